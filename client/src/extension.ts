@@ -7,7 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const outputChannel = vscode.window.createOutputChannel('Dockerfile LSP');
+  const outputChannel = vscode.window.createOutputChannel('Dockerfile LSP', { log: true });
   context.subscriptions.push(outputChannel);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

@@ -1,0 +1,460 @@
+// Parses one logical line into an instruction: keyword, flags, then the arguments in the shape
+// BuildKit's parser gives each instruction (JSON or shell form, word lists, key/value pairs,
+// HEALTHCHECK's type, ONBUILD's trigger).
+
+import { scanJsonArray } from './json';
+import type { LogicalLine } from './logicalLine';
+import type { Flag, InstructionNode, JsonArray, KeyValue, MountOption, Span, SyntaxError, Token } from './nodes';
+import { isSpaceCode } from './shellLexer';
+
+/** The parts of an instruction that come from its logical line (no heredocs, no line info). */
+export type LineParse = Pick<
+  InstructionNode,
+  'keyword' | 'name' | 'flags' | 'flagTerminator' | 'args' | 'argList' | 'json' | 'pairs' | 'healthcheckType' | 'trigger' | 'errors'
+>;
+
+/** Go's regexp class `[\t\v\f\r ]`, which BuildKit uses to split words in several places. */
+function isWordSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d;
+}
+
+function trimStart(text: string, from: number, to: number): number {
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  return from;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+interface Context {
+  readonly line: LogicalLine;
+  readonly escape: number;
+  readonly errors: SyntaxError[];
+}
+
+/** Parses `line.text[from, to)` as an instruction (BuildKit's newNodeFromLine). */
+export function parseInstructionLine(line: LogicalLine, from: number, to: number, escape: string, depth = 0): LineParse {
+  const text = line.text;
+  const ctx: Context = { line, escape: escape.charCodeAt(0), errors: [] };
+  const start = trimStart(text, from, to);
+  const end = trimEnd(text, start, to);
+  let keywordEnd = start;
+  while (keywordEnd < end && !isWordSeparator(text.charCodeAt(keywordEnd))) keywordEnd++;
+  const keyword = line.token(start, keywordEnd);
+  const name = keyword.text.toUpperCase();
+
+  let restStart = keywordEnd;
+  while (restStart < end && isWordSeparator(text.charCodeAt(restStart))) restStart++;
+  const { flags, terminator, argsStart } = extractFlags(ctx, restStart, end);
+  const argsFrom = trimStart(text, argsStart, end);
+  const argsTo = trimEnd(text, argsFrom, end);
+  const args = argsTo > argsFrom ? line.token(argsFrom, argsTo) : undefined;
+
+  const result: {
+    argList: Token[];
+    json?: JsonArray;
+    pairs: KeyValue[];
+    healthcheckType?: Token;
+    trigger?: InstructionNode;
+  } = { argList: [], pairs: [] };
+
+  switch (name) {
+    case 'ADD':
+    case 'COPY':
+    case 'VOLUME':
+      maybeJsonToList(ctx, argsFrom, argsTo, result);
+      break;
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'RUN':
+    case 'SHELL':
+      maybeJson(ctx, argsFrom, argsTo, result);
+      break;
+    case 'ARG':
+      for (const word of parseWords(ctx, argsFrom, argsTo)) {
+        result.argList.push(word.token);
+        result.pairs.push(splitPair(ctx, word));
+      }
+      break;
+    case 'ENV':
+    case 'LABEL':
+      nameValues(ctx, name, argsFrom, argsTo, result);
+      break;
+    case 'EXPOSE':
+    case 'FROM':
+      result.argList.push(...splitWhitespace(ctx, argsFrom, argsTo));
+      break;
+    case 'HEALTHCHECK':
+      healthcheck(ctx, argsFrom, argsTo, result);
+      break;
+    case 'MAINTAINER':
+    case 'STOPSIGNAL':
+    case 'USER':
+    case 'WORKDIR':
+      if (args) result.argList.push(args);
+      break;
+    case 'ONBUILD':
+      if (args && depth === 0) {
+        const trigger = parseInstructionLine(line, argsFrom, argsTo, escape, depth + 1);
+        result.trigger = {
+          kind: 'instruction',
+          length: 0,
+          ...trigger,
+          heredocs: [],
+          variables: [],
+          continuations: [],
+          innerComments: [],
+          emptyContinuationLines: [],
+        };
+        ctx.errors.push(...trigger.errors);
+      }
+      break;
+    default:
+      break;
+  }
+
+  return { keyword, name, flags, flagTerminator: terminator, args, errors: ctx.errors, ...result };
+}
+
+// ---- Flags -----------------------------------------------------------------------------------
+
+interface FlagWord {
+  text: string;
+  /** Logical offset of each character of `text`. */
+  offsets: number[];
+  start: number;
+  end: number;
+}
+
+/**
+ * BuildKit's extractBuilderFlags: leading words that start with `--` are flags. Quotes are
+ * removed and backslashes escape inside them; a bare `--` ends the flags.
+ */
+function extractFlags(ctx: Context, from: number, to: number): { flags: Flag[]; terminator?: Span; argsStart: number } {
+  const text = ctx.line.text;
+  const flags: Flag[] = [];
+  let pos = from;
+  for (;;) {
+    while (pos < to && isSpaceCode(text.charCodeAt(pos))) pos++;
+    if (pos >= to) return { flags, argsStart: to };
+    if (text.charCodeAt(pos) !== 0x2d || pos + 1 >= to || text.charCodeAt(pos + 1) !== 0x2d) return { flags, argsStart: pos };
+    const word = readFlagWord(text, pos, to);
+    if (word.text === '--' && word.end - word.start === 2) {
+      return { flags, terminator: ctx.line.span(word.start, word.end), argsStart: word.end };
+    }
+    flags.push(makeFlag(ctx, word));
+    pos = word.end;
+  }
+}
+
+function readFlagWord(text: string, from: number, to: number): FlagWord {
+  const word: FlagWord = { text: '', offsets: [], start: from, end: to };
+  let quote = 0;
+  let pos = from;
+  while (pos < to) {
+    const c = text.charCodeAt(pos);
+    if (quote === 0) {
+      if (isSpaceCode(c)) {
+        word.end = pos;
+        return word;
+      }
+      if (c === 0x27 || c === 0x22) {
+        quote = c;
+        pos++;
+        continue;
+      }
+    } else if (c === quote) {
+      quote = 0;
+      pos++;
+      continue;
+    }
+    if (c === 0x5c) {
+      if (pos + 1 === to) {
+        pos++;
+        continue;
+      }
+      pos++;
+    }
+    word.text += text[pos];
+    word.offsets.push(pos);
+    pos++;
+  }
+  word.end = to;
+  return word;
+}
+
+function makeFlag(ctx: Context, word: FlagWord): Flag {
+  const line = ctx.line;
+  const eq = word.text.indexOf('=');
+  const nameEndIndex = eq < 0 ? word.text.length : eq;
+  const nameFrom = Math.min(2, word.text.length);
+  const nameStart = word.offsets[nameFrom] ?? word.end;
+  const nameEnd = nameEndIndex > nameFrom ? word.offsets[nameEndIndex - 1] + 1 : nameStart;
+  const name: Token = { ...line.span(nameStart, nameEnd), text: word.text.slice(nameFrom, nameEndIndex) };
+  const span = line.span(word.start, word.end);
+  if (eq < 0) return { ...span, name, text: word.text };
+  const equals = line.sourceStart(word.offsets[eq]);
+  const valueStart = word.offsets[eq] + 1;
+  const valueText = word.text.slice(eq + 1);
+  const value: Token = { ...line.span(valueStart, word.end), text: valueText };
+  const flag: Flag = { ...span, name, value, equals, text: word.text };
+  if (name.text === 'mount') {
+    return { ...flag, mountOptions: parseMountOptions(ctx, valueText, word.offsets.slice(eq + 1), word.end) };
+  }
+  return flag;
+}
+
+/** `--mount` options: comma-separated `key=value` fields (CSV: double quotes may wrap a field). */
+function parseMountOptions(ctx: Context, value: string, offsets: readonly number[], wordEnd: number): MountOption[] {
+  const line = ctx.line;
+  const at = (i: number): number => (i < offsets.length ? offsets[i] : wordEnd);
+  const options: MountOption[] = [];
+  let i = 0;
+  while (i <= value.length) {
+    const fieldStart = i;
+    let text = '';
+    const textOffsets: number[] = [];
+    let quoted = false;
+    while (i < value.length && (quoted || value[i] !== ',')) {
+      if (value[i] === '"') {
+        if (quoted && value[i + 1] === '"') {
+          text += '"';
+          textOffsets.push(i);
+          i += 2;
+          continue;
+        }
+        quoted = !quoted;
+        i++;
+        continue;
+      }
+      text += value[i];
+      textOffsets.push(i);
+      i++;
+    }
+    const fieldEnd = i;
+    if (fieldEnd > fieldStart || value.length === 0 || i < value.length) {
+      const span = line.span(at(fieldStart), fieldEnd > fieldStart ? at(fieldEnd - 1) + 1 : at(fieldStart));
+      const eq = text.indexOf('=');
+      const keyEndIndex = eq < 0 ? text.length : eq;
+      const keyStart = at(textOffsets[0] ?? fieldStart);
+      const keyEnd = keyEndIndex > 0 ? at(textOffsets[keyEndIndex - 1]) + 1 : keyStart;
+      const key: Token = { ...line.span(keyStart, keyEnd), text: text.slice(0, keyEndIndex) };
+      if (eq < 0) {
+        if (text.length > 0 || fieldEnd > fieldStart) options.push({ ...span, key });
+      } else {
+        const valueStart = textOffsets[eq] + 1 <= (textOffsets[textOffsets.length - 1] ?? -1) ? at(textOffsets[eq + 1]) : at(textOffsets[eq]) + 1;
+        const valueEnd = text.length > eq + 1 ? at(textOffsets[text.length - 1]) + 1 : valueStart;
+        options.push({
+          ...span,
+          key,
+          equals: line.sourceStart(at(textOffsets[eq])),
+          value: { ...line.span(valueStart, valueEnd), text: text.slice(eq + 1) },
+        });
+      }
+    }
+    if (i >= value.length) break;
+    i++; // ,
+  }
+  return options;
+}
+
+// ---- Argument shapes -------------------------------------------------------------------------
+
+type ArgResult = { argList: Token[]; json?: JsonArray; pairs: KeyValue[]; healthcheckType?: Token };
+
+function json(ctx: Context, from: number, to: number, result: ArgResult): 'json' | 'fallback' | 'error' {
+  const text = ctx.line.text;
+  const scan = scanJsonArray(text, from, to);
+  if (scan.kind === 'invalid') return 'fallback';
+  if (scan.kind === 'not-strings') {
+    ctx.errors.push({
+      ...ctx.line.span(scan.start, scan.end),
+      code: 'json-not-strings',
+      message: 'when using JSON array syntax, arrays must be comprised of strings only',
+    });
+    return 'error';
+  }
+  const line = ctx.line;
+  const elements = scan.strings.map((s) => ({ ...line.span(s.start, s.end), value: s.value }));
+  result.json = { ...line.span(scan.start, scan.end), elements };
+  for (const element of elements) result.argList.push({ start: element.start, end: element.end, text: element.value });
+  return 'json';
+}
+
+/** RUN, CMD, ENTRYPOINT, SHELL: a JSON array, or the whole text as one shell command. */
+function maybeJson(ctx: Context, from: number, to: number, result: ArgResult): void {
+  if (to <= from) return;
+  if (json(ctx, from, to, result) !== 'fallback') return;
+  result.argList.push(ctx.line.token(from, to));
+}
+
+/** ADD, COPY, VOLUME: a JSON array, or words split at white space. */
+function maybeJsonToList(ctx: Context, from: number, to: number, result: ArgResult): void {
+  if (json(ctx, from, to, result) !== 'fallback') return;
+  result.argList.push(...splitWhitespace(ctx, from, to));
+}
+
+/** Words separated by runs of `[\t\v\f\r ]`, quotes ignored. */
+function splitWhitespace(ctx: Context, from: number, to: number): Token[] {
+  const text = ctx.line.text;
+  const words: Token[] = [];
+  if (to <= from) return words;
+  let wordStart = from;
+  let i = from;
+  while (i <= to) {
+    if (i === to || isWordSeparator(text.charCodeAt(i))) {
+      words.push(ctx.line.token(wordStart, i));
+      while (i < to && isWordSeparator(text.charCodeAt(i))) i++;
+      wordStart = i;
+      if (i === to) break;
+    } else i++;
+  }
+  return words;
+}
+
+/**
+ * BuildKit's parseWords (ARG, ENV, LABEL): white space separates words except inside quotes;
+ * quotes and escapes stay in the words.
+ */
+/** A word of the logical line: its logical range and its token. */
+interface LogicalWord {
+  readonly from: number;
+  readonly to: number;
+  readonly token: Token;
+}
+
+function parseWords(ctx: Context, from: number, to: number): LogicalWord[] {
+  const text = ctx.line.text;
+  const words: LogicalWord[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    let end = i;
+    let quote = 0;
+    let blankOk = false;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (quote === 0) {
+        if (isSpaceCode(c)) break;
+        if (c === 0x27 || c === 0x22) {
+          quote = c;
+          blankOk = true;
+        } else if (c === ctx.escape) {
+          // An escape at the very end is dropped; otherwise it stays, with the character it escapes.
+          if (i + 1 === to) {
+            i++;
+            continue;
+          }
+          i++;
+        }
+      } else if (c === quote) {
+        quote = 0;
+      } else if (c === ctx.escape && quote !== 0x27) {
+        if (i + 1 === to) {
+          i++;
+          quote = 0;
+          continue;
+        }
+        i++;
+      }
+      i++;
+      end = i;
+    }
+    if (blankOk || end > start) words.push({ from: start, to: end, token: ctx.line.token(start, end) });
+  }
+  return words;
+}
+
+function splitPair(ctx: Context, word: LogicalWord): KeyValue {
+  const token = word.token;
+  const eq = token.text.indexOf('=');
+  if (eq < 0) return { start: token.start, end: token.end, key: token, separator: '' };
+  const key = ctx.line.token(word.from, word.from + eq);
+  const value = ctx.line.token(word.from + eq + 1, word.to);
+  return { start: token.start, end: token.end, key, value, separator: '=' };
+}
+
+/** ENV and LABEL: `k=v k2=v2` or the legacy `k v` (value = rest of the line). */
+function nameValues(ctx: Context, name: string, from: number, to: number, result: ArgResult): void {
+  const words = parseWords(ctx, from, to);
+  if (words.length === 0) return;
+  const line = ctx.line;
+  const text = line.text;
+  if (!words[0].token.text.includes('=')) {
+    let keyEnd = from;
+    while (keyEnd < to && !isWordSeparator(text.charCodeAt(keyEnd))) keyEnd++;
+    let valueStart = keyEnd;
+    while (valueStart < to && isWordSeparator(text.charCodeAt(valueStart))) valueStart++;
+    const key = line.token(from, keyEnd);
+    if (keyEnd >= to) {
+      ctx.errors.push({ ...line.span(from, to), code: 'missing-value', message: `${name} must have two arguments` });
+      result.pairs.push({ start: key.start, end: key.end, key, separator: ' ' });
+      return;
+    }
+    const value = line.token(valueStart, to);
+    result.argList.push(key, value, { start: value.end, end: value.end, text: '' });
+    result.pairs.push({ start: key.start, end: value.end, key, value, separator: ' ' });
+    return;
+  }
+  for (const word of words) {
+    const token = word.token;
+    if (!token.text.includes('=')) {
+      ctx.errors.push({
+        start: token.start,
+        end: token.end,
+        code: 'missing-equals',
+        message: `Syntax error - can't find = in ${goQuote(token.text)}. Must be of the form: name=value`,
+      });
+      result.pairs.push({ start: token.start, end: token.end, key: token, separator: '' });
+      continue;
+    }
+    const pair = splitPair(ctx, word);
+    result.pairs.push(pair);
+    result.argList.push(pair.key, pair.value!, { start: token.end, end: token.end, text: '=' });
+  }
+}
+
+/** HEALTHCHECK: a type word (CMD/NONE) and then a command like CMD's. */
+function healthcheck(ctx: Context, from: number, to: number, result: ArgResult): void {
+  const text = ctx.line.text;
+  if (to <= from) return;
+  let sep = from;
+  while (sep < to && !isSpaceCode(text.charCodeAt(sep))) sep++;
+  let next = sep;
+  while (next < to && isSpaceCode(text.charCodeAt(next))) next++;
+  const type = ctx.line.token(from, sep);
+  result.healthcheckType = type;
+  result.argList.push(type);
+  maybeJson(ctx, next, to, result);
+}
+
+/** Go's strconv.Quote, enough for messages and the AST dump. */
+export function goQuote(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (c === 0x07) out += '\\a';
+    else if (c === 0x08) out += '\\b';
+    else if (c === 0x0c) out += '\\f';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0b) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c === 0x20 || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
+  }
+  return out + '"';
+}

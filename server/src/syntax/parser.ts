@@ -1,0 +1,532 @@
+// The Dockerfile parser: text in, top-level nodes out. It follows BuildKit's parser line by line
+// (directives, escape character, continuations, comments inside instructions, heredocs) and never
+// throws: whatever BuildKit would reject becomes a SyntaxError on the node, and parsing goes on.
+//
+// `parseNodes` can start at any node boundary with a known ParseState; the incremental parser
+// uses that to re-parse only what an edit touched.
+
+import { LogicalLine } from './logicalLine';
+import { parseInstructionLine } from './instructionLine';
+import type {
+  BlankNode,
+  CommentNode,
+  DirectiveNode,
+  Heredoc,
+  InstructionNode,
+  Span,
+  SyntaxError,
+  TopLevelNode,
+  VariableContext,
+  VariableRef,
+} from './nodes';
+import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
+import { scanShellVariables } from './shellVariables';
+
+export type EscapeChar = '\\' | '`';
+
+/** What the parser knows at a node boundary. It only changes inside the leading directive block. */
+export interface ParseState {
+  readonly escape: EscapeChar;
+  /** The directive block is over (BuildKit's parser no longer looks for directives). */
+  readonly directivesDone: boolean;
+  /** Directive names seen so far, lower case. */
+  readonly seen: readonly string[];
+  /** The file started with `#!`: `escape` is no longer honoured, `syntax` and `check` still are. */
+  readonly afterShebang: boolean;
+}
+
+export const INITIAL_STATE: ParseState = { escape: '\\', directivesDone: false, seen: [], afterShebang: false };
+
+export function sameState(a: ParseState, b: ParseState): boolean {
+  return (
+    a.escape === b.escape &&
+    a.directivesDone === b.directivesDone &&
+    a.afterShebang === b.afterShebang &&
+    a.seen.length === b.seen.length &&
+    a.seen.every((name, i) => name === b.seen[i])
+  );
+}
+
+/** BuildKit reads lines with a 64 KiB buffer: longer lines fail the whole parse. */
+export const MAX_LINE_BYTES = 65535;
+
+const NO_ERRORS: readonly SyntaxError[] = Object.freeze([]);
+const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
+const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+
+// ---- Lines -----------------------------------------------------------------------------------
+
+interface Line {
+  /** Offset of the first character. */
+  readonly start: number;
+  /** End of the content: before trailing `\r`s and the `\n`. */
+  readonly contentEnd: number;
+  /** Offset of the next line (after the `\n`), or the text length. */
+  readonly next: number;
+}
+
+function lineAt(text: string, start: number): Line {
+  let newline = text.indexOf('\n', start);
+  const next = newline < 0 ? text.length : newline + 1;
+  if (newline < 0) newline = text.length;
+  let contentEnd = newline;
+  while (contentEnd > start && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+  return { start, contentEnd, next };
+}
+
+function skipSpace(text: string, from: number, to: number): number {
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** UTF-8 length of text[from, to), computed only when the line could be too long. */
+function lineTooLong(text: string, line: Line): boolean {
+  const units = line.next - line.start - (line.next > line.contentEnd && text.charCodeAt(line.next - 1) === 0x0a ? 1 : 0);
+  if (units * 3 <= MAX_LINE_BYTES) return false;
+  return Buffer.byteLength(text.slice(line.start, line.start + units), 'utf8') > MAX_LINE_BYTES;
+}
+
+/**
+ * Where the escape character continues the line: BuildKit's rule is an escape as the last
+ * non-blank character (spaces and tabs may follow), not itself preceded by an escape, or alone
+ * on the line. Returns the offset of that escape, or -1.
+ */
+function continuationAt(text: string, from: number, to: number, escape: number): number {
+  let end = to;
+  while (end > from && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  if (end === from || text.charCodeAt(end - 1) !== escape) return -1;
+  const at = end - 1;
+  if (at === from) return at;
+  return text.charCodeAt(at - 1) === escape ? -1 : at;
+}
+
+// ---- Directives ------------------------------------------------------------------------------
+
+interface DirectiveMatch {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+function isGoSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** `#` spaces key spaces `=` spaces value, with a non-empty value (BuildKit's directive shape). */
+function matchDirective(text: string, from: number, to: number): DirectiveMatch | undefined {
+  if (text.charCodeAt(from) !== 0x23) return undefined;
+  let i = from + 1;
+  while (i < to && isGoSpace(text.charCodeAt(i))) i++;
+  const keyStart = i;
+  if (!isAsciiLetter(text.charCodeAt(i))) return undefined;
+  while (i < to && (isAsciiLetter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39))) i++;
+  const keyEnd = i;
+  while (i < to && isGoSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x3d || i >= to) return undefined;
+  i++;
+  while (i < to && isGoSpace(text.charCodeAt(i))) i++;
+  let valueEnd = to;
+  while (valueEnd > i && isGoSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  if (valueEnd <= i) return undefined;
+  return { keyStart, keyEnd, valueStart: i, valueEnd };
+}
+
+function parseDirective(text: string, line: Line, contentStart: number, match: DirectiveMatch, state: ParseState): [DirectiveNode, ParseState] {
+  const base = line.start;
+  const name = text.slice(match.keyStart, match.keyEnd).toLowerCase();
+  const value = text.slice(match.valueStart, match.valueEnd);
+  const errors: SyntaxError[] = [];
+  const whole: Span = { start: contentStart - base, end: line.contentEnd - base };
+  let escape = state.escape;
+  const ignored = name === 'escape' && state.afterShebang;
+  if (state.seen.includes(name) && !state.afterShebang) {
+    errors.push({ ...whole, code: 'duplicate-directive', message: `only one ${name} parser directive can be used` });
+  } else if (name === 'escape' && !ignored) {
+    if (value === '\\' || value === '`') escape = value;
+    else {
+      errors.push({
+        start: match.valueStart - base,
+        end: match.valueEnd - base,
+        code: 'invalid-escape',
+        message: `invalid escape token '${value}' does not match \` or \\`,
+      });
+    }
+  }
+  const node: DirectiveNode = {
+    kind: 'directive',
+    length: line.next - line.start,
+    key: { start: match.keyStart - base, end: match.keyEnd - base, text: text.slice(match.keyStart, match.keyEnd) },
+    name,
+    value: { start: match.valueStart - base, end: match.valueEnd - base, text: value },
+    ignored,
+    errors,
+  };
+  return [node, { ...state, escape, seen: [...state.seen, name] }];
+}
+
+// ---- Top level -------------------------------------------------------------------------------
+
+export interface ParsedNode {
+  readonly node: TopLevelNode;
+  readonly start: number;
+  /** The state after this node. */
+  readonly state: ParseState;
+}
+
+/**
+ * Parses nodes from `from` (a line start) onwards. After each node, `stop` may end the parse
+ * (the incremental parser stops once it is back in step with the old tree).
+ */
+export function parseNodes(
+  text: string,
+  from: number,
+  state: ParseState,
+  stop?: (offset: number, state: ParseState) => boolean,
+): ParsedNode[] {
+  const out: ParsedNode[] = [];
+  let pos = from;
+  while (pos < text.length) {
+    const line = lineAt(text, pos);
+    const contentStart = pos === 0 && text.charCodeAt(0) === 0xfeff ? 1 : pos;
+    const first = skipSpace(text, contentStart, line.contentEnd);
+    let node: TopLevelNode | undefined;
+    let end = line.next;
+
+    if (!state.directivesDone) {
+      const match = matchDirective(text, first, line.contentEnd);
+      const name = match ? text.slice(match.keyStart, match.keyEnd).toLowerCase() : '';
+      if (match && VALID_DIRECTIVES.has(name)) {
+        [node, state] = parseDirective(text, line, first, match, state);
+        if (lineTooLong(text, line)) node = withLineError(node, line);
+      } else if (pos === 0 && text.startsWith('#!', contentStart)) {
+        // BuildKit's parser stops looking for directives here, but syntax and check detection
+        // skip a shebang line and keep looking.
+        state = { ...state, afterShebang: true };
+      } else {
+        state = { ...state, directivesDone: true };
+      }
+    }
+
+    if (!node) {
+      if (text.charCodeAt(first) === 0x23 && first < line.contentEnd) {
+        node = comment(text, line, first);
+      } else if (first >= line.contentEnd) {
+        node = { kind: 'blank', length: line.next - line.start, errors: NO_ERRORS } satisfies BlankNode;
+      } else {
+        const parsed = parseInstruction(text, line, first, state.escape);
+        node = parsed.node;
+        end = parsed.end;
+      }
+      if (node.kind !== 'instruction' && lineTooLong(text, line)) node = withLineError(node, line);
+    }
+    out.push({ node, start: pos, state });
+    pos = end;
+    if (stop && stop(pos, state)) break;
+  }
+  return out;
+}
+
+function comment(text: string, line: Line, hash: number): CommentNode {
+  return {
+    kind: 'comment',
+    length: line.next - line.start,
+    span: { start: hash - line.start, end: line.contentEnd - line.start },
+    content: text.slice(hash + 1, line.contentEnd).trim(),
+    errors: NO_ERRORS,
+  };
+}
+
+function tooLongError(line: Line, base: number): SyntaxError {
+  return {
+    start: line.start - base,
+    end: line.contentEnd - base,
+    code: 'line-too-long',
+    message: `dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`,
+  };
+}
+
+function withLineError(node: CommentNode | BlankNode | DirectiveNode, line: Line): TopLevelNode {
+  return { ...node, errors: [...node.errors, tooLongError(line, line.start)] };
+}
+
+// ---- Instructions ----------------------------------------------------------------------------
+
+interface ParsedInstruction {
+  readonly node: InstructionNode;
+  readonly end: number;
+}
+
+function parseInstruction(text: string, firstLine: Line, first: number, escapeChar: EscapeChar): ParsedInstruction {
+  const base = firstLine.start;
+  const escape = escapeChar.charCodeAt(0);
+  const logical = new LogicalLine();
+  const continuations: Span[] = [];
+  const innerComments: Span[] = [];
+  const emptyLines: Span[] = [];
+  const errors: SyntaxError[] = [];
+  const longLines: Line[] = [];
+
+  let line = firstLine;
+  if (lineTooLong(text, line)) longLines.push(line);
+  let at = continuationAt(text, first, line.contentEnd, escape);
+  logical.append(text, first, at < 0 ? line.contentEnd : at, base);
+  if (at >= 0) continuations.push({ start: at - base, end: at - base + 1 });
+  let end = line.next;
+
+  while (at >= 0 && end < text.length) {
+    line = lineAt(text, end);
+    if (lineTooLong(text, line)) longLines.push(line);
+    end = line.next;
+    const content = skipSpace(text, line.start, line.contentEnd);
+    if (content < line.contentEnd && text.charCodeAt(content) === 0x23) {
+      innerComments.push({ start: content - base, end: line.contentEnd - base });
+      continue;
+    }
+    if (content >= line.contentEnd) {
+      emptyLines.push({ start: line.start - base, end: line.contentEnd - base });
+      continue;
+    }
+    at = continuationAt(text, line.start, line.contentEnd, escape);
+    logical.append(text, line.start, at < 0 ? line.contentEnd : at, base);
+    if (at >= 0) continuations.push({ start: at - base, end: at - base + 1 });
+  }
+
+  const parsed = parseInstructionLine(logical, 0, logical.text.length, escapeChar);
+  errors.push(...parsed.errors);
+
+  // Heredocs: their bodies follow the instruction's last line.
+  const heredocs: Heredoc[] = [];
+  const target = parsed.name === 'ONBUILD' ? parsed.trigger : parsed;
+  if (target && HEREDOC_INSTRUCTIONS.has(target.name) && !target.json && logical.text.includes('<<')) {
+    for (const marker of findHeredocMarkers(logical)) {
+      const body = readHeredocBody(text, end, marker.name, marker.chomp);
+      for (const l of body.lines) if (lineTooLong(text, l)) longLines.push(l);
+      const heredoc: Heredoc = {
+        marker: marker.span,
+        name: marker.name,
+        nameSpan: marker.nameSpan,
+        expand: marker.expand,
+        chomp: marker.chomp,
+        fileDescriptor: marker.fd,
+        body: { start: end - base, end: body.bodyEnd - base },
+        content: text.slice(end, body.bodyEnd),
+        terminator: body.terminator ? { start: body.terminator.start - base, end: body.terminator.contentEnd - base } : undefined,
+      };
+      heredocs.push(heredoc);
+      if (!body.terminator) {
+        errors.push({ ...marker.span, code: 'unterminated-heredoc', message: `unterminated heredoc: no line "${marker.name}" ends it` });
+      }
+      end = body.next;
+    }
+  }
+
+  for (const l of longLines) errors.push(tooLongError(l, base));
+
+  const node: InstructionNode = {
+    kind: 'instruction',
+    length: end - base,
+    ...parsed,
+    errors,
+    heredocs,
+    variables: [],
+    continuations,
+    innerComments,
+    emptyContinuationLines: emptyLines,
+  };
+  const variables = collectVariables(node, logical, text, base, escapeChar);
+  return { node: { ...node, variables }, end };
+}
+
+// ---- Heredocs --------------------------------------------------------------------------------
+
+interface HeredocMarker {
+  span: Span;
+  nameSpan: Span;
+  name: string;
+  expand: boolean;
+  chomp: boolean;
+  fd: number;
+}
+
+const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
+
+/** The heredoc markers of an instruction line, found the way BuildKit finds them. */
+function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
+  const words = lex(logical.text, EMPTY_ENVIRONMENT, { escape: '\\', rawQuotes: true, rawEscapes: true, skipUnsetEnv: true });
+  if (words.error) return [];
+  const markers: HeredocMarker[] = [];
+  for (let i = 0; i < words.words.length; i++) {
+    let word = words.words[i];
+    let span = words.wordSpans[i];
+    const match = HEREDOC_WORD.exec(word);
+    if (!match) continue;
+    let prefixLength = match[1].length + 2 + match[2].length;
+    // `<< EOF` (white space before the word) is accepted since frontend 1.16; `<<- EOF` is not.
+    if (match[3] === '' && match[2] === '' && i + 1 < words.words.length) {
+      const following = words.words[i + 1];
+      if (following.includes('<')) continue;
+      prefixLength = words.wordSpans[i + 1].start - span.start;
+      word = match[1] + '<<' + following;
+      span = { start: span.start, end: words.wordSpans[i + 1].end };
+      i++;
+    }
+    const rest = match[3] === '' ? word.slice(match[1].length + 2) : match[3];
+    if (rest === '') continue;
+    const plain = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', skipUnsetEnv: true });
+    if (plain.error || plain.words.length !== 1) continue;
+    const raw = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', rawQuotes: true, skipUnsetEnv: true });
+    if (raw.error || raw.words.length !== 1) continue;
+    const quotes = (s: string): number => (s.match(/['"]/g) ?? []).length;
+    markers.push({
+      span: logical.span(span.start, span.end),
+      nameSpan: logical.span(span.start + prefixLength, span.end),
+      name: plain.words[0],
+      expand: quotes(plain.words[0]) === quotes(raw.words[0]),
+      chomp: match[2] === '-',
+      fd: match[1] === '' ? 0 : Number(match[1]),
+    });
+  }
+  return markers;
+}
+
+function readHeredocBody(
+  text: string,
+  from: number,
+  name: string,
+  chomp: boolean,
+): { bodyEnd: number; next: number; terminator?: Line; lines: Line[] } {
+  const lines: Line[] = [];
+  let pos = from;
+  while (pos < text.length) {
+    const line = lineAt(text, pos);
+    let candidateStart = line.start;
+    if (chomp) while (candidateStart < line.contentEnd && text.charCodeAt(candidateStart) === 0x09) candidateStart++;
+    // BuildKit strips trailing \r and \n before comparing.
+    if (line.contentEnd - candidateStart === name.length && text.startsWith(name, candidateStart)) {
+      lines.push(line);
+      return { bodyEnd: pos, next: line.next, terminator: line, lines };
+    }
+    lines.push(line);
+    pos = line.next;
+  }
+  return { bodyEnd: text.length, next: text.length, lines };
+}
+
+// ---- Variables -------------------------------------------------------------------------------
+
+function collectVariables(node: InstructionNode, logical: LogicalLine, text: string, base: number, escape: EscapeChar): VariableRef[] {
+  const refs: VariableRef[] = [];
+  const fromLexed = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext): void => {
+    for (const r of lexed) {
+      const span = (s: Span): Span => ({ start: map(s.start, false), end: s.end > s.start ? map(s.end, true) : map(s.start, false) });
+      refs.push({
+        ...span(r),
+        name: r.name,
+        nameSpan: span(r.nameSpan),
+        braced: r.braced,
+        operator: r.operator,
+        operatorSpan: r.operatorSpan && span(r.operatorSpan),
+        argument: r.argument && span(r.argument),
+        context,
+        nested: r.depth > 0,
+      });
+    }
+  };
+
+  collectFromInstruction(node, logical, escape, fromLexed);
+
+  node.heredocs.forEach((heredoc, index) => {
+    if (!heredoc.expand) return;
+    const bodyStart = base + heredoc.body.start;
+    const bodyEnd = base + heredoc.body.end;
+    const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
+    const map = (offset: number): number => offset - base;
+    const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
+    if (owner === 'RUN') {
+      fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
+    } else {
+      const lexed = lex(text.slice(bodyStart, bodyEnd), EMPTY_ENVIRONMENT, { escape, skipProcessQuotes: true, skipUnsetEnv: true });
+      fromLexed(lexed.references, (o) => o + bodyStart - base, context);
+    }
+  });
+  refs.sort((a, b) => a.start - b.start || a.end - b.end);
+  return refs;
+}
+
+type Collect = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext) => void;
+
+/** Logical-line text units that the builder lexes one by one, scanned for references. */
+function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | 'json' | 'argList' | 'pairs' | 'trigger' | 'args' | 'healthcheckType'>, logical: LogicalLine, escape: EscapeChar, collect: Collect): void {
+  const logicalOf = makeLogicalIndex(logical);
+  const builderUnit = (from: number, to: number, context: VariableContext): void => {
+    if (to <= from) return;
+    const lexed = lex(logical.text.slice(from, to), EMPTY_ENVIRONMENT, { escape, skipUnsetEnv: true });
+    collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(from + o) : logical.sourceStart(from + o)), context);
+  };
+  const shellUnit = (from: number, to: number): void => {
+    if (to <= from) return;
+    collect(scanShellVariables(logical.text, from, to), (o, isEnd) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o)), { kind: 'shell' });
+  };
+
+  for (const flag of node.flags) {
+    if (!flag.value) continue;
+    const from = logicalOf(flag.value.start);
+    builderUnit(from, from + flag.value.text.length, { kind: 'flag', flag: flag.name.text });
+  }
+  if (node.name === 'ONBUILD') {
+    if (node.trigger) collectFromInstruction(node.trigger, logical, escape, collect);
+    return;
+  }
+  const isShell = SHELL_INSTRUCTIONS.has(node.name);
+  if (node.json) {
+    for (const element of node.json.elements) {
+      // JSON strings are lexed after decoding; map decoded offsets back through the quotes.
+      const from = logicalOf(element.start) + 1;
+      const to = logicalOf(element.end) - 1;
+      if (element.value === logical.text.slice(from, to)) {
+        if (isShell) shellUnit(from, to);
+        else builderUnit(from, to, { kind: 'args' });
+      }
+    }
+    return;
+  }
+  if (isShell) {
+    const command = node.name === 'HEALTHCHECK' ? node.argList.slice(1) : node.argList;
+    for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length);
+    return;
+  }
+  if (node.name === 'ENV' || node.name === 'LABEL' || node.name === 'ARG') {
+    for (const pair of node.pairs) {
+      for (const part of [pair.key, pair.value]) {
+        if (!part || part.text === '') continue;
+        const from = logicalOf(part.start);
+        builderUnit(from, from + part.text.length, { kind: 'args' });
+      }
+    }
+    return;
+  }
+  for (const token of node.argList) {
+    const from = logicalOf(token.start);
+    builderUnit(from, from + token.text.length, { kind: 'args' });
+  }
+}
+
+/** Maps a source offset (relative to the instruction) back to its logical offset. */
+function makeLogicalIndex(logical: LogicalLine): (sourceOffset: number) => number {
+  return (sourceOffset) => {
+    let lo = 0;
+    let hi = logical.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (logical.sourceStart(mid) < sourceOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}

@@ -1,0 +1,93 @@
+// Finds `$name` and `${name…}` references in shell text (RUN, CMD, ENTRYPOINT, RUN heredocs).
+// The builder leaves that text to the shell, so this scan is lenient: it knows single quotes,
+// backslash escapes and shell-only forms (`${#v}`, `${!v}`, `${v:0:2}`, `$(…)`), and never fails.
+
+import type { Span, SubstitutionOperator } from './nodes';
+import type { LexedReference } from './shellLexer';
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+const OPERATORS: readonly SubstitutionOperator[] = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
+
+/** Scans `text[from, to)`; spans in the result are offsets into `text`. */
+export function scanShellVariables(text: string, from: number, to: number): LexedReference[] {
+  const refs: LexedReference[] = [];
+  scan(text, from, to, 0, refs, false);
+  return refs;
+}
+
+/** Returns where scanning stopped (at a `}` that closes an enclosing `${` when `inBraces`). */
+function scan(text: string, from: number, to: number, depth: number, refs: LexedReference[], inBraces: boolean): number {
+  let i = from;
+  let inDouble = false;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (c === 0x27 /* ' */ && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      i = close < 0 || close >= to ? to : close + 1;
+      continue;
+    }
+    if (c === 0x22 /* " */) {
+      inDouble = !inDouble;
+      i++;
+      continue;
+    }
+    if (c === 0x7d /* } */ && inBraces && !inDouble) return i;
+    if (c !== 0x24 /* $ */) {
+      i++;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (isNameStart(next)) {
+      let end = i + 2;
+      while (end < to && isNameChar(text.charCodeAt(end))) end++;
+      refs.push({ start: i, end, name: text.slice(i + 1, end), nameSpan: { start: i + 1, end }, braced: false, depth });
+      i = end;
+      continue;
+    }
+    if (next === 0x7b /* { */ && i + 1 < to) {
+      i = braced(text, i, to, depth, refs);
+      continue;
+    }
+    i++;
+  }
+  return to;
+}
+
+function braced(text: string, dollar: number, to: number, depth: number, refs: LexedReference[]): number {
+  let i = dollar + 2;
+  // ${#name} (length) and ${!name} (indirection) still name a variable.
+  const prefix = text.charCodeAt(i);
+  if ((prefix === 0x23 || prefix === 0x21) && isNameStart(text.charCodeAt(i + 1))) i++;
+  const nameStart = i;
+  while (i < to && isNameChar(text.charCodeAt(i))) i++;
+  const nameSpan: Span = { start: nameStart, end: i };
+  if (nameSpan.end === nameSpan.start || !isNameStart(text.charCodeAt(nameStart))) {
+    // Not a variable we know (`${1}`, `${@}`): skip to the closing brace.
+    const close = scan(text, i, to, depth + 1, [], true);
+    return Math.min(close + 1, to);
+  }
+  const name = text.slice(nameStart, i);
+  if (text.charCodeAt(i) === 0x7d) {
+    refs.push({ start: dollar, end: i + 1, name, nameSpan, braced: true, depth });
+    return i + 1;
+  }
+  const operator = OPERATORS.find((op) => text.startsWith(op, i));
+  const operatorSpan = operator ? { start: i, end: i + operator.length } : undefined;
+  const index = refs.push({ start: dollar, end: to, name, nameSpan, braced: true, depth, operator, operatorSpan }) - 1;
+  const argStart = operatorSpan ? operatorSpan.end : i;
+  const close = scan(text, argStart, to, depth + 1, refs, true);
+  const end = Math.min(close + 1, to);
+  refs[index] = { ...refs[index], end, argument: operator ? { start: argStart, end: close } : undefined };
+  return end;
+}
