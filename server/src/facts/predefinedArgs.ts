@@ -1,0 +1,156 @@
+// Build arguments a Dockerfile can use without declaring them first: proxy settings, the
+// automatic platform and target arguments, and BuildKit's built-in switches.
+import type { FrontendVersion, PredefinedArgFact, PredefinedArgGroup } from './types';
+import { referenceUrl } from './util';
+
+const GROUP_URL: Readonly<Record<PredefinedArgGroup, string>> = {
+  proxy: referenceUrl('predefined-args'),
+  platform: referenceUrl('automatic-platform-args-in-the-global-scope'),
+  target: referenceUrl('automatic-platform-args-in-the-global-scope'),
+  buildkit: referenceUrl('buildkit-built-in-build-args'),
+};
+
+function arg(
+  group: PredefinedArgGroup,
+  name: string,
+  doc: string,
+  example: string,
+  since?: FrontendVersion,
+): PredefinedArgFact {
+  return {
+    name,
+    group,
+    doc,
+    example,
+    ...(since ? { since } : {}),
+    automatic: group === 'platform' || group === 'target',
+    referenceUrl: GROUP_URL[group],
+  };
+}
+
+const PROXY_NOTE =
+  'It is kept out of `docker history` and does not affect the build cache, unless the Dockerfile declares it with `ARG`.';
+
+/** Each proxy variable comes in an uppercase and a lowercase spelling; tools differ in which they read. */
+function proxyPair(upper: string, what: string, example: string): PredefinedArgFact[] {
+  const lower = upper.toLowerCase();
+  return [
+    arg('proxy', upper, `${what} ${PROXY_NOTE}`, example),
+    arg('proxy', lower, `${what} This is the lowercase spelling, which many Unix tools read instead of \`${upper}\`. ${PROXY_NOTE}`, example),
+  ];
+}
+
+const PROXY_ARGS: readonly PredefinedArgFact[] = [
+  ...proxyPair('HTTP_PROXY', 'Proxy for plain HTTP requests made by `RUN` steps.', 'http://proxy.example.com:3128'),
+  ...proxyPair('HTTPS_PROXY', 'Proxy for HTTPS requests made by `RUN` steps.', 'http://proxy.example.com:3128'),
+  ...proxyPair('FTP_PROXY', 'Proxy for FTP requests made by `RUN` steps.', 'http://proxy.example.com:3128'),
+  ...proxyPair('NO_PROXY', 'Hosts and domains, separated by commas, that bypass the proxy.', 'localhost,127.0.0.1,.example.com'),
+  ...proxyPair('ALL_PROXY', 'Proxy for any protocol that has no more specific setting; often a SOCKS proxy.', 'socks5://proxy.example.com:1080'),
+];
+
+const PLATFORM_ARGS: readonly PredefinedArgFact[] = [
+  arg(
+    'platform',
+    'TARGETPLATFORM',
+    'Platform the image is built for, as `os/arch[/variant]`: what `docker build --platform` asks for, or the platform of the builder by default.',
+    'linux/arm64',
+  ),
+  arg('platform', 'TARGETOS', 'Operating system part of `TARGETPLATFORM`, such as `linux` or `windows`; handy as `GOOS=$TARGETOS`.', 'linux'),
+  arg(
+    'platform',
+    'TARGETARCH',
+    'Architecture part of `TARGETPLATFORM`, such as `amd64` or `arm64`; handy for downloading the matching release binary.',
+    'arm64',
+  ),
+  arg('platform', 'TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, such as `v7` in `linux/arm/v7`; empty for most platforms.', 'v7'),
+  arg(
+    'platform',
+    'BUILDPLATFORM',
+    'Platform of the machine running the build. `FROM --platform=$BUILDPLATFORM` runs a stage natively, for cross-compiling.',
+    'linux/amd64',
+  ),
+  arg('platform', 'BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux'),
+  arg('platform', 'BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64'),
+  arg('platform', 'BUILDVARIANT', 'Variant part of `BUILDPLATFORM`; empty for most platforms.', 'v8'),
+  arg(
+    'platform',
+    'TARGETOSVERSION',
+    'Operating system version of the target platform, for Windows images; lets a stage pick a base image that matches the host version.',
+    '10.0.20348.2340',
+    '1.13',
+  ),
+  arg('platform', 'BUILDOSVERSION', 'Operating system version of the machine running the build, for Windows builders.', '10.0.20348.2340', '1.13'),
+];
+
+const TARGET_ARGS: readonly PredefinedArgFact[] = [
+  arg(
+    'target',
+    'TARGETSTAGE',
+    'Name of the stage the build produces: the one chosen with `docker build --target`, or `default` when none is chosen.',
+    'release',
+    '1.11',
+  ),
+];
+
+const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
+  arg('buildkit', 'BUILDKIT_BUILD_NAME', 'Overrides the name shown for this build in `docker buildx history` and in Docker Desktop.', 'api-release'),
+  arg(
+    'buildkit',
+    'BUILDKIT_CACHE_MOUNT_NS',
+    'Adds a namespace to the ids of all cache mounts, so unrelated projects on one builder do not share caches.',
+    'my-project',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
+    'When the build context is a Git URL, `1` keeps its `.git` directory so steps can run `git` commands.',
+    '1',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_INLINE_CACHE',
+    '`1` stores cache metadata in the image config, so the pushed image can serve as `--cache-from` for later builds.',
+    '1',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_MULTI_PLATFORM',
+    '`1` gives the same multi-platform output shape whether one or several platforms are built.',
+    '1',
+  ),
+  arg('buildkit', 'BUILDKIT_SANDBOX_HOSTNAME', 'Hostname that `RUN` steps see; `buildkitsandbox` by default.', 'builder'),
+  arg(
+    'buildkit',
+    'BUILDKIT_SYNTAX',
+    'Overrides the frontend image that `# syntax=` would pick; `dockerfile.v0` forces the frontend built into BuildKit.',
+    'docker/dockerfile:1',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_DOCKERFILE_CHECK',
+    'Configures build checks for this build with the same syntax as `# check=`. It replaces the directive in the file instead of merging with it.',
+    'skip=all',
+    '1.8',
+  ),
+  arg(
+    'buildkit',
+    'SOURCE_DATE_EPOCH',
+    'Unix timestamp used for the image and layer dates, for reproducible builds. Since 1.23 a global `ARG` default in the Dockerfile also counts, and since 1.24 that default may be `context` or a stage name.',
+    '1700000000',
+    '1.5',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_SBOM_SCAN_CONTEXT',
+    '`true` makes the SBOM scanner also scan the build context, not only the final image.',
+    'true',
+  ),
+  arg(
+    'buildkit',
+    'BUILDKIT_SBOM_SCAN_STAGE',
+    '`true`, usually declared with `ARG` inside a stage, makes the SBOM scanner include that stage as well as the final image.',
+    'true',
+  ),
+];
+
+export const PREDEFINED_ARGS: readonly PredefinedArgFact[] = [...PROXY_ARGS, ...PLATFORM_ARGS, ...TARGET_ARGS, ...BUILDKIT_ARGS];

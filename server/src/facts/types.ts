@@ -1,0 +1,212 @@
+// The shapes of the language facts: the one typed table that completion, hover, signature help
+// and validation all read. Adding a flag or a value is one entry in the data, not new code.
+
+export type InstructionName =
+  | 'FROM'
+  | 'RUN'
+  | 'CMD'
+  | 'LABEL'
+  | 'MAINTAINER'
+  | 'EXPOSE'
+  | 'ENV'
+  | 'ADD'
+  | 'COPY'
+  | 'ENTRYPOINT'
+  | 'VOLUME'
+  | 'USER'
+  | 'WORKDIR'
+  | 'ARG'
+  | 'ONBUILD'
+  | 'STOPSIGNAL'
+  | 'HEALTHCHECK'
+  | 'SHELL';
+
+/**
+ * A Dockerfile frontend version such as '1.4' (the `# syntax=docker/dockerfile:1.4` that a
+ * feature needs). Absent means the feature has always been there.
+ */
+export type FrontendVersion = `1.${number}`;
+
+/** Teaching text in Markdown, written in our own words for people learning Docker. */
+export interface Documentation {
+  /** One or two sentences: what it is and what it does. */
+  readonly summary: string;
+  /** When to use it and when not, comparisons with its neighbours (COPY vs ADD, ...). */
+  readonly details?: string;
+  /** A short Dockerfile example, without code fences. */
+  readonly example?: string;
+  /** The mistake people most often make with it. */
+  readonly pitfall?: string;
+}
+
+/** One allowed value of a flag, mount option or directive, with what it means. */
+export interface ValueFact {
+  readonly value: string;
+  readonly doc: string;
+  readonly since?: FrontendVersion;
+  /** True for the value used when none is given. */
+  readonly isDefault?: boolean;
+}
+
+/** What a flag or option accepts; validation and completion switch on `kind`. */
+export type ValueSpec =
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'enum'; readonly values: readonly ValueFact[]; readonly caseSensitive: boolean }
+  | { readonly kind: 'duration' }
+  | { readonly kind: 'integer'; readonly min?: number }
+  | { readonly kind: 'platform' }
+  | { readonly kind: 'stage' }
+  | { readonly kind: 'chown' }
+  | { readonly kind: 'chmod' }
+  | { readonly kind: 'checksum' }
+  | { readonly kind: 'mount' }
+  | { readonly kind: 'device' }
+  | { readonly kind: 'octal' }
+  | { readonly kind: 'size' }
+  | { readonly kind: 'string'; readonly placeholder: string };
+
+export interface FlagFact {
+  /** The name without the leading dashes, e.g. 'mount'. Flag names are case-sensitive. */
+  readonly name: string;
+  readonly value: ValueSpec;
+  /** A placeholder shown in completion snippets and signatures, e.g. 'type=cache,target=/root/.cache'. */
+  readonly placeholder: string;
+  /** May be given more than once (`--mount`, `--exclude`, `--device`). */
+  readonly repeatable: boolean;
+  readonly since?: FrontendVersion;
+  /** Only in the `-labs` frontend channel (e.g. `# syntax=docker/dockerfile:1-labs`). */
+  readonly labs?: boolean;
+  /**
+   * The value used when the flag is absent, as a user would write it (`false`, `30s`). Absent when
+   * no literal value describes it (the doc then says what happens without the flag).
+   */
+  readonly default?: string;
+  /** Whether the builder expands `$VARIABLES` in the value. */
+  readonly expandsVariables: boolean;
+  readonly doc: Documentation;
+  /** The most specific section of https://docs.docker.com/reference/dockerfile/ for this flag. */
+  readonly referenceUrl: string;
+}
+
+/** One way of writing an instruction, for signature help. */
+export interface InstructionForm {
+  /** The signature as shown to the user, e.g. 'COPY [--from=<stage>] <src>... <dest>'. */
+  readonly label: string;
+  /** 'exec' is the JSON-array form, 'shell' a command run by SHELL, 'plain' anything else. */
+  readonly kind: 'shell' | 'exec' | 'plain';
+  /** The parts of the label, in order; each `label` must occur in the form's label. */
+  readonly parameters: readonly { readonly label: string; readonly doc: string }[];
+  readonly doc: string;
+}
+
+export interface InstructionFact {
+  readonly name: InstructionName;
+  readonly doc: Documentation;
+  readonly forms: readonly InstructionForm[];
+  readonly flags: readonly FlagFact[];
+  /** Anchor in https://docs.docker.com/reference/dockerfile/ */
+  readonly referenceUrl: string;
+  /** Text describing the deprecation, when the instruction is deprecated. */
+  readonly deprecated?: string;
+  /** Whether the builder expands `$VARIABLES` in the arguments. */
+  readonly expandsVariables: boolean;
+  readonly allowsHeredoc: boolean;
+  /** Whether it may be an ONBUILD trigger. */
+  readonly allowedInOnbuild: boolean;
+  /** Snippet for completion (LSP snippet syntax), e.g. 'COPY ${1:src} ${2:dest}'. */
+  readonly snippet: string;
+}
+
+export type MountType = 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';
+
+export interface MountOptionFact {
+  /** The canonical key, e.g. 'target'. Keys are case-insensitive. */
+  readonly key: string;
+  /** Other spellings BuildKit accepts, e.g. ['dst', 'destination']. */
+  readonly aliases: readonly string[];
+  readonly value: ValueSpec;
+  /** May be written without `=value` (ro, rw, required). */
+  readonly bare: boolean;
+  readonly required?: boolean;
+  readonly default?: string;
+  readonly since?: FrontendVersion;
+  readonly doc: string;
+}
+
+export interface MountTypeFact {
+  readonly type: MountType;
+  readonly doc: Documentation;
+  /**
+   * The options that mean something for this type (`type` itself is MOUNT_TYPE_OPTION). A key that
+   * is neither here nor in `noEffect` is one BuildKit rejects for this type.
+   */
+  readonly options: readonly MountOptionFact[];
+  /**
+   * Canonical keys BuildKit accepts for this type without error but that change nothing (`id` on a
+   * bind mount, `ro` where read-only is already the rule). Validation may hint; it must not error.
+   */
+  readonly noEffect: readonly string[];
+  readonly referenceUrl: string;
+}
+
+export type DirectiveName = 'syntax' | 'escape' | 'check';
+
+export interface DirectiveFact {
+  readonly name: DirectiveName;
+  /** How the directive is written, e.g. '# escape=<\\ or `>'; the heading of its hover. */
+  readonly signature: string;
+  readonly doc: Documentation;
+  /**
+   * Values offered by completion, in the order to offer them; the first is the recommended one.
+   * Empty for `check`, whose options are CHECK_OPTIONS.
+   */
+  readonly values: readonly ValueFact[];
+  readonly since?: FrontendVersion;
+  readonly referenceUrl: string;
+}
+
+export interface CheckOptionFact {
+  readonly name: 'skip' | 'error' | 'experimental';
+  readonly doc: string;
+  readonly placeholder: string;
+  readonly since?: FrontendVersion;
+}
+
+export type PredefinedArgGroup = 'proxy' | 'platform' | 'target' | 'buildkit';
+
+export interface PredefinedArgFact {
+  readonly name: string;
+  readonly group: PredefinedArgGroup;
+  readonly doc: string;
+  /** A typical value, e.g. 'linux/amd64'. */
+  readonly example?: string;
+  readonly since?: FrontendVersion;
+  /** Defined in the global scope automatically (platform args); others only when passed with --build-arg. */
+  readonly automatic: boolean;
+  readonly referenceUrl: string;
+}
+
+export interface SignalFact {
+  /** The canonical name with the SIG prefix, e.g. 'SIGTERM' or 'SIGRTMIN+3'. */
+  readonly name: string;
+  /** The Linux signal number. */
+  readonly number: number;
+  readonly doc: string;
+  /** True for SIGTERM, which `docker stop` sends when no STOPSIGNAL is set. */
+  readonly isDefault?: boolean;
+}
+
+/** One of BuildKit's build checks (`docker build --check`). */
+export interface BuildCheckFact {
+  /** BuildKit's own PascalCase name, used in `# check=skip=` and as the diagnostic code. */
+  readonly name: string;
+  readonly since: FrontendVersion;
+  /** Off unless opted in with `# check=experimental=<name>` (as of the latest frontend). */
+  readonly experimental: boolean;
+  /** When a rule that started out experimental became on by default. */
+  readonly stableSince?: FrontendVersion;
+  /** What the rule catches and why it matters, in our words. */
+  readonly doc: string;
+  /** https://docs.docker.com/go/dockerfile/rule/<kebab-case-name>/ (empty when BuildKit has none). */
+  readonly url: string;
+}
