@@ -1,0 +1,100 @@
+// The lookup API over the language facts. Pure data and pure functions: nothing here knows about
+// LSP or VS Code; other layers convert. Lookups are O(1) maps built once at load.
+import { BUILD_CHECKS } from './buildChecks';
+import { CHECK_OPTIONS, DIRECTIVES, SYNTAX_VERSION_LATEST } from './directives';
+import { INSTRUCTIONS } from './instructions';
+import { MOUNT_TYPE_OPTION, MOUNT_TYPES } from './mounts';
+import { PREDEFINED_ARGS } from './predefinedArgs';
+import { SIGNALS } from './signals';
+import type {
+  BuildCheckFact,
+  CheckOptionFact,
+  DirectiveFact,
+  FlagFact,
+  InstructionFact,
+  MountOptionFact,
+  MountTypeFact,
+  PredefinedArgFact,
+  SignalFact,
+} from './types';
+
+export type * from './types';
+export {
+  BUILD_CHECKS,
+  CHECK_OPTIONS,
+  DIRECTIVES,
+  INSTRUCTIONS,
+  MOUNT_TYPE_OPTION,
+  MOUNT_TYPES,
+  PREDEFINED_ARGS,
+  SIGNALS,
+  SYNTAX_VERSION_LATEST,
+};
+
+function byKey<T>(items: readonly T[], keys: (item: T) => readonly string[]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) for (const key of keys(item)) map.set(key, item);
+  return map;
+}
+
+const instructions = byKey(INSTRUCTIONS, (i) => [i.name]);
+const flags = new Map(INSTRUCTIONS.map((i) => [i.name, byKey(i.flags, (f) => [f.name])]));
+const mountTypes = byKey(MOUNT_TYPES, (m) => [m.type]);
+const mountOptions = new Map(
+  MOUNT_TYPES.map((m) => [m.type, byKey([MOUNT_TYPE_OPTION, ...m.options], (o) => [o.key, ...o.aliases])]),
+);
+const directives = byKey(DIRECTIVES, (d) => [d.name]);
+const checkOptions = byKey(CHECK_OPTIONS, (o) => [o.name]);
+const predefinedArgs = byKey(PREDEFINED_ARGS, (a) => [a.name]);
+const signalsByName = byKey(SIGNALS, (s) => [s.name.slice('SIG'.length)]);
+const signalsByNumber = byKey(SIGNALS, (s) => [String(s.number)]);
+const buildChecks = byKey(BUILD_CHECKS, (c) => [c.name]);
+
+/** An instruction by keyword, in any case (`run`, `Run`, `RUN`). */
+export function getInstruction(name: string): InstructionFact | undefined {
+  return instructions.get(name.toUpperCase());
+}
+
+/** A flag of an instruction. Flag names are case-sensitive; leading dashes are optional. */
+export function getFlag(instruction: string, flagName: string): FlagFact | undefined {
+  return flags.get(instruction.toUpperCase() as InstructionFact['name'])?.get(flagName.replace(/^--?/, ''));
+}
+
+/** A mount type by its `type=` value, in any case. */
+export function getMountType(type: string): MountTypeFact | undefined {
+  return mountTypes.get(type.toLowerCase());
+}
+
+/**
+ * An option valid for a mount type, by key or alias, in any case (`dst` gives `target`).
+ * `type` resolves for every type. Undefined when BuildKit rejects or ignores the key for that type.
+ */
+export function getMountOption(type: string, key: string): MountOptionFact | undefined {
+  return mountOptions.get(type.toLowerCase() as MountTypeFact['type'])?.get(key.toLowerCase());
+}
+
+/** A parser directive by key, in any case. */
+export function getDirective(name: string): DirectiveFact | undefined {
+  return directives.get(name.toLowerCase());
+}
+
+/** An option of the `check` directive (`skip`, `error`, `experimental`). */
+export function getCheckOption(name: string): CheckOptionFact | undefined {
+  return checkOptions.get(name);
+}
+
+/** A predefined build argument. Variable names are case-sensitive (`http_proxy` and `HTTP_PROXY` differ). */
+export function getPredefinedArg(name: string): PredefinedArgFact | undefined {
+  return predefinedArgs.get(name);
+}
+
+/** A signal as STOPSIGNAL accepts it: `SIGQUIT`, `quit` or `3`. */
+export function getSignal(signal: string): SignalFact | undefined {
+  if (/^\d+$/.test(signal)) return signalsByNumber.get(String(Number(signal)));
+  return signalsByName.get(signal.toUpperCase().replace(/^SIG/, ''));
+}
+
+/** A BuildKit build check by its case-sensitive PascalCase name. */
+export function getBuildCheck(name: string): BuildCheckFact | undefined {
+  return buildChecks.get(name);
+}

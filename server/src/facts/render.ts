@@ -1,0 +1,333 @@
+// The one renderer from a fact to documentation, as Markdown or as plain text. Every entry becomes
+// a list of blocks (signature, text, example, ...) and each format prints the blocks its own way,
+// so hover, completion and signature help all show the same words in the same order.
+import { getFlag } from './index';
+import type {
+  BuildCheckFact,
+  CheckOptionFact,
+  DirectiveFact,
+  Documentation,
+  FlagFact,
+  FrontendVersion,
+  InstructionFact,
+  InstructionName,
+  MountOptionFact,
+  MountType,
+  MountTypeFact,
+  PredefinedArgFact,
+  PredefinedArgGroup,
+  SignalFact,
+  ValueFact,
+  ValueSpec,
+} from './types';
+import { referenceUrl } from './util';
+
+export type DocFormat = 'markdown' | 'plaintext';
+
+type Block =
+  /** Dockerfile text shown as the heading: a fenced block in Markdown. */
+  | { readonly kind: 'code'; readonly text: string }
+  /** A paragraph of Markdown; plain text drops the markup. */
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'example'; readonly text: string }
+  | { readonly kind: 'labelled'; readonly label: string; readonly text: string }
+  | { readonly kind: 'list'; readonly label: string; readonly items: readonly string[] }
+  | { readonly kind: 'link'; readonly label: string; readonly url: string };
+
+const REFERENCE_LABEL = 'Dockerfile reference';
+
+// ---- Entry points ----
+
+export function renderInstruction(fact: InstructionFact, format: DocFormat): string {
+  return render(format, [
+    code(fact.forms.map((form) => form.label).join('\n')),
+    fact.deprecated !== undefined && { kind: 'labelled', label: 'Deprecated', text: fact.deprecated },
+    ...documentation(fact.doc),
+    link(fact.referenceUrl),
+  ]);
+}
+
+export function renderFlag(instruction: InstructionName, flag: FlagFact, format: DocFormat): string {
+  const { summary, details, example, pitfall } = flag.doc;
+  return render(format, [
+    code(`${instruction} --${flag.name}${valueHint(flag.value, false)}`),
+    text(summary),
+    details !== undefined && text(details),
+    flag.value.kind === 'enum' && valueList(flag.value.values),
+    example !== undefined && { kind: 'example', text: example },
+    pitfall !== undefined && { kind: 'labelled', label: 'Pitfall', text: pitfall },
+    requires(flag.since, flag.labs),
+    flag.default !== undefined && defaultLine(flag.default),
+    link(flag.referenceUrl),
+  ]);
+}
+
+/** One value of an enum flag, e.g. `--network=none`. */
+export function renderFlagValue(instruction: InstructionName, flag: FlagFact, value: ValueFact, format: DocFormat): string {
+  return render(format, [
+    code(`${instruction} --${flag.name}=${value.value}`),
+    text(value.doc),
+    value.isDefault && text('This is the default.'),
+    requires(value.since ?? flag.since, flag.labs),
+    link(flag.referenceUrl),
+  ]);
+}
+
+export function renderMountType(mount: MountTypeFact, format: DocFormat): string {
+  const options = mount.options.map((o) => (o.required ? `\`${o.key}\` (required)` : `\`${o.key}\``));
+  return render(format, [
+    code(`RUN --mount=type=${mount.type}[,<option>=<value>...]`),
+    ...documentation(mount.doc, text(`Options: ${options.join(', ')}.`)),
+    requires(mountSince()),
+    link(mount.referenceUrl),
+  ]);
+}
+
+/** An option of a mount type; `type` itself is MOUNT_TYPE_OPTION. `--mount`'s own version is on the flag. */
+export function renderMountOption(type: MountType, option: MountOptionFact, format: DocFormat): string {
+  return render(format, [
+    code(mountOptionSignature(type, option, valueHint(option.value, option.bare))),
+    text(option.doc),
+    option.aliases.length > 0 && text(`Also written ${option.aliases.map((a) => `\`${a}\``).join(', ')}.`),
+    option.required && text('Required.'),
+    option.value.kind === 'enum' && valueList(option.value.values),
+    requires(option.since),
+    option.default !== undefined && defaultLine(option.default),
+    link(mountOptionUrl(type, option)),
+  ]);
+}
+
+/** One value of an enum mount option, e.g. `sharing=locked`. */
+export function renderMountOptionValue(
+  type: MountType,
+  option: MountOptionFact,
+  value: ValueFact,
+  format: DocFormat,
+): string {
+  return render(format, [
+    code(mountOptionSignature(type, option, `=${value.value}`)),
+    text(value.doc),
+    value.isDefault && text('This is the default.'),
+    requires(value.since ?? option.since),
+    link(mountOptionUrl(type, option)),
+  ]);
+}
+
+export function renderDirective(directive: DirectiveFact, format: DocFormat): string {
+  return render(format, [
+    code(directive.signature),
+    ...documentation(directive.doc),
+    requires(directive.since),
+    link(directive.referenceUrl),
+  ]);
+}
+
+/** One value of a directive, e.g. `docker/dockerfile:1` for `syntax`. */
+export function renderDirectiveValue(directive: DirectiveFact, value: ValueFact, format: DocFormat): string {
+  return render(format, [
+    code(`# ${directive.name}=${value.value}`),
+    text(value.doc),
+    value.isDefault && text('This is the default.'),
+    requires(value.since ?? directive.since),
+    link(directive.referenceUrl),
+  ]);
+}
+
+export function renderCheckOption(option: CheckOptionFact, format: DocFormat): string {
+  return render(format, [
+    code(`# check=${option.name}=${option.placeholder}`),
+    text(option.doc),
+    requires(option.since ?? '1.8'),
+    link(referenceUrl('check')),
+  ]);
+}
+
+export function renderCheckRule(check: BuildCheckFact, format: DocFormat): string {
+  const status = check.experimental
+    ? `Experimental: off unless enabled with \`# check=experimental=${check.name}\`.`
+    : `On by default${check.stableSince ? ` since frontend ${check.stableSince} (experimental before)` : ''}; turn it off with \`# check=skip=${check.name}\`.`;
+  return render(format, [
+    text(`**${check.name}** (build check)`),
+    text(check.doc),
+    text(status),
+    requires(check.since),
+    check.url !== '' && link(check.url, 'Build check reference'),
+  ]);
+}
+
+const GROUP_LABEL: Readonly<Record<PredefinedArgGroup, string>> = {
+  proxy: 'predefined proxy argument',
+  platform: 'automatic platform argument',
+  target: 'automatic build argument',
+  buildkit: 'BuildKit built-in argument',
+};
+
+export function renderPredefinedArg(arg: PredefinedArgFact, format: DocFormat): string {
+  const scope = arg.automatic
+    ? `Set automatically in the global scope; inside a stage, declare \`ARG ${arg.name}\` without a value to use it.`
+    : `Not set unless the build passes it: \`--build-arg ${arg.name}=<value>\`.`;
+  return render(format, [
+    text(`**${arg.name}** (${GROUP_LABEL[arg.group]})`),
+    text(arg.doc),
+    arg.example !== undefined && text(`Example value: \`${arg.example}\``),
+    text(scope),
+    requires(arg.since),
+    link(arg.referenceUrl),
+  ]);
+}
+
+export function renderSignal(signal: SignalFact, format: DocFormat): string {
+  return render(format, [
+    text(`**${signal.name}** (signal ${signal.number})`),
+    text(signal.doc),
+    signal.isDefault && text('The default: `docker stop` sends it when no `STOPSIGNAL` is set.'),
+    link(referenceUrl('stopsignal')),
+  ]);
+}
+
+// ---- Building blocks ----
+
+function code(textValue: string): Block {
+  return { kind: 'code', text: textValue };
+}
+
+function text(textValue: string): Block {
+  return { kind: 'text', text: textValue };
+}
+
+function link(url: string, label = REFERENCE_LABEL): Block {
+  return { kind: 'link', label, url };
+}
+
+function defaultLine(value: string): Block {
+  return text(`Default: \`${value}\``);
+}
+
+function valueList(values: readonly ValueFact[]): Block {
+  return { kind: 'list', label: 'Values', items: values.map((v) => `\`${v.value}\`: ${v.doc}`) };
+}
+
+/** Summary, details (then any extra block), example and pitfall, in that order. */
+function documentation(doc: Documentation, afterDetails?: Block): (Block | undefined)[] {
+  return [
+    text(doc.summary),
+    doc.details !== undefined ? text(doc.details) : undefined,
+    afterDetails,
+    doc.example !== undefined ? { kind: 'example', text: doc.example } : undefined,
+    doc.pitfall !== undefined ? { kind: 'labelled', label: 'Pitfall', text: doc.pitfall } : undefined,
+  ];
+}
+
+function requires(since: FrontendVersion | undefined, labs = false): Block | undefined {
+  if (labs) {
+    return text(
+      `Requires \`# syntax=docker/dockerfile:1-labs\` (the labs channel${since ? `, ${since}-labs or later` : ''}).`,
+    );
+  }
+  return since ? text(`Requires \`# syntax=docker/dockerfile:${since}\` or later.`) : undefined;
+}
+
+function mountSince(): FrontendVersion | undefined {
+  return getFlag('RUN', 'mount')?.since;
+}
+
+function mountOptionSignature(type: MountType, option: MountOptionFact, hint: string): string {
+  return option.key === 'type' ? `RUN --mount=type${hint}` : `RUN --mount=type=${type},${option.key}${hint}`;
+}
+
+function mountOptionUrl(type: MountType, option: MountOptionFact): string {
+  return option.key === 'type' ? referenceUrl('run---mount') : referenceUrl(`run---mounttype${type}`);
+}
+
+/** How a value is written after the key: `=<duration>`, `=<a|b>`, or `[=<boolean>]` when it may be left out. */
+function valueHint(spec: ValueSpec, bare: boolean): string {
+  switch (spec.kind) {
+    case 'boolean':
+      return '[=<boolean>]';
+    case 'enum':
+      return `=<${spec.values.map((v) => v.value).join('|')}>`;
+    case 'string':
+      return `=<${spec.placeholder}>`;
+    default:
+      return `${bare ? '[' : ''}=${VALUE_HINT[spec.kind]}${bare ? ']' : ''}`;
+  }
+}
+
+const VALUE_HINT: Readonly<Record<Exclude<ValueSpec['kind'], 'boolean' | 'enum' | 'string'>, string>> = {
+  duration: '<duration>',
+  integer: '<number>',
+  platform: '<os>/<arch>[/<variant>]',
+  stage: '<stage|image|context>',
+  chown: '<user>[:<group>]',
+  chmod: '<mode>',
+  checksum: '<checksum>',
+  mount: 'type=<type>[,<option>=<value>...]',
+  device: '<device>[,required]',
+  octal: '<octal>',
+  size: '<size>',
+};
+
+// ---- Output ----
+
+function render(format: DocFormat, blocks: readonly (Block | false | undefined)[]): string {
+  const printBlock = format === 'markdown' ? markdown : plaintext;
+  return blocks
+    .filter((block): block is Block => Boolean(block))
+    .map(printBlock)
+    .join('\n\n');
+}
+
+function markdown(block: Block): string {
+  switch (block.kind) {
+    case 'code':
+      return fence(block.text);
+    case 'text':
+      return block.text;
+    case 'example':
+      return `**Example**\n${fence(block.text)}`;
+    case 'labelled':
+      return `**${block.label}:** ${block.text}`;
+    case 'list':
+      return `**${block.label}**\n${block.items.map((item) => `- ${item}`).join('\n')}`;
+    case 'link':
+      return `[${block.label}](${block.url})`;
+  }
+}
+
+function plaintext(block: Block): string {
+  switch (block.kind) {
+    case 'code':
+      return block.text;
+    case 'text':
+      return plain(block.text);
+    case 'example':
+      return `Example:\n${indent(block.text)}`;
+    case 'labelled':
+      return `${block.label}: ${plain(block.text)}`;
+    case 'list':
+      return `${block.label}:\n${block.items.map((item) => `- ${plain(item)}`).join('\n')}`;
+    case 'link':
+      return `${block.label}: ${block.url}`;
+  }
+}
+
+function fence(textValue: string): string {
+  return '```dockerfile\n' + textValue + '\n```';
+}
+
+function indent(textValue: string): string {
+  return textValue
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
+}
+
+/** Markdown inline markup to readable text: code spans lose their backticks, emphasis its stars. */
+function plain(markdownText: string): string {
+  return markdownText
+    .replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_match, _ticks: string, content: string) =>
+      content.length > 2 && content.startsWith(' ') && content.endsWith(' ') ? content.slice(1, -1) : content,
+    )
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)');
+}
