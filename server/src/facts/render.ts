@@ -185,6 +185,11 @@ export function renderSignal(signal: SignalFact, format: DocFormat): string {
   ]);
 }
 
+/** A short piece of Markdown prose from the facts (a parameter or value doc) in the given format. */
+export function renderText(markdownText: string, format: DocFormat): string {
+  return render(format, [text(markdownText)]);
+}
+
 // ---- Building blocks ----
 
 function code(textValue: string): Block {

@@ -51,7 +51,7 @@ export const MAINTAINER: InstructionFact = {
       label: 'MAINTAINER <name>',
       kind: 'plain',
       parameters: [{ label: '<name>', doc: 'Free text, usually a name and e-mail address.' }],
-      doc: 'Deprecated.',
+      doc: 'Deprecated; write a label instead.',
     },
   ],
   flags: [],

@@ -14,7 +14,7 @@ export const CMD: InstructionFact = {
       'use `ENTRYPOINT` for the program the image must always run. Only the last `CMD` of a stage counts.',
     example: lines('ENTRYPOINT ["python", "-m", "http.server"]', 'CMD ["8000"]'),
     pitfall:
-      "The exec form is JSON and needs double quotes. `CMD ['npm', 'start']` is not valid JSON, so it silently becomes a shell command that tries to run `['npm',`.",
+      "The exec form is JSON and needs double quotes. `CMD ['npm', 'start']` is not valid JSON, so it silently falls back to the shell form and runs the text `['npm', 'start']` as a command.",
   },
   forms: [
     {

@@ -1,0 +1,809 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUILD_CHECKS,
+  CHECK_OPTIONS,
+  DIRECTIVES,
+  INSTRUCTIONS,
+  MOUNT_TYPE_OPTION,
+  MOUNT_TYPES,
+  PREDEFINED_ARGS,
+  SIGNALS,
+  SYNTAX_VERSION_LATEST,
+  getBuildCheck,
+  getCheckOption,
+  getDirective,
+  getFlag,
+  getInstruction,
+  getMountOption,
+  getMountType,
+  getPredefinedArg,
+  getSignal,
+} from './index';
+import type { Documentation, ValueSpec } from './index';
+import {
+  type DocFormat,
+  renderCheckOption,
+  renderCheckRule,
+  renderDirective,
+  renderDirectiveValue,
+  renderFlag,
+  renderFlagValue,
+  renderInstruction,
+  renderMountOption,
+  renderMountOptionValue,
+  renderMountType,
+  renderPredefinedArg,
+  renderSignal,
+  renderText,
+} from './render';
+import { checkRuleUrl } from './util';
+
+// ---- Helpers ----
+
+interface Entry {
+  readonly name: string;
+  /** Every piece of prose the entry carries. */
+  readonly prose: readonly string[];
+  readonly render: (format: DocFormat) => string;
+}
+
+function docProse(doc: Documentation): string[] {
+  return [doc.summary, doc.details, doc.pitfall].filter((s): s is string => s !== undefined);
+}
+
+function enumValues(spec: ValueSpec) {
+  return spec.kind === 'enum' ? spec.values : [];
+}
+
+/** Every entry of every table, each with its prose and its renderer. */
+function allEntries(): Entry[] {
+  const entries: Entry[] = [];
+  for (const instruction of INSTRUCTIONS) {
+    entries.push({
+      name: instruction.name,
+      prose: [...docProse(instruction.doc), ...(instruction.deprecated ? [instruction.deprecated] : [])],
+      render: (f) => renderInstruction(instruction, f),
+    });
+    for (const form of instruction.forms) {
+      const prose = [form.doc, ...form.parameters.map((p) => p.doc)];
+      entries.push({ name: form.label, prose, render: (f) => prose.map((d) => renderText(d, f)).join('\n') });
+    }
+    for (const flag of instruction.flags) {
+      const name = `${instruction.name} --${flag.name}`;
+      entries.push({ name, prose: docProse(flag.doc), render: (f) => renderFlag(instruction.name, flag, f) });
+      for (const value of enumValues(flag.value)) {
+        entries.push({
+          name: `${name}=${value.value}`,
+          prose: [value.doc],
+          render: (f) => renderFlagValue(instruction.name, flag, value, f),
+        });
+      }
+    }
+  }
+  for (const mount of MOUNT_TYPES) {
+    entries.push({ name: `type=${mount.type}`, prose: docProse(mount.doc), render: (f) => renderMountType(mount, f) });
+    for (const option of [MOUNT_TYPE_OPTION, ...mount.options]) {
+      const name = `type=${mount.type},${option.key}`;
+      entries.push({ name, prose: [option.doc], render: (f) => renderMountOption(mount.type, option, f) });
+      for (const value of enumValues(option.value)) {
+        entries.push({
+          name: `${name}=${value.value}`,
+          prose: [value.doc],
+          render: (f) => renderMountOptionValue(mount.type, option, value, f),
+        });
+      }
+    }
+  }
+  for (const directive of DIRECTIVES) {
+    entries.push({ name: `# ${directive.name}`, prose: docProse(directive.doc), render: (f) => renderDirective(directive, f) });
+    for (const value of directive.values) {
+      entries.push({
+        name: `# ${directive.name}=${value.value}`,
+        prose: [value.doc],
+        render: (f) => renderDirectiveValue(directive, value, f),
+      });
+    }
+  }
+  for (const option of CHECK_OPTIONS) {
+    entries.push({ name: `# check=${option.name}`, prose: [option.doc], render: (f) => renderCheckOption(option, f) });
+  }
+  for (const arg of PREDEFINED_ARGS) {
+    entries.push({ name: arg.name, prose: [arg.doc], render: (f) => renderPredefinedArg(arg, f) });
+  }
+  for (const signal of SIGNALS) {
+    entries.push({ name: signal.name, prose: [signal.doc], render: (f) => renderSignal(signal, f) });
+  }
+  for (const check of BUILD_CHECKS) {
+    entries.push({ name: check.name, prose: [check.doc], render: (f) => renderCheckRule(check, f) });
+  }
+  return entries;
+}
+
+/** Markdown with fenced blocks and code spans removed: the part a renderer would interpret. */
+function outsideCode(markdown: string): string {
+  return markdown.replace(/```[\s\S]*?```/g, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
+}
+
+/** Parses an LSP snippet; returns its tab stop numbers, or throws on malformed syntax. */
+function snippetTabStops(snippet: string): number[] {
+  const stops: number[] = [];
+  let i = 0;
+  const parse = (nested: boolean): void => {
+    while (i < snippet.length) {
+      const ch = snippet[i]!;
+      if (ch === '\\') {
+        i += 2;
+      } else if (ch === '}' && nested) {
+        return;
+      } else if (ch === '$') {
+        const simple = /^\$(\d+)/.exec(snippet.slice(i));
+        if (simple) {
+          stops.push(Number(simple[1]));
+          i += simple[0].length;
+          continue;
+        }
+        const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
+        if (!open) throw new Error(`bad $ at ${i} in ${snippet}`);
+        stops.push(Number(open[1]));
+        i += open[0].length;
+        if (open[2] === ':') {
+          parse(true);
+          if (snippet[i] !== '}') throw new Error(`unclosed placeholder in ${snippet}`);
+          i++;
+        } else if (open[2] === '|') {
+          const end = snippet.indexOf('|}', i);
+          if (end < 0 || snippet.slice(i, end).length === 0) throw new Error(`bad choice in ${snippet}`);
+          i = end + 2;
+        }
+      } else {
+        i++;
+      }
+    }
+    if (nested) throw new Error(`unclosed placeholder in ${snippet}`);
+  };
+  parse(false);
+  return stops;
+}
+
+/** The text a snippet inserts when every placeholder keeps its default. */
+function snippetText(snippet: string): string {
+  let text = snippet;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
+  }
+  return text;
+}
+
+const NAMES = [
+  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY',
+  'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+];
+
+const REFERENCE_URL = /^https:\/\/docs\.docker\.com\/reference\/dockerfile\/#[a-z0-9-]+$/;
+
+// ---- The whole table ----
+
+describe('every fact', () => {
+  const entries = allEntries();
+
+  it('covers the tables', () => {
+    expect(entries.length).toBeGreaterThan(200);
+  });
+
+  it.each(entries.map((e) => [e.name, e] as const))('%s has prose that renders in both formats', (_name, entry) => {
+    expect(entry.prose.length).toBeGreaterThan(0);
+    for (const sentence of entry.prose) {
+      expect(sentence.length).toBeGreaterThanOrEqual(12);
+      expect(sentence).toMatch(/[.)]$/);
+      expect(sentence).not.toMatch(/ {2}|[ \t]\n|\n[ \t]|\n{3}/);
+    }
+    const markdown = entry.render('markdown');
+    const plaintext = entry.render('plaintext');
+    expect(markdown.trim()).not.toBe('');
+    expect(plaintext.trim()).not.toBe('');
+    expect(plaintext).not.toContain('```');
+    expect(plaintext).not.toMatch(/\*\*[^*\s][^*]*\*\*/);
+    expect(plaintext).not.toMatch(/\[[^\]]*\]\([^)]*\)/);
+    expect(plaintext).not.toMatch(/`[^`\s]+`/);
+    // Outside code, `<name>` would be swallowed as HTML by a Markdown renderer.
+    expect(outsideCode(markdown)).not.toContain('<');
+    expect(markdown).not.toMatch(/\n{3}/);
+  });
+});
+
+// ---- Instructions ----
+
+describe('instructions', () => {
+  it('are the 18 of the reference, in its order, once each', () => {
+    expect(INSTRUCTIONS.map((i) => i.name)).toEqual(NAMES);
+  });
+
+  it.each(INSTRUCTIONS.map((i) => [i.name, i] as const))('%s teaches fully', (_name, fact) => {
+    expect(fact.doc.summary).toBeTruthy();
+    expect(fact.doc.details).toBeTruthy();
+    expect(fact.doc.example).toBeTruthy();
+    expect(fact.doc.pitfall).toBeTruthy();
+    expect(fact.referenceUrl).toMatch(REFERENCE_URL);
+    expect(fact.forms.length).toBeGreaterThan(0);
+    const lineCount = renderInstruction(fact, 'markdown').split('\n').length;
+    expect(lineCount).toBeGreaterThanOrEqual(8);
+    expect(lineCount).toBeLessThanOrEqual(25);
+  });
+
+  it.each(INSTRUCTIONS.map((i) => [i.name, i] as const))('%s forms name their parameters in order', (name, fact) => {
+    for (const form of fact.forms) {
+      expect(form.label.startsWith(`${name} `)).toBe(true);
+      let from = 0;
+      for (const parameter of form.parameters) {
+        const at = form.label.indexOf(parameter.label, from);
+        expect(at, `${parameter.label} in ${form.label}`).toBeGreaterThanOrEqual(0);
+        from = at + parameter.label.length;
+      }
+    }
+  });
+
+  it('snippet checking catches malformed snippets', () => {
+    expect(snippetTabStops('COPY ${1:src} ${2|a,b|} $3')).toEqual([1, 2, 3]);
+    expect(() => snippetTabStops('RUN ${1:command')).toThrow();
+    expect(() => snippetTabStops('RUN $HOME')).toThrow();
+    expect(() => snippetTabStops('RUN ${1|a,b}')).toThrow();
+  });
+
+  it.each(INSTRUCTIONS.map((i) => [i.name, i] as const))('%s has a valid snippet', (name, fact) => {
+    const stops = snippetTabStops(fact.snippet);
+    expect(stops.length).toBeGreaterThan(0);
+    expect([...new Set(stops)].sort()).toEqual(stops.map((_, k) => k + 1));
+    expect(snippetText(fact.snippet).startsWith(`${name} `)).toBe(true);
+    expect(snippetText(fact.snippet)).not.toMatch(/[${}]/);
+  });
+
+  it('marks only MAINTAINER deprecated', () => {
+    expect(INSTRUCTIONS.filter((i) => i.deprecated).map((i) => i.name)).toEqual(['MAINTAINER']);
+  });
+
+  it('allows heredocs in RUN, COPY and ADD only', () => {
+    expect(INSTRUCTIONS.filter((i) => i.allowsHeredoc).map((i) => i.name)).toEqual(['RUN', 'ADD', 'COPY']);
+  });
+
+  it('keeps ONBUILD, FROM and MAINTAINER out of ONBUILD', () => {
+    expect(INSTRUCTIONS.filter((i) => !i.allowedInOnbuild).map((i) => i.name)).toEqual(['FROM', 'MAINTAINER', 'ONBUILD']);
+  });
+
+  it('expands variables where the builder does', () => {
+    expect(INSTRUCTIONS.filter((i) => i.expandsVariables).map((i) => i.name)).toEqual([
+      'FROM', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'STOPSIGNAL',
+    ]);
+  });
+
+  it('has exactly the flags BuildKit accepts', () => {
+    const flagNames = Object.fromEntries(INSTRUCTIONS.map((i) => [i.name, i.flags.map((f) => f.name)]));
+    expect(flagNames).toEqual({
+      FROM: ['platform'],
+      RUN: ['mount', 'network', 'security', 'device'],
+      CMD: [],
+      LABEL: [],
+      MAINTAINER: [],
+      EXPOSE: [],
+      ENV: [],
+      ADD: ['chown', 'chmod', 'link', 'keep-git-dir', 'checksum', 'unpack', 'exclude'],
+      COPY: ['from', 'chown', 'chmod', 'link', 'parents', 'exclude'],
+      ENTRYPOINT: [],
+      VOLUME: [],
+      USER: [],
+      WORKDIR: [],
+      ARG: [],
+      ONBUILD: [],
+      STOPSIGNAL: [],
+      HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
+      SHELL: [],
+    });
+  });
+});
+
+// ---- Flags ----
+
+describe('flags', () => {
+  const flags = INSTRUCTIONS.flatMap((i) => i.flags.map((f) => [`${i.name} --${f.name}`, i.name, f] as const));
+
+  it.each(flags)('%s is documented with an example that uses it', (_label, instruction, flag) => {
+    expect(flag.doc.details).toBeTruthy();
+    expect(flag.doc.example).toBeTruthy();
+    expect(flag.doc.example!.startsWith(`${instruction} `)).toBe(true);
+    expect(flag.doc.example).toContain(`--${flag.name}`);
+    expect(flag.referenceUrl).toMatch(REFERENCE_URL);
+    expect(flag.placeholder).not.toBe('');
+    if (flag.value.kind === 'boolean' || flag.value.kind === 'enum' || flag.value.kind === 'duration') {
+      // No literal default: then the details must say what happens without the flag.
+      if (flag.default === undefined) expect(flag.doc.details).toMatch(/^Without the flag/);
+    }
+    if (flag.value.kind === 'enum') {
+      const defaults = flag.value.values.filter((v) => v.isDefault).map((v) => v.value);
+      expect(defaults).toEqual([flag.default]);
+    }
+  });
+
+  it('repeats only --mount, --exclude and --device; only --device is labs', () => {
+    expect(flags.filter(([, , f]) => f.repeatable).map(([label]) => label)).toEqual([
+      'RUN --mount', 'RUN --device', 'ADD --exclude', 'COPY --exclude',
+    ]);
+    expect(flags.filter(([, , f]) => f.labs).map(([label]) => label)).toEqual(['RUN --device']);
+  });
+
+  it('carries the versions of the fact sheet', () => {
+    const since = Object.fromEntries(flags.map(([label, , f]) => [label, f.since]));
+    expect(since).toEqual({
+      'FROM --platform': undefined,
+      'RUN --mount': '1.2',
+      'RUN --network': '1.3',
+      'RUN --security': '1.20',
+      'RUN --device': '1.14',
+      'ADD --chown': undefined,
+      'ADD --chmod': '1.2',
+      'ADD --link': '1.4',
+      'ADD --keep-git-dir': '1.1',
+      'ADD --checksum': '1.6',
+      'ADD --unpack': '1.17',
+      'ADD --exclude': '1.19',
+      'COPY --from': undefined,
+      'COPY --chown': undefined,
+      'COPY --chmod': '1.2',
+      'COPY --link': '1.4',
+      'COPY --parents': '1.20',
+      'COPY --exclude': '1.19',
+      'HEALTHCHECK --interval': undefined,
+      'HEALTHCHECK --timeout': undefined,
+      'HEALTHCHECK --start-period': undefined,
+      'HEALTHCHECK --start-interval': '1.6',
+      'HEALTHCHECK --retries': undefined,
+    });
+  });
+
+  it('expands variables where the builder does', () => {
+    expect(flags.filter(([, , f]) => f.expandsVariables).map(([label]) => label)).toEqual([
+      'FROM --platform', 'RUN --mount', 'ADD --chown', 'ADD --chmod', 'ADD --checksum', 'COPY --chown', 'COPY --chmod',
+    ]);
+  });
+
+  it('gives the HEALTHCHECK defaults', () => {
+    const defaults = getInstruction('HEALTHCHECK')!.flags.map((f) => `${f.name}=${f.default}`);
+    expect(defaults).toEqual(['interval=30s', 'timeout=30s', 'start-period=0s', 'start-interval=5s', 'retries=3']);
+  });
+});
+
+// ---- Mounts ----
+
+describe('mount types', () => {
+  it('are the five BuildKit types, bind first as the default', () => {
+    expect(MOUNT_TYPES.map((m) => m.type)).toEqual(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+    expect(enumValues(MOUNT_TYPE_OPTION.value).filter((v) => v.isDefault).map((v) => v.value)).toEqual(['bind']);
+  });
+
+  it.each(MOUNT_TYPES.map((m) => [m.type, m] as const))('%s teaches and has consistent options', (_type, mount) => {
+    expect(mount.doc.details).toBeTruthy();
+    expect(mount.doc.example).toContain(`--mount=type=${mount.type}`);
+    expect(mount.doc.pitfall).toBeTruthy();
+    expect(mount.referenceUrl).toMatch(REFERENCE_URL);
+    const spellings = mount.options.flatMap((o) => [o.key, ...o.aliases]);
+    expect(new Set(spellings).size).toBe(spellings.length);
+    for (const key of mount.noEffect) expect(spellings).not.toContain(key);
+    for (const option of mount.options) {
+      expect(option.key).toBe(option.key.toLowerCase());
+      if (option.bare) expect(option.value.kind).toBe('boolean');
+    }
+  });
+
+  it('lists the options of the fact sheet for each type', () => {
+    const options = Object.fromEntries(
+      MOUNT_TYPES.map((m) => [m.type, m.options.map((o) => [o.key, ...o.aliases].join('|'))]),
+    );
+    expect(options).toEqual({
+      bind: ['target|dst|destination', 'source|src', 'from', 'readwrite|rw'],
+      cache: ['target|dst|destination', 'id', 'readonly|ro', 'sharing', 'from', 'source|src', 'mode', 'uid', 'gid'],
+      tmpfs: ['target|dst|destination', 'size'],
+      secret: ['id', 'target|dst|destination', 'env', 'required', 'mode', 'uid', 'gid', 'source|src'],
+      ssh: ['id', 'target|dst|destination', 'required', 'mode', 'uid', 'gid'],
+    });
+  });
+
+  it('has the defaults and versions of the fact sheet', () => {
+    const get = (type: string, key: string) => getMountOption(type, key)!;
+    expect(get('cache', 'sharing').default).toBe('shared');
+    expect(enumValues(get('cache', 'sharing').value).map((v) => v.value)).toEqual(['shared', 'private', 'locked']);
+    expect(get('cache', 'mode').default).toBe('0755');
+    expect(get('cache', 'uid').default).toBe('0');
+    expect(get('secret', 'mode').default).toBe('0400');
+    expect(get('secret', 'required').default).toBe('false');
+    expect(get('secret', 'env').since).toBe('1.10');
+    expect(get('ssh', 'mode').default).toBe('0600');
+    expect(get('ssh', 'id').default).toBe('default');
+    for (const type of ['bind', 'cache', 'tmpfs']) expect(get(type, 'target').required).toBe(true);
+    const bare = MOUNT_TYPES.flatMap((m) => m.options.filter((o) => o.bare).map((o) => `${m.type}.${o.key}`));
+    expect(bare).toEqual(['bind.readwrite', 'cache.readonly', 'secret.required', 'ssh.required']);
+  });
+
+  it('leaves options out where BuildKit forbids them', () => {
+    const typesWith = (key: string) => MOUNT_TYPES.filter((m) => getMountOption(m.type, key)).map((m) => m.type);
+    expect(typesWith('sharing')).toEqual(['cache']);
+    expect(typesWith('size')).toEqual(['tmpfs']);
+    expect(typesWith('required')).toEqual(['secret', 'ssh']);
+    expect(typesWith('env')).toEqual(['secret']);
+    for (const key of ['mode', 'uid', 'gid']) expect(typesWith(key)).toEqual(['cache', 'secret', 'ssh']);
+    expect(typesWith('from')).toEqual(['bind', 'cache']);
+    expect(typesWith('type')).toEqual(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+  });
+});
+
+// ---- Directives ----
+
+describe('directives', () => {
+  it('are syntax, escape and check, fully documented', () => {
+    expect(DIRECTIVES.map((d) => d.name)).toEqual(['syntax', 'escape', 'check']);
+    for (const directive of DIRECTIVES) {
+      expect(directive.doc.details && directive.doc.example && directive.doc.pitfall).toBeTruthy();
+      expect(directive.referenceUrl).toMatch(REFERENCE_URL);
+      expect(directive.signature.startsWith(`# ${directive.name}=`)).toBe(true);
+    }
+  });
+
+  it('offers docker/dockerfile:1 first, labs, then pinned versions', () => {
+    const values = getDirective('syntax')!.values.map((v) => v.value);
+    expect(values.slice(0, 3)).toEqual(['docker/dockerfile:1', 'docker/dockerfile:1-labs', `docker/dockerfile:${SYNTAX_VERSION_LATEST}`]);
+    expect(values).toContain('docker/dockerfile:1.7');
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('allows only backslash and backtick as escape, backslash by default', () => {
+    expect(getDirective('escape')!.values.map((v) => [v.value, v.isDefault ?? false])).toEqual([
+      ['\\', true],
+      ['`', false],
+    ]);
+  });
+
+  it('has the check options, experimental= since 1.10', () => {
+    expect(getDirective('check')!.since).toBe('1.8');
+    expect(CHECK_OPTIONS.map((o) => `${o.name}:${o.since ?? ''}`)).toEqual(['skip:', 'error:', 'experimental:1.10']);
+    expect(getCheckOption('error')!.placeholder).toBe('true');
+  });
+});
+
+// ---- Predefined arguments, signals, build checks ----
+
+describe('predefined arguments', () => {
+  const names = (group: string) => PREDEFINED_ARGS.filter((a) => a.group === group).map((a) => a.name);
+
+  it('cover the proxy, platform, target and BuildKit groups', () => {
+    expect(names('proxy')).toEqual([
+      'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+    ]);
+    expect(names('platform')).toEqual([
+      'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+      'TARGETOSVERSION', 'BUILDOSVERSION',
+    ]);
+    expect(names('target')).toEqual(['TARGETSTAGE']);
+    expect(names('buildkit')).toEqual([
+      'BUILDKIT_BUILD_NAME', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE',
+      'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'BUILDKIT_DOCKERFILE_CHECK',
+      'SOURCE_DATE_EPOCH', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE',
+    ]);
+  });
+
+  it('are automatic only for platform and target arguments, each with an example', () => {
+    for (const arg of PREDEFINED_ARGS) {
+      expect(arg.automatic).toBe(arg.group === 'platform' || arg.group === 'target');
+      expect(arg.example).toBeTruthy();
+      expect(arg.referenceUrl).toMatch(REFERENCE_URL);
+    }
+    expect(getPredefinedArg('TARGETOSVERSION')!.since).toBe('1.13');
+    expect(getPredefinedArg('TARGETSTAGE')!.since).toBe('1.11');
+    expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.since).toBe('1.5');
+  });
+});
+
+describe('signals', () => {
+  it('are unique, with SIGTERM the only default', () => {
+    expect(new Set(SIGNALS.map((s) => s.name)).size).toBe(SIGNALS.length);
+    expect(new Set(SIGNALS.map((s) => s.number)).size).toBe(SIGNALS.length);
+    expect(SIGNALS.filter((s) => s.isDefault).map((s) => s.name)).toEqual(['SIGTERM']);
+    for (const name of ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGSTOP', 'SIGCONT']) {
+      expect(getSignal(name)?.name).toBe(name);
+    }
+  });
+});
+
+describe('build checks', () => {
+  it('are the 22 rules, unique, with their docs links', () => {
+    expect(BUILD_CHECKS).toHaveLength(22);
+    expect(new Set(BUILD_CHECKS.map((c) => c.name)).size).toBe(22);
+    for (const check of BUILD_CHECKS) {
+      expect(check.url).toBe(check.name === 'InvalidBaseImagePlatform' ? '' : checkRuleUrl(check.name));
+    }
+    expect(getBuildCheck('JSONArgsRecommended')!.url).toBe('https://docs.docker.com/go/dockerfile/rule/json-args-recommended/');
+    expect(getBuildCheck('FromPlatformFlagConstDisallowed')!.url).toBe(
+      'https://docs.docker.com/go/dockerfile/rule/from-platform-flag-const-disallowed/',
+    );
+  });
+
+  it('have the versions of the fact sheet', () => {
+    const bySince = (since: string) => BUILD_CHECKS.filter((c) => c.since === since).length;
+    expect([bySince('1.8'), bySince('1.9'), bySince('1.11'), bySince('1.18')]).toEqual([14, 5, 1, 2]);
+    expect(BUILD_CHECKS.filter((c) => c.experimental).map((c) => c.name)).toEqual(['InvalidDefinitionDescription']);
+    expect(getBuildCheck('CopyIgnoredFile')!.stableSince).toBe('1.21');
+  });
+});
+
+// ---- Lookups ----
+
+describe('lookups', () => {
+  it('find instructions, flags and directives case-insensitively where BuildKit does', () => {
+    expect(getInstruction('healthcheck')?.name).toBe('HEALTHCHECK');
+    expect(getInstruction('Run')?.name).toBe('RUN');
+    expect(getInstruction('CONTAINER')).toBeUndefined();
+    expect(getFlag('copy', '--from')?.name).toBe('from');
+    expect(getFlag('COPY', 'link')?.name).toBe('link');
+    expect(getFlag('COPY', 'FROM')).toBeUndefined();
+    expect(getFlag('ADD', 'from')).toBeUndefined();
+    expect(getFlag('ARG', 'anything')).toBeUndefined();
+    expect(getDirective('SYNTAX')?.name).toBe('syntax');
+    expect(getCheckOption('skip')?.name).toBe('skip');
+  });
+
+  it('resolve mount types and option aliases in any case', () => {
+    expect(getMountType('CACHE')?.type).toBe('cache');
+    expect(getMountType('volume')).toBeUndefined();
+    expect(getMountOption('Cache', 'DST')?.key).toBe('target');
+    expect(getMountOption('bind', 'rw')?.key).toBe('readwrite');
+    expect(getMountOption('ssh', 'type')).toBe(MOUNT_TYPE_OPTION);
+    expect(getMountOption('secret', 'from')).toBeUndefined();
+    expect(getMountOption('nope', 'target')).toBeUndefined();
+  });
+
+  it('keep names case-sensitive where BuildKit does', () => {
+    expect(getPredefinedArg('http_proxy')?.name).toBe('http_proxy');
+    expect(getPredefinedArg('HTTP_PROXY')?.name).toBe('HTTP_PROXY');
+    expect(getPredefinedArg('targetplatform')).toBeUndefined();
+    expect(getBuildCheck('jsonargsrecommended')).toBeUndefined();
+  });
+
+  it('read signals the way STOPSIGNAL does', () => {
+    expect(getSignal('SIGQUIT')?.number).toBe(3);
+    expect(getSignal('quit')?.name).toBe('SIGQUIT');
+    expect(getSignal('3')?.name).toBe('SIGQUIT');
+    expect(getSignal('09')?.name).toBe('SIGKILL');
+    expect(getSignal('sigrtmin+3')?.number).toBe(37);
+    expect(getSignal('SIGNOPE')).toBeUndefined();
+  });
+});
+
+// ---- Exact output ----
+
+describe('rendered documentation', () => {
+  it('FROM hover in Markdown', () => {
+    expect(renderInstruction(getInstruction('FROM')!, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]
+      \`\`\`
+
+      Starts a new build stage on top of a base image. Every instruction up to the next \`FROM\` adds to that stage.
+
+      Pin the base (\`python:3.12-slim\`, or a digest \`@sha256:...\`) so rebuilds are repeatable; without a tag, \`latest\` is used. \`scratch\` is an empty image with no files at all.
+
+      Name a stage with \`AS build\` and later stages can start from it (\`FROM build\`) or take files from it (\`COPY --from=build\`). Multi-stage builds like this keep compilers and sources out of the final image. Only parser directives, comments and \`ARG\` may come before the first \`FROM\`.
+
+      **Example**
+      \`\`\`dockerfile
+      FROM golang:1.22 AS build
+      WORKDIR /src
+      COPY . .
+      RUN go build -o /out/app .
+
+      FROM gcr.io/distroless/static-debian12
+      COPY --from=build /out/app /app
+      \`\`\`
+
+      **Pitfall:** An \`ARG\` declared before \`FROM\` is visible only in \`FROM\` lines. To use it inside the stage, declare it again after \`FROM\` with \`ARG NAME\` (no value).
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#from)"
+    `);
+  });
+
+  it('CMD hover in plain text', () => {
+    expect(renderInstruction(getInstruction('CMD')!, 'plaintext')).toMatchInlineSnapshot(`
+      "CMD ["<executable>", "<param>", ...]
+      CMD ["<param>", ...]
+      CMD <command>
+
+      Sets the default command a container runs, or, after an ENTRYPOINT, its default arguments. Nothing runs at build time.
+
+      Prefer the exec form CMD ["app", "--port", "8080"]: the program runs as PID 1 and receives stop signals. Arguments given to docker run image ... replace CMD entirely, which makes it the right place for defaults users may override; use ENTRYPOINT for the program the image must always run. Only the last CMD of a stage counts.
+
+      Example:
+        ENTRYPOINT ["python", "-m", "http.server"]
+        CMD ["8000"]
+
+      Pitfall: The exec form is JSON and needs double quotes. CMD ['npm', 'start'] is not valid JSON, so it silently falls back to the shell form and runs the text ['npm', 'start'] as a command.
+
+      Dockerfile reference: https://docs.docker.com/reference/dockerfile/#cmd"
+    `);
+  });
+
+  it('RUN --mount=type=cache in Markdown', () => {
+    expect(renderMountType(getMountType('cache')!, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      RUN --mount=type=cache[,<option>=<value>...]
+      \`\`\`
+
+      Gives the step a directory that persists between builds, for package-manager and compiler caches. Its contents never go into the image.
+
+      The step still runs when its cache key changes, but with a warm cache it downloads and compiles much less. Mount it where the tool keeps its cache (\`/root/.cache/pip\`, \`/root/.npm\`, \`/root/.cache/go-build\`, \`/var/cache/apt\`). Steps using the same \`id\`, which is the target path by default, share one cache; \`sharing=locked\` makes parallel builds take turns.
+
+      Options: \`target\` (required), \`id\`, \`readonly\`, \`sharing\`, \`from\`, \`source\`, \`mode\`, \`uid\`, \`gid\`.
+
+      **Example**
+      \`\`\`dockerfile
+      RUN --mount=type=cache,target=/root/.cache/pip \\
+          pip install -r requirements.txt
+      \`\`\`
+
+      **Pitfall:** The builder may empty the cache at any time, and cache mounts are not part of exported build cache (\`--cache-to\`), so CI often starts cold. The step must work with an empty directory.
+
+      Requires \`# syntax=docker/dockerfile:1.2\` or later.
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)"
+    `);
+  });
+
+  it('RUN --network=none in Markdown', () => {
+    const network = getFlag('RUN', 'network')!;
+    const none = enumValues(network.value).find((v) => v.value === 'none')!;
+    expect(renderFlagValue('RUN', network, none, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      RUN --network=none
+      \`\`\`
+
+      No network at all, only a private loopback interface. Use it to prove a step works offline and cannot fetch anything unexpected, for example installing from packages you copied in earlier.
+
+      Requires \`# syntax=docker/dockerfile:1.3\` or later.
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---network)"
+    `);
+  });
+
+  it('RUN --network flag in Markdown, with its values and default', () => {
+    expect(renderFlag('RUN', getFlag('RUN', 'network')!, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      RUN --network=<default|none|host>
+      \`\`\`
+
+      Chooses the network the command runs in: the default build network, none, or the host network.
+
+      Cutting the network with \`none\` makes a step hermetic: it can only use what is already in the image or mounted. \`host\` is for the rare step that must reach services on the build machine.
+
+      **Values**
+      - \`default\`: The normal build network, exactly as if the flag were left out: internet access when the builder has it.
+      - \`none\`: No network at all, only a private loopback interface. Use it to prove a step works offline and cannot fetch anything unexpected, for example installing from packages you copied in earlier.
+      - \`host\`: Uses the host's network stack directly, like \`docker build --network=host\` for a single step. Needs the \`network.host\` entitlement, allowed by the builder and requested with \`--allow network.host\`.
+
+      **Example**
+      \`\`\`dockerfile
+      RUN --network=none pip install --no-index --find-links=/wheels myapp
+      \`\`\`
+
+      **Pitfall:** \`--network=host\` fails unless the entitlement is granted both on the builder and on the build command.
+
+      Requires \`# syntax=docker/dockerfile:1.3\` or later.
+
+      Default: \`default\`
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---network)"
+    `);
+  });
+
+  it('RUN --device flag in plain text, with the labs note', () => {
+    expect(renderFlag('RUN', getFlag('RUN', 'device')!, 'plaintext')).toMatchInlineSnapshot(`
+      "RUN --device=<device>[,required]
+
+      Makes a CDI device, such as a GPU, available to the command.
+
+      Name it as vendor/class (first device found), vendor/class=name (one device), vendor/class=* (all of them) or by a device-class annotation; append ,required to fail when it is missing. Needs BuildKit 0.20 or later with CDI devices set up, and the device entitlement.
+
+      Example:
+        RUN --device=nvidia.com/gpu=all nvidia-smi
+
+      Pitfall: Outside the labs channel the flag is unknown: the file needs # syntax=docker/dockerfile:1-labs.
+
+      Requires # syntax=docker/dockerfile:1-labs (the labs channel, 1.14-labs or later).
+
+      Dockerfile reference: https://docs.docker.com/reference/dockerfile/#run---device"
+    `);
+  });
+
+  it('the syntax directive in Markdown', () => {
+    expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      # syntax=<frontend-image>
+      \`\`\`
+
+      Chooses the version of the Dockerfile frontend, the component that reads this file and turns it into build steps. It goes on the first line.
+
+      \`docker/dockerfile:1\` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. Pin \`1.N\` when builds must not change (for example with \`# check=error=true\`), or use \`1-labs\` for features that are not stable yet. Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.
+
+      **Example**
+      \`\`\`dockerfile
+      # syntax=docker/dockerfile:1
+      FROM alpine:3.20
+      \`\`\`
+
+      **Pitfall:** Directives count only at the very top. After an instruction, an ordinary comment or even a blank line, \`# syntax=\` is just a comment.
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#syntax)"
+    `);
+  });
+
+  it('the escape directive value backtick in plain text', () => {
+    const escape = getDirective('escape')!;
+    expect(renderDirectiveValue(escape, escape.values[1]!, 'plaintext')).toMatchInlineSnapshot(`
+      "# escape=\`
+
+      Backtick, as in PowerShell; frees the backslash for Windows paths.
+
+      Dockerfile reference: https://docs.docker.com/reference/dockerfile/#escape"
+    `);
+  });
+
+  it('TARGETPLATFORM in Markdown and plain text', () => {
+    const arg = getPredefinedArg('TARGETPLATFORM')!;
+    expect(renderPredefinedArg(arg, 'markdown')).toMatchInlineSnapshot(`
+      "**TARGETPLATFORM** (automatic platform argument)
+
+      Platform the image is built for, as \`os/arch[/variant]\`: what \`docker build --platform\` asks for, or the platform of the builder by default.
+
+      Example value: \`linux/arm64\`
+
+      Set automatically in the global scope; inside a stage, declare \`ARG TARGETPLATFORM\` without a value to use it.
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope)"
+    `);
+    expect(renderPredefinedArg(arg, 'plaintext')).toMatchInlineSnapshot(`
+      "TARGETPLATFORM (automatic platform argument)
+
+      Platform the image is built for, as os/arch[/variant]: what docker build --platform asks for, or the platform of the builder by default.
+
+      Example value: linux/arm64
+
+      Set automatically in the global scope; inside a stage, declare ARG TARGETPLATFORM without a value to use it.
+
+      Dockerfile reference: https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope"
+    `);
+  });
+
+  it('an experimental build check in Markdown', () => {
+    expect(renderCheckRule(getBuildCheck('InvalidDefinitionDescription')!, 'markdown')).toMatchInlineSnapshot(`
+      "**InvalidDefinitionDescription** (build check)
+
+      The comment right above an \`ARG\` or a named \`FROM\` does not start with that argument or stage name. Tools show such comments as descriptions; start it with the name, or separate an unrelated comment with a blank line.
+
+      Experimental: off unless enabled with \`# check=experimental=InvalidDefinitionDescription\`.
+
+      Requires \`# syntax=docker/dockerfile:1.11\` or later.
+
+      [Build check reference](https://docs.docker.com/go/dockerfile/rule/invalid-definition-description/)"
+    `);
+  });
+
+  it('a mount option with aliases in Markdown', () => {
+    expect(renderMountOption('cache', getMountOption('cache', 'dst')!, 'markdown')).toMatchInlineSnapshot(`
+      "\`\`\`dockerfile
+      RUN --mount=type=cache,target=<path>
+      \`\`\`
+
+      Where the cache appears, usually the tool's cache directory.
+
+      Also written \`dst\`, \`destination\`.
+
+      Required.
+
+      [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)"
+    `);
+  });
+});
