@@ -50,7 +50,7 @@ export function renderInstruction(fact: InstructionFact, format: DocFormat): str
 export function renderFlag(instruction: InstructionName, flag: FlagFact, format: DocFormat): string {
   const { summary, details, example, pitfall } = flag.doc;
   return render(format, [
-    code(`${instruction} --${flag.name}${valueHint(flag.value, false)}`),
+    code(`${instruction} --${flag.name}${valueHint(flag.value)}`),
     text(summary),
     details !== undefined && text(details),
     flag.value.kind === 'enum' && valueList(flag.value.values),
@@ -86,7 +86,7 @@ export function renderMountType(mount: MountTypeFact, format: DocFormat): string
 /** An option of a mount type; `type` itself is MOUNT_TYPE_OPTION. `--mount`'s own version is on the flag. */
 export function renderMountOption(type: MountType, option: MountOptionFact, format: DocFormat): string {
   return render(format, [
-    code(mountOptionSignature(type, option, valueHint(option.value, option.bare))),
+    code(mountOptionSignature(type, option, valueHint(option.value))),
     text(option.doc),
     option.aliases.length > 0 && text(`Also written ${option.aliases.map((a) => `\`${a}\``).join(', ')}.`),
     option.required && text('Required.'),
@@ -244,8 +244,8 @@ function mountOptionUrl(type: MountType, option: MountOptionFact): string {
   return option.key === 'type' ? referenceUrl('run---mount') : referenceUrl(`run---mounttype${type}`);
 }
 
-/** How a value is written after the key: `=<duration>`, `=<a|b>`, or `[=<boolean>]` when it may be left out. */
-function valueHint(spec: ValueSpec, bare: boolean): string {
+/** How a value is written after the key: `=<duration>`, `=<a|b>`, or `[=<boolean>]` since a bare key means true. */
+function valueHint(spec: ValueSpec): string {
   switch (spec.kind) {
     case 'boolean':
       return '[=<boolean>]';
@@ -254,7 +254,7 @@ function valueHint(spec: ValueSpec, bare: boolean): string {
     case 'string':
       return `=<${spec.placeholder}>`;
     default:
-      return `${bare ? '[' : ''}=${VALUE_HINT[spec.kind]}${bare ? ']' : ''}`;
+      return `=${VALUE_HINT[spec.kind]}`;
   }
 }
 
