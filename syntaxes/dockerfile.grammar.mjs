@@ -1,0 +1,711 @@
+// Source of syntaxes/dockerfile.tmLanguage.json (TextMate grammar, scope `source.dockerfile`).
+//
+//   node syntaxes/dockerfile.grammar.mjs        regenerate the JSON file
+//
+// The JSON is generated because every rule that touches the escape character exists twice: once for the default
+// backslash and once for files whose parser directive is `# escape=` followed by a backtick. test/grammar checks
+// that the committed JSON matches this script.
+//
+// How the grammar keeps instructions apart (TextMate only sees one line at a time):
+//
+// * Parser directives are matched by the root patterns only. The first line that is not a directive starts the
+//   `document` rule, which never ends, so later look-alikes are plain comments. A backtick escape directive starts
+//   a never-ending rule of its own whose content uses the backtick variant of every instruction rule.
+// * Each instruction is a begin/while rule that starts at its keyword. Its while condition is `^(?!\G…)`: it fails
+//   on the next line only when the previous line ended the instruction. A line ends the instruction when it does
+//   not end in the escape character (a doubled escape does not count, as in BuildKit); an injection then pushes an
+//   empty rule that consumes the newline. vscode-textmate allows `\G` at the start of a line only when the rule on
+//   top of the stack captured the previous newline, so the failing while condition pops the instruction together
+//   with everything still open inside it (an unterminated quote, an embedded shell construct). The condition also
+//   requires the next line to look like a new instruction, a comment or a blank line, which guards against an
+//   embedded grammar that happens to capture a newline inside a heredoc body.
+// * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
+// * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
+//   terminator line, which again pops everything an embedded grammar left open.
+
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const r = String.raw;
+const BT = '`';
+
+const INSTRUCTIONS = [
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+];
+const KEYWORD_ALTERNATION = INSTRUCTIONS.join('|');
+
+const DIRECTIVE_KEYS = 'syntax|check|escape';
+
+// A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"` or `3<<'X'`.
+const HEREDOC_WORD = r`[A-Za-z_][A-Za-z0-9_.\-]*`;
+const HEREDOC_WORD_END = r`(?![A-Za-z0-9_.\-])`;
+// Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
+const lastMarker = (chomp) =>
+  r`(?:.*[ \t])?\d*<<${chomp ? '-' : '(?!-)'}[ \t]*(["']?)(${HEREDOC_WORD})\1${HEREDOC_WORD_END}` +
+  r`(?!.*[ \t]\d*<<-?[ \t]*["']?[A-Za-z_])`;
+
+const S = {
+  keyword: 'keyword.other.instruction.dockerfile',
+  onbuild: 'keyword.control.onbuild.dockerfile',
+  as: 'keyword.other.as.dockerfile',
+  healthcheckType: 'keyword.other.healthcheck.dockerfile',
+  assign: 'keyword.operator.assignment.dockerfile',
+  escape: 'constant.character.escape.dockerfile',
+  continuation: 'punctuation.separator.continuation.dockerfile',
+  comment: 'comment.line.number-sign.dockerfile',
+  commentPunct: 'punctuation.definition.comment.dockerfile',
+  stage: 'entity.name.type.stage.dockerfile',
+  unquoted: 'string.unquoted.dockerfile',
+  shell: 'meta.embedded.block.shell',
+  backtickMode: 'meta.escape.backtick.dockerfile',
+  heredoc: 'meta.heredoc.dockerfile',
+  heredocBody: 'meta.heredoc.body.dockerfile',
+  heredocCommand: 'meta.heredoc.command.dockerfile',
+};
+
+/** Regex pieces that depend on the escape character. */
+function escapeMode(backtick) {
+  const e = backtick ? BT : r`\\`; // the escape character in a regex, outside or inside a character class
+  return {
+    suffix: backtick ? '-bt' : '',
+    e,
+    /** at a position, the rest of the line is a line continuation */
+    contAhead: r`${e}[ \t]*$`,
+    /** the keyword has ended: whitespace, end of line, or a continuation right after it */
+    kwEnd: r`(?=[ \t]|$|${e}[ \t]*$)`,
+    /** start of an argument region: the next character is not blank and does not start a continuation */
+    argStart: r`(?=[^ \t\n])(?!${e}[ \t]*$)`,
+  };
+}
+
+// The shell grammar starts a command only at the beginning of a line or after an operator; the shell form starts
+// after the keyword, so its first command needs the command rule directly (it comes last: keywords, assignments
+// and the like win at the same position).
+const SHELL_PATTERNS = [{ include: 'source.shell' }, { include: 'source.shell#command_statement' }];
+
+const ref = (name, m) => ({ include: `#${name}${m ? m.suffix : ''}` });
+const never = r`\z`; // vscode-textmate turns \z into a pattern that never matches a line ending in \n
+
+function sharedRules() {
+  return {
+    // ---------------------------------------------------------------- parser directives (top of file only)
+    'directive-syntax': {
+      match: r`^[ \t]*(#)[ \t]*((?i:syntax))[ \t]*(=)[ \t]*([^ \t]*)(.*)$`,
+      name: 'meta.directive.syntax.dockerfile',
+      captures: {
+        1: { name: 'punctuation.definition.directive.dockerfile' },
+        2: { name: 'keyword.other.directive.dockerfile' },
+        3: { name: S.assign },
+        4: { name: 'meta.image-reference.dockerfile', patterns: [ref('image-reference-parts')] },
+        5: { name: 'comment.line.directive-trailing.dockerfile' },
+      },
+    },
+    'directive-check': {
+      match: r`^[ \t]*(#)[ \t]*((?i:check))[ \t]*(=)[ \t]*(.*?)[ \t]*$`,
+      name: 'meta.directive.check.dockerfile',
+      captures: {
+        1: { name: 'punctuation.definition.directive.dockerfile' },
+        2: { name: 'keyword.other.directive.dockerfile' },
+        3: { name: S.assign },
+        4: {
+          patterns: [
+            {
+              match: r`([A-Za-z]+)[ \t]*(=)[ \t]*([^;]*)`,
+              captures: {
+                1: { name: 'entity.other.attribute-name.check.dockerfile' },
+                2: { name: S.assign },
+                3: {
+                  patterns: [
+                    { match: r`\b(?i:true|false|all)\b`, name: 'constant.language.dockerfile' },
+                    { match: ',', name: 'punctuation.separator.comma.dockerfile' },
+                    { match: r`[^,\s]+`, name: 'string.unquoted.directive-value.dockerfile' },
+                  ],
+                },
+              },
+            },
+            { match: ';', name: 'punctuation.separator.semicolon.dockerfile' },
+          ],
+        },
+      },
+    },
+    'directive-escape': {
+      match: r`^[ \t]*(#)[ \t]*((?i:escape))[ \t]*(=)[ \t]*(?:([\\${BT}])|(.*?))[ \t]*$`,
+      name: 'meta.directive.escape.dockerfile',
+      captures: {
+        1: { name: 'punctuation.definition.directive.dockerfile' },
+        2: { name: 'keyword.other.directive.dockerfile' },
+        3: { name: S.assign },
+        4: { name: S.escape },
+        5: { name: 'invalid.illegal.directive-value.dockerfile' },
+      },
+    },
+    directives: {
+      patterns: [ref('directive-syntax'), ref('directive-check'), ref('directive-escape')],
+    },
+    // A `#!` first line: BuildKit still honours `syntax` and `check` after it, but ignores `escape`.
+    'shebang-head': {
+      begin: r`\A(#!.*)$`,
+      beginCaptures: { 1: { name: 'comment.line.shebang.dockerfile' } },
+      end: never,
+      patterns: [
+        ref('directive-syntax'),
+        ref('directive-check'),
+        {
+          begin: r`^(?![ \t]*#[ \t]*(?i:syntax|check)[ \t]*=)`,
+          end: never,
+          patterns: [ref('instructions')],
+        },
+      ],
+    },
+    'escape-backtick-head': {
+      begin: r`^[ \t]*(#)[ \t]*((?i:escape))[ \t]*(=)[ \t]*(${BT})[ \t]*$`,
+      beginCaptures: {
+        0: { name: 'meta.directive.escape.dockerfile' },
+        1: { name: 'punctuation.definition.directive.dockerfile' },
+        2: { name: 'keyword.other.directive.dockerfile' },
+        3: { name: S.assign },
+        4: { name: S.escape },
+      },
+      end: never,
+      contentName: S.backtickMode,
+      patterns: [
+        ref('directives'),
+        {
+          begin: r`^(?![ \t]*#[ \t]*(?i:${DIRECTIVE_KEYS})[ \t]*=)`,
+          end: never,
+          patterns: [ref('instructions-bt')],
+        },
+      ],
+    },
+    document: {
+      begin: r`^(?![ \t]*#[ \t]*(?i:${DIRECTIVE_KEYS})[ \t]*=)`,
+      end: never,
+      patterns: [ref('instructions')],
+    },
+
+    // ---------------------------------------------------------------- comments
+    comment: {
+      match: r`^([ \t]*)((#).*)$`,
+      captures: {
+        1: { name: 'punctuation.whitespace.comment.leading.dockerfile' },
+        2: { name: S.comment },
+        3: { name: S.commentPunct },
+      },
+    },
+    // A comment line inside a continued instruction. It consumes the newline so that it never ends the instruction.
+    'comment-line-in-instruction': {
+      match: r`^([ \t]*)((#).*)(\n)`,
+      captures: {
+        1: { name: 'punctuation.whitespace.comment.leading.dockerfile' },
+        2: { name: S.comment },
+        3: { name: S.commentPunct },
+      },
+    },
+
+    // ---------------------------------------------------------------- JSON (exec form, SHELL)
+    'json-string': jsonString(),
+    'json-separator': { match: ',', name: 'punctuation.separator.array.dockerfile' },
+
+    // ---------------------------------------------------------------- strings without escapes
+    'string-single': {
+      begin: "'",
+      beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
+      end: "'",
+      endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
+      name: 'string.quoted.single.dockerfile',
+    },
+
+    // ---------------------------------------------------------------- heredocs in RUN: the body is code
+    'heredoc-shell-marker-extra': heredocExtraMarker(),
+    'heredoc-body-python': {
+      begin: r`^(?=#![^\n]*\bpython)`,
+      end: never,
+      contentName: `${S.heredocBody} meta.embedded.block.python`,
+      patterns: [{ include: 'source.python' }],
+    },
+    'heredoc-body-node': {
+      begin: r`^(?=#![^\n]*\b(?:node|nodejs|deno|bun)\b)`,
+      end: never,
+      contentName: `${S.heredocBody} meta.embedded.block.javascript`,
+      patterns: [{ include: 'source.js' }],
+    },
+    'heredoc-body-shell': {
+      begin: '^',
+      end: never,
+      contentName: `${S.heredocBody} ${S.shell}`,
+      patterns: [{ include: 'source.shell' }],
+    },
+    'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
+    'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
+    // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
+    // rule begins at \G and ends before whitespace, so on a continuation line that starts with whitespace inside a
+    // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
+    // indentation first avoids that.
+    'shell-continuation-indent': { match: r`^[ \t]+` },
+  };
+}
+
+/** A second or later heredoc marker on the marker line: scoped, so that the shell grammar does not start its own. */
+function heredocExtraMarker() {
+  return {
+    match: r`(?<=^|[ \t])(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(\3)|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+    captures: markerCaptures(),
+  };
+}
+
+function markerCaptures(offset = 0) {
+  return {
+    [1 + offset]: { name: 'constant.numeric.file-descriptor.dockerfile' },
+    [2 + offset]: { name: 'keyword.operator.heredoc.dockerfile' },
+    [3 + offset]: { name: 'punctuation.definition.string.begin.dockerfile' },
+    [4 + offset]: { name: 'entity.name.tag.heredoc.dockerfile' },
+    [5 + offset]: { name: 'punctuation.definition.string.end.dockerfile' },
+    [6 + offset]: { name: 'entity.name.tag.heredoc.dockerfile' },
+  };
+}
+
+/**
+ * One heredoc: an outer rule from the first marker to the terminator of the last marker on the line, holding a
+ * while rule for the marker line's remaining text and the body (so the terminator line pops whatever is open).
+ *   chomp  the last marker is `<<-` (its terminator may be indented with tabs)
+ *   command  patterns for the rest of the marker line
+ *   body  'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD)
+ */
+function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
+  const tabs = chomp ? r`\t*` : '';
+  // groups 5-8 of the inner rule: open quote, quoted word, close quote, unquoted word
+  const firstMarker = {
+    any: r`(?:(["'])(${HEREDOC_WORD})(\5)|(${HEREDOC_WORD}))`,
+    quoted: r`(["'])(${HEREDOC_WORD})(\5)`,
+    unquoted: r`()()()(${HEREDOC_WORD})`,
+  }[marker];
+  const bodyPatterns = body === 'shell'
+    ? [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shell')]
+    : [{
+      begin: '^',
+      end: never,
+      contentName: `${S.heredocBody} string.unquoted.heredoc.dockerfile`,
+      patterns: body === 'text-expand' ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
+    }];
+  return {
+    begin: r`(?=(?<=^|[ \t])\d*<<-?[ \t]*["']?[A-Za-z_])(?=${lastMarker(chomp)})`,
+    end: r`^(${tabs})(\2)$`,
+    endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } },
+    name: S.heredoc,
+    patterns: [
+      {
+        begin: r`\G(?=${lastMarker(chomp)})(\d*)(<<-?)[ \t]*${firstMarker}${HEREDOC_WORD_END}`,
+        beginCaptures: markerCaptures(2),
+        while: r`^(?!${tabs}\2$)`,
+        patterns: [
+          {
+            // \G also holds at the start of every body line (the while rule matched there), hence the lookbehind
+            begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+            end: r`(?=\n)`,
+            contentName: S.heredocCommand,
+            patterns: [ref('heredoc-shell-marker-extra'), ...command],
+          },
+          ...bodyPatterns,
+        ],
+      },
+    ],
+  };
+}
+
+function modeRules(m) {
+  const x = m.suffix;
+  const rules = {};
+  const add = (name, rule) => { rules[name + x] = rule; };
+  const e = m.e;
+
+  // ---------------------------------------------------------------- line structure
+  // Ends the instruction: the line does not end in the escape character (or ends in a doubled one). The rule is
+  // pushed on the newline; the instruction's while condition then fails on the next line.
+  add('instruction-end', {
+    begin: r`(?:(?<=[^${e} \t])|(?<=${e}${e}))[ \t]*\n`,
+    end: never,
+  });
+  add('line-continuation', {
+    match: r`(?:(?<=[^${e}])|^)(${e})[ \t]*\n`,
+    captures: { 1: { name: S.continuation } },
+  });
+  add('escape', { match: r`${e}.`, name: S.escape });
+  add('escape-dollar', { match: r`${e}\$`, name: S.escape });
+
+  // ---------------------------------------------------------------- variables
+  add('variable', {
+    patterns: [
+      {
+        match: r`(\$)([A-Za-z_][A-Za-z0-9_]*)`,
+        name: 'variable.other.readwrite.dockerfile',
+        captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } },
+      },
+      {
+        // ${v/pattern/replacement} and ${v//pattern/replacement}
+        begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)(//?)`,
+        beginCaptures: {
+          1: { name: 'punctuation.definition.variable.begin.dockerfile' },
+          2: { name: 'variable.other.readwrite.dockerfile' },
+          3: { name: 'keyword.operator.expansion.dockerfile' },
+        },
+        end: r`\}`,
+        endCaptures: { 0: { name: 'punctuation.definition.variable.end.dockerfile' } },
+        name: 'meta.variable.dockerfile',
+        patterns: [
+          {
+            begin: r`\G(?!\})`,
+            end: r`(/)|(?=\})`,
+            endCaptures: { 1: { name: 'keyword.operator.expansion.dockerfile' } },
+            patterns: [ref('escape', m), ref('variable', m)],
+          },
+          ref('escape', m),
+          ref('variable', m),
+        ],
+      },
+      {
+        // ${v}, ${v:-w}, ${v-w}, ${v:+w}, ${v+w}, ${v:?w}, ${v?w}, ${v#p}, ${v##p}, ${v%p}, ${v%%p}
+        begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)?(:?[\-+?]|##?|%%?)?`,
+        beginCaptures: {
+          1: { name: 'punctuation.definition.variable.begin.dockerfile' },
+          2: { name: 'variable.other.readwrite.dockerfile' },
+          3: { name: 'keyword.operator.expansion.dockerfile' },
+        },
+        end: r`\}`,
+        endCaptures: { 0: { name: 'punctuation.definition.variable.end.dockerfile' } },
+        name: 'meta.variable.dockerfile',
+        patterns: [ref('escape', m), ref('variable', m), ref('string-double', m), ref('string-single')],
+      },
+    ],
+  });
+
+  // ---------------------------------------------------------------- strings and words
+  add('string-double', {
+    begin: '"',
+    beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
+    end: '"',
+    endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
+    name: 'string.quoted.double.dockerfile',
+    patterns: [{ match: r`${e}[${e}"$]`, name: S.escape }, ref('variable', m)],
+  });
+  add('word', {
+    patterns: [ref('string-double', m), ref('string-single'), ref('escape', m), ref('variable', m)],
+  });
+
+  // ---------------------------------------------------------------- flags
+  const flagValue = r`(?:"(?:[^"${e}]|${e}.)*"|'[^']*'|(?!${e}[ \t]*$)[^ \t"'])*`;
+  const flagHead = (name) => r`(?<=^|[ \t])(--)(${name})`;
+  add('flag-mount', {
+    match: r`${flagHead('mount')}(=)(${flagValue})`,
+    name: 'meta.flag.dockerfile',
+    captures: {
+      1: { name: 'punctuation.definition.flag.dockerfile' },
+      2: { name: 'variable.parameter.flag.dockerfile' },
+      3: { name: S.assign },
+      4: { patterns: [ref('mount-option', m)] },
+    },
+  });
+  add('mount-option', {
+    patterns: [
+      {
+        match: r`([A-Za-z]+)(?:(=)((?:"(?:[^"${e}]|${e}.)*"|'[^']*'|[^,])*))?`,
+        captures: {
+          1: { name: 'entity.other.attribute-name.mount.dockerfile' },
+          2: { name: S.assign },
+          3: { name: 'string.unquoted.mount-value.dockerfile', patterns: [ref('word', m)] },
+        },
+      },
+      { match: ',', name: 'punctuation.separator.comma.dockerfile' },
+    ],
+  });
+  add('flag-from', {
+    match: r`${flagHead('from')}(=)(${flagValue})`,
+    name: 'meta.flag.dockerfile',
+    captures: {
+      1: { name: 'punctuation.definition.flag.dockerfile' },
+      2: { name: 'variable.parameter.flag.dockerfile' },
+      3: { name: S.assign },
+      4: {
+        patterns: [
+          { match: r`(?<==)[A-Za-z0-9_.\-]+$`, name: S.stage },
+          { match: '.+', name: 'meta.image-reference.dockerfile', captures: { 0: { patterns: [ref('image-reference-parts', m)] } } },
+        ],
+      },
+    },
+  });
+  add('flag', {
+    match: r`${flagHead(r`[A-Za-z][A-Za-z0-9\-]*`)}(?:(=)(${flagValue}))?`,
+    name: 'meta.flag.dockerfile',
+    captures: {
+      1: { name: 'punctuation.definition.flag.dockerfile' },
+      2: { name: 'variable.parameter.flag.dockerfile' },
+      3: { name: S.assign },
+      4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [ref('word', m)] },
+    },
+  });
+
+  // ---------------------------------------------------------------- exec form (JSON arrays)
+  const jsonStr = r`"(?:[^"\\]|\\.)*"`;
+  const execValid = r`[ \t]*(?:${jsonStr}[ \t]*(?:,[ \t]*${jsonStr}[ \t]*)*)?(?:\][ \t]*$|,?[ \t]*${e}[ \t]*$)`;
+  const jsonArray = (validate, withVariables) => ({
+    begin: validate ? r`(\[)(?=${execValid})` : r`(\[)`,
+    beginCaptures: { 1: { name: 'punctuation.definition.array.begin.dockerfile' } },
+    end: r`(\])`,
+    endCaptures: { 1: { name: 'punctuation.definition.array.end.dockerfile' } },
+    name: 'meta.array.exec-form.dockerfile',
+    patterns: [
+      withVariables ? jsonString([ref('variable', m)]) : ref('json-string'),
+      ref('json-separator'),
+    ],
+  });
+  add('exec-form', jsonArray(true, false));
+  add('exec-form-expand', jsonArray(true, true));
+  add('json-array', jsonArray(false, false));
+
+  // ---------------------------------------------------------------- shell form
+  add('shell-form', {
+    begin: m.argStart,
+    end: never,
+    contentName: S.shell,
+    patterns: SHELL_PATTERNS,
+  });
+
+  // ---------------------------------------------------------------- image references
+  add('image-reference-parts', {
+    patterns: [
+      ref('variable', m),
+      {
+        match: r`(@)([^@]*)$`,
+        captures: {
+          1: { name: 'punctuation.separator.digest.dockerfile' },
+          2: { name: 'constant.other.image-digest.dockerfile', patterns: [ref('variable', m)] },
+        },
+      },
+      {
+        match: r`(:)([^:/@]*)(?=@[^@]*$|$)`,
+        captures: {
+          1: { name: 'punctuation.separator.tag.dockerfile' },
+          2: { name: 'constant.other.image-tag.dockerfile', patterns: [ref('variable', m)] },
+        },
+      },
+      { match: r`(?:[^:@$\s]|:(?![^:/@]*(?:@|$)))+`, name: 'entity.name.type.image.dockerfile' },
+    ],
+  });
+
+  // ---------------------------------------------------------------- key=value pairs (ENV, LABEL, ARG)
+  const kv = (keyScope, keyPattern) => ({
+    begin: r`(?<=^|[ \t])(${keyPattern})(=)`,
+    beginCaptures: {
+      1: { name: keyScope, patterns: [ref('word', m)] },
+      2: { name: S.assign },
+    },
+    end: r`(?=[ \t]|$)`,
+    contentName: S.unquoted,
+    patterns: [ref('word', m)],
+  });
+  const plainKey = r`(?:[^ \t\n="'$${e}]|${e}.)+`;
+  const quotedKey = r`(?:"(?:[^"${e}]|${e}.)*"|'[^']*'|[^ \t\n="'${e}]|${e}.)+`;
+  // legacy form `ENV key value…`: the first word has no `=`
+  const legacy = (keyScope, keyPattern) => ({
+    begin: r`\G[ \t]+(${keyPattern})[ \t]+(?=(?!${e}[ \t]*$)[^ \t])`,
+    beginCaptures: { 1: { name: keyScope, patterns: [ref('word', m)] } },
+    end: never,
+    contentName: S.unquoted,
+    patterns: [ref('word', m)],
+  });
+
+  // ---------------------------------------------------------------- arguments per instruction
+  const region = (patterns) => ({ begin: m.argStart, end: never, patterns });
+  const args = {
+    ADD: [ref('flag', m), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    ARG: [
+      kv('variable.other.arg.dockerfile', plainKey),
+      { match: r`(?<=^|[ \t])([A-Za-z_][A-Za-z0-9_]*)(?=[ \t]|$)`, name: 'variable.other.arg.dockerfile' },
+      ref('word', m),
+    ],
+    CMD: [ref('exec-form', m), ref('shell-form', m)],
+    COPY: [ref('flag-from', m), ref('flag', m), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    ENTRYPOINT: [ref('exec-form', m), ref('shell-form', m)],
+    ENV: [legacy('variable.other.env.dockerfile', plainKey), kv('variable.other.env.dockerfile', plainKey), ref('word', m)],
+    EXPOSE: [
+      {
+        match: r`(?<=^|[ \t])(\d+)(?:(-)(\d+))?(?:(/)([A-Za-z]+))?(?=[ \t]|$)`,
+        captures: {
+          1: { name: 'constant.numeric.port.dockerfile' },
+          2: { name: 'punctuation.separator.range.dockerfile' },
+          3: { name: 'constant.numeric.port.dockerfile' },
+          4: { name: 'punctuation.separator.protocol.dockerfile' },
+          5: { name: 'constant.language.protocol.dockerfile' },
+        },
+      },
+      {
+        match: r`(/)((?i:tcp|udp|sctp))\b`,
+        captures: {
+          1: { name: 'punctuation.separator.protocol.dockerfile' },
+          2: { name: 'constant.language.protocol.dockerfile' },
+        },
+      },
+      ref('word', m),
+    ],
+    FROM: [
+      ref('flag', m),
+      region([
+        {
+          // the image is the first word (\G also holds at the start of each continuation line, hence the lookbehind)
+          match: r`\G(?<=[ \t])((?:\$\{[^}\n]*\}|(?!${e}[ \t]*$)[^ \t\n])+)`,
+          captures: { 1: { name: 'meta.image-reference.dockerfile', patterns: [ref('image-reference-parts', m)] } },
+        },
+        {
+          match: r`(?<=[ \t])((?i:AS))(?:[ \t]+((?!${e}[ \t]*$)[^ \t\n]+))?(?=[ \t]|$)`,
+          captures: { 1: { name: S.as }, 2: { name: S.stage } },
+        },
+        ref('word', m),
+      ]),
+    ],
+    HEALTHCHECK: [
+      ref('flag', m),
+      { match: r`(?<=^|[ \t])((?i:NONE))(?=[ \t]|$)`, captures: { 1: { name: S.healthcheckType } } },
+      {
+        begin: r`(?<=^|[ \t])((?i:CMD))${m.kwEnd}`,
+        beginCaptures: { 1: { name: S.healthcheckType } },
+        end: never,
+        patterns: [ref('exec-form', m), ref('shell-form', m)],
+      },
+    ],
+    LABEL: [
+      legacy('entity.other.attribute-name.label.dockerfile', quotedKey),
+      kv('entity.other.attribute-name.label.dockerfile', quotedKey),
+      ref('word', m),
+    ],
+    MAINTAINER: [ref('word', m)],
+    RUN: [ref('flag-mount', m), ref('flag', m), ref('exec-form', m), ref('shell-form', m)],
+    SHELL: [ref('json-array', m), ref('word', m)],
+    STOPSIGNAL: [
+      { match: r`(?<=^|[ \t])(?:SIG)?[A-Z][A-Z0-9+\-]*(?=[ \t]|$)`, name: 'constant.language.signal.dockerfile' },
+      { match: r`(?<=^|[ \t])\d+(?=[ \t]|$)`, name: 'constant.numeric.signal.dockerfile' },
+      ref('word', m),
+    ],
+    USER: [{ match: ':', name: 'punctuation.separator.user-group.dockerfile' }, ref('word', m)],
+    VOLUME: [ref('exec-form-expand', m), ref('word', m)],
+    WORKDIR: [ref('word', m)],
+  };
+
+  for (const kw of INSTRUCTIONS) {
+    if (kw === 'ONBUILD') continue;
+    add(`args-${kw.toLowerCase()}`, { patterns: args[kw] });
+  }
+
+  // After an instruction has ended, the next line pops it only if it looks like the start of something new.
+  const newStatementAhead = r`[ \t]*(?:$|#|(?i:${KEYWORD_ALTERNATION})${m.kwEnd})`;
+  const instructionWhile = r`^(?!\G(?=${newStatementAhead}))`;
+
+  const instructionPatterns = [ref('comment')];
+  for (const kw of INSTRUCTIONS) {
+    const lower = kw.toLowerCase();
+    if (kw === 'ONBUILD') {
+      const triggers = INSTRUCTIONS.filter((k) => k !== 'ONBUILD').map((k) => ({
+        begin: r`(?:\G[ \t]+|^[ \t]*)((?i:${k}))${m.kwEnd}`,
+        beginCaptures: { 1: { name: S.keyword } },
+        end: never,
+        name: `meta.instruction.${k.toLowerCase()}.dockerfile`,
+        patterns: [ref(`args-${k.toLowerCase()}`, m)],
+      }));
+      add('instruction-onbuild', {
+        begin: r`^[ \t]*((?i:ONBUILD))${m.kwEnd}`,
+        beginCaptures: { 1: { name: S.onbuild } },
+        while: instructionWhile,
+        name: 'meta.instruction.onbuild.dockerfile',
+        patterns: [...triggers, ref('word', m)],
+      });
+    } else {
+      add(`instruction-${lower}`, {
+        begin: r`^[ \t]*((?i:${kw}))${m.kwEnd}`,
+        beginCaptures: { 1: { name: S.keyword } },
+        while: instructionWhile,
+        name: `meta.instruction.${lower}.dockerfile`,
+        patterns: [ref(`args-${lower}`, m)],
+      });
+    }
+    instructionPatterns.push(ref(`instruction-${lower}`, m));
+  }
+  // Anything else at the start of a line is an instruction BuildKit will reject; it still continues like one.
+  add('instruction-unknown', {
+    begin: r`^[ \t]*(?=[^ \t\n#])`,
+    while: instructionWhile,
+    name: 'meta.instruction.unknown.dockerfile',
+    patterns: [ref('word', m)],
+  });
+  instructionPatterns.push(ref('instruction-unknown', m));
+  add('instructions', { patterns: instructionPatterns });
+
+  // ---------------------------------------------------------------- heredocs in COPY / ADD: the body is text
+  const command = [ref('word', m)];
+  add('heredoc-text-chomp', heredocTextRule(true, command, m));
+  add('heredoc-text-plain', heredocTextRule(false, command, m));
+
+  return rules;
+}
+
+function heredocRefs(kind, m) {
+  return [ref(`heredoc-${kind}-chomp`, m), ref(`heredoc-${kind}-plain`, m)];
+}
+
+/** COPY/ADD heredoc: an unquoted first marker means the builder expands variables in the body. */
+function heredocTextRule(chomp, command, m) {
+  const quoted = heredocRule({ chomp, command, body: 'text', suffix: m.suffix, marker: 'quoted' });
+  const expand = heredocRule({ chomp, command, body: 'text-expand', suffix: m.suffix, marker: 'unquoted' });
+  return { ...quoted, patterns: [quoted.patterns[0], expand.patterns[0]] };
+}
+
+function jsonString(extraPatterns = []) {
+  return {
+    begin: '"',
+    beginCaptures: { 0: { name: 'punctuation.definition.string.begin.dockerfile' } },
+    end: '"',
+    endCaptures: { 0: { name: 'punctuation.definition.string.end.dockerfile' } },
+    name: 'string.quoted.double.json.dockerfile',
+    patterns: [{ match: r`\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})`, name: S.escape }, ...extraPatterns],
+  };
+}
+
+export function buildGrammar() {
+  const normal = escapeMode(false);
+  const backtick = escapeMode(true);
+  const repository = { ...sharedRules(), ...modeRules(normal), ...modeRules(backtick) };
+
+  const endAndContinue = (m) => [
+    ref('comment-line-in-instruction'),
+    ref('line-continuation', m),
+    ref('instruction-end', m),
+  ];
+  const noCode = '- string - comment - meta.arithmetic';
+
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name: 'Dockerfile',
+    scopeName: 'source.dockerfile',
+    comment: 'Generated by syntaxes/dockerfile.grammar.mjs - edit that file, then run it.',
+    patterns: [
+      ref('shebang-head'),
+      ref('escape-backtick-head'),
+      ref('directives'),
+      ref('document'),
+    ],
+    injections: {
+      [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
+      [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
+      [`L:meta.instruction ${S.shell} - meta.heredoc ${noCode}`]: {
+        patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
+      },
+      [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      'L:meta.statement.command.shell': { patterns: [ref('shell-continuation-indent')] },
+    },
+    repository,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = fileURLToPath(new URL('./dockerfile.tmLanguage.json', import.meta.url));
+  writeFileSync(out, JSON.stringify(buildGrammar(), null, 2) + '\n');
+  console.log(`wrote ${out}`);
+}
