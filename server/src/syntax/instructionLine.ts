@@ -120,7 +120,19 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
       break;
   }
 
-  return { keyword, name, flags, flagTerminator: terminator, args, errors: ctx.errors, ...result };
+  return {
+    keyword,
+    name,
+    flags,
+    flagTerminator: terminator,
+    args,
+    argList: result.argList,
+    json: result.json,
+    pairs: result.pairs,
+    healthcheckType: result.healthcheckType,
+    trigger: result.trigger,
+    errors: ctx.errors,
+  };
 }
 
 // ---- Flags -----------------------------------------------------------------------------------
@@ -155,6 +167,20 @@ function extractFlags(ctx: Context, from: number, to: number): { flags: Flag[]; 
 }
 
 function readFlagWord(text: string, from: number, to: number): FlagWord {
+  // Most flags have no quotes or backslashes: their text is a plain slice.
+  let end = from;
+  while (end < to) {
+    const c = text.charCodeAt(end);
+    if (isSpaceCode(c)) break;
+    if (c === 0x27 || c === 0x22 || c === 0x5c) return readQuotedFlagWord(text, from, to);
+    end++;
+  }
+  const offsets: number[] = new Array(end - from);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = from + i;
+  return { text: text.slice(from, end), offsets, start: from, end };
+}
+
+function readQuotedFlagWord(text: string, from: number, to: number): FlagWord {
   const word: FlagWord = { text: '', offsets: [], start: from, end: to };
   let quote = 0;
   let pos = from;
@@ -192,41 +218,53 @@ function readFlagWord(text: string, from: number, to: number): FlagWord {
 
 function makeFlag(ctx: Context, word: FlagWord): Flag {
   const line = ctx.line;
-  const eq = word.text.indexOf('=');
-  const nameEndIndex = eq < 0 ? word.text.length : eq;
-  const nameFrom = Math.min(2, word.text.length);
-  const nameStart = word.offsets[nameFrom] ?? word.end;
+  const text = word.text;
+  const eq = text.indexOf('=');
+  const nameEndIndex = eq < 0 ? text.length : eq;
+  const nameFrom = Math.min(2, text.length);
+  const nameStart = nameFrom < word.offsets.length ? word.offsets[nameFrom] : word.end;
   const nameEnd = nameEndIndex > nameFrom ? word.offsets[nameEndIndex - 1] + 1 : nameStart;
-  const name: Token = { ...line.span(nameStart, nameEnd), text: word.text.slice(nameFrom, nameEndIndex) };
-  const span = line.span(word.start, word.end);
-  if (eq < 0) return { ...span, name, text: word.text };
+  const name: Token = line.token2(nameStart, nameEnd, text.slice(nameFrom, nameEndIndex));
+  const start = line.sourceStart(word.start);
+  const end = line.sourceEnd(word.end);
+  if (eq < 0) return { start, end, name, text };
   const equals = line.sourceStart(word.offsets[eq]);
-  const valueStart = word.offsets[eq] + 1;
-  const valueText = word.text.slice(eq + 1);
-  const value: Token = { ...line.span(valueStart, word.end), text: valueText };
-  const flag: Flag = { ...span, name, value, equals, text: word.text };
-  if (name.text === 'mount') {
-    return { ...flag, mountOptions: parseMountOptions(ctx, valueText, word.offsets.slice(eq + 1), word.end) };
-  }
-  return flag;
+  const valueText = text.slice(eq + 1);
+  const value: Token = line.token2(word.offsets[eq] + 1, word.end, valueText);
+  const mountOptions = name.text === 'mount' ? parseMountOptions(ctx, valueText, word.offsets, eq + 1, word.end) : undefined;
+  return { start, end, name, value, equals, text, mountOptions };
 }
 
 /** `--mount` options: comma-separated `key=value` fields (CSV: double quotes may wrap a field). */
-function parseMountOptions(ctx: Context, value: string, offsets: readonly number[], wordEnd: number): MountOption[] {
+function parseMountOptions(ctx: Context, value: string, wordOffsets: readonly number[], skip: number, wordEnd: number): MountOption[] {
   const line = ctx.line;
-  const at = (i: number): number => (i < offsets.length ? offsets[i] : wordEnd);
+  // Logical offset of character i of `value` (or just past the flag word).
+  const at = (i: number): number => (i + skip < wordOffsets.length ? wordOffsets[i + skip] : wordEnd);
   const options: MountOption[] = [];
   let i = 0;
-  while (i <= value.length) {
+  for (;;) {
     const fieldStart = i;
     let text = '';
-    const textOffsets: number[] = [];
+    let keyEnd = -1; // index in `value` just after the key
+    let valueStart = -1; // index in `value` of the first value character
     let quoted = false;
-    while (i < value.length && (quoted || value[i] !== ',')) {
-      if (value[i] === '"') {
-        if (quoted && value[i + 1] === '"') {
+    if (!value.includes('"', i)) {
+      // No quotes: the field is a plain slice.
+      let j = i;
+      while (j < value.length && value.charCodeAt(j) !== 0x2c) j++;
+      text = value.slice(i, j);
+      const eq = text.indexOf('=');
+      if (eq >= 0) {
+        keyEnd = i + eq;
+        valueStart = keyEnd + 1;
+      }
+      i = j;
+    }
+    while (i < value.length && (quoted || value.charCodeAt(i) !== 0x2c)) {
+      const c = value.charCodeAt(i);
+      if (c === 0x22) {
+        if (quoted && value.charCodeAt(i + 1) === 0x22) {
           text += '"';
-          textOffsets.push(i);
           i += 2;
           continue;
         }
@@ -234,29 +272,27 @@ function parseMountOptions(ctx: Context, value: string, offsets: readonly number
         i++;
         continue;
       }
+      if (c === 0x3d && keyEnd < 0) {
+        keyEnd = i;
+        valueStart = i + 1;
+        text += '=';
+        i++;
+        continue;
+      }
       text += value[i];
-      textOffsets.push(i);
       i++;
     }
     const fieldEnd = i;
-    if (fieldEnd > fieldStart || value.length === 0 || i < value.length) {
-      const span = line.span(at(fieldStart), fieldEnd > fieldStart ? at(fieldEnd - 1) + 1 : at(fieldStart));
+    if (fieldEnd > fieldStart) {
+      const start = line.sourceStart(at(fieldStart));
+      const end = line.sourceEnd(at(fieldEnd - 1) + 1);
       const eq = text.indexOf('=');
-      const keyEndIndex = eq < 0 ? text.length : eq;
-      const keyStart = at(textOffsets[0] ?? fieldStart);
-      const keyEnd = keyEndIndex > 0 ? at(textOffsets[keyEndIndex - 1]) + 1 : keyStart;
-      const key: Token = { ...line.span(keyStart, keyEnd), text: text.slice(0, keyEndIndex) };
       if (eq < 0) {
-        if (text.length > 0 || fieldEnd > fieldStart) options.push({ ...span, key });
+        options.push({ start, end, key: line.token2(at(fieldStart), at(fieldEnd - 1) + 1, text), value: undefined, equals: undefined });
       } else {
-        const valueStart = textOffsets[eq] + 1 <= (textOffsets[textOffsets.length - 1] ?? -1) ? at(textOffsets[eq + 1]) : at(textOffsets[eq]) + 1;
-        const valueEnd = text.length > eq + 1 ? at(textOffsets[text.length - 1]) + 1 : valueStart;
-        options.push({
-          ...span,
-          key,
-          equals: line.sourceStart(at(textOffsets[eq])),
-          value: { ...line.span(valueStart, valueEnd), text: text.slice(eq + 1) },
-        });
+        const key = line.token2(at(fieldStart), keyEnd > fieldStart ? at(keyEnd - 1) + 1 : at(fieldStart), text.slice(0, eq));
+        const valueToken = line.token2(valueStart < fieldEnd ? at(valueStart) : at(keyEnd) + 1, valueStart < fieldEnd ? at(fieldEnd - 1) + 1 : at(keyEnd) + 1, text.slice(eq + 1));
+        options.push({ start, end, key, value: valueToken, equals: line.sourceStart(at(keyEnd)) });
       }
     }
     if (i >= value.length) break;
@@ -282,9 +318,10 @@ function json(ctx: Context, from: number, to: number, result: ArgResult): 'json'
     return 'error';
   }
   const line = ctx.line;
-  const elements = scan.strings.map((s) => ({ ...line.span(s.start, s.end), value: s.value }));
-  result.json = { ...line.span(scan.start, scan.end), elements };
-  for (const element of elements) result.argList.push({ start: element.start, end: element.end, text: element.value });
+  const elements = scan.strings.map((s) => line.token2(s.start, s.end, s.value));
+  const start = line.sourceStart(scan.start);
+  result.json = { start, end: line.sourceEnd(scan.end), elements: elements.map((e) => ({ start: e.start, end: e.end, value: e.text })) };
+  for (const element of elements) result.argList.push(element);
   return 'json';
 }
 

@@ -51,7 +51,12 @@ export class LogicalLine {
   }
 
   token(from: number, to: number): Token {
-    const span = this.span(from, to);
-    return { start: span.start, end: span.end, text: this.text.slice(from, to) };
+    return this.token2(from, to, this.text.slice(from, to));
+  }
+
+  /** A token for logical [from, to) whose text is given (e.g. after quote removal). */
+  token2(from: number, to: number, text: string): Token {
+    const start = this.sourceStart(from);
+    return { start, end: to > from ? this.sourceEnd(to) : start, text };
   }
 }

@@ -6,7 +6,7 @@
 // uses that to re-parse only what an edit touched.
 
 import { LogicalLine } from './logicalLine';
-import { parseInstructionLine } from './instructionLine';
+import { parseInstructionLine, type LineParse } from './instructionLine';
 import type {
   BlankNode,
   CommentNode,
@@ -51,6 +51,12 @@ export function sameState(a: ParseState, b: ParseState): boolean {
 export const MAX_LINE_BYTES = 65535;
 
 const NO_ERRORS: readonly SyntaxError[] = Object.freeze([]);
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Empty lists share one frozen array, so trees of many small nodes keep fewer objects alive. */
+function shared<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list;
+}
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
@@ -172,28 +178,32 @@ function parseDirective(text: string, line: Line, contentStart: number, match: D
 
 // ---- Top level -------------------------------------------------------------------------------
 
-export interface ParsedNode {
-  readonly node: TopLevelNode;
-  readonly start: number;
-  /** The state after this node. */
-  readonly state: ParseState;
+/** Parsed nodes in parallel arrays: the node, its start offset, and the state after it. */
+export interface ParsedNodes {
+  readonly nodes: TopLevelNode[];
+  readonly starts: number[];
+  readonly states: ParseState[];
 }
 
 /**
- * Parses nodes from `from` (a line start) onwards. After each node, `stop` may end the parse
- * (the incremental parser stops once it is back in step with the old tree).
+ * Parses nodes from `from` (a line start) onwards into `out`. After each node, `stop` may end
+ * the parse (the incremental parser stops once it is back in step with the old tree).
  */
 export function parseNodes(
   text: string,
   from: number,
   state: ParseState,
+  out: ParsedNodes,
   stop?: (offset: number, state: ParseState) => boolean,
-): ParsedNode[] {
-  const out: ParsedNode[] = [];
+  /** Offset of `text` in the file: `text` may be a window of it. */
+  fileOffset = 0,
+): void {
+
   let pos = from;
   while (pos < text.length) {
     const line = lineAt(text, pos);
-    const contentStart = pos === 0 && text.charCodeAt(0) === 0xfeff ? 1 : pos;
+    const atFileStart = fileOffset + pos === 0;
+    const contentStart = atFileStart && text.charCodeAt(0) === 0xfeff ? 1 : pos;
     const first = skipSpace(text, contentStart, line.contentEnd);
     let node: TopLevelNode | undefined;
     let end = line.next;
@@ -204,7 +214,7 @@ export function parseNodes(
       if (match && VALID_DIRECTIVES.has(name)) {
         [node, state] = parseDirective(text, line, first, match, state);
         if (lineTooLong(text, line)) node = withLineError(node, line);
-      } else if (pos === 0 && text.startsWith('#!', contentStart)) {
+      } else if (atFileStart && text.startsWith('#!', contentStart)) {
         // BuildKit's parser stops looking for directives here, but syntax and check detection
         // skip a shebang line and keep looking.
         state = { ...state, afterShebang: true };
@@ -225,11 +235,12 @@ export function parseNodes(
       }
       if (node.kind !== 'instruction' && lineTooLong(text, line)) node = withLineError(node, line);
     }
-    out.push({ node, start: pos, state });
+    out.nodes.push(node);
+    out.starts.push(pos);
+    out.states.push(state);
     pos = end;
     if (stop && stop(pos, state)) break;
   }
-  return out;
 }
 
 function comment(text: string, line: Line, hash: number): CommentNode {
@@ -328,19 +339,28 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
 
   for (const l of longLines) errors.push(tooLongError(l, base));
 
+  const variables = collectVariables(parsed, heredocs, logical, text, base, escapeChar);
   const node: InstructionNode = {
     kind: 'instruction',
     length: end - base,
-    ...parsed,
-    errors,
-    heredocs,
-    variables: [],
-    continuations,
-    innerComments,
-    emptyContinuationLines: emptyLines,
+    keyword: parsed.keyword,
+    name: parsed.name,
+    flags: shared(parsed.flags),
+    flagTerminator: parsed.flagTerminator,
+    args: parsed.args,
+    argList: shared(parsed.argList),
+    json: parsed.json,
+    pairs: shared(parsed.pairs),
+    healthcheckType: parsed.healthcheckType,
+    trigger: parsed.trigger,
+    heredocs: shared(heredocs),
+    variables: shared(variables),
+    continuations: shared(continuations),
+    innerComments: shared(innerComments),
+    emptyContinuationLines: shared(emptyLines),
+    errors: shared(errors),
   };
-  const variables = collectVariables(node, logical, text, base, escapeChar);
-  return { node: { ...node, variables }, end };
+  return { node, end };
 }
 
 // ---- Heredocs --------------------------------------------------------------------------------
@@ -420,19 +440,19 @@ function readHeredocBody(
 
 // ---- Variables -------------------------------------------------------------------------------
 
-function collectVariables(node: InstructionNode, logical: LogicalLine, text: string, base: number, escape: EscapeChar): VariableRef[] {
+function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar): VariableRef[] {
   const refs: VariableRef[] = [];
   const fromLexed = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext): void => {
     for (const r of lexed) {
-      const span = (s: Span): Span => ({ start: map(s.start, false), end: s.end > s.start ? map(s.end, true) : map(s.start, false) });
       refs.push({
-        ...span(r),
+        start: map(r.start, false),
+        end: map(r.end, true),
         name: r.name,
-        nameSpan: span(r.nameSpan),
+        nameSpan: mapSpan(r.nameSpan, map),
         braced: r.braced,
         operator: r.operator,
-        operatorSpan: r.operatorSpan && span(r.operatorSpan),
-        argument: r.argument && span(r.argument),
+        operatorSpan: r.operatorSpan && mapSpan(r.operatorSpan, map),
+        argument: r.argument && mapSpan(r.argument, map),
         context,
         nested: r.depth > 0,
       });
@@ -441,8 +461,8 @@ function collectVariables(node: InstructionNode, logical: LogicalLine, text: str
 
   collectFromInstruction(node, logical, escape, fromLexed);
 
-  node.heredocs.forEach((heredoc, index) => {
-    if (!heredoc.expand) return;
+  heredocs.forEach((heredoc, index) => {
+    if (!heredoc.expand || !heredoc.content.includes('$')) return;
     const bodyStart = base + heredoc.body.start;
     const bodyEnd = base + heredoc.body.end;
     const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
@@ -451,12 +471,17 @@ function collectVariables(node: InstructionNode, logical: LogicalLine, text: str
     if (owner === 'RUN') {
       fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
     } else {
-      const lexed = lex(text.slice(bodyStart, bodyEnd), EMPTY_ENVIRONMENT, { escape, skipProcessQuotes: true, skipUnsetEnv: true });
+      const lexed = lex(text.slice(bodyStart, bodyEnd), EMPTY_ENVIRONMENT, { escape, skipProcessQuotes: true, skipUnsetEnv: true, splitWords: false });
       fromLexed(lexed.references, (o) => o + bodyStart - base, context);
     }
   });
   refs.sort((a, b) => a.start - b.start || a.end - b.end);
   return refs;
+}
+
+function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {
+  const start = map(s.start, false);
+  return { start, end: s.end > s.start ? map(s.end, true) : start };
 }
 
 type Collect = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext) => void;
@@ -465,12 +490,12 @@ type Collect = (lexed: readonly LexedReference[], map: (offset: number, isEnd: b
 function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | 'json' | 'argList' | 'pairs' | 'trigger' | 'args' | 'healthcheckType'>, logical: LogicalLine, escape: EscapeChar, collect: Collect): void {
   const logicalOf = makeLogicalIndex(logical);
   const builderUnit = (from: number, to: number, context: VariableContext): void => {
-    if (to <= from) return;
-    const lexed = lex(logical.text.slice(from, to), EMPTY_ENVIRONMENT, { escape, skipUnsetEnv: true });
+    if (to <= from || !hasDollar(logical.text, from, to)) return;
+    const lexed = lex(logical.text.slice(from, to), EMPTY_ENVIRONMENT, { escape, skipUnsetEnv: true, splitWords: false });
     collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(from + o) : logical.sourceStart(from + o)), context);
   };
   const shellUnit = (from: number, to: number): void => {
-    if (to <= from) return;
+    if (to <= from || !hasDollar(logical.text, from, to)) return;
     collect(scanShellVariables(logical.text, from, to), (o, isEnd) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o)), { kind: 'shell' });
   };
 
@@ -515,6 +540,11 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
     const from = logicalOf(token.start);
     builderUnit(from, from + token.text.length, { kind: 'args' });
   }
+}
+
+function hasDollar(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('$', from);
+  return at >= 0 && at < to;
 }
 
 /** Maps a source offset (relative to the instruction) back to its logical offset. */

@@ -26,6 +26,8 @@ export interface LexOptions {
   readonly skipUnsetEnv?: boolean;
   /** Treat quotes as ordinary characters (heredoc bodies). */
   readonly skipProcessQuotes?: boolean;
+  /** Split the result into words (default true); off when only references are wanted. */
+  readonly splitWords?: boolean;
 }
 
 /** A variable reference met while lexing, with offsets into the lexed text. */
@@ -105,6 +107,8 @@ function isSpecialParameter(c: number): boolean {
 /** Collects the output of one level of lexing into a string and into words. */
 class Output {
   text = '';
+  constructor(private readonly splitWords: boolean) {}
+
   readonly words: string[] = [];
   readonly wordSpans: Span[] = [];
   private word = '';
@@ -114,6 +118,7 @@ class Output {
 
   /** A character that splits words when it is white space. */
   addChar(ch: string, start: number, end: number): void {
+    if (!this.splitWords) return;
     if (isSpaceCode(ch.charCodeAt(0))) {
       if (this.inWord && this.word.length > 0) this.flush();
     } else {
@@ -123,6 +128,7 @@ class Output {
 
   /** Text that never splits words (quoted text, escaped characters). */
   addRaw(str: string, start: number, end: number): void {
+    if (!this.splitWords) return;
     if (this.word.length === 0) this.wordStart = start;
     this.word += str;
     this.inWord = true;
@@ -131,6 +137,7 @@ class Output {
 
   /** Expanded variable text: white space inside it splits words. */
   addExpansion(str: string, start: number, end: number): void {
+    if (!this.splitWords) return;
     for (const ch of str) this.addChar(ch, start, end);
   }
 
@@ -150,10 +157,12 @@ class Lexer {
   private pos = 0;
   private depth = 0;
   readonly references: LexedReference[] = [];
-  readonly matched = new Set<string>();
-  readonly unmatched = new Set<string>();
+  matched: Set<string> | undefined;
+  unmatched: Set<string> | undefined;
   private rawEscapes: boolean;
   private readonly escapeCode: number;
+  /** Only references and errors are wanted: no text is built. */
+  private readonly scanOnly: boolean;
 
   constructor(
     private readonly src: string,
@@ -162,6 +171,7 @@ class Lexer {
   ) {
     this.rawEscapes = options.rawEscapes ?? false;
     this.escapeCode = options.escape.charCodeAt(0);
+    this.scanOnly = options.splitWords === false && options.skipUnsetEnv === true && env === EMPTY_ENVIRONMENT;
   }
 
   private peek(): number {
@@ -186,7 +196,7 @@ class Lexer {
 
   /** Lexes up to (and consuming) `stop`, or to the end of the text when stop is EOF. */
   private until(stop: number, rawEscapes: boolean): Output {
-    const out = new Output();
+    const out = new Output(this.options.splitWords !== false && stop === EOF);
     const saved = this.rawEscapes;
     this.rawEscapes = rawEscapes;
     try {
@@ -202,6 +212,7 @@ class Lexer {
         }
         if (c === 0x24 /* $ */) {
           const value = this.dollar();
+          if (this.scanOnly) continue;
           out.text += value;
           out.addExpansion(value, start, this.pos);
         } else if (quotesSpecial && c === 0x27 /* ' */) {
@@ -212,6 +223,8 @@ class Lexer {
           const value = this.doubleQuoted();
           out.text += value;
           out.addRaw(value, start, this.pos);
+        } else if (this.scanOnly) {
+          if (this.next() === this.escapeCode && this.next() === EOF) break;
         } else {
           let ch = this.next();
           if (ch === this.escapeCode) {
@@ -282,8 +295,8 @@ class Lexer {
 
   private lookup(name: string): string | undefined {
     const value = this.env(name);
-    if (value === undefined) this.unmatched.add(name);
-    else this.matched.add(name);
+    if (value === undefined) (this.unmatched ??= new Set()).add(name);
+    else (this.matched ??= new Set()).add(name);
     return value;
   }
 
@@ -360,6 +373,8 @@ class Lexer {
       try {
         word = this.until(0x7d, patternLike).text;
       } catch (error) {
+        // An unterminated reference still names its variable: it runs to the end of the text.
+        this.references[index] = { ...ref, end: this.src.length, argument: { start: greedy ? argStart + 1 : argStart, end: this.src.length } };
         if (error instanceof LexFailure && this.peek() === EOF) this.fail("syntax error: missing '}'", start);
         throw error;
       } finally {
@@ -556,6 +571,8 @@ function replacePattern(value: string, pattern: string, replacement: string, all
   return out;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 // ---- Public API ------------------------------------------------------------------------------
 
 /** Expands `text` with `env` and splits it into words, as BuildKit's lexer does. */
@@ -568,8 +585,8 @@ export function lex(text: string, env: Environment, options: LexOptions): LexRes
       words: out.words,
       wordSpans: out.wordSpans,
       references: lexer.references,
-      matched: lexer.matched,
-      unmatched: lexer.unmatched,
+      matched: lexer.matched ?? NO_NAMES,
+      unmatched: lexer.unmatched ?? NO_NAMES,
     };
   } catch (error) {
     if (!(error instanceof LexFailure)) throw error;
@@ -578,8 +595,8 @@ export function lex(text: string, env: Environment, options: LexOptions): LexRes
       words: [],
       wordSpans: [],
       references: lexer.references,
-      matched: lexer.matched,
-      unmatched: lexer.unmatched,
+      matched: lexer.matched ?? NO_NAMES,
+      unmatched: lexer.unmatched ?? NO_NAMES,
       error: { start: error.start, end: Math.min(Math.max(error.end, error.start + 1), text.length || 1), message: error.message },
     };
   }

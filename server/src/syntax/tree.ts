@@ -1,12 +1,15 @@
 // The syntax tree of one version of a document, and incremental re-parsing.
 //
-// An edit re-parses from the start of the first node it touches until the parse is back in step
-// with the old tree: a new node starts exactly where an old node (shifted by the edit) starts,
-// with the same parser state. From there the old nodes are reused as they are (their spans are
-// relative to their own start, so nothing inside them moves).
+// Nodes are kept in chunks of a few hundred, each chunk with its own text and node starts
+// relative to the chunk. An edit re-parses from the start of the first node it touches, reading
+// only a window of text around the edit, until the parse is back in step with the old tree: a
+// new node starts exactly where an old node (shifted by the edit) starts, with the same parser
+// state. The chunks the re-parse touched are rebuilt; every other chunk is shared with the old
+// tree as it is, and only the chunk start offsets after the edit move. So one keystroke costs
+// time in proportion to the edit and a chunk, not to the file.
 
 import type { DirectiveNode, InstructionNode, SyntaxError, TopLevelNode } from './nodes';
-import { INITIAL_STATE, parseNodes, sameState, type EscapeChar, type ParseState } from './parser';
+import { INITIAL_STATE, parseNodes, sameState, type EscapeChar, type ParsedNodes, type ParseState } from './parser';
 
 /** A replacement of text[start, end) by `text`: LSP's incremental content change, in offsets. */
 export interface TextEdit {
@@ -21,52 +24,130 @@ export interface DocumentSyntaxError extends SyntaxError {
   readonly node: number;
 }
 
-/** Statistics about the last parse, for tests and benchmarks. */
+/** What the last parse did, for tests and benchmarks. */
 export interface ParseStats {
-  /** Nodes produced by parsing (the rest were reused). */
+  /** Nodes produced by parsing; the others were reused from the previous tree. */
   readonly parsedNodes: number;
   readonly reusedNodes: number;
+  /** Characters of text the parser read. */
+  readonly parsedChars: number;
+}
+
+export interface NodeEntry<T extends TopLevelNode = TopLevelNode> {
+  readonly node: T;
+  /** Absolute offset of the node's first character. */
+  readonly start: number;
+  readonly index: number;
+}
+
+interface Chunk {
+  readonly nodes: readonly TopLevelNode[];
+  /** Start of each node relative to the chunk start. */
+  readonly rel: readonly number[];
+  readonly text: string;
+}
+
+const CHUNK_NODES = 256;
+
+function makeChunks(text: string, nodes: readonly TopLevelNode[], starts: readonly number[], base: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < nodes.length; i += CHUNK_NODES) {
+    const j = Math.min(nodes.length, i + CHUNK_NODES);
+    const chunkStart = starts[i];
+    const chunkEnd = j < nodes.length ? starts[j] : starts[j - 1] + nodes[j - 1].length;
+    const rel: number[] = new Array(j - i);
+    for (let k = i; k < j; k++) rel[k - i] = starts[k] - chunkStart;
+    chunks.push({ nodes: nodes.slice(i, j), rel, text: text.slice(chunkStart - base, chunkEnd - base) });
+  }
+  return chunks;
+}
+
+/** The states of the leading nodes up to the end of the directive block, and the state after it. */
+function splitStates(states: readonly ParseState[]): { head: ParseState[]; final: ParseState } {
+  const done = states.findIndex((s) => s.directivesDone);
+  if (done < 0) return { head: states.slice(), final: states.length ? states[states.length - 1] : INITIAL_STATE };
+  return { head: states.slice(0, done + 1), final: states[done] };
 }
 
 export class SyntaxTree {
+  private cachedText: string | undefined;
+
   private constructor(
-    readonly text: string,
-    readonly nodes: readonly TopLevelNode[],
-    /** Absolute start offset of each node. */
-    readonly starts: readonly number[],
-    /** Parser state after each node. */
-    private readonly states: readonly ParseState[],
+    private readonly chunks: readonly Chunk[],
+    /** Absolute start offset of each chunk. */
+    private readonly chunkStarts: readonly number[],
+    /** Index of each chunk's first node. */
+    private readonly chunkFirst: readonly number[],
+    readonly nodeCount: number,
+    /** Length of the whole text. */
+    readonly length: number,
+    /** State after node i, for the nodes of the directive block; later nodes all share `final`. */
+    private readonly head: readonly ParseState[],
+    private readonly final: ParseState,
     readonly stats: ParseStats,
   ) {}
 
+  private static build(chunks: Chunk[], length: number, head: ParseState[], final: ParseState, stats: ParseStats): SyntaxTree {
+    const chunkStarts: number[] = new Array(chunks.length);
+    const chunkFirst: number[] = new Array(chunks.length);
+    let offset = 0;
+    let index = 0;
+    for (let c = 0; c < chunks.length; c++) {
+      chunkStarts[c] = offset;
+      chunkFirst[c] = index;
+      offset += chunks[c].text.length;
+      index += chunks[c].nodes.length;
+    }
+    return new SyntaxTree(chunks, chunkStarts, chunkFirst, index, length, head, final, stats);
+  }
+
   static parse(text: string): SyntaxTree {
-    const parsed = parseNodes(text, 0, INITIAL_STATE);
-    return new SyntaxTree(
-      text,
-      parsed.map((p) => p.node),
-      parsed.map((p) => p.start),
-      parsed.map((p) => p.state),
-      { parsedNodes: parsed.length, reusedNodes: 0 },
-    );
+    const out: ParsedNodes = { nodes: [], starts: [], states: [] };
+    parseNodes(text, 0, INITIAL_STATE, out);
+    const { head, final } = splitStates(out.states);
+    const tree = SyntaxTree.build(makeChunks(text, out.nodes, out.starts, 0), text.length, head, final, {
+      parsedNodes: out.nodes.length,
+      reusedNodes: 0,
+      parsedChars: text.length,
+    });
+    tree.cachedText = text;
+    return tree;
+  }
+
+  /** The whole text (joined from the chunks on first use). */
+  get text(): string {
+    if (this.cachedText === undefined) {
+      let text = '';
+      for (const chunk of this.chunks) text += chunk.text;
+      this.cachedText = text;
+    }
+    return this.cachedText;
   }
 
   /** The escape character in effect after the directive block. */
   get escape(): EscapeChar {
-    return this.states.length ? this.states[this.states.length - 1].escape : '\\';
+    return this.final.escape;
   }
 
-  get nodeCount(): number {
-    return this.nodes.length;
+  private stateAfter(index: number): ParseState {
+    if (index < 0) return INITIAL_STATE;
+    return index < this.head.length ? this.head[index] : this.final;
   }
 
-  end(index: number): number {
-    return this.starts[index] + this.nodes[index].length;
+  private chunkOfIndex(index: number): number {
+    const first = this.chunkFirst;
+    let lo = 0;
+    let hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (first[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
-  /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */
-  nodeIndexAt(offset: number): number {
-    const starts = this.starts;
-    if (starts.length === 0) return -1;
+  private chunkOfOffset(offset: number): number {
+    const starts = this.chunkStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -77,30 +158,94 @@ export class SyntaxTree {
     return lo;
   }
 
-  /** The instruction at `offset` with its start, if the offset is inside one. */
-  instructionAt(offset: number): { node: InstructionNode; start: number; index: number } | undefined {
-    const index = this.nodeIndexAt(offset);
-    if (index < 0) return undefined;
-    const node = this.nodes[index];
-    if (node.kind !== 'instruction' || offset > this.starts[index] + node.length) return undefined;
-    return { node, start: this.starts[index], index };
+  node(index: number): TopLevelNode {
+    const c = this.chunkOfIndex(index);
+    return this.chunks[c].nodes[index - this.chunkFirst[c]];
   }
 
-  /** Instructions in order, with their absolute start offsets. */
-  *instructions(): IterableIterator<{ node: InstructionNode; start: number; index: number }> {
-    for (let i = 0; i < this.nodes.length; i++) {
-      const node = this.nodes[i];
-      if (node.kind === 'instruction') yield { node, start: this.starts[i], index: i };
+  start(index: number): number {
+    const c = this.chunkOfIndex(index);
+    return this.chunkStarts[c] + this.chunks[c].rel[index - this.chunkFirst[c]];
+  }
+
+  end(index: number): number {
+    return this.start(index) + this.node(index).length;
+  }
+
+  /** The text of one node. */
+  nodeText(index: number): string {
+    const c = this.chunkOfIndex(index);
+    const local = index - this.chunkFirst[c];
+    const rel = this.chunks[c].rel[local];
+    return this.chunks[c].text.slice(rel, rel + this.chunks[c].nodes[local].length);
+  }
+
+  /** text[from, to) without joining the whole text. */
+  slice(from: number, to: number): string {
+    from = Math.max(0, from);
+    to = Math.min(this.length, to);
+    if (to <= from) return '';
+    if (this.cachedText !== undefined) return this.cachedText.slice(from, to);
+    let c = this.chunkOfOffset(from);
+    let out = '';
+    while (c < this.chunks.length && this.chunkStarts[c] < to) {
+      const base = this.chunkStarts[c];
+      out += this.chunks[c].text.slice(Math.max(0, from - base), to - base);
+      c++;
+    }
+    return out;
+  }
+
+  /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */
+  nodeIndexAt(offset: number): number {
+    if (this.nodeCount === 0) return -1;
+    const c = this.chunkOfOffset(offset);
+    const rel = this.chunks[c].rel;
+    const target = offset - this.chunkStarts[c];
+    let lo = 0;
+    let hi = rel.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (rel[mid] <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.chunkFirst[c] + lo;
+  }
+
+  /** The node at `offset` with its start. */
+  entryAt(offset: number): NodeEntry | undefined {
+    const index = this.nodeIndexAt(offset);
+    return index < 0 ? undefined : { node: this.node(index), start: this.start(index), index };
+  }
+
+  /** The instruction at `offset` with its start, if the offset is inside one (or at its end). */
+  instructionAt(offset: number): NodeEntry<InstructionNode> | undefined {
+    const entry = this.entryAt(offset);
+    if (!entry || entry.node.kind !== 'instruction' || offset > entry.start + entry.node.length) return undefined;
+    return entry as NodeEntry<InstructionNode>;
+  }
+
+  /** All nodes in order with their absolute starts. */
+  *entries(): IterableIterator<NodeEntry> {
+    let index = 0;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const { nodes, rel } = this.chunks[c];
+      const base = this.chunkStarts[c];
+      for (let i = 0; i < nodes.length; i++) yield { node: nodes[i], start: base + rel[i], index: index++ };
     }
   }
 
-  /** The parser directives of the leading block, with their absolute start offsets. */
-  directives(): { node: DirectiveNode; start: number; index: number }[] {
-    const out: { node: DirectiveNode; start: number; index: number }[] = [];
-    for (let i = 0; i < this.nodes.length; i++) {
-      const node = this.nodes[i];
-      if (node.kind === 'directive') out.push({ node, start: this.starts[i], index: i });
-      else if (this.states[i].directivesDone) break;
+  /** Instructions in order, with their absolute starts. */
+  *instructions(): IterableIterator<NodeEntry<InstructionNode>> {
+    for (const entry of this.entries()) if (entry.node.kind === 'instruction') yield entry as NodeEntry<InstructionNode>;
+  }
+
+  /** The parser directives of the leading block, with their absolute starts. */
+  directives(): NodeEntry<DirectiveNode>[] {
+    const out: NodeEntry<DirectiveNode>[] = [];
+    for (const entry of this.entries()) {
+      if (entry.node.kind === 'directive') out.push(entry as NodeEntry<DirectiveNode>);
+      else if (this.stateAfter(entry.index).directivesDone) break;
     }
     return out;
   }
@@ -109,62 +254,107 @@ export class SyntaxTree {
   errors(): DocumentSyntaxError[] {
     const out: DocumentSyntaxError[] = [];
     let hasInstruction = false;
-    for (let i = 0; i < this.nodes.length; i++) {
-      const node = this.nodes[i];
-      const start = this.starts[i];
+    for (const { node, start, index } of this.entries()) {
       if (node.kind === 'instruction') hasInstruction = true;
-      for (const e of node.errors) out.push({ ...e, start: start + e.start, end: start + e.end, node: i });
+      for (const e of node.errors) out.push({ start: start + e.start, end: start + e.end, message: e.message, code: e.code, node: index });
     }
-    if (this.text.length === 0 || (this.text.length === 1 && this.text.charCodeAt(0) === 0xfeff)) {
+    const text = this.length <= 1 ? this.text : '';
+    if (this.length === 0 || text === '\uFEFF') {
       out.push({ start: 0, end: 0, code: 'empty-file', message: 'the Dockerfile cannot be empty', node: -1 });
     } else if (!hasInstruction) {
-      out.push({ start: 0, end: this.text.length, code: 'no-instructions', message: 'file with no instructions', node: -1 });
+      out.push({ start: 0, end: this.length, code: 'no-instructions', message: 'file with no instructions', node: -1 });
     }
     return out;
   }
 
   /** Applies one edit and returns the new tree, re-parsing only what the edit touched. */
   edit(change: TextEdit): SyntaxTree {
-    const start = Math.max(0, Math.min(change.start, this.text.length));
-    const end = Math.max(start, Math.min(change.end, this.text.length));
-    const text = this.text.slice(0, start) + change.text + this.text.slice(end);
-    if (this.nodes.length === 0) return SyntaxTree.parse(text);
+    const start = Math.max(0, Math.min(change.start, this.length));
+    const end = Math.max(start, Math.min(change.end, this.length));
+    if (this.nodeCount === 0) return SyntaxTree.parse(change.text);
     const delta = change.text.length - (end - start);
+    const newLength = this.length + delta;
 
-    // Re-parse from the node containing the edit start. An edit at the very start of a node may
-    // also change the node before it when that one ran to the end of the text.
-    let first = this.nodeIndexAt(start);
-    if (first > 0 && start === this.starts[first] && this.end(first - 1) === this.text.length) first--;
-    const from = this.starts[first];
-    const state = first > 0 ? this.states[first - 1] : INITIAL_STATE;
+    // Re-parse from the node containing the edit start. (A node never depends on the text after
+    // it, so the node before an edit at a node's very start stays as it is.)
+    const first = this.nodeIndexAt(start);
+    const from = this.start(first);
+    const stateBefore = this.stateAfter(first - 1);
+    const editEnd = start + change.text.length;
 
-    // Old nodes that start after the edited range are candidates for reuse.
-    let next = first;
-    const editEndInNew = start + change.text.length;
-    const parsed = parseNodes(text, from, state, (offset, parsedState) => {
-      if (offset < editEndInNew) return false;
-      const oldOffset = offset - delta;
-      while (next < this.nodes.length && this.starts[next] < oldOffset) next++;
-      return next < this.nodes.length && this.starts[next] === oldOffset && oldOffset >= end && sameState(this.states[next - 1], parsedState);
+    // Parse a window of text reaching a little past the edit; widen it if the parse runs off its end.
+    let extraChunks = 1;
+    for (;;) {
+      const lastChunk = Math.min(this.chunks.length - 1, this.chunkOfOffset(end) + extraChunks);
+      const windowEndOld = lastChunk + 1 < this.chunks.length ? this.chunkStarts[lastChunk + 1] : this.length;
+      const window = this.slice(from, start) + change.text + this.slice(end, windowEndOld);
+      const out: ParsedNodes = { nodes: [], starts: [], states: [] };
+      let resume = -1;
+      const windowIsRest = windowEndOld >= this.length;
+      parseNodes(window, 0, stateBefore, out, (offset, state) => {
+        // A node that reaches the end of the window may have been cut short by it.
+        if (offset >= window.length && !windowIsRest) return false;
+        const absolute = from + offset;
+        if (absolute < editEnd) return false;
+        const oldOffset = absolute - delta;
+        if (oldOffset < end || oldOffset >= this.length) return false;
+        const candidate = this.nodeIndexAt(oldOffset);
+        if (this.start(candidate) !== oldOffset || !sameState(this.stateAfter(candidate - 1), state)) return false;
+        resume = candidate;
+        return true;
+      }, from);
+      if (resume < 0 && !windowIsRest) {
+        extraChunks *= 4;
+        continue;
+      }
+      return this.splice(first, resume < 0 ? this.nodeCount : resume, out, from, window, delta, newLength);
+    }
+  }
+
+  /** A tree with old nodes [first, resume) replaced by `parsed` (starts relative to `from`). */
+  private splice(first: number, resume: number, parsed: ParsedNodes, from: number, window: string, delta: number, newLength: number): SyntaxTree {
+    const cFirst = this.chunkOfIndex(first);
+    const cLast = resume < this.nodeCount ? this.chunkOfIndex(resume) : this.chunks.length - 1;
+    const chunkA = this.chunks[cFirst];
+    const chunkC = this.chunks[cLast];
+    const localFirst = first - this.chunkFirst[cFirst];
+    const baseA = this.chunkStarts[cFirst];
+
+    // The rebuilt stretch: the untouched head of chunk A, the new nodes, the untouched tail of chunk C.
+    const nodes: TopLevelNode[] = chunkA.nodes.slice(0, localFirst) as TopLevelNode[];
+    const starts: number[] = [];
+    for (let i = 0; i < localFirst; i++) starts.push(baseA + chunkA.rel[i]);
+    for (let i = 0; i < parsed.nodes.length; i++) {
+      nodes.push(parsed.nodes[i]);
+      starts.push(from + parsed.starts[i]);
+    }
+    const parsedEnd = parsed.nodes.length ? parsed.starts[parsed.nodes.length - 1] + parsed.nodes[parsed.nodes.length - 1].length : 0;
+    let text = chunkA.text.slice(0, from - baseA) + window.slice(0, parsedEnd);
+    if (resume < this.nodeCount) {
+      const localResume = resume - this.chunkFirst[cLast];
+      const baseC = this.chunkStarts[cLast];
+      for (let i = localResume; i < chunkC.nodes.length; i++) {
+        nodes.push(chunkC.nodes[i]);
+        starts.push(baseC + chunkC.rel[i] + delta);
+      }
+      text += chunkC.text.slice(chunkC.rel[localResume]);
+    }
+    const rebuilt = makeChunks(text, nodes, starts, baseA);
+    const chunks = this.chunks.slice(0, cFirst).concat(rebuilt, this.chunks.slice(cLast + 1));
+
+    // Parser states change only inside the directive block.
+    let head = this.head as ParseState[];
+    let final = this.final;
+    if (first < this.head.length) {
+      const states = this.head.slice(0, first).concat(parsed.states);
+      for (let i = resume; i < this.head.length; i++) states.push(this.head[i]);
+      ({ head, final } = splitStates(states));
+    }
+    return SyntaxTree.build(chunks, newLength, head, final, {
+      parsedNodes: parsed.nodes.length,
+      reusedNodes: this.nodeCount - (resume - first),
+      parsedChars: parsedEnd,
     });
-    const lastParsedEnd = parsed.length ? parsed[parsed.length - 1].start + parsed[parsed.length - 1].node.length : from;
-    const resumed = lastParsedEnd < text.length;
-    const reuseFrom = resumed ? next : this.nodes.length;
-
-    const nodes: TopLevelNode[] = this.nodes.slice(0, first) as TopLevelNode[];
-    const starts: number[] = this.starts.slice(0, first) as number[];
-    const states: ParseState[] = this.states.slice(0, first) as ParseState[];
-    for (const p of parsed) {
-      nodes.push(p.node);
-      starts.push(p.start);
-      states.push(p.state);
-    }
-    for (let i = reuseFrom; i < this.nodes.length; i++) {
-      nodes.push(this.nodes[i]);
-      starts.push(this.starts[i] + delta);
-      states.push(this.states[i]);
-    }
-    return new SyntaxTree(text, nodes, starts, states, { parsedNodes: parsed.length, reusedNodes: this.nodes.length - reuseFrom + first });
   }
 
   /** Applies edits in order (each relative to the text the previous one produced). */

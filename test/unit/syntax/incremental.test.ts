@@ -1,0 +1,129 @@
+// The incremental parser's invariant: after any sequence of edits, the tree equals a full parse
+// of the same text, while nodes away from the edit are reused, not re-parsed.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { readCorpusFile, readExpected } from './corpus';
+
+const files = readExpected('real-world').map((e) => e.file);
+const sample = files.filter((_, i) => i % 7 === 0).map((f) => readCorpusFile('real-world', f));
+
+const FRAGMENTS = [
+  '\n', '\\', '\\\n', ' ', '\t', '#', '# escape=`\n', '# syntax=docker/dockerfile:1\n', '`', '"', "'", '$', '${', '}', ':-', '=',
+  '<<EOF', '<<-EOF', 'EOF\n', '\tEOF\n', 'RUN ', 'FROM ', 'COPY --from=build ', 'ONBUILD ', 'ENV A=1 ', '[', ']', '["a", "b"]', '--mount=type=cache,target=/x ',
+  'a', 'b', 'x y', '\r\n', '\r', '\uFEFF', 'é', '😀',
+];
+
+const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
+  fc
+    .record({
+      at: fc.nat({ max: Math.max(0, length) }),
+      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
+    })
+    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+
+const entries = (tree: SyntaxTree) => [...tree.entries()].map(({ node, start }) => ({ node, start }));
+const instructionCount = (tree: SyntaxTree) => [...tree.instructions()].length;
+
+function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
+  expect(actual.text).toBe(expected.text);
+  expect(actual.length).toBe(expected.length);
+  // Compare serialised first (fast); show a structural diff only when they differ.
+  if (JSON.stringify(entries(actual)) !== JSON.stringify(entries(expected))) expect(entries(actual)).toEqual(entries(expected));
+  expect(actual.escape).toBe(expected.escape);
+  expect(actual.directives()).toEqual(expected.directives());
+  for (let i = 0; i < actual.nodeCount; i++) expect(actual.nodeText(i)).toBe(expected.text.slice(expected.start(i), expected.end(i)));
+}
+
+describe('incremental parsing', () => {
+  it('equals a full parse after random edit sequences on corpus files', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sample),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.infiniteStream(fc.nat()),
+        (source, seeds, _stream) => {
+          let tree = SyntaxTree.parse(source);
+          for (const seed of seeds) {
+            const edit = fc.sample(editArbitrary(tree.text.length), { numRuns: 1, seed })[0];
+            tree = tree.edit(edit);
+            expectSameTree(tree, SyntaxTree.parse(tree.text));
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  it('equals a full parse after random edits to a file of many chunks', () => {
+    const big = sample.join('\n') + sample.join('\n');
+    const initial = SyntaxTree.parse(big);
+    expect(initial.nodeCount).toBeGreaterThan(1000);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (seeds) => {
+        let tree = initial;
+        for (const [seed, where] of seeds) {
+          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const at = where % (tree.length + 1);
+          tree = tree.edit({ start: at, end: Math.min(tree.length, at + (edit.end - edit.start) * 7), text: edit.text });
+        }
+        expectSameTree(tree, SyntaxTree.parse(tree.text));
+      }),
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 10) },
+    );
+  }, 120_000);
+
+  it('re-parses only the instruction an edit touches', () => {
+    const source = readCorpusFile('real-world', files[0]);
+    const tree = SyntaxTree.parse(source);
+    const middle = tree.start(Math.floor(tree.nodeCount / 2)) + 2;
+    const edited = tree.edit({ start: middle, end: middle, text: 'x' });
+    expect(edited.stats.parsedNodes).toBe(1);
+    expect(edited.stats.reusedNodes).toBe(tree.nodeCount - 1);
+    const index = edited.nodeIndexAt(middle);
+    for (let i = 0; i < tree.nodeCount; i++) if (i !== index) expect(edited.node(i)).toBe(tree.node(i));
+    expect(edited.stats.parsedChars).toBe(edited.nodeText(index).length);
+  });
+
+  it('widens the re-parse when an edit opens a heredoc, and narrows again when it closes', () => {
+    const source = 'FROM alpine\nRUN echo one\nRUN echo two\nRUN echo three\n';
+    const tree = SyntaxTree.parse(source);
+    const at = source.indexOf('echo one') + 'echo one'.length;
+    const opened = tree.edit({ start: at, end: at, text: ' <<EOF' });
+    expect(instructionCount(opened)).toBe(2);
+    expect(opened.errors().map((e) => e.code)).toEqual(['unterminated-heredoc']);
+    const closeAt = opened.text.indexOf('RUN echo three');
+    const closed = opened.edit({ start: closeAt, end: closeAt, text: 'EOF\n' });
+    expectSameTree(closed, SyntaxTree.parse(closed.text));
+    expect(closed.stats.reusedNodes).toBe(1);
+  });
+
+  it('re-parses the whole file when the escape directive changes', () => {
+    const source = '# escape=\\\nFROM alpine\nRUN echo a `\n  b\n';
+    const tree = SyntaxTree.parse(source);
+    expect(instructionCount(tree)).toBe(3);
+    const edited = tree.edit({ start: 9, end: 10, text: '`' });
+    expect(edited.escape).toBe('`');
+    expectSameTree(edited, SyntaxTree.parse(edited.text));
+    expect(instructionCount(edited)).toBe(2);
+  });
+
+  it('reads only a window around a keystroke in a large file', () => {
+    const source = Array.from({ length: 3000 }, (_, i) => `RUN echo ${i}\n`).join('');
+    const tree = SyntaxTree.parse(source);
+    const at = source.indexOf('echo 1500') + 4;
+    const edited = tree.edit({ start: at, end: at, text: 'x' });
+    expect(edited.stats.parsedNodes).toBe(1);
+    expect(edited.stats.parsedChars).toBe('RUN echox 1500\n'.length);
+    expectSameTree(edited, SyntaxTree.parse(edited.text));
+  });
+
+  it('widens its window when an edit swallows the rest of a large file', () => {
+    const source = 'FROM a\n' + Array.from({ length: 3000 }, (_, i) => `RUN echo ${i}\n`).join('');
+    const tree = SyntaxTree.parse(source);
+    const edited = tree.edit({ start: 6, end: 6, text: '\nRUN cat <<EOF' });
+    expect(instructionCount(edited)).toBe(2);
+    expectSameTree(edited, SyntaxTree.parse(edited.text));
+  });
+});

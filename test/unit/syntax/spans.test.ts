@@ -1,0 +1,261 @@
+// Exact spans for every kind of node part, on small fixtures. Each helper turns relative spans
+// back into the text they cover, so expectations read as text.
+import { describe, expect, it } from 'vitest';
+import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
+
+function only(text: string): { node: InstructionNode; at: (s: Span | undefined) => string | undefined } {
+  const tree = SyntaxTree.parse(text);
+  const instructions = [...tree.instructions()];
+  expect(instructions).toHaveLength(1);
+  const { node, start } = instructions[0];
+  return { node, at: (s) => (s ? text.slice(start + s.start, start + s.end) : undefined) };
+}
+
+describe('spans', () => {
+  it('keyword, flags with values, and arguments', () => {
+    const { node, at } = only('  copy --from=build --chmod=755 src/ /dst/\n');
+    expect(node.name).toBe('COPY');
+    expect(at(node.keyword)).toBe('copy');
+    expect(node.flags.map((f) => [at(f), at(f.name), at(f.value), f.text])).toEqual([
+      ['--from=build', 'from', 'build', '--from=build'],
+      ['--chmod=755', 'chmod', '755', '--chmod=755'],
+    ]);
+    expect(at(node.args)).toBe('src/ /dst/');
+    expect(node.argList.map(at)).toEqual(['src/', '/dst/']);
+  });
+
+  it('bare boolean flags, quoted flag values and the -- terminator', () => {
+    const { node, at } = only('COPY --link --chown="app user" -- --not-a-flag /x\n');
+    expect(node.flags.map((f) => [at(f), at(f.name), f.value?.text, f.text])).toEqual([
+      ['--link', 'link', undefined, '--link'],
+      ['--chown="app user"', 'chown', 'app user', '--chown=app user'],
+    ]);
+    expect(at(node.flagTerminator)).toBe('--');
+    expect(node.argList.map((t) => t.text)).toEqual(['--not-a-flag', '/x']);
+  });
+
+  it('--mount options, keys and values, across a line continuation', () => {
+    const text = 'RUN --mount=type=cache,target=/root/.cache,sharing=locked \\\n    --mount=type=secret,id=npm,required pip install\n';
+    const { node, at } = only(text);
+    const mounts = node.flags.map((f) => f.mountOptions!.map((o) => [at(o), at(o.key), at(o.value)]));
+    expect(mounts).toEqual([
+      [
+        ['type=cache', 'type', 'cache'],
+        ['target=/root/.cache', 'target', '/root/.cache'],
+        ['sharing=locked', 'sharing', 'locked'],
+      ],
+      [
+        ['type=secret', 'type', 'secret'],
+        ['id=npm', 'id', 'npm'],
+        ['required', 'required', undefined],
+      ],
+    ]);
+    expect(node.continuations.map(at)).toEqual(['\\']);
+    expect(at(node.args)).toBe('pip install');
+  });
+
+  it('a word split by a line continuation maps back to both lines', () => {
+    const text = 'FROM alp\\\nine AS build\n';
+    const { node, at } = only(text);
+    expect(node.argList.map((t) => t.text)).toEqual(['alpine', 'AS', 'build']);
+    expect(node.argList.map(at)).toEqual(['alp\\\nine', 'AS', 'build']);
+  });
+
+  it('comment lines and empty lines inside a continued instruction', () => {
+    const text = 'RUN apt-get update \\\n  # a comment\n\n  && apt-get install -y curl\n';
+    const { node, at } = only(text);
+    expect(node.innerComments.map(at)).toEqual(['# a comment']);
+    expect(node.emptyContinuationLines.map(at)).toEqual(['']);
+    expect(node.argList.map((t) => t.text)).toEqual(['apt-get update   && apt-get install -y curl']);
+  });
+
+  it('exec form elements with decoded values', () => {
+    const { node, at } = only('CMD ["echo", "a\\"b", "c d"]\n');
+    expect(at(node.json)).toBe('["echo", "a\\"b", "c d"]');
+    expect(node.json!.elements.map((e) => [at(e), e.value])).toEqual([
+      ['"echo"', 'echo'],
+      ['"a\\"b"', 'a"b'],
+      ['"c d"', 'c d'],
+    ]);
+  });
+
+  it('invalid JSON falls back to shell form silently', () => {
+    const { node } = only("CMD ['echo', 'hi']\n");
+    expect(node.json).toBeUndefined();
+    expect(node.argList.map((t) => t.text)).toEqual(["['echo', 'hi']"]);
+    expect(node.errors).toEqual([]);
+  });
+
+  it('ENV and LABEL pairs in both forms', () => {
+    const modern = only('ENV A=1 B="two words" C=\n');
+    expect(modern.node.pairs.map((p) => [modern.at(p.key), modern.at(p.value), p.separator])).toEqual([
+      ['A', '1', '='],
+      ['B', '"two words"', '='],
+      ['C', '', '='],
+    ]);
+    const legacy = only('LABEL maintainer Jane Doe <jane@example.com>\n');
+    expect(legacy.node.pairs.map((p) => [legacy.at(p.key), legacy.at(p.value), p.separator])).toEqual([['maintainer', 'Jane Doe <jane@example.com>', ' ']]);
+  });
+
+  it('ARG with several names and defaults', () => {
+    const { node, at } = only('ARG A=1 B C="x y"\n');
+    expect(node.pairs.map((p) => [at(p.key), at(p.value)])).toEqual([
+      ['A', '1'],
+      ['B', undefined],
+      ['C', '"x y"'],
+    ]);
+  });
+
+  it('HEALTHCHECK type and command', () => {
+    const { node, at } = only('HEALTHCHECK --interval=5s CMD curl -f http://localhost/\n');
+    expect(at(node.healthcheckType)).toBe('CMD');
+    expect(node.argList.map(at)).toEqual(['CMD', 'curl -f http://localhost/']);
+  });
+
+  it('ONBUILD trigger is an instruction with spans in the same node', () => {
+    const { node, at } = only('ONBUILD COPY --from=base /a /b\n');
+    expect(node.trigger?.name).toBe('COPY');
+    expect(at(node.trigger?.keyword)).toBe('COPY');
+    expect(node.trigger?.flags.map((f) => at(f.value))).toEqual(['base']);
+  });
+
+  it('heredoc marker, name, body and terminator', () => {
+    const text = 'RUN <<-"EOF" bash\n\techo $HOME\n\tEOF\n';
+    const { node, at } = only(text);
+    const [h] = node.heredocs;
+    expect([at(h.marker), at(h.nameSpan), h.name, h.expand, h.chomp, at(h.body), at(h.terminator)]).toEqual([
+      '<<-"EOF"',
+      '"EOF"',
+      'EOF',
+      false,
+      true,
+      '\techo $HOME\n',
+      '\tEOF',
+    ]);
+    expect(node.variables).toEqual([]);
+  });
+
+  it('several heredocs on one line, with a file descriptor and white space before the word', () => {
+    const text = 'COPY <<one 3<<two << three /dst/\n1\none\n2\ntwo\n3\nthree\n';
+    const { node, at } = only(text);
+    expect(node.heredocs.map((h) => [h.name, h.fileDescriptor, at(h.marker), at(h.body)])).toEqual([
+      ['one', 0, '<<one', '1\n'],
+      ['two', 3, '3<<two', '2\n'],
+      ['three', 0, '<< three', '3\n'],
+    ]);
+  });
+
+  it('variables with every modifier, nested, and their operators', () => {
+    const text = 'ENV A=${B:-${C}} D=$E F=${G#*/} H=${I//a/b} J=${K%%.*} L=${M?need_M}\n';
+    const { node, at } = only(text);
+    expect(node.variables.map((v) => [at(v), v.name, v.operator ?? '', at(v.operatorSpan) ?? '', at(v.argument) ?? '', v.nested])).toEqual([
+      ['${B:-${C}}', 'B', ':-', ':-', '${C}', false],
+      ['${C}', 'C', '', '', '', true],
+      ['$E', 'E', '', '', '', false],
+      ['${G#*/}', 'G', '#', '#', '*/', false],
+      ['${I//a/b}', 'I', '//', '//', 'a/b', false],
+      ['${K%%.*}', 'K', '%%', '%%', '.*', false],
+      ['${M?need_M}', 'M', '?', '?', 'need_M', false],
+    ]);
+  });
+
+  it('an unterminated reference runs to the end of its word', () => {
+    const { node, at } = only('ENV A=${B:-x\n');
+    expect(node.variables.map((v) => [at(v), v.name, at(v.argument)])).toEqual([['${B:-x', 'B', 'x']]);
+  });
+
+  it('variables in shell text skip single quotes and know shell-only forms', () => {
+    const { node, at } = only("RUN echo $HOME '$NOT' \"$YES\" ${#LEN} $(pwd) ${X:0:2}\n");
+    expect(node.variables.map((v) => [at(v), v.name, v.context.kind])).toEqual([
+      ['$HOME', 'HOME', 'shell'],
+      ['$YES', 'YES', 'shell'],
+      ['${#LEN}', 'LEN', 'shell'],
+      ['${X:0:2}', 'X', 'shell'],
+    ]);
+  });
+
+  it('directives, their keys and values, and the escape directive in effect', () => {
+    const text = '# syntax = docker/dockerfile:1\n#Escape=`\n\nFROM a\nRUN x `\n  y\n';
+    const tree = SyntaxTree.parse(text);
+    expect(tree.directives().map(({ node, start }) => [node.name, text.slice(start + node.key.start, start + node.key.end), node.value.text])).toEqual([
+      ['syntax', 'syntax', 'docker/dockerfile:1'],
+      ['escape', 'Escape', '`'],
+    ]);
+    expect(tree.escape).toBe('`');
+    expect([...tree.instructions()].map(({ node }) => node.argList.map((a) => a.text))).toEqual([['a'], ['x   y']]);
+  });
+
+  it('a directive after the first comment is a comment', () => {
+    const tree = SyntaxTree.parse('# hello\n# escape=`\nFROM a\n');
+    expect(tree.directives()).toEqual([]);
+    expect(tree.escape).toBe('\\');
+  });
+
+  it('after a #! line, escape is ignored but syntax and check count', () => {
+    const tree = SyntaxTree.parse('#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\n# escape=`\n# check=skip=all\nFROM a\n');
+    expect(tree.directives().map((d) => [d.node.name, d.node.ignored])).toEqual([
+      ['syntax', false],
+      ['escape', true],
+      ['check', false],
+    ]);
+    expect(tree.escape).toBe('\\');
+  });
+
+  it('a BOM, CRLF line ends and a continuation at the end of the file', () => {
+    const text = '\uFEFFFROM a\r\nRUN b \\\r\n  c \\';
+    const tree = SyntaxTree.parse(text);
+    const all = [...tree.instructions()];
+    expect(all.map(({ node, start }) => [text.slice(start + node.keyword.start, start + node.keyword.end), node.argList.map((a) => a.text)])).toEqual([
+      ['FROM', ['a']],
+      ['RUN', ['b   c']],
+    ]);
+    expect(tree.errors()).toEqual([]);
+  });
+
+  it('CR-only line ends make one line, as in BuildKit', () => {
+    const tree = SyntaxTree.parse('FROM a\rRUN b\r');
+    expect([...tree.instructions()].map(({ node }) => node.argList.map((a) => a.text))).toEqual([['a', 'RUN', 'b']]);
+  });
+
+  it('a doubled escape at the end of a line is not a continuation', () => {
+    const tree = SyntaxTree.parse('RUN echo a\\\\\nRUN echo b\n');
+    expect([...tree.instructions()]).toHaveLength(2);
+  });
+});
+
+describe('syntax errors with exact ranges', () => {
+  const errors = (text: string) => SyntaxTree.parse(text).errors().map((e) => [e.code, text.slice(e.start, e.end), e.message]);
+
+  it('an unterminated heredoc points at its marker', () => {
+    expect(errors('FROM a\nRUN <<EOF\necho\n')).toEqual([['unterminated-heredoc', '<<EOF', 'unterminated heredoc: no line "EOF" ends it']]);
+  });
+
+  it('a repeated directive', () => {
+    expect(errors('# syntax=a\n# syntax=b\nFROM a\n')).toEqual([['duplicate-directive', '# syntax=b', 'only one syntax parser directive can be used']]);
+  });
+
+  it('an invalid escape directive points at its value', () => {
+    expect(errors('# escape=x\nFROM a\n')).toEqual([['invalid-escape', 'x', "invalid escape token 'x' does not match ` or \\"]]);
+  });
+
+  it('a line over 65,535 bytes', () => {
+    const long = 'RUN echo ' + 'x'.repeat(70_000);
+    expect(errors(`FROM a\n${long}\n`)).toEqual([['line-too-long', long, 'dockerfile line greater than max allowed size of 65535']]);
+    expect(errors(`FROM a\nRUN echo ${'é'.repeat(32_768)}\n`).map((e) => e[0])).toEqual(['line-too-long']);
+    expect(errors(`FROM a\nRUN echo ${'x'.repeat(65_535 - 9)}\n`)).toEqual([]);
+  });
+
+  it('ENV without a value, and ENV pairs without =', () => {
+    expect(errors('FROM a\nENV PATH\n')).toEqual([['missing-value', 'PATH', 'ENV must have two arguments']]);
+    expect(errors('FROM a\nENV A=1 B\n')).toEqual([['missing-equals', 'B', 'Syntax error - can\'t find = in "B". Must be of the form: name=value']]);
+  });
+
+  it('a JSON array of non-strings', () => {
+    expect(errors('FROM a\nCMD ["a", 1]\n')).toEqual([['json-not-strings', '["a", 1]', 'when using JSON array syntax, arrays must be comprised of strings only']]);
+  });
+
+  it('empty files and files without instructions', () => {
+    expect(errors('')).toEqual([['empty-file', '', 'the Dockerfile cannot be empty']]);
+    expect(errors('# only a comment\n\n')).toEqual([['no-instructions', '# only a comment\n\n', 'file with no instructions']]);
+  });
+});
