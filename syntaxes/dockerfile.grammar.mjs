@@ -81,8 +81,13 @@ function escapeMode(backtick) {
 
 // The shell grammar starts a command only at the beginning of a line or after an operator; the shell form starts
 // after the keyword, so its first command needs the command rule directly (it comes last: keywords, assignments
-// and the like win at the same position).
-const SHELL_PATTERNS = [{ include: 'source.shell' }, { include: 'source.shell#command_statement' }];
+// and the like win at the same position). The command rule would end at once on a stray `]` or `}` (seen in
+// PowerShell text), which makes vscode-textmate stop tokenizing the line, so those are consumed first.
+const SHELL_PATTERNS = [
+  { include: 'source.shell' },
+  { match: r`[\]}]` },
+  { include: 'source.shell#command_statement' },
+];
 
 const ref = (name, m) => ({ include: `#${name}${m ? m.suffix : ''}` });
 const never = r`\z`; // vscode-textmate turns \z into a pattern that never matches a line ending in \n
@@ -241,7 +246,7 @@ function sharedRules() {
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
     // rule begins at \G and ends before whitespace, so on a continuation line that starts with whitespace inside a
     // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
-    // indentation first avoids that.
+    // indentation first avoids that. (The same goes for a zero-width alternative in its arithmetic operators.)
     'shell-continuation-indent': { match: r`^[ \t]+` },
   };
 }
@@ -698,7 +703,8 @@ export function buildGrammar() {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
-      'L:meta.statement.command.shell': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
     },
     repository,
   };
