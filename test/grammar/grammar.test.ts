@@ -820,6 +820,43 @@ EXPOSE 80
     ],
   },
   {
+    name: 'shell text the shell grammar cannot follow (PowerShell) still ends with its instruction',
+    text: df`
+RUN $p = 1; \
+  [Environment]::SetEnvironmentVariable("PATH", $p, [EnvironmentVariableTarget]::Machine)
+USER app
+RUN set -e; \
+  make;
+ENV A=1
+`,
+    expect: [
+      ['RUN', KW],
+      ['USER', KW],
+      ['RUN', KW],
+      ['make', SHELL],
+      ['ENV', KW],
+    ],
+  },
+  {
+    name: 'an embedded grammar that captures a newline does not end a heredoc early',
+    text: df`
+RUN <<EOF
+#!/usr/bin/env python3
+total = 1 + \
+    2
+print(total)
+EOF
+FROM alpine
+`,
+    expect: [
+      ['\\', 'meta.embedded.block.python'],
+      ['2', 'meta.instruction.run.dockerfile meta.embedded.block.python'],
+      ['print', 'support.function.builtin.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
     name: 'an unknown instruction still continues like one',
     text: df`
 FORM alpine \
