@@ -359,8 +359,6 @@ export class SyntaxTree {
 
   /** Applies edits in order (each relative to the text the previous one produced). */
   applyEdits(edits: readonly TextEdit[]): SyntaxTree {
-    let tree: SyntaxTree = this;
-    for (const e of edits) tree = tree.edit(e);
-    return tree;
+    return edits.reduce<SyntaxTree>((tree, e) => tree.edit(e), this);
   }
 }

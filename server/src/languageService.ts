@@ -1,0 +1,28 @@
+// The language service: every feature as a function of an analyzed document (and a position),
+// with no transport code. The server holds documents and calls these; the CLI and tests call
+// them directly.
+
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { getSyntaxDiagnostics } from './services/diagnostics';
+import { analyzedDocument, type AnalyzedDocument } from './services/document';
+import { getDocumentSymbols } from './services/symbols';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { SyntaxTree } from './syntax';
+
+export type { AnalyzedDocument } from './services/document';
+
+export interface LanguageService {
+  /** Wraps a text document (and its tree, when the caller keeps one incrementally). */
+  analyze(text: TextDocument, tree?: SyntaxTree): AnalyzedDocument;
+  getDiagnostics(doc: AnalyzedDocument, settings?: Settings): Diagnostic[];
+  getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[];
+}
+
+export function createLanguageService(): LanguageService {
+  return {
+    analyze: (text, tree) => analyzedDocument(text, tree ?? SyntaxTree.parse(text.getText())),
+    getDiagnostics: (doc, settings = DEFAULT_SETTINGS) => (settings.diagnostics.enable ? getSyntaxDiagnostics(doc) : []),
+    getDocumentSymbols,
+  };
+}

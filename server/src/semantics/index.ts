@@ -1,0 +1,3 @@
+// The semantics layer: what the syntax means (stages, scopes, resolution). Depends on syntax and
+// facts only; knows nothing about LSP.
+export * from './model';

@@ -1,0 +1,99 @@
+// The user settings (`dockerfile-lsp.*` in VS Code) with their defaults. A client may send any
+// part of this object; `mergeSettings` applies what it sent, key by key, over the defaults and
+// ignores values of the wrong type, so a partial or broken settings object never switches a
+// feature off by accident.
+
+export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export type KeywordCase = 'upper' | 'lower' | 'preserve';
+
+export interface Settings {
+  readonly diagnostics: {
+    readonly enable: boolean;
+    /** Severity per rule code (BuildKit's check names and our own codes). */
+    readonly rules: Readonly<Record<string, RuleSeverity>>;
+  };
+  readonly hover: {
+    readonly enable: boolean;
+  };
+  readonly completion: {
+    readonly enable: boolean;
+  };
+  readonly inlayHints: {
+    readonly enable: boolean;
+    readonly variableValues: boolean;
+    readonly stageIndexes: boolean;
+  };
+  readonly codeLens: {
+    readonly enable: boolean;
+  };
+  readonly formatting: {
+    readonly enable: boolean;
+    readonly keywordCase: KeywordCase;
+    readonly continuationIndent: number;
+    readonly blankLineBetweenStages: boolean;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  diagnostics: { enable: true, rules: {} },
+  hover: { enable: true },
+  completion: { enable: true },
+  inlayHints: { enable: true, variableValues: true, stageIndexes: true },
+  codeLens: { enable: true },
+  formatting: { enable: true, keywordCase: 'upper', continuationIndent: 4, blankLineBetweenStages: false },
+};
+
+const ENUMS: Record<string, readonly string[]> = {
+  'formatting.keywordCase': ['upper', 'lower', 'preserve'],
+};
+const SEVERITIES: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function merge(defaults: unknown, given: unknown, path: string, problems: string[]): unknown {
+  if (given === undefined || given === null) return defaults;
+  if (path === 'diagnostics.rules') {
+    if (!isRecord(given)) {
+      problems.push(`${path}: expected an object`);
+      return defaults;
+    }
+    const rules: Record<string, RuleSeverity> = {};
+    for (const [rule, severity] of Object.entries(given)) {
+      if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[rule] = severity as RuleSeverity;
+      else problems.push(`${path}.${rule}: expected one of ${SEVERITIES.join(', ')}`);
+    }
+    return rules;
+  }
+  if (isRecord(defaults)) {
+    if (!isRecord(given)) {
+      problems.push(`${path || 'settings'}: expected an object`);
+      return defaults;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(defaults)) out[key] = merge(defaults[key], given[key], path ? `${path}.${key}` : key, problems);
+    return out;
+  }
+  if (typeof given !== typeof defaults) {
+    problems.push(`${path}: expected a ${typeof defaults}`);
+    return defaults;
+  }
+  const allowed = ENUMS[path];
+  if (allowed && !allowed.includes(given as string)) {
+    problems.push(`${path}: expected one of ${allowed.join(', ')}`);
+    return defaults;
+  }
+  if (typeof given === 'number' && (!Number.isFinite(given) || given < 0)) {
+    problems.push(`${path}: expected a non-negative number`);
+    return defaults;
+  }
+  return given;
+}
+
+/** Settings from a client, merged key by key over the defaults, and what was ignored. */
+export function mergeSettings(given: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const settings = merge(DEFAULT_SETTINGS, given, '', problems) as Settings;
+  return { settings, problems };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../server/src/semantics';
+import { SyntaxTree } from '../../../server/src/syntax';
+
+function model(text: string) {
+  const m = analyze(SyntaxTree.parse(text));
+  const at = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+  return { m, at };
+}
+
+describe('semantic model', () => {
+  it('stages with names, images, platforms, ranges and bases', () => {
+    const text = 'ARG V=1\nFROM --platform=$BUILDPLATFORM golang:1.22 AS Build\nRUN go build\n\nFROM build AS test\nFROM scratch\nCOPY --from=build /a /b\n';
+    const { m, at } = model(text);
+    expect(m.stages.map((s) => [s.index, s.name, s.nameLower, s.image, s.platform, s.base?.index])).toEqual([
+      [0, 'Build', 'build', 'golang:1.22', '$BUILDPLATFORM', undefined],
+      [1, 'test', 'test', 'build', undefined, 0],
+      [2, undefined, undefined, 'scratch', undefined, undefined],
+    ]);
+    expect(at(m.stages[0])).toBe('FROM --platform=$BUILDPLATFORM golang:1.22 AS Build\nRUN go build\n\n');
+    expect(m.stageReferences.map((r) => [r.kind, at(r.span), r.stage?.index])).toEqual([
+      ['from', 'golang:1.22', undefined],
+      ['from', 'build', 0],
+      ['from', 'scratch', undefined],
+      ['copy-from', 'build', 0],
+    ]);
+  });
+
+  it('FROM sees global ARGs; stages see them only when declared again', () => {
+    const text = 'ARG BASE=alpine TAG=3.20\nFROM ${BASE}:${TAG}\nRUN echo $TAG\nARG TAG\nRUN echo $TAG\n';
+    const { m } = model(text);
+    expect(m.uses.map((u) => [u.name, u.stage, u.declaration?.stage, u.value, u.expandedByBuilder])).toEqual([
+      ['BASE', -1, -1, 'alpine', true],
+      ['TAG', -1, -1, '3.20', true],
+      ['TAG', 0, undefined, undefined, false],
+      ['TAG', 0, 0, '3.20', false],
+    ]);
+  });
+
+  it('ENV sees values from before its own instruction, and ENV wins over ARG', () => {
+    const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\n';
+    const { m } = model(text);
+    expect(m.uses.map((u) => [u.name, u.declaration?.kind, u.value])).toEqual([
+      ['X', 'arg', 'arg'],
+      ['X', 'env', 'env'],
+      ['X', 'env', 'env'],
+    ]);
+    expect(m.declarations.map((d) => [d.kind, d.name, d.value])).toEqual([
+      ['arg', 'X', 'arg'],
+      ['env', 'X', 'env'],
+      ['env', 'Y', 'arg'],
+      ['env', 'Z', 'env'],
+      ['arg', 'X', 'later'],
+    ]);
+  });
+
+  it('a stage built FROM another inherits its variables; platform ARGs are predefined', () => {
+    const text = 'FROM alpine AS base\nENV HOME_DIR=/srv\nFROM base\nWORKDIR $HOME_DIR\nARG TARGETARCH\nRUN echo $TARGETARCH\n';
+    const { m } = model(text);
+    expect(m.uses.map((u) => [u.name, u.declaration?.stage, u.value, u.predefined?.name])).toEqual([
+      ['HOME_DIR', 0, '/srv', undefined],
+      ['TARGETARCH', 1, undefined, 'TARGETARCH'],
+    ]);
+  });
+
+  it('ARG defaults see earlier ARGs of the same instruction', () => {
+    const { m } = model('ARG A=1 B=${A}2\nFROM x\n');
+    expect(m.globalArgs.map((d) => [d.name, d.value])).toEqual([
+      ['A', '1'],
+      ['B', '12'],
+    ]);
+  });
+
+  it('stage references by index and from mounts, case-insensitively', () => {
+    const text = 'FROM a AS Deps\nFROM b\nCOPY --from=0 /x /y\nRUN --mount=type=cache,from=DEPS,target=/t true\nCOPY --from=nginx:latest /a /b\n';
+    const { m, at } = model(text);
+    expect(m.stageReferences.filter((r) => r.kind !== 'from').map((r) => [r.kind, at(r.span), r.stage?.index, r.byIndex])).toEqual([
+      ['copy-from', '0', 0, true],
+      ['mount-from', 'DEPS', 0, false],
+      ['copy-from', 'nginx:latest', undefined, false],
+    ]);
+  });
+
+  it('FROM matches stage names exactly as BuildKit stores them (lower case)', () => {
+    const { m } = model('FROM a AS BuildStage\nFROM BuildStage\nFROM buildstage\n');
+    expect(m.stages.map((s) => s.base?.index)).toEqual([undefined, undefined, 0]);
+  });
+
+  it('what is visible at a position', () => {
+    const text = 'ARG G=1\nFROM a\nARG S=2\nENV E=3\nRUN echo \n';
+    const { m } = model(text);
+    expect([...m.visibleAt(text.indexOf('echo ') + 5).keys()].sort()).toEqual(['E', 'S']);
+    expect([...m.visibleAt(text.indexOf('FROM a') + 5).keys()]).toContain('G');
+  });
+});
