@@ -1,5 +1,6 @@
 // The LSP server: negotiates capabilities, keeps the open documents, reads settings, schedules
-// diagnostics and hands each request to the language service. No language knowledge lives here.
+// diagnostics and lets each feature (server/features/*) register its handlers. No language
+// knowledge lives here.
 
 import {
   CancellationToken,
@@ -11,38 +12,44 @@ import {
   LSPErrorCodes,
   ResponseError,
   ServerCapabilities,
-  SymbolInformation,
   TextDocumentSyncKind,
   TextDocuments,
+  type Position,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
 import { DockerfileDocument } from './server/documents';
+import type { ClientSupport, ServerContext } from './server/feature';
+import { FEATURES } from './server/features';
 import { convertResult, negotiateEncoding, toUtf16, type Encoding } from './server/positionEncoding';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
 import { VERSION } from './version';
 
 const SETTINGS_SECTION = 'dockerfile-lsp';
 
-interface ClientSupport {
-  configuration: boolean;
-  hierarchicalSymbols: boolean;
-  markdown: boolean;
-  snippets: boolean;
-  documentChanges: boolean;
-}
-
 export function startServer(connection: Connection): void {
   const service = createLanguageService();
   let encoding: Encoding = 'utf-16';
-  const client: ClientSupport = { configuration: false, hierarchicalSymbols: false, markdown: true, snippets: false, documentChanges: false };
+  const client: ClientSupport = {
+    configuration: false,
+    hierarchicalSymbols: false,
+    markdown: true,
+    completionMarkdown: true,
+    snippets: false,
+    documentChanges: false,
+    diagnosticTags: false,
+    codeActionLiterals: false,
+    prepareRename: false,
+    raw: {},
+  };
 
   const lineText = (doc: DockerfileDocument) => (line: number) =>
     doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 
   const documents = new TextDocuments<DockerfileDocument>({
     create: DockerfileDocument.create,
-    update: (document, changes, version) => document.update(encoding === 'utf-16' ? changes : changes.map((c) => changeToUtf16(document, c)), version),
+    update: (document, changes, version) =>
+      document.update(encoding === 'utf-16' ? changes : changes.map((c) => changeToUtf16(document, c)), version),
   });
 
   function changeToUtf16(document: DockerfileDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
@@ -54,7 +61,9 @@ export function startServer(connection: Connection): void {
   // ---- Settings ------------------------------------------------------------------------------
 
   let globalSettings: Settings = DEFAULT_SETTINGS;
-  const documentSettings = new Map<string, Promise<Settings>>();
+  /** Settings resolved per document (workspace/configuration is scoped by document URI). */
+  const documentSettings = new Map<string, Settings>();
+  const pendingSettings = new Map<string, Promise<Settings>>();
 
   function applySettings(given: unknown, from: string): Settings {
     const { settings, problems } = mergeSettings(given);
@@ -62,22 +71,25 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  function settingsFor(uri: string): Promise<Settings> {
+  function resolveSettings(uri: string): Promise<Settings> {
     if (!client.configuration) return Promise.resolve(globalSettings);
-    let settings = documentSettings.get(uri);
-    if (!settings) {
-      settings = connection.workspace
+    let pending = pendingSettings.get(uri);
+    if (!pending) {
+      pending = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
         .then((given: unknown) => applySettings(given, 'workspace/configuration'))
-        .catch(() => globalSettings);
-      documentSettings.set(uri, settings);
+        .catch(() => globalSettings)
+        .then((settings) => {
+          documentSettings.set(uri, settings);
+          return settings;
+        });
+      pendingSettings.set(uri, pending);
     }
-    return settings;
+    return pending;
   }
 
-  // ---- Analysis ------------------------------------------------------------------------------
+  // ---- Analysis: one per document version, shared by every request on that version ----------
 
-  /** One analysis per document version, shared by every request on that version. */
   const analyses = new Map<string, AnalyzedDocument>();
   function analyzed(document: DockerfileDocument): AnalyzedDocument {
     const cached = analyses.get(document.uri);
@@ -91,7 +103,8 @@ export function startServer(connection: Connection): void {
 
   const pendingDiagnostics = new Map<string, NodeJS.Immediate>();
   function scheduleDiagnostics(uri: string): void {
-    if (pendingDiagnostics.has(uri)) return; // the pending run will see the newest version
+    // A burst of edits is coalesced: the pending run will see the newest version.
+    if (pendingDiagnostics.has(uri)) return;
     pendingDiagnostics.set(
       uri,
       setImmediate(() => {
@@ -102,7 +115,7 @@ export function startServer(connection: Connection): void {
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
-    const settings = await settingsFor(uri);
+    const settings = await resolveSettings(uri);
     const document = documents.get(uri);
     if (!document) return;
     try {
@@ -114,50 +127,58 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  // ---- Requests ------------------------------------------------------------------------------
+  // ---- The context features work with --------------------------------------------------------
 
-  /**
-   * Runs a feature on the current version of a document. Unknown documents answer null;
-   * cancelled requests answer RequestCancelled; a failing feature answers an error instead of
-   * taking the server down.
-   */
-  function onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R): R | null | ResponseError<void> {
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-    const document = documents.get(uri);
-    if (!document) return null;
-    try {
-      return convertResult(feature(analyzed(document), lastKnownSettings.get(uri) ?? globalSettings), encoding, lineText(document));
-    } catch (error) {
-      connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
-      return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  /** Settings resolved for a document, kept so that synchronous request handlers can use them. */
-  const lastKnownSettings = new Map<string, Settings>();
-  function refreshSettings(uri: string): void {
-    void settingsFor(uri).then((settings) => lastKnownSettings.set(uri, settings));
-  }
+  const context: ServerContext = {
+    connection,
+    documents,
+    client,
+    encoding: () => encoding,
+    onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R) {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      const document = documents.get(uri);
+      if (!document) return null;
+      try {
+        return convertResult(feature(analyzed(document), context.settings(uri)), encoding, lineText(document));
+      } catch (error) {
+        connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
+        return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    toServerPosition(uri: string, position: Position): Position {
+      const document = documents.get(uri);
+      return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;
+    },
+    settings: (uri) => documentSettings.get(uri) ?? globalSettings,
+    refreshDiagnostics() {
+      for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    },
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     encoding = negotiateEncoding(caps.general?.positionEncodings);
+    client.raw = caps;
     client.configuration = caps.workspace?.configuration === true;
     client.hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     client.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+    client.diagnosticTags = (caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet?.length ?? 0) > 0;
+    client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    client.prepareRename = caps.textDocument?.rename?.prepareSupport === true;
     const hoverFormats = caps.textDocument?.hover?.contentFormat;
     client.markdown = !hoverFormats || hoverFormats.includes('markdown');
+    const completionFormats = caps.textDocument?.completion?.completionItem?.documentationFormat;
+    client.completionMarkdown = !completionFormats || completionFormats.includes('markdown');
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
       const options = params.initializationOptions as Record<string, unknown>;
-      const given = options[SETTINGS_SECTION] ?? options.settings ?? options;
-      globalSettings = applySettings(given, 'initializationOptions');
+      globalSettings = applySettings(options[SETTINGS_SECTION] ?? options.settings ?? options, 'initializationOptions');
     }
-    const capabilities: ServerCapabilities = {
+    let capabilities: ServerCapabilities = {
       positionEncoding: encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: true,
     };
+    for (const feature of FEATURES) capabilities = { ...capabilities, ...feature.capabilities(client) };
     return { capabilities, serverInfo: { name: 'dockerfile-lsp', version: VERSION } };
   });
 
@@ -169,26 +190,26 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     if (client.configuration) {
-      documentSettings.clear();
+      pendingSettings.clear();
     } else {
       const all = (change.settings ?? {}) as Record<string, unknown>;
       globalSettings = applySettings(all[SETTINGS_SECTION] ?? {}, 'workspace/didChangeConfiguration');
     }
     for (const document of documents.all()) {
-      refreshSettings(document.uri);
+      void resolveSettings(document.uri);
       scheduleDiagnostics(document.uri);
     }
   });
 
   documents.onDidOpen((event) => {
-    refreshSettings(event.document.uri);
+    void resolveSettings(event.document.uri);
     scheduleDiagnostics(event.document.uri);
   });
   documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     documentSettings.delete(uri);
-    lastKnownSettings.delete(uri);
+    pendingSettings.delete(uri);
     analyses.delete(uri);
     const pending = pendingDiagnostics.get(uri);
     if (pending) clearImmediate(pending);
@@ -196,22 +217,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol((params, token) =>
-    onDocument(params.textDocument.uri, token, (doc) => {
-      const symbols = service.getDocumentSymbols(doc);
-      if (client.hierarchicalSymbols) return symbols;
-      // Clients without hierarchy get a flat list of SymbolInformation.
-      const flat: SymbolInformation[] = [];
-      const visit = (list: typeof symbols, container?: string): void => {
-        for (const s of list) {
-          flat.push({ name: s.name, kind: s.kind, location: { uri: doc.uri, range: s.range }, containerName: container });
-          if (s.children) visit(s.children, s.name);
-        }
-      };
-      visit(symbols);
-      return flat;
-    }),
-  );
+  for (const feature of FEATURES) feature.register(context);
 
   documents.listen(connection);
   connection.listen();

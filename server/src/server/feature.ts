@@ -1,0 +1,51 @@
+// How an LSP feature plugs into the server: it declares the capabilities it provides and
+// registers its handlers. Each feature lives in server/features/<name>.ts and calls the service
+// layer; it holds no language knowledge.
+
+import type { CancellationToken, Connection, Position, ResponseError, ServerCapabilities } from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../services/document';
+import type { Settings } from '../settings';
+import type { DockerfileDocuments } from './documents';
+import type { Encoding } from './positionEncoding';
+
+/** What the client said it supports, read once at initialize. */
+export interface ClientSupport {
+  configuration: boolean;
+  hierarchicalSymbols: boolean;
+  /** Markdown in hover and documentation (else plain text). */
+  markdown: boolean;
+  completionMarkdown: boolean;
+  snippets: boolean;
+  documentChanges: boolean;
+  /** The client can show the deprecated / unnecessary diagnostic tags. */
+  diagnosticTags: boolean;
+  codeActionLiterals: boolean;
+  prepareRename: boolean;
+  /** The raw capabilities, for anything more specific. */
+  raw: import('vscode-languageserver/node').ClientCapabilities;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: DockerfileDocuments;
+  readonly client: ClientSupport;
+  readonly encoding: () => Encoding;
+  /**
+   * Runs `feature` on the current version of a document and converts the positions in its
+   * result to the client's encoding. Unknown documents answer null; cancelled requests answer
+   * RequestCancelled; an exception becomes an InternalError response (the server keeps running).
+   */
+  onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R): R | null | ResponseError<void>;
+  /** A position sent by the client, in UTF-16 (what the services use). */
+  toServerPosition(uri: string, position: Position): Position;
+  /** The settings last resolved for a document. */
+  settings(uri: string): Settings;
+  /** Asks for diagnostics of every open document to be recomputed and published. */
+  refreshDiagnostics(): void;
+}
+
+export interface Feature {
+  readonly name: string;
+  capabilities(client: ClientSupport): ServerCapabilities;
+  register(context: ServerContext): void;
+}
