@@ -1,3 +1,4 @@
 // The semantics layer: what the syntax means (stages, scopes, resolution). Depends on syntax and
 // facts only; knows nothing about LSP.
 export * from './model';
+export * from './imageReference';

@@ -1,0 +1,68 @@
+// What a lint rule is. One rule per file (rules/checks/<BuildKitName>.ts for BuildKit's build
+// checks, rules/errors/<kebab-id>.ts for what BuildKit rejects), each with its code, default
+// severity, description, check, quick fixes and tests.
+
+import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../semantics';
+import type { AnalyzedDocument } from '../services/document';
+import type { InstructionNode, SyntaxTree } from '../syntax';
+
+/** A problem found by a rule, in offsets. */
+export interface Problem {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly tags?: readonly DiagnosticTag[];
+  /** Extra facts for the quick fix (kept in Diagnostic.data). */
+  readonly data?: Record<string, unknown>;
+}
+
+/**
+ * Problems of an instruction rule have offsets relative to the instruction; file rules report
+ * absolute offsets and the node index they concern (for per-instruction `# check=skip=`).
+ */
+export interface FileProblem extends Problem {
+  readonly nodeIndex: number;
+}
+
+export interface FileContext {
+  readonly doc: AnalyzedDocument;
+  readonly tree: SyntaxTree;
+  readonly model: DockerfileModel;
+  /** The `.dockerignore` patterns beside the document, when the caller could read them. */
+  readonly dockerignore?: readonly string[];
+  report(problem: FileProblem): void;
+}
+
+interface RuleBase {
+  /** The diagnostic code: BuildKit's own PascalCase check name, or our stable kebab-case id. */
+  readonly code: string;
+  /** 'check' for BuildKit's build checks (warnings); 'error' for what BuildKit refuses to build. */
+  readonly kind: 'check' | 'error';
+  readonly defaultSeverity: DiagnosticSeverity;
+  /** One sentence: what the rule catches. */
+  readonly description: string;
+  /** Documentation for `codeDescription.href`. */
+  readonly url?: string;
+  /** BuildKit experimental checks run only when `# check=experimental=` asks for them. */
+  readonly experimental?: boolean;
+  /** Quick fixes for one of this rule's diagnostics. */
+  fixes?(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[];
+}
+
+/**
+ * A rule that looks at one instruction at a time, knowing nothing else. Its results are cached
+ * per node, so after an edit it runs only on the instructions that changed.
+ */
+export interface InstructionRule extends RuleBase {
+  readonly scope: 'instruction';
+  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`'): void;
+}
+
+/** A rule that needs the whole file (stages, scopes, casing majority); runs on every version. */
+export interface FileRule extends RuleBase {
+  readonly scope: 'file';
+  check(context: FileContext): void;
+}
+
+export type Rule = InstructionRule | FileRule;

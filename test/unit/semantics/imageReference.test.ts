@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseImageReference } from '../../../server/src/semantics';
+
+const ok = (raw: string) => {
+  const result = parseImageReference(raw);
+  if (!result.ok) throw new Error(`${raw}: ${result.error}`);
+  const r = result.reference;
+  return [r.domain, r.path, r.tag, r.digest, r.registry, r.repository, r.official, r.implicitLatest];
+};
+
+describe('image references', () => {
+  it('normalises Docker Hub names', () => {
+    expect(ok('nginx')).toEqual([undefined, 'nginx', undefined, undefined, 'docker.io', 'library/nginx', true, true]);
+    expect(ok('library/nginx:1.27')).toEqual([undefined, 'library/nginx', '1.27', undefined, 'docker.io', 'library/nginx', true, false]);
+    expect(ok('bitnami/redis:7.2-debian')).toEqual([undefined, 'bitnami/redis', '7.2-debian', undefined, 'docker.io', 'bitnami/redis', false, false]);
+    expect(ok('docker.io/library/alpine:3.20')).toEqual(['docker.io', 'library/alpine', '3.20', undefined, 'docker.io', 'library/alpine', true, false]);
+  });
+
+  it('reads registries, ports, tags and digests', () => {
+    const digest = 'sha256:' + 'a'.repeat(64);
+    expect(ok(`ghcr.io/org/app:v1@${digest}`)).toEqual(['ghcr.io', 'org/app', 'v1', digest, 'ghcr.io', 'org/app', false, false]);
+    expect(ok('localhost:5000/app')).toEqual(['localhost:5000', 'app', undefined, undefined, 'localhost:5000', 'app', false, true]);
+    expect(ok('mcr.microsoft.com/dotnet/sdk:8.0')).toEqual(['mcr.microsoft.com', 'dotnet/sdk', '8.0', undefined, 'mcr.microsoft.com', 'dotnet/sdk', false, false]);
+  });
+
+  it('gives spans into the text', () => {
+    const result = parseImageReference('ghcr.io/org/app:v1');
+    expect(result.ok && result.reference.spans).toEqual({ domain: { start: 0, end: 7 }, path: { start: 8, end: 15 }, tag: { start: 16, end: 18 }, digest: undefined });
+  });
+
+  it('rejects what Docker rejects', () => {
+    for (const bad of ['', 'golang:', 'debian:-slim', 'docker:-dind', 'authelia/base:@sha256:', 'Ubuntu', 'a//b', 'app:v1@sha256:abc', '-x']) {
+      expect(parseImageReference(bad).ok, bad).toBe(false);
+    }
+    expect(parseImageReference('MyOrg/app').ok).toBe(true); // an upper-case first part names a registry
+  });
+});
