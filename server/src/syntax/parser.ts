@@ -339,7 +339,6 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
 
   for (const l of longLines) errors.push(tooLongError(l, base));
 
-  const variables = collectVariables(parsed, heredocs, logical, text, base, escapeChar);
   const node: InstructionNode = {
     kind: 'instruction',
     length: end - base,
@@ -354,12 +353,21 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
     healthcheckType: parsed.healthcheckType,
     trigger: parsed.trigger,
     heredocs: shared(heredocs),
-    variables: shared(variables),
+    variables: EMPTY,
     continuations: shared(continuations),
     innerComments: shared(innerComments),
     emptyContinuationLines: shared(emptyLines),
     errors: shared(errors),
   };
+  // Variable references are found on first use (most instructions never need them, and the
+  // result stays with the node, which an incremental edit reuses).
+  if (logical.text.includes('$') || heredocs.some((h) => h.content.includes('$'))) {
+    let variables: readonly VariableRef[] | undefined;
+    Object.defineProperty(node, 'variables', {
+      enumerable: true,
+      get: () => (variables ??= shared(collectVariables(parsed, heredocs, logical, text, base, escapeChar))),
+    });
+  }
   return { node, end };
 }
 
