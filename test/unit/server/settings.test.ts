@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../../server/src/settings';
+
+describe('settings', () => {
+  it('missing or empty settings give the defaults', () => {
+    expect(mergeSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(mergeSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(mergeSettings({})).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('a partial object changes only the keys it names', () => {
+    const { settings, problems } = mergeSettings({ formatting: { keywordCase: 'lower' }, diagnostics: { rules: { JSONArgsRecommended: 'off' } } });
+    expect(problems).toEqual([]);
+    expect(settings.formatting).toEqual({ ...DEFAULT_SETTINGS.formatting, keywordCase: 'lower' });
+    expect(settings.diagnostics).toEqual({ enable: true, rules: { JSONArgsRecommended: 'off' } });
+    expect(settings.hover).toEqual(DEFAULT_SETTINGS.hover);
+  });
+
+  it('values of the wrong type are ignored, and say so', () => {
+    const { settings, problems } = mergeSettings({ diagnostics: { enable: 'no', rules: { A: 'loud', B: 'hint' } }, formatting: 'upper', inlayHints: { enable: false } });
+    expect(settings.diagnostics).toEqual({ enable: true, rules: { B: 'hint' } });
+    expect(settings.formatting).toEqual(DEFAULT_SETTINGS.formatting);
+    expect(settings.inlayHints.enable).toBe(false);
+    expect(problems).toEqual([
+      'diagnostics.enable: expected a boolean',
+      'diagnostics.rules.A: expected one of off, hint, information, warning, error',
+      'formatting: expected an object',
+    ]);
+  });
+
+  it('enums and numbers are checked', () => {
+    const { settings, problems } = mergeSettings({ formatting: { keywordCase: 'shouting', continuationIndent: -2 } });
+    expect(settings.formatting).toEqual(DEFAULT_SETTINGS.formatting);
+    expect(problems).toEqual(['formatting.keywordCase: expected one of upper, lower, preserve', 'formatting.continuationIndent: expected a non-negative number']);
+  });
+});
