@@ -35,6 +35,8 @@ export interface Stage {
   /** The image word as written (variables not expanded). */
   readonly image?: string;
   readonly imageSpan?: DocumentSpan;
+  /** The image with global ARGs expanded, when every value it uses is known. */
+  readonly resolvedImage?: string;
   /** The --platform value as written. */
   readonly platform?: string;
   /** From the FROM to the end of the stage's last node. */
@@ -60,6 +62,11 @@ export interface Declaration {
   readonly value?: string;
   /** Stage index, or -1 for global ARGs. */
   readonly stage: number;
+  /**
+   * For a stage `ARG NAME` without a default: the global ARG it takes its value from. BuildKit
+   * links the two by name, so navigation and rename treat them as one variable.
+   */
+  readonly inherits?: Declaration;
 }
 
 export interface VariableUse {
@@ -316,6 +323,7 @@ class ModelBuilder {
       nameSpan: named ? abs(start, nameToken) : undefined,
       image,
       imageSpan: imageToken ? abs(start, imageToken) : undefined,
+      resolvedImage: image !== undefined ? evaluate(image, global, this.escape) : undefined,
       platform,
       start,
       end: start + node.length,
@@ -353,6 +361,7 @@ class ModelBuilder {
           rawValue,
           value,
           stage,
+          inherits: inherited?.declaration,
         };
         this.declarations.push(declaration);
         if (scope.get(name)?.declaration?.kind === 'env') continue; // ENV wins over ARG

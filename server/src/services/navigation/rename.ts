@@ -1,0 +1,77 @@
+// textDocument/prepareRename and textDocument/rename for variables, stage names and heredoc
+// delimiters. A rename keeps the Dockerfile building exactly as before: the new name is checked
+// (renameChecks.ts), `FROM x` references get the lower-cased name (the only form FROM matches),
+// stage indexes stay as they are, and a quoted heredoc marker stays quoted.
+
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
+import { heredocNameProblem, stageNameProblem, variableNameProblem } from './renameChecks';
+import { targetAt, type NavigationTarget, type Occurrence } from './targets';
+
+/** A message for the user when the rename cannot be done. */
+export interface RenameRefusal {
+  readonly refusal: string;
+}
+
+export interface PrepareRenameResult {
+  readonly range: Range;
+  readonly placeholder: string;
+}
+
+/** Why nothing can be renamed at a target, or undefined when it can. */
+function notRenamable(target: NavigationTarget): string | undefined {
+  if (target.kind === 'variable' && target.declarations.length === 0) {
+    return `"${target.name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
+  }
+  if (target.kind === 'stage' && target.cursor.rewrite === 'none') {
+    const { stage } = target;
+    return stage.name
+      ? `This refers to stage "${stage.name}" by its index; rename the stage at its "AS ${stage.name}".`
+      : `Stage ${stage.index} has no name to rename; give it one with "AS <name>" on its FROM line.`;
+  }
+  return undefined;
+}
+
+/** The range the editor lets the user type over, and the name to start from; null where nothing renames. */
+export function prepareRename(doc: AnalyzedDocument, position: Position): PrepareRenameResult | RenameRefusal | null {
+  const target = targetAt(doc, offsetOf(doc, position));
+  if (!target) return null;
+  const refusal = notRenamable(target);
+  if (refusal) return { refusal };
+  const { span, rewrite } = target.cursor;
+  const placeholder = rewrite === 'quoted' ? target.name : doc.tree.slice(span.start, span.end);
+  return { range: rangeOf(doc, span.start, span.end), placeholder };
+}
+
+function replacement(occurrence: Occurrence, newName: string): string | undefined {
+  switch (occurrence.rewrite) {
+    case 'name':
+      return newName;
+    case 'lowercase':
+      return newName.toLowerCase();
+    case 'quoted':
+      return `${occurrence.quote}${newName}${occurrence.quote}`;
+    case 'none':
+      return undefined;
+  }
+}
+
+/** The edits that rename what is at `position` to `newName`, in this document. */
+export function rename(doc: AnalyzedDocument, position: Position, newName: string): TextEdit[] | RenameRefusal | null {
+  const target = targetAt(doc, offsetOf(doc, position));
+  if (!target) return null;
+  const refusal =
+    notRenamable(target) ??
+    (target.kind === 'variable'
+      ? variableNameProblem(doc, target, newName)
+      : target.kind === 'stage'
+        ? stageNameProblem(doc, target, newName)
+        : heredocNameProblem(doc, target, newName));
+  if (refusal) return { refusal };
+  const edits: TextEdit[] = [];
+  for (const occurrence of target.occurrences) {
+    const newText = replacement(occurrence, newName);
+    if (newText !== undefined) edits.push({ range: rangeOf(doc, occurrence.span.start, occurrence.span.end), newText });
+  }
+  return edits;
+}

@@ -1,0 +1,89 @@
+// Whether a new name is acceptable for a rename: valid where it goes (BuildKit's rules), and not
+// already meaning something nearby, so that the renamed Dockerfile builds exactly as before.
+// Each check returns a message for the user, or undefined when the name is fine.
+
+import { getPredefinedArg } from '../../facts';
+import type { AnalyzedDocument } from '../document';
+import type { HeredocTarget, StageTarget, VariableTarget } from './targets';
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** BuildKit's stage name rule, applied to the lower-cased name. */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+/** A plain word: no quotes, escapes, `$` or white space, and no leading `-` (which `<<-` would eat). */
+const HEREDOC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const RESERVED_STAGE_NAMES: Record<string, string> = {
+  scratch: '"FROM scratch" means the empty image',
+  context: '"context" names the build context',
+};
+
+function lineOf(doc: AnalyzedDocument, offset: number): number {
+  return doc.text.positionAt(offset).line + 1;
+}
+
+export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarget, newName: string): string | undefined {
+  if (!VARIABLE_NAME.test(newName)) {
+    return `"${newName}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`;
+  }
+  if (newName === target.name) return undefined;
+  if (getPredefinedArg(newName)) return `"${newName}" is a build argument BuildKit predefines; the variable would take its value.`;
+  const model = doc.model;
+  // The scopes the rename touches, including stages built FROM them (they inherit variables).
+  const scopes = new Set<number>([...target.declarations.map((d) => d.stage), ...target.uses.map((u) => u.stage)]);
+  for (const stage of model.stages) if (stage.base && scopes.has(stage.base.index)) scopes.add(stage.index);
+  const renamesGlobal = scopes.has(-1);
+  const takesGlobal = target.declarations.some((d) => d.kind === 'arg' && d.stage >= 0 && d.rawValue === undefined);
+  const declared = model.declarations.find(
+    (d) =>
+      d.name === newName &&
+      (scopes.has(d.stage) ||
+        (takesGlobal && d.stage < 0) ||
+        // A stage `ARG NEW` without a default would start taking the renamed global's value.
+        (renamesGlobal && d.kind === 'arg' && d.stage >= 0 && d.rawValue === undefined)),
+  );
+  if (declared) {
+    return `"${newName}" is already declared on line ${lineOf(doc, declared.nameSpan.start)}; renaming would change which value its uses get.`;
+  }
+  const used = model.uses.find((u) => u.name === newName && scopes.has(u.stage));
+  if (used) return `"$${newName}" is already used on line ${lineOf(doc, used.span.start)}; renaming would change what it refers to.`;
+  return undefined;
+}
+
+export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, newName: string): string | undefined {
+  const lower = newName.toLowerCase();
+  if (!STAGE_NAME.test(lower)) {
+    return `"${newName}" is not a valid stage name: BuildKit wants a letter first, then letters, digits, "-", "_" or ".".`;
+  }
+  const stage = target.stage;
+  if (lower === stage.nameLower) return undefined;
+  const reserved = RESERVED_STAGE_NAMES[lower];
+  if (reserved) return `"${lower}" is reserved: ${reserved}.`;
+  const model = doc.model;
+  const duplicate = model.stages.find((s) => s !== stage && s.nameLower === lower);
+  if (duplicate) return `A stage named "${duplicate.name}" already exists on line ${lineOf(doc, duplicate.fromStart)}.`;
+  // An image reference with the new name would start meaning this stage. FROM only looks at
+  // earlier stages; --from and --mount from= look everywhere (and fail on later ones).
+  const captured = model.stageReferences.find(
+    (r) => r.stage === undefined && !r.byIndex && (r.kind === 'from' ? r.nodeIndex > stage.nodeIndex && r.text === lower : r.text.toLowerCase() === lower),
+  );
+  if (captured) {
+    return `"${captured.text}" on line ${lineOf(doc, captured.span.start)} names an image; it would then refer to this stage instead.`;
+  }
+  return undefined;
+}
+
+export function heredocNameProblem(doc: AnalyzedDocument, target: HeredocTarget, newName: string): string | undefined {
+  if (!HEREDOC_NAME.test(newName)) {
+    return `"${newName}" is not a good heredoc delimiter: use letters, digits, "_", "." or "-", starting with a letter, digit or "_".`;
+  }
+  const { heredoc, nodeStart } = target;
+  const lines = heredoc.content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].replace(/\r$/, '');
+    if (heredoc.chomp) line = line.replace(/^\t+/, '');
+    if (line === newName) {
+      const line1 = lineOf(doc, nodeStart + heredoc.body.start) + i;
+      return `Line ${line1} of the heredoc body is "${newName}": it would end the heredoc early.`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,186 @@
+// What definition, references, highlight and rename act on: the variable, stage or heredoc
+// delimiter at an offset, with every place it occurs. Resolution itself (scopes, stage matching)
+// is the model's; this module only gathers what the model resolved.
+//
+// Variables: a declaration's occurrences are the declaration and every use that resolves to it.
+// A stage `ARG NAME` without a default takes the global ARG's value (BuildKit links them by
+// name), so the global ARG and all such re-declarations form one variable.
+// Uses that resolve to no declaration (base-image ENV, predefined ARGs) are grouped by name
+// within their stage; they have no definition and cannot be renamed.
+
+import type { Declaration, DocumentSpan, DockerfileModel, Stage, StageReference, VariableUse } from '../../semantics';
+import type { Heredoc, InstructionNode, NodeEntry } from '../../syntax';
+import type { AnalyzedDocument } from '../document';
+
+/** How rename rewrites an occurrence. */
+export type Rewrite =
+  /** Replaced by the new name as typed. */
+  | 'name'
+  /** Replaced by the new name in lower case (`FROM x` matches a stage only by its lower-cased name). */
+  | 'lowercase'
+  /** Replaced by the new name in the quote the marker used (a partly quoted heredoc marker). */
+  | 'quoted'
+  /** Left alone (a stage index such as `--from=0`). */
+  | 'none';
+
+export interface Occurrence {
+  readonly span: DocumentSpan;
+  /** Declarations, stage names and heredoc markers are definitions; the rest are references. */
+  readonly role: 'definition' | 'reference';
+  readonly rewrite: Rewrite;
+  /** The quote character for the 'quoted' rewrite. */
+  readonly quote?: string;
+}
+
+interface TargetBase {
+  readonly name: string;
+  /** The occurrence under the cursor. */
+  readonly cursor: Occurrence;
+  /** Where "go to definition" leads from the cursor. */
+  readonly definitions: readonly Occurrence[];
+  /** Every occurrence, in document order. */
+  readonly occurrences: readonly Occurrence[];
+}
+
+export interface VariableTarget extends TargetBase {
+  readonly kind: 'variable';
+  /** The declarations that form this variable; empty for an undeclared one. */
+  readonly declarations: readonly Declaration[];
+  readonly uses: readonly VariableUse[];
+}
+
+export interface StageTarget extends TargetBase {
+  readonly kind: 'stage';
+  readonly stage: Stage;
+  readonly references: readonly StageReference[];
+}
+
+export interface HeredocTarget extends TargetBase {
+  readonly kind: 'heredoc';
+  readonly heredoc: Heredoc;
+  /** Absolute offset of the instruction that owns the heredoc. */
+  readonly nodeStart: number;
+}
+
+export type NavigationTarget = VariableTarget | StageTarget | HeredocTarget;
+
+const contains = (span: DocumentSpan, offset: number): boolean => span.start <= offset && offset <= span.end;
+const byStart = (a: Occurrence, b: Occurrence): number => a.span.start - b.span.start;
+
+/** The navigation target at `offset`, if any. Never throws on user input. */
+export function targetAt(doc: AnalyzedDocument, offset: number): NavigationTarget | undefined {
+  const entry = doc.tree.instructionAt(offset);
+  if (!entry) return undefined;
+  const model = doc.model;
+  return heredocTargetAt(doc, entry, offset) ?? stageTargetAt(doc, offset) ?? variableTargetAt(model, offset);
+}
+
+// ---- Variables -----------------------------------------------------------------------------
+
+function declarationOccurrence(declaration: Declaration): Occurrence {
+  return { span: declaration.nameSpan, role: 'definition', rewrite: 'name' };
+}
+
+function useOccurrence(use: VariableUse): Occurrence {
+  return { span: use.nameSpan, role: 'reference', rewrite: 'name' };
+}
+
+/** The declarations that are one variable with `declaration`: its global ARG and the re-declarations. */
+export function variableGroup(model: DockerfileModel, declaration: Declaration): Declaration[] {
+  const root = declaration.inherits ?? declaration;
+  return [root, ...model.declarations.filter((d) => d.inherits === root)];
+}
+
+function variableTarget(model: DockerfileModel, declarations: Declaration[], cursor: Occurrence, definitions: Occurrence[]): VariableTarget {
+  const members = new Set(declarations);
+  const uses = model.uses.filter((u) => u.declaration !== undefined && members.has(u.declaration));
+  const occurrences = [...declarations.map(declarationOccurrence), ...uses.map(useOccurrence)].sort(byStart);
+  return { kind: 'variable', name: declarations[0].name, cursor, definitions, occurrences, declarations, uses };
+}
+
+function variableTargetAt(model: DockerfileModel, offset: number): VariableTarget | undefined {
+  const declaration = model.declarationAt(offset);
+  if (declaration) {
+    const definition = declarationOccurrence(declaration.inherits ?? declaration);
+    return variableTarget(model, variableGroup(model, declaration), declarationOccurrence(declaration), [definition]);
+  }
+  const use = model.useAt(offset);
+  if (!use) return undefined;
+  if (use.declaration) {
+    return variableTarget(model, variableGroup(model, use.declaration), useOccurrence(use), [declarationOccurrence(use.declaration)]);
+  }
+  const uses = model.uses.filter((u) => !u.declaration && u.name === use.name && u.stage === use.stage);
+  return { kind: 'variable', name: use.name, cursor: useOccurrence(use), definitions: [], occurrences: uses.map(useOccurrence), declarations: [], uses };
+}
+
+// ---- Stages --------------------------------------------------------------------------------
+
+/** Where an unnamed stage is defined: its FROM up to the end of the image. */
+function stageDefinition(stage: Stage): Occurrence {
+  if (stage.nameSpan) return { span: stage.nameSpan, role: 'definition', rewrite: 'name' };
+  const keyword = stage.from.keyword;
+  const end = stage.imageSpan?.end ?? stage.fromStart + keyword.end;
+  return { span: { start: stage.fromStart + keyword.start, end }, role: 'definition', rewrite: 'none' };
+}
+
+function referenceOccurrence(reference: StageReference): Occurrence {
+  const rewrite: Rewrite = reference.byIndex ? 'none' : reference.kind === 'from' ? 'lowercase' : 'name';
+  return { span: reference.span, role: 'reference', rewrite };
+}
+
+/** Every reference to `stage` (FROM, COPY --from, RUN --mount from=), in document order. */
+export function stageReferencesTo(model: DockerfileModel, stage: Stage): StageReference[] {
+  return model.stageReferences.filter((r) => r.stage === stage);
+}
+
+function stageTarget(doc: AnalyzedDocument, stage: Stage, cursor?: Occurrence): StageTarget {
+  const definition = stageDefinition(stage);
+  const references = stageReferencesTo(doc.model, stage);
+  const occurrences = [definition, ...references.map(referenceOccurrence)].sort(byStart);
+  const name = stage.name ?? String(stage.index);
+  return { kind: 'stage', name, stage, references, cursor: cursor ?? definition, definitions: [definition], occurrences };
+}
+
+function stageTargetAt(doc: AnalyzedDocument, offset: number): StageTarget | undefined {
+  const model = doc.model;
+  const named = model.stages.find((s) => s.nameSpan && contains(s.nameSpan, offset));
+  if (named) return stageTarget(doc, named);
+  const reference = model.stageReferenceAt(offset);
+  if (!reference?.stage) return undefined;
+  return stageTarget(doc, reference.stage, referenceOccurrence(reference));
+}
+
+// ---- Heredocs ------------------------------------------------------------------------------
+
+/** The marker's name as an occurrence: inside the quotes of `<<"EOF"`, the whole word when mixed. */
+function markerOccurrence(doc: AnalyzedDocument, nodeStart: number, heredoc: Heredoc): Occurrence {
+  const span = { start: nodeStart + heredoc.nameSpan.start, end: nodeStart + heredoc.nameSpan.end };
+  const raw = doc.tree.slice(span.start, span.end);
+  if (raw === heredoc.name) return { span, role: 'definition', rewrite: 'name' };
+  const quote = raw[0];
+  if ((quote === '"' || quote === "'") && raw === quote + heredoc.name + quote) {
+    return { span: { start: span.start + 1, end: span.end - 1 }, role: 'definition', rewrite: 'name' };
+  }
+  // Partly quoted (`E"O"F`) or escaped: rewrite the whole word, keeping it quoted if it was.
+  const firstQuote = /["']/.exec(raw)?.[0];
+  return firstQuote ? { span, role: 'definition', rewrite: 'quoted', quote: firstQuote } : { span, role: 'definition', rewrite: 'name' };
+}
+
+/** The name on the terminator line (after the tabs `<<-` strips). */
+function terminatorOccurrence(nodeStart: number, heredoc: Heredoc): Occurrence | undefined {
+  if (!heredoc.terminator) return undefined;
+  const end = nodeStart + heredoc.terminator.end;
+  return { span: { start: end - heredoc.name.length, end }, role: 'reference', rewrite: 'name' };
+}
+
+function heredocTargetAt(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number): HeredocTarget | undefined {
+  for (const heredoc of entry.node.heredocs) {
+    const marker = markerOccurrence(doc, entry.start, heredoc);
+    const terminator = terminatorOccurrence(entry.start, heredoc);
+    const cursor = contains(marker.span, offset) ? marker : terminator && contains(terminator.span, offset) ? terminator : undefined;
+    if (!cursor) continue;
+    const occurrences = terminator ? [marker, terminator] : [marker];
+    return { kind: 'heredoc', name: heredoc.name, heredoc, nodeStart: entry.start, cursor, definitions: [marker], occurrences };
+  }
+  return undefined;
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentHighlight, Location } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture, positionAt } from './fixture';
+
+// Fixtures: `$0` is the cursor, `$[ ... $]` the exact ranges expected, in document order.
+
+let client: LspTestClient;
+let count = 0;
+
+beforeAll(async () => (client = await LspTestClient.start()));
+afterAll(async () => client.stop());
+
+async function openFixture(source: string) {
+  const fixture = parseFixture(source);
+  const uri = `file:///navigation/${++count}/Dockerfile`;
+  await client.open(uri, fixture.text);
+  return { fixture, uri, position: cursorOf(fixture) };
+}
+
+async function checkDefinition(source: string): Promise<void> {
+  const { fixture, uri, position } = await openFixture(source);
+  const result = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position });
+  expect(result).toEqual(fixture.ranges.length ? fixture.ranges.map((range) => ({ uri, range })) : null);
+}
+
+async function checkReferences(source: string, includeDeclaration = true): Promise<void> {
+  const { fixture, uri, position } = await openFixture(source);
+  const result = await client.request<Location[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration } });
+  expect(result).toEqual(fixture.ranges.length ? fixture.ranges.map((range) => ({ uri, range })) : null);
+}
+
+/** `kinds` gives W (write) or R (read) for each expected range, in order. */
+async function checkHighlights(source: string, kinds: string): Promise<void> {
+  const { fixture, uri, position } = await openFixture(source);
+  const result = await client.request<DocumentHighlight[] | null>('textDocument/documentHighlight', { textDocument: { uri }, position });
+  const expected = fixture.ranges.map((range, i) => ({ range, kind: kinds[i] === 'W' ? 3 : 2 }));
+  expect(result).toEqual(expected.length ? expected : null);
+}
+
+describe('navigation over LSP', () => {
+  it('advertises definition, references, highlight and rename with prepare', () => {
+    const caps = client.initializeResult.capabilities;
+    expect([caps.definitionProvider, caps.referencesProvider, caps.documentHighlightProvider, caps.renameProvider]).toEqual([
+      true,
+      true,
+      true,
+      { prepareProvider: true },
+    ]);
+  });
+
+  describe('variables', () => {
+    it('a global ARG used in FROM', async () => {
+      await checkDefinition('ARG $[NODE_VERSION$]=20\nFROM node:${NODE_VER$0SION}\n');
+    });
+
+    it('each name of a multi-name ARG', async () => {
+      await checkDefinition('FROM alpine\nARG a=1 $[b$]=2\nRUN echo $a $b$0\n');
+    });
+
+    it('a global ARG and its re-declarations in stages are one variable', async () => {
+      await checkReferences(
+        'ARG $[TAG$]=3.20\nFROM alpine:$$[TAG$]\nARG $[TAG$]\nRUN echo $$[T$0AG$]\nFROM alpine\nARG $[TAG$]\nLABEL tag=$$[TAG$]\n',
+      );
+    });
+
+    it('goes from a use to the stage ARG, and from that ARG to the global one it takes its value from', async () => {
+      await checkDefinition('ARG TAG=3.20\nFROM alpine\nARG $[TAG$]\nRUN echo $TAG$0\n');
+      await checkDefinition('ARG $[TAG$]=3.20\nFROM alpine\nARG TA$0G\n');
+    });
+
+    it('a global ARG is not visible in a stage that does not declare it again', async () => {
+      await checkDefinition('ARG G=1\nFROM alpine\nRUN echo $G$0\n');
+      await checkReferences('ARG G=1\nFROM alpine:$G\nRUN echo $$[G$0$] $$[G$]\n');
+    });
+
+    it('ENV shadows an ARG of the same name from the next instruction on', async () => {
+      await checkDefinition('FROM alpine\nARG V=1\nENV $[V$]=2\nRUN echo $V$0\n');
+      await checkHighlights('FROM alpine\nARG $[V$0$]=1\nENV V=${$[V$]}-x\nRUN echo $V\n', 'WR');
+    });
+
+    it('includes or leaves out the declaration as asked', async () => {
+      await checkReferences('FROM alpine\nENV HOME_DIR=/srv\nWORKDIR $$[HOME_DIR$]\nRUN ls $$[HOME$0_DIR$]\n', false);
+    });
+
+    it('a use inside a substitution default', async () => {
+      await checkDefinition('FROM alpine\nARG $[FALLBACK$]=x\nARG V\nRUN echo ${V:-$FALLB$0ACK}\n');
+    });
+  });
+
+  describe('stages', () => {
+    it('from COPY --from to the AS name, also with other flags before it', async () => {
+      await checkDefinition('FROM golang AS $[build$]\nFROM alpine\nCOPY --chmod=755 --from=bu$0ild /out /bin/app\n');
+    });
+
+    it('every reference, case-insensitively where BuildKit is, and by index', async () => {
+      await checkReferences(
+        [
+          'FROM golang AS $[Build$0$]',
+          'FROM $[build$] AS test',
+          'FROM Build',
+          'COPY --from=$[BUILD$] /a /b',
+          'RUN --mount=type=cache,from=$[build$],target=/cache true',
+          'COPY --from=$[0$] /c /d',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('a reference by index leads to the unnamed stage FROM', async () => {
+      await checkDefinition('$[FROM alpine$]\nFROM scratch\nCOPY --from=0$0 /etc/os-release /\n');
+    });
+
+    it('highlights the name as a write and references as reads', async () => {
+      await checkHighlights('FROM golang AS $[deps$]\nFROM alpine\nCOPY --from=$[de$0ps$] /a /b\n', 'WR');
+    });
+
+    it('an image in COPY --from is not a stage', async () => {
+      await checkDefinition('FROM alpine\nCOPY --from=nginx$0:latest /etc/nginx /etc/nginx\n');
+    });
+  });
+
+  describe('heredocs', () => {
+    it('from the terminator to the marker', async () => {
+      await checkDefinition('FROM alpine\nRUN <<$[EOF$]\necho hi\nEO$0F\n');
+    });
+
+    it('highlights a quoted marker inside its quotes and a tab-indented terminator', async () => {
+      await checkHighlights('FROM alpine\nRUN <<-"$[E$0OF$]" cat\n\techo hi\n\t$[EOF$]\n', 'WR');
+    });
+
+    it('keeps two heredocs of one instruction apart', async () => {
+      await checkReferences('FROM alpine\nCOPY <<ONE <<$[TW$0O$] /dst/\n1\nONE\n2\n$[TWO$]\n');
+    });
+  });
+
+  it('nothing on keywords, images and plain words', async () => {
+    await checkDefinition('FR$0OM alpine\n');
+    await checkReferences('FROM alp$0ine AS base\n');
+    await checkHighlights('FROM alpine\nRUN echo he$0llo\n', '');
+  });
+
+  it('answers every position of half-typed text without an error', async () => {
+    const text = 'ARG A=${\nFROM a AS\nFROM ${A:-\nCOPY --from= /x\nRUN --mount=from=,target= <<"EO\nRUN <<EOF\n$A\nARG b=1 c\n';
+    const uri = `file:///navigation/${++count}/Dockerfile`;
+    await client.open(uri, text);
+    const failures: string[] = [];
+    for (let offset = 0; offset <= text.length; offset++) {
+      const position = positionAt(text, offset);
+      for (const method of ['textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename']) {
+        const params = { textDocument: { uri }, position, context: { includeDeclaration: true } };
+        await client.request(method, params).catch((error: Error) => {
+          if (method !== 'textDocument/prepareRename' || !/not declared|no name|by its index/.test(error.message)) failures.push(`${method} at ${offset}: ${error.message}`);
+        });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
