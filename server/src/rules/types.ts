@@ -15,6 +15,8 @@ export interface Problem {
   readonly tags?: readonly DiagnosticTag[];
   /** Extra facts for the quick fix (kept in Diagnostic.data). */
   readonly data?: Record<string, unknown>;
+  /** A more specific documentation link than the rule's `url` (e.g. the instruction's section). */
+  readonly url?: string;
 }
 
 /**
