@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture, range } from './fixture';
+
+let client: LspTestClient;
+let count = 0;
+
+beforeAll(async () => (client = await LspTestClient.start()));
+afterAll(async () => client.stop());
+
+async function openFixture(source: string, on: LspTestClient = client) {
+  const fixture = parseFixture(source);
+  const uri = `file:///rename/${++count}/Dockerfile`;
+  await on.open(uri, fixture.text);
+  return { fixture, uri, position: cursorOf(fixture) };
+}
+
+function offsetAt(text: string, position: { line: number; character: number }): number {
+  const lines = text.split('\n');
+  return lines.slice(0, position.line).reduce((n, l) => n + l.length + 1, 0) + position.character;
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  for (const edit of sorted) text = text.slice(0, offsetAt(text, edit.range.start)) + edit.newText + text.slice(offsetAt(text, edit.range.end));
+  return text;
+}
+
+/** Renames at `$0` in `before` and expects the document to read `after`. */
+async function checkRename(before: string, newName: string, after: string): Promise<void> {
+  const { fixture, uri, position } = await openFixture(before);
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName });
+  const change = edit.documentChanges?.[0];
+  if (!change || !('edits' in change)) throw new Error(`expected one text document edit, got ${JSON.stringify(edit)}`);
+  expect(change.textDocument).toEqual({ uri, version: 1 });
+  expect(applyEdits(fixture.text, change.edits)).toBe(after);
+}
+
+/** Expects the rename to be refused with exactly `message`. */
+async function checkRefused(before: string, newName: string, message: string): Promise<void> {
+  const { uri, position } = await openFixture(before);
+  const error = await client.request('textDocument/rename', { textDocument: { uri }, position, newName }).then(
+    () => undefined,
+    (e: { code: number; message: string }) => ({ code: e.code, message: e.message }),
+  );
+  expect(error).toEqual({ code: -32602, message });
+}
+
+/** `$[ ... $]` marks the range prepareRename should answer; no range means null. */
+async function checkPrepare(source: string, placeholder?: string): Promise<void> {
+  const { fixture, uri, position } = await openFixture(source);
+  const result = await client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri }, position });
+  expect(result).toEqual(fixture.ranges.length ? { range: fixture.ranges[0], placeholder } : null);
+}
+
+describe('prepareRename', () => {
+  it('answers the name under the cursor and what it says', async () => {
+    await checkPrepare('ARG V=1\nFROM node:${$[V$0$]}\n', 'V');
+    await checkPrepare('FROM golang AS $[Bu$0ild$]\n', 'Build');
+    await checkPrepare('FROM golang AS build\nFROM alpine\nCOPY --from=$[BU$0ILD$] /a /b\n', 'BUILD');
+    await checkPrepare('FROM alpine\nRUN <<"$[E$0OF$]"\nx\nEOF\n', 'EOF');
+    await checkPrepare('FROM alpine\nRUN <<$[E"O"F$0$]\nx\nEOF\n', 'EOF');
+  });
+
+  it('null on keywords, images and flags', async () => {
+    await checkPrepare('FR$0OM alpine\n');
+    await checkPrepare('FROM alp$0ine\n');
+    await checkPrepare('FROM alpine\nCOPY --fr$0om=0 /a /b\n');
+  });
+
+  it('explains why an undeclared variable or a stage index cannot be renamed', async () => {
+    const refusal = async (source: string) => {
+      const { uri, position } = await openFixture(source);
+      return client.request('textDocument/prepareRename', { textDocument: { uri }, position }).then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+    };
+    expect(await refusal('FROM alpine\nRUN echo $HO$0ME\n')).toBe(
+      '"HOME" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.',
+    );
+    expect(await refusal('FROM alpine\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe('Stage 0 has no name to rename; give it one with "AS <name>" on its FROM line.');
+    expect(await refusal('FROM alpine AS base\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe(
+      'This refers to stage "base" by its index; rename the stage at its "AS base".',
+    );
+  });
+});
+
+describe('rename', () => {
+  it('a global ARG with its FROM uses and stage re-declarations', async () => {
+    await checkRename(
+      'ARG TAG=3.20\nFROM alpine:${TAG}\nARG TAG\nRUN echo $TA$0G\nFROM alpine\nARG TAG=1\nRUN echo $TAG\n',
+      'ALPINE_TAG',
+      'ARG ALPINE_TAG=3.20\nFROM alpine:${ALPINE_TAG}\nARG ALPINE_TAG\nRUN echo $ALPINE_TAG\nFROM alpine\nARG TAG=1\nRUN echo $TAG\n',
+    );
+  });
+
+  it('one name of a multi-name ARG, and an ARG that ENV shadows', async () => {
+    await checkRename('FROM alpine\nARG a=1 b$0=2\nRUN echo $a $b\n', 'c', 'FROM alpine\nARG a=1 c=2\nRUN echo $a $c\n');
+    await checkRename('FROM alpine\nARG V$0=1\nENV V=${V}-x\nRUN echo $V\n', 'BASE', 'FROM alpine\nARG BASE=1\nENV V=${BASE}-x\nRUN echo $V\n');
+  });
+
+  it('a stage: FROM gets the lower-cased name, --from and mounts the name as typed, indexes stay', async () => {
+    await checkRename(
+      'FROM golang AS build$0\nFROM build AS test\nCOPY --from=BUILD /a /b\nRUN --mount=from=build,target=/c true\nCOPY --from=0 /d /e\nFROM Build\n',
+      'Compile',
+      'FROM golang AS Compile\nFROM compile AS test\nCOPY --from=Compile /a /b\nRUN --mount=from=Compile,target=/c true\nCOPY --from=0 /d /e\nFROM Build\n',
+    );
+  });
+
+  it('a heredoc keeps its quotes and its tabs', async () => {
+    await checkRename('FROM alpine\nRUN <<-"EOF" cat\n\techo hi\n\tE$0OF\n', 'END', 'FROM alpine\nRUN <<-"END" cat\n\techo hi\n\tEND\n');
+    await checkRename("FROM alpine\nCOPY <<E'O'F$0 /x\nhi\nEOF\n", 'END', "FROM alpine\nCOPY <<'END' /x\nhi\nEND\n");
+  });
+
+  it('answers changes to a client without documentChanges', async () => {
+    const plain = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } }, textDocument: { rename: { prepareSupport: false } } } });
+    try {
+      expect(plain.initializeResult.capabilities.renameProvider).toBe(true);
+      const { uri, position } = await openFixture('FROM alpine AS a$0\nFROM a\n', plain);
+      const edit = await plain.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'b' });
+      expect(edit).toEqual({ changes: { [uri]: [{ range: range(0, 15, 0, 16), newText: 'b' }, { range: range(1, 5, 1, 6), newText: 'b' }] } });
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  describe('refuses names that would break or change the build', () => {
+    it('invalid names', async () => {
+      await checkRefused('FROM alpine\nARG V$0=1\n', '1V', '"1V" is not a valid variable name: use letters, digits and "_", not starting with a digit.');
+      await checkRefused('FROM alpine AS a$0\n', '9lives', '"9lives" is not a valid stage name: BuildKit wants a letter first, then letters, digits, "-", "_" or ".".');
+      await checkRefused(
+        'FROM alpine\nRUN <<EOF$0\nx\nEOF\n',
+        'END OF',
+        '"END OF" is not a good heredoc delimiter: use letters, digits, "_", "." or "-", starting with a letter, digit or "_".',
+      );
+    });
+
+    it('variable names already in use where the variable is', async () => {
+      await checkRefused('FROM alpine\nARG A$0=1 B=2\nRUN echo $A $B\n', 'B', '"B" is already declared on line 2; renaming would change which value its uses get.');
+      await checkRefused('FROM alpine\nARG A$0=1\nRUN echo $A $HOME\n', 'HOME', '"$HOME" is already used on line 3; renaming would change what it refers to.');
+      await checkRefused('ARG A$0=1\nFROM alpine:$A\nARG B\n', 'B', '"B" is already declared on line 3; renaming would change which value its uses get.');
+      await checkRefused('FROM alpine\nARG A$0=1\n', 'TARGETARCH', '"TARGETARCH" is a build argument BuildKit predefines; the variable would take its value.');
+    });
+
+    it('stage names taken, reserved, or naming an image', async () => {
+      await checkRefused('FROM alpine AS a$0\nFROM alpine AS b\n', 'B', 'A stage named "b" already exists on line 2.');
+      await checkRefused('FROM alpine AS a$0\n', 'scratch', '"scratch" is reserved: "FROM scratch" means the empty image.');
+      await checkRefused('FROM alpine AS a$0\nFROM golang\n', 'golang', '"golang" on line 2 names an image; it would then refer to this stage instead.');
+    });
+
+    it('a delimiter that is a line of the body', async () => {
+      await checkRefused('FROM alpine\nRUN <<EOF$0\necho\nEND\nEOF\n', 'END', 'Line 4 of the heredoc body is "END": it would end the heredoc early.');
+    });
+  });
+
+  it('allows a name that only an earlier FROM uses as an image', async () => {
+    await checkRename('FROM golang\nFROM alpine AS a$0\n', 'golang', 'FROM golang\nFROM alpine AS golang\n');
+  });
+});
