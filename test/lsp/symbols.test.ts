@@ -41,7 +41,7 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
       },
       {
         name: 'build',
-        detail: 'alpine:${VERSION}',
+        detail: 'alpine:3.20 · stage 0',
         kind: 5,
         range: range(2, 0, 4, 8),
         selection: range(2, 26, 2, 31),
@@ -61,6 +61,17 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
           { name: 'COPY', detail: '--from=build /bin/sh /sh', kind: 12, range: range(7, 0, 7, 29), selection: range(7, 0, 7, 4), children: undefined },
         ],
       },
+    ]);
+  });
+
+  it('names a stage by its resolved image when it has no name, with platform and index in the detail', async () => {
+    const uri = 'file:///symbols/platform/Dockerfile';
+    await client.open(uri, 'ARG BASE=debian:12\nFROM --platform=$BUILDPLATFORM ${BASE}\nFROM --platform=linux/arm64 alpine AS arm\n');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => [s.name, s.detail, s.kind])).toEqual([
+      ['ARG', 'BASE=debian:12', 13],
+      ['debian:12', '--platform=$BUILDPLATFORM · stage 0', 5],
+      ['arm', 'alpine · --platform=linux/arm64 · stage 1', 5],
     ]);
   });
 

@@ -1,5 +1,6 @@
 // textDocument/documentSymbol: the outline. One symbol per stage (named after its AS name, else
-// its image) with its instructions as children; instructions before the first FROM at the top.
+// its image; detail: image, platform and index) with its instructions as children; instructions
+// before the first FROM at the top.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
@@ -57,13 +58,15 @@ export function getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
   for (const { node, start, index } of doc.tree.instructions()) {
     const stage = model.stageOfNode(index);
     if (node.name === 'FROM' && stage) {
-      const name = stage.name ?? stage.image ?? `stage ${stage.index}`;
-      const details = [stage.name ? stage.image : undefined, stage.platform ? `platform ${stage.platform}` : undefined].filter(Boolean).join(', ');
+      // The image as it will be pulled: global ARG defaults expanded when they are known.
+      const image = stage.resolvedImage || stage.image;
+      const name = stage.name ?? image ?? `stage ${stage.index}`;
+      const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
       const range = rangeOf(doc, start, withoutLineEnd(doc, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
       const selection = stage.nameSpan
         ? rangeOf(doc, stage.nameSpan.start, stage.nameSpan.end)
         : rangeOf(doc, start + node.keyword.start, start + node.keyword.end);
-      stageSymbol = DocumentSymbol.create(name, details || `stage ${stage.index}`, SymbolKind.Class, range, selection, [instructionSymbol(doc, start, node)]);
+      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, [instructionSymbol(doc, start, node)]);
       result.push(stageSymbol);
     } else if (stage && stageSymbol) {
       stageSymbol.children!.push(instructionSymbol(doc, start, node));
