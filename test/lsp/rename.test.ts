@@ -34,7 +34,7 @@ async function checkRename(before: string, newName: string, after: string): Prom
   const change = edit.documentChanges?.[0];
   if (!change || !('edits' in change)) throw new Error(`expected one text document edit, got ${JSON.stringify(edit)}`);
   expect(change.textDocument).toEqual({ uri, version: 1 });
-  expect(applyEdits(fixture.text, change.edits)).toBe(after);
+  expect(applyEdits(fixture.text, change.edits as TextEdit[])).toBe(after);
 }
 
 /** Expects the rename to be refused with exactly `message`. */

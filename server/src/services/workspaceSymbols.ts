@@ -1,0 +1,46 @@
+// workspace/symbol for one document: its named stages and its ARGs (a stage `ARG NAME` that only
+// re-declares a global ARG is the same variable and is left out). The server asks every open
+// document and concatenates.
+
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
+import type { Stage } from '../semantics';
+import { rangeOf, type AnalyzedDocument } from './document';
+
+/** Case-insensitive fuzzy match: the query's characters appear in the name in order. */
+export function matchesQuery(name: string, query: string): boolean {
+  const haystack = name.toLowerCase();
+  let at = 0;
+  for (const ch of query.toLowerCase()) {
+    if (/\s/.test(ch)) continue;
+    at = haystack.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+function stageLabel(stage: Stage): string {
+  return stage.name ?? `stage ${stage.index}`;
+}
+
+export function getWorkspaceSymbols(doc: AnalyzedDocument, query: string): SymbolInformation[] {
+  const model = doc.model;
+  const symbols: SymbolInformation[] = [];
+  const location = (start: number, end: number) => ({ uri: doc.uri, range: rangeOf(doc, start, end) });
+  for (const stage of model.stages) {
+    if (stage.name && stage.nameSpan && matchesQuery(stage.name, query)) {
+      symbols.push({ name: stage.name, kind: SymbolKind.Class, location: location(stage.nameSpan.start, stage.nameSpan.end) });
+    }
+  }
+  for (const declaration of model.declarations) {
+    if (declaration.kind !== 'arg' || declaration.inherits || !matchesQuery(declaration.name, query)) continue;
+    const stage = declaration.stage >= 0 ? model.stages[declaration.stage] : undefined;
+    symbols.push({
+      name: declaration.name,
+      kind: SymbolKind.Variable,
+      location: location(declaration.nameSpan.start, declaration.nameSpan.end),
+      containerName: stage ? stageLabel(stage) : 'global',
+    });
+  }
+  return symbols;
+}
