@@ -219,6 +219,13 @@ export function startServer(connection: Connection): void {
 
   for (const feature of FEATURES) feature.register(context);
 
+  // Diagnostic endpoint for tests and benchmarks: heap use after a collection (when the process
+  // runs with --expose-gc) and the number of open documents.
+  connection.onRequest('dockerfile-lsp/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return { ...process.memoryUsage(), documents: documents.keys().length };
+  });
+
   documents.listen(connection);
   connection.listen();
 }

@@ -24,6 +24,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra arguments for the server process. */
   args?: string[];
+  /** Options for node itself (e.g. --expose-gc). */
+  nodeArgs?: string[];
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -70,7 +72,7 @@ export class LspTestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection, { ...(options.settings ?? {}) });
     child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));

@@ -44,20 +44,38 @@ interface Chunk {
   readonly nodes: readonly TopLevelNode[];
   /** Start of each node relative to the chunk start. */
   readonly rel: readonly number[];
-  readonly text: string;
+  /** The text of each node. Every string a node holds is a slice of its own text (or of the
+   *  text of the whole file, for a full parse), so re-parsed nodes never keep other text alive. */
+  readonly texts: readonly string[];
+  readonly length: number;
 }
 
 const CHUNK_NODES = 256;
 
-function makeChunks(text: string, nodes: readonly TopLevelNode[], starts: readonly number[], base: number): Chunk[] {
+function firstLineLength(text: string): number {
+  const newline = text.indexOf('\n');
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/**
+ * A flat copy of `s` that holds no reference to the strings it was made from (V8 keeps the
+ * sources of slices and concatenations alive).
+ */
+function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = 0; i < nodes.length; i += CHUNK_NODES) {
     const j = Math.min(nodes.length, i + CHUNK_NODES);
-    const chunkStart = starts[i];
-    const chunkEnd = j < nodes.length ? starts[j] : starts[j - 1] + nodes[j - 1].length;
     const rel: number[] = new Array(j - i);
-    for (let k = i; k < j; k++) rel[k - i] = starts[k] - chunkStart;
-    chunks.push({ nodes: nodes.slice(i, j), rel, text: text.slice(chunkStart - base, chunkEnd - base) });
+    let offset = 0;
+    for (let k = i; k < j; k++) {
+      rel[k - i] = offset;
+      offset += nodes[k].length;
+    }
+    chunks.push({ nodes: nodes.slice(i, j), rel, texts: texts.slice(i, j), length: offset });
   }
   return chunks;
 }
@@ -95,7 +113,7 @@ export class SyntaxTree {
     for (let c = 0; c < chunks.length; c++) {
       chunkStarts[c] = offset;
       chunkFirst[c] = index;
-      offset += chunks[c].text.length;
+      offset += chunks[c].length;
       index += chunks[c].nodes.length;
     }
     return new SyntaxTree(chunks, chunkStarts, chunkFirst, index, length, head, final, stats);
@@ -105,7 +123,8 @@ export class SyntaxTree {
     const out: ParsedNodes = { nodes: [], starts: [], states: [] };
     parseNodes(text, 0, INITIAL_STATE, out);
     const { head, final } = splitStates(out.states);
-    const tree = SyntaxTree.build(makeChunks(text, out.nodes, out.starts, 0), text.length, head, final, {
+    const texts = out.nodes.map((node, i) => text.slice(out.starts[i], out.starts[i] + node.length));
+    const tree = SyntaxTree.build(makeChunks(out.nodes, texts), text.length, head, final, {
       parsedNodes: out.nodes.length,
       reusedNodes: 0,
       parsedChars: text.length,
@@ -118,7 +137,7 @@ export class SyntaxTree {
   get text(): string {
     if (this.cachedText === undefined) {
       let text = '';
-      for (const chunk of this.chunks) text += chunk.text;
+      for (const chunk of this.chunks) for (const t of chunk.texts) text += t;
       this.cachedText = text;
     }
     return this.cachedText;
@@ -175,9 +194,7 @@ export class SyntaxTree {
   /** The text of one node. */
   nodeText(index: number): string {
     const c = this.chunkOfIndex(index);
-    const local = index - this.chunkFirst[c];
-    const rel = this.chunks[c].rel[local];
-    return this.chunks[c].text.slice(rel, rel + this.chunks[c].nodes[local].length);
+    return this.chunks[c].texts[index - this.chunkFirst[c]];
   }
 
   /** text[from, to) without joining the whole text. */
@@ -186,12 +203,11 @@ export class SyntaxTree {
     to = Math.min(this.length, to);
     if (to <= from) return '';
     if (this.cachedText !== undefined) return this.cachedText.slice(from, to);
-    let c = this.chunkOfOffset(from);
     let out = '';
-    while (c < this.chunks.length && this.chunkStarts[c] < to) {
-      const base = this.chunkStarts[c];
-      out += this.chunks[c].text.slice(Math.max(0, from - base), to - base);
-      c++;
+    for (let i = this.nodeIndexAt(from); i < this.nodeCount; i++) {
+      const start = this.start(i);
+      if (start >= to) break;
+      out += this.nodeText(i).slice(Math.max(0, from - start), to - start);
     }
     return out;
   }
@@ -282,11 +298,15 @@ export class SyntaxTree {
     const stateBefore = this.stateAfter(first - 1);
     const editEnd = start + change.text.length;
 
-    // Parse a window of text reaching a little past the edit; widen it if the parse runs off its end.
-    let extraChunks = 1;
+    // Parse a window of text from the edited node to the first line of the node where the parse
+    // can fall back in step; widen it when the parse runs off its end. Windows stay small because
+    // the new nodes keep slices of the window's text alive.
+    const atEnd = this.nodeIndexAt(end);
+    const resyncNode = this.start(atEnd) >= end ? atEnd : atEnd + 1;
+    let extraNodes = 0;
     for (;;) {
-      const lastChunk = Math.min(this.chunks.length - 1, this.chunkOfOffset(end) + extraChunks);
-      const windowEndOld = lastChunk + 1 < this.chunks.length ? this.chunkStarts[lastChunk + 1] : this.length;
+      const lastNode = resyncNode + extraNodes;
+      const windowEndOld = lastNode < this.nodeCount ? this.start(lastNode) + firstLineLength(this.nodeText(lastNode)) : this.length;
       const window = this.slice(from, start) + change.text + this.slice(end, windowEndOld);
       const out: ParsedNodes = { nodes: [], starts: [], states: [] };
       let resume = -1;
@@ -304,43 +324,45 @@ export class SyntaxTree {
         return true;
       }, from);
       if (resume < 0 && !windowIsRest) {
-        extraChunks *= 4;
+        extraNodes = extraNodes * 8 + 8;
         continue;
       }
-      return this.splice(first, resume < 0 ? this.nodeCount : resume, out, from, window, delta, newLength);
+      return this.splice(first, resume < 0 ? this.nodeCount : resume, out, from, window, newLength);
     }
   }
 
-  /** A tree with old nodes [first, resume) replaced by `parsed` (starts relative to `from`). */
-  private splice(first: number, resume: number, parsed: ParsedNodes, from: number, window: string, delta: number, newLength: number): SyntaxTree {
+  /**
+   * A tree with old nodes [first, resume) replaced by `parsed` (starts relative to `from`). Each new
+   * node is parsed again from its own detached text, so it holds no slice of the window.
+   */
+  private splice(first: number, resume: number, parsed: ParsedNodes, from: number, window: string, newLength: number): SyntaxTree {
     const cFirst = this.chunkOfIndex(first);
     const cLast = resume < this.nodeCount ? this.chunkOfIndex(resume) : this.chunks.length - 1;
     const chunkA = this.chunks[cFirst];
     const chunkC = this.chunks[cLast];
     const localFirst = first - this.chunkFirst[cFirst];
-    const baseA = this.chunkStarts[cFirst];
 
     // The rebuilt stretch: the untouched head of chunk A, the new nodes, the untouched tail of chunk C.
     const nodes: TopLevelNode[] = chunkA.nodes.slice(0, localFirst) as TopLevelNode[];
-    const starts: number[] = [];
-    for (let i = 0; i < localFirst; i++) starts.push(baseA + chunkA.rel[i]);
+    const texts: string[] = chunkA.texts.slice(0, localFirst) as string[];
+    let parsedEnd = 0;
     for (let i = 0; i < parsed.nodes.length; i++) {
-      nodes.push(parsed.nodes[i]);
-      starts.push(from + parsed.starts[i]);
+      const start = parsed.starts[i];
+      const own = detach(window.slice(start, start + parsed.nodes[i].length));
+      const again: ParsedNodes = { nodes: [], starts: [], states: [] };
+      parseNodes(own, 0, i > 0 ? parsed.states[i - 1] : this.stateAfter(first - 1), again, () => true, from + start);
+      nodes.push(again.nodes[0]);
+      texts.push(own);
+      parsedEnd = start + own.length;
     }
-    const parsedEnd = parsed.nodes.length ? parsed.starts[parsed.nodes.length - 1] + parsed.nodes[parsed.nodes.length - 1].length : 0;
-    let text = chunkA.text.slice(0, from - baseA) + window.slice(0, parsedEnd);
     if (resume < this.nodeCount) {
       const localResume = resume - this.chunkFirst[cLast];
-      const baseC = this.chunkStarts[cLast];
       for (let i = localResume; i < chunkC.nodes.length; i++) {
         nodes.push(chunkC.nodes[i]);
-        starts.push(baseC + chunkC.rel[i] + delta);
+        texts.push(chunkC.texts[i]);
       }
-      text += chunkC.text.slice(chunkC.rel[localResume]);
     }
-    const rebuilt = makeChunks(text, nodes, starts, baseA);
-    const chunks = this.chunks.slice(0, cFirst).concat(rebuilt, this.chunks.slice(cLast + 1));
+    const chunks = this.chunks.slice(0, cFirst).concat(makeChunks(nodes, texts), this.chunks.slice(cLast + 1));
 
     // Parser states change only inside the directive block.
     let head = this.head as ParseState[];

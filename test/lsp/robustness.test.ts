@@ -1,0 +1,87 @@
+// Protocol abuse: the server answers every bad message properly or ignores it, and keeps serving
+// correct answers afterwards.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentSymbol } from 'vscode-languageserver-protocol';
+import { readCorpusFile, readExpected } from '../unit/syntax/corpus';
+import { LspTestClient } from './client';
+import { range } from './fixture';
+
+const names = (symbols: DocumentSymbol[]) => symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]);
+
+describe('robustness over the protocol', () => {
+  let client: LspTestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  async function stillServes(c: LspTestClient): Promise<void> {
+    const uri = `file:///alive/${Math.random()}/Dockerfile`;
+    await c.open(uri, 'FROM alpine AS base\nRUN true\n');
+    const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(names(symbols)).toEqual([['base', ['FROM', 'RUN']]]);
+  }
+
+  it('malformed JSON and broken headers are skipped', async () => {
+    client = await LspTestClient.start();
+    const body = '{"jsonrpc": "2.0", "id": 99, "method": ';
+    client.process.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const notJson = 'this is not json';
+    client.process.stdin.write(`Content-Length: ${notJson.length}\r\n\r\n${notJson}`);
+    await stillServes(client);
+  });
+
+  it('changes before open, for unknown documents, and past the end of the text', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///edge/Dockerfile';
+    await client.change(uri, [{ range: range(0, 0, 0, 0), text: 'FROM x\n' }], 1);
+    expect(await client.request('textDocument/documentSymbol', { textDocument: { uri } })).toBeNull();
+    await client.open(uri, 'FROM a AS one\n', 2);
+    const version = await client.change(uri, [{ range: range(50, 3, 60, 0), text: 'FROM b AS two\n' }]);
+    await client.diagnosticsFor(uri, version);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(names(symbols)).toEqual([
+      ['one', ['FROM']],
+      ['two', ['FROM']],
+    ]);
+  });
+
+  it('a flood of 10,000 changes ends in the right text, and diagnostics carry the last version', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///flood/Dockerfile';
+    await client.open(uri, 'FROM alpine\nRUN echo \n', 1);
+    let text = 'FROM alpine\nRUN echo \n';
+    let version = 1;
+    for (let i = 0; i < 10_000; i++) {
+      const ch = String.fromCharCode(97 + (i % 26));
+      const column = 9 + i;
+      version = await client.change(uri, [{ range: range(1, column, 1, column), text: ch }]);
+      text = text.slice(0, 12 + column) + ch + text.slice(12 + column);
+    }
+    await client.diagnosticsFor(uri, version);
+    const fresh = await LspTestClient.start();
+    try {
+      await fresh.open('file:///flood/fresh/Dockerfile', text);
+      const expected = await fresh.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///flood/fresh/Dockerfile' } });
+      const actual = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      expect(actual).toEqual(expected);
+      expect(actual[0].children![1].detail).toBe(('echo ' + 'abcdefghijklmnopqrstuvwxyz'.repeat(400)).slice(0, 59) + '…');
+    } finally {
+      await fresh.stop();
+    }
+  }, 60_000);
+
+  it('a 5 MB document opens, answers and edits', async () => {
+    client = await LspTestClient.start();
+    const unit = readCorpusFile('real-world', readExpected('real-world')[0].file);
+    const text = unit.repeat(Math.ceil(5_000_000 / unit.length));
+    const uri = 'file:///huge/Dockerfile';
+    await client.open(uri, text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.length).toBeGreaterThan(100);
+    const version = await client.change(uri, [{ range: range(0, 0, 0, 0), text: '# edited\n' }]);
+    await client.diagnosticsFor(uri, version);
+    await stillServes(client);
+  }, 60_000);
+});

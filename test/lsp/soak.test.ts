@@ -1,0 +1,60 @@
+// A soak run: 20,000 random edits to one document. Afterwards the server holds no more memory
+// than a fresh server that opened the final text (within 10%), and publishes the same diagnostics.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
+import { readCorpusFile, readExpected } from '../unit/syntax/corpus';
+import { LspTestClient } from './client';
+import { positionAt } from './fixture';
+
+const FRAGMENTS = ['\n', '\\\n', ' ', 'RUN echo ', 'FROM alpine AS x\n', '${A:-b}', '<<EOF\n', 'EOF\n', '# c\n', '"', "'", '--mount=type=cache,target=/t ', 'ENV A=1\n', 'x'];
+
+describe('soak', () => {
+  it('20,000 random edits keep the server consistent and its memory flat', async () => {
+    const files = readExpected('real-world').map((e) => readCorpusFile('real-world', e.file));
+    const start = files.slice(0, 40).join('\n');
+    const edits = fc.sample(
+      fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.constantFrom(...FRAGMENTS) }),
+      { numRuns: 20_000, seed: 4242 },
+    );
+    const uri = 'file:///soak/Dockerfile';
+    const soaked = await LspTestClient.start({ nodeArgs: ['--expose-gc'] });
+    const fresh = await LspTestClient.start({ nodeArgs: ['--expose-gc'] });
+    try {
+      let text = start;
+      await soaked.open(uri, text, 1);
+      let version = 1;
+      for (const e of edits) {
+        // Keep the document from growing without bound: remove about as much as we insert.
+        const from = Math.floor(e.at * text.length);
+        const to = Math.min(text.length, from + e.remove + (text.length > start.length ? e.insert.length : 0));
+        const change = { range: { start: positionAt(text, from), end: positionAt(text, to) }, text: e.insert };
+        text = text.slice(0, from) + e.insert + text.slice(to);
+        version = await soaked.change(uri, [change]);
+      }
+      const soakedDiagnostics: Diagnostic[] = await soaked.diagnosticsFor(uri, version);
+      await fresh.open(uri, text, 1);
+      const freshDiagnostics: Diagnostic[] = await fresh.diagnosticsFor(uri, 1);
+      expect(soakedDiagnostics).toEqual(freshDiagnostics);
+      const symbols = (c: LspTestClient) => c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      expect(await symbols(soaked)).toEqual(await symbols(fresh));
+
+      // What the document costs: heap with it open minus heap after closing it (so compiled code
+      // and other warm-up state, which the soaked server has more of, is not counted).
+      const heap = async (c: LspTestClient) => (await c.request<{ heapUsed: number }>('dockerfile-lsp/memoryUsage', {})).heapUsed;
+      const held = async (c: LspTestClient) => {
+        const open = await heap(c);
+        await c.close(uri);
+        return open - (await heap(c));
+      };
+      const soakedHeld = await held(soaked);
+      const freshHeld = await held(fresh);
+      console.log(`document memory: soaked ${soakedHeld}, fresh ${freshHeld}`);
+      expect(freshHeld).toBeGreaterThan(0);
+      expect(soakedHeld).toBeLessThan(freshHeld * 1.1);
+    } finally {
+      await soaked.stop();
+      await fresh.stop();
+    }
+  }, 180_000);
+});
