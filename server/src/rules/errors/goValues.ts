@@ -1,0 +1,112 @@
+// The value syntaxes BuildKit's frontend (written in Go) accepts, reproduced so that we reject
+// exactly what it rejects: Go's strconv and time.ParseDuration, docker/go-units sizes and POSIX
+// symbolic file modes.
+
+/** strconv.ParseBool: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False. */
+export function isGoBool(text: string): boolean {
+  return ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text);
+}
+
+/** strconv.ParseUint(text, base, 32) for base 8 or 10: digits only, no sign, fits 32 bits. */
+export function parseGoUint32(text: string, base: 8 | 10): number | undefined {
+  if (!(base === 8 ? /^[0-7]+$/ : /^[0-9]+$/).test(text)) return undefined;
+  const value = parseInt(text, base);
+  return value <= 0xffffffff ? value : undefined;
+}
+
+/** strconv.ParseInt(text, 10, 32): an optional sign, decimal digits, fits 32 bits. */
+export function parseGoInt32(text: string): number | undefined {
+  if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
+  const value = parseInt(text, 10);
+  return value >= -0x80000000 && value <= 0x7fffffff ? value : undefined;
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  'µs': 1e3, // U+00B5 micro sign
+  'μs': 1e3, // U+03BC Greek mu
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+/**
+ * time.ParseDuration, in nanoseconds: a signed sequence of decimal numbers with units (`1h30m`,
+ * `1.5s`, `500ms`); a bare `0` is allowed. An error text when the syntax is wrong.
+ */
+export function parseGoDuration(text: string): { nanoseconds: number } | { error: string } {
+  let i = 0;
+  let negative = false;
+  if (text[i] === '-' || text[i] === '+') {
+    negative = text[i] === '-';
+    i++;
+  }
+  if (text.slice(i) === '0') return { nanoseconds: 0 };
+  if (i === text.length) return { error: 'it is empty' };
+  let total = 0;
+  while (i < text.length) {
+    const numberStart = i;
+    while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+    const hasInteger = i > numberStart;
+    let hasFraction = false;
+    if (text[i] === '.') {
+      i++;
+      const fractionStart = i;
+      while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+      hasFraction = i > fractionStart;
+    }
+    if (!hasInteger && !hasFraction) return { error: 'a number is missing' };
+    const number = Number(text.slice(numberStart, i));
+    const unitStart = i;
+    while (i < text.length && !(text[i] >= '0' && text[i] <= '9') && text[i] !== '.') i++;
+    const unit = text.slice(unitStart, i);
+    if (unit === '') return { error: `the unit is missing after ${text.slice(numberStart, i)}` };
+    const scale = DURATION_UNITS[unit];
+    if (scale === undefined) return { error: `unknown unit "${unit}"` };
+    total += number * scale;
+  }
+  // time.Duration is an int64 of nanoseconds.
+  if (total > 9.223372036854775e18) return { error: 'it is too long' };
+  return { nanoseconds: negative ? -total : total };
+}
+
+/**
+ * docker/go-units RAMInBytes (tmpfs `size`): a number, an optional space, and an optional unit
+ * b, k, m, g, t or p (any case), optionally followed by `b` or `ib` (`64m`, `1.5GiB`).
+ */
+export function isGoRamSize(text: string): boolean {
+  let sep = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if ('0123456789. '.includes(text[i])) {
+      sep = i;
+      break;
+    }
+  }
+  if (sep < 0) return false;
+  const number = text[sep] === ' ' ? text.slice(0, sep) : text.slice(0, sep + 1);
+  const suffix = text.slice(sep + 1).toLowerCase();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(number) || Number(number) < 0) return false;
+  if (suffix === '' || suffix === 'b') return true;
+  if (suffix.length > 3 || !'kmgtp'.includes(suffix[0])) return false;
+  return suffix.length === 1 || (suffix.length === 2 && suffix[1] === 'b') || (suffix.length === 3 && suffix.slice(1) === 'ib');
+}
+
+/**
+ * A `--chmod` value BuildKit accepts: octal up to 07777, or a symbolic mode in the chmod(1)
+ * grammar (`u+x`, `u=rwX,go=rX`, `g=u`). Undefined when valid, else what is wrong.
+ */
+export function chmodProblem(text: string): string | undefined {
+  if (/^[0-9]/.test(text)) {
+    const value = parseGoUint32(text, 8);
+    if (value === undefined || value > 0o7777) return 'an octal mode must use the digits 0 to 7 and be at most 7777';
+    return undefined;
+  }
+  // clause := [ugoa]* (op [rwxXst]* | op [ugo])+ ; clauses separated by commas.
+  const clause = /^[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+$/;
+  for (const part of text.split(',')) {
+    if (part !== '' && !clause.test(part)) return `"${part}" is not a symbolic mode such as u+x or go=rX`;
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { chmodProblem, isGoRamSize, parseGoDuration } from './goValues';
+import { invalidFlagValue } from './invalid-flag-value';
+import { platformProblem } from './platform';
+import { checkErrors, checkFix } from './testing';
+
+const rules = [invalidFlagValue];
+
+describe('invalid-flag-value', () => {
+  it('checks booleans case-insensitively', () => {
+    checkErrors('FROM alpine\nCOPY --link=TRUE --parents=$[yes$] a b\nADD --keep-git-dir=False --unpack=$[maybe$] a b\n', [
+      ['invalid-flag-value', '--parents is true or false, not "yes".'],
+      ['invalid-flag-value', '--unpack is true or false, not "maybe".'],
+    ], rules);
+  });
+
+  it('checks --network and --security case-sensitively', () => {
+    checkErrors('FROM alpine\nRUN --network=$[HOST$] --security=$[insecur$] true\nRUN $[--network=$] true\nRUN --network=$[bridge$] true\n', [
+      ['invalid-flag-value', '"HOST" is not a valid --network; use default, none or host. Values are case-sensitive: write host.'],
+      ['invalid-flag-value', '"insecur" is not a valid --security; use sandbox or insecure. Did you mean insecure?'],
+      ['invalid-flag-value', '--network needs one of default, none or host.'],
+      ['invalid-flag-value', '"bridge" is not a valid --network; use default, none or host.'],
+    ], rules);
+  });
+
+  it('checks HEALTHCHECK durations and retries like BuildKit', () => {
+    checkErrors(
+      'FROM alpine\nHEALTHCHECK --interval=$[30$] --timeout=$[50ns$] --start-period=$[1d$] --retries=$[-1$] CMD true\n' +
+        'HEALTHCHECK --interval=1m30s --timeout=0 --start-period=0s --start-interval=1.5ms --retries=0 CMD true\n' +
+        'HEALTHCHECK --retries=$[three$] CMD true\n',
+      [
+        ['invalid-flag-value', '--interval is a duration such as 30s, 1m30s or 500ms, and "30" is not one: the unit is missing after 30.'],
+        ['invalid-flag-value', '--timeout must be 0 or at least 1ms, not 50ns.'],
+        ['invalid-flag-value', '--start-period is a duration such as 30s, 1m30s or 500ms, and "1d" is not one: unknown unit "d".'],
+        ['invalid-flag-value', '--retries cannot be negative (-1).'],
+        ['invalid-flag-value', '--retries is a whole number, not "three".'],
+      ],
+      rules,
+    );
+  });
+
+  it('checks --chmod: octal up to 7777 or a symbolic mode', () => {
+    checkErrors('FROM alpine\nCOPY --chmod=$[888$] a b\nCOPY --chmod=$[rwxr-xr-x$] a b\nCOPY --chmod=0755 a b\nCOPY --chmod=u=rwX,go=rX a b\nADD --chmod=$MODE a b\n', [
+      ['invalid-flag-value', '--chmod "888" is not a file mode: an octal mode must use the digits 0 to 7 and be at most 7777.'],
+      ['invalid-flag-value', '--chmod "rwxr-xr-x" is not a file mode: "rwxr-xr-x" is not a symbolic mode such as u+x or go=rX.'],
+    ], rules);
+  });
+
+  it('checks FROM --platform when it has no variables', () => {
+    checkErrors('FROM --platform=$[linux/*$] alpine\nFROM --platform=$BUILDPLATFORM alpine\nFROM --platform=linux/arm/v7 alpine\nFROM --platform=$[linux//amd64$] alpine\n', [
+      ['invalid-flag-value', '--platform "linux/*" is not a platform such as linux/amd64: wildcards are not supported.'],
+      ['invalid-flag-value', '--platform "linux//amd64" is not a platform such as linux/amd64: a part is empty.'],
+    ], rules);
+  });
+
+  it('checks ADD --checksum against its source', () => {
+    checkErrors(
+      'FROM alpine\nADD --checksum=$[sha256:abc$] https://example.com/a.tar /a\nADD --checksum=$[sha256:0$] ./local.tar /a\n' +
+        'ADD --checksum=$[sha256:0$] https://a/x https://a/y /a\nADD --checksum=abc123 https://github.com/moby/buildkit.git#v0.10.1 /src\n' +
+        `ADD --checksum=sha256:${'a'.repeat(64)} https://example.com/a.tar /a\n`,
+      [
+        ['invalid-flag-value', '--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "sha256:abc".'],
+        ['invalid-flag-value', '--checksum needs an HTTP(S) or Git source, and ./local.tar is a local path.'],
+        ['invalid-flag-value', '--checksum can only be used with a single source.'],
+      ],
+      rules,
+    );
+  });
+
+  it('fixes an enum value and an obvious boolean', () => {
+    checkFix('FROM alpine\nRUN --network=HO$0ST true\n', 'invalid-flag-value', 'Change to host', 'FROM alpine\nRUN --network=host true\n');
+    expect(checkFix('FROM alpine\nCOPY --link=ye$0s a b\n', 'invalid-flag-value', 'Change to true', 'FROM alpine\nCOPY --link=true a b\n')).toEqual(['*Change to true']);
+  });
+});
+
+describe('Go value syntaxes', () => {
+  it('parses durations as time.ParseDuration does', () => {
+    expect(parseGoDuration('1h30m')).toEqual({ nanoseconds: 5400e9 });
+    expect(parseGoDuration('.5s')).toEqual({ nanoseconds: 0.5e9 });
+    expect(parseGoDuration('1µs')).toEqual({ nanoseconds: 1e3 });
+    expect(parseGoDuration('-0')).toEqual({ nanoseconds: 0 });
+    expect(parseGoDuration('')).toEqual({ error: 'it is empty' });
+    expect(parseGoDuration('.s')).toEqual({ error: 'a number is missing' });
+    expect(parseGoDuration('1')).toEqual({ error: 'the unit is missing after 1' });
+  });
+
+  it('reads tmpfs sizes as go-units RAMInBytes does', () => {
+    expect(['64m', '1.5GiB', '1024', '10 MB', '2kb', '0'].map(isGoRamSize)).toEqual([true, true, true, true, true, true]);
+    expect(['', 'm', '64x', '1mbb', '-1m', '1KiBs'].map(isGoRamSize)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('reads chmod values as BuildKit does', () => {
+    expect(['755', '0644', '7777', 'u+x', 'a=rwx', 'g=u', 'u+x,g-w', '+x'].map(chmodProblem)).toEqual(Array(8).fill(undefined));
+    expect(chmodProblem('10000')).toBe('an octal mode must use the digits 0 to 7 and be at most 7777');
+    expect(chmodProblem('u+q')).toBe('"u+q" is not a symbolic mode such as u+x or go=rX');
+  });
+
+  it('reads platforms as containerd does', () => {
+    expect(['linux/amd64', 'windows(10.0.17763)/amd64', 'linux/arm64/v8', 'amd64'].map(platformProblem)).toEqual(Array(4).fill(undefined));
+    expect(platformProblem('linux/arm/v7/extra')).toBe('it has more than three parts (os/arch/variant)');
+    expect(platformProblem('linux/amd 64')).toBe('"amd 64" contains characters other than letters, digits, ".", "_" and "-"');
+  });
+});

@@ -1,0 +1,132 @@
+// A flag value BuildKit rejects, judged by the value type the facts table gives the flag:
+// booleans, fixed choices (--network, --security), durations and retries of HEALTHCHECK, file
+// modes (--chmod), platforms (FROM --platform) and ADD --checksum. Values with variables are not
+// judged here: their value is only known at build time.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { FlagFact } from '../../facts';
+import type { Flag, InstructionNode } from '../../syntax';
+import { suggest } from '../suggest';
+import type { InstructionRule } from '../types';
+import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
+import { chmodProblem, parseGoDuration, parseGoInt32 } from './goValues';
+import { platformProblem } from './platform';
+
+interface ValueProblem {
+  readonly message: string;
+  readonly fix?: FixSpec;
+}
+
+function booleanProblem(fact: FlagFact, value: string): ValueProblem | undefined {
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'false') return undefined;
+  const meant = ['yes', 'y', 'on', '1', 't'].includes(lower) ? 'true' : ['no', 'n', 'off', '0', 'f'].includes(lower) ? 'false' : undefined;
+  return {
+    message: `--${fact.name} is true or false, not "${value}".`,
+    fix: meant ? { title: `Change to ${meant}`, newText: meant, preferred: true } : undefined,
+  };
+}
+
+function enumProblem(fact: FlagFact, values: readonly string[], caseSensitive: boolean, value: string): ValueProblem | undefined {
+  const matches = (v: string) => (caseSensitive ? v === value : v.toLowerCase() === value.toLowerCase());
+  if (values.some(matches)) return undefined;
+  const options = listWords(values);
+  if (value === '') return { message: `--${fact.name} needs one of ${options}.` };
+  const match = suggest(value, values);
+  const caseOnly = match && match.value.toLowerCase() === value.toLowerCase();
+  const hint = caseOnly ? ` Values are case-sensitive: write ${match.value}.` : match ? ` Did you mean ${match.value}?` : '';
+  return {
+    message: `"${value}" is not a valid --${fact.name}; use ${options}.${hint}`,
+    fix: match ? { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique } : undefined,
+  };
+}
+
+function durationProblem(fact: FlagFact, value: string): ValueProblem | undefined {
+  const parsed = parseGoDuration(value);
+  if ('error' in parsed) return { message: `--${fact.name} is a duration such as 30s, 1m30s or 500ms, and "${value}" is not one: ${parsed.error}.` };
+  if (parsed.nanoseconds !== 0 && parsed.nanoseconds < 1e6) return { message: `--${fact.name} must be 0 or at least 1ms, not ${value}.` };
+  return undefined;
+}
+
+function integerProblem(fact: FlagFact, min: number | undefined, value: string): ValueProblem | undefined {
+  const parsed = parseGoInt32(value);
+  if (parsed === undefined) return { message: `--${fact.name} is a whole number, not "${value}".` };
+  if (min !== undefined && parsed < min) return { message: `--${fact.name} cannot be negative (${value}).` };
+  return undefined;
+}
+
+const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/** ADD --checksum: one HTTP(S) or Git source; for a plain download, a digest such as sha256:<64 hex>. */
+function checksumProblem(node: InstructionNode, value: string): ValueProblem | undefined {
+  const sources = node.argList.slice(0, -1).filter((s) => !/^\d*<</.test(s.text) || node.json);
+  if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
+  if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
+  const source = sources[0].text;
+  // Anything that may be a URL or a Git reference is left to BuildKit's own detection.
+  const remote = source.includes('://') || source.startsWith('git@') || source.startsWith('github.com/');
+  if (!remote) return { message: `--checksum needs an HTTP(S) or Git source, and ${source} is a local path.` };
+  const download = /^https?:\/\//.test(source) && !source.includes('.git');
+  if (!download) return undefined; // Git: a commit hash or a prefix of one
+  const digest = DIGEST.exec(value);
+  const length = digest && DIGEST_HEX_LENGTH[digest[1]];
+  if (!digest || length === undefined || digest[2].length !== length || !/^[a-f0-9]+$/.test(digest[2])) {
+    return { message: `--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "${value}".` };
+  }
+  return undefined;
+}
+
+function valueProblem(node: InstructionNode, flag: Flag, fact: FlagFact, value: string): ValueProblem | undefined {
+  const spec = fact.value;
+  switch (spec.kind) {
+    case 'boolean':
+      return booleanProblem(fact, value);
+    case 'enum':
+      return enumProblem(fact, spec.values.map((v) => v.value), spec.caseSensitive, value);
+    case 'duration':
+      return value === '' ? undefined : durationProblem(fact, value);
+    case 'integer':
+      return value === '' ? undefined : integerProblem(fact, spec.min, value);
+    case 'chmod': {
+      const problem = value === '' ? undefined : chmodProblem(value);
+      return problem ? { message: `--chmod "${value}" is not a file mode: ${problem}.` } : undefined;
+    }
+    case 'platform': {
+      const problem = value === '' ? undefined : platformProblem(value);
+      return problem ? { message: `--platform "${value}" is not a platform such as linux/amd64: ${problem}.` } : undefined;
+    }
+    case 'checksum':
+      return value === '' || flag.value === undefined ? undefined : checksumProblem(node, value);
+    default:
+      return undefined;
+  }
+}
+
+export const invalidFlagValue: InstructionRule = {
+  code: 'invalid-flag-value',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'A flag value that BuildKit rejects.',
+  url: 'https://docs.docker.com/reference/dockerfile/',
+  check(node, report) {
+    for (const { flag, fact } of checkedFlags(node)) {
+      const value = flag.value;
+      // Missing values are missing-flag-value's; a bare boolean flag means true.
+      if (value === undefined || (fact.value.kind === 'boolean' && value.text === '')) continue;
+      if (hasVariable(value.text)) continue;
+      const problem = valueProblem(node, flag, fact, value.text);
+      if (!problem) continue;
+      const empty = value.end === value.start;
+      report({
+        start: empty ? flag.start : value.start,
+        end: empty ? flag.end : value.end,
+        message: problem.message,
+        url: fact.referenceUrl,
+        data: withFixes(empty ? undefined : problem.fix),
+      });
+    }
+  },
+  fixes: fixesFromData,
+};
