@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SymbolInformation } from 'vscode-languageserver-protocol';
+import type { Range, SymbolInformation } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './client';
 import { parseFixture } from './fixture';
 
@@ -22,7 +22,7 @@ afterAll(async () => client.stop());
 
 async function checkSymbols(query: string, expected: [name: string, kind: number, uri: string, rangeIndex: number, container?: string][]): Promise<void> {
   const result = await client.request<SymbolInformation[]>('workspace/symbol', { query });
-  const ranges = { [APP_URI]: APP.ranges, [TOOLS_URI]: TOOLS.ranges };
+  const ranges: Record<string, Range[]> = { [APP_URI]: APP.ranges, [TOOLS_URI]: TOOLS.ranges };
   expect(result).toEqual(
     expected.map(([name, kind, uri, index, containerName]) => ({
       name,

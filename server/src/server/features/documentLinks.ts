@@ -1,8 +1,11 @@
+import { getDocumentLinks } from '../../services/documentLinks';
 import type { Feature } from '../feature';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/** textDocument/documentLink: images to registry pages, ADD URLs, check rule docs (targets known up front). */
 export const documentLinksFeature: Feature = {
   name: 'documentLinks',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: () => ({ documentLinkProvider: { resolveProvider: false } }),
+  register({ connection, onDocument }) {
+    connection.onDocumentLinks((params, token) => onDocument(params.textDocument.uri, token, (doc) => getDocumentLinks(doc)));
+  },
 };
