@@ -1,8 +1,16 @@
+import { getInlayHints } from '../../services/inlayHints';
 import type { Feature } from '../feature';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/** textDocument/inlayHint: variable values and the indexes of unnamed stages (settings: inlayHints.*). */
 export const inlayHintsFeature: Feature = {
   name: 'inlayHints',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: () => ({ inlayHintProvider: true }),
+  register({ connection, onDocument, toServerPosition }) {
+    connection.languages.inlayHint.on((params, token) =>
+      onDocument(params.textDocument.uri, token, (doc, settings) => {
+        const range = { start: toServerPosition(doc.uri, params.range.start), end: toServerPosition(doc.uri, params.range.end) };
+        return getInlayHints(doc, range, settings.inlayHints);
+      }),
+    );
+  },
 };

@@ -1,0 +1,98 @@
+// textDocument/inlayHint:
+// - after a variable use, the value it has there (`FROM node:${NODE_VERSION}` shows `= 20`), when
+//   the Dockerfile alone decides it: the use resolves to an ARG or ENV whose value is known, and
+//   something will expand it. So no hint for the exec form (no shell expands it), quoted heredoc
+//   bodies (taken literally), ONBUILD triggers (expanded in another build), ARGs in CMD,
+//   ENTRYPOINT and HEALTHCHECK (ARGs do not exist when the container runs), or a use on the same
+//   instruction as its declaration (the value is in plain sight). In RUN the hint is the value the
+//   ARG or ENV gives the shell when the command starts. ARG values are defaults: a --build-arg
+//   overrides them, as the tooltip says.
+// - after the image of an unnamed stage, its index (`stage 1`), when there is more than one stage:
+//   the number `COPY --from=1` uses.
+
+import type { InlayHint, Range } from 'vscode-languageserver-types';
+import type { Declaration, VariableUse } from '../semantics';
+import type { Settings } from '../settings';
+import { lex } from '../syntax';
+import { offsetOf, type AnalyzedDocument } from './document';
+
+const MAX_VALUE_LENGTH = 30;
+/** Instructions that run when the container runs, where ARGs no longer exist. */
+const RUNTIME_INSTRUCTIONS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** A value as a short label: control characters escaped, quoted when empty or padded, truncated. */
+export function displayValue(value: string): string {
+  let shown = value.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  if (shown.length > MAX_VALUE_LENGTH) shown = shown.slice(0, MAX_VALUE_LENGTH - 1) + '…';
+  return value === '' || /^\s|\s$/.test(value) ? `"${shown}"` : shown;
+}
+
+function lineOf(doc: AnalyzedDocument, offset: number): number {
+  return doc.text.positionAt(offset).line + 1;
+}
+
+function showsValue(doc: AnalyzedDocument, use: VariableUse): use is VariableUse & { declaration: Declaration; value: string } {
+  if (use.ref.nested || !use.declaration || use.value === undefined) return false;
+  if (use.declaration.nodeIndex === use.nodeIndex) return false;
+  const node = doc.tree.node(use.nodeIndex);
+  if (node.kind !== 'instruction' || node.name === 'ONBUILD') return false;
+  const context = use.ref.context;
+  if (context.kind === 'heredoc' && !context.expand) return false;
+  if (context.kind === 'shell' && node.json) return false;
+  return !(RUNTIME_INSTRUCTIONS.has(node.name) && use.declaration.kind === 'arg');
+}
+
+/** What the whole reference expands to (`${V:-x}`, `${V%.*}`), or undefined when unknown. */
+function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }): string | undefined {
+  if (!use.ref.operator) return use.value;
+  const inner = doc.model.usesInNode(use.nodeIndex).filter((u) => u !== use && u.span.start >= use.span.start && u.span.end <= use.span.end);
+  if (inner.some((u) => !u.declaration || u.value === undefined)) return undefined;
+  const env = (name: string) => (name === use.name ? use.value : inner.find((u) => u.name === name)?.value);
+  const result = lex(doc.tree.slice(use.span.start, use.span.end), env, { escape: doc.tree.escape, splitWords: false });
+  return result.error ? undefined : result.value;
+}
+
+function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: Declaration }, value: string): string {
+  const source = use.declaration.inherits ?? use.declaration;
+  const line = lineOf(doc, source.nameSpan.start);
+  const shown = JSON.stringify(value);
+  if (source.kind === 'env') return `${use.name} is ${shown}: set by ENV on line ${line}.`;
+  const scope = source.stage < 0 ? 'global ARG' : 'ARG';
+  return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).`;
+}
+
+export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, settings: Settings['inlayHints']): InlayHint[] {
+  if (!settings.enable) return [];
+  const from = range ? offsetOf(doc, range.start) : 0;
+  const to = range ? offsetOf(doc, range.end) : doc.tree.length;
+  const inRange = (offset: number) => from <= offset && offset <= to;
+  const hints: { offset: number; hint: InlayHint }[] = [];
+  const model = doc.model;
+  if (settings.variableValues) {
+    for (const use of model.uses) {
+      if (!inRange(use.span.end) || !showsValue(doc, use)) continue;
+      const value = expansion(doc, use);
+      if (value === undefined) continue;
+      const hint: InlayHint = {
+        position: doc.text.positionAt(use.span.end),
+        label: `= ${displayValue(value)}`,
+        paddingLeft: true,
+        tooltip: valueTooltip(doc, use, value),
+      };
+      hints.push({ offset: use.span.end, hint });
+    }
+  }
+  if (settings.stageIndexes && model.stages.length > 1) {
+    for (const stage of model.stages) {
+      if (stage.name || !stage.imageSpan || !inRange(stage.imageSpan.end)) continue;
+      const hint: InlayHint = {
+        position: doc.text.positionAt(stage.imageSpan.end),
+        label: `stage ${stage.index}`,
+        paddingLeft: true,
+        tooltip: `This stage has no name: later stages refer to it as --from=${stage.index}. Name it with "AS <name>" to refer to it by name.`,
+      };
+      hints.push({ offset: stage.imageSpan.end, hint });
+    }
+  }
+  return hints.sort((a, b) => a.offset - b.offset).map((h) => h.hint);
+}

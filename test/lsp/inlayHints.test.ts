@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InlayHint, Range } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './client';
+import { parseFixture, range } from './fixture';
+
+// Fixtures mark each expected hint with an empty range `$[$]` where it goes.
+
+let client: LspTestClient;
+let count = 0;
+
+beforeAll(async () => (client = await LspTestClient.start()));
+afterAll(async () => client.stop());
+
+const WHOLE = range(0, 0, 1000, 0);
+
+async function openFixture(source: string, on: LspTestClient = client) {
+  const fixture = parseFixture(source);
+  const uri = `file:///hints/${++count}/Dockerfile`;
+  await on.open(uri, fixture.text);
+  // Diagnostics are published once the document's settings are known.
+  await on.diagnosticsFor(uri, 1);
+  return { fixture, uri };
+}
+
+async function hints(uri: string, within: Range = WHOLE, on: LspTestClient = client): Promise<InlayHint[]> {
+  return on.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: within });
+}
+
+/** `expected` gives [label, tooltip] for each marked position, in order. */
+async function checkHints(source: string, expected: [label: string, tooltip: string][]): Promise<void> {
+  const { fixture, uri } = await openFixture(source);
+  expect(await hints(uri)).toEqual(expected.map(([label, tooltip], i) => ({ position: fixture.ranges[i].start, label, paddingLeft: true, tooltip })));
+}
+
+/** Only the labels at the marked positions. */
+async function checkLabels(source: string, labels: string[]): Promise<void> {
+  const { fixture, uri } = await openFixture(source);
+  expect((await hints(uri)).map((h) => [h.position, h.label])).toEqual(labels.map((label, i) => [fixture.ranges[i].start, label]));
+}
+
+describe('inlayHint over LSP', () => {
+  it('advertises inlay hints', () => {
+    expect(client.initializeResult.capabilities.inlayHintProvider).toBe(true);
+  });
+
+  it('the value of a global ARG in FROM, and the index of unnamed stages', async () => {
+    await checkHints('ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}$[$] AS build\nFROM nginx:alpine$[$]\nCOPY --from=build /app /usr/share/nginx/html\n', [
+      ['= 20', 'NODE_VERSION is "20": the default of the global ARG on line 1 (--build-arg NODE_VERSION=... overrides it).'],
+      ['stage 1', 'This stage has no name: later stages refer to it as --from=1. Name it with "AS <name>" to refer to it by name.'],
+    ]);
+  });
+
+  it('ARG and ENV values in RUN; only ENV values where the container runs', async () => {
+    await checkHints('FROM alpine\nARG V=1.2\nENV HOME_DIR=/srv\nRUN echo $V$[$] $HOME_DIR$[$]\nCMD echo $V $HOME_DIR$[$]\n', [
+      ['= 1.2', 'V is "1.2": the default of the ARG on line 2 (--build-arg V=... overrides it).'],
+      ['= /srv', 'HOME_DIR is "/srv": set by ENV on line 3.'],
+      ['= /srv', 'HOME_DIR is "/srv": set by ENV on line 3.'],
+    ]);
+  });
+
+  it('a stage ARG that re-declares a global one shows the global default', async () => {
+    await checkHints('ARG TAG=3.20\nFROM alpine\nARG TAG\nLABEL tag=$TAG$[$]\n', [
+      ['= 3.20', 'TAG is "3.20": the default of the global ARG on line 1 (--build-arg TAG=... overrides it).'],
+    ]);
+  });
+
+  it('what a substitution expands to, empty and long values', async () => {
+    await checkLabels(
+      'FROM alpine\nARG E= FILE=app.tar.gz LONG=0123456789012345678901234567890123456789\nENV A=${E:-fallback}$[$] B=${FILE%.gz}$[$] C=$E$[$] D=$LONG$[$]\n',
+      ['= fallback', '= app.tar', '= ""', '= 01234567890123456789012345678…'],
+    );
+  });
+
+  it('nothing where the value would mislead or is already in sight', async () => {
+    await checkLabels(
+      [
+        'ARG UNSET',
+        'FROM alpine:${UNSET}',
+        'ARG A=1 B=${A}',
+        'RUN ["echo", "$A"]',
+        'COPY <<"EOF" /literal',
+        '$A',
+        'EOF',
+        'ONBUILD RUN echo $A',
+        'RUN echo $HOME ${A:-$HOME}',
+        'ENTRYPOINT echo $A',
+        'COPY <<EOF /expanded',
+        '$A$[$]',
+        'EOF',
+        '',
+      ].join('\n'),
+      ['= 1'],
+    );
+  });
+
+  it('only the hints inside the requested range', async () => {
+    const { fixture, uri } = await openFixture('FROM alpine\nARG A=1\nRUN echo $A\nRUN echo $A$[$]\nRUN echo $A\n');
+    expect((await hints(uri, range(3, 0, 3, 11))).map((h) => h.position)).toEqual([fixture.ranges[0].start]);
+  });
+
+  it('no stage index when there is only one stage', async () => {
+    await checkLabels('FROM alpine\nRUN true\n', []);
+  });
+
+  it('follows the inlayHints settings', async () => {
+    const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { inlayHints: { variableValues: false } } } });
+    try {
+      const { fixture, uri } = await openFixture('ARG V=1\nFROM alpine:$V$[$]\nFROM alpine$[$]\n', configured);
+      expect((await hints(uri, WHOLE, configured)).map((h) => [h.position, h.label])).toEqual([
+        [fixture.ranges[0].start, 'stage 0'],
+        [fixture.ranges[1].start, 'stage 1'],
+      ]);
+      const published = new Set(configured.diagnostics.get(uri));
+      await configured.setSettings({ 'dockerfile-lsp': { inlayHints: { enable: false } } });
+      await configured.waitForDiagnostics(uri, (p) => !published.has(p));
+      expect(await hints(uri, WHOLE, configured)).toEqual([]);
+    } finally {
+      await configured.stop();
+    }
+  });
+});
