@@ -45,7 +45,9 @@ export function suggest(word: string, candidates: Iterable<string>): Suggestion 
   let ties = 0;
   for (const candidate of candidates) {
     if (candidate === word) return undefined;
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // A word cut short (`lock` for `locked`, `ENTRY` for `ENTRYPOINT`) is as close as one typo.
+    const distance = other === lower ? 0 : lower.length >= 3 && other.startsWith(lower) ? 1 : editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -55,6 +57,6 @@ export function suggest(word: string, candidates: Iterable<string>): Suggestion 
     }
   }
   if (best === undefined) return undefined;
-  if (bestDistance > Math.min(maxDistance(word.length), maxDistance(best.length))) return undefined;
+  if (bestDistance > maxDistance(word.length)) return undefined;
   return { value: best, unique: ties === 0 };
 }

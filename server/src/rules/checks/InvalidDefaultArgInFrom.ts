@@ -1,0 +1,31 @@
+// InvalidDefaultArgInFrom: with only the default values of the global ARGs (no --build-arg),
+// a FROM image expands to nothing or to something that is not an image reference (`FROM
+// alpine:${VERSION}` where VERSION has no default gives `alpine:`). Like BuildKit, the check
+// stops at the first FROM whose expression cannot be expanded at all.
+
+import { parseImageReference } from '../../semantics';
+import { lex } from '../../syntax';
+import type { FileRule } from '../types';
+import { globalArgs } from './support/globalArgs';
+import { checkMeta } from './support/meta';
+
+export const InvalidDefaultArgInFrom: FileRule = {
+  ...checkMeta('InvalidDefaultArgInFrom'),
+  scope: 'file',
+  check({ model, report }) {
+    const args = globalArgs(model);
+    if (!args.ok) return;
+    for (const stage of model.stages) {
+      if (stage.image === undefined || !stage.imageSpan) continue;
+      const result = lex(stage.image, args.environment, { escape: model.tree.escape, splitWords: false });
+      if (result.error) return;
+      if (parseImageReference(result.value).ok) continue;
+      const shown = result.value === '' ? 'an empty name' : `'${result.value}', which is not a valid image reference`;
+      report({
+        nodeIndex: stage.nodeIndex,
+        ...stage.imageSpan,
+        message: `With the default values of its ARGs, '${stage.image}' expands to ${shown}; give the ARG a default that works, or the build fails unless --build-arg sets it.`,
+      });
+    }
+  },
+};

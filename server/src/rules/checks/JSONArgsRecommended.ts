@@ -1,0 +1,65 @@
+// JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is set for the stage
+// (by a SHELL instruction in it or in the stage it is built FROM). The shell form runs under
+// `/bin/sh -c`, which does not pass stop signals on. The fix writes the JSON form, offered only
+// when the command is plain words that mean the same without a shell.
+
+import type { InstructionNode } from '../../syntax';
+import type { FileRule } from '../types';
+import { quickFix } from './support/fixes';
+import { checkMeta } from './support/meta';
+import { instructionAtRange } from './support/nodes';
+
+// Characters that mean nothing to a shell: words made only of these split and run the same.
+const PLAIN_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+// Commands that exist only inside a shell: without one they cannot run.
+const SHELL_ONLY = new Set([
+  '.', ':', 'alias', 'case', 'cd', 'eval', 'exec', 'exit', 'export', 'for', 'if', 'local', 'read', 'readonly', 'return', 'set',
+  'shift', 'source', 'trap', 'ulimit', 'umask', 'unset', 'until', 'wait', 'while',
+]);
+
+/** The exec form of a shell-form command, when converting it cannot change what runs. */
+export function execForm(node: InstructionNode): string | undefined {
+  if (node.json || !node.args || node.heredocs.length || node.innerComments.length) return undefined;
+  const words = node.args.text.split(/[ \t]+/).filter(Boolean);
+  if (!words.length || !words.every((word) => PLAIN_WORD.test(word))) return undefined;
+  // `NAME=value cmd` sets a variable for the shell, and builtins need the shell itself.
+  if (words[0].includes('=') || SHELL_ONLY.has(words[0])) return undefined;
+  return `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
+}
+
+export const JSONArgsRecommended: FileRule = {
+  ...checkMeta('JSONArgsRecommended'),
+  scope: 'file',
+  check({ tree, model, report }) {
+    // Whether each stage ends with a SHELL set, for stages built FROM it.
+    const shellAtEnd: boolean[] = [];
+    for (const stage of model.stages) {
+      let shellSet = stage.base ? (shellAtEnd[stage.base.index] ?? false) : false;
+      for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
+        const node = tree.node(index);
+        if (node.kind !== 'instruction') continue;
+        if (node.name === 'SHELL') shellSet = (node.json?.elements.length ?? 0) > 0;
+        if ((node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json || shellSet) continue;
+        const start = tree.start(index);
+        const span = node.args ?? node.keyword;
+        report({
+          nodeIndex: index,
+          start: start + span.start,
+          end: start + span.end,
+          message: `${node.name} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
+        });
+      }
+      shellAtEnd[stage.index] = shellSet;
+    }
+  },
+  fixes(diagnostic, doc) {
+    const entry = instructionAtRange(doc, diagnostic.range);
+    if (!entry || (entry.node.name !== 'CMD' && entry.node.name !== 'ENTRYPOINT')) return [];
+    const json = execForm(entry.node);
+    const args = entry.node.args;
+    if (!json || !args) return [];
+    // A shell-form ENTRYPOINT ignores CMD; the JSON form appends it, so that one is a choice to make.
+    const preferred = entry.node.name === 'CMD';
+    return [quickFix(`Use the JSON form ${json}`, doc, diagnostic, [{ start: entry.start + args.start, end: entry.start + args.end, text: json }], preferred)];
+  },
+};

@@ -1,0 +1,57 @@
+// LegacyKeyValueFormat: `ENV key value` or `LABEL key value`, the old form whose value is the
+// rest of the line. The fix writes `key=value`, escaping unquoted white space so the value the
+// builder sees stays exactly the same.
+
+import type { InstructionRule } from '../types';
+import { quickFix } from './support/fixes';
+import { checkMeta } from './support/meta';
+import { instructionAtRange } from './support/nodes';
+
+/** The legacy value as one `key=value` word: white space outside quotes gets the escape character. */
+export function asSingleWord(value: string, escape: string): string {
+  let out = '';
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+    } else if (ch === escape && i + 1 < value.length) {
+      out += ch + value[++i];
+      continue;
+    } else if (quote === '"') {
+      if (ch === '"') quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === ' ' || ch === '\t') {
+      out += escape + ch;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+export const LegacyKeyValueFormat: InstructionRule = {
+  ...checkMeta('LegacyKeyValueFormat'),
+  scope: 'instruction',
+  check(node, report) {
+    if (node.name !== 'ENV' && node.name !== 'LABEL') return;
+    for (const pair of node.pairs) {
+      if (pair.separator !== ' ') continue;
+      report({
+        start: pair.start,
+        end: pair.end,
+        message: `'${node.name} ${pair.key.text} value' is the legacy form, whose value runs to the end of the line; write ${node.name} ${pair.key.text}=value.`,
+      });
+    }
+  },
+  fixes(diagnostic, doc) {
+    const entry = instructionAtRange(doc, diagnostic.range);
+    if (!entry) return [];
+    const offset = doc.text.offsetAt(diagnostic.range.start);
+    const pair = entry.node.pairs.find((p) => p.separator === ' ' && entry.start + p.start === offset);
+    if (!pair?.value) return [];
+    const text = `${pair.key.text}=${asSingleWord(pair.value.text, doc.tree.escape)}`;
+    return [quickFix(`Write ${pair.key.text}=value`, doc, diagnostic, [{ start: entry.start + pair.start, end: entry.start + pair.end, text }], true)];
+  },
+};

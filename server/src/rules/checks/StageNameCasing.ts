@@ -1,0 +1,37 @@
+// StageNameCasing: `FROM image AS Name` with uppercase letters in the stage name. BuildKit
+// lowercases stage names, so `Build` and `build` are one stage; the fix lowercases the name and
+// every reference to it.
+
+import type { InstructionRule } from '../types';
+import { quickFix, type OffsetEdit } from './support/fixes';
+import { checkMeta } from './support/meta';
+import { instructionAtRange, stageNameTokens } from './support/nodes';
+
+export const StageNameCasing: InstructionRule = {
+  ...checkMeta('StageNameCasing'),
+  scope: 'instruction',
+  check(node, report) {
+    const tokens = stageNameTokens(node);
+    if (!tokens || tokens.name.text === tokens.name.text.toLowerCase()) return;
+    const lower = tokens.name.text.toLowerCase();
+    report({
+      start: tokens.name.start,
+      end: tokens.name.end,
+      message: `Stage name '${tokens.name.text}' has uppercase letters; stage names are case-insensitive and stored in lowercase, so write '${lower}'.`,
+    });
+  },
+  fixes(diagnostic, doc) {
+    const entry = instructionAtRange(doc, diagnostic.range);
+    const tokens = entry && stageNameTokens(entry.node);
+    if (!entry || !tokens || tokens.name.text === tokens.name.text.toLowerCase()) return [];
+    const lower = tokens.name.text.toLowerCase();
+    const edits: OffsetEdit[] = [{ start: entry.start + tokens.name.start, end: entry.start + tokens.name.end, text: lower }];
+    // References match stage names case-insensitively (FROM even case-sensitively), so rename them too.
+    for (const reference of doc.model.stageReferences) {
+      if (reference.nodeIndex > entry.index && reference.text !== lower && reference.text.toLowerCase() === lower) {
+        edits.push({ start: reference.span.start, end: reference.span.end, text: lower });
+      }
+    }
+    return [quickFix(`Rename the stage to '${lower}'`, doc, diagnostic, edits, true)];
+  },
+};

@@ -1,0 +1,49 @@
+// UndefinedArgInFrom: a FROM image or --platform uses a variable that no global ARG (before the
+// first FROM) declares and that is not an automatic platform argument, so it expands to nothing.
+// BuildKit reports each name once per expression.
+
+import type { VariableUse } from '../../semantics';
+import type { FileRule } from '../types';
+import { quickFix } from './support/fixes';
+import { globalArgs } from './support/globalArgs';
+import { checkMeta } from './support/meta';
+import { didYouMean, suggest } from './support/suggest';
+
+export const UndefinedArgInFrom: FileRule = {
+  ...checkMeta('UndefinedArgInFrom'),
+  scope: 'file',
+  check({ model, report }) {
+    let candidates: string[] | undefined;
+    for (const stage of model.stages) {
+      const reported = new Set<string>();
+      for (const use of model.usesInNode(stage.nodeIndex)) {
+        if (use.declaration || use.predefined?.automatic) continue;
+        const part = partOf(use, stage.imageSpan);
+        if (!part || reported.has(`${part} ${use.name}`)) continue;
+        reported.add(`${part} ${use.name}`);
+        candidates ??= [...globalArgs(model).values.keys(), ...model.globalArgs.map((d) => d.name)];
+        const suggestion = suggest(use.name, candidates);
+        report({
+          nodeIndex: stage.nodeIndex,
+          ...use.span,
+          message: `'$${use.name}' is not declared by an ARG before the first FROM, so it expands to an empty string here${didYouMean(suggestion, (s) => `'$${s}'`)}.`,
+          data: { name: use.name, suggestion },
+        });
+      }
+    }
+  },
+  fixes(diagnostic, doc) {
+    const { name, suggestion } = (diagnostic.data ?? {}) as { name?: string; suggestion?: string };
+    if (!name || !suggestion) return [];
+    const use = doc.model.useAt(doc.text.offsetAt(diagnostic.range.start));
+    if (!use || use.name !== name) return [];
+    return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
+  },
+};
+
+/** Which part of the FROM a use is in: the image, the platform, or neither (the stage name). */
+function partOf(use: VariableUse, imageSpan: { start: number; end: number } | undefined): 'image' | 'platform' | undefined {
+  if (use.ref.context.kind === 'flag') return use.ref.context.flag === 'platform' ? 'platform' : undefined;
+  if (imageSpan && use.span.start >= imageSpan.start && use.span.end <= imageSpan.end) return 'image';
+  return undefined;
+}

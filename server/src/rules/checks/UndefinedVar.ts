@@ -1,0 +1,68 @@
+// UndefinedVar: a `$VARIABLE` the builder expands (ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME,
+// STOPSIGNAL, ARG defaults, RUN --mount options, unquoted COPY/ADD heredocs) that no ARG or ENV
+// of the stage (or of the stage it is built FROM) defines at that point. Shell text of RUN, CMD
+// and ENTRYPOINT is the shell's business and never checked. Like BuildKit run by `docker build
+// --check` with an empty base image, variables a real base image would set are reported too.
+
+import type { Declaration, DockerfileModel, Stage, VariableUse } from '../../semantics';
+import type { FileRule } from '../types';
+import { quickFix } from './support/fixes';
+import { checkMeta } from './support/meta';
+import { didYouMean, suggest } from './support/suggest';
+
+/** BuildKit's SBOM switches are read as build arguments, never as variables. */
+const NOT_VARIABLES = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
+  if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
+  // PATH is always set: BuildKit gives every stage a default PATH.
+  if (use.name === 'PATH' || NOT_VARIABLES.has(use.name)) return false;
+  const node = model.tree.node(use.nodeIndex);
+  // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
+  return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
+}
+
+export const UndefinedVar: FileRule = {
+  ...checkMeta('UndefinedVar'),
+  scope: 'file',
+  check({ model, report }) {
+    let declarationsByStage: Declaration[][] | undefined;
+    for (const use of model.uses) {
+      if (!isUndefined(model, use)) continue;
+      declarationsByStage ??= groupByStage(model);
+      const suggestion = suggest(use.name, namesVisible(model, declarationsByStage, use));
+      report({
+        nodeIndex: use.nodeIndex,
+        ...use.span,
+        message: `'$${use.name}' is not defined here, so it expands to an empty string${didYouMean(suggestion, (s) => `'$${s}'`)}. Declare it with ARG or ENV in this stage.`,
+        data: { name: use.name, suggestion },
+      });
+    }
+  },
+  fixes(diagnostic, doc) {
+    const { name, suggestion } = (diagnostic.data ?? {}) as { name?: string; suggestion?: string };
+    if (!name || !suggestion) return [];
+    const use = doc.model.useAt(doc.text.offsetAt(diagnostic.range.start));
+    if (!use || use.name !== name) return [];
+    return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
+  },
+};
+
+function groupByStage(model: DockerfileModel): Declaration[][] {
+  const groups: Declaration[][] = model.stages.map(() => []);
+  for (const declaration of model.declarations) if (declaration.stage >= 0) groups[declaration.stage]?.push(declaration);
+  return groups;
+}
+
+/** Names defined before `use` in its stage and in the stages it is built FROM, for suggestions. */
+function namesVisible(model: DockerfileModel, byStage: readonly Declaration[][], use: VariableUse): string[] {
+  const names = ['PATH'];
+  let stage: Stage | undefined = model.stages[use.stage];
+  while (stage) {
+    for (const declaration of byStage[stage.index] ?? []) {
+      if (stage.index !== use.stage || declaration.nodeIndex < use.nodeIndex) names.push(declaration.name);
+    }
+    stage = stage.base;
+  }
+  return names;
+}

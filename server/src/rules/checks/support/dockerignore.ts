@@ -1,0 +1,149 @@
+// `.dockerignore` as BuildKit reads it (moby/patternmatcher's ignore-file rules) and the
+// matching CopyIgnoredFile needs: is a build-context path, or one of its parent directories,
+// excluded?
+
+/** Go's path.Clean for slash-separated paths. */
+export function cleanPath(path: string): string {
+  if (path === '') return '.';
+  const rooted = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  return rooted ? '/' + joined : joined || '.';
+}
+
+/** The patterns of a `.dockerignore` file, in order; exclusions keep their leading `!`. */
+export function parseDockerignore(text: string): string[] {
+  const patterns: string[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (const line of lines) {
+    // Comments are recognised before trimming, as BuildKit does.
+    if (line.startsWith('#')) continue;
+    let pattern = line.trim();
+    if (pattern === '') continue;
+    const invert = pattern.startsWith('!');
+    if (invert) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern.replace(/\\/g, '/'));
+      if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
+    }
+    patterns.push(invert ? '!' + pattern : pattern);
+  }
+  return patterns;
+}
+
+type Matcher = (path: string) => boolean;
+
+const REGEXP_SPECIAL = new Set(['.', '$', '+', '(', ')', '|', '{', '}', '^']);
+
+/** One pattern as a predicate on slash-separated paths (patternmatcher's translation to a regexp). */
+function compilePattern(pattern: string): Matcher | undefined {
+  let source = '^';
+  let kind: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === '*') {
+      if (chars[i + 1] === '*') {
+        const atStart = i === 0;
+        i++;
+        if (chars[i + 1] === '/') i++;
+        if (i + 1 >= chars.length) {
+          if (kind === 'exact') kind = 'prefix';
+          else {
+            source += '.*';
+            kind = 'regexp';
+          }
+        } else {
+          source += '(.*/)?';
+          kind = 'regexp';
+        }
+        if (atStart) kind = 'suffix';
+      } else {
+        source += '[^/]*';
+        kind = 'regexp';
+      }
+    } else if (ch === '?') {
+      source += '[^/]';
+      kind = 'regexp';
+    } else if (REGEXP_SPECIAL.has(ch)) {
+      source += '\\' + ch;
+    } else if (ch === '\\') {
+      if (i + 1 < chars.length) {
+        i++;
+        source += /[A-Za-z0-9_]/.test(chars[i]) ? chars[i] : '\\' + chars[i];
+        kind = 'regexp';
+      } else {
+        source += '\\\\';
+      }
+    } else if (ch === '[' || ch === ']') {
+      source += ch;
+      kind = 'regexp';
+    } else {
+      source += ch;
+    }
+  }
+  switch (kind) {
+    case 'exact':
+      return (path) => path === pattern;
+    case 'prefix': {
+      const prefix = pattern.slice(0, -2);
+      return (path) => path.startsWith(prefix);
+    }
+    case 'suffix': {
+      const suffix = pattern.slice(2);
+      return (path) => path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1));
+    }
+    case 'regexp': {
+      let regexp: RegExp;
+      try {
+        regexp = new RegExp(source + '$');
+      } catch {
+        return undefined;
+      }
+      return (path) => regexp.test(path);
+    }
+  }
+}
+
+export interface IgnoreMatcher {
+  /** Whether a build-context path (as written in COPY/ADD) is excluded, itself or through a parent. */
+  excludes(source: string): boolean;
+}
+
+/**
+ * A matcher for the patterns, or undefined when the check cannot be decided: a `!` exclusion
+ * makes BuildKit skip the check entirely, and so do we.
+ */
+export function createIgnoreMatcher(patterns: readonly string[]): IgnoreMatcher | undefined {
+  const compiled: { matches: Matcher; pattern: string }[] = [];
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern === '') continue;
+    if (pattern.startsWith('!')) return undefined;
+    const matches = compilePattern(cleanPath(pattern));
+    if (matches) compiled.push({ matches, pattern: cleanPath(pattern) });
+  }
+  if (!compiled.length) return undefined;
+  return {
+    excludes(source: string): boolean {
+      const path = cleanPath(source.replace(/^\/+/, '')).replace(/^\.\//, '');
+      // The whole context is only excluded by a pattern that matches everything.
+      if (path === '.' || path === '') return compiled.some(({ pattern }) => pattern === '*' || pattern === '**' || pattern === '**/*');
+      const parents = path.split('/').slice(0, -1);
+      for (const { matches } of compiled) {
+        if (matches(path)) return true;
+        for (let i = 1; i <= parents.length; i++) if (matches(parents.slice(0, i).join('/'))) return true;
+      }
+      return false;
+    },
+  };
+}

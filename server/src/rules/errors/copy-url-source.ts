@@ -1,0 +1,36 @@
+// COPY only copies from the build context or a stage; a URL or a Git repository needs ADD.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { InstructionRule } from '../types';
+import { fixesFromData, hasVariable, instructionUrl, withFixes } from './common';
+
+const DOWNLOAD = /^https?:\/\//;
+const GIT = /^(git@|ssh:\/\/|git:\/\/)/;
+
+export const copyUrlSource: InstructionRule = {
+  code: 'copy-url-source',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'COPY with a URL or Git source, which only ADD can fetch.',
+  url: instructionUrl('ADD'),
+  check(node, report) {
+    if (node.name !== 'COPY' || node.argList.length < 2) return;
+    // --from and --parents exist only on COPY, so switching to ADD is no fix there.
+    const addable = !node.flags.some((f) => f.name.text === 'from' || f.name.text === 'parents');
+    for (const source of node.argList.slice(0, -1)) {
+      if (hasVariable(source.text)) continue;
+      const what = DOWNLOAD.test(source.text) && !source.text.includes('.git') ? 'a URL' : DOWNLOAD.test(source.text) || GIT.test(source.text) ? 'a Git repository' : undefined;
+      if (!what) continue;
+      report({
+        start: source.start,
+        end: source.end,
+        message: `COPY cannot fetch ${what}; it copies from the build context or another stage. Use ADD for ${what}, or download it in a RUN step.`,
+        data: withFixes(
+          addable ? { title: 'Change COPY to ADD', newText: node.keyword.text === 'copy' ? 'add' : 'ADD', offset: node.keyword.start - source.start, length: node.keyword.end - node.keyword.start } : undefined,
+        ),
+      });
+    }
+  },
+  fixes: fixesFromData,
+};

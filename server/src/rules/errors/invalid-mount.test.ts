@@ -1,0 +1,90 @@
+import { describe, it } from 'vitest';
+import { invalidMount } from './invalid-mount';
+import { checkErrors, checkFix } from './testing';
+
+const rules = [invalidMount];
+const run = (mount: string) => `FROM alpine\nRUN --mount=${mount} true\n`;
+
+describe('invalid-mount', () => {
+  it('accepts the mounts of the reference', () => {
+    checkErrors(
+      'FROM alpine AS deps\nFROM alpine\n' +
+        'RUN --mount=type=cache,target=/root/.cache,sharing=locked,mode=0755,uid=1000,gid=1000 --mount=type=bind,source=go.mod,target=go.mod,rw \\\n' +
+        '    --mount=type=secret,id=npmrc,target=/root/.npmrc,required --mount=type=secret,id=tok,env=TOKEN,required=true \\\n' +
+        '    --mount=type=ssh --mount=type=tmpfs,target=/tmp,size=64m --mount=from=deps,src=/out,dst=/in,ro=true --mount=TYPE=Cache,Target=/x true\n',
+      [],
+      rules,
+    );
+  });
+
+  it('reports an unknown key and an unknown type, with suggestions', () => {
+    checkErrors(run('type=cache,$[tagret$]=/x') + run('type=$[volume$],target=/x') + run('type=$[cahce$],target=/x'), [
+      ['invalid-mount', '"tagret" is not a --mount option. Did you mean target?'],
+      ['invalid-mount', '"volume" is not a mount type; use bind, cache, tmpfs, secret or ssh.'],
+      ['invalid-mount', '"cahce" is not a mount type; use bind, cache, tmpfs, secret or ssh. Did you mean cache?'],
+    ], rules);
+  });
+
+  it('reads options left to right, as BuildKit does', () => {
+    checkErrors(run('$[required$],type=secret,id=a') + run('$[size$]=1g,type=tmpfs,target=/t') + run('type=cache,target=/c,$[required$]'), [
+      ['invalid-mount', 'required is read before type=secret: put type=secret first, BuildKit reads the options left to right.'],
+      ['invalid-mount', 'size is read before type=tmpfs: put type=tmpfs first, BuildKit reads the options left to right.'],
+      ['invalid-mount', 'required applies only to secret or ssh mounts, not to cache mounts.'],
+    ], rules);
+  });
+
+  it('checks values', () => {
+    checkErrors(
+      run('type=cache,target=/c,sharing=$[lock$],mode=$[rwx$],uid=$[app$]') + run('type=bind,target=/b,ro=$[yes$]') + run('type=tmpfs,target=/t,size=$[lots$]'),
+      [
+        ['invalid-mount', '"lock" is not a sharing mode; use shared, private or locked. Did you mean locked?'],
+        ['invalid-mount', 'mode is an octal number such as 0755, not "rwx".'],
+        ['invalid-mount', 'uid is a numeric id such as 1000, not "app".'],
+        ['invalid-mount', 'ro is true or false, not "yes".'],
+        ['invalid-mount', 'size is a number of bytes, optionally with a unit such as 64m or 1g, not "lots".'],
+      ],
+      rules,
+    );
+  });
+
+  it('reports keys that need a value', () => {
+    checkErrors(run('type=cache,$[target$]'), [['invalid-mount', 'target needs a value: write target=<value>.']], rules);
+  });
+
+  it('checks combinations after reading all options', () => {
+    checkErrors(
+      run('type=bind,target=/b,$[mode$]=0644') +
+        'FROM alpine\nRUN $[--mount=type=secret,env=TOKEN$] true\n' +
+        run('type=secret,id=a,$[from=deps$]') +
+        run('type=secret,source=a,$[id=b$]') +
+        run('type=tmpfs,target=/t,$[sharing=locked$]') +
+        run('type=cache,$[target=/$]'),
+      [
+        ['invalid-mount', 'mode applies only to cache, secret or ssh mounts, not to bind mounts.'],
+        ['invalid-mount', 'A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after).'],
+        ['invalid-mount', 'A secret mount cannot use from=: secrets come from the build command (docker build --secret id=...).'],
+        ['invalid-mount', 'A secret mount takes id= or source= (an older name for it), not both.'],
+        ['invalid-mount', 'sharing= applies only to cache mounts, not to tmpfs mounts.'],
+        ['invalid-mount', 'A mount cannot cover the root directory: choose a target such as /cache or /src.'],
+      ],
+      rules,
+    );
+  });
+
+  it('never expands variables in from=, and does not judge other values with variables', () => {
+    checkErrors(run('type=bind,from=$[${STAGE}$],target=/s') + run('type=$TYPE,target=/x,size=$SIZE') + run('type=cache,target=$DIR,mode=$MODE'), [
+      ['invalid-mount', 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.'],
+    ], rules);
+  });
+
+  it('reports broken quoting', () => {
+    checkErrors('FROM alpine\nRUN --mount=$[type=bind,\\"target=/x$] true\n', [
+      ['invalid-mount', 'This --mount is not a valid comma-separated list: a quoted option is missing its closing quote.'],
+    ], rules);
+  });
+
+  it('fixes a misspelt key or type', () => {
+    checkFix(run('type=cache,tag$0ret=/x'), 'invalid-mount', 'Change to target', run('type=cache,target=/x'));
+    checkFix(run('type=cah$0ce,target=/x'), 'invalid-mount', 'Change to cache', run('type=cache,target=/x'));
+  });
+});

@@ -1,0 +1,214 @@
+// `RUN --mount` options BuildKit rejects. The keys, their spellings and the allowed values come
+// from the facts table; what follows mirrors the order BuildKit checks them in: options are read
+// left to right (so `required` and `size` must come after the `type=` they depend on), then the
+// combination is checked. Values with variables are only known at build time and are not judged,
+// except that `from=` never expands them.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { MOUNT_TYPE_OPTION, MOUNT_TYPES, getMountOption, type ValueSpec } from '../../facts';
+import type { Flag, MountOption } from '../../syntax';
+import { suggest } from '../suggest';
+import type { InstructionRule, Problem } from '../types';
+import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes } from './common';
+import { isGoBool, isGoRamSize, parseGoUint32 } from './goValues';
+
+function enumValues(spec: ValueSpec): string[] {
+  return spec.kind === 'enum' ? spec.values.map((v) => v.value) : [];
+}
+
+const TYPES = enumValues(MOUNT_TYPE_OPTION.value);
+const SHARING = enumValues(getMountOption('cache', 'sharing')!.value);
+/** Every key BuildKit knows, with its aliases, mapped to the canonical key. */
+const CANONICAL = new Map<string, string>([['type', 'type']]);
+for (const mount of MOUNT_TYPES) for (const o of mount.options) for (const k of [o.key, ...o.aliases]) CANONICAL.set(k, o.key);
+const KEYS = [...CANONICAL.keys()];
+
+/** BuildKit's per-type restrictions on otherwise valid keys. */
+const FILE_INFO_TYPES = ['cache', 'secret', 'ssh'];
+const REQUIRED_TYPES = ['secret', 'ssh'];
+const URL = 'https://docs.docker.com/reference/dockerfile/#run---mount';
+
+/** Encoding/csv's complaint about the option list, if it is not valid CSV. */
+function csvProblem(text: string): string | undefined {
+  let i = 0;
+  while (i <= text.length) {
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) return 'a quoted option is missing its closing quote';
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+      if (i < text.length && text[i] !== ',') return 'a quoted option has text after its closing quote';
+    } else {
+      const end = text.indexOf(',', i) < 0 ? text.length : text.indexOf(',', i);
+      if (text.slice(i, end).includes('"')) return 'a quote may only wrap a whole option';
+      i = end;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+interface Seen {
+  readonly option: MountOption;
+  /** The value, or undefined when it has variables. */
+  readonly value: string | undefined;
+}
+
+function checkMount(flag: Flag, report: (p: Problem) => void): void {
+  const at = (span: { start: number; end: number }, message: string, data?: Problem['data']) =>
+    report({ start: span.start, end: span.end, message, url: URL, data });
+  const text = flag.value?.text ?? '';
+  const csv = csvProblem(text);
+  if (csv) return at(flag.value!, `This --mount is not a valid comma-separated list: ${csv}.`);
+  const options = flag.mountOptions ?? [];
+  let type = 'bind';
+  let typeKnown = true;
+  const seen = new Map<string, Seen>();
+  const laterType = (index: number): string | undefined =>
+    options
+      .slice(index + 1)
+      .find((o) => o.key.text.toLowerCase() === 'type')
+      ?.value?.text.toLowerCase();
+  const misplaced = (key: string, allowed: readonly string[], option: MountOption, index: number) => {
+    const later = laterType(index);
+    const message =
+      later && allowed.includes(later)
+        ? `${key} is read before type=${later}: put type=${later} first, BuildKit reads the options left to right.`
+        : `${key} applies only to ${listWords(allowed)} mounts, not to ${type} mounts.`;
+    at(option.key, message);
+  };
+
+  options.forEach((option, index) => {
+    const key = option.key.text.toLowerCase();
+    const canonical = CANONICAL.get(key);
+    if (canonical === undefined) {
+      const match = suggest(key, KEYS);
+      const fix = match && { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique };
+      at(option.key, `"${option.key.text}" is not a --mount option.${match ? ` Did you mean ${match.value}?` : ` Options are ${listWords(KEYS)}.`}`, withFixes(fix || undefined));
+      return;
+    }
+    if (option.value === undefined) {
+      if (canonical === 'readonly' || canonical === 'readwrite') return;
+      if (canonical === 'required') {
+        if (typeKnown && !REQUIRED_TYPES.includes(type)) misplaced('required', REQUIRED_TYPES, option, index);
+        return;
+      }
+      at(option.key, `${key} needs a value: write ${key}=<value>.`);
+      return;
+    }
+    const value = option.value.text;
+    if (canonical === 'from' && /\$./.test(value)) {
+      at(option.value, 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.');
+      return;
+    }
+    if (hasVariable(value)) {
+      if (canonical === 'type') typeKnown = false;
+      seen.set(canonical, { option, value: undefined });
+      return;
+    }
+    const bad = (message: string, fix?: Problem['data']) => at(option.value!, message, fix);
+    switch (canonical) {
+      case 'type': {
+        const lower = value.toLowerCase();
+        if (!TYPES.includes(lower)) {
+          const match = suggest(lower, TYPES);
+          const fix = match && withFixes({ title: `Change to ${match.value}`, newText: match.value, preferred: match.unique });
+          bad(`"${value}" is not a mount type; use ${listWords(TYPES)}.${match ? ` Did you mean ${match.value}?` : ''}`, fix || undefined);
+          typeKnown = false;
+          return;
+        }
+        type = lower;
+        break;
+      }
+      case 'readonly':
+      case 'readwrite':
+        if (!isGoBool(value)) return bad(`${key} is true or false, not "${value}".`);
+        break;
+      case 'required':
+        if (typeKnown && !REQUIRED_TYPES.includes(type)) return misplaced('required', REQUIRED_TYPES, option, index);
+        if (!isGoBool(value)) return bad(`required is true or false, not "${value}".`);
+        break;
+      case 'size':
+        if (typeKnown && type !== 'tmpfs') return misplaced('size', ['tmpfs'], option, index);
+        if (!isGoRamSize(value)) return bad(`size is a number of bytes, optionally with a unit such as 64m or 1g, not "${value}".`);
+        break;
+      case 'sharing': {
+        if (!SHARING.includes(value.toLowerCase())) {
+          const match = suggest(value.toLowerCase(), SHARING);
+          const fix = match && withFixes({ title: `Change to ${match.value}`, newText: match.value, preferred: match.unique });
+          return bad(`"${value}" is not a sharing mode; use ${listWords(SHARING)}.${match ? ` Did you mean ${match.value}?` : ''}`, fix || undefined);
+        }
+        break;
+      }
+      case 'mode':
+        if (parseGoUint32(value, 8) === undefined) return bad(`mode is an octal number such as 0755, not "${value}".`);
+        break;
+      case 'uid':
+      case 'gid':
+        if (parseGoUint32(value, 10) === undefined) return bad(`${canonical} is a numeric id such as 1000, not "${value}".`);
+        break;
+    }
+    seen.set(canonical, { option, value });
+  });
+
+  if (!typeKnown) return;
+  if (!FILE_INFO_TYPES.includes(type)) {
+    for (const key of ['mode', 'uid', 'gid']) {
+      const s = seen.get(key);
+      if (s) at(s.option.key, `${key} applies only to ${listWords(FILE_INFO_TYPES)} mounts, not to ${type} mounts.`);
+    }
+  }
+  const isSet = (key: string) => {
+    const s = seen.get(key);
+    return s !== undefined && s.value !== '';
+  };
+  if (type === 'secret') {
+    const from = seen.get('from');
+    if (from && isSet('from')) at(from.option, 'A secret mount cannot use from=: secrets come from the build command (docker build --secret id=...).');
+    const sharing = seen.get('sharing');
+    if (sharing && isSet('sharing')) at(sharing.option, 'A secret mount cannot use sharing=; it applies only to cache mounts.');
+    if (!isSet('source') && !isSet('target') && !isSet('id')) {
+      at(flag, 'A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after).');
+    }
+    const id = seen.get('id');
+    if (id && isSet('source') && isSet('id')) at(id.option, 'A secret mount takes id= or source= (an older name for it), not both.');
+  } else if (type !== 'cache') {
+    const sharing = seen.get('sharing');
+    if (sharing && isSet('sharing')) at(sharing.option, `sharing= applies only to cache mounts, not to ${type} mounts.`);
+  }
+  const target = seen.get('target');
+  if (target?.value && ['bind', 'cache', 'tmpfs'].includes(type) && normalizesToRoot(target.value)) {
+    at(target.option, 'A mount cannot cover the root directory: choose a target such as /cache or /src.');
+  }
+}
+
+/** Whether an absolute path cleans to `/` (`/`, `//`, `/./`, `/..`). */
+function normalizesToRoot(path: string): boolean {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return path.startsWith('/') && parts.length === 0;
+}
+
+export const invalidMount: InstructionRule = {
+  code: 'invalid-mount',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'A RUN --mount with an unknown option, a wrong value or a combination BuildKit refuses.',
+  url: URL,
+  check(node, report) {
+    for (const { flag, fact } of checkedFlags(node)) {
+      if (fact.value.kind === 'mount' && flag.value && flag.value.text !== '') checkMount(flag, report);
+    }
+  },
+  fixes: fixesFromData,
+};

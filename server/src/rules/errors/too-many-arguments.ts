@@ -1,0 +1,47 @@
+// FROM takes an image, optionally followed by `AS <name>`; anything else between or after is
+// an error ("FROM requires either one or three arguments").
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { InstructionRule } from '../types';
+import { fixesFromData, instructionUrl, withFixes } from './common';
+
+export const tooManyArguments: InstructionRule = {
+  code: 'too-many-arguments',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'FROM with words other than an image and an optional AS <name>.',
+  url: instructionUrl('FROM'),
+  check(node, report) {
+    if (node.name !== 'FROM') return;
+    const [image, second, third, ...rest] = node.argList;
+    if (!second || (second.text.toLowerCase() === 'as' && !third)) return;
+    if (!third) {
+      report({
+        start: second.start,
+        end: second.end,
+        message: `FROM takes a single image. To name the stage, write FROM ${image.text} AS ${second.text}.`,
+        data: withFixes({ title: `Insert AS before ${second.text}`, newText: `AS ${second.text}` }),
+      });
+      return;
+    }
+    if (second.text.toLowerCase() !== 'as') {
+      report({
+        start: second.start,
+        end: second.end,
+        message: `FROM takes an image, then AS and a stage name; "${second.text}" stands where AS should be.`,
+        data: withFixes({ title: 'Change to AS', newText: 'AS' }),
+      });
+      return;
+    }
+    if (rest.length > 0) {
+      report({
+        start: rest[0].start,
+        end: rest[rest.length - 1].end,
+        message: `FROM ends with the stage name (${third.text}); remove what follows it.`,
+        data: withFixes({ title: 'Remove the extra words', newText: '' }),
+      });
+    }
+  },
+  fixes: fixesFromData,
+};
