@@ -2,7 +2,7 @@
 // forwards settings. All language knowledge lives in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, type Location, type Position } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +33,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dockerfile-lsp.restartServer', async () => {
       outputChannel.appendLine('Restarting the Dockerfile language server.');
       await client?.restart();
+    }),
+    // The server's code lenses pass LSP values; VS Code's references view wants its own types.
+    vscode.commands.registerCommand('dockerfile-lsp.showReferences', async (uri: string, position: Position, locations: Location[]) => {
+      if (!client) return;
+      const convert = client.protocol2CodeConverter;
+      await vscode.commands.executeCommand('editor.action.showReferences', convert.asUri(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
     }),
   );
 

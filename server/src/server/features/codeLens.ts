@@ -1,8 +1,11 @@
+import { getCodeLenses } from '../../services/codeLens';
 import type { Feature } from '../feature';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/** textDocument/codeLens: per stage, its name, index and users (setting: codeLens.enable). */
 export const codeLensFeature: Feature = {
   name: 'codeLens',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
+  register({ connection, onDocument }) {
+    connection.onCodeLens((params, token) => onDocument(params.textDocument.uri, token, (doc, settings) => getCodeLenses(doc, settings.codeLens.enable)));
+  },
 };

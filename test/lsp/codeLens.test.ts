@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeLens } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './client';
+import { parseFixture, range } from './fixture';
+
+let client: LspTestClient;
+let count = 0;
+
+beforeAll(async () => (client = await LspTestClient.start()));
+afterAll(async () => client.stop());
+
+async function lenses(source: string, on: LspTestClient = client) {
+  const fixture = parseFixture(source);
+  const uri = `file:///lens/${++count}/Dockerfile`;
+  await on.open(uri, fixture.text);
+  await on.diagnosticsFor(uri, 1); // the document's settings are known from here on
+  return { fixture, uri, lenses: await on.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }) };
+}
+
+describe('codeLens over LSP', () => {
+  it('advertises code lenses resolved up front', () => {
+    expect(client.initializeResult.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
+  });
+
+  it('names each stage, counts the later stages that use it, and links to those uses', async () => {
+    const { fixture, uri, lenses: result } = await lenses(
+      [
+        'FROM golang:1.22 AS build',
+        'RUN go build -o /app',
+        'FROM $[build$] AS test',
+        'RUN go test ./...',
+        'FROM alpine',
+        'RUN --mount=from=$[build$],target=/src true',
+        'FROM gcr.io/distroless/static',
+        'COPY --from=$[build$] /app /app',
+        'COPY --from=$[0$] /etc/ssl /etc/ssl',
+        '',
+      ].join('\n'),
+    );
+    expect(result).toEqual([
+      {
+        range: range(0, 0, 0, 4),
+        command: {
+          title: 'build (stage 0) · used by 3 later stages',
+          command: 'dockerfile-lsp.showReferences',
+          arguments: [uri, { line: 0, character: 0 }, fixture.ranges.map((r) => ({ uri, range: r }))],
+        },
+      },
+      { range: range(2, 0, 2, 4), command: { title: 'test (stage 1) · not used by later stages · built only with --target test', command: '' } },
+      { range: range(4, 0, 4, 4), command: { title: 'stage 2 · not used by later stages · not built by default', command: '' } },
+      { range: range(6, 0, 6, 4), command: { title: 'stage 3 · final stage, built by default', command: '' } },
+    ]);
+  });
+
+  it('counts a stage once per using stage', async () => {
+    const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
+    expect(result[0].command).toEqual({
+      title: 'base (stage 0) · used by 1 later stage',
+      command: 'dockerfile-lsp.showReferences',
+      arguments: [uri, { line: 0, character: 0 }, [{ uri, range: range(2, 12, 2, 16) }, { uri, range: range(3, 12, 3, 16) }]],
+    });
+  });
+
+  it('none when codeLens.enable is off', async () => {
+    const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { codeLens: { enable: false } } } });
+    try {
+      expect((await lenses('FROM alpine\n', configured)).lenses).toEqual([]);
+    } finally {
+      await configured.stop();
+    }
+  });
+});
