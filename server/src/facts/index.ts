@@ -19,6 +19,10 @@ import type {
 } from './types';
 
 export type * from './types';
+export type { SubstitutionFact, SubstitutionOperator } from './variables';
+export type { HeredocFact } from './values';
+export { BOOLEAN_VALUES, CHMOD_MODES, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
+export { SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export {
   BUILD_CHECKS,
   CHECK_OPTIONS,

@@ -245,7 +245,7 @@ function mountOptionUrl(type: MountType, option: MountOptionFact): string {
 }
 
 /** How a value is written after the key: `=<duration>`, `=<a|b>`, or `[=<boolean>]` since a bare key means true. */
-function valueHint(spec: ValueSpec): string {
+export function valueHint(spec: ValueSpec): string {
   switch (spec.kind) {
     case 'boolean':
       return '[=<boolean>]';

@@ -1,0 +1,98 @@
+// Variable substitution in Dockerfiles: the `${name<operator>word}` forms the builder expands,
+// with the frontend version that introduced each. Hover explains the operator under the cursor.
+import type { FrontendVersion } from './types';
+import { referenceUrl } from './util';
+
+export type SubstitutionOperator = ':-' | '-' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
+
+export interface SubstitutionFact {
+  readonly operator: SubstitutionOperator;
+  /** How the form is written, e.g. '${name:-word}'. */
+  readonly form: string;
+  readonly doc: string;
+  readonly since?: FrontendVersion;
+}
+
+/** Where the Dockerfile reference explains substitution. */
+export const SUBSTITUTION_URL = referenceUrl('environment-replacement');
+
+const PATTERN_NOTE = 'In the pattern, `*` matches any run of characters and `?` a single one.';
+
+export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
+  {
+    operator: ':-',
+    form: '${name:-word}',
+    doc: 'Gives `word` when `name` is unset or empty, and the value of `name` otherwise. The usual way to write a fallback.',
+  },
+  {
+    operator: '-',
+    form: '${name-word}',
+    since: '1.6',
+    doc: 'Gives `word` only when `name` is unset; a variable set to an empty value stays empty.',
+  },
+  {
+    operator: ':+',
+    form: '${name:+word}',
+    doc: 'Gives `word` when `name` is set and not empty, and nothing otherwise. Handy for optional flags: `${DEBUG:+--verbose}`.',
+  },
+  {
+    operator: '+',
+    form: '${name+word}',
+    since: '1.6',
+    doc: 'Gives `word` when `name` is set, even to an empty value, and nothing when it is unset.',
+  },
+  {
+    operator: ':?',
+    form: '${name:?message}',
+    doc: 'Stops the build with `message` when `name` is unset or empty. The builder supports it although the Dockerfile reference does not list it.',
+  },
+  {
+    operator: '?',
+    form: '${name?message}',
+    since: '1.6',
+    doc: 'Stops the build with `message` when `name` is unset; an empty value is accepted.',
+  },
+  {
+    operator: '#',
+    form: '${name#pattern}',
+    since: '1.7',
+    doc: `Removes the shortest start of the value that matches \`pattern\`. ${PATTERN_NOTE}`,
+  },
+  {
+    operator: '##',
+    form: '${name##pattern}',
+    since: '1.7',
+    doc: `Removes the longest start of the value that matches \`pattern\`, e.g. \`\${PATH_VAR##*/}\` keeps the last path element. ${PATTERN_NOTE}`,
+  },
+  {
+    operator: '%',
+    form: '${name%pattern}',
+    since: '1.7',
+    doc: `Removes the shortest end of the value that matches \`pattern\`, e.g. \`\${FILE%.*}\` drops the extension. ${PATTERN_NOTE}`,
+  },
+  {
+    operator: '%%',
+    form: '${name%%pattern}',
+    since: '1.7',
+    doc: `Removes the longest end of the value that matches \`pattern\`. ${PATTERN_NOTE}`,
+  },
+  {
+    operator: '/',
+    form: '${name/pattern/replacement}',
+    since: '1.7',
+    doc: `Replaces the first match of \`pattern\` in the value with \`replacement\`. ${PATTERN_NOTE}`,
+  },
+  {
+    operator: '//',
+    form: '${name//pattern/replacement}',
+    since: '1.7',
+    doc: `Replaces every match of \`pattern\` in the value with \`replacement\`. ${PATTERN_NOTE}`,
+  },
+];
+
+const byOperator = new Map(SUBSTITUTIONS.map((s) => [s.operator, s]));
+
+/** The substitution form of an operator such as ':-'. */
+export function getSubstitution(operator: string): SubstitutionFact | undefined {
+  return byOperator.get(operator as SubstitutionOperator);
+}
