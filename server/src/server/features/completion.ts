@@ -1,8 +1,23 @@
+import { CompletionTriggerKind } from 'vscode-languageserver/node';
+import { getCompletions, resolveCompletionItem, TRIGGER_CHARACTERS } from '../../services/completion';
 import type { Feature } from '../feature';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/** textDocument/completion with completionItem/resolve, which adds the documentation of an item. */
 export const completionFeature: Feature = {
   name: 'completion',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: () => ({ completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: true } }),
+  register({ connection, onDocument, toServerPosition, client }) {
+    connection.onCompletion((params, token) =>
+      onDocument(params.textDocument.uri, token, (doc, settings) => {
+        if (!settings.completion.enable) return null;
+        const context = params.context;
+        return getCompletions(doc, toServerPosition(params.textDocument.uri, params.position), {
+          snippets: client.snippets,
+          format: client.completionMarkdown ? 'markdown' : 'plaintext',
+          triggerCharacter: context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined,
+        });
+      }),
+    );
+    connection.onCompletionResolve((item) => resolveCompletionItem(item, client.completionMarkdown ? 'markdown' : 'plaintext'));
+  },
 };

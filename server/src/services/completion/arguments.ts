@@ -1,0 +1,99 @@
+// Arguments that have a known vocabulary: the stage or `AS` of FROM, HEALTHCHECK's CMD/NONE,
+// STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the predefined names an ARG can declare.
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { EXPOSE_PROTOCOLS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { item, type CompletionRequest } from './items';
+import { keywordCase } from './keywords';
+import { stageItems } from './stages';
+
+export interface ArgumentContext {
+  readonly instruction: InstructionFact;
+  /** Position of the word being typed among the arguments (flags not counted). */
+  readonly index: number;
+  readonly typed: string;
+  /** Where the word being typed starts. */
+  readonly from: number;
+  /** The keyword as written, whose case `AS`, `CMD` and `NONE` follow. */
+  readonly keyword: string;
+  readonly onbuild: boolean;
+  readonly instructionStart: number;
+}
+
+function caseOf(keyword: string): boolean {
+  return keyword !== keyword.toUpperCase() && keyword === keyword.toLowerCase();
+}
+
+function fromItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  if (context.index === 0) return context.onbuild ? [] : stageItems(request, context.from, context.instructionStart, true);
+  if (context.index !== 1) return [];
+  const as = keywordCase('AS', caseOf(context.keyword));
+  const newText = request.snippets ? `${as} \${1:name}` : as;
+  return [item(request, as, CompletionItemKind.Keyword, context.from, newText, 0, { snippet: request.snippets, detail: 'name this stage' })];
+}
+
+function healthcheckItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  if (context.index !== 0) return [];
+  const lower = caseOf(context.keyword);
+  const cmd = keywordCase('CMD', lower);
+  const none = keywordCase('NONE', lower);
+  return [
+    item(request, cmd, CompletionItemKind.Keyword, context.from, request.snippets ? `${cmd} \${1:command}` : cmd, 0, {
+      snippet: request.snippets,
+      detail: context.instruction.forms[0].doc,
+    }),
+    item(request, none, CompletionItemKind.Keyword, context.from, none, 1, { detail: context.instruction.forms[1].doc }),
+  ];
+}
+
+function signalItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  if (context.index !== 0) return [];
+  return SIGNALS.map((signal, rank) =>
+    item(request, signal.name, CompletionItemKind.EnumMember, context.from, signal.name, rank, {
+      detail: signal.isDefault ? `signal ${signal.number} (default)` : `signal ${signal.number}`,
+      data: { k: 'signal', key: signal.name },
+    }),
+  );
+}
+
+function protocolItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  const slash = context.typed.indexOf('/');
+  if (slash < 0 || context.typed.includes('$')) return [];
+  return EXPOSE_PROTOCOLS.map((protocol, rank) =>
+    item(request, protocol.value, CompletionItemKind.EnumMember, context.from + slash + 1, protocol.value, rank, {
+      ...(protocol.isDefault ? { detail: 'default' } : {}),
+      data: { k: 'protocol', key: protocol.value },
+    }),
+  );
+}
+
+const ARG_GROUP_RANK: Readonly<Record<PredefinedArgGroup, number>> = { platform: 0, target: 1, buildkit: 2, proxy: 3 };
+
+function argNameItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  if (context.typed.includes('=')) return [];
+  const scope = request.doc.model.visibleAt(context.instructionStart);
+  // Names already in scope (declared, or automatic in the global scope) need no declaration.
+  return PREDEFINED_ARGS.filter((arg) => !scope.has(arg.name)).map((arg, rank) =>
+    item(request, arg.name, CompletionItemKind.Variable, context.from, arg.name, ARG_GROUP_RANK[arg.group] * 100 + rank, {
+      detail: arg.automatic ? 'set automatically by BuildKit' : 'set with --build-arg',
+      data: { k: 'arg', key: arg.name },
+    }),
+  );
+}
+
+export function argumentItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  switch (context.instruction.name) {
+    case 'FROM':
+      return fromItems(request, context);
+    case 'HEALTHCHECK':
+      return healthcheckItems(request, context);
+    case 'STOPSIGNAL':
+      return signalItems(request, context);
+    case 'EXPOSE':
+      return protocolItems(request, context);
+    case 'ARG':
+      return argNameItems(request, context);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,87 @@
+// Parser directives in the leading comment block (`# syntax=`, `# escape=`, `# check=`) and the
+// options of `check=`, which BuildKit also reads in a comment right above an instruction (1.21+).
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, getDirective } from '../../facts';
+import { item, type CompletionRequest } from './items';
+
+export interface CommentLine {
+  /** The text of the line up to the cursor. */
+  readonly prefix: string;
+  /** Document offset where the line starts. */
+  readonly lineStart: number;
+  /** The line is in the leading block, where parser directives are read. */
+  readonly directivePosition: boolean;
+  /** Directives already written in the block (lower case), other than on this line. */
+  readonly present: readonly string[];
+}
+
+const KEY_PREFIX = /^(\s*#)(\s*)([A-Za-z]*)$/;
+const KEY_VALUE = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*/;
+
+export function commentItems(request: CompletionRequest, line: CommentLine): CompletionItem[] {
+  const keyMatch = KEY_PREFIX.exec(line.prefix);
+  if (keyMatch) {
+    if (!line.directivePosition) return [];
+    const keyStart = line.lineStart + keyMatch[1].length + keyMatch[2].length;
+    const space = keyMatch[2] === '' ? ' ' : '';
+    return DIRECTIVES.filter((d) => !line.present.includes(d.name)).map((directive, rank) =>
+      item(request, directive.name, CompletionItemKind.Property, keyStart, `${space}${directive.name}=`, rank, {
+        filterText: directive.name,
+        data: { k: 'directive', key: directive.name },
+      }),
+    );
+  }
+  const valueMatch = KEY_VALUE.exec(line.prefix);
+  if (!valueMatch) return [];
+  const name = valueMatch[1].toLowerCase();
+  const valueStart = line.lineStart + valueMatch[0].length;
+  const typed = line.prefix.slice(valueMatch[0].length);
+  if (name === 'check') return checkItems(request, typed, valueStart);
+  const directive = getDirective(name);
+  if (!directive || !line.directivePosition || /\s/.test(typed)) return [];
+  return directive.values.map((value, rank) =>
+    item(request, value.value, CompletionItemKind.Value, valueStart, value.value, rank, {
+      ...(value.isDefault ? { detail: 'default' } : {}),
+      data: { k: 'directive-value', d: directive.name, key: value.value },
+    }),
+  );
+}
+
+/** `skip=A,B;error=true;experimental=all`: option keys, rule names, booleans. */
+function checkItems(request: CompletionRequest, typed: string, valueStart: number): CompletionItem[] {
+  const optionStart = typed.lastIndexOf(';') + 1;
+  const option = typed.slice(optionStart);
+  const eq = option.indexOf('=');
+  if (eq < 0) {
+    const present = typed
+      .slice(0, optionStart)
+      .split(';')
+      .map((o) => o.split('=')[0].trim());
+    const leading = option.length - option.trimStart().length;
+    return CHECK_OPTIONS.filter((o) => !present.includes(o.name)).map((o, rank) =>
+      item(request, o.name, CompletionItemKind.Property, valueStart + optionStart + leading, `${o.name}=`, rank, {
+        data: { k: 'check-option', key: o.name },
+      }),
+    );
+  }
+  const key = option.slice(0, eq).trim();
+  const value = option.slice(eq + 1);
+  const from = valueStart + optionStart + eq + 1;
+  if (key === 'error') {
+    return BOOLEAN_VALUES.map((v, rank) => item(request, v.value, CompletionItemKind.Value, from, v.value, rank, { ...(v.value === 'false' ? { detail: 'default' } : {}) }));
+  }
+  if (key !== 'skip' && key !== 'experimental') return [];
+  const ruleStart = value.lastIndexOf(',') + 1;
+  const listed = value.slice(0, ruleStart).split(',').map((r) => r.trim());
+  const rules = BUILD_CHECKS.filter((check) => check.experimental === (key === 'experimental') && !listed.includes(check.name));
+  const items = rules.map((check, rank) =>
+    item(request, check.name, CompletionItemKind.EnumMember, from + ruleStart, check.name, rank + 1, {
+      data: { k: 'check-rule', key: check.name },
+    }),
+  );
+  if (ruleStart === 0) {
+    items.unshift(item(request, 'all', CompletionItemKind.Keyword, from, 'all', 0, { detail: key === 'skip' ? 'skip every rule' : 'every experimental rule' }));
+  }
+  return items;
+}

@@ -1,0 +1,110 @@
+// Flags of the instruction (those not given yet, repeatable ones always) and their values: enums,
+// booleans, platforms, `--chmod` modes, durations, stages, and `--mount` options (mount.ts).
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import {
+  BOOLEAN_VALUES,
+  CHMOD_MODES,
+  DURATION_EXAMPLES,
+  PLATFORMS,
+  type FlagFact,
+  type InstructionFact,
+  type ValueFact,
+} from '../../facts';
+import { nanosInWords, parseGoDuration } from '../hover/plainWords';
+import { DocWriter } from '../markup';
+import { item, snippetText, type CompletionRequest } from './items';
+import { mountItems } from './mount';
+import { stageItems } from './stages';
+
+export interface FlagContext {
+  readonly instruction: InstructionFact;
+  /** Names of the flags already written on the instruction. */
+  readonly given: readonly string[];
+  /** The file selects the labs channel (`# syntax=...-labs`). */
+  readonly labs: boolean;
+  /** Inside an ONBUILD trigger: stage names belong to the child build, so none are offered. */
+  readonly onbuild: boolean;
+  /** Start of the instruction, for the stages declared before it. */
+  readonly instructionStart: number;
+}
+
+/** What the flag inserts: `--name=` and a placeholder, a choice of values, or the bare name of a boolean. */
+function flagInsertText(flag: FlagFact, snippets: boolean): string {
+  if (flag.value.kind === 'boolean') return `--${flag.name}`;
+  if (!snippets) return `--${flag.name}=`;
+  if (flag.value.kind === 'enum') return `--${flag.name}=\${1|${flag.value.values.map((v) => v.value).join(',')}|}`;
+  if (flag.value.kind === 'mount') return `--${flag.name}=type=\${1|cache,bind,secret,ssh,tmpfs|}`;
+  return `--${flag.name}=\${1:${snippetText(flag.placeholder)}}`;
+}
+
+export function flagNameItems(request: CompletionRequest, context: FlagContext, from: number): CompletionItem[] {
+  const { instruction } = context;
+  return instruction.flags
+    .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs))
+    .map((flag, rank) =>
+      item(request, `--${flag.name}`, CompletionItemKind.Property, from, flagInsertText(flag, request.snippets), rank, {
+        snippet: request.snippets && flag.value.kind !== 'boolean',
+        data: { k: 'flag', i: instruction.name, key: flag.name },
+      }),
+    );
+}
+
+function valueItems(
+  request: CompletionRequest,
+  instruction: InstructionFact,
+  flag: FlagFact,
+  values: readonly ValueFact[],
+  from: number,
+  kind: CompletionItemKind,
+): CompletionItem[] {
+  return values.map((value, rank) =>
+    item(request, value.value, kind, from, value.value, rank, {
+      ...(value.isDefault || value.value === flag.default ? { detail: 'default' } : {}),
+      data: { k: 'flag-value', i: instruction.name, f: flag.name, key: value.value },
+    }),
+  );
+}
+
+function durationItems(request: CompletionRequest, flag: FlagFact, from: number): CompletionItem[] {
+  const writer = new DocWriter(request.format);
+  const values = flag.default !== undefined && !DURATION_EXAMPLES.includes(flag.default) ? [flag.default, ...DURATION_EXAMPLES] : DURATION_EXAMPLES;
+  return values.map((value, rank) => {
+    const words = nanosInWords(parseGoDuration(value) ?? 0);
+    return item(request, value, CompletionItemKind.Value, from, value, rank, {
+      detail: value === flag.default ? `${words} (default)` : words,
+      documentation: writer.content(writer.prose(`\`${value}\` is ${words}.`)),
+    });
+  });
+}
+
+/** Values for `--name=<typed>`; `from` is where the value starts. */
+export function flagValueItems(request: CompletionRequest, context: FlagContext, flagName: string, typed: string, from: number): CompletionItem[] {
+  const { instruction } = context;
+  const flag = instruction.flags.find((f) => f.name === flagName);
+  if (!flag) return [];
+  switch (flag.value.kind) {
+    case 'enum':
+      return valueItems(request, instruction, flag, flag.value.values, from, CompletionItemKind.EnumMember);
+    case 'boolean':
+      return valueItems(request, instruction, flag, BOOLEAN_VALUES, from, CompletionItemKind.Value);
+    case 'platform': {
+      const items = valueItems(request, instruction, flag, PLATFORMS, from, CompletionItemKind.Value);
+      // A fixed platform draws BuildKit's FromPlatformFlagConstDisallowed warning; say so up front.
+      for (const entry of items) if (!String(entry.label).startsWith('$')) entry.detail = 'fixed platform';
+      return items;
+    }
+    case 'chmod':
+      return valueItems(request, instruction, flag, CHMOD_MODES, from, CompletionItemKind.Value);
+    case 'duration':
+      return durationItems(request, flag, from);
+    case 'checksum':
+      return typed.includes(':') ? [] : [item(request, 'sha256:', CompletionItemKind.Value, from, 'sha256:', 0, { detail: 'SHA-256 digest of the download' })];
+    case 'stage':
+      return context.onbuild ? [] : stageItems(request, from, context.instructionStart, false);
+    case 'mount':
+      return mountItems(request, typed, from, context);
+    default:
+      return [];
+  }
+}

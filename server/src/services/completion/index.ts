@@ -1,0 +1,230 @@
+// textDocument/completion: finds what the cursor is in (cursor.ts) and asks the module for that
+// context. Every context answers only what can be written there; anything else gets an empty
+// list, which matters because ` ` is a trigger character and fires on every space.
+
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
+import { getInstruction, type InstructionFact } from '../../facts';
+import { cursorContext, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
+import { offsetOf, type AnalyzedDocument } from '../document';
+import type { DocFormat } from '../markup';
+import { argumentItems } from './arguments';
+import { commentItems } from './directives';
+import { flagNameItems, flagValueItems, type FlagContext } from './flags';
+import type { CompletionRequest } from './items';
+import { keywordItems } from './keywords';
+import { variableItems, variablePrefix, type Expansion } from './variables';
+
+export { resolveCompletionItem } from './resolve';
+
+export interface CompletionOptions {
+  readonly snippets: boolean;
+  /** Documentation format for items documented directly. */
+  readonly format: DocFormat;
+  /** The character that triggered the request, when one did. */
+  readonly triggerCharacter?: string;
+}
+
+/** The characters that open a completion context. */
+export const TRIGGER_CHARACTERS: readonly string[] = ['-', '=', '$', '{', ',', '/', ' ', '#'];
+
+/** Instructions whose next word has a vocabulary worth showing as soon as a space is typed. */
+const SPACE_CONTEXTS: ReadonlySet<string> = new Set(['FROM', 'HEALTHCHECK', 'STOPSIGNAL']);
+
+export function getCompletions(doc: AnalyzedDocument, position: Position, options: CompletionOptions): CompletionList {
+  const request: CompletionRequest = {
+    doc,
+    offset: offsetOf(doc, position),
+    snippets: options.snippets,
+    invoked: options.triggerCharacter === undefined,
+    format: options.format,
+  };
+  return { isIncomplete: false, items: completeAt(request, cursorContext(doc, request.offset), options.triggerCharacter) };
+}
+
+function completeAt(request: CompletionRequest, context: CursorContext, trigger: string | undefined): CompletionItem[] {
+  switch (context.kind) {
+    case 'line':
+      return lineItems(request, context, trigger);
+    case 'instruction':
+      return instructionItems(request, context.prefix, trigger);
+    case 'heredoc':
+      return heredocItems(request, context);
+    case 'inner-comment':
+      return [];
+  }
+}
+
+function textAfterCursor(request: CompletionRequest): boolean {
+  const rest = request.doc.tree.slice(request.offset, request.offset + 200);
+  return /^[^\S\r\n]*[^\s]/.test(rest);
+}
+
+function beforeFirstFrom(request: CompletionRequest, start: number): boolean {
+  return !request.doc.model.stages.some((stage) => stage.fromStart < start);
+}
+
+/** Only directives (after an optional `#!` line) come before this node. */
+function inDirectiveBlock(request: CompletionRequest, nodeIndex: number): boolean {
+  const tree = request.doc.tree;
+  for (let i = 0; i < nodeIndex; i++) {
+    const node = tree.node(i);
+    if (node.kind === 'directive') continue;
+    if (i === 0 && node.kind === 'comment' && tree.nodeText(0).startsWith('#!')) continue;
+    return false;
+  }
+  return true;
+}
+
+function lineItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'line' }>, trigger: string | undefined): CompletionItem[] {
+  const { doc } = request;
+  if (context.linePrefix.trimStart().startsWith('#')) {
+    const nodeIndex = context.node?.index ?? doc.tree.nodeCount;
+    const present = doc.tree
+      .directives()
+      .filter((d) => d.index !== nodeIndex)
+      .map((d) => d.node.name.toLowerCase());
+    return commentItems(request, { prefix: context.linePrefix, lineStart: context.lineStart, directivePosition: inDirectiveBlock(request, nodeIndex), present });
+  }
+  if (context.linePrefix.trim() !== '' || trigger !== undefined) return [];
+  return keywordItems(request, {
+    from: request.offset,
+    onbuild: false,
+    beforeFirstFrom: beforeFirstFrom(request, context.lineStart),
+    textAfter: textAfterCursor(request),
+    nodeIndex: context.node?.index ?? -1,
+  });
+}
+
+function heredocItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'heredoc' }>): CompletionItem[] {
+  const { doc, offset } = request;
+  const { node, start } = context.entry;
+  const owner = node.name === 'ONBUILD' ? node.trigger : node;
+  const heredoc = node.heredocs[context.index];
+  if (!owner || !heredoc) return [];
+  const line = doc.tree.slice(doc.text.offsetAt({ line: doc.text.positionAt(offset).line, character: 0 }), offset);
+  const variable = variablePrefix(line, offset, doc.tree.escape);
+  if (!variable) return [];
+  let expansion: Expansion | undefined;
+  if (node.name === 'ONBUILD') expansion = 'onbuild';
+  else if (owner.name === 'RUN') expansion = 'run';
+  else if (heredoc.expand) expansion = 'builder';
+  return expansion ? variableItems(request, variable, expansion, start) : [];
+}
+
+interface InstructionWords {
+  readonly instruction: InstructionFact;
+  readonly keyword: PrefixWord;
+  /** Complete words after the keyword, before the word being typed. */
+  readonly rest: readonly PrefixWord[];
+  readonly current: PrefixWord;
+  readonly onbuild: boolean;
+}
+
+function isFlagWord(word: PrefixWord): boolean {
+  return word.text.startsWith('--');
+}
+
+/** Flags end at the first word that is not one, or at a bare `--`. */
+function flagsEnded(rest: readonly PrefixWord[]): boolean {
+  return rest.some((w) => !isFlagWord(w) || w.text === '--');
+}
+
+function instructionItems(request: CompletionRequest, prefix: InstructionPrefix, trigger: string | undefined): CompletionItem[] {
+  const { words, entry } = prefix;
+  const current = words[words.length - 1];
+  // A word continued from an earlier line cannot be replaced by a one-line edit.
+  if (current.start < prefix.lineStart) return [];
+  const keywordContext = { from: current.start, beforeFirstFrom: beforeFirstFrom(request, entry.start), textAfter: textAfterCursor(request), nodeIndex: entry.index };
+  if (words.length === 1) return trigger === undefined ? keywordItems(request, { ...keywordContext, onbuild: false }) : [];
+  let keyword = words[0];
+  let rest = words.slice(1, -1);
+  let onbuild = false;
+  if (keyword.text.toUpperCase() === 'ONBUILD') {
+    onbuild = true;
+    if (words.length === 2) return trigger === undefined || trigger === ' ' ? keywordItems(request, { ...keywordContext, onbuild: true }) : [];
+    keyword = words[1];
+    rest = words.slice(2, -1);
+  }
+  const instruction = getInstruction(keyword.text);
+  if (!instruction) return [];
+  const parts: InstructionWords = { instruction, keyword, rest, current, onbuild };
+
+  const variable = variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
+  if (variable) {
+    const expansion = expansionAt(parts);
+    if (!expansion) return [];
+    const firstFrom = request.doc.model.stages[0]?.fromStart;
+    const scopeOffset = expansion === 'global' && firstFrom !== undefined && firstFrom <= entry.start ? firstFrom : entry.start;
+    return variableItems(request, variable, expansion, scopeOffset);
+  }
+  if (prefix.inQuote) return [];
+
+  const flagsDone = flagsEnded(rest);
+  const flagContext: FlagContext = {
+    instruction,
+    given: rest.filter(isFlagWord).map((w) => flagName(w.text)),
+    labs: labsChannel(request.doc),
+    onbuild,
+    instructionStart: entry.start,
+  };
+  if (!flagsDone && current.text.startsWith('-')) {
+    const eq = current.text.indexOf('=');
+    if (eq < 0) return trigger === ' ' ? [] : flagNameItems(request, flagContext, current.start);
+    return flagValueItems(request, flagContext, current.text.slice(2, eq), current.text.slice(eq + 1), current.start + eq + 1);
+  }
+  if (trigger === ' ' && !SPACE_CONTEXTS.has(instruction.name)) return [];
+  const firstArg = rest.findIndex((w) => !isFlagWord(w));
+  const index = firstArg < 0 ? 0 : rest.length - firstArg;
+  const items = argumentItems(request, {
+    instruction,
+    index,
+    typed: current.text,
+    from: current.start,
+    keyword: keyword.text,
+    onbuild,
+    instructionStart: entry.start,
+  });
+  // Before the first argument an explicit request also lists the flags.
+  if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start));
+  return items;
+}
+
+function flagName(text: string): string {
+  const eq = text.indexOf('=');
+  return text.slice(2, eq < 0 ? undefined : eq);
+}
+
+function labsChannel(doc: AnalyzedDocument): boolean {
+  return doc.tree.directives().some((d) => d.node.name === 'syntax' && d.node.value.text.includes('labs'));
+}
+
+/** Who expands a `$` typed at the cursor, or undefined where nothing does. */
+function expansionAt(parts: InstructionWords): Expansion | undefined {
+  const { instruction, rest, current, onbuild } = parts;
+  if (!flagsEnded(rest) && isFlagWord(current)) {
+    const eq = current.text.indexOf('=');
+    const flag = instruction.flags.find((f) => f.name === flagName(current.text));
+    if (eq < 0 || !flag?.expandsVariables) return undefined;
+    // `--mount=...,from=` names a stage: variables are not allowed there.
+    if (flag.value.kind === 'mount' && /(^|,)\s*from\s*=[^,]*$/i.test(current.text.slice(eq + 1))) return undefined;
+    return onbuild ? 'onbuild' : instruction.name === 'FROM' ? 'global' : 'builder';
+  }
+  if (onbuild) return 'onbuild';
+  const args = [...rest.filter((w) => !isFlagWord(w)), current];
+  const command = instruction.name === 'HEALTHCHECK' ? args.slice(1) : args;
+  // The exec form (a JSON array) runs without a shell: nothing expands `$` there.
+  const exec = command[0]?.text.startsWith('[') ?? false;
+  switch (instruction.name) {
+    case 'FROM':
+      return 'global';
+    case 'RUN':
+      return exec ? undefined : 'run';
+    case 'CMD':
+    case 'ENTRYPOINT':
+      return exec ? undefined : 'runtime';
+    case 'HEALTHCHECK':
+      return args.length > 1 && !exec ? 'runtime' : undefined;
+    default:
+      return instruction.expandsVariables ? 'builder' : undefined;
+  }
+}

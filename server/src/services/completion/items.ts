@@ -1,0 +1,80 @@
+// Building completion items: every item replaces the text typed so far (an exact range), sorts by
+// the order its context gives, and carries a small `data` key that completionItem/resolve turns
+// into documentation from the facts.
+
+import { CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionItemKind, type MarkupContent } from 'vscode-languageserver-types';
+import { rangeOf, type AnalyzedDocument } from '../document';
+import type { DocFormat } from '../markup';
+
+/** What completionItem/resolve needs to find an item's documentation again. */
+export type ResolveData =
+  | { readonly k: 'instruction'; readonly key: string }
+  | { readonly k: 'flag'; readonly i: string; readonly key: string }
+  | { readonly k: 'flag-value'; readonly i: string; readonly f: string; readonly key: string }
+  | { readonly k: 'mount-type'; readonly key: string }
+  | { readonly k: 'mount-option'; readonly t: string; readonly key: string }
+  | { readonly k: 'mount-value'; readonly t: string; readonly o: string; readonly key: string }
+  | { readonly k: 'directive'; readonly key: string }
+  | { readonly k: 'directive-value'; readonly d: string; readonly key: string }
+  | { readonly k: 'check-option'; readonly key: string }
+  | { readonly k: 'check-rule'; readonly key: string }
+  | { readonly k: 'arg'; readonly key: string }
+  | { readonly k: 'signal'; readonly key: string }
+  | { readonly k: 'protocol'; readonly key: string };
+
+export interface CompletionRequest {
+  readonly doc: AnalyzedDocument;
+  readonly offset: number;
+  /** The client inserts snippets (`${1:name}`). */
+  readonly snippets: boolean;
+  /** Asked for explicitly (Ctrl+Space), not because a trigger character was typed. */
+  readonly invoked: boolean;
+  /** The format of documentation filled in directly (not through resolve). */
+  readonly format: DocFormat;
+}
+
+export interface ItemOptions {
+  readonly snippet?: boolean;
+  readonly detail?: string;
+  readonly documentation?: MarkupContent;
+  readonly data?: ResolveData;
+  readonly deprecated?: boolean;
+  readonly filterText?: string;
+}
+
+/** An item replacing document text [from, request.offset) with `newText`; `rank` orders the list. */
+export function item(
+  request: CompletionRequest,
+  label: string,
+  kind: CompletionItemKind,
+  from: number,
+  newText: string,
+  rank: number,
+  options: ItemOptions = {},
+): CompletionItem {
+  const result: CompletionItem = {
+    label,
+    kind,
+    sortText: String(rank).padStart(4, '0'),
+    textEdit: { range: rangeOf(request.doc, from, request.offset), newText },
+  };
+  if (options.filterText !== undefined) result.filterText = options.filterText;
+  if (options.snippet) result.insertTextFormat = InsertTextFormat.Snippet;
+  if (options.detail !== undefined) result.detail = options.detail;
+  if (options.documentation !== undefined) result.documentation = options.documentation;
+  if (options.deprecated) result.tags = [CompletionItemTag.Deprecated];
+  if (options.data !== undefined) result.data = options.data;
+  return result;
+}
+
+/** Escapes text for use inside an LSP snippet. */
+export function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** The text after the cursor up to the next white space (the rest of the word being edited). */
+export function restOfWord(doc: AnalyzedDocument, offset: number): string {
+  const line = doc.tree.slice(offset, offset + 400);
+  const match = /^[^\s]*/.exec(line);
+  return match ? match[0] : '';
+}

@@ -1,0 +1,69 @@
+// Instruction keywords at the start of an instruction: FROM and ARG before the first FROM, any
+// instruction after it, and only those allowed as ONBUILD triggers after ONBUILD. The keyword is
+// written in the file's majority case, as BuildKit's ConsistentInstructionCasing check wants.
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { INSTRUCTIONS, type InstructionFact, type InstructionName } from '../../facts';
+import type { AnalyzedDocument } from '../document';
+import { item, type CompletionRequest } from './items';
+
+/** Most used first, so the likely keyword is at the top. */
+const POPULARITY: readonly InstructionName[] = [
+  'RUN', 'COPY', 'FROM', 'WORKDIR', 'ENV', 'ARG', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'USER', 'LABEL', 'ADD',
+  'HEALTHCHECK', 'VOLUME', 'SHELL', 'STOPSIGNAL', 'ONBUILD', 'MAINTAINER',
+];
+
+/** How many instructions to look at when deciding the file's keyword case. */
+const CASE_SAMPLE = 200;
+
+/** True when most keywords of the file are lower case (ties and an empty file mean upper case). */
+export function prefersLowerCase(doc: AnalyzedDocument, exceptNode = -1): boolean {
+  let upper = 0;
+  let lower = 0;
+  let seen = 0;
+  for (const { node, index } of doc.tree.instructions()) {
+    if (index === exceptNode) continue;
+    const keyword = node.keyword.text;
+    if (keyword === keyword.toUpperCase()) upper++;
+    else if (keyword === keyword.toLowerCase()) lower++;
+    if (++seen >= CASE_SAMPLE) break;
+  }
+  return lower > upper;
+}
+
+export function keywordCase(word: string, lower: boolean): string {
+  return lower ? word.toLowerCase() : word.toUpperCase();
+}
+
+export interface KeywordContext {
+  /** Where the keyword being typed starts. */
+  readonly from: number;
+  /** Only triggers allowed after ONBUILD. */
+  readonly onbuild: boolean;
+  /** No FROM before this line: only FROM and ARG are allowed. */
+  readonly beforeFirstFrom: boolean;
+  /** Text follows the cursor on the line, so a snippet would duplicate it. */
+  readonly textAfter: boolean;
+  /** Index of the node being typed, left out of the case vote. */
+  readonly nodeIndex: number;
+}
+
+function allowed(fact: InstructionFact, context: KeywordContext): boolean {
+  if (context.onbuild) return fact.allowedInOnbuild;
+  if (context.beforeFirstFrom) return fact.name === 'FROM' || fact.name === 'ARG';
+  return true;
+}
+
+export function keywordItems(request: CompletionRequest, context: KeywordContext): CompletionItem[] {
+  const lower = prefersLowerCase(request.doc, context.nodeIndex);
+  const useSnippet = request.snippets && !context.textAfter;
+  return INSTRUCTIONS.filter((fact) => allowed(fact, context)).map((fact) => {
+    const keyword = keywordCase(fact.name, lower);
+    const newText = useSnippet ? keyword + fact.snippet.slice(fact.name.length) : keyword;
+    return item(request, keyword, CompletionItemKind.Keyword, context.from, newText, POPULARITY.indexOf(fact.name), {
+      snippet: useSnippet,
+      deprecated: fact.deprecated !== undefined,
+      data: { k: 'instruction', key: fact.name },
+    });
+  });
+}

@@ -1,0 +1,72 @@
+// Variables after `$` and `${`: the ARGs and ENVs in scope at the cursor, in the form the user
+// started (`$NAME`, `${NAME}`). Which variables make sense depends on who expands the text: the
+// builder (declared ARG and ENV), the shell of a RUN step (also the proxy ARGs), or the running
+// container for CMD/ENTRYPOINT/HEALTHCHECK (ENV only: ARGs are gone by then).
+
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { PREDEFINED_ARGS } from '../../facts';
+import { item, type CompletionRequest } from './items';
+
+/** Who expands the variable being typed. */
+export type Expansion = 'builder' | 'global' | 'run' | 'runtime' | 'onbuild';
+
+export interface VariablePrefix {
+  /** Where the typed name starts (just after `$` or `${`). */
+  readonly from: number;
+  readonly braced: boolean;
+}
+
+/** The `$name` or `${name` that ends `text`, unless its `$` is escaped. */
+export function variablePrefix(text: string, offset: number, escape: string): VariablePrefix | undefined {
+  const match = /\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?$/.exec(text);
+  if (!match) return undefined;
+  let escapes = 0;
+  for (let i = match.index - 1; i >= 0 && text[i] === escape; i--) escapes++;
+  if (escapes % 2 === 1) return undefined;
+  return { from: offset - (match[2]?.length ?? 0), braced: match[1] === '{' };
+}
+
+const DETAIL_LIMIT = 60;
+
+function shorten(text: string): string {
+  return text.length > DETAIL_LIMIT ? text.slice(0, DETAIL_LIMIT - 1) + '…' : text;
+}
+
+export function variableItems(request: CompletionRequest, prefix: VariablePrefix, expansion: Expansion, scopeOffset: number): CompletionItem[] {
+  const { doc, offset } = request;
+  const closeBrace = prefix.braced && doc.tree.slice(offset, offset + 1) !== '}';
+  const insert = (name: string) => (closeBrace ? `${name}}` : name);
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const scope = doc.model.visibleAt(scopeOffset);
+  for (const [name, binding] of scope) {
+    const declaration = binding.declaration;
+    if (expansion === 'runtime' || expansion === 'onbuild') {
+      if (declaration?.kind !== 'env') continue;
+    } else if (!declaration && !binding.predefined) continue;
+    seen.add(name);
+    const detail = declaration
+      ? shorten(`${declaration.kind.toUpperCase()} ${name}${binding.value !== undefined ? `=${binding.value}` : declaration.rawValue !== undefined ? `=${declaration.rawValue}` : ''}`)
+      : 'automatic build argument';
+    items.push(
+      item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), declaration ? 0 : 1, {
+        detail,
+        ...(declaration ? {} : { data: { k: 'arg', key: name } }),
+      }),
+    );
+  }
+  // A RUN step's shell also sees the proxy arguments the build passes, declared or not.
+  if (expansion === 'run') {
+    for (const arg of PREDEFINED_ARGS) {
+      if (arg.group !== 'proxy' || seen.has(arg.name)) continue;
+      items.push(
+        // The uppercase spelling first, as most tools document it.
+        item(request, arg.name, CompletionItemKind.Variable, prefix.from, insert(arg.name), arg.name === arg.name.toUpperCase() ? 2 : 3, {
+          detail: 'predefined proxy argument',
+          data: { k: 'arg', key: arg.name },
+        }),
+      );
+    }
+  }
+  return items;
+}

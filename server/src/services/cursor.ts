@@ -1,0 +1,139 @@
+// Where the cursor is, for completion and signature help: in an instruction (with the words typed
+// before it on the instruction's logical line), in a heredoc body, or on a line of its own (blank,
+// comment, directive). Works on half-typed text: nothing here assumes the line parses.
+
+import type { InstructionNode, NodeEntry, TopLevelNode } from '../syntax';
+import type { AnalyzedDocument } from './document';
+
+export interface PrefixWord {
+  /** The word as typed, quotes and escapes kept, line continuations removed. */
+  readonly text: string;
+  /** Absolute offset of its first character. */
+  readonly start: number;
+}
+
+export interface InstructionPrefix {
+  readonly entry: NodeEntry<InstructionNode>;
+  /** Words from the keyword to the cursor; the last is the word being typed ('' after white space). */
+  readonly words: readonly PrefixWord[];
+  /** The logical text from the keyword to the cursor. */
+  readonly text: string;
+  /** Absolute offset of the start of the cursor's physical line. */
+  readonly lineStart: number;
+  /** The cursor is inside an unclosed quote. */
+  readonly inQuote: boolean;
+}
+
+export type CursorContext =
+  /** A line that belongs to no instruction: blank, past the end, a comment or a directive. */
+  | { readonly kind: 'line'; readonly node?: NodeEntry<TopLevelNode>; readonly lineStart: number; readonly linePrefix: string }
+  | { readonly kind: 'instruction'; readonly prefix: InstructionPrefix }
+  | { readonly kind: 'heredoc'; readonly entry: NodeEntry<InstructionNode>; readonly index: number }
+  /** A comment line inside a continued instruction. */
+  | { readonly kind: 'inner-comment' };
+
+function lineStartOf(doc: AnalyzedDocument, offset: number): number {
+  const line = doc.text.positionAt(offset).line;
+  return doc.text.offsetAt({ line, character: 0 });
+}
+
+function endsWithLineBreak(doc: AnalyzedDocument, end: number): boolean {
+  const last = doc.tree.slice(end - 1, end);
+  return last === '\n' || last === '\r';
+}
+
+/** What the cursor at `offset` is in. */
+export function cursorContext(doc: AnalyzedDocument, offset: number): CursorContext {
+  const lineStart = lineStartOf(doc, offset);
+  const linePrefix = doc.tree.slice(lineStart, offset);
+  const entry = doc.tree.entryAt(offset);
+  if (!entry) return { kind: 'line', lineStart, linePrefix };
+  const end = entry.start + entry.node.length;
+  // At the very end of a node that ends with a line break, the cursor is on the next, new line.
+  if (offset > end || (offset === end && endsWithLineBreak(doc, end))) return { kind: 'line', lineStart, linePrefix };
+  if (entry.node.kind !== 'instruction') return { kind: 'line', node: entry, lineStart, linePrefix };
+  const instruction = entry as NodeEntry<InstructionNode>;
+  const rel = offset - entry.start;
+  const heredocs = instruction.node.heredocs;
+  if (heredocs.length > 0 && rel >= heredocs[0].body.start) {
+    let index = 0;
+    for (let i = 0; i < heredocs.length; i++) if (heredocs[i].body.start <= rel) index = i;
+    return { kind: 'heredoc', entry: instruction, index };
+  }
+  const prefix = instructionPrefix(doc, instruction, offset, lineStart);
+  return prefix ? { kind: 'instruction', prefix } : { kind: 'inner-comment' };
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\r';
+}
+
+/**
+ * The logical text of an instruction up to the cursor (continuations joined, comment and empty
+ * continuation lines left out) split into words; undefined on a comment line inside it.
+ */
+function instructionPrefix(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, lineStart: number): InstructionPrefix | undefined {
+  const { node, start } = entry;
+  const escape = doc.tree.escape;
+  const raw = doc.tree.slice(start, offset);
+  const continuationAt = new Set(node.continuations.map((c) => c.start));
+  let text = '';
+  const offsets: number[] = [];
+  let lineRel = 0;
+  const physical = raw.split('\n');
+  for (let i = 0; i < physical.length; i++) {
+    const line = physical[i];
+    const last = i === physical.length - 1;
+    const trimmed = line.trimStart();
+    if (i > 0 && trimmed.startsWith('#')) {
+      if (last) return undefined;
+    } else if (!(i > 0 && !last && trimmed === '')) {
+      let cut = line.length;
+      if (!last) {
+        if (line.endsWith('\r')) cut--;
+        for (let j = 0; j < cut; j++) {
+          if (continuationAt.has(lineRel + j)) {
+            cut = j;
+            break;
+          }
+        }
+      }
+      for (let j = 0; j < cut; j++) {
+        text += line[j];
+        offsets.push(start + lineRel + j);
+      }
+    }
+    lineRel += line.length + 1;
+  }
+  const { words, inQuote } = splitWords(text, offsets, offset, escape);
+  return { entry, words, text, lineStart, inQuote };
+}
+
+/** White-space separated words; quotes group, the escape character keeps the next character. */
+function splitWords(text: string, offsets: readonly number[], cursor: number, escape: string): { words: PrefixWord[]; inQuote: boolean } {
+  const words: PrefixWord[] = [];
+  let word: { text: string; start: number } | undefined;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '' && isSpace(c)) {
+      if (word) words.push(word);
+      word = undefined;
+      continue;
+    }
+    word ??= { text: '', start: offsets[i] };
+    if (c === escape && i + 1 < text.length && quote !== "'") {
+      word.text += c + text[i + 1];
+      i++;
+      continue;
+    }
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    }
+    word.text += c;
+  }
+  words.push(word ?? { text: '', start: cursor });
+  return { words, inQuote: quote !== '' };
+}

@@ -1,0 +1,62 @@
+// Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
+// `# check=` comments BuildKit reads above single instructions: option names and rule names.
+
+import { getBuildCheck, getCheckOption, getDirective } from '../../facts';
+import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
+import type { CommentNode, DirectiveNode, Span } from '../../syntax';
+import type { SpanHover } from './flags';
+
+export function directiveHover(node: DirectiveNode, rel: number, format: DocFormat): SpanHover | undefined {
+  const fact = getDirective(node.name);
+  if (!fact) return undefined;
+  if (node.key.start <= rel && rel <= node.key.end) return { span: node.key, text: renderDirective(fact, format) };
+  if (rel < node.value.start || rel > node.value.end) return undefined;
+  if (fact.name === 'check') return checkHover(node.value.text, node.value.start, rel, format) ?? { span: node.value, text: renderDirective(fact, format) };
+  const value = fact.values.find((v) => v.value === node.value.text);
+  return { span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) };
+}
+
+const CHECK_COMMENT = /^(#\s*check\s*=\s*)(.*?)\s*$/i;
+
+/** A `# check=` comment outside the directive block, which applies to the next instruction (1.21+). */
+export function checkCommentHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat): SpanHover | undefined {
+  const line = nodeText.slice(node.span.start, node.span.end);
+  const match = CHECK_COMMENT.exec(line);
+  if (!match) return undefined;
+  const keyEnd = node.span.start + match[1].indexOf('=');
+  if (rel < keyEnd) {
+    const check = getDirective('check')!;
+    return { span: { start: node.span.start, end: keyEnd }, text: renderDirective(check, format) };
+  }
+  return checkHover(match[2], node.span.start + match[1].length, rel, format);
+}
+
+/** Inside `skip=A,B;error=true`: the option name, a rule name, or a value. `base` is where `text` starts. */
+function checkHover(text: string, base: number, rel: number, format: DocFormat): SpanHover | undefined {
+  let optionStart = 0;
+  for (const option of text.split(';')) {
+    const start = base + optionStart;
+    optionStart += option.length + 1;
+    if (rel < start || rel > start + option.length) continue;
+    const eq = option.indexOf('=');
+    const key = (eq < 0 ? option : option.slice(0, eq)).trim();
+    const keyStart = start + option.indexOf(key);
+    const fact = getCheckOption(key);
+    if (!fact) return undefined;
+    const keySpan: Span = { start: keyStart, end: keyStart + key.length };
+    if (eq < 0 || rel <= start + eq) return { span: keySpan, text: renderCheckOption(fact, format) };
+    if (key === 'error') return { span: { start: start + eq + 1, end: start + option.length }, text: renderCheckOption(fact, format) };
+    let ruleStart = start + eq + 1;
+    for (const rule of option.slice(eq + 1).split(',')) {
+      const name = rule.trim();
+      const nameStart = ruleStart + rule.indexOf(name);
+      const span = { start: nameStart, end: nameStart + name.length };
+      ruleStart += rule.length + 1;
+      if (rel < span.start || rel > span.end) continue;
+      const check = getBuildCheck(name);
+      return { span, text: check ? renderCheckRule(check, format) : renderCheckOption(fact, format) };
+    }
+    return undefined;
+  }
+  return undefined;
+}

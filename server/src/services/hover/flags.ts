@@ -1,0 +1,114 @@
+// Hovers on flags: the flag's name, its value (enum values, booleans, platforms, `--chmod`
+// modes, durations) and, for `--mount`, each option key and value.
+
+import {
+  BOOLEAN_VALUES,
+  CHMOD_MODES,
+  MOUNT_TYPE_OPTION,
+  PLATFORMS,
+  getFlag,
+  getMountOption,
+  getMountType,
+  type FlagFact,
+  type InstructionName,
+  type MountType,
+} from '../../facts';
+import {
+  renderFlag,
+  renderFlagValue,
+  renderMountOption,
+  renderMountOptionValue,
+  renderMountType,
+  renderText,
+  type DocFormat,
+} from '../../facts/render';
+import type { Flag, InstructionNode, Span } from '../../syntax';
+import { DocWriter } from '../markup';
+import { octalModeInWords } from './plainWords';
+import { durationHover } from './values';
+
+export interface SpanHover {
+  readonly span: Span;
+  readonly text: string;
+}
+
+function within(span: Span | undefined, rel: number): span is Span {
+  return span !== undefined && span.start <= rel && rel <= span.end;
+}
+
+/** The hover for relative offset `rel` inside one of `owner`'s flags, if it is on one. */
+export function flagHover(owner: InstructionNode, flag: Flag, rel: number, format: DocFormat): SpanHover | undefined {
+  const instruction = owner.name as InstructionName;
+  const fact = getFlag(instruction, flag.name.text);
+  if (!fact) return undefined;
+  const nameSpan = { start: flag.start, end: flag.name.end };
+  if (within(nameSpan, rel) || (flag.equals !== undefined && rel === flag.equals)) {
+    return { span: nameSpan, text: renderFlag(instruction, fact, format) };
+  }
+  if (!flag.value || !within(flag.value, rel)) return undefined;
+  if (flag.mountOptions) return mountHover(flag, rel, format);
+  return { span: flag.value, text: flagValueText(instruction, fact, flag.value.text, format) };
+}
+
+function flagValueText(instruction: InstructionName, fact: FlagFact, value: string, format: DocFormat): string {
+  switch (fact.value.kind) {
+    case 'enum': {
+      const known = fact.value.values.find((v) => v.value === value);
+      return known ? renderFlagValue(instruction, fact, known, format) : renderFlag(instruction, fact, format);
+    }
+    case 'boolean': {
+      const known = BOOLEAN_VALUES.find((v) => v.value === value.toLowerCase());
+      return known ? renderFlagValue(instruction, fact, { ...known, isDefault: known.value === fact.default }, format) : renderFlag(instruction, fact, format);
+    }
+    case 'platform': {
+      const known = PLATFORMS.find((v) => v.value === value);
+      return known ? renderFlagValue(instruction, fact, known, format) : renderFlag(instruction, fact, format);
+    }
+    case 'chmod':
+      return chmodText(instruction, fact, value, format);
+    case 'duration':
+      return durationHover(instruction, fact, value, format);
+    default:
+      return renderFlag(instruction, fact, format);
+  }
+}
+
+function chmodText(instruction: InstructionName, fact: FlagFact, value: string, format: DocFormat): string {
+  const known = CHMOD_MODES.find((v) => v.value === value);
+  const words = octalModeInWords(value);
+  if (words === undefined) return known ? renderFlagValue(instruction, fact, known, format) : renderFlag(instruction, fact, format);
+  const w = new DocWriter(format);
+  return w.join(
+    w.block(`${instruction} --${fact.name}=${value}`),
+    `${w.code(value)} ${w.prose(`gives ${words}.`)}`,
+    known && w.prose(known.doc),
+    renderText(fact.doc.summary, format),
+    w.requires(fact.since),
+    w.link(fact.referenceUrl),
+  );
+}
+
+function mountHover(flag: Flag, rel: number, format: DocFormat): SpanHover | undefined {
+  const options = flag.mountOptions ?? [];
+  const typeOption = options.find((o) => o.key.text.toLowerCase() === 'type');
+  const type = getMountType(typeOption?.value?.text ?? 'bind')?.type ?? 'bind';
+  const option = options.find((o) => within(o, rel));
+  if (!option) return undefined;
+  const fact = getMountOption(type, option.key.text);
+  if (!fact) return undefined;
+  if (within(option.key, rel) || (option.equals !== undefined && rel === option.equals)) {
+    return { span: option.key, text: renderMountOption(type as MountType, fact, format) };
+  }
+  if (!option.value || !within(option.value, rel)) return undefined;
+  const value = option.value.text;
+  if (fact === MOUNT_TYPE_OPTION) {
+    const mount = getMountType(value);
+    return { span: option.value, text: mount ? renderMountType(mount, format) : renderMountOption(type, fact, format) };
+  }
+  const values = fact.value.kind === 'enum' ? fact.value.values : fact.value.kind === 'boolean' ? BOOLEAN_VALUES : [];
+  const known = values.find((v) => v.value === value.toLowerCase());
+  const text = known
+    ? renderMountOptionValue(type, fact, known.value === fact.default ? { ...known, isDefault: true } : known, format)
+    : renderMountOption(type, fact, format);
+  return { span: option.value, text };
+}

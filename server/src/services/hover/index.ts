@@ -1,0 +1,69 @@
+// textDocument/hover: documentation that teaches, for whatever is under the cursor. The most
+// specific thing wins: a variable, then a stage name or reference, then the instruction's own
+// words (keyword, flag, value, argument). Directives and `# check=` comments have their own.
+
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { DocFormat } from '../../facts/render';
+import type { CommentNode, DirectiveNode, InstructionNode, NodeEntry, Span } from '../../syntax';
+import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
+import { checkCommentHover, directiveHover } from './directives';
+import type { SpanHover } from './flags';
+import { instructionTokenHover } from './instruction';
+import { stageHover, unresolvedReferenceHover } from './stages';
+import { declarationHover, useHover } from './variables';
+
+interface DocumentHover {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function hover(doc: AnalyzedDocument, found: DocumentHover | undefined, format: DocFormat): Hover | null {
+  if (!found || found.text === '') return null;
+  return { contents: { kind: format, value: found.text }, range: rangeOf(doc, found.start, found.end) };
+}
+
+function relative(base: number, found: SpanHover | undefined): DocumentHover | undefined {
+  return found && { start: base + found.span.start, end: base + found.span.end, text: found.text };
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function getHover(doc: AnalyzedDocument, position: Position, format: DocFormat): Hover | null {
+  const offset = offsetOf(doc, position);
+  const entry = doc.tree.entryAt(offset);
+  if (!entry || offset >= entry.start + entry.node.length) return null;
+  const rel = offset - entry.start;
+  switch (entry.node.kind) {
+    case 'directive':
+      return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format)), format);
+    case 'comment':
+      return hover(doc, relative(entry.start, checkCommentHover(entry.node as CommentNode, doc.tree.nodeText(entry.index), rel, format)), format);
+    case 'instruction':
+      return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format), format);
+    default:
+      return null;
+  }
+}
+
+function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): DocumentHover | undefined {
+  const model = doc.model;
+  const use = model.useAt(offset);
+  if (use) return { ...use.span, text: useHover(doc, use, format) };
+  const declaration = model.declarationAt(offset);
+  if (declaration && declaration.nodeIndex === entry.index) return { ...declaration.nameSpan, text: declarationHover(doc, declaration, format) };
+  const stage = model.stages.find((s) => s.nodeIndex === entry.index && s.nameSpan && contains(s.nameSpan, offset));
+  if (stage?.nameSpan) return { ...stage.nameSpan, text: stageHover(doc, stage, format) };
+  const reference = model.stageReferenceAt(offset);
+  if (reference && reference.nodeIndex === entry.index) {
+    const text = reference.stage ? stageHover(doc, reference.stage, format, reference) : unresolvedReferenceHover(doc, reference, format);
+    if (text !== undefined) return { ...reference.span, text };
+  }
+  const node = entry.node;
+  const rel = offset - entry.start;
+  const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < (h.terminator?.end ?? h.body.end));
+  if (inBody) return undefined;
+  return relative(entry.start, instructionTokenHover(node, rel, format));
+}

@@ -1,0 +1,66 @@
+// Hovers on the words of an instruction: the keyword (and ONBUILD's trigger keyword), flags,
+// heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
+// signal, HEALTHCHECK's CMD/NONE). Variables and stage names are handled before this.
+
+import { getInstruction } from '../../facts';
+import { renderInstruction, renderText, type DocFormat } from '../../facts/render';
+import type { InstructionNode, Span, Token } from '../../syntax';
+import { DocWriter } from '../markup';
+import { flagHover, type SpanHover } from './flags';
+import { heredocHover, portHover, signalHover } from './values';
+
+function within(span: Span | undefined, rel: number): span is Span {
+  return span !== undefined && span.start <= rel && rel <= span.end;
+}
+
+function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | undefined {
+  const fact = getInstruction(node.name);
+  return fact && { span: node.keyword, text: renderInstruction(fact, format) };
+}
+
+/** `node` is the top-level instruction; `rel` is relative to its start (triggers share it). */
+export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat): SpanHover | undefined {
+  if (within(node.keyword, rel)) return keywordHover(node, format);
+  const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
+  if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
+  for (const flag of owner.flags) {
+    if (within(flag, rel)) return flagHover(owner, flag, rel, format);
+  }
+  for (const heredoc of node.heredocs) {
+    if (within(heredoc.marker, rel)) return { span: heredoc.marker, text: heredocHover(owner.name, heredoc, format) };
+  }
+  const index = owner.argList.findIndex((token) => within(token, rel));
+  if (index < 0) return undefined;
+  return argumentHover(owner, owner.argList[index], index, format);
+}
+
+function argumentHover(owner: InstructionNode, token: Token, index: number, format: DocFormat): SpanHover | undefined {
+  const fact = getInstruction(owner.name);
+  if (!fact) return undefined;
+  const w = new DocWriter(format);
+  let text: string | undefined;
+  switch (owner.name) {
+    case 'FROM': {
+      if (index !== 1 || token.text.toLowerCase() !== 'as') return undefined;
+      const parameter = fact.forms[0].parameters.find((p) => p.label.includes('AS'));
+      text = parameter && w.join(w.block(`FROM <image> AS <name>`), renderText(parameter.doc, format));
+      break;
+    }
+    case 'EXPOSE':
+      text = portHover(token.text, format);
+      break;
+    case 'STOPSIGNAL':
+      text = index === 0 ? signalHover(token.text, format) : undefined;
+      break;
+    case 'HEALTHCHECK': {
+      if (index !== 0 || owner.healthcheckType === undefined) return undefined;
+      const type = token.text.toUpperCase();
+      const form = fact.forms.find((f) => (type === 'NONE' ? f.label === 'HEALTHCHECK NONE' : f.label.includes(' CMD ')));
+      text = form && w.join(w.block(form.label), renderText(form.doc, format), w.link(fact.referenceUrl));
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return text === undefined ? undefined : { span: token, text };
+}

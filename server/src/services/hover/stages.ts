@@ -1,0 +1,102 @@
+// Hovers on stage names (`FROM x AS name`, `COPY --from=name`, `--mount=from=name`, `FROM name`)
+// and on image references, spelled out part by part with Docker's defaults.
+
+import { lex, type Environment } from '../../syntax';
+import { parseImageReference, type Stage, type StageReference } from '../../semantics';
+import type { DocFormat } from '../../facts/render';
+import type { AnalyzedDocument } from '../document';
+import { DocWriter } from '../markup';
+
+/** The FROM instruction of a stage, without its final line break. */
+function fromText(doc: AnalyzedDocument, stage: Stage): string {
+  return doc.tree.nodeText(stage.nodeIndex).replace(/(\r?\n|\r)$/, '');
+}
+
+const REFERENCE_NOTE: Readonly<Record<StageReference['kind'], string>> = {
+  from: 'This stage starts from the result of that stage.',
+  'copy-from': "Sources are read from that stage's filesystem, starting at its root.",
+  'mount-from': "The mount shows that stage's filesystem.",
+};
+
+export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocFormat, reference?: StageReference): string {
+  const w = new DocWriter(format);
+  const count = doc.model.stages.length;
+  const line = doc.text.positionAt(stage.fromStart).line + 1;
+  const title = stage.name !== undefined ? `${w.prose('Stage')} ${w.code(stage.name)}` : w.prose(`Stage ${stage.index}`);
+  return w.join(
+    `${w.bold(title)} ${w.prose(`(stage ${stage.index} of ${count}, line ${line})`)}`,
+    w.block(fromText(doc, stage)),
+    reference && w.prose(REFERENCE_NOTE[reference.kind]),
+  );
+}
+
+/** A reference that names no earlier stage: BuildKit reads it as an image (or a named context). */
+export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: StageReference, format: DocFormat): string | undefined {
+  const w = new DocWriter(format);
+  if (reference.byIndex) {
+    return w.prose(`No stage ${reference.text} is declared before this instruction; stages are counted from 0 in the order of their \`FROM\` lines.`);
+  }
+  const image = imageHover(doc, reference.text, reference.nodeIndex, format);
+  if (reference.kind === 'from' || image === undefined) return image;
+  return w.join(w.prose('No stage of this name is declared before this instruction, so BuildKit reads it as an image (or a named build context).'), image);
+}
+
+/** The image word expanded with the values known for its variables, or undefined when one is unknown. */
+function expandImage(doc: AnalyzedDocument, text: string, nodeIndex: number): string | undefined {
+  // A variable nothing declares is known to be unset; a declared one without a value is unknown.
+  const values = new Map<string, { readonly value?: string; readonly known: boolean }>();
+  for (const use of doc.model.usesInNode(nodeIndex)) {
+    values.set(use.name, { value: use.value, known: use.value !== undefined || (!use.declaration && !use.predefined) });
+  }
+  let unknown = false;
+  const env: Environment = (name) => {
+    const binding = values.get(name);
+    if (binding && !binding.known) unknown = true;
+    return binding?.value;
+  };
+  const result = lex(text, env, { escape: doc.tree.escape, splitWords: false });
+  return result.error || unknown ? undefined : result.value;
+}
+
+export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: number, format: DocFormat): string | undefined {
+  const w = new DocWriter(format);
+  const written = text;
+  let expanded = text;
+  if (text.includes('$')) {
+    const value = expandImage(doc, text, nodeIndex);
+    if (value === undefined) {
+      return w.join(`${w.bold(w.prose('Image'))} ${w.code(written)}`, w.prose('Depends on build arguments without a known value, so the image is known only when the build runs.'));
+    }
+    expanded = value;
+  }
+  if (expanded === 'scratch') {
+    return w.join(
+      `${w.bold(w.code('scratch'))} ${w.prose('(empty image)')}`,
+      w.prose('An image with no files at all, not even a shell, so `RUN` does not work in it. Use it for a final stage that holds only static binaries copied in with `COPY`.'),
+    );
+  }
+  const parsed = parseImageReference(expanded);
+  const heading = `${w.bold(w.prose('Image'))} ${w.code(written)}`;
+  if (!parsed.ok) {
+    return w.join(heading, expanded !== written && `${w.prose('With the values known here:')} ${w.code(expanded)}`, `${w.prose('Not a valid image reference:')} ${w.text(parsed.error)}`);
+  }
+  const ref = parsed.reference;
+  const hub = ref.registry === 'docker.io';
+  const items = [
+    `${w.prose('Registry:')} ${w.code(ref.registry)}${hub ? w.prose(ref.domain === undefined ? ' (Docker Hub, used when no registry is written)' : ' (Docker Hub)') : ''}`,
+    `${w.prose('Repository:')} ${w.code(ref.repository)}${ref.official ? w.prose(' (a Docker Official Image)') : ''}`,
+    ref.tag !== undefined
+      ? `${w.prose('Tag:')} ${w.code(ref.tag)}`
+      : ref.implicitLatest
+        ? `${w.prose('Tag:')} ${w.code('latest')} ${w.prose('(implied: no tag or digest is written)')}`
+        : undefined,
+    ref.digest !== undefined ? `${w.prose('Digest:')} ${w.code(ref.digest)}` : undefined,
+  ].filter((item): item is string => item !== undefined);
+  return w.join(
+    heading,
+    expanded !== written && `${w.prose('With the values known here:')} ${w.code(expanded)}`,
+    w.list(items),
+    ref.implicitLatest && w.prose('`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.'),
+    ref.digest !== undefined && ref.tag !== undefined && w.prose('The digest pins the exact image; the tag is only informative.'),
+  );
+}

@@ -1,0 +1,100 @@
+// Hovers for values with a meaning of their own: EXPOSE ports and protocols, STOPSIGNAL signals,
+// HEALTHCHECK durations and heredoc markers.
+
+import { EXPOSE_PROTOCOLS, HEREDOC, getInstruction, getSignal, type FlagFact, type InstructionName, type ValueFact } from '../../facts';
+import { renderSignal, renderText, type DocFormat } from '../../facts/render';
+import type { Heredoc } from '../../syntax';
+import { DocWriter } from '../markup';
+import { nanosInWords, parseGoDuration } from './plainWords';
+
+const EXPOSE_URL = getInstruction('EXPOSE')!.referenceUrl;
+
+export function protocolDoc(protocol: ValueFact, format: DocFormat): string {
+  const w = new DocWriter(format);
+  return w.join(
+    w.block(`EXPOSE <port>/${protocol.value}`),
+    w.prose(protocol.doc),
+    protocol.isDefault && w.prose('This is the default.'),
+    w.link(EXPOSE_URL),
+  );
+}
+
+const PORT = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]*))?$/;
+
+/** An EXPOSE argument such as `80`, `53/udp` or `8000-8010/tcp`. */
+export function portHover(text: string, format: DocFormat): string | undefined {
+  const w = new DocWriter(format);
+  if (text.includes(':')) {
+    return w.join(
+      w.bold(`Port mapping ${w.code(text)}`),
+      w.prose(
+        'A host address or `host:container` mapping in `EXPOSE` publishes nothing, is deprecated and will become an error (check `ExposeInvalidFormat`). Expose the container port and choose the host port with `docker run -p`.',
+      ),
+      w.link(EXPOSE_URL),
+    );
+  }
+  const match = PORT.exec(text);
+  if (!match) return undefined;
+  const [, first, last, written] = match;
+  const protocolName = (written ?? '').toLowerCase() || 'tcp';
+  const protocol = EXPOSE_PROTOCOLS.find((p) => p.value === protocolName);
+  const ports = last !== undefined ? `ports ${first} to ${last}` : `port ${first}`;
+  const count = last !== undefined ? Number(last) - Number(first) + 1 : 1;
+  const heading = last !== undefined ? `Ports ${first}-${last}/${protocolName}` : `Port ${first}/${protocolName}`;
+  return w.join(
+    w.bold(w.text(heading)),
+    w.prose(
+      `The application in the container is expected to listen on ${protocolName.toUpperCase()} ${ports}${count > 1 ? ` (${count} ports)` : ''}. ` +
+        '`EXPOSE` only records this: `docker run -p <host-port>:<port>` publishes a port, `docker run -P` publishes every exposed port on a random host port.',
+    ),
+    protocol ? w.prose(`${protocol.doc}${written === undefined || written === '' ? ' TCP is the default when no protocol is written.' : ''}`) : w.prose('Unknown protocol: use `tcp`, `udp` or `sctp`.'),
+    written !== undefined && written !== written.toLowerCase() && w.prose('Write the protocol in lowercase (check `ExposeProtoCasing`).'),
+    w.link(EXPOSE_URL),
+  );
+}
+
+export function signalHover(text: string, format: DocFormat): string | undefined {
+  const signal = getSignal(text);
+  return signal && renderSignal(signal, format);
+}
+
+/** A HEALTHCHECK duration flag value in plain words, with what the flag does. */
+export function durationHover(instruction: InstructionName, flag: FlagFact, value: string, format: DocFormat): string {
+  const w = new DocWriter(format);
+  const nanos = parseGoDuration(value);
+  let meaning: string;
+  if (nanos === undefined) meaning = w.prose(`Not a duration BuildKit accepts. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.`);
+  else if (nanos !== 0 && nanos < 1e6) meaning = w.prose('Too short: BuildKit accepts `0` or at least `1ms`.');
+  else meaning = `${w.code(value)} ${w.prose(`is ${nanosInWords(nanos)}.`)}`;
+  return w.join(
+    w.block(`${instruction} --${flag.name}=${value}`),
+    meaning,
+    renderText(flag.doc.summary, format),
+    flag.default !== undefined && w.prose(`Default: \`${flag.default}\``),
+    w.link(flag.referenceUrl),
+  );
+}
+
+/** The heredoc whose marker is hovered: what its body is, and who expands variables in it. */
+export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat): string {
+  const w = new DocWriter(format);
+  const name = w.code(heredoc.name);
+  const role =
+    instruction === 'RUN'
+      ? w.prose('are the script this `RUN` runs, or the input of its command.')
+      : w.prose(`are the content of a file that \`${instruction}\` creates.`);
+  let expansion: string;
+  if (!heredoc.expand) expansion = w.prose('The marker is quoted, so variables in the body stay as written.');
+  else if (instruction === 'RUN') expansion = w.prose('The builder leaves variables in the body to the shell that runs it.');
+  else expansion = w.prose('Variables in the body are expanded by the builder; quote the marker to keep them as written.');
+  return w.join(
+    w.bold(`${w.prose('Heredoc')} ${name}`),
+    `${w.prose('The lines below, up to the line')} ${name}${w.prose(',')} ${role}`,
+    expansion,
+    heredoc.chomp && w.prose('`<<-` removes leading tabs from the body and from the terminator line.'),
+    heredoc.fileDescriptor !== 0 && w.prose(`Connected to file descriptor ${heredoc.fileDescriptor} of the command.`),
+    heredoc.terminator === undefined && `${w.prose('No line holding only')} ${name} ${w.prose('ends it yet, so the body runs to the end of the file.')}`,
+    w.requires(HEREDOC.since),
+    w.link(HEREDOC.referenceUrl),
+  );
+}
