@@ -195,10 +195,15 @@ export function startServer(connection: Connection): void {
       const all = (change.settings ?? {}) as Record<string, unknown>;
       globalSettings = applySettings(all[SETTINGS_SECTION] ?? {}, 'workspace/didChangeConfiguration');
     }
+    const resolved: Promise<Settings>[] = [];
     for (const document of documents.all()) {
-      void resolveSettings(document.uri);
+      resolved.push(resolveSettings(document.uri));
       scheduleDiagnostics(document.uri);
     }
+    // Features whose answers depend on settings (inlay hints, code lenses) ask the client to re-request.
+    void Promise.all(resolved).then(() => {
+      for (const feature of FEATURES) feature.settingsChanged?.(context);
+    });
   });
 
   documents.onDidOpen((event) => {

@@ -61,10 +61,20 @@ describe('codeLens over LSP', () => {
     });
   });
 
-  it('none when codeLens.enable is off', async () => {
-    const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { codeLens: { enable: false } } } });
+  it('none when codeLens.enable is off, and a refresh request when that changes', async () => {
+    const configured = await LspTestClient.start({
+      settings: { 'dockerfile-lsp': { codeLens: { enable: false } } },
+      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
+    });
+    const refreshed = new Promise<void>((resolve) => configured.connection.onRequest('workspace/codeLens/refresh', () => (resolve(), null)));
     try {
-      expect((await lenses('FROM alpine\n', configured)).lenses).toEqual([]);
+      const { uri, lenses: none } = await lenses('FROM alpine\n', configured);
+      expect(none).toEqual([]);
+      await configured.setSettings({ 'dockerfile-lsp': { codeLens: { enable: true } } });
+      await refreshed;
+      expect(await configured.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).toEqual([
+        { range: range(0, 0, 0, 4), command: { title: 'stage 0 · final stage, built by default', command: '' } },
+      ]);
     } finally {
       await configured.stop();
     }

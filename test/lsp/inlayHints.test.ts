@@ -103,7 +103,11 @@ describe('inlayHint over LSP', () => {
   });
 
   it('follows the inlayHints settings', async () => {
-    const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { inlayHints: { variableValues: false } } } });
+    const configured = await LspTestClient.start({
+      settings: { 'dockerfile-lsp': { inlayHints: { variableValues: false } } },
+      capabilities: { workspace: { inlayHint: { refreshSupport: true } } },
+    });
+    const refreshed = new Promise<void>((resolve) => configured.connection.onRequest('workspace/inlayHint/refresh', () => (resolve(), null)));
     try {
       const { fixture, uri } = await openFixture('ARG V=1\nFROM alpine:$V$[$]\nFROM alpine$[$]\n', configured);
       expect((await hints(uri, WHOLE, configured)).map((h) => [h.position, h.label])).toEqual([
@@ -114,6 +118,7 @@ describe('inlayHint over LSP', () => {
       await configured.setSettings({ 'dockerfile-lsp': { inlayHints: { enable: false } } });
       await configured.waitForDiagnostics(uri, (p) => !published.has(p));
       expect(await hints(uri, WHOLE, configured)).toEqual([]);
+      await refreshed; // the server asked the editor to fetch hints again
     } finally {
       await configured.stop();
     }

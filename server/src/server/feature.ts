@@ -48,4 +48,6 @@ export interface Feature {
   readonly name: string;
   capabilities(client: ClientSupport): ServerCapabilities;
   register(context: ServerContext): void;
+  /** Called once new settings are in effect, e.g. to ask the client to refresh what it shows. */
+  settingsChanged?(context: ServerContext): void;
 }

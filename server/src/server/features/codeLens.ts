@@ -1,3 +1,4 @@
+import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import { getCodeLenses } from '../../services/codeLens';
 import type { Feature } from '../feature';
 
@@ -7,5 +8,8 @@ export const codeLensFeature: Feature = {
   capabilities: () => ({ codeLensProvider: { resolveProvider: false } }),
   register({ connection, onDocument }) {
     connection.onCodeLens((params, token) => onDocument(params.textDocument.uri, token, (doc, settings) => getCodeLenses(doc, settings.codeLens.enable)));
+  },
+  settingsChanged({ connection, client }) {
+    if (client.raw.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   },
 };

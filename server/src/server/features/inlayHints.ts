@@ -13,4 +13,7 @@ export const inlayHintsFeature: Feature = {
       }),
     );
   },
+  settingsChanged({ connection, client }) {
+    if (client.raw.workspace?.inlayHint?.refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
+  },
 };
