@@ -63,6 +63,22 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('a stage ARG without a default is linked to the global ARG it takes its value from', () => {
+    const { m } = model('ARG TAG=1\nARG TAG=2\nFROM a\nARG TAG\nARG OTHER\nFROM b\nARG TAG=3\n');
+    expect(m.declarations.map((d) => [d.name, d.stage, d.value, d.inherits && m.declarations.indexOf(d.inherits)])).toEqual([
+      ['TAG', -1, '1', undefined],
+      ['TAG', -1, '2', undefined],
+      ['TAG', 0, '2', 1],
+      ['OTHER', 0, undefined, undefined],
+      ['TAG', 1, '3', undefined],
+    ]);
+  });
+
+  it('FROM images with global ARGs expanded when their values are known', () => {
+    const { m } = model('ARG BASE=alpine TAG\nFROM ${BASE}:3.20\nFROM ${BASE}:${TAG}\nFROM $TARGETARCH/x\n');
+    expect(m.stages.map((s) => s.resolvedImage)).toEqual(['alpine:3.20', undefined, undefined]);
+  });
+
   it('ARG defaults see earlier ARGs of the same instruction', () => {
     const { m } = model('ARG A=1 B=${A}2\nFROM x\n');
     expect(m.globalArgs.map((d) => [d.name, d.value])).toEqual([
