@@ -1,0 +1,89 @@
+// The formatter never changes meaning and is idempotent: over every corpus file (BuildKit's
+// parser cases and 379 real Dockerfiles), under several option sets, and over random edits of
+// them (half-typed quotes, continuations, heredocs, comments).
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatEdits, type FormatOptions } from '../../server/src/services/formatting';
+import { SyntaxTree } from '../../server/src/syntax';
+import { applyOffsetEdits, meaning } from './formatting.equivalence';
+import { CORPUS, listCases, readCorpusFile, readExpected } from './syntax/corpus';
+
+const OPTION_SETS: Record<string, FormatOptions> = {
+  'upper, 4 spaces, blank lines': { keywordCase: 'upper', indent: '    ', tabSize: 4, blankLineBetweenStages: true },
+  'lower, tab': { keywordCase: 'lower', indent: '\t', tabSize: 4, blankLineBetweenStages: false },
+  'preserve, 2 spaces': { keywordCase: 'preserve', indent: '  ', tabSize: 8, blankLineBetweenStages: false },
+};
+
+function format(text: string, options: FormatOptions): string {
+  return applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options));
+}
+
+/** Plain checks, not expect: these loops run thousands of times. */
+function check(text: string, options: FormatOptions, name: string): void {
+  const once = format(text, options);
+  if (meaning(once) !== meaning(text)) {
+    const before = meaning(text).split('\n');
+    const after = meaning(once).split('\n');
+    const i = before.findIndex((line, k) => line !== after[k]);
+    throw new Error(`${name}: formatting changed the parse\n- ${before[i]}\n+ ${after[i]}\ninput: ${JSON.stringify(text.slice(0, 400))}`);
+  }
+  const twice = format(once, options);
+  if (twice !== once) throw new Error(`${name}: formatting twice changed the text\ninput: ${JSON.stringify(text.slice(0, 400))}`);
+}
+
+function corpusFiles(): { name: string; text: string }[] {
+  const files = readExpected('real-world').map((e) => ({ name: e.file, text: readCorpusFile('real-world', e.file) }));
+  for (const name of listCases()) {
+    files.push({ name: `case ${name}`, text: readFileSync(path.join(CORPUS, 'buildkit-parser/cases', name, 'Dockerfile'), 'utf8') });
+  }
+  return files;
+}
+
+describe('formatter properties over the corpus', () => {
+  const files = corpusFiles();
+
+  it('covers the whole corpus', () => {
+    expect(files.length).toBe(379 + listCases().length);
+  });
+
+  for (const [label, options] of Object.entries(OPTION_SETS)) {
+    it(`keeps every parse and is idempotent (${label})`, () => {
+      let changed = 0;
+      for (const { name, text } of files) {
+        check(text, options, name);
+        if (format(text, options) !== text) changed++;
+      }
+      // The property is not vacuous: most files have something to format under some options.
+      expect(changed).toBeGreaterThan(50);
+    });
+  }
+
+  it('agrees with BuildKit: the formatted real-world files still dump exactly as BuildKit printed them, up to shell white space and keyword case', () => {
+    for (const expected of readExpected('real-world')) {
+      const text = readCorpusFile('real-world', expected.file);
+      expect(meaning(format(text, OPTION_SETS['upper, 4 spaces, blank lines'])), expected.file).toBe(meaning(text));
+    }
+  });
+});
+
+describe('formatter properties over random edits', () => {
+  const files = corpusFiles().filter((f) => f.text.length < 6000);
+  const fragments = ['\\\n', ' \\\n', '\\  \n', '\n', '   ', '\t', '"', "'", '#', '# c\n', '<<EOF\n', 'EOF\n', '<<-X\n\tX\n', 'RUN ', 'run ', '[', ']', '", "', ',', '$', '${A:-b}', '=', ' AS ', '`', '\r\n', 'FROM a\n'];
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), fragment: fc.constantFrom(...fragments), drop: fc.nat({ max: 6 }) });
+
+  it('keeps the parse and is idempotent after random edits of corpus files', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(...Object.values(OPTION_SETS)), (fileIndex, edits, options) => {
+        let text = files[fileIndex].text;
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.fragment + text.slice(Math.min(text.length, at + e.drop));
+        }
+        check(text, options, files[fileIndex].name + ' (edited)');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
