@@ -1,0 +1,175 @@
+// textDocument/selectionRange: "expand selection" steps outward from the cursor through the
+// structure BuildKit sees: word → part of a token (image tag, variable name, mount option) →
+// flag or argument → instruction → stage → whole document.
+//
+// Every syntactic span around the cursor is a candidate; the chain is the candidates from the
+// smallest up, each kept only when it contains the one before (so partial overlaps drop out).
+
+import type { Position, SelectionRange } from 'vscode-languageserver-types';
+import { parseImageReference } from '../semantics';
+import type { InstructionNode, Span } from '../syntax';
+import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c);
+}
+
+/** The run of `accept` characters touching `offset`, if any. */
+function runAround(text: string, offset: number, accept: (c: number) => boolean): Candidate | undefined {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && accept(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && accept(text.charCodeAt(end))) end++;
+  return end > start ? { start, end } : undefined;
+}
+
+/** `end` moved back over one line terminator. */
+function withoutLineEnd(text: string, end: number): number {
+  if (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}
+
+/** Spans of an instruction (or an ONBUILD trigger: same relative offsets), made absolute. */
+function instructionCandidates(node: InstructionNode, base: number, text: string, out: Candidate[]): void {
+  const push = (span: Span | undefined): void => {
+    if (span && span.end > span.start) out.push({ start: base + span.start, end: base + span.end });
+  };
+  push(node.keyword);
+  for (const flag of node.flags) {
+    push(flag);
+    push(flag.name);
+    push(flag.value);
+    for (const option of flag.mountOptions ?? []) {
+      push(option);
+      push(option.key);
+      push(option.value);
+    }
+  }
+  push(node.args);
+  node.argList.forEach(push);
+  for (const pair of node.pairs) {
+    push(pair);
+    push(pair.key);
+    push(pair.value);
+  }
+  if (node.json) {
+    push(node.json);
+    for (const element of node.json.elements) {
+      push(element);
+      push({ start: element.start + 1, end: element.end - 1 }); // inside the quotes
+    }
+  }
+  push(node.healthcheckType);
+  for (const heredoc of node.heredocs) {
+    push(heredoc.marker);
+    push(heredoc.nameSpan);
+    push({ start: heredoc.body.start, end: withoutLineEnd(text, base + heredoc.body.end) - base });
+    push(heredoc.terminator);
+  }
+  for (const ref of node.variables) {
+    push(ref);
+    push(ref.nameSpan);
+    push(ref.argument);
+  }
+  if (node.name === 'FROM' && node.argList[0]) imageCandidates(node.argList[0].text, base + node.argList[0].start, base + node.argList[0].end, out);
+  if (node.trigger) {
+    const trigger = node.trigger;
+    const ends = [trigger.keyword.end, trigger.args?.end ?? 0, ...trigger.flags.map((f) => f.end)];
+    out.push({ start: base + trigger.keyword.start, end: base + Math.max(...ends) });
+    instructionCandidates(trigger, base, text, out);
+  }
+}
+
+/** Registry, repository, tag and digest of a FROM image written on one line. */
+function imageCandidates(image: string, start: number, end: number, out: Candidate[]): void {
+  if (end - start !== image.length || image.includes('$')) return;
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return;
+  const { domain, path, tag, digest } = parsed.reference.spans;
+  for (const span of [domain, path, tag, digest]) if (span) out.push({ start: start + span.start, end: start + span.end });
+  // The name without tag or digest.
+  out.push({ start: start + (domain?.start ?? path.start), end: start + path.end });
+}
+
+function candidatesAt(doc: AnalyzedDocument, text: string, offset: number): Candidate[] {
+  const out: Candidate[] = [];
+  const word = runAround(text, offset, isWordChar);
+  if (word) out.push(word);
+  const entry = doc.tree.entryAt(offset);
+  if (entry) {
+    const { node, start } = entry;
+    const lineEnd = withoutLineEnd(text, start + node.length);
+    if (node.kind === 'instruction') {
+      // A run of non-blank characters within the line, e.g. `apt-get` in a shell command.
+      const nonBlank = runAround(text, offset, (c) => !isBlank(c));
+      if (nonBlank && nonBlank.start >= start) out.push(nonBlank);
+      instructionCandidates(node, start, text, out);
+      const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
+      out.push({ start: start + node.keyword.start, end: logicalEnd });
+      out.push({ start: start + node.keyword.start, end: lineEnd });
+    } else if (node.kind === 'comment') {
+      out.push({ start: start + node.span.start, end: start + node.span.end });
+      out.push(commentBlock(doc, text, entry.index));
+    } else if (node.kind === 'directive') {
+      out.push({ start: start + node.key.start, end: start + node.key.end });
+      out.push({ start: start + node.value.start, end: start + node.value.end });
+      out.push({ start: Math.max(start, text.lastIndexOf('#', start + node.key.start)), end: lineEnd });
+    }
+  }
+  const stage = doc.model.stageAt(offset);
+  if (stage) {
+    let last = stage.nodeIndex;
+    for (let i = stage.lastNodeIndex; i > stage.nodeIndex; i--) {
+      if (doc.tree.node(i).kind === 'instruction') {
+        last = i;
+        break;
+      }
+    }
+    out.push({ start: stage.start + stage.from.keyword.start, end: withoutLineEnd(text, doc.tree.end(last)) });
+  }
+  out.push({ start: 0, end: text.length });
+  return out;
+}
+
+/** The consecutive comment lines around comment node `index`. */
+function commentBlock(doc: AnalyzedDocument, text: string, index: number): Candidate {
+  const isComment = (i: number) => i >= 0 && i < doc.tree.nodeCount && doc.tree.node(i).kind === 'comment';
+  let first = index;
+  let last = index;
+  while (isComment(first - 1)) first--;
+  while (isComment(last + 1)) last++;
+  const firstNode = doc.tree.node(first);
+  const hash = firstNode.kind === 'comment' ? firstNode.span.start : 0;
+  return { start: doc.tree.start(first) + hash, end: withoutLineEnd(text, doc.tree.end(last)) };
+}
+
+function selectionAt(doc: AnalyzedDocument, text: string, position: Position): SelectionRange {
+  const offset = offsetOf(doc, position);
+  const candidates = candidatesAt(doc, text, offset)
+    .filter((c) => c.start <= offset && offset <= c.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+  const chain: Candidate[] = [];
+  for (const candidate of candidates) {
+    const inner = chain[chain.length - 1];
+    if (!inner) chain.push(candidate);
+    else if (candidate.start <= inner.start && candidate.end >= inner.end && (candidate.start < inner.start || candidate.end > inner.end)) chain.push(candidate);
+  }
+  let result: SelectionRange | undefined;
+  for (let i = chain.length - 1; i >= 0; i--) result = { range: rangeOf(doc, chain[i].start, chain[i].end), parent: result };
+  return result ?? { range: rangeOf(doc, offset, offset) };
+}
+
+export function getSelectionRanges(doc: AnalyzedDocument, positions: readonly Position[]): SelectionRange[] {
+  const text = doc.text.getText();
+  return positions.map((position) => selectionAt(doc, text, position));
+}
