@@ -140,6 +140,19 @@ describe('navigation over LSP', () => {
     await checkHighlights('FROM alpine\nRUN echo he$0llo\n', '');
   });
 
+  it('converts positions for a UTF-8 client', async () => {
+    const utf8 = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    try {
+      const uri = 'file:///navigation/utf8/Dockerfile';
+      await utf8.open(uri, 'FROM alpine\nARG ÄÖ_OK=1 V=2\nLABEL d="ünï $V"\n');
+      // `V` on line 2 is character 14 in UTF-16 and 16 in UTF-8; its declaration is at 12 and 14.
+      const result = await utf8.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 16 } });
+      expect(result).toEqual([{ uri, range: { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } } }]);
+    } finally {
+      await utf8.stop();
+    }
+  });
+
   it('answers every position of half-typed text without an error', async () => {
     const text = 'ARG A=${\nFROM a AS\nFROM ${A:-\nCOPY --from= /x\nRUN --mount=from=,target= <<"EO\nRUN <<EOF\n$A\nARG b=1 c\n';
     const uri = `file:///navigation/${++count}/Dockerfile`;
