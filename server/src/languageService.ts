@@ -2,9 +2,10 @@
 // with no transport code. The server holds documents and calls these; the CLI and tests call
 // them directly.
 
-import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getSyntaxDiagnostics } from './services/diagnostics';
+import { getCodeActions, type CodeActionRequest } from './services/codeActions';
+import { getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
 import { getDocumentSymbols } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -15,14 +16,16 @@ export type { AnalyzedDocument } from './services/document';
 export interface LanguageService {
   /** Wraps a text document (and its tree, when the caller keeps one incrementally). */
   analyze(text: TextDocument, tree?: SyntaxTree): AnalyzedDocument;
-  getDiagnostics(doc: AnalyzedDocument, settings?: Settings): Diagnostic[];
+  getDiagnostics(doc: AnalyzedDocument, settings?: Settings, options?: DiagnosticsOptions): Diagnostic[];
+  getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
   getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[];
 }
 
 export function createLanguageService(): LanguageService {
   return {
     analyze: (text, tree) => analyzedDocument(text, tree ?? SyntaxTree.parse(text.getText())),
-    getDiagnostics: (doc, settings = DEFAULT_SETTINGS) => (settings.diagnostics.enable ? getSyntaxDiagnostics(doc) : []),
+    getDiagnostics: (doc, settings = DEFAULT_SETTINGS, options) => getDiagnostics(doc, settings, options),
+    getCodeActions,
     getDocumentSymbols,
   };
 }

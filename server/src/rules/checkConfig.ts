@@ -161,8 +161,8 @@ export function checkOptionOfComment(text: string): { value: string; offset: num
 
 /**
  * The comments BuildKit attaches to each instruction (its `PrevComment`): every comment line
- * since the previous instruction, blank lines included, restarted by an empty `#` line.
- * Directives count as comments too. Calls `visit` for each instruction with the check comments
+ * since the previous instruction, blank lines included, restarted by an empty `#` line. Parser
+ * directives are not among them. Calls `visit` for each instruction with the check comments
  * among them; instructions without any are not visited. Linear in the number of nodes.
  */
 export function forEachInstructionCheckComments(tree: SyntaxTree, visit: (instructionIndex: number, comments: readonly CheckComment[]) => void): void {
@@ -182,10 +182,6 @@ export function forEachInstructionCheckComments(tree: SyntaxTree, visit: (instru
         const valueStart = start + node.span.start + option.offset;
         pending.push({ nodeIndex: index, value: option.value, valueStart, valueEnd: valueStart + option.value.length, result: parseCheckOptions(option.value) });
       }
-    } else if (node.kind === 'directive' && node.name === 'check') {
-      const value = effectiveCheckValue(node.value.text);
-      const valueStart = start + node.value.start;
-      pending.push({ nodeIndex: index, value, valueStart, valueEnd: valueStart + value.length, result: parseCheckOptions(value) });
     }
   }
 }

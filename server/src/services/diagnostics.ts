@@ -1,9 +1,48 @@
-// Diagnostics: what BuildKit's parser rejects (syntax errors). Rules add to this list.
+// Diagnostics: what BuildKit's parser rejects (syntax errors), then every lint rule of
+// rules/index.ts, filtered by BuildKit's `check` configuration and the user's settings.
+//
+// Instruction rules are pure functions of one node: their problems are cached per node object,
+// and the incremental parser reuses the node objects an edit did not touch, so after an edit
+// only the changed instructions are checked again. File rules run on every version.
+//
+// Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
+// `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
+// experimental checks run only when opted in (and ignore `skip`), and `error=true` makes the
+// checks that fire errors.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import {
+  DEFAULT_CHECK_CONFIG,
+  fileCheckDirective,
+  forEachInstructionCheckComments,
+  isCheckEnabled,
+  mergeCheckConfigs,
+  parseCheckOptions,
+  type CheckComment,
+  type CheckConfig,
+} from '../rules/checkConfig';
+import { parseDockerignore } from '../rules/checks/support/dockerignore';
+import { RULES, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule } from '../rules';
+import type { RuleSeverity, Settings } from '../settings';
+import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
+
+/** Code of the diagnostic for a `check` value BuildKit rejects. */
+export const INVALID_CHECK_OPTION = 'invalid-check-option';
+
+export interface DiagnosticsOptions {
+  /** The text of the `.dockerignore` beside the Dockerfile, when the caller could read one. */
+  readonly dockerignore?: string;
+  /**
+   * A check configuration that replaces the file's `# check=` directive, as the
+   * BUILDKIT_DOCKERFILE_CHECK build argument does (`skip=...;error=...;experimental=...`).
+   */
+  readonly checkConfig?: string;
+  /** Told about a rule that threw (a bug): its diagnostics are left out, the others still come. */
+  readonly onRuleError?: (code: string, error: unknown) => void;
+}
 
 export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
   return doc.tree.errors().map((error) => ({
@@ -13,4 +52,167 @@ export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
     source: DIAGNOSTIC_SOURCE,
     message: error.message,
   }));
+}
+
+/** A problem with the rule that found it and the node it concerns, in document offsets. */
+interface Found {
+  readonly rule: Rule;
+  readonly nodeIndex: number;
+  readonly problem: Problem;
+}
+
+const INSTRUCTION_RULES = RULES.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
+const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');
+
+interface CachedProblems {
+  readonly escape: string;
+  readonly found: readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
+}
+
+// Keyed by node object: a node that survives an edit keeps its problems (offsets are relative).
+const instructionCache = new WeakMap<InstructionNode, CachedProblems>();
+
+function instructionProblems(node: InstructionNode, escape: '\\' | '`', options: DiagnosticsOptions): CachedProblems {
+  const cached = instructionCache.get(node);
+  if (cached && cached.escape === escape) return cached;
+  const found: { rule: InstructionRule; problem: Problem }[] = [];
+  let failed = false;
+  for (const rule of INSTRUCTION_RULES) {
+    try {
+      rule.check(node, (problem) => found.push({ rule, problem }), escape);
+    } catch (error) {
+      failed = true;
+      options.onRuleError?.(rule.code, error);
+    }
+  }
+  const result = { escape, found };
+  // A failure is not cached, so it is reported again rather than hidden.
+  if (!failed) instructionCache.set(node, result);
+  return result;
+}
+
+function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions): Found[] {
+  const found: Found[] = [];
+  const { tree } = doc;
+  const escape = tree.escape;
+  for (const { node, start, index } of tree.instructions()) {
+    for (const { rule, problem } of instructionProblems(node, escape, options).found) {
+      found.push({ rule, nodeIndex: index, problem: { ...problem, start: start + problem.start, end: start + problem.end } });
+    }
+  }
+  const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+  for (const rule of FILE_RULES) {
+    const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem });
+    try {
+      rule.check({ doc, tree, model: doc.model, dockerignore, report });
+    } catch (error) {
+      options.onRuleError?.(rule.code, error);
+    }
+  }
+  return found;
+}
+
+/** The check configuration of the file and of each instruction that has `# check=` comments. */
+interface CheckSetup {
+  readonly file: CheckConfig;
+  readonly byNode: ReadonlyMap<number, CheckConfig>;
+  /** Check values BuildKit rejects, with whether they are the file's directive. */
+  readonly invalid: readonly { readonly comment: CheckComment; readonly directive: boolean }[];
+}
+
+function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckSetup {
+  const invalid: { comment: CheckComment; directive: boolean }[] = [];
+  let file = DEFAULT_CHECK_CONFIG;
+  if (override !== undefined) {
+    const parsed = parseCheckOptions(override);
+    if (parsed.ok) file = parsed.config;
+  } else {
+    const directive = fileCheckDirective(doc.tree);
+    if (directive?.result.ok) file = directive.result.config;
+    else if (directive) invalid.push({ comment: directive, directive: true });
+  }
+  const byNode = new Map<number, CheckConfig>();
+  forEachInstructionCheckComments(doc.tree, (index, comments) => {
+    let config = file;
+    for (const comment of comments) {
+      if (comment.result.ok) config = mergeCheckConfigs(config, comment.result.config);
+      else invalid.push({ comment, directive: false });
+    }
+    if (config !== file) byNode.set(index, config);
+  });
+  return { file, byNode, invalid };
+}
+
+const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** Applies the user's per-code severity; undefined when the user turned the code off. */
+function withUserSeverity(diagnostic: Diagnostic, settings: Settings): Diagnostic | undefined {
+  const override = typeof diagnostic.code === 'string' ? settings.diagnostics.rules[diagnostic.code] : undefined;
+  if (override === undefined) return diagnostic;
+  if (override === 'off') return undefined;
+  return { ...diagnostic, severity: SEVERITY[override] };
+}
+
+function invalidOptionDiagnostic(doc: AnalyzedDocument, comment: CheckComment, directive: boolean): Diagnostic {
+  const error = comment.result.ok ? undefined : comment.result.error;
+  const start = comment.valueStart + (error?.start ?? 0);
+  const end = comment.valueStart + (error?.end ?? comment.value.length);
+  return {
+    range: rangeOf(doc, start, Math.max(start, end)),
+    // The directive's error fails the build; a comment's only loses its effect.
+    severity: directive ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: INVALID_CHECK_OPTION,
+    source: DIAGNOSTIC_SOURCE,
+    message: error?.message ?? 'invalid check option',
+  };
+}
+
+function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticSeverity): Diagnostic {
+  const { rule, problem } = found;
+  const href = problem.url ?? rule.url;
+  const diagnostic: Diagnostic = {
+    range: rangeOf(doc, problem.start, problem.end),
+    severity,
+    code: rule.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+  };
+  if (href) diagnostic.codeDescription = { href };
+  if (problem.tags?.length) diagnostic.tags = [...problem.tags];
+  if (problem.data) diagnostic.data = problem.data;
+  return diagnostic;
+}
+
+/** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */
+export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, options: DiagnosticsOptions = {}): Diagnostic[] {
+  if (!settings.diagnostics.enable) return [];
+  const diagnostics: Diagnostic[] = getSyntaxDiagnostics(doc);
+  const setup = checkSetup(doc, options.checkConfig);
+  for (const { comment, directive } of setup.invalid) diagnostics.push(invalidOptionDiagnostic(doc, comment, directive));
+  for (const found of runRules(doc, options)) {
+    const { rule } = found;
+    let severity = rule.defaultSeverity;
+    if (rule.kind === 'check') {
+      const config = setup.byNode.get(found.nodeIndex) ?? setup.file;
+      if (!isCheckEnabled(config, rule.code, rule.experimental === true)) continue;
+      if (config.error) severity = DiagnosticSeverity.Error;
+    }
+    diagnostics.push(toDiagnostic(doc, found, severity));
+  }
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const adjusted = withUserSeverity(diagnostic, settings);
+    if (adjusted) result.push(adjusted);
+  }
+  return result.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      String(a.code).localeCompare(String(b.code)),
+  );
 }

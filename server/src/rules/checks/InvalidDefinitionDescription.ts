@@ -2,7 +2,8 @@
 // reads as its description (tools show it in outlines and target lists) but does not start with
 // the argument or stage name. BuildKit attaches to an instruction every comment line since the
 // previous instruction, across blank lines, until an empty `#` line; the last one must start
-// with the name. `# check=` comments are configuration, not descriptions.
+// with the name. Parser directives are not comments here, and `# check=` comments are
+// configuration, not descriptions.
 
 import type { FileRule } from '../types';
 import { checkOptionOfComment } from '../checkConfig';
@@ -21,12 +22,10 @@ export const InvalidDefinitionDescription: FileRule = {
   check({ tree, report }) {
     let comments: Comment[] = [];
     for (const { node, index, start } of tree.entries()) {
-      if (node.kind === 'comment' || node.kind === 'directive') {
-        const span = node.kind === 'comment' ? node.span : { start: 0, end: node.length };
-        const line = tree.slice(start + span.start, start + span.end).replace(/\r?\n$/, '');
-        const text = line.trim().slice(1).trim();
-        if (text === '') comments = [];
-        else if (!checkOptionOfComment(line)) comments.push({ text, start: start + span.start, end: start + span.start + line.length });
+      if (node.kind === 'comment') {
+        const line = tree.slice(start + node.span.start, start + node.span.end);
+        if (node.content === '') comments = [];
+        else if (!checkOptionOfComment(line)) comments.push({ text: node.content, start: start + node.span.start, end: start + node.span.end });
         continue;
       }
       if (node.kind !== 'instruction') continue;

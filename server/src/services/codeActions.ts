@@ -1,0 +1,47 @@
+// Code actions: the quick fixes for our diagnostics. Each rule offers its own fixes (Rule.fixes),
+// found by the diagnostic's code; every build check also offers to skip it for the instruction
+// or for the file. Fixes are computed on the current version of the document, so a diagnostic
+// from an older version yields nothing rather than a wrong edit.
+
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { getRule } from '../rules';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { AnalyzedDocument } from './document';
+import { skipForFile, skipForInstruction } from './skipCheck';
+
+export interface CodeActionRequest {
+  /** The diagnostics the editor sends for the range (LSP CodeActionContext.diagnostics). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** CodeActionContext.only: the kinds the editor asks for. */
+  readonly only?: readonly string[];
+}
+
+/** Whether `kind` is one of the requested kinds (kinds are hierarchical: `quickfix` covers `quickfix.x`). */
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((requested) => requested === '' || kind === requested || kind.startsWith(requested + '.'));
+}
+
+export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
+  if (!wanted(CodeActionKind.QuickFix, request.only)) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of request.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    const rule = getRule(diagnostic.code);
+    if (!rule) continue;
+    if (rule.fixes) {
+      try {
+        actions.push(...rule.fixes(diagnostic, doc));
+      } catch {
+        // A fix that cannot be computed (say, for a diagnostic from an older version) is left out.
+      }
+    }
+    // Experimental checks ignore `skip` in BuildKit, so skipping them would do nothing.
+    if (rule.kind === 'check' && !rule.experimental) {
+      const local = skipForInstruction(doc, diagnostic, rule.code);
+      if (local) actions.push(local);
+      const file = skipForFile(doc, diagnostic, rule.code);
+      if (file) actions.push(file);
+    }
+  }
+  return actions;
+}
