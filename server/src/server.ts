@@ -18,6 +18,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
+import { readDockerignore } from './server/dockerignore';
 import { DockerfileDocument } from './server/documents';
 import type { ClientSupport, ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
@@ -116,11 +117,14 @@ export function startServer(connection: Connection): void {
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const settings = await resolveSettings(uri);
+    const dockerignore = settings.diagnostics.enable ? await readDockerignore(uri) : undefined;
     const document = documents.get(uri);
     if (!document) return;
     try {
       const doc = analyzed(document);
-      const diagnostics = convertResult(service.getDiagnostics(doc, settings), encoding, lineText(document));
+      const onRuleError = (code: string, error: unknown): void =>
+        connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
+      const diagnostics = convertResult(service.getDiagnostics(doc, settings, { dockerignore, onRuleError }), encoding, lineText(document));
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       connection.console.error(`Diagnostics failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);

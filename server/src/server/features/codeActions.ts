@@ -1,8 +1,38 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { getCodeActions } from '../../services/codeActions';
 import type { Feature } from '../feature';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/**
+ * textDocument/codeAction: quick fixes for our diagnostics, dispatched to the rule that reported
+ * each one (Rule.fixes), plus "skip this check" for BuildKit's checks. Offered only to clients
+ * that take CodeAction literals; the edits use documentChanges (with the version they were
+ * computed for) when the client supports them.
+ */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } } : {}),
+  register({ connection, onDocument, toServerPosition, client }) {
+    if (!client.codeActionLiterals) return;
+    connection.onCodeAction((params, token) => {
+      const uri = params.textDocument.uri;
+      const toServer = (diagnostic: Diagnostic): Diagnostic => ({
+        ...diagnostic,
+        range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
+      });
+      return onDocument(uri, token, (doc) => {
+        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only });
+        return client.documentChanges ? actions.map((action) => withDocumentChanges(action, doc.version)) : actions;
+      });
+    });
+  },
 };
+
+/** The action's edit as versioned documentChanges, so a client applies it only to that version. */
+function withDocumentChanges(action: CodeAction, version: number): CodeAction {
+  const changes = action.edit?.changes;
+  if (!changes) return action;
+  return {
+    ...action,
+    edit: { documentChanges: Object.entries(changes).map(([uri, edits]) => ({ textDocument: { uri, version }, edits })) },
+  };
+}
