@@ -23,10 +23,11 @@ export function checkCommentHover(node: CommentNode, nodeText: string, rel: numb
   const line = nodeText.slice(node.span.start, node.span.end);
   const match = CHECK_COMMENT.exec(line);
   if (!match) return undefined;
-  const keyEnd = node.span.start + match[1].indexOf('=');
-  if (rel < keyEnd) {
-    const check = getDirective('check')!;
-    return { span: { start: node.span.start, end: keyEnd }, text: renderDirective(check, format) };
+  const keyStart = node.span.start + match[1].search(/check/i);
+  const keyEnd = keyStart + 'check'.length;
+  if (rel <= keyEnd) {
+    if (rel < keyStart) return undefined;
+    return { span: { start: keyStart, end: keyEnd }, text: renderDirective(getDirective('check')!, format) };
   }
   return checkHover(match[2], node.span.start + match[1].length, rel, format);
 }

@@ -34,7 +34,10 @@ function contains(span: Span, offset: number): boolean {
 export function getHover(doc: AnalyzedDocument, position: Position, format: DocFormat): Hover | null {
   const offset = offsetOf(doc, position);
   const entry = doc.tree.entryAt(offset);
-  if (!entry || offset >= entry.start + entry.node.length) return null;
+  if (!entry) return null;
+  const end = entry.start + entry.node.length;
+  // The end of a node that ends with a line break is already the next line.
+  if (offset > end || (offset === end && /[\r\n]$/.test(doc.tree.slice(end - 1, end)))) return null;
   const rel = offset - entry.start;
   switch (entry.node.kind) {
     case 'directive':

@@ -1,0 +1,657 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hover } from 'vscode-languageserver-protocol';
+import {
+  BUILD_CHECKS,
+  CHECK_OPTIONS,
+  CHMOD_MODES,
+  DIRECTIVES,
+  EXPOSE_PROTOCOLS,
+  INSTRUCTIONS,
+  MOUNT_TYPE_OPTION,
+  MOUNT_TYPES,
+  PLATFORMS,
+  PREDEFINED_ARGS,
+  SIGNALS,
+  SUBSTITUTIONS,
+  getFlag,
+  getInstruction,
+  type FlagFact,
+  type InstructionFact,
+  type MountOptionFact,
+} from '../../server/src/facts';
+import {
+  renderCheckOption,
+  renderCheckRule,
+  renderDirective,
+  renderDirectiveValue,
+  renderFlag,
+  renderFlagValue,
+  renderInstruction,
+  renderMountOption,
+  renderMountOptionValue,
+  renderMountType,
+  renderPredefinedArg,
+  renderSignal,
+} from '../../server/src/facts/render';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture } from './fixture';
+
+// Fixtures: `$0` is where the mouse is, `$[ ... $]` the range the hover must report.
+
+let client: LspTestClient;
+let plain: LspTestClient;
+let count = 0;
+
+beforeAll(async () => {
+  client = await LspTestClient.start();
+  plain = await LspTestClient.start({ capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+});
+afterAll(async () => {
+  await client.stop();
+  await plain.stop();
+});
+
+async function hoverAt(source: string, on = client): Promise<{ hover: Hover | null; expectedRange: unknown }> {
+  const fixture = parseFixture(source);
+  const uri = `file:///hover/${++count}/Dockerfile`;
+  await on.open(uri, fixture.text);
+  const hover = await on.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: cursorOf(fixture) });
+  return { hover, expectedRange: fixture.ranges[0] };
+}
+
+/** The hover at `$0` covers `$[ ... $]` and reads exactly `value`. */
+async function checkHover(source: string, value: string, on = client): Promise<void> {
+  const { hover, expectedRange } = await hoverAt(source, on);
+  const kind = on === plain ? 'plaintext' : 'markdown';
+  expect(hover).toEqual({ contents: { kind, value }, range: expectedRange });
+}
+
+async function checkNoHover(source: string): Promise<void> {
+  expect((await hoverAt(source)).hover).toBeNull();
+}
+
+/** A line that uses the flag with a typical value, for a fixture. */
+function flagText(flag: FlagFact, markedName: string): string {
+  if (flag.value.kind === 'boolean') return markedName;
+  return `${markedName}=${flag.placeholder}`;
+}
+
+function instructionLine(fact: InstructionFact, flags: string): string {
+  switch (fact.name) {
+    case 'FROM':
+      return `FROM ${flags} alpine`;
+    case 'HEALTHCHECK':
+      return `HEALTHCHECK ${flags} CMD true`;
+    case 'RUN':
+      return `RUN ${flags} true`;
+    default:
+      return `${fact.name} ${flags} src /dest/`;
+  }
+}
+
+describe('hover over LSP', () => {
+  it('advertises hover', () => {
+    expect(client.initializeResult.capabilities.hoverProvider).toBe(true);
+  });
+
+  describe('every fact has hover documentation', () => {
+    it.each(INSTRUCTIONS.map((fact) => [fact.name, fact] as const))('the %s keyword', async (_name, fact) => {
+      await checkHover(`FROM alpine\n$[${fact.name.slice(0, 2)}$0${fact.name.slice(2)}$] x`, renderInstruction(fact, 'markdown'));
+    });
+
+    const flags = INSTRUCTIONS.flatMap((fact) => fact.flags.map((flag) => [`${fact.name} --${flag.name}`, fact, flag] as const));
+    it.each(flags)('the %s flag', async (_name, fact, flag) => {
+      const line = instructionLine(fact, flagText(flag, `$[--${flag.name.slice(0, 1)}$0${flag.name.slice(1)}$]`));
+      await checkHover(fact.name === 'FROM' ? line : `FROM alpine\n${line}`, renderFlag(fact.name, flag, 'markdown'));
+    });
+
+    const enumValues = INSTRUCTIONS.flatMap((fact) =>
+      fact.flags.flatMap((flag) => (flag.value.kind === 'enum' ? flag.value.values.map((v) => [`${fact.name} --${flag.name}=${v.value}`, fact, flag, v] as const) : [])),
+    );
+    it.each(enumValues)('the value %s', async (_name, fact, flag, value) => {
+      await checkHover(`FROM alpine\n${fact.name} --${flag.name}=$[$0${value.value}$] true`, renderFlagValue(fact.name, flag, value, 'markdown'));
+    });
+
+    // `$BUILDPLATFORM` is a variable there, and hovers as one (tested with the variables).
+    it.each(PLATFORMS.filter((v) => !v.value.startsWith('$')).map((v) => [v.value, v] as const))('the platform %s', async (_name, value) => {
+      const flag = getFlag('FROM', 'platform')!;
+      await checkHover(`FROM --platform=$[${value.value.slice(0, 1)}$0${value.value.slice(1)}$] alpine`, renderFlagValue('FROM', flag, value, 'markdown'));
+    });
+
+    it.each(MOUNT_TYPES.map((m) => [m.type, m] as const))('the mount type %s', async (_name, mount) => {
+      await checkHover(`FROM alpine\nRUN --mount=type=$[$0${mount.type}$],target=/x true`, renderMountType(mount, 'markdown'));
+    });
+
+    const options = MOUNT_TYPES.flatMap((mount) =>
+      [MOUNT_TYPE_OPTION, ...mount.options].flatMap((option) => [option.key, ...option.aliases].map((key) => [`${mount.type} ${key}`, mount.type, option, key] as const)),
+    );
+    it.each(options)('the mount option %s', async (_name, type, option: MountOptionFact, key) => {
+      const field = option.bare ? `$[$0${key}$]` : `$[$0${key}$]=${option === MOUNT_TYPE_OPTION ? type : 'x'}`;
+      const line = option === MOUNT_TYPE_OPTION ? `RUN --mount=${field} true` : `RUN --mount=type=${type},${field} true`;
+      await checkHover(`FROM alpine\n${line}`, renderMountOption(type, option, 'markdown'));
+    });
+
+    const optionValues = MOUNT_TYPES.flatMap((mount) =>
+      mount.options.flatMap((option) =>
+        option.value.kind === 'enum' ? option.value.values.map((v) => [`${mount.type} ${option.key}=${v.value}`, mount.type, option, v] as const) : [],
+      ),
+    );
+    it.each(optionValues)('the mount option value %s', async (_name, type, option, value) => {
+      await checkHover(`FROM alpine\nRUN --mount=type=${type},target=/x,${option.key}=$[$0${value.value}$] true`, renderMountOptionValue(type, option, value, 'markdown'));
+    });
+
+    it.each(DIRECTIVES.map((d) => [d.name, d] as const))('the %s directive', async (_name, directive) => {
+      const value = directive.values[0]?.value ?? 'skip=all';
+      await checkHover(`# $[$0${directive.name}$]=${value}\nFROM alpine`, renderDirective(directive, 'markdown'));
+    });
+
+    const directiveValues = DIRECTIVES.flatMap((d) => d.values.map((v) => [`${d.name}=${v.value}`, d, v] as const));
+    it.each(directiveValues)('the directive value %s', async (_name, directive, value) => {
+      await checkHover(`# ${directive.name}=$[$0${value.value}$]\nFROM alpine`, renderDirectiveValue(directive, value, 'markdown'));
+    });
+
+    it.each(CHECK_OPTIONS.map((o) => [o.name, o] as const))('the check option %s', async (_name, option) => {
+      await checkHover(`# check=$[$0${option.name}$]=${option.placeholder}\nFROM alpine`, renderCheckOption(option, 'markdown'));
+    });
+
+    it.each(BUILD_CHECKS.map((c) => [c.name, c] as const))('the build check %s', async (_name, check) => {
+      const option = check.experimental ? 'experimental' : 'skip';
+      await checkHover(`# check=${option}=$[$0${check.name}$]\nFROM alpine`, renderCheckRule(check, 'markdown'));
+    });
+
+    it.each(SIGNALS.map((s) => [s.name, s] as const))('the signal %s', async (_name, signal) => {
+      await checkHover(`FROM alpine\nSTOPSIGNAL $[$0${signal.name}$]`, renderSignal(signal, 'markdown'));
+    });
+
+    it.each(PREDEFINED_ARGS.map((a) => [a.name, a] as const))('the predefined argument %s in FROM', async (_name, arg) => {
+      const value = arg.automatic ? '\n\nValue here: set by BuildKit for each build.' : '';
+      await checkHover(
+        `FROM alpine:$[$$0${arg.name}$]`,
+        `**\`${arg.name}\`** predefined build argument${value}\n\n${renderPredefinedArg(arg, 'markdown')}`,
+      );
+    });
+
+    it.each(PREDEFINED_ARGS.map((a) => [a.name, a] as const))('the predefined argument %s declared in a stage', async (_name, arg) => {
+      const value = arg.automatic ? 'Value: set by BuildKit for each build.' : `No default: empty unless the build passes \`--build-arg ${arg.name}=<value>\`.`;
+      await checkHover(
+        `FROM alpine\nARG $[$0${arg.name}$]`,
+        [
+          `**\`${arg.name}\`** build argument (\`ARG\`)`,
+          value,
+          `Declared here, on line 2: \`ARG ${arg.name}\``,
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          renderPredefinedArg(arg, 'markdown'),
+        ].join('\n\n'),
+      );
+    });
+
+    it.each(SUBSTITUTIONS.map((s) => [s.form, s] as const))('the substitution %s', async (_name, substitution) => {
+      const reference = substitution.form.replace('name', 'V').replace(/word|message|pattern|replacement/g, 'x');
+      await checkHover(
+        `ARG V=1\nFROM alpine:$[${reference.slice(0, 3)}$0${reference.slice(3)}$]`,
+        [
+          '**`V`** global build argument (`ARG` before the first `FROM`)',
+          'Value here: `1`',
+          'Declared on line 1: `ARG V=1`',
+          'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG V` inside a stage to use it there.',
+          `\`${reference}\` has the form \`${substitution.form}\`. ${substitution.doc}`,
+          ...(substitution.since ? [`Requires \`# syntax=docker/dockerfile:${substitution.since}\` or later.`] : []),
+        ].join('\n\n'),
+      );
+    });
+
+    it.each(EXPOSE_PROTOCOLS.map((p) => [p.value, p] as const))('the EXPOSE protocol %s', async (_name, protocol) => {
+      await checkHover(
+        `FROM alpine\nEXPOSE $[53/${protocol.value}$0$]`,
+        [
+          `**Port 53\\/${protocol.value}**`,
+          `The application in the container is expected to listen on ${protocol.value.toUpperCase()} port 53. \`EXPOSE\` only records this: \`docker run -p <host-port>:<port>\` publishes a port, \`docker run -P\` publishes every exposed port on a random host port.`,
+          protocol.doc,
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
+        ].join('\n\n'),
+      );
+    });
+
+    it.each(CHMOD_MODES.filter((m) => !/^\d+$/.test(m.value)).map((m) => [m.value, m] as const))('the symbolic --chmod mode %s', async (_name, mode) => {
+      await checkHover(`FROM alpine\nCOPY --chmod=$[$0${mode.value}$] a /b`, renderFlagValue('COPY', getFlag('COPY', 'chmod')!, mode, 'markdown'));
+    });
+  });
+
+  describe('instructions', () => {
+    it('the trigger keyword and its flag after ONBUILD', async () => {
+      await checkHover('FROM alpine\nONBUILD $[CO$0PY$] --from=x a b', renderInstruction(getInstruction('COPY')!, 'markdown'));
+      await checkHover('FROM alpine\nONBUILD COPY $[--ch$0own$]=1 a b', renderFlag('COPY', getFlag('COPY', 'chown')!, 'markdown'));
+      await checkHover('FROM alpine\n$[ON$0BUILD$] RUN make', renderInstruction(getInstruction('ONBUILD')!, 'markdown'));
+    });
+
+    it('a lower-case keyword and a keyword after leading white space', async () => {
+      await checkHover('from alpine\n  $[ru$0n$] make', renderInstruction(getInstruction('RUN')!, 'markdown'));
+    });
+
+    it('a flag on a continuation line', async () => {
+      await checkHover('FROM alpine\nRUN --network=none \\\n    $[--mo$0unt$]=type=cache,target=/x \\\n    make', renderFlag('RUN', getFlag('RUN', 'mount')!, 'markdown'));
+    });
+
+    it('a flag on a continuation line with the backtick escape and CRLF line endings', async () => {
+      await checkHover(
+        '# escape=`\r\nFROM alpine\r\nCOPY --link `\r\n  $[--ch$0mod$]=755 a C:\\b\\\r\n',
+        renderFlag('COPY', getFlag('COPY', 'chmod')!, 'markdown'),
+      );
+    });
+
+    it('FROM AS, HEALTHCHECK CMD and NONE', async () => {
+      await checkHover(
+        'FROM alpine $[A$0S$] build',
+        '```dockerfile\nFROM <image> AS <name>\n```\n\nOptional stage name, used by later `FROM`, `COPY --from` and `RUN --mount=from=` lines. Write it in lowercase.',
+      );
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK $[NO$0NE$]',
+        '```dockerfile\nHEALTHCHECK NONE\n```\n\nDisable any health check inherited from the base image.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)',
+      );
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --retries=3 $[c$0md$] curl -f http://localhost/',
+        '```dockerfile\nHEALTHCHECK [OPTIONS] CMD <command>\n```\n\nCheck the container with a command.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)',
+      );
+    });
+
+    it('nothing on shell text, paths, blank lines, comments and unknown words', async () => {
+      await checkNoHover('FROM alpine\nRUN apt-get in$0stall curl');
+      await checkNoHover('FROM alpine\nCOPY sr$0c /dest/');
+      await checkNoHover('FROM alpine\n$0\nRUN x');
+      await checkNoHover('# just a co$0mment\nFROM alpine');
+      await checkNoHover('FROM alpine\nFOO$0BAR x');
+      await checkNoHover('FROM alpine\nRUN --bo$0gus=1 x');
+      await checkNoHover('FROM alpine\nRUN <<EOF\napt-get up$0date\nEOF\n');
+    });
+  });
+
+  describe('flag values', () => {
+    it('a boolean flag value, with its default', async () => {
+      await checkHover(
+        'FROM alpine\nCOPY --link=$[fa$0lse$] a /b',
+        renderFlagValue('COPY', getFlag('COPY', 'link')!, { value: 'false', isDefault: true, doc: 'Turns the option off, as if it were left out.' }, 'markdown'),
+      );
+    });
+
+    it('an octal --chmod mode, spelled out', async () => {
+      await checkHover(
+        'FROM alpine\nCOPY --chmod=$[75$05$] run.sh /usr/local/bin/',
+        [
+          '```dockerfile\nCOPY --chmod=755\n```',
+          '`755` gives owner: read, write, run; group: read, run; others: read, run.',
+          CHMOD_MODES[0].doc,
+          getFlag('COPY', 'chmod')!.doc.summary,
+          'Requires `# syntax=docker/dockerfile:1.2` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#copy---chmod)',
+        ].join('\n\n'),
+      );
+    });
+
+    it('HEALTHCHECK durations in plain words, and a bare number', async () => {
+      const interval = getFlag('HEALTHCHECK', 'interval')!;
+      const summary = interval.doc.summary;
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --interval=$[1m3$00s$] CMD true',
+        `\`\`\`dockerfile\nHEALTHCHECK --interval=1m30s\n\`\`\`\n\n\`1m30s\` is 1 minute 30 seconds.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+      );
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --interval=$[3$00$] CMD true',
+        `\`\`\`dockerfile\nHEALTHCHECK --interval=30\n\`\`\`\n\nNot a duration BuildKit accepts. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+      );
+    });
+
+    it('a mount option value that is a boolean', async () => {
+      const option = MOUNT_TYPES.find((m) => m.type === 'secret')!.options.find((o) => o.key === 'required')!;
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=secret,id=npm,required=$[tr$0ue$] npm ci',
+        renderMountOptionValue('secret', option, { value: 'true', doc: 'Turns the option on; writing the bare name does the same.' }, 'markdown'),
+      );
+    });
+  });
+
+  describe('variables', () => {
+    it('$BUILDPLATFORM in FROM --platform', async () => {
+      const arg = PREDEFINED_ARGS.find((a) => a.name === 'BUILDPLATFORM')!;
+      await checkHover(
+        'FROM --platform=$[$BUILD$0PLATFORM$] golang AS build',
+        `**\`BUILDPLATFORM\`** predefined build argument\n\nValue here: set by BuildKit for each build.\n\n${renderPredefinedArg(arg, 'markdown')}`,
+      );
+    });
+
+    it('a global ARG in FROM, with its value', async () => {
+      await checkHover(
+        'ARG VERSION=3.20\nFROM alpine:$[${VER$0SION}$]',
+        [
+          '**`VERSION`** global build argument (`ARG` before the first `FROM`)',
+          'Value here: `3.20`',
+          'Declared on line 1: `ARG VERSION=3.20`',
+          'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG VERSION` inside a stage to use it there.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a stage ARG that takes the global value, after its declaration', async () => {
+      await checkHover(
+        'ARG VERSION=3.20\nFROM alpine\nARG VERSION\nRUN echo $[$VER$0SION$]',
+        [
+          '**`VERSION`** build argument (`ARG`)',
+          'Value here: `3.20`',
+          'Declared on line 3: `ARG VERSION`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('ENV overriding an ARG of the same name', async () => {
+      await checkHover(
+        'FROM alpine\nARG MODE=debug\nENV MODE=release\nWORKDIR /srv/$[${MO$0DE}$]',
+        [
+          '**`MODE`** environment variable (`ENV`)',
+          'Value here: `release`',
+          'Declared on line 3: `ENV MODE=release`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('an ARG without a default, and one that is not declared at all', async () => {
+      await checkHover(
+        'FROM alpine\nARG TOKEN\nWORKDIR /$[$TO$0KEN$]',
+        [
+          '**`TOKEN`** build argument (`ARG`)',
+          'No default: empty unless the build passes `--build-arg TOKEN=<value>`.',
+          'Declared on line 2: `ARG TOKEN`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nWORKDIR /$[$HO$0ME$]',
+        '**`HOME`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',
+      );
+    });
+
+    it('an ARG used in CMD, where it no longer exists', async () => {
+      await checkHover(
+        'FROM alpine\nARG PORT=8080\nCMD serve --port $[$PO$0RT$]',
+        [
+          '**`PORT`** build argument (`ARG`)',
+          'Value here: `8080`',
+          'Declared on line 2: `ARG PORT=8080`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          'This command runs when the container starts, where `ARG` values no longer exist: `$PORT` is empty there unless an `ENV` sets it.',
+          "Expanded by the shell when the container runs this command, from the container's environment.",
+        ].join('\n\n'),
+      );
+    });
+
+    it('a platform ARG used in a stage without declaring it', async () => {
+      const arg = PREDEFINED_ARGS.find((a) => a.name === 'TARGETARCH')!;
+      await checkHover(
+        'FROM alpine\nRUN echo $[$TARGET$0ARCH$]',
+        [
+          '**`TARGETARCH`** predefined build argument',
+          'Not in scope in this stage, so it expands to an empty string. Declare `ARG TARGETARCH` (without a value) in the stage to get the value BuildKit sets.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+          renderPredefinedArg(arg, 'markdown'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('at a declaration, and in an ONBUILD trigger', async () => {
+      await checkHover(
+        'FROM alpine\nENV $[AP$0P_HOME$]=/app PATH=/app/bin',
+        [
+          '**`APP_HOME`** environment variable (`ENV`)',
+          'Value: `/app`',
+          'Declared here, on line 2: `ENV APP_HOME=/app`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nENV DIR=/app\nONBUILD WORKDIR $[$D$0IR$]',
+        [
+          '**`DIR`** environment variable (`ENV`)',
+          'Value here: `/app`',
+          'Declared on line 2: `ENV DIR=/app`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables.",
+        ].join('\n\n'),
+      );
+    });
+
+    it('in a COPY heredoc body', async () => {
+      await checkHover(
+        'FROM alpine\nARG NAME=world\nCOPY <<EOF /greeting\nhello $[${NA$0ME}$]\nEOF\n',
+        [
+          '**`NAME`** build argument (`ARG`)',
+          'Value here: `world`',
+          'Declared on line 2: `ARG NAME=world`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('in plain text', async () => {
+      await checkHover(
+        'FROM alpine\nENV A=1\nENV B=$[${A$0:-x}$]',
+        [
+          'A environment variable (ENV)',
+          'Value here: 1',
+          'Declared on line 2: ENV A=1',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          '${A:-x} has the form ${name:-word}. Gives word when name is unset or empty, and the value of name otherwise. The usual way to write a fallback.',
+        ].join('\n\n'),
+        plain,
+      );
+    });
+  });
+
+  describe('text from the file is never read as Markdown', () => {
+    it('a value with link, emphasis and HTML syntax stays in a code span', async () => {
+      await checkHover(
+        'FROM alpine\nENV A="[x](http://evil.example) *b* <img src=x>"\nRUN echo $[$$0A$]',
+        [
+          '**`A`** environment variable (`ENV`)',
+          'Value here: `[x](http://evil.example) *b* <img src=x>`',
+          'Declared on line 2: `ENV A="[x](http://evil.example) *b* <img src=x>"`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a value with backticks gets a longer code span', async () => {
+      await checkHover(
+        'FROM alpine\nENV A=a`b``c\nRUN echo $[$$0A$]',
+        [
+          '**`A`** environment variable (`ENV`)',
+          'Value here: ```a`b``c```',
+          'Declared on line 2: ```ENV A=a`b``c```',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a stage line with backticks gets a longer fence', async () => {
+      await checkHover(
+        'FROM alpine AS $[bu$0ild$] # ```\nRUN x',
+        '**Stage `build`** (stage 0 of 1, line 1)\n\n````dockerfile\nFROM alpine AS build # ```\n````',
+      );
+    });
+  });
+
+  describe('stages', () => {
+    const source = 'FROM golang:1.22 AS build\nRUN go build\n\nFROM build AS test\nFROM scratch\n';
+    const buildStage = '**Stage `build`** (stage 0 of 3, line 1)\n\n```dockerfile\nFROM golang:1.22 AS build\n```';
+
+    it('at its name, and where FROM, COPY --from and --mount from= name it', async () => {
+      await checkHover('FROM golang:1.22 AS $[bu$0ild$]\nRUN go build\n\nFROM build AS test\nFROM scratch\n', buildStage);
+      await checkHover(`${source}FROM $[bu$0ild$]`, `${buildStage.replace('of 3', 'of 4')}\n\nThis stage starts from the result of that stage.`);
+      await checkHover(`${source}COPY --from=$[Bu$0ild$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
+      await checkHover(`${source}RUN --mount=type=bind,from=$[b$0uild$],target=/src ls`, `${buildStage}\n\nThe mount shows that stage's filesystem.`);
+      await checkHover(`${source}COPY --from=$[0$0$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
+    });
+
+    it('a --from that names no earlier stage is an image', async () => {
+      await checkHover(
+        'FROM alpine\nCOPY --from=$[ngi$0nx:1.27$] /etc/nginx /etc/nginx',
+        [
+          'No stage of this name is declared before this instruction, so BuildKit reads it as an image (or a named build context).',
+          '**Image** `nginx:1.27`',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a Docker Official Image)\n- Tag: `1.27`',
+        ].join('\n\n'),
+      );
+      await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'No stage 7 is declared before this instruction; stages are counted from 0 in the order of their `FROM` lines.');
+    });
+  });
+
+  describe('image references', () => {
+    it('an official image without a tag: Docker Hub, library/ and the implied latest', async () => {
+      await checkHover(
+        'FROM $[ng$0inx$]',
+        [
+          '**Image** `nginx`',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a Docker Official Image)\n- Tag: `latest` (implied: no tag or digest is written)',
+          '`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a registry with a port, a tag and a digest', async () => {
+      const digest = 'sha256:' + 'a'.repeat(64);
+      await checkHover(
+        `FROM $[local$0host:5000/team/app:1.2@${digest}$] AS app`,
+        [
+          `**Image** \`localhost:5000/team/app:1.2@${digest}\``,
+          `- Registry: \`localhost:5000\`\n- Repository: \`team/app\`\n- Tag: \`1.2\`\n- Digest: \`${digest}\``,
+          'The digest pins the exact image; the tag is only informative.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('an image built from ARG values, and one whose ARG has no value', async () => {
+      await checkHover(
+        'ARG BASE=python\nFROM $[${BASE}:3.1$02-slim$]',
+        [
+          '**Image** `${BASE}:3.12-slim`',
+          'With the values known here: `python:3.12-slim`',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/python` (a Docker Official Image)\n- Tag: `3.12-slim`',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'ARG BASE\nFROM $[${BASE}:$01$]',
+        '**Image** `${BASE}:1`\n\nDepends on build arguments without a known value, so the image is known only when the build runs.',
+      );
+    });
+
+    it('scratch', async () => {
+      await checkHover(
+        'FROM $[scr$0atch$]',
+        '**`scratch`** (empty image)\n\nAn image with no files at all, not even a shell, so `RUN` does not work in it. Use it for a final stage that holds only static binaries copied in with `COPY`.',
+      );
+    });
+  });
+
+  describe('ports and heredocs', () => {
+    it('a port range without protocol, and a host mapping', async () => {
+      await checkHover(
+        'FROM alpine\nEXPOSE 80 $[8000-8$0010$]',
+        [
+          '**Ports 8000\\-8010\\/tcp**',
+          'The application in the container is expected to listen on TCP ports 8000 to 8010 (11 ports). `EXPOSE` only records this: `docker run -p <host-port>:<port>` publishes a port, `docker run -P` publishes every exposed port on a random host port.',
+          'TCP, used by HTTP, databases and most services. TCP is the default when no protocol is written.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nEXPOSE $[8080:$080$]',
+        [
+          '**Port mapping `8080:80`**',
+          'A host address or `host:container` mapping in `EXPOSE` publishes nothing, is deprecated and will become an error (check `ExposeInvalidFormat`). Expose the container port and choose the host port with `docker run -p`.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
+        ].join('\n\n'),
+      );
+    });
+
+    it('an uppercase protocol', async () => {
+      await checkHover(
+        'FROM alpine\nEXPOSE $[53/U$0DP$]',
+        [
+          '**Port 53\\/udp**',
+          'The application in the container is expected to listen on UDP port 53. `EXPOSE` only records this: `docker run -p <host-port>:<port>` publishes a port, `docker run -P` publishes every exposed port on a random host port.',
+          'UDP, used by DNS, QUIC, game servers and streaming.',
+          'Write the protocol in lowercase (check `ExposeProtoCasing`).',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
+        ].join('\n\n'),
+      );
+    });
+
+    it('heredoc markers of RUN and COPY', async () => {
+      await checkHover(
+        'FROM alpine\nRUN $[<<-"E$0OF"$]\n\techo hi\n\tEOF\n',
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The marker is quoted, so variables in the body stay as written.',
+          '`<<-` removes leading tabs from the body and from the terminator line.',
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nCOPY $[<<C$0FG$] /etc/app.conf\nport=80\n',
+        [
+          '**Heredoc `CFG`**',
+          'The lines below, up to the line `CFG`, are the content of a file that `COPY` creates.',
+          'Variables in the body are expanded by the builder; quote the marker to keep them as written.',
+          'No line holding only `CFG` ends it yet, so the body runs to the end of the file.',
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+    });
+  });
+
+  describe('directives and check comments', () => {
+    it('an unknown syntax value shows the directive', async () => {
+      await checkHover('# syntax=$[docker/dockerfile:1.$05$]\nFROM alpine', renderDirective(DIRECTIVES[0], 'markdown'));
+    });
+
+    it('rule names in a check comment above an instruction', async () => {
+      const check = BUILD_CHECKS.find((c) => c.name === 'UndefinedVar')!;
+      await checkHover('FROM alpine\n# check=skip=JSONArgsRecommended, $[Undefined$0Var$]\nRUN echo $X', renderCheckRule(check, 'markdown'));
+      await checkHover('FROM alpine\n# $[ch$0eck$]=skip=all\nRUN x', renderDirective(DIRECTIVES[2], 'markdown'));
+    });
+  });
+
+  describe('plain text clients', () => {
+    it('get instructions and flags in plain text', async () => {
+      await checkHover('FROM alpine\n$[CM$0D$] ["app"]', renderInstruction(getInstruction('CMD')!, 'plaintext'), plain);
+      await checkHover('FROM alpine\nRUN $[--net$0work$]=none x', renderFlag('RUN', getFlag('RUN', 'network')!, 'plaintext'), plain);
+    });
+
+    it('get file text as it is, without Markdown escapes', async () => {
+      await checkHover('FROM alpine\nEXPOSE $[80$0/tcp$]', [
+        'Port 80/tcp',
+        'The application in the container is expected to listen on TCP port 80. EXPOSE only records this: docker run -p <host-port>:<port> publishes a port, docker run -P publishes every exposed port on a random host port.',
+        'TCP, used by HTTP, databases and most services.',
+        'Dockerfile reference: https://docs.docker.com/reference/dockerfile/#expose',
+      ].join('\n\n'), plain);
+    });
+  });
+
+  it('is off when hover.enable is false', async () => {
+    const off = await LspTestClient.start({
+      capabilities: { workspace: { configuration: false } },
+      initializationOptions: { 'dockerfile-lsp': { hover: { enable: false } } },
+    });
+    try {
+      await off.open('file:///hover/off/Dockerfile', 'FROM alpine\n');
+      expect(await off.request('textDocument/hover', { textDocument: { uri: 'file:///hover/off/Dockerfile' }, position: { line: 0, character: 1 } })).toBeNull();
+    } finally {
+      await off.stop();
+    }
+  });
+});
