@@ -1,16 +1,25 @@
 // What BuildKit refuses to build, one file each.
 import type { Rule } from '../types';
+import { badSubstitution } from './bad-substitution';
 import { blankName } from './blank-name';
+import { circularStageDependency } from './circular-stage-dependency';
+import { copyFromLaterStage } from './copy-from-later-stage';
 import { copyFromVariable } from './copy-from-variable';
 import { copyUrlSource } from './copy-url-source';
 import { duplicateFlag } from './duplicate-flag';
 import { emptyVolume } from './empty-volume';
 import { healthcheckType } from './healthcheck-type';
+import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
+import { invalidImageReference } from './invalid-image-reference';
 import { invalidMount } from './invalid-mount';
+import { invalidStageIndex } from './invalid-stage-index';
 import { invalidStageName } from './invalid-stage-name';
+import { invalidStopSignal } from './invalid-stop-signal';
+import { instructionBeforeFrom } from './instruction-before-from';
 import { missingArguments } from './missing-arguments';
 import { missingFlagValue } from './missing-flag-value';
+import { missingFrom } from './missing-from';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
 import { shellNotJson } from './shell-not-json';
 import { tooManyArguments } from './too-many-arguments';
@@ -36,4 +45,14 @@ export const ERROR_RULES: readonly Rule[] = [
   onbuildNotAllowed,
   copyFromVariable,
   copyUrlSource,
+  invalidExpose,
+  invalidStopSignal,
+  badSubstitution,
+  // The file as a whole: stages and their order.
+  instructionBeforeFrom,
+  missingFrom,
+  invalidImageReference,
+  copyFromLaterStage,
+  invalidStageIndex,
+  circularStageDependency,
 ];

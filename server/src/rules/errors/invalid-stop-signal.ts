@@ -1,0 +1,42 @@
+// STOPSIGNAL takes a signal name (SIGTERM, TERM, sigterm) or a non-zero number; BuildKit checks
+// the name against the Linux signal table when it builds.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { suggest } from '../suggest';
+import type { InstructionRule } from '../types';
+import { fixesFromData, hasVariable, instructionUrl, withFixes } from './common';
+
+/** Linux signal names as moby/sys/signal knows them, without the SIG prefix. */
+const NAMES = [
+  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR',
+  'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'UNUSED', 'URG', 'USR1', 'USR2', 'VTALRM',
+  'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX',
+  ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
+];
+
+export function isStopSignal(value: string): boolean {
+  if (/^[+-]?[0-9]+$/.test(value)) return Number(value) !== 0;
+  return NAMES.includes(value.toUpperCase().replace(/^SIG/, ''));
+}
+
+export const invalidStopSignal: InstructionRule = {
+  code: 'invalid-stop-signal',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'A STOPSIGNAL that is not a signal name or number.',
+  url: instructionUrl('STOPSIGNAL'),
+  check(node, report) {
+    const signal = node.name === 'STOPSIGNAL' ? node.argList[0] : undefined;
+    if (!signal || hasVariable(signal.text) || isStopSignal(signal.text)) return;
+    const match = suggest(signal.text.toUpperCase(), NAMES.map((n) => `SIG${n}`));
+    report({
+      start: signal.start,
+      end: signal.end,
+      message: `"${signal.text}" is not a signal. Use a name such as SIGTERM, SIGINT or SIGQUIT, or a signal number.${match ? ` Did you mean ${match.value}?` : ''}`,
+      data: withFixes(match && { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique }),
+    });
+  },
+  fixes: fixesFromData,
+};
