@@ -1,8 +1,70 @@
+import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver/node';
+import type { AnalyzedDocument } from '../../services/document';
+import { diffTokenData, encodeRelative, getSemanticTokens, LEGEND, type AbsoluteTokens } from '../../services/semanticTokens';
 import type { Feature } from '../feature';
+import { fromUtf16, type Encoding } from '../positionEncoding';
 
-/** Not implemented yet: advertises nothing and registers nothing. */
+/** The last full result sent for each document, which a delta request builds on. */
+interface Sent {
+  readonly resultId: string;
+  readonly data: number[];
+}
+
+/** Token characters and lengths in the client's encoding (UTF-16 needs nothing). */
+function inEncoding(doc: AnalyzedDocument, tokens: AbsoluteTokens, encoding: Encoding): AbsoluteTokens {
+  if (encoding === 'utf-16') return tokens;
+  const out = tokens.slice();
+  let cachedLine = -1;
+  let text = '';
+  const lineText = (line: number): string => {
+    if (line !== cachedLine) {
+      cachedLine = line;
+      text = doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    }
+    return text;
+  };
+  for (let i = 0; i < out.length; i += 5) {
+    const line = out[i];
+    const start = fromUtf16({ line, character: out[i + 1] }, encoding, lineText).character;
+    const end = fromUtf16({ line, character: out[i + 1] + out[i + 2] }, encoding, lineText).character;
+    out[i + 1] = start;
+    out[i + 2] = end - start;
+  }
+  return out;
+}
+
+/** textDocument/semanticTokens: full, range and delta, with the legend in services/semanticTokens. */
 export const semanticTokensFeature: Feature = {
   name: 'semanticTokens',
-  capabilities: () => ({}),
-  register() {},
+  capabilities: () => ({ semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true } }),
+  register({ connection, documents, onDocument, encoding, toServerPosition }) {
+    const sent = new Map<string, Sent>();
+    let counter = 0;
+    const remember = (uri: string, data: number[]): SemanticTokens => {
+      const resultId = String(++counter);
+      sent.set(uri, { resultId, data });
+      return { resultId, data };
+    };
+    const full = (doc: AnalyzedDocument): number[] => encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
+
+    connection.languages.semanticTokens.on((params, token) =>
+      onDocument(params.textDocument.uri, token, (doc) => remember(doc.uri, full(doc))),
+    );
+    connection.languages.semanticTokens.onDelta((params, token) =>
+      onDocument(params.textDocument.uri, token, (doc): SemanticTokens | SemanticTokensDelta => {
+        const previous = sent.get(doc.uri);
+        const data = full(doc);
+        if (!previous || previous.resultId !== params.previousResultId) return remember(doc.uri, data);
+        const edits = diffTokenData(previous.data, data);
+        const { resultId } = remember(doc.uri, data);
+        return { resultId, edits };
+      }),
+    );
+    connection.languages.semanticTokens.onRange((params, token) => {
+      const uri = params.textDocument.uri;
+      const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
+      return onDocument(uri, token, (doc) => ({ data: encodeRelative(inEncoding(doc, getSemanticTokens(doc, range), encoding())) }));
+    });
+    documents.onDidClose((event) => sent.delete(event.document.uri));
+  },
 };

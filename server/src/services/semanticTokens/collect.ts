@@ -1,0 +1,269 @@
+// Collects the semantic tokens of a document as offset spans, node by node, in document order.
+// The mapping of syntax to token types is described in legend.ts.
+//
+// Shell text (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD and RUN heredoc bodies) gets no tokens: the
+// TextMate grammar embeds a real shell grammar there, and semantic tokens would paint over it.
+// The one exception is a variable that refers to an ARG or ENV of the Dockerfile: it is marked,
+// so the reader sees which `$NAME` comes from the build rather than from the shell.
+//
+// Within an instruction, tokens come in two layers: background tokens (strings, values) are cut
+// around foreground tokens (variables inside them), and every token is cut around the escape
+// characters that continue lines and around comment lines inside the instruction.
+
+import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } from '../../facts';
+import { parseImageReference, type StageReference, type VariableUse } from '../../semantics';
+import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
+import type { AnalyzedDocument } from '../document';
+import { modifierBits, typeIndex, type TokenModifier, type TokenType } from './legend';
+
+/** A token as absolute offsets [start, end) with its legend indexes. */
+export interface OffsetToken {
+  readonly start: number;
+  readonly end: number;
+  readonly type: number;
+  readonly modifiers: number;
+}
+
+interface Piece extends Span {
+  readonly type: number;
+  readonly modifiers: number;
+}
+
+function piece(span: Span, type: TokenType, modifiers: readonly TokenModifier[] = []): Piece {
+  return { start: span.start, end: span.end, type: typeIndex(type), modifiers: modifierBits(modifiers) };
+}
+
+/** Each token minus the cutters (both sorted, cutters mutually disjoint). */
+function cut(tokens: readonly Piece[], cutters: readonly Span[]): Piece[] {
+  const out: Piece[] = [];
+  let first = 0;
+  for (const token of tokens) {
+    while (first < cutters.length && cutters[first].end <= token.start) first++;
+    let cursor = token.start;
+    for (let j = first; j < cutters.length && cutters[j].start < token.end; j++) {
+      if (cutters[j].start > cursor) out.push({ ...token, start: cursor, end: cutters[j].start });
+      cursor = Math.max(cursor, cutters[j].end);
+    }
+    if (cursor < token.end) out.push({ ...token, start: cursor, end: token.end });
+  }
+  return out;
+}
+
+/** Sorted, with any token that overlaps an earlier one dropped. */
+function disjoint(tokens: Piece[]): Piece[] {
+  tokens.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Piece[] = [];
+  let end = -1;
+  for (const t of tokens) {
+    if (t.end <= t.start || t.start < end) continue;
+    out.push(t);
+    end = t.end;
+  }
+  return out;
+}
+
+function valueType(spec: ValueSpec | undefined, text: string): TokenType {
+  switch (spec?.kind) {
+    case 'enum': {
+      const wanted = spec.caseSensitive ? text : text.toLowerCase();
+      return spec.values.some((v) => (spec.caseSensitive ? v.value : v.value.toLowerCase()) === wanted) ? 'enumMember' : 'string';
+    }
+    case 'boolean':
+      return /^(true|false)$/i.test(text) ? 'enumMember' : 'string';
+    case 'duration':
+    case 'integer':
+    case 'octal':
+    case 'size':
+      return text.includes('$') ? 'string' : 'number';
+    default:
+      return 'string';
+  }
+}
+
+/** The tokens of one instruction, relative to its start. */
+class InstructionTokens {
+  readonly fg: Piece[] = [];
+  readonly bg: Piece[] = [];
+
+  constructor(
+    private readonly node: InstructionNode,
+    private readonly uses: readonly VariableUse[],
+    private readonly stageRefs: readonly StageReference[],
+    /** Absolute start of the node. */
+    private readonly base: number,
+  ) {}
+
+  collect(): Piece[] {
+    const node = this.node;
+    this.instruction(node);
+    if (node.trigger) this.instruction(node.trigger);
+    for (const heredoc of node.heredocs) {
+      this.fg.push(piece(heredoc.marker, 'label'));
+      if (heredoc.terminator) this.fg.push(piece(heredoc.terminator, 'label'));
+    }
+    for (const use of this.uses) this.variable(use);
+
+    // Escape characters that continue lines, and comment lines, are holes in every token.
+    const holes: Span[] = [...node.continuations, ...node.innerComments].sort((a, b) => a.start - b.start);
+    const fg = cut(disjoint(this.fg), holes);
+    const cutters = [...fg, ...holes].sort((a, b) => a.start - b.start);
+    const bg = cut(disjoint(this.bg), cutters);
+    const comments = node.innerComments.map((c) => piece(c, 'comment'));
+    return disjoint([...fg, ...bg, ...comments]);
+  }
+
+  private instruction(node: InstructionNode): void {
+    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, 'keyword', node.name === 'MAINTAINER' ? ['deprecated'] : []));
+    for (const flag of node.flags) {
+      if (flag.name.end > flag.start) this.fg.push(piece({ start: flag.start, end: flag.name.end }, 'parameter'));
+      if (!flag.value) continue;
+      if (flag.mountOptions) {
+        const type = flag.mountOptions.find((o) => o.key.text.toLowerCase() === 'type')?.value?.text ?? 'bind';
+        for (const option of flag.mountOptions) {
+          this.fg.push(piece(option.key, 'property'));
+          if (!option.value) continue;
+          const key = option.key.text.toLowerCase();
+          if (key === 'from') this.stageOrImage(option.value);
+          else this.bg.push(piece(option.value, valueType(getMountOption(type, key)?.value, option.value.text)));
+        }
+      } else {
+        const fact = getFlag(node.name, flag.name.text);
+        if (fact?.value.kind === 'stage') this.stageOrImage(flag.value);
+        else this.bg.push(piece(flag.value, valueType(fact?.value, flag.value.text)));
+      }
+    }
+    switch (node.name) {
+      case 'FROM':
+        this.from(node);
+        break;
+      case 'ARG':
+      case 'ENV':
+        for (const pair of node.pairs) {
+          const predefined = node.name === 'ARG' ? getPredefinedArg(pair.key.text) : undefined;
+          this.fg.push(piece(pair.key, 'variable', ['declaration', ...predefinedModifiers(predefined)]));
+          if (pair.value) this.bg.push(piece(pair.value, 'string'));
+        }
+        break;
+      case 'LABEL':
+        for (const pair of node.pairs) {
+          this.fg.push(piece(pair.key, 'property'));
+          if (pair.value) this.bg.push(piece(pair.value, 'string'));
+        }
+        break;
+      case 'EXPOSE':
+        for (const port of node.argList) this.port(port.start, port.end, port.text);
+        break;
+      case 'STOPSIGNAL': {
+        const signal = node.argList[0];
+        if (signal && !signal.text.includes('$')) {
+          if (/^\d+$/.test(signal.text)) this.fg.push(piece(signal, 'number'));
+          else if (getSignal(signal.text)) this.fg.push(piece(signal, 'enumMember'));
+        }
+        break;
+      }
+      case 'HEALTHCHECK':
+        if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) this.fg.push(piece(node.healthcheckType, 'keyword'));
+        break;
+    }
+    if (node.json) for (const element of node.json.elements) this.bg.push(piece(element, 'string'));
+  }
+
+  private from(node: InstructionNode): void {
+    const [image, as, name] = node.argList;
+    if (image) {
+      const ref = this.stageRefs.find((r) => r.kind === 'from' && r.span.start === this.base + image.start);
+      const singleLine = image.end - image.start === image.text.length;
+      const parsed = singleLine && !image.text.includes('$') ? parseImageReference(image.text) : undefined;
+      if (ref?.stage) this.fg.push(piece(image, 'class'));
+      else if (parsed?.ok) {
+        const { domain, path, tag, digest } = parsed.reference.spans;
+        const at = (s: Span): Span => ({ start: image.start + s.start, end: image.start + s.end });
+        if (domain) this.fg.push(piece(at(domain), 'namespace'));
+        this.fg.push(piece(at(path), 'type'));
+        if (tag) this.fg.push(piece(at(tag), 'string'));
+        if (digest) this.fg.push(piece(at(digest), 'number'));
+      } else this.bg.push(piece(image, 'type'));
+    }
+    if (as && name && as.text.toLowerCase() === 'as') {
+      this.fg.push(piece(as, 'keyword'));
+      this.fg.push(piece(name, 'class', ['declaration']));
+    }
+  }
+
+  /** `--from=` or `from=`: a stage when it names one, otherwise an image. */
+  private stageOrImage(value: Span): void {
+    const ref = this.stageRefs.find((r) => r.span.start === this.base + value.start);
+    this.bg.push(piece(value, ref?.stage ? 'class' : 'type'));
+  }
+
+  /** `8080`, `8000-8010/udp`: the port numbers and the protocol. */
+  private port(start: number, end: number, text: string): void {
+    if (end - start !== text.length || text.includes('$')) return;
+    const slash = text.indexOf('/');
+    const ports = slash < 0 ? text : text.slice(0, slash);
+    if (/^\d+(-\d+)?$/.test(ports)) this.fg.push(piece({ start, end: start + ports.length }, 'number'));
+    if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push(piece({ start: start + slash + 1, end }, 'enumMember'));
+  }
+
+  private variable(use: VariableUse): void {
+    const node = this.node;
+    const ref = use.ref;
+    const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
+    const shell = ref.context.kind === 'shell' || (ref.context.kind === 'heredoc' && owner === 'RUN');
+    // Shell text: only variables the Dockerfile itself declares. ONBUILD triggers expand later,
+    // in the child build, so their builder-expanded variables are still variables.
+    const emit = shell ? node.name !== 'ONBUILD' && use.declaration !== undefined : node.name === 'ONBUILD' || use.expandedByBuilder;
+    if (!emit) return;
+    const modifiers = predefinedModifiers(use.predefined);
+    this.fg.push(piece({ start: ref.start, end: ref.nameSpan.end }, 'variable', modifiers));
+    if (ref.operatorSpan) this.fg.push(piece(ref.operatorSpan, 'operator'));
+    const afterName = Math.max(ref.nameSpan.end, ref.operatorSpan?.end ?? 0, ref.argument?.end ?? 0);
+    if (ref.braced && ref.end - 1 >= afterName) this.fg.push(piece({ start: ref.end - 1, end: ref.end }, 'variable', modifiers));
+  }
+}
+
+function predefinedModifiers(predefined: { readonly automatic: boolean } | undefined): TokenModifier[] {
+  if (!predefined) return [];
+  return predefined.automatic ? ['readonly', 'defaultLibrary'] : ['defaultLibrary'];
+}
+
+function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
+  const hash = nodeText.lastIndexOf('#', node.key.start);
+  if (node.ignored) return [piece({ start: hash, end: node.value.end }, 'comment')];
+  const equals = nodeText.indexOf('=', node.key.end);
+  return [
+    piece({ start: hash, end: hash + 1 }, 'comment'),
+    piece(node.key, 'macro'),
+    piece({ start: equals, end: equals + 1 }, 'operator'),
+    piece(node.value, 'string'),
+  ];
+}
+
+/**
+ * The tokens of the nodes that overlap [from, to), in document order, as absolute offsets.
+ * Tokens never overlap; a token may still span lines (the encoder splits it).
+ */
+export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): OffsetToken[] {
+  const tree = doc.tree;
+  const model = doc.model;
+  const refsByNode = new Map<number, StageReference[]>();
+  for (const ref of model.stageReferences) {
+    const list = refsByNode.get(ref.nodeIndex);
+    if (list) list.push(ref);
+    else refsByNode.set(ref.nodeIndex, [ref]);
+  }
+  const out: OffsetToken[] = [];
+  const push = (pieces: readonly Piece[], base: number): void => {
+    for (const p of pieces) if (p.end > p.start) out.push({ start: base + p.start, end: base + p.end, type: p.type, modifiers: p.modifiers });
+  };
+  const first = Math.max(0, tree.nodeIndexAt(from));
+  for (let index = first; index < tree.nodeCount; index++) {
+    const start = tree.start(index);
+    if (start >= to) break;
+    const node = tree.node(index);
+    if (node.kind === 'comment') push([piece(node.span, 'comment')], start);
+    else if (node.kind === 'directive') push(directiveTokens(node, tree.nodeText(index)), start);
+    else if (node.kind === 'instruction') push(new InstructionTokens(node, model.usesInNode(index), refsByNode.get(index) ?? [], start).collect(), start);
+  }
+  return out;
+}

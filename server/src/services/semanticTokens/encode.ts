@@ -1,0 +1,91 @@
+// From offset tokens to LSP's integer encoding, in one pass over the document in order: line
+// numbers are found by walking a precomputed table of line starts forward (never by converting
+// each token through TextDocument), tokens that span lines are split (LSP tokens lie on one
+// line), and pieces that are only white space are dropped.
+
+import type { SemanticTokensEdit } from 'vscode-languageserver-types';
+import type { OffsetToken } from './collect';
+
+/** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/** Five integers per token: line, character, length, type, modifiers (all absolute). */
+export type AbsoluteTokens = number[];
+
+/** Offset tokens (sorted, disjoint) as absolute line/character tokens, one line each. */
+export function toLineTokens(text: string, tokens: readonly OffsetToken[], starts: readonly number[] = lineStarts(text)): AbsoluteTokens {
+  const out: AbsoluteTokens = [];
+  let line = 0;
+  for (const token of tokens) {
+    while (line + 1 < starts.length && starts[line + 1] <= token.start) line++;
+    let from = token.start;
+    for (;;) {
+      const lineStart = starts[line];
+      const next = line + 1 < starts.length ? starts[line + 1] : text.length;
+      let contentEnd = next;
+      if (line + 1 < starts.length) {
+        contentEnd--;
+        if (text.charCodeAt(contentEnd) === 0x0a && contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+      }
+      const to = Math.min(token.end, contentEnd);
+      if (to > from && !isBlank(text, from, to)) out.push(line, from - lineStart, to - from, token.type, token.modifiers);
+      if (token.end <= next || line + 1 >= starts.length) break;
+      line++;
+      from = starts[line];
+    }
+  }
+  return out;
+}
+
+/** LSP's relative encoding: line and start character as deltas from the previous token. */
+export function encodeRelative(tokens: AbsoluteTokens): number[] {
+  const data: number[] = new Array(tokens.length);
+  let prevLine = 0;
+  let prevChar = 0;
+  for (let i = 0; i < tokens.length; i += 5) {
+    const line = tokens[i];
+    const char = tokens[i + 1];
+    data[i] = line - prevLine;
+    data[i + 1] = line === prevLine ? char - prevChar : char;
+    data[i + 2] = tokens[i + 2];
+    data[i + 3] = tokens[i + 3];
+    data[i + 4] = tokens[i + 4];
+    prevLine = line;
+    prevChar = char;
+  }
+  return data;
+}
+
+/** The edits that turn `previous` into `next`: one replacement between their common prefix and suffix. */
+export function diffTokenData(previous: readonly number[], next: readonly number[]): SemanticTokensEdit[] {
+  let start = 0;
+  const shorter = Math.min(previous.length, next.length);
+  while (start < shorter && previous[start] === next[start]) start++;
+  if (start === previous.length && start === next.length) return [];
+  let endPrevious = previous.length;
+  let endNext = next.length;
+  while (endPrevious > start && endNext > start && previous[endPrevious - 1] === next[endNext - 1]) {
+    endPrevious--;
+    endNext--;
+  }
+  return [{ start, deleteCount: endPrevious - start, data: next.slice(start, endNext) }];
+}
