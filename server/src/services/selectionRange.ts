@@ -90,6 +90,18 @@ function instructionCandidates(node: InstructionNode, base: number, text: string
   }
 }
 
+const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** Whether `offset` is in a shell-form command or a heredoc body of the instruction. */
+function inShellText(node: InstructionNode, base: number, offset: number): boolean {
+  const at = offset - base;
+  if (node.heredocs.some((h) => h.body.start <= at && at <= h.body.end)) return true;
+  const target = node.name === 'ONBUILD' ? node.trigger : node;
+  if (!target || target.json || !SHELL_FORM.has(target.name)) return false;
+  const command = target.name === 'HEALTHCHECK' ? target.argList[1] : target.args;
+  return command !== undefined && command.start <= at && at <= command.end;
+}
+
 /** Registry, repository, tag and digest of a FROM image written on one line. */
 function imageCandidates(image: string, start: number, end: number, out: Candidate[]): void {
   if (end - start !== image.length || image.includes('$')) return;
@@ -110,9 +122,9 @@ function candidatesAt(doc: AnalyzedDocument, text: string, offset: number): Cand
     const { node, start } = entry;
     const lineEnd = withoutLineEnd(text, start + node.length);
     if (node.kind === 'instruction') {
-      // A run of non-blank characters within the line, e.g. `apt-get` in a shell command.
+      // In shell text, a run of non-blank characters is a shell word, e.g. `apt-get`.
       const nonBlank = runAround(text, offset, (c) => !isBlank(c));
-      if (nonBlank && nonBlank.start >= start) out.push(nonBlank);
+      if (nonBlank && inShellText(node, start, offset)) out.push(nonBlank);
       instructionCandidates(node, start, text, out);
       const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
       out.push({ start: start + node.keyword.start, end: logicalEnd });

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Position, Range, SelectionRange } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture, range } from './fixture';
+
+let counter = 0;
+
+/** The selection chain at the `$0` cursor, innermost first, as [range, selected text]. */
+async function chain(client: LspTestClient, source: string): Promise<[Range, string][]> {
+  const fixture = parseFixture(source);
+  const [result] = await selections(client, fixture.text, [cursorOf(fixture)]);
+  return flatten(fixture.text, result);
+}
+
+async function selections(client: LspTestClient, text: string, positions: Position[]): Promise<SelectionRange[]> {
+  const uri = `file:///selection/${++counter}/Dockerfile`;
+  await client.open(uri, text);
+  return client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions });
+}
+
+function flatten(text: string, selection: SelectionRange | undefined): [Range, string][] {
+  const doc = TextDocument.create('file:///x', 'dockerfile', 1, text);
+  const out: [Range, string][] = [];
+  for (let s = selection; s; s = s.parent) out.push([s.range, doc.getText(s.range)]);
+  return out;
+}
+
+const STAGE = 'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/root/.cache \\\n    go build ./cmd/app-server\nENV VERSION=${TAG:-1.0}';
+
+describe('selection ranges over LSP', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start()));
+  afterAll(async () => client.stop());
+
+  it('advertises selection ranges', () => {
+    expect(client.initializeResult.capabilities.selectionRangeProvider).toBe(true);
+  });
+
+  it('mount option value → option → flag → instruction → stage → document', async () => {
+    const source = STAGE.replace('type=cache', 'type=ca$0che');
+    expect(await chain(client, source)).toEqual([
+      [range(1, 17, 1, 22), 'cache'],
+      [range(1, 12, 1, 22), 'type=cache'],
+      [range(1, 12, 1, 42), 'type=cache,target=/root/.cache'],
+      [range(1, 4, 1, 42), '--mount=type=cache,target=/root/.cache'],
+      [range(1, 0, 2, 29), 'RUN --mount=type=cache,target=/root/.cache \\\n    go build ./cmd/app-server'],
+      [range(0, 0, 3, 23), STAGE],
+    ]);
+  });
+
+  it('word → shell word → command in shell form', async () => {
+    const source = STAGE.replace('app-server', 'app-ser$0ver');
+    expect(await chain(client, source)).toEqual([
+      [range(2, 23, 2, 29), 'server'],
+      [range(2, 13, 2, 29), './cmd/app-server'],
+      [range(2, 4, 2, 29), 'go build ./cmd/app-server'],
+      [range(1, 0, 2, 29), 'RUN --mount=type=cache,target=/root/.cache \\\n    go build ./cmd/app-server'],
+      [range(0, 0, 3, 23), STAGE],
+    ]);
+  });
+
+  it('image tag → image → arguments → instruction', async () => {
+    const source = STAGE.replace('1.22', '1.2$02');
+    expect(await chain(client, source)).toEqual([
+      [range(0, 14, 0, 16), '22'],
+      [range(0, 12, 0, 16), '1.22'],
+      [range(0, 5, 0, 16), 'golang:1.22'],
+      [range(0, 5, 0, 25), 'golang:1.22 AS build'],
+      [range(0, 0, 0, 25), 'FROM golang:1.22 AS build'],
+      [range(0, 0, 3, 23), STAGE],
+    ]);
+  });
+
+  it('repository → name with registry → image', async () => {
+    expect(await chain(client, 'FROM ghcr.io/o$0rg/app:1.2\n')).toEqual([
+      [range(0, 13, 0, 16), 'org'],
+      [range(0, 13, 0, 20), 'org/app'],
+      [range(0, 5, 0, 20), 'ghcr.io/org/app'],
+      [range(0, 5, 0, 24), 'ghcr.io/org/app:1.2'],
+      [range(0, 0, 0, 24), 'FROM ghcr.io/org/app:1.2'],
+      [range(0, 0, 1, 0), 'FROM ghcr.io/org/app:1.2\n'],
+    ]);
+  });
+
+  it('variable name → reference → value → pair → instruction', async () => {
+    const source = STAGE.replace('${TAG', '${T$0AG');
+    expect(await chain(client, source)).toEqual([
+      [range(3, 14, 3, 17), 'TAG'],
+      [range(3, 12, 3, 23), '${TAG:-1.0}'],
+      [range(3, 4, 3, 23), 'VERSION=${TAG:-1.0}'],
+      [range(3, 0, 3, 23), 'ENV VERSION=${TAG:-1.0}'],
+      [range(0, 0, 3, 23), STAGE],
+    ]);
+  });
+
+  it('comment word → comment line → comment block → document; directive value → directive', async () => {
+    const text = '# syntax=docker/dockerfile:1\n# Build stage:\n# compiles the app\nFROM alpine\n';
+    const [comment, directive] = await selections(client, text, [
+      { line: 2, character: 4 },
+      { line: 0, character: 12 },
+    ]);
+    expect(flatten(text, comment)).toEqual([
+      [range(2, 2, 2, 10), 'compiles'],
+      [range(2, 0, 2, 18), '# compiles the app'],
+      [range(1, 0, 2, 18), '# Build stage:\n# compiles the app'],
+      [range(0, 0, 4, 0), text],
+    ]);
+    expect(flatten(text, directive)).toEqual([
+      [range(0, 9, 0, 15), 'docker'],
+      [range(0, 9, 0, 28), 'docker/dockerfile:1'],
+      [range(0, 0, 0, 28), '# syntax=docker/dockerfile:1'],
+      [range(0, 0, 4, 0), text],
+    ]);
+  });
+
+  it('JSON string contents → string → array → instruction; heredoc body', async () => {
+    expect(await chain(client, 'FROM alpine\nCMD ["echo", "hel$0lo"]')).toEqual([
+      [range(1, 14, 1, 19), 'hello'],
+      [range(1, 13, 1, 20), '"hello"'],
+      [range(1, 4, 1, 21), '["echo", "hello"]'],
+      [range(1, 0, 1, 21), 'CMD ["echo", "hello"]'],
+      [range(0, 0, 1, 21), 'FROM alpine\nCMD ["echo", "hello"]'],
+    ]);
+    expect(await chain(client, 'FROM alpine\nRUN <<EOF\necho o$0ne\necho two\nEOF\n')).toEqual([
+      [range(2, 5, 2, 8), 'one'],
+      [range(2, 0, 3, 8), 'echo one\necho two'],
+      [range(1, 0, 4, 3), 'RUN <<EOF\necho one\necho two\nEOF'],
+      [range(0, 0, 4, 3), 'FROM alpine\nRUN <<EOF\necho one\necho two\nEOF'],
+      [range(0, 0, 5, 0), 'FROM alpine\nRUN <<EOF\necho one\necho two\nEOF\n'],
+    ]);
+  });
+});
