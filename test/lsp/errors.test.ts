@@ -1,0 +1,100 @@
+// The error rules over LSP: what BuildKit would stop on is published as Error diagnostics with
+// exact ranges, codes, messages and documentation links; edits re-check only what changed and
+// clear what was fixed; per-code severities come from the settings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './client';
+import { parseFixture, range } from './fixture';
+
+const FIXTURE = `FROM alpine AS $[1st$]
+$[RUNN$] apk add curl
+COPY $[--user=me$] app /app
+RUN --mount=type=cache,$[tagret$]=/root/.cache --network=$[HOST$] make
+HEALTHCHECK --interval=$[30$] CMD true
+EXPOSE 80/$[tpc$]
+COPY --from=$[$STAGE$] /a /b
+`;
+
+const EXPECTED: readonly (readonly [code: string, message: string, href: string])[] = [
+  ['invalid-stage-name', '"1st" is not a valid stage name: it must start with a letter.', 'https://docs.docker.com/reference/dockerfile/#from'],
+  ['unknown-instruction', 'Unknown instruction "RUNN". Did you mean RUN?', 'https://docs.docker.com/reference/dockerfile/'],
+  ['unknown-flag', 'Unknown flag --user for COPY, which accepts --from, --chown, --chmod, --link, --parents or --exclude.', 'https://docs.docker.com/reference/dockerfile/#copy'],
+  ['invalid-mount', '"tagret" is not a --mount option. Did you mean target?', 'https://docs.docker.com/reference/dockerfile/#run---mount'],
+  ['invalid-flag-value', '"HOST" is not a valid --network; use default, none or host. Values are case-sensitive: write host.', 'https://docs.docker.com/reference/dockerfile/#run---network'],
+  ['invalid-flag-value', '--interval is a duration such as 30s, 1m30s or 500ms, and "30" is not one: the unit is missing after 30.', 'https://docs.docker.com/reference/dockerfile/#healthcheck'],
+  ['invalid-expose', '"tpc" is not a protocol; EXPOSE takes tcp, udp or sctp. Did you mean tcp?', 'https://docs.docker.com/reference/dockerfile/#expose'],
+  [
+    'copy-from-variable',
+    '--from cannot use variables: BuildKit does not expand them here. Declare a stage from the variable image instead (ARG IMAGE before the first FROM, then FROM ${IMAGE} AS deps) and write --from=deps.',
+    'https://docs.docker.com/reference/dockerfile/#copy---from',
+  ],
+];
+
+function errorsOf(diagnostics: Diagnostic[]) {
+  return diagnostics
+    .filter((d) => d.severity === 1)
+    .map((d) => ({ range: d.range, code: d.code, message: d.message, href: d.codeDescription?.href, source: d.source }));
+}
+
+describe('errors over LSP', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start()));
+  afterAll(async () => client.stop());
+
+  it('publishes every error with its exact range, code, message and link', async () => {
+    const uri = 'file:///errors/all/Dockerfile';
+    const { text, ranges } = parseFixture(FIXTURE);
+    await client.open(uri, text);
+    const published = errorsOf(await client.diagnosticsFor(uri, 1));
+    expect(published).toEqual(EXPECTED.map(([code, message, href], i) => ({ range: ranges[i], code, message, href, source: 'dockerfile-lsp' })));
+  });
+
+  it('clears an error when an edit fixes it, and reports one an edit introduces', async () => {
+    const uri = 'file:///errors/edit/Dockerfile';
+    await client.open(uri, 'FROM alpine\nRUNN make\n');
+    expect(errorsOf(await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.range])).toEqual([['unknown-instruction', range(1, 0, 1, 4)]]);
+    // Delete the second N: the instruction is now RUN.
+    const fixed = await client.change(uri, [{ range: range(1, 3, 1, 4), text: '' }]);
+    expect(errorsOf(await client.diagnosticsFor(uri, fixed))).toEqual([]);
+    const broken = await client.change(uri, [{ range: range(1, 3, 1, 3), text: ' --network=bridge' }]);
+    expect(errorsOf(await client.diagnosticsFor(uri, broken)).map((d) => [d.code, d.range])).toEqual([['invalid-flag-value', range(1, 14, 1, 20)]]);
+  });
+
+  it('agrees with BuildKit on a learner\'s multi-stage file that builds: no errors', async () => {
+    const uri = 'file:///errors/clean/Dockerfile';
+    const text = [
+      '# syntax=docker/dockerfile:1',
+      'ARG GO_VERSION=1.22',
+      'FROM golang:${GO_VERSION}-alpine AS build',
+      'WORKDIR /src',
+      'RUN --mount=type=cache,target=/go/pkg/mod \\',
+      '    --mount=type=bind,source=go.mod,target=go.mod \\',
+      '    go mod download',
+      'COPY . .',
+      'RUN --mount=type=cache,target=/root/.cache/go-build go build -o /out/app ./cmd/app',
+      '',
+      'FROM gcr.io/distroless/static:nonroot',
+      'COPY --from=build --chmod=0755 /out/app /app',
+      'EXPOSE 8080/tcp',
+      'HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD ["/app", "health"]',
+      'STOPSIGNAL SIGTERM',
+      'USER nonroot:nonroot',
+      'ENTRYPOINT ["/app"]',
+      '',
+    ].join('\n');
+    await client.open(uri, text);
+    expect(errorsOf(await client.diagnosticsFor(uri, 1))).toEqual([]);
+  });
+
+  it('takes per-code severities from the settings', async () => {
+    const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { 'unknown-flag': 'warning', 'unknown-instruction': 'off' } } } } });
+    try {
+      const uri = 'file:///errors/settings/Dockerfile';
+      await configured.open(uri, 'FROM alpine\nRUNN make\nCOPY --user=me a b\n');
+      const diagnostics = await configured.diagnosticsFor(uri, 1);
+      expect(diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([['unknown-flag', 2, range(2, 5, 2, 14)]]);
+    } finally {
+      await configured.stop();
+    }
+  });
+});
