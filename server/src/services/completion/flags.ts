@@ -38,12 +38,13 @@ function flagInsertText(flag: FlagFact, snippets: boolean): string {
   return `--${flag.name}=\${1:${snippetText(flag.placeholder)}}`;
 }
 
-export function flagNameItems(request: CompletionRequest, context: FlagContext, from: number): CompletionItem[] {
+/** `rankBase` places the flags after other items offered at the same position. */
+export function flagNameItems(request: CompletionRequest, context: FlagContext, from: number, rankBase = 0): CompletionItem[] {
   const { instruction } = context;
   return instruction.flags
     .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs))
     .map((flag, rank) =>
-      item(request, `--${flag.name}`, CompletionItemKind.Property, from, flagInsertText(flag, request.snippets), rank, {
+      item(request, `--${flag.name}`, CompletionItemKind.Property, from, flagInsertText(flag, request.snippets), rankBase + rank, {
         snippet: request.snippets && flag.value.kind !== 'boolean',
         data: { k: 'flag', i: instruction.name, key: flag.name },
       }),

@@ -185,7 +185,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     instructionStart: entry.start,
   });
   // Before the first argument an explicit request also lists the flags.
-  if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start));
+  if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));
   return items;
 }
 

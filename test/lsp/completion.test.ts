@@ -1,0 +1,581 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompletionItemKind as Kind, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
+import {
+  BUILD_CHECKS,
+  CHECK_OPTIONS,
+  DIRECTIVES,
+  INSTRUCTIONS,
+  MOUNT_TYPES,
+  PREDEFINED_ARGS,
+  SIGNALS,
+  getBuildCheck,
+  getCheckOption,
+  getDirective,
+  getFlag,
+  getInstruction,
+  getMountOption,
+  getMountType,
+  getPredefinedArg,
+  getSignal,
+  type FlagFact,
+} from '../../server/src/facts';
+import {
+  renderCheckOption,
+  renderCheckRule,
+  renderDirective,
+  renderDirectiveValue,
+  renderFlag,
+  renderFlagValue,
+  renderInstruction,
+  renderMountOption,
+  renderMountOptionValue,
+  renderMountType,
+  renderPredefinedArg,
+  renderSignal,
+} from '../../server/src/facts/render';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture } from './fixture';
+
+// Fixtures: `$0` is the cursor and `$[ ... $]` the text every item replaces (an empty range at the
+// cursor when there is none). Items are compared in the order an editor shows them (sortText,
+// then label) as [label, kind, text inserted].
+
+type Row = [label: string, kind: number, newText: string];
+
+let client: LspTestClient;
+let plainClient: LspTestClient;
+let count = 0;
+
+beforeAll(async () => {
+  client = await LspTestClient.start();
+  plainClient = await LspTestClient.start({
+    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false, documentationFormat: ['plaintext'] } } } },
+  });
+});
+afterAll(async () => {
+  await client.stop();
+  await plainClient.stop();
+});
+
+interface Options {
+  /** A typed trigger character (absent: the user asked with Ctrl+Space or typed a letter). */
+  readonly trigger?: string;
+  readonly on?: LspTestClient;
+}
+
+async function complete(source: string, options: Options = {}): Promise<CompletionItem[]> {
+  const fixture = parseFixture(source);
+  const uri = `file:///completion/${++count}/Dockerfile`;
+  const on = options.on ?? client;
+  await on.open(uri, fixture.text);
+  const context = options.trigger === undefined ? { triggerKind: 1 } : { triggerKind: 2, triggerCharacter: options.trigger };
+  const list = await on.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: cursorOf(fixture), context });
+  expect(list?.isIncomplete).toBe(false);
+  const items = [...(list?.items ?? [])].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label));
+  const range = fixture.ranges[0] ?? { start: cursorOf(fixture), end: cursorOf(fixture) };
+  for (const item of items) expect(item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined).toEqual(range);
+  return items;
+}
+
+function rows(items: readonly CompletionItem[]): Row[] {
+  return items.map((item) => [item.label, item.kind ?? 0, item.textEdit?.newText ?? '']);
+}
+
+/** The items at `$0`, each replacing `$[ ... $]`, are exactly `expected`. */
+async function check(source: string, expected: readonly Row[], options: Options = {}): Promise<void> {
+  expect(rows(await complete(source, options))).toEqual(expected);
+}
+
+async function checkNone(source: string, options: Options = {}): Promise<void> {
+  expect(await complete(source, options)).toEqual([]);
+}
+
+async function resolve(item: CompletionItem, on = client): Promise<CompletionItem> {
+  return on.request<CompletionItem>('completionItem/resolve', item);
+}
+
+const ORDER = [
+  'RUN', 'COPY', 'FROM', 'WORKDIR', 'ENV', 'ARG', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'USER', 'LABEL', 'ADD',
+  'HEALTHCHECK', 'VOLUME', 'SHELL', 'STOPSIGNAL', 'ONBUILD', 'MAINTAINER',
+] as const;
+
+function keywordRows(names: readonly string[], snippets = true, lower = false): Row[] {
+  return names.map((name) => {
+    const fact = getInstruction(name)!;
+    const keyword = lower ? name.toLowerCase() : name;
+    return [keyword, Kind.Keyword, snippets ? keyword + fact.snippet.slice(name.length) : keyword];
+  });
+}
+
+function flagRows(flags: readonly FlagFact[]): Row[] {
+  return flags.map((flag) => {
+    let text = `--${flag.name}=\${1:${flag.placeholder.replace(/[\\$}]/g, (c) => `\\${c}`)}}`;
+    if (flag.value.kind === 'boolean') text = `--${flag.name}`;
+    else if (flag.value.kind === 'enum') text = `--${flag.name}=\${1|${flag.value.values.map((v) => v.value).join(',')}|}`;
+    else if (flag.value.kind === 'mount') text = '--mount=type=${1|cache,bind,secret,ssh,tmpfs|}';
+    return [`--${flag.name}`, Kind.Property, text];
+  });
+}
+
+describe('completion over LSP', () => {
+  it('advertises completion with resolve and its trigger characters', () => {
+    expect(client.initializeResult.capabilities.completionProvider).toEqual({
+      triggerCharacters: ['-', '=', '$', '{', ',', '/', ' ', '#'],
+      resolveProvider: true,
+    });
+  });
+
+  describe('instruction keywords', () => {
+    it('only FROM and ARG before the first FROM, as snippets', async () => {
+      await check('$0', keywordRows(['FROM', 'ARG']));
+      await check('# syntax=docker/dockerfile:1\nARG V=1\n$[A$0$]', keywordRows(['FROM', 'ARG']));
+    });
+
+    it('every instruction after FROM, most used first', async () => {
+      await check('FROM alpine\n$[R$0$]', keywordRows(ORDER));
+      await check('FROM alpine\n\n$0\nRUN x', keywordRows(ORDER));
+    });
+
+    it('in the case most of the file uses', async () => {
+      await check('from alpine\nrun make\nRUN x\nworkdir /app\n$[r$0$]', keywordRows(ORDER, true, true));
+      await check('from alpine\nRUN x\n$[r$0$]', keywordRows(ORDER));
+    });
+
+    it('without snippets, for clients without them or with text after the cursor', async () => {
+      await check('FROM alpine\n$[R$0$]', keywordRows(ORDER, false), { on: plainClient });
+      await check('FROM alpine\n$[R$0$] apt-get update', keywordRows(ORDER, false));
+    });
+
+    it('only allowed triggers after ONBUILD, also when a space is typed', async () => {
+      const triggers = ORDER.filter((name) => !['FROM', 'ONBUILD', 'MAINTAINER'].includes(name));
+      await check('FROM alpine\nONBUILD $0', keywordRows(triggers), { trigger: ' ' });
+      await check('FROM alpine\nONBUILD $[C$0$]', keywordRows(triggers));
+      await check('from alpine\nonbuild $[c$0$]', keywordRows(triggers, true, true));
+    });
+
+    it('marks MAINTAINER deprecated', async () => {
+      const items = await complete('FROM alpine\n$[M$0$]');
+      expect(items.find((i) => i.label === 'MAINTAINER')?.tags).toEqual([1]);
+      expect(items.filter((i) => i.tags).length).toBe(1);
+    });
+
+    it('nothing when a space is typed on an empty line, or at a continuation line', async () => {
+      await checkNone('FROM alpine\n  $0', { trigger: ' ' });
+      await checkNone('FROM alpine\nRUN apt-get update \\\n    $0');
+    });
+  });
+
+  describe('flags', () => {
+    const withFlags = INSTRUCTIONS.filter((fact) => fact.flags.length > 0);
+    it.each(withFlags.map((fact) => [fact.name, fact] as const))('every %s flag not in the labs channel', async (_name, fact) => {
+      const line = `${fact.name} $[--$0$]`;
+      await check(fact.name === 'FROM' ? line : `FROM alpine\n${line}`, flagRows(fact.flags.filter((f) => !f.labs)), { trigger: '-' });
+    });
+
+    it('--device only when the file selects the labs channel', async () => {
+      await check('# syntax=docker/dockerfile:1-labs\nFROM alpine\nRUN $[--d$0$]', flagRows(getInstruction('RUN')!.flags));
+    });
+
+    it('not the flags already given, except repeatable ones', async () => {
+      const run = getInstruction('RUN')!;
+      await check('FROM alpine\nRUN --network=none --mount=type=cache,target=/x $[--$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
+    });
+
+    it('as plain text without snippets', async () => {
+      await check('FROM alpine\nCOPY $[--$0$]', [
+        ['--from', Kind.Property, '--from='],
+        ['--chown', Kind.Property, '--chown='],
+        ['--chmod', Kind.Property, '--chmod='],
+        ['--link', Kind.Property, '--link'],
+        ['--parents', Kind.Property, '--parents'],
+        ['--exclude', Kind.Property, '--exclude='],
+      ], { on: plainClient });
+    });
+
+    it('with the first argument on an explicit request, never after an argument', async () => {
+      await check('FROM alpine\nHEALTHCHECK $0', [
+        ['CMD', Kind.Keyword, 'CMD ${1:command}'],
+        ['NONE', Kind.Keyword, 'NONE'],
+        ...flagRows(getInstruction('HEALTHCHECK')!.flags),
+      ]);
+      await checkNone('FROM alpine\nCOPY src $[--$0$]', { trigger: '-' });
+      await checkNone('FROM alpine\nRUN apt-get install -$0', { trigger: '-' });
+      await checkNone('FROM alpine\nRUN $0', { trigger: ' ' });
+    });
+
+    it('on a continuation line, with the backtick escape and CRLF line endings', async () => {
+      const run = getInstruction('RUN')!;
+      await check('FROM alpine\nRUN --network=none \\\n    $[--$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
+      await check('# escape=`\r\nFROM alpine\r\nRUN --network=none `\r\n    $[--m$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
+    });
+
+    it('in ONBUILD triggers', async () => {
+      await check('FROM alpine\nONBUILD RUN $[--$0$]', flagRows(getInstruction('RUN')!.flags.filter((f) => !f.labs)));
+    });
+  });
+
+  describe('flag values', () => {
+    const enums = INSTRUCTIONS.flatMap((fact) => fact.flags.filter((f) => f.value.kind === 'enum').map((flag) => [`${fact.name} --${flag.name}`, fact.name, flag] as const));
+    it.each(enums)('the values of %s', async (_name, instruction, flag) => {
+      const values = flag.value.kind === 'enum' ? flag.value.values : [];
+      await check(`FROM alpine\n${instruction} --${flag.name}=$0`, values.map((v) => [v.value, Kind.EnumMember, v.value] as Row), { trigger: '=' });
+    });
+
+    it('booleans, replacing what is typed', async () => {
+      await check('FROM alpine\nCOPY --link=$[t$0$] a b', [
+        ['true', Kind.Value, 'true'],
+        ['false', Kind.Value, 'false'],
+      ]);
+    });
+
+    it('platforms, $BUILDPLATFORM first, after a typed /', async () => {
+      const items = await complete('FROM --platform=$[linux/$0$] golang AS build', { trigger: '/' });
+      expect(items.map((i) => [i.label, i.kind, i.detail])).toEqual([
+        ['$BUILDPLATFORM', Kind.Value, undefined],
+        ['linux/amd64', Kind.Value, 'fixed platform'],
+        ['linux/arm64', Kind.Value, 'fixed platform'],
+        ['linux/arm/v7', Kind.Value, 'fixed platform'],
+        ['linux/arm/v6', Kind.Value, 'fixed platform'],
+        ['linux/386', Kind.Value, 'fixed platform'],
+        ['linux/ppc64le', Kind.Value, 'fixed platform'],
+        ['linux/s390x', Kind.Value, 'fixed platform'],
+        ['linux/riscv64', Kind.Value, 'fixed platform'],
+        ['windows/amd64', Kind.Value, 'fixed platform'],
+      ]);
+    });
+
+    it('--chmod modes and --checksum', async () => {
+      await check('FROM alpine\nCOPY --chmod=$0', ['755', '644', '700', '600', '775', '664', '+x', 'u=rwX,go=rX'].map((v) => [v, Kind.Value, v] as Row));
+      await check('FROM alpine\nADD --checksum=$[sh$0$]', [['sha256:', Kind.Value, 'sha256:']]);
+    });
+
+    it('durations in plain words, the default marked', async () => {
+      const items = await complete('FROM alpine\nHEALTHCHECK --start-period=$0', { trigger: '=' });
+      expect(items.map((i) => [i.label, i.detail, i.documentation])).toEqual([
+        ['0s', '0 seconds (default)', { kind: 'markdown', value: '`0s` is 0 seconds.' }],
+        ['5s', '5 seconds', { kind: 'markdown', value: '`5s` is 5 seconds.' }],
+        ['10s', '10 seconds', { kind: 'markdown', value: '`10s` is 10 seconds.' }],
+        ['30s', '30 seconds', { kind: 'markdown', value: '`30s` is 30 seconds.' }],
+        ['1m', '1 minute', { kind: 'markdown', value: '`1m` is 1 minute.' }],
+        ['5m', '5 minutes', { kind: 'markdown', value: '`5m` is 5 minutes.' }],
+      ]);
+    });
+  });
+
+  describe('--mount options', () => {
+    it('the five types after type=', async () => {
+      await check('FROM alpine\nRUN --mount=type=$0', ['bind', 'cache', 'tmpfs', 'secret', 'ssh'].map((t) => [t, Kind.EnumMember, t] as Row), { trigger: '=' });
+    });
+
+    it.each(MOUNT_TYPES.map((m) => [m.type, m] as const))('the keys of a %s mount', async (_name, mount) => {
+      await check(
+        `FROM alpine\nRUN --mount=type=${mount.type},$0`,
+        mount.options.map((o) => [o.key, Kind.Property, o.bare ? o.key : `${o.key}=`] as Row),
+        { trigger: ',' },
+      );
+    });
+
+    it('type= first while no type is given, then the keys of a bind mount', async () => {
+      await check('FROM alpine\nRUN --mount=$[t$0$]', [
+        ['type', Kind.Property, 'type='],
+        ['target', Kind.Property, 'target='],
+        ['source', Kind.Property, 'source='],
+        ['from', Kind.Property, 'from='],
+        ['readwrite', Kind.Property, 'readwrite'],
+      ]);
+    });
+
+    it('not the keys already given, by any spelling', async () => {
+      await check('FROM alpine\nRUN --mount=type=tmpfs,dst=/tmp,$0', [['size', Kind.Property, 'size=']], { trigger: ',' });
+      await check('FROM alpine\nRUN --mount=type=ssh,$0,required', [
+        ['id', Kind.Property, 'id='],
+        ['target', Kind.Property, 'target='],
+        ['mode', Kind.Property, 'mode='],
+        ['uid', Kind.Property, 'uid='],
+        ['gid', Kind.Property, 'gid='],
+      ], { trigger: ',' });
+    });
+
+    it('enum and boolean values', async () => {
+      await check('FROM alpine\nRUN --mount=type=cache,target=/x,sharing=$[l$0$]', ['shared', 'private', 'locked'].map((v) => [v, Kind.EnumMember, v] as Row));
+      await check('FROM alpine\nRUN --mount=type=secret,id=a,required=$0 x', [
+        ['true', Kind.Value, 'true'],
+        ['false', Kind.Value, 'false'],
+      ], { trigger: '=' });
+    });
+  });
+
+  describe('stage names', () => {
+    const stages = 'FROM golang AS Build\nFROM alpine\nFROM scratch AS final\n';
+
+    it('earlier stages after --from=, by name or index, never the current one', async () => {
+      const items = await complete(`${stages}COPY --from=$0`, { trigger: '=' });
+      expect(items.map((i) => [i.label, i.kind, i.detail, i.documentation])).toEqual([
+        ['Build', Kind.Reference, 'stage 0: golang', { kind: 'markdown', value: '```dockerfile\nFROM golang AS Build\n```' }],
+        ['1', Kind.Reference, 'stage 1: alpine', { kind: 'markdown', value: '```dockerfile\nFROM alpine\n```' }],
+      ]);
+    });
+
+    it('after --mount=...,from= and in FROM, lower-cased as FROM matches them', async () => {
+      await check(`${stages}RUN --mount=type=bind,from=$[B$0$],target=/src go build`, [
+        ['Build', Kind.Reference, 'Build'],
+        ['1', Kind.Reference, '1'],
+      ]);
+      await check(`${stages}FROM $0`, [
+        ['build', Kind.Reference, 'build'],
+        ['final', Kind.Reference, 'final'],
+      ], { trigger: ' ' });
+    });
+
+    it('none in ONBUILD triggers, which name stages of a later build', async () => {
+      await checkNone(`${stages}ONBUILD COPY --from=$0`, { trigger: '=' });
+    });
+
+    it('AS after the image, in the case of FROM', async () => {
+      await check('FROM alpine $[A$0$]', [['AS', Kind.Keyword, 'AS ${1:name}']]);
+      await check('from alpine $0', [['as', Kind.Keyword, 'as ${1:name}']], { trigger: ' ' });
+      await check('FROM alpine $0', [['AS', Kind.Keyword, 'AS']], { trigger: ' ', on: plainClient });
+      await checkNone('FROM alpine AS $0', { trigger: ' ' });
+      await checkNone('FROM alpine AS build $0', { trigger: ' ' });
+    });
+  });
+
+  describe('argument vocabularies', () => {
+    it('CMD and NONE after HEALTHCHECK flags, and nothing in its command', async () => {
+      await check('FROM alpine\nHEALTHCHECK --interval=30s $0', [
+        ['CMD', Kind.Keyword, 'CMD ${1:command}'],
+        ['NONE', Kind.Keyword, 'NONE'],
+      ], { trigger: ' ' });
+      await checkNone('FROM alpine\nHEALTHCHECK CMD $0', { trigger: ' ' });
+    });
+
+    it('signal names for STOPSIGNAL', async () => {
+      await check('FROM alpine\nSTOPSIGNAL $[SIGQ$0$]', SIGNALS.map((s) => [s.name, Kind.EnumMember, s.name] as Row));
+    });
+
+    it('tcp, udp and sctp after EXPOSE 80/', async () => {
+      await check('FROM alpine\nEXPOSE 443 80/$[u$0$]', [
+        ['tcp', Kind.EnumMember, 'tcp'],
+        ['udp', Kind.EnumMember, 'udp'],
+        ['sctp', Kind.EnumMember, 'sctp'],
+      ]);
+      await checkNone('FROM alpine\nEXPOSE 80$0');
+    });
+
+    it('predefined names after ARG when asked, platform ones first, not those in scope', async () => {
+      const order = ['platform', 'target', 'buildkit', 'proxy'];
+      const expected = [...PREDEFINED_ARGS].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group)).map((a) => [a.name, Kind.Variable, a.name] as Row);
+      await check('FROM alpine\nARG $0', expected);
+      await check('FROM alpine\nARG TARGETARCH\nARG $[TARGET$0$]', expected.filter(([name]) => name !== 'TARGETARCH'));
+      await check('ARG $0\nFROM alpine', expected.filter(([name]) => !getPredefinedArg(name)!.automatic || ['TARGETOSVERSION', 'BUILDOSVERSION'].includes(name)));
+      await checkNone('FROM alpine\nARG $0', { trigger: ' ' });
+      await checkNone('FROM alpine\nARG NAME=$0', { trigger: '=' });
+    });
+  });
+
+  describe('variables', () => {
+    const declared = 'ARG BASE=alpine\nFROM ${BASE}\nARG VERSION=1.0\nENV APP_HOME=/app\n';
+
+    it('in the form the user started, ARG and ENV in scope', async () => {
+      const items = await complete(`${declared}WORKDIR $$0`, { trigger: '$' });
+      expect(items.map((i) => [i.label, i.kind, i.textEdit?.newText, i.detail])).toEqual([
+        ['APP_HOME', Kind.Variable, 'APP_HOME', 'ENV APP_HOME=/app'],
+        ['VERSION', Kind.Variable, 'VERSION', 'ARG VERSION=1.0'],
+      ]);
+      await check(`${declared}WORKDIR \${$0`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME}'],
+        ['VERSION', Kind.Variable, 'VERSION}'],
+      ], { trigger: '{' });
+      await check(`${declared}WORKDIR \${$[VER$0$]}`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME'],
+        ['VERSION', Kind.Variable, 'VERSION'],
+      ]);
+    });
+
+    it('global ARGs and the automatic platform arguments in FROM', async () => {
+      await check('ARG BASE=alpine\nFROM alpine AS a\nENV X=1\nFROM ${$0', [
+        ['BASE', Kind.Variable, 'BASE}'],
+        ...['BUILDARCH', 'BUILDOS', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].map(
+          (name) => [name, Kind.Variable, `${name}}`] as Row,
+        ),
+      ], { trigger: '{' });
+    });
+
+    it('in RUN, also the proxy arguments, upper case first', async () => {
+      const proxies = ['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'];
+      await check(`${declared}RUN echo $$0`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME'],
+        ['VERSION', Kind.Variable, 'VERSION'],
+        ...proxies.map((name) => [name, Kind.Variable, name] as Row),
+      ], { trigger: '$' });
+    });
+
+    it('only ENV where the container runs the command, in ONBUILD triggers and in heredocs', async () => {
+      await check(`${declared}CMD echo $$0`, [['APP_HOME', Kind.Variable, 'APP_HOME']], { trigger: '$' });
+      await check(`${declared}ONBUILD RUN echo $$0`, [['APP_HOME', Kind.Variable, 'APP_HOME']], { trigger: '$' });
+      await check(`${declared}COPY <<EOF /version\n$$[VER$0$]\nEOF\n`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME'],
+        ['VERSION', Kind.Variable, 'VERSION'],
+      ]);
+    });
+
+    it('nowhere nothing expands them', async () => {
+      await checkNone(`${declared}CMD ["echo", "$$0`, { trigger: '$' });
+      await checkNone(`${declared}COPY <<'EOF' /version\n$$0\nEOF\n`, { trigger: '$' });
+      await checkNone(`${declared}COPY --from=$$0 a b`, { trigger: '$' });
+      await checkNone(`${declared}RUN --mount=type=bind,from=$$0 x`, { trigger: '$' });
+      await checkNone(`${declared}WORKDIR \\$$0`, { trigger: '$' });
+      await checkNone(`${declared}SHELL ["/bin/sh", "-c", "$$0`, { trigger: '$' });
+    });
+
+    it('ENV X=${ on a half-typed line', async () => {
+      await check(`${declared}ENV X=\${$0`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME}'],
+        ['VERSION', Kind.Variable, 'VERSION}'],
+      ], { trigger: '{' });
+      await checkNone('FROM alpine\nENV X=${$0', { trigger: '{' });
+    });
+  });
+
+  describe('parser directives', () => {
+    it('the three directives in the leading comment block', async () => {
+      await check('# $0\nFROM alpine', DIRECTIVES.map((d) => [d.name, Kind.Property, `${d.name}=`] as Row));
+      await check('#$0', DIRECTIVES.map((d) => [d.name, Kind.Property, ` ${d.name}=`] as Row));
+      await check('# syntax=docker/dockerfile:1\n# $[e$0$]', [
+        ['escape', Kind.Property, 'escape='],
+        ['check', Kind.Property, 'check='],
+      ]);
+      await checkNone('FROM alpine\n# $0');
+      await checkNone('# a comment\n# $0');
+    });
+
+    it('their values', async () => {
+      const syntax = getDirective('syntax')!;
+      await check('# syntax=$0', syntax.values.map((v) => [v.value, Kind.Value, v.value] as Row), { trigger: '=' });
+      await check('# escape=$0', [
+        ['\\', Kind.Value, '\\'],
+        ['`', Kind.Value, '`'],
+      ], { trigger: '=' });
+    });
+
+    it('check options, rule names and all, also in a comment above an instruction', async () => {
+      await check('# check=$0', CHECK_OPTIONS.map((o) => [o.name, Kind.Property, `${o.name}=`] as Row), { trigger: '=' });
+      await check('# check=skip=all;$[e$0$]', [
+        ['error', Kind.Property, 'error='],
+        ['experimental', Kind.Property, 'experimental='],
+      ]);
+      const stable = BUILD_CHECKS.filter((c) => !c.experimental);
+      await check('FROM alpine\n# check=skip=$0\nRUN x', [['all', Kind.Keyword, 'all'], ...stable.map((c) => [c.name, Kind.EnumMember, c.name] as Row)], { trigger: '=' });
+      await check('# check=skip=JSONArgsRecommended,$0', stable.filter((c) => c.name !== 'JSONArgsRecommended').map((c) => [c.name, Kind.EnumMember, c.name] as Row), { trigger: ',' });
+      await check('# check=experimental=$0', [
+        ['all', Kind.Keyword, 'all'],
+        ['InvalidDefinitionDescription', Kind.EnumMember, 'InvalidDefinitionDescription'],
+      ], { trigger: '=' });
+      await check('# check=error=$0', [
+        ['true', Kind.Value, 'true'],
+        ['false', Kind.Value, 'false'],
+      ], { trigger: '=' });
+    });
+  });
+
+  describe('nothing nonsensical', () => {
+    it('no keywords or flags inside a shell command, a path or a quoted string', async () => {
+      await checkNone('FROM alpine\nRUN apt-get ins$0');
+      await checkNone('FROM alpine\nRUN echo "--$0', { trigger: '-' });
+      await checkNone('FROM alpine\nCOPY src/$0', { trigger: '/' });
+      await checkNone('FROM alpine\nENV A=1 $0', { trigger: ' ' });
+      await checkNone('FROM alpine\nRUN make \\\n  # a comment $0\n  install');
+      await checkNone('FROM alpine\nFOO $0');
+    });
+  });
+
+  describe('half-typed lines and odd positions', () => {
+    it('answer without errors', async () => {
+      await check('FROM alpine\nRUN --mount=type=$0', ['bind', 'cache', 'tmpfs', 'secret', 'ssh'].map((t) => [t, Kind.EnumMember, t] as Row));
+      await checkNone('FROM alpine\nCOPY --from=$0', { trigger: '=' });
+      await check('FROM alpine $[AS$0$]', [['AS', Kind.Keyword, 'AS ${1:name}']]);
+      await checkNone('FROM alpine\nRUN <<EOF\necho $0', { trigger: ' ' });
+    });
+
+    it('past the end of the document', async () => {
+      const uri = 'file:///completion/past-end/Dockerfile';
+      await client.open(uri, 'FROM alpine\n');
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 4 } });
+      const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      expect(sorted.map((i) => [i.label, i.textEdit])).toEqual(
+        keywordRows(ORDER).map(([label, , newText]) => [label, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText }]),
+      );
+    });
+  });
+
+  describe('completionItem/resolve', () => {
+    async function documentation(source: string, label: string, on = client): Promise<unknown> {
+      const item = (await complete(source, { on })).find((i) => i.label === label);
+      expect(item?.documentation).toBeUndefined();
+      return (await resolve(item!, on)).documentation;
+    }
+
+    it('documents every kind of item from the facts, in Markdown', async () => {
+      const md = (value: string) => ({ kind: 'markdown', value });
+      expect(await documentation('FROM alpine\n$[R$0$]', 'RUN')).toEqual(md(renderInstruction(getInstruction('RUN')!, 'markdown')));
+      expect(await documentation('FROM alpine\nRUN $[--$0$]', '--mount')).toEqual(md(renderFlag('RUN', getFlag('RUN', 'mount')!, 'markdown')));
+      const network = getFlag('RUN', 'network')!;
+      const none = network.value.kind === 'enum' ? network.value.values[1] : undefined;
+      expect(await documentation('FROM alpine\nRUN --network=$0', 'none')).toEqual(md(renderFlagValue('RUN', network, none!, 'markdown')));
+      expect(await documentation('FROM alpine\nRUN --mount=type=$0', 'cache')).toEqual(md(renderMountType(getMountType('cache')!, 'markdown')));
+      expect(await documentation('FROM alpine\nRUN --mount=type=cache,$0', 'sharing')).toEqual(md(renderMountOption('cache', getMountOption('cache', 'sharing')!, 'markdown')));
+      const sharing = getMountOption('cache', 'sharing')!;
+      const locked = sharing.value.kind === 'enum' ? sharing.value.values[2] : undefined;
+      expect(await documentation('FROM alpine\nRUN --mount=type=cache,sharing=$0', 'locked')).toEqual(md(renderMountOptionValue('cache', sharing, locked!, 'markdown')));
+      expect(await documentation('# $0', 'check')).toEqual(md(renderDirective(getDirective('check')!, 'markdown')));
+      const syntax = getDirective('syntax')!;
+      expect(await documentation('# syntax=$0', 'docker/dockerfile:1')).toEqual(md(renderDirectiveValue(syntax, syntax.values[0], 'markdown')));
+      expect(await documentation('# check=$0', 'skip')).toEqual(md(renderCheckOption(getCheckOption('skip')!, 'markdown')));
+      expect(await documentation('# check=skip=$0', 'UndefinedVar')).toEqual(md(renderCheckRule(getBuildCheck('UndefinedVar')!, 'markdown')));
+      expect(await documentation('FROM alpine\nARG $0', 'TARGETARCH')).toEqual(md(renderPredefinedArg(getPredefinedArg('TARGETARCH')!, 'markdown')));
+      expect(await documentation('FROM alpine\nSTOPSIGNAL $0', 'SIGQUIT')).toEqual(md(renderSignal(getSignal('SIGQUIT')!, 'markdown')));
+      expect(await documentation('FROM alpine\nEXPOSE 53/$0', 'udp')).toEqual(
+        md('```dockerfile\nEXPOSE <port>/udp\n```\n\nUDP, used by DNS, QUIC, game servers and streaming.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)'),
+      );
+      const link = getFlag('COPY', 'link')!;
+      expect(await documentation('FROM alpine\nCOPY --link=$0', 'false')).toEqual(
+        md(renderFlagValue('COPY', link, { value: 'false', isDefault: true, doc: 'Turns the option off, as if it were left out.' }, 'markdown')),
+      );
+    });
+
+    it('in plain text for clients that want it', async () => {
+      expect(await documentation('FROM alpine\n$[R$0$]', 'RUN', plainClient)).toEqual({ kind: 'plaintext', value: renderInstruction(getInstruction('RUN')!, 'plaintext') });
+    });
+
+    it('every instruction and flag item has documentation', async () => {
+      const items = [
+        ...(await complete('FROM alpine\n$[R$0$]')),
+        ...(await complete('# syntax=docker/dockerfile:1-labs\nFROM alpine\nRUN $[--$0$]')),
+        ...(await complete('FROM alpine\nCOPY $[--$0$]')),
+        ...(await complete('FROM alpine\nADD $[--$0$]')),
+        ...(await complete('FROM alpine\nHEALTHCHECK $[--$0$]')),
+        ...(await complete('FROM $[--$0$]')),
+      ];
+      for (const item of items) expect((await resolve(item)).documentation).toMatchObject({ kind: 'markdown' });
+      expect(items.length).toBe(INSTRUCTIONS.length + INSTRUCTIONS.reduce((n, fact) => n + fact.flags.length, 0));
+    });
+
+    it('leaves items with unknown data alone', async () => {
+      const item = { label: 'x', data: { k: 'flag', key: 'mount' } };
+      expect(await resolve(item)).toEqual(item);
+    });
+  });
+
+  it('is off when completion.enable is false', async () => {
+    const off = await LspTestClient.start({
+      capabilities: { workspace: { configuration: false } },
+      initializationOptions: { 'dockerfile-lsp': { completion: { enable: false } } },
+    });
+    try {
+      await off.open('file:///completion/off/Dockerfile', 'FROM alpine\n');
+      expect(await off.request('textDocument/completion', { textDocument: { uri: 'file:///completion/off/Dockerfile' }, position: { line: 1, character: 0 } })).toBeNull();
+    } finally {
+      await off.stop();
+    }
+  });
+});
