@@ -17,7 +17,7 @@ function isBlank(c: number): boolean {
 }
 
 /** Edits for a comment, directive or blank line (relative to the node). */
-function lineNodeEdits(node: TopLevelNode, text: string, lead: number): OffsetEdit[] {
+function lineNodeEdits(node: TopLevelNode, text: string, lead: number, onlyNode: boolean): OffsetEdit[] {
   const [line] = linesOf(text, text.length);
   if (!line) return [];
   const edits: OffsetEdit[] = [];
@@ -25,7 +25,8 @@ function lineNodeEdits(node: TopLevelNode, text: string, lead: number): OffsetEd
   const contentFrom = first;
   while (first < line.contentEnd && isBlank(text.charCodeAt(first))) first++;
   if (node.kind === 'blank') {
-    if (first === line.contentEnd && first > contentFrom) edits.push({ start: contentFrom, end: first, text: '' });
+    // A file of nothing but white space stays as it is: emptying it would change BuildKit's error.
+    if (first === line.contentEnd && first > contentFrom && !onlyNode) edits.push({ start: contentFrom, end: first, text: '' });
     return edits;
   }
   if (first > contentFrom && text.charCodeAt(first) === 0x23) edits.push({ start: contentFrom, end: first, text: '' });
@@ -55,7 +56,7 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     const text = tree.nodeText(index);
     const lead = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const relative =
-      node.kind === 'instruction' ? new InstructionFormatter(text, node, tree.escape, options, lead).format() : lineNodeEdits(node, text, lead);
+      node.kind === 'instruction' ? new InstructionFormatter(text, node, tree.escape, options, lead).format() : lineNodeEdits(node, text, lead, tree.nodeCount === 1);
     if (isFrom && stages > 1 && options.blankLineBetweenStages) {
       const insert = blankLineBefore(tree, entries, i);
       if (insert) edits.push(insert);

@@ -1,0 +1,97 @@
+// The formatter's pure helpers: when a continuation line may be re-indented, how the editor's
+// options and the settings become the indentation unit, and the minimal edits of `formatEdits`.
+import { describe, expect, it } from 'vitest';
+import { formatEdits, formatOptions, type FormatOptions } from '../../server/src/services/formatting';
+import { ContinuationJoins } from '../../server/src/services/formatting/continuation';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/settings';
+import { SyntaxTree } from '../../server/src/syntax';
+import { applyOffsetEdits } from './formatting.equivalence';
+
+/** Whether the last line of the single instruction in `text` may be re-indented. */
+function canReindentLast(text: string): boolean {
+  const tree = SyntaxTree.parse(text);
+  const [{ node, index }] = [...tree.instructions()];
+  const nodeText = tree.nodeText(index);
+  const lineStart = nodeText.lastIndexOf('\n', nodeText.length - 2) + 1;
+  const c = nodeText.charCodeAt(lineStart);
+  return new ContinuationJoins(nodeText, node, tree.escape).canReindent(lineStart, c === 0x20 || c === 0x09);
+}
+
+describe('continuation joins', () => {
+  const cases: [string, boolean][] = [
+    ['RUN apt-get install \\\ncurl\n', true],
+    ['RUN apt-get install\\\n  curl\n', true],
+    ['RUN apt-get install\\\ncurl\n', false], // one word: `installcurl`
+    ['RUN echo "a \\\nb"\n', false], // inside double quotes
+    ["RUN echo 'a \\\nb'\n", false], // inside single quotes
+    ['RUN echo "a" \\\nb\n', true],
+    ['RUN echo \\"a \\\nb\n', true], // an escaped quote opens nothing
+    ['RUN --mount=type=cache,\\\ntarget=/x true\n', false], // inside a flag word
+    ['RUN --mount=type=cache \\\n--network=none true\n', true],
+    ['RUN --mount="type=cache, \\\ntarget=/x" true\n', false], // inside a quoted flag value
+    ['CMD ["a", \\\n"b"]\n', true],
+    ['CMD ["a \\\nb"]\n', false], // inside a JSON string
+    ['ENV A="x \\\ny" B=1\n', false],
+    ['ENV A=x \\\nB=y\n', true],
+    ['ENV GREETING hello \\\nworld\n', false], // legacy form: the value is the rest of the line
+    ['WORKDIR /a \\\nb\n', false], // taken as one text
+    ['WORKDIR \\\n/app\n', true], // before the argument, after white space
+    ['WORKDIR\\\n/app\n', false], // one word: `WORKDIR/app`
+    ['COPY "a \\\nb" /c\n', true], // split at white space, quotes ignored
+    ['FROM alpine \\\nAS build\n', true],
+    ['HEALTHCHECK CMD curl "x \\\ny"\n', false],
+    ['ONBUILD RUN echo "a \\\nb"\n', false],
+    ['ONBUILD RUN echo a \\\nb\n', true],
+    ['BOGUS a \\\nb\n', false], // unknown instruction: leave it
+  ];
+  for (const [text, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${expected ? 'may' : 'may not'} re-indent`, () => {
+      expect(canReindentLast(text)).toBe(expected);
+    });
+  }
+
+  it('uses the escape directive: a backtick escapes, a backslash is ordinary', () => {
+    expect(canReindentLast('# escape=`\nRUN echo `"a `\nb\n')).toBe(true);
+    expect(canReindentLast('# escape=`\nRUN echo "C:\\ `\nb"\n')).toBe(false);
+  });
+});
+
+describe('formatting options', () => {
+  it("prefers the editor's tab size and spaces-or-tabs", () => {
+    expect(formatOptions(DEFAULT_SETTINGS, { tabSize: 2, insertSpaces: true })).toEqual({ keywordCase: 'upper', indent: '  ', tabSize: 2, blankLineBetweenStages: false });
+    expect(formatOptions(DEFAULT_SETTINGS, { tabSize: 8, insertSpaces: false })).toEqual({ keywordCase: 'upper', indent: '\t', tabSize: 8, blankLineBetweenStages: false });
+  });
+
+  it('falls back to formatting.continuationIndent when the editor sends nothing usable', () => {
+    const { settings } = mergeSettings({ formatting: { continuationIndent: 3, keywordCase: 'lower', blankLineBetweenStages: true } });
+    expect(formatOptions(settings, {})).toEqual({ keywordCase: 'lower', indent: '   ', tabSize: 3, blankLineBetweenStages: true });
+    expect(formatOptions(settings, { tabSize: 0, insertSpaces: true })).toEqual({ keywordCase: 'lower', indent: '   ', tabSize: 3, blankLineBetweenStages: true });
+  });
+});
+
+describe('formatEdits', () => {
+  const options: FormatOptions = { keywordCase: 'upper', indent: '    ', tabSize: 4, blankLineBetweenStages: true };
+
+  it('edits only what changes, in order', () => {
+    const text = 'from a as b\n\n# next\nFROM c\n';
+    expect(formatEdits(SyntaxTree.parse(text), options)).toEqual([
+      { start: 0, end: 4, text: 'FROM' },
+      { start: 7, end: 9, text: 'AS' },
+    ]);
+  });
+
+  it('adds the blank line above the comments that introduce a stage', () => {
+    const text = 'FROM a\nRUN x\n# the runtime\nFROM b\n';
+    expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('FROM a\nRUN x\n\n# the runtime\nFROM b\n');
+  });
+
+  it('keeps a file of only white space (BuildKit reports it differently once empty)', () => {
+    expect(formatEdits(SyntaxTree.parse('   '), options)).toEqual([]);
+    expect(formatEdits(SyntaxTree.parse('FROM a\n   '), options)).toEqual([{ start: 7, end: 10, text: '' }]);
+  });
+
+  it('keeps a multi-line JSON array and a JSON array whose strings hold escapes exactly', () => {
+    const text = 'CMD ["a",\\\n "b"]\nCMD [ "\\u0041\\n" ]\n';
+    expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('CMD ["a",\\\n    "b"]\nCMD ["\\u0041\\n"]\n');
+  });
+});
