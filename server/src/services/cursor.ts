@@ -64,6 +64,18 @@ export function cursorContext(doc: AnalyzedDocument, offset: number): CursorCont
   return prefix ? { kind: 'instruction', prefix } : { kind: 'inner-comment' };
 }
 
+/** Only parser directives (after an optional `#!` line) come before node `nodeIndex`. */
+export function inDirectiveBlock(doc: AnalyzedDocument, nodeIndex: number): boolean {
+  const tree = doc.tree;
+  for (let i = 0; i < nodeIndex && i < tree.nodeCount; i++) {
+    const node = tree.node(i);
+    if (node.kind === 'directive') continue;
+    if (i === 0 && node.kind === 'comment' && tree.nodeText(0).startsWith('#!')) continue;
+    return false;
+  }
+  return true;
+}
+
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\r';
 }

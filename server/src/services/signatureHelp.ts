@@ -16,7 +16,7 @@ import {
   type InstructionForm,
 } from '../facts';
 import { renderText, valueHint, type DocFormat } from '../facts/render';
-import { cursorContext, type InstructionPrefix, type PrefixWord } from './cursor';
+import { cursorContext, inDirectiveBlock, type InstructionPrefix, type PrefixWord } from './cursor';
 import { offsetOf, type AnalyzedDocument } from './document';
 
 export const SIGNATURE_TRIGGER_CHARACTERS: readonly string[] = [' ', '=', ','];
@@ -35,7 +35,9 @@ export function getSignatureHelp(doc: AnalyzedDocument, position: Position, form
   const offset = offsetOf(doc, position);
   const context = cursorContext(doc, offset);
   if (context.kind === 'instruction') return instructionSignature(doc, context.prefix, format);
-  if (context.kind === 'line' && /^\s*#/.test(context.linePrefix)) return directiveSignature(context.linePrefix, context.node?.node.kind === 'directive', format);
+  if (context.kind === 'line' && /^\s*#/.test(context.linePrefix)) {
+    return directiveSignature(context.linePrefix, inDirectiveBlock(doc, context.node?.index ?? doc.tree.nodeCount), format);
+  }
   return null;
 }
 
@@ -189,8 +191,10 @@ function flagSignature(owner: string, flag: FlagFact, typed: string, format: Doc
     const options = [MOUNT_TYPE_OPTION, ...mount.options];
     const labels = options.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));
     const parameters = options.map((o, i) => parameter(labels[i], o === MOUNT_TYPE_OPTION ? mount.doc.summary : o.doc, format));
-    const key = fields[fields.length - 1].split('=')[0].trim();
-    const option = key === '' ? undefined : getMountOption(mount.type, key);
+    // The key being typed: exact (any spelling) or, while half-typed, the first that starts with it.
+    const key = fields[fields.length - 1].split('=')[0].trim().toLowerCase();
+    const option =
+      key === '' ? undefined : (getMountOption(mount.type, key) ?? options.find((o) => [o.key, ...o.aliases].some((name) => name.startsWith(key))));
     const active = option ? options.findIndex((o) => o.key === option.key) : 0;
     return help([{ label: `${owner} --mount=${labels.join(',')}`, documentation, parameters }], 0, Math.max(0, active));
   }

@@ -4,7 +4,7 @@
 
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import { getInstruction, type InstructionFact } from '../../facts';
-import { cursorContext, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
+import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
 import { argumentItems } from './arguments';
@@ -63,18 +63,6 @@ function beforeFirstFrom(request: CompletionRequest, start: number): boolean {
   return !request.doc.model.stages.some((stage) => stage.fromStart < start);
 }
 
-/** Only directives (after an optional `#!` line) come before this node. */
-function inDirectiveBlock(request: CompletionRequest, nodeIndex: number): boolean {
-  const tree = request.doc.tree;
-  for (let i = 0; i < nodeIndex; i++) {
-    const node = tree.node(i);
-    if (node.kind === 'directive') continue;
-    if (i === 0 && node.kind === 'comment' && tree.nodeText(0).startsWith('#!')) continue;
-    return false;
-  }
-  return true;
-}
-
 function lineItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'line' }>, trigger: string | undefined): CompletionItem[] {
   const { doc } = request;
   if (context.linePrefix.trimStart().startsWith('#')) {
@@ -83,7 +71,7 @@ function lineItems(request: CompletionRequest, context: Extract<CursorContext, {
       .directives()
       .filter((d) => d.index !== nodeIndex)
       .map((d) => d.node.name.toLowerCase());
-    return commentItems(request, { prefix: context.linePrefix, lineStart: context.lineStart, directivePosition: inDirectiveBlock(request, nodeIndex), present });
+    return commentItems(request, { prefix: context.linePrefix, lineStart: context.lineStart, directivePosition: inDirectiveBlock(doc, nodeIndex), present });
   }
   if (context.linePrefix.trim() !== '' || trigger !== undefined) return [];
   return keywordItems(request, {

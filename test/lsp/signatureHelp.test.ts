@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SignatureHelp } from 'vscode-languageserver-protocol';
+import { INSTRUCTIONS, MOUNT_TYPES, getFlag, getInstruction, getMountType } from '../../server/src/facts';
+import { renderText } from '../../server/src/facts/render';
+import { LspTestClient } from './client';
+import { cursorOf, parseFixture } from './fixture';
+
+// Fixtures: `$0` is the cursor. A result is summed up as the labels of the signatures, the active
+// one, and the label of its active parameter.
+
+let client: LspTestClient;
+let count = 0;
+
+beforeAll(async () => (client = await LspTestClient.start()));
+afterAll(async () => client.stop());
+
+async function signatureHelp(source: string): Promise<SignatureHelp | null> {
+  const fixture = parseFixture(source);
+  const uri = `file:///signature/${++count}/Dockerfile`;
+  await client.open(uri, fixture.text);
+  return client.request<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: cursorOf(fixture) });
+}
+
+interface Summary {
+  readonly labels: readonly string[];
+  readonly active: number;
+  readonly parameter: string | undefined;
+}
+
+async function summary(source: string): Promise<Summary | null> {
+  const help = await signatureHelp(source);
+  if (!help) return null;
+  const signature = help.signatures[help.activeSignature ?? 0];
+  expect(signature.activeParameter).toBe(help.activeParameter);
+  const parameter = signature.parameters?.[help.activeParameter ?? 0]?.label;
+  return { labels: help.signatures.map((s) => s.label), active: help.activeSignature ?? 0, parameter: typeof parameter === 'string' ? parameter : undefined };
+}
+
+function forms(name: string, prefix = ''): string[] {
+  return getInstruction(name)!.forms.map((f) => prefix + f.label);
+}
+
+/** The active signature is the form whose label is `form`, with `parameter` active. */
+async function check(source: string, instruction: string, form: string, parameter: string | undefined, prefix = ''): Promise<void> {
+  const labels = forms(instruction, prefix);
+  expect(await summary(source)).toEqual({ labels, active: labels.indexOf(prefix + form), parameter });
+}
+
+describe('signature help over LSP', () => {
+  it('advertises its trigger characters', () => {
+    expect(client.initializeResult.capabilities.signatureHelpProvider).toEqual({ triggerCharacters: [' ', '=', ','], retriggerCharacters: [','] });
+  });
+
+  describe('every instruction, right after its keyword', () => {
+    const expected: Record<string, readonly [string, string]> = {
+      FROM: ['FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]', '<image>[:<tag>|@<digest>]'],
+      RUN: ['RUN [OPTIONS] <command>', '<command>'],
+      CMD: ['CMD <command>', '<command>'],
+      LABEL: ['LABEL <key>=<value> [<key>=<value>...]', '<key>=<value>'],
+      MAINTAINER: ['MAINTAINER <name>', '<name>'],
+      EXPOSE: ['EXPOSE <port>[/<protocol>] ...', '<port>'],
+      ENV: ['ENV <key>=<value> [<key>=<value>...]', '<key>=<value>'],
+      ADD: ['ADD [OPTIONS] <src>... <dest>', '<src>...'],
+      COPY: ['COPY [OPTIONS] <src>... <dest>', '<src>...'],
+      ENTRYPOINT: ['ENTRYPOINT <command>', '<command>'],
+      VOLUME: ['VOLUME <path> ...', '<path> ...'],
+      USER: ['USER <user>[:<group>]', '<user>'],
+      WORKDIR: ['WORKDIR <path>', '<path>'],
+      ARG: ['ARG <name>[=<default>] ...', '<name>'],
+      ONBUILD: ['ONBUILD <instruction>', '<instruction>'],
+      STOPSIGNAL: ['STOPSIGNAL <signal>', '<signal>'],
+      HEALTHCHECK: ['HEALTHCHECK [OPTIONS] CMD <command>', '<command>'],
+      SHELL: ['SHELL ["<executable>", "<param>", ...]', '"<executable>"'],
+    };
+    it('covers the table', () => expect(Object.keys(expected).sort()).toEqual(INSTRUCTIONS.map((i) => i.name).sort()));
+    it.each(INSTRUCTIONS.map((fact) => [fact.name] as const))('%s', async (name) => {
+      const [form, parameter] = expected[name];
+      await check(name === 'FROM' ? 'FROM $0' : `FROM alpine\n${name} $0`, name, form, parameter);
+    });
+  });
+
+  describe('the active parameter follows the cursor', () => {
+    it('COPY sources, destination and options', async () => {
+      const plain = 'COPY [OPTIONS] <src>... <dest>';
+      await check('FROM alpine\nCOPY --chown=app a $0', 'COPY', plain, '<dest>');
+      await check('FROM alpine\nCOPY a b c$0', 'COPY', plain, '<dest>');
+      await check('FROM alpine\nCOPY --ch$0', 'COPY', plain, '[OPTIONS]');
+      const json = 'COPY [OPTIONS] ["<src>", ..., "<dest>"]';
+      await check('FROM alpine\nCOPY ["a b", "c", $0', 'COPY', json, '"<dest>"');
+      await check('FROM alpine\nCOPY ["a", $0, "b"]', 'COPY', json, '"<src>", ...');
+    });
+
+    it('FROM image, AS and --platform', async () => {
+      const form = forms('FROM')[0];
+      await check('FROM alpine $0', 'FROM', form, '[AS <name>]');
+      await check('FROM --platform=$BUILDPLATFORM golang AS b$0', 'FROM', form, '[AS <name>]');
+      await check('FROM --pl$0', 'FROM', form, '[--platform=<platform>]');
+    });
+
+    it('exec forms by JSON element', async () => {
+      await check('FROM alpine\nRUN ["sh", "-c", $0', 'RUN', 'RUN [OPTIONS] ["<executable>", "<param>", ...]', '"<param>", ...');
+      await check('FROM alpine\nCMD ["ap$0', 'CMD', 'CMD ["<executable>", "<param>", ...]', '"<executable>"');
+      await check('FROM alpine\nSHELL ["pwsh", $0', 'SHELL', 'SHELL ["<executable>", "<param>", ...]', '"<param>", ...');
+    });
+
+    it('the form that matches: HEALTHCHECK NONE, numeric USER', async () => {
+      await check('FROM alpine\nHEALTHCHECK NONE$0', 'HEALTHCHECK', 'HEALTHCHECK NONE', undefined);
+      await check('FROM alpine\nHEALTHCHECK --retries=3 CMD curl $0', 'HEALTHCHECK', 'HEALTHCHECK [OPTIONS] CMD <command>', '<command>');
+      await check('FROM alpine\nUSER 1000:$0', 'USER', 'USER <uid>[:<gid>]', '[:<gid>]');
+      await check('FROM alpine\nUSER app:$0', 'USER', 'USER <user>[:<group>]', '[:<group>]');
+    });
+
+    it('pairs, defaults and protocols', async () => {
+      await check('FROM alpine\nARG A=$0', 'ARG', 'ARG <name>[=<default>] ...', '[=<default>]');
+      await check('FROM alpine\nEXPOSE 80/$0', 'EXPOSE', 'EXPOSE <port>[/<protocol>] ...', '[/<protocol>]');
+      await check('FROM alpine\nENV A=1 $0', 'ENV', 'ENV <key>=<value> [<key>=<value>...]', '[<key>=<value>...]');
+    });
+
+    it('in ONBUILD triggers and over continuation lines', async () => {
+      await check('FROM alpine\nONBUILD COPY a $0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>', 'ONBUILD ');
+      await check('FROM alpine\nCOPY a \\\n  # sources above\n  $0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
+      await check('# escape=`\r\nFROM alpine\r\nCOPY a `\r\n  b$0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
+    });
+  });
+
+  describe('flags', () => {
+    const mountSignatures: Record<string, string> = {
+      bind: 'type=bind,target=<path>,source=<path>,from=<stage|image|context>,readwrite[=<boolean>]',
+      cache:
+        'type=cache,target=<path>,id=<id>,readonly[=<boolean>],sharing=<shared|private|locked>,from=<stage|image|context>,source=<path>,mode=<octal>,uid=<number>,gid=<number>',
+      tmpfs: 'type=tmpfs,target=<path>,size=<size>',
+      secret: 'type=secret,id=<id>,target=<path>,env=<VARIABLE>,required[=<boolean>],mode=<octal>,uid=<number>,gid=<number>,source=<path>',
+      ssh: 'type=ssh,id=<id>,target=<path>,required[=<boolean>],mode=<octal>,uid=<number>,gid=<number>',
+    };
+    it.each(MOUNT_TYPES.map((m) => [m.type] as const))('a %s mount: one parameter per option, the one being typed active', async (type) => {
+      const parameters = mountSignatures[type].split(',');
+      const last = getMountType(type)!.options.at(-1)!;
+      expect(await summary(`FROM alpine\nRUN --mount=type=${type},${last.key.slice(0, 2)}$0`)).toEqual({
+        labels: [`RUN --mount=${mountSignatures[type]}`],
+        active: 0,
+        parameter: parameters.at(-1),
+      });
+    });
+
+    it('the mount option under the cursor, also on a continuation line', async () => {
+      const help = await signatureHelp('FROM alpine\nRUN --network=none \\\n    --mount=type=cache,sh$0');
+      expect(help).toEqual({
+        signatures: [
+          {
+            label: 'RUN --mount=type=cache,target=<path>,id=<id>,readonly[=<boolean>],sharing=<shared|private|locked>,from=<stage|image|context>,source=<path>,mode=<octal>,uid=<number>,gid=<number>',
+            documentation: { kind: 'markdown', value: getFlag('RUN', 'mount')!.doc.summary },
+            parameters: [getMountType('cache')!.doc.summary, ...getMountType('cache')!.options.map((o) => o.doc)].map((doc, i) => ({
+              label: ['type=cache', 'target=<path>', 'id=<id>', 'readonly[=<boolean>]', 'sharing=<shared|private|locked>', 'from=<stage|image|context>', 'source=<path>', 'mode=<octal>', 'uid=<number>', 'gid=<number>'][i],
+              documentation: { kind: 'markdown', value: renderText(doc, 'markdown') },
+            })),
+            activeParameter: 4,
+          },
+        ],
+        activeSignature: 0,
+        activeParameter: 4,
+      });
+    });
+
+    it('other flags: their value', async () => {
+      expect(await summary('FROM alpine\nRUN --network=$0')).toEqual({ labels: ['RUN --network=<default|none|host>'], active: 0, parameter: '=<default|none|host>' });
+      expect(await summary('FROM alpine\nCOPY --link=$0 a b')).toEqual({ labels: ['COPY --link[=<boolean>]'], active: 0, parameter: '[=<boolean>]' });
+      expect(await summary('FROM alpine\nHEALTHCHECK --interval=3$0')).toEqual({ labels: ['HEALTHCHECK --interval=<duration>'], active: 0, parameter: '=<duration>' });
+      expect(await summary('FROM alpine\nONBUILD ADD --checksum=$0')).toEqual({ labels: ['ONBUILD ADD --checksum=<checksum>'], active: 0, parameter: '=<checksum>' });
+    });
+  });
+
+  describe('directives', () => {
+    it('check options, in the directive block and above an instruction', async () => {
+      const labels = ['# check=skip=<rules>;error=<boolean>;experimental=<rules>'];
+      expect(await summary('# check=skip=A;error=$0')).toEqual({ labels, active: 0, parameter: 'error=<boolean>' });
+      expect(await summary('FROM alpine\n# check=experimental=$0\nRUN x')).toEqual({ labels, active: 0, parameter: 'experimental=<rules>' });
+    });
+
+    it('syntax and escape, only in the directive block', async () => {
+      expect(await summary('# syntax=$0')).toEqual({ labels: ['# syntax=<frontend-image>'], active: 0, parameter: '<frontend-image>' });
+      expect(await summary('# escape=$0')).toEqual({ labels: ['# escape=<\\ or `>'], active: 0, parameter: '<\\ or `>' });
+      expect(await summary('FROM alpine\n# syntax=$0')).toBeNull();
+    });
+  });
+
+  it('nothing on a keyword being typed, a blank line, a comment, a heredoc body or an unknown instruction', async () => {
+    expect(await signatureHelp('FROM alpine\nRU$0')).toBeNull();
+    expect(await signatureHelp('FROM alpine\n$0\n')).toBeNull();
+    expect(await signatureHelp('FROM alpine\n# a note $0')).toBeNull();
+    expect(await signatureHelp('FROM alpine\nRUN <<EOF\necho $0\nEOF\n')).toBeNull();
+    expect(await signatureHelp('FROM alpine\nFOO $0')).toBeNull();
+  });
+});
