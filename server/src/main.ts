@@ -2,6 +2,7 @@
 // With a transport flag it serves LSP; `lint` runs the command-line linter; `--version` and
 // `--help` answer and exit.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runLint } from './cli/lint';
 import { startServer } from './server';
 import { VERSION } from './version';
 
@@ -12,11 +13,40 @@ Usage:
   dockerfile-lsp --node-ipc         serve LSP over Node IPC (how VS Code starts it)
   dockerfile-lsp --socket=PORT      serve LSP over a TCP socket on 127.0.0.1:PORT
   dockerfile-lsp --pipe=NAME        serve LSP over a named pipe or Unix socket
+  dockerfile-lsp lint [options] FILE...
+                                    check Dockerfiles from the command line
+                                    (dockerfile-lsp lint --help for its options)
   dockerfile-lsp --version          print the version
   dockerfile-lsp --help             print this help
 `;
 
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (text += chunk));
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}
+
 function main(argv: readonly string[]): void {
+  if (argv[0] === 'lint') {
+    const io = {
+      stdout: (text: string) => void process.stdout.write(text),
+      stderr: (text: string) => void process.stderr.write(text),
+      readStdin,
+      cwd: process.cwd(),
+    };
+    void runLint(argv.slice(1), io).then(
+      (status) => (process.exitCode = status),
+      (error: unknown) => {
+        process.stderr.write(`dockerfile-lsp lint: ${String(error instanceof Error ? error.stack : error)}\n`);
+        process.exitCode = 2;
+      },
+    );
+    return;
+  }
   if (argv.includes('--version') || argv.includes('-v')) {
     process.stdout.write(`${VERSION}\n`);
     return;

@@ -30,7 +30,7 @@ function ourErrors(text: string): { errors: OurError[]; ruleFailures: string[] }
       code: String(d.code),
       startLine: lineOf(text, doc.text.offsetAt(d.range.start)),
       endLine: lineOf(text, Math.max(doc.text.offsetAt(d.range.start), doc.text.offsetAt(d.range.end) - 1)),
-      message: d.message,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
     }));
   return { errors, ruleFailures };
 }

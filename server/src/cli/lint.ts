@@ -1,0 +1,163 @@
+// `dockerfile-lsp lint [--format text|json|sarif] [--rule NAME=SEVERITY ...] FILE...`: the
+// diagnostics the editor shows, for scripts and CI. It runs the same language service with the
+// same settings schema (a `--rule` is `diagnostics.rules` in the editor) and reads the
+// `.dockerignore` beside each file as the server does. Exit code: 1 when any error is reported,
+// 2 for a usage or read error, 0 otherwise.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { createLanguageService } from '../languageService';
+import { RULES } from '../rules';
+import { suggest } from '../rules/suggest';
+import { readDockerignore } from '../server/dockerignore';
+import { INVALID_CHECK_OPTION } from '../services/diagnostics';
+import { mergeSettings, type RuleSeverity } from '../settings';
+import { FORMATS, format, type FileResult, type Format } from './formats';
+
+export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
+
+Checks Dockerfiles the way the editor does: what BuildKit would refuse to build
+(errors) and BuildKit's build checks (warnings). Use - to read standard input.
+
+Options:
+  --format text|json|sarif   output format (default text):
+                               text   path:line:column: severity [code] message
+                               json   LSP diagnostics per file
+                               sarif  SARIF 2.1.0, for code-scanning tools
+  --rule NAME=SEVERITY       change one rule's severity: off, hint, info, warning
+                             or error (repeatable; NAME is a code such as
+                             unknown-flag or a BuildKit check such as
+                             JSONArgsRecommended)
+  -h, --help                 print this help
+
+Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
+`;
+
+const SEVERITIES: Readonly<Record<string, RuleSeverity>> = {
+  off: 'off',
+  hint: 'hint',
+  info: 'information',
+  information: 'information',
+  warning: 'warning',
+  error: 'error',
+};
+
+export interface LintIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly cwd: string;
+}
+
+interface LintOptions {
+  readonly format: Format;
+  readonly rules: Readonly<Record<string, RuleSeverity>>;
+  readonly files: readonly string[];
+}
+
+type Parsed = { readonly options: LintOptions } | { readonly help: true } | { readonly error: string };
+
+/** The value of `--name=value` or `--name value`; advances `i` past what it used. */
+function optionValue(args: readonly string[], i: { at: number }, name: string): string | undefined {
+  const arg = args[i.at];
+  if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  i.at++;
+  return args[i.at];
+}
+
+export function parseLintArgs(args: readonly string[]): Parsed {
+  let kind: Format = 'text';
+  const rules: Record<string, RuleSeverity> = {};
+  const files: string[] = [];
+  const i = { at: 0 };
+  for (; i.at < args.length; i.at++) {
+    const arg = args[i.at];
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--') {
+      files.push(...args.slice(i.at + 1));
+      break;
+    }
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = optionValue(args, i, '--format');
+      if (!FORMATS.includes(value as Format)) return { error: `--format must be ${FORMATS.join(', ')}, not ${value ?? 'nothing'}` };
+      kind = value as Format;
+    } else if (arg === '--rule' || arg.startsWith('--rule=')) {
+      const value = optionValue(args, i, '--rule') ?? '';
+      const eq = value.lastIndexOf('=');
+      const name = value.slice(0, Math.max(eq, 0));
+      const severity = SEVERITIES[value.slice(eq + 1).toLowerCase()];
+      if (eq <= 0 || !severity) return { error: `--rule takes NAME=SEVERITY with SEVERITY off, hint, info, warning or error, not "${value}"` };
+      rules[name] = severity;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { error: `unknown option ${arg}` };
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length === 0) return { error: 'no file given (use - for standard input)' };
+  return { options: { format: kind, rules, files } };
+}
+
+/** Codes of the parser's syntax errors and of a rejected `# check=` value, which have no rule. */
+const OTHER_CODES = [
+  'empty-file', 'no-instructions', 'duplicate-directive', 'invalid-escape', 'line-too-long', 'unterminated-heredoc',
+  'json-not-strings', 'missing-value', 'missing-equals', INVALID_CHECK_OPTION,
+];
+
+/** Warns about a --rule name nothing reports (codes are case-sensitive), with the closest one. */
+function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: LintIO): void {
+  const codes = [...RULES.map((r) => r.code), ...OTHER_CODES];
+  for (const name of Object.keys(rules)) {
+    if (codes.includes(name)) continue;
+    const match = suggest(name, codes);
+    io.stderr(`dockerfile-lsp lint: warning: no rule is named ${name}${match ? ` (did you mean ${match.value}?)` : ''}\n`);
+  }
+}
+
+async function lintOne(file: string, options: LintOptions, io: LintIO): Promise<FileResult> {
+  const service = createLanguageService();
+  const settings = mergeSettings({ diagnostics: { rules: options.rules } }).settings;
+  if (file === '-') {
+    const text = await io.readStdin();
+    const doc = service.analyze(TextDocument.create('untitled:stdin', 'dockerfile', 1, text));
+    return { path: '<stdin>', diagnostics: service.getDiagnostics(doc, settings) };
+  }
+  const absolute = path.resolve(io.cwd, file);
+  const uri = URI.file(absolute).toString();
+  const text = await fs.readFile(absolute, 'utf8');
+  const dockerignore = await readDockerignore(uri);
+  const doc = service.analyze(TextDocument.create(uri, 'dockerfile', 1, text));
+  return { path: file, uri, diagnostics: service.getDiagnostics(doc, settings, { dockerignore }) };
+}
+
+/** Runs the command; resolves with the exit status. */
+export async function runLint(args: readonly string[], io: LintIO): Promise<number> {
+  const parsed = parseLintArgs(args);
+  if ('help' in parsed) {
+    io.stdout(LINT_HELP);
+    return 0;
+  }
+  if ('error' in parsed) {
+    io.stderr(`dockerfile-lsp lint: ${parsed.error}\n\n${LINT_HELP}`);
+    return 2;
+  }
+  const { options } = parsed;
+  warnUnknownRules(options.rules, io);
+  const results: FileResult[] = [];
+  let readFailed = false;
+  for (const file of options.files) {
+    try {
+      results.push(await lintOne(file, options, io));
+    } catch (error) {
+      readFailed = true;
+      const reason = error instanceof Error && 'code' in error ? `${String((error as NodeJS.ErrnoException).code)}` : String(error);
+      io.stderr(`dockerfile-lsp lint: cannot read ${file}: ${reason}\n`);
+    }
+  }
+  io.stdout(format(options.format, results));
+  const hasError = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error));
+  return readFailed ? 2 : hasError ? 1 : 0;
+}

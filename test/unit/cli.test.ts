@@ -1,0 +1,139 @@
+// The command-line linter, run for real: `node dist/server.js lint ...` (build first).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_PATH } from '../lsp/client';
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let dir: string;
+
+function lint(args: readonly string[], input?: string): Run {
+  const result = spawnSync(process.execPath, [SERVER_PATH, 'lint', ...args], { cwd: dir, input, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const BROKEN = 'FROM alpine\nRUNN apk add curl\nCOPY --user=me app /app\nCMD echo hi\n';
+const CLEAN = 'FROM alpine:3.20\nCOPY app /app\nCMD ["/app"]\n';
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dockerfile-lsp-cli-'));
+  writeFileSync(path.join(dir, 'Dockerfile'), BROKEN);
+  writeFileSync(path.join(dir, 'clean.Dockerfile'), CLEAN);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const JSON_ARGS =
+  "warning [JSONArgsRecommended] CMD in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD [\"executable\", \"arg\"].";
+
+describe('dockerfile-lsp lint', () => {
+  it('prints file:line:col: severity [code] message and exits 1 on errors', () => {
+    expect(lint(['Dockerfile', 'clean.Dockerfile'])).toEqual({
+      status: 1,
+      stdout: [
+        'Dockerfile:2:1: error [unknown-instruction] Unknown instruction "RUNN". Did you mean RUN?',
+        'Dockerfile:3:6: error [unknown-flag] Unknown flag --user for COPY, which accepts --from, --chown, --chmod, --link, --parents or --exclude.',
+        `Dockerfile:4:5: ${JSON_ARGS}`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('exits 0 and prints nothing for a file BuildKit builds without warnings', () => {
+    expect(lint(['clean.Dockerfile'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('reads standard input for -', () => {
+    expect(lint(['-'], 'FROM alpine\nEXPOSE 80/tpc\n')).toEqual({
+      status: 1,
+      stdout: '<stdin>:2:11: error [invalid-expose] "tpc" is not a protocol; EXPOSE takes tcp, udp or sctp. Did you mean tcp?\n',
+      stderr: '',
+    });
+  });
+
+  it('changes severities with --rule, like diagnostics.rules in the editor', () => {
+    const run = lint(['--rule', 'unknown-instruction=off', '--rule=unknown-flag=warning', '--rule', 'JSONArgsRecommended=info', 'Dockerfile']);
+    expect(run).toEqual({
+      status: 0,
+      stdout: [
+        'Dockerfile:3:6: warning [unknown-flag] Unknown flag --user for COPY, which accepts --from, --chown, --chmod, --link, --parents or --exclude.',
+        `Dockerfile:4:5: ${JSON_ARGS.replace('warning', 'info')}`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('warns about a --rule name that matches no rule', () => {
+    const run = lint(['--rule', 'unknown-flags=off', 'clean.Dockerfile']);
+    expect(run).toEqual({ status: 0, stdout: '', stderr: 'dockerfile-lsp lint: warning: no rule is named unknown-flags (did you mean unknown-flag?)\n' });
+  });
+
+  it('prints LSP diagnostics as JSON', () => {
+    const run = lint(['--format', 'json', '-'], 'FROM alpine\nRUNN x\n');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        path: '<stdin>',
+        diagnostics: [
+          {
+            range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } },
+            severity: 1,
+            code: 'unknown-instruction',
+            source: 'dockerfile-lsp',
+            message: 'Unknown instruction "RUNN". Did you mean RUN?',
+            codeDescription: { href: 'https://docs.docker.com/reference/dockerfile/' },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('prints SARIF 2.1.0 with one rule entry per code and 1-based regions', () => {
+    const run = lint(['--format=sarif', 'Dockerfile']);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    const [sarifRun] = log.runs;
+    expect(sarifRun.tool.driver.name).toBe('dockerfile-lsp');
+    expect(sarifRun.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['unknown-instruction', 'unknown-flag', 'JSONArgsRecommended']);
+    expect(sarifRun.tool.driver.rules[1]).toEqual({
+      id: 'unknown-flag',
+      shortDescription: { text: 'A flag the instruction does not accept.' },
+      helpUri: 'https://docs.docker.com/reference/dockerfile/#copy',
+      defaultConfiguration: { level: 'error' },
+    });
+    const uri = sarifRun.results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+    expect(uri.startsWith('file:///') && uri.endsWith('/Dockerfile')).toBe(true);
+    expect(sarifRun.results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { region: unknown } }[] }) => [r.ruleId, r.level, r.locations[0].physicalLocation.region])).toEqual([
+      ['unknown-instruction', 'error', { startLine: 2, startColumn: 1, endLine: 2, endColumn: 5 }],
+      ['unknown-flag', 'error', { startLine: 3, startColumn: 6, endLine: 3, endColumn: 15 }],
+      ['JSONArgsRecommended', 'warning', { startLine: 4, startColumn: 5, endLine: 4, endColumn: 12 }],
+    ]);
+  });
+
+  it('exits 2 on usage and read errors', () => {
+    const noFile = lint([]);
+    expect([noFile.status, noFile.stdout, noFile.stderr.split('\n')[0]]).toEqual([2, '', 'dockerfile-lsp lint: no file given (use - for standard input)']);
+    const badFormat = lint(['--format', 'xml', 'Dockerfile']);
+    expect([badFormat.status, badFormat.stderr.split('\n')[0]]).toEqual([2, 'dockerfile-lsp lint: --format must be text, json, sarif, not xml']);
+    const badRule = lint(['--rule', 'unknown-flag', 'Dockerfile']);
+    expect([badRule.status, badRule.stderr.split('\n')[0]]).toEqual([2, 'dockerfile-lsp lint: --rule takes NAME=SEVERITY with SEVERITY off, hint, info, warning or error, not "unknown-flag"']);
+    expect(lint(['missing.Dockerfile', 'clean.Dockerfile'])).toEqual({ status: 2, stdout: '', stderr: 'dockerfile-lsp lint: cannot read missing.Dockerfile: ENOENT\n' });
+  });
+
+  it('documents itself, and the server help mentions it', () => {
+    const help = lint(['--help']);
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: dockerfile-lsp lint [options] FILE...']);
+    const main = spawnSync(process.execPath, [SERVER_PATH, '--help'], { encoding: 'utf8' });
+    expect(main.stdout).toContain('  dockerfile-lsp lint [options] FILE...\n');
+  });
+});
