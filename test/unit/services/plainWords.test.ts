@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { nanosInWords, octalModeInWords, parseGoDuration } from '../../../server/src/services/hover/plainWords';
+
+describe('Go durations', () => {
+  it.each([
+    ['30s', 30e9],
+    ['1m30s', 90e9],
+    ['1.5h', 5400e9],
+    ['500ms', 500e6],
+    ['2us', 2e3],
+    ['2µs', 2e3],
+    ['0', 0],
+    ['+1s', 1e9],
+    ['-1s', -1e9],
+    ['.5s', 5e8],
+    ['1.s', 1e9],
+  ])('%s is %d ns', (text, nanos) => {
+    expect(parseGoDuration(text)).toBe(nanos);
+  });
+
+  it.each(['', '30', '1x', 's', '.s', '1m30', '--1s', '1 s', '0s0'])('rejects %j like Go', (text) => {
+    expect(parseGoDuration(text)).toBeUndefined();
+  });
+
+  it.each([
+    [90e9, '1 minute 30 seconds'],
+    [3600e9 + 1e9, '1 hour 1 second'],
+    [0, '0 seconds'],
+    [1.5e6, '1 millisecond 500 microseconds'],
+    [-2e9, 'minus 2 seconds'],
+  ])('%d ns in words is %s', (nanos, words) => {
+    expect(nanosInWords(nanos)).toBe(words);
+  });
+});
+
+describe('octal modes in words', () => {
+  it.each([
+    ['755', 'owner: read, write, run; group: read, run; others: read, run'],
+    ['0644', 'owner: read, write; group: read; others: read'],
+    ['600', 'owner: read, write; group: nothing; others: nothing'],
+    ['4755', 'owner: read, write, run; group: read, run; others: read, run; plus setuid'],
+    ['1777', 'owner: read, write, run; group: read, write, run; others: read, write, run; plus sticky'],
+  ])('%s', (mode, words) => {
+    expect(octalModeInWords(mode)).toBe(words);
+  });
+
+  it.each(['+x', 'u=rwX', '789', '75', '07555'])('%s is not an octal mode', (mode) => {
+    expect(octalModeInWords(mode)).toBeUndefined();
+  });
+});
