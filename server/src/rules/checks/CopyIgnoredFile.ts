@@ -15,7 +15,8 @@ const REMOTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|git@)/;
 /** The context sources of a COPY/ADD with their spans (relative), raw as written. */
 function contextSources(node: InstructionNode): { text: string; start: number; end: number }[] {
   if (node.name === 'COPY' && flagNamed(node, 'from')) return [];
-  if (node.json) return node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start, end: e.end }));
+  // A JSON string's span includes its quotes; the path is inside them.
+  if (node.json) return node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start + 1, end: e.end - 1 }));
   return node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
 }
 

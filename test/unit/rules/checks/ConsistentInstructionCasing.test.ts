@@ -1,0 +1,28 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics, checkFix } from '../harness';
+
+describe('ConsistentInstructionCasing', () => {
+  it('flags keywords cased unlike the majority, and mixed-case ones', () => {
+    checkDiagnostics('FROM alpine\nRUN true\n$[run$] false\n$[Env$] A=1\n', [
+      { code: 'ConsistentInstructionCasing', message: "'run' should be 'RUN': most instructions in this file are uppercase." },
+      { code: 'ConsistentInstructionCasing', message: "'Env' should be 'ENV': it mixes upper and lower case." },
+    ]);
+  });
+
+  it('follows a lowercase majority, and a tie counts as uppercase', () => {
+    checkDiagnostics('from alpine\nrun true\n$[RUN$] false\n', [
+      { code: 'ConsistentInstructionCasing', message: "'RUN' should be 'run': most instructions in this file are lowercase." },
+    ]);
+    checkDiagnostics('$[from$] alpine\nRUN true\n', [
+      { code: 'ConsistentInstructionCasing', message: "'from' should be 'FROM': most instructions in this file are uppercase." },
+    ]);
+  });
+
+  it('does not count or check global ARGs before the first FROM', () => {
+    checkDiagnostics('arg VERSION=1\narg OTHER=2\nFROM alpine\nRUN true\n', []);
+  });
+
+  it('rewrites the keyword in the majority casing', () => {
+    checkFix('FROM alpine\nRUN true\nrun false\n', 'ConsistentInstructionCasing', "Write 'RUN'", 'FROM alpine\nRUN true\nRUN false\n');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createIgnoreMatcher, parseDockerignore } from '../../../../server/src/rules/checks/support/dockerignore';
+import { checkDiagnostics } from '../harness';
+
+const message = (path: string, instruction = 'COPY') =>
+  `'${path}' is excluded by .dockerignore, so it is not in the build context and ${instruction} cannot use it.`;
+
+describe('CopyIgnoredFile', () => {
+  const dockerignore = '# build output\nnode_modules\n*.log\n/secrets\n**/.env\n';
+
+  it('flags context sources excluded by .dockerignore, themselves or through a parent', () => {
+    checkDiagnostics(
+      'FROM alpine\nCOPY $[node_modules/lib$] $[./debug.log$] src /app/\nADD $[secrets$] /s\nCOPY ["$[config/.env$]", "/app/"]\n',
+      [
+        { code: 'CopyIgnoredFile', message: message('node_modules/lib') },
+        { code: 'CopyIgnoredFile', message: message('./debug.log') },
+        { code: 'CopyIgnoredFile', message: message('secrets', 'ADD') },
+        { code: 'CopyIgnoredFile', message: message('config/.env') },
+      ],
+      { dockerignore },
+    );
+  });
+
+  it('does not check COPY --from, URLs, heredocs, or files without a .dockerignore', () => {
+    checkDiagnostics('FROM alpine AS b\nFROM alpine\nCOPY --from=b node_modules /x\nADD https://example.com/a.log /x\nCOPY <<EOF /x.log\nhi\nEOF\n', [], { dockerignore });
+    checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', []);
+  });
+
+  it('is skipped when .dockerignore has exceptions, as in BuildKit', () => {
+    checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!node_modules/keep\n' });
+  });
+
+  it('flags copying the whole context only when everything is excluded', () => {
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { dockerignore });
+    checkDiagnostics('FROM alpine\nCOPY $[.$] /app\n', [{ code: 'CopyIgnoredFile', message: message('.') }], { dockerignore: '*\n' });
+  });
+
+  it('reads .dockerignore files the way BuildKit does', () => {
+    expect(parseDockerignore('\uFEFF# comment\n  /abs/path/  \n!./keep\n\n  # not a comment\n')).toEqual(['abs/path', '!keep', '# not a comment']);
+    const matcher = createIgnoreMatcher(['**/*.tmp', 'docs/**', 'a?c', 'build'])!;
+    expect(['x/y/z.tmp', 'z.tmp', 'docs/a/b', 'abc', 'build/out/file'].map((p) => matcher.excludes(p))).toEqual([true, true, true, true, true]);
+    expect(['x.tmpl', 'doc', 'abbc', 'builder'].map((p) => matcher.excludes(p))).toEqual([false, false, false, false]);
+  });
+});

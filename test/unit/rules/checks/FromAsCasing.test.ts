@@ -1,0 +1,22 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics, checkFix } from '../harness';
+
+describe('FromAsCasing', () => {
+  it('flags a lowercase `as` after an uppercase FROM', () => {
+    checkDiagnostics('FROM alpine $[as$] build\nRUN true\n', [{ code: 'FromAsCasing', message: "'as' is cased differently from 'FROM'; write 'AS'." }]);
+  });
+
+  it('flags an uppercase `AS` after a lowercase from', () => {
+    checkDiagnostics('from alpine $[AS$] build\nrun true\n', [{ code: 'FromAsCasing', message: "'AS' is cased differently from 'from'; write 'as'." }]);
+  });
+
+  it('leaves matching casing alone, and a mixed-case From to ConsistentInstructionCasing', () => {
+    checkDiagnostics('FROM alpine AS build\n$[From$] alpine as other\n', [
+      { code: 'ConsistentInstructionCasing', message: "'From' should be 'FROM': it mixes upper and lower case." },
+    ]);
+  });
+
+  it('rewrites the keyword', () => {
+    checkFix('FROM alpine as build\n', 'FromAsCasing', "Write 'AS'", 'FROM alpine AS build\n');
+  });
+});

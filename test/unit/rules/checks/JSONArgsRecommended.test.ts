@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const cmd = `CMD in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD ["executable", "arg"].`;
+const entrypoint = cmd.replace(/CMD/g, 'ENTRYPOINT');
+
+describe('JSONArgsRecommended', () => {
+  it('flags shell-form CMD and ENTRYPOINT', () => {
+    checkDiagnostics('FROM alpine\nENTRYPOINT $[nginx -g daemon off;$]\nCMD $[echo hi$]\n', [
+      { code: 'JSONArgsRecommended', message: entrypoint },
+      { code: 'JSONArgsRecommended', message: cmd },
+    ]);
+  });
+
+  it('accepts the JSON form, and the shell form once SHELL is set in the stage or its base stage', () => {
+    checkDiagnostics('FROM alpine\nCMD ["echo", "hi"]\n', []);
+    checkDiagnostics('FROM alpine AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD echo hi\n', []);
+  });
+
+  it('applies to each stage on its own: SHELL in an unrelated stage does not count', () => {
+    checkDiagnostics('FROM alpine\nSHELL ["/bin/bash", "-c"]\nFROM alpine\nCMD $[echo hi$]\n', [{ code: 'JSONArgsRecommended', message: cmd }]);
+  });
+
+  it('converts plain commands to the JSON form', () => {
+    checkFix('FROM alpine\nCMD /usr/bin/app --port=8080\n', 'JSONArgsRecommended', 'Use the JSON form ["/usr/bin/app", "--port=8080"]', 'FROM alpine\nCMD ["/usr/bin/app", "--port=8080"]\n');
+  });
+
+  it('prefers the conversion for CMD but not for ENTRYPOINT, which would start taking CMD as arguments', () => {
+    const skips = ['Skip JSONArgsRecommended for this instruction', 'Skip JSONArgsRecommended in this file'];
+    const convert = 'Use the JSON form ["app", "serve"]';
+    expect(fixTitles('FROM alpine\nCMD app serve\n', 'JSONArgsRecommended')).toEqual([`${convert} (preferred)`, ...skips]);
+    expect(fixTitles('FROM alpine\nENTRYPOINT app serve\n', 'JSONArgsRecommended')).toEqual([convert, ...skips]);
+  });
+
+  it('offers no conversion when the command needs a shell', () => {
+    const skipsOnly = ['Skip JSONArgsRecommended for this instruction', 'Skip JSONArgsRecommended in this file'];
+    for (const command of ['echo $HOME', 'a && b', 'app > log', 'exec app', 'FOO=1 app', 'echo "hi there"', 'ls *.txt']) {
+      expect(fixTitles(`FROM alpine\nCMD ${command}\n`, 'JSONArgsRecommended'), command).toEqual(skipsOnly);
+    }
+  });
+});

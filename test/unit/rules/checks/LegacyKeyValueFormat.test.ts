@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { asSingleWord } from '../../../../server/src/rules/checks/LegacyKeyValueFormat';
+import { analyze, checkDiagnostics, checkFix } from '../harness';
+
+describe('LegacyKeyValueFormat', () => {
+  it('flags ENV and LABEL in the legacy `key value` form', () => {
+    checkDiagnostics('FROM alpine\nENV $[GOPATH /go$]\nLABEL $[maintainer Jane Doe$]\n', [
+      { code: 'LegacyKeyValueFormat', message: "'ENV GOPATH value' is the legacy form, whose value runs to the end of the line; write ENV GOPATH=value." },
+      {
+        code: 'LegacyKeyValueFormat',
+        message: "'LABEL maintainer value' is the legacy form, whose value runs to the end of the line; write LABEL maintainer=value.",
+      },
+    ]);
+  });
+
+  it('accepts key=value', () => {
+    checkDiagnostics('FROM alpine\nENV GOPATH=/go A="b c"\nLABEL a=b\n', []);
+  });
+
+  it('writes key=value', () => {
+    checkFix('FROM alpine\nENV GOPATH /go\n', 'LegacyKeyValueFormat', 'Write GOPATH=value', 'FROM alpine\nENV GOPATH=/go\n');
+  });
+
+  it('escapes white space outside quotes so the value stays the same', () => {
+    checkFix(
+      'FROM alpine\nENV GREETING hello  big "wide world"\n',
+      'LegacyKeyValueFormat',
+      'Write GREETING=value',
+      'FROM alpine\nENV GREETING=hello\\ \\ big\\ "wide world"\n',
+    );
+  });
+
+  it('gives the builder the same value after the rewrite', () => {
+    for (const value of ['hello  big "wide world"', "'single quoted' rest", 'x\\ y', '"a b" c', 'tab\there']) {
+      const legacy = analyze(`FROM alpine\nENV V ${value}\n`).model.declarations[0];
+      const rewritten = analyze(`FROM alpine\nENV V=${asSingleWord(value, '\\')}\n`).model.declarations[0];
+      expect(legacy.value, value).toBeDefined();
+      expect(rewritten.value, value).toBe(legacy.value);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics, checkFix } from '../harness';
+
+describe('StageNameCasing', () => {
+  it('flags a stage name with uppercase letters', () => {
+    checkDiagnostics('FROM alpine AS $[Build$]\nRUN true\n', [
+      {
+        code: 'StageNameCasing',
+        message: "Stage name 'Build' has uppercase letters; stage names are case-insensitive and stored in lowercase, so write 'build'.",
+      },
+    ]);
+  });
+
+  it('accepts lowercase names and stages without a name', () => {
+    checkDiagnostics('FROM alpine AS build-1.x\nFROM alpine\n', []);
+  });
+
+  it('lowercases the name and every reference to it', () => {
+    checkFix(
+      'FROM alpine AS Build\nRUN true\nFROM Build AS test\nFROM scratch\nCOPY --from=Build /a /b\nRUN --mount=from=BUILD,target=/x true\n',
+      'StageNameCasing',
+      "Rename the stage to 'build'",
+      'FROM alpine AS build\nRUN true\nFROM build AS test\nFROM scratch\nCOPY --from=build /a /b\nRUN --mount=from=build,target=/x true\n',
+    );
+  });
+});
