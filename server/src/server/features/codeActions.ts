@@ -12,7 +12,8 @@ export const codeActionsFeature: Feature = {
   name: 'codeActions',
   capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } } : {}),
   register({ connection, onDocument, toServerPosition, client }) {
-    if (!client.codeActionLiterals) return;
+    // Features register before initialize, so the handler cannot depend on the client's
+    // capabilities; clients without CodeAction literals are not offered the capability at all.
     connection.onCodeAction((params, token) => {
       const uri = params.textDocument.uri;
       const toServer = (diagnostic: Diagnostic): Diagnostic => ({
