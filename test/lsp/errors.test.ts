@@ -2,7 +2,7 @@
 // exact ranges, codes, messages and documentation links; edits re-check only what changed and
 // clear what was fixed; per-code severities come from the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './client';
 import { parseFixture, range } from './fixture';
 
@@ -29,6 +29,15 @@ const EXPECTED: readonly (readonly [code: string, message: string, href: string]
     'https://docs.docker.com/reference/dockerfile/#copy---from',
   ],
 ];
+
+/** Applies LSP text edits to a text (edits do not overlap). */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const offset = (line: number, character: number) => text.split('\n').slice(0, line).reduce((n, l) => n + l.length + 1, 0) + character;
+  return [...edits]
+    .map((e) => ({ start: offset(e.range.start.line, e.range.start.character), end: offset(e.range.end.line, e.range.end.character), newText: e.newText }))
+    .sort((a, b) => b.start - a.start)
+    .reduce((out, e) => out.slice(0, e.start) + e.newText + out.slice(e.end), text);
+}
 
 function errorsOf(diagnostics: Diagnostic[]) {
   return diagnostics
@@ -96,5 +105,55 @@ describe('errors over LSP', () => {
     } finally {
       await configured.stop();
     }
+  });
+
+  describe('quick fixes', () => {
+    /** Opens `before`, takes the fix titled `title` for its one error, applies it and re-checks. */
+    async function fix(name: string, before: string, title: string): Promise<{ offered: string[]; after: string; remaining: Diagnostic[] }> {
+      const uri = `file:///errors/fix/${name}/Dockerfile`;
+      await client.open(uri, before);
+      const [diagnostic] = (await client.diagnosticsFor(uri, 1)).filter((d) => d.severity === 1);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      });
+      const offered = actions.map((a) => (a.isPreferred ? `*${a.title}` : a.title));
+      const action = actions.find((a) => a.title === title)!;
+      const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+      expect(change.textDocument).toEqual({ uri, version: 1 });
+      const after = applyEdits(before, change.edits as TextEdit[]);
+      const version = await client.change(uri, [{ text: after }]);
+      return { offered, after, remaining: errorsOf(await client.diagnosticsFor(uri, version)) };
+    }
+
+    it('changes a misspelt instruction to the suggestion, marked preferred', async () => {
+      expect(await fix('instruction', 'FROM alpine\nRUNN make\n', 'Change to RUN')).toEqual({
+        offered: ['*Change to RUN'],
+        after: 'FROM alpine\nRUN make\n',
+        remaining: [],
+      });
+    });
+
+    it('renames or removes an unknown flag', async () => {
+      expect(await fix('flag-rename', 'FROM alpine\nRUN --mout=type=cache,target=/c make\n', 'Change to --mount')).toEqual({
+        offered: ['*Change to --mount', 'Remove --mout'],
+        after: 'FROM alpine\nRUN --mount=type=cache,target=/c make\n',
+        remaining: [],
+      });
+      expect(await fix('flag-remove', 'FROM scratch\nCOPY --user=me foo /tmp/\n', 'Remove --user')).toEqual({
+        offered: ['Remove --user'],
+        after: 'FROM scratch\nCOPY foo /tmp/\n',
+        remaining: [],
+      });
+    });
+
+    it('turns SHELL into its JSON form', async () => {
+      expect(await fix('shell', 'FROM alpine\nSHELL /bin/bash -o pipefail -c\n', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]')).toEqual({
+        offered: ['*Change to ["/bin/bash", "-o", "pipefail", "-c"]'],
+        after: 'FROM alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n',
+        remaining: [],
+      });
+    });
   });
 });
