@@ -1,0 +1,104 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LspTestClient } from './client';
+import { range } from './fixture';
+
+async function actions(client: LspTestClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  return client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostics[0]?.range ?? range(0, 0, 0, 0),
+    context: { diagnostics, ...(only ? { only } : {}) },
+  });
+}
+
+function apply(text: string, action: CodeAction): string {
+  const edits = (action.edit?.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits);
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'dockerfile', 1, text), edits);
+}
+
+describe('textDocument/codeAction over LSP', () => {
+  let client: LspTestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('advertises quick fixes and answers with versioned edits that remove the diagnostic', async () => {
+    client = await LspTestClient.start();
+    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
+    const uri = 'file:///actions/Dockerfile';
+    const text = 'FROM alpine as build\nCMD echo hi\n';
+    await client.open(uri, text, 3);
+    const diagnostics = await client.diagnosticsFor(uri, 3);
+    const fromAs = diagnostics.filter((d) => d.code === 'FromAsCasing');
+    const offered = await actions(client, uri, fromAs);
+    expect(offered).toEqual([
+      {
+        title: "Write 'AS'",
+        kind: 'quickfix',
+        diagnostics: fromAs,
+        isPreferred: true,
+        edit: { documentChanges: [{ textDocument: { uri, version: 3 }, edits: [{ range: range(0, 12, 0, 14), newText: 'AS' }] }] },
+      },
+      {
+        title: 'Skip FromAsCasing for this instruction',
+        kind: 'quickfix',
+        diagnostics: fromAs,
+        edit: { documentChanges: [{ textDocument: { uri, version: 3 }, edits: [{ range: range(0, 0, 0, 0), newText: '\n# check=skip=FromAsCasing\n' }] }] },
+      },
+      {
+        title: 'Skip FromAsCasing in this file',
+        kind: 'quickfix',
+        diagnostics: fromAs,
+        edit: { documentChanges: [{ textDocument: { uri, version: 3 }, edits: [{ range: range(0, 0, 0, 0), newText: '# check=skip=FromAsCasing\n' }] }] },
+      },
+    ]);
+    // Apply the fix as the editor would, and the server no longer reports it.
+    const fixed = apply(text, offered[0]);
+    const version = await client.change(uri, [{ text: fixed }]);
+    expect((await client.diagnosticsFor(uri, version)).map((d) => d.code)).toEqual(['JSONArgsRecommended']);
+  });
+
+  it('answers for several diagnostics at once, and nothing for other kinds or other sources', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/many/Dockerfile';
+    await client.open(uri, 'FROM alpine\nENV A b\nEXPOSE 80/TCP\n', 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect((await actions(client, uri, diagnostics)).map((a) => a.title)).toEqual([
+      'Write A=value',
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+      "Write 'tcp'",
+      'Skip ExposeProtoCasing for this instruction',
+      'Skip ExposeProtoCasing in this file',
+    ]);
+    expect(await actions(client, uri, diagnostics, ['refactor'])).toEqual([]);
+    expect(await actions(client, uri, diagnostics.map((d) => ({ ...d, source: 'other-linter' })))).toEqual([]);
+  });
+
+  it('reads the diagnostics a UTF-8 client sends in UTF-8', async () => {
+    client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    const uri = 'file:///actions/utf8/Dockerfile';
+    // "é" is two bytes: the legacy ENV pair starts at byte 6 of line 2, unit 5.
+    const text = 'FROM alpine\nLABEL é=1\nENV é b\n';
+    await client.open(uri, text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['LegacyKeyValueFormat', range(2, 4, 2, 8)]]);
+    const [fix] = await actions(client, uri, diagnostics);
+    expect(fix.title).toBe('Write é=value');
+    expect((fix.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(2, 4, 2, 8), newText: 'é=b' }]);
+  });
+
+  it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {
+    client = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } } } });
+    const uri = 'file:///actions/plain/Dockerfile';
+    await client.open(uri, 'FROM alpine\nENV A b\n', 1);
+    const [fix] = await actions(client, uri, await client.diagnosticsFor(uri, 1));
+    expect(fix.edit).toEqual({ changes: { [uri]: [{ range: range(1, 4, 1, 7), newText: 'A=b' }] } });
+    await client.stop();
+
+    client = await LspTestClient.start({ capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: undefined } } } });
+    expect(client.initializeResult.capabilities.codeActionProvider).toBeUndefined();
+  });
+});

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspTestClient } from './client';
+import { parseFixture, range } from './fixture';
+
+const JSON_ARGS = `CMD in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD ["executable", "arg"].`;
+
+describe('build checks over LSP (publishDiagnostics)', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start()));
+  afterAll(async () => client.stop());
+
+  it('publishes checks with code, documentation link, source and tags', async () => {
+    const uri = 'file:///checks/one/Dockerfile';
+    const { text, ranges } = parseFixture('FROM alpine\n$[MAINTAINER me$]\nCMD $[echo hi$]\n');
+    await client.open(uri, text, 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      {
+        range: ranges[0],
+        severity: 2,
+        code: 'MaintainerDeprecated',
+        codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/' },
+        source: 'dockerfile-lsp',
+        message: 'MAINTAINER is deprecated; record the author with LABEL org.opencontainers.image.authors="..." instead.',
+        tags: [2],
+      },
+      {
+        range: ranges[1],
+        severity: 2,
+        code: 'JSONArgsRecommended',
+        codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/' },
+        source: 'dockerfile-lsp',
+        message: JSON_ARGS,
+      },
+    ]);
+  });
+
+  it('follows edits: a fix clears the check, a `# check=` comment skips it', async () => {
+    const uri = 'file:///checks/edits/Dockerfile';
+    await client.open(uri, 'FROM alpine\nCMD echo hi\nENV A b\n', 1);
+    expect((await client.diagnosticsFor(uri, 1)).map((d) => d.code)).toEqual(['JSONArgsRecommended', 'LegacyKeyValueFormat']);
+    let version = await client.change(uri, [{ range: range(2, 5, 2, 6), text: '=' }]);
+    expect((await client.diagnosticsFor(uri, version)).map((d) => d.code)).toEqual(['JSONArgsRecommended']);
+    version = await client.change(uri, [{ range: range(1, 0, 1, 0), text: '# check=skip=JSONArgsRecommended\n' }]);
+    expect(await client.diagnosticsFor(uri, version)).toEqual([]);
+  });
+
+  it('reports an invalid check directive as an error', async () => {
+    const uri = 'file:///checks/directive/Dockerfile';
+    await client.open(uri, '# check=skip=A;fail=true\nFROM alpine\n', 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      {
+        range: range(0, 15, 0, 19),
+        severity: 1,
+        code: 'invalid-check-option',
+        source: 'dockerfile-lsp',
+        message: 'invalid check option "fail": expected skip, error or experimental',
+      },
+    ]);
+  });
+});
+
+describe('diagnostics settings over LSP', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { JSONArgsRecommended: 'error' } } } } })));
+  afterAll(async () => client.stop());
+
+  it('applies per-code severities, and turns diagnostics off', async () => {
+    const uri = 'file:///settings/Dockerfile';
+    await client.open(uri, 'FROM alpine\nCMD echo hi\n', 1);
+    expect((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.severity])).toEqual([['JSONArgsRecommended', 1]]);
+    await client.setSettings({ 'dockerfile-lsp': { diagnostics: { enable: false } } });
+    // The server publishes again for the new settings: nothing, for the same version.
+    const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    expect(after.version).toBe(1);
+  });
+});
+
+describe('CopyIgnoredFile with a real .dockerignore', () => {
+  let client: LspTestClient;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-ignore-'));
+    writeFileSync(path.join(dir, '.dockerignore'), 'node_modules\n*.log\n');
+    client = await LspTestClient.start();
+  });
+  afterAll(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the .dockerignore beside a file: Dockerfile', async () => {
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+    const { text, ranges } = parseFixture('FROM alpine\nCOPY package.json $[node_modules$] /app/\n');
+    await client.open(uri, text, 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      {
+        range: ranges[0],
+        severity: 2,
+        code: 'CopyIgnoredFile',
+        codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/copy-ignored-file/' },
+        source: 'dockerfile-lsp',
+        message: "'node_modules' is excluded by .dockerignore, so it is not in the build context and COPY cannot use it.",
+      },
+    ]);
+  });
+
+  it('has nothing to read for documents that are not files, or folders without one', async () => {
+    const text = 'FROM alpine\nCOPY node_modules /app/\n';
+    await client.open('untitled:Untitled-1', text, 1);
+    expect(await client.diagnosticsFor('untitled:Untitled-1', 1)).toEqual([]);
+    const elsewhere = pathToFileURL(path.join(dir, 'sub', 'Dockerfile')).href;
+    await client.open(elsewhere, text, 1);
+    expect(await client.diagnosticsFor(elsewhere, 1)).toEqual([]);
+  });
+});
