@@ -9,6 +9,7 @@ import { copyUrlSource } from './copy-url-source';
 import { duplicateFlag } from './duplicate-flag';
 import { emptyVolume } from './empty-volume';
 import { healthcheckType } from './healthcheck-type';
+import { heredocDestination } from './heredoc-destination';
 import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidImageReference } from './invalid-image-reference';
@@ -45,6 +46,7 @@ export const ERROR_RULES: readonly Rule[] = [
   onbuildNotAllowed,
   copyFromVariable,
   copyUrlSource,
+  heredocDestination,
   invalidExpose,
   invalidStopSignal,
   badSubstitution,

@@ -1,12 +1,6 @@
-// Tests of the rules about instruction arguments: missing-arguments, too-many-arguments,
-// blank-name, invalid-stage-name, empty-volume.
 import { describe, it } from 'vitest';
-import { blankName } from './blank-name';
-import { emptyVolume } from './empty-volume';
-import { invalidStageName } from './invalid-stage-name';
 import { missingArguments } from './missing-arguments';
-import { checkErrors, checkFix } from './testing';
-import { tooManyArguments } from './too-many-arguments';
+import { checkErrors } from './testing';
 
 describe('missing-arguments', () => {
   const rules = [missingArguments];
@@ -44,48 +38,5 @@ describe('missing-arguments', () => {
 
   it('accepts RUN, CMD and ENTRYPOINT without arguments, and leaves syntax errors to the parser', () => {
     checkErrors('FROM alpine\nRUN\nCMD\nENTRYPOINT []\nENV A\n', [], rules);
-  });
-});
-
-describe('too-many-arguments', () => {
-  const rules = [tooManyArguments];
-
-  it('reports FROM with words other than an image and AS <name>', () => {
-    checkErrors('FROM alpine $[build$]\nFROM alpine $[ass$] build\nFROM alpine AS build $[extra words$]\nFROM alpine as build\n', [
-      ['too-many-arguments', 'FROM takes a single image. To name the stage, write FROM alpine AS build.'],
-      ['too-many-arguments', 'FROM takes an image, then AS and a stage name; "ass" stands where AS should be.'],
-      ['too-many-arguments', 'FROM ends with the stage name (build); remove what follows it.'],
-    ], rules);
-  });
-
-  it('inserts AS', () => {
-    checkFix('FROM alpine bu$0ild\n', 'too-many-arguments', 'Insert AS before build', 'FROM alpine AS build\n');
-  });
-});
-
-describe('blank-name', () => {
-  it('reports a pair with no name', () => {
-    checkErrors('ARG $[=1$]\nFROM alpine\nENV A=1 $[=2$]\nLABEL $[="x"$]\n', [
-      ['blank-name', 'ARG needs a name before the equals sign: ARG NAME=1.'],
-      ['blank-name', 'ENV needs a name before the equals sign: ENV NAME=2.'],
-      ['blank-name', 'LABEL needs a name before the equals sign: LABEL NAME="x".'],
-    ], [blankName]);
-  });
-});
-
-describe('invalid-stage-name', () => {
-  it('checks the name in lower case, as BuildKit does', () => {
-    checkErrors('FROM alpine AS Build_1.x-y\nFROM alpine AS $[1st$]\nFROM alpine AS $[my:stage$]\n', [
-      ['invalid-stage-name', '"1st" is not a valid stage name: it must start with a letter.'],
-      ['invalid-stage-name', '"my:stage" is not a valid stage name: it may contain only letters, digits, "-", "_" and ".".'],
-    ], [invalidStageName]);
-  });
-});
-
-describe('empty-volume', () => {
-  it('reports an empty path in the JSON form', () => {
-    checkErrors('FROM alpine\nVOLUME ["/data", $[" "$]]\nVOLUME /a /b\n', [
-      ['empty-volume', 'A VOLUME path cannot be empty; give the directory to keep, such as "/data".'],
-    ], [emptyVolume]);
   });
 });

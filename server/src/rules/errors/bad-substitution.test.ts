@@ -1,0 +1,45 @@
+import { describe, it } from 'vitest';
+import { badSubstitution } from './bad-substitution';
+import { checkErrors } from './testing';
+
+describe('bad-substitution', () => {
+  const rules = [badSubstitution];
+
+  it('reports unclosed braces, bad substitutions and unknown modifiers where the builder expands', () => {
+    checkErrors('FROM alpine\nENV A=$[${B$]\nWORKDIR /app/$[${$]}\nLABEL x=${A$[:x$]}\nCOPY a $[${DEST$]\n', [
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', 'Bad substitution: ${ must be followed by a variable name, as in ${NAME} or ${NAME:-default}.'],
+      ['bad-substitution', '":x" is not a substitution BuildKit knows; use one of :- :+ :? - + ? # ## % %% / //, as in ${NAME:-default}.'],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+    ], rules);
+  });
+
+  it('reports unclosed quotes, as BuildKit did on its env and escapes test files', () => {
+    checkErrors("FROM alpine\nENV name='a\\'b$[']$]\nENV name='a\\'b''\nADD \\conf\\\\$[\"$] /.znc\n", [
+      ['bad-substitution', "A ' is never closed. Add the closing ', or escape the character if it is meant literally."],
+      ['bad-substitution', 'A " is never closed. Add the closing ", or escape the character if it is meant literally.'],
+    ], rules);
+  });
+
+  it('does not read shell text, and accepts every modifier BuildKit knows', () => {
+    checkErrors(
+      'ARG V=1\nFROM alpine:${V:-3}\nRUN echo ${broken\nCMD echo "unclosed\nENV A=${V:-x} B=${V:+y} C=${V-z} D=${V+w} E=${V#*.} F=${V##*/} G=${V%.*} H=${V%%/*} I=${V/a/b} J=${V//a/b} K=${V:?must_be_set}\n',
+      [],
+      rules,
+    );
+  });
+
+  it('checks RUN --mount values, ARG defaults, FROM and unquoted COPY heredocs', () => {
+    checkErrors('ARG X=$[${Y$]\nFROM alpine:$[${X$]\nRUN --mount=type=cache,target=$[${D$] true\nCOPY <<EOF /a\nvalue $[${unclosed$]\nEOF\nCOPY <<"EOF" /b\nliteral ${unclosed\nEOF\n', [
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+    ], rules);
+  });
+
+  it('uses the escape character of the file', () => {
+    checkErrors('# escape=`\nFROM alpine\nWORKDIR C:\\app\\\nENV A=\\$[${$] B=`${\n', [['bad-substitution', 'This ${ is never closed: end the variable with }.']], rules);
+    checkErrors('FROM alpine\nENV A=\\${\n', [], rules);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { copyUrlSource } from './copy-url-source';
+import { checkErrors, checkFix, fixesAt } from './testing';
+
+describe('copy-url-source', () => {
+  it('reports URLs and Git repositories as COPY sources', () => {
+    checkErrors('FROM alpine\nCOPY $[https://example.com/a.tgz$] /a\nCOPY $[git@github.com:moby/buildkit.git$] /src\nCOPY $[https://github.com/moby/buildkit.git#v0.10$] /src\nADD https://example.com/a.tgz /a\nCOPY http.conf /etc/\n', [
+      ['copy-url-source', 'COPY cannot fetch a URL; it copies from the build context or another stage. Use ADD for a URL, or download it in a RUN step.'],
+      ['copy-url-source', 'COPY cannot fetch a Git repository; it copies from the build context or another stage. Use ADD for a Git repository, or download it in a RUN step.'],
+      ['copy-url-source', 'COPY cannot fetch a Git repository; it copies from the build context or another stage. Use ADD for a Git repository, or download it in a RUN step.'],
+    ], [copyUrlSource]);
+  });
+
+  it('changes COPY to ADD unless a COPY-only flag is used', () => {
+    checkFix('FROM alpine\ncopy --chown=1 https://$0example.com/a.tgz /a\n', 'copy-url-source', 'Change COPY to ADD', 'FROM alpine\nadd --chown=1 https://example.com/a.tgz /a\n');
+    expect(fixesAt('FROM alpine\nCOPY --parents https://$0example.com/a.tgz /a\n', 'copy-url-source').actions).toEqual([]);
+  });
+});

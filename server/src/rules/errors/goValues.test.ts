@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { chmodProblem, isGoRamSize, parseGoDuration } from './goValues';
+import { platformProblem } from './platform';
+
+describe('Go value syntaxes', () => {
+  it('parses durations as time.ParseDuration does', () => {
+    expect(parseGoDuration('1h30m')).toEqual({ nanoseconds: 5400e9 });
+    expect(parseGoDuration('.5s')).toEqual({ nanoseconds: 0.5e9 });
+    expect(parseGoDuration('1µs')).toEqual({ nanoseconds: 1e3 });
+    expect(parseGoDuration('-0')).toEqual({ nanoseconds: 0 });
+    expect(parseGoDuration('')).toEqual({ error: 'it is empty' });
+    expect(parseGoDuration('.s')).toEqual({ error: 'a number is missing' });
+    expect(parseGoDuration('1')).toEqual({ error: 'the unit is missing after 1' });
+  });
+
+  it('reads tmpfs sizes as go-units RAMInBytes does', () => {
+    expect(['64m', '1.5GiB', '1024', '10 MB', '2kb', '0'].map(isGoRamSize)).toEqual([true, true, true, true, true, true]);
+    expect(['', 'm', '64x', '1mbb', '-1m', '1KiBs'].map(isGoRamSize)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('reads chmod values as BuildKit does', () => {
+    expect(['755', '0644', '7777', 'u+x', 'a=rwx', 'g=u', 'u+x,g-w', '+x'].map(chmodProblem)).toEqual(Array(8).fill(undefined));
+    expect(chmodProblem('10000')).toBe('an octal mode must use the digits 0 to 7 and be at most 7777');
+    expect(chmodProblem('u+q')).toBe('"u+q" is not a symbolic mode such as u+x or go=rX');
+  });
+
+  it('reads platforms as containerd does', () => {
+    expect(['linux/amd64', 'windows(10.0.17763)/amd64', 'linux/arm64/v8', 'amd64'].map(platformProblem)).toEqual(Array(4).fill(undefined));
+    expect(platformProblem('linux/arm/v7/extra')).toBe('it has more than three parts (os/arch/variant)');
+    expect(platformProblem('linux/amd 64')).toBe('"amd 64" contains characters other than letters, digits, ".", "_" and "-"');
+  });
+});

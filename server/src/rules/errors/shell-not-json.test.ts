@@ -1,0 +1,16 @@
+import { describe, it } from 'vitest';
+import { shellNotJson } from './shell-not-json';
+import { checkErrors, checkFix } from './testing';
+
+describe('shell-not-json', () => {
+  it('reports SHELL in shell form, and single-quoted arrays', () => {
+    checkErrors('FROM alpine\nSHELL $[/bin/bash -c$]\nSHELL $[[\'pwsh\', \'-c\']$]\nSHELL ["/bin/sh", "-c"]\n', [
+      ['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["/bin/bash", "-c"].'],
+      ['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["pwsh", "-c"].'],
+    ], [shellNotJson]);
+  });
+
+  it('converts to the JSON form', () => {
+    checkFix('FROM alpine\nSHELL /bin/ba$0sh -o pipefail -c\n', 'shell-not-json', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n');
+  });
+});

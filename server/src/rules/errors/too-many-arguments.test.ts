@@ -1,0 +1,19 @@
+import { describe, it } from 'vitest';
+import { checkErrors, checkFix } from './testing';
+import { tooManyArguments } from './too-many-arguments';
+
+describe('too-many-arguments', () => {
+  const rules = [tooManyArguments];
+
+  it('reports FROM with words other than an image and AS <name>', () => {
+    checkErrors('FROM alpine $[build$]\nFROM alpine $[ass$] build\nFROM alpine AS build $[extra words$]\nFROM alpine as build\n', [
+      ['too-many-arguments', 'FROM takes a single image. To name the stage, write FROM alpine AS build.'],
+      ['too-many-arguments', 'FROM takes an image, then AS and a stage name; "ass" stands where AS should be.'],
+      ['too-many-arguments', 'FROM ends with the stage name (build); remove what follows it.'],
+    ], rules);
+  });
+
+  it('inserts AS', () => {
+    checkFix('FROM alpine bu$0ild\n', 'too-many-arguments', 'Insert AS before build', 'FROM alpine AS build\n');
+  });
+});
