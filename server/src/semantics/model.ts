@@ -323,7 +323,8 @@ class ModelBuilder {
       nameSpan: named ? abs(start, nameToken) : undefined,
       image,
       imageSpan: imageToken ? abs(start, imageToken) : undefined,
-      resolvedImage: image !== undefined ? evaluate(image, global, this.escape) : undefined,
+      // Most images are plain words: only quotes, escapes and variables need the lexer.
+      resolvedImage: image !== undefined && /[$"'\\`]/.test(image) ? evaluate(image, global, this.escape) : image,
       platform,
       start,
       end: start + node.length,
