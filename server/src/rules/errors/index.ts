@@ -14,6 +14,7 @@ import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidImageReference } from './invalid-image-reference';
 import { invalidMount } from './invalid-mount';
+import { invalidPlatform } from './invalid-platform';
 import { invalidStageIndex } from './invalid-stage-index';
 import { invalidStageName } from './invalid-stage-name';
 import { invalidStopSignal } from './invalid-stop-signal';
@@ -54,6 +55,7 @@ export const ERROR_RULES: readonly Rule[] = [
   instructionBeforeFrom,
   missingFrom,
   invalidImageReference,
+  invalidPlatform,
   copyFromLaterStage,
   invalidStageIndex,
   circularStageDependency,

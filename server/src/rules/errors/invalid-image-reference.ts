@@ -4,48 +4,10 @@
 // `scratch` are not images; values that depend on the build machine are not judged.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseImageReference, type DockerfileModel, type Stage } from '../../semantics';
-import { lex } from '../../syntax';
+import { parseImageReference } from '../../semantics';
 import type { FileRule } from '../types';
 import { fixesFromData, instructionUrl, withFixes } from './common';
-
-/** Values of the automatic platform ARGs that are the same on every build machine BuildKit runs on. */
-const PLATFORM_DEFAULTS: Readonly<Record<string, string>> = {
-  TARGETPLATFORM: 'linux/amd64',
-  TARGETOS: 'linux',
-  TARGETARCH: 'amd64',
-  BUILDPLATFORM: 'linux/amd64',
-  BUILDOS: 'linux',
-  BUILDARCH: 'amd64',
-};
-
-type Value = { readonly known: true; readonly value: string | undefined } | { readonly known: false };
-
-/**
- * The value a variable has in a FROM line of a build without --build-arg: the last global ARG
- * default of that name; unset when no global ARG gives one.
- */
-function globalValue(model: DockerfileModel, stage: Stage, name: string): Value {
-  const declared = model.globalArgs.filter((d) => d.name === name && d.rawValue !== undefined && d.nodeIndex < stage.nodeIndex);
-  const last = declared[declared.length - 1];
-  if (last) return last.value === undefined ? { known: false } : { known: true, value: last.value };
-  if (name === 'TARGETSTAGE') return { known: true, value: model.stages[model.stages.length - 1]?.nameLower ?? 'default' };
-  if (name in PLATFORM_DEFAULTS) return { known: true, value: PLATFORM_DEFAULTS[name] };
-  // Variants and OS versions differ between machines.
-  if (/^(TARGET|BUILD)(VARIANT|OSVERSION)$/.test(name)) return { known: false };
-  return { known: true, value: undefined };
-}
-
-/** The image with global ARG defaults substituted, or undefined when that cannot be known. */
-function expandImage(model: DockerfileModel, stage: Stage, escape: string): string | undefined {
-  let unknown = false;
-  const result = lex(stage.image!, (name) => {
-    const value = globalValue(model, stage, name);
-    if (!value.known) unknown = true;
-    return value.known ? value.value : '';
-  }, { escape, splitWords: false });
-  return result.error || unknown ? undefined : result.value;
-}
+import { expandWithGlobalArgs } from './globalArgs';
 
 export const invalidImageReference: FileRule = {
   code: 'invalid-image-reference',
@@ -58,7 +20,7 @@ export const invalidImageReference: FileRule = {
     for (const stage of model.stages) {
       if (stage.image === undefined || !stage.imageSpan || stage.base) continue;
       const raw = stage.image;
-      const image = expandImage(model, stage, tree.escape);
+      const image = expandWithGlobalArgs(model, stage, stage.image, tree.escape);
       if (image === undefined) continue;
       const at = { start: stage.imageSpan.start, end: stage.imageSpan.end, nodeIndex: stage.nodeIndex };
       const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';

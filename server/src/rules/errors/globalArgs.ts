@@ -1,0 +1,46 @@
+// FROM lines as a build without --build-arg sees them: global ARGs at their defaults, the
+// automatic platform ARGs at values every build machine shares, everything else unset.
+
+import type { DockerfileModel, Stage } from '../../semantics';
+import { lex } from '../../syntax';
+
+/**
+ * Stand-ins for the automatic platform ARGs. Their real values depend on the machine, but they are
+ * never empty and always valid in an image name or a platform, which is all these checks ask.
+ */
+const PLATFORM_DEFAULTS: Readonly<Record<string, string>> = {
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+};
+
+type Value = { readonly known: true; readonly value: string | undefined } | { readonly known: false };
+
+/**
+ * The value a variable has in a FROM line of a build without --build-arg: the last global ARG
+ * default of that name; unset when no global ARG gives one.
+ */
+function globalValue(model: DockerfileModel, stage: Stage, name: string): Value {
+  const declared = model.globalArgs.filter((d) => d.name === name && d.rawValue !== undefined && d.nodeIndex < stage.nodeIndex);
+  const last = declared[declared.length - 1];
+  if (last) return last.value === undefined ? { known: false } : { known: true, value: last.value };
+  if (name === 'TARGETSTAGE') return { known: true, value: model.stages[model.stages.length - 1]?.nameLower ?? 'default' };
+  if (name in PLATFORM_DEFAULTS) return { known: true, value: PLATFORM_DEFAULTS[name] };
+  // Variants and OS versions may be empty on one machine and set on another.
+  if (/^(TARGET|BUILD)(VARIANT|OSVERSION)$/.test(name)) return { known: false };
+  return { known: true, value: undefined };
+}
+
+/** `text` of a FROM line with global ARG defaults substituted, or undefined when that cannot be known. */
+export function expandWithGlobalArgs(model: DockerfileModel, stage: Stage, text: string, escape: string): string | undefined {
+  let unknown = false;
+  const result = lex(text, (name) => {
+    const value = globalValue(model, stage, name);
+    if (!value.known) unknown = true;
+    return value.known ? value.value : '';
+  }, { escape, splitWords: false });
+  return result.error || unknown ? undefined : result.value;
+}

@@ -1,0 +1,16 @@
+import { describe, it } from 'vitest';
+import { invalidPlatform } from './invalid-platform';
+import { checkErrors } from './testing';
+
+describe('invalid-platform', () => {
+  it('reports a --platform that is empty or invalid with the global ARG defaults', () => {
+    checkErrors('ARG PLATFORM\nARG BAD=linux/*\nFROM --platform=$[$PLATFORM$] alpine\nFROM --platform=$[${BAD}$] alpine\n', [
+      ['invalid-platform', '--platform=$PLATFORM is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.'],
+      ['invalid-platform', '--platform=${BAD} becomes "linux/*" with the global ARG defaults, which is not a platform such as linux/amd64: wildcards are not supported.'],
+    ], [invalidPlatform]);
+  });
+
+  it('accepts the automatic platform ARGs, defaults and literal values', () => {
+    checkErrors('ARG P=linux/arm64\nFROM --platform=$BUILDPLATFORM alpine\nFROM --platform=${TARGETOS}/${TARGETARCH} alpine\nFROM --platform=$P alpine\nFROM --platform=linux/amd64 alpine\n', [], [invalidPlatform]);
+  });
+});

@@ -1,0 +1,37 @@
+// FROM --platform with variables, as a build without --build-arg expands it: BuildKit stops on an
+// empty value ("empty platform value from expression") or one that is not a platform. Literal
+// values are checked with the other flag values (invalid-flag-value).
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { FileRule } from '../types';
+import { hasVariable } from './common';
+import { expandWithGlobalArgs } from './globalArgs';
+import { platformProblem } from './platform';
+
+export const invalidPlatform: FileRule = {
+  code: 'invalid-platform',
+  kind: 'error',
+  scope: 'file',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'FROM --platform that is empty or not a platform once global ARG defaults are substituted.',
+  url: 'https://docs.docker.com/reference/dockerfile/#from',
+  check({ model, tree, report }) {
+    for (const stage of model.stages) {
+      const value = stage.from.flags.find((f) => f.name.text === 'platform')?.value;
+      if (!value || !hasVariable(value.text)) continue;
+      const platform = expandWithGlobalArgs(model, stage, value.text, tree.escape);
+      if (platform === undefined) continue;
+      const problem = platform === '' ? 'empty' : platformProblem(platform);
+      if (!problem) continue;
+      report({
+        start: stage.fromStart + value.start,
+        end: stage.fromStart + value.end,
+        nodeIndex: stage.nodeIndex,
+        message:
+          platform === ''
+            ? `--platform=${value.text} is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.`
+            : `--platform=${value.text} becomes "${platform}" with the global ARG defaults, which is not a platform such as linux/amd64: ${problem}.`,
+      });
+    }
+  },
+};
