@@ -13,7 +13,9 @@ describe('too-many-arguments', () => {
     ], rules);
   });
 
-  it('inserts AS', () => {
+  it('inserts AS, corrects it, or drops what follows the name', () => {
     checkFix('FROM alpine bu$0ild\n', 'too-many-arguments', 'Insert AS before build', 'FROM alpine AS build\n');
+    checkFix('FROM alpine a$0ss build\n', 'too-many-arguments', 'Change to AS', 'FROM alpine AS build\n');
+    checkFix('FROM alpine AS build ex$0tra words\n', 'too-many-arguments', 'Remove the extra words', 'FROM alpine AS build\n');
   });
 });

@@ -39,7 +39,8 @@ export const tooManyArguments: InstructionRule = {
         start: rest[0].start,
         end: rest[rest.length - 1].end,
         message: `FROM ends with the stage name (${third.text}); remove what follows it.`,
-        data: withFixes({ title: 'Remove the extra words', newText: '' }),
+        // Remove from the end of the name, so no space is left behind.
+        data: withFixes({ title: 'Remove the extra words', newText: '', offset: third.end - rest[0].start, length: rest[rest.length - 1].end - third.end }),
       });
     }
   },
