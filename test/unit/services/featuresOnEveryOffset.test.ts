@@ -57,7 +57,7 @@ function checkAt(doc: ReturnType<typeof analyze>, offset: number): void {
   const position = doc.text.positionAt(offset);
   const hover = getHover(doc, position, 'markdown');
   if (hover?.range) expect(contains(hover.range, position)).toBe(true);
-  for (const trigger of [undefined, ' ', '$']) {
+  for (const trigger of [undefined, '$']) {
     for (const item of getCompletions(doc, position, { snippets: true, format: 'markdown', triggerCharacter: trigger }).items) {
       const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
       expect(range?.start.line).toBe(position.line);
@@ -79,7 +79,7 @@ describe('hover, completion and signature help on any text', () => {
     for (let offset = 0; offset <= text.length; offset++) checkAt(doc, offset);
   });
 
-  it.each(sources.filter(([, text]) => text.length < 2000))('every prefix of %s, cursor at its end', (_name, text) => {
+  it.each(sources.filter(([name]) => !name.includes('nanoserver')))('every prefix of %s, cursor at its end', (_name, text) => {
     for (let length = 0; length <= text.length; length++) checkAt(analyze(text.slice(0, length)), length);
   });
 });
