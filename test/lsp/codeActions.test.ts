@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LspTestClient } from './client';
 import { range } from './fixture';
@@ -13,7 +13,7 @@ async function actions(client: LspTestClient, uri: string, diagnostics: Diagnost
 }
 
 function apply(text: string, action: CodeAction): string {
-  const edits = (action.edit?.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits);
+  const edits = (action.edit?.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits as TextEdit[]);
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'dockerfile', 1, text), edits);
 }
 

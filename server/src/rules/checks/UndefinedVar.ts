@@ -8,7 +8,7 @@ import type { Declaration, DockerfileModel, Stage, VariableUse } from '../../sem
 import type { FileRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
-import { didYouMean, suggest } from './support/suggest';
+import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
 /** BuildKit's SBOM switches are read as build arguments, never as variables. */
 const NOT_VARIABLES = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
@@ -26,11 +26,11 @@ export const UndefinedVar: FileRule = {
   ...checkMeta('UndefinedVar'),
   scope: 'file',
   check({ model, report }) {
-    let declarationsByStage: Declaration[][] | undefined;
+    let visible: VisibleNames | undefined;
     for (const use of model.uses) {
       if (!isUndefined(model, use)) continue;
-      declarationsByStage ??= groupByStage(model);
-      const suggestion = suggest(use.name, namesVisible(model, declarationsByStage, use));
+      visible ??= new VisibleNames(model);
+      const suggestion = visible.suggest(use);
       report({
         nodeIndex: use.nodeIndex,
         ...use.span,
@@ -48,21 +48,46 @@ export const UndefinedVar: FileRule = {
   },
 };
 
-function groupByStage(model: DockerfileModel): Declaration[][] {
-  const groups: Declaration[][] = model.stages.map(() => []);
-  for (const declaration of model.declarations) if (declaration.stage >= 0) groups[declaration.stage]?.push(declaration);
-  return groups;
-}
+/**
+ * The names defined before a use, in its stage and in the stages it is built FROM, for "did you
+ * mean". Uses come in document order, so each stage's index only grows; a file with thousands
+ * of variables stays linear.
+ */
+class VisibleNames {
+  private readonly byStage: Declaration[][];
+  private readonly indexes: SuggestionIndex[] = [];
+  private readonly added: number[] = [];
 
-/** Names defined before `use` in its stage and in the stages it is built FROM, for suggestions. */
-function namesVisible(model: DockerfileModel, byStage: readonly Declaration[][], use: VariableUse): string[] {
-  const names = ['PATH'];
-  let stage: Stage | undefined = model.stages[use.stage];
-  while (stage) {
-    for (const declaration of byStage[stage.index] ?? []) {
-      if (stage.index !== use.stage || declaration.nodeIndex < use.nodeIndex) names.push(declaration.name);
-    }
-    stage = stage.base;
+  constructor(private readonly model: DockerfileModel) {
+    this.byStage = model.stages.map(() => []);
+    for (const declaration of model.declarations) if (declaration.stage >= 0) this.byStage[declaration.stage]?.push(declaration);
   }
-  return names;
+
+  /** The index of a stage holding its names declared before node `before`. */
+  private indexOf(stage: number, before: number): SuggestionIndex {
+    let index = this.indexes[stage];
+    if (!index) {
+      // PATH is always set (BuildKit's default), so it is a name to suggest too.
+      index = this.indexes[stage] = new SuggestionIndex();
+      index.add('PATH');
+    }
+    const declarations = this.byStage[stage] ?? [];
+    let next = this.added[stage] ?? 0;
+    while (next < declarations.length && declarations[next].nodeIndex < before) index.add(declarations[next++].name);
+    this.added[stage] = next;
+    return index;
+  }
+
+  suggest(use: VariableUse): string | undefined {
+    const candidates: string[] = [];
+    let stage: Stage | undefined = this.model.stages[use.stage];
+    let before = use.nodeIndex;
+    while (stage) {
+      candidates.push(...this.indexOf(stage.index, before).candidates(use.name));
+      // A base stage ended before this one began: all of its names are visible.
+      before = Infinity;
+      stage = stage.base;
+    }
+    return suggest(use.name, candidates);
+  }
 }

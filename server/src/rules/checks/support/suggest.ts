@@ -37,3 +37,47 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
 export function didYouMean(suggestion: string | undefined, render: (s: string) => string = (s) => s): string {
   return suggestion === undefined ? '' : ` (did you mean ${render(suggestion)}?)`;
 }
+
+/** Every string `word` becomes by deleting up to two characters (itself included). */
+function deletions(word: string): Set<string> {
+  const out = new Set([word]);
+  for (let i = 0; i < word.length; i++) {
+    const once = word.slice(0, i) + word.slice(i + 1);
+    out.add(once);
+    for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
+  }
+  return out;
+}
+
+/** Names longer than this are not indexed: their deletion sets grow with the square of the length. */
+const MAX_INDEXED_LENGTH = 48;
+
+/**
+ * Suggestions among many names without comparing against each: two words within edit distance
+ * 2 share a string both reach by deleting at most two characters, so names are found through
+ * those strings. Names are added over time (variables become visible in document order).
+ */
+export class SuggestionIndex {
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly names = new Set<string>();
+  private readonly order = new Map<string, number>();
+
+  add(name: string): void {
+    if (this.names.has(name) || name.length > MAX_INDEXED_LENGTH) return;
+    this.names.add(name);
+    this.order.set(name, this.order.size);
+    for (const key of deletions(name)) {
+      const list = this.byDeletion.get(key);
+      if (list) list.push(name);
+      else this.byDeletion.set(key, [name]);
+    }
+  }
+
+  /** The indexed names that may be within distance 2 of `word`, in the order they were added. */
+  candidates(word: string): string[] {
+    if (word.length > MAX_INDEXED_LENGTH) return [];
+    const found = new Set<string>();
+    for (const key of deletions(word)) for (const name of this.byDeletion.get(key) ?? []) found.add(name);
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+}
