@@ -296,7 +296,7 @@ describe('hover over LSP', () => {
       );
       await checkHover(
         'FROM alpine\nHEALTHCHECK --interval=$[3$00$] CMD true',
-        `\`\`\`dockerfile\nHEALTHCHECK --interval=30\n\`\`\`\n\nNot a duration BuildKit accepts. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+        `\`\`\`dockerfile\nHEALTHCHECK --interval=30\n\`\`\`\n\nNot a duration BuildKit accepts: the unit is missing after 30. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
       );
     });
 

@@ -11,7 +11,8 @@ import {
   type InstructionFact,
   type ValueFact,
 } from '../../facts';
-import { nanosInWords, parseGoDuration } from '../hover/plainWords';
+import { parseGoDuration } from '../../rules/errors/goValues';
+import { nanosInWords } from '../hover/plainWords';
 import { DocWriter } from '../markup';
 import { item, snippetText, type CompletionRequest } from './items';
 import { mountItems } from './mount';
@@ -71,7 +72,8 @@ function durationItems(request: CompletionRequest, flag: FlagFact, from: number)
   const writer = new DocWriter(request.format);
   const values = flag.default !== undefined && !DURATION_EXAMPLES.includes(flag.default) ? [flag.default, ...DURATION_EXAMPLES] : DURATION_EXAMPLES;
   return values.map((value, rank) => {
-    const words = nanosInWords(parseGoDuration(value) ?? 0);
+    const parsed = parseGoDuration(value);
+    const words = nanosInWords('nanoseconds' in parsed ? parsed.nanoseconds : 0);
     return item(request, value, CompletionItemKind.Value, from, value, rank, {
       detail: value === flag.default ? `${words} (default)` : words,
       documentation: writer.content(writer.prose(`\`${value}\` is ${words}.`)),

@@ -1,37 +1,5 @@
-// Values spelled out for people: Go durations (HEALTHCHECK flags) and octal permission modes.
-
-const NANOS: Readonly<Record<string, number>> = {
-  ns: 1,
-  us: 1e3,
-  'µs': 1e3,
-  'μs': 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
-
-/** Nanoseconds of a Go duration (`1m30s`, `1.5h`, `500ms`, `0`), or undefined when Go rejects it. */
-export function parseGoDuration(text: string): number | undefined {
-  let rest = text;
-  let sign = 1;
-  if (rest.startsWith('-') || rest.startsWith('+')) {
-    if (rest[0] === '-') sign = -1;
-    rest = rest.slice(1);
-  }
-  if (rest === '0') return 0;
-  if (rest === '') return undefined;
-  let total = 0;
-  while (rest !== '') {
-    const match = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
-    if (!match || (match[1] === '' && (match[2] ?? '') === '')) return undefined;
-    const unit = NANOS[match[3]];
-    if (unit === undefined) return undefined;
-    total += Number(`${match[1] || '0'}.${match[2] ?? '0'}`) * unit;
-    rest = rest.slice(match[0].length);
-  }
-  return sign * total;
-}
+// Values spelled out for people: durations (HEALTHCHECK flags, parsed by rules/errors/goValues.ts as
+// BuildKit parses them) and octal permission modes.
 
 const PARTS: readonly (readonly [string, number])[] = [
   ['hour', 3600e9],

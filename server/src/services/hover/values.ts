@@ -5,7 +5,8 @@ import { EXPOSE_PROTOCOLS, HEREDOC, getInstruction, getSignal, type FlagFact, ty
 import { renderSignal, renderText, type DocFormat } from '../../facts/render';
 import type { Heredoc } from '../../syntax';
 import { DocWriter } from '../markup';
-import { nanosInWords, parseGoDuration } from './plainWords';
+import { parseGoDuration } from '../../rules/errors/goValues';
+import { nanosInWords } from './plainWords';
 
 const EXPOSE_URL = getInstruction('EXPOSE')!.referenceUrl;
 
@@ -61,11 +62,15 @@ export function signalHover(text: string, format: DocFormat): string | undefined
 /** A HEALTHCHECK duration flag value in plain words, with what the flag does. */
 export function durationHover(instruction: InstructionName, flag: FlagFact, value: string, format: DocFormat): string {
   const w = new DocWriter(format);
-  const nanos = parseGoDuration(value);
+  const parsed = parseGoDuration(value);
   let meaning: string;
-  if (nanos === undefined) meaning = w.prose(`Not a duration BuildKit accepts. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.`);
-  else if (nanos !== 0 && nanos < 1e6) meaning = w.prose('Too short: BuildKit accepts `0` or at least `1ms`.');
-  else meaning = `${w.code(value)} ${w.prose(`is ${nanosInWords(nanos)}.`)}`;
+  if ('error' in parsed) {
+    meaning = `${w.prose('Not a duration BuildKit accepts:')} ${w.text(parsed.error)}${w.prose('. Write a number with a unit: `30s`, `1m30s`, `500ms`.')}`;
+  } else if (parsed.nanoseconds !== 0 && parsed.nanoseconds < 1e6) {
+    meaning = w.prose('Too short: BuildKit accepts `0` or at least `1ms`.');
+  } else {
+    meaning = `${w.code(value)} ${w.prose(`is ${nanosInWords(parsed.nanoseconds)}.`)}`;
+  }
   return w.join(
     w.block(`${instruction} --${flag.name}=${value}`),
     meaning,
