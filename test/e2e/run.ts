@@ -219,9 +219,8 @@ const steps: Step[] = [
       const { wb } = ctx;
       await revertIfDirty(ctx);
       await wb.openFile('mistakes/Dockerfile');
-      const top = await wb.lineTop('RUNN');
-      await waitUntil('a squiggle on the RUNN line', async () => (await wb.squiggles()).some((s) => Math.abs(s.top - top) < 2), {
-        describe: async () => `squiggles ${JSON.stringify(await wb.squiggles())}, RUNN line at top=${top}`,
+      await waitUntil('a squiggle on the RUNN line', () => wb.squiggleOnLine('RUNN'), {
+        describe: async () => `squiggles ${JSON.stringify(await wb.squiggles())}, RUNN at ${JSON.stringify((await wb.token('RUNN', 'RUNN')).box)}`,
       });
       const line = lineIndex(ctx.text('mistakes/Dockerfile'), (l) => l.startsWith('RUNN')) + 1;
       await wb.problems((rows) => rows.some((r) => /RUNN/.test(r) || new RegExp(`\\bline ${line}\\b`, 'i').test(r)), `an entry for RUNN (line ${line})`);
@@ -235,8 +234,7 @@ const steps: Step[] = [
       await wb.closePanel();
       await wb.openFile('mistakes/Dockerfile');
       const line = lineIndex(ctx.text('mistakes/Dockerfile'), (l) => l.startsWith('RUNN')) + 1;
-      const top = await wb.lineTop('RUNN');
-      await waitUntil('a squiggle on the RUNN line', async () => (await wb.squiggles()).some((s) => Math.abs(s.top - top) < 2));
+      await waitUntil('a squiggle on the RUNN line', () => wb.squiggleOnLine('RUNN'));
       await wb.gotoLine(line, 2);
       const fixes = await wb.quickFixes();
       const labels = await fixes.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));

@@ -335,17 +335,23 @@ export class Workbench {
     }, { timeoutMs: 15_000, intervalMs: 250, describe: async () => `suggestions ${JSON.stringify(await this.suggestRows())}` });
   }
 
-  /** Squiggles (error, warning, info) rendered in the active editor. */
-  async squiggles(): Promise<{ severity: string; top: number }[]> {
-    return this.editor.locator('.view-overlays .cdr, .view-overlays [class*="squiggly-"]').evaluateAll((nodes) =>
+  /** Squiggles (error, warning, info) rendered in the active editor, with their vertical centre on the page. */
+  async squiggles(): Promise<{ severity: string; y: number }[]> {
+    return this.editor.locator('.view-overlays [class*="squiggly-"]').evaluateAll((nodes) =>
       nodes
         .map((node) => {
           const match = /squiggly-(error|warning|info|hint)/.exec(node.className);
-          const parent = node.parentElement as unknown as Styled | null;
-          return match ? { severity: match[1]!, top: parseFloat(parent?.style.top || '0') } : undefined;
+          const rect = node.getBoundingClientRect();
+          return match ? { severity: match[1]!, y: rect.y + rect.height / 2 } : undefined;
         })
-        .filter((x): x is { severity: string; top: number } => x !== undefined),
+        .filter((x): x is { severity: string; y: number } => x !== undefined),
     );
+  }
+
+  /** Whether a squiggle is drawn on the line starting with `prefix`. */
+  async squiggleOnLine(prefix: string): Promise<boolean> {
+    const line = await this.token(prefix, prefix.trim().split(/\s+/)[0]!);
+    return (await this.squiggles()).some((s) => s.y >= line.box.y && s.y <= line.box.y + line.box.height);
   }
 
   /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows' labels. */
@@ -362,7 +368,11 @@ export class Workbench {
   }
 
   async closePanel(): Promise<void> {
-    if (await this.page.locator('.part.panel:visible').count()) await this.runCommand('View: Close Panel');
+    const panel = this.page.locator('.part.panel');
+    if (await panel.isVisible().catch(() => false)) {
+      await this.runCommand('View: Toggle Panel Visibility');
+      await panel.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
   }
 
   /** Opens the Outline view and returns the labels of its rows once `accept` holds. */
