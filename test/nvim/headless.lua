@@ -1,0 +1,94 @@
+-- Driver for test/nvim/neovim.test.ts: `nvim --headless -u headless.lua`. Sets up dockerfile-lsp
+-- with test/nvim/dockerfile-lsp.lua, opens Dockerfiles, and records what Neovim's LSP client got:
+-- the server's capabilities, the hover window's text, completion labels and diagnostics. The
+-- result goes to $DOCKERFILE_LSP_OUT as JSON; the test decides what must be there.
+vim.cmd('filetype on')
+local here = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h')
+local out = os.getenv('DOCKERFILE_LSP_OUT')
+local result = { nvim = vim.version() }
+
+local function find_line(prefix)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
+    if line:sub(1, #prefix) == prefix then return i - 1 end
+  end
+  error('no line starting with ' .. prefix)
+end
+
+local function client_for(bufnr)
+  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    if client.name == 'dockerfile-lsp' then return client end
+  end
+end
+
+local function completion_labels(bufnr, line, character)
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), position = { line = line, character = character },
+    context = { triggerKind = 1 } }
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000) or {}
+  local labels = {}
+  for _, response in pairs(responses) do
+    local items = response.result and (response.result.items or response.result) or {}
+    for _, item in ipairs(items) do table.insert(labels, item.label) end
+  end
+  return labels
+end
+
+local function run()
+  local cmd = vim.fn.json_decode(os.getenv('DOCKERFILE_LSP_CMD'))
+  dofile(here .. '/dockerfile-lsp.lua').setup({ cmd = cmd })
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOCKERFILE_LSP_FILE')))
+  local bufnr = vim.api.nvim_get_current_buf()
+  result.filetype = vim.bo[bufnr].filetype
+  local attached = vim.wait(15000, function()
+    local client = client_for(bufnr)
+    return client ~= nil and client.server_capabilities ~= nil and next(client.server_capabilities) ~= nil
+  end, 50)
+  if not attached then error('dockerfile-lsp did not attach to ' .. vim.api.nvim_buf_get_name(bufnr)) end
+  local client = client_for(bufnr)
+  result.capabilities = client.server_capabilities
+
+  -- Hover, the way a user sees it: K (vim.lsp.buf.hover) opens a floating window.
+  if client.server_capabilities.hoverProvider then
+    vim.api.nvim_win_set_cursor(0, { find_line('FROM') + 1, 1 })
+    vim.lsp.buf.hover()
+    local text
+    vim.wait(10000, function()
+      for _, win in ipairs(vim.api.nvim_list_wins()) do
+        if vim.api.nvim_win_get_config(win).relative ~= '' then
+          text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), '\n')
+          return true
+        end
+      end
+      return false
+    end, 50)
+    result.hover = text or vim.NIL
+  end
+
+  if client.server_capabilities.completionProvider then
+    local last = vim.api.nvim_buf_line_count(bufnr)
+    vim.api.nvim_buf_set_lines(bufnr, last, last, false, { '' })
+    result.completion = completion_labels(bufnr, last, 0)
+    vim.api.nvim_buf_set_lines(bufnr, last, last + 1, false, { 'COPY --from=' })
+    result.stage_completion = completion_labels(bufnr, last, #'COPY --from=')
+  end
+
+  -- Diagnostics for a file with deliberate mistakes (pushed by the server; no capability says so).
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOCKERFILE_LSP_MISTAKES')))
+  local mistakes = vim.api.nvim_get_current_buf()
+  vim.wait(tonumber(os.getenv('DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS') or '10000'), function()
+    return #vim.diagnostic.get(mistakes) > 0
+  end, 50)
+  result.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(mistakes)) do
+    table.insert(result.diagnostics, { lnum = d.lnum, col = d.col, severity = d.severity, message = d.message, source = d.source or vim.NIL })
+  end
+end
+
+local ok, err = pcall(run)
+if not ok then result.error = tostring(err) end
+local file = io.open(out, 'w')
+file:write(vim.fn.json_encode(result))
+file:close()
+for _, client in pairs(vim.lsp.get_active_clients()) do client.stop() end
+vim.wait(3000, function() return next(vim.lsp.get_active_clients()) == nil end, 50)
+vim.cmd(ok and 'qa!' or 'cq!')

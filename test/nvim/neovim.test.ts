@@ -1,0 +1,113 @@
+// Neovim as a second editor: `nvim --headless` with the built-in LSP client starts our bundled
+// server (`node dist/server.js --stdio`) using test/nvim/dockerfile-lsp.lua (the snippet the
+// README shows), opens Dockerfiles, and reports what came through. Feature checks are gated on
+// what the server advertises, like the e2e tests. Needs Debian's `neovim` (0.7+): CI installs it
+// (.ci/run) and fails here without it; a developer machine without nvim skips with a notice.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEATURE_GATES, Feature, probeServerFeatures, ServerFeatures } from '../e2e/lib/serverFeatures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const FIXTURES = path.join(ROOT, 'test/fixtures/workspace');
+
+interface NvimResult {
+  nvim: { major: number; minor: number; patch: number };
+  filetype?: string;
+  capabilities?: Record<string, unknown>;
+  hover?: string | null;
+  completion?: string[];
+  stage_completion?: string[];
+  diagnostics?: { lnum: number; col: number; severity: number; message: string }[];
+  error?: string;
+}
+
+const nvimVersion = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+const haveNvim = nvimVersion.status === 0;
+const inCI = Boolean(process.env.CI);
+
+if (!haveNvim && !inCI) {
+  console.warn('SKIPPED: Neovim tests (nvim is not installed; `apt-get install -y neovim` to run them, as .ci/run does)');
+}
+
+describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
+  let tmp: string;
+  let features: ServerFeatures;
+  let result: NvimResult;
+  let stderr = '';
+
+  beforeAll(async () => {
+    if (!haveNvim) throw new Error('Neovim is not installed (nvim not found on the PATH). Install it: apt-get install -y neovim (.ci/run does this).');
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+    features = await probeServerFeatures({ serverPath: SERVER });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-lsp-nvim-'));
+    fs.copyFileSync(path.join(FIXTURES, 'Dockerfile'), path.join(tmp, 'Dockerfile'));
+    fs.mkdirSync(path.join(tmp, 'mistakes'));
+    fs.copyFileSync(path.join(FIXTURES, 'mistakes/Dockerfile'), path.join(tmp, 'mistakes/Dockerfile'));
+    const out = path.join(tmp, 'result.json');
+    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'headless.lua')], {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        ...process.env,
+        // No user configuration, plugins or state from the machine.
+        XDG_CONFIG_HOME: path.join(tmp, 'config'),
+        XDG_DATA_HOME: path.join(tmp, 'data'),
+        XDG_STATE_HOME: path.join(tmp, 'state'),
+        XDG_CACHE_HOME: path.join(tmp, 'cache'),
+        DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
+        DOCKERFILE_LSP_FILE: path.join(tmp, 'Dockerfile'),
+        DOCKERFILE_LSP_MISTAKES: path.join(tmp, 'mistakes/Dockerfile'),
+        DOCKERFILE_LSP_OUT: out,
+        DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS: features.has.diagnostics ? '15000' : '2000',
+      },
+    });
+    stderr = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
+    if (!fs.existsSync(out)) throw new Error(`nvim wrote no result (exit ${run.status}, signal ${run.signal}):\n${stderr}`);
+    result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
+  }, 120_000);
+
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  function gate(feature: Feature, skip: (note?: string) => void): boolean {
+    if (features.has[feature]) return true;
+    const note = `SKIPPED (server does not advertise ${FEATURE_GATES[feature]} yet)`;
+    console.log(`  ${note}: Neovim ${feature}`);
+    skip(note);
+    return false;
+  }
+
+  it('starts the server, attaches to a Dockerfile and receives its capabilities', () => {
+    expect(result.error, `the Neovim script failed: ${result.error}\n${stderr}`).toBeUndefined();
+    expect(result.filetype).toBe('dockerfile');
+    expect(result.capabilities).toBeTruthy();
+    expect(Boolean(result.capabilities!.hoverProvider)).toBe(Boolean(features.capabilities.hoverProvider));
+    expect(Boolean(result.capabilities!.completionProvider)).toBe(Boolean(features.capabilities.completionProvider));
+  });
+
+  it('shows a hover for FROM in a floating window', ({ skip }) => {
+    if (!gate('hover', skip)) return;
+    expect(result.hover, 'no hover window opened').toBeTruthy();
+    expect(result.hover).toMatch(/FROM/);
+  });
+
+  it('completes instructions at the start of a line and stage names after COPY --from=', ({ skip }) => {
+    if (!gate('completion', skip)) return;
+    const upper = (result.completion ?? []).map((l) => l.toUpperCase());
+    for (const keyword of ['FROM', 'RUN', 'COPY']) expect(upper.some((l) => l.startsWith(keyword)), `${keyword} in ${JSON.stringify(upper)}`).toBe(true);
+    expect(result.stage_completion ?? []).toContain('build');
+  });
+
+  it('gets diagnostics for a typo (RUNN)', ({ skip }) => {
+    if (!gate('diagnostics', skip)) return;
+    const mistakes = fs.readFileSync(path.join(FIXTURES, 'mistakes/Dockerfile'), 'utf8').split('\n');
+    const line = mistakes.findIndex((l) => l.startsWith('RUNN'));
+    expect((result.diagnostics ?? []).some((d) => d.lnum === line), `a diagnostic on line ${line + 1} among ${JSON.stringify(result.diagnostics)}`).toBe(true);
+  });
+});
