@@ -65,6 +65,14 @@ describe('invalid-flag-value', () => {
     );
   });
 
+  it('takes variables literally where BuildKit does not expand them', () => {
+    checkErrors('FROM alpine\nRUN --network=$[$NET$] true\nHEALTHCHECK --interval=$[${I}$] CMD true\nCOPY --chmod=$MODE --link=$[$L$] a b\n', [
+      ['invalid-flag-value', '"$NET" is not a valid --network; use default, none or host. BuildKit does not substitute variables in --network.'],
+      ['invalid-flag-value', '--interval is a duration such as 30s, 1m30s or 500ms, and "${I}" is not one: a number is missing. BuildKit does not substitute variables in --interval.'],
+      ['invalid-flag-value', '--link is true or false, not "$L". BuildKit does not substitute variables in --link.'],
+    ], rules);
+  });
+
   it('fixes an enum value and an obvious boolean', () => {
     checkFix('FROM alpine\nRUN --network=HO$0ST true\n', 'invalid-flag-value', 'Change to host', 'FROM alpine\nRUN --network=host true\n');
     expect(checkFix('FROM alpine\nCOPY --link=ye$0s a b\n', 'invalid-flag-value', 'Change to true', 'FROM alpine\nCOPY --link=true a b\n')).toEqual(['*Change to true']);

@@ -1,7 +1,7 @@
 // A flag value BuildKit rejects, judged by the value type the facts table gives the flag:
 // booleans, fixed choices (--network, --security), durations and retries of HEALTHCHECK, file
-// modes (--chmod), platforms (FROM --platform) and ADD --checksum. Values with variables are not
-// judged here: their value is only known at build time.
+// modes (--chmod), platforms (FROM --platform) and ADD --checksum. Values with variables are judged
+// only where the builder takes them literally (it expands --chmod, --checksum and --platform).
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FlagFact } from '../../facts';
@@ -115,14 +115,17 @@ export const invalidFlagValue: InstructionRule = {
       const value = flag.value;
       // Missing values are missing-flag-value's; a bare boolean flag means true.
       if (value === undefined || (fact.value.kind === 'boolean' && value.text === '')) continue;
-      if (hasVariable(value.text)) continue;
+      // A value the builder expands is only known at build time; one it does not expand is taken as written.
+      const variable = hasVariable(value.text);
+      if (variable && fact.expandsVariables) continue;
       const problem = valueProblem(node, flag, fact, value.text);
       if (!problem) continue;
+      const message = variable ? `${problem.message} BuildKit does not substitute variables in --${fact.name}.` : problem.message;
       const empty = value.end === value.start;
       report({
         start: empty ? flag.start : value.start,
         end: empty ? flag.end : value.end,
-        message: problem.message,
+        message,
         url: fact.referenceUrl,
         data: withFixes(empty ? undefined : problem.fix),
       });
