@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Where code-server's output is written. */
   logFile: string;
+  /** A fixed port (default: a free one). */
+  port?: number;
   /** Extra command-line arguments for code-server. */
   extraArgs?: string[];
   /** Keep the user-data folder after stopping (for debugging). */
@@ -133,7 +135,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   let lastError = '';
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freeLoopbackPort();
+    const port = options.port ?? (await freeLoopbackPort());
     let output = '';
     const child = spawnTracked(
       options.node24,
@@ -188,7 +190,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     lastError = /EADDRINUSE/.test(output)
       ? `port ${port} was taken`
       : `code-server did not answer on ${server.url}healthz within 60 s (exit code ${child.exitCode}). Its output:\n${tail(output)}`;
-    if (!/EADDRINUSE/.test(output)) break;
+    if (!/EADDRINUSE/.test(output) || options.port) break;
   }
   throw new Error(lastError);
 }

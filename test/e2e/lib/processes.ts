@@ -55,6 +55,11 @@ export function onTeardown(cleanup: () => Promise<void> | void): void {
 
 let tearingDown: Promise<void> | undefined;
 
+/** Whether teardown has started (a child exiting then is expected, not an error). */
+export function isTearingDown(): boolean {
+  return tearingDown !== undefined;
+}
+
 /** Runs all registered clean-ups (latest first) and kills every tracked process group. Idempotent. */
 export function teardown(): Promise<void> {
   tearingDown ??= (async () => {
@@ -81,7 +86,10 @@ function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: Ctrl-C reaches us both from the terminal and relayed by npm/tsx, and a
+    // second, unhandled SIGINT would kill us before the clean-up finished.
+    process.on(signal, () => {
+      if (tearingDown) return;
       console.error(`\nReceived ${signal}: shutting everything down.`);
       void teardown().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
