@@ -1,9 +1,9 @@
 // Diagnostics: what BuildKit's parser rejects (syntax errors), then every lint rule of
 // rules/index.ts, filtered by BuildKit's `check` configuration and the user's settings.
 //
-// Instruction rules are pure functions of one node: their problems are cached per node object,
-// and the incremental parser reuses the node objects an edit did not touch, so after an edit
-// only the changed instructions are checked again. File rules run on every version.
+// Instruction rules are pure functions of one node: their problems are cached per node object
+// of the document, and the incremental parser reuses the node objects an edit did not touch, so
+// after an edit only the changed instructions are checked again. File rules run on every version.
 //
 // Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
@@ -69,12 +69,14 @@ interface CachedProblems {
   readonly found: readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
 }
 
-// Keyed by node object: a node that survives an edit keeps its problems (offsets are relative).
-const instructionCache = new WeakMap<InstructionNode, CachedProblems>();
+// Per open document (the TextDocument object lives as long as the document is open), the
+// problems of each instruction node of the version checked last. A node that survives an edit is
+// the same object in the next tree, so it keeps its problems (their offsets are relative); the
+// map is rebuilt each time with only the current nodes, so it never holds more than one tree.
+const documentCaches = new WeakMap<object, Map<InstructionNode, CachedProblems>>();
 
-function instructionProblems(node: InstructionNode, escape: '\\' | '`', options: DiagnosticsOptions): CachedProblems {
-  const cached = instructionCache.get(node);
-  if (cached && cached.escape === escape) return cached;
+function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
+  if (previous && previous.escape === escape) return previous;
   const found: { rule: InstructionRule; problem: Problem }[] = [];
   let failed = false;
   for (const rule of INSTRUCTION_RULES) {
@@ -85,21 +87,24 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', options:
       options.onRuleError?.(rule.code, error);
     }
   }
-  const result = { escape, found };
-  // A failure is not cached, so it is reported again rather than hidden.
-  if (!failed) instructionCache.set(node, result);
-  return result;
+  // A failure is never reused (no escape matches ''), so it is reported again rather than hidden.
+  return failed ? { escape: '', found } : { escape, found };
 }
 
 function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions): Found[] {
   const found: Found[] = [];
   const { tree } = doc;
   const escape = tree.escape;
+  const previous = documentCaches.get(doc.text);
+  const cache = new Map<InstructionNode, CachedProblems>();
   for (const { node, start, index } of tree.instructions()) {
-    for (const { rule, problem } of instructionProblems(node, escape, options).found) {
+    const problems = instructionProblems(node, escape, previous?.get(node), options);
+    cache.set(node, problems);
+    for (const { rule, problem } of problems.found) {
       found.push({ rule, nodeIndex: index, problem: { ...problem, start: start + problem.start, end: start + problem.end } });
     }
   }
+  documentCaches.set(doc.text, cache);
   const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
   for (const rule of FILE_RULES) {
     const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem });

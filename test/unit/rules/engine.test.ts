@@ -121,15 +121,22 @@ describe('the per-instruction cache', () => {
 
   it('checks again only the instructions an edit touched', () => {
     const text = 'FROM alpine\nMAINTAINER me\nRUN true\nRUN false\n';
-    const tree = SyntaxTree.parse(text);
+    // As in the server: one TextDocument for the open document, a new tree per version.
+    const document = TextDocument.create('file:///c', 'dockerfile', 1, text);
+    let tree = SyntaxTree.parse(text);
     const check = vi.spyOn(MaintainerDeprecated, 'check');
-    const run = (t: SyntaxTree, version: number) => getDiagnostics(analyzedDocument(TextDocument.create('file:///c', 'dockerfile', version, t.text), t), DEFAULT_SETTINGS);
-    expect(run(tree, 1).map((d) => d.code)).toEqual(['MaintainerDeprecated']);
+    const codes = () => getDiagnostics(analyzedDocument(document, tree), DEFAULT_SETTINGS).map((d) => d.code);
+    expect(codes()).toEqual(['MaintainerDeprecated']);
     expect(check).toHaveBeenCalledTimes(4);
     // Edit the last RUN: only that node is parsed again, so only it is checked again.
-    const edited = tree.edit({ start: text.length - 6, end: text.length - 1, text: 'true' });
-    expect(run(edited, 2).map((d) => d.code)).toEqual(['MaintainerDeprecated']);
+    const edit = { start: text.length - 6, end: text.length - 1, text: 'true' };
+    tree = tree.edit(edit);
+    TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: edit.text }], 2);
+    expect(codes()).toEqual(['MaintainerDeprecated']);
     expect(check).toHaveBeenCalledTimes(5);
+    // Another document checks its own nodes.
+    getDiagnostics(analyzedDocument(TextDocument.create('file:///d', 'dockerfile', 1, text), SyntaxTree.parse(text)), DEFAULT_SETTINGS);
+    expect(check).toHaveBeenCalledTimes(9);
   });
 
   it('keeps reporting the other rules when one throws', () => {
