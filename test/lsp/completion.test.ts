@@ -566,6 +566,23 @@ describe('completion over LSP', () => {
     });
   });
 
+  it('answers in the position encoding the client chose', async () => {
+    const utf8 = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    try {
+      const uri = 'file:///completion/utf8/Dockerfile';
+      await utf8.open(uri, 'FROM alpine\nARG A=1\nRUN echo "é" $');
+      // "é" is one UTF-16 code unit and two UTF-8 bytes: the cursor after `$` is at character 14, byte 15.
+      const list = await utf8.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 2, character: 15 },
+        context: { triggerKind: 2, triggerCharacter: '$' },
+      });
+      expect(list.items.find((i) => i.label === 'A')?.textEdit).toEqual({ range: { start: { line: 2, character: 15 }, end: { line: 2, character: 15 } }, newText: 'A' });
+    } finally {
+      await utf8.stop();
+    }
+  });
+
   it('is off when completion.enable is false', async () => {
     const off = await LspTestClient.start({
       capabilities: { workspace: { configuration: false } },

@@ -133,14 +133,10 @@ function jsonElement(args: readonly PrefixWord[]): number {
   return element;
 }
 
-function index(form: InstructionForm, test: (label: string) => boolean): number {
-  return form.parameters.findIndex((p) => test(p.label));
-}
-
 function argumentParameter(doc: AnalyzedDocument, fact: InstructionFact, form: InstructionForm, args: readonly PrefixWord[], prefix: InstructionPrefix): number {
   const position = args.length - 1;
   const current = args[position]?.text ?? '';
-  const first = (test: (label: string) => boolean) => index(form, test);
+  const first = (test: (label: string) => boolean) => form.parameters.findIndex((p) => test(p.label));
   const afterOptions = optionsParameter(form) + 1;
   if (form.kind === 'exec') {
     const element = jsonElement(args);
