@@ -4,7 +4,7 @@
 // second comment would only add noise.
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { checkOptionOfComment, fileCheckDirective, type CheckComment } from '../rules/checkConfig';
+import { checkOptionOfComment, fileCheckDirective } from '../rules/checkConfig';
 import type { SyntaxTree } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
 
@@ -77,12 +77,13 @@ interface CheckValue {
   readonly valueEnd: number;
 }
 
-/** The last `# check=` comment BuildKit attaches to the instruction at `index` (not the file's directive). */
-function instructionCheckComment(tree: SyntaxTree, index: number, directive: CheckComment | undefined): CheckValue | undefined {
+/** The last `# check=` comment BuildKit attaches to the instruction at `index`. */
+function instructionCheckComment(tree: SyntaxTree, index: number): CheckValue | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const node = tree.node(i);
     if (node.kind === 'instruction') return undefined;
-    if (node.kind !== 'comment' || i === directive?.nodeIndex) continue;
+    // Directives are not among an instruction's comments, so the file's directive is never merged into here.
+    if (node.kind !== 'comment') continue;
     if (node.content === '') return undefined;
     const start = tree.start(i);
     const option = checkOptionOfComment(tree.slice(start + node.span.start, start + node.span.end));
@@ -99,7 +100,7 @@ export function skipForInstruction(doc: AnalyzedDocument, diagnostic: Diagnostic
   const index = instructionIndexAt(tree, doc.text.offsetAt(diagnostic.range.start));
   if (index === undefined) return undefined;
   const title = `Skip ${rule} for this instruction`;
-  const existing = instructionCheckComment(tree, index, fileCheckDirective(tree));
+  const existing = instructionCheckComment(tree, index);
   if (existing) {
     const merged = addSkipRule(existing.value, rule);
     return merged === undefined ? undefined : action(title, doc, diagnostic, { start: existing.valueStart, end: existing.valueEnd, text: merged });
