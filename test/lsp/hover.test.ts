@@ -195,6 +195,8 @@ describe('hover over LSP', () => {
           'Declared on line 1: `ARG V=1`',
           'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG V` inside a stage to use it there.',
           `\`${reference}\` has the form \`${substitution.form}\`. ${substitution.doc}`,
+          // V is 1 and the word is x: only the `+` forms give the word.
+          `Result here: \`${substitution.operator.endsWith('+') ? 'x' : '1'}\``,
           ...(substitution.since ? [`Requires \`# syntax=docker/dockerfile:${substitution.since}\` or later.`] : []),
         ].join('\n\n'),
       );
@@ -441,6 +443,7 @@ describe('hover over LSP', () => {
           'Declared on line 2: ENV A=1',
           'Stays in the image: later instructions and every container started from the image see it.',
           '${A:-x} has the form ${name:-word}. Gives word when name is unset or empty, and the value of name otherwise. The usual way to write a fallback.',
+          'Result here: 1',
         ].join('\n\n'),
         plain,
       );

@@ -5,6 +5,7 @@
 import { getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import type { Declaration, VariableUse } from '../../semantics';
+import { lex } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 
@@ -54,12 +55,28 @@ function scopeNote(w: DocWriter, declaration: Declaration): string {
   return w.prose(`${buildOnly} It is visible from its declaration to the end of the stage.`);
 }
 
+/** What a `${name<operator>word}` reference gives, when every variable in it has a known value. */
+function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | undefined {
+  const values = new Map<string, string | undefined>();
+  for (const other of doc.model.usesInNode(use.nodeIndex)) {
+    if (other.span.start >= use.span.start && other.span.end <= use.span.end) values.set(other.name, other.value);
+  }
+  let unknown = false;
+  const result = lex(doc.tree.slice(use.span.start, use.span.end), (name) => {
+    const value = values.get(name);
+    if (value === undefined) unknown = true;
+    return value;
+  }, { escape: doc.tree.escape, splitWords: false });
+  return result.error || unknown ? undefined : result.value;
+}
+
 export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFormat): string {
   const w = new DocWriter(format);
   const { declaration, predefined, name } = use;
   const instruction = doc.tree.node(use.nodeIndex);
   const owner = instruction.kind === 'instruction' ? (instruction.name === 'ONBUILD' ? 'ONBUILD' : instruction.name) : '';
   const substitution = use.ref.operator !== undefined ? getSubstitution(use.ref.operator) : undefined;
+  const result = substitution ? substitutionResult(doc, use) : undefined;
   const runtime = RUNTIME_INSTRUCTIONS.has(owner) && use.ref.context.kind === 'shell';
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
@@ -83,6 +100,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       w.prose(`This command runs when the container starts, where \`ARG\` values no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it.`),
     expansion,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
+    result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,
     substitution && w.requires(substitution.since),
     predefined && renderPredefinedArg(predefined, format),
   );
