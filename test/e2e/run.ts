@@ -23,16 +23,16 @@ import { pathToFileURL } from 'node:url';
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SCREENSHOTS = path.join(ARTIFACTS_DIR, 'screenshots');
-/** Steps whose screenshot is worth showing in the README, and the file name it gets there. */
+/** Screenshots worth showing in the README (by screenshot name), and the file name each gets there. */
 const README_SHOTS: Record<string, string> = {
-  'grammar colours the shell inside RUN differently from the keyword': 'grammar.png',
-  'hovering FROM shows our documentation': 'hover.png',
-  'suggestions at the start of a line list the instructions': 'completion-instructions.png',
-  'COPY --from= suggests the stage names': 'completion-stages.png',
-  'a typo (RUNN) is squiggled and listed in the Problems panel': 'diagnostics.png',
-  'the quick fix for RUNN applies': 'quick-fix.png',
-  'the Outline lists the stages': 'outline.png',
-  'Format Document formats the file': 'format.png',
+  'grammar-colours-the-shell-inside-run-differently-from-the-keyword': 'grammar.png',
+  'hovering-from-shows-our-documentation': 'hover.png',
+  'suggestions-at-the-start-of-a-line-list-the-instructions': 'completion-instructions.png',
+  'copy-from-suggests-the-stage-names': 'completion-stages.png',
+  'a-typo-runn-is-squiggled-and-listed-in-the-problems-panel': 'diagnostics.png',
+  'quick-fix-menu': 'quick-fix.png',
+  'the-outline-lists-the-stages': 'outline.png',
+  'format-document-formats-the-file': 'format.png',
 };
 
 interface Context {
@@ -298,7 +298,7 @@ async function revertIfDirty(ctx: Context): Promise<void> {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
 }
 
 async function main(): Promise<number> {
@@ -339,6 +339,14 @@ async function main(): Promise<number> {
   session.page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.message}\n`));
   await session.page.goto(codeServer.url);
   const wb = new Workbench(session.page, SCREENSHOTS);
+  if (args.has('--readme-screenshots')) {
+    wb.onScreenshot = (name, file) => {
+      const target = README_SHOTS[name];
+      if (!target) return;
+      fs.mkdirSync(path.join(E2E_DIR, 'screenshots'), { recursive: true });
+      fs.copyFileSync(file, path.join(E2E_DIR, 'screenshots', target));
+    };
+  }
 
   let oracle: LspTestClient | undefined;
   const ctx: Context = {
@@ -374,11 +382,7 @@ async function main(): Promise<number> {
     const stepStart = Date.now();
     try {
       await step.run(ctx);
-      const shot = await wb.screenshot(slug(step.name));
-      if (args.has('--readme-screenshots') && README_SHOTS[step.name]) {
-        fs.mkdirSync(path.join(E2E_DIR, 'screenshots'), { recursive: true });
-        fs.copyFileSync(shot, path.join(E2E_DIR, 'screenshots', README_SHOTS[step.name]!));
-      }
+      await wb.screenshot(slug(step.name));
       console.log(`  ok      ${step.name} (${seconds(stepStart)})`);
       results.push({ name: step.name, status: 'passed', ms: Date.now() - stepStart });
     } catch (error) {

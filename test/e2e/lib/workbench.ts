@@ -67,6 +67,8 @@ export interface RenderedToken {
 
 export class Workbench {
   private shotIndex = 0;
+  /** Called with each screenshot's name and file (run.ts uses it to pick the README's pictures). */
+  onScreenshot?: (name: string, file: string) => void;
 
   constructor(
     readonly page: Page,
@@ -78,6 +80,7 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     const file = path.join(this.screenshotsDir, `${String(++this.shotIndex).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file });
+    this.onScreenshot?.(name, file);
     return file;
   }
 
@@ -104,7 +107,9 @@ export class Workbench {
   async dismiss(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       const open = await this.page
-        .locator('.quick-input-widget:visible, .suggest-widget.visible, .monaco-hover:not(.hidden):visible, .action-widget:visible, .context-view:visible')
+        .locator(
+          '.quick-input-widget:visible, .suggest-widget.visible, .monaco-hover:not(.hidden):visible, .action-widget:visible, .context-view:visible, .token-inspect-widget:visible',
+        )
         .count();
       if (open === 0) return;
       await this.page.keyboard.press('Escape');
