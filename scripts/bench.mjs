@@ -8,5 +8,5 @@ const entry = process.argv[2];
 if (!entry) throw new Error('usage: node scripts/bench.mjs <bench file> [args...]');
 const outfile = path.join('dist', 'bench', path.basename(entry).replace(/\.ts$/, '.js'));
 await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(3)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

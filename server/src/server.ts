@@ -103,16 +103,28 @@ export function startServer(connection: Connection): void {
   // ---- Diagnostics: coalesced, published with the version they describe ---------------------
 
   const pendingDiagnostics = new Map<string, NodeJS.Immediate>();
+  /** Counts content changes, so the scheduler can tell whether a burst of edits is still arriving. */
+  let changeStamp = 0;
+
+  /**
+   * Diagnostics run once the document has stopped changing for one turn of the event loop: the
+   * JSON-RPC layer hands over one queued message per turn, so during a burst of edits every turn
+   * brings a new change and the run waits; a single edit is answered two turns later (micro-
+   * seconds, not a fixed debounce). The run then sees, and publishes, the newest version.
+   */
   function scheduleDiagnostics(uri: string): void {
-    // A burst of edits is coalesced: the pending run will see the newest version.
     if (pendingDiagnostics.has(uri)) return;
-    pendingDiagnostics.set(
-      uri,
-      setImmediate(() => {
-        pendingDiagnostics.delete(uri);
-        void publishDiagnostics(uri);
-      }),
-    );
+    let seen = -1;
+    const turn = (): void => {
+      if (changeStamp !== seen) {
+        seen = changeStamp;
+        pendingDiagnostics.set(uri, setImmediate(turn));
+        return;
+      }
+      pendingDiagnostics.delete(uri);
+      void publishDiagnostics(uri);
+    };
+    pendingDiagnostics.set(uri, setImmediate(turn));
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
@@ -214,7 +226,10 @@ export function startServer(connection: Connection): void {
     void resolveSettings(event.document.uri);
     scheduleDiagnostics(event.document.uri);
   });
-  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    changeStamp++;
+    scheduleDiagnostics(event.document.uri);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     documentSettings.delete(uri);

@@ -52,6 +52,13 @@ interface Chunk {
 
 const CHUNK_NODES = 256;
 
+/**
+ * Nodes made by a full parse: their strings are slices of the whole text of that parse, which
+ * they keep alive. Once fewer than half the nodes of a tree are such nodes, the rest are parsed
+ * again from their own text (see `release`), so an edited tree never keeps an old full text.
+ */
+const sharingNodes = new WeakSet<TopLevelNode>();
+
 function firstLineLength(text: string): number {
   const newline = text.indexOf('\n');
   return newline < 0 ? text.length : newline + 1;
@@ -65,10 +72,12 @@ function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** Splits nodes into chunks of at most CHUNK_NODES, as even in size as possible. */
 function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[]): Chunk[] {
   const chunks: Chunk[] = [];
-  for (let i = 0; i < nodes.length; i += CHUNK_NODES) {
-    const j = Math.min(nodes.length, i + CHUNK_NODES);
+  const size = Math.ceil(nodes.length / Math.max(1, Math.ceil(nodes.length / CHUNK_NODES)));
+  for (let i = 0; i < nodes.length; i += size) {
+    const j = Math.min(nodes.length, i + size);
     const rel: number[] = new Array(j - i);
     let offset = 0;
     for (let k = i; k < j; k++) {
@@ -103,9 +112,11 @@ export class SyntaxTree {
     private readonly head: readonly ParseState[],
     private readonly final: ParseState,
     readonly stats: ParseStats,
+    /** How many nodes still slice a full-parse text. */
+    private readonly sharing: number,
   ) {}
 
-  private static build(chunks: Chunk[], length: number, head: ParseState[], final: ParseState, stats: ParseStats): SyntaxTree {
+  private static build(chunks: Chunk[], length: number, head: ParseState[], final: ParseState, stats: ParseStats, sharing = 0): SyntaxTree {
     const chunkStarts: number[] = new Array(chunks.length);
     const chunkFirst: number[] = new Array(chunks.length);
     let offset = 0;
@@ -116,7 +127,7 @@ export class SyntaxTree {
       offset += chunks[c].length;
       index += chunks[c].nodes.length;
     }
-    return new SyntaxTree(chunks, chunkStarts, chunkFirst, index, length, head, final, stats);
+    return new SyntaxTree(chunks, chunkStarts, chunkFirst, index, length, head, final, stats, sharing);
   }
 
   static parse(text: string): SyntaxTree {
@@ -124,11 +135,15 @@ export class SyntaxTree {
     parseNodes(text, 0, INITIAL_STATE, out);
     const { head, final } = splitStates(out.states);
     const texts = out.nodes.map((node, i) => text.slice(out.starts[i], out.starts[i] + node.length));
-    const tree = SyntaxTree.build(makeChunks(out.nodes, texts), text.length, head, final, {
-      parsedNodes: out.nodes.length,
-      reusedNodes: 0,
-      parsedChars: text.length,
-    });
+    for (const node of out.nodes) sharingNodes.add(node);
+    const tree = SyntaxTree.build(
+      makeChunks(out.nodes, texts),
+      text.length,
+      head,
+      final,
+      { parsedNodes: out.nodes.length, reusedNodes: 0, parsedChars: text.length },
+      out.nodes.length,
+    );
     tree.cachedText = text;
     return tree;
   }
@@ -362,7 +377,16 @@ export class SyntaxTree {
         texts.push(chunkC.texts[i]);
       }
     }
-    const chunks = this.chunks.slice(0, cFirst).concat(makeChunks(nodes, texts), this.chunks.slice(cLast + 1));
+    // A small stretch takes in the next chunk, so edits never leave a trail of tiny chunks.
+    let next = cLast + 1;
+    if (nodes.length < CHUNK_NODES / 2 && next < this.chunks.length) {
+      nodes.push(...this.chunks[next].nodes);
+      texts.push(...this.chunks[next].texts);
+      next++;
+    }
+    const chunks = this.chunks.slice(0, cFirst).concat(makeChunks(nodes, texts), this.chunks.slice(next));
+    let sharing = this.sharing;
+    if (sharing > 0) for (let i = first; i < resume; i++) if (sharingNodes.has(this.node(i))) sharing--;
 
     // Parser states change only inside the directive block.
     let head = this.head as ParseState[];
@@ -372,11 +396,39 @@ export class SyntaxTree {
       for (let i = resume; i < this.head.length; i++) states.push(this.head[i]);
       ({ head, final } = splitStates(states));
     }
-    return SyntaxTree.build(chunks, newLength, head, final, {
-      parsedNodes: parsed.nodes.length,
-      reusedNodes: this.nodeCount - (resume - first),
-      parsedChars: parsedEnd,
+    const tree = SyntaxTree.build(
+      chunks,
+      newLength,
+      head,
+      final,
+      { parsedNodes: parsed.nodes.length, reusedNodes: this.nodeCount - (resume - first), parsedChars: parsedEnd },
+      sharing,
+    );
+    return sharing > 0 && sharing * 2 <= tree.nodeCount ? tree.release() : tree;
+  }
+
+  /**
+   * Parses every node that still slices an old full text again from a copy of its own text, so
+   * that old text can be freed. Runs at most once per full parse, when half the nodes have been
+   * replaced by edits, so its cost spreads over those edits.
+   */
+  private release(): SyntaxTree {
+    const chunks = this.chunks.map((chunk, c) => {
+      if (!chunk.nodes.some((n) => sharingNodes.has(n))) return chunk;
+      const nodes = chunk.nodes.slice() as TopLevelNode[];
+      const texts = chunk.texts.slice() as string[];
+      for (let i = 0; i < nodes.length; i++) {
+        if (!sharingNodes.has(nodes[i])) continue;
+        const index = this.chunkFirst[c] + i;
+        const own = detach(texts[i]);
+        const again: ParsedNodes = { nodes: [], starts: [], states: [] };
+        parseNodes(own, 0, this.stateAfter(index - 1), again, () => true, this.chunkStarts[c] + chunk.rel[i]);
+        nodes[i] = again.nodes[0];
+        texts[i] = own;
+      }
+      return { nodes, rel: chunk.rel, texts, length: chunk.length };
     });
+    return SyntaxTree.build(chunks, this.length, this.head as ParseState[], this.final, this.stats, 0);
   }
 
   /** Applies edits in order (each relative to the text the previous one produced). */
