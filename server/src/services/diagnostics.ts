@@ -91,7 +91,7 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
   return failed ? { escape: '', found } : { escape, found };
 }
 
-function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions): Found[] {
+function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): Found[] {
   const found: Found[] = [];
   const { tree } = doc;
   const escape = tree.escape;
@@ -107,6 +107,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions): Found[] {
   documentCaches.set(doc.text, cache);
   const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
   for (const rule of FILE_RULES) {
+    if (!runs(rule)) continue;
     const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem });
     try {
       rule.check({ doc, tree, model: doc.model, dockerignore, report });
@@ -115,6 +116,20 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions): Found[] {
     }
   }
   return found;
+}
+
+/**
+ * Whether a rule can report anything under this configuration: `# check=` comments only add to
+ * the file's, so a check the file skips is skipped everywhere, and an experimental check runs only
+ * where something opts in. Instruction rules are cheap (cached) and filtered later anyway.
+ */
+function mayReport(rule: Rule, setup: CheckSetup): boolean {
+  if (rule.kind !== 'check') return true;
+  const experimental = rule.experimental === true;
+  if (isCheckEnabled(setup.file, rule.code, experimental)) return true;
+  if (!experimental) return false;
+  for (const config of setup.byNode.values()) if (isCheckEnabled(config, rule.code, true)) return true;
+  return false;
 }
 
 /** The check configuration of the file and of each instruction that has `# check=` comments. */
@@ -199,7 +214,7 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
   const diagnostics: Diagnostic[] = getSyntaxDiagnostics(doc);
   const setup = checkSetup(doc, options.checkConfig);
   for (const { comment, directive } of setup.invalid) diagnostics.push(invalidOptionDiagnostic(doc, comment, directive));
-  for (const found of runRules(doc, options)) {
+  for (const found of runRules(doc, options, (rule) => mayReport(rule, setup))) {
     const { rule } = found;
     let severity = rule.defaultSeverity;
     if (rule.kind === 'check') {
