@@ -367,7 +367,7 @@ describe('completion over LSP', () => {
       const expected = [...PREDEFINED_ARGS].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group)).map((a) => [a.name, Kind.Variable, a.name] as Row);
       await check('FROM alpine\nARG $0', expected);
       await check('FROM alpine\nARG TARGETARCH\nARG $[TARGET$0$]', expected.filter(([name]) => name !== 'TARGETARCH'));
-      await check('ARG $0\nFROM alpine', expected.filter(([name]) => !getPredefinedArg(name)!.automatic || ['TARGETOSVERSION', 'BUILDOSVERSION'].includes(name)));
+      await check('ARG $0\nFROM alpine', expected.filter(([name]) => !getPredefinedArg(name)!.automatic));
       await checkNone('FROM alpine\nARG $0', { trigger: ' ' });
       await checkNone('FROM alpine\nARG NAME=$0', { trigger: '=' });
     });
@@ -395,7 +395,7 @@ describe('completion over LSP', () => {
     it('global ARGs and the automatic platform arguments in FROM', async () => {
       await check('ARG BASE=alpine\nFROM alpine AS a\nENV X=1\nFROM ${$0', [
         ['BASE', Kind.Variable, 'BASE}'],
-        ...['BUILDARCH', 'BUILDOS', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].map(
+        ...['BUILDARCH', 'BUILDOS', 'BUILDOSVERSION', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETOSVERSION', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].map(
           (name) => [name, Kind.Variable, `${name}}`] as Row,
         ),
       ], { trigger: '{' });

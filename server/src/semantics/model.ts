@@ -12,7 +12,7 @@
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
 //   scope automatically; proxy ARGs are usable without a declaration.
 
-import { getFlag, getInstruction, getPredefinedArg, type PredefinedArgFact } from '../facts';
+import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
 import { lex, type Environment, type InstructionNode, type NodeEntry, type Span, type SyntaxTree, type VariableRef } from '../syntax';
 
 /** A span in absolute document offsets. */
@@ -225,8 +225,9 @@ export class DockerfileModel {
    */
   visibleAt(offset: number): Map<string, Binding> {
     const index = this.tree.nodeIndexAt(offset);
-    const builder = new ModelBuilder(this.tree);
-    return builder.scopeBefore(index < 0 ? 0 : index, offset);
+    const node = index < 0 ? undefined : this.tree.node(index);
+    const inFrom = node?.kind === 'instruction' && node.name === 'FROM';
+    return new ModelBuilder(this.tree).scopeBefore(index < 0 ? 0 : index, offset, inFrom);
   }
 }
 
@@ -249,10 +250,7 @@ class ModelBuilder {
 
   private globalScope(): Scope {
     const scope: Scope = new Map();
-    for (const name of ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETSTAGE']) {
-      const predefined = getPredefinedArg(name);
-      if (predefined) scope.set(name, { predefined });
-    }
+    for (const predefined of PREDEFINED_ARGS) if (predefined.automatic) scope.set(predefined.name, { predefined });
     return scope;
   }
 
@@ -260,10 +258,10 @@ class ModelBuilder {
     this.walk(this.tree.nodeCount);
   }
 
-  /** The scope in effect just before node `index` (used for completion). */
-  scopeBefore(index: number, offset: number): Scope {
+  /** The scope in effect just before node `index` (used for completion); FROM lines see the global one. */
+  scopeBefore(index: number, offset: number, global = false): Scope {
     const state = this.walk(index, offset);
-    return state.inStage ? state.stage : state.global;
+    return state.inStage && !global ? state.stage : state.global;
   }
 
   private walk(limit: number, offset?: number): { global: Scope; stage: Scope; inStage: boolean } {

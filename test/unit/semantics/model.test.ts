@@ -109,3 +109,22 @@ describe('semantic model', () => {
     expect([...m.visibleAt(text.indexOf('FROM a') + 5).keys()]).toContain('G');
   });
 });
+
+describe('scope at a position', () => {
+  it('a FROM line sees the global scope, even after other stages', () => {
+    const text = 'ARG BASE=alpine\nFROM $BASE AS one\nENV LOCAL=1\nFROM $BASE AS two\n';
+    const { m } = model(text);
+    const visible = [...m.visibleAt(text.lastIndexOf('$BASE') + 1).keys()];
+    expect(visible).toContain('BASE');
+    expect(visible).toContain('TARGETPLATFORM');
+    expect(visible).not.toContain('LOCAL');
+  });
+
+  it('every automatic predefined ARG is in the global scope, Windows OS versions included', () => {
+    const { m } = model('FROM x\n');
+    const visible = [...m.visibleAt(2).keys()].sort();
+    expect(visible).toEqual(
+      ['BUILDARCH', 'BUILDOS', 'BUILDOSVERSION', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETOSVERSION', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].sort(),
+    );
+  });
+});

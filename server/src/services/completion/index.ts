@@ -141,9 +141,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   if (variable) {
     const expansion = expansionAt(parts);
     if (!expansion) return [];
-    const firstFrom = request.doc.model.stages[0]?.fromStart;
-    const scopeOffset = expansion === 'global' && firstFrom !== undefined && firstFrom <= entry.start ? firstFrom : entry.start;
-    return variableItems(request, variable, expansion, scopeOffset);
+    return variableItems(request, variable, expansion, entry.start);
   }
   if (prefix.inQuote) return [];
 
