@@ -596,3 +596,25 @@ describe('completion over LSP', () => {
     }
   });
 });
+
+describe('completion inside a word', () => {
+  it('offers insert and replace ranges to clients that take InsertReplaceEdits', async () => {
+    const client = await LspTestClient.start({ capabilities: { textDocument: { completion: { completionItem: { insertReplaceSupport: true } } } } });
+    try {
+      const uri = 'file:///insert-replace/Dockerfile';
+      await client.open(uri, 'FROM alpine\nRUN echo\nRUNN echo\n');
+      const list = await client.request<{ items: { label: string; textEdit?: unknown }[] }>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 2, character: 2 },
+      });
+      const run = list.items.find((i) => i.label === 'RUN');
+      expect(run?.textEdit).toEqual({
+        newText: 'RUN',
+        insert: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } },
+        replace: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } },
+      });
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -15,6 +15,7 @@ export const completionFeature: Feature = {
           snippets: client.snippets,
           format: client.completionMarkdown ? 'markdown' : 'plaintext',
           triggerCharacter: context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined,
+          insertReplace: client.raw.textDocument?.completion?.completionItem?.insertReplaceSupport === true,
         });
       }),
     );

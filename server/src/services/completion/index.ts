@@ -22,6 +22,8 @@ export interface CompletionOptions {
   readonly format: DocFormat;
   /** The character that triggered the request, when one did. */
   readonly triggerCharacter?: string;
+  /** The client takes InsertReplaceEdits (insert up to the cursor, or replace the whole word). */
+  readonly insertReplace?: boolean;
 }
 
 /** The characters that open a completion context. */
@@ -37,6 +39,7 @@ export function getCompletions(doc: AnalyzedDocument, position: Position, option
     snippets: options.snippets,
     invoked: options.triggerCharacter === undefined,
     format: options.format,
+    insertReplace: options.insertReplace === true,
   };
   return { isIncomplete: false, items: completeAt(request, cursorContext(doc, request.offset), options.triggerCharacter) };
 }

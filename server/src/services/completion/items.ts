@@ -31,6 +31,8 @@ export interface CompletionRequest {
   readonly invoked: boolean;
   /** The format of documentation filled in directly (not through resolve). */
   readonly format: DocFormat;
+  /** The client takes InsertReplaceEdits. */
+  readonly insertReplace?: boolean;
 }
 
 export interface ItemOptions {
@@ -52,11 +54,15 @@ export function item(
   rank: number,
   options: ItemOptions = {},
 ): CompletionItem {
+  const insert = rangeOf(request.doc, from, request.offset);
+  // Completing inside a word: clients that can choose insert the item up to the cursor, or
+  // replace the whole word (VS Code's editor.suggest.insertMode); others insert.
+  const wordRest = request.insertReplace ? restOfIdentifier(request.doc, request.offset) : 0;
   const result: CompletionItem = {
     label,
     kind,
     sortText: String(rank).padStart(4, '0'),
-    textEdit: { range: rangeOf(request.doc, from, request.offset), newText },
+    textEdit: wordRest > 0 ? { newText, insert, replace: rangeOf(request.doc, from, request.offset + wordRest) } : { range: insert, newText },
   };
   if (options.filterText !== undefined) result.filterText = options.filterText;
   if (options.snippet) result.insertTextFormat = InsertTextFormat.Snippet;
@@ -65,6 +71,12 @@ export function item(
   if (options.deprecated) result.tags = [CompletionItemTag.Deprecated];
   if (options.data !== undefined) result.data = options.data;
   return result;
+}
+
+/** Length of the identifier-like text right after the cursor (the rest of the word being completed). */
+function restOfIdentifier(doc: AnalyzedDocument, offset: number): number {
+  const match = /^[A-Za-z0-9_-]*/.exec(doc.tree.slice(offset, offset + 200));
+  return match ? match[0].length : 0;
 }
 
 /** Escapes text for use inside an LSP snippet. */
