@@ -69,6 +69,15 @@ interface CachedProblems {
   readonly found: readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
 }
 
+/**
+ * A copy of `text` that refers to no other string. Messages quote words of the node, and a
+ * JavaScript engine may keep such a word as a slice of the whole text it was parsed from; a cached
+ * message must not keep an old version of the document alive.
+ */
+function ownString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 // Per open document (the TextDocument object lives as long as the document is open), the
 // problems of each instruction node of the version checked last. A node that survives an edit is
 // the same object in the next tree, so it keeps its problems (their offsets are relative); the
@@ -81,7 +90,7 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
   let failed = false;
   for (const rule of INSTRUCTION_RULES) {
     try {
-      rule.check(node, (problem) => found.push({ rule, problem }), escape);
+      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape);
     } catch (error) {
       failed = true;
       options.onRuleError?.(rule.code, error);
