@@ -157,8 +157,8 @@ export class LspTestClient {
   }
 
   /** The diagnostics published for exactly this version of the document. */
-  async diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
-    return (await this.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
+  async diagnosticsFor(uri: string, version: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return (await this.waitForDiagnostics(uri, (p) => p.version === version, timeoutMs)).diagnostics;
   }
 
   get serverStderr(): string {

@@ -58,7 +58,7 @@ describe('robustness over the protocol', () => {
       version = await client.change(uri, [{ range: range(1, column, 1, column), text: ch }]);
       text = text.slice(0, 12 + column) + ch + text.slice(12 + column);
     }
-    await client.diagnosticsFor(uri, version);
+    await client.diagnosticsFor(uri, version, 50_000);
     const fresh = await LspTestClient.start();
     try {
       await fresh.open('file:///flood/fresh/Dockerfile', text);

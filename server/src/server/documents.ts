@@ -30,6 +30,10 @@ export class DockerfileDocument {
         tree = SyntaxTree.parse(change.text);
       }
     }
+    // The text library joins the old text and the change lazily; V8 then keeps the whole previous
+    // text alive until something reads the new one. Reading a character joins it now (the next
+    // update would have paid the same copy), so an idle document never holds two texts.
+    this.text.getText().charCodeAt(0);
     return new DockerfileDocument(this.text, tree);
   }
 
