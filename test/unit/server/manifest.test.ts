@@ -1,0 +1,35 @@
+// The manifest's settings (package.json contributes.configuration) and the server's settings
+// schema (server/src/settings.ts) describe the same keys with the same defaults.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+
+const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+const properties: Record<string, { default: unknown; markdownDescription?: string; type: string }> = manifest.contributes.configuration.properties;
+
+function flatten(value: unknown, prefix: string, out: Record<string, unknown>): Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !prefix.endsWith('.rules')) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else out[prefix] = value;
+  return out;
+}
+
+describe('settings in the manifest', () => {
+  const schema = flatten(DEFAULT_SETTINGS, '', {});
+
+  it('every server setting is contributed with the same default', () => {
+    for (const [key, value] of Object.entries(schema)) {
+      expect(properties[`dockerfile-lsp.${key}`]?.default, key).toEqual(value);
+    }
+  });
+
+  it('every contributed setting is one the server reads (or the client trace setting)', () => {
+    const known = new Set([...Object.keys(schema).map((k) => `dockerfile-lsp.${k}`), 'dockerfile-lsp.trace.server']);
+    expect(Object.keys(properties).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('every setting has a Markdown description', () => {
+    for (const [key, property] of Object.entries(properties)) expect(property.markdownDescription?.length ?? 0, key).toBeGreaterThan(20);
+  });
+});
