@@ -155,6 +155,7 @@ export class DockerfileModel {
   /** Stage index of each node (-1 before the first FROM). */
   private readonly nodeStage: Int32Array;
   private readonly usesByNode = new Map<number, VariableUse[]>();
+  private firstByName: Map<string, Stage> | undefined;
 
   constructor(readonly tree: SyntaxTree) {
     const builder = new ModelBuilder(tree);
@@ -185,8 +186,22 @@ export class DockerfileModel {
 
   /** A stage by name, case-insensitively (as `COPY --from` and `--mount from=` match). */
   stageByName(name: string): Stage | undefined {
-    const lower = name.toLowerCase();
-    return this.stages.find((s) => s.nameLower === lower);
+    return this.firstNamed(name.toLowerCase());
+  }
+
+  /** The first stage whose lower-case name is `nameLower`. */
+  firstNamed(nameLower: string): Stage | undefined {
+    if (!this.firstByName) {
+      this.firstByName = new Map();
+      for (const stage of this.stages) if (stage.nameLower !== undefined && !this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+    }
+    return this.firstByName.get(nameLower);
+  }
+
+  /** A stage before `stage` whose lower-case name is `nameLower` (what `FROM <name>` would build on). */
+  earlierStageNamed(stage: Stage, nameLower: string): Stage | undefined {
+    const named = this.firstNamed(nameLower);
+    return named && named.index < stage.index ? named : undefined;
   }
 
   /** The variable use whose span contains `offset` (innermost for nested ones). */
@@ -242,6 +257,8 @@ class ModelBuilder {
   private readonly escape: string;
   /** The final scope of each stage, for stages built FROM it. */
   private readonly stageScopes: Scope[] = [];
+  /** The first stage of each (lower-case) name: what a name refers to while the model is built. */
+  private readonly firstByName = new Map<string, MutableStage>();
 
   constructor(private readonly tree: SyntaxTree) {
     this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
@@ -309,15 +326,16 @@ class ModelBuilder {
     const [imageToken, asToken, nameToken] = node.argList;
     const named = asToken && nameToken && asToken.text.toLowerCase() === 'as';
     const image = imageToken?.text;
-    const base = image !== undefined ? this.stages.find((s) => s.nameLower === image) : undefined;
+    const base = image !== undefined ? this.firstByName.get(image) : undefined;
     const platform = node.flags.find((f) => f.name.text === 'platform')?.value?.text;
-    this.stages.push({
+    const nameLower = named ? nameToken.text.toLowerCase() : undefined;
+    const stage: MutableStage = {
       index,
       nodeIndex: entry.index,
       from: node,
       fromStart: start,
       name: named ? nameToken.text : undefined,
-      nameLower: named ? nameToken.text.toLowerCase() : undefined,
+      nameLower,
       nameSpan: named ? abs(start, nameToken) : undefined,
       image,
       imageSpan: imageToken ? abs(start, imageToken) : undefined,
@@ -328,7 +346,9 @@ class ModelBuilder {
       end: start + node.length,
       lastNodeIndex: entry.index,
       base,
-    });
+    };
+    this.stages.push(stage);
+    if (nameLower !== undefined && !this.firstByName.has(nameLower)) this.firstByName.set(nameLower, stage);
     if (imageToken) {
       this.stageRefs.push({ kind: 'from', nodeIndex: entry.index, span: abs(start, imageToken), text: image!, stage: base, byIndex: false });
     }
@@ -428,7 +448,7 @@ class ModelBuilder {
   private stageReference(kind: StageReferenceKind, nodeIndex: number, span: DocumentSpan, text: string): StageReference {
     const byIndex = /^\d+$/.test(text);
     const lower = text.toLowerCase();
-    const stage = byIndex ? this.stages[Number(text)] : this.stages.find((s) => s.nameLower === lower);
+    const stage = byIndex ? this.stages[Number(text)] : this.firstByName.get(lower);
     return { kind, nodeIndex, span, text, stage, byIndex };
   }
 }

@@ -36,7 +36,7 @@ function imageLinks(doc: AnalyzedDocument): Link[] {
     const image = stage.resolvedImage;
     if (!stage.imageSpan || !image || stage.base || image.toLowerCase() === 'scratch') continue;
     // `FROM ${BASE}` may expand to the name of an earlier stage.
-    if (model.stages.some((s) => s.index < stage.index && s.nameLower === image)) continue;
+    if (model.earlierStageNamed(stage, image)) continue;
     const link = imageLink(image, stage.imageSpan);
     if (link) links.push(link);
   }

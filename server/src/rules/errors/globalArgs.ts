@@ -1,7 +1,7 @@
 // FROM lines as a build without --build-arg sees them: global ARGs at their defaults, the
 // automatic platform ARGs at values every build machine shares, everything else unset.
 
-import type { DockerfileModel, Stage } from '../../semantics';
+import type { Declaration, DockerfileModel } from '../../semantics';
 import { lex } from '../../syntax';
 
 /**
@@ -23,9 +23,8 @@ type Value = { readonly known: true; readonly value: string | undefined } | { re
  * The value a variable has in a FROM line of a build without --build-arg: the last global ARG
  * default of that name; unset when no global ARG gives one.
  */
-function globalValue(model: DockerfileModel, stage: Stage, name: string): Value {
-  const declared = model.globalArgs.filter((d) => d.name === name && d.rawValue !== undefined && d.nodeIndex < stage.nodeIndex);
-  const last = declared[declared.length - 1];
+function globalValue(model: DockerfileModel, name: string): Value {
+  const last = lastDefaults(model).get(name);
   if (last) return last.value === undefined ? { known: false } : { known: true, value: last.value };
   if (name === 'TARGETSTAGE') return { known: true, value: model.stages[model.stages.length - 1]?.nameLower ?? 'default' };
   if (name in PLATFORM_DEFAULTS) return { known: true, value: PLATFORM_DEFAULTS[name] };
@@ -34,11 +33,24 @@ function globalValue(model: DockerfileModel, stage: Stage, name: string): Value 
   return { known: true, value: undefined };
 }
 
+const defaultsOf = new WeakMap<DockerfileModel, ReadonlyMap<string, Declaration>>();
+
+/** The last global ARG with a default, by name. Global ARGs all come before the first FROM. */
+function lastDefaults(model: DockerfileModel): ReadonlyMap<string, Declaration> {
+  let defaults = defaultsOf.get(model);
+  if (!defaults) {
+    const map = new Map<string, Declaration>();
+    for (const d of model.globalArgs) if (d.rawValue !== undefined) map.set(d.name, d);
+    defaultsOf.set(model, (defaults = map));
+  }
+  return defaults;
+}
+
 /** `text` of a FROM line with global ARG defaults substituted, or undefined when that cannot be known. */
-export function expandWithGlobalArgs(model: DockerfileModel, stage: Stage, text: string, escape: string): string | undefined {
+export function expandWithGlobalArgs(model: DockerfileModel, text: string, escape: string): string | undefined {
   let unknown = false;
   const result = lex(text, (name) => {
-    const value = globalValue(model, stage, name);
+    const value = globalValue(model, name);
     if (!value.known) unknown = true;
     return value.known ? value.value : '';
   }, { escape, splitWords: false });

@@ -20,7 +20,7 @@ export const invalidImageReference: FileRule = {
     for (const stage of model.stages) {
       if (stage.image === undefined || !stage.imageSpan || stage.base) continue;
       const raw = stage.image;
-      const image = expandWithGlobalArgs(model, stage, stage.image, tree.escape);
+      const image = expandWithGlobalArgs(model, stage.image, tree.escape);
       if (image === undefined) continue;
       const at = { start: stage.imageSpan.start, end: stage.imageSpan.end, nodeIndex: stage.nodeIndex };
       const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
@@ -34,10 +34,10 @@ export const invalidImageReference: FileRule = {
         continue;
       }
       // An earlier stage named by a variable, and the empty image.
-      if (image === 'scratch' || model.stages.some((s) => s.index < stage.index && s.nameLower === image)) continue;
+      if (image === 'scratch' || model.earlierStageNamed(stage, image)) continue;
       const parsed = parseImageReference(image);
       if (parsed.ok) continue;
-      const stageMatch = model.stages.find((s) => s.index < stage.index && s.nameLower === image.toLowerCase());
+      const stageMatch = model.earlierStageNamed(stage, image.toLowerCase());
       if (stageMatch && !raw.includes('$')) {
         report({
           ...at,

@@ -19,7 +19,7 @@ export const invalidPlatform: FileRule = {
     for (const stage of model.stages) {
       const value = stage.from.flags.find((f) => f.name.text === 'platform')?.value;
       if (!value || !hasVariable(value.text)) continue;
-      const platform = expandWithGlobalArgs(model, stage, value.text, tree.escape);
+      const platform = expandWithGlobalArgs(model, value.text, tree.escape);
       if (platform === undefined) continue;
       const problem = platform === '' ? 'empty' : platformProblem(platform);
       if (!problem) continue;

@@ -1,0 +1,69 @@
+// In-process pipeline benchmark (node scripts/bench.mjs bench/pipeline.bench.ts [lines...]): what
+// one version of a document costs inside the server, phase by phase, at the sizes of the LSP
+// benchmark: open (parse, model, diagnostics, symbols, folding, tokens) with cold code, then the
+// same after a keystroke in the middle, cold and warm. It explains the LSP figures; it asserts nothing.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getDiagnostics } from '../server/src/services/diagnostics';
+import { analyzedDocument, type AnalyzedDocument } from '../server/src/services/document';
+import { getFoldingRanges } from '../server/src/services/folding';
+import { encodeRelative, getSemanticTokens } from '../server/src/services/semanticTokens';
+import { getDocumentSymbols } from '../server/src/services/symbols';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import { SyntaxTree } from '../server/src/syntax';
+import { generateDockerfile } from './generate';
+
+type Phases = Record<string, number>;
+
+function time<T>(phases: Phases, name: string, run: () => T): T {
+  const start = performance.now();
+  const result = run();
+  phases[name] = (phases[name] ?? 0) + performance.now() - start;
+  return result;
+}
+
+function features(doc: AnalyzedDocument, phases: Phases): void {
+  time(phases, 'model', () => doc.model);
+  time(phases, 'diagnostics', () => getDiagnostics(doc, DEFAULT_SETTINGS, {}));
+  time(phases, 'documentSymbol', () => getDocumentSymbols(doc));
+  time(phases, 'foldingRange', () => getFoldingRanges(doc, { lineFoldingOnly: false }));
+  time(phases, 'semanticTokens', () => encodeRelative(getSemanticTokens(doc)));
+}
+
+function run(lines: number): void {
+  const text = generateDockerfile(lines, { errors: true });
+  const open: Phases = {};
+  const document = TextDocument.create('file:///bench/Dockerfile', 'dockerfile', 1, text);
+  const tree = time(open, 'parse', () => SyntaxTree.parse(text));
+  features(analyzedDocument(document, tree), open);
+
+  // Keystrokes in the middle: type and delete a character, as the LSP benchmark does.
+  const at = text.indexOf('WORKDIR', Math.floor(text.length / 2));
+  const edits: Phases[] = [];
+  let current = tree;
+  for (let k = 0; k < 20; k++) {
+    const phases: Phases = {};
+    const edit = k % 2 === 0 ? { start: at, end: at, text: 'x' } : { start: at, end: at + 1, text: '' };
+    time(phases, 'parse', () => {
+      current = current.edit(edit);
+      TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: edit.text }], k + 2);
+    });
+    features(analyzedDocument(document, current), phases);
+    edits.push(phases);
+  }
+  const median = (name: string): number => {
+    const values = edits.slice(2).map((p) => p[name]).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)];
+  };
+  const names = Object.keys(open);
+  console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB)`);
+  console.log(`${'phase'.padEnd(16)}${'open'.padStart(10)}${'1st edit'.padStart(10)}${'edit p50'.padStart(10)}`);
+  for (const name of names) {
+    console.log(`${name.padEnd(16)}${open[name].toFixed(2).padStart(10)}${edits[0][name].toFixed(2).padStart(10)}${median(name).toFixed(2).padStart(10)}`);
+  }
+  const heap = process.memoryUsage();
+  console.log(`heap used ${(heap.heapUsed / 1048576).toFixed(0)} MiB, rss ${(heap.rss / 1048576).toFixed(0)} MiB`);
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+for (const lines of sizes.length ? sizes : [10_000, 50_000]) run(lines);
