@@ -34,7 +34,8 @@ function run(lines: number): void {
   const open: Phases = {};
   const document = TextDocument.create('file:///bench/Dockerfile', 'dockerfile', 1, text);
   const tree = time(open, 'parse', () => SyntaxTree.parse(text));
-  features(analyzedDocument(document, tree), open);
+  let doc = analyzedDocument(document, tree);
+  features(doc, open);
 
   // Keystrokes in the middle: type and delete a character, as the LSP benchmark does.
   const at = text.indexOf('WORKDIR', Math.floor(text.length / 2));
@@ -47,7 +48,8 @@ function run(lines: number): void {
       current = current.edit(edit);
       TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: edit.text }], k + 2);
     });
-    features(analyzedDocument(document, current), phases);
+    doc = analyzedDocument(document, current, doc);
+    features(doc, phases);
     edits.push(phases);
   }
   const median = (name: string): number => {

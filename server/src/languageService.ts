@@ -14,8 +14,11 @@ import { SyntaxTree } from './syntax';
 export type { AnalyzedDocument } from './services/document';
 
 export interface LanguageService {
-  /** Wraps a text document (and its tree, when the caller keeps one incrementally). */
-  analyze(text: TextDocument, tree?: SyntaxTree): AnalyzedDocument;
+  /**
+   * Wraps a text document (and its tree, when the caller keeps one incrementally). `previous`, the
+   * analysis of an earlier version of the same document, lets the model reuse untouched stages.
+   */
+  analyze(text: TextDocument, tree?: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument;
   getDiagnostics(doc: AnalyzedDocument, settings?: Settings, options?: DiagnosticsOptions): Diagnostic[];
   getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
   getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[];
@@ -23,7 +26,7 @@ export interface LanguageService {
 
 export function createLanguageService(): LanguageService {
   return {
-    analyze: (text, tree) => analyzedDocument(text, tree ?? SyntaxTree.parse(text.getText())),
+    analyze: (text, tree, previous) => analyzedDocument(text, tree ?? SyntaxTree.parse(text.getText()), previous),
     getDiagnostics: (doc, settings = DEFAULT_SETTINGS, options) => getDiagnostics(doc, settings, options),
     getCodeActions,
     getDocumentSymbols,

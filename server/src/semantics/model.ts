@@ -2,6 +2,11 @@
 // variable use resolved to its declaration (and its value where it is known), and every reference
 // to a stage. A pure function of the syntax tree; built once per document version.
 //
+// The analysis itself lives in parts (parts.ts): the global part and one per stage, relative to
+// their first node, reused from the previous version when their nodes and inputs are unchanged.
+// This module assembles a version from them: the stages eagerly (cheap), the absolute
+// declarations, uses and references of a part only when something asks for them.
+//
 // Scoping follows BuildKit:
 // - ARGs before the first FROM are global: visible in FROM lines (image and --platform) only,
 //   unless a stage declares `ARG NAME` again, which then takes the global value.
@@ -12,8 +17,22 @@
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
 //   scope automatically; proxy ARGs are usable without a declaration.
 
-import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
-import { lex, type Environment, type InstructionNode, type NodeEntry, type Span, type SyntaxTree, type VariableRef } from '../syntax';
+import type { PredefinedArgFact } from '../facts';
+import type { InstructionNode, Span, SyntaxTree, TopLevelNode, VariableRef } from '../syntax';
+import {
+  buildGlobalPart,
+  buildStagePart,
+  fromLine,
+  initialGlobalScope,
+  scopeBefore,
+  type DeclarationRecord,
+  type GlobalPart,
+  type RecordBinding,
+  type ReferenceRecord,
+  type StagePart,
+  type StageReferenceKind,
+  type UseRecord,
+} from './parts';
 
 /** A span in absolute document offsets. */
 export interface DocumentSpan {
@@ -88,7 +107,7 @@ export interface VariableUse {
   readonly stage: number;
 }
 
-export type StageReferenceKind = 'from' | 'copy-from' | 'mount-from';
+export type { StageReferenceKind };
 
 export interface StageReference {
   readonly kind: StageReferenceKind;
@@ -107,71 +126,252 @@ interface Binding {
   readonly value?: string;
 }
 
-type Scope = Map<string, Binding>;
-
-/** Builder-expanded contexts, read from the facts table. ONBUILD triggers expand in a later build. */
-function expandedByBuilder(node: InstructionNode, ref: VariableRef): boolean {
-  if (node.name === 'ONBUILD') return false;
-  const owner = node;
-  switch (ref.context.kind) {
-    case 'shell':
-      return false;
-    case 'heredoc':
-      return ref.context.expand && owner.name !== 'RUN';
-    case 'flag': {
-      if (owner.name === 'RUN' && ref.context.flag === 'mount') return true;
-      return getFlag(owner.name, ref.context.flag)?.expandsVariables ?? false;
-    }
-    case 'args':
-      return getInstruction(owner.name)?.expandsVariables ?? false;
-  }
+/** The absolute objects of one part in one version, made on first use. */
+interface View {
+  readonly declarations: readonly Declaration[];
+  uses?: readonly VariableUse[];
+  usesByNode?: ReadonlyMap<number, VariableUse[]>;
+  references?: readonly StageReference[];
 }
+
+
+const NO_USES: readonly VariableUse[] = [];
 
 function abs(start: number, span: Span): DocumentSpan {
   return { start: start + span.start, end: start + span.end };
 }
 
-/** Expands `raw` in `scope`; undefined when a variable it uses has no known value. */
-function evaluate(raw: string, scope: Scope, escape: string): string | undefined {
-  let unknown = false;
-  const env: Environment = (name) => {
-    const binding = scope.get(name);
-    if (!binding) return undefined;
-    if (binding.value === undefined) unknown = true;
-    return binding.value ?? '';
-  };
-  const result = lex(raw, env, { escape, splitWords: false });
-  if (result.error || unknown) return undefined;
-  return result.value;
-}
+// The global part's offsets and node indexes are already absolute and its references resolve to
+// no stage, so its view is the same in every version that shares the part.
+const globalViews = new WeakMap<GlobalPart, View>();
 
 export class DockerfileModel {
   readonly stages: readonly Stage[];
   readonly globalArgs: readonly Declaration[];
-  readonly declarations: readonly Declaration[];
-  /** All variable uses, in document order. */
-  readonly uses: readonly VariableUse[];
-  readonly stageReferences: readonly StageReference[];
   /** Stage index of each node (-1 before the first FROM). */
   private readonly nodeStage: Int32Array;
-  private readonly usesByNode = new Map<number, VariableUse[]>();
-  private firstByName: Map<string, Stage> | undefined;
+  private readonly global: GlobalPart;
+  private readonly parts: readonly StagePart[];
+  private readonly views: (View | undefined)[];
+  /** The first stage of each lower-case name. */
+  private readonly firstByName = new Map<string, Stage>();
+  private all?: { declarations?: readonly Declaration[]; uses?: readonly VariableUse[]; references?: readonly StageReference[] };
 
-  constructor(readonly tree: SyntaxTree) {
-    const builder = new ModelBuilder(tree);
-    builder.run();
-    this.stages = builder.stages;
-    this.globalArgs = builder.declarations.filter((d) => d.stage < 0);
-    this.declarations = builder.declarations;
-    this.uses = builder.uses;
-    this.stageReferences = builder.stageRefs;
-    this.nodeStage = builder.nodeStage;
-    for (const use of this.uses) {
-      const list = this.usesByNode.get(use.nodeIndex);
-      if (list) list.push(use);
-      else this.usesByNode.set(use.nodeIndex, [use]);
+  /** `previous`: a model of an earlier version of the same document, whose unchanged parts are reused. */
+  constructor(
+    readonly tree: SyntaxTree,
+    previous?: DockerfileModel,
+  ) {
+    // One pass over the nodes: where stages start, and whether each still has exactly the nodes
+    // of the previous version's part for the same FROM node.
+    const previousParts = new Map<TopLevelNode, StagePart>();
+    for (const part of previous?.parts ?? []) previousParts.set(part.from, part);
+    const previousGlobal = previous?.global;
+    let globalSame = previousGlobal !== undefined && previousGlobal.escape === tree.escape;
+    let globalCount = 0;
+    const fromIndexes: number[] = [];
+    const fromStarts: number[] = [];
+    const candidates: (StagePart | undefined)[] = [];
+    let candidate: StagePart | undefined;
+    let position = 0;
+    const closeStage = (): void => {
+      if (candidate && position !== candidate.nodes.length) candidates[candidates.length - 1] = undefined;
+    };
+    tree.forEach((node, start, index) => {
+      if (node.kind === 'instruction' && node.name === 'FROM') {
+        closeStage();
+        fromIndexes.push(index);
+        fromStarts.push(start);
+        candidate = previousParts.get(node);
+        candidates.push(candidate);
+        position = 0;
+      } else if (fromIndexes.length === 0) {
+        if (globalSame && previousGlobal!.nodes[globalCount] !== node) globalSame = false;
+        globalCount++;
+        return;
+      }
+      if (candidate && candidate.nodes[position] !== node) {
+        candidate = undefined;
+        candidates[candidates.length - 1] = undefined;
+      }
+      position++;
+    });
+    closeStage();
+
+    this.global =
+      globalSame && globalCount === previousGlobal!.nodes.length ? previousGlobal! : buildGlobalPart(this.nodesBetween(0, globalCount), tree.escape);
+    this.globalArgs = this.view(-1).declarations;
+
+    const stages: Stage[] = [];
+    const parts: StagePart[] = [];
+    this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
+    for (let s = 0; s < fromIndexes.length; s++) {
+      const nodeIndex = fromIndexes[s];
+      const end = s + 1 < fromIndexes.length ? fromIndexes[s + 1] : tree.nodeCount;
+      const reusable = candidates[s];
+      const image = reusable ? reusable.image : fromLine(tree.node(nodeIndex) as InstructionNode).image?.text;
+      const base = image !== undefined ? this.firstByName.get(image) : undefined;
+      const basePart = base && parts[base.index];
+      const part =
+        reusable && reusable.global === this.global && reusable.base === basePart
+          ? reusable
+          : buildStagePart(this.nodesBetween(nodeIndex, end), this.global, basePart);
+      const fromStart = fromStarts[s];
+      const stage: Stage = {
+        index: s,
+        nodeIndex,
+        from: part.from,
+        fromStart,
+        name: part.name,
+        nameLower: part.nameLower,
+        nameSpan: part.nameToken ? abs(fromStart, part.nameToken) : undefined,
+        image: part.image,
+        imageSpan: part.imageToken ? abs(fromStart, part.imageToken) : undefined,
+        resolvedImage: part.resolvedImage,
+        platform: part.platform,
+        start: fromStart,
+        end: fromStart + part.length,
+        lastNodeIndex: end - 1,
+        base,
+      };
+      stages.push(stage);
+      parts.push(part);
+      if (stage.nameLower !== undefined && !this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+      this.nodeStage.fill(s, nodeIndex, end);
     }
+    this.stages = stages;
+    this.parts = parts;
+    this.views = new Array(stages.length);
   }
+
+  private nodesBetween(from: number, to: number): TopLevelNode[] {
+    const nodes: TopLevelNode[] = [];
+    this.tree.forEach((node, _start, index) => {
+      if (index >= to) return false;
+      nodes.push(node);
+    }, from);
+    return nodes;
+  }
+
+  /**
+   * The part that stage `index` (or the global part, for -1) was analysed in: an object that is
+   * the same in two versions exactly when the analysis of that stage could not have changed.
+   * Caches of results derived from one stage key on it.
+   */
+  partOf(index: number): object {
+    return index < 0 ? this.global : this.parts[index];
+  }
+
+  // ---- Absolute objects, per part, on first use ----------------------------------------------
+
+  private view(s: number): View {
+    if (s < 0) {
+      let view = globalViews.get(this.global);
+      if (!view) {
+        view = { declarations: this.global.declarations.map((r) => this.declaration(r, 0, 0, -1)) };
+        globalViews.set(this.global, view);
+      }
+      return view;
+    }
+    let view = this.views[s];
+    if (!view) {
+      const stage = this.stages[s];
+      view = { declarations: this.parts[s].declarations.map((r) => this.declaration(r, stage.nodeIndex, stage.fromStart, s)) };
+      this.views[s] = view;
+    }
+    return view;
+  }
+
+  private declaration(r: DeclarationRecord, nodeBase: number, offsetBase: number, stage: number): Declaration {
+    const at = offsetBase + r.at;
+    const nodeIndex = nodeBase + r.node;
+    const nameSpan = abs(at, r.pair.key);
+    const span = abs(at, r.pair);
+    const valueSpan = r.pair.value && abs(at, r.pair.value);
+    if (r.kind === 'env') return { kind: 'env', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage };
+    const inherits = r.inherits && this.view(-1).declarations[r.inherits.index];
+    return { kind: 'arg', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage, inherits };
+  }
+
+  /** The declaration a record of stage `s` (or -1) resolves to: in the stage, a stage it is built FROM, or global. */
+  private declarationOf(r: DeclarationRecord, s: number): Declaration {
+    if (r.owner.kind === 'global') return this.view(-1).declarations[r.index];
+    let stage: Stage | undefined = this.stages[s];
+    while (stage && this.parts[stage.index] !== r.owner) stage = stage.base;
+    return this.view(stage!.index).declarations[r.index];
+  }
+
+  private usesOfPart(s: number): readonly VariableUse[] {
+    const view = this.view(s);
+    if (!view.uses) {
+      const records: readonly UseRecord[] = s < 0 ? this.global.uses : this.parts[s].uses;
+      const nodeBase = s < 0 ? 0 : this.stages[s].nodeIndex;
+      const offsetBase = s < 0 ? 0 : this.stages[s].fromStart;
+      view.uses = records.map((r) => {
+        const at = offsetBase + r.at;
+        return {
+          name: r.ref.name,
+          nodeIndex: nodeBase + r.node,
+          span: abs(at, r.ref),
+          nameSpan: abs(at, r.ref.nameSpan),
+          ref: r.ref,
+          declaration: r.declaration && this.declarationOf(r.declaration, s),
+          predefined: r.predefined,
+          value: r.value,
+          expandedByBuilder: r.expandedByBuilder,
+          stage: r.inStage ? s : -1,
+        };
+      });
+    }
+    return view.uses;
+  }
+
+  private referencesOfPart(s: number): readonly StageReference[] {
+    const view = this.view(s);
+    if (!view.references) {
+      const records: readonly ReferenceRecord[] = s < 0 ? this.global.references : this.parts[s].references;
+      const nodeBase = s < 0 ? 0 : this.stages[s].nodeIndex;
+      const offsetBase = s < 0 ? 0 : this.stages[s].fromStart;
+      view.references = records.map((r) => {
+        const span = abs(offsetBase + r.at, r.token);
+        const text = r.token.text;
+        const nodeIndex = nodeBase + r.node;
+        if (r.kind === 'from') return { kind: 'from', nodeIndex, span, text, stage: this.stages[s].base, byIndex: false };
+        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, s), byIndex: /^\d+$/.test(text) };
+      });
+    }
+    return view.references;
+  }
+
+  /** What `--from=<text>` in stage `s` names: BuildKit resolves names among the stages up to this one. */
+  private referencedStage(text: string, s: number): Stage | undefined {
+    const stage = /^\d+$/.test(text) ? this.stages[Number(text)] : this.firstByName.get(text.toLowerCase());
+    return stage && stage.index <= s ? stage : undefined;
+  }
+
+  private collect<T>(of: (s: number) => readonly T[]): T[] {
+    const out: T[] = [...of(-1)];
+    for (let s = 0; s < this.stages.length; s++) for (const item of of(s)) out.push(item);
+    return out;
+  }
+
+  get declarations(): readonly Declaration[] {
+    this.all ??= {};
+    return (this.all.declarations ??= this.collect((s) => this.view(s).declarations));
+  }
+
+  /** All variable uses, in document order. */
+  get uses(): readonly VariableUse[] {
+    this.all ??= {};
+    return (this.all.uses ??= this.collect((s) => this.usesOfPart(s)));
+  }
+
+  get stageReferences(): readonly StageReference[] {
+    this.all ??= {};
+    return (this.all.references ??= this.collect((s) => this.referencesOfPart(s)));
+  }
+
+  // ---- Lookups ---------------------------------------------------------------------------------
 
   /** The stage containing `offset`, if any. */
   stageAt(offset: number): Stage | undefined {
@@ -191,10 +391,6 @@ export class DockerfileModel {
 
   /** The first stage whose lower-case name is `nameLower`. */
   firstNamed(nameLower: string): Stage | undefined {
-    if (!this.firstByName) {
-      this.firstByName = new Map();
-      for (const stage of this.stages) if (stage.nameLower !== undefined && !this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
-    }
     return this.firstByName.get(nameLower);
   }
 
@@ -216,17 +412,50 @@ export class DockerfileModel {
   }
 
   usesInNode(nodeIndex: number): readonly VariableUse[] {
-    return this.usesByNode.get(nodeIndex) ?? [];
+    if (nodeIndex < 0 || nodeIndex >= this.nodeStage.length) return NO_USES;
+    const s = this.nodeStage[nodeIndex];
+    const view = this.view(s);
+    if (!view.usesByNode) {
+      const byNode = new Map<number, VariableUse[]>();
+      for (const use of this.usesOfPart(s)) {
+        const list = byNode.get(use.nodeIndex);
+        if (list) list.push(use);
+        else byNode.set(use.nodeIndex, [use]);
+      }
+      view.usesByNode = byNode;
+    }
+    return view.usesByNode.get(nodeIndex) ?? NO_USES;
+  }
+
+  /**
+   * The parts whose items may contain `offset`: an item lies inside its node, and a span that ends
+   * where its node ends also contains the start of the next node.
+   */
+  private partsAround(offset: number): number[] {
+    const index = this.tree.nodeIndexAt(offset);
+    if (index < 0) return [];
+    const here = this.nodeStage[index];
+    if (index === 0 || this.tree.start(index) !== offset) return [here];
+    const before = this.nodeStage[index - 1];
+    return before === here ? [here] : [before, here];
   }
 
   /** The declaration whose name contains `offset`. */
   declarationAt(offset: number): Declaration | undefined {
-    return this.declarations.find((d) => d.nameSpan.start <= offset && offset <= d.nameSpan.end);
+    for (const s of this.partsAround(offset)) {
+      const found = this.view(s).declarations.find((d) => d.nameSpan.start <= offset && offset <= d.nameSpan.end);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The stage reference containing `offset`. */
   stageReferenceAt(offset: number): StageReference | undefined {
-    return this.stageReferences.find((r) => r.span.start <= offset && offset <= r.span.end);
+    for (const s of this.partsAround(offset)) {
+      const found = this.referencesOfPart(s).find((r) => r.span.start <= offset && offset <= r.span.end);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Uses that resolve to `declaration`. */
@@ -240,220 +469,27 @@ export class DockerfileModel {
    */
   visibleAt(offset: number): Map<string, Binding> {
     const index = this.tree.nodeIndexAt(offset);
-    const node = index < 0 ? undefined : this.tree.node(index);
-    const inFrom = node?.kind === 'instruction' && node.name === 'FROM';
-    return new ModelBuilder(this.tree).scopeBefore(index < 0 ? 0 : index, offset, inFrom);
+    if (index < 0) return this.absolute(initialGlobalScope(), -1);
+    const node = this.tree.node(index);
+    const s = this.nodeStage[index];
+    if (s < 0) return this.absolute(scopeBefore(this.global, index), -1);
+    if (node.kind === 'instruction' && node.name === 'FROM') return this.absolute(this.global.scope, -1);
+    return this.absolute(scopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
+  }
+
+  private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {
+    const out = new Map<string, Binding>();
+    for (const [name, binding] of scope) {
+      out.set(name, binding.declaration ? { ...binding, declaration: this.declarationOf(binding.declaration, s) } : (binding as Binding));
+    }
+    return out;
   }
 }
 
-type MutableStage = { -readonly [K in keyof Stage]: Stage[K] };
-
-class ModelBuilder {
-  readonly stages: MutableStage[] = [];
-  readonly declarations: Declaration[] = [];
-  readonly uses: VariableUse[] = [];
-  readonly stageRefs: StageReference[] = [];
-  readonly nodeStage: Int32Array;
-  private readonly escape: string;
-  /** The final scope of each stage, for stages built FROM it. */
-  private readonly stageScopes: Scope[] = [];
-  /** The first stage of each (lower-case) name: what a name refers to while the model is built. */
-  private readonly firstByName = new Map<string, MutableStage>();
-
-  constructor(private readonly tree: SyntaxTree) {
-    this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
-    this.escape = tree.escape;
-  }
-
-  private globalScope(): Scope {
-    const scope: Scope = new Map();
-    for (const predefined of PREDEFINED_ARGS) if (predefined.automatic) scope.set(predefined.name, { predefined });
-    return scope;
-  }
-
-  run(): void {
-    this.walk(this.tree.nodeCount);
-  }
-
-  /** The scope in effect just before node `index` (used for completion); FROM lines see the global one. */
-  scopeBefore(index: number, offset: number, global = false): Scope {
-    const state = this.walk(index, offset);
-    return state.inStage && !global ? state.stage : state.global;
-  }
-
-  private walk(limit: number, offset?: number): { global: Scope; stage: Scope; inStage: boolean } {
-    const global = this.globalScope();
-    let stage: Scope = new Map();
-    let current: { index: number; entry: NodeEntry<InstructionNode> } | undefined;
-    const finishStage = (lastNodeIndex: number): void => {
-      if (!current) return;
-      const s = this.stages[current.index];
-      s.lastNodeIndex = lastNodeIndex;
-      s.end = this.tree.end(lastNodeIndex);
-      this.stageScopes[current.index] = stage;
-    };
-    let lastNode = -1;
-    for (const entry of this.tree.entries()) {
-      if (entry.index >= limit) break;
-      const { node, start, index } = entry;
-      if (current) this.nodeStage[index] = current.index;
-      if (node.kind !== 'instruction') {
-        if (current) lastNode = index;
-        continue;
-      }
-      if (node.name === 'FROM') {
-        finishStage(lastNode);
-        const stageIndex = this.stages.length;
-        this.nodeStage[index] = stageIndex;
-        this.addStage(entry as NodeEntry<InstructionNode>, stageIndex, global);
-        current = { index: stageIndex, entry: entry as NodeEntry<InstructionNode> };
-        const base = this.stages[stageIndex].base;
-        stage = base ? new Map(this.stageScopes[base.index]) : new Map();
-      } else if (!current) {
-        this.instruction(node, start, index, global, global, -1);
-      } else {
-        this.instruction(node, start, index, stage, global, current.index);
-      }
-      lastNode = index;
-      if (offset !== undefined && start + node.length > offset) break;
-    }
-    if (offset === undefined) finishStage(lastNode);
-    return { global, stage, inStage: current !== undefined };
-  }
-
-  private addStage(entry: NodeEntry<InstructionNode>, index: number, global: Scope): void {
-    const { node, start } = entry;
-    const [imageToken, asToken, nameToken] = node.argList;
-    const named = asToken && nameToken && asToken.text.toLowerCase() === 'as';
-    const image = imageToken?.text;
-    const base = image !== undefined ? this.firstByName.get(image) : undefined;
-    const platform = node.flags.find((f) => f.name.text === 'platform')?.value?.text;
-    const nameLower = named ? nameToken.text.toLowerCase() : undefined;
-    const stage: MutableStage = {
-      index,
-      nodeIndex: entry.index,
-      from: node,
-      fromStart: start,
-      name: named ? nameToken.text : undefined,
-      nameLower,
-      nameSpan: named ? abs(start, nameToken) : undefined,
-      image,
-      imageSpan: imageToken ? abs(start, imageToken) : undefined,
-      // Most images are plain words: only quotes, escapes and variables need the lexer.
-      resolvedImage: image !== undefined && /[$"'\\`]/.test(image) ? evaluate(image, global, this.escape) : image,
-      platform,
-      start,
-      end: start + node.length,
-      lastNodeIndex: entry.index,
-      base,
-    };
-    this.stages.push(stage);
-    if (nameLower !== undefined && !this.firstByName.has(nameLower)) this.firstByName.set(nameLower, stage);
-    if (imageToken) {
-      this.stageRefs.push({ kind: 'from', nodeIndex: entry.index, span: abs(start, imageToken), text: image!, stage: base, byIndex: false });
-    }
-    // FROM lines see the global scope only.
-    for (const ref of node.variables) this.use(node, start, entry.index, ref, global, -1);
-  }
-
-  private instruction(node: InstructionNode, start: number, index: number, scope: Scope, global: Scope, stage: number): void {
-    const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
-    if (node.name !== 'ONBUILD') this.stageReferencesOf(node, start, index);
-    if (owner.name === 'ARG' && node.name === 'ARG') {
-      // Each ARG default sees the ARGs declared before it, even in the same instruction.
-      for (const pair of node.pairs) {
-        for (const ref of node.variables) {
-          if (pair.value && ref.start >= pair.value.start && ref.end <= pair.value.end) this.use(node, start, index, ref, scope, stage);
-        }
-        const name = pair.key.text;
-        const rawValue = pair.value?.text;
-        // `ARG NAME` in a stage takes the global ARG's value (or the platform value BuildKit sets).
-        const inherited = stage >= 0 && rawValue === undefined ? global.get(name) : undefined;
-        const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape) : inherited?.value;
-        const declaration: Declaration = {
-          kind: 'arg',
-          name,
-          nodeIndex: index,
-          nameSpan: abs(start, pair.key),
-          span: abs(start, pair),
-          valueSpan: pair.value && abs(start, pair.value),
-          rawValue,
-          value,
-          stage,
-          inherits: inherited?.declaration,
-        };
-        this.declarations.push(declaration);
-        if (scope.get(name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
-        scope.set(name, { declaration, predefined: getPredefinedArg(name), value });
-      }
-      return;
-    }
-    // Everything else uses the scope as it was before the instruction.
-    for (const ref of node.variables) this.use(node, start, index, ref, scope, stage);
-    if (node.name === 'ENV') {
-      const updates: [string, Binding][] = [];
-      for (const pair of node.pairs) {
-        if (pair.separator === '') continue;
-        const rawValue = pair.value?.text ?? '';
-        const declaration: Declaration = {
-          kind: 'env',
-          name: pair.key.text,
-          nodeIndex: index,
-          nameSpan: abs(start, pair.key),
-          span: abs(start, pair),
-          valueSpan: pair.value && abs(start, pair.value),
-          rawValue,
-          value: evaluate(rawValue, scope, this.escape),
-          stage,
-        };
-        this.declarations.push(declaration);
-        updates.push([declaration.name, { declaration, value: declaration.value }]);
-      }
-      for (const [name, binding] of updates) scope.set(name, binding);
-    }
-  }
-
-  private use(node: InstructionNode, start: number, index: number, ref: VariableRef, scope: Scope, stage: number): void {
-    const binding = scope.get(ref.name);
-    const predefined = binding?.predefined ?? getPredefinedArg(ref.name);
-    this.uses.push({
-      name: ref.name,
-      nodeIndex: index,
-      span: abs(start, ref),
-      nameSpan: abs(start, ref.nameSpan),
-      ref,
-      declaration: binding?.declaration,
-      predefined,
-      value: binding?.value,
-      expandedByBuilder: expandedByBuilder(node, ref),
-      stage,
-    });
-  }
-
-  private stageReferencesOf(node: InstructionNode, start: number, index: number): void {
-    for (const flag of node.flags) {
-      if (node.name === 'COPY' && flag.name.text === 'from' && flag.value) {
-        this.stageRefs.push(this.stageReference('copy-from', index, abs(start, flag.value), flag.value.text));
-      }
-      if (node.name === 'RUN' && flag.mountOptions) {
-        for (const option of flag.mountOptions) {
-          if (option.key.text.toLowerCase() === 'from' && option.value) {
-            this.stageRefs.push(this.stageReference('mount-from', index, abs(start, option.value), option.value.text));
-          }
-        }
-      }
-    }
-  }
-
-  private stageReference(kind: StageReferenceKind, nodeIndex: number, span: DocumentSpan, text: string): StageReference {
-    const byIndex = /^\d+$/.test(text);
-    const lower = text.toLowerCase();
-    const stage = byIndex ? this.stages[Number(text)] : this.firstByName.get(lower);
-    return { kind, nodeIndex, span, text, stage, byIndex };
-  }
-}
-
-/** Builds the semantic model of a tree. */
-export function analyze(tree: SyntaxTree): DockerfileModel {
-  return new DockerfileModel(tree);
+/**
+ * Builds the semantic model of a tree. With the model of an earlier version of the same document,
+ * the stages an edit did not touch are not analysed again; the result is the same either way.
+ */
+export function analyze(tree: SyntaxTree, previous?: DockerfileModel): DockerfileModel {
+  return new DockerfileModel(tree, previous);
 }

@@ -17,18 +17,32 @@ export interface AnalyzedDocument {
   readonly model: DockerfileModel;
 }
 
-/** Wraps a text document and its tree; the model is built on first use. */
-export function analyzedDocument(text: TextDocument, tree: SyntaxTree): AnalyzedDocument {
+// For each analysed document, the newest model built for its version or an earlier one: what the
+// next version's model reuses unchanged stages from. Never forces a model to be built.
+const latestModels = new WeakMap<AnalyzedDocument, () => DockerfileModel | undefined>();
+
+/**
+ * Wraps a text document and its tree; the model is built on first use. With the analysis of an
+ * earlier version of the same document, the model reuses the analysis of untouched stages.
+ */
+export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument {
   let model: DockerfileModel | undefined;
-  return {
+  let earlier = previous && latestModels.get(previous)?.();
+  const doc: AnalyzedDocument = {
     uri: text.uri,
     version: text.version,
     text,
     tree,
     get model(): DockerfileModel {
-      return (model ??= analyze(tree));
+      if (!model) {
+        model = analyze(tree, earlier);
+        earlier = undefined;
+      }
+      return model;
     },
   };
+  latestModels.set(doc, () => model ?? earlier);
+  return doc;
 }
 
 export function rangeOf(doc: AnalyzedDocument, start: number, end: number): Range {

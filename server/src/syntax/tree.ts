@@ -256,6 +256,24 @@ export class SyntaxTree {
     return entry as NodeEntry<InstructionNode>;
   }
 
+  /**
+   * Calls `visit` for each node from index `from` on, in order, with its absolute start, until it
+   * returns false. Allocates nothing per node: the whole-file passes run on every version use it.
+   */
+  forEach(visit: (node: TopLevelNode, start: number, index: number) => boolean | void, from = 0): void {
+    if (from >= this.nodeCount) return;
+    let c = this.chunkOfIndex(Math.max(0, from));
+    let index = this.chunkFirst[c];
+    for (; c < this.chunks.length; c++) {
+      const { nodes, rel } = this.chunks[c];
+      const base = this.chunkStarts[c];
+      for (let i = 0; i < nodes.length; i++, index++) {
+        if (index < from) continue;
+        if (visit(nodes[i], base + rel[i], index) === false) return;
+      }
+    }
+  }
+
   /** All nodes in order with their absolute starts. */
   *entries(): IterableIterator<NodeEntry> {
     let index = 0;

@@ -1,0 +1,304 @@
+// The analysis of one part of a Dockerfile (the global part before the first FROM, or one stage),
+// kept relative to the part: node indexes and offsets count from the part's first node. A part
+// depends only on its nodes (objects, which the incremental parser reuses), the global part and
+// the stage it is built FROM, so a new version of a document reuses every part whose nodes and
+// inputs are the same objects as before, whatever moved around it. model.ts turns parts into the
+// absolute objects of one version, lazily.
+//
+// Scoping follows BuildKit (see model.ts for the rules).
+
+import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
+import { lex, type Environment, type InstructionNode, type KeyValue, type Token, type TopLevelNode, type VariableRef } from '../syntax';
+
+/** An ARG or ENV declaration, relative to its part. */
+export interface DeclarationRecord {
+  readonly owner: Part;
+  /** Its position in `owner.declarations`. */
+  readonly index: number;
+  readonly kind: 'arg' | 'env';
+  readonly name: string;
+  /** Node index and node start, relative to the part's first node. */
+  readonly node: number;
+  readonly at: number;
+  readonly pair: KeyValue;
+  readonly rawValue?: string;
+  readonly value?: string;
+  /** The global ARG a stage `ARG NAME` without a default takes its value from. */
+  readonly inherits?: DeclarationRecord;
+}
+
+/** A variable reference resolved in its scope, relative to its part. */
+export interface UseRecord {
+  readonly node: number;
+  readonly at: number;
+  readonly ref: VariableRef;
+  readonly declaration?: DeclarationRecord;
+  readonly predefined?: PredefinedArgFact;
+  readonly value?: string;
+  readonly expandedByBuilder: boolean;
+  /** False in the global scope (FROM lines and global ARG defaults). */
+  readonly inStage: boolean;
+}
+
+export type StageReferenceKind = 'from' | 'copy-from' | 'mount-from';
+
+/** `FROM x`, `COPY --from=x` or `--mount=from=x`, unresolved (resolution depends on the other stages). */
+export interface ReferenceRecord {
+  readonly kind: StageReferenceKind;
+  readonly node: number;
+  readonly at: number;
+  readonly token: Token;
+}
+
+export interface RecordBinding {
+  readonly declaration?: DeclarationRecord;
+  readonly predefined?: PredefinedArgFact;
+  readonly value?: string;
+}
+
+export type RecordScope = Map<string, RecordBinding>;
+
+interface PartBase {
+  readonly nodes: readonly TopLevelNode[];
+  readonly declarations: readonly DeclarationRecord[];
+  readonly uses: readonly UseRecord[];
+  readonly references: readonly ReferenceRecord[];
+  /** The scope after the part's last node. */
+  readonly scope: ReadonlyMap<string, RecordBinding>;
+  /** Total length of the part's nodes. */
+  readonly length: number;
+}
+
+export interface GlobalPart extends PartBase {
+  readonly kind: 'global';
+  readonly escape: string;
+}
+
+export interface StagePart extends PartBase {
+  readonly kind: 'stage';
+  readonly global: GlobalPart;
+  /** The part of the earlier stage this one is built FROM. */
+  readonly base?: StagePart;
+  readonly from: InstructionNode;
+  readonly name?: string;
+  readonly nameLower?: string;
+  readonly nameToken?: Token;
+  readonly image?: string;
+  readonly imageToken?: Token;
+  readonly resolvedImage?: string;
+  readonly platform?: string;
+}
+
+export type Part = GlobalPart | StagePart;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Builder-expanded contexts, read from the facts table. ONBUILD triggers expand in a later build. */
+function expandedByBuilder(node: InstructionNode, ref: VariableRef): boolean {
+  if (node.name === 'ONBUILD') return false;
+  switch (ref.context.kind) {
+    case 'shell':
+      return false;
+    case 'heredoc':
+      return ref.context.expand && node.name !== 'RUN';
+    case 'flag': {
+      if (node.name === 'RUN' && ref.context.flag === 'mount') return true;
+      return getFlag(node.name, ref.context.flag)?.expandsVariables ?? false;
+    }
+    case 'args':
+      return getInstruction(node.name)?.expandsVariables ?? false;
+  }
+}
+
+/** Expands `raw` in `scope`; undefined when a variable it uses has no known value. */
+function evaluate(raw: string, scope: ReadonlyMap<string, RecordBinding>, escape: string): string | undefined {
+  let unknown = false;
+  const env: Environment = (name) => {
+    const binding = scope.get(name);
+    if (!binding) return undefined;
+    if (binding.value === undefined) unknown = true;
+    return binding.value ?? '';
+  };
+  const result = lex(raw, env, { escape, splitWords: false });
+  if (result.error || unknown) return undefined;
+  return result.value;
+}
+
+/** The global scope before any instruction: the automatic platform ARGs. */
+export function initialGlobalScope(): RecordScope {
+  const scope: RecordScope = new Map();
+  for (const predefined of PREDEFINED_ARGS) if (predefined.automatic) scope.set(predefined.name, { predefined });
+  return scope;
+}
+
+/** The FROM line's parts: the image, `AS name`, `--platform`. */
+export function fromLine(node: InstructionNode): { image?: Token; name?: Token; platform?: string } {
+  const [image, as, name] = node.argList;
+  const named = as && name && as.text.toLowerCase() === 'as';
+  return { image, name: named ? name : undefined, platform: node.flags.find((f) => f.name.text === 'platform')?.value?.text };
+}
+
+/**
+ * Walks instructions of one part in order, recording declarations, uses and stage references
+ * into the part and updating a scope. Also replays a prefix of a part, for the scope at a point.
+ */
+export class PartWalker {
+  constructor(
+    private readonly part: Mutable<PartBase> & Part,
+    private readonly escape: string,
+    /** The global scope after the global part (for a stage) or the scope being built (global part). */
+    private readonly global: ReadonlyMap<string, RecordBinding>,
+    private readonly inStage: boolean,
+  ) {}
+
+  /** The FROM line: its image as a reference and its variables, which see the global scope only. */
+  from(node: InstructionNode, image: Token | undefined): void {
+    if (image) (this.part.references as ReferenceRecord[]).push({ kind: 'from', node: 0, at: 0, token: image });
+    for (const ref of node.variables) this.use(node, 0, 0, ref, this.global, false);
+  }
+
+  instruction(node: InstructionNode, index: number, at: number, scope: RecordScope): void {
+    const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
+    if (node.name !== 'ONBUILD') this.references(node, index, at);
+    if (owner.name === 'ARG' && node.name === 'ARG') {
+      // Each ARG default sees the ARGs declared before it, even in the same instruction.
+      for (const pair of node.pairs) {
+        for (const ref of node.variables) {
+          if (pair.value && ref.start >= pair.value.start && ref.end <= pair.value.end) this.use(node, index, at, ref, scope, this.inStage);
+        }
+        const name = pair.key.text;
+        const rawValue = pair.value?.text;
+        // `ARG NAME` in a stage takes the global ARG's value (or the platform value BuildKit sets).
+        const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
+        const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape) : inherited?.value;
+        const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
+        if (scope.get(name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
+        scope.set(name, { declaration, predefined: getPredefinedArg(name), value });
+      }
+      return;
+    }
+    // Everything else uses the scope as it was before the instruction.
+    for (const ref of node.variables) this.use(node, index, at, ref, scope, this.inStage);
+    if (node.name === 'ENV') {
+      const updates: [string, RecordBinding][] = [];
+      for (const pair of node.pairs) {
+        if (pair.separator === '') continue;
+        const rawValue = pair.value?.text ?? '';
+        const declaration = this.declare({ kind: 'env', name: pair.key.text, node: index, at, pair, rawValue, value: evaluate(rawValue, scope, this.escape) });
+        updates.push([declaration.name, { declaration, value: declaration.value }]);
+      }
+      for (const [name, binding] of updates) scope.set(name, binding);
+    }
+  }
+
+  private declare(fields: Omit<DeclarationRecord, 'owner' | 'index'>): DeclarationRecord {
+    const list = this.part.declarations as DeclarationRecord[];
+    const declaration: DeclarationRecord = { owner: this.part, index: list.length, ...fields };
+    list.push(declaration);
+    return declaration;
+  }
+
+  private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
+    const binding = scope.get(ref.name);
+    (this.part.uses as UseRecord[]).push({
+      node: index,
+      at,
+      ref,
+      declaration: binding?.declaration,
+      predefined: binding?.predefined ?? getPredefinedArg(ref.name),
+      value: binding?.value,
+      expandedByBuilder: expandedByBuilder(node, ref),
+      inStage,
+    });
+  }
+
+  private references(node: InstructionNode, index: number, at: number): void {
+    const list = this.part.references as ReferenceRecord[];
+    for (const flag of node.flags) {
+      if (node.name === 'COPY' && flag.name.text === 'from' && flag.value) list.push({ kind: 'copy-from', node: index, at, token: flag.value });
+      if (node.name === 'RUN' && flag.mountOptions) {
+        for (const option of flag.mountOptions) {
+          if (option.key.text.toLowerCase() === 'from' && option.value) list.push({ kind: 'mount-from', node: index, at, token: option.value });
+        }
+      }
+    }
+  }
+}
+
+function emptyPart(nodes: readonly TopLevelNode[]): PartBase {
+  let length = 0;
+  for (const node of nodes) length += node.length;
+  return { nodes, declarations: [], uses: [], references: [], scope: new Map(), length };
+}
+
+/** Walks the instructions of `nodes` from position `first` up to (not including) `limit`. */
+function walkNodes(walker: PartWalker, nodes: readonly TopLevelNode[], first: number, limit: number, scope: RecordScope): void {
+  let at = 0;
+  for (let i = 0; i < limit; i++) {
+    const node = nodes[i];
+    if (i >= first && node.kind === 'instruction') walker.instruction(node, i, at, scope);
+    at += node.length;
+  }
+}
+
+/** The global part: every node before the first FROM. */
+export function buildGlobalPart(nodes: readonly TopLevelNode[], escape: string): GlobalPart {
+  const part: Mutable<GlobalPart> = { kind: 'global', escape, ...emptyPart(nodes) };
+  const scope = initialGlobalScope();
+  walkNodes(new PartWalker(part, escape, scope, false), nodes, 0, nodes.length, scope);
+  part.scope = scope;
+  return part;
+}
+
+/** A stage part: its FROM node and the nodes up to the next FROM. */
+export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPart, base: StagePart | undefined): StagePart {
+  const from = nodes[0] as InstructionNode;
+  const line = fromLine(from);
+  const image = line.image?.text;
+  const part: Mutable<StagePart> = {
+    kind: 'stage',
+    ...emptyPart(nodes),
+    global,
+    base,
+    from,
+    name: line.name?.text,
+    nameLower: line.name?.text.toLowerCase(),
+    nameToken: line.name,
+    image,
+    imageToken: line.image,
+    // Most images are plain words: only quotes, escapes and variables need the lexer.
+    resolvedImage: image !== undefined && /[$"'\\`]/.test(image) ? evaluate(image, global.scope, global.escape) : image,
+    platform: line.platform,
+  };
+  const walker = new PartWalker(part, global.escape, global.scope, true);
+  walker.from(from, line.image);
+  const scope: RecordScope = base ? new Map(base.scope) : new Map();
+  walkNodes(walker, nodes, 1, nodes.length, scope);
+  part.scope = scope;
+  return part;
+}
+
+/**
+ * The scope just before node `limit` of a part, replayed with the part's own walk (records made
+ * here carry the same owner and index as the part's, so they resolve to the same declarations).
+ */
+export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, RecordBinding> {
+  const scratch = { ...emptyPart(part.nodes), ...part, declarations: [], uses: [], references: [] } as Mutable<PartBase> & Part;
+  if (part.kind === 'global') {
+    const scope = initialGlobalScope();
+    walkNodes(new PartWalker(scratch, part.escape, scope, false), part.nodes, 0, limit, scope);
+    return withOwner(scope, scratch, part);
+  }
+  const scope: RecordScope = part.base ? new Map(part.base.scope) : new Map();
+  walkNodes(new PartWalker(scratch, part.global.escape, part.global.scope, true), part.nodes, 1, limit, scope);
+  return withOwner(scope, scratch, part);
+}
+
+/** Bindings of a replayed scope pointing to the part's own declaration records. */
+function withOwner(scope: RecordScope, scratch: Part, part: Part): RecordScope {
+  for (const [name, binding] of scope) {
+    const declaration = binding.declaration;
+    if (declaration?.owner === scratch) scope.set(name, { ...binding, declaration: part.declarations[declaration.index] });
+  }
+  return scope;
+}

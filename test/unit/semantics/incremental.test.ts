@@ -1,0 +1,136 @@
+// The model built from the previous version's model (reusing the analysis of unchanged stages)
+// equals a model built from scratch, after any sequence of edits: the same stages, declarations,
+// uses and references, linked to each other the same way, and the same answers to every lookup.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, type DockerfileModel } from '../../../server/src/semantics';
+import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { generateDockerfile } from '../../../bench/generate';
+import { readCorpusFile, readExpected } from '../syntax/corpus';
+
+const files = readExpected('real-world').map((e) => e.file);
+const sample = files.filter((_, i) => i % 9 === 0).map((f) => readCorpusFile('real-world', f));
+
+const FRAGMENTS = [
+  '\n', '\\\n', ' ', '#', '# escape=`\n', '`', '"', '$', '${', '}', ':-', '=', 'x', 'A', '<<EOF', 'EOF\n',
+  'FROM ', 'FROM base AS b\n', ' AS base', ' as Other', 'ARG A', 'ARG A=1\n', 'ARG B=$A\n', 'ENV A=2 ', 'ENV C=${A:-d}\n',
+  'COPY --from=base /a /b\n', 'COPY --from=0 ', 'RUN --mount=type=cache,from=b,target=/x ', '$A', '${B}', 'ONBUILD ', 'WORKDIR $C\n',
+];
+
+const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
+  fc
+    .record({
+      at: fc.nat({ max: Math.max(0, length) }),
+      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
+    })
+    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+
+/** Positions of objects in their model's lists, so links can be compared across models. */
+function indexer<T>(list: readonly T[]): (item: T | undefined) => number | undefined {
+  const positions = new Map<T, number>(list.map((item, i) => [item, i]));
+  return (item) => {
+    if (item === undefined) return undefined;
+    const position = positions.get(item);
+    expect(position, 'a linked object is one of the model’s own').toBeDefined();
+    return position;
+  };
+}
+
+/** The model as plain data: every link to another object of the model as its position. */
+function describeModel(m: DockerfileModel) {
+  const tree = m.tree;
+  const stage = indexer(m.stages);
+  const declaration = indexer(m.declarations);
+  const use = indexer(m.uses);
+  const reference = indexer(m.stageReferences);
+  const stages = m.stages.map((s) => {
+    expect(s.from).toBe(tree.node(s.nodeIndex));
+    return { ...s, from: undefined, base: stage(s.base) };
+  });
+  const declarations = m.declarations.map((d) => ({ ...d, inherits: declaration(d.inherits) }));
+  const uses = m.uses.map((u) => ({ ...u, ref: `${u.ref.start}:${u.ref.end}:${u.ref.name}`, declaration: declaration(u.declaration) }));
+  const references = m.stageReferences.map((r) => ({ ...r, stage: stage(r.stage) }));
+  const globalArgs = m.globalArgs.map((d) => declaration(d));
+  const byNode = Array.from({ length: tree.nodeCount }, (_, i) => [stage(m.stageOfNode(i)), m.usesInNode(i).map((u) => use(u))]);
+  const lookups: unknown[] = [];
+  const step = Math.max(1, Math.floor(tree.length / 400));
+  for (let offset = 0; offset <= tree.length; offset += step) {
+    lookups.push([offset, use(m.useAt(offset)), declaration(m.declarationAt(offset)), reference(m.stageReferenceAt(offset)), stage(m.stageAt(offset))]);
+  }
+  const scopes: unknown[] = [];
+  const scopeStep = Math.max(1, Math.floor(tree.length / 12));
+  for (let offset = 0; offset <= tree.length; offset += scopeStep) {
+    scopes.push([offset, [...m.visibleAt(offset)].map(([name, b]) => [name, declaration(b.declaration), b.predefined?.name, b.value])]);
+  }
+  return { stages, declarations, uses, references, globalArgs, byNode, lookups, scopes };
+}
+
+function expectSameModel(reused: DockerfileModel, fresh: DockerfileModel): void {
+  const a = describeModel(reused);
+  const b = describeModel(fresh);
+  // Compare serialised first (fast); show a structural diff only when they differ.
+  if (JSON.stringify(a) !== JSON.stringify(b)) expect(a).toEqual(b);
+}
+
+describe('model reuse across versions', () => {
+  it('equals a fresh model after random edit sequences on corpus files', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...sample), fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }), (source, steps) => {
+        let tree = SyntaxTree.parse(source);
+        let model = analyze(tree);
+        for (const [seed, build] of steps) {
+          const edit = fc.sample(editArbitrary(tree.length), { numRuns: 1, seed })[0];
+          tree = tree.edit(edit);
+          // Sometimes a version is skipped, as when a burst of edits ends before diagnostics run.
+          if (!build) continue;
+          const next = analyze(tree, model);
+          expectSameModel(next, analyze(tree));
+          model = next;
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    );
+  }, 120_000);
+
+  it('equals a fresh model after edits anywhere in a file of many stages', () => {
+    const source = generateDockerfile(600, { errors: true }).replace(/FROM \$\{BASE_IMAGE\} AS stage(\d*[13579])\b/g, 'FROM stage0 AS stage$1');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 5 }), (seeds) => {
+        let tree = SyntaxTree.parse(source);
+        let model = analyze(tree);
+        for (const [seed, where] of seeds) {
+          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const at = where % (tree.length + 1);
+          tree = tree.edit({ start: at, end: Math.min(tree.length, at + (edit.end - edit.start)), text: edit.text });
+          model = analyze(tree, model);
+        }
+        expectSameModel(model, analyze(tree));
+      }),
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 200) / 4) },
+    );
+  }, 120_000);
+
+  it('reuses the analysis of every stage an edit does not touch', () => {
+    const source = generateDockerfile(300);
+    const tree = SyntaxTree.parse(source);
+    const model = analyze(tree);
+    const at = source.indexOf('WORKDIR', Math.floor(source.length / 2));
+    const edited = analyze(tree.edit({ start: at, end: at, text: 'x' }), model);
+    const changed = edited.stages.filter((s) => edited.partOf(s.index) !== model.partOf(s.index)).map((s) => s.index);
+    expect(changed).toEqual([model.stageAt(at)!.index]);
+    expect(edited.partOf(-1)).toBe(model.partOf(-1));
+  });
+
+  it('analyses again the stages built FROM a changed stage, and all stages when a global ARG changes', () => {
+    const source = 'ARG V=1\nFROM alpine AS base\nENV A=1\nFROM base AS child\nRUN echo $A\nFROM alpine\nRUN echo\n';
+    const tree = SyntaxTree.parse(source);
+    const model = analyze(tree);
+    const at = source.indexOf('A=1') + 2;
+    const edited = analyze(tree.edit({ start: at, end: at + 1, text: '2' }), model);
+    expect(edited.stages.map((s) => edited.partOf(s.index) === model.partOf(s.index))).toEqual([false, false, true]);
+    expect(edited.uses.find((u) => u.name === 'A')?.value).toBe('2');
+    const global = analyze(tree.edit({ start: 6, end: 7, text: '2' }), model);
+    expect(global.stages.map((s) => global.partOf(s.index) === model.partOf(s.index))).toEqual([false, false, false]);
+  });
+});
