@@ -163,26 +163,33 @@ export function checkOptionOfComment(text: string): { value: string; offset: num
  * The comments BuildKit attaches to each instruction (its `PrevComment`): every comment line
  * since the previous instruction, blank lines included, restarted by an empty `#` line. Parser
  * directives are not among them. Calls `visit` for each instruction with the check comments
- * among them; instructions without any are not visited. Linear in the number of nodes.
+ * among them; instructions without any are not visited. Linear in the number of comments and the
+ * nodes between them and the next instruction.
  */
 export function forEachInstructionCheckComments(tree: SyntaxTree, visit: (instructionIndex: number, comments: readonly CheckComment[]) => void): void {
-  let pending: CheckComment[] = [];
-  for (const { node, index, start } of tree.entries()) {
-    if (node.kind === 'instruction') {
-      if (pending.length) visit(index, pending);
-      pending = [];
-    } else if (node.kind === 'comment') {
+  // Only the runs of nodes from a comment to the next instruction matter; the tree lists its comments.
+  let scanned = -1;
+  for (const first of tree.commentIndexes()) {
+    if (first <= scanned) continue;
+    let pending: CheckComment[] = [];
+    tree.forEach((node, start, index) => {
+      scanned = index;
+      if (node.kind === 'instruction') {
+        if (pending.length) visit(index, pending);
+        return false;
+      }
+      if (node.kind !== 'comment') return;
       if (node.content === '') {
         pending = [];
-        continue;
+        return;
       }
-      const lineText = tree.slice(start + node.span.start, start + node.span.end);
+      const lineText = tree.nodeText(index).slice(node.span.start, node.span.end);
       const option = checkOptionOfComment(lineText);
       if (option) {
         const valueStart = start + node.span.start + option.offset;
         pending.push({ nodeIndex: index, value: option.value, valueStart, valueEnd: valueStart + option.value.length, result: parseCheckOptions(option.value) });
       }
-    }
+    }, first);
   }
 }
 

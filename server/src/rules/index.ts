@@ -3,7 +3,7 @@ import { CHECK_RULES } from './checks';
 import { ERROR_RULES } from './errors';
 import type { Rule } from './types';
 
-export type { Rule, InstructionRule, FileRule, FileContext, Problem, FileProblem } from './types';
+export type { Rule, InstructionRule, FileRule, StageRule, FileContext, StageContext, Problem, FileProblem } from './types';
 
 export const RULES: readonly Rule[] = [...ERROR_RULES, ...CHECK_RULES];
 

@@ -3,7 +3,7 @@
 // severity, description, check, quick fixes and tests.
 
 import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../semantics';
+import type { DockerfileModel, Stage } from '../semantics';
 import type { AnalyzedDocument } from '../services/document';
 import type { InstructionNode, SyntaxTree } from '../syntax';
 
@@ -67,4 +67,20 @@ export interface FileRule extends RuleBase {
   check(context: FileContext): void;
 }
 
-export type Rule = InstructionRule | FileRule;
+export interface StageContext extends FileContext {
+  /** The stage to check; problems are reported inside it (absolute offsets, like file rules). */
+  readonly stage: Stage;
+}
+
+/**
+ * A rule that looks at one stage at a time: its nodes, the model's resolution inside it, the
+ * stages it is built FROM, the global ARGs (`globalArgs`, TARGETSTAGE included) and the
+ * `.dockerignore`, nothing else (no line numbers, no other stages). Its results are cached per
+ * stage analysis (`DockerfileModel.partOf`), so after an edit it runs only on the stages that changed.
+ */
+export interface StageRule extends RuleBase {
+  readonly scope: 'stage';
+  check(context: StageContext): void;
+}
+
+export type Rule = InstructionRule | FileRule | StageRule;

@@ -128,7 +128,7 @@ interface Binding {
 
 /** The absolute objects of one part in one version, made on first use. */
 interface View {
-  readonly declarations: readonly Declaration[];
+  declarations?: readonly Declaration[];
   uses?: readonly VariableUse[];
   usesByNode?: ReadonlyMap<number, VariableUse[]>;
   references?: readonly StageReference[];
@@ -162,61 +162,35 @@ export class DockerfileModel {
     readonly tree: SyntaxTree,
     previous?: DockerfileModel,
   ) {
-    // One pass over the nodes: where stages start, and whether each still has exactly the nodes
-    // of the previous version's part for the same FROM node.
+    // A part is reused when its nodes are still exactly the same objects, and its inputs too.
     const previousParts = new Map<TopLevelNode, StagePart>();
     for (const part of previous?.parts ?? []) previousParts.set(part.from, part);
+    const froms = tree.fromIndexes();
+    const globalCount = froms.length ? froms[0] : tree.nodeCount;
     const previousGlobal = previous?.global;
-    let globalSame = previousGlobal !== undefined && previousGlobal.escape === tree.escape;
-    let globalCount = 0;
-    const fromIndexes: number[] = [];
-    const fromStarts: number[] = [];
-    const candidates: (StagePart | undefined)[] = [];
-    let candidate: StagePart | undefined;
-    let position = 0;
-    const closeStage = (): void => {
-      if (candidate && position !== candidate.nodes.length) candidates[candidates.length - 1] = undefined;
-    };
-    tree.forEach((node, start, index) => {
-      if (node.kind === 'instruction' && node.name === 'FROM') {
-        closeStage();
-        fromIndexes.push(index);
-        fromStarts.push(start);
-        candidate = previousParts.get(node);
-        candidates.push(candidate);
-        position = 0;
-      } else if (fromIndexes.length === 0) {
-        if (globalSame && previousGlobal!.nodes[globalCount] !== node) globalSame = false;
-        globalCount++;
-        return;
-      }
-      if (candidate && candidate.nodes[position] !== node) {
-        candidate = undefined;
-        candidates[candidates.length - 1] = undefined;
-      }
-      position++;
-    });
-    closeStage();
-
     this.global =
-      globalSame && globalCount === previousGlobal!.nodes.length ? previousGlobal! : buildGlobalPart(this.nodesBetween(0, globalCount), tree.escape);
-    this.globalArgs = this.view(-1).declarations;
+      previousGlobal && previousGlobal.escape === tree.escape && previousGlobal.nodes.length === globalCount && tree.sameNodes(0, previousGlobal.nodes)
+        ? previousGlobal
+        : buildGlobalPart(this.nodesBetween(0, globalCount), tree.escape);
+    this.globalArgs = this.declarationsOfPart(-1);
 
     const stages: Stage[] = [];
     const parts: StagePart[] = [];
     this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
-    for (let s = 0; s < fromIndexes.length; s++) {
-      const nodeIndex = fromIndexes[s];
-      const end = s + 1 < fromIndexes.length ? fromIndexes[s + 1] : tree.nodeCount;
-      const reusable = candidates[s];
-      const image = reusable ? reusable.image : fromLine(tree.node(nodeIndex) as InstructionNode).image?.text;
+    for (let s = 0; s < froms.length; s++) {
+      const nodeIndex = froms[s];
+      const end = s + 1 < froms.length ? froms[s + 1] : tree.nodeCount;
+      const from = tree.node(nodeIndex) as InstructionNode;
+      const candidate = previousParts.get(from);
+      const reusable = candidate && candidate.nodes.length === end - nodeIndex && tree.sameNodes(nodeIndex, candidate.nodes) ? candidate : undefined;
+      const image = reusable ? reusable.image : fromLine(from).image?.text;
       const base = image !== undefined ? this.firstByName.get(image) : undefined;
       const basePart = base && parts[base.index];
       const part =
         reusable && reusable.global === this.global && reusable.base === basePart
           ? reusable
           : buildStagePart(this.nodesBetween(nodeIndex, end), this.global, basePart);
-      const fromStart = fromStarts[s];
+      const fromStart = tree.start(nodeIndex);
       const stage: Stage = {
         index: s,
         nodeIndex,
@@ -267,19 +241,22 @@ export class DockerfileModel {
   private view(s: number): View {
     if (s < 0) {
       let view = globalViews.get(this.global);
-      if (!view) {
-        view = { declarations: this.global.declarations.map((r) => this.declaration(r, 0, 0, -1)) };
-        globalViews.set(this.global, view);
-      }
+      if (!view) globalViews.set(this.global, (view = {}));
       return view;
     }
-    let view = this.views[s];
-    if (!view) {
-      const stage = this.stages[s];
-      view = { declarations: this.parts[s].declarations.map((r) => this.declaration(r, stage.nodeIndex, stage.fromStart, s)) };
-      this.views[s] = view;
+    return (this.views[s] ??= {});
+  }
+
+  private declarationsOfPart(s: number): readonly Declaration[] {
+    const view = this.view(s);
+    if (!view.declarations) {
+      if (s < 0) view.declarations = this.global.declarations.map((r) => this.declaration(r, 0, 0, -1));
+      else {
+        const stage = this.stages[s];
+        view.declarations = this.parts[s].declarations.map((r) => this.declaration(r, stage.nodeIndex, stage.fromStart, s));
+      }
     }
-    return view;
+    return view.declarations;
   }
 
   private declaration(r: DeclarationRecord, nodeBase: number, offsetBase: number, stage: number): Declaration {
@@ -289,16 +266,16 @@ export class DockerfileModel {
     const span = abs(at, r.pair);
     const valueSpan = r.pair.value && abs(at, r.pair.value);
     if (r.kind === 'env') return { kind: 'env', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage };
-    const inherits = r.inherits && this.view(-1).declarations[r.inherits.index];
+    const inherits = r.inherits && this.declarationsOfPart(-1)[r.inherits.index];
     return { kind: 'arg', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage, inherits };
   }
 
   /** The declaration a record of stage `s` (or -1) resolves to: in the stage, a stage it is built FROM, or global. */
   private declarationOf(r: DeclarationRecord, s: number): Declaration {
-    if (r.owner.kind === 'global') return this.view(-1).declarations[r.index];
+    if (r.owner.kind === 'global') return this.declarationsOfPart(-1)[r.index];
     let stage: Stage | undefined = this.stages[s];
     while (stage && this.parts[stage.index] !== r.owner) stage = stage.base;
-    return this.view(stage!.index).declarations[r.index];
+    return this.declarationsOfPart(stage!.index)[r.index];
   }
 
   private usesOfPart(s: number): readonly VariableUse[] {
@@ -355,9 +332,14 @@ export class DockerfileModel {
     return out;
   }
 
+  /** The ARG and ENV declarations of one stage, in order. */
+  declarationsOf(stage: Stage): readonly Declaration[] {
+    return this.declarationsOfPart(stage.index);
+  }
+
   get declarations(): readonly Declaration[] {
     this.all ??= {};
-    return (this.all.declarations ??= this.collect((s) => this.view(s).declarations));
+    return (this.all.declarations ??= this.collect((s) => this.declarationsOfPart(s)));
   }
 
   /** All variable uses, in document order. */
@@ -443,7 +425,7 @@ export class DockerfileModel {
   /** The declaration whose name contains `offset`. */
   declarationAt(offset: number): Declaration | undefined {
     for (const s of this.partsAround(offset)) {
-      const found = this.view(s).declarations.find((d) => d.nameSpan.start <= offset && offset <= d.nameSpan.end);
+      const found = this.declarationsOfPart(s).find((d) => d.nameSpan.start <= offset && offset <= d.nameSpan.end);
       if (found) return found;
     }
     return undefined;

@@ -22,7 +22,8 @@ import {
   type CheckConfig,
 } from '../rules/checkConfig';
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
-import { RULES, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule } from '../rules';
+import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule } from '../rules';
+import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
@@ -54,15 +55,24 @@ export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
   }));
 }
 
-/** A problem with the rule that found it and the node it concerns, in document offsets. */
+/** A problem with the rule that found it and the node it concerns; its offsets plus `base` are document offsets. */
 interface Found {
   readonly rule: Rule;
   readonly nodeIndex: number;
   readonly problem: Problem;
+  readonly base: number;
+}
+
+/** A problem relative to its segment: node index and offsets counted from the segment's first node. */
+interface RelativeFound {
+  readonly rule: Rule;
+  readonly node: number;
+  readonly problem: Problem;
 }
 
 const INSTRUCTION_RULES = RULES.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
-const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');
+/** File and stage rules, in their order in RULES. */
+const OTHER_RULES = RULES.filter((rule): rule is FileRule | StageRule => rule.scope !== 'instruction');
 
 interface CachedProblems {
   readonly escape: string;
@@ -78,11 +88,35 @@ function ownString(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-// Per open document (the TextDocument object lives as long as the document is open), the
-// problems of each instruction node of the version checked last. A node that survives an edit is
-// the same object in the next tree, so it keeps its problems (their offsets are relative); the
-// map is rebuilt each time with only the current nodes, so it never holds more than one tree.
-const documentCaches = new WeakMap<object, Map<InstructionNode, CachedProblems>>();
+/**
+ * The problems of one segment of a document (the nodes before the first FROM, or one stage),
+ * relative to it, valid for as long as the model keeps the same part for it (`partOf`).
+ */
+interface Segment {
+  /** Its instruction nodes, whose cached problems go when the segment goes. */
+  readonly nodes: readonly InstructionNode[];
+  readonly instructionProblems: readonly RelativeFound[];
+  /** A rule threw on one of its instructions: checked again next time. */
+  readonly failed: boolean;
+  /** Stage rules' problems, by rule (stage segments only). */
+  readonly stageProblems: Map<StageRule, readonly RelativeFound[]>;
+}
+
+/**
+ * Per open document (the TextDocument object lives as long as the document is open), what the
+ * version checked last found: its segments by part, and the problems of each of their instruction
+ * nodes. A node that survives an edit is the same object in the next tree, and a stage whose nodes
+ * and inputs are unchanged keeps its part, so after an edit only the changed stage is checked
+ * again, and in it only the re-parsed instructions. Only the current nodes and parts are kept.
+ */
+interface DocumentCache {
+  readonly segments: Map<object, Segment>;
+  readonly nodes: Map<InstructionNode, CachedProblems>;
+  /** What stage rules read beyond their part (TARGETSTAGE, the .dockerignore); a change drops their results. */
+  readonly context: string;
+}
+
+const documentCaches = new WeakMap<object, DocumentCache>();
 
 function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
   if (previous && previous.escape === escape) return previous;
@@ -100,28 +134,119 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
   return failed ? { escape: '', found } : { escape, found };
 }
 
+/** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
+function segmentBounds(model: DockerfileModel, s: number): { first: number; end: number; base: number } {
+  if (s < 0) return { first: 0, end: model.stages[0]?.nodeIndex ?? model.tree.nodeCount, base: 0 };
+  const stage = model.stages[s];
+  return { first: stage.nodeIndex, end: stage.lastNodeIndex + 1, base: stage.fromStart };
+}
+
+function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionNode, CachedProblems>, fresh: Set<InstructionNode>, options: DiagnosticsOptions): Segment {
+  const { tree } = model;
+  const escape = tree.escape;
+  const { first, end, base } = segmentBounds(model, s);
+  const nodes: InstructionNode[] = [];
+  const relative: RelativeFound[] = [];
+  let failed = false;
+  tree.forEach((node, start, index) => {
+    if (index >= end) return false;
+    if (node.kind !== 'instruction') return;
+    const problems = instructionProblems(node, escape, cache.get(node), options);
+    if (problems.escape === '') failed = true;
+    cache.set(node, problems);
+    fresh.add(node);
+    nodes.push(node);
+    for (const { rule, problem } of problems.found) {
+      relative.push({ rule, node: index - first, problem: { ...problem, start: start - base + problem.start, end: start - base + problem.end } });
+    }
+  }, first);
+  return { nodes, instructionProblems: relative, failed, stageProblems: new Map() };
+}
+
+/**
+ * A stage rule's problems in one stage, relative to it, and whether they may be kept for the
+ * stage's part: not when the rule threw, nor when it reported outside the stage.
+ */
+function runStageRule(rule: StageRule, context: Omit<FileContext, 'report'>, stage: Stage, options: DiagnosticsOptions): { found: RelativeFound[]; keep: boolean; threw: boolean } {
+  const found: RelativeFound[] = [];
+  let keep = true;
+  const report = (problem: FileProblem): void => {
+    if (problem.start < stage.start || problem.end > stage.end || problem.nodeIndex < stage.nodeIndex || problem.nodeIndex > stage.lastNodeIndex) keep = false;
+    const { nodeIndex, ...rest } = problem;
+    const start = problem.start - stage.fromStart;
+    found.push({ rule, node: nodeIndex - stage.nodeIndex, problem: { ...rest, start, end: problem.end - stage.fromStart, message: ownString(problem.message) } });
+  };
+  try {
+    rule.check({ ...context, stage, report });
+  } catch (error) {
+    options.onRuleError?.(rule.code, error);
+    return { found, keep: false, threw: true };
+  }
+  return { found, keep, threw: false };
+}
+
 function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): Found[] {
   const found: Found[] = [];
-  const { tree } = doc;
-  const escape = tree.escape;
+  const { tree, model } = doc;
+  const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+  const stageCount = model.stages.length;
+  const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
   const previous = documentCaches.get(doc.text);
-  const cache = new Map<InstructionNode, CachedProblems>();
-  for (const { node, start, index } of tree.instructions()) {
-    const problems = instructionProblems(node, escape, previous?.get(node), options);
-    cache.set(node, problems);
-    for (const { rule, problem } of problems.found) {
-      found.push({ rule, nodeIndex: index, problem: { ...problem, start: start + problem.start, end: start + problem.end } });
+  const cache = previous?.nodes ?? new Map<InstructionNode, CachedProblems>();
+  const segments = new Map<object, Segment>();
+  const fresh = new Set<InstructionNode>();
+  const bases: number[] = [];
+  const firsts: number[] = [];
+
+  // Instruction rules, segment by segment.
+  for (let s = -1; s < stageCount; s++) {
+    const part = model.partOf(s);
+    let segment = previous?.segments.get(part);
+    if (segment?.failed) segment = undefined;
+    if (segment && previous!.context !== context) segment = { ...segment, stageProblems: new Map() };
+    segment ??= buildSegment(model, s, cache, fresh, options);
+    segments.set(part, segment);
+    const { first, base } = segmentBounds(model, s);
+    bases[s + 1] = base;
+    firsts[s + 1] = first;
+    for (const { rule, node, problem } of segment.instructionProblems) found.push({ rule, nodeIndex: first + node, problem, base });
+  }
+  // Problems of nodes that are gone are forgotten.
+  if (previous) {
+    for (const [part, segment] of previous.segments) {
+      if (segments.has(part)) continue;
+      for (const node of segment.nodes) if (!fresh.has(node)) cache.delete(node);
     }
   }
-  documentCaches.set(doc.text, cache);
-  const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
-  for (const rule of FILE_RULES) {
+  documentCaches.set(doc.text, { segments, nodes: cache, context });
+
+  // File rules on the whole model; stage rules per stage, again only where the stage changed.
+  const shared = { doc, tree, model, dockerignore };
+  for (const rule of OTHER_RULES) {
     if (!runs(rule)) continue;
-    const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem });
-    try {
-      rule.check({ doc, tree, model: doc.model, dockerignore, report });
-    } catch (error) {
-      options.onRuleError?.(rule.code, error);
+    if (rule.scope === 'file') {
+      const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem, base: 0 });
+      try {
+        rule.check({ ...shared, report });
+      } catch (error) {
+        options.onRuleError?.(rule.code, error);
+      }
+      continue;
+    }
+    for (let s = 0; s < stageCount; s++) {
+      const segment = segments.get(model.partOf(s))!;
+      let problems = segment.stageProblems.get(rule);
+      if (!problems) {
+        const result = runStageRule(rule, shared, model.stages[s], options);
+        if (result.keep) segment.stageProblems.set(rule, result.found);
+        problems = result.found;
+        if (result.threw) {
+          // As for a file rule: what it found before it threw, and nothing after.
+          for (const { node, problem } of problems) found.push({ rule, nodeIndex: firsts[s + 1] + node, problem, base: bases[s + 1] });
+          break;
+        }
+      }
+      for (const { node, problem } of problems) found.push({ rule, nodeIndex: firsts[s + 1] + node, problem, base: bases[s + 1] });
     }
   }
   return found;
@@ -205,7 +330,7 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   const { rule, problem } = found;
   const href = problem.url ?? rule.url;
   const diagnostic: Diagnostic = {
-    range: rangeOf(doc, problem.start, problem.end),
+    range: rangeOf(doc, found.base + problem.start, found.base + problem.end),
     severity,
     code: rule.code,
     source: DIAGNOSTIC_SOURCE,

@@ -48,6 +48,36 @@ interface Chunk {
    *  text of the whole file, for a full parse), so re-parsed nodes never keep other text alive. */
   readonly texts: readonly string[];
   readonly length: number;
+  /** What whole-file passes look for, so they skip the other nodes: chunk-relative indexes. */
+  readonly marks: ChunkMarks;
+}
+
+interface ChunkMarks {
+  /** FROM instructions, where stages start. */
+  readonly froms: readonly number[];
+  /** Comment nodes. */
+  readonly comments: readonly number[];
+  /** Nodes with syntax errors. */
+  readonly errors: readonly number[];
+  readonly hasInstruction: boolean;
+}
+
+const NO_INDEXES: readonly number[] = [];
+
+function marksOf(nodes: readonly TopLevelNode[]): ChunkMarks {
+  let froms: number[] | undefined;
+  let comments: number[] | undefined;
+  let errors: number[] | undefined;
+  let hasInstruction = false;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.kind === 'instruction') {
+      hasInstruction = true;
+      if (node.name === 'FROM') (froms ??= []).push(i);
+    } else if (node.kind === 'comment') (comments ??= []).push(i);
+    if (node.errors.length) (errors ??= []).push(i);
+  }
+  return { froms: froms ?? NO_INDEXES, comments: comments ?? NO_INDEXES, errors: errors ?? NO_INDEXES, hasInstruction };
 }
 
 const CHUNK_NODES = 256;
@@ -84,7 +114,8 @@ function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[]): C
       rel[k - i] = offset;
       offset += nodes[k].length;
     }
-    chunks.push({ nodes: nodes.slice(i, j), rel, texts: texts.slice(i, j), length: offset });
+    const chunkNodes = nodes.slice(i, j);
+    chunks.push({ nodes: chunkNodes, rel, texts: texts.slice(i, j), length: offset, marks: marksOf(chunkNodes) });
   }
   return chunks;
 }
@@ -98,6 +129,8 @@ function splitStates(states: readonly ParseState[]): { head: ParseState[]; final
 
 export class SyntaxTree {
   private cachedText: string | undefined;
+  private cachedFroms: readonly number[] | undefined;
+  private cachedComments: readonly number[] | undefined;
 
   private constructor(
     private readonly chunks: readonly Chunk[],
@@ -274,6 +307,37 @@ export class SyntaxTree {
     }
   }
 
+  /** Indexes of the FROM instructions, in order: where stages start. */
+  fromIndexes(): readonly number[] {
+    return (this.cachedFroms ??= this.marked('froms'));
+  }
+
+  /** Indexes of the comment nodes, in order. */
+  commentIndexes(): readonly number[] {
+    return (this.cachedComments ??= this.marked('comments'));
+  }
+
+  private marked(kind: 'froms' | 'comments' | 'errors'): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < this.chunks.length; c++) for (const i of this.chunks[c].marks[kind]) out.push(this.chunkFirst[c] + i);
+    return out;
+  }
+
+  /** Whether the nodes from index `from` on are exactly the objects of `nodes` (incremental parsing reuses them). */
+  sameNodes(from: number, nodes: readonly TopLevelNode[]): boolean {
+    if (from < 0 || from + nodes.length > this.nodeCount) return false;
+    if (nodes.length === 0) return true;
+    let c = this.chunkOfIndex(from);
+    let local = from - this.chunkFirst[c];
+    for (let i = 0; i < nodes.length; ) {
+      const chunkNodes = this.chunks[c].nodes;
+      for (; local < chunkNodes.length && i < nodes.length; local++, i++) if (chunkNodes[local] !== nodes[i]) return false;
+      c++;
+      local = 0;
+    }
+    return true;
+  }
+
   /** All nodes in order with their absolute starts. */
   *entries(): IterableIterator<NodeEntry> {
     let index = 0;
@@ -302,10 +366,10 @@ export class SyntaxTree {
   /** All syntax errors, in document offsets, including whole-file ones. */
   errors(): DocumentSyntaxError[] {
     const out: DocumentSyntaxError[] = [];
-    let hasInstruction = false;
-    for (const { node, start, index } of this.entries()) {
-      if (node.kind === 'instruction') hasInstruction = true;
-      for (const e of node.errors) out.push({ start: start + e.start, end: start + e.end, message: e.message, code: e.code, node: index });
+    const hasInstruction = this.chunks.some((chunk) => chunk.marks.hasInstruction);
+    for (const index of this.marked('errors')) {
+      const start = this.start(index);
+      for (const e of this.node(index).errors) out.push({ start: start + e.start, end: start + e.end, message: e.message, code: e.code, node: index });
     }
     const text = this.length <= 1 ? this.text : '';
     if (this.length === 0 || text === '\uFEFF') {
@@ -444,7 +508,7 @@ export class SyntaxTree {
         nodes[i] = again.nodes[0];
         texts[i] = own;
       }
-      return { nodes, rel: chunk.rel, texts, length: chunk.length };
+      return { nodes, rel: chunk.rel, texts, length: chunk.length, marks: marksOf(nodes) };
     });
     return SyntaxTree.build(chunks, this.length, this.head as ParseState[], this.final, this.stats, 0);
   }

@@ -34,6 +34,17 @@ function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
   expect(actual.escape).toBe(expected.escape);
   expect(actual.directives()).toEqual(expected.directives());
   for (let i = 0; i < actual.nodeCount; i++) expect(actual.nodeText(i)).toBe(expected.text.slice(expected.start(i), expected.end(i)));
+  // What the tree lists for whole-file passes, kept per chunk, against a walk over every node.
+  const all = [...actual.entries()];
+  expect(actual.fromIndexes()).toEqual(all.filter((e) => e.node.kind === 'instruction' && e.node.name === 'FROM').map((e) => e.index));
+  expect(actual.commentIndexes()).toEqual(all.filter((e) => e.node.kind === 'comment').map((e) => e.index));
+  expect(actual.errors()).toEqual(expected.errors());
+  const same = all.slice(2, 9).map((e) => e.node);
+  if (same.length) expect(actual.sameNodes(2, same)).toBe(true);
+  if (same.length > 1) expect(actual.sameNodes(3, same)).toBe(false);
+  const visited: number[] = [];
+  actual.forEach((_node, start, index) => void visited.push(index, start), 1);
+  expect(visited).toEqual(all.slice(1).flatMap((e) => [e.index, e.start]));
 }
 
 describe('incremental parsing', () => {

@@ -4,7 +4,7 @@
 // heredocs, URLs and Git sources do not come from the context and are not checked.
 
 import type { InstructionNode } from '../../syntax';
-import type { FileRule } from '../types';
+import type { StageRule } from '../types';
 import { createIgnoreMatcher } from './support/dockerignore';
 import { environmentAt, expandWord } from './support/expand';
 import { checkMeta } from './support/meta';
@@ -20,29 +20,34 @@ function contextSources(node: InstructionNode): { text: string; start: number; e
   return node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
 }
 
-export const CopyIgnoredFile: FileRule = {
+// The matcher of the patterns last seen: the engine passes the same array for every stage of a run.
+let lastMatcher: { patterns: readonly string[]; matcher: ReturnType<typeof createIgnoreMatcher> } | undefined;
+
+function matcherOf(patterns: readonly string[]): ReturnType<typeof createIgnoreMatcher> {
+  if (lastMatcher?.patterns !== patterns) lastMatcher = { patterns, matcher: createIgnoreMatcher(patterns) };
+  return lastMatcher.matcher;
+}
+
+export const CopyIgnoredFile: StageRule = {
   ...checkMeta('CopyIgnoredFile'),
-  scope: 'file',
-  check({ tree, model, dockerignore, report }) {
-    const matcher = dockerignore && createIgnoreMatcher(dockerignore);
+  scope: 'stage',
+  check({ tree, model, stage, dockerignore, report }) {
+    const matcher = dockerignore && matcherOf(dockerignore);
     if (!matcher) return;
-    for (const stage of model.stages) {
-      for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
-        const node = tree.node(index);
-        if (node.kind !== 'instruction' || (node.name !== 'COPY' && node.name !== 'ADD')) continue;
-        const start = tree.start(index);
-        for (const source of contextSources(node)) {
-          if (source.text.startsWith('<<')) continue;
-          const path = expandWord(source.text, environmentAt(model, index), tree.escape);
-          if (path === undefined || path === '' || REMOTE.test(path) || !matcher.excludes(path)) continue;
-          report({
-            nodeIndex: index,
-            start: start + source.start,
-            end: start + source.end,
-            message: `'${path}' is excluded by .dockerignore, so it is not in the build context and ${node.name} cannot use it.`,
-          });
-        }
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction' || (node.name !== 'COPY' && node.name !== 'ADD')) return;
+      for (const source of contextSources(node)) {
+        if (source.text.startsWith('<<')) continue;
+        const path = expandWord(source.text, environmentAt(model, index), tree.escape);
+        if (path === undefined || path === '' || REMOTE.test(path) || !matcher.excludes(path)) continue;
+        report({
+          nodeIndex: index,
+          start: start + source.start,
+          end: start + source.end,
+          message: `'${path}' is excluded by .dockerignore, so it is not in the build context and ${node.name} cannot use it.`,
+        });
       }
-    }
+    }, stage.nodeIndex + 1);
   },
 };

@@ -1,15 +1,15 @@
 // ExposeInvalidFormat: EXPOSE with an IP address or a `host:container` mapping. EXPOSE only
 // records container ports; BuildKit still accepts the old form but announces an error.
 
-import type { FileRule } from '../types';
+import type { StageRule } from '../types';
 import { checkMeta } from './support/meta';
 import { exposedPorts } from './support/ports';
 
-export const ExposeInvalidFormat: FileRule = {
+export const ExposeInvalidFormat: StageRule = {
   ...checkMeta('ExposeInvalidFormat'),
-  scope: 'file',
-  check({ tree, model, report }) {
-    for (const { index, start, word, ports } of exposedPorts(tree, model)) {
+  scope: 'stage',
+  check({ tree, model, stage, report }) {
+    for (const { index, start, word, ports } of exposedPorts(tree, model, stage)) {
       for (const port of ports) {
         if (!port.ip && !port.hostPort) continue;
         report({

@@ -1,17 +1,17 @@
 // ExposeProtoCasing: an EXPOSE protocol not in lowercase (`80/TCP`). BuildKit reads the ports
 // after expanding variables and reports each port once; the fix lowercases the protocol.
 
-import type { FileRule } from '../types';
+import type { StageRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
 import { exposedPorts } from './support/ports';
 
-export const ExposeProtoCasing: FileRule = {
+export const ExposeProtoCasing: StageRule = {
   ...checkMeta('ExposeProtoCasing'),
-  scope: 'file',
-  check({ tree, model, report }) {
-    for (const { index, start, word, ports } of exposedPorts(tree, model)) {
+  scope: 'stage',
+  check({ tree, model, stage, report }) {
+    for (const { index, start, word, ports } of exposedPorts(tree, model, stage)) {
       for (const port of ports) {
         if (port.protocol === port.protocol.toLowerCase()) continue;
         report({

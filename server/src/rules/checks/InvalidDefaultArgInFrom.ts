@@ -15,11 +15,18 @@ export const InvalidDefaultArgInFrom: FileRule = {
   check({ model, report }) {
     const args = globalArgs(model);
     if (!args.ok) return;
+    // Many stages share an image expression: each is expanded and judged once.
+    const judged = new Map<string, { error: boolean; value: string; ok: boolean }>();
     for (const stage of model.stages) {
       if (stage.image === undefined || !stage.imageSpan) continue;
-      const result = lex(stage.image, args.environment, { escape: model.tree.escape, splitWords: false });
+      let result = judged.get(stage.image);
+      if (!result) {
+        const lexed = lex(stage.image, args.environment, { escape: model.tree.escape, splitWords: false });
+        result = { error: lexed.error !== undefined, value: lexed.value, ok: !lexed.error && parseImageReference(lexed.value).ok };
+        judged.set(stage.image, result);
+      }
       if (result.error) return;
-      if (parseImageReference(result.value).ok) continue;
+      if (result.ok) continue;
       const shown = result.value === '' ? 'an empty name' : `'${result.value}', which is not a valid image reference`;
       report({
         nodeIndex: stage.nodeIndex,

@@ -3,8 +3,10 @@
 // `/bin/sh -c`, which does not pass stop signals on. The fix writes the JSON form, offered only
 // when the command is plain words that mean the same without a shell.
 
-import type { InstructionNode } from '../../syntax';
-import type { FileRule } from '../types';
+import type { InstructionNode, SyntaxTree } from '../../syntax';
+import type { DockerfileModel, Stage } from '../../semantics';
+import type { StageRule } from '../types';
+import { alongBases, type ChainMemo } from './support/chain';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
@@ -27,30 +29,37 @@ export function execForm(node: InstructionNode): string | undefined {
   return `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
 }
 
-export const JSONArgsRecommended: FileRule = {
+const shellAtEnd: ChainMemo<boolean> = new WeakMap();
+
+/**
+ * Walks the instructions of a stage with whether a SHELL is set before each (starting from what
+ * the stage it is built FROM ends with); returns whether one is set at the end.
+ */
+function walkShell(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, start: number, shellSet: boolean) => void): boolean {
+  let shellSet = stage.base ? alongBases(shellAtEnd, model, stage.base, (s) => walkShell(tree, model, s)) : false;
+  tree.forEach((node, start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction') return;
+    if (node.name === 'SHELL') shellSet = (node.json?.elements.length ?? 0) > 0;
+    visit?.(node, index, start, shellSet);
+  }, stage.nodeIndex + 1);
+  return shellSet;
+}
+
+export const JSONArgsRecommended: StageRule = {
   ...checkMeta('JSONArgsRecommended'),
-  scope: 'file',
-  check({ tree, model, report }) {
-    // Whether each stage ends with a SHELL set, for stages built FROM it.
-    const shellAtEnd: boolean[] = [];
-    for (const stage of model.stages) {
-      let shellSet = stage.base ? (shellAtEnd[stage.base.index] ?? false) : false;
-      for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
-        const node = tree.node(index);
-        if (node.kind !== 'instruction') continue;
-        if (node.name === 'SHELL') shellSet = (node.json?.elements.length ?? 0) > 0;
-        if ((node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json || shellSet) continue;
-        const start = tree.start(index);
-        const span = node.args ?? node.keyword;
-        report({
-          nodeIndex: index,
-          start: start + span.start,
-          end: start + span.end,
-          message: `${node.name} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
-        });
-      }
-      shellAtEnd[stage.index] = shellSet;
-    }
+  scope: 'stage',
+  check({ tree, model, stage, report }) {
+    walkShell(tree, model, stage, (node, index, start, shellSet) => {
+      if ((node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json || shellSet) return;
+      const span = node.args ?? node.keyword;
+      report({
+        nodeIndex: index,
+        start: start + span.start,
+        end: start + span.end,
+        message: `${node.name} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
+      });
+    });
   },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);

@@ -2,6 +2,9 @@
 // the last one takes effect, so each earlier one is reported (and faded as unnecessary).
 
 import { DiagnosticTag } from 'vscode-languageserver-types';
+import type { DockerfileModel, Stage } from '../../semantics';
+import type { SyntaxTree } from '../../syntax';
+import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
@@ -9,18 +12,34 @@ import { instructionAtRange, instructionSpan } from './support/nodes';
 
 const ONCE_PER_STAGE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
+/** Each CMD, ENTRYPOINT or HEALTHCHECK of a stage that a later one replaces, with that one (node indexes from the FROM). */
+const replacements = new WeakMap<object, readonly (readonly [earlier: number, later: number])[]>();
+
+function replaced(tree: SyntaxTree, model: DockerfileModel, stage: Stage): readonly (readonly [number, number])[] {
+  return perPart(replacements, model, stage, () => {
+    const pairs: [number, number][] = [];
+    const last = new Map<string, number>();
+    tree.forEach((node, _start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction' || !ONCE_PER_STAGE.has(node.name)) return;
+      const earlier = last.get(node.name);
+      last.set(node.name, index - stage.nodeIndex);
+      if (earlier !== undefined) pairs.push([earlier, index - stage.nodeIndex]);
+    }, stage.nodeIndex + 1);
+    return pairs;
+  });
+}
+
 export const MultipleInstructionsDisallowed: FileRule = {
   ...checkMeta('MultipleInstructionsDisallowed'),
   scope: 'file',
   check({ doc, tree, model, report }) {
     for (const stage of model.stages) {
-      const last = new Map<string, number>();
-      for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
+      for (const [earlierRelative, relative] of replaced(tree, model, stage)) {
+        const earlier = stage.nodeIndex + earlierRelative;
+        const index = stage.nodeIndex + relative;
         const node = tree.node(index);
-        if (node.kind !== 'instruction' || !ONCE_PER_STAGE.has(node.name)) continue;
-        const earlier = last.get(node.name);
-        last.set(node.name, index);
-        if (earlier === undefined) continue;
+        if (node.kind !== 'instruction') continue;
         const earlierNode = tree.node(earlier);
         if (earlierNode.kind !== 'instruction') continue;
         const span = instructionSpan(earlierNode);

@@ -3,7 +3,7 @@
 // metadata and history. Only names are looked at; parts like PUBLIC, FILE or VERSION mark a
 // name as harmless. Global ARGs (before the first FROM) are not checked, as in BuildKit.
 
-import type { FileRule } from '../types';
+import type { StageRule } from '../types';
 import { checkMeta } from './support/meta';
 
 const SECRET_PART = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -13,25 +13,22 @@ export function looksLikeSecret(name: string): boolean {
   return SECRET_PART.test(name) && !HARMLESS_PART.test(name);
 }
 
-export const SecretsUsedInArgOrEnv: FileRule = {
+export const SecretsUsedInArgOrEnv: StageRule = {
   ...checkMeta('SecretsUsedInArgOrEnv'),
-  scope: 'file',
-  check({ tree, model, report }) {
-    for (const stage of model.stages) {
-      for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
-        const node = tree.node(index);
-        if (node.kind !== 'instruction' || (node.name !== 'ARG' && node.name !== 'ENV')) continue;
-        const start = tree.start(index);
-        for (const pair of node.pairs) {
-          if (!looksLikeSecret(pair.key.text)) continue;
-          report({
-            nodeIndex: index,
-            start: start + pair.key.start,
-            end: start + pair.key.end,
-            message: `${node.name} '${pair.key.text}' looks like it holds a secret; ${node.name} values stay in the image metadata and history. Pass secrets with RUN --mount=type=secret instead.`,
-          });
-        }
+  scope: 'stage',
+  check({ tree, stage, report }) {
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction' || (node.name !== 'ARG' && node.name !== 'ENV')) return;
+      for (const pair of node.pairs) {
+        if (!looksLikeSecret(pair.key.text)) continue;
+        report({
+          nodeIndex: index,
+          start: start + pair.key.start,
+          end: start + pair.key.end,
+          message: `${node.name} '${pair.key.text}' looks like it holds a secret; ${node.name} values stay in the image metadata and history. Pass secrets with RUN --mount=type=secret instead.`,
+        });
       }
-    }
+    }, stage.nodeIndex + 1);
   },
 };

@@ -3,33 +3,31 @@
 // BuildKit reports each name once per expression.
 
 import type { VariableUse } from '../../semantics';
-import type { FileRule } from '../types';
+import type { StageRule } from '../types';
 import { quickFix } from './support/fixes';
 import { globalArgs } from './support/globalArgs';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest } from './support/suggest';
 
-export const UndefinedArgInFrom: FileRule = {
+export const UndefinedArgInFrom: StageRule = {
   ...checkMeta('UndefinedArgInFrom'),
-  scope: 'file',
-  check({ model, report }) {
+  scope: 'stage',
+  check({ model, stage, report }) {
     let candidates: string[] | undefined;
-    for (const stage of model.stages) {
-      const reported = new Set<string>();
-      for (const use of model.usesInNode(stage.nodeIndex)) {
-        if (use.declaration || use.predefined?.automatic) continue;
-        const part = partOf(use, stage.imageSpan);
-        if (!part || reported.has(`${part} ${use.name}`)) continue;
-        reported.add(`${part} ${use.name}`);
-        candidates ??= [...globalArgs(model).values.keys(), ...model.globalArgs.map((d) => d.name)];
-        const suggestion = suggest(use.name, candidates);
-        report({
-          nodeIndex: stage.nodeIndex,
-          ...use.span,
-          message: `'$${use.name}' is not declared by an ARG before the first FROM, so it expands to an empty string here${didYouMean(suggestion, (s) => `'$${s}'`)}.`,
-          data: { name: use.name, suggestion },
-        });
-      }
+    const reported = new Set<string>();
+    for (const use of model.usesInNode(stage.nodeIndex)) {
+      if (use.declaration || use.predefined?.automatic) continue;
+      const part = partOf(use, stage.imageSpan);
+      if (!part || reported.has(`${part} ${use.name}`)) continue;
+      reported.add(`${part} ${use.name}`);
+      candidates ??= [...globalArgs(model).values.keys(), ...model.globalArgs.map((d) => d.name)];
+      const suggestion = suggest(use.name, candidates);
+      report({
+        nodeIndex: stage.nodeIndex,
+        ...use.span,
+        message: `'$${use.name}' is not declared by an ARG before the first FROM, so it expands to an empty string here${didYouMean(suggestion, (s) => `'$${s}'`)}.`,
+        data: { name: use.name, suggestion },
+      });
     }
   },
   fixes(diagnostic, doc) {

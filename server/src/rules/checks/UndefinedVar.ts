@@ -4,8 +4,8 @@
 // and ENTRYPOINT is the shell's business and never checked. Like BuildKit run by `docker build
 // --check` with an empty base image, variables a real base image would set are reported too.
 
-import type { Declaration, DockerfileModel, Stage, VariableUse } from '../../semantics';
-import type { FileRule } from '../types';
+import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
+import type { StageRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
@@ -22,21 +22,23 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
 }
 
-export const UndefinedVar: FileRule = {
+export const UndefinedVar: StageRule = {
   ...checkMeta('UndefinedVar'),
-  scope: 'file',
-  check({ model, report }) {
+  scope: 'stage',
+  check({ model, stage, report }) {
     let visible: VisibleNames | undefined;
-    for (const use of model.uses) {
-      if (!isUndefined(model, use)) continue;
-      visible ??= new VisibleNames(model);
-      const suggestion = visible.suggest(use);
-      report({
-        nodeIndex: use.nodeIndex,
-        ...use.span,
-        message: `'$${use.name}' is not defined here, so it expands to an empty string${didYouMean(suggestion, (s) => `'$${s}'`)}. Declare it with ARG or ENV in this stage.`,
-        data: { name: use.name, suggestion },
-      });
+    for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
+      for (const use of model.usesInNode(index)) {
+        if (!isUndefined(model, use)) continue;
+        visible ??= new VisibleNames(model, stage);
+        const suggestion = visible.suggest(use);
+        report({
+          nodeIndex: use.nodeIndex,
+          ...use.span,
+          message: `'$${use.name}' is not defined here, so it expands to an empty string${didYouMean(suggestion, (s) => `'$${s}'`)}. Declare it with ARG or ENV in this stage.`,
+          data: { name: use.name, suggestion },
+        });
+      }
     }
   },
   fixes(diagnostic, doc) {
@@ -48,46 +50,52 @@ export const UndefinedVar: FileRule = {
   },
 };
 
+/** The complete index of each stage's names, for the stages built FROM it (per model). */
+const completeIndexes = new WeakMap<DockerfileModel, Map<number, SuggestionIndex>>();
+
+/** An index of names that always holds PATH (BuildKit's default, so a name to suggest too). */
+function newIndex(): SuggestionIndex {
+  const index = new SuggestionIndex();
+  index.add('PATH');
+  return index;
+}
+
 /**
  * The names defined before a use, in its stage and in the stages it is built FROM, for "did you
- * mean". Uses come in document order, so each stage's index only grows; a file with thousands
- * of variables stays linear.
+ * mean". Uses come in document order, so the stage's own index only grows; the indexes of base
+ * stages are complete and shared by every stage of the model, so thousands of variables stay linear.
  */
 class VisibleNames {
-  private readonly byStage: Declaration[][];
-  private readonly indexes: SuggestionIndex[] = [];
-  private readonly added: number[] = [];
+  private readonly own = newIndex();
+  private added = 0;
 
-  constructor(private readonly model: DockerfileModel) {
-    this.byStage = model.stages.map(() => []);
-    for (const declaration of model.declarations) if (declaration.stage >= 0) this.byStage[declaration.stage]?.push(declaration);
+  constructor(
+    private readonly model: DockerfileModel,
+    private readonly stage: Stage,
+  ) {}
+
+  private ownBefore(before: number): SuggestionIndex {
+    const declarations = this.model.declarationsOf(this.stage);
+    while (this.added < declarations.length && declarations[this.added].nodeIndex < before) this.own.add(declarations[this.added++].name);
+    return this.own;
   }
 
-  /** The index of a stage holding its names declared before node `before`. */
-  private indexOf(stage: number, before: number): SuggestionIndex {
-    let index = this.indexes[stage];
+  private complete(stage: Stage): SuggestionIndex {
+    let indexes = completeIndexes.get(this.model);
+    if (!indexes) completeIndexes.set(this.model, (indexes = new Map()));
+    let index = indexes.get(stage.index);
     if (!index) {
-      // PATH is always set (BuildKit's default), so it is a name to suggest too.
-      index = this.indexes[stage] = new SuggestionIndex();
-      index.add('PATH');
+      index = newIndex();
+      for (const declaration of this.model.declarationsOf(stage)) index.add(declaration.name);
+      indexes.set(stage.index, index);
     }
-    const declarations = this.byStage[stage] ?? [];
-    let next = this.added[stage] ?? 0;
-    while (next < declarations.length && declarations[next].nodeIndex < before) index.add(declarations[next++].name);
-    this.added[stage] = next;
     return index;
   }
 
   suggest(use: VariableUse): string | undefined {
-    const candidates: string[] = [];
-    let stage: Stage | undefined = this.model.stages[use.stage];
-    let before = use.nodeIndex;
-    while (stage) {
-      candidates.push(...this.indexOf(stage.index, before).candidates(use.name));
-      // A base stage ended before this one began: all of its names are visible.
-      before = Infinity;
-      stage = stage.base;
-    }
+    const candidates = [...this.ownBefore(use.nodeIndex).candidates(use.name)];
+    // A base stage ended before this one began: all of its names are visible.
+    for (let stage = this.stage.base; stage; stage = stage.base) candidates.push(...this.complete(stage).candidates(use.name));
     return suggest(use.name, candidates);
   }
 }

@@ -17,10 +17,14 @@ export const invalidImageReference: FileRule = {
   description: 'A FROM image that is empty or not a valid image reference once global ARG defaults are substituted.',
   url: instructionUrl('FROM'),
   check({ model, tree, report }) {
+    // Many stages share an image expression: each is expanded and parsed once.
+    const expansions = new Map<string, string | undefined>();
+    const parsedImages = new Map<string, ReturnType<typeof parseImageReference>>();
     for (const stage of model.stages) {
       if (stage.image === undefined || !stage.imageSpan || stage.base) continue;
       const raw = stage.image;
-      const image = expandWithGlobalArgs(model, stage.image, tree.escape);
+      if (!expansions.has(raw)) expansions.set(raw, expandWithGlobalArgs(model, raw, tree.escape));
+      const image = expansions.get(raw);
       if (image === undefined) continue;
       const at = { start: stage.imageSpan.start, end: stage.imageSpan.end, nodeIndex: stage.nodeIndex };
       const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
@@ -35,7 +39,8 @@ export const invalidImageReference: FileRule = {
       }
       // An earlier stage named by a variable, and the empty image.
       if (image === 'scratch' || model.earlierStageNamed(stage, image)) continue;
-      const parsed = parseImageReference(image);
+      let parsed = parsedImages.get(image);
+      if (!parsed) parsedImages.set(image, (parsed = parseImageReference(image)));
       if (parsed.ok) continue;
       const stageMatch = model.earlierStageNamed(stage, image.toLowerCase());
       if (stageMatch && !raw.includes('$')) {

@@ -1,5 +1,5 @@
 // Test helpers for the error rules: run rules over a fixture the way the diagnostics engine does
-// (instruction rules per node with relative offsets, file rules with the model) and compare the
+// (instruction rules per node with relative offsets, stage rules per stage, file rules with the model) and compare the
 // complete result with exact ranges, codes and messages. Used by the rule tests only.
 
 import { expect } from 'vitest';
@@ -37,6 +37,9 @@ export function runRules(doc: AnalyzedDocument, rules: readonly Rule[] = ERROR_R
       for (const { node, start } of doc.tree.instructions()) {
         rule.check(node, (problem) => out.push(toDiagnostic(doc, rule, problem, start)), doc.tree.escape);
       }
+    } else if (rule.scope === 'stage') {
+      const report = (problem: FileProblem): void => void out.push(toDiagnostic(doc, rule, problem, 0));
+      for (const stage of doc.model.stages) rule.check({ doc, tree: doc.tree, model: doc.model, stage, report });
     } else {
       rule.check({ doc, tree: doc.tree, model: doc.model, report: (problem: FileProblem) => out.push(toDiagnostic(doc, rule, problem, 0)) });
     }

@@ -1,7 +1,7 @@
 // The ports of the EXPOSE instructions of each stage, after variable expansion, split the way
 // BuildKit splits `[ip:]hostPort:containerPort[/protocol]`.
 
-import type { DockerfileModel } from '../../../semantics';
+import type { DockerfileModel, Stage } from '../../../semantics';
 import type { SyntaxTree, Token } from '../../../syntax';
 import { environmentAt, expandWords } from './expand';
 
@@ -29,18 +29,17 @@ export function splitPort(raw: string): ExposedPort {
   return { raw, ip, hostPort, protocol: slash < 0 ? '' : container.slice(slash + 1) };
 }
 
-/** Each EXPOSE word of every stage with the ports it expands to. */
-export function* exposedPorts(tree: SyntaxTree, model: DockerfileModel): IterableIterator<ExposeWord> {
-  for (const stage of model.stages) {
-    for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
-      const node = tree.node(index);
-      if (node.kind !== 'instruction' || node.name !== 'EXPOSE') continue;
-      const start = tree.start(index);
-      const environment = environmentAt(model, index);
-      for (const word of node.argList) {
-        const expanded = expandWords(word.text, environment, tree.escape);
-        if (expanded?.length) yield { index, start, word, ports: expanded.map(splitPort) };
-      }
+/** Each EXPOSE word of a stage with the ports it expands to. */
+export function exposedPorts(tree: SyntaxTree, model: DockerfileModel, stage: Stage): ExposeWord[] {
+  const out: ExposeWord[] = [];
+  tree.forEach((node, start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction' || node.name !== 'EXPOSE') return;
+    const environment = environmentAt(model, index);
+    for (const word of node.argList) {
+      const expanded = expandWords(word.text, environment, tree.escape);
+      if (expanded?.length) out.push({ index, start, word, ports: expanded.map(splitPort) });
     }
-  }
+  }, stage.nodeIndex + 1);
+  return out;
 }

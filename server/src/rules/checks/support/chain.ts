@@ -1,0 +1,20 @@
+// Facts a stage inherits from the stage it is built FROM (a SHELL set, a WORKDIR set, the OS),
+// computed once per stage of a model and never by recursion, so long FROM chains stay linear.
+
+import type { DockerfileModel, Stage } from '../../../semantics';
+
+/** A per-rule memo: the value of each stage of a model. */
+export type ChainMemo<T> = WeakMap<DockerfileModel, Map<number, T>>;
+
+/** `compute(stage, value of its base stage)` for `stage`, computing its bases first as needed. */
+export function alongBases<T>(memo: ChainMemo<T>, model: DockerfileModel, stage: Stage, compute: (stage: Stage, base: T | undefined) => T): T {
+  let values = memo.get(model);
+  if (!values) memo.set(model, (values = new Map()));
+  const pending: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !values.has(s.index); s = s.base) pending.push(s);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i];
+    values.set(s.index, compute(s, s.base ? values.get(s.base.index) : undefined));
+  }
+  return values.get(stage.index)!;
+}

@@ -1,0 +1,116 @@
+// The diagnostics engine's caches (instruction problems per node, stage rules per stage part)
+// never change the result: after any sequence of edits, the diagnostics of an open document
+// equal those of the same text checked from scratch.
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it, vi } from 'vitest';
+import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
+import { getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
+import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { generateDockerfile } from '../../../bench/generate';
+import { readCorpusFile, readExpected } from '../syntax/corpus';
+
+const files = readExpected('real-world').map((e) => e.file);
+const sample = files.filter((_, i) => i % 11 === 0).map((f) => readCorpusFile('real-world', f));
+
+const FRAGMENTS = [
+  '\n', '\\\n', ' ', '#', '# check=skip=UndefinedVar\n', '# check=experimental=all\n', '`', '"', '$', '${', '}', '=', 'x', 'A', '/',
+  'FROM ', 'FROM base AS b\n', ' AS base', ' AS Last', 'ARG A', 'ARG A=1\n', 'ENV A=2 ', 'ENV C=${A:-d}\n', 'COPY --from=base /a /b\n',
+  'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
+];
+
+const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
+  fc
+    .record({
+      at: fc.nat({ max: Math.max(0, length) }),
+      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
+    })
+    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+
+/** An open document as the server keeps it: one TextDocument, a new tree and analysis per version. */
+class OpenDocument {
+  readonly text: TextDocument;
+  tree: SyntaxTree;
+  doc: AnalyzedDocument;
+
+  constructor(source: string) {
+    this.text = TextDocument.create('file:///open/Dockerfile', 'dockerfile', 1, source);
+    this.tree = SyntaxTree.parse(source);
+    this.doc = analyzedDocument(this.text, this.tree);
+  }
+
+  edit(edit: TextEdit): void {
+    const range = { start: this.text.positionAt(edit.start), end: this.text.positionAt(edit.end) };
+    this.tree = this.tree.edit(edit);
+    TextDocument.update(this.text, [{ range, text: edit.text }], this.text.version + 1);
+    this.doc = analyzedDocument(this.text, this.tree, this.doc);
+  }
+}
+
+function fromScratch(text: string, options: DiagnosticsOptions) {
+  const fresh = analyzedDocument(TextDocument.create('file:///fresh/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
+  return getDiagnostics(fresh, DEFAULT_SETTINGS, options);
+}
+
+const OPTIONS: DiagnosticsOptions[] = [{}, { dockerignore: 'secret.txt\n*.tmp\nsrc/stage1*\n' }, { dockerignore: 'rel\nsrc/stage2*\n' }];
+
+describe('incremental diagnostics', () => {
+  it('equal a check from scratch after random edit sequences on corpus files', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sample),
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat({ max: OPTIONS.length - 1 })), { minLength: 1, maxLength: 8 }),
+        (source, steps) => {
+          const open = new OpenDocument(source);
+          getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+          for (const [seed, check, option] of steps) {
+            open.edit(fc.sample(editArbitrary(open.tree.length), { numRuns: 1, seed })[0]);
+            // Sometimes versions go unchecked, as when a burst of edits ends before diagnostics run.
+            if (!check) continue;
+            const options = OPTIONS[option];
+            expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+    );
+  }, 120_000);
+
+  it('equal a check from scratch after edits anywhere in a file of many stages', () => {
+    const source = generateDockerfile(500, { errors: true }).replace(/FROM \$\{BASE_IMAGE\} AS stage(\d*[13579])\b/g, 'FROM stage0 AS stage$1');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: OPTIONS.length - 1 })), { minLength: 1, maxLength: 4 }), (steps) => {
+        const open = new OpenDocument(source);
+        getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+        for (const [seed, where, option] of steps) {
+          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const at = where % (open.tree.length + 1);
+          open.edit({ start: at, end: Math.min(open.tree.length, at + (edit.end - edit.start)), text: edit.text });
+          const options = OPTIONS[option];
+          expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
+        }
+      }),
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 150) / 5) },
+    );
+  }, 120_000);
+
+  it('runs stage rules again only on the stage an edit touched', () => {
+    const source = generateDockerfile(200);
+    const open = new OpenDocument(source);
+    const check = vi.spyOn(UndefinedVar, 'check');
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(check).toHaveBeenCalledTimes(open.doc.model.stages.length);
+    const at = source.indexOf('WORKDIR', Math.floor(source.length / 2));
+    open.edit({ start: at, end: at, text: 'x' });
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(check).toHaveBeenCalledTimes(open.doc.model.stages.length + 1);
+    // A new last stage name changes TARGETSTAGE, which stage rules may read: all run again.
+    open.edit({ start: open.tree.length, end: open.tree.length, text: 'FROM scratch AS final\n' });
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(check).toHaveBeenCalledTimes(2 * open.doc.model.stages.length);
+    check.mockRestore();
+  });
+});
