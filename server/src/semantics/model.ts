@@ -332,6 +332,11 @@ export class DockerfileModel {
     return out;
   }
 
+  /** The stage references of one stage (its FROM image, COPY --from, --mount from=), in order. */
+  stageReferencesIn(stage: Stage): readonly StageReference[] {
+    return this.referencesOfPart(stage.index);
+  }
+
   /** The ARG and ENV declarations of one stage, in order. */
   declarationsOf(stage: Stage): readonly Declaration[] {
     return this.declarationsOfPart(stage.index);

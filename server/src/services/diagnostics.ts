@@ -71,8 +71,8 @@ interface RelativeFound {
 }
 
 const INSTRUCTION_RULES = RULES.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
-/** File and stage rules, in their order in RULES. */
-const OTHER_RULES = RULES.filter((rule): rule is FileRule | StageRule => rule.scope !== 'instruction');
+const STAGE_RULES = RULES.filter((rule): rule is StageRule => rule.scope === 'stage');
+const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');
 
 interface CachedProblems {
   readonly escape: string;
@@ -100,6 +100,8 @@ interface Segment {
   readonly failed: boolean;
   /** Stage rules' problems, by rule (stage segments only). */
   readonly stageProblems: Map<StageRule, readonly RelativeFound[]>;
+  /** Instruction and stage rules' problems together, for the set of stage rules that ran (`signature`). */
+  combined?: { readonly signature: string; readonly found: readonly RelativeFound[] };
 }
 
 /**
@@ -167,7 +169,7 @@ function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionN
  * A stage rule's problems in one stage, relative to it, and whether they may be kept for the
  * stage's part: not when the rule threw, nor when it reported outside the stage.
  */
-function runStageRule(rule: StageRule, context: Omit<FileContext, 'report'>, stage: Stage, options: DiagnosticsOptions): { found: RelativeFound[]; keep: boolean; threw: boolean } {
+function runStageRule(rule: StageRule, context: Omit<FileContext, 'report'>, stage: Stage, options: DiagnosticsOptions): { found: RelativeFound[]; keep: boolean } {
   const found: RelativeFound[] = [];
   let keep = true;
   const report = (problem: FileProblem): void => {
@@ -179,37 +181,40 @@ function runStageRule(rule: StageRule, context: Omit<FileContext, 'report'>, sta
   try {
     rule.check({ ...context, stage, report });
   } catch (error) {
+    // What it found before it threw is reported; the stage is checked again next time.
     options.onRuleError?.(rule.code, error);
-    return { found, keep: false, threw: true };
+    return { found, keep: false };
   }
-  return { found, keep, threw: false };
+  return { found, keep };
 }
 
 function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): Found[] {
   const found: Found[] = [];
   const { tree, model } = doc;
   const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+  const shared = { doc, tree, model, dockerignore };
   const stageCount = model.stages.length;
   const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
+  const stageRules = STAGE_RULES.filter(runs);
+  const signature = stageRules.map((rule) => rule.code).join(' ');
   const previous = documentCaches.get(doc.text);
   const cache = previous?.nodes ?? new Map<InstructionNode, CachedProblems>();
   const segments = new Map<object, Segment>();
   const fresh = new Set<InstructionNode>();
-  const bases: number[] = [];
-  const firsts: number[] = [];
 
-  // Instruction rules, segment by segment.
+  // Segment by segment: instruction rules, then stage rules, each from its cache where it has one.
   for (let s = -1; s < stageCount; s++) {
     const part = model.partOf(s);
     let segment = previous?.segments.get(part);
     if (segment?.failed) segment = undefined;
-    if (segment && previous!.context !== context) segment = { ...segment, stageProblems: new Map() };
+    if (segment && previous!.context !== context) segment = { ...segment, stageProblems: new Map(), combined: undefined };
     segment ??= buildSegment(model, s, cache, fresh, options);
     segments.set(part, segment);
-    const { first, base } = segmentBounds(model, s);
-    bases[s + 1] = base;
-    firsts[s + 1] = first;
-    for (const { rule, node, problem } of segment.instructionProblems) found.push({ rule, nodeIndex: first + node, problem, base });
+    const first = s < 0 ? 0 : model.stages[s].nodeIndex;
+    const base = s < 0 ? 0 : model.stages[s].fromStart;
+    let problems: readonly RelativeFound[] = segment.instructionProblems;
+    if (s >= 0) problems = segment.combined?.signature === signature ? segment.combined.found : combine(segment, stageRules, signature, shared, model.stages[s], options);
+    for (const { rule, node, problem } of problems) found.push({ rule, nodeIndex: first + node, problem, base });
   }
   // Problems of nodes that are gone are forgotten.
   if (previous) {
@@ -220,35 +225,34 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
   }
   documentCaches.set(doc.text, { segments, nodes: cache, context });
 
-  // File rules on the whole model; stage rules per stage, again only where the stage changed.
-  const shared = { doc, tree, model, dockerignore };
-  for (const rule of OTHER_RULES) {
+  // File rules on the whole model (they keep what they derive from one stage per part themselves).
+  for (const rule of FILE_RULES) {
     if (!runs(rule)) continue;
-    if (rule.scope === 'file') {
-      const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem, base: 0 });
-      try {
-        rule.check({ ...shared, report });
-      } catch (error) {
-        options.onRuleError?.(rule.code, error);
-      }
-      continue;
-    }
-    for (let s = 0; s < stageCount; s++) {
-      const segment = segments.get(model.partOf(s))!;
-      let problems = segment.stageProblems.get(rule);
-      if (!problems) {
-        const result = runStageRule(rule, shared, model.stages[s], options);
-        if (result.keep) segment.stageProblems.set(rule, result.found);
-        problems = result.found;
-        if (result.threw) {
-          // As for a file rule: what it found before it threw, and nothing after.
-          for (const { node, problem } of problems) found.push({ rule, nodeIndex: firsts[s + 1] + node, problem, base: bases[s + 1] });
-          break;
-        }
-      }
-      for (const { node, problem } of problems) found.push({ rule, nodeIndex: firsts[s + 1] + node, problem, base: bases[s + 1] });
+    const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem, base: 0 });
+    try {
+      rule.check({ ...shared, report });
+    } catch (error) {
+      options.onRuleError?.(rule.code, error);
     }
   }
+  return found;
+}
+
+/** A stage segment's instruction problems followed by each running stage rule's, kept when all may be. */
+function combine(segment: Segment, rules: readonly StageRule[], signature: string, shared: Omit<FileContext, 'report'>, stage: Stage, options: DiagnosticsOptions): readonly RelativeFound[] {
+  const found = [...segment.instructionProblems];
+  let keep = true;
+  for (const rule of rules) {
+    let problems = segment.stageProblems.get(rule);
+    if (!problems) {
+      const result = runStageRule(rule, shared, stage, options);
+      if (result.keep) segment.stageProblems.set(rule, result.found);
+      else keep = false;
+      problems = result.found;
+    }
+    for (const problem of problems) found.push(problem);
+  }
+  if (keep) segment.combined = { signature, found };
   return found;
 }
 

@@ -2,8 +2,8 @@
 // an edge a -> b is on a cycle when a can be reached again from b.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cyclicEdges, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
-import type { Stage, StageReference } from '../../../server/src/semantics';
+import { cyclicEdges, type EdgeReference, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
+import type { Stage } from '../../../server/src/semantics';
 
 function reaches(edges: readonly StageEdge[], start: number, goal: number): boolean {
   const seen = new Set<number>();
@@ -21,7 +21,7 @@ function reaches(edges: readonly StageEdge[], start: number, goal: number): bool
 function graph(count: number, pairs: readonly [number, number | undefined][]): StageEdge[] {
   const stages = Array.from({ length: count }, (_, index) => ({ index }) as Stage);
   return pairs.map(([from, to]) => ({
-    reference: {} as StageReference,
+    reference: {} as EdgeReference,
     from: stages[from % count],
     to: to === undefined ? undefined : stages[to % count],
     badIndex: false,

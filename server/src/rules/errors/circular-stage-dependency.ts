@@ -3,7 +3,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FileRule } from '../types';
-import { cyclicEdges, stageEdges, stageLabel } from './stageGraph';
+import { stageGraph, stageLabel } from './stageGraph';
 
 export const circularStageDependency: FileRule = {
   code: 'circular-stage-dependency',
@@ -13,8 +13,7 @@ export const circularStageDependency: FileRule = {
   description: 'Stages that depend on each other in a circle, or a stage that copies from itself.',
   url: 'https://docs.docker.com/build/building/multi-stage/',
   check({ model, report }) {
-    const edges = stageEdges(model);
-    for (const edge of cyclicEdges(edges)) {
+    for (const edge of stageGraph(model).cyclic) {
       const self = edge.to === edge.from;
       report({
         start: edge.reference.span.start,

@@ -2,7 +2,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FileRule } from '../types';
-import { cyclicEdges, stageEdges, stageLabel } from './stageGraph';
+import { stageGraph, stageLabel } from './stageGraph';
 
 export const copyFromLaterStage: FileRule = {
   code: 'copy-from-later-stage',
@@ -12,9 +12,8 @@ export const copyFromLaterStage: FileRule = {
   description: 'COPY --from naming a stage that is defined further down.',
   url: 'https://docs.docker.com/reference/dockerfile/#copy---from',
   check({ model, report }) {
-    const edges = stageEdges(model);
-    const cyclic = cyclicEdges(edges);
-    for (const edge of edges) {
+    const { forward, cyclic } = stageGraph(model);
+    for (const edge of forward) {
       // Mounts from later stages are not refused by BuildKit; cycles are circular-stage-dependency's.
       if (edge.reference.kind !== 'copy-from' || !edge.to || edge.to.index <= edge.from.index || cyclic.has(edge)) continue;
       report({

@@ -2,7 +2,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FileRule } from '../types';
-import { stageEdges } from './stageGraph';
+import { stageGraph } from './stageGraph';
 
 export const invalidStageIndex: FileRule = {
   code: 'invalid-stage-index',
@@ -13,8 +13,7 @@ export const invalidStageIndex: FileRule = {
   url: 'https://docs.docker.com/reference/dockerfile/#copy---from',
   check({ model, report }) {
     const count = model.stages.length;
-    for (const edge of stageEdges(model)) {
-      if (!edge.badIndex) continue;
+    for (const edge of stageGraph(model).badIndexes) {
       report({
         start: edge.reference.span.start,
         end: edge.reference.span.end,

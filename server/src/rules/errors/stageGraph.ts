@@ -3,10 +3,19 @@
 // case, to the LAST stage of that name, wherever it is in the file. Shared by the rules on
 // stage order, stage indexes and cycles.
 
-import type { DockerfileModel, Stage, StageReference } from '../../semantics';
+import type { DocumentSpan, DockerfileModel, Stage, StageReferenceKind } from '../../semantics';
+import { perPart } from '../partMemo';
+
+/** Where an edge's reference is, in document offsets. */
+export interface EdgeReference {
+  readonly kind: StageReferenceKind;
+  readonly nodeIndex: number;
+  readonly span: DocumentSpan;
+  readonly text: string;
+}
 
 export interface StageEdge {
-  readonly reference: StageReference;
+  readonly reference: EdgeReference;
   /** The stage the referring instruction belongs to. */
   readonly from: Stage;
   /** The stage it names; undefined for images, contexts and out-of-range indexes. */
@@ -15,35 +24,102 @@ export interface StageEdge {
   readonly badIndex: boolean;
 }
 
-const edgesOf = new WeakMap<DockerfileModel, readonly StageEdge[]>();
-
-/** The edges of a model (computed once per model: several rules read them). */
-export function stageEdges(model: DockerfileModel): readonly StageEdge[] {
-  let edges = edgesOf.get(model);
-  if (!edges) {
-    edges = computeEdges(model);
-    edgesOf.set(model, edges);
-  }
-  return edges;
+/** A literal `--from`/`from=` of a stage, relative to its FROM (node index and offsets). */
+interface LiteralReference {
+  readonly kind: StageReferenceKind;
+  readonly text: string;
+  readonly node: number;
+  readonly start: number;
+  readonly end: number;
+  /** The stage number of `COPY --from=<n>`. */
+  readonly index?: number;
 }
 
-function computeEdges(model: DockerfileModel): StageEdge[] {
+const literals = new WeakMap<object, readonly LiteralReference[]>();
+
+/** The references of a stage that can name another stage: not FROM images, not empty, no variables. */
+function literalReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
+  return perPart(literals, model, stage, () =>
+    model
+      .stageReferencesIn(stage)
+      .filter((r) => r.kind !== 'from' && r.text !== '' && !r.text.includes('$'))
+      .map((r) => ({
+        kind: r.kind,
+        text: r.text,
+        node: r.nodeIndex - stage.nodeIndex,
+        start: r.span.start - stage.fromStart,
+        end: r.span.end - stage.fromStart,
+        index: r.kind === 'copy-from' && /^[0-9]+$/.test(r.text) ? Number(r.text) : undefined,
+      })),
+  );
+}
+
+/** An edge; where its reference is gets worked out only when a rule reports it. */
+class Edge implements StageEdge {
+  constructor(
+    readonly from: Stage,
+    readonly to: Stage | undefined,
+    readonly badIndex: boolean,
+    private readonly literal: LiteralReference,
+  ) {}
+
+  get reference(): EdgeReference {
+    const { kind, text, node, start, end } = this.literal;
+    return { kind, text, nodeIndex: this.from.nodeIndex + node, span: { start: this.from.fromStart + start, end: this.from.fromStart + end } };
+  }
+}
+
+/** What the stage-order rules report, for one model. */
+export interface StageGraph {
+  /** References to a stage number past the last stage, in document order. */
+  readonly badIndexes: readonly StageEdge[];
+  /** Edges to the same or a later stage (only these can be out of order or close a cycle), in document order. */
+  readonly forward: readonly StageEdge[];
+  /** The edges on a cycle, in document order. */
+  readonly cyclic: ReadonlySet<StageEdge>;
+}
+
+const graphs = new WeakMap<DockerfileModel, StageGraph>();
+
+/**
+ * The stage graph of a model, computed once per model (several rules read it). Edges back to an
+ * earlier stage, nearly all of them, get no object: every cycle has an edge to the same or a later
+ * stage, so only when there is one are all edges made, to find the cycles.
+ */
+export function stageGraph(model: DockerfileModel): StageGraph {
+  let graph = graphs.get(model);
+  if (!graph) {
+    graph = computeGraph(model);
+    graphs.set(model, graph);
+  }
+  return graph;
+}
+
+function computeGraph(model: DockerfileModel): StageGraph {
   const lastByName = new Map<string, Stage>();
   for (const stage of model.stages) if (stage.nameLower) lastByName.set(stage.nameLower, stage);
-  const edges: StageEdge[] = [];
-  for (const reference of model.stageReferences) {
-    if (reference.kind === 'from' || reference.text === '' || reference.text.includes('$')) continue;
-    const from = model.stageOfNode(reference.nodeIndex);
-    if (!from) continue;
-    const byIndex = reference.kind === 'copy-from' && /^[0-9]+$/.test(reference.text);
-    if (byIndex) {
-      const to = model.stages[Number(reference.text)];
-      edges.push({ reference, from, to, badIndex: to === undefined });
-    } else {
-      edges.push({ reference, from, to: lastByName.get(reference.text.toLowerCase()), badIndex: false });
+  const collect = (all: boolean) => {
+    const edges: StageEdge[] = [];
+    const badIndexes: StageEdge[] = [];
+    const forward: StageEdge[] = [];
+    for (const from of model.stages) {
+      for (const literal of literalReferences(model, from)) {
+        const to = literal.index !== undefined ? model.stages[literal.index] : lastByName.get(literal.text.toLowerCase());
+        const bad = to === undefined && literal.index !== undefined;
+        const ahead = to !== undefined && to.index >= from.index;
+        if (!all && !bad && !ahead) continue;
+        const edge = new Edge(from, to, bad, literal);
+        if (all) edges.push(edge);
+        if (bad) badIndexes.push(edge);
+        if (ahead) forward.push(edge);
+      }
     }
-  }
-  return edges;
+    return { edges, badIndexes, forward };
+  };
+  const some = collect(false);
+  if (!some.forward.length) return { badIndexes: some.badIndexes, forward: some.forward, cyclic: new Set() };
+  const every = collect(true);
+  return { badIndexes: every.badIndexes, forward: every.forward, cyclic: cyclicEdges(every.edges) };
 }
 
 /**
