@@ -362,10 +362,16 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
   // Variable references are found on first use (most instructions never need them, and the
   // result stays with the node, which an incremental edit reuses).
   if (logical.text.includes('$') || heredocs.some((h) => h.content.includes('$'))) {
-    let variables: readonly VariableRef[] | undefined;
     Object.defineProperty(node, 'variables', {
       enumerable: true,
-      get: () => (variables ??= shared(collectVariables(parsed, heredocs, logical, text, base, escapeChar))),
+      configurable: true,
+      get: () => {
+        const variables = shared(collectVariables(parsed, heredocs, logical, text, base, escapeChar));
+        // From now on a plain value: the parse state this getter holds (the logical line, the
+        // parsed words, the text) can go.
+        Object.defineProperty(node, 'variables', { value: variables, enumerable: true, configurable: false, writable: false });
+        return variables;
+      },
     });
   }
   return { node, end };
