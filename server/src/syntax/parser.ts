@@ -11,10 +11,14 @@ import type {
   BlankNode,
   CommentNode,
   DirectiveNode,
+  Flag,
   Heredoc,
   InstructionNode,
+  JsonArray,
+  KeyValue,
   Span,
   SyntaxError,
+  Token,
   TopLevelNode,
   VariableContext,
   VariableRef,
@@ -53,9 +57,13 @@ export const MAX_LINE_BYTES = 65535;
 const NO_ERRORS: readonly SyntaxError[] = Object.freeze([]);
 const EMPTY: readonly never[] = Object.freeze([]);
 
-/** Empty lists share one frozen array, so trees of many small nodes keep fewer objects alive. */
+/**
+ * The list a node keeps: empty lists share one frozen array, others are copied to their exact
+ * size (an array grown by push keeps room for at least 17 elements), so trees of many small nodes
+ * keep less memory alive.
+ */
 function shared<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? EMPTY : list;
+  return list.length === 0 ? EMPTY : list.slice();
 }
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
@@ -273,6 +281,63 @@ interface ParsedInstruction {
   readonly end: number;
 }
 
+/**
+ * An instruction node. Its variable references are found on first use: most instructions never
+ * need them, and finding them costs a fifth of the parse. A class (not a literal with a getter
+ * defined on it) so that every node has the same compact shape, and the parse state the search
+ * needs is let go once it has run.
+ */
+class Instruction implements InstructionNode {
+  readonly kind = 'instruction';
+  readonly length: number;
+  readonly keyword: Token;
+  readonly name: string;
+  readonly flags: readonly Flag[];
+  readonly flagTerminator?: Span;
+  readonly args?: Token;
+  readonly argList: readonly Token[];
+  readonly json?: JsonArray;
+  readonly pairs: readonly KeyValue[];
+  readonly healthcheckType?: Token;
+  readonly trigger?: InstructionNode;
+  readonly heredocs: readonly Heredoc[];
+  readonly continuations: readonly Span[];
+  readonly innerComments: readonly Span[];
+  readonly emptyContinuationLines: readonly Span[];
+  readonly errors: readonly SyntaxError[];
+  #variables: readonly VariableRef[] | undefined;
+  #find: (() => VariableRef[]) | undefined;
+
+  constructor(fields: Omit<InstructionNode, 'kind' | 'variables'>, find: (() => VariableRef[]) | undefined) {
+    this.length = fields.length;
+    this.keyword = fields.keyword;
+    this.name = fields.name;
+    this.flags = fields.flags;
+    this.flagTerminator = fields.flagTerminator;
+    this.args = fields.args;
+    this.argList = fields.argList;
+    this.json = fields.json;
+    this.pairs = fields.pairs;
+    this.healthcheckType = fields.healthcheckType;
+    this.trigger = fields.trigger;
+    this.heredocs = fields.heredocs;
+    this.continuations = fields.continuations;
+    this.innerComments = fields.innerComments;
+    this.emptyContinuationLines = fields.emptyContinuationLines;
+    this.errors = fields.errors;
+    this.#variables = find ? undefined : EMPTY;
+    this.#find = find;
+  }
+
+  get variables(): readonly VariableRef[] {
+    if (this.#variables === undefined) {
+      this.#variables = shared(this.#find!());
+      this.#find = undefined;
+    }
+    return this.#variables;
+  }
+}
+
 function parseInstruction(text: string, firstLine: Line, first: number, escapeChar: EscapeChar): ParsedInstruction {
   const base = firstLine.start;
   const escape = escapeChar.charCodeAt(0);
@@ -339,41 +404,28 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
 
   for (const l of longLines) errors.push(tooLongError(l, base));
 
-  const node: InstructionNode = {
-    kind: 'instruction',
-    length: end - base,
-    keyword: parsed.keyword,
-    name: parsed.name,
-    flags: shared(parsed.flags),
-    flagTerminator: parsed.flagTerminator,
-    args: parsed.args,
-    argList: shared(parsed.argList),
-    json: parsed.json,
-    pairs: shared(parsed.pairs),
-    healthcheckType: parsed.healthcheckType,
-    trigger: parsed.trigger,
-    heredocs: shared(heredocs),
-    variables: EMPTY,
-    continuations: shared(continuations),
-    innerComments: shared(innerComments),
-    emptyContinuationLines: shared(emptyLines),
-    errors: shared(errors),
-  };
-  // Variable references are found on first use (most instructions never need them, and the
-  // result stays with the node, which an incremental edit reuses).
-  if (logical.text.includes('$') || heredocs.some((h) => h.content.includes('$'))) {
-    Object.defineProperty(node, 'variables', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const variables = shared(collectVariables(parsed, heredocs, logical, text, base, escapeChar));
-        // From now on a plain value: the parse state this getter holds (the logical line, the
-        // parsed words, the text) can go.
-        Object.defineProperty(node, 'variables', { value: variables, enumerable: true, configurable: false, writable: false });
-        return variables;
-      },
-    });
-  }
+  const dollar = logical.text.includes('$') || heredocs.some((h) => h.content.includes('$'));
+  const node = new Instruction(
+    {
+      length: end - base,
+      keyword: parsed.keyword,
+      name: parsed.name,
+      flags: shared(parsed.flags),
+      flagTerminator: parsed.flagTerminator,
+      args: parsed.args,
+      argList: shared(parsed.argList),
+      json: parsed.json,
+      pairs: shared(parsed.pairs),
+      healthcheckType: parsed.healthcheckType,
+      trigger: parsed.trigger,
+      heredocs: shared(heredocs),
+      continuations: shared(continuations),
+      innerComments: shared(innerComments),
+      emptyContinuationLines: shared(emptyLines),
+      errors: shared(errors),
+    },
+    dollar ? () => collectVariables(parsed, heredocs, logical, text, base, escapeChar) : undefined,
+  );
   return { node, end };
 }
 

@@ -34,6 +34,9 @@ function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
   expect(actual.escape).toBe(expected.escape);
   expect(actual.directives()).toEqual(expected.directives());
   for (let i = 0; i < actual.nodeCount; i++) expect(actual.nodeText(i)).toBe(expected.text.slice(expected.start(i), expected.end(i)));
+  // Variable references are found on first use, outside the nodes' own enumerable fields.
+  const variables = (tree: SyntaxTree) => [...tree.instructions()].map(({ node }) => node.variables);
+  expect(JSON.stringify(variables(actual))).toBe(JSON.stringify(variables(expected)));
   // What the tree lists for whole-file passes, kept per chunk, against a walk over every node.
   const all = [...actual.entries()];
   expect(actual.fromIndexes()).toEqual(all.filter((e) => e.node.kind === 'instruction' && e.node.name === 'FROM').map((e) => e.index));
