@@ -29,16 +29,25 @@ interface Piece extends Span {
   readonly modifiers: number;
 }
 
-function piece(span: Span, type: TokenType, modifiers: readonly TokenModifier[] = []): Piece {
-  return { start: span.start, end: span.end, type: typeIndex(type), modifiers: modifierBits(modifiers) };
+const NO_MODIFIERS: readonly TokenModifier[] = [];
+
+const DEPRECATED: readonly TokenModifier[] = ['deprecated'];
+
+function piece(span: Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS): Piece {
+  return { start: span.start, end: span.end, type: typeIndex(type), modifiers: modifiers.length ? modifierBits(modifiers) : 0 };
 }
 
-/** Each token minus the cutters (both sorted, cutters mutually disjoint). */
+/** Each token minus the cutters (both sorted, cutters mutually disjoint); empty pieces are dropped. */
 function cut(tokens: readonly Piece[], cutters: readonly Span[]): Piece[] {
   const out: Piece[] = [];
   let first = 0;
   for (const token of tokens) {
     while (first < cutters.length && cutters[first].end <= token.start) first++;
+    // Nothing to cut out (the usual case): the token itself.
+    if (first >= cutters.length || cutters[first].start >= token.end) {
+      if (token.start < token.end) out.push(token);
+      continue;
+    }
     let cursor = token.start;
     for (let j = first; j < cutters.length && cutters[j].start < token.end; j++) {
       if (cutters[j].start > cursor) out.push({ ...token, start: cursor, end: cutters[j].start });
@@ -49,9 +58,26 @@ function cut(tokens: readonly Piece[], cutters: readonly Span[]): Piece[] {
   return out;
 }
 
-/** Sorted, with any token that overlaps an earlier one dropped. */
-function disjoint(tokens: Piece[]): Piece[] {
-  tokens.sort((a, b) => a.start - b.start || b.end - a.end);
+const byStart = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
+const byStartOnly = (a: Span, b: Span): number => a.start - b.start;
+const NO_PIECES: readonly Piece[] = [];
+
+/** Two sorted lists as one, the first list's element first on ties: what a stable sort of `a` then `b` gives. */
+function merged<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  if (!b.length) return a as T[];
+  if (!a.length) return b as T[];
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/** Sorted (unless `sorted` says it already is), with any token that overlaps an earlier one dropped. */
+function disjoint(tokens: Piece[], sorted = false): Piece[] {
+  if (!sorted) tokens.sort(byStart);
   const out: Piece[] = [];
   let end = -1;
   for (const t of tokens) {
@@ -104,16 +130,17 @@ class InstructionTokens {
     for (const use of this.uses) this.variable(use);
 
     // Escape characters that continue lines, and comment lines, are holes in every token.
-    const holes: Span[] = [...node.continuations, ...node.innerComments].sort((a, b) => a.start - b.start);
+    const holes = merged(node.continuations, node.innerComments, byStartOnly);
     const fg = cut(disjoint(this.fg), holes);
-    const cutters = [...fg, ...holes].sort((a, b) => a.start - b.start);
+    const cutters = holes.length ? merged(fg, holes, byStartOnly) : fg;
     const bg = cut(disjoint(this.bg), cutters);
-    const comments = node.innerComments.map((c) => piece(c, 'comment'));
-    return disjoint([...fg, ...bg, ...comments]);
+    const comments = node.innerComments.length ? node.innerComments.map((c) => piece(c, 'comment')) : NO_PIECES;
+    // fg, bg and comments are each sorted: merging them is the stable sort of their concatenation.
+    return disjoint(merged(merged(fg, bg, byStart), comments, byStart), true);
   }
 
   private instruction(node: InstructionNode): void {
-    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, 'keyword', node.name === 'MAINTAINER' ? ['deprecated'] : []));
+    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, 'keyword', node.name === 'MAINTAINER' ? DEPRECATED : NO_MODIFIERS));
     for (const flag of node.flags) {
       if (flag.name.end > flag.start) this.fg.push(piece({ start: flag.start, end: flag.name.end }, 'parameter'));
       if (!flag.value) continue;
@@ -240,10 +267,11 @@ function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
 }
 
 /**
- * The tokens of the nodes that overlap [from, to), in document order, as absolute offsets.
+ * The tokens of the nodes that overlap [from, to), in document order, as absolute offsets, four
+ * numbers each (start, end, type, modifiers): a flat list, as large documents have many tokens.
  * Tokens never overlap; a token may still span lines (the encoder splits it).
  */
-export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): OffsetToken[] {
+export function collectFlatTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): number[] {
   const tree = doc.tree;
   const model = doc.model;
   const refsByNode = new Map<number, StageReference[]>();
@@ -252,18 +280,29 @@ export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSIT
     if (list) list.push(ref);
     else refsByNode.set(ref.nodeIndex, [ref]);
   }
+  const out: number[] = [];
+  const comment = typeIndex('comment');
+  tree.forEach((node, start, index) => {
+    if (start >= to) return false;
+    if (node.kind === 'comment') {
+      if (node.span.end > node.span.start) out.push(start + node.span.start, start + node.span.end, comment, 0);
+      return;
+    }
+    let pieces: readonly Piece[];
+    if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
+    else if (node.kind === 'instruction') pieces = new InstructionTokens(node, model.usesInNode(index), refsByNode.get(index) ?? NO_REFERENCES, start).collect();
+    else return;
+    for (const p of pieces) if (p.end > p.start) out.push(start + p.start, start + p.end, p.type, p.modifiers);
+  }, Math.max(0, tree.nodeIndexAt(from)));
+  return out;
+}
+
+const NO_REFERENCES: readonly StageReference[] = [];
+
+/** `collectFlatTokens` as objects. */
+export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): OffsetToken[] {
+  const flat = collectFlatTokens(doc, from, to);
   const out: OffsetToken[] = [];
-  const push = (pieces: readonly Piece[], base: number): void => {
-    for (const p of pieces) if (p.end > p.start) out.push({ start: base + p.start, end: base + p.end, type: p.type, modifiers: p.modifiers });
-  };
-  const first = Math.max(0, tree.nodeIndexAt(from));
-  for (let index = first; index < tree.nodeCount; index++) {
-    const start = tree.start(index);
-    if (start >= to) break;
-    const node = tree.node(index);
-    if (node.kind === 'comment') push([piece(node.span, 'comment')], start);
-    else if (node.kind === 'directive') push(directiveTokens(node, tree.nodeText(index)), start);
-    else if (node.kind === 'instruction') push(new InstructionTokens(node, model.usesInNode(index), refsByNode.get(index) ?? [], start).collect(), start);
-  }
+  for (let i = 0; i < flat.length; i += 4) out.push({ start: flat[i], end: flat[i + 1], type: flat[i + 2], modifiers: flat[i + 3] });
   return out;
 }

@@ -9,6 +9,11 @@ import type { OffsetToken } from './collect';
 /** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Without a carriage return, the native search finds the line ends.
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) starts.push(i + 1);
@@ -32,12 +37,21 @@ function isBlank(text: string, from: number, to: number): boolean {
 export type AbsoluteTokens = number[];
 
 /** Offset tokens (sorted, disjoint) as absolute line/character tokens, one line each. */
-export function toLineTokens(text: string, tokens: readonly OffsetToken[], starts: readonly number[] = lineStarts(text)): AbsoluteTokens {
+export function toLineTokens(text: string, tokens: readonly OffsetToken[], starts?: readonly number[]): AbsoluteTokens {
+  const flat: number[] = [];
+  for (const t of tokens) flat.push(t.start, t.end, t.type, t.modifiers);
+  return flatToLineTokens(text, flat, starts);
+}
+
+/** `toLineTokens` for tokens as a flat list of (start, end, type, modifiers). */
+export function flatToLineTokens(text: string, tokens: readonly number[], starts: readonly number[] = lineStarts(text)): AbsoluteTokens {
   const out: AbsoluteTokens = [];
   let line = 0;
-  for (const token of tokens) {
-    while (line + 1 < starts.length && starts[line + 1] <= token.start) line++;
-    let from = token.start;
+  for (let i = 0; i < tokens.length; i += 4) {
+    const tokenStart = tokens[i];
+    const tokenEnd = tokens[i + 1];
+    while (line + 1 < starts.length && starts[line + 1] <= tokenStart) line++;
+    let from = tokenStart;
     for (;;) {
       const lineStart = starts[line];
       const next = line + 1 < starts.length ? starts[line + 1] : text.length;
@@ -46,9 +60,9 @@ export function toLineTokens(text: string, tokens: readonly OffsetToken[], start
         contentEnd--;
         if (text.charCodeAt(contentEnd) === 0x0a && contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
       }
-      const to = Math.min(token.end, contentEnd);
-      if (to > from && !isBlank(text, from, to)) out.push(line, from - lineStart, to - from, token.type, token.modifiers);
-      if (token.end <= next || line + 1 >= starts.length) break;
+      const to = Math.min(tokenEnd, contentEnd);
+      if (to > from && !isBlank(text, from, to)) out.push(line, from - lineStart, to - from, tokens[i + 2], tokens[i + 3]);
+      if (tokenEnd <= next || line + 1 >= starts.length) break;
       line++;
       from = starts[line];
     }

@@ -3,12 +3,12 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../document';
-import { collectTokens } from './collect';
-import { lineStarts, toLineTokens, type AbsoluteTokens } from './encode';
+import { collectFlatTokens } from './collect';
+import { flatToLineTokens, lineStarts, type AbsoluteTokens } from './encode';
 
 export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './legend';
 export { diffTokenData, encodeRelative, type AbsoluteTokens } from './encode';
-export { collectTokens, type OffsetToken } from './collect';
+export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
 
 /**
  * The tokens of the document, or of the lines of `range`, as absolute line/character tokens
@@ -16,9 +16,11 @@ export { collectTokens, type OffsetToken } from './collect';
  */
 export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): AbsoluteTokens {
   const text = doc.text.getText();
-  if (!range) return toLineTokens(text, collectTokens(doc));
+  if (!range) return flatToLineTokens(text, collectFlatTokens(doc));
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
-  const tokens = collectTokens(doc, from, to).filter((t) => t.end > from && t.start < to);
-  return toLineTokens(text, tokens, lineStarts(text));
+  const all = collectFlatTokens(doc, from, to);
+  const tokens: number[] = [];
+  for (let i = 0; i < all.length; i += 4) if (all[i + 1] > from && all[i] < to) tokens.push(all[i], all[i + 1], all[i + 2], all[i + 3]);
+  return flatToLineTokens(text, tokens, lineStarts(text));
 }
