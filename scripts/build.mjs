@@ -1,7 +1,8 @@
 // Bundles the extension client and the language server into single files under dist/,
 // so the packaged extension and the `dockerfile-lsp` binary need no node_modules at run time.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, chmodSync, readFileSync, rmSync } from 'node:fs';
+import { writeCodeCache } from './codeCache.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,22 +16,44 @@ const common = {
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
-  keepNames: true,
+  // Names survive minification for readable stack traces; unminified builds keep them anyway,
+  // without the cost of renaming every function at start-up.
+  keepNames: production,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+// The language server library loads child_process (to resolve global modules) and crypto (for
+// random ids) as it starts, for functions this server never calls: they are required on first use.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(child_process|crypto)$/ }, (args) =>
+      /node_modules[\\/]vscode-(languageserver|jsonrpc)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  {
-    ...common,
-    entryPoints: ['server/src/main.ts'],
-    outfile: 'dist/server.js',
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  // dist/server.js (the entry point, server/src/loader.cjs) starts this bundle from a code cache.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.bundle.js', plugins: [lazyBuiltins] },
 ];
 
+function writeLoader() {
+  rmSync('dist/server.js.map', { force: true }); // the map of the bundle before it had a loader
+  copyFileSync('server/src/loader.cjs', 'dist/server.js');
+  chmodSync('dist/server.js', 0o755);
+}
+
 if (watch) {
+  // A cache of an older bundle would only be rejected: none while watching.
+  rmSync('dist/server.bundle.cache', { force: true });
+  writeLoader();
   for (const options of builds) {
     const context = await esbuild.context(options);
     await context.watch();
@@ -38,4 +61,6 @@ if (watch) {
   console.log('esbuild: watching client/src and server/src');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  writeLoader();
+  await writeCodeCache('dist');
 }

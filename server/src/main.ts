@@ -1,7 +1,7 @@
 // Entry point of the bundled server (`dist/server.js`, the `dockerfile-lsp` binary).
 // With a transport flag it serves LSP; `lint` runs the command-line linter; `--version` and
 // `--help` answer and exit.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from './server/lsp';
 import { runLint } from './cli/lint';
 import { startServer } from './server';
 import { VERSION } from './version';

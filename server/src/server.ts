@@ -2,23 +2,18 @@
 // diagnostics and lets each feature (server/features/*) register its handlers. No language
 // knowledge lives here.
 
-import {
+import type {
   CancellationToken,
   Connection,
-  DidChangeConfigurationNotification,
-  ErrorCodes,
   InitializeParams,
   InitializeResult,
-  LSPErrorCodes,
-  ResponseError,
+  Position,
   ServerCapabilities,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type Position,
-  type TextDocumentContentChangeEvent,
+  TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
 import { readDockerignore } from './server/dockerignore';
+import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { DockerfileDocument } from './server/documents';
 import type { ClientSupport, ServerContext } from './server/feature';
 import { FEATURES } from './server/features';

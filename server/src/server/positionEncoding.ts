@@ -1,7 +1,8 @@
 // Position encodings. The server works in UTF-16 code units, LSP's default. A client that offers
 // only UTF-8 or UTF-32 gets positions converted at the edge, in both directions.
 
-import { PositionEncodingKind, type Position } from 'vscode-languageserver';
+import type { Position } from 'vscode-languageserver';
+import { PositionEncodingKind } from './lsp';
 
 export type Encoding = 'utf-16' | 'utf-8' | 'utf-32';
 

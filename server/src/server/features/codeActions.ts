@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind } from '../lsp';
 import { getCodeActions } from '../../services/codeActions';
 import type { Feature } from '../feature';
 

@@ -1,4 +1,4 @@
-import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest } from '../lsp';
 import { getCodeLenses } from '../../services/codeLens';
 import type { Feature } from '../feature';
 

@@ -1,4 +1,4 @@
-import { CompletionTriggerKind } from 'vscode-languageserver/node';
+import { CompletionTriggerKind } from '../lsp';
 import { getCompletions, resolveCompletionItem, TRIGGER_CHARACTERS } from '../../services/completion';
 import type { Feature } from '../feature';
 

@@ -1,7 +1,8 @@
 // Definition, references, document highlight and rename (with prepareRename) for variables,
 // stage names and heredoc delimiters.
 
-import { ErrorCodes, ResponseError, TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, TextDocumentEdit } from '../lsp';
 import type { AnalyzedDocument } from '../../services/document';
 import { findDefinition } from '../../services/navigation/definition';
 import { getDocumentHighlights } from '../../services/navigation/highlight';

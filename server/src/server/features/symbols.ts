@@ -1,4 +1,5 @@
-import { SymbolInformation, type DocumentSymbol } from 'vscode-languageserver/node';
+import type { DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolInformation } from '../lsp';
 import { getDocumentSymbols } from '../../services/symbols';
 import type { Feature } from '../feature';
 

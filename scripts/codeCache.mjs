@@ -1,0 +1,91 @@
+// Writes dist/server.bundle.cache, the V8 code cache dist/server.js starts the bundled server from:
+// it runs the built server once through a short session that uses every feature on a small
+// Dockerfile, so the cache holds the code of the first answers as well as the start-up.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+
+const SAMPLE = [
+  '# syntax=docker/dockerfile:1',
+  'ARG BASE=alpine:3.20',
+  'FROM ${BASE} AS build',
+  'ARG VERSION=1',
+  'ENV APP=/app PATH=$APP/bin:$PATH',
+  'WORKDIR ${APP}',
+  'RUN --mount=type=cache,target=/root/.cache \\',
+  '    echo "$VERSION" && make build',
+  'COPY --chown=app:app . .',
+  'RUN <<EOF',
+  'echo done',
+  'EOF',
+  'FROM scratch',
+  'COPY --from=build /app/bin /bin',
+  'EXPOSE 8080/tcp',
+  'HEALTHCHECK --interval=30s CMD ["/bin/check"]',
+  'CMD ["/bin/app"]',
+  '',
+].join('\n');
+
+/** Runs `node dist/server.js --stdio` through one session; the server writes the cache as it exits. */
+export async function writeCodeCache(dist) {
+  const cache = path.join(dist, 'server.bundle.cache');
+  rmSync(cache, { force: true });
+  const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], {
+    env: { ...process.env, DOCKERFILE_LSP_WRITE_CODE_CACHE: cache },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const uri = 'file:///code-cache/Dockerfile';
+  const pending = new Map();
+  let nextId = 1;
+  let buffer = Buffer.alloc(0);
+  let diagnostics;
+  const diagnosed = new Promise((resolve) => (diagnostics = resolve));
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      if (message.id !== undefined && message.method) send({ jsonrpc: '2.0', id: message.id, result: null });
+      else if (message.id !== undefined) pending.get(message.id)?.(message);
+      else if (message.method === 'textDocument/publishDiagnostics') diagnostics();
+    }
+  });
+  const send = (message) => {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  };
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send({ jsonrpc: '2.0', id, method, params });
+    });
+  const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+
+  await request('initialize', {
+    processId: null,
+    rootUri: null,
+    capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } } },
+  });
+  notify('initialized', {});
+  notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: SAMPLE } });
+  await diagnosed;
+  notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }] });
+  const document = { textDocument: { uri } };
+  const at = (line, character) => ({ ...document, position: { line, character } });
+  await request('textDocument/hover', at(6, 2));
+  await request('textDocument/completion', at(6, 20));
+  await request('textDocument/documentSymbol', document);
+  await request('textDocument/foldingRange', document);
+  await request('textDocument/semanticTokens/full', document);
+  await request('shutdown');
+  notify('exit');
+  const code = await exited;
+  if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
+}

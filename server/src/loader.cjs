@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The `dockerfile-lsp` entry point (copied to dist/server.js by the build). It runs the bundled
+// server, dist/server.bundle.js, from the V8 code cache the build wrote beside it for the Node.js
+// that built it (server.bundle.cache): compiled code instead of a megabyte of source to compile at
+// every start. Without a cache, or with one V8 rejects (another Node.js version, other flags), the
+// bundle is compiled as usual; the server is the same either way.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+
+const file = path.join(__dirname, 'server.bundle.js');
+const cacheFile = path.join(__dirname, 'server.bundle.cache');
+const source = fs.readFileSync(file, 'utf8');
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+// The bundle is CommonJS: wrapped the way Node.js wraps a module.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+
+// The build starts the server once with this variable set, runs a short session through it, and
+// keeps the code compiled by then (the code of every feature it used) when the server exits.
+const cacheOut = process.env.DOCKERFILE_LSP_WRITE_CODE_CACHE;
+if (cacheOut) process.on('exit', () => fs.writeFileSync(cacheOut, script.createCachedData()));
+
+const bundle = { exports: {} };
+script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
