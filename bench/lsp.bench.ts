@@ -3,12 +3,16 @@
 // (dockerfile-language-server-nodejs) run in the same invocation with alternating rounds, and the
 // table gives the ratio ours/peer for every figure. It checks the answers too, so a server that
 // answers nothing fast cannot win. It prints numbers and asserts nothing about time.
+// The machine's load is printed before and after: figures from a busy machine are not comparable.
+// Before each measured step the benchmark collects its own garbage (it runs with --expose-gc), so
+// a pause for what the previous step left (a 9 MB outline, say) is not charged to the next one.
 //
 //   npm run bench:lsp                  all sizes, both servers
 //   npm run bench:lsp -- --quick       100 and 1,000 lines only
 //   npm run bench:lsp -- --ours-only   skip the peer
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -151,7 +155,11 @@ function contentOf(hover: unknown): string {
   return (contents as { value: string }).value ?? '';
 }
 
+/** The benchmark's own garbage, collected between measured steps. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 async function timed<T>(figures: Figures, metric: string, run: () => Promise<T>): Promise<T> {
+  collectGarbage();
   const t = performance.now();
   const result = await run();
   (figures[metric] ??= []).push(performance.now() - t);
@@ -174,6 +182,7 @@ function check(ok: boolean, what: string): void {
 }
 
 async function round(spec: ServerSpec, lines: number, text: string, figures: Figures, roundIndex: number): Promise<Session> {
+  collectGarbage();
   const spawned = performance.now();
   const { session, initializeMs } = await Session.start(spec);
   (figures['start → initialize'] ??= []).push(initializeMs);
@@ -233,7 +242,9 @@ function ms(value: number | undefined): string {
 }
 
 async function main(): Promise<void> {
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds`);
+  console.log(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()} before`);
   for (const lines of SIZES) {
     const text = generateDockerfile(lines, { errors: true });
     const figures = new Map<ServerSpec, Figures>(SERVERS.map((s) => [s, {}]));
@@ -272,6 +283,7 @@ async function main(): Promise<void> {
     console.log(line(header));
     for (const row of rows) console.log(line(row));
   }
+  console.log(`\nload average ${load()} after`);
   if (problems.length) {
     console.log('\nAnswer checks that failed:');
     for (const p of problems) console.log(`  - ${p}`);
