@@ -272,6 +272,13 @@ function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
  * Tokens never overlap; a token may still span lines (the encoder splits it).
  */
 export function collectFlatTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): number[] {
+  const out: number[] = [];
+  forEachToken(doc, from, to, (start, end, type, modifiers) => void out.push(start, end, type, modifiers));
+  return out;
+}
+
+/** `collectFlatTokens`, one token at a time, so large documents need no list of them all. */
+export function forEachToken(doc: AnalyzedDocument, from: number, to: number, visit: (start: number, end: number, type: number, modifiers: number) => void): void {
   const tree = doc.tree;
   const model = doc.model;
   const refsByNode = new Map<number, StageReference[]>();
@@ -280,21 +287,19 @@ export function collectFlatTokens(doc: AnalyzedDocument, from = 0, to = Number.P
     if (list) list.push(ref);
     else refsByNode.set(ref.nodeIndex, [ref]);
   }
-  const out: number[] = [];
   const comment = typeIndex('comment');
   tree.forEach((node, start, index) => {
     if (start >= to) return false;
     if (node.kind === 'comment') {
-      if (node.span.end > node.span.start) out.push(start + node.span.start, start + node.span.end, comment, 0);
+      if (node.span.end > node.span.start) visit(start + node.span.start, start + node.span.end, comment, 0);
       return;
     }
     let pieces: readonly Piece[];
     if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
     else if (node.kind === 'instruction') pieces = new InstructionTokens(node, model.usesInNode(index), refsByNode.get(index) ?? NO_REFERENCES, start).collect();
     else return;
-    for (const p of pieces) if (p.end > p.start) out.push(start + p.start, start + p.end, p.type, p.modifiers);
+    for (const p of pieces) if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
   }, Math.max(0, tree.nodeIndexAt(from)));
-  return out;
 }
 
 const NO_REFERENCES: readonly StageReference[] = [];

@@ -44,12 +44,25 @@ export function toLineTokens(text: string, tokens: readonly OffsetToken[], start
 }
 
 /** `toLineTokens` for tokens as a flat list of (start, end, type, modifiers). */
-export function flatToLineTokens(text: string, tokens: readonly number[], starts: readonly number[] = lineStarts(text)): AbsoluteTokens {
-  const out: AbsoluteTokens = [];
-  let line = 0;
-  for (let i = 0; i < tokens.length; i += 4) {
-    const tokenStart = tokens[i];
-    const tokenEnd = tokens[i + 1];
+export function flatToLineTokens(text: string, tokens: readonly number[], starts?: readonly number[]): AbsoluteTokens {
+  const writer = new LineTokenWriter(text, starts);
+  for (let i = 0; i < tokens.length; i += 4) writer.add(tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]);
+  return writer.tokens;
+}
+
+/** Takes offset tokens in document order, one at a time, and keeps them as line tokens. */
+export class LineTokenWriter {
+  readonly tokens: AbsoluteTokens = [];
+  private line = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly starts: readonly number[] = lineStarts(text),
+  ) {}
+
+  add(tokenStart: number, tokenEnd: number, type: number, modifiers: number): void {
+    const { text, starts, tokens } = this;
+    let line = this.line;
     while (line + 1 < starts.length && starts[line + 1] <= tokenStart) line++;
     let from = tokenStart;
     for (;;) {
@@ -61,13 +74,13 @@ export function flatToLineTokens(text: string, tokens: readonly number[], starts
         if (text.charCodeAt(contentEnd) === 0x0a && contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
       }
       const to = Math.min(tokenEnd, contentEnd);
-      if (to > from && !isBlank(text, from, to)) out.push(line, from - lineStart, to - from, tokens[i + 2], tokens[i + 3]);
+      if (to > from && !isBlank(text, from, to)) tokens.push(line, from - lineStart, to - from, type, modifiers);
       if (tokenEnd <= next || line + 1 >= starts.length) break;
       line++;
       from = starts[line];
     }
+    this.line = line;
   }
-  return out;
 }
 
 /** LSP's relative encoding: line and start character as deltas from the previous token. */
@@ -90,7 +103,7 @@ export function encodeRelative(tokens: AbsoluteTokens): number[] {
 }
 
 /** The edits that turn `previous` into `next`: one replacement between their common prefix and suffix. */
-export function diffTokenData(previous: readonly number[], next: readonly number[]): SemanticTokensEdit[] {
+export function diffTokenData(previous: ArrayLike<number>, next: readonly number[]): SemanticTokensEdit[] {
   let start = 0;
   const shorter = Math.min(previous.length, next.length);
   while (start < shorter && previous[start] === next[start]) start++;

@@ -3,8 +3,8 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../document';
-import { collectFlatTokens } from './collect';
-import { flatToLineTokens, lineStarts, type AbsoluteTokens } from './encode';
+import { forEachToken } from './collect';
+import { LineTokenWriter, lineStarts, type AbsoluteTokens } from './encode';
 
 export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './legend';
 export { diffTokenData, encodeRelative, type AbsoluteTokens } from './encode';
@@ -16,11 +16,15 @@ export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
  */
 export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): AbsoluteTokens {
   const text = doc.text.getText();
-  if (!range) return flatToLineTokens(text, collectFlatTokens(doc));
+  const writer = new LineTokenWriter(text, lineStarts(text));
+  if (!range) {
+    forEachToken(doc, 0, Number.POSITIVE_INFINITY, (start, end, type, modifiers) => writer.add(start, end, type, modifiers));
+    return writer.tokens;
+  }
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
-  const all = collectFlatTokens(doc, from, to);
-  const tokens: number[] = [];
-  for (let i = 0; i < all.length; i += 4) if (all[i + 1] > from && all[i] < to) tokens.push(all[i], all[i + 1], all[i + 2], all[i + 3]);
-  return flatToLineTokens(text, tokens, lineStarts(text));
+  forEachToken(doc, from, to, (start, end, type, modifiers) => {
+    if (end > from && start < to) writer.add(start, end, type, modifiers);
+  });
+  return writer.tokens;
 }
