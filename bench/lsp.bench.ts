@@ -10,6 +10,7 @@
 //   npm run bench:lsp                  all sizes, both servers
 //   npm run bench:lsp -- --quick       100 and 1,000 lines only
 //   npm run bench:lsp -- --ours-only   skip the peer
+//   npm run bench:lsp -- --sizes=10000,50000   only these sizes
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -36,7 +37,8 @@ const PEER: ServerSpec = {
 };
 
 const args = process.argv.slice(2);
-const SIZES = args.includes('--quick') ? [100, 1_000] : [100, 1_000, 10_000, 50_000];
+const SIZES_ARG = args.find((a) => a.startsWith('--sizes='))?.split('=')[1];
+const SIZES = SIZES_ARG ? SIZES_ARG.split(',').map(Number) : args.includes('--quick') ? [100, 1_000] : [100, 1_000, 10_000, 50_000];
 const SERVERS = args.includes('--ours-only') ? [OURS] : [OURS, PEER];
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 12);
 

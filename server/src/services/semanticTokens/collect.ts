@@ -75,9 +75,26 @@ function merged<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => nu
   return out;
 }
 
+/** Sorts in place, stably: by insertion for the few, mostly ordered, pieces of one instruction. */
+function sortPieces(tokens: Piece[]): void {
+  if (tokens.length > 32) {
+    tokens.sort(byStart);
+    return;
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    let j = i - 1;
+    while (j >= 0 && byStart(tokens[j], token) > 0) {
+      tokens[j + 1] = tokens[j];
+      j--;
+    }
+    tokens[j + 1] = token;
+  }
+}
+
 /** Sorted (unless `sorted` says it already is), with any token that overlaps an earlier one dropped. */
 function disjoint(tokens: Piece[], sorted = false): Piece[] {
-  if (!sorted) tokens.sort(byStart);
+  if (!sorted) sortPieces(tokens);
   const out: Piece[] = [];
   let end = -1;
   for (const t of tokens) {
