@@ -120,6 +120,23 @@ export interface StageReference {
   readonly byIndex: boolean;
 }
 
+/**
+ * What the model resolved for one variable reference, without the absolute objects of a
+ * `VariableUse` (made per version): for whole-document passes such as semantic tokens.
+ */
+export interface UseFacts {
+  readonly ref: VariableRef;
+  /** Set (to something) when the reference resolves to an ARG or ENV. */
+  readonly declaration?: object;
+  readonly predefined?: PredefinedArgFact;
+  readonly expandedByBuilder: boolean;
+}
+
+const NO_FACTS: readonly UseFacts[] = [];
+
+/** The uses of each part by node (relative index), made once per part: parts outlive versions. */
+const useFactsByNode = new WeakMap<object, ReadonlyMap<number, readonly UseRecord[]>>();
+
 interface Binding {
   readonly declaration?: Declaration;
   readonly predefined?: PredefinedArgFact;
@@ -396,6 +413,24 @@ export class DockerfileModel {
       }
     }
     return found;
+  }
+
+  /** The resolution of each variable reference of a node, in order (`usesInNode` without absolute objects). */
+  useFactsInNode(nodeIndex: number): readonly UseFacts[] {
+    if (nodeIndex < 0 || nodeIndex >= this.nodeStage.length) return NO_FACTS;
+    const s = this.nodeStage[nodeIndex];
+    const part = s < 0 ? this.global : this.parts[s];
+    let byNode = useFactsByNode.get(part);
+    if (!byNode) {
+      const map = new Map<number, UseRecord[]>();
+      for (const use of part.uses) {
+        const list = map.get(use.node);
+        if (list) list.push(use);
+        else map.set(use.node, [use]);
+      }
+      useFactsByNode.set(part, (byNode = map));
+    }
+    return byNode.get(s < 0 ? nodeIndex : nodeIndex - this.stages[s].nodeIndex) ?? NO_FACTS;
   }
 
   usesInNode(nodeIndex: number): readonly VariableUse[] {

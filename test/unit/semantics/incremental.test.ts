@@ -53,6 +53,12 @@ function describeModel(m: DockerfileModel) {
   const references = m.stageReferences.map((r) => ({ ...r, stage: stage(r.stage) }));
   const globalArgs = m.globalArgs.map((d) => declaration(d));
   const byNode = Array.from({ length: tree.nodeCount }, (_, i) => [stage(m.stageOfNode(i)), m.usesInNode(i).map((u) => use(u))]);
+  // The facts of each node's uses are those of its uses.
+  for (let i = 0; i < tree.nodeCount; i++) {
+    const facts = (list: readonly { ref: unknown; declaration?: unknown; predefined?: unknown; expandedByBuilder: boolean }[]) =>
+      list.map((u) => [u.ref, u.declaration !== undefined, u.predefined, u.expandedByBuilder]);
+    expect(facts(m.useFactsInNode(i))).toEqual(facts(m.usesInNode(i)));
+  }
   const lookups: unknown[] = [];
   const step = Math.max(1, Math.floor(tree.length / 400));
   for (let offset = 0; offset <= tree.length; offset += step) {

@@ -11,7 +11,7 @@
 // characters that continue lines and around comment lines inside the instruction.
 
 import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } from '../../facts';
-import { parseImageReference, type StageReference, type VariableUse } from '../../semantics';
+import { parseImageReference, type StageReference, type UseFacts } from '../../semantics';
 import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { modifierBits, typeIndex, type TokenModifier, type TokenType } from './legend';
@@ -130,7 +130,7 @@ class InstructionTokens {
 
   constructor(
     private readonly node: InstructionNode,
-    private readonly uses: readonly VariableUse[],
+    private readonly uses: readonly UseFacts[],
     private readonly stageRefs: readonly StageReference[],
     /** Absolute start of the node. */
     private readonly base: number,
@@ -249,7 +249,7 @@ class InstructionTokens {
     if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push(piece({ start: start + slash + 1, end }, 'enumMember'));
   }
 
-  private variable(use: VariableUse): void {
+  private variable(use: UseFacts): void {
     const node = this.node;
     const ref = use.ref;
     const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
@@ -313,7 +313,7 @@ export function forEachToken(doc: AnalyzedDocument, from: number, to: number, vi
     }
     let pieces: readonly Piece[];
     if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
-    else if (node.kind === 'instruction') pieces = new InstructionTokens(node, model.usesInNode(index), refsByNode.get(index) ?? NO_REFERENCES, start).collect();
+    else if (node.kind === 'instruction') pieces = new InstructionTokens(node, model.useFactsInNode(index), refsByNode.get(index) ?? NO_REFERENCES, start).collect();
     else return;
     for (const p of pieces) if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
   }, Math.max(0, tree.nodeIndexAt(from)));
