@@ -1,9 +1,13 @@
 // Diagnostics: what BuildKit's parser rejects (syntax errors), then every lint rule of
 // rules/index.ts, filtered by BuildKit's `check` configuration and the user's settings.
 //
-// Instruction rules are pure functions of one node: their problems are cached per node object
-// of the document, and the incremental parser reuses the node objects an edit did not touch, so
-// after an edit only the changed instructions are checked again. File rules run on every version.
+// Work follows the edit, not the file. Instruction rules are pure functions of one node: their
+// problems are cached per node object, which the incremental parser reuses when an edit does not
+// touch it. Stage rules look at one stage: their problems are cached per stage analysis (the
+// model's part, kept while the stage's nodes and inputs are the same objects). Both are kept per
+// segment (the nodes before the first FROM, or one stage) relative to it, so an unchanged stage
+// costs a lookup. File rules run on every version; they keep what they derive from one stage per
+// part themselves (rules/partMemo.ts), so each costs little more than a pass over the stages.
 //
 // Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
