@@ -50,6 +50,13 @@ interface Chunk {
   readonly length: number;
   /** What whole-file passes look for, so they skip the other nodes: chunk-relative indexes. */
   readonly marks: ChunkMarks;
+  /**
+   * Which nodes were made by a full parse: their strings are slices of the whole text of that
+   * parse, which they keep alive. Once fewer than half the nodes of a tree are such nodes, the
+   * rest are parsed again from their own text (see `release`), so an edited tree never keeps an
+   * old full text. Undefined when none is.
+   */
+  readonly shared?: readonly boolean[];
 }
 
 interface ChunkMarks {
@@ -82,13 +89,6 @@ function marksOf(nodes: readonly TopLevelNode[]): ChunkMarks {
 
 const CHUNK_NODES = 256;
 
-/**
- * Nodes made by a full parse: their strings are slices of the whole text of that parse, which
- * they keep alive. Once fewer than half the nodes of a tree are such nodes, the rest are parsed
- * again from their own text (see `release`), so an edited tree never keeps an old full text.
- */
-const sharingNodes = new WeakSet<TopLevelNode>();
-
 function firstLineLength(text: string): number {
   const newline = text.indexOf('\n');
   return newline < 0 ? text.length : newline + 1;
@@ -103,7 +103,7 @@ function detach(s: string): string {
 }
 
 /** Splits nodes into chunks of at most CHUNK_NODES, as even in size as possible. */
-function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[]): Chunk[] {
+function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[], shared?: readonly boolean[]): Chunk[] {
   const chunks: Chunk[] = [];
   const size = Math.ceil(nodes.length / Math.max(1, Math.ceil(nodes.length / CHUNK_NODES)));
   for (let i = 0; i < nodes.length; i += size) {
@@ -115,7 +115,15 @@ function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[]): C
       offset += nodes[k].length;
     }
     const chunkNodes = nodes.slice(i, j);
-    chunks.push({ nodes: chunkNodes, rel, texts: texts.slice(i, j), length: offset, marks: marksOf(chunkNodes) });
+    const chunkShared = shared?.slice(i, j);
+    chunks.push({
+      nodes: chunkNodes,
+      rel,
+      texts: texts.slice(i, j),
+      length: offset,
+      marks: marksOf(chunkNodes),
+      shared: chunkShared?.includes(true) ? chunkShared : undefined,
+    });
   }
   return chunks;
 }
@@ -168,9 +176,8 @@ export class SyntaxTree {
     parseNodes(text, 0, INITIAL_STATE, out);
     const { head, final } = splitStates(out.states);
     const texts = out.nodes.map((node, i) => text.slice(out.starts[i], out.starts[i] + node.length));
-    for (const node of out.nodes) sharingNodes.add(node);
     const tree = SyntaxTree.build(
-      makeChunks(out.nodes, texts),
+      makeChunks(out.nodes, texts, new Array<boolean>(out.nodes.length).fill(true)),
       text.length,
       head,
       final,
@@ -442,6 +449,8 @@ export class SyntaxTree {
     // The rebuilt stretch: the untouched head of chunk A, the new nodes, the untouched tail of chunk C.
     const nodes: TopLevelNode[] = chunkA.nodes.slice(0, localFirst) as TopLevelNode[];
     const texts: string[] = chunkA.texts.slice(0, localFirst) as string[];
+    const shared: boolean[] = [];
+    for (let i = 0; i < localFirst; i++) shared.push(chunkA.shared?.[i] === true);
     let parsedEnd = 0;
     for (let i = 0; i < parsed.nodes.length; i++) {
       const start = parsed.starts[i];
@@ -450,6 +459,7 @@ export class SyntaxTree {
       parseNodes(own, 0, i > 0 ? parsed.states[i - 1] : this.stateAfter(first - 1), again, () => true, from + start);
       nodes.push(again.nodes[0]);
       texts.push(own);
+      shared.push(false);
       parsedEnd = start + own.length;
     }
     if (resume < this.nodeCount) {
@@ -457,18 +467,21 @@ export class SyntaxTree {
       for (let i = localResume; i < chunkC.nodes.length; i++) {
         nodes.push(chunkC.nodes[i]);
         texts.push(chunkC.texts[i]);
+        shared.push(chunkC.shared?.[i] === true);
       }
     }
     // A small stretch takes in the next chunk, so edits never leave a trail of tiny chunks.
     let next = cLast + 1;
     if (nodes.length < CHUNK_NODES / 2 && next < this.chunks.length) {
-      nodes.push(...this.chunks[next].nodes);
-      texts.push(...this.chunks[next].texts);
+      const chunk = this.chunks[next];
+      nodes.push(...chunk.nodes);
+      texts.push(...chunk.texts);
+      for (let i = 0; i < chunk.nodes.length; i++) shared.push(chunk.shared?.[i] === true);
       next++;
     }
-    const chunks = this.chunks.slice(0, cFirst).concat(makeChunks(nodes, texts), this.chunks.slice(next));
+    const chunks = this.chunks.slice(0, cFirst).concat(makeChunks(nodes, texts, shared), this.chunks.slice(next));
     let sharing = this.sharing;
-    if (sharing > 0) for (let i = first; i < resume; i++) if (sharingNodes.has(this.node(i))) sharing--;
+    if (sharing > 0) for (let i = first; i < resume; i++) if (this.isShared(i)) sharing--;
 
     // Parser states change only inside the directive block.
     let head = this.head as ParseState[];
@@ -496,11 +509,11 @@ export class SyntaxTree {
    */
   private release(): SyntaxTree {
     const chunks = this.chunks.map((chunk, c) => {
-      if (!chunk.nodes.some((n) => sharingNodes.has(n))) return chunk;
+      if (!chunk.shared) return chunk;
       const nodes = chunk.nodes.slice() as TopLevelNode[];
       const texts = chunk.texts.slice() as string[];
       for (let i = 0; i < nodes.length; i++) {
-        if (!sharingNodes.has(nodes[i])) continue;
+        if (!chunk.shared[i]) continue;
         const index = this.chunkFirst[c] + i;
         const own = detach(texts[i]);
         const again: ParsedNodes = { nodes: [], starts: [], states: [] };
@@ -511,6 +524,11 @@ export class SyntaxTree {
       return { nodes, rel: chunk.rel, texts, length: chunk.length, marks: marksOf(nodes) };
     });
     return SyntaxTree.build(chunks, this.length, this.head as ParseState[], this.final, this.stats, 0);
+  }
+
+  private isShared(index: number): boolean {
+    const c = this.chunkOfIndex(index);
+    return this.chunks[c].shared?.[index - this.chunkFirst[c]] === true;
   }
 
   /** Applies edits in order (each relative to the text the previous one produced). */
