@@ -62,5 +62,9 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   writeLoader();
-  await writeCodeCache('dist');
+  // Only a faster start: without the cache the server compiles its bundle as it starts.
+  await writeCodeCache('dist').catch((error) => {
+    rmSync('dist/server.bundle.cache', { force: true });
+    console.warn(`build: no code cache (${error instanceof Error ? error.message : String(error)})`);
+  });
 }

@@ -67,6 +67,7 @@ export async function writeCodeCache(dist) {
     });
   const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  const timer = setTimeout(() => child.kill(), 30_000);
 
   await request('initialize', {
     processId: null,
@@ -87,5 +88,6 @@ export async function writeCodeCache(dist) {
   await request('shutdown');
   notify('exit');
   const code = await exited;
+  clearTimeout(timer);
   if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
 }
