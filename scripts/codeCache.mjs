@@ -69,24 +69,28 @@ export async function writeCodeCache(dist) {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const timer = setTimeout(() => child.kill(), 30_000);
 
-  await request('initialize', {
-    processId: null,
-    rootUri: null,
-    capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } } },
-  });
-  notify('initialized', {});
-  notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: SAMPLE } });
-  await diagnosed;
-  notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }] });
-  const document = { textDocument: { uri } };
-  const at = (line, character) => ({ ...document, position: { line, character } });
-  await request('textDocument/hover', at(6, 2));
-  await request('textDocument/completion', at(6, 20));
-  await request('textDocument/documentSymbol', document);
-  await request('textDocument/foldingRange', document);
-  await request('textDocument/semanticTokens/full', document);
-  await request('shutdown');
-  notify('exit');
+  // The session; if the server exits or hangs first, there is no cache.
+  const session = (async () => {
+    await request('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } } },
+    });
+    notify('initialized', {});
+    notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: SAMPLE } });
+    await diagnosed;
+    notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }] });
+    const document = { textDocument: { uri } };
+    const at = (line, character) => ({ ...document, position: { line, character } });
+    await request('textDocument/hover', at(6, 2));
+    await request('textDocument/completion', at(6, 20));
+    await request('textDocument/documentSymbol', document);
+    await request('textDocument/foldingRange', document);
+    await request('textDocument/semanticTokens/full', document);
+    await request('shutdown');
+    notify('exit');
+  })();
+  await Promise.race([session, exited.then((code) => Promise.reject(new Error(`the server exited with ${code} during the session`)))]);
   const code = await exited;
   clearTimeout(timer);
   if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
