@@ -88,9 +88,11 @@ export async function writeCodeCache(dist) {
     await request('textDocument/foldingRange', document);
     await request('textDocument/semanticTokens/full', document);
     await request('shutdown');
+    done = true;
     notify('exit');
   })();
-  await Promise.race([session, exited.then((code) => Promise.reject(new Error(`the server exited with ${code} during the session`)))]);
+  let done = false;
+  await Promise.race([session, exited.then((code) => (done ? undefined : Promise.reject(new Error(`the server exited with ${code} during the session`))))]);
   const code = await exited;
   clearTimeout(timer);
   if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
