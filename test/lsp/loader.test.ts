@@ -1,0 +1,64 @@
+// dist/server.js starts the bundle from the build's V8 code cache; without one, or with one V8
+// cannot use, it compiles the bundle and serves the same.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_PATH } from './client';
+
+const dist = path.dirname(SERVER_PATH);
+const copy = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-loader-'));
+copyFileSync(path.join(dist, 'server.js'), path.join(copy, 'server.js'));
+copyFileSync(path.join(dist, 'server.bundle.js'), path.join(copy, 'server.bundle.js'));
+
+const frame = (message: object): string => {
+  const body = JSON.stringify(message);
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+};
+
+/** Runs the copied server over stdio through initialize, shutdown and exit; its output and exit code. */
+function serve(): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(copy, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => child.kill(), 30_000);
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const first = !stdout.includes('"id":1');
+      stdout += chunk;
+      if (first && stdout.includes('"id":1')) child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }) + frame({ jsonrpc: '2.0', method: 'exit' }));
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout });
+    });
+    child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  });
+}
+
+describe('the entry point', () => {
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('serves without a code cache', async () => {
+    rmSync(path.join(copy, 'server.bundle.cache'), { force: true });
+    const { code, stdout } = await serve();
+    expect(code).toBe(0);
+    expect(stdout).toContain('"name":"dockerfile-lsp"');
+  });
+
+  it('serves with a code cache V8 rejects', async () => {
+    writeFileSync(path.join(copy, 'server.bundle.cache'), Buffer.from('not a code cache'));
+    const { code, stdout } = await serve();
+    expect(code).toBe(0);
+    expect(stdout).toContain('"name":"dockerfile-lsp"');
+  });
+
+  it('serves with the cache the build wrote', async () => {
+    copyFileSync(path.join(dist, 'server.bundle.cache'), path.join(copy, 'server.bundle.cache'));
+    const { code, stdout } = await serve();
+    expect(code).toBe(0);
+    expect(stdout).toContain('"name":"dockerfile-lsp"');
+  });
+});
