@@ -4,7 +4,7 @@
 
 import type { VariableUse } from '../../semantics';
 import type { StageRule } from '../types';
-import { quickFix } from './support/fixes';
+import { renameVariableFix } from './support/fixes';
 import { globalArgs } from './support/globalArgs';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest } from './support/suggest';
@@ -30,13 +30,7 @@ export const UndefinedArgInFrom: StageRule = {
       });
     }
   },
-  fixes(diagnostic, doc) {
-    const { name, suggestion } = (diagnostic.data ?? {}) as { name?: string; suggestion?: string };
-    if (!name || !suggestion) return [];
-    const use = doc.model.useAt(doc.text.offsetAt(diagnostic.range.start));
-    if (!use || use.name !== name) return [];
-    return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
-  },
+  fixes: renameVariableFix,
 };
 
 /** Which part of the FROM a use is in: the image, the platform, or neither (the stage name). */

@@ -6,7 +6,7 @@
 
 import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
 import type { StageRule } from '../types';
-import { quickFix } from './support/fixes';
+import { renameVariableFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
@@ -41,13 +41,7 @@ export const UndefinedVar: StageRule = {
       }
     }
   },
-  fixes(diagnostic, doc) {
-    const { name, suggestion } = (diagnostic.data ?? {}) as { name?: string; suggestion?: string };
-    if (!name || !suggestion) return [];
-    const use = doc.model.useAt(doc.text.offsetAt(diagnostic.range.start));
-    if (!use || use.name !== name) return [];
-    return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
-  },
+  fixes: renameVariableFix,
 };
 
 /** The complete index of each stage's names, for the stages built FROM it (per model). */

@@ -3,19 +3,8 @@
 
 import type { Declaration, DockerfileModel } from '../../semantics';
 import { lex } from '../../syntax';
+import { PLATFORM_STAND_INS } from '../platformStandIns';
 
-/**
- * Stand-ins for the automatic platform ARGs. Their real values depend on the machine, but they are
- * never empty and always valid in an image name or a platform, which is all these checks ask.
- */
-const PLATFORM_DEFAULTS: Readonly<Record<string, string>> = {
-  TARGETPLATFORM: 'linux/amd64',
-  TARGETOS: 'linux',
-  TARGETARCH: 'amd64',
-  BUILDPLATFORM: 'linux/amd64',
-  BUILDOS: 'linux',
-  BUILDARCH: 'amd64',
-};
 
 type Value = { readonly known: true; readonly value: string | undefined } | { readonly known: false };
 
@@ -27,7 +16,7 @@ function globalValue(model: DockerfileModel, name: string): Value {
   const last = lastDefaults(model).get(name);
   if (last) return last.value === undefined ? { known: false } : { known: true, value: last.value };
   if (name === 'TARGETSTAGE') return { known: true, value: model.stages[model.stages.length - 1]?.nameLower ?? 'default' };
-  if (name in PLATFORM_DEFAULTS) return { known: true, value: PLATFORM_DEFAULTS[name] };
+  if (name in PLATFORM_STAND_INS) return { known: true, value: PLATFORM_STAND_INS[name] };
   // Variants and OS versions may be empty on one machine and set on another.
   if (/^(TARGET|BUILD)(VARIANT|OSVERSION)$/.test(name)) return { known: false };
   return { known: true, value: undefined };

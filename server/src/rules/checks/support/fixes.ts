@@ -27,3 +27,15 @@ export function lineBreakOf(doc: AnalyzedDocument): string {
   const newline = text.indexOf('\n');
   return newline > 0 && text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
 }
+
+/**
+ * The fix of UndefinedVar and UndefinedArgInFrom: the misspelt name replaced by the suggestion
+ * their diagnostic carries (`data: { name, suggestion }`).
+ */
+export function renameVariableFix(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
+  const { name, suggestion } = (diagnostic.data ?? {}) as { name?: string; suggestion?: string };
+  if (!name || !suggestion) return [];
+  const use = doc.model.useAt(doc.text.offsetAt(diagnostic.range.start));
+  if (!use || use.name !== name) return [];
+  return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
+}

@@ -6,16 +6,8 @@
 import { PREDEFINED_ARGS } from '../../../facts';
 import type { DockerfileModel } from '../../../semantics';
 import { lex, type Environment } from '../../../syntax';
+import { PLATFORM_STAND_INS } from '../../platformStandIns';
 
-/** What the automatic platform arguments hold on a linux/amd64 builder. */
-const PLATFORM_VALUES: Readonly<Record<string, string>> = {
-  TARGETPLATFORM: 'linux/amd64',
-  TARGETOS: 'linux',
-  TARGETARCH: 'amd64',
-  BUILDPLATFORM: 'linux/amd64',
-  BUILDOS: 'linux',
-  BUILDARCH: 'amd64',
-};
 
 export interface GlobalArgs {
   /** Names with values (unset names are absent), in BuildKit's no-build-arg evaluation. */
@@ -41,7 +33,7 @@ function evaluateGlobalArgs(model: DockerfileModel): GlobalArgs {
   const lastStage = model.stages[model.stages.length - 1];
   for (const arg of PREDEFINED_ARGS) {
     if (!arg.automatic) continue;
-    values.set(arg.name, arg.name === 'TARGETSTAGE' ? (lastStage?.nameLower ?? 'default') : (PLATFORM_VALUES[arg.name] ?? ''));
+    values.set(arg.name, arg.name === 'TARGETSTAGE' ? (lastStage?.nameLower ?? 'default') : (PLATFORM_STAND_INS[arg.name] ?? ''));
   }
   const environment: Environment = (name) => values.get(name);
   let ok = true;
