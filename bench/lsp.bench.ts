@@ -7,10 +7,18 @@
 // Before each measured step the benchmark collects its own garbage (it runs with --expose-gc), so
 // a pause for what the previous step left (a 9 MB outline, say) is not charged to the next one.
 //
+// Each round is what an editor does with one server process: start it, open the document, then a
+// session of steps, each a keystroke (timed until diagnostics carrying that version arrive)
+// followed by a hover, a completion, the outline, the folds and the semantic tokens, at positions
+// that move through the file. Every sample counts in p50 / p95; the first of each kind after the
+// open (cold code in a fresh process) is also shown on its own.
+//
 //   npm run bench:lsp                  all sizes, both servers
 //   npm run bench:lsp -- --quick       100 and 1,000 lines only
 //   npm run bench:lsp -- --ours-only   skip the peer
 //   npm run bench:lsp -- --sizes=10000,50000   only these sizes
+//   npm run bench:lsp -- --rounds=12 --steps=20  processes per size (a third at 50,000 lines), steps per session
+//   npm run bench:lsp -- --node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof   flags for the servers' node
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -41,6 +49,8 @@ const SIZES_ARG = args.find((a) => a.startsWith('--sizes='))?.split('=')[1];
 const SIZES = SIZES_ARG ? SIZES_ARG.split(',').map(Number) : args.includes('--quick') ? [100, 1_000] : [100, 1_000, 10_000, 50_000];
 const SERVERS = args.includes('--ours-only') ? [OURS] : [OURS, PEER];
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 12);
+const STEPS = Number(args.find((a) => a.startsWith('--steps='))?.split('=')[1] ?? 20);
+const NODE_ARGS = args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [];
 
 const CAPABILITIES = {
   general: { positionEncodings: ['utf-16'] },
@@ -85,7 +95,7 @@ class Session {
 
   static async start(spec: ServerSpec): Promise<{ session: Session; initializeMs: number }> {
     const t0 = performance.now();
-    const child = spawn(spec.command[0], spec.command.slice(1), { stdio: 'pipe' });
+    const child = spawn(spec.command[0], [...NODE_ARGS, ...spec.command.slice(1)], { stdio: 'pipe' });
     child.stderr.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new Session(spec, child, connection);
@@ -141,12 +151,36 @@ interface Figures {
   [metric: string]: number[];
 }
 
-function positionOf(text: string, needle: string, from = 0): { line: number; character: number } {
-  const offset = text.indexOf(needle, from);
-  if (offset < 0) throw new Error(`benchmark text has no ${needle}`);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+/** Offsets to line/character positions, through a table of line starts. */
+class Positions {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  at(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  /** `count` occurrences of `needle` spread evenly through the text (the first at or after each mark). */
+  spread(needle: string, count: number): { line: number; character: number }[] {
+    const out: { line: number; character: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const mark = Math.floor((this.text.length * (i + 0.5)) / count);
+      let offset = this.text.indexOf(needle, mark);
+      if (offset < 0) offset = this.text.lastIndexOf(needle);
+      if (offset < 0) throw new Error(`benchmark text has no ${needle}`);
+      out.push(this.at(offset));
+    }
+    return out;
+  }
 }
 
 function contentOf(hover: unknown): string {
@@ -160,20 +194,22 @@ function contentOf(hover: unknown): string {
 /** The benchmark's own garbage, collected between measured steps. */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-async function timed<T>(figures: Figures, metric: string, run: () => Promise<T>): Promise<T> {
+/** Times `run` into each of `metrics` (a sample may count in several rows). */
+async function timed<T>(figures: Figures, metrics: string | string[], run: () => Promise<T>): Promise<T> {
   collectGarbage();
   const t = performance.now();
   const result = await run();
-  (figures[metric] ??= []).push(performance.now() - t);
+  const elapsed = performance.now() - t;
+  for (const metric of typeof metrics === 'string' ? [metrics] : metrics) (figures[metric] ??= []).push(elapsed);
   return result;
 }
 
 /** Like `timed`, but a failing request (say, a method the server lacks) is noted, not fatal. */
-async function attempt(spec: ServerSpec, figures: Figures, metric: string, run: () => Promise<unknown>): Promise<unknown> {
+async function attempt(spec: ServerSpec, figures: Figures, metrics: string[], run: () => Promise<unknown>): Promise<unknown> {
   try {
-    return await timed(figures, metric, run);
+    return await timed(figures, metrics, run);
   } catch (error) {
-    check(false, `${spec.name}: ${metric} failed: ${String(error instanceof Error ? error.message : error)}`);
+    check(false, `${spec.name}: ${metrics[0]} failed: ${String(error instanceof Error ? error.message : error)}`);
     return undefined;
   }
 }
@@ -197,38 +233,46 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
   });
   (figures['start → first diagnostics'] ??= []).push(performance.now() - spawned);
 
-  // One keystroke in the middle of the file, waiting for diagnostics of that very version.
-  const middle = positionOf(text, 'WORKDIR', Math.floor(text.length / 2));
+  // Where the session types and asks, moving through the file. A keystroke types `x` before a
+  // WORKDIR and the next one deletes it, so every request finds the text it expects.
+  const positions = new Positions(text);
+  const edits = positions.spread('WORKDIR', Math.ceil(STEPS / 2));
+  const keywords = positions.spread('HEALTHCHECK', STEPS);
+  const mounts = positions.spread('--mount=type=cache', STEPS).map((p) => ({ line: p.line, character: p.character + '--mount=type='.length }));
+
   let version = 1;
-  for (let k = 0; k < 3; k++) {
-    version++;
-    const v = version;
+  for (let step = 0; step < STEPS; step++) {
+    // Samples of the first step also count on their own: the cold path of a fresh process.
+    const metric = (name: string): string[] => (step === 0 ? [name, `${name} (first)`] : [name]);
+
+    const v = ++version;
+    const at = edits[Math.floor(step / 2)];
+    const edit = step % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
     const after = session.diagnostics(uri, forVersion(v));
-    const edit = k % 2 === 0 ? { range: { start: middle, end: middle }, text: 'x' } : { range: { start: middle, end: { ...middle, character: middle.character + 1 } }, text: '' };
-    const diagnostics = await timed(figures, 'edit → diagnostics', async () => {
+    const diagnostics = await timed(figures, metric('edit → diagnostics'), async () => {
       await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [edit] });
       return after;
     });
     if (spec === OURS) check(diagnostics.version === v, `${spec.name}: diagnostics without the edit's version`);
-  }
 
-  const keyword = positionOf(text, 'HEALTHCHECK', Math.floor(text.length / 3));
-  const hover = await attempt(spec, figures, 'hover', () => c.sendRequest('textDocument/hover', { textDocument: { uri }, position: keyword }));
-  check(/health/i.test(contentOf(hover)), `${spec.name}: hover on HEALTHCHECK says nothing about health checks`);
+    const hover = await attempt(spec, figures, metric('hover'), () => c.sendRequest('textDocument/hover', { textDocument: { uri }, position: keywords[step] }));
+    check(/health/i.test(contentOf(hover)), `${spec.name}: hover on HEALTHCHECK says nothing about health checks`);
 
-  const flagAt = positionOf(text, '--mount=type=cache', Math.floor(text.length / 3));
-  const completion = await attempt(spec, figures, 'completion', () =>
-    c.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: flagAt.line, character: flagAt.character + '--mount=type='.length } }),
-  );
-  const items = Array.isArray(completion) ? completion : ((completion as { items?: unknown[] } | null)?.items ?? []);
-  check(items.some((i) => (i as { label: string }).label === 'cache'), `${spec.name}: no 'cache' completion after --mount=type=`);
+    const completion = await attempt(spec, figures, metric('completion'), () =>
+      c.sendRequest('textDocument/completion', { textDocument: { uri }, position: mounts[step] }),
+    );
+    const items = Array.isArray(completion) ? completion : ((completion as { items?: unknown[] } | null)?.items ?? []);
+    check(items.some((i) => (i as { label: string }).label === 'cache'), `${spec.name}: no 'cache' completion after --mount=type=`);
 
-  const symbols = await attempt(spec, figures, 'documentSymbol', () => c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }));
-  check(Array.isArray(symbols) && symbols.length > 0, `${spec.name}: no document symbols`);
-  await attempt(spec, figures, 'foldingRange', () => c.sendRequest('textDocument/foldingRange', { textDocument: { uri } }));
-  // The peer needs well over 30 s for semantic tokens at 10,000 lines; it is measured up to 1,000.
-  if (lines <= 1_000 || spec === OURS) {
-    await attempt(spec, figures, 'semanticTokens/full', () => c.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
+    const symbols = await attempt(spec, figures, metric('documentSymbol'), () => c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }));
+    check(Array.isArray(symbols) && symbols.length > 0, `${spec.name}: no document symbols`);
+    const folds = await attempt(spec, figures, metric('foldingRange'), () => c.sendRequest('textDocument/foldingRange', { textDocument: { uri } }));
+    check(Array.isArray(folds) && folds.length > 0, `${spec.name}: no folding ranges`);
+    // The peer needs well over 30 s for semantic tokens at 10,000 lines; it is measured up to 1,000.
+    if (lines <= 1_000 || spec === OURS) {
+      const tokens = await attempt(spec, figures, metric('semanticTokens/full'), () => c.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
+      check(((tokens as { data?: unknown[] } | null)?.data?.length ?? 0) > 0, `${spec.name}: no semantic tokens`);
+    }
   }
   return session;
 }
@@ -245,7 +289,7 @@ function ms(value: number | undefined): string {
 
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds`);
+  console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds of ${STEPS} steps`);
   console.log(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()} before`);
   for (const lines of SIZES) {
     const text = generateDockerfile(lines, { errors: true });
@@ -263,13 +307,15 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB), ${rounds} rounds: p50 / p95 in ms`);
-    const metrics = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))];
-    const header = ['metric', ...SERVERS.map((s) => `${s.name} p50 / p95`), ...(SERVERS.length > 1 ? ['ours/peer p95'] : [])];
+    console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB), ${rounds} rounds of ${STEPS} steps: p50 / p95 in ms (n samples); load average ${load()}`);
+    // Every sample first; then the first request of each kind after the open, on its own.
+    const names = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))];
+    const metrics = [...names.filter((m) => !m.endsWith('(first)')), ...names.filter((m) => m.endsWith('(first)'))];
+    const header = ['metric', ...SERVERS.map((s) => `${s.name} p50 / p95 (n)`), ...(SERVERS.length > 1 ? ['ours/peer p95'] : [])];
     const rows = metrics.map((metric) => {
       const cells = SERVERS.map((s) => {
         const values = figures.get(s)![metric];
-        return values?.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))}` : '—';
+        return values?.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} (${values.length})` : '—';
       });
       let ratio = '';
       if (SERVERS.length > 1) {
