@@ -1,6 +1,6 @@
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../../services/document';
-import { diffTokenData, encodeRelative, getSemanticTokens, LEGEND, type AbsoluteTokens } from '../../services/semanticTokens';
+import { diffTokenData, documentTokenData, encodeRelative, getSemanticTokens, LEGEND, type AbsoluteTokens } from '../../services/semanticTokens';
 import type { Feature } from '../feature';
 import { fromUtf16, type Encoding } from '../positionEncoding';
 
@@ -45,7 +45,9 @@ export const semanticTokensFeature: Feature = {
       sent.set(uri, { resultId, data: Uint32Array.from(data) });
       return { resultId, data };
     };
-    const full = (doc: AnalyzedDocument): number[] => encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
+    // UTF-16 clients get the data as it is kept per stage; others get it converted.
+    const full = (doc: AnalyzedDocument): number[] =>
+      encoding() === 'utf-16' ? documentTokenData(doc) : encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
 
     connection.languages.semanticTokens.on((params, token) =>
       onDocument(params.textDocument.uri, token, (doc) => remember(doc.uri, full(doc))),

@@ -14,7 +14,7 @@ import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } 
 import { parseImageReference, type StageReference, type UseFacts } from '../../semantics';
 import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
-import { modifierBits, typeIndex, type TokenModifier, type TokenType } from './legend';
+import { modifierBits, TOKEN_TYPES, typeIndex, type TokenType } from './legend';
 
 /** A token as absolute offsets [start, end) with its legend indexes. */
 export interface OffsetToken {
@@ -29,16 +29,21 @@ interface Piece extends Span {
   readonly modifiers: number;
 }
 
-const NO_MODIFIERS: readonly TokenModifier[] = [];
+// Legend indexes and modifier bits, looked up once rather than per token.
+const TYPE: Readonly<Record<TokenType, number>> = Object.fromEntries(TOKEN_TYPES.map((t) => [t, typeIndex(t)])) as Record<TokenType, number>;
+const DEPRECATED = modifierBits(['deprecated']);
+const DECLARATION = modifierBits(['declaration']);
+const PREDEFINED = modifierBits(['defaultLibrary']);
+const AUTOMATIC = modifierBits(['readonly', 'defaultLibrary']);
 
-const DEPRECATED: readonly TokenModifier[] = ['deprecated'];
-
-function piece(span: Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS): Piece {
-  return { start: span.start, end: span.end, type: typeIndex(type), modifiers: modifiers.length ? modifierBits(modifiers) : 0 };
+function piece(span: Span, type: number, modifiers = 0): Piece {
+  return { start: span.start, end: span.end, type, modifiers };
 }
 
 /** Each token minus the cutters (both sorted, cutters mutually disjoint); empty pieces are dropped. */
-function cut(tokens: readonly Piece[], cutters: readonly Span[]): Piece[] {
+function cut(tokens: readonly Piece[], cutters: readonly Span[]): readonly Piece[] {
+  // The tokens come from `disjoint`, which drops empty ones: nothing to do without cutters.
+  if (!cutters.length) return tokens;
   const out: Piece[] = [];
   let first = 0;
   for (const token of tokens) {
@@ -92,10 +97,9 @@ function sortPieces(tokens: Piece[]): void {
   }
 }
 
-/** Sorted (unless `sorted` says it already is), with any token that overlaps an earlier one dropped. */
-function disjoint(tokens: Piece[], sorted = false): Piece[] {
+/** Sorted (unless `sorted` says it already is), with any token that overlaps an earlier one dropped (into `out`). */
+function disjoint(tokens: Piece[], sorted = false, out: Piece[] = []): Piece[] {
   if (!sorted) sortPieces(tokens);
-  const out: Piece[] = [];
   let end = -1;
   for (const t of tokens) {
     if (t.end <= t.start || t.start < end) continue;
@@ -105,44 +109,61 @@ function disjoint(tokens: Piece[], sorted = false): Piece[] {
   return out;
 }
 
-function valueType(spec: ValueSpec | undefined, text: string): TokenType {
+/** The values of an enum, as compared (lower case unless case-sensitive), made once per spec. */
+const enumValues = new WeakMap<ValueSpec, ReadonlySet<string>>();
+
+function valueType(spec: ValueSpec | undefined, text: string): number {
   switch (spec?.kind) {
     case 'enum': {
-      const wanted = spec.caseSensitive ? text : text.toLowerCase();
-      return spec.values.some((v) => (spec.caseSensitive ? v.value : v.value.toLowerCase()) === wanted) ? 'enumMember' : 'string';
+      let values = enumValues.get(spec);
+      if (!values) enumValues.set(spec, (values = new Set(spec.values.map((v) => (spec.caseSensitive ? v.value : v.value.toLowerCase())))));
+      return values.has(spec.caseSensitive ? text : text.toLowerCase()) ? TYPE.enumMember : TYPE.string;
     }
     case 'boolean':
-      return /^(true|false)$/i.test(text) ? 'enumMember' : 'string';
+      return /^(true|false)$/i.test(text) ? TYPE.enumMember : TYPE.string;
     case 'duration':
     case 'integer':
     case 'octal':
     case 'size':
-      return text.includes('$') ? 'string' : 'number';
+      return text.includes('$') ? TYPE.string : TYPE.number;
     default:
-      return 'string';
+      return TYPE.string;
   }
 }
 
-/** The tokens of one instruction, relative to its start. */
+/**
+ * The tokens of one instruction at a time, relative to its start. One collector serves every
+ * instruction of a pass (`reset`), with its lists reused, so a pass allocates little per node.
+ */
 class InstructionTokens {
-  readonly fg: Piece[] = [];
-  readonly bg: Piece[] = [];
+  private readonly fg: Piece[] = [];
+  private readonly bg: Piece[] = [];
+  private readonly out: Piece[] = [];
+  private node!: InstructionNode;
+  private uses!: readonly UseFacts[];
+  private stageRefs!: readonly StageReference[];
+  /** Absolute start of the node. */
+  private base = 0;
 
-  constructor(
-    private readonly node: InstructionNode,
-    private readonly uses: readonly UseFacts[],
-    private readonly stageRefs: readonly StageReference[],
-    /** Absolute start of the node. */
-    private readonly base: number,
-  ) {}
+  reset(node: InstructionNode, uses: readonly UseFacts[], stageRefs: readonly StageReference[], base: number): this {
+    this.node = node;
+    this.uses = uses;
+    this.stageRefs = stageRefs;
+    this.base = base;
+    this.fg.length = 0;
+    this.bg.length = 0;
+    this.out.length = 0;
+    return this;
+  }
 
-  collect(): Piece[] {
+  /** The pieces, sorted and disjoint (a list the next `reset` clears). */
+  collect(): readonly Piece[] {
     const node = this.node;
     this.instruction(node);
     if (node.trigger) this.instruction(node.trigger);
     for (const heredoc of node.heredocs) {
-      this.fg.push(piece(heredoc.marker, 'label'));
-      if (heredoc.terminator) this.fg.push(piece(heredoc.terminator, 'label'));
+      this.fg.push(piece(heredoc.marker, TYPE.label));
+      if (heredoc.terminator) this.fg.push(piece(heredoc.terminator, TYPE.label));
     }
     for (const use of this.uses) this.variable(use);
 
@@ -151,20 +172,26 @@ class InstructionTokens {
     const fg = cut(disjoint(this.fg), holes);
     const cutters = holes.length ? merged(fg, holes, byStartOnly) : fg;
     const bg = cut(disjoint(this.bg), cutters);
-    const comments = node.innerComments.length ? node.innerComments.map((c) => piece(c, 'comment')) : NO_PIECES;
+    const comments = node.innerComments.length ? node.innerComments.map((c) => piece(c, TYPE.comment)) : NO_PIECES;
     // fg, bg and comments are each sorted: merging them is the stable sort of their concatenation.
-    return disjoint(merged(merged(fg, bg, byStart), comments, byStart), true);
+    return disjoint(merged(merged(fg, bg, byStart), comments, byStart) as Piece[], true, this.out);
   }
 
   private instruction(node: InstructionNode): void {
-    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, 'keyword', node.name === 'MAINTAINER' ? DEPRECATED : NO_MODIFIERS));
+    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, TYPE.keyword, node.name === 'MAINTAINER' ? DEPRECATED : 0));
     for (const flag of node.flags) {
-      if (flag.name.end > flag.start) this.fg.push(piece({ start: flag.start, end: flag.name.end }, 'parameter'));
+      if (flag.name.end > flag.start) this.fg.push({ start: flag.start, end: flag.name.end, type: TYPE.parameter, modifiers: 0 });
       if (!flag.value) continue;
       if (flag.mountOptions) {
-        const type = flag.mountOptions.find((o) => o.key.text.toLowerCase() === 'type')?.value?.text ?? 'bind';
+        let type = 'bind';
+        for (const o of flag.mountOptions) {
+          if (o.key.text.toLowerCase() === 'type') {
+            type = o.value?.text ?? 'bind';
+            break;
+          }
+        }
         for (const option of flag.mountOptions) {
-          this.fg.push(piece(option.key, 'property'));
+          this.fg.push(piece(option.key, TYPE.property));
           if (!option.value) continue;
           const key = option.key.text.toLowerCase();
           if (key === 'from') this.stageOrImage(option.value);
@@ -184,14 +211,14 @@ class InstructionTokens {
       case 'ENV':
         for (const pair of node.pairs) {
           const predefined = node.name === 'ARG' ? getPredefinedArg(pair.key.text) : undefined;
-          this.fg.push(piece(pair.key, 'variable', ['declaration', ...predefinedModifiers(predefined)]));
-          if (pair.value) this.bg.push(piece(pair.value, 'string'));
+          this.fg.push(piece(pair.key, TYPE.variable, DECLARATION | predefinedModifiers(predefined)));
+          if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
         }
         break;
       case 'LABEL':
         for (const pair of node.pairs) {
-          this.fg.push(piece(pair.key, 'property'));
-          if (pair.value) this.bg.push(piece(pair.value, 'string'));
+          this.fg.push(piece(pair.key, TYPE.property));
+          if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
         }
         break;
       case 'EXPOSE':
@@ -200,44 +227,49 @@ class InstructionTokens {
       case 'STOPSIGNAL': {
         const signal = node.argList[0];
         if (signal && !signal.text.includes('$')) {
-          if (/^\d+$/.test(signal.text)) this.fg.push(piece(signal, 'number'));
-          else if (getSignal(signal.text)) this.fg.push(piece(signal, 'enumMember'));
+          if (/^\d+$/.test(signal.text)) this.fg.push(piece(signal, TYPE.number));
+          else if (getSignal(signal.text)) this.fg.push(piece(signal, TYPE.enumMember));
         }
         break;
       }
       case 'HEALTHCHECK':
-        if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) this.fg.push(piece(node.healthcheckType, 'keyword'));
+        if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) this.fg.push(piece(node.healthcheckType, TYPE.keyword));
         break;
     }
-    if (node.json) for (const element of node.json.elements) this.bg.push(piece(element, 'string'));
+    if (node.json) for (const element of node.json.elements) this.bg.push(piece(element, TYPE.string));
+  }
+
+  private refAt(offset: number, fromOnly: boolean): StageReference | undefined {
+    for (const r of this.stageRefs) if (r.span.start === offset && (!fromOnly || r.kind === 'from')) return r;
+    return undefined;
   }
 
   private from(node: InstructionNode): void {
     const [image, as, name] = node.argList;
     if (image) {
-      const ref = this.stageRefs.find((r) => r.kind === 'from' && r.span.start === this.base + image.start);
+      const ref = this.refAt(this.base + image.start, true);
       const singleLine = image.end - image.start === image.text.length;
       const parsed = singleLine && !image.text.includes('$') ? parseImageReference(image.text) : undefined;
-      if (ref?.stage) this.fg.push(piece(image, 'class'));
+      if (ref?.stage) this.fg.push(piece(image, TYPE.class));
       else if (parsed?.ok) {
         const { domain, path, tag, digest } = parsed.reference.spans;
         const at = (s: Span): Span => ({ start: image.start + s.start, end: image.start + s.end });
-        if (domain) this.fg.push(piece(at(domain), 'namespace'));
-        this.fg.push(piece(at(path), 'type'));
-        if (tag) this.fg.push(piece(at(tag), 'string'));
-        if (digest) this.fg.push(piece(at(digest), 'number'));
-      } else this.bg.push(piece(image, 'type'));
+        if (domain) this.fg.push(piece(at(domain), TYPE.namespace));
+        this.fg.push(piece(at(path), TYPE.type));
+        if (tag) this.fg.push(piece(at(tag), TYPE.string));
+        if (digest) this.fg.push(piece(at(digest), TYPE.number));
+      } else this.bg.push(piece(image, TYPE.type));
     }
     if (as && name && as.text.toLowerCase() === 'as') {
-      this.fg.push(piece(as, 'keyword'));
-      this.fg.push(piece(name, 'class', ['declaration']));
+      this.fg.push(piece(as, TYPE.keyword));
+      this.fg.push(piece(name, TYPE.class, DECLARATION));
     }
   }
 
   /** `--from=` or `from=`: a stage when it names one, otherwise an image. */
   private stageOrImage(value: Span): void {
-    const ref = this.stageRefs.find((r) => r.span.start === this.base + value.start);
-    this.bg.push(piece(value, ref?.stage ? 'class' : 'type'));
+    const ref = this.refAt(this.base + value.start, false);
+    this.bg.push(piece(value, ref?.stage ? TYPE.class : TYPE.type));
   }
 
   /** `8080`, `8000-8010/udp`: the port numbers and the protocol. */
@@ -245,8 +277,8 @@ class InstructionTokens {
     if (end - start !== text.length || text.includes('$')) return;
     const slash = text.indexOf('/');
     const ports = slash < 0 ? text : text.slice(0, slash);
-    if (/^\d+(-\d+)?$/.test(ports)) this.fg.push(piece({ start, end: start + ports.length }, 'number'));
-    if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push(piece({ start: start + slash + 1, end }, 'enumMember'));
+    if (/^\d+(-\d+)?$/.test(ports)) this.fg.push({ start, end: start + ports.length, type: TYPE.number, modifiers: 0 });
+    if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push({ start: start + slash + 1, end, type: TYPE.enumMember, modifiers: 0 });
   }
 
   private variable(use: UseFacts): void {
@@ -259,27 +291,27 @@ class InstructionTokens {
     const emit = shell ? node.name !== 'ONBUILD' && use.declaration !== undefined : node.name === 'ONBUILD' || use.expandedByBuilder;
     if (!emit) return;
     const modifiers = predefinedModifiers(use.predefined);
-    this.fg.push(piece({ start: ref.start, end: ref.nameSpan.end }, 'variable', modifiers));
-    if (ref.operatorSpan) this.fg.push(piece(ref.operatorSpan, 'operator'));
+    this.fg.push({ start: ref.start, end: ref.nameSpan.end, type: TYPE.variable, modifiers });
+    if (ref.operatorSpan) this.fg.push(piece(ref.operatorSpan, TYPE.operator));
     const afterName = Math.max(ref.nameSpan.end, ref.operatorSpan?.end ?? 0, ref.argument?.end ?? 0);
-    if (ref.braced && ref.end - 1 >= afterName) this.fg.push(piece({ start: ref.end - 1, end: ref.end }, 'variable', modifiers));
+    if (ref.braced && ref.end - 1 >= afterName) this.fg.push({ start: ref.end - 1, end: ref.end, type: TYPE.variable, modifiers });
   }
 }
 
-function predefinedModifiers(predefined: { readonly automatic: boolean } | undefined): TokenModifier[] {
-  if (!predefined) return [];
-  return predefined.automatic ? ['readonly', 'defaultLibrary'] : ['defaultLibrary'];
+function predefinedModifiers(predefined: { readonly automatic: boolean } | undefined): number {
+  if (!predefined) return 0;
+  return predefined.automatic ? AUTOMATIC : PREDEFINED;
 }
 
 function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
   const hash = nodeText.lastIndexOf('#', node.key.start);
-  if (node.ignored) return [piece({ start: hash, end: node.value.end }, 'comment')];
+  if (node.ignored) return [{ start: hash, end: node.value.end, type: TYPE.comment, modifiers: 0 }];
   const equals = nodeText.indexOf('=', node.key.end);
   return [
-    piece({ start: hash, end: hash + 1 }, 'comment'),
-    piece(node.key, 'macro'),
-    piece({ start: equals, end: equals + 1 }, 'operator'),
-    piece(node.value, 'string'),
+    { start: hash, end: hash + 1, type: TYPE.comment, modifiers: 0 },
+    piece(node.key, TYPE.macro),
+    { start: equals, end: equals + 1, type: TYPE.operator, modifiers: 0 },
+    piece(node.value, TYPE.string),
   ];
 }
 
@@ -295,30 +327,49 @@ export function collectFlatTokens(doc: AnalyzedDocument, from = 0, to = Number.P
 }
 
 /** `collectFlatTokens`, one token at a time, so large documents need no list of them all. */
-export function forEachToken(doc: AnalyzedDocument, from: number, to: number, visit: (start: number, end: number, type: number, modifiers: number) => void): void {
-  const tree = doc.tree;
-  const model = doc.model;
+export function forEachToken(doc: AnalyzedDocument, from: number, to: number, visit: TokenVisitor): void {
   const refsByNode = new Map<number, StageReference[]>();
-  for (const ref of model.stageReferences) {
+  for (const ref of doc.model.stageReferences) {
     const list = refsByNode.get(ref.nodeIndex);
     if (list) list.push(ref);
     else refsByNode.set(ref.nodeIndex, [ref]);
   }
-  const comment = typeIndex('comment');
+  const tree = doc.tree;
+  forEachNodeToken(doc, Math.max(0, tree.nodeIndexAt(from)), tree.nodeCount, to, (index) => refsByNode.get(index) ?? NO_REFERENCES, visit);
+}
+
+export type TokenVisitor = (start: number, end: number, type: number, modifiers: number) => void;
+
+/**
+ * The tokens of nodes [first, end) that start before offset `to`, in document order, as absolute
+ * offsets. `refsOf(index)` gives (at least) the stage references of node `index`: a node picks its
+ * own by offset.
+ */
+export function forEachNodeToken(
+  doc: AnalyzedDocument,
+  first: number,
+  end: number,
+  to: number,
+  refsOf: (index: number) => readonly StageReference[],
+  visit: TokenVisitor,
+): void {
+  const tree = doc.tree;
+  const model = doc.model;
+  const comment = TYPE.comment;
+  const collector = new InstructionTokens();
   tree.forEach((node, start, index) => {
-    if (start >= to) return false;
+    if (start >= to || index >= end) return false;
     if (node.kind === 'comment') {
       if (node.span.end > node.span.start) visit(start + node.span.start, start + node.span.end, comment, 0);
       return;
     }
     let pieces: readonly Piece[];
     if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
-    else if (node.kind === 'instruction') pieces = new InstructionTokens(node, model.useFactsInNode(index), refsByNode.get(index) ?? NO_REFERENCES, start).collect();
+    else if (node.kind === 'instruction') pieces = collector.reset(node, model.useFactsInNode(index), refsOf(index), start).collect();
     else return;
     for (const p of pieces) if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
-  }, Math.max(0, tree.nodeIndexAt(from)));
+  }, first);
 }
-
 const NO_REFERENCES: readonly StageReference[] = [];
 
 /** `collectFlatTokens` as objects. */

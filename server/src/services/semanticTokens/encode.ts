@@ -25,6 +25,28 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * `lineStarts` of text[from, to] (`from` a line start): `from`, then every line start up to and
+ * including `to`. `carriageReturns: false` promises the text has no `\r`.
+ */
+export function lineStartsIn(text: string, from: number, to: number, carriageReturns = true): number[] {
+  const starts = [from];
+  // Without a carriage return (`carriageReturns` false says the text has none), the native search finds the line ends.
+  if (!carriageReturns) {
+    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -53,11 +75,12 @@ export function flatToLineTokens(text: string, tokens: readonly number[], starts
 /** Takes offset tokens in document order, one at a time, and keeps them as line tokens. */
 export class LineTokenWriter {
   readonly tokens: AbsoluteTokens = [];
-  private line = 0;
 
   constructor(
     private readonly text: string,
     private readonly starts: readonly number[] = lineStarts(text),
+    /** A line at or before the first token's (tokens may start deep in the document). */
+    private line = 0,
   ) {}
 
   add(tokenStart: number, tokenEnd: number, type: number, modifiers: number): void {

@@ -1,11 +1,14 @@
 // textDocument/semanticTokens (full, range, delta). The legend and the meaning of every token
-// type are in legend.ts; what gets a token in collect.ts; the encoding in encode.ts.
+// type are in legend.ts; what gets a token in collect.ts; the encoding in encode.ts; a whole
+// document's tokens are kept per stage in parts.ts.
 
 import type { Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../document';
 import { forEachToken } from './collect';
 import { LineTokenWriter, lineStarts, type AbsoluteTokens } from './encode';
+import { documentTokens } from './parts';
 
+export { documentTokenData } from './parts';
 export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './legend';
 export { diffTokenData, encodeRelative, type AbsoluteTokens } from './encode';
 export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
@@ -15,12 +18,9 @@ export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
  * (five integers each, UTF-16 characters). `encodeRelative` gives LSP's `data`.
  */
 export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): AbsoluteTokens {
+  if (!range) return documentTokens(doc);
   const text = doc.text.getText();
   const writer = new LineTokenWriter(text, lineStarts(text));
-  if (!range) {
-    forEachToken(doc, 0, Number.POSITIVE_INFINITY, (start, end, type, modifiers) => writer.add(start, end, type, modifiers));
-    return writer.tokens;
-  }
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
   forEachToken(doc, from, to, (start, end, type, modifiers) => {
