@@ -6,11 +6,12 @@
 //   to the terminator, nested inside the instruction's fold.
 // - Runs of two or more comment lines (kind `comment`); the directive block counts as comments.
 // Editors keep one fold per start line, so when two ranges start on the same line only the
-// outermost is returned.
+// outermost is returned. Lines come from one table of line starts per request.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
 import type { AnalyzedDocument } from './document';
+import { lineStarts, PositionCursor } from './positions';
 
 export interface FoldingOptions {
   /** The client folds whole lines only (it ignores start and end characters). */
@@ -34,26 +35,32 @@ function withoutLineEnd(text: string, end: number): number {
   return end;
 }
 
-function instructionFolds(doc: AnalyzedDocument, text: string, node: InstructionNode, start: number, add: (fold: Fold) => void): void {
-  const lineOf = (offset: number) => doc.text.positionAt(offset).line;
+function instructionFolds(text: string, lineOf: (offset: number) => number, node: InstructionNode, start: number, add: (startLine: number, endLine: number, kind?: string) => void): void {
   const first = lineOf(start);
   const last = lineOf(withoutLineEnd(text, start + node.length));
-  if (last > first) add({ startLine: first, endLine: last });
+  if (last > first) add(first, last);
   for (const heredoc of node.heredocs) {
     // The body starts on a new line; the line before it is where the reader sees the marker.
     const header = lineOf(start + heredoc.body.start - 1);
     const end = heredoc.terminator ? lineOf(start + heredoc.terminator.end) : lineOf(withoutLineEnd(text, start + heredoc.body.end));
-    if (end > header) add({ startLine: header, endLine: end });
+    if (end > header) add(header, end);
   }
 }
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const text = doc.text.getText();
-  const lineOf = (offset: number) => doc.text.positionAt(offset).line;
-  const byStart = new Map<number, Fold>();
-  const add = (fold: Fold): void => {
-    const existing = byStart.get(fold.startLine);
-    if (!existing || fold.endLine > existing.endLine) byStart.set(fold.startLine, fold);
+  const starts = lineStarts(text);
+  const cursor = new PositionCursor(text, starts);
+  const lineOf = (offset: number): number => cursor.lineOf(offset);
+  // The fold kept for each start line (the outermost): its end line (-1: none) and kind.
+  const ends = new Int32Array(starts.length).fill(-1);
+  const kinds: (string | undefined)[] = new Array(starts.length);
+  let count = 0;
+  const add = (startLine: number, endLine: number, kind?: string): void => {
+    if (endLine <= ends[startLine]) return;
+    if (ends[startLine] < 0) count++;
+    ends[startLine] = endLine;
+    kinds[startLine] = kind;
   };
 
   for (const stage of doc.model.stages) {
@@ -66,53 +73,57 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
     }
     const startLine = lineOf(stage.start);
     const endLine = lineOf(withoutLineEnd(text, doc.tree.end(lastInstruction)));
-    if (endLine > startLine) add({ startLine, endLine, kind: FoldingRangeKind.Region });
+    if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
   }
 
-  let commentRun: { first: number; last: number } | undefined;
+  // A run of comment lines: its first line, and its last (-1: none open).
+  let runFirst = -1;
+  let runLast = -1;
   const endCommentRun = (): void => {
-    if (commentRun && commentRun.last > commentRun.first) add({ startLine: commentRun.first, endLine: commentRun.last, kind: FoldingRangeKind.Comment });
-    commentRun = undefined;
+    if (runLast > runFirst) add(runFirst, runLast, FoldingRangeKind.Comment);
+    runFirst = runLast = -1;
   };
-  for (const { node, start } of doc.tree.entries()) {
+  doc.tree.forEach((node, start) => {
     if (node.kind === 'comment' || node.kind === 'directive') {
       const line = lineOf(start);
-      if (commentRun && commentRun.last === line - 1) commentRun.last = line;
+      if (runFirst >= 0 && runLast === line - 1) runLast = line;
       else {
         endCommentRun();
-        commentRun = { first: line, last: line };
+        runFirst = runLast = line;
       }
-      continue;
+      return;
     }
     endCommentRun();
-    if (node.kind === 'instruction') instructionFolds(doc, text, node, start, add);
-  }
+    if (node.kind === 'instruction') instructionFolds(text, lineOf, node, start, add);
+  });
   endCommentRun();
 
-  let folds = [...byStart.values()];
+  let folds: Fold[] = [];
+  for (let line = 0; line < ends.length && folds.length < count; line++) {
+    if (ends[line] >= 0) folds.push({ startLine: line, endLine: ends[line], kind: kinds[line] });
+  }
   if (options.rangeLimit !== undefined && folds.length > options.rangeLimit) {
     // Keep the largest folds: they save the reader the most.
     folds = folds
       .sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || a.startLine - b.startLine)
       .slice(0, Math.max(0, options.rangeLimit));
+    folds.sort((a, b) => a.startLine - b.startLine);
   }
-  folds.sort((a, b) => a.startLine - b.startLine);
-  return folds.map((fold) => toFoldingRange(doc, fold, options));
+  return folds.map((fold) => toFoldingRange(text, starts, fold, options));
 }
 
-function toFoldingRange(doc: AnalyzedDocument, fold: Fold, options: FoldingOptions): FoldingRange {
+function toFoldingRange(text: string, starts: readonly number[], fold: Fold, options: FoldingOptions): FoldingRange {
   const range: FoldingRange = { startLine: fold.startLine, endLine: fold.endLine };
   if (!options.lineFoldingOnly) {
     // Character-precise clients fold from the end of the first line to the end of the last.
-    range.startCharacter = lineLength(doc, fold.startLine);
-    range.endCharacter = lineLength(doc, fold.endLine);
+    range.startCharacter = lineLength(text, starts, fold.startLine);
+    range.endCharacter = lineLength(text, starts, fold.endLine);
   }
   if (fold.kind && (!options.kinds || options.kinds.includes(fold.kind))) range.kind = fold.kind;
   return range;
 }
 
-function lineLength(doc: AnalyzedDocument, line: number): number {
-  const start = doc.text.offsetAt({ line, character: 0 });
-  const next = line + 1 < doc.text.lineCount ? doc.text.offsetAt({ line: line + 1, character: 0 }) : doc.text.getText().length;
-  return Math.max(0, withoutLineEnd(doc.text.getText(), next) - start);
+function lineLength(text: string, starts: readonly number[], line: number): number {
+  const next = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return Math.max(0, withoutLineEnd(text, next) - starts[line]);
 }

@@ -1,47 +1,84 @@
 // textDocument/documentSymbol: the outline. One symbol per stage (named after its AS name, else
 // its image; detail: image, platform and index) with its instructions as children; instructions
 // before the first FROM at the top.
+//
+// A large file has tens of thousands of instructions: one pass over the nodes in order, positions
+// from a cursor over the line starts, and a start position shared by a range and its selection
+// when they begin at the same offset (the JSON is the same; the answer holds fewer objects).
 
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
-import { rangeOf, type AnalyzedDocument } from './document';
+import type { AnalyzedDocument } from './document';
+import { lineStarts, PositionCursor } from './positions';
 
+/** The longest detail shown; longer ones are cut and end with an ellipsis. */
+const DETAIL_LENGTH = 60;
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The flags and arguments on one line: runs of white space as one space, trimmed, cut to
+ * DETAIL_LENGTH. Only the words the detail shows are read (a RUN may be pages long).
+ */
 function instructionDetail(node: InstructionNode): string {
-  const args = [...node.flags.map((f) => f.text), node.args?.text ?? ''].join(' ').trim();
-  const oneLine = args.replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? oneLine.slice(0, 59) + '…' : oneLine;
+  let out = '';
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length && out.length <= DETAIL_LENGTH; ) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) break;
+      let j = i;
+      while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+      out += out ? ' ' + text.slice(i, j) : text.slice(i, j);
+      i = j;
+    }
+  };
+  for (const flag of node.flags) add(flag.text);
+  if (node.args) add(node.args.text);
+  return out.length > DETAIL_LENGTH ? out.slice(0, DETAIL_LENGTH - 1) + '…' : out;
 }
 
 /** `end` moved back over a final line terminator. */
-function withoutLineEnd(doc: AnalyzedDocument, end: number): number {
-  const tail = doc.tree.slice(end - 2, end);
-  if (tail.endsWith('\r\n')) return end - 2;
-  if (tail.endsWith('\n') || tail.endsWith('\r')) return end - 1;
-  return end;
+function withoutLineEnd(text: string, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x0a) return text.charCodeAt(end - 2) === 0x0d ? end - 2 : end - 1;
+  return last === 0x0d ? end - 1 : end;
 }
 
-/** The range of an instruction without its final line terminator. */
-function instructionRange(doc: AnalyzedDocument, start: number, node: InstructionNode) {
-  return rangeOf(doc, start, withoutLineEnd(doc, start + node.length));
+/** The range [start, end) and the selection [from, to) inside it, sharing equal positions. */
+function ranges(cursor: PositionCursor, start: number, from: number, to: number, end: number): [Range, Range] {
+  const startPosition = cursor.position(start);
+  const fromPosition: Position = from === start ? startPosition : cursor.position(from);
+  const toPosition = cursor.position(to);
+  const endPosition = end === to ? toPosition : cursor.position(end);
+  return [
+    { start: startPosition, end: endPosition },
+    { start: fromPosition, end: toPosition },
+  ];
 }
 
-function instructionSymbol(doc: AnalyzedDocument, start: number, node: InstructionNode): DocumentSymbol {
-  const kind = node.name === 'ARG' || node.name === 'ENV' ? SymbolKind.Variable : SymbolKind.Function;
+function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode): DocumentSymbol {
+  const declares = node.name === 'ARG' || node.name === 'ENV';
+  const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
   const name = node.keyword.text.toUpperCase() || '(empty)';
-  const range = instructionRange(doc, start, node);
-  const selection = rangeOf(doc, start + node.keyword.start, start + node.keyword.end);
-  const symbol = DocumentSymbol.create(name, instructionDetail(node), kind, range, selection);
-  if ((node.name === 'ARG' || node.name === 'ENV') && node.pairs.length) {
-    symbol.children = node.pairs.map((pair) =>
-      DocumentSymbol.create(
-        pair.key.text,
-        pair.value?.text ?? '',
-        node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant,
-        rangeOf(doc, start + pair.start, start + pair.end),
-        rangeOf(doc, start + pair.key.start, start + pair.key.end),
-      ),
-    );
+  // Positions in increasing offsets, so the cursor only moves forward: the keyword, the pairs, the end.
+  const startPosition = cursor.position(start);
+  const keywordStart = start + node.keyword.start === start ? startPosition : cursor.position(start + node.keyword.start);
+  const keywordEnd = cursor.position(start + node.keyword.end);
+  let children: DocumentSymbol[] | undefined;
+  if (declares && node.pairs.length) {
+    children = [];
+    for (const pair of node.pairs) {
+      const [range, selection] = ranges(cursor, start + pair.start, start + pair.key.start, start + pair.key.end, start + pair.end);
+      children.push(DocumentSymbol.create(pair.key.text, pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection));
+    }
   }
+  const end = cursor.position(withoutLineEnd(text, start + node.length));
+  const symbol = DocumentSymbol.create(name, instructionDetail(node), kind, { start: startPosition, end }, { start: keywordStart, end: keywordEnd });
+  if (children) symbol.children = children;
   return symbol;
 }
 
@@ -53,26 +90,32 @@ function lastInstructionEnd(doc: AnalyzedDocument, first: number, last: number):
 
 export function getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
   const model = doc.model;
+  const text = doc.text.getText();
+  const starts = lineStarts(text);
+  const cursor = new PositionCursor(text, starts);
+  // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.
+  const stageEnds = new PositionCursor(text, starts);
   const result: DocumentSymbol[] = [];
   let stageSymbol: DocumentSymbol | undefined;
-  for (const { node, start, index } of doc.tree.instructions()) {
+  doc.tree.forEach((node, start, index) => {
+    if (node.kind !== 'instruction') return;
     const stage = model.stageOfNode(index);
     if (node.name === 'FROM' && stage) {
       // The image as it will be pulled: global ARG defaults expanded when they are known.
       const image = stage.resolvedImage || stage.image;
       const name = stage.name ?? image ?? `stage ${stage.index}`;
       const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
-      const range = rangeOf(doc, start, withoutLineEnd(doc, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
-      const selection = stage.nameSpan
-        ? rangeOf(doc, stage.nameSpan.start, stage.nameSpan.end)
-        : rangeOf(doc, start + node.keyword.start, start + node.keyword.end);
-      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, [instructionSymbol(doc, start, node)]);
+      const instruction = instructionSymbol(text, cursor, start, node);
+      const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
+      const range = { start: instruction.range.start, end };
+      const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : instruction.selectionRange;
+      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, [instruction]);
       result.push(stageSymbol);
     } else if (stage && stageSymbol) {
-      stageSymbol.children!.push(instructionSymbol(doc, start, node));
+      stageSymbol.children!.push(instructionSymbol(text, cursor, start, node));
     } else {
-      result.push(instructionSymbol(doc, start, node));
+      result.push(instructionSymbol(text, cursor, start, node));
     }
-  }
+  });
   return result;
 }

@@ -4,26 +4,10 @@
 // line), and pieces that are only white space are dropped.
 
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
+import { lineStarts } from '../positions';
 import type { OffsetToken } from './collect';
 
-/** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  // Without a carriage return, the native search finds the line ends.
-  if (text.indexOf('\r') < 0) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) starts.push(i + 1);
-    else if (c === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+export { lineStarts };
 
 /**
  * `lineStarts` of text[from, to] (`from` a line start): `from`, then every line start up to and

@@ -1,0 +1,72 @@
+// Offsets to LSP positions for passes over a whole document (outline, folding): one table of line
+// starts per pass and a cursor that moves forward from the previous offset, instead of a binary
+// search through the text document per offset. Positions are exactly TextDocument.positionAt's.
+
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  // Without a carriage return, the native search finds the line ends.
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+export class PositionCursor {
+  private line = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly starts: readonly number[] = lineStarts(text),
+  ) {}
+
+  /** The line of `offset` (clamped to the text); fastest when offsets come in increasing order. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let line = this.line;
+    if (starts[line] > offset) {
+      // Backwards: a binary search.
+      let lo = 0;
+      let hi = line;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
+    } else {
+      while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    }
+    this.line = line;
+    return line;
+  }
+
+  /** TextDocument.positionAt: an offset inside a line break counts as the end of its line. */
+  position(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(offset);
+    const lineStart = this.starts[line];
+    while (offset > lineStart && isLineBreak(this.text.charCodeAt(offset - 1))) offset--;
+    return { line, character: offset - lineStart };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}

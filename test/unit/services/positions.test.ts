@@ -1,0 +1,25 @@
+// The position cursor (services/positions.ts) gives exactly TextDocument.positionAt's positions,
+// for offsets in any order, on text with every kind of line break.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PositionCursor } from '../../../server/src/services/positions';
+
+describe('PositionCursor', () => {
+  it('agrees with TextDocument.positionAt', () => {
+    const text = fc.array(fc.constantFrom('a', 'é', '😀', ' ', '\n', '\r', '\r\n', '\n\n'), { maxLength: 80 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.double({ min: -0.1, max: 1.1, noNaN: true }), { maxLength: 30 }), (content, marks) => {
+        const document = TextDocument.create('file:///p', 'dockerfile', 1, content);
+        const cursor = new PositionCursor(content);
+        // Offsets in increasing order (the cursor's fast path), then in the given order, some out of range.
+        const offsets = marks.map((m) => Math.floor(m * content.length));
+        for (const offset of [...offsets].sort((a, b) => a - b).concat(offsets)) {
+          expect(cursor.position(offset)).toEqual(document.positionAt(offset));
+          expect(cursor.lineOf(offset)).toBe(document.positionAt(offset).line);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
