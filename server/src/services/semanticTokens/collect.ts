@@ -55,10 +55,10 @@ function cut(tokens: readonly Piece[], cutters: readonly Span[]): readonly Piece
     }
     let cursor = token.start;
     for (let j = first; j < cutters.length && cutters[j].start < token.end; j++) {
-      if (cutters[j].start > cursor) out.push({ ...token, start: cursor, end: cutters[j].start });
+      if (cutters[j].start > cursor) out.push({ start: cursor, end: cutters[j].start, type: token.type, modifiers: token.modifiers });
       cursor = Math.max(cursor, cutters[j].end);
     }
-    if (cursor < token.end) out.push({ ...token, start: cursor, end: token.end });
+    if (cursor < token.end) out.push({ start: cursor, end: token.end, type: token.type, modifiers: token.modifiers });
   }
   return out;
 }

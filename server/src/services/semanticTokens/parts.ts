@@ -19,6 +19,8 @@ interface PartTokens {
   readonly data: readonly number[];
   /** The line of the last token, counted from the part's first line. */
   readonly lastLine: number;
+  /** How many line breaks the part's text has: where the next part starts, counted from this one. */
+  readonly lineBreaks: number;
 }
 
 const cache = new WeakMap<object, PartTokens>();
@@ -38,6 +40,8 @@ export function documentTokenData(doc: AnalyzedDocument): number[] {
   const parts: PartTokens[] = [];
   const lines: number[] = [];
   let carriageReturns: boolean | undefined;
+  // The line each part starts on, from the line breaks of the parts before it.
+  let line = 0;
   for (let s = -1; s < stages.length; s++) {
     const first = s < 0 ? 0 : stages[s].nodeIndex;
     const end = s < 0 ? (stages.length ? stages[0].nodeIndex : tree.nodeCount) : stages[s].lastNodeIndex + 1;
@@ -52,9 +56,11 @@ export function documentTokenData(doc: AnalyzedDocument): number[] {
       entry = collectPart(doc, first, end, refs, resolution, carriageReturns);
       cache.set(part, entry);
     }
-    if (entry.data.length === 0) continue;
-    parts.push(entry);
-    lines.push(doc.text.positionAt(tree.start(first)).line);
+    if (entry.data.length) {
+      parts.push(entry);
+      lines.push(line);
+    }
+    line += entry.lineBreaks;
   }
   // The parts one after the other; only each part's first line delta depends on what precedes it
   // (a part starts on a new line, so its first character is never relative to an earlier token).
@@ -89,9 +95,10 @@ function collectPart(doc: AnalyzedDocument, first: number, end: number, refs: re
   const text = doc.text.getText();
   const tree = doc.tree;
   // Lines counted from the part's first line: the tokens come out relative to the part.
-  const writer = new LineTokenWriter(text, lineStartsIn(text, tree.start(first), tree.end(end - 1), carriageReturns));
+  const starts = lineStartsIn(text, tree.start(first), tree.end(end - 1), carriageReturns);
+  const writer = new LineTokenWriter(text, starts);
   forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, () => refs, (start, to, type, modifiers) => writer.add(start, to, type, modifiers));
   const tokens = writer.tokens;
   const lastLine = tokens.length ? tokens[tokens.length - 5] : 0;
-  return { resolution, data: encodeRelative(tokens), lastLine };
+  return { resolution, data: encodeRelative(tokens), lastLine, lineBreaks: starts.length - 1 };
 }
