@@ -12,7 +12,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
-import { readDockerignore } from './server/dockerignore';
+import { DockerignoreCache } from './server/dockerignore';
 import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { DockerfileDocument } from './server/documents';
 import type { ClientSupport, ServerContext } from './server/feature';
@@ -122,9 +122,13 @@ export function startServer(connection: Connection): void {
     pendingDiagnostics.set(uri, setImmediate(turn));
   }
 
+  const dockerignores = new DockerignoreCache((uri) => {
+    if (documents.get(uri)) scheduleDiagnostics(uri);
+  });
+
   async function publishDiagnostics(uri: string): Promise<void> {
     const settings = await resolveSettings(uri);
-    const dockerignore = settings.diagnostics.enable ? await readDockerignore(uri) : undefined;
+    const dockerignore = settings.diagnostics.enable ? await dockerignores.get(uri) : undefined;
     const document = documents.get(uri);
     if (!document) return;
     try {
@@ -230,6 +234,7 @@ export function startServer(connection: Connection): void {
     documentSettings.delete(uri);
     pendingSettings.delete(uri);
     analyses.delete(uri);
+    dockerignores.forget(uri);
     const pending = pendingDiagnostics.get(uri);
     if (pending) clearImmediate(pending);
     pendingDiagnostics.delete(uri);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,6 +106,21 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
         message: "'node_modules' is excluded by .dockerignore, so it is not in the build context and COPY cannot use it.",
       },
     ]);
+  });
+
+  it('picks up a .dockerignore changed on disk after the next edit, without making that edit wait', async () => {
+    const sub = path.join(dir, 'changing');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, '.dockerignore'), 'node_modules\n');
+    const uri = pathToFileURL(path.join(sub, 'Dockerfile')).href;
+    await client.open(uri, 'FROM alpine\nCOPY dist /app/\n', 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([]);
+    writeFileSync(path.join(sub, '.dockerignore'), 'dist\n');
+    // The text read at the open counts for a second; the first run after that refreshes it.
+    await new Promise((r) => setTimeout(r, 1100));
+    const version = await client.change(uri, [{ range: { start: { line: 1, character: 14 }, end: { line: 1, character: 14 } }, text: ' ' }]);
+    const updated = await client.waitForDiagnostics(uri, (p) => p.version === version && p.diagnostics.length > 0);
+    expect(updated.diagnostics.map((d) => [d.code, d.range])).toEqual([['CopyIgnoredFile', { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } }]]);
   });
 
   it('has nothing to read for documents that are not files, or folders without one', async () => {

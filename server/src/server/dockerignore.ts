@@ -26,3 +26,49 @@ export async function readDockerignore(uri: string): Promise<string | undefined>
     return undefined;
   }
 }
+
+/**
+ * The `.dockerignore` of each open document, read once and then refreshed in the background, so
+ * that a diagnostics run after a keystroke never waits for the file system (a `stat` through
+ * libuv's thread pool costs milliseconds when the pool is cold). A refresh that finds other text
+ * than the one in use calls `changed(uri)`, and the caller runs diagnostics again.
+ */
+export class DockerignoreCache {
+  private readonly entries = new Map<string, { text: string | undefined; checkedAt: number; refreshing: boolean }>();
+
+  constructor(
+    private readonly changed: (uri: string) => void,
+    /** How long a read counts as current; later runs start a refresh (and use the text in hand). */
+    private readonly maxAgeMs = 1000,
+    private readonly read: (uri: string) => Promise<string | undefined> = readDockerignore,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The `.dockerignore` text for `uri`: waits for the file system only the first time. */
+  async get(uri: string): Promise<string | undefined> {
+    const entry = this.entries.get(uri);
+    if (!entry) {
+      const text = await this.read(uri);
+      // Another run may have stored a text meanwhile; the newest read wins either way.
+      this.entries.set(uri, { text, checkedAt: this.now(), refreshing: false });
+      return text;
+    }
+    if (!entry.refreshing && this.now() - entry.checkedAt > this.maxAgeMs) this.refresh(uri, entry);
+    return entry.text;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  private refresh(uri: string, entry: { text: string | undefined; checkedAt: number; refreshing: boolean }): void {
+    entry.refreshing = true;
+    void this.read(uri).then((text) => {
+      entry.refreshing = false;
+      entry.checkedAt = this.now();
+      if (this.entries.get(uri) !== entry || text === entry.text) return;
+      entry.text = text;
+      this.changed(uri);
+    });
+  }
+}

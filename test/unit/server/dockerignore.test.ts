@@ -1,0 +1,92 @@
+// The .dockerignore cache: the first read is awaited, later runs get the text in hand at once,
+// a stale entry is refreshed in the background, and only a refresh that finds other text reports
+// a change.
+import { describe, expect, it } from 'vitest';
+import { DockerignoreCache } from '../../../server/src/server/dockerignore';
+
+function fixture(maxAgeMs = 1000) {
+  let clock = 0;
+  let disk: string | undefined = 'node_modules\n';
+  const reads: string[] = [];
+  const changed: string[] = [];
+  const pending: (() => void)[] = [];
+  let deferred = false;
+  const read = (uri: string): Promise<string | undefined> => {
+    reads.push(uri);
+    const text = disk;
+    if (!deferred) return Promise.resolve(text);
+    return new Promise((resolve) => pending.push(() => resolve(text)));
+  };
+  const cache = new DockerignoreCache((uri) => changed.push(uri), maxAgeMs, read, () => clock);
+  return {
+    cache,
+    reads,
+    changed,
+    advance: (ms: number) => (clock += ms),
+    write: (text: string | undefined) => (disk = text),
+    defer: () => (deferred = true),
+    settle: async () => {
+      for (const resolve of pending.splice(0)) resolve();
+      await new Promise((r) => setImmediate(r));
+    },
+  };
+}
+
+const URI = 'file:///project/Dockerfile';
+
+describe('DockerignoreCache', () => {
+  it('reads once, then answers from memory while the read is current', async () => {
+    const f = fixture();
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    f.advance(999);
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect(f.reads).toEqual([URI]);
+  });
+
+  it('refreshes a stale entry in the background and reports a change once', async () => {
+    const f = fixture();
+    await f.cache.get(URI);
+    f.write('*.log\n');
+    f.defer();
+    f.advance(1001);
+    // The run that finds the entry stale still gets the text in hand, without waiting.
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    // A second run while the refresh is under way starts no other read.
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect(f.reads).toEqual([URI, URI]);
+    await f.settle();
+    expect(f.changed).toEqual([URI]);
+    expect(await f.cache.get(URI)).toBe('*.log\n');
+  });
+
+  it('reports nothing when a refresh finds the same text, and notices a file that went away', async () => {
+    const f = fixture();
+    await f.cache.get(URI);
+    f.advance(1001);
+    await f.cache.get(URI);
+    await f.settle();
+    expect(f.changed).toEqual([]);
+    f.write(undefined);
+    f.advance(1001);
+    await f.cache.get(URI);
+    await f.settle();
+    expect(f.changed).toEqual([URI]);
+    expect(await f.cache.get(URI)).toBeUndefined();
+  });
+
+  it('forgets a closed document: a refresh under way reports nothing, and the next get reads again', async () => {
+    const f = fixture();
+    await f.cache.get(URI);
+    f.write('*.tmp\n');
+    f.defer();
+    f.advance(1001);
+    await f.cache.get(URI);
+    f.cache.forget(URI);
+    await f.settle();
+    expect(f.changed).toEqual([]);
+    const again = f.cache.get(URI);
+    await f.settle();
+    expect(await again).toBe('*.tmp\n');
+    expect(f.reads).toEqual([URI, URI, URI]);
+  });
+});
