@@ -37,7 +37,8 @@ export const LegacyKeyValueFormat: InstructionRule = {
   check(node, report) {
     if (node.name !== 'ENV' && node.name !== 'LABEL') return;
     for (const pair of node.pairs) {
-      if (pair.separator !== ' ') continue;
+      // A key without a value is a syntax error BuildKit stops on before any check runs.
+      if (pair.separator !== ' ' || !pair.value) continue;
       report({
         start: pair.start,
         end: pair.end,

@@ -13,6 +13,10 @@ describe('LegacyKeyValueFormat', () => {
     ]);
   });
 
+  it('leaves a key without a value to the syntax error (BuildKit runs no check on it)', () => {
+    checkDiagnostics('FROM alpine\nENV $[A$]\n', [{ code: 'missing-value', message: 'ENV must have two arguments', severity: 'error' }]);
+  });
+
   it('accepts key=value', () => {
     checkDiagnostics('FROM alpine\nENV GOPATH=/go A="b c"\nLABEL a=b\n', []);
   });
