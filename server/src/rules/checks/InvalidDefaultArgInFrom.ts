@@ -27,11 +27,15 @@ export const InvalidDefaultArgInFrom: FileRule = {
       }
       if (result.error) return;
       if (result.ok) continue;
+      // BuildKit reports an image without variables under this rule too; no ARG can change it.
+      const usesArgs = result.value !== stage.image;
       const shown = result.value === '' ? 'an empty name' : `'${result.value}', which is not a valid image reference`;
       report({
         nodeIndex: stage.nodeIndex,
         ...stage.imageSpan,
-        message: `With the default values of its ARGs, '${stage.image}' expands to ${shown}; give the ARG a default that works, or the build fails unless --build-arg sets it.`,
+        message: usesArgs
+          ? `With the default values of its ARGs, '${stage.image}' expands to ${shown}; give the ARG a default that works, or the build fails unless --build-arg sets it.`
+          : `'${stage.image}' is not a valid image reference, and it uses no ARG, so no build argument can make it one: write [registry/]name[:tag] in lower case.`,
       });
     }
   },

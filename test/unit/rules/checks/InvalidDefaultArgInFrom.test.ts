@@ -30,7 +30,7 @@ describe('InvalidDefaultArgInFrom', () => {
         {
           code: 'InvalidDefaultArgInFrom',
           message:
-            "With the default values of its ARGs, 'Build' expands to 'Build', which is not a valid image reference; give the ARG a default that works, or the build fails unless --build-arg sets it.",
+            "'Build' is not a valid image reference, and it uses no ARG, so no build argument can make it one: write [registry/]name[:tag] in lower case.",
         },
       ],
       options,
