@@ -5,12 +5,6 @@
 // every start. Without a cache, or with one V8 rejects (another Node.js version, other flags), the
 // bundle is compiled as usual; the server is the same either way.
 'use strict';
-// The old generation may grow to twice its live size between full collections, not V8's adaptive
-// factor of up to four: a large document's requests allocate in bursts (a 9 MB outline), and with
-// the default the heap of a 50,000-line file peaked at about 440 MiB for 60 MiB of live data
-// (about 310 MiB with this; bench/lsp.bench.ts measures both). Set before the bundle is compiled,
-// because the code cache is only valid for the flags it was written with.
-require('node:v8').setFlagsFromString('--heap-growing-percent=100');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -35,3 +29,12 @@ if (cacheOut) process.on('exit', () => fs.writeFileSync(cacheOut, script.createC
 
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
+
+// The old generation may grow to twice its live size between full collections, not V8's adaptive
+// factor of up to four: a large document's requests allocate in bursts (a 9 MB outline), and with
+// the default the heap of a 50,000-line file peaked at about 440 MiB for 60 MiB of live data
+// (about 310 MiB with this; bench/lsp.bench.ts measures both). V8 reads the flag at every
+// collection, so it is set after the start (loading node:v8 costs 3 ms), once the bundle has been
+// compiled: a code cache is only accepted with the flags it was written with, and the session
+// that writes it leaves the flag alone.
+if (!cacheOut) setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=100'));
