@@ -6,13 +6,21 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 /** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
+  return lineStartsIn(text, 0, text.length, text.indexOf('\r') >= 0);
+}
+
+/**
+ * `lineStarts` of text[from, to] (`from` a line start): `from`, then every line start up to and
+ * including `to`. `carriageReturns: false` promises the text has no `\r`.
+ */
+export function lineStartsIn(text: string, from: number, to: number, carriageReturns = true): number[] {
+  const starts = [from];
   // Without a carriage return, the native search finds the line ends.
-  if (text.indexOf('\r') < 0) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  if (!carriageReturns) {
+    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
     return starts;
   }
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) starts.push(i + 1);
     else if (c === 0x0d) {

@@ -4,32 +4,10 @@
 // line), and pieces that are only white space are dropped.
 
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
-import { lineStarts } from '../positions';
+import { lineStarts, lineStartsIn } from '../positions';
 import type { OffsetToken } from './collect';
 
-export { lineStarts };
-
-/**
- * `lineStarts` of text[from, to] (`from` a line start): `from`, then every line start up to and
- * including `to`. `carriageReturns: false` promises the text has no `\r`.
- */
-export function lineStartsIn(text: string, from: number, to: number, carriageReturns = true): number[] {
-  const starts = [from];
-  // Without a carriage return (`carriageReturns` false says the text has none), the native search finds the line ends.
-  if (!carriageReturns) {
-    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) starts.push(i + 1);
-    else if (c === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+export { lineStarts, lineStartsIn };
 
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
