@@ -63,12 +63,19 @@ export class DockerignoreCache {
 
   private refresh(uri: string, entry: { text: string | undefined; checkedAt: number; refreshing: boolean }): void {
     entry.refreshing = true;
-    void this.read(uri).then((text) => {
+    const settled = (): void => {
       entry.refreshing = false;
       entry.checkedAt = this.now();
-      if (this.entries.get(uri) !== entry || text === entry.text) return;
-      entry.text = text;
-      this.changed(uri);
-    });
+    };
+    this.read(uri).then(
+      (text) => {
+        settled();
+        if (this.entries.get(uri) !== entry || text === entry.text) return;
+        entry.text = text;
+        this.changed(uri);
+      },
+      // A read that fails keeps the text in hand; the next stale run tries again.
+      settled,
+    );
   }
 }

@@ -89,4 +89,30 @@ describe('DockerignoreCache', () => {
     expect(await again).toBe('*.tmp\n');
     expect(f.reads).toEqual([URI, URI, URI]);
   });
+
+  it('keeps the text in hand when a refresh fails, and tries again later', async () => {
+    let disk: string | Error = 'a\n';
+    let clock = 0;
+    const changed: string[] = [];
+    const cache = new DockerignoreCache(
+      (uri) => changed.push(uri),
+      1000,
+      (): Promise<string | undefined> => (disk instanceof Error ? Promise.reject(disk) : Promise.resolve(disk)),
+      () => clock,
+    );
+    const tick = () => new Promise((r) => setImmediate(r));
+    expect(await cache.get(URI)).toBe('a\n');
+    disk = new Error('EIO');
+    clock += 1001;
+    expect(await cache.get(URI)).toBe('a\n');
+    await tick();
+    expect(await cache.get(URI)).toBe('a\n');
+    expect(changed).toEqual([]);
+    disk = 'b\n';
+    clock += 1001;
+    await cache.get(URI);
+    await tick();
+    expect(changed).toEqual([URI]);
+    expect(await cache.get(URI)).toBe('b\n');
+  });
 });
