@@ -10,6 +10,7 @@ import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/ser
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
+import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
 
 const files = readExpected('real-world').map((e) => e.file);
@@ -21,14 +22,7 @@ const FRAGMENTS = [
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
 ];
 
-const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
-  fc
-    .record({
-      at: fc.nat({ max: Math.max(0, length) }),
-      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
-      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
-    })
-    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
 
 /** An open document as the server keeps it: one TextDocument, a new tree and analysis per version. */
 class OpenDocument {
@@ -67,7 +61,7 @@ describe('incremental diagnostics', () => {
           const open = new OpenDocument(source);
           getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
           for (const [seed, check, option] of steps) {
-            open.edit(fc.sample(editArbitrary(open.tree.length), { numRuns: 1, seed })[0]);
+            open.edit(fc.sample(edits(open.tree.length), { numRuns: 1, seed })[0]);
             // Sometimes versions go unchecked, as when a burst of edits ends before diagnostics run.
             if (!check) continue;
             const options = OPTIONS[option];
@@ -86,7 +80,7 @@ describe('incremental diagnostics', () => {
         const open = new OpenDocument(source);
         getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
         for (const [seed, where, option] of steps) {
-          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const edit = fc.sample(edits(0), { numRuns: 1, seed })[0];
           const at = where % (open.tree.length + 1);
           open.edit({ start: at, end: Math.min(open.tree.length, at + (edit.end - edit.start)), text: edit.text });
           const options = OPTIONS[option];

@@ -4,8 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, type DockerfileModel } from '../../../server/src/semantics';
-import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
+import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
 
 const files = readExpected('real-world').map((e) => e.file);
@@ -17,14 +18,7 @@ const FRAGMENTS = [
   'COPY --from=base /a /b\n', 'COPY --from=0 ', 'RUN --mount=type=cache,from=b,target=/x ', '$A', '${B}', 'ONBUILD ', 'WORKDIR $C\n',
 ];
 
-const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
-  fc
-    .record({
-      at: fc.nat({ max: Math.max(0, length) }),
-      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
-      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
-    })
-    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
 
 /** Positions of objects in their model's lists, so links can be compared across models. */
 function indexer<T>(list: readonly T[]): (item: T | undefined) => number | undefined {
@@ -86,7 +80,7 @@ describe('model reuse across versions', () => {
         let tree = SyntaxTree.parse(source);
         let model = analyze(tree);
         for (const [seed, build] of steps) {
-          const edit = fc.sample(editArbitrary(tree.length), { numRuns: 1, seed })[0];
+          const edit = fc.sample(edits(tree.length), { numRuns: 1, seed })[0];
           tree = tree.edit(edit);
           // Sometimes a version is skipped, as when a burst of edits ends before diagnostics run.
           if (!build) continue;
@@ -106,7 +100,7 @@ describe('model reuse across versions', () => {
         let tree = SyntaxTree.parse(source);
         let model = analyze(tree);
         for (const [seed, where] of seeds) {
-          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const edit = fc.sample(edits(0), { numRuns: 1, seed })[0];
           const at = where % (tree.length + 1);
           tree = tree.edit({ start: at, end: Math.min(tree.length, at + (edit.end - edit.start)), text: edit.text });
           model = analyze(tree, model);

@@ -2,7 +2,8 @@
 // of the same text, while nodes away from the edit are reused, not re-parsed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { SyntaxTree } from '../../../server/src/syntax';
+import { editArbitrary } from './edits';
 import { readCorpusFile, readExpected } from './corpus';
 
 const files = readExpected('real-world').map((e) => e.file);
@@ -14,14 +15,7 @@ const FRAGMENTS = [
   'a', 'b', 'x y', '\r\n', '\r', '\uFEFF', 'é', '😀',
 ];
 
-const editArbitrary = (length: number): fc.Arbitrary<TextEdit> =>
-  fc
-    .record({
-      at: fc.nat({ max: Math.max(0, length) }),
-      remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
-      insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((parts) => parts.join('')),
-    })
-    .map(({ at, remove, insert }) => ({ start: at, end: Math.min(length, at + remove), text: insert }));
+const edits = (length: number) => editArbitrary(length, FRAGMENTS, 40);
 
 const entries = (tree: SyntaxTree) => [...tree.entries()].map(({ node, start }) => ({ node, start }));
 const instructionCount = (tree: SyntaxTree) => [...tree.instructions()].length;
@@ -60,7 +54,7 @@ describe('incremental parsing', () => {
         (source, seeds, _stream) => {
           let tree = SyntaxTree.parse(source);
           for (const seed of seeds) {
-            const edit = fc.sample(editArbitrary(tree.text.length), { numRuns: 1, seed })[0];
+            const edit = fc.sample(edits(tree.text.length), { numRuns: 1, seed })[0];
             tree = tree.edit(edit);
             expectSameTree(tree, SyntaxTree.parse(tree.text));
           }
@@ -78,7 +72,7 @@ describe('incremental parsing', () => {
       fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (seeds) => {
         let tree = initial;
         for (const [seed, where] of seeds) {
-          const edit = fc.sample(editArbitrary(0), { numRuns: 1, seed })[0];
+          const edit = fc.sample(edits(0), { numRuns: 1, seed })[0];
           const at = where % (tree.length + 1);
           tree = tree.edit({ start: at, end: Math.min(tree.length, at + (edit.end - edit.start) * 7), text: edit.text });
         }
