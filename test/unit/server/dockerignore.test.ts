@@ -6,7 +6,8 @@ import { DockerignoreCache } from '../../../server/src/server/dockerignore';
 
 function fixture(maxAgeMs = 1000) {
   let clock = 0;
-  let disk: string | undefined = 'node_modules\n';
+  // An Error stands for a read that fails.
+  let disk: string | undefined | Error = 'node_modules\n';
   const reads: string[] = [];
   const changed: string[] = [];
   const pending: (() => void)[] = [];
@@ -14,6 +15,7 @@ function fixture(maxAgeMs = 1000) {
   const read = (uri: string): Promise<string | undefined> => {
     reads.push(uri);
     const text = disk;
+    if (text instanceof Error) return Promise.reject(text);
     if (!deferred) return Promise.resolve(text);
     return new Promise((resolve) => pending.push(() => resolve(text)));
   };
@@ -23,7 +25,7 @@ function fixture(maxAgeMs = 1000) {
     reads,
     changed,
     advance: (ms: number) => (clock += ms),
-    write: (text: string | undefined) => (disk = text),
+    write: (text: string | undefined | Error) => (disk = text),
     defer: () => (deferred = true),
     settle: async () => {
       for (const resolve of pending.splice(0)) resolve();
@@ -91,28 +93,20 @@ describe('DockerignoreCache', () => {
   });
 
   it('keeps the text in hand when a refresh fails, and tries again later', async () => {
-    let disk: string | Error = 'a\n';
-    let clock = 0;
-    const changed: string[] = [];
-    const cache = new DockerignoreCache(
-      (uri) => changed.push(uri),
-      1000,
-      (): Promise<string | undefined> => (disk instanceof Error ? Promise.reject(disk) : Promise.resolve(disk)),
-      () => clock,
-    );
-    const tick = () => new Promise((r) => setImmediate(r));
-    expect(await cache.get(URI)).toBe('a\n');
-    disk = new Error('EIO');
-    clock += 1001;
-    expect(await cache.get(URI)).toBe('a\n');
-    await tick();
-    expect(await cache.get(URI)).toBe('a\n');
-    expect(changed).toEqual([]);
-    disk = 'b\n';
-    clock += 1001;
-    await cache.get(URI);
-    await tick();
-    expect(changed).toEqual([URI]);
-    expect(await cache.get(URI)).toBe('b\n');
+    const f = fixture();
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    f.write(new Error('EIO'));
+    f.advance(1001);
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    await f.settle();
+    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect(f.changed).toEqual([]);
+    f.write('*.log\n');
+    f.advance(1001);
+    await f.cache.get(URI);
+    await f.settle();
+    expect(f.changed).toEqual([URI]);
+    expect(await f.cache.get(URI)).toBe('*.log\n');
+    expect(f.reads).toEqual([URI, URI, URI]);
   });
 });
