@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
 import { getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
-import { getDocumentSymbols } from './services/symbols';
+import { getDocumentSymbols, type SymbolOptions } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { SyntaxTree } from './syntax';
 
@@ -21,7 +21,7 @@ export interface LanguageService {
   analyze(text: TextDocument, tree?: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument;
   getDiagnostics(doc: AnalyzedDocument, settings?: Settings, options?: DiagnosticsOptions): Diagnostic[];
   getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
-  getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[];
+  getDocumentSymbols(doc: AnalyzedDocument, options?: SymbolOptions): DocumentSymbol[];
 }
 
 export function createLanguageService(): LanguageService {

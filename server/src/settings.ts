@@ -26,6 +26,10 @@ export interface Settings {
   readonly codeLens: {
     readonly enable: boolean;
   };
+  readonly outline: {
+    /** The most symbols a document's outline lists (0: no limit). */
+    readonly maxItems: number;
+  };
   readonly formatting: {
     readonly enable: boolean;
     readonly keywordCase: KeywordCase;
@@ -40,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   completion: { enable: true },
   inlayHints: { enable: true, variableValues: true, stageIndexes: true },
   codeLens: { enable: true },
+  outline: { maxItems: 5000 },
   formatting: { enable: true, keywordCase: 'upper', continuationIndent: 4, blankLineBetweenStages: false },
 };
 

@@ -60,6 +60,8 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  /** The messages of window/logMessage, in order. */
+  readonly logs: string[] = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   private stderr = '';
@@ -90,7 +92,9 @@ export class LspTestClient {
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,

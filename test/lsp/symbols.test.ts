@@ -75,6 +75,27 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
     ]);
   });
 
+  it('limits the outline to outline.maxItems symbols, stages first, and logs it once per document', async () => {
+    const limited = await LspTestClient.start({ settings: { 'dockerfile-lsp': { outline: { maxItems: 4 } } } });
+    try {
+      const uri = 'file:///symbols/limited/Dockerfile';
+      await limited.open(uri, 'FROM alpine AS one\nENV X=1\nFROM alpine AS two\nRUN true\n');
+      await limited.diagnosticsFor(uri, 1); // the document's settings have arrived by then
+      for (let i = 0; i < 2; i++) {
+        const symbols = await limited.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        expect(symbols.map((s) => [s.name, s.children?.map((c) => c.name)])).toEqual([
+          ['one', ['FROM', 'ENV']],
+          ['two', []],
+        ]);
+      }
+      expect(limited.logs.filter((m) => m.includes('outline'))).toEqual([
+        `The outline of ${uri} lists 4 symbols and leaves out 3 (setting dockerfile-lsp.outline.maxItems).`,
+      ]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('publishes syntax errors with the version of the edit, and clears them when fixed', async () => {
     const uri = 'file:///errors/Dockerfile';
     await client.open(uri, 'FROM alpine\nRUN <<EOF\necho hi\n', 1);

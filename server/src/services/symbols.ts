@@ -60,7 +60,8 @@ function ranges(cursor: PositionCursor, start: number, from: number, to: number,
   ];
 }
 
-function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode): DocumentSymbol {
+/** The symbol of an instruction, with (at most `maxPairs`) symbols for the variables ARG and ENV declare. */
+function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
   const declares = node.name === 'ARG' || node.name === 'ENV';
   const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
   const name = node.keyword.text.toUpperCase() || '(empty)';
@@ -69,9 +70,10 @@ function instructionSymbol(text: string, cursor: PositionCursor, start: number, 
   const keywordStart = start + node.keyword.start === start ? startPosition : cursor.position(start + node.keyword.start);
   const keywordEnd = cursor.position(start + node.keyword.end);
   let children: DocumentSymbol[] | undefined;
-  if (declares && node.pairs.length) {
+  if (declares && node.pairs.length && maxPairs > 0) {
     children = [];
     for (const pair of node.pairs) {
+      if (children.length >= maxPairs) break;
       const [range, selection] = ranges(cursor, start + pair.start, start + pair.key.start, start + pair.key.end, start + pair.end);
       children.push(DocumentSymbol.create(pair.key.text, pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection));
     }
@@ -88,33 +90,101 @@ function lastInstructionEnd(doc: AnalyzedDocument, first: number, last: number):
   return doc.tree.end(first);
 }
 
-export function getDocumentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
+export interface SymbolOptions {
+  /**
+   * The most symbols to return (0: all). Top-level symbols come first, then the next level, then
+   * the one below, each level in document order, so a limited outline still lists every stage.
+   */
+  readonly maxItems?: number;
+  /** Told how many symbols were left out, when some were. */
+  readonly onLimitExceeded?: (omitted: number) => void;
+}
+
+/** How many symbols each depth of the outline would have without a limit (1: top level). */
+function countByDepth(doc: AnalyzedDocument): [number, number, number] {
+  const model = doc.model;
+  const counts: [number, number, number] = [0, 0, 0];
+  doc.tree.forEach((node, _start, index) => {
+    if (node.kind !== 'instruction') return;
+    const stage = model.stageOfNode(index);
+    const pairs = node.name === 'ARG' || node.name === 'ENV' ? node.pairs.length : 0;
+    if (node.name === 'FROM' && stage) {
+      counts[0]++;
+      counts[1]++;
+    } else if (stage) {
+      counts[1]++;
+      counts[2] += pairs;
+    } else {
+      counts[0]++;
+      counts[1] += pairs;
+    }
+  });
+  return counts;
+}
+
+export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
   const model = doc.model;
   const text = doc.text.getText();
   const starts = lineStarts(text);
   const cursor = new PositionCursor(text, starts);
   // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.
   const stageEnds = new PositionCursor(text, starts);
+
+  // What each depth may still take: everything, unless the limit is smaller than the whole.
+  const left = [Infinity, Infinity, Infinity];
+  const maxItems = options.maxItems ?? 0;
+  if (maxItems > 0 && doc.tree.nodeCount > 0) {
+    const counts = countByDepth(doc);
+    const total = counts[0] + counts[1] + counts[2];
+    if (total > maxItems) {
+      let budget = maxItems;
+      for (let depth = 0; depth < 3; depth++) {
+        left[depth] = Math.min(counts[depth], budget);
+        budget -= left[depth];
+      }
+      options.onLimitExceeded?.(total - maxItems);
+    }
+  }
+  /** The symbol of an instruction at `depth`, or undefined once that depth is full. */
+  const instruction = (start: number, node: InstructionNode, depth: number): DocumentSymbol | undefined => {
+    if (left[depth] <= 0) return undefined;
+    left[depth]--;
+    const pairDepth = depth + 1;
+    const pairs = pairDepth < 3 && left[pairDepth] > 0 ? left[pairDepth] : 0;
+    const symbol = instructionSymbol(text, cursor, start, node, pairs);
+    if (pairDepth < 3) left[pairDepth] -= symbol.children?.length ?? 0;
+    return symbol;
+  };
+
   const result: DocumentSymbol[] = [];
   let stageSymbol: DocumentSymbol | undefined;
   doc.tree.forEach((node, start, index) => {
     if (node.kind !== 'instruction') return;
     const stage = model.stageOfNode(index);
     if (node.name === 'FROM' && stage) {
+      stageSymbol = undefined;
+      if (left[0] <= 0) return;
+      left[0]--;
       // The image as it will be pulled: global ARG defaults expanded when they are known.
       const image = stage.resolvedImage || stage.image;
       const name = stage.name ?? image ?? `stage ${stage.index}`;
       const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
-      const instruction = instructionSymbol(text, cursor, start, node);
+      const from = instruction(start, node, 1);
+      const fromRange = from?.range ?? { start: cursor.position(start), end: cursor.position(start + node.keyword.end) };
       const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
-      const range = { start: instruction.range.start, end };
-      const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : instruction.selectionRange;
-      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, [instruction]);
+      const range = { start: fromRange.start, end };
+      const selection = stage.nameSpan
+        ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end)
+        : (from?.selectionRange ?? { start: fromRange.start, end: cursor.position(start + node.keyword.end) });
+      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, from ? [from] : []);
       result.push(stageSymbol);
-    } else if (stage && stageSymbol) {
-      stageSymbol.children!.push(instructionSymbol(text, cursor, start, node));
+    } else if (stage) {
+      // In a stage: a child of its symbol, unless the limit left the stage out.
+      const symbol = stageSymbol && instruction(start, node, 1);
+      if (symbol) stageSymbol!.children!.push(symbol);
     } else {
-      result.push(instructionSymbol(text, cursor, start, node));
+      const symbol = instruction(start, node, 0);
+      if (symbol) result.push(symbol);
     }
   });
   return result;

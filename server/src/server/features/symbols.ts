@@ -3,14 +3,30 @@ import { SymbolInformation } from '../lsp';
 import { getDocumentSymbols } from '../../services/symbols';
 import type { Feature } from '../feature';
 
-/** textDocument/documentSymbol: the stage tree (flat SymbolInformation for clients without hierarchy). */
+/**
+ * textDocument/documentSymbol: the stage tree (flat SymbolInformation for clients without
+ * hierarchy), limited to `outline.maxItems` symbols. A limited outline is logged once per document,
+ * so a user who misses symbols can find out why.
+ */
 export const symbolsFeature: Feature = {
   name: 'documentSymbol',
   capabilities: () => ({ documentSymbolProvider: true }),
-  register({ connection, onDocument, client }) {
+  register({ connection, documents, onDocument, client }) {
+    const told = new Set<string>();
+    documents.onDidClose((event) => told.delete(event.document.uri));
     connection.onDocumentSymbol((params, token) =>
-      onDocument(params.textDocument.uri, token, (doc) => {
-        const symbols = getDocumentSymbols(doc);
+      onDocument(params.textDocument.uri, token, (doc, settings) => {
+        const maxItems = settings.outline.maxItems;
+        const symbols = getDocumentSymbols(doc, {
+          maxItems,
+          onLimitExceeded: (omitted) => {
+            if (told.has(doc.uri)) return;
+            told.add(doc.uri);
+            connection.console.info(
+              `The outline of ${doc.uri} lists ${maxItems} symbols and leaves out ${omitted} (setting dockerfile-lsp.outline.maxItems).`,
+            );
+          },
+        });
         if (client.hierarchicalSymbols) return symbols;
         const flat: SymbolInformation[] = [];
         const visit = (list: readonly DocumentSymbol[], container?: string): void => {
