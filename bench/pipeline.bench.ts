@@ -1,12 +1,14 @@
 // In-process pipeline benchmark (node scripts/bench.mjs bench/pipeline.bench.ts [lines...]): what
 // one version of a document costs inside the server, phase by phase, at the sizes of the LSP
 // benchmark: open (parse, model, diagnostics, symbols, folding, tokens) with cold code, then the
-// same after a keystroke in the middle, cold and warm. It explains the LSP figures; it asserts nothing.
+// same after a keystroke in the middle, cold and warm. Each answer is made as the server makes it
+// (with the outline limit and VS Code's folding limit) and written as JSON, as the server sends it.
+// It explains the LSP figures; it asserts nothing.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDiagnostics } from '../server/src/services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from '../server/src/services/document';
 import { getFoldingRanges } from '../server/src/services/folding';
-import { encodeRelative, getSemanticTokens } from '../server/src/services/semanticTokens';
+import { documentTokenData } from '../server/src/services/semanticTokens';
 import { getDocumentSymbols } from '../server/src/services/symbols';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { SyntaxTree } from '../server/src/syntax';
@@ -23,10 +25,10 @@ function time<T>(phases: Phases, name: string, run: () => T): T {
 
 function features(doc: AnalyzedDocument, phases: Phases): void {
   time(phases, 'model', () => doc.model);
-  time(phases, 'diagnostics', () => getDiagnostics(doc, DEFAULT_SETTINGS, {}));
-  time(phases, 'documentSymbol', () => getDocumentSymbols(doc));
-  time(phases, 'foldingRange', () => getFoldingRanges(doc, { lineFoldingOnly: false }));
-  time(phases, 'semanticTokens', () => encodeRelative(getSemanticTokens(doc)));
+  time(phases, 'diagnostics', () => JSON.stringify(getDiagnostics(doc, DEFAULT_SETTINGS, {})));
+  time(phases, 'documentSymbol', () => JSON.stringify(getDocumentSymbols(doc, { maxItems: DEFAULT_SETTINGS.outline.maxItems })));
+  time(phases, 'foldingRange', () => JSON.stringify(getFoldingRanges(doc, { lineFoldingOnly: true, rangeLimit: 5000 })));
+  time(phases, 'semanticTokens', () => JSON.stringify(documentTokenData(doc)));
 }
 
 function run(lines: number): void {
