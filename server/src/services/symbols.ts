@@ -132,7 +132,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
 
   // What each depth may still take: everything, unless the limit is smaller than the whole.
   const left = [Infinity, Infinity, Infinity];
-  const maxItems = options.maxItems ?? 0;
+  const maxItems = Math.floor(options.maxItems ?? 0);
   if (maxItems > 0 && doc.tree.nodeCount > 0) {
     const counts = countByDepth(doc);
     const total = counts[0] + counts[1] + counts[2];
@@ -170,12 +170,12 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       const name = stage.name ?? image ?? `stage ${stage.index}`;
       const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
       const from = instruction(start, node, 1);
-      const fromRange = from?.range ?? { start: cursor.position(start), end: cursor.position(start + node.keyword.end) };
+      // Without a FROM child (the limit), the stage's start and keyword are found here.
+      const stageStart = from?.range.start ?? cursor.position(start);
+      const keyword = from?.selectionRange ?? cursor.range(start + node.keyword.start, start + node.keyword.end);
       const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
-      const range = { start: fromRange.start, end };
-      const selection = stage.nameSpan
-        ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end)
-        : (from?.selectionRange ?? { start: fromRange.start, end: cursor.position(start + node.keyword.end) });
+      const range = { start: stageStart, end };
+      const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
       stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, from ? [from] : []);
       result.push(stageSymbol);
     } else if (stage) {

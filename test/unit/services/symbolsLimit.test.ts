@@ -9,8 +9,8 @@ import { SyntaxTree } from '../../../server/src/syntax';
 
 const TEXT = ['ARG A=1 B=2', 'FROM alpine AS one', 'ENV X=1', 'FROM alpine AS two', 'RUN true', ''].join('\n');
 
-function outline(maxItems: number): { names: unknown[]; omitted: number | undefined; symbols: DocumentSymbol[] } {
-  const doc = analyzedDocument(TextDocument.create('file:///limit/Dockerfile', 'dockerfile', 1, TEXT), SyntaxTree.parse(TEXT));
+function outline(maxItems: number, text = TEXT): { names: unknown[]; omitted: number | undefined; symbols: DocumentSymbol[] } {
+  const doc = analyzedDocument(TextDocument.create('file:///limit/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
   let omitted: number | undefined;
   const symbols = getDocumentSymbols(doc, { maxItems, onLimitExceeded: (n) => (omitted = n) });
   const names = (list: DocumentSymbol[]): unknown[] => list.map((s) => (s.children?.length ? [s.name, names(s.children)] : s.name));
@@ -48,5 +48,14 @@ describe('outline limit', () => {
 
   it('cuts the top level itself when it alone is over the limit', () => {
     expect(outline(2)).toMatchObject({ names: ['ARG', 'one'], omitted: 8 });
+  });
+
+  it('selects the FROM keyword of an unnamed stage whose FROM child was left out', () => {
+    const { symbols, omitted } = outline(2, 'FROM alpine\nRUN true\n  FROM debian:12\n');
+    expect(omitted).toBe(3);
+    expect(symbols.map((s) => [s.name, s.range, s.selectionRange, s.children])).toEqual([
+      ['alpine', { start: { line: 0, character: 0 }, end: { line: 1, character: 8 } }, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, []],
+      ['debian:12', { start: { line: 2, character: 0 }, end: { line: 2, character: 16 } }, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, []],
+    ]);
   });
 });
