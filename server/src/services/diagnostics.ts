@@ -124,6 +124,15 @@ interface DocumentCache {
 
 const documentCaches = new WeakMap<object, DocumentCache>();
 
+/** No problems: shared by the caches of the many stages that have none. */
+const NONE_FOUND: readonly RelativeFound[] = Object.freeze([]);
+
+/** What most instructions have: one shared object per escape character, not one per node. */
+const NO_PROBLEMS: Readonly<Record<'\\' | '`', CachedProblems>> = {
+  '\\': { escape: '\\', found: Object.freeze([]) },
+  '`': { escape: '`', found: Object.freeze([]) },
+};
+
 function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
   if (previous && previous.escape === escape) return previous;
   const found: { rule: InstructionRule; problem: Problem }[] = [];
@@ -137,7 +146,8 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
     }
   }
   // A failure is never reused (no escape matches ''), so it is reported again rather than hidden.
-  return failed ? { escape: '', found } : { escape, found };
+  if (failed) return { escape: '', found };
+  return found.length ? { escape, found } : NO_PROBLEMS[escape];
 }
 
 /** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
@@ -250,13 +260,13 @@ function combine(segment: Segment, rules: readonly StageRule[], signature: strin
     let problems = segment.stageProblems.get(rule);
     if (!problems) {
       const result = runStageRule(rule, shared, stage, options);
-      if (result.keep) segment.stageProblems.set(rule, result.found);
+      if (result.keep) segment.stageProblems.set(rule, result.found.length ? result.found : NONE_FOUND);
       else keep = false;
       problems = result.found;
     }
     for (const problem of problems) found.push(problem);
   }
-  if (keep) segment.combined = { signature, found };
+  if (keep) segment.combined = { signature, found: found.length ? found : NONE_FOUND };
   return found;
 }
 
