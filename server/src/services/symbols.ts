@@ -8,6 +8,7 @@
 
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
+import type { Stage } from '../semantics';
 import type { AnalyzedDocument } from './document';
 import { lineStarts, PositionCursor } from './positions';
 
@@ -62,7 +63,7 @@ function ranges(cursor: PositionCursor, start: number, from: number, to: number,
 
 /** The symbol of an instruction, with (at most `maxPairs`) symbols for the variables ARG and ENV declare. */
 function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
-  const declares = node.name === 'ARG' || node.name === 'ENV';
+  const declares = declaresVariables(node);
   const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
   const name = node.keyword.text.toUpperCase() || '(empty)';
   // Positions in increasing offsets, so the cursor only moves forward: the keyword, the pairs, the end.
@@ -100,24 +101,30 @@ export interface SymbolOptions {
   readonly onLimitExceeded?: (omitted: number) => void;
 }
 
-/** How many symbols each depth of the outline would have without a limit (1: top level). */
+/** ARG and ENV get a child symbol for each variable they declare. */
+function declaresVariables(node: InstructionNode): boolean {
+  return node.name === 'ARG' || node.name === 'ENV';
+}
+
+/**
+ * Where an instruction's symbol sits in the outline (0: top level): under its stage's symbol when
+ * it has a stage, at the top before the first FROM. A FROM also opens its stage's symbol at 0.
+ */
+function instructionDepth(stage: Stage | undefined): 0 | 1 {
+  return stage ? 1 : 0;
+}
+
+/** How many symbols each depth of the outline would have without a limit (0: top level). */
 function countByDepth(doc: AnalyzedDocument): [number, number, number] {
   const model = doc.model;
   const counts: [number, number, number] = [0, 0, 0];
   doc.tree.forEach((node, _start, index) => {
     if (node.kind !== 'instruction') return;
     const stage = model.stageOfNode(index);
-    const pairs = node.name === 'ARG' || node.name === 'ENV' ? node.pairs.length : 0;
-    if (node.name === 'FROM' && stage) {
-      counts[0]++;
-      counts[1]++;
-    } else if (stage) {
-      counts[1]++;
-      counts[2] += pairs;
-    } else {
-      counts[0]++;
-      counts[1] += pairs;
-    }
+    const depth = instructionDepth(stage);
+    if (node.name === 'FROM' && stage) counts[0]++;
+    counts[depth]++;
+    if (declaresVariables(node)) counts[depth + 1] += node.pairs.length;
   });
   return counts;
 }
@@ -145,14 +152,12 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       options.onLimitExceeded?.(total - maxItems);
     }
   }
-  /** The symbol of an instruction at `depth`, or undefined once that depth is full. */
-  const instruction = (start: number, node: InstructionNode, depth: number): DocumentSymbol | undefined => {
+  /** The symbol of an instruction at `depth` (its variables one deeper), or undefined once that depth is full. */
+  const instruction = (start: number, node: InstructionNode, depth: 0 | 1): DocumentSymbol | undefined => {
     if (left[depth] <= 0) return undefined;
     left[depth]--;
-    const pairDepth = depth + 1;
-    const pairs = pairDepth < 3 && left[pairDepth] > 0 ? left[pairDepth] : 0;
-    const symbol = instructionSymbol(text, cursor, start, node, pairs);
-    if (pairDepth < 3) left[pairDepth] -= symbol.children?.length ?? 0;
+    const symbol = instructionSymbol(text, cursor, start, node, Math.max(0, left[depth + 1]));
+    left[depth + 1] -= symbol.children?.length ?? 0;
     return symbol;
   };
 
@@ -169,7 +174,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       const image = stage.resolvedImage || stage.image;
       const name = stage.name ?? image ?? `stage ${stage.index}`;
       const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
-      const from = instruction(start, node, 1);
+      const from = instruction(start, node, instructionDepth(stage));
       // Without a FROM child (the limit), the stage's start and keyword are found here.
       const stageStart = from?.range.start ?? cursor.position(start);
       const keyword = from?.selectionRange ?? cursor.range(start + node.keyword.start, start + node.keyword.end);
@@ -180,10 +185,10 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       result.push(stageSymbol);
     } else if (stage) {
       // In a stage: a child of its symbol, unless the limit left the stage out.
-      const symbol = stageSymbol && instruction(start, node, 1);
+      const symbol = stageSymbol && instruction(start, node, instructionDepth(stage));
       if (symbol) stageSymbol!.children!.push(symbol);
     } else {
-      const symbol = instruction(start, node, 0);
+      const symbol = instruction(start, node, instructionDepth(stage));
       if (symbol) result.push(symbol);
     }
   });
