@@ -9,6 +9,9 @@
 // Within an instruction, tokens come in two layers: background tokens (strings, values) are cut
 // around foreground tokens (variables inside them), and every token is cut around the escape
 // characters that continue lines and around comment lines inside the instruction.
+//
+// The loops over a node's lists index them rather than use for-of: the first request for a large
+// document runs mostly unoptimised code, where for-of allocates an iterator and a result per element.
 
 import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } from '../../facts';
 import { parseImageReference, type StageReference, type UseFacts } from '../../semantics';
@@ -46,7 +49,8 @@ function cut(tokens: readonly Piece[], cutters: readonly Span[]): readonly Piece
   if (!cutters.length) return tokens;
   const out: Piece[] = [];
   let first = 0;
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
     while (first < cutters.length && cutters[first].end <= token.start) first++;
     // Nothing to cut out (the usual case): the token itself.
     if (first >= cutters.length || cutters[first].start >= token.end) {
@@ -101,7 +105,8 @@ function sortPieces(tokens: Piece[]): void {
 function disjoint(tokens: Piece[], sorted = false, out: Piece[] = []): Piece[] {
   if (!sorted) sortPieces(tokens);
   let end = -1;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.end <= t.start || t.start < end) continue;
     out.push(t);
     end = t.end;
@@ -161,11 +166,12 @@ class InstructionTokens {
     const node = this.node;
     this.instruction(node);
     if (node.trigger) this.instruction(node.trigger);
-    for (const heredoc of node.heredocs) {
+    for (let i = 0; i < node.heredocs.length; i++) {
+      const heredoc = node.heredocs[i];
       this.fg.push(piece(heredoc.marker, TYPE.label));
       if (heredoc.terminator) this.fg.push(piece(heredoc.terminator, TYPE.label));
     }
-    for (const use of this.uses) this.variable(use);
+    for (let i = 0; i < this.uses.length; i++) this.variable(this.uses[i]);
 
     // Escape characters that continue lines, and comment lines, are holes in every token.
     const holes = merged(node.continuations, node.innerComments, byStartOnly);
@@ -179,7 +185,8 @@ class InstructionTokens {
 
   private instruction(node: InstructionNode): void {
     if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, TYPE.keyword, node.name === 'MAINTAINER' ? DEPRECATED : 0));
-    for (const flag of node.flags) {
+    for (let i = 0; i < node.flags.length; i++) {
+      const flag = node.flags[i];
       if (flag.name.end > flag.start) this.fg.push({ start: flag.start, end: flag.name.end, type: TYPE.parameter, modifiers: 0 });
       if (!flag.value) continue;
       if (flag.mountOptions) {
@@ -209,20 +216,22 @@ class InstructionTokens {
         break;
       case 'ARG':
       case 'ENV':
-        for (const pair of node.pairs) {
+        for (let i = 0; i < node.pairs.length; i++) {
+          const pair = node.pairs[i];
           const predefined = node.name === 'ARG' ? getPredefinedArg(pair.key.text) : undefined;
           this.fg.push(piece(pair.key, TYPE.variable, DECLARATION | predefinedModifiers(predefined)));
           if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
         }
         break;
       case 'LABEL':
-        for (const pair of node.pairs) {
+        for (let i = 0; i < node.pairs.length; i++) {
+          const pair = node.pairs[i];
           this.fg.push(piece(pair.key, TYPE.property));
           if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
         }
         break;
       case 'EXPOSE':
-        for (const port of node.argList) this.port(port.start, port.end, port.text);
+        for (let i = 0; i < node.argList.length; i++) this.port(node.argList[i].start, node.argList[i].end, node.argList[i].text);
         break;
       case 'STOPSIGNAL': {
         const signal = node.argList[0];
@@ -236,7 +245,7 @@ class InstructionTokens {
         if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) this.fg.push(piece(node.healthcheckType, TYPE.keyword));
         break;
     }
-    if (node.json) for (const element of node.json.elements) this.bg.push(piece(element, TYPE.string));
+    if (node.json) for (let i = 0; i < node.json.elements.length; i++) this.bg.push(piece(node.json.elements[i], TYPE.string));
   }
 
   private refAt(offset: number, fromOnly: boolean): StageReference | undefined {
@@ -367,7 +376,10 @@ export function forEachNodeToken(
     if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
     else if (node.kind === 'instruction') pieces = collector.reset(node, model.useFactsInNode(index), refsOf(index), start).collect();
     else return;
-    for (const p of pieces) if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
+    }
   }, first);
 }
 const NO_REFERENCES: readonly StageReference[] = [];

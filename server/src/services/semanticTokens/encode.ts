@@ -34,19 +34,27 @@ export function flatToLineTokens(text: string, tokens: readonly number[], starts
   return writer.tokens;
 }
 
-/** Takes offset tokens in document order, one at a time, and keeps them as line tokens. */
+/**
+ * Takes offset tokens in document order, one at a time, and keeps them as line tokens: absolute
+ * (line, character, length, type, modifiers), or with `relative`, already in LSP's relative
+ * encoding (what `encodeRelative` would make of them, without a second list).
+ */
 export class LineTokenWriter {
-  readonly tokens: AbsoluteTokens = [];
+  readonly tokens: number[] = [];
+  /** The line of the last token written (0 before the first). */
+  lastLine = 0;
+  private lastChar = 0;
 
   constructor(
     private readonly text: string,
     private readonly starts: readonly number[] = lineStarts(text),
     /** A line at or before the first token's (tokens may start deep in the document). */
     private line = 0,
+    private readonly relative = false,
   ) {}
 
   add(tokenStart: number, tokenEnd: number, type: number, modifiers: number): void {
-    const { text, starts, tokens } = this;
+    const { text, starts } = this;
     let line = this.line;
     while (line + 1 < starts.length && starts[line + 1] <= tokenStart) line++;
     let from = tokenStart;
@@ -59,12 +67,19 @@ export class LineTokenWriter {
         if (text.charCodeAt(contentEnd) === 0x0a && contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
       }
       const to = Math.min(tokenEnd, contentEnd);
-      if (to > from && !isBlank(text, from, to)) tokens.push(line, from - lineStart, to - from, type, modifiers);
+      if (to > from && !isBlank(text, from, to)) this.write(line, from - lineStart, to - from, type, modifiers);
       if (tokenEnd <= next || line + 1 >= starts.length) break;
       line++;
       from = starts[line];
     }
     this.line = line;
+  }
+
+  private write(line: number, char: number, length: number, type: number, modifiers: number): void {
+    if (this.relative) this.tokens.push(line - this.lastLine, line === this.lastLine ? char - this.lastChar : char, length, type, modifiers);
+    else this.tokens.push(line, char, length, type, modifiers);
+    this.lastLine = line;
+    this.lastChar = char;
   }
 }
 

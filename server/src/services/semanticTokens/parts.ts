@@ -7,7 +7,7 @@
 import type { StageReference } from '../../semantics';
 import type { AnalyzedDocument } from '../document';
 import { forEachNodeToken } from './collect';
-import { LineTokenWriter, encodeRelative, lineStartsIn, type AbsoluteTokens } from './encode';
+import { LineTokenWriter, lineStartsIn, type AbsoluteTokens } from './encode';
 
 interface PartTokens {
   /** Which of the part's stage references named a stage ('1') or not ('0'). */
@@ -96,9 +96,7 @@ function collectPart(doc: AnalyzedDocument, first: number, end: number, refs: re
   const tree = doc.tree;
   // Lines counted from the part's first line: the tokens come out relative to the part.
   const starts = lineStartsIn(text, tree.start(first), tree.end(end - 1), carriageReturns);
-  const writer = new LineTokenWriter(text, starts);
+  const writer = new LineTokenWriter(text, starts, 0, true);
   forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, () => refs, (start, to, type, modifiers) => writer.add(start, to, type, modifiers));
-  const tokens = writer.tokens;
-  const lastLine = tokens.length ? tokens[tokens.length - 5] : 0;
-  return { resolution, data: encodeRelative(tokens), lastLine, lineBreaks: starts.length - 1 };
+  return { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1 };
 }
