@@ -30,11 +30,13 @@ if (cacheOut) process.on('exit', () => fs.writeFileSync(cacheOut, script.createC
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
 
-// The old generation may grow to twice its live size between full collections, not V8's adaptive
-// factor of up to four: a large document's requests allocate in bursts (a 9 MB outline), and with
-// the default the heap of a 50,000-line file peaked at about 440 MiB for 60 MiB of live data
-// (about 310 MiB with this; bench/lsp.bench.ts measures both). V8 reads the flag at every
-// collection, so it is set after the start (loading node:v8 costs 3 ms), once the bundle has been
-// compiled: a code cache is only accepted with the flags it was written with, and the session
-// that writes it leaves the flag alone.
-if (!cacheOut) setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=100'));
+// The old generation may grow by half its live size between full collections, not by V8's adaptive
+// factor of up to four: a large document's requests allocate in bursts (a megabyte of outline or
+// tokens as JSON), and with the default the heap of a 50,000-line file peaked at about 440 MiB for
+// 60 MiB of live data. Growth by 100% peaked at 244 MiB and by 50% at 230 MiB, with the same
+// latency (bench/lsp.bench.ts); by 25% the peak was lower again, but the collections made a
+// session of requests about a tenth slower.
+// V8 reads the flag at every collection, so it is set after the start (loading node:v8 costs
+// 3 ms), once the bundle has been compiled: a code cache is only accepted with the flags it was
+// written with, and the session that writes it leaves the flag alone.
+if (!cacheOut) setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=50'));
