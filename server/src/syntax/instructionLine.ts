@@ -33,6 +33,9 @@ export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
 
+/** Each known instruction name, to itself: a node keeps this string rather than a copy of its own. */
+const INSTRUCTION_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_INSTRUCTIONS].map((name) => [name, name]));
+
 interface Context {
   readonly line: LogicalLine;
   readonly escape: number;
@@ -47,8 +50,12 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
   const end = trimEnd(text, start, to);
   let keywordEnd = start;
   while (keywordEnd < end && !isWordSeparator(text.charCodeAt(keywordEnd))) keywordEnd++;
-  const keyword = line.token(start, keywordEnd);
-  const name = keyword.text.toUpperCase();
+  // Large files have tens of thousands of instructions: their names (and keywords written in upper
+  // case) share one string per instruction.
+  const written = line.text.slice(start, keywordEnd);
+  const upper = written.toUpperCase();
+  const name = INSTRUCTION_NAMES.get(upper) ?? upper;
+  const keyword = line.token2(start, keywordEnd, written === name ? name : written);
 
   let restStart = keywordEnd;
   while (restStart < end && isWordSeparator(text.charCodeAt(restStart))) restStart++;

@@ -24,6 +24,18 @@ describe('spans', () => {
     expect(node.argList.map(at)).toEqual(['src/', '/dst/']);
   });
 
+  it('keyword text as written, in any case, across a continuation, and unknown names', () => {
+    for (const [text, keyword, name] of [
+      ['RUN x\n', 'RUN', 'RUN'],
+      ['rUn x\n', 'rUn', 'RUN'],
+      ['WORK\\\nDIR /x\n', 'WORKDIR', 'WORKDIR'],
+      ['runn x\n', 'runn', 'RUNN'],
+    ]) {
+      const { node } = only(text);
+      expect([node.keyword.text, node.name]).toEqual([keyword, name]);
+    }
+  });
+
   it('bare boolean flags, quoted flag values and the -- terminator', () => {
     const { node, at } = only('COPY --link --chown="app user" -- --not-a-flag /x\n');
     expect(node.flags.map((f) => [at(f), at(f.name), f.value?.text, f.text])).toEqual([
