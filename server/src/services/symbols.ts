@@ -4,11 +4,12 @@
 //
 // A large file has tens of thousands of instructions: one pass over the nodes in order, positions
 // from a cursor over the line starts, and a start position shared by a range and its selection
-// when they begin at the same offset (the JSON is the same; the answer holds fewer objects).
+// when they begin at the same offset (the JSON is the same; the answer holds fewer objects). The
+// instruction symbols of each stage are kept for the next request: a keystroke rebuilds those of
+// the stage it touched (and of the stages below, when it adds or removes a line).
 
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
-import type { Stage } from '../semantics';
 import type { AnalyzedDocument } from './document';
 import { lineStarts, PositionCursor } from './positions';
 
@@ -107,25 +108,68 @@ function declaresVariables(node: InstructionNode): boolean {
 }
 
 /**
- * Where an instruction's symbol sits in the outline (0: top level): under its stage's symbol when
- * it has a stage, at the top before the first FROM. A FROM also opens its stage's symbol at 0.
+ * A part of the outline: the instructions before the first FROM (symbols at the top level, their
+ * variables one below), or one stage (the stage's symbol at the top level; its instructions, FROM
+ * first, one below; their variables below those).
  */
-function instructionDepth(stage: Stage | undefined): 0 | 1 {
-  return stage ? 1 : 0;
+interface Part {
+  /** -1 for the instructions before the first FROM, else the stage's index. */
+  readonly stage: number;
+  readonly first: number;
+  /** One past the last node. */
+  readonly end: number;
+  /** The depth of its instruction symbols (0: top level). */
+  readonly depth: 0 | 1;
 }
 
-/** How many symbols each depth of the outline would have without a limit (0: top level). */
-function countByDepth(doc: AnalyzedDocument): [number, number, number] {
-  const model = doc.model;
-  const counts: [number, number, number] = [0, 0, 0];
-  doc.tree.forEach((node, _start, index) => {
-    if (node.kind !== 'instruction') return;
-    const stage = model.stageOfNode(index);
-    const depth = instructionDepth(stage);
-    if (node.name === 'FROM' && stage) counts[0]++;
-    counts[depth]++;
-    if (declaresVariables(node)) counts[depth + 1] += node.pairs.length;
-  });
+function partsOf(doc: AnalyzedDocument): Part[] {
+  const stages = doc.model.stages;
+  const parts: Part[] = [];
+  const globalEnd = stages.length ? stages[0].nodeIndex : doc.tree.nodeCount;
+  if (globalEnd > 0) parts.push({ stage: -1, first: 0, end: globalEnd, depth: 0 });
+  for (const stage of stages) parts.push({ stage: stage.index, first: stage.nodeIndex, end: stage.lastNodeIndex + 1, depth: 1 });
+  return parts;
+}
+
+/** How many instruction and variable symbols a part has without a limit. */
+interface PartCounts {
+  readonly instructions: number;
+  readonly variables: number;
+}
+
+/**
+ * The instruction symbols of a part as made for a request, kept for the next one. A model part
+ * object (DockerfileModel.partOf) stands for the same nodes in every version that has it, so the
+ * symbols are the same again when the part still starts on the same line (their positions are
+ * absolute) and gets the same share of the limit.
+ */
+interface PartSymbols {
+  readonly line: number;
+  /** The instruction and variable symbols the part could have had (at most its counts). */
+  readonly instructionsAllowed: number;
+  readonly variablesAllowed: number;
+  readonly symbols: DocumentSymbol[];
+  /** The variable symbols among `symbols`' children. */
+  readonly variables: number;
+}
+
+const countsCache = new WeakMap<object, PartCounts>();
+const symbolsCache = new WeakMap<object, PartSymbols>();
+
+function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
+  const key = doc.model.partOf(part.stage);
+  let counts = countsCache.get(key);
+  if (!counts) {
+    let instructions = 0;
+    let variables = 0;
+    doc.tree.forEach((node, _start, index) => {
+      if (index >= part.end) return false;
+      if (node.kind !== 'instruction') return;
+      instructions++;
+      if (declaresVariables(node)) variables += node.pairs.length;
+    }, part.first);
+    countsCache.set(key, (counts = { instructions, variables }));
+  }
   return counts;
 }
 
@@ -136,12 +180,19 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   const cursor = new PositionCursor(text, starts);
   // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.
   const stageEnds = new PositionCursor(text, starts);
+  const parts = partsOf(doc);
 
   // What each depth may still take: everything, unless the limit is smaller than the whole.
   const left = [Infinity, Infinity, Infinity];
   const maxItems = Math.floor(options.maxItems ?? 0);
-  if (maxItems > 0 && doc.tree.nodeCount > 0) {
-    const counts = countByDepth(doc);
+  if (maxItems > 0 && parts.length > 0) {
+    const counts = [0, 0, 0];
+    for (const part of parts) {
+      const { instructions, variables } = countsOf(doc, part);
+      if (part.stage >= 0) counts[0]++;
+      counts[part.depth] += instructions;
+      counts[part.depth + 1] += variables;
+    }
     const total = counts[0] + counts[1] + counts[2];
     if (total > maxItems) {
       let budget = maxItems;
@@ -152,45 +203,58 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       options.onLimitExceeded?.(total - maxItems);
     }
   }
-  /** The symbol of an instruction at `depth` (its variables one deeper), or undefined once that depth is full. */
-  const instruction = (start: number, node: InstructionNode, depth: 0 | 1): DocumentSymbol | undefined => {
-    if (left[depth] <= 0) return undefined;
-    left[depth]--;
-    const symbol = instructionSymbol(text, cursor, start, node, Math.max(0, left[depth + 1]));
-    left[depth + 1] -= symbol.children?.length ?? 0;
-    return symbol;
+
+  /** The part's instruction symbols (and their variables) within what is left at their depths. */
+  const partSymbols = (part: Part): DocumentSymbol[] => {
+    const key = model.partOf(part.stage);
+    const counts = countsOf(doc, part);
+    const line = cursor.lineOf(doc.tree.start(part.first));
+    const instructionsAllowed = Math.min(left[part.depth], counts.instructions);
+    const variablesAllowed = Math.min(left[part.depth + 1], counts.variables);
+    let kept = symbolsCache.get(key);
+    if (!kept || kept.line !== line || kept.instructionsAllowed !== instructionsAllowed || kept.variablesAllowed !== variablesAllowed) {
+      const symbols: DocumentSymbol[] = [];
+      let variables = 0;
+      if (instructionsAllowed > 0) {
+        doc.tree.forEach((node, start, index) => {
+          if (index >= part.end || symbols.length >= instructionsAllowed) return false;
+          if (node.kind !== 'instruction') return;
+          const symbol = instructionSymbol(text, cursor, start, node, variablesAllowed - variables);
+          variables += symbol.children?.length ?? 0;
+          symbols.push(symbol);
+        }, part.first);
+      }
+      symbolsCache.set(key, (kept = { line, instructionsAllowed, variablesAllowed, symbols, variables }));
+    }
+    left[part.depth] -= kept.symbols.length;
+    left[part.depth + 1] -= kept.variables;
+    return kept.symbols;
   };
 
   const result: DocumentSymbol[] = [];
-  let stageSymbol: DocumentSymbol | undefined;
-  doc.tree.forEach((node, start, index) => {
-    if (node.kind !== 'instruction') return;
-    const stage = model.stageOfNode(index);
-    if (node.name === 'FROM' && stage) {
-      stageSymbol = undefined;
-      if (left[0] <= 0) return;
-      left[0]--;
-      // The image as it will be pulled: global ARG defaults expanded when they are known.
-      const image = stage.resolvedImage || stage.image;
-      const name = stage.name ?? image ?? `stage ${stage.index}`;
-      const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
-      const from = instruction(start, node, instructionDepth(stage));
-      // Without a FROM child (the limit), the stage's start and keyword are found here.
-      const stageStart = from?.range.start ?? cursor.position(start);
-      const keyword = from?.selectionRange ?? cursor.range(start + node.keyword.start, start + node.keyword.end);
-      const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
-      const range = { start: stageStart, end };
-      const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
-      stageSymbol = DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, range, selection, from ? [from] : []);
-      result.push(stageSymbol);
-    } else if (stage) {
-      // In a stage: a child of its symbol, unless the limit left the stage out.
-      const symbol = stageSymbol && instruction(start, node, instructionDepth(stage));
-      if (symbol) stageSymbol!.children!.push(symbol);
-    } else {
-      const symbol = instruction(start, node, instructionDepth(stage));
-      if (symbol) result.push(symbol);
+  for (const part of parts) {
+    if (part.stage < 0) {
+      result.push(...partSymbols(part));
+      continue;
     }
-  });
+    // A stage the limit leaves out takes its instructions with it.
+    if (left[0] <= 0) continue;
+    left[0]--;
+    const stage = model.stages[part.stage];
+    const start = doc.tree.start(stage.nodeIndex);
+    const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
+    const children = partSymbols(part);
+    // The image as it will be pulled: global ARG defaults expanded when they are known.
+    const image = stage.resolvedImage || stage.image;
+    const name = stage.name ?? image ?? `stage ${stage.index}`;
+    const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
+    // The FROM's symbol, when the limit kept it, has the stage's start and keyword.
+    const fromSymbol = children.length ? children[0] : undefined;
+    const stageStart = fromSymbol?.range.start ?? stageEnds.position(start);
+    const keyword = fromSymbol?.selectionRange ?? stageEnds.range(start + from.keyword.start, start + from.keyword.end);
+    const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
+    const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
+    result.push(DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children));
+  }
   return result;
 }
