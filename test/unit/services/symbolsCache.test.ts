@@ -30,8 +30,10 @@ class OpenDocument {
     this.doc = analyzedDocument(this.text, this.tree);
   }
 
-  edit(edit: TextEdit): void {
-    const range = { start: this.text.positionAt(edit.start), end: this.text.positionAt(edit.end) };
+  /** Applied through positions, as the server gets edits: an offset inside a CRLF moves to its start. */
+  edit(offsets: TextEdit): void {
+    const range = { start: this.text.positionAt(offsets.start), end: this.text.positionAt(offsets.end) };
+    const edit = { start: this.text.offsetAt(range.start), end: this.text.offsetAt(range.end), text: offsets.text };
     this.tree = this.tree.edit(edit);
     TextDocument.update(this.text, [{ range, text: edit.text }], this.text.version + 1);
     this.doc = analyzedDocument(this.text, this.tree, this.doc);
@@ -58,7 +60,7 @@ describe('outline kept per part', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
-  });
+  }, 120_000);
 
   it('reuses the symbols of untouched stages after a keystroke, and moves them after a new line', () => {
     const source = 'FROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false\n';
