@@ -6,10 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it, vi } from 'vitest';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
 import { getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
-import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { analyzedDocument } from '../../../server/src/services/document';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
+import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
 
@@ -23,26 +24,6 @@ const FRAGMENTS = [
 ];
 
 const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
-
-/** An open document as the server keeps it: one TextDocument, a new tree and analysis per version. */
-class OpenDocument {
-  readonly text: TextDocument;
-  tree: SyntaxTree;
-  doc: AnalyzedDocument;
-
-  constructor(source: string) {
-    this.text = TextDocument.create('file:///open/Dockerfile', 'dockerfile', 1, source);
-    this.tree = SyntaxTree.parse(source);
-    this.doc = analyzedDocument(this.text, this.tree);
-  }
-
-  edit(edit: TextEdit): void {
-    const range = { start: this.text.positionAt(edit.start), end: this.text.positionAt(edit.end) };
-    this.tree = this.tree.edit(edit);
-    TextDocument.update(this.text, [{ range, text: edit.text }], this.text.version + 1);
-    this.doc = analyzedDocument(this.text, this.tree, this.doc);
-  }
-}
 
 function fromScratch(text: string, options: DiagnosticsOptions) {
   const fresh = analyzedDocument(TextDocument.create('file:///fresh/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));

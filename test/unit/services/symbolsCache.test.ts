@@ -6,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateDockerfile } from '../../../bench/generate';
-import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { analyzedDocument } from '../../../server/src/services/document';
 import { getDocumentSymbols } from '../../../server/src/services/symbols';
-import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { SyntaxTree } from '../../../server/src/syntax';
+import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 
 const FRAGMENTS = [
@@ -17,28 +18,6 @@ const FRAGMENTS = [
 ];
 
 const LIMITS = [0, 7, 40, 120];
-
-/** An open document as the server keeps it: one TextDocument, a new tree and analysis per version. */
-class OpenDocument {
-  readonly text: TextDocument;
-  tree: SyntaxTree;
-  doc: AnalyzedDocument;
-
-  constructor(source: string) {
-    this.text = TextDocument.create('file:///open/Dockerfile', 'dockerfile', 1, source);
-    this.tree = SyntaxTree.parse(source);
-    this.doc = analyzedDocument(this.text, this.tree);
-  }
-
-  /** Applied through positions, as the server gets edits: an offset inside a CRLF moves to its start. */
-  edit(offsets: TextEdit): void {
-    const range = { start: this.text.positionAt(offsets.start), end: this.text.positionAt(offsets.end) };
-    const edit = { start: this.text.offsetAt(range.start), end: this.text.offsetAt(range.end), text: offsets.text };
-    this.tree = this.tree.edit(edit);
-    TextDocument.update(this.text, [{ range, text: edit.text }], this.text.version + 1);
-    this.doc = analyzedDocument(this.text, this.tree, this.doc);
-  }
-}
 
 function fresh(text: string, maxItems: number) {
   const doc = analyzedDocument(TextDocument.create('file:///fresh/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
