@@ -231,7 +231,10 @@ class InstructionTokens {
         }
         break;
       case 'EXPOSE':
-        for (let i = 0; i < node.argList.length; i++) this.port(node.argList[i].start, node.argList[i].end, node.argList[i].text);
+        for (let i = 0; i < node.argList.length; i++) {
+          const port = node.argList[i];
+          this.port(port.start, port.end, port.text);
+        }
         break;
       case 'STOPSIGNAL': {
         const signal = node.argList[0];
