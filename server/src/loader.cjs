@@ -43,4 +43,12 @@ script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(fil
 // V8 reads these flags as it goes, so they are set after the start (loading node:v8 costs 3 ms),
 // once the bundle has been compiled: a code cache is only accepted with the flags it was written
 // with, and the session that writes it leaves the flags alone.
-if (!cacheOut) setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=50 --no-minor-gc-task'));
+// One call per flag: V8 skips the rest of a string after a flag it does not know (the Node.js of
+// another editor may lack one), and says so on standard error, never on the LSP's output.
+if (!cacheOut) {
+  setImmediate(() => {
+    const v8 = require('node:v8');
+    v8.setFlagsFromString('--heap-growing-percent=50');
+    v8.setFlagsFromString('--no-minor-gc-task');
+  });
+}
