@@ -253,6 +253,13 @@ export class DockerfileModel {
     return index < 0 ? this.global : this.parts[index];
   }
 
+  /** The nodes of stage `index` (or of the global part, for -1): indexes [first, end). */
+  partNodes(index: number): { first: number; end: number } {
+    if (index < 0) return { first: 0, end: this.stages[0]?.nodeIndex ?? this.tree.nodeCount };
+    const stage = this.stages[index];
+    return { first: stage.nodeIndex, end: stage.lastNodeIndex + 1 };
+  }
+
   // ---- Absolute objects, per part, on first use ----------------------------------------------
 
   private view(s: number): View {

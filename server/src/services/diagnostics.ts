@@ -152,9 +152,7 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
 
 /** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
 function segmentBounds(model: DockerfileModel, s: number): { first: number; end: number; base: number } {
-  if (s < 0) return { first: 0, end: model.stages[0]?.nodeIndex ?? model.tree.nodeCount, base: 0 };
-  const stage = model.stages[s];
-  return { first: stage.nodeIndex, end: stage.lastNodeIndex + 1, base: stage.fromStart };
+  return { ...model.partNodes(s), base: s < 0 ? 0 : model.stages[s].fromStart };
 }
 
 function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionNode, CachedProblems>, fresh: Set<InstructionNode>, options: DiagnosticsOptions): Segment {

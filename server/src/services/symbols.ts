@@ -123,11 +123,11 @@ interface Part {
 }
 
 function partsOf(doc: AnalyzedDocument): Part[] {
-  const stages = doc.model.stages;
+  const model = doc.model;
   const parts: Part[] = [];
-  const globalEnd = stages.length ? stages[0].nodeIndex : doc.tree.nodeCount;
-  if (globalEnd > 0) parts.push({ stage: -1, first: 0, end: globalEnd, depth: 0 });
-  for (const stage of stages) parts.push({ stage: stage.index, first: stage.nodeIndex, end: stage.lastNodeIndex + 1, depth: 1 });
+  const global = model.partNodes(-1);
+  if (global.end > 0) parts.push({ stage: -1, ...global, depth: 0 });
+  for (const stage of model.stages) parts.push({ stage: stage.index, ...model.partNodes(stage.index), depth: 1 });
   return parts;
 }
 

@@ -26,6 +26,18 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('the nodes of each part: before the first FROM, then each stage to the next FROM', () => {
+    // Nodes: comment, ARG, blank, FROM, RUN, comment, FROM.
+    const { m } = model('# top\nARG V=1\n\nFROM a\nRUN x\n# next\nFROM b\n');
+    expect([-1, 0, 1].map((s) => m.partNodes(s))).toEqual([
+      { first: 0, end: 3 },
+      { first: 3, end: 6 },
+      { first: 6, end: 7 },
+    ]);
+    expect(model('ARG V=1\n').m.partNodes(-1)).toEqual({ first: 0, end: 1 });
+    expect(model('FROM a\n').m.partNodes(-1)).toEqual({ first: 0, end: 0 });
+  });
+
   it('FROM sees global ARGs; stages see them only when declared again', () => {
     const text = 'ARG BASE=alpine TAG=3.20\nFROM ${BASE}:${TAG}\nRUN echo $TAG\nARG TAG\nRUN echo $TAG\n';
     const { m } = model(text);

@@ -35,7 +35,7 @@ function resolutionOf(refs: readonly StageReference[]): string {
 
 /** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
 export function documentTokenData(doc: AnalyzedDocument): number[] {
-  const { model, tree } = doc;
+  const { model } = doc;
   const stages = model.stages;
   const parts: PartTokens[] = [];
   const lines: number[] = [];
@@ -43,8 +43,7 @@ export function documentTokenData(doc: AnalyzedDocument): number[] {
   // The line each part starts on, from the line breaks of the parts before it.
   let line = 0;
   for (let s = -1; s < stages.length; s++) {
-    const first = s < 0 ? 0 : stages[s].nodeIndex;
-    const end = s < 0 ? (stages.length ? stages[0].nodeIndex : tree.nodeCount) : stages[s].lastNodeIndex + 1;
+    const { first, end } = model.partNodes(s);
     if (first >= end) continue;
     // References before the first FROM never name a stage.
     const refs = s < 0 ? NO_REFERENCES : model.stageReferencesIn(stages[s]);
