@@ -400,14 +400,27 @@ export class Workbench {
 
   /** Opens the quick fix menu (Ctrl+.) at the cursor and returns its entries. */
   async quickFixes(): Promise<Locator> {
-    await this.page.keyboard.press('Control+.');
     const menu = this.page.locator('.action-widget');
-    const read = () => menu.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
-    await waitUntil('the quick fix menu', async () => (await menu.locator('.monaco-list-row.action').count()) > 0, {
-      timeoutMs: 10_000,
-      describe: async () => JSON.stringify(await read().catch(() => [])),
-    });
-    return menu.locator('.monaco-list-row.action');
+    const rows = menu.locator('.monaco-list-row.action');
+    const read = () => menu.locator('.monaco-list-row').evaluateAll((list) => list.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
+    const message = () => this.page.locator('.monaco-editor-overlaymessage').innerText({ timeout: 500 }).catch(() => '');
+    // A Ctrl+. pressed while focus is still settling (after Go to Line closes) can be lost, and a request
+    // made before the diagnostics reach the editor answers "No code actions available". Ask again, as a
+    // user would, rather than failing on the first try.
+    for (let attempt = 1; ; attempt++) {
+      await this.focusEditor();
+      await this.page.keyboard.press('Control+.');
+      try {
+        await waitUntil('the quick fix menu', async () => (await rows.count()) > 0, {
+          timeoutMs: attempt < 3 ? 4_000 : 10_000,
+          describe: async () => `menu rows ${JSON.stringify(await read().catch(() => []))}, editor message ${JSON.stringify(clean(await message()))}`,
+        });
+        return rows;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.dismiss();
+      }
+    }
   }
 
   /** Reads the Inspect Editor Tokens and Scopes widget at the cursor: the TextMate scopes, innermost first. */
