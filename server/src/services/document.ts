@@ -6,6 +6,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type DockerfileModel } from '../semantics';
 import type { SyntaxTree } from '../syntax';
+import { lineStarts } from './positions';
 
 export interface AnalyzedDocument {
   readonly uri: string;
@@ -43,6 +44,17 @@ export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?
   };
   latestModels.set(doc, () => model ?? earlier);
   return doc;
+}
+
+// The offset of each line's start, per version: made once and shared by the features that walk the
+// whole document (outline, folds, semantic tokens), which would each scan a 50,000-line text again.
+const lineStartsByVersion = new WeakMap<AnalyzedDocument, readonly number[]>();
+
+/** The offset where each line of this version starts (the first is 0). */
+export function documentLineStarts(doc: AnalyzedDocument): readonly number[] {
+  let starts = lineStartsByVersion.get(doc);
+  if (!starts) lineStartsByVersion.set(doc, (starts = lineStarts(doc.text.getText())));
+  return starts;
 }
 
 export function rangeOf(doc: AnalyzedDocument, start: number, end: number): Range {

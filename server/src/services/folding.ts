@@ -6,12 +6,12 @@
 //   to the terminator, nested inside the instruction's fold.
 // - Runs of two or more comment lines (kind `comment`); the directive block counts as comments.
 // Editors keep one fold per start line, so when two ranges start on the same line only the
-// outermost is returned. Lines come from one table of line starts per request.
+// outermost is returned. Lines come from the table of line starts made once per version.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
-import type { AnalyzedDocument } from './document';
-import { lineStarts, PositionCursor } from './positions';
+import { documentLineStarts, type AnalyzedDocument } from './document';
+import { PositionCursor } from './positions';
 
 export interface FoldingOptions {
   /** The client folds whole lines only (it ignores start and end characters). */
@@ -49,7 +49,7 @@ function instructionFolds(text: string, lineOf: (offset: number) => number, node
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const text = doc.text.getText();
-  const starts = lineStarts(text);
+  const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   const lineOf = (offset: number): number => cursor.lineOf(offset);
   // The fold kept for each start line (the outermost): its end line (-1: none) and kind.

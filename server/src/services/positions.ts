@@ -58,6 +58,16 @@ export class PositionCursor {
         else hi = mid - 1;
       }
       line = lo;
+    } else if (line + 8 < starts.length && starts[line + 8] <= offset) {
+      // Far ahead (a feature that skips what it kept from the last request): a binary search.
+      let lo = line + 8;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
     } else {
       while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     }

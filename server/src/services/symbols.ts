@@ -10,8 +10,8 @@
 
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import type { InstructionNode } from '../syntax';
-import type { AnalyzedDocument } from './document';
-import { lineStarts, PositionCursor } from './positions';
+import { documentLineStarts, type AnalyzedDocument } from './document';
+import { PositionCursor } from './positions';
 
 /** The longest detail shown; longer ones are cut and end with an ellipsis. */
 const DETAIL_LENGTH = 60;
@@ -151,6 +151,11 @@ interface PartSymbols {
   readonly symbols: DocumentSymbol[];
   /** The variable symbols among `symbols`' children. */
   readonly variables: number;
+  /**
+   * The stage's own symbol with `symbols` as children, once made, and the stage index it was made
+   * for (its detail names the index, which a stage inserted above changes).
+   */
+  stage?: { readonly index: number; readonly symbol: DocumentSymbol };
 }
 
 const countsCache = new WeakMap<object, PartCounts>();
@@ -173,10 +178,28 @@ function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
   return counts;
 }
 
+/** The symbol of stage `index`, with its instruction symbols as children. */
+function stageSymbol(doc: AnalyzedDocument, text: string, cursor: PositionCursor, index: number, children: DocumentSymbol[]): DocumentSymbol {
+  const stage = doc.model.stages[index];
+  const start = doc.tree.start(stage.nodeIndex);
+  const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
+  // The image as it will be pulled: global ARG defaults expanded when they are known.
+  const image = stage.resolvedImage || stage.image;
+  const name = stage.name ?? image ?? `stage ${stage.index}`;
+  const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
+  // The FROM's symbol, when the limit kept it, has the stage's start and keyword.
+  const fromSymbol = children.length ? children[0] : undefined;
+  const stageStart = fromSymbol?.range.start ?? cursor.position(start);
+  const keyword = fromSymbol?.selectionRange ?? cursor.range(start + from.keyword.start, start + from.keyword.end);
+  const end = cursor.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
+  const selection = stage.nameSpan ? cursor.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
+  return DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children);
+}
+
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
   const model = doc.model;
   const text = doc.text.getText();
-  const starts = lineStarts(text);
+  const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.
   const stageEnds = new PositionCursor(text, starts);
@@ -205,7 +228,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   }
 
   /** The part's instruction symbols (and their variables) within what is left at their depths. */
-  const partSymbols = (part: Part): DocumentSymbol[] => {
+  const partSymbols = (part: Part): PartSymbols => {
     const key = model.partOf(part.stage);
     const counts = countsOf(doc, part);
     const line = cursor.lineOf(doc.tree.start(part.first));
@@ -228,33 +251,21 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
     }
     left[part.depth] -= kept.symbols.length;
     left[part.depth + 1] -= kept.variables;
-    return kept.symbols;
+    return kept;
   };
 
   const result: DocumentSymbol[] = [];
   for (const part of parts) {
     if (part.stage < 0) {
-      result.push(...partSymbols(part));
+      result.push(...partSymbols(part).symbols);
       continue;
     }
     // A stage the limit leaves out takes its instructions with it.
     if (left[0] <= 0) continue;
     left[0]--;
-    const stage = model.stages[part.stage];
-    const start = doc.tree.start(stage.nodeIndex);
-    const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
-    const children = partSymbols(part);
-    // The image as it will be pulled: global ARG defaults expanded when they are known.
-    const image = stage.resolvedImage || stage.image;
-    const name = stage.name ?? image ?? `stage ${stage.index}`;
-    const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
-    // The FROM's symbol, when the limit kept it, has the stage's start and keyword.
-    const fromSymbol = children.length ? children[0] : undefined;
-    const stageStart = fromSymbol?.range.start ?? stageEnds.position(start);
-    const keyword = fromSymbol?.selectionRange ?? stageEnds.range(start + from.keyword.start, start + from.keyword.end);
-    const end = stageEnds.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
-    const selection = stage.nameSpan ? stageEnds.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
-    result.push(DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children));
+    const kept = partSymbols(part);
+    if (kept.stage?.index !== part.stage) kept.stage = { index: part.stage, symbol: stageSymbol(doc, text, stageEnds, part.stage, kept.symbols) };
+    result.push(kept.stage.symbol);
   }
   return result;
 }

@@ -1,9 +1,12 @@
 // The position cursor (services/positions.ts) gives exactly TextDocument.positionAt's positions,
-// for offsets in any order, on text with every kind of line break.
+// for offsets in any order, on text with every kind of line break; the line starts of a version are
+// made once and follow its edits.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentLineStarts } from '../../../server/src/services/document';
 import { PositionCursor } from '../../../server/src/services/positions';
+import { OpenDocument } from '../openDocument';
 
 describe('PositionCursor', () => {
   it('agrees with TextDocument.positionAt', () => {
@@ -21,5 +24,16 @@ describe('PositionCursor', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('documentLineStarts', () => {
+  it('is made once per version and follows the text', () => {
+    const open = new OpenDocument('FROM a\r\nRUN b\n\nRUN c');
+    const first = documentLineStarts(open.doc);
+    expect(first).toEqual([0, 8, 14, 15]);
+    expect(documentLineStarts(open.doc)).toBe(first);
+    open.edit({ start: 0, end: 0, text: '# x\n' });
+    expect(documentLineStarts(open.doc)).toEqual([0, 4, 12, 18, 19]);
   });
 });

@@ -59,5 +59,24 @@ describe('outline kept per part', () => {
     const moved = getDocumentSymbols(open.doc);
     expect(moved).toEqual(fresh(open.text.getText(), 0));
     expect(moved[1].children![1].range).toEqual({ start: { line: 5, character: 0 }, end: { line: 5, character: 7 } });
+    // Nothing changed: every stage symbol is the one made before.
+    const again = getDocumentSymbols(open.doc);
+    expect(again[0]).toBe(moved[0]);
+    expect(again[1]).toBe(moved[1]);
+  });
+
+  it('makes a stage symbol again when a stage above it appears on the same lines', () => {
+    const source = 'FROM alpine AS one\nRUN true\nFROM alpine AS two\nRUN false\n';
+    const open = new OpenDocument(source);
+    const before = getDocumentSymbols(open.doc);
+    expect(before[1].detail).toBe('alpine · stage 1');
+    // RUN becomes FROM in place: the stage "two" keeps its nodes and its lines, but is now stage 2.
+    const at = source.indexOf('RUN true');
+    open.edit({ start: at, end: at + 'RUN true'.length, text: 'FROM bus' });
+    const after = getDocumentSymbols(open.doc);
+    expect(after).toEqual(fresh(open.text.getText(), 0));
+    expect(after[2].name).toBe('two');
+    expect(after[2].detail).toBe('alpine · stage 2');
+    expect(after[2].children![1]).toBe(before[1].children![1]);
   });
 });

@@ -3,9 +3,9 @@
 // document's tokens are kept per stage in parts.ts.
 
 import type { Range } from 'vscode-languageserver-types';
-import type { AnalyzedDocument } from '../document';
+import { documentLineStarts, type AnalyzedDocument } from '../document';
 import { forEachToken } from './collect';
-import { LineTokenWriter, lineStarts, type AbsoluteTokens } from './encode';
+import { LineTokenWriter, type AbsoluteTokens } from './encode';
 import { documentTokens } from './parts';
 
 export { documentTokenData } from './parts';
@@ -20,7 +20,7 @@ export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
 export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): AbsoluteTokens {
   if (!range) return documentTokens(doc);
   const text = doc.text.getText();
-  const writer = new LineTokenWriter(text, lineStarts(text));
+  const writer = new LineTokenWriter(text, documentLineStarts(doc));
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
   forEachToken(doc, from, to, (start, end, type, modifiers) => {
