@@ -247,7 +247,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
           symbols.push(symbol);
         }, part.first);
       }
-      symbolsCache.set(key, (kept = { line, instructionsAllowed, variablesAllowed, symbols, variables }));
+      symbolsCache.set(key, (kept = { line, instructionsAllowed, variablesAllowed, symbols, variables, stage: undefined }));
     }
     left[part.depth] -= kept.symbols.length;
     left[part.depth + 1] -= kept.variables;
