@@ -28,6 +28,11 @@ export interface StageEdge {
 interface LiteralReference {
   readonly kind: StageReferenceKind;
   readonly text: string;
+  /**
+   * The text in lower case, as a stage name is looked up: made once with the part, so each version's
+   * lookup hashes a string it has hashed before, not a new one.
+   */
+  readonly name: string;
   readonly node: number;
   readonly start: number;
   readonly end: number;
@@ -46,6 +51,7 @@ function literalReferences(model: DockerfileModel, stage: Stage): readonly Liter
       .map((r) => ({
         kind: r.kind,
         text: r.text,
+        name: r.text.toLowerCase(),
         node: r.nodeIndex - stage.nodeIndex,
         start: r.span.start - stage.fromStart,
         end: r.span.end - stage.fromStart,
@@ -104,7 +110,7 @@ function computeGraph(model: DockerfileModel): StageGraph {
     const forward: StageEdge[] = [];
     for (const from of model.stages) {
       for (const literal of literalReferences(model, from)) {
-        const to = literal.index !== undefined ? model.stages[literal.index] : lastByName.get(literal.text.toLowerCase());
+        const to = literal.index !== undefined ? model.stages[literal.index] : lastByName.get(literal.name);
         const bad = to === undefined && literal.index !== undefined;
         const ahead = to !== undefined && to.index >= from.index;
         if (!all && !bad && !ahead) continue;
