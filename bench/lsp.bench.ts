@@ -9,8 +9,9 @@
 //
 // Each round is what an editor does with one server process: start it, open the document, then a
 // session of steps, each a keystroke (timed until diagnostics carrying that version arrive)
-// followed by a hover, a completion, the outline, the folds and the semantic tokens, at positions
-// that move through the file. Every sample counts in p50 / p95; the first of each kind after the
+// followed by a hover, a completion, the outline, the folds and the semantic tokens (in full, or at
+// every other step, when the server offers it, as a delta on the previous step's answer, as VS Code
+// asks), at positions that move through the file. Every sample counts in p50 / p95; the first of each kind after the
 // open (cold code in a fresh process) is also shown on its own.
 //
 //   npm run bench:lsp                  all sizes, both servers
@@ -29,6 +30,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { generateDockerfile } from './generate';
 
@@ -72,6 +74,8 @@ class Session {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private peakRss = 0;
   private readonly rssTimer: NodeJS.Timeout;
+  /** What the server declared in its `initialize` result. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(
     readonly spec: ServerSpec,
@@ -102,8 +106,14 @@ class Session {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new Session(spec, child, connection);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, workspaceFolders: null });
+    const result = await connection.sendRequest<{ capabilities?: ServerCapabilities }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: CAPABILITIES,
+      workspaceFolders: null,
+    });
     const initializeMs = performance.now() - t0;
+    session.capabilities = result.capabilities ?? {};
     await connection.sendNotification('initialized', {});
     return { session, initializeMs };
   }
@@ -242,6 +252,9 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
   const keywords = positions.spread('HEALTHCHECK', STEPS);
   const mounts = positions.spread('--mount=type=cache', STEPS).map((p) => ({ line: p.line, character: p.character + '--mount=type='.length }));
 
+  const provider = session.capabilities.semanticTokensProvider;
+  const deltas = typeof provider?.full === 'object' && provider.full.delta === true;
+  let previousTokens: string | undefined;
   let version = 1;
   for (let step = 0; step < STEPS; step++) {
     // Samples of the first step also count on their own: the cold path of a fresh process.
@@ -272,8 +285,21 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
     check(Array.isArray(folds) && folds.length > 0, `${spec.name}: no folding ranges`);
     // The peer needs well over 30 s for semantic tokens at 10,000 lines; it is measured up to 1,000.
     if (lines <= 1_000 || spec === OURS) {
-      const tokens = await attempt(spec, figures, metric('semanticTokens/full'), () => c.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
-      check(((tokens as { data?: unknown[] } | null)?.data?.length ?? 0) > 0, `${spec.name}: no semantic tokens`);
+      // Every other step asks as VS Code does once it has a full answer, when the server offers it:
+      // for the changes since the previous step's answer, with this step's keystroke in between. One
+      // tokens request a step either way, so the session's load is the same.
+      if (deltas && step % 2 === 1 && previousTokens !== undefined) {
+        const delta = await attempt(spec, figures, ['semanticTokens/full/delta'], () =>
+          c.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: previousTokens }),
+        );
+        const edits = (delta as { edits?: unknown[] } | null)?.edits;
+        check(Array.isArray(edits) && edits.length > 0, `${spec.name}: a semantic-tokens delta after a keystroke has no edits`);
+        previousTokens = (delta as { resultId?: string } | null)?.resultId;
+      } else {
+        const tokens = await attempt(spec, figures, metric('semanticTokens/full'), () => c.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
+        check(((tokens as { data?: unknown[] } | null)?.data?.length ?? 0) > 0, `${spec.name}: no semantic tokens`);
+        previousTokens = (tokens as { resultId?: string } | null)?.resultId;
+      }
     }
   }
   return session;
