@@ -98,9 +98,18 @@ export class Workbench {
   }
 
   private async openQuickInput(key: string): Promise<void> {
-    await this.dismiss();
-    await this.page.keyboard.press(key);
-    await this.quickInput.locator('input').first().waitFor({ state: 'visible', timeout: 10_000 });
+    const input = this.quickInput.locator('input').first();
+    // A key pressed while focus is still moving can be lost: press it again, as a user would.
+    for (let attempt = 1; ; attempt++) {
+      await this.dismiss();
+      await this.page.keyboard.press(key);
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 10_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   /** Presses Escape until no quick input, suggest widget, hover or menu is open. */
