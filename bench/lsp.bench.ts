@@ -11,8 +11,8 @@
 // session of steps, each a keystroke (timed until diagnostics carrying that version arrive)
 // followed by a hover, a completion, the outline, the folds and the semantic tokens (in full, or at
 // every other step, when the server offers it, as a delta on the previous step's answer, as VS Code
-// asks), at positions that move through the file. Every sample counts in p50 / p95; the first of each kind after the
-// open (cold code in a fresh process) is also shown on its own.
+// asks), at positions that move through the file. Every sample counts in p50 / p95; the first of
+// each kind after the open (cold code in a fresh process) is also shown on its own.
 //
 //   npm run bench:lsp                  all sizes, both servers
 //   npm run bench:lsp -- --quick       100 and 1,000 lines only
