@@ -99,15 +99,23 @@ export class Workbench {
 
   private async openQuickInput(key: string): Promise<void> {
     const input = this.quickInput.locator('input').first();
-    // A key pressed while focus is still moving can be lost: press it again, as a user would.
+    await this.pressUntil(key, 'the quick input', async () => input.isVisible(), async () => '', async () => this.dismiss());
+  }
+
+  /**
+   * Presses `key` until `shown` holds, at most three times: a key pressed while focus is still moving
+   * (say, just after Go to Line closes) can be lost, and a user would press it again.
+   */
+  private async pressUntil(key: string, what: string, shown: () => Promise<boolean>, describe: () => Promise<string>, before: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      await this.dismiss();
+      await before();
       await this.page.keyboard.press(key);
       try {
-        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 4_000 : 10_000 });
+        await waitUntil(what, shown, { timeoutMs: attempt < 3 ? 4_000 : 10_000, describe });
         return;
       } catch (error) {
         if (attempt >= 3) throw error;
+        await this.dismiss();
       }
     }
   }
@@ -413,23 +421,16 @@ export class Workbench {
     const rows = menu.locator('.monaco-list-row.action');
     const read = () => menu.locator('.monaco-list-row').evaluateAll((list) => list.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''));
     const message = () => this.page.locator('.monaco-editor-overlaymessage').innerText({ timeout: 500 }).catch(() => '');
-    // A Ctrl+. pressed while focus is still settling (after Go to Line closes) can be lost, and a request
-    // made before the diagnostics reach the editor answers "No code actions available". Ask again, as a
-    // user would, rather than failing on the first try.
-    for (let attempt = 1; ; attempt++) {
-      await this.focusEditor();
-      await this.page.keyboard.press('Control+.');
-      try {
-        await waitUntil('the quick fix menu', async () => (await rows.count()) > 0, {
-          timeoutMs: attempt < 3 ? 4_000 : 10_000,
-          describe: async () => `menu rows ${JSON.stringify(await read().catch(() => []))}, editor message ${JSON.stringify(clean(await message()))}`,
-        });
-        return rows;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        await this.dismiss();
-      }
-    }
+    // A request made before the diagnostics reach the editor answers "No code actions available": the
+    // key is pressed again then too.
+    await this.pressUntil(
+      'Control+.',
+      'the quick fix menu',
+      async () => (await rows.count()) > 0,
+      async () => `menu rows ${JSON.stringify(await read().catch(() => []))}, editor message ${JSON.stringify(clean(await message()))}`,
+      async () => this.focusEditor(),
+    );
+    return rows;
   }
 
   /** Reads the Inspect Editor Tokens and Scopes widget at the cursor: the TextMate scopes, innermost first. */
