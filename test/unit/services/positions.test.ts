@@ -27,6 +27,19 @@ describe('PositionCursor', () => {
   });
 });
 
+describe('PositionCursor far ahead', () => {
+  it('finds the line of an offset many lines past the last one asked, eight lines exactly among them', () => {
+    const content = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n');
+    const document = TextDocument.create('file:///p', 'dockerfile', 1, content);
+    const cursor = new PositionCursor(content);
+    for (const line of [0, 9, 10, 57, 58, 66, 99]) {
+      const offset = content.indexOf(`line ${line}`) + 2;
+      expect(cursor.position(offset)).toEqual(document.positionAt(offset));
+      expect(cursor.lineOf(offset)).toBe(line);
+    }
+  });
+});
+
 describe('documentLineStarts', () => {
   it('is made once per version and follows the text', () => {
     const open = new OpenDocument('FROM a\r\nRUN b\n\nRUN c');
