@@ -8,6 +8,8 @@
 // segment (the nodes before the first FROM, or one stage) relative to it, so an unchanged stage
 // costs a lookup. File rules run on every version; they keep what they derive from one stage per
 // part themselves (rules/partMemo.ts), so each costs little more than a pass over the stages.
+// A segment's problems as LSP diagnostics (positions, severities) are kept too, while the segment
+// starts on the same line: a keystroke makes diagnostic objects only for the stage it changed.
 //
 // Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
@@ -120,6 +122,30 @@ interface DocumentCache {
   readonly nodes: Map<InstructionNode, CachedProblems>;
   /** What stage rules read beyond their part (TARGETSTAGE, the .dockerignore); a change drops their results. */
   readonly context: string;
+  /** Each segment's problems as LSP diagnostics, by part (see `segmentDiagnostics`). */
+  converted: Map<object, ConvertedSegment>;
+}
+
+/**
+ * One segment's problems as LSP diagnostics. They stay right while the segment's problems are the
+ * same list, the segment starts on the same line (it starts at a line start, so every position in
+ * it follows from that line and its own text), and the check configuration and settings are the
+ * same: then a version reuses the objects, and a keystroke converts only the stage it changed.
+ */
+interface ConvertedSegment {
+  readonly problems: readonly RelativeFound[];
+  readonly line: number;
+  readonly config: string;
+  readonly settings: Settings;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The problems of one segment, relative to its first node (`first`) and to `base` in offsets. */
+interface SegmentProblems {
+  readonly part: object;
+  readonly problems: readonly RelativeFound[];
+  readonly first: number;
+  readonly base: number;
 }
 
 const documentCaches = new WeakMap<object, DocumentCache>();
@@ -200,8 +226,9 @@ function runStageRule(rule: StageRule, context: Omit<FileContext, 'report'>, sta
   return { found, keep };
 }
 
-function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): Found[] {
+function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): { segments: SegmentProblems[]; files: Found[]; cache: DocumentCache } {
   const found: Found[] = [];
+  const bySegment: SegmentProblems[] = [];
   const { tree, model } = doc;
   const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
   const shared = { doc, tree, model, dockerignore };
@@ -226,7 +253,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
     const base = s < 0 ? 0 : model.stages[s].fromStart;
     let problems: readonly RelativeFound[] = segment.instructionProblems;
     if (s >= 0) problems = segment.combined?.signature === signature ? segment.combined.found : combine(segment, stageRules, signature, shared, model.stages[s], options);
-    for (const { rule, node, problem } of problems) found.push({ rule, nodeIndex: first + node, problem, base });
+    if (problems.length) bySegment.push({ part, problems, first, base });
   }
   // Problems of nodes that are gone are forgotten.
   if (previous) {
@@ -235,7 +262,8 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
       for (const node of segment.nodes) if (!fresh.has(node)) cache.delete(node);
     }
   }
-  documentCaches.set(doc.text, { segments, nodes: cache, context });
+  const documentCache: DocumentCache = { segments, nodes: cache, context, converted: previous?.converted ?? new Map() };
+  documentCaches.set(doc.text, documentCache);
 
   // File rules on the whole model (they keep what they derive from one stage per part themselves).
   for (const rule of FILE_RULES) {
@@ -247,7 +275,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
       options.onRuleError?.(rule.code, error);
     }
   }
-  return found;
+  return { segments: bySegment, files: found, cache: documentCache };
 }
 
 /** A stage segment's instruction problems followed by each running stage rule's, kept when all may be. */
@@ -358,28 +386,63 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   return diagnostic;
 }
 
+/** A rule's problem as a diagnostic, with the severity the check configuration and the user's settings give it; undefined when off. */
+function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, settings: Settings): Diagnostic | undefined {
+  const { rule } = found;
+  let severity = rule.defaultSeverity;
+  if (rule.kind === 'check') {
+    const config = setup.byNode.get(found.nodeIndex) ?? setup.file;
+    if (!isCheckEnabled(config, rule.code, rule.experimental === true)) return undefined;
+    if (config.error) severity = DiagnosticSeverity.Error;
+  }
+  return withUserSeverity(toDiagnostic(doc, found, severity), settings);
+}
+
+function configKey(config: CheckConfig): string {
+  return `${config.skipAll} ${[...config.skip].join(',')} ${config.experimentalAll} ${[...config.experimental].join(',')} ${config.error}`;
+}
+
+/**
+ * The diagnostics of each segment, reusing the previous version's objects where they are still
+ * right (see ConvertedSegment). Not with `# check=` comments on single instructions, which the
+ * key does not cover: those files convert every segment, as any version did before the cache.
+ */
+function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, out: Diagnostic[]): void {
+  const reuse = setup.byNode.size === 0;
+  const config = configKey(setup.file);
+  const previous = cache.converted;
+  const converted = new Map<object, ConvertedSegment>();
+  for (const { part, problems, first, base } of segments) {
+    const line = doc.text.positionAt(base).line;
+    let entry = reuse ? previous.get(part) : undefined;
+    if (!entry || entry.problems !== problems || entry.line !== line || entry.config !== config || entry.settings !== settings) {
+      const diagnostics: Diagnostic[] = [];
+      for (const { rule, node, problem } of problems) {
+        const diagnostic = ruleDiagnostic(doc, { rule, nodeIndex: first + node, problem, base }, setup, settings);
+        if (diagnostic) diagnostics.push(diagnostic);
+      }
+      entry = { problems, line, config, settings, diagnostics };
+    }
+    if (reuse) converted.set(part, entry);
+    for (const diagnostic of entry.diagnostics) out.push(diagnostic);
+  }
+  cache.converted = converted;
+}
+
 /** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */
 export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, options: DiagnosticsOptions = {}): Diagnostic[] {
   if (!settings.diagnostics.enable) return [];
-  const diagnostics: Diagnostic[] = getSyntaxDiagnostics(doc);
+  const diagnostics: Diagnostic[] = [];
+  const add = (diagnostic: Diagnostic | undefined): void => {
+    if (diagnostic) diagnostics.push(diagnostic);
+  };
+  for (const diagnostic of getSyntaxDiagnostics(doc)) add(withUserSeverity(diagnostic, settings));
   const setup = checkSetup(doc, options.checkConfig);
-  for (const { comment, directive } of setup.invalid) diagnostics.push(invalidOptionDiagnostic(doc, comment, directive));
-  for (const found of runRules(doc, options, (rule) => mayReport(rule, setup))) {
-    const { rule } = found;
-    let severity = rule.defaultSeverity;
-    if (rule.kind === 'check') {
-      const config = setup.byNode.get(found.nodeIndex) ?? setup.file;
-      if (!isCheckEnabled(config, rule.code, rule.experimental === true)) continue;
-      if (config.error) severity = DiagnosticSeverity.Error;
-    }
-    diagnostics.push(toDiagnostic(doc, found, severity));
-  }
-  const result: Diagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    const adjusted = withUserSeverity(diagnostic, settings);
-    if (adjusted) result.push(adjusted);
-  }
-  return result.sort(
+  for (const { comment, directive } of setup.invalid) add(withUserSeverity(invalidOptionDiagnostic(doc, comment, directive), settings));
+  const { segments, files, cache } = runRules(doc, options, (rule) => mayReport(rule, setup));
+  segmentDiagnostics(doc, segments, cache, setup, settings, diagnostics);
+  for (const found of files) add(ruleDiagnostic(doc, found, setup, settings));
+  return diagnostics.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
 import { getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
 import { analyzedDocument } from '../../../server/src/services/document';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
 import { OpenDocument } from '../openDocument';
@@ -25,10 +25,16 @@ const FRAGMENTS = [
 
 const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
 
-function fromScratch(text: string, options: DiagnosticsOptions) {
+function fromScratch(text: string, options: DiagnosticsOptions, settings: Settings = DEFAULT_SETTINGS) {
   const fresh = analyzedDocument(TextDocument.create('file:///fresh/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
-  return getDiagnostics(fresh, DEFAULT_SETTINGS, options);
+  return getDiagnostics(fresh, settings, options);
 }
+
+/** The defaults, and the user's own severities (the converted diagnostics a version reuses depend on them). */
+const SETTINGS: Settings[] = [
+  DEFAULT_SETTINGS,
+  { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { UndefinedVar: 'error', JSONArgsRecommended: 'off', 'unknown-instruction': 'hint' } } },
+];
 
 const OPTIONS: DiagnosticsOptions[] = [{}, { dockerignore: 'secret.txt\n*.tmp\nsrc/stage1*\n' }, { dockerignore: 'rel\nsrc/stage2*\n' }];
 
@@ -37,16 +43,17 @@ describe('incremental diagnostics', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...sample),
-        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat({ max: OPTIONS.length - 1 })), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat({ max: OPTIONS.length - 1 }), fc.nat({ max: SETTINGS.length - 1 })), { minLength: 1, maxLength: 8 }),
         (source, steps) => {
           const open = new OpenDocument(source);
           getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
-          for (const [seed, check, option] of steps) {
+          for (const [seed, check, option, setting] of steps) {
             open.edit(fc.sample(edits(open.tree.length), { numRuns: 1, seed })[0]);
             // Sometimes versions go unchecked, as when a burst of edits ends before diagnostics run.
             if (!check) continue;
             const options = OPTIONS[option];
-            expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
+            const settings = SETTINGS[setting];
+            expect(getDiagnostics(open.doc, settings, options)).toEqual(fromScratch(open.tree.text, options, settings));
           }
         },
       ),
@@ -87,5 +94,38 @@ describe('incremental diagnostics', () => {
     getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
     expect(check).toHaveBeenCalledTimes(2 * open.doc.model.stages.length);
     check.mockRestore();
+  });
+
+  it('keeps the diagnostics of the stages an edit did not touch, and makes those of the stage it did', () => {
+    const source = 'FROM alpine AS one\nRUNN a\nFROM alpine AS two\nRUNN b\nFROM alpine AS three\nRUNN c\n';
+    const open = new OpenDocument(source);
+    const before = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(before.map((d) => [d.range.start.line, d.code])).toEqual([[1, 'unknown-instruction'], [3, 'unknown-instruction'], [5, 'unknown-instruction']]);
+    // A character typed in stage two: stages one and three keep their objects.
+    const at = source.indexOf('b\n');
+    open.edit({ start: at, end: at, text: 'x' });
+    const typed = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(typed[0]).toBe(before[0]);
+    expect(typed[1]).not.toBe(before[1]);
+    expect(typed[2]).toBe(before[2]);
+    // A blank line added at the end of stage two moves stage three down: its diagnostic is made again, on its new line.
+    open.edit({ start: at + 'xb\n'.length, end: at + 'xb\n'.length, text: '\n' });
+    const moved = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(moved[0]).toBe(before[0]);
+    expect(moved[2]).not.toBe(before[2]);
+    expect(moved.map((d) => d.range.start.line)).toEqual([1, 3, 6]);
+    // Other severities: nothing is reused.
+    const strict = { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { 'unknown-instruction': 'warning' as const } } };
+    const again = getDiagnostics(open.doc, strict, {});
+    expect(again[0]).not.toBe(moved[0]);
+    expect(again.map((d) => d.severity)).toEqual([2, 2, 2]);
+  });
+
+  it('makes the diagnostics again when the check configuration given for the build changes', () => {
+    const open = new OpenDocument('FROM alpine AS One\nRUN true\n');
+    const plain = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(plain.map((d) => [d.code, d.severity])).toEqual([['StageNameCasing', 2]]);
+    const strict = getDiagnostics(open.doc, DEFAULT_SETTINGS, { checkConfig: 'error=true' });
+    expect(strict.map((d) => [d.code, d.severity])).toEqual([['StageNameCasing', 1]]);
   });
 });
