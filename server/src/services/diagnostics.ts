@@ -249,8 +249,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
     if (segment && previous!.context !== context) segment = { ...segment, stageProblems: new Map(), combined: undefined };
     segment ??= buildSegment(model, s, cache, fresh, options);
     segments.set(part, segment);
-    const first = s < 0 ? 0 : model.stages[s].nodeIndex;
-    const base = s < 0 ? 0 : model.stages[s].fromStart;
+    const { first, base } = segmentBounds(model, s);
     let problems: readonly RelativeFound[] = segment.instructionProblems;
     if (s >= 0) problems = segment.combined?.signature === signature ? segment.combined.found : combine(segment, stageRules, signature, shared, model.stages[s], options);
     if (problems.length) bySegment.push({ part, problems, first, base });
