@@ -178,7 +178,9 @@ function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous
 
 /** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
 function segmentBounds(model: DockerfileModel, s: number): { first: number; end: number; base: number } {
-  return { ...model.partNodes(s), base: s < 0 ? 0 : model.stages[s].fromStart };
+  // Built field by field: an object spread here took a millisecond per version at 2,000 stages.
+  const { first, end } = model.partNodes(s);
+  return { first, end, base: s < 0 ? 0 : model.stages[s].fromStart };
 }
 
 function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionNode, CachedProblems>, fresh: Set<InstructionNode>, options: DiagnosticsOptions): Segment {
