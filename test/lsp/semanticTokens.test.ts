@@ -216,4 +216,22 @@ describe('semantic tokens for a UTF-8 client', () => {
       await client.stop();
     }
   });
+
+  it('answers a delta request in UTF-8 code units too', async () => {
+    const client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    try {
+      const uri = await open(client, 'FROM alpine\nLABEL motto="café" next=1\n');
+      const first = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      await client.change(uri, [{ range: range(1, 6, 1, 6), text: 'é=1 ' }]);
+      const delta = await client.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: first.resultId });
+      const patched = first.data.slice();
+      for (const e of [...delta.edits].reverse()) patched.splice(e.start, e.deleteCount, ...(e.data ?? []));
+      const fresh = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+      expect(patched).toEqual(fresh.data);
+      // The new key é is two bytes long, and everything after it on the line moved by five bytes.
+      expect(fresh.data.slice(15, 25)).toEqual([0, 6, 2, first.data[18], 0, 0, 3, 1, first.data[23], 0]);
+    } finally {
+      await client.stop();
+    }
+  });
 });

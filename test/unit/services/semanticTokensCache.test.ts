@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateDockerfile } from '../../../bench/generate';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
-import { documentTokenData, encodeRelative, getSemanticTokens } from '../../../server/src/services/semanticTokens';
+import {
+  diffTokenData,
+  diffTokenLayouts,
+  documentTokenData,
+  documentTokenLayout,
+  encodeRelative,
+  getSemanticTokens,
+  joinTokenLayout,
+  type TokenLayout,
+} from '../../../server/src/services/semanticTokens';
 import { collectFlatTokens } from '../../../server/src/services/semanticTokens/collect';
 import { flatToLineTokens } from '../../../server/src/services/semanticTokens/encode';
 import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
@@ -29,6 +38,72 @@ function fresh(text: string): number[] {
   return flatToLineTokens(text, collectFlatTokens(doc));
 }
 
+function applyEdits(data: readonly number[], edits: readonly { start: number; deleteCount: number; data?: number[] }[]): number[] {
+  const out = data.slice();
+  for (const edit of [...edits].reverse()) out.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+  return out;
+}
+
+/** A document and its token layout after each of `texts` replaces `from` in the previous one. */
+function layoutsAfter(text: string, changes: readonly (readonly [string, string])[]): { text: string; layout: TokenLayout }[] {
+  const document = TextDocument.create('file:///delta/Dockerfile', 'dockerfile', 1, text);
+  let tree = SyntaxTree.parse(text);
+  let doc = analyzedDocument(document, tree);
+  const out = [{ text, layout: documentTokenLayout(doc) }];
+  for (const [from, to] of changes) {
+    const at = document.getText().indexOf(from);
+    const edit: TextEdit = { start: at, end: at + from.length, text: to };
+    tree = tree.edit(edit);
+    TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: to }], document.version + 1);
+    doc = analyzedDocument(document, tree, doc);
+    out.push({ text: document.getText(), layout: documentTokenLayout(doc) });
+  }
+  return out;
+}
+
+const THREE_STAGES = 'FROM alpine AS one\nRUN true\n\nFROM one AS two\nEXPOSE 8080\nENV A=1\n\nFROM alpine\nLABEL x=y\n';
+
+describe('semantic token deltas found part by part', () => {
+  it('reuse the untouched parts and send only the tokens a keystroke changed', () => {
+    const [before, after] = layoutsAfter(THREE_STAGES, [['8080', '9090 9091']]);
+    expect(after.layout.parts[0]).toBe(before.layout.parts[0]);
+    expect(after.layout.parts[2]).toBe(before.layout.parts[2]);
+    expect(after.layout.parts[1]).not.toBe(before.layout.parts[1]);
+    const previous = joinTokenLayout(before.layout);
+    const next = joinTokenLayout(after.layout);
+    // Stage one's five tokens are 25 numbers; in stage two, 8080 is the sixth token (50-54) and 9091
+    // comes after it as the only new token, five characters on.
+    expect(diffTokenLayouts(before.layout, after.layout)).toEqual([{ start: 55, deleteCount: 0, data: [0, 5, 4, 4, 0] }]);
+    expect(applyEdits(previous, diffTokenLayouts(before.layout, after.layout))).toEqual(next);
+    expect(diffTokenLayouts(before.layout, after.layout)).toEqual(diffTokenData(previous, next));
+  });
+
+  it('send only the first number of the next stage when an edit adds an empty line above it', () => {
+    const [before, after] = layoutsAfter(THREE_STAGES, [['ENV A=1\n', 'ENV A=1\n\n']]);
+    expect(after.layout.parts[2]).toBe(before.layout.parts[2]);
+    expect(after.layout.lines[2]).toBe(before.layout.lines[2] + 1);
+    // Stage three's FROM (numbers 70-74) is now three lines below the last token of stage two, not two.
+    const edits = diffTokenLayouts(before.layout, after.layout);
+    expect(edits).toEqual([{ start: 70, deleteCount: 1, data: [3] }]);
+    expect(applyEdits(joinTokenLayout(before.layout), edits)).toEqual(joinTokenLayout(after.layout));
+  });
+
+  it('compare the first part by its line too', () => {
+    // Built by hand: the model gives a stage a new part when the lines before it change, but a
+    // part that kept its object and moved down must still be sent again from its first number.
+    const part = { resolution: '', data: [0, 0, 4, 0, 0, 1, 0, 3, 0, 0], lastLine: 1, lineBreaks: 2 };
+    const before: TokenLayout = { parts: [part], lines: [0], length: 10 };
+    const after: TokenLayout = { parts: [part], lines: [2], length: 10 };
+    expect(diffTokenLayouts(before, after)).toEqual([{ start: 0, deleteCount: 1, data: [2] }]);
+    expect(joinTokenLayout(after)).toEqual([2, 0, 4, 0, 0, 1, 0, 3, 0, 0]);
+  });
+
+  it('send nothing when no token changed', () => {
+    const [before, after] = layoutsAfter(THREE_STAGES, [['RUN true', 'RUN false']]);
+    expect(diffTokenLayouts(before.layout, after.layout)).toEqual([]);
+  });
+});
+
 describe('semantic tokens kept per part', () => {
   it('equal tokens collected afresh after any edits', () => {
     const base = generateDockerfile(120, { errors: true });
@@ -38,6 +113,7 @@ describe('semantic tokens kept per part', () => {
         let tree = SyntaxTree.parse(base);
         let doc: AnalyzedDocument = analyzedDocument(document, tree);
         expect(getSemanticTokens(doc)).toEqual(fresh(base));
+        let previousLayout = documentTokenLayout(doc);
         let version = 1;
         for (const { at, remove, insert } of edits) {
           // Through positions, as the server gets edits (a position cannot fall inside a CRLF).
@@ -53,6 +129,11 @@ describe('semantic tokens kept per part', () => {
           if (JSON.stringify(tokens) !== JSON.stringify(expected)) expect(tokens).toEqual(expected);
           const data = documentTokenData(doc);
           if (JSON.stringify(data) !== JSON.stringify(encodeRelative(expected))) expect(data).toEqual(encodeRelative(expected));
+          // A delta from the previous version's layout turns its data into this one's.
+          const layout = documentTokenLayout(doc);
+          const patched = applyEdits(joinTokenLayout(previousLayout), diffTokenLayouts(previousLayout, layout));
+          if (JSON.stringify(patched) !== JSON.stringify(data)) expect(patched).toEqual(data);
+          previousLayout = layout;
         }
       }),
       { numRuns: 150 },

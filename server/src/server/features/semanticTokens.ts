@@ -1,14 +1,25 @@
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver/node';
 import type { AnalyzedDocument } from '../../services/document';
-import { diffTokenData, documentTokenData, encodeRelative, getSemanticTokens, LEGEND, type AbsoluteTokens } from '../../services/semanticTokens';
+import {
+  diffTokenData,
+  diffTokenLayouts,
+  documentTokenLayout,
+  encodeRelative,
+  getSemanticTokens,
+  joinTokenLayout,
+  LEGEND,
+  type AbsoluteTokens,
+  type TokenLayout,
+} from '../../services/semanticTokens';
 import type { Feature } from '../feature';
 import { fromUtf16, type Encoding } from '../positionEncoding';
 
-/** The last full result sent for each document, which a delta request builds on (kept compact: 4 bytes a number). */
-interface Sent {
-  readonly resultId: string;
-  readonly data: Uint32Array;
-}
+/**
+ * The last result sent for each document, which a delta request builds on: for UTF-16 clients the
+ * layout of kept parts it was joined from (no copy of the data), for others the data itself (kept
+ * compact: 4 bytes a number).
+ */
+type Sent = { readonly resultId: string } & ({ readonly layout: TokenLayout } | { readonly data: Uint32Array });
 
 /** Token characters and lengths in the client's encoding (UTF-16 needs nothing). */
 function inEncoding(doc: AnalyzedDocument, tokens: AbsoluteTokens, encoding: Encoding): AbsoluteTokens {
@@ -40,26 +51,35 @@ export const semanticTokensFeature: Feature = {
   register({ connection, documents, onDocument, encoding, toServerPosition }) {
     const sent = new Map<string, Sent>();
     let counter = 0;
-    const remember = (uri: string, data: number[]): SemanticTokens => {
+    const remember = (uri: string, kept: { layout: TokenLayout } | { data: Uint32Array }): string => {
       const resultId = String(++counter);
-      sent.set(uri, { resultId, data: Uint32Array.from(data) });
-      return { resultId, data };
+      sent.set(uri, { resultId, ...kept });
+      return resultId;
     };
-    // UTF-16 clients get the data as it is kept per stage; others get it converted.
-    const full = (doc: AnalyzedDocument): number[] =>
-      encoding() === 'utf-16' ? documentTokenData(doc) : encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
+    // UTF-16 clients get the data as it is kept per stage, and deltas found stage by stage.
+    const full = (doc: AnalyzedDocument): SemanticTokens => {
+      if (encoding() === 'utf-16') {
+        const layout = documentTokenLayout(doc);
+        return { resultId: remember(doc.uri, { layout }), data: joinTokenLayout(layout) };
+      }
+      const data = encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
+      return { resultId: remember(doc.uri, { data: Uint32Array.from(data) }), data };
+    };
 
-    connection.languages.semanticTokens.on((params, token) =>
-      onDocument(params.textDocument.uri, token, (doc) => remember(doc.uri, full(doc))),
-    );
+    connection.languages.semanticTokens.on((params, token) => onDocument(params.textDocument.uri, token, full));
     connection.languages.semanticTokens.onDelta((params, token) =>
       onDocument(params.textDocument.uri, token, (doc): SemanticTokens | SemanticTokensDelta => {
         const previous = sent.get(doc.uri);
-        const data = full(doc);
-        if (!previous || previous.resultId !== params.previousResultId) return remember(doc.uri, data);
+        if (!previous || previous.resultId !== params.previousResultId) return full(doc);
+        if ('layout' in previous && encoding() === 'utf-16') {
+          const layout = documentTokenLayout(doc);
+          const edits = diffTokenLayouts(previous.layout, layout);
+          return { resultId: remember(doc.uri, { layout }), edits };
+        }
+        if (!('data' in previous)) return full(doc);
+        const data = encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
         const edits = diffTokenData(previous.data, data);
-        const { resultId } = remember(doc.uri, data);
-        return { resultId, edits };
+        return { resultId: remember(doc.uri, { data: Uint32Array.from(data) }), edits };
       }),
     );
     connection.languages.semanticTokens.onRange((params, token) => {

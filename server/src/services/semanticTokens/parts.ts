@@ -4,12 +4,13 @@
 // `DockerfileModel.partOf`) and on which of its stage references name a stage (`--from=x` looks at
 // every stage's name). So they are kept per part object with that resolution, already in LSP's
 // relative encoding, and after an edit only the parts the edit changed are collected again.
+import type { SemanticTokensEdit } from 'vscode-languageserver-types';
 import type { StageReference } from '../../semantics';
 import type { AnalyzedDocument } from '../document';
 import { forEachNodeToken } from './collect';
-import { LineTokenWriter, lineStartsIn, type AbsoluteTokens } from './encode';
+import { diffTokenData, LineTokenWriter, lineStartsIn, type AbsoluteTokens } from './encode';
 
-interface PartTokens {
+export interface PartTokens {
   /** Which of the part's stage references named a stage ('1') or not ('0'). */
   readonly resolution: string;
   /**
@@ -33,12 +34,26 @@ function resolutionOf(refs: readonly StageReference[]): string {
   return out;
 }
 
-/** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
-export function documentTokenData(doc: AnalyzedDocument): number[] {
+/**
+ * A document's tokens as the kept tokens of its parts (those with any), each with the line it
+ * starts on: what a full answer joins, and what the next delta request compares with. Holding one
+ * costs a list per version, not a copy of the data.
+ */
+export interface TokenLayout {
+  readonly parts: readonly PartTokens[];
+  /** The line each of `parts` starts on. */
+  readonly lines: readonly number[];
+  /** How many numbers the joined data has. */
+  readonly length: number;
+}
+
+/** The parts of the document's tokens, collecting again only the parts an edit changed. */
+export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
   const { model } = doc;
   const stages = model.stages;
   const parts: PartTokens[] = [];
   const lines: number[] = [];
+  let length = 0;
   let carriageReturns: boolean | undefined;
   // The line each part starts on, from the line breaks of the parts before it.
   let line = 0;
@@ -58,21 +73,90 @@ export function documentTokenData(doc: AnalyzedDocument): number[] {
     if (entry.data.length) {
       parts.push(entry);
       lines.push(line);
+      length += entry.data.length;
     }
     line += entry.lineBreaks;
   }
-  // The parts one after the other; only each part's first line delta depends on what precedes it
-  // (a part starts on a new line, so its first character is never relative to an earlier token).
-  const out = ([] as number[]).concat(...parts.map((part) => part.data));
-  let at = 0;
-  let previousLine = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const { data, lastLine } = parts[p];
-    out[at] = lines[p] + data[0] - previousLine;
-    previousLine = lines[p] + lastLine;
+  return { parts, lines, length };
+}
+
+/**
+ * The first number of part `p` in the joined data: its first token's line, counted from the last
+ * token of the part before it. (A part starts on a new line, so its first character is never
+ * relative to an earlier token, and every other number of it is the part's own.)
+ */
+function firstNumber(layout: TokenLayout, p: number): number {
+  const previousLine = p > 0 ? layout.lines[p - 1] + layout.parts[p - 1].lastLine : 0;
+  return layout.lines[p] + layout.parts[p].data[0] - previousLine;
+}
+
+/** Numbers [from, to) of the joined data of parts [first, end), whose numbers start at `base`. */
+function joinedRange(layout: TokenLayout, first: number, end: number, base: number, from: number, to: number, out: number[]): void {
+  let at = base;
+  for (let p = first; p < end && at < to; p++) {
+    const data = layout.parts[p].data;
+    const lo = Math.max(from - at, 0);
+    const hi = Math.min(to - at, data.length);
+    if (lo === 0 && hi > 0) out.push(firstNumber(layout, p));
+    for (let i = Math.max(lo, 1); i < hi; i++) out.push(data[i]);
     at += data.length;
   }
+}
+
+/** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
+export function joinTokenLayout(layout: TokenLayout): number[] {
+  // One native concatenation, then each part's first number.
+  const { parts } = layout;
+  const out = ([] as number[]).concat(...parts.map((part) => part.data));
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    out[at] = firstNumber(layout, p);
+    at += parts[p].data.length;
+  }
   return out;
+}
+
+/** `joinTokenLayout` of the document's layout. */
+export function documentTokenData(doc: AnalyzedDocument): number[] {
+  return joinTokenLayout(documentTokenLayout(doc));
+}
+
+/**
+ * The edit that turns the joined data of `previous` into that of `next` (none when they are
+ * equal), found part by part: a part kept from the previous version is the same object, so the
+ * parts both layouts start and end with are skipped without reading their numbers; only the parts
+ * between (those an edit changed, and the first number of the part after them) are compared.
+ */
+export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): SemanticTokensEdit[] {
+  const shorter = Math.min(previous.parts.length, next.parts.length);
+  // Leading parts on the same lines: every number is the same, the first ones included.
+  let first = 0;
+  let start = 0;
+  while (first < shorter && previous.parts[first] === next.parts[first] && previous.lines[first] === next.lines[first]) {
+    start += next.parts[first].data.length;
+    first++;
+  }
+  // Trailing parts: all their numbers but the first are their own. The first counts the lines from
+  // the part before, so where it differs the parts before are not compared further.
+  let trailing = 0;
+  let kept = 0;
+  while (trailing < shorter - first) {
+    const p = previous.parts.length - 1 - trailing;
+    const n = next.parts.length - 1 - trailing;
+    if (previous.parts[p] !== next.parts[n]) break;
+    trailing++;
+    if (firstNumber(previous, p) !== firstNumber(next, n)) {
+      kept += next.parts[n].data.length - 1;
+      break;
+    }
+    kept += next.parts[n].data.length;
+  }
+  // The numbers between, trimmed to those that differ (a keystroke changes a token or two of its part).
+  const before: number[] = [];
+  const after: number[] = [];
+  joinedRange(previous, first, previous.parts.length, start, start, previous.length - kept, before);
+  joinedRange(next, first, next.parts.length, start, start, next.length - kept, after);
+  return diffTokenData(before, after).map((edit) => ({ ...edit, start: start + edit.start }));
 }
 
 /** Every token of the document as absolute line/character tokens. */
