@@ -6,9 +6,11 @@
 //   to the terminator, nested inside the instruction's fold.
 // - Runs of two or more comment lines (kind `comment`); the directive block counts as comments.
 // Editors keep one fold per start line, so when two ranges start on the same line only the
-// outermost is returned. Lines come from the table of line starts made once per version.
+// outermost is returned. Lines come from the table of line starts made once per version; the
+// work follows the nodes and folds, not the lines.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
+import type { Stage } from '../semantics';
 import type { InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
 import { PositionCursor } from './positions';
@@ -50,31 +52,21 @@ function instructionFolds(text: string, lineOf: (offset: number) => number, node
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const text = doc.text.getText();
   const starts = documentLineStarts(doc);
+  const { tree, model } = doc;
   const cursor = new PositionCursor(text, starts);
   const lineOf = (offset: number): number => cursor.lineOf(offset);
-  // The fold kept for each start line (the outermost): its end line (-1: none) and kind.
-  const ends = new Int32Array(starts.length).fill(-1);
-  const kinds: (string | undefined)[] = new Array(starts.length);
-  let count = 0;
-  const add = (startLine: number, endLine: number, kind?: string): void => {
-    if (endLine <= ends[startLine]) return;
-    if (ends[startLine] < 0) count++;
-    ends[startLine] = endLine;
-    kinds[startLine] = kind;
-  };
+  // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
+  const stageEnds = new PositionCursor(text, starts);
 
-  for (const stage of doc.model.stages) {
-    let lastInstruction = stage.nodeIndex;
-    for (let i = stage.lastNodeIndex; i > stage.nodeIndex; i--) {
-      if (doc.tree.node(i).kind === 'instruction') {
-        lastInstruction = i;
-        break;
-      }
-    }
-    const startLine = lineOf(stage.start);
-    const endLine = lineOf(withoutLineEnd(text, doc.tree.end(lastInstruction)));
-    if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
-  }
+  // Folds come in order of their start lines, so the outermost of those that start on one line is
+  // found by comparing with the last one kept (on a tie the first one stays).
+  const folds: Fold[] = [];
+  const add = (startLine: number, endLine: number, kind?: string): void => {
+    const last = folds[folds.length - 1];
+    if (last && last.startLine === startLine) {
+      if (endLine > last.endLine) folds[folds.length - 1] = { startLine, endLine, kind };
+    } else folds.push({ startLine, endLine, kind });
+  };
 
   // A run of comment lines: its first line, and its last (-1: none open).
   let runFirst = -1;
@@ -83,7 +75,9 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
     if (runLast > runFirst) add(runFirst, runLast, FoldingRangeKind.Comment);
     runFirst = runLast = -1;
   };
-  doc.tree.forEach((node, start) => {
+  const stages = model.stages;
+  let nextStage = 0;
+  tree.forEach((node, start, index) => {
     if (node.kind === 'comment' || node.kind === 'directive') {
       const line = lineOf(start);
       if (runFirst >= 0 && runLast === line - 1) runLast = line;
@@ -94,22 +88,42 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
       return;
     }
     endCommentRun();
+    if (nextStage < stages.length && stages[nextStage].nodeIndex === index) stageFold(stages[nextStage++]);
     if (node.kind === 'instruction') instructionFolds(text, lineOf, node, start, add);
   });
   endCommentRun();
 
-  let folds: Fold[] = [];
-  for (let line = 0; line < ends.length && folds.length < count; line++) {
-    if (ends[line] >= 0) folds.push({ startLine: line, endLine: ends[line], kind: kinds[line] });
+  /** The stage from its FROM line to the last line of its last instruction. */
+  function stageFold(stage: Stage): void {
+    let lastInstruction = stage.nodeIndex;
+    for (let i = stage.lastNodeIndex; i > stage.nodeIndex; i--) {
+      if (tree.node(i).kind === 'instruction') {
+        lastInstruction = i;
+        break;
+      }
+    }
+    const startLine = lineOf(stage.start);
+    const endLine = stageEnds.lineOf(withoutLineEnd(text, tree.end(lastInstruction)));
+    if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
   }
-  if (options.rangeLimit !== undefined && folds.length > options.rangeLimit) {
-    // Keep the largest folds: they save the reader the most.
-    folds = folds
-      .sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || a.startLine - b.startLine)
-      .slice(0, Math.max(0, options.rangeLimit));
-    folds.sort((a, b) => a.startLine - b.startLine);
-  }
-  return folds.map((fold) => toFoldingRange(text, starts, fold, options));
+
+  const kept = options.rangeLimit !== undefined && folds.length > options.rangeLimit ? largest(folds, Math.max(0, options.rangeLimit)) : folds;
+  return kept.map((fold) => toFoldingRange(text, starts, fold, options));
+}
+
+/**
+ * The `limit` largest folds (the ones that save the reader the most; the earlier one of two the
+ * same size), in order. Each fold is ranked by a number that orders by size, then by position,
+ * so one native sort of numbers does it.
+ */
+function largest(folds: readonly Fold[], limit: number): Fold[] {
+  const n = folds.length;
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = (folds[i].endLine - folds[i].startLine) * n + (n - 1 - i);
+  ranks.sort();
+  const keep = new Uint8Array(n);
+  for (let k = n - limit; k < n; k++) keep[n - 1 - (ranks[k] % n)] = 1;
+  return folds.filter((_, i) => keep[i] === 1);
 }
 
 function toFoldingRange(text: string, starts: readonly number[], fold: Fold, options: FoldingOptions): FoldingRange {

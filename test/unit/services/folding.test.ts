@@ -1,0 +1,106 @@
+// Folding ranges against a plain reference: every candidate fold of the document (each stage, each
+// multi-line instruction and heredoc body, each run of comment lines) kept per start line, the
+// outermost winning and the stage on a tie, then the largest when over the client's limit. The
+// service builds the same answer in one ordered pass without tables per line.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import { generateDockerfile } from '../../../bench/generate';
+import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { getFoldingRanges, type FoldingOptions } from '../../../server/src/services/folding';
+import { SyntaxTree } from '../../../server/src/syntax';
+import { readCorpusFile, readExpected } from '../syntax/corpus';
+
+function analyzed(text: string): AnalyzedDocument {
+  return analyzedDocument(TextDocument.create('file:///fold/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
+}
+
+/** The line of `offset`, and `end` moved back over one line break, spelled out without shortcuts. */
+function lineAt(text: string, offset: number): number {
+  return TextDocument.create('file:///x', 'dockerfile', 1, text).positionAt(offset).line;
+}
+function trimBreak(text: string, end: number): number {
+  if (end > 0 && text[end - 1] === '\n') end--;
+  if (end > 0 && text[end - 1] === '\r') end--;
+  return end;
+}
+
+function reference(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
+  const text = doc.text.getText();
+  const { tree, model } = doc;
+  const candidates: { startLine: number; endLine: number; kind?: string }[] = [];
+  for (const stage of model.stages) {
+    let last = stage.nodeIndex;
+    for (let i = stage.nodeIndex + 1; i <= stage.lastNodeIndex; i++) if (tree.node(i).kind === 'instruction') last = i;
+    candidates.push({ startLine: lineAt(text, stage.start), endLine: lineAt(text, trimBreak(text, tree.end(last))), kind: FoldingRangeKind.Region });
+  }
+  let run: number[] = [];
+  const endRun = (): void => {
+    if (run.length > 1) candidates.push({ startLine: run[0], endLine: run[run.length - 1], kind: FoldingRangeKind.Comment });
+    run = [];
+  };
+  tree.forEach((node, start) => {
+    if (node.kind === 'comment' || node.kind === 'directive') {
+      const line = lineAt(text, start);
+      if (run.length && run[run.length - 1] !== line - 1) endRun();
+      run.push(line);
+      return;
+    }
+    endRun();
+    if (node.kind !== 'instruction') return;
+    candidates.push({ startLine: lineAt(text, start), endLine: lineAt(text, trimBreak(text, start + node.length)) });
+    for (const heredoc of node.heredocs) {
+      const end = heredoc.terminator ? lineAt(text, start + heredoc.terminator.end) : lineAt(text, trimBreak(text, start + heredoc.body.end));
+      candidates.push({ startLine: lineAt(text, start + heredoc.body.start - 1), endLine: end });
+    }
+  });
+  endRun();
+  const byLine = new Map<number, { startLine: number; endLine: number; kind?: string }>();
+  for (const fold of candidates) {
+    if (fold.endLine <= fold.startLine) continue;
+    const kept = byLine.get(fold.startLine);
+    if (!kept || fold.endLine > kept.endLine) byLine.set(fold.startLine, fold);
+  }
+  let folds = [...byLine.values()].sort((a, b) => a.startLine - b.startLine);
+  if (options.rangeLimit !== undefined && folds.length > options.rangeLimit) {
+    folds = [...folds].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || a.startLine - b.startLine).slice(0, options.rangeLimit);
+    folds.sort((a, b) => a.startLine - b.startLine);
+  }
+  return folds.map(({ startLine, endLine, kind }) => (kind ? { startLine, endLine, kind } : { startLine, endLine }));
+}
+
+const LINES_ONLY = { lineFoldingOnly: true } as const;
+
+describe('folding ranges', () => {
+  it('equal the reference on every corpus file', () => {
+    let folds = 0;
+    for (const corpus of ['real-world', 'buildkit-parser'] as const) {
+      for (const { file } of readExpected(corpus)) {
+        const doc = analyzed(readCorpusFile(corpus, file));
+        const got = getFoldingRanges(doc, LINES_ONLY);
+        expect(got, file).toEqual(reference(doc, LINES_ONLY));
+        folds += got.length;
+      }
+    }
+    expect(folds).toBeGreaterThan(1000);
+  });
+
+  it('keep the largest folds, the earlier of two the same size, under any limit', () => {
+    const doc = analyzed(generateDockerfile(400, { errors: true }));
+    const all = getFoldingRanges(doc, LINES_ONLY).length;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: all + 2 }), (limit) => {
+        const options = { ...LINES_ONLY, rangeLimit: limit };
+        expect(getFoldingRanges(doc, options)).toEqual(reference(doc, options));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keep the stage when an instruction fold starts on its FROM line and is no larger', () => {
+    // The FROM continues over two lines and is the stage's only instruction: both folds are 0-1.
+    const doc = analyzed('FROM \\\n  alpine\n');
+    expect(getFoldingRanges(doc, LINES_ONLY)).toEqual([{ startLine: 0, endLine: 1, kind: 'region' }]);
+  });
+});
