@@ -16,10 +16,7 @@ function analyzed(text: string): AnalyzedDocument {
   return analyzedDocument(TextDocument.create('file:///fold/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
 }
 
-/** The line of `offset`, and `end` moved back over one line break, spelled out without shortcuts. */
-function lineAt(text: string, offset: number): number {
-  return TextDocument.create('file:///x', 'dockerfile', 1, text).positionAt(offset).line;
-}
+/** `end` moved back over one line break, spelled out. */
 function trimBreak(text: string, end: number): number {
   if (end > 0 && text[end - 1] === '\n') end--;
   if (end > 0 && text[end - 1] === '\r') end--;
@@ -29,11 +26,13 @@ function trimBreak(text: string, end: number): number {
 function reference(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const text = doc.text.getText();
   const { tree, model } = doc;
+  // Lines from the text library's own positions, not the service's line table and cursor.
+  const lineAt = (offset: number): number => doc.text.positionAt(offset).line;
   const candidates: { startLine: number; endLine: number; kind?: string }[] = [];
   for (const stage of model.stages) {
     let last = stage.nodeIndex;
     for (let i = stage.nodeIndex + 1; i <= stage.lastNodeIndex; i++) if (tree.node(i).kind === 'instruction') last = i;
-    candidates.push({ startLine: lineAt(text, stage.start), endLine: lineAt(text, trimBreak(text, tree.end(last))), kind: FoldingRangeKind.Region });
+    candidates.push({ startLine: lineAt(stage.start), endLine: lineAt(trimBreak(text, tree.end(last))), kind: FoldingRangeKind.Region });
   }
   let run: number[] = [];
   const endRun = (): void => {
@@ -42,17 +41,17 @@ function reference(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange
   };
   tree.forEach((node, start) => {
     if (node.kind === 'comment' || node.kind === 'directive') {
-      const line = lineAt(text, start);
+      const line = lineAt(start);
       if (run.length && run[run.length - 1] !== line - 1) endRun();
       run.push(line);
       return;
     }
     endRun();
     if (node.kind !== 'instruction') return;
-    candidates.push({ startLine: lineAt(text, start), endLine: lineAt(text, trimBreak(text, start + node.length)) });
+    candidates.push({ startLine: lineAt(start), endLine: lineAt(trimBreak(text, start + node.length)) });
     for (const heredoc of node.heredocs) {
-      const end = heredoc.terminator ? lineAt(text, start + heredoc.terminator.end) : lineAt(text, trimBreak(text, start + heredoc.body.end));
-      candidates.push({ startLine: lineAt(text, start + heredoc.body.start - 1), endLine: end });
+      const end = heredoc.terminator ? lineAt(start + heredoc.terminator.end) : lineAt(trimBreak(text, start + heredoc.body.end));
+      candidates.push({ startLine: lineAt(start + heredoc.body.start - 1), endLine: end });
     }
   });
   endRun();
@@ -86,6 +85,18 @@ describe('folding ranges', () => {
     expect(folds).toBeGreaterThan(1000);
   });
 
+  it('equal the reference on random Dockerfile-like text, with and without a limit', () => {
+    const fragments = ['\n', '\r\n', '# c\n', '# escape=`\n', '#syntax=x\n', 'FROM a AS b\n', 'FROM a \\\n  AS c\n', 'RUN x \\\n  y\n', 'RUN <<EOF\nbody\nEOF\n', 'COPY <<A <<B /d\na\nA\nb\nB\n', 'RUN <<EOF\nopen\n', 'ARG X=1\n', '`\n', '  \n', 'ONBUILD RUN \\\n z\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), fc.option(fc.nat({ max: 6 }), { nil: undefined }), (parts, rangeLimit) => {
+        const doc = analyzed(parts.join(''));
+        const options = { ...LINES_ONLY, rangeLimit };
+        expect(getFoldingRanges(doc, options)).toEqual(reference(doc, options));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
   it('keep the largest folds, the earlier of two the same size, under any limit', () => {
     const doc = analyzed(generateDockerfile(400, { errors: true }));
     const all = getFoldingRanges(doc, LINES_ONLY).length;
@@ -94,7 +105,7 @@ describe('folding ranges', () => {
         const options = { ...LINES_ONLY, rangeLimit: limit };
         expect(getFoldingRanges(doc, options)).toEqual(reference(doc, options));
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
     );
   });
 

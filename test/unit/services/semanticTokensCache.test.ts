@@ -136,7 +136,7 @@ describe('semantic tokens kept per part', () => {
           previousLayout = layout;
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
   });
 
