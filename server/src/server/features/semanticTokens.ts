@@ -71,12 +71,12 @@ export const semanticTokensFeature: Feature = {
       onDocument(params.textDocument.uri, token, (doc): SemanticTokens | SemanticTokensDelta => {
         const previous = sent.get(doc.uri);
         if (!previous || previous.resultId !== params.previousResultId) return full(doc);
-        if ('layout' in previous && encoding() === 'utf-16') {
+        // The encoding is fixed at initialize, so a result was remembered the way this one is made.
+        if ('layout' in previous) {
           const layout = documentTokenLayout(doc);
           const edits = diffTokenLayouts(previous.layout, layout);
           return { resultId: remember(doc.uri, { layout }), edits };
         }
-        if (!('data' in previous)) return full(doc);
         const data = encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
         const edits = diffTokenData(previous.data, data);
         return { resultId: remember(doc.uri, { data: Uint32Array.from(data) }), edits };

@@ -90,17 +90,17 @@ function firstNumber(layout: TokenLayout, p: number): number {
   return layout.lines[p] + layout.parts[p].data[0] - previousLine;
 }
 
-/** Numbers [from, to) of the joined data of parts [first, end), whose numbers start at `base`. */
-function joinedRange(layout: TokenLayout, first: number, end: number, base: number, from: number, to: number, out: number[]): void {
-  let at = base;
-  for (let p = first; p < end && at < to; p++) {
+/** The joined data from the start of part `first` (number `at` of the data) up to number `to`. */
+function joinedFrom(layout: TokenLayout, first: number, at: number, to: number): number[] {
+  const out: number[] = [];
+  for (let p = first; at < to; p++) {
     const data = layout.parts[p].data;
-    const lo = Math.max(from - at, 0);
-    const hi = Math.min(to - at, data.length);
-    if (lo === 0 && hi > 0) out.push(firstNumber(layout, p));
-    for (let i = Math.max(lo, 1); i < hi; i++) out.push(data[i]);
+    const end = Math.min(to - at, data.length);
+    out.push(firstNumber(layout, p));
+    for (let i = 1; i < end; i++) out.push(data[i]);
     at += data.length;
   }
+  return out;
 }
 
 /** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
@@ -152,10 +152,8 @@ export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): Sema
     kept += next.parts[n].data.length;
   }
   // The numbers between, trimmed to those that differ (a keystroke changes a token or two of its part).
-  const before: number[] = [];
-  const after: number[] = [];
-  joinedRange(previous, first, previous.parts.length, start, start, previous.length - kept, before);
-  joinedRange(next, first, next.parts.length, start, start, next.length - kept, after);
+  const before = joinedFrom(previous, first, start, previous.length - kept);
+  const after = joinedFrom(next, first, start, next.length - kept);
   return diffTokenData(before, after).map((edit) => ({ ...edit, start: start + edit.start }));
 }
 
