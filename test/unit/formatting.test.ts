@@ -90,6 +90,17 @@ describe('formatEdits', () => {
     expect(formatEdits(SyntaxTree.parse('FROM a\n   '), options)).toEqual([{ start: 7, end: 10, text: '' }]);
   });
 
+  it('keeps the blank a backslash escapes in a heredoc marker when the escape character is a backtick', () => {
+    // BuildKit reads `<<-E\ ` as the marker of a heredoc named "E " (a backslash escapes in markers
+    // whatever the escape directive says); the blanks after that one are trailing white space.
+    const text = '# escape=`\nCOPY <<-E\\  \nbody\nE \nRUN x  \n';
+    const formatted = applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options));
+    expect(formatted).toBe('# escape=`\nCOPY <<-E\\ \nbody\nE \nRUN x\n');
+    expect(SyntaxTree.parse(formatted).node(1)).toMatchObject({ heredocs: [{ name: 'E ' }] });
+    // With the default escape character the backslash continues the line, and its blanks go.
+    expect(applyOffsetEdits('RUN x \\  \n  y\n', formatEdits(SyntaxTree.parse('RUN x \\  \n  y\n'), options))).toBe('RUN x \\\n    y\n');
+  });
+
   it('keeps a multi-line JSON array and a JSON array whose strings hold escapes exactly', () => {
     const text = 'CMD ["a",\\\n "b"]\nCMD [ "\\u0041\\n" ]\n';
     expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('CMD ["a",\\\n    "b"]\nCMD ["\\u0041\\n"]\n');

@@ -8,7 +8,9 @@
 //   BuildKit splits there, and any run of white space splits the same.
 // - A continuation line indented less than one unit is indented by one unit; deeper indentation
 //   is the user's and stays. Only where the join allows it (see continuation.ts).
-// - Trailing spaces and tabs go, also after a line-continuing escape (BuildKit ignores them there).
+// - Trailing spaces and tabs go, also after a line-continuing escape (BuildKit ignores them there),
+//   but for the one a `\` escapes in a heredoc marker under another escape character (see
+//   `keepEscapedBlank`).
 // - A one-line JSON exec form is written `["a", "b"]`, keeping each string exactly as written.
 // Heredoc bodies and terminators, text inside quotes, and comment lines inside the instruction
 // (except for their trailing white space) are never touched.
@@ -118,9 +120,19 @@ export class InstructionFormatter {
         if (text.charCodeAt(content) !== 0x23) this.indent(line, joins, unit);
       }
       const trailing = trailingBlank(text, line, escapeOn(line));
-      if (trailing) this.add(trailing.start, trailing.end, '');
+      if (trailing) this.add(this.keepEscapedBlank(trailing.start, line), trailing.end, '');
     }
     return this.edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /**
+   * Where trailing white space may start being removed. BuildKit finds heredoc markers with `\` as
+   * their escape character whatever the escape directive says, so under another escape character a
+   * `\` and a blank at the end of a line are an escaped blank of a marker's name (`<<E\ ` names
+   * `E `): that blank stays.
+   */
+  private keepEscapedBlank(start: number, line: Line): number {
+    return this.escape !== '\\' && start > line.start && this.text.charCodeAt(start - 1) === 0x5c ? start + 1 : start;
   }
 
   private add(start: number, end: number, replacement: string): void {
