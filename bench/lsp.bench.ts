@@ -20,6 +20,7 @@
 //   npm run bench:lsp -- --sizes=10000,50000   only these sizes
 //   npm run bench:lsp -- --rounds=12 --steps=20  processes per size (a third at 50,000 lines), steps per session
 //   npm run bench:lsp -- --node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof   flags for the servers' node
+//   npm run bench:lsp -- --by-step      also each step's median and slowest sample over the rounds
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -52,6 +53,7 @@ const SIZES = SIZES_ARG ? SIZES_ARG.split(',').map(Number) : args.includes('--qu
 const SERVERS = args.includes('--ours-only') ? [OURS] : [OURS, PEER];
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 12);
 const STEPS = Number(args.find((a) => a.startsWith('--steps='))?.split('=')[1] ?? 20);
+const BY_STEP = args.includes('--by-step');
 const NODE_ARGS = args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [];
 
 // What VS Code's language client (vscode-languageclient 9) declares for the requests measured here:
@@ -257,8 +259,9 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
   let previousTokens: string | undefined;
   let version = 1;
   for (let step = 0; step < STEPS; step++) {
-    // Samples of the first step also count on their own: the cold path of a fresh process.
-    const metric = (name: string): string[] => (step === 0 ? [name, `${name} (first)`] : [name]);
+    // Samples of the first step also count on their own: the cold path of a fresh process. Every
+    // sample also counts under its step (`@step name`), for --by-step.
+    const metric = (name: string): string[] => [name, ...(step === 0 ? [`${name} (first)`] : []), `@${step} ${name}`];
 
     const v = ++version;
     const at = edits[Math.floor(step / 2)];
@@ -289,7 +292,7 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
       // for the changes since the previous step's answer, with this step's keystroke in between. One
       // tokens request a step either way, so the session's load is the same.
       if (deltas && step % 2 === 1 && previousTokens !== undefined) {
-        const delta = await attempt(spec, figures, ['semanticTokens/full/delta'], () =>
+        const delta = await attempt(spec, figures, ['semanticTokens/full/delta', `@${step} semanticTokens/full/delta`], () =>
           c.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: previousTokens }),
         );
         const edits = (delta as { edits?: unknown[] } | null)?.edits;
@@ -315,6 +318,22 @@ function ms(value: number | undefined): string {
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 
+/** Per step of the session: the median and the slowest sample of each request over the rounds. */
+function printByStep(spec: ServerSpec, figures: Figures): void {
+  const kinds = ['edit → diagnostics', 'hover', 'completion', 'documentSymbol', 'foldingRange', 'semanticTokens/full', 'semanticTokens/full/delta'];
+  const shown = kinds.filter((kind) => Object.keys(figures).some((m) => m.endsWith(` ${kind}`) && m.startsWith('@')));
+  console.log(`\n${spec.name} by step: p50 / slowest in ms over the rounds`);
+  const rows = [['step', ...shown]];
+  for (let step = 0; step < STEPS; step++) {
+    rows.push([String(step), ...shown.map((kind) => {
+      const values = figures[`@${step} ${kind}`];
+      return values?.length ? `${ms(percentile(values, 50))} / ${ms(Math.max(...values))}` : '—';
+    })]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+}
+
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds of ${STEPS} steps`);
@@ -337,7 +356,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB), ${rounds} rounds of ${STEPS} steps: p50 / p95 in ms (n samples); load average ${load()}`);
     // Every sample first; then the first request of each kind after the open, on its own.
-    const names = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))];
+    const names = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))].filter((m) => !m.startsWith('@'));
     const metrics = [...names.filter((m) => !m.endsWith('(first)')), ...names.filter((m) => m.endsWith('(first)'))];
     const header = ['metric', ...SERVERS.map((s) => `${s.name} p50 / p95 (n)`), ...(SERVERS.length > 1 ? ['ours/peer p95'] : [])];
     const rows = metrics.map((metric) => {
@@ -358,6 +377,7 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
+    if (BY_STEP) for (const spec of SERVERS) printByStep(spec, figures.get(spec)!);
   }
   console.log(`\nload average ${load()} after`);
   if (problems.length) {
