@@ -179,14 +179,23 @@ export class DockerfileModel {
     readonly tree: SyntaxTree,
     previous?: DockerfileModel,
   ) {
-    // A part is reused when its nodes are still exactly the same objects, and its inputs too.
+    // A part is reused when its nodes are still exactly the same objects, and its inputs too. The
+    // nodes the tree shares with the previous one at its start and end need no comparing one by
+    // one: the global part within the shared start has its nodes, and so has a stage part, found by
+    // its FROM node and as long as before, within either shared end (the FROM anchors it there).
     const previousParts = new Map<TopLevelNode, StagePart>();
     for (const part of previous?.parts ?? []) previousParts.set(part.from, part);
+    const shared = previous ? tree.sharedWith(previous.tree) : { prefix: 0, suffix: 0 };
+    const sameStageNodes = (from: number, nodes: readonly TopLevelNode[]): boolean =>
+      from + nodes.length <= shared.prefix || from >= tree.nodeCount - shared.suffix || tree.sameNodes(from, nodes);
     const froms = tree.fromIndexes();
     const globalCount = froms.length ? froms[0] : tree.nodeCount;
     const previousGlobal = previous?.global;
     this.global =
-      previousGlobal && previousGlobal.escape === tree.escape && previousGlobal.nodes.length === globalCount && tree.sameNodes(0, previousGlobal.nodes)
+      previousGlobal &&
+      previousGlobal.escape === tree.escape &&
+      previousGlobal.nodes.length === globalCount &&
+      (globalCount <= shared.prefix || tree.sameNodes(0, previousGlobal.nodes))
         ? previousGlobal
         : buildGlobalPart(this.nodesBetween(0, globalCount), tree.escape);
     this.globalArgs = this.declarationsOfPart(-1);
@@ -199,7 +208,7 @@ export class DockerfileModel {
       const end = s + 1 < froms.length ? froms[s + 1] : tree.nodeCount;
       const from = tree.node(nodeIndex) as InstructionNode;
       const candidate = previousParts.get(from);
-      const reusable = candidate && candidate.nodes.length === end - nodeIndex && tree.sameNodes(nodeIndex, candidate.nodes) ? candidate : undefined;
+      const reusable = candidate && candidate.nodes.length === end - nodeIndex && sameStageNodes(nodeIndex, candidate.nodes) ? candidate : undefined;
       const image = reusable ? reusable.image : fromLine(from).image?.text;
       const base = image !== undefined ? this.firstByName.get(image) : undefined;
       const basePart = base && parts[base.index];

@@ -345,6 +345,26 @@ export class SyntaxTree {
     return true;
   }
 
+  /**
+   * How many nodes this tree shares with `older` at its start and at its end: the same objects in
+   * the same order, as an edit keeps every node it did not parse again. Whole chunks are compared by
+   * identity, then node by node from the first chunk that differs. The two never overlap.
+   */
+  sharedWith(older: SyntaxTree): { readonly prefix: number; readonly suffix: number } {
+    const limit = Math.min(this.nodeCount, older.nodeCount);
+    let prefix = 0;
+    let c = 0;
+    while (c < this.chunks.length && c < older.chunks.length && this.chunks[c] === older.chunks[c]) prefix += this.chunks[c++].nodes.length;
+    while (prefix < limit && this.node(prefix) === older.node(prefix)) prefix++;
+    let suffix = 0;
+    for (let a = this.chunks.length - 1, b = older.chunks.length - 1; a >= 0 && b >= 0 && this.chunks[a] === older.chunks[b]; a--, b--) {
+      if (suffix + this.chunks[a].nodes.length > limit - prefix) break;
+      suffix += this.chunks[a].nodes.length;
+    }
+    while (suffix < limit - prefix && this.node(this.nodeCount - 1 - suffix) === older.node(older.nodeCount - 1 - suffix)) suffix++;
+    return { prefix, suffix };
+  }
+
   /** All nodes in order with their absolute starts. */
   *entries(): IterableIterator<NodeEntry> {
     let index = 0;

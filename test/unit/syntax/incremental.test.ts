@@ -44,6 +44,16 @@ function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
   expect(visited).toEqual(all.slice(1).flatMap((e) => [e.index, e.start]));
 }
 
+/** `sharedWith`, checked against its definition: the same node objects at the start and at the end. */
+function expectShared(tree: SyntaxTree, older: SyntaxTree): void {
+  const limit = Math.min(tree.nodeCount, older.nodeCount);
+  let prefix = 0;
+  while (prefix < limit && tree.node(prefix) === older.node(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && tree.node(tree.nodeCount - 1 - suffix) === older.node(older.nodeCount - 1 - suffix)) suffix++;
+  expect(tree.sharedWith(older)).toEqual({ prefix, suffix });
+}
+
 describe('incremental parsing', () => {
   it('equals a full parse after random edit sequences on corpus files', () => {
     fc.assert(
@@ -55,8 +65,10 @@ describe('incremental parsing', () => {
           let tree = SyntaxTree.parse(source);
           for (const seed of seeds) {
             const edit = fc.sample(edits(tree.text.length), { numRuns: 1, seed })[0];
+            const before = tree;
             tree = tree.edit(edit);
             expectSameTree(tree, SyntaxTree.parse(tree.text));
+            expectShared(tree, before);
           }
         },
       ),
@@ -74,8 +86,11 @@ describe('incremental parsing', () => {
         for (const [seed, where] of seeds) {
           const edit = fc.sample(edits(0), { numRuns: 1, seed })[0];
           const at = where % (tree.length + 1);
+          const before = tree;
           tree = tree.edit({ start: at, end: Math.min(tree.length, at + (edit.end - edit.start) * 7), text: edit.text });
+          expectShared(tree, before);
         }
+        expectShared(tree, initial);
         expectSameTree(tree, SyntaxTree.parse(tree.text));
       }),
       { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 10) },
@@ -92,6 +107,17 @@ describe('incremental parsing', () => {
     const index = edited.nodeIndexAt(middle);
     for (let i = 0; i < tree.nodeCount; i++) if (i !== index) expect(edited.node(i)).toBe(tree.node(i));
     expect(edited.stats.parsedChars).toBe(edited.nodeText(index).length);
+  });
+
+  it('tells how many nodes a tree shares with the one it was edited from, at each end', () => {
+    const big = SyntaxTree.parse(sample.join('\n'));
+    const middle = Math.floor(big.nodeCount / 2);
+    const at = big.start(middle) + 2;
+    const edited = big.edit({ start: at, end: at, text: 'x' });
+    // One node parsed again: every other one is shared, the nodes before it at the start and those after at the end.
+    expect(edited.sharedWith(big)).toEqual({ prefix: middle, suffix: big.nodeCount - middle - 1 });
+    expect(edited.sharedWith(edited)).toEqual({ prefix: edited.nodeCount, suffix: 0 });
+    expect(SyntaxTree.parse(big.text).sharedWith(big)).toEqual({ prefix: 0, suffix: 0 });
   });
 
   it('widens the re-parse when an edit opens a heredoc, and narrows again when it closes', () => {
