@@ -27,7 +27,6 @@ export const invalidImageReference: FileRule = {
       const image = expansions.get(raw);
       if (image === undefined) continue;
       const at = { start: stage.imageSpan.start, end: stage.imageSpan.end, nodeIndex: stage.nodeIndex };
-      const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
       if (image === '') {
         const names = [...new Set(stage.from.variables.filter((v) => v.start >= stage.imageSpan!.start - stage.fromStart && v.end <= stage.imageSpan!.end - stage.fromStart).map((v) => v.name))];
         const arg = names[0] ?? 'IMAGE';
@@ -52,6 +51,8 @@ export const invalidImageReference: FileRule = {
         continue;
       }
       const why = parsed.error.replace(/^invalid reference format(: )?/, '');
+      // Said only here: the stages with a valid image (nearly all) make no message.
+      const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
       report({ ...at, message: `"${image}" is not a valid image reference${why ? ` (${why})` : ''}: write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.${expanded}` });
     }
   },
