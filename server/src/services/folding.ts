@@ -37,7 +37,18 @@ function withoutLineEnd(text: string, end: number): number {
   return end;
 }
 
-function instructionFolds(text: string, lineOf: (offset: number) => number, node: InstructionNode, start: number, add: (startLine: number, endLine: number, kind?: string) => void): void {
+function instructionFolds(
+  text: string,
+  lineOf: (offset: number) => number,
+  node: InstructionNode,
+  start: number,
+  add: (startLine: number, endLine: number, kind?: string) => void,
+  noCarriageReturns: boolean,
+): void {
+  // Without a carriage return in the text (which BuildKit reads inside a line, an editor as a line
+  // break), an instruction goes on to another line only through an escape or a heredoc: most have
+  // neither, and their lines need no looking up.
+  if (noCarriageReturns && node.continuations.length === 0 && node.heredocs.length === 0) return;
   const first = lineOf(start);
   const last = lineOf(withoutLineEnd(text, start + node.length));
   if (last > first) add(first, last);
@@ -57,6 +68,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
   const lineOf = (offset: number): number => cursor.lineOf(offset);
   // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
   const stageEnds = new PositionCursor(text, starts);
+  const noCarriageReturns = !text.includes('\r');
 
   // Folds come in order of their start lines, so the outermost of those that start on one line is
   // found by comparing with the last one kept (on a tie the first one stays).
@@ -89,7 +101,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
     }
     endCommentRun();
     if (nextStage < stages.length && stages[nextStage].nodeIndex === index) stageFold(stages[nextStage++]);
-    if (node.kind === 'instruction') instructionFolds(text, lineOf, node, start, add);
+    if (node.kind === 'instruction') instructionFolds(text, lineOf, node, start, add, noCarriageReturns);
   });
   endCommentRun();
 

@@ -86,7 +86,7 @@ describe('folding ranges', () => {
   });
 
   it('equal the reference on random Dockerfile-like text, with and without a limit', () => {
-    const fragments = ['\n', '\r\n', '# c\n', '# escape=`\n', '#syntax=x\n', 'FROM a AS b\n', 'FROM a \\\n  AS c\n', 'RUN x \\\n  y\n', 'RUN <<EOF\nbody\nEOF\n', 'COPY <<A <<B /d\na\nA\nb\nB\n', 'RUN <<EOF\nopen\n', 'ARG X=1\n', '`\n', '  \n', 'ONBUILD RUN \\\n z\n'];
+    const fragments = ['\n', '\r\n', '# c\n', '# escape=`\n', '#syntax=x\n', 'FROM a AS b\n', 'FROM a \\\n  AS c\n', 'RUN x \\\n  y\n', 'RUN <<EOF\nbody\nEOF\n', 'COPY <<A <<B /d\na\nA\nb\nB\n', 'RUN <<EOF\nopen\n', 'ARG X=1\n', '`\n', '  \n', 'ONBUILD RUN \\\n z\n', '\r', 'RUN a\rRUN b\r', 'CMD ["a",\\\n "b"]\n', 'RUN x \\\n# c\n  \n y\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), fc.option(fc.nat({ max: 6 }), { nil: undefined }), (parts, rangeLimit) => {
         const doc = analyzed(parts.join(''));
