@@ -57,6 +57,18 @@ export function documentLineStarts(doc: AnalyzedDocument): readonly number[] {
   return starts;
 }
 
+const carriageReturnsByVersion = new WeakMap<AnalyzedDocument, boolean>();
+
+/**
+ * Whether this version's text has a carriage return anywhere: an editor's line break that BuildKit
+ * reads inside a line (unless a line feed follows), so passes over a text without one take shortcuts.
+ */
+export function documentHasCarriageReturns(doc: AnalyzedDocument): boolean {
+  let found = carriageReturnsByVersion.get(doc);
+  if (found === undefined) carriageReturnsByVersion.set(doc, (found = doc.text.getText().includes('\r')));
+  return found;
+}
+
 export function rangeOf(doc: AnalyzedDocument, start: number, end: number): Range {
   return { start: doc.text.positionAt(start), end: doc.text.positionAt(end) };
 }

@@ -12,7 +12,7 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Stage } from '../semantics';
 import type { InstructionNode } from '../syntax';
-import { documentLineStarts, type AnalyzedDocument } from './document';
+import { documentHasCarriageReturns, documentLineStarts, type AnalyzedDocument } from './document';
 import { PositionCursor } from './positions';
 
 export interface FoldingOptions {
@@ -68,7 +68,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
   const lineOf = (offset: number): number => cursor.lineOf(offset);
   // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
   const stageEnds = new PositionCursor(text, starts);
-  const noCarriageReturns = !text.includes('\r');
+  const noCarriageReturns = !documentHasCarriageReturns(doc);
 
   // Folds come in order of their start lines, so the outermost of those that start on one line is
   // found by comparing with the last one kept (on a tie the first one stays).

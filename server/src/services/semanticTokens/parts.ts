@@ -6,7 +6,7 @@
 // relative encoding, and after an edit only the parts the edit changed are collected again.
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
 import type { StageReference } from '../../semantics';
-import type { AnalyzedDocument } from '../document';
+import { documentHasCarriageReturns, type AnalyzedDocument } from '../document';
 import { forEachNodeToken } from './collect';
 import { diffTokenData, LineTokenWriter, lineStartsIn, type AbsoluteTokens } from './encode';
 
@@ -54,7 +54,6 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
   const parts: PartTokens[] = [];
   const lines: number[] = [];
   let length = 0;
-  let carriageReturns: boolean | undefined;
   // The line each part starts on, from the line breaks of the parts before it.
   let line = 0;
   for (let s = -1; s < stages.length; s++) {
@@ -66,8 +65,7 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
     const part = model.partOf(s);
     let entry = cache.get(part);
     if (!entry || entry.resolution !== resolution) {
-      carriageReturns ??= doc.text.getText().includes('\r');
-      entry = collectPart(doc, first, end, refs, resolution, carriageReturns);
+      entry = collectPart(doc, first, end, refs, resolution, documentHasCarriageReturns(doc));
       cache.set(part, entry);
     }
     if (entry.data.length) {
