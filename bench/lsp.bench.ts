@@ -21,7 +21,8 @@
 //   npm run bench:lsp -- --rounds=12 --steps=20  processes per size (a third at 50,000 lines), steps per session
 //   npm run bench:lsp -- --node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof   flags for the servers' node
 //   npm run bench:lsp -- --by-step      also each step's median and slowest sample over the rounds
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+//   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
@@ -55,6 +56,13 @@ const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1]
 const STEPS = Number(args.find((a) => a.startsWith('--steps='))?.split('=')[1] ?? 20);
 const BY_STEP = args.includes('--by-step');
 const NODE_ARGS = args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [];
+// Both servers start in this process's environment without NODE_EXTRA_CA_CERTS, as our VS Code
+// client starts ours: with it set, Node.js reads the file and builds its certificate store before
+// running any code, which the header measures. Neither server opens a network connection.
+// `--keep-env` keeps the variable, to measure what a server started with it pays.
+const KEEP_ENV = args.includes('--keep-env');
+const SERVER_ENV: NodeJS.ProcessEnv = { ...process.env };
+if (!KEEP_ENV) delete SERVER_ENV.NODE_EXTRA_CA_CERTS;
 
 // What VS Code's language client (vscode-languageclient 9) declares for the requests measured here:
 // among them, at most 5,000 folds (VS Code's editor.foldingMaximumRegions) on whole lines.
@@ -103,7 +111,7 @@ class Session {
 
   static async start(spec: ServerSpec): Promise<{ session: Session; initializeMs: number }> {
     const t0 = performance.now();
-    const child = spawn(spec.command[0], [...NODE_ARGS, ...spec.command.slice(1)], { stdio: 'pipe' });
+    const child = spawn(spec.command[0], [...NODE_ARGS, ...spec.command.slice(1)], { stdio: 'pipe', env: SERVER_ENV });
     child.stderr.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new Session(spec, child, connection);
@@ -334,10 +342,30 @@ function printByStep(spec: ServerSpec, figures: Figures): void {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
+/** The median wall time of `node -e 0` in `env`, over 11 runs. */
+function nodeStartMs(env: NodeJS.ProcessEnv): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env, stdio: 'ignore' });
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((a, b) => a - b)[5];
+}
+
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds of ${STEPS} steps`);
   console.log(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()} before`);
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const bare = (env: NodeJS.ProcessEnv) => nodeStartMs(env).toFixed(0);
+    const without = { ...process.env };
+    delete without.NODE_EXTRA_CA_CERTS;
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set here: Node.js alone starts and exits in ${bare(process.env)} ms with it, ${bare(without)} ms without (p50). ` +
+        `The servers start ${KEEP_ENV ? 'with it (--keep-env)' : 'without it (--keep-env keeps it)'}.`,
+    );
+  }
   for (const lines of SIZES) {
     const text = generateDockerfile(lines, { errors: true });
     const figures = new Map<ServerSpec, Figures>(SERVERS.map((s) => [s, {}]));

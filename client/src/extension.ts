@@ -6,14 +6,20 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, ty
 
 let client: LanguageClient | undefined;
 
+// Changes to the environment the server inherits from VS Code (an undefined value removes the
+// variable). With NODE_EXTRA_CA_CERTS set, Node.js reads that certificate file and builds its whole
+// certificate store before running any code: about 48 ms of every start on our 2-core test
+// machine. The server opens no network connection, so it has no use for certificates.
+const SERVER_ENVIRONMENT = { NODE_EXTRA_CA_CERTS: undefined };
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel('Dockerfile LSP', { log: true });
   context.subscriptions.push(outputChannel);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: SERVER_ENVIRONMENT } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: SERVER_ENVIRONMENT, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -331,6 +331,8 @@ async function main(): Promise<number> {
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     // Top-level outline entries only, so the stages fit in the Outline view.
     settings: { 'outline.collapseItems': 'alwaysCollapse' },
+    // Set, so the extension-host suite sees the client keep it from the language server.
+    env: { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/dev/null' },
   });
   console.log(`code-server ${codeServer.url} (workspace ${workspace.dir})`);
   const session = await launchBrowser(toolchain.chromium, { headless: !args.has('--headed') });

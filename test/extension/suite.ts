@@ -5,6 +5,7 @@
 // checks through the page. Each feature case is gated on what the server advertises, so a
 // feature that has not landed yet is reported as SKIPPED rather than failed.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Feature, FEATURE_GATES, probeServerFeatures, ServerFeatures } from '../e2e/lib/serverFeatures';
@@ -41,6 +42,24 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+/** The process id of our language server: a child of this extension host running dist/server.js. */
+function serverProcessId(): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent id is the second field after the command name, which is in parentheses.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (command.some((arg) => arg.endsWith(path.join('dist', 'server.js')))) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
+}
+
 const MISTAKES = 'FROM python:3.12-slim AS builder\nRUNN pip install poetry\nWORKDIR /app\n';
 
 const cases: Case[] = [
@@ -56,6 +75,22 @@ const cases: Case[] = [
       const extension = vscode.extensions.getExtension('dockerfile-lsp.dockerfile-lsp');
       assert.ok(extension, 'extension is installed');
       await waitFor('activation', () => (extension.isActive ? true : undefined));
+    },
+  ],
+  [
+    'the server starts without NODE_EXTRA_CA_CERTS, which only slows its start',
+    [],
+    async () => {
+      // Processes can be inspected through /proc on Linux only. The e2e harness starts code-server
+      // with the variable set, so there this case checks that the client removes it.
+      if (process.platform !== 'linux') return;
+      const server = await waitFor('the language server process', () => serverProcessId());
+      const environ = fs.readFileSync(`/proc/${server}/environ`, 'utf8').split('\0');
+      assert.ok(environ.some((v) => v.startsWith('PATH=')), 'the server inherits the rest of the environment');
+      assert.deepEqual(
+        environ.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')),
+        [],
+      );
     },
   ],
   [
