@@ -21,6 +21,7 @@
 //   npm run bench:lsp -- --rounds=12 --steps=20  processes per size (a third at 50,000 lines), steps per session
 //   npm run bench:lsp -- --node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof   flags for the servers' node
 //   npm run bench:lsp -- --by-step      also each step's median and slowest sample over the rounds
+//   npm run bench:lsp -- --pause=100    wait this long before each keystroke, as a typist leaves the server idle
 //   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,7 @@ const SERVERS = args.includes('--ours-only') ? [OURS] : [OURS, PEER];
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 12);
 const STEPS = Number(args.find((a) => a.startsWith('--steps='))?.split('=')[1] ?? 20);
 const BY_STEP = args.includes('--by-step');
+const PAUSE_MS = Number(args.find((a) => a.startsWith('--pause='))?.split('=')[1] ?? 0);
 const NODE_ARGS = args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [];
 // Both servers start in this process's environment without NODE_EXTRA_CA_CERTS, as our VS Code
 // client starts ours: with it set, Node.js reads the file and builds its certificate store before
@@ -271,6 +273,7 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
     // sample also counts under its step (`@step name`), for --by-step.
     const metric = (name: string): string[] => [name, ...(step === 0 ? [`${name} (first)`] : []), `@${step} ${name}`];
 
+    if (PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const v = ++version;
     const at = edits[Math.floor(step / 2)];
     const edit = step % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { ...at, character: at.character + 1 } }, text: '' };
