@@ -5,7 +5,9 @@
 // answers nothing fast cannot win. It prints numbers and asserts nothing about time.
 // The machine's load is printed before and after: figures from a busy machine are not comparable.
 // Before each measured step the benchmark collects its own garbage (it runs with --expose-gc), so
-// a pause for what the previous step left (a 9 MB outline, say) is not charged to the next one.
+// a pause for what the previous step left (a 9 MB outline, say) is not charged to the next one; with
+// --single-threaded-gc (scripts/bench.mjs passes it), no part of that collection goes on in helper
+// threads while the server answers.
 //
 // Each round is what an editor does with one server process: start it, open the document, then a
 // session of steps, each a keystroke (timed until diagnostics carrying that version arrive)
@@ -360,6 +362,9 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`dockerfile-lsp LSP benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} rounds of ${STEPS} steps`);
   console.log(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()} before`);
+  if (!process.execArgv.includes('--single-threaded-gc')) {
+    console.log("This client's collections may go on in V8's helper threads during timed requests (run it through scripts/bench.mjs).");
+  }
   if (process.env.NODE_EXTRA_CA_CERTS) {
     const bare = (env: NodeJS.ProcessEnv) => nodeStartMs(env).toFixed(0);
     const without = { ...process.env };
