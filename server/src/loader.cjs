@@ -36,19 +36,10 @@ script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(fil
 // 60 MiB of live data. Growth by 100% peaked at 244 MiB and by 50% at 230 MiB, with the same
 // latency (bench/lsp.bench.ts); by 25% the peak was lower again, but the collections made a
 // session of requests about a tenth slower.
-// Young-generation collections run when an allocation needs them, not as tasks V8 schedules
-// between messages: a task scheduled after a large answer made the hover or completion that came
-// next wait for it. In a session at 10,000 lines, the hovers and completions over 2 ms went from
-// 11–12 in 80 to 1–7; the requests that allocate the most now pay for their own garbage.
-// V8 reads these flags as it goes, so they are set after the start (loading node:v8 costs 3 ms),
-// once the bundle has been compiled: a code cache is only accepted with the flags it was written
-// with, and the session that writes it leaves the flags alone.
-// One call per flag: V8 skips the rest of a string after a flag it does not know (the Node.js of
-// another editor may lack one), and says so on standard error, never on the LSP's output.
+// V8 reads this flag as it goes, so it is set after the start (loading node:v8 costs 3 ms), once
+// the bundle has been compiled: a code cache is only accepted with the flags it was written with, and
+// the session that writes it leaves the flags alone. A Node.js that does not know the flag says so on
+// standard error, never on the LSP's output.
 if (!cacheOut) {
-  setImmediate(() => {
-    const v8 = require('node:v8');
-    v8.setFlagsFromString('--heap-growing-percent=50');
-    v8.setFlagsFromString('--no-minor-gc-task');
-  });
+  setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=50'));
 }
