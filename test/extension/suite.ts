@@ -94,6 +94,17 @@ const cases: Case[] = [
     },
   ],
   [
+    "the server runs V8's background work on one helper thread, which leaves the server a core",
+    [],
+    async () => {
+      if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
+      const server = await waitFor('the language server process', () => serverProcessId());
+      const command = fs.readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+      const script = command.findIndex((arg) => arg.endsWith(path.join('dist', 'server.js')));
+      assert.deepEqual(command.slice(1, script).filter((arg) => arg.startsWith('--v8-pool-size')), ['--v8-pool-size=1']);
+    },
+  ],
+  [
     'hovering FROM shows documentation',
     ['hover'],
     async () => {

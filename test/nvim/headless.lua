@@ -47,6 +47,18 @@ local function run()
   local client = client_for(bufnr)
   result.capabilities = client.server_capabilities
 
+  -- The server process's environment, where /proc shows it (the client knows the server's pid).
+  local pid = client.rpc and client.rpc.pid
+  local environ = pid and io.open('/proc/' .. pid .. '/environ', 'rb')
+  if environ then
+    result.server_env = {}
+    for entry in environ:read('*a'):gmatch('[^%z]+') do
+      local name, value = entry:match('^([^=]+)=(.*)$')
+      if name == 'NODE_OPTIONS' or name == 'NODE_EXTRA_CA_CERTS' then result.server_env[name] = value end
+    end
+    environ:close()
+  end
+
   -- Hover, the way a user sees it: K (vim.lsp.buf.hover) opens a floating window.
   if client.server_capabilities.hoverProvider then
     vim.api.nvim_win_set_cursor(0, { find_line('FROM') + 1, 1 })

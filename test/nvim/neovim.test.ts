@@ -22,6 +22,7 @@ interface NvimResult {
   completion?: string[];
   stage_completion?: string[];
   diagnostics?: { lnum: number; col: number; severity: number; message: string }[];
+  server_env?: { NODE_OPTIONS?: string; NODE_EXTRA_CA_CERTS?: string };
   error?: string;
 }
 
@@ -89,6 +90,13 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     expect(result.capabilities).toBeTruthy();
     expect(Boolean(result.capabilities!.hoverProvider)).toBe(Boolean(features.capabilities.hoverProvider));
     expect(Boolean(result.capabilities!.completionProvider)).toBe(Boolean(features.capabilities.completionProvider));
+  });
+
+  it('starts the server with the environment the VS Code extension gives it', ({ skip }) => {
+    if (process.platform !== 'linux') return skip('no /proc to read the server process from');
+    // This process's NODE_OPTIONS and NODE_EXTRA_CA_CERTS (set on some machines) reach nvim; the
+    // snippet's cmd_env replaces them.
+    expect(result.server_env).toEqual({ NODE_OPTIONS: '--v8-pool-size=1', NODE_EXTRA_CA_CERTS: '' });
   });
 
   it('shows a hover for FROM in a floating window', ({ skip }) => {
