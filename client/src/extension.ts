@@ -15,8 +15,8 @@ const SERVER_ENVIRONMENT = { NODE_EXTRA_CA_CERTS: undefined };
 // Node.js flags for the server. By default V8 runs its background work (optimising compilation,
 // garbage collection) on a pool of four threads, whatever the number of cores. On a 2-core machine
 // they took the core the server's main thread needed right after a file opened, when most code
-// gets optimised: with one helper thread, at 10,000 lines, edit -> diagnostics p95 fell from 12-13 ms
-// to 8-9 and the first semantic-tokens answer from 56-60 ms to 41-42 (bench/lsp.bench.ts). Node.js
+// gets optimised: with one helper thread, at 10,000 lines, edit -> diagnostics p95 fell from 14-15 ms
+// to 10 and the first semantic-tokens answer from 62-68 ms to 44-46 (bench/lsp.bench.ts). Node.js
 // reads this flag only at start-up.
 const SERVER_NODE_FLAGS = ['--v8-pool-size=1'];
 
