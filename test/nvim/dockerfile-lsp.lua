@@ -3,10 +3,10 @@
 --   require('dockerfile-lsp').setup()                          -- `dockerfile-lsp` on the PATH
 --   require('dockerfile-lsp').setup({ cmd = { 'node', '/path/to/dist/server.js', '--stdio' } })
 --
--- The server starts with the environment the VS Code extension gives it (`cmd_env` to give another):
--- V8's background work on one helper thread (NODE_OPTIONS=--v8-pool-size=1), so on a machine with
--- few cores it does not take the core the server answers on, and no NODE_EXTRA_CA_CERTS, which
--- costs every start tens of milliseconds and the server has no use for.
+-- The server starts as the VS Code extension starts it (pass `cmd_env` to start it otherwise): V8's
+-- background work on one helper thread (NODE_OPTIONS=--v8-pool-size=1), so on a machine with few
+-- cores it does not take the core the server answers on, and no NODE_EXTRA_CA_CERTS, which costs
+-- every start tens of milliseconds and the server has no use for.
 --
 -- Neovim 0.8 and later start (or reuse) the client with vim.lsp.start. Neovim 0.7 (Debian 12's)
 -- has no vim.lsp.start: there the client is started once with vim.lsp.start_client and each

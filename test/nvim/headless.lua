@@ -32,6 +32,29 @@ local function completion_labels(bufnr, line, character)
   return labels
 end
 
+local function read_file(path)
+  local file = io.open(path, 'rb')
+  if not file then return nil end
+  local text = file:read('*a')
+  file:close()
+  return text
+end
+
+-- The server's process id: Neovim 0.7 gives it as client.rpc.pid; otherwise it is the child of this
+-- Neovim that runs server.js.
+local function server_pid(client)
+  if client.rpc and client.rpc.pid then return client.rpc.pid end
+  local me = vim.fn.getpid()
+  for _, entry in ipairs(vim.fn.readdir('/proc')) do
+    if entry:match('^%d+$') then
+      local stat = read_file('/proc/' .. entry .. '/stat')
+      local parent = stat and tonumber(stat:match('%) %S+ (%d+)'))
+      local command = parent == me and read_file('/proc/' .. entry .. '/cmdline')
+      if command and command:find('server.js', 1, true) then return tonumber(entry) end
+    end
+  end
+end
+
 local function run()
   local cmd = vim.fn.json_decode(os.getenv('DOCKERFILE_LSP_CMD'))
   dofile(here .. '/dockerfile-lsp.lua').setup({ cmd = cmd })
@@ -47,8 +70,8 @@ local function run()
   local client = client_for(bufnr)
   result.capabilities = client.server_capabilities
 
-  -- The server process's environment, where /proc shows it (the client knows the server's pid).
-  local pid = client.rpc and client.rpc.pid
+  -- The server process's environment, where /proc shows it.
+  local pid = server_pid(client)
   local environ = pid and io.open('/proc/' .. pid .. '/environ', 'rb')
   if environ then
     result.server_env = {}

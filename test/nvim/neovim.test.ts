@@ -92,7 +92,7 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     expect(Boolean(result.capabilities!.completionProvider)).toBe(Boolean(features.capabilities.completionProvider));
   });
 
-  it('starts the server with the environment the VS Code extension gives it', ({ skip }) => {
+  it('starts the server as the VS Code extension does: one V8 helper thread, no NODE_EXTRA_CA_CERTS', ({ skip }) => {
     if (process.platform !== 'linux') return skip('no /proc to read the server process from');
     // This process's NODE_OPTIONS and NODE_EXTRA_CA_CERTS (set on some machines) reach nvim; the
     // snippet's cmd_env replaces them.
