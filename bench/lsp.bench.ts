@@ -26,8 +26,9 @@
 //   npm run bench:lsp -- --pause=100    wait this long before each keystroke, as a typist leaves the server idle
 //   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
 //   npm run bench:lsp -- --pool-size=4  V8's background threads for the servers (default 1, as our VS Code client starts ours; Node.js's own default is 4)
+//   npm run bench:lsp -- --threads      also, per request, how long the server's main thread waited for a core and its other threads ran (Linux)
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -60,6 +61,7 @@ const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1]
 const STEPS = Number(args.find((a) => a.startsWith('--steps='))?.split('=')[1] ?? 20);
 const BY_STEP = args.includes('--by-step');
 const PAUSE_MS = Number(args.find((a) => a.startsWith('--pause='))?.split('=')[1] ?? 0);
+const THREADS = args.includes('--threads');
 // Both servers run V8's background work (optimising compilation, collection) on one helper thread,
 // as our VS Code client starts ours: with Node.js's four, on a 2-core machine, they take the core
 // the server's main thread needs.
@@ -225,13 +227,52 @@ function contentOf(hover: unknown): string {
 /** The benchmark's own garbage, collected between measured steps. */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** Times `run` into each of `metrics` (a sample may count in several rows). */
+/**
+ * What the server's threads did, from Linux's scheduler statistics, in ms since they started: how long
+ * its main thread was ready to run but waited for a core, and how long its other threads (V8's
+ * helpers) ran. Undefined where there is no /proc.
+ */
+function threadTimes(pid: number): { mainWaited: number; helpersRan: number } | undefined {
+  let mainWaited: number | undefined;
+  let helpersRan = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const [ran, waited] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+        if (Number(tid) === pid) mainWaited = waited / 1e6;
+        else helpersRan += ran / 1e6;
+      } catch {
+        // The thread ended while we looked.
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return mainWaited === undefined ? undefined : { mainWaited, helpersRan };
+}
+
+/** The server process `timed` reads thread times of (--threads); set at the start of each round. */
+let timedServer: number | undefined;
+
+/**
+ * Times `run` into each of `metrics` (a sample may count in several rows). With --threads, the server's
+ * thread times are read before and after, outside the timed span, into `#waited <metric>` and
+ * `#helpers <metric>`.
+ */
 async function timed<T>(figures: Figures, metrics: string | string[], run: () => Promise<T>): Promise<T> {
   collectGarbage();
+  const before = THREADS && timedServer !== undefined ? threadTimes(timedServer) : undefined;
   const t = performance.now();
   const result = await run();
   const elapsed = performance.now() - t;
-  for (const metric of typeof metrics === 'string' ? [metrics] : metrics) (figures[metric] ??= []).push(elapsed);
+  const after = before && threadTimes(timedServer!);
+  for (const metric of typeof metrics === 'string' ? [metrics] : metrics) {
+    (figures[metric] ??= []).push(elapsed);
+    if (before && after) {
+      (figures[`#waited ${metric}`] ??= []).push(after.mainWaited - before.mainWaited);
+      (figures[`#helpers ${metric}`] ??= []).push(after.helpersRan - before.helpersRan);
+    }
+  }
   return result;
 }
 
@@ -254,6 +295,7 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
   collectGarbage();
   const spawned = performance.now();
   const { session, initializeMs } = await Session.start(spec);
+  timedServer = session.process.pid;
   (figures['start → initialize'] ??= []).push(initializeMs);
   const c = session.connection;
   const uri = `file:///bench/${lines}/${roundIndex}/Dockerfile`;
@@ -352,6 +394,23 @@ function printByStep(spec: ServerSpec, figures: Figures): void {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
+/** Per request: the server's main thread waiting for a core, and its helper threads running (--threads). */
+function printThreads(spec: ServerSpec, figures: Figures, metrics: string[]): void {
+  const cell = (values: number[] | undefined) =>
+    values?.length ? `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} / ${ms(values.reduce((a, b) => a + b, 0))}` : '—';
+  const rows = [['metric', 'main thread waited p50 / p95 / total', 'helper threads ran p50 / p95 / total']];
+  for (const metric of metrics) {
+    if (figures[`#waited ${metric}`]) rows.push([metric, cell(figures[`#waited ${metric}`]), cell(figures[`#helpers ${metric}`])]);
+  }
+  if (rows.length === 1) {
+    console.log(`\n${spec.name}: no thread times (they come from Linux's /proc)`);
+    return;
+  }
+  console.log(`\n${spec.name}: the server's threads during each request, in ms`);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
 /** The median wall time of `node -e 0` in `env`, over 11 runs. */
 function nodeStartMs(env: NodeJS.ProcessEnv): number {
   const samples: number[] = [];
@@ -398,7 +457,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB), ${rounds} rounds of ${STEPS} steps: p50 / p95 in ms (n samples); load average ${load()}`);
     // Every sample first; then the first request of each kind after the open, on its own.
-    const names = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))].filter((m) => !m.startsWith('@'));
+    const names = [...new Set(SERVERS.flatMap((s) => Object.keys(figures.get(s)!)))].filter((m) => !m.startsWith('@') && !m.startsWith('#'));
     const metrics = [...names.filter((m) => !m.endsWith('(first)')), ...names.filter((m) => m.endsWith('(first)'))];
     const header = ['metric', ...SERVERS.map((s) => `${s.name} p50 / p95 (n)`), ...(SERVERS.length > 1 ? ['ours/peer p95'] : [])];
     const rows = metrics.map((metric) => {
@@ -419,6 +478,7 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
+    if (THREADS) for (const spec of SERVERS) printThreads(spec, figures.get(spec)!, metrics);
     if (BY_STEP) for (const spec of SERVERS) printByStep(spec, figures.get(spec)!);
   }
   console.log(`\nload average ${load()} after`);
