@@ -1,9 +1,12 @@
 // The stage graph's cycle detection (strongly connected components) agrees with the definition:
-// an edge a -> b is on a cycle when a can be reached again from b.
+// an edge a -> b is on a cycle when a can be reached again from b. A version whose references
+// resolve as a quiet version's did reuses its empty graph; one whose names, references or stage
+// count changed does not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cyclicEdges, type EdgeReference, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
-import type { Stage } from '../../../server/src/semantics';
+import { cyclicEdges, stageGraph, type EdgeReference, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
+import { analyze, type DockerfileModel, type Stage } from '../../../server/src/semantics';
+import { SyntaxTree } from '../../../server/src/syntax';
 
 function reaches(edges: readonly StageEdge[], start: number, goal: number): boolean {
   const seen = new Set<number>();
@@ -55,5 +58,59 @@ describe('stage graph', () => {
       Array.from({ length: 20_000 }, (_, i) => [i, (i + 1) % 20_000] as [number, number]),
     );
     expect(cyclicEdges(cycle).size).toBe(20_000);
+  });
+
+  describe('after an edit, from a version with nothing to report', () => {
+    const TEXT = 'FROM alpine AS one\nCOPY --from=two /a /b\nFROM alpine AS three\nRUN --mount=from=one,target=/x true\nCOPY --from=0 /c /d\n';
+
+    /** The model of TEXT, then of TEXT with `find` replaced by `replace`, built from the first. */
+    function edited(find: string, replace: string): { before: DockerfileModel; after: DockerfileModel } {
+      const tree = SyntaxTree.parse(TEXT);
+      const before = analyze(tree);
+      const start = TEXT.indexOf(find);
+      const after = analyze(tree.edit({ start, end: start + find.length, text: replace }), before);
+      return { before, after };
+    }
+
+    /** Each edge as `from -> to` (stage indexes), with the text of its reference. */
+    const summary = (edges: Iterable<StageEdge>) => [...edges].map((e) => `${e.from.index} -> ${e.to?.index ?? '?'} ${e.reference.text}`);
+
+    it('finds the edge a renamed stage makes forward', () => {
+      const { before, after } = edited('AS three', 'AS two');
+      expect(summary(stageGraph(before).forward)).toEqual([]);
+      expect(summary(stageGraph(after).forward)).toEqual(['0 -> 1 two']);
+      expect(after.stages[1].name).toBe('two');
+    });
+
+    it('finds the edge a changed reference makes forward, and one past the last stage', () => {
+      const forward = edited('--from=two', '--from=1');
+      expect(summary(stageGraph(forward.before).forward)).toEqual([]);
+      expect(summary(stageGraph(forward.after).forward)).toEqual(['0 -> 1 1']);
+      const bad = edited('--from=0', '--from=7');
+      expect(summary(stageGraph(bad.before).badIndexes)).toEqual([]);
+      expect(summary(stageGraph(bad.after).badIndexes)).toEqual(['1 -> ? 7']);
+    });
+
+    it('finds the edge to a stage added before it, or at the end', () => {
+      const { before, after } = edited('FROM alpine AS three', 'FROM alpine AS two\nFROM alpine AS three');
+      expect(summary(stageGraph(before).forward)).toEqual([]);
+      expect(summary(stageGraph(after).forward)).toEqual(['0 -> 1 two']);
+      const appended = edited('/c /d\n', '/c /d\nFROM alpine AS two\n');
+      expect(summary(stageGraph(appended.before).forward)).toEqual([]);
+      expect(summary(stageGraph(appended.after).forward)).toEqual(['0 -> 2 two']);
+    });
+
+    it('has nothing to report when the references resolve as before, with their new offsets', () => {
+      const { before, after } = edited('/a /b', '/longer/path /b');
+      expect(stageGraph(before).forward).toEqual([]);
+      const graph = stageGraph(after);
+      expect([graph.forward, graph.badIndexes, [...graph.cyclic]]).toEqual([[], [], []]);
+      // A rule that reports a later problem reads the reference from this version.
+      const moved = edited('--from=0', '--from=1');
+      expect(stageGraph(moved.before).forward).toEqual([]);
+      expect(stageGraph(moved.after).forward.map((e) => e.reference.span)).toEqual([
+        { start: TEXT.indexOf('--from=0') + '--from='.length, end: TEXT.indexOf('--from=0') + '--from=1'.length },
+      ]);
+    });
   });
 });

@@ -87,6 +87,16 @@ export interface StageGraph {
 
 const graphs = new WeakMap<DockerfileModel, StageGraph>();
 
+const NOTHING_TO_REPORT: StageGraph = { badIndexes: [], forward: [], cyclic: new Set() };
+
+/**
+ * The last model whose graph had nothing to report (the usual case): a later version whose stages
+ * have the same names and literal references has nothing to report either, and finding that out
+ * compares parts by identity, without resolving every reference again. Held weakly, so a closed
+ * document's analysis is not kept for this.
+ */
+let quiet: WeakRef<DockerfileModel> | undefined;
+
 /**
  * The stage graph of a model, computed once per model (several rules read it). Edges back to an
  * earlier stage, nearly all of them, get no object: every cycle has an edge to the same or a later
@@ -95,10 +105,34 @@ const graphs = new WeakMap<DockerfileModel, StageGraph>();
 export function stageGraph(model: DockerfileModel): StageGraph {
   let graph = graphs.get(model);
   if (!graph) {
-    graph = computeGraph(model);
+    const previous = quiet?.deref();
+    graph = previous && sameReferences(model, previous) ? NOTHING_TO_REPORT : computeGraph(model);
+    if (!graph.badIndexes.length && !graph.forward.length) quiet = new WeakRef(model);
     graphs.set(model, graph);
   }
   return graph;
+}
+
+/**
+ * Whether the model's stages have the names of the previous model's and, stage by stage, the same
+ * literal references (kind and lower-case text, which also decides a `--from=<n>` index): then
+ * every reference resolves to a stage of the same index as it did there. A part that is the same
+ * object has the same references.
+ */
+function sameReferences(model: DockerfileModel, previous: DockerfileModel): boolean {
+  const stages = model.stages;
+  if (stages.length !== previous.stages.length) return false;
+  for (let s = 0; s < stages.length; s++) {
+    if (model.partOf(s) === previous.partOf(s)) continue;
+    if (stages[s].nameLower !== previous.stages[s].nameLower) return false;
+    const before = literalReferences(previous, previous.stages[s]);
+    const now = literalReferences(model, stages[s]);
+    if (before.length !== now.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      if (now[i].kind !== before[i].kind || now[i].name !== before[i].name) return false;
+    }
+  }
+  return true;
 }
 
 function computeGraph(model: DockerfileModel): StageGraph {
