@@ -5,6 +5,7 @@
 
 import { parseImageReference } from '../../semantics';
 import { lex } from '../../syntax';
+import { QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
 import { globalArgs } from './support/globalArgs';
 import { checkMeta } from './support/meta';
@@ -12,7 +13,8 @@ import { checkMeta } from './support/meta';
 export const InvalidDefaultArgInFrom: FileRule = {
   ...checkMeta('InvalidDefaultArgInFrom'),
   scope: 'file',
-  check({ model, report }) {
+  // What it reads of a stage besides the global ARGs: its image.
+  check: quietly(new QuietMemo((_model, stage) => (stage.imageSpan ? stage.image : '\n')), ({ model, report }) => {
     const args = globalArgs(model);
     if (!args.ok) return;
     // Many stages share an image expression: each is expanded and judged once.
@@ -38,5 +40,5 @@ export const InvalidDefaultArgInFrom: FileRule = {
           : `'${stage.image}' is not a valid image reference, and it uses no ARG, so no build argument can make it one: write [registry/]name[:tag] in lower case.`,
       });
     }
-  },
+  }),
 };

@@ -4,7 +4,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { SyntaxTree } from '../../syntax';
-import { perPart } from '../partMemo';
+import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
@@ -33,7 +33,8 @@ function replaced(tree: SyntaxTree, model: DockerfileModel, stage: Stage): reado
 export const MultipleInstructionsDisallowed: FileRule = {
   ...checkMeta('MultipleInstructionsDisallowed'),
   scope: 'file',
-  check({ doc, tree, model, report }) {
+  // What it reads of a stage: whether a CMD, ENTRYPOINT or HEALTHCHECK in it replaces another.
+  check: quietly(new QuietMemo((model, stage) => (replaced(model.tree, model, stage).length ? 'replaced' : '')), ({ doc, tree, model, report }) => {
     for (const stage of model.stages) {
       for (const [earlierRelative, relative] of replaced(tree, model, stage)) {
         const earlier = stage.nodeIndex + earlierRelative;
@@ -54,7 +55,7 @@ export const MultipleInstructionsDisallowed: FileRule = {
         });
       }
     }
-  },
+  }),
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || !ONCE_PER_STAGE.has(entry.node.name)) return [];

@@ -5,6 +5,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseImageReference } from '../../semantics';
+import { QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
 import { fixesFromData, instructionUrl, withFixes } from './common';
 import { expandWithGlobalArgs } from './globalArgs';
@@ -16,7 +17,8 @@ export const invalidImageReference: FileRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A FROM image that is empty or not a valid image reference once global ARG defaults are substituted.',
   url: instructionUrl('FROM'),
-  check({ model, tree, report }) {
+  // What it reads of a stage besides the global ARGs: its image, and its name (a later FROM may name it).
+  check: quietly(new QuietMemo((_model, stage) => `${stage.nameLower ?? ''}\n${stage.imageSpan ? stage.image : '\n'}`), ({ model, tree, report }) => {
     // Many stages share an image expression: each is expanded and parsed once.
     const expansions = new Map<string, string | undefined>();
     const parsedImages = new Map<string, ReturnType<typeof parseImageReference>>();
@@ -55,6 +57,6 @@ export const invalidImageReference: FileRule = {
       const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
       report({ ...at, message: `"${image}" is not a valid image reference${why ? ` (${why})` : ''}: write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.${expanded}` });
     }
-  },
+  }),
   fixes: fixesFromData,
 };

@@ -4,7 +4,7 @@
 // stage order, stage indexes and cycles.
 
 import type { DocumentSpan, DockerfileModel, Stage, StageReferenceKind } from '../../semantics';
-import { perPart } from '../partMemo';
+import { perPart, QuietMemo } from '../partMemo';
 
 /** Where an edge's reference is, in document offsets. */
 export interface EdgeReference {
@@ -90,12 +90,13 @@ const graphs = new WeakMap<DockerfileModel, StageGraph>();
 const NOTHING_TO_REPORT: StageGraph = { badIndexes: [], forward: [], cyclic: new Set() };
 
 /**
- * The last model whose graph had nothing to report (the usual case): a later version whose stages
- * have the same names and literal references has nothing to report either, and finding that out
- * compares parts by identity, without resolving every reference again. Held weakly, so a closed
- * document's analysis is not kept for this.
+ * Where a version with nothing to report comes from: stages with the names and literal references
+ * (kind and lower-case text, which also decides a `--from=<n>` index) of a version that had none.
+ * Global ARGs play no part (references with variables are left out).
  */
-let quiet: WeakRef<DockerfileModel> | undefined;
+const quietGraphs = new QuietMemo(
+  (model, stage) => `${stage.nameLower ?? ''}\n${literalReferences(model, stage).map((r) => `${r.kind} ${r.name}`).join('\n')}`,
+);
 
 /**
  * The stage graph of a model, computed once per model (several rules read it). Edges back to an
@@ -105,34 +106,11 @@ let quiet: WeakRef<DockerfileModel> | undefined;
 export function stageGraph(model: DockerfileModel): StageGraph {
   let graph = graphs.get(model);
   if (!graph) {
-    const previous = quiet?.deref();
-    graph = previous && sameReferences(model, previous) ? NOTHING_TO_REPORT : computeGraph(model);
-    if (!graph.badIndexes.length && !graph.forward.length) quiet = new WeakRef(model);
+    graph = quietGraphs.quiet(model) ? NOTHING_TO_REPORT : computeGraph(model);
+    quietGraphs.record(model, !graph.badIndexes.length && !graph.forward.length);
     graphs.set(model, graph);
   }
   return graph;
-}
-
-/**
- * Whether the model's stages have the names of the previous model's and, stage by stage, the same
- * literal references (kind and lower-case text, which also decides a `--from=<n>` index): then
- * every reference resolves to a stage of the same index as it did there. A part that is the same
- * object has the same references.
- */
-function sameReferences(model: DockerfileModel, previous: DockerfileModel): boolean {
-  const stages = model.stages;
-  if (stages.length !== previous.stages.length) return false;
-  for (let s = 0; s < stages.length; s++) {
-    if (model.partOf(s) === previous.partOf(s)) continue;
-    if (stages[s].nameLower !== previous.stages[s].nameLower) return false;
-    const before = literalReferences(previous, previous.stages[s]);
-    const now = literalReferences(model, stages[s]);
-    if (before.length !== now.length) return false;
-    for (let i = 0; i < now.length; i++) {
-      if (now[i].kind !== before[i].kind || now[i].name !== before[i].name) return false;
-    }
-  }
-  return true;
 }
 
 function computeGraph(model: DockerfileModel): StageGraph {

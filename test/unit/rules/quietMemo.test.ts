@@ -1,0 +1,69 @@
+// File rules that skip a version known to have nothing to find (rules/partMemo.ts, QuietMemo): after
+// a version with nothing to report, an edit that changes what the rule reads (a global ARG, a stage's
+// image or name, the instructions of a stage) still gets its problem reported, at the edited version.
+import { describe, expect, it } from 'vitest';
+import { getDiagnostics } from '../../../server/src/services/diagnostics';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { OpenDocument } from '../openDocument';
+
+/** `code` problems of the open document's current version, as `line: message start`. */
+function problems(open: OpenDocument, code: string): string[] {
+  return getDiagnostics(open.doc, DEFAULT_SETTINGS)
+    .filter((d) => d.code === code)
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
+}
+
+/** Replaces the first `find` in the open document's text. */
+function replace(open: OpenDocument, find: string, text: string): void {
+  const start = open.text.getText().indexOf(find);
+  if (start < 0) throw new Error(`no ${find}`);
+  open.edit({ start, end: start + find.length, text });
+}
+
+describe('a file rule after a version with nothing to report', () => {
+  it('invalid-image-reference: a global ARG default that breaks an image', () => {
+    const open = new OpenDocument('ARG IMG=alpine\nFROM ${IMG} AS base\nFROM base\nRUN true\n');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    replace(open, 'IMG=alpine', 'IMG=Alpine');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['1:5-11']);
+    replace(open, 'IMG=Alpine', 'IMG=alpine');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+  });
+
+  it("invalid-image-reference: an edited stage's image, and a renamed stage another FROM named", () => {
+    const open = new OpenDocument('FROM alpine AS a..b\nRUN true\nFROM a..b\nRUN true\n');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    // `a..b` names no stage any more: it is read as an image, and is not a valid one.
+    replace(open, 'AS a..b', 'AS c');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['2:5-9']);
+    replace(open, 'AS c', 'AS a..b');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    replace(open, 'FROM alpine', 'FROM Alpine');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['0:5-11']);
+  });
+
+  it('InvalidDefaultArgInFrom: a global ARG default, and an edited image', () => {
+    const open = new OpenDocument('ARG TAG=3.20\nFROM alpine:${TAG}\nRUN true\nFROM debian AS other\nRUN true\n');
+    expect(problems(open, 'InvalidDefaultArgInFrom')).toEqual([]);
+    replace(open, 'TAG=3.20', 'TAG=');
+    expect(problems(open, 'InvalidDefaultArgInFrom')).toEqual(['1:5-18']);
+    replace(open, 'TAG=', 'TAG=3.20');
+    expect(problems(open, 'InvalidDefaultArgInFrom')).toEqual([]);
+    replace(open, 'FROM debian', 'FROM debian:${NONE}');
+    expect(problems(open, 'InvalidDefaultArgInFrom')).toEqual(['3:5-19']);
+  });
+
+  it('DuplicateStageName: a stage renamed to the name of another', () => {
+    const open = new OpenDocument('FROM alpine AS one\nRUN true\nFROM alpine AS two\nRUN true\n');
+    expect(problems(open, 'DuplicateStageName')).toEqual([]);
+    replace(open, 'AS two', 'AS One');
+    expect(problems(open, 'DuplicateStageName')).toEqual(['2:15-18']);
+  });
+
+  it('MultipleInstructionsDisallowed: a second CMD typed into a stage', () => {
+    const open = new OpenDocument('FROM alpine AS one\nCMD ["a"]\nFROM alpine AS two\nCMD ["b"]\n');
+    expect(problems(open, 'MultipleInstructionsDisallowed')).toEqual([]);
+    replace(open, 'CMD ["b"]\n', 'CMD ["b"]\nCMD ["c"]\n');
+    expect(problems(open, 'MultipleInstructionsDisallowed')).toEqual(['3:0-9']);
+  });
+});
