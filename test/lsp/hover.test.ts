@@ -15,6 +15,7 @@ import {
   SUBSTITUTIONS,
   getFlag,
   getInstruction,
+  getSubstitution,
   type FlagFact,
   type InstructionFact,
   type MountOptionFact,
@@ -370,6 +371,17 @@ describe('hover over LSP', () => {
       await checkHover(
         'FROM alpine\nWORKDIR /$[$HO$0ME$]',
         '**`HOME`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',
+      );
+    });
+
+    it('a global ARG used in a stage that does not declare it', async () => {
+      await checkHover(
+        'ARG GO=1.22\nARG GO=1.23\nFROM golang:${GO}\nENV V=$[${G$0O:-1}$]',
+        [
+          '**`GO`** not declared',
+          'Unset here: the global `ARG GO` on line 2 is visible in `FROM` lines only. Declare `ARG GO` (without a value) in this stage to use its value.',
+          '`${GO:-1}` has the form `${name:-word}`. ' + getSubstitution(':-')!.doc,
+        ].join('\n\n'),
       );
     });
 

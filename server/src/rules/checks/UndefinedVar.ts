@@ -3,10 +3,14 @@
 // of the stage (or of the stage it is built FROM) defines at that point. Shell text of RUN, CMD
 // and ENTRYPOINT is the shell's business and never checked. Like BuildKit run by `docker build
 // --check` with an empty base image, variables a real base image would set are reported too.
+//
+// The most common case is a global ARG (or a platform ARG BuildKit sets, such as TARGETARCH) used
+// inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
+// and the quick fix adds that line below the stage's FROM.
 
 import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
 import type { StageRule } from '../types';
-import { renameVariableFix } from './support/fixes';
+import { declareArgFix, renameVariableFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
@@ -30,6 +34,16 @@ export const UndefinedVar: StageRule = {
     for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
       for (const use of model.usesInNode(index)) {
         if (!isUndefined(model, use)) continue;
+        const outside = declaredOutsideStages(model, use);
+        if (outside) {
+          report({
+            nodeIndex: use.nodeIndex,
+            ...use.span,
+            message: `'$${use.name}' is not defined in this stage, so it expands to an empty string: ${outside} Add 'ARG ${use.name}' to the stage to use it.`,
+            data: { name: use.name, declare: true },
+          });
+          continue;
+        }
         visible ??= new VisibleNames(model, stage);
         const suggestion = visible.suggest(use);
         report({
@@ -41,8 +55,19 @@ export const UndefinedVar: StageRule = {
       }
     }
   },
-  fixes: renameVariableFix,
+  fixes: (diagnostic, doc) => [...declareArgFix(diagnostic, doc), ...renameVariableFix(diagnostic, doc)],
 };
+
+/**
+ * Why a name a stage does not see has a value outside the stages, when it has: a global ARG of
+ * that name, or a platform ARG BuildKit sets in the global scope. Either reaches a stage only
+ * through the stage's own `ARG NAME`.
+ */
+function declaredOutsideStages(model: DockerfileModel, use: VariableUse): string | undefined {
+  if (model.globalArgs.some((declaration) => declaration.name === use.name)) return `the global ARG ${use.name} is visible only in FROM lines.`;
+  if (use.predefined?.automatic) return `BuildKit sets ${use.name} in the global scope, which only FROM lines see.`;
+  return undefined;
+}
 
 /** The complete index of each stage's names, for the stages built FROM it (per model). */
 const completeIndexes = new WeakMap<DockerfileModel, Map<number, SuggestionIndex>>();

@@ -70,6 +70,17 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
   return result.error || unknown ? undefined : result.value;
 }
 
+/** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
+function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
+  let global: Declaration | undefined;
+  if (use.stage >= 0) for (const declaration of doc.model.globalArgs) if (declaration.name === use.name) global = declaration;
+  if (!global) return w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
+  const line = doc.text.positionAt(global.nameSpan.start).line + 1;
+  return w.prose(
+    `Unset here: the global \`ARG ${use.name}\` on line ${line} is visible in \`FROM\` lines only. Declare \`ARG ${use.name}\` (without a value) in this stage to use its value.`,
+  );
+}
+
 export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFormat): string {
   const w = new DocWriter(format);
   const { declaration, predefined, name } = use;
@@ -92,9 +103,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(w, declaration),
-    !declaration &&
-      !predefined &&
-      w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`),
+    !declaration && !predefined && notDeclaredNote(doc, w, use),
     runtime &&
       declaration?.kind === 'arg' &&
       w.prose(`This command runs when the container starts, where \`ARG\` values no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it.`),

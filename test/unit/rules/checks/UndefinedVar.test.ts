@@ -1,5 +1,8 @@
-import { describe, it } from 'vitest';
-import { checkDiagnostics, checkFix } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const outsideMessage = (name: string) =>
+  `'$${name}' is not defined in this stage, so it expands to an empty string: the global ARG ${name} is visible only in FROM lines. Add 'ARG ${name}' to the stage to use it.`;
 
 const message = (name: string, suggestion?: string) =>
   `'$${name}' is not defined here, so it expands to an empty string${suggestion ? ` (did you mean '$${suggestion}'?)` : ''}. Declare it with ARG or ENV in this stage.`;
@@ -50,8 +53,33 @@ describe('UndefinedVar', () => {
     );
   });
 
-  it('treats global ARGs as invisible inside a stage until it declares them', () => {
-    checkDiagnostics('ARG VERSION=1\nFROM alpine\nLABEL version=$[$VERSION$]\n', [{ code: 'UndefinedVar', message: message('VERSION') }]);
+  it('treats global ARGs as invisible inside a stage until it declares them, and says so', () => {
+    checkDiagnostics('ARG VERSION=1\nFROM alpine\nLABEL version=$[$VERSION$]\n', [{ code: 'UndefinedVar', message: outsideMessage('VERSION') }]);
+    checkDiagnostics('ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n', []);
+  });
+
+  it('says that BuildKit sets platform ARGs only in the global scope', () => {
+    checkDiagnostics('FROM alpine\nLABEL arch=$[$TARGETARCH$]\n', [
+      {
+        code: 'UndefinedVar',
+        message: "'$TARGETARCH' is not defined in this stage, so it expands to an empty string: BuildKit sets TARGETARCH in the global scope, which only FROM lines see. Add 'ARG TARGETARCH' to the stage to use it.",
+      },
+    ]);
+  });
+
+  it('adds the missing ARG of a global or platform ARG below the FROM, in its case', () => {
+    const title = (name: string) => `Add 'ARG ${name}' to this stage`;
+    checkFix('ARG V=1\nFROM alpine\nRUN true\nLABEL v=$V\n', 'UndefinedVar', title('V'), 'ARG V=1\nFROM alpine\nARG V\nRUN true\nLABEL v=$V\n');
+    checkFix('arg V=1\nfrom alpine \\\n  as b\nlabel v=$V\n', 'UndefinedVar', title('V'), 'arg V=1\nfrom alpine \\\n  as b\narg V\nlabel v=$V\n');
+    checkFix('ARG V=1\r\nFROM alpine\r\nLABEL v=$V\r\n', 'UndefinedVar', title('V'), 'ARG V=1\r\nFROM alpine\r\nARG V\r\nLABEL v=$V\r\n');
+    checkFix('FROM alpine AS a\nFROM alpine\nWORKDIR /$TARGETOS', 'UndefinedVar', title('TARGETOS'), 'FROM alpine AS a\nFROM alpine\nARG TARGETOS\nWORKDIR /$TARGETOS');
+  });
+
+  it('offers no ARG for a name declared nowhere', () => {
+    const skips = ['Skip UndefinedVar for this instruction', 'Skip UndefinedVar in this file'];
+    expect(fixTitles('FROM alpine\nLABEL v=$NOWHERE\n', 'UndefinedVar')).toEqual(skips);
+    // The name is right: no "did you mean" another one.
+    expect(fixTitles('ARG VERSION=1\nFROM alpine\nARG VERSIONS\nLABEL v=$VERSION\n', 'UndefinedVar')).toEqual(["Add 'ARG VERSION' to this stage (preferred)", ...skips]);
   });
 
   it('sees an ENV only from the next instruction on', () => {

@@ -39,3 +39,23 @@ export function renameVariableFix(diagnostic: Diagnostic, doc: AnalyzedDocument)
   if (!use || use.name !== name) return [];
   return [quickFix(`Change to '$${suggestion}'`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
 }
+
+/**
+ * The fix of an UndefinedVar whose name is a global (or BuildKit-set) ARG the stage did not
+ * declare (`data: { name, declare: true }`): `ARG NAME` on a new line below the stage's FROM, in
+ * the FROM keyword's case. Without a value, the stage's ARG takes the global one.
+ */
+export function declareArgFix(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
+  const { name, declare } = (diagnostic.data ?? {}) as { name?: string; declare?: boolean };
+  if (!name || !declare) return [];
+  const stage = doc.model.stageAt(doc.text.offsetAt(diagnostic.range.start));
+  if (!stage) return [];
+  const keyword = stage.from.keyword.text === stage.from.keyword.text.toLowerCase() ? 'arg' : 'ARG';
+  const end = stage.fromStart + stage.from.length;
+  const text = doc.text.getText();
+  const endsLine = end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d);
+  const lineBreak = lineBreakOf(doc);
+  const line = `${keyword} ${name}`;
+  const insert = endsLine ? line + lineBreak : lineBreak + line;
+  return [quickFix(`Add 'ARG ${name}' to this stage`, doc, diagnostic, [{ start: end, end, text: insert }], true)];
+}
