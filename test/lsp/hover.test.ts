@@ -520,6 +520,10 @@ describe('hover over LSP', () => {
       );
       await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'No stage 7 is declared before this instruction; stages are counted from 0 in the order of their `FROM` lines.');
     });
+
+    it('a --from= still empty shows what the flag takes', async () => {
+      await checkHover('FROM alpine AS a\nFROM alpine\nCOPY --from=$[$0$] . .', renderFlag('COPY', getFlag('COPY', 'from')!, 'markdown'));
+    });
   });
 
   describe('image references', () => {

@@ -32,6 +32,8 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
 
 /** A reference that names no earlier stage: BuildKit reads it as an image (or a named context). */
 export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: StageReference, format: DocFormat): string | undefined {
+  // A `--from=` still being typed names nothing yet: the flag's own hover says what it takes.
+  if (reference.text === '') return undefined;
   const w = new DocWriter(format);
   if (reference.byIndex) {
     return w.prose(`No stage ${reference.text} is declared before this instruction; stages are counted from 0 in the order of their \`FROM\` lines.`);
