@@ -374,6 +374,17 @@ describe('hover over LSP', () => {
       );
     });
 
+    it("a name in shell text that no ARG or ENV declares is the shell's own", async () => {
+      await checkHover(
+        'FROM alpine\nRUN for f in a b; do echo $[$$0f$]; done',
+        "**`f`** shell variable\n\nNot an `ARG` or `ENV` of this Dockerfile. The shell expands it when this step runs: a variable the command itself sets (a loop variable, an `export`), or one of the environment the base image sets.",
+      );
+      await checkHover(
+        'FROM alpine\nCMD echo $[$HOST$0NAME$]',
+        "**`HOSTNAME`** shell variable\n\nNot an `ARG` or `ENV` of this Dockerfile. The shell expands it when the container runs this command: a variable the command sets, or one of the container's environment (such as `HOME`).",
+      );
+    });
+
     it('a global ARG used in a stage that does not declare it', async () => {
       await checkHover(
         'ARG GO=1.22\nARG GO=1.23\nFROM golang:${GO}\nENV V=$[${G$0O:-1}$]',

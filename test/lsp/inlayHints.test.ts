@@ -93,6 +93,13 @@ describe('inlayHint over LSP', () => {
     );
   });
 
+  it('no value for a variable that extends what the base image may set', async () => {
+    // PATH always has a value (BuildKit's default or the image's), and an undeclared name may come from the image.
+    await checkLabels('FROM golang:1.22\nENV PATH=/go/bin:$PATH APP=$APP_HOME/bin\nRUN echo $PATH $APP\nARG G=$GOOS-x\nRUN echo $G\n', []);
+    // Before the first FROM only build arguments exist: an undeclared one is empty.
+    await checkLabels('ARG A=${UNSET}x\nFROM alpine:${A}$[$]\n', ['= x']);
+  });
+
   it('only the hints inside the requested range', async () => {
     const { fixture, uri } = await openFixture('FROM alpine\nARG A=1\nRUN echo $A\nRUN echo $A$[$]\nRUN echo $A\n');
     expect((await hints(uri, range(3, 0, 3, 11))).map((h) => h.position)).toEqual([fixture.ranges[0].start]);

@@ -110,12 +110,20 @@ function expandedByBuilder(node: InstructionNode, ref: VariableRef): boolean {
   }
 }
 
-/** Expands `raw` in `scope`; undefined when a variable it uses has no known value. */
-function evaluate(raw: string, scope: ReadonlyMap<string, RecordBinding>, escape: string): string | undefined {
+/**
+ * Expands `raw` in `scope`; undefined when a variable it uses has no known value. In a stage
+ * (`inStage`), so has a variable nothing declares: the base image may set it (and BuildKit always
+ * sets PATH), so `ENV PATH=/opt/bin:$PATH` has no value known without the image. In the global
+ * scope only build arguments exist, and an undeclared one is empty.
+ */
+function evaluate(raw: string, scope: ReadonlyMap<string, RecordBinding>, escape: string, inStage = false): string | undefined {
   let unknown = false;
   const env: Environment = (name) => {
     const binding = scope.get(name);
-    if (!binding) return undefined;
+    if (!binding) {
+      if (inStage) unknown = true;
+      return undefined;
+    }
     if (binding.value === undefined) unknown = true;
     return binding.value ?? '';
   };
@@ -170,7 +178,7 @@ export class PartWalker {
         const rawValue = pair.value?.text;
         // `ARG NAME` in a stage takes the global ARG's value (or the platform value BuildKit sets).
         const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
-        const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape) : inherited?.value;
+        const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
         const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
         if (scope.get(name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
         scope.set(name, { declaration, predefined: getPredefinedArg(name), value });
@@ -184,7 +192,7 @@ export class PartWalker {
       for (const pair of node.pairs) {
         if (pair.separator === '') continue;
         const rawValue = pair.value?.text ?? '';
-        const declaration = this.declare({ kind: 'env', name: pair.key.text, node: index, at, pair, rawValue, value: evaluate(rawValue, scope, this.escape) });
+        const declaration = this.declare({ kind: 'env', name: pair.key.text, node: index, at, pair, rawValue, value: evaluate(rawValue, scope, this.escape, this.inStage) });
         updates.push([declaration.name, { declaration, value: declaration.value }]);
       }
       for (const [name, binding] of updates) scope.set(name, binding);

@@ -70,14 +70,28 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
   return result.error || unknown ? undefined : result.value;
 }
 
-/** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
-function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
+/** The last global ARG named like `use`, when `use` is in a stage (which does not see it). */
+function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
   let global: Declaration | undefined;
   if (use.stage >= 0) for (const declaration of doc.model.globalArgs) if (declaration.name === use.name) global = declaration;
+  return global;
+}
+
+/** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
+function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, global: Declaration | undefined): string {
   if (!global) return w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
   const line = doc.text.positionAt(global.nameSpan.start).line + 1;
   return w.prose(
     `Unset here: the global \`ARG ${use.name}\` on line ${line} is visible in \`FROM\` lines only. Declare \`ARG ${use.name}\` (without a value) in this stage to use its value.`,
+  );
+}
+
+/** A name in shell text that no ARG or ENV declares: the shell's own business, not an empty value. */
+function shellVariableNote(w: DocWriter, runtime: boolean): string {
+  return w.prose(
+    runtime
+      ? 'Not an `ARG` or `ENV` of this Dockerfile. The shell expands it when the container runs this command: a variable the command sets, or one of the container\'s environment (such as `HOME`).'
+      : 'Not an `ARG` or `ENV` of this Dockerfile. The shell expands it when this step runs: a variable the command itself sets (a loop variable, an `export`), or one of the environment the base image sets.',
   );
 }
 
@@ -92,18 +106,23 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
+  const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
+  // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
+  const shellVariable = !declaration && !predefined && !global && !use.expandedByBuilder && owner !== 'ONBUILD';
   let expansion: string | undefined;
-  if (owner === 'ONBUILD') expansion = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables.');
+  if (shellVariable) expansion = undefined;
+  else if (owner === 'ONBUILD') expansion = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables.');
   else if (runtime) expansion = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
   else if (!use.expandedByBuilder) expansion = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');
   return w.join(
-    heading(w, name, declaration, predefined !== undefined),
+    shellVariable ? `${w.bold(w.code(name))} ${w.prose('shell variable')}` : heading(w, name, declaration, predefined !== undefined),
     valueLine(w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(w, declaration),
-    !declaration && !predefined && notDeclaredNote(doc, w, use),
+    shellVariable && shellVariableNote(w, runtime),
+    !shellVariable && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     runtime &&
       declaration?.kind === 'arg' &&
       w.prose(`This command runs when the container starts, where \`ARG\` values no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it.`),
