@@ -31,8 +31,10 @@ describe('unknown-instruction', () => {
     checkErrors('from alpine\nRun echo\nCOPY a b\nonbuild run x\n', []);
   });
 
-  it('fixes the keyword, keeping lower case', () => {
+  it("fixes the keyword in the case of the file's other keywords", () => {
     expect(checkFix('from alpine\nru$0nn echo hi\n', 'unknown-instruction', 'Change to run', 'from alpine\nrun echo hi\n')).toEqual(['*Change to run']);
+    expect(checkFix('FROM alpine\nRUN true\nru$0nn echo hi\n', 'unknown-instruction', 'Change to RUN', 'FROM alpine\nRUN true\nRUN echo hi\n')).toEqual(['*Change to RUN']);
+    expect(checkFix('from alpine\nrun true\nRU$0NN echo hi\n', 'unknown-instruction', 'Change to run', 'from alpine\nrun true\nrun echo hi\n')).toEqual(['*Change to run']);
   });
 
   it('offers no fix without a suggestion', () => {

@@ -6,12 +6,10 @@ import { INSTRUCTIONS } from '../../facts';
 import { KNOWN_INSTRUCTIONS } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule } from '../types';
-import { DOCKERFILE_REFERENCE, fixesFromData, withFixes } from './common';
+import { keywordCase, prefersLowerCase } from '../../services/keywordCase';
+import { quickFix } from '../checks/support/fixes';
+import { DOCKERFILE_REFERENCE } from './common';
 
-/** The suggestion in the case the user writes keywords in. */
-function inCaseOf(written: string, keyword: string): string {
-  return written === written.toLowerCase() ? keyword.toLowerCase() : keyword;
-}
 
 export const unknownInstruction: InstructionRule = {
   code: 'unknown-instruction',
@@ -25,12 +23,11 @@ export const unknownInstruction: InstructionRule = {
     const written = node.keyword.text;
     const match = suggest(written, INSTRUCTIONS.map((i) => i.name));
     if (match) {
-      const replacement = inCaseOf(written, match.value);
       report({
         start: node.keyword.start,
         end: node.keyword.end,
         message: `Unknown instruction "${written}". Did you mean ${match.value}?`,
-        data: withFixes({ title: `Change to ${replacement}`, newText: replacement, preferred: match.unique }),
+        data: { keyword: match.value, preferred: match.unique },
       });
       return;
     }
@@ -42,5 +39,13 @@ export const unknownInstruction: InstructionRule = {
         `if this line belongs to the instruction above, end that line with ${escape} to continue it.`,
     });
   },
-  fixes: fixesFromData,
+  // The keyword in the case the rest of the file writes keywords in (known only with the file).
+  fixes(diagnostic, doc) {
+    const { keyword, preferred } = (diagnostic.data ?? {}) as { keyword?: string; preferred?: boolean };
+    if (!keyword) return [];
+    const start = doc.text.offsetAt(diagnostic.range.start);
+    const end = doc.text.offsetAt(diagnostic.range.end);
+    const replacement = keywordCase(keyword, prefersLowerCase(doc, doc.tree.nodeIndexAt(start)));
+    return [quickFix(`Change to ${replacement}`, doc, diagnostic, [{ start, end, text: replacement }], preferred === true)];
+  },
 };

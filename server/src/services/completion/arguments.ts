@@ -4,7 +4,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { EXPOSE_PROTOCOLS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { item, type CompletionRequest } from './items';
-import { keywordCase } from './keywords';
+import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
 
 export interface ArgumentContext {

@@ -1,10 +1,10 @@
 // Instruction keywords at the start of an instruction: FROM and ARG before the first FROM, any
 // instruction after it, and only those allowed as ONBUILD triggers after ONBUILD. The keyword is
-// written in the file's majority case, as BuildKit's ConsistentInstructionCasing check wants.
+// written in the file's majority case (keywordCase.ts).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { INSTRUCTIONS, type InstructionFact, type InstructionName } from '../../facts';
-import type { AnalyzedDocument } from '../document';
+import { keywordCase, prefersLowerCase } from '../keywordCase';
 import { item, type CompletionRequest } from './items';
 
 /** Most used first, so the likely keyword is at the top. */
@@ -12,28 +12,6 @@ const POPULARITY: readonly InstructionName[] = [
   'RUN', 'COPY', 'FROM', 'WORKDIR', 'ENV', 'ARG', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'USER', 'LABEL', 'ADD',
   'HEALTHCHECK', 'VOLUME', 'SHELL', 'STOPSIGNAL', 'ONBUILD', 'MAINTAINER',
 ];
-
-/** How many instructions to look at when deciding the file's keyword case. */
-const CASE_SAMPLE = 200;
-
-/** True when most keywords of the file are lower case (ties and an empty file mean upper case). */
-export function prefersLowerCase(doc: AnalyzedDocument, exceptNode = -1): boolean {
-  let upper = 0;
-  let lower = 0;
-  let seen = 0;
-  for (const { node, index } of doc.tree.instructions()) {
-    if (index === exceptNode) continue;
-    const keyword = node.keyword.text;
-    if (keyword === keyword.toUpperCase()) upper++;
-    else if (keyword === keyword.toLowerCase()) lower++;
-    if (++seen >= CASE_SAMPLE) break;
-  }
-  return lower > upper;
-}
-
-export function keywordCase(word: string, lower: boolean): string {
-  return lower ? word.toLowerCase() : word.toUpperCase();
-}
 
 export interface KeywordContext {
   /** Where the keyword being typed starts. */

@@ -2,6 +2,7 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { rangeOf, type AnalyzedDocument } from '../../../services/document';
+import { keywordCase, prefersLowerCase } from '../../../services/keywordCase';
 
 /** A replacement in document offsets. */
 export interface OffsetEdit {
@@ -43,14 +44,14 @@ export function renameVariableFix(diagnostic: Diagnostic, doc: AnalyzedDocument)
 /**
  * The fix of an UndefinedVar whose name is a global (or BuildKit-set) ARG the stage did not
  * declare (`data: { name, declare: true }`): `ARG NAME` on a new line below the stage's FROM, in
- * the FROM keyword's case. Without a value, the stage's ARG takes the global one.
+ * the file's keyword case. Without a value, the stage's ARG takes the global one.
  */
 export function declareArgFix(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
   const { name, declare } = (diagnostic.data ?? {}) as { name?: string; declare?: boolean };
   if (!name || !declare) return [];
   const stage = doc.model.stageAt(doc.text.offsetAt(diagnostic.range.start));
   if (!stage) return [];
-  const keyword = stage.from.keyword.text === stage.from.keyword.text.toLowerCase() ? 'arg' : 'ARG';
+  const keyword = keywordCase('ARG', prefersLowerCase(doc));
   const end = stage.fromStart + stage.from.length;
   const text = doc.text.getText();
   const endsLine = end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d);
