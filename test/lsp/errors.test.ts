@@ -16,7 +16,7 @@ COPY --from=$[$STAGE$] /a /b
 `;
 
 const EXPECTED: readonly (readonly [code: string, message: string, href: string])[] = [
-  ['invalid-stage-name', '"1st" is not a valid stage name: it must start with a letter.', 'https://docs.docker.com/reference/dockerfile/#from'],
+  ['invalid-stage-name', '"1st" is not a valid stage name: it must start with a letter from a to z.', 'https://docs.docker.com/reference/dockerfile/#from'],
   ['unknown-instruction', 'Unknown instruction "RUNN". Did you mean RUN?', 'https://docs.docker.com/reference/dockerfile/'],
   ['unknown-flag', 'Unknown flag --user for COPY, which accepts --from, --chown, --chmod, --link, --parents or --exclude.', 'https://docs.docker.com/reference/dockerfile/#copy'],
   ['invalid-mount', '"tagret" is not a --mount option. Did you mean target?', 'https://docs.docker.com/reference/dockerfile/#run---mount'],

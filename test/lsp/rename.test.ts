@@ -129,7 +129,7 @@ describe('rename', () => {
   describe('refuses names that would break or change the build', () => {
     it('invalid names', async () => {
       await checkRefused('FROM alpine\nARG V$0=1\n', '1V', '"1V" is not a valid variable name: use letters, digits and "_", not starting with a digit.');
-      await checkRefused('FROM alpine AS a$0\n', '9lives', '"9lives" is not a valid stage name: BuildKit wants a letter first, then letters, digits, "-", "_" or ".".');
+      await checkRefused('FROM alpine AS a$0\n', '9lives', '"9lives" is not a valid stage name: BuildKit wants a letter from a to z first, then such letters, digits, "-", "_" or ".".');
       await checkRefused(
         'FROM alpine\nRUN <<EOF$0\nx\nEOF\n',
         'END OF',

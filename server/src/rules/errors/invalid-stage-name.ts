@@ -18,7 +18,7 @@ export const invalidStageName: InstructionRule = {
     if (node.name !== 'FROM' || node.argList.length !== 3 || node.argList[1].text.toLowerCase() !== 'as') return;
     const name = node.argList[2];
     if (VALID.test(name.text.toLowerCase())) return;
-    const why = /^[a-z]/i.test(name.text) ? 'it may contain only letters, digits, "-", "_" and "."' : 'it must start with a letter';
+    const why = /^[a-z]/i.test(name.text) ? 'it may contain only the letters a to z, digits, "-", "_" and "."' : 'it must start with a letter from a to z';
     report({ start: name.start, end: name.end, message: `"${name.text}" is not a valid stage name: ${why}.` });
   },
 };

@@ -51,7 +51,7 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
 export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, newName: string): string | undefined {
   const lower = newName.toLowerCase();
   if (!STAGE_NAME.test(lower)) {
-    return `"${newName}" is not a valid stage name: BuildKit wants a letter first, then letters, digits, "-", "_" or ".".`;
+    return `"${newName}" is not a valid stage name: BuildKit wants a letter from a to z first, then such letters, digits, "-", "_" or ".".`;
   }
   const stage = target.stage;
   if (lower === stage.nameLower) return undefined;
