@@ -141,7 +141,13 @@ describe('rename', () => {
       await checkRefused('FROM alpine\nARG A$0=1 B=2\nRUN echo $A $B\n', 'B', '"B" is already declared on line 2; renaming would change which value its uses get.');
       await checkRefused('FROM alpine\nARG A$0=1\nRUN echo $A $HOME\n', 'HOME', '"$HOME" is already used on line 3; renaming would change what it refers to.');
       await checkRefused('ARG A$0=1\nFROM alpine:$A\nARG B\n', 'B', '"B" is already declared on line 3; renaming would change which value its uses get.');
-      await checkRefused('FROM alpine\nARG A$0=1\n', 'TARGETARCH', '"TARGETARCH" is a build argument BuildKit predefines; the variable would take its value.');
+      await checkRefused('FROM alpine\nARG A$0=1\n', 'TARGETARCH', '"TARGETARCH" is a build argument BuildKit predefines; the ARG would take its value.');
+    });
+
+    it('PATH, which every RUN reads, for an ARG or an ENV', async () => {
+      const message = '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.';
+      await checkRefused('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'PATH', message);
+      await checkRefused('FROM alpine\nARG A$0=1\n', 'PATH', message);
     });
 
     it('stage names taken, reserved, or naming an image', async () => {
@@ -153,6 +159,10 @@ describe('rename', () => {
     it('a delimiter that is a line of the body', async () => {
       await checkRefused('FROM alpine\nRUN <<EOF$0\necho\nEND\nEOF\n', 'END', 'Line 4 of the heredoc body is "END": it would end the heredoc early.');
     });
+  });
+
+  it('allows an ENV to take the name of a predefined ARG, which it does not read', async () => {
+    await checkRename('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'TARGETARCH', 'FROM alpine\nENV TARGETARCH=1\nRUN echo $TARGETARCH\n');
   });
 
   it('allows a name that only an earlier FROM uses as an image', async () => {

@@ -25,7 +25,12 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
     return `"${newName}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`;
   }
   if (newName === target.name) return undefined;
-  if (getPredefinedArg(newName)) return `"${newName}" is a build argument BuildKit predefines; the variable would take its value.`;
+  // ARG and ENV values are both in the environment of every later RUN.
+  if (newName === 'PATH') return '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.';
+  // BuildKit gives a predefined ARG its own value; an ENV of that name is just an ENV.
+  if (target.declarations.some((d) => d.kind === 'arg') && getPredefinedArg(newName)) {
+    return `"${newName}" is a build argument BuildKit predefines; the ARG would take its value.`;
+  }
   const model = doc.model;
   // The scopes the rename touches, including stages built FROM them (they inherit variables).
   const scopes = new Set<number>([...target.declarations.map((d) => d.stage), ...target.uses.map((u) => u.stage)]);
