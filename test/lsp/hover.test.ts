@@ -532,6 +532,19 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'No stage 7 is declared before this instruction; stages are counted from 0 in the order of their `FROM` lines.');
     });
 
+    it('a --from naming a stage further down', async () => {
+      const later = '**Stage `later`** (stage 1 of 2, line 4)\n\n```dockerfile\nFROM alpine AS later\n```';
+      const source = 'FROM alpine AS a\nCOPY --from=later /x /y\nRUN --mount=from=later,target=/t true\nFROM alpine AS later\n';
+      await checkHover(
+        source.replace('--from=later', '--from=$[la$0ter$]'),
+        `${later}\n\nThis stage is defined further down: \`COPY --from\` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.`,
+      );
+      await checkHover(
+        source.replace('from=later,', 'from=$[la$0ter$],'),
+        `${later}\n\nThe mount shows that stage's filesystem; BuildKit builds it first, although it is defined further down.`,
+      );
+    });
+
     it('a --from= still empty shows what the flag takes', async () => {
       await checkHover('FROM alpine AS a\nFROM alpine\nCOPY --from=$[$0$] . .', renderFlag('COPY', getFlag('COPY', 'from')!, 'markdown'));
     });

@@ -115,6 +115,12 @@ describe('navigation over LSP', () => {
       await checkHighlights('FROM golang AS $[deps$]\nFROM alpine\nCOPY --from=$[de$0ps$] /a /b\n', 'WR');
     });
 
+    it('a --from naming a stage further down leads to it (COPY cannot use it yet; a mount can)', async () => {
+      await checkDefinition('FROM alpine AS a\nCOPY --from=la$0ter /x /y\nFROM alpine AS $[later$]\n');
+      await checkDefinition('FROM alpine AS a\nRUN --mount=from=la$0ter,target=/t true\nFROM alpine AS $[later$]\n');
+      await checkDefinition('FROM alpine AS a\nCOPY --from=1$0 /x /y\n$[FROM scratch$]\n');
+    });
+
     it('an image in COPY --from is not a stage', async () => {
       await checkDefinition('FROM alpine\nCOPY --from=nginx$0:latest /etc/nginx /etc/nginx\n');
     });

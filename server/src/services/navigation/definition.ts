@@ -4,10 +4,21 @@
 
 import type { Location, Position } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
-import { targetAt } from './targets';
+import { laterStageOf } from '../hover/stages';
+import { stageDefinition, targetAt } from './targets';
 
 export function findDefinition(doc: AnalyzedDocument, position: Position): Location[] | null {
-  const target = targetAt(doc, offsetOf(doc, position));
-  if (!target || target.definitions.length === 0) return null;
+  const offset = offsetOf(doc, position);
+  const target = targetAt(doc, offset);
+  if (!target || target.definitions.length === 0) return laterStageDefinition(doc, offset);
   return target.definitions.map((d) => ({ uri: doc.uri, range: rangeOf(doc, d.span.start, d.span.end) }));
+}
+
+/** A `--from` naming a stage further down (an error for COPY, fine for a mount) still leads to that stage. */
+function laterStageDefinition(doc: AnalyzedDocument, offset: number): Location[] | null {
+  const reference = doc.model.stageReferenceAt(offset);
+  const stage = reference && !reference.stage ? laterStageOf(doc, reference) : undefined;
+  if (!stage) return null;
+  const { span } = stageDefinition(stage);
+  return [{ uri: doc.uri, range: rangeOf(doc, span.start, span.end) }];
 }

@@ -116,7 +116,8 @@ function variableTargetAt(model: DockerfileModel, offset: number): VariableTarge
 // ---- Stages --------------------------------------------------------------------------------
 
 /** Where an unnamed stage is defined: its FROM up to the end of the image. */
-function stageDefinition(stage: Stage): Occurrence {
+/** Where a stage is defined: its `AS` name, or its FROM keyword and image when it has none. */
+export function stageDefinition(stage: Stage): Occurrence {
   if (stage.nameSpan) return { span: stage.nameSpan, role: 'definition', rewrite: 'name' };
   const keyword = stage.from.keyword;
   const end = stage.imageSpan?.end ?? stage.fromStart + keyword.end;
