@@ -106,3 +106,34 @@ export function* checkedFlags(node: InstructionNode): IterableIterator<{ flag: F
     if (fact && fact.name === flag.name.text) yield { flag, fact };
   }
 }
+
+/**
+ * The strings of an array written almost as JSON: strings in single or double quotes, separated by
+ * commas or only by white space, maybe with a comma after the last. Undefined when the text is
+ * something else (a double-quoted string with a backslash is left alone: its meaning is unclear).
+ */
+export function lenientStringArray(text: string): string[] | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return undefined;
+  const out: string[] = [];
+  let i = 1;
+  const end = trimmed.length - 1;
+  const skipSpace = (): void => {
+    while (i < end && /\s/.test(trimmed[i])) i++;
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= end) return out;
+    const quote = trimmed[i];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const close = trimmed.indexOf(quote, i + 1);
+    if (close < 0 || close >= end) return undefined;
+    const value = trimmed.slice(i + 1, close);
+    if (value.includes('\\')) return undefined;
+    out.push(value);
+    i = close + 1;
+    skipSpace();
+    if (trimmed[i] === ',') i++;
+    else if (i < end && trimmed[i] !== '"' && trimmed[i] !== "'") return undefined;
+  }
+}

@@ -8,6 +8,7 @@ import { copyFromVariable } from './copy-from-variable';
 import { copyUrlSource } from './copy-url-source';
 import { duplicateFlag } from './duplicate-flag';
 import { emptyVolume } from './empty-volume';
+import { execFormNotJson } from './exec-form-not-json';
 import { healthcheckType } from './healthcheck-type';
 import { heredocDestination } from './heredoc-destination';
 import { invalidExpose } from './invalid-expose';
@@ -43,6 +44,7 @@ export const ERROR_RULES: readonly Rule[] = [
   invalidStageName,
   emptyVolume,
   shellNotJson,
+  execFormNotJson,
   healthcheckType,
   onbuildNotAllowed,
   copyFromVariable,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { execFormNotJson } from './exec-form-not-json';
+import { checkErrors, checkFix } from './testing';
+
+const message = (why: string, json?: string) =>
+  `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails.${json ? ` Write ${json}.` : ''}`;
+const QUOTES = 'JSON strings take double quotes';
+const COMMAS = 'JSON needs a comma between strings and none after the last';
+
+// In fixtures `$[` opens an expected range, so an array there is written `$[[`.
+describe('exec-form-not-json', () => {
+  it('an array in single quotes, without commas, or with a comma after the last', () => {
+    checkErrors(
+      `FROM alpine\nRUN $[["echo", 'hi']$]\nCMD $[["serve" "--port" "80"]$]\nENTRYPOINT $[["/app",]$]\nONBUILD RUN $[['make']$]\n`,
+      [
+        ['exec-form-not-json', message(QUOTES, '["echo", "hi"]')],
+        ['exec-form-not-json', message(COMMAS, '["serve", "--port", "80"]')],
+        ['exec-form-not-json', message(COMMAS, '["/app"]')],
+        ['exec-form-not-json', message(QUOTES, '["make"]')],
+      ],
+      [execFormNotJson],
+    );
+  });
+
+  it('explains without a fix when the words meant are unclear', () => {
+    checkErrors(
+      'FROM alpine\nCMD $[[\'a\' + b]$]\nCMD $[["echo", "no quote!]$]\nCMD $[["echo", "close it"$]\n',
+      [
+        ['exec-form-not-json', message(QUOTES)],
+        ['exec-form-not-json', message('a string has no closing double quote')],
+        ['exec-form-not-json', message('the closing ] is missing')],
+      ],
+      [execFormNotJson],
+    );
+  });
+
+  it('says nothing of valid JSON, shell tests, other instructions and arrays of other things', () => {
+    checkErrors(
+      'FROM alpine\nRUN ["echo", "hi"]\nRUN [ -f /x ] || touch /x\nRUN [ "$A" = "b" ] && echo\nRUN [[ -n "$A" ]]\nVOLUME [\'/data\']\nRUN ["a", 1]\nRUN [\'x\'] && y\n',
+      [],
+      [execFormNotJson],
+    );
+  });
+
+  it('writes the JSON the array meant', () => {
+    expect(checkFix(`FROM alpine\nRUN ['echo',$0 'it works']\n`, 'exec-form-not-json', 'Change to ["echo", "it works"]', 'FROM alpine\nRUN ["echo", "it works"]\n')).toEqual([
+      '*Change to ["echo", "it works"]',
+    ]);
+  });
+});

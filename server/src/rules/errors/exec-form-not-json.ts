@@ -1,0 +1,54 @@
+// RUN, CMD or ENTRYPOINT written as an array that is not valid JSON: `RUN ['echo', 'hi']`,
+// `CMD ["a" "b"]`. BuildKit does not refuse it: invalid JSON silently means the shell form, so
+// the whole text, brackets and all, goes to `/bin/sh -c` and fails when it runs (a RUN fails the
+// build; a CMD or ENTRYPOINT fails when the container starts). A warning, with the JSON the
+// writer meant as the fix.
+//
+// Only text that starts with `[` directly followed by a quote counts: a shell test such as
+// `[ -f x ]` or `[ "$A" = b ]` needs a space after its `[`.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { InstructionNode } from '../../syntax';
+import type { InstructionRule } from '../types';
+import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
+
+const COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/** What is wrong with an array that is not JSON, in the words a reader can act on. */
+function reason(text: string): string {
+  if ((text.match(/"/g)?.length ?? 0) % 2 === 1) return 'a string has no closing double quote';
+  if (!text.trimEnd().endsWith(']')) return 'the closing ] is missing';
+  if (text.includes("'")) return 'JSON strings take double quotes';
+  return 'JSON needs a comma between strings and none after the last';
+}
+
+function checkCommand(node: InstructionNode, report: Parameters<InstructionRule['check']>[1]): void {
+  if (!COMMANDS.has(node.name) || node.json || !node.args || node.heredocs.length || node.errors.length) return;
+  const text = node.args.text;
+  // An array, or one whose closing bracket is missing; not `['x'] && y`, which is something else.
+  if (!/^\[["']/.test(text) || (!text.trimEnd().endsWith(']') && text.includes(']'))) return;
+  const words = lenientStringArray(text);
+  const json = words?.length ? `[${words.map((w) => JSON.stringify(w)).join(', ')}]` : undefined;
+  const why = reason(text);
+  report({
+    start: node.args.start,
+    end: node.args.end,
+    message: `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails.${json ? ` Write ${json}.` : ''}`,
+    data: withFixes(json && node.args.end - node.args.start === text.length ? { title: `Change to ${json}`, newText: json, preferred: true } : undefined),
+  });
+}
+
+export const execFormNotJson: InstructionRule = {
+  code: 'exec-form-not-json',
+  kind: 'error',
+  scope: 'instruction',
+  // BuildKit builds it; the command fails when it runs.
+  defaultSeverity: DiagnosticSeverity.Warning,
+  description: 'RUN, CMD or ENTRYPOINT written as an array that is not valid JSON, which runs as a shell command.',
+  url: instructionUrl('RUN'),
+  check(node, report) {
+    checkCommand(node, report);
+    if (node.trigger) checkCommand(node.trigger, report);
+  },
+  fixes: fixesFromData,
+};
