@@ -537,7 +537,9 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
     if (owner === 'RUN') {
       fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
     } else {
-      const lexed = lex(text.slice(bodyStart, bodyEnd), EMPTY_ENVIRONMENT, { escape, skipProcessQuotes: true, skipUnsetEnv: true, splitWords: false });
+      // BuildKit expands a COPY/ADD body with a lexer of its own, whose escape is always a
+      // backslash: the file's `# escape=` does not reach it.
+      const lexed = lex(text.slice(bodyStart, bodyEnd), EMPTY_ENVIRONMENT, { escape: '\\', skipProcessQuotes: true, skipUnsetEnv: true, splitWords: false });
       fromLexed(lexed.references, (o) => o + bodyStart - base, context);
     }
   });

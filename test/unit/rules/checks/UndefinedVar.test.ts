@@ -86,6 +86,12 @@ describe('UndefinedVar', () => {
     checkDiagnostics('FROM alpine\nENV A=1 B=$[$A$]\n', [{ code: 'UndefinedVar', message: message('A') }]);
   });
 
+  it('reads a COPY heredoc body with a backslash escape, whatever the escape directive says', () => {
+    checkDiagnostics('# escape=`\nFROM alpine\nCOPY <<EOF /etc/app.conf\npath=\\$PREFIX\nhome=`$[$HOME1$]\nEOF\n', [
+      { code: 'UndefinedVar', message: message('HOME1') },
+    ]);
+  });
+
   it('does not check EXPOSE, which BuildKit expands without reporting', () => {
     checkDiagnostics('FROM alpine\nEXPOSE $PORT\n', []);
   });
