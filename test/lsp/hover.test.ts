@@ -655,6 +655,17 @@ describe('hover over LSP', () => {
         ].join('\n\n'),
       );
     });
+
+    it('the terminator line of a heredoc', async () => {
+      const doc = [
+        '**Heredoc `EOF`**',
+        'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+        'The builder leaves variables in the body to the shell that runs it.',
+        'Requires `# syntax=docker/dockerfile:1.4` or later.',
+        '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+      ].join('\n\n');
+      await checkHover('FROM alpine\nRUN <<EOF\necho hi\n$[E$0OF$]\n', doc);
+    });
   });
 
   describe('directives and check comments', () => {

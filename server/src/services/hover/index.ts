@@ -66,7 +66,8 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   }
   const node = entry.node;
   const rel = offset - entry.start;
-  const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < (h.terminator?.end ?? h.body.end));
+  // The body is shell text or file content; its terminator line gets the heredoc's hover.
+  const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
   return relative(entry.start, instructionTokenHover(node, rel, format));
 }

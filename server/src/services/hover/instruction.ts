@@ -28,6 +28,7 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   }
   for (const heredoc of node.heredocs) {
     if (within(heredoc.marker, rel)) return { span: heredoc.marker, text: heredocHover(owner.name, heredoc, format) };
+    if (heredoc.terminator && within(heredoc.terminator, rel)) return { span: heredoc.terminator, text: heredocHover(owner.name, heredoc, format) };
   }
   const index = owner.argList.findIndex((token) => within(token, rel));
   if (index < 0) return undefined;
