@@ -426,6 +426,17 @@ describe('completion over LSP', () => {
       await checkNone(`${declared}RUN --mount=type=bind,from=$$0 x`, { trigger: '$' });
       await checkNone(`${declared}WORKDIR \\$$0`, { trigger: '$' });
       await checkNone(`${declared}SHELL ["/bin/sh", "-c", "$$0`, { trigger: '$' });
+      // A RUN heredoc with a #! line for another interpreter is a script of that language.
+      await checkNone(`${declared}RUN <<EOF\n#!/usr/bin/env python3\nprint("$$0")\nEOF\n`, { trigger: '$' });
+      await checkNone(`${declared}RUN <<EOF\n#!/usr/bin/node\nconsole.log("$$0")\nEOF\n`, { trigger: '$' });
+    });
+
+    it('in a RUN heredoc run by a shell, or fed to a command by the shell', async () => {
+      const rows: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['VERSION', Kind.Variable, 'VERSION']];
+      const proxies = ['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'];
+      const all = [...rows, ...proxies.map((name) => [name, Kind.Variable, name] as Row)];
+      await check(`${declared}RUN <<EOF\n#!/bin/bash\necho $$0\nEOF\n`, all, { trigger: '$' });
+      await check(`${declared}RUN python3 <<EOF\nprint("$$0")\nEOF\n`, all, { trigger: '$' });
     });
 
     it('ENV X=${ on a half-typed line', async () => {

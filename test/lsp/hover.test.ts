@@ -385,6 +385,10 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('nothing in a RUN heredoc that a #! interpreter other than a shell runs', async () => {
+      await checkNoHover('FROM alpine\nARG NAME=x\nRUN <<EOF\n#!/usr/bin/env python3\nprint("$NA$0ME")\nEOF\n');
+    });
+
     it('a global ARG used in a stage that does not declare it', async () => {
       await checkHover(
         'ARG GO=1.22\nARG GO=1.23\nFROM golang:${GO}\nENV V=$[${G$0O:-1}$]',

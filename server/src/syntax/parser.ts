@@ -535,6 +535,8 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
     const map = (offset: number): number => offset - base;
     const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
     if (owner === 'RUN') {
+      const command = node.name === 'ONBUILD' ? node.trigger?.args : node.args;
+      if (runsBodyWithInterpreter(heredocs, command?.text ?? '', text.slice(base + heredoc.marker.start, base + heredoc.marker.end))) return;
       fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
     } else {
       // BuildKit expands a COPY/ADD body with a lexer of its own, whose escape is always a
@@ -545,6 +547,26 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
   });
   refs.sort((a, b) => a.start - b.start || a.end - b.end);
   return refs;
+}
+
+/** Shells, which expand `$name` in a script as the shell form does. */
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+/**
+ * Whether a RUN whose whole command is this one heredoc runs the body with a `#!` interpreter that
+ * is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file and executes
+ * it, so `$name` in it is the script's own text, not a variable.
+ */
+export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: string, marker: string): boolean {
+  if (heredocs.length !== 1 || command.trim() !== marker) return false;
+  const content = heredocs[0].content;
+  if (!content.startsWith('#!')) return false;
+  const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);
+  // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.
+  let program = words[0] ?? '';
+  if (program.endsWith('/env') || program === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  const name = program.slice(program.lastIndexOf('/') + 1);
+  return name !== '' && !SHELLS.has(name);
 }
 
 function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {

@@ -7,6 +7,7 @@ import { getInstruction, type InstructionFact } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
+import { runsBodyWithInterpreter } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -95,6 +96,9 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   const line = doc.tree.slice(doc.text.offsetAt({ line: doc.text.positionAt(offset).line, character: 0 }), offset);
   const variable = variablePrefix(line, offset, doc.tree.escape);
   if (!variable) return [];
+  // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
+  const marker = doc.tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
+  if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, owner.args?.text ?? '', marker)) return [];
   let expansion: Expansion | undefined;
   if (node.name === 'ONBUILD') expansion = 'onbuild';
   else if (owner.name === 'RUN') expansion = 'run';
