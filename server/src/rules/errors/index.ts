@@ -14,6 +14,7 @@ import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidImageReference } from './invalid-image-reference';
 import { invalidMount } from './invalid-mount';
+import { invalidOnbuildTrigger } from './invalid-onbuild-trigger';
 import { invalidPlatform } from './invalid-platform';
 import { invalidStageIndex } from './invalid-stage-index';
 import { invalidStageName } from './invalid-stage-name';
@@ -59,4 +60,5 @@ export const ERROR_RULES: readonly Rule[] = [
   copyFromLaterStage,
   invalidStageIndex,
   circularStageDependency,
+  invalidOnbuildTrigger,
 ];
