@@ -18,7 +18,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getInstruction } from '../../facts';
 import type { DockerfileModel, Stage } from '../../semantics';
 import { originalText, SyntaxTree, type InstructionNode } from '../../syntax';
-import { perPart } from '../partMemo';
+import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule, InstructionRule } from '../types';
 import { blankName } from './blank-name';
 import { instructionUrl } from './common';
@@ -145,7 +145,8 @@ export const invalidOnbuildTrigger: FileRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A stage built FROM an earlier stage that has an ONBUILD trigger BuildKit cannot read as an instruction.',
   url: instructionUrl('ONBUILD'),
-  check({ doc, tree, model, report }) {
+  // What it reads of a stage besides the global ARGs: its name, its image, whether it has a bad trigger.
+  check: quietly(new QuietMemo((model, stage) => `${stage.nameLower ?? ''}\n${stage.imageSpan ? stage.image : '\n'}\n${badTriggers(model, stage).length}`), ({ doc, tree, model, report }) => {
     const { stages } = model;
     // Nearly every file has no bad trigger: one lookup per stage finds that out.
     let first = -1;
@@ -171,5 +172,5 @@ export const invalidOnbuildTrigger: FileRule = {
       // After the stage's own FROM: `FROM x AS x` builds on an earlier x.
       if (stage.nameLower !== undefined) byName.set(stage.nameLower, stage);
     }
-  },
+  }),
 };
