@@ -2,7 +2,7 @@
 // white space of the first line dropped, escape-newline removed, comment and empty lines left
 // out), with a map from logical offsets back to offsets in the source.
 
-import type { Span, Token } from './nodes';
+import type { InstructionNode, Span, Token } from './nodes';
 
 export class LogicalLine {
   text = '';
@@ -59,4 +59,40 @@ export class LogicalLine {
     const start = this.sourceStart(from);
     return { start, end: to > from ? this.sourceEnd(to) : start, text };
   }
+}
+
+/**
+ * An instruction's logical line rebuilt from its own text (`text`, the node's text), as BuildKit's
+ * parser keeps it for the node (its `Original`): from the keyword to the end of the last continued
+ * line, without the escapes that continue lines, the comment and blank lines between them, and the
+ * heredoc bodies after them. The node's spans say where each of those is, so this follows the parse.
+ */
+export function originalText(node: InstructionNode, text: string): string {
+  const stop = node.heredocs.length ? node.heredocs[0].body.start : Math.min(node.length, text.length);
+  const { continuations, innerComments, emptyContinuationLines: blanks } = node;
+  let out = '';
+  let c = 0;
+  let k = 0;
+  let b = 0;
+  let from = node.keyword.start;
+  for (let lineStart = 0; lineStart < stop; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const next = newline < 0 ? text.length : newline + 1;
+    let contentEnd = newline < 0 ? text.length : newline;
+    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+    const first = lineStart === 0;
+    while (k < innerComments.length && innerComments[k].start < lineStart) k++;
+    while (b < blanks.length && blanks[b].start < lineStart) b++;
+    const comment = !first && k < innerComments.length && innerComments[k].start < next;
+    const blank = !first && b < blanks.length && blanks[b].start < next;
+    if (!comment && !blank) {
+      while (c < continuations.length && continuations[c].start < lineStart) c++;
+      const continued = c < continuations.length && continuations[c].start < contentEnd;
+      out += text.slice(from, continued ? continuations[c].start : contentEnd);
+      if (!continued) break;
+    }
+    lineStart = next;
+    from = next;
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ const FRAGMENTS = [
   '\n', '\\\n', ' ', '#', '# check=skip=UndefinedVar\n', '# check=experimental=all\n', '`', '"', '$', '${', '}', '=', 'x', 'A', '/',
   'FROM ', 'FROM base AS b\n', ' AS base', ' AS Last', 'ARG A', 'ARG A=1\n', 'ENV A=2 ', 'ENV C=${A:-d}\n', 'COPY --from=base /a /b\n',
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
+  'ONBUILD RUN make\n', 'ONBUILD RUNN make\n', 'ONBUILD ', ' --bogus',
 ];
 
 const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
@@ -119,6 +120,34 @@ describe('incremental diagnostics', () => {
     const again = getDiagnostics(open.doc, strict, {});
     expect(again[0]).not.toBe(moved[0]);
     expect(again.map((d) => d.severity)).toEqual([2, 2, 2]);
+  });
+
+  it('updates the error on a stage built FROM another when the trigger there is broken, moved or fixed', () => {
+    const source = 'FROM alpine AS first\nRUN a\nFROM alpine AS base\nONBUILD RUN make\nFROM alpine AS other\nFROM base\n';
+    const open = new OpenDocument(source);
+    const triggerErrors = () => {
+      const diagnostics = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+      expect(diagnostics).toEqual(fromScratch(open.tree.text, {}));
+      return diagnostics.filter((d) => d.code === 'invalid-onbuild-trigger').map((d) => [d.range.start.line, d.message]);
+    };
+    const message = (line: number) =>
+      `Building FROM base runs its ONBUILD triggers here, and the one on line ${line} is not a valid instruction: Unknown instruction "RUNX". Did you mean RUN?`;
+    expect(triggerErrors()).toEqual([]);
+    // Broken: the stage built FROM it gets the error.
+    const keyword = source.indexOf('RUN make') + 'RUN'.length;
+    open.edit({ start: keyword, end: keyword, text: 'X' });
+    expect(triggerErrors()).toEqual([[5, message(4)]]);
+    // A line added to an earlier stage moves the trigger (its stage and the one built on it stay the same analyses).
+    open.edit({ start: 'FROM alpine AS first\nRUN a\n'.length, end: 'FROM alpine AS first\nRUN a\n'.length, text: 'RUN b\n' });
+    expect(triggerErrors()).toEqual([[6, message(5)]]);
+    // A line added between the two stages moves only the stage built on it.
+    const other = open.tree.text.indexOf('FROM alpine AS other\n') + 'FROM alpine AS other\n'.length;
+    open.edit({ start: other, end: other, text: 'RUN c\n' });
+    expect(triggerErrors()).toEqual([[7, message(5)]]);
+    // Fixed: the error goes.
+    const typo = open.tree.text.indexOf('RUNX');
+    open.edit({ start: typo + 3, end: typo + 4, text: '' });
+    expect(triggerErrors()).toEqual([]);
   });
 
   it('makes the diagnostics again when the check configuration given for the build changes', () => {

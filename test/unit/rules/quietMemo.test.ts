@@ -66,4 +66,24 @@ describe('a file rule after a version with nothing to report', () => {
     replace(open, 'CMD ["b"]\n', 'CMD ["b"]\nCMD ["c"]\n');
     expect(problems(open, 'MultipleInstructionsDisallowed')).toEqual(['3:0-9']);
   });
+
+  it('invalid-onbuild-trigger: a stage renamed, its trigger broken, a global ARG and a FROM that build on it', () => {
+    const open = new OpenDocument('ARG B=other\nFROM alpine AS bas\nONBUILD RUNX make\nFROM alpine AS other\nFROM ${B}\nFROM base\n');
+    // No stage is named base: the last FROM is an image.
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual([]);
+    replace(open, 'AS bas\n', 'AS base\n');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual(['5:5-9']);
+    replace(open, 'RUNX make', 'RUN make');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual([]);
+    replace(open, 'RUN make', 'RUNX make');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual(['5:5-9']);
+    replace(open, 'FROM base\n', 'FROM alpine\n');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual([]);
+    replace(open, 'B=other', 'B=base');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual(['4:5-9']);
+    replace(open, 'B=base', 'B=other');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual([]);
+    replace(open, 'FROM alpine\n', 'FROM base\n');
+    expect(problems(open, 'invalid-onbuild-trigger')).toEqual(['5:5-9']);
+  });
 });

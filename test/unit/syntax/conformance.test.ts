@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildkitArgs, dumpTree, expandWord, expandWords, SyntaxTree, type Environment, type InstructionNode } from '../../../server/src/syntax';
+import { buildkitArgs, dumpTree, expandWord, expandWords, originalText, SyntaxTree, type Environment, type InstructionNode } from '../../../server/src/syntax';
 import { CORPUS, lineOf, listCases, readCorpusFile, readExpected, type ExpectedInstruction } from './corpus';
 
 function summarize(text: string, node: InstructionNode, start: number): ExpectedInstruction {
+  const original = originalText(node, text.slice(start, start + node.length));
   const last = start + node.length - (text.charCodeAt(start + node.length - 1) === 10 ? 1 : 0);
   return {
     keyword: node.keyword.text.toLowerCase(),
@@ -15,11 +16,12 @@ function summarize(text: string, node: InstructionNode, start: number): Expected
     flags: node.flags.map((f) => f.text),
     args: buildkitArgs(node),
     heredocs: node.heredocs.map((h) => ({ name: h.name, content: h.content, expand: h.expand, chomp: h.chomp, file_descriptor: h.fileDescriptor })),
+    original,
   } as unknown as ExpectedInstruction;
 }
 
 function pick(e: ExpectedInstruction): unknown {
-  return { keyword: e.keyword, start_line: e.start_line, end_line: e.end_line, flags: e.flags, args: e.args, heredocs: e.heredocs };
+  return { keyword: e.keyword, start_line: e.start_line, end_line: e.end_line, flags: e.flags, args: e.args, heredocs: e.heredocs, original: e.original };
 }
 
 describe('BuildKit parser cases', () => {
@@ -46,6 +48,16 @@ describe('BuildKit parser cases', () => {
       [11, 12],
       [17, 31],
     ]);
+  });
+
+  it('each instruction keeps the logical line BuildKit keeps (its `original`)', () => {
+    const files = readExpected('buildkit-parser').filter((e) => e.parse_error === null);
+    expect(files.length).toBeGreaterThan(30);
+    for (const expected of files) {
+      const text = readCorpusFile('buildkit-parser', expected.file);
+      const originals = [...SyntaxTree.parse(text).instructions()].map(({ node, start }) => originalText(node, text.slice(start, start + node.length)));
+      expect(originals, expected.file).toEqual(expected.instructions.map((i) => i.original));
+    }
   });
 
   const negative: Record<string, string> = {

@@ -15,6 +15,7 @@ import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidImageReference } from './invalid-image-reference';
 import { invalidMount } from './invalid-mount';
+import { invalidOnbuildTrigger } from './invalid-onbuild-trigger';
 import { invalidPlatform } from './invalid-platform';
 import { invalidStageIndex } from './invalid-stage-index';
 import { invalidStageName } from './invalid-stage-name';
@@ -61,4 +62,5 @@ export const ERROR_RULES: readonly Rule[] = [
   copyFromLaterStage,
   invalidStageIndex,
   circularStageDependency,
+  invalidOnbuildTrigger,
 ];
