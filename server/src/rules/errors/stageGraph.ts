@@ -1,9 +1,9 @@
-// The stage references BuildKit follows when it orders the build: COPY --from (a stage name or
-// index) and RUN --mount from= (a stage name). Names resolve as BuildKit resolves them: in lower
-// case, to the LAST stage of that name, wherever it is in the file. Shared by the rules on
-// stage order, stage indexes and cycles.
+// The stage references BuildKit follows when it orders the build: COPY --from (a stage name, or a
+// number as `stageIndex` reads it) and RUN --mount from= (a stage name). Names resolve as BuildKit
+// resolves them: in lower case, to the LAST stage of that name, wherever it is in the file. Shared
+// by the rules on stage order, stage indexes and cycles.
 
-import type { DocumentSpan, DockerfileModel, Stage, StageReferenceKind } from '../../semantics';
+import { stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReferenceKind } from '../../semantics';
 import { perPart, QuietMemo } from '../partMemo';
 
 /** Where an edge's reference is, in document offsets. */
@@ -20,7 +20,7 @@ export interface StageEdge {
   readonly from: Stage;
   /** The stage it names; undefined for images, contexts and out-of-range indexes. */
   readonly to?: Stage;
-  /** The index is past the last stage. */
+  /** The number is negative or past the last stage. */
   readonly badIndex: boolean;
 }
 
@@ -36,7 +36,7 @@ interface LiteralReference {
   readonly node: number;
   readonly start: number;
   readonly end: number;
-  /** The stage number of `COPY --from=<n>`. */
+  /** The stage number of `COPY --from=<n>` (negative ones name no stage). */
   readonly index?: number;
 }
 
@@ -55,7 +55,7 @@ function literalReferences(model: DockerfileModel, stage: Stage): readonly Liter
         node: r.nodeIndex - stage.nodeIndex,
         start: r.span.start - stage.fromStart,
         end: r.span.end - stage.fromStart,
-        index: r.kind === 'copy-from' && /^[0-9]+$/.test(r.text) ? Number(r.text) : undefined,
+        index: r.kind === 'copy-from' ? stageIndex(r.text) : undefined,
       })),
   );
 }
@@ -77,7 +77,7 @@ class Edge implements StageEdge {
 
 /** What the stage-order rules report, for one model. */
 export interface StageGraph {
-  /** References to a stage number past the last stage, in document order. */
+  /** References to a negative stage number or one past the last stage, in document order. */
   readonly badIndexes: readonly StageEdge[];
   /** Edges to the same or a later stage (only these can be out of order or close a cycle), in document order. */
   readonly forward: readonly StageEdge[];
@@ -122,7 +122,7 @@ function computeGraph(model: DockerfileModel): StageGraph {
     const forward: StageEdge[] = [];
     for (const from of model.stages) {
       for (const literal of literalReferences(model, from)) {
-        const to = literal.index !== undefined ? model.stages[literal.index] : lastByName.get(literal.name);
+        const to = literal.index !== undefined ? (literal.index >= 0 ? model.stages[literal.index] : undefined) : lastByName.get(literal.name);
         const bad = to === undefined && literal.index !== undefined;
         const ahead = to !== undefined && to.index >= from.index;
         if (!all && !bad && !ahead) continue;
