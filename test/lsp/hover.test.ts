@@ -522,6 +522,8 @@ describe('hover over LSP', () => {
       await checkHover(`${source}COPY --from=$[Bu$0ild$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
       await checkHover(`${source}RUN --mount=type=bind,from=$[b$0uild$],target=/src ls`, `${buildStage}\n\nThe mount shows that stage's filesystem.`);
       await checkHover(`${source}COPY --from=$[0$0$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
+      // BuildKit converts the number with its sign: -0 is stage 0.
+      await checkHover(`${source}COPY --from=$[-$00$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
     });
 
     it('a --from that names no earlier stage is an image', async () => {
@@ -534,6 +536,7 @@ describe('hover over LSP', () => {
         ].join('\n\n'),
       );
       await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'No stage 7 is declared before this instruction; stages are counted from 0 in the order of their `FROM` lines.');
+      await checkHover('FROM alpine\nCOPY --from=$[-$01$] /a /b', 'Stage numbers cannot be negative, so -1 names no stage; stages are counted from 0 in the order of their `FROM` lines.');
     });
 
     it('a --from naming a stage further down', async () => {

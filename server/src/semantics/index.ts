@@ -2,3 +2,4 @@
 // facts only; knows nothing about LSP.
 export * from './model';
 export * from './imageReference';
+export * from './stageIndex';

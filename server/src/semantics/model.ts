@@ -33,6 +33,7 @@ import {
   type StageReferenceKind,
   type UseRecord,
 } from './parts';
+import { stageIndex } from './stageIndex';
 
 /** A span in absolute document offsets. */
 export interface DocumentSpan {
@@ -116,7 +117,7 @@ export interface StageReference {
   readonly text: string;
   /** The stage it names, when it names one. */
   readonly stage?: Stage;
-  /** True when the text is a stage index (`--from=0`). */
+  /** True when the text is a stage number (`COPY --from=0`, also `+0`, `-0`, or `-1`, which names none). */
   readonly byIndex: boolean;
 }
 
@@ -347,15 +348,19 @@ export class DockerfileModel {
         const text = r.token.text;
         const nodeIndex = nodeBase + r.node;
         if (r.kind === 'from') return { kind: 'from', nodeIndex, span, text, stage: this.stages[s].base, byIndex: false };
-        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, s), byIndex: /^\d+$/.test(text) };
+        const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
+        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, index, s), byIndex: index !== undefined };
       });
     }
     return view.references;
   }
 
-  /** What `--from=<text>` in stage `s` names: BuildKit resolves names among the stages up to this one. */
-  private referencedStage(text: string, s: number): Stage | undefined {
-    const stage = /^\d+$/.test(text) ? this.stages[Number(text)] : this.firstByName.get(text.toLowerCase());
+  /**
+   * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names:
+   * BuildKit resolves names among the stages up to this one; a negative number names none.
+   */
+  private referencedStage(text: string, index: number | undefined, s: number): Stage | undefined {
+    const stage = index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.firstByName.get(text.toLowerCase());
     return stage && stage.index <= s ? stage : undefined;
   }
 

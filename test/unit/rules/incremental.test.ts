@@ -19,7 +19,7 @@ const sample = files.filter((_, i) => i % 11 === 0).map((f) => readCorpusFile('r
 
 const FRAGMENTS = [
   '\n', '\\\n', ' ', '#', '# check=skip=UndefinedVar\n', '# check=experimental=all\n', '`', '"', '$', '${', '}', '=', 'x', 'A', '/',
-  'FROM ', 'FROM base AS b\n', ' AS base', ' AS Last', 'ARG A', 'ARG A=1\n', 'ENV A=2 ', 'ENV C=${A:-d}\n', 'COPY --from=base /a /b\n',
+  'FROM ', 'FROM base AS b\n', ' AS base', ' AS Last', 'ARG A', 'ARG A=1\n', 'ENV A=2 ', 'ENV C=${A:-d}\n', 'COPY --from=base /a /b\n', 'RUN --mount=from=Base,target=/t x\n',
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
   'ONBUILD RUN make\n', 'ONBUILD RUNN make\n', 'ONBUILD ', ' --bogus',
 ];

@@ -42,6 +42,31 @@ describe('a file rule after a version with nothing to report', () => {
     expect(problems(open, 'invalid-image-reference')).toEqual(['0:5-11']);
   });
 
+  it('invalid-image-reference: a --from or from= that stops or starts naming a stage', () => {
+    const open = new OpenDocument('FROM alpine AS Tools\nRUN true\nFROM alpine\nCOPY --from=Tools /x /x\nRUN --mount=from=Tools,target=/t true\n');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    // Renamed, the stage leaves both references naming no stage: they are images, and not valid ones.
+    replace(open, 'AS Tools', 'AS other');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['3:12-17', '4:17-22']);
+    replace(open, 'AS other', 'AS TOOLS');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    // An edited reference, in a stage the last version found nothing in.
+    replace(open, '--from=Tools', '--from=Tool');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['3:12-16']);
+    // An edit elsewhere keeps the problem: a version that had one is never taken as quiet.
+    replace(open, 'RUN true', 'RUN false');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['3:12-16']);
+  });
+
+  it('invalid-image-reference: a --from whose case alone changes, so it stops being a valid image', () => {
+    const open = new OpenDocument('FROM alpine AS other\nRUN true\nFROM alpine\nCOPY --from=tools /x /x\n');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+    replace(open, '--from=tools', '--from=Tools');
+    expect(problems(open, 'invalid-image-reference')).toEqual(['3:12-17']);
+    replace(open, '--from=Tools', '--from=tools');
+    expect(problems(open, 'invalid-image-reference')).toEqual([]);
+  });
+
   it('InvalidDefaultArgInFrom: a global ARG default, and an edited image', () => {
     const open = new OpenDocument('ARG TAG=3.20\nFROM alpine:${TAG}\nRUN true\nFROM debian AS other\nRUN true\n');
     expect(problems(open, 'InvalidDefaultArgInFrom')).toEqual([]);

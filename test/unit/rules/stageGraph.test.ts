@@ -1,7 +1,7 @@
 // The stage graph's cycle detection (strongly connected components) agrees with the definition:
 // an edge a -> b is on a cycle when a can be reached again from b. A version whose references
 // resolve as a quiet version's did reuses its empty graph; one whose names, references or stage
-// count changed does not.
+// count changed does not, nor one whose reference stops being a stage or a valid image reference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cyclicEdges, stageGraph, type EdgeReference, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
@@ -100,11 +100,20 @@ describe('stage graph', () => {
       expect(summary(stageGraph(appended.after).forward)).toEqual(['0 -> 2 two']);
     });
 
+    it('finds a reference that names no stage and is no valid image reference', () => {
+      const { before, after } = edited('from=one', 'from=One:1');
+      expect(summary(stageGraph(before).badImages)).toEqual([]);
+      expect(summary(stageGraph(after).badImages)).toEqual(['1 -> ? One:1']);
+      expect(stageGraph(after).badImages[0].imageError).toBe('invalid reference format: repository name must be lowercase');
+      // In another case, the name is a stage's again.
+      expect(stageGraph(edited('from=one', 'from=ONE').after).badImages).toEqual([]);
+    });
+
     it('has nothing to report when the references resolve as before, with their new offsets', () => {
       const { before, after } = edited('/a /b', '/longer/path /b');
       expect(stageGraph(before).forward).toEqual([]);
       const graph = stageGraph(after);
-      expect([graph.forward, graph.badIndexes, [...graph.cyclic]]).toEqual([[], [], []]);
+      expect([graph.forward, graph.badIndexes, [...graph.cyclic], graph.badImages]).toEqual([[], [], [], []]);
       // A rule that reports a later problem reads the reference from this version.
       const moved = edited('--from=0', '--from=1');
       expect(stageGraph(moved.before).forward).toEqual([]);

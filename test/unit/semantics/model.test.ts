@@ -109,6 +109,18 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('stage numbers as BuildKit converts them: signed, within 64 bits, and only in COPY --from', () => {
+    const text = 'FROM a AS one\nFROM b\nCOPY --from=+0 /x /y\nCOPY --from=-0 /x /y\nCOPY --from=-1 /x /y\nCOPY --from=99999999999999999999 /x /y\nRUN --mount=from=0,target=/t true\n';
+    const { m, at } = model(text);
+    expect(m.stageReferences.filter((r) => r.kind !== 'from').map((r) => [r.kind, at(r.span), r.stage?.index, r.byIndex])).toEqual([
+      ['copy-from', '+0', 0, true],
+      ['copy-from', '-0', 0, true],
+      ['copy-from', '-1', undefined, true],
+      ['copy-from', '99999999999999999999', undefined, false],
+      ['mount-from', '0', undefined, false],
+    ]);
+  });
+
   it('FROM matches stage names exactly as BuildKit stores them (lower case)', () => {
     const { m } = model('FROM a AS BuildStage\nFROM BuildStage\nFROM buildstage\n');
     expect(m.stages.map((s) => s.base?.index)).toEqual([undefined, undefined, 0]);

@@ -15,4 +15,11 @@ describe('circular-stage-dependency', () => {
       [circularStageDependency, copyFromLaterStage],
     );
   });
+
+  it('counts +0 and -0 as stage 0, as BuildKit converts them', () => {
+    checkErrors('FROM alpine\nCOPY --from=$[-0$] /x /y\nCOPY --from=$[+0$] /x /y\n', [
+      ['circular-stage-dependency', 'Stage number 0 cannot copy from itself; name an earlier stage.'],
+      ['circular-stage-dependency', 'Stage number 0 cannot copy from itself; name an earlier stage.'],
+    ], [circularStageDependency, copyFromLaterStage]);
+  });
 });

@@ -15,4 +15,11 @@ describe('copy-from-later-stage', () => {
       ['copy-from-later-stage', 'Stage "a" is defined after this stage ("b"), so it cannot be copied from yet. Move the stage above this one.'],
     ], [copyFromLaterStage]);
   });
+
+  it('reads a signed number as BuildKit does: +1 is stage 1', () => {
+    checkErrors('FROM alpine AS app\nCOPY --from=$[+1$] /x /y\nCOPY --from=$[+01$] /x /y\nFROM alpine AS build\nFROM alpine\nCOPY --from=-0 /x /y\n', [
+      ['copy-from-later-stage', 'Stage "build" is defined after this stage ("app"), so it cannot be copied from yet. Move the stage above this one.'],
+      ['copy-from-later-stage', 'Stage "build" is defined after this stage ("app"), so it cannot be copied from yet. Move the stage above this one.'],
+    ], [copyFromLaterStage]);
+  });
 });

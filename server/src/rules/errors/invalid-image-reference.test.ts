@@ -35,4 +35,37 @@ describe('invalid-image-reference', () => {
     ], rules);
     checkFix('FROM alpine AS BuildStage\nFROM Build$0Stage\n', 'invalid-image-reference', 'Change to buildstage', 'FROM alpine AS BuildStage\nFROM buildstage\n');
   });
+
+  it('reports a COPY --from or --mount from= that names no stage and is not a valid image reference, as BuildKit reads it as one', () => {
+    checkErrors('FROM alpine:3.20\nCOPY --from=$[MyImage:1.0$] /x /x\nRUN --mount=from=$[Tools:latest$],target=/t echo\nRUN --mount=type=cache,target=/c,"from=$[a..b$]" true\n', [
+      ['invalid-image-reference', '--from=MyImage:1.0 names no stage of this file, so BuildKit reads it as an image (or a named build context), and "MyImage:1.0" is not a valid image reference (repository name must be lowercase): name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+      ['invalid-image-reference', 'from=Tools:latest names no stage of this file, so BuildKit reads it as an image (or a named build context), and "Tools:latest" is not a valid image reference (repository name must be lowercase): name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+      ['invalid-image-reference', 'from=a..b names no stage of this file, so BuildKit reads it as an image (or a named build context), and "a..b" is not a valid image reference: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+    ], rules);
+  });
+
+  it('reads the value as BuildKit does, without the quotes and escape characters of the flag', () => {
+    checkErrors('FROM alpine\nCOPY --from=$["Quoted"$] /x /x\nCOPY --from=$[Esc\\aped$] /x /x\n', [
+      ['invalid-image-reference', '--from=Quoted names no stage of this file, so BuildKit reads it as an image (or a named build context), and "Quoted" is not a valid image reference (repository name must be lowercase): name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+      ['invalid-image-reference', '--from=Escaped names no stage of this file, so BuildKit reads it as an image (or a named build context), and "Escaped" is not a valid image reference (repository name must be lowercase): name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+    ], rules);
+  });
+
+  it('reads a negative number in --mount from= as a name, and suggests a stage that is close', () => {
+    checkErrors('FROM alpine AS build\nFROM alpine\nRUN --mount=from=$[-1$],target=/t true\nCOPY --from=$[Biuld$] /x /x\n', [
+      ['invalid-image-reference', 'from=-1 names no stage of this file, so BuildKit reads it as an image (or a named build context), and "-1" is not a valid image reference: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
+      ['invalid-image-reference', '--from=Biuld names no stage of this file, so BuildKit reads it as an image (or a named build context), and "Biuld" is not a valid image reference (repository name must be lowercase). Did you mean the stage build?'],
+    ], rules);
+    checkFix('FROM alpine AS build\nFROM alpine\nCOPY --from=Bi$0uld /x /x\n', 'invalid-image-reference', 'Change to build', 'FROM alpine AS build\nFROM alpine\nCOPY --from=build /x /x\n');
+  });
+
+  it('accepts stages in any case and anywhere in the file, stage numbers, valid images and build contexts, and leaves variables and quotes to other rules', () => {
+    checkErrors(
+      'FROM alpine AS Build\nCOPY --from=LATER /x /x\nFROM alpine\nCOPY --from=BUILD /x /x\nCOPY --from=1 /x /x\nCOPY --from=-1 /x /x\nCOPY --from=nginx:1.27 /x /x\nCOPY --from=ghcr.io/org/tools:V2 /x /x\n' +
+        'COPY --from=my-context /x /x\nCOPY --from=scratch /x /x\nRUN --mount=from=Build,target=/b --mount=from=busybox:1.36,target=/c true\nCOPY --from=$IMAGE /x /x\nCOPY --from=${Image:-Bad} /x /x\nCOPY --from=\'"q"\' /x /x\n' +
+        'RUN --mount=from=$Tools,target=/t true\nFROM alpine AS later\n',
+      [],
+      rules,
+    );
+  });
 });

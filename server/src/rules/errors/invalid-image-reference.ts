@@ -2,23 +2,40 @@
 // --build-arg uses), must be a valid image reference and not empty. BuildKit stops with "base
 // name (...) should not be blank" or "invalid reference format". Names of earlier stages and
 // `scratch` are not images; values that depend on the build machine are not judged.
+//
+// So must a `COPY --from` or `--mount=from=` that names no stage (and is no stage number): BuildKit
+// makes it a stage of its own built from that image, or from a named build context of that name,
+// and parses the name as an image reference first, so even a build context needs a name that is
+// one. The stage graph finds these; BuildKit never expands variables there, so none are judged.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseImageReference } from '../../semantics';
 import { QuietMemo, quietly } from '../partMemo';
-import type { FileRule } from '../types';
+import { suggest } from '../suggest';
+import type { FileContext, FileRule } from '../types';
 import { fixesFromData, instructionUrl, withFixes } from './common';
 import { expandWithGlobalArgs } from './globalArgs';
+import { stageGraph } from './stageGraph';
 
 export const invalidImageReference: FileRule = {
   code: 'invalid-image-reference',
   kind: 'error',
   scope: 'file',
   defaultSeverity: DiagnosticSeverity.Error,
-  description: 'A FROM image that is empty or not a valid image reference once global ARG defaults are substituted.',
+  description:
+    'A FROM image that is empty or not a valid image reference once global ARG defaults are substituted, or a COPY --from or --mount from= naming no stage that is not a valid image reference.',
   url: instructionUrl('FROM'),
-  // What it reads of a stage besides the global ARGs: its image, and its name (a later FROM may name it).
-  check: quietly(new QuietMemo((_model, stage) => `${stage.nameLower ?? ''}\n${stage.imageSpan ? stage.image : '\n'}`), ({ model, tree, report }) => {
+  check(context) {
+    checkFromImages(context);
+    checkReferences(context);
+  },
+  fixes: fixesFromData,
+};
+
+// What it reads of a stage besides the global ARGs: its image, and its name (a later FROM may name it).
+const checkFromImages = quietly(
+  new QuietMemo((_model, stage) => `${stage.nameLower ?? ''}\n${stage.imageSpan ? stage.image : '\n'}`),
+  ({ model, tree, report }) => {
     // Many stages share an image expression: each is expanded and parsed once.
     const expansions = new Map<string, string | undefined>();
     const parsedImages = new Map<string, ReturnType<typeof parseImageReference>>();
@@ -57,6 +74,34 @@ export const invalidImageReference: FileRule = {
       const expanded = raw.includes('$') ? ` With the global ARG defaults, ${raw} becomes "${image}".` : '';
       report({ ...at, message: `"${image}" is not a valid image reference${why ? ` (${why})` : ''}: write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.${expanded}` });
     }
-  }),
-  fixes: fixesFromData,
+  },
+);
+
+const REFERENCE_URL: Readonly<Record<string, string>> = {
+  'copy-from': 'https://docs.docker.com/reference/dockerfile/#copy---from',
+  'mount-from': 'https://docs.docker.com/reference/dockerfile/#run---mount',
 };
+
+/** The COPY --from and --mount from= values that name no stage and are no valid image reference either. */
+function checkReferences({ model, report }: FileContext): void {
+  const edges = stageGraph(model).badImages;
+  if (!edges.length) return;
+  const names = new Set<string>();
+  for (const stage of model.stages) if (stage.nameLower) names.add(stage.nameLower);
+  for (const edge of edges) {
+    const { kind, text, span, nodeIndex } = edge.reference;
+    const why = edge.imageError!.replace(/^invalid reference format(: )?/, '');
+    const read = `${kind === 'copy-from' ? '--from' : 'from'}=${text} names no stage of this file, so BuildKit reads it as an image (or a named build context), and "${text}" is not a valid image reference${why ? ` (${why})` : ''}`;
+    const match = suggest(text, names);
+    report({
+      start: span.start,
+      end: span.end,
+      nodeIndex,
+      url: REFERENCE_URL[kind],
+      message: match
+        ? `${read}. Did you mean the stage ${match.value}?`
+        : `${read}: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`,
+      data: match && withFixes({ title: `Change to ${match.value}`, newText: match.value, preferred: match.unique }),
+    });
+  }
+}

@@ -1,9 +1,12 @@
-// The stage references BuildKit follows when it orders the build: COPY --from (a stage name or
-// index) and RUN --mount from= (a stage name). Names resolve as BuildKit resolves them: in lower
-// case, to the LAST stage of that name, wherever it is in the file. Shared by the rules on
-// stage order, stage indexes and cycles.
+// The stage references BuildKit follows when it orders the build: COPY --from (a stage name, or a
+// number as `stageIndex` reads it) and RUN --mount from= (a stage name). Names resolve as BuildKit
+// resolves them: in lower case, to the LAST stage of that name, wherever it is in the file. A
+// reference that names no stage is an image (or a named build context) to BuildKit, which parses it
+// as an image reference before anything else and stops when it is not one. Shared by the rules on
+// stage order, stage indexes, cycles and image references.
 
-import type { DocumentSpan, DockerfileModel, Stage, StageReferenceKind } from '../../semantics';
+import { parseImageReference, stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReferenceKind } from '../../semantics';
+import { EMPTY_ENVIRONMENT, expandWord } from '../../syntax';
 import { perPart, QuietMemo } from '../partMemo';
 
 /** Where an edge's reference is, in document offsets. */
@@ -20,8 +23,10 @@ export interface StageEdge {
   readonly from: Stage;
   /** The stage it names; undefined for images, contexts and out-of-range indexes. */
   readonly to?: Stage;
-  /** The index is past the last stage. */
+  /** The number is negative or past the last stage. */
   readonly badIndex: boolean;
+  /** Why the text, read as an image since it names no stage, is not a valid image reference. */
+  readonly imageError?: string;
 }
 
 /** A literal `--from`/`from=` of a stage, relative to its FROM (node index and offsets). */
@@ -36,8 +41,14 @@ interface LiteralReference {
   readonly node: number;
   readonly start: number;
   readonly end: number;
-  /** The stage number of `COPY --from=<n>`. */
+  /** The stage number of `COPY --from=<n>` (negative ones name no stage). */
   readonly index?: number;
+  /**
+   * Why the text is not a valid image reference, for a name BuildKit would read as an image if no
+   * stage has it. Left out for a COPY --from that word processing would still change (quotes or
+   * escape characters left once the flag is read), which BuildKit refuses before: copy-from-variable.
+   */
+  readonly imageError?: string;
 }
 
 const literals = new WeakMap<object, readonly LiteralReference[]>();
@@ -48,16 +59,30 @@ function literalReferences(model: DockerfileModel, stage: Stage): readonly Liter
     model
       .stageReferencesIn(stage)
       .filter((r) => r.kind !== 'from' && r.text !== '' && !r.text.includes('$'))
-      .map((r) => ({
-        kind: r.kind,
-        text: r.text,
-        name: r.text.toLowerCase(),
-        node: r.nodeIndex - stage.nodeIndex,
-        start: r.span.start - stage.fromStart,
-        end: r.span.end - stage.fromStart,
-        index: r.kind === 'copy-from' && /^[0-9]+$/.test(r.text) ? Number(r.text) : undefined,
-      })),
+      .map((r) => {
+        const index = r.kind === 'copy-from' ? stageIndex(r.text) : undefined;
+        return {
+          kind: r.kind,
+          text: r.text,
+          name: r.text.toLowerCase(),
+          node: r.nodeIndex - stage.nodeIndex,
+          start: r.span.start - stage.fromStart,
+          end: r.span.end - stage.fromStart,
+          index,
+          imageError: index === undefined ? imageError(r.kind, r.text, model.tree.escape) : undefined,
+        };
+      }),
   );
+}
+
+/** Why `text` is not a valid image reference, when BuildKit takes it as written (see `LiteralReference.imageError`). */
+function imageError(kind: StageReferenceKind, text: string, escape: string): string | undefined {
+  if (kind === 'copy-from') {
+    const expanded = expandWord(text, EMPTY_ENVIRONMENT, escape);
+    if (!('value' in expanded) || expanded.value !== text) return undefined;
+  }
+  const parsed = parseImageReference(text);
+  return parsed.ok ? undefined : parsed.error;
 }
 
 /** An edge; where its reference is gets worked out only when a rule reports it. */
@@ -73,29 +98,39 @@ class Edge implements StageEdge {
     const { kind, text, node, start, end } = this.literal;
     return { kind, text, nodeIndex: this.from.nodeIndex + node, span: { start: this.from.fromStart + start, end: this.from.fromStart + end } };
   }
+
+  get imageError(): string | undefined {
+    return this.to ? undefined : this.literal.imageError;
+  }
 }
 
 /** What the stage-order rules report, for one model. */
 export interface StageGraph {
-  /** References to a stage number past the last stage, in document order. */
+  /** References to a negative stage number or one past the last stage, in document order. */
   readonly badIndexes: readonly StageEdge[];
   /** Edges to the same or a later stage (only these can be out of order or close a cycle), in document order. */
   readonly forward: readonly StageEdge[];
   /** The edges on a cycle, in document order. */
   readonly cyclic: ReadonlySet<StageEdge>;
+  /** References that name no stage, so are read as images, and are not valid image references, in document order. */
+  readonly badImages: readonly StageEdge[];
 }
 
 const graphs = new WeakMap<DockerfileModel, StageGraph>();
 
-const NOTHING_TO_REPORT: StageGraph = { badIndexes: [], forward: [], cyclic: new Set() };
+const NOTHING_TO_REPORT: StageGraph = { badIndexes: [], forward: [], cyclic: new Set(), badImages: [] };
 
 /**
  * Where a version with nothing to report comes from: stages with the names and literal references
- * (kind and lower-case text, which also decides a `--from=<n>` index) of a version that had none.
- * Global ARGs play no part (references with variables are left out).
+ * (kind and lower-case text, which also decides a `--from=<n>` index, and whether the text is a
+ * valid image reference) of a version that had none. Global ARGs play no part (references with
+ * variables are left out).
  */
 const quietGraphs = new QuietMemo(
-  (model, stage) => `${stage.nameLower ?? ''}\n${literalReferences(model, stage).map((r) => `${r.kind} ${r.name}`).join('\n')}`,
+  (model, stage) =>
+    `${stage.nameLower ?? ''}\n${literalReferences(model, stage)
+      .map((r) => `${r.kind} ${r.name}${r.imageError === undefined ? '' : ' !'}`)
+      .join('\n')}`,
 );
 
 /**
@@ -107,7 +142,7 @@ export function stageGraph(model: DockerfileModel): StageGraph {
   let graph = graphs.get(model);
   if (!graph) {
     graph = quietGraphs.quiet(model) ? NOTHING_TO_REPORT : computeGraph(model);
-    quietGraphs.record(model, !graph.badIndexes.length && !graph.forward.length);
+    quietGraphs.record(model, !graph.badIndexes.length && !graph.forward.length && !graph.badImages.length);
     graphs.set(model, graph);
   }
   return graph;
@@ -120,24 +155,27 @@ function computeGraph(model: DockerfileModel): StageGraph {
     const edges: StageEdge[] = [];
     const badIndexes: StageEdge[] = [];
     const forward: StageEdge[] = [];
+    const badImages: StageEdge[] = [];
     for (const from of model.stages) {
       for (const literal of literalReferences(model, from)) {
-        const to = literal.index !== undefined ? model.stages[literal.index] : lastByName.get(literal.name);
+        const to = literal.index !== undefined ? (literal.index >= 0 ? model.stages[literal.index] : undefined) : lastByName.get(literal.name);
         const bad = to === undefined && literal.index !== undefined;
         const ahead = to !== undefined && to.index >= from.index;
-        if (!all && !bad && !ahead) continue;
+        const badImage = to === undefined && literal.imageError !== undefined;
+        if (!all && !bad && !ahead && !badImage) continue;
         const edge = new Edge(from, to, bad, literal);
         if (all) edges.push(edge);
         if (bad) badIndexes.push(edge);
         if (ahead) forward.push(edge);
+        if (badImage) badImages.push(edge);
       }
     }
-    return { edges, badIndexes, forward };
+    return { edges, badIndexes, forward, badImages };
   };
   const some = collect(false);
-  if (!some.forward.length) return { badIndexes: some.badIndexes, forward: some.forward, cyclic: new Set() };
+  if (!some.forward.length) return { badIndexes: some.badIndexes, forward: some.forward, cyclic: new Set(), badImages: some.badImages };
   const every = collect(true);
-  return { badIndexes: every.badIndexes, forward: every.forward, cyclic: cyclicEdges(every.edges) };
+  return { badIndexes: every.badIndexes, forward: every.forward, cyclic: cyclicEdges(every.edges), badImages: every.badImages };
 }
 
 /**

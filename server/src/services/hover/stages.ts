@@ -2,7 +2,7 @@
 // and on image references, spelled out part by part with Docker's defaults.
 
 import { lex, type Environment } from '../../syntax';
-import { parseImageReference, type Stage, type StageReference } from '../../semantics';
+import { parseImageReference, stageIndex, type Stage, type StageReference } from '../../semantics';
 import type { DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
@@ -58,6 +58,7 @@ export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: Stage
     return w.join(stageHover(doc, later, format), note);
   }
   if (reference.byIndex) {
+    if (stageIndex(reference.text)! < 0) return w.prose(`Stage numbers cannot be negative, so ${reference.text} names no stage; stages are counted from 0 in the order of their \`FROM\` lines.`);
     return w.prose(`No stage ${reference.text} is declared before this instruction; stages are counted from 0 in the order of their \`FROM\` lines.`);
   }
   const image = imageHover(doc, reference.text, reference.nodeIndex, format);
