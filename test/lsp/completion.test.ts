@@ -172,13 +172,32 @@ describe('completion over LSP', () => {
       await check(fact.name === 'FROM' ? line : `FROM alpine\n${line}`, flagRows(fact.flags.filter((f) => !f.labs)), { trigger: '-' });
     });
 
-    it('--device only when the file selects the labs channel', async () => {
+    it('under the labs channel too', async () => {
       await check('# syntax=docker/dockerfile:1-labs\nFROM alpine\nRUN $[--d$0$]', flagRows(getInstruction('RUN')!.flags));
+    });
+
+    it('not the flags the pinned frontend release lacks', async () => {
+      const flags = (instruction: string, names: string[]) => flagRows(getInstruction(instruction)!.flags.filter((f) => names.includes(f.name)));
+      await check('# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY $[--$0$]', flags('COPY', ['from', 'chown', 'chmod', 'link']), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.4\nFROM alpine\nADD $[--$0$]', flags('ADD', ['chown', 'chmod', 'link', 'keep-git-dir']), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.5.2\nFROM alpine\nHEALTHCHECK $[--$0$]', flags('HEALTHCHECK', ['interval', 'timeout', 'start-period', 'retries']), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.20\nFROM alpine\nRUN $[--$0$]', flags('RUN', ['mount', 'network', 'security']), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.1\nFROM alpine\nRUN $[--$0$]', [], { trigger: '-' });
+      // Under a labs pin, what that labs release had.
+      await check('# syntax=docker/dockerfile:1.7-labs\nFROM alpine\nCOPY $[--$0$]', flagRows(getInstruction('COPY')!.flags), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.14-labs\nFROM alpine\nRUN $[--$0$]', flagRows(getInstruction('RUN')!.flags), { trigger: '-' });
+      await check('# syntax=docker/dockerfile:1.13-labs\nFROM alpine\nRUN $[--$0$]', flags('RUN', ['mount', 'network', 'security']), { trigger: '-' });
+      // Newer releases, floating tags and other images: everything.
+      for (const syntax of ['docker/dockerfile:1.27', 'docker/dockerfile:1', 'docker/dockerfile:1.4@sha256:2780b5c3bab67f1f76c781860de469442999ed1a0d7992a5efdf2cffc0e3d769', 'docker/dockerfile-upstream:1.4']) {
+        await check(`# syntax=${syntax}\nFROM alpine\nRUN $[--$0$]`, flagRows(getInstruction('RUN')!.flags), { trigger: '-' });
+      }
+      // An ONBUILD trigger runs under the child build's frontend.
+      await check('# syntax=docker/dockerfile:1.4\nFROM alpine\nONBUILD COPY $[--$0$]', flagRows(getInstruction('COPY')!.flags), { trigger: '-' });
     });
 
     it('not the flags already given, except repeatable ones', async () => {
       const run = getInstruction('RUN')!;
-      await check('FROM alpine\nRUN --network=none --mount=type=cache,target=/x $[--$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
+      await check('FROM alpine\nRUN --network=none --mount=type=cache,target=/x $[--$0$]', flagRows(run.flags.filter((f) => f.name !== 'network')));
     });
 
     it('as plain text without snippets', async () => {
@@ -205,8 +224,8 @@ describe('completion over LSP', () => {
 
     it('on a continuation line, with the backtick escape and CRLF line endings', async () => {
       const run = getInstruction('RUN')!;
-      await check('FROM alpine\nRUN --network=none \\\n    $[--$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
-      await check('# escape=`\r\nFROM alpine\r\nRUN --network=none `\r\n    $[--m$0$]', flagRows(run.flags.filter((f) => f.name === 'mount' || f.name === 'security')));
+      await check('FROM alpine\nRUN --network=none \\\n    $[--$0$]', flagRows(run.flags.filter((f) => f.name !== 'network')));
+      await check('# escape=`\r\nFROM alpine\r\nRUN --network=none `\r\n    $[--m$0$]', flagRows(run.flags.filter((f) => f.name !== 'network')));
     });
 
     it('in ONBUILD triggers', async () => {
@@ -283,6 +302,13 @@ describe('completion over LSP', () => {
         ['from', Kind.Property, 'from='],
         ['readwrite', Kind.Property, 'readwrite'],
       ]);
+    });
+
+    it('not the keys the pinned frontend release lacks', async () => {
+      const secret = getMountType('secret')!.options;
+      const rows = (keys: readonly { key: string; bare: boolean }[]) => keys.map((o) => [o.key, Kind.Property, o.bare ? o.key : `${o.key}=`] as Row);
+      await check('# syntax=docker/dockerfile:1.9\nFROM alpine\nRUN --mount=type=secret,$0', rows(secret.filter((o) => o.key !== 'env')), { trigger: ',' });
+      await check('# syntax=docker/dockerfile:1.10\nFROM alpine\nRUN --mount=type=secret,$0', rows(secret), { trigger: ',' });
     });
 
     it('not the keys already given, by any spelling', async () => {

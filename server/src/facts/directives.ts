@@ -31,7 +31,7 @@ const SYNTAX: DirectiveFact = {
     },
     {
       value: 'docker/dockerfile:1-labs',
-      doc: 'The newest 1.x frontend plus labs features that are not stable yet, such as `RUN --device`.',
+      doc: 'The newest 1.x frontend plus the labs features that are not stable yet.',
     },
     {
       value: `docker/dockerfile:${SYNTAX_VERSION_LATEST}`,

@@ -323,11 +323,11 @@ describe('flags', () => {
     }
   });
 
-  it('repeats only --mount, --exclude and --device; only --device is labs', () => {
+  it('repeats only --mount, --exclude and --device; none is labs-only (--device left labs in 1.27)', () => {
     expect(flags.filter(([, , f]) => f.repeatable).map(([label]) => label)).toEqual([
       'RUN --mount', 'RUN --device', 'ADD --exclude', 'COPY --exclude',
     ]);
-    expect(flags.filter(([, , f]) => f.labs).map(([label]) => label)).toEqual(['RUN --device']);
+    expect(flags.filter(([, , f]) => f.labs).map(([label]) => label)).toEqual([]);
   });
 
   it('carries the versions of the fact sheet', () => {
@@ -337,7 +337,8 @@ describe('flags', () => {
       'RUN --mount': '1.2',
       'RUN --network': '1.3',
       'RUN --security': '1.20',
-      'RUN --device': '1.14',
+      // Labs-only up to the sheet's 1.26; stable since 1.27 (in labs since 1.14, see labsSince).
+      'RUN --device': '1.27',
       'ADD --chown': undefined,
       'ADD --chmod': '1.2',
       'ADD --link': '1.4',
@@ -699,7 +700,7 @@ describe('rendered documentation', () => {
     `);
   });
 
-  it('RUN --device flag in plain text, with the labs note', () => {
+  it('RUN --device flag in plain text, with its versions', () => {
     expect(renderFlag('RUN', getFlag('RUN', 'device')!, 'plaintext')).toMatchInlineSnapshot(`
       "RUN --device=<device>[,required]
 
@@ -710,9 +711,9 @@ describe('rendered documentation', () => {
       Example:
         RUN --device=nvidia.com/gpu=all nvidia-smi
 
-      Pitfall: Outside the labs channel the flag is unknown: the file needs # syntax=docker/dockerfile:1-labs.
+      Pitfall: Frontends 1.14 to 1.26 refuse the flag outside the labs channel, and older ones do not know it: pin 1.27 or later, or 1.14-labs or later.
 
-      Requires # syntax=docker/dockerfile:1-labs (the labs channel, 1.14-labs or later).
+      Requires # syntax=docker/dockerfile:1.27 or later.
 
       Dockerfile reference: https://docs.docker.com/reference/dockerfile/#run---device"
     `);

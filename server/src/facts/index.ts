@@ -23,6 +23,8 @@ export type { SubstitutionFact, SubstitutionOperator } from './variables';
 export type { HeredocFact } from './values';
 export { BOOLEAN_VALUES, CHMOD_MODES, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
 export { SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
+export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';
+export type { FrontendNeed, FrontendPin, VersionedFeature } from './frontend';
 export {
   BUILD_CHECKS,
   CHECK_OPTIONS,

@@ -8,7 +8,7 @@ const ID: ValueSpec = { kind: 'string', placeholder: 'id' };
 const BOOLEAN: ValueSpec = { kind: 'boolean' };
 const ID_NUMBER: ValueSpec = { kind: 'integer', min: 0 };
 
-type OptionExtras = Partial<Pick<MountOptionFact, 'required' | 'default' | 'since'>>;
+type OptionExtras = Partial<Pick<MountOptionFact, 'required' | 'default' | 'since' | 'labsSince'>>;
 
 function option(
   key: string,
@@ -149,7 +149,7 @@ const SECRET: MountTypeFact = {
       [],
       { kind: 'string', placeholder: 'VARIABLE' },
       'Exposes the secret to the command as this environment variable. Without `target` no file is created; with it, both.',
-      { since: '1.10' },
+      { since: '1.10', labsSince: '1.10' },
     ),
     required('Fails the step when the build was not given the secret. Without it the step runs without the secret.'),
     mode('Permissions of the secret file, in octal.', '0400'),

@@ -73,9 +73,18 @@ export interface FlagFact {
   readonly placeholder: string;
   /** May be given more than once (`--mount`, `--exclude`, `--device`). */
   readonly repeatable: boolean;
+  /** The first stable frontend that accepts it (for a `labs` flag, the first `-labs` one). */
   readonly since?: FrontendVersion;
   /** Only in the `-labs` frontend channel (e.g. `# syntax=docker/dockerfile:1-labs`). */
   readonly labs?: boolean;
+  /**
+   * The first `1.N-labs` frontend that accepts it: earlier than `since` when the labs channel had it
+   * first, the same version when both channels got it in one release. Set only where the release
+   * history (`since` included) was checked against BuildKit's release notes and sources: a file that
+   * pins an older frontend is told the feature is missing there (needs-newer-frontend) only for
+   * entries that have it.
+   */
+  readonly labsSince?: FrontendVersion;
   /**
    * The value used when the flag is absent, as a user would write it (`false`, `30s`). Absent when
    * no literal value describes it (the doc then says what happens without the flag).
@@ -130,6 +139,8 @@ export interface MountOptionFact {
   readonly required?: boolean;
   readonly default?: string;
   readonly since?: FrontendVersion;
+  /** Like FlagFact.labsSince. */
+  readonly labsSince?: FrontendVersion;
   readonly doc: string;
 }
 

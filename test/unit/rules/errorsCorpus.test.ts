@@ -4,8 +4,10 @@
 // the language service, as the editor and the CLI do (syntax errors, error rules, checks).
 //
 // Deliberate differences (none shows on this corpus): BuildKit stops at its first error, we report
-// every one; and what depends on the build (build arguments, the base image, the frontend channel
-// for RUN --device, the machine's platform) is not judged, so it can only be missed, never invented.
+// every one; and what depends on the build (build arguments, the base image, the frontend release
+// when no `# syntax=` directive pins a numbered one, the machine's platform) is not judged, so it
+// can only be missed, never invented. BuildKit ran these files with frontend 1.26 whatever they
+// pin; needs-newer-frontend judges the pin, and no file here uses a feature its pin lacks.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';

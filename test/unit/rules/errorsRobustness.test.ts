@@ -14,7 +14,7 @@ const PIECES = [
   'USER ', 'LABEL ', 'CMD ', 'AS ', 'NONE', 'CMD', '--mount=', 'type=', 'cache', 'secret', 'target=', 'from=', 'required', 'size=',
   '--from=', '--platform=', '--chmod=', '--network=', '--interval=', '--retries=', '--checksum=', '--link', '--', '=', ',', ':', '/',
   '-', '$', '${', '}', ':-', '#', '%', '"', "'", '\\', '`', '[', ']', '<<', 'EOF', '80', 'tcp', 'alpine', 'build', '0', ' ', '\n',
-  '\\\n', '\r\n', '\t', 'é', '😀',
+  '\\\n', '\r\n', '\t', 'é', '😀', '# syntax=docker/dockerfile:1.4\n', '-labs', '--exclude=', '--device=', 'env=',
 ];
 
 function lintAll(text: string): void {

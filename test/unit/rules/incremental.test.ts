@@ -22,6 +22,7 @@ const FRAGMENTS = [
   'FROM ', 'FROM base AS b\n', ' AS base', ' AS Last', 'ARG A', 'ARG A=1\n', 'ENV A=2 ', 'ENV C=${A:-d}\n', 'COPY --from=base /a /b\n', 'RUN --mount=from=Base,target=/t x\n',
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
   'ONBUILD RUN make\n', 'ONBUILD RUNN make\n', 'ONBUILD ', ' --bogus',
+  '# syntax=docker/dockerfile:1.4\n', '1.19', '-labs', 'COPY --exclude=x . /a/\n', 'RUN --device=x true\n',
 ];
 
 const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
@@ -148,6 +149,20 @@ describe('incremental diagnostics', () => {
     const typo = open.tree.text.indexOf('RUNX');
     open.edit({ start: typo + 3, end: typo + 4, text: '' });
     expect(triggerErrors()).toEqual([]);
+  });
+
+  it('checks every stage again when the # syntax= pin changes', () => {
+    const source = '# syntax=docker/dockerfile:1.4\nFROM alpine AS a\nCOPY --exclude=x . /a/\nFROM a\nRUN --device=x true\n';
+    const open = new OpenDocument(source);
+    const codes = () => getDiagnostics(open.doc, DEFAULT_SETTINGS, {}).map((d) => `${d.range.start.line}:${String(d.code)}`);
+    expect(codes()).toEqual(['2:needs-newer-frontend', '4:needs-newer-frontend']);
+    const version = source.indexOf('1.4');
+    open.edit({ start: version, end: version + 3, text: '1.20' });
+    expect(codes()).toEqual(['4:needs-newer-frontend']);
+    open.edit({ start: version + 4, end: version + 4, text: '-labs' });
+    expect(codes()).toEqual([]);
+    open.edit({ start: 0, end: open.tree.text.indexOf('\n') + 1, text: '' });
+    expect(codes()).toEqual([]);
   });
 
   it('makes the diagnostics again when the check configuration given for the build changes', () => {

@@ -87,6 +87,7 @@ const RUN_FLAGS: readonly FlagFact[] = [
     placeholder: 'type=cache,target=/root/.cache',
     repeatable: true,
     since: '1.2',
+    labsSince: '1.2',
     expandsVariables: true,
     referenceUrl: referenceUrl('run---mount'),
     doc: {
@@ -135,6 +136,7 @@ const RUN_FLAGS: readonly FlagFact[] = [
     placeholder: 'none',
     repeatable: false,
     since: '1.3',
+    labsSince: '1.2',
     default: 'default',
     expandsVariables: false,
     referenceUrl: referenceUrl('run---network'),
@@ -169,6 +171,7 @@ const RUN_FLAGS: readonly FlagFact[] = [
     placeholder: 'insecure',
     repeatable: false,
     since: '1.20',
+    labsSince: '1.2',
     default: 'sandbox',
     expandsVariables: false,
     referenceUrl: referenceUrl('run---security'),
@@ -187,8 +190,8 @@ const RUN_FLAGS: readonly FlagFact[] = [
     value: { kind: 'device' },
     placeholder: 'nvidia.com/gpu=all',
     repeatable: true,
-    since: '1.14',
-    labs: true,
+    since: '1.27',
+    labsSince: '1.14',
     expandsVariables: false,
     referenceUrl: referenceUrl('run---device'),
     doc: {
@@ -197,7 +200,8 @@ const RUN_FLAGS: readonly FlagFact[] = [
         'Name it as `vendor/class` (first device found), `vendor/class=name` (one device), `vendor/class=*` (all of them) or by a device-class annotation; ' +
         'append `,required` to fail when it is missing. Needs BuildKit 0.20 or later with CDI devices set up, and the `device` entitlement.',
       example: 'RUN --device=nvidia.com/gpu=all nvidia-smi',
-      pitfall: 'Outside the labs channel the flag is unknown: the file needs `# syntax=docker/dockerfile:1-labs`.',
+      pitfall:
+        'Frontends 1.14 to 1.26 refuse the flag outside the labs channel, and older ones do not know it: pin `1.27` or later, or `1.14-labs` or later.',
     },
   },
 ];
@@ -229,7 +233,7 @@ export const RUN: InstructionFact = {
       parameters: [
         {
           label: OPTIONS_PARAM,
-          doc: 'Optional flags: `--mount`, `--network`, `--security` (and `--device` in the labs channel).',
+          doc: 'Optional flags: `--mount`, `--network`, `--security` and `--device`.',
         },
         { label: '<command>', doc: 'A shell command line; it may continue over several lines or be a heredoc.' },
       ],
@@ -241,7 +245,7 @@ export const RUN: InstructionFact = {
       parameters: [
         {
           label: OPTIONS_PARAM,
-          doc: 'Optional flags: `--mount`, `--network`, `--security` (and `--device` in the labs channel).',
+          doc: 'Optional flags: `--mount`, `--network`, `--security` and `--device`.',
         },
         { label: '"<executable>"', doc: 'The program to start, as a JSON string.' },
         { label: '"<param>", ...', doc: 'Its arguments, each a double-quoted JSON string. No shell expands them.' },

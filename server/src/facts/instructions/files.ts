@@ -42,6 +42,7 @@ function chmodFlag(instruction: CopyInstruction, example: string): FlagFact {
     placeholder: '755',
     repeatable: false,
     since: '1.2',
+    labsSince: '1.2',
     expandsVariables: true,
     referenceUrl: flagUrl(instruction, 'chmod'),
     doc: {
@@ -65,6 +66,7 @@ function linkFlag(instruction: CopyInstruction, example: string): FlagFact {
     placeholder: 'true',
     repeatable: false,
     since: '1.4',
+    labsSince: '1.4',
     default: 'false',
     expandsVariables: false,
     referenceUrl: flagUrl(instruction, 'link'),
@@ -87,6 +89,7 @@ function excludeFlag(instruction: CopyInstruction, example: string): FlagFact {
     placeholder: '*.md',
     repeatable: true,
     since: '1.19',
+    labsSince: '1.7',
     expandsVariables: false,
     referenceUrl: flagUrl(instruction, 'exclude'),
     doc: {
@@ -180,6 +183,7 @@ export const COPY: InstructionFact = {
       placeholder: 'true',
       repeatable: false,
       since: '1.20',
+      labsSince: '1.7',
       default: 'false',
       expandsVariables: false,
       referenceUrl: flagUrl('COPY', 'parents'),
@@ -245,6 +249,7 @@ export const ADD: InstructionFact = {
       placeholder: 'sha256:',
       repeatable: false,
       since: '1.6',
+      labsSince: '1.5',
       expandsVariables: true,
       referenceUrl: flagUrl('ADD', 'checksum'),
       doc: {
@@ -263,6 +268,7 @@ export const ADD: InstructionFact = {
       placeholder: 'true',
       repeatable: false,
       since: '1.17',
+      labsSince: '1.17',
       expandsVariables: false,
       referenceUrl: flagUrl('ADD', 'unpack'),
       doc: {

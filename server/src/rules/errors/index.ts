@@ -24,6 +24,7 @@ import { instructionBeforeFrom } from './instruction-before-from';
 import { missingArguments } from './missing-arguments';
 import { missingFlagValue } from './missing-flag-value';
 import { missingFrom } from './missing-from';
+import { needsNewerFrontend } from './needs-newer-frontend';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
 import { shellNotJson } from './shell-not-json';
 import { tooManyArguments } from './too-many-arguments';
@@ -38,6 +39,7 @@ export const ERROR_RULES: readonly Rule[] = [
   missingFlagValue,
   invalidFlagValue,
   invalidMount,
+  needsNewerFrontend,
   // Its arguments.
   missingArguments,
   tooManyArguments,

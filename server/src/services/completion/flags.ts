@@ -1,5 +1,6 @@
-// Flags of the instruction (those not given yet, repeatable ones always) and their values: enums,
-// booleans, platforms, `--chmod` modes, durations, stages, and `--mount` options (mount.ts).
+// Flags of the instruction (those not given yet, repeatable ones always, none that the pinned
+// frontend release lacks) and their values: enums, booleans, platforms, `--chmod` modes,
+// durations, stages, and `--mount` options (mount.ts).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import {
@@ -7,9 +8,12 @@ import {
   CHMOD_MODES,
   DURATION_EXAMPLES,
   PLATFORMS,
+  missingFrom,
   type FlagFact,
+  type FrontendPin,
   type InstructionFact,
   type ValueFact,
+  type VersionedFeature,
 } from '../../facts';
 import { parseGoDuration } from '../../rules/errors/goValues';
 import { nanosInWords } from '../hover/plainWords';
@@ -24,6 +28,8 @@ export interface FlagContext {
   readonly given: readonly string[];
   /** The file selects the labs channel (`# syntax=...-labs`). */
   readonly labs: boolean;
+  /** The frontend release the file pins, when it pins one: what that release lacks is not offered. */
+  readonly frontend: FrontendPin | undefined;
   /** Inside an ONBUILD trigger: stage names belong to the child build, so none are offered. */
   readonly onbuild: boolean;
   /** Start of the instruction, for the stages declared before it. */
@@ -39,11 +45,16 @@ function flagInsertText(flag: FlagFact, snippets: boolean): string {
   return `--${flag.name}=\${1:${snippetText(flag.placeholder)}}`;
 }
 
+/** Whether the release the file pins lacks a flag or mount option. */
+export function missingIn(feature: VersionedFeature, context: FlagContext): boolean {
+  return context.frontend !== undefined && missingFrom(feature, context.frontend) !== undefined;
+}
+
 /** `rankBase` places the flags after other items offered at the same position. */
 export function flagNameItems(request: CompletionRequest, context: FlagContext, from: number, rankBase = 0): CompletionItem[] {
   const { instruction } = context;
   return instruction.flags
-    .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs))
+    .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs) && !missingIn(flag, context))
     .map((flag, rank) =>
       item(request, `--${flag.name}`, CompletionItemKind.Property, from, flagInsertText(flag, request.snippets), rankBase + rank, {
         snippet: request.snippets && flag.value.kind !== 'boolean',

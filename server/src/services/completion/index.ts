@@ -12,6 +12,7 @@ import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
 import type { CompletionRequest } from './items';
+import { pinnedFrontend } from '../../rules/frontendPin';
 import { keywordItems } from './keywords';
 import { variableItems, variablePrefix, type Expansion } from './variables';
 
@@ -157,6 +158,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     instruction,
     given: rest.filter(isFlagWord).map((w) => flagName(w.text)),
     labs: labsChannel(request.doc),
+    // An ONBUILD trigger runs under the frontend of the child build, not this file's.
+    frontend: onbuild ? undefined : pinnedFrontend(request.doc.tree),
     onbuild,
     instructionStart: entry.start,
   };

@@ -1,9 +1,9 @@
-// `RUN --mount=` options: the keys valid for the mount's type that are not given yet (`type=`
-// first while it is missing), and the values of the key being typed.
+// `RUN --mount=` options: the keys valid for the mount's type that are not given yet and that the
+// pinned frontend release has (`type=` first while it is missing), and the values of the key being typed.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, MOUNT_TYPE_OPTION, getMountOption, getMountType, type MountOptionFact } from '../../facts';
-import type { FlagContext } from './flags';
+import { missingIn, type FlagContext } from './flags';
 import { item, restOfWord, type CompletionRequest } from './items';
 import { stageItems } from './stages';
 
@@ -34,7 +34,7 @@ export function mountItems(request: CompletionRequest, typed: string, from: numb
   const present = new Set(others.map((f) => getMountOption(type.type, f.key)?.key ?? f.key));
   const options: MountOptionFact[] = [...(typeField ? [] : [MOUNT_TYPE_OPTION]), ...type.options];
   return options
-    .filter((option) => !present.has(option.key))
+    .filter((option) => !present.has(option.key) && !missingIn(option, context))
     .map((option, rank) =>
       item(request, option.key, CompletionItemKind.Property, from + fieldStart, option.bare ? option.key : `${option.key}=`, rank, {
         ...(option.required ? { detail: 'required' } : {}),

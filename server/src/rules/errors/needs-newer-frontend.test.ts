@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { needsNewerFrontend } from './needs-newer-frontend';
+import { analyzeText, checkErrors, checkFix, fixesAt } from './testing';
+
+const rules = [needsNewerFrontend];
+
+/** Every flag and mount option with a checked history, in one file. */
+const EVERYTHING =
+  'FROM alpine\n' +
+  'RUN --mount=type=secret,id=t,env=TOKEN --network=none --security=sandbox --device=nvidia.com/gpu=all true\n' +
+  'COPY --chmod=755 --link --parents --exclude=*.md a b /c/\n' +
+  'ADD --checksum=sha256:0 --unpack=true --exclude=*.md https://example.com/a.tar.gz /d/\n' +
+  'HEALTHCHECK --start-interval=1s CMD true\n';
+
+describe('needs-newer-frontend', () => {
+  it('reports the flags a stable pin lacks, at the flag name, with both versions', () => {
+    checkErrors(
+      '# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --link $[--exclude$]=*.md . /app/\nCOPY $[--parents$] a/b /c/\n' +
+        'ADD $[--checksum$]=sha256:0 $[--unpack$]=true https://example.com/a.tar.gz /d/\nRUN $[--security$]=insecure --network=none true\n',
+      [
+        ['needs-newer-frontend', 'COPY --exclude needs frontend 1.19 or later (or 1.7-labs in the labs channel), but this file pins docker/dockerfile:1.4.'],
+        ['needs-newer-frontend', 'COPY --parents needs frontend 1.20 or later (or 1.7-labs in the labs channel), but this file pins docker/dockerfile:1.4.'],
+        ['needs-newer-frontend', 'ADD --checksum needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.4.'],
+        ['needs-newer-frontend', 'ADD --unpack needs frontend 1.17 or later, but this file pins docker/dockerfile:1.4.'],
+        ['needs-newer-frontend', 'RUN --security needs frontend 1.20 or later (or 1.2-labs in the labs channel), but this file pins docker/dockerfile:1.4.'],
+      ],
+      rules,
+    );
+  });
+
+  it('reports the env option of a secret mount before 1.10, at its key', () => {
+    checkErrors('# syntax=docker/dockerfile:1.9.0\nFROM alpine\nRUN --mount=type=secret,id=tok,$[env$]=TOKEN ./deploy\n', [
+      ['needs-newer-frontend', 'The env option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.9.0.'],
+    ], rules);
+    // Keys and types are case-insensitive; an option of another type, or of a type only known at build time, is not judged.
+    checkErrors('# syntax=docker/dockerfile:1.9\nFROM alpine\nRUN --mount=TYPE=Secret,id=tok,$[ENV$]=TOKEN --mount=type=cache,target=/c,env=X --mount=type=$T,env=X true\n', [
+      ['needs-newer-frontend', 'The ENV option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.9.'],
+    ], rules);
+  });
+
+  it('RUN --device: labs-only before 1.27, in labs since 1.14', () => {
+    const run = 'FROM alpine\nRUN $[--device$]=nvidia.com/gpu=all nvidia-smi\n';
+    checkErrors(`# syntax=docker/dockerfile:1.20\n${run}`, [
+      ['needs-newer-frontend', 'RUN --device needs frontend 1.27 or later (or 1.14-labs in the labs channel), but this file pins docker/dockerfile:1.20.'],
+    ], rules);
+    checkErrors(`# syntax=docker/dockerfile:1.13-labs\n${run}`, [
+      ['needs-newer-frontend', 'RUN --device needs frontend 1.14-labs or later (1.27 outside the labs channel), but this file pins docker/dockerfile:1.13-labs.'],
+    ], rules);
+    const accepted = run.replace('$[', '').replace('$]', '');
+    for (const syntax of ['docker/dockerfile:1.27', 'docker/dockerfile:1.14-labs', 'docker/dockerfile:1', 'docker/dockerfile:1-labs']) {
+      checkErrors(`# syntax=${syntax}\n${accepted}`, [], rules);
+    }
+    // Without a directive the frontend is the builder's own, whose release is unknown.
+    checkErrors(accepted, [], rules);
+  });
+
+  it('under a labs pin, only what that labs release lacked', () => {
+    checkErrors(
+      '# syntax=docker/dockerfile:1.6-labs\nFROM alpine\nCOPY $[--parents$] $[--exclude$]=x . /a/\n',
+      [
+        ['needs-newer-frontend', 'COPY --parents needs frontend 1.7-labs or later (1.20 outside the labs channel), but this file pins docker/dockerfile:1.6-labs.'],
+        ['needs-newer-frontend', 'COPY --exclude needs frontend 1.7-labs or later (1.19 outside the labs channel), but this file pins docker/dockerfile:1.6-labs.'],
+      ],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.7-labs\nFROM alpine\nCOPY --parents --exclude=x . /a/\nRUN --security=insecure true\n', [], rules);
+    checkErrors('# syntax=docker/dockerfile:1.3-labs\nFROM alpine\nCOPY $[--link$] a /a\n', [
+      ['needs-newer-frontend', 'COPY --link needs frontend 1.4-labs or later, but this file pins docker/dockerfile:1.3-labs.'],
+    ], rules);
+  });
+
+  it('accepts everything under the newest pins and any pin it cannot judge', () => {
+    for (const syntax of [
+      'docker/dockerfile:1.27',
+      'docker.io/docker/dockerfile:1.30.1',
+      'docker/dockerfile:1.20-labs',
+      'docker/dockerfile:1',
+      'docker/dockerfile:latest',
+      'docker/dockerfile:1.2@sha256:2780b5c3bab67f1f76c781860de469442999ed1a0d7992a5efdf2cffc0e3d769',
+      'docker/dockerfile-upstream:1.2',
+      'docker/dockerfile:1.0-experimental',
+      'docker/dockerfile:1.1-labs',
+      'example.com/docker/dockerfile:1.2',
+    ]) {
+      checkErrors(`# syntax=${syntax}\n${EVERYTHING}`, [], rules);
+    }
+    checkErrors(EVERYTHING, [], rules);
+  });
+
+  it('uses the reference BuildKit reads: the value up to its first space, in the one syntax directive', () => {
+    checkErrors('#!/usr/bin/env docker\n# syntax = docker/dockerfile:1.4  with=options\nFROM alpine\nCOPY $[--exclude$]=x . /a/\n', [
+      ['needs-newer-frontend', 'COPY --exclude needs frontend 1.19 or later (or 1.7-labs in the labs channel), but this file pins docker/dockerfile:1.4.'],
+    ], rules);
+    // A directive after the leading block is a comment; two syntax directives make BuildKit refuse the file.
+    checkErrors('# comment\n# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --exclude=x . /a/\n', [], rules);
+    checkErrors('# syntax=docker/dockerfile:1.4\n# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --exclude=x . /a/\n', [], rules);
+  });
+
+  it('knows --mount since 1.2 and --network since 1.3, in every stage', () => {
+    // The options of a --mount the release does not know are not reported on their own.
+    checkErrors('# syntax=docker/dockerfile:1.1\nFROM alpine AS a\nRUN $[--mount$]=type=secret,id=t,env=X true\nFROM a\nRUN $[--network$]=none true\n', [
+      ['needs-newer-frontend', 'RUN --mount needs frontend 1.2 or later, but this file pins docker/dockerfile:1.1.'],
+      ['needs-newer-frontend', 'RUN --network needs frontend 1.3 or later (or 1.2-labs in the labs channel), but this file pins docker/dockerfile:1.1.'],
+    ], rules);
+  });
+
+  it('leaves alone what BuildKit does not read or the facts have not checked', () => {
+    // Flags of ONBUILD triggers (run by the child build's frontend), of ARG, misspelt flags, and ADD --keep-git-dir.
+    checkErrors(
+      '# syntax=docker/dockerfile:1.0\nARG --link=x A\nFROM alpine\nONBUILD COPY --exclude=x . /a/\nCOPY --Exclude=x --excludes=y . /a/\n' +
+        'ADD --keep-git-dir=true https://github.com/moby/buildkit.git /src\n',
+      [],
+      rules,
+    );
+  });
+
+  it('changes the pinned version to the one needed, keeping the channel', () => {
+    expect(
+      checkFix('# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --exc$0lude=*.md . /app/\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.19', '# syntax=docker/dockerfile:1.19\nFROM alpine\nCOPY --exclude=*.md . /app/\n'),
+    ).toEqual(['*Pin docker/dockerfile:1.19']);
+    checkFix(
+      '# syntax = docker.io/docker/dockerfile:1.4.3 # pinned\r\nFROM alpine\r\nRUN --mount=type=secret,id=t,e$0nv=T true\r\n',
+      'needs-newer-frontend',
+      'Pin docker.io/docker/dockerfile:1.10',
+      '# syntax = docker.io/docker/dockerfile:1.10 # pinned\r\nFROM alpine\r\nRUN --mount=type=secret,id=t,env=T true\r\n',
+    );
+    checkFix('# syntax=docker/dockerfile:1.13.0-labs\nFROM alpine\nRUN --dev$0ice=x true\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.14-labs', '# syntax=docker/dockerfile:1.14-labs\nFROM alpine\nRUN --device=x true\n');
+    checkFix('# syntax=docker/dockerfile:1.26\nFROM alpine\nRUN --dev$0ice=x true\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.27', '# syntax=docker/dockerfile:1.27\nFROM alpine\nRUN --device=x true\n');
+  });
+
+  it('offers no fix once the pin has moved past the version needed', () => {
+    const { actions } = fixesAt('# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --exc$0lude=*.md . /app/\n', 'needs-newer-frontend');
+    const diagnostic = actions[0].diagnostics![0];
+    const moved = analyzeText('# syntax=docker/dockerfile:1.22\nFROM alpine\nCOPY --exclude=*.md . /app/\n');
+    expect(needsNewerFrontend.fixes!(diagnostic, moved)).toEqual([]);
+    expect(needsNewerFrontend.fixes!(diagnostic, analyzeText('FROM alpine\nCOPY --exclude=*.md . /app/\n'))).toEqual([]);
+  });
+});
