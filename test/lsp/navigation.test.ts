@@ -107,6 +107,12 @@ describe('navigation over LSP', () => {
       );
     });
 
+    it('a FROM naming a stage through a global ARG leads to it', async () => {
+      await checkDefinition('ARG V=prod\nFROM alpine AS $[base-prod$]\nFROM ba$0se-${V}\n');
+      // The variable in it leads to its ARG.
+      await checkDefinition('ARG $[V$]=prod\nFROM alpine AS base-prod\nFROM base-${V$0}\n');
+    });
+
     it('a reference by index leads to the unnamed stage FROM', async () => {
       await checkDefinition('$[FROM alpine$]\nFROM scratch\nCOPY --from=0$0 /etc/os-release /\n');
     });

@@ -156,6 +156,14 @@ describe('rename', () => {
       await checkRefused('FROM alpine AS a$0\nFROM golang\n', 'golang', '"golang" on line 2 names an image; it would then refer to this stage instead.');
     });
 
+    it('a stage that a FROM names through a variable', async () => {
+      await checkRefused(
+        'ARG V=prod\nFROM alpine AS base-pr$0od\nFROM base-${V}\n',
+        'base-live',
+        '"FROM base-${V}" on line 3 names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.',
+      );
+    });
+
     it('a delimiter that is a line of the body', async () => {
       await checkRefused('FROM alpine\nRUN <<EOF$0\necho\nEND\nEOF\n', 'END', 'Line 4 of the heredoc body is "END": it would end the heredoc early.');
     });

@@ -24,6 +24,7 @@ import {
   buildStagePart,
   fromLine,
   initialGlobalScope,
+  resolveImage,
   scopeBefore,
   type DeclarationRecord,
   type GlobalPart,
@@ -203,6 +204,9 @@ export class DockerfileModel {
 
     const stages: Stage[] = [];
     const parts: StagePart[] = [];
+    // What `FROM <name>` builds on: BuildKit looks the expanded image word up among the stages
+    // before it, exactly (stage names are kept in lower case), and takes the nearest of a name.
+    const nearestByName = new Map<string, Stage>();
     this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
     for (let s = 0; s < froms.length; s++) {
       const nodeIndex = froms[s];
@@ -210,8 +214,9 @@ export class DockerfileModel {
       const from = tree.node(nodeIndex) as InstructionNode;
       const candidate = previousParts.get(from);
       const reusable = candidate && candidate.nodes.length === end - nodeIndex && sameStageNodes(nodeIndex, candidate.nodes) ? candidate : undefined;
-      const image = reusable ? reusable.image : fromLine(from).image?.text;
-      const base = image !== undefined ? this.firstByName.get(image) : undefined;
+      const image =
+        reusable && reusable.global === this.global ? reusable.resolvedImage : resolveImage(fromLine(from).image?.text, this.global);
+      const base = image !== undefined ? nearestByName.get(image) : undefined;
       const basePart = base && parts[base.index];
       const part =
         reusable && reusable.global === this.global && reusable.base === basePart
@@ -237,7 +242,10 @@ export class DockerfileModel {
       };
       stages.push(stage);
       parts.push(part);
-      if (stage.nameLower !== undefined && !this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+      if (stage.nameLower !== undefined) {
+        if (!this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+        nearestByName.set(stage.nameLower, stage);
+      }
       this.nodeStage.fill(s, nodeIndex, end);
     }
     this.stages = stages;

@@ -132,6 +132,15 @@ function evaluate(raw: string, scope: ReadonlyMap<string, RecordBinding>, escape
   return result.value;
 }
 
+/**
+ * A FROM image word as BuildKit reads it: global ARGs expanded and quotes removed (undefined when a
+ * variable in it has no known value). Most images are plain words: only quotes, escapes and
+ * variables need the lexer.
+ */
+export function resolveImage(image: string | undefined, global: GlobalPart): string | undefined {
+  return image !== undefined && /[$"'\\`]/.test(image) ? evaluate(image, global.scope, global.escape) : image;
+}
+
 /** The global scope before any instruction: the automatic platform ARGs. */
 export function initialGlobalScope(): RecordScope {
   const scope: RecordScope = new Map();
@@ -274,8 +283,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     nameToken: line.name,
     image,
     imageToken: line.image,
-    // Most images are plain words: only quotes, escapes and variables need the lexer.
-    resolvedImage: image !== undefined && /[$"'\\`]/.test(image) ? evaluate(image, global.scope, global.escape) : image,
+    resolvedImage: resolveImage(image, global),
     platform: line.platform,
   };
   const walker = new PartWalker(part, global.escape, global.scope, true);

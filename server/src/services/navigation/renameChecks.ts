@@ -4,7 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import type { AnalyzedDocument } from '../document';
-import type { HeredocTarget, StageTarget, VariableTarget } from './targets';
+import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** BuildKit's stage name rule, applied to the lower-cased name. */
@@ -63,6 +63,10 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
   const reserved = RESERVED_STAGE_NAMES[lower];
   if (reserved) return `"${lower}" is reserved: ${reserved}.`;
   const model = doc.model;
+  const indirect = target.references.find(spelledIndirectly);
+  if (indirect) {
+    return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
+  }
   const duplicate = model.stages.find((s) => s !== stage && s.nameLower === lower);
   if (duplicate) return `A stage named "${duplicate.name}" already exists on line ${lineOf(doc, duplicate.fromStart)}.`;
   // An image reference with the new name would start meaning this stage. FROM only looks at

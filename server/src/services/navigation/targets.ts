@@ -72,7 +72,8 @@ export function targetAt(doc: AnalyzedDocument, offset: number): NavigationTarge
   const entry = doc.tree.instructionAt(offset);
   if (!entry) return undefined;
   const model = doc.model;
-  return heredocTargetAt(doc, entry, offset) ?? stageTargetAt(doc, offset) ?? variableTargetAt(model, offset);
+  // A variable before a stage: in `FROM base-${VARIANT}` the variable is the inner, more precise target.
+  return heredocTargetAt(doc, entry, offset) ?? variableTargetAt(model, offset) ?? stageTargetAt(doc, offset);
 }
 
 // ---- Variables -----------------------------------------------------------------------------
@@ -124,8 +125,13 @@ export function stageDefinition(stage: Stage): Occurrence {
   return { span: { start: stage.fromStart + keyword.start, end }, role: 'definition', rewrite: 'none' };
 }
 
+/** A FROM image word that names a stage only once variables are expanded or quotes removed. */
+export function spelledIndirectly(reference: StageReference): boolean {
+  return reference.kind === 'from' && /[$"'\\`]/.test(reference.text);
+}
+
 function referenceOccurrence(reference: StageReference): Occurrence {
-  const rewrite: Rewrite = reference.byIndex ? 'none' : reference.kind === 'from' ? 'lowercase' : 'name';
+  const rewrite: Rewrite = reference.byIndex || spelledIndirectly(reference) ? 'none' : reference.kind === 'from' ? 'lowercase' : 'name';
   return { span: reference.span, role: 'reference', rewrite };
 }
 

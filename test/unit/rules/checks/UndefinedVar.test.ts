@@ -53,6 +53,15 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('finds the base stage as BuildKit does: the expanded FROM word, the nearest stage of a name', () => {
+    checkDiagnostics('ARG VARIANT=prod\nFROM alpine AS base-prod\nENV APP=/app\nFROM base-${VARIANT}\nWORKDIR $APP\n', []);
+    checkDiagnostics('FROM alpine AS a\nENV X=/x\nFROM busybox AS a\nENV Y=/y\nFROM a\nWORKDIR $Y\nLABEL x=$[$X$]\n', [{ code: 'UndefinedVar', message: message('X', 'Y') }], {
+      settings: { diagnostics: { rules: { DuplicateStageName: 'off' } } },
+    });
+    // FROM compares with the lower-case name exactly.
+    checkDiagnostics('FROM alpine AS base\nENV APP=/app\nFROM "base"\nWORKDIR $APP\n', []);
+  });
+
   it('treats global ARGs as invisible inside a stage until it declares them, and says so', () => {
     checkDiagnostics('ARG VERSION=1\nFROM alpine\nLABEL version=$[$VERSION$]\n', [{ code: 'UndefinedVar', message: outsideMessage('VERSION') }]);
     checkDiagnostics('ARG VERSION=1\nFROM alpine\nARG VERSION\nLABEL version=$VERSION\n', []);
