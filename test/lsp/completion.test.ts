@@ -5,6 +5,7 @@ import {
   CHECK_OPTIONS,
   DIRECTIVES,
   INSTRUCTIONS,
+  LABEL_KEYS,
   MOUNT_TYPES,
   PREDEFINED_ARGS,
   SIGNALS,
@@ -13,6 +14,7 @@ import {
   getDirective,
   getFlag,
   getInstruction,
+  getLabelKey,
   getMountOption,
   getMountType,
   getPredefinedArg,
@@ -27,6 +29,7 @@ import {
   renderFlag,
   renderFlagValue,
   renderInstruction,
+  renderLabelKey,
   renderMountOption,
   renderMountOptionValue,
   renderMountType,
@@ -379,6 +382,15 @@ describe('completion over LSP', () => {
       await check('FROM alpine\nSTOPSIGNAL $[SIGQ$0$]', SIGNALS.map((s) => [s.name, Kind.EnumMember, s.name] as Row));
     });
 
+    it('the predefined OCI label keys where a LABEL key goes, and nothing in a value', async () => {
+      const rows = LABEL_KEYS.map((l) => [l.key, Kind.Property, `${l.key}="$1"`] as Row);
+      await check('FROM alpine\nLABEL $[org.op$0$]', rows);
+      await check('FROM alpine\nLABEL version=1 $[$0$]', rows);
+      await checkNone('FROM alpine\nLABEL org.opencontainers.image.title=$0');
+      // The legacy form `LABEL key value`: the rest of the line is the value.
+      await checkNone('FROM alpine\nLABEL maintainer Jane $0');
+    });
+
     it('tcp, udp and sctp after EXPOSE 80/', async () => {
       await check('FROM alpine\nEXPOSE 443 80/$[u$0$]', [
         ['tcp', Kind.EnumMember, 'tcp'],
@@ -571,6 +583,9 @@ describe('completion over LSP', () => {
       expect(await documentation('# check=skip=$0', 'UndefinedVar')).toEqual(md(renderCheckRule(getBuildCheck('UndefinedVar')!, 'markdown')));
       expect(await documentation('FROM alpine\nARG $0', 'TARGETARCH')).toEqual(md(renderPredefinedArg(getPredefinedArg('TARGETARCH')!, 'markdown')));
       expect(await documentation('FROM alpine\nSTOPSIGNAL $0', 'SIGQUIT')).toEqual(md(renderSignal(getSignal('SIGQUIT')!, 'markdown')));
+      expect(await documentation('FROM alpine\nLABEL $0', 'org.opencontainers.image.source')).toEqual(
+        md(renderLabelKey(getLabelKey('org.opencontainers.image.source')!, 'markdown')),
+      );
       expect(await documentation('FROM alpine\nEXPOSE 53/$0', 'udp')).toEqual(
         md('```dockerfile\nEXPOSE <port>/udp\n```\n\nUDP, used by DNS, QUIC, game servers and streaming.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)'),
       );

@@ -663,6 +663,19 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a predefined OCI label key, and nothing on other label keys', async () => {
+      await checkHover(
+        'FROM alpine\nLABEL version=1 $[org.opencontainers.image.sou$0rce$]="https://example.com/app"',
+        [
+          '**Label `org.opencontainers.image.source`** (a predefined OCI image annotation)',
+          'Where the source code of the image lives, as a URL. GitHub shows a package next to the repository it names, and update tools use it to find release notes.',
+          '**Example**\n```dockerfile\nLABEL org.opencontainers.image.source="https://github.com/acme/app"\n```',
+          '[OCI image annotations](https://github.com/opencontainers/image-spec/blob/main/annotations.md)',
+        ].join('\n\n'),
+      );
+      await checkNoHover('FROM alpine\nLABEL ver$0sion=1');
+    });
+
     it('the terminator line of a heredoc', async () => {
       const doc = [
         '**Heredoc `EOF`**',

@@ -3,6 +3,7 @@
 import { BUILD_CHECKS } from './buildChecks';
 import { CHECK_OPTIONS, DIRECTIVES, SYNTAX_VERSION_LATEST } from './directives';
 import { INSTRUCTIONS } from './instructions';
+import { LABEL_KEYS } from './labels';
 import { MOUNT_TYPE_OPTION, MOUNT_TYPES } from './mounts';
 import { PREDEFINED_ARGS } from './predefinedArgs';
 import { SIGNALS } from './signals';
@@ -12,6 +13,7 @@ import type {
   DirectiveFact,
   FlagFact,
   InstructionFact,
+  LabelKeyFact,
   MountOptionFact,
   MountTypeFact,
   PredefinedArgFact,
@@ -23,6 +25,7 @@ export type { SubstitutionFact, SubstitutionOperator } from './variables';
 export type { HeredocFact } from './values';
 export { BOOLEAN_VALUES, CHMOD_MODES, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
 export { SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
+export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
 export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';
 export type { FrontendNeed, FrontendPin, VersionedFeature } from './frontend';
 export {
@@ -101,6 +104,13 @@ export function getSignal(signal: string): SignalFact | undefined {
 }
 
 /** A BuildKit build check by its case-sensitive PascalCase name. */
+const labelKeys = new Map(LABEL_KEYS.map((fact) => [fact.key, fact]));
+
+/** A label key with a predefined meaning (label keys are case-sensitive). */
+export function getLabelKey(key: string): LabelKeyFact | undefined {
+  return labelKeys.get(key);
+}
+
 export function getBuildCheck(name: string): BuildCheckFact | undefined {
   return buildChecks.get(name);
 }

@@ -11,6 +11,7 @@ import type {
   FrontendVersion,
   InstructionFact,
   InstructionName,
+  LabelKeyFact,
   MountOptionFact,
   MountType,
   MountTypeFact,
@@ -20,6 +21,7 @@ import type {
   ValueFact,
   ValueSpec,
 } from './types';
+import { OCI_ANNOTATIONS_URL } from './labels';
 import { referenceUrl } from './util';
 
 export type DocFormat = 'markdown' | 'plaintext';
@@ -182,6 +184,15 @@ export function renderSignal(signal: SignalFact, format: DocFormat): string {
     text(signal.doc),
     signal.isDefault && text('The default: `docker stop` sends it when no `STOPSIGNAL` is set.'),
     link(referenceUrl('stopsignal')),
+  ]);
+}
+
+export function renderLabelKey(label: LabelKeyFact, format: DocFormat): string {
+  return render(format, [
+    text(`**Label \`${label.key}\`** (a predefined OCI image annotation)`),
+    text(label.doc),
+    { kind: 'example', text: `LABEL ${label.key}="${label.example}"` },
+    link(OCI_ANNOTATIONS_URL, 'OCI image annotations'),
   ]);
 }
 

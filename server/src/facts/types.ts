@@ -197,6 +197,14 @@ export interface PredefinedArgFact {
   readonly referenceUrl: string;
 }
 
+/** An image label with a meaning defined outside the Dockerfile (the OCI image annotations). */
+export interface LabelKeyFact {
+  readonly key: string;
+  readonly doc: string;
+  /** A typical value, for the hover's example. */
+  readonly example: string;
+}
+
 export interface SignalFact {
   /** The canonical name with the SIG prefix, e.g. 'SIGTERM' or 'SIGRTMIN+3'. */
   readonly name: string;

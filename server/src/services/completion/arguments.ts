@@ -2,7 +2,7 @@
 // STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the predefined names an ARG can declare.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { EXPOSE_PROTOCOLS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { EXPOSE_PROTOCOLS, LABEL_KEYS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
@@ -81,6 +81,22 @@ function argNameItems(request: CompletionRequest, context: ArgumentContext): Com
   );
 }
 
+/** The predefined OCI label keys, where a LABEL key is being typed (not its value). */
+function labelKeyItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  if (context.typed.includes('=') || /["'$]/.test(context.typed)) return [];
+  // The legacy form `LABEL key value words`: everything after the key is its value.
+  const node = request.doc.tree.instructionAt(context.instructionStart)?.node;
+  const owner = node?.name === 'ONBUILD' ? node.trigger : node;
+  if (owner?.pairs[0]?.separator === ' ' && context.index > 0) return [];
+  return LABEL_KEYS.map((label, rank) =>
+    item(request, label.key, CompletionItemKind.Property, context.from, request.snippets ? `${label.key}="$1"` : `${label.key}=`, rank, {
+      snippet: request.snippets,
+      detail: 'OCI image annotation',
+      data: { k: 'label', key: label.key },
+    }),
+  );
+}
+
 export function argumentItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
   switch (context.instruction.name) {
     case 'FROM':
@@ -93,6 +109,8 @@ export function argumentItems(request: CompletionRequest, context: ArgumentConte
       return protocolItems(request, context);
     case 'ARG':
       return argNameItems(request, context);
+    case 'LABEL':
+      return labelKeyItems(request, context);
     default:
       return [];
   }

@@ -20,6 +20,7 @@ export type ResolveData =
   | { readonly k: 'check-rule'; readonly key: string }
   | { readonly k: 'arg'; readonly key: string }
   | { readonly k: 'signal'; readonly key: string }
+  | { readonly k: 'label'; readonly key: string }
   | { readonly k: 'protocol'; readonly key: string };
 
 export interface CompletionRequest {

@@ -12,6 +12,7 @@ import {
   getDirective,
   getFlag,
   getInstruction,
+  getLabelKey,
   getMountOption,
   getMountType,
   getPredefinedArg,
@@ -29,6 +30,7 @@ import {
   renderFlag,
   renderFlagValue,
   renderInstruction,
+  renderLabelKey,
   renderMountOption,
   renderMountOptionValue,
   renderMountType,
@@ -109,6 +111,10 @@ export function documentationFor(data: ResolveData, format: DocFormat): string |
     case 'arg': {
       const arg = getPredefinedArg(data.key);
       return arg && renderPredefinedArg(arg, format);
+    }
+    case 'label': {
+      const label = getLabelKey(data.key);
+      return label && renderLabelKey(label, format);
     }
     case 'signal': {
       const signal = getSignal(data.key);

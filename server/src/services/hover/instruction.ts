@@ -1,9 +1,9 @@
 // Hovers on the words of an instruction: the keyword (and ONBUILD's trigger keyword), flags,
 // heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
-// signal, HEALTHCHECK's CMD/NONE). Variables and stage names are handled before this.
+// signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
-import { getInstruction } from '../../facts';
-import { renderInstruction, renderText, type DocFormat } from '../../facts/render';
+import { getInstruction, getLabelKey } from '../../facts';
+import { renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import type { InstructionNode, Span, Token } from '../../syntax';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
@@ -29,6 +29,11 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   for (const heredoc of node.heredocs) {
     if (within(heredoc.marker, rel)) return { span: heredoc.marker, text: heredocHover(owner.name, heredoc, format) };
     if (heredoc.terminator && within(heredoc.terminator, rel)) return { span: heredoc.terminator, text: heredocHover(owner.name, heredoc, format) };
+  }
+  if (owner.name === 'LABEL') {
+    const pair = owner.pairs.find((p) => within(p.key, rel));
+    const label = pair && getLabelKey(pair.key.text);
+    if (pair && label) return { span: pair.key, text: renderLabelKey(label, format) };
   }
   const index = owner.argList.findIndex((token) => within(token, rel));
   if (index < 0) return undefined;
