@@ -104,7 +104,6 @@ export function parseImageReference(raw: string): ImageReferenceResult {
     if (!TAG.test(tag)) return { ok: false, error: 'invalid reference format: bad tag' };
   }
   if (rest.length === 0) return { ok: false, error: 'invalid reference format: missing repository' };
-  if (rest.length > MAX_NAME_LENGTH) return { ok: false, error: `repository name must not be more than ${MAX_NAME_LENGTH} characters` };
 
   let domain: string | undefined;
   let path = rest;
@@ -112,7 +111,9 @@ export function parseImageReference(raw: string): ImageReferenceResult {
   if (slash > 0 && looksLikeDomain(rest.slice(0, slash))) {
     domain = rest.slice(0, slash);
     path = rest.slice(slash + 1);
-    if (!isDomain(domain)) return { ok: false, error: 'invalid reference format: bad registry' };
+    // The grammar makes the registry optional, so a first part that is no host name but is a
+    // valid path component (`my_reg.io`) still parses: as part of the repository path.
+    if (!isDomain(domain) && !isPathComponent(domain)) return { ok: false, error: 'invalid reference format: bad registry' };
   }
   const components = path.split('/');
   if (!components.every(isPathComponent)) {
@@ -125,6 +126,10 @@ export function parseImageReference(raw: string): ImageReferenceResult {
   const registry = domain === undefined || domain === 'index.docker.io' ? DEFAULT_REGISTRY : domain;
   const official = registry === DEFAULT_REGISTRY && (components.length === 1 || (components.length === 2 && components[0] === 'library'));
   const repository = registry === DEFAULT_REGISTRY && components.length === 1 ? `library/${path}` : path;
+  // The limit applies to the normalised name (`index.docker.io` becomes `docker.io`, `library/` is added).
+  if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
+    return { ok: false, error: `repository name must not be more than ${MAX_NAME_LENGTH} characters` };
+  }
   return {
     ok: true,
     reference: {

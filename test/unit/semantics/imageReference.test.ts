@@ -33,5 +33,19 @@ describe('image references', () => {
       expect(parseImageReference(bad).ok, bad).toBe(false);
     }
     expect(parseImageReference('MyOrg/app').ok).toBe(true); // an upper-case first part names a registry
+    expect(parseImageReference('my_reg:5000/x')).toEqual({ ok: false, error: 'invalid reference format: bad registry' });
+  });
+
+  it('reads a first part that is no host name but a path component as part of the path, as the grammar allows', () => {
+    expect(ok('my_reg.io/tools/app:1')).toEqual(['my_reg.io', 'tools/app', '1', undefined, 'my_reg.io', 'tools/app', false, false]);
+  });
+
+  it('limits the length of the normalised name', () => {
+    const long = 'a'.repeat(238);
+    // index.docker.io becomes docker.io before the name is measured: 250 characters.
+    expect(parseImageReference(`index.docker.io/u/${long}`).ok).toBe(true);
+    expect(parseImageReference(`example.com/u/${'a'.repeat(243)}`)).toEqual({ ok: false, error: 'repository name must not be more than 255 characters' });
+    // A Docker Hub name gets docker.io/library/ first.
+    expect(parseImageReference('a'.repeat(240)).ok).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ describe('exec-form-not-json', () => {
 
   it('says nothing of valid JSON, shell tests, other instructions and arrays of other things', () => {
     checkErrors(
-      'FROM alpine\nRUN ["echo", "hi"]\nRUN [ -f /x ] || touch /x\nRUN [ "$A" = "b" ] && echo\nRUN [[ -n "$A" ]]\nVOLUME [\'/data\']\nRUN ["a", 1]\nRUN [\'x\'] && y\n',
+      'FROM alpine\nRUN ["echo", "hi"]\nRUN [ -f /x ] || touch /x\nRUN ["" -f /etc/passwd ]\nRUN [ "$A" = "b" ] && echo\nRUN [[ -n "$A" ]]\nVOLUME [\'/data\']\nRUN ["a", 1]\nRUN [\'x\'] && y\n',
       [],
       [execFormNotJson],
     );

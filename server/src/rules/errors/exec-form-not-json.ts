@@ -27,6 +27,8 @@ function checkCommand(node: InstructionNode, report: Parameters<InstructionRule[
   const text = node.args.text;
   // An array, or one whose closing bracket is missing; not `['x'] && y`, which is something else.
   if (!/^\[["']/.test(text) || (!text.trimEnd().endsWith(']') && text.includes(']'))) return;
+  // `["" -f x ]` is the shell's test command: the empty quotes leave the word `[`.
+  if (/^\[(""|'')[ \t]/.test(text)) return;
   const words = lenientStringArray(text);
   const json = words?.length ? `[${words.map((w) => JSON.stringify(w)).join(', ')}]` : undefined;
   const why = reason(text);

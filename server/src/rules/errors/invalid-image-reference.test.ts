@@ -62,7 +62,7 @@ describe('invalid-image-reference', () => {
   it('accepts stages in any case and anywhere in the file, stage numbers, valid images and build contexts, and leaves variables and quotes to other rules', () => {
     checkErrors(
       'FROM alpine AS Build\nCOPY --from=LATER /x /x\nFROM alpine\nCOPY --from=BUILD /x /x\nCOPY --from=1 /x /x\nCOPY --from=-1 /x /x\nCOPY --from=nginx:1.27 /x /x\nCOPY --from=ghcr.io/org/tools:V2 /x /x\n' +
-        'COPY --from=my-context /x /x\nCOPY --from=scratch /x /x\nRUN --mount=from=Build,target=/b --mount=from=busybox:1.36,target=/c true\nCOPY --from=$IMAGE /x /x\nCOPY --from=${Image:-Bad} /x /x\nCOPY --from=\'"q"\' /x /x\n' +
+        'COPY --from=my-context /x /x\nCOPY --from=my_reg.io/tools/app:1 /x /x\nCOPY --from=scratch /x /x\nRUN --mount=from=Build,target=/b --mount=from=busybox:1.36,target=/c true\nCOPY --from=$IMAGE /x /x\nCOPY --from=${Image:-Bad} /x /x\nCOPY --from=\'"q"\' /x /x\n' +
         'RUN --mount=from=$Tools,target=/t true\nFROM alpine AS later\n',
       [],
       rules,
