@@ -4,9 +4,10 @@ import { checkErrors, checkFix } from './testing';
 
 describe('shell-not-json', () => {
   it('reports SHELL in shell form, and single-quoted arrays', () => {
-    checkErrors('FROM alpine\nSHELL $[/bin/bash -c$]\nSHELL $[[\'pwsh\', \'-c\']$]\nSHELL ["/bin/sh", "-c"]\n', [
+    checkErrors('FROM alpine\nSHELL $[/bin/bash -c$]\nSHELL $[[\'pwsh\', \'-c\']$]\nSHELL ["/bin/sh", "-c"]\nSHELL $[["cmd" "/S" "/C"]$]\n', [
       ['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["/bin/bash", "-c"].'],
       ['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["pwsh", "-c"].'],
+      ['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["cmd", "/S", "/C"].'],
     ], [shellNotJson]);
   });
 

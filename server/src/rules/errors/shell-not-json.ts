@@ -2,18 +2,11 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
-import { fixesFromData, instructionUrl, withFixes } from './common';
+import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
 
-/** The words the user most likely meant: a single-quoted array, or words split at spaces. */
+/** The words the user most likely meant: an array that is almost JSON, or words split at spaces. */
 function intendedWords(text: string): string[] | undefined {
-  if (text.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(text.replace(/'/g, '"'));
-      return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string') ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  if (text.startsWith('[')) return lenientStringArray(text);
   return text.split(/\s+/).filter((w) => w !== '');
 }
 
