@@ -5,7 +5,7 @@
 // as an image reference before anything else and stops when it is not one. Shared by the rules on
 // stage order, stage indexes, cycles and image references.
 
-import { parseImageReference, stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReferenceKind } from '../../semantics';
+import { parseImageReference, stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type StageReferenceKind } from '../../semantics';
 import { EMPTY_ENVIRONMENT, expandWord } from '../../syntax';
 import { perPart, QuietMemo } from '../partMemo';
 
@@ -262,4 +262,16 @@ function components(out: ReadonlyMap<number, readonly number[]>): Map<number, nu
 /** How BuildKit names a stage in messages. */
 export function stageLabel(stage: Stage): string {
   return stage.name ? `"${stage.name}"` : `number ${stage.index}`;
+}
+
+/**
+ * The stage further down that a reference names (`COPY --from` or `--mount from=` a stage defined
+ * after the one it is in), as the stage-order checks resolve it; the model resolves only earlier ones.
+ */
+export function laterStageNamedBy(model: DockerfileModel, reference: StageReference): Stage | undefined {
+  for (const edge of stageGraph(model).forward) {
+    const { span } = edge.reference;
+    if (edge.to && edge.to.index > edge.from.index && span.start === reference.span.start && span.end === reference.span.end) return edge.to;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { parseImageReference, stageIndex, type Stage, type StageReference } from
 import type { DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { stageGraph } from '../../rules/errors/stageGraph';
+import { laterStageNamedBy } from '../../rules/errors/stageGraph';
 
 /** The FROM instruction of a stage, without its final line break. */
 function fromText(doc: AnalyzedDocument, stage: Stage): string {
@@ -31,24 +31,12 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
   );
 }
 
-/**
- * The stage further down that a reference names (`COPY --from` or `--mount from=` a stage defined
- * after the one it is in), as the stage-order checks resolve it.
- */
-export function laterStageOf(doc: AnalyzedDocument, reference: StageReference): Stage | undefined {
-  for (const edge of stageGraph(doc.model).forward) {
-    const { span } = edge.reference;
-    if (edge.to && edge.to.index > edge.from.index && span.start === reference.span.start && span.end === reference.span.end) return edge.to;
-  }
-  return undefined;
-}
-
 /** A reference that names no earlier stage: a later one, or else an image (or a named context) to BuildKit. */
 export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: StageReference, format: DocFormat): string | undefined {
   // A `--from=` still being typed names nothing yet: the flag's own hover says what it takes.
   if (reference.text === '') return undefined;
   const w = new DocWriter(format);
-  const later = laterStageOf(doc, reference);
+  const later = laterStageNamedBy(doc.model, reference);
   if (later) {
     // BuildKit builds a mounted stage first wherever it is; COPY --from only reads stages above.
     const note =

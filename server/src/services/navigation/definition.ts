@@ -4,7 +4,7 @@
 
 import type { Location, Position } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
-import { laterStageOf } from '../hover/stages';
+import { laterStageNamedBy } from '../../rules/errors/stageGraph';
 import { stageDefinition, targetAt } from './targets';
 
 export function findDefinition(doc: AnalyzedDocument, position: Position): Location[] | null {
@@ -17,7 +17,7 @@ export function findDefinition(doc: AnalyzedDocument, position: Position): Locat
 /** A `--from` naming a stage further down (an error for COPY, fine for a mount) still leads to that stage. */
 function laterStageDefinition(doc: AnalyzedDocument, offset: number): Location[] | null {
   const reference = doc.model.stageReferenceAt(offset);
-  const stage = reference && !reference.stage ? laterStageOf(doc, reference) : undefined;
+  const stage = reference && !reference.stage ? laterStageNamedBy(doc.model, reference) : undefined;
   if (!stage) return null;
   const { span } = stageDefinition(stage);
   return [{ uri: doc.uri, range: rangeOf(doc, span.start, span.end) }];
