@@ -548,7 +548,7 @@ describe('hover over LSP', () => {
       );
       await checkHover(
         source.replace('from=later,', 'from=$[la$0ter$],'),
-        `${later}\n\nThe mount shows that stage's filesystem; BuildKit builds it first, although it is defined further down.`,
+        `${later}\n\nThe mount shows that stage's filesystem.`,
       );
     });
 

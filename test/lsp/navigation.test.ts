@@ -107,6 +107,10 @@ describe('navigation over LSP', () => {
       );
     });
 
+    it('a --mount from= naming a stage further down is one of its references (BuildKit builds it first)', async () => {
+      await checkReferences('FROM alpine AS a\nRUN --mount=from=$[la$0ter$],target=/t true\nFROM alpine AS $[later$]\n');
+    });
+
     it('a FROM naming a stage through a global ARG leads to it', async () => {
       await checkDefinition('ARG V=prod\nFROM alpine AS $[base-prod$]\nFROM ba$0se-${V}\n');
       // The variable in it leads to its ARG.

@@ -169,6 +169,10 @@ describe('rename', () => {
     });
   });
 
+  it('renames a --mount from= that names a stage further down', async () => {
+    await checkRename('FROM alpine AS a\nRUN --mount=from=later,target=/t true\nFROM alpine AS lat$0er\n', 'tools', 'FROM alpine AS a\nRUN --mount=from=tools,target=/t true\nFROM alpine AS tools\n');
+  });
+
   it('allows an ENV to take the name of a predefined ARG, which it does not read', async () => {
     await checkRename('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'TARGETARCH', 'FROM alpine\nENV TARGETARCH=1\nRUN echo $TARGETARCH\n');
   });

@@ -357,7 +357,7 @@ export class DockerfileModel {
         const nodeIndex = nodeBase + r.node;
         if (r.kind === 'from') return { kind: 'from', nodeIndex, span, text, stage: this.stages[s].base, byIndex: false };
         const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
-        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, index, s), byIndex: index !== undefined };
+        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(r.kind, text, index, s), byIndex: index !== undefined };
       });
     }
     return view.references;
@@ -365,11 +365,14 @@ export class DockerfileModel {
 
   /**
    * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names:
-   * BuildKit resolves names among the stages up to this one; a negative number names none.
+   * for COPY a stage up to this one, for a mount any stage of the file; a negative number names none.
    */
-  private referencedStage(text: string, index: number | undefined, s: number): Stage | undefined {
+  private referencedStage(kind: StageReferenceKind, text: string, index: number | undefined, s: number): Stage | undefined {
     const stage = index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.firstByName.get(text.toLowerCase());
-    return stage && stage.index <= s ? stage : undefined;
+    if (!stage) return undefined;
+    // BuildKit builds a mounted stage first wherever the file defines it; COPY --from reads only
+    // the stages above (a later one is copy-from-later-stage's error).
+    return stage.index <= s || kind === 'mount-from' ? stage : undefined;
   }
 
   private collect<T>(of: (s: number) => readonly T[]): T[] {

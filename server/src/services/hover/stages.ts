@@ -36,13 +36,10 @@ export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: Stage
   // A `--from=` still being typed names nothing yet: the flag's own hover says what it takes.
   if (reference.text === '') return undefined;
   const w = new DocWriter(format);
+  // COPY --from only reads stages above (a mount names any stage, and the model resolves it).
   const later = laterStageNamedBy(doc.model, reference);
   if (later) {
-    // BuildKit builds a mounted stage first wherever it is; COPY --from only reads stages above.
-    const note =
-      reference.kind === 'copy-from'
-        ? w.prose('This stage is defined further down: `COPY --from` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.')
-        : w.prose("The mount shows that stage's filesystem; BuildKit builds it first, although it is defined further down.");
+    const note = w.prose('This stage is defined further down: `COPY --from` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.');
     return w.join(stageHover(doc, later, format), note);
   }
   if (reference.byIndex) {
