@@ -161,6 +161,12 @@ describe('signature help over LSP', () => {
       });
     });
 
+    it('the mount option right after the cursor, when it is at the start of one', async () => {
+      const active = async (source: string) => (await summary(source))?.parameter;
+      expect(await active('FROM alpine\nRUN --mount=type=cache,$0target=/x true')).toBe('target=<path>');
+      expect(await active('FROM alpine\nRUN --mount=type=cache,target=/x,$0sharing=locked true')).toBe('sharing=<shared|private|locked>');
+    });
+
     it('other flags: their value', async () => {
       expect(await summary('FROM alpine\nRUN --network=$0')).toEqual({ labels: ['RUN --network=<default|none|host>'], active: 0, parameter: '=<default|none|host>' });
       expect(await summary('FROM alpine\nCOPY --link=$0 a b')).toEqual({ labels: ['COPY --link[=<boolean>]'], active: 0, parameter: '[=<boolean>]' });

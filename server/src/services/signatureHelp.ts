@@ -84,7 +84,7 @@ function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, 
   if (!flagsDone && isFlagWord(current)) {
     const eq = current.text.indexOf('=');
     const flag = fact.flags.find((f) => f.name === current.text.slice(2, eq < 0 ? undefined : eq));
-    if (flag && eq >= 0) return flagSignature(`${labelPrefix}${fact.name}`, flag, current.text.slice(eq + 1), format);
+    if (flag && eq >= 0) return flagSignature(`${labelPrefix}${fact.name}`, flag, current.text.slice(eq + 1), restOfWord(doc, prefix), format);
   }
   const args = !flagsDone && current.text.startsWith('-') ? [] : [...rest.filter((w) => !isFlagWord(w)), current];
   const formIndex = chooseForm(fact, args);
@@ -167,6 +167,13 @@ function argumentParameter(doc: AnalyzedDocument, fact: InstructionFact, form: I
   }
 }
 
+/** The text after the cursor up to the next white space (the rest of the word being written). */
+function restOfWord(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
+  const last = prefix.words[prefix.words.length - 1];
+  const cursor = last.start + last.text.length;
+  return /^[^\s]*/.exec(doc.tree.slice(cursor, cursor + 400))![0];
+}
+
 /** The text after the cursor up to the end of the JSON array on that line. */
 function restOfArray(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
   const last = prefix.words[prefix.words.length - 1];
@@ -178,7 +185,7 @@ function restOfArray(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
 
 // ---- Flags ---------------------------------------------------------------------------------
 
-function flagSignature(owner: string, flag: FlagFact, typed: string, format: DocFormat): SignatureHelp {
+function flagSignature(owner: string, flag: FlagFact, typed: string, after: string, format: DocFormat): SignatureHelp {
   const documentation = { kind: format, value: renderText(flag.doc.summary, format) };
   if (flag.value.kind === 'mount') {
     const fields = typed.split(',');
@@ -187,8 +194,9 @@ function flagSignature(owner: string, flag: FlagFact, typed: string, format: Doc
     const options = [MOUNT_TYPE_OPTION, ...mount.options];
     const labels = options.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));
     const parameters = options.map((o, i) => parameter(labels[i], o === MOUNT_TYPE_OPTION ? mount.doc.summary : o.doc, format));
-    // The key being typed: exact (any spelling) or, while half-typed, the first that starts with it.
-    const key = fields[fields.length - 1].split('=')[0].trim().toLowerCase();
+    // The key being typed: exact (any spelling) or, while half-typed, the first that starts with it;
+    // with the cursor at the start of an option already written, that option's key.
+    const key = (fields[fields.length - 1] + after.split(',')[0]).split('=')[0].trim().toLowerCase();
     const option =
       key === '' ? undefined : (getMountOption(mount.type, key) ?? options.find((o) => [o.key, ...o.aliases].some((name) => name.startsWith(key))));
     const active = option ? options.findIndex((o) => o.key === option.key) : 0;
