@@ -386,6 +386,13 @@ export class DockerfileModel {
     return this.referencesOfPart(stage.index);
   }
 
+  /** The last global ARG (before the first FROM) of a name: what a stage's `ARG NAME` takes its value from. */
+  globalArgNamed(name: string): Declaration | undefined {
+    let found: Declaration | undefined;
+    for (const declaration of this.globalArgs) if (declaration.name === name) found = declaration;
+    return found;
+  }
+
   /** The ARG and ENV declarations of one stage, in order. */
   declarationsOf(stage: Stage): readonly Declaration[] {
     return this.declarationsOfPart(stage.index);

@@ -64,7 +64,7 @@ export const UndefinedVar: StageRule = {
  * through the stage's own `ARG NAME`.
  */
 function declaredOutsideStages(model: DockerfileModel, use: VariableUse): string | undefined {
-  if (model.globalArgs.some((declaration) => declaration.name === use.name)) return `the global ARG ${use.name} is visible only in FROM lines.`;
+  if (model.globalArgNamed(use.name)) return `the global ARG ${use.name} is visible only in FROM lines.`;
   if (use.predefined?.automatic) return `BuildKit sets ${use.name} in the global scope, which only FROM lines see.`;
   return undefined;
 }

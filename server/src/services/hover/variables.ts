@@ -72,9 +72,7 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
 
 /** The last global ARG named like `use`, when `use` is in a stage (which does not see it). */
 function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
-  let global: Declaration | undefined;
-  if (use.stage >= 0) for (const declaration of doc.model.globalArgs) if (declaration.name === use.name) global = declaration;
-  return global;
+  return use.stage >= 0 ? doc.model.globalArgNamed(use.name) : undefined;
 }
 
 /** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
