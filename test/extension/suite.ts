@@ -139,6 +139,21 @@ const cases: Case[] = [
     },
   ],
   [
+    'signature help for --mount highlights the option being typed, and none right after a comma',
+    ['signatureHelp'],
+    async () => {
+      const doc = await scratch('FROM alpine:3.20\nRUN --mount=type=cache,ta\nRUN --mount=type=cache, true\n');
+      const at = async (line: number, character: number) =>
+        vscode.commands.executeCommand<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', doc.uri, new vscode.Position(line, character), ',');
+      const typing = await waitFor('signature help', () => at(1, 25));
+      const signature = typing.signatures[typing.activeSignature];
+      assert.equal(signature.parameters[signature.activeParameter ?? typing.activeParameter]?.label, 'target=<path>');
+      // VS Code's client declares that it can show no active parameter; the server's null arrives as -1.
+      const afterComma = await at(2, 23);
+      assert.equal(afterComma.signatures[afterComma.activeSignature].activeParameter, -1);
+    },
+  ],
+  [
     'a typo (RUNN) gets a diagnostic',
     ['diagnostics'],
     async () => {

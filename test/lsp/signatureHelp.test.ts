@@ -167,6 +167,28 @@ describe('signature help over LSP', () => {
       expect(await active('FROM alpine\nRUN --mount=type=cache,target=/x,$0sharing=locked true')).toBe('sharing=<shared|private|locked>');
     });
 
+    it('right after a comma no mount option is active, for a client that can show that', async () => {
+      const source = parseFixture('FROM alpine\nRUN --mount=type=cache,$0');
+      const uri = `file:///signature/${++count}/Dockerfile`;
+      const modern = await LspTestClient.start({ capabilities: { textDocument: { signatureHelp: { signatureInformation: { noActiveParameterSupport: true } } } } });
+      try {
+        await modern.open(uri, source.text);
+        const help = await modern.request<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: cursorOf(source) });
+        expect(help?.activeParameter).toBeNull();
+        expect(help?.signatures[0].activeParameter).toBeNull();
+        // An option half-typed, or the first option after `=`, is still active.
+        const typed = parseFixture('FROM alpine\nRUN --mount=type=cache,ta$0');
+        await modern.open(`${uri}.2`, typed.text);
+        const partial = await modern.request<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri: `${uri}.2` }, position: cursorOf(typed) });
+        expect(partial?.signatures[0].parameters?.[partial.activeParameter!]?.label).toBe('target=<path>');
+      } finally {
+        await modern.stop();
+      }
+      // A client without the capability gets the first option, as LSP 3.17 has no "none".
+      expect((await signatureHelp('FROM alpine\nRUN --mount=type=cache,$0'))?.activeParameter).toBe(0);
+      expect((await summary('FROM alpine\nRUN --mount=$0'))?.parameter).toBe('type=bind');
+    });
+
     it('other flags: their value', async () => {
       expect(await summary('FROM alpine\nRUN --network=$0')).toEqual({ labels: ['RUN --network=<default|none|host>'], active: 0, parameter: '=<default|none|host>' });
       expect(await summary('FROM alpine\nCOPY --link=$0 a b')).toEqual({ labels: ['COPY --link[=<boolean>]'], active: 0, parameter: '[=<boolean>]' });

@@ -80,7 +80,7 @@ function exercise(text: string, probes: readonly number[]): void {
     run('hover', () => getHover(doc, position, 'markdown'));
     run('completion', () => getCompletions(doc, position, { snippets: true, format: 'markdown', insertReplace: true }));
     run('completion after a trigger', () => getCompletions(doc, position, { snippets: false, format: 'plaintext', triggerCharacter: '$' }));
-    run('signatureHelp', () => getSignatureHelp(doc, position, 'markdown'));
+    run('signatureHelp', () => getSignatureHelp(doc, position, { format: 'markdown', noActiveParameter: true }));
     run('definition', () => findDefinition(doc, position));
     run('references', () => findReferences(doc, position, true));
     run('highlight', () => getDocumentHighlights(doc, position));

@@ -25,16 +25,24 @@ function parameter(label: string, doc: string, format: DocFormat): ParameterInfo
   return { label, documentation: { kind: format, value: renderText(doc, format) } };
 }
 
-function help(signatures: SignatureInformation[], activeSignature: number, activeParameter: number): SignatureHelp {
+/** `null`: no parameter is active (LSP 3.18), for clients that declare `noActiveParameterSupport`. */
+function help(signatures: SignatureInformation[], activeSignature: number, activeParameter: number | null): SignatureHelp {
   const signature = signatures[activeSignature];
   if (signature) signature.activeParameter = activeParameter;
   return { signatures, activeSignature, activeParameter };
 }
 
-export function getSignatureHelp(doc: AnalyzedDocument, position: Position, format: DocFormat): SignatureHelp | null {
+export interface SignatureOptions {
+  readonly format: DocFormat;
+  /** The client understands `activeParameter: null` (no parameter highlighted). */
+  readonly noActiveParameter?: boolean;
+}
+
+export function getSignatureHelp(doc: AnalyzedDocument, position: Position, options: SignatureOptions): SignatureHelp | null {
+  const { format } = options;
   const offset = offsetOf(doc, position);
   const context = cursorContext(doc, offset);
-  if (context.kind === 'instruction') return instructionSignature(doc, context.prefix, format);
+  if (context.kind === 'instruction') return instructionSignature(doc, context.prefix, options);
   if (context.kind === 'line' && /^\s*#/.test(context.linePrefix)) {
     return directiveSignature(context.linePrefix, inDirectiveBlock(doc, context.node?.index ?? doc.tree.nodeCount), format);
   }
@@ -66,7 +74,8 @@ function isFlagWord(word: PrefixWord): boolean {
   return word.text.startsWith('--');
 }
 
-function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, format: DocFormat): SignatureHelp | null {
+function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, options: SignatureOptions): SignatureHelp | null {
+  const { format } = options;
   const words = prefix.words;
   if (words.length < 2) return null;
   let labelPrefix = '';
@@ -84,7 +93,7 @@ function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, 
   if (!flagsDone && isFlagWord(current)) {
     const eq = current.text.indexOf('=');
     const flag = fact.flags.find((f) => f.name === current.text.slice(2, eq < 0 ? undefined : eq));
-    if (flag && eq >= 0) return flagSignature(`${labelPrefix}${fact.name}`, flag, current.text.slice(eq + 1), restOfWord(doc, prefix), format);
+    if (flag && eq >= 0) return flagSignature(`${labelPrefix}${fact.name}`, flag, current.text.slice(eq + 1), restOfWord(doc, prefix), options);
   }
   const args = !flagsDone && current.text.startsWith('-') ? [] : [...rest.filter((w) => !isFlagWord(w)), current];
   const formIndex = chooseForm(fact, args);
@@ -185,22 +194,25 @@ function restOfArray(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
 
 // ---- Flags ---------------------------------------------------------------------------------
 
-function flagSignature(owner: string, flag: FlagFact, typed: string, after: string, format: DocFormat): SignatureHelp {
+function flagSignature(owner: string, flag: FlagFact, typed: string, after: string, options: SignatureOptions): SignatureHelp {
+  const { format } = options;
   const documentation = { kind: format, value: renderText(flag.doc.summary, format) };
   if (flag.value.kind === 'mount') {
     const fields = typed.split(',');
     const typeField = fields.find((f) => f.split('=')[0].trim().toLowerCase() === 'type');
     const mount = getMountType(typeField?.split('=')[1] ?? 'bind') ?? getMountType('bind')!;
-    const options = [MOUNT_TYPE_OPTION, ...mount.options];
-    const labels = options.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));
-    const parameters = options.map((o, i) => parameter(labels[i], o === MOUNT_TYPE_OPTION ? mount.doc.summary : o.doc, format));
+    const mountOptions = [MOUNT_TYPE_OPTION, ...mount.options];
+    const labels = mountOptions.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));
+    const parameters = mountOptions.map((o, i) => parameter(labels[i], o === MOUNT_TYPE_OPTION ? mount.doc.summary : o.doc, format));
     // The key being typed: exact (any spelling) or, while half-typed, the first that starts with it;
     // with the cursor at the start of an option already written, that option's key.
     const key = (fields[fields.length - 1] + after.split(',')[0]).split('=')[0].trim().toLowerCase();
     const option =
-      key === '' ? undefined : (getMountOption(mount.type, key) ?? options.find((o) => [o.key, ...o.aliases].some((name) => name.startsWith(key))));
-    const active = option ? options.findIndex((o) => o.key === option.key) : 0;
-    return help([{ label: `${owner} --mount=${labels.join(',')}`, documentation, parameters }], 0, Math.max(0, active));
+      key === '' ? undefined : (getMountOption(mount.type, key) ?? mountOptions.find((o) => [o.key, ...o.aliases].some((name) => name.startsWith(key))));
+    // Right after a comma no option is chosen yet: highlighting `type=` there would be wrong, so
+    // none is, where the client can show that; older clients get the first, as before.
+    const active = option ? Math.max(0, mountOptions.findIndex((o) => o.key === option.key)) : fields.length > 1 && options.noActiveParameter ? null : 0;
+    return help([{ label: `${owner} --mount=${labels.join(',')}`, documentation, parameters }], 0, active);
   }
   const hint = valueHint(flag.value);
   return help([{ label: `${owner} --${flag.name}${hint}`, documentation, parameters: [parameter(hint, flag.doc.summary, format)] }], 0, 0);

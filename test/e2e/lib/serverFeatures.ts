@@ -15,7 +15,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-export type Feature = 'hover' | 'completion' | 'diagnostics' | 'codeAction' | 'formatting' | 'documentSymbol';
+export type Feature = 'hover' | 'completion' | 'diagnostics' | 'codeAction' | 'formatting' | 'documentSymbol' | 'signatureHelp';
 
 export interface ServerFeatures {
   capabilities: ServerCapabilities;
@@ -32,6 +32,7 @@ export const FEATURE_GATES: Record<Feature, string> = {
   codeAction: 'codeActionProvider',
   formatting: 'documentFormattingProvider',
   documentSymbol: 'documentSymbolProvider',
+  signatureHelp: 'signatureHelpProvider',
 };
 
 export const TYPO_DOCUMENT = 'FROM alpine:3.20\nRUNN echo hello\n';
@@ -113,6 +114,7 @@ export async function probeServerFeatures(options: ProbeOptions = {}): Promise<S
       codeAction: Boolean(caps.codeActionProvider),
       formatting: Boolean(caps.documentFormattingProvider),
       documentSymbol: Boolean(caps.documentSymbolProvider),
+      signatureHelp: Boolean(caps.signatureHelpProvider),
     };
     return { capabilities: caps, has, gate: FEATURE_GATES };
   } finally {

@@ -64,7 +64,7 @@ function checkAt(doc: ReturnType<typeof analyze>, offset: number): void {
       expect(range?.end).toEqual(position);
     }
   }
-  getSignatureHelp(doc, position, 'plaintext');
+  getSignatureHelp(doc, position, { format: 'plaintext' });
 }
 
 const sources: [string, string][] = [

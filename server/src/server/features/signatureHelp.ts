@@ -1,9 +1,10 @@
-import { getSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS } from '../../services/signatureHelp';
+import { getSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS, type SignatureOptions } from '../../services/signatureHelp';
 import type { ClientSupport, Feature } from '../feature';
 
-function format(client: ClientSupport): 'markdown' | 'plaintext' {
-  const formats = client.raw.textDocument?.signatureHelp?.signatureInformation?.documentationFormat;
-  return !formats || formats.includes('markdown') ? 'markdown' : 'plaintext';
+function options(client: ClientSupport): SignatureOptions {
+  const information = client.raw.textDocument?.signatureHelp?.signatureInformation;
+  const formats = information?.documentationFormat;
+  return { format: !formats || formats.includes('markdown') ? 'markdown' : 'plaintext', noActiveParameter: information?.noActiveParameterSupport === true };
 }
 
 /** textDocument/signatureHelp: the forms of the instruction (or flag, or directive) being written. */
@@ -13,7 +14,7 @@ export const signatureHelpFeature: Feature = {
   register({ connection, onDocument, toServerPosition, client }) {
     connection.onSignatureHelp((params, token) =>
       onDocument(params.textDocument.uri, token, (doc) =>
-        getSignatureHelp(doc, toServerPosition(params.textDocument.uri, params.position), format(client)),
+        getSignatureHelp(doc, toServerPosition(params.textDocument.uri, params.position), options(client)),
       ),
     );
   },
