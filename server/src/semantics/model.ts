@@ -365,11 +365,14 @@ export class DockerfileModel {
 
   /**
    * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names:
-   * for COPY a stage up to this one, for a mount any stage of the file; a negative number names none.
+   * for COPY a stage up to this one, for a mount any stage of the file; a negative number names none,
+   * and neither does anything before the first FROM (`s` -1).
    */
   private referencedStage(kind: StageReferenceKind, text: string, index: number | undefined, s: number): Stage | undefined {
     const stage = index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.firstByName.get(text.toLowerCase());
-    if (!stage) return undefined;
+    // Before the first FROM nothing is built, so nothing there names a stage (an instruction there is
+    // an error of its own); the semantic tokens kept for that part rely on it.
+    if (!stage || s < 0) return undefined;
     // BuildKit builds a mounted stage first wherever the file defines it; COPY --from reads only
     // the stages above (a later one is copy-from-later-stage's error).
     return stage.index <= s || kind === 'mount-from' ? stage : undefined;

@@ -136,8 +136,21 @@ describe('semantic tokens kept per part', () => {
           previousLayout = layout;
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      { numRuns: Number(process.env.FC_RUNS ?? 150), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
     );
+  });
+
+  it('a mount before the first FROM names no stage, kept or collected afresh (found with seed 698069105)', () => {
+    const document = TextDocument.create('file:///early/Dockerfile', 'dockerfile', 1, 'FROM alpine\n');
+    let tree = SyntaxTree.parse(document.getText());
+    let doc = analyzedDocument(document, tree);
+    for (const [version, insert] of [[2, '\nFROM base AS b\n'], [3, 'RUN --mount=type=cache,from=b,target=/x ']] as const) {
+      tree = tree.edit({ start: 0, end: 0, text: insert });
+      TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }], version);
+      doc = analyzedDocument(document, tree, doc);
+    }
+    expect(getSemanticTokens(doc)).toEqual(fresh(document.getText()));
+    expect(doc.model.stageReferences.filter((r) => r.kind === 'mount-from').map((r) => r.stage)).toEqual([undefined]);
   });
 
   it('follow a stage that a reference starts or stops naming in another stage', () => {
