@@ -433,6 +433,23 @@ describe('mount types', () => {
     expect(typesWith('from')).toEqual(['bind', 'cache']);
     expect(typesWith('type')).toEqual(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
   });
+
+  it('knows every key BuildKit accepts for each type, with or without an effect', () => {
+    // BuildKit's parseMount takes type, from, source, target, ro, rw, id and env for every type; required
+    // only for secret and ssh, size only for tmpfs, mode/uid/gid only for cache, secret and ssh, sharing
+    // only for cache. A secret mount then refuses from (and sharing), an ssh mount refuses source.
+    const accepted = Object.fromEntries(
+      MOUNT_TYPES.map((m) => [m.type, [...m.options.map((o) => o.key), ...m.noEffect].sort()]),
+    );
+    const everywhere = ['target', 'readonly', 'readwrite', 'id', 'env'];
+    expect(accepted).toEqual({
+      bind: [...everywhere, 'source', 'from'].sort(),
+      cache: [...everywhere, 'source', 'from', 'sharing', 'mode', 'uid', 'gid'].sort(),
+      tmpfs: [...everywhere, 'source', 'from', 'size'].sort(),
+      secret: [...everywhere, 'source', 'required', 'mode', 'uid', 'gid'].sort(),
+      ssh: [...everywhere, 'from', 'required', 'mode', 'uid', 'gid'].sort(),
+    });
+  });
 });
 
 // ---- Directives ----
