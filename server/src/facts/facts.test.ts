@@ -471,6 +471,15 @@ describe('directives', () => {
     expect(new Set(values).size).toBe(values.length);
   });
 
+  it('says a 1.N pin still takes patch releases; only 1.N.P is immutable (Dockerfile reference, official releases)', () => {
+    const syntax = getDirective('syntax')!;
+    expect(syntax.doc.details).toContain('still receives the patch releases of 1.N');
+    expect(syntax.doc.details).toContain('only `1.N.P` never changes');
+    const latest = syntax.values.find((v) => v.value === `docker/dockerfile:${SYNTAX_VERSION_LATEST}`)!;
+    expect(latest.doc).toContain('its patch releases still do');
+    expect(`${syntax.doc.details} ${latest.doc}`).not.toContain('must not change');
+  });
+
   it('allows only backslash and backtick as escape, backslash by default', () => {
     expect(getDirective('escape')!.values.map((v) => [v.value, v.isDefault ?? false])).toEqual([
       ['\\', true],
@@ -744,7 +753,7 @@ describe('rendered documentation', () => {
 
       Chooses the version of the Dockerfile frontend, the component that reads this file and turns it into build steps. It goes on the first line.
 
-      \`docker/dockerfile:1\` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. Pin \`1.N\` when builds must not change (for example with \`# check=error=true\`), or use \`1-labs\` for features that are not stable yet. Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.
+      \`docker/dockerfile:1\` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. Pin \`1.N\` to keep the same syntax and checks (for example with \`# check=error=true\`); that tag still receives the patch releases of 1.N, and only \`1.N.P\` never changes. Use \`1-labs\` for features that are not stable yet. Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.
 
       **Example**
       \`\`\`dockerfile
