@@ -523,6 +523,9 @@ describe('predefined arguments', () => {
     }
     expect(getPredefinedArg('TARGETOSVERSION')!.since).toBe('1.13');
     expect(getPredefinedArg('TARGETSTAGE')!.since).toBe('1.11');
+    // BuildKit's testTargetStageNameArg: without --target it is the last stage's name, `default` only if unnamed.
+    expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('otherwise the last stage of the file');
+    expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('`default` when that stage has no `AS` name');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.since).toBe('1.5');
   });
 });
