@@ -242,6 +242,15 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('ADD --chmod says what a download gets without it, COPY --chmod does not speak of downloads', async () => {
+      const add = (await hoverAt('FROM alpine\nADD --ch$0mod=755 https://example.com/tool /usr/local/bin/tool')).hover;
+      const copy = (await hoverAt('FROM alpine\nCOPY --ch$0mod=755 tool /usr/local/bin/tool')).hover;
+      const text = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+      expect(text(add)).toContain('a file downloaded from a URL gets `600`');
+      expect(text(copy)).toContain('Without it the files keep the permissions they have in the source.');
+      expect(text(copy)).not.toContain('URL');
+    });
+
     it('FROM AS, HEALTHCHECK CMD and NONE', async () => {
       await checkHover(
         'FROM alpine $[A$0S$] build',

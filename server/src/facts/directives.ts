@@ -18,7 +18,8 @@ const SYNTAX: DirectiveFact = {
       'Chooses the version of the Dockerfile frontend, the component that reads this file and turns it into build steps. It goes on the first line.',
     details:
       '`docker/dockerfile:1` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. ' +
-      'Pin `1.N` when builds must not change (for example with `# check=error=true`), or use `1-labs` for features that are not stable yet. ' +
+      'Pin `1.N` to keep the same syntax and checks (for example with `# check=error=true`); that tag still receives the patch releases of 1.N, and only `1.N.P` never changes. ' +
+      'Use `1-labs` for features that are not stable yet. ' +
       'Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.',
     example: lines('# syntax=docker/dockerfile:1', 'FROM alpine:3.20'),
     pitfall:
@@ -35,7 +36,7 @@ const SYNTAX: DirectiveFact = {
     },
     {
       value: `docker/dockerfile:${SYNTAX_VERSION_LATEST}`,
-      doc: `Pins frontend ${SYNTAX_VERSION_LATEST}, the newest release these facts describe. Pin a version when builds must not change.`,
+      doc: `Pins frontend ${SYNTAX_VERSION_LATEST}, the newest release these facts describe: no new syntax or checks arrive, but its patch releases still do.`,
     },
     pin('1.21', '`# check=` comments for single instructions and turned `CopyIgnoredFile` on'),
     pin('1.20', 'stable `COPY --parents` and `RUN --security`'),

@@ -433,6 +433,23 @@ describe('mount types', () => {
     expect(typesWith('from')).toEqual(['bind', 'cache']);
     expect(typesWith('type')).toEqual(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
   });
+
+  it('knows every key BuildKit accepts for each type, with or without an effect', () => {
+    // BuildKit's parseMount takes type, from, source, target, ro, rw, id and env for every type; required
+    // only for secret and ssh, size only for tmpfs, mode/uid/gid only for cache, secret and ssh, sharing
+    // only for cache. A secret mount then refuses from (and sharing), an ssh mount refuses source.
+    const accepted = Object.fromEntries(
+      MOUNT_TYPES.map((m) => [m.type, [...m.options.map((o) => o.key), ...m.noEffect].sort()]),
+    );
+    const everywhere = ['target', 'readonly', 'readwrite', 'id', 'env'];
+    expect(accepted).toEqual({
+      bind: [...everywhere, 'source', 'from'].sort(),
+      cache: [...everywhere, 'source', 'from', 'sharing', 'mode', 'uid', 'gid'].sort(),
+      tmpfs: [...everywhere, 'source', 'from', 'size'].sort(),
+      secret: [...everywhere, 'source', 'required', 'mode', 'uid', 'gid'].sort(),
+      ssh: [...everywhere, 'from', 'required', 'mode', 'uid', 'gid'].sort(),
+    });
+  });
 });
 
 // ---- Directives ----
@@ -452,6 +469,15 @@ describe('directives', () => {
     expect(values.slice(0, 3)).toEqual(['docker/dockerfile:1', 'docker/dockerfile:1-labs', `docker/dockerfile:${SYNTAX_VERSION_LATEST}`]);
     expect(values).toContain('docker/dockerfile:1.7');
     expect(new Set(values).size).toBe(values.length);
+  });
+
+  it('says a 1.N pin still takes patch releases; only 1.N.P is immutable (Dockerfile reference, official releases)', () => {
+    const syntax = getDirective('syntax')!;
+    expect(syntax.doc.details).toContain('still receives the patch releases of 1.N');
+    expect(syntax.doc.details).toContain('only `1.N.P` never changes');
+    const latest = syntax.values.find((v) => v.value === `docker/dockerfile:${SYNTAX_VERSION_LATEST}`)!;
+    expect(latest.doc).toContain('its patch releases still do');
+    expect(`${syntax.doc.details} ${latest.doc}`).not.toContain('must not change');
   });
 
   it('allows only backslash and backtick as escape, backslash by default', () => {
@@ -497,6 +523,9 @@ describe('predefined arguments', () => {
     }
     expect(getPredefinedArg('TARGETOSVERSION')!.since).toBe('1.13');
     expect(getPredefinedArg('TARGETSTAGE')!.since).toBe('1.11');
+    // BuildKit's testTargetStageNameArg: without --target it is the last stage's name, `default` only if unnamed.
+    expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('otherwise the last stage of the file');
+    expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('`default` when that stage has no `AS` name');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.since).toBe('1.5');
   });
 });
@@ -727,7 +756,7 @@ describe('rendered documentation', () => {
 
       Chooses the version of the Dockerfile frontend, the component that reads this file and turns it into build steps. It goes on the first line.
 
-      \`docker/dockerfile:1\` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. Pin \`1.N\` when builds must not change (for example with \`# check=error=true\`), or use \`1-labs\` for features that are not stable yet. Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.
+      \`docker/dockerfile:1\` suits most projects: BuildKit fetches the newest stable 1.x frontend before building, so new syntax works without upgrading Docker. Pin \`1.N\` to keep the same syntax and checks (for example with \`# check=error=true\`); that tag still receives the patch releases of 1.N, and only \`1.N.P\` never changes. Use \`1-labs\` for features that are not stable yet. Without the directive, the frontend bundled with your Docker or BuildKit is used, which may be older.
 
       **Example**
       \`\`\`dockerfile

@@ -54,7 +54,7 @@ const BIND: MountTypeFact = {
     from('Stage, image or named context to mount from. The build context when left out. Variables are not expanded here.'),
     readwrite('Lets the command write into the mount. The changes are discarded when the step ends.'),
   ],
-  noEffect: ['readonly', 'id'],
+  noEffect: ['readonly', 'id', 'env'],
   referenceUrl: referenceUrl('run---mounttypebind'),
 };
 
@@ -106,7 +106,7 @@ const CACHE: MountTypeFact = {
     uid('Owner user ID of the cache directory when it is created. Set it when a non-root `USER` writes to the cache.'),
     gid('Owner group ID of the cache directory when it is created.'),
   ],
-  noEffect: ['readwrite'],
+  noEffect: ['readwrite', 'env'],
   referenceUrl: referenceUrl('run---mounttypecache'),
 };
 
@@ -124,7 +124,7 @@ const TMPFS: MountTypeFact = {
     target('Where the filesystem appears.', { required: true }),
     option('size', [], { kind: 'size' }, 'Upper limit on its size, in bytes or with a unit such as `64m` or `1g`.'),
   ],
-  noEffect: ['readonly', 'readwrite', 'id', 'from', 'source'],
+  noEffect: ['readonly', 'readwrite', 'id', 'from', 'source', 'env'],
   referenceUrl: referenceUrl('run---mounttypetmpfs'),
 };
 
@@ -181,7 +181,8 @@ const SSH: MountTypeFact = {
     uid('Owner user ID of the socket. Set it when a non-root `USER` runs `ssh`.'),
     gid('Owner group ID of the socket.'),
   ],
-  noEffect: ['readonly', 'readwrite', 'from', 'source'],
+  // `source=` is refused (BuildKit: "ssh does not support source"), so it is in neither list.
+  noEffect: ['readonly', 'readwrite', 'from', 'env'],
   referenceUrl: referenceUrl('run---mounttypessh'),
 };
 

@@ -86,7 +86,7 @@ const TARGET_ARGS: readonly PredefinedArgFact[] = [
   arg(
     'target',
     'TARGETSTAGE',
-    'Name of the stage the build produces: the one chosen with `docker build --target`, or `default` when none is chosen.',
+    'Name of the stage the build produces: the one chosen with `docker build --target`, otherwise the last stage of the file. It is `default` when that stage has no `AS` name.',
     'release',
     '1.11',
   ),

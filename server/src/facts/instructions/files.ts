@@ -49,7 +49,9 @@ function chmodFlag(instruction: CopyInstruction, example: string): FlagFact {
       summary:
         'Sets the permissions of the copied files, in octal (`755`) or, since frontend 1.14, symbolic form (`+x`, `u=rwX,go=rX`).',
       details:
-        'Without it the files keep the permissions they have in the source. ' +
+        (instruction === 'ADD'
+          ? 'Without it, files from the context keep their permissions, but a file downloaded from a URL gets `600` (only the owner may read it, nobody may run it). '
+          : 'Without it the files keep the permissions they have in the source. ') +
         'Setting them here avoids a separate `RUN chmod`, which would store the files again in a new layer. ' +
         'Variables are expanded since 1.10. Not supported for Windows containers.',
       example,

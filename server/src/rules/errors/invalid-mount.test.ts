@@ -71,6 +71,15 @@ describe('invalid-mount', () => {
     );
   });
 
+  it('refuses source= on an ssh mount, which BuildKit rejects when it converts the RUN', () => {
+    checkErrors(run('type=ssh,id=default,$[source=key$]') + run('type=ssh,$[src=key$],required'), [
+      ['invalid-mount', 'An ssh mount cannot use source=: it forwards the agent or keys given to docker build --ssh; choose which with id=.'],
+      ['invalid-mount', 'An ssh mount cannot use source=: it forwards the agent or keys given to docker build --ssh; choose which with id=.'],
+    ], rules);
+    // An empty source= is no source at all, and ssh mounts ignore from= and env=.
+    checkErrors(run('type=ssh,source=') + run('type=ssh,from=deps,env=X') + run('type=bind,target=/b,env=X'), [], rules);
+  });
+
   it('never expands variables in from=, and does not judge other values with variables', () => {
     checkErrors(run('type=bind,from=$[${STAGE}$],target=/s') + run('type=$TYPE,target=/x,size=$SIZE') + run('type=cache,target=$DIR,mode=$MODE'), [
       ['invalid-mount', 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.'],

@@ -181,6 +181,13 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
     const sharing = seen.get('sharing');
     if (sharing && isSet('sharing')) at(sharing.option, `sharing= applies only to cache mounts, not to ${type} mounts.`);
   }
+  if (type === 'ssh') {
+    // Refused when BuildKit converts the RUN ("ssh does not support source"), not while parsing it.
+    const source = seen.get('source');
+    if (source && isSet('source')) {
+      at(source.option, 'An ssh mount cannot use source=: it forwards the agent or keys given to docker build --ssh; choose which with id=.');
+    }
+  }
   const target = seen.get('target');
   if (target?.value && ['bind', 'cache', 'tmpfs'].includes(type) && normalizesToRoot(target.value)) {
     at(target.option, 'A mount cannot cover the root directory: choose a target such as /cache or /src.');
