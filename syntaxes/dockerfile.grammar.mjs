@@ -16,9 +16,10 @@
 //   not end in the escape character (a doubled escape does not count, as in BuildKit); an injection then pushes an
 //   empty rule that consumes the newline. vscode-textmate allows `\G` at the start of a line only when the rule on
 //   top of the stack captured the previous newline, so the failing while condition pops the instruction together
-//   with everything still open inside it (an unterminated quote, an embedded shell construct). The condition also
-//   requires the next line to look like a new instruction, a comment or a blank line, which guards against an
-//   embedded grammar that happens to capture a newline inside a heredoc body.
+//   with everything still open inside it (an unterminated quote, an embedded shell construct). Any line does, as
+//   in BuildKit, where a word that is no keyword is an unknown instruction. So no embedded rule may capture a
+//   newline inside an instruction: the one that does (Python's line continuation, in a heredoc body) is
+//   pre-empted by an injection.
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open.
@@ -33,7 +34,6 @@ const INSTRUCTIONS = [
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ];
-const KEYWORD_ALTERNATION = INSTRUCTIONS.join('|');
 
 const DIRECTIVE_KEYS = 'syntax|check|escape';
 
@@ -228,6 +228,12 @@ function sharedRules() {
       end: never,
       contentName: `${S.heredocBody} meta.embedded.block.python`,
       patterns: [{ include: 'source.python' }],
+    },
+    // Python's own line continuation is a rule whose begin captures the newline, which would end the instruction
+    // (see the top of this file); this takes its place.
+    'python-line-continuation': {
+      match: r`(\\)(?=[ \t]*$)`,
+      captures: { 1: { name: 'punctuation.separator.continuation.line.python' } },
     },
     'heredoc-body-node': {
       begin: r`^(?=#![^\n]*\b(?:node|nodejs|deno|bun)\b)`,
@@ -600,9 +606,9 @@ function modeRules(m) {
     add(`args-${kw.toLowerCase()}`, { patterns: args[kw] });
   }
 
-  // After an instruction has ended, the next line pops it only if it looks like the start of something new.
-  const newStatementAhead = r`[ \t]*(?:$|#|(?i:${KEYWORD_ALTERNATION})${m.kwEnd})`;
-  const instructionWhile = r`^(?!\G(?=${newStatementAhead}))`;
+  // After an instruction has ended, the next line pops it: BuildKit reads any line there as a new instruction (an
+  // unknown word is an unknown instruction), a comment or a blank line.
+  const instructionWhile = r`^(?!\G)`;
 
   const instructionPatterns = [ref('comment')];
   for (const kw of INSTRUCTIONS) {
@@ -703,6 +709,7 @@ export function buildGrammar() {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       'L:meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
     },

@@ -870,6 +870,53 @@ COPY a b
       ['COPY', KW],
     ],
   },
+  {
+    name: 'a line after a finished instruction starts a new one, even an unknown one',
+    text: df`
+RUN echo "unterminated
+COPPY a b
+ENV A='open
+  b
+LABEL x=y
+  RUN echo ${BT}date
+FOO
+EXPOSE 80
+`,
+    expect: [
+      ['RUN', KW],
+      ['COPPY a b', 'meta.instruction.unknown.dockerfile'],
+      ['COPPY a b', '!meta.instruction.run'],
+      ['COPPY a b', '!string'],
+      ['ENV', KW],
+      ['b', 'meta.instruction.unknown.dockerfile'],
+      ['b', '!string'],
+      ['LABEL', KW],
+      ['RUN', KW],
+      ['FOO', 'meta.instruction.unknown.dockerfile'],
+      ['FOO', '!string'],
+      ['EXPOSE', KW],
+    ],
+  },
+  {
+    name: 'a Python line continuation in a heredoc body does not end the instruction',
+    text: df`
+RUN <<EOF
+#!/usr/bin/env python3
+import os, \
+    sys
+if os and \
+not sys: pass
+EOF
+FROM alpine
+`,
+    expect: [
+      ['\\', 'meta.embedded.block.python punctuation.separator.continuation.line.python'],
+      ['sys', 'meta.instruction.run.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['not', 'meta.instruction.run.dockerfile meta.embedded.block.python keyword.operator.logical.python'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
 ];
 
 let grammar: IGrammar;
