@@ -239,7 +239,16 @@ function sharedRules() {
       begin: r`^(?=#![^\n]*\b(?:node|nodejs|deno|bun)\b)`,
       end: never,
       contentName: `${S.heredocBody} meta.embedded.block.javascript`,
-      patterns: [{ include: 'source.js' }],
+      patterns: [
+        // the JavaScript grammar knows a `#!` line only at the start of the document (a later line cannot start with
+        // `#!` in JavaScript, so \G, which holds at every line start inside the heredoc's while rule, is enough)
+        {
+          match: r`\G(#!).*`,
+          name: 'comment.line.shebang.js',
+          captures: { 1: { name: 'punctuation.definition.comment.js' } },
+        },
+        { include: 'source.js' },
+      ],
     },
     'heredoc-body-shell': {
       begin: '^',

@@ -499,6 +499,8 @@ EOF
       ['import', 'keyword.control.import.python'],
       ['print', 'support.function.builtin.python'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['#!', 'meta.embedded.block.javascript comment.line.shebang.js punctuation.definition.comment.js'],
+      ['/usr/bin/env node', 'comment.line.shebang.js'],
       ['const', 'meta.embedded.block.javascript'],
       ['const', 'storage.type.js'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
