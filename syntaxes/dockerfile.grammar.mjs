@@ -361,6 +361,14 @@ function modeRules(m) {
         name: 'variable.other.readwrite.dockerfile',
         captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } },
       },
+      // positional ($1, every digit that follows) and special parameters: BuildKit reads them as variables that are
+      // never set
+      {
+        match: r`(\$)([0-9]+)`,
+        name: 'variable.parameter.positional.dockerfile',
+        captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } },
+      },
+      { match: r`\$[@*#?$!\-]`, name: 'variable.language.special.dockerfile' },
       {
         // ${v/pattern/replacement} and ${v//pattern/replacement}
         begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)(//?)`,
@@ -384,12 +392,15 @@ function modeRules(m) {
         ],
       },
       {
-        // ${v}, ${v:-w}, ${v-w}, ${v:+w}, ${v+w}, ${v:?w}, ${v?w}, ${v#p}, ${v##p}, ${v%p}, ${v%%p}
-        begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)?(:?[\-+?]|##?|%%?)?`,
+        // ${v}, ${v:-w}, ${v-w}, ${v:+w}, ${v+w}, ${v:?w}, ${v?w}, ${v#p}, ${v##p}, ${v%p}, ${v%%p}; v may also be
+        // positional (${1}) or special (${@})
+        begin: r`(\$\{)(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+)|([@*#?$!\-])(?=[}:]))?(:?[\-+?]|##?|%%?)?`,
         beginCaptures: {
           1: { name: 'punctuation.definition.variable.begin.dockerfile' },
           2: { name: 'variable.other.readwrite.dockerfile' },
-          3: { name: 'keyword.operator.expansion.dockerfile' },
+          3: { name: 'variable.parameter.positional.dockerfile' },
+          4: { name: 'variable.language.special.dockerfile' },
+          5: { name: 'keyword.operator.expansion.dockerfile' },
         },
         end: r`\}`,
         endCaptures: { 0: { name: 'punctuation.definition.variable.end.dockerfile' } },

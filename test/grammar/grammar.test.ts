@@ -626,6 +626,27 @@ ENV I=${'$'}{v#p} J=${'$'}{v##p} K=${'$'}{v%p} L=${'$'}{v%%p} M=${'$'}{v/p/r} N=
     ],
   },
   {
+    name: 'positional and special parameters are variables (BuildKit expands them to nothing)',
+    text: df`
+ENV A=$$ B=x$1y C="$@" D=${'$'}{1:-one} E=$999aaa F=\$$ G=${'$'}{?}
+`,
+    expect: [
+      ['$$', 'variable.language.special.dockerfile'],
+      ['$', 'variable.parameter.positional.dockerfile punctuation.definition.variable.dockerfile'],
+      ['1', 'variable.parameter.positional.dockerfile'],
+      ['y', 'string.unquoted.dockerfile'],
+      ['y', '!variable'],
+      ['$@', 'string.quoted.double.dockerfile variable.language.special.dockerfile'],
+      ['1', 'meta.variable.dockerfile variable.parameter.positional.dockerfile'],
+      [':-', 'keyword.operator.expansion.dockerfile'],
+      ['999', 'variable.parameter.positional.dockerfile'],
+      ['aaa', '!variable'],
+      ['\\$', 'constant.character.escape.dockerfile'],
+      ['$', '!variable'],
+      ['?', 'meta.variable.dockerfile variable.language.special.dockerfile'],
+    ],
+  },
+  {
     name: 'variables in double quotes, not in single quotes',
     text: df`
 ENV GREETING="hello $USER" RAW='no $EXPANSION here' PRICE=\$5
