@@ -572,9 +572,53 @@ FROM alpine
       ['FILE1', 'entity.name.tag.heredoc.dockerfile'],
       ['FILE2', 'entity.name.tag.heredoc.dockerfile'],
       ['first', 'meta.heredoc.body.dockerfile'],
+      ['FILE1', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['FILE1', '!meta.heredoc.body'],
       ['second', 'meta.heredoc.body.dockerfile'],
       ['FILE2', 'entity.name.tag.heredoc.dockerfile'],
       ['FROM', KW],
+    ],
+  },
+  {
+    name: 'several heredocs on one line: each body ends at its own terminator, with its own <<- and quoting',
+    text: df`
+COPY <<robots.txt <<-'humans.txt' <<"c" /usr/share/nginx/html/
+User-agent: $AGENT
+robots.txt
+${TAB}team $NOT_EXPANDED
+${TAB}humans.txt
+$C
+c
+RUN <<-A python3 - && <<B sh
+${TAB}print("a")
+${TAB}A
+echo "don't
+B
+ENV X=1
+`,
+    expect: [
+      ['robots.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['humans.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['c', 'entity.name.tag.heredoc.dockerfile'],
+      ['AGENT', 'meta.heredoc.body.dockerfile variable.other.readwrite.dockerfile'],
+      ['robots.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['robots.txt', '!meta.heredoc.body'],
+      ['\tteam $NOT_EXPANDED', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['\tteam $NOT_EXPANDED', '!variable'],
+      ['humans.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['humans.txt', '!meta.heredoc.body'],
+      ['$C', 'string.unquoted.heredoc.dockerfile'],
+      ['$C', '!variable'],
+      ['c', 'entity.name.tag.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['A', '!meta.heredoc.body'],
+      ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', '!string'],
+      ['ENV', KW],
     ],
   },
   {
