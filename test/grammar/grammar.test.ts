@@ -24,9 +24,11 @@
 //   meta.heredoc                               marker to terminator; keyword.operator.heredoc (<<, <<-),
 //     entity.name.tag.heredoc (delimiter word and terminator), constant.numeric.file-descriptor,
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
-//     meta.embedded.block.{shell,python,javascript} (RUN bodies), string.unquoted.heredoc (COPY/ADD bodies)
+//     meta.embedded.block.{shell,python,javascript} (RUN bodies; comment.line.shebang.js for a JavaScript body's
+//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies)
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
+//   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
 //   string.quoted.double / string.quoted.single + punctuation.definition.string.{begin,end}
 //   string.unquoted                            ENV / LABEL / ARG values
 //   constant.character.escape                  escapes (\" \$ or the backtick forms)
