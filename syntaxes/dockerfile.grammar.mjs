@@ -581,7 +581,9 @@ function modeRules(m) {
   });
 
   // ---------------------------------------------------------------- exec form (JSON arrays)
-  const jsonStr = r`"(?:[^"\\]|\\.)*"`;
+  // a JSON string as Go's decoder accepts it: no control characters, only JSON's escapes (`"C:\Program Files"` is not
+  // one, so BuildKit runs the whole text with the shell)
+  const jsonStr = r`"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4}))*"`;
   const execValid = r`[ \t]*(?:${jsonStr}[ \t]*(?:,[ \t]*${jsonStr}[ \t]*)*)?(?:\][ \t]*$|,?[ \t]*${e}[ \t]*$)`;
   const jsonArray = (validate, withVariables) => ({
     begin: validate ? r`(\[)(?=${execValid})` : r`(\[)`,

@@ -411,6 +411,8 @@ ENTRYPOINT ["/bin/sh", "-c", \
 CMD ['single', 'quotes']
 CMD [ "unterminated ]
 RUN [ -f /etc/os-release ] && cat /etc/os-release
+CMD ["C:\Program Files\app.exe"]
+CMD ["a${TAB}b"]
 `,
     expect: [
       ['single', 'string.quoted.single.shell'],
@@ -419,6 +421,12 @@ RUN [ -f /etc/os-release ] && cat /etc/os-release
       ['[', SHELL],
       ['RUN', KW],
       ['-f', SHELL],
+      ['CMD', KW],
+      ['[', SHELL],
+      ['[', '!exec-form'],
+      ['CMD', KW],
+      ['[', SHELL],
+      ['[', '!exec-form'],
     ],
   },
 
