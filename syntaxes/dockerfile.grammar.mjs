@@ -399,10 +399,10 @@ function multiHeredocRules(kind, command, suffix = '') {
         };
         lines.unshift(name('line', j, f));
       }
-      const q = marker.groups + 3; // the open quote's group in the first marker below
+      const closeQuote = `\\${marker.groups + 3}`; // a backreference to the open quote's group in the first marker below
       rules[name('body', j, f)] = j === 1
         ? {
-          begin: r`\G${at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(\${q})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+          begin: r`\G${at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
           beginCaptures: markerCaptures(marker.groups),
           while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
           patterns: [

@@ -632,6 +632,28 @@ ENV X=1
     ],
   },
   {
+    name: 'several heredocs on one line, the first one quoted',
+    text: df`
+COPY <<"one" <<two /dst/
+$RAW
+one
+$COOKED
+two
+ENV X=1
+`,
+    expect: [
+      ['"', 'punctuation.definition.string.begin.dockerfile'],
+      ['one', 'entity.name.tag.heredoc.dockerfile'],
+      ['two', 'entity.name.tag.heredoc.dockerfile'],
+      ['$RAW', 'meta.heredoc.body.dockerfile'],
+      ['$RAW', '!variable'],
+      ['one', 'entity.name.tag.heredoc.dockerfile'],
+      ['COOKED', 'meta.heredoc.body.dockerfile variable.other.readwrite.dockerfile'],
+      ['two', 'entity.name.tag.heredoc.dockerfile'],
+      ['ENV', KW],
+    ],
+  },
+  {
     name: 'here-strings and shifts are not heredocs',
     text: df`
 RUN cat <<< "text" && echo $((1 << 2))
