@@ -257,7 +257,7 @@ function sharedRules() {
       contentName: `${S.heredocBody} ${S.shell}`,
       patterns: [{ include: 'source.shell' }],
     },
-    ...multiHeredocRules('shell', SHELL_PATTERNS).rules,
+    ...multiHeredocRules('shell', SHELL_PATTERNS),
     'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
@@ -369,8 +369,8 @@ function markerOfForm(chomp, quote) {
 }
 
 /**
- * The rules for several heredocs on one line, for RUN (kind 'shell') or COPY/ADD ('text'). Returns the repository
- * entries and the name of the rule that starts them.
+ * The repository entries for several heredocs on one line, for RUN (kind 'shell') or COPY/ADD ('text'); the rule
+ * named severalHeredocs(kind, suffix) starts them.
  */
 function multiHeredocRules(kind, command, suffix = '') {
   const forms = [];
@@ -389,7 +389,7 @@ function multiHeredocRules(kind, command, suffix = '') {
       const end = { end: r`^(${tabs})(${marker.backrefs})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
       const inner = { include: `#${name('body', j, f)}` };
       // marker j's heredoc, inside marker j + 1's
-      rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: [inner] };
+      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: [inner] };
       if (j > 1) {
         // the heredoc of a line with exactly j markers
         rules[name('line', j, f)] = {
@@ -428,15 +428,16 @@ function multiHeredocRules(kind, command, suffix = '') {
   // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
   // holds the rule for its count, from the first marker to the last terminator. The rules inside have no scope of
   // their own: the shell injection that starts this one must see meta.heredoc at once.
-  const start = `heredoc-${kind}-several${suffix}`;
-  rules[start] = {
+  rules[severalHeredocs(kind, suffix)] = {
     begin: r`(?<=[ \t])(?=(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS})`,
     end: r`(?=\n)`,
     name: S.heredoc,
     patterns: lines.map((line) => ({ include: `#${line}` })),
   };
-  return { rules, start };
+  return rules;
 }
+
+const severalHeredocs = (kind, suffix) => `heredoc-${kind}-several${suffix}`;
 
 function modeRules(m) {
   const x = m.suffix;
@@ -780,7 +781,7 @@ function modeRules(m) {
   const command = [ref('word', m)];
   add('heredoc-text-chomp', heredocTextRule(true, command, m));
   add('heredoc-text-plain', heredocTextRule(false, command, m));
-  Object.assign(rules, multiHeredocRules('text', command, x).rules);
+  Object.assign(rules, multiHeredocRules('text', command, x));
 
   return rules;
 }
@@ -789,7 +790,7 @@ function modeRules(m) {
 function heredocRefs(kind, m) {
   const suffix = kind === 'text' ? m.suffix : '';
   return [
-    { include: `#${multiHeredocRules(kind, [], suffix).start}` },
+    { include: `#${severalHeredocs(kind, suffix)}` },
     { include: `#heredoc-${kind}-chomp${suffix}` },
     { include: `#heredoc-${kind}-plain${suffix}` },
   ];
