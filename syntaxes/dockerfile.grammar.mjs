@@ -16,12 +16,14 @@
 //   not end in the escape character (a doubled escape does not count, as in BuildKit); an injection then pushes an
 //   empty rule that consumes the newline. vscode-textmate allows `\G` at the start of a line only when the rule on
 //   top of the stack captured the previous newline, so the failing while condition pops the instruction together
-//   with everything still open inside it (an unterminated quote, an embedded shell construct). The condition also
-//   requires the next line to look like a new instruction, a comment or a blank line, which guards against an
-//   embedded grammar that happens to capture a newline inside a heredoc body.
+//   with everything still open inside it (an unterminated quote, an embedded shell construct). Any line does, as
+//   in BuildKit, where a word that is no keyword is an unknown instruction. So no embedded rule may capture a
+//   newline inside an instruction: the one that does (Python's line continuation, in a heredoc body) is
+//   pre-empted by an injection.
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
-//   terminator line, which again pops everything an embedded grammar left open.
+//   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
+//   such pair of rules each, nested (multiHeredocRules).
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +35,6 @@ const INSTRUCTIONS = [
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ];
-const KEYWORD_ALTERNATION = INSTRUCTIONS.join('|');
 
 const DIRECTIVE_KEYS = 'syntax|check|escape';
 
@@ -229,11 +230,26 @@ function sharedRules() {
       contentName: `${S.heredocBody} meta.embedded.block.python`,
       patterns: [{ include: 'source.python' }],
     },
+    // Python's own line continuation is a rule whose begin captures the newline, which would end the instruction
+    // (see the top of this file); this takes its place.
+    'python-line-continuation': {
+      match: r`(\\)(?=[ \t]*$)`,
+      captures: { 1: { name: 'punctuation.separator.continuation.line.python' } },
+    },
     'heredoc-body-node': {
       begin: r`^(?=#![^\n]*\b(?:node|nodejs|deno|bun)\b)`,
       end: never,
       contentName: `${S.heredocBody} meta.embedded.block.javascript`,
-      patterns: [{ include: 'source.js' }],
+      patterns: [
+        // the JavaScript grammar knows a `#!` line only at the start of the document (a later line cannot start with
+        // `#!` in JavaScript, so \G, which holds at every line start inside the heredoc's while rule, is enough)
+        {
+          match: r`\G(#!).*`,
+          name: 'comment.line.shebang.js',
+          captures: { 1: { name: 'punctuation.definition.comment.js' } },
+        },
+        { include: 'source.js' },
+      ],
     },
     'heredoc-body-shell': {
       begin: '^',
@@ -241,6 +257,7 @@ function sharedRules() {
       contentName: `${S.heredocBody} ${S.shell}`,
       patterns: [{ include: 'source.shell' }],
     },
+    ...multiHeredocRules('shell', SHELL_PATTERNS),
     'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
@@ -273,6 +290,7 @@ function markerCaptures(offset = 0) {
 /**
  * One heredoc: an outer rule from the first marker to the terminator of the last marker on the line, holding a
  * while rule for the marker line's remaining text and the body (so the terminator line pops whatever is open).
+ * For a line with one marker, and for the lines with several that multiHeredocRules leaves alone.
  *   chomp  the last marker is `<<-` (its terminator may be indented with tabs)
  *   command  patterns for the rest of the marker line
  *   body  'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD)
@@ -285,14 +303,7 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
     quoted: r`(["'])(${HEREDOC_WORD})(\5)`,
     unquoted: r`()()()(${HEREDOC_WORD})`,
   }[marker];
-  const bodyPatterns = body === 'shell'
-    ? [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shell')]
-    : [{
-      begin: '^',
-      end: never,
-      contentName: `${S.heredocBody} string.unquoted.heredoc.dockerfile`,
-      patterns: body === 'text-expand' ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
-    }];
+  const bodyPatterns = heredocBodyPatterns(body, suffix);
   return {
     begin: r`(?=(?<=^|[ \t])\d*<<-?[ \t]*["']?[A-Za-z_])(?=${lastMarker(chomp)})`,
     end: r`^(${tabs})(\2)$`,
@@ -317,6 +328,116 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
     ],
   };
 }
+
+/** The body of a heredoc: 'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD). */
+function heredocBodyPatterns(body, suffix) {
+  if (body === 'shell') return [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shell')];
+  return [{
+    begin: '^',
+    end: never,
+    contentName: `${S.heredocBody} string.unquoted.heredoc.dockerfile`,
+    patterns: body === 'text-expand' ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
+  }];
+}
+
+// ---------------------------------------------------------------- several heredocs on one line
+// `COPY <<a <<-'b' /dst/`: the bodies follow in order, each up to its own terminator, each with its own `<<-` and
+// quoting. Only the marker line shows the words, so every rule that needs one begins there, at the first marker,
+// and they nest with the last marker's outermost: the heredoc of marker j holds (in a while rule, so that its
+// terminator pops what its body left open) the heredoc of marker j - 1 and then its own body; the first one
+// consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
+// these rules (a while rule's \G holds at every line start, so the lookbehind keeps a body line from starting one);
+// any other falls back to heredocRule, where every body runs to the last terminator.
+const MAX_HEREDOCS = 4;
+const MARKER_START = r`\d*<<-?[ \t]*["']?[A-Za-z_]`;
+const ANY_MARKER = r`\d*<<-?[ \t]*(?:"${HEREDOC_WORD}"|'${HEREDOC_WORD}'|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+/** text after a marker up to and including the blank before the next marker, never across a marker */
+const MARKER_GAP = r`(?:(?![ \t]${MARKER_START}).)*[ \t]`;
+const NO_MORE_MARKERS = r`(?:(?![ \t]${MARKER_START}).)*$`;
+const skipMarkers = (n) => (n ? r`(?:${ANY_MARKER}${MARKER_GAP}){${n}}` : '');
+
+/** A marker of one form, capturing its word (in one of `groups` groups, of which one takes part). */
+function markerOfForm(chomp, quote) {
+  const W = HEREDOC_WORD;
+  const [word, groups] = {
+    any: [r`(?:"(${W})"|'(${W})'|(${W}))`, 3],
+    quoted: [r`(?:"(${W})"|'(${W})')`, 2],
+    unquoted: [r`(${W})`, 1],
+  }[quote];
+  const backrefs = Array.from({ length: groups }, (_, i) => `\\${i + 1}`).join('');
+  return { re: r`\d*<<${chomp ? '-' : '(?!-)'}[ \t]*${word}${HEREDOC_WORD_END}`, groups, backrefs };
+}
+
+/**
+ * The repository entries for several heredocs on one line, for RUN (kind 'shell') or COPY/ADD ('text'); the rule
+ * named severalHeredocs(kind, suffix) starts them.
+ */
+function multiHeredocRules(kind, command, suffix = '') {
+  const forms = [];
+  for (const chomp of [true, false]) {
+    if (kind === 'shell') forms.push({ chomp, quote: 'any', body: 'shell' });
+    else forms.push({ chomp, quote: 'quoted', body: 'text' }, { chomp, quote: 'unquoted', body: 'text-expand' });
+  }
+  const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${f.chomp ? 'chomp' : 'plain'}-${f.quote}${suffix}`;
+  const rules = {};
+  const lines = [];
+  for (let j = 1; j <= MAX_HEREDOCS; j++) {
+    for (const f of forms) {
+      const marker = markerOfForm(f.chomp, f.quote);
+      const tabs = f.chomp ? r`\t*` : '';
+      const at = r`(?=${skipMarkers(j - 1)}${marker.re})`;
+      const end = { end: r`^(${tabs})(${marker.backrefs})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
+      const inner = { include: `#${name('body', j, f)}` };
+      // marker j's heredoc, inside marker j + 1's
+      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: [inner] };
+      if (j > 1) {
+        // the heredoc of a line with exactly j markers
+        rules[name('line', j, f)] = {
+          begin: r`\G(?=${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
+          ...end,
+          patterns: [inner],
+        };
+        lines.unshift(name('line', j, f));
+      }
+      const closeQuote = `\\${marker.groups + 3}`; // a backreference to the open quote's group in the first marker below
+      rules[name('body', j, f)] = j === 1
+        ? {
+          begin: r`\G${at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+          beginCaptures: markerCaptures(marker.groups),
+          while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
+          patterns: [
+            {
+              begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+              end: r`(?=\n)`,
+              contentName: S.heredocCommand,
+              patterns: [ref('heredoc-shell-marker-extra'), ...command],
+            },
+            ...heredocBodyPatterns(f.body, suffix),
+          ],
+        }
+        : {
+          begin: r`\G${at}`,
+          while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
+          patterns: [
+            ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
+            ...heredocBodyPatterns(f.body, suffix),
+          ],
+        };
+    }
+  }
+  // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
+  // holds the rule for its count, from the first marker to the last terminator. The rules inside have no scope of
+  // their own: the shell injection that starts this one must see meta.heredoc at once.
+  rules[severalHeredocs(kind, suffix)] = {
+    begin: r`(?<=[ \t])(?=(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS})`,
+    end: r`(?=\n)`,
+    name: S.heredoc,
+    patterns: lines.map((line) => ({ include: `#${line}` })),
+  };
+  return rules;
+}
+
+const severalHeredocs = (kind, suffix) => `heredoc-${kind}-several${suffix}`;
 
 function modeRules(m) {
   const x = m.suffix;
@@ -346,6 +467,14 @@ function modeRules(m) {
         name: 'variable.other.readwrite.dockerfile',
         captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } },
       },
+      // positional ($1, every digit that follows) and special parameters: BuildKit reads them as variables that are
+      // never set
+      {
+        match: r`(\$)([0-9]+)`,
+        name: 'variable.parameter.positional.dockerfile',
+        captures: { 1: { name: 'punctuation.definition.variable.dockerfile' } },
+      },
+      { match: r`\$[@*#?$!\-]`, name: 'variable.language.special.dockerfile' },
       {
         // ${v/pattern/replacement} and ${v//pattern/replacement}
         begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)(//?)`,
@@ -369,12 +498,15 @@ function modeRules(m) {
         ],
       },
       {
-        // ${v}, ${v:-w}, ${v-w}, ${v:+w}, ${v+w}, ${v:?w}, ${v?w}, ${v#p}, ${v##p}, ${v%p}, ${v%%p}
-        begin: r`(\$\{)([A-Za-z_][A-Za-z0-9_]*)?(:?[\-+?]|##?|%%?)?`,
+        // ${v}, ${v:-w}, ${v-w}, ${v:+w}, ${v+w}, ${v:?w}, ${v?w}, ${v#p}, ${v##p}, ${v%p}, ${v%%p}; v may also be
+        // positional (${1}) or special (${@})
+        begin: r`(\$\{)(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+)|([@*#?$!\-])(?=[}:]))?(:?[\-+?]|##?|%%?)?`,
         beginCaptures: {
           1: { name: 'punctuation.definition.variable.begin.dockerfile' },
           2: { name: 'variable.other.readwrite.dockerfile' },
-          3: { name: 'keyword.operator.expansion.dockerfile' },
+          3: { name: 'variable.parameter.positional.dockerfile' },
+          4: { name: 'variable.language.special.dockerfile' },
+          5: { name: 'keyword.operator.expansion.dockerfile' },
         },
         end: r`\}`,
         endCaptures: { 0: { name: 'punctuation.definition.variable.end.dockerfile' } },
@@ -450,7 +582,9 @@ function modeRules(m) {
   });
 
   // ---------------------------------------------------------------- exec form (JSON arrays)
-  const jsonStr = r`"(?:[^"\\]|\\.)*"`;
+  // a JSON string as Go's decoder accepts it: no control characters, only JSON's escapes (`"C:\Program Files"` is not
+  // one, so BuildKit runs the whole text with the shell)
+  const jsonStr = r`"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4}))*"`;
   const execValid = r`[ \t]*(?:${jsonStr}[ \t]*(?:,[ \t]*${jsonStr}[ \t]*)*)?(?:\][ \t]*$|,?[ \t]*${e}[ \t]*$)`;
   const jsonArray = (validate, withVariables) => ({
     begin: validate ? r`(\[)(?=${execValid})` : r`(\[)`,
@@ -600,9 +734,9 @@ function modeRules(m) {
     add(`args-${kw.toLowerCase()}`, { patterns: args[kw] });
   }
 
-  // After an instruction has ended, the next line pops it only if it looks like the start of something new.
-  const newStatementAhead = r`[ \t]*(?:$|#|(?i:${KEYWORD_ALTERNATION})${m.kwEnd})`;
-  const instructionWhile = r`^(?!\G(?=${newStatementAhead}))`;
+  // After an instruction has ended, the next line pops it: BuildKit reads any line there as a new instruction (an
+  // unknown word is an unknown instruction), a comment or a blank line.
+  const instructionWhile = r`^(?!\G)`;
 
   const instructionPatterns = [ref('comment')];
   for (const kw of INSTRUCTIONS) {
@@ -647,12 +781,19 @@ function modeRules(m) {
   const command = [ref('word', m)];
   add('heredoc-text-chomp', heredocTextRule(true, command, m));
   add('heredoc-text-plain', heredocTextRule(false, command, m));
+  Object.assign(rules, multiHeredocRules('text', command, x));
 
   return rules;
 }
 
+/** The rules that start heredocs in RUN ('shell') or COPY/ADD ('text'): several on one line first. */
 function heredocRefs(kind, m) {
-  return [ref(`heredoc-${kind}-chomp`, m), ref(`heredoc-${kind}-plain`, m)];
+  const suffix = kind === 'text' ? m.suffix : '';
+  return [
+    { include: `#${severalHeredocs(kind, suffix)}` },
+    { include: `#heredoc-${kind}-chomp${suffix}` },
+    { include: `#heredoc-${kind}-plain${suffix}` },
+  ];
 }
 
 /** COPY/ADD heredoc: an unquoted first marker means the builder expands variables in the body. */
@@ -700,9 +841,10 @@ export function buildGrammar() {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
       [`L:meta.instruction ${S.shell} - meta.heredoc ${noCode}`]: {
-        patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
+        patterns: heredocRefs('shell', normal),
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       'L:meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
     },

@@ -24,9 +24,11 @@
 //   meta.heredoc                               marker to terminator; keyword.operator.heredoc (<<, <<-),
 //     entity.name.tag.heredoc (delimiter word and terminator), constant.numeric.file-descriptor,
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
-//     meta.embedded.block.{shell,python,javascript} (RUN bodies), string.unquoted.heredoc (COPY/ADD bodies)
+//     meta.embedded.block.{shell,python,javascript} (RUN bodies; comment.line.shebang.js for a JavaScript body's
+//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies)
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
+//   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
 //   string.quoted.double / string.quoted.single + punctuation.definition.string.{begin,end}
 //   string.unquoted                            ENV / LABEL / ARG values
 //   constant.character.escape                  escapes (\" \$ or the backtick forms)
@@ -409,6 +411,8 @@ ENTRYPOINT ["/bin/sh", "-c", \
 CMD ['single', 'quotes']
 CMD [ "unterminated ]
 RUN [ -f /etc/os-release ] && cat /etc/os-release
+CMD ["C:\Program Files\app.exe"]
+CMD ["a${TAB}b"]
 `,
     expect: [
       ['single', 'string.quoted.single.shell'],
@@ -417,6 +421,12 @@ RUN [ -f /etc/os-release ] && cat /etc/os-release
       ['[', SHELL],
       ['RUN', KW],
       ['-f', SHELL],
+      ['CMD', KW],
+      ['[', SHELL],
+      ['[', '!exec-form'],
+      ['CMD', KW],
+      ['[', SHELL],
+      ['[', '!exec-form'],
     ],
   },
 
@@ -499,6 +509,8 @@ EOF
       ['import', 'keyword.control.import.python'],
       ['print', 'support.function.builtin.python'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['#!', 'meta.embedded.block.javascript comment.line.shebang.js punctuation.definition.comment.js'],
+      ['/usr/bin/env node', 'comment.line.shebang.js'],
       ['const', 'meta.embedded.block.javascript'],
       ['const', 'storage.type.js'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
@@ -570,9 +582,75 @@ FROM alpine
       ['FILE1', 'entity.name.tag.heredoc.dockerfile'],
       ['FILE2', 'entity.name.tag.heredoc.dockerfile'],
       ['first', 'meta.heredoc.body.dockerfile'],
+      ['FILE1', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['FILE1', '!meta.heredoc.body'],
       ['second', 'meta.heredoc.body.dockerfile'],
       ['FILE2', 'entity.name.tag.heredoc.dockerfile'],
       ['FROM', KW],
+    ],
+  },
+  {
+    name: 'several heredocs on one line: each body ends at its own terminator, with its own <<- and quoting',
+    text: df`
+COPY <<robots.txt <<-'humans.txt' <<"c" /usr/share/nginx/html/
+User-agent: $AGENT
+robots.txt
+${TAB}team $NOT_EXPANDED
+${TAB}humans.txt
+$C
+c
+RUN <<-A python3 - && <<B sh
+${TAB}print("a")
+${TAB}A
+echo "don't
+B
+ENV X=1
+`,
+    expect: [
+      ['robots.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['humans.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['c', 'entity.name.tag.heredoc.dockerfile'],
+      ['AGENT', 'meta.heredoc.body.dockerfile variable.other.readwrite.dockerfile'],
+      ['robots.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['robots.txt', '!meta.heredoc.body'],
+      ['\tteam $NOT_EXPANDED', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['\tteam $NOT_EXPANDED', '!variable'],
+      ['humans.txt', 'entity.name.tag.heredoc.dockerfile'],
+      ['humans.txt', '!meta.heredoc.body'],
+      ['$C', 'string.unquoted.heredoc.dockerfile'],
+      ['$C', '!variable'],
+      ['c', 'entity.name.tag.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['A', '!meta.heredoc.body'],
+      ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', '!string'],
+      ['ENV', KW],
+    ],
+  },
+  {
+    name: 'several heredocs on one line, the first one quoted',
+    text: df`
+COPY <<"one" <<two /dst/
+$RAW
+one
+$COOKED
+two
+ENV X=1
+`,
+    expect: [
+      ['"', 'punctuation.definition.string.begin.dockerfile'],
+      ['one', 'entity.name.tag.heredoc.dockerfile'],
+      ['two', 'entity.name.tag.heredoc.dockerfile'],
+      ['$RAW', 'meta.heredoc.body.dockerfile'],
+      ['$RAW', '!variable'],
+      ['one', 'entity.name.tag.heredoc.dockerfile'],
+      ['COOKED', 'meta.heredoc.body.dockerfile variable.other.readwrite.dockerfile'],
+      ['two', 'entity.name.tag.heredoc.dockerfile'],
+      ['ENV', KW],
     ],
   },
   {
@@ -621,6 +699,27 @@ ENV I=${'$'}{v#p} J=${'$'}{v##p} K=${'$'}{v%p} L=${'$'}{v%%p} M=${'$'}{v/p/r} N=
       ['a', 'variable.other.readwrite.dockerfile'],
       [':-', 'keyword.operator.expansion.dockerfile'],
       ['b', 'meta.variable.dockerfile meta.variable.dockerfile variable.other.readwrite.dockerfile'],
+    ],
+  },
+  {
+    name: 'positional and special parameters are variables (BuildKit expands them to nothing)',
+    text: df`
+ENV A=$$ B=x$1y C="$@" D=${'$'}{1:-one} E=$999aaa F=\$$ G=${'$'}{?}
+`,
+    expect: [
+      ['$$', 'variable.language.special.dockerfile'],
+      ['$', 'variable.parameter.positional.dockerfile punctuation.definition.variable.dockerfile'],
+      ['1', 'variable.parameter.positional.dockerfile'],
+      ['y', 'string.unquoted.dockerfile'],
+      ['y', '!variable'],
+      ['$@', 'string.quoted.double.dockerfile variable.language.special.dockerfile'],
+      ['1', 'meta.variable.dockerfile variable.parameter.positional.dockerfile'],
+      [':-', 'keyword.operator.expansion.dockerfile'],
+      ['999', 'variable.parameter.positional.dockerfile'],
+      ['aaa', '!variable'],
+      ['\\$', 'constant.character.escape.dockerfile'],
+      ['$', '!variable'],
+      ['?', 'meta.variable.dockerfile variable.language.special.dockerfile'],
     ],
   },
   {
@@ -868,6 +967,53 @@ COPY a b
       ['FORM alpine ', 'meta.instruction.unknown.dockerfile'],
       ['  RUN x', 'meta.instruction.unknown.dockerfile'],
       ['COPY', KW],
+    ],
+  },
+  {
+    name: 'a line after a finished instruction starts a new one, even an unknown one',
+    text: df`
+RUN echo "unterminated
+COPPY a b
+ENV A='open
+  b
+LABEL x=y
+  RUN echo ${BT}date
+FOO
+EXPOSE 80
+`,
+    expect: [
+      ['RUN', KW],
+      ['COPPY a b', 'meta.instruction.unknown.dockerfile'],
+      ['COPPY a b', '!meta.instruction.run'],
+      ['COPPY a b', '!string'],
+      ['ENV', KW],
+      ['b', 'meta.instruction.unknown.dockerfile'],
+      ['b', '!string'],
+      ['LABEL', KW],
+      ['RUN', KW],
+      ['FOO', 'meta.instruction.unknown.dockerfile'],
+      ['FOO', '!string'],
+      ['EXPOSE', KW],
+    ],
+  },
+  {
+    name: 'a Python line continuation in a heredoc body does not end the instruction',
+    text: df`
+RUN <<EOF
+#!/usr/bin/env python3
+import os, \
+    sys
+if os and \
+not sys: pass
+EOF
+FROM alpine
+`,
+    expect: [
+      ['\\', 'meta.embedded.block.python punctuation.separator.continuation.line.python'],
+      ['sys', 'meta.instruction.run.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['not', 'meta.instruction.run.dockerfile meta.embedded.block.python keyword.operator.logical.python'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
     ],
   },
 ];
