@@ -28,4 +28,8 @@ describe('rename of a variable', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nCOPY <<'EOF' /x\n$FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nCOPY <<'EOF' /x\n$FOO\nEOF\n");
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n");
   });
+
+  it('leaves a name that follows a special parameter in shell text ($$FOO is the process id, then FOO)', () => {
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN echo $$FOO $$$FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN echo $$FOO $$$BAR\n');
+  });
 });
