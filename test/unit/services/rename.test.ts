@@ -32,4 +32,16 @@ describe('rename of a variable', () => {
   it('leaves a name that follows a special parameter in shell text ($$FOO is the process id, then FOO)', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN echo $$FOO $$$FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN echo $$FOO $$$BAR\n');
   });
+
+  it('refuses when a command that reads the variable also sets it in the shell, where the two cannot be told apart', () => {
+    const refusal = (line: number) => JSON.stringify({ refusal: `The shell sets "FOO" itself on line ${line}, in a command that also reads "$FOO", so a rename cannot tell which of them mean this variable; rename by hand.` });
+    expect(renamed('FROM a\nARG FO$0O=1@x\nRUN FOO=${FOO%%@*}; \\\n  echo $FOO\n', 'BAR')).toBe(refusal(3));
+    expect(renamed('FROM a\nENV FO$0O=/x\nRUN cd /y && \\\n  export FOO="$PWD"; make PREFIX="$FOO"\n', 'BAR')).toBe(refusal(4));
+    expect(renamed('FROM a\nARG FO$0O=a\nRUN for FOO in $FOO b; do echo $FOO; done\n', 'BAR')).toBe(refusal(3));
+    expect(renamed('FROM a\nARG FO$0O=a\nRUN <<EOF\nread -r FOO\necho $FOO\nEOF\n', 'BAR')).toBe(refusal(4));
+  });
+
+  it('renames where the shell only passes the value on or sets another name', () => {
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN make FOO=$FOO && FOO_X=1 echo "$FOO"\nRUN FOO=2\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN make FOO=$BAR && FOO_X=1 echo "$BAR"\nRUN FOO=2\n');
+  });
 });
