@@ -64,6 +64,8 @@ describe('invalid-image-reference', () => {
     expect(fixesAt('FROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
     expect(fixesAt('FROM alpine AS build\nRUN --mount=from=Bi$0uld,target=/t true\n', 'invalid-image-reference').actions).toEqual([]);
     expect(fixesAt('FROM alpine AS base\nRUN --mount=from=Bi$0uld,target=/t true\nFROM base AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    // Of two stages with one name, the name means the last.
+    expect(fixesAt('FROM alpine AS build\nFROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
     checkFix('FROM alpine\nRUN --mount=from=Bi$0uld,target=/t true\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nRUN --mount=from=build,target=/t true\nFROM alpine AS build\n');
   });
 

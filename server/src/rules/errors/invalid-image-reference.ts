@@ -110,16 +110,19 @@ function checkReferences({ model, report }: FileContext): void {
  * (circular-stage-dependency).
  */
 function nameableStages(model: FileContext['model'], from: Stage, kind: StageReferenceKind): Set<string> {
+  // A name that several stages have names the last of them, as the stage graph reads it.
+  const lastByName = new Map<string, Stage>();
+  for (const stage of model.stages) if (stage.nameLower) lastByName.set(stage.nameLower, stage);
   const names = new Set<string>();
-  for (const stage of model.stages) {
-    if (!stage.nameLower || stage === from) continue;
+  for (const stage of lastByName.values()) {
+    if (stage === from) continue;
     if (stage.index > from.index) {
       if (kind === 'copy-from') continue;
       let base = stage.base;
       while (base && base !== from) base = base.base;
       if (base) continue;
     }
-    names.add(stage.nameLower);
+    names.add(stage.nameLower!);
   }
   return names;
 }
