@@ -128,9 +128,11 @@ export function skipForFile(doc: AnalyzedDocument, diagnostic: Diagnostic, rule:
   const directives = tree.directives();
   const last = directives[directives.length - 1];
   let at = 0;
+  let afterMark = false;
   if (last) at = last.start + last.node.length;
   else if (startsWithShebang(tree)) at = tree.end(0);
-  else if (tree.slice(0, 1) === '\uFEFF') at = 1;
-  const needsBreak = at > 0 && !tree.slice(at - 1, at).endsWith('\n');
+  else if (tree.slice(0, 1) === '\uFEFF') [at, afterMark] = [1, true];
+  // Right after a byte order mark the directive starts the first line (a break would end the block).
+  const needsBreak = at > 0 && !afterMark && !tree.slice(at - 1, at).endsWith('\n');
   return action(title, doc, diagnostic, { start: at, end: at, text: `${needsBreak ? eol : ''}# check=skip=${rule}${eol}` });
 }

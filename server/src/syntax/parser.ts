@@ -527,16 +527,20 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
 
   collectFromInstruction(node, logical, escape, fromLexed);
 
+  const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
+  const command = (node.name === 'ONBUILD' ? node.trigger?.args : node.args)?.text ?? '';
   heredocs.forEach((heredoc, index) => {
-    if (!heredoc.expand || !heredoc.content.includes('$')) return;
+    if (!heredoc.content.includes('$')) return;
+    const marker = text.slice(base + heredoc.marker.start, base + heredoc.marker.end);
+    // A RUN that is only this heredoc runs the body itself as the script, quoted marker or not
+    // (BuildKit ignores the quotes there), so the shell expands its variables either way.
+    if (!heredoc.expand && !(owner === 'RUN' && heredocs.length === 1 && command.trim() === marker)) return;
     const bodyStart = base + heredoc.body.start;
     const bodyEnd = base + heredoc.body.end;
     const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
     const map = (offset: number): number => offset - base;
-    const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
     if (owner === 'RUN') {
-      const command = node.name === 'ONBUILD' ? node.trigger?.args : node.args;
-      if (runsBodyWithInterpreter(heredocs, command?.text ?? '', text.slice(base + heredoc.marker.start, base + heredoc.marker.end))) return;
+      if (runsBodyWithInterpreter(heredocs, command, marker)) return;
       fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
     } else {
       // BuildKit expands a COPY/ADD body with a lexer of its own, whose escape is always a

@@ -13,6 +13,11 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 0x30 && c <= 0x39);
 }
 
+/** `$`, `!`, `?`, `#`, `@`, `*`, `-` and digits: the shell's special and positional parameters. */
+function isSpecialParameter(c: number): boolean {
+  return c === 0x24 || c === 0x21 || c === 0x3f || c === 0x23 || c === 0x40 || c === 0x2a || c === 0x2d || (c >= 0x30 && c <= 0x39);
+}
+
 const OPERATORS: readonly SubstitutionOperator[] = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
 
 /** Scans `text[from, to)`; spans in the result are offsets into `text`. */
@@ -59,7 +64,8 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
       i = braced(text, i, to, depth, refs);
       continue;
     }
-    i++;
+    // A special parameter (`$$`, `$?`, `$#`, `$1`, …) is one character: in `$$NAME` the name is text.
+    i += i + 1 < to && isSpecialParameter(next) ? 2 : 1;
   }
   return to;
 }

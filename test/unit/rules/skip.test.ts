@@ -54,6 +54,10 @@ describe('skip in this file', () => {
     checkFix('#!/usr/bin/env docker\nFROM alpine\nCMD echo hi\n', 'JSONArgsRecommended', file('JSONArgsRecommended'), '#!/usr/bin/env docker\n# check=skip=JSONArgsRecommended\nFROM alpine\nCMD echo hi\n');
   });
 
+  it('adds it right after a byte order mark, with no line break between (BuildKit strips the mark)', () => {
+    checkFix('\uFEFFFROM alpine\nCMD echo hi\n', 'JSONArgsRecommended', file('JSONArgsRecommended'), '\uFEFF# check=skip=JSONArgsRecommended\nFROM alpine\nCMD echo hi\n');
+  });
+
   it('merges into the existing check directive instead of adding a second one', () => {
     checkFix(
       '# check=error=true\nFROM alpine\nCMD echo hi\n',

@@ -186,6 +186,14 @@ describe('spans', () => {
     ]);
   });
 
+  it('a special parameter in shell text is one character: in $$NAME and $1NAME the name is text', () => {
+    const { node, at } = only('RUN echo $$PID $$$OK $1ARG $?X $#Y $-Z ${#LEN}\n');
+    expect(node.variables.map((v) => [at(v), v.name])).toEqual([
+      ['$OK', 'OK'],
+      ['${#LEN}', 'LEN'],
+    ]);
+  });
+
   it('directives, their keys and values, and the escape directive in effect', () => {
     const text = '# syntax = docker/dockerfile:1\n#Escape=`\n\nFROM a\nRUN x `\n  y\n';
     const tree = SyntaxTree.parse(text);

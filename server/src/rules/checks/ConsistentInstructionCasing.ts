@@ -91,6 +91,12 @@ export const ConsistentInstructionCasing: FileRule = {
     const keyword = entry.node.keyword;
     const expected = recase(keyword.text, casing);
     if (expected === keyword.text) return [];
-    return [quickFix(`Write '${expected}'`, doc, diagnostic, [{ start: entry.start + keyword.start, end: entry.start + keyword.end, text: expected }], true)];
+    const edits = [{ start: entry.start + keyword.start, end: entry.start + keyword.end, text: expected }];
+    // `AS` follows FROM's new casing, or FromAsCasing would report what this fix wrote.
+    const as = entry.node.name === 'FROM' && entry.node.argList.length >= 3 ? entry.node.argList[1] : undefined;
+    if (as && as.text.toLowerCase() === 'as' && as.end - as.start === 2 && recase(as.text, casing) !== as.text) {
+      edits.push({ start: entry.start + as.start, end: entry.start + as.end, text: recase(as.text, casing) });
+    }
+    return [quickFix(`Write '${expected}'`, doc, diagnostic, edits, true)];
   },
 };

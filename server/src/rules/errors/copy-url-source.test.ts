@@ -15,4 +15,9 @@ describe('copy-url-source', () => {
     checkFix('FROM alpine\ncopy --chown=1 https://$0example.com/a.tgz /a\n', 'copy-url-source', 'Change COPY to ADD', 'FROM alpine\nadd --chown=1 https://example.com/a.tgz /a\n');
     expect(fixesAt('FROM alpine\nCOPY --parents https://$0example.com/a.tgz /a\n', 'copy-url-source').actions).toEqual([]);
   });
+
+  it('does not change COPY to ADD when another source comes from the context, which ADD would unpack if it is a tar archive', () => {
+    expect(fixesAt('FROM alpine\nCOPY https://$0example.com/a.tgz local.tar.gz /d/\n', 'copy-url-source').actions).toEqual([]);
+    checkFix('FROM alpine\nCOPY https://$0example.com/a.tgz https://example.com/b.tgz /d/\n', 'copy-url-source', 'Change COPY to ADD', 'FROM alpine\nADD https://example.com/a.tgz https://example.com/b.tgz /d/\n');
+  });
 });

@@ -16,9 +16,14 @@ export const copyUrlSource: InstructionRule = {
   url: instructionUrl('ADD'),
   check(node, report) {
     if (node.name !== 'COPY' || node.argList.length < 2) return;
-    // --from and --parents exist only on COPY, so switching to ADD is no fix there.
-    const addable = !node.flags.some((f) => f.name.text === 'from' || f.name.text === 'parents');
-    for (const source of node.argList.slice(0, -1)) {
+    const sources = node.argList.slice(0, -1);
+    // --from and --parents exist only on COPY, so switching to ADD is no fix there; nor is it with
+    // another source from the context, which ADD would unpack if it is a tar archive.
+    const addable =
+      !node.flags.some((f) => f.name.text === 'from' || f.name.text === 'parents') &&
+      !node.heredocs.length &&
+      sources.every((s) => !hasVariable(s.text) && (DOWNLOAD.test(s.text) || GIT.test(s.text)));
+    for (const source of sources) {
       if (hasVariable(source.text)) continue;
       const what = DOWNLOAD.test(source.text) && !source.text.includes('.git') ? 'a URL' : DOWNLOAD.test(source.text) || GIT.test(source.text) ? 'a Git repository' : undefined;
       if (!what) continue;

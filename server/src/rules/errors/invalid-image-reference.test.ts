@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invalidImageReference } from './invalid-image-reference';
-import { checkErrors, checkFix } from './testing';
+import { checkErrors, checkFix, fixesAt } from './testing';
 
 describe('invalid-image-reference', () => {
   const rules = [invalidImageReference];
@@ -57,6 +57,16 @@ describe('invalid-image-reference', () => {
       ['invalid-image-reference', '--from=Biuld names no stage of this file, so BuildKit reads it as an image (or a named build context), and "Biuld" is not a valid image reference (repository name must be lowercase). Did you mean the stage build?'],
     ], rules);
     checkFix('FROM alpine AS build\nFROM alpine\nCOPY --from=Bi$0uld /x /x\n', 'invalid-image-reference', 'Change to build', 'FROM alpine AS build\nFROM alpine\nCOPY --from=build /x /x\n');
+  });
+
+  it('suggests only a stage the reference can name without another error', () => {
+    // COPY --from needs an earlier stage; a mount may name a later one, but not its own stage or one built on it.
+    expect(fixesAt('FROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    expect(fixesAt('FROM alpine AS build\nRUN --mount=from=Bi$0uld,target=/t true\n', 'invalid-image-reference').actions).toEqual([]);
+    expect(fixesAt('FROM alpine AS base\nRUN --mount=from=Bi$0uld,target=/t true\nFROM base AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    // Of two stages with one name, the name means the last.
+    expect(fixesAt('FROM alpine AS build\nFROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    checkFix('FROM alpine\nRUN --mount=from=Bi$0uld,target=/t true\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nRUN --mount=from=build,target=/t true\nFROM alpine AS build\n');
   });
 
   it('accepts stages in any case and anywhere in the file, stage numbers, valid images and build contexts, and leaves variables and quotes to other rules', () => {

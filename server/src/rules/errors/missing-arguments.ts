@@ -42,6 +42,11 @@ function withUsage(text: string, name: string): string {
   return `${text}: ${line}${line.endsWith('.') ? '' : '.'}`;
 }
 
+/** The fewest arguments BuildKit accepts for an instruction (0 when it may have none). */
+export function minimumArguments(name: string): number {
+  return MINIMUM[name] ?? 0;
+}
+
 function argumentCount(node: InstructionNode): number {
   if (node.name === 'ONBUILD') return node.trigger ? 1 : 0;
   return node.argList.length;

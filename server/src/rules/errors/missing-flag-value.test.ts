@@ -32,6 +32,11 @@ describe('missing-flag-value', () => {
     checkFix('FROM alpine\nCOPY --li$0nk= a b\n', 'missing-flag-value', 'Change to --link', 'FROM alpine\nCOPY --link a b\n');
   });
 
+  it('offers no join that would leave the instruction too few arguments', () => {
+    expect(fixesAt('FROM alpine\nADD --check$0sum a b\n', 'missing-flag-value').actions).toEqual([]);
+    expect(fixesAt('FROM --plat$0form linux/arm64\n', 'missing-flag-value').actions).toEqual([]);
+  });
+
   it('offers no join when the flag is not the last one', () => {
     expect(fixesAt('FROM alpine\nCOPY --fr$0om --link a b\n', 'missing-flag-value').actions).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, spanInToken, withFixes } from './common';
+import { minimumArguments } from './missing-arguments';
 
 export const missingFlagValue: InstructionRule = {
   code: 'missing-flag-value',
@@ -31,7 +32,9 @@ export const missingFlagValue: InstructionRule = {
       const next = flag === node.flags[node.flags.length - 1] && !node.flagTerminator ? node.argList[0] : undefined;
       const word = next && !next.text.startsWith('[') ? /^\S+/.exec(next.text)?.[0] : undefined;
       const wordSpan = next && word && spanInToken(node, next, 0, word.length);
-      const join = word && wordSpan && wordSpan.end - wordSpan.start === word.length && {
+      // Only when the arguments left are enough: `ADD --checksum a b` lacks the checksum, not an equals sign.
+      const left = node.argList.length - (word === next?.text ? 1 : 0);
+      const join = word && wordSpan && wordSpan.end - wordSpan.start === word.length && left >= minimumArguments(node.name) && {
         title: `Change to --${fact.name}=${word}`,
         newText: `--${fact.name}=${word}`,
         offset: 0,

@@ -16,6 +16,8 @@ describe('too-many-arguments', () => {
   it('inserts AS, corrects it, or drops what follows the name', () => {
     checkFix('FROM alpine bu$0ild\n', 'too-many-arguments', 'Insert AS before build', 'FROM alpine AS build\n');
     checkFix('FROM alpine a$0ss build\n', 'too-many-arguments', 'Change to AS', 'FROM alpine AS build\n');
+    checkFix('from alpine bu$0ild\n', 'too-many-arguments', 'Insert as before build', 'from alpine as build\n');
+    checkFix('from alpine a$0ss build\n', 'too-many-arguments', 'Change to as', 'from alpine as build\n');
     checkFix('FROM alpine AS build ex$0tra words\n', 'too-many-arguments', 'Remove the extra words', 'FROM alpine AS build\n');
   });
 });

@@ -16,12 +16,14 @@ export const tooManyArguments: InstructionRule = {
     if (node.name !== 'FROM') return;
     const [image, second, third, ...rest] = node.argList;
     if (!second || (second.text.toLowerCase() === 'as' && !third)) return;
+    // In FROM's case, or FromAsCasing would report what the fix writes.
+    const as = node.keyword.text === node.keyword.text.toLowerCase() ? 'as' : 'AS';
     if (!third) {
       report({
         start: second.start,
         end: second.end,
         message: `FROM takes a single image. To name the stage, write FROM ${image.text} AS ${second.text}.`,
-        data: withFixes({ title: `Insert AS before ${second.text}`, newText: `AS ${second.text}` }),
+        data: withFixes({ title: `Insert ${as} before ${second.text}`, newText: `${as} ${second.text}` }),
       });
       return;
     }
@@ -30,7 +32,7 @@ export const tooManyArguments: InstructionRule = {
         start: second.start,
         end: second.end,
         message: `FROM takes an image, then AS and a stage name; "${second.text}" stands where AS should be.`,
-        data: withFixes({ title: 'Change to AS', newText: 'AS' }),
+        data: withFixes({ title: `Change to ${as}`, newText: as }),
       });
       return;
     }

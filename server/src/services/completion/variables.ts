@@ -20,9 +20,13 @@ export interface VariablePrefix {
 export function variablePrefix(text: string, offset: number, escape: string): VariablePrefix | undefined {
   const match = /\$(\{?)([A-Za-z_][A-Za-z0-9_]*)?$/.exec(text);
   if (!match) return undefined;
+  // `$$` is a special parameter (the process id), so after an even run of `$` a name is plain text.
+  let dollars = 1;
+  while (match.index - dollars >= 0 && text[match.index - dollars] === '$') dollars++;
   let escapes = 0;
-  for (let i = match.index - 1; i >= 0 && text[i] === escape; i--) escapes++;
-  if (escapes % 2 === 1) return undefined;
+  for (let i = match.index - dollars; i >= 0 && text[i] === escape; i--) escapes++;
+  if (escapes % 2 === 1) dollars--;
+  if (dollars % 2 === 0) return undefined;
   return { from: offset - (match[2]?.length ?? 0), braced: match[1] === '{' };
 }
 

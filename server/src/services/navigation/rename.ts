@@ -6,7 +6,7 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { heredocNameProblem, stageNameProblem, variableNameProblem } from './renameChecks';
-import { targetAt, type NavigationTarget, type Occurrence } from './targets';
+import { targetAt, type NavigationTarget, type Occurrence, type VariableTarget } from './targets';
 
 /** A message for the user when the rename cannot be done. */
 export interface RenameRefusal {
@@ -18,10 +18,48 @@ export interface PrepareRenameResult {
   readonly placeholder: string;
 }
 
+/**
+ * Where shell text sets `name` itself: an assignment at the start of a command (`FOO=1; …`,
+ * `export FOO=…`, `local FOO=…`), `for FOO in`, `read … FOO` or `unset FOO`. A lenient pattern: it
+ * may see an assignment where there is none, which only makes a rename refuse.
+ */
+function setsInShell(name: string): RegExp {
+  const word = '[A-Za-z_][A-Za-z0-9_]*';
+  const commandStart = '(?:^|[;&|(){}`\\n]|\\b(?:do|then|else|elif|if|while|until|time|CMD|!)[ \\t])[ \\t]*';
+  const declare = `(?:(?:export|local|readonly|declare|typeset)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+(?:${word}(?:=\\S*)?[ \\t]+)*)?`;
+  return new RegExp(
+    `${commandStart}${declare}${name}(?:\\[[^\\]]*\\])?\\+?=|\\bfor[ \\t]+${name}\\b|\\bread\\b[^;&|\\n]*[ \\t]${name}\\b|\\bunset[ \\t]+(?:-v[ \\t]+)?${name}\\b`,
+  );
+}
+
+/** The line where a command whose shell text uses the variable also sets it there, if any. */
+function shellAssignmentLine(doc: AnalyzedDocument, target: VariableTarget): number | undefined {
+  let pattern: RegExp | undefined;
+  for (const use of target.uses) {
+    const { context } = use.ref;
+    if (context.kind !== 'shell' && context.kind !== 'heredoc') continue;
+    const node = doc.tree.node(use.nodeIndex);
+    const owner = node.kind === 'instruction' && node.name === 'ONBUILD' ? node.trigger : node;
+    if (context.kind === 'heredoc' && (owner?.kind !== 'instruction' || owner.name !== 'RUN')) continue;
+    pattern ??= setsInShell(use.name);
+    // The command and any heredoc bodies: from the start of the arguments to the end of the node.
+    const from = owner?.kind === 'instruction' ? (owner.args?.start ?? 0) : 0;
+    const match = pattern.exec(doc.tree.nodeText(use.nodeIndex).slice(from));
+    if (match) return doc.text.positionAt(doc.tree.start(use.nodeIndex) + from + match.index + match[0].length).line + 1;
+  }
+  return undefined;
+}
+
 /** Why nothing can be renamed at a target, or undefined when it can. */
-function notRenamable(target: NavigationTarget): string | undefined {
+function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string | undefined {
   if (target.kind === 'variable' && target.declarations.length === 0) {
     return `"${target.name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
+  }
+  if (target.kind === 'variable') {
+    const line = shellAssignmentLine(doc, target);
+    if (line !== undefined) {
+      return `The shell sets "${target.name}" itself on line ${line}, in a command that also reads "$${target.name}", so a rename cannot tell which of them mean this variable; rename by hand.`;
+    }
   }
   if (target.kind === 'stage' && target.cursor.rewrite === 'none') {
     const { stage } = target;
@@ -36,7 +74,7 @@ function notRenamable(target: NavigationTarget): string | undefined {
 export function prepareRename(doc: AnalyzedDocument, position: Position): PrepareRenameResult | RenameRefusal | null {
   const target = targetAt(doc, offsetOf(doc, position));
   if (!target) return null;
-  const refusal = notRenamable(target);
+  const refusal = notRenamable(doc, target);
   if (refusal) return { refusal };
   const { span, rewrite } = target.cursor;
   const placeholder = rewrite === 'quoted' ? target.name : doc.tree.slice(span.start, span.end);
@@ -61,7 +99,7 @@ export function rename(doc: AnalyzedDocument, position: Position, newName: strin
   const target = targetAt(doc, offsetOf(doc, position));
   if (!target) return null;
   const refusal =
-    notRenamable(target) ??
+    notRenamable(doc, target) ??
     (target.kind === 'variable'
       ? variableNameProblem(doc, target, newName)
       : target.kind === 'stage'

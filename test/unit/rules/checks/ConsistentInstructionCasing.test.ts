@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { checkDiagnostics, checkFix } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, codesOf } from '../harness';
 
 describe('ConsistentInstructionCasing', () => {
   it('flags keywords cased unlike the majority, and mixed-case ones', () => {
@@ -24,5 +24,12 @@ describe('ConsistentInstructionCasing', () => {
 
   it('rewrites the keyword in the majority casing', () => {
     checkFix('FROM alpine\nRUN true\nrun false\n', 'ConsistentInstructionCasing', "Write 'RUN'", 'FROM alpine\nRUN true\nRUN false\n');
+  });
+
+  it('rewrites the AS of a FROM with it, so that FromAsCasing has nothing to report', () => {
+    const before = 'FROM alpine\nRUN true\nfrom alpine as build\nRUN true\n';
+    checkFix(before, 'ConsistentInstructionCasing', "Write 'FROM'", 'FROM alpine\nRUN true\nFROM alpine AS build\nRUN true\n');
+    checkFix('FROM alpine\nRUN true\nFrom alpine as build\n', 'ConsistentInstructionCasing', "Write 'FROM'", 'FROM alpine\nRUN true\nFROM alpine AS build\n');
+    expect(codesOf('FROM alpine\nRUN true\nFROM alpine AS build\nRUN true\n')).toEqual([]);
   });
 });

@@ -1,0 +1,156 @@
+// Every quick fix, applied alone, over corpus files (in several spellings: lower-case keywords,
+// CRLF, emoji before a RUN, a byte order mark, no final newline) and over generated files that
+// trigger every rule with a fix: its edits lie inside the document without overlapping, the
+// diagnostic it was offered for is gone, it adds no syntax error and nothing BuildKit refuses, and the fixes
+// that only rewrite how something is written leave what BuildKit reads unchanged.
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/languageService';
+import { buildkitArgs, expandWord, SyntaxTree } from '../../server/src/syntax';
+import { readCorpusFile, readExpected } from './syntax/corpus';
+
+const service = createLanguageService();
+
+function diagnosticsOf(text: string): Diagnostic[] {
+  return service.getDiagnostics(service.analyze(TextDocument.create('file:///sweep/Dockerfile', 'dockerfile', 1, text)));
+}
+
+/** What BuildKit reads, one line per instruction: ENV/LABEL/ARG values expanded (variables as `{NAME}`). */
+function reading(text: string, { commandWords = false } = {}): string[] {
+  const tree = SyntaxTree.parse(text);
+  const env = (name: string) => `{${name}}`;
+  const expand = (word: string) => {
+    const result = expandWord(word, env, tree.escape);
+    return 'value' in result ? result.value : `error: ${result.error}`;
+  };
+  const lines = [`escape ${tree.escape}`];
+  for (const { node } of tree.instructions()) {
+    let line = `${node.name} ${node.flags.map((f) => f.text).join(' ')}`;
+    if (node.name === 'ENV' || node.name === 'LABEL' || node.name === 'ARG') {
+      line += JSON.stringify(node.pairs.map((p) => [expand(p.key.text), p.value && expand(p.value.text)]));
+    } else if (commandWords && (node.name === 'CMD' || node.name === 'ENTRYPOINT')) {
+      line += JSON.stringify(node.json ? node.json.elements.map((e) => e.value) : (buildkitArgs(node)[0] ?? '').split(/[ \t]+/).filter(Boolean));
+    } else {
+      line += JSON.stringify(buildkitArgs(node).map((a, i) => (node.name === 'FROM' && i === 1 ? a.toLowerCase() : a)));
+    }
+    for (const h of node.heredocs) line += ` heredoc ${JSON.stringify([h.name, h.content, h.expand, h.chomp])}`;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Fixes that change only the spelling, never what is built (the skip fixes only add comments and the check directive). */
+const SPELLING_ONLY = new Set(['LegacyKeyValueFormat', 'NoEmptyContinuation', 'FromAsCasing', 'ConsistentInstructionCasing', 'JSONArgsRecommended']);
+
+/**
+ * Fixes that write a name the user typed somewhere else (`--form` to `--from`, `--from build` to
+ * `--from=build`, `FROM a b` to `FROM a AS b`) may bring out what is wrong with that name: a stage
+ * further down, a bad mount. Those errors were there to find; no other fix may add an error.
+ */
+const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments']);
+const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'copy-from-later-stage', 'circular-stage-dependency', 'duplicate-flag']);
+
+/** An error of ours, something BuildKit refuses (kebab-case codes), not a build check made an error by `error=true`. */
+function isRefusal(d: Diagnostic): boolean {
+  return d.severity === 1 && /^[a-z-]+$/.test(String(d.code));
+}
+
+function count<T>(list: readonly T[], value: T): number {
+  return list.filter((x) => x === value).length;
+}
+
+function sweep(text: string, name: string): number {
+  const document = TextDocument.create('file:///sweep/Dockerfile', 'dockerfile', 1, text);
+  const doc = service.analyze(document);
+  const diagnostics = service.getDiagnostics(doc);
+  const errorsBefore = diagnostics.filter(isRefusal).map((d) => String(d.code));
+  const syntaxErrorsBefore = SyntaxTree.parse(text).errors().length;
+  let applied = 0;
+  for (const diagnostic of diagnostics) {
+    const code = String(diagnostic.code);
+    for (const action of service.getCodeActions(doc, { diagnostics: [diagnostic] })) {
+      const where = `${name}: "${action.title}" for ${code} on line ${diagnostic.range.start.line + 1}`;
+      const edits: TextEdit[] = Object.values(action.edit?.changes ?? {}).flat();
+      const spans = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) throw new Error(`${where}: overlapping edits`);
+      for (const e of edits) {
+        const inside = (p: { line: number; character: number }) => p.line < document.lineCount && document.offsetAt(p) === document.offsetAt(document.positionAt(document.offsetAt(p))) && p.character <= (document.getText().split('\n')[p.line] ?? '').length;
+        if (!inside(e.range.start) || !inside(e.range.end)) throw new Error(`${where}: an edit outside the document`);
+      }
+      const fixed = TextDocument.applyEdits(document, edits);
+      applied++;
+      const after = diagnosticsOf(fixed);
+      const codesAfter = after.map((d) => String(d.code));
+      if (count(codesAfter, code) >= count(diagnostics.map((d) => String(d.code)), code)) throw new Error(`${where}: the diagnostic is still there\n${JSON.stringify(fixed)}`);
+      if (SyntaxTree.parse(fixed).errors().length > syntaxErrorsBefore) throw new Error(`${where}: a new syntax error\n${JSON.stringify(fixed)}`);
+      const errorsAfter = after.filter(isRefusal).map((d) => String(d.code));
+      for (const error of new Set(errorsAfter)) {
+        if (count(errorsAfter, error) <= count(errorsBefore, error) || (NAME_FIXES.has(code) && ERRORS_A_NAME_MAY_EXPOSE.has(error))) continue;
+        throw new Error(`${where}: a new ${error} error\n${JSON.stringify(fixed)}`);
+      }
+      const skip = action.title.startsWith('Skip ');
+      if (skip || SPELLING_ONLY.has(code)) {
+        const options = { commandWords: code === 'JSONArgsRecommended' };
+        expect(reading(fixed, options), `${where}: what BuildKit reads`).toEqual(reading(text, options));
+      }
+    }
+  }
+  return applied;
+}
+
+/** Spellings of a file that the fixes must handle as well as the original. */
+const SPELLINGS: readonly [string, (text: string) => string][] = [
+  ['as written', (t) => t],
+  ['lower-case keywords', (t) => t.replace(/^(\s*)([A-Z]+)(?=\s)/gm, (_m, indent: string, keyword: string) => indent + keyword.toLowerCase())],
+  ['CRLF', (t) => t.replace(/\r?\n/g, '\r\n')],
+  ['emoji', (t) => t.replace(/^(\s*RUN )/m, '# 😀 é\n$1echo "😀" && ')],
+  ['byte order mark', (t) => '\uFEFF' + t],
+  ['no final newline', (t) => t.replace(/\s+$/, '')],
+];
+
+/** Lines that between them trigger every rule with a quick fix. */
+const LINES = [
+  'FROM alpine AS Build', 'from alpine as build', 'FROM alpine as b2', 'From alpine', 'FROM --platform=$TARGETPLATFORM alpine', 'ARG VERSON', 'FROM alpine:${VERSIOn}',
+  'RUN echo $VERSON', 'ENV FOO bar baz', 'ENV FOO "a b" c', 'LABEL a b', "ENV X 'q r'  s", 'ENV P a\\ b', 'MAINTAINER John "Doe" <j@x> $X', 'maintainer me', 'CMD foo bar',
+  'ENTRYPOINT run --x=1', 'HEALTHCHECK CMD true', 'HEALTHCHECK CONNECT x', 'HEALTHCHECK NONE x', 'EXPOSE 80/TCP 443/Udp', 'COPY --from=Build /a /b', 'COPY --form=build /a /b',
+  'RUN --mount=type=cach,target=/x true', 'RUN --network=hosts true', 'ADD --checksum a b', 'COPY --from build /a /b', 'STOPSIGNAL SIGKIL', 'SHELL /bin/sh -c', "CMD ['a', 'b']",
+  'RUN \\\n\n  true', 'COPY http://x/y /z/', 'COPY --chown=a --chown=b x y', 'COPY --link= a b', 'from alpine bs build', 'FROM alpine b3', 'FROM a AS b c d', 'COPY --from=Bild a b',
+  'ARG GLOBAL=1', 'RUN echo ${GLOBAL}', 'RUN echo 😀 $VERSON', 'ONBUILD run --foo x', 'CMD ["a"]', 'WORKDIR rel', 'ARG secret_password=x', '# comment', '',
+];
+
+/** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */
+function generated(count: number): string[] {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const heads = ['', '# escape=`\n', '# syntax=docker/dockerfile:1.4\n', '# check=error=true\n', '#!/usr/bin/env docker\n', '\uFEFF'];
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lines = [['FROM alpine', 'from alpine', 'ARG GLOBAL=1\nFROM alpine:$GLOBAL AS Base'][i % 3]];
+    for (let n = 2 + Math.floor(next() * 10); n > 0; n--) lines.push(LINES[Math.floor(next() * LINES.length)]);
+    let text = heads[i % heads.length] + lines.join('\n') + (i % 4 === 0 ? '' : '\n');
+    if (text.startsWith('# escape=`')) text = text.replace(/\\$/gm, '`').replace(/\\ /g, '` ');
+    if (i % 5 === 1) text = text.replace(/\n/g, '\r\n');
+    files.push(text);
+  }
+  return files;
+}
+
+describe('every quick fix, applied alone', () => {
+  it('over corpus files in several spellings', () => {
+    let applied = 0;
+    readExpected('real-world').forEach((entry, i) => {
+      if (i % 6) return;
+      const [spelling, spell] = SPELLINGS[(i / 6) % SPELLINGS.length];
+      applied += sweep(spell(readCorpusFile('real-world', entry.file)), `${entry.file} (${spelling})`);
+    });
+    // Not vacuous: the corpus has fixable diagnostics.
+    expect(applied).toBeGreaterThan(150);
+  }, 60_000);
+
+  it('over generated files that trigger every fix', () => {
+    let applied = 0;
+    generated(80).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
+    expect(applied).toBeGreaterThan(500);
+  }, 60_000);
+});
