@@ -22,7 +22,7 @@ describe('codeLens over LSP', () => {
     expect(client.initializeResult.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
   });
 
-  it('names each stage, counts the later stages that use it, and links to those uses', async () => {
+  it('names each stage, counts the other stages that use it, and links to those uses', async () => {
     const { fixture, uri, lenses: result } = await lenses(
       [
         'FROM golang:1.22 AS build',
@@ -41,13 +41,13 @@ describe('codeLens over LSP', () => {
       {
         range: range(0, 0, 0, 4),
         command: {
-          title: 'build (stage 0) · used by 3 later stages',
+          title: 'build (stage 0) · used by 3 other stages',
           command: 'dockerfile-lsp.showReferences',
           arguments: [uri, { line: 0, character: 0 }, fixture.ranges.map((r) => ({ uri, range: r }))],
         },
       },
-      { range: range(2, 0, 2, 4), command: { title: 'test (stage 1) · not used by later stages · built only with --target test', command: '' } },
-      { range: range(4, 0, 4, 4), command: { title: 'stage 2 · not used by later stages · not built by default', command: '' } },
+      { range: range(2, 0, 2, 4), command: { title: 'test (stage 1) · not used by other stages · built only with --target test', command: '' } },
+      { range: range(4, 0, 4, 4), command: { title: 'stage 2 · not used by other stages · not built by default', command: '' } },
       { range: range(6, 0, 6, 4), command: { title: 'stage 3 · final stage, built by default', command: '' } },
     ]);
   });
@@ -55,7 +55,7 @@ describe('codeLens over LSP', () => {
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({
-      title: 'base (stage 0) · used by 1 later stage',
+      title: 'base (stage 0) · used by 1 other stage',
       command: 'dockerfile-lsp.showReferences',
       arguments: [uri, { line: 0, character: 0 }, [{ uri, range: range(2, 12, 2, 16) }, { uri, range: range(3, 12, 3, 16) }]],
     });

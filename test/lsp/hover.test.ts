@@ -535,26 +535,23 @@ describe('hover over LSP', () => {
       await checkHover(`${source}COPY --from=$[-$00$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
     });
 
-    it('a --from that names no earlier stage is an image', async () => {
+    it('a --from that names no stage is an image', async () => {
       await checkHover(
         'FROM alpine\nCOPY --from=$[ngi$0nx:1.27$] /etc/nginx /etc/nginx',
         [
-          'No stage of this name is declared before this instruction, so BuildKit reads it as an image (or a named build context).',
+          'No stage of this file has this name, so BuildKit reads it as an image (or a named build context).',
           '**Image** `nginx:1.27`',
           '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a Docker Official Image)\n- Tag: `1.27`',
         ].join('\n\n'),
       );
-      await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'No stage 7 is declared before this instruction; stages are counted from 0 in the order of their `FROM` lines.');
+      await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'This file has no stage 7; stages are counted from 0 in the order of their `FROM` lines.');
       await checkHover('FROM alpine\nCOPY --from=$[-$01$] /a /b', 'Stage numbers cannot be negative, so -1 names no stage; stages are counted from 0 in the order of their `FROM` lines.');
     });
 
-    it('a --from naming a stage further down', async () => {
+    it('a --from naming a stage further down, which BuildKit builds first', async () => {
       const later = '**Stage `later`** (stage 1 of 2, line 4)\n\n```dockerfile\nFROM alpine AS later\n```';
       const source = 'FROM alpine AS a\nCOPY --from=later /x /y\nRUN --mount=from=later,target=/t true\nFROM alpine AS later\n';
-      await checkHover(
-        source.replace('--from=later', '--from=$[la$0ter$]'),
-        `${later}\n\nThis stage is defined further down: \`COPY --from\` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.`,
-      );
+      await checkHover(source.replace('--from=later', '--from=$[la$0ter$]'), `${later}\n\nSources are read from that stage's filesystem, starting at its root.`);
       await checkHover(
         source.replace('from=later,', 'from=$[la$0ter$],'),
         `${later}\n\nThe mount shows that stage's filesystem.`,

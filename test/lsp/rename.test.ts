@@ -169,8 +169,9 @@ describe('rename', () => {
     });
   });
 
-  it('renames a --mount from= that names a stage further down', async () => {
+  it('renames a --mount from= and a COPY --from that name a stage further down', async () => {
     await checkRename('FROM alpine AS a\nRUN --mount=from=later,target=/t true\nFROM alpine AS lat$0er\n', 'tools', 'FROM alpine AS a\nRUN --mount=from=tools,target=/t true\nFROM alpine AS tools\n');
+    await checkRename('FROM alpine AS a\nCOPY --from=later /x /y\nFROM alpine AS lat$0er\n', 'tools', 'FROM alpine AS a\nCOPY --from=tools /x /y\nFROM alpine AS tools\n');
   });
 
   it('allows an ENV to take the name of a predefined ARG, which it does not read', async () => {

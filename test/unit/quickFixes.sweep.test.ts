@@ -46,10 +46,10 @@ const SPELLING_ONLY = new Set(['LegacyKeyValueFormat', 'NoEmptyContinuation', 'F
 /**
  * Fixes that write a name the user typed somewhere else (`--form` to `--from`, `--from build` to
  * `--from=build`, `FROM a b` to `FROM a AS b`) may bring out what is wrong with that name: a stage
- * further down, a bad mount. Those errors were there to find; no other fix may add an error.
+ * that needs itself, a bad mount. Those errors were there to find; no other fix may add an error.
  */
 const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments']);
-const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'copy-from-later-stage', 'circular-stage-dependency', 'duplicate-flag']);
+const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'circular-stage-dependency', 'duplicate-flag']);
 
 /** An error of ours, something BuildKit refuses (kebab-case codes), not a build check made an error by `error=true`. */
 function isRefusal(d: Diagnostic): boolean {

@@ -174,6 +174,8 @@ export class DockerfileModel {
   private readonly views: (View | undefined)[];
   /** The first stage of each lower-case name. */
   private readonly firstByName = new Map<string, Stage>();
+  /** What `--from=<name>` names: the last stage of that name, as BuildKit registers every stage before it resolves them. */
+  private readonly lastByName = new Map<string, Stage>();
   private all?: { declarations?: readonly Declaration[]; uses?: readonly VariableUse[]; references?: readonly StageReference[] };
 
   /** `previous`: a model of an earlier version of the same document, whose unchanged parts are reused. */
@@ -244,6 +246,7 @@ export class DockerfileModel {
       parts.push(part);
       if (stage.nameLower !== undefined) {
         if (!this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+        this.lastByName.set(stage.nameLower, stage);
         nearestByName.set(stage.nameLower, stage);
       }
       this.nodeStage.fill(s, nodeIndex, end);
@@ -357,25 +360,23 @@ export class DockerfileModel {
         const nodeIndex = nodeBase + r.node;
         if (r.kind === 'from') return { kind: 'from', nodeIndex, span, text, stage: this.stages[s].base, byIndex: false };
         const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
-        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(r.kind, text, index, s), byIndex: index !== undefined };
+        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, index, s), byIndex: index !== undefined };
       });
     }
     return view.references;
   }
 
   /**
-   * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names:
-   * for COPY a stage up to this one, for a mount any stage of the file; a negative number names none,
-   * and neither does anything before the first FROM (`s` -1).
+   * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names: any
+   * stage of the file, as BuildKit registers every stage before it resolves these and builds the
+   * named stage first (a stage needing itself is circular-stage-dependency's error). A negative
+   * number names none, and neither does anything before the first FROM (`s` -1).
    */
-  private referencedStage(kind: StageReferenceKind, text: string, index: number | undefined, s: number): Stage | undefined {
-    const stage = index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.firstByName.get(text.toLowerCase());
+  private referencedStage(text: string, index: number | undefined, s: number): Stage | undefined {
     // Before the first FROM nothing is built, so nothing there names a stage (an instruction there is
     // an error of its own); the semantic tokens kept for that part rely on it.
-    if (!stage || s < 0) return undefined;
-    // BuildKit builds a mounted stage first wherever the file defines it; COPY --from reads only
-    // the stages above (a later one is copy-from-later-stage's error).
-    return stage.index <= s || kind === 'mount-from' ? stage : undefined;
+    if (s < 0) return undefined;
+    return index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.lastByName.get(text.toLowerCase());
   }
 
   private collect<T>(of: (s: number) => readonly T[]): T[] {
@@ -428,11 +429,6 @@ export class DockerfileModel {
   stageOfNode(nodeIndex: number): Stage | undefined {
     const s = this.nodeStage[nodeIndex];
     return s >= 0 ? this.stages[s] : undefined;
-  }
-
-  /** A stage by name, case-insensitively (as `COPY --from` and `--mount from=` match). */
-  stageByName(name: string): Stage | undefined {
-    return this.firstNamed(name.toLowerCase());
   }
 
   /** The first stage whose lower-case name is `nameLower`. */

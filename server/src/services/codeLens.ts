@@ -1,4 +1,4 @@
-// textDocument/codeLens: above each FROM, the stage's name and index, how many later stages use
+// textDocument/codeLens: above each FROM, the stage's name and index, how many other stages use
 // it (FROM, COPY --from, RUN --mount from=), and whether a plain `docker build` builds it at all:
 // BuildKit builds the last stage and only the stages it depends on. Clicking a used stage's lens
 // shows its references through the client command SHOW_REFERENCES_COMMAND (arguments: uri,
@@ -26,8 +26,8 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
 
 function lensTitle(stage: Stage, users: number, isLast: boolean, built: boolean): string {
   const parts = [stage.name ? `${stage.name} (stage ${stage.index})` : `stage ${stage.index}`];
-  if (users > 0) parts.push(`used by ${users} later stage${users === 1 ? '' : 's'}`);
-  else parts.push(isLast ? 'final stage, built by default' : 'not used by later stages');
+  if (users > 0) parts.push(`used by ${users} other stage${users === 1 ? '' : 's'}`);
+  else parts.push(isLast ? 'final stage, built by default' : 'not used by other stages');
   if (!built) parts.push(stage.name ? `built only with --target ${stage.name}` : 'not built by default');
   return parts.join(' · ');
 }

@@ -167,7 +167,7 @@ export const COPY: InstructionFact = {
       referenceUrl: flagUrl('COPY', 'from'),
       doc: {
         summary:
-          'Copies from somewhere other than the build context: an earlier stage (by name or index), an image, or a named context.',
+          'Copies from somewhere other than the build context: another stage of this file (by name or index; BuildKit builds it first), an image, or a named context.',
         details:
           'This is what makes multi-stage builds work: compile in a stage that has all the tools, then copy only the result into a small final image. ' +
           'Source paths start at the root of that stage or image, not at its `WORKDIR`. An image reference such as `--from=nginx:1.27` pulls that image.',

@@ -20,7 +20,7 @@ export const circularStageDependency: FileRule = {
         end: edge.reference.span.end,
         nodeIndex: edge.reference.nodeIndex,
         message: self
-          ? `Stage ${stageLabel(edge.from)} cannot ${edge.reference.kind === 'copy-from' ? 'copy' : 'mount'} from itself; name an earlier stage.`
+          ? `Stage ${stageLabel(edge.from)} cannot ${edge.reference.kind === 'copy-from' ? 'copy' : 'mount'} from itself; name another stage.`
           : `Circular dependency: stage ${stageLabel(edge.from)} needs stage ${stageLabel(edge.to!)}, which needs stage ${stageLabel(edge.from)} in turn (directly or through other stages). One of them has to come first.`,
       });
     }

@@ -3,7 +3,6 @@ import type { Rule } from '../types';
 import { badSubstitution } from './bad-substitution';
 import { blankName } from './blank-name';
 import { circularStageDependency } from './circular-stage-dependency';
-import { copyFromLaterStage } from './copy-from-later-stage';
 import { copyFromVariable } from './copy-from-variable';
 import { copyUrlSource } from './copy-url-source';
 import { duplicateFlag } from './duplicate-flag';
@@ -61,7 +60,6 @@ export const ERROR_RULES: readonly Rule[] = [
   missingFrom,
   invalidImageReference,
   invalidPlatform,
-  copyFromLaterStage,
   invalidStageIndex,
   circularStageDependency,
   invalidOnbuildTrigger,

@@ -60,12 +60,14 @@ describe('invalid-image-reference', () => {
   });
 
   it('suggests only a stage the reference can name without another error', () => {
-    // COPY --from needs an earlier stage; a mount may name a later one, but not its own stage or one built on it.
-    expect(fixesAt('FROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    // Any stage, also a later one, but not its own stage or one built on it (circular-stage-dependency).
     expect(fixesAt('FROM alpine AS build\nRUN --mount=from=Bi$0uld,target=/t true\n', 'invalid-image-reference').actions).toEqual([]);
+    expect(fixesAt('FROM alpine AS build\nCOPY --from=Bi$0uld /x /x\n', 'invalid-image-reference').actions).toEqual([]);
     expect(fixesAt('FROM alpine AS base\nRUN --mount=from=Bi$0uld,target=/t true\nFROM base AS build\n', 'invalid-image-reference').actions).toEqual([]);
-    // Of two stages with one name, the name means the last.
-    expect(fixesAt('FROM alpine AS build\nFROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    expect(fixesAt('FROM alpine AS base\nCOPY --from=Bi$0uld /x /x\nFROM base AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    // Of two stages with one name, the name means the last: here the one built on this stage.
+    expect(fixesAt('FROM alpine AS build\nFROM alpine AS mid\nCOPY --from=Bi$0uld /x /x\nFROM mid AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    checkFix('FROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nCOPY --from=build /x /x\nFROM alpine AS build\n');
     checkFix('FROM alpine\nRUN --mount=from=Bi$0uld,target=/t true\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nRUN --mount=from=build,target=/t true\nFROM alpine AS build\n');
   });
 

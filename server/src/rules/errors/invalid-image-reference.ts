@@ -9,7 +9,7 @@
 // one. The stage graph finds these; BuildKit never expands variables there, so none are judged.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseImageReference, type Stage, type StageReferenceKind } from '../../semantics';
+import { parseImageReference, type Stage } from '../../semantics';
 import { QuietMemo, quietly } from '../partMemo';
 import { suggest } from '../suggest';
 import type { FileContext, FileRule } from '../types';
@@ -90,7 +90,7 @@ function checkReferences({ model, report }: FileContext): void {
     const { kind, text, span, nodeIndex } = edge.reference;
     const why = edge.imageError!.replace(/^invalid reference format(: )?/, '');
     const read = `${kind === 'copy-from' ? '--from' : 'from'}=${text} names no stage of this file, so BuildKit reads it as an image (or a named build context), and "${text}" is not a valid image reference${why ? ` (${why})` : ''}`;
-    const match = suggest(text, nameableStages(model, edge.from, kind));
+    const match = suggest(text, nameableStages(model, edge.from));
     report({
       start: span.start,
       end: span.end,
@@ -105,11 +105,10 @@ function checkReferences({ model, report }: FileContext): void {
 }
 
 /**
- * The names a reference in stage `from` can take without another error: for COPY --from, the stages
- * before it (copy-from-later-stage); for a mount, any stage but itself and the later stages built on it
- * (circular-stage-dependency).
+ * The names a reference in stage `from` can take without another error: any stage but itself and
+ * the later stages built on it (circular-stage-dependency).
  */
-function nameableStages(model: FileContext['model'], from: Stage, kind: StageReferenceKind): Set<string> {
+function nameableStages(model: FileContext['model'], from: Stage): Set<string> {
   // A name that several stages have names the last of them, as the stage graph reads it.
   const lastByName = new Map<string, Stage>();
   for (const stage of model.stages) if (stage.nameLower) lastByName.set(stage.nameLower, stage);
@@ -117,7 +116,6 @@ function nameableStages(model: FileContext['model'], from: Stage, kind: StageRef
   for (const stage of lastByName.values()) {
     if (stage === from) continue;
     if (stage.index > from.index) {
-      if (kind === 'copy-from') continue;
       let base = stage.base;
       while (base && base !== from) base = base.base;
       if (base) continue;

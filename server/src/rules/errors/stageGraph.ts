@@ -3,9 +3,9 @@
 // resolves them: in lower case, to the LAST stage of that name, wherever it is in the file. A
 // reference that names no stage is an image (or a named build context) to BuildKit, which parses it
 // as an image reference before anything else and stops when it is not one. Shared by the rules on
-// stage order, stage indexes, cycles and image references.
+// stage indexes, cycles and image references.
 
-import { parseImageReference, stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type StageReferenceKind } from '../../semantics';
+import { parseImageReference, stageIndex, type DocumentSpan, type DockerfileModel, type Stage, type StageReferenceKind } from '../../semantics';
 import { EMPTY_ENVIRONMENT, expandWord } from '../../syntax';
 import { perPart, QuietMemo } from '../partMemo';
 
@@ -108,7 +108,7 @@ class Edge implements StageEdge {
 export interface StageGraph {
   /** References to a negative stage number or one past the last stage, in document order. */
   readonly badIndexes: readonly StageEdge[];
-  /** Edges to the same or a later stage (only these can be out of order or close a cycle), in document order. */
+  /** Edges to the same or a later stage (only these can close a cycle), in document order. */
   readonly forward: readonly StageEdge[];
   /** The edges on a cycle, in document order. */
   readonly cyclic: ReadonlySet<StageEdge>;
@@ -262,16 +262,4 @@ function components(out: ReadonlyMap<number, readonly number[]>): Map<number, nu
 /** How BuildKit names a stage in messages. */
 export function stageLabel(stage: Stage): string {
   return stage.name ? `"${stage.name}"` : `number ${stage.index}`;
-}
-
-/**
- * The stage further down that a reference names (`COPY --from` or `--mount from=` a stage defined
- * after the one it is in), as the stage-order checks resolve it; the model resolves only earlier ones.
- */
-export function laterStageNamedBy(model: DockerfileModel, reference: StageReference): Stage | undefined {
-  for (const edge of stageGraph(model).forward) {
-    const { span } = edge.reference;
-    if (edge.to && edge.to.index > edge.from.index && span.start === reference.span.start && span.end === reference.span.end) return edge.to;
-  }
-  return undefined;
 }

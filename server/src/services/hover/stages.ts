@@ -6,7 +6,6 @@ import { parseImageReference, stageIndex, type Stage, type StageReference } from
 import type { DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { laterStageNamedBy } from '../../rules/errors/stageGraph';
 
 /** The FROM instruction of a stage, without its final line break. */
 function fromText(doc: AnalyzedDocument, stage: Stage): string {
@@ -31,24 +30,18 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
   );
 }
 
-/** A reference that names no earlier stage: a later one, or else an image (or a named context) to BuildKit. */
+/** A reference that names no stage: an image (or a named context) to BuildKit, or a stage number out of range. */
 export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: StageReference, format: DocFormat): string | undefined {
   // A `--from=` still being typed names nothing yet: the flag's own hover says what it takes.
   if (reference.text === '') return undefined;
   const w = new DocWriter(format);
-  // COPY --from only reads stages above (a mount names any stage, and the model resolves it).
-  const later = laterStageNamedBy(doc.model, reference);
-  if (later) {
-    const note = w.prose('This stage is defined further down: `COPY --from` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.');
-    return w.join(stageHover(doc, later, format), note);
-  }
   if (reference.byIndex) {
     if (stageIndex(reference.text)! < 0) return w.prose(`Stage numbers cannot be negative, so ${reference.text} names no stage; stages are counted from 0 in the order of their \`FROM\` lines.`);
-    return w.prose(`No stage ${reference.text} is declared before this instruction; stages are counted from 0 in the order of their \`FROM\` lines.`);
+    return w.prose(`This file has no stage ${reference.text}; stages are counted from 0 in the order of their \`FROM\` lines.`);
   }
   const image = imageHover(doc, reference.text, reference.nodeIndex, format);
   if (reference.kind === 'from' || image === undefined) return image;
-  return w.join(w.prose('No stage of this name is declared before this instruction, so BuildKit reads it as an image (or a named build context).'), image);
+  return w.join(w.prose('No stage of this file has this name, so BuildKit reads it as an image (or a named build context).'), image);
 }
 
 /** The image word expanded with the values known for its variables, or undefined when one is unknown. */
