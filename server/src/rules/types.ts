@@ -54,11 +54,12 @@ interface RuleBase {
 
 /**
  * A rule that looks at one instruction at a time, knowing nothing else. Its results are cached
- * per node, so after an edit it runs only on the instructions that changed.
+ * per node, so after an edit it runs only on the instructions that changed. `text` is the node's
+ * own text (what its spans index), for rules that read words inside the arguments.
  */
 export interface InstructionRule extends RuleBase {
   readonly scope: 'instruction';
-  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`'): void;
+  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`', text: string): void;
 }
 
 /** A rule that needs the whole file (stages, scopes, casing majority); runs on every version. */

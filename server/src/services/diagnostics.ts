@@ -159,13 +159,14 @@ const NO_PROBLEMS: Readonly<Record<'\\' | '`', CachedProblems>> = {
   '`': { escape: '`', found: Object.freeze([]) },
 };
 
-function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
+function instructionProblems(node: InstructionNode, text: () => string, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
   if (previous && previous.escape === escape) return previous;
+  const nodeText = text();
   const found: { rule: InstructionRule; problem: Problem }[] = [];
   let failed = false;
   for (const rule of INSTRUCTION_RULES) {
     try {
-      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape);
+      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape, nodeText);
     } catch (error) {
       failed = true;
       options.onRuleError?.(rule.code, error);
@@ -193,7 +194,7 @@ function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionN
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
     if (node.kind !== 'instruction') return;
-    const problems = instructionProblems(node, escape, cache.get(node), options);
+    const problems = instructionProblems(node, () => tree.nodeText(index), escape, cache.get(node), options);
     if (problems.escape === '') failed = true;
     cache.set(node, problems);
     fresh.add(node);
