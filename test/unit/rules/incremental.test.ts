@@ -35,7 +35,7 @@ function fromScratch(text: string, options: DiagnosticsOptions, settings: Settin
 /** The defaults, and the user's own severities (the converted diagnostics a version reuses depend on them). */
 const SETTINGS: Settings[] = [
   DEFAULT_SETTINGS,
-  { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { UndefinedVar: 'error', JSONArgsRecommended: 'off', 'unknown-instruction': 'hint' } } },
+  { ...DEFAULT_SETTINGS, diagnostics: { enable: true, bestPractices: true, rules: { UndefinedVar: 'error', JSONArgsRecommended: 'off', 'unknown-instruction': 'hint' } } },
 ];
 
 const OPTIONS: DiagnosticsOptions[] = [{}, { dockerignore: 'secret.txt\n*.tmp\nsrc/stage1*\n' }, { dockerignore: 'rel\nsrc/stage2*\n' }];
@@ -117,7 +117,7 @@ describe('incremental diagnostics', () => {
     expect(moved[2]).not.toBe(before[2]);
     expect(moved.map((d) => d.range.start.line)).toEqual([1, 3, 6]);
     // Other severities: nothing is reused.
-    const strict = { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { 'unknown-instruction': 'warning' as const } } };
+    const strict = { ...DEFAULT_SETTINGS, diagnostics: { enable: true, bestPractices: true, rules: { 'unknown-instruction': 'warning' as const } } };
     const again = getDiagnostics(open.doc, strict, {});
     expect(again[0]).not.toBe(moved[0]);
     expect(again.map((d) => d.severity)).toEqual([2, 2, 2]);
