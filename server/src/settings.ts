@@ -9,8 +9,10 @@ export type KeywordCase = 'upper' | 'lower' | 'preserve';
 export interface Settings {
   readonly diagnostics: {
     readonly enable: boolean;
-    /** Severity per rule code (BuildKit's check names and our own codes). */
+    /** Severity per rule code (BuildKit's check names, hadolint's DL codes and our own codes). */
     readonly rules: Readonly<Record<string, RuleSeverity>>;
+    /** The best-practice rules (hadolint's DL codes); false turns the whole family off. */
+    readonly bestPractices: boolean;
   };
   readonly hover: {
     readonly enable: boolean;
@@ -39,7 +41,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  diagnostics: { enable: true, rules: {} },
+  diagnostics: { enable: true, rules: {}, bestPractices: true },
   hover: { enable: true },
   completion: { enable: true },
   inlayHints: { enable: true, variableValues: true, stageIndexes: true },

@@ -28,7 +28,7 @@ describe('textDocument/codeAction over LSP', () => {
     client = await LspTestClient.start();
     expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
     const uri = 'file:///actions/Dockerfile';
-    const text = 'FROM alpine as build\nCMD echo hi\n';
+    const text = 'FROM alpine:3 as build\nCMD echo hi\n';
     await client.open(uri, text, 3);
     const diagnostics = await client.diagnosticsFor(uri, 3);
     const fromAs = diagnostics.filter((d) => d.code === 'FromAsCasing');
@@ -39,7 +39,7 @@ describe('textDocument/codeAction over LSP', () => {
         kind: 'quickfix',
         diagnostics: fromAs,
         isPreferred: true,
-        edit: { documentChanges: [{ textDocument: { uri, version: 3 }, edits: [{ range: range(0, 12, 0, 14), newText: 'AS' }] }] },
+        edit: { documentChanges: [{ textDocument: { uri, version: 3 }, edits: [{ range: range(0, 14, 0, 16), newText: 'AS' }] }] },
       },
       {
         title: 'Skip FromAsCasing for this instruction',
@@ -63,7 +63,7 @@ describe('textDocument/codeAction over LSP', () => {
   it('answers for several diagnostics at once, and nothing for other kinds or other sources', async () => {
     client = await LspTestClient.start();
     const uri = 'file:///actions/many/Dockerfile';
-    await client.open(uri, 'FROM alpine\nENV A b\nEXPOSE 80/TCP\n', 1);
+    await client.open(uri, 'FROM alpine:3\nENV A b\nEXPOSE 80/TCP\n', 1);
     const diagnostics = await client.diagnosticsFor(uri, 1);
     expect((await actions(client, uri, diagnostics)).map((a) => a.title)).toEqual([
       'Write A=value',
@@ -81,7 +81,7 @@ describe('textDocument/codeAction over LSP', () => {
     client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
     const uri = 'file:///actions/utf8/Dockerfile';
     // "é" is two bytes: the legacy ENV pair starts at byte 6 of line 2, unit 5.
-    const text = 'FROM alpine\nLABEL é=1\nENV é b\n';
+    const text = 'FROM alpine:3\nLABEL é=1\nENV é b\n';
     await client.open(uri, text, 1);
     const diagnostics = await client.diagnosticsFor(uri, 1);
     expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['LegacyKeyValueFormat', range(2, 4, 2, 8)]]);
@@ -93,7 +93,7 @@ describe('textDocument/codeAction over LSP', () => {
   it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {
     client = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } } } });
     const uri = 'file:///actions/plain/Dockerfile';
-    await client.open(uri, 'FROM alpine\nENV A b\n', 1);
+    await client.open(uri, 'FROM alpine:3\nENV A b\n', 1);
     const [fix] = await actions(client, uri, await client.diagnosticsFor(uri, 1));
     expect(fix.edit).toEqual({ changes: { [uri]: [{ range: range(1, 4, 1, 7), newText: 'A=b' }] } });
     await client.stop();

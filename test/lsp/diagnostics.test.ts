@@ -15,7 +15,7 @@ describe('build checks over LSP (publishDiagnostics)', () => {
 
   it('publishes checks with code, documentation link, source and tags', async () => {
     const uri = 'file:///checks/one/Dockerfile';
-    const { text, ranges } = parseFixture('FROM alpine\n$[MAINTAINER me$]\nCMD $[echo hi$]\n');
+    const { text, ranges } = parseFixture('FROM alpine:3\n$[MAINTAINER me$]\nCMD $[echo hi$]\n');
     await client.open(uri, text, 1);
     expect(await client.diagnosticsFor(uri, 1)).toEqual([
       {
@@ -40,7 +40,7 @@ describe('build checks over LSP (publishDiagnostics)', () => {
 
   it('follows edits: a fix clears the check, a `# check=` comment skips it', async () => {
     const uri = 'file:///checks/edits/Dockerfile';
-    await client.open(uri, 'FROM alpine\nCMD echo hi\nENV A b\n', 1);
+    await client.open(uri, 'FROM alpine:3\nCMD echo hi\nENV A b\n', 1);
     expect((await client.diagnosticsFor(uri, 1)).map((d) => d.code)).toEqual(['JSONArgsRecommended', 'LegacyKeyValueFormat']);
     let version = await client.change(uri, [{ range: range(2, 5, 2, 6), text: '=' }]);
     expect((await client.diagnosticsFor(uri, version)).map((d) => d.code)).toEqual(['JSONArgsRecommended']);
@@ -50,7 +50,7 @@ describe('build checks over LSP (publishDiagnostics)', () => {
 
   it('reports an invalid check directive as an error', async () => {
     const uri = 'file:///checks/directive/Dockerfile';
-    await client.open(uri, '# check=skip=A;fail=true\nFROM alpine\n', 1);
+    await client.open(uri, '# check=skip=A;fail=true\nFROM alpine:3\n', 1);
     expect(await client.diagnosticsFor(uri, 1)).toEqual([
       {
         range: range(0, 15, 0, 19),
@@ -70,7 +70,7 @@ describe('diagnostics settings over LSP', () => {
 
   it('applies per-code severities, and turns diagnostics off', async () => {
     const uri = 'file:///settings/Dockerfile';
-    await client.open(uri, 'FROM alpine\nCMD echo hi\n', 1);
+    await client.open(uri, 'FROM alpine:3\nCMD echo hi\n', 1);
     expect((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.severity])).toEqual([['JSONArgsRecommended', 1]]);
     await client.setSettings({ 'dockerfile-lsp': { diagnostics: { enable: false } } });
     // The server publishes again for the new settings: nothing, for the same version.
@@ -94,7 +94,7 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
 
   it('reads the .dockerignore beside a file: Dockerfile', async () => {
     const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
-    const { text, ranges } = parseFixture('FROM alpine\nCOPY package.json $[node_modules$] /app/\n');
+    const { text, ranges } = parseFixture('FROM alpine:3\nCOPY package.json $[node_modules$] /app/\n');
     await client.open(uri, text, 1);
     expect(await client.diagnosticsFor(uri, 1)).toEqual([
       {
@@ -113,7 +113,7 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
     mkdirSync(sub);
     writeFileSync(path.join(sub, '.dockerignore'), 'node_modules\n');
     const uri = pathToFileURL(path.join(sub, 'Dockerfile')).href;
-    await client.open(uri, 'FROM alpine\nCOPY dist /app/\n', 1);
+    await client.open(uri, 'FROM alpine:3\nCOPY dist /app/\n', 1);
     expect(await client.diagnosticsFor(uri, 1)).toEqual([]);
     writeFileSync(path.join(sub, '.dockerignore'), 'dist\n');
     // The text read at the open counts for a second; the first run after that refreshes it.
@@ -124,7 +124,7 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
   });
 
   it('has nothing to read for documents that are not files, or folders without one', async () => {
-    const text = 'FROM alpine\nCOPY node_modules /app/\n';
+    const text = 'FROM alpine:3\nCOPY node_modules /app/\n';
     await client.open('untitled:Untitled-1', text, 1);
     expect(await client.diagnosticsFor('untitled:Untitled-1', 1)).toEqual([]);
     const elsewhere = pathToFileURL(path.join(dir, 'sub', 'Dockerfile')).href;

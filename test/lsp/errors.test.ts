@@ -6,7 +6,7 @@ import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-
 import { LspTestClient } from './client';
 import { parseFixture, range } from './fixture';
 
-const FIXTURE = `FROM alpine AS $[1st$]
+const FIXTURE = `FROM alpine:3 AS $[1st$]
 $[RUNN$] apk add curl
 COPY $[--user=me$] app /app
 RUN --mount=type=cache,$[tagret$]=/root/.cache --network=$[HOST$] make
@@ -60,7 +60,7 @@ describe('errors over LSP', () => {
 
   it('clears an error when an edit fixes it, and reports one an edit introduces', async () => {
     const uri = 'file:///errors/edit/Dockerfile';
-    await client.open(uri, 'FROM alpine\nRUNN make\n');
+    await client.open(uri, 'FROM alpine:3\nRUNN make\n');
     expect(errorsOf(await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.range])).toEqual([['unknown-instruction', range(1, 0, 1, 4)]]);
     // Delete the second N: the instruction is now RUN.
     const fixed = await client.change(uri, [{ range: range(1, 3, 1, 4), text: '' }]);
@@ -99,7 +99,7 @@ describe('errors over LSP', () => {
     const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { 'unknown-flag': 'warning', 'unknown-instruction': 'off' } } } } });
     try {
       const uri = 'file:///errors/settings/Dockerfile';
-      await configured.open(uri, 'FROM alpine\nRUNN make\nCOPY --user=me a b\n');
+      await configured.open(uri, 'FROM alpine:3\nRUNN make\nCOPY --user=me a b\n');
       const diagnostics = await configured.diagnosticsFor(uri, 1);
       expect(diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([['unknown-flag', 2, range(2, 5, 2, 14)]]);
     } finally {
@@ -128,17 +128,17 @@ describe('errors over LSP', () => {
     }
 
     it('changes a misspelt instruction to the suggestion, marked preferred', async () => {
-      expect(await fix('instruction', 'FROM alpine\nRUNN make\n', 'Change to RUN')).toEqual({
+      expect(await fix('instruction', 'FROM alpine:3\nRUNN make\n', 'Change to RUN')).toEqual({
         offered: ['*Change to RUN'],
-        after: 'FROM alpine\nRUN make\n',
+        after: 'FROM alpine:3\nRUN make\n',
         remaining: [],
       });
     });
 
     it('renames or removes an unknown flag', async () => {
-      expect(await fix('flag-rename', 'FROM alpine\nRUN --mout=type=cache,target=/c make\n', 'Change to --mount')).toEqual({
+      expect(await fix('flag-rename', 'FROM alpine:3\nRUN --mout=type=cache,target=/c make\n', 'Change to --mount')).toEqual({
         offered: ['*Change to --mount', 'Remove --mout'],
-        after: 'FROM alpine\nRUN --mount=type=cache,target=/c make\n',
+        after: 'FROM alpine:3\nRUN --mount=type=cache,target=/c make\n',
         remaining: [],
       });
       expect(await fix('flag-remove', 'FROM scratch\nCOPY --user=me foo /tmp/\n', 'Remove --user')).toEqual({
@@ -149,9 +149,9 @@ describe('errors over LSP', () => {
     });
 
     it('turns SHELL into its JSON form', async () => {
-      expect(await fix('shell', 'FROM alpine\nSHELL /bin/bash -o pipefail -c\n', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]')).toEqual({
+      expect(await fix('shell', 'FROM alpine:3\nSHELL /bin/bash -o pipefail -c\n', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]')).toEqual({
         offered: ['*Change to ["/bin/bash", "-o", "pipefail", "-c"]'],
-        after: 'FROM alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n',
+        after: 'FROM alpine:3\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n',
         remaining: [],
       });
     });

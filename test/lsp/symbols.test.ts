@@ -79,7 +79,7 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
     const limited = await LspTestClient.start({ settings: { 'dockerfile-lsp': { outline: { maxItems: 4 } } } });
     try {
       const uri = 'file:///symbols/limited/Dockerfile';
-      await limited.open(uri, 'FROM alpine AS one\nENV X=1\nFROM alpine AS two\nRUN true\n');
+      await limited.open(uri, 'FROM alpine:3 AS one\nENV X=1\nFROM alpine:3 AS two\nRUN true\n');
       await limited.diagnosticsFor(uri, 1); // the document's settings have arrived by then
       for (let i = 0; i < 2; i++) {
         const symbols = await limited.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -98,7 +98,7 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
 
   it('publishes syntax errors with the version of the edit, and clears them when fixed', async () => {
     const uri = 'file:///errors/Dockerfile';
-    await client.open(uri, 'FROM alpine\nRUN <<EOF\necho hi\n', 1);
+    await client.open(uri, 'FROM alpine:3\nRUN <<EOF\necho hi\n', 1);
     expect(await client.diagnosticsFor(uri, 1)).toEqual([
       { range: range(1, 4, 1, 9), severity: 1, code: 'unterminated-heredoc', source: 'dockerfile-lsp', message: 'unterminated heredoc: no line "EOF" ends it' },
     ]);

@@ -19,7 +19,7 @@ function lint(args: readonly string[], input?: string): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const BROKEN = 'FROM alpine\nRUNN apk add curl\nCOPY --user=me app /app\nCMD echo hi\n';
+const BROKEN = 'FROM alpine:3\nRUNN apk add curl\nCOPY --user=me app /app\nCMD echo hi\n';
 const CLEAN = 'FROM alpine:3.20\nCOPY app /app\nCMD ["/app"]\n';
 
 beforeAll(() => {
@@ -51,7 +51,7 @@ describe('dockerfile-lsp lint', () => {
   });
 
   it('reads standard input for -', () => {
-    expect(lint(['-'], 'FROM alpine\nEXPOSE 80/tpc\n')).toEqual({
+    expect(lint(['-'], 'FROM alpine:3\nEXPOSE 80/tpc\n')).toEqual({
       status: 1,
       stdout: '<stdin>:2:11: error [invalid-expose] "tpc" is not a protocol; EXPOSE takes tcp, udp or sctp. Did you mean tcp?\n',
       stderr: '',
@@ -77,7 +77,7 @@ describe('dockerfile-lsp lint', () => {
   });
 
   it('prints LSP diagnostics as JSON', () => {
-    const run = lint(['--format', 'json', '-'], 'FROM alpine\nRUNN x\n');
+    const run = lint(['--format', 'json', '-'], 'FROM alpine:3\nRUNN x\n');
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual([
       {

@@ -1,11 +1,12 @@
 // Every lint rule, in one explicit list.
 import { CHECK_RULES } from './checks';
 import { ERROR_RULES } from './errors';
+import { PRACTICE_RULES } from './practices';
 import type { Rule } from './types';
 
 export type { Rule, InstructionRule, FileRule, StageRule, FileContext, StageContext, Problem, FileProblem } from './types';
 
-export const RULES: readonly Rule[] = [...ERROR_RULES, ...CHECK_RULES];
+export const RULES: readonly Rule[] = [...ERROR_RULES, ...CHECK_RULES, ...PRACTICE_RULES];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));
 

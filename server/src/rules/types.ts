@@ -1,6 +1,7 @@
 // What a lint rule is. One rule per file (rules/checks/<BuildKitName>.ts for BuildKit's build
-// checks, rules/errors/<kebab-id>.ts for what BuildKit rejects), each with its code, default
-// severity, description, check, quick fixes and tests.
+// checks, rules/errors/<kebab-id>.ts for what BuildKit rejects, rules/practices/<DLxxxx>.ts for
+// best practices under hadolint's codes), each with its code, default severity, description,
+// check, quick fixes and tests.
 
 import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../semantics';
@@ -37,10 +38,14 @@ export interface FileContext {
 }
 
 interface RuleBase {
-  /** The diagnostic code: BuildKit's own PascalCase check name, or our stable kebab-case id. */
+  /** The diagnostic code: BuildKit's own PascalCase check name, hadolint's DLxxxx code, or our stable kebab-case id. */
   readonly code: string;
-  /** 'check' for BuildKit's build checks (warnings); 'error' for what BuildKit refuses to build. */
-  readonly kind: 'check' | 'error';
+  /**
+   * 'check' for BuildKit's build checks (warnings); 'error' for what BuildKit refuses to build;
+   * 'practice' for best practices BuildKit builds without complaint (hadolint's codes; never
+   * errors, silenced by `# hadolint ignore=` pragmas and the `diagnostics.bestPractices` setting).
+   */
+  readonly kind: 'check' | 'error' | 'practice';
   readonly defaultSeverity: DiagnosticSeverity;
   /** One sentence: what the rule catches. */
   readonly description: string;
@@ -54,11 +59,12 @@ interface RuleBase {
 
 /**
  * A rule that looks at one instruction at a time, knowing nothing else. Its results are cached
- * per node, so after an edit it runs only on the instructions that changed.
+ * per node, so after an edit it runs only on the instructions that changed. `text` is the node's
+ * own text (what its spans index), for rules that read words inside the arguments.
  */
 export interface InstructionRule extends RuleBase {
   readonly scope: 'instruction';
-  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`'): void;
+  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`', text: string): void;
 }
 
 /** A rule that needs the whole file (stages, scopes, casing majority); runs on every version. */

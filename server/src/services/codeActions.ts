@@ -1,10 +1,11 @@
 // Code actions: the quick fixes for our diagnostics. Each rule offers its own fixes (Rule.fixes),
 // found by the diagnostic's code; every build check also offers to skip it for the instruction
-// or for the file. Fixes are computed on the current version of the document, so a diagnostic
+// or for the file, and every best practice to ignore it for the instruction (hadolint's pragma). Fixes are computed on the current version of the document, so a diagnostic
 // from an older version yields nothing rather than a wrong edit.
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
+import { ignoreForInstruction } from '../rules/practices/pragmas';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnalyzedDocument } from './document';
 import { skipForFile, skipForInstruction } from './skipCheck';
@@ -41,6 +42,10 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
       if (local) actions.push(local);
       const file = skipForFile(doc, diagnostic, rule.code);
       if (file) actions.push(file);
+    }
+    if (rule.kind === 'practice') {
+      const ignore = ignoreForInstruction(doc, diagnostic, rule.code);
+      if (ignore) actions.push(ignore);
     }
   }
   return actions;

@@ -14,7 +14,8 @@
 // Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
 // experimental checks run only when opted in (and ignore `skip`), and `error=true` makes the
-// checks that fire errors.
+// checks that fire errors. The best-practice rules (kind `practice`, hadolint's codes) follow
+// hadolint's `# hadolint ignore=` pragmas instead, and the `diagnostics.bestPractices` setting.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
@@ -28,6 +29,7 @@ import {
   type CheckConfig,
 } from '../rules/checkConfig';
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
+import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule } from '../rules';
 import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
@@ -159,13 +161,14 @@ const NO_PROBLEMS: Readonly<Record<'\\' | '`', CachedProblems>> = {
   '`': { escape: '`', found: Object.freeze([]) },
 };
 
-function instructionProblems(node: InstructionNode, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
+function instructionProblems(node: InstructionNode, text: () => string, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
   if (previous && previous.escape === escape) return previous;
+  const nodeText = text();
   const found: { rule: InstructionRule; problem: Problem }[] = [];
   let failed = false;
   for (const rule of INSTRUCTION_RULES) {
     try {
-      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape);
+      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape, nodeText);
     } catch (error) {
       failed = true;
       options.onRuleError?.(rule.code, error);
@@ -193,7 +196,7 @@ function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionN
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
     if (node.kind !== 'instruction') return;
-    const problems = instructionProblems(node, escape, cache.get(node), options);
+    const problems = instructionProblems(node, () => tree.nodeText(index), escape, cache.get(node), options);
     if (problems.escape === '') failed = true;
     cache.set(node, problems);
     fresh.add(node);
@@ -302,7 +305,8 @@ function combine(segment: Segment, rules: readonly StageRule[], signature: strin
  * the file's, so a check the file skips is skipped everywhere, and an experimental check runs only
  * where something opts in. Instruction rules are cheap (cached) and filtered later anyway.
  */
-function mayReport(rule: Rule, setup: CheckSetup): boolean {
+function mayReport(rule: Rule, setup: CheckSetup, settings: Settings): boolean {
+  if (rule.kind === 'practice') return settings.diagnostics.bestPractices;
   if (rule.kind !== 'check') return true;
   const experimental = rule.experimental === true;
   if (isCheckEnabled(setup.file, rule.code, experimental)) return true;
@@ -317,6 +321,8 @@ interface CheckSetup {
   readonly byNode: ReadonlyMap<number, CheckConfig>;
   /** Check values BuildKit rejects, with whether they are the file's directive. */
   readonly invalid: readonly { readonly comment: CheckComment; readonly directive: boolean }[];
+  /** The `# hadolint ignore=` pragmas, for the best-practice rules. */
+  readonly pragmas: Pragmas;
 }
 
 function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckSetup {
@@ -339,7 +345,7 @@ function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckS
     }
     if (config !== file) byNode.set(index, config);
   });
-  return { file, byNode, invalid };
+  return { file, byNode, invalid, pragmas: pragmasOf(doc.tree) };
 }
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
@@ -391,7 +397,9 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
 function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, settings: Settings): Diagnostic | undefined {
   const { rule } = found;
   let severity = rule.defaultSeverity;
-  if (rule.kind === 'check') {
+  if (rule.kind === 'practice') {
+    if (!settings.diagnostics.bestPractices || isIgnored(setup.pragmas, rule.code, found.nodeIndex)) return undefined;
+  } else if (rule.kind === 'check') {
     const config = setup.byNode.get(found.nodeIndex) ?? setup.file;
     if (!isCheckEnabled(config, rule.code, rule.experimental === true)) return undefined;
     if (config.error) severity = DiagnosticSeverity.Error;
@@ -399,18 +407,19 @@ function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, 
   return withUserSeverity(toDiagnostic(doc, found, severity), settings);
 }
 
-function configKey(config: CheckConfig): string {
-  return `${config.skipAll} ${[...config.skip].join(',')} ${config.experimentalAll} ${[...config.experimental].join(',')} ${config.error}`;
+function configKey(config: CheckConfig, pragmas: Pragmas): string {
+  return `${config.skipAll} ${[...config.skip].join(',')} ${config.experimentalAll} ${[...config.experimental].join(',')} ${config.error} ${[...pragmas.global].join(',')}`;
 }
 
 /**
  * The diagnostics of each segment, reusing the previous version's objects where they are still
- * right (see ConvertedSegment). Not with `# check=` comments on single instructions, which the
- * key does not cover: those files convert every segment, as any version did before the cache.
+ * right (see ConvertedSegment). Not with `# check=` comments or `# hadolint ignore=` pragmas on
+ * single instructions, which the key does not cover (a pragma above a FROM is in the segment
+ * before it): those files convert every segment, as any version did before the cache.
  */
 function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, out: Diagnostic[]): void {
-  const reuse = setup.byNode.size === 0;
-  const config = configKey(setup.file);
+  const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0;
+  const config = configKey(setup.file, setup.pragmas);
   const previous = cache.converted;
   const converted = new Map<object, ConvertedSegment>();
   for (const { part, problems, first, base } of segments) {
@@ -440,7 +449,7 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
   for (const diagnostic of getSyntaxDiagnostics(doc)) add(withUserSeverity(diagnostic, settings));
   const setup = checkSetup(doc, options.checkConfig);
   for (const { comment, directive } of setup.invalid) add(withUserSeverity(invalidOptionDiagnostic(doc, comment, directive), settings));
-  const { segments, files, cache } = runRules(doc, options, (rule) => mayReport(rule, setup));
+  const { segments, files, cache } = runRules(doc, options, (rule) => mayReport(rule, setup, settings));
   segmentDiagnostics(doc, segments, cache, setup, settings, diagnostics);
   for (const found of files) add(ruleDiagnostic(doc, found, setup, settings));
   return diagnostics.sort(

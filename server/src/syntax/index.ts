@@ -4,7 +4,7 @@ export * from './nodes';
 export { SyntaxTree, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
 export { type EscapeChar, type ParseState, MAX_LINE_BYTES, runsBodyWithInterpreter } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
-export { originalText } from './logicalLine';
+export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';

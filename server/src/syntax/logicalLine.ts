@@ -45,6 +45,21 @@ export class LogicalLine {
     return this.sourceStarts[seg] + (offset - this.logicalStarts[seg]);
   }
 
+  /** The logical offset of the character at source `offset` (or of the next one kept, when it was left out). */
+  logicalOffset(offset: number): number {
+    const starts = this.sourceStarts;
+    if (starts.length === 0) return 0;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const segmentEnd = lo + 1 < starts.length ? this.logicalStarts[lo + 1] : this.text.length;
+    return Math.max(this.logicalStarts[lo], Math.min(segmentEnd, this.logicalStarts[lo] + (offset - starts[lo])));
+  }
+
   span(from: number, to: number): Span {
     const start = this.sourceStart(from);
     return { start, end: to > from ? this.sourceEnd(to) : start };
@@ -68,9 +83,17 @@ export class LogicalLine {
  * heredoc bodies after them. The node's spans say where each of those is, so this follows the parse.
  */
 export function originalText(node: InstructionNode, text: string): string {
+  return logicalLineOf(node, text).text;
+}
+
+/**
+ * The same logical line as `originalText`, with its map back to offsets in the node's text: what
+ * a rule that reads the shell text of an instruction needs to report a word where it is written.
+ */
+export function logicalLineOf(node: InstructionNode, text: string): LogicalLine {
   const stop = node.heredocs.length ? node.heredocs[0].body.start : Math.min(node.length, text.length);
   const { continuations, innerComments, emptyContinuationLines: blanks } = node;
-  let out = '';
+  const out = new LogicalLine();
   let c = 0;
   let k = 0;
   let b = 0;
@@ -88,7 +111,7 @@ export function originalText(node: InstructionNode, text: string): string {
     if (!comment && !blank) {
       while (c < continuations.length && continuations[c].start < lineStart) c++;
       const continued = c < continuations.length && continuations[c].start < contentEnd;
-      out += text.slice(from, continued ? continuations[c].start : contentEnd);
+      out.append(text, from, continued ? continuations[c].start : contentEnd, 0);
       if (!continued) break;
     }
     lineStart = next;

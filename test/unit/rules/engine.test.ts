@@ -120,7 +120,7 @@ describe('the per-instruction cache', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('checks again only the instructions an edit touched', () => {
-    const text = 'FROM alpine\nMAINTAINER me\nRUN true\nRUN false\n';
+    const text = 'FROM alpine:3\nMAINTAINER me\nRUN true\nRUN false\n';
     // As in the server: one TextDocument for the open document, a new tree per version.
     const document = TextDocument.create('file:///c', 'dockerfile', 1, text);
     let tree = SyntaxTree.parse(text);
@@ -144,7 +144,7 @@ describe('the per-instruction cache', () => {
       throw new Error('boom');
     });
     const failures: string[] = [];
-    const doc = analyzedDocument(TextDocument.create('file:///c', 'dockerfile', 1, 'FROM alpine\nCMD echo $X\n'), SyntaxTree.parse('FROM alpine\nCMD echo $X\n'));
+    const doc = analyzedDocument(TextDocument.create('file:///c', 'dockerfile', 1, 'FROM alpine:3\nCMD echo $X\n'), SyntaxTree.parse('FROM alpine:3\nCMD echo $X\n'));
     const codes = getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code) => failures.push(code) }).map((d) => d.code);
     expect(failures).toEqual(['UndefinedVar']);
     expect(codes).toEqual(['JSONArgsRecommended']);

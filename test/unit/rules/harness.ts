@@ -1,11 +1,14 @@
 // The one way rule tests talk to the language service: a fixture with `$[ … $]` around each
 // expected diagnostic (fixture.ts), the complete expected list in document order, and quick
-// fixes applied to the text and checked again.
+// fixes applied to the text and checked again. The best practices (hadolint's DL codes) flag
+// ordinary fixture lines (`FROM alpine` has no tag), so they are left out of the lists unless a
+// test asks for them (`practices`, or a DL code in `only` or as the code of a fix).
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { expect } from 'vitest';
 import { createLanguageService } from '../../../server/src/languageService';
+import { PRACTICE_RULES } from '../../../server/src/rules/practices';
 import type { AnalyzedDocument } from '../../../server/src/services/document';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../../server/src/settings';
 import { parseFixture } from '../../lsp/fixture';
@@ -25,6 +28,16 @@ export interface CheckOptions {
   readonly settings?: unknown;
   readonly dockerignore?: string;
   readonly checkConfig?: string;
+  /** Compare only the diagnostics with these codes (for rules whose fixtures others also flag). */
+  readonly only?: readonly string[];
+  /** Keep the best practices' diagnostics (they are left out otherwise). */
+  readonly practices?: boolean;
+}
+
+const PRACTICE_CODES = new Set(PRACTICE_RULES.map((rule) => rule.code));
+
+function keepsPractices(options: CheckOptions, code?: string): boolean {
+  return options.practices === true || (code !== undefined && PRACTICE_CODES.has(code)) || (options.only?.some((c) => PRACTICE_CODES.has(c)) ?? false);
 }
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
@@ -37,7 +50,7 @@ function settingsOf(options: CheckOptions): Settings {
   return options.settings === undefined ? DEFAULT_SETTINGS : mergeSettings(options.settings).settings;
 }
 
-export function diagnosticsOf(text: string, options: CheckOptions = {}): Diagnostic[] {
+export function diagnosticsOf(text: string, options: CheckOptions = {}, code?: string): Diagnostic[] {
   const failures: string[] = [];
   const diagnostics = service.getDiagnostics(analyze(text), settingsOf(options), {
     dockerignore: options.dockerignore,
@@ -45,7 +58,7 @@ export function diagnosticsOf(text: string, options: CheckOptions = {}): Diagnos
     onRuleError: (code, error) => failures.push(`${code}: ${String(error)}`),
   });
   expect(failures).toEqual([]);
-  return diagnostics;
+  return keepsPractices(options, code) ? diagnostics : diagnostics.filter((d) => !PRACTICE_CODES.has(String(d.code)));
 }
 
 /**
@@ -55,7 +68,9 @@ export function diagnosticsOf(text: string, options: CheckOptions = {}): Diagnos
 export function checkDiagnostics(fixture: string, expected: readonly ExpectedDiagnostic[], options: CheckOptions = {}): void {
   const { text, ranges } = parseFixture(fixture);
   expect(ranges.length, 'one $[ … $] range per expected diagnostic').toBe(expected.length);
-  const actual = diagnosticsOf(text, options).map((d) => ({
+  const actual = diagnosticsOf(text, options)
+    .filter((d) => !options.only || options.only.includes(String(d.code)))
+    .map((d) => ({
     range: d.range,
     code: d.code,
     message: d.message,
@@ -84,7 +99,7 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** The code actions offered for the (only, or `$0`-marked) diagnostic with `code`. */
 export function actionsFor(fixture: string, code: string, options: CheckOptions = {}): { text: string; diagnostic: Diagnostic; actions: CodeAction[] } {
   const { text, cursor } = parseFixture(fixture);
-  const candidates = diagnosticsOf(text, options).filter((d) => d.code === code && (!cursor || contains(d.range, cursor)));
+  const candidates = diagnosticsOf(text, options, code).filter((d) => d.code === code && (!cursor || contains(d.range, cursor)));
   expect(candidates.length, `exactly one ${code} diagnostic${cursor ? ' at $0' : ''}`).toBe(1);
   const doc = analyze(text);
   return { text, diagnostic: candidates[0], actions: service.getCodeActions(doc, { diagnostics: [candidates[0]] }) };
@@ -111,6 +126,6 @@ export function checkFix(before: string, code: string, title: string, after: str
   const edits = Object.values(action!.edit?.changes ?? {}).flat();
   const fixed = applyEdits(text, edits);
   expect(fixed).toBe(after);
-  const count = (t: string) => diagnosticsOf(t, options).filter((d) => d.code === code).length;
+  const count = (t: string) => diagnosticsOf(t, options, code).filter((d) => d.code === code).length;
   expect(count(fixed)).toBe(count(text) - 1);
 }

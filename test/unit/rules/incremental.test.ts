@@ -23,6 +23,8 @@ const FRAGMENTS = [
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
   'ONBUILD RUN make\n', 'ONBUILD RUNN make\n', 'ONBUILD ', ' --bogus',
   '# syntax=docker/dockerfile:1.4\n', '1.19', '-labs', 'COPY --exclude=x . /a/\n', 'RUN --device=x true\n',
+  '# hadolint ignore=DL3006,DL4006\n', '# hadolint global ignore=DL3003\n', 'RUN cd /x | sort\n', 'USER root\n', 'RUN apt-get update\n',
+  'ENV PIP_NO_CACHE_DIR=1\n', 'RUN pip install x\n', ':latest',
 ];
 
 const edits = (length: number) => editArbitrary(length, FRAGMENTS, 60);
@@ -35,7 +37,7 @@ function fromScratch(text: string, options: DiagnosticsOptions, settings: Settin
 /** The defaults, and the user's own severities (the converted diagnostics a version reuses depend on them). */
 const SETTINGS: Settings[] = [
   DEFAULT_SETTINGS,
-  { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { UndefinedVar: 'error', JSONArgsRecommended: 'off', 'unknown-instruction': 'hint' } } },
+  { ...DEFAULT_SETTINGS, diagnostics: { enable: true, bestPractices: true, rules: { UndefinedVar: 'error', JSONArgsRecommended: 'off', 'unknown-instruction': 'hint' } } },
 ];
 
 const OPTIONS: DiagnosticsOptions[] = [{}, { dockerignore: 'secret.txt\n*.tmp\nsrc/stage1*\n' }, { dockerignore: 'rel\nsrc/stage2*\n' }];
@@ -99,7 +101,7 @@ describe('incremental diagnostics', () => {
   });
 
   it('keeps the diagnostics of the stages an edit did not touch, and makes those of the stage it did', () => {
-    const source = 'FROM alpine AS one\nRUNN a\nFROM alpine AS two\nRUNN b\nFROM alpine AS three\nRUNN c\n';
+    const source = 'FROM alpine:3 AS one\nRUNN a\nFROM alpine:3 AS two\nRUNN b\nFROM alpine:3 AS three\nRUNN c\n';
     const open = new OpenDocument(source);
     const before = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
     expect(before.map((d) => [d.range.start.line, d.code])).toEqual([[1, 'unknown-instruction'], [3, 'unknown-instruction'], [5, 'unknown-instruction']]);
@@ -117,7 +119,7 @@ describe('incremental diagnostics', () => {
     expect(moved[2]).not.toBe(before[2]);
     expect(moved.map((d) => d.range.start.line)).toEqual([1, 3, 6]);
     // Other severities: nothing is reused.
-    const strict = { ...DEFAULT_SETTINGS, diagnostics: { enable: true, rules: { 'unknown-instruction': 'warning' as const } } };
+    const strict = { ...DEFAULT_SETTINGS, diagnostics: { enable: true, bestPractices: true, rules: { 'unknown-instruction': 'warning' as const } } };
     const again = getDiagnostics(open.doc, strict, {});
     expect(again[0]).not.toBe(moved[0]);
     expect(again.map((d) => d.severity)).toEqual([2, 2, 2]);
@@ -152,7 +154,7 @@ describe('incremental diagnostics', () => {
   });
 
   it('checks every stage again when the # syntax= pin changes', () => {
-    const source = '# syntax=docker/dockerfile:1.4\nFROM alpine AS a\nCOPY --exclude=x . /a/\nFROM a\nRUN --device=x true\n';
+    const source = '# syntax=docker/dockerfile:1.4\nFROM alpine:3 AS a\nCOPY --exclude=x . /a/\nFROM a\nRUN --device=x true\n';
     const open = new OpenDocument(source);
     const codes = () => getDiagnostics(open.doc, DEFAULT_SETTINGS, {}).map((d) => `${d.range.start.line}:${String(d.code)}`);
     expect(codes()).toEqual(['2:needs-newer-frontend', '4:needs-newer-frontend']);
@@ -166,7 +168,7 @@ describe('incremental diagnostics', () => {
   });
 
   it('makes the diagnostics again when the check configuration given for the build changes', () => {
-    const open = new OpenDocument('FROM alpine AS One\nRUN true\n');
+    const open = new OpenDocument('FROM alpine:3 AS One\nRUN true\n');
     const plain = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
     expect(plain.map((d) => [d.code, d.severity])).toEqual([['StageNameCasing', 2]]);
     const strict = getDiagnostics(open.doc, DEFAULT_SETTINGS, { checkConfig: 'error=true' });

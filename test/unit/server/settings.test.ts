@@ -12,13 +12,13 @@ describe('settings', () => {
     const { settings, problems } = mergeSettings({ formatting: { keywordCase: 'lower' }, diagnostics: { rules: { JSONArgsRecommended: 'off' } } });
     expect(problems).toEqual([]);
     expect(settings.formatting).toEqual({ ...DEFAULT_SETTINGS.formatting, keywordCase: 'lower' });
-    expect(settings.diagnostics).toEqual({ enable: true, rules: { JSONArgsRecommended: 'off' } });
+    expect(settings.diagnostics).toEqual({ enable: true, rules: { JSONArgsRecommended: 'off' }, bestPractices: true });
     expect(settings.hover).toEqual(DEFAULT_SETTINGS.hover);
   });
 
   it('values of the wrong type are ignored, and say so', () => {
     const { settings, problems } = mergeSettings({ diagnostics: { enable: 'no', rules: { A: 'loud', B: 'hint' } }, formatting: 'upper', inlayHints: { enable: false } });
-    expect(settings.diagnostics).toEqual({ enable: true, rules: { B: 'hint' } });
+    expect(settings.diagnostics).toEqual({ enable: true, rules: { B: 'hint' }, bestPractices: true });
     expect(settings.formatting).toEqual(DEFAULT_SETTINGS.formatting);
     expect(settings.inlayHints.enable).toBe(false);
     expect(problems).toEqual([

@@ -90,7 +90,7 @@ function triggerProblems(node: InstructionNode, text: string): readonly string[]
   if (syntaxError) return [syntaxError.message];
   const instructions = [...parsed.instructions()];
   if (instructions.length !== 1) return ['BuildKit does not read it as exactly one instruction.'];
-  const instruction = instructions[0].node;
+  const { node: instruction, start: instructionStart } = instructions[0];
   const problems: string[] = [];
   for (const rule of TRIGGER_RULES) {
     rule.check(
@@ -104,6 +104,7 @@ function triggerProblems(node: InstructionNode, text: string): readonly string[]
         problems.push(message);
       },
       '\\',
+      parsed.slice(instructionStart, instructionStart + instruction.length),
     );
   }
   return problems;

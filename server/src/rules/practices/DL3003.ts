@@ -1,0 +1,25 @@
+// DL3003: `cd` as a command in RUN. A directory change lasts only for that RUN; WORKDIR sets it
+// for the instructions that follow and says where they run, so use WORKDIR (or a tool's own
+// directory option, like `make -C`).
+
+import type { InstructionRule } from '../types';
+import { practiceMeta } from './meta';
+import { commandLines, runCommands } from './shell';
+
+export const DL3003: InstructionRule = {
+  ...practiceMeta('DL3003', 'warning', 'A RUN command uses `cd` to change directory.'),
+  scope: 'instruction',
+  check(node, report, _escape, text) {
+    const script = runCommands(node, text);
+    if (!script) return;
+    for (const { words } of commandLines(script)) {
+      const name = words[0];
+      if (name.dynamic || name.value !== 'cd') continue;
+      report({
+        start: name.start,
+        end: name.end,
+        message: `Use WORKDIR to change the directory instead of cd: WORKDIR applies to the instructions that follow and creates the directory if needed.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+// DL3020: ADD of local files or folders only. ADD also fetches URLs, clones git repositories and
+// unpacks local tar archives; for a plain copy COPY says what happens and nothing more. Not
+// flagged: a source that is a URL, a git address, a tar archive (possibly compressed), or
+// written with a variable; ADD with a flag COPY lacks; heredoc sources. The fix renames the
+// keyword, in its case.
+
+import { quickFix } from '../checks/support/fixes';
+import type { InstructionRule } from '../types';
+import { practiceMeta } from './meta';
+
+/** Flags COPY has too, so the instruction means the same as COPY. */
+const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
+/** Archive names ADD may unpack (tar, alone or compressed). */
+const ARCHIVE = /\.(tar|tgz|taz|tz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|zst|z)$/i;
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
+
+/** Whether a source must stay with ADD (or cannot be judged without a build). */
+function needsAdd(source: string): boolean {
+  const path = source.replace(/^(["'])(.*)\1$/, '$2');
+  return REMOTE.test(path) || ARCHIVE.test(path) || /[$]/.test(path) || path.endsWith('.git');
+}
+
+export const DL3020: InstructionRule = {
+  ...practiceMeta('DL3020', 'error', 'ADD is used for local files or folders, where COPY does the same.'),
+  scope: 'instruction',
+  check(node, report) {
+    if (node.name !== 'ADD' || node.heredocs.length) return;
+    if (node.flags.some((flag) => !COPY_FLAGS.has(flag.name.text))) return;
+    const sources = node.json ? node.json.elements.slice(0, -1).map((e) => e.value) : node.argList.slice(0, -1).map((t) => t.text);
+    if (sources.length === 0 || sources.some(needsAdd)) return;
+    report({
+      start: node.keyword.start,
+      end: node.keyword.end,
+      message: `Use COPY to copy local files and folders: ADD also downloads URLs and unpacks archives, and COPY says that none of that happens here.`,
+    });
+  },
+  fixes(diagnostic, doc) {
+    const start = doc.text.offsetAt(diagnostic.range.start);
+    const end = doc.text.offsetAt(diagnostic.range.end);
+    const word = doc.text.getText().slice(start, end);
+    if (word.toUpperCase() !== 'ADD') return [];
+    const copy = word === word.toLowerCase() ? 'copy' : word === word.toUpperCase() ? 'COPY' : 'Copy';
+    return [quickFix('Replace ADD with COPY', doc, diagnostic, [{ start, end, text: copy }], true)];
+  },
+};

@@ -1,0 +1,101 @@
+// DL3042: `pip install` without `--no-cache-dir`. pip keeps what it downloads in ~/.cache/pip,
+// which then stays in the layer for nothing. Not flagged: PIP_NO_CACHE_DIR set (to any boolean, as pip reads it)
+// by ENV or ARG (in the stage or a stage it is built FROM) or in the RUN itself; a cache or
+// tmpfs mount over pip's cache (`~/.cache/pip`, `/root/.cache`); pipx and pipenv. The fix adds
+// ` --no-cache-dir` after `install`.
+
+import type { DockerfileModel, Stage } from '../../semantics';
+import type { InstructionNode, SyntaxTree } from '../../syntax';
+import { alongBases, type ChainMemo } from '../checks/support/chain';
+import type { StageRule } from '../types';
+import { practiceMeta } from './meta';
+import { cacheMountTargets } from './mounts';
+import { basename, commandLines, runCommands, type RunScript, type ShellWord } from './shell';
+import { insertAfterRange, spanOf } from './support';
+
+// pip reads any boolean value of PIP_NO_CACHE_DIR as "no cache", 0 and false included (for compatibility with
+// its first releases), so any of them counts.
+const BOOLEAN = /^(1|0|true|false|yes|no|on|off)$/i;
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
+/** The `pip install` of a command: the words from `pip` (or `python -m pip`) to `install`. */
+function pipInstall(words: readonly ShellWord[]): { first: ShellWord; install: ShellWord; args: readonly ShellWord[] } | undefined {
+  if (words[0].dynamic) return undefined;
+  const name = basename(words[0].value);
+  let i = 1;
+  if (PYTHON.test(name)) {
+    // `python -m pip install`: options of python before -m are skipped.
+    while (i < words.length && words[i].value.startsWith('-') && words[i].value !== '-m') i++;
+    if (words[i]?.value !== '-m' || words[i + 1]?.value !== 'pip') return undefined;
+    i += 2;
+  } else if (!PIP.test(name)) return undefined;
+  while (i < words.length && words[i].value.startsWith('-')) i++;
+  if (words[i]?.value !== 'install') return undefined;
+  return { first: words[0], install: words[i], args: words.slice(i + 1) };
+}
+
+/** Whether an ENV or ARG sets PIP_NO_CACHE_DIR; undefined when the instruction does not set it. */
+function setsNoCache(node: InstructionNode): boolean | undefined {
+  if (node.name !== 'ENV' && node.name !== 'ARG') return undefined;
+  let result: boolean | undefined;
+  for (const pair of node.pairs) {
+    if (pair.key.text !== 'PIP_NO_CACHE_DIR') continue;
+    result = BOOLEAN.test((pair.value?.text ?? '').replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return result;
+}
+
+function runSetsNoCache(script: RunScript): boolean {
+  for (const command of script.commands) {
+    for (const word of command.words) {
+      const match = /^PIP_NO_CACHE_DIR=(.*)$/.exec(word.value);
+      if (match && BOOLEAN.test(match[1])) return true;
+    }
+  }
+  return false;
+}
+
+function cachesPip(run: InstructionNode): boolean {
+  return cacheMountTargets(run).some((target) => target.endsWith('/.cache') || target.includes('/.cache/pip') || target.endsWith('.cache/pip'));
+}
+
+const noCacheAtEnd: ChainMemo<boolean> = new WeakMap();
+
+function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, noCache: boolean) => void): boolean {
+  let noCache = stage.base ? alongBases(noCacheAtEnd, model, stage.base, (s) => walk(tree, model, s)) : false;
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction') return;
+    noCache = setsNoCache(node) ?? noCache;
+    visit?.(node, index, noCache);
+  }, stage.nodeIndex + 1);
+  return noCache;
+}
+
+export const DL3042: StageRule = {
+  ...practiceMeta('DL3042', 'warning', '`pip install` without `--no-cache-dir`.'),
+  scope: 'stage',
+  check({ tree, model, stage, report }) {
+    walk(tree, model, stage, (node, index, noCache) => {
+      if (noCache) return;
+      const script = runCommands(node, tree.nodeText(index));
+      if (!script || cachesPip(script.run) || runSetsNoCache(script)) return;
+      const start = tree.start(index);
+      for (const { words } of commandLines(script)) {
+        const pip = pipInstall(words);
+        if (!pip || pip.args.some((w) => w.value === '--no-cache-dir')) continue;
+        const span = spanOf(pip.first, pip.install);
+        report({
+          nodeIndex: index,
+          start: start + span.start,
+          end: start + span.end,
+          message: `pip keeps a cache of what it downloads, which stays in the image for nothing. Add --no-cache-dir: pip install --no-cache-dir.`,
+        });
+      }
+    });
+  },
+  fixes(diagnostic, doc) {
+    return insertAfterRange("Add '--no-cache-dir'", ' --no-cache-dir', 'install', diagnostic, doc);
+  },
+};

@@ -1,0 +1,104 @@
+// DL4006: a RUN with a pipe while the shell is the default `/bin/sh -c` without `-o pipefail`.
+// A pipeline succeeds when its last command does, so `curl … | tar x` goes on after a failed
+// download. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or ash's) before it.
+// Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide); a stage whose SHELL (in it or in the stage it is built FROM, which
+// hadolint does not follow) sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd); a
+// Windows stage (its default shell is cmd); a RUN that starts with `set -o pipefail` itself, a
+// `# hadolint shell=` pragma naming a non-POSIX shell.
+
+import type { DockerfileModel, Stage } from '../../semantics';
+import type { InstructionNode, Span, SyntaxTree } from '../../syntax';
+import { alongBases, type ChainMemo } from '../checks/support/chain';
+import type { StageRule } from '../types';
+import { parsePragmaShell } from './pragmas';
+import { practiceMeta } from './meta';
+import { basename, commandLines, runCommands, type RunScript } from './shell';
+
+/** What the shell of a stage does with pipes: 'fails' (pipefail set), 'sh' (it does not), 'other' (not POSIX). */
+type ShellKind = 'fails' | 'sh' | 'other';
+
+const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
+const WINDOWS_IMAGE = /(^|[/:-])(windows|nanoserver|servercore|windowsservercore)/i;
+
+function shellKind(node: InstructionNode): ShellKind {
+  const words = node.json?.elements.map((e) => e.value) ?? [];
+  if (words.length === 0) return 'sh';
+  const name = basename(words[0].replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  if (NON_POSIX.has(name)) return 'other';
+  return setsPipefail(words.slice(1)) ? 'fails' : 'sh';
+}
+
+/** `-o pipefail`, also in a group (`-eo pipefail`, `-euxo pipefail`). */
+function setsPipefail(words: readonly string[]): boolean {
+  return words.some((word, i) => /^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'pipefail');
+}
+
+/** Commands whose failure a pipefail would not catch anyway: they write text and do not fail. */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true']);
+
+/** The pipes whose left side is a command that can fail (the command just before each pipe). */
+function pipesThatMayHideFailures(script: RunScript): Span[] {
+  const lines = [...commandLines(script)].sort((a, b) => a.words[0].start - b.words[0].start);
+  return script.pipes.filter((pipe) => {
+    let before: (typeof lines)[number] | undefined;
+    for (const line of lines) {
+      if (line.words[line.words.length - 1].end > pipe.start) break;
+      before = line;
+    }
+    return !before || before.words[0].dynamic || !CANNOT_FAIL.has(before.words[0].value);
+  });
+}
+
+/** Whether the script sets pipefail itself before its first pipe (`set -o pipefail`, `set -eo pipefail`). */
+function setsPipefailFirst(script: RunScript): boolean {
+  const firstPipe = script.pipes[0]?.start ?? Infinity;
+  for (const { words } of commandLines(script)) {
+    if (words[0].start > firstPipe) break;
+    if (words[0].value === 'set' && setsPipefail(words.slice(1).map((w) => w.value))) return true;
+  }
+  return false;
+}
+
+const shellAtEnd: ChainMemo<ShellKind> = new WeakMap();
+
+/** Walks a stage with its shell kind before each instruction; returns the kind at its end. */
+function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, kind: ShellKind) => void): ShellKind {
+  let kind: ShellKind = stage.base
+    ? alongBases(shellAtEnd, model, stage.base, (s) => walk(tree, model, s))
+    : WINDOWS_IMAGE.test(stage.resolvedImage ?? stage.image ?? '') || /windows/i.test(stage.platform ?? '')
+      ? 'other'
+      : 'sh';
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'comment') {
+      const shell = parsePragmaShell(node.content);
+      if (shell !== undefined) kind = NON_POSIX.has(basename(shell).toLowerCase().replace(/\.exe$/, '')) ? 'other' : kind;
+      return;
+    }
+    if (node.kind !== 'instruction') return;
+    if (node.name === 'SHELL') kind = shellKind(node);
+    else visit?.(node, index, kind);
+  }, stage.nodeIndex + 1);
+  return kind;
+}
+
+export const DL4006: StageRule = {
+  ...practiceMeta('DL4006', 'warning', 'A RUN uses a pipe while the shell does not set `-o pipefail`.'),
+  scope: 'stage',
+  check({ tree, model, stage, report }) {
+    walk(tree, model, stage, (node, index, kind) => {
+      if (kind !== 'sh' || node.name !== 'RUN' || node.json) return;
+      const script = runCommands(node, tree.nodeText(index));
+      if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
+      const pipe = pipesThatMayHideFailures(script)[0];
+      if (!pipe) return;
+      const start = tree.start(index);
+      report({
+        nodeIndex: index,
+        start: start + pipe.start,
+        end: start + pipe.end,
+        message: `A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ash with -o pipefail on Alpine) before this RUN.`,
+      });
+    });
+  },
+};

@@ -1,0 +1,77 @@
+// apt-get as the apt rules read it: the subcommand after the options (some of which take a
+// value), and the options given anywhere on the line, short ones grouped or not.
+
+import { basename, commandLines, type ShellScript, type ShellWord } from './shell';
+
+/** apt-get options that take the next word as their value. */
+const VALUE_OPTIONS = new Set(['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture']);
+
+export interface AptGetCommand {
+  /** `apt-get` (or its path) as written. */
+  readonly name: ShellWord;
+  /** The subcommand word (`install`). */
+  readonly subcommand: ShellWord;
+  /** Every word after the name. */
+  readonly args: readonly ShellWord[];
+}
+
+/** The `apt-get <subcommand>` commands of a script whose subcommand is one of `subcommands`. */
+export function* aptGetCommands(script: ShellScript, subcommands: ReadonlySet<string>): Generator<AptGetCommand> {
+  for (const { words } of commandLines(script)) {
+    if (words[0].dynamic || basename(words[0].value) !== 'apt-get') continue;
+    const args = words.slice(1);
+    const subcommand = subcommandOf(args);
+    if (subcommand && subcommands.has(subcommand.value)) yield { name: words[0], subcommand, args };
+  }
+}
+
+function subcommandOf(args: readonly ShellWord[]): ShellWord | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value.startsWith('-')) {
+      if (VALUE_OPTIONS.has(value)) i++;
+      continue;
+    }
+    return args[i];
+  }
+  return undefined;
+}
+
+/** The values given to `-o`/`--option` (`APT::Get::Assume-Yes=true`), and the `-o=...` form. */
+export function aptConfigOptions(args: readonly ShellWord[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if ((value === '-o' || value === '--option') && i + 1 < args.length) out.push(args[++i].value);
+    else if (value.startsWith('-o=') || value.startsWith('--option=')) out.push(value.slice(value.indexOf('=') + 1));
+    else if (value.startsWith('-o') && value.length > 2 && value.includes('::')) out.push(value.slice(2));
+  }
+  return out;
+}
+
+/** Whether a short option letter is given, alone or in a group (`-y`, `-qy`), before a `--`. */
+export function hasShortOption(args: readonly ShellWord[], letter: string, count = 1): boolean {
+  for (const word of args) {
+    const value = word.value;
+    if (value === '--') return false;
+    if (!/^-[A-Za-z]+$/.test(value)) continue;
+    let seen = 0;
+    for (const c of value.slice(1)) if (c === letter) seen++;
+    if (seen >= count) return true;
+  }
+  return false;
+}
+
+/** Whether a long option is given (`--yes`, or with a value: `--quiet=2` when `value` is given). */
+export function hasLongOption(args: readonly ShellWord[], name: string, value?: string): boolean {
+  return args.some((word) => (value === undefined ? word.value === name : word.value === `${name}=${value}`));
+}
+
+/** Whether an apt configuration option sets `key` (case-insensitive) to a true value. */
+export function setsAptOption(args: readonly ShellWord[], key: string, truth: boolean): boolean {
+  const wanted = truth ? /^(1|true|yes|on)$/i : /^(0|false|no|off)$/i;
+  return aptConfigOptions(args).some((option) => {
+    const eq = option.indexOf('=');
+    return eq > 0 && option.slice(0, eq).toLowerCase() === key.toLowerCase() && wanted.test(option.slice(eq + 1).replace(/^["']|["']$/g, ''));
+  });
+}

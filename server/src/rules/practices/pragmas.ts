@@ -1,0 +1,101 @@
+// hadolint's pragmas, so that files already annotated for hadolint stay quiet here:
+// `# hadolint ignore=DL3008,DL3015` in the comment lines directly above an instruction (no blank
+// line between) silences those codes for that instruction; `# hadolint global ignore=…` anywhere
+// silences them for the file. Spaces around `=` and `,` are allowed, and a `# note` after the
+// list. They apply to the best-practice rules only: BuildKit's checks are skipped with BuildKit's
+// own `# check=skip=` (which, like BuildKit, knows nothing of DL codes).
+// Also the quick fix that writes such a pragma above an instruction.
+
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { AnalyzedDocument } from '../../services/document';
+import type { SyntaxTree } from '../../syntax';
+import { lineBreakOf, quickFix } from '../checks/support/fixes';
+
+const PRAGMA = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)[ \t]*(?:#.*)?$/;
+
+/** The codes a comment's text (after `#`, trimmed) ignores, and whether for the whole file. */
+export function parsePragma(content: string): { readonly global: boolean; readonly codes: readonly string[] } | undefined {
+  if (!content.startsWith('hadolint')) return undefined;
+  const match = PRAGMA.exec(content);
+  if (!match) return undefined;
+  return { global: match[1] !== undefined, codes: match[2].split(',').map((code) => code.trim()) };
+}
+
+const SHELL_PRAGMA = /^hadolint[ \t]+shell[ \t]*=[ \t]*([^ \t#]+)[ \t]*(?:#.*)?$/;
+
+/** The shell a `# hadolint shell=powershell` comment names, for the rules that read RUN as shell. */
+export function parsePragmaShell(content: string): string | undefined {
+  if (!content.startsWith('hadolint')) return undefined;
+  return SHELL_PRAGMA.exec(content)?.[1];
+}
+
+export interface Pragmas {
+  /** Codes ignored in the whole file. */
+  readonly global: ReadonlySet<string>;
+  /** Codes ignored for one instruction, by node index. */
+  readonly byNode: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+export const NO_PRAGMAS: Pragmas = { global: new Set(), byNode: new Map() };
+
+/** The file's hadolint pragmas (reading only its comment nodes). */
+export function pragmasOf(tree: SyntaxTree): Pragmas {
+  const comments = tree.commentIndexes();
+  if (comments.length === 0) return NO_PRAGMAS;
+  let global: Set<string> | undefined;
+  let byNode: Map<number, Set<string>> | undefined;
+  for (const index of comments) {
+    const node = tree.node(index);
+    if (node.kind !== 'comment') continue;
+    const pragma = parsePragma(node.content);
+    if (!pragma) continue;
+    if (pragma.global) {
+      global ??= new Set();
+      for (const code of pragma.codes) global.add(code);
+      continue;
+    }
+    // The instruction after the block of comment lines this one is in.
+    let next = index + 1;
+    while (next < tree.nodeCount && tree.node(next).kind === 'comment') next++;
+    if (next >= tree.nodeCount || tree.node(next).kind !== 'instruction') continue;
+    byNode ??= new Map();
+    let codes = byNode.get(next);
+    if (!codes) byNode.set(next, (codes = new Set()));
+    for (const code of pragma.codes) codes.add(code);
+  }
+  if (!global && !byNode) return NO_PRAGMAS;
+  return { global: global ?? new Set(), byNode: byNode ?? new Map() };
+}
+
+/** Whether the pragmas silence `code` for the instruction at `nodeIndex`. */
+export function isIgnored(pragmas: Pragmas, code: string, nodeIndex: number): boolean {
+  return pragmas.global.has(code) || pragmas.byNode.get(nodeIndex)?.has(code) === true;
+}
+
+/**
+ * "Ignore DLxxxx for this instruction": adds the code to a `# hadolint ignore=` line directly
+ * above the instruction, or inserts one there with the instruction's indentation.
+ */
+export function ignoreForInstruction(doc: AnalyzedDocument, diagnostic: Diagnostic, code: string): CodeAction | undefined {
+  const { tree } = doc;
+  const entry = tree.instructionAt(doc.text.offsetAt(diagnostic.range.start));
+  if (!entry) return undefined;
+  const title = `Ignore ${code} for this instruction`;
+  const index = tree.nodeIndexAt(entry.start);
+  const above = index > 0 ? tree.node(index - 1) : undefined;
+  if (above?.kind === 'comment') {
+    const pragma = parsePragma(above.content);
+    if (pragma && !pragma.global) {
+      const start = tree.start(index - 1);
+      const line = tree.nodeText(index - 1);
+      const list = /ignore[ \t]*=[ \t]*[A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*/.exec(line);
+      if (list) {
+        const at = start + list.index + list[0].length;
+        return quickFix(title, doc, diagnostic, [{ start: at, end: at, text: `,${code}` }]);
+      }
+    }
+  }
+  const text = tree.nodeText(index);
+  const indent = /^[ \t]*/.exec(text)![0];
+  return quickFix(title, doc, diagnostic, [{ start: entry.start, end: entry.start, text: `${indent}# hadolint ignore=${code}${lineBreakOf(doc)}` }]);
+}

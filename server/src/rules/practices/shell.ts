@@ -1,0 +1,457 @@
+// The commands a RUN runs, read from its shell text the way a POSIX shell splits it: simple
+// commands separated by `&&`, `||`, `;`, `&`, `|` and line breaks, words with their quotes
+// removed, redirections (and `<<` here-documents) left out, commands inside `$(…)` and backquotes
+// included. BuildKit's own lexer (syntax/shellLexer.ts) expands Dockerfile words and knows none
+// of those operators, so the best-practice rules read shell text through this scanner; it never
+// fails, and what it cannot read (a command name made by an expansion) simply matches no rule.
+//
+// `runCommands(node, text)` gives the commands of a RUN (or an ONBUILD RUN) with spans relative
+// to the node: its command line (continuations joined), and the bodies of its heredocs that a
+// shell runs (the script of `RUN <<EOF` unless a `#!` names another interpreter, or the input of
+// a shell: `RUN bash <<EOF`). Results are kept per node, so each instruction is read once.
+
+import { logicalLineOf, runsBodyWithInterpreter, type InstructionNode, type Span } from '../../syntax';
+
+export interface ShellWord extends Span {
+  /** The word with quotes and backslashes removed; expansions (`$x`, `$(…)`) stay as written. */
+  readonly value: string;
+  /** Whether the word holds an expansion, so its value at run time is not known. */
+  readonly dynamic: boolean;
+}
+
+export interface ShellCommand {
+  /** Every word of the simple command, leading `NAME=value` assignments included. */
+  readonly words: readonly ShellWord[];
+  /** The delimiters of the here-documents it reads (`<<EOF`). */
+  readonly heredocs: readonly string[];
+}
+
+export interface ShellScript {
+  readonly commands: readonly ShellCommand[];
+  /** The `|` and `|&` operators that join commands into pipelines. */
+  readonly pipes: readonly Span[];
+}
+
+const NAME_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
+/** Reserved words after which the next word is again a command name. */
+const LEADING_KEYWORDS = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'time', '(']);
+/** Reserved words that close a compound command. */
+const CLOSING_KEYWORDS = new Set(['}', 'fi', 'done', 'esac']);
+/** Reserved words whose words are not a command (`for x in a b`, `case $x in`). */
+const LIST_KEYWORDS = new Set(['for', 'select', 'function']);
+
+interface MutableCommand {
+  words: ShellWord[];
+  heredocs: string[];
+  /** A `for`/`case` header: its words are dropped. */
+  skip: boolean;
+}
+
+/** Scans shell text `source[from, to)`; spans are offsets into `source`. */
+export function scanShell(source: string, from = 0, to = source.length): ShellScript {
+  const commands: ShellCommand[] = [];
+  const pipes: Span[] = [];
+  new Scanner(source, to, commands, pipes).run(from, false);
+  return { commands, pipes };
+}
+
+class Scanner {
+  constructor(
+    private readonly s: string,
+    private readonly to: number,
+    private readonly commands: ShellCommand[],
+    private readonly pipes: Span[],
+  ) {}
+
+  /** Scans from `i` to the end, or (`nested`) to the `)` that closes a `$(`; returns where it stopped. */
+  run(i: number, nested: boolean): number {
+    const s = this.s;
+    let command: MutableCommand = { words: [], heredocs: [], skip: false };
+    let pendingHeredocs: { name: string; chomp: boolean }[] = [];
+    let redirectTarget: 'file' | 'heredoc' | 'heredoc-chomp' | undefined;
+    let word: { start: number; value: string; dynamic: boolean } | undefined;
+    let depth = 0;
+    // Open `case` commands: reading the word before `in`, a pattern list (`a|b)`, where `|` is no
+    // pipe), or the commands of a branch (until `;;`).
+    const cases: ('header' | 'pattern' | 'body')[] = [];
+
+    const endWord = (end: number): void => {
+      if (!word) return;
+      const w = { start: word.start, end, value: word.value, dynamic: word.dynamic };
+      word = undefined;
+      if (redirectTarget) {
+        if (redirectTarget !== 'file') {
+          const name = w.value;
+          pendingHeredocs.push({ name, chomp: redirectTarget === 'heredoc-chomp' });
+          command.heredocs.push(name);
+        }
+        redirectTarget = undefined;
+        return;
+      }
+      const open = cases[cases.length - 1];
+      if (open === 'header') {
+        if (!w.dynamic && w.value === 'in') cases[cases.length - 1] = 'pattern';
+        return;
+      }
+      if (open === 'pattern') {
+        if (!w.dynamic && w.value === 'esac') cases.pop();
+        return;
+      }
+      if (command.skip) return;
+      if (open === 'body' && command.words.length === 0 && !w.dynamic && w.value === 'esac') {
+        cases.pop();
+        return;
+      }
+      if (command.words.length === 0 && !w.dynamic && w.value === 'case') {
+        cases.push('header');
+        return;
+      }
+      if (command.words.every((x) => NAME_ASSIGNMENT.test(x.value))) {
+        if (!w.dynamic && LEADING_KEYWORDS.has(w.value) && command.words.length === 0) return;
+        if (!w.dynamic && CLOSING_KEYWORDS.has(w.value) && command.words.length === 0) return;
+        if (!w.dynamic && LIST_KEYWORDS.has(w.value) && command.words.length === 0) {
+          command.skip = true;
+          return;
+        }
+      }
+      command.words.push(w);
+    };
+    const endCommand = (): void => {
+      if (command.words.length && !command.skip) this.commands.push({ words: command.words, heredocs: command.heredocs });
+      command = { words: [], heredocs: [], skip: false };
+      redirectTarget = undefined;
+    };
+    const append = (start: number, text: string, dynamic = false): void => {
+      if (!word) word = { start, value: '', dynamic: false };
+      word.value += text;
+      if (dynamic) word.dynamic = true;
+    };
+
+    while (i < this.to) {
+      const c = s[i];
+      if (c === ' ' || c === '\t' || c === '\r') {
+        endWord(i);
+        i++;
+        continue;
+      }
+      if (c === '\n') {
+        endWord(i);
+        endCommand();
+        i++;
+        // Here-document bodies follow the line that opened them.
+        for (const heredoc of pendingHeredocs) i = this.skipHeredocBody(i, heredoc.name, heredoc.chomp);
+        pendingHeredocs = [];
+        continue;
+      }
+      if (c === '#' && !word) {
+        while (i < this.to && s[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '\\') {
+        if (s[i + 1] === '\n') {
+          i += 2;
+          continue;
+        }
+        if (s[i + 1] === '\r' && s[i + 2] === '\n') {
+          i += 3;
+          continue;
+        }
+        append(i, s[i + 1] ?? '');
+        i += 2;
+        continue;
+      }
+      if (c === "'") {
+        const close = s.indexOf("'", i + 1);
+        const end = close < 0 || close >= this.to ? this.to : close;
+        append(i, s.slice(i + 1, end));
+        i = end + 1;
+        continue;
+      }
+      if (c === '"') {
+        const start = i;
+        i++;
+        let text = '';
+        let dynamic = false;
+        while (i < this.to && s[i] !== '"') {
+          if (s[i] === '\\' && i + 1 < this.to) {
+            text += '$`"\\\n'.includes(s[i + 1]) ? (s[i + 1] === '\n' ? '' : s[i + 1]) : s[i] + s[i + 1];
+            i += 2;
+          } else if (s[i] === '$' || s[i] === '`') {
+            const end = this.expansion(i);
+            text += s.slice(i, end);
+            dynamic = true;
+            i = end;
+          } else {
+            text += s[i];
+            i++;
+          }
+        }
+        append(start, text, dynamic);
+        i++;
+        continue;
+      }
+      if (c === '$' || c === '`') {
+        const end = this.expansion(i);
+        append(i, s.slice(i, end), end > i + 1);
+        i = end;
+        continue;
+      }
+      if ((c === '(' || c === ')' || c === '|') && cases[cases.length - 1] === 'pattern') {
+        endWord(i);
+        if (c === ')') cases[cases.length - 1] = 'body';
+        i++;
+        continue;
+      }
+      if (c === '(' || c === ')') {
+        endWord(i);
+        if (c === ')' && nested && depth === 0) {
+          endCommand();
+          return i + 1;
+        }
+        depth += c === '(' ? 1 : -1;
+        endCommand();
+        i++;
+        continue;
+      }
+      if (c === ';' || c === '|' || c === '&') {
+        const next = s[i + 1];
+        if (c === '&' && next === '>') {
+          // `&>file`, `&>>file`: both outputs to a file.
+          endWord(i);
+          i += s[i + 2] === '>' ? 3 : 2;
+          redirectTarget = 'file';
+          continue;
+        }
+        endWord(i);
+        endCommand();
+        if (c === ';' && (next === ';' || next === '&') && cases[cases.length - 1] === 'body') {
+          // `;;`, `;&`, `;;&` end a branch of a case.
+          cases[cases.length - 1] = 'pattern';
+          i += next === ';' && s[i + 2] === '&' ? 3 : 2;
+          continue;
+        }
+        if (c === '|' && next !== '|') this.pipes.push({ start: i, end: next === '&' ? i + 2 : i + 1 });
+        i += next === c || (c === '|' && next === '&') ? 2 : 1;
+        continue;
+      }
+      if (c === '<' || c === '>') {
+        // A word of digits right before is the file descriptor, not an argument.
+        if (word && !word.dynamic && /^[0-9]+$/.test(word.value) && word.start + word.value.length === i) word = undefined;
+        else endWord(i);
+        const next = s[i + 1];
+        if (c === '<' && next === '<') {
+          if (s[i + 2] === '<') {
+            i += 3;
+            redirectTarget = 'file';
+          } else if (s[i + 2] === '-') {
+            i += 3;
+            redirectTarget = 'heredoc-chomp';
+          } else {
+            i += 2;
+            redirectTarget = 'heredoc';
+          }
+          continue;
+        }
+        if (next === '&') {
+          // `>&2`, `<&-`: duplicating a descriptor; `>&file` writes to a file.
+          i += 2;
+          let j = i;
+          while (j < this.to && /[0-9-]/.test(s[j])) j++;
+          if (j > i && (j >= this.to || /[\s;|&)]/.test(s[j]))) i = j;
+          else redirectTarget = 'file';
+          continue;
+        }
+        i += next === '>' || next === '|' || (c === '<' && next === '>') ? 2 : 1;
+        redirectTarget = 'file';
+        continue;
+      }
+      append(i, c);
+      i++;
+    }
+    endWord(i);
+    endCommand();
+    return i;
+  }
+
+  /** The end of the expansion at `i` (`$name`, `${…}`, `$(…)`, `$((…))`, `` `…` ``); commands inside are scanned too. */
+  private expansion(i: number): number {
+    const s = this.s;
+    if (s[i] === '`') {
+      let j = i + 1;
+      while (j < this.to && s[j] !== '`') j += s[j] === '\\' ? 2 : 1;
+      new Scanner(s, Math.min(j, this.to), this.commands, this.pipes).run(i + 1, false);
+      return Math.min(j + 1, this.to);
+    }
+    const next = s[i + 1];
+    if (next === '(') {
+      if (s[i + 2] === '(') return this.balanced(i + 1, '(', ')');
+      return new Scanner(s, this.to, this.commands, this.pipes).run(i + 2, true);
+    }
+    if (next === '{') return this.balanced(i + 1, '{', '}');
+    let j = i + 1;
+    if (j < this.to && /[A-Za-z_]/.test(s[j])) {
+      while (j < this.to && /[A-Za-z0-9_]/.test(s[j])) j++;
+      return j;
+    }
+    // `$1`, `$?`, `$@`…; a lone `$` is a literal character.
+    return j < this.to && /[0-9?@*#!$-]/.test(s[j]) ? j + 1 : i + 1;
+  }
+
+  /** Past the `close` that balances the `open` at `i`, skipping quoted text. */
+  private balanced(i: number, open: string, close: string): number {
+    const s = this.s;
+    let depth = 0;
+    for (let j = i; j < this.to; j++) {
+      const c = s[j];
+      if (c === '\\') j++;
+      else if (c === "'") {
+        const end = s.indexOf("'", j + 1);
+        j = end < 0 ? this.to : end;
+      } else if (c === open) depth++;
+      else if (c === close && --depth === 0) return j + 1;
+    }
+    return this.to;
+  }
+
+  /** Past the body of a here-document that starts at `i`: the line that is `name` ends it. */
+  private skipHeredocBody(i: number, name: string, chomp: boolean): number {
+    const s = this.s;
+    while (i < this.to) {
+      const newline = s.indexOf('\n', i);
+      const end = newline < 0 || newline >= this.to ? this.to : newline;
+      let line = s.slice(i, end).replace(/\r$/, '');
+      if (chomp) line = line.replace(/^\t+/, '');
+      i = end + 1;
+      if (line === name) break;
+    }
+    return Math.min(i, this.to);
+  }
+}
+
+/** The words of a command from its name on: leading `NAME=value` assignments left out. */
+export function argv(command: ShellCommand): readonly ShellWord[] {
+  let i = 0;
+  while (i < command.words.length && NAME_ASSIGNMENT.test(command.words[i].value)) i++;
+  return i === 0 ? command.words : command.words.slice(i);
+}
+
+/** Options of the wrappers below that take a value as the next word. */
+const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt', '--chdir'])],
+  ['env', new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string'])],
+  ['exec', new Set(['-a'])],
+  ['nice', new Set(['-n', '--adjustment'])],
+  ['command', new Set<string>()],
+  ['nohup', new Set<string>()],
+  ['time', new Set(['-f', '-o', '--format', '--output'])],
+]);
+
+/**
+ * The command a wrapper runs: `sudo -E apt-get …`, `env A=1 apt-get …`, `command apt-get …`,
+ * `exec …`, `nice -n 5 …`, `nohup …` and `time …` run the command after their options (and,
+ * for env, assignments). The words from the command's name on; `visit` sees each layer first
+ * (the wrapper's words, then the wrapped command's) and may stop the unwrapping by returning true.
+ */
+export function unwrap(words: readonly ShellWord[], visit?: (words: readonly ShellWord[]) => boolean | void): readonly ShellWord[] {
+  let rest = words;
+  for (;;) {
+    if (visit?.(rest) === true) return rest;
+    const name = rest[0] && !rest[0].dynamic ? basename(rest[0].value) : undefined;
+    const options = name !== undefined ? WRAPPER_VALUE_OPTIONS.get(name) : undefined;
+    if (!options) return rest;
+    let i = 1;
+    while (i < rest.length) {
+      const value = rest[i].value;
+      if (value === '--') {
+        i++;
+        break;
+      }
+      if (value.startsWith('-') && value.length > 1) {
+        i += options.has(value) ? 2 : 1;
+        continue;
+      }
+      if (name === 'env' && NAME_ASSIGNMENT.test(value)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i >= rest.length) return [];
+    rest = rest.slice(i);
+  }
+}
+
+/** Each command of a script as the words from its name on (assignments and wrappers left out); empty ones skipped. */
+export function* commandLines(script: ShellScript): Generator<{ readonly command: ShellCommand; readonly words: readonly ShellWord[] }> {
+  for (const command of script.commands) {
+    const words = unwrap(argv(command));
+    if (words.length) yield { command, words };
+  }
+}
+
+/** The last path component: `/usr/bin/apt-get` → `apt-get`. */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+export interface RunScript extends ShellScript {
+  /** The RUN (or the ONBUILD trigger RUN) it was read from. */
+  readonly run: InstructionNode;
+}
+
+const scripts = new WeakMap<InstructionNode, RunScript | null>();
+
+/** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
+export function runOf(node: InstructionNode): InstructionNode | undefined {
+  if (node.name === 'RUN') return node;
+  if (node.name === 'ONBUILD' && node.trigger?.name === 'RUN') return node.trigger;
+  return undefined;
+}
+
+/**
+ * The commands of a RUN or ONBUILD RUN (`text`: the node's own text), spans relative to the node;
+ * undefined for other instructions. Exec form is one command of its JSON strings.
+ */
+export function runCommands(node: InstructionNode, text: string): RunScript | undefined {
+  const cached = scripts.get(node);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = read(node, text);
+  scripts.set(node, result ?? null);
+  return result;
+}
+
+function read(node: InstructionNode, text: string): RunScript | undefined {
+  const run = runOf(node);
+  if (!run) return undefined;
+  if (run.json) {
+    const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
+    return { run, commands: words.length ? [{ words, heredocs: [] }] : [], pipes: [] };
+  }
+  const args = run.args;
+  if (!args) return { run, commands: [], pipes: [] };
+  const logical = logicalLineOf(node, text);
+  const from = logical.logicalOffset(args.start);
+  const line = scanShell(logical.text, from, logical.text.length);
+  const toSource = (span: Span): Span => logical.span(span.start, span.end);
+  const commands: ShellCommand[] = line.commands.map((c) => ({ words: c.words.map((w) => ({ ...w, ...toSource(w) })), heredocs: c.heredocs }));
+  const pipes: Span[] = line.pipes.map(toSource);
+  for (const heredoc of run.heredocs) {
+    if (!bodyIsShell(run, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
+    const body = scanShell(text, heredoc.body.start, heredoc.body.end);
+    commands.push(...body.commands);
+    pipes.push(...body.pipes);
+  }
+  return { run, commands, pipes };
+}
+
+/** Whether a shell runs a heredoc body of a RUN: as its script, or as the input of a shell command. */
+function bodyIsShell(run: InstructionNode, name: string, marker: string, commands: readonly ShellCommand[]): boolean {
+  const command = run.args?.text ?? '';
+  if (run.heredocs.length === 1 && command.trim() === marker) return !runsBodyWithInterpreter(run.heredocs, command, marker);
+  return commands.some((c) => {
+    const words = unwrap(argv(c));
+    return words.length > 0 && SHELLS.has(basename(words[0].value)) && c.heredocs.includes(name);
+  });
+}

@@ -1,0 +1,19 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics } from '../harness';
+
+const message = 'Use WORKDIR to change the directory instead of cd: WORKDIR applies to the instructions that follow and creates the directory if needed.';
+const only = ['DL3003'];
+
+describe('DL3003', () => {
+  it('flags cd in command position', () => {
+    checkDiagnostics('FROM alpine:3\nRUN $[cd$] /src && make\nRUN make; $[cd$] ..; ls\nRUN if true; then $[cd$] /x; fi\n', [
+      { code: 'DL3003', message },
+      { code: 'DL3003', message },
+      { code: 'DL3003', message },
+    ], { only });
+  });
+
+  it('ignores cd as an argument or part of a word, and other instructions', () => {
+    checkDiagnostics('FROM alpine:3\nRUN echo cd && mkdir cd && cdrecord -v\nWORKDIR /cd\nCMD cd /tmp\n', [], { only });
+  });
+});

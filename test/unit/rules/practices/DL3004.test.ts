@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, diagnosticsOf } from '../harness';
+
+const message = 'Do not use sudo: the build already runs as root unless a USER switches away. Run the command without sudo, and use USER to change users.';
+const only = ['DL3004'];
+
+describe('DL3004', () => {
+  it('flags sudo in command position, after operators, behind env and inside $(…)', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nRUN $[sudo$] apk add curl && echo ok; $[sudo$] -u app make | tee log\nRUN env A=1 $[/usr/bin/sudo$] ls && X=$($[sudo$] cat /f)\n',
+      [
+        { code: 'DL3004', message },
+        { code: 'DL3004', message },
+        { code: 'DL3004', message },
+        { code: 'DL3004', message },
+      ],
+      { only },
+    );
+  });
+
+  it('follows line continuations and reads shell heredoc scripts', () => {
+    checkDiagnostics('FROM alpine:3\nRUN echo a \\\n  && $[sudo$] ls\nRUN <<EOF\nset -e\n$[sudo$] ls\nEOF\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
+  });
+
+  it('ignores sudo as an argument, in quotes, in comments and in heredocs run by another interpreter', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nRUN echo sudo && apk add sudo && echo "sudo ls" # sudo\nRUN <<EOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\nRUN cat <<EOF > /etc/motd\nsudo ls\nEOF\nCMD sudo ls\n',
+      [],
+      { only },
+    );
+  });
+
+  it('is a warning, not an error, with the hadolint wiki as its documentation', () => {
+    checkDiagnostics('FROM alpine:3\nRUN $[sudo$] ls\n', [{ code: 'DL3004', message, severity: 'warning' }], { only });
+    const [diagnostic] = diagnosticsOf('FROM alpine:3\nRUN sudo ls\n', { practices: true }).filter((d) => d.code === 'DL3004');
+    expect(diagnostic.codeDescription).toEqual({ href: 'https://github.com/hadolint/hadolint/wiki/DL3004' });
+  });
+
+  it('reads ONBUILD RUN and exec-form RUN', () => {
+    checkDiagnostics('FROM alpine:3\nONBUILD RUN $[sudo$] ls\nRUN [$["sudo"$], "ls"]\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics } from '../harness';
+
+const only = ['DL3009'];
+const message = 'The package lists apt-get update downloads stay in the image. Remove them in the same RUN: && rm -rf /var/lib/apt/lists/*';
+
+describe('DL3009', () => {
+  it('flags apt-get update without removing the lists, as information', () => {
+    checkDiagnostics('FROM debian:12\nRUN $[apt-get update$] && apt-get install -y curl\n', [{ code: 'DL3009', message, severity: 'information' }], { only });
+  });
+
+  it('accepts removing the lists, apt-get dist-clean, and cache mounts over /var/lib/apt', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update; apt-get dist-clean\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\nRUN echo apt-get update\n',
+      [],
+      { only },
+    );
+  });
+
+  it('looks only at the stages the image is made of: the last one and those it is built FROM', () => {
+    checkDiagnostics(
+      'FROM debian:12 AS base\nRUN $[apt-get update$]\nFROM debian:12 AS builder\nRUN apt-get update\nFROM base\nCOPY --from=builder /out /out\nRUN $[apt-get update$]\n',
+      [
+        { code: 'DL3009', message, severity: 'information' },
+        { code: 'DL3009', message, severity: 'information' },
+      ],
+      { only },
+    );
+  });
+});

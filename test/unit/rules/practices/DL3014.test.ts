@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const message = 'apt-get install asks for confirmation, which a build cannot give. Add -y: apt-get install -y.';
+const only = ['DL3014'];
+
+describe('DL3014', () => {
+  it('flags apt-get install without an assume-yes option, from apt-get to install', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get update && $[apt-get install$] curl\nRUN $[apt-get -o Dpkg::Use-Pty=0 install$] curl\nRUN $[/usr/bin/apt-get \\\n    install$] curl\n',
+      [
+        { code: 'DL3014', message },
+        { code: 'DL3014', message },
+        { code: 'DL3014', message },
+      ],
+      { only },
+    );
+  });
+
+  it('accepts -y, --yes, --assume-yes, -qq, grouped flags and the Assume-Yes option', () => {
+    for (const flags of ['-y', '--yes', '--assume-yes', '-qq', '-qy', '-yq', '-q=2', '-o APT::Get::Assume-Yes=true']) {
+      checkDiagnostics(`FROM debian:12\nRUN apt-get install ${flags} curl\nRUN apt-get ${flags} install curl\n`, [], { only });
+    }
+  });
+
+  it('ignores other subcommands, -q alone, and apt-get as an argument', () => {
+    checkDiagnostics('FROM debian:12\nRUN apt-get update && apt-get remove curl\nRUN echo apt-get install curl\nRUN apt-get -q upgrade\n', [], { only });
+  });
+
+  it("adds ' -y' after install", () => {
+    checkFix('FROM debian:12\nRUN apt-get update && apt-get install curl\n', 'DL3014', "Add '-y'", 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n');
+  });
+
+  it('offers the fix, then the pragma; none in exec form', () => {
+    expect(fixTitles('FROM debian:12\nRUN apt-get install curl\n', 'DL3014')).toEqual(["Add '-y' (preferred)", 'Ignore DL3014 for this instruction']);
+    expect(fixTitles('FROM debian:12\nRUN ["apt-get", "install", "curl"]\n', 'DL3014')).toEqual(['Ignore DL3014 for this instruction']);
+  });
+});

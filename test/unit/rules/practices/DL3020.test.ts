@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const only = ['DL3020'];
+const message = 'Use COPY to copy local files and folders: ADD also downloads URLs and unpacks archives, and COPY says that none of that happens here.';
+
+describe('DL3020', () => {
+  it('flags ADD of local files and folders, on the keyword', () => {
+    checkDiagnostics('FROM alpine:3\n$[ADD$] app.py /app/\n$[add$] --chown=1000 ["src", "lib", "/app/"]\n', [
+      { code: 'DL3020', message },
+      { code: 'DL3020', message },
+    ], { only });
+  });
+
+  it('ignores URLs, git sources, archives ADD unpacks, variables, heredocs and ADD-only flags', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD <<EOF /f\nhi\nEOF\nCOPY a /b\n',
+      [],
+      { only },
+    );
+  });
+
+  it('replaces ADD with COPY, keeping the case', () => {
+    checkFix('FROM alpine:3\nADD app.py /app/\n', 'DL3020', 'Replace ADD with COPY', 'FROM alpine:3\nCOPY app.py /app/\n');
+    checkFix('from alpine:3\nadd app.py /app/\n', 'DL3020', 'Replace ADD with COPY', 'from alpine:3\ncopy app.py /app/\n');
+    expect(fixTitles('FROM alpine:3\nADD a /b\n', 'DL3020')).toEqual(['Replace ADD with COPY (preferred)', 'Ignore DL3020 for this instruction']);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics, checkFix } from '../harness';
+
+const only = ['DL3042'];
+const message = 'pip keeps a cache of what it downloads, which stays in the image for nothing. Add --no-cache-dir: pip install --no-cache-dir.';
+
+describe('DL3042', () => {
+  it('flags pip, pip3 and python -m pip install without --no-cache-dir', () => {
+    checkDiagnostics('FROM python:3.13\nRUN $[pip install$] flask && $[pip3 --quiet install$] -r req.txt\nRUN $[python3 -m pip install$] -U pip\n', [
+      { code: 'DL3042', message },
+      { code: 'DL3042', message },
+      { code: 'DL3042', message },
+    ], { only });
+  });
+
+  it('accepts --no-cache-dir, PIP_NO_CACHE_DIR (ENV, ARG, base stage, inline) and cache mounts over pip\'s cache', () => {
+    checkDiagnostics('FROM python:3.13\nRUN pip install --no-cache-dir flask\nRUN pipx install black && pipenv install\n', [], { only });
+    checkDiagnostics('FROM python:3.13 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install -r requirements.txt\n', [], { only });
+    // pip reads any boolean as "no cache", 0 and false included.
+    checkDiagnostics('FROM python:3.13\nARG PIP_NO_CACHE_DIR=0\nRUN pip install flask\n', [], { only });
+    checkDiagnostics('FROM python:3.13\nRUN PIP_NO_CACHE_DIR=1 pip install flask\n', [], { only });
+    checkDiagnostics('FROM python:3.13\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN --mount=type=cache,target=/root/.cache pip install x\n', [], { only });
+  });
+
+  it('does not carry ENV over to an unrelated stage', () => {
+    checkDiagnostics('FROM python:3.13\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.13\nRUN $[pip install$] flask\n', [{ code: 'DL3042', message }], { only });
+  });
+
+  it("adds ' --no-cache-dir' after install", () => {
+    checkFix('FROM python:3.13\nRUN pip install flask\n', 'DL3042', "Add '--no-cache-dir'", 'FROM python:3.13\nRUN pip install --no-cache-dir flask\n');
+  });
+});

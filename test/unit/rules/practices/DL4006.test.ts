@@ -1,0 +1,32 @@
+import { describe, it } from 'vitest';
+import { checkDiagnostics } from '../harness';
+
+const only = ['DL4006'];
+const message = `A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ash with -o pipefail on Alpine) before this RUN.`;
+
+describe('DL4006', () => {
+  it('flags the first pipe of a RUN under the default shell', () => {
+    checkDiagnostics('FROM debian:12\nRUN curl -fsSL https://x/install.sh $[|$] sh | tee log\nRUN <<EOF\nwget -O- https://x $[|$] tar x\nEOF\n', [
+      { code: 'DL4006', message },
+      { code: 'DL4006', message },
+    ], { only });
+  });
+
+  it('accepts SHELL with pipefail, in the stage or its base stage', () => {
+    checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\nFROM base\nRUN curl x | sh\n', [], { only });
+    checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
+  });
+
+  it('starts again at each unrelated FROM, and counts a SHELL without pipefail as none', () => {
+    checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl x $[|$] sh\n', [{ code: 'DL4006', message }], { only });
+  });
+
+  it('ignores ||, | in quotes and case patterns, pipes from echo, exec form, set -o pipefail, PowerShell and Windows', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN a || b\nRUN echo "a|b" \'c|d\'\nRUN case "$x" in amd64|arm64) echo 64 ;; esac\nRUN echo "$SUM *f" | sha256sum -c -\nRUN ["sh", "-c", "a | b"]\nRUN set -eo pipefail; curl x | sh\n',
+      [],
+      { only },
+    );
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\nFROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n', [], { only });
+  });
+});

@@ -1,0 +1,75 @@
+// The best-practice rules over every file of the shared corpus: none throws, none reports an
+// error, every range lies in its file and on the words the rule is about. The counts per rule
+// are pinned, so a change in what the family reports on real files is seen and reviewed.
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { createLanguageService } from '../../../server/src/languageService';
+import { PRACTICE_RULES } from '../../../server/src/rules/practices';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { readCorpusFile, readExpected } from '../syntax/corpus';
+
+const service = createLanguageService();
+const CODES = new Set(PRACTICE_RULES.map((rule) => rule.code));
+
+const FILES = [
+  ...readExpected('real-world').map((expected) => ({ set: 'real-world' as const, file: expected.file })),
+  ...readExpected('buildkit-parser').map((expected) => ({ set: 'buildkit-parser' as const, file: expected.file })),
+];
+
+/** The words each rule reports, as they are written in the file. */
+const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
+  DL3003: /^cd$/,
+  DL3004: /^(\S*\/)?sudo$/,
+  DL3014: /^(\S*\/)?apt-get[\s\S]*install$/,
+  DL3015: /^(\S*\/)?apt-get[\s\S]*install$/,
+  DL3009: /^(\S*\/)?apt-get[\s\S]*update$/,
+  DL3027: /^(\S*\/)?apt$/,
+  DL3042: /^\S*(pip|python)[\s\S]*install$/,
+  DL4006: /^\|&?$/,
+  DL3020: /^add$/i,
+  DL3002: /^(root|0)(:.*)?$/,
+};
+
+describe('best practices on the corpus', () => {
+  it('run over every file without failing, never as errors, on the words they are about', () => {
+    const counts: Record<string, number> = {};
+    const files: Record<string, Set<string>> = {};
+    const failures: string[] = [];
+    const misplaced: string[] = [];
+    for (const { set, file } of FILES) {
+      const text = readCorpusFile(set, file);
+      const doc = service.analyze(TextDocument.create('file:///corpus/Dockerfile', 'dockerfile', 1, text));
+      const diagnostics = service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => failures.push(`${file}: ${code}: ${String(error)}`) });
+      for (const d of diagnostics) {
+        const code = String(d.code);
+        if (!CODES.has(code)) continue;
+        counts[code] = (counts[code] ?? 0) + 1;
+        (files[code] ??= new Set()).add(`${set}/${file}`);
+        expect(d.severity, `${file}: ${code}`).toBeGreaterThan(1);
+        const words = doc.text.getText(d.range);
+        const expected = REPORTED_TEXT[code];
+        if (expected && !expected.test(words)) misplaced.push(`${file}:${d.range.start.line + 1}: ${code} on ${JSON.stringify(words)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(misplaced).toEqual([]);
+    const summary = Object.fromEntries([...CODES].sort().map((code) => [code, `${counts[code] ?? 0} in ${files[code]?.size ?? 0} files`]));
+    expect(summary).toMatchInlineSnapshot(`
+      {
+        "DL3002": "6 in 6 files",
+        "DL3003": "119 in 54 files",
+        "DL3004": "1 in 1 files",
+        "DL3006": "66 in 61 files",
+        "DL3007": "7 in 7 files",
+        "DL3009": "48 in 36 files",
+        "DL3014": "0 in 0 files",
+        "DL3015": "61 in 42 files",
+        "DL3020": "40 in 19 files",
+        "DL3027": "8 in 3 files",
+        "DL3042": "8 in 7 files",
+        "DL4006": "148 in 107 files",
+      }
+    `);
+  });
+});
