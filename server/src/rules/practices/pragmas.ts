@@ -95,7 +95,9 @@ export function ignoreForInstruction(doc: AnalyzedDocument, diagnostic: Diagnost
       }
     }
   }
-  const text = tree.nodeText(index);
-  const indent = /^[ \t]*/.exec(text)![0];
-  return quickFix(title, doc, diagnostic, [{ start: entry.start, end: entry.start, text: `${indent}# hadolint ignore=${code}${lineBreakOf(doc)}` }]);
+  // A byte order mark stays first in the file: the pragma goes after it.
+  const mark = tree.nodeText(index).startsWith('\uFEFF') ? 1 : 0;
+  const indent = /^[ \t]*/.exec(tree.nodeText(index).slice(mark))![0];
+  const at = entry.start + mark;
+  return quickFix(title, doc, diagnostic, [{ start: at, end: at, text: `${indent}# hadolint ignore=${code}${lineBreakOf(doc)}` }]);
 }

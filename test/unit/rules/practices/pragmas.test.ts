@@ -37,6 +37,8 @@ describe('hadolint pragmas and the bestPractices setting', () => {
   it('inserts a pragma line above the instruction, with its indentation', () => {
     checkFix('FROM debian:12\n  RUN cd /x\n', 'DL3003', 'Ignore DL3003 for this instruction', 'FROM debian:12\n  # hadolint ignore=DL3003\n  RUN cd /x\n');
     checkFix('FROM debian:12\r\nRUN cd /x\r\n', 'DL3003', 'Ignore DL3003 for this instruction', 'FROM debian:12\r\n# hadolint ignore=DL3003\r\nRUN cd /x\r\n');
+    // After a byte order mark, which must stay the file's first character (found by the quick-fix sweep).
+    checkFix('\uFEFFFROM alpine\n', 'DL3006', 'Ignore DL3006 for this instruction', '\uFEFF# hadolint ignore=DL3006\nFROM alpine\n');
   });
 
   it('adds the code to a pragma already there', () => {
