@@ -79,6 +79,31 @@ describe('diagnostics settings over LSP', () => {
   });
 });
 
+describe('best practices over LSP', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start()));
+  afterAll(async () => client.stop());
+
+  it('publishes them under hadolint codes with their wiki link, honours pragmas, and the setting turns them off', async () => {
+    const uri = 'file:///practices/Dockerfile';
+    const { text, ranges } = parseFixture('FROM debian:12\nRUN $[apt-get install$] --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n# hadolint ignore=DL3003\nRUN cd /tmp\nUSER app\n');
+    await client.open(uri, text, 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      {
+        range: ranges[0],
+        severity: 2,
+        code: 'DL3014',
+        codeDescription: { href: 'https://github.com/hadolint/hadolint/wiki/DL3014' },
+        source: 'dockerfile-lsp',
+        message: 'apt-get install asks for confirmation, which a build cannot give. Add -y: apt-get install -y.',
+      },
+    ]);
+    await client.setSettings({ 'dockerfile-lsp': { diagnostics: { bestPractices: false } } });
+    const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    expect(after.version).toBe(1);
+  });
+});
+
 describe('CopyIgnoredFile with a real .dockerignore', () => {
   let client: LspTestClient;
   let dir: string;
