@@ -349,7 +349,8 @@ const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /**
  * The command a wrapper runs: `sudo -E apt-get …`, `env A=1 apt-get …`, `command apt-get …`,
  * `exec …`, `nice -n 5 …`, `nohup …` and `time …` run the command after their options (and,
- * for env, assignments). The words from the command's name on; `visit` sees each layer first
+ * for env, assignments); `command -v`/`-V` runs nothing (it only looks the name up), so it gives no
+ * command. The words from the command's name on; `visit` sees each layer first
  * (the wrapper's words, then the wrapped command's) and may stop the unwrapping by returning true.
  */
 export function unwrap(words: readonly ShellWord[], visit?: (words: readonly ShellWord[]) => boolean | void): readonly ShellWord[] {
@@ -367,6 +368,8 @@ export function unwrap(words: readonly ShellWord[], visit?: (words: readonly She
         break;
       }
       if (value.startsWith('-') && value.length > 1) {
+        // `command -v x`, `command -V x` only say what x is; they do not run it.
+        if (name === 'command' && /^-[pvV]*[vV][pvV]*$/.test(value)) return [];
         i += options.has(value) ? 2 : 1;
         continue;
       }

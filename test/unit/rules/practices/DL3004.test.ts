@@ -22,6 +22,10 @@ describe('DL3004', () => {
     checkDiagnostics('FROM alpine:3\nRUN echo a \\\n  && $[sudo$] ls\nRUN <<EOF\nset -e\n$[sudo$] ls\nEOF\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
   });
 
+  it('ignores `command -v sudo` and `command -V sudo`, which only look the command up', () => {
+    checkDiagnostics('FROM alpine:3\nRUN if command -v sudo >/dev/null; then echo has; fi && command -V sudo\nRUN command -p $[sudo$] ls\n', [{ code: 'DL3004', message }], { only });
+  });
+
   it('ignores sudo as an argument, in quotes, in comments and in heredocs run by another interpreter', () => {
     checkDiagnostics(
       'FROM alpine:3\nRUN echo sudo && apk add sudo && echo "sudo ls" # sudo\nRUN <<EOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\nRUN cat <<EOF > /etc/motd\nsudo ls\nEOF\nCMD sudo ls\n',

@@ -17,6 +17,10 @@ describe('DL3027', () => {
     checkDiagnostics('FROM debian:12\nRUN apt-get update && apt-cache policy && echo apt && apt-mark hold x && ls /etc/apt\n', [], { only });
   });
 
+  it('ignores `command -v apt`, a check for which package manager the image has', () => {
+    checkDiagnostics('FROM debian:12\nRUN if command -v apt >/dev/null; then apt-get update; fi\nRUN command -v cd && command -V apt\n', [], { only: ['DL3027', 'DL3003'] });
+  });
+
   it('renames apt to apt-get where apt-get does the same', () => {
     checkFix('FROM debian:12\nRUN apt install -y curl\n', 'DL3027', "Use 'apt-get'", 'FROM debian:12\nRUN apt-get install -y curl\n');
     // apt upgrade may install new packages, apt-get upgrade does not; apt-get has no list.
