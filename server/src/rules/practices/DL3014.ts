@@ -1,9 +1,10 @@
 // DL3014: `apt-get install` without `-y` (or `--yes`, `--assume-yes`, `-qq`, or the
 // APT::Get::Assume-Yes option). A build has no terminal to answer apt-get's question, so the
-// install is aborted. The fix adds ` -y` after `install`.
+// install is aborted. Not flagged (unlike hadolint): a variable among the arguments, which may
+// hold the option (`apt-get install $APT_OPTS curl`). The fix adds ` -y` after `install`.
 
 import type { InstructionRule } from '../types';
-import { aptGetCommands, hasLongOption, hasShortOption, setsAptOption } from './apt';
+import { aptGetCommands, mayHoldAptOptions, hasLongOption, hasShortOption, setsAptOption } from './apt';
 import { practiceMeta } from './meta';
 import { runCommands } from './shell';
 import { insertAfterRange, spanOf } from './support';
@@ -25,7 +26,7 @@ export const DL3014: InstructionRule = {
         hasLongOption(args, '--quiet', '2') ||
         hasLongOption(args, '-q', '2') ||
         setsAptOption(args, 'APT::Get::Assume-Yes', true);
-      if (yes) continue;
+      if (yes || mayHoldAptOptions(args)) continue;
       report({
         ...spanOf(name, subcommand),
         message: `apt-get install asks for confirmation, which a build cannot give. Add -y: apt-get install -y.`,

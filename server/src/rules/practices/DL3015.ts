@@ -1,9 +1,10 @@
 // DL3015: `apt-get install` without `--no-install-recommends` (or APT::Install-Recommends set
-// to false). Recommended packages are rarely needed in an image and make it larger. No quick
+// to false). Recommended packages are rarely needed in an image and make it larger. Not flagged
+// (unlike hadolint): a variable among the arguments, which may hold the option. No quick
 // fix: leaving them out can remove something the image relies on.
 
 import type { InstructionRule } from '../types';
-import { aptGetCommands, hasLongOption, setsAptOption } from './apt';
+import { aptGetCommands, mayHoldAptOptions, hasLongOption, setsAptOption } from './apt';
 import { practiceMeta } from './meta';
 import { runCommands } from './shell';
 import { spanOf } from './support';
@@ -17,6 +18,7 @@ export const DL3015: InstructionRule = {
     const script = runCommands(node, text);
     if (!script) return;
     for (const { name, subcommand, args } of aptGetCommands(script, INSTALL)) {
+      if (mayHoldAptOptions(args)) continue;
       if (hasLongOption(args, '--no-install-recommends') || setsAptOption(args, 'APT::Install-Recommends', false)) continue;
       report({
         ...spanOf(name, subcommand),

@@ -1,7 +1,8 @@
 // DL3042: `pip install` without `--no-cache-dir`. pip keeps what it downloads in ~/.cache/pip,
 // which then stays in the layer for nothing. Not flagged: PIP_NO_CACHE_DIR set (to any boolean, as pip reads it)
 // by ENV or ARG (in the stage or a stage it is built FROM) or in the RUN itself; a cache or
-// tmpfs mount over pip's cache (`~/.cache/pip`, `/root/.cache`); pipx and pipenv. The fix adds
+// tmpfs mount over pip's cache (`~/.cache/pip`, `/root/.cache`); pipx and pipenv; a variable among
+// the arguments that may hold the option (`pip install $PIP_FLAGS x`; hadolint flags it). The fix adds
 // ` --no-cache-dir` after `install`.
 
 import type { DockerfileModel, Stage } from '../../semantics';
@@ -10,7 +11,7 @@ import { alongBases, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { cacheMountTargets } from './mounts';
-import { basename, commandLines, runCommands, type RunScript, type ShellWord } from './shell';
+import { basename, commandLines, mayHoldOptions, runCommands, type RunScript, type ShellWord } from './shell';
 import { insertAfterRange, spanOf } from './support';
 
 // pip reads any boolean value of PIP_NO_CACHE_DIR as "no cache", 0 and false included (for compatibility with
@@ -18,6 +19,8 @@ import { insertAfterRange, spanOf } from './support';
 const BOOLEAN = /^(1|0|true|false|yes|no|on|off)$/i;
 const PIP = /^pip(\d+(\.\d+)?)?$/;
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
+/** pip install options that take the next word as their value. */
+const VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--upgrade-strategy', '--progress-bar', '--cert', '--client-cert', '--proxy', '--timeout', '--retries', '--trusted-host', '--log', '--cache-dir']);
 
 /** The `pip install` of a command: the words from `pip` (or `python -m pip`) to `install`. */
 function pipInstall(words: readonly ShellWord[]): { first: ShellWord; install: ShellWord; args: readonly ShellWord[] } | undefined {
@@ -84,7 +87,7 @@ export const DL3042: StageRule = {
       const start = tree.start(index);
       for (const { words } of commandLines(script)) {
         const pip = pipInstall(words);
-        if (!pip || pip.args.some((w) => w.value === '--no-cache-dir')) continue;
+        if (!pip || pip.args.some((w) => w.value === '--no-cache-dir') || mayHoldOptions(pip.args, VALUE_OPTIONS)) continue;
         const span = spanOf(pip.first, pip.install);
         report({
           nodeIndex: index,

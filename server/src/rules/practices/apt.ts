@@ -1,7 +1,7 @@
 // apt-get as the apt rules read it: the subcommand after the options (some of which take a
 // value), and the options given anywhere on the line, short ones grouped or not.
 
-import { basename, commandLines, type ShellScript, type ShellWord } from './shell';
+import { basename, commandLines, mayHoldOptions, type ShellScript, type ShellWord } from './shell';
 
 /** apt-get options that take the next word as their value. */
 const VALUE_OPTIONS = new Set(['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture']);
@@ -47,6 +47,11 @@ export function aptConfigOptions(args: readonly ShellWord[]): string[] {
     else if (value.startsWith('-o') && value.length > 2 && value.includes('::')) out.push(value.slice(2));
   }
   return out;
+}
+
+/** Whether a variable among the arguments may hold options (then the rules cannot judge the command). */
+export function mayHoldAptOptions(args: readonly ShellWord[]): boolean {
+  return mayHoldOptions(args, VALUE_OPTIONS);
 }
 
 /** Whether a short option letter is given, alone or in a group (`-y`, `-qy`), before a `--`. */

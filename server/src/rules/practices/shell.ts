@@ -392,6 +392,22 @@ export function* commandLines(script: ShellScript): Generator<{ readonly command
   }
 }
 
+/**
+ * Whether a parameter expansion among a command's arguments may stand for options the rules
+ * look for (`apt-get install $APT_OPTS curl`, `pip install "${PIP_FLAGS}" x`, `"$@"`): a word
+ * that starts with one, before `--`, and not the value of one of `valueOptions`. Command
+ * substitutions (`$(cat pkgs)`) are read as operands, the package lists they usually are.
+ */
+export function mayHoldOptions(args: readonly ShellWord[], valueOptions: ReadonlySet<string>): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    if (word.value === '--') return false;
+    if (valueOptions.has(word.value)) i++;
+    else if (word.dynamic && /^\$([A-Za-z_@*]|\{)/.test(word.value)) return true;
+  }
+  return false;
+}
+
 /** The last path component: `/usr/bin/apt-get` → `apt-get`. */
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -27,6 +27,14 @@ describe('DL3014', () => {
     checkDiagnostics('FROM debian:12\nRUN apt-get update && apt-get remove curl\nRUN echo apt-get install curl\nRUN apt-get -q upgrade\n', [], { only });
   });
 
+  it('stays quiet when a variable may hold the options, judges package lists from $(…) and option values', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get install $APT_OPTS curl\nRUN apt-get install "${APT_FLAGS}" curl\nRUN apt-get install "$@"\nRUN $[apt-get install$] $(cat pkgs)\nRUN $[apt-get -o $OPT install$] curl=$VERSION\n',
+      [{ code: 'DL3014', message }, { code: 'DL3014', message }],
+      { only },
+    );
+  });
+
   it("adds ' -y' after install", () => {
     checkFix('FROM debian:12\nRUN apt-get update && apt-get install curl\n', 'DL3014', "Add '-y'", 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n');
   });

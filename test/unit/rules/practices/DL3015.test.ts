@@ -20,6 +20,10 @@ describe('DL3015', () => {
     );
   });
 
+  it('stays quiet when a variable may hold the options', () => {
+    checkDiagnostics('FROM debian:12\nRUN apt-get install -y $APT_OPTS curl\nRUN apt-get install -y ${INSTALL_FLAGS:-} curl\n', [], { only: ['DL3015'] });
+  });
+
   it('offers only the pragma: leaving recommended packages out may break the image', () => {
     expect(fixTitles('FROM debian:12\nRUN apt-get install -y curl\n', 'DL3015')).toEqual(['Ignore DL3015 for this instruction']);
   });

@@ -22,6 +22,14 @@ describe('DL3042', () => {
     checkDiagnostics('FROM python:3.13\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN --mount=type=cache,target=/root/.cache pip install x\n', [], { only });
   });
 
+  it('stays quiet when a variable may hold the options, not when it is the value of -r', () => {
+    checkDiagnostics(
+      'FROM python:3.12\nRUN pip install $PIP_FLAGS flask\nRUN pip install ${PIP_OPTS:-} -r req.txt\nRUN $[pip install$] -r $REQUIREMENTS\n',
+      [{ code: 'DL3042', message }],
+      { only: ['DL3042'] },
+    );
+  });
+
   it('does not carry ENV over to an unrelated stage', () => {
     checkDiagnostics('FROM python:3.13\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.13\nRUN $[pip install$] flask\n', [{ code: 'DL3042', message }], { only });
   });
