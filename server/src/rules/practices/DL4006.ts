@@ -1,7 +1,9 @@
 // DL4006: a RUN with a pipe while the shell is the default `/bin/sh -c` without `-o pipefail`.
 // A pipeline succeeds when its last command does, so `curl … | tar x` goes on after a failed
 // download. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or ash's) before it.
-// Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide); a stage whose SHELL (in it or in the stage it is built FROM, which
+// Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide) or yes
+// (pipefail would fail it); pipes inside a command's arguments (`echo "$(a | b)"`: the command
+// discards their status); a stage whose SHELL (in it or in the stage it is built FROM, which
 // hadolint does not follow) sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd); a
 // Windows stage (its default shell is cmd); a RUN that starts with `set -o pipefail` itself, a
 // `# hadolint shell=` pragma naming a non-POSIX shell.
@@ -33,17 +35,32 @@ function setsPipefail(words: readonly string[]): boolean {
   return words.some((word, i) => /^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'pipefail');
 }
 
-/** Commands whose failure a pipefail would not catch anyway: they write text and do not fail. */
-const CANNOT_FAIL = new Set(['echo', 'printf', 'true']);
+/**
+ * Commands whose failure a pipefail would not catch anyway: they write text and do not fail. And
+ * `yes`, which only ends when the reader closes the pipe (SIGPIPE), so pipefail fails its pipeline.
+ */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
 
-/** The pipes whose left side is a command that can fail (the command just before each pipe). */
+/**
+ * The pipes whose left side is a command that can fail: the command that ends last before each
+ * pipe, so that in `echo "$(cat f)" | sha512sum -c` it is echo (the outer command), not the cat
+ * inside its substitution, whose failure pipefail would not catch either.
+ */
 function pipesThatMayHideFailures(script: RunScript): Span[] {
-  const lines = [...commandLines(script)].sort((a, b) => a.words[0].start - b.words[0].start);
+  const lines = [...commandLines(script)];
+  // A pipe inside an argument (`echo "$(a | b)"`, `tar czf "x_$(a | b).tgz"`): the command
+  // discards the substitution's status, so pipefail changes nothing there.
+  const inArgument = (pipe: Span) => lines.some(({ command }) => command.words.some((w) => w.start < pipe.start && w.end > pipe.start));
   return script.pipes.filter((pipe) => {
+    if (inArgument(pipe)) return false;
     let before: (typeof lines)[number] | undefined;
+    let beforeEnd = -1;
     for (const line of lines) {
-      if (line.words[line.words.length - 1].end > pipe.start) break;
-      before = line;
+      const end = line.words[line.words.length - 1].end;
+      if (end <= pipe.start && end > beforeEnd) {
+        before = line;
+        beforeEnd = end;
+      }
     }
     return !before || before.words[0].dynamic || !CANNOT_FAIL.has(before.words[0].value);
   });

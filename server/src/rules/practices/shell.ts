@@ -197,10 +197,14 @@ class Scanner {
         continue;
       }
       if ((c === '(' || c === ')' || c === '|') && cases[cases.length - 1] === 'pattern') {
+        const open = cases.length;
         endWord(i);
-        if (c === ')') cases[cases.length - 1] = 'body';
-        i++;
-        continue;
+        // `esac)` inside `$(…)`: the word closed the case, and the `)` closes the substitution.
+        if (cases.length === open) {
+          if (c === ')') cases[cases.length - 1] = 'body';
+          i++;
+          continue;
+        }
       }
       if (c === '(' || c === ')') {
         endWord(i);

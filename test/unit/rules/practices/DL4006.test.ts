@@ -21,6 +21,26 @@ describe('DL4006', () => {
     checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl x $[|$] sh\n', [{ code: 'DL4006', message }], { only });
   });
 
+  it('reads the command left of a pipe as the one written there, not one inside its $(…)', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN echo "$(cat f.sha512)  f" | sha512sum -c -\nRUN x="$(cat f)" && ls $(pwd) $[|$] wc -l\nRUN x="$(cat a $[|$] grep b)"\n',
+      [{ code: 'DL4006', message }, { code: 'DL4006', message }],
+      { only: ['DL4006'] },
+    );
+  });
+
+  it('ignores pipes inside a command argument, whose status the command discards, and reports the next', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN echo "sum: $(sha256sum f | cut -c1-64)" && tar czf "/out/x_$(echo $P | sed s/a/b/).tgz" x && curl -fsSL u $[|$] apt-key add -\nRUN curl -fsSL https://go.dev/dl/go.linux-$(case $(uname -m) in x86_64) echo amd64 ;; aarch64) echo arm64 ;; esac).tar.gz $[|$] tar xz\n',
+      [{ code: 'DL4006', message }, { code: 'DL4006', message }],
+      { only: ['DL4006'] },
+    );
+  });
+
+  it('ignores `yes | …`, which pipefail would break (yes ends on SIGPIPE)', () => {
+    checkDiagnostics('FROM debian:12\nRUN yes | pecl install xdebug && yes y | ./configure\n', [], { only: ['DL4006'] });
+  });
+
   it('ignores ||, | in quotes and case patterns, pipes from echo, exec form, set -o pipefail, PowerShell and Windows', () => {
     checkDiagnostics(
       'FROM debian:12\nRUN a || b\nRUN echo "a|b" \'c|d\'\nRUN case "$x" in amd64|arm64) echo 64 ;; esac\nRUN echo "$SUM *f" | sha256sum -c -\nRUN ["sh", "-c", "a | b"]\nRUN set -eo pipefail; curl x | sh\n',
