@@ -3,8 +3,8 @@
 // the image: the last stage and the stages it is built FROM, one after the other (a stage that is
 // only copied from leaves its lists behind). hadolint also flags every stage another stage is
 // built FROM, even when the image does not contain it. Not flagged: a RUN that runs `rm` on a path
-// under /var/lib/apt/lists or `apt-get dist-clean`, or that has a cache or tmpfs mount over
-// /var/lib/apt.
+// under /var/lib/apt/lists (or on /var/lib/apt, /var/lib/apt/*), `find … -delete` on the lists, or
+// `apt-get dist-clean`, or that has a cache or tmpfs mount over /var/lib/apt.
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import { perPart } from '../partMemo';
@@ -18,6 +18,8 @@ import { spanOf } from './support';
 const UPDATE = new Set(['update']);
 /** `apt-get dist-clean` (apt 2.7) removes the lists too. */
 const DIST_CLEAN = new Set(['dist-clean']);
+/** A path that is the lists, under them, or /var/lib/apt itself or all it holds (`/var/lib/apt/*`). */
+const REMOVES_LISTS = /^\/var\/lib\/apt(\/lists([/.*].*)?|\/\**)?\/?$|^\/var\/lib\/apt\/lists\//;
 
 /** A RUN that leaves the lists behind: node index and the `apt-get update` span, relative to the stage's FROM. */
 interface Finding {
@@ -29,8 +31,10 @@ interface Finding {
 function removesLists(script: RunScript): boolean {
   if (!aptGetCommands(script, DIST_CLEAN).next().done) return true;
   for (const { words } of commandLines(script)) {
-    if (words[0].dynamic || basename(words[0].value) !== 'rm') continue;
-    if (words.some((w) => w.value.startsWith('/var/lib/apt/lists'))) return true;
+    if (words[0].dynamic) continue;
+    const name = basename(words[0].value);
+    if (name === 'rm' && words.some((w) => REMOVES_LISTS.test(w.value))) return true;
+    if (name === 'find' && words.some((w) => w.value === '-delete') && words.some((w) => REMOVES_LISTS.test(w.value))) return true;
   }
   return false;
 }

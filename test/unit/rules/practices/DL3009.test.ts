@@ -17,6 +17,14 @@ describe('DL3009', () => {
     );
   });
 
+  it('accepts removing /var/lib/apt itself or all it holds, and find … -delete on the lists', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/*\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt\nRUN apt-get update && apt-get install -y x && find /var/lib/apt/lists -type f -delete\nRUN $[apt-get update$] && rm -rf /var/lib/aptitude/* && find /var/lib/apt/lists -name x\n',
+      [{ code: 'DL3009', message, severity: 'information' }],
+      { only: ['DL3009'] },
+    );
+  });
+
   it('looks only at the stages the image is made of: the last one and those it is built FROM', () => {
     checkDiagnostics(
       'FROM debian:12 AS base\nRUN $[apt-get update$]\nFROM debian:12 AS builder\nRUN apt-get update\nFROM base\nCOPY --from=builder /out /out\nRUN $[apt-get update$]\n',
