@@ -22,7 +22,7 @@ const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** pip install options that take the next word as their value. */
 const VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--upgrade-strategy', '--progress-bar', '--cert', '--client-cert', '--proxy', '--timeout', '--retries', '--trusted-host', '--log', '--cache-dir']);
 
-/** The `pip install` of a command: the words from `pip` (or `python -m pip`) to `install`. */
+/** The `pip install` of a command: the words from `pip` (or `python -m pip`) to `install`, and its options and arguments (those before `install` too). */
 function pipInstall(words: readonly ShellWord[]): { first: ShellWord; install: ShellWord; args: readonly ShellWord[] } | undefined {
   if (words[0].dynamic) return undefined;
   const name = basename(words[0].value);
@@ -33,9 +33,11 @@ function pipInstall(words: readonly ShellWord[]): { first: ShellWord; install: S
     if (words[i]?.value !== '-m' || words[i + 1]?.value !== 'pip') return undefined;
     i += 2;
   } else if (!PIP.test(name)) return undefined;
+  const general = i;
   while (i < words.length && words[i].value.startsWith('-')) i++;
   if (words[i]?.value !== 'install') return undefined;
-  return { first: words[0], install: words[i], args: words.slice(i + 1) };
+  // pip's general options may come before the command too (`pip --no-cache-dir install`).
+  return { first: words[0], install: words[i], args: [...words.slice(general, i), ...words.slice(i + 1)] };
 }
 
 /** Whether an ENV or ARG sets PIP_NO_CACHE_DIR; undefined when the instruction does not set it. */

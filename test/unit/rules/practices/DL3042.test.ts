@@ -22,6 +22,10 @@ describe('DL3042', () => {
     checkDiagnostics('FROM python:3.13\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN --mount=type=cache,target=/root/.cache pip install x\n', [], { only });
   });
 
+  it('accepts --no-cache-dir before install, where pip takes its general options', () => {
+    checkDiagnostics('FROM python:3.13\nRUN pip --no-cache-dir install flask\nRUN python3 -m pip --no-cache-dir --disable-pip-version-check install x\n', [], { only });
+  });
+
   it('stays quiet when a variable may hold the options, not when it is the value of -r', () => {
     checkDiagnostics(
       'FROM python:3.12\nRUN pip install $PIP_FLAGS flask\nRUN pip install ${PIP_OPTS:-} -r req.txt\nRUN $[pip install$] -r $REQUIREMENTS\n',
