@@ -78,6 +78,15 @@ function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (n
   return noCache;
 }
 
+/**
+ * `--no-cache-dir`, also with a value (`--no-cache-dir=1`) or shortened as pip's option parser
+ * allows, to any unambiguous prefix (`--no-cache`; `--no-c` could also be `--no-clean`).
+ */
+function turnsOffCache(word: string): boolean {
+  const name = word.split('=')[0];
+  return name.length >= '--no-ca'.length && '--no-cache-dir'.startsWith(name);
+}
+
 export const DL3042: StageRule = {
   ...practiceMeta('DL3042', 'warning', '`pip install` without `--no-cache-dir`.'),
   scope: 'stage',
@@ -89,7 +98,7 @@ export const DL3042: StageRule = {
       const start = tree.start(index);
       for (const { words } of commandLines(script)) {
         const pip = pipInstall(words);
-        if (!pip || pip.args.some((w) => w.value === '--no-cache-dir') || mayHoldOptions(pip.args, VALUE_OPTIONS)) continue;
+        if (!pip || pip.args.some((w) => turnsOffCache(w.value)) || mayHoldOptions(pip.args, VALUE_OPTIONS)) continue;
         const span = spanOf(pip.first, pip.install);
         report({
           nodeIndex: index,

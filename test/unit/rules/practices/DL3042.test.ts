@@ -22,6 +22,14 @@ describe('DL3042', () => {
     checkDiagnostics('FROM python:3.13\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN --mount=type=cache,target=/root/.cache pip install x\n', [], { only });
   });
 
+  it('accepts --no-cache-dir shortened as pip allows, or with a value; not a prefix pip would find ambiguous', () => {
+    checkDiagnostics('FROM python:3.13\nRUN pip install --no-cache flask\nRUN pip install --no-cache-dir=1 x\nRUN pip --no-ca install y\n', [], { only });
+    checkDiagnostics('FROM python:3.13\nRUN $[pip install$] --no-c flask\nRUN $[pip install$] --no-cache-dirs x\n', [
+      { code: 'DL3042', message },
+      { code: 'DL3042', message },
+    ], { only });
+  });
+
   it('accepts --no-cache-dir before install, where pip takes its general options', () => {
     checkDiagnostics('FROM python:3.13\nRUN pip --no-cache-dir install flask\nRUN python3 -m pip --no-cache-dir --disable-pip-version-check install x\n', [], { only });
   });
