@@ -699,6 +699,18 @@ describe('hover over LSP', () => {
       await checkHover('# syntax=$[docker/dockerfile:1.$05$]\nFROM alpine', renderDirective(DIRECTIVES[0], 'markdown'));
     });
 
+    it('hadolint pragmas: the pragma, and each code with its rule', async () => {
+      await checkHover(
+        'FROM alpine:3\n# hadolint ignore=DL3003, $[DL4$0006$]\nRUN cd /x | tee y',
+        '**`DL4006`** A RUN uses a pipe while the shell does not set `-o pipefail`.\n\n[hadolint wiki](https://github.com/hadolint/hadolint/wiki/DL4006)',
+      );
+      await checkHover(
+        'FROM alpine:3\n# $[hadolint global ig$0nore$]=DL3003\nRUN cd /x',
+        "**hadolint pragma**\n\nSilences the best-practice rules it lists in the whole file, as hadolint does. BuildKit's own checks are skipped with `# check=skip=` instead.",
+      );
+      await checkHover('FROM alpine:3\n# hadolint ignore=$[DL30$008$]\nRUN x', 'This server has no best-practice rule DL3008, so this code silences nothing here (hadolint may know it).');
+    });
+
     it('rule names in a check comment above an instruction', async () => {
       const check = BUILD_CHECKS.find((c) => c.name === 'UndefinedVar')!;
       await checkHover('FROM alpine\n# check=skip=JSONArgsRecommended, $[Undefined$0Var$]\nRUN echo $X', renderCheckRule(check, 'markdown'));

@@ -3,6 +3,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, getDirective } from '../../facts';
+import { PRACTICE_RULES } from '../../rules/practices';
 import { item, type CompletionRequest } from './items';
 
 export interface CommentLine {
@@ -19,7 +20,11 @@ export interface CommentLine {
 const KEY_PREFIX = /^(\s*#)(\s*)([A-Za-z]*)$/;
 const KEY_VALUE = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*/;
 
+const PRAGMA_CODES = /^(\s*#\s*hadolint[ \t]+(?:global[ \t]+)?ignore[ \t]*=[ \t]*)([A-Za-z0-9, \t]*)$/;
+
 export function commentItems(request: CompletionRequest, line: CommentLine): CompletionItem[] {
+  const pragma = PRAGMA_CODES.exec(line.prefix);
+  if (pragma) return pragmaCodeItems(request, pragma[2], line.lineStart + pragma[1].length);
   const keyMatch = KEY_PREFIX.exec(line.prefix);
   if (keyMatch) {
     if (!line.directivePosition) return [];
@@ -84,4 +89,14 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
     items.unshift(item(request, 'all', CompletionItemKind.Keyword, from, 'all', 0, { detail: key === 'skip' ? 'skip every rule' : 'every experimental rule' }));
   }
   return items;
+}
+
+/** The codes of the best-practice rules after `# hadolint ignore=` (and `global ignore=`), those not listed yet. */
+function pragmaCodeItems(request: CompletionRequest, typed: string, listStart: number): CompletionItem[] {
+  const codeStart = typed.lastIndexOf(',') + 1;
+  const leading = typed.slice(codeStart).length - typed.slice(codeStart).trimStart().length;
+  const listed = typed.slice(0, codeStart).split(',').map((code) => code.trim());
+  return PRACTICE_RULES.filter((rule) => !listed.includes(rule.code)).map((rule, rank) =>
+    item(request, rule.code, CompletionItemKind.EnumMember, listStart + codeStart + leading, rule.code, rank, { detail: rule.description }),
+  );
 }

@@ -9,6 +9,7 @@ import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { checkCommentHover, directiveHover } from './directives';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
+import { pragmaHover } from './pragmas';
 import { stageHover, unresolvedReferenceHover } from './stages';
 import { declarationHover, useHover } from './variables';
 
@@ -43,7 +44,11 @@ export function getHover(doc: AnalyzedDocument, position: Position, format: DocF
     case 'directive':
       return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format)), format);
     case 'comment':
-      return hover(doc, relative(entry.start, checkCommentHover(entry.node as CommentNode, doc.tree.nodeText(entry.index), rel, format)), format);
+    {
+      const nodeText = doc.tree.nodeText(entry.index);
+      const comment = entry.node as CommentNode;
+      return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format) ?? pragmaHover(comment, nodeText, rel, format)), format);
+    }
     case 'instruction':
       return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format), format);
     default:
