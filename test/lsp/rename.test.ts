@@ -69,7 +69,7 @@ describe('prepareRename', () => {
     await checkPrepare('FROM alpine\nCOPY --fr$0om=0 /a /b\n');
   });
 
-  it('explains why an undeclared variable or a stage index cannot be renamed', async () => {
+  it('explains why an undeclared variable, a stage index or an indirectly named stage cannot be renamed', async () => {
     const refusal = async (source: string) => {
       const { uri, position } = await openFixture(source);
       return client.request('textDocument/prepareRename', { textDocument: { uri }, position }).then(
@@ -83,6 +83,10 @@ describe('prepareRename', () => {
     expect(await refusal('FROM alpine\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe('Stage 0 has no name to rename; give it one with "AS <name>" on its FROM line.');
     expect(await refusal('FROM alpine AS base\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe(
       'This refers to stage "base" by its index; rename the stage at its "AS base".',
+    );
+    // Known before any new name is typed: a FROM that names the stage through a variable.
+    expect(await refusal('ARG V=prod\nFROM alpine AS base-pr$0od\nFROM base-${V}\n')).toBe(
+      '"FROM base-${V}" on line 3 names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.',
     );
   });
 });

@@ -5,7 +5,7 @@
 
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
-import { heredocNameProblem, stageNameProblem, variableNameProblem } from './renameChecks';
+import { heredocNameProblem, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
 import { targetAt, type NavigationTarget, type Occurrence, type VariableTarget } from './targets';
 
 /** A message for the user when the rename cannot be done. */
@@ -60,6 +60,11 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     if (line !== undefined) {
       return `The shell sets "${target.name}" itself on line ${line}, in a command that also reads "$${target.name}", so a rename cannot tell which of them mean this variable; rename by hand.`;
     }
+  }
+  if (target.kind === 'stage') {
+    // Known before a new name is typed, so prepareRename says it at once.
+    const indirect = stageNotRenamable(doc, target);
+    if (indirect) return indirect;
   }
   if (target.kind === 'stage' && target.cursor.rewrite === 'none') {
     const { stage } = target;

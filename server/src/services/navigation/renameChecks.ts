@@ -63,10 +63,6 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
   const reserved = RESERVED_STAGE_NAMES[lower];
   if (reserved) return `"${lower}" is reserved: ${reserved}.`;
   const model = doc.model;
-  const indirect = target.references.find(spelledIndirectly);
-  if (indirect) {
-    return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
-  }
   const duplicate = model.stages.find((s) => s !== stage && s.nameLower === lower);
   if (duplicate) return `A stage named "${duplicate.name}" already exists on line ${lineOf(doc, duplicate.fromStart)}.`;
   // An image reference with the new name would start meaning this stage. FROM only looks at
@@ -78,6 +74,13 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
     return `"${captured.text}" on line ${lineOf(doc, captured.span.start)} names an image; it would then refer to this stage instead.`;
   }
   return undefined;
+}
+
+/** Why a stage cannot be renamed whatever the new name: a FROM names it through variables or quotes. */
+export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): string | undefined {
+  const indirect = target.references.find(spelledIndirectly);
+  if (!indirect) return undefined;
+  return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
 }
 
 export function heredocNameProblem(doc: AnalyzedDocument, target: HeredocTarget, newName: string): string | undefined {
