@@ -388,12 +388,28 @@ export function unwrap(words: readonly ShellWord[], visit?: (words: readonly She
   }
 }
 
-/** Each command of a script as the words from its name on (assignments and wrappers left out); empty ones skipped. */
-export function* commandLines(script: ShellScript): Generator<{ readonly command: ShellCommand; readonly words: readonly ShellWord[] }> {
-  for (const command of script.commands) {
-    const words = unwrap(argv(command));
-    if (words.length) yield { command, words };
+export interface CommandLine {
+  readonly command: ShellCommand;
+  readonly words: readonly ShellWord[];
+}
+
+const lines = new WeakMap<ShellScript, readonly CommandLine[]>();
+
+/**
+ * Each command of a script as the words from its name on (assignments and wrappers left out); empty
+ * ones skipped. Made once per script: every rule that reads commands walks them.
+ */
+export function commandLines(script: ShellScript): readonly CommandLine[] {
+  let out = lines.get(script);
+  if (!out) {
+    const made: CommandLine[] = [];
+    for (const command of script.commands) {
+      const words = unwrap(argv(command));
+      if (words.length) made.push({ command, words });
+    }
+    lines.set(script, (out = made));
   }
+  return out;
 }
 
 /**
@@ -426,6 +442,13 @@ export interface RunScript extends ShellScript {
 
 const scripts = new WeakMap<InstructionNode, RunScript | null>();
 
+/**
+ * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `pip`, a pipe): a RUN
+ * whose text has none of them gets no commands, without being scanned. Most RUNs of a large file
+ * are skipped this way at open. (A name split by a line continuation is missed, never invented.)
+ */
+const MAY_MATTER = /cd|sudo|apt|pip|\|/;
+
 /** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
 export function runOf(node: InstructionNode): InstructionNode | undefined {
   if (node.name === 'RUN') return node;
@@ -448,6 +471,7 @@ export function runCommands(node: InstructionNode, text: string): RunScript | un
 function read(node: InstructionNode, text: string): RunScript | undefined {
   const run = runOf(node);
   if (!run) return undefined;
+  if (!MAY_MATTER.test(text)) return { run, commands: [], pipes: [] };
   if (run.json) {
     const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
     return { run, commands: words.length ? [{ words, heredocs: [] }] : [], pipes: [] };
