@@ -71,6 +71,16 @@ describe('dockerfile-lsp lint', () => {
     });
   });
 
+  it('reports best practices under hadolint codes, and leaves them out with --no-best-practices', () => {
+    const input = 'FROM debian:12\nRUN cd /src && make\n';
+    expect(lint(['-'], input)).toEqual({
+      status: 0,
+      stdout: '<stdin>:2:5: warning [DL3003] Use WORKDIR to change the directory instead of cd: WORKDIR applies to the instructions that follow and creates the directory if needed.\n',
+      stderr: '',
+    });
+    expect(lint(['--no-best-practices', '-'], input)).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('warns about a --rule name that matches no rule', () => {
     const run = lint(['--rule', 'unknown-flags=off', 'clean.Dockerfile']);
     expect(run).toEqual({ status: 0, stdout: '', stderr: 'dockerfile-lsp lint: warning: no rule is named unknown-flags (did you mean unknown-flag?)\n' });

@@ -20,7 +20,9 @@ import { FORMATS, format, type FileResult, type Format } from './formats';
 export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
 
 Checks Dockerfiles the way the editor does: what BuildKit would refuse to build
-(errors) and BuildKit's build checks (warnings). Use - to read standard input.
+(errors), BuildKit's build checks (warnings) and best practices under hadolint's
+codes (DL3003, DL4006, ...; warnings and information). Use - to read standard
+input.
 
 Options:
   --format text|json|sarif   output format (default text):
@@ -31,6 +33,8 @@ Options:
                              or error (repeatable; NAME is a code such as
                              unknown-flag or a BuildKit check such as
                              JSONArgsRecommended)
+  --no-best-practices        leave out the best practices (hadolint's codes), as
+                             diagnostics.bestPractices false in the editor
   -h, --help                 print this help
 
 Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
@@ -55,6 +59,7 @@ export interface LintIO {
 interface LintOptions {
   readonly format: Format;
   readonly rules: Readonly<Record<string, RuleSeverity>>;
+  readonly bestPractices: boolean;
   readonly files: readonly string[];
 }
 
@@ -71,6 +76,7 @@ function optionValue(args: readonly string[], i: { at: number }, name: string): 
 export function parseLintArgs(args: readonly string[]): Parsed {
   let kind: Format = 'text';
   const rules: Record<string, RuleSeverity> = {};
+  let bestPractices = true;
   const files: string[] = [];
   const i = { at: 0 };
   for (; i.at < args.length; i.at++) {
@@ -91,6 +97,8 @@ export function parseLintArgs(args: readonly string[]): Parsed {
       const severity = SEVERITIES[value.slice(eq + 1).toLowerCase()];
       if (eq <= 0 || !severity) return { error: `--rule takes NAME=SEVERITY with SEVERITY off, hint, info, warning or error, not "${value}"` };
       rules[name] = severity;
+    } else if (arg === '--no-best-practices') {
+      bestPractices = false;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `unknown option ${arg}` };
     } else {
@@ -98,7 +106,7 @@ export function parseLintArgs(args: readonly string[]): Parsed {
     }
   }
   if (files.length === 0) return { error: 'no file given (use - for standard input)' };
-  return { options: { format: kind, rules, files } };
+  return { options: { format: kind, rules, bestPractices, files } };
 }
 
 /** Codes of the parser's syntax errors and of a rejected `# check=` value, which have no rule. */
@@ -119,7 +127,7 @@ function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: Lin
 
 async function lintOne(file: string, options: LintOptions, io: LintIO): Promise<FileResult> {
   const service = createLanguageService();
-  const settings = mergeSettings({ diagnostics: { rules: options.rules } }).settings;
+  const settings = mergeSettings({ diagnostics: { rules: options.rules, bestPractices: options.bestPractices } }).settings;
   if (file === '-') {
     const text = await io.readStdin();
     const doc = service.analyze(TextDocument.create('untitled:stdin', 'dockerfile', 1, text));
