@@ -24,13 +24,15 @@ export const DL3020: InstructionRule = {
   ...practiceMeta('DL3020', 'error', 'ADD is used for local files or folders, where COPY does the same.'),
   scope: 'instruction',
   check(node, report) {
-    if (node.name !== 'ADD' || node.heredocs.length) return;
-    if (node.flags.some((flag) => !COPY_FLAGS.has(flag.name.text))) return;
-    const sources = node.json ? node.json.elements.slice(0, -1).map((e) => e.value) : node.argList.slice(0, -1).map((t) => t.text);
+    // An ONBUILD ADD trigger too (its spans, like the node's, are relative to the ONBUILD line).
+    const add = node.name === 'ONBUILD' ? node.trigger : node;
+    if (add?.name !== 'ADD' || add.heredocs.length) return;
+    if (add.flags.some((flag) => !COPY_FLAGS.has(flag.name.text))) return;
+    const sources = add.json ? add.json.elements.slice(0, -1).map((e) => e.value) : add.argList.slice(0, -1).map((t) => t.text);
     if (sources.length === 0 || sources.some(needsAdd)) return;
     report({
-      start: node.keyword.start,
-      end: node.keyword.end,
+      start: add.keyword.start,
+      end: add.keyword.end,
       message: `Use COPY to copy local files and folders: ADD also downloads URLs and unpacks archives, and COPY says that none of that happens here.`,
     });
   },

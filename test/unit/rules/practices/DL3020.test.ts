@@ -12,6 +12,11 @@ describe('DL3020', () => {
     ], { only });
   });
 
+  it('flags an ONBUILD ADD trigger of local files, and fixes it there', () => {
+    checkDiagnostics('FROM alpine:3\nONBUILD $[ADD$] . /app/src\nONBUILD ADD https://example.com/a /a\n', [{ code: 'DL3020', message }], { only });
+    checkFix('FROM alpine:3\nonbuild add . /app/src\n', 'DL3020', 'Replace ADD with COPY', 'FROM alpine:3\nonbuild copy . /app/src\n');
+  });
+
   it('ignores URLs, git sources, archives ADD unpacks, variables, heredocs and ADD-only flags', () => {
     checkDiagnostics(
       'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD <<EOF /f\nhi\nEOF\nCOPY a /b\n',
