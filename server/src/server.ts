@@ -61,8 +61,8 @@ export function startServer(connection: Connection): void {
   const documentSettings = new Map<string, Settings>();
   const pendingSettings = new Map<string, Promise<Settings>>();
 
-  function applySettings(given: unknown, from: string): Settings {
-    const { settings, problems } = mergeSettings(given);
+  function applySettings(given: unknown, from: string, base: Settings = DEFAULT_SETTINGS): Settings {
+    const { settings, problems } = mergeSettings(given, base);
     for (const problem of problems) connection.console.warn(`Ignored setting from ${from}: ${problem}`);
     return settings;
   }
@@ -73,7 +73,9 @@ export function startServer(connection: Connection): void {
     if (!pending) {
       pending = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then((given: unknown) => applySettings(given, 'workspace/configuration'))
+        // Layered: the defaults, then initializationOptions, then what the editor answers here; an
+        // editor with nothing under the section (null) leaves the initializationOptions in force.
+        .then((given: unknown) => (given === null || given === undefined ? globalSettings : applySettings(given, 'workspace/configuration', globalSettings)))
         .catch(() => globalSettings)
         .then((settings) => {
           documentSettings.set(uri, settings);

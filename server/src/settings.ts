@@ -66,7 +66,8 @@ function merge(defaults: unknown, given: unknown, path: string, problems: string
       problems.push(`${path}: expected an object`);
       return defaults;
     }
-    const rules: Record<string, RuleSeverity> = {};
+    // Per-rule severities add to those of the layer below (initializationOptions under workspace/configuration).
+    const rules: Record<string, RuleSeverity> = { ...(defaults as Record<string, RuleSeverity>) };
     for (const [rule, severity] of Object.entries(given)) {
       if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[rule] = severity as RuleSeverity;
       else problems.push(`${path}.${rule}: expected one of ${SEVERITIES.join(', ')}`);
@@ -98,9 +99,9 @@ function merge(defaults: unknown, given: unknown, path: string, problems: string
   return given;
 }
 
-/** Settings from a client, merged key by key over the defaults, and what was ignored. */
-export function mergeSettings(given: unknown): { settings: Settings; problems: string[] } {
+/** Settings from a client, merged key by key over `base` (the defaults), and what was ignored. */
+export function mergeSettings(given: unknown, base: Settings = DEFAULT_SETTINGS): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings = merge(DEFAULT_SETTINGS, given, '', problems) as Settings;
+  const settings = merge(base, given, '', problems) as Settings;
   return { settings, problems };
 }

@@ -734,6 +734,28 @@ describe('hover over LSP', () => {
     });
   });
 
+  it('keeps initializationOptions when the editor has nothing under the section, and layers what it has over them', async () => {
+    const uri = 'file:///hover/layers/Dockerfile';
+    const at = { textDocument: { uri }, position: { line: 0, character: 1 } };
+    const layered = await LspTestClient.start({ initializationOptions: { 'dockerfile-lsp': { hover: { enable: false } } } });
+    try {
+      // The client answers workspace/configuration with null for the section: the option stays in force.
+      await layered.open(uri, 'FROM alpine:3\nRUNN x\n', 1);
+      expect((await layered.diagnosticsFor(uri, 1)).length).toBe(1);
+      expect(await layered.request('textDocument/hover', at)).toBeNull();
+      // Settings that name other keys leave it in force (once they apply, the diagnostics go).
+      await layered.setSettings({ 'dockerfile-lsp': { diagnostics: { enable: false } } });
+      await layered.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+      expect(await layered.request('textDocument/hover', at)).toBeNull();
+      // Settings that name it win.
+      await layered.setSettings({ 'dockerfile-lsp': { hover: { enable: true }, diagnostics: { enable: true } } });
+      await layered.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && layered.diagnostics.get(uri)!.indexOf(p) > 1);
+      expect(await layered.request('textDocument/hover', at)).not.toBeNull();
+    } finally {
+      await layered.stop();
+    }
+  });
+
   it('is off when hover.enable is false', async () => {
     const off = await LspTestClient.start({
       capabilities: { workspace: { configuration: false } },

@@ -16,6 +16,14 @@ describe('settings', () => {
     expect(settings.hover).toEqual(DEFAULT_SETTINGS.hover);
   });
 
+  it('merges over another layer: its keys stay unless named, rule severities add up', () => {
+    const base = mergeSettings({ hover: { enable: false }, diagnostics: { rules: { DL3003: 'off', JSONArgsRecommended: 'error' } } }).settings;
+    const { settings } = mergeSettings({ completion: { enable: false }, diagnostics: { rules: { JSONArgsRecommended: 'hint' } } }, base);
+    expect(settings.hover.enable).toBe(false);
+    expect(settings.completion.enable).toBe(false);
+    expect(settings.diagnostics.rules).toEqual({ DL3003: 'off', JSONArgsRecommended: 'hint' });
+  });
+
   it('values of the wrong type are ignored, and say so', () => {
     const { settings, problems } = mergeSettings({ diagnostics: { enable: 'no', rules: { A: 'loud', B: 'hint' } }, formatting: 'upper', inlayHints: { enable: false } });
     expect(settings.diagnostics).toEqual({ enable: true, rules: { B: 'hint' }, bestPractices: true });
