@@ -3,6 +3,7 @@
 // search through the text document per offset. Positions are exactly TextDocument.positionAt's.
 
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lastAtMost } from '../syntax';
 
 /** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
 export function lineStarts(text: string): number[] {
@@ -50,24 +51,10 @@ export class PositionCursor {
     let line = this.line;
     if (starts[line] > offset) {
       // Backwards: a binary search.
-      let lo = 0;
-      let hi = line;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
+      line = lastAtMost(starts, offset, 0, line);
     } else if (line + 8 < starts.length && starts[line + 8] <= offset) {
       // Far ahead (a feature that skips what it kept from the last request): a binary search.
-      let lo = line + 8;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
+      line = lastAtMost(starts, offset, line + 8);
     } else {
       while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
     }

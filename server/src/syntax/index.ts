@@ -8,3 +8,4 @@ export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
+export { lastAtMost } from './sortedSearch';

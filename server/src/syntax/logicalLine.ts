@@ -3,6 +3,7 @@
 // out), with a map from logical offsets back to offsets in the source.
 
 import type { InstructionNode, Span, Token } from './nodes';
+import { lastAtMost } from './sortedSearch';
 
 export class LogicalLine {
   text = '';
@@ -49,13 +50,7 @@ export class LogicalLine {
   logicalOffset(offset: number): number {
     const starts = this.sourceStarts;
     if (starts.length === 0) return 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(starts, offset);
     const segmentEnd = lo + 1 < starts.length ? this.logicalStarts[lo + 1] : this.text.length;
     return Math.max(this.logicalStarts[lo], Math.min(segmentEnd, this.logicalStarts[lo] + (offset - starts[lo])));
   }

@@ -10,6 +10,7 @@
 
 import type { DirectiveNode, InstructionNode, SyntaxError, TopLevelNode } from './nodes';
 import { INITIAL_STATE, parseNodes, sameState, type EscapeChar, type ParsedNodes, type ParseState } from './parser';
+import { lastAtMost } from './sortedSearch';
 
 /** A replacement of text[start, end) by `text`: LSP's incremental content change, in offsets. */
 export interface TextEdit {
@@ -209,27 +210,11 @@ export class SyntaxTree {
   }
 
   private chunkOfIndex(index: number): number {
-    const first = this.chunkFirst;
-    let lo = 0;
-    let hi = first.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (first[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.chunkFirst, index);
   }
 
   private chunkOfOffset(offset: number): number {
-    const starts = this.chunkStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.chunkStarts, offset);
   }
 
   node(index: number): TopLevelNode {
@@ -271,16 +256,7 @@ export class SyntaxTree {
   nodeIndexAt(offset: number): number {
     if (this.nodeCount === 0) return -1;
     const c = this.chunkOfOffset(offset);
-    const rel = this.chunks[c].rel;
-    const target = offset - this.chunkStarts[c];
-    let lo = 0;
-    let hi = rel.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (rel[mid] <= target) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.chunkFirst[c] + lo;
+    return this.chunkFirst[c] + lastAtMost(this.chunks[c].rel, offset - this.chunkStarts[c]);
   }
 
   /** The node at `offset` with its start. */

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { lastAtMost } from '../../../server/src/syntax';
+
+describe('lastAtMost', () => {
+  const starts = [0, 10, 10, 25, 40];
+  it('finds the last index whose value is at most the one asked for', () => {
+    expect([0, 9, 10, 24, 25, 39, 40, 1000].map((v) => lastAtMost(starts, v))).toEqual([0, 0, 2, 2, 3, 3, 4, 4]);
+  });
+  it('searches only between lo and hi, and answers lo when nothing there is small enough', () => {
+    expect(lastAtMost(starts, 30, 0, 2)).toBe(2);
+    expect(lastAtMost(starts, 30, 3)).toBe(3);
+    expect(lastAtMost(starts, 5, 1)).toBe(1);
+    expect(lastAtMost([], 5)).toBe(0);
+  });
+});
