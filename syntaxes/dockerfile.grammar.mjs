@@ -24,6 +24,16 @@
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
 //   such pair of rules each, nested (multiHeredocRules).
+// * What a RUN heredoc body is (as the best-practice rules read it, bodyIsShell in server/src/rules/practices/shell.ts):
+//   shell when it is the script, that is the marker is the whole command (`RUN <<EOF`, `RUN --mount=… <<EOF`,
+//   `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has one), or when it is the input of
+//   a shell (`bash -e <<EOF`, `<<EOF sh`, `/bin/sh -s <<EOF`). Any other body is data fed to a command
+//   (`cat <<EOF > /etc/app.conf`, `mysql <<SQL`) and is scoped as text, as COPY/ADD bodies are, unless its `#!` line
+//   names a language (a script written to a file). On a line with several markers each body is judged by its own
+//   marker: shell when a shell word follows it (`<<A python3 - && <<B sh`); a shell word before the markers
+//   (`bash <<A 3<<B`) and a lone marker that is the whole command (`RUN <<A <<B`: no command reads the bodies) give
+//   data. TextMate cannot look back over a whole line, so the shell before a marker is found by a rule that starts
+//   at the shell word (heredoc-shell-input) and holds the heredoc.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +52,11 @@ const DIRECTIVE_KEYS = 'syntax|check|escape';
 const HEREDOC_WORD = r`[A-Za-z_][A-Za-z0-9_.\-]*`;
 const HEREDOC_WORD_END = r`(?![A-Za-z0-9_.\-])`;
 // Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
+// A shell as a command word, its options (`-e`, `-euo pipefail`, `-s`, `--`), and the text after a marker that
+// makes a shell read its body (`<<EOF bash -e`, then the end of the command or another marker).
+const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:ba|da|z|k|mk|a)?sh(?![^ \t\n;&|)])`;
+const SHELL_OPTIONS = r`(?:[ \t]+(?:[-+][A-Za-z]*o[ \t]+[a-z]+(?![^ \t\n;&|)])|[-+][A-Za-z]+|--?)(?![^ \t\n;&|)]))*`;
+const SHELL_AFTER = r`[ \t]+${SHELL_WORD}${SHELL_OPTIONS}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
 const lastMarker = (chomp) =>
   r`(?:.*[ \t])?\d*<<${chomp ? '-' : '(?!-)'}[ \t]*(["']?)(${HEREDOC_WORD})\1${HEREDOC_WORD_END}` +
   r`(?!.*[ \t]\d*<<-?[ \t]*["']?[A-Za-z_])`;
@@ -63,6 +78,7 @@ const S = {
   heredoc: 'meta.heredoc.dockerfile',
   heredocBody: 'meta.heredoc.body.dockerfile',
   heredocCommand: 'meta.heredoc.command.dockerfile',
+  heredocInput: 'meta.heredoc-input.shell.dockerfile',
 };
 
 /** Regex pieces that depend on the escape character. */
@@ -251,15 +267,33 @@ function sharedRules() {
         { include: 'source.js' },
       ],
     },
+    // a data body (a file written by the command) that starts with `#!` and a shell
+    'heredoc-body-shebang-shell': {
+      begin: r`^(?=#![^\n]*\b(?:ba|da|z|k|mk|a)?sh\b)`,
+      end: never,
+      contentName: `${S.heredocBody} ${S.shell}`,
+      patterns: [{ include: 'source.shell' }],
+    },
     'heredoc-body-shell': {
       begin: '^',
       end: never,
       contentName: `${S.heredocBody} ${S.shell}`,
       patterns: [{ include: 'source.shell' }],
     },
-    ...multiHeredocRules('shell', SHELL_PATTERNS),
+    ...multiHeredocRules('run', SHELL_PATTERNS),
+    // the heredoc of a shell's input, inside heredoc-shell-input
     'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
+    'heredoc-run-chomp': heredocRunRule(true),
+    'heredoc-run-plain': heredocRunRule(false),
+    // `bash -e <<EOF` on a line with one marker: from the shell word to the end of the terminator line, so that the
+    // heredoc inside knows what reads it
+    'heredoc-shell-input': {
+      begin: r`(?<=^|[ \t;&|(!{])(?=${SHELL_WORD}${SHELL_OPTIONS}[ \t]+${ANY_MARKER}(?!.*[ \t]${MARKER_START}))`,
+      end: r`(?=\n)`,
+      name: S.heredocInput,
+      patterns: SHELL_PATTERNS,
+    },
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
     // rule begins at \G and ends before whitespace, so on a continuation line that starts with whitespace inside a
     // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
@@ -295,7 +329,7 @@ function markerCaptures(offset = 0) {
  *   command  patterns for the rest of the marker line
  *   body  'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD)
  */
-function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
+function heredocRule({ chomp, command, body, suffix = '', marker = 'any', innerWhen = '' }) {
   const tabs = chomp ? r`\t*` : '';
   // groups 5-8 of the inner rule: open quote, quoted word, close quote, unquoted word
   const firstMarker = {
@@ -311,7 +345,7 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
     name: S.heredoc,
     patterns: [
       {
-        begin: r`\G(?=${lastMarker(chomp)})(\d*)(<<-?)[ \t]*${firstMarker}${HEREDOC_WORD_END}`,
+        begin: r`\G${innerWhen}(?=${lastMarker(chomp)})(\d*)(<<-?)[ \t]*${firstMarker}${HEREDOC_WORD_END}`,
         beginCaptures: markerCaptures(2),
         while: r`^(?!${tabs}\2$)`,
         patterns: [
@@ -329,15 +363,34 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any' }) {
   };
 }
 
-/** The body of a heredoc: 'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD). */
+/**
+ * A RUN heredoc on a line with one marker, or with several that multiHeredocRules leaves alone, that is not the
+ * script (shell-form-heredoc-script) nor after a shell word (heredoc-shell-input): shell when a shell word follows
+ * the marker, else data.
+ */
+function heredocRunRule(chomp) {
+  const command = SHELL_PATTERNS;
+  const input = heredocRule({ chomp, command, body: 'shell', innerWhen: r`(?=${ANY_MARKER}${SHELL_AFTER})` });
+  const quoted = heredocRule({ chomp, command, body: 'run-data', marker: 'quoted' });
+  const expand = heredocRule({ chomp, command, body: 'run-data-expand', marker: 'unquoted' });
+  return { ...input, patterns: [input.patterns[0], quoted.patterns[0], expand.patterns[0]] };
+}
+
+/**
+ * The body of a heredoc: 'shell' (RUN script or shell input: shell, or python/node by the `#!` line), 'run-data' /
+ * 'run-data-expand' (RUN data: text, or python/node/shell by the `#!` line) or 'text' / 'text-expand' (COPY/ADD).
+ * The -expand forms have an unquoted marker: the builder (COPY/ADD) or the shell (RUN) expands variables in them.
+ */
 function heredocBodyPatterns(body, suffix) {
   if (body === 'shell') return [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shell')];
-  return [{
+  const text = {
     begin: '^',
     end: never,
     contentName: `${S.heredocBody} string.unquoted.heredoc.dockerfile`,
-    patterns: body === 'text-expand' ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
-  }];
+    patterns: body.endsWith('-expand') ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
+  };
+  if (body.startsWith('run-')) return [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shebang-shell'), text];
+  return [text];
 }
 
 // ---------------------------------------------------------------- several heredocs on one line
@@ -369,14 +422,14 @@ function markerOfForm(chomp, quote) {
 }
 
 /**
- * The repository entries for several heredocs on one line, for RUN (kind 'shell') or COPY/ADD ('text'); the rule
+ * The repository entries for several heredocs on one line, for RUN (kind 'run') or COPY/ADD ('text'); the rule
  * named severalHeredocs(kind, suffix) starts them.
  */
 function multiHeredocRules(kind, command, suffix = '') {
   const forms = [];
+  const data = kind === 'run' ? 'run-data' : 'text';
   for (const chomp of [true, false]) {
-    if (kind === 'shell') forms.push({ chomp, quote: 'any', body: 'shell' });
-    else forms.push({ chomp, quote: 'quoted', body: 'text' }, { chomp, quote: 'unquoted', body: 'text-expand' });
+    forms.push({ chomp, quote: 'quoted', body: data }, { chomp, quote: 'unquoted', body: `${data}-expand` });
   }
   const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${f.chomp ? 'chomp' : 'plain'}-${f.quote}${suffix}`;
   const rules = {};
@@ -387,20 +440,23 @@ function multiHeredocRules(kind, command, suffix = '') {
       const tabs = f.chomp ? r`\t*` : '';
       const at = r`(?=${skipMarkers(j - 1)}${marker.re})`;
       const end = { end: r`^(${tabs})(${marker.backrefs})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
+      // RUN: a body is shell when a shell word follows its marker (`<<B sh`)
+      const shellAt = r`(?=${skipMarkers(j - 1)}${marker.re}${SHELL_AFTER})`;
       const inner = { include: `#${name('body', j, f)}` };
+      const inners = kind === 'run' ? [{ include: `#${name('shell-body', j, f)}` }, inner] : [inner];
       // marker j's heredoc, inside marker j + 1's
-      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: [inner] };
+      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: inners };
       if (j > 1) {
         // the heredoc of a line with exactly j markers
         rules[name('line', j, f)] = {
           begin: r`\G(?=${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
           ...end,
-          patterns: [inner],
+          patterns: inners,
         };
         lines.unshift(name('line', j, f));
       }
       const closeQuote = `\\${marker.groups + 3}`; // a backreference to the open quote's group in the first marker below
-      rules[name('body', j, f)] = j === 1
+      const bodyRule = (at, body) => (j === 1
         ? {
           begin: r`\G${at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
           beginCaptures: markerCaptures(marker.groups),
@@ -412,7 +468,7 @@ function multiHeredocRules(kind, command, suffix = '') {
               contentName: S.heredocCommand,
               patterns: [ref('heredoc-shell-marker-extra'), ...command],
             },
-            ...heredocBodyPatterns(f.body, suffix),
+            ...heredocBodyPatterns(body, suffix),
           ],
         }
         : {
@@ -420,9 +476,11 @@ function multiHeredocRules(kind, command, suffix = '') {
           while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
           patterns: [
             ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
-            ...heredocBodyPatterns(f.body, suffix),
+            ...heredocBodyPatterns(body, suffix),
           ],
-        };
+        });
+      rules[name('body', j, f)] = bodyRule(at, f.body);
+      if (kind === 'run') rules[name('shell-body', j, f)] = bodyRule(shellAt, 'shell');
     }
   }
   // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
@@ -609,6 +667,14 @@ function modeRules(m) {
     patterns: SHELL_PATTERNS,
   });
 
+  // RUN whose whole command is one heredoc (after the flags, perhaps on a continuation line): the script.
+  add('shell-form-heredoc-script', {
+    begin: r`${m.argStart}(?=${ANY_MARKER}[ \t]*$)`,
+    end: never,
+    contentName: `${S.shell} ${S.heredocInput}`,
+    patterns: SHELL_PATTERNS,
+  });
+
   // ---------------------------------------------------------------- image references
   add('image-reference-parts', {
     patterns: [
@@ -717,7 +783,7 @@ function modeRules(m) {
       ref('word', m),
     ],
     MAINTAINER: [ref('word', m)],
-    RUN: [ref('flag-mount', m), ref('flag', m), ref('exec-form', m), ref('shell-form', m)],
+    RUN: [ref('flag-mount', m), ref('flag', m), ref('exec-form', m), ref('shell-form-heredoc-script', m), ref('shell-form', m)],
     SHELL: [ref('json-array', m), ref('word', m)],
     STOPSIGNAL: [
       { match: r`(?<=^|[ \t])(?:SIG)?[A-Z][A-Z0-9+\-]*(?=[ \t]|$)`, name: 'constant.language.signal.dockerfile' },
@@ -786,7 +852,7 @@ function modeRules(m) {
   return rules;
 }
 
-/** The rules that start heredocs in RUN ('shell') or COPY/ADD ('text'): several on one line first. */
+/** The rules that start heredocs in RUN ('run') or COPY/ADD ('text'): several on one line first. */
 function heredocRefs(kind, m) {
   const suffix = kind === 'text' ? m.suffix : '';
   return [
@@ -840,13 +906,23 @@ export function buildGrammar() {
     injections: {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
-      [`L:meta.instruction ${S.shell} - meta.heredoc ${noCode}`]: {
-        patterns: heredocRefs('shell', normal),
+      [`L:meta.instruction ${S.shell} - meta.heredoc - ${S.heredocInput} ${noCode}`]: {
+        patterns: heredocRefs('run', normal),
+      },
+      // a shell word in command position (the shell grammar scopes the words after a command name as arguments)
+      [`L:meta.instruction ${S.shell} - meta.heredoc - ${S.heredocInput} - meta.argument ${noCode}`]: {
+        patterns: [ref('heredoc-shell-input')],
+      },
+      [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
+        patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
-      'L:meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
-      'L:meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
+      // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
+      'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.heredoc.body meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.arithmetic.shell - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.heredoc.body meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
     },
     repository,
   };

@@ -25,7 +25,8 @@
 //     entity.name.tag.heredoc (delimiter word and terminator), constant.numeric.file-descriptor,
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
 //     meta.embedded.block.{shell,python,javascript} (RUN bodies; comment.line.shebang.js for a JavaScript body's
-//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies)
+//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies fed to a command that is not a shell),
+//     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`)
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
 //   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
@@ -482,7 +483,7 @@ COPY x y
       ["'", 'punctuation.definition.string.begin.dockerfile'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['>', 'keyword.operator.redirect.shell'],
-      ['Hello', 'meta.heredoc.body.dockerfile'],
+      ['Hello $USER', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['COPY', KW],
     ],
@@ -590,6 +591,176 @@ FROM alpine
     ],
   },
   {
+    name: 'a RUN heredoc fed to a command is file content, not shell',
+    text: df`
+RUN cat <<EOF > /etc/nginx/conf.d/app.conf
+server { listen $PORT; }
+EOF
+RUN cat > /etc/apt/sources.list <<'EOF'
+deb http://deb.debian.org/debian $RELEASE main
+EOF
+RUN tee /x <<-EOT
+${TAB}if then fi
+${TAB}EOT
+RUN mysql <<SQL && kubectl apply -f - <<YAML
+SELECT 1;
+SQL
+kind: Pod
+YAML
+FROM alpine
+`,
+    expect: [
+      ['cat', 'entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['>', 'keyword.operator.redirect.shell'],
+      ['server { listen ', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['PORT', 'string.unquoted.heredoc.dockerfile variable.other.readwrite.dockerfile'],
+      ['EOF', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.heredoc.body'],
+      ['cat', 'entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['deb http://deb.debian.org/debian $RELEASE main', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['deb http://deb.debian.org/debian $RELEASE main', '!variable'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['tee', 'entity.name.command.shell'],
+      ['\tif then fi', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOT', 'entity.name.tag.heredoc.dockerfile'],
+      ['mysql', 'entity.name.command.shell'],
+      ['SQL', 'entity.name.tag.heredoc.dockerfile'],
+      ['kubectl', 'meta.heredoc.command.dockerfile'],
+      ['YAML', 'entity.name.tag.heredoc.dockerfile'],
+      ['SELECT 1;', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['SQL', 'entity.name.tag.heredoc.dockerfile'],
+      ['SQL', '!meta.heredoc.body'],
+      ['kind: Pod', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['YAML', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a RUN heredoc body is shell when it is the script or the input of a shell',
+    text: df`
+RUN --mount=type=cache,target=/var/cache/apt <<EOF
+apt-get update
+EOF
+RUN 3<<EOF
+echo three
+EOF
+RUN bash -euo pipefail <<EOF
+echo bash
+EOF
+RUN set -e; /bin/sh -s <<'EOF' && echo done
+echo sh
+EOF
+RUN <<EOF sh -e
+echo after
+EOF
+ONBUILD RUN <<EOF
+echo onbuild
+EOF
+FROM alpine
+`,
+    expect: [
+      ['apt-get', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['3', 'constant.numeric.file-descriptor.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['bash', 'entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['/bin/sh', 'meta.heredoc-input.shell.dockerfile entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['done', 'meta.heredoc.command.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['sh', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a RUN heredoc written to a file keeps the language of its #! line',
+    text: df`
+RUN cat > /entrypoint.sh <<'EOF'
+#!/bin/sh
+exec "$@"
+EOF
+RUN cat > /app.py <<EOF
+#!/usr/bin/env python3
+import os
+EOF
+RUN echo sh <<EOF
+echo not a script
+EOF
+FROM alpine
+`,
+    expect: [
+      ['exec', 'meta.heredoc.body.dockerfile meta.embedded.block.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['echo not a script', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'several RUN heredocs on one line: a body is shell when its marker feeds a shell',
+    text: df`
+RUN <<A <<B
+first
+A
+second
+B
+RUN cat <<A > /a && <<-B bash -e
+file $X
+A
+${TAB}echo hi
+${TAB}B
+FROM alpine
+`,
+    expect: [
+      ['first', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['second', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', '!meta.heredoc.body'],
+      ['file ', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['X', 'variable.other.readwrite.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'RUN heredoc data and scripts after a backtick escape directive',
+    text: df`
+# escape=${BT}
+RUN cat <<EOF > C:\app.conf
+key = value
+EOF
+RUN --network=none ${BT}
+    <<EOF
+echo script
+EOF
+FROM alpine
+`,
+    expect: [
+      ['key = value', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['`', 'punctuation.separator.continuation.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
     name: 'several heredocs on one line: each body ends at its own terminator, with its own <<- and quoting',
     text: df`
 COPY <<robots.txt <<-'humans.txt' <<"c" /usr/share/nginx/html/
@@ -622,7 +793,7 @@ ENV X=1
       ['c', 'entity.name.tag.heredoc.dockerfile'],
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['B', 'entity.name.tag.heredoc.dockerfile'],
-      ['print', 'meta.heredoc.body.dockerfile'],
+      ['\tprint("a")', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['A', '!meta.heredoc.body'],
       ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],
