@@ -52,6 +52,23 @@ describe('codeLens over LSP', () => {
     ]);
   });
 
+  it('follows references to stages further down and shared names as BuildKit resolves them', async () => {
+    // The final stage needs a, which copies from c further down; b is never built. Of the two stages
+    // named x, --from=x (and --target x) means the last and FROM x the nearest earlier.
+    const { lenses: result } = await lenses(
+      'FROM alpine AS a\nCOPY --from=c /x /y\nFROM alpine AS b\nFROM alpine AS c\nFROM alpine AS x\nFROM x AS y\nFROM alpine AS x\nFROM scratch\nCOPY --from=a /x /y\nCOPY --from=x /x /y\n',
+    );
+    expect(result.map((lens) => lens.command?.title)).toEqual([
+      'a (stage 0) · used by 1 other stage',
+      'b (stage 1) · not used by other stages · built only with --target b',
+      'c (stage 2) · used by 1 other stage',
+      'x (stage 3) · used by 1 other stage · not built by default',
+      'y (stage 4) · not used by other stages · built only with --target y',
+      'x (stage 5) · used by 1 other stage',
+      'stage 6 · final stage, built by default',
+    ]);
+  });
+
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({

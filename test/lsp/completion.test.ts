@@ -345,15 +345,35 @@ describe('completion over LSP', () => {
       ]);
     });
 
-    it('after --mount=...,from= and in FROM, lower-cased as FROM matches them', async () => {
-      await check(`${stages}RUN --mount=type=bind,from=$[B$0$],target=/src go build`, [
-        ['Build', Kind.Reference, 'Build'],
-        ['1', Kind.Reference, '1'],
-      ]);
+    it('after --mount=...,from= (by name only: a number there names no stage) and in FROM, lower-cased as FROM matches them', async () => {
+      await check(`${stages}RUN --mount=type=bind,from=$[B$0$],target=/src go build`, [['Build', Kind.Reference, 'Build']]);
       await check(`${stages}FROM $0`, [
         ['build', Kind.Reference, 'build'],
         ['final', Kind.Reference, 'final'],
       ], { trigger: ' ' });
+    });
+
+    it('later stages after --from= too (BuildKit builds them first), but not the current stage or one that needs it', async () => {
+      // Stage 2 is built FROM the current stage and stage 4 copies from it: naming either is a cycle.
+      const source = 'FROM golang AS build\nCOPY --from=$0\nFROM alpine AS tools\nFROM build AS test\nFROM alpine\nFROM alpine\nCOPY --from=build /a /b\n';
+      const items = await complete(source, { trigger: '=' });
+      expect(items.map((i) => [i.label, i.detail])).toEqual([
+        ['tools', 'stage 1: alpine'],
+        ['3', 'stage 3: alpine'],
+      ]);
+      const mount = await complete(source.replace('COPY --from=$0', 'RUN --mount=from=$0'), { trigger: '=' });
+      expect(mount.map((i) => i.label)).toEqual(['tools']);
+      // Only earlier stages in FROM, which looks back only.
+      await check('FROM golang AS build\nFROM $0\nFROM alpine AS tools\n', [['build', Kind.Reference, 'build']], { trigger: ' ' });
+    });
+
+    it('a name several stages share once, for the stage it means: the last for --from=, the nearest earlier for FROM', async () => {
+      const dup = 'FROM golang AS x\nFROM node AS X\n';
+      expect((await complete(`${dup}FROM alpine\nCOPY --from=$0`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['X', 'stage 1: node']]);
+      expect((await complete(`FROM golang AS x\nFROM alpine\nCOPY --from=$0\nFROM node AS x\n`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 2: node']]);
+      expect((await complete(`${dup}FROM $0\nFROM python AS x\n`, { trigger: ' ' })).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 1: node']]);
+      // The name means the current stage: not offered, and the shadowed stage has no name of its own.
+      await checkNone(`${dup}COPY --from=$0`, { trigger: '=' });
     });
 
     it('none in ONBUILD triggers, which name stages of a later build', async () => {

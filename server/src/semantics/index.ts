@@ -3,3 +3,4 @@
 export * from './model';
 export * from './imageReference';
 export * from './stageIndex';
+export * from './stageDependencies';

@@ -172,8 +172,8 @@ export class DockerfileModel {
   private readonly global: GlobalPart;
   private readonly parts: readonly StagePart[];
   private readonly views: (View | undefined)[];
-  /** The first stage of each lower-case name. */
-  private readonly firstByName = new Map<string, Stage>();
+  /** The stages of each lower-case name, in order. */
+  private readonly byName = new Map<string, Stage[]>();
   /** What `--from=<name>` names: the last stage of that name, as BuildKit registers every stage before it resolves them. */
   private readonly lastByName = new Map<string, Stage>();
   private all?: { declarations?: readonly Declaration[]; uses?: readonly VariableUse[]; references?: readonly StageReference[] };
@@ -245,7 +245,9 @@ export class DockerfileModel {
       stages.push(stage);
       parts.push(part);
       if (stage.nameLower !== undefined) {
-        if (!this.firstByName.has(stage.nameLower)) this.firstByName.set(stage.nameLower, stage);
+        const named = this.byName.get(stage.nameLower);
+        if (named) named.push(stage);
+        else this.byName.set(stage.nameLower, [stage]);
         this.lastByName.set(stage.nameLower, stage);
         nearestByName.set(stage.nameLower, stage);
       }
@@ -431,15 +433,28 @@ export class DockerfileModel {
     return s >= 0 ? this.stages[s] : undefined;
   }
 
-  /** The first stage whose lower-case name is `nameLower`. */
-  firstNamed(nameLower: string): Stage | undefined {
-    return this.firstByName.get(nameLower);
+  /** What `--from=<name>` names: the last stage whose lower-case name is `nameLower`. */
+  lastNamed(nameLower: string): Stage | undefined {
+    return this.lastByName.get(nameLower);
   }
 
-  /** A stage before `stage` whose lower-case name is `nameLower` (what `FROM <name>` would build on). */
-  earlierStageNamed(stage: Stage, nameLower: string): Stage | undefined {
-    const named = this.firstNamed(nameLower);
-    return named && named.index < stage.index ? named : undefined;
+  /**
+   * The nearest stage before `stage` (or before the end, without one) whose lower-case name is
+   * `nameLower`: what `FROM <name>` there builds on.
+   */
+  earlierStageNamed(stage: Stage | undefined, nameLower: string): Stage | undefined {
+    const named = this.byName.get(nameLower);
+    if (!named) return undefined;
+    const before = stage ? stage.index : this.stages.length;
+    // Binary search for the last of the name before `before`.
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid].index < before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? named[lo - 1] : undefined;
   }
 
   /** The variable use whose span contains `offset` (innermost for nested ones). */

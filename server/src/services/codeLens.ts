@@ -24,11 +24,12 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
   return built;
 }
 
-function lensTitle(stage: Stage, users: number, isLast: boolean, built: boolean): string {
+/** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
+function lensTitle(stage: Stage, users: number, isLast: boolean, built: boolean, targetable: boolean): string {
   const parts = [stage.name ? `${stage.name} (stage ${stage.index})` : `stage ${stage.index}`];
   if (users > 0) parts.push(`used by ${users} other stage${users === 1 ? '' : 's'}`);
   else parts.push(isLast ? 'final stage, built by default' : 'not used by other stages');
-  if (!built) parts.push(stage.name ? `built only with --target ${stage.name}` : 'not built by default');
+  if (!built) parts.push(targetable ? `built only with --target ${stage.name}` : 'not built by default');
   return parts.join(' · ');
 }
 
@@ -51,7 +52,8 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
     const range = rangeOf(doc, stage.fromStart + keyword.start, stage.fromStart + keyword.end);
     const refs = references[stage.index];
     const users = new Set(refs.map((r) => model.stageOfNode(r.nodeIndex)!.index)).size;
-    const title = lensTitle(stage, users, stage.index === stages.length - 1, built.has(stage.index));
+    const targetable = stage.nameLower !== undefined && model.lastNamed(stage.nameLower) === stage;
+    const title = lensTitle(stage, users, stage.index === stages.length - 1, built.has(stage.index), targetable);
     if (users === 0) return { range, command: { title, command: '' } };
     const locations: Location[] = refs.map((r) => ({ uri: doc.uri, range: rangeOf(doc, r.span.start, r.span.end) }));
     return { range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [doc.uri, range.start, locations] } };

@@ -13,7 +13,7 @@ export const FROM: InstructionFact = {
       'Pin the base (`python:3.12-slim`, or a digest `@sha256:...`) so rebuilds are repeatable; without a tag, `latest` is used. ' +
         '`scratch` is an empty image with no files at all.',
       '',
-      'Name a stage with `AS build` and later stages can start from it (`FROM build`) or take files from it (`COPY --from=build`). ' +
+      'Name a stage with `AS build` and later stages can start from it (`FROM build`), and any other stage can take files from it (`COPY --from=build`). ' +
         'Multi-stage builds like this keep compilers and sources out of the final image. ' +
         'Only parser directives, comments and `ARG` may come before the first `FROM`.',
     ),
@@ -44,7 +44,7 @@ export const FROM: InstructionFact = {
         },
         {
           label: '[AS <name>]',
-          doc: 'Optional stage name, used by later `FROM`, `COPY --from` and `RUN --mount=from=` lines. Write it in lowercase.',
+          doc: 'Optional stage name, used by later `FROM` lines and by `COPY --from` and `RUN --mount=from=` anywhere in the file. Write it in lowercase.',
         },
       ],
       doc: 'Start a stage from an image or an earlier stage, optionally naming it.',

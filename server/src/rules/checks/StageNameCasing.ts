@@ -26,11 +26,18 @@ export const StageNameCasing: InstructionRule = {
     if (!entry || !tokens || tokens.name.text === tokens.name.text.toLowerCase()) return [];
     const lower = tokens.name.text.toLowerCase();
     const edits: OffsetEdit[] = [{ start: entry.start + tokens.name.start, end: entry.start + tokens.name.end, text: lower }];
-    // References match stage names case-insensitively (FROM even case-sensitively), so rename them too.
-    for (const reference of doc.model.stageReferences) {
-      if (reference.nodeIndex > entry.index && reference.text !== lower && reference.text.toLowerCase() === lower) {
-        edits.push({ start: reference.span.start, end: reference.span.end, text: lower });
-      }
+    // The references to the stage, for the name to read the same everywhere: a --from or from= that
+    // names it (anywhere, in any case), and a later FROM that will once the name is lower case (FROM
+    // matches exactly), when this is the nearest earlier stage of the name.
+    const model = doc.model;
+    const stage = model.stageOfNode(entry.index);
+    for (const reference of model.stageReferences) {
+      if (reference.text === lower || reference.text.toLowerCase() !== lower) continue;
+      const names =
+        reference.kind === 'from'
+          ? reference.nodeIndex > entry.index && model.earlierStageNamed(model.stageOfNode(reference.nodeIndex), lower) === stage
+          : reference.stage !== undefined && reference.stage === stage;
+      if (names) edits.push({ start: reference.span.start, end: reference.span.end, text: lower });
     }
     return [quickFix(`Rename the stage to '${lower}'`, doc, diagnostic, edits, true)];
   },

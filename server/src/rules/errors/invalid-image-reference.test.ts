@@ -33,6 +33,10 @@ describe('invalid-image-reference', () => {
     checkErrors('FROM alpine AS BuildStage\nFROM $[BuildStage$]\n', [
       ['invalid-image-reference', 'FROM BuildStage does not name the stage "BuildStage": stage names are matched in lower case, so this is read as an image, and image names must be lower case. Write FROM buildstage.'],
     ], rules);
+    // Of two earlier stages of that name, FROM means the nearer.
+    checkErrors('FROM alpine AS Build\nFROM alpine AS BUILD\nFROM $[BUILD$]\n', [
+      ['invalid-image-reference', 'FROM BUILD does not name the stage "BUILD": stage names are matched in lower case, so this is read as an image, and image names must be lower case. Write FROM build.'],
+    ], rules);
     checkFix('FROM alpine AS BuildStage\nFROM Build$0Stage\n', 'invalid-image-reference', 'Change to buildstage', 'FROM alpine AS BuildStage\nFROM buildstage\n');
   });
 
@@ -67,6 +71,9 @@ describe('invalid-image-reference', () => {
     expect(fixesAt('FROM alpine AS base\nCOPY --from=Bi$0uld /x /x\nFROM base AS build\n', 'invalid-image-reference').actions).toEqual([]);
     // Of two stages with one name, the name means the last: here the one built on this stage.
     expect(fixesAt('FROM alpine AS build\nFROM alpine AS mid\nCOPY --from=Bi$0uld /x /x\nFROM mid AS build\n', 'invalid-image-reference').actions).toEqual([]);
+    // Nor a stage that needs this one through a COPY --from or --mount from=, also an earlier stage naming a later one.
+    expect(fixesAt('FROM alpine AS base\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\nCOPY --from=base /x /x\n', 'invalid-image-reference').actions).toEqual([]);
+    expect(fixesAt('FROM alpine AS build\nRUN --mount=from=app,target=/t true\nFROM alpine AS app\nCOPY --from=Bi$0uld /x /x\n', 'invalid-image-reference').actions).toEqual([]);
     checkFix('FROM alpine\nCOPY --from=Bi$0uld /x /x\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nCOPY --from=build /x /x\nFROM alpine AS build\n');
     checkFix('FROM alpine\nRUN --mount=from=Bi$0uld,target=/t true\nFROM alpine AS build\n', 'invalid-image-reference', 'Change to build', 'FROM alpine\nRUN --mount=from=build,target=/t true\nFROM alpine AS build\n');
   });

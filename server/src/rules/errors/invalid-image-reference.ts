@@ -9,7 +9,7 @@
 // one. The stage graph finds these; BuildKit never expands variables there, so none are judged.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseImageReference, type Stage } from '../../semantics';
+import { parseImageReference, stagesNeeding, type Stage } from '../../semantics';
 import { QuietMemo, quietly } from '../partMemo';
 import { suggest } from '../suggest';
 import type { FileContext, FileRule } from '../types';
@@ -105,22 +105,16 @@ function checkReferences({ model, report }: FileContext): void {
 }
 
 /**
- * The names a reference in stage `from` can take without another error: any stage but itself and
- * the later stages built on it (circular-stage-dependency).
+ * The names a reference in stage `from` can take without another error: the name of any stage but
+ * itself and the stages that need it (circular-stage-dependency), also earlier ones that name a
+ * later stage. A name that several stages have names the last of them, as the stage graph reads it.
  */
 function nameableStages(model: FileContext['model'], from: Stage): Set<string> {
-  // A name that several stages have names the last of them, as the stage graph reads it.
-  const lastByName = new Map<string, Stage>();
-  for (const stage of model.stages) if (stage.nameLower) lastByName.set(stage.nameLower, stage);
+  const cyclic = stagesNeeding(model, from);
   const names = new Set<string>();
-  for (const stage of lastByName.values()) {
-    if (stage === from) continue;
-    if (stage.index > from.index) {
-      let base = stage.base;
-      while (base && base !== from) base = base.base;
-      if (base) continue;
-    }
-    names.add(stage.nameLower!);
+  for (const stage of model.stages) {
+    if (stage.nameLower === undefined || stage === from || cyclic.has(stage) || model.lastNamed(stage.nameLower) !== stage) continue;
+    names.add(stage.nameLower);
   }
   return names;
 }

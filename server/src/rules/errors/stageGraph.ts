@@ -149,8 +149,6 @@ export function stageGraph(model: DockerfileModel): StageGraph {
 }
 
 function computeGraph(model: DockerfileModel): StageGraph {
-  const lastByName = new Map<string, Stage>();
-  for (const stage of model.stages) if (stage.nameLower) lastByName.set(stage.nameLower, stage);
   const collect = (all: boolean) => {
     const edges: StageEdge[] = [];
     const badIndexes: StageEdge[] = [];
@@ -158,7 +156,7 @@ function computeGraph(model: DockerfileModel): StageGraph {
     const badImages: StageEdge[] = [];
     for (const from of model.stages) {
       for (const literal of literalReferences(model, from)) {
-        const to = literal.index !== undefined ? (literal.index >= 0 ? model.stages[literal.index] : undefined) : lastByName.get(literal.name);
+        const to = literal.index !== undefined ? (literal.index >= 0 ? model.stages[literal.index] : undefined) : model.lastNamed(literal.name);
         const bad = to === undefined && literal.index !== undefined;
         const ahead = to !== undefined && to.index >= from.index;
         const badImage = to === undefined && literal.imageError !== undefined;

@@ -25,7 +25,7 @@ function caseOf(keyword: string): boolean {
 }
 
 function fromItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
-  if (context.index === 0) return context.onbuild ? [] : stageItems(request, context.from, context.instructionStart, true);
+  if (context.index === 0) return context.onbuild ? [] : stageItems(request, context.from, context.instructionStart, 'from');
   if (context.index !== 1) return [];
   const as = keywordCase('AS', caseOf(context.keyword));
   const newText = request.snippets ? `${as} \${1:name}` : as;

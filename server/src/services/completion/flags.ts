@@ -115,7 +115,7 @@ export function flagValueItems(request: CompletionRequest, context: FlagContext,
     case 'checksum':
       return typed.includes(':') ? [] : [item(request, 'sha256:', CompletionItemKind.Value, from, 'sha256:', 0, { detail: 'SHA-256 digest of the download' })];
     case 'stage':
-      return context.onbuild ? [] : stageItems(request, from, context.instructionStart, false);
+      return context.onbuild ? [] : stageItems(request, from, context.instructionStart, 'copy-from');
     case 'mount':
       return mountItems(request, typed, from, context);
     default:

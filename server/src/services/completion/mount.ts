@@ -46,7 +46,7 @@ export function mountItems(request: CompletionRequest, typed: string, from: numb
 function mountValueItems(request: CompletionRequest, type: string, key: string, from: number, context: FlagContext): CompletionItem[] {
   const option = getMountOption(type, key);
   if (!option) return [];
-  if (option.key === 'from') return context.onbuild ? [] : stageItems(request, from, context.instructionStart, false);
+  if (option.key === 'from') return context.onbuild ? [] : stageItems(request, from, context.instructionStart, 'mount-from');
   const values = option.value.kind === 'enum' ? option.value.values : option.value.kind === 'boolean' ? BOOLEAN_VALUES : [];
   return values.map((value, rank) =>
     item(request, value.value, option.value.kind === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, from, value.value, rank, {

@@ -23,4 +23,20 @@ describe('StageNameCasing', () => {
       'FROM alpine AS build\nRUN true\nFROM build AS test\nFROM scratch\nCOPY --from=build /a /b\nRUN --mount=from=build,target=/x true\n',
     );
   });
+
+  it('also a --from or from= further up that names it (BuildKit builds it first), and not one that names another stage', () => {
+    checkFix(
+      'FROM alpine AS first\nCOPY --from=Build /a /b\nRUN --mount=from=BUILD,target=/x true\nFROM alpine AS Build\n',
+      'StageNameCasing',
+      "Rename the stage to 'build'",
+      'FROM alpine AS first\nCOPY --from=build /a /b\nRUN --mount=from=build,target=/x true\nFROM alpine AS build\n',
+    );
+    // Of two stages named build, --from=Build means the last; FROM Build after the first reads no stage.
+    checkFix(
+      'FROM alpine AS Build\nFROM scratch\nCOPY --from=Build /a /b\nFROM alpine AS build\n',
+      'StageNameCasing',
+      "Rename the stage to 'build'",
+      'FROM alpine AS build\nFROM scratch\nCOPY --from=Build /a /b\nFROM alpine AS build\n',
+    );
+  });
 });
