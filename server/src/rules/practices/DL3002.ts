@@ -4,6 +4,7 @@
 // this rule looks only at the last one, which is what `docker build` produces without --target.
 
 import type { DockerfileModel, Stage } from '../../semantics';
+import { finalStageAndBases } from '../checks/support/chain';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import { practiceMeta } from './meta';
@@ -28,9 +29,7 @@ export const DL3002: FileRule = {
   ...practiceMeta('DL3002', 'warning', 'The last USER of the final stage is root.'),
   scope: 'file',
   check({ model, report }) {
-    const seen = new Set<number>();
-    for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage && !seen.has(stage.index); stage = stage.base) {
-      seen.add(stage.index);
+    for (const stage of finalStageAndBases(model)) {
       const relative = lastUser(model, stage);
       if (relative < 0) continue;
       const index = stage.nodeIndex + relative;

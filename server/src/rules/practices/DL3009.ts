@@ -7,6 +7,7 @@
 // `apt-get dist-clean`, or that has a cache or tmpfs mount over /var/lib/apt.
 
 import type { DockerfileModel, Stage } from '../../semantics';
+import { finalStageAndBases } from '../checks/support/chain';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import { aptGetCommands } from './apt';
@@ -63,9 +64,7 @@ export const DL3009: FileRule = {
   ...practiceMeta('DL3009', 'info', 'apt lists are left in the image after `apt-get update`.'),
   scope: 'file',
   check({ model, report }) {
-    const seen = new Set<number>();
-    for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage && !seen.has(stage.index); stage = stage.base) {
-      seen.add(stage.index);
+    for (const stage of finalStageAndBases(model)) {
       for (const finding of findings(model, stage)) {
         report({
           nodeIndex: stage.nodeIndex + finding.node,

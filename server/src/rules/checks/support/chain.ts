@@ -18,3 +18,11 @@ export function alongBases<T>(memo: ChainMemo<T>, model: DockerfileModel, stage:
   }
   return values.get(stage.index)!;
 }
+
+/**
+ * The final stage (what a plain `docker build` builds into the image) and the stages it is built
+ * FROM, from the final one down. A base is always an earlier stage, so the walk ends.
+ */
+export function* finalStageAndBases(model: DockerfileModel): Generator<Stage> {
+  for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage; stage = stage.base) yield stage;
+}
