@@ -38,7 +38,7 @@ function subcommandOf(args: readonly ShellWord[]): ShellWord | undefined {
 }
 
 /** The values given to `-o`/`--option` (`APT::Get::Assume-Yes=true`), and the `-o=...` form. */
-export function aptConfigOptions(args: readonly ShellWord[]): string[] {
+function aptConfigOptions(args: readonly ShellWord[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const value = args[i].value;

@@ -11,7 +11,12 @@ import type { AnalyzedDocument } from '../../services/document';
 import type { SyntaxTree } from '../../syntax';
 import { lineBreakOf, quickFix } from '../checks/support/fixes';
 
-const PRAGMA = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)[ \t]*(?:#.*)?$/;
+/**
+ * The key of an ignore pragma, `hadolint ignore` or `hadolint global ignore` (one group: `global `),
+ * shared with the pragma's hover and completion so that all three read the same syntax.
+ */
+export const PRAGMA_KEY = String.raw`hadolint[ \t]+(global[ \t]+)?ignore`;
+const PRAGMA = new RegExp(String.raw`^${PRAGMA_KEY}[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)[ \t]*(?:#.*)?$`);
 
 /** The codes a comment's text (after `#`, trimmed) ignores, and whether for the whole file. */
 export function parsePragma(content: string): { readonly global: boolean; readonly codes: readonly string[] } | undefined {
@@ -36,7 +41,7 @@ export interface Pragmas {
   readonly byNode: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-export const NO_PRAGMAS: Pragmas = { global: new Set(), byNode: new Map() };
+const NO_PRAGMAS: Pragmas = { global: new Set(), byNode: new Map() };
 
 /** The file's hadolint pragmas (reading only its comment nodes). */
 export function pragmasOf(tree: SyntaxTree): Pragmas {

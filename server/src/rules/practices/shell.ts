@@ -48,7 +48,7 @@ interface MutableCommand {
 }
 
 /** Scans shell text `source[from, to)`; spans are offsets into `source`. */
-export function scanShell(source: string, from = 0, to = source.length): ShellScript {
+function scanShell(source: string, from = 0, to = source.length): ShellScript {
   const commands: ShellCommand[] = [];
   const pipes: Span[] = [];
   new Scanner(source, to, commands, pipes).run(from, false);
@@ -450,7 +450,7 @@ const scripts = new WeakMap<InstructionNode, RunScript | null>();
 const MAY_MATTER = /cd|sudo|apt|pip|\|/;
 
 /** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
-export function runOf(node: InstructionNode): InstructionNode | undefined {
+function runOf(node: InstructionNode): InstructionNode | undefined {
   if (node.name === 'RUN') return node;
   if (node.name === 'ONBUILD' && node.trigger?.name === 'RUN') return node.trigger;
   return undefined;

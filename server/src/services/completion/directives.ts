@@ -4,6 +4,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, getDirective } from '../../facts';
 import { PRACTICE_RULES } from '../../rules/practices';
+import { PRAGMA_KEY } from '../../rules/practices/pragmas';
 import { item, type CompletionRequest } from './items';
 
 export interface CommentLine {
@@ -20,11 +21,11 @@ export interface CommentLine {
 const KEY_PREFIX = /^(\s*#)(\s*)([A-Za-z]*)$/;
 const KEY_VALUE = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*/;
 
-const PRAGMA_CODES = /^(\s*#\s*hadolint[ \t]+(?:global[ \t]+)?ignore[ \t]*=[ \t]*)([A-Za-z0-9, \t]*)$/;
+const PRAGMA_CODES = new RegExp(String.raw`^(\s*#\s*${PRAGMA_KEY}[ \t]*=[ \t]*)([A-Za-z0-9, \t]*)$`);
 
 export function commentItems(request: CompletionRequest, line: CommentLine): CompletionItem[] {
   const pragma = PRAGMA_CODES.exec(line.prefix);
-  if (pragma) return pragmaCodeItems(request, pragma[2], line.lineStart + pragma[1].length);
+  if (pragma) return pragmaCodeItems(request, pragma[3], line.lineStart + pragma[1].length);
   const keyMatch = KEY_PREFIX.exec(line.prefix);
   if (keyMatch) {
     if (!line.directivePosition) return [];

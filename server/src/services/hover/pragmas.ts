@@ -3,11 +3,12 @@
 
 import type { DocFormat } from '../../facts/render';
 import { getRule } from '../../rules';
+import { PRAGMA_KEY } from '../../rules/practices/pragmas';
 import type { CommentNode } from '../../syntax';
 import { DocWriter } from '../markup';
 import type { SpanHover } from './flags';
 
-const PRAGMA = /^(#[ \t]*)(hadolint[ \t]+(global[ \t]+)?ignore)([ \t]*=[ \t]*)([^#]*)/;
+const PRAGMA = new RegExp(String.raw`^(#[ \t]*)(${PRAGMA_KEY})([ \t]*=[ \t]*)([^#]*)`);
 
 export function pragmaHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat): SpanHover | undefined {
   const line = nodeText.slice(node.span.start, node.span.end);
