@@ -87,7 +87,7 @@ const CHECK: DirectiveFact = {
       'Separate options with `;`. Rule names are case-sensitive (`JSONArgsRecommended`). ' +
       'Since frontend 1.21, a `# check=` comment directly above an instruction applies to that instruction only. ' +
       '`docker build --check .` runs the checks without building.',
-    example: lines('# syntax=docker/dockerfile:1.21', '# check=skip=JSONArgsRecommended;error=true'),
+    example: lines('# syntax=docker/dockerfile:1.21', '# check=skip=JSONArgsRecommended;error=true', '', 'FROM alpine:3.20'),
     pitfall:
       'With `error=true`, pin the syntax version: a newer frontend may add checks that fail a build which passed yesterday.',
   },

@@ -627,7 +627,7 @@ describe('rendered documentation', () => {
       COPY . .
       RUN go build -o /out/app .
 
-      FROM gcr.io/distroless/static-debian12
+      FROM gcr.io/distroless/static-debian12:nonroot
       COPY --from=build /out/app /app
       \`\`\`
 
@@ -716,7 +716,7 @@ describe('rendered documentation', () => {
 
       **Example**
       \`\`\`dockerfile
-      RUN --network=none pip install --no-index --find-links=/wheels myapp
+      RUN --network=none pip install --no-cache-dir --no-index --find-links=/wheels myapp
       \`\`\`
 
       **Pitfall:** \`--network=host\` fails unless the entitlement is granted both on the builder and on the build command.

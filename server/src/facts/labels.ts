@@ -6,13 +6,13 @@ export const OCI_ANNOTATIONS_URL = 'https://github.com/opencontainers/image-spec
 
 const PREFIX = 'org.opencontainers.image.';
 
-function key(name: string, doc: string, example: string): LabelKeyFact {
-  return { key: PREFIX + name, doc, example };
+function key(name: string, doc: string, example: string, fromArg?: string): LabelKeyFact {
+  return { key: PREFIX + name, doc, example, ...(fromArg ? { fromArg } : {}) };
 }
 
 export const LABEL_KEYS: readonly LabelKeyFact[] = [
   key('source', 'Where the source code of the image lives, as a URL. GitHub shows a package next to the repository it names, and update tools use it to find release notes.', 'https://github.com/acme/app'),
-  key('revision', 'The version-control revision the image was built from, such as a full commit hash. Pass it in with a build argument rather than writing it by hand.', '${GIT_COMMIT}'),
+  key('revision', 'The version-control revision the image was built from, such as a full commit hash. Pass it in with a build argument rather than writing it by hand.', '${GIT_COMMIT}', 'GIT_COMMIT'),
   key('version', 'The version of the software inside the image. Free text, but semantic versions sort best.', '1.4.2'),
   key('created', 'When the image was built, as an RFC 3339 date and time. A fixed value keeps builds reproducible; pass a real one in with a build argument.', '2026-01-31T12:00:00Z'),
   key('title', 'A short, human-readable name for the image.', 'Acme API server'),

@@ -187,11 +187,17 @@ export function renderSignal(signal: SignalFact, format: DocFormat): string {
   ]);
 }
 
+/** The Dockerfile lines a label key's hover shows: an `ARG` first when the value comes from one. */
+export function labelKeyExample(label: LabelKeyFact): string {
+  const line = `LABEL ${label.key}="${label.example}"`;
+  return label.fromArg ? `ARG ${label.fromArg}\n${line}` : line;
+}
+
 export function renderLabelKey(label: LabelKeyFact, format: DocFormat): string {
   return render(format, [
     text(`**Label \`${label.key}\`** (a predefined OCI image annotation)`),
     text(label.doc),
-    { kind: 'example', text: `LABEL ${label.key}="${label.example}"` },
+    { kind: 'example', text: labelKeyExample(label) },
     link(OCI_ANNOTATIONS_URL, 'OCI image annotations'),
   ]);
 }

@@ -203,6 +203,8 @@ export interface LabelKeyFact {
   readonly doc: string;
   /** A typical value, for the hover's example. */
   readonly example: string;
+  /** The build argument the example value reads; the example declares it first. */
+  readonly fromArg?: string;
 }
 
 export interface SignalFact {

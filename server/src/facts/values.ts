@@ -68,7 +68,14 @@ export const HEREDOC: HeredocFact = {
     details:
       'In `RUN` the body is a script (a `#!` first line chooses the interpreter); in `COPY` and `ADD` it is a file to create. ' +
       'Quoting the word (`<<"EOF"`) stops variables in the body from being expanded, and `<<-` strips leading tabs.',
-    example: lines('RUN <<EOF', 'apt-get update', 'apt-get install -y curl', 'EOF'),
+    example: lines(
+      'RUN <<EOF',
+      'set -e',
+      'apt-get update',
+      'apt-get install -y --no-install-recommends curl',
+      'rm -rf /var/lib/apt/lists/*',
+      'EOF',
+    ),
     pitfall:
       'The terminator must be alone on its line, with no spaces before it (tabs are allowed with `<<-`), or the body runs to the end of the file.',
   },

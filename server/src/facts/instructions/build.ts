@@ -23,7 +23,7 @@ export const FROM: InstructionFact = {
       'COPY . .',
       'RUN go build -o /out/app .',
       '',
-      'FROM gcr.io/distroless/static-debian12',
+      'FROM gcr.io/distroless/static-debian12:nonroot',
       'COPY --from=build /out/app /app',
     ),
     pitfall:
@@ -145,7 +145,7 @@ const RUN_FLAGS: readonly FlagFact[] = [
       details:
         'Cutting the network with `none` makes a step hermetic: it can only use what is already in the image or mounted. ' +
         '`host` is for the rare step that must reach services on the build machine.',
-      example: 'RUN --network=none pip install --no-index --find-links=/wheels myapp',
+      example: 'RUN --network=none pip install --no-cache-dir --no-index --find-links=/wheels myapp',
       pitfall: '`--network=host` fails unless the entitlement is granted both on the builder and on the build command.',
     },
   },
@@ -309,7 +309,7 @@ export const ONBUILD: InstructionFact = {
       "Triggers run right after the child's `FROM`, in the order they were added, and apply to direct children only, not to grandchildren. " +
       'They suit builder images that always do the same steps with the user\'s code. ' +
       '`ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` are not allowed.',
-    example: lines('ONBUILD COPY requirements.txt /app/', 'ONBUILD RUN pip install -r /app/requirements.txt'),
+    example: lines('ONBUILD COPY requirements.txt /app/', 'ONBUILD RUN pip install --no-cache-dir -r /app/requirements.txt'),
     pitfall:
       'Triggers are invisible in the child Dockerfile, which makes its builds hard to understand. Unless you publish a builder image, prefer explicit instructions.',
   },

@@ -282,7 +282,7 @@ export const ADD: InstructionFact = {
         pitfall: 'Whether a file is an archive is decided by its content, not its name, so a renamed or broken archive is copied as a plain file.',
       },
     },
-    excludeFlag('ADD', 'ADD --exclude=*.test.js ./src /app/src'),
+    excludeFlag('ADD', 'ADD --exclude=docs --exclude=*.md https://github.com/moby/buildkit.git#v0.14.1 /src/buildkit'),
   ],
   referenceUrl: referenceUrl('add'),
   expandsVariables: true,
