@@ -6,6 +6,7 @@ import {
   CHMOD_MODES,
   DIRECTIVES,
   EXPOSE_PROTOCOLS,
+  HEREDOC,
   INSTRUCTIONS,
   MOUNT_TYPE_OPTION,
   MOUNT_TYPES,
@@ -38,6 +39,10 @@ import { LspTestClient } from './client';
 import { cursorOf, parseFixture } from './fixture';
 
 // Fixtures: `$0` is where the mouse is, `$[ ... $]` the range the hover must report.
+
+/** What every heredoc hover warns about, and what a RUN that is only a heredoc adds (BuildKit runs it as `sh -c <body>`). */
+const HEREDOC_PITFALL = `**Pitfall:** ${HEREDOC.doc.pitfall!}`;
+const SET_E = 'The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.';
 
 let client: LspTestClient;
 let plain: LspTestClient;
@@ -645,13 +650,17 @@ describe('hover over LSP', () => {
     });
 
     it('heredoc markers of RUN and COPY', async () => {
+      // A RUN that is only the heredoc: BuildKit runs the body as the script (sh -c <body>) and
+      // ignores the marker's quotes (dispatchRun), so the shell expands its variables.
       await checkHover(
         'FROM alpine\nRUN $[<<-"E$0OF"$]\n\techo hi\n\tEOF\n',
         [
           '**Heredoc `EOF`**',
           'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
-          'The marker is quoted, so variables in the body stay as written.',
+          'The body is the whole command, so BuildKit runs it as the script and ignores the quotes on the marker: the shell still expands variables in it.',
           '`<<-` removes leading tabs from the body and from the terminator line.',
+          SET_E,
+          HEREDOC_PITFALL,
           'Requires `# syntax=docker/dockerfile:1.4` or later.',
           '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
         ].join('\n\n'),
@@ -663,6 +672,45 @@ describe('hover over LSP', () => {
           'The lines below, up to the line `CFG`, are the content of a file that `COPY` creates.',
           'Variables in the body are expanded by the builder; quote the marker to keep them as written.',
           'No line holding only `CFG` ends it yet, so the body runs to the end of the file.',
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a quoted heredoc marker keeps variables only where the quotes count', async () => {
+      const input = [
+        '**Heredoc `EOF`**',
+        'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+        'The marker is quoted, so variables in the body stay as written.',
+        HEREDOC_PITFALL,
+        'Requires `# syntax=docker/dockerfile:1.4` or later.',
+        '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+      ].join('\n\n');
+      // The body is the input of `cat`: the shell honours the quotes.
+      await checkHover("FROM alpine\nRUN cat $[<<'E$0OF'$] > /etc/motd\nhello $USER\nEOF\n", input);
+      // The same as the ONBUILD trigger's whole command: the quotes are ignored again.
+      await checkHover(
+        "FROM alpine\nONBUILD RUN $[<<'E$0OF'$]\necho $HOME\nEOF\n",
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The body is the whole command, so BuildKit runs it as the script and ignores the quotes on the marker: the shell still expands variables in it.',
+          SET_E,
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+      // A body with a #! line naming a program other than a shell: that program reads it.
+      await checkHover(
+        'FROM python:3.12\nRUN $[<<E$0OF$]\n#!/usr/bin/env python3\nprint("$HOME")\nEOF\n',
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The program on the `#!` line runs the body, so `$` means whatever it means in that language; neither the builder nor a shell expands it.',
+          HEREDOC_PITFALL,
           'Requires `# syntax=docker/dockerfile:1.4` or later.',
           '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
         ].join('\n\n'),
@@ -687,6 +735,8 @@ describe('hover over LSP', () => {
         '**Heredoc `EOF`**',
         'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
         'The builder leaves variables in the body to the shell that runs it.',
+        SET_E,
+        HEREDOC_PITFALL,
         'Requires `# syntax=docker/dockerfile:1.4` or later.',
         '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
       ].join('\n\n');

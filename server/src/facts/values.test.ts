@@ -59,6 +59,17 @@ describe('value tables', () => {
     expect([...values].sort((a, b) => a - b)).toEqual(values);
   });
 
+  it('a heredoc script is told to fail fast, and an unterminated heredoc is an error (BuildKit dispatchRun, parser)', () => {
+    // BuildKit runs a heredoc-only RUN as `<shell> <body>`: no -e, so only the last command's status counts.
+    expect(HEREDOC.doc.details).toContain('without `-e`');
+    expect(HEREDOC.doc.example!.split('\n')[1]).toBe('set -e');
+    // The quotes on the marker do not reach a RUN that is only the heredoc.
+    expect(HEREDOC.doc.details).toContain('a `RUN` that is only the heredoc ignores the quotes');
+    // A terminator line is compared whole (tabs stripped with <<-): a space before or after it does not end the body.
+    expect(HEREDOC.doc.pitfall).toContain('not even spaces before or after it');
+    expect(HEREDOC.doc.pitfall).toContain('`unterminated heredoc`');
+  });
+
   it('heredocs are documented, stable since 1.4', () => {
     expect(HEREDOC.since).toBe('1.4');
     for (const sentence of [HEREDOC.doc.summary, HEREDOC.doc.details!, HEREDOC.doc.pitfall!]) expectProse(sentence);

@@ -66,8 +66,10 @@ export const HEREDOC: HeredocFact = {
     summary:
       'A here-document: the lines after the instruction, up to a line holding only the terminator word, are one inline script or file.',
     details:
-      'In `RUN` the body is a script (a `#!` first line chooses the interpreter); in `COPY` and `ADD` it is a file to create. ' +
-      'Quoting the word (`<<"EOF"`) stops variables in the body from being expanded, and `<<-` strips leading tabs.',
+      'In `RUN` the body is a script (a `#!` first line chooses the interpreter), or the input of the command written before it; in `COPY` and `ADD` it is a file to create. ' +
+      'A script runs through the shell as one command string, without `-e`: only its last command decides whether the step fails, so begin it with `set -e`. ' +
+      'Quoting the word (`<<"EOF"`) keeps `$VARIABLES` as written in a `COPY` or `ADD` file and in a command\'s input; a `RUN` that is only the heredoc ignores the quotes and its shell expands them. ' +
+      '`<<-` strips leading tabs.',
     example: lines(
       'RUN <<EOF',
       'set -e',
@@ -77,6 +79,7 @@ export const HEREDOC: HeredocFact = {
       'EOF',
     ),
     pitfall:
-      'The terminator must be alone on its line, with no spaces before it (tabs are allowed with `<<-`), or the body runs to the end of the file.',
+      'The terminator line must hold the word and nothing else, not even spaces before or after it (leading tabs are allowed with `<<-`). ' +
+      'Otherwise the body swallows the lines that follow, and with no matching line at all the build fails with `unterminated heredoc`.',
   },
 };

@@ -4,10 +4,10 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import type { InstructionNode, Span, Token } from '../../syntax';
+import { runsBodyWithInterpreter, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
-import { heredocHover, portHover, signalHover } from './values';
+import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
 
 function within(span: Span | undefined, rel: number): span is Span {
   return span !== undefined && span.start <= rel && rel <= span.end;
@@ -27,8 +27,8 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
     if (within(flag, rel)) return flagHover(owner, flag, rel, format);
   }
   for (const heredoc of node.heredocs) {
-    if (within(heredoc.marker, rel)) return { span: heredoc.marker, text: heredocHover(owner.name, heredoc, format) };
-    if (heredoc.terminator && within(heredoc.terminator, rel)) return { span: heredoc.terminator, text: heredocHover(owner.name, heredoc, format) };
+    const span = within(heredoc.marker, rel) ? heredoc.marker : heredoc.terminator && within(heredoc.terminator, rel) ? heredoc.terminator : undefined;
+    if (span) return { span, text: heredocHover(owner.name, heredoc, format, runHeredocUse(node, owner, heredoc)) };
   }
   if (owner.name === 'LABEL') {
     const pair = owner.pairs.find((p) => within(p.key, rel));
@@ -38,6 +38,14 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   const index = owner.argList.findIndex((token) => within(token, rel));
   if (index < 0) return undefined;
   return argumentHover(owner, owner.argList[index], index, format);
+}
+
+/** A RUN whose whole command is the heredoc's marker runs the body as its script. */
+function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: Heredoc): RunHeredocUse {
+  const args = owner.args;
+  const alone = node.heredocs.length === 1 && args !== undefined && args.start === heredoc.marker.start && args.end === heredoc.marker.end;
+  if (!alone) return 'input';
+  return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
 }
 
 function argumentHover(owner: InstructionNode, token: Token, index: number, format: DocFormat): SpanHover | undefined {

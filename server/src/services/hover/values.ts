@@ -80,8 +80,14 @@ export function durationHover(instruction: InstructionName, flag: FlagFact, valu
   );
 }
 
+/**
+ * How a RUN uses a heredoc: as the whole script (the command is only the marker), as a script its
+ * `#!` interpreter runs, or as the input of the command written before it.
+ */
+export type RunHeredocUse = 'script' | 'interpreter' | 'input';
+
 /** The heredoc whose marker is hovered: what its body is, and who expands variables in it. */
-export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat): string {
+export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat, use: RunHeredocUse = 'input'): string {
   const w = new DocWriter(format);
   const name = w.code(heredoc.name);
   const role =
@@ -89,9 +95,20 @@ export function heredocHover(instruction: string, heredoc: Heredoc, format: DocF
       ? w.prose('are the script this `RUN` runs, or the input of its command.')
       : w.prose(`are the content of a file that \`${instruction}\` creates.`);
   let expansion: string;
-  if (!heredoc.expand) expansion = w.prose('The marker is quoted, so variables in the body stay as written.');
-  else if (instruction === 'RUN') expansion = w.prose('The builder leaves variables in the body to the shell that runs it.');
-  else expansion = w.prose('Variables in the body are expanded by the builder; quote the marker to keep them as written.');
+  if (instruction === 'RUN' && use === 'interpreter') {
+    expansion = w.prose('The program on the `#!` line runs the body, so `$` means whatever it means in that language; neither the builder nor a shell expands it.');
+  } else if (instruction === 'RUN' && use === 'script') {
+    // BuildKit passes the body itself to the shell (`sh -c <body>`) and ignores the marker's quotes.
+    expansion = heredoc.expand
+      ? w.prose('The builder leaves variables in the body to the shell that runs it.')
+      : w.prose('The body is the whole command, so BuildKit runs it as the script and ignores the quotes on the marker: the shell still expands variables in it.');
+  } else if (!heredoc.expand) {
+    expansion = w.prose('The marker is quoted, so variables in the body stay as written.');
+  } else if (instruction === 'RUN') {
+    expansion = w.prose('The builder leaves variables in the body to the shell that runs it.');
+  } else {
+    expansion = w.prose('Variables in the body are expanded by the builder; quote the marker to keep them as written.');
+  }
   return w.join(
     w.bold(`${w.prose('Heredoc')} ${name}`),
     `${w.prose('The lines below, up to the line')} ${name}${w.prose(',')} ${role}`,
@@ -99,6 +116,8 @@ export function heredocHover(instruction: string, heredoc: Heredoc, format: DocF
     heredoc.chomp && w.prose('`<<-` removes leading tabs from the body and from the terminator line.'),
     heredoc.fileDescriptor !== 0 && w.prose(`Connected to file descriptor ${heredoc.fileDescriptor} of the command.`),
     heredoc.terminator === undefined && `${w.prose('No line holding only')} ${name} ${w.prose('ends it yet, so the body runs to the end of the file.')}`,
+    instruction === 'RUN' && use === 'script' && w.prose('The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.'),
+    `${w.bold(w.prose('Pitfall:'))} ${w.prose(HEREDOC.doc.pitfall!)}`,
     w.requires(HEREDOC.since),
     w.link(HEREDOC.referenceUrl),
   );
