@@ -516,11 +516,24 @@ describe('predefined arguments', () => {
   });
 
   it('are automatic only for platform and target arguments, each with an example', () => {
+    // The Dockerfile reference's table of BuildKit arguments lists neither the check override nor the
+    // SBOM switches: those link to the manual pages that document them.
+    const elsewhere: Record<string, string> = {
+      BUILDKIT_DOCKERFILE_CHECK: 'https://docs.docker.com/build/checks/',
+      BUILDKIT_SBOM_SCAN_CONTEXT: 'https://docs.docker.com/build/metadata/attestations/sbom/#scan-build-context',
+      BUILDKIT_SBOM_SCAN_STAGE: 'https://docs.docker.com/build/metadata/attestations/sbom/#scan-stages',
+    };
     for (const arg of PREDEFINED_ARGS) {
       expect(arg.automatic).toBe(arg.group === 'platform' || arg.group === 'target');
       expect(arg.example).toBeTruthy();
-      expect(arg.referenceUrl).toMatch(REFERENCE_URL);
+      if (elsewhere[arg.name]) expect(arg.referenceUrl).toBe(elsewhere[arg.name]);
+      else expect(arg.referenceUrl).toMatch(REFERENCE_URL);
     }
+    // The SBOM switches are read only from a declared ARG; --build-arg alone does nothing (SBOM attestations manual).
+    expect(PREDEFINED_ARGS.filter((a) => a.needsArg).map((a) => a.name)).toEqual(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+    expect(renderPredefinedArg(getPredefinedArg('BUILDKIT_SBOM_SCAN_STAGE')!, 'markdown')).toContain('alone does nothing');
+    // containerd normalises linux/arm64/v8 to linux/arm64, so an arm64 builder has no variant.
+    expect(getPredefinedArg('BUILDVARIANT')!.example).toBe('v7');
     expect(getPredefinedArg('TARGETOSVERSION')!.since).toBe('1.13');
     expect(getPredefinedArg('TARGETSTAGE')!.since).toBe('1.11');
     // BuildKit's testTargetStageNameArg: without --target it is the last stage's name, `default` only if unnamed.

@@ -10,12 +10,19 @@ const GROUP_URL: Readonly<Record<PredefinedArgGroup, string>> = {
   buildkit: referenceUrl('buildkit-built-in-build-args'),
 };
 
+/** Where an argument the Dockerfile reference does not list is documented. */
+interface ArgExtras {
+  readonly url?: string;
+  readonly needsArg?: boolean;
+}
+
 function arg(
   group: PredefinedArgGroup,
   name: string,
   doc: string,
   example: string,
   since?: FrontendVersion,
+  extras: ArgExtras = {},
 ): PredefinedArgFact {
   return {
     name,
@@ -24,9 +31,12 @@ function arg(
     example,
     ...(since ? { since } : {}),
     automatic: group === 'platform' || group === 'target',
-    referenceUrl: GROUP_URL[group],
+    ...(extras.needsArg ? { needsArg: true } : {}),
+    referenceUrl: extras.url ?? GROUP_URL[group],
   };
 }
+
+const SBOM_URL = 'https://docs.docker.com/build/metadata/attestations/sbom/';
 
 const PROXY_NOTE =
   'It is kept out of `docker history` and does not affect the build cache, unless the Dockerfile declares it with `ARG`.';
@@ -71,7 +81,12 @@ const PLATFORM_ARGS: readonly PredefinedArgFact[] = [
   ),
   arg('platform', 'BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux'),
   arg('platform', 'BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64'),
-  arg('platform', 'BUILDVARIANT', 'Variant part of `BUILDPLATFORM`; empty for most platforms.', 'v8'),
+  arg(
+    'platform',
+    'BUILDVARIANT',
+    'Variant part of `BUILDPLATFORM`, such as `v7` on a 32-bit ARM machine. Empty on amd64 and arm64 builders: `arm64/v8` is normalised to plain `arm64`.',
+    'v7',
+  ),
   arg(
     'platform',
     'TARGETOSVERSION',
@@ -131,6 +146,7 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
     'Configures build checks for this build with the same syntax as `# check=`. It replaces the directive in the file instead of merging with it.',
     'skip=all',
     '1.8',
+    { url: 'https://docs.docker.com/build/checks/' },
   ),
   arg(
     'buildkit',
@@ -142,14 +158,18 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
   arg(
     'buildkit',
     'BUILDKIT_SBOM_SCAN_CONTEXT',
-    '`true` makes the SBOM scanner also scan the build context, not only the final image.',
+    '`true` makes the SBOM scanner, when the build asks for an SBOM attestation, also scan the build context, not only the final image.',
     'true',
+    undefined,
+    { url: `${SBOM_URL}#scan-build-context`, needsArg: true },
   ),
   arg(
     'buildkit',
     'BUILDKIT_SBOM_SCAN_STAGE',
-    '`true`, usually declared with `ARG` inside a stage, makes the SBOM scanner include that stage as well as the final image.',
+    '`true` in a stage makes the SBOM scanner include that stage as well as the final image. A global `ARG` may instead list stage names, separated by commas.',
     'true',
+    undefined,
+    { url: `${SBOM_URL}#scan-stages`, needsArg: true },
   ),
 ];
 

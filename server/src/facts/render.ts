@@ -37,6 +37,7 @@ type Block =
   | { readonly kind: 'link'; readonly label: string; readonly url: string };
 
 const REFERENCE_LABEL = 'Dockerfile reference';
+const REFERENCE_URL_PREFIX = 'https://docs.docker.com/reference/dockerfile/';
 
 // ---- Entry points ----
 
@@ -167,14 +168,16 @@ const GROUP_LABEL: Readonly<Record<PredefinedArgGroup, string>> = {
 export function renderPredefinedArg(arg: PredefinedArgFact, format: DocFormat): string {
   const scope = arg.automatic
     ? `Set automatically in the global scope; inside a stage, declare \`ARG ${arg.name}\` without a value to use it.`
-    : `Not set unless the build passes it: \`--build-arg ${arg.name}=<value>\`.`;
+    : arg.needsArg
+      ? `Read only when the Dockerfile declares it, as \`ARG ${arg.name}=<value>\` before the first \`FROM\` or in a stage; \`--build-arg ${arg.name}=<value>\` alone does nothing, it only overrides a declared value.`
+      : `Not set unless the build passes it: \`--build-arg ${arg.name}=<value>\`.`;
   return render(format, [
     text(`**${arg.name}** (${GROUP_LABEL[arg.group]})`),
     text(arg.doc),
     arg.example !== undefined && text(`Example value: \`${arg.example}\``),
     text(scope),
     requires(arg.since),
-    link(arg.referenceUrl),
+    link(arg.referenceUrl, arg.referenceUrl.startsWith(REFERENCE_URL_PREFIX) ? REFERENCE_LABEL : 'Docker documentation'),
   ]);
 }
 

@@ -194,6 +194,12 @@ export interface PredefinedArgFact {
   readonly since?: FrontendVersion;
   /** Defined in the global scope automatically (platform args); others only when passed with --build-arg. */
   readonly automatic: boolean;
+  /**
+   * Read only when the Dockerfile declares it with `ARG` (BuildKit's SBOM switches): a `--build-arg`
+   * alone does nothing, it can only change the value of the declared argument.
+   */
+  readonly needsArg?: boolean;
+  /** The Dockerfile reference's section, or the page of Docker's manual that documents the argument. */
   readonly referenceUrl: string;
 }
 
