@@ -14,6 +14,7 @@ import {
   PREDEFINED_ARGS,
   SIGNALS,
   SUBSTITUTIONS,
+  SUBSTITUTION_URL,
   getFlag,
   getInstruction,
   getSubstitution,
@@ -204,6 +205,7 @@ describe('hover over LSP', () => {
           // V is 1 and the word is x: only the `+` forms give the word.
           `Result here: \`${substitution.operator.endsWith('+') ? 'x' : '1'}\``,
           ...(substitution.since ? [`Requires \`# syntax=docker/dockerfile:${substitution.since}\` or later.`] : []),
+          `[Dockerfile reference](${SUBSTITUTION_URL})`,
         ].join('\n\n'),
       );
     });
@@ -315,6 +317,16 @@ describe('hover over LSP', () => {
         'FROM alpine\nHEALTHCHECK --interval=$[3$00$] CMD true',
         `\`\`\`dockerfile\nHEALTHCHECK --interval=30\n\`\`\`\n\nNot a duration BuildKit accepts: the unit is missing after 30. Write a number with a unit: \`30s\`, \`1m30s\`, \`500ms\`.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
       );
+      // Docker Engine reads a zero interval as unset (daemon/health.go): 0s is not a pause-free loop.
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --interval=$[0$0s$] CMD true',
+        `\`\`\`dockerfile\nHEALTHCHECK --interval=0s\n\`\`\`\n\n\`0s\` means not set: Docker uses the default, \`30s\`.\n\n${summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+      );
+      // A zero start period is simply none.
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --start-period=$[0$0s$] CMD true',
+        `\`\`\`dockerfile\nHEALTHCHECK --start-period=0s\n\`\`\`\n\n\`0s\` is 0 seconds.\n\n${getFlag('HEALTHCHECK', 'start-period')!.doc.summary}\n\nDefault: \`0s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+      );
     });
 
     it('a mount option value that is a boolean', async () => {
@@ -410,6 +422,7 @@ describe('hover over LSP', () => {
           '**`GO`** not declared',
           'Unset here: the global `ARG GO` on line 2 is visible in `FROM` lines only. Declare `ARG GO` (without a value) in this stage to use its value.',
           '`${GO:-1}` has the form `${name:-word}`. ' + getSubstitution(':-')!.doc,
+          `[Dockerfile reference](${SUBSTITUTION_URL})`,
         ].join('\n\n'),
       );
     });
@@ -485,6 +498,7 @@ describe('hover over LSP', () => {
           'Stays in the image: later instructions and every container started from the image see it.',
           '${A:-x} has the form ${name:-word}. Gives word when name is unset or empty, and the value of name otherwise. The usual way to write a fallback.',
           'Result here: 1',
+          `Dockerfile reference: ${SUBSTITUTION_URL}`,
         ].join('\n\n'),
         plain,
       );

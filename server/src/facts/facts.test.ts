@@ -370,6 +370,18 @@ describe('flags', () => {
     const defaults = getInstruction('HEALTHCHECK')!.flags.map((f) => `${f.name}=${f.default}`);
     expect(defaults).toEqual(['interval=30s', 'timeout=30s', 'start-period=0s', 'start-interval=5s', 'retries=3']);
   });
+
+  it('says where Docker reads a zero as unset (daemon/health.go: timeoutWithDefault, retries <= 0)', () => {
+    expect(flags.filter(([, , f]) => f.zeroMeansDefault).map(([label]) => label)).toEqual([
+      'HEALTHCHECK --interval', 'HEALTHCHECK --timeout', 'HEALTHCHECK --retries',
+    ]);
+    expect(getFlag('HEALTHCHECK', 'retries')!.doc.pitfall).toContain('`--retries=1`');
+    for (const name of ['interval', 'timeout']) expect(getFlag('HEALTHCHECK', name)!.doc.pitfall).toContain('uses the default `30s`');
+    // Go's ParseDuration takes a bare 0, so the duration pitfall must not say every bare number fails.
+    for (const name of ['interval', 'timeout', 'start-period', 'start-interval']) {
+      expect(getFlag('HEALTHCHECK', name)!.doc.pitfall).toContain('A bare number other than `0` is rejected');
+    }
+  });
 });
 
 // ---- Mounts ----

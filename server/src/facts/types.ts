@@ -90,6 +90,11 @@ export interface FlagFact {
    * no literal value describes it (the doc then says what happens without the flag).
    */
   readonly default?: string;
+  /**
+   * A zero value is stored as written but read as "not set" where it is used, so the default applies
+   * (Docker Engine does this for HEALTHCHECK `--interval`, `--timeout` and `--retries`).
+   */
+  readonly zeroMeansDefault?: boolean;
   /** Whether the builder expands `$VARIABLES` in the value. */
   readonly expandsVariables: boolean;
   readonly doc: Documentation;

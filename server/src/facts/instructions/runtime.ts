@@ -90,7 +90,7 @@ export const ENTRYPOINT: InstructionFact = {
 
 const HEALTHCHECK_URL = referenceUrl('healthcheck');
 
-function durationFlag(name: string, defaultValue: string, doc: FlagFact['doc'], since?: '1.6'): FlagFact {
+function durationFlag(name: string, defaultValue: string, doc: FlagFact['doc'], since?: '1.6', zeroMeansDefault = false): FlagFact {
   return {
     name,
     value: { kind: 'duration' },
@@ -99,6 +99,7 @@ function durationFlag(name: string, defaultValue: string, doc: FlagFact['doc'], 
     // --start-interval came to both channels in 1.6.
     ...(since ? { since, labsSince: since } : {}),
     default: defaultValue,
+    ...(zeroMeansDefault ? { zeroMeansDefault } : {}),
     expandsVariables: false,
     referenceUrl: HEALTHCHECK_URL,
     doc,
@@ -106,7 +107,10 @@ function durationFlag(name: string, defaultValue: string, doc: FlagFact['doc'], 
 }
 
 const DURATION_HINT = 'A duration with a unit: `30s`, `1m30s`, `500ms`.';
-const DURATION_PITFALL = 'A bare number is rejected: write `30s`, not `30`.';
+const DURATION_PITFALL = 'A bare number other than `0` is rejected: write `30s`, not `30`.';
+/** Docker Engine reads a zero interval or timeout as unset (daemon/health.go, timeoutWithDefault). */
+const zeroIsDefault = (what: string): string =>
+  `\`0s\` does not mean ${what}: Docker reads a zero as unset and uses the default \`30s\`. A bare number other than \`0\` is rejected: write \`30s\`, not \`30\`.`;
 
 export const HEALTHCHECK: InstructionFact = {
   name: 'HEALTHCHECK',
@@ -145,18 +149,30 @@ export const HEALTHCHECK: InstructionFact = {
     },
   ],
   flags: [
-    durationFlag('interval', '30s', {
-      summary: 'Time between checks, counted from container start and then from the end of each check.',
-      details: `${DURATION_HINT} Shorter intervals notice failures sooner but run the command more often.`,
-      example: 'HEALTHCHECK --interval=1m CMD ./healthcheck',
-      pitfall: DURATION_PITFALL,
-    }),
-    durationFlag('timeout', '30s', {
-      summary: 'How long one check may run before it counts as failed; the check process is then killed.',
-      details: `${DURATION_HINT} Keep it well below the interval.`,
-      example: 'HEALTHCHECK --timeout=5s CMD ./healthcheck',
-      pitfall: DURATION_PITFALL,
-    }),
+    durationFlag(
+      'interval',
+      '30s',
+      {
+        summary: 'Time between checks, counted from container start and then from the end of each check.',
+        details: `${DURATION_HINT} Shorter intervals notice failures sooner but run the command more often.`,
+        example: 'HEALTHCHECK --interval=1m CMD ./healthcheck',
+        pitfall: zeroIsDefault('checking without a pause'),
+      },
+      undefined,
+      true,
+    ),
+    durationFlag(
+      'timeout',
+      '30s',
+      {
+        summary: 'How long one check may run before it counts as failed; the check process is then killed.',
+        details: `${DURATION_HINT} Keep it well below the interval.`,
+        example: 'HEALTHCHECK --timeout=5s CMD ./healthcheck',
+        pitfall: zeroIsDefault('no time limit'),
+      },
+      undefined,
+      true,
+    ),
     durationFlag('start-period', '0s', {
       summary: 'Grace time after the container starts, during which failed checks do not count toward `--retries`.',
       details: `${DURATION_HINT} A successful check ends the grace period early. Give slow starters, such as JVM apps, enough time here.`,
@@ -180,12 +196,15 @@ export const HEALTHCHECK: InstructionFact = {
       placeholder: '3',
       repeatable: false,
       default: '3',
+      zeroMeansDefault: true,
       expandsVariables: false,
       referenceUrl: HEALTHCHECK_URL,
       doc: {
         summary: 'How many failed checks in a row mark the container `unhealthy`.',
         details: 'A whole number, 0 or more. Raise it for checks that fail now and then under load.',
         example: 'HEALTHCHECK --retries=5 CMD ./healthcheck',
+        pitfall:
+          '`--retries=0` does not mark the container unhealthy at the first failure: Docker reads a zero as unset and waits for 3. Write `--retries=1` for that.',
       },
     },
   ],

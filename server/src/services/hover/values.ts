@@ -68,6 +68,8 @@ export function durationHover(instruction: InstructionName, flag: FlagFact, valu
     meaning = `${w.prose('Not a duration BuildKit accepts:')} ${w.text(parsed.error)}${w.prose('. Write a number with a unit: `30s`, `1m30s`, `500ms`.')}`;
   } else if (parsed.nanoseconds !== 0 && parsed.nanoseconds < 1e6) {
     meaning = w.prose('Too short: BuildKit accepts `0` or at least `1ms`.');
+  } else if (parsed.nanoseconds === 0 && flag.zeroMeansDefault && flag.default !== undefined) {
+    meaning = `${w.code(value)} ${w.prose(`means not set: Docker uses the default, \`${flag.default}\`.`)}`;
   } else {
     meaning = `${w.code(value)} ${w.prose(`is ${nanosInWords(parsed.nanoseconds)}.`)}`;
   }

@@ -2,7 +2,7 @@
 // is declared and what kind it is; at a declaration (`ARG NAME=...`, `ENV NAME=...`) the same
 // for that line. Predefined arguments add their documentation from the facts.
 
-import { getPredefinedArg, getSubstitution } from '../../facts';
+import { SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import type { Declaration, VariableUse } from '../../semantics';
 import { lex } from '../../syntax';
@@ -128,6 +128,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
     result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,
     substitution && w.requires(substitution.since),
+    substitution && w.link(SUBSTITUTION_URL),
     predefined && renderPredefinedArg(predefined, format),
   );
 }
