@@ -306,9 +306,10 @@ describe('instructions', () => {
 describe('flags', () => {
   const flags = INSTRUCTIONS.flatMap((i) => i.flags.map((f) => [`${i.name} --${f.name}`, i.name, f] as const));
 
-  it.each(flags)('%s is documented with an example that uses it', (_label, instruction, flag) => {
+  it.each(flags)('%s is documented with an example that uses it, and a pitfall', (_label, instruction, flag) => {
     expect(flag.doc.details).toBeTruthy();
     expect(flag.doc.example).toBeTruthy();
+    expect(flag.doc.pitfall).toBeTruthy();
     expect(flag.doc.example!.startsWith(`${instruction} `)).toBe(true);
     expect(flag.doc.example).toContain(`--${flag.name}`);
     expect(flag.referenceUrl).toMatch(REFERENCE_URL);
