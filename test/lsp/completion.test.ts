@@ -624,6 +624,11 @@ describe('completion over LSP', () => {
       expect(await documentation('FROM alpine\nCOPY --link=$0', 'false')).toEqual(
         md(renderFlagValue('COPY', link, { value: 'false', isDefault: true, doc: 'Turns the option off, as if it were left out.' }, 'markdown')),
       );
+      // Without --unpack a local archive is unpacked and a download is not: false is not "left out".
+      const unpack = getFlag('ADD', 'unpack')!;
+      expect(await documentation('FROM alpine\nADD --unpack=$0', 'false')).toEqual(
+        md(renderFlagValue('ADD', unpack, { value: 'false', doc: 'Turns the option off explicitly, which is not what leaving the flag out does in every case.' }, 'markdown')),
+      );
     });
 
     it('in plain text for clients that want it', async () => {

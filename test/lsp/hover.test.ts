@@ -329,6 +329,14 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a boolean flag value where leaving the flag out is neither true nor false', async () => {
+      // ADD unpacks a local archive without --unpack, so --unpack=false is not "as if it were left out".
+      const unpack = getFlag('ADD', 'unpack')!;
+      expect(unpack.default).toBeUndefined();
+      await checkHover('FROM alpine\nADD --unpack=$[fa$0lse$] app.tar.gz /opt/\n', renderFlag('ADD', unpack, 'markdown'));
+      await checkHover('FROM alpine\nADD --link=$[fa$0lse$] a /b\n', renderFlagValue('ADD', getFlag('ADD', 'link')!, { value: 'false', doc: 'Turns the option off, as if it were left out.', isDefault: true }, 'markdown'));
+    });
+
     it('a mount option value that is a boolean', async () => {
       const option = MOUNT_TYPES.find((m) => m.type === 'secret')!.options.find((o) => o.key === 'required')!;
       await checkHover(

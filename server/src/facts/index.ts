@@ -23,7 +23,7 @@ import type {
 export type * from './types';
 export type { SubstitutionFact, SubstitutionOperator } from './variables';
 export type { HeredocFact } from './values';
-export { BOOLEAN_VALUES, CHMOD_MODES, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
+export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
 export { SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
 export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';

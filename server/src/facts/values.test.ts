@@ -7,6 +7,8 @@ import {
   HEREDOC,
   PLATFORMS,
   SUBSTITUTIONS,
+  booleanValues,
+  getFlag,
   getSubstitution,
   type ValueFact,
 } from './index';
@@ -68,6 +70,18 @@ describe('value tables', () => {
     // A terminator line is compared whole (tabs stripped with <<-): a space before or after it does not end the body.
     expect(HEREDOC.doc.pitfall).toContain('not even spaces before or after it');
     expect(HEREDOC.doc.pitfall).toContain('`unterminated heredoc`');
+  });
+
+  it('boolean values say "as if left out" only where leaving the flag out is one of them', () => {
+    expect(booleanValues('false').map((v) => [v.value, v.isDefault ?? false, v.doc])).toEqual([
+      ['true', false, BOOLEAN_VALUES[0]!.doc],
+      ['false', true, 'Turns the option off, as if it were left out.'],
+    ]);
+    // ADD unpacks a local archive and not a download when --unpack is absent (Dockerfile reference, ADD --unpack).
+    const unpack = booleanValues(getFlag('ADD', 'unpack')!.default);
+    expect(unpack.some((v) => v.isDefault)).toBe(false);
+    expect(unpack.find((v) => v.value === 'false')!.doc).not.toContain('left out.');
+    for (const value of unpack) expectProse(value.doc);
   });
 
   it('heredocs are documented, stable since 1.4', () => {

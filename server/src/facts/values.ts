@@ -53,6 +53,17 @@ export const BOOLEAN_VALUES: readonly ValueFact[] = [
   { value: 'false', doc: 'Turns the option off, as if it were left out.' },
 ];
 
+/**
+ * The boolean values of a flag with the given default. Without one (ADD --unpack, whose absence
+ * depends on the source), `false` is not what leaving the flag out does.
+ */
+export function booleanValues(defaultValue: string | undefined): readonly ValueFact[] {
+  if (defaultValue === undefined) {
+    return [BOOLEAN_VALUES[0]!, { value: 'false', doc: 'Turns the option off explicitly, which is not what leaving the flag out does in every case.' }];
+  }
+  return BOOLEAN_VALUES.map((v) => (v.value === defaultValue ? { ...v, isDefault: true } : v));
+}
+
 export interface HeredocFact {
   readonly doc: Documentation;
   readonly since: FrontendVersion;

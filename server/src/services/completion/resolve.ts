@@ -4,6 +4,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import {
   BOOLEAN_VALUES,
+  booleanValues,
   CHMOD_MODES,
   EXPOSE_PROTOCOLS,
   PLATFORMS,
@@ -47,7 +48,7 @@ export function flagValues(flag: FlagFact): readonly ValueFact[] {
     case 'enum':
       return flag.value.values;
     case 'boolean':
-      return BOOLEAN_VALUES.map((v) => (v.value === flag.default ? { ...v, isDefault: true } : v));
+      return booleanValues(flag.default);
     case 'platform':
       return PLATFORMS;
     case 'chmod':

@@ -57,7 +57,9 @@ function flagValueText(instruction: InstructionName, fact: FlagFact, value: stri
       return known ? renderFlagValue(instruction, fact, known, format) : renderFlag(instruction, fact, format);
     }
     case 'boolean': {
-      const known = BOOLEAN_VALUES.find((v) => v.value === value.toLowerCase());
+      // Without a literal default (ADD --unpack), leaving the flag out is neither true nor false, so the
+      // generic "as if it were left out" would be wrong: the flag's own doc says what each case does.
+      const known = fact.default === undefined ? undefined : BOOLEAN_VALUES.find((v) => v.value === value.toLowerCase());
       return known ? renderFlagValue(instruction, fact, { ...known, isDefault: known.value === fact.default }, format) : renderFlag(instruction, fact, format);
     }
     case 'platform': {
