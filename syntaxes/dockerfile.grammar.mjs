@@ -18,8 +18,8 @@
 //   top of the stack captured the previous newline, so the failing while condition pops the instruction together
 //   with everything still open inside it (an unterminated quote, an embedded shell construct). Any line does, as
 //   in BuildKit, where a word that is no keyword is an unknown instruction. So no embedded rule may capture a
-//   newline inside an instruction: the one that does (Python's line continuation, in a heredoc body) is
-//   pre-empted by an injection.
+//   newline inside an instruction: those that do in a heredoc body (Python's line continuation, Perl's heredocs and
+//   __END__) are pre-empted (python-line-continuation, perlNewlineGuards).
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
@@ -76,6 +76,14 @@ const LANGUAGES = [
     shebang: r`\b(?:node|nodejs|deno|bun)\b`,
     command: r`node(?:js)?`,
   },
+  {
+    id: 'perl',
+    grammar: 'source.perl',
+    before: perlNewlineGuards,
+    shebang: r`\bperl\b`,
+    command: r`perl(?:5(?:\.\d+)*)?`,
+  },
+  { id: 'ruby', grammar: 'source.ruby', shebang: r`\bruby\b`, command: r`ruby(?:\d+(?:\.\d+)*)?` },
 ];
 // An interpreter as a command word: perhaps a path to it (`/usr/local/bin/python3`, `.venv/bin/python`,
 // `$VENV/bin/python`) or run by `env` (with options and assignments), followed by options only (`-u`,
@@ -339,6 +347,45 @@ function jsShebangComment() {
     name: 'comment.line.shebang.js',
     captures: { 1: { name: 'punctuation.definition.comment.js' } },
   }];
+}
+
+/**
+ * Perl's heredocs and __END__ / __DATA__ are rules whose begin captures the newline, which would end the instruction
+ * (see the top of this file); these take their place. Perl's grammar holds no code inside other rules, so at the
+ * top level of the body they come first everywhere (an injection would slow down every line of shell).
+ */
+function perlNewlineGuards() {
+  // the markers <<'RAW', <<"TEXT", <<`CMD`, <<\RAW and <<TEXT (groups: quote, word, quote)
+  const markers = [
+    { marker: r`[ \t]*(')([^'\n]*)(')`, raw: true },
+    { marker: r`[ \t]*(["\x60])([^"\x60\n]*)(\3)`, raw: false },
+    { marker: r`(\\)([A-Za-z_]\w*)()`, raw: true },
+    { marker: r`()([A-Za-z_]\w*)()`, raw: false },
+  ];
+  return [
+    // a heredoc: the rest of the marker line is Perl code, the body a string up to the terminator (which `<<~`
+    // allows to be indented)
+    ...[true, false].flatMap((indented) => markers.map(({ marker, raw }) => ({
+      begin: r`((<<${indented ? '~' : '(?!~)'})${marker})(.*)`,
+      beginCaptures: {
+        1: { name: 'string.unquoted.heredoc.perl' },
+        2: { name: 'punctuation.definition.string.begin.perl' },
+        6: { patterns: [{ include: 'source.perl' }] },
+      },
+      end: r`^${indented ? r`[ \t]*` : ''}(\4)$`,
+      endCaptures: { 1: { name: 'punctuation.definition.string.end.perl' } },
+      contentName: 'string.unquoted.heredoc.perl',
+      patterns: raw ? [] : [{ include: 'source.perl#escaped_char' }, { include: 'source.perl#variable' }],
+    }))),
+    // what follows __END__ or __DATA__ is no code
+    {
+      begin: r`\b(__(?:END|DATA)__)$`,
+      beginCaptures: { 1: { name: 'constant.language.perl' } },
+      end: never,
+      contentName: 'comment.block.documentation.perl',
+      patterns: [{ include: 'source.perl#pod' }],
+    },
+  ];
 }
 
 /**

@@ -24,10 +24,10 @@
 //   meta.heredoc                               marker to terminator; keyword.operator.heredoc (<<, <<-),
 //     entity.name.tag.heredoc (delimiter word and terminator), constant.numeric.file-descriptor,
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
-//     meta.embedded.block.{shell,python,javascript} (RUN bodies; comment.line.shebang.js for a JavaScript body's
-//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
+//     meta.embedded.block.{shell,python,javascript,perl,ruby} (RUN bodies; comment.line.shebang.js for a JavaScript
+//     body's `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
 //     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`),
-//     meta.heredoc-input.{python,javascript} (after an interpreter word such as `python3 -u`); after a
+//     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word both are inside meta.heredoc-input
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
@@ -822,6 +822,53 @@ FROM alpine
     ],
   },
   {
+    name: 'Perl and Ruby bodies, by interpreter or #! line; Perl heredocs do not end the instruction',
+    text: df`
+RUN perl -w <<'EOF'
+use strict;
+print <<"END";
+hello $name
+END
+print <<~TXT;
+    indented
+    TXT
+__END__
+data
+EOF
+RUN ruby <<EOF
+puts RUBY_VERSION
+EOF
+RUN <<EOF
+#!/usr/bin/env ruby
+require "json"
+EOF
+FROM alpine
+`,
+    expect: [
+      ['perl', 'meta.heredoc-input.perl.dockerfile entity.name.command.shell'],
+      ['use', 'meta.heredoc.body.dockerfile meta.embedded.block.perl keyword.control.perl'],
+      ['<<', 'meta.embedded.block.perl string.unquoted.heredoc.perl punctuation.definition.string.begin.perl'],
+      [';', 'meta.embedded.block.perl'],
+      [';', '!string'],
+      ['hello ', 'meta.instruction.run.dockerfile meta.embedded.block.perl string.unquoted.heredoc.perl'],
+      ['name', 'meta.embedded.block.perl string.unquoted.heredoc.perl variable.other.readwrite.global.perl'],
+      ['END', 'meta.instruction.run.dockerfile meta.embedded.block.perl punctuation.definition.string.end.perl'],
+      ['print', 'meta.instruction.run.dockerfile meta.embedded.block.perl support.function.perl'],
+      ['    indented', 'meta.instruction.run.dockerfile string.unquoted.heredoc.perl'],
+      ['TXT', 'meta.instruction.run.dockerfile meta.embedded.block.perl punctuation.definition.string.end.perl'],
+      ['__END__', 'meta.instruction.run.dockerfile meta.embedded.block.perl constant.language.perl'],
+      ['data', 'meta.instruction.run.dockerfile meta.embedded.block.perl comment.block.documentation.perl'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.perl'],
+      ['puts', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby support.function.kernel.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.ruby'],
+      ['require', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
     name: 'several RUN heredocs on one line: a body is shell when its marker feeds a shell',
     text: df`
 RUN <<A <<B
@@ -1362,6 +1409,12 @@ EOF
 RUN node <<EOF
 var y
 EOF
+RUN perl <<EOF
+my $z;
+EOF
+RUN ruby <<EOF
+puts 1
+EOF
 `;
     const tokens = tokenize(grammar, text, true).flat();
     const language = (text: string): number => tokens.find((t) => t.text === text)!.languageId;
@@ -1372,6 +1425,8 @@ EOF
     expect(language('python3')).toBe(LANGUAGE_IDS.shellscript);
     expect(language('pass')).toBe(LANGUAGE_IDS.python);
     expect(language('var')).toBe(LANGUAGE_IDS.javascript);
+    expect(language('my')).toBe(LANGUAGE_IDS.perl);
+    expect(language('puts')).toBe(LANGUAGE_IDS.ruby);
   });
 
   it('is contributed in the manifest and generated from syntaxes/dockerfile.grammar.mjs', async () => {
@@ -1382,6 +1437,8 @@ EOF
       'meta.embedded.block.shell': 'shellscript',
       'meta.embedded.block.python': 'python',
       'meta.embedded.block.javascript': 'javascript',
+      'meta.embedded.block.perl': 'perl',
+      'meta.embedded.block.ruby': 'ruby',
     });
     const generatorUrl = pathToFileURL(path.join(ROOT, 'syntaxes/dockerfile.grammar.mjs')).href;
     const generator = (await import(generatorUrl)) as { buildGrammar: () => unknown };
