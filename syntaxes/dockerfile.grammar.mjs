@@ -289,7 +289,7 @@ function sharedRules() {
     ...languageBodyRules(),
     // a data body (a file written by the command) that starts with `#!` and a shell
     'heredoc-body-shebang-shell': {
-      begin: r`^(?=#![^\n]*\b(?:ba|da|z|k|mk|a)?sh\b)`,
+      begin: r`^(?=#![^\n]*\b(?:${SHELL_NAMES})\b)`,
       end: never,
       contentName: `${S.heredocBody} ${S.shell}`,
       patterns: [{ include: 'source.shell' }],
