@@ -725,6 +725,9 @@ JS
 RUN /usr/local/bin/python3.12 -u - <<EOF
 x = 1
 EOF
+RUN .venv/bin/python <<EOF
+z = 3
+EOF
 RUN cd /app && env PYTHONPATH=/app python <<-EOF
 ${TAB}import app
 ${TAB}EOF
@@ -754,6 +757,9 @@ FROM alpine
       ['JS', 'entity.name.tag.heredoc.dockerfile'],
       ['JS', '!meta.embedded.block.javascript'],
       ['x', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['.venv/bin/python', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['z', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
