@@ -18,8 +18,8 @@
 //   top of the stack captured the previous newline, so the failing while condition pops the instruction together
 //   with everything still open inside it (an unterminated quote, an embedded shell construct). Any line does, as
 //   in BuildKit, where a word that is no keyword is an unknown instruction. So no embedded rule may capture a
-//   newline inside an instruction: the one that does (Python's line continuation, in a heredoc body) is
-//   pre-empted by an injection.
+//   newline inside an instruction: those that do in a heredoc body (Python's line continuation, Perl's heredocs and
+//   __END__) are pre-empted (python-line-continuation, perlNewlineGuards).
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
@@ -27,13 +27,16 @@
 // * What a RUN heredoc body is (as the best-practice rules read it, bodyIsShell in server/src/rules/practices/shell.ts):
 //   shell when it is the script, that is the marker is the whole command (`RUN <<EOF`, `RUN --mount=… <<EOF`,
 //   `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has one), or when it is the input of
-//   a shell (`bash -e <<EOF`, `<<EOF sh`, `/bin/sh -s <<EOF`). Any other body is data fed to a command
-//   (`cat <<EOF > /etc/app.conf`, `mysql <<SQL`) and is scoped as text, as COPY/ADD bodies are, unless its `#!` line
-//   names a language (a script written to a file). On a line with several markers each body is judged by its own
-//   marker: shell when a shell word follows it (`<<A python3 - && <<B sh`); a shell word before the markers
-//   (`bash <<A 3<<B`) and a lone marker that is the whole command (`RUN <<A <<B`: no command reads the bodies) give
-//   data. TextMate cannot look back over a whole line, so the shell before a marker is found by a rule that starts
-//   at the shell word (heredoc-shell-input) and holds the heredoc.
+//   a shell (`bash -e <<EOF`, `<<EOF sh`, `/bin/sh -s <<EOF`). A body read by an interpreter named as the command,
+//   with nothing but options (`python3 -u <<EOF`, `node - <<EOF`, `/usr/bin/env python3 <<EOF`, `<<EOF node`), is in
+//   its language (LANGUAGES); with any other word (`python3 app.py <<EOF`) the body is that program's data. Any other
+//   body is data fed to a command (`cat <<EOF > /etc/app.conf`, `mysql <<SQL`) and is scoped as text, as COPY/ADD
+//   bodies are. A `#!` line that names a language of LANGUAGES (or, in data, a shell: a script written to a file)
+//   decides over all of this. On a line with several markers each body is judged by its own marker: shell when a
+//   shell word follows it (`<<A python3 - && <<B sh`: interpreters are not looked for there, so A is data); a shell
+//   word before the markers (`bash <<A 3<<B`) and a lone marker that is the whole command (`RUN <<A <<B`: no command
+//   reads the bodies) give data. TextMate cannot look back over a whole line, so the shell or interpreter before a
+//   marker is found by a rule that starts at its word (heredoc-input) and holds the heredoc.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,15 +54,52 @@ const DIRECTIVE_KEYS = 'syntax|check|escape';
 // A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"` or `3<<'X'`.
 const HEREDOC_WORD = r`[A-Za-z_][A-Za-z0-9_.\-]*`;
 const HEREDOC_WORD_END = r`(?![A-Za-z0-9_.\-])`;
-// Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
 // A shell as a command word, its options (`-e`, `-euo pipefail`, `-s`, `--`), and the text after a marker that
 // makes a shell read its body (`<<EOF bash -e`, then the end of the command or another marker).
-const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:ba|da|z|k|mk|a)?sh(?![^ \t\n;&|)])`;
+const SHELL_NAMES = r`sh|bash|dash|zsh|ksh|mksh|ash`;
+const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:${SHELL_NAMES})(?![^ \t\n;&|)])`;
 const SHELL_OPTIONS = r`(?:[ \t]+(?:[-+][A-Za-z]*o[ \t]+[a-z]+(?![^ \t\n;&|)])|[-+][A-Za-z]+|--?)(?![^ \t\n;&|)]))*`;
-const SHELL_AFTER = r`[ \t]+${SHELL_WORD}${SHELL_OPTIONS}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
+/** After a marker: a command word and options that read the body, then the end of the command or another marker. */
+const readerAfter = (word, options) => r`[ \t]+${word}${options}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
+const SHELL_AFTER = readerAfter(SHELL_WORD, SHELL_OPTIONS);
+
+// The languages of RUN heredoc bodies other than shell: the scope of VS Code's grammar for each (and rules to try
+// before it, at the top level of a body), the language id VS Code knows it by (package.json maps
+// meta.embedded.block.<id> to it), what a `#!` line names, and the interpreter as a command that reads the body on
+// standard input (`python3 <<EOF`; versioned names such as python3.12 included).
+const LANGUAGES = [
+  { id: 'python', grammar: 'source.python', shebang: r`\bpython`, command: r`python(?:[23](?:\.\d+)?)?` },
+  {
+    id: 'javascript',
+    grammar: 'source.js',
+    before: jsShebangComment,
+    shebang: r`\b(?:node|nodejs|deno|bun)\b`,
+    command: r`node(?:js)?`,
+  },
+  {
+    id: 'perl',
+    grammar: 'source.perl',
+    before: perlNewlineGuards,
+    shebang: r`\bperl\b`,
+    command: r`perl(?:5(?:\.\d+)*)?`,
+  },
+  { id: 'ruby', grammar: 'source.ruby', shebang: r`\bruby\b`, command: r`ruby(?:\d+(?:\.\d+)*)?` },
+];
+// An interpreter as a command word: perhaps a path to it (`/usr/local/bin/python3`, `.venv/bin/python`,
+// `$VENV/bin/python`) or run by `env` (with options and assignments), followed by options only (`-u`,
+// `--input-type=module`, `-`: the script on standard input). Any other word (`python3 script.py <<EOF`,
+// `python3 -m json.tool <<EOF`) makes the body that program's data.
+const PLAIN_WORD = r`[^ \t\n;&|()<>'"\\]`;
+const ENV_WORD = r`(?:(?:/usr)?/bin/)?env(?:[ \t]+(?:-${PLAIN_WORD}*|[A-Za-z_][A-Za-z0-9_]*=${PLAIN_WORD}*))*[ \t]+`;
+const interpreterWord = (command) => r`(?:${ENV_WORD})?(?:[/.$~]${PLAIN_WORD}*/)?(?:${command})(?![^ \t\n;&|)])`;
+const INTERPRETER_OPTIONS = r`(?:[ \t]+-${PLAIN_WORD}*)*`;
+// Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
 const lastMarker = (chomp) =>
   r`(?:.*[ \t])?\d*<<${chomp ? '-' : '(?!-)'}[ \t]*(["']?)(${HEREDOC_WORD})\1${HEREDOC_WORD_END}` +
   r`(?!.*[ \t]\d*<<-?[ \t]*["']?[A-Za-z_])`;
+
+/** The scope of the command line of a heredoc read by a shell ('shell') or an interpreter (a language id). */
+const heredocInputOf = (reader) => `meta.heredoc-input.${reader}.dockerfile`;
 
 const S = {
   keyword: 'keyword.other.instruction.dockerfile',
@@ -78,7 +118,7 @@ const S = {
   heredoc: 'meta.heredoc.dockerfile',
   heredocBody: 'meta.heredoc.body.dockerfile',
   heredocCommand: 'meta.heredoc.command.dockerfile',
-  heredocInput: 'meta.heredoc-input.shell.dockerfile',
+  heredocInput: heredocInputOf('shell'),
 };
 
 /** Regex pieces that depend on the escape character. */
@@ -240,36 +280,16 @@ function sharedRules() {
 
     // ---------------------------------------------------------------- heredocs in RUN: the body is code
     'heredoc-shell-marker-extra': heredocExtraMarker(),
-    'heredoc-body-python': {
-      begin: r`^(?=#![^\n]*\bpython)`,
-      end: never,
-      contentName: `${S.heredocBody} meta.embedded.block.python`,
-      patterns: [{ include: 'source.python' }],
-    },
     // Python's own line continuation is a rule whose begin captures the newline, which would end the instruction
     // (see the top of this file); this takes its place.
     'python-line-continuation': {
       match: r`(\\)(?=[ \t]*$)`,
       captures: { 1: { name: 'punctuation.separator.continuation.line.python' } },
     },
-    'heredoc-body-node': {
-      begin: r`^(?=#![^\n]*\b(?:node|nodejs|deno|bun)\b)`,
-      end: never,
-      contentName: `${S.heredocBody} meta.embedded.block.javascript`,
-      patterns: [
-        // the JavaScript grammar knows a `#!` line only at the start of the document (a later line cannot start with
-        // `#!` in JavaScript, so \G, which holds at every line start inside the heredoc's while rule, is enough)
-        {
-          match: r`\G(#!).*`,
-          name: 'comment.line.shebang.js',
-          captures: { 1: { name: 'punctuation.definition.comment.js' } },
-        },
-        { include: 'source.js' },
-      ],
-    },
+    ...languageBodyRules(),
     // a data body (a file written by the command) that starts with `#!` and a shell
     'heredoc-body-shebang-shell': {
-      begin: r`^(?=#![^\n]*\b(?:ba|da|z|k|mk|a)?sh\b)`,
+      begin: r`^(?=#![^\n]*\b(?:${SHELL_NAMES})\b)`,
       end: never,
       contentName: `${S.heredocBody} ${S.shell}`,
       patterns: [{ include: 'source.shell' }],
@@ -281,24 +301,120 @@ function sharedRules() {
       patterns: [{ include: 'source.shell' }],
     },
     ...multiHeredocRules('run', SHELL_PATTERNS),
-    // the heredoc of a shell's input, inside heredoc-shell-input
+    // the heredoc of a shell's input, inside heredoc-input (by an injection: the shell grammar's command rule holds it)
     'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-run-chomp': heredocRunRule(true),
     'heredoc-run-plain': heredocRunRule(false),
-    // `bash -e <<EOF` on a line with one marker: from the shell word to the end of the terminator line, so that the
-    // heredoc inside knows what reads it
-    'heredoc-shell-input': {
-      begin: r`(?<=^|[ \t;&|(!{])(?=${SHELL_WORD}${SHELL_OPTIONS}[ \t]+${ANY_MARKER}(?!.*[ \t]${MARKER_START}))`,
-      end: r`(?=\n)`,
-      name: S.heredocInput,
-      patterns: SHELL_PATTERNS,
-    },
+    'heredoc-input': heredocInputRule(),
+    // the heredoc of an interpreter's input, inside heredoc-input
+    ...Object.fromEntries(LANGUAGES.flatMap((l) => [
+      [`heredoc-${l.id}-chomp`, heredocRule({ chomp: true, command: SHELL_PATTERNS, body: l.id })],
+      [`heredoc-${l.id}-plain`, heredocRule({ chomp: false, command: SHELL_PATTERNS, body: l.id })],
+    ])),
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
     // rule begins at \G and ends before whitespace, so on a continuation line that starts with whitespace inside a
     // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
     // indentation first avoids that. (The same goes for a zero-width alternative in its arithmetic operators.)
     'shell-continuation-indent': { match: r`^[ \t]+` },
+  };
+}
+
+/**
+ * The body rules of each language in LANGUAGES: heredoc-body-<id> when its `#!` line names the language,
+ * heredoc-body-<id>-input whatever its first line (the body an interpreter of the language reads).
+ */
+function languageBodyRules() {
+  const rules = {};
+  for (const l of LANGUAGES) {
+    const body = (begin) => ({
+      begin,
+      end: never,
+      contentName: `${S.heredocBody} meta.embedded.block.${l.id}`,
+      patterns: [...(l.before?.() ?? []), { include: l.grammar }],
+    });
+    rules[`heredoc-body-${l.id}`] = body(r`^(?=#![^\n]*${l.shebang})`);
+    rules[`heredoc-body-${l.id}-input`] = body('^');
+  }
+  return rules;
+}
+
+// The JavaScript grammar knows a `#!` line only at the start of the document (a later line cannot start with `#!` in
+// JavaScript, so \G, which holds at every line start inside the heredoc's while rule, is enough).
+function jsShebangComment() {
+  return [{
+    match: r`\G(#!).*`,
+    name: 'comment.line.shebang.js',
+    captures: { 1: { name: 'punctuation.definition.comment.js' } },
+  }];
+}
+
+/**
+ * Perl's heredocs and __END__ / __DATA__ are rules whose begin captures the newline, which would end the instruction
+ * (see the top of this file); these take their place. Perl's grammar holds no code inside other rules, so at the
+ * top level of the body they come first everywhere (an injection would slow down every line of shell).
+ */
+function perlNewlineGuards() {
+  // the markers <<'RAW', <<"TEXT", <<`CMD`, <<\RAW and <<TEXT (groups: quote, word, quote)
+  const markers = [
+    { marker: r`[ \t]*(')([^'\n]*)(')`, raw: true },
+    { marker: r`[ \t]*(["\x60])([^"\x60\n]*)(\3)`, raw: false },
+    { marker: r`(\\)([A-Za-z_]\w*)()`, raw: true },
+    { marker: r`()([A-Za-z_]\w*)()`, raw: false },
+  ];
+  return [
+    // a heredoc: the rest of the marker line is Perl code, the body a string up to the terminator (which `<<~`
+    // allows to be indented)
+    ...[true, false].flatMap((indented) => markers.map(({ marker, raw }) => ({
+      begin: r`((<<${indented ? '~' : '(?!~)'})${marker})(.*)`,
+      beginCaptures: {
+        1: { name: 'string.unquoted.heredoc.perl' },
+        2: { name: 'punctuation.definition.string.begin.perl' },
+        6: { patterns: [{ include: 'source.perl' }] },
+      },
+      end: r`^${indented ? r`[ \t]*` : ''}(\4)$`,
+      endCaptures: { 1: { name: 'punctuation.definition.string.end.perl' } },
+      contentName: 'string.unquoted.heredoc.perl',
+      patterns: raw ? [] : [{ include: 'source.perl#escaped_char' }, { include: 'source.perl#variable' }],
+    }))),
+    // what follows __END__ or __DATA__ is no code
+    {
+      begin: r`\b(__(?:END|DATA)__)$`,
+      beginCaptures: { 1: { name: 'constant.language.perl' } },
+      end: never,
+      contentName: 'comment.block.documentation.perl',
+      patterns: [{ include: 'source.perl#pod' }],
+    },
+  ];
+}
+
+/**
+ * `bash -e <<EOF` or `python3 -u <<EOF` on a line with one marker: from the shell or interpreter word to the end of
+ * the terminator line, so that the heredoc inside knows what reads it. One rule finds both (it is tried at every
+ * position of shell text) and holds the rule for the reader. The heredoc of a shell's input starts by an injection,
+ * inside the shell grammar's command; an interpreter's command line is tokenized as a capture, and its heredoc
+ * follows directly.
+ */
+function heredocInputRule() {
+  const interpreters = LANGUAGES.map((l) => l.command).join('|');
+  const marker = r`[ \t]+${ANY_MARKER}(?!.*[ \t]${MARKER_START})`;
+  const reader = r`(?:${SHELL_WORD}${SHELL_OPTIONS}|${interpreterWord(interpreters)}${INTERPRETER_OPTIONS})`;
+  // Oniguruma tries a lookahead of alternatives that each start with a literal far faster than the full one
+  const firstLook = r`[/.$~]|env[ \t]|${SHELL_NAMES}|${interpreters}`;
+  return {
+    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})`,
+    end: r`(?=\n)`,
+    name: 'meta.heredoc-input.dockerfile',
+    patterns: [
+      { begin: r`\G(?=${SHELL_WORD})`, end: r`(?=\n)`, name: S.heredocInput, patterns: SHELL_PATTERNS },
+      ...LANGUAGES.map((l) => ({
+        begin: r`\G(${interpreterWord(l.command)}${INTERPRETER_OPTIONS}[ \t]+)(?=${ANY_MARKER})`,
+        beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
+        end: r`(?=\n)`,
+        name: heredocInputOf(l.id),
+        patterns: [ref(`heredoc-${l.id}-chomp`), ref(`heredoc-${l.id}-plain`)],
+      })),
+    ],
   };
 }
 
@@ -327,7 +443,7 @@ function markerCaptures(offset = 0) {
  * For a line with one marker, and for the lines with several that multiHeredocRules leaves alone.
  *   chomp  the last marker is `<<-` (its terminator may be indented with tabs)
  *   command  patterns for the rest of the marker line
- *   body  'shell' (RUN: shell, or python/node by the `#!` line) or 'text' / 'text-expand' (COPY/ADD)
+ *   body  as heredocBodyPatterns takes it
  */
 function heredocRule({ chomp, command, body, suffix = '', marker = 'any', innerWhen = '' }) {
   const tabs = chomp ? r`\t*` : '';
@@ -365,31 +481,42 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any', innerW
 
 /**
  * A RUN heredoc on a line with one marker, or with several that multiHeredocRules leaves alone, that is not the
- * script (shell-form-heredoc-script) nor after a shell word (heredoc-shell-input): shell when a shell word follows
- * the marker, else data.
+ * script (shell-form-heredoc-script) nor after a shell or interpreter word (heredoc-input): shell when a shell word
+ * follows the marker, the language of an interpreter that does, else data.
  */
 function heredocRunRule(chomp) {
   const command = SHELL_PATTERNS;
   const input = heredocRule({ chomp, command, body: 'shell', innerWhen: r`(?=${ANY_MARKER}${SHELL_AFTER})` });
+  const interpreters = LANGUAGES.map((l) => heredocRule({
+    chomp,
+    command,
+    body: l.id,
+    innerWhen: r`(?=${ANY_MARKER}${readerAfter(interpreterWord(l.command), INTERPRETER_OPTIONS)})`,
+  }));
   const quoted = heredocRule({ chomp, command, body: 'run-data', marker: 'quoted' });
   const expand = heredocRule({ chomp, command, body: 'run-data-expand', marker: 'unquoted' });
-  return { ...input, patterns: [input.patterns[0], quoted.patterns[0], expand.patterns[0]] };
+  return { ...input, patterns: [input, ...interpreters, quoted, expand].map((rule) => rule.patterns[0]) };
 }
 
 /**
- * The body of a heredoc: 'shell' (RUN script or shell input: shell, or python/node by the `#!` line), 'run-data' /
- * 'run-data-expand' (RUN data: text, or python/node/shell by the `#!` line) or 'text' / 'text-expand' (COPY/ADD).
+ * The body of a heredoc: 'shell' (RUN script or shell input: shell), a language id of LANGUAGES (RUN input of its
+ * interpreter), 'run-data' / 'run-data-expand' (RUN data: text) or 'text' / 'text-expand' (COPY/ADD); RUN bodies
+ * take the language their `#!` line names instead (a language of LANGUAGES, or a shell unless they are shell already).
  * The -expand forms have an unquoted marker: the builder (COPY/ADD) or the shell (RUN) expands variables in them.
  */
 function heredocBodyPatterns(body, suffix) {
-  if (body === 'shell') return [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shell')];
+  const shebang = LANGUAGES.map((l) => ref(`heredoc-body-${l.id}`));
+  if (body === 'shell') return [...shebang, ref('heredoc-body-shell')];
+  if (LANGUAGES.some((l) => l.id === body)) {
+    return [...shebang, ref('heredoc-body-shebang-shell'), ref(`heredoc-body-${body}-input`)];
+  }
   const text = {
     begin: '^',
     end: never,
     contentName: `${S.heredocBody} string.unquoted.heredoc.dockerfile`,
     patterns: body.endsWith('-expand') ? [ref(`escape-dollar${suffix}`), ref(`variable${suffix}`)] : [],
   };
-  if (body.startsWith('run-')) return [ref('heredoc-body-python'), ref('heredoc-body-node'), ref('heredoc-body-shebang-shell'), text];
+  if (body.startsWith('run-')) return [...shebang, ref('heredoc-body-shebang-shell'), text];
   return [text];
 }
 
@@ -906,12 +1033,13 @@ export function buildGrammar() {
     injections: {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
-      [`L:meta.instruction ${S.shell} - meta.heredoc - ${S.heredocInput} ${noCode}`]: {
+      [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
         patterns: heredocRefs('run', normal),
       },
-      // a shell word in command position (the shell grammar scopes the words after a command name as arguments)
-      [`L:meta.instruction ${S.shell} - meta.heredoc - ${S.heredocInput} - meta.argument ${noCode}`]: {
-        patterns: [ref('heredoc-shell-input')],
+      // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
+      // arguments)
+      [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input - meta.argument ${noCode}`]: {
+        patterns: [ref('heredoc-input')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],

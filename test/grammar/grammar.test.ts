@@ -24,9 +24,11 @@
 //   meta.heredoc                               marker to terminator; keyword.operator.heredoc (<<, <<-),
 //     entity.name.tag.heredoc (delimiter word and terminator), constant.numeric.file-descriptor,
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
-//     meta.embedded.block.{shell,python,javascript} (RUN bodies; comment.line.shebang.js for a JavaScript body's
-//     `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies fed to a command that is not a shell),
-//     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`)
+//     meta.embedded.block.{shell,python,javascript,perl,ruby} (RUN bodies; comment.line.shebang.js for a JavaScript
+//     body's `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
+//     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`),
+//     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
+//     shell or interpreter word both are inside meta.heredoc-input
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
 //   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
@@ -710,6 +712,169 @@ FROM alpine
     ],
   },
   {
+    name: 'a RUN heredoc body read by an interpreter named as the command is in its language',
+    text: df`
+RUN python3 <<EOF
+import sys, \
+    os
+print(sys.version)
+EOF
+RUN node <<'JS'
+console.log(process.version)
+JS
+RUN /usr/local/bin/python3.12 -u - <<EOF
+x = 1
+EOF
+RUN .venv/bin/python <<EOF
+z = 3
+EOF
+RUN cd /app && env PYTHONPATH=/app python <<-EOF
+${TAB}import app
+${TAB}EOF
+RUN nodejs --input-type=module <<EOF
+import fs from "node:fs";
+EOF
+RUN <<EOF python3 -
+y = 2
+EOF
+ONBUILD RUN python3 <<EOF
+import site
+EOF
+FROM alpine
+`,
+    expect: [
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['\\', 'meta.embedded.block.python punctuation.separator.continuation.line.python'],
+      ['os', 'meta.instruction.run.dockerfile meta.embedded.block.python'],
+      ['print', 'meta.instruction.run.dockerfile meta.embedded.block.python support.function.builtin.python'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.python'],
+      ['EOF', '!meta.heredoc.body'],
+      ['node', 'meta.heredoc-input.javascript.dockerfile entity.name.command.shell'],
+      ['console', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript'],
+      ['JS', 'entity.name.tag.heredoc.dockerfile'],
+      ['JS', '!meta.embedded.block.javascript'],
+      ['x', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['.venv/bin/python', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['z', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.python'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript keyword.control.import.js'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['python3', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['y', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['import', 'meta.instruction.onbuild.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a RUN heredoc body stays data when the interpreter runs a program, or reads no body',
+    text: df`
+RUN python3 script.py <<EOF
+import sys
+EOF
+RUN python3 -m json.tool <<'EOF'
+{"a": 1}
+EOF
+RUN cat <<EOF | python3
+import os
+EOF
+RUN echo python3 <<EOF
+import os
+EOF
+RUN perl -ne 'print' <<EOF
+line
+EOF
+FROM alpine
+`,
+    expect: [
+      ['import sys', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['import sys', '!meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['{"a": 1}', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import os', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import os', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['line', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a #! line in a body an interpreter reads still names its language',
+    text: df`
+RUN python3 <<EOF
+#!/usr/bin/env node
+let x = 1
+EOF
+FROM alpine
+`,
+    expect: [
+      ['#!', 'meta.embedded.block.javascript comment.line.shebang.js'],
+      ['let', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript storage.type.js'],
+      ['let', '!meta.embedded.block.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'Perl and Ruby bodies, by interpreter or #! line; Perl heredocs do not end the instruction',
+    text: df`
+RUN perl -w <<'EOF'
+use strict;
+print <<"END";
+hello $name
+END
+print <<~TXT;
+    indented
+    TXT
+__END__
+data
+EOF
+RUN ruby <<EOF
+puts RUBY_VERSION
+EOF
+RUN <<EOF
+#!/usr/bin/env ruby
+require "json"
+EOF
+FROM alpine
+`,
+    expect: [
+      ['perl', 'meta.heredoc-input.perl.dockerfile entity.name.command.shell'],
+      ['use', 'meta.heredoc.body.dockerfile meta.embedded.block.perl keyword.control.perl'],
+      ['<<', 'meta.embedded.block.perl string.unquoted.heredoc.perl punctuation.definition.string.begin.perl'],
+      [';', 'meta.embedded.block.perl'],
+      [';', '!string'],
+      ['hello ', 'meta.instruction.run.dockerfile meta.embedded.block.perl string.unquoted.heredoc.perl'],
+      ['name', 'meta.embedded.block.perl string.unquoted.heredoc.perl variable.other.readwrite.global.perl'],
+      ['END', 'meta.instruction.run.dockerfile meta.embedded.block.perl punctuation.definition.string.end.perl'],
+      ['print', 'meta.instruction.run.dockerfile meta.embedded.block.perl support.function.perl'],
+      ['    indented', 'meta.instruction.run.dockerfile string.unquoted.heredoc.perl'],
+      ['TXT', 'meta.instruction.run.dockerfile meta.embedded.block.perl punctuation.definition.string.end.perl'],
+      ['__END__', 'meta.instruction.run.dockerfile meta.embedded.block.perl constant.language.perl'],
+      ['data', 'meta.instruction.run.dockerfile meta.embedded.block.perl comment.block.documentation.perl'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.perl'],
+      ['puts', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby support.function.kernel.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOF', '!meta.embedded.block.ruby'],
+      ['require', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
     name: 'several RUN heredocs on one line: a body is shell when its marker feeds a shell',
     text: df`
 RUN <<A <<B
@@ -1244,6 +1409,18 @@ RUN <<EOF
 #!/usr/bin/env node
 let x = 1
 EOF
+RUN python3 - <<EOF
+pass
+EOF
+RUN node <<EOF
+var y
+EOF
+RUN perl <<EOF
+my $z;
+EOF
+RUN ruby <<EOF
+puts 1
+EOF
 `;
     const tokens = tokenize(grammar, text, true).flat();
     const language = (text: string): number => tokens.find((t) => t.text === text)!.languageId;
@@ -1251,6 +1428,11 @@ EOF
     expect(language('apt-get')).toBe(LANGUAGE_IDS.shellscript);
     expect(language('import')).toBe(LANGUAGE_IDS.python);
     expect(language('let')).toBe(LANGUAGE_IDS.javascript);
+    expect(language('python3')).toBe(LANGUAGE_IDS.shellscript);
+    expect(language('pass')).toBe(LANGUAGE_IDS.python);
+    expect(language('var')).toBe(LANGUAGE_IDS.javascript);
+    expect(language('my')).toBe(LANGUAGE_IDS.perl);
+    expect(language('puts')).toBe(LANGUAGE_IDS.ruby);
   });
 
   it('is contributed in the manifest and generated from syntaxes/dockerfile.grammar.mjs', async () => {
@@ -1261,6 +1443,8 @@ EOF
       'meta.embedded.block.shell': 'shellscript',
       'meta.embedded.block.python': 'python',
       'meta.embedded.block.javascript': 'javascript',
+      'meta.embedded.block.perl': 'perl',
+      'meta.embedded.block.ruby': 'ruby',
     });
     const generatorUrl = pathToFileURL(path.join(ROOT, 'syntaxes/dockerfile.grammar.mjs')).href;
     const generator = (await import(generatorUrl)) as { buildGrammar: () => unknown };

@@ -1,6 +1,6 @@
 // Loads syntaxes/dockerfile.tmLanguage.json the way VS Code does: vscode-textmate on the Oniguruma WebAssembly
 // build, a registry that resolves scope names to grammar files, and the manifest's embeddedLanguages. The embedded
-// grammars (shell, Python, JavaScript) are VS Code's own, taken from the tm-grammars package.
+// grammars (shell, Python, JavaScript, Perl, Ruby) are VS Code's own, taken from the tm-grammars package.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,10 +17,19 @@ const EMBEDDED: Record<string, string> = {
   'source.shell': 'tm-grammars/grammars/shellscript.json',
   'source.python': 'tm-grammars/grammars/python.json',
   'source.js': 'tm-grammars/grammars/javascript.json',
+  'source.perl': 'tm-grammars/grammars/perl.json',
+  'source.ruby': 'tm-grammars/grammars/ruby.json',
 };
 
 /** Language ids as VS Code numbers them for the test (any distinct numbers will do). */
-export const LANGUAGE_IDS: Record<string, number> = { dockerfile: 1, shellscript: 2, python: 3, javascript: 4 };
+export const LANGUAGE_IDS: Record<string, number> = {
+  dockerfile: 1,
+  shellscript: 2,
+  python: 3,
+  javascript: 4,
+  perl: 5,
+  ruby: 6,
+};
 
 interface GrammarContribution {
   language: string;

@@ -22,6 +22,14 @@ describe('DL3004', () => {
     checkDiagnostics('FROM alpine:3\nRUN echo a \\\n  && $[sudo$] ls\nRUN <<EOF\nset -e\n$[sudo$] ls\nEOF\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
   });
 
+  it('reads a heredoc a shell reads as its input, not one an interpreter named as the command reads', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nRUN bash -e <<EOF\n$[sudo$] ls\nEOF\nRUN python3 <<EOF\nsudo = 1\nEOF\nRUN /usr/bin/env node - <<EOF\nsudo ls\nEOF\nRUN <<EOF perl\nsudo ls\nEOF\n',
+      [{ code: 'DL3004', message }],
+      { only },
+    );
+  });
+
   it('ignores `command -v sudo` and `command -V sudo`, which only look the command up', () => {
     checkDiagnostics('FROM alpine:3\nRUN if command -v sudo >/dev/null; then echo has; fi && command -V sudo\nRUN command -p $[sudo$] ls\n', [{ code: 'DL3004', message }], { only });
   });
