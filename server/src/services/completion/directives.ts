@@ -48,6 +48,7 @@ export function commentItems(request: CompletionRequest, line: CommentLine): Com
   if (!directive || !line.directivePosition || /\s/.test(typed)) return [];
   return directive.values.map((value, rank) =>
     item(request, value.value, CompletionItemKind.Value, valueStart, value.value, rank, {
+      word: 'text',
       ...(value.isDefault ? { detail: 'default' } : {}),
       data: { k: 'directive-value', d: directive.name, key: value.value },
     }),

@@ -37,6 +37,8 @@ export interface CompletionRequest {
 }
 
 export interface ItemOptions {
+  /** What the word being completed is made of, for the replace range: a variable name stops at `-`, `.`, `/`. */
+  readonly word?: WordKind;
   readonly snippet?: boolean;
   readonly detail?: string;
   readonly documentation?: MarkupContent;
@@ -58,7 +60,7 @@ export function item(
   const insert = rangeOf(request.doc, from, request.offset);
   // Completing inside a word: clients that can choose insert the item up to the cursor, or
   // replace the whole word (VS Code's editor.suggest.insertMode); others insert.
-  const wordRest = request.insertReplace ? restOfIdentifier(request.doc, request.offset) : 0;
+  const wordRest = request.insertReplace ? restOfWordAt(request, options.word).length : 0;
   const result: CompletionItem = {
     label,
     kind,
@@ -74,10 +76,18 @@ export function item(
   return result;
 }
 
-/** Length of the identifier-like text right after the cursor (the rest of the word being completed). */
-function restOfIdentifier(doc: AnalyzedDocument, offset: number): number {
-  const match = /^[A-Za-z0-9_-]*/.exec(doc.tree.slice(offset, offset + 200));
-  return match ? match[0].length : 0;
+/**
+ * `name`: a variable name. `word`: most of what completion offers, whose words also hold `.` (label
+ * keys, stage names), `/` and `:` (platforms, image references), `+` and `@`. `text`: a directive
+ * value, which runs to white space (the escape directive's value is `\` or a backtick).
+ */
+export type WordKind = 'word' | 'name' | 'text';
+
+const WORD_REST: Readonly<Record<WordKind, RegExp>> = { word: /^[A-Za-z0-9_.\-/:+@]*/, name: /^[A-Za-z0-9_]*/, text: /^\S*/ };
+
+/** The rest of the word being completed, right after the cursor: what a "replace" edit also covers. */
+export function restOfWordAt(request: CompletionRequest, kind: WordKind = 'word'): string {
+  return WORD_REST[kind].exec(request.doc.tree.slice(request.offset, request.offset + 200))![0];
 }
 
 /** Escapes text for use inside an LSP snippet. */

@@ -54,6 +54,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       : 'automatic build argument';
     items.push(
       item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), declaration ? 0 : 1, {
+        word: 'name',
         detail,
         ...(declaration ? {} : { data: { k: 'arg', key: name } }),
       }),
@@ -66,6 +67,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       items.push(
         // The uppercase spelling first, as most tools document it.
         item(request, arg.name, CompletionItemKind.Variable, prefix.from, insert(arg.name), arg.name === arg.name.toUpperCase() ? 2 : 3, {
+          word: 'name',
           detail: 'predefined proxy argument',
           data: { k: 'arg', key: arg.name },
         }),

@@ -1,0 +1,74 @@
+// What accepting a completion item does to the line: the typing sweep (completionTyping.test.ts)
+// found these cases in real files. `$0` is the cursor; `accept` applies the item with the given
+// label as a client would (snippet placeholders keep their default text) and returns the document.
+import { describe, expect, it } from 'vitest';
+import { InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getCompletions } from '../../../server/src/services/completion';
+import { analyzedDocument } from '../../../server/src/services/document';
+import { SyntaxTree } from '../../../server/src/syntax';
+import { parseFixture } from '../../lsp/fixture';
+
+interface Options {
+  readonly trigger?: string;
+  /** `replace`: the client replaces the whole word (InsertReplaceEdit.replace); `insert` by default. */
+  readonly mode?: 'insert' | 'replace';
+}
+
+function items(source: string, options: Options = {}): { text: TextDocument; items: CompletionItem[] } {
+  const fixture = parseFixture(source);
+  const text = TextDocument.create('file:///edits/Dockerfile', 'dockerfile', 1, fixture.text);
+  const list = getCompletions(analyzedDocument(text, SyntaxTree.parse(fixture.text)), fixture.cursor!, {
+    snippets: true,
+    format: 'plaintext',
+    insertReplace: options.mode === 'replace',
+    ...(options.trigger !== undefined ? { triggerCharacter: options.trigger } : {}),
+  });
+  return { text, items: list.items };
+}
+
+/** The text a snippet inserts when every placeholder keeps its default. */
+function snippetDefault(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{?\d+\}?/g, '')
+    .replace(/\\([\\$}])/g, '$1');
+}
+
+/** The document after accepting the item labelled `label` at `$0`. */
+function accept(source: string, label: string, options: Options = {}): string {
+  const { text, items: list } = items(source, options);
+  const item = list.find((i) => i.label === label);
+  if (!item?.textEdit) throw new Error(`no ${label} among ${list.map((i) => i.label).join(', ')}`);
+  const edit = item.textEdit;
+  const range = 'range' in edit ? edit.range : options.mode === 'replace' ? edit.replace : edit.insert;
+  const newText = item.insertTextFormat === InsertTextFormat.Snippet ? snippetDefault(edit.newText) : edit.newText;
+  const all = text.getText();
+  return all.slice(0, text.offsetAt(range.start)) + newText + all.slice(text.offsetAt(range.end));
+}
+
+describe('the replace range covers the whole word', () => {
+  const replace = { mode: 'replace' } as const;
+
+  it('through the dots of a label key', () => {
+    expect(accept('FROM a\nLABEL org.opencon$0tainers.image.version', 'org.opencontainers.image.version', replace)).toBe(
+      'FROM a\nLABEL org.opencontainers.image.version=""',
+    );
+  });
+
+  it('through the slash of a platform and the + of a mode', () => {
+    expect(accept('FROM --platform=lin$0ux/amd64 a', 'linux/amd64', replace)).toBe('FROM --platform=linux/amd64 a');
+    expect(accept('FROM a\nCOPY --chmod=$0+x a b', '+x', replace)).toBe('FROM a\nCOPY --chmod=+x a b');
+  });
+
+  it('through a directive value, the escape character included', () => {
+    expect(accept('# syntax=docker/$0dockerfile:1\nFROM a', 'docker/dockerfile:1', replace)).toBe('# syntax=docker/dockerfile:1\nFROM a');
+    expect(accept('# escape=$0`\nFROM a', '`', replace)).toBe('# escape=`\nFROM a');
+  });
+
+  it('of a variable name only up to the name', () => {
+    expect(accept('FROM a\nARG V=1\nRUN echo $V$0-x', 'V', replace)).toBe('FROM a\nARG V=1\nRUN echo $V-x');
+    expect(accept('FROM a\nARG VERSION=1\nRUN echo $VE$0RSION.tar', 'VERSION', replace)).toBe('FROM a\nARG VERSION=1\nRUN echo $VERSION.tar');
+  });
+});
