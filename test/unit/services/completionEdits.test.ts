@@ -72,3 +72,41 @@ describe('the replace range covers the whole word', () => {
     expect(accept('FROM a\nARG VERSION=1\nRUN echo $VE$0RSION.tar', 'VERSION', replace)).toBe('FROM a\nARG VERSION=1\nRUN echo $VERSION.tar');
   });
 });
+
+describe('an item leaves out what already follows it', () => {
+  it('the closing brace of a reference that goes on after the name', () => {
+    expect(accept('FROM a\nARG VERSION=1\nRUN echo ${VE$0:-2}', 'VERSION')).toBe('FROM a\nARG VERSION=1\nRUN echo ${VERSION:-2}');
+    expect(accept('FROM a\nARG VERSION=1\nRUN echo ${VE$0%%.*}', 'VERSION')).toBe('FROM a\nARG VERSION=1\nRUN echo ${VERSION%%.*}');
+    expect(accept('FROM a\nARG VERSION=1\nRUN echo ${VE$0RSION}', 'VERSION', { mode: 'replace' })).toBe('FROM a\nARG VERSION=1\nRUN echo ${VERSION}');
+    // A reference that ends at the cursor still gets its brace.
+    expect(accept('FROM a\nARG VERSION=1\nRUN echo ${VE$0 x', 'VERSION')).toBe('FROM a\nARG VERSION=1\nRUN echo ${VERSION} x');
+  });
+
+  it('the =value of a flag being renamed', () => {
+    expect(accept('FROM a\nCOPY --$0=build . .', '--from')).toBe('FROM a\nCOPY --from=build . .');
+    expect(accept('FROM a\nRUN --mo$0unt=type=cache,target=/x make', '--mount', { mode: 'replace' })).toBe('FROM a\nRUN --mount=type=cache,target=/x make');
+    // Without a value after it, the flag still comes with its `=` and a placeholder.
+    expect(items('FROM a\nCOPY --fr$0 . .').items.find((i) => i.label === '--from')?.textEdit?.newText).toBe('--from=${1:build}');
+  });
+
+  it('the =value of a mount option key', () => {
+    expect(accept('FROM a\nRUN --mount=ty$0=cache,target=/x make', 'type')).toBe('FROM a\nRUN --mount=type=cache,target=/x make');
+    expect(accept('FROM a\nRUN --mount=type=cache,$0=/x make', 'target')).toBe('FROM a\nRUN --mount=type=cache,target=/x make');
+  });
+
+  it('the =value of a label key', () => {
+    expect(accept('FROM a\nLABEL org.$0="1"', 'org.opencontainers.image.version')).toBe('FROM a\nLABEL org.opencontainers.image.version="1"');
+  });
+
+  it('the =value of a directive or check option', () => {
+    expect(accept('# sy$0=docker/dockerfile:1\nFROM a', 'syntax')).toBe('# syntax=docker/dockerfile:1\nFROM a');
+    expect(accept('# check=sk$0=JSONArgsRecommended\nFROM a', 'skip')).toBe('# check=skip=JSONArgsRecommended\nFROM a');
+  });
+
+  it('the stage name after AS, and the command after CMD', () => {
+    expect(accept('FROM alpine A$0 build', 'AS')).toBe('FROM alpine AS build');
+    expect(accept('FROM a\nHEALTHCHECK C$0 curl -f http://localhost/', 'CMD')).toBe('FROM a\nHEALTHCHECK CMD curl -f http://localhost/');
+    // Typed fresh, both still come as snippets.
+    expect(accept('FROM alpine A$0', 'AS')).toBe('FROM alpine AS name');
+  });
+});

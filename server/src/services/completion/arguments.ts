@@ -3,7 +3,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { EXPOSE_PROTOCOLS, LABEL_KEYS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
-import { item, type CompletionRequest } from './items';
+import { charAfterWord, item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
 
@@ -18,6 +18,8 @@ export interface ArgumentContext {
   readonly keyword: string;
   readonly onbuild: boolean;
   readonly instructionStart: number;
+  /** Text follows the cursor on the line: a snippet's placeholders would duplicate it. */
+  readonly textAfter: boolean;
 }
 
 function caseOf(keyword: string): boolean {
@@ -28,8 +30,8 @@ function fromItems(request: CompletionRequest, context: ArgumentContext): Comple
   if (context.index === 0) return context.onbuild ? [] : stageItems(request, context.from, context.instructionStart, 'from');
   if (context.index !== 1) return [];
   const as = keywordCase('AS', caseOf(context.keyword));
-  const newText = request.snippets ? `${as} \${1:name}` : as;
-  return [item(request, as, CompletionItemKind.Keyword, context.from, newText, 0, { snippet: request.snippets, detail: 'name this stage' })];
+  const snippet = request.snippets && !context.textAfter;
+  return [item(request, as, CompletionItemKind.Keyword, context.from, snippet ? `${as} \${1:name}` : as, 0, { snippet, detail: 'name this stage' })];
 }
 
 function healthcheckItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
@@ -37,9 +39,10 @@ function healthcheckItems(request: CompletionRequest, context: ArgumentContext):
   const lower = caseOf(context.keyword);
   const cmd = keywordCase('CMD', lower);
   const none = keywordCase('NONE', lower);
+  const snippet = request.snippets && !context.textAfter;
   return [
-    item(request, cmd, CompletionItemKind.Keyword, context.from, request.snippets ? `${cmd} \${1:command}` : cmd, 0, {
-      snippet: request.snippets,
+    item(request, cmd, CompletionItemKind.Keyword, context.from, snippet ? `${cmd} \${1:command}` : cmd, 0, {
+      snippet,
       detail: context.instruction.forms[0].doc,
     }),
     item(request, none, CompletionItemKind.Keyword, context.from, none, 1, { detail: context.instruction.forms[1].doc }),
@@ -88,9 +91,12 @@ function labelKeyItems(request: CompletionRequest, context: ArgumentContext): Co
   const node = request.doc.tree.instructionAt(context.instructionStart)?.node;
   const owner = node?.name === 'ONBUILD' ? node.trigger : node;
   if (owner?.pairs[0]?.separator === ' ' && context.index > 0) return [];
+  // Renaming a key that already has its `=value`: only the key changes.
+  const keyOnly = charAfterWord(request) === '=';
+  const snippet = request.snippets && !keyOnly;
   return LABEL_KEYS.map((label, rank) =>
-    item(request, label.key, CompletionItemKind.Property, context.from, request.snippets ? `${label.key}="$1"` : `${label.key}=`, rank, {
-      snippet: request.snippets,
+    item(request, label.key, CompletionItemKind.Property, context.from, keyOnly ? label.key : snippet ? `${label.key}="$1"` : `${label.key}=`, rank, {
+      snippet,
       detail: 'OCI image annotation',
       data: { k: 'label', key: label.key },
     }),

@@ -5,7 +5,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, getDirective } from '../../facts';
 import { PRACTICE_RULES } from '../../rules/practices';
 import { PRAGMA_KEY } from '../../rules/practices/pragmas';
-import { item, type CompletionRequest } from './items';
+import { charAfterWord, item, restOfWordAt, type CompletionRequest } from './items';
 
 export interface CommentLine {
   /** The text of the line up to the cursor. */
@@ -31,8 +31,10 @@ export function commentItems(request: CompletionRequest, line: CommentLine): Com
     if (!line.directivePosition) return [];
     const keyStart = line.lineStart + keyMatch[1].length + keyMatch[2].length;
     const space = keyMatch[2] === '' ? ' ' : '';
+    // Renaming a key that already has its `=value`: only the key changes.
+    const equals = /^[^\S\r\n]*=/.test(request.doc.tree.slice(request.offset + restOfWordAt(request).length, request.offset + 200)) ? '' : '=';
     return DIRECTIVES.filter((d) => !line.present.includes(d.name)).map((directive, rank) =>
-      item(request, directive.name, CompletionItemKind.Property, keyStart, `${space}${directive.name}=`, rank, {
+      item(request, directive.name, CompletionItemKind.Property, keyStart, `${space}${directive.name}${equals}`, rank, {
         filterText: directive.name,
         data: { k: 'directive', key: directive.name },
       }),
@@ -66,8 +68,9 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
       .split(';')
       .map((o) => o.split('=')[0].trim());
     const leading = option.length - option.trimStart().length;
+    const equals = charAfterWord(request) === '=' ? '' : '=';
     return CHECK_OPTIONS.filter((o) => !present.includes(o.name)).map((o, rank) =>
-      item(request, o.name, CompletionItemKind.Property, valueStart + optionStart + leading, `${o.name}=`, rank, {
+      item(request, o.name, CompletionItemKind.Property, valueStart + optionStart + leading, `${o.name}${equals}`, rank, {
         data: { k: 'check-option', key: o.name },
       }),
     );

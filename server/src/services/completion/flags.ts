@@ -18,7 +18,7 @@ import {
 import { parseGoDuration } from '../../rules/errors/goValues';
 import { nanosInWords } from '../hover/plainWords';
 import { DocWriter } from '../markup';
-import { item, snippetText, type CompletionRequest } from './items';
+import { charAfterWord, item, snippetText, type CompletionRequest } from './items';
 import { mountItems } from './mount';
 import { stageItems } from './stages';
 
@@ -53,14 +53,17 @@ export function missingIn(feature: VersionedFeature, context: FlagContext): bool
 /** `rankBase` places the flags after other items offered at the same position. */
 export function flagNameItems(request: CompletionRequest, context: FlagContext, from: number, rankBase = 0): CompletionItem[] {
   const { instruction } = context;
+  // Renaming a flag that already has its `=value`: only the name changes.
+  const nameOnly = charAfterWord(request) === '=';
   return instruction.flags
     .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs) && !missingIn(flag, context))
-    .map((flag, rank) =>
-      item(request, `--${flag.name}`, CompletionItemKind.Property, from, flagInsertText(flag, request.snippets), rankBase + rank, {
-        snippet: request.snippets && flag.value.kind !== 'boolean',
+    .map((flag, rank) => {
+      const snippet = request.snippets && flag.value.kind !== 'boolean' && !nameOnly;
+      return item(request, `--${flag.name}`, CompletionItemKind.Property, from, nameOnly ? `--${flag.name}` : flagInsertText(flag, request.snippets), rankBase + rank, {
+        snippet,
         data: { k: 'flag', i: instruction.name, key: flag.name },
-      }),
-    );
+      });
+    });
 }
 
 function valueItems(

@@ -179,6 +179,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     keyword: keyword.text,
     onbuild,
     instructionStart: entry.start,
+    textAfter: keywordContext.textAfter,
   });
   // Before the first argument an explicit request also lists the flags.
   if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));

@@ -90,6 +90,15 @@ export function restOfWordAt(request: CompletionRequest, kind: WordKind = 'word'
   return WORD_REST[kind].exec(request.doc.tree.slice(request.offset, request.offset + 200))![0];
 }
 
+/**
+ * The character right after the word being completed. An item whose text would end with what is
+ * already there (`=` after a flag or key, `}` after a variable name) leaves that part out.
+ */
+export function charAfterWord(request: CompletionRequest, kind: WordKind = 'word'): string {
+  const at = request.offset + restOfWordAt(request, kind).length;
+  return request.doc.tree.slice(at, at + 1);
+}
+
 /** Escapes text for use inside an LSP snippet. */
 export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);

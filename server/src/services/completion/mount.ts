@@ -4,7 +4,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, MOUNT_TYPE_OPTION, getMountOption, getMountType, type MountOptionFact } from '../../facts';
 import { missingIn, type FlagContext } from './flags';
-import { item, restOfWord, type CompletionRequest } from './items';
+import { charAfterWord, item, restOfWord, type CompletionRequest } from './items';
 import { stageItems } from './stages';
 
 interface Field {
@@ -33,10 +33,12 @@ export function mountItems(request: CompletionRequest, typed: string, from: numb
   }
   const present = new Set(others.map((f) => getMountOption(type.type, f.key)?.key ?? f.key));
   const options: MountOptionFact[] = [...(typeField ? [] : [MOUNT_TYPE_OPTION]), ...type.options];
+  // Renaming a key that already has its `=value`: only the key changes.
+  const keyOnly = charAfterWord(request) === '=';
   return options
     .filter((option) => !present.has(option.key) && !missingIn(option, context))
     .map((option, rank) =>
-      item(request, option.key, CompletionItemKind.Property, from + fieldStart, option.bare ? option.key : `${option.key}=`, rank, {
+      item(request, option.key, CompletionItemKind.Property, from + fieldStart, option.bare || keyOnly ? option.key : `${option.key}=`, rank, {
         ...(option.required ? { detail: 'required' } : {}),
         data: { k: 'mount-option', t: type.type, key: option.key },
       }),

@@ -5,7 +5,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS } from '../../facts';
-import { item, type CompletionRequest } from './items';
+import { charAfterWord, item, type CompletionRequest } from './items';
 
 /** Who expands the variable being typed. */
 export type Expansion = 'builder' | 'global' | 'run' | 'runtime' | 'onbuild';
@@ -37,8 +37,9 @@ function shorten(text: string): string {
 }
 
 export function variableItems(request: CompletionRequest, prefix: VariablePrefix, expansion: Expansion, scopeOffset: number): CompletionItem[] {
-  const { doc, offset } = request;
-  const closeBrace = prefix.braced && doc.tree.slice(offset, offset + 1) !== '}';
+  const { doc } = request;
+  // `${NA|` gets its `}`, unless the reference goes on after the name: `}` or an operator (`:-`, `%%`...).
+  const closeBrace = prefix.braced && !/^[}:\-+?#%/]/.test(charAfterWord(request, 'name'));
   const insert = (name: string) => (closeBrace ? `${name}}` : name);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
