@@ -27,6 +27,10 @@ function items(source: string, options: Options = {}): { text: TextDocument; ite
   return { text, items: list.items };
 }
 
+function labels(source: string, options: Options = {}): string[] {
+  return items(source, options).items.map((i) => i.label);
+}
+
 /** The text a snippet inserts when every placeholder keeps its default. */
 function snippetDefault(snippet: string): string {
   return snippet
@@ -108,5 +112,22 @@ describe('an item leaves out what already follows it', () => {
     expect(accept('FROM a\nHEALTHCHECK C$0 curl -f http://localhost/', 'CMD')).toBe('FROM a\nHEALTHCHECK CMD curl -f http://localhost/');
     // Typed fresh, both still come as snippets.
     expect(accept('FROM alpine A$0', 'AS')).toBe('FROM alpine AS name');
+  });
+});
+
+describe('variables where the shell reads them', () => {
+  const head = 'FROM a\nARG VERSION=1\n';
+
+  it('in a quoted string that runs over several lines', () => {
+    expect(labels(`${head}RUN x="$( \\\n    echo $VE$0`)).toContain('VERSION');
+    expect(labels(`${head}RUN apk add " \\\n    pkg=\${VE$0}" `)).toContain('VERSION');
+  });
+
+  it('in a shell test command, which is not the exec form', () => {
+    expect(labels(`${head}RUN [ "\${VE$0}" = "1" ] && exit 0`)).toContain('VERSION');
+    expect(labels(`${head}RUN [ -n "$VE$0" ]`)).toContain('VERSION');
+    // The exec form, written or still being typed, has no shell.
+    expect(labels(`${head}RUN ["echo", "$VE$0"]`)).toEqual([]);
+    expect(labels(`${head}RUN ["echo", "$VE$0`)).toEqual([]);
   });
 });

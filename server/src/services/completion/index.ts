@@ -7,7 +7,7 @@ import { getInstruction, type InstructionFact } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
-import { runsBodyWithInterpreter } from '../../syntax';
+import { runsBodyWithInterpreter, type InstructionNode } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -114,6 +114,8 @@ interface InstructionWords {
   readonly rest: readonly PrefixWord[];
   readonly current: PrefixWord;
   readonly onbuild: boolean;
+  /** The arguments are (or are being typed as) a JSON array, which no shell reads. */
+  readonly exec: boolean;
 }
 
 function isFlagWord(word: PrefixWord): boolean {
@@ -128,8 +130,10 @@ function flagsEnded(rest: readonly PrefixWord[]): boolean {
 function instructionItems(request: CompletionRequest, prefix: InstructionPrefix, trigger: string | undefined): CompletionItem[] {
   const { words, entry } = prefix;
   const current = words[words.length - 1];
-  // A word continued from an earlier line cannot be replaced by a one-line edit.
-  if (current.start < prefix.lineStart) return [];
+  const variable = variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
+  // A word continued from an earlier line cannot be replaced by a one-line edit; a `$name` at its
+  // end can, when its `$` is on the cursor's line (a quoted string often runs over several lines).
+  if (current.start < prefix.lineStart && !(variable && variable.from - (variable.braced ? 2 : 1) >= prefix.lineStart)) return [];
   const keywordContext = { from: current.start, beforeFirstFrom: beforeFirstFrom(request, entry.start), textAfter: textAfterCursor(request), nodeIndex: entry.index };
   if (words.length === 1) return trigger === undefined ? keywordItems(request, { ...keywordContext, onbuild: false }) : [];
   let keyword = words[0];
@@ -143,15 +147,15 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   }
   const instruction = getInstruction(keyword.text);
   if (!instruction) return [];
-  const parts: InstructionWords = { instruction, keyword, rest, current, onbuild };
+  const node = onbuild ? entry.node.trigger : entry.node;
+  const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, exec: execForm(request, node, [...rest, current]) };
 
-  const variable = variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
   if (variable) {
     const expansion = expansionAt(parts);
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start);
   }
-  if (prefix.inQuote) return [];
+  if (current.start < prefix.lineStart || prefix.inQuote) return [];
 
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
@@ -186,6 +190,23 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   return items;
 }
 
+/** A JSON array up to an unterminated string, or up to a string's end: an exec form being typed. */
+const JSON_ARRAY_PREFIX = /^\[\s*(?:"(?:[^"\\]|\\.)*"\s*,\s*)*(?:"(?:[^"\\]|\\.)*)?$/;
+
+/**
+ * Whether the command at the cursor is the exec form. BuildKit reads the arguments as a JSON array
+ * when they are one; while one is being typed (nothing after the cursor yet) an array's beginning
+ * counts too. `RUN [ "$A" = x ]` is the shell's test command, not an array.
+ */
+function execForm(request: CompletionRequest, node: InstructionNode | undefined, words: readonly PrefixWord[]): boolean {
+  if (node?.json) return true;
+  const args = words.filter((w) => !isFlagWord(w));
+  const command = node?.name === 'HEALTHCHECK' ? args.slice(1) : args;
+  if (!command[0]?.text.startsWith('[')) return false;
+  const typed = request.doc.tree.slice(command[0].start, request.offset);
+  return JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request);
+}
+
 function flagName(text: string): string {
   const eq = text.indexOf('=');
   return text.slice(2, eq < 0 ? undefined : eq);
@@ -208,9 +229,8 @@ function expansionAt(parts: InstructionWords): Expansion | undefined {
   }
   if (onbuild) return 'onbuild';
   const args = [...rest.filter((w) => !isFlagWord(w)), current];
-  const command = instruction.name === 'HEALTHCHECK' ? args.slice(1) : args;
   // The exec form (a JSON array) runs without a shell: nothing expands `$` there.
-  const exec = command[0]?.text.startsWith('[') ?? false;
+  const exec = parts.exec;
   switch (instruction.name) {
     case 'FROM':
       return 'global';
