@@ -131,3 +131,13 @@ describe('variables where the shell reads them', () => {
     expect(labels(`${head}RUN ["echo", "$VE$0`)).toEqual([]);
   });
 });
+
+describe('flags given elsewhere on the instruction', () => {
+  it('are not offered again, even when written after the cursor', () => {
+    expect(labels('FROM a AS b\nFROM c\nCOPY --$0 --from=b . .', { trigger: '-' })).not.toContain('--from');
+    expect(labels('FROM a AS b\nFROM c\nCOPY --l$0 --from=b --chmod=755 . .')).toEqual(expect.not.arrayContaining(['--from', '--chmod']));
+    expect(labels('FROM a AS b\nFROM c\nCOPY --l$0 --from=b . .')).toContain('--link');
+    // Repeatable flags still are.
+    expect(labels('FROM a\nRUN --$0 --mount=type=cache,target=/x make', { trigger: '-' })).toContain('--mount');
+  });
+});

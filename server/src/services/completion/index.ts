@@ -160,7 +160,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
     instruction,
-    given: rest.filter(isFlagWord).map((w) => flagName(w.text)),
+    // The flags written before the cursor, and after it on the instruction.
+    given: [...rest.filter(isFlagWord).map((w) => flagName(w.text)), ...laterFlags(node, entry.start, current)],
     labs: labsChannel(request.doc),
     // An ONBUILD trigger runs under the frontend of the child build, not this file's.
     frontend: onbuild ? undefined : pinnedFrontend(request.doc.tree),
@@ -205,6 +206,20 @@ function execForm(request: CompletionRequest, node: InstructionNode | undefined,
   if (!command[0]?.text.startsWith('[')) return false;
   const typed = request.doc.tree.slice(command[0].start, request.offset);
   return JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request);
+}
+
+/** Names of the flags written after the word being typed. */
+function laterFlags(node: InstructionNode | undefined, start: number, current: PrefixWord): string[] {
+  if (!node) return [];
+  const names = node.flags.filter((f) => start + f.start > current.start).map((f) => f.name.text);
+  // A flag being typed is a bare `--` at first, which ends the flags: what follows still counts.
+  if (node.flagTerminator && start + node.flagTerminator.start === current.start) {
+    for (const arg of node.argList) {
+      if (!arg.text.startsWith('--') || arg.text === '--') break;
+      names.push(flagName(arg.text));
+    }
+  }
+  return names;
 }
 
 function flagName(text: string): string {
