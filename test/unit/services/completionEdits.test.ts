@@ -141,3 +141,10 @@ describe('flags given elsewhere on the instruction', () => {
     expect(labels('FROM a\nRUN --$0 --mount=type=cache,target=/x make', { trigger: '-' })).toContain('--mount');
   });
 });
+
+describe('mount options', () => {
+  it('read a type that a line continuation follows', () => {
+    expect(labels('FROM a\nRUN --mount=$0=/root/.cache,type=cache\\\n    make')).toContain('target');
+    expect(labels('FROM a\nRUN --mount=target=/x,$0,type=cache\\\n    make', { trigger: ',' })).toContain('sharing');
+  });
+});

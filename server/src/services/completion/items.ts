@@ -104,9 +104,13 @@ export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-/** The text after the cursor up to the next white space (the rest of the word being edited). */
+/**
+ * The text after the cursor up to the next white space (the rest of the word being edited), without
+ * the escape character of a line continuation that ends it.
+ */
 export function restOfWord(doc: AnalyzedDocument, offset: number): string {
   const line = doc.tree.slice(offset, offset + 400);
-  const match = /^[^\s]*/.exec(line);
-  return match ? match[0] : '';
+  const word = /^[^\s]*/.exec(line)![0];
+  const escape = doc.tree.escape;
+  return word.endsWith(escape) && /^[^\S\r\n]*(\r?\n|$)/.test(line.slice(word.length)) ? word.slice(0, -1) : word;
 }
