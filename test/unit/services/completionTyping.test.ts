@@ -15,7 +15,7 @@
 // Tokens completion has no business offering are left out by rules (an image that is no stage of
 // the file, a flag the instruction does not have, a variable the file never declares, ...), each
 // counted under its reason. A second sweep checks that nothing is offered where nothing fits:
-// inside shell text, ordinary comments and heredoc bodies.
+// inside shell text, plain arguments (ENV, COPY paths...), ordinary comments and heredoc bodies.
 // TYPING_SWEEP_REPORT=<file> writes the counts, the exclusions and every miss to that file.
 
 import { appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -569,7 +569,7 @@ function snippetDefault(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
-type Quiet = 'shell' | 'comment' | 'heredoc';
+type Quiet = 'shell' | 'arguments' | 'comment' | 'heredoc';
 
 /** Word starts, and offsets right after a trigger character, in [from, to]. */
 function wordOffsets(text: string, from: number, to: number): number[] {
@@ -581,7 +581,10 @@ function wordOffsets(text: string, from: number, to: number): number[] {
   return out;
 }
 
-/** Offsets where nothing fits: shell text, ordinary comments, heredoc bodies (a `$name` being typed aside). */
+/**
+ * Offsets where nothing fits: shell text, the arguments of instructions without a vocabulary (ENV,
+ * COPY, WORKDIR...), ordinary comments, heredoc bodies; a `$name` being typed aside.
+ */
 function quietOffsets(text: string, doc: AnalyzedDocument): { offset: number; where: Quiet }[] {
   const out: { offset: number; where: Quiet }[] = [];
   doc.tree.forEach((node, start, index) => {
@@ -602,10 +605,14 @@ function quietOffsets(text: string, doc: AnalyzedDocument): { offset: number; wh
       const end = heredoc.terminator ? start + heredoc.terminator.start : start + heredoc.body.end;
       for (const offset of wordOffsets(text, start + heredoc.body.start, end)) out.push({ offset, where: 'heredoc' });
     }
-    if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(node.name) || !node.args) return;
+    // Instructions whose arguments have a vocabulary somewhere (a stage, a key, a signal...) aside.
+    if (!node.args || ['FROM', 'ARG', 'LABEL', 'HEALTHCHECK', 'STOPSIGNAL', 'ONBUILD'].includes(node.name)) return;
+    const where = ['RUN', 'CMD', 'ENTRYPOINT'].includes(node.name) ? 'shell' : 'arguments';
     const argsEnd = Math.min(start + node.args.end, node.heredocs.length > 0 ? start + node.heredocs[0].body.start : Infinity);
-    // Before the first word of RUN a flag still fits.
-    for (const offset of wordOffsets(text, start + node.args.start + 1, argsEnd)) out.push({ offset, where: 'shell' });
+    // Before the first word a flag still fits; after the `/` of an EXPOSE port, a protocol.
+    for (const offset of wordOffsets(text, start + node.args.start + 1, argsEnd)) {
+      if (!(node.name === 'EXPOSE' && text[offset - 1] === '/')) out.push({ offset, where });
+    }
   });
   const lineText = (offset: number) => text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
   return out.filter(({ offset }) => !/\$\{?[A-Za-z0-9_]*$/.test(lineText(offset)));
@@ -704,7 +711,7 @@ describe('typing sweep over the real-world corpus', () => {
     expect(tally(result.misses, (m) => m.category)).toEqual({});
   });
 
-  it('offers nothing inside shell text, comments and heredoc bodies', () => {
+  it('offers nothing inside shell text, plain arguments, comments and heredoc bodies', () => {
     // Every other file (168,000 offsets in all would take long): about 80,000 offsets.
     const found = quietSweep(files.filter((_, i) => i % 2 === 0));
     report([...found].flatMap(([where, list]) => [`quiet ${where}: ${list.length}`, ...list.map((l) => '  ' + l)]));
