@@ -1,6 +1,7 @@
 // The formatter never changes meaning and is idempotent: over every corpus file (BuildKit's
 // parser cases and 379 real Dockerfiles), under several option sets, and over random edits of
 // them (half-typed quotes, continuations, heredocs, comments).
+// Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -9,6 +10,7 @@ import { formatEdits, type FormatOptions } from '../../server/src/services/forma
 import { SyntaxTree } from '../../server/src/syntax';
 import { applyOffsetEdits, meaning } from './formatting.equivalence';
 import { CORPUS, listCases, readCorpusFile, readExpected } from './syntax/corpus';
+import { fcParams } from '../fuzzing';
 
 const OPTION_SETS: Record<string, FormatOptions> = {
   'upper, 4 spaces, blank lines': { keywordCase: 'upper', indent: '    ', tabSize: 4, blankLineBetweenStages: true },
@@ -76,7 +78,7 @@ describe('formatter properties over random edits', () => {
         }
         check(text, options, files[fileIndex].name + ' (edited)');
       }),
-      { numRuns: 1000 },
+      fcParams(1000),
     );
   });
 
@@ -84,7 +86,7 @@ describe('formatter properties over random edits', () => {
     const pieces = ['FROM a', 'RUN ', 'run ', 'COPY ', 'ONBUILD ', 'ENV k ', 'ENV k=', 'ARG ', 'LABEL ', 'WORKDIR ', 'HEALTHCHECK cmd ', 'x', ' ', '  ', '\t', '\\', '\n', '\r\n', '#', '"', "'", '[', ']', '", "', '<<EOF', 'EOF', '<<-E', '\tE', '$', '${a:-b}', '--mount=type=cache,', '--from=x', ' as ', '`', '# escape=`\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(...Object.values(OPTION_SETS)), (parts, options) => check(parts.join(''), options, 'random')),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 });

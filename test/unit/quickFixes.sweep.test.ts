@@ -3,12 +3,14 @@
 // trigger every rule with a fix: its edits lie inside the document without overlapping, the
 // diagnostic it was offered for is gone, it adds no syntax error and nothing BuildKit refuses, and the fixes
 // that only rewrite how something is written leave what BuildKit reads unchanged.
+// FC_SCALE sweeps more files and generates more; FC_SEED varies the generated ones (test/fuzzing.ts).
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { buildkitArgs, expandWord, SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
+import { fcRuns, fcSeed } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -121,7 +123,7 @@ const LINES = [
 
 /** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */
 function generated(count: number): string[] {
-  let seed = 7;
+  let seed = fcSeed(7)!;
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const heads = ['', '# escape=`\n', '# syntax=docker/dockerfile:1.4\n', '# check=error=true\n', '#!/usr/bin/env docker\n', '\uFEFF'];
   const files: string[] = [];
@@ -139,18 +141,20 @@ function generated(count: number): string[] {
 describe('every quick fix, applied alone', () => {
   it('over corpus files in several spellings', () => {
     let applied = 0;
-    readExpected('real-world').forEach((entry, i) => {
-      if (i % 6) return;
-      const [spelling, spell] = SPELLINGS[(i / 6) % SPELLINGS.length];
+    const entries = readExpected('real-world');
+    // Every sixth file, each in the next spelling; FC_SCALE goes on through the other files.
+    for (let k = 0; k < fcRuns(Math.ceil(entries.length / 6)); k++) {
+      const entry = entries[(k * 6 + Math.floor((k * 6) / entries.length)) % entries.length];
+      const [spelling, spell] = SPELLINGS[k % SPELLINGS.length];
       applied += sweep(spell(readCorpusFile('real-world', entry.file)), `${entry.file} (${spelling})`);
-    });
+    }
     // Not vacuous: the corpus has fixable diagnostics.
     expect(applied).toBeGreaterThan(150);
   }, 60_000);
 
   it('over generated files that trigger every fix', () => {
     let applied = 0;
-    generated(80).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
+    generated(fcRuns(80)).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
     expect(applied).toBeGreaterThan(500);
   }, 60_000);
 });

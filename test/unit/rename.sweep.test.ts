@@ -1,12 +1,14 @@
 // Renaming any ARG, ENV or stage of corpus files (also with CRLF line ends and emoji before
 // instructions, for UTF-16 positions) keeps every reference resolving where it did: the same
 // declaration for each variable use, the same stage for each stage reference.
+// FC_SCALE sweeps more files (test/fuzzing.ts).
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/languageService';
 import type { AnalyzedDocument } from '../../server/src/services/document';
 import { prepareRename, rename } from '../../server/src/services/navigation/rename';
 import { readCorpusFile, readExpected } from './syntax/corpus';
+import { fcRuns } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -49,13 +51,15 @@ function renameEverything(text: string, name: string): number {
 describe('rename over the corpus', () => {
   it('keeps every reference resolving to what it did', () => {
     let renamed = 0;
-    readExpected('real-world').forEach((entry, i) => {
-      if (i % 8) return;
+    const entries = readExpected('real-world');
+    // Every eighth file, each in the next spelling; FC_SCALE goes on through the other files.
+    for (let k = 0; k < fcRuns(Math.ceil(entries.length / 8)); k++) {
+      const entry = entries[(k * 8 + Math.floor((k * 8) / entries.length)) % entries.length];
       const text = readCorpusFile('real-world', entry.file);
-      const spelling = (i / 8) % 3;
+      const spelling = k % 3;
       const spelled = spelling === 0 ? text : spelling === 1 ? text.replace(/\r?\n/g, '\r\n') : text.replace(/^(\s*(?:RUN|ENV|ARG|FROM) )/gm, '# 😀\n$1');
       renamed += renameEverything(spelled, entry.file);
-    });
+    }
     expect(renamed).toBeGreaterThan(150);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { ERROR_RULES } from '../../../server/src/rules/errors';
 import { analyzeText, runRules } from '../../../server/src/rules/errors/testing';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { readCorpusFile } from '../syntax/corpus';
+import { fcParams } from '../../fuzzing';
 
 const PIECES = [
   'FROM ', 'RUN ', 'COPY ', 'ADD ', 'ENV ', 'ARG ', 'EXPOSE ', 'HEALTHCHECK ', 'ONBUILD ', 'SHELL ', 'STOPSIGNAL ', 'VOLUME ', 'WORKDIR ',
@@ -30,12 +31,12 @@ describe('error rules on any input', () => {
   it('never throw on random Dockerfile-like text', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (pieces) => lintAll(pieces.join(''))),
-      { numRuns: 2000, seed: 5 },
+      fcParams(2000, 5),
     );
   });
 
   it('never throw on random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => lintAll(text)), { numRuns: 2000, seed: 7 });
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => lintAll(text)), fcParams(2000, 7));
   });
 
   it('never throw on any prefix of files that use every feature', () => {
@@ -55,7 +56,7 @@ describe('error rules on any input', () => {
         const doc = service.analyze(TextDocument.create('file:///fuzz/Dockerfile', 'dockerfile', 1, pieces.join('')));
         service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => failures.push(`${code}: ${String(error)}`) });
       }),
-      { numRuns: 500, seed: 11 },
+      fcParams(500, 11),
     );
     expect(failures).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { generateDockerfile } from '../../../bench/generate';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
+import { fcParams } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 11 === 0).map((f) => readCorpusFile('real-world', f));
@@ -61,7 +62,7 @@ describe('incremental diagnostics', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      fcParams(150),
     );
   }, 120_000);
 
@@ -79,7 +80,7 @@ describe('incremental diagnostics', () => {
           expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
         }
       }),
-      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 150) / 5) },
+      fcParams(30),
     );
   }, 120_000);
 

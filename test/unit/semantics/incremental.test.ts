@@ -8,6 +8,7 @@ import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
+import { fcParams } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 9 === 0).map((f) => readCorpusFile('real-world', f));
@@ -89,7 +90,7 @@ describe('model reuse across versions', () => {
           model = next;
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      fcParams(200),
     );
   }, 120_000);
 
@@ -107,7 +108,7 @@ describe('model reuse across versions', () => {
         }
         expectSameModel(model, analyze(tree));
       }),
-      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 200) / 4) },
+      fcParams(50),
     );
   }, 120_000);
 

@@ -11,6 +11,7 @@ import { getDocumentSymbols } from '../../../server/src/services/symbols';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
+import { fcParams } from '../../fuzzing';
 
 const FRAGMENTS = [
   '\n', '\r\n', '\\\n', ' ', '#', '"', '$', 'x', 'FROM ', 'FROM base AS b\n', ' AS base', 'ARG A=1 B=2\n', 'ENV A=2 ', 'ENV C=${A:-d}\n',
@@ -37,7 +38,7 @@ describe('outline kept per part', () => {
           expect(getDocumentSymbols(open.doc, { maxItems })).toEqual(fresh(open.text.getText(), maxItems));
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      fcParams(150),
     );
   }, 120_000);
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from './corpus';
+import { fcParams } from '../../fuzzing';
 
 /** Plain checks (not expect) so that the many-thousand-times loops stay fast. */
 function check(ok: boolean, what: string, text: string): void {
@@ -58,15 +59,15 @@ const DOCKERISH = fc.constantFrom(
 
 describe('parser robustness', () => {
   it('random Dockerfile-like text', () => {
-    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 80 }).map((a) => a.join('')), (text) => void checkInvariants(text)), { numRuns: 1500 });
+    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 80 }).map((a) => a.join('')), (text) => void checkInvariants(text)), fcParams(1500));
   });
 
   it('random strings of any characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void checkInvariants(text)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void checkInvariants(text)), fcParams(1000));
   });
 
   it('random bytes decoded as UTF-8', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('utf8'))), { numRuns: 500 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('utf8'))), fcParams(500));
   });
 
   it('every real-world file cut at every instruction boundary and at random offsets', () => {
