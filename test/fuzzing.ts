@@ -7,7 +7,8 @@
 //   FC_SEED=1234 npx vitest run test/unit/editing.fuzz.test.ts                    one seed for every property
 //
 // FC_SEED replaces the fixed seed a property was written with, too; fast-check prints the seed (and
-// the path) of a failure, which FC_SEED replays. Without the knobs every count and seed is as written.
+// the path) of a failure, which FC_SEED replays. Time limits written with the tests scale with FC_SCALE
+// too (fcTimeout). Without the knobs every count, seed and limit is as written.
 
 function positiveNumber(name: string): number | undefined {
   const raw = process.env[name];
@@ -20,6 +21,11 @@ function positiveNumber(name: string): number | undefined {
 /** The run count of a property written with `runs` runs: scaled by FC_SCALE, at least one. */
 export function fcRuns(runs: number): number {
   return Math.max(1, Math.round(runs * (positiveNumber('FC_SCALE') ?? 1)));
+}
+
+/** A test's time limit, written for the run counts CI uses: scaled with them by FC_SCALE. */
+export function fcTimeout(ms: number): number {
+  return Math.max(ms, Math.round(ms * (positiveNumber('FC_SCALE') ?? 1)));
 }
 
 /** The seed to run a property with: FC_SEED when set, else the property's own (or fast-check's random one). */

@@ -27,7 +27,7 @@ import { getWorkspaceSymbols } from '../../server/src/services/workspaceSymbols'
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
-import { fcParams } from '../fuzzing';
+import { fcParams, fcTimeout } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -129,5 +129,5 @@ describe('every feature under fuzzing', () => {
       ),
       fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 });

@@ -11,7 +11,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { buildkitArgs, expandWord, SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
-import { fcParams, fcRuns, fcSeed } from '../fuzzing';
+import { fcParams, fcRuns, fcSeed, fcTimeout } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -157,13 +157,13 @@ describe('every quick fix, applied alone', () => {
     }
     // Not vacuous: the corpus has fixable diagnostics.
     expect(applied).toBeGreaterThan(150);
-  }, 60_000);
+  }, fcTimeout(60_000));
 
   it('over generated files that trigger every fix', () => {
     let applied = 0;
     generated(fcRuns(80)).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
     expect(applied).toBeGreaterThan(500);
-  }, 60_000);
+  }, fcTimeout(60_000));
 
   it('after random edits of corpus and generated files (half-typed heredocs, quotes, pragmas)', () => {
     const files = [...readExpected('real-world').filter((_, i) => i % 5 === 0).map((e) => readCorpusFile('real-world', e.file)).filter((t) => t.length < 4000), ...generated(20)];
@@ -183,5 +183,5 @@ describe('every quick fix, applied alone', () => {
       }),
       fcParams(60),
     );
-  }, 60_000);
+  }, fcTimeout(60_000));
 });

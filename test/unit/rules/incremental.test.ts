@@ -13,7 +13,7 @@ import { generateDockerfile } from '../../../bench/generate';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
-import { fcParams } from '../../fuzzing';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 11 === 0).map((f) => readCorpusFile('real-world', f));
@@ -64,7 +64,7 @@ describe('incremental diagnostics', () => {
       ),
       fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('equal a check from scratch after edits anywhere in a file of many stages', () => {
     const source = generateDockerfile(500, { errors: true }).replace(/FROM \$\{BASE_IMAGE\} AS stage(\d*[13579])\b/g, 'FROM stage0 AS stage$1');
@@ -82,7 +82,7 @@ describe('incremental diagnostics', () => {
       }),
       fcParams(30),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('runs stage rules again only on the stage an edit touched', () => {
     const source = generateDockerfile(200);

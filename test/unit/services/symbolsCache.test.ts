@@ -11,7 +11,7 @@ import { getDocumentSymbols } from '../../../server/src/services/symbols';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
-import { fcParams } from '../../fuzzing';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const FRAGMENTS = [
   '\n', '\r\n', '\\\n', ' ', '#', '"', '$', 'x', 'FROM ', 'FROM base AS b\n', ' AS base', 'ARG A=1 B=2\n', 'ENV A=2 ', 'ENV C=${A:-d}\n',
@@ -40,7 +40,7 @@ describe('outline kept per part', () => {
       }),
       fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('reuses the symbols of untouched stages after a keystroke, and moves them after a new line', () => {
     const source = 'FROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false\n';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from './corpus';
-import { fcParams } from '../../fuzzing';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 /** Plain checks (not expect) so that the many-thousand-times loops stay fast. */
 function check(ok: boolean, what: string, text: string): void {
@@ -83,7 +83,7 @@ describe('parser robustness', () => {
       for (let k = 0; k < 3; k++) cuts.add(((i + 1) * 7919 * (k + 3)) % (text.length + 1));
       for (const cut of cuts) checkInvariants(text.slice(0, cut));
     }
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('a 70,000-character line and a 5 MB file', () => {
     checkInvariants(`FROM a\nRUN ${'x '.repeat(35_000)}\n`);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { editArbitrary } from './edits';
 import { readCorpusFile, readExpected } from './corpus';
-import { fcParams } from '../../fuzzing';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 7 === 0).map((f) => readCorpusFile('real-world', f));
@@ -96,7 +96,7 @@ describe('incremental parsing', () => {
       }),
       fcParams(30),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('re-parses only the instruction an edit touches', () => {
     const source = readCorpusFile('real-world', files[0]);
