@@ -167,6 +167,7 @@ export function startServer(connection: Connection): void {
       return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;
     },
     settings: (uri) => documentSettings.get(uri) ?? globalSettings,
+    dockerignore: (uri) => dockerignores.peek(uri),
     refreshDiagnostics() {
       for (const document of documents.all()) scheduleDiagnostics(document.uri);
     },

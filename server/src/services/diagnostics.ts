@@ -439,6 +439,49 @@ function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentPro
   cache.converted = converted;
 }
 
+/**
+ * The problem `rule` finds in this version where `diagnostic` says, with this version's message and
+ * data, or undefined when it finds none there. An editor sends the diagnostics it shows with a code
+ * action request, and they may be an edit old: the fixes are computed from what the rule finds now.
+ * Runs the one rule, on the instruction, the stage or the file the diagnostic starts in.
+ */
+export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagnostic, options: Pick<DiagnosticsOptions, 'dockerignore'> = {}): Problem | undefined {
+  const { tree, model } = doc;
+  const found: Problem[] = [];
+  try {
+    const at = doc.text.offsetAt(diagnostic.range.start);
+    if (rule.scope === 'instruction') {
+      const entry = tree.instructionAt(at);
+      if (!entry) return undefined;
+      const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end });
+      rule.check(entry.node, report, tree.escape, tree.nodeText(tree.nodeIndexAt(entry.start)));
+    } else {
+      const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+      const report = (problem: FileProblem): void => void found.push(problem);
+      if (rule.scope === 'file') rule.check({ doc, tree, model, dockerignore, report });
+      else {
+        const stage = model.stageAt(at);
+        if (!stage) return undefined;
+        rule.check({ doc, tree, model, dockerignore, stage, report });
+      }
+    }
+  } catch {
+    // A rule that throws reports nothing here either.
+    return undefined;
+  }
+  const { start, end } = diagnostic.range;
+  return found.find((problem) => {
+    const range = rangeOf(doc, problem.start, problem.end);
+    return (
+      problem.message === diagnostic.message &&
+      range.start.line === start.line &&
+      range.start.character === start.character &&
+      range.end.line === end.line &&
+      range.end.character === end.character
+    );
+  });
+}
+
 /** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */
 export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, options: DiagnosticsOptions = {}): Diagnostic[] {
   if (!settings.diagnostics.enable) return [];
