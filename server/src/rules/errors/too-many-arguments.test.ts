@@ -29,6 +29,8 @@ describe('too-many-arguments', () => {
     ], rules);
     expect(fixesAt('FROM build /$0a /b\n', 'too-many-arguments').actions).toEqual([]);
     expect(fixesAt('FROM alpine /$0x\n', 'too-many-arguments').actions).toEqual([]);
+    // AS in place of `alpine` would leave `Build` too many (found by fuzzing: FROM FROM alpine AS Build).
+    expect(fixesAt('FROM FROM al$0pine AS Build\n', 'too-many-arguments').actions).toEqual([]);
     // Stage names are compared in lower case: an upper-case name is still a name.
     checkFix('FROM alpine a$0ss Build\n', 'too-many-arguments', 'Change to AS', 'FROM alpine AS Build\n');
   });

@@ -1,6 +1,6 @@
 // FROM takes an image, optionally followed by `AS <name>`; anything else between or after is
 // an error ("FROM requires either one or three arguments"). The fixes that write AS do so only
-// before a valid stage name: `FROM build /a /b` is no misspelt `AS`.
+// before a valid stage name that ends the line: `FROM build /a /b` is no misspelt `AS`.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
@@ -37,7 +37,8 @@ export const tooManyArguments: InstructionRule = {
         start: second.start,
         end: second.end,
         message: `FROM takes an image, then AS and a stage name; "${second.text}" stands where AS should be.`,
-        data: isValidStageName(third.text) ? withFixes({ title: `Change to ${as}`, newText: as }) : undefined,
+        // With more words after the name, AS in its place would still leave too many.
+        data: rest.length === 0 && isValidStageName(third.text) ? withFixes({ title: `Change to ${as}`, newText: as }) : undefined,
       });
       return;
     }
