@@ -289,6 +289,21 @@ describe('well-formed answers after random edits', () => {
     );
   }, fcTimeout(60_000));
 
+  it('of heredocs and shell being typed (no terminator, <<-, quoted delimiters, several per line, pragmas, garbage RUN lines)', () => {
+    const pieces = [
+      'RUN ', 'COPY ', 'ADD ', 'ONBUILD RUN ', 'cat ', 'python3 ', '<<', '<<-', "'", '"', 'EOF', 'EOT', 'E O', 'X', '3', '>', '|', '&&', ' ', ' ', '\n', '\n', '\t',
+      'EOF\n', '\tEOF\n', 'EOT\n', 'echo $A ${B:-x}\n', ' /dst', '\\\n', '\\', '# c\n', '#!/bin/sh\n', '$(', ')', '`', 'apt-get install ', 'pip install ', 'cd /x', 'sudo ',
+      '# hadolint ignore=', 'DL3008', ',', 'DL4006', '# hadolint global ignore=DL3003\n', 'SHELL ["/bin/bash", "-c"]\n', 'ARG A=1\n',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => 'FROM alpine\n' + parts.join(''));
+    // The cursor at the end: what was being typed when the file stopped.
+    const typing = fc.array(fc.record({ at: fc.constant(1), remove: fc.constant(0), insert: fc.constantFrom(...pieces), cut: fc.constant(false) }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(text, typing, probes, (source, edits, at) => run(source, edits, at)),
+      fcParams(150),
+    );
+  }, fcTimeout(60_000));
+
   it('of text made of the fragments alone', () => {
     const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => 'FROM alpine\n' + parts.join(''));
     fc.assert(
