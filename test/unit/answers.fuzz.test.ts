@@ -9,8 +9,9 @@
 // - completion edits are on one line and end at the cursor (an insert/replace pair shares its start);
 // - hover ranges contain the position, signature help's active indexes exist;
 // - prepareRename's range contains the position and rename edits never overlap;
-// - code actions, for this version's diagnostics and for the previous version's (an editor may
-//   send diagnostics that are one edit old), have edits inside the document that never overlap.
+// - no rule throws; code actions, for this version's diagnostics and for the previous version's
+//   (an editor may send diagnostics that are one edit old), have edits inside the document that
+//   never overlap, and an older diagnostic this version does not report gets nothing.
 // Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
@@ -59,6 +60,11 @@ function contains(outer: Range, inner: Range): boolean {
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The diagnostics, with no rule failing on the way (the engine would leave a failing rule out). */
+function diagnosticsOf(open: OpenDocument): Diagnostic[] {
+  return service.getDiagnostics(open.doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => fail(`rule ${code} threw ${error instanceof Error ? error.stack : String(error)}`, open.text.getText()) });
 }
 
 class Checker {
@@ -230,7 +236,7 @@ function exercise(open: OpenDocument, cursors: readonly number[], probes: readon
   }
 
   // Code actions for every current diagnostic and for the previous version's.
-  const diagnostics = service.getDiagnostics(doc);
+  const diagnostics = diagnosticsOf(open);
   for (const d of diagnostics) {
     c.range(d.range, `diagnostic ${d.code}`);
     c.check((typeof d.message === 'string' ? d.message : d.message.value).trim() !== '', `diagnostic ${d.code} without a message`);
@@ -267,7 +273,7 @@ function run(source: string, edits: readonly { at: number; remove: number; inser
   let stale: Diagnostic[] = [];
   const cursors: number[] = [];
   for (const e of edits) {
-    stale = service.getDiagnostics(open.doc);
+    stale = diagnosticsOf(open);
     const length = open.tree.length;
     const start = Math.floor(e.at * length);
     const end = e.cut ? length : Math.min(length, start + e.remove);

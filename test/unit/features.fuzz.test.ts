@@ -66,7 +66,8 @@ function exercise(text: string, probes: readonly number[]): void {
   };
   const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   let diagnostics: ReturnType<typeof service.getDiagnostics> = [];
-  run('diagnostics', () => (diagnostics = service.getDiagnostics(doc)));
+  // A rule that throws is left out by the engine: here it fails the run.
+  run('diagnostics', () => (diagnostics = service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => fail(`rule ${code} threw ${String(error)}`, text) })));
   run('codeActions', () => service.getCodeActions(doc, { diagnostics }));
   run('symbols', () => getDocumentSymbols(doc));
   run('workspaceSymbols', () => getWorkspaceSymbols(doc, ''));
