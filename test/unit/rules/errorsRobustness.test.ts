@@ -48,6 +48,18 @@ describe('error rules on any input', () => {
     for (const text of texts) for (let i = 0; i <= text.length; i++) lintAll(text.slice(0, i));
   });
 
+  it('run in the engine without a rule failure on text nested thousands deep (found by fuzzing: a stack overflow in every best practice)', () => {
+    const service = createLanguageService();
+    const failures: string[] = [];
+    for (const depth of [2_000, 20_000]) {
+      for (const line of [`RUN ${'$('.repeat(depth)}cd /x${')'.repeat(depth)} | cat`, `RUN echo ${'${a:-'.repeat(depth)}x${'}'.repeat(depth)}`, `ENV A=${'${a:-'.repeat(depth)}x${'}'.repeat(depth)}`]) {
+        const doc = service.analyze(TextDocument.create('file:///deep/Dockerfile', 'dockerfile', 1, `FROM alpine\n${line}\n`));
+        service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => failures.push(`${code} at depth ${depth}: ${String(error)}`) });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('run in the engine without a single rule failure on random text', () => {
     const service = createLanguageService();
     const failures: string[] = [];

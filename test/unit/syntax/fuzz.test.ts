@@ -2,7 +2,7 @@
 // throws, the tree always covers the input exactly, and every span stays inside its node.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
+import { EMPTY_ENVIRONMENT, lex, SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from './corpus';
 import { fcParams, fcTimeout } from '../../fuzzing';
 
@@ -84,6 +84,15 @@ describe('parser robustness', () => {
       for (const cut of cuts) checkInvariants(text.slice(0, cut));
     }
   }, fcTimeout(120_000));
+
+  it('substitutions nested 20,000 deep: an error, not a stack overflow (found by fuzzing)', () => {
+    const nested = (depth: number) => '${a:-'.repeat(depth) + 'x' + '}'.repeat(depth);
+    for (const line of [`ENV A=${nested(20_000)}`, `RUN echo "${nested(20_000)}"`, `COPY <<EOF /x\n${nested(20_000)}\nEOF`]) checkInvariants(`FROM alpine\n${line}\n`);
+    expect(lex(nested(20_000), EMPTY_ENVIRONMENT, { escape: '\\' }).error?.message).toBe('substitutions nested more than 500 deep');
+    // As deep as that, still read.
+    const deepest = lex(nested(500), EMPTY_ENVIRONMENT, { escape: '\\' });
+    expect([deepest.value, deepest.error]).toEqual(['x', undefined]);
+  });
 
   it('a 70,000-character line and a 5 MB file', () => {
     checkInvariants(`FROM a\nRUN ${'x '.repeat(35_000)}\n`);
