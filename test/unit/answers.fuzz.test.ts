@@ -29,7 +29,7 @@ import { getSemanticTokens } from '../../server/src/services/semanticTokens';
 import { getSignatureHelp } from '../../server/src/services/signatureHelp';
 import { getDocumentSymbols } from '../../server/src/services/symbols';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { fcParams, fcTimeout } from '../fuzzing';
+import { fcParams, fcTimeout, nextJob } from '../fuzzing';
 import { OpenDocument } from './openDocument';
 import { readCorpusFile, readExpected } from './syntax/corpus';
 
@@ -288,14 +288,17 @@ describe('well-formed answers after random edits', () => {
     .map((e) => readCorpusFile('real-world', e.file))
     .filter((t, i) => i % 4 === 0 && t.length < 6000);
 
-  it('of corpus files', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), probes, (index, edits, at) => run(files[index], edits, at)),
+  it('of corpus files', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), probes, async (index, edits, at) => {
+        await nextJob();
+        run(files[index], edits, at);
+      }),
       fcParams(60),
     );
   }, fcTimeout(60_000));
 
-  it('of heredocs and shell being typed (no terminator, <<-, quoted delimiters, several per line, pragmas, garbage RUN lines)', () => {
+  it('of heredocs and shell being typed (no terminator, <<-, quoted delimiters, several per line, pragmas, garbage RUN lines)', async () => {
     const pieces = [
       'RUN ', 'COPY ', 'ADD ', 'ONBUILD RUN ', 'cat ', 'python3 ', '<<', '<<-', "'", '"', 'EOF', 'EOT', 'E O', 'X', '3', '>', '|', '&&', ' ', ' ', '\n', '\n', '\t',
       'EOF\n', '\tEOF\n', 'EOT\n', 'echo $A ${B:-x}\n', ' /dst', '\\\n', '\\', '# c\n', '#!/bin/sh\n', '$(', ')', '`', 'apt-get install ', 'pip install ', 'cd /x', 'sudo ',
@@ -304,16 +307,22 @@ describe('well-formed answers after random edits', () => {
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => 'FROM alpine\n' + parts.join(''));
     // The cursor at the end: what was being typed when the file stopped.
     const typing = fc.array(fc.record({ at: fc.constant(1), remove: fc.constant(0), insert: fc.constantFrom(...pieces), cut: fc.constant(false) }), { minLength: 1, maxLength: 3 });
-    fc.assert(
-      fc.property(text, typing, probes, (source, edits, at) => run(source, edits, at)),
+    await fc.assert(
+      fc.asyncProperty(text, typing, probes, async (source, edits, at) => {
+        await nextJob();
+        run(source, edits, at);
+      }),
       fcParams(150),
     );
   }, fcTimeout(60_000));
 
-  it('of text made of the fragments alone', () => {
+  it('of text made of the fragments alone', async () => {
     const text = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => 'FROM alpine\n' + parts.join(''));
-    fc.assert(
-      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 3 }), probes, (source, edits, at) => run(source, edits, at)),
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(edit, { minLength: 1, maxLength: 3 }), probes, async (source, edits, at) => {
+        await nextJob();
+        run(source, edits, at);
+      }),
       fcParams(150),
     );
   }, fcTimeout(60_000));

@@ -11,7 +11,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { buildkitArgs, expandWord, SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
-import { fcParams, fcRuns, fcSeed, fcTimeout } from '../fuzzing';
+import { fcParams, fcRuns, fcSeed, fcTimeout, nextJob } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -146,11 +146,12 @@ function generated(count: number): string[] {
 }
 
 describe('every quick fix, applied alone', () => {
-  it('over corpus files in several spellings', () => {
+  it('over corpus files in several spellings', async () => {
     let applied = 0;
     const entries = readExpected('real-world');
     // Every sixth file, each in the next spelling; FC_SCALE goes on through the other files.
     for (let k = 0; k < fcRuns(Math.ceil(entries.length / 6)); k++) {
+      if (k % 16 === 0) await nextJob();
       const entry = entries[(k * 6 + Math.floor((k * 6) / entries.length)) % entries.length];
       const [spelling, spell] = SPELLINGS[k % SPELLINGS.length];
       applied += sweep(spell(readCorpusFile('real-world', entry.file)), `${entry.file} (${spelling})`);
@@ -159,21 +160,25 @@ describe('every quick fix, applied alone', () => {
     expect(applied).toBeGreaterThan(150);
   }, fcTimeout(60_000));
 
-  it('over generated files that trigger every fix', () => {
+  it('over generated files that trigger every fix', async () => {
     let applied = 0;
-    generated(fcRuns(80)).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
+    for (const [i, text] of generated(fcRuns(80)).entries()) {
+      if (i % 16 === 0) await nextJob();
+      applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`);
+    }
     expect(applied).toBeGreaterThan(500);
   }, fcTimeout(60_000));
 
-  it('after random edits of corpus and generated files (half-typed heredocs, quotes, pragmas)', () => {
+  it('after random edits of corpus and generated files (half-typed heredocs, quotes, pragmas)', async () => {
     const files = [...readExpected('real-world').filter((_, i) => i % 5 === 0).map((e) => readCorpusFile('real-world', e.file)).filter((t) => t.length < 4000), ...generated(20)];
     const fragments = [
       ...LINES.map((line) => line + '\n'), '\n', '\\\n', ' ', '"', "'", '<<EOF', '<<-EOF\n', "<<'EOF'", '<<"E O"', 'EOF\n', '\tEOF\n', '<<A <<B\n', 'RUN <<EOF\n',
       '# hadolint ignore=DL3003\n', '# check=skip=all\n', 'RUN cd /x && apt-get install -y "unbalanced\n', 'RUN pip install x | tee\n', '$', '${', 'x'.repeat(300),
     ];
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), fragment: fc.constantFrom(...fragments), drop: fc.nat({ max: 10 }) });
-    fc.assert(
-      fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (index, edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), async (index, edits) => {
+        await nextJob();
         let text = files[index];
         for (const e of edits) {
           const at = Math.floor(e.at * text.length);

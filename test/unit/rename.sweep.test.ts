@@ -11,7 +11,7 @@ import { createLanguageService } from '../../server/src/languageService';
 import type { AnalyzedDocument } from '../../server/src/services/document';
 import { prepareRename, rename } from '../../server/src/services/navigation/rename';
 import { readCorpusFile, readExpected } from './syntax/corpus';
-import { fcParams, fcRuns, fcTimeout } from '../fuzzing';
+import { fcParams, fcRuns, fcTimeout, nextJob } from '../fuzzing';
 import { SyntaxTree } from '../../server/src/syntax';
 
 const service = createLanguageService();
@@ -53,11 +53,12 @@ function renameEverything(text: string, name: string): number {
 }
 
 describe('rename over the corpus', () => {
-  it('keeps every reference resolving to what it did', () => {
+  it('keeps every reference resolving to what it did', async () => {
     let renamed = 0;
     const entries = readExpected('real-world');
     // Every eighth file, each in the next spelling; FC_SCALE goes on through the other files.
     for (let k = 0; k < fcRuns(Math.ceil(entries.length / 8)); k++) {
+      if (k % 16 === 0) await nextJob();
       const entry = entries[(k * 8 + Math.floor((k * 8) / entries.length)) % entries.length];
       const text = readCorpusFile('real-world', entry.file);
       const spelling = k % 3;
@@ -67,7 +68,7 @@ describe('rename over the corpus', () => {
     expect(renamed).toBeGreaterThan(150);
   }, fcTimeout(60_000));
 
-  it('at any position of randomly edited files, to new names and names in use', () => {
+  it('at any position of randomly edited files, to new names and names in use', async () => {
     const files = readExpected('real-world')
       .map((e) => readCorpusFile('real-world', e.file))
       .filter((t, i) => i % 5 === 2 && t.length < 5000);
@@ -87,8 +88,9 @@ describe('rename over the corpus', () => {
       ];
     };
     let renames = 0;
-    fc.assert(
-      fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...names), (index, edits, where, newName) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...names), async (index, edits, where, newName) => {
+        await nextJob();
         let text = files[index];
         for (const e of edits) {
           const at = Math.floor(e.at * text.length);
