@@ -176,6 +176,7 @@ describe('every quick fix, applied alone', () => {
       '# hadolint ignore=DL3003\n', '# check=skip=all\n', 'RUN cd /x && apt-get install -y "unbalanced\n', 'RUN pip install x | tee\n', '$', '${', 'x'.repeat(300),
     ];
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), fragment: fc.constantFrom(...fragments), drop: fc.nat({ max: 10 }) });
+    let applied = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), async (index, edits) => {
         await nextJob();
@@ -184,9 +185,11 @@ describe('every quick fix, applied alone', () => {
           const at = Math.floor(e.at * text.length);
           text = text.slice(0, at) + e.fragment + text.slice(Math.min(text.length, at + e.drop));
         }
-        sweep(text, `edited file ${JSON.stringify(text)}`);
+        applied += sweep(text, `edited file ${JSON.stringify(text)}`);
       }),
       fcParams(60),
     );
+    // Not vacuous: the edited files have fixable diagnostics.
+    expect(applied).toBeGreaterThan(fcRuns(60));
   }, fcTimeout(60_000));
 });
