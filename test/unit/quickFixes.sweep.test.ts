@@ -126,6 +126,9 @@ const LINES = [
   'RUN --mount=type=cach,target=/x true', 'RUN --network=hosts true', 'ADD --checksum a b', 'COPY --from build /a /b', 'STOPSIGNAL SIGKIL', 'SHELL /bin/sh -c', "CMD ['a', 'b']",
   'RUN \\\n\n  true', 'COPY http://x/y /z/', 'COPY --chown=a --chown=b x y', 'COPY --link= a b', 'from alpine bs build', 'FROM alpine b3', 'FROM a AS b c d', 'COPY --from=Bild a b',
   'ARG GLOBAL=1', 'RUN echo ${GLOBAL}', 'RUN echo 😀 $VERSON', 'ONBUILD run --foo x', 'CMD ["a"]', 'WORKDIR rel', 'ARG secret_password=x', '# comment', '',
+  // The best practices with fixes, and their garbage: unbalanced quotes, continuation chains, pipes.
+  'RUN apt-get update && apt-get install curl', 'RUN apt install -y "x', 'RUN pip install flask \\\n  \\\n  && cd /x', 'ADD a.txt /b', 'RUN wget -qO- x | sh',
+  'RUN sudo make', 'FROM ubuntu:latest', '# hadolint ignore=DL3008', 'ONBUILD ADD a /b',
 ];
 
 /** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */
