@@ -40,6 +40,13 @@ describe('code actions for diagnostics of an older version', () => {
     expect(fixed('FROM alpine:3\nRUN x\nmaintainer me\n', diagnostic('FROM alpine:3\nmaintainer me\n', 'MaintainerDeprecated'))).toEqual([]);
   });
 
+  it('offer nothing for a problem the file now turns off (found by fuzzing: a global ignore pragma added below)', () => {
+    const pipe = 'FROM alpine:3\nRUN cd /x && apt-get update | tee\n';
+    expect(fixed(pipe + '# hadolint global ignore=DL4006\n', diagnostic(pipe, 'DL4006'))).toEqual([]);
+    const cmd = 'FROM alpine:3\n# note\nCMD echo hi\n';
+    expect(fixed(cmd.replace('# note', '# check=skip=JSONArgsRecommended'), diagnostic(cmd, 'JSONArgsRecommended'))).toEqual([]);
+  });
+
   it('offer the fix for what is there now where the current version still reports it', () => {
     const old = diagnostic(before, 'unknown-flag');
     // An edit on another line of the same text moves nothing.
