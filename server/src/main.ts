@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures } from './server/lsp';
 import { runLint } from './cli/lint';
 import { startServer } from './server';
+import { checkParams } from './server/params';
 import { VERSION } from './version';
 
 const HELP = `dockerfile-lsp ${VERSION}: a language server for Dockerfiles
@@ -61,8 +62,9 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  // createConnection reads the transport (--stdio, --node-ipc, --socket=, --pipe=) from argv.
-  const connection = createConnection(ProposedFeatures.all);
+  // createConnection reads the transport (--stdio, --node-ipc, --socket=, --pipe=) from argv;
+  // requests whose parameters the server cannot read are answered InvalidParams (server/params.ts).
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: checkParams });
   startServer(connection);
 }
 

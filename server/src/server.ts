@@ -15,6 +15,7 @@ import { createLanguageService, type AnalyzedDocument } from './languageService'
 import { DockerignoreCache } from './server/dockerignore';
 import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { DockerfileDocument } from './server/documents';
+import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import type { ClientSupport, ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
 import { convertResult, negotiateEncoding, toUtf16, type Encoding } from './server/positionEncoding';
@@ -167,6 +168,7 @@ export function startServer(connection: Connection): void {
       return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;
     },
     settings: (uri) => documentSettings.get(uri) ?? globalSettings,
+    dockerignore: (uri) => dockerignores.peek(uri),
     refreshDiagnostics() {
       for (const document of documents.all()) scheduleDiagnostics(document.uri);
     },
@@ -247,6 +249,9 @@ export function startServer(connection: Connection): void {
 
   // Diagnostic endpoint for tests and benchmarks: heap use after a collection (when the process
   // runs with --expose-gc) and the number of open documents.
+  // Requests whose parameters the server cannot read, renamed by the message strategy of server/params.ts.
+  connection.onRequest(INVALID_PARAMS, (report: InvalidParamsReport) => new ResponseError(ErrorCodes.InvalidParams, `${report.method}: ${report.problem}`));
+
   connection.onRequest('dockerfile-lsp/memoryUsage', () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();

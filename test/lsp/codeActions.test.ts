@@ -77,6 +77,21 @@ describe('textDocument/codeAction over LSP', () => {
     expect(await actions(client, uri, diagnostics.map((d) => ({ ...d, source: 'other-linter' })))).toEqual([]);
   });
 
+  it('offers nothing for a diagnostic of an older version that the current one does not report (found by fuzzing)', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/stale/Dockerfile';
+    await client.open(uri, 'FROM alpine:3 AS build\nCOPY --form=build /a /b\n', 1);
+    const old = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'unknown-flag');
+    expect(old).toHaveLength(1);
+    // A line typed above: the editor may still send the diagnostic where it was (its "Change to --from" would write into the new line).
+    await client.change(uri, [{ range: range(1, 0, 1, 0), text: 'RUN echo hi\n' }]);
+    expect(await actions(client, uri, old)).toEqual([]);
+    // The problem where it is now still gets its fix.
+    const { start, end } = old[0].range;
+    const moved = [{ ...old[0], range: range(start.line + 1, start.character, end.line + 1, end.character) }];
+    expect((await actions(client, uri, moved)).map((a) => a.title)).toContain('Change to --from');
+  });
+
   it('reads the diagnostics a UTF-8 client sends in UTF-8', async () => {
     client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
     const uri = 'file:///actions/utf8/Dockerfile';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './client';
 import { parseFixture, range } from './fixture';
 
@@ -131,6 +132,16 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
         message: "'node_modules' is excluded by .dockerignore, so it is not in the build context and COPY cannot use it.",
       },
     ]);
+  });
+
+  it('offers the skip fixes for it: code actions read the same .dockerignore', async () => {
+    const uri = pathToFileURL(path.join(dir, 'actions', 'Dockerfile')).href;
+    mkdirSync(path.join(dir, 'actions'));
+    writeFileSync(path.join(dir, 'actions', '.dockerignore'), 'node_modules\n');
+    await client.open(uri, 'FROM alpine:3\nCOPY node_modules /app/\n', 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    expect(actions.map((a) => a.title)).toEqual(['Skip CopyIgnoredFile for this instruction', 'Skip CopyIgnoredFile in this file']);
   });
 
   it('picks up a .dockerignore changed on disk after the next edit, without making that edit wait', async () => {

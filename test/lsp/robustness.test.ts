@@ -71,6 +71,19 @@ describe('robustness over the protocol', () => {
     }
   }, 60_000);
 
+  it('a line nested 20,000 deep opens and answers (found by fuzzing: the stack overflowed)', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///deep/Dockerfile';
+    const text = `FROM alpine AS base\nENV A=${'${a:-'.repeat(20_000)}x${'}'.repeat(20_000)}\nRUN ${'$('.repeat(20_000)}cd /x${')'.repeat(20_000)} | cat\n`;
+    await client.open(uri, text, 1);
+    const codes = (await client.diagnosticsFor(uri, 1)).map((d) => d.code);
+    expect(codes).toContain('bad-substitution');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(names(symbols)).toEqual([['base', ['FROM', 'ENV', 'RUN']]]);
+    expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 50 } })).toBeDefined();
+    expect(client.logs.filter((l) => /failed/i.test(l))).toEqual([]);
+  });
+
   it('a 5 MB document opens, answers and edits', async () => {
     client = await LspTestClient.start();
     const unit = readCorpusFile('real-world', readExpected('real-world')[0].file);

@@ -1,6 +1,7 @@
 // The editing services take anything: random text and half-typed edits of real files. They never
 // throw, folds and selections stay inside the document and nest, semantic tokens stay sorted on
 // their lines, and formatting edits never overlap.
+// Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +14,7 @@ import { getSemanticTokens } from '../../server/src/services/semanticTokens';
 import { SyntaxTree } from '../../server/src/syntax';
 import { applyOffsetEdits } from './formatting.equivalence';
 import { readCorpusFile, readExpected } from './syntax/corpus';
+import { fcParams } from '../fuzzing';
 
 const OPTIONS: FormatOptions = { keywordCase: 'upper', indent: '    ', tabSize: 4, blankLineBetweenStages: true };
 
@@ -63,7 +65,7 @@ describe('editing services on any input', () => {
 
   it('random Dockerfile-ish text', () => {
     const pieces = ['FROM ', 'RUN ', 'COPY ', 'ONBUILD ', 'ENV ', 'ARG ', 'HEALTHCHECK CMD ', 'a', ' ', '\t', '\\', '\n', '\r\n', '\r', '#', '"', "'", '[', ']', ',', '<<EOF', 'EOF', '<<-', '$', '${', '}', ':-', '=', '--mount=type=cache,', '--from=', ' AS ', '`', '# escape=`\n', '\uFEFF', 'é', '😀'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), offsets, (parts, at) => exercise(parts.join(''), at)), { numRuns: 1500 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), offsets, (parts, at) => exercise(parts.join(''), at)), fcParams(1500));
   });
 
   it('half-typed prefixes and random edits of corpus files', () => {
@@ -76,7 +78,7 @@ describe('editing services on any input', () => {
         const where = Math.floor(cut * text.length);
         exercise(text.slice(0, where) + insert + text.slice(where, where + 40), at);
       }),
-      { numRuns: 400 },
+      fcParams(400),
     );
   });
 });

@@ -1,6 +1,7 @@
 // Every feature takes anything: random Dockerfile-like text, random characters, mutations and
 // half-typed prefixes of real files. No feature throws, and every range any of them returns lies
 // inside the document with its start before its end.
+// Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +27,7 @@ import { getWorkspaceSymbols } from '../../server/src/services/workspaceSymbols'
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
+import { fcParams, fcTimeout } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -64,7 +66,8 @@ function exercise(text: string, probes: readonly number[]): void {
   };
   const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   let diagnostics: ReturnType<typeof service.getDiagnostics> = [];
-  run('diagnostics', () => (diagnostics = service.getDiagnostics(doc)));
+  // A rule that throws is left out by the engine: here it fails the run.
+  run('diagnostics', () => (diagnostics = service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => fail(`rule ${code} threw ${String(error)}`, text) })));
   run('codeActions', () => service.getCodeActions(doc, { diagnostics }));
   run('symbols', () => getDocumentSymbols(doc));
   run('workspaceSymbols', () => getWorkspaceSymbols(doc, ''));
@@ -101,11 +104,11 @@ const probes = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength:
 
 describe('every feature under fuzzing', () => {
   it('random Dockerfile-like text', () => {
-    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 60 }).map((a) => a.join('')), probes, exercise), { numRuns: 400 });
+    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 60 }).map((a) => a.join('')), probes, exercise), fcParams(400));
   });
 
   it('random characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), probes, exercise), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), probes, exercise), fcParams(200));
   });
 
   it('mutations and half-typed prefixes of real files', () => {
@@ -125,7 +128,7 @@ describe('every feature under fuzzing', () => {
           exercise(text, where);
         },
       ),
-      { numRuns: 150 },
+      fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 });

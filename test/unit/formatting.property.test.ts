@@ -1,6 +1,8 @@
 // The formatter never changes meaning and is idempotent: over every corpus file (BuildKit's
 // parser cases and 379 real Dockerfiles), under several option sets, and over random edits of
-// them (half-typed quotes, continuations, heredocs, comments).
+// them (half-typed quotes, continuations, heredocs with quoted delimiters and several per line,
+// comments); formatting a range makes some of the whole document's edits.
+// Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -9,6 +11,7 @@ import { formatEdits, type FormatOptions } from '../../server/src/services/forma
 import { SyntaxTree } from '../../server/src/syntax';
 import { applyOffsetEdits, meaning } from './formatting.equivalence';
 import { CORPUS, listCases, readCorpusFile, readExpected } from './syntax/corpus';
+import { fcParams } from '../fuzzing';
 
 const OPTION_SETS: Record<string, FormatOptions> = {
   'upper, 4 spaces, blank lines': { keywordCase: 'upper', indent: '    ', tabSize: 4, blankLineBetweenStages: true },
@@ -76,15 +79,41 @@ describe('formatter properties over random edits', () => {
         }
         check(text, options, files[fileIndex].name + ' (edited)');
       }),
-      { numRuns: 1000 },
+      fcParams(1000),
+    );
+  });
+
+  it('formats a range with some of the whole document\'s edits, keeping the parse', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: files.length - 1 }),
+        fc.array(edit, { maxLength: 4 }),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.constantFrom(...Object.values(OPTION_SETS)),
+        (fileIndex, edits, [a, b], options) => {
+          let text = files[fileIndex].text;
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.fragment + text.slice(Math.min(text.length, at + e.drop));
+          }
+          const tree = SyntaxTree.parse(text);
+          const whole = new Set(formatEdits(tree, options).map((e) => JSON.stringify(e)));
+          const [start, end] = [Math.floor(Math.min(a, b) * text.length), Math.floor(Math.max(a, b) * text.length)];
+          const partial = formatEdits(tree, options, { start, end });
+          const extra = partial.filter((e) => !whole.has(JSON.stringify(e)));
+          if (extra.length) throw new Error(`range ${start}-${end}: edits the whole document has not: ${JSON.stringify(extra)}\ninput: ${JSON.stringify(text.slice(0, 400))}`);
+          if (meaning(applyOffsetEdits(text, partial)) !== meaning(text)) throw new Error(`range ${start}-${end}: formatting changed the parse\ninput: ${JSON.stringify(text.slice(0, 400))}`);
+        },
+      ),
+      fcParams(300),
     );
   });
 
   it('keeps the parse and is idempotent on random Dockerfile-ish text', () => {
-    const pieces = ['FROM a', 'RUN ', 'run ', 'COPY ', 'ONBUILD ', 'ENV k ', 'ENV k=', 'ARG ', 'LABEL ', 'WORKDIR ', 'HEALTHCHECK cmd ', 'x', ' ', '  ', '\t', '\\', '\n', '\r\n', '#', '"', "'", '[', ']', '", "', '<<EOF', 'EOF', '<<-E', '\tE', '$', '${a:-b}', '--mount=type=cache,', '--from=x', ' as ', '`', '# escape=`\n'];
+    const pieces = ['FROM a', 'RUN ', 'run ', 'COPY ', 'ONBUILD ', 'ENV k ', 'ENV k=', 'ARG ', 'LABEL ', 'WORKDIR ', 'HEALTHCHECK cmd ', 'x', ' ', '  ', '\t', '\\', '\n', '\r\n', '#', '"', "'", '[', ']', '", "', '<<EOF', 'EOF', '<<-E', '\tE', "<<'EOF'", '<<"EOF"', '<<EOF <<EOT', 'EOT', '3<<EOF', ' cat <<-"E" ', '$', '${a:-b}', '--mount=type=cache,', '--from=x', ' as ', '`', '# escape=`\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(...Object.values(OPTION_SETS)), (parts, options) => check(parts.join(''), options, 'random')),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 });

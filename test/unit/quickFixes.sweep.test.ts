@@ -3,12 +3,15 @@
 // trigger every rule with a fix: its edits lie inside the document without overlapping, the
 // diagnostic it was offered for is gone, it adds no syntax error and nothing BuildKit refuses, and the fixes
 // that only rewrite how something is written leave what BuildKit reads unchanged.
+// FC_SCALE sweeps more files and generates more; FC_SEED varies the generated ones (test/fuzzing.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { buildkitArgs, expandWord, SyntaxTree } from '../../server/src/syntax';
 import { readCorpusFile, readExpected } from './syntax/corpus';
+import { fcParams, fcRuns, fcSeed, fcTimeout, nextJob } from '../fuzzing';
 
 const service = createLanguageService();
 
@@ -50,6 +53,12 @@ const SPELLING_ONLY = new Set(['LegacyKeyValueFormat', 'NoEmptyContinuation', 'F
  */
 const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments']);
 const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'circular-stage-dependency', 'duplicate-flag']);
+/**
+ * A misspelt keyword corrected (`aintainer` to `MAINTAINER`) makes the line an instruction, with
+ * whatever is wrong with it: its arguments (a syntax error, say `ENV` with no value, or a heredoc with no
+ * end), or its place before the first FROM.
+ */
+const KEYWORD_FIXES = new Set(['unknown-instruction']);
 
 /** An error of ours, something BuildKit refuses (kebab-case codes), not a build check made an error by `error=true`. */
 function isRefusal(d: Diagnostic): boolean {
@@ -83,10 +92,10 @@ function sweep(text: string, name: string): number {
       const after = diagnosticsOf(fixed);
       const codesAfter = after.map((d) => String(d.code));
       if (count(codesAfter, code) >= count(diagnostics.map((d) => String(d.code)), code)) throw new Error(`${where}: the diagnostic is still there\n${JSON.stringify(fixed)}`);
-      if (SyntaxTree.parse(fixed).errors().length > syntaxErrorsBefore) throw new Error(`${where}: a new syntax error\n${JSON.stringify(fixed)}`);
+      if (!KEYWORD_FIXES.has(code) && SyntaxTree.parse(fixed).errors().length > syntaxErrorsBefore) throw new Error(`${where}: a new syntax error\n${JSON.stringify(fixed)}`);
       const errorsAfter = after.filter(isRefusal).map((d) => String(d.code));
       for (const error of new Set(errorsAfter)) {
-        if (count(errorsAfter, error) <= count(errorsBefore, error) || (NAME_FIXES.has(code) && ERRORS_A_NAME_MAY_EXPOSE.has(error))) continue;
+        if (count(errorsAfter, error) <= count(errorsBefore, error) || (NAME_FIXES.has(code) && ERRORS_A_NAME_MAY_EXPOSE.has(error)) || KEYWORD_FIXES.has(code)) continue;
         throw new Error(`${where}: a new ${error} error\n${JSON.stringify(fixed)}`);
       }
       const skip = action.title.startsWith('Skip ');
@@ -117,11 +126,14 @@ const LINES = [
   'RUN --mount=type=cach,target=/x true', 'RUN --network=hosts true', 'ADD --checksum a b', 'COPY --from build /a /b', 'STOPSIGNAL SIGKIL', 'SHELL /bin/sh -c', "CMD ['a', 'b']",
   'RUN \\\n\n  true', 'COPY http://x/y /z/', 'COPY --chown=a --chown=b x y', 'COPY --link= a b', 'from alpine bs build', 'FROM alpine b3', 'FROM a AS b c d', 'COPY --from=Bild a b',
   'ARG GLOBAL=1', 'RUN echo ${GLOBAL}', 'RUN echo 😀 $VERSON', 'ONBUILD run --foo x', 'CMD ["a"]', 'WORKDIR rel', 'ARG secret_password=x', '# comment', '',
+  // The best practices with fixes, and their garbage: unbalanced quotes, continuation chains, pipes.
+  'RUN apt-get update && apt-get install curl', 'RUN apt install -y "x', 'RUN pip install flask \\\n  \\\n  && cd /x', 'ADD a.txt /b', 'RUN wget -qO- x | sh',
+  'RUN sudo make', 'FROM ubuntu:latest', '# hadolint ignore=DL3008', 'ONBUILD ADD a /b',
 ];
 
 /** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */
 function generated(count: number): string[] {
-  let seed = 7;
+  let seed = fcSeed(7)!;
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const heads = ['', '# escape=`\n', '# syntax=docker/dockerfile:1.4\n', '# check=error=true\n', '#!/usr/bin/env docker\n', '\uFEFF'];
   const files: string[] = [];
@@ -137,20 +149,50 @@ function generated(count: number): string[] {
 }
 
 describe('every quick fix, applied alone', () => {
-  it('over corpus files in several spellings', () => {
+  it('over corpus files in several spellings', async () => {
     let applied = 0;
-    readExpected('real-world').forEach((entry, i) => {
-      if (i % 6) return;
-      const [spelling, spell] = SPELLINGS[(i / 6) % SPELLINGS.length];
+    const entries = readExpected('real-world');
+    // Every sixth file, each in the next spelling; FC_SCALE goes on through the other files.
+    for (let k = 0; k < fcRuns(Math.ceil(entries.length / 6)); k++) {
+      if (k % 16 === 0) await nextJob();
+      const entry = entries[(k * 6 + Math.floor((k * 6) / entries.length)) % entries.length];
+      const [spelling, spell] = SPELLINGS[k % SPELLINGS.length];
       applied += sweep(spell(readCorpusFile('real-world', entry.file)), `${entry.file} (${spelling})`);
-    });
+    }
     // Not vacuous: the corpus has fixable diagnostics.
     expect(applied).toBeGreaterThan(150);
-  }, 60_000);
+  }, fcTimeout(60_000));
 
-  it('over generated files that trigger every fix', () => {
+  it('over generated files that trigger every fix', async () => {
     let applied = 0;
-    generated(80).forEach((text, i) => (applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`)));
+    for (const [i, text] of generated(fcRuns(80)).entries()) {
+      if (i % 16 === 0) await nextJob();
+      applied += sweep(text, `generated file ${i} ${JSON.stringify(text)}`);
+    }
     expect(applied).toBeGreaterThan(500);
-  }, 60_000);
+  }, fcTimeout(60_000));
+
+  it('after random edits of corpus and generated files (half-typed heredocs, quotes, pragmas)', async () => {
+    const files = [...readExpected('real-world').filter((_, i) => i % 5 === 0).map((e) => readCorpusFile('real-world', e.file)).filter((t) => t.length < 4000), ...generated(20)];
+    const fragments = [
+      ...LINES.map((line) => line + '\n'), '\n', '\\\n', ' ', '"', "'", '<<EOF', '<<-EOF\n', "<<'EOF'", '<<"E O"', 'EOF\n', '\tEOF\n', '<<A <<B\n', 'RUN <<EOF\n',
+      '# hadolint ignore=DL3003\n', '# check=skip=all\n', 'RUN cd /x && apt-get install -y "unbalanced\n', 'RUN pip install x | tee\n', '$', '${', 'x'.repeat(300),
+    ];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), fragment: fc.constantFrom(...fragments), drop: fc.nat({ max: 10 }) });
+    let applied = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), async (index, edits) => {
+        await nextJob();
+        let text = files[index];
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.fragment + text.slice(Math.min(text.length, at + e.drop));
+        }
+        applied += sweep(text, `edited file ${JSON.stringify(text)}`);
+      }),
+      fcParams(60),
+    );
+    // Not vacuous: the edited files have fixable diagnostics.
+    expect(applied).toBeGreaterThan(fcRuns(60));
+  }, fcTimeout(60_000));
 });

@@ -57,6 +57,11 @@ export class DockerignoreCache {
     return entry.text;
   }
 
+  /** The text in hand for `uri` (what the last diagnostics were computed with), without waiting. */
+  peek(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }

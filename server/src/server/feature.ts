@@ -40,6 +40,8 @@ export interface ServerContext {
   toServerPosition(uri: string, position: Position): Position;
   /** The settings last resolved for a document. */
   settings(uri: string): Settings;
+  /** The `.dockerignore` text the document's diagnostics were last computed with, if any. */
+  dockerignore(uri: string): string | undefined;
   /** Asks for diagnostics of every open document to be recomputed and published. */
   refreshDiagnostics(): void;
 }

@@ -1,12 +1,14 @@
 // Code actions: the quick fixes for our diagnostics. Each rule offers its own fixes (Rule.fixes),
 // found by the diagnostic's code; every build check also offers to skip it for the instruction
-// or for the file, and every best practice to ignore it for the instruction (hadolint's pragma). Fixes are computed on the current version of the document, so a diagnostic
-// from an older version yields nothing rather than a wrong edit.
+// or for the file, and every best practice to ignore it for the instruction (hadolint's pragma).
+// Fixes are computed on the current version of the document: a diagnostic is acted on only when its
+// rule, run again, finds the same problem there (with the data it has now), so a diagnostic from an
+// older version, which an editor may send, yields nothing rather than a wrong edit.
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
 import { ignoreForInstruction } from '../rules/practices/pragmas';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, problemNow } from './diagnostics';
 import type { AnalyzedDocument } from './document';
 import { skipForFile, skipForInstruction } from './skipCheck';
 
@@ -15,6 +17,8 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly Diagnostic[];
   /** CodeActionContext.only: the kinds the editor asks for. */
   readonly only?: readonly string[];
+  /** The `.dockerignore` text the diagnostics were computed with (DiagnosticsOptions.dockerignore). */
+  readonly dockerignore?: string;
 }
 
 /** Whether `kind` is one of the requested kinds (kinds are hierarchical: `quickfix` covers `quickfix.x`). */
@@ -25,10 +29,15 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
 export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
   if (!wanted(CodeActionKind.QuickFix, request.only)) return [];
   const actions: CodeAction[] = [];
-  for (const diagnostic of request.diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-    const rule = getRule(diagnostic.code);
+  for (const sent of request.diagnostics) {
+    if (sent.source !== DIAGNOSTIC_SOURCE || typeof sent.code !== 'string') continue;
+    const rule = getRule(sent.code);
     if (!rule) continue;
+    const problem = problemNow(doc, rule, sent, request);
+    if (!problem) continue;
+    // The editor's diagnostic (actions name it), with what the rule says of it now.
+    const { data: _sentData, ...rest } = sent;
+    const diagnostic: Diagnostic = problem.data === undefined ? rest : { ...rest, data: problem.data };
     if (rule.fixes) {
       try {
         actions.push(...rule.fixes(diagnostic, doc));

@@ -396,15 +396,17 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
 /** A rule's problem as a diagnostic, with the severity the check configuration and the user's settings give it; undefined when off. */
 function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, settings: Settings): Diagnostic | undefined {
   const { rule } = found;
-  let severity = rule.defaultSeverity;
-  if (rule.kind === 'practice') {
-    if (!settings.diagnostics.bestPractices || isIgnored(setup.pragmas, rule.code, found.nodeIndex)) return undefined;
-  } else if (rule.kind === 'check') {
-    const config = setup.byNode.get(found.nodeIndex) ?? setup.file;
-    if (!isCheckEnabled(config, rule.code, rule.experimental === true)) return undefined;
-    if (config.error) severity = DiagnosticSeverity.Error;
-  }
+  if (rule.kind === 'practice' && !settings.diagnostics.bestPractices) return undefined;
+  if (silenced(rule, found.nodeIndex, setup)) return undefined;
+  const severity = rule.kind === 'check' && (setup.byNode.get(found.nodeIndex) ?? setup.file).error ? DiagnosticSeverity.Error : rule.defaultSeverity;
   return withUserSeverity(toDiagnostic(doc, found, severity), settings);
+}
+
+/** Whether the file itself turns the problem at node `nodeIndex` off: a `# check=` skip, or a `# hadolint ignore=` pragma. */
+function silenced(rule: Rule, nodeIndex: number, setup: CheckSetup): boolean {
+  if (rule.kind === 'practice') return isIgnored(setup.pragmas, rule.code, nodeIndex);
+  if (rule.kind === 'check') return !isCheckEnabled(setup.byNode.get(nodeIndex) ?? setup.file, rule.code, rule.experimental === true);
+  return false;
 }
 
 function configKey(config: CheckConfig, pragmas: Pragmas): string {
@@ -437,6 +439,52 @@ function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentPro
     for (const diagnostic of entry.diagnostics) out.push(diagnostic);
   }
   cache.converted = converted;
+}
+
+/**
+ * The problem `rule` finds in this version where `diagnostic` says, with this version's message and
+ * data, or undefined when it finds none there or the file turns it off (`# check=skip`, `# hadolint
+ * ignore`). An editor sends the diagnostics it shows with a code action request, and they may be an
+ * edit old: the fixes are computed from what the rule finds now. Runs the one rule, on the
+ * instruction, the stage or the file the diagnostic starts in.
+ */
+export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagnostic, options: Pick<DiagnosticsOptions, 'dockerignore'> = {}): Problem | undefined {
+  const { tree, model } = doc;
+  const found: FileProblem[] = [];
+  try {
+    const at = doc.text.offsetAt(diagnostic.range.start);
+    if (rule.scope === 'instruction') {
+      const entry = tree.instructionAt(at);
+      if (!entry) return undefined;
+      const nodeIndex = tree.nodeIndexAt(entry.start);
+      const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end, nodeIndex });
+      rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex));
+    } else {
+      const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+      const report = (problem: FileProblem): void => void found.push(problem);
+      if (rule.scope === 'file') rule.check({ doc, tree, model, dockerignore, report });
+      else {
+        const stage = model.stageAt(at);
+        if (!stage) return undefined;
+        rule.check({ doc, tree, model, dockerignore, stage, report });
+      }
+    }
+  } catch {
+    // A rule that throws reports nothing here either.
+    return undefined;
+  }
+  const { start, end } = diagnostic.range;
+  const problem = found.find((candidate) => {
+    const range = rangeOf(doc, candidate.start, candidate.end);
+    return (
+      candidate.message === diagnostic.message &&
+      range.start.line === start.line &&
+      range.start.character === start.character &&
+      range.end.line === end.line &&
+      range.end.character === end.character
+    );
+  });
+  return problem && !silenced(rule, problem.nodeIndex, checkSetup(doc, undefined)) ? problem : undefined;
 }
 
 /** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */

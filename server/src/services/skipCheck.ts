@@ -1,10 +1,12 @@
 // The "skip this check" quick fixes every build check offers: a `# check=skip=<Rule>` comment
 // above the instruction (frontend 1.21), or the rule added to the file's `# check=` directive.
 // Both merge into what is already there: BuildKit rejects a second `check` directive, and a
-// second comment would only add noise.
+// second comment would only add noise. Never into a value BuildKit cannot read: an invalid
+// comment only loses its effect (a new comment is added instead), and an invalid directive must
+// be fixed first (no file skip is offered).
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { checkOptionOfComment, fileCheckDirective } from '../rules/checkConfig';
+import { checkOptionOfComment, fileCheckDirective, parseCheckOptions } from '../rules/checkConfig';
 import type { SyntaxTree } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
 
@@ -77,7 +79,7 @@ interface CheckValue {
   readonly valueEnd: number;
 }
 
-/** The last `# check=` comment BuildKit attaches to the instruction at `index`. */
+/** The last `# check=` comment BuildKit attaches to the instruction at `index` that BuildKit can read. */
 function instructionCheckComment(tree: SyntaxTree, index: number): CheckValue | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const node = tree.node(i);
@@ -87,7 +89,7 @@ function instructionCheckComment(tree: SyntaxTree, index: number): CheckValue | 
     if (node.content === '') return undefined;
     const start = tree.start(i);
     const option = checkOptionOfComment(tree.slice(start + node.span.start, start + node.span.end));
-    if (!option) continue;
+    if (!option || !parseCheckOptions(option.value).ok) continue;
     const valueStart = start + node.span.start + option.offset;
     return { value: option.value, valueStart, valueEnd: valueStart + option.value.length };
   }
@@ -101,10 +103,9 @@ export function skipForInstruction(doc: AnalyzedDocument, diagnostic: Diagnostic
   if (index === undefined) return undefined;
   const title = `Skip ${rule} for this instruction`;
   const existing = instructionCheckComment(tree, index);
-  if (existing) {
-    const merged = addSkipRule(existing.value, rule);
-    return merged === undefined ? undefined : action(title, doc, diagnostic, { start: existing.valueStart, end: existing.valueEnd, text: merged });
-  }
+  const merged = existing && addSkipRule(existing.value, rule);
+  // BuildKit merges every check comment above the instruction: one with no room for the rule gets a new one below it.
+  if (existing && merged !== undefined) return action(title, doc, diagnostic, { start: existing.valueStart, end: existing.valueEnd, text: merged });
   const start = tree.start(index);
   const nodeText = tree.nodeText(index);
   const indent = /^[ \t]*/.exec(nodeText)![0];
@@ -121,6 +122,7 @@ export function skipForFile(doc: AnalyzedDocument, diagnostic: Diagnostic, rule:
   const title = `Skip ${rule} in this file`;
   const directive = fileCheckDirective(tree);
   if (directive) {
+    if (!directive.result.ok) return undefined;
     const merged = addSkipRule(directive.value, rule);
     return merged === undefined ? undefined : action(title, doc, diagnostic, { start: directive.valueStart, end: directive.valueEnd, text: merged });
   }

@@ -23,6 +23,17 @@ function isSpace(c: number): boolean {
 }
 
 /**
+ * A name an editor can show: VS Code refuses a whole outline when one name is empty or white space
+ * only (as JavaScript's trim sees it). An invisible name is spelled as its code points (`U+FEFF`), an
+ * empty one is `fallback`.
+ */
+export function symbolName(text: string, fallback: string): string {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return text;
+  if (text === '') return fallback;
+  return Array.from(text, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}
+
+/**
  * The flags and arguments on one line: runs of white space as one space, trimmed, cut to
  * DETAIL_LENGTH. Only the words the detail shows are read (a RUN may be pages long).
  */
@@ -66,7 +77,7 @@ function ranges(cursor: PositionCursor, start: number, from: number, to: number,
 function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
   const declares = declaresVariables(node);
   const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
-  const name = node.keyword.text.toUpperCase() || '(empty)';
+  const name = symbolName(node.keyword.text.toUpperCase(), '(empty)');
   // Positions in increasing offsets, so the cursor only moves forward: the keyword, the pairs, the end.
   const startPosition = cursor.position(start);
   const keywordStart = start + node.keyword.start === start ? startPosition : cursor.position(start + node.keyword.start);
@@ -77,7 +88,7 @@ function instructionSymbol(text: string, cursor: PositionCursor, start: number, 
     for (const pair of node.pairs) {
       if (children.length >= maxPairs) break;
       const [range, selection] = ranges(cursor, start + pair.start, start + pair.key.start, start + pair.key.end, start + pair.end);
-      children.push(DocumentSymbol.create(pair.key.text, pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection));
+      children.push(DocumentSymbol.create(symbolName(pair.key.text, '(no name)'), pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection));
     }
   }
   const end = cursor.position(withoutLineEnd(text, start + node.length));
@@ -186,7 +197,7 @@ function stageSymbol(doc: AnalyzedDocument, text: string, cursor: PositionCursor
   const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
   // The image as it will be pulled: global ARG defaults expanded when they are known.
   const image = stage.resolvedImage || stage.image;
-  const name = stage.name ?? image ?? `stage ${stage.index}`;
+  const name = symbolName(stage.name ?? image ?? '', `stage ${stage.index}`);
   const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
   // The FROM's symbol, when the limit kept it, has the stage's start and keyword.
   const fromSymbol = children.length ? children[0] : undefined;

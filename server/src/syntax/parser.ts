@@ -526,6 +526,12 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
   };
 
   collectFromInstruction(node, logical, escape, fromLexed);
+  // A heredoc marker's name is kept as written: BuildKit does not expand it, nor does the shell a
+  // here-document's delimiter, so `<<$EOF` reads no variable.
+  if (heredocs.length && refs.length) {
+    const inName = (r: VariableRef) => heredocs.some((h) => r.start >= h.nameSpan.start && r.start < h.nameSpan.end);
+    if (refs.some(inName)) refs.splice(0, refs.length, ...refs.filter((r) => !inName(r)));
+  }
 
   const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
   const command = (node.name === 'ONBUILD' ? node.trigger?.args : node.args)?.text ?? '';

@@ -6,7 +6,8 @@
 // - evaluating a word with known variables (hover values, `FROM` image checks, tests);
 // - splitting a line into words (heredoc detection);
 // - reporting each variable reference with its span, and substitution errors, to the parser.
-// It never throws to its callers: errors come back as values.
+// It never throws to its callers: errors come back as values (text nested more than MAX_DEPTH
+// deep is one).
 
 import type { Span, SubstitutionOperator } from './nodes';
 
@@ -60,6 +61,13 @@ export interface LexResult {
 }
 
 const EOF = -1;
+
+/**
+ * How deep `${…}` may nest inside its own argument. Each level is a few frames of recursion: far
+ * deeper, the stack would overflow. No Dockerfile nests so deep; text that does gets an error
+ * instead (BuildKit's lexer, whose stack grows, would read it).
+ */
+const MAX_DEPTH = 500;
 
 class LexFailure {
   constructor(
@@ -368,6 +376,7 @@ class Lexer {
         depth: this.depth,
       };
       const index = this.references.push(ref) - 1;
+      if (this.depth >= MAX_DEPTH) this.fail(`substitutions nested more than ${MAX_DEPTH} deep`, start);
       this.depth++;
       let word: string;
       try {
@@ -415,6 +424,7 @@ class Lexer {
       };
       const index = this.references.push(ref) - 1;
       const argStart = this.pos;
+      if (this.depth >= MAX_DEPTH) this.fail(`substitutions nested more than ${MAX_DEPTH} deep`, start);
       this.depth++;
       let pattern: string;
       let replacement: string;

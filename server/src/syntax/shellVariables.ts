@@ -70,7 +70,33 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
   return to;
 }
 
+/**
+ * How deep `${…}` is read inside its own argument: each level is a recursion, and far deeper the
+ * stack would overflow. Deeper text is skipped to its closing brace, its references unreported.
+ */
+const MAX_DEPTH = 500;
+
+/** The `}` that closes the `${` whose text starts at `from` (or `to`), without recursion. */
+function closingBrace(text: string, from: number, to: number): number {
+  let open = 0;
+  let inDouble = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x27 /* ' */ && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      i = close < 0 || close >= to ? to : close;
+    } else if (c === 0x22 /* " */) inDouble = !inDouble;
+    else if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b /* { */) {
+      open++;
+      i++;
+    } else if (c === 0x7d /* } */ && !inDouble && open-- === 0) return i;
+  }
+  return to;
+}
+
 function braced(text: string, dollar: number, to: number, depth: number, refs: LexedReference[]): number {
+  if (depth >= MAX_DEPTH) return Math.min(closingBrace(text, dollar + 2, to) + 1, to);
   let i = dollar + 2;
   // ${#name} (length) and ${!name} (indirection) still name a variable.
   const prefix = text.charCodeAt(i);

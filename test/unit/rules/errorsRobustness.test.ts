@@ -8,6 +8,7 @@ import { ERROR_RULES } from '../../../server/src/rules/errors';
 import { analyzeText, runRules } from '../../../server/src/rules/errors/testing';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { readCorpusFile } from '../syntax/corpus';
+import { fcParams } from '../../fuzzing';
 
 const PIECES = [
   'FROM ', 'RUN ', 'COPY ', 'ADD ', 'ENV ', 'ARG ', 'EXPOSE ', 'HEALTHCHECK ', 'ONBUILD ', 'SHELL ', 'STOPSIGNAL ', 'VOLUME ', 'WORKDIR ',
@@ -30,12 +31,12 @@ describe('error rules on any input', () => {
   it('never throw on random Dockerfile-like text', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (pieces) => lintAll(pieces.join(''))),
-      { numRuns: 2000, seed: 5 },
+      fcParams(2000, 5),
     );
   });
 
   it('never throw on random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => lintAll(text)), { numRuns: 2000, seed: 7 });
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => lintAll(text)), fcParams(2000, 7));
   });
 
   it('never throw on any prefix of files that use every feature', () => {
@@ -47,6 +48,18 @@ describe('error rules on any input', () => {
     for (const text of texts) for (let i = 0; i <= text.length; i++) lintAll(text.slice(0, i));
   });
 
+  it('run in the engine without a rule failure on text nested thousands deep (found by fuzzing: a stack overflow in every best practice)', () => {
+    const service = createLanguageService();
+    const failures: string[] = [];
+    for (const depth of [2_000, 20_000]) {
+      for (const line of [`RUN ${'$('.repeat(depth)}cd /x${')'.repeat(depth)} | cat`, `RUN echo ${'${a:-'.repeat(depth)}x${'}'.repeat(depth)}`, `ENV A=${'${a:-'.repeat(depth)}x${'}'.repeat(depth)}`]) {
+        const doc = service.analyze(TextDocument.create('file:///deep/Dockerfile', 'dockerfile', 1, `FROM alpine\n${line}\n`));
+        service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => failures.push(`${code} at depth ${depth}: ${String(error)}`) });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('run in the engine without a single rule failure on random text', () => {
     const service = createLanguageService();
     const failures: string[] = [];
@@ -55,7 +68,7 @@ describe('error rules on any input', () => {
         const doc = service.analyze(TextDocument.create('file:///fuzz/Dockerfile', 'dockerfile', 1, pieces.join('')));
         service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => failures.push(`${code}: ${String(error)}`) });
       }),
-      { numRuns: 500, seed: 11 },
+      fcParams(500, 11),
     );
     expect(failures).toEqual([]);
   });

@@ -102,7 +102,7 @@ export function actionsFor(fixture: string, code: string, options: CheckOptions 
   const candidates = diagnosticsOf(text, options, code).filter((d) => d.code === code && (!cursor || contains(d.range, cursor)));
   expect(candidates.length, `exactly one ${code} diagnostic${cursor ? ' at $0' : ''}`).toBe(1);
   const doc = analyze(text);
-  return { text, diagnostic: candidates[0], actions: service.getCodeActions(doc, { diagnostics: [candidates[0]] }) };
+  return { text, diagnostic: candidates[0], actions: service.getCodeActions(doc, { diagnostics: [candidates[0]], dockerignore: options.dockerignore }) };
 }
 
 function contains(range: Range, position: { line: number; character: number }): boolean {

@@ -13,6 +13,7 @@ import { generateDockerfile } from '../../../bench/generate';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
+import { fcParams, fcTimeout, nextJob } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 11 === 0).map((f) => readCorpusFile('real-world', f));
@@ -43,12 +44,13 @@ const SETTINGS: Settings[] = [
 const OPTIONS: DiagnosticsOptions[] = [{}, { dockerignore: 'secret.txt\n*.tmp\nsrc/stage1*\n' }, { dockerignore: 'rel\nsrc/stage2*\n' }];
 
 describe('incremental diagnostics', () => {
-  it('equal a check from scratch after random edit sequences on corpus files', () => {
-    fc.assert(
-      fc.property(
+  it('equal a check from scratch after random edit sequences on corpus files', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...sample),
         fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat({ max: OPTIONS.length - 1 }), fc.nat({ max: SETTINGS.length - 1 })), { minLength: 1, maxLength: 8 }),
-        (source, steps) => {
+        async (source, steps) => {
+          await nextJob();
           const open = new OpenDocument(source);
           getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
           for (const [seed, check, option, setting] of steps) {
@@ -61,14 +63,15 @@ describe('incremental diagnostics', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
-  it('equal a check from scratch after edits anywhere in a file of many stages', () => {
+  it('equal a check from scratch after edits anywhere in a file of many stages', async () => {
     const source = generateDockerfile(500, { errors: true }).replace(/FROM \$\{BASE_IMAGE\} AS stage(\d*[13579])\b/g, 'FROM stage0 AS stage$1');
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: OPTIONS.length - 1 })), { minLength: 1, maxLength: 4 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: OPTIONS.length - 1 })), { minLength: 1, maxLength: 4 }), async (steps) => {
+        await nextJob();
         const open = new OpenDocument(source);
         getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
         for (const [seed, where, option] of steps) {
@@ -79,9 +82,9 @@ describe('incremental diagnostics', () => {
           expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
         }
       }),
-      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 150) / 5) },
+      fcParams(30),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('runs stage rules again only on the stage an edit touched', () => {
     const source = generateDockerfile(200);

@@ -34,6 +34,24 @@ describe('skip for this instruction', () => {
     checkFix('FROM alpine AS Build\n', 'StageNameCasing', here('StageNameCasing'), '\n# check=skip=StageNameCasing\nFROM alpine AS Build\n');
   });
 
+  it('leaves a check comment BuildKit cannot read alone, and adds one it can (found by fuzzing)', () => {
+    // An invalid comment only loses its effect, so a rule merged into it would stay unskipped.
+    checkFix('FROM alpine\n# check=bogus\nCMD echo hi\n', 'JSONArgsRecommended', here('JSONArgsRecommended'), 'FROM alpine\n# check=bogus\n# check=skip=JSONArgsRecommended\nCMD echo hi\n');
+    checkFix(
+      'FROM alpine\n# check=error=true\n# check=skip=X;FROM\nCMD echo hi\n',
+      'JSONArgsRecommended',
+      here('JSONArgsRecommended'),
+      'FROM alpine\n# check=error=true;skip=JSONArgsRecommended\n# check=skip=X;FROM\nCMD echo hi\n',
+    );
+    // No room for a fourth option: a comment of its own.
+    checkFix(
+      'FROM alpine\n# check=error=false;experimental=all;error=false\nCMD echo hi\n',
+      'JSONArgsRecommended',
+      here('JSONArgsRecommended'),
+      'FROM alpine\n# check=error=false;experimental=all;error=false\n# check=skip=JSONArgsRecommended\nCMD echo hi\n',
+    );
+  });
+
   it('uses the file’s CRLF line breaks', () => {
     checkFix('FROM alpine\r\nCMD echo hi\r\n', 'JSONArgsRecommended', here('JSONArgsRecommended'), 'FROM alpine\r\n# check=skip=JSONArgsRecommended\r\nCMD echo hi\r\n');
   });
@@ -81,6 +99,12 @@ describe('which actions are offered', () => {
 
   it('offers no skip for experimental checks, which skip does not turn off', () => {
     expect(fixTitles('# check=experimental=all\n# note\nARG A=1\nFROM alpine\n', 'InvalidDefinitionDescription')).toEqual([]);
+  });
+
+  it('offers no skip in the file when its check directive is invalid (found by fuzzing: `# check=FROM alpine AS Build`)', () => {
+    // BuildKit rejects a second directive, and one merged into an invalid directive stays invalid: the directive is to be fixed first.
+    expect(fixTitles('# check=FROM alpine AS Build\nFROM alpine\nCMD echo hi\n', 'JSONArgsRecommended')).toEqual(['Use the JSON form ["echo", "hi"] (preferred)', here('JSONArgsRecommended')]);
+    expect(fixTitles('# check=error=maybe\nFROM alpine\nCMD echo hi\n', 'JSONArgsRecommended')).toEqual(['Use the JSON form ["echo", "hi"] (preferred)', here('JSONArgsRecommended')]);
   });
 
   it('offers no skip for an error BuildKit refuses to build', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cyclicEdges, stageGraph, type EdgeReference, type StageEdge } from '../../../server/src/rules/errors/stageGraph';
 import { analyze, type DockerfileModel, type Stage } from '../../../server/src/semantics';
 import { SyntaxTree } from '../../../server/src/syntax';
+import { fcParams } from '../../fuzzing';
 
 function reaches(edges: readonly StageEdge[], start: number, goal: number): boolean {
   const seen = new Set<number>();
@@ -43,7 +44,7 @@ describe('stage graph', () => {
           expect([...cyclicEdges(edges)]).toEqual(expected);
         },
       ),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 

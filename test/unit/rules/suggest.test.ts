@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suggest, SuggestionIndex } from '../../../server/src/rules/checks/support/suggest';
+import { fcParams } from '../../fuzzing';
 
 describe('did-you-mean', () => {
   it('suggests the closest name within distance 2, and nothing for an exact match', () => {
@@ -18,7 +19,7 @@ describe('did-you-mean', () => {
         for (const name of names) index.add(name);
         expect(suggest(query, index.candidates(query))).toBe(suggest(query, [...new Set(names)]));
       }),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 });

@@ -8,6 +8,7 @@ import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 9 === 0).map((f) => readCorpusFile('real-world', f));
@@ -89,9 +90,9 @@ describe('model reuse across versions', () => {
           model = next;
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      fcParams(200),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('equals a fresh model after edits anywhere in a file of many stages', () => {
     const source = generateDockerfile(600, { errors: true }).replace(/FROM \$\{BASE_IMAGE\} AS stage(\d*[13579])\b/g, 'FROM stage0 AS stage$1');
@@ -107,9 +108,9 @@ describe('model reuse across versions', () => {
         }
         expectSameModel(model, analyze(tree));
       }),
-      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 200) / 4) },
+      fcParams(50),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('reuses the analysis of every stage an edit does not touch', () => {
     const source = generateDockerfile(300);

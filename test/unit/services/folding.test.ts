@@ -11,6 +11,7 @@ import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/ser
 import { getFoldingRanges, type FoldingOptions } from '../../../server/src/services/folding';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
+import { fcParams } from '../../fuzzing';
 
 function analyzed(text: string): AnalyzedDocument {
   return analyzedDocument(TextDocument.create('file:///fold/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
@@ -93,7 +94,7 @@ describe('folding ranges', () => {
         const options = { ...LINES_ONLY, rangeLimit };
         expect(getFoldingRanges(doc, options)).toEqual(reference(doc, options));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      fcParams(300),
     );
   });
 
@@ -105,7 +106,7 @@ describe('folding ranges', () => {
         const options = { ...LINES_ONLY, rangeLimit: limit };
         expect(getFoldingRanges(doc, options)).toEqual(reference(doc, options));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+      fcParams(60),
     );
   });
 

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentLineStarts } from '../../../server/src/services/document';
 import { PositionCursor } from '../../../server/src/services/positions';
 import { OpenDocument } from '../openDocument';
+import { fcParams } from '../../fuzzing';
 
 describe('PositionCursor', () => {
   it('agrees with TextDocument.positionAt', () => {
@@ -22,7 +23,7 @@ describe('PositionCursor', () => {
           expect(cursor.lineOf(offset)).toBe(document.positionAt(offset).line);
         }
       }),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 });

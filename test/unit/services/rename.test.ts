@@ -29,6 +29,12 @@ describe('rename of a variable', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n");
   });
 
+  it('leaves a heredoc marker alone: neither BuildKit nor the shell expands `<<$FOO` (found by fuzzing: its terminator was left behind)', () => {
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN cat <<$FOO\nhi\n$FOO\nRUN echo $FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN cat <<$FOO\nhi\n$FOO\nRUN echo $BAR\n');
+    expect(renamed('FROM a\nARG FO$0O=1\nCOPY <<"${FOO}" /x\n$FOO\n${FOO}\n', 'BAR')).toBe('FROM a\nARG BAR=1\nCOPY <<"${FOO}" /x\n$FOO\n${FOO}\n');
+    expect(renamed('FROM a\nARG FO$0O=1\nCOPY << $FOO /x\n$FOO\nhi\n$FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nCOPY << $FOO /x\n$FOO\nhi\n$FOO\n');
+  });
+
   it('leaves a name that follows a special parameter in shell text ($$FOO is the process id, then FOO)', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN echo $$FOO $$$FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN echo $$FOO $$$BAR\n');
   });

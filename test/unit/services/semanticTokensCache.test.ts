@@ -19,6 +19,7 @@ import {
 import { collectFlatTokens } from '../../../server/src/services/semanticTokens/collect';
 import { flatToLineTokens } from '../../../server/src/services/semanticTokens/encode';
 import { SyntaxTree, type TextEdit } from '../../../server/src/syntax';
+import { fcParams } from '../../fuzzing';
 
 const FRAGMENTS = [
   '\n', '\r\n', '\r', '\\\n', ' ', '#', '# escape=`\n', '`', '"', '$', '${', '}', 'x', '<<EOF', 'EOF\n',
@@ -136,7 +137,7 @@ describe('semantic tokens kept per part', () => {
           previousLayout = layout;
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 150), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+      fcParams(150),
     );
   });
 

@@ -11,6 +11,7 @@ import { getDocumentSymbols } from '../../../server/src/services/symbols';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const FRAGMENTS = [
   '\n', '\r\n', '\\\n', ' ', '#', '"', '$', 'x', 'FROM ', 'FROM base AS b\n', ' AS base', 'ARG A=1 B=2\n', 'ENV A=2 ', 'ENV C=${A:-d}\n',
@@ -37,9 +38,9 @@ describe('outline kept per part', () => {
           expect(getDocumentSymbols(open.doc, { maxItems })).toEqual(fresh(open.text.getText(), maxItems));
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      fcParams(150),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('reuses the symbols of untouched stages after a keystroke, and moves them after a new line', () => {
     const source = 'FROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false\n';

@@ -2,8 +2,9 @@
 // throws, the tree always covers the input exactly, and every span stays inside its node.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
+import { EMPTY_ENVIRONMENT, lex, SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from './corpus';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 /** Plain checks (not expect) so that the many-thousand-times loops stay fast. */
 function check(ok: boolean, what: string, text: string): void {
@@ -58,15 +59,15 @@ const DOCKERISH = fc.constantFrom(
 
 describe('parser robustness', () => {
   it('random Dockerfile-like text', () => {
-    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 80 }).map((a) => a.join('')), (text) => void checkInvariants(text)), { numRuns: 1500 });
+    fc.assert(fc.property(fc.array(DOCKERISH, { maxLength: 80 }).map((a) => a.join('')), (text) => void checkInvariants(text)), fcParams(1500));
   });
 
   it('random strings of any characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void checkInvariants(text)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => void checkInvariants(text)), fcParams(1000));
   });
 
   it('random bytes decoded as UTF-8', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('utf8'))), { numRuns: 500 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => void checkInvariants(Buffer.from(bytes).toString('utf8'))), fcParams(500));
   });
 
   it('every real-world file cut at every instruction boundary and at random offsets', () => {
@@ -82,7 +83,16 @@ describe('parser robustness', () => {
       for (let k = 0; k < 3; k++) cuts.add(((i + 1) * 7919 * (k + 3)) % (text.length + 1));
       for (const cut of cuts) checkInvariants(text.slice(0, cut));
     }
-  }, 120_000);
+  }, fcTimeout(120_000));
+
+  it('substitutions nested 20,000 deep: an error, not a stack overflow (found by fuzzing)', () => {
+    const nested = (depth: number) => '${a:-'.repeat(depth) + 'x' + '}'.repeat(depth);
+    for (const line of [`ENV A=${nested(20_000)}`, `RUN echo "${nested(20_000)}"`, `COPY <<EOF /x\n${nested(20_000)}\nEOF`]) checkInvariants(`FROM alpine\n${line}\n`);
+    expect(lex(nested(20_000), EMPTY_ENVIRONMENT, { escape: '\\' }).error?.message).toBe('substitutions nested more than 500 deep');
+    // As deep as that, still read.
+    const deepest = lex(nested(500), EMPTY_ENVIRONMENT, { escape: '\\' });
+    expect([deepest.value, deepest.error]).toEqual(['x', undefined]);
+  });
 
   it('a 70,000-character line and a 5 MB file', () => {
     checkInvariants(`FROM a\nRUN ${'x '.repeat(35_000)}\n`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { editArbitrary } from './edits';
 import { readCorpusFile, readExpected } from './corpus';
+import { fcParams, fcTimeout } from '../../fuzzing';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 7 === 0).map((f) => readCorpusFile('real-world', f));
@@ -72,7 +73,7 @@ describe('incremental parsing', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      fcParams(300),
     );
   });
 
@@ -93,9 +94,9 @@ describe('incremental parsing', () => {
         expectShared(tree, initial);
         expectSameTree(tree, SyntaxTree.parse(tree.text));
       }),
-      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 10) },
+      fcParams(30),
     );
-  }, 120_000);
+  }, fcTimeout(120_000));
 
   it('re-parses only the instruction an edit touches', () => {
     const source = readCorpusFile('real-world', files[0]);

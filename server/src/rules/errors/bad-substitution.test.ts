@@ -42,4 +42,10 @@ describe('bad-substitution', () => {
     checkErrors('# escape=`\nFROM alpine\nWORKDIR C:\\app\\\nENV A=\\$[${$] B=`${\n', [['bad-substitution', 'This ${ is never closed: end the variable with }.']], rules);
     checkErrors('FROM alpine\nENV A=\\${\n', [], rules);
   });
+
+  it('says where variables nest too deep for this server, instead of overflowing the stack (found by fuzzing)', () => {
+    checkErrors(`FROM alpine\nENV A=${'${a:-'.repeat(500)}$[\${a:-$]x${'}'.repeat(501)}\n`, [
+      ['bad-substitution', 'Variables nested more than 500 deep: too deep for this server to expand and check (BuildKit reads them).'],
+    ], rules);
+  });
 });

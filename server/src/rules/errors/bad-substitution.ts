@@ -15,6 +15,9 @@ const ANY_VALUE = (): string => 'x';
 function explain(message: string): string {
   if (message === "syntax error: missing '}'") return 'This ${ is never closed: end the variable with }.';
   if (message === "syntax error: missing '/' in ${}") return 'This ${NAME/pattern/replacement} is never closed with }.';
+  // The lexer's limit, not BuildKit's: it reads any depth.
+  const deep = /^substitutions nested more than (\d+) deep$/.exec(message);
+  if (deep) return `Variables nested more than ${deep[1]} deep: too deep for this server to expand and check (BuildKit reads them).`;
   if (message === 'syntax error: bad substitution') return 'Bad substitution: ${ must be followed by a variable name, as in ${NAME} or ${NAME:-default}.';
   const modifier = /^unsupported modifier \(([^]*)\) in substitution$/.exec(message);
   if (modifier && /\s/.test(modifier[1])) return 'This ${ is never closed: end the variable with }.';

@@ -5,7 +5,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FlagFact } from '../../facts';
-import type { Flag, InstructionNode } from '../../syntax';
+import type { InstructionNode, Token } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
@@ -59,8 +59,8 @@ const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 
 /** ADD --checksum: one HTTP(S) or Git source; for a plain download, a digest such as sha256:<64 hex>. */
-function checksumProblem(node: InstructionNode, value: string): ValueProblem | undefined {
-  const sources = node.argList.slice(0, -1).filter((s) => !/^\d*<</.test(s.text) || node.json);
+function checksumProblem(node: InstructionNode, args: readonly Token[], value: string): ValueProblem | undefined {
+  const sources = args.slice(0, -1).filter((s) => !/^\d*<</.test(s.text) || node.json);
   if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
   if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
   const source = sources[0].text;
@@ -77,7 +77,11 @@ function checksumProblem(node: InstructionNode, value: string): ValueProblem | u
   return undefined;
 }
 
-function valueProblem(node: InstructionNode, flag: Flag, fact: FlagFact, value: string): ValueProblem | undefined {
+/**
+ * What BuildKit rejects in `value` for the flag, judged with the instruction's arguments `args`
+ * (by default its own; a fix that moves a word into the flag judges it with the ones left).
+ */
+export function flagValueProblem(node: InstructionNode, fact: FlagFact, value: string, args: readonly Token[] = node.argList): ValueProblem | undefined {
   const spec = fact.value;
   switch (spec.kind) {
     case 'boolean':
@@ -97,7 +101,7 @@ function valueProblem(node: InstructionNode, flag: Flag, fact: FlagFact, value: 
       return problem ? { message: `--platform "${value}" is not a platform such as linux/amd64: ${problem}.` } : undefined;
     }
     case 'checksum':
-      return value === '' || flag.value === undefined ? undefined : checksumProblem(node, value);
+      return value === '' ? undefined : checksumProblem(node, args, value);
     default:
       return undefined;
   }
@@ -118,7 +122,7 @@ export const invalidFlagValue: InstructionRule = {
       // A value the builder expands is only known at build time; one it does not expand is taken as written.
       const variable = hasVariable(value.text);
       if (variable && fact.expandsVariables) continue;
-      const problem = valueProblem(node, flag, fact, value.text);
+      const problem = flagValueProblem(node, fact, value.text);
       if (!problem) continue;
       const message = variable ? `${problem.message} BuildKit does not substitute variables in --${fact.name}.` : problem.message;
       const empty = value.end === value.start;

@@ -40,4 +40,15 @@ describe('missing-flag-value', () => {
   it('offers no join when the flag is not the last one', () => {
     expect(fixesAt('FROM alpine\nCOPY --fr$0om --link a b\n', 'missing-flag-value').actions).toEqual([]);
   });
+
+  it('offers no join of a word BuildKit would reject as the value (found by fuzzing: ADD --checksum FROM alpine AS Build)', () => {
+    expect(fixesAt('FROM alpine\nADD --check$0sum FROM alpine AS Build\n', 'missing-flag-value').actions).toEqual([]);
+    expect(fixesAt('FROM alpine\nRUN --netw$0ork nonexistent make\n', 'missing-flag-value').actions).toEqual([]);
+    expect(fixesAt('FROM alpine\nCOPY --chm$0od u+q a b\n', 'missing-flag-value').actions).toEqual([]);
+    // The value is judged with the arguments the join leaves: one download and its destination.
+    const digest = 'sha256:' + 'a'.repeat(64);
+    checkFix(`FROM alpine\nADD --check$0sum ${digest} https://x.example/a.tgz /a\n`, 'missing-flag-value', `Change to --checksum=${digest}`, `FROM alpine\nADD --checksum=${digest} https://x.example/a.tgz /a\n`);
+    // A value the builder expands is known only at build time.
+    checkFix('FROM alpine\nCOPY --chm$0od $MODE a b\n', 'missing-flag-value', 'Change to --chmod=$MODE', 'FROM alpine\nCOPY --chmod=$MODE a b\n');
+  });
 });

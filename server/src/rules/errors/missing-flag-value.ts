@@ -1,9 +1,11 @@
 // A flag written without the value it needs: `--from` instead of `--from=build`, or a boolean
-// flag with an empty value (`--link=`).
+// flag with an empty value (`--link=`). The fix that joins the next word as the value does so only
+// when BuildKit takes that word as the flag's value (`ADD --checksum FROM …` gets no fix).
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
-import { checkedFlags, fixesFromData, spanInToken, withFixes } from './common';
+import { checkedFlags, fixesFromData, hasVariable, spanInToken, withFixes } from './common';
+import { flagValueProblem } from './invalid-flag-value';
 import { minimumArguments } from './missing-arguments';
 
 export const missingFlagValue: InstructionRule = {
@@ -34,7 +36,9 @@ export const missingFlagValue: InstructionRule = {
       const wordSpan = next && word && spanInToken(node, next, 0, word.length);
       // Only when the arguments left are enough: `ADD --checksum a b` lacks the checksum, not an equals sign.
       const left = node.argList.length - (word === next?.text ? 1 : 0);
-      const join = word && wordSpan && wordSpan.end - wordSpan.start === word.length && left >= minimumArguments(node.name) && {
+      // Judged with the arguments the join leaves; a value the builder expands is known only when it builds.
+      const takes = (value: string) => (hasVariable(value) && fact.expandsVariables) || !flagValueProblem(node, fact, value, word === next?.text ? node.argList.slice(1) : node.argList);
+      const join = word && wordSpan && wordSpan.end - wordSpan.start === word.length && left >= minimumArguments(node.name) && takes(word) && {
         title: `Change to --${fact.name}=${word}`,
         newText: `--${fact.name}=${word}`,
         offset: 0,

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { checkErrors, checkFix } from './testing';
+import { describe, expect, it } from 'vitest';
+import { checkErrors, checkFix, fixesAt } from './testing';
 import { tooManyArguments } from './too-many-arguments';
 
 describe('too-many-arguments', () => {
@@ -19,5 +19,19 @@ describe('too-many-arguments', () => {
     checkFix('from alpine bu$0ild\n', 'too-many-arguments', 'Insert as before build', 'from alpine as build\n');
     checkFix('from alpine a$0ss build\n', 'too-many-arguments', 'Change to as', 'from alpine as build\n');
     checkFix('FROM alpine AS build ex$0tra words\n', 'too-many-arguments', 'Remove the extra words', 'FROM alpine AS build\n');
+  });
+
+  it('offers no AS when the word after it is no valid stage name (found by fuzzing: `FROM build /a /b`)', () => {
+    checkErrors('FROM build $[/a$] /b\nFROM alpine $[/x$]\nFROM alpine $[1st$]\n', [
+      ['too-many-arguments', 'FROM takes an image, then AS and a stage name; "/a" stands where AS should be.'],
+      ['too-many-arguments', 'FROM takes a single image, or an image, AS and a stage name; "/x" is no stage name.'],
+      ['too-many-arguments', 'FROM takes a single image, or an image, AS and a stage name; "1st" is no stage name.'],
+    ], rules);
+    expect(fixesAt('FROM build /$0a /b\n', 'too-many-arguments').actions).toEqual([]);
+    expect(fixesAt('FROM alpine /$0x\n', 'too-many-arguments').actions).toEqual([]);
+    // AS in place of `alpine` would leave `Build` too many (found by fuzzing: FROM FROM alpine AS Build).
+    expect(fixesAt('FROM FROM al$0pine AS Build\n', 'too-many-arguments').actions).toEqual([]);
+    // Stage names are compared in lower case: an upper-case name is still a name.
+    checkFix('FROM alpine a$0ss Build\n', 'too-many-arguments', 'Change to AS', 'FROM alpine AS Build\n');
   });
 });

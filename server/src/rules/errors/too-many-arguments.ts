@@ -1,9 +1,11 @@
 // FROM takes an image, optionally followed by `AS <name>`; anything else between or after is
-// an error ("FROM requires either one or three arguments").
+// an error ("FROM requires either one or three arguments"). The fixes that write AS do so only
+// before a valid stage name that ends the line: `FROM build /a /b` is no misspelt `AS`.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
 import { fixesFromData, instructionUrl, withFixes } from './common';
+import { isValidStageName } from './invalid-stage-name';
 
 export const tooManyArguments: InstructionRule = {
   code: 'too-many-arguments',
@@ -19,11 +21,14 @@ export const tooManyArguments: InstructionRule = {
     // In FROM's case, or FromAsCasing would report what the fix writes.
     const as = node.keyword.text === node.keyword.text.toLowerCase() ? 'as' : 'AS';
     if (!third) {
+      const named = isValidStageName(second.text);
       report({
         start: second.start,
         end: second.end,
-        message: `FROM takes a single image. To name the stage, write FROM ${image.text} AS ${second.text}.`,
-        data: withFixes({ title: `Insert ${as} before ${second.text}`, newText: `${as} ${second.text}` }),
+        message: named
+          ? `FROM takes a single image. To name the stage, write FROM ${image.text} AS ${second.text}.`
+          : `FROM takes a single image, or an image, AS and a stage name; "${second.text}" is no stage name.`,
+        data: named ? withFixes({ title: `Insert ${as} before ${second.text}`, newText: `${as} ${second.text}` }) : undefined,
       });
       return;
     }
@@ -32,7 +37,8 @@ export const tooManyArguments: InstructionRule = {
         start: second.start,
         end: second.end,
         message: `FROM takes an image, then AS and a stage name; "${second.text}" stands where AS should be.`,
-        data: withFixes({ title: `Change to ${as}`, newText: as }),
+        // With more words after the name, AS in its place would still leave too many.
+        data: rest.length === 0 && isValidStageName(third.text) ? withFixes({ title: `Change to ${as}`, newText: as }) : undefined,
       });
       return;
     }

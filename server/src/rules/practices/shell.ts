@@ -55,12 +55,20 @@ function scanShell(source: string, from = 0, to = source.length): ShellScript {
   return { commands, pipes };
 }
 
+/**
+ * How deep `$(…)` and backquotes are read inside each other: each level is a scanner's recursion,
+ * and far deeper the stack would overflow. Deeper text is skipped to its closing parenthesis
+ * unread (no script nests so deep).
+ */
+const MAX_NESTING = 200;
+
 class Scanner {
   constructor(
     private readonly s: string,
     private readonly to: number,
     private readonly commands: ShellCommand[],
     private readonly pipes: Span[],
+    private readonly nesting = 0,
   ) {}
 
   /** Scans from `i` to the end, or (`nested`) to the `)` that closes a `$(`; returns where it stopped. */
@@ -280,16 +288,17 @@ class Scanner {
   /** The end of the expansion at `i` (`$name`, `${…}`, `$(…)`, `$((…))`, `` `…` ``); commands inside are scanned too. */
   private expansion(i: number): number {
     const s = this.s;
+    const deeper = this.nesting < MAX_NESTING;
     if (s[i] === '`') {
       let j = i + 1;
       while (j < this.to && s[j] !== '`') j += s[j] === '\\' ? 2 : 1;
-      new Scanner(s, Math.min(j, this.to), this.commands, this.pipes).run(i + 1, false);
+      if (deeper) new Scanner(s, Math.min(j, this.to), this.commands, this.pipes, this.nesting + 1).run(i + 1, false);
       return Math.min(j + 1, this.to);
     }
     const next = s[i + 1];
     if (next === '(') {
-      if (s[i + 2] === '(') return this.balanced(i + 1, '(', ')');
-      return new Scanner(s, this.to, this.commands, this.pipes).run(i + 2, true);
+      if (s[i + 2] === '(' || !deeper) return this.balanced(i + 1, '(', ')');
+      return new Scanner(s, this.to, this.commands, this.pipes, this.nesting + 1).run(i + 2, true);
     }
     if (next === '{') return this.balanced(i + 1, '{', '}');
     let j = i + 1;

@@ -5,14 +5,16 @@ import type { Feature } from '../feature';
 
 /**
  * textDocument/codeAction: quick fixes for our diagnostics, dispatched to the rule that reported
- * each one (Rule.fixes), plus "skip this check" for BuildKit's checks. Offered only to clients
+ * each one (Rule.fixes), plus "skip this check" for BuildKit's checks. The rule is run again on the
+ * current version (with the `.dockerignore` its diagnostics were computed with), so a diagnostic
+ * the editor still shows from an older version gets nothing. Offered only to clients
  * that take CodeAction literals; the edits use documentChanges (with the version they were
  * computed for) when the client supports them.
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
   capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } } : {}),
-  register({ connection, onDocument, toServerPosition, client }) {
+  register({ connection, onDocument, toServerPosition, client, dockerignore }) {
     // Features register before initialize, so the handler cannot depend on the client's
     // capabilities; clients without CodeAction literals are not offered the capability at all.
     connection.onCodeAction((params, token) => {
@@ -22,7 +24,7 @@ export const codeActionsFeature: Feature = {
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
       });
       return onDocument(uri, token, (doc) => {
-        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only });
+        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, dockerignore: dockerignore(uri) });
         return client.documentChanges ? actions.map((action) => withDocumentChanges(action, doc.version)) : actions;
       });
     });

@@ -32,6 +32,10 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('reads no variable in a heredoc marker, which BuildKit keeps as written (found by fuzzing)', () => {
+    checkDiagnostics('FROM alpine:3\nCOPY <<$NAME /x\nhi $[$NAME$]\n$NAME\n', [{ code: 'UndefinedVar', message: message('NAME') }]);
+  });
+
   it('accepts ARG and ENV of the stage, of its base stage, PATH, and shell text', () => {
     checkDiagnostics(
       [
