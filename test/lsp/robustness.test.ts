@@ -77,7 +77,7 @@ describe('robustness over the protocol', () => {
     const text = `FROM alpine AS base\nENV A=${'${a:-'.repeat(20_000)}x${'}'.repeat(20_000)}\nRUN ${'$('.repeat(20_000)}cd /x${')'.repeat(20_000)} | cat\n`;
     await client.open(uri, text, 1);
     const codes = (await client.diagnosticsFor(uri, 1)).map((d) => d.code);
-    expect(codes).toContain('bad-substitution');
+    expect(codes).not.toContain('bad-substitution'); // BuildKit reads any depth
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(names(symbols)).toEqual([['base', ['FROM', 'ENV', 'RUN']]]);
     expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 50 } })).toBeDefined();

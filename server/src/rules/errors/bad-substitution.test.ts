@@ -43,9 +43,11 @@ describe('bad-substitution', () => {
     checkErrors('FROM alpine\nENV A=\\${\n', [], rules);
   });
 
-  it('says where variables nest too deep for this server, instead of overflowing the stack (found by fuzzing)', () => {
-    checkErrors(`FROM alpine\nENV A=${'${a:-'.repeat(500)}$[\${a:-$]x${'}'.repeat(501)}\n`, [
-      ['bad-substitution', 'Variables nested more than 500 deep: too deep for this server to expand and check (BuildKit reads them).'],
-    ], rules);
+  it('stays silent where variables nest deeper than this server reads, instead of overflowing the stack (found by fuzzing)', () => {
+    // BuildKit reads any depth: an error here would be a false one.
+    checkErrors(`FROM alpine\nENV A=${'${a:-'.repeat(500)}\${a:-x${'}'.repeat(501)}\n`, [], rules);
+    checkErrors(`FROM alpine\nCOPY <<EOF /x\n${'${a:-'.repeat(501)}x${'}'.repeat(501)}\nEOF\n`, [], rules);
+    // Below the limit, a broken substitution is still found.
+    checkErrors(`FROM alpine\nENV A=${'${a:-'.repeat(400)}$[\${$]${'}'.repeat(400)}\n`, [['bad-substitution', 'Bad substitution: ${ must be followed by a variable name, as in ${NAME} or ${NAME:-default}.']], rules);
   });
 });
