@@ -8,6 +8,7 @@ import { getCompletions } from '../../../server/src/services/completion';
 import { analyzedDocument } from '../../../server/src/services/document';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { parseFixture } from '../../lsp/fixture';
+import { snippetDefault } from './snippetText';
 
 interface Options {
   readonly trigger?: string;
@@ -29,15 +30,6 @@ function items(source: string, options: Options = {}): { text: TextDocument; ite
 
 function labels(source: string, options: Options = {}): string[] {
   return items(source, options).items.map((i) => i.label);
-}
-
-/** The text a snippet inserts when every placeholder keeps its default. */
-function snippetDefault(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{?\d+\}?/g, '')
-    .replace(/\\([\\$}])/g, '$1');
 }
 
 /** The document after accepting the item labelled `label` at `$0`. */

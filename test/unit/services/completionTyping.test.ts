@@ -45,6 +45,7 @@ import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/ser
 import { SyntaxTree, type InstructionNode, type NodeEntry } from '../../../server/src/syntax';
 import { PRACTICE_RULES } from '../../../server/src/rules/practices';
 import { CORPUS } from '../syntax/corpus';
+import { snippetDefault } from './snippetText';
 
 const FILES_DIR = path.join(CORPUS, 'real-world/files');
 
@@ -558,15 +559,6 @@ function check(file: string, originalText: string, target: Target, probe: Probe,
       if (!same) return miss(`accepting gives ${JSON.stringify(applied.slice(at, at + newText.length + 12))}`);
     }
   }
-}
-
-/** The text a snippet inserts when every placeholder keeps its default. */
-function snippetDefault(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{?\d+\}?/g, '')
-    .replace(/\\([\\$}])/g, '$1');
 }
 
 type Quiet = 'shell' | 'arguments' | 'comment' | 'heredoc';
