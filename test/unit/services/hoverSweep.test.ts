@@ -1,7 +1,7 @@
 // The hover sweep: over every real-world file of the corpus, the mouse is put on the first, middle
 // and last character of every token the server documents (a keyword, a flag and its value, a mount
 // key or value, a directive and its value, a `# check=` option or rule, HEALTHCHECK CMD/NONE, a
-// signal, an EXPOSE port, a predefined ARG, a label key, a variable the file declares, a stage name
+// signal, an EXPOSE port, a predefined ARG, a label key, a variable (declared or not), a stage name
 // or reference, an image, FROM's AS). A hover must come back whose range is exactly the token, with
 // text, and with the reference link where the documentation comes from the facts.
 // A second sweep checks that nothing comes back where nothing is documented: the words of shell
@@ -45,6 +45,7 @@ type Category =
   | 'arg-name'
   | 'label-key'
   | 'variable'
+  | 'undeclared-variable'
   | 'stage'
   | 'from-as'
   | 'image';
@@ -73,11 +74,12 @@ class Collector {
 
   constructor(readonly doc: AnalyzedDocument) {}
 
-  add(category: Category, start: number, end: number, link: boolean, exclusion?: string): void {
+  add(category: Category, start: number, end: number, link: boolean, exclusion?: string, probed: (offset: number) => boolean = () => true): void {
     if (start === end) return;
     // Where a variable is written inside the token, its own hover wins; the rest of the token is probed.
-    const probes = probeOffsets(start, end).filter((offset) => category === 'variable' || !this.doc.model.useAt(offset));
-    if (exclusion === undefined && probes.length === 0) exclusion = 'nothing but variables';
+    const variable = category === 'variable' || category === 'undeclared-variable';
+    const probes = probeOffsets(start, end).filter((offset) => probed(offset) && (variable || !this.doc.model.useAt(offset)));
+    if (exclusion === undefined && probes.length === 0) exclusion = variable ? 'nothing but nested references' : 'nothing but variables';
     if (exclusion !== undefined) {
       const key = `${category}: ${exclusion}`;
       this.exclusions.set(key, (this.exclusions.get(key) ?? 0) + 1);
@@ -201,10 +203,11 @@ function collectInstruction(c: Collector, s: number, nodeIndex: number, node: In
     const known = use && (use.declaration !== undefined || use.predefined !== undefined);
     let exclusion: string | undefined;
     if (!use) exclusion = 'not a use the model knows';
-    else if (!known) exclusion = 'not declared in the file';
-    else if (ref.nested) exclusion = 'nested in another reference';
-    else if (node.variables.some((other) => other.nested && other.start >= ref.start && other.end <= ref.end)) exclusion = 'holds a nested reference';
-    c.add('variable', s + ref.start, s + ref.end, ref.operator !== undefined, exclusion);
+    // A name the file does not declare is the shell's own, or unset: the hover says which.
+    // In `${A:-$B}`, the mouse on `$B` is on B: A is probed around it.
+    const inner = node.variables.filter((other) => other !== ref && other.start >= ref.start && other.end <= ref.end);
+    const outside = (offset: number) => !inner.some((other) => s + other.start <= offset && offset <= s + other.end);
+    c.add(known ? 'variable' : 'undeclared-variable', s + ref.start, s + ref.end, ref.operator !== undefined, exclusion, outside);
   }
 }
 
