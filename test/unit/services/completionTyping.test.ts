@@ -18,7 +18,7 @@
 // inside shell text, plain arguments (ENV, COPY paths...), ordinary comments and heredoc bodies.
 // TYPING_SWEEP_REPORT=<file> writes the counts, the exclusions and every miss to that file.
 
-import { appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
@@ -42,12 +42,12 @@ import {
 import { TRIGGER_CHARACTERS, getCompletions } from '../../../server/src/services/completion';
 import { inDirectiveBlock } from '../../../server/src/services/cursor';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
-import { SyntaxTree, type InstructionNode, type NodeEntry } from '../../../server/src/syntax';
+import type { InstructionNode, NodeEntry } from '../../../server/src/syntax';
 import { PRACTICE_RULES } from '../../../server/src/rules/practices';
-import { CORPUS } from '../syntax/corpus';
+import { FILES_DIR, analyze as analyzeAt, listFiles } from './corpusFiles';
 import { snippetDefault } from './snippetText';
 
-const FILES_DIR = path.join(CORPUS, 'real-world/files');
+const analyze = (text: string): AnalyzedDocument => analyzeAt(text, 'file:///typing/Dockerfile');
 
 type Category =
   | 'keyword'
@@ -110,23 +110,6 @@ interface Miss {
   readonly label: string;
   readonly line: number;
   readonly problem: string;
-}
-
-function listFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(path.relative(FILES_DIR, full));
-    }
-  };
-  walk(FILES_DIR);
-  return out;
-}
-
-function analyze(text: string): AnalyzedDocument {
-  return analyzedDocument(TextDocument.create('file:///typing/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
 }
 
 /** The file with one deletion, parsed and analysed incrementally from the file's own analysis. */

@@ -57,7 +57,7 @@ function argumentHover(owner: InstructionNode, token: Token, index: number, form
     case 'FROM': {
       if (index !== 1 || token.text.toLowerCase() !== 'as') return undefined;
       const parameter = fact.forms[0].parameters.find((p) => p.label.includes('AS'));
-      text = parameter && w.join(w.block(`FROM <image> AS <name>`), renderText(parameter.doc, format));
+      text = parameter && w.join(w.block(`FROM <image> AS <name>`), renderText(parameter.doc, format), w.link(fact.referenceUrl));
       break;
     }
     case 'EXPOSE':

@@ -1,0 +1,28 @@
+// The real-world files of the shared corpus, for the sweeps that run a feature over every token.
+
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { SyntaxTree } from '../../../server/src/syntax';
+import { CORPUS } from '../syntax/corpus';
+
+export const FILES_DIR = path.join(CORPUS, 'real-world/files');
+
+/** The corpus files, relative to FILES_DIR, in a stable order. */
+export function listFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(path.relative(FILES_DIR, full));
+    }
+  };
+  walk(FILES_DIR);
+  return out;
+}
+
+export function analyze(text: string, uri = 'file:///sweep/Dockerfile'): AnalyzedDocument {
+  return analyzedDocument(TextDocument.create(uri, 'dockerfile', 1, text), SyntaxTree.parse(text));
+}
