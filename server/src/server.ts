@@ -247,11 +247,11 @@ export function startServer(connection: Connection): void {
 
   for (const feature of FEATURES) feature.register(context);
 
-  // Diagnostic endpoint for tests and benchmarks: heap use after a collection (when the process
-  // runs with --expose-gc) and the number of open documents.
   // Requests whose parameters the server cannot read, renamed by the message strategy of server/params.ts.
   connection.onRequest(INVALID_PARAMS, (report: InvalidParamsReport) => new ResponseError(ErrorCodes.InvalidParams, `${report.method}: ${report.problem}`));
 
+  // Diagnostic endpoint for tests and benchmarks: heap use after a collection (when the process
+  // runs with --expose-gc) and the number of open documents.
   connection.onRequest('dockerfile-lsp/memoryUsage', () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
