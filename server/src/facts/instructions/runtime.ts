@@ -110,7 +110,7 @@ const DURATION_HINT = 'A duration with a unit: `30s`, `1m30s`, `500ms`.';
 const DURATION_PITFALL = 'A bare number other than `0` is rejected: write `30s`, not `30`.';
 /** Docker Engine reads a zero interval or timeout as unset (daemon/health.go, timeoutWithDefault). */
 const zeroIsDefault = (what: string): string =>
-  `\`0s\` does not mean ${what}: Docker reads a zero as unset and uses the default \`30s\`. A bare number other than \`0\` is rejected: write \`30s\`, not \`30\`.`;
+  `\`0s\` does not mean ${what}: Docker reads a zero as unset and uses the default \`30s\`. ${DURATION_PITFALL}`;
 
 export const HEALTHCHECK: InstructionFact = {
   name: 'HEALTHCHECK',
