@@ -6,6 +6,6 @@ export { type EscapeChar, type ParseState, MAX_LINE_BYTES, runsBodyWithInterpret
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
-export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, type Environment, type LexResult, type LexOptions } from './shellLexer';
+export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
 export { lastAtMost } from './sortedSearch';

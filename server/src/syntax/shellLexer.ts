@@ -69,6 +69,9 @@ const EOF = -1;
  */
 const MAX_DEPTH = 500;
 
+/** The message of the error for text nested deeper than MAX_DEPTH: our limit, not a mistake in the text. */
+export const TOO_DEEP_MESSAGE = `substitutions nested more than ${MAX_DEPTH} deep`;
+
 class LexFailure {
   constructor(
     readonly message: string,
@@ -376,7 +379,7 @@ class Lexer {
         depth: this.depth,
       };
       const index = this.references.push(ref) - 1;
-      if (this.depth >= MAX_DEPTH) this.fail(`substitutions nested more than ${MAX_DEPTH} deep`, start);
+      if (this.depth >= MAX_DEPTH) this.fail(TOO_DEEP_MESSAGE, start);
       this.depth++;
       let word: string;
       try {
@@ -424,7 +427,7 @@ class Lexer {
       };
       const index = this.references.push(ref) - 1;
       const argStart = this.pos;
-      if (this.depth >= MAX_DEPTH) this.fail(`substitutions nested more than ${MAX_DEPTH} deep`, start);
+      if (this.depth >= MAX_DEPTH) this.fail(TOO_DEEP_MESSAGE, start);
       this.depth++;
       let pattern: string;
       let replacement: string;

@@ -4,7 +4,7 @@
 // ("failed to process ..."). Shell text (RUN, CMD, ...) is the shell's business and is not read.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { lex, type InstructionNode, type Token } from '../../syntax';
+import { lex, TOO_DEEP_MESSAGE, type InstructionNode, type Token } from '../../syntax';
 import type { InstructionRule, Problem } from '../types';
 import { spanInToken } from './common';
 
@@ -12,10 +12,12 @@ import { spanInToken } from './common';
 const ANY_VALUE = (): string => 'x';
 
 /**
- * The lexer's own depth limit, not BuildKit's (BuildKit reads any depth): text nested deeper is not
- * checked, and saying nothing is better than an error on a file BuildKit builds.
+ * The lexer's own depth limit (TOO_DEEP_MESSAGE), not BuildKit's (BuildKit reads any depth): text nested
+ * deeper is not checked, and saying nothing is better than an error on a file BuildKit builds.
  */
-const TOO_DEEP = /^substitutions nested more than \d+ deep$/;
+function tooDeep(error: { readonly message: string }): boolean {
+  return error.message === TOO_DEEP_MESSAGE;
+}
 
 /** Our words for the lexer's messages. */
 function explain(message: string): string {
@@ -94,7 +96,7 @@ export const badSubstitution: InstructionRule = {
     for (const unit of builderUnits(node)) {
       if (!unit.text.includes('$') && !unit.text.includes("'") && !unit.text.includes('"')) continue;
       const result = lex(unit.text, ANY_VALUE, { escape, splitWords: false });
-      if (!result.error || TOO_DEEP.test(result.error.message)) continue;
+      if (!result.error || tooDeep(result.error)) continue;
       const error = widen(unit.text, result.error);
       const span = spanInToken(node, unit, error.start, error.end);
       report(problem(span.start, span.end, error.message));
@@ -104,7 +106,7 @@ export const badSubstitution: InstructionRule = {
       for (const heredoc of node.heredocs) {
         if (!heredoc.expand || !heredoc.content.includes('$')) continue;
         const result = lex(heredoc.content, ANY_VALUE, { escape: '\\', skipProcessQuotes: true, splitWords: false });
-        if (!result.error || TOO_DEEP.test(result.error.message)) continue;
+        if (!result.error || tooDeep(result.error)) continue;
         const error = widen(heredoc.content, result.error);
         report(problem(heredoc.body.start + error.start, Math.min(heredoc.body.end, heredoc.body.start + error.end), error.message));
       }
