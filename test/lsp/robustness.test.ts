@@ -80,7 +80,9 @@ describe('robustness over the protocol', () => {
     expect(codes).not.toContain('bad-substitution'); // BuildKit reads any depth
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(names(symbols)).toEqual([['base', ['FROM', 'ENV', 'RUN']]]);
-    expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 50 } })).toBeDefined();
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 50 } });
+    // An answer about `a`, not just a response (a null result would be one too).
+    expect(hover?.contents.value).toMatch(/^\*\*`a`\*\*/);
     expect(client.logs.filter((l) => /failed/i.test(l))).toEqual([]);
   });
 
