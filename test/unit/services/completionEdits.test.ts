@@ -115,6 +115,13 @@ describe('variables where the shell reads them', () => {
     expect(labels(`${head}RUN apk add " \\\n    pkg=\${VE$0}" `)).toContain('VERSION');
   });
 
+  it('not in an instruction keyword continued from an earlier line, which no one-line edit replaces', () => {
+    // `RUN\` then `$` is the one word `RUN$`: keywords for it would need an edit over two lines.
+    expect(labels('FROM a\nRUN\\\n$$0')).toEqual([]);
+    expect(labels('FROM a\nONBUILD R\\\n$$0')).toEqual([]);
+    expect(labels('FROM a\nONBUILD\\\n$$0')).toEqual([]);
+  });
+
   it('in a shell test command, which is not the exec form', () => {
     expect(labels(`${head}RUN [ "\${VE$0}" = "1" ] && exit 0`)).toContain('VERSION');
     expect(labels(`${head}RUN [ -n "$VE$0" ]`)).toContain('VERSION');

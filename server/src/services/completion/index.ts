@@ -132,16 +132,18 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const current = words[words.length - 1];
   const variable = variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
   // A word continued from an earlier line cannot be replaced by a one-line edit; a `$name` at its
-  // end can, when its `$` is on the cursor's line (a quoted string often runs over several lines).
-  if (current.start < prefix.lineStart && !(variable && variable.from - (variable.braced ? 2 : 1) >= prefix.lineStart)) return [];
+  // end can, when its `$` is on the cursor's line (a quoted string often runs over several lines),
+  // but not in the keyword (`RUN\` then `$` is the one word `RUN$`).
+  const continued = current.start < prefix.lineStart;
+  if (continued && !(variable && variable.from - (variable.braced ? 2 : 1) >= prefix.lineStart)) return [];
   const keywordContext = { from: current.start, beforeFirstFrom: beforeFirstFrom(request, entry.start), textAfter: textAfterCursor(request), nodeIndex: entry.index };
-  if (words.length === 1) return trigger === undefined ? keywordItems(request, { ...keywordContext, onbuild: false }) : [];
+  if (words.length === 1) return trigger === undefined && !continued ? keywordItems(request, { ...keywordContext, onbuild: false }) : [];
   let keyword = words[0];
   let rest = words.slice(1, -1);
   let onbuild = false;
   if (keyword.text.toUpperCase() === 'ONBUILD') {
     onbuild = true;
-    if (words.length === 2) return trigger === undefined || trigger === ' ' ? keywordItems(request, { ...keywordContext, onbuild: true }) : [];
+    if (words.length === 2) return (trigger === undefined || trigger === ' ') && !continued ? keywordItems(request, { ...keywordContext, onbuild: true }) : [];
     keyword = words[1];
     rest = words.slice(2, -1);
   }
@@ -155,7 +157,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start);
   }
-  if (current.start < prefix.lineStart || prefix.inQuote) return [];
+  if (continued || prefix.inQuote) return [];
 
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
