@@ -86,6 +86,27 @@ describe('robustness over the protocol', () => {
     expect(client.logs.filter((l) => /failed/i.test(l))).toEqual([]);
   });
 
+  it('an instruction of 200,000 words and a heredoc of 200,000 commands open and answer (found by review: the stack overflowed)', async () => {
+    // V8 overflows its stack at a little over 100,000 spread arguments (`push(...words)`).
+    client = await LspTestClient.start();
+    const uri = 'file:///wide/Dockerfile';
+    const words = Array.from({ length: 200_000 }, (_, i) => `a${i}`);
+    const text = `FROM alpine:3.20 AS base\nRUN <<EOF\n${'sudo true\n'.repeat(200_000)}EOF\nCOPY ${words.join(' \\\n  ')} /dst/\nWORKDIR app\n`;
+    await client.open(uri, text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    // The checks still run: the relative WORKDIR and a best practice in the heredoc are found.
+    expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['WorkdirRelativePath', 'DL3004']));
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(names(symbols)).toEqual([['base', ['FROM', 'RUN', 'COPY', 'WORKDIR']]]);
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    // The last token is on the WORKDIR line, after the heredoc and the COPY's 200,000 lines.
+    let lastLine = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) lastLine += tokens.data[i];
+    expect(lastLine).toBe(text.split('\n').length - 2);
+    expect(client.logs.filter((l) => /failed|exceeded/i.test(l))).toEqual([]);
+    await stillServes(client);
+  }, 60_000);
+
   it('a 5 MB document opens, answers and edits', async () => {
     client = await LspTestClient.start();
     const unit = readCorpusFile('real-world', readExpected('real-world')[0].file);

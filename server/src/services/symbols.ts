@@ -9,7 +9,7 @@
 // the stage it touched (and of the stages below, when it adds or removes a line).
 
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
-import type { InstructionNode } from '../syntax';
+import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
 import { PositionCursor } from './positions';
 
@@ -269,7 +269,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   const result: DocumentSymbol[] = [];
   for (const part of parts) {
     if (part.stage < 0) {
-      result.push(...partSymbols(part).symbols);
+      appendAll(result, partSymbols(part).symbols);
       continue;
     }
     // A stage the limit leaves out takes its instructions with it.

@@ -9,3 +9,4 @@ export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
 export { lastAtMost } from './sortedSearch';
+export { appendAll } from './arrays';

@@ -6,6 +6,7 @@ import { scanJsonArray } from './json';
 import type { LogicalLine } from './logicalLine';
 import type { Flag, InstructionNode, JsonArray, KeyValue, MountOption, Span, SyntaxError, Token } from './nodes';
 import { isSpaceCode } from './shellLexer';
+import { appendAll } from './arrays';
 
 /** The parts of an instruction that come from its logical line (no heredocs, no line info). */
 export type LineParse = Pick<
@@ -96,7 +97,7 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
       break;
     case 'EXPOSE':
     case 'FROM':
-      result.argList.push(...splitWhitespace(ctx, argsFrom, argsTo));
+      appendAll(result.argList, splitWhitespace(ctx, argsFrom, argsTo));
       break;
     case 'HEALTHCHECK':
       healthcheck(ctx, argsFrom, argsTo, result);
@@ -120,7 +121,7 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
           innerComments: [],
           emptyContinuationLines: [],
         };
-        ctx.errors.push(...trigger.errors);
+        appendAll(ctx.errors, trigger.errors);
       }
       break;
     default:
@@ -342,7 +343,7 @@ function maybeJson(ctx: Context, from: number, to: number, result: ArgResult): v
 /** ADD, COPY, VOLUME: a JSON array, or words split at white space. */
 function maybeJsonToList(ctx: Context, from: number, to: number, result: ArgResult): void {
   if (json(ctx, from, to, result) !== 'fallback') return;
-  result.argList.push(...splitWhitespace(ctx, from, to));
+  appendAll(result.argList, splitWhitespace(ctx, from, to));
 }
 
 /** Words separated by runs of `[\t\v\f\r ]`, quotes ignored. */

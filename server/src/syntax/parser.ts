@@ -25,6 +25,7 @@ import type {
 } from './nodes';
 import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
 import { scanShellVariables } from './shellVariables';
+import { appendAll } from './arrays';
 
 export type EscapeChar = '\\' | '`';
 
@@ -374,7 +375,7 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
   }
 
   const parsed = parseInstructionLine(logical, 0, logical.text.length, escapeChar);
-  errors.push(...parsed.errors);
+  appendAll(errors, parsed.errors);
 
   // Heredocs: their bodies follow the instruction's last line.
   const heredocs: Heredoc[] = [];
@@ -530,7 +531,11 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
   // here-document's delimiter, so `<<$EOF` reads no variable.
   if (heredocs.length && refs.length) {
     const inName = (r: VariableRef) => heredocs.some((h) => r.start >= h.nameSpan.start && r.start < h.nameSpan.end);
-    if (refs.some(inName)) refs.splice(0, refs.length, ...refs.filter((r) => !inName(r)));
+    if (refs.some(inName)) {
+      const kept = refs.filter((r) => !inName(r));
+      refs.length = 0;
+      appendAll(refs, kept);
+    }
   }
 
   const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;

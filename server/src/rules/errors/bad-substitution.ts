@@ -4,7 +4,7 @@
 // ("failed to process ..."). Shell text (RUN, CMD, ...) is the shell's business and is not read.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { lex, TOO_DEEP_MESSAGE, type InstructionNode, type Token } from '../../syntax';
+import { appendAll, lex, TOO_DEEP_MESSAGE, type InstructionNode, type Token } from '../../syntax';
 import type { InstructionRule, Problem } from '../types';
 import { spanInToken } from './common';
 
@@ -58,14 +58,14 @@ function builderUnits(node: InstructionNode): Token[] {
     case 'COPY':
     case 'ADD':
       flagValue('chown', 'chmod', 'checksum');
-      units.push(...node.argList);
+      appendAll(units, node.argList);
       break;
     case 'WORKDIR':
     case 'USER':
     case 'VOLUME':
     case 'EXPOSE':
     case 'STOPSIGNAL':
-      units.push(...node.argList);
+      appendAll(units, node.argList);
       break;
     case 'FROM':
       flagValue('platform');

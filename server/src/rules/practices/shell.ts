@@ -10,7 +10,7 @@
 // shell runs (the script of `RUN <<EOF` unless a `#!` names another interpreter, or the input of
 // a shell: `RUN bash <<EOF`). Results are kept per node, so each instruction is read once.
 
-import { logicalLineOf, runsBodyWithInterpreter, type InstructionNode, type Span } from '../../syntax';
+import { appendAll, logicalLineOf, runsBodyWithInterpreter, type InstructionNode, type Span } from '../../syntax';
 
 export interface ShellWord extends Span {
   /** The word with quotes and backslashes removed; expansions (`$x`, `$(…)`) stay as written. */
@@ -496,8 +496,8 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   for (const heredoc of run.heredocs) {
     if (!bodyIsShell(run, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
-    commands.push(...body.commands);
-    pipes.push(...body.pipes);
+    appendAll(commands, body.commands);
+    appendAll(pipes, body.pipes);
   }
   return { run, commands, pipes };
 }

@@ -1,5 +1,6 @@
 import type { SymbolInformation } from 'vscode-languageserver/node';
 import { getWorkspaceSymbols } from '../../services/workspaceSymbols';
+import { appendAll } from '../../syntax';
 import type { Feature } from '../feature';
 
 /** workspace/symbol over the open documents: named stages and ARGs, fuzzy-matched by name. */
@@ -13,7 +14,7 @@ export const workspaceSymbolsFeature: Feature = {
         // onDocument converts positions for each document and keeps one failing document from
         // hiding the others' symbols.
         const result = onDocument(document.uri, token, (doc) => getWorkspaceSymbols(doc, params.query));
-        if (Array.isArray(result)) symbols.push(...result);
+        if (Array.isArray(result)) appendAll(symbols, result);
         else if (result && token.isCancellationRequested) return result;
       }
       return symbols;
