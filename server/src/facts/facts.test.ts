@@ -374,8 +374,9 @@ describe('flags', () => {
 
   it('says where Docker reads a zero as unset (daemon/health.go: timeoutWithDefault, retries <= 0)', () => {
     expect(flags.filter(([, , f]) => f.zeroMeansDefault).map(([label]) => label)).toEqual([
-      'HEALTHCHECK --interval', 'HEALTHCHECK --timeout', 'HEALTHCHECK --retries',
+      'HEALTHCHECK --interval', 'HEALTHCHECK --timeout', 'HEALTHCHECK --start-interval', 'HEALTHCHECK --retries',
     ]);
+    expect(getFlag('HEALTHCHECK', 'start-interval')!.doc.pitfall).toContain('uses the default `5s`');
     expect(getFlag('HEALTHCHECK', 'retries')!.doc.pitfall).toContain('`--retries=1`');
     for (const name of ['interval', 'timeout']) expect(getFlag('HEALTHCHECK', name)!.doc.pitfall).toContain('uses the default `30s`');
     // Go's ParseDuration takes a bare 0, so the duration pitfall must not say every bare number fails.

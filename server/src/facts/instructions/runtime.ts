@@ -108,9 +108,9 @@ function durationFlag(name: string, defaultValue: string, doc: FlagFact['doc'], 
 
 const DURATION_HINT = 'A duration with a unit: `30s`, `1m30s`, `500ms`.';
 const DURATION_PITFALL = 'A bare number other than `0` is rejected: write `30s`, not `30`.';
-/** Docker Engine reads a zero interval or timeout as unset (daemon/health.go, timeoutWithDefault). */
-const zeroIsDefault = (what: string): string =>
-  `\`0s\` does not mean ${what}: Docker reads a zero as unset and uses the default \`30s\`. ${DURATION_PITFALL}`;
+/** Docker Engine reads a zero interval, timeout or start interval as unset (daemon/health.go, timeoutWithDefault). */
+const zeroIsDefault = (what: string, defaultValue = '30s'): string =>
+  `\`0s\` does not mean ${what}: Docker reads a zero as unset and uses the default \`${defaultValue}\`. ${DURATION_PITFALL}`;
 
 export const HEALTHCHECK: InstructionFact = {
   name: 'HEALTHCHECK',
@@ -186,9 +186,10 @@ export const HEALTHCHECK: InstructionFact = {
         summary: 'Time between checks during the start period, so a container can be reported healthy soon after it is ready.',
         details: `${DURATION_HINT} Takes effect on Docker Engine 25 or later.`,
         example: 'HEALTHCHECK --start-period=60s --start-interval=2s CMD ./healthcheck',
-        pitfall: DURATION_PITFALL,
+        pitfall: zeroIsDefault('checking without a pause', '5s'),
       },
       '1.6',
+      true,
     ),
     {
       name: 'retries',
