@@ -18,7 +18,7 @@
 // inside shell text, plain arguments (ENV, COPY paths...), ordinary comments and heredoc bodies.
 // TYPING_SWEEP_REPORT=<file> writes the counts, the exclusions and every miss to that file.
 
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
@@ -44,7 +44,7 @@ import { inDirectiveBlock } from '../../../server/src/services/cursor';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
 import type { InstructionNode, NodeEntry } from '../../../server/src/syntax';
 import { PRACTICE_RULES } from '../../../server/src/rules/practices';
-import { FILES_DIR, analyze as analyzeAt, listFiles } from './corpusFiles';
+import { FILES_DIR, analyze as analyzeAt, listFiles, reportTo, tally } from './corpusFiles';
 import { snippetDefault } from './snippetText';
 
 const analyze = (text: string): AnalyzedDocument => analyzeAt(text, 'file:///typing/Dockerfile');
@@ -647,18 +647,7 @@ function sweep(files: readonly string[]): SweepResult {
   return { counts, exclusions, misses };
 }
 
-
-/** Appends to the file TYPING_SWEEP_REPORT names, when it names one. */
-function report(lines: readonly string[]): void {
-  const file = process.env.TYPING_SWEEP_REPORT;
-  if (file) appendFileSync(file, lines.join('\n') + '\n');
-}
-
-function tally<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
-}
+const report = (lines: readonly string[]): void => reportTo('TYPING_SWEEP_REPORT', lines);
 
 /** What kind of miss: not offered, a wrong edit range, a wrong offer, or an edit that garbles the line. */
 function kindOf(miss: Miss): string {

@@ -8,7 +8,7 @@
 // commands (RUN, CMD, ENTRYPOINT: `$NAME` and heredoc markers aside) and ordinary comments.
 // HOVER_SWEEP_REPORT=<file> writes the counts, the exclusions and every miss to that file.
 
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,7 +25,7 @@ import {
 import { getHover } from '../../../server/src/services/hover';
 import type { AnalyzedDocument } from '../../../server/src/services/document';
 import type { InstructionNode } from '../../../server/src/syntax';
-import { FILES_DIR, analyze, listFiles } from './corpusFiles';
+import { FILES_DIR, analyze, listFiles, reportTo, tally } from './corpusFiles';
 
 type Category =
   | 'keyword'
@@ -326,17 +326,7 @@ function quietSweep(files: readonly string[], counted: Map<Quiet, number>): Map<
   return found;
 }
 
-/** Appends to the file HOVER_SWEEP_REPORT names, when it names one. */
-function report(lines: readonly string[]): void {
-  const file = process.env.HOVER_SWEEP_REPORT;
-  if (file) appendFileSync(file, lines.join('\n') + '\n');
-}
-
-function tally<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
-}
+const report = (lines: readonly string[]): void => reportTo('HOVER_SWEEP_REPORT', lines);
 
 describe('hover sweep over the real-world corpus', () => {
   const files = listFiles();
