@@ -144,6 +144,17 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
     expect(actions.map((a) => a.title)).toEqual(['Skip CopyIgnoredFile for this instruction', 'Skip CopyIgnoredFile in this file']);
   });
 
+  it("reads a Dockerfile's own ignore file in place of the shared one", async () => {
+    const sub = path.join(dir, 'own');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, '.dockerignore'), 'dist\n');
+    writeFileSync(path.join(sub, 'app.Dockerfile.dockerignore'), 'build\n');
+    const uri = pathToFileURL(path.join(sub, 'app.Dockerfile')).href;
+    await client.open(uri, 'FROM alpine:3\nCOPY dist /app/\nCOPY build /app/\n', 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['CopyIgnoredFile', { start: { line: 2, character: 5 }, end: { line: 2, character: 10 } }]]);
+  });
+
   it('picks up a .dockerignore changed on disk after the next edit, without making that edit wait', async () => {
     const sub = path.join(dir, 'changing');
     mkdirSync(sub);

@@ -1,5 +1,8 @@
-// The one file the server reads besides what the client sends: the `.dockerignore` beside a
+// The one file the server reads besides what the client sends: the ignore file beside a
 // Dockerfile opened from disk, for the CopyIgnoredFile check. Only `file:` documents have one.
+// As with BuildKit's client, a Dockerfile's own ignore file (`app.Dockerfile.dockerignore` for
+// `app.Dockerfile`) wins over the shared `.dockerignore`; the build context is assumed to be the
+// Dockerfile's folder, as it is for most builds.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -8,16 +11,28 @@ import { URI } from 'vscode-uri';
 /** A `.dockerignore` larger than this is not one people write by hand; it is left unread. */
 const MAX_BYTES = 1 << 20;
 
-/** The text of the `.dockerignore` next to the document, or undefined when there is none. */
-export async function readDockerignore(uri: string): Promise<string | undefined> {
-  let file: string;
+/** The ignore files that apply to the document at `uri`, the one that wins first. */
+export function dockerignoreCandidates(uri: string): string[] {
   try {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return undefined;
-    file = path.join(path.dirname(parsed.fsPath), '.dockerignore');
+    if (parsed.scheme !== 'file') return [];
+    const dir = path.dirname(parsed.fsPath);
+    return [`${parsed.fsPath}.dockerignore`, path.join(dir, '.dockerignore')];
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+/** The text of the ignore file that applies to the document, or undefined when there is none. */
+export async function readDockerignore(uri: string): Promise<string | undefined> {
+  for (const file of dockerignoreCandidates(uri)) {
+    const text = await readIgnoreFile(file);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+async function readIgnoreFile(file: string): Promise<string | undefined> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;

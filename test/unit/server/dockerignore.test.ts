@@ -1,8 +1,12 @@
-// The .dockerignore cache: the first read is awaited, later runs get the text in hand at once,
+// Reading the ignore file that applies to a Dockerfile, and the .dockerignore cache: the first read is awaited, later runs get the text in hand at once,
 // a stale entry is refreshed in the background, and only a refresh that finds other text reports
 // a change.
-import { describe, expect, it } from 'vitest';
-import { DockerignoreCache } from '../../../server/src/server/dockerignore';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DockerignoreCache, dockerignoreCandidates, readDockerignore } from '../../../server/src/server/dockerignore';
 
 function fixture(maxAgeMs = 1000) {
   let clock = 0;
@@ -108,5 +112,43 @@ describe('DockerignoreCache', () => {
     expect(f.changed).toEqual([URI]);
     expect(await f.cache.get(URI)).toBe('*.log\n');
     expect(f.reads).toEqual([URI, URI, URI]);
+  });
+});
+
+describe('readDockerignore', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  function project(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockerignore-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+  const uriOf = (dir: string, name: string) => pathToFileURL(path.join(dir, name)).href;
+
+  it("reads the shared .dockerignore beside the Dockerfile", async () => {
+    const dir = project({ '.dockerignore': 'node_modules\n' });
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('node_modules\n');
+  });
+
+  it("prefers the Dockerfile's own ignore file, as BuildKit's client does", async () => {
+    const dir = project({ '.dockerignore': 'shared\n', 'app.Dockerfile.dockerignore': 'own\n' });
+    expect(await readDockerignore(uriOf(dir, 'app.Dockerfile'))).toBe('own\n');
+    // Another Dockerfile in the same folder still gets the shared one.
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('shared\n');
+  });
+
+  it('uses the own ignore file when there is no shared one', async () => {
+    const dir = project({ 'Dockerfile.dockerignore': 'own\n' });
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('own\n');
+  });
+
+  it('finds none for a document not on disk, or a folder without ignore files', async () => {
+    const dir = project({});
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBeUndefined();
+    expect(await readDockerignore('untitled:Untitled-1')).toBeUndefined();
+    expect(dockerignoreCandidates('untitled:Untitled-1')).toEqual([]);
   });
 });
