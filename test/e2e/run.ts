@@ -112,6 +112,14 @@ const steps: Step[] = [
     },
   },
   {
+    // `Dockerfile.*` would claim it: a Dockerfile's own ignore file is not a Dockerfile.
+    name: 'a Dockerfile.dockerignore opens as an ignore file, not as a Dockerfile',
+    async run(ctx) {
+      await ctx.wb.openFile('multi-stage/Dockerfile.dockerignore');
+      await ctx.wb.waitForLanguageMode('Ignore');
+    },
+  },
+  {
     name: 'real-world Dockerfiles from the corpus open as Dockerfile',
     async run(ctx) {
       assert(ctx.workspace.corpusFiles.length > 0, 'no corpus files were copied into the workspace');
