@@ -2,8 +2,10 @@
 // the repository metadata it downloaded, in the layer: tens to hundreds of megabytes. Cleaned by a
 // later `yum clean all` (or dnf's, microdnf's: yum is dnf on RHEL 8 and later) or `rm` of
 // /var/cache/yum, /var/cache/dnf or /var/cache in the same RUN, or kept out by a cache or tmpfs
-// mount over one of them. Only in the stages whose layers end up in the image (leftInImage.ts).
-// Information, like DL3009 (hadolint says warning): the image is larger, nothing fails.
+// mount over one of them. Not flagged: a command that reads no repository (`-C`, or
+// `--disablerepo=*` without an enabled one, as for a local package). Only in the stages whose
+// layers end up in the image (leftInImage.ts). Information, like DL3009 (hadolint says warning):
+// the image is larger, nothing fails.
 
 import { leftInImageRule } from './leftInImage';
 import { practiceMeta } from './meta';

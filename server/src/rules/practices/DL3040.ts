@@ -2,8 +2,9 @@
 // leaves its cache, the repository metadata it downloaded, in the layer: tens to hundreds of
 // megabytes. Cleaned by a later `dnf clean all` (or yum's, microdnf's, dnf5's) or `rm` of
 // /var/cache/dnf, /var/cache/yum (microdnf's), /var/cache/libdnf5 (dnf 5's) or /var/cache in the
-// same RUN, or kept out by a cache or tmpfs mount over one of them. Only in the stages whose
-// layers end up in the image (leftInImage.ts). Information, like DL3009 (hadolint says warning).
+// same RUN, or kept out by a cache or tmpfs mount over one of them. Not flagged: a command that
+// reads no repository (`-C`, or `--disablerepo=*` without an enabled one). Only in the stages
+// whose layers end up in the image (leftInImage.ts). Information, like DL3009 (hadolint says warning).
 
 import { leftInImageRule } from './leftInImage';
 import { practiceMeta } from './meta';

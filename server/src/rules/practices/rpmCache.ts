@@ -4,6 +4,7 @@
 
 import type { InstructionNode } from '../../syntax';
 import { cacheMountTargets } from './mounts';
+import { hasLongOption, hasShortOption } from './options';
 import { actionText, DNF, MICRODNF, packageCommand, YUM, YUM_DNF_VALUE_OPTIONS, ZYPPER, type PackageCommand, type PackageManager } from './rpm';
 import { basename, commandLines, type CommandLine, type RunScript, type ShellScript, type ShellWord } from './shell';
 
@@ -83,6 +84,19 @@ function fillOf(line: CommandLine, managers: readonly PackageManager[], fills: R
   return undefined;
 }
 
+const ENABLES_REPOSITORY = /^--(enablerepo|enable-repo|repo|repoid)(=|$)/;
+
+/**
+ * Whether a yum/dnf command downloads nothing: `-C` (`--cacheonly`), or every repository disabled
+ * (`--disablerepo=*`) and none enabled, as for installing a local package.
+ */
+function readsNoRepository(command: PackageCommand): boolean {
+  const { args } = command;
+  if (hasShortOption(args, 'C') || hasLongOption(args, '--cacheonly')) return true;
+  const disablesAll = args.some((w, i) => /^--disable-?repo=\*$/.test(w.value) || (/^--disable-?repo$/.test(w.value) && args[i + 1]?.value === '*'));
+  return disablesAll && !args.some((w) => ENABLES_REPOSITORY.test(w.value));
+}
+
 /**
  * The command of one of `managers` (yum, dnf, microdnf) whose downloads the RUN leaves in its layer:
  * the first after the last `clean all` of any of them or removal of their cache; none when a cache
@@ -90,7 +104,11 @@ function fillOf(line: CommandLine, managers: readonly PackageManager[], fills: R
  */
 export function yumDnfCacheLeftBy(script: RunScript, managers: readonly PackageManager[]): PackageCommand | undefined {
   if (mountsCache(script.run, YUM_DNF_CACHE)) return undefined;
-  return fillLeftBehind(script, (line) => fillOf(line, managers, YUM_DNF_FILLS), emptiesYumDnfCache);
+  const fills = (line: CommandLine): PackageCommand | undefined => {
+    const command = fillOf(line, managers, YUM_DNF_FILLS);
+    return command && !readsNoRepository(command) ? command : undefined;
+  };
+  return fillLeftBehind(script, fills, emptiesYumDnfCache);
 }
 
 /** The same for zypper: the first command that fills its cache after the last `zypper clean` or removal of /var/cache/zypp. */

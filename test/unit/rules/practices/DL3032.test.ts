@@ -32,6 +32,15 @@ describe('DL3032', () => {
     );
   });
 
+  it('accepts commands that read no repository: -C, or every repository disabled and none enabled', () => {
+    checkDiagnostics(
+      "FROM centos:7\nRUN yum -C install -y x\nRUN yum --cacheonly -y update\nRUN yum --disablerepo=* localinstall -y ./x.rpm\nRUN yum --disablerepo '*' install -y ./x.rpm\n" +
+        'RUN $[yum --disablerepo=* --enablerepo=local install$] -y x\nRUN $[yum --disablerepo=epel install$] -y x\n',
+      [info, info],
+      { only },
+    );
+  });
+
   it('accepts a cache or tmpfs mount over the cache', () => {
     checkDiagnostics(
       'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y curl\nRUN --mount=type=tmpfs,target=/var/cache yum install -y x\nRUN --mount=type=cache,target=/var/cache/dnf/ yum install -y x\nRUN --mount=type=bind,target=/var/cache/yum $[yum install$] -y x\n',
