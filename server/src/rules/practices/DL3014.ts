@@ -4,7 +4,8 @@
 // hold the option (`apt-get install $APT_OPTS curl`). The fix adds ` -y` after `install`.
 
 import type { InstructionRule } from '../types';
-import { aptGetCommands, mayHoldAptOptions, hasLongOption, hasShortOption, setsAptOption } from './apt';
+import { aptGetCommands, mayHoldAptOptions, setsAptOption } from './apt';
+import { hasLongOption, hasShortOption } from './options';
 import { practiceMeta } from './meta';
 import { runCommands } from './shell';
 import { insertAfterRange, spanOf } from './support';

@@ -4,7 +4,8 @@
 // fix: leaving them out can remove something the image relies on.
 
 import type { InstructionRule } from '../types';
-import { aptGetCommands, mayHoldAptOptions, hasLongOption, setsAptOption } from './apt';
+import { aptGetCommands, mayHoldAptOptions, setsAptOption } from './apt';
+import { hasLongOption } from './options';
 import { practiceMeta } from './meta';
 import { runCommands } from './shell';
 import { spanOf } from './support';

@@ -1,6 +1,7 @@
 // apt-get as the apt rules read it: the subcommand after the options (some of which take a
-// value), and the options given anywhere on the line, short ones grouped or not.
+// value), and the configuration options given with `-o Key=value`.
 
+import { firstOperand } from './options';
 import { basename, commandLines, mayHoldOptions, type ShellScript, type ShellWord } from './shell';
 
 /** apt-get options that take the next word as their value. */
@@ -20,21 +21,9 @@ export function* aptGetCommands(script: ShellScript, subcommands: ReadonlySet<st
   for (const { words } of commandLines(script)) {
     if (words[0].dynamic || basename(words[0].value) !== 'apt-get') continue;
     const args = words.slice(1);
-    const subcommand = subcommandOf(args);
+    const subcommand = args[firstOperand(args, VALUE_OPTIONS)];
     if (subcommand && subcommands.has(subcommand.value)) yield { name: words[0], subcommand, args };
   }
-}
-
-function subcommandOf(args: readonly ShellWord[]): ShellWord | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i].value;
-    if (value.startsWith('-')) {
-      if (VALUE_OPTIONS.has(value)) i++;
-      continue;
-    }
-    return args[i];
-  }
-  return undefined;
 }
 
 /** The values given to `-o`/`--option` (`APT::Get::Assume-Yes=true`), and the `-o=...` form. */
@@ -52,24 +41,6 @@ function aptConfigOptions(args: readonly ShellWord[]): string[] {
 /** Whether a variable among the arguments may hold options (then the rules cannot judge the command). */
 export function mayHoldAptOptions(args: readonly ShellWord[]): boolean {
   return mayHoldOptions(args, VALUE_OPTIONS);
-}
-
-/** Whether a short option letter is given, alone or in a group (`-y`, `-qy`), before a `--`. */
-export function hasShortOption(args: readonly ShellWord[], letter: string, count = 1): boolean {
-  for (const word of args) {
-    const value = word.value;
-    if (value === '--') return false;
-    if (!/^-[A-Za-z]+$/.test(value)) continue;
-    let seen = 0;
-    for (const c of value.slice(1)) if (c === letter) seen++;
-    if (seen >= count) return true;
-  }
-  return false;
-}
-
-/** Whether a long option is given (`--yes`, or with a value: `--quiet=2` when `value` is given). */
-export function hasLongOption(args: readonly ShellWord[], name: string, value?: string): boolean {
-  return args.some((word) => (value === undefined ? word.value === name : word.value === `${name}=${value}`));
 }
 
 /** Whether an apt configuration option sets `key` (case-insensitive) to a true value. */

@@ -1,5 +1,5 @@
 // What several best-practice rules share: reporting a span of words of a RUN, and the quick
-// fixes that edit a word the diagnostic covers.
+// fixes that insert an option into a shell-form RUN.
 
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../../services/document';
@@ -17,10 +17,14 @@ export function spanOf(first: Span, last: Span = first): Span {
  */
 export function insertAfterRange(title: string, insert: string, expected: string, diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
   const end = doc.text.offsetAt(diagnostic.range.end);
-  const text = doc.text.getText();
-  if (text.slice(end - expected.length, end) !== expected) return [];
-  const entry = doc.tree.instructionAt(end - 1);
+  if (doc.text.getText().slice(end - expected.length, end) !== expected) return [];
+  return insertInShellRun(title, insert, end, diagnostic, doc);
+}
+
+/** A fix that inserts `insert` at `offset`, inside a shell-form RUN (exec form has no words to add to). */
+export function insertInShellRun(title: string, insert: string, offset: number, diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
+  const entry = doc.tree.instructionAt(Math.max(0, offset - 1));
   const run = entry?.node.name === 'ONBUILD' ? entry.node.trigger : entry?.node;
   if (!run || run.json) return [];
-  return [quickFix(title, doc, diagnostic, [{ start: end, end, text: insert }], true)];
+  return [quickFix(title, doc, diagnostic, [{ start: offset, end: offset, text: insert }], true)];
 }
