@@ -27,6 +27,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3019: /^(\S*\/)?apk[\s\S]*add$/,
   DL3027: /^(\S*\/)?apt$/,
   DL3042: /^\S*(pip|python)[\s\S]*install$/,
+  DL3044: /^\$\{?[A-Za-z_][A-Za-z0-9_]*/,
   DL4005: /^(\S*\/)?ln\s[\s\S]*\/bin\/sh$/,
   DL4006: /^\|&?$/,
   DL3020: /^add$/i,
@@ -71,6 +72,7 @@ describe('best practices on the corpus', () => {
         "DL3020": "40 in 19 files",
         "DL3027": "8 in 3 files",
         "DL3042": "8 in 7 files",
+        "DL3044": "0 in 0 files",
         "DL4005": "0 in 0 files",
         "DL4006": "133 in 98 files",
       }
