@@ -24,6 +24,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3014: /^(\S*\/)?apt-get[\s\S]*install$/,
   DL3015: /^(\S*\/)?apt-get[\s\S]*install$/,
   DL3009: /^(\S*\/)?apt-get[\s\S]*update$/,
+  DL3019: /^(\S*\/)?apk[\s\S]*add$/,
   DL3027: /^(\S*\/)?apt$/,
   DL3030: /^(\S*\/)?yum\s[\s\S]*install$/,
   DL3038: /^(\S*\/)?dnf(-3|4|5)?\s[\s\S]*install$/,
@@ -32,6 +33,8 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3040: /^(\S*\/)?(micro)?dnf(-3|4|5)?\s[\s\S]*(install|update|upgrade|minimal|makecache|downgrade|sync|builddep|swap)$/,
   DL3036: /^(\S*\/)?zypper\s[\s\S]*(install|in|update|up|dist-upgrade|dup|patch|source-install|si|refresh|ref|install-new-recommends|inr)$/,
   DL3042: /^\S*(pip|python)[\s\S]*install$/,
+  DL3044: /^\$\{?[A-Za-z_][A-Za-z0-9_]*/,
+  DL4005: /^(\S*\/)?ln\s[\s\S]*\/bin\/sh$/,
   DL4006: /^\|&?$/,
   DL3020: /^add$/i,
   DL3002: /^(root|0)(:.*)?$/,
@@ -71,6 +74,7 @@ describe('best practices on the corpus', () => {
         "DL3009": "48 in 36 files",
         "DL3014": "0 in 0 files",
         "DL3015": "61 in 42 files",
+        "DL3019": "6 in 3 files",
         "DL3020": "40 in 19 files",
         "DL3027": "8 in 3 files",
         "DL3030": "0 in 0 files",
@@ -80,6 +84,8 @@ describe('best practices on the corpus', () => {
         "DL3038": "0 in 0 files",
         "DL3040": "7 in 3 files",
         "DL3042": "8 in 7 files",
+        "DL3044": "0 in 0 files",
+        "DL4005": "0 in 0 files",
         "DL4006": "133 in 98 files",
       }
     `);

@@ -452,12 +452,12 @@ export interface RunScript extends ShellScript {
 const scripts = new WeakMap<InstructionNode, RunScript | null>();
 
 /**
- * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `pip`, `yum`, `dnf`
- * and `microdnf`, `zypper`, a pipe): a RUN whose text has none of them gets no commands, without
- * being scanned. Most RUNs of a large file are skipped this way at open. (A name split by a line
- * continuation is missed, never invented.)
+ * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `apk`, `pip`, `yum`,
+ * `dnf` and `microdnf`, `zypper`, `ln`, a pipe): a RUN whose text has none of them gets no commands,
+ * without being scanned. Most RUNs of a large file are skipped this way at open. (A name split by a
+ * line continuation is missed, never invented.)
  */
-const MAY_MATTER = /cd|sudo|apt|pip|yum|dnf|zypper|\|/;
+const MAY_MATTER = /cd|sudo|apt|apk|pip|yum|dnf|zypper|\bln\b|\|/;
 
 /** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
 function runOf(node: InstructionNode): InstructionNode | undefined {

@@ -1,0 +1,79 @@
+// DL3044: an ENV that refers to a variable an earlier pair of the same ENV sets (`ENV A=1 B=$A`).
+// BuildKit expands every value of an ENV with the variables as they were before the instruction
+// and only then sets them, so B gets A's earlier value (empty if it had none), not 1. hadolint
+// calls this an error; BuildKit builds it, so it is a warning here (meta.ts maps it).
+// Not flagged: a pair that refers to its own key (`ENV PATH=/opt/bin:$PATH`), which means the
+// earlier value and is meant to; `'$A'` and `\$A`, which are not references; the legacy form
+// (`ENV A b $A`), which sets one variable. Also checked: `ONBUILD ENV`. The reference is reported
+// (each one). The fix splits the ENV before the pair that refers, so that it sees the new value;
+// offered only when nothing but white space and line continuations lies between the two pairs.
+
+import type { InstructionNode, KeyValue } from '../../syntax';
+import { lineBreakOf, quickFix } from '../checks/support/fixes';
+import { instructionAtRange } from '../checks/support/nodes';
+import type { InstructionRule } from '../types';
+import { practiceMeta } from './meta';
+
+/** The ENV a node is: itself, or the trigger of `ONBUILD ENV`. */
+function envOf(node: InstructionNode): InstructionNode | undefined {
+  const env = node.name === 'ONBUILD' ? node.trigger : node;
+  return env?.name === 'ENV' ? env : undefined;
+}
+
+/** The index of the pair whose span contains `offset` (pairs are in order), or -1. */
+function pairAt(pairs: readonly KeyValue[], offset: number): number {
+  let lo = 0;
+  let hi = pairs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid].end <= offset) lo = mid + 1;
+    else if (pairs[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export const DL3044: InstructionRule = {
+  ...practiceMeta('DL3044', 'error', 'An ENV refers to a variable that an earlier pair of the same ENV sets.'),
+  scope: 'instruction',
+  check(node, report) {
+    const env = envOf(node);
+    if (!env || env.pairs.length < 2 || node.variables.length === 0) return;
+    // The first pair that sets each key: a reference after it, in a later pair, sees the earlier value.
+    const firstSet = new Map<string, number>();
+    env.pairs.forEach((pair, i) => {
+      if (!firstSet.has(pair.key.text)) firstSet.set(pair.key.text, i);
+    });
+    for (const ref of node.variables) {
+      const set = firstSet.get(ref.name);
+      if (set === undefined) continue;
+      const i = pairAt(env.pairs, ref.start);
+      if (i <= set) continue;
+      report({
+        start: ref.start,
+        end: ref.end,
+        message: `An ENV expands all its values before it sets any, so $${ref.name} here is the value ${ref.name} had before this ENV (empty if none), not the one set earlier in it. Set ${ref.name} in one ENV and use it in the next.`,
+      });
+    }
+  },
+  fixes(diagnostic, doc) {
+    const entry = instructionAtRange(doc, diagnostic.range);
+    const env = entry && envOf(entry.node);
+    if (!entry || !env) return [];
+    const { node, start, index } = entry;
+    const i = pairAt(env.pairs, doc.text.offsetAt(diagnostic.range.start) - start);
+    if (i <= 0) return [];
+    const text = doc.tree.nodeText(index);
+    const gapStart = env.pairs[i - 1].end;
+    const gapEnd = env.pairs[i].start;
+    // Only blanks and line continuations between the pairs: a comment line inside would be lost.
+    const escape = doc.tree.escape === '`' ? '`' : '\\\\';
+    if (!new RegExp(`^(?:[ \\t]|${escape}[ \\t]*\\r?\\n)+$`).test(text.slice(gapStart, gapEnd))) return [];
+    // The new ENV repeats the keywords as written (`ONBUILD ENV` too) with the line's indentation.
+    const keywords = text.slice(node.keyword.start, env.keyword.end);
+    if (/[\r\n]/.test(keywords)) return [];
+    const indentation = /^[ \t]*$/.test(text.slice(0, node.keyword.start)) ? text.slice(0, node.keyword.start) : '';
+    const insert = lineBreakOf(doc) + indentation + keywords + ' ';
+    return [quickFix(`Split the ${env.keyword.text} before ${env.pairs[i].key.text}`, doc, diagnostic, [{ start: start + gapStart, end: start + gapEnd, text: insert }])];
+  },
+};
