@@ -92,6 +92,28 @@ describe('textDocument/codeAction over LSP', () => {
     expect((await actions(client, uri, moved)).map((a) => a.title)).toContain('Change to --from');
   });
 
+  it('matches by code and range, so a client that rewrites the message still gets the fix; a stale one still gets none', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/rewritten/Dockerfile';
+    await client.open(uri, 'FROM alpine:3 AS build\nCOPY --form=build /a /b\n', 1);
+    const [sent] = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'unknown-flag');
+    expect(sent.range).toEqual(range(1, 5, 1, 17));
+    // As a Neovim setup that prefixes the source shows it, and as a client that cuts long messages sends it.
+    const prefixed = { ...sent, message: `dockerfile-lsp: ${sent.message} [unknown-flag]` };
+    const cut = { ...sent, message: (sent.message as string).slice(0, 20) };
+    for (const rewritten of [prefixed, cut]) {
+      const offered = await actions(client, uri, [rewritten]);
+      expect(offered.map((a) => a.title)).toEqual(['Change to --from', 'Remove --form']);
+      // The action names the diagnostic as the client sent it.
+      expect(offered[0].diagnostics).toEqual([rewritten]);
+      expect(apply('FROM alpine:3 AS build\nCOPY --form=build /a /b\n', offered[0])).toBe('FROM alpine:3 AS build\nCOPY --from=build /a /b\n');
+    }
+    // A line typed above: the rewritten diagnostic of the older version gets nothing.
+    await client.change(uri, [{ range: range(1, 0, 1, 0), text: 'RUN echo hi\n' }]);
+    expect(await actions(client, uri, [prefixed])).toEqual([]);
+    expect(await actions(client, uri, [cut])).toEqual([]);
+  });
+
   it('reads the diagnostics a UTF-8 client sends in UTF-8', async () => {
     client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
     const uri = 'file:///actions/utf8/Dockerfile';

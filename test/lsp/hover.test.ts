@@ -284,6 +284,161 @@ describe('hover over LSP', () => {
     });
   });
 
+  describe('mount keys that do nothing on the type, or that it refuses', () => {
+    const ref = (type: string) => `[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---mounttype${type})`;
+    const BIND_UNCHANGED = 'Changes nothing: a bind mount is read-only unless `rw` is given. Leave it out, or write `rw` if the command must write into the mount.';
+    const BIND_WRITABLE =
+      'Makes the mount writable, as `rw` does (which says it more plainly). The command may then write into it; its changes are discarded when the step ends.';
+    const TMPFS_READ_ONLY =
+      'Makes the filesystem read-only. It starts empty, so the command finds nothing in it and can write nothing to it: leave it out. `size` is the option that matters here.';
+
+    it('ro on a bind mount, which is read-only already', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=bind,$[r$0o$],target=/src make',
+        ['```dockerfile\nRUN --mount=type=bind,readonly\n```', BIND_UNCHANGED, 'Also written `ro`.', ref('bind')].join('\n\n'),
+      );
+      // The default type is bind; ro=true is the bare key.
+      await checkHover(
+        'FROM alpine\nRUN --mount=target=/src,$[readon$0ly$]=true make',
+        ['```dockerfile\nRUN --mount=type=bind,readonly\n```', BIND_UNCHANGED, 'Also written `ro`.', ref('bind')].join('\n\n'),
+      );
+    });
+
+    it('ro=false on a bind mount makes it writable, on the key and on the value', async () => {
+      const text = ['```dockerfile\nRUN --mount=type=bind,readonly=false\n```', BIND_WRITABLE, 'Also written `ro`.', ref('bind')].join('\n\n');
+      await checkHover('FROM alpine\nRUN --mount=type=bind,target=/src,$[$0ro$]=false make', text);
+      await checkHover('FROM alpine\nRUN --mount=type=bind,target=/src,ro=$[FAL$0SE$] make', text);
+      await checkHover('FROM alpine\nRUN --mount=type=bind,target=/src,ro=$[0$0$] make', text);
+    });
+
+    it('rw on a cache mount changes nothing; rw=false makes it read-only', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=cache,target=/root/.npm,$[r$0w$] npm ci',
+        [
+          '```dockerfile\nRUN --mount=type=cache,readwrite\n```',
+          'Changes nothing: a cache mount is writable unless `ro` is given. Leave it out, or write `ro` for a step that should use the cache without changing it.',
+          'Also written `rw`.',
+          ref('cache'),
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=cache,target=/root/.npm,$[r$0w$]=false npm ci',
+        [
+          '```dockerfile\nRUN --mount=type=cache,readwrite=false\n```',
+          'Makes the cache read-only, as `ro` does (which says it more plainly): the step uses the cache without changing it.',
+          'Also written `rw`.',
+          ref('cache'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('ro on a tmpfs mount leaves it useless; rw changes nothing', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=tmpfs,target=/tmp,$[r$0o$] make',
+        ['```dockerfile\nRUN --mount=type=tmpfs,readonly\n```', TMPFS_READ_ONLY, 'Also written `ro`.', ref('tmpfs')].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=tmpfs,target=/tmp,$[readwrit$0e$]=1 make',
+        [
+          '```dockerfile\nRUN --mount=type=tmpfs,readwrite\n```',
+          'Changes nothing: a tmpfs mount is writable anyway. Leave it out; `size` is the option that matters here.',
+          'Also written `rw`.',
+          ref('tmpfs'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('ro with a value only the build knows: both cases', async () => {
+      await checkHover(
+        'FROM alpine\nARG RO\nRUN --mount=type=tmpfs,target=/tmp,$[r$0o$]=${RO} make',
+        [
+          '```dockerfile\nRUN --mount=type=tmpfs,readonly[=<boolean>]\n```',
+          `**Values**\n- \`true\` (or the bare key): ${TMPFS_READ_ONLY}\n- \`false\`: Changes nothing: a tmpfs mount is writable anyway. Leave it out; \`size\` is the option that matters here.`,
+          'Also written `ro`.',
+          ref('tmpfs'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('keys a type accepts to no effect say what would matter instead', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=bind,target=/src,$[i$0d$]=src make',
+        [
+          '```dockerfile\nRUN --mount=type=bind,id=<id>\n```',
+          'Changes nothing on a bind mount: `id` names a cache, a secret or an SSH agent. What a bind mount shows is chosen by `from` and `source`.',
+          ref('bind'),
+        ].join('\n\n'),
+      );
+      const tmpfsSource = [
+        '```dockerfile\nRUN --mount=type=tmpfs,source=<path>\n```',
+        'Changes nothing on a tmpfs mount: it always starts empty, so there is no path to pick. `source` chooses a path inside `from` on bind and cache mounts.',
+        'Also written `src`.',
+        ref('tmpfs'),
+      ].join('\n\n');
+      await checkHover('FROM alpine\nRUN --mount=type=tmpfs,target=/tmp,$[sr$0c$]=/x make', tmpfsSource);
+      await checkHover('FROM alpine\nRUN --mount=type=tmpfs,target=/tmp,src=$[/$0x$] make', tmpfsSource);
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=secret,id=npmrc,$[r$0o$] npm ci',
+        [
+          '```dockerfile\nRUN --mount=type=secret,readonly[=<boolean>]\n```',
+          'Changes nothing on a secret mount: the secret is always mounted read-only. Who may read it is set by `mode`, `uid` and `gid`.',
+          'Also written `ro`.',
+          ref('secret'),
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=ssh,$[e$0nv$]=SOCK git fetch',
+        [
+          '```dockerfile\nRUN --mount=type=ssh,env=<VARIABLE>\n```',
+          'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the agent (when `target` is left out). Only a secret mount sets a variable of your choosing.',
+          ref('ssh'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('keys a type refuses say where they belong and what the type takes', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=cache,target=/x,$[si$0ze$]=1g make',
+        [
+          '```dockerfile\nRUN --mount=type=cache,size=<size>\n```',
+          'BuildKit refuses `size` on a cache mount and stops the build: it is an option of tmpfs mounts.',
+          'A cache mount takes: `target` (required), `id`, `readonly`, `sharing`, `from`, `source`, `mode`, `uid`, `gid`.',
+          ref('cache'),
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=bind,target=/x,$[requi$0red$] make',
+        [
+          '```dockerfile\nRUN --mount=type=bind,required[=<boolean>]\n```',
+          'BuildKit refuses `required` on a bind mount and stops the build: it is an option of secret and ssh mounts.',
+          'A bind mount takes: `target` (required), `source`, `from`, `readwrite`.',
+          ref('bind'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('plain text clients get the same words', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=bind,$[r$0o$],target=/src make',
+        ['RUN --mount=type=bind,readonly', BIND_UNCHANGED.replaceAll('`', ''), 'Also written ro.', 'Dockerfile reference: https://docs.docker.com/reference/dockerfile/#run---mounttypebind'].join('\n\n'),
+        plain,
+      );
+    });
+
+    it('every key any mount type knows, in every spelling, hovers on every type', async () => {
+      const keys = [...new Set(MOUNT_TYPES.flatMap((m) => m.options.flatMap((o) => [o.key, ...o.aliases])))];
+      for (const mount of MOUNT_TYPES) {
+        for (const key of keys) {
+          const { hover, expectedRange } = await hoverAt(`FROM alpine\nRUN --mount=type=${mount.type},$[$0${key}$]=1 true`);
+          expect(hover?.range, `${mount.type} ${key}`).toEqual(expectedRange);
+          const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+          expect(value, `${mount.type} ${key}`).toContain(`RUN --mount=type=${mount.type},`);
+          expect(value, `${mount.type} ${key}`).toContain(ref(mount.type).replace('[Dockerfile reference]', ''));
+        }
+      }
+    });
+  });
+
   describe('flag values', () => {
     it('a boolean flag value, with its default', async () => {
       await checkHover(

@@ -9,17 +9,19 @@ import {
   PREDEFINED_ARGS,
   SIGNALS,
   SYNTAX_VERSION_LATEST,
+  canonicalMountKey,
   getBuildCheck,
   getCheckOption,
   getDirective,
   getFlag,
   getInstruction,
+  getMountKey,
   getMountOption,
   getMountType,
   getPredefinedArg,
   getSignal,
 } from './index';
-import type { Documentation, ValueSpec } from './index';
+import type { Documentation, MountType, ValueSpec } from './index';
 import {
   type DocFormat,
   renderCheckOption,
@@ -401,7 +403,10 @@ describe('mount types', () => {
     expect(mount.referenceUrl).toMatch(REFERENCE_URL);
     const spellings = mount.options.flatMap((o) => [o.key, ...o.aliases]);
     expect(new Set(spellings).size).toBe(spellings.length);
-    for (const key of mount.noEffect) expect(spellings).not.toContain(key);
+    for (const { key, doc } of mount.noEffect) {
+      expect(spellings).not.toContain(key);
+      expect(doc).toMatch(/^Changes nothing on (a|an|the) /);
+    }
     for (const option of mount.options) {
       expect(option.key).toBe(option.key.toLowerCase());
       if (option.bare) expect(option.value.kind).toBe('boolean');
@@ -453,7 +458,10 @@ describe('mount types', () => {
     // only for secret and ssh, size only for tmpfs, mode/uid/gid only for cache, secret and ssh, sharing
     // only for cache. A secret mount then refuses from (and sharing), an ssh mount refuses source.
     const accepted = Object.fromEntries(
-      MOUNT_TYPES.map((m) => [m.type, [...m.options.map((o) => o.key), ...m.noEffect].sort()]),
+      MOUNT_TYPES.map((m) => [
+        m.type,
+        [...new Set([...m.options.map((o) => o.key), ...m.noEffect.map((k) => k.key), ...(m.access ? ['readonly', 'readwrite'] : [])])].sort(),
+      ]),
     );
     const everywhere = ['target', 'readonly', 'readwrite', 'id', 'env'];
     expect(accepted).toEqual({
@@ -613,6 +621,43 @@ describe('lookups', () => {
     expect(getMountOption('ssh', 'type')).toBe(MOUNT_TYPE_OPTION);
     expect(getMountOption('secret', 'from')).toBeUndefined();
     expect(getMountOption('nope', 'target')).toBeUndefined();
+  });
+
+  it('say what every mount key means on each type: option, access, no effect or refused', () => {
+    const kind = (type: MountType, key: string) => {
+      const meaning = getMountKey(type, key);
+      if (!meaning) return undefined;
+      switch (meaning.kind) {
+        case 'option':
+          return `option ${meaning.option.key}`;
+        case 'access':
+          return `access ${meaning.key}`;
+        case 'noEffect':
+          return `noEffect ${meaning.fact.key}`;
+        case 'refused':
+          return `refused ${meaning.key} (${meaning.optionOf.join(',')})`;
+      }
+    };
+    expect(kind('bind', 'RO')).toBe('access readonly');
+    expect(kind('bind', 'rw')).toBe('option readwrite');
+    expect(kind('cache', 'rw')).toBe('access readwrite');
+    expect(kind('tmpfs', 'ro')).toBe('access readonly');
+    expect(kind('tmpfs', 'readwrite')).toBe('access readwrite');
+    expect(kind('secret', 'ro')).toBe('noEffect readonly');
+    expect(kind('ssh', 'rw')).toBe('noEffect readwrite');
+    expect(kind('bind', 'id')).toBe('noEffect id');
+    expect(kind('tmpfs', 'src')).toBe('noEffect source');
+    expect(kind('ssh', 'env')).toBe('noEffect env');
+    expect(kind('cache', 'size')).toBe('refused size (tmpfs)');
+    expect(kind('bind', 'required')).toBe('refused required (secret,ssh)');
+    expect(kind('secret', 'from')).toBe('refused from (bind,cache)');
+    expect(kind('ssh', 'source')).toBe('refused source (bind,cache,secret)');
+    expect(kind('bind', 'type')).toBe('option type');
+    expect(kind('bind', 'readonlyy')).toBeUndefined();
+    expect(canonicalMountKey('Destination')).toBe('target');
+    // Every key of every type means something on every type.
+    const keys = [...new Set(MOUNT_TYPES.flatMap((m) => m.options.flatMap((o) => [o.key, ...o.aliases])))];
+    for (const mount of MOUNT_TYPES) for (const key of keys) expect(getMountKey(mount.type, key), `${mount.type} ${key}`).toBeDefined();
   });
 
   it('keep names case-sensitive where BuildKit does', () => {

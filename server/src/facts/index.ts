@@ -14,8 +14,11 @@ import type {
   FlagFact,
   InstructionFact,
   LabelKeyFact,
+  MountAccessFact,
   MountOptionFact,
+  MountType,
   MountTypeFact,
+  NoEffectMountKeyFact,
   PredefinedArgFact,
   SignalFact,
 } from './types';
@@ -52,6 +55,9 @@ const mountTypes = byKey(MOUNT_TYPES, (m) => [m.type]);
 const mountOptions = new Map(
   MOUNT_TYPES.map((m) => [m.type, byKey([MOUNT_TYPE_OPTION, ...m.options], (o) => [o.key, ...o.aliases])]),
 );
+/** Every spelling of a mount key any type knows, to its canonical key (`ro` to `readonly`). */
+const canonicalMountKeys = new Map<string, string>([[MOUNT_TYPE_OPTION.key, MOUNT_TYPE_OPTION.key]]);
+for (const mount of MOUNT_TYPES) for (const o of mount.options) for (const k of [o.key, ...o.aliases]) canonicalMountKeys.set(k, o.key);
 const directives = byKey(DIRECTIVES, (d) => [d.name]);
 const checkOptions = byKey(CHECK_OPTIONS, (o) => [o.name]);
 const predefinedArgs = byKey(PREDEFINED_ARGS, (a) => [a.name]);
@@ -80,6 +86,37 @@ export function getMountType(type: string): MountTypeFact | undefined {
  */
 export function getMountOption(type: string, key: string): MountOptionFact | undefined {
   return mountOptions.get(type.toLowerCase() as MountTypeFact['type'])?.get(key.toLowerCase());
+}
+
+/** What a `--mount` key means on one type; see getMountKey. */
+export type MountKeyMeaning =
+  | { readonly kind: 'option'; readonly option: MountOptionFact }
+  /** `ro` or `rw` where the type has no option of that name: its effect depends on its value. */
+  | { readonly kind: 'access'; readonly key: 'readonly' | 'readwrite'; readonly access: MountAccessFact }
+  | { readonly kind: 'noEffect'; readonly fact: NoEffectMountKeyFact }
+  /** A key BuildKit knows but refuses on this type; `optionOf` lists the types that take it. */
+  | { readonly kind: 'refused'; readonly key: string; readonly optionOf: readonly MountType[] };
+
+/** The canonical spelling of a mount key any type knows (`dst` gives `target`), in any case. */
+export function canonicalMountKey(key: string): string | undefined {
+  return canonicalMountKeys.get(key.toLowerCase());
+}
+
+/**
+ * What a key, in any spelling and case, means on a mount type: an option, `ro`/`rw` against the
+ * type's default access, a key accepted to no effect, or one BuildKit refuses. Undefined for a key
+ * no mount type knows (a misspelling).
+ */
+export function getMountKey(type: MountType, key: string): MountKeyMeaning | undefined {
+  const canonical = canonicalMountKey(key);
+  const mount = getMountType(type);
+  if (canonical === undefined || mount === undefined) return undefined;
+  const option = getMountOption(type, canonical);
+  if (option) return { kind: 'option', option };
+  if ((canonical === 'readonly' || canonical === 'readwrite') && mount.access) return { kind: 'access', key: canonical, access: mount.access };
+  const fact = mount.noEffect.find((k) => k.key === canonical);
+  if (fact) return { kind: 'noEffect', fact };
+  return { kind: 'refused', key: canonical, optionOf: MOUNT_TYPES.filter((m) => getMountOption(m.type, canonical)).map((m) => m.type) };
 }
 
 /** A parser directive by key, in any case. */

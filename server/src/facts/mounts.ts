@@ -1,6 +1,7 @@
 // The five `RUN --mount` types and the options each accepts. An option missing from a type's list
-// (and from its `noEffect` list) is one BuildKit rejects for that type.
-import type { MountOptionFact, MountTypeFact, ValueSpec } from './types';
+// (and from its `noEffect` list, and not `ro`/`rw` on a type with `access`) is one BuildKit rejects
+// for that type.
+import type { MountOptionFact, MountTypeFact, NoEffectMountKeyFact, ValueSpec } from './types';
 import { lines, referenceUrl } from './util';
 
 const PATH: ValueSpec = { kind: 'string', placeholder: 'path' };
@@ -31,6 +32,7 @@ const required = (doc: string) => option('required', [], BOOLEAN, doc, { default
 const mode = (doc: string, defaultMode: string) => option('mode', [], { kind: 'octal' }, doc, { default: defaultMode });
 const uid = (doc: string) => option('uid', [], ID_NUMBER, doc, { default: '0' });
 const gid = (doc: string) => option('gid', [], ID_NUMBER, doc, { default: '0' });
+const noEffect = (key: string, doc: string): NoEffectMountKeyFact => ({ key, doc });
 
 const BIND: MountTypeFact = {
   type: 'bind',
@@ -54,7 +56,19 @@ const BIND: MountTypeFact = {
     from('Stage, image or named context to mount from. The build context when left out. Variables are not expanded here.'),
     readwrite('Lets the command write into the mount. The changes are discarded when the step ends.'),
   ],
-  noEffect: ['readonly', 'id', 'env'],
+  access: {
+    writable: false,
+    unchanged: 'Changes nothing: a bind mount is read-only unless `rw` is given. Leave it out, or write `rw` if the command must write into the mount.',
+    changed:
+      'Makes the mount writable, as `rw` does (which says it more plainly). The command may then write into it; its changes are discarded when the step ends.',
+  },
+  noEffect: [
+    noEffect('id', 'Changes nothing on a bind mount: `id` names a cache, a secret or an SSH agent. What a bind mount shows is chosen by `from` and `source`.'),
+    noEffect(
+      'env',
+      'Changes nothing on a bind mount: only a secret mount sets an environment variable. For a secret, write `type=secret,id=<id>,env=<VARIABLE>`; for a plain value, use `ARG` or `ENV`.',
+    ),
+  ],
   referenceUrl: referenceUrl('run---mounttypebind'),
 };
 
@@ -106,7 +120,18 @@ const CACHE: MountTypeFact = {
     uid('Owner user ID of the cache directory when it is created. Set it when a non-root `USER` writes to the cache.'),
     gid('Owner group ID of the cache directory when it is created.'),
   ],
-  noEffect: ['readwrite', 'env'],
+  access: {
+    writable: true,
+    unchanged:
+      'Changes nothing: a cache mount is writable unless `ro` is given. Leave it out, or write `ro` for a step that should use the cache without changing it.',
+    changed: 'Makes the cache read-only, as `ro` does (which says it more plainly): the step uses the cache without changing it.',
+  },
+  noEffect: [
+    noEffect(
+      'env',
+      "Changes nothing on a cache mount: only a secret mount sets an environment variable. Tools find their cache by path, so point `target` at the tool's cache directory (or tell the tool where it is with `ENV`).",
+    ),
+  ],
   referenceUrl: referenceUrl('run---mounttypecache'),
 };
 
@@ -124,7 +149,30 @@ const TMPFS: MountTypeFact = {
     target('Where the filesystem appears.', { required: true }),
     option('size', [], { kind: 'size' }, 'Upper limit on its size, in bytes or with a unit such as `64m` or `1g`.'),
   ],
-  noEffect: ['readonly', 'readwrite', 'id', 'from', 'source', 'env'],
+  access: {
+    writable: true,
+    unchanged: 'Changes nothing: a tmpfs mount is writable anyway. Leave it out; `size` is the option that matters here.',
+    changed:
+      'Makes the filesystem read-only. It starts empty, so the command finds nothing in it and can write nothing to it: leave it out. `size` is the option that matters here.',
+  },
+  noEffect: [
+    noEffect(
+      'id',
+      'Changes nothing on a tmpfs mount: each step gets a new, empty filesystem that nothing names or shares. For a directory kept between builds, use `type=cache`, whose `id` names it.',
+    ),
+    noEffect(
+      'from',
+      'Changes nothing on a tmpfs mount: it always starts empty. To see the files of a stage or image, use `type=bind,from=<stage>`; to seed a cache with them, `type=cache,from=<stage>`.',
+    ),
+    noEffect(
+      'source',
+      'Changes nothing on a tmpfs mount: it always starts empty, so there is no path to pick. `source` chooses a path inside `from` on bind and cache mounts.',
+    ),
+    noEffect(
+      'env',
+      'Changes nothing on a tmpfs mount: only a secret mount sets an environment variable. To point a tool at the scratch directory, name its `target` path in the command, for example `TMPDIR=/scratch ./build.sh`.',
+    ),
+  ],
   referenceUrl: referenceUrl('run---mounttypetmpfs'),
 };
 
@@ -157,7 +205,13 @@ const SECRET: MountTypeFact = {
     gid('Owner group ID of the secret file.'),
     source('An older way to name the secret; it cannot be combined with `id`.'),
   ],
-  noEffect: ['readonly', 'readwrite'],
+  noEffect: [
+    noEffect('readonly', 'Changes nothing on a secret mount: the secret is always mounted read-only. Who may read it is set by `mode`, `uid` and `gid`.'),
+    noEffect(
+      'readwrite',
+      'Changes nothing on a secret mount: the secret is always mounted read-only (and a copy written elsewhere would stay in the layer). Who may read it is set by `mode`, `uid` and `gid`.',
+    ),
+  ],
   referenceUrl: referenceUrl('run---mounttypesecret'),
 };
 
@@ -182,7 +236,18 @@ const SSH: MountTypeFact = {
     gid('Owner group ID of the socket.'),
   ],
   // `source=` is refused (BuildKit: "ssh does not support source"), so it is in neither list.
-  noEffect: ['readonly', 'readwrite', 'from', 'env'],
+  noEffect: [
+    noEffect('readonly', 'Changes nothing on an ssh mount: it is a socket to an agent, not a directory. Who may use it is set by `mode`, `uid` and `gid`.'),
+    noEffect('readwrite', 'Changes nothing on an ssh mount: it is a socket to an agent, not a directory. Who may use it is set by `mode`, `uid` and `gid`.'),
+    noEffect(
+      'from',
+      'Changes nothing on the mount: the agent or keys come from `docker build --ssh`, never from a stage or image. Choose which with `id`.',
+    ),
+    noEffect(
+      'env',
+      'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the agent (when `target` is left out). Only a secret mount sets a variable of your choosing.',
+    ),
+  ],
   referenceUrl: referenceUrl('run---mounttypessh'),
 };
 

@@ -12,9 +12,11 @@ import type {
   InstructionFact,
   InstructionName,
   LabelKeyFact,
+  MountAccessFact,
   MountOptionFact,
   MountType,
   MountTypeFact,
+  NoEffectMountKeyFact,
   PredefinedArgFact,
   PredefinedArgGroup,
   SignalFact,
@@ -22,6 +24,7 @@ import type {
   ValueSpec,
 } from './types';
 import { OCI_ANNOTATIONS_URL } from './labels';
+import { MOUNT_TYPES } from './mounts';
 import { referenceUrl } from './util';
 
 export type DocFormat = 'markdown' | 'plaintext';
@@ -113,6 +116,54 @@ export function renderMountOptionValue(
     value.isDefault && text('This is the default.'),
     requires(value.since ?? option.since),
     link(mountOptionUrl(type, option)),
+  ]);
+}
+
+/**
+ * `ro` or `rw` on a type without an option of that name (`ro` on a bind mount). `value` is the key's
+ * boolean value as written (true for the bare key), undefined when it is not known (a variable).
+ */
+export function renderMountAccess(
+  type: MountType,
+  key: 'readonly' | 'readwrite',
+  access: MountAccessFact,
+  value: boolean | undefined,
+  format: DocFormat,
+): string {
+  const effect = (keyValue: boolean) => {
+    const readOnly = key === 'readonly' ? keyValue : !keyValue;
+    return readOnly === access.writable ? access.changed : access.unchanged;
+  };
+  const hint = value === undefined ? '[=<boolean>]' : value ? '' : '=false';
+  return render(format, [
+    code(`RUN --mount=type=${type},${key}${hint}`),
+    value === undefined
+      ? { kind: 'list', label: 'Values', items: [`\`true\` (or the bare key): ${effect(true)}`, `\`false\`: ${effect(false)}`] }
+      : text(effect(value)),
+    alsoWritten(key),
+    link(referenceUrl(`run---mounttype${type}`)),
+  ]);
+}
+
+/** A key a mount type accepts but ignores (`id` on a bind mount). */
+export function renderMountNoEffect(type: MountType, fact: NoEffectMountKeyFact, format: DocFormat): string {
+  return render(format, [
+    code(`RUN --mount=type=${type},${fact.key}${mountKeyHint(fact.key)}`),
+    text(fact.doc),
+    alsoWritten(fact.key),
+    link(referenceUrl(`run---mounttype${type}`)),
+  ]);
+}
+
+/** A key BuildKit refuses on a mount type (`size` on a cache mount), with what the type does take. */
+export function renderRefusedMountKey(type: MountType, key: string, optionOf: readonly MountType[], format: DocFormat): string {
+  const mount = MOUNT_TYPES.find((m) => m.type === type)!;
+  const options = mount.options.map((o) => (o.required ? `\`${o.key}\` (required)` : `\`${o.key}\``));
+  return render(format, [
+    code(`RUN --mount=type=${type},${key}${mountKeyHint(key)}`),
+    text(`BuildKit refuses \`${key}\` on a ${type} mount and stops the build: it is an option of ${andList(optionOf)} mounts.`),
+    text(`A ${type} mount takes: ${options.join(', ')}.`),
+    link(referenceUrl(`run---mounttype${type}`)),
   ]);
 }
 
@@ -254,6 +305,30 @@ function requires(since: FrontendVersion | undefined, labs = false): Block | und
 
 function mountSince(): FrontendVersion | undefined {
   return getFlag('RUN', 'mount')?.since;
+}
+
+/** The option some mount type has under this key, for its value hint and its other spellings. */
+function anyMountOption(key: string): MountOptionFact | undefined {
+  for (const mount of MOUNT_TYPES) {
+    const option = mount.options.find((o) => o.key === key);
+    if (option) return option;
+  }
+  return undefined;
+}
+
+function mountKeyHint(key: string): string {
+  const option = anyMountOption(key);
+  return option ? valueHint(option.value) : '';
+}
+
+function alsoWritten(key: string): Block | undefined {
+  const aliases = anyMountOption(key)?.aliases ?? [];
+  return aliases.length > 0 ? text(`Also written ${aliases.map((a) => `\`${a}\``).join(', ')}.`) : undefined;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function mountOptionSignature(type: MountType, option: MountOptionFact, hint: string): string {

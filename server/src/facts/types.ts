@@ -149,19 +149,44 @@ export interface MountOptionFact {
   readonly doc: string;
 }
 
+/** A key BuildKit accepts on a mount type although it changes nothing there (`id` on a bind mount). */
+export interface NoEffectMountKeyFact {
+  /** The canonical key; its spellings are those of the option where it means something. */
+  readonly key: string;
+  /** Why it changes nothing on this type, and what would matter instead. */
+  readonly doc: string;
+}
+
+/**
+ * Whether a command may write into a mount, which `ro` and `rw` decide. Both keys are accepted on a
+ * type with this fact; the one that is not among its options either repeats the default (`ro` on a
+ * bind mount) or, with the opposite value (`ro=false`), asks for what the other key asks for.
+ */
+export interface MountAccessFact {
+  /** Writable when neither `ro` nor `rw` is given. */
+  readonly writable: boolean;
+  /** What asking for the access the mount has anyway amounts to (nothing), and what matters instead. */
+  readonly unchanged: string;
+  /** What asking for the other access does. */
+  readonly changed: string;
+}
+
 export interface MountTypeFact {
   readonly type: MountType;
   readonly doc: Documentation;
   /**
    * The options that mean something for this type (`type` itself is MOUNT_TYPE_OPTION). A key that
-   * is neither here nor in `noEffect` is one BuildKit rejects for this type.
+   * is not here, not in `noEffect` and not `ro`/`rw` on a type with `access` is one BuildKit rejects
+   * for this type.
    */
   readonly options: readonly MountOptionFact[];
+  /** Whether the mount is writable and what `ro`/`rw` do; absent where they change nothing (secret, ssh). */
+  readonly access?: MountAccessFact;
   /**
-   * Canonical keys BuildKit accepts for this type without error but that change nothing (`id` on a
-   * bind mount, `ro` where read-only is already the rule). Validation may hint; it must not error.
+   * Keys BuildKit accepts for this type without error but that change nothing, whatever their value.
+   * Validation may hint; it must not error.
    */
-  readonly noEffect: readonly string[];
+  readonly noEffect: readonly NoEffectMountKeyFact[];
   readonly referenceUrl: string;
 }
 

@@ -2,8 +2,9 @@
 // found by the diagnostic's code; every build check also offers to skip it for the instruction
 // or for the file, and every best practice to ignore it for the instruction (hadolint's pragma).
 // Fixes are computed on the current version of the document: a diagnostic is acted on only when its
-// rule, run again, finds the same problem there (with the data it has now), so a diagnostic from an
-// older version, which an editor may send, yields nothing rather than a wrong edit.
+// rule (its code), run again, finds a problem at its range (with the data it has now), so a diagnostic
+// from an older version, which an editor may send, yields nothing rather than a wrong edit. The message
+// is not required to match: editors may prefix, wrap or cut it.
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
@@ -30,7 +31,8 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
   if (!wanted(CodeActionKind.QuickFix, request.only)) return [];
   const actions: CodeAction[] = [];
   for (const sent of request.diagnostics) {
-    if (sent.source !== DIAGNOSTIC_SOURCE || typeof sent.code !== 'string') continue;
+    // Another tool's diagnostic is not ours to fix; one whose source the editor dropped may be.
+    if ((sent.source !== undefined && sent.source !== DIAGNOSTIC_SOURCE) || typeof sent.code !== 'string') continue;
     const rule = getRule(sent.code);
     if (!rule) continue;
     const problem = problemNow(doc, rule, sent, request);

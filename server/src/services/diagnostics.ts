@@ -35,6 +35,7 @@ import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
+import { problemForMessage } from './sentDiagnostic';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
 
@@ -442,11 +443,12 @@ function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentPro
 }
 
 /**
- * The problem `rule` finds in this version where `diagnostic` says, with this version's message and
+ * The problem `rule` finds in this version at `diagnostic`'s range, with this version's message and
  * data, or undefined when it finds none there or the file turns it off (`# check=skip`, `# hadolint
  * ignore`). An editor sends the diagnostics it shows with a code action request, and they may be an
- * edit old: the fixes are computed from what the rule finds now. Runs the one rule, on the
- * instruction, the stage or the file the diagnostic starts in.
+ * edit old: the fixes are computed from what the rule finds now. Its message may be rewritten by the
+ * editor, so it only picks among problems at the same range (`sentDiagnostic.ts`). Runs the one rule,
+ * on the instruction, the stage or the file the diagnostic starts in.
  */
 export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagnostic, options: Pick<DiagnosticsOptions, 'dockerignore'> = {}): Problem | undefined {
   const { tree, model } = doc;
@@ -473,17 +475,15 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
     // A rule that throws reports nothing here either.
     return undefined;
   }
+  // The code (the rule) and the range say which problem it is; editors may rewrite the message, which
+  // then only chooses between problems at the same range.
   const { start, end } = diagnostic.range;
-  const problem = found.find((candidate) => {
+  const atRange = found.filter((candidate) => {
     const range = rangeOf(doc, candidate.start, candidate.end);
-    return (
-      candidate.message === diagnostic.message &&
-      range.start.line === start.line &&
-      range.start.character === start.character &&
-      range.end.line === end.line &&
-      range.end.character === end.character
-    );
+    return range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character;
   });
+  const message = diagnostic.message as string | { value?: unknown } | undefined;
+  const problem = problemForMessage(atRange, typeof message === 'string' ? message : String(message?.value ?? ''));
   return problem && !silenced(rule, problem.nodeIndex, checkSetup(doc, undefined)) ? problem : undefined;
 }
 

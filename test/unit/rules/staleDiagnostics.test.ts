@@ -54,6 +54,28 @@ describe('code actions for diagnostics of an older version', () => {
     expect(fixed(after, diagnostic(after, 'unknown-flag'))).toContain('FROM alpine:3 AS build\nRUN echo hi\nCOPY --from=build /a /b\n');
   });
 
+  it('match by code and range: a message the editor rewrote still gets the fix', () => {
+    const text = 'FROM alpine:3 AS build\nCOPY --form=build /a /b\n';
+    const sent = diagnostic(text, 'unknown-flag');
+    const fix = 'FROM alpine:3 AS build\nCOPY --from=build /a /b\n';
+    expect(fixed(text, sent)).toContain(fix);
+    // Prefixed with the source, as some Neovim setups show it; cut short; replaced altogether; without its source.
+    expect(fixed(text, { ...sent, message: `dockerfile-lsp: [unknown-flag] ${sent.message}` })).toContain(fix);
+    expect(fixed(text, { ...sent, message: `${(sent.message as string).slice(0, 12)}…` })).toContain(fix);
+    expect(fixed(text, { ...sent, message: 'unknown flag' })).toContain(fix);
+    const { source: _source, ...withoutSource } = sent;
+    expect(fixed(text, withoutSource)).toContain(fix);
+    // Another tool's diagnostic with the same code and range is not ours.
+    expect(fixed(text, { ...sent, source: 'hadolint' })).toEqual([]);
+  });
+
+  it('a rewritten message of an older version gets nothing where the current version reports nothing', () => {
+    const old = diagnostic(before, 'unknown-flag');
+    expect(fixed(after, { ...old, message: `[dockerfile-lsp] ${old.message}` })).toEqual([]);
+    // Another rule's code at the same range: nothing, whatever the message says.
+    expect(fixed(before, { ...old, code: 'UndefinedVar' })).toEqual([]);
+  });
+
   it('reads the .dockerignore the diagnostics were computed with', () => {
     const text = 'FROM alpine:3\nCOPY node_modules /x\n';
     const ignored = diagnostic(text, 'CopyIgnoredFile', 'node_modules\n');

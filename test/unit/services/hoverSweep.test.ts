@@ -17,7 +17,7 @@ import {
   getFlag,
   getInstruction,
   getLabelKey,
-  getMountOption,
+  getMountKey,
   getMountType,
   getPredefinedArg,
   getSignal,
@@ -153,13 +153,15 @@ function collectInstruction(c: Collector, s: number, nodeIndex: number, node: In
       const type = getMountType(options.find((o) => o.key.text.toLowerCase() === 'type')?.value?.text ?? 'bind')?.type;
       if (!type) continue;
       for (const option of options) {
-        const key = getMountOption(type, option.key.text);
-        c.add('mount-key', s + option.key.start, s + option.key.end, true, key ? undefined : 'key the mount type does not have');
-        if (!key || !option.value) continue;
+        // Keys that change nothing on this type, or that it refuses, say so: every key a mount type knows hovers.
+        const meaning = getMountKey(type, option.key.text);
+        c.add('mount-key', s + option.key.start, s + option.key.end, true, meaning ? undefined : 'key no mount type has');
+        if (!meaning || !option.value) continue;
         const v = option.value;
-        if (key.key === 'type') c.add('mount-type', s + v.start, s + v.end, true);
-        else if (key.key === 'from') c.add('stage', s + v.start, s + v.end, false, reference(s + v.start) ? undefined : 'no stage reference in the model (ONBUILD)');
-        else if (key.value.kind === 'enum' || key.value.kind === 'boolean') c.add('mount-value', s + v.start, s + v.end, true);
+        const key = meaning.kind === 'option' ? meaning.option : undefined;
+        if (key?.key === 'type') c.add('mount-type', s + v.start, s + v.end, true);
+        else if (option.key.text.toLowerCase() === 'from') c.add('stage', s + v.start, s + v.end, false, reference(s + v.start) ? undefined : 'no stage reference in the model (ONBUILD)');
+        else if (!key || key.value.kind === 'enum' || key.value.kind === 'boolean') c.add('mount-value', s + v.start, s + v.end, true);
       }
     } else {
       c.add('flag-value', s + value.start, s + value.end, true);

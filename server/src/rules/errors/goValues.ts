@@ -4,7 +4,14 @@
 
 /** strconv.ParseBool: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False. */
 export function isGoBool(text: string): boolean {
-  return ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text);
+  return parseGoBool(text) !== undefined;
+}
+
+/** strconv.ParseBool's value, or undefined where it fails. */
+export function parseGoBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
 }
 
 /** strconv.ParseUint(text, base, 32) for base 8 or 10: digits only, no sign, fits 32 bits. */

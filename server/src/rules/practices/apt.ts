@@ -2,7 +2,7 @@
 // value), and the configuration options given with `-o Key=value`.
 
 import { firstOperand } from './options';
-import { basename, commandLines, mayHoldOptions, type ShellScript, type ShellWord } from './shell';
+import { basename, commandLines, mayHoldOptions, type CommandLine, type ShellScript, type ShellWord } from './shell';
 
 /** apt-get options that take the next word as their value. */
 const VALUE_OPTIONS = new Set(['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture']);
@@ -18,12 +18,18 @@ export interface AptGetCommand {
 
 /** The `apt-get <subcommand>` commands of a script whose subcommand is one of `subcommands`. */
 export function* aptGetCommands(script: ShellScript, subcommands: ReadonlySet<string>): Generator<AptGetCommand> {
-  for (const { words } of commandLines(script)) {
-    if (words[0].dynamic || basename(words[0].value) !== 'apt-get') continue;
-    const args = words.slice(1);
-    const subcommand = args[firstOperand(args, VALUE_OPTIONS)];
-    if (subcommand && subcommands.has(subcommand.value)) yield { name: words[0], subcommand, args };
+  for (const line of commandLines(script)) {
+    const command = aptGetCommand(line, subcommands);
+    if (command) yield command;
   }
+}
+
+/** The command line as `apt-get <subcommand>`, if it is one with a subcommand of `subcommands`. */
+export function aptGetCommand({ words }: CommandLine, subcommands: ReadonlySet<string>): AptGetCommand | undefined {
+  if (words[0].dynamic || basename(words[0].value) !== 'apt-get') return undefined;
+  const args = words.slice(1);
+  const subcommand = args[firstOperand(args, VALUE_OPTIONS)];
+  return subcommand && subcommands.has(subcommand.value) ? { name: words[0], subcommand, args } : undefined;
 }
 
 /** The values given to `-o`/`--option` (`APT::Get::Assume-Yes=true`), and the `-o=...` form. */

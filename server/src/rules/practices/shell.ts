@@ -1,7 +1,7 @@
 // The commands a RUN runs, read from its shell text the way a POSIX shell splits it: simple
 // commands separated by `&&`, `||`, `;`, `&`, `|` and line breaks, words with their quotes
 // removed, redirections (and `<<` here-documents) left out, commands inside `$(…)` and backquotes
-// included. BuildKit's own lexer (syntax/shellLexer.ts) expands Dockerfile words and knows none
+// included; the files a command's output is redirected to are kept apart from its words. BuildKit's own lexer (syntax/shellLexer.ts) expands Dockerfile words and knows none
 // of those operators, so the best-practice rules read shell text through this scanner; it never
 // fails, and what it cannot read (a command name made by an expansion) simply matches no rule.
 //
@@ -19,11 +19,20 @@ export interface ShellWord extends Span {
   readonly dynamic: boolean;
 }
 
+/** A file a command's standard output goes to (`> file`, `>> file`, `&> file`, `>| file`). */
+export interface ShellOutput {
+  readonly file: ShellWord;
+  /** `>>`: added to the end of the file rather than replacing it. */
+  readonly append: boolean;
+}
+
 export interface ShellCommand {
   /** Every word of the simple command, leading `NAME=value` assignments included. */
   readonly words: readonly ShellWord[];
   /** The delimiters of the here-documents it reads (`<<EOF`). */
   readonly heredocs: readonly string[];
+  /** The files its standard output is redirected to, in order (the last one gets the output). */
+  readonly outputs: readonly ShellOutput[];
 }
 
 export interface ShellScript {
@@ -43,6 +52,7 @@ const LIST_KEYWORDS = new Set(['for', 'select', 'function']);
 interface MutableCommand {
   words: ShellWord[];
   heredocs: string[];
+  outputs: ShellOutput[];
   /** A `for`/`case` header: its words are dropped. */
   skip: boolean;
 }
@@ -74,9 +84,10 @@ class Scanner {
   /** Scans from `i` to the end, or (`nested`) to the `)` that closes a `$(`; returns where it stopped. */
   run(i: number, nested: boolean): number {
     const s = this.s;
-    let command: MutableCommand = { words: [], heredocs: [], skip: false };
+    let command: MutableCommand = { words: [], heredocs: [], outputs: [], skip: false };
     let pendingHeredocs: { name: string; chomp: boolean }[] = [];
-    let redirectTarget: 'file' | 'heredoc' | 'heredoc-chomp' | undefined;
+    // 'write' and 'append': the standard output goes to the file; 'file': any other redirection's file.
+    let redirectTarget: 'file' | 'write' | 'append' | 'heredoc' | 'heredoc-chomp' | undefined;
     let word: { start: number; value: string; dynamic: boolean } | undefined;
     let depth = 0;
     // Open `case` commands: reading the word before `in`, a pattern list (`a|b)`, where `|` is no
@@ -88,7 +99,8 @@ class Scanner {
       const w = { start: word.start, end, value: word.value, dynamic: word.dynamic };
       word = undefined;
       if (redirectTarget) {
-        if (redirectTarget !== 'file') {
+        if (redirectTarget === 'write' || redirectTarget === 'append') command.outputs.push({ file: w, append: redirectTarget === 'append' });
+        else if (redirectTarget !== 'file') {
           const name = w.value;
           pendingHeredocs.push({ name, chomp: redirectTarget === 'heredoc-chomp' });
           command.heredocs.push(name);
@@ -125,8 +137,8 @@ class Scanner {
       command.words.push(w);
     };
     const endCommand = (): void => {
-      if (command.words.length && !command.skip) this.commands.push({ words: command.words, heredocs: command.heredocs });
-      command = { words: [], heredocs: [], skip: false };
+      if (command.words.length && !command.skip) this.commands.push({ words: command.words, heredocs: command.heredocs, outputs: command.outputs });
+      command = { words: [], heredocs: [], outputs: [], skip: false };
       redirectTarget = undefined;
     };
     const append = (start: number, text: string, dynamic = false): void => {
@@ -230,8 +242,8 @@ class Scanner {
         if (c === '&' && next === '>') {
           // `&>file`, `&>>file`: both outputs to a file.
           endWord(i);
+          redirectTarget = s[i + 2] === '>' ? 'append' : 'write';
           i += s[i + 2] === '>' ? 3 : 2;
-          redirectTarget = 'file';
           continue;
         }
         endWord(i);
@@ -248,8 +260,12 @@ class Scanner {
       }
       if (c === '<' || c === '>') {
         // A word of digits right before is the file descriptor, not an argument.
-        if (word && !word.dynamic && /^[0-9]+$/.test(word.value) && word.start + word.value.length === i) word = undefined;
-        else endWord(i);
+        let descriptor: string | undefined;
+        if (word && !word.dynamic && /^[0-9]+$/.test(word.value) && word.start + word.value.length === i) {
+          descriptor = word.value;
+          word = undefined;
+        } else endWord(i);
+        const output = c === '>' && (descriptor === undefined || descriptor === '1');
         const next = s[i + 1];
         if (c === '<' && next === '<') {
           if (s[i + 2] === '<') {
@@ -270,11 +286,11 @@ class Scanner {
           let j = i;
           while (j < this.to && /[0-9-]/.test(s[j])) j++;
           if (j > i && (j >= this.to || /[\s;|&)]/.test(s[j]))) i = j;
-          else redirectTarget = 'file';
+          else redirectTarget = output ? 'write' : 'file';
           continue;
         }
         i += next === '>' || next === '|' || (c === '<' && next === '>') ? 2 : 1;
-        redirectTarget = 'file';
+        redirectTarget = !output ? 'file' : next === '>' ? 'append' : 'write';
         continue;
       }
       append(i, c);
@@ -484,7 +500,7 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   if (!MAY_MATTER.test(text)) return { run, commands: [], pipes: [] };
   if (run.json) {
     const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
-    return { run, commands: words.length ? [{ words, heredocs: [] }] : [], pipes: [] };
+    return { run, commands: words.length ? [{ words, heredocs: [], outputs: [] }] : [], pipes: [] };
   }
   const args = run.args;
   if (!args) return { run, commands: [], pipes: [] };
@@ -492,7 +508,11 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   const from = logical.logicalOffset(args.start);
   const line = scanShell(logical.text, from, logical.text.length);
   const toSource = (span: Span): Span => logical.span(span.start, span.end);
-  const commands: ShellCommand[] = line.commands.map((c) => ({ words: c.words.map((w) => ({ ...w, ...toSource(w) })), heredocs: c.heredocs }));
+  const commands: ShellCommand[] = line.commands.map((c) => ({
+    words: c.words.map((w) => ({ ...w, ...toSource(w) })),
+    heredocs: c.heredocs,
+    outputs: c.outputs.map((o) => ({ append: o.append, file: { ...o.file, ...toSource(o.file) } })),
+  }));
   const pipes: Span[] = line.pipes.map(toSource);
   for (const heredoc of run.heredocs) {
     if (!bodyIsShell(run, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;

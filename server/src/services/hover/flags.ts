@@ -7,22 +7,27 @@ import {
   MOUNT_TYPE_OPTION,
   PLATFORMS,
   getFlag,
-  getMountOption,
+  getMountKey,
   getMountType,
   type FlagFact,
   type InstructionName,
+  type MountKeyMeaning,
   type MountType,
 } from '../../facts';
 import {
   renderFlag,
   renderFlagValue,
+  renderMountAccess,
+  renderMountNoEffect,
   renderMountOption,
   renderMountOptionValue,
   renderMountType,
+  renderRefusedMountKey,
   renderText,
   type DocFormat,
 } from '../../facts/render';
-import type { Flag, InstructionNode, Span } from '../../syntax';
+import { parseGoBool } from '../../rules/errors/goValues';
+import type { Flag, InstructionNode, MountOption, Span } from '../../syntax';
 import { DocWriter } from '../markup';
 import { octalModeInWords } from './plainWords';
 import { durationHover } from './values';
@@ -93,14 +98,19 @@ function chmodText(instruction: InstructionName, fact: FlagFact, value: string, 
 function mountHover(flag: Flag, rel: number, format: DocFormat): SpanHover | undefined {
   const options = flag.mountOptions ?? [];
   const typeOption = options.find((o) => o.key.text.toLowerCase() === 'type');
-  const type = getMountType(typeOption?.value?.text ?? 'bind')?.type ?? 'bind';
+  const type: MountType = getMountType(typeOption?.value?.text ?? 'bind')?.type ?? 'bind';
   const option = options.find((o) => within(o, rel));
   if (!option) return undefined;
-  const fact = getMountOption(type, option.key.text);
-  if (!fact) return undefined;
-  if (within(option.key, rel) || (option.equals !== undefined && rel === option.equals)) {
-    return { span: option.key, text: renderMountOption(type as MountType, fact, format) };
+  const meaning = getMountKey(type, option.key.text);
+  if (!meaning) return undefined;
+  const onKey = within(option.key, rel) || (option.equals !== undefined && rel === option.equals);
+  if (meaning.kind !== 'option') {
+    // The key and its value say the same thing: what this key does (or fails to do) on this type.
+    const span = onKey ? option.key : within(option.value, rel) ? option.value : undefined;
+    return span && { span, text: otherKeyText(type, meaning, option, format) };
   }
+  const fact = meaning.option;
+  if (onKey) return { span: option.key, text: renderMountOption(type, fact, format) };
   if (!option.value || !within(option.value, rel)) return undefined;
   const value = option.value.text;
   if (fact === MOUNT_TYPE_OPTION) {
@@ -113,4 +123,20 @@ function mountHover(flag: Flag, rel: number, format: DocFormat): SpanHover | und
     ? renderMountOptionValue(type, fact, known.value === fact.default ? { ...known, isDefault: true } : known, format)
     : renderMountOption(type, fact, format);
   return { span: option.value, text };
+}
+
+function otherKeyText(type: MountType, meaning: Exclude<MountKeyMeaning, { kind: 'option' }>, option: MountOption, format: DocFormat): string {
+  switch (meaning.kind) {
+    case 'access':
+      return renderMountAccess(type, meaning.key, meaning.access, writtenBoolean(option), format);
+    case 'noEffect':
+      return renderMountNoEffect(type, meaning.fact, format);
+    case 'refused':
+      return renderRefusedMountKey(type, meaning.key, meaning.optionOf, format);
+  }
+}
+
+/** A boolean option's value as BuildKit reads it (Go's ParseBool; the bare key is true), if known. */
+function writtenBoolean(option: MountOption): boolean | undefined {
+  return option.value === undefined ? true : parseGoBool(option.value.text);
 }

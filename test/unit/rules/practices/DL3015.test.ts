@@ -24,6 +24,106 @@ describe('DL3015', () => {
     checkDiagnostics('FROM debian:12\nRUN apt-get install -y $APT_OPTS curl\nRUN apt-get install -y ${INSTALL_FLAGS:-} curl\n', [], { only: ['DL3015'] });
   });
 
+  it('accepts -o, --option and -oKEY with false, 0, no or off, in any case', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=0 a\nRUN apt-get -o=apt::install-recommends=off install -y b\n' +
+        'RUN apt-get install -y --option APT::Install-Recommends="false" c\nRUN apt-get -oAPT::Install-Recommends=no install d\n',
+      [],
+      { only },
+    );
+    // Set to true, or a key that only looks alike: recommends are installed.
+    checkDiagnostics(
+      'FROM debian:12\nRUN $[apt-get install$] -y -o APT::Install-Recommends=true a\nRUN $[apt-get install$] -y -o APT::Install-Suggests=false b\n',
+      [{ code: 'DL3015', message, severity: 'information' }, { code: 'DL3015', message, severity: 'information' }],
+      { only },
+    );
+  });
+
+  describe('APT configuration the Dockerfile writes earlier', () => {
+    const flagged = { code: 'DL3015', message, severity: 'information' } as const;
+
+    it('echo or printf redirected into apt.conf.d, in an earlier RUN or earlier in the same RUN', () => {
+      checkDiagnostics(
+        'FROM debian:12\nRUN $[apt-get install$] -y a\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y curl\n',
+        [flagged],
+        { only },
+      );
+      checkDiagnostics(
+        'FROM debian:12\nRUN printf \'APT::Install-Recommends "0";\\nAPT::Install-Suggests "0";\\n\' >> /etc/apt/apt.conf.d/01norecommend && apt-get update && apt-get install -y curl\n',
+        [],
+        { only },
+      );
+      checkDiagnostics('FROM debian:12\nRUN echo APT::Install-Recommends \\"false\\"\\; > /etc/apt/apt.conf\nRUN apt-get install -y curl\n', [], { only });
+      // In a heredoc script the shell runs.
+      checkDiagnostics(
+        'FROM debian:12\nRUN <<EOF\nset -e\necho \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\napt-get install -y curl\nEOF\n',
+        [],
+        { only },
+      );
+    });
+
+    it('tee, fed by echo through a pipe or by a here-document', () => {
+      checkDiagnostics(
+        'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' | tee /etc/apt/apt.conf.d/99norecommends >/dev/null\nRUN apt-get install -y curl\n',
+        [],
+        { only },
+      );
+      checkDiagnostics('FROM debian:12\nRUN tee -a /etc/apt/apt.conf.d/99local <<EOF\nAPT::Install-Recommends "false";\nEOF\nRUN apt-get install -y curl\n', [], { only });
+      checkDiagnostics('FROM debian:12\nRUN cat <<EOF > /etc/apt/apt.conf.d/99local\nAPT {\n  Install-Recommends "false";\n};\nEOF\nRUN apt-get install -y curl\n', [], { only });
+    });
+
+    it('a COPY or ADD of a here-document into apt.conf.d', () => {
+      checkDiagnostics('FROM debian:12\nCOPY <<EOF /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "false";\nEOF\nRUN apt-get install -y curl\n', [], { only });
+      checkDiagnostics('FROM debian:12\nADD <<no-recommends /etc/apt/apt.conf.d/\nAPT::Install-Recommends "0";\nno-recommends\nRUN apt-get install -y curl\n', [], { only });
+    });
+
+    it('in a stage the stage is built FROM, not in another stage', () => {
+      const config = 'FROM debian:12 AS base\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\n';
+      checkDiagnostics(`${config}FROM base AS build\nRUN apt-get install -y gcc\nFROM build\nRUN apt-get install -y curl\n`, [], { only });
+      checkDiagnostics(`${config}FROM debian:12\nRUN $[apt-get install$] -y curl\n`, [flagged], { only });
+    });
+
+    it('not when the text is unknown, sets true, goes elsewhere or is removed again', () => {
+      checkDiagnostics(
+        'FROM debian:12\nARG APT_CONF\nRUN echo "$APT_CONF" > /etc/apt/apt.conf.d/99local\nRUN $[apt-get install$] -y a\n' +
+          'COPY apt.conf /etc/apt/apt.conf.d/99norecommends\nRUN $[apt-get install$] -y b\n' +
+          'RUN echo \'APT::Install-Recommends "false";\' > /tmp/99norecommends\nRUN $[apt-get install$] -y c\n' +
+          'RUN echo \'APT::Install-Recommends "false";\' 2> /etc/apt/apt.conf.d/99x\nRUN $[apt-get install$] -y d\n',
+        [flagged, flagged, flagged, flagged],
+        { only },
+      );
+      checkDiagnostics(
+        'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN rm /etc/apt/apt.conf.d/99*\nRUN $[apt-get install$] -y a\n',
+        [flagged],
+        { only },
+      );
+      // apt.conf is read after apt.conf.d, and a later file overrides an earlier one.
+      checkDiagnostics(
+        'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN echo \'APT::Install-Recommends "true";\' > /etc/apt/apt.conf\nRUN $[apt-get install$] -y a\n',
+        [flagged],
+        { only },
+      );
+      checkDiagnostics(
+        'FROM debian:12\nRUN echo \'APT::Install-Recommends "true";\' > /etc/apt/apt.conf.d/00recommends && echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y a\n',
+        [],
+        { only },
+      );
+    });
+
+    it('an install before the write in the same RUN is still flagged; an ONBUILD RUN writes nothing for this stage', () => {
+      checkDiagnostics(
+        'FROM debian:12\nRUN $[apt-get install$] -y a && echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x && apt-get install -y b\n',
+        [flagged],
+        { only },
+      );
+      checkDiagnostics(
+        'FROM debian:12\nONBUILD RUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nRUN $[apt-get install$] -y a\n',
+        [flagged],
+        { only },
+      );
+    });
+  });
+
   it('offers only the pragma: leaving recommended packages out may break the image', () => {
     expect(fixTitles('FROM debian:12\nRUN apt-get install -y curl\n', 'DL3015')).toEqual(['Ignore DL3015 for this instruction']);
   });
