@@ -528,7 +528,7 @@ describe('completion over LSP', () => {
     });
 
     it('best-practice codes after # hadolint ignore= and global ignore=, those not listed yet, with what each catches', async () => {
-      const codes = ['DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3020', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL3044', 'DL4005', 'DL4006'];
+      const codes = ['DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3020', 'DL3022', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL3044', 'DL4005', 'DL4006'];
       await check('FROM alpine:3\n# hadolint ignore=$0\nRUN cd /x', codes.map((c) => [c, Kind.EnumMember, c] as Row), { trigger: '=' });
       await check('FROM alpine:3\n# hadolint global ignore=DL3003, $[DL4$0$]\nRUN cd /x', codes.filter((c) => c !== 'DL3003').map((c) => [c, Kind.EnumMember, c] as Row));
       const items = await complete('# hadolint ignore=$0', { trigger: '=' });

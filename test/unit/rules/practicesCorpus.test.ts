@@ -37,6 +37,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL4005: /^(\S*\/)?ln\s[\s\S]*\/bin\/sh$/,
   DL4006: /^\|&?$/,
   DL3020: /^add$/i,
+  DL3022: /^[a-z0-9][a-z0-9._-]*$/i,
   DL3002: /^(root|0)(:.*)?$/,
 };
 
@@ -76,6 +77,7 @@ describe('best practices on the corpus', () => {
         "DL3015": "61 in 42 files",
         "DL3019": "6 in 3 files",
         "DL3020": "40 in 19 files",
+        "DL3022": "0 in 0 files",
         "DL3027": "8 in 3 files",
         "DL3030": "0 in 0 files",
         "DL3032": "0 in 0 files",

@@ -30,7 +30,7 @@ export interface StageEdge {
 }
 
 /** A literal `--from`/`from=` of a stage, relative to its FROM (node index and offsets). */
-interface LiteralReference {
+export interface LiteralReference {
   readonly kind: StageReferenceKind;
   readonly text: string;
   /**
@@ -54,7 +54,7 @@ interface LiteralReference {
 const literals = new WeakMap<object, readonly LiteralReference[]>();
 
 /** The references of a stage that can name another stage: not FROM images, not empty, no variables. */
-function literalReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
+export function literalReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
   return perPart(literals, model, stage, () =>
     model
       .stageReferencesIn(stage)

@@ -13,6 +13,7 @@ import { DL3014 } from './DL3014';
 import { DL3015 } from './DL3015';
 import { DL3019 } from './DL3019';
 import { DL3020 } from './DL3020';
+import { DL3022 } from './DL3022';
 import { DL3027 } from './DL3027';
 import { DL3030 } from './DL3030';
 import { DL3032 } from './DL3032';
@@ -25,4 +26,4 @@ import { DL3044 } from './DL3044';
 import { DL4005 } from './DL4005';
 import { DL4006 } from './DL4006';
 
-export const PRACTICE_RULES: readonly Rule[] = [DL3002, DL3003, DL3004, DL3006, DL3007, DL3009, DL3014, DL3015, DL3019, DL3020, DL3027, DL3030, DL3032, DL3034, DL3036, DL3038, DL3040, DL3042, DL3044, DL4005, DL4006];
+export const PRACTICE_RULES: readonly Rule[] = [DL3002, DL3003, DL3004, DL3006, DL3007, DL3009, DL3014, DL3015, DL3019, DL3020, DL3022, DL3027, DL3030, DL3032, DL3034, DL3036, DL3038, DL3040, DL3042, DL3044, DL4005, DL4006];

@@ -1,0 +1,65 @@
+// DL3022, narrowed to what is nearly always a typo: a `COPY --from` or `RUN --mount from=` that
+// names no stage of the file but is one or two letters away from a stage's name. BuildKit does
+// not fail on it at once: it reads the word as an image (or a named build context) and the build
+// stops later, pulling `docker.io/library/<word>`. hadolint flags every `--from` that is not an
+// earlier stage; named contexts and images without a tag (`--from=nginx`) are legitimate, so only
+// near misses are reported here, of words of five letters or more (`bash` is an image one letter
+// from a stage `base`), and never for an official image people often copy from. Stage names are
+// compared as BuildKit looks them up, in lower case.
+
+import type { DockerfileModel } from '../../semantics';
+import { fixesFromData, withFixes } from '../errors/common';
+import { literalReferences } from '../errors/stageGraph';
+import { QuietMemo, quietly } from '../partMemo';
+import { suggest } from '../suggest';
+import type { FileRule } from '../types';
+import { practiceMeta } from './meta';
+
+/** A word that could be a stage name: no registry, path, tag or digest, which a stage name cannot have. */
+const BARE_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/** Official images that programs are often copied from: a word naming one is meant as written. */
+const OFTEN_COPIED_IMAGES: ReadonlySet<string> = new Set([
+  'alpine', 'busybox', 'caddy', 'composer', 'debian', 'docker', 'golang', 'gradle', 'maven', 'nginx', 'node',
+  'php', 'postgres', 'python', 'redis', 'registry', 'ruby', 'rust', 'traefik', 'ubuntu',
+]);
+
+/** Shorter words are too often a real image or context a letter away from a stage name. */
+const MIN_LENGTH = 5;
+
+function stageNames(model: DockerfileModel): string[] {
+  const names = new Set<string>();
+  for (const stage of model.stages) if (stage.name) names.add(stage.name);
+  return [...names];
+}
+
+/** A version finds nothing when every stage has the name and references of one that found nothing. */
+const quiet = new QuietMemo((model, stage) => `${stage.nameLower ?? ''}\n${literalReferences(model, stage).map((r) => r.name).join('\n')}`);
+
+export const DL3022: FileRule = {
+  ...practiceMeta('DL3022', 'warning', '`--from` names no stage, but nearly names one.'),
+  scope: 'file',
+  check: quietly(quiet, ({ model, report }) => {
+    let names: string[] | undefined;
+    for (const stage of model.stages) {
+      for (const reference of literalReferences(model, stage)) {
+        if (reference.index !== undefined || reference.imageError !== undefined || !BARE_NAME.test(reference.text)) continue;
+        if (reference.text.length < MIN_LENGTH || OFTEN_COPIED_IMAGES.has(reference.name) || model.lastNamed(reference.name)) continue;
+        names ??= stageNames(model);
+        const match = suggest(reference.text, names);
+        if (!match) continue;
+        const option = reference.kind === 'mount-from' ? 'from=' : '--from=';
+        report({
+          nodeIndex: stage.nodeIndex + reference.node,
+          start: stage.fromStart + reference.start,
+          end: stage.fromStart + reference.end,
+          message:
+            `No stage is named '${reference.text}', so the build reads ${option}${reference.text} as an image and tries to pull ` +
+            `it (or takes a build context of that name). Did you mean the stage '${match.value}'?`,
+          data: withFixes({ title: `Change to ${match.value}`, newText: match.value, preferred: match.unique }),
+        });
+      }
+    }
+  }),
+  fixes: fixesFromData,
+};

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const only = ['DL3022'];
+const message = (word: string, stage: string, option = '--from=') =>
+  `No stage is named '${word}', so the build reads ${option}${word} as an image and tries to pull it (or takes a build context of that name). Did you mean the stage '${stage}'?`;
+
+describe('DL3022', () => {
+  it('flags a --from or from= one or two letters away from a stage name', () => {
+    checkDiagnostics(
+      'FROM golang:1.22 AS builder\nRUN go build -o /app\nFROM alpine:3\nCOPY --from=$[buidler$] /app /app\nRUN --mount=type=bind,from=$[builde$],target=/src true\nCOPY --from=$[bulider$] /a /b\n',
+      [
+        { code: 'DL3022', message: message('buidler', 'builder'), severity: 'warning' },
+        { code: 'DL3022', message: message('builde', 'builder', 'from='), severity: 'warning' },
+        { code: 'DL3022', message: message('bulider', 'builder'), severity: 'warning' },
+      ],
+      { only },
+    );
+  });
+
+  it('names a stage defined later, as BuildKit resolves names across the file', () => {
+    checkDiagnostics('FROM alpine:3 AS final\nCOPY --from=$[assest$] /x /x\nFROM alpine:3 AS assets\n', [{ code: 'DL3022', message: message('assest', 'assets') }], { only });
+  });
+
+  it('ignores stages (in any case), numbers, images, contexts that look like no stage, and variables', () => {
+    checkDiagnostics(
+      'ARG SRC=builder\nFROM golang:1.22 AS builder\nFROM alpine:3\nCOPY --from=BUILDER /a /a\nCOPY --from=0 /a /a\nCOPY --from=nginx /etc/nginx /etc/nginx\nCOPY --from=nginx:1.27 /a /a\nCOPY --from=docker.io/library/builder /a /a\nCOPY --from=ghcr.io/org/buildr:1 /a /a\nCOPY --from=${SRC}x /a /a\nCOPY --from=mylib /a /a\nRUN --mount=from=golang:1.22,target=/go true\n',
+      [],
+      { only },
+    );
+  });
+
+  it('ignores words under five letters and official images people copy from, a letter away from a stage or not', () => {
+    checkDiagnostics(
+      'FROM alpine:3 AS base\nFROM alpine:3 AS nodes\nFROM alpine:3 AS nginx1\nFROM alpine:3\nCOPY --from=bash /bin/bash /bin/bash\nCOPY --from=bas /a /a\nCOPY --from=node /a /a\nCOPY --from=nginx /a /a\nCOPY --from=$[nodess$] /a /a\n',
+      [{ code: 'DL3022', message: message('nodess', 'nodes') }],
+      { only },
+    );
+  });
+
+  it('changes the word to the stage name', () => {
+    checkFix(
+      'FROM golang:1.22 AS builder\nFROM alpine:3\nCOPY --from=buidler /app /app\n',
+      'DL3022',
+      'Change to builder',
+      'FROM golang:1.22 AS builder\nFROM alpine:3\nCOPY --from=builder /app /app\n',
+    );
+    expect(fixTitles('FROM golang:1.22 AS builder\nFROM alpine:3\nCOPY --from=buidler /app /app\n', 'DL3022')).toEqual([
+      'Change to builder (preferred)',
+      'Ignore DL3022 for this instruction',
+    ]);
+  });
+
+  it('prefers no stage when two are as close', () => {
+    expect(fixTitles('FROM alpine:3 AS web-1\nFROM alpine:3 AS web-2\nFROM alpine:3\nCOPY --from=web-3 /a /a\n', 'DL3022')).toEqual([
+      'Change to web-1',
+      'Ignore DL3022 for this instruction',
+    ]);
+  });
+});
