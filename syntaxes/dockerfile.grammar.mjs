@@ -23,9 +23,9 @@
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
-//   such pair of rules each, nested (multiHeredocRules). The while rules of later markers are on the stack during
-//   the earlier bodies, so a line equal to a later terminator inside an earlier body ends them all early; BuildKit
-//   reads it as text. The lines up to the last terminator then show as unknown instructions, never anything beyond.
+//   such pair of rules each, nested (multiHeredocRules). In RUN the while rules of later markers are on the stack
+//   during the earlier bodies, so a line equal to a later terminator inside an earlier body ends them all early
+//   (BuildKit reads it as text; COPY/ADD get this right, textBodyAfterOthers).
 // * What a RUN heredoc body is (much as the best-practice rules read it, bodyIsShell in
 //   server/src/rules/practices/shell.ts): shell when it is the script, that is the marker is the whole command
 //   (`RUN <<EOF`, `RUN --mount=… <<EOF`, `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has
@@ -615,8 +615,8 @@ function heredocBodyPatterns(body, suffix) {
 // `COPY <<a <<-'b' /dst/`: the bodies follow in order, each up to its own terminator, each with its own `<<-` and
 // quoting. Only the marker line shows the words, so every rule that needs one begins there, at the first marker,
 // and they nest with the last marker's outermost: the heredoc of marker j holds (in a while rule, so that its
-// terminator pops what its body left open) the heredoc of marker j - 1 and then its own body; the first one
-// consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
+// terminator pops what its body left open; for COPY/ADD see textBodyAfterOthers) the heredoc of marker j - 1 and
+// then its own body; the first one consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
 // these rules (a while rule's \G holds at every line start, so the lookbehind keeps a body line from starting one);
 // any other falls back to heredocRule, where every body runs to the last terminator.
 const MAX_HEREDOCS = 4;
@@ -720,14 +720,15 @@ function multiHeredocRules(kind, command, suffix = '') {
               ...heredocBodyPatterns(b.body, suffix),
             ],
           }
-          : {
-            begin: r`\G${b.at}`,
-            while: r`^(?!${terminator}$)`,
-            patterns: [
-              ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
-              ...heredocBodyPatterns(b.body, suffix),
-            ],
-          };
+          : kind === 'text' ? textBodyAfterOthers(b.at, terminator, tabs, forms.map((g) => name('nested', j - 1, g)), b.body, suffix)
+            : {
+              begin: r`\G${b.at}`,
+              while: r`^(?!${terminator}$)`,
+              patterns: [
+                ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
+                ...heredocBodyPatterns(b.body, suffix),
+              ],
+            };
       }
     }
   }
@@ -741,6 +742,25 @@ function multiHeredocRules(kind, command, suffix = '') {
     patterns: lines.map((line) => ({ include: `#${line}` })),
   };
   return rules;
+}
+
+/**
+ * The heredoc of a later marker of COPY/ADD (`<<B` in `COPY <<A <<B /dst/`): a while rule would end it, and every
+ * body inside, at a line `B` in A's body, which BuildKit reads as text. So its end is checked only once the bodies
+ * before it are over, and its own body, text, is a while rule that ends at any line shaped like a terminator and
+ * starts again there unless it is B's: that pops what the line before left open (an unclosed `${`) without knowing
+ * the word. (RUN bodies may be code, which must not start again at a word such as `fi` or `end`: they keep the
+ * while rule, and with it that limitation.)
+ */
+function textBodyAfterOthers(at, terminator, tabs, nested, body, suffix) {
+  return {
+    begin: r`\G${at}`,
+    end: r`^(?=${terminator}$)`,
+    patterns: [
+      ...nested.map((rule) => ({ include: `#${rule}` })),
+      { begin: '^', while: r`^(?!${tabs}${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns(body, suffix) },
+    ],
+  };
 }
 
 /**

@@ -1072,18 +1072,26 @@ FROM alpine
     ],
   },
   {
-    name: 'several heredocs: a terminator pops what the body of its reader left open; an early terminator stays inside',
+    name: 'several heredocs: a terminator pops what its body left open; a later terminator in an earlier body is text',
     text: df`
 RUN python3 <<A && bash <<B
 s = """unclosed
 A
 echo hi
 B
-COPY <<A <<B /dst/
+COPY <<A <<-B /dst/
 B
 A
-B
+b ${'${'}UNCLOSED
+C
+${TAB}B
 ENV X=1
+RUN cat <<A > /a && bash <<B
+B
+A
+echo b
+B
+ENV Y=1
 `,
     expect: [
       ['"""', 'meta.embedded.block.python string.quoted.multi.python punctuation.definition.string.begin.python'],
@@ -1093,10 +1101,22 @@ ENV X=1
       ['echo', '!meta.embedded.block.python'],
       ['B', 'entity.name.tag.heredoc.dockerfile'],
       ['COPY', KW],
-      // BuildKit reads the first B as text of A's body; the grammar ends both bodies there, and the lines up to the
-      // real end show as instructions, but nothing after that
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      [' /dst/', 'meta.heredoc.command.dockerfile'],
+      // BuildKit reads B inside A's body as text
+      ['B', 'meta.instruction.copy.dockerfile meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['UNCLOSED', 'meta.heredoc.body.dockerfile meta.variable.dockerfile'],
+      // a line shaped like a terminator closes what the text before it left open
+      ['C', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['C', '!meta.variable'],
+      ['B', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
       ['ENV', KW],
-      ['X', 'variable.other.env.dockerfile'],
+      // In RUN a later body may be code, whose while rule is on the stack during the earlier bodies: B ends both
+      // there. What follows up to the real terminator shows as instructions, and nothing after it.
+      ['RUN', KW],
+      ['ENV', KW],
+      ['Y', 'variable.other.env.dockerfile'],
     ],
   },
   {
