@@ -80,29 +80,17 @@ const FD_MARKER = markerFor(r`[1-9]\d*`);
 // body as its data; another marker for standard input (`python3 <<A <<B`) takes the place of this one.
 const AFTER_INPUT = r`(?:[ \t]+(?:-${PLAIN_WORD}*|${REDIRECT}|${FD_MARKER}))*[ \t]*(?:$|[;&|)]|[\\${BT}][ \t]*$)`;
 
-// Commands that run the command after their options as its own, keeping its standard input (the wrappers that the
-// best-practice rules look through, `unwrap` in server/src/rules/practices/shell.ts): each with the options that
-// take the next word as their value. `command -v`/`-V` only look a name up, so only `command -p` is one.
-const WRAPPERS = [
-  { name: 'sudo', valued: r`-[A-Za-z]*[ugpCDrtUT]|--(?:user|group|host|prompt|chdir|close-from|role|type|command-timeout|other-user)`, assignments: true },
-  { name: 'env', valued: r`-[A-Za-z]*[uC]|--(?:unset|chdir)`, assignments: true },
-  { name: 'exec', valued: r`-[cl]*a` },
-  { name: 'nice', valued: r`-n|--adjustment` },
-  { name: 'time', valued: r`-[A-Za-z]*[fo]|--(?:format|output)` },
-  { name: 'nohup', options: r`--` },
-  { name: 'command', options: r`-p` },
-];
+// Commands that run the command after their options as its own, keeping its standard input: the wrappers that the
+// best-practice rules look through (`unwrap` in server/src/rules/practices/shell.ts). Their options that take the
+// next word as its value are merged into one list (a wrapper given another's option would fail anyway, and every
+// rule for several heredocs holds a copy of this pattern). `command -v`/`-V` only look a name up, so `command` takes
+// only `-p`.
+const WRAPPER_NAMES = 'sudo|env|exec|nice|time|nohup';
+const WRAPPER_VALUED =
+  r`-[A-Za-z]*[ugpCDrtUTafo]|-n|--(?:user|group|host|prompt|chdir|close-from|role|type|command-timeout|other-user|unset|adjustment|format|output)`;
 /** One wrapper or more before a command word (`sudo -u app`, `/usr/bin/env PYTHONPATH=/app`, `exec`), blank included. */
-const WRAPPED = (() => {
-  const one = WRAPPERS.map((w) => {
-    const option = w.options ?? r`(?:${w.valued})[ \t]+${VALUE_WORD}|-${PLAIN_WORD}*${w.assignments ? `|${ASSIGNMENT}` : ''}`;
-    return r`${w.name}${WORD_ENDS}(?:[ \t]+(?:${option})${WORD_ENDS})*`;
-  });
-  return r`(?:(?:[/.$~]${PLAIN_WORD}*/)?(?:${one.join('|')})[ \t]+)*`;
-})();
-// A command word of a reader of standard input may start with one: a literal to look for first (Oniguruma fails a
-// lookahead of alternatives that each start with a literal far faster than the full pattern).
-const WRAPPER_NAMES = WRAPPERS.map((w) => w.name).join('|');
+const WRAPPED = r`(?:(?:[/.$~]${PLAIN_WORD}*/)?(?:(?:${WRAPPER_NAMES})${WORD_ENDS}` +
+  r`(?:[ \t]+(?:(?:${WRAPPER_VALUED})[ \t]+${VALUE_WORD}|-${PLAIN_WORD}*|${ASSIGNMENT})${WORD_ENDS})*|command(?:[ \t]+-p)?)[ \t]+)*`;
 
 // A shell as a command word, and its options (`-e`, `-euo pipefail`, `-s`, `--`).
 const SHELL_NAMES = r`sh|bash|dash|zsh|ksh|mksh|ash`;
@@ -196,7 +184,6 @@ const S = {
   heredoc: 'meta.heredoc.dockerfile',
   heredocBody: 'meta.heredoc.body.dockerfile',
   heredocCommand: 'meta.heredoc.command.dockerfile',
-  firstBody: 'meta.heredoc.first-body.dockerfile',
   heredocInput: heredocInputOf('shell'),
 };
 
@@ -473,8 +460,8 @@ function perlNewlineGuards() {
  * finds them all (it is tried at every position of shell text) and holds the rule for the reader. The heredoc of a
  * shell's input starts by an injection, inside the shell grammar's command; an interpreter's command line is
  * tokenized as a capture, and its heredoc follows directly. On a line with several markers (at most MAX_HEREDOCS)
- * the reader's is the first: heredoc-run-several starts inside, and an injection gives its first body the reader's
- * language (firstBodyInjections).
+ * the reader's is the first, and the rules for several heredocs start at the reader's command instead
+ * (multiHeredocRules).
  */
 function heredocInputRule() {
   const interpreters = LANGUAGES.map((l) => l.command).join('|');
@@ -482,13 +469,14 @@ function heredocInputRule() {
   const reader = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
   const notTooMany = r`(?!(?:.*?[ \t]${MARKER_START}){${MAX_HEREDOCS + 1}})`;
   // Oniguruma tries a lookahead of alternatives that each start with a literal far faster than the full one
-  const firstLook = r`[/.$~]|(?:${WRAPPER_NAMES}|${SHELL_NAMES}|${interpreters})${WORD_ENDS}`;
+  const firstLook = r`[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${interpreters})${WORD_ENDS}`;
   const [shell, ...languages] = READERS;
   return {
     begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})${notTooMany}`,
     end: r`(?=\n)`,
     name: 'meta.heredoc-input.dockerfile',
     patterns: [
+      { include: '#heredoc-run-several-after-reader' },
       {
         begin: r`\G(?=${readerBefore(shell)}${marker})`,
         end: r`(?=\n)`,
@@ -500,11 +488,7 @@ function heredocInputRule() {
         beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
         end: r`(?=\n)`,
         name: heredocInputOf(l.id),
-        patterns: [
-          { include: `#${severalHeredocs('run', '')}` },
-          ref(`heredoc-${l.id}-chomp`),
-          ref(`heredoc-${l.id}-plain`),
-        ],
+        patterns: [ref(`heredoc-${l.id}-chomp`), ref(`heredoc-${l.id}-plain`)],
       })),
     ],
   };
@@ -642,24 +626,31 @@ function markerOfForm(chomp, quote, stdin = false) {
   return { re, groups };
 }
 
-/** Backreferences to groups 1 to n (vscode-textmate puts an empty string for a group that took no part). */
-const backrefs = (n) => Array.from({ length: n }, (_, i) => `\\${i + 1}`).join('');
+/** Backreferences to groups `from` to `from + n - 1` (vscode-textmate puts an empty string for a group that took no part). */
+const backrefs = (n, from = 1) => Array.from({ length: n }, (_, i) => `\\${from + i}`).join('');
 
 /**
- * From the blank after a marker to the blank before the next one: a command that a reader's starts after an
- * operator (`cat <<A && sudo python3 -u <<B`, `<<A cat | node <<B`), perhaps after assignments.
+ * From the blank after a marker to the blank before the next one, ending in a reader's command that starts after an
+ * operator, perhaps after assignments (`cat <<A && sudo python3 -u <<B`, `<<A cat | node <<B`).
  */
 const readerGap = (reader) =>
   r`(?:(?![ \t]${MARKER_START}).)*?(?:(?<![<>])[;&|(]|(?<=[ \t])[!{])[ \t]*(?:${ASSIGNMENT}[ \t]+)*${readerBefore(reader)}`;
 
 /**
+ * What the RUN rules below may find before the first marker: nothing, or the reader's command when
+ * heredoc-run-several-after-reader starts them at it (heredoc-input has checked it).
+ */
+const BEFORE_FIRST_MARKER = r`(?:(?!${MARKER_START})[^\n])*?`;
+
+/**
  * The repository entries for several heredocs on one line, for RUN (kind 'run') or COPY/ADD ('text'); the rule
- * named severalHeredocs(kind, suffix) starts them.
+ * named severalHeredocs(kind, suffix) starts them at the first marker, and for RUN, heredoc-run-several-after-reader
+ * at the command of a reader of the first one (inside heredoc-input).
  *
- * A RUN body is read by a shell or interpreter (READERS) named after its marker (`<<B sh`) or, from the second
- * marker on, before it at the start of a command (`&& python3 <<B`); else it is data. The reader before the first
- * marker is out of sight here: heredoc-input holds these rules then, and the scope of the first body's while rule
- * (S.firstBody) lets an injection give it the reader's language (firstBodyInjections).
+ * A RUN body is read by a shell or interpreter (READERS) named before its marker at the start of a command
+ * (`python3 <<A`, `&& bash <<B`) or after it (`<<B sh`); else it is data. Every rule finds its marker by lookahead
+ * from where the line's first rule started, so each sees the reader's command of the first marker, if any, and
+ * the first body consumes it.
  */
 function multiHeredocRules(kind, command, suffix = '') {
   const forms = [];
@@ -667,80 +658,123 @@ function multiHeredocRules(kind, command, suffix = '') {
   for (const chomp of [true, false]) {
     forms.push({ chomp, quote: 'quoted', body: data }, { chomp, quote: 'unquoted', body: `${data}-expand` });
   }
-  const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${f.chomp ? 'chomp' : 'plain'}-${f.quote}${suffix}`;
+  const chompName = (chomp) => (chomp ? 'chomp' : 'plain');
+  const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${chompName(f.chomp)}-${f.quote}${suffix}`;
+  // a reader reads a quoted or an unquoted body alike: its rules depend only on <<-
+  const readerName = (what, j, chomp) => `heredoc-${kind}-${what}${j}-${chompName(chomp)}${suffix}`;
   const readers = kind === 'run' ? READERS : [];
+  const lead = kind === 'run' ? BEFORE_FIRST_MARKER : '';
   const rules = {};
   const lines = [];
+
+  /**
+   * The rule of one body: `at` is a lookahead with `groups` groups that captures the marker's word; the first body
+   * also consumes `lead`, the text before its marker, and the rest of the marker line.
+   */
+  const bodyRule = (j, chomp, b) => {
+    const tabs = chomp ? r`\t*` : '';
+    if (j > 1) {
+      const terminator = r`${tabs}(?:${backrefs(b.groups)})`;
+      const nested = forms.map((g) => name('nested', j - 1, g));
+      if (kind === 'text') return textBodyAfterOthers(b.at, terminator, tabs, nested, b.body, suffix);
+      return {
+        begin: r`\G${b.at}`,
+        while: r`^(?!${terminator}$)`,
+        patterns: [...nested.map((rule) => ({ include: `#${rule}` })), ...heredocBodyPatterns(b.body, suffix)],
+      };
+    }
+    // group 1 the text before the marker, then those of `at`, then the marker's
+    const terminator = r`${tabs}(?:${backrefs(b.groups, 2)})`;
+    const closeQuote = `\\${b.groups + 4}`; // a backreference to the open quote's group in the marker
+    return {
+      begin: r`\G(${b.lead})${b.at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+      beginCaptures: {
+        1: { ...(b.leadScope ? { name: b.leadScope } : {}), patterns: command },
+        ...markerCaptures(b.groups + 1),
+      },
+      while: r`^(?!${terminator}$)`,
+      patterns: [
+        {
+          begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+          end: r`(?=\n)`,
+          contentName: S.heredocCommand,
+          patterns: [ref('heredoc-shell-marker-extra'), ...command],
+        },
+        ...heredocBodyPatterns(b.body, suffix),
+      ],
+    };
+  };
+
   for (let j = 1; j <= MAX_HEREDOCS; j++) {
+    // the bodies readers read: the reader named before the marker (at the start of a command) or after it
+    const readerRules = { true: [], false: [] };
+    for (const chomp of [true, false]) {
+      const input = markerOfForm(chomp, 'any', true);
+      const after = (reader) => r`(?=${lead}${skipMarkers(j - 1)}${input.re}${readerAfter(reader)})`;
+      const add = (what, b) => {
+        rules[readerName(what, j, chomp)] = bodyRule(j, chomp, b);
+        readerRules[chomp].push(readerName(what, j, chomp));
+      };
+      if (j === 1) {
+        for (const reader of readers) {
+          add(`${reader.id}-input-body`, {
+            lead: readerBefore(reader),
+            leadScope: heredocInputOf(reader.id),
+            at: r`(?=${input.re}${AFTER_INPUT})`,
+            groups: input.groups,
+            body: reader.id,
+          });
+        }
+        for (const reader of readers) add(`${reader.id}-body`, { lead, at: after(reader), groups: input.groups, body: reader.id });
+      } else {
+        for (const reader of readers) {
+          const before = r`(?=${lead}${skipMarkers(j - 2)}${ANY_MARKER}${readerGap(reader)}${input.re}${AFTER_INPUT})`;
+          // the groups of both lookaheads: one of them takes part
+          add(`${reader.id}-body`, { at: r`(?:${after(reader)}|${before})`, groups: 2 * input.groups, body: reader.id });
+        }
+      }
+    }
     for (const f of forms) {
       const marker = markerOfForm(f.chomp, f.quote);
-      const input = markerOfForm(f.chomp, f.quote, true);
       const tabs = f.chomp ? r`\t*` : '';
-      const at = r`(?=${skipMarkers(j - 1)}${marker.re})`;
+      const at = r`(?=${lead}${skipMarkers(j - 1)}${marker.re})`;
+      // else the body is data
+      rules[name('body', j, f)] = bodyRule(j, f.chomp, { lead, at, groups: marker.groups, body: f.body });
+      const inners = [...readerRules[f.chomp], name('body', j, f)].map((rule) => ({ include: `#${rule}` }));
       const end = { end: r`^(${tabs})(${backrefs(marker.groups)})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
-      // each body the marker may have: read by one of the readers (its group count doubles when the reader may
-      // stand before the marker), else data
-      const bodies = [
-        ...readers.map((reader) => {
-          const after = r`(?=${skipMarkers(j - 1)}${input.re}${readerAfter(reader)})`;
-          if (j === 1) return { what: `${reader.id}-body`, at: after, groups: input.groups, body: reader.id };
-          const before = r`(?=${skipMarkers(j - 2)}${ANY_MARKER}${readerGap(reader)}${input.re}${AFTER_INPUT})`;
-          return { what: `${reader.id}-body`, at: r`(?:${after}|${before})`, groups: 2 * input.groups, body: reader.id };
-        }),
-        { what: 'body', at, groups: marker.groups, body: f.body, first: j === 1 && readers.length > 0 },
-      ];
-      const inners = bodies.map((b) => ({ include: `#${name(b.what, j, f)}` }));
-      // marker j's heredoc, inside marker j + 1's
-      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: inners };
+      // marker j's heredoc, inside marker j + 1's (the lookbehind keeps it from starting at a body line, where the
+      // \G of a while rule holds)
+      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=.)${at}`, ...end, patterns: inners };
       if (j > 1) {
         // the heredoc of a line with exactly j markers
         rules[name('line', j, f)] = {
-          begin: r`\G(?=${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
+          begin: r`\G(?=${lead}${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
           ...end,
           patterns: inners,
         };
         lines.unshift(name('line', j, f));
-      }
-      for (const b of bodies) {
-        const terminator = r`${tabs}(?:${backrefs(b.groups)})`;
-        const closeQuote = `\\${b.groups + 3}`; // a backreference to the open quote's group in the first marker below
-        rules[name(b.what, j, f)] = j === 1
-          ? {
-            begin: r`\G${b.at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
-            beginCaptures: markerCaptures(b.groups),
-            while: r`^(?!${terminator}$)`,
-            ...(b.first ? { contentName: S.firstBody } : {}),
-            patterns: [
-              {
-                begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
-                end: r`(?=\n)`,
-                contentName: S.heredocCommand,
-                patterns: [ref('heredoc-shell-marker-extra'), ...command],
-              },
-              ...heredocBodyPatterns(b.body, suffix),
-            ],
-          }
-          : kind === 'text' ? textBodyAfterOthers(b.at, terminator, tabs, forms.map((g) => name('nested', j - 1, g)), b.body, suffix)
-            : {
-              begin: r`\G${b.at}`,
-              while: r`^(?!${terminator}$)`,
-              patterns: [
-                ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
-                ...heredocBodyPatterns(b.body, suffix),
-              ],
-            };
       }
     }
   }
   // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
   // holds the rule for its count, from the first marker to the last terminator. The rules inside have no scope of
   // their own: the shell injection that starts this one must see meta.heredoc at once.
+  const severalMarkers = r`(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS}`;
+  const patterns = lines.map((line) => ({ include: `#${line}` }));
   rules[severalHeredocs(kind, suffix)] = {
-    begin: r`(?<=[ \t])(?=(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS})`,
+    begin: r`(?<=[ \t])(?=${severalMarkers})`,
     end: r`(?=\n)`,
     name: S.heredoc,
-    patterns: lines.map((line) => ({ include: `#${line}` })),
+    patterns,
   };
+  if (kind === 'run') {
+    rules['heredoc-run-several-after-reader'] = {
+      begin: r`\G(?=${BEFORE_FIRST_MARKER}${severalMarkers})`,
+      end: r`(?=\n)`,
+      name: S.heredoc,
+      patterns,
+    };
+  }
   return rules;
 }
 
@@ -761,17 +795,6 @@ function textBodyAfterOthers(at, terminator, tabs, nested, body, suffix) {
       { begin: '^', while: r`^(?!${tabs}${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns(body, suffix) },
     ],
   };
-}
-
-/**
- * The first body of several on a line whose first marker a reader before it reads (inside heredoc-input): one
- * injection per reader, into the data body's while rule before its body starts.
- */
-function firstBodyInjections() {
-  return Object.fromEntries(READERS.map((reader) => [
-    `L:${heredocInputOf(reader.id)} ${S.firstBody} - ${S.heredocBody}`,
-    { patterns: heredocBodyPatterns(reader.id, '') },
-  ]));
 }
 
 const severalHeredocs = (kind, suffix) => `heredoc-${kind}-several${suffix}`;
@@ -1194,9 +1217,8 @@ export function buildGrammar() {
         patterns: [ref('heredoc-input')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
-        patterns: [{ include: `#${severalHeredocs('run', '')}` }, ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
+        patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
-      ...firstBodyInjections(),
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs

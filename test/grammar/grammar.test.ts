@@ -28,9 +28,8 @@
 //     body's `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
 //     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`),
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
-//     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input;
-//     meta.heredoc.first-body (the rest of the marker line and the body of the first of several heredocs on a line,
-//     when no reader follows its marker: an injection gives it the language of a reader before it)
+//     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
+//     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
 //   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
@@ -1056,7 +1055,7 @@ FROM alpine
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['puts', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby support.function.kernel.ruby'],
       ['B', 'entity.name.tag.heredoc.dockerfile'],
-      ['echo', 'meta.heredoc-input.shell.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.shell'],
+      ['echo', 'meta.heredoc-input.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.shell'],
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['not shell', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['B', 'entity.name.tag.heredoc.dockerfile'],
