@@ -23,20 +23,27 @@
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
-//   such pair of rules each, nested (multiHeredocRules).
-// * What a RUN heredoc body is (as the best-practice rules read it, bodyIsShell in server/src/rules/practices/shell.ts):
-//   shell when it is the script, that is the marker is the whole command (`RUN <<EOF`, `RUN --mount=… <<EOF`,
-//   `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has one), or when it is the input of
-//   a shell (`bash -e <<EOF`, `<<EOF sh`, `/bin/sh -s <<EOF`). A body read by an interpreter named as the command,
-//   with nothing but options (`python3 -u <<EOF`, `node - <<EOF`, `/usr/bin/env python3 <<EOF`, `<<EOF node`), is in
-//   its language (LANGUAGES); with any other word (`python3 app.py <<EOF`) the body is that program's data. Any other
-//   body is data fed to a command (`cat <<EOF > /etc/app.conf`, `mysql <<SQL`) and is scoped as text, as COPY/ADD
-//   bodies are. A `#!` line that names a language of LANGUAGES (or, in data, a shell: a script written to a file)
-//   decides over all of this. On a line with several markers each body is judged by its own marker: shell when a
-//   shell word follows it (`<<A python3 - && <<B sh`: interpreters are not looked for there, so A is data); a shell
-//   word before the markers (`bash <<A 3<<B`) and a lone marker that is the whole command (`RUN <<A <<B`: no command
-//   reads the bodies) give data. TextMate cannot look back over a whole line, so the shell or interpreter before a
-//   marker is found by a rule that starts at its word (heredoc-input) and holds the heredoc.
+//   such pair of rules each, nested (multiHeredocRules). In RUN the while rules of later markers are on the stack
+//   during the earlier bodies, so a line equal to a later terminator inside an earlier body ends them all early
+//   (BuildKit reads it as text; COPY/ADD get this right, textBodyAfterOthers).
+// * What a RUN heredoc body is (much as the best-practice rules read it, bodyIsShell in
+//   server/src/rules/practices/shell.ts): shell when it is the script, that is the marker is the whole command
+//   (`RUN <<EOF`, `RUN --mount=… <<EOF`, `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has
+//   one), or when a shell reads it on standard input (`bash -e <<EOF`, `<<EOF sh`, `sudo /bin/sh -s <<EOF`). A body
+//   that an interpreter named as the command reads on standard input is in its language (LANGUAGES): the
+//   interpreter with nothing but options (`python3 -u <<EOF`, `python3 -W ignore <<EOF`, `<<EOF node`), or with `-`
+//   and the script's arguments (`python3 - a b <<EOF`), perhaps by a path and after wrappers (`sudo -u app
+//   /usr/bin/env python3 <<EOF`, `exec node <<EOF`: WRAPPERS). Another word before or after the marker
+//   (`python3 app.py <<EOF`, `python3 <<EOF app.py`, `python3 -c '…' <<EOF`), a marker for another descriptor
+//   (`python3 3<<EOF`) or a later one for standard input (`python3 <<A <<B`) leave the body that program's data.
+//   Any other body is data fed to a command (`cat <<EOF > /etc/app.conf`, `mysql <<SQL`) and is scoped as text, as
+//   COPY/ADD bodies are. A `#!` line that names a language of LANGUAGES (or, in data, a shell: a script written to a
+//   file) decides over all of this. On a line with several markers each body is judged by its own command: the
+//   reader named after its marker (`<<A python3 - && <<B sh`), or before it (`python3 <<A && bash <<B`, `cat <<A |
+//   node <<B`); a lone marker that is the whole command (`RUN <<A <<B`: no command reads the bodies) gives data.
+//   TextMate cannot look back over a whole line, so the reader before the first marker of a line is found by a rule
+//   that starts at its command (heredoc-input) and holds the heredocs; readers before later markers are seen from
+//   the first marker, by lookahead.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,27 +61,62 @@ const DIRECTIVE_KEYS = 'syntax|check|escape';
 // A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"` or `3<<'X'`.
 const HEREDOC_WORD = r`[A-Za-z_][A-Za-z0-9_.\-]*`;
 const HEREDOC_WORD_END = r`(?![A-Za-z0-9_.\-])`;
-// A shell as a command word, its options (`-e`, `-euo pipefail`, `-s`, `--`), and the text after a marker that
-// makes a shell read its body (`<<EOF bash -e`, then the end of the command or another marker).
+// Words on a command line: an unquoted word, or a quoted one without escapes (`-W "ignore::DeprecationWarning"`).
+const PLAIN_WORD = r`[^ \t\n;&|()<>'"\\]`;
+const ARG_WORD = r`(?:${PLAIN_WORD}+|"[^"\n]*"|'[^'\n]*')`;
+// The value of an option that takes the next word (one that starts with `-` is read as another option: a value
+// like that is rare, and trying both readings of every `-u -u …` would cost time on every such line).
+const VALUE_WORD = r`(?!-)${ARG_WORD}`;
+const WORD_ENDS = r`(?![^ \t\n;&|)])`;
+const ASSIGNMENT = r`[A-Za-z_][A-Za-z0-9_]*=${ARG_WORD}?`;
+// A redirection that leaves standard input alone: of output (`> /tmp/log`, `2>&1`, `&>/dev/null`) or of another
+// descriptor (`3</etc/x`). A heredoc marker for standard input (fd 0 or none) and for another descriptor.
+const REDIRECT = r`(?:(?:\d*|&)>[>&|]?|[1-9]\d*<[&>]?)[ \t]*${ARG_WORD}`;
+const markerFor = (fd) => r`${fd}<<-?[ \t]*(?:"${HEREDOC_WORD}"|'${HEREDOC_WORD}'|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+const STDIN_MARKER = markerFor('0?');
+const FD_MARKER = markerFor(r`[1-9]\d*`);
+// After the marker a reader reads: options, redirections and heredocs of other descriptors, up to the end of the
+// command (or of the line, continued or not). Another word (`python3 <<EOF app.py`) is a script that gets the
+// body as its data; another marker for standard input (`python3 <<A <<B`) takes the place of this one.
+const AFTER_INPUT = r`(?:[ \t]+(?:-${PLAIN_WORD}*|${REDIRECT}|${FD_MARKER}))*[ \t]*(?:$|[;&|)]|[\\${BT}][ \t]*$)`;
+
+// Commands that run the command after their options as its own, keeping its standard input: the wrappers that the
+// best-practice rules look through (`unwrap` in server/src/rules/practices/shell.ts). Their options that take the
+// next word as its value are merged into one list (a wrapper given another's option would fail anyway, and every
+// rule for several heredocs holds a copy of this pattern). `command -v`/`-V` only look a name up, so `command` takes
+// only `-p`.
+const WRAPPER_NAMES = 'sudo|env|exec|nice|time|nohup';
+const WRAPPER_VALUED =
+  r`-[A-Za-z]*[ugpCDrtUTafo]|-n|--(?:user|group|host|prompt|chdir|close-from|role|type|command-timeout|other-user|unset|adjustment|format|output)`;
+/** One wrapper or more before a command word (`sudo -u app`, `/usr/bin/env PYTHONPATH=/app`, `exec`), blank included. */
+const WRAPPED = r`(?:(?:[/.$~]${PLAIN_WORD}*/)?(?:(?:${WRAPPER_NAMES})${WORD_ENDS}` +
+  r`(?:[ \t]+(?:(?:${WRAPPER_VALUED})[ \t]+${VALUE_WORD}|-${PLAIN_WORD}*|${ASSIGNMENT})${WORD_ENDS})*|command(?:[ \t]+-p)?)[ \t]+)*`;
+
+// A shell as a command word, and its options (`-e`, `-euo pipefail`, `-s`, `--`).
 const SHELL_NAMES = r`sh|bash|dash|zsh|ksh|mksh|ash`;
-const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:${SHELL_NAMES})(?![^ \t\n;&|)])`;
-const SHELL_OPTIONS = r`(?:[ \t]+(?:[-+][A-Za-z]*o[ \t]+[a-z]+(?![^ \t\n;&|)])|[-+][A-Za-z]+|--?)(?![^ \t\n;&|)]))*`;
-/** After a marker: a command word and options that read the body, then the end of the command or another marker. */
-const readerAfter = (word, options) => r`[ \t]+${word}${options}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
-const SHELL_AFTER = readerAfter(SHELL_WORD, SHELL_OPTIONS);
+const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:${SHELL_NAMES})${WORD_ENDS}`;
+const SHELL_OPTIONS = r`(?:[ \t]+(?:[-+][A-Za-z]*o[ \t]+[a-z]+${WORD_ENDS}|[-+][A-Za-z]+|--?)${WORD_ENDS})*`;
 
 // The languages of RUN heredoc bodies other than shell: the scope of VS Code's grammar for each (and rules to try
 // before it, at the top level of a body), the language id VS Code knows it by (package.json maps
-// meta.embedded.block.<id> to it), what a `#!` line names, and the interpreter as a command that reads the body on
-// standard input (`python3 <<EOF`; versioned names such as python3.12 included).
+// meta.embedded.block.<id> to it), what a `#!` line names, the interpreter as a command that reads the body on
+// standard input (`python3 <<EOF`; versioned names such as python3.12 included) and the options of that command
+// that take the next word as their value (`-W ignore`, `--input-type module`, `-I lib`, `-r json`).
 const LANGUAGES = [
-  { id: 'python', grammar: 'source.python', shebang: r`\bpython`, command: r`python(?:[23](?:\.\d+)?)?` },
+  {
+    id: 'python',
+    grammar: 'source.python',
+    shebang: r`\bpython`,
+    command: r`python(?:[23](?:\.\d+)?)?`,
+    valued: r`-[bBdEhiIOPqRsSuvVx]*[WX]|--check-hash-based-pycs`,
+  },
   {
     id: 'javascript',
     grammar: 'source.js',
     before: jsShebangComment,
     shebang: r`\b(?:node|nodejs|deno|bun)\b`,
     command: r`node(?:js)?`,
+    valued: r`-[rC]|--(?:require|import|loader|experimental-loader|input-type|conditions|env-file|title|disable-warning|unhandled-rejections)`,
   },
   {
     id: 'perl',
@@ -82,17 +124,41 @@ const LANGUAGES = [
     before: perlNewlineGuards,
     shebang: r`\bperl\b`,
     command: r`perl(?:5(?:\.\d+)*)?`,
+    valued: r`-[A-Za-z]*I`,
   },
-  { id: 'ruby', grammar: 'source.ruby', shebang: r`\bruby\b`, command: r`ruby(?:\d+(?:\.\d+)*)?` },
+  {
+    id: 'ruby',
+    grammar: 'source.ruby',
+    shebang: r`\bruby\b`,
+    command: r`ruby(?:\d+(?:\.\d+)*)?`,
+    valued: r`-[A-Za-z]*[rICEX]|--(?:encoding|external-encoding|internal-encoding|enable|disable)`,
+  },
 ];
 // An interpreter as a command word: perhaps a path to it (`/usr/local/bin/python3`, `.venv/bin/python`,
-// `$VENV/bin/python`) or run by `env` (with options and assignments), followed by options only (`-u`,
-// `--input-type=module`, `-`: the script on standard input). Any other word (`python3 script.py <<EOF`,
-// `python3 -m json.tool <<EOF`) makes the body that program's data.
-const PLAIN_WORD = r`[^ \t\n;&|()<>'"\\]`;
-const ENV_WORD = r`(?:(?:/usr)?/bin/)?env(?:[ \t]+(?:-${PLAIN_WORD}*|[A-Za-z_][A-Za-z0-9_]*=${PLAIN_WORD}*))*[ \t]+`;
-const interpreterWord = (command) => r`(?:${ENV_WORD})?(?:[/.$~]${PLAIN_WORD}*/)?(?:${command})(?![^ \t\n;&|)])`;
-const INTERPRETER_OPTIONS = r`(?:[ \t]+-${PLAIN_WORD}*)*`;
+// `$VENV/bin/python`), followed by options only (`-u`, `--input-type=module`, `-W ignore`, redirections of other
+// descriptors), or by `-` (the script on standard input) and then any words (the script's arguments). Any other
+// word (`python3 script.py <<EOF`, `python3 -m json.tool <<EOF`, `perl -e '…' <<EOF`) makes the body that
+// program's data.
+const interpreterWord = (command) => r`(?:[/.$~]${PLAIN_WORD}*/)?(?:${command})${WORD_ENDS}`;
+const interpreterOptions = (valued) =>
+  r`(?:[ \t]+(?:(?:${valued})[ \t]+${VALUE_WORD}|-${PLAIN_WORD}*|${REDIRECT})${WORD_ENDS})*(?:[ \t]+-(?:[ \t]+${ARG_WORD}${WORD_ENDS})*)?`;
+
+/**
+ * What reads a RUN heredoc body on standard input, by the kind of body: a shell ('shell') or the interpreter of a
+ * language of LANGUAGES (its id); `word` and `options` as written before the marker, wrappers left out.
+ */
+const READERS = [
+  { id: 'shell', word: SHELL_WORD, options: SHELL_OPTIONS },
+  ...LANGUAGES.map((l) => ({ id: l.id, word: interpreterWord(l.command), options: interpreterOptions(l.valued) })),
+];
+/** A reader's command (wrappers, word and options) up to the blank before its marker. */
+const readerBefore = (reader) => r`${WRAPPED}${reader.word}${reader.options}[ \t]+`;
+/**
+ * After a stdin marker: the command (assignments, wrappers, word and options) of a reader, then the end of the
+ * command or another marker (`<<EOF python3 -`, `<<EOF sudo bash -e && …`).
+ */
+const readerAfter = (reader) =>
+  r`[ \t]+(?:${ASSIGNMENT}[ \t]+)*${WRAPPED}${reader.word}${reader.options}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
 // Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
 const lastMarker = (chomp) =>
   r`(?:.*[ \t])?\d*<<${chomp ? '-' : '(?!-)'}[ \t]*(["']?)(${HEREDOC_WORD})\1${HEREDOC_WORD_END}` +
@@ -389,26 +455,36 @@ function perlNewlineGuards() {
 }
 
 /**
- * `bash -e <<EOF` or `python3 -u <<EOF` on a line with one marker: from the shell or interpreter word to the end of
- * the terminator line, so that the heredoc inside knows what reads it. One rule finds both (it is tried at every
- * position of shell text) and holds the rule for the reader. The heredoc of a shell's input starts by an injection,
- * inside the shell grammar's command; an interpreter's command line is tokenized as a capture, and its heredoc
- * follows directly.
+ * `bash -e <<EOF`, `python3 -u <<EOF` or `sudo -u app node - <<EOF && …`: from the reader's command (its first
+ * wrapper, or its word) to the end of the terminator line, so that the heredoc inside knows what reads it. One rule
+ * finds them all (it is tried at every position of shell text) and holds the rule for the reader. The heredoc of a
+ * shell's input starts by an injection, inside the shell grammar's command; an interpreter's command line is
+ * tokenized as a capture, and its heredoc follows directly. On a line with several markers (at most MAX_HEREDOCS)
+ * the reader's is the first, and the rules for several heredocs start at the reader's command instead
+ * (multiHeredocRules).
  */
 function heredocInputRule() {
   const interpreters = LANGUAGES.map((l) => l.command).join('|');
-  const marker = r`[ \t]+${ANY_MARKER}(?!.*[ \t]${MARKER_START})`;
-  const reader = r`(?:${SHELL_WORD}${SHELL_OPTIONS}|${interpreterWord(interpreters)}${INTERPRETER_OPTIONS})`;
+  const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
+  const reader = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
+  const notTooMany = r`(?!(?:.*?[ \t]${MARKER_START}){${MAX_HEREDOCS + 1}})`;
   // Oniguruma tries a lookahead of alternatives that each start with a literal far faster than the full one
-  const firstLook = r`[/.$~]|env[ \t]|${SHELL_NAMES}|${interpreters}`;
+  const firstLook = r`[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${interpreters})${WORD_ENDS}`;
+  const [shell, ...languages] = READERS;
   return {
-    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})`,
+    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})${notTooMany}`,
     end: r`(?=\n)`,
     name: 'meta.heredoc-input.dockerfile',
     patterns: [
-      { begin: r`\G(?=${SHELL_WORD})`, end: r`(?=\n)`, name: S.heredocInput, patterns: SHELL_PATTERNS },
-      ...LANGUAGES.map((l) => ({
-        begin: r`\G(${interpreterWord(l.command)}${INTERPRETER_OPTIONS}[ \t]+)(?=${ANY_MARKER})`,
+      { include: '#heredoc-run-several-after-reader' },
+      {
+        begin: r`\G(?=${readerBefore(shell)}${marker})`,
+        end: r`(?=\n)`,
+        name: S.heredocInput,
+        patterns: SHELL_PATTERNS,
+      },
+      ...languages.map((l) => ({
+        begin: r`\G(${readerBefore(l)})(?=${marker})`,
         beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
         end: r`(?=\n)`,
         name: heredocInputOf(l.id),
@@ -486,16 +562,15 @@ function heredocRule({ chomp, command, body, suffix = '', marker = 'any', innerW
  */
 function heredocRunRule(chomp) {
   const command = SHELL_PATTERNS;
-  const input = heredocRule({ chomp, command, body: 'shell', innerWhen: r`(?=${ANY_MARKER}${SHELL_AFTER})` });
-  const interpreters = LANGUAGES.map((l) => heredocRule({
+  const readers = READERS.map((reader) => heredocRule({
     chomp,
     command,
-    body: l.id,
-    innerWhen: r`(?=${ANY_MARKER}${readerAfter(interpreterWord(l.command), INTERPRETER_OPTIONS)})`,
+    body: reader.id,
+    innerWhen: r`(?=${STDIN_MARKER}${readerAfter(reader)})`,
   }));
   const quoted = heredocRule({ chomp, command, body: 'run-data', marker: 'quoted' });
   const expand = heredocRule({ chomp, command, body: 'run-data-expand', marker: 'unquoted' });
-  return { ...input, patterns: [input, ...interpreters, quoted, expand].map((rule) => rule.patterns[0]) };
+  return { ...readers[0], patterns: [...readers, quoted, expand].map((rule) => rule.patterns[0]) };
 }
 
 /**
@@ -524,8 +599,8 @@ function heredocBodyPatterns(body, suffix) {
 // `COPY <<a <<-'b' /dst/`: the bodies follow in order, each up to its own terminator, each with its own `<<-` and
 // quoting. Only the marker line shows the words, so every rule that needs one begins there, at the first marker,
 // and they nest with the last marker's outermost: the heredoc of marker j holds (in a while rule, so that its
-// terminator pops what its body left open) the heredoc of marker j - 1 and then its own body; the first one
-// consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
+// terminator pops what its body left open; for COPY/ADD see textBodyAfterOthers) the heredoc of marker j - 1 and
+// then its own body; the first one consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
 // these rules (a while rule's \G holds at every line start, so the lookbehind keeps a body line from starting one);
 // any other falls back to heredocRule, where every body runs to the last terminator.
 const MAX_HEREDOCS = 4;
@@ -536,21 +611,46 @@ const MARKER_GAP = r`(?:(?![ \t]${MARKER_START}).)*[ \t]`;
 const NO_MORE_MARKERS = r`(?:(?![ \t]${MARKER_START}).)*$`;
 const skipMarkers = (n) => (n ? r`(?:${ANY_MARKER}${MARKER_GAP}){${n}}` : '');
 
-/** A marker of one form, capturing its word (in one of `groups` groups, of which one takes part). */
-function markerOfForm(chomp, quote) {
+/**
+ * A marker of one form, capturing its word (in one of `groups` groups, of which one takes part); for standard input
+ * only (no descriptor or 0) with `stdin`.
+ */
+function markerOfForm(chomp, quote, stdin = false) {
   const W = HEREDOC_WORD;
   const [word, groups] = {
     any: [r`(?:"(${W})"|'(${W})'|(${W}))`, 3],
     quoted: [r`(?:"(${W})"|'(${W})')`, 2],
     unquoted: [r`(${W})`, 1],
   }[quote];
-  const backrefs = Array.from({ length: groups }, (_, i) => `\\${i + 1}`).join('');
-  return { re: r`\d*<<${chomp ? '-' : '(?!-)'}[ \t]*${word}${HEREDOC_WORD_END}`, groups, backrefs };
+  const re = r`${stdin ? '0?' : r`\d*`}<<${chomp ? '-' : '(?!-)'}[ \t]*${word}${HEREDOC_WORD_END}`;
+  return { re, groups };
 }
+
+/** Backreferences to groups `from` to `from + n - 1` (vscode-textmate puts an empty string for a group that took no part). */
+const backrefs = (n, from = 1) => Array.from({ length: n }, (_, i) => `\\${from + i}`).join('');
+
+/**
+ * From the blank after a marker to the blank before the next one, ending in a reader's command that starts after an
+ * operator, perhaps after assignments (`cat <<A && sudo python3 -u <<B`, `<<A cat | node <<B`).
+ */
+const readerGap = (reader) =>
+  r`(?:(?![ \t]${MARKER_START}).)*?(?:(?<![<>])[;&|(]|(?<=[ \t])[!{])[ \t]*(?:${ASSIGNMENT}[ \t]+)*${readerBefore(reader)}`;
+
+/**
+ * What the RUN rules below may find before the first marker: nothing, or the reader's command when
+ * heredoc-run-several-after-reader starts them at it (heredoc-input has checked it).
+ */
+const BEFORE_FIRST_MARKER = r`(?:(?!${MARKER_START})[^\n])*?`;
 
 /**
  * The repository entries for several heredocs on one line, for RUN (kind 'run') or COPY/ADD ('text'); the rule
- * named severalHeredocs(kind, suffix) starts them.
+ * named severalHeredocs(kind, suffix) starts them at the first marker, and for RUN, heredoc-run-several-after-reader
+ * at the command of a reader of the first one (inside heredoc-input).
+ *
+ * A RUN body is read by a shell or interpreter (READERS) named before its marker at the start of a command
+ * (`python3 <<A`, `&& bash <<B`) or after it (`<<B sh`); else it is data. Every rule finds its marker by lookahead
+ * from where the line's first rule started, so each sees the reader's command of the first marker, if any, and
+ * the first body consumes it.
  */
 function multiHeredocRules(kind, command, suffix = '') {
   const forms = [];
@@ -558,68 +658,143 @@ function multiHeredocRules(kind, command, suffix = '') {
   for (const chomp of [true, false]) {
     forms.push({ chomp, quote: 'quoted', body: data }, { chomp, quote: 'unquoted', body: `${data}-expand` });
   }
-  const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${f.chomp ? 'chomp' : 'plain'}-${f.quote}${suffix}`;
+  const chompName = (chomp) => (chomp ? 'chomp' : 'plain');
+  const name = (what, j, f) => `heredoc-${kind}-${what}${j}-${chompName(f.chomp)}-${f.quote}${suffix}`;
+  // a reader reads a quoted or an unquoted body alike: its rules depend only on <<-
+  const readerName = (what, j, chomp) => `heredoc-${kind}-${what}${j}-${chompName(chomp)}${suffix}`;
+  const readers = kind === 'run' ? READERS : [];
+  const lead = kind === 'run' ? BEFORE_FIRST_MARKER : '';
   const rules = {};
   const lines = [];
+
+  /**
+   * The rule of one body: `at` is a lookahead with `groups` groups that captures the marker's word; the first body
+   * also consumes `lead`, the text before its marker, and the rest of the marker line.
+   */
+  const bodyRule = (j, chomp, b) => {
+    const tabs = chomp ? r`\t*` : '';
+    if (j > 1) {
+      const terminator = r`${tabs}(?:${backrefs(b.groups)})`;
+      const nested = forms.map((g) => name('nested', j - 1, g));
+      if (kind === 'text') return textBodyAfterOthers(b.at, terminator, tabs, nested, b.body, suffix);
+      return {
+        begin: r`\G${b.at}`,
+        while: r`^(?!${terminator}$)`,
+        patterns: [...nested.map((rule) => ({ include: `#${rule}` })), ...heredocBodyPatterns(b.body, suffix)],
+      };
+    }
+    // group 1 the text before the marker, then those of `at`, then the marker's
+    const terminator = r`${tabs}(?:${backrefs(b.groups, 2)})`;
+    const closeQuote = `\\${b.groups + 4}`; // a backreference to the open quote's group in the marker
+    return {
+      begin: r`\G(${b.lead})${b.at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+      beginCaptures: {
+        1: { ...(b.leadScope ? { name: b.leadScope } : {}), patterns: command },
+        ...markerCaptures(b.groups + 1),
+      },
+      while: r`^(?!${terminator}$)`,
+      patterns: [
+        {
+          begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+          end: r`(?=\n)`,
+          contentName: S.heredocCommand,
+          patterns: [ref('heredoc-shell-marker-extra'), ...command],
+        },
+        ...heredocBodyPatterns(b.body, suffix),
+      ],
+    };
+  };
+
   for (let j = 1; j <= MAX_HEREDOCS; j++) {
+    // the bodies readers read: the reader named before the marker (at the start of a command) or after it
+    const readerRules = { true: [], false: [] };
+    for (const chomp of [true, false]) {
+      const input = markerOfForm(chomp, 'any', true);
+      const after = (reader) => r`(?=${lead}${skipMarkers(j - 1)}${input.re}${readerAfter(reader)})`;
+      const add = (what, b) => {
+        rules[readerName(what, j, chomp)] = bodyRule(j, chomp, b);
+        readerRules[chomp].push(readerName(what, j, chomp));
+      };
+      if (j === 1) {
+        for (const reader of readers) {
+          add(`${reader.id}-input-body`, {
+            lead: readerBefore(reader),
+            leadScope: heredocInputOf(reader.id),
+            at: r`(?=${input.re}${AFTER_INPUT})`,
+            groups: input.groups,
+            body: reader.id,
+          });
+        }
+        for (const reader of readers) add(`${reader.id}-body`, { lead, at: after(reader), groups: input.groups, body: reader.id });
+      } else {
+        for (const reader of readers) {
+          const before = r`(?=${lead}${skipMarkers(j - 2)}${ANY_MARKER}${readerGap(reader)}${input.re}${AFTER_INPUT})`;
+          // the groups of both lookaheads: one of them takes part
+          add(`${reader.id}-body`, { at: r`(?:${after(reader)}|${before})`, groups: 2 * input.groups, body: reader.id });
+        }
+      }
+    }
     for (const f of forms) {
       const marker = markerOfForm(f.chomp, f.quote);
       const tabs = f.chomp ? r`\t*` : '';
-      const at = r`(?=${skipMarkers(j - 1)}${marker.re})`;
-      const end = { end: r`^(${tabs})(${marker.backrefs})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
-      // RUN: a body is shell when a shell word follows its marker (`<<B sh`)
-      const shellAt = r`(?=${skipMarkers(j - 1)}${marker.re}${SHELL_AFTER})`;
-      const inner = { include: `#${name('body', j, f)}` };
-      const inners = kind === 'run' ? [{ include: `#${name('shell-body', j, f)}` }, inner] : [inner];
-      // marker j's heredoc, inside marker j + 1's
-      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=[ \t])${at}`, ...end, patterns: inners };
+      const at = r`(?=${lead}${skipMarkers(j - 1)}${marker.re})`;
+      // else the body is data
+      rules[name('body', j, f)] = bodyRule(j, f.chomp, { lead, at, groups: marker.groups, body: f.body });
+      const inners = [...readerRules[f.chomp], name('body', j, f)].map((rule) => ({ include: `#${rule}` }));
+      const end = { end: r`^(${tabs})(${backrefs(marker.groups)})$`, endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } } };
+      // marker j's heredoc, inside marker j + 1's (the lookbehind keeps it from starting at a body line, where the
+      // \G of a while rule holds)
+      if (j < MAX_HEREDOCS) rules[name('nested', j, f)] = { begin: r`\G(?<=.)${at}`, ...end, patterns: inners };
       if (j > 1) {
         // the heredoc of a line with exactly j markers
         rules[name('line', j, f)] = {
-          begin: r`\G(?=${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
+          begin: r`\G(?=${lead}${skipMarkers(j - 1)}${marker.re}${NO_MORE_MARKERS})`,
           ...end,
           patterns: inners,
         };
         lines.unshift(name('line', j, f));
       }
-      const closeQuote = `\\${marker.groups + 3}`; // a backreference to the open quote's group in the first marker below
-      const bodyRule = (at, body) => (j === 1
-        ? {
-          begin: r`\G${at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
-          beginCaptures: markerCaptures(marker.groups),
-          while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
-          patterns: [
-            {
-              begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
-              end: r`(?=\n)`,
-              contentName: S.heredocCommand,
-              patterns: [ref('heredoc-shell-marker-extra'), ...command],
-            },
-            ...heredocBodyPatterns(body, suffix),
-          ],
-        }
-        : {
-          begin: r`\G${at}`,
-          while: r`^(?!${tabs}(?:${marker.backrefs})$)`,
-          patterns: [
-            ...forms.map((g) => ({ include: `#${name('nested', j - 1, g)}` })),
-            ...heredocBodyPatterns(body, suffix),
-          ],
-        });
-      rules[name('body', j, f)] = bodyRule(at, f.body);
-      if (kind === 'run') rules[name('shell-body', j, f)] = bodyRule(shellAt, 'shell');
     }
   }
   // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
   // holds the rule for its count, from the first marker to the last terminator. The rules inside have no scope of
   // their own: the shell injection that starts this one must see meta.heredoc at once.
+  const severalMarkers = r`(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS}`;
+  const patterns = lines.map((line) => ({ include: `#${line}` }));
   rules[severalHeredocs(kind, suffix)] = {
-    begin: r`(?<=[ \t])(?=(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS})`,
+    begin: r`(?<=[ \t])(?=${severalMarkers})`,
     end: r`(?=\n)`,
     name: S.heredoc,
-    patterns: lines.map((line) => ({ include: `#${line}` })),
+    patterns,
   };
+  if (kind === 'run') {
+    rules['heredoc-run-several-after-reader'] = {
+      begin: r`\G(?=${BEFORE_FIRST_MARKER}${severalMarkers})`,
+      end: r`(?=\n)`,
+      name: S.heredoc,
+      patterns,
+    };
+  }
   return rules;
+}
+
+/**
+ * The heredoc of a later marker of COPY/ADD (`<<B` in `COPY <<A <<B /dst/`): a while rule would end it, and every
+ * body inside, at a line `B` in A's body, which BuildKit reads as text. So its end is checked only once the bodies
+ * before it are over, and its own body, text, is a while rule that ends at any line shaped like a terminator and
+ * starts again there unless it is B's: that pops what the line before left open (an unclosed `${`) without knowing
+ * the word. (RUN bodies may be code, which must not start again at a word such as `fi` or `end`: they keep the
+ * while rule, and with it that limitation.)
+ */
+function textBodyAfterOthers(at, terminator, tabs, nested, body, suffix) {
+  return {
+    begin: r`\G${at}`,
+    end: r`^(?=${terminator}$)`,
+    patterns: [
+      ...nested.map((rule) => ({ include: `#${rule}` })),
+      { begin: '^', while: r`^(?!${tabs}${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns(body, suffix) },
+    ],
+  };
 }
 
 const severalHeredocs = (kind, suffix) => `heredoc-${kind}-several${suffix}`;

@@ -28,7 +28,8 @@
 //     body's `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
 //     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`),
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
-//     shell or interpreter word both are inside meta.heredoc-input
+//     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
+//     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
 //   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
@@ -875,6 +876,249 @@ FROM alpine
     ],
   },
   {
+    name: 'an interpreter or shell run by a wrapper (sudo, exec, env, nice) reads its heredoc in its language',
+    text: df`
+RUN sudo python3 <<EOF
+import os
+EOF
+RUN sudo -u app -E python3 -u <<EOF
+import sys
+EOF
+RUN exec node <<EOF
+let a = 1
+EOF
+RUN nice -n 5 env PYTHONPATH=/app /usr/bin/python3 <<EOF
+import app
+EOF
+RUN sudo -u postgres bash -e <<EOF
+echo hi
+EOF
+ONBUILD RUN sudo ruby <<EOF
+puts 1
+EOF
+FROM alpine
+`,
+    expect: [
+      ['sudo', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['python3', 'meta.heredoc-input.python.dockerfile meta.argument.shell'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['app', 'meta.heredoc-input.python.dockerfile meta.argument.shell'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['exec', 'meta.heredoc-input.javascript.dockerfile entity.name.command.shell'],
+      ['let', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript storage.type.js'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['nice', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['sudo', 'meta.heredoc-input.shell.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['puts', 'meta.instruction.onbuild.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'interpreter options before the marker, with values of their own, and - with the script arguments',
+    text: df`
+RUN python3 -W ignore <<EOF
+import warnings
+EOF
+RUN python3 -uX dev - arg1 "arg 2" <<EOF
+import sys
+EOF
+RUN node --input-type module -r ts-node/register <<EOF
+import fs from "node:fs";
+EOF
+RUN perl -w -I lib <<EOF
+use strict;
+EOF
+RUN ruby -W0 -r json <<EOF
+puts JSON
+EOF
+RUN python3 <<EOF > /tmp/out 2>&1 && echo done
+import os
+EOF
+FROM alpine
+`,
+    expect: [
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript keyword.control.import.js'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['use', 'meta.heredoc.body.dockerfile meta.embedded.block.perl keyword.control.perl'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['puts', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby support.function.kernel.ruby'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['done', 'meta.heredoc-input.python.dockerfile meta.heredoc.command.dockerfile'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a heredoc stays data when the interpreter gets a script, another descriptor or another stdin',
+    text: df`
+RUN python3 -c "import sys; print(sys.stdin.read())" <<EOF
+import data1
+EOF
+RUN node -e 'process.stdin.pipe(process.stdout)' <<EOF
+import data2
+EOF
+RUN python3 <<EOF app.py
+import data3
+EOF
+RUN python3 3<<EOF
+import data4
+EOF
+RUN python3 - <<EOF <input.py
+import data5
+EOF
+RUN ruby -I lib app.rb <<EOF
+import data6
+EOF
+RUN command -v python3 <<EOF
+import data7
+EOF
+RUN echo sudo python3 <<EOF
+import data8
+EOF
+RUN sudo -u app tee /srv/app.py <<EOF
+import data9
+EOF
+FROM alpine
+`,
+    expect: [
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n): Array<[string, string]> => [
+        [`import data${n}`, 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+        // no language inside the body (the shell around the heredoc is embedded too)
+        [`import data${n}`, '!meta.heredoc.body.dockerfile meta.embedded'],
+        ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ]),
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'several heredocs on one line: each body is read by its own command, before or after its marker',
+    text: df`
+RUN python3 <<PY && bash <<SH
+import os
+PY
+echo "$HOME"
+SH
+RUN cat <<A > /etc/app.conf && sudo -u app node - <<'JS'
+key = value
+A
+console.log(1)
+JS
+RUN <<A cat > /a | ruby -w <<B
+puts x
+A
+puts 2
+B
+RUN bash -e <<A 3<<B
+echo a
+A
+not shell
+B
+RUN python3 <<A <<B
+first
+A
+second
+B
+RUN <<A <<B
+one
+A
+two
+B
+FROM alpine
+`,
+    expect: [
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['import', 'meta.heredoc.body.dockerfile meta.embedded.block.python keyword.control.import.python'],
+      ['PY', 'entity.name.tag.heredoc.dockerfile'],
+      ['PY', '!meta.heredoc.body'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell'],
+      ['echo', '!meta.embedded.block.python'],
+      ['SH', 'entity.name.tag.heredoc.dockerfile'],
+      ['key = value', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['console', 'meta.heredoc.body.dockerfile meta.embedded.block.javascript'],
+      ['JS', 'entity.name.tag.heredoc.dockerfile'],
+      ['puts x', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['puts', 'meta.heredoc.body.dockerfile meta.embedded.block.ruby support.function.kernel.ruby'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['echo', 'meta.heredoc-input.dockerfile meta.heredoc.body.dockerfile meta.embedded.block.shell'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['not shell', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['first', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['second', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['one', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'entity.name.tag.heredoc.dockerfile'],
+      ['two', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'several heredocs: a terminator pops what its body left open; a later terminator in an earlier body is text',
+    text: df`
+RUN python3 <<A && bash <<B
+s = """unclosed
+A
+echo hi
+B
+COPY <<A <<-B /dst/
+B
+A
+b ${'${'}UNCLOSED
+C
+${TAB}B
+ENV X=1
+RUN cat <<A > /a && bash <<B
+B
+A
+echo b
+B
+ENV Y=1
+`,
+    expect: [
+      ['"""', 'meta.embedded.block.python string.quoted.multi.python punctuation.definition.string.begin.python'],
+      ['A', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['A', '!string'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell'],
+      ['echo', '!meta.embedded.block.python'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['COPY', KW],
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      [' /dst/', 'meta.heredoc.command.dockerfile'],
+      // BuildKit reads B inside A's body as text
+      ['B', 'meta.instruction.copy.dockerfile meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['UNCLOSED', 'meta.heredoc.body.dockerfile meta.variable.dockerfile'],
+      // a line shaped like a terminator closes what the text before it left open
+      ['C', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['C', '!meta.variable'],
+      ['B', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['ENV', KW],
+      // In RUN a later body may be code, whose while rule is on the stack during the earlier bodies: B ends both
+      // there. What follows up to the real terminator shows as instructions, and nothing after it.
+      ['RUN', KW],
+      ['ENV', KW],
+      ['Y', 'variable.other.env.dockerfile'],
+    ],
+  },
+  {
     name: 'several RUN heredocs on one line: a body is shell when its marker feeds a shell',
     text: df`
 RUN <<A <<B
@@ -958,7 +1202,7 @@ ENV X=1
       ['c', 'entity.name.tag.heredoc.dockerfile'],
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['B', 'entity.name.tag.heredoc.dockerfile'],
-      ['\tprint("a")', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python'],
       ['A', 'entity.name.tag.heredoc.dockerfile'],
       ['A', '!meta.heredoc.body'],
       ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],

@@ -47,32 +47,45 @@ export function manifestGrammar(): GrammarContribution {
   return grammar;
 }
 
-let registryPromise: Promise<vsctm.Registry> | undefined;
+let onigurumaPromise: Promise<void> | undefined;
+const registries = new Map<string, Promise<vsctm.Registry>>();
 
-function registry(): Promise<vsctm.Registry> {
-  registryPromise ??= (async () => {
-    const wasm = readFileSync(requireFromHere.resolve('vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+/** A registry whose source.dockerfile is `dockerfilePath` (benchmarks compare grammar files). */
+function registry(dockerfilePath = GRAMMAR_PATH): Promise<vsctm.Registry> {
+  let made = registries.get(dockerfilePath);
+  if (made) return made;
+  made = (async () => {
+    onigurumaPromise ??= (async () => {
+      const wasm = readFileSync(requireFromHere.resolve('vscode-oniguruma/release/onig.wasm'));
+      await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    })();
+    await onigurumaPromise;
     return new vsctm.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
       loadGrammar: async (scopeName: string) => {
-        const file = scopeName === 'source.dockerfile' ? GRAMMAR_PATH : EMBEDDED[scopeName] && requireFromHere.resolve(EMBEDDED[scopeName]);
+        const file = scopeName === 'source.dockerfile' ? dockerfilePath : EMBEDDED[scopeName] && requireFromHere.resolve(EMBEDDED[scopeName]);
         if (!file) return null;
         return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
       },
     });
   })();
-  return registryPromise;
+  registries.set(dockerfilePath, made);
+  return made;
 }
 
-let grammarPromise: Promise<vsctm.IGrammar> | undefined;
+const grammars = new Map<string, Promise<vsctm.IGrammar>>();
 
-/** The Dockerfile grammar with the manifest's embeddedLanguages mapped to LANGUAGE_IDS. */
-export function loadGrammar(): Promise<vsctm.IGrammar> {
-  grammarPromise ??= (async () => {
+/**
+ * The Dockerfile grammar with the manifest's embeddedLanguages mapped to LANGUAGE_IDS; by default the committed
+ * syntaxes/dockerfile.tmLanguage.json, or another file of the same grammar.
+ */
+export function loadGrammar(dockerfilePath = GRAMMAR_PATH): Promise<vsctm.IGrammar> {
+  let loaded = grammars.get(dockerfilePath);
+  if (loaded) return loaded;
+  loaded = (async () => {
     const contribution = manifestGrammar();
     const embeddedLanguages: Record<string, number> = {};
     for (const [scope, language] of Object.entries(contribution.embeddedLanguages ?? {})) {
@@ -80,13 +93,14 @@ export function loadGrammar(): Promise<vsctm.IGrammar> {
       if (id === undefined) throw new Error(`embeddedLanguages maps ${scope} to unknown language ${language}`);
       embeddedLanguages[scope] = id;
     }
-    const grammar = await (await registry()).loadGrammarWithConfiguration('source.dockerfile', LANGUAGE_IDS.dockerfile!, {
+    const grammar = await (await registry(dockerfilePath)).loadGrammarWithConfiguration('source.dockerfile', LANGUAGE_IDS.dockerfile!, {
       embeddedLanguages,
     });
     if (!grammar) throw new Error('could not load source.dockerfile');
     return grammar;
   })();
-  return grammarPromise;
+  grammars.set(dockerfilePath, loaded);
+  return loaded;
 }
 
 export interface Token {
