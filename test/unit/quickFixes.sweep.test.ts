@@ -84,7 +84,8 @@ function sweep(text: string, name: string): number {
       const spans = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) throw new Error(`${where}: overlapping edits`);
       for (const e of edits) {
-        const inside = (p: { line: number; character: number }) => p.line < document.lineCount && document.offsetAt(p) === document.offsetAt(document.positionAt(document.offsetAt(p))) && p.character <= (document.getText().split('\n')[p.line] ?? '').length;
+        // LSP's lines end at \r\n, \n and a lone \r alike (a lone \r is no line break to BuildKit).
+        const inside = (p: { line: number; character: number }) => p.line < document.lineCount && document.offsetAt(p) === document.offsetAt(document.positionAt(document.offsetAt(p))) && p.character <= (document.getText().split(/\r\n|\r|\n/)[p.line] ?? '').length;
         if (!inside(e.range.start) || !inside(e.range.end)) throw new Error(`${where}: an edit outside the document`);
       }
       const fixed = TextDocument.applyEdits(document, edits);

@@ -34,4 +34,14 @@ describe('too-many-arguments', () => {
     // Stage names are compared in lower case: an upper-case name is still a name.
     checkFix('FROM alpine a$0ss Build\n', 'too-many-arguments', 'Change to AS', 'FROM alpine AS Build\n');
   });
+
+  it('offers no removal after a word that is no stage name, and explains a # that was meant as a comment', () => {
+    // Found by fuzzing: removing `hadolint ignore=DL3008` left `FROM alpine as #`, an invalid-stage-name error.
+    checkErrors('from alpine as # $[hadolint ignore=DL3008$]\nFROM alpine AS build $[# the builder$]\n', [
+      ['too-many-arguments', 'FROM ends with the stage name (#); remove what follows it.'],
+      ['too-many-arguments', 'FROM ends with the stage name (build); remove what follows it. A # starts a comment only at the start of a line.'],
+    ], rules);
+    expect(fixesAt('from alpine as # hado$0lint ignore=DL3008\n', 'too-many-arguments').actions).toEqual([]);
+    checkFix('FROM alpine AS build # the$0 builder\n', 'too-many-arguments', 'Remove the extra words', 'FROM alpine AS build\n');
+  });
 });

@@ -43,12 +43,17 @@ export const tooManyArguments: InstructionRule = {
       return;
     }
     if (rest.length > 0) {
+      // People write `FROM image AS build # the builder`; a comment needs a line of its own.
+      const comment = rest[0].text.startsWith('#') ? ' A # starts a comment only at the start of a line.' : '';
       report({
         start: rest[0].start,
         end: rest[rest.length - 1].end,
-        message: `FROM ends with the stage name (${third.text}); remove what follows it.`,
-        // Remove from the end of the name, so no space is left behind.
-        data: withFixes({ title: 'Remove the extra words', newText: '', offset: third.end - rest[0].start, length: rest[rest.length - 1].end - third.end }),
+        message: `FROM ends with the stage name (${third.text}); remove what follows it.${comment}`,
+        // Remove from the end of the name, so no space is left behind. Not after a word that is no
+        // stage name (`AS # note`): that would only trade this error for invalid-stage-name.
+        data: isValidStageName(third.text)
+          ? withFixes({ title: 'Remove the extra words', newText: '', offset: third.end - rest[0].start, length: rest[rest.length - 1].end - third.end })
+          : undefined,
       });
     }
   },
