@@ -130,6 +130,8 @@ const LINES = [
   // The best practices with fixes, and their garbage: unbalanced quotes, continuation chains, pipes.
   'RUN apt-get update && apt-get install curl', 'RUN apt install -y "x', 'RUN pip install flask \\\n  \\\n  && cd /x', 'ADD a.txt /b', 'RUN wget -qO- x | sh',
   'RUN sudo make', 'FROM ubuntu:latest', '# hadolint ignore=DL3008', 'ONBUILD ADD a /b',
+  'RUN yum install httpd && dnf -q install x', 'RUN zypper in y && zypper si z', 'RUN apk add curl', 'RUN /sbin/apk -U add --virtual .b x',
+  'ENV A=1 B=$A C=${A:-x}', 'ENV A=1 \\\n    B=$A', 'FROM alpine AS builder', 'COPY --from=buidler a b', 'RUN --mount=from=buidler,target=/x true',
 ];
 
 /** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */

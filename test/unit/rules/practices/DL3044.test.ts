@@ -63,5 +63,7 @@ describe('DL3044', () => {
   it('offers no split when a comment line lies between the pairs', () => {
     expect(fixTitles('FROM alpine:3.20\nENV A=1 \\\n# note\n    B=$A\n', 'DL3044')).toEqual(['Ignore DL3044 for this instruction']);
     expect(fixTitles('FROM alpine:3.20\nENV A=1 B=$A\n', 'DL3044')).toEqual(['Split the ENV before B', 'Ignore DL3044 for this instruction']);
+    // Found by the quick-fix sweep: before the first FROM an ENV is an error, and a split made two.
+    expect(fixTitles('ENV A=1 B=$A\nFROM alpine:3.20\n', 'DL3044')).toEqual(['Ignore DL3044 for this instruction']);
   });
 });
