@@ -7,7 +7,7 @@
 // from a stage `base`), and never for an official image people often copy from. Stage names are
 // compared as BuildKit looks them up, in lower case.
 
-import type { DockerfileModel } from '../../semantics';
+import type { DockerfileModel, Stage } from '../../semantics';
 import { fixesFromData, withFixes } from '../errors/common';
 import { literalReferences } from '../errors/stageGraph';
 import { QuietMemo, quietly } from '../partMemo';
@@ -27,9 +27,46 @@ const OFTEN_COPIED_IMAGES: ReadonlySet<string> = new Set([
 /** Shorter words are too often a real image or context a letter away from a stage name. */
 const MIN_LENGTH = 5;
 
-function stageNames(model: DockerfileModel): string[] {
+/** The stages `stage` needs directly: its base and the stages its `--from`s name. */
+function* needed(model: DockerfileModel, stage: Stage): IterableIterator<Stage> {
+  if (stage.base) yield stage.base;
+  for (const reference of literalReferences(model, stage)) {
+    const named = reference.index !== undefined ? model.stages[reference.index] : model.lastNamed(reference.name);
+    if (named) yield named;
+  }
+}
+
+/** `stage` and every stage that needs it, directly or not: one pass over the edges, then a walk back. */
+function dependents(model: DockerfileModel, stage: Stage): Set<Stage> {
+  const neededBy = new Map<Stage, Stage[]>();
+  for (const from of model.stages) {
+    for (const to of needed(model, from)) {
+      const list = neededBy.get(to);
+      if (list) list.push(from);
+      else neededBy.set(to, [from]);
+    }
+  }
+  const found = new Set<Stage>([stage]);
+  const pending = [stage];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const from of neededBy.get(next) ?? []) {
+      if (!found.has(from)) {
+        found.add(from);
+        pending.push(from);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The names a reference in `stage` may be meant as: not a stage that needs `stage` (itself among
+ * them), since naming it would close a cycle BuildKit refuses.
+ */
+function candidateNames(model: DockerfileModel, stage: Stage): string[] {
+  const excluded = dependents(model, stage);
   const names = new Set<string>();
-  for (const stage of model.stages) if (stage.name) names.add(stage.name);
+  for (const other of model.stages) if (other.name && !excluded.has(other)) names.add(other.name);
   return [...names];
 }
 
@@ -40,12 +77,12 @@ export const DL3022: FileRule = {
   ...practiceMeta('DL3022', 'warning', '`--from` names no stage, but nearly names one.'),
   scope: 'file',
   check: quietly(quiet, ({ model, report }) => {
-    let names: string[] | undefined;
     for (const stage of model.stages) {
+      let names: string[] | undefined;
       for (const reference of literalReferences(model, stage)) {
         if (reference.index !== undefined || reference.imageError !== undefined || !BARE_NAME.test(reference.text)) continue;
         if (reference.text.length < MIN_LENGTH || OFTEN_COPIED_IMAGES.has(reference.name) || model.lastNamed(reference.name)) continue;
-        names ??= stageNames(model);
+        names ??= candidateNames(model, stage);
         const match = suggest(reference.text, names);
         if (!match) continue;
         const option = reference.kind === 'mount-from' ? 'from=' : '--from=';

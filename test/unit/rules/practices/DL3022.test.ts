@@ -57,4 +57,10 @@ describe('DL3022', () => {
       'Ignore DL3022 for this instruction',
     ]);
   });
+
+  it('suggests no stage that needs the referring one, which would close a cycle (found by the quick-fix sweep)', () => {
+    checkDiagnostics('FROM alpine:3 AS builder\nCOPY --from=buidler a b\n', [], { only });
+    checkDiagnostics('FROM alpine:3 AS assets\nCOPY --from=buidler a b\nFROM alpine:3 AS builder\nCOPY --from=assets a b\n', [], { only });
+    checkDiagnostics('FROM alpine:3 AS assets\nCOPY --from=$[buidler$] a b\nFROM alpine:3 AS builder\n', [{ code: 'DL3022', message: message('buidler', 'builder') }], { only });
+  });
 });
