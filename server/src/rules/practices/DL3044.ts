@@ -5,13 +5,15 @@
 // Not flagged: a pair that refers to its own key (`ENV PATH=/opt/bin:$PATH`), which means the
 // earlier value and is meant to; `'$A'` and `\$A`, which are not references; the legacy form
 // (`ENV A b $A`), which sets one variable. Also checked: `ONBUILD ENV`. The reference is reported
-// (each one). The fix splits the ENV before the pair that refers, so that it sees the new value;
+// (each one), unless the earlier pair keeps the key's value (`A=${A:-x}` where A is already set), so
+// both readings agree. A stage rule, for that: it needs what the model knows of values. The fix splits the ENV before the pair that refers, so that it sees the new value;
 // offered only when nothing but white space and line continuations lies between the two pairs.
 
-import type { InstructionNode, KeyValue } from '../../syntax';
+import type { DockerfileModel } from '../../semantics';
+import type { InstructionNode, KeyValue, VariableRef } from '../../syntax';
 import { lineBreakOf, quickFix } from '../checks/support/fixes';
 import { instructionAtRange } from '../checks/support/nodes';
-import type { InstructionRule } from '../types';
+import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 
 /** The ENV a node is: itself, or the trigger of `ONBUILD ENV`. */
@@ -33,28 +35,67 @@ function pairAt(pairs: readonly KeyValue[], offset: number): number {
   return -1;
 }
 
-export const DL3044: InstructionRule = {
+/** A reference in `env` (relative to its node) to a key an earlier pair of the same ENV sets. */
+interface EarlierKeyUse {
+  readonly ref: VariableRef;
+  /** The pair that sets the key first. */
+  readonly setBy: KeyValue;
+}
+
+function earlierKeyUses(node: InstructionNode, env: InstructionNode): EarlierKeyUse[] {
+  if (env.pairs.length < 2 || node.variables.length === 0) return [];
+  // The first pair that sets each key: a reference after it, in a later pair, sees the earlier value.
+  const firstSet = new Map<string, number>();
+  env.pairs.forEach((pair, i) => {
+    if (!firstSet.has(pair.key.text)) firstSet.set(pair.key.text, i);
+  });
+  const out: EarlierKeyUse[] = [];
+  for (const ref of node.variables) {
+    const set = firstSet.get(ref.name);
+    if (set !== undefined && pairAt(env.pairs, ref.start) > set) out.push({ ref, setBy: env.pairs[set] });
+  }
+  return out;
+}
+
+/**
+ * Whether the earlier pair sets the key to the value it had anyway, so either reading gives the
+ * same: `A=$A`, or `A=${A:-x}` (`A=${A-x}`) where A already holds a non-empty value (is set) here,
+ * as after `ARG A=1`. Generated files write `ENV HOME=${HOME:-/opt} PATH=${HOME}/bin:$PATH` that way.
+ */
+function keepsItsValue(model: DockerfileModel, node: InstructionNode, nodeStart: number, { setBy }: EarlierKeyUse): boolean {
+  const value = setBy.value;
+  if (!value) return false;
+  const whole = node.variables.find((r) => !r.nested && r.start === value.start && r.end === value.end && r.name === setBy.key.text);
+  if (!whole) return false;
+  if (!whole.operator) return true;
+  if (whole.operator !== ':-' && whole.operator !== '-') return false;
+  // ONBUILD's values are read in the child build, where nothing of this file is known.
+  if (node.name === 'ONBUILD') return false;
+  const use = model.useAt(nodeStart + whole.start);
+  if (use?.value === undefined) return false;
+  return whole.operator === '-' || use.value !== '';
+}
+
+export const DL3044: StageRule = {
   ...practiceMeta('DL3044', 'error', 'An ENV refers to a variable that an earlier pair of the same ENV sets.'),
-  scope: 'instruction',
-  check(node, report) {
-    const env = envOf(node);
-    if (!env || env.pairs.length < 2 || node.variables.length === 0) return;
-    // The first pair that sets each key: a reference after it, in a later pair, sees the earlier value.
-    const firstSet = new Map<string, number>();
-    env.pairs.forEach((pair, i) => {
-      if (!firstSet.has(pair.key.text)) firstSet.set(pair.key.text, i);
-    });
-    for (const ref of node.variables) {
-      const set = firstSet.get(ref.name);
-      if (set === undefined) continue;
-      const i = pairAt(env.pairs, ref.start);
-      if (i <= set) continue;
-      report({
-        start: ref.start,
-        end: ref.end,
-        message: `An ENV expands all its values before it sets any, so $${ref.name} here is the value ${ref.name} had before this ENV (empty if none), not the one set earlier in it. Set ${ref.name} in one ENV and use it in the next.`,
-      });
-    }
+  scope: 'stage',
+  check({ model, stage, report }) {
+    model.tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction') return;
+      const env = envOf(node);
+      if (!env) return;
+      for (const use of earlierKeyUses(node, env)) {
+        if (keepsItsValue(model, node, start, use)) continue;
+        const { name } = use.ref;
+        report({
+          nodeIndex: index,
+          start: start + use.ref.start,
+          end: start + use.ref.end,
+          message: `An ENV expands all its values before it sets any, so $${name} here is the value ${name} had before this ENV (empty if none), not the one set earlier in it. Set ${name} in one ENV and use it in the next.`,
+        });
+      }
+    }, stage.nodeIndex + 1);
   },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);

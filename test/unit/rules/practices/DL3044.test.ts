@@ -63,7 +63,26 @@ describe('DL3044', () => {
   it('offers no split when a comment line lies between the pairs', () => {
     expect(fixTitles('FROM alpine:3.20\nENV A=1 \\\n# note\n    B=$A\n', 'DL3044')).toEqual(['Ignore DL3044 for this instruction']);
     expect(fixTitles('FROM alpine:3.20\nENV A=1 B=$A\n', 'DL3044')).toEqual(['Split the ENV before B', 'Ignore DL3044 for this instruction']);
-    // Found by the quick-fix sweep: before the first FROM an ENV is an error, and a split made two.
-    expect(fixTitles('ENV A=1 B=$A\nFROM alpine:3.20\n', 'DL3044')).toEqual(['Ignore DL3044 for this instruction']);
+
+  });
+
+  it('stays quiet before the first FROM, where an ENV is an error already (a split made two; found by the quick-fix sweep)', () => {
+    checkDiagnostics('ENV A=1 B=$A\nFROM alpine:3.20\n', [], { only });
+  });
+
+  it('stays quiet when the earlier pair keeps the value the key already has, so both readings agree', () => {
+    checkDiagnostics(
+      'FROM alpine:3.20\nARG HOME=/opt/app\nARG EMPTY=\nARG UNSET\n' +
+        'ENV HOME=${HOME:-/opt} PATH=${HOME}/bin:$PATH\n' +
+        'ENV HOME=$HOME A=$HOME\nENV HOME=${HOME} A=$HOME\n' +
+        'ENV EMPTY=${EMPTY-x} B=$EMPTY\n' +
+        'ENV EMPTY=${EMPTY:-x} B=$[$EMPTY$]\n' +
+        'ENV UNSET=${UNSET:-x} C=$[$UNSET$]\n' +
+        'ENV NEW=${NEW:-x} D=$[$NEW$]\n' +
+        'ENV HOME=${HOME:-/opt}/sub E=$[$HOME$]\n' +
+        'ONBUILD ENV HOME=${HOME:-/opt} F=$[$HOME$]\n',
+      [warning('EMPTY'), warning('UNSET'), warning('NEW'), warning('HOME'), warning('HOME')],
+      { only },
+    );
   });
 });
