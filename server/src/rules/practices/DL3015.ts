@@ -32,7 +32,10 @@ function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (i
     if (index > stage.lastNodeIndex) return false;
     if (node.kind !== 'instruction') return;
     files = copyChanges(files, node);
-    const script = runCommands(node, tree.nodeText(index));
+    // A RUN that never says "apt" neither installs with apt-get nor writes APT's configuration.
+    const text = tree.nodeText(index);
+    if (!text.includes('apt')) return;
+    const script = runCommands(node, text);
     if (!script) return;
     // An ONBUILD RUN runs in a later build: it is checked, but what it writes is not this stage's.
     const own = script.run === node;

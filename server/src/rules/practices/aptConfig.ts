@@ -89,6 +89,8 @@ function printed(words: readonly ShellWord[]): string | undefined {
 export function runChanges(files: AptConfigFiles, line: CommandLine, script: RunScript, previous: CommandLine | undefined): AptConfigFiles {
   const { words, command } = line;
   if (words[0].dynamic) return files;
+  // Only a command that names a path under /etc/apt (to write, copy to or remove) changes anything.
+  if (!words.some((w) => w.value.includes('/etc/apt')) && !command.outputs.some((o) => o.file.value.includes('/etc/apt'))) return files;
   const name = basename(words[0].value);
   const changes: Change[] = [];
   if (name === 'rm') {
@@ -136,7 +138,8 @@ export function copyChanges(files: AptConfigFiles, node: InstructionNode): AptCo
   if ((node.name !== 'COPY' && node.name !== 'ADD') || node.argList.length < 2) return files;
   const sources = node.argList.slice(0, -1);
   const destination = node.argList[node.argList.length - 1].text;
-  if (!destination.startsWith('/')) return files;
+  // Every configuration path is under /etc/apt; most COPYs go elsewhere and cost nothing more.
+  if (!destination.startsWith('/etc/apt')) return files;
   const intoDirectory = destination.endsWith('/') || sources.length > 1;
   const changes: Change[] = [];
   for (const source of sources) {
