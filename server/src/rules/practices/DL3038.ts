@@ -5,25 +5,7 @@
 // arguments, which may hold the option (`dnf install $DNF_OPTS curl`); a command fed answers
 // through a pipe or a here-document. The fix adds ` -y` after the subcommand.
 
-import type { InstructionRule } from '../types';
-import { practiceMeta } from './meta';
-import { actionText, addAssumeYes, DNF, installsThatAsk, toolName } from './rpm';
-import { runCommands } from './shell';
-import { spanOf } from './support';
+import { DNF } from './rpm';
+import { installWithoutYes } from './rpmInstallYes';
 
-export const DL3038: InstructionRule = {
-  ...practiceMeta('DL3038', 'warning', '`dnf install` without `-y`.'),
-  scope: 'instruction',
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
-    if (!script) return;
-    for (const command of installsThatAsk(script, DNF)) {
-      const written = `${toolName(command)} ${actionText(command)}`;
-      report({
-        ...spanOf(command.name, command.action[command.action.length - 1]),
-        message: `${written} asks for confirmation, which a build cannot give, so the RUN fails. Add -y: ${written} -y.`,
-      });
-    }
-  },
-  fixes: addAssumeYes,
-};
+export const DL3038 = installWithoutYes('DL3038', DNF, '`dnf install` without `-y`.');
