@@ -40,6 +40,7 @@ function maxDistance(length: number): number {
  */
 export function suggest(word: string, candidates: Iterable<string>): Suggestion | undefined {
   const lower = word.toLowerCase();
+  const limit = maxDistance(word.length);
   let best: string | undefined;
   let bestDistance = Infinity;
   let ties = 0;
@@ -47,7 +48,10 @@ export function suggest(word: string, candidates: Iterable<string>): Suggestion 
     if (candidate === word) return undefined;
     const other = candidate.toLowerCase();
     // A word cut short (`lock` for `locked`, `ENTRY` for `ENTRYPOINT`) is as close as one typo.
-    const distance = other === lower ? 0 : lower.length >= 3 && other.startsWith(lower) ? 1 : editDistance(lower, other);
+    const prefix = lower.length >= 3 && other.startsWith(lower);
+    // The distance is at least the difference in length: too far without computing it.
+    if (other !== lower && !prefix && Math.abs(other.length - lower.length) > limit) continue;
+    const distance = other === lower ? 0 : prefix ? 1 : editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -57,6 +61,6 @@ export function suggest(word: string, candidates: Iterable<string>): Suggestion 
     }
   }
   if (best === undefined) return undefined;
-  if (bestDistance > maxDistance(word.length)) return undefined;
+  if (bestDistance > limit) return undefined;
   return { value: best, unique: ties === 0 };
 }

@@ -11,7 +11,7 @@ import type { DockerfileModel, Stage } from '../../semantics';
 import { fixesFromData, withFixes } from '../errors/common';
 import { literalReferences } from '../errors/stageGraph';
 import { QuietMemo, quietly } from '../partMemo';
-import { suggest } from '../suggest';
+import { suggest, type Suggestion } from '../suggest';
 import type { FileRule } from '../types';
 import { practiceMeta } from './meta';
 
@@ -27,6 +27,12 @@ const OFTEN_COPIED_IMAGES: ReadonlySet<string> = new Set([
 /** Shorter words are too often a real image or context a letter away from a stage name. */
 const MIN_LENGTH = 5;
 
+/**
+ * How many different words naming no stage are compared with the stage names. A file with more
+ * uses contexts and images by design, and comparing each with thousands of names would take seconds.
+ */
+const MAX_WORDS = 32;
+
 /** The stages `stage` needs directly: its base and the stages its `--from`s name. */
 function* needed(model: DockerfileModel, stage: Stage): IterableIterator<Stage> {
   if (stage.base) yield stage.base;
@@ -36,37 +42,22 @@ function* needed(model: DockerfileModel, stage: Stage): IterableIterator<Stage> 
   }
 }
 
-/** `stage` and every stage that needs it, directly or not: one pass over the edges, then a walk back. */
-function dependents(model: DockerfileModel, stage: Stage): Set<Stage> {
-  const neededBy = new Map<Stage, Stage[]>();
-  for (const from of model.stages) {
-    for (const to of needed(model, from)) {
-      const list = neededBy.get(to);
-      if (list) list.push(from);
-      else neededBy.set(to, [from]);
-    }
+/** Whether `from` needs `target`, directly or not (a stage needs itself). Walked only for a report. */
+function needs(model: DockerfileModel, from: Stage, target: Stage): boolean {
+  const seen = new Set<Stage>();
+  const pending = [from];
+  for (let stage = pending.pop(); stage; stage = pending.pop()) {
+    if (stage === target) return true;
+    if (seen.has(stage)) continue;
+    seen.add(stage);
+    for (const next of needed(model, stage)) pending.push(next);
   }
-  const found = new Set<Stage>([stage]);
-  const pending = [stage];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    for (const from of neededBy.get(next) ?? []) {
-      if (!found.has(from)) {
-        found.add(from);
-        pending.push(from);
-      }
-    }
-  }
-  return found;
+  return false;
 }
 
-/**
- * The names a reference in `stage` may be meant as: not a stage that needs `stage` (itself among
- * them), since naming it would close a cycle BuildKit refuses.
- */
-function candidateNames(model: DockerfileModel, stage: Stage): string[] {
-  const excluded = dependents(model, stage);
+function stageNames(model: DockerfileModel): string[] {
   const names = new Set<string>();
-  for (const other of model.stages) if (other.name && !excluded.has(other)) names.add(other.name);
+  for (const stage of model.stages) if (stage.name) names.add(stage.name);
   return [...names];
 }
 
@@ -77,14 +68,22 @@ export const DL3022: FileRule = {
   ...practiceMeta('DL3022', 'warning', '`--from` names no stage, but nearly names one.'),
   scope: 'file',
   check: quietly(quiet, ({ model, report }) => {
+    let names: string[] | undefined;
+    // The same word in many stages (a named context) is compared with the names once.
+    const suggestions = new Map<string, Suggestion | undefined>();
     for (const stage of model.stages) {
-      let names: string[] | undefined;
       for (const reference of literalReferences(model, stage)) {
         if (reference.index !== undefined || reference.imageError !== undefined || !BARE_NAME.test(reference.text)) continue;
         if (reference.text.length < MIN_LENGTH || OFTEN_COPIED_IMAGES.has(reference.name) || model.lastNamed(reference.name)) continue;
-        names ??= candidateNames(model, stage);
-        const match = suggest(reference.text, names);
-        if (!match) continue;
+        names ??= stageNames(model);
+        if (!suggestions.has(reference.text)) {
+          if (suggestions.size === MAX_WORDS) return;
+          suggestions.set(reference.text, suggest(reference.text, names));
+        }
+        const match = suggestions.get(reference.text);
+        // Not a stage that needs this one: naming it would close a cycle BuildKit refuses.
+        const meant = match && model.lastNamed(match.value.toLowerCase());
+        if (!match || !meant || needs(model, meant, stage)) continue;
         const option = reference.kind === 'mount-from' ? 'from=' : '--from=';
         report({
           nodeIndex: stage.nodeIndex + reference.node,

@@ -63,4 +63,10 @@ describe('DL3022', () => {
     checkDiagnostics('FROM alpine:3 AS assets\nCOPY --from=buidler a b\nFROM alpine:3 AS builder\nCOPY --from=assets a b\n', [], { only });
     checkDiagnostics('FROM alpine:3 AS assets\nCOPY --from=$[buidler$] a b\nFROM alpine:3 AS builder\n', [{ code: 'DL3022', message: message('buidler', 'builder') }], { only });
   });
+
+  it('gives up in a file with more than 32 different words that name no stage, which uses contexts by design', () => {
+    const contexts = (n: number) => Array.from({ length: n }, (_, i) => `COPY --from=context${i} /a /a\n`).join('');
+    checkDiagnostics(`FROM alpine:3 AS builder\nFROM alpine:3\n${contexts(31)}COPY --from=$[buidler$] /a /a\n`, [{ code: 'DL3022', message: message('buidler', 'builder') }], { only });
+    checkDiagnostics(`FROM alpine:3 AS builder\nFROM alpine:3\n${contexts(32)}COPY --from=buidler /a /a\n`, [], { only });
+  });
 });
