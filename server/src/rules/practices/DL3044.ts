@@ -102,8 +102,6 @@ export const DL3044: StageRule = {
     const env = entry && envOf(entry.node);
     if (!entry || !env) return [];
     const { node, start, index } = entry;
-    // Before the first FROM the ENV is an error already; a second one would only be another.
-    if (!doc.model.stageAt(start)) return [];
     const i = pairAt(env.pairs, doc.text.offsetAt(diagnostic.range.start) - start);
     if (i <= 0) return [];
     const text = doc.tree.nodeText(index);
