@@ -2,10 +2,24 @@
 // rest of the line. The fix writes `key=value`, escaping unquoted white space so the value the
 // builder sees stays exactly the same.
 
+import { isSpaceCode } from '../../syntax/shellLexer';
 import type { InstructionRule } from '../types';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
+
+/**
+ * Whether `key=value` parsing splits a word at value[i]: any white space Go's unicode.IsSpace
+ * knows (a lone carriage return, which ends no line in a Dockerfile, as much as a space), except
+ * the line feed of a line break (with its carriage return), which only follows a continuation or a
+ * comment line inside one.
+ */
+function splitsWord(value: string, i: number): boolean {
+  const c = value.charCodeAt(i);
+  if (c === 0x0a) return false;
+  if (c === 0x0d && value.charCodeAt(i + 1) === 0x0a) return false;
+  return isSpaceCode(c);
+}
 
 /** The legacy value as one `key=value` word: white space outside quotes gets the escape character. */
 export function asSingleWord(value: string, escape: string): string {
@@ -22,7 +36,7 @@ export function asSingleWord(value: string, escape: string): string {
       if (ch === '"') quote = undefined;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
-    } else if (ch === ' ' || ch === '\t') {
+    } else if (splitsWord(value, i)) {
       out += escape + ch;
       continue;
     }

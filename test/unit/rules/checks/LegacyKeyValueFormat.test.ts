@@ -34,8 +34,14 @@ describe('LegacyKeyValueFormat', () => {
     );
   });
 
+  it('escapes a lone carriage return, which splits words but ends no line', () => {
+    checkFix('FROM alpine\nENV X q s\rFROM alpine\n', 'LegacyKeyValueFormat', 'Write X=value', 'FROM alpine\nENV X=q\\ s\\\rFROM\\ alpine\n');
+    checkDiagnostics('FROM alpine\nENV X=q\\ s\\\rFROM\\ alpine\n', []);
+  });
+
   it('gives the builder the same value after the rewrite', () => {
-    for (const value of ['hello  big "wide world"', "'single quoted' rest", 'x\\ y', '"a b" c', 'tab\there']) {
+    // A lone carriage return ends no line but splits words (found by the quick-fix sweep, seed 90102).
+    for (const value of ['hello  big "wide world"', "'single quoted' rest", 'x\\ y', '"a b" c', 'tab\there', 'q  s\rFROM alpine', 'no\u00a0break', 'a \\\n  b']) {
       const legacy = analyze(`FROM alpine\nENV V ${value}\n`).model.declarations[0];
       const rewritten = analyze(`FROM alpine\nENV V=${asSingleWord(value, '\\')}\n`).model.declarations[0];
       expect(legacy.value, value).toBeDefined();
