@@ -1,10 +1,12 @@
 // Entry point of the bundled server (`dist/server.js`, the `dockerfile-lsp` binary).
 // With a transport flag it serves LSP; `lint` runs the command-line linter; `--version` and
 // `--help` answer and exit.
+import type { MessageReader } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from './server/lsp';
 import { runLint } from './cli/lint';
 import { startServer } from './server';
 import { checkParams } from './server/params';
+import { consoleToClient, openTransport } from './server/transport';
 import { VERSION } from './version';
 
 const HELP = `dockerfile-lsp ${VERSION}: a language server for Dockerfiles
@@ -62,10 +64,16 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  // createConnection reads the transport (--stdio, --node-ipc, --socket=, --pipe=) from argv;
-  // requests whose parameters the server cannot read are answered InvalidParams (server/params.ts).
-  const connection = createConnection(ProposedFeatures.all, { messageStrategy: checkParams });
-  startServer(connection);
+  // The transport comes from argv (server/transport.ts); requests whose parameters the server
+  // cannot read are answered InvalidParams (server/params.ts).
+  const transport = openTransport(argv);
+  const options = { messageStrategy: checkParams };
+  // The library takes a stream or a reader for the input whatever the output is (its typings pair them).
+  const connection = transport.ends
+    ? createConnection(ProposedFeatures.all, transport.ends[0] as MessageReader, transport.ends[1], options)
+    : createConnection(ProposedFeatures.all, options);
+  if (transport.stdio) consoleToClient(connection);
+  startServer(connection, { preparedJson: transport.preparedJson });
 }
 
 main(process.argv.slice(2));

@@ -24,7 +24,12 @@ import { VERSION } from './version';
 
 const SETTINGS_SECTION = 'dockerfile-lsp';
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The connection's writer splices PreparedJson results in (server/transport.ts). */
+  readonly preparedJson?: boolean;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const service = createLanguageService();
   let encoding: Encoding = 'utf-16';
   const client: ClientSupport = {
@@ -163,6 +168,7 @@ export function startServer(connection: Connection): void {
         return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
+    preparedJson: () => options.preparedJson === true && encoding === 'utf-16',
     toServerPosition(uri: string, position: Position): Position {
       const document = documents.get(uri);
       return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;

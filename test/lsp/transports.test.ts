@@ -1,12 +1,35 @@
-// The server speaks LSP over stdio (the other tests), a TCP socket and Node IPC, and answers
-// --version and --help.
-import { fork, spawn, spawnSync } from 'node:child_process';
+// The server speaks LSP over stdio, a TCP socket, a pipe and Node IPC, with the same answers over
+// each (stream writers splice prepared JSON in, server/preparedJson.ts), and answers --version and
+// --help.
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter, type InitializeResult } from 'vscode-languageserver-protocol/node';
-import { SERVER_PATH } from './client';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { generateDockerfile } from '../../bench/generate';
+import { DEFAULT_CAPABILITIES, SERVER_PATH } from './client';
 
 const INITIALIZE = { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null };
+
+/** A file of many stages, and a keystroke in its middle. */
+const TEXT = generateDockerfile(600, { errors: true });
+const KEYSTROKE = (() => {
+  const lines = TEXT.split('\n');
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('WORKDIR'));
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+})();
 
 describe('transports and command line', () => {
   it('--version and --help', () => {
@@ -25,43 +48,111 @@ describe('transports and command line', () => {
     expect(result.stderr).toContain('no transport given');
   });
 
-  it('serves over --socket=PORT (the client listens, the server connects)', async () => {
+  /**
+   * One editor session over `connection`: initialize, open a file of many stages, ask for the full
+   * semantic tokens twice (the second answer joins kept JSON) and the outline, with a keystroke
+   * between, then shut down. Returns the answers and the server's exit code.
+   */
+  async function session(connection: ProtocolConnection, child: ChildProcess): Promise<{ answers: unknown[]; exitCode: number | null; logs: string[] }> {
+    const logs: string[] = [];
+    connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.listen();
+    const result = (await connection.sendRequest('initialize', { ...INITIALIZE, capabilities: DEFAULT_CAPABILITIES })) as InitializeResult;
+    expect(result.serverInfo?.name).toBe('dockerfile-lsp');
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///transport/Dockerfile';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: TEXT } });
+    const answers: unknown[] = [];
+    const ask = async (): Promise<void> => {
+      answers.push(await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
+      answers.push(await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }));
+    };
+    await ask();
+    await ask();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: KEYSTROKE, text: 'x' }] });
+    await ask();
+    await connection.sendRequest('shutdown');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await connection.sendNotification('exit');
+    const exitCode = await exited;
+    connection.dispose();
+    return { answers, exitCode, logs };
+  }
+
+  /** The answers over Node IPC, where the library writes every message itself (no prepared JSON). */
+  async function ipcAnswers(): Promise<unknown[]> {
+    const child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    try {
+      const { answers, exitCode } = await session(createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)), child);
+      expect(exitCode).toBe(0);
+      return answers;
+    } finally {
+      child.kill();
+    }
+  }
+
+  /** A session with a server that connects to `listen`'s socket server (--socket and --pipe). */
+  async function socketSession(listen: (server: net.Server) => Promise<string>): Promise<{ answers: unknown[]; exitCode: number | null }> {
     const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as net.AddressInfo).port;
+    const arg = await listen(server);
     const connected = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
-    const child = spawn(process.execPath, [SERVER_PATH, `--socket=${port}`], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [SERVER_PATH, arg], { stdio: 'ignore' });
     try {
       const socket = await connected;
-      const connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-      connection.listen();
-      const result = (await connection.sendRequest('initialize', INITIALIZE)) as InitializeResult;
-      expect(result.serverInfo?.name).toBe('dockerfile-lsp');
-      await connection.sendRequest('shutdown');
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      await connection.sendNotification('exit');
-      expect(await exited).toBe(0);
-      connection.dispose();
+      return await session(createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)), child);
     } finally {
       child.kill();
       server.close();
     }
-  });
+  }
 
-  it('serves over --node-ipc', async () => {
-    const child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  it('gives the same answers over Node IPC, stdio, a TCP socket and a pipe (prepared JSON where the writer takes it)', async () => {
+    const expected = await ipcAnswers();
+    // The answers are real: tokens, stages in the outline, and the keystroke shows in the last tokens.
+    expect((expected[0] as { data: number[] }).data.length).toBeGreaterThan(1000);
+    expect((expected[1] as { kind: number }[]).filter((s) => s.kind === 5).length).toBeGreaterThan(10);
+    expect((expected[4] as { data: number[] }).data).not.toEqual((expected[0] as { data: number[] }).data);
+    const withoutIds = (answers: unknown[]) => answers.map((a) => (a && typeof a === 'object' && 'resultId' in a ? { ...a, resultId: undefined } : a));
+
+    const stdio = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
     try {
-      const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-      connection.listen();
-      const result = (await connection.sendRequest('initialize', INITIALIZE)) as InitializeResult;
-      expect(result.capabilities.textDocumentSync).toMatchObject({ change: 2 });
-      await connection.sendRequest('shutdown');
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      await connection.sendNotification('exit');
-      expect(await exited).toBe(0);
-      connection.dispose();
+      const overStdio = await session(createProtocolConnection(new StreamMessageReader(stdio.stdout), new StreamMessageWriter(stdio.stdin)), stdio);
+      expect(overStdio.exitCode).toBe(0);
+      expect(withoutIds(overStdio.answers)).toEqual(withoutIds(expected));
+    } finally {
+      stdio.kill();
+    }
+
+    const overSocket = await socketSession(async (server) => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `--socket=${(server.address() as net.AddressInfo).port}`;
+    });
+    expect(overSocket.exitCode).toBe(0);
+    expect(withoutIds(overSocket.answers)).toEqual(withoutIds(expected));
+
+    const pipePath = path.join(mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-')), 'pipe.sock');
+    const overPipe = await socketSession(async (server) => {
+      await new Promise<void>((resolve) => server.listen(pipePath, resolve));
+      return `--pipe=${pipePath}`;
+    });
+    expect(overPipe.exitCode).toBe(0);
+    expect(withoutIds(overPipe.answers)).toEqual(withoutIds(expected));
+  }, 60_000);
+
+  it('over stdio, console output goes to the client as log messages, not into the protocol stream', async () => {
+    // A module loaded before the server writes to the console once the server is running.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-'));
+    const preload = path.join(dir, 'console.cjs');
+    writeFileSync(preload, "setTimeout(() => { console.log('from console.log', 1); console.error('from console.error'); }, 0);\n");
+    const child = spawn(process.execPath, ['--require', preload, SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    try {
+      const { answers, exitCode, logs } = await session(createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child);
+      expect(exitCode).toBe(0);
+      expect(logs).toEqual(expect.arrayContaining(['from console.log 1', 'from console.error']));
+      expect((answers[0] as { data: number[] }).data.length).toBeGreaterThan(1000);
     } finally {
       child.kill();
     }
-  });
+  }, 30_000);
 });

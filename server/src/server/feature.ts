@@ -36,6 +36,11 @@ export interface ServerContext {
    * RequestCancelled; an exception becomes an InternalError response (the server keeps running).
    */
   onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R): R | null | ResponseError<void>;
+  /**
+   * Whether a feature may answer with a PreparedJson (server/preparedJson.ts): the writer splices
+   * it in, and no position in it needs converting to the client's encoding.
+   */
+  preparedJson(): boolean;
   /** A position sent by the client, in UTF-16 (what the services use). */
   toServerPosition(uri: string, position: Position): Position;
   /** The settings last resolved for a document. */

@@ -18,3 +18,6 @@ export import SymbolInformation = lsp.SymbolInformation;
 export import TextDocumentEdit = lsp.TextDocumentEdit;
 export import TextDocuments = lsp.TextDocuments;
 export import TextDocumentSyncKind = lsp.TextDocumentSyncKind;
+export import SocketMessageReader = lsp.SocketMessageReader;
+export import SocketMessageWriter = lsp.SocketMessageWriter;
+export import StreamMessageWriter = lsp.StreamMessageWriter;

@@ -281,3 +281,21 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   }
   return result;
 }
+
+/**
+ * The JSON of each symbol an outline answer lists at the top, kept with the symbol: the symbols of
+ * a part are kept from one request to the next (above), and are not changed once made.
+ */
+const symbolJson = new WeakMap<DocumentSymbol, string>();
+
+/** `symbols` written as a JSON array (the same text JSON.stringify would make of it). */
+export function documentSymbolsJson(symbols: readonly DocumentSymbol[]): string {
+  let out = '[';
+  for (let i = 0; i < symbols.length; i++) {
+    const symbol = symbols[i];
+    let json = symbolJson.get(symbol);
+    if (json === undefined) symbolJson.set(symbol, (json = JSON.stringify(symbol)));
+    out += i > 0 ? ',' + json : json;
+  }
+  return out + ']';
+}

@@ -14,6 +14,7 @@ import {
   encodeRelative,
   getSemanticTokens,
   joinTokenLayout,
+  joinTokenLayoutJson,
   type TokenLayout,
 } from '../../../server/src/services/semanticTokens';
 import { collectFlatTokens } from '../../../server/src/services/semanticTokens/collect';
@@ -132,6 +133,8 @@ describe('semantic tokens kept per part', () => {
           if (JSON.stringify(data) !== JSON.stringify(encodeRelative(expected))) expect(data).toEqual(encodeRelative(expected));
           // A delta from the previous version's layout turns its data into this one's.
           const layout = documentTokenLayout(doc);
+          // The JSON a full answer joins from the parts' kept JSON is the data's, number for number.
+          expect(joinTokenLayoutJson(layout)).toBe(JSON.stringify(data));
           const patched = applyEdits(joinTokenLayout(previousLayout), diffTokenLayouts(previousLayout, layout));
           if (JSON.stringify(patched) !== JSON.stringify(data)) expect(patched).toEqual(data);
           previousLayout = layout;

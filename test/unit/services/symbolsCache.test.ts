@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateDockerfile } from '../../../bench/generate';
 import { analyzedDocument } from '../../../server/src/services/document';
-import { getDocumentSymbols } from '../../../server/src/services/symbols';
+import { documentSymbolsJson, getDocumentSymbols } from '../../../server/src/services/symbols';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
@@ -35,7 +35,11 @@ describe('outline kept per part', () => {
         for (const [seed, limitIndex] of steps) {
           open.edit(fc.sample(editArbitrary(open.tree.length, FRAGMENTS, 80), { numRuns: 1, seed })[0]);
           const maxItems = LIMITS[limitIndex];
-          expect(getDocumentSymbols(open.doc, { maxItems })).toEqual(fresh(open.text.getText(), maxItems));
+          const symbols = getDocumentSymbols(open.doc, { maxItems });
+          const expected = fresh(open.text.getText(), maxItems);
+          expect(symbols).toEqual(expected);
+          // The JSON kept with each top-level symbol is still that symbol's, and joins to the answer's.
+          expect(documentSymbolsJson(symbols)).toBe(JSON.stringify(expected));
         }
       }),
       fcParams(150),

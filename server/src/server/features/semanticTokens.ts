@@ -7,12 +7,14 @@ import {
   encodeRelative,
   getSemanticTokens,
   joinTokenLayout,
+  joinTokenLayoutJson,
   LEGEND,
   type AbsoluteTokens,
   type TokenLayout,
 } from '../../services/semanticTokens';
 import type { Feature } from '../feature';
 import { fromUtf16, type Encoding } from '../positionEncoding';
+import { prepared } from '../preparedJson';
 
 /**
  * The last result sent for each document, which a delta request builds on: for UTF-16 clients the
@@ -48,7 +50,7 @@ function inEncoding(doc: AnalyzedDocument, tokens: AbsoluteTokens, encoding: Enc
 export const semanticTokensFeature: Feature = {
   name: 'semanticTokens',
   capabilities: () => ({ semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true } }),
-  register({ connection, documents, onDocument, encoding, toServerPosition }) {
+  register({ connection, documents, onDocument, encoding, toServerPosition, preparedJson }) {
     const sent = new Map<string, Sent>();
     let counter = 0;
     const remember = (uri: string, kept: { layout: TokenLayout } | { data: Uint32Array }): string => {
@@ -60,7 +62,10 @@ export const semanticTokensFeature: Feature = {
     const full = (doc: AnalyzedDocument): SemanticTokens => {
       if (encoding() === 'utf-16') {
         const layout = documentTokenLayout(doc);
-        return { resultId: remember(doc.uri, { layout }), data: joinTokenLayout(layout) };
+        const resultId = remember(doc.uri, { layout });
+        // Where the writer takes it, the answer is the kept parts' JSON joined (server/preparedJson.ts).
+        if (preparedJson()) return prepared<SemanticTokens>(`{"resultId":${JSON.stringify(resultId)},"data":${joinTokenLayoutJson(layout)}}`);
+        return { resultId, data: joinTokenLayout(layout) };
       }
       const data = encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));
       return { resultId: remember(doc.uri, { data: Uint32Array.from(data) }), data };

@@ -1,7 +1,8 @@
 import type { DocumentSymbol } from 'vscode-languageserver/node';
 import { SymbolInformation } from '../lsp';
-import { getDocumentSymbols } from '../../services/symbols';
+import { documentSymbolsJson, getDocumentSymbols } from '../../services/symbols';
 import type { Feature } from '../feature';
+import { prepared } from '../preparedJson';
 
 /**
  * textDocument/documentSymbol: the stage tree (flat SymbolInformation for clients without
@@ -11,7 +12,7 @@ import type { Feature } from '../feature';
 export const symbolsFeature: Feature = {
   name: 'documentSymbol',
   capabilities: () => ({ documentSymbolProvider: true }),
-  register({ connection, documents, onDocument, client }) {
+  register({ connection, documents, onDocument, client, preparedJson }) {
     const told = new Set<string>();
     documents.onDidClose((event) => told.delete(event.document.uri));
     connection.onDocumentSymbol((params, token) =>
@@ -27,7 +28,10 @@ export const symbolsFeature: Feature = {
             );
           },
         });
-        if (client.hierarchicalSymbols) return symbols;
+        if (client.hierarchicalSymbols) {
+          // Where the writer takes it, the answer joins the JSON kept with each top-level symbol.
+          return preparedJson() ? prepared<DocumentSymbol[]>(documentSymbolsJson(symbols)) : symbols;
+        }
         const flat: SymbolInformation[] = [];
         const visit = (list: readonly DocumentSymbol[], container?: string): void => {
           for (const s of list) {

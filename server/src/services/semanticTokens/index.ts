@@ -8,7 +8,7 @@ import { forEachToken } from './collect';
 import { LineTokenWriter, type AbsoluteTokens } from './encode';
 import { documentTokens } from './parts';
 
-export { diffTokenLayouts, documentTokenData, documentTokenLayout, joinTokenLayout, type TokenLayout } from './parts';
+export { diffTokenLayouts, documentTokenData, documentTokenLayout, joinTokenLayout, joinTokenLayoutJson, type TokenLayout } from './parts';
 export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './legend';
 export { diffTokenData, encodeRelative, type AbsoluteTokens } from './encode';
 export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';

@@ -114,6 +114,35 @@ export function joinTokenLayout(layout: TokenLayout): number[] {
   return out;
 }
 
+/**
+ * The JSON of each part's numbers after the first (the first counts lines from the part before, so
+ * it is written at each join): made once per part, so a full answer joins a few strings per stage.
+ */
+const restJson = new WeakMap<PartTokens, string>();
+
+function restOf(part: PartTokens): string {
+  let rest = restJson.get(part);
+  if (rest === undefined) {
+    const json = JSON.stringify(part.data);
+    const comma = json.indexOf(',');
+    rest = comma < 0 ? '' : json.slice(comma + 1, -1);
+    restJson.set(part, rest);
+  }
+  return rest;
+}
+
+/** `joinTokenLayout` written as a JSON array (the same text JSON.stringify would make of it). */
+export function joinTokenLayoutJson(layout: TokenLayout): string {
+  let out = '[';
+  for (let p = 0; p < layout.parts.length; p++) {
+    if (p > 0) out += ',';
+    out += firstNumber(layout, p);
+    const rest = restOf(layout.parts[p]);
+    if (rest) out += ',' + rest;
+  }
+  return out + ']';
+}
+
 /** `joinTokenLayout` of the document's layout. */
 export function documentTokenData(doc: AnalyzedDocument): number[] {
   return joinTokenLayout(documentTokenLayout(doc));

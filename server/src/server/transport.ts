@@ -1,0 +1,55 @@
+// The connection's ends, read from the command line as vscode-languageserver reads them
+// (--node-ipc, --stdio, --socket=PORT or --socket PORT, --pipe=NAME or --pipe NAME; the first one
+// given wins), made here so that stream, socket and pipe writers take PREPARED_JSON_WRITER. Node's
+// IPC channel serialises messages itself, so --node-ipc is left to the library.
+import * as net from 'node:net';
+import { format } from 'node:util';
+import type { Connection, MessageReader, MessageWriter } from 'vscode-languageserver/node';
+import { SocketMessageReader, SocketMessageWriter, StreamMessageWriter } from './lsp';
+import { PREPARED_JSON_WRITER } from './preparedJson';
+
+export interface Transport {
+  /** What createConnection takes; none: the library chooses (Node IPC). */
+  readonly ends?: readonly [NodeJS.ReadableStream | MessageReader, MessageWriter];
+  /** The writer splices PreparedJson results in (else it would parse them again). */
+  readonly preparedJson: boolean;
+  /** Standard output carries the protocol, so console output must go to the client instead. */
+  readonly stdio: boolean;
+}
+
+function socketEnds(socket: net.Socket): readonly [MessageReader, MessageWriter] {
+  return [new SocketMessageReader(socket, 'utf-8'), new SocketMessageWriter(socket, PREPARED_JSON_WRITER)];
+}
+
+export function openTransport(argv: readonly string[]): Transport {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--node-ipc') break;
+    if (arg === '--stdio') {
+      // The input stays a stream, so the library ends the process when the client closes it.
+      return { ends: [process.stdin, new StreamMessageWriter(process.stdout, PREPARED_JSON_WRITER)], preparedJson: true, stdio: true };
+    }
+    const [name, inline] = arg.split('=', 2);
+    const value = inline ?? argv[i + 1];
+    if (name === '--socket') {
+      const port = parseInt(value, 10);
+      // As the library: a port that is not a number leaves the transport to it (which then says what is missing).
+      if (!port) break;
+      return { ends: socketEnds(net.createConnection(port, '127.0.0.1')), preparedJson: true, stdio: false };
+    }
+    if (name === '--pipe' && value) return { ends: socketEnds(net.createConnection(value)), preparedJson: true, stdio: false };
+  }
+  return { preparedJson: false, stdio: false };
+}
+
+/** Sends console output to the client's log, as vscode-languageserver does for its own stdio transport. */
+export function consoleToClient(connection: Connection): void {
+  const log = connection.console;
+  console.log = (...args: unknown[]) => log.log(format(...args));
+  console.info = (...args: unknown[]) => log.info(format(...args));
+  console.debug = (...args: unknown[]) => log.debug(format(...args));
+  console.warn = (...args: unknown[]) => log.warn(format(...args));
+  console.error = (...args: unknown[]) => log.error(format(...args));
+  console.trace = (...args: unknown[]) => log.log(`Trace: ${format(...args)}\n${new Error().stack?.split('\n').slice(2).join('\n') ?? ''}`);
+  console.dir = (value: unknown) => log.log(format('%O', value));
+}
