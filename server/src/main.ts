@@ -58,8 +58,10 @@ function main(argv: readonly string[]): void {
     process.stdout.write(HELP);
     return;
   }
-  const transports = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId='];
-  if (!argv.some((arg) => transports.some((t) => arg === t || (t.endsWith('=') && arg.startsWith(t))))) {
+  // As vscode-languageserver reads them: --socket and --pipe take `=VALUE` or the next argument.
+  const withValue = ['--socket', '--pipe', '--clientProcessId'];
+  const isTransport = (arg: string) => arg === '--stdio' || arg === '--node-ipc' || withValue.some((t) => arg === t || arg.startsWith(`${t}=`));
+  if (!argv.some(isTransport)) {
     process.stderr.write(`dockerfile-lsp: no transport given.\n\n${HELP}`);
     process.exitCode = 2;
     return;

@@ -93,11 +93,11 @@ describe('transports and command line', () => {
   }
 
   /** A session with a server that connects to `listen`'s socket server (--socket and --pipe). */
-  async function socketSession(listen: (server: net.Server) => Promise<string>): Promise<{ answers: unknown[]; exitCode: number | null }> {
+  async function socketSession(listen: (server: net.Server) => Promise<string[]>): Promise<{ answers: unknown[]; exitCode: number | null }> {
     const server = net.createServer();
-    const arg = await listen(server);
+    const args = await listen(server);
     const connected = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
-    const child = spawn(process.execPath, [SERVER_PATH, arg], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [SERVER_PATH, ...args], { stdio: 'ignore' });
     try {
       const socket = await connected;
       return await session(createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)), child);
@@ -126,15 +126,17 @@ describe('transports and command line', () => {
 
     const overSocket = await socketSession(async (server) => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `--socket=${(server.address() as net.AddressInfo).port}`;
+      // The library's other spelling: the port as the next argument.
+      return ['--socket', String((server.address() as net.AddressInfo).port)];
     });
     expect(overSocket.exitCode).toBe(0);
     expect(withoutIds(overSocket.answers)).toEqual(withoutIds(expected));
 
-    const pipePath = path.join(mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-')), 'pipe.sock');
+    // A name with '=' in it is the whole rest of the argument.
+    const pipePath = path.join(mkdtempSync(path.join(tmpdir(), 'lsp=')), 'pipe.sock');
     const overPipe = await socketSession(async (server) => {
       await new Promise<void>((resolve) => server.listen(pipePath, resolve));
-      return `--pipe=${pipePath}`;
+      return [`--pipe=${pipePath}`];
     });
     expect(overPipe.exitCode).toBe(0);
     expect(withoutIds(overPipe.answers)).toEqual(withoutIds(expected));

@@ -29,8 +29,9 @@ export function openTransport(argv: readonly string[]): Transport {
       // The input stays a stream, so the library ends the process when the client closes it.
       return { ends: [process.stdin, new StreamMessageWriter(process.stdout, PREPARED_JSON_WRITER)], preparedJson: true, stdio: true };
     }
-    const [name, inline] = arg.split('=', 2);
-    const value = inline ?? argv[i + 1];
+    const equals = arg.indexOf('=');
+    const name = equals < 0 ? arg : arg.slice(0, equals);
+    const value = equals < 0 ? argv[i + 1] : arg.slice(equals + 1);
     if (name === '--socket') {
       const port = parseInt(value, 10);
       // As the library: a port that is not a number leaves the transport to it (which then says what is missing).
