@@ -5,7 +5,7 @@
 import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
-import { getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
+import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
 import { getDocumentSymbols, type SymbolOptions } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -20,6 +20,8 @@ export interface LanguageService {
    */
   analyze(text: TextDocument, tree?: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument;
   getDiagnostics(doc: AnalyzedDocument, settings?: Settings, options?: DiagnosticsOptions): Diagnostic[];
+  /** Diagnostics as a JSON array, each one's text kept with it (what the server sends, prepared). */
+  diagnosticsJson(diagnostics: readonly Diagnostic[]): string;
   getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
   getDocumentSymbols(doc: AnalyzedDocument, options?: SymbolOptions): DocumentSymbol[];
 }
@@ -28,6 +30,7 @@ export function createLanguageService(): LanguageService {
   return {
     analyze: (text, tree, previous) => analyzedDocument(text, tree ?? SyntaxTree.parse(text.getText()), previous),
     getDiagnostics: (doc, settings = DEFAULT_SETTINGS, options) => getDiagnostics(doc, settings, options),
+    diagnosticsJson,
     getCodeActions,
     getDocumentSymbols,
   };

@@ -8,12 +8,14 @@ import type {
   InitializeParams,
   InitializeResult,
   Position,
+  PublishDiagnosticsParams,
   ServerCapabilities,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
 import { DockerignoreCache } from './server/dockerignore';
-import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
+import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
+import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import type { ClientSupport, ServerContext } from './server/feature';
@@ -144,7 +146,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
       const diagnostics = convertResult(service.getDiagnostics(doc, settings, { dockerignore, onRuleError }), encoding, lineText(document));
-      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      if (options.preparedJson === true && encoding === 'utf-16') {
+        // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
+        const params = `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":${service.diagnosticsJson(diagnostics)}}`;
+        await connection.sendNotification(PublishDiagnosticsNotification.type, prepared<PublishDiagnosticsParams>(params));
+      } else {
+        await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      }
     } catch (error) {
       connection.console.error(`Diagnostics failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
     }

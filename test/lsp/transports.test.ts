@@ -49,9 +49,10 @@ describe('transports and command line', () => {
   });
 
   /**
-   * One editor session over `connection`: initialize, open a file of many stages, ask for the full
-   * semantic tokens twice (the second answer joins kept JSON) and the outline, with a keystroke
-   * between, then shut down. Returns the answers and the server's exit code.
+   * One editor session over `connection`: initialize, open a file of many stages, take its
+   * diagnostics, ask for the full semantic tokens and the outline twice (the second answers join kept
+   * JSON), type a keystroke, take the new diagnostics and ask again, then shut down. Returns the
+   * diagnostics and answers in that order, and the server's exit code.
    */
   async function session(connection: ProtocolConnection, child: ChildProcess): Promise<{ answers: unknown[]; exitCode: number | null; logs: string[] }> {
     const logs: string[] = [];
@@ -62,15 +63,22 @@ describe('transports and command line', () => {
     expect(result.serverInfo?.name).toBe('dockerfile-lsp');
     await connection.sendNotification('initialized', {});
     const uri = 'file:///transport/Dockerfile';
+    // The diagnostics of each version, as published.
+    const published = new Map<number, Promise<unknown>>();
+    const waiting = new Map<number, (p: unknown) => void>();
+    for (const version of [1, 2]) published.set(version, new Promise((resolve) => waiting.set(version, resolve)));
+    connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => waiting.get(p.version ?? 0)?.(p));
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: TEXT } });
     const answers: unknown[] = [];
     const ask = async (): Promise<void> => {
       answers.push(await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }));
       answers.push(await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }));
     };
+    answers.push(await published.get(1));
     await ask();
     await ask();
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: KEYSTROKE, text: 'x' }] });
+    answers.push(await published.get(2));
     await ask();
     await connection.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -109,10 +117,22 @@ describe('transports and command line', () => {
 
   it('gives the same answers over Node IPC, stdio, a TCP socket and a pipe (prepared JSON where the writer takes it)', async () => {
     const expected = await ipcAnswers();
-    // The answers are real: tokens, stages in the outline, and the keystroke shows in the last tokens.
-    expect((expected[0] as { data: number[] }).data.length).toBeGreaterThan(1000);
-    expect((expected[1] as { kind: number }[]).filter((s) => s.kind === 5).length).toBeGreaterThan(10);
-    expect((expected[4] as { data: number[] }).data).not.toEqual((expected[0] as { data: number[] }).data);
+    // The answers are real: diagnostics, tokens, stages in the outline, and the keystroke shows in the
+    // diagnostics and the last tokens.
+    const [diagnostics1, tokens1, outline1, , , diagnostics2, tokens3] = expected as [
+      { diagnostics: { message: string }[] },
+      { data: number[] },
+      { kind: number }[],
+      unknown,
+      unknown,
+      { diagnostics: { message: string }[] },
+      { data: number[] },
+    ];
+    expect(diagnostics1.diagnostics.length).toBeGreaterThan(10);
+    expect(diagnostics2.diagnostics).not.toEqual(diagnostics1.diagnostics);
+    expect(tokens1.data.length).toBeGreaterThan(1000);
+    expect(outline1.filter((s) => s.kind === 5).length).toBeGreaterThan(10);
+    expect(tokens3.data).not.toEqual(tokens1.data);
     const withoutIds = (answers: unknown[]) => answers.map((a) => (a && typeof a === 'object' && 'resultId' in a ? { ...a, resultId: undefined } : a));
 
     const stdio = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
@@ -152,7 +172,7 @@ describe('transports and command line', () => {
       const { answers, exitCode, logs } = await session(createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child);
       expect(exitCode).toBe(0);
       expect(logs).toEqual(expect.arrayContaining(['from console.log 1', 'from console.error']));
-      expect((answers[0] as { data: number[] }).data.length).toBeGreaterThan(1000);
+      expect((answers[1] as { data: number[] }).data.length).toBeGreaterThan(1000);
     } finally {
       child.kill();
     }

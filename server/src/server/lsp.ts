@@ -13,6 +13,7 @@ export import ErrorCodes = lsp.ErrorCodes;
 export import LSPErrorCodes = lsp.LSPErrorCodes;
 export import PositionEncodingKind = lsp.PositionEncodingKind;
 export import ProposedFeatures = lsp.ProposedFeatures;
+export import PublishDiagnosticsNotification = lsp.PublishDiagnosticsNotification;
 export import ResponseError = lsp.ResponseError;
 export import SymbolInformation = lsp.SymbolInformation;
 export import TextDocumentEdit = lsp.TextDocumentEdit;

@@ -35,6 +35,7 @@ import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
+import { keptJsonArray } from './keptJson';
 import { problemForMessage } from './sentDiagnostic';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
@@ -506,4 +507,15 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
       a.range.start.character - b.range.start.character ||
       String(a.code).localeCompare(String(b.code)),
   );
+}
+
+/**
+ * The JSON of each diagnostic, kept with it: a segment's diagnostics are kept while it starts on the
+ * same line (above), and are not changed once made.
+ */
+const diagnosticJson = new WeakMap<Diagnostic, string>();
+
+/** `diagnostics` written as a JSON array (the same text JSON.stringify would make of it). */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[]): string {
+  return keptJsonArray(diagnostics, diagnosticJson);
 }

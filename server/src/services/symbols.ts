@@ -11,6 +11,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
+import { keptJsonArray } from './keptJson';
 import { PositionCursor } from './positions';
 
 /** The longest detail shown; longer ones are cut and end with an ellipsis. */
@@ -290,12 +291,5 @@ const symbolJson = new WeakMap<DocumentSymbol, string>();
 
 /** `symbols` written as a JSON array (the same text JSON.stringify would make of it). */
 export function documentSymbolsJson(symbols: readonly DocumentSymbol[]): string {
-  let out = '[';
-  for (let i = 0; i < symbols.length; i++) {
-    const symbol = symbols[i];
-    let json = symbolJson.get(symbol);
-    if (json === undefined) symbolJson.set(symbol, (json = JSON.stringify(symbol)));
-    out += i > 0 ? ',' + json : json;
-  }
-  return out + ']';
+  return keptJsonArray(symbols, symbolJson);
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it, vi } from 'vitest';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
-import { getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
+import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
 import { analyzedDocument } from '../../../server/src/services/document';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
 import { SyntaxTree } from '../../../server/src/syntax';
@@ -59,7 +59,11 @@ describe('incremental diagnostics', () => {
             if (!check) continue;
             const options = OPTIONS[option];
             const settings = SETTINGS[setting];
-            expect(getDiagnostics(open.doc, settings, options)).toEqual(fromScratch(open.tree.text, options, settings));
+            const diagnostics = getDiagnostics(open.doc, settings, options);
+            const expected = fromScratch(open.tree.text, options, settings);
+            expect(diagnostics).toEqual(expected);
+            // The JSON kept with each diagnostic is still that diagnostic's (the server sends the join).
+            expect(diagnosticsJson(diagnostics)).toBe(JSON.stringify(expected));
           }
         },
       ),
@@ -79,7 +83,10 @@ describe('incremental diagnostics', () => {
           const at = where % (open.tree.length + 1);
           open.edit({ start: at, end: Math.min(open.tree.length, at + (edit.end - edit.start)), text: edit.text });
           const options = OPTIONS[option];
-          expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, options)).toEqual(fromScratch(open.tree.text, options));
+          const diagnostics = getDiagnostics(open.doc, DEFAULT_SETTINGS, options);
+          const expected = fromScratch(open.tree.text, options);
+          expect(diagnostics).toEqual(expected);
+          expect(diagnosticsJson(diagnostics)).toBe(JSON.stringify(expected));
         }
       }),
       fcParams(30),

@@ -12,6 +12,13 @@ describe('prepared JSON answers', () => {
     expect(JSON.parse(messageJson(message as never))).toEqual({ jsonrpc: '2.0', id: 3, result: [{ name: 'x' }] });
   });
 
+  it('splice prepared params into a notification', () => {
+    const params = new PreparedJson('{"uri":"file:///a","version":3,"diagnostics":[]}');
+    expect(messageJson({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as never)).toBe(
+      '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///a","version":3,"diagnostics":[]}}',
+    );
+  });
+
   it('leave every other message to JSON.stringify', () => {
     const messages = [
       { jsonrpc: '2.0', id: 1, result: { data: [1, 2] } },
