@@ -34,6 +34,8 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const service = createLanguageService();
   let encoding: Encoding = 'utf-16';
+  // Prepared answers need a writer that splices them in, and positions that need no conversion.
+  const preparedJson = (): boolean => options.preparedJson === true && encoding === 'utf-16';
   const client: ClientSupport = {
     configuration: false,
     hierarchicalSymbols: false,
@@ -146,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
       const diagnostics = convertResult(service.getDiagnostics(doc, settings, { dockerignore, onRuleError }), encoding, lineText(document));
-      if (options.preparedJson === true && encoding === 'utf-16') {
+      if (preparedJson()) {
         // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
         const params = `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":${service.diagnosticsJson(diagnostics)}}`;
         await connection.sendNotification(PublishDiagnosticsNotification.type, prepared<PublishDiagnosticsParams>(params));
@@ -176,7 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    preparedJson: () => options.preparedJson === true && encoding === 'utf-16',
+    preparedJson,
     toServerPosition(uri: string, position: Position): Position {
       const document = documents.get(uri);
       return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;

@@ -1,8 +1,8 @@
 // Answers written as JSON ahead of the message that carries them. A large answer (the semantic
-// tokens, the outline or the diagnostics of a long file) is mostly parts that did not change since the last request,
-// and the services keep each part's JSON; joining those strings costs far less than building the
-// whole answer as objects and having the transport write it again (at 50,000 lines, ~2 ms against
-// ~10 for the tokens). Only writers given `PREPARED_JSON_WRITER` (stdio, sockets, pipes: see
+// tokens, the outline or the diagnostics of a long file) is mostly parts that did not change since
+// the last one, and the services keep each part's JSON; joining those strings costs far less than
+// building the whole answer as objects and having the transport write it again (at 50,000 lines,
+// ~2 ms against ~10 for the tokens). Only writers given `PREPARED_JSON_WRITER` (stdio, sockets, pipes: see
 // transport.ts) splice the text in; anything else that serialises the message reads `toJSON`.
 import type { ContentTypeEncoder, Message, MessageWriterOptions, NotificationMessage, ResponseMessage } from 'vscode-languageserver/node';
 
