@@ -595,12 +595,103 @@ describe('hover over LSP', () => {
         'FROM alpine\nARG PORT=8080\nCMD serve --port $[$PO$0RT$]',
         [
           '**`PORT`** build argument (`ARG`)',
-          'Value here: `8080`',
           'Declared on line 2: `ARG PORT=8080`',
-          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
-          'This command runs when the container starts, where `ARG` values no longer exist: `$PORT` is empty there unless an `ENV` sets it.',
+          'This command runs when the container starts, where build arguments no longer exist: `$PORT` is empty there unless an `ENV` sets it or the container is started with `-e PORT=…`.',
+          "To keep a build argument's value, copy it into the image: `ARG PORT` then `ENV PORT=$PORT`.",
           "Expanded by the shell when the container runs this command, from the container's environment.",
         ].join('\n\n'),
+      );
+      // The ENV that copies it is what the container sees.
+      await checkHover(
+        'FROM alpine\nARG PORT=8080\nENV PORT=$PORT\nCMD ["sh", "-c", "serve --port $[$PO$0RT$]"]',
+        [
+          '**`PORT`** environment variable (`ENV`)',
+          'Value here: `8080`',
+          'Declared on line 3: `ENV PORT=$PORT`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded by the shell when the container runs this command, from the container's environment.",
+        ].join('\n\n'),
+      );
+    });
+
+    it('a predefined platform ARG in CMD, which the container does not have', async () => {
+      const arg = PREDEFINED_ARGS.find((a) => a.name === 'TARGETARCH')!;
+      await checkHover(
+        'FROM alpine\nCMD echo $[$TARGET$0ARCH$]',
+        [
+          '**`TARGETARCH`** predefined build argument',
+          'This command runs when the container starts, where build arguments no longer exist: `$TARGETARCH` is empty there unless an `ENV` sets it or the container is started with `-e TARGETARCH=…`.',
+          "To keep a build argument's value, copy it into the image: `ARG TARGETARCH` then `ENV TARGETARCH=$TARGETARCH`.",
+          "Expanded by the shell when the container runs this command, from the container's environment.",
+          renderPredefinedArg(arg, 'markdown'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('an ARG in an ONBUILD trigger, which runs in a later build', async () => {
+      await checkHover(
+        'FROM alpine\nARG FOO=1\nONBUILD RUN echo $[$F$0OO$]',
+        [
+          '**`FOO`** build argument (`ARG`)',
+          'Declared on line 2: `ARG FOO=1`',
+          "This build's `ARG` values are not kept in the image, so the trigger does not see this one: `$FOO` is whatever the later build sets, or empty.",
+          "To keep a build argument's value, copy it into the image: `ARG FOO` then `ENV FOO=$FOO`.",
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+        ].join('\n\n'),
+      );
+    });
+
+    it('the exec form passes $NAME as written, unless it runs a shell', async () => {
+      const execForm = (text: string) =>
+        [
+          '**`A`** kept as written',
+          `The exec form (a JSON array) starts the program without a shell, so it gets \`${text}\` as written, not a value. For the value, use the shell form, or run a shell yourself: \`["sh", "-c", "… ${text}"]\`.`,
+        ].join('\n\n');
+      await checkHover('FROM alpine\nENV A=1\nCMD ["echo", "$[$$0A$]"]', execForm('$A'));
+      await checkHover('FROM alpine\nENV A=1\nRUN ["echo", "$[${A$0}$]"]', execForm('${A}'));
+      await checkHover('FROM alpine\nENV A=1\nENTRYPOINT ["/bin/app", "--x=$[$A$0$]"]', execForm('$A'));
+      // An argument after the script is the script's $0, $1…: the shell does not expand it either.
+      await checkHover('FROM alpine\nENV A=1\nCMD ["sh", "-c", "echo", "$[$$0A$]"]', execForm('$A'));
+      // The script of a shell, after options, is shell text.
+      const shellScript = [
+        '**`A`** environment variable (`ENV`)',
+        'Value here: `1`',
+        'Declared on line 2: `ENV A=1`',
+        'Stays in the image: later instructions and every container started from the image see it.',
+      ];
+      await checkHover(
+        'FROM alpine\nENV A=1\nRUN ["/bin/bash", "-o", "pipefail", "-ec", "echo $[$$0A$]"]',
+        [...shellScript, 'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.'].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nENV A=1\nCMD ["/usr/bin/env", "-i", "sh", "-c", "echo $[$$0A$]"]',
+        [...shellScript, "Expanded by the shell when the container runs this command, from the container's environment."].join('\n\n'),
+      );
+    });
+
+    it('where BuildKit expands nothing: some flags, SHELL, MAINTAINER', async () => {
+      await checkHover(
+        'FROM alpine\nARG N=none\nRUN --network=$[$$0N$] echo',
+        '**`N`** kept as written\n\nBuildKit does not expand variables in `--network`: the value is taken as written.',
+      );
+      await checkHover(
+        'FROM alpine\nARG I=30s\nHEALTHCHECK --interval=$[$$0I$] CMD true',
+        '**`I`** kept as written\n\nBuildKit does not expand variables in `--interval`: the value is taken as written.',
+      );
+      await checkHover(
+        'FROM alpine\nARG S=sh\nSHELL ["/bin/$[$$0S$]", "-c"]',
+        '**`S`** kept as written\n\n`SHELL` takes its arguments as written: BuildKit expands no variables in them.',
+      );
+      await checkHover(
+        'FROM alpine\nARG M=me\nMAINTAINER $[$$0M$]',
+        '**`M`** kept as written\n\nBuildKit does not expand variables in `MAINTAINER`: the text is kept as written.',
+      );
+    });
+
+    it('an undeclared variable in a FROM line: only global ARGs count there', async () => {
+      await checkHover(
+        'FROM alpine:$[$T$0AG$]',
+        '**`TAG`** not declared\n\nNo global `ARG` before this line declares it, so it expands to an empty string.',
       );
     });
 

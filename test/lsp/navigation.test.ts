@@ -83,6 +83,33 @@ describe('navigation over LSP', () => {
       await checkReferences('FROM alpine\nENV HOME_DIR=/srv\nWORKDIR $$[HOME_DIR$]\nRUN ls $$[HOME$0_DIR$]\n', false);
     });
 
+    it('uses outside the build (CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD) do not refer to an ARG', async () => {
+      const text = [
+        'FROM alpine',
+        'ARG $[PO$0RT$]=8080',
+        'RUN echo $$[PORT$]',
+        'CMD serve --port $PORT',
+        'ENTRYPOINT ["sh", "-c", "serve $PORT"]',
+        'HEALTHCHECK CMD wget -q localhost:$PORT',
+        'ONBUILD RUN echo $PORT',
+      ].join('\n');
+      await checkReferences(text);
+      // From one of them: not the ARG; the others the container expands, as one undeclared name.
+      await checkDefinition(text.replace('$0', '').replace(/\$\[|\$\]/g, '').replace('--port $PORT', '--port $PO$0RT'));
+      await checkReferences(
+        ['FROM alpine', 'ARG PORT=8080', 'CMD serve --port $$[PO$0RT$]', 'HEALTHCHECK CMD wget -q localhost:$$[PORT$]', 'RUN echo $PORT'].join('\n'),
+      );
+    });
+
+    it('an ENV is what the container and later builds see', async () => {
+      await checkReferences('FROM alpine\nARG PORT=1\nENV $[PO$0RT$]=$PORT\nCMD serve $$[PORT$]\nONBUILD RUN echo $$[PORT$]\n');
+    });
+
+    it('nothing on exec-form text no shell reads', async () => {
+      await checkDefinition('FROM alpine\nENV A=1\nCMD ["echo", "$A$0"]\n');
+      await checkReferences('FROM alpine\nENV $[A$0$]=1\nCMD ["echo", "$A"]\nCMD ["sh", "-c", "echo $$[A$]"]\n');
+    });
+
     it('a use inside a substitution default', async () => {
       await checkDefinition('FROM alpine\nARG $[FALLBACK$]=x\nARG V\nRUN echo ${V:-$FALLB$0ACK}\n');
     });

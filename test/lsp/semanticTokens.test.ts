@@ -144,6 +144,18 @@ describe('semantic tokens over LSP', () => {
     ]);
   });
 
+  it('colours only variables someone expands: not exec-form text, not build arguments in the container', async () => {
+    const text = ['FROM alpine', 'ARG A=1', 'ENV B=2', 'CMD ["echo", "$B"]', 'CMD echo $A $B', 'RUN ["sh", "-c", "echo $A"]', ''].join('\n');
+    const uri = await open(client, text);
+    const result = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    expect(decode(legend, text, result.data).filter((token) => / variable/.test(token))).toEqual([
+      '1:4 "A" variable.declaration',
+      '2:4 "B" variable.declaration',
+      '4:12 "$B" variable',
+      '5:23 "$A" variable',
+    ]);
+  });
+
   it('splits tokens at line ends and around line-continuing escapes and comment lines', async () => {
     const text = 'FROM alpine\nLABEL description="one \\\n# dropped by BuildKit\n  two"\n';
     const uri = await open(client, text);

@@ -33,6 +33,7 @@ import {
   type StagePart,
   type StageReferenceKind,
   type UseRecord,
+  type VariableExpansion,
 } from './parts';
 import { stageIndex } from './stageIndex';
 
@@ -103,13 +104,15 @@ export interface VariableUse {
   readonly predefined?: PredefinedArgFact;
   /** Its value at this point, when known. */
   readonly value?: string;
-  /** Whether the builder expands it (false for shell text, which the shell expands at run time). */
+  /** Who expands it; uses the container or a later build expands resolve to ENV only. */
+  readonly expansion: VariableExpansion;
+  /** Whether the builder expands it (`expansion` 'builder'). */
   readonly expandedByBuilder: boolean;
   /** Stage index, or -1 in global scope (FROM lines and global ARG defaults). */
   readonly stage: number;
 }
 
-export type { StageReferenceKind };
+export type { StageReferenceKind, VariableExpansion };
 
 export interface StageReference {
   readonly kind: StageReferenceKind;
@@ -342,6 +345,7 @@ export class DockerfileModel {
           declaration: r.declaration && this.declarationOf(r.declaration, s),
           predefined: r.predefined,
           value: r.value,
+          expansion: r.expansion,
           expandedByBuilder: r.expandedByBuilder,
           stage: r.inStage ? s : -1,
         };

@@ -35,6 +35,7 @@ export interface UseRecord {
   readonly declaration?: DeclarationRecord;
   readonly predefined?: PredefinedArgFact;
   readonly value?: string;
+  readonly expansion: VariableExpansion;
   readonly expandedByBuilder: boolean;
   /** False in the global scope (FROM lines and global ARG defaults). */
   readonly inStage: boolean;
@@ -93,21 +94,46 @@ export type Part = GlobalPart | StagePart;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Builder-expanded contexts, read from the facts table. ONBUILD triggers expand in a later build. */
-function expandedByBuilder(node: InstructionNode, ref: VariableRef): boolean {
-  if (node.name === 'ONBUILD') return false;
+/**
+ * Who expands a variable reference, which decides what it can name:
+ * - 'builder': BuildKit while it builds, with the ARG and ENV values in scope;
+ * - 'build-shell': the shell of a RUN step, whose environment holds those same values;
+ * - 'runtime-shell': a shell in the container (CMD, ENTRYPOINT, HEALTHCHECK), which sees ENV only,
+ *   since build arguments are gone once the image is built;
+ * - 'trigger': a later build that starts FROM this image and runs the ONBUILD trigger: this image's
+ *   ENV, not this build's arguments;
+ * - 'none': nobody, the text stays as written (exec-form arguments no shell reads, SHELL, MAINTAINER,
+ *   flags BuildKit does not expand, a COPY heredoc with a quoted marker).
+ */
+export type VariableExpansion = 'builder' | 'build-shell' | 'runtime-shell' | 'trigger' | 'none';
+
+/** Who expands `ref` in `node`: the shell contexts by instruction, the builder's from the facts table. */
+export function expansionOf(node: InstructionNode, ref: VariableRef): VariableExpansion {
+  if (node.name === 'ONBUILD') return node.trigger && expansionOf(node.trigger, ref) === 'none' ? 'none' : 'trigger';
   switch (ref.context.kind) {
+    case 'exec':
+      return 'none';
     case 'shell':
-      return false;
+      return node.name === 'RUN' ? 'build-shell' : node.name === 'SHELL' ? 'none' : 'runtime-shell';
     case 'heredoc':
-      return ref.context.expand && node.name !== 'RUN';
+      return node.name === 'RUN' ? 'build-shell' : ref.context.expand ? 'builder' : 'none';
     case 'flag': {
-      if (node.name === 'RUN' && ref.context.flag === 'mount') return true;
-      return getFlag(node.name, ref.context.flag)?.expandsVariables ?? false;
+      if (node.name === 'RUN' && ref.context.flag === 'mount') return 'builder';
+      return getFlag(node.name, ref.context.flag)?.expandsVariables ? 'builder' : 'none';
     }
     case 'args':
-      return getInstruction(node.name)?.expandsVariables ?? false;
+      return getInstruction(node.name)?.expandsVariables ? 'builder' : 'none';
   }
+}
+
+/**
+ * What a reference expanded by `expansion` can see of `binding`: everything while building; only ENV
+ * in the container or a later build (ARG values are not kept in the image); nothing when no one expands it.
+ */
+function visibleBinding(binding: RecordBinding | undefined, expansion: VariableExpansion): RecordBinding | undefined {
+  if (expansion === 'builder' || expansion === 'build-shell') return binding;
+  if (expansion === 'none') return undefined;
+  return binding?.declaration?.kind === 'env' ? binding : undefined;
 }
 
 /**
@@ -216,15 +242,18 @@ export class PartWalker {
   }
 
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
-    const binding = scope.get(ref.name);
+    const expansion = expansionOf(node, ref);
+    const binding = visibleBinding(scope.get(ref.name), expansion);
+    const buildTime = expansion === 'builder' || expansion === 'build-shell';
     (this.part.uses as UseRecord[]).push({
       node: index,
       at,
       ref,
       declaration: binding?.declaration,
-      predefined: binding?.predefined ?? getPredefinedArg(ref.name),
+      predefined: binding?.predefined ?? (buildTime ? getPredefinedArg(ref.name) : undefined),
       value: binding?.value,
-      expandedByBuilder: expandedByBuilder(node, ref),
+      expansion,
+      expandedByBuilder: expansion === 'builder',
       inStage,
     });
   }

@@ -160,6 +160,11 @@ export type VariableContext =
   | { readonly kind: 'flag'; readonly flag: string }
   /** Shell text of RUN, CMD, ENTRYPOINT, SHELL or HEALTHCHECK: expanded by the shell at run time. */
   | { readonly kind: 'shell' }
+  /**
+   * An exec-form (JSON) argument of RUN, CMD, ENTRYPOINT, SHELL or HEALTHCHECK that no shell reads
+   * as script text: the program gets it as written (`CMD ["echo", "$HOME"]` prints `$HOME`).
+   */
+  | { readonly kind: 'exec' }
   /** A heredoc body; `expand` tells whether the builder (COPY/ADD) or shell (RUN) expands it. */
   | { readonly kind: 'heredoc'; readonly index: number; readonly expand: boolean };
 

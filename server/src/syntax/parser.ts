@@ -584,6 +584,34 @@ export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: s
   return name !== '' && !SHELLS.has(name);
 }
 
+/**
+ * The index of the element a shell runs as its script in an exec-form argv, or -1: the first operand
+ * after options that include `-c` (`["sh", "-c", "…"]`, `["/bin/bash", "-euo", "pipefail", "-c", "…"]`),
+ * also behind `env` and `busybox`. Options are POSIX sh's: `-o`/`+o` take the next word as their value.
+ */
+function shellScriptElement(elements: readonly { readonly value: string }[]): number {
+  let i = 0;
+  const program = (): string => elements[i]?.value.slice(elements[i].value.lastIndexOf('/') + 1) ?? '';
+  if (program() === 'env') {
+    i++;
+    while (i < elements.length && (elements[i].value.startsWith('-') || elements[i].value.includes('='))) i++;
+  }
+  if (program() === 'busybox') i++;
+  if (!SHELLS.has(program())) return -1;
+  let command = false;
+  for (i++; i < elements.length; i++) {
+    const word = elements[i].value;
+    if (word === '--') return command && i + 1 < elements.length ? i + 1 : -1;
+    if (word === '-o' || word === '+o') {
+      i++;
+      continue;
+    }
+    if (!/^[-+]./.test(word)) return command ? i : -1;
+    if (!word.startsWith('--') && word.slice(1).includes('c')) command = true;
+  }
+  return -1;
+}
+
 function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {
   const start = map(s.start, false);
   return { start, end: s.end > s.start ? map(s.end, true) : start };
@@ -599,9 +627,10 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
     const lexed = lex(logical.text.slice(from, to), EMPTY_ENVIRONMENT, { escape, skipUnsetEnv: true, splitWords: false });
     collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(from + o) : logical.sourceStart(from + o)), context);
   };
-  const shellUnit = (from: number, to: number): void => {
+  // Shell text, or exec-form text no shell reads: the references a shell would see, either way.
+  const shellUnit = (from: number, to: number, context: VariableContext = { kind: 'shell' }): void => {
     if (to <= from || !hasDollar(logical.text, from, to)) return;
-    collect(scanShellVariables(logical.text, from, to), (o, isEnd) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o)), { kind: 'shell' });
+    collect(scanShellVariables(logical.text, from, to), (o, isEnd) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o)), context);
   };
 
   for (const flag of node.flags) {
@@ -615,15 +644,17 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
   }
   const isShell = SHELL_INSTRUCTIONS.has(node.name);
   if (node.json) {
-    for (const element of node.json.elements) {
+    // The exec form runs the program without a shell: only a shell's script (`["sh", "-c", "…"]`)
+    // expands `$name`; any other element reaches the program as written.
+    const script = isShell && node.name !== 'SHELL' ? shellScriptElement(node.json.elements) : -1;
+    node.json.elements.forEach((element, i) => {
       // JSON strings are lexed after decoding; map decoded offsets back through the quotes.
       const from = logicalOf(element.start) + 1;
       const to = logicalOf(element.end) - 1;
-      if (element.value === logical.text.slice(from, to)) {
-        if (isShell) shellUnit(from, to);
-        else builderUnit(from, to, { kind: 'args' });
-      }
-    }
+      if (element.value !== logical.text.slice(from, to)) return;
+      if (!isShell) builderUnit(from, to, { kind: 'args' });
+      else shellUnit(from, to, i === script ? { kind: 'shell' } : { kind: 'exec' });
+    });
     return;
   }
   if (isShell) {

@@ -5,11 +5,9 @@
 import { SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import type { Declaration, VariableUse } from '../../semantics';
-import { lex } from '../../syntax';
+import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-
-const RUNTIME_INSTRUCTIONS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 function kindLabel(w: DocWriter, declaration: Declaration | undefined, predefined: boolean): string {
   if (!declaration) return w.prose(predefined ? 'predefined build argument' : 'not declared');
@@ -77,6 +75,7 @@ function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration |
 
 /** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
 function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, global: Declaration | undefined): string {
+  if (use.stage < 0) return w.prose('No global `ARG` before this line declares it, so it expands to an empty string.');
   if (!global) return w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
   const line = doc.text.positionAt(global.nameSpan.start).line + 1;
   return w.prose(
@@ -93,25 +92,80 @@ function shellVariableNote(w: DocWriter, runtime: boolean): string {
   );
 }
 
+/** The instruction a use is in, the trigger for an ONBUILD one. */
+function ownerOf(doc: AnalyzedDocument, use: VariableUse): InstructionNode | undefined {
+  const node = doc.tree.node(use.nodeIndex);
+  if (node.kind !== 'instruction') return undefined;
+  return node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
+}
+
+/** Why nobody expands a reference (`expansion` 'none'): the exec form, or what BuildKit leaves alone. */
+function keptAsWrittenReason(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
+  const text = doc.tree.slice(use.span.start, use.span.end);
+  const instruction = ownerOf(doc, use)?.name ?? '';
+  const context = use.ref.context;
+  if (instruction === 'SHELL') return w.prose('`SHELL` takes its arguments as written: BuildKit expands no variables in them.');
+  switch (context.kind) {
+    case 'exec':
+      return w.prose(
+        `The exec form (a JSON array) starts the program without a shell, so it gets \`${text}\` as written, not a value. For the value, use the shell form, or run a shell yourself: \`["sh", "-c", "… ${text}"]\`.`,
+      );
+    case 'flag':
+      return w.prose(`BuildKit does not expand variables in \`--${context.flag}\`: the value is taken as written.`);
+    case 'heredoc':
+      return w.prose('The heredoc\'s marker is quoted, so the body is copied as written.');
+    default:
+      return w.prose(`BuildKit does not expand variables in \`${instruction}\`: the text is kept as written.`);
+  }
+}
+
+/**
+ * A use in the container or in a later build (CMD, ENTRYPOINT, HEALTHCHECK, an ONBUILD trigger) that
+ * no ENV declares. A build argument of that name, declared or predefined, does not reach it.
+ */
+function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, format: DocFormat): string {
+  const { name } = use;
+  const binding = doc.model.visibleAt(use.span.start).get(name);
+  const arg = binding?.declaration?.kind === 'arg' ? binding.declaration : undefined;
+  const predefined = arg ? undefined : getPredefinedArg(name);
+  const trigger = use.expansion === 'trigger';
+  const later = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables and this image\'s `ENV`.');
+  if (!arg && !predefined) {
+    if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
+    return w.join(`${w.bold(w.code(name))} ${w.prose('shell variable')}`, shellVariableNote(w, true));
+  }
+  const keep = w.prose(`To keep a build argument's value, copy it into the image: \`ARG ${name}\` then \`ENV ${name}=$${name}\`.`);
+  return w.join(
+    heading(w, name, arg, predefined !== undefined),
+    arg && declaredLine(doc, w, arg, false),
+    trigger
+      ? w.prose(`This build's \`ARG\` values are not kept in the image, so the trigger does not see this one: \`$${name}\` is whatever the later build sets, or empty.`)
+      : w.prose(`This command runs when the container starts, where build arguments no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it or the container is started with \`-e ${name}=…\`.`),
+    keep,
+    trigger ? later : w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.'),
+    predefined && renderPredefinedArg(predefined, format),
+  );
+}
+
 export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFormat): string {
   const w = new DocWriter(format);
-  const { declaration, predefined, name } = use;
-  const instruction = doc.tree.node(use.nodeIndex);
-  const owner = instruction.kind === 'instruction' ? (instruction.name === 'ONBUILD' ? 'ONBUILD' : instruction.name) : '';
+  const { declaration, predefined, name, expansion } = use;
+  if (expansion === 'none') return w.join(`${w.bold(w.code(name))} ${w.prose('kept as written')}`, keptAsWrittenReason(doc, w, use));
+  if ((expansion === 'runtime-shell' || expansion === 'trigger') && !declaration) return outsideBuildHover(doc, w, use, format);
   const substitution = use.ref.operator !== undefined ? getSubstitution(use.ref.operator) : undefined;
   const result = substitution ? substitutionResult(doc, use) : undefined;
-  const runtime = RUNTIME_INSTRUCTIONS.has(owner) && use.ref.context.kind === 'shell';
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
   const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
-  const shellVariable = !declaration && !predefined && !global && !use.expandedByBuilder && owner !== 'ONBUILD';
-  let expansion: string | undefined;
-  if (shellVariable) expansion = undefined;
-  else if (owner === 'ONBUILD') expansion = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables.');
-  else if (runtime) expansion = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
-  else if (!use.expandedByBuilder) expansion = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');
+  const shellVariable = !declaration && !predefined && !global && expansion === 'build-shell';
+  let expansionNote: string | undefined;
+  if (expansion === 'trigger') expansionNote = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables.');
+  else if (expansion === 'runtime-shell') expansionNote = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
+  else if (expansion === 'build-shell' && !shellVariable) {
+    expansionNote = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');
+  }
   return w.join(
     shellVariable ? `${w.bold(w.code(name))} ${w.prose('shell variable')}` : heading(w, name, declaration, predefined !== undefined),
     valueLine(w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
@@ -119,12 +173,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(w, declaration),
-    shellVariable && shellVariableNote(w, runtime),
+    shellVariable && shellVariableNote(w, false),
     !shellVariable && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
-    runtime &&
-      declaration?.kind === 'arg' &&
-      w.prose(`This command runs when the container starts, where \`ARG\` values no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it.`),
-    expansion,
+    expansionNote,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
     result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,
     substitution && w.requires(substitution.since),

@@ -106,11 +106,12 @@ function variableTargetAt(model: DockerfileModel, offset: number): VariableTarge
     return variableTarget(model, variableGroup(model, declaration), declarationOccurrence(declaration), [definition]);
   }
   const use = model.useAt(offset);
-  if (!use) return undefined;
+  // Text that nobody expands (`CMD ["echo", "$A"]`) looks like a variable but is none.
+  if (!use || use.expansion === 'none') return undefined;
   if (use.declaration) {
     return variableTarget(model, variableGroup(model, use.declaration), useOccurrence(use), [declarationOccurrence(use.declaration)]);
   }
-  const uses = model.uses.filter((u) => !u.declaration && u.name === use.name && u.stage === use.stage);
+  const uses = model.uses.filter((u) => !u.declaration && u.expansion !== 'none' && u.name === use.name && u.stage === use.stage);
   return { kind: 'variable', name: use.name, cursor: useOccurrence(use), definitions: [], occurrences: uses.map(useOccurrence), declarations: [], uses };
 }
 
