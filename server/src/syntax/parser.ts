@@ -589,7 +589,7 @@ export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: s
  * after options that include `-c` (`["sh", "-c", "…"]`, `["/bin/bash", "-euo", "pipefail", "-c", "…"]`),
  * also behind `env` and `busybox`. Options are POSIX sh's: `-o`/`+o` take the next word as their value.
  */
-function shellScriptElement(elements: readonly { readonly value: string }[]): number {
+export function shellScriptElement(elements: readonly { readonly value: string }[]): number {
   let i = 0;
   const program = (): string => elements[i]?.value.slice(elements[i].value.lastIndexOf('/') + 1) ?? '';
   if (program() === 'env') {

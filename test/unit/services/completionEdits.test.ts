@@ -128,6 +128,10 @@ describe('variables where the shell reads them', () => {
     // The exec form, written or still being typed, has no shell.
     expect(labels(`${head}RUN ["echo", "$VE$0"]`)).toEqual([]);
     expect(labels(`${head}RUN ["echo", "$VE$0`)).toEqual([]);
+    // Unless it runs a shell: its script is shell text, written or being typed.
+    expect(labels(`${head}RUN ["sh", "-c", "echo $VE$0"]`)).toContain('VERSION');
+    expect(labels(`${head}RUN ["/bin/bash", "-o", "pipefail", "-ec", "echo \${VE$0`)).toContain('VERSION');
+    expect(labels(`${head}RUN ["sh", "-c", "echo", "$VE$0`)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { getInstruction, type InstructionFact } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
-import { runsBodyWithInterpreter, type InstructionNode } from '../../syntax';
+import { runsBodyWithInterpreter, shellScriptElement, type InstructionNode } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -114,8 +114,11 @@ interface InstructionWords {
   readonly rest: readonly PrefixWord[];
   readonly current: PrefixWord;
   readonly onbuild: boolean;
-  /** The arguments are (or are being typed as) a JSON array, which no shell reads. */
-  readonly exec: boolean;
+  /**
+   * The arguments are (or are being typed as) a JSON array, which no shell reads: 'literal'; or the
+   * string at the cursor is a shell's script in one (`["sh", "-c", "…"]`): 'script'.
+   */
+  readonly exec: 'literal' | 'script' | undefined;
 }
 
 function isFlagWord(word: PrefixWord): boolean {
@@ -201,13 +204,27 @@ const JSON_ARRAY_PREFIX = /^\[\s*(?:"(?:[^"\\]|\\.)*"\s*,\s*)*(?:"(?:[^"\\]|\\.)
  * when they are one; while one is being typed (nothing after the cursor yet) an array's beginning
  * counts too. `RUN [ "$A" = x ]` is the shell's test command, not an array.
  */
-function execForm(request: CompletionRequest, node: InstructionNode | undefined, words: readonly PrefixWord[]): boolean {
-  if (node?.json) return true;
+function execForm(request: CompletionRequest, node: InstructionNode | undefined, words: readonly PrefixWord[]): InstructionWords['exec'] {
   const args = words.filter((w) => !isFlagWord(w));
   const command = node?.name === 'HEALTHCHECK' ? args.slice(1) : args;
-  if (!command[0]?.text.startsWith('[')) return false;
-  const typed = request.doc.tree.slice(command[0].start, request.offset);
-  return JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request);
+  const typed = command[0] ? request.doc.tree.slice(command[0].start, request.offset) : '';
+  if (!node?.json && !(command[0]?.text.startsWith('[') && JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request))) return undefined;
+  return inShellScript(typed) ? 'script' : 'literal';
+}
+
+/** Whether the last string of a typed JSON array prefix is the script a shell runs (as the parser decides). */
+function inShellScript(typed: string): boolean {
+  const strings = [...typed.matchAll(/"((?:[^"\\]|\\.)*)("?)/g)];
+  const last = strings[strings.length - 1];
+  if (!last || last[2] === '"') return false;
+  const values = strings.map((m) => {
+    try {
+      return { value: JSON.parse(`"${m[1]}"`) as string };
+    } catch {
+      return { value: m[1] };
+    }
+  });
+  return shellScriptElement(values) === values.length - 1;
 }
 
 /** Names of the flags written after the word being typed. */
@@ -252,12 +269,12 @@ function expansionAt(parts: InstructionWords): Expansion | undefined {
     case 'FROM':
       return 'global';
     case 'RUN':
-      return exec ? undefined : 'run';
+      return exec === 'literal' ? undefined : 'run';
     case 'CMD':
     case 'ENTRYPOINT':
-      return exec ? undefined : 'runtime';
+      return exec === 'literal' ? undefined : 'runtime';
     case 'HEALTHCHECK':
-      return args.length > 1 && !exec ? 'runtime' : undefined;
+      return args.length > 1 && exec !== 'literal' ? 'runtime' : undefined;
     default:
       return instruction.expandsVariables ? 'builder' : undefined;
   }
