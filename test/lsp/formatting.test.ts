@@ -151,6 +151,31 @@ describe('formatting over LSP', () => {
   });
 });
 
+describe('formatting after an escaped blank', () => {
+  let client: LspTestClient;
+  beforeAll(async () => (client = await LspTestClient.start()));
+  afterAll(async () => client.stop());
+
+  // BuildKit drops only the final escape, so `a\ ` and the next line make one word (`a b`).
+  const sources = ['FROM alpine\nENV A=a\\ \\\n$0b\n', 'FROM alpine\nRUN echo a\\ \\\n$0b\n', '# escape=`\nFROM alpine\nRUN echo a\\ `\n$0b\n'];
+
+  it('does not indent the line that continues the word', async () => {
+    for (const source of sources) {
+      const text = parseFixture(source).text;
+      await checkFormat(client, text, text);
+    }
+  });
+
+  it('does not indent it on Enter either', async () => {
+    for (const source of sources) {
+      const fixture = parseFixture(source);
+      const uri = await open(client, fixture.text);
+      const edits = await client.request<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: cursorOf(fixture), ch: '\n', options: SPACES });
+      expect(edits, source).toEqual([]);
+    }
+  });
+});
+
 describe('formatting settings', () => {
   it('lower case, a blank line between stages, and the setting indentation when the editor sends none', async () => {
     const client = await LspTestClient.start({

@@ -5,10 +5,14 @@
 // heredoc bodies, flags and parser directives included, and no new syntax error may appear.
 import { buildkitArgs, goQuote, SyntaxTree, type InstructionNode } from '../../server/src/syntax';
 
-/** Runs of spaces and tabs outside quotes become one space (how the shell splits words). */
-export function shellWords(command: string, escape: string): string {
+/**
+ * Runs of unescaped spaces and tabs outside quotes become one space (how the shell splits words).
+ * The shell escapes with `\` whatever the escape directive says.
+ */
+export function shellWords(command: string): string {
   let out = '';
   let quote = '';
+  let separated = false;
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
     if (quote === "'") {
@@ -16,20 +20,20 @@ export function shellWords(command: string, escape: string): string {
       out += c;
       continue;
     }
-    if (c === escape && i + 1 < command.length) {
+    if (c === ' ' || c === '\t') {
+      if (quote) out += c;
+      else if (!separated) out += ' ';
+      separated = !quote;
+      continue;
+    }
+    separated = false;
+    if (c === '\\' && i + 1 < command.length) {
       out += c + command[++i];
       continue;
     }
     if (quote === '"') {
       if (c === '"') quote = '';
-      out += c;
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    if (c === ' ' || c === '\t') {
-      if (!out.endsWith(' ')) out += ' ';
-      continue;
-    }
+    } else if (c === "'" || c === '"') quote = c;
     out += c;
   }
   return out;
@@ -37,16 +41,16 @@ export function shellWords(command: string, escape: string): string {
 
 const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
 
-function canonicalInstruction(node: InstructionNode, escape: string): string {
+function canonicalInstruction(node: InstructionNode): string {
   let out = node.keyword.text.toLowerCase();
   if (node.flags.length) out += ' [' + node.flags.map((f) => goQuote(f.text)).join(' ') + ']';
-  if (node.name === 'ONBUILD') return node.trigger ? `${out} (${canonicalInstruction(node.trigger, escape)})` : out;
+  if (node.name === 'ONBUILD') return node.trigger ? `${out} (${canonicalInstruction(node.trigger)})` : out;
   const args = buildkitArgs(node).slice();
   if (node.name === 'FROM' && args.length === 3 && args[1].toLowerCase() === 'as') args[1] = 'as';
   if (node.name === 'HEALTHCHECK' && args.length && /^(cmd|none)$/i.test(args[0])) args[0] = args[0].toLowerCase();
   if (!node.json) {
-    if (SHELL_FORM.has(node.name) && args.length === 1) args[0] = shellWords(args[0], escape);
-    if (node.name === 'HEALTHCHECK' && args.length === 2) args[1] = shellWords(args[1], escape);
+    if (SHELL_FORM.has(node.name) && args.length === 1) args[0] = shellWords(args[0]);
+    if (node.name === 'HEALTHCHECK' && args.length === 2) args[1] = shellWords(args[1]);
   }
   for (const arg of args) out += ' ' + goQuote(arg);
   return out;
@@ -59,7 +63,7 @@ export function meaning(text: string): string {
   for (const d of tree.directives()) lines.push(`directive ${d.node.name}=${d.node.value.text}${d.node.ignored ? ' (ignored)' : ''}`);
   lines.push(`escape ${tree.escape}`);
   for (const { node } of tree.instructions()) {
-    lines.push(canonicalInstruction(node, tree.escape));
+    lines.push(canonicalInstruction(node));
     for (const h of node.heredocs) lines.push(`  heredoc ${JSON.stringify([h.name, h.content, h.expand, h.chomp, h.fileDescriptor, h.terminator !== undefined])}`);
   }
   for (const e of tree.errors()) lines.push(`error ${e.code}`);

@@ -1,7 +1,8 @@
 // The formatter never changes meaning and is idempotent: over every corpus file (BuildKit's
 // parser cases and 379 real Dockerfiles), under several option sets, and over random edits of
-// them (half-typed quotes, continuations, heredocs with quoted delimiters and several per line,
-// comments); formatting a range makes some of the whole document's edits.
+// them (half-typed quotes, continuations, escaped blanks before a continuation, heredocs with
+// quoted delimiters and several per line, comments); formatting a range makes some of the whole
+// document's edits.
 // Run counts and seeds: FC_SCALE and FC_SEED (test/fuzzing.ts).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -66,7 +67,7 @@ describe('formatter properties over the corpus', () => {
 
 describe('formatter properties over random edits', () => {
   const files = corpusFiles().filter((f) => f.text.length < 6000);
-  const fragments = ['\\\n', ' \\\n', '\\  \n', '\n', '   ', '\t', '"', "'", '#', '# c\n', '<<EOF\n', 'EOF\n', '<<-X\n\tX\n', 'RUN ', 'run ', '[', ']', '", "', ',', '$', '${A:-b}', '=', ' AS ', '`', '\r\n', 'FROM a\n'];
+  const fragments = ['\\\n', ' \\\n', '\\  \n', '\\ \\\n', '\\\t\\\n', '\\\\ \\\n', '\n', '   ', '\t', '"', "'", '#', '# c\n', '<<EOF\n', 'EOF\n', '<<-X\n\tX\n', 'RUN ', 'run ', '[', ']', '", "', ',', '$', '${A:-b}', '=', ' AS ', '`', '\r\n', 'FROM a\n'];
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), fragment: fc.constantFrom(...fragments), drop: fc.nat({ max: 6 }) });
 
   it('keeps the parse and is idempotent after random edits of corpus files', () => {
@@ -110,7 +111,7 @@ describe('formatter properties over random edits', () => {
   });
 
   it('keeps the parse and is idempotent on random Dockerfile-ish text', () => {
-    const pieces = ['FROM a', 'RUN ', 'run ', 'COPY ', 'ONBUILD ', 'ENV k ', 'ENV k=', 'ARG ', 'LABEL ', 'WORKDIR ', 'HEALTHCHECK cmd ', 'x', ' ', '  ', '\t', '\\', '\n', '\r\n', '#', '"', "'", '[', ']', '", "', '<<EOF', 'EOF', '<<-E', '\tE', "<<'EOF'", '<<"EOF"', '<<EOF <<EOT', 'EOT', '3<<EOF', ' cat <<-"E" ', '$', '${a:-b}', '--mount=type=cache,', '--from=x', ' as ', '`', '# escape=`\n'];
+    const pieces = ['FROM a', 'RUN ', 'run ', 'COPY ', 'ONBUILD ', 'ENV k ', 'ENV k=', 'ARG ', 'LABEL ', 'WORKDIR ', 'HEALTHCHECK cmd ', 'x', ' ', '  ', '\t', '\\', '\n', '\r\n', '#', '"', "'", '[', ']', '", "', '<<EOF', 'EOF', '<<-E', '\tE', "<<'EOF'", '<<"EOF"', '<<EOF <<EOT', 'EOT', '3<<EOF', ' cat <<-"E" ', '$', '${a:-b}', '--mount=type=cache,', '--from=x', ' as ', '`', '# escape=`\n', '\\ \\\n', '\\ `\n', '` `\n', 'ENV a=x\\ \\\n', 'RUN --mount=type=bind,source=a\\ \\\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(...Object.values(OPTION_SETS)), (parts, options) => check(parts.join(''), options, 'random')),
       fcParams(2000),

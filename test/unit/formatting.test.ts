@@ -1,7 +1,7 @@
 // The formatter's pure helpers: when a continuation line may be re-indented, how the editor's
 // options and the settings become the indentation unit, and the minimal edits of `formatEdits`.
 import { describe, expect, it } from 'vitest';
-import { formatEdits, formatOptions, type FormatOptions } from '../../server/src/services/formatting';
+import { formatEdits, formatOptions, onNewLineEdits, type FormatOptions } from '../../server/src/services/formatting';
 import { ContinuationJoins } from '../../server/src/services/formatting/continuation';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/settings';
 import { SyntaxTree } from '../../server/src/syntax';
@@ -43,6 +43,21 @@ describe('continuation joins', () => {
     ['ONBUILD RUN echo "a \\\nb"\n', false],
     ['ONBUILD RUN echo a \\\nb\n', true],
     ['BOGUS a \\\nb\n', false], // unknown instruction: leave it
+    // BuildKit drops only the final escape: an escaped blank before it goes on as part of the word.
+    ['ENV A=a\\ \\\nb\n', false], // `A=a\ b`
+    ['LABEL a=x\\ \\\ny\n', false],
+    ['ARG A=a\\ \\\nb\n', false],
+    ['ONBUILD ENV A=a\\ \\\nb\n', false],
+    ['RUN --mount=type=bind,source=a\\ \\\nb echo\n', false], // `source=a b`
+    ['RUN echo a\\ \\\nb\n', false], // the shell's word `a b`
+    ['RUN echo a\\\t\\\nb\n', false],
+    ['RUN echo a\\\\\\ \\\nb\n', false], // `\\` then `\ `: the blank is escaped
+    ['RUN echo a\\\\ \\\nb\n', true], // `\\` escapes a backslash: the blank is a break
+    ['RUN echo a\\ \\\n  b\n', true], // leading white space: the word ended before the join
+    ['HEALTHCHECK CMD echo a\\ \\\nb\n', false],
+    ['ONBUILD RUN echo a\\ \\\nb\n', false],
+    // COPY splits at any white space, but BuildKit finds no heredoc in `a\ <<EOF`: left alone too.
+    ['COPY a\\ \\\n<<EOF /c/\nx\nEOF\n', false],
   ];
   for (const [text, expected] of cases) {
     it(`${JSON.stringify(text)} → ${expected ? 'may' : 'may not'} re-indent`, () => {
@@ -50,9 +65,16 @@ describe('continuation joins', () => {
     });
   }
 
-  it('uses the escape directive: a backtick escapes, a backslash is ordinary', () => {
-    expect(canReindentLast('# escape=`\nRUN echo `"a `\nb\n')).toBe(true);
+  it("reads BuildKit's words with the escape directive's character, a command with the shell's backslash", () => {
+    expect(canReindentLast('# escape=`\nENV A=`"a `\nb\n')).toBe(true); // an escaped quote opens nothing
+    expect(canReindentLast('# escape=`\nENV A=a` `\nb\n')).toBe(false); // an escaped blank
+    expect(canReindentLast('# escape=`\nENV A=a\\ `\nb\n')).toBe(true); // a backslash is ordinary
     expect(canReindentLast('# escape=`\nRUN echo "C:\\ `\nb"\n')).toBe(false);
+    expect(canReindentLast('# escape=`\nRUN echo "a\\" `\nb"\n')).toBe(false); // the shell's `\"` keeps the string open
+    expect(canReindentLast('# escape=`\nRUN echo a\\ `\nb\n')).toBe(false); // the shell's word `a b`
+    // PowerShell, usual with a backtick escape, escapes the blank with a backtick: left alone too.
+    expect(canReindentLast('# escape=`\nRUN echo a` `\nb\n')).toBe(false);
+    expect(canReindentLast('# escape=`\nRUN echo a`` `\nb\n')).toBe(true);
   });
 });
 
@@ -99,6 +121,29 @@ describe('formatEdits', () => {
     expect(SyntaxTree.parse(formatted).node(1)).toMatchObject({ heredocs: [{ name: 'E ' }] });
     // With the default escape character the backslash continues the line, and its blanks go.
     expect(applyOffsetEdits('RUN x \\  \n  y\n', formatEdits(SyntaxTree.parse('RUN x \\  \n  y\n'), options))).toBe('RUN x \\\n    y\n');
+  });
+
+  it('leaves the line after an escaped blank and its continuation alone, when formatting and on Enter', () => {
+    // BuildKit drops only the final escape: the escaped blank before it and the next line make one word.
+    const texts = [
+      'ENV A=a\\ \\\nb\n',
+      'LABEL a=x\\ \\\ny\n',
+      'ARG A=a\\ \\\nb\n',
+      'RUN --mount=type=bind,source=a\\ \\\nb echo\n',
+      'RUN echo a\\ \\\nb\n',
+      '# escape=`\nRUN echo a\\ `\nb\n',
+      '# escape=`\nLABEL a=x` `\ny\n',
+    ];
+    for (const text of texts) {
+      const tree = SyntaxTree.parse(text);
+      expect(formatEdits(tree, options), text).toEqual([]);
+      // The cursor after the newline typed before the last line's text.
+      expect(onNewLineEdits(tree, text.lastIndexOf('\n', text.length - 2) + 1, options), text).toEqual([]);
+    }
+    // An escaped backslash before the blank: the blank separates words, so the line is indented.
+    const text = 'RUN echo a\\\\ \\\nb\n';
+    expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('RUN echo a\\\\ \\\n    b\n');
+    expect(onNewLineEdits(SyntaxTree.parse(text), 15, options)).toEqual([{ start: 15, end: 15, text: '    ' }]);
   });
 
   it('keeps a multi-line JSON array and a JSON array whose strings hold escapes exactly', () => {

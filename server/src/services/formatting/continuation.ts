@@ -4,8 +4,10 @@
 // BuildKit joins an instruction's lines by dropping each line-continuing escape and the newline
 // after it; the next line's leading white space stays in the joined text. So re-indenting a
 // continuation line changes the instruction's text at the join. That is harmless exactly when:
-// - the join is already a word boundary (white space before the escape, or leading white space
-//   on the line): adding white space where there was none would split a word in two; and
+// - the join is already a word boundary (unescaped white space before the escape, or leading
+//   white space on the line): adding white space where there was none would split a word in two.
+//   BuildKit drops only the final escape, so in `a\ \` the first `\` still escapes the blank and
+//   the word goes on across the join; and
 // - the join is not inside quotes (white space there is part of a string), nor inside arguments
 //   BuildKit takes as one text (USER, WORKDIR, the legacy `ENV key value` form, ...).
 // Quotes are read the way BuildKit (or the shell, for shell-form commands) reads each part.
@@ -15,8 +17,10 @@ import { isSpaceCode } from '../../syntax/shellLexer';
 
 /** What decides the meaning of white space inside a part of the instruction. */
 type Rules =
-  /** Shell words and BuildKit's ARG/ENV/LABEL words: '…' and "…", the escape character escapes. */
+  /** A shell-form command: '…' and "…", `\` escapes (the shell's, whatever the escape directive). */
   | 'shell'
+  /** BuildKit's ARG/ENV/LABEL words: '…' and "…", the directive's escape character escapes. */
+  | 'words'
   /** A flag word: '…' and "…", a backslash escapes anywhere. */
   | 'flag'
   /** A JSON array: "…" strings with backslash escapes. */
@@ -92,7 +96,7 @@ function zonesOf(node: InstructionNode): Zone[] | undefined {
     case 'ARG':
     case 'ENV':
     case 'LABEL':
-      if (args) zones.push({ start: args.start, end: args.end, rules: target.pairs[0]?.separator === ' ' ? 'opaque' : 'shell' });
+      if (args) zones.push({ start: args.start, end: args.end, rules: target.pairs[0]?.separator === ' ' ? 'opaque' : 'words' });
       break;
     case 'MAINTAINER':
     case 'STOPSIGNAL':
@@ -150,13 +154,38 @@ export class ContinuationJoins {
       previous = segment;
     }
     if (!previous) return false;
-    if (!blankStart && !isBlank(this.text.charCodeAt(previous.end - 1))) return false;
+    const blank = previous.end - 1;
+    if (!blankStart && (!isBlank(this.text.charCodeAt(blank)) || this.isEscapedBlank(blank, previous.start))) return false;
     let zoneIndex = -1;
     for (let i = 0; i < this.zones.length && this.zones[i].start < lineStart; i++) zoneIndex = i;
     if (zoneIndex < 0) return true;
     const zone = this.zones[zoneIndex];
     if (zone.rules === 'opaque') return false;
     return this.quoteAt(zoneIndex, Math.min(lineStart, zone.end)) === 0;
+  }
+
+  /**
+   * Whether the blank at `at` (in the segment starting at `segmentStart`) is escaped. Inside a
+   * zone its rules decide. Elsewhere (ADD and COPY words, FROM, EXPOSE) white space splits whatever
+   * escapes it, but BuildKit looks for heredoc markers there with `\` escaping: `a\ <<EOF` holds
+   * none. An odd run of the escape directive's character counts in a command too: PowerShell, the
+   * usual shell under a backtick escape directive, escapes with a backtick. Both are on the safe
+   * side: at worst a line keeps its indentation.
+   */
+  private isEscapedBlank(at: number, segmentStart: number): boolean {
+    const index = this.zones!.findIndex((zone) => zone.start <= at && at < zone.end);
+    const rules = index < 0 ? undefined : this.zones![index].rules;
+    if (rules === undefined) return this.oddRunBefore(at, segmentStart, 0x5c) || this.oddRunBefore(at, segmentStart, this.escape);
+    if (rules === 'opaque') return false;
+    this.quoteAt(index, at);
+    if (this.escaped) return true;
+    return rules === 'shell' && this.escape !== 0x5c && this.oddRunBefore(at, segmentStart, this.escape);
+  }
+
+  private oddRunBefore(at: number, segmentStart: number, c: number): boolean {
+    let run = 0;
+    for (let i = at - 1; i >= segmentStart && this.text.charCodeAt(i) === c; i--) run++;
+    return run % 2 === 1;
   }
 
   /** The open quote character (0 for none) just before `limit`, reading zone `index` from its start. */
@@ -207,7 +236,7 @@ export class ContinuationJoins {
       if (c === 0x22) this.quote = 0;
       return false;
     }
-    const escape = rules === 'flag' ? 0x5c : this.escape;
+    const escape = rules === 'words' ? this.escape : 0x5c;
     if (quote === 0x27) {
       if (c === 0x27) this.quote = 0;
       return rules === 'flag' && c === escape;
