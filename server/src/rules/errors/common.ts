@@ -110,7 +110,8 @@ export function* checkedFlags(node: InstructionNode): IterableIterator<{ flag: F
 /**
  * The strings of an array written almost as JSON: strings in single or double quotes, separated by
  * commas or only by white space, maybe with a comma after the last. Undefined when the text is
- * something else (a double-quoted string with a backslash is left alone: its meaning is unclear).
+ * something else, or when its meaning is unclear: a double-quoted string with a backslash, or
+ * strings with nothing between them (the shell reads `['it''s']` as one word, `[its]`).
  */
 export function lenientStringArray(text: string): string[] | undefined {
   const trimmed = text.trim();
@@ -132,8 +133,9 @@ export function lenientStringArray(text: string): string[] | undefined {
     if (value.includes('\\')) return undefined;
     out.push(value);
     i = close + 1;
+    const afterString = i;
     skipSpace();
     if (trimmed[i] === ',') i++;
-    else if (i < end && trimmed[i] !== '"' && trimmed[i] !== "'") return undefined;
+    else if (i < end && (i === afterString || (trimmed[i] !== '"' && trimmed[i] !== "'"))) return undefined;
   }
 }

@@ -24,11 +24,14 @@ describe('exec-form-not-json', () => {
 
   it('explains without a fix when the words meant are unclear', () => {
     checkErrors(
-      'FROM alpine\nCMD $[[\'a\' + b]$]\nCMD $[["echo", "no quote!]$]\nCMD $[["echo", "close it"$]\n',
+      // Strings with nothing between them are one shell word (`[its]`): two strings, or one with a quote?
+      'FROM alpine\nCMD $[[\'a\' + b]$]\nCMD $[["echo", "no quote!]$]\nCMD $[["echo", "close it"$]\nCMD $[[\'it\'\'s\']$]\nCMD $[["a""b"]$]\n',
       [
         ['exec-form-not-json', message(QUOTES)],
         ['exec-form-not-json', message('a string has no closing double quote')],
         ['exec-form-not-json', message('the closing ] is missing')],
+        ['exec-form-not-json', message(QUOTES)],
+        ['exec-form-not-json', message(COMMAS)],
       ],
       [execFormNotJson],
     );

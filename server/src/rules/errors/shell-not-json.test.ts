@@ -11,6 +11,10 @@ describe('shell-not-json', () => {
     ], [shellNotJson]);
   });
 
+  it('suggests no array when strings touch: one word or two is unclear', () => {
+    checkErrors("FROM alpine\nSHELL $[['/bin/sh''-c']$]\n", [['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["/bin/bash", "-c"].']], [shellNotJson]);
+  });
+
   it('converts to the JSON form', () => {
     checkFix('FROM alpine\nSHELL /bin/ba$0sh -o pipefail -c\n', 'shell-not-json', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n');
   });
