@@ -1,7 +1,10 @@
 // JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is set for the stage
 // (by a SHELL instruction in it or in the stage it is built FROM). The shell form runs under
 // `/bin/sh -c`, which does not pass stop signals on. The fix writes the JSON form, offered only
-// when the command is plain words that mean the same without a shell.
+// when the command is plain words that mean the same without a shell. It is preferred only for a
+// CMD that nothing else receives: an ENTRYPOINT gets CMD as its arguments, so with one in effect
+// the conversion changes them from `/bin/sh -c "<command>"` to the words; that stays a choice.
+// (An ENTRYPOINT of an image outside the file is unknown here.)
 
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import type { DockerfileModel, Stage } from '../../semantics';
@@ -46,6 +49,24 @@ function walkShell(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit
   return shellSet;
 }
 
+const entrypointAtEnd: ChainMemo<boolean> = new WeakMap();
+
+/**
+ * Whether an ENTRYPOINT written in the file is in effect at the end of `stage`: its own (wherever
+ * it stands in the stage, the image takes the last), or one of the stage it is built FROM.
+ * `ENTRYPOINT []` clears it.
+ */
+function entrypointSet(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boolean {
+  return alongBases(entrypointAtEnd, model, stage, (s, base) => {
+    let set = base ?? false;
+    tree.forEach((node, _start, index) => {
+      if (index > s.lastNodeIndex) return false;
+      if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') set = !node.json || node.json.elements.length > 0;
+    }, s.nodeIndex + 1);
+    return set;
+  });
+}
+
 export const JSONArgsRecommended: StageRule = {
   ...checkMeta('JSONArgsRecommended'),
   scope: 'stage',
@@ -68,7 +89,11 @@ export const JSONArgsRecommended: StageRule = {
     const args = entry.node.args;
     if (!json || !args) return [];
     // A shell-form ENTRYPOINT ignores CMD; the JSON form appends it, so that one is a choice to make.
-    const preferred = entry.node.name === 'CMD';
-    return [quickFix(`Use the JSON form ${json}`, doc, diagnostic, [{ start: entry.start + args.start, end: entry.start + args.end, text: json }], preferred)];
+    // So is a CMD that an ENTRYPOINT receives: its arguments become the words instead of `/bin/sh -c`.
+    const stage = doc.model.stageOfNode(entry.index);
+    const feedsEntrypoint = entry.node.name === 'CMD' && stage !== undefined && entrypointSet(doc.tree, doc.model, stage);
+    const preferred = entry.node.name === 'CMD' && !feedsEntrypoint;
+    const title = `Use the JSON form ${json}${feedsEntrypoint ? " (changes the ENTRYPOINT's arguments)" : ''}`;
+    return [quickFix(title, doc, diagnostic, [{ start: entry.start + args.start, end: entry.start + args.end, text: json }], preferred)];
   },
 };

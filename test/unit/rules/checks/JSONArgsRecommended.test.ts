@@ -32,6 +32,20 @@ describe('JSONArgsRecommended', () => {
     expect(fixTitles('FROM alpine\nENTRYPOINT app serve\n', 'JSONArgsRecommended')).toEqual([convert, ...skips]);
   });
 
+  it("does not prefer converting a CMD that an ENTRYPOINT receives, and says it changes the ENTRYPOINT's arguments", () => {
+    const skips = ['Skip JSONArgsRecommended for this instruction', 'Skip JSONArgsRecommended in this file'];
+    const changes = `Use the JSON form ["postgres", "-c", "max_connections=200"] (changes the ENTRYPOINT's arguments)`;
+    // Shell form: the entrypoint runs with `/bin/sh -c "postgres -c max_connections=200"`; JSON: with the three words.
+    expect(fixTitles('FROM postgres:16\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
+    // The ENTRYPOINT after the CMD in the stage, or in the stage it is built FROM, is in effect too.
+    expect(fixTitles('FROM postgres:16\nCMD postgres -c max_connections=200\nENTRYPOINT ["docker-entrypoint.sh"]\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
+    expect(fixTitles('FROM postgres:16 AS base\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
+    // `ENTRYPOINT []` clears it; an ENTRYPOINT in an unrelated stage does not count.
+    const plain = 'Use the JSON form ["postgres", "-c", "max_connections=200"] (preferred)';
+    expect(fixTitles('FROM postgres:16 AS base\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nENTRYPOINT []\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([plain, ...skips]);
+    expect(fixTitles('FROM alpine\nENTRYPOINT ["x"]\nFROM postgres:16\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([plain, ...skips]);
+  });
+
   it('offers no conversion when the command needs a shell', () => {
     const skipsOnly = ['Skip JSONArgsRecommended for this instruction', 'Skip JSONArgsRecommended in this file'];
     for (const command of ['echo $HOME', 'a && b', 'app > log', 'exec app', 'FOO=1 app', 'echo "hi there"', 'ls *.txt']) {
