@@ -130,4 +130,34 @@ describe('selection ranges over LSP', () => {
       [range(0, 0, 5, 0), 'FROM alpine\nRUN <<EOF\necho one\necho two\nEOF\n'],
     ]);
   });
+
+  it('shell words keep quoted strings whole: contents → string → command', async () => {
+    const text = 'FROM alpine\nRUN --mount=type=cache,target=/x echo "a b" \\\n    && echo done';
+    const [atA, atB] = await selections(client, text, [
+      { line: 1, character: 40 },
+      { line: 1, character: 42 },
+    ]);
+    const rest: [Range, string][] = [
+      [range(1, 38, 1, 43), '"a b"'],
+      [range(1, 33, 2, 16), 'echo "a b" \\\n    && echo done'],
+      [range(1, 0, 2, 16), 'RUN --mount=type=cache,target=/x echo "a b" \\\n    && echo done'],
+      [range(0, 0, 2, 16), text],
+    ];
+    expect(flatten(text, atA)).toEqual([[range(1, 39, 1, 40), 'a'], [range(1, 39, 1, 42), 'a b'], ...rest]);
+    expect(flatten(text, atB)).toEqual([[range(1, 41, 1, 42), 'b'], [range(1, 39, 1, 42), 'a b'], ...rest]);
+  });
+
+  it('shell words: single quotes, an escaped blank, quotes inside a word and across a continuation', async () => {
+    expect((await chain(client, "FROM alpine\nRUN echo 'it w$0orks'")).map(([, t]) => t).slice(0, 3)).toEqual(['works', 'it works', "'it works'"]);
+    expect((await chain(client, 'FROM alpine\nRUN echo a\\ b$0c d')).map(([, t]) => t).slice(0, 2)).toEqual(['bc', 'a\\ bc']);
+    expect((await chain(client, 'FROM alpine\nRUN echo --x="1 $02"y z')).map(([, t]) => t).slice(0, 4)).toEqual(['2', '1 2', '"1 2"', '--x="1 2"y']);
+    expect((await chain(client, 'FROM alpine\nRUN echo "one \\\n  tw$0o" x')).map(([, t]) => t).slice(0, 3)).toEqual(['two', 'one \\\n  two', '"one \\\n  two"']);
+    // The shell's own substitutions, which BuildKit's rules reject, do not get in the way.
+    expect((await chain(client, 'FROM alpine\nRUN echo ${V:0:2} "a $0b"')).map(([, t]) => t).slice(0, 3)).toEqual(['b', 'a b', '"a b"']);
+  });
+
+  it('shell words split at blanks while a quote is open, and in a heredoc body line', async () => {
+    expect((await chain(client, 'FROM alpine\nRUN echo "a b-$0c d')).map(([, t]) => t).slice(0, 3)).toEqual(['c', 'b-c', 'echo "a b-c d']);
+    expect((await chain(client, 'FROM alpine\nRUN <<EOF\necho "x y$0z"\nEOF\n')).map(([, t]) => t).slice(0, 3)).toEqual(['yz', 'x yz', '"x yz"']);
+  });
 });

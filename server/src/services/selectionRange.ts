@@ -7,7 +7,7 @@
 
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import { parseImageReference } from '../semantics';
-import type { InstructionNode, Span } from '../syntax';
+import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span } from '../syntax';
 import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
 
 interface Candidate {
@@ -92,14 +92,68 @@ function instructionCandidates(node: InstructionNode, base: number, text: string
 
 const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
-/** Whether `offset` is in a shell-form command or a heredoc body of the instruction. */
-function inShellText(node: InstructionNode, base: number, offset: number): boolean {
-  const at = offset - base;
-  if (node.heredocs.some((h) => h.body.start <= at && at <= h.body.end)) return true;
+/** Shell text and where each part of it is written (node-relative source spans). */
+interface ShellText {
+  readonly text: string;
+  sourceSpan(from: number, to: number): Span;
+}
+
+/**
+ * The shell text around node-relative `at`: the line of a heredoc body, or a shell-form command
+ * as the builder joins its lines. Undefined elsewhere.
+ */
+function shellTextAt(node: InstructionNode, nodeText: string, at: number): ShellText | undefined {
+  const body = node.heredocs.find((h) => h.body.start <= at && at <= h.body.end)?.body;
+  if (body) {
+    const lineStart = Math.max(body.start, nodeText.lastIndexOf('\n', at - 1) + 1);
+    let lineEnd = nodeText.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > body.end) lineEnd = body.end;
+    if (lineEnd > lineStart && nodeText.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    return { text: nodeText.slice(lineStart, lineEnd), sourceSpan: (from, to) => ({ start: lineStart + from, end: lineStart + to }) };
+  }
   const target = node.name === 'ONBUILD' ? node.trigger : node;
-  if (!target || target.json || !SHELL_FORM.has(target.name)) return false;
+  if (!target || target.json || !SHELL_FORM.has(target.name)) return undefined;
   const command = target.name === 'HEALTHCHECK' ? target.argList[1] : target.args;
-  return command !== undefined && command.start <= at && at <= command.end;
+  if (!command || at < command.start || at > command.end) return undefined;
+  const line = logicalLineOf(node, nodeText);
+  const from = line.logicalOffset(command.start);
+  const to = line.logicalOffset(command.end);
+  return { text: line.text.slice(from, to), sourceSpan: (start, end) => line.span(from + start, from + end) };
+}
+
+// Words as the shell splits them: quotes and backslash escapes hold blanks. `$` is left to the
+// shell: its forms need not be BuildKit's.
+const SHELL_WORDS: LexOptions = { escape: '\\', rawQuotes: true, rawEscapes: true, literalDollar: true, quoteSpans: true };
+
+/**
+ * The shell word around `offset`, and the quoted strings in it that hold `offset`, each with and
+ * without its quotes. Text that does not lex (an open quote) splits at blanks.
+ */
+function shellWordCandidates(shell: ShellText, base: number, text: string, offset: number, out: Candidate[]): void {
+  const lexed = lex(shell.text, EMPTY_ENVIRONMENT, SHELL_WORDS);
+  if (lexed.error) {
+    const nonBlank = runAround(text, offset, (c) => !isBlank(c));
+    if (nonBlank) out.push(nonBlank);
+    return;
+  }
+  const holding = (span: Span): Candidate | undefined => {
+    const source = shell.sourceSpan(span.start, span.end);
+    const candidate = { start: base + source.start, end: base + source.end };
+    return candidate.start <= offset && offset <= candidate.end ? candidate : undefined;
+  };
+  for (const span of lexed.wordSpans) {
+    const word = holding(span);
+    if (word) {
+      out.push(word);
+      break;
+    }
+  }
+  for (const span of lexed.quotes ?? []) {
+    const quoted = holding(span);
+    if (!quoted) continue;
+    out.push(quoted);
+    if (quoted.end - quoted.start > 2) out.push({ start: quoted.start + 1, end: quoted.end - 1 });
+  }
 }
 
 /** Registry, repository, tag and digest of a FROM image written on one line. */
@@ -122,9 +176,9 @@ function candidatesAt(doc: AnalyzedDocument, text: string, offset: number): Cand
     const { node, start } = entry;
     const lineEnd = withoutLineEnd(text, start + node.length);
     if (node.kind === 'instruction') {
-      // In shell text, a run of non-blank characters is a shell word, e.g. `apt-get`.
-      const nonBlank = runAround(text, offset, (c) => !isBlank(c));
-      if (nonBlank && inShellText(node, start, offset)) out.push(nonBlank);
+      // In shell text, a shell word, e.g. `apt-get` or `"a b"`.
+      const shell = shellTextAt(node, doc.tree.nodeText(entry.index), offset - start);
+      if (shell) shellWordCandidates(shell, start, text, offset, out);
       instructionCandidates(node, start, text, out);
       const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
       out.push({ start: start + node.keyword.start, end: logicalEnd });

@@ -29,6 +29,13 @@ export interface LexOptions {
   readonly skipProcessQuotes?: boolean;
   /** Split the result into words (default true); off when only references are wanted. */
   readonly splitWords?: boolean;
+  /** Collect the spans of quoted strings (`quotes` in the result). */
+  readonly quoteSpans?: boolean;
+  /**
+   * `$` is an ordinary character: for shell text, whose substitutions the shell reads, including
+   * forms BuildKit rejects (`${v:0:2}`, `${v,,}`).
+   */
+  readonly literalDollar?: boolean;
 }
 
 /** A variable reference met while lexing, with offsets into the lexed text. */
@@ -53,6 +60,8 @@ export interface LexResult {
   readonly words: readonly string[];
   /** For each word, the span of source text it came from. */
   readonly wordSpans: readonly Span[];
+  /** With `quoteSpans`: each quoted string's span, its quotes included. */
+  readonly quotes?: readonly Span[];
   readonly references: readonly LexedReference[];
   /** Names that were looked up and found, and looked up and not found. */
   readonly matched: ReadonlySet<string>;
@@ -170,6 +179,9 @@ class Lexer {
   readonly references: LexedReference[] = [];
   matched: Set<string> | undefined;
   unmatched: Set<string> | undefined;
+  readonly quotes: Span[] | undefined;
+  /** The code of `$`, or one no character has when `$` is ordinary. */
+  private readonly dollarCode: number;
   private rawEscapes: boolean;
   private readonly escapeCode: number;
   /** Only references and errors are wanted: no text is built. */
@@ -181,6 +193,8 @@ class Lexer {
     private readonly options: LexOptions,
   ) {
     this.rawEscapes = options.rawEscapes ?? false;
+    this.quotes = options.quoteSpans ? [] : undefined;
+    this.dollarCode = options.literalDollar ? -2 : 0x24;
     this.escapeCode = options.escape.charCodeAt(0);
     this.scanOnly = options.splitWords === false && options.skipUnsetEnv === true && env === EMPTY_ENVIRONMENT;
   }
@@ -221,17 +235,19 @@ class Lexer {
           out.finish();
           return out;
         }
-        if (c === 0x24 /* $ */) {
+        if (c === this.dollarCode) {
           const value = this.dollar();
           if (this.scanOnly) continue;
           out.text += value;
           out.addExpansion(value, start, this.pos);
         } else if (quotesSpecial && c === 0x27 /* ' */) {
           const value = this.singleQuoted();
+          this.quotes?.push({ start, end: this.pos });
           out.text += value;
           out.addRaw(value, start, this.pos);
         } else if (quotesSpecial && c === 0x22 /* " */) {
           const value = this.doubleQuoted();
+          this.quotes?.push({ start, end: this.pos });
           out.text += value;
           out.addRaw(value, start, this.pos);
         } else if (this.scanOnly) {
@@ -289,7 +305,7 @@ class Lexer {
         this.next();
         return this.options.rawQuotes ? result + '"' : result;
       }
-      if (c === 0x24) {
+      if (c === this.dollarCode) {
         result += this.dollar();
         continue;
       }
@@ -597,6 +613,7 @@ export function lex(text: string, env: Environment, options: LexOptions): LexRes
       value: out.text,
       words: out.words,
       wordSpans: out.wordSpans,
+      ...(lexer.quotes ? { quotes: lexer.quotes } : {}),
       references: lexer.references,
       matched: lexer.matched ?? NO_NAMES,
       unmatched: lexer.unmatched ?? NO_NAMES,
