@@ -148,6 +148,14 @@ describe('rename', () => {
       await checkRefused('FROM alpine\nARG A$0=1\n', 'TARGETARCH', '"TARGETARCH" is a build argument BuildKit predefines; the ARG would take its value.');
     });
 
+    it('a name the shell sets in a command that reads the variable', async () => {
+      await checkRefused(
+        'FROM alpine\nARG A$0=1\nRUN B=5; echo $A\n',
+        'B',
+        'The shell sets "B" itself on line 3, in a command that reads this variable; after the rename "$B" there would read the shell\'s value.',
+      );
+    });
+
     it('PATH, which every RUN reads, for an ARG or an ENV', async () => {
       const message = '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.';
       await checkRefused('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'PATH', message);

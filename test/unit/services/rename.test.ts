@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzedDocument } from '../../../server/src/services/document';
-import { rename } from '../../../server/src/services/navigation/rename';
+import { prepareRename, rename } from '../../../server/src/services/navigation/rename';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { parseFixture } from '../../lsp/fixture';
 
@@ -15,6 +15,16 @@ function renamed(fixture: string, newName: string): string {
   if (!result || !Array.isArray(result)) return JSON.stringify(result);
   return TextDocument.applyEdits(document, result);
 }
+
+/** What prepareRename answers at `$0`: the placeholder, or the refusal. */
+function prepared(fixture: string): string {
+  const { text, cursor } = parseFixture(fixture);
+  const document = TextDocument.create('file:///rename/Dockerfile', 'dockerfile', 1, text);
+  const result = prepareRename(analyzedDocument(document, SyntaxTree.parse(text)), cursor!);
+  return result && 'placeholder' in result ? result.placeholder : JSON.stringify(result);
+}
+
+const refused = (refusal: string): string => JSON.stringify({ refusal });
 
 describe('rename of a variable', () => {
   it('renames it in the body of a RUN that is only a heredoc, quoted marker or not (BuildKit runs the body as the script)', () => {
@@ -49,5 +59,44 @@ describe('rename of a variable', () => {
 
   it('renames where the shell only passes the value on or sets another name', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN make FOO=$FOO && FOO_X=1 echo "$FOO"\nRUN FOO=2\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN make FOO=$BAR && FOO_X=1 echo "$BAR"\nRUN FOO=2\n');
+  });
+});
+
+describe('rename of a variable to a name the shell or another declaration already gives a value', () => {
+  it('refuses a name that a command reading the variable sets in the shell, naming the line (assignment, loop, export, read)', () => {
+    const text = 'FROM alpine\nARG A$0=1\nRUN B=5; echo $A\nRUN for C in x y; do echo "$A"; done\nRUN export D=7 && echo $A\nRUN <<EOF\nread -r E\necho $A\nEOF\n';
+    const message = (name: string, line: number) =>
+      refused(`The shell sets "${name}" itself on line ${line}, in a command that reads this variable; after the rename "$${name}" there would read the shell's value.`);
+    expect(renamed(text, 'B')).toBe(message('B', 3));
+    expect(renamed(text, 'C')).toBe(message('C', 4));
+    expect(renamed(text, 'D')).toBe(message('D', 5));
+    expect(renamed(text, 'E')).toBe(message('E', 7));
+    // The shell form of CMD and HEALTHCHECK, which read an ENV when the container runs.
+    expect(renamed('FROM alpine\nENV A$0=1\nCMD F=1; echo $A\n', 'F')).toBe(message('F', 3));
+    expect(renamed('FROM alpine\nENV A$0=1\nHEALTHCHECK CMD for G in 1; do test $A; done\n', 'G')).toBe(message('G', 3));
+  });
+
+  it('allows a name the shell sets only in commands that do not read the variable (each RUN has a shell of its own)', () => {
+    expect(renamed('FROM alpine\nARG A$0=1\nRUN B=5\nRUN echo $A\n', 'B')).toBe('FROM alpine\nARG B=1\nRUN B=5\nRUN echo $B\n');
+  });
+
+  it('refuses a name the shell gives a value of its own (PWD, IFS...), to or from it, where a shell reads the variable', () => {
+    expect(renamed('FROM alpine\nARG A$0=1\nRUN echo $A\n', 'PWD')).toBe(
+      refused('The shell gives "PWD" a value of its own, so on line 3 "$PWD" would read the shell\'s value rather than this variable.'),
+    );
+    const fromPwd = refused('The shell gives "PWD" a value of its own, so "$PWD" on line 3 reads the shell\'s value rather than this variable; rename by hand.');
+    expect(renamed('FROM alpine\nENV PW$0D=/x\nRUN echo $PWD\n', 'P')).toBe(fromPwd);
+    expect(prepared('FROM alpine\nENV PW$0D=/x\nRUN echo $PWD\n')).toBe(fromPwd);
+    // Only the builder reads it here.
+    expect(renamed('FROM alpine\nARG A$0=1\nENV X=$A\n', 'IFS')).toBe('FROM alpine\nARG IFS=1\nENV X=$IFS\n');
+  });
+
+  it('refuses the name of an ENV of a stage it is built FROM, which the image keeps and which wins over an ARG', () => {
+    const message = refused('"B" is already declared on line 2; renaming would change which value its uses get.');
+    expect(renamed('FROM alpine AS base\nENV B=2\nFROM base\nARG A$0=1\nRUN echo $A\n', 'B')).toBe(message);
+    expect(renamed('FROM alpine AS base\nENV B=2\nFROM base AS mid\nFROM mid\nENV A$0=1\nRUN echo $A\n', 'B')).toBe(message);
+    // An ARG does not pass to the stages built FROM its own, nor does a global ARG reach a stage ARG with a default.
+    expect(renamed('FROM alpine AS base\nARG B=2\nFROM base\nARG A$0=1\nRUN echo $A\n', 'B')).toBe('FROM alpine AS base\nARG B=2\nFROM base\nARG B=1\nRUN echo $B\n');
+    expect(renamed('ARG B=2\nFROM alpine\nARG A$0=1\nRUN echo $A\n', 'B')).toBe('ARG B=2\nFROM alpine\nARG B=1\nRUN echo $B\n');
   });
 });

@@ -6,7 +6,8 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { heredocNameProblem, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
-import { targetAt, type NavigationTarget, type Occurrence, type VariableTarget } from './targets';
+import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
+import { targetAt, type NavigationTarget, type Occurrence } from './targets';
 
 /** A message for the user when the rename cannot be done. */
 export interface RenameRefusal {
@@ -18,47 +19,19 @@ export interface PrepareRenameResult {
   readonly placeholder: string;
 }
 
-/**
- * Where shell text sets `name` itself: an assignment at the start of a command (`FOO=1; …`,
- * `export FOO=…`, `local FOO=…`), `for FOO in`, `read … FOO` or `unset FOO`. A lenient pattern: it
- * may see an assignment where there is none, which only makes a rename refuse.
- */
-function setsInShell(name: string): RegExp {
-  const word = '[A-Za-z_][A-Za-z0-9_]*';
-  const commandStart = '(?:^|[;&|(){}`\\n]|\\b(?:do|then|else|elif|if|while|until|time|CMD|!)[ \\t])[ \\t]*';
-  const declare = `(?:(?:export|local|readonly|declare|typeset)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+(?:${word}(?:=\\S*)?[ \\t]+)*)?`;
-  return new RegExp(
-    `${commandStart}${declare}${name}(?:\\[[^\\]]*\\])?\\+?=|\\bfor[ \\t]+${name}\\b|\\bread\\b[^;&|\\n]*[ \\t]${name}\\b|\\bunset[ \\t]+(?:-v[ \\t]+)?${name}\\b`,
-  );
-}
-
-/** The line where a command whose shell text uses the variable also sets it there, if any. */
-function shellAssignmentLine(doc: AnalyzedDocument, target: VariableTarget): number | undefined {
-  let pattern: RegExp | undefined;
-  for (const use of target.uses) {
-    const { context } = use.ref;
-    if (context.kind !== 'shell' && context.kind !== 'heredoc') continue;
-    const node = doc.tree.node(use.nodeIndex);
-    const owner = node.kind === 'instruction' && node.name === 'ONBUILD' ? node.trigger : node;
-    if (context.kind === 'heredoc' && (owner?.kind !== 'instruction' || owner.name !== 'RUN')) continue;
-    pattern ??= setsInShell(use.name);
-    // The command and any heredoc bodies: from the start of the arguments to the end of the node.
-    const from = owner?.kind === 'instruction' ? (owner.args?.start ?? 0) : 0;
-    const match = pattern.exec(doc.tree.nodeText(use.nodeIndex).slice(from));
-    if (match) return doc.text.positionAt(doc.tree.start(use.nodeIndex) + from + match.index + match[0].length).line + 1;
-  }
-  return undefined;
-}
-
 /** Why nothing can be renamed at a target, or undefined when it can. */
 function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string | undefined {
   if (target.kind === 'variable' && target.declarations.length === 0) {
     return `"${target.name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
   }
   if (target.kind === 'variable') {
-    const line = shellAssignmentLine(doc, target);
+    const line = shellAssignmentLine(doc, target.uses, target.name);
     if (line !== undefined) {
       return `The shell sets "${target.name}" itself on line ${line}, in a command that also reads "$${target.name}", so a rename cannot tell which of them mean this variable; rename by hand.`;
+    }
+    const read = setByTheShell(target.name) ? shellReadLine(doc, target.uses) : undefined;
+    if (read !== undefined) {
+      return `The shell gives "${target.name}" a value of its own, so "$${target.name}" on line ${read} reads the shell's value rather than this variable; rename by hand.`;
     }
   }
   if (target.kind === 'stage') {

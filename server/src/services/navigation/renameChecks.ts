@@ -4,6 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import type { AnalyzedDocument } from '../document';
+import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -34,6 +35,11 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   const model = doc.model;
   // The scopes the rename touches, including stages built FROM them (they inherit variables).
   const scopes = new Set<number>([...target.declarations.map((d) => d.stage), ...target.uses.map((u) => u.stage)]);
+  // The stages those are built FROM: their ENVs are in the environment there too, and win over an ARG.
+  const ancestors = new Set<number>();
+  for (const index of scopes) {
+    for (let base = model.stages[index]?.base; base && !ancestors.has(base.index); base = base.base) ancestors.add(base.index);
+  }
   for (const stage of model.stages) if (stage.base && scopes.has(stage.base.index)) scopes.add(stage.index);
   const renamesGlobal = scopes.has(-1);
   const takesGlobal = target.declarations.some((d) => d.kind === 'arg' && d.stage >= 0 && d.rawValue === undefined);
@@ -41,6 +47,7 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
     (d) =>
       d.name === newName &&
       (scopes.has(d.stage) ||
+        (d.kind === 'env' && ancestors.has(d.stage)) ||
         (takesGlobal && d.stage < 0) ||
         // A stage `ARG NEW` without a default would start taking the renamed global's value.
         (renamesGlobal && d.kind === 'arg' && d.stage >= 0 && d.rawValue === undefined)),
@@ -50,6 +57,15 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   }
   const used = model.uses.find((u) => u.name === newName && scopes.has(u.stage));
   if (used) return `"$${newName}" is already used on line ${lineOf(doc, used.span.start)}; renaming would change what it refers to.`;
+  // The shell's own variable of the new name would hide this one where the shell reads it.
+  const assigned = shellAssignmentLine(doc, target.uses, newName);
+  if (assigned !== undefined) {
+    return `The shell sets "${newName}" itself on line ${assigned}, in a command that reads this variable; after the rename "$${newName}" there would read the shell's value.`;
+  }
+  const read = setByTheShell(newName) ? shellReadLine(doc, target.uses) : undefined;
+  if (read !== undefined) {
+    return `The shell gives "${newName}" a value of its own, so on line ${read} "$${newName}" would read the shell's value rather than this variable.`;
+  }
   return undefined;
 }
 
