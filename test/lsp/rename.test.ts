@@ -84,6 +84,10 @@ describe('prepareRename', () => {
     expect(await refusal('FROM alpine AS base\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe(
       'This refers to stage "base" by its index; rename the stage at its "AS base".',
     );
+    // A COPY heredoc's name is also the name of the file it creates.
+    expect(await refusal('FROM nginx\nCOPY <<robots$0.txt /usr/share/nginx/html/\nUser-agent: *\nrobots.txt\n')).toBe(
+      'COPY creates a file named "robots.txt" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.',
+    );
     // Known before any new name is typed: a FROM that names the stage through a variable.
     expect(await refusal('ARG V=prod\nFROM alpine AS base-pr$0od\nFROM base-${V}\n')).toBe(
       '"FROM base-${V}" on line 3 names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.',
@@ -115,7 +119,7 @@ describe('rename', () => {
 
   it('a heredoc keeps its quotes and its tabs', async () => {
     await checkRename('FROM alpine\nRUN <<-"EOF" cat\n\techo hi\n\tE$0OF\n', 'END', 'FROM alpine\nRUN <<-"END" cat\n\techo hi\n\tEND\n');
-    await checkRename("FROM alpine\nCOPY <<E'O'F$0 /x\nhi\nEOF\n", 'END', "FROM alpine\nCOPY <<'END' /x\nhi\nEND\n");
+    await checkRename("FROM alpine\nRUN <<E'O'F$0 cat\nhi\nEOF\n", 'END', "FROM alpine\nRUN <<'END' cat\nhi\nEND\n");
   });
 
   it('answers changes to a client without documentChanges', async () => {
@@ -154,6 +158,10 @@ describe('rename', () => {
         'B',
         'The shell sets "B" itself on line 3, in a command that reads this variable; after the rename "$B" there would read the shell\'s value.',
       );
+    });
+
+    it('a heredoc name another heredoc of the instruction has', async () => {
+      await checkRefused('FROM alpine\nRUN cat <<A <<B$0\nx\nA\ny\nB\n', 'A', 'Another heredoc of this instruction (on line 2) is already named "A".');
     });
 
     it('PATH, which every RUN reads, for an ARG or an ENV', async () => {

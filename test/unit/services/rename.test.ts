@@ -100,3 +100,32 @@ describe('rename of a variable to a name the shell or another declaration alread
     expect(renamed('ARG B=2\nFROM alpine\nARG A$0=1\nRUN echo $A\n', 'B')).toBe('ARG B=2\nFROM alpine\nARG B=1\nRUN echo $B\n');
   });
 });
+
+describe('rename of a heredoc delimiter', () => {
+  it('refuses in COPY and ADD, where the delimiter is the name of the file created (found by review: robots.txt became EOF)', () => {
+    const copy = 'FROM nginx:1.25\nCOPY <<robots$0.txt <<humans.txt /usr/share/nginx/html/\nUser-agent: *\nrobots.txt\nme\nhumans.txt\n';
+    const message = (instruction: string, name: string) =>
+      refused(`${instruction} creates a file named "${name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`);
+    expect(renamed(copy, 'EOF')).toBe(message('COPY', 'robots.txt'));
+    expect(prepared(copy)).toBe(message('COPY', 'robots.txt'));
+    // A destination without "/" still gets the name when the image has a directory there.
+    expect(renamed('FROM alpine\nCOPY <<EOF$0 /etc\nx\nEOF\n', 'END')).toBe(message('COPY', 'EOF'));
+    expect(renamed('FROM alpine\nADD <<-"A" <<B /x/\n\ta\n\tA\nb\nB$0\n', 'C')).toBe(message('ADD', 'B'));
+    expect(renamed('FROM alpine\nONBUILD COPY <<EOF$0 /x/\nx\nEOF\n', 'END')).toBe(message('COPY', 'EOF'));
+  });
+
+  it('refuses for a RUN that is a `#!` script, which BuildKit runs as /dev/pipes/<name>', () => {
+    const script = 'FROM alpine\nRUN <<EOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n';
+    const message = refused('RUN saves this script as "/dev/pipes/EOF" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.');
+    expect(renamed(script, 'PY')).toBe(message);
+    expect(prepared(script)).toBe(message);
+    // The shell reads these bodies; the name is not seen.
+    expect(renamed('FROM alpine\nRUN <<EOF$0\necho hi\nEOF\n', 'END')).toBe('FROM alpine\nRUN <<END\necho hi\nEND\n');
+    expect(renamed('FROM alpine\nRUN python3 <<EOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n', 'PY')).toBe('FROM alpine\nRUN python3 <<PY\n#!/usr/bin/env python3\nprint(1)\nPY\n');
+  });
+
+  it('refuses the name of another heredoc of the same instruction', () => {
+    expect(renamed('FROM alpine\nRUN cat <<A <<B$0\nx\nA\ny\nB\n', 'A')).toBe(refused('Another heredoc of this instruction (on line 2) is already named "A".'));
+    expect(renamed('FROM alpine\nRUN cat <<A <<B$0\nx\nA\ny\nB\n', 'C')).toBe('FROM alpine\nRUN cat <<A <<C\nx\nA\ny\nC\n');
+  });
+});

@@ -1,11 +1,12 @@
 // textDocument/prepareRename and textDocument/rename for variables, stage names and heredoc
 // delimiters. A rename keeps the Dockerfile building exactly as before: the new name is checked
 // (renameChecks.ts), `FROM x` references get the lower-cased name (the only form FROM matches),
-// stage indexes stay as they are, and a quoted heredoc marker stays quoted.
+// stage indexes stay as they are, and a quoted heredoc marker stays quoted. A heredoc whose name
+// the build also uses as a file name is not renamed.
 
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
-import { heredocNameProblem, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
+import { heredocNameProblem, heredocNotRenamable, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { targetAt, type NavigationTarget, type Occurrence } from './targets';
 
@@ -33,6 +34,10 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     if (read !== undefined) {
       return `The shell gives "${target.name}" a value of its own, so "$${target.name}" on line ${read} reads the shell's value rather than this variable; rename by hand.`;
     }
+  }
+  if (target.kind === 'heredoc') {
+    const fileName = heredocNotRenamable(doc, target);
+    if (fileName) return fileName;
   }
   if (target.kind === 'stage') {
     // Known before a new name is typed, so prepareRename says it at once.

@@ -99,11 +99,36 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
   return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
 }
 
+/**
+ * Why a heredoc cannot be renamed whatever the new name: BuildKit also uses its name as the name
+ * of a file. COPY and ADD create a file of that name from the body, and it keeps the name whenever
+ * the destination is a directory (one ending in "/", or one the image already has, which cannot
+ * be known here). A RUN that is only the heredoc, with a `#!` first line, runs the body as
+ * /dev/pipes/<name>, a path the script can see.
+ */
+export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget): string | undefined {
+  const { instruction, heredoc, nodeStart } = target;
+  const owner = instruction.name === 'ONBUILD' ? instruction.trigger : instruction;
+  if (owner?.name === 'COPY' || owner?.name === 'ADD') {
+    return `${owner.name} creates a file named "${heredoc.name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`;
+  }
+  const marker = doc.tree.slice(nodeStart + heredoc.marker.start, nodeStart + heredoc.marker.end);
+  const wholeCommand = instruction.heredocs.length === 1 && owner?.args?.text === marker;
+  if (owner?.name === 'RUN' && wholeCommand && heredoc.content.startsWith('#!')) {
+    return `RUN saves this script as "/dev/pipes/${heredoc.name}" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.`;
+  }
+  return undefined;
+}
+
 export function heredocNameProblem(doc: AnalyzedDocument, target: HeredocTarget, newName: string): string | undefined {
   if (!HEREDOC_NAME.test(newName)) {
     return `"${newName}" is not a good heredoc delimiter: use letters, digits, "_", "." or "-", starting with a letter, digit or "_".`;
   }
   const { heredoc, nodeStart } = target;
+  const namesake = target.instruction.heredocs.find((h) => h !== heredoc && h.name === newName);
+  if (namesake) {
+    return `Another heredoc of this instruction (on line ${lineOf(doc, nodeStart + namesake.marker.start)}) is already named "${newName}".`;
+  }
   const lines = heredoc.content.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i].replace(/\r$/, '');

@@ -58,7 +58,9 @@ export interface StageTarget extends TargetBase {
 export interface HeredocTarget extends TargetBase {
   readonly kind: 'heredoc';
   readonly heredoc: Heredoc;
-  /** Absolute offset of the instruction that owns the heredoc. */
+  /** The instruction that owns the heredoc (an ONBUILD holds its trigger's heredocs). */
+  readonly instruction: InstructionNode;
+  /** Absolute offset of that instruction. */
   readonly nodeStart: number;
 }
 
@@ -188,7 +190,7 @@ function heredocTargetAt(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode
     const cursor = contains(marker.span, offset) ? marker : terminator && contains(terminator.span, offset) ? terminator : undefined;
     if (!cursor) continue;
     const occurrences = terminator ? [marker, terminator] : [marker];
-    return { kind: 'heredoc', name: heredoc.name, heredoc, nodeStart: entry.start, cursor, definitions: [marker], occurrences };
+    return { kind: 'heredoc', name: heredoc.name, heredoc, instruction: entry.node, nodeStart: entry.start, cursor, definitions: [marker], occurrences };
   }
   return undefined;
 }
