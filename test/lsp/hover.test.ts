@@ -814,7 +814,7 @@ describe('hover over LSP', () => {
         [
           'No stage of this file has this name, so BuildKit reads it as an image (or a named build context).',
           '**Image** `nginx:1.27`',
-          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a Docker Official Image)\n- Tag: `1.27`',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `1.27`',
         ].join('\n\n'),
       );
       await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'This file has no stage 7; stages are counted from 0 in the order of their `FROM` lines.');
@@ -837,15 +837,45 @@ describe('hover over LSP', () => {
   });
 
   describe('image references', () => {
+    const LIBRARY = "Docker Hub's `library/` namespace, where the Docker Official Images are published";
+    const LIBRARY_LOOKUP = `a name without a namespace is looked up in ${LIBRARY}`;
+    const LATEST = '`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.';
+
     it('an official image without a tag: Docker Hub, library/ and the implied latest', async () => {
       await checkHover(
         'FROM $[ng$0inx$]',
         [
           '**Image** `nginx`',
-          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a Docker Official Image)\n- Tag: `latest` (implied: no tag or digest is written)',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `latest` (implied: no tag or digest is written)',
           '`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.',
         ].join('\n\n'),
       );
+    });
+
+    it('a one-word name is put in library/ without being called an Official Image, and library/ written out says the same', async () => {
+      const hub = '- Registry: `docker.io` (Docker Hub, used when no registry is written)';
+      await checkHover(
+        'FROM $[my$0app:dev$]',
+        ['**Image** `myapp:dev`', `${hub}\n- Repository: \`library/myapp\` (${LIBRARY_LOOKUP})\n- Tag: \`dev\``].join('\n\n'),
+      );
+      await checkHover(
+        'FROM $[library/my$0app:dev$]',
+        ['**Image** `library/myapp:dev`', `${hub}\n- Repository: \`library/myapp\` (${LIBRARY})\n- Tag: \`dev\``].join('\n\n'),
+      );
+    });
+
+    it('FROM naming a stage further down, or its own stage, is an image: FROM sees only the stages above it', async () => {
+      const image = ['**Image** `c`', `- Registry: \`docker.io\` (Docker Hub, used when no registry is written)\n- Repository: \`library/c\` (${LIBRARY_LOOKUP})\n- Tag: \`latest\` (implied: no tag or digest is written)`, LATEST];
+      await checkHover(
+        'FROM alpine AS a\nFROM $[$0c$]\nFROM alpine AS c\n',
+        ['This is the name of a stage further down (line 3), but `FROM` can only build on a stage above it, so BuildKit reads the name as an image.', ...image].join('\n\n'),
+      );
+      await checkHover(
+        'FROM $[$0c$] AS C\n',
+        ['This is the name of this stage itself, but `FROM` can only build on a stage above it, so BuildKit reads the name as an image.', ...image].join('\n\n'),
+      );
+      // An earlier stage of the name wins over the later one.
+      await checkHover('FROM alpine AS c\nFROM $[$0c$]\nFROM alpine AS c\n', '**Stage `c`** (stage 0 of 3, line 1)\n\n```dockerfile\nFROM alpine AS c\n```\n\nThis stage starts from the result of that stage.');
     });
 
     it('a registry with a port, a tag and a digest', async () => {
@@ -866,7 +896,7 @@ describe('hover over LSP', () => {
         [
           '**Image** `${BASE}:3.12-slim`',
           'With the values known here: `python:3.12-slim`',
-          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/python` (a Docker Official Image)\n- Tag: `3.12-slim`',
+          '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/python` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `3.12-slim`',
         ].join('\n\n'),
       );
       await checkHover(

@@ -19,10 +19,13 @@ export interface ImageReference {
   };
   /** The registry after normalisation: `docker.io` when none is written. */
   readonly registry: string;
-  /** The repository after normalisation: `library/nginx` for Docker Hub's official images. */
+  /** The repository after normalisation: a one-word Docker Hub name gains `library/` (`library/nginx`). */
   readonly repository: string;
-  /** A Docker Hub official image (`library/...`). */
-  readonly official: boolean;
+  /**
+   * The repository is in Docker Hub's `library/` namespace, where the Docker Official Images are
+   * published. Any one-word name lands there, so this says nothing about the image being one.
+   */
+  readonly inLibrary: boolean;
   /** Neither tag nor digest is written, so `latest` is used. */
   readonly implicitLatest: boolean;
 }
@@ -124,7 +127,7 @@ export function parseImageReference(raw: string): ImageReferenceResult {
   }
   const pathStart = domain !== undefined ? domain.length + 1 : 0;
   const registry = domain === undefined || domain === 'index.docker.io' ? DEFAULT_REGISTRY : domain;
-  const official = registry === DEFAULT_REGISTRY && (components.length === 1 || (components.length === 2 && components[0] === 'library'));
+  const inLibrary = registry === DEFAULT_REGISTRY && (components.length === 1 || (components.length === 2 && components[0] === 'library'));
   const repository = registry === DEFAULT_REGISTRY && components.length === 1 ? `library/${path}` : path;
   // The limit applies to the normalised name (`index.docker.io` becomes `docker.io`, `library/` is added).
   if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
@@ -146,7 +149,7 @@ export function parseImageReference(raw: string): ImageReferenceResult {
       },
       registry,
       repository,
-      official,
+      inLibrary,
       implicitLatest: tag === undefined && digest === undefined,
     },
   };

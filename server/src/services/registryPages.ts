@@ -25,8 +25,8 @@ export function registryPage(reference: ImageReference): RegistryPage | undefine
   const page = (url: string, site: string, shown = name): RegistryPage => ({ url, tooltip: `Open ${shown} on ${site}` });
 
   if (host === 'docker.io') {
-    // Docker Hub has official images (`library/x`) and `namespace/name`; nothing deeper.
-    if (reference.official) return page(`https://hub.docker.com/_/${encodeURIComponent(parts[1])}`, 'Docker Hub', parts[1]);
+    // Docker Hub has `library/x` (its page is `/_/x`) and `namespace/name`; nothing deeper.
+    if (reference.inLibrary) return page(`https://hub.docker.com/_/${encodeURIComponent(parts[1])}`, 'Docker Hub', parts[1]);
     return parts.length === 2 ? page(`https://hub.docker.com/r/${encodePath(parts)}`, 'Docker Hub') : undefined;
   }
   if (host === 'ghcr.io') {

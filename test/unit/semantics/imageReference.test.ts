@@ -5,13 +5,15 @@ const ok = (raw: string) => {
   const result = parseImageReference(raw);
   if (!result.ok) throw new Error(`${raw}: ${result.error}`);
   const r = result.reference;
-  return [r.domain, r.path, r.tag, r.digest, r.registry, r.repository, r.official, r.implicitLatest];
+  return [r.domain, r.path, r.tag, r.digest, r.registry, r.repository, r.inLibrary, r.implicitLatest];
 };
 
 describe('image references', () => {
   it('normalises Docker Hub names', () => {
     expect(ok('nginx')).toEqual([undefined, 'nginx', undefined, undefined, 'docker.io', 'library/nginx', true, true]);
     expect(ok('library/nginx:1.27')).toEqual([undefined, 'library/nginx', '1.27', undefined, 'docker.io', 'library/nginx', true, false]);
+    // Any one-word name lands in library/, a local tag or a typo as much as an Official Image.
+    expect(ok('myapp:dev')).toEqual([undefined, 'myapp', 'dev', undefined, 'docker.io', 'library/myapp', true, false]);
     expect(ok('bitnami/redis:7.2-debian')).toEqual([undefined, 'bitnami/redis', '7.2-debian', undefined, 'docker.io', 'bitnami/redis', false, false]);
     expect(ok('docker.io/library/alpine:3.20')).toEqual(['docker.io', 'library/alpine', '3.20', undefined, 'docker.io', 'library/alpine', true, false]);
   });

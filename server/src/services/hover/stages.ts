@@ -2,7 +2,7 @@
 // and on image references, spelled out part by part with Docker's defaults.
 
 import { lex, type Environment } from '../../syntax';
-import { parseImageReference, stageIndex, type Stage, type StageReference } from '../../semantics';
+import { parseImageReference, stageIndex, type ImageReference, type Stage, type StageReference } from '../../semantics';
 import type { DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
@@ -40,8 +40,23 @@ export function unresolvedReferenceHover(doc: AnalyzedDocument, reference: Stage
     return w.prose(`This file has no stage ${reference.text}; stages are counted from 0 in the order of their \`FROM\` lines.`);
   }
   const image = imageHover(doc, reference.text, reference.nodeIndex, format);
-  if (reference.kind === 'from' || image === undefined) return image;
+  if (image === undefined) return image;
+  if (reference.kind === 'from') {
+    const later = laterStageOfName(doc, reference.nodeIndex);
+    if (later === undefined) return image;
+    const line = doc.text.positionAt(later.fromStart).line + 1;
+    const where = later.nodeIndex === reference.nodeIndex ? 'this stage itself' : `a stage further down (line ${line})`;
+    return w.join(w.prose(`This is the name of ${where}, but \`FROM\` can only build on a stage above it, so BuildKit reads the name as an image.`), image);
+  }
   return w.join(w.prose('No stage of this file has this name, so BuildKit reads it as an image (or a named build context).'), image);
+}
+
+/** The first stage from this FROM on whose name is the FROM's image: BuildKit ignores it there. */
+function laterStageOfName(doc: AnalyzedDocument, nodeIndex: number): Stage | undefined {
+  const stage = doc.model.stageOfNode(nodeIndex);
+  const image = stage?.resolvedImage;
+  if (stage === undefined || image === undefined) return undefined;
+  return doc.model.stages.find((s) => s.index >= stage.index && s.nameLower === image);
 }
 
 /** The image word expanded with the values known for its variables, or undefined when one is unknown. */
@@ -59,6 +74,15 @@ function expandImage(doc: AnalyzedDocument, text: string, nodeIndex: number): st
   };
   const result = lex(text, env, { escape: doc.tree.escape, splitWords: false });
   return result.error || unknown ? undefined : result.value;
+}
+
+/**
+ * Where a `library/` name lives. Any one-word name is put there, typos and local tags included, so
+ * this names the namespace of the Docker Official Images without calling the image one of them.
+ */
+function libraryNote(ref: ImageReference): string {
+  const namespace = "Docker Hub's `library/` namespace, where the Docker Official Images are published";
+  return ref.path.includes('/') ? ` (${namespace})` : ` (a name without a namespace is looked up in ${namespace})`;
 }
 
 export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: number, format: DocFormat): string | undefined {
@@ -87,7 +111,7 @@ export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: numbe
   const hub = ref.registry === 'docker.io';
   const items = [
     `${w.prose('Registry:')} ${w.code(ref.registry)}${hub ? w.prose(ref.domain === undefined ? ' (Docker Hub, used when no registry is written)' : ' (Docker Hub)') : ''}`,
-    `${w.prose('Repository:')} ${w.code(ref.repository)}${ref.official ? w.prose(' (a Docker Official Image)') : ''}`,
+    `${w.prose('Repository:')} ${w.code(ref.repository)}${ref.inLibrary ? w.prose(libraryNote(ref)) : ''}`,
     ref.tag !== undefined
       ? `${w.prose('Tag:')} ${w.code(ref.tag)}`
       : ref.implicitLatest
