@@ -687,6 +687,26 @@ describe('completion over LSP', () => {
 });
 
 describe('completion inside a word', () => {
+  /** The one line of `source` that changes, after accepting `label` with its plain textEdit (this client lacks insertReplaceSupport). */
+  async function acceptInside(source: string, label: string): Promise<string> {
+    const items = await complete(source);
+    const item = items.find((i) => i.label === label);
+    const edit = item?.textEdit;
+    if (!edit || !('range' in edit)) throw new Error(`no plain textEdit for ${label}`);
+    const fixture = parseFixture(source);
+    const line = fixture.text.split('\n')[edit.range.start.line];
+    const newText = item.insertTextFormat === 2 ? edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') : edit.newText;
+    return line.slice(0, edit.range.start.character) + newText + line.slice(edit.range.end.character);
+  }
+
+  it('replaces the whole word for clients without InsertReplaceEdits, so its tail is not doubled', async () => {
+    expect(await acceptInside('FROM golang AS build\nFROM alpine\nCOPY --from=$[bu$0ild$] /a /b', 'build')).toBe('COPY --from=build /a /b');
+    expect(await acceptInside('FROM alpine\n$[CO$0PY$] a b', 'COPY')).toBe('COPY a b');
+    expect(await acceptInside('FROM --platform=$[lin$0ux/amd64$] alpine', 'linux/amd64')).toBe('FROM --platform=linux/amd64 alpine');
+    expect(await acceptInside('FROM alpine\nCOPY $[--ch$0own$]=1 a b', '--chown')).toBe('COPY --chown=1 a b');
+    expect(await acceptInside('FROM alpine\nENV APP=1\nRUN echo ${$[AP$0P$]}', 'APP')).toBe('RUN echo ${APP}');
+  });
+
   it('offers insert and replace ranges to clients that take InsertReplaceEdits', async () => {
     const client = await LspTestClient.start({ capabilities: { textDocument: { completion: { completionItem: { insertReplaceSupport: true } } } } });
     try {

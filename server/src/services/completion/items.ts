@@ -1,6 +1,6 @@
-// Building completion items: every item replaces the text typed so far (an exact range), sorts by
-// the order its context gives, and carries a small `data` key that completionItem/resolve turns
-// into documentation from the facts.
+// Building completion items: every item replaces the text typed so far (an exact range), or the
+// whole word when the cursor is inside one, sorts by the order its context gives, and carries a
+// small `data` key that completionItem/resolve turns into documentation from the facts.
 
 import { CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionItemKind, type MarkupContent } from 'vscode-languageserver-types';
 import { rangeOf, type AnalyzedDocument } from '../document';
@@ -59,13 +59,16 @@ export function item(
 ): CompletionItem {
   const insert = rangeOf(request.doc, from, request.offset);
   // Completing inside a word: clients that can choose insert the item up to the cursor, or
-  // replace the whole word (VS Code's editor.suggest.insertMode); others insert.
-  const wordRest = request.insertReplace ? restOfWordAt(request, options.word).length : 0;
+  // replace the whole word (VS Code's editor.suggest.insertMode). Others get the whole word, as
+  // inserting would leave its tail after the item (`CO|PY` giving `COPYPY`); the range stays on
+  // the line and contains the cursor, as the protocol asks.
+  const wordRest = restOfWordAt(request, options.word).length;
+  const replace = wordRest > 0 ? rangeOf(request.doc, from, request.offset + wordRest) : undefined;
   const result: CompletionItem = {
     label,
     kind,
     sortText: String(rank).padStart(4, '0'),
-    textEdit: wordRest > 0 ? { newText, insert, replace: rangeOf(request.doc, from, request.offset + wordRest) } : { range: insert, newText },
+    textEdit: replace === undefined ? { range: insert, newText } : request.insertReplace ? { newText, insert, replace } : { range: replace, newText },
   };
   if (options.filterText !== undefined) result.filterText = options.filterText;
   if (options.snippet) result.insertTextFormat = InsertTextFormat.Snippet;
