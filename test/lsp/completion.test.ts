@@ -4,6 +4,7 @@ import {
   BUILD_CHECKS,
   CHECK_OPTIONS,
   DIRECTIVES,
+  HADOLINT_RULES,
   INSTRUCTIONS,
   LABEL_KEYS,
   MOUNT_TYPES,
@@ -36,6 +37,7 @@ import {
   renderPredefinedArg,
   renderSignal,
 } from '../../server/src/facts/render';
+import { hadolintCodeDoc } from '../../server/src/services/hover/pragmas';
 import { LspTestClient } from './client';
 import { cursorOf, parseFixture } from './fixture';
 
@@ -527,13 +529,22 @@ describe('completion over LSP', () => {
       ], { trigger: '=' });
     });
 
-    it('best-practice codes after # hadolint ignore= and global ignore=, those not listed yet, with what each catches', async () => {
-      const codes = ['DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3020', 'DL3022', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL3044', 'DL4005', 'DL4006'];
+    it("every hadolint code after # hadolint ignore= and global ignore=, those not listed yet, this server's own first, with what each asks", async () => {
+      const ours = ['DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3020', 'DL3022', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL3044', 'DL4005', 'DL4006'];
+      const others = HADOLINT_RULES.map((r) => r.code).filter((c) => !ours.includes(c));
+      expect(others).toHaveLength(HADOLINT_RULES.length - ours.length);
+      expect(others.slice(0, 4)).toEqual(['DL1001', 'DL3000', 'DL3001', 'DL3008']);
+      const codes = [...ours, ...others];
       await check('FROM alpine:3\n# hadolint ignore=$0\nRUN cd /x', codes.map((c) => [c, Kind.EnumMember, c] as Row), { trigger: '=' });
       await check('FROM alpine:3\n# hadolint global ignore=DL3003, $[DL4$0$]\nRUN cd /x', codes.filter((c) => c !== 'DL3003').map((c) => [c, Kind.EnumMember, c] as Row));
+      // After a ShellCheck code too.
+      await check('FROM alpine:3\n# hadolint ignore=SC2086,$[DL$0$]\nRUN cd /x', codes.map((c) => [c, Kind.EnumMember, c] as Row));
       const items = await complete('# hadolint ignore=$0', { trigger: '=' });
-      expect(items.find((i) => i.label === 'DL3014')?.detail).toBe('`apt-get install` without `-y`.');
-      expect(items.find((i) => i.label === 'DL3036')?.detail).toBe("zypper's cache is left in the image (no `zypper clean`).");
+      expect(items.find((i) => i.label === 'DL3014')?.detail).toBe('checked here too · Pass `-y` to `apt-get install` so it never stops for a question.');
+      expect(items.find((i) => i.label === 'DL3008')?.detail).toBe('Pin the version of every package `apt-get install` installs (`name=<version>`).');
+      // Resolving gives the code's hover text.
+      const dl3008 = await client.request<CompletionItem>('completionItem/resolve', items.find((i) => i.label === 'DL3008'));
+      expect(dl3008.documentation).toEqual({ kind: 'markdown', value: hadolintCodeDoc('DL3008', 'markdown') });
       // A plain comment, and the text after the list, get nothing.
       await checkNone('FROM alpine:3\n# hadolint is a linter$0\nRUN x');
       await checkNone('FROM alpine:3\n# hadolint ignore=DL3003 # because$0\nRUN x');

@@ -1050,13 +1050,42 @@ describe('hover over LSP', () => {
     it('hadolint pragmas: the pragma, and each code with its rule', async () => {
       await checkHover(
         'FROM alpine:3\n# hadolint ignore=DL3003, $[DL4$0006$]\nRUN cd /x | tee y',
-        '**`DL4006`** A RUN uses a pipe while the shell does not set `-o pipefail`.\n\n[hadolint wiki](https://github.com/hadolint/hadolint/wiki/DL4006)',
+        [
+          '**`DL4006`** hadolint rule (warning by default)',
+          'Set `-o pipefail` with SHELL before a RUN with a pipe, so a failure anywhere in the pipe fails the step.',
+          'This server checks it too, so the pragma silences it here as well.',
+          '[hadolint wiki](https://github.com/hadolint/hadolint/wiki/DL4006)',
+        ].join('\n\n'),
       );
       await checkHover(
         'FROM alpine:3\n# $[hadolint global ig$0nore$]=DL3003\nRUN cd /x',
         "**hadolint pragma**\n\nSilences the best-practice rules it lists in the whole file, as hadolint does. BuildKit's own checks are skipped with `# check=skip=` instead.",
       );
-      await checkHover('FROM alpine:3\n# hadolint ignore=$[DL30$008$]\nRUN x', 'This server has no best-practice rule DL3008, so this code silences nothing here (hadolint may know it).');
+    });
+
+    it('hadolint pragmas: codes only hadolint checks, ShellCheck codes, retired and unknown codes', async () => {
+      await checkHover(
+        'FROM alpine:3\n# hadolint ignore=$[DL30$008$]\nRUN x',
+        [
+          '**`DL3008`** hadolint rule (warning by default)',
+          'Pin the version of every package `apt-get install` installs (`name=<version>`).',
+          'Only hadolint checks it: this server does not, so here the code silences nothing.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine:3\n# hadolint global ignore=$[DL30$057$]\nRUN x',
+        [
+          '**`DL3057`** hadolint rule (off unless configured)',
+          'A stage, together with the stages it is built on, has no HEALTHCHECK.',
+          'Only hadolint checks it: this server does not, so here the code silences nothing.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine:3\n# hadolint ignore=DL3008,$[SC2$0086$]\nRUN x',
+        '**`SC2086`** ShellCheck rule\n\nhadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck: here the code silences nothing.',
+      );
+      await checkHover('FROM alpine:3\n# hadolint ignore=$[DL3$0005$]\nRUN x', '**`DL3005`** retired hadolint rule\n\nhadolint no longer has this rule, so the code silences nothing.');
+      await checkHover('FROM alpine:3\n# hadolint ignore=$[DL9$0999$]\nRUN x', 'Neither hadolint (2.15.1) nor ShellCheck has a rule `DL9999`, so the code silences nothing.');
     });
 
     it('rule names in a check comment above an instruction', async () => {

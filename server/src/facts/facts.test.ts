@@ -3,6 +3,8 @@ import {
   BUILD_CHECKS,
   CHECK_OPTIONS,
   DIRECTIVES,
+  HADOLINT_RETIRED_CODES,
+  HADOLINT_RULES,
   INSTRUCTIONS,
   MOUNT_TYPE_OPTION,
   MOUNT_TYPES,
@@ -14,12 +16,14 @@ import {
   getCheckOption,
   getDirective,
   getFlag,
+  getHadolintRule,
   getInstruction,
   getMountKey,
   getMountOption,
   getMountType,
   getPredefinedArg,
   getSignal,
+  isShellCheckCode,
 } from './index';
 import type { Documentation, MountType, ValueSpec } from './index';
 import {
@@ -594,6 +598,36 @@ describe('build checks', () => {
     expect([bySince('1.8'), bySince('1.9'), bySince('1.11'), bySince('1.18')]).toEqual([14, 5, 1, 2]);
     expect(BUILD_CHECKS.filter((c) => c.experimental).map((c) => c.name)).toEqual(['InvalidDefinitionDescription']);
     expect(getBuildCheck('CopyIgnoredFile')!.stableSince).toBe('1.21');
+  });
+});
+
+describe('hadolint rules', () => {
+  it("are hadolint 2.15.1's 71 rules, in code order, the retired codes left out", () => {
+    const codes = HADOLINT_RULES.map((r) => r.code);
+    expect(codes).toHaveLength(71);
+    expect(codes.every((c) => /^DL\d{4}$/.test(c))).toBe(true);
+    expect([...codes].sort()).toEqual(codes);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.filter((c) => c.startsWith('DL1') || c.startsWith('DL4'))).toEqual(['DL1001', 'DL4000', 'DL4001', 'DL4003', 'DL4004', 'DL4005', 'DL4006']);
+    expect(codes.at(-7)).toBe('DL3067');
+    for (const retired of HADOLINT_RETIRED_CODES) expect(getHadolintRule(retired)).toBeUndefined();
+    expect(HADOLINT_RULES.filter((r) => r.severity === 'ignore').map((r) => r.code)).toEqual(['DL1001', 'DL3057']);
+  });
+
+  it('have a one-line summary each', () => {
+    for (const r of HADOLINT_RULES) {
+      expect(r.summary, r.code).toMatch(/^\S.*\.$/);
+      expect(r.summary.length, r.code).toBeLessThanOrEqual(130);
+      expect(r.summary, r.code).not.toMatch(/\n/);
+    }
+  });
+
+  it('are looked up by code; ShellCheck codes are recognised by their form', () => {
+    expect(getHadolintRule('DL3008')?.severity).toBe('warning');
+    expect(getHadolintRule('dl3008')).toBeUndefined();
+    expect(isShellCheckCode('SC2086')).toBe(true);
+    expect(isShellCheckCode('SC208')).toBe(false);
+    expect(isShellCheckCode('DL3008')).toBe(false);
   });
 });
 

@@ -29,6 +29,8 @@ export type { HeredocFact } from './values';
 export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
 export { SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
+export { HADOLINT_RETIRED_CODES, HADOLINT_RULES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from './hadolint';
+export type { HadolintRuleFact, HadolintSeverity } from './hadolint';
 export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';
 export type { FrontendNeed, FrontendPin, VersionedFeature } from './frontend';
 export {

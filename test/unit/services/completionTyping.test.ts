@@ -31,6 +31,7 @@ import {
   EXPOSE_PROTOCOLS,
   PLATFORMS,
   getBuildCheck,
+  getHadolintRule,
   getInstruction,
   getLabelKey,
   getMountOption,
@@ -43,7 +44,6 @@ import { TRIGGER_CHARACTERS, getCompletions } from '../../../server/src/services
 import { inDirectiveBlock } from '../../../server/src/services/cursor';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
 import type { InstructionNode, NodeEntry } from '../../../server/src/syntax';
-import { PRACTICE_RULES } from '../../../server/src/rules/practices';
 import { FILES_DIR, analyze as analyzeAt, listFiles, reportTo, tally } from './corpusFiles';
 import { snippetDefault } from './snippetText';
 
@@ -432,7 +432,7 @@ function collectDirectives(c: Collector): void {
   }
 }
 
-/** The codes of `# hadolint ignore=A,B` comments, where they are rules of ours. */
+/** The codes of `# hadolint ignore=A,B` comments, where they are hadolint's rules. */
 function collectPragmas(c: Collector): void {
   c.doc.tree.forEach((node, start) => {
     if (node.kind !== 'comment') return;
@@ -444,7 +444,7 @@ function collectPragmas(c: Collector): void {
       const trimmed = code.trim();
       const codeStart = at + code.indexOf(trimmed);
       const t = { category: 'pragma-code' as const, start: codeStart, typedFrom: codeStart, end: codeStart + trimmed.length, label: trimmed, caseInsensitive: false, lineOnly: true, instructionEnd: lineEndAt(c.text, codeStart) };
-      c.add(t, PRACTICE_RULES.some((rule) => rule.code === trimmed) ? undefined : 'not a rule of ours (ShellCheck...)');
+      c.add(t, getHadolintRule(trimmed) ? undefined : 'not a hadolint rule (ShellCheck...)');
       at += code.length + 1;
     }
   });

@@ -7,6 +7,7 @@
 // for yum's, dnf's and zypper's (DL3032, DL3040, DL3036): the image is larger, nothing fails.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { HadolintSeverity as AnyHadolintSeverity } from '../../facts';
 
 export interface PracticeMeta {
   readonly code: string;
@@ -16,8 +17,8 @@ export interface PracticeMeta {
   readonly url: string;
 }
 
-/** hadolint's severity names. */
-export type HadolintSeverity = 'error' | 'warning' | 'info' | 'style';
+/** hadolint's severity names, but for `ignore`: a rule here is on unless configured off. */
+export type HadolintSeverity = Exclude<AnyHadolintSeverity, 'ignore'>;
 
 const SEVERITY: Readonly<Record<HadolintSeverity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Warning,

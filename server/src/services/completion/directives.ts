@@ -2,7 +2,7 @@
 // options of `check=`, which BuildKit also reads in a comment right above an instruction (1.21+).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, getDirective } from '../../facts';
+import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, HADOLINT_RULES, getDirective } from '../../facts';
 import { PRACTICE_RULES } from '../../rules/practices';
 import { PRAGMA_KEY } from '../../rules/practices/pragmas';
 import { charAfterWord, item, restOfWordAt, type CompletionRequest } from './items';
@@ -96,12 +96,20 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
   return items;
 }
 
-/** The codes of the best-practice rules after `# hadolint ignore=` (and `global ignore=`), those not listed yet. */
+const CHECKED_HERE: ReadonlySet<string> = new Set(PRACTICE_RULES.map((rule) => rule.code));
+
+/** hadolint's codes, those this server checks too first. */
+const PRAGMA_CODE_ORDER = [...HADOLINT_RULES.filter((r) => CHECKED_HERE.has(r.code)), ...HADOLINT_RULES.filter((r) => !CHECKED_HERE.has(r.code))];
+
+/** hadolint's rule codes after `# hadolint ignore=` (and `global ignore=`), those not listed yet. */
 function pragmaCodeItems(request: CompletionRequest, typed: string, listStart: number): CompletionItem[] {
   const codeStart = typed.lastIndexOf(',') + 1;
   const leading = typed.slice(codeStart).length - typed.slice(codeStart).trimStart().length;
   const listed = typed.slice(0, codeStart).split(',').map((code) => code.trim());
-  return PRACTICE_RULES.filter((rule) => !listed.includes(rule.code)).map((rule, rank) =>
-    item(request, rule.code, CompletionItemKind.EnumMember, listStart + codeStart + leading, rule.code, rank, { detail: rule.description }),
+  return PRAGMA_CODE_ORDER.filter((rule) => !listed.includes(rule.code)).map((rule, rank) =>
+    item(request, rule.code, CompletionItemKind.EnumMember, listStart + codeStart + leading, rule.code, rank, {
+      detail: CHECKED_HERE.has(rule.code) ? `checked here too · ${rule.summary}` : rule.summary,
+      data: { k: 'hadolint-code', key: rule.code },
+    }),
   );
 }

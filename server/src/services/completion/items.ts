@@ -18,6 +18,7 @@ export type ResolveData =
   | { readonly k: 'directive-value'; readonly d: string; readonly key: string }
   | { readonly k: 'check-option'; readonly key: string }
   | { readonly k: 'check-rule'; readonly key: string }
+  | { readonly k: 'hadolint-code'; readonly key: string }
   | { readonly k: 'arg'; readonly key: string }
   | { readonly k: 'signal'; readonly key: string }
   | { readonly k: 'label'; readonly key: string }

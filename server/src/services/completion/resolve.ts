@@ -12,6 +12,7 @@ import {
   getCheckOption,
   getDirective,
   getFlag,
+  getHadolintRule,
   getInstruction,
   getLabelKey,
   getMountOption,
@@ -39,6 +40,7 @@ import {
   renderSignal,
   type DocFormat,
 } from '../../facts/render';
+import { hadolintCodeDoc } from '../hover/pragmas';
 import { protocolDoc } from '../hover/values';
 import type { ResolveData } from './items';
 
@@ -109,6 +111,8 @@ export function documentationFor(data: ResolveData, format: DocFormat): string |
       const check = getBuildCheck(data.key);
       return check && renderCheckRule(check, format);
     }
+    case 'hadolint-code':
+      return getHadolintRule(data.key) && hadolintCodeDoc(data.key, format);
     case 'arg': {
       const arg = getPredefinedArg(data.key);
       return arg && renderPredefinedArg(arg, format);

@@ -1,6 +1,8 @@
 // Hovers on hadolint's pragmas (`# hadolint ignore=DL3003,DL4006`, `# hadolint global ignore=…`):
-// what the pragma does, and for each code the best-practice rule it silences.
+// what the pragma does, and for each code the hadolint or ShellCheck rule it names and whether
+// this server checks it too. The code's text is shared with completion's documentation.
 
+import { HADOLINT_RETIRED_CODES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from '../../facts';
 import type { DocFormat } from '../../facts/render';
 import { getRule } from '../../rules';
 import { PRAGMA_KEY } from '../../rules/practices/pragmas';
@@ -33,12 +35,40 @@ export function pragmaHover(node: CommentNode, nodeText: string, rel: number, fo
     const start = node.span.start + at + part.indexOf(code);
     at += part.length + 1;
     if (code === '' || rel < start || rel > start + code.length) continue;
-    const rule = getRule(code);
-    const text =
-      rule?.kind === 'practice'
-        ? w.join(`${w.bold(w.code(code))} ${w.prose(rule.description)}`, rule.url && w.link(rule.url, 'hadolint wiki'))
-        : w.prose(`This server has no best-practice rule ${code}, so this code silences nothing here (hadolint may know it).`);
-    return { span: { start, end: start + code.length }, text };
+    return { span: { start, end: start + code.length }, text: hadolintCodeDoc(code, format) };
   }
   return undefined;
+}
+
+/** What a code in an ignore pragma names: a hadolint rule (checked here too or not), a ShellCheck rule, or nothing. */
+export function hadolintCodeDoc(code: string, format: DocFormat): string {
+  const w = new DocWriter(format);
+  const fact = getHadolintRule(code);
+  if (fact) {
+    const ours = getRule(code);
+    const checkedHere = ours?.kind === 'practice';
+    const severity = fact.severity === 'ignore' ? 'off unless configured' : `${fact.severity} by default`;
+    return w.join(
+      `${w.bold(w.code(code))} ${w.prose(`hadolint rule (${severity})`)}`,
+      w.prose(fact.summary),
+      w.prose(
+        checkedHere
+          ? 'This server checks it too, so the pragma silences it here as well.'
+          : 'Only hadolint checks it: this server does not, so here the code silences nothing.',
+      ),
+      checkedHere && ours.url && w.link(ours.url, 'hadolint wiki'),
+    );
+  }
+  if (isShellCheckCode(code)) {
+    return w.join(
+      `${w.bold(w.code(code))} ${w.prose('ShellCheck rule')}`,
+      w.prose(
+        'hadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck: here the code silences nothing.',
+      ),
+    );
+  }
+  if (HADOLINT_RETIRED_CODES.includes(code)) {
+    return w.join(`${w.bold(w.code(code))} ${w.prose('retired hadolint rule')}`, w.prose('hadolint no longer has this rule, so the code silences nothing.'));
+  }
+  return `${w.prose(`Neither hadolint (${HADOLINT_VERSION}) nor ShellCheck has a rule`)} ${w.code(code)}${w.prose(', so the code silences nothing.')}`;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getHadolintRule } from '../../../../server/src/facts';
+import { PRACTICE_RULES } from '../../../../server/src/rules/practices';
 import { checkFix, codesOf } from '../harness';
 
 const only = (codes: string[]) => codes.filter((code) => code.startsWith('DL'));
@@ -43,5 +45,9 @@ describe('hadolint pragmas and the bestPractices setting', () => {
 
   it('adds the code to a pragma already there', () => {
     checkFix('FROM debian:12\n# hadolint ignore=DL3004 # why\nRUN cd /x && sudo ls\n', 'DL3003', 'Ignore DL3003 for this instruction', 'FROM debian:12\n# hadolint ignore=DL3004,DL3003 # why\nRUN cd /x && sudo ls\n');
+  });
+
+  it("every best-practice rule is one of hadolint's, under its code", () => {
+    for (const rule of PRACTICE_RULES) expect(getHadolintRule(rule.code), rule.code).toBeDefined();
   });
 });
