@@ -63,7 +63,7 @@ export function item(
   // replace the whole word (VS Code's editor.suggest.insertMode). Others get the whole word, as
   // inserting would leave its tail after the item (`CO|PY` giving `COPYPY`); the range stays on
   // the line and contains the cursor, as the protocol asks.
-  const wordRest = restOfWordAt(request, options.word).length;
+  const wordRest = restOfWordLength(request, options.word ?? 'word');
   const replace = wordRest > 0 ? rangeOf(request.doc, from, request.offset + wordRest) : undefined;
   const result: CompletionItem = {
     label,
@@ -88,6 +88,15 @@ export function item(
 export type WordKind = 'word' | 'name' | 'text';
 
 const WORD_REST: Readonly<Record<WordKind, RegExp>> = { word: /^[A-Za-z0-9_.\-/:+@]*/, name: /^[A-Za-z0-9_]*/, text: /^\S*/ };
+
+/** restOfWordAt's length, read once per request and word kind: every item of a list asks. */
+const restLengths = new WeakMap<CompletionRequest, Partial<Record<WordKind, number>>>();
+
+function restOfWordLength(request: CompletionRequest, kind: WordKind): number {
+  let lengths = restLengths.get(request);
+  if (!lengths) restLengths.set(request, (lengths = {}));
+  return (lengths[kind] ??= restOfWordAt(request, kind).length);
+}
 
 /** The rest of the word being completed, right after the cursor: what a "replace" edit also covers. */
 export function restOfWordAt(request: CompletionRequest, kind: WordKind = 'word'): string {
