@@ -267,10 +267,21 @@ describe('hover over LSP', () => {
         'FROM alpine\nHEALTHCHECK $[NO$0NE$]',
         '```dockerfile\nHEALTHCHECK NONE\n```\n\nDisable any health check inherited from the base image.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)',
       );
-      await checkHover(
-        'FROM alpine\nHEALTHCHECK --retries=3 $[c$0md$] curl -f http://localhost/',
-        '```dockerfile\nHEALTHCHECK [OPTIONS] CMD <command>\n```\n\nCheck the container with a command.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)',
-      );
+    });
+
+    it('HEALTHCHECK CMD teaches: exit codes, exec and shell form, an example, the pitfall, the reference', async () => {
+      const expected = [
+        '```dockerfile\nHEALTHCHECK [OPTIONS] CMD <command>\n```',
+        'Sets the command Docker runs inside the running container to test it. Its exit code is the verdict: `0` means healthy, `1` unhealthy.',
+        'In exec form, `CMD ["/app/healthcheck", "--quiet"]`, the program runs directly, with no shell. ' +
+          "In shell form, `CMD curl -f http://localhost/ || exit 1`, the text runs through the image's shell (`/bin/sh -c` unless `SHELL` changed it), so `||`, pipes and `$VARIABLES` work; they are read when the check runs, not at build time. " +
+          "It runs as the container's user, in its working directory (`USER` and `WORKDIR`). Docker treats every exit code other than `0` as a failure, but reserves `2`: exit with `1` to report a problem.",
+        '**Example**\n```dockerfile\nHEALTHCHECK --interval=30s --timeout=3s \\\n  CMD wget -q --spider http://localhost:8080/health || exit 1\n```',
+        '**Pitfall:** The exec form has no shell: in `CMD ["curl", "-f", "http://localhost/", "||", "exit", "1"]` the `||` is just one more argument to curl. Use the shell form when the command needs shell syntax.',
+        '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)',
+      ].join('\n\n');
+      await checkHover('FROM alpine\nHEALTHCHECK --retries=3 $[c$0md$] curl -f http://localhost/', expected);
+      await checkHover('FROM alpine\nHEALTHCHECK $[C$0MD$] ["/bin/check"]', expected);
     });
 
     it('nothing on shell text, paths, blank lines, comments and unknown words', async () => {

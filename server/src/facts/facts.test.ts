@@ -34,6 +34,7 @@ import {
   renderDirectiveValue,
   renderFlag,
   renderFlagValue,
+  renderForm,
   renderInstruction,
   renderMountOption,
   renderMountOptionValue,
@@ -73,6 +74,7 @@ function allEntries(): Entry[] {
     for (const form of instruction.forms) {
       const prose = [form.doc, ...form.parameters.map((p) => p.doc)];
       entries.push({ name: form.label, prose, render: (f) => prose.map((d) => renderText(d, f)).join('\n') });
+      if (form.guide) entries.push({ name: `${form.label} (its keyword)`, prose: docProse(form.guide), render: (f) => renderForm(instruction, form, f) });
     }
     for (const flag of instruction.flags) {
       const name = `${instruction.name} --${flag.name}`;

@@ -10,6 +10,7 @@ import type {
   FlagFact,
   FrontendVersion,
   InstructionFact,
+  InstructionForm,
   InstructionName,
   LabelKeyFact,
   MountAccessFact,
@@ -51,6 +52,11 @@ export function renderInstruction(fact: InstructionFact, format: DocFormat): str
     ...documentation(fact.doc),
     link(fact.referenceUrl),
   ]);
+}
+
+/** One form's own keyword (HEALTHCHECK's `CMD` or `NONE`): the form, its lesson (or its line), the reference. */
+export function renderForm(fact: InstructionFact, form: InstructionForm, format: DocFormat): string {
+  return render(format, [code(form.label), ...(form.guide ? documentation(form.guide) : [text(form.doc)]), link(fact.referenceUrl)]);
 }
 
 export function renderFlag(instruction: InstructionName, flag: FlagFact, format: DocFormat): string {

@@ -111,6 +111,8 @@ export interface InstructionForm {
   /** The parts of the label, in order; each `label` must occur in the form's label. */
   readonly parameters: readonly { readonly label: string; readonly doc: string }[];
   readonly doc: string;
+  /** The full lesson on the form's own keyword (HEALTHCHECK's `CMD`), shown on hover over it instead of `doc`. */
+  readonly guide?: Documentation;
 }
 
 export interface InstructionFact {

@@ -13,6 +13,7 @@ function allExamples(): (readonly [string, string])[] {
   const examples: (readonly [string, string])[] = [];
   for (const instruction of INSTRUCTIONS) {
     if (instruction.doc.example) examples.push([instruction.name, instruction.doc.example]);
+    for (const form of instruction.forms) if (form.guide?.example) examples.push([form.label, form.guide.example]);
     for (const flag of instruction.flags) {
       if (flag.doc.example) examples.push([`${instruction.name} --${flag.name}`, flag.doc.example]);
     }

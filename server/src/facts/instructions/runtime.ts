@@ -140,6 +140,17 @@ export const HEALTHCHECK: InstructionFact = {
         { label: '<command>', doc: 'A shell command or a JSON array, run inside the container.' },
       ],
       doc: 'Check the container with a command.',
+      guide: {
+        summary:
+          'Sets the command Docker runs inside the running container to test it. Its exit code is the verdict: `0` means healthy, `1` unhealthy.',
+        details:
+          'In exec form, `CMD ["/app/healthcheck", "--quiet"]`, the program runs directly, with no shell. ' +
+          'In shell form, `CMD curl -f http://localhost/ || exit 1`, the text runs through the image\'s shell (`/bin/sh -c` unless `SHELL` changed it), so `||`, pipes and `$VARIABLES` work; they are read when the check runs, not at build time. ' +
+          'It runs as the container\'s user, in its working directory (`USER` and `WORKDIR`). Docker treats every exit code other than `0` as a failure, but reserves `2`: exit with `1` to report a problem.',
+        example: lines('HEALTHCHECK --interval=30s --timeout=3s \\', '  CMD wget -q --spider http://localhost:8080/health || exit 1'),
+        pitfall:
+          'The exec form has no shell: in `CMD ["curl", "-f", "http://localhost/", "||", "exit", "1"]` the `||` is just one more argument to curl. Use the shell form when the command needs shell syntax.',
+      },
     },
     {
       label: 'HEALTHCHECK NONE',

@@ -3,7 +3,7 @@
 // signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
 import { getInstruction, getLabelKey } from '../../facts';
-import { renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
+import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { runsBodyWithInterpreter, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
@@ -70,7 +70,7 @@ function argumentHover(owner: InstructionNode, token: Token, index: number, form
       if (index !== 0 || owner.healthcheckType === undefined) return undefined;
       const type = token.text.toUpperCase();
       const form = fact.forms.find((f) => (type === 'NONE' ? f.label === 'HEALTHCHECK NONE' : f.label.includes(' CMD ')));
-      text = form && w.join(w.block(form.label), renderText(form.doc, format), w.link(fact.referenceUrl));
+      text = form && renderForm(fact, form, format);
       break;
     }
     default:
