@@ -198,8 +198,10 @@ function exercise(open: OpenDocument, cursors: readonly number[], probes: readon
           c.range(r, `completion ${item.label}`);
           c.check(r.start.line === r.end.line && r.start.line === position.line, `completion ${item.label}: range ${JSON.stringify(r)} not on the cursor's line`);
         }
+        // An insert range ends at the cursor; a plain one (no InsertReplaceEdits) may go on to the end of the word.
         const insert = ranges[0];
-        c.check(insert.end.character === position.character && insert.start.character <= position.character, `completion ${item.label}: range ${JSON.stringify(insert)} does not end at the cursor ${JSON.stringify(position)}`);
+        const endsRight = 'range' in edit ? insert.end.character >= position.character : insert.end.character === position.character;
+        c.check(endsRight && insert.start.character <= position.character, `completion ${item.label}: range ${JSON.stringify(insert)} does not ${'range' in edit ? 'contain' : 'end at'} the cursor ${JSON.stringify(position)}`);
         if (!('range' in edit)) {
           c.check(sameRange({ start: edit.insert.start, end: edit.insert.start }, { start: edit.replace.start, end: edit.replace.start }) && before(edit.insert.end, edit.replace.end), `completion ${item.label}: insert ${JSON.stringify(edit.insert)} is not the start of replace ${JSON.stringify(edit.replace)}`);
         }

@@ -59,9 +59,12 @@ function checkAt(doc: ReturnType<typeof analyze>, offset: number): void {
   if (hover?.range) expect(contains(hover.range, position)).toBe(true);
   for (const trigger of [undefined, '$']) {
     for (const item of getCompletions(doc, position, { snippets: true, format: 'markdown', triggerCharacter: trigger }).items) {
+      // Without InsertReplaceEdits, the range runs from what was typed to the end of the word at the cursor.
       const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
       expect(range?.start.line).toBe(position.line);
-      expect(range?.end).toEqual(position);
+      expect(range?.end.line).toBe(position.line);
+      expect(range!.start.character).toBeLessThanOrEqual(position.character);
+      expect(doc.text.getText({ start: position, end: range!.end })).toMatch(/^\S*$/);
     }
   }
   getSignatureHelp(doc, position, { format: 'plaintext' });
