@@ -404,6 +404,14 @@ describe('completion over LSP', () => {
       await check('FROM alpine\nSTOPSIGNAL $[SIGQ$0$]', SIGNALS.map((s) => [s.name, Kind.EnumMember, s.name] as Row));
     });
 
+    it('signal names inside the quotes of a quoted STOPSIGNAL, which keep their quotes', async () => {
+      const rows = SIGNALS.map((s) => [s.name, Kind.EnumMember, s.name] as Row);
+      await check('FROM alpine\nSTOPSIGNAL "$[SIGQ$0$]', rows);
+      await check("FROM alpine\nSTOPSIGNAL '$[$0$]'", rows);
+      // Other instructions still complete nothing inside a quote.
+      await checkNone('FROM alpine\nHEALTHCHECK "$0');
+    });
+
     it('the predefined OCI label keys where a LABEL key goes, and nothing in a value', async () => {
       const rows = LABEL_KEYS.map((l) => [l.key, Kind.Property, `${l.key}="$1"`] as Row);
       await check('FROM alpine\nLABEL $[org.op$0$]', rows);

@@ -17,6 +17,7 @@ import {
   SUBSTITUTION_URL,
   getFlag,
   getInstruction,
+  getSignal,
   getSubstitution,
   type FlagFact,
   type InstructionFact,
@@ -168,6 +169,14 @@ describe('hover over LSP', () => {
 
     it.each(SIGNALS.map((s) => [s.name, s] as const))('the signal %s', async (_name, signal) => {
       await checkHover(`FROM alpine\nSTOPSIGNAL $[$0${signal.name}$]`, renderSignal(signal, 'markdown'));
+    });
+
+    it('a signal as BuildKit lexes it: quoted, escaped or as a quoted number', async () => {
+      const quit = renderSignal(getSignal('SIGQUIT')!, 'markdown');
+      await checkHover(`FROM alpine\nSTOPSIGNAL $["SIG$0QUIT"$]`, quit);
+      await checkHover(`FROM alpine\nSTOPSIGNAL $['qu$0it'$]`, quit);
+      await checkHover(`FROM alpine\nSTOPSIGNAL $[SIG\\QU$0IT$]`, quit);
+      await checkHover(`FROM alpine\nSTOPSIGNAL $["$03"$]`, quit);
     });
 
     it.each(PREDEFINED_ARGS.map((a) => [a.name, a] as const))('the predefined argument %s in FROM', async (_name, arg) => {
@@ -940,6 +949,18 @@ describe('hover over LSP', () => {
         [
           '**Port mapping `8080:80`**',
           'A host address or `host:container` mapping in `EXPOSE` publishes nothing, is deprecated and will become an error (check `ExposeInvalidFormat`). Expose the container port and choose the host port with `docker run -p`.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a quoted port, read without its quotes', async () => {
+      await checkHover(
+        `FROM alpine\nEXPOSE $["8$00"$]`,
+        [
+          '**Port 80\\/tcp**',
+          'The application in the container is expected to listen on TCP port 80. `EXPOSE` only records this: `docker run -p <host-port>:<port>` publishes a port, `docker run -P` publishes every exposed port on a random host port.',
+          'TCP, used by HTTP, databases and most services. TCP is the default when no protocol is written.',
           '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)',
         ].join('\n\n'),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chmodProblem, isGoRamSize, parseGoDuration } from './goValues';
+import { chmodProblem, isGoRamSize, parseGoDuration, parseGoInt } from './goValues';
 import { platformProblem } from './platform';
 
 describe('Go value syntaxes', () => {
@@ -11,6 +11,11 @@ describe('Go value syntaxes', () => {
     expect(parseGoDuration('')).toEqual({ error: 'it is empty' });
     expect(parseGoDuration('.s')).toEqual({ error: 'a number is missing' });
     expect(parseGoDuration('1')).toEqual({ error: 'the unit is missing after 1' });
+  });
+
+  it('reads integers as strconv.Atoi does: a sign, digits, 64 bits', () => {
+    expect(['+9', '-15', '007', '-9223372036854775808'].map(parseGoInt)).toEqual([9n, -15n, 7n, -(2n ** 63n)]);
+    expect(['', '+', '9a', ' 9', '9223372036854775808'].map(parseGoInt)).toEqual(Array(5).fill(undefined));
   });
 
   it('reads tmpfs sizes as go-units RAMInBytes does', () => {

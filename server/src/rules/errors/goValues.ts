@@ -21,6 +21,13 @@ export function parseGoUint32(text: string, base: 8 | 10): number | undefined {
   return value <= 0xffffffff ? value : undefined;
 }
 
+/** strconv.Atoi on a 64-bit platform: an optional sign, decimal digits, fits 64 bits. */
+export function parseGoInt(text: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value >= -(2n ** 63n) && value < 2n ** 63n ? value : undefined;
+}
+
 /** strconv.ParseInt(text, 10, 32): an optional sign, decimal digits, fits 32 bits. */
 export function parseGoInt32(text: string): number | undefined {
   if (!/^[+-]?[0-9]+$/.test(text)) return undefined;

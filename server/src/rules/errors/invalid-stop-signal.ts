@@ -1,10 +1,13 @@
 // STOPSIGNAL takes a signal name (SIGTERM, TERM, sigterm) or a non-zero number; BuildKit checks
-// the name against the Linux signal table when it builds.
+// the name against the Linux signal table when it builds. It judges the word after its shell
+// lexer has run (StopSignalCommand.Expand), so `"SIGTERM"` and `SIG\TERM` are SIGTERM too.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { EMPTY_ENVIRONMENT, expandWord } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule } from '../types';
 import { fixesFromData, hasVariable, instructionUrl, withFixes } from './common';
+import { parseGoInt } from './goValues';
 
 /** Linux signal names as moby/sys/signal knows them, without the SIG prefix. */
 const NAMES = [
@@ -15,8 +18,10 @@ const NAMES = [
   ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
 ];
 
+/** moby/sys/signal.ParseSignal: a non-zero integer (strconv.Atoi), or a name it knows, with or without SIG. */
 export function isStopSignal(value: string): boolean {
-  if (/^[+-]?[0-9]+$/.test(value)) return Number(value) !== 0;
+  const number = parseGoInt(value);
+  if (number !== undefined) return number !== 0n;
   return NAMES.includes(value.toUpperCase().replace(/^SIG/, ''));
 }
 
@@ -27,14 +32,16 @@ export const invalidStopSignal: InstructionRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A STOPSIGNAL that is not a signal name or number.',
   url: instructionUrl('STOPSIGNAL'),
-  check(node, report) {
+  check(node, report, escape) {
     const signal = node.name === 'STOPSIGNAL' ? node.argList[0] : undefined;
-    if (!signal || hasVariable(signal.text) || isStopSignal(signal.text)) return;
-    const match = suggest(signal.text.toUpperCase(), NAMES.map((n) => `SIG${n}`));
+    if (!signal || hasVariable(signal.text)) return;
+    const word = expandWord(signal.text, EMPTY_ENVIRONMENT, escape);
+    if ('error' in word || isStopSignal(word.value)) return; // bad-substitution reports a lexer error
+    const match = suggest(word.value.toUpperCase(), NAMES.map((n) => `SIG${n}`));
     report({
       start: signal.start,
       end: signal.end,
-      message: `"${signal.text}" is not a signal. Use a name such as SIGTERM, SIGINT or SIGQUIT, or a signal number.${match ? ` Did you mean ${match.value}?` : ''}`,
+      message: `"${word.value}" is not a signal. Use a name such as SIGTERM, SIGINT or SIGQUIT, or a signal number.${match ? ` Did you mean ${match.value}?` : ''}`,
       data: withFixes(match && { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique }),
     });
   },

@@ -160,7 +160,9 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start);
   }
-  if (continued || prefix.inQuote) return [];
+  // A signal may be quoted (`STOPSIGNAL "SIGTERM"`): BuildKit's lexer removes the quotes.
+  const quotedSignal = prefix.inQuote && instruction.name === 'STOPSIGNAL' && /^["']/.test(current.text);
+  if (continued || (prefix.inQuote && !quotedSignal)) return [];
 
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
@@ -184,8 +186,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const items = argumentItems(request, {
     instruction,
     index,
-    typed: current.text,
-    from: current.start,
+    typed: quotedSignal ? current.text.slice(1) : current.text,
+    from: quotedSignal ? current.start + 1 : current.start,
     keyword: keyword.text,
     onbuild,
     instructionStart: entry.start,

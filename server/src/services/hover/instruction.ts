@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { runsBodyWithInterpreter, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
 import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
@@ -19,7 +19,7 @@ function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | und
 }
 
 /** `node` is the top-level instruction; `rel` is relative to its start (triggers share it). */
-export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat): SpanHover | undefined {
+export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
   if (within(node.keyword, rel)) return keywordHover(node, format);
   const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
   if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
@@ -37,7 +37,7 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   }
   const index = owner.argList.findIndex((token) => within(token, rel));
   if (index < 0) return undefined;
-  return argumentHover(owner, owner.argList[index], index, format);
+  return argumentHover(owner, owner.argList[index], index, format, escape);
 }
 
 /** A RUN whose whole command is the heredoc's marker runs the body as its script. */
@@ -48,7 +48,18 @@ function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: H
   return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
 }
 
-function argumentHover(owner: InstructionNode, token: Token, index: number, format: DocFormat): SpanHover | undefined {
+/**
+ * The one word BuildKit's lexer makes of an argument, quotes and escapes removed (`"SIGTERM"` is
+ * SIGTERM), or undefined for text that is not exactly one word. Text with variables is left as
+ * written: their values are not known here.
+ */
+function lexedWord(text: string, escape: EscapeChar): string | undefined {
+  if (text.includes('$')) return text;
+  const lexed = expandWords(text, EMPTY_ENVIRONMENT, escape);
+  return 'words' in lexed && lexed.words.length === 1 ? lexed.words[0] : undefined;
+}
+
+function argumentHover(owner: InstructionNode, token: Token, index: number, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
   const fact = getInstruction(owner.name);
   if (!fact) return undefined;
   const w = new DocWriter(format);
@@ -60,12 +71,16 @@ function argumentHover(owner: InstructionNode, token: Token, index: number, form
       text = parameter && w.join(w.block(`FROM <image> AS <name>`), renderText(parameter.doc, format), w.link(fact.referenceUrl));
       break;
     }
-    case 'EXPOSE':
-      text = portHover(token.text, format);
+    case 'EXPOSE': {
+      const port = lexedWord(token.text, escape);
+      text = port === undefined ? undefined : portHover(port, format);
       break;
-    case 'STOPSIGNAL':
-      text = index === 0 ? signalHover(token.text, format) : undefined;
+    }
+    case 'STOPSIGNAL': {
+      const signal = index === 0 ? lexedWord(token.text, escape) : undefined;
+      text = signal === undefined ? undefined : signalHover(signal, format);
       break;
+    }
     case 'HEALTHCHECK': {
       if (index !== 0 || owner.healthcheckType === undefined) return undefined;
       const type = token.text.toUpperCase();
