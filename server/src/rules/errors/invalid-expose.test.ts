@@ -22,6 +22,17 @@ describe('invalid-expose', () => {
     ], rules);
   });
 
+  it('reports a sign, which strconv.ParseUint refuses, in ports and ranges', () => {
+    checkErrors('FROM alpine\nEXPOSE $[+80$] $[-80$] $[+80-90$] $[80-+90$] $["+80"$] $[+8080$]:80\n', [
+      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
+      ['invalid-expose', 'Invalid port: a port number is missing.'],
+      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
+      ['invalid-expose', 'Invalid port: "+90" is not a port number: write it without the sign.'],
+      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
+      ['invalid-expose', 'Invalid host port: "+8080" is not a port number: write it without the sign.'],
+    ], rules);
+  });
+
   it('fixes a misspelt protocol', () => {
     checkFix('FROM alpine\nEXPOSE 80/ud$0o\n', 'invalid-expose', 'Change to udp', 'FROM alpine\nEXPOSE 80/udp\n');
   });

@@ -18,11 +18,12 @@ interface PortProblem {
   readonly replacement?: { readonly value: string; readonly preferred: boolean };
 }
 
+/** BuildKit reads a port with strconv.ParseUint(text, 10, 16): digits only, no sign. */
 function portNumber(text: string): string | undefined {
   if (text === '') return 'a port number is missing';
-  if (!/^[+-]?[0-9]+$/.test(text)) return `"${text}" is not a port number`;
-  const n = Number(text);
-  return n < 0 || n > 65535 ? `port ${text} is out of range: ports go from 0 to 65535` : undefined;
+  if (text.startsWith('+')) return `"${text}" is not a port number: write it without the sign`;
+  if (!/^[0-9]+$/.test(text)) return `"${text}" is not a port number`;
+  return Number(text) > 65535 ? `port ${text} is out of range: ports go from 0 to 65535` : undefined;
 }
 
 /** A port or a range `a-b`: its size, or a problem. */
