@@ -8,4 +8,16 @@ describe('empty-volume', () => {
       ['empty-volume', 'A VOLUME path cannot be empty; give the directory to keep, such as "/data".'],
     ], [emptyVolume]);
   });
+
+  it('reports a path that is empty once BuildKit lexes it, in either form', () => {
+    checkErrors('FROM alpine\nVOLUME $[""$]\nVOLUME $[\'\'$] /x\nVOLUME [$["\'\'"$]]\n', [
+      ['empty-volume', 'A VOLUME path cannot be empty, and "" is empty once its quotes are removed; give the directory to keep, such as "/data".'],
+      ['empty-volume', "A VOLUME path cannot be empty, and '' is empty once its quotes are removed; give the directory to keep, such as \"/data\"."],
+      ['empty-volume', "A VOLUME path cannot be empty, and '' is empty once its quotes are removed; give the directory to keep, such as \"/data\"."],
+    ], [emptyVolume]);
+  });
+
+  it('accepts quoted paths, a quoted blank, and paths from variables', () => {
+    checkErrors('FROM alpine\nVOLUME "/data" \'/a b\' " " $EMPTY ${V:-}\nVOLUME ["\\"/x\\""]\n', [], [emptyVolume]);
+  });
 });

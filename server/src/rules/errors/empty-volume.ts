@@ -1,8 +1,13 @@
-// `VOLUME [""]`: an empty path in the JSON form.
+// An empty VOLUME path. BuildKit refuses one twice over: its parser refuses a path that is empty
+// or blank as written (`VOLUME [""]`), and after expanding each path with its shell lexer it
+// refuses one that came out empty (`VOLUME ""`, `VOLUME ["''"]`: the quotes are removed).
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { EMPTY_ENVIRONMENT, expandWord, type Span } from '../../syntax';
 import type { InstructionRule } from '../types';
-import { instructionUrl } from './common';
+import { hasVariable, instructionUrl } from './common';
+
+const ADVICE = 'give the directory to keep, such as "/data".';
 
 export const emptyVolume: InstructionRule = {
   code: 'empty-volume',
@@ -11,10 +16,23 @@ export const emptyVolume: InstructionRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A VOLUME path that is empty.',
   url: instructionUrl('VOLUME'),
-  check(node, report) {
-    if (node.name !== 'VOLUME' || !node.json) return;
-    for (const element of node.json.elements) {
-      if (element.value.trim() === '') report({ start: element.start, end: element.end, message: 'A VOLUME path cannot be empty; give the directory to keep, such as "/data".' });
+  check(node, report, escape) {
+    if (node.name !== 'VOLUME') return;
+    const paths: { span: Span; text: string }[] = node.json
+      ? node.json.elements.map((element) => ({ span: element, text: element.value }))
+      : node.argList.map((token) => ({ span: token, text: token.text }));
+    for (const { span, text } of paths) {
+      const at = { start: span.start, end: span.end };
+      if (text.trim() === '') {
+        report({ ...at, message: `A VOLUME path cannot be empty; ${ADVICE}` });
+        continue;
+      }
+      // A path with a variable may expand to anything; a lexer error is bad-substitution's.
+      if (hasVariable(text)) continue;
+      const expanded = expandWord(text, EMPTY_ENVIRONMENT, escape);
+      if ('value' in expanded && expanded.value === '') {
+        report({ ...at, message: `A VOLUME path cannot be empty, and ${text} is empty once its quotes are removed; ${ADVICE}` });
+      }
     }
   },
 };
