@@ -188,6 +188,15 @@ function readFlagWord(text: string, from: number, to: number): FlagWord {
   return { text: text.slice(from, end), offsets, start: from, end };
 }
 
+/**
+ * The logical offset of each character of a flag's value, quotes and escapes removed: the flag word
+ * read again from the logical line at `flagStart` (the `--`).
+ */
+export function flagValueOffsets(text: string, flagStart: number): readonly number[] {
+  const word = readFlagWord(text, flagStart, text.length);
+  return word.offsets.slice(word.text.indexOf('=') + 1);
+}
+
 function readQuotedFlagWord(text: string, from: number, to: number): FlagWord {
   const word: FlagWord = { text: '', offsets: [], start: from, end: to };
   let quote = 0;

@@ -6,7 +6,7 @@
 // uses that to re-parse only what an edit touched.
 
 import { LogicalLine } from './logicalLine';
-import { parseInstructionLine, type LineParse } from './instructionLine';
+import { flagValueOffsets, parseInstructionLine, type LineParse } from './instructionLine';
 import type {
   BlankNode,
   CommentNode,
@@ -634,9 +634,19 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
   };
 
   for (const flag of node.flags) {
-    if (!flag.value) continue;
+    if (!flag.value?.text.includes('$')) continue;
+    const context: VariableContext = { kind: 'flag', flag: flag.name.text };
     const from = logicalOf(flag.value.start);
-    builderUnit(from, from + flag.value.text.length, { kind: 'flag', flag: flag.name.text });
+    if (logical.text.startsWith(flag.value.text, from)) {
+      builderUnit(from, from + flag.value.text.length, context);
+      continue;
+    }
+    // BuildKit removes a flag's quotes and escapes before it expands the value (`--chown="$U:$G"`
+    // expands `$U:$G`): lex that text, and map its offsets back through what was removed.
+    const offsets = flagValueOffsets(logical.text, logicalOf(flag.start));
+    const lexed = lex(flag.value.text, EMPTY_ENVIRONMENT, { escape, skipUnsetEnv: true, splitWords: false });
+    const last = offsets[offsets.length - 1];
+    collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(offsets[o - 1] + 1) : logical.sourceStart(o < offsets.length ? offsets[o] : last + 1)), context);
   }
   if (node.name === 'ONBUILD') {
     if (node.trigger) collectFromInstruction(node.trigger, logical, escape, collect);

@@ -171,6 +171,27 @@ describe('spans', () => {
     ]);
   });
 
+  it('variables in a flag value after its quotes and escapes are removed, as BuildKit expands it', () => {
+    const text = 'COPY --chown="${U}:$G" --chmod=\'$M\'\\$N --from=$F a /b\n';
+    const { node, at } = only(text);
+    expect(node.variables.map((v) => [at(v), v.name, at(v.nameSpan), v.context])).toEqual([
+      ['${U}', 'U', 'U', { kind: 'flag', flag: 'chown' }],
+      ['$G', 'G', 'G', { kind: 'flag', flag: 'chown' }],
+      ['$M', 'M', 'M', { kind: 'flag', flag: 'chmod' }],
+      ['$N', 'N', 'N', { kind: 'flag', flag: 'chmod' }],
+      ['$F', 'F', 'F', { kind: 'flag', flag: 'from' }],
+    ]);
+  });
+
+  it('variables in a quoted flag value continued on the next line', () => {
+    const text = 'RUN --mount="type=cache,target=/$A,\\\n  id=$B" true\n';
+    const { node, at } = only(text);
+    expect(node.variables.map((v) => [at(v), v.name])).toEqual([
+      ['$A', 'A'],
+      ['$B', 'B'],
+    ]);
+  });
+
   it('an unterminated reference runs to the end of its word', () => {
     const { node, at } = only('ENV A=${B:-x\n');
     expect(node.variables.map((v) => [at(v), v.name, at(v.argument)])).toEqual([['${B:-x', 'B', 'x']]);

@@ -32,6 +32,13 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('finds every variable of a quoted flag value, which BuildKit expands without its quotes', () => {
+    checkDiagnostics('FROM alpine\nCOPY --chown="$[${NB_UID}$]:$[${NB_GID}$]" a /b\n', [
+      { code: 'UndefinedVar', message: message('NB_UID') },
+      { code: 'UndefinedVar', message: message('NB_GID') },
+    ]);
+  });
+
   it('reads no variable in a heredoc marker, which BuildKit keeps as written (found by fuzzing)', () => {
     checkDiagnostics('FROM alpine:3\nCOPY <<$NAME /x\nhi $[$NAME$]\n$NAME\n', [{ code: 'UndefinedVar', message: message('NAME') }]);
   });
