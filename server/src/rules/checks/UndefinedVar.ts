@@ -4,11 +4,16 @@
 // and ENTRYPOINT is the shell's business and never checked. Like BuildKit run by `docker build
 // --check` with an empty base image, variables a real base image would set are reported too.
 //
+// BuildKit reports a name once per word it expands (the lexer collects the unknown names of one
+// ProcessWord call in a set), so `ENV A=$X-$X` gets one warning; so does each use here, the first
+// of its name in its word.
+//
 // The most common case is a global ARG (or a platform ARG BuildKit sets, such as TARGETARCH) used
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
 import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
+import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
 import { checkMeta } from './support/meta';
@@ -26,14 +31,45 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
 }
 
+/**
+ * The word of an instruction that a reference is in, as BuildKit expands words one by one: each
+ * ENV or LABEL key and value, ARG default, COPY/ADD source and destination, VOLUME path, flag
+ * value, `--mount` option value and heredoc body. A key naming it in the instruction (unique per
+ * reference when the word cannot be told, which never merges two words).
+ */
+function wordOf(node: InstructionNode, ref: VariableRef): string {
+  const inside = (span: Span | undefined): span is Span => span !== undefined && span.start <= ref.start && ref.end <= span.end;
+  let word: Span | undefined;
+  switch (ref.context.kind) {
+    case 'heredoc':
+      return `heredoc ${ref.context.index}`;
+    case 'flag': {
+      const flag = node.flags.find(inside);
+      word = flag?.mountOptions ? flag.mountOptions.map((option) => option.value).find(inside) : flag?.value;
+      break;
+    }
+    case 'args': {
+      const pair = node.pairs.find(inside);
+      word = pair ? [pair.key, pair.value].find(inside) : (node.json?.elements.find(inside) ?? node.argList.find(inside));
+      break;
+    }
+  }
+  return inside(word) ? `word ${word.start}` : `reference ${ref.start}`;
+}
+
 export const UndefinedVar: StageRule = {
   ...checkMeta('UndefinedVar'),
   scope: 'stage',
   check({ model, stage, report }) {
     let visible: VisibleNames | undefined;
     for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
+      let reported: Set<string> | undefined;
       for (const use of model.usesInNode(index)) {
         if (!isUndefined(model, use)) continue;
+        const key = `${wordOf(model.tree.node(index) as InstructionNode, use.ref)} ${use.name}`;
+        reported ??= new Set();
+        if (reported.has(key)) continue;
+        reported.add(key);
         const outside = declaredOutsideStages(model, use);
         if (outside) {
           report({

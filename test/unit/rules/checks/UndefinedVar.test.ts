@@ -39,6 +39,36 @@ describe('UndefinedVar', () => {
     ]);
   });
 
+  it('reports a name once per word BuildKit expands, at its first use there', () => {
+    checkDiagnostics(
+      [
+        'FROM alpine',
+        'ENV first=$[$NOPE$]-$NOPE second=$[$NOPE$] $[$KEY$]=$[${KEY:+$KEY}$]',
+        'ENV LD_LIBRARY_PATH=$[${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$]/opt/lib',
+        'LABEL first="$[$NOPE$] $NOPE" second=$[$NOPE$]',
+        'ARG third=$[$NOPE$]$NOPE fourth=$[$NOPE$]',
+        'COPY --chown=$[$NOPE$]:$NOPE $[$NOPE$]/$NOPE $[$NOPE$]/ /dst/$[$NOPE$]/$NOPE',
+        'COPY ["$[$NOPE$]$NOPE", "/$[$NOPE$]"]',
+        'VOLUME $[$NOPE$]$NOPE $[$NOPE$]',
+        'RUN --mount=type=cache,target=/$[$NOPE$]/$NOPE,id=$[$NOPE$] true',
+        'COPY <<EOF <<EOT /x',
+        '$[$NOPE$] $NOPE',
+        'EOF',
+        '$[$NOPE$]',
+        'EOT',
+        '',
+      ].join('\n'),
+      [
+        ...Array(2).fill({ code: 'UndefinedVar', message: message('NOPE') }),
+        // A key and a value are two words.
+        ...Array(2).fill({ code: 'UndefinedVar', message: message('KEY') }),
+        { code: 'UndefinedVar', message: message('LD_LIBRARY_PATH') },
+        ...Array(16).fill({ code: 'UndefinedVar', message: message('NOPE') }),
+      ],
+      { only: ['UndefinedVar'] },
+    );
+  });
+
   it('reads no variable in a heredoc marker, which BuildKit keeps as written (found by fuzzing)', () => {
     checkDiagnostics('FROM alpine:3\nCOPY <<$NAME /x\nhi $[$NAME$]\n$NAME\n', [{ code: 'UndefinedVar', message: message('NAME') }]);
   });
