@@ -16,6 +16,7 @@ import {
   SUBSTITUTIONS,
   SUBSTITUTION_URL,
   getFlag,
+  getDirective,
   getInstruction,
   getSignal,
   getSubstitution,
@@ -156,6 +157,23 @@ describe('hover over LSP', () => {
     const directiveValues = DIRECTIVES.flatMap((d) => d.values.map((v) => [`${d.name}=${v.value}`, d, v] as const));
     it.each(directiveValues)('the directive value %s', async (_name, directive, value) => {
       await checkHover(`# ${directive.name}=$[$0${value.value}$]\nFROM alpine`, renderDirectiveValue(directive, value, 'markdown'));
+    });
+
+    it('says when the pinned frontend ignores a check directive or a check comment above an instruction', async () => {
+      const check = getDirective('check')!;
+      await checkHover(
+        '# syntax=docker/dockerfile:1.4\n# $[ch$0eck$]=error=true\nFROM alpine',
+        'This file pins `docker/dockerfile:1.4`, older than the build checks (frontend 1.8): that frontend runs no checks and ignores this line.\n\n' +
+          renderDirective(check, 'markdown'),
+      );
+      await checkHover(
+        '# syntax=docker/dockerfile:1.20\nFROM alpine\n# $[ch$0eck$]=skip=JSONArgsRecommended\nCMD echo hi',
+        'This file pins `docker/dockerfile:1.20`, which reads `# check=` only as the directive at the top: comments above an instruction count from frontend 1.21, so this line is an ordinary comment.\n\n' +
+          renderDirective(check, 'markdown'),
+      );
+      // The directive counts from 1.8 on, and comments above an instruction from 1.21 on.
+      await checkHover('# syntax=docker/dockerfile:1.20\n# $[ch$0eck$]=error=true\nFROM alpine', renderDirective(check, 'markdown'));
+      await checkHover('# syntax=docker/dockerfile:1.21\nFROM alpine\n# $[ch$0eck$]=skip=JSONArgsRecommended\nCMD echo hi', renderDirective(check, 'markdown'));
     });
 
     it.each(CHECK_OPTIONS.map((o) => [o.name, o] as const))('the check option %s', async (_name, option) => {

@@ -5,6 +5,9 @@ import { lines, referenceUrl } from './util';
 /** The newest stable Dockerfile frontend these facts describe. */
 export const SYNTAX_VERSION_LATEST: FrontendVersion = '1.26';
 
+/** The first frontend that reads a `# check=` comment directly above an instruction, for that instruction. */
+export const INSTRUCTION_CHECK_COMMENTS_SINCE: FrontendVersion = '1.21';
+
 const pin = (version: FrontendVersion, adds: string): ValueFact => ({
   value: `docker/dockerfile:${version}`,
   doc: `Pins frontend ${version}, which added ${adds}.`,
@@ -38,7 +41,7 @@ const SYNTAX: DirectiveFact = {
       value: `docker/dockerfile:${SYNTAX_VERSION_LATEST}`,
       doc: `Pins frontend ${SYNTAX_VERSION_LATEST}, the newest release these facts describe: no new syntax or checks arrive, but its patch releases still do.`,
     },
-    pin('1.21', '`# check=` comments for single instructions and turned `CopyIgnoredFile` on'),
+    pin(INSTRUCTION_CHECK_COMMENTS_SINCE, '`# check=` comments for single instructions and turned `CopyIgnoredFile` on'),
     pin('1.20', 'stable `COPY --parents` and `RUN --security`'),
     pin('1.19', 'stable `--exclude` for `COPY` and `ADD`'),
     pin('1.17', '`ADD --unpack`'),

@@ -1,7 +1,7 @@
 // The lookup API over the language facts. Pure data and pure functions: nothing here knows about
 // LSP or VS Code; other layers convert. Lookups are O(1) maps built once at load.
 import { BUILD_CHECKS } from './buildChecks';
-import { CHECK_OPTIONS, DIRECTIVES, SYNTAX_VERSION_LATEST } from './directives';
+import { CHECK_OPTIONS, DIRECTIVES, INSTRUCTION_CHECK_COMMENTS_SINCE, SYNTAX_VERSION_LATEST } from './directives';
 import { INSTRUCTIONS } from './instructions';
 import { LABEL_KEYS } from './labels';
 import { MOUNT_TYPE_OPTION, MOUNT_TYPES } from './mounts';
@@ -37,6 +37,7 @@ export {
   BUILD_CHECKS,
   CHECK_OPTIONS,
   DIRECTIVES,
+  INSTRUCTION_CHECK_COMMENTS_SINCE,
   INSTRUCTIONS,
   MOUNT_TYPE_OPTION,
   MOUNT_TYPES,

@@ -8,6 +8,7 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
+import { checkFrontend, checkMode } from '../rules/pinnedChecks';
 import { ignoreForInstruction } from '../rules/practices/pragmas';
 import { DIAGNOSTIC_SOURCE, problemNow } from './diagnostics';
 import type { AnalyzedDocument } from './document';
@@ -47,9 +48,11 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
         // A fix that cannot be computed (say, for a diagnostic from an older version) is left out.
       }
     }
-    // Experimental checks ignore `skip` in BuildKit, so skipping them would do nothing.
-    if (rule.kind === 'check' && !rule.experimental) {
-      const local = skipForInstruction(doc, diagnostic, rule.code);
+    // Experimental checks ignore `skip` in BuildKit, so skipping them would do nothing; nor would
+    // a comment above the instruction under a frontend that predates them.
+    const frontend = rule.kind === 'check' ? checkFrontend(doc.tree) : undefined;
+    if (frontend && checkMode(frontend, rule.code, rule.experimental === true) === 'on') {
+      const local = frontend.readsInstructionComments ? skipForInstruction(doc, diagnostic, rule.code) : undefined;
       if (local) actions.push(local);
       const file = skipForFile(doc, diagnostic, rule.code);
       if (file) actions.push(file);

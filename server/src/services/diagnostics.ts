@@ -14,7 +14,8 @@
 // Suppression follows BuildKit: the `# check=` directive applies to the whole file, a
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
 // experimental checks run only when opted in (and ignore `skip`), and `error=true` makes the
-// checks that fire errors. The best-practice rules (kind `practice`, hadolint's codes) follow
+// checks that fire errors. A file pinned to an older frontend gets only the checks and the
+// `check` configuration that release has (rules/pinnedChecks.ts). The best-practice rules (kind `practice`, hadolint's codes) follow
 // hadolint's `# hadolint ignore=` pragmas instead, and the `diagnostics.bestPractices` setting.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -29,6 +30,7 @@ import {
   type CheckConfig,
 } from '../rules/checkConfig';
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
+import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule } from '../rules';
 import type { DockerfileModel, Stage } from '../semantics';
@@ -310,7 +312,9 @@ function combine(segment: Segment, rules: readonly StageRule[], signature: strin
 function mayReport(rule: Rule, setup: CheckSetup, settings: Settings): boolean {
   if (rule.kind === 'practice') return settings.diagnostics.bestPractices;
   if (rule.kind !== 'check') return true;
-  const experimental = rule.experimental === true;
+  const mode = modeOf(rule, setup);
+  if (mode === 'absent') return false;
+  const experimental = mode === 'experimental';
   if (isCheckEnabled(setup.file, rule.code, experimental)) return true;
   if (!experimental) return false;
   for (const config of setup.byNode.values()) if (isCheckEnabled(config, rule.code, true)) return true;
@@ -325,29 +329,40 @@ interface CheckSetup {
   readonly invalid: readonly { readonly comment: CheckComment; readonly directive: boolean }[];
   /** The `# hadolint ignore=` pragmas, for the best-practice rules. */
   readonly pragmas: Pragmas;
+  /** The checks and `check` configuration of the frontend the file pins. */
+  readonly frontend: CheckFrontend;
+}
+
+/** How the file's frontend runs a check rule. */
+function modeOf(rule: Rule, setup: CheckSetup): CheckMode {
+  return checkMode(setup.frontend, rule.code, rule.experimental === true);
 }
 
 function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckSetup {
+  const frontend = checkFrontend(doc.tree);
   const invalid: { comment: CheckComment; directive: boolean }[] = [];
   let file = DEFAULT_CHECK_CONFIG;
-  if (override !== undefined) {
+  // A frontend older than the check directive reads neither it nor a `# check=` comment.
+  if (override !== undefined && frontend.readsDirective) {
     const parsed = parseCheckOptions(override);
     if (parsed.ok) file = parsed.config;
-  } else {
+  } else if (frontend.readsDirective) {
     const directive = fileCheckDirective(doc.tree);
     if (directive?.result.ok) file = directive.result.config;
     else if (directive) invalid.push({ comment: directive, directive: true });
   }
   const byNode = new Map<number, CheckConfig>();
-  forEachInstructionCheckComments(doc.tree, (index, comments) => {
-    let config = file;
-    for (const comment of comments) {
-      if (comment.result.ok) config = mergeCheckConfigs(config, comment.result.config);
-      else invalid.push({ comment, directive: false });
-    }
-    if (config !== file) byNode.set(index, config);
-  });
-  return { file, byNode, invalid, pragmas: pragmasOf(doc.tree) };
+  if (frontend.readsInstructionComments) {
+    forEachInstructionCheckComments(doc.tree, (index, comments) => {
+      let config = file;
+      for (const comment of comments) {
+        if (comment.result.ok) config = mergeCheckConfigs(config, comment.result.config);
+        else invalid.push({ comment, directive: false });
+      }
+      if (config !== file) byNode.set(index, config);
+    });
+  }
+  return { file, byNode, invalid, pragmas: pragmasOf(doc.tree), frontend };
 }
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
@@ -407,12 +422,17 @@ function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, 
 /** Whether the file itself turns the problem at node `nodeIndex` off: a `# check=` skip, or a `# hadolint ignore=` pragma. */
 function silenced(rule: Rule, nodeIndex: number, setup: CheckSetup): boolean {
   if (rule.kind === 'practice') return isIgnored(setup.pragmas, rule.code, nodeIndex);
-  if (rule.kind === 'check') return !isCheckEnabled(setup.byNode.get(nodeIndex) ?? setup.file, rule.code, rule.experimental === true);
+  if (rule.kind === 'check') {
+    const mode = modeOf(rule, setup);
+    return mode === 'absent' || !isCheckEnabled(setup.byNode.get(nodeIndex) ?? setup.file, rule.code, mode === 'experimental');
+  }
   return false;
 }
 
-function configKey(config: CheckConfig, pragmas: Pragmas): string {
-  return `${config.skipAll} ${[...config.skip].join(',')} ${config.experimentalAll} ${[...config.experimental].join(',')} ${config.error} ${[...pragmas.global].join(',')}`;
+function configKey(setup: CheckSetup): string {
+  const { file: config, pragmas, frontend } = setup;
+  const pin = frontend.pin ? `${frontend.pin.version}${frontend.pin.labs ? '-labs' : ''}` : '';
+  return `${config.skipAll} ${[...config.skip].join(',')} ${config.experimentalAll} ${[...config.experimental].join(',')} ${config.error} ${[...pragmas.global].join(',')} ${pin}`;
 }
 
 /**
@@ -423,7 +443,7 @@ function configKey(config: CheckConfig, pragmas: Pragmas): string {
  */
 function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, out: Diagnostic[]): void {
   const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0;
-  const config = configKey(setup.file, setup.pragmas);
+  const config = configKey(setup);
   const previous = cache.converted;
   const converted = new Map<object, ConvertedSegment>();
   for (const { part, problems, first, base } of segments) {

@@ -1,25 +1,56 @@
 // Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
 // `# check=` comments BuildKit reads above single instructions: option names and rule names.
 
-import { getBuildCheck, getCheckOption, getDirective } from '../../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE } from '../../facts';
 import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
-import type { CommentNode, DirectiveNode, Span } from '../../syntax';
+import { CHECKS_SINCE, checkFrontend } from '../../rules/pinnedChecks';
+import type { CommentNode, DirectiveNode, Span, SyntaxTree } from '../../syntax';
+import { DocWriter } from '../markup';
 import type { SpanHover } from './flags';
 
-export function directiveHover(node: DirectiveNode, rel: number, format: DocFormat): SpanHover | undefined {
+/**
+ * Why the frontend the file pins does not read a `# check=` directive (`kind` 'directive') or a
+ * `# check=` comment above an instruction ('comment'), when it does not; undefined when it does.
+ */
+export function checkIgnoredNote(tree: SyntaxTree, kind: 'directive' | 'comment', format: DocFormat): string | undefined {
+  const frontend = checkFrontend(tree);
+  const pin = frontend.pin;
+  if (!pin) return undefined;
+  const w = new DocWriter(format);
+  if (!frontend.readsDirective) {
+    return w.prose(`This file pins \`${pin.reference}\`, older than the build checks (frontend ${CHECKS_SINCE}): that frontend runs no checks and ignores this line.`);
+  }
+  if (kind === 'comment' && !frontend.readsInstructionComments) {
+    return w.prose(
+      `This file pins \`${pin.reference}\`, which reads \`# check=\` only as the directive at the top: comments above an instruction count from frontend ${INSTRUCTION_CHECK_COMMENTS_SINCE}, so this line is an ordinary comment.`,
+    );
+  }
+  return undefined;
+}
+
+function withNote(hover: SpanHover | undefined, note: string | undefined): SpanHover | undefined {
+  return hover && note ? { span: hover.span, text: `${note}\n\n${hover.text}` } : hover;
+}
+
+/** `note`: checkIgnoredNote for the file's `check` directive, shown first on its hovers. */
+export function directiveHover(node: DirectiveNode, rel: number, format: DocFormat, note?: string): SpanHover | undefined {
   const fact = getDirective(node.name);
   if (!fact) return undefined;
-  if (node.key.start <= rel && rel <= node.key.end) return { span: node.key, text: renderDirective(fact, format) };
+  if (fact.name !== 'check') note = undefined;
+  if (node.key.start <= rel && rel <= node.key.end) return withNote({ span: node.key, text: renderDirective(fact, format) }, note);
   if (rel < node.value.start || rel > node.value.end) return undefined;
-  if (fact.name === 'check') return checkHover(node.value.text, node.value.start, rel, format) ?? { span: node.value, text: renderDirective(fact, format) };
+  if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format) ?? { span: node.value, text: renderDirective(fact, format) }, note);
   const value = fact.values.find((v) => v.value === node.value.text);
   return { span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) };
 }
 
 const CHECK_COMMENT = /^(#\s*check\s*=\s*)(.*?)\s*$/i;
 
-/** A `# check=` comment outside the directive block, which applies to the next instruction (1.21+). */
-export function checkCommentHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat): SpanHover | undefined {
+/**
+ * A `# check=` comment outside the directive block, which applies to the next instruction (1.21+).
+ * `note`: checkIgnoredNote for such comments, shown first on its hovers.
+ */
+export function checkCommentHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat, note?: string): SpanHover | undefined {
   const line = nodeText.slice(node.span.start, node.span.end);
   const match = CHECK_COMMENT.exec(line);
   if (!match) return undefined;
@@ -27,9 +58,9 @@ export function checkCommentHover(node: CommentNode, nodeText: string, rel: numb
   const keyEnd = keyStart + 'check'.length;
   if (rel <= keyEnd) {
     if (rel < keyStart) return undefined;
-    return { span: { start: keyStart, end: keyEnd }, text: renderDirective(getDirective('check')!, format) };
+    return withNote({ span: { start: keyStart, end: keyEnd }, text: renderDirective(getDirective('check')!, format) }, note);
   }
-  return checkHover(match[2], node.span.start + match[1].length, rel, format);
+  return withNote(checkHover(match[2], node.span.start + match[1].length, rel, format), note);
 }
 
 /** Inside `skip=A,B;error=true`: the option name, a rule name, or a value. `base` is where `text` starts. */

@@ -6,7 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocFormat } from '../../facts/render';
 import type { CommentNode, DirectiveNode, InstructionNode, NodeEntry, Span } from '../../syntax';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
-import { checkCommentHover, directiveHover } from './directives';
+import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
 import { pragmaHover } from './pragmas';
@@ -42,12 +42,13 @@ export function getHover(doc: AnalyzedDocument, position: Position, format: DocF
   const rel = offset - entry.start;
   switch (entry.node.kind) {
     case 'directive':
-      return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format)), format);
+      return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format, checkIgnoredNote(doc.tree, 'directive', format))), format);
     case 'comment':
     {
       const nodeText = doc.tree.nodeText(entry.index);
       const comment = entry.node as CommentNode;
-      return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format) ?? pragmaHover(comment, nodeText, rel, format)), format);
+      const note = checkIgnoredNote(doc.tree, 'comment', format);
+      return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format, note) ?? pragmaHover(comment, nodeText, rel, format)), format);
     }
     case 'instruction':
       return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format), format);
