@@ -84,13 +84,17 @@ describe('value tables', () => {
     for (const value of unpack) expectProse(value.doc);
   });
 
-  it('heredocs are documented, stable since 1.4', () => {
-    expect(HEREDOC.since).toBe('1.4');
+  it('heredocs are documented, stable since 1.4, in the labs channel since 1.3', () => {
+    expect([HEREDOC.since, HEREDOC.labsSince]).toEqual(['1.4', '1.3']);
     for (const sentence of [HEREDOC.doc.summary, HEREDOC.doc.details!, HEREDOC.doc.pitfall!]) expectProse(sentence);
   });
 });
 
 describe('substitutions', () => {
+  it('reach the labs channel in the same release as the stable one', () => {
+    for (const substitution of SUBSTITUTIONS) expect(substitution.labsSince, substitution.operator).toBe(substitution.operator === ':?' ? undefined : substitution.since);
+  });
+
   it('cover the twelve operators once, with the versions of the fact sheet', () => {
     expect(SUBSTITUTIONS.map((s) => [s.operator, s.since])).toEqual([
       [':-', undefined],

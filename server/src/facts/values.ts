@@ -67,11 +67,14 @@ export function booleanValues(defaultValue: string | undefined): readonly ValueF
 export interface HeredocFact {
   readonly doc: Documentation;
   readonly since: FrontendVersion;
+  /** The labs channel had heredocs one release earlier (1.3.0-labs; stable in 1.4.0, per the frontend's release notes). */
+  readonly labsSince: FrontendVersion;
   readonly referenceUrl: string;
 }
 
 export const HEREDOC: HeredocFact = {
   since: '1.4',
+  labsSince: '1.3',
   referenceUrl: referenceUrl('here-documents'),
   doc: {
     summary:

@@ -11,6 +11,13 @@ export interface SubstitutionFact {
   readonly form: string;
   readonly doc: string;
   readonly since?: FrontendVersion;
+  /**
+   * The first `1.N-labs` frontend with the form, for needs-newer-frontend: the same release as
+   * `since`, as both channels got these forms together (1.6.0: the forms without `:`; 1.7.0: `#`,
+   * `%` and `/`). Absent for the forms every numbered release has, and for `:?`, which came in a
+   * 1.1 patch release (a pin names only the minor release).
+   */
+  readonly labsSince?: FrontendVersion;
 }
 
 /** Where the Dockerfile reference explains substitution. */
@@ -28,6 +35,7 @@ export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
     operator: '-',
     form: '${name-word}',
     since: '1.6',
+    labsSince: '1.6',
     doc: 'Gives `word` only when `name` is unset; a variable set to an empty value stays empty.',
   },
   {
@@ -39,6 +47,7 @@ export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
     operator: '+',
     form: '${name+word}',
     since: '1.6',
+    labsSince: '1.6',
     doc: 'Gives `word` when `name` is set, even to an empty value, and nothing when it is unset.',
   },
   {
@@ -50,42 +59,49 @@ export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
     operator: '?',
     form: '${name?message}',
     since: '1.6',
+    labsSince: '1.6',
     doc: 'Stops the build with `message` when `name` is unset; an empty value is accepted.',
   },
   {
     operator: '#',
     form: '${name#pattern}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Removes the shortest start of the value that matches \`pattern\`. ${PATTERN_NOTE}`,
   },
   {
     operator: '##',
     form: '${name##pattern}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Removes the longest start of the value that matches \`pattern\`, e.g. \`\${PATH_VAR##*/}\` keeps the last path element. ${PATTERN_NOTE}`,
   },
   {
     operator: '%',
     form: '${name%pattern}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Removes the shortest end of the value that matches \`pattern\`, e.g. \`\${FILE%.*}\` drops the extension. ${PATTERN_NOTE}`,
   },
   {
     operator: '%%',
     form: '${name%%pattern}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Removes the longest end of the value that matches \`pattern\`. ${PATTERN_NOTE}`,
   },
   {
     operator: '/',
     form: '${name/pattern/replacement}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Replaces the first match of \`pattern\` in the value with \`replacement\`. ${PATTERN_NOTE}`,
   },
   {
     operator: '//',
     form: '${name//pattern/replacement}',
     since: '1.7',
+    labsSince: '1.7',
     doc: `Replaces every match of \`pattern\` in the value with \`replacement\`. ${PATTERN_NOTE}`,
   },
 ];

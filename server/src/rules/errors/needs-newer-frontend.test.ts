@@ -4,9 +4,12 @@ import { analyzeText, checkErrors, checkFix, fixesAt } from './testing';
 
 const rules = [needsNewerFrontend];
 
-/** Every flag and mount option with a checked history, in one file. */
+/** Every flag, mount option, heredoc and substitution form with a checked history, in one file. */
 const EVERYTHING =
-  'FROM alpine\n' +
+  'ARG V=${V-1.2.3}\n' +
+  'FROM alpine:${V%.*}\n' +
+  'ENV A=${V#*.} B=${V/./_} C=${V+set} D=${V?unset}\n' +
+  'COPY <<EOF /x\n${V##*.}\nEOF\n' +
   'RUN --mount=type=secret,id=t,env=TOKEN --network=none --security=sandbox --device=nvidia.com/gpu=all true\n' +
   'COPY --chmod=755 --link --parents --exclude=*.md a b /c/\n' +
   'ADD --checksum=sha256:0 --unpack=true --exclude=*.md https://example.com/a.tar.gz /d/\n' +
@@ -114,7 +117,49 @@ describe('needs-newer-frontend', () => {
     );
   });
 
+  it('reports each heredoc under a frontend that has none, saying how that frontend reads it', () => {
+    const consequence = (marker: string) => `That frontend reads "${marker}" as a plain word and the lines of its body as instructions of their own.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.3\nFROM alpine\nRUN $[<<EOT$] cat - $[3<<-"EOF"$]\nhi\nEOT\n\tthere\n\tEOF\nONBUILD COPY $[<<EOT$] /x\nyes\nEOT\n',
+      [
+        ['needs-newer-frontend', `A heredoc needs frontend 1.4 or later (or 1.3-labs in the labs channel), but this file pins docker/dockerfile:1.3. ${consequence('<<EOT')}`],
+        ['needs-newer-frontend', `A heredoc needs frontend 1.4 or later (or 1.3-labs in the labs channel), but this file pins docker/dockerfile:1.3. ${consequence('3<<-"EOF"')}`],
+        // This file's parser splits an ONBUILD trigger's lines too.
+        ['needs-newer-frontend', `A heredoc needs frontend 1.4 or later (or 1.3-labs in the labs channel), but this file pins docker/dockerfile:1.3. ${consequence('<<EOT')}`],
+      ],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.2-labs\nFROM alpine\nRUN $[<<EOT$]\nhi\nEOT\n', [
+      ['needs-newer-frontend', `A heredoc needs frontend 1.3-labs or later (1.4 outside the labs channel), but this file pins docker/dockerfile:1.2-labs. ${consequence('<<EOT')}`],
+    ], rules);
+    for (const syntax of ['docker/dockerfile:1.3-labs', 'docker/dockerfile:1.4']) checkErrors(`# syntax=${syntax}\nFROM alpine\nRUN <<EOT\nhi\nEOT\n`, [], rules);
+  });
+
+  it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
+    const message = (form: string, need: string, pin: string) =>
+      `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.6\nARG V=$[${W%%.*}$]\nFROM alpine:$[${V%.*}$]\nENV A=$[${V/./_}$] B=${V-x} C=${V:-$[${V#v}$]}\nCOPY <<EOF /x\n$[${V##*.}$]\nEOF\n' +
+        'RUN echo ${V%.*}\nONBUILD ENV D=${V%.*}\nCOPY <<\'EOF\' /y\n${V%.*}\nEOF\n',
+      [
+        ['needs-newer-frontend', message('${name%%pattern}', '1.7', '1.6')],
+        ['needs-newer-frontend', message('${name%pattern}', '1.7', '1.6')],
+        ['needs-newer-frontend', message('${name/pattern/replacement}', '1.7', '1.6')],
+        ['needs-newer-frontend', message('${name#pattern}', '1.7', '1.6')],
+        ['needs-newer-frontend', message('${name##pattern}', '1.7', '1.6')],
+      ],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.5-labs\nFROM alpine\nENV A=$[${V-x}$] B=$[${V+y}$] C=$[${V?z}$] D=${V:-x}${V:+y}${V:?z}\n', [
+      ['needs-newer-frontend', message('${name-word}', '1.6-labs', '1.5-labs')],
+      ['needs-newer-frontend', message('${name+word}', '1.6-labs', '1.5-labs')],
+      ['needs-newer-frontend', message('${name?message}', '1.6-labs', '1.5-labs')],
+    ], rules);
+  });
+
   it('changes the pinned version to the one needed, keeping the channel', () => {
+    checkFix('# syntax=docker/dockerfile:1.3\nFROM alpine\nRUN <<E$0OT\nhi\nEOT\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.4', '# syntax=docker/dockerfile:1.4\nFROM alpine\nRUN <<EOT\nhi\nEOT\n');
+    checkFix('# syntax=docker/dockerfile:1.3\nFROM alpine\nENV A=${B%$0x}\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.7', '# syntax=docker/dockerfile:1.7\nFROM alpine\nENV A=${B%x}\n');
     expect(
       checkFix('# syntax=docker/dockerfile:1.4\nFROM alpine\nCOPY --exc$0lude=*.md . /app/\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.19', '# syntax=docker/dockerfile:1.19\nFROM alpine\nCOPY --exclude=*.md . /app/\n'),
     ).toEqual(['*Pin docker/dockerfile:1.19']);

@@ -1,16 +1,22 @@
-// A flag or `--mount` option that the frontend release pinned by `# syntax=docker/dockerfile:1.N`
-// does not have: BuildKit runs that release, which stops at a flag it does not know (or, for the
-// flags it knew only in the labs channel, at the step that uses it). Judged only for a numbered
-// release of the official image, and only for features whose history the facts have checked
-// (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the builder,
-// whose version is unknown. ONBUILD triggers are left alone: the child build's frontend runs them.
+// A flag, `--mount` option, heredoc or `${name<operator>word}` substitution that the frontend
+// release pinned by `# syntax=docker/dockerfile:1.N` does not have: BuildKit runs that release,
+// which stops at a flag it does not know (or, for the flags it knew only in the labs channel, at
+// the step that uses it), reads a heredoc's marker as a plain word and its body lines as
+// instructions, and fails on a substitution form its lexer does not know. Judged only for a
+// numbered release of the official image, and only for features whose history the facts have
+// checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
+// builder, whose version is unknown. ONBUILD triggers' flags and substitutions are left alone:
+// the child build's frontend reads them. Their heredocs are not: this file's parser splits the
+// lines.
 //
 // It reads the `# syntax=` directive, which is in the global part, so a stage part (rebuilt when
-// the global part changes) never keeps a verdict made under another pin.
+// the global part changes) never keeps a verdict made under another pin. The first stage also
+// judges the global ARGs before it, whose defaults the builder expands.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getDirective, getMountOption, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
-import type { Flag, InstructionNode, Token } from '../../syntax';
+import { getDirective, getMountOption, getSubstitution, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
+import type { DockerfileModel } from '../../semantics';
+import type { Flag, InstructionNode, SyntaxTree, Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
@@ -35,9 +41,11 @@ function needsText(need: FrontendNeed, pin: PinnedFrontend): string {
   return `frontend ${need.stable} or later${isOlder(need.labs, need.stable) ? ` (or ${need.labs}-labs in the labs channel)` : ''}`;
 }
 
-function problem(what: string, need: FrontendNeed, pin: PinnedFrontend, nodeIndex: number, start: number, end: number): FileProblem {
+/** `consequence`: what the pinned frontend does instead, as a sentence, when it is not plain refusal. */
+function problem(what: string, need: FrontendNeed, pin: PinnedFrontend, nodeIndex: number, start: number, end: number, consequence = ''): FileProblem {
   const fix: PinFix = { version: neededVersion(need, pin) };
-  return { nodeIndex, start, end, message: `${what} needs ${needsText(need, pin)}, but this file pins ${pin.reference}.`, data: { version: fix.version } };
+  const message = `${what} needs ${needsText(need, pin)}, but this file pins ${pin.reference}.${consequence && ` ${consequence}`}`;
+  return { nodeIndex, start, end, message, data: { version: fix.version } };
 }
 
 /** The `--mount` options the pinned release lacks, for a mount of a known type (not one from a variable). */
@@ -64,20 +72,47 @@ function checkInstruction(node: InstructionNode, start: number, index: number, p
   }
 }
 
+/** Each heredoc of an instruction (ONBUILD triggers included), when the pinned release has no heredocs. */
+function checkHeredocs(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  if (node.heredocs.length === 0) return;
+  const need = missingFrom(HEREDOC, pin);
+  if (!need) return;
+  for (const heredoc of node.heredocs) {
+    const marker = tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
+    const consequence = `That frontend reads "${marker}" as a plain word and the lines of its body as instructions of their own.`;
+    report(problem('A heredoc', need, pin, index, start + heredoc.marker.start, start + heredoc.marker.end, consequence));
+  }
+}
+
+/** Each substitution the builder expands in a node whose form the pinned release's lexer does not know. */
+function checkSubstitutions(model: DockerfileModel, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  for (const use of model.usesInNode(index)) {
+    const operator = use.ref.operator;
+    if (!operator || !use.expandedByBuilder) continue;
+    const fact = getSubstitution(operator);
+    const need = fact && missingFrom(fact, pin);
+    if (!need) continue;
+    report(problem(`The ${fact.form} substitution`, need, pin, index, use.span.start, use.span.end, 'That frontend stops the build with a substitution error.'));
+  }
+}
+
 export const needsNewerFrontend: StageRule = {
   code: 'needs-newer-frontend',
   kind: 'error',
   scope: 'stage',
   defaultSeverity: DiagnosticSeverity.Error,
-  description: 'A flag or mount option that the frontend release pinned with # syntax= does not have yet.',
+  description: 'A flag, mount option, heredoc or substitution form that the frontend release pinned with # syntax= does not have yet.',
   url: getDirective('syntax')!.referenceUrl,
-  check({ tree, stage, report }) {
+  check({ tree, model, stage, report }) {
     const pin = pinnedFrontend(tree);
     if (!pin) return;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction') checkInstruction(node, start, index, pin, report);
-    }, stage.nodeIndex);
+      if (node.kind !== 'instruction') return;
+      checkInstruction(node, start, index, pin, report);
+      checkHeredocs(tree, node, start, index, pin, report);
+      checkSubstitutions(model, index, pin, report);
+    }, stage.index === 0 ? 0 : stage.nodeIndex);
   },
   fixes(diagnostic, doc) {
     const { version } = (diagnostic.data ?? {}) as Partial<PinFix>;
