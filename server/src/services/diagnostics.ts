@@ -15,8 +15,9 @@
 // `# check=` comment above an instruction (frontend 1.21) adds to it for that instruction,
 // experimental checks run only when opted in (and ignore `skip`), and `error=true` makes the
 // checks that fire errors. A file pinned to an older frontend gets only the checks and the
-// `check` configuration that release has (rules/pinnedChecks.ts). The best-practice rules (kind `practice`, hadolint's codes) follow
-// hadolint's `# hadolint ignore=` pragmas instead, and the `diagnostics.bestPractices` setting.
+// `check` configuration that release has (rules/pinnedChecks.ts). The best-practice rules (kind
+// `practice`, hadolint's codes) follow hadolint's `# hadolint ignore=` pragmas instead, and the
+// `diagnostics.bestPractices` setting.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
@@ -342,8 +343,8 @@ function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckS
   const frontend = checkFrontend(doc.tree);
   const invalid: { comment: CheckComment; directive: boolean }[] = [];
   let file = DEFAULT_CHECK_CONFIG;
-  // A frontend older than the check directive reads neither it nor a `# check=` comment.
-  if (override !== undefined && frontend.readsDirective) {
+  // A frontend older than the check directive reads no check configuration at all.
+  if (frontend.readsDirective && override !== undefined) {
     const parsed = parseCheckOptions(override);
     if (parsed.ok) file = parsed.config;
   } else if (frontend.readsDirective) {

@@ -177,6 +177,18 @@ describe('incremental diagnostics', () => {
     expect(codes()).toEqual([]);
   });
 
+  it('makes the build checks of every stage again when the pin moves past the release that has them', () => {
+    const source = '# syntax=docker/dockerfile:1.4\nFROM alpine:3 as a\nFROM a as b\n';
+    const open = new OpenDocument(source);
+    const codes = () => getDiagnostics(open.doc, DEFAULT_SETTINGS, {}).map((d) => `${d.range.start.line}:${String(d.code)}`);
+    expect(codes()).toEqual([]);
+    const version = source.indexOf('1.4');
+    open.edit({ start: version, end: version + 3, text: '1.8' });
+    expect(codes()).toEqual(['1:FromAsCasing', '2:FromAsCasing']);
+    open.edit({ start: version, end: version + 3, text: '1.7' });
+    expect(codes()).toEqual([]);
+  });
+
   it('makes the diagnostics again when the check configuration given for the build changes', () => {
     const open = new OpenDocument('FROM alpine:3 AS One\nRUN true\n');
     const plain = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
