@@ -80,6 +80,13 @@ describe('prepareRename', () => {
     expect(await refusal('FROM alpine\nRUN echo $HO$0ME\n')).toBe(
       '"HOME" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.',
     );
+    // An ARG of that name exists, but the container and a later build never see it.
+    expect(await refusal('FROM alpine\nARG PORT=80\nCMD serve $PO$0RT\n')).toBe(
+      '"$PORT" here is not the build argument of line 2: build arguments do not reach the running container, so it is the environment\'s "PORT" and there is nothing here to rename.',
+    );
+    expect(await refusal('FROM alpine\nARG PORT=80\nONBUILD RUN echo $PO$0RT\n')).toBe(
+      '"$PORT" here is not the build argument of line 2: build arguments do not reach the later build that runs this ONBUILD trigger, so it is the environment\'s "PORT" and there is nothing here to rename.',
+    );
     expect(await refusal('FROM alpine\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe('Stage 0 has no name to rename; give it one with "AS <name>" on its FROM line.');
     expect(await refusal('FROM alpine AS base\nFROM scratch\nCOPY --from=0$0 /a /b\n')).toBe(
       'This refers to stage "base" by its index; rename the stage at its "AS base".',

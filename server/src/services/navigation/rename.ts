@@ -5,6 +5,7 @@
 // the build also uses as a file name is not renamed.
 
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { VariableUse } from '../../semantics';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { heredocNameProblem, heredocNotRenamable, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
@@ -23,7 +24,7 @@ export interface PrepareRenameResult {
 /** Why nothing can be renamed at a target, or undefined when it can. */
 function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string | undefined {
   if (target.kind === 'variable' && target.declarations.length === 0) {
-    return `"${target.name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
+    return undeclaredReason(doc, target.name, target.uses.find((u) => u.nameSpan.start === target.cursor.span.start));
   }
   if (target.kind === 'variable') {
     const line = shellAssignmentLine(doc, target.uses, target.name);
@@ -51,6 +52,20 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
       : `Stage ${stage.index} has no name to rename; give it one with "AS <name>" on its FROM line.`;
   }
   return undefined;
+}
+
+/**
+ * Why an undeclared name has nothing to rename. In the container or a later build (CMD, ONBUILD…) an
+ * ARG of the same name is not this variable, though the file declares one: say so rather than "not declared".
+ */
+function undeclaredReason(doc: AnalyzedDocument, name: string, use: VariableUse | undefined): string {
+  const arg = use && (use.expansion === 'runtime-shell' || use.expansion === 'trigger') ? doc.model.visibleAt(use.span.start).get(name)?.declaration : undefined;
+  if (arg?.kind === 'arg') {
+    const line = doc.text.positionAt(arg.nameSpan.start).line + 1;
+    const where = use?.expansion === 'trigger' ? 'the later build that runs this ONBUILD trigger' : 'the running container';
+    return `"$${name}" here is not the build argument of line ${line}: build arguments do not reach ${where}, so it is the environment's "${name}" and there is nothing here to rename.`;
+  }
+  return `"${name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
 }
 
 /** The range the editor lets the user type over, and the name to start from; null where nothing renames. */
