@@ -449,21 +449,22 @@ function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
   if (words.error) return [];
   const markers: HeredocMarker[] = [];
   for (let i = 0; i < words.words.length; i++) {
-    let word = words.words[i];
+    const word = words.words[i];
     let span = words.wordSpans[i];
     const match = HEREDOC_WORD.exec(word);
     if (!match) continue;
     let prefixLength = match[1].length + 2 + match[2].length;
-    // `<< EOF` (white space before the word) is accepted since frontend 1.16; `<<- EOF` is not.
+    let rest = match[3];
+    // `<< EOF` (white space before the word) is accepted since frontend 1.16; `<<- EOF` is not: a
+    // bare `<<-` has no name, so it is no heredoc.
     if (match[3] === '' && match[2] === '' && i + 1 < words.words.length) {
       const following = words.words[i + 1];
       if (following.includes('<')) continue;
       prefixLength = words.wordSpans[i + 1].start - span.start;
-      word = match[1] + '<<' + following;
+      rest = following;
       span = { start: span.start, end: words.wordSpans[i + 1].end };
       i++;
     }
-    const rest = match[3] === '' ? word.slice(match[1].length + 2) : match[3];
     if (rest === '') continue;
     const plain = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', skipUnsetEnv: true });
     if (plain.error || plain.words.length !== 1) continue;

@@ -157,6 +157,20 @@ describe('spans', () => {
     ]);
   });
 
+  it('a bare <<- followed by white space is no heredoc (found by review: it read a heredoc named "-" to the end of the file)', () => {
+    const text = 'FROM a\nRUN cat <<- EOF\nhello\nEOF\nRUN echo hi\n';
+    const tree = SyntaxTree.parse(text);
+    expect(tree.errors()).toEqual([]);
+    const nodes = Array.from({ length: tree.nodeCount }, (_, i) => tree.node(i));
+    expect(nodes.map((n) => (n.kind === 'instruction' ? [n.name, n.heredocs.length] : [n.kind]))).toEqual([
+      ['FROM', 0],
+      ['RUN', 0],
+      ['HELLO', 0],
+      ['EOF', 0],
+      ['RUN', 0],
+    ]);
+  });
+
   it('variables with every modifier, nested, and their operators', () => {
     const text = 'ENV A=${B:-${C}} D=$E F=${G#*/} H=${I//a/b} J=${K%%.*} L=${M?need_M}\n';
     const { node, at } = only(text);
