@@ -553,7 +553,10 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
     const map = (offset: number): number => offset - base;
     if (owner === 'RUN') {
       if (runsBodyWithInterpreter(heredocs, command, marker)) return;
-      fromLexed(scanShellVariables(text, bodyStart, bodyEnd), map, context);
+      // The body of a RUN that is only this heredoc is the script; any other body is data the shell
+      // expands `$` in before a command reads it (`cat <<EOF`, even `bash <<EOF`).
+      const script = heredocs.length === 1 && command.trim() === marker;
+      fromLexed(scanShellVariables(text, bodyStart, bodyEnd, { heredocData: !script }), map, context);
     } else {
       // BuildKit expands a COPY/ADD body with a lexer of its own, whose escape is always a
       // backslash: the file's `# escape=` does not reach it.

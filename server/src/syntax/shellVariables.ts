@@ -1,6 +1,8 @@
 // Finds `$name` and `${name…}` references in shell text (RUN, CMD, ENTRYPOINT, RUN heredocs).
 // The builder leaves that text to the shell, so this scan is lenient: it knows single quotes,
-// backslash escapes and shell-only forms (`${#v}`, `${!v}`, `${v:0:2}`, `$(…)`), and never fails.
+// backslash escapes, comments and shell-only forms (`${#v}`, `${!v}`, `${v:0:2}`, `$(…)`), and never
+// fails. A here-document's body is data, not script: the shell expands `$` in it but reads no quotes
+// or comments there (`# for $HOST` in a config file written with `cat <<EOF` is expanded).
 
 import type { Span, SubstitutionOperator } from './nodes';
 import type { LexedReference } from './shellLexer';
@@ -20,29 +22,51 @@ function isSpecialParameter(c: number): boolean {
 
 const OPERATORS: readonly SubstitutionOperator[] = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
 
+export interface ShellScanOptions {
+  /** The text is a here-document body the shell reads as data (`cat <<EOF`), not as script. */
+  readonly heredocData?: boolean;
+}
+
 /** Scans `text[from, to)`; spans in the result are offsets into `text`. */
-export function scanShellVariables(text: string, from: number, to: number): LexedReference[] {
+export function scanShellVariables(text: string, from: number, to: number, options: ShellScanOptions = {}): LexedReference[] {
   const refs: LexedReference[] = [];
-  scan(text, from, to, 0, refs, false);
+  scan(text, from, to, 0, refs, false, options.heredocData === true);
   return refs;
 }
 
+/** Blanks and operators, after which a `#` starts a comment (it must begin a word). */
+function endsWord(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e;
+}
+
+/** In here-document data a backslash escapes only `$`, `` ` ``, `\` and a line break. */
+function escapedInData(c: number): boolean {
+  return c === 0x24 || c === 0x60 || c === 0x5c || c === 0x0a || c === 0x0d;
+}
+
 /** Returns where scanning stopped (at a `}` that closes an enclosing `${` when `inBraces`). */
-function scan(text: string, from: number, to: number, depth: number, refs: LexedReference[], inBraces: boolean): number {
+function scan(text: string, from: number, to: number, depth: number, refs: LexedReference[], inBraces: boolean, data: boolean): number {
   let i = from;
   let inDouble = false;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x5c /* \ */) {
-      i += 2;
+      i += data && !escapedInData(text.charCodeAt(i + 1)) ? 1 : 2;
       continue;
     }
-    if (c === 0x27 /* ' */ && !inDouble) {
+    // Quotes and `#` are plain characters in here-document data.
+    if (!data && c === 0x23 /* # */ && !inDouble && !inBraces && (i === from || endsWord(text.charCodeAt(i - 1)))) {
+      // A comment runs to the end of the line; an instruction's continued lines are one line by now.
+      const newline = text.indexOf('\n', i);
+      i = newline < 0 || newline >= to ? to : newline;
+      continue;
+    }
+    if (!data && c === 0x27 /* ' */ && !inDouble) {
       const close = text.indexOf("'", i + 1);
       i = close < 0 || close >= to ? to : close + 1;
       continue;
     }
-    if (c === 0x22 /* " */) {
+    if (c === 0x22 /* " */ && !data) {
       inDouble = !inDouble;
       i++;
       continue;
@@ -61,7 +85,7 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
       continue;
     }
     if (next === 0x7b /* { */ && i + 1 < to) {
-      i = braced(text, i, to, depth, refs);
+      i = braced(text, i, to, depth, refs, data);
       continue;
     }
     // A special parameter (`$$`, `$?`, `$#`, `$1`, …) is one character: in `$$NAME` the name is text.
@@ -95,7 +119,7 @@ function closingBrace(text: string, from: number, to: number): number {
   return to;
 }
 
-function braced(text: string, dollar: number, to: number, depth: number, refs: LexedReference[]): number {
+function braced(text: string, dollar: number, to: number, depth: number, refs: LexedReference[], data: boolean): number {
   if (depth >= MAX_DEPTH) return Math.min(closingBrace(text, dollar + 2, to) + 1, to);
   let i = dollar + 2;
   // ${#name} (length) and ${!name} (indirection) still name a variable.
@@ -106,7 +130,7 @@ function braced(text: string, dollar: number, to: number, depth: number, refs: L
   const nameSpan: Span = { start: nameStart, end: i };
   if (nameSpan.end === nameSpan.start || !isNameStart(text.charCodeAt(nameStart))) {
     // Not a variable we know (`${1}`, `${@}`): skip to the closing brace.
-    const close = scan(text, i, to, depth + 1, [], true);
+    const close = scan(text, i, to, depth + 1, [], true, data);
     return Math.min(close + 1, to);
   }
   const name = text.slice(nameStart, i);
@@ -118,7 +142,7 @@ function braced(text: string, dollar: number, to: number, depth: number, refs: L
   const operatorSpan = operator ? { start: i, end: i + operator.length } : undefined;
   const index = refs.push({ start: dollar, end: to, name, nameSpan, braced: true, depth, operator, operatorSpan }) - 1;
   const argStart = operatorSpan ? operatorSpan.end : i;
-  const close = scan(text, argStart, to, depth + 1, refs, true);
+  const close = scan(text, argStart, to, depth + 1, refs, true, data);
   const end = Math.min(close + 1, to);
   refs[index] = { ...refs[index], end, argument: operator ? { start: argStart, end: close } : undefined };
   return end;

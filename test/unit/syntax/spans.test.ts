@@ -171,6 +171,19 @@ describe('spans', () => {
     ]);
   });
 
+  it('shell comments hide variables, through continued lines, but not in here-document data (found by review)', () => {
+    const names = (text: string) => only(text).node.variables.map((v) => v.name);
+    expect(names('RUN echo $A # $B\n')).toEqual(['A']);
+    // BuildKit joins continued lines into one, so the comment runs to the end of the instruction.
+    expect(names('RUN apt-get install -y $PKG # pinned below \\\n    && echo $PKG\n')).toEqual(['PKG']);
+    // `#` inside a word, in quotes or in ${…} starts no comment; after an operator it does.
+    expect(names('RUN echo a#$A "#$B" ${C#x} ${#D};#$E\n')).toEqual(['A', 'B', 'C', 'D']);
+    // The body of a RUN that is only the heredoc is the script: a comment's apostrophe opens no quote.
+    expect(names('RUN <<EOF\n# install $V\n# don\'t fail\necho "$V" v$V\nEOF\n')).toEqual(['V', 'V']);
+    // Data for `cat`: the shell expands `$` after `#` and inside quotes, and a backslash escapes only `$`.
+    expect(names("RUN cat > /etc/app.conf <<EOF\n# for $HOST\nname='$NAME' \\$NOT \\x$X\nEOF\n")).toEqual(['HOST', 'NAME', 'X']);
+  });
+
   it('variables with every modifier, nested, and their operators', () => {
     const text = 'ENV A=${B:-${C}} D=$E F=${G#*/} H=${I//a/b} J=${K%%.*} L=${M?need_M}\n';
     const { node, at } = only(text);
