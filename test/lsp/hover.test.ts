@@ -707,6 +707,68 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a shell behind a wrapper or with valued options still reads its script; PowerShell its whole command line (found by review)', async () => {
+      const env = (line: number, note: string) =>
+        [
+          '**`X`** environment variable (`ENV`)',
+          'Value here: `1`',
+          `Declared on line ${line}: \`ENV X=1\``,
+          'Stays in the image: later instructions and every container started from the image see it.',
+          note,
+        ].join('\n\n');
+      const runtime = "Expanded by the shell when the container runs this command, from the container's environment.";
+      const run = 'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.';
+      await checkHover('FROM alpine\nENV X=1\nCMD ["tini", "--", "sh", "-c", "echo $[$$0X$]"]', env(2, runtime));
+      await checkHover('FROM alpine\nENV X=1\nCMD ["gosu", "app", "/bin/sh", "-c", "echo $[$$0X$]"]', env(2, runtime));
+      await checkHover('FROM alpine\nENV X=1\nRUN ["env", "-u", "NAME", "bash", "-O", "extglob", "--rcfile", "/r", "-c", "echo $[$$0X$]"]', env(2, run));
+      await checkHover('FROM mcr.microsoft.com/windows/servercore\nENV X=1\nRUN ["powershell", "-Command", "echo $[$$0X$]"]', env(2, run));
+      // An ENTRYPOINT that is a shell with -c takes the CMD as its script.
+      await checkHover('FROM alpine\nENV X=1\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["echo $[$$0X$]"]', env(2, runtime));
+    });
+
+    it('the container sees the last ENV of the stage, set before or after the command (found by review)', async () => {
+      await checkHover(
+        'FROM alpine\nENV X=1\nCMD echo $[$$0X$]\nENV X=2',
+        [
+          '**`X`** environment variable (`ENV`)',
+          'Value here: `2`',
+          'Declared on line 4: `ENV X=2`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded by the shell when the container runs this command, from the container's environment.",
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nONBUILD RUN echo $[$$0X$]\nENV X=1',
+        [
+          '**`X`** environment variable (`ENV`)',
+          'Value here: `1`',
+          'Declared on line 3: `ENV X=1`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nENV X=1\nONBUILD CMD ["sh", "-c", "echo $[$$0X$]"]',
+        [
+          '**`X`** environment variable (`ENV`)',
+          'Value here: `1`',
+          'Declared on line 2: `ENV X=1`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded when a container of an image built `FROM` this one runs the command this trigger sets, from that container's environment.",
+        ].join('\n\n'),
+      );
+    });
+
+    it('a CMD exec argument that an ENTRYPOINT shell could still take as its script says so', async () => {
+      await checkHover(
+        'FROM alpine\nENV X=1\nCMD ["echo $[$$0X$]"]',
+        [
+          '**`X`** kept as written',
+          'The exec form (a JSON array) starts the program without a shell, so it gets `$X` as written, not a value. For the value, use the shell form, or run a shell yourself: `["sh", "-c", "… $X"]`. (Unless the ENTRYPOINT is a shell run with `-c`, such as `["/bin/sh", "-c"]`, which takes this argument as its script.)',
+        ].join('\n\n'),
+      );
+    });
+
     it('where BuildKit expands nothing: some flags, SHELL, MAINTAINER', async () => {
       await checkHover(
         'FROM alpine\nARG N=none\nRUN --network=$[$$0N$] echo',
@@ -763,7 +825,7 @@ describe('hover over LSP', () => {
           'Value here: `/app`',
           'Declared on line 2: `ENV DIR=/app`',
           'Stays in the image: later instructions and every container started from the image see it.',
-          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables.",
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
         ].join('\n\n'),
       );
     });

@@ -97,6 +97,8 @@ export interface FlagFact {
   readonly zeroMeansDefault?: boolean;
   /** Whether the builder expands `$VARIABLES` in the value. */
   readonly expandsVariables: boolean;
+  /** The frontend release that began expanding them, when it came after the flag (older ones take the value as written). */
+  readonly expandsVariablesSince?: FrontendVersion;
   readonly doc: Documentation;
   /** The most specific section of https://docs.docker.com/reference/dockerfile/ for this flag. */
   readonly referenceUrl: string;

@@ -134,6 +134,7 @@ export interface UseFacts {
   /** Set (to something) when the reference resolves to an ARG or ENV. */
   readonly declaration?: object;
   readonly predefined?: PredefinedArgFact;
+  readonly expansion: VariableExpansion;
   readonly expandedByBuilder: boolean;
 }
 

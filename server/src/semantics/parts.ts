@@ -8,7 +8,7 @@
 // Scoping follows BuildKit (see model.ts for the rules).
 
 import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
-import { lex, type Environment, type InstructionNode, type KeyValue, type Token, type TopLevelNode, type VariableRef } from '../syntax';
+import { execShellScript, lex, type Environment, type InstructionNode, type KeyValue, type Token, type TopLevelNode, type VariableRef } from '../syntax';
 
 /** An ARG or ENV declaration, relative to its part. */
 export interface DeclarationRecord {
@@ -107,12 +107,18 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export type VariableExpansion = 'builder' | 'build-shell' | 'runtime-shell' | 'trigger' | 'none';
 
-/** Who expands `ref` in `node`: the shell contexts by instruction, the builder's from the facts table. */
-export function expansionOf(node: InstructionNode, ref: VariableRef): VariableExpansion {
+/**
+ * Who expands `ref` in `node`: the shell contexts by instruction, the builder's from the facts table.
+ * `cmdIsScript`: the stage's ENTRYPOINT is a shell with `-c` and no script (`["/bin/sh", "-c"]`), so the
+ * first argument of an exec-form CMD is that shell's script.
+ */
+export function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = false): VariableExpansion {
   if (node.name === 'ONBUILD') return node.trigger && expansionOf(node.trigger, ref) === 'none' ? 'none' : 'trigger';
   switch (ref.context.kind) {
-    case 'exec':
-      return 'none';
+    case 'exec': {
+      const first = node.json?.elements[0];
+      return cmdIsScript && node.name === 'CMD' && first && ref.start >= first.start && ref.end <= first.end ? 'runtime-shell' : 'none';
+    }
     case 'shell':
       return node.name === 'RUN' ? 'build-shell' : node.name === 'SHELL' ? 'none' : 'runtime-shell';
     case 'heredoc':
@@ -186,13 +192,31 @@ export function fromLine(node: InstructionNode): { image?: Token; name?: Token; 
  * into the part and updating a scope. Also replays a prefix of a part, for the scope at a point.
  */
 export class PartWalker {
+  /** Uses the container or a later build expands: resolved once the stage's last ENV is known. */
+  private readonly outsideBuild: number[] = [];
+
   constructor(
     private readonly part: Mutable<PartBase> & Part,
     private readonly escape: string,
     /** The global scope after the global part (for a stage) or the scope being built (global part). */
     private readonly global: ReadonlyMap<string, RecordBinding>,
     private readonly inStage: boolean,
+    /** The stage's ENTRYPOINT takes an exec-form CMD as its shell script (`expansionOf`). */
+    private readonly cmdIsScript = false,
   ) {}
+
+  /**
+   * Resolves the uses in CMD, ENTRYPOINT, HEALTHCHECK and ONBUILD triggers against the scope at the
+   * end of the stage: the container and a later build see the image's ENV, set before or after them.
+   */
+  resolveOutsideBuild(scope: ReadonlyMap<string, RecordBinding>): void {
+    const uses = this.part.uses as UseRecord[];
+    for (const index of this.outsideBuild) {
+      const use = uses[index];
+      const binding = visibleBinding(scope.get(use.ref.name), use.expansion);
+      uses[index] = { ...use, declaration: binding?.declaration, value: binding?.value };
+    }
+  }
 
   /** The FROM line: its image as a reference and its variables, which see the global scope only. */
   from(node: InstructionNode, image: Token | undefined): void {
@@ -242,9 +266,10 @@ export class PartWalker {
   }
 
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
-    const expansion = expansionOf(node, ref);
+    const expansion = expansionOf(node, ref, this.cmdIsScript);
     const binding = visibleBinding(scope.get(ref.name), expansion);
     const buildTime = expansion === 'builder' || expansion === 'build-shell';
+    if (expansion === 'runtime-shell' || expansion === 'trigger') this.outsideBuild.push(this.part.uses.length);
     (this.part.uses as UseRecord[]).push({
       node: index,
       at,
@@ -315,12 +340,22 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     resolvedImage: resolveImage(image, global),
     platform: line.platform,
   };
-  const walker = new PartWalker(part, global.escape, global.scope, true);
+  const walker = new PartWalker(part, global.escape, global.scope, true, entrypointTakesScript(nodes));
   walker.from(from, line.image);
   const scope: RecordScope = base ? new Map(base.scope) : new Map();
   walkNodes(walker, nodes, 1, nodes.length, scope);
+  walker.resolveOutsideBuild(scope);
   part.scope = scope;
   return part;
+}
+
+/** Whether the stage's last ENTRYPOINT is a shell with `-c` that takes the CMD as its script. */
+function entrypointTakesScript(nodes: readonly TopLevelNode[]): boolean {
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const node = nodes[i];
+    if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') return node.json !== undefined && execShellScript(node.json.elements) === 'after';
+  }
+  return false;
 }
 
 /**

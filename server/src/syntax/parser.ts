@@ -588,32 +588,52 @@ export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: s
   return name !== '' && !SHELLS.has(name);
 }
 
+/** Windows shells: every argument after them is their command line, in a language of their own. */
+const WINDOWS_SHELLS: ReadonlySet<string> = new Set(['powershell', 'pwsh', 'cmd']);
+/** Options of sh and bash that take the next argument as their value. */
+const VALUED_SHELL_OPTIONS: ReadonlySet<string> = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
 /**
- * The index of the element a shell runs as its script in an exec-form argv, or -1: the first operand
- * after options that include `-c` (`["sh", "-c", "…"]`, `["/bin/bash", "-euo", "pipefail", "-c", "…"]`),
- * also behind `env` and `busybox`. Options are POSIX sh's: `-o`/`+o` take the next word as their value.
+ * Where an exec-form argv has a shell's script: the `index` of it; 'after' the array (a CMD supplies
+ * it); or every argument after the Windows shell at `windows`.
  */
-export function shellScriptElement(elements: readonly { readonly value: string }[]): number {
+export type ExecShellScript = { readonly index: number } | { readonly windows: number } | 'after' | undefined;
+
+/** The program an argument names: its last path component, without `.exe`. */
+function programName(value: string): string {
+  return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
+}
+
+/**
+ * Finds the script a shell runs in an exec-form argv: the first operand after options that include
+ * `-c` (`["sh", "-c", "…"]`, `["/bin/bash", "-euo", "pipefail", "-c", "…"]`), also behind wrappers
+ * (`env`, `tini --`, `gosu app`, `sudo -u app`: the first argument that names a shell counts).
+ * 'after': the shell has `-c` but no script here (an ENTRYPOINT whose CMD is the script).
+ * `windows`: PowerShell or cmd, whose command line is everything after them. undefined: no script.
+ */
+export function execShellScript(elements: readonly { readonly value: string }[]): ExecShellScript {
+  const program = (i: number): string => programName(elements[i].value);
   let i = 0;
-  const program = (): string => elements[i]?.value.slice(elements[i].value.lastIndexOf('/') + 1) ?? '';
-  if (program() === 'env') {
+  while (i < elements.length && !SHELLS.has(program(i)) && !WINDOWS_SHELLS.has(program(i).toLowerCase())) i++;
+  if (i === elements.length) return undefined;
+  if (WINDOWS_SHELLS.has(program(i).toLowerCase())) return { windows: i };
+  // `busybox sh`: the applet is the shell.
+  if (program(i) === 'busybox') {
     i++;
-    while (i < elements.length && (elements[i].value.startsWith('-') || elements[i].value.includes('='))) i++;
+    if (i === elements.length || !SHELLS.has(program(i))) return undefined;
   }
-  if (program() === 'busybox') i++;
-  if (!SHELLS.has(program())) return -1;
   let command = false;
   for (i++; i < elements.length; i++) {
     const word = elements[i].value;
-    if (word === '--') return command && i + 1 < elements.length ? i + 1 : -1;
-    if (word === '-o' || word === '+o') {
+    if (word === '--') return !command ? undefined : i + 1 < elements.length ? { index: i + 1 } : 'after';
+    if (VALUED_SHELL_OPTIONS.has(word)) {
       i++;
       continue;
     }
-    if (!/^[-+]./.test(word)) return command ? i : -1;
+    if (!/^[-+]./.test(word)) return command ? { index: i } : undefined;
     if (!word.startsWith('--') && word.slice(1).includes('c')) command = true;
   }
-  return -1;
+  return command ? 'after' : undefined;
 }
 
 function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {
@@ -660,14 +680,16 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
   if (node.json) {
     // The exec form runs the program without a shell: only a shell's script (`["sh", "-c", "…"]`)
     // expands `$name`; any other element reaches the program as written.
-    const script = isShell && node.name !== 'SHELL' ? shellScriptElement(node.json.elements) : -1;
+    const script = isShell && node.name !== 'SHELL' ? execShellScript(node.json.elements) : undefined;
+    const isScript = (i: number): boolean =>
+      typeof script === 'object' && ('index' in script ? i === script.index : i > script.windows);
     node.json.elements.forEach((element, i) => {
       // JSON strings are lexed after decoding; map decoded offsets back through the quotes.
       const from = logicalOf(element.start) + 1;
       const to = logicalOf(element.end) - 1;
       if (element.value !== logical.text.slice(from, to)) return;
       if (!isShell) builderUnit(from, to, { kind: 'args' });
-      else shellUnit(from, to, i === script ? { kind: 'shell' } : { kind: 'exec' });
+      else shellUnit(from, to, isScript(i) ? { kind: 'shell' } : { kind: 'exec' });
     });
     return;
   }

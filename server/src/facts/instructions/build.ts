@@ -89,6 +89,7 @@ const RUN_FLAGS: readonly FlagFact[] = [
     since: '1.2',
     labsSince: '1.2',
     expandsVariables: true,
+    expandsVariablesSince: '1.3',
     referenceUrl: referenceUrl('run---mount'),
     doc: {
       summary:

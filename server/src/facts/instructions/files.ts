@@ -44,6 +44,7 @@ function chmodFlag(instruction: CopyInstruction, example: string): FlagFact {
     since: '1.2',
     labsSince: '1.2',
     expandsVariables: true,
+    expandsVariablesSince: '1.10',
     referenceUrl: flagUrl(instruction, 'chmod'),
     doc: {
       summary:

@@ -157,6 +157,16 @@ describe('needs-newer-frontend', () => {
     ], rules);
   });
 
+  it('leaves a substitution alone in a flag the pinned release does not expand yet (found by review)', () => {
+    const message = (form: string, need: string, pin: string) =>
+      `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;
+    // Mount options expand variables since 1.3: 1.2 takes `${X-3}` as written and builds.
+    checkErrors('# syntax=docker/dockerfile:1.2\nFROM alpine\nARG X=a\nRUN --mount=type=cache,id=${X-3},target=/x true\n', [], rules);
+    checkErrors('# syntax=docker/dockerfile:1.5\nFROM alpine\nARG X=a\nRUN --mount=type=cache,id=$[${X-3}$],target=/x true\n', [
+      ['needs-newer-frontend', message('${name-word}', '1.6', '1.5')],
+    ], rules);
+  });
+
   it('changes the pinned version to the one needed, keeping the channel', () => {
     checkFix('# syntax=docker/dockerfile:1.3\nFROM alpine\nRUN <<E$0OT\nhi\nEOT\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.4', '# syntax=docker/dockerfile:1.4\nFROM alpine\nRUN <<EOT\nhi\nEOT\n');
     checkFix('# syntax=docker/dockerfile:1.3\nFROM alpine\nENV A=${B%$0x}\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.7', '# syntax=docker/dockerfile:1.7\nFROM alpine\nENV A=${B%x}\n');

@@ -14,7 +14,7 @@
 // judges the global ARGs before it, whose defaults the builder expands.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getDirective, getMountOption, getSubstitution, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
+import { getDirective, getFlag, getMountOption, getSubstitution, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
 import type { DockerfileModel } from '../../semantics';
 import type { Flag, InstructionNode, SyntaxTree, Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
@@ -85,10 +85,14 @@ function checkHeredocs(tree: SyntaxTree, node: InstructionNode, start: number, i
 }
 
 /** Each substitution the builder expands in a node whose form the pinned release's lexer does not know. */
-function checkSubstitutions(model: DockerfileModel, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+function checkSubstitutions(model: DockerfileModel, node: InstructionNode, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   for (const use of model.usesInNode(index)) {
     const operator = use.ref.operator;
     if (!operator || !use.expandedByBuilder) continue;
+    // A release from before a flag expanded variables takes its value as written (`--mount` before 1.3).
+    const context = use.ref.context;
+    const since = context.kind === 'flag' ? getFlag(node.name, context.flag)?.expandsVariablesSince : undefined;
+    if (since && isOlder(pin.version, since)) continue;
     const fact = getSubstitution(operator);
     const need = fact && missingFrom(fact, pin);
     if (!need) continue;
@@ -111,7 +115,7 @@ export const needsNewerFrontend: StageRule = {
       if (node.kind !== 'instruction') return;
       checkInstruction(node, start, index, pin, report);
       checkHeredocs(tree, node, start, index, pin, report);
-      checkSubstitutions(model, index, pin, report);
+      checkSubstitutions(model, node, index, pin, report);
     }, stage.index === 0 ? 0 : stage.nodeIndex);
   },
   fixes(diagnostic, doc) {

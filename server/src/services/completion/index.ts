@@ -7,7 +7,7 @@ import { getInstruction, type InstructionFact } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
-import { runsBodyWithInterpreter, shellScriptElement, type InstructionNode } from '../../syntax';
+import { execShellScript, runsBodyWithInterpreter, type InstructionNode } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -226,7 +226,9 @@ function inShellScript(typed: string): boolean {
       return { value: m[1] };
     }
   });
-  return shellScriptElement(values) === values.length - 1;
+  const script = execShellScript(values);
+  if (typeof script !== 'object') return false;
+  return 'index' in script ? script.index === values.length - 1 : values.length - 1 > script.windows;
 }
 
 /** Names of the flags written after the word being typed. */

@@ -99,6 +99,16 @@ function ownerOf(doc: AnalyzedDocument, use: VariableUse): InstructionNode | und
   return node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
 }
 
+const CONTAINER_COMMANDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** When an ONBUILD trigger's variable is expanded: as the later build runs it, or when its container runs the command it sets. */
+function triggerNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
+  if (CONTAINER_COMMANDS.has(ownerOf(doc, use)?.name ?? '')) {
+    return w.prose('Expanded when a container of an image built `FROM` this one runs the command this trigger sets, from that container\'s environment.');
+  }
+  return w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables and this image\'s `ENV`.');
+}
+
 /** Why nobody expands a reference (`expansion` 'none'): the exec form, or what BuildKit leaves alone. */
 function keptAsWrittenReason(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
   const text = doc.tree.slice(use.span.start, use.span.end);
@@ -106,10 +116,16 @@ function keptAsWrittenReason(doc: AnalyzedDocument, w: DocWriter, use: VariableU
   const context = use.ref.context;
   if (instruction === 'SHELL') return w.prose('`SHELL` takes its arguments as written: BuildKit expands no variables in them.');
   switch (context.kind) {
-    case 'exec':
-      return w.prose(
+    case 'exec': {
+      const exec = w.prose(
         `The exec form (a JSON array) starts the program without a shell, so it gets \`${text}\` as written, not a value. For the value, use the shell form, or run a shell yourself: \`["sh", "-c", "… ${text}"]\`.`,
       );
+      // A CMD's first argument is a script after all when the image's ENTRYPOINT is `["/bin/sh", "-c"]`.
+      const owner = ownerOf(doc, use);
+      const first = owner?.name === 'CMD' ? owner.json?.elements[0] : undefined;
+      const inFirst = first !== undefined && use.ref.start >= first.start && use.ref.end <= first.end;
+      return inFirst ? `${exec} ${w.prose('(Unless the ENTRYPOINT is a shell run with `-c`, such as `["/bin/sh", "-c"]`, which takes this argument as its script.)')}` : exec;
+    }
     case 'flag':
       return w.prose(`BuildKit does not expand variables in \`--${context.flag}\`: the value is taken as written.`);
     case 'heredoc':
@@ -129,7 +145,7 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
   const arg = binding?.declaration?.kind === 'arg' ? binding.declaration : undefined;
   const predefined = arg ? undefined : getPredefinedArg(name);
   const trigger = use.expansion === 'trigger';
-  const later = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables and this image\'s `ENV`.');
+  const later = triggerNote(doc, w, use);
   if (!arg && !predefined) {
     if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
     return w.join(`${w.bold(w.code(name))} ${w.prose('shell variable')}`, shellVariableNote(w, true));
@@ -161,7 +177,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
   const shellVariable = !declaration && !predefined && !global && expansion === 'build-shell';
   let expansionNote: string | undefined;
-  if (expansion === 'trigger') expansionNote = w.prose('Expanded later, when a build that starts `FROM` this image runs the trigger, with that build\'s variables.');
+  if (expansion === 'trigger') expansionNote = triggerNote(doc, w, use);
   else if (expansion === 'runtime-shell') expansionNote = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
   else if (expansion === 'build-shell' && !shellVariable) {
     expansionNote = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');

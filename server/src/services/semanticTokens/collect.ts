@@ -299,8 +299,12 @@ class InstructionTokens {
     const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
     const shell = ref.context.kind === 'shell' || (ref.context.kind === 'heredoc' && owner === 'RUN');
     // Shell text: only variables the Dockerfile itself declares. ONBUILD triggers expand later,
-    // in the child build, so their builder-expanded variables are still variables.
-    const emit = shell ? node.name !== 'ONBUILD' && use.declaration !== undefined : node.name === 'ONBUILD' || use.expandedByBuilder;
+    // in the child build, so their builder-expanded variables are still variables. Text nobody
+    // expands (exec-form arguments no shell reads) is no variable.
+    const emit =
+      use.expansion === 'none' ? false
+      : use.expansion === 'trigger' ? !shell
+      : use.expansion === 'builder' || use.declaration !== undefined;
     if (!emit) return;
     const modifiers = predefinedModifiers(use.predefined);
     this.fg.push({ start: ref.start, end: ref.nameSpan.end, type: TYPE.variable, modifiers });
