@@ -58,9 +58,17 @@ const INSTRUCTIONS = [
 
 const DIRECTIVE_KEYS = 'syntax|check|escape';
 
-// A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"` or `3<<'X'`.
-const HEREDOC_WORD = r`[A-Za-z_][A-Za-z0-9_.\-]*`;
-const HEREDOC_WORD_END = r`(?![A-Za-z0-9_.\-])`;
+// A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"`, `3<<'X'` or `<< EOF`. BuildKit
+// splits the instruction line into words at blanks only (quotes aside) and takes all of a word after `<<` as the
+// delimiter, so `<<EOF>/etc/foo` ends at a line `EOF>/etc/foo`, and a word with another `<` is no marker. Blanks
+// may follow `<<` (frontend 1.16) but not `<<-`. The word leaves out quotes, escapes and backticks, which the builder
+// would process (`<<"EOF">x` is `EOF` and `>x`: the trailing text is captured apart).
+const HEREDOC_CHAR = r`[^ \t\n<"'\\${BT}]`;
+const HEREDOC_WORD = r`${HEREDOC_CHAR}+`;
+const HEREDOC_TRAIL = r`${HEREDOC_CHAR}*`;
+const HEREDOC_WORD_END = r`(?=[ \t]|$|[\\${BT}][ \t]*$)`;
+/** After `<<` or `<<-`: blanks, unless after `<<-`. */
+const HEREDOC_GAP = r`(?!(?<=-)[ \t])[ \t]*`;
 // Words on a command line: an unquoted word, or a quoted one without escapes (`-W "ignore::DeprecationWarning"`).
 const PLAIN_WORD = r`[^ \t\n;&|()<>'"\\]`;
 const ARG_WORD = r`(?:${PLAIN_WORD}+|"[^"\n]*"|'[^'\n]*')`;
@@ -72,7 +80,8 @@ const ASSIGNMENT = r`[A-Za-z_][A-Za-z0-9_]*=${ARG_WORD}?`;
 // A redirection that leaves standard input alone: of output (`> /tmp/log`, `2>&1`, `&>/dev/null`) or of another
 // descriptor (`3</etc/x`). A heredoc marker for standard input (fd 0 or none) and for another descriptor.
 const REDIRECT = r`(?:(?:\d*|&)>[>&|]?|[1-9]\d*<[&>]?)[ \t]*${ARG_WORD}`;
-const markerFor = (fd) => r`${fd}<<-?[ \t]*(?:"${HEREDOC_WORD}"|'${HEREDOC_WORD}'|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+const markerFor = (fd) =>
+  r`${fd}<<-?${HEREDOC_GAP}(?:"${HEREDOC_WORD}"${HEREDOC_TRAIL}|'${HEREDOC_WORD}'${HEREDOC_TRAIL}|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
 const STDIN_MARKER = markerFor('0?');
 const FD_MARKER = markerFor(r`[1-9]\d*`);
 // After the marker a reader reads: options, redirections and heredocs of other descriptors, up to the end of the
@@ -159,10 +168,11 @@ const readerBefore = (reader) => r`${WRAPPED}${reader.word}${reader.options}[ \t
  */
 const readerAfter = (reader) =>
   r`[ \t]+(?:${ASSIGNMENT}[ \t]+)*${WRAPPED}${reader.word}${reader.options}(?=[ \t]*(?:$|[;&|)])|[ \t]+\d*<<)`;
-// Lookahead from the first marker of a line that captures the last marker's quote (1) and word (2).
+// Lookahead from the first marker of a line that captures the last marker's quote (1), word (2) and the text after
+// a quoted word (3): the delimiter is \2\3.
 const lastMarker = (chomp) =>
-  r`(?:.*[ \t])?\d*<<${chomp ? '-' : '(?!-)'}[ \t]*(["']?)(${HEREDOC_WORD})\1${HEREDOC_WORD_END}` +
-  r`(?!.*[ \t]\d*<<-?[ \t]*["']?[A-Za-z_])`;
+  r`(?:.*[ \t])?\d*<<${chomp ? '-' : r`(?!-)[ \t]*`}(["']?)(${HEREDOC_WORD})\1(${HEREDOC_TRAIL})${HEREDOC_WORD_END}` +
+  r`(?!.*[ \t]${MARKER_START})`;
 
 /** The scope of the command line of a heredoc read by a shell ('shell') or an interpreter (a language id). */
 const heredocInputOf = (reader) => `meta.heredoc-input.${reader}.dockerfile`;
@@ -331,6 +341,9 @@ function sharedRules() {
       },
     },
 
+    // A blank line inside a continued instruction, with its newline (where nothing else would keep it going).
+    'blank-line-in-instruction': { match: r`^[ \t]*\n` },
+
     // ---------------------------------------------------------------- JSON (exec form, SHELL)
     'json-string': jsonString(),
     'json-separator': { match: ',', name: 'punctuation.separator.array.dockerfile' },
@@ -346,6 +359,9 @@ function sharedRules() {
 
     // ---------------------------------------------------------------- heredocs in RUN: the body is code
     'heredoc-shell-marker-extra': heredocExtraMarker(),
+    // A word that starts with `<<` but that BuildKit takes for no marker (`<<- EOF`, `<<EOF<x`): consumed, so that the
+    // shell grammar does not start a heredoc of its own. `<<<` (a here-string) is left to it.
+    'heredoc-not-a-marker': { match: r`(?<=^|[ \t])\d*<<(?!<)(?:(?![\\${BT}][ \t]*$)[^ \t\n])*` },
     // Python's own line continuation is a rule whose begin captures the newline, which would end the instruction
     // (see the top of this file); this takes its place.
     'python-line-continuation': {
@@ -497,9 +513,22 @@ function heredocInputRule() {
 /** A second or later heredoc marker on the marker line: scoped, so that the shell grammar does not start its own. */
 function heredocExtraMarker() {
   return {
-    match: r`(?<=^|[ \t])(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(\3)|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+    match: r`(?<=^|[ \t])(\d*)(<<-?)${HEREDOC_GAP}${markerWord('any', 3)}${HEREDOC_WORD_END}`,
     captures: markerCaptures(),
   };
+}
+
+/**
+ * The word of a marker in four groups, the first numbered `open`: open quote, quoted word, close quote, and the
+ * unquoted word or the text after the quoted one (BuildKit's delimiter is the second and fourth together).
+ */
+function markerWord(quote, open) {
+  const quoted = r`(["'])(${HEREDOC_WORD})(${backrefs(1, open)})`;
+  return {
+    any: r`(?:${quoted}|(?=${HEREDOC_CHAR}))(${HEREDOC_TRAIL})`,
+    quoted: r`${quoted}(${HEREDOC_TRAIL})`,
+    unquoted: r`()()()(${HEREDOC_WORD})`,
+  }[quote];
 }
 
 function markerCaptures(offset = 0) {
@@ -523,35 +552,40 @@ function markerCaptures(offset = 0) {
  */
 function heredocRule({ chomp, command, body, suffix = '', marker = 'any', innerWhen = '' }) {
   const tabs = chomp ? r`\t*` : '';
-  // groups 5-8 of the inner rule: open quote, quoted word, close quote, unquoted word
-  const firstMarker = {
-    any: r`(?:(["'])(${HEREDOC_WORD})(\5)|(${HEREDOC_WORD}))`,
-    quoted: r`(["'])(${HEREDOC_WORD})(\5)`,
-    unquoted: r`()()()(${HEREDOC_WORD})`,
-  }[marker];
   const bodyPatterns = heredocBodyPatterns(body, suffix);
   return {
-    begin: r`(?=(?<=^|[ \t])\d*<<-?[ \t]*["']?[A-Za-z_])(?=${lastMarker(chomp)})`,
-    end: r`^(${tabs})(\2)$`,
+    begin: r`(?=(?<=^|[ \t])${MARKER_START})(?=${lastMarker(chomp)})`,
+    end: r`^(${tabs})(\2\3)$`,
     endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } },
     name: S.heredoc,
     patterns: [
       {
-        begin: r`\G${innerWhen}(?=${lastMarker(chomp)})(\d*)(<<-?)[ \t]*${firstMarker}${HEREDOC_WORD_END}`,
-        beginCaptures: markerCaptures(2),
-        while: r`^(?!${tabs}\2$)`,
+        // groups 1-3 the last marker's delimiter, 4-9 the first marker
+        begin: r`\G${innerWhen}(?=${lastMarker(chomp)})(\d*)(<<-?)${HEREDOC_GAP}${markerWord(marker, 6)}${HEREDOC_WORD_END}`,
+        beginCaptures: markerCaptures(3),
+        while: r`^(?!${tabs}\2\3$)`,
         patterns: [
-          {
-            // \G also holds at the start of every body line (the while rule matched there), hence the lookbehind
-            begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
-            end: r`(?=\n)`,
-            contentName: S.heredocCommand,
-            patterns: [ref('heredoc-shell-marker-extra'), ...command],
-          },
+          markerLineRest(command),
           ...bodyPatterns,
         ],
       },
     ],
+  };
+}
+
+/**
+ * The rest of the instruction after a heredoc marker, up to the end of its logical line: BuildKit reads the bodies
+ * only after that, so a marker line that ends in the escape character goes on with the command. The injections for
+ * meta.heredoc.command consume each continuation with its newline (and the comment and blank lines BuildKit drops
+ * there), so that the end, at a newline, only comes on the instruction's last line.
+ */
+function markerLineRest(command) {
+  return {
+    // \G also holds at the start of every body line (the while rule matched there), hence the lookbehind
+    begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+    end: r`(?=\n)`,
+    contentName: S.heredocCommand,
+    patterns: [ref('heredoc-shell-marker-extra'), ref('heredoc-not-a-marker'), ...command],
   };
 }
 
@@ -604,8 +638,8 @@ function heredocBodyPatterns(body, suffix) {
 // these rules (a while rule's \G holds at every line start, so the lookbehind keeps a body line from starting one);
 // any other falls back to heredocRule, where every body runs to the last terminator.
 const MAX_HEREDOCS = 4;
-const MARKER_START = r`\d*<<-?[ \t]*["']?[A-Za-z_]`;
-const ANY_MARKER = r`\d*<<-?[ \t]*(?:"${HEREDOC_WORD}"|'${HEREDOC_WORD}'|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+const MARKER_START = r`\d*<<-?${HEREDOC_GAP}["']?${HEREDOC_CHAR}`;
+const ANY_MARKER = markerFor(r`\d*`);
 /** text after a marker up to and including the blank before the next marker, never across a marker */
 const MARKER_GAP = r`(?:(?![ \t]${MARKER_START}).)*[ \t]`;
 const NO_MORE_MARKERS = r`(?:(?![ \t]${MARKER_START}).)*$`;
@@ -617,12 +651,13 @@ const skipMarkers = (n) => (n ? r`(?:${ANY_MARKER}${MARKER_GAP}){${n}}` : '');
  */
 function markerOfForm(chomp, quote, stdin = false) {
   const W = HEREDOC_WORD;
+  const T = HEREDOC_TRAIL;
   const [word, groups] = {
-    any: [r`(?:"(${W})"|'(${W})'|(${W}))`, 3],
-    quoted: [r`(?:"(${W})"|'(${W})')`, 2],
+    any: [r`(?:"(${W})"(${T})|'(${W})'(${T})|(${W}))`, 5],
+    quoted: [r`(?:"(${W})"(${T})|'(${W})'(${T}))`, 4],
     unquoted: [r`(${W})`, 1],
   }[quote];
-  const re = r`${stdin ? '0?' : r`\d*`}<<${chomp ? '-' : '(?!-)'}[ \t]*${word}${HEREDOC_WORD_END}`;
+  const re = r`${stdin ? '0?' : r`\d*`}<<${chomp ? '-' : r`(?!-)[ \t]*`}${word}${HEREDOC_WORD_END}`;
   return { re, groups };
 }
 
@@ -685,21 +720,15 @@ function multiHeredocRules(kind, command, suffix = '') {
     }
     // group 1 the text before the marker, then those of `at`, then the marker's
     const terminator = r`${tabs}(?:${backrefs(b.groups, 2)})`;
-    const closeQuote = `\\${b.groups + 4}`; // a backreference to the open quote's group in the marker
     return {
-      begin: r`\G(${b.lead})${b.at}(\d*)(<<-?)[ \t]*(?:(["'])(${HEREDOC_WORD})(${closeQuote})|(${HEREDOC_WORD}))${HEREDOC_WORD_END}`,
+      begin: r`\G(${b.lead})${b.at}(\d*)(<<-?)${HEREDOC_GAP}${markerWord('any', b.groups + 4)}${HEREDOC_WORD_END}`,
       beginCaptures: {
         1: { ...(b.leadScope ? { name: b.leadScope } : {}), patterns: command },
         ...markerCaptures(b.groups + 1),
       },
       while: r`^(?!${terminator}$)`,
       patterns: [
-        {
-          begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
-          end: r`(?=\n)`,
-          contentName: S.heredocCommand,
-          patterns: [ref('heredoc-shell-marker-extra'), ...command],
-        },
+        markerLineRest(command),
         ...heredocBodyPatterns(b.body, suffix),
       ],
     };
@@ -1161,6 +1190,7 @@ function heredocRefs(kind, m) {
     { include: `#${severalHeredocs(kind, suffix)}` },
     { include: `#heredoc-${kind}-chomp${suffix}` },
     { include: `#heredoc-${kind}-plain${suffix}` },
+    ...(kind === 'run' ? [{ include: '#heredoc-not-a-marker' }] : []),
   ];
 }
 
@@ -1193,6 +1223,8 @@ export function buildGrammar() {
     ref('instruction-end', m),
   ];
   const noCode = '- string - comment - meta.arithmetic';
+  // in the rest of a heredoc marker line (markerLineRest), what keeps its logical line going
+  const continueMarkerLine = (m) => [ref('comment-line-in-instruction'), ref('blank-line-in-instruction'), ref('line-continuation', m)];
 
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -1220,12 +1252,16 @@ export function buildGrammar() {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      [`L:${S.heredocCommand} - ${S.backtickMode}`]: { patterns: continueMarkerLine(normal) },
+      [`L:${S.backtickMode} ${S.heredocCommand}`]: { patterns: continueMarkerLine(backtick) },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
       'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.body meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.heredoc.command meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.body meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
+      'L:meta.heredoc.command meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
     },
     repository,
   };

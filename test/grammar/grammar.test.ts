@@ -1234,14 +1234,126 @@ ENV X=1
     ],
   },
   {
-    name: 'here-strings and shifts are not heredocs',
+    name: 'here-strings and shifts are not heredocs, but a shift written with blanks is one for BuildKit',
     text: df`
-RUN cat <<< "text" && echo $((1 << 2))
+RUN cat <<< "text" && echo $((1<<2))
 FROM alpine
+RUN echo $((1 << 2))
+2))
+USER x
 `,
     expect: [
       ['<<<', '!heredoc.dockerfile'],
       ['FROM', KW],
+      // BuildKit's words are `<<` and `2))`: a marker with blanks (frontend 1.16) whose delimiter is `2))`
+      ['<<', 'keyword.operator.heredoc.dockerfile'],
+      ['2))', 'entity.name.tag.heredoc.dockerfile'],
+      ['2))', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+  {
+    name: 'blanks may follow << but not <<-: `<<- EOF` is no heredoc',
+    text: df`
+RUN cat <<- EOF
+RUN echo $FOO
+EOF
+RUN cat << 'EOT' > /x
+RUN not an instruction
+EOT
+USER u
+`,
+    expect: [
+      ['<<-', '!heredoc'],
+      ['EOF', '!heredoc'],
+      ['RUN', KW],
+      ['EOF', 'meta.instruction.unknown.dockerfile'],
+      ['EOF', '!heredoc'],
+      ['EOT', 'entity.name.tag.heredoc.dockerfile'],
+      ['RUN not an instruction', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOT', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+  {
+    name: 'the delimiter is the whole word after <<, as BuildKit splits words only at blanks',
+    text: df`
+RUN cat <<EOF>/etc/foo
+EOF
+USER x
+EOF>/etc/foo
+RUN cat <<'EOT';
+EOT
+EOT;
+COPY <<EOF|x /dst
+EOF
+EOF|x
+RUN cat <<EOF<x
+USER y
+`,
+    expect: [
+      ['EOF>/etc/foo', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOF', 'meta.heredoc.body.dockerfile'],
+      ['USER x', 'meta.heredoc.body.dockerfile'],
+      ['EOF>/etc/foo', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      ["'", 'punctuation.definition.string.begin.dockerfile'],
+      ['EOT', 'entity.name.tag.heredoc.dockerfile'],
+      ["'", 'punctuation.definition.string.end.dockerfile'],
+      [';', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOT', 'meta.heredoc.body.dockerfile'],
+      ['EOT;', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['COPY', KW],
+      ['EOF|x', 'entity.name.tag.heredoc.dockerfile'],
+      ['EOF', 'meta.heredoc.body.dockerfile'],
+      ['EOF|x', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      // a word with a second `<` is no marker
+      ['RUN', KW],
+      ['USER', KW],
+    ],
+  },
+  {
+    name: 'a heredoc body starts after the whole logical line of its marker',
+    text: df`
+RUN cat <<EOF > /usr/local/bin/entry.sh \
+ && chmod +x /usr/local/bin/entry.sh
+#!/bin/sh
+exec "$@"
+EOF
+COPY <<EOF \
+# a comment line BuildKit drops
+
+  /dst
+EOF
+RUN python3 <<EOF \
+  && echo done
+print(1)
+EOF
+USER u
+`,
+    expect: [
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['\\', 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile'],
+      ['&&', 'meta.heredoc.command.dockerfile'],
+      ['&&', '!meta.heredoc.body'],
+      ['chmod', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['+x', 'meta.heredoc.command.dockerfile'],
+      ['#!', 'meta.heredoc.body.dockerfile'],
+      ['exec', 'meta.heredoc.body.dockerfile meta.embedded.block.shell'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['COPY', KW],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['\\', 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile'],
+      [' a comment line BuildKit drops', 'comment.line.number-sign.dockerfile'],
+      ['  /dst', 'meta.heredoc.command.dockerfile'],
+      ['  /dst', '!meta.heredoc.body'],
+      ['EOF', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      ['python3', 'meta.heredoc-input.python.dockerfile'],
+      ['&&', 'meta.heredoc.command.dockerfile'],
+      ['echo', 'meta.heredoc.command.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python'],
+      ['USER', KW],
     ],
   },
 
