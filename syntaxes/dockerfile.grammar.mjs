@@ -341,6 +341,14 @@ function sharedRules() {
       },
     },
 
+    // A shell comment in shell-form text. BuildKit joins the continuation lines before the shell reads them, so the
+    // comment runs on to the end of the instruction; the instruction's injections still consume each continuation
+    // and end the instruction. It ends before the newline of a line that does not continue it (which no blank line
+    // does: BuildKit drops those). BuildKit finds heredoc markers in it all the same (it does not know shell
+    // comments), so they start heredocs here; in the rest of a marker line they are only scoped (the rules for
+    // several heredocs found them from the first marker).
+    'shell-comment': shellComment(heredocRefs('run', { suffix: '' })),
+    'shell-comment-in-heredoc': shellComment([ref('heredoc-shell-marker-extra')]),
     // A blank line inside a continued instruction, with its newline (where nothing else would keep it going).
     'blank-line-in-instruction': { match: r`^[ \t]*\n` },
 
@@ -399,6 +407,17 @@ function sharedRules() {
     // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
     // indentation first avoids that. (The same goes for a zero-width alternative in its arithmetic operators.)
     'shell-continuation-indent': { match: r`^[ \t]+` },
+  };
+}
+
+function shellComment(patterns) {
+  return {
+    // from the blanks before it, where the shell grammar's one-line comment starts
+    begin: r`(?:[ \t]+|(?<=^|[ \t]))(#)`,
+    beginCaptures: { 1: { name: 'punctuation.definition.comment.shell' } },
+    end: r`(?<=[^ \t])(?=[ \t]*\n)`,
+    name: 'comment.line.number-sign.shell',
+    patterns,
   };
 }
 
@@ -1243,6 +1262,9 @@ export function buildGrammar() {
       [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
         patterns: heredocRefs('run', normal),
       },
+      // shell comments that run on over continuation lines (in heredoc bodies the shell grammar's end at the line end)
+      [`L:meta.instruction ${S.shell} - meta.heredoc ${noCode}`]: { patterns: [ref('shell-comment')] },
+      [`L:${S.shell} ${S.heredocCommand} ${noCode}`]: { patterns: [ref('shell-comment-in-heredoc')] },
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
       [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input - meta.argument ${noCode}`]: {

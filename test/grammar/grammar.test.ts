@@ -1547,6 +1547,94 @@ FROM alpine
     ],
   },
   {
+    name: 'a shell comment runs on over the continuation lines of its instruction, as BuildKit joins them',
+    text: df`
+RUN apt-get update \
+    && apt-get install -y $PKG # pinned below \
+    && rm -rf /var/lib/apt/lists/* \
+
+    # a comment line BuildKit drops
+    && echo $PKG
+USER u
+CMD serve # a note \
+  --port 80
+ONBUILD RUN make # a note \
+  install
+HEALTHCHECK CMD curl -f localhost # a note \
+  || exit 1
+RUN cat <<EOF > /x # a note \
+  && chmod +x /x
+body
+EOF
+RUN <<EOF
+echo a # ends at the line end \
+echo b
+EOF
+USER v
+`,
+    expect: [
+      ['apt-get', 'entity.name.command.shell'],
+      ['PKG', 'variable.other.normal.shell'],
+      ['#', 'comment.line.number-sign.shell punctuation.definition.comment.shell'],
+      [' pinned below ', 'comment.line.number-sign.shell'],
+      ['\\', 'comment.line.number-sign.shell punctuation.separator.continuation.dockerfile'],
+      ['&& rm -rf /var/lib/apt/lists/* ', 'comment.line.number-sign.shell'],
+      ['&& rm -rf /var/lib/apt/lists/* ', '!entity.name.command'],
+      [' a comment line BuildKit drops', 'comment.line.number-sign.dockerfile'],
+      ['&& echo $PKG', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      ['USER', KW],
+      ['--port 80', 'meta.instruction.cmd.dockerfile comment.line.number-sign.shell'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['install', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      ['HEALTHCHECK', KW],
+      ['|| exit 1', 'meta.instruction.healthcheck.dockerfile comment.line.number-sign.shell'],
+      ['RUN', KW],
+      ['&& chmod +x /x', 'meta.heredoc.command.dockerfile comment.line.number-sign.shell'],
+      ['body', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile entity.name.command.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+  {
+    name: 'a shell comment continues only over the escape character of the file',
+    text: df`
+# escape=${BT}
+FROM alpine
+RUN echo a # note ${BT}
+  b
+RUN echo c # note \
+USER u
+`,
+    expect: [
+      ['b', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      ['RUN', KW],
+      [' note \\', 'comment.line.number-sign.shell'],
+      ['USER', KW],
+    ],
+  },
+  {
+    name: 'a heredoc marker after a shell # starts a heredoc, as BuildKit does not know shell comments',
+    text: df`
+RUN echo hi # <<EOF
+WORKDIR /a
+EOF
+USER u
+`,
+    expect: [
+      ['#', 'comment.line.number-sign.shell'],
+      ['<<', 'keyword.operator.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['WORKDIR /a', 'meta.instruction.run.dockerfile meta.heredoc.body.dockerfile'],
+      ['WORKDIR /a', NOT_KW],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+  {
     name: 'ports, user, signals, volumes, maintainer',
     text: df`
 EXPOSE 80 443/tcp 53/udp 8000-8100/tcp ${'$'}{PORT}/udp
