@@ -58,6 +58,19 @@ const INSTRUCTIONS = [
 
 const DIRECTIVE_KEYS = 'syntax|check|escape';
 
+// Where the builder expands variables: in the arguments of these instructions, and in the values of these flags
+// (a copy of `expandsVariables` in server/src/facts, which test/grammar checks). Anywhere else a `$name` is text for
+// the builder (the shell form's variables are the shell's, scoped by the shell grammar).
+export const EXPANDING_INSTRUCTIONS = [
+  'FROM', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'STOPSIGNAL',
+];
+export const EXPANDING_FLAGS = {
+  FROM: ['platform'],
+  RUN: ['mount'],
+  ADD: ['chown', 'chmod', 'checksum'],
+  COPY: ['chown', 'chmod'],
+};
+
 // A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"`, `3<<'X'` or `<< EOF`. BuildKit
 // splits the instruction line into words at blanks only (quotes aside) and takes all of a word after `<<` as the
 // delimiter, so `<<EOF>/etc/foo` ends at a line `EOF>/etc/foo`, and a word with another `<` is no marker. Blanks
@@ -973,21 +986,30 @@ function modeRules(m) {
       4: {
         patterns: [
           { match: r`(?<==)[A-Za-z0-9_.\-]+$`, name: S.stage },
-          { match: '.+', name: 'meta.image-reference.dockerfile', captures: { 0: { patterns: [ref('image-reference-parts', m)] } } },
+          // the builder does not expand variables in --from
+          { match: '.+', name: 'meta.image-reference.dockerfile', captures: { 0: { patterns: [ref('image-reference-literal', m)] } } },
         ],
       },
     },
   });
-  add('flag', {
-    match: r`${flagHead(r`[A-Za-z][A-Za-z0-9\-]*`)}(?:(=)(${flagValue}))?`,
+  const flagRule = (names, expand) => ({
+    match: r`${flagHead(names)}(?:(=)(${flagValue}))?`,
     name: 'meta.flag.dockerfile',
     captures: {
       1: { name: 'punctuation.definition.flag.dockerfile' },
       2: { name: 'variable.parameter.flag.dockerfile' },
       3: { name: S.assign },
-      4: { name: 'string.unquoted.flag-value.dockerfile', patterns: [ref('word', m)] },
+      4: { name: 'string.unquoted.flag-value.dockerfile', ...(expand ? { patterns: [ref('word', m)] } : {}) },
     },
   });
+  // any flag, its value literal; the flags of EXPANDING_FLAGS come first, with variables
+  add('flag', flagRule(r`[A-Za-z][A-Za-z0-9\-]*`, false));
+  for (const [kw, names] of Object.entries(EXPANDING_FLAGS)) {
+    add(`flag-expand-${kw.toLowerCase()}`, flagRule(r`(?:${names.join('|')})(?![A-Za-z0-9\-])`, true));
+  }
+  const flags = (kw) => [...(EXPANDING_FLAGS[kw] ? [ref(`flag-expand-${kw.toLowerCase()}`, m)] : []), ref('flag', m)];
+  /** The arguments as words: with variables where the builder expands them. */
+  const words = (kw) => (EXPANDING_INSTRUCTIONS.includes(kw) ? [ref('word', m)] : []);
 
   // ---------------------------------------------------------------- exec form (JSON arrays)
   // a JSON string as Go's decoder accepts it: no control characters, only JSON's escapes (`"C:\Program Files"` is not
@@ -1026,26 +1048,31 @@ function modeRules(m) {
   });
 
   // ---------------------------------------------------------------- image references
-  add('image-reference-parts', {
-    patterns: [
-      ref('variable', m),
-      {
-        match: r`(@)([^@]*)$`,
-        captures: {
-          1: { name: 'punctuation.separator.digest.dockerfile' },
-          2: { name: 'constant.other.image-digest.dockerfile', patterns: [ref('variable', m)] },
+  const imageReference = (expand) => {
+    const variables = expand ? [ref('variable', m)] : [];
+    return {
+      patterns: [
+        ...variables,
+        {
+          match: r`(@)([^@]*)$`,
+          captures: {
+            1: { name: 'punctuation.separator.digest.dockerfile' },
+            2: { name: 'constant.other.image-digest.dockerfile', patterns: variables },
+          },
         },
-      },
-      {
-        match: r`(:)([^:/@]*)(?=@[^@]*$|$)`,
-        captures: {
-          1: { name: 'punctuation.separator.tag.dockerfile' },
-          2: { name: 'constant.other.image-tag.dockerfile', patterns: [ref('variable', m)] },
+        {
+          match: r`(:)([^:/@]*)(?=@[^@]*$|$)`,
+          captures: {
+            1: { name: 'punctuation.separator.tag.dockerfile' },
+            2: { name: 'constant.other.image-tag.dockerfile', patterns: variables },
+          },
         },
-      },
-      { match: r`(?:[^:@$\s]|:(?![^:/@]*(?:@|$)))+`, name: 'entity.name.type.image.dockerfile' },
-    ],
-  });
+        { match: r`(?:[^:@${expand ? '$' : ''}\s]|:(?![^:/@]*(?:@|$)))+`, name: 'entity.name.type.image.dockerfile' },
+      ],
+    };
+  };
+  add('image-reference-parts', imageReference(true));
+  add('image-reference-literal', imageReference(false));
 
   // ---------------------------------------------------------------- key=value pairs (ENV, LABEL, ARG)
   const kv = (keyScope, keyPattern) => ({
@@ -1072,14 +1099,14 @@ function modeRules(m) {
   // ---------------------------------------------------------------- arguments per instruction
   const region = (patterns) => ({ begin: m.argStart, end: never, patterns });
   const args = {
-    ADD: [ref('flag', m), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    ADD: [...flags('ADD'), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
     ARG: [
       kv('variable.other.arg.dockerfile', plainKey),
       { match: r`(?<=^|[ \t])([A-Za-z_][A-Za-z0-9_]*)(?=[ \t]|$)`, name: 'variable.other.arg.dockerfile' },
       ref('word', m),
     ],
     CMD: [ref('exec-form', m), ref('shell-form', m)],
-    COPY: [ref('flag-from', m), ref('flag', m), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    COPY: [ref('flag-from', m), ...flags('COPY'), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
     ENTRYPOINT: [ref('exec-form', m), ref('shell-form', m)],
     ENV: [legacy('variable.other.env.dockerfile', plainKey), kv('variable.other.env.dockerfile', plainKey), ref('word', m)],
     EXPOSE: [
@@ -1103,7 +1130,7 @@ function modeRules(m) {
       ref('word', m),
     ],
     FROM: [
-      ref('flag', m),
+      ...flags('FROM'),
       region([
         {
           // the image is the first word (\G also holds at the start of each continuation line, hence the lookbehind)
@@ -1118,7 +1145,7 @@ function modeRules(m) {
       ]),
     ],
     HEALTHCHECK: [
-      ref('flag', m),
+      ...flags('HEALTHCHECK'),
       { match: r`(?<=^|[ \t])((?i:NONE))(?=[ \t]|$)`, captures: { 1: { name: S.healthcheckType } } },
       {
         begin: r`(?<=^|[ \t])((?i:CMD))${m.kwEnd}`,
@@ -1132,9 +1159,9 @@ function modeRules(m) {
       kv('entity.other.attribute-name.label.dockerfile', quotedKey),
       ref('word', m),
     ],
-    MAINTAINER: [ref('word', m)],
-    RUN: [ref('flag-mount', m), ref('flag', m), ref('exec-form', m), ref('shell-form-heredoc-script', m), ref('shell-form', m)],
-    SHELL: [ref('json-array', m), ref('word', m)],
+    MAINTAINER: words('MAINTAINER'),
+    RUN: [ref('flag-mount', m), ...flags('RUN'), ref('exec-form', m), ref('shell-form-heredoc-script', m), ref('shell-form', m)],
+    SHELL: [ref('json-array', m), ...words('SHELL')],
     STOPSIGNAL: [
       { match: r`(?<=^|[ \t])(?:SIG)?[A-Z][A-Z0-9+\-]*(?=[ \t]|$)`, name: 'constant.language.signal.dockerfile' },
       { match: r`(?<=^|[ \t])\d+(?=[ \t]|$)`, name: 'constant.numeric.signal.dockerfile' },

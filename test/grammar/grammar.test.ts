@@ -54,6 +54,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IGrammar } from 'vscode-textmate';
+import { INSTRUCTIONS } from '../../server/src/facts';
 import { GRAMMAR_PATH, LANGUAGE_IDS, ROOT, loadGrammar, manifestGrammar, tokenize, type Token } from './textmate';
 
 const df = (strings: TemplateStringsArray, ...values: unknown[]): string =>
@@ -1435,6 +1436,32 @@ WORKDIR $HOME/src
     ],
   },
 
+  {
+    name: 'variables only where the builder expands them: not in MAINTAINER, COPY --from or most flags',
+    text: df`
+MAINTAINER $MAIL
+HEALTHCHECK --interval=$EVERY CMD true
+RUN --network=$NET --mount=type=cache,target=$DIR true
+FROM --platform=$PLATFORM alpine
+COPY --from=$STAGE --chown=$OWNER --link=$LINK a b
+ADD --checksum=$SUM a b
+`,
+    expect: [
+      [' $MAIL', '!variable'],
+      ['$EVERY', 'string.unquoted.flag-value.dockerfile'],
+      ['$EVERY', '!variable'],
+      ['$NET', 'string.unquoted.flag-value.dockerfile'],
+      ['$NET', '!variable'],
+      ['DIR', 'string.unquoted.mount-value.dockerfile variable.other.readwrite.dockerfile'],
+      ['PLATFORM', 'string.unquoted.flag-value.dockerfile variable.other.readwrite.dockerfile'],
+      ['$STAGE', 'meta.image-reference.dockerfile'],
+      ['$STAGE', '!variable'],
+      ['OWNER', 'string.unquoted.flag-value.dockerfile variable.other.readwrite.dockerfile'],
+      ['$LINK', '!variable'],
+      ['SUM', 'string.unquoted.flag-value.dockerfile variable.other.readwrite.dockerfile'],
+    ],
+  },
+
   // ------------------------------------------------------------------ 7. strings, escapes, continuations, ...
   {
     name: 'key=value pairs, legacy form, continuation scope',
@@ -1877,6 +1904,16 @@ EOF
     expect(language('var')).toBe(LANGUAGE_IDS.javascript);
     expect(language('my')).toBe(LANGUAGE_IDS.perl);
     expect(language('puts')).toBe(LANGUAGE_IDS.ruby);
+  });
+
+  it('scopes variables where the facts say the builder expands them', async () => {
+    const generatorUrl = pathToFileURL(path.join(ROOT, 'syntaxes/dockerfile.grammar.mjs')).href;
+    const generator = (await import(generatorUrl)) as { EXPANDING_INSTRUCTIONS: string[]; EXPANDING_FLAGS: Record<string, string[]> };
+    expect(generator.EXPANDING_INSTRUCTIONS).toEqual(INSTRUCTIONS.filter((i) => i.expandsVariables).map((i) => i.name));
+    const flags = Object.fromEntries(
+      INSTRUCTIONS.map((i) => [i.name, i.flags.filter((f) => f.expandsVariables).map((f) => f.name)] as const).filter(([, names]) => names.length),
+    );
+    expect(generator.EXPANDING_FLAGS).toEqual(flags);
   });
 
   it('is contributed in the manifest and generated from syntaxes/dockerfile.grammar.mjs', async () => {
