@@ -1171,6 +1171,37 @@ FROM alpine
     ],
   },
   {
+    name: 'after a backtick escape directive, a backtick ending a marker line continues it (no command substitution)',
+    text: df`
+# escape=${BT}
+FROM alpine
+RUN <<EOF ${BT}
+  && echo
+body ${BT}
+EOF
+COPY <<EOF ${BT}
+  /dst
+text
+EOF
+USER u
+`,
+    expect: [
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      [BT, 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile'],
+      [BT, '!backticks'],
+      ['echo', 'meta.heredoc.command.dockerfile'],
+      ['echo', '!meta.heredoc.body'],
+      ['body ' + BT, 'meta.heredoc.body.dockerfile'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['COPY', KW],
+      [BT, 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile'],
+      ['  /dst', 'meta.heredoc.command.dockerfile'],
+      ['text', 'meta.heredoc.body.dockerfile'],
+      ['EOF', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+  {
     name: 'several heredocs on one line: each body ends at its own terminator, with its own <<- and quoting',
     text: df`
 COPY <<robots.txt <<-'humans.txt' <<"c" /usr/share/nginx/html/
