@@ -21,6 +21,9 @@
 //   newline inside an instruction: those that do in a heredoc body (Python's line continuation, Perl's heredocs and
 //   __END__) are pre-empted (python-line-continuation, perlNewlineGuards).
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
+// * BuildKit joins the continuation lines before anything else reads them: a shell comment in shell-form text runs
+//   to the end of the instruction (shell-comment), and a heredoc body starts only after the marker's whole logical
+//   line (markerLineRest).
 // * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
 //   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
 //   such pair of rules each, nested (multiHeredocRules). In RUN the while rules of later markers are on the stack
