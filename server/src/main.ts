@@ -33,21 +33,34 @@ function readStdin(): Promise<string> {
   });
 }
 
+/** Runs `lint`; the exit status stays 2 unless the run settles, so a run that never does cannot pass. */
+function lint(args: readonly string[]): void {
+  process.exitCode = 2;
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output is dropped quietly
+  // and the exit status is still the lint's, as with a reader that read everything.
+  let outputClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    outputClosed = true;
+  });
+  const io = {
+    stdout: (text: string) => void (outputClosed || process.stdout.write(text)),
+    stderr: (text: string) => void process.stderr.write(text),
+    readStdin,
+    cwd: process.cwd(),
+  };
+  void runLint(args, io).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`dockerfile-lsp lint: ${String(error instanceof Error ? error.stack : error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
 function main(argv: readonly string[]): void {
   if (argv[0] === 'lint') {
-    const io = {
-      stdout: (text: string) => void process.stdout.write(text),
-      stderr: (text: string) => void process.stderr.write(text),
-      readStdin,
-      cwd: process.cwd(),
-    };
-    void runLint(argv.slice(1), io).then(
-      (status) => (process.exitCode = status),
-      (error: unknown) => {
-        process.stderr.write(`dockerfile-lsp lint: ${String(error instanceof Error ? error.stack : error)}\n`);
-        process.exitCode = 2;
-      },
-    );
+    lint(argv.slice(1));
     return;
   }
   if (argv.includes('--version') || argv.includes('-v')) {

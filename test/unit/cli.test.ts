@@ -1,5 +1,5 @@
 // The command-line linter, run for real: `node dist/server.js lint ...` (build first).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -56,6 +56,22 @@ describe('dockerfile-lsp lint', () => {
       stdout: '<stdin>:2:11: error [invalid-expose] "tpc" is not a protocol; EXPOSE takes tcp, udp or sctp. Did you mean tcp?\n',
       stderr: '',
     });
+  });
+
+  it('lints standard input once for each -, among other files', () => {
+    const input = 'FROM alpine:3\nEXPOSE 80/tpc\n';
+    const line = '<stdin>:2:11: error [invalid-expose] "tpc" is not a protocol; EXPOSE takes tcp, udp or sctp. Did you mean tcp?\n';
+    expect(lint(['-', 'clean.Dockerfile', '-'], input)).toEqual({ status: 1, stdout: line + line, stderr: '' });
+  });
+
+  it('stops quietly with the status of the lint when the reader closes the pipe', async () => {
+    const child = spawn(process.execPath, [SERVER_PATH, 'lint', 'Dockerfile'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nothing reads the output: the linter's first write finds the pipe closed (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect({ status, stderr }).toEqual({ status: 1, stderr: '' });
   });
 
   it('changes severities with --rule, like diagnostics.rules in the editor', () => {

@@ -22,7 +22,7 @@ export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
 Checks Dockerfiles the way the editor does: what BuildKit would refuse to build
 (errors), BuildKit's build checks (warnings) and best practices under hadolint's
 codes (DL3003, DL4006, ...; warnings and information). Use - to read standard
-input.
+input (a second - checks the same text again).
 
 Options:
   --format text|json|sarif   output format (default text):
@@ -153,12 +153,15 @@ export async function runLint(args: readonly string[], io: LintIO): Promise<numb
     return 2;
   }
   const { options } = parsed;
+  // Standard input can be read once: every `-` lints the same text.
+  let stdin: Promise<string> | undefined;
+  const readOnce: LintIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
   warnUnknownRules(options.rules, io);
   const results: FileResult[] = [];
   let readFailed = false;
   for (const file of options.files) {
     try {
-      results.push(await lintOne(file, options, io));
+      results.push(await lintOne(file, options, readOnce));
     } catch (error) {
       readFailed = true;
       const reason = error instanceof Error && 'code' in error ? `${String((error as NodeJS.ErrnoException).code)}` : String(error);
