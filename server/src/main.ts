@@ -71,17 +71,15 @@ function main(argv: readonly string[]): void {
     process.stdout.write(HELP);
     return;
   }
-  // As vscode-languageserver reads them: --socket and --pipe take `=VALUE` or the next argument.
-  const withValue = ['--socket', '--pipe', '--clientProcessId'];
-  const isTransport = (arg: string) => arg === '--stdio' || arg === '--node-ipc' || withValue.some((t) => arg === t || arg.startsWith(`${t}=`));
-  if (!argv.some(isTransport)) {
-    process.stderr.write(`dockerfile-lsp: no transport given.\n\n${HELP}`);
-    process.exitCode = 2;
-    return;
-  }
   // The transport comes from argv (server/transport.ts); requests whose parameters the server
   // cannot read are answered InvalidParams (server/params.ts).
   const transport = openTransport(argv);
+  if (!transport) {
+    process.stderr.write(`dockerfile-lsp: no transport given.\n\n${HELP}`);
+    // Loading vscode-languageserver with --clientProcessId starts a timer that watches that process
+    // and would keep this one alive.
+    process.exit(2);
+  }
   const options = { messageStrategy: checkParams };
   // The library takes a stream or a reader for the input whatever the output is (its typings pair them).
   const connection = transport.ends

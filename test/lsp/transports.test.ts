@@ -48,6 +48,13 @@ describe('transports and command line', () => {
     expect(result.stderr).toContain('no transport given');
   });
 
+  it('--clientProcessId or a --socket without a port is no transport either', () => {
+    for (const args of [['--clientProcessId=1'], ['--clientProcessId', '1'], ['--socket=http'], ['--pipe']]) {
+      const result = spawnSync(process.execPath, [SERVER_PATH, ...args], { encoding: 'utf8', timeout: 10_000 });
+      expect([args, result.status, result.stderr.split('\n')[0]]).toEqual([args, 2, 'dockerfile-lsp: no transport given.']);
+    }
+  });
+
   /**
    * One editor session over `connection`: initialize, open a file of many stages, take its
    * diagnostics, ask for the full semantic tokens and the outline twice (the second answers join kept

@@ -1,7 +1,8 @@
 // The connection's ends, read from the command line as vscode-languageserver reads them
 // (--node-ipc, --stdio, --socket=PORT or --socket PORT, --pipe=NAME or --pipe NAME; the first one
-// given wins), made here so that stream, socket and pipe writers take PREPARED_JSON_WRITER. Node's
-// IPC channel serialises messages itself, so --node-ipc is left to the library.
+// given wins; --clientProcessId names no transport), made here so that stream, socket and pipe
+// writers take PREPARED_JSON_WRITER. Node's IPC channel serialises messages itself, so --node-ipc
+// is left to the library.
 import * as net from 'node:net';
 import { format } from 'node:util';
 import type { Connection, MessageReader, MessageWriter } from 'vscode-languageserver/node';
@@ -21,10 +22,11 @@ function socketEnds(socket: net.Socket): readonly [MessageReader, MessageWriter]
   return [new SocketMessageReader(socket, 'utf-8'), new SocketMessageWriter(socket, PREPARED_JSON_WRITER)];
 }
 
-export function openTransport(argv: readonly string[]): Transport {
+/** The transport argv names, or undefined when it names none that can be opened (a usage error). */
+export function openTransport(argv: readonly string[]): Transport | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--node-ipc') break;
+    if (arg === '--node-ipc') return { preparedJson: false, stdio: false };
     if (arg === '--stdio') {
       // The input stays a stream, so the library ends the process when the client closes it.
       return { ends: [process.stdin, new StreamMessageWriter(process.stdout, PREPARED_JSON_WRITER)], preparedJson: true, stdio: true };
@@ -34,13 +36,13 @@ export function openTransport(argv: readonly string[]): Transport {
     const value = equals < 0 ? argv[i + 1] : arg.slice(equals + 1);
     if (name === '--socket') {
       const port = parseInt(value, 10);
-      // As the library: a port that is not a number leaves the transport to it (which then says what is missing).
-      if (!port) break;
+      // The library would take no port either, and fail with a stack trace.
+      if (!port) return undefined;
       return { ends: socketEnds(net.createConnection(port, '127.0.0.1')), preparedJson: true, stdio: false };
     }
-    if (name === '--pipe' && value) return { ends: socketEnds(net.createConnection(value)), preparedJson: true, stdio: false };
+    if (name === '--pipe') return value ? { ends: socketEnds(net.createConnection(value)), preparedJson: true, stdio: false } : undefined;
   }
-  return { preparedJson: false, stdio: false };
+  return undefined;
 }
 
 /** Sends console output to the client's log, as vscode-languageserver does for its own stdio transport. */
