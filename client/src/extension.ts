@@ -38,9 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
     ],
-    // The server pulls `dockerfile-lsp.*` with workspace/configuration; this makes VS Code
-    // tell it when that section changes.
-    synchronize: { configurationSection: 'dockerfile-lsp' },
+    // No synchronize.configurationSection: the server pulls `dockerfile-lsp.*` with
+    // workspace/configuration and registers for changes of that section itself; both at once
+    // would send each change twice.
     outputChannel,
     traceOutputChannel: outputChannel,
   };

@@ -21,10 +21,27 @@ import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import type { ClientSupport, ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
 import { convertResult, negotiateEncoding, toUtf16, type Encoding } from './server/positionEncoding';
+import { unknownRuleName } from './services/ruleNames';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
 import { VERSION } from './version';
 
 const SETTINGS_SECTION = 'dockerfile-lsp';
+
+/**
+ * Our settings in what a client sends (initializationOptions, didChangeConfiguration): under the
+ * `dockerfile-lsp` key, under `settings`, or the object itself. Undefined when nothing is sent.
+ */
+function settingsSection(sent: unknown): unknown {
+  if (typeof sent !== 'object' || sent === null || Array.isArray(sent)) return undefined;
+  const options = sent as Record<string, unknown>;
+  return options[SETTINGS_SECTION] ?? options.settings ?? options;
+}
+
+/** The rule names a settings object gives severities for. */
+function ruleNames(given: unknown): string[] {
+  const rules = (given as { diagnostics?: { rules?: unknown } } | null | undefined)?.diagnostics?.rules;
+  return typeof rules === 'object' && rules !== null && !Array.isArray(rules) ? Object.keys(rules) : [];
+}
 
 export interface ServerOptions {
   /** The connection's writer splices PreparedJson results in (server/transport.ts). */
@@ -67,13 +84,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- Settings ------------------------------------------------------------------------------
 
   let globalSettings: Settings = DEFAULT_SETTINGS;
+  /** The client registers workspace/didChangeConfiguration when the server asks. */
+  let registerConfiguration = false;
   /** Settings resolved per document (workspace/configuration is scoped by document URI). */
   const documentSettings = new Map<string, Settings>();
   const pendingSettings = new Map<string, Promise<Settings>>();
 
+  /** Warnings already logged since the settings last changed: each document reads the same ones. */
+  const warned = new Set<string>();
+  function warnOnce(message: string): void {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(message);
+  }
+
   function applySettings(given: unknown, from: string, base: Settings = DEFAULT_SETTINGS): Settings {
     const { settings, problems } = mergeSettings(given, base);
-    for (const problem of problems) connection.console.warn(`Ignored setting from ${from}: ${problem}`);
+    for (const problem of problems) warnOnce(`Ignored setting from ${from}: ${problem}`);
+    for (const name of ruleNames(given)) {
+      const warning = unknownRuleName(name);
+      if (warning) warnOnce(`Setting diagnostics.rules from ${from}: ${warning}`);
+    }
     return settings;
   }
 
@@ -205,10 +236,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.markdown = !hoverFormats || hoverFormats.includes('markdown');
     const completionFormats = caps.textDocument?.completion?.completionItem?.documentationFormat;
     client.completionMarkdown = !completionFormats || completionFormats.includes('markdown');
-    if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-      const options = params.initializationOptions as Record<string, unknown>;
-      globalSettings = applySettings(options[SETTINGS_SECTION] ?? options.settings ?? options, 'initializationOptions');
-    }
+    const initial = settingsSection(params.initializationOptions);
+    if (initial !== undefined) globalSettings = applySettings(initial, 'initializationOptions');
+    registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     let capabilities: ServerCapabilities = {
       positionEncoding: encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -218,17 +248,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (client.configuration) {
+    // Tells the client which section to report changes of. A client that cannot register is left
+    // to send the notification on its own (the VS Code extension no longer does, so that each
+    // change arrives once).
+    if (registerConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
   });
 
   connection.onDidChangeConfiguration((change) => {
+    warned.clear();
     if (client.configuration) {
+      // The notification only says that something changed: each document pulls its settings again.
       pendingSettings.clear();
     } else {
-      const all = (change.settings ?? {}) as Record<string, unknown>;
-      globalSettings = applySettings(all[SETTINGS_SECTION] ?? {}, 'workspace/didChangeConfiguration');
+      // A client that cannot be asked sends the settings: they change what they name, over the
+      // layers in force; no settings change nothing.
+      const given = settingsSection(change.settings);
+      if (given === undefined) return;
+      globalSettings = applySettings(given, 'workspace/didChangeConfiguration', globalSettings);
     }
     const resolved: Promise<Settings>[] = [];
     for (const document of documents.all()) {

@@ -53,7 +53,21 @@ export const DEFAULT_SETTINGS: Settings = {
 const ENUMS: Record<string, readonly string[]> = {
   'formatting.keywordCase': ['upper', 'lower', 'preserve'],
 };
-const SEVERITIES: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
+/** The severity names a rule takes, in the editor and on the command line (`info` is short for `information`). */
+const SEVERITY_NAMES: Readonly<Record<string, RuleSeverity>> = {
+  off: 'off',
+  hint: 'hint',
+  info: 'information',
+  information: 'information',
+  warning: 'warning',
+  error: 'error',
+};
+export const SEVERITY_LIST = 'off, hint, info, information, warning, error';
+
+/** The severity a name stands for, in any letter case; undefined for other names. */
+export function ruleSeverity(name: unknown): RuleSeverity | undefined {
+  return typeof name === 'string' && Object.hasOwn(SEVERITY_NAMES, name.toLowerCase()) ? SEVERITY_NAMES[name.toLowerCase()] : undefined;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,9 +82,12 @@ function merge(defaults: unknown, given: unknown, path: string, problems: string
     }
     // Per-rule severities add to those of the layer below (initializationOptions under workspace/configuration).
     const rules: Record<string, RuleSeverity> = { ...(defaults as Record<string, RuleSeverity>) };
-    for (const [rule, severity] of Object.entries(given)) {
-      if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[rule] = severity as RuleSeverity;
-      else problems.push(`${path}.${rule}: expected one of ${SEVERITIES.join(', ')}`);
+    for (const [rule, value] of Object.entries(given)) {
+      const severity = ruleSeverity(value);
+      // null unsets: the rule goes back to what the layers below say (in the end, its default).
+      if (value === null) delete rules[rule];
+      else if (severity) rules[rule] = severity;
+      else problems.push(`${path}.${rule}: expected one of ${SEVERITY_LIST}, or null`);
     }
     return rules;
   }

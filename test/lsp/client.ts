@@ -62,6 +62,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   /** The messages of window/logMessage, in order. */
   readonly logs: string[] = [];
+  /** What the server registered with client/registerCapability, in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   private stderr = '';
@@ -87,7 +89,10 @@ export class LspTestClient {
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section !== undefined ? (client.settings[item.section] ?? null) : client.settings)),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const { method, registerOptions } of params.registrations) client.registrations.push({ method, registerOptions });
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);

@@ -10,11 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../languageService';
-import { RULES } from '../rules';
-import { suggest } from '../rules/suggest';
 import { readDockerignore } from '../server/dockerignore';
-import { INVALID_CHECK_OPTION } from '../services/diagnostics';
-import { mergeSettings, type RuleSeverity } from '../settings';
+import { unknownRuleName } from '../services/ruleNames';
+import { mergeSettings, ruleSeverity, type RuleSeverity } from '../settings';
 import { FORMATS, format, type FileResult, type Format } from './formats';
 
 export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
@@ -39,15 +37,6 @@ Options:
 
 Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
 `;
-
-const SEVERITIES: Readonly<Record<string, RuleSeverity>> = {
-  off: 'off',
-  hint: 'hint',
-  info: 'information',
-  information: 'information',
-  warning: 'warning',
-  error: 'error',
-};
 
 export interface LintIO {
   readonly stdout: (text: string) => void;
@@ -94,7 +83,7 @@ export function parseLintArgs(args: readonly string[]): Parsed {
       const value = optionValue(args, i, '--rule') ?? '';
       const eq = value.lastIndexOf('=');
       const name = value.slice(0, Math.max(eq, 0));
-      const severity = SEVERITIES[value.slice(eq + 1).toLowerCase()];
+      const severity = ruleSeverity(value.slice(eq + 1));
       if (eq <= 0 || !severity) return { error: `--rule takes NAME=SEVERITY with SEVERITY off, hint, info, warning or error, not "${value}"` };
       rules[name] = severity;
     } else if (arg === '--no-best-practices') {
@@ -109,19 +98,11 @@ export function parseLintArgs(args: readonly string[]): Parsed {
   return { options: { format: kind, rules, bestPractices, files } };
 }
 
-/** Codes of the parser's syntax errors and of a rejected `# check=` value, which have no rule. */
-const OTHER_CODES = [
-  'empty-file', 'no-instructions', 'duplicate-directive', 'invalid-escape', 'line-too-long', 'unterminated-heredoc',
-  'json-not-strings', 'missing-value', 'missing-equals', INVALID_CHECK_OPTION,
-];
-
-/** Warns about a --rule name nothing reports (codes are case-sensitive), with the closest one. */
+/** Warns about a --rule name nothing reports, with the closest code. */
 function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: LintIO): void {
-  const codes = [...RULES.map((r) => r.code), ...OTHER_CODES];
   for (const name of Object.keys(rules)) {
-    if (codes.includes(name)) continue;
-    const match = suggest(name, codes);
-    io.stderr(`dockerfile-lsp lint: warning: no rule is named ${name}${match ? ` (did you mean ${match.value}?)` : ''}\n`);
+    const warning = unknownRuleName(name);
+    if (warning) io.stderr(`dockerfile-lsp lint: warning: ${warning}\n`);
   }
 }
 

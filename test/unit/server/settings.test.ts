@@ -24,6 +24,13 @@ describe('settings', () => {
     expect(settings.diagnostics.rules).toEqual({ DL3003: 'off', JSONArgsRecommended: 'hint' });
   });
 
+  it('rule severities take info for information in any letter case, and null unsets a lower layer\'s', () => {
+    const base = mergeSettings({ diagnostics: { rules: { DL3003: 'off', JSONArgsRecommended: 'error' } } }).settings;
+    const { settings, problems } = mergeSettings({ diagnostics: { rules: { DL3003: null, JSONArgsRecommended: 'Info', UndefinedVar: 'ERROR' } } }, base);
+    expect(problems).toEqual([]);
+    expect(settings.diagnostics.rules).toEqual({ JSONArgsRecommended: 'information', UndefinedVar: 'error' });
+  });
+
   it('values of the wrong type are ignored, and say so', () => {
     const { settings, problems } = mergeSettings({ diagnostics: { enable: 'no', rules: { A: 'loud', B: 'hint' } }, formatting: 'upper', inlayHints: { enable: false } });
     expect(settings.diagnostics).toEqual({ enable: true, rules: { B: 'hint' }, bestPractices: true });
@@ -31,7 +38,7 @@ describe('settings', () => {
     expect(settings.inlayHints.enable).toBe(false);
     expect(problems).toEqual([
       'diagnostics.enable: expected a boolean',
-      'diagnostics.rules.A: expected one of off, hint, information, warning, error',
+      'diagnostics.rules.A: expected one of off, hint, info, information, warning, error, or null',
       'formatting: expected an object',
     ]);
   });
