@@ -13,8 +13,8 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
-import { DockerignoreCache } from './server/dockerignore';
-import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
+import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dockerignore';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
@@ -86,6 +86,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let globalSettings: Settings = DEFAULT_SETTINGS;
   /** The client registers workspace/didChangeConfiguration when the server asks. */
   let registerConfiguration = false;
+  /** The client watches files for the server when asked (the .dockerignore files). */
+  let registerWatchers = false;
   /** Settings resolved per document (workspace/configuration is scoped by document URI). */
   const documentSettings = new Map<string, Settings>();
   const pendingSettings = new Map<string, Promise<Settings>>();
@@ -238,6 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.completionMarkdown = !completionFormats || completionFormats.includes('markdown');
     const initial = settingsSection(params.initializationOptions);
     if (initial !== undefined) globalSettings = applySettings(initial, 'initializationOptions');
+    registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     let capabilities: ServerCapabilities = {
       positionEncoding: encoding,
@@ -253,6 +256,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // change arrives once).
     if (registerConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    // Without watchers, a changed .dockerignore shows at the first diagnostics run a second after
+    // it was read (server/dockerignore.ts).
+    if (registerWatchers) {
+      const watchers = DOCKERIGNORE_GLOBS.map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+  });
+
+  // A .dockerignore created, changed or deleted: the open Dockerfiles it may apply to read it again
+  // before their diagnostics run, so they publish once, with the new text.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const document of documents.all()) {
+      if (!changes.some((change) => mayApplyTo(change.uri, document.uri))) continue;
+      dockerignores.forget(document.uri);
+      scheduleDiagnostics(document.uri);
     }
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './client';
 import { parseFixture, range } from './fixture';
@@ -177,5 +177,55 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
     const elsewhere = pathToFileURL(path.join(dir, 'sub', 'Dockerfile')).href;
     await client.open(elsewhere, text, 1);
     expect(await client.diagnosticsFor(elsewhere, 1)).toEqual([]);
+  });
+});
+
+describe('.dockerignore files watched by the client', () => {
+  let client: LspTestClient | undefined;
+  let dir: string;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers watchers for them, and republishes the Dockerfiles they apply to once, with the new text', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-watch-'));
+    mkdirSync(path.join(dir, 'other'));
+    client = await LspTestClient.start({ capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const c = client;
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+    const elsewhere = pathToFileURL(path.join(dir, 'other', 'Dockerfile')).href;
+    const ignoreFile = path.join(dir, '.dockerignore');
+    const ignoreUri = pathToFileURL(ignoreFile).href;
+    const text = 'FROM alpine:3\nCOPY secret.txt /x\n';
+    await c.open(uri, text);
+    await c.open(elsewhere, text);
+    await c.diagnosticsFor(uri, 1);
+    await c.diagnosticsFor(elsewhere, 1);
+    expect(c.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles')).toEqual([
+      { method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }] } },
+    ]);
+    const codes = async (count: number): Promise<string[][]> => {
+      await c.waitForDiagnostics(uri, () => (c.diagnostics.get(uri)?.length ?? 0) >= count);
+      return (c.diagnostics.get(uri) ?? []).map((p) => p.diagnostics.map((d) => String(d.code)));
+    };
+    const changed = (type: 1 | 2 | 3): Promise<void> => c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ignoreUri, type }] });
+    writeFileSync(ignoreFile, 'secret.txt\n');
+    await changed(1);
+    expect(await codes(2)).toEqual([[], ['CopyIgnoredFile']]);
+    writeFileSync(ignoreFile, '# nothing left out\n');
+    await changed(2);
+    expect(await codes(3)).toEqual([[], ['CopyIgnoredFile'], []]);
+    writeFileSync(ignoreFile, 'secret.*\n');
+    await changed(2);
+    expect(await codes(4)).toEqual([[], ['CopyIgnoredFile'], [], ['CopyIgnoredFile']]);
+    rmSync(ignoreFile);
+    await changed(3);
+    expect(await codes(5)).toEqual([[], ['CopyIgnoredFile'], [], ['CopyIgnoredFile'], []]);
+    // No other publish followed; the Dockerfile in another folder was left alone.
+    await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(c.diagnostics.get(uri)?.map((p) => p.version)).toEqual([1, 1, 1, 1, 1]);
+    expect(c.diagnostics.get(elsewhere)).toHaveLength(1);
   });
 });

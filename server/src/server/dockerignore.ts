@@ -23,6 +23,21 @@ export function dockerignoreCandidates(uri: string): string[] {
   }
 }
 
+/** The ignore files a client watches for the server: a folder's shared one and a Dockerfile's own. */
+export const DOCKERIGNORE_GLOBS = ['**/.dockerignore', '**/*.dockerignore'];
+
+/** Whether the file at `changedUri` is one that may apply to the document at `uri`. */
+export function mayApplyTo(changedUri: string, uri: string): boolean {
+  const candidates = dockerignoreCandidates(uri);
+  if (candidates.length === 0) return false;
+  try {
+    const changed = URI.parse(changedUri);
+    return changed.scheme === 'file' && candidates.includes(changed.fsPath);
+  } catch {
+    return false;
+  }
+}
+
 /** The text of the ignore file that applies to the document, or undefined when there is none. */
 export async function readDockerignore(uri: string): Promise<string | undefined> {
   for (const file of dockerignoreCandidates(uri)) {

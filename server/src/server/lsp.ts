@@ -9,6 +9,7 @@ export import CodeLensRefreshRequest = lsp.CodeLensRefreshRequest;
 export import CompletionTriggerKind = lsp.CompletionTriggerKind;
 export import createConnection = lsp.createConnection;
 export import DidChangeConfigurationNotification = lsp.DidChangeConfigurationNotification;
+export import DidChangeWatchedFilesNotification = lsp.DidChangeWatchedFilesNotification;
 export import ErrorCodes = lsp.ErrorCodes;
 export import LSPErrorCodes = lsp.LSPErrorCodes;
 export import PositionEncodingKind = lsp.PositionEncodingKind;
