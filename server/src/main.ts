@@ -5,6 +5,7 @@ import type { MessageReader } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from './server/lsp';
 import { runLint } from './cli/lint';
 import { startServer } from './server';
+import { enforceLifecycle } from './server/lifecycle';
 import { checkParams } from './server/params';
 import { consoleToClient, openTransport } from './server/transport';
 import { VERSION } from './version';
@@ -71,8 +72,9 @@ function main(argv: readonly string[]): void {
     process.stdout.write(HELP);
     return;
   }
-  // The transport comes from argv (server/transport.ts); requests whose parameters the server
-  // cannot read are answered InvalidParams (server/params.ts).
+  // The transport comes from argv (server/transport.ts); messages out of the session's turn are
+  // refused (server/lifecycle.ts), and requests whose parameters the server cannot read are
+  // answered InvalidParams (server/params.ts).
   const transport = openTransport(argv);
   if (!transport) {
     process.stderr.write(`dockerfile-lsp: no transport given.\n\n${HELP}`);
@@ -80,7 +82,7 @@ function main(argv: readonly string[]): void {
     // and would keep this one alive.
     process.exit(2);
   }
-  const options = { messageStrategy: checkParams };
+  const options = { messageStrategy: enforceLifecycle(checkParams) };
   // The library takes a stream or a reader for the input whatever the output is (its typings pair them).
   const connection = transport.ends
     ? createConnection(ProposedFeatures.all, transport.ends[0] as MessageReader, transport.ends[1], options)

@@ -17,6 +17,7 @@ import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dock
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
+import { LIFECYCLE_ERROR, lifecycleError, type LifecycleErrorReport } from './server/lifecycle';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import type { ClientSupport, ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
@@ -145,6 +146,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pendingDiagnostics = new Map<string, NodeJS.Immediate>();
   /** Counts content changes, so the scheduler can tell whether a burst of edits is still arriving. */
   let changeStamp = 0;
+  /** After shutdown the server sends the client nothing more (LSP 3.17: only exit may follow). */
+  let shutDown = false;
 
   /**
    * Diagnostics run once the document has stopped changing for one turn of the event loop: the
@@ -153,7 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * seconds, not a fixed debounce). The run then sees, and publishes, the newest version.
    */
   function scheduleDiagnostics(uri: string): void {
-    if (pendingDiagnostics.has(uri)) return;
+    if (shutDown || pendingDiagnostics.has(uri)) return;
     let seen = -1;
     const turn = (): void => {
       if (changeStamp !== seen) {
@@ -175,7 +178,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = await resolveSettings(uri);
     const dockerignore = settings.diagnostics.enable ? await dockerignores.get(uri) : undefined;
     const document = documents.get(uri);
-    if (!document) return;
+    // A run that was waiting for settings or a .dockerignore when shutdown came ends here.
+    if (!document || shutDown) return;
     try {
       const doc = analyzed(document);
       const onRuleError = (code: string, error: unknown): void =>
@@ -250,6 +254,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { capabilities, serverInfo: { name: 'dockerfile-lsp', version: VERSION } };
   });
 
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const pending of pendingDiagnostics.values()) clearImmediate(pending);
+    pendingDiagnostics.clear();
+  });
+
   connection.onInitialized(() => {
     // Tells the client which section to report changes of. A client that cannot register is left
     // to send the notification on its own (the VS Code extension no longer does, so that each
@@ -319,6 +329,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   for (const feature of FEATURES) feature.register(context);
+
+  // Requests out of the session's turn, renamed by the message strategy of server/lifecycle.ts.
+  connection.onRequest(LIFECYCLE_ERROR, (report: LifecycleErrorReport) => lifecycleError(report));
 
   // Requests whose parameters the server cannot read, renamed by the message strategy of server/params.ts.
   connection.onRequest(INVALID_PARAMS, (report: InvalidParamsReport) => new ResponseError(ErrorCodes.InvalidParams, `${report.method}: ${report.problem}`));
