@@ -1,8 +1,9 @@
 // The command-line linter, run for real: `node dist/server.js lint ...` (build first).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_PATH } from '../lsp/client';
 
@@ -137,13 +138,46 @@ describe('dockerfile-lsp lint', () => {
       helpUri: 'https://docs.docker.com/reference/dockerfile/#copy',
       defaultConfiguration: { level: 'error' },
     });
-    const uri = sarifRun.results[0].locations[0].physicalLocation.artifactLocation.uri as string;
-    expect(uri.startsWith('file:///') && uri.endsWith('/Dockerfile')).toBe(true);
+    expect(sarifRun.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'Dockerfile', uriBaseId: '%SRCROOT%' });
+    expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
     expect(sarifRun.results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { region: unknown } }[] }) => [r.ruleId, r.level, r.locations[0].physicalLocation.region])).toEqual([
       ['unknown-instruction', 'error', { startLine: 2, startColumn: 1, endLine: 2, endColumn: 5 }],
       ['unknown-flag', 'error', { startLine: 3, startColumn: 6, endLine: 3, endColumn: 15 }],
       ['JSONArgsRecommended', 'warning', { startLine: 4, startColumn: 5, endLine: 4, endColumn: 12 }],
     ]);
+  });
+
+  describe('SARIF artifact locations', () => {
+    type SarifLog = { runs: { originalUriBaseIds?: unknown; results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    const locations = (run: Run): unknown[] => (JSON.parse(run.stdout) as SarifLog).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);
+    const baseIds = (run: Run): unknown => (JSON.parse(run.stdout) as SarifLog).runs[0].originalUriBaseIds;
+    let outside: string;
+    beforeAll(() => {
+      mkdirSync(path.join(dir, 'sub dir'));
+      writeFileSync(path.join(dir, 'sub dir', 'a#b.Dockerfile'), 'FROM alpine:3\nRUNN x\n');
+      outside = mkdtempSync(path.join(os.tmpdir(), 'dockerfile-lsp-cli-outside-'));
+      writeFileSync(path.join(outside, 'Dockerfile'), 'FROM alpine:3\nRUNN x\n');
+    });
+    afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+    it('names a file under the working directory relative to %SRCROOT%, percent-encoded, however it was given', () => {
+      const run = lint(['--format=sarif', 'sub dir/a#b.Dockerfile', path.join(dir, 'sub dir', 'a#b.Dockerfile'), './sub dir/../sub dir/a#b.Dockerfile']);
+      const relative = { uri: 'sub%20dir/a%23b.Dockerfile', uriBaseId: '%SRCROOT%' };
+      expect(locations(run)).toEqual([relative, relative, relative]);
+      expect(baseIds(run)).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
+    });
+
+    it('keeps the absolute file URI, without a base id, for a file outside the working directory', () => {
+      const run = lint(['--format=sarif', path.join(outside, 'Dockerfile')]);
+      expect(locations(run)).toEqual([{ uri: pathToFileURL(path.join(outside, 'Dockerfile')).href }]);
+      expect(baseIds(run)).toBeUndefined();
+    });
+
+    it('names standard input with a relative reference and says what it is', () => {
+      const run = lint(['--format=sarif', '-'], 'FROM alpine:3\nRUNN x\n');
+      expect(locations(run)).toEqual([{ uri: 'stdin', description: { text: 'standard input' } }]);
+      expect(baseIds(run)).toBeUndefined();
+    });
   });
 
   it('exits 2 on usage and read errors', () => {

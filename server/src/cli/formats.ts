@@ -3,6 +3,7 @@
 // units, SARIF's default), 0-based in JSON as in LSP.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 import { getRule } from '../rules';
 import { VERSION } from '../version';
 
@@ -63,11 +64,39 @@ const SARIF_LEVEL: Readonly<Record<DiagnosticSeverity, string>> = {
   [DiagnosticSeverity.Hint]: 'note',
 };
 
-/** A SARIF 2.1.0 log with one run; each rule that fired is described once. */
-export function formatSarif(results: readonly FileResult[]): string {
+/** The base id of the files under the directory the command runs in (the name GitHub's examples use). */
+const SRCROOT = '%SRCROOT%';
+
+/** Standard input has no URI: a relative reference without a base id names it, and the description says what it is. */
+const STDIN_LOCATION = { uri: 'stdin', description: { text: 'standard input' } };
+
+/**
+ * The SARIF artifactLocation of a linted file. Code scanning matches results across runs by their
+ * uri, so a file under `cwd` gets a relative reference to SRCROOT (SARIF 2.1.0 §3.4.3-3.4.4: a uri
+ * with a uriBaseId is a relative reference, resolved against run.originalUriBaseIds), the same on
+ * every machine; a file elsewhere keeps its absolute file URI, which takes no uriBaseId.
+ */
+function artifactLocation(uri: string | undefined, baseUri: string): Record<string, unknown> {
+  if (uri === undefined) return STDIN_LOCATION;
+  // Both come from vscode-uri, so the rest of the uri is already forward slashes and percent-encoded.
+  return uri.startsWith(baseUri) && uri.length > baseUri.length ? { uri: uri.slice(baseUri.length), uriBaseId: SRCROOT } : { uri };
+}
+
+/** The file URI of a directory, ending with a slash as originalUriBaseIds values must (SARIF 2.1.0 §3.14.14). */
+function directoryUri(directory: string): string {
+  const uri = URI.file(directory).toString();
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** A SARIF 2.1.0 log with one run; each rule that fired is described once. Paths under `cwd` are relative to SRCROOT. */
+export function formatSarif(results: readonly FileResult[], cwd: string): string {
   const rules = new Map<string, Record<string, unknown>>();
   const sarifResults: unknown[] = [];
-  for (const { path, uri, diagnostics } of results) {
+  const baseUri = directoryUri(cwd);
+  let underBase = false;
+  for (const { uri, diagnostics } of results) {
+    const location = artifactLocation(uri, baseUri);
+    underBase ||= location.uriBaseId === SRCROOT && diagnostics.length > 0;
     for (const d of diagnostics) {
       const id = String(d.code ?? 'dockerfile');
       if (!rules.has(id)) {
@@ -88,7 +117,7 @@ export function formatSarif(results: readonly FileResult[]): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: uri ?? path },
+              artifactLocation: location,
               region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
             },
           },
@@ -109,6 +138,7 @@ export function formatSarif(results: readonly FileResult[]): string {
             rules: [...rules.values()],
           },
         },
+        ...(underBase ? { originalUriBaseIds: { [SRCROOT]: { uri: baseUri } } } : {}),
         results: sarifResults,
       },
     ],
@@ -116,6 +146,6 @@ export function formatSarif(results: readonly FileResult[]): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-export function format(kind: Format, results: readonly FileResult[]): string {
-  return kind === 'json' ? formatJson(results) : kind === 'sarif' ? formatSarif(results) : formatText(results);
+export function format(kind: Format, results: readonly FileResult[], cwd: string): string {
+  return kind === 'json' ? formatJson(results) : kind === 'sarif' ? formatSarif(results, cwd) : formatText(results);
 }

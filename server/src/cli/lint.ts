@@ -149,7 +149,7 @@ export async function runLint(args: readonly string[], io: LintIO): Promise<numb
       io.stderr(`dockerfile-lsp lint: cannot read ${file}: ${reason}\n`);
     }
   }
-  io.stdout(format(options.format, results));
+  io.stdout(format(options.format, results, io.cwd));
   const hasError = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error));
   return readFailed ? 2 : hasError ? 1 : 0;
 }
