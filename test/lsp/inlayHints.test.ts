@@ -50,6 +50,22 @@ describe('inlayHint over LSP', () => {
     ]);
   });
 
+  it('a value that follows a build argument says which, and an operator\'s result is not the value (found by review)', async () => {
+    await checkHints('FROM alpine\nARG V=1\nENV V=${V}$[$]0\nRUN echo $V$[$]\n', [
+      ['= 1', 'V is "1": the default of the ARG on line 2 (--build-arg V=... overrides it).'],
+      ['= 10', 'V is "10": set by ENV on line 3. It follows ARG V (line 2), which --build-arg can change.'],
+    ]);
+    await checkHints('FROM alpine\nARG A=1\nARG B=$A$[$]\nRUN echo $B$[$] ${A:+set}$[$]\n', [
+      ['= 1', 'A is "1": the default of the ARG on line 2 (--build-arg A=... overrides it).'],
+      ['= 1', 'B is "1": the default of the ARG on line 3 (--build-arg B=... overrides it). It follows ARG A (line 2), which --build-arg can change.'],
+      ['= set', 'A is "1": the default of the ARG on line 2 (--build-arg A=... overrides it). ${A:+set} gives "set".'],
+    ]);
+  });
+
+  it('no value where the command sets the name itself (found by review)', async () => {
+    await checkLabels('FROM alpine\nARG A=1\nENV B=2\nRUN A=2 && echo $A; export B=3; echo $B\nRUN for A in x y; do echo $A; done\nRUN echo $A$[$] $B$[$]\n', ['= 1', '= 2']);
+  });
+
   it('ARG and ENV values in RUN; only ENV values where the container runs', async () => {
     await checkHints('FROM alpine\nARG V=1.2\nENV HOME_DIR=/srv\nRUN echo $V$[$] $HOME_DIR$[$]\nCMD echo $V $HOME_DIR$[$]\n', [
       ['= 1.2', 'V is "1.2": the default of the ARG on line 2 (--build-arg V=... overrides it).'],

@@ -5,8 +5,9 @@
 //   bodies (taken literally), ONBUILD triggers (expanded in another build), ARGs in CMD,
 //   ENTRYPOINT and HEALTHCHECK (ARGs do not exist when the container runs), or a use on the same
 //   instruction as its declaration (the value is in plain sight). In RUN the hint is the value the
-//   ARG or ENV gives the shell when the command starts. ARG values are defaults: a --build-arg
-//   overrides them, as the tooltip says.
+//   ARG or ENV gives the shell when the command starts, and none where the command sets the name
+//   itself. ARG values are defaults: a --build-arg overrides them, and the tooltip says so, also for a
+//   value that follows other build arguments (`ENV V=${V}0`).
 // - after the image of an unnamed stage, its index (`stage 1`), when there is more than one stage:
 //   the number `COPY --from=1` uses.
 
@@ -15,6 +16,7 @@ import type { Declaration, VariableUse } from '../semantics';
 import type { Settings } from '../settings';
 import { lex } from '../syntax';
 import { offsetOf, type AnalyzedDocument } from './document';
+import { shellAssignmentLine } from './navigation/shellAssignments';
 
 const MAX_VALUE_LENGTH = 30;
 /** Instructions that run when the container runs, where ARGs no longer exist. */
@@ -39,7 +41,31 @@ function showsValue(doc: AnalyzedDocument, use: VariableUse): use is VariableUse
   const context = use.ref.context;
   if (context.kind === 'heredoc' && !context.expand) return false;
   if (context.kind === 'shell' && node.json) return false;
-  return !(RUNTIME_INSTRUCTIONS.has(node.name) && use.declaration.kind === 'arg');
+  if (RUNTIME_INSTRUCTIONS.has(node.name) && use.declaration.kind === 'arg') return false;
+  // A command that sets the name itself (`A=2 && echo $A`, `for A in …`) may read the shell's value.
+  return !((context.kind === 'shell' || context.kind === 'heredoc') && shellAssignmentLine(doc, [use], use.name) !== undefined);
+}
+
+/**
+ * The build arguments a declaration's value comes from (`ENV V=${V}0` after `ARG V=1`), through
+ * other ENV and ARG values: a --build-arg of any of them changes it. In document order, each once.
+ */
+function argsBehind(doc: AnalyzedDocument, declaration: Declaration): Declaration[] {
+  const found: Declaration[] = [];
+  const seen = new Set<Declaration>([declaration]);
+  const visit = (d: Declaration, depth: number): void => {
+    if (!d.valueSpan || depth > 16) return;
+    const { start, end } = d.valueSpan;
+    for (const inner of doc.model.usesInNode(d.nodeIndex)) {
+      const source = inner.declaration && (inner.declaration.inherits ?? inner.declaration);
+      if (!source || inner.span.start < start || inner.span.end > end || seen.has(source)) continue;
+      seen.add(source);
+      if (source.kind === 'arg') found.push(source);
+      visit(source, depth + 1);
+    }
+  };
+  visit(declaration.inherits ?? declaration, 0);
+  return found.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
 }
 
 /** What the whole reference expands to (`${V:-x}`, `${V%.*}`), or undefined when unknown. */
@@ -52,13 +78,19 @@ function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }):
   return result.error ? undefined : result.value;
 }
 
-function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: Declaration }, value: string): string {
+function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: Declaration; value: string }, result: string): string {
   const source = use.declaration.inherits ?? use.declaration;
   const line = lineOf(doc, source.nameSpan.start);
-  const shown = JSON.stringify(value);
-  if (source.kind === 'env') return `${use.name} is ${shown}: set by ENV on line ${line}.`;
+  const shown = JSON.stringify(use.value);
+  // `${A:+set}` shows what the reference gives, which is not A's value.
+  const gives = use.ref.operator ? ` ${doc.tree.slice(use.span.start, use.span.end)} gives ${JSON.stringify(result)}.` : '';
+  const behind = argsBehind(doc, source);
+  const following = behind.length
+    ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
+    : '';
+  if (source.kind === 'env') return `${use.name} is ${shown}: set by ENV on line ${line}.${following}${gives}`;
   const scope = source.stage < 0 ? 'global ARG' : 'ARG';
-  return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).`;
+  return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).${following}${gives}`;
 }
 
 export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, settings: Settings['inlayHints']): InlayHint[] {
