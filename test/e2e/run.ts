@@ -296,6 +296,32 @@ const steps: Step[] = [
       }, { describe: async () => `${JSON.stringify(await wb.visibleLines())}, expected ${JSON.stringify(want)}` });
     },
   },
+  {
+    // Inside RUN the text is shell, whose own Enter rules know no `\`: the extension turns on
+    // formatting on type for Dockerfiles so that the server indents the continued line (found by review).
+    name: 'Enter after a line-continuing \\ in RUN indents the next line',
+    needs: ['formatting'],
+    async run(ctx) {
+      const { wb } = ctx;
+      await revertIfDirty(ctx);
+      await wb.openFile('Dockerfile');
+      const line = lineIndex(ctx.text('Dockerfile'), (l) => l === 'RUN npm run build') + 1;
+      await wb.gotoLine(line, 1);
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.type(' \\');
+      await wb.page.keyboard.press('Enter');
+      // VS Code drops an on-type edit that arrives after further typing, as a person types slower.
+      const cursor = wb.page.locator('[id="status.editor.selection"]');
+      await waitUntil('the cursor to move to the indented column', async () => /Col 5\b/.test(await cursor.innerText().catch(() => '')), {
+        describe: async () => `${await cursor.innerText().catch(() => '')} ${JSON.stringify(await wb.visibleLines())}`,
+      });
+      await wb.page.keyboard.type('&& echo built');
+      await waitUntil('the continued line to be indented', async () => (await wb.visibleLines()).includes('    && echo built'), {
+        describe: async () => JSON.stringify(await wb.visibleLines()),
+      });
+      await revertIfDirty(ctx);
+    },
+  },
 ];
 
 async function revertIfDirty(ctx: Context): Promise<void> {

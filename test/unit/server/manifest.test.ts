@@ -29,6 +29,14 @@ describe('settings in the manifest', () => {
     expect(Object.keys(properties).filter((k) => !known.has(k))).toEqual([]);
   });
 
+  it('runs in untrusted workspaces and turns on formatting on type for Dockerfiles (found by review)', () => {
+    // The server executes nothing from the workspace, and Enter inside RUN is the shell's, whose rules know no `\`.
+    expect(manifest.capabilities).toEqual({ untrustedWorkspaces: { supported: true } });
+    expect(manifest.contributes.configurationDefaults['[dockerfile]']).toEqual({ 'editor.formatOnType': true });
+    // It contributes no snippets, so it does not claim that category.
+    expect(manifest.categories).not.toContain('Snippets');
+  });
+
   it('every setting has a Markdown description', () => {
     for (const [key, property] of Object.entries(properties)) expect(property.markdownDescription?.length ?? 0, key).toBeGreaterThan(20);
   });
