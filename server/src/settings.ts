@@ -62,7 +62,7 @@ const SEVERITY_NAMES: Readonly<Record<string, RuleSeverity>> = {
   warning: 'warning',
   error: 'error',
 };
-export const SEVERITY_LIST = 'off, hint, info, information, warning, error';
+const SEVERITY_LIST = 'off, hint, info, information, warning, error';
 
 /** The severity a name stands for, in any letter case; undefined for other names. */
 export function ruleSeverity(name: unknown): RuleSeverity | undefined {

@@ -722,8 +722,12 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nENV X=1\nCMD ["gosu", "app", "/bin/sh", "-c", "echo $[$$0X$]"]', env(2, runtime));
       await checkHover('FROM alpine\nENV X=1\nRUN ["env", "-u", "NAME", "bash", "-O", "extglob", "--rcfile", "/r", "-c", "echo $[$$0X$]"]', env(2, run));
       await checkHover('FROM mcr.microsoft.com/windows/servercore\nENV X=1\nRUN ["powershell", "-Command", "echo $[$$0X$]"]', env(2, run));
+      // An option cluster takes a value for each o in it (found by review).
+      await checkHover('FROM alpine\nENV X=1\nRUN ["/bin/bash", "-euo", "pipefail", "-c", "echo $[$$0X$]"]', env(2, run));
       // An ENTRYPOINT that is a shell with -c takes the CMD as its script.
       await checkHover('FROM alpine\nENV X=1\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["echo $[$$0X$]"]', env(2, runtime));
+      // Also one it inherits from the stage it is built FROM (found by review).
+      await checkHover('FROM alpine AS base\nENV X=1\nENTRYPOINT ["/bin/sh", "-c"]\nFROM base\nCMD ["echo $[$$0X$]"]', env(2, runtime));
     });
 
     it('the container sees the last ENV of the stage, set before or after the command (found by review)', async () => {

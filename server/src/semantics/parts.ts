@@ -88,6 +88,8 @@ export interface StagePart extends PartBase {
   readonly imageToken?: Token;
   readonly resolvedImage?: string;
   readonly platform?: string;
+  /** The ENTRYPOINT in effect (its own, else its base's) is a shell with `-c` that takes the CMD as its script. */
+  readonly cmdIsScript: boolean;
 }
 
 export type Part = GlobalPart | StagePart;
@@ -112,7 +114,7 @@ export type VariableExpansion = 'builder' | 'build-shell' | 'runtime-shell' | 't
  * `cmdIsScript`: the stage's ENTRYPOINT is a shell with `-c` and no script (`["/bin/sh", "-c"]`), so the
  * first argument of an exec-form CMD is that shell's script.
  */
-export function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = false): VariableExpansion {
+function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = false): VariableExpansion {
   if (node.name === 'ONBUILD') return node.trigger && expansionOf(node.trigger, ref) === 'none' ? 'none' : 'trigger';
   switch (ref.context.kind) {
     case 'exec': {
@@ -339,8 +341,9 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     imageToken: line.image,
     resolvedImage: resolveImage(image, global),
     platform: line.platform,
+    cmdIsScript: entrypointTakesScript(nodes) ?? base?.cmdIsScript ?? false,
   };
-  const walker = new PartWalker(part, global.escape, global.scope, true, entrypointTakesScript(nodes));
+  const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
   walker.from(from, line.image);
   const scope: RecordScope = base ? new Map(base.scope) : new Map();
   walkNodes(walker, nodes, 1, nodes.length, scope);
@@ -349,13 +352,16 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   return part;
 }
 
-/** Whether the stage's last ENTRYPOINT is a shell with `-c` that takes the CMD as its script. */
-function entrypointTakesScript(nodes: readonly TopLevelNode[]): boolean {
+/**
+ * Whether the stage's own last ENTRYPOINT is a shell with `-c` that takes the CMD as its script;
+ * undefined when the stage sets none (the base's is in effect).
+ */
+function entrypointTakesScript(nodes: readonly TopLevelNode[]): boolean | undefined {
   for (let i = nodes.length - 1; i > 0; i--) {
     const node = nodes[i];
     if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') return node.json !== undefined && execShellScript(node.json.elements) === 'after';
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import { ErrorCodes, ResponseError } from './lsp';
 /** The method a request out of turn is dispatched under; its params are a LifecycleViolation. */
 export const LIFECYCLE_ERROR = 'dockerfile-lsp/lifecycleError';
 
-export type LifecycleViolation = 'notInitialized' | 'initializedTwice' | 'shutDown';
+type LifecycleViolation = 'notInitialized' | 'initializedTwice' | 'shutDown';
 
 export interface LifecycleErrorReport {
   readonly method: string;

@@ -1,9 +1,10 @@
 // textDocument/inlayHint:
 // - after a variable use, the value it has there (`FROM node:${NODE_VERSION}` shows `= 20`), when
 //   the Dockerfile alone decides it: the use resolves to an ARG or ENV whose value is known, and
-//   something will expand it. So no hint for the exec form (no shell expands it), quoted heredoc
-//   bodies (taken literally), ONBUILD triggers (expanded in another build), ARGs in CMD,
-//   ENTRYPOINT and HEALTHCHECK (ARGs do not exist when the container runs), or a use on the same
+//   something will expand it (the model's `expansion`). So no hint for the exec form unless it is a
+//   shell's script, quoted heredoc bodies (taken literally), ONBUILD triggers (expanded in another
+//   build), ARGs in CMD, ENTRYPOINT and HEALTHCHECK (ARGs do not exist when the container runs; an
+//   ENV there shows the stage's last value, which the container gets), or a use on the same
 //   instruction as its declaration (the value is in plain sight). In RUN the hint is the value the
 //   ARG or ENV gives the shell when the command starts, and none where the command sets the name
 //   itself. ARG values are defaults: a --build-arg overrides them, and the tooltip says so, also for a
@@ -19,8 +20,6 @@ import { offsetOf, type AnalyzedDocument } from './document';
 import { shellAssignmentLine } from './navigation/shellAssignments';
 
 const MAX_VALUE_LENGTH = 30;
-/** Instructions that run when the container runs, where ARGs no longer exist. */
-const RUNTIME_INSTRUCTIONS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** A value as a short label: control characters escaped, quoted when empty or padded, truncated. */
 export function displayValue(value: string): string {
@@ -33,17 +32,27 @@ function lineOf(doc: AnalyzedDocument, offset: number): number {
   return doc.text.positionAt(offset).line + 1;
 }
 
-function showsValue(doc: AnalyzedDocument, use: VariableUse): use is VariableUse & { declaration: Declaration; value: string } {
+/** Whether the command of a node sets `name` in the shell, asked once per node and name in a request. */
+type SetsInShell = (use: VariableUse) => boolean;
+
+function setsInShellOnce(doc: AnalyzedDocument): SetsInShell {
+  const known = new Map<string, boolean>();
+  return (use) => {
+    const key = `${use.nodeIndex}:${use.name}`;
+    let sets = known.get(key);
+    if (sets === undefined) known.set(key, (sets = shellAssignmentLine(doc, [use], use.name) !== undefined));
+    return sets;
+  };
+}
+
+function showsValue(use: VariableUse, setsInShell: SetsInShell): use is VariableUse & { declaration: Declaration; value: string } {
   if (use.ref.nested || !use.declaration || use.value === undefined) return false;
   if (use.declaration.nodeIndex === use.nodeIndex) return false;
-  const node = doc.tree.node(use.nodeIndex);
-  if (node.kind !== 'instruction' || node.name === 'ONBUILD') return false;
-  const context = use.ref.context;
-  if (context.kind === 'heredoc' && !context.expand) return false;
-  if (context.kind === 'shell' && node.json) return false;
-  if (RUNTIME_INSTRUCTIONS.has(node.name) && use.declaration.kind === 'arg') return false;
+  // Nobody expands it, or a later build does, with values of its own.
+  if (use.expansion === 'none' || use.expansion === 'trigger') return false;
   // A command that sets the name itself (`A=2 && echo $A`, `for A in …`) may read the shell's value.
-  return !((context.kind === 'shell' || context.kind === 'heredoc') && shellAssignmentLine(doc, [use], use.name) !== undefined);
+  const context = use.ref.context.kind;
+  return !((context === 'shell' || context === 'heredoc') && setsInShell(use));
 }
 
 /**
@@ -101,8 +110,9 @@ export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, s
   const hints: { offset: number; hint: InlayHint }[] = [];
   const model = doc.model;
   if (settings.variableValues) {
+    const setsInShell = setsInShellOnce(doc);
     for (const use of model.uses) {
-      if (!inRange(use.span.end) || !showsValue(doc, use)) continue;
+      if (!inRange(use.span.end) || !showsValue(use, setsInShell)) continue;
       const value = expansion(doc, use);
       if (value === undefined) continue;
       const hint: InlayHint = {

@@ -590,14 +590,14 @@ export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: s
 
 /** Windows shells: every argument after them is their command line, in a language of their own. */
 const WINDOWS_SHELLS: ReadonlySet<string> = new Set(['powershell', 'pwsh', 'cmd']);
-/** Options of sh and bash that take the next argument as their value. */
-const VALUED_SHELL_OPTIONS: ReadonlySet<string> = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+/** Long options of bash that take the next argument as their value (short ones: `o` and `O`). */
+const VALUED_SHELL_OPTIONS: ReadonlySet<string> = new Set(['--rcfile', '--init-file']);
 
 /**
  * Where an exec-form argv has a shell's script: the `index` of it; 'after' the array (a CMD supplies
  * it); or every argument after the Windows shell at `windows`.
  */
-export type ExecShellScript = { readonly index: number } | { readonly windows: number } | 'after' | undefined;
+type ExecShellScript = { readonly index: number } | { readonly windows: number } | 'after' | undefined;
 
 /** The program an argument names: its last path component, without `.exe`. */
 function programName(value: string): string {
@@ -631,7 +631,11 @@ export function execShellScript(elements: readonly { readonly value: string }[])
       continue;
     }
     if (!/^[-+]./.test(word)) return command ? { index: i } : undefined;
-    if (!word.startsWith('--') && word.slice(1).includes('c')) command = true;
+    if (word.startsWith('--')) continue;
+    // A cluster such as `-euo pipefail`: each `o` or `O` in it takes one of the following arguments.
+    const letters = word.slice(1);
+    if (letters.includes('c')) command = true;
+    i += (letters.match(/[oO]/g) ?? []).length;
   }
   return command ? 'after' : undefined;
 }

@@ -22,7 +22,7 @@ function isSpecialParameter(c: number): boolean {
 
 const OPERATORS: readonly SubstitutionOperator[] = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
 
-export interface ShellScanOptions {
+interface ShellScanOptions {
   /** The text is a here-document body the shell reads as data (`cat <<EOF`), not as script. */
   readonly heredocData?: boolean;
 }

@@ -18,7 +18,8 @@ function setsInShell(name: string): RegExp {
   return new RegExp(
     `${commandStart}${declare}${name}(?:\\[[^\\]]*\\])?\\+?=` +
       `|\\b(?:for|select)[ \\t]+${name}\\b` +
-      `|\\b(?:read|getopts|mapfile|readarray)\\b[^;&|\\n]*[ \\t]${name}\\b` +
+      // At a command's start only: one try per command keeps long lines of words linear.
+      `|${commandStart}(?:read|getopts|mapfile|readarray)\\b[^;&|\\n]*[ \\t]${name}\\b` +
       `|\\bprintf[ \\t]+-v[ \\t]*${name}\\b` +
       `|\\bunset[ \\t]+(?:-v[ \\t]+)?${name}\\b`,
   );
