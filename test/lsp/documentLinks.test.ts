@@ -77,6 +77,13 @@ describe('documentLink over LSP', () => {
     );
   });
 
+  it('the repository, when only the tag or digest has a value the file does not set (found by review)', async () => {
+    await checkLinks('ARG NODE_VERSION\nARG DIGEST\nFROM $[node$]:${NODE_VERSION}-alpine\nFROM $[ghcr.io/o/i$]@${DIGEST}\nFROM ${NODE_VERSION}/x:1\nFROM scratch:${NODE_VERSION}\n', [
+      ['https://hub.docker.com/_/node', 'Open node on Docker Hub'],
+      ['https://ghcr.io/o/i', 'Open o/i on GitHub Container Registry'],
+    ]);
+  });
+
   it('expands global ARGs in FROM, also to a stage name, which is then not linked', async () => {
     await checkLinks('ARG BASE=python:3.12-slim\nARG STAGE=deps\nFROM $[${BASE}$] AS deps\nFROM ${STAGE}\n', [
       ['https://hub.docker.com/_/python', 'Open python on Docker Hub'],

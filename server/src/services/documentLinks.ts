@@ -33,8 +33,16 @@ function imageLinks(doc: AnalyzedDocument): Link[] {
   const model = doc.model;
   const links: Link[] = [];
   for (const stage of model.stages) {
+    if (!stage.imageSpan || stage.base) continue;
     const image = stage.resolvedImage;
-    if (!stage.imageSpan || !image || stage.base || image.toLowerCase() === 'scratch') continue;
+    if (image === undefined) {
+      // `node:${NODE_VERSION}-alpine` with the version unknown: the repository's page is known all the same.
+      const repository = literalRepository(stage.image);
+      const link = repository && imageLink(repository, { start: stage.imageSpan.start, end: stage.imageSpan.start + repository.length });
+      if (link) links.push(link);
+      continue;
+    }
+    if (image.toLowerCase() === 'scratch') continue;
     // `FROM ${BASE}` may expand to the name of an earlier stage.
     if (model.earlierStageNamed(stage, image)) continue;
     const link = imageLink(image, stage.imageSpan);
@@ -46,6 +54,21 @@ function imageLinks(doc: AnalyzedDocument): Link[] {
     if (link) links.push(link);
   }
   return links;
+}
+
+/**
+ * The repository of an image reference written as is, when only its tag or digest has a variable
+ * (`node:${V}`, `ghcr.io/o/i@${DIGEST}`); undefined otherwise.
+ */
+function literalRepository(image: string | undefined): string | undefined {
+  if (!image) return undefined;
+  const digest = image.indexOf('@');
+  const tag = image.indexOf(':', image.lastIndexOf('/') + 1);
+  const end = digest >= 0 && (tag < 0 || digest < tag) ? digest : tag;
+  if (end <= 0) return undefined;
+  const repository = image.slice(0, end);
+  if (/[$"'\\`]/.test(repository) || !image.slice(end).includes('$') || repository.toLowerCase() === 'scratch') return undefined;
+  return repository;
 }
 
 /** `text` with the node's variables expanded, or undefined when a value is unknown. */
