@@ -583,8 +583,8 @@ export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: s
   const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);
   // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.
   let program = words[0] ?? '';
-  if (program.endsWith('/env') || program === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
-  const name = program.slice(program.lastIndexOf('/') + 1);
+  if (programName(program) === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  const name = programName(program);
   return name !== '' && !SHELLS.has(name);
 }
 

@@ -329,7 +329,6 @@ function collectInstruction(c: Collector, entry: NodeEntry<InstructionNode>, nod
     else if (onbuild) c.add(t, use.declaration?.kind === 'env' ? undefined : 'ONBUILD: only ENV is known to the child build');
     else if (use.declaration === undefined && !(use.predefined?.automatic && use.stage === -1)) c.add(t, 'not declared in this file');
     else if (ref.context.kind === 'heredoc' && !ref.context.expand && node.name !== 'RUN') c.add(t, 'quoted heredoc: not expanded');
-    else if (ref.context.kind === 'shell' && ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(node.name) && use.declaration?.kind !== 'env') c.add(t, 'an ARG in a command the container runs');
     else if (ref.context.kind === 'exec') c.add(t, 'exec form: no shell expands it');
     else if (ref.context.kind === 'shell' && jsonArrayPrefix(text, s, node, ref.start)) c.add({ ...t, freshExcluded: 'typed fresh, the command could still be a JSON array' });
     else c.add(t);
