@@ -2,6 +2,7 @@
 --
 --   require('dockerfile-lsp').setup()                          -- `dockerfile-lsp` on the PATH
 --   require('dockerfile-lsp').setup({ cmd = { 'node', '/path/to/dist/server.js', '--stdio' } })
+--   require('dockerfile-lsp').setup({ codelens = false })      -- no code lenses above FROM
 --
 -- The server starts as the VS Code extension starts it (pass `cmd_env` to start it otherwise): V8's
 -- background work on one helper thread (NODE_OPTIONS=--v8-pool-size=1), so on a machine with few
@@ -13,10 +14,40 @@
 -- Dockerfile buffer is attached with vim.lsp.buf_attach_client.
 local M = {}
 
+-- The client side of the server's code lenses. A lens above a FROM that other stages use runs
+-- `dockerfile-lsp.showReferences` (arguments: uri, position, locations), which VS Code's extension
+-- shows as a references list; here the locations go to the quickfix list. The other lenses only
+-- inform, and have the empty command: running one does nothing.
+M.commands = {
+  ['dockerfile-lsp.showReferences'] = function(command, ctx)
+    local client = vim.lsp.get_client_by_id(ctx.client_id)
+    local items = vim.lsp.util.locations_to_items(command.arguments[3], client and client.offset_encoding or 'utf-16')
+    vim.fn.setqflist({}, ' ', { title = command.title, items = items })
+    vim.cmd('copen')
+  end,
+  [''] = function() end,
+}
+
+-- Neovim asks for code lenses only when told to: when the buffer is attached, and again when the
+-- user stops typing or comes back to the buffer.
+local function refresh_codelens(bufnr)
+  local group = vim.api.nvim_create_augroup('dockerfile-lsp-codelens-' .. bufnr, { clear = true })
+  vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'CursorHold' }, {
+    group = group,
+    buffer = bufnr,
+    callback = function() vim.lsp.codelens.refresh() end,
+  })
+  vim.api.nvim_buf_call(bufnr, vim.lsp.codelens.refresh)
+end
+
 function M.setup(opts)
   opts = opts or {}
   local cmd = opts.cmd or { 'dockerfile-lsp', '--stdio' }
   local cmd_env = opts.cmd_env or { NODE_OPTIONS = '--v8-pool-size=1', NODE_EXTRA_CA_CERTS = '' }
+  local on_attach = function(client, bufnr)
+    if opts.codelens ~= false and client.server_capabilities.codeLensProvider then refresh_codelens(bufnr) end
+  end
+  local config = { name = 'dockerfile-lsp', cmd = cmd, cmd_env = cmd_env, commands = M.commands, on_attach = on_attach }
   local group = vim.api.nvim_create_augroup('dockerfile-lsp', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
@@ -25,11 +56,11 @@ function M.setup(opts)
       local root_dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(args.buf), ':p:h')
       if vim.lsp.start then
         -- Neovim 0.8+
-        vim.lsp.start({ name = 'dockerfile-lsp', cmd = cmd, cmd_env = cmd_env, root_dir = root_dir })
+        vim.lsp.start(vim.tbl_extend('force', config, { root_dir = root_dir }))
       else
         -- Neovim 0.7
         if not M.client_id or vim.lsp.client_is_stopped(M.client_id) then
-          M.client_id = vim.lsp.start_client({ name = 'dockerfile-lsp', cmd = cmd, cmd_env = cmd_env, root_dir = root_dir })
+          M.client_id = vim.lsp.start_client(vim.tbl_extend('force', config, { root_dir = root_dir }))
         end
         vim.lsp.buf_attach_client(args.buf, M.client_id)
       end

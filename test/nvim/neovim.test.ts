@@ -23,6 +23,10 @@ interface NvimResult {
   stage_completion?: string[];
   diagnostics?: { lnum: number; col: number; severity: number; message: string }[];
   server_env?: { NODE_OPTIONS?: string; NODE_EXTRA_CA_CERTS?: string };
+  codelens?: { line: number; title: string | null }[];
+  quickfix?: { lnum: number; col: number; text: string }[];
+  quickfix_title?: string;
+  codelens_notes?: string[];
   error?: string;
 }
 
@@ -110,6 +114,22 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     const upper = (result.completion ?? []).map((l) => l.toUpperCase());
     for (const keyword of ['FROM', 'RUN', 'COPY']) expect(upper.some((l) => l.startsWith(keyword)), `${keyword} in ${JSON.stringify(upper)}`).toBe(true);
     expect(result.stage_completion ?? []).toContain('build');
+  });
+
+  it('shows code lenses above FROM; running a used stage\'s lens lists its users in the quickfix list', ({ skip }) => {
+    if (!features.capabilities.codeLensProvider) return skip('SKIPPED (server does not advertise codeLensProvider)');
+    const lines = fs.readFileSync(path.join(FIXTURES, 'Dockerfile'), 'utf8').split('\n');
+    const from = lines.findIndex((l) => l.startsWith('FROM node'));
+    const user = lines.findIndex((l) => l.startsWith('COPY --from=build'));
+    expect(result.codelens).toEqual([
+      { line: from, title: 'build (stage 0) · used by 1 other stage' },
+      { line: lines.findIndex((l) => l.startsWith('FROM nginx')), title: 'stage 1 · final stage, built by default' },
+    ]);
+    // Quickfix columns are 1-based bytes: `build` starts after `COPY --from=`.
+    expect(result.quickfix).toEqual([{ lnum: user + 1, col: 'COPY --from='.length + 1, text: lines[user] }]);
+    expect(result.quickfix_title).toBe('build (stage 0) · used by 1 other stage');
+    // The informational lens does nothing, and no command is reported as unsupported.
+    expect(result.codelens_notes).toEqual([]);
   });
 
   it('gets diagnostics for a typo (RUNN)', ({ skip }) => {
