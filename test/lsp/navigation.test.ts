@@ -39,13 +39,14 @@ async function checkHighlights(source: string, kinds: string): Promise<void> {
 }
 
 describe('navigation over LSP', () => {
-  it('advertises definition, references, highlight and rename with prepare', () => {
+  it('advertises definition, references, highlight, rename with prepare and linked editing', () => {
     const caps = client.initializeResult.capabilities;
-    expect([caps.definitionProvider, caps.referencesProvider, caps.documentHighlightProvider, caps.renameProvider]).toEqual([
+    expect([caps.definitionProvider, caps.referencesProvider, caps.documentHighlightProvider, caps.renameProvider, caps.linkedEditingRangeProvider]).toEqual([
       true,
       true,
       true,
       { prepareProvider: true },
+      true,
     ]);
   });
 
@@ -175,6 +176,35 @@ describe('navigation over LSP', () => {
 
     it('keeps two heredocs of one instruction apart', async () => {
       await checkReferences('FROM alpine\nCOPY <<ONE <<$[TW$0O$] /dst/\n1\nONE\n2\n$[TWO$]\n');
+    });
+  });
+
+  describe('linked editing of heredoc delimiters', () => {
+    async function checkLinked(source: string, wordPattern?: string): Promise<void> {
+      const { fixture, uri, position } = await openFixture(source);
+      const result = await client.request<{ ranges: unknown[]; wordPattern?: string } | null>('textDocument/linkedEditingRange', { textDocument: { uri }, position });
+      expect(result).toEqual(fixture.ranges.length ? { ranges: fixture.ranges, wordPattern } : null);
+    }
+    const PLAIN = String.raw`[^\s"'\\<>|&;()$\x60]+`;
+
+    it('links the marker and the terminator, from either', async () => {
+      await checkLinked('FROM alpine\nRUN <<$[EO$0F$] sh\necho hi\n$[EOF$]\n', PLAIN);
+      await checkLinked('FROM alpine\nRUN <<$[EOF$] sh\necho hi\n$[EOF$0$]\n', PLAIN);
+    });
+
+    it('links inside the quotes of a quoted marker, with a tab-stripped terminator', async () => {
+      await checkLinked('FROM alpine\nRUN <<-"$[E$0OF$]" cat\n\techo hi\n\t$[EOF$]\n', String.raw`[^"\\\n]+`);
+      await checkLinked("FROM alpine\nCOPY <<'$[co$0nf$]' /etc/app.conf\nkey=$v\n$[conf$]\n", String.raw`[^'\n]+`);
+    });
+
+    it('links only the heredoc under the cursor', async () => {
+      await checkLinked('FROM alpine\nCOPY <<ONE <<$[TW$0O$] /dst/\n1\nONE\n2\n$[TWO$]\n', PLAIN);
+    });
+
+    it('nothing where the two are written differently, the heredoc is unterminated, or off a delimiter', async () => {
+      await checkLinked('FROM alpine\nRUN <<E"O$0"F cat\nx\nEOF\n');
+      await checkLinked('FROM alpine\nRUN <<EO$0F cat\nx\n');
+      await checkLinked('FROM alpine\nRUN <<EOF ca$0t\nx\nEOF\n');
     });
   });
 

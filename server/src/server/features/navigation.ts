@@ -1,11 +1,12 @@
 // Definition, references, document highlight and rename (with prepareRename) for variables,
-// stage names and heredoc delimiters.
+// stage names and heredoc delimiters; linked editing of a heredoc's two delimiter words.
 
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { ErrorCodes, ResponseError, TextDocumentEdit } from '../lsp';
 import type { AnalyzedDocument } from '../../services/document';
 import { findDefinition } from '../../services/navigation/definition';
 import { getDocumentHighlights } from '../../services/navigation/highlight';
+import { getLinkedEditingRanges } from '../../services/navigation/linkedEditing';
 import { findReferences } from '../../services/navigation/references';
 import { prepareRename, rename, type RenameRefusal } from '../../services/navigation/rename';
 import type { Feature } from '../feature';
@@ -26,6 +27,7 @@ export const navigationFeature: Feature = {
     referencesProvider: true,
     documentHighlightProvider: true,
     renameProvider: client.prepareRename ? { prepareProvider: true } : true,
+    linkedEditingRangeProvider: true,
   }),
   register({ connection, onDocument, toServerPosition, client }) {
     connection.onDefinition((params, token) =>
@@ -38,6 +40,9 @@ export const navigationFeature: Feature = {
     );
     connection.onDocumentHighlight((params, token) =>
       onDocument(params.textDocument.uri, token, (doc) => getDocumentHighlights(doc, toServerPosition(doc.uri, params.position))),
+    );
+    connection.languages.onLinkedEditingRange((params, token) =>
+      onDocument(params.textDocument.uri, token, (doc) => getLinkedEditingRanges(doc, toServerPosition(doc.uri, params.position))),
     );
     connection.onPrepareRename((params, token) => {
       const result = onDocument(params.textDocument.uri, token, (doc) => prepareRename(doc, toServerPosition(doc.uri, params.position)));
