@@ -322,6 +322,28 @@ const steps: Step[] = [
       await revertIfDirty(ctx);
     },
   },
+  {
+    // editor.linkedEditing is on in this run's settings (it is off in VS Code by default).
+    name: 'typing in a heredoc delimiter changes its terminator line too (linked editing)',
+    needs: ['linkedEditing'],
+    async run(ctx) {
+      const { wb } = ctx;
+      await revertIfDirty(ctx);
+      await wb.openFile('multi-stage/Dockerfile');
+      const line = lineIndex(ctx.text('multi-stage/Dockerfile'), (l) => l === 'RUN <<EOT') + 1;
+      await wb.gotoLine(line, 'RUN <<EOT'.length + 1);
+      // VS Code asks for the linked ranges once the cursor rests; typing before they arrive edits one word only.
+      const linked = wb.page.locator('.monaco-editor .linked-editing-decoration');
+      await waitUntil('the linked ranges to be shown', async () => (await linked.count()) === 2, { describe: async () => `${await linked.count()} decorations` });
+      await wb.page.keyboard.type('X');
+      await waitUntil('the marker and the terminator to change together', async () => {
+        const lines = await wb.visibleLines();
+        // The COPY heredoc below keeps its own EOT.
+        return lines.includes('RUN <<EOTX') && lines.filter((l) => l === 'EOTX').length === 1 && lines.filter((l) => l === 'EOT').length === 1;
+      }, { describe: async () => JSON.stringify(await wb.visibleLines()) });
+      await revertIfDirty(ctx);
+    },
+  },
 ];
 
 async function revertIfDirty(ctx: Context): Promise<void> {
@@ -364,7 +386,8 @@ async function main(): Promise<number> {
     // Lets the web workbench honour an extension-tests payload (see lib/extensionHostSuite.ts).
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     // Top-level outline entries only, so the stages fit in the Outline view.
-    settings: { 'outline.collapseItems': 'alwaysCollapse' },
+    // Linked editing (off in VS Code by default) for the heredoc delimiter scenario.
+    settings: { 'outline.collapseItems': 'alwaysCollapse', 'editor.linkedEditing': true },
     // Set, so the extension-host suite sees the client keep it from the language server.
     env: { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/dev/null' },
   });

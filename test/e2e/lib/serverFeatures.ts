@@ -15,7 +15,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-export type Feature = 'hover' | 'completion' | 'diagnostics' | 'codeAction' | 'formatting' | 'documentSymbol' | 'signatureHelp';
+export type Feature = 'hover' | 'completion' | 'diagnostics' | 'codeAction' | 'formatting' | 'documentSymbol' | 'signatureHelp' | 'linkedEditing';
 
 export interface ServerFeatures {
   capabilities: ServerCapabilities;
@@ -33,6 +33,7 @@ export const FEATURE_GATES: Record<Feature, string> = {
   formatting: 'documentFormattingProvider',
   documentSymbol: 'documentSymbolProvider',
   signatureHelp: 'signatureHelpProvider',
+  linkedEditing: 'linkedEditingRangeProvider',
 };
 
 export const TYPO_DOCUMENT = 'FROM alpine:3.20\nRUNN echo hello\n';
@@ -115,6 +116,7 @@ export async function probeServerFeatures(options: ProbeOptions = {}): Promise<S
       formatting: Boolean(caps.documentFormattingProvider),
       documentSymbol: Boolean(caps.documentSymbolProvider),
       signatureHelp: Boolean(caps.signatureHelpProvider),
+      linkedEditing: Boolean(caps.linkedEditingRangeProvider),
     };
     return { capabilities: caps, has, gate: FEATURE_GATES };
   } finally {
