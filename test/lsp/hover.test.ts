@@ -560,6 +560,27 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a variable an ONBUILD ENV of the base stage sets, and that declaration', async () => {
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ENV APP=/srv/app\nFROM base\nWORKDIR $[$AP$0P$]\n',
+        [
+          '**`APP`** environment variable (`ONBUILD ENV`)',
+          'Value here: `/srv/app`',
+          'Declared on line 2: `ONBUILD ENV APP=/srv/app`',
+          "Set by a trigger of the stage this one is built `FROM`: BuildKit runs that stage's `ONBUILD` instructions first, before this stage's own.",
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ENV $[AP$0P$]=/srv/app\n',
+        [
+          '**`APP`** environment variable (`ONBUILD ENV`)',
+          'Value: `/srv/app`',
+          'Declared here, on line 2: `ONBUILD ENV APP=/srv/app`',
+          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+        ].join('\n\n'),
+      );
+    });
+
     it('a stage ARG that takes the global value, after its declaration', async () => {
       await checkHover(
         'ARG VERSION=3.20\nFROM alpine\nARG VERSION\nRUN echo $[$VER$0SION$]',

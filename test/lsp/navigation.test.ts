@@ -75,6 +75,11 @@ describe('navigation over LSP', () => {
       await checkReferences('ARG G=1\nFROM alpine:$G\nRUN echo $$[G$0$] $$[G$]\n');
     });
 
+    it('a use in a stage built FROM another goes to that stage\'s ONBUILD ENV', async () => {
+      await checkDefinition('FROM alpine AS base\nONBUILD ENV $[APP$]=/srv/app\nFROM base\nWORKDIR $AP$0P\n');
+      await checkReferences('FROM alpine AS base\nONBUILD ENV $[A$0PP$]=/srv/app\nRUN echo $APP\nFROM base\nWORKDIR $$[APP$]\n');
+    });
+
     it('ENV shadows an ARG of the same name from the next instruction on', async () => {
       await checkDefinition('FROM alpine\nARG V=1\nENV $[V$]=2\nRUN echo $V$0\n');
       await checkHighlights('FROM alpine\nARG $[V$0$]=1\nENV V=${$[V$]}-x\nRUN echo $V\n', 'WR');

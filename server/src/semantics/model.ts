@@ -89,6 +89,11 @@ export interface Declaration {
    * links the two by name, so navigation and rename treat them as one variable.
    */
   readonly inherits?: Declaration;
+  /**
+   * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: set in the stages built FROM this one
+   * (which run the trigger before their own instructions), not in its own stage.
+   */
+  readonly trigger?: boolean;
 }
 
 export interface VariableUse {
@@ -316,9 +321,10 @@ export class DockerfileModel {
     const nameSpan = abs(at, r.pair.key);
     const span = abs(at, r.pair);
     const valueSpan = r.pair.value && abs(at, r.pair.value);
-    if (r.kind === 'env') return { kind: 'env', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage };
+    const trigger = r.trigger ? { trigger: true } : undefined;
+    if (r.kind === 'env') return { kind: 'env', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage, ...trigger };
     const inherits = r.inherits && this.declarationsOfPart(-1)[r.inherits.index];
-    return { kind: 'arg', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage, inherits };
+    return { kind: 'arg', name: r.name, nodeIndex, nameSpan, span, valueSpan, rawValue: r.rawValue, value: r.value, stage, inherits, ...trigger };
   }
 
   /** The declaration a record of stage `s` (or -1) resolves to: in the stage, a stage it is built FROM, or global. */

@@ -25,6 +25,11 @@ export interface DeclarationRecord {
   readonly value?: string;
   /** The global ARG a stage `ARG NAME` without a default takes its value from. */
   readonly inherits?: DeclarationRecord;
+  /**
+   * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
+   * of every stage built FROM it, which runs the trigger first (see `applyTriggers`).
+   */
+  readonly trigger?: boolean;
 }
 
 /** A variable reference resolved in its scope, relative to its part. */
@@ -248,6 +253,16 @@ export class PartWalker {
     }
     // Everything else uses the scope as it was before the instruction.
     for (const ref of node.variables) this.use(node, index, at, ref, scope, this.inStage);
+    if (node.name === 'ONBUILD' && this.inStage && (owner.name === 'ENV' || owner.name === 'ARG')) {
+      // The trigger runs in a later stage, with that stage's values: known here only when it uses none.
+      for (const pair of owner.pairs) {
+        if (owner.name === 'ENV' && pair.separator === '') continue;
+        const rawValue = owner.name === 'ENV' ? (pair.value?.text ?? '') : pair.value?.text;
+        const value = rawValue === undefined ? undefined : evaluate(rawValue, NO_BINDINGS, this.escape, true);
+        this.declare({ kind: owner.name === 'ENV' ? 'env' : 'arg', name: pair.key.text, node: index, at, pair, rawValue, value, trigger: true });
+      }
+      return;
+    }
     if (node.name === 'ENV') {
       const updates: [string, RecordBinding][] = [];
       for (const pair of node.pairs) {
@@ -298,6 +313,46 @@ export class PartWalker {
   }
 }
 
+const NO_BINDINGS: ReadonlyMap<string, RecordBinding> = new Map();
+
+/**
+ * Runs the `ONBUILD ARG` and `ONBUILD ENV` triggers of `base` on `scope`, the scope a stage built
+ * FROM it starts with: BuildKit runs the base's triggers before the stage's own instructions, with
+ * the stage's values (and clears them, so a stage built FROM this one does not run them again).
+ */
+function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart): void {
+  const triggers = base.declarations;
+  for (let i = 0; i < triggers.length; ) {
+    const node = triggers[i].node;
+    if (!triggers[i].trigger) {
+      i++;
+      continue;
+    }
+    // One trigger instruction: ENV values all see the scope before it, ARG defaults the ARGs before them.
+    const updates: [string, RecordBinding][] = [];
+    for (; i < triggers.length && triggers[i].node === node; i++) {
+      const declaration = triggers[i];
+      if (declaration.kind === 'env') {
+        updates.push([declaration.name, { declaration, value: declaration.rawValue === undefined ? undefined : evaluate(declaration.rawValue, scope, global.escape, true) }]);
+        continue;
+      }
+      const inherited = declaration.rawValue === undefined ? global.scope.get(declaration.name) : undefined;
+      const value = declaration.rawValue !== undefined ? evaluate(declaration.rawValue, scope, global.escape, true) : inherited?.value;
+      if (scope.get(declaration.name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
+      scope.set(declaration.name, { declaration, predefined: getPredefinedArg(declaration.name), value });
+    }
+    for (const [name, binding] of updates) scope.set(name, binding);
+  }
+}
+
+/** The scope a stage starts with: its base stage's at its end, after the base's triggers ran. */
+function startScope(base: StagePart | undefined, global: GlobalPart): RecordScope {
+  if (!base) return new Map();
+  const scope: RecordScope = new Map(base.scope);
+  applyTriggers(base, scope, global);
+  return scope;
+}
+
 function emptyPart(nodes: readonly TopLevelNode[]): PartBase {
   let length = 0;
   for (const node of nodes) length += node.length;
@@ -345,7 +400,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
   walker.from(from, line.image);
-  const scope: RecordScope = base ? new Map(base.scope) : new Map();
+  const scope = startScope(base, global);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.scope = scope;
@@ -375,7 +430,7 @@ export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, Reco
     walkNodes(new PartWalker(scratch, part.escape, scope, false), part.nodes, 0, limit, scope);
     return withOwner(scope, scratch, part);
   }
-  const scope: RecordScope = part.base ? new Map(part.base.scope) : new Map();
+  const scope = startScope(part.base, part.global);
   walkNodes(new PartWalker(scratch, part.global.escape, part.global.scope, true), part.nodes, 1, limit, scope);
   return withOwner(scope, scratch, part);
 }

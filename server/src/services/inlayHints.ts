@@ -97,8 +97,9 @@ function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: D
   const following = behind.length
     ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
     : '';
-  if (source.kind === 'env') return `${use.name} is ${shown}: set by ENV on line ${line}.${following}${gives}`;
-  const scope = source.stage < 0 ? 'global ARG' : 'ARG';
+  const by = source.trigger ? 'the ONBUILD ' : '';
+  if (source.kind === 'env') return `${use.name} is ${shown}: set by ${by}ENV on line ${line}.${following}${gives}`;
+  const scope = source.stage < 0 ? 'global ARG' : `${by}ARG`;
   return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).${following}${gives}`;
 }
 

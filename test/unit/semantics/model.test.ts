@@ -49,6 +49,37 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('ONBUILD ARG and ENV set their variables in the stages built FROM that stage, with those stages\' values, and only there', () => {
+    const text = [
+      'ARG G=global',
+      'FROM alpine AS base',
+      'ENV X=base',
+      'ONBUILD ENV APP=/srv/$X SELF=$APP',
+      'ONBUILD ARG VER=1 G',
+      'LABEL own=$APP',
+      'FROM base AS child',
+      'ENV X=child',
+      'LABEL a=$APP s=$SELF v=$VER g=$G',
+      'FROM child',
+      'LABEL grand=$APP',
+      '',
+    ].join('\n');
+    const { m, at } = model(text);
+    // The LABEL uses (those in the triggers are expanded by the later build).
+    const labels = m.uses.filter((u) => u.expansion === 'builder');
+    expect(labels.map((u) => [u.name, u.stage, u.declaration && at(u.declaration.span), u.declaration?.trigger, u.value])).toEqual([
+      // Not in the trigger's own stage.
+      ['APP', 0, undefined, undefined, undefined],
+      // In the stage built FROM it, run first: X is still the base's value then, and SELF sees APP from before the trigger.
+      ['APP', 1, 'APP=/srv/$X', true, '/srv/base'],
+      ['SELF', 1, 'SELF=$APP', true, undefined],
+      ['VER', 1, 'VER=1', true, '1'],
+      ['G', 1, 'G', true, 'global'],
+      // Run once: the stage built FROM that one inherits the ENV, not the trigger.
+      ['APP', 2, 'APP=/srv/$X', true, '/srv/base'],
+    ]);
+  });
+
   it('ENV sees values from before its own instruction, and ENV wins over ARG', () => {
     const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\n';
     const { m } = model(text);

@@ -131,7 +131,11 @@ class VisibleNames {
 
   private ownBefore(before: number): SuggestionIndex {
     const declarations = this.model.declarationsOf(this.stage);
-    while (this.added < declarations.length && declarations[this.added].nodeIndex < before) this.own.add(declarations[this.added++].name);
+    while (this.added < declarations.length && declarations[this.added].nodeIndex < before) {
+      const declaration = declarations[this.added++];
+      // An ONBUILD trigger's name is set in later stages, not in its own.
+      if (!declaration.trigger) this.own.add(declaration.name);
+    }
     return this.own;
   }
 

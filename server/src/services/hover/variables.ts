@@ -11,6 +11,7 @@ import { DocWriter } from '../markup';
 
 function kindLabel(w: DocWriter, declaration: Declaration | undefined, predefined: boolean): string {
   if (!declaration) return w.prose(predefined ? 'predefined build argument' : 'not declared');
+  if (declaration.trigger) return w.prose(declaration.kind === 'env' ? 'environment variable (`ONBUILD ENV`)' : 'build argument (`ONBUILD ARG`)');
   if (declaration.kind === 'env') return w.prose('environment variable (`ENV`)');
   return w.prose(declaration.stage < 0 ? 'global build argument (`ARG` before the first `FROM`)' : 'build argument (`ARG`)');
 }
@@ -38,11 +39,20 @@ function valueLine(
 
 function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, here: boolean): string {
   const line = doc.text.positionAt(declaration.nameSpan.start).line + 1;
-  const text = `${declaration.kind.toUpperCase()} ${doc.tree.slice(declaration.span.start, declaration.span.end)}`;
+  const text = `${declaration.trigger ? 'ONBUILD ' : ''}${declaration.kind.toUpperCase()} ${doc.tree.slice(declaration.span.start, declaration.span.end)}`;
   return `${w.prose(here ? `Declared here, on line ${line}:` : `Declared on line ${line}:`)} ${w.code(text)}`;
 }
 
-function scopeNote(w: DocWriter, declaration: Declaration): string {
+/** `atUse`: said at a use of the variable rather than at its declaration. */
+function scopeNote(w: DocWriter, declaration: Declaration, atUse: boolean): string {
+  if (declaration.trigger) {
+    // A use sees a trigger's variable only in a stage built FROM the trigger's stage.
+    return w.prose(
+      atUse
+        ? 'Set by a trigger of the stage this one is built `FROM`: BuildKit runs that stage\'s `ONBUILD` instructions first, before this stage\'s own.'
+        : 'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+    );
+  }
   if (declaration.kind === 'env') {
     return w.prose('Stays in the image: later instructions and every container started from the image see it.');
   }
@@ -188,7 +198,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
-    declaration && scopeNote(w, declaration),
+    declaration && scopeNote(w, declaration, true),
     shellVariable && shellVariableNote(w, false),
     !shellVariable && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     expansionNote,
@@ -207,7 +217,7 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
     heading(w, declaration.name, declaration, false),
     valueLine(w, 'Value', declaration.name, declaration.value, declaration, predefined?.automatic === true),
     declaredLine(doc, w, declaration, true),
-    scopeNote(w, declaration),
+    scopeNote(w, declaration, false),
     predefined && renderPredefinedArg(predefined, format),
   );
 }

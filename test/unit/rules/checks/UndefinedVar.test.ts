@@ -146,6 +146,23 @@ describe('UndefinedVar', () => {
     checkDiagnostics('FROM alpine\nEXPOSE $PORT\n', []);
   });
 
+  it('knows the variables an ONBUILD ARG or ENV of the base stage sets, and not in that stage itself', () => {
+    checkDiagnostics(
+      [
+        'FROM alpine AS base',
+        'ONBUILD ENV APP=/srv/app',
+        'ONBUILD ARG VER=1',
+        'COPY $[$VER$] /v',
+        'FROM base',
+        'WORKDIR $APP',
+        'COPY x-$VER /x',
+        '',
+      ].join('\n'),
+      // No "did you mean" either: the trigger does not set VER in its own stage.
+      [{ code: 'UndefinedVar', message: message('VER') }],
+    );
+  });
+
   it('replaces a misspelt name with the suggestion', () => {
     checkFix('FROM alpine\nENV APP_HOME=/app\nWORKDIR ${APP_HOM}\n', 'UndefinedVar', "Change to '$APP_HOME'", 'FROM alpine\nENV APP_HOME=/app\nWORKDIR ${APP_HOME}\n');
   });
