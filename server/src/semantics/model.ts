@@ -13,7 +13,8 @@
 // - Inside a stage, ARG and ENV are visible from the next instruction on (an ARG's default sees
 //   the ARGs declared before it in the same instruction; an ENV sees only what was set before
 //   the instruction). ENV wins over an ARG of the same name.
-// - A stage built FROM another stage inherits that stage's ARGs and ENVs.
+// - A stage built FROM another stage inherits that stage's ARGs and ENVs, after running that
+//   stage's `ONBUILD ARG` and `ONBUILD ENV` triggers (which set nothing in their own stage).
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
 //   scope automatically; proxy ARGs are usable without a declaration.
 
