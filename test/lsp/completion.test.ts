@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompletionItemKind as Kind, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
 import {
+  COMMON_IMAGES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
   DIRECTIVES,
@@ -349,10 +350,10 @@ describe('completion over LSP', () => {
 
     it('after --mount=...,from= (by name only: a number there names no stage) and in FROM, lower-cased as FROM matches them', async () => {
       await check(`${stages}RUN --mount=type=bind,from=$[B$0$],target=/src go build`, [['Build', Kind.Reference, 'Build']]);
-      await check(`${stages}FROM $0`, [
+      expect(rows((await complete(`${stages}FROM $0`, { trigger: ' ' })).filter((i) => i.kind === Kind.Reference))).toEqual([
         ['build', Kind.Reference, 'build'],
         ['final', Kind.Reference, 'final'],
-      ], { trigger: ' ' });
+      ]);
     });
 
     it('later stages after --from= too (BuildKit builds them first), but not the current stage or one that needs it', async () => {
@@ -366,20 +367,52 @@ describe('completion over LSP', () => {
       const mount = await complete(source.replace('COPY --from=$0', 'RUN --mount=from=$0'), { trigger: '=' });
       expect(mount.map((i) => i.label)).toEqual(['tools']);
       // Only earlier stages in FROM, which looks back only.
-      await check('FROM golang AS build\nFROM $0\nFROM alpine AS tools\n', [['build', Kind.Reference, 'build']], { trigger: ' ' });
+      expect(rows((await complete('FROM golang AS build\nFROM $0\nFROM alpine AS tools\n', { trigger: ' ' })).filter((i) => i.kind === Kind.Reference))).toEqual([
+        ['build', Kind.Reference, 'build'],
+      ]);
     });
 
     it('a name several stages share once, for the stage it means: the last for --from=, the nearest earlier for FROM', async () => {
       const dup = 'FROM golang AS x\nFROM node AS X\n';
       expect((await complete(`${dup}FROM alpine\nCOPY --from=$0`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['X', 'stage 1: node']]);
       expect((await complete(`FROM golang AS x\nFROM alpine\nCOPY --from=$0\nFROM node AS x\n`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 2: node']]);
-      expect((await complete(`${dup}FROM $0\nFROM python AS x\n`, { trigger: ' ' })).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 1: node']]);
+      expect((await complete(`${dup}FROM $0\nFROM python AS x\n`, { trigger: ' ' })).filter((i) => i.kind === Kind.Reference).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 1: node']]);
       // The name means the current stage: not offered, and the shadowed stage has no name of its own.
       await checkNone(`${dup}COPY --from=$0`, { trigger: '=' });
     });
 
     it('none in ONBUILD triggers, which name stages of a later build', async () => {
       await checkNone(`${stages}ONBUILD COPY --from=$0`, { trigger: '=' });
+    });
+
+    it('after the stages, the images other FROM lines name, then scratch and common base images, documented on resolve', async () => {
+      const source = 'FROM golang:1.23-alpine AS build\nFROM build AS test\nFROM --platform=$BUILDPLATFORM $[n$0$]\nFROM node:${V}\n';
+      const items = await complete(source);
+      const common = COMMON_IMAGES.map((image) => [image.name, Kind.Module, image.name] as Row);
+      expect(rows(items)).toEqual([
+        ['build', Kind.Reference, 'build'],
+        ['test', Kind.Reference, 'test'],
+        // Stage 1 names a stage and stage 3 has a variable: neither is an image to repeat.
+        ['golang:1.23-alpine', Kind.Module, 'golang:1.23-alpine'],
+        ['scratch', Kind.Keyword, 'scratch'],
+        ...common,
+      ]);
+      expect(items.find((i) => i.label === 'golang:1.23-alpine')!.detail).toBe('image, used on line 1');
+      const node = await resolve(items.find((i) => i.label === 'node')!);
+      expect(node.detail).toBe('language runtime');
+      expect(node.documentation).toEqual({
+        kind: 'markdown',
+        value: [
+          '**node** (language runtime, a Docker Official Image)',
+          COMMON_IMAGES.find((i) => i.name === 'node')!.doc,
+          'Name a tag (`node:<version>`): without one the build takes `latest`, which moves.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#from)',
+        ].join('\n\n'),
+      });
+      const scratch = await resolve(items.find((i) => i.label === 'scratch')!);
+      expect((scratch.documentation as { value: string }).value).toMatch(/^\*\*scratch\*\* \(empty image\)\n\nNot an image to pull/);
+      // Not in ONBUILD (no FROM trigger) nor after AS.
+      await checkNone('FROM alpine\nONBUILD FROM $0', { trigger: ' ' });
     });
 
     it('AS after the image, in the case of FROM', async () => {

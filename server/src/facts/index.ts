@@ -7,6 +7,7 @@ import { LABEL_KEYS } from './labels';
 import { MOUNT_TYPE_OPTION, MOUNT_TYPES } from './mounts';
 import { PREDEFINED_ARGS } from './predefinedArgs';
 import { SIGNALS } from './signals';
+import { COMMON_IMAGES, SCRATCH } from './images';
 import type {
   BuildCheckFact,
   CheckOptionFact,
@@ -21,6 +22,7 @@ import type {
   NoEffectMountKeyFact,
   PredefinedArgFact,
   SignalFact,
+  ImageFact,
 } from './types';
 
 export type * from './types';
@@ -44,6 +46,8 @@ export {
   PREDEFINED_ARGS,
   SIGNALS,
   SYNTAX_VERSION_LATEST,
+  COMMON_IMAGES,
+  SCRATCH,
 };
 
 function byKey<T>(items: readonly T[], keys: (item: T) => readonly string[]): ReadonlyMap<string, T> {
@@ -67,6 +71,7 @@ const predefinedArgs = byKey(PREDEFINED_ARGS, (a) => [a.name]);
 const signalsByName = byKey(SIGNALS, (s) => [s.name.slice('SIG'.length)]);
 const signalsByNumber = byKey(SIGNALS, (s) => [String(s.number)]);
 const buildChecks = byKey(BUILD_CHECKS, (c) => [c.name]);
+const images = byKey([SCRATCH, ...COMMON_IMAGES], (i) => [i.name]);
 
 /** An instruction by keyword, in any case (`run`, `Run`, `RUN`). */
 export function getInstruction(name: string): InstructionFact | undefined {
@@ -153,4 +158,9 @@ export function getLabelKey(key: string): LabelKeyFact | undefined {
 
 export function getBuildCheck(name: string): BuildCheckFact | undefined {
   return buildChecks.get(name);
+}
+
+/** A base image completion offers, by its name as FROM writes it. */
+export function getCommonImage(name: string): ImageFact | undefined {
+  return images.get(name);
 }

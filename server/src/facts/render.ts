@@ -21,6 +21,7 @@ import type {
   PredefinedArgFact,
   PredefinedArgGroup,
   SignalFact,
+  ImageFact,
   ValueFact,
   ValueSpec,
 } from './types';
@@ -244,6 +245,17 @@ export function renderSignal(signal: SignalFact, format: DocFormat): string {
     text(signal.doc),
     signal.isDefault && text('The default: `docker stop` sends it when no `STOPSIGNAL` is set.'),
     link(referenceUrl('stopsignal')),
+  ]);
+}
+
+/** A base image completion offers: what it is for, the usual catch, and a reminder to pin a tag. */
+export function renderImage(image: ImageFact, format: DocFormat): string {
+  const by = image.publisher ? `, published by ${image.publisher}` : image.name === 'scratch' ? '' : ', a Docker Official Image';
+  return render(format, [
+    text(`**${image.name}** (${image.kind}${by})`),
+    text(image.doc),
+    image.name !== 'scratch' && text(`Name a tag (\`${image.name}:<version>\`): without one the build takes \`latest\`, which moves.`),
+    link(referenceUrl('from')),
   ]);
 }
 

@@ -257,6 +257,17 @@ export interface SignalFact {
   readonly isDefault?: boolean;
 }
 
+/** A base image FROM lines commonly name (completion offers them). */
+export interface ImageFact {
+  /** The repository as FROM names it, without a tag (`node`, `mcr.microsoft.com/dotnet/sdk`). */
+  readonly name: string;
+  /** What it is, in a few words: 'base system', 'language runtime', 'build toolchain', … */
+  readonly kind: string;
+  /** Who publishes it, for images outside Docker Hub's official ones. */
+  readonly publisher?: string;
+  readonly doc: string;
+}
+
 /** One of BuildKit's build checks (`docker build --check`). */
 export interface BuildCheckFact {
   /** BuildKit's own PascalCase name, used in `# check=skip=` and as the diagnostic code. */

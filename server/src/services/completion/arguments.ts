@@ -1,8 +1,8 @@
-// Arguments that have a known vocabulary: the stage or `AS` of FROM, HEALTHCHECK's CMD/NONE,
+// Arguments that have a known vocabulary: the stage, image or `AS` of FROM, HEALTHCHECK's CMD/NONE,
 // STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the predefined names an ARG can declare.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { EXPOSE_PROTOCOLS, LABEL_KEYS, PREDEFINED_ARGS, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, LABEL_KEYS, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { charAfterWord, item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
@@ -27,11 +27,45 @@ function caseOf(keyword: string): boolean {
 }
 
 function fromItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
-  if (context.index === 0) return context.onbuild ? [] : stageItems(request, context.from, context.instructionStart, 'from');
+  if (context.index === 0) {
+    if (context.onbuild) return [];
+    const stages = stageItems(request, context.from, context.instructionStart, 'from');
+    return [...stages, ...imageItems(request, context, stages.length)];
+  }
   if (context.index !== 1) return [];
   const as = keywordCase('AS', caseOf(context.keyword));
   const snippet = request.snippets && !context.textAfter;
   return [item(request, as, CompletionItemKind.Keyword, context.from, snippet ? `${as} \${1:name}` : as, 0, { snippet, detail: 'name this stage' })];
+}
+
+/**
+ * Images for FROM, after the stages: those the file's other FROM lines name (tags and all, as a
+ * multi-stage file often repeats one), then `scratch`, then common base images by name.
+ */
+function imageItems(request: CompletionRequest, context: ArgumentContext, rank: number): CompletionItem[] {
+  const { model } = request.doc;
+  const current = model.stageAt(context.instructionStart);
+  const items: CompletionItem[] = [];
+  const offered = new Set<string>();
+  for (const stage of model.stages) {
+    const image = stage.image;
+    // Stage names and unresolved variables are not images to repeat.
+    if (stage === current || image === undefined || stage.base || offered.has(image) || /[$"'\\]/.test(image)) continue;
+    offered.add(image);
+    const line = request.doc.text.positionAt(stage.fromStart).line + 1;
+    const known = getCommonImage(image);
+    items.push(item(request, image, CompletionItemKind.Module, context.from, image, rank++, { detail: `image, used on line ${line}`, data: known && { k: 'image', key: known.name } }));
+  }
+  for (const image of [SCRATCH, ...COMMON_IMAGES]) {
+    if (offered.has(image.name)) continue;
+    items.push(
+      item(request, image.name, image === SCRATCH ? CompletionItemKind.Keyword : CompletionItemKind.Module, context.from, image.name, rank++, {
+        detail: image.kind,
+        data: { k: 'image', key: image.name },
+      }),
+    );
+  }
+  return items;
 }
 
 function healthcheckItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {

@@ -21,6 +21,7 @@ export type ResolveData =
   | { readonly k: 'hadolint-code'; readonly key: string }
   | { readonly k: 'arg'; readonly key: string }
   | { readonly k: 'signal'; readonly key: string }
+  | { readonly k: 'image'; readonly key: string }
   | { readonly k: 'label'; readonly key: string }
   | { readonly k: 'protocol'; readonly key: string };
 

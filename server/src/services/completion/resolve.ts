@@ -10,6 +10,7 @@ import {
   PLATFORMS,
   getBuildCheck,
   getCheckOption,
+  getCommonImage,
   getDirective,
   getFlag,
   getHadolintRule,
@@ -31,6 +32,7 @@ import {
   renderDirectiveValue,
   renderFlag,
   renderFlagValue,
+  renderImage,
   renderInstruction,
   renderLabelKey,
   renderMountOption,
@@ -120,6 +122,10 @@ export function documentationFor(data: ResolveData, format: DocFormat): string |
     case 'label': {
       const label = getLabelKey(data.key);
       return label && renderLabelKey(label, format);
+    }
+    case 'image': {
+      const image = getCommonImage(data.key);
+      return image && renderImage(image, format);
     }
     case 'signal': {
       const signal = getSignal(data.key);
