@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover } from 'vscode-languageserver-protocol';
 import {
+  COMMON_IMAGES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
   CHMOD_MODES,
@@ -940,6 +941,7 @@ describe('hover over LSP', () => {
           'No stage of this file has this name, so BuildKit reads it as an image (or a named build context).',
           '**Image** `nginx:1.27`',
           '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `1.27`',
+          `Server, a Docker Official Image. ${COMMON_IMAGES.find((i) => i.name === 'nginx')!.doc}`,
         ].join('\n\n'),
       );
       await checkHover('FROM alpine\nCOPY --from=$[7$0$] /a /b', 'This file has no stage 7; stages are counted from 0 in the order of their `FROM` lines.');
@@ -963,6 +965,8 @@ describe('hover over LSP', () => {
 
   describe('image references', () => {
     const LIBRARY = "Docker Hub's `library/` namespace, where the Docker Official Images are published";
+    /** What the hover says of a common base image (facts/images.ts). */
+    const about = (name: string, lead: string) => `${lead} ${COMMON_IMAGES.find((i) => i.name === name)!.doc}`;
     const LIBRARY_LOOKUP = `a name without a namespace is looked up in ${LIBRARY}`;
     const LATEST = '`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.';
 
@@ -972,7 +976,19 @@ describe('hover over LSP', () => {
         [
           '**Image** `nginx`',
           '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/nginx` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `latest` (implied: no tag or digest is written)',
+          about('nginx', 'Server, a Docker Official Image.'),
           '`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a common image from another registry says who publishes it', async () => {
+      await checkHover(
+        'FROM $[mcr.microsoft.com/dotnet/s$0dk:8.0$] AS build',
+        [
+          '**Image** `mcr.microsoft.com/dotnet/sdk:8.0`',
+          '- Registry: `mcr.microsoft.com`\n- Repository: `dotnet/sdk`\n- Tag: `8.0`',
+          about('mcr.microsoft.com/dotnet/sdk', 'Build toolchain, published by Microsoft.'),
         ].join('\n\n'),
       );
     });
@@ -1022,6 +1038,7 @@ describe('hover over LSP', () => {
           '**Image** `${BASE}:3.12-slim`',
           'With the values known here: `python:3.12-slim`',
           '- Registry: `docker.io` (Docker Hub, used when no registry is written)\n- Repository: `library/python` (a name without a namespace is looked up in Docker Hub\'s `library/` namespace, where the Docker Official Images are published)\n- Tag: `3.12-slim`',
+          about('python', 'Language runtime, a Docker Official Image.'),
         ].join('\n\n'),
       );
       await checkHover(

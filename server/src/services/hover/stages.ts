@@ -1,6 +1,7 @@
 // Hovers on stage names (`FROM x AS name`, `COPY --from=name`, `--mount=from=name`, `FROM name`)
 // and on image references, spelled out part by part with Docker's defaults.
 
+import { getCommonImage, type ImageFact } from '../../facts';
 import { lex, type Environment } from '../../syntax';
 import { parseImageReference, stageIndex, type ImageReference, type Stage, type StageReference } from '../../semantics';
 import type { DocFormat } from '../../facts/render';
@@ -85,6 +86,12 @@ function libraryNote(ref: ImageReference): string {
   return ref.path.includes('/') ? ` (${namespace})` : ` (a name without a namespace is looked up in ${namespace})`;
 }
 
+/** The common base image (facts/images.ts) a reference names, whatever its tag. */
+function commonImageOf(ref: ImageReference): ImageFact | undefined {
+  if (ref.registry === 'docker.io') return ref.inLibrary ? getCommonImage(ref.repository.slice('library/'.length)) : undefined;
+  return getCommonImage(`${ref.registry}/${ref.repository}`);
+}
+
 export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: number, format: DocFormat): string | undefined {
   const w = new DocWriter(format);
   const written = text;
@@ -119,10 +126,13 @@ export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: numbe
         : undefined,
     ref.digest !== undefined ? `${w.prose('Digest:')} ${w.code(ref.digest)}` : undefined,
   ].filter((item): item is string => item !== undefined);
+  const known = commonImageOf(ref);
+  const about = known && `${known.kind[0].toUpperCase()}${known.kind.slice(1)}${known.publisher ? `, published by ${known.publisher}` : ', a Docker Official Image'}.`;
   return w.join(
     heading,
     expanded !== written && `${w.prose('With the values known here:')} ${w.code(expanded)}`,
     w.list(items),
+    known && w.prose(`${about} ${known.doc}`),
     ref.implicitLatest && w.prose('`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.'),
     ref.digest !== undefined && ref.tag !== undefined && w.prose('The digest pins the exact image; the tag is only informative.'),
   );
