@@ -21,6 +21,12 @@ describe('WorkdirRelativePath', () => {
     checkDiagnostics('FROM alpine AS base\nWORKDIR /app\nWORKDIR src\nFROM base\nWORKDIR test\n', []);
   });
 
+  it('counts an ONBUILD WORKDIR of the base stage, which runs first in the stages built FROM it, and not in its own', () => {
+    checkDiagnostics('FROM alpine:3.20 AS base\nONBUILD WORKDIR /srv\nWORKDIR $[rel$]\nFROM base AS mid\nWORKDIR rel\nFROM mid\nWORKDIR rel\n', [
+      { code: 'WorkdirRelativePath', message: message('rel') },
+    ]);
+  });
+
   it('accepts drive paths on a Windows stage, but not on Linux', () => {
     checkDiagnostics('FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nWORKDIR C:\\\\app\n', [], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
