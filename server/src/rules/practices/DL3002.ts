@@ -1,4 +1,5 @@
-// DL3002: the image runs as root: the last USER of the final stage (or, when it has none, of the
+// DL3002: the image runs as root: the last USER of the final stage (or, when it has none, the
+// `ONBUILD USER` of the stage it is built FROM, which runs first in it, or the last USER of the
 // stages it is built FROM) is `root` or 0, with or without a group. Builder stages may run as
 // root; what matters is the user the image starts its program as. hadolint checks every stage;
 // this rule looks only at the last one, which is what `docker build` produces without --target.
@@ -25,17 +26,28 @@ function lastUser(model: DockerfileModel, stage: Stage): number {
   });
 }
 
+/** The last `ONBUILD USER` of a stage (absolute node index, -1: none): it runs first in a stage built FROM it. */
+function lastUserTrigger(model: DockerfileModel, stage: Stage): number {
+  let found = -1;
+  model.tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'instruction' && node.trigger?.name === 'USER' && node.trigger.argList.length > 0) found = index;
+  }, stage.nodeIndex + 1);
+  return found;
+}
+
 export const DL3002: FileRule = {
   ...practiceMeta('DL3002', 'warning', 'The last USER of the final stage is root.'),
   scope: 'file',
   check({ model, report }) {
     for (const stage of finalStageAndBases(model)) {
       const relative = lastUser(model, stage);
-      if (relative < 0) continue;
-      const index = stage.nodeIndex + relative;
+      // Without a USER of its own, a stage runs as the base's `ONBUILD USER`, if it has one.
+      const index = relative >= 0 ? stage.nodeIndex + relative : stage.base ? lastUserTrigger(model, stage.base) : -1;
+      if (index < 0) continue;
       const node = model.tree.node(index);
       if (node.kind !== 'instruction') return;
-      const user = node.argList[0];
+      const user = relative >= 0 ? node.argList[0] : node.trigger!.argList[0];
       if (!ROOT.test(user.text)) return;
       const start = model.tree.start(index);
       report({

@@ -15,6 +15,13 @@ describe('DL3002', () => {
     checkDiagnostics('FROM alpine:3 AS base\nUSER $[root$]\nFROM base\nRUN id\n', [{ code: 'DL3002', message }], { only });
   });
 
+  it('takes the base stage\'s ONBUILD USER, which runs first in the final stage, when that stage has no USER', () => {
+    checkDiagnostics('FROM alpine:3 AS base\nUSER root\nONBUILD USER app\nFROM base\nRUN id\n', [], { only });
+    checkDiagnostics('FROM alpine:3 AS base\nUSER app\nONBUILD USER $[root$]\nFROM base\nRUN id\n', [{ code: 'DL3002', message }], { only });
+    // The final stage's own USER comes after the trigger.
+    checkDiagnostics('FROM alpine:3 AS base\nONBUILD USER root\nFROM base\nUSER app\n', [], { only });
+  });
+
   it('ignores a later unprivileged USER, root in builder stages, no USER at all, and look-alikes', () => {
     checkDiagnostics('FROM alpine:3\nUSER root\nRUN apk add curl\nUSER app\n', [], { only });
     checkDiagnostics('FROM alpine:3 AS build\nUSER root\nFROM alpine:3\nCOPY --from=build /a /a\n', [], { only });
