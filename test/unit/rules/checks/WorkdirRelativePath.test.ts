@@ -17,6 +17,33 @@ describe('WorkdirRelativePath', () => {
     checkDiagnostics('FROM alpine\nENV HOME=/home/app\nWORKDIR $HOME\n', []);
   });
 
+  it('works out values the model leaves to the base image as a build with an empty one does', () => {
+    // Each of these gives an absolute path without --build-arg and with a base image that sets nothing.
+    const absolute = [
+      'FROM alpine\nENV B=${B:-/x}\nWORKDIR $B\n',
+      'FROM alpine\nENV X=$HOME/app\nWORKDIR $X\n',
+      'FROM alpine\nENV PATH=/opt/bin:$PATH\nENV X=${PATH%%:*}\nWORKDIR $X\n',
+      // An ENV reads the values from before it; an ARG sets each name before reading the next.
+      'FROM alpine\nENV A=${A:-/x} B=${A:-/y}\nWORKDIR $B\n',
+      'FROM alpine\nARG A=${A:-/x} B=${A:-rel}\nWORKDIR $B\n',
+      // An ARG without a value is unset, not empty.
+      'FROM alpine\nARG P\nWORKDIR ${P-/app}\n',
+      'FROM alpine AS base\nENV B=${B:-/x}\nFROM base\nWORKDIR $B\n',
+    ];
+    for (const text of absolute) checkDiagnostics(text, [], { only: ['WorkdirRelativePath'] });
+    checkDiagnostics('FROM alpine AS base\nENV B=${B:-rel}\nFROM base\nWORKDIR $[$B$]\n', [{ code: 'WorkdirRelativePath', message: message('rel') }], {
+      only: ['WorkdirRelativePath'],
+    });
+    checkDiagnostics('FROM alpine\nARG P\nWORKDIR $[${P+set}$]\n', [{ code: 'WorkdirRelativePath', message: message('') }], { only: ['WorkdirRelativePath'] });
+  });
+
+  it('keeps a long chain of open values from growing the stack', () => {
+    let text = 'FROM alpine\nENV V0=$UNSET\n';
+    for (let i = 1; i <= 5000; i++) text += `ENV V${i}=\${V${i - 1}}\n`;
+    // Every V is empty, so the path is /app; the harness fails on a rule that throws.
+    checkDiagnostics(`${text}WORKDIR $V5000/app\n`, [], { only: ['WorkdirRelativePath'] });
+  });
+
   it('accepts later relative WORKDIRs and stages built from a stage that set one', () => {
     checkDiagnostics('FROM alpine AS base\nWORKDIR /app\nWORKDIR src\nFROM base\nWORKDIR test\n', []);
   });

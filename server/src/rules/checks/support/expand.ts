@@ -1,20 +1,60 @@
 // Expanding words of an instruction the way the builder does during `docker build --check`
-// with no --build-arg: a variable with a known value expands to it, a declared ARG without a
-// value and an undeclared name expand to nothing, and PATH has the builder's default.
+// with no --build-arg and a base image whose config is empty: a variable with a known value
+// expands to it, a declared ARG without a value is unset, an undeclared name is unset, and PATH
+// has the builder's default.
 
-import type { DockerfileModel } from '../../../semantics';
+import { getPredefinedArg } from '../../../facts';
+import type { Declaration, DockerfileModel, VariableUse } from '../../../semantics';
 import { lex, type Environment } from '../../../syntax';
 
 /** The PATH BuildKit sets in every stage whose base image does not set one (Linux). */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+/**
+ * How many declarations deep a value is worked out through others whose values the model leaves
+ * open. A longer chain (only machine-made files have one) falls back to an empty value, which
+ * keeps the recursion far from the stack's limit.
+ */
+const MAX_DEPTH = 64;
+
+/** The value each declaration gets in such a build, by model, keyed `nodeIndex:nameStart`. */
+const buildValues = new WeakMap<DockerfileModel, Map<string, string | undefined>>();
+
 /** The environment an instruction's builder-expanded words see, from the model's resolution. */
 export function environmentAt(model: DockerfileModel, nodeIndex: number): Environment {
-  const values = new Map<string, string>();
-  for (const use of model.usesInNode(nodeIndex)) {
-    if (use.declaration) values.set(use.name, use.value ?? '');
-  }
+  return environmentOf(model, model.usesInNode(nodeIndex), 0);
+}
+
+function environmentOf(model: DockerfileModel, uses: readonly VariableUse[], depth: number): Environment {
+  const values = new Map<string, string | undefined>();
+  for (const use of uses) if (use.declaration) values.set(use.name, buildValue(model, use.declaration, depth));
   return (name) => values.get(name) ?? (name === 'PATH' ? DEFAULT_PATH : undefined);
+}
+
+/**
+ * The value a declaration has in that build (undefined: unset). The model leaves a value open
+ * when it depends on what the base image or a --build-arg may set; with neither, it is known:
+ * `ENV B=${B:-/x}` gives /x and `ENV X=$HOME/app` gives /app, and `ARG A` alone leaves A unset,
+ * so `${A-/x}` gives /x.
+ */
+function buildValue(model: DockerfileModel, declaration: Declaration, depth: number): string | undefined {
+  if (declaration.value !== undefined) return declaration.value;
+  let memo = buildValues.get(model);
+  if (!memo) buildValues.set(model, (memo = new Map()));
+  const key = `${declaration.nodeIndex}:${declaration.nameSpan.start}`;
+  if (memo.has(key)) return memo.get(key);
+  let value: string | undefined;
+  if (depth >= MAX_DEPTH) value = '';
+  else if (declaration.rawValue !== undefined) {
+    // The words of the value see what was set before them (for ARG, also the names before it on the line).
+    const span = declaration.valueSpan;
+    const uses = span ? model.usesInNode(declaration.nodeIndex).filter((use) => use.span.start >= span.start && use.span.end <= span.end) : [];
+    value = expandWord(declaration.rawValue, environmentOf(model, uses, depth + 1), model.tree.escape) ?? '';
+  } else if (declaration.inherits) value = buildValue(model, declaration.inherits, depth + 1);
+  // An automatic platform ARG (`ARG TARGETARCH`) has a value BuildKit sets per build; empty stands in for it.
+  else value = declaration.kind === 'arg' && getPredefinedArg(declaration.name)?.automatic === true ? '' : undefined;
+  memo.set(key, value);
+  return value;
 }
 
 /** A word expanded in `environment`; undefined when the expansion fails. */
