@@ -4,6 +4,7 @@
 
 import type { VariableUse } from '../../semantics';
 import type { StageRule } from '../types';
+import { unsetOutcome } from './support/expand';
 import { renameVariableFix } from './support/fixes';
 import { globalArgs } from './support/globalArgs';
 import { checkMeta } from './support/meta';
@@ -25,7 +26,7 @@ export const UndefinedArgInFrom: StageRule = {
       report({
         nodeIndex: stage.nodeIndex,
         ...use.span,
-        message: `'$${use.name}' is not declared by an ARG before the first FROM, so it expands to an empty string here${didYouMean(suggestion, (s) => `'$${s}'`)}.`,
+        message: `'$${use.name}' is not declared by an ARG before the first FROM, ${unsetOutcome(model.tree, use)} here${didYouMean(suggestion, (s) => `'$${s}'`)}.`,
         data: { name: use.name, suggestion },
       });
     }

@@ -16,6 +16,7 @@ import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
+import { unsetOutcome } from './support/expand';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
@@ -75,7 +76,7 @@ export const UndefinedVar: StageRule = {
           report({
             nodeIndex: use.nodeIndex,
             ...use.span,
-            message: `'$${use.name}' is not defined in this stage, so it expands to an empty string: ${outside} Add 'ARG ${use.name}' to the stage to use it.`,
+            message: `'$${use.name}' is not defined in this stage, ${unsetOutcome(model.tree, use)}: ${outside} Add 'ARG ${use.name}' to the stage to use it.`,
             data: { name: use.name, declare: true },
           });
           continue;
@@ -85,7 +86,7 @@ export const UndefinedVar: StageRule = {
         report({
           nodeIndex: use.nodeIndex,
           ...use.span,
-          message: `'$${use.name}' is not defined here, so it expands to an empty string${didYouMean(suggestion, (s) => `'$${s}'`)}. Declare it with ARG or ENV in this stage.`,
+          message: `'$${use.name}' is not defined here, ${unsetOutcome(model.tree, use)}${didYouMean(suggestion, (s) => `'$${s}'`)}. Declare it with ARG or ENV in this stage.`,
           data: { name: use.name, suggestion },
         });
       }

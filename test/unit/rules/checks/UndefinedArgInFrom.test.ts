@@ -4,7 +4,10 @@ import { checkDiagnostics, checkFix } from '../harness';
 describe('UndefinedArgInFrom', () => {
   it('flags a FROM variable no global ARG declares, in the image and in --platform', () => {
     checkDiagnostics('ARG VERSION=3.20\nFROM --platform=$[${PLATFROM:-linux/amd64}$] alpine:3$[${VERSON}$]\n', [
-      { code: 'UndefinedArgInFrom', message: "'$PLATFROM' is not declared by an ARG before the first FROM, so it expands to an empty string here." },
+      {
+        code: 'UndefinedArgInFrom',
+        message: "'$PLATFROM' is not declared by an ARG before the first FROM, so '${PLATFROM:-linux/amd64}' falls back to its default here.",
+      },
       {
         code: 'UndefinedArgInFrom',
         message: "'$VERSON' is not declared by an ARG before the first FROM, so it expands to an empty string here (did you mean '$VERSION'?).",
@@ -18,7 +21,7 @@ describe('UndefinedArgInFrom', () => {
 
   it('does not see ARGs declared inside a stage', () => {
     checkDiagnostics('FROM alpine\nARG BASE=alpine\nFROM $[${BASE:-alpine}$]\n', [
-      { code: 'UndefinedArgInFrom', message: "'$BASE' is not declared by an ARG before the first FROM, so it expands to an empty string here." },
+      { code: 'UndefinedArgInFrom', message: "'$BASE' is not declared by an ARG before the first FROM, so '${BASE:-alpine}' falls back to its default here." },
     ]);
   });
 

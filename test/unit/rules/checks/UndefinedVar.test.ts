@@ -32,6 +32,25 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('says what a reference with a default or an error gives instead of an empty string', () => {
+    // BuildKit reports the name whatever the form; only ${v-w} and ${v?m} do not give an empty string.
+    const declare = 'Declare it with ARG or ENV in this stage.';
+    checkDiagnostics('FROM alpine\nLABEL a=$[${A:-x}$] b=$[${B-x}$] c=$[${C:?unset}$] d=$[${D?}$] e=$[${E:+x}$] f=$[${F#p}$]\n', [
+      { code: 'UndefinedVar', message: `'$A' is not defined here, so '\${A:-x}' falls back to its default. ${declare}` },
+      { code: 'UndefinedVar', message: `'$B' is not defined here, so '\${B-x}' falls back to its default. ${declare}` },
+      { code: 'UndefinedVar', message: `'$C' is not defined here, so '\${C:?unset}' stops the build with an error. ${declare}` },
+      { code: 'UndefinedVar', message: `'$D' is not defined here, so '\${D?}' stops the build with an error. ${declare}` },
+      { code: 'UndefinedVar', message: message('E') },
+      { code: 'UndefinedVar', message: message('F') },
+    ]);
+    checkDiagnostics('ARG V=1\nFROM alpine\nENV A=$[${V:-2}$]\n', [
+      {
+        code: 'UndefinedVar',
+        message: "'$V' is not defined in this stage, so '${V:-2}' falls back to its default: the global ARG V is visible only in FROM lines. Add 'ARG V' to the stage to use it.",
+      },
+    ]);
+  });
+
   it('finds every variable of a quoted flag value, which BuildKit expands without its quotes', () => {
     checkDiagnostics('FROM alpine\nCOPY --chown="$[${NB_UID}$]:$[${NB_GID}$]" a /b\n', [
       { code: 'UndefinedVar', message: message('NB_UID') },

@@ -5,7 +5,7 @@
 
 import { getPredefinedArg } from '../../../facts';
 import type { Declaration, DockerfileModel, VariableUse } from '../../../semantics';
-import { lex, type Environment } from '../../../syntax';
+import { lex, type Environment, type SyntaxTree } from '../../../syntax';
 
 /** The PATH BuildKit sets in every stage whose base image does not set one (Linux). */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -67,4 +67,23 @@ export function expandWord(word: string, environment: Environment, escape: strin
 export function expandWords(word: string, environment: Environment, escape: string): readonly string[] | undefined {
   const result = lex(word, environment, { escape });
   return result.error ? undefined : result.words;
+}
+
+/**
+ * What a reference gives when its name is unset, for the messages of the checks that report one:
+ * `${v:-w}` and `${v-w}` fall back to `w`, `${v:?m}` and `${v?m}` stop the build, and every other
+ * form (`$v`, `${v:+w}`, `${v#p}`…) gives an empty string.
+ */
+export function unsetOutcome(tree: SyntaxTree, use: VariableUse): string {
+  const text = tree.slice(use.span.start, use.span.end);
+  switch (use.ref.operator) {
+    case '-':
+    case ':-':
+      return `so '${text}' falls back to its default`;
+    case '?':
+    case ':?':
+      return `so '${text}' stops the build with an error`;
+    default:
+      return 'so it expands to an empty string';
+  }
 }
