@@ -623,6 +623,18 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('PATH, which no ARG or ENV declares but BuildKit sets in every stage', async () => {
+      const note =
+        'Not declared in this Dockerfile, yet never empty: BuildKit gives every stage a `PATH`, the base image\'s, or `/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` when the image sets none (as `scratch` does).';
+      await checkHover('FROM alpine\nENV PATH=/opt/bin:$[$PA$0TH$]', `**\`PATH\`** environment variable\n\n${note}`);
+      await checkHover(
+        'FROM alpine\nRUN echo $[$PA$0TH$]',
+        `**\`PATH\`** environment variable\n\n${note}\n\nThe builder leaves this to the shell, which expands it when the step runs; \`ARG\` and \`ENV\` values are in its environment.`,
+      );
+      // Before the first FROM only build arguments exist.
+      await checkHover('ARG X=$[$PA$0TH$]\nFROM alpine', '**`PATH`** not declared\n\nNo global `ARG` before this line declares it, so it expands to an empty string.');
+    });
+
     it("a name in shell text that no ARG or ENV declares is the shell's own", async () => {
       await checkHover(
         'FROM alpine\nRUN for f in a b; do echo $[$$0f$]; done',

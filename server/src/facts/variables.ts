@@ -20,6 +20,12 @@ export interface SubstitutionFact {
   readonly labsSince?: FrontendVersion;
 }
 
+/**
+ * The PATH BuildKit gives a Linux stage whose base image sets none (its `emptyImage`), so every
+ * stage has a PATH: `ENV PATH=/opt/bin:$PATH` never reads an empty one.
+ */
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** Where the Dockerfile reference explains substitution. */
 export const SUBSTITUTION_URL = referenceUrl('environment-replacement');
 

@@ -2,7 +2,7 @@
 // is declared and what kind it is; at a declaration (`ARG NAME=...`, `ENV NAME=...`) the same
 // for that line. Predefined arguments add their documentation from the facts.
 
-import { SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
+import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import type { Declaration, VariableUse } from '../../semantics';
 import { lex, type InstructionNode } from '../../syntax';
@@ -91,6 +91,11 @@ function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, 
   return w.prose(
     `Unset here: the global \`ARG ${use.name}\` on line ${line} is visible in \`FROM\` lines only. Declare \`ARG ${use.name}\` (without a value) in this stage to use its value.`,
   );
+}
+
+/** Why PATH has a value where no ARG or ENV of the stage sets it. */
+function defaultPathNote(w: DocWriter): string {
+  return w.prose(`Not declared in this Dockerfile, yet never empty: BuildKit gives every stage a \`PATH\`, the base image's, or \`${DEFAULT_PATH}\` when the image sets none (as \`scratch\` does).`);
 }
 
 /** A name in shell text that no ARG or ENV declares: the shell's own business, not an empty value. */
@@ -184,8 +189,10 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
   const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
+  // PATH is set in every stage, declared or not.
+  const defaultPath = name === 'PATH' && !declaration && use.stage >= 0;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
-  const shellVariable = !declaration && !predefined && !global && expansion === 'build-shell';
+  const shellVariable = !declaration && !predefined && !global && !defaultPath && expansion === 'build-shell';
   let expansionNote: string | undefined;
   if (expansion === 'trigger') expansionNote = triggerNote(doc, w, use);
   else if (expansion === 'runtime-shell') expansionNote = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
@@ -193,14 +200,19 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     expansionNote = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');
   }
   return w.join(
-    shellVariable ? `${w.bold(w.code(name))} ${w.prose('shell variable')}` : heading(w, name, declaration, predefined !== undefined),
+    defaultPath
+      ? `${w.bold(w.code(name))} ${w.prose('environment variable')}`
+      : shellVariable
+        ? `${w.bold(w.code(name))} ${w.prose('shell variable')}`
+        : heading(w, name, declaration, predefined !== undefined),
     valueLine(w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(w, declaration, true),
     shellVariable && shellVariableNote(w, false),
-    !shellVariable && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
+    defaultPath && defaultPathNote(w),
+    !shellVariable && !defaultPath && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     expansionNote,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
     result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,

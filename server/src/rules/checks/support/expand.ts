@@ -3,12 +3,9 @@
 // expands to it, a declared ARG without a value is unset, an undeclared name is unset, and PATH
 // has the builder's default.
 
-import { getPredefinedArg } from '../../../facts';
+import { DEFAULT_PATH, getPredefinedArg } from '../../../facts';
 import type { Declaration, DockerfileModel, VariableUse } from '../../../semantics';
 import { lex, type Environment, type SyntaxTree } from '../../../syntax';
-
-/** The PATH BuildKit sets in every stage whose base image does not set one (Linux). */
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /**
  * How many declarations deep a value is worked out through others whose values the model leaves
