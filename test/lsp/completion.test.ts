@@ -482,14 +482,17 @@ describe('completion over LSP', () => {
       expect(items.map((i) => [i.label, i.kind, i.textEdit?.newText, i.detail])).toEqual([
         ['APP_HOME', Kind.Variable, 'APP_HOME', 'ENV APP_HOME=/app'],
         ['VERSION', Kind.Variable, 'VERSION', 'ARG VERSION=1.0'],
+        ['PATH', Kind.Variable, 'PATH', 'set in every stage, by the base image or BuildKit'],
       ]);
       await check(`${declared}WORKDIR \${$0`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME}'],
         ['VERSION', Kind.Variable, 'VERSION}'],
+        ['PATH', Kind.Variable, 'PATH}'],
       ], { trigger: '{' });
       await check(`${declared}WORKDIR \${$[VER$0$]}`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME'],
         ['VERSION', Kind.Variable, 'VERSION'],
+        ['PATH', Kind.Variable, 'PATH'],
       ]);
     });
 
@@ -507,16 +510,19 @@ describe('completion over LSP', () => {
       await check(`${declared}RUN echo $$0`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME'],
         ['VERSION', Kind.Variable, 'VERSION'],
+        ['PATH', Kind.Variable, 'PATH'],
         ...proxies.map((name) => [name, Kind.Variable, name] as Row),
       ], { trigger: '$' });
     });
 
     it('only ENV where the container runs the command, in ONBUILD triggers and in heredocs', async () => {
-      await check(`${declared}CMD echo $$0`, [['APP_HOME', Kind.Variable, 'APP_HOME']], { trigger: '$' });
-      await check(`${declared}ONBUILD RUN echo $$0`, [['APP_HOME', Kind.Variable, 'APP_HOME']], { trigger: '$' });
+      const env: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['PATH', Kind.Variable, 'PATH']];
+      await check(`${declared}CMD echo $$0`, env, { trigger: '$' });
+      await check(`${declared}ONBUILD RUN echo $$0`, env, { trigger: '$' });
       await check(`${declared}COPY <<EOF /version\n$$[VER$0$]\nEOF\n`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME'],
         ['VERSION', Kind.Variable, 'VERSION'],
+        ['PATH', Kind.Variable, 'PATH'],
       ]);
     });
 
@@ -533,7 +539,7 @@ describe('completion over LSP', () => {
     });
 
     it('in a RUN heredoc run by a shell, or fed to a command by the shell', async () => {
-      const rows: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['VERSION', Kind.Variable, 'VERSION']];
+      const rows: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['VERSION', Kind.Variable, 'VERSION'], ['PATH', Kind.Variable, 'PATH']];
       const proxies = ['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'];
       const all = [...rows, ...proxies.map((name) => [name, Kind.Variable, name] as Row)];
       await check(`${declared}RUN <<EOF\n#!/bin/bash\necho $$0\nEOF\n`, all, { trigger: '$' });
@@ -544,8 +550,17 @@ describe('completion over LSP', () => {
       await check(`${declared}ENV X=\${$0`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME}'],
         ['VERSION', Kind.Variable, 'VERSION}'],
+        ['PATH', Kind.Variable, 'PATH}'],
       ], { trigger: '{' });
-      await checkNone('FROM alpine\nENV X=${$0', { trigger: '{' });
+      await check('FROM alpine\nENV X=${$0', [['PATH', Kind.Variable, 'PATH}']], { trigger: '{' });
+    });
+
+    it('PATH in a stage, which BuildKit always sets, declared or not, and in no global ARG default', async () => {
+      await check('FROM alpine\nENV PATH=/opt/bin:$$0', [['PATH', Kind.Variable, 'PATH']], { trigger: '$' });
+      await check('FROM alpine\nENV PATH=/opt/bin\nENV P=$$0', [['PATH', Kind.Variable, 'PATH']], { trigger: '$' });
+      const global = await complete('ARG P=$$0\nFROM alpine', { trigger: '$' });
+      expect(global.map((i) => i.label)).toContain('TARGETARCH');
+      expect(global.map((i) => i.label)).not.toContain('PATH');
     });
   });
 

@@ -61,6 +61,16 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       }),
     );
   }
+  // Every stage, and so every image and container, has a PATH (the base image's, or BuildKit's
+  // default), declared or not; before the first FROM and in FROM lines only build arguments exist.
+  if (!seen.has('PATH') && expansion !== 'global' && doc.model.stageAt(scopeOffset) !== undefined) {
+    items.push(
+      item(request, 'PATH', CompletionItemKind.Variable, prefix.from, insert('PATH'), 1, {
+        word: 'name',
+        detail: 'set in every stage, by the base image or BuildKit',
+      }),
+    );
+  }
   // A RUN step's shell also sees the proxy arguments the build passes, declared or not.
   if (expansion === 'run') {
     for (const arg of PREDEFINED_ARGS) {
