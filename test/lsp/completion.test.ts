@@ -169,6 +169,19 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine\n  $0', { trigger: ' ' });
       await checkNone('FROM alpine\nRUN apt-get update \\\n    $0');
     });
+
+    it('none at the end of the document where the text typed goes on the instruction above (found typing a Dockerfile)', async () => {
+      // An open heredoc takes everything up to its terminator, so the new line is body text.
+      await checkNone('FROM alpine\nRUN <<EOF\n$0');
+      await checkNone('FROM alpine\nCOPY <<EOF /etc/motd\n$0');
+      // After a line continuation (and blank or comment lines) the instruction goes on: RUN's flags, not keywords.
+      await checkNone('FROM alpine\nRUN apt-get update \\\n$0');
+      await checkNone('FROM alpine\nRUN apt-get update \\\n\n# note\n$0');
+      await check('FROM alpine\nRUN \\\n$[--$0$]', flagRows(getInstruction('RUN')!.flags.filter((f) => !f.labs)), { trigger: '-' });
+      // Once the heredoc is terminated, or without a continuation, the next line is a new instruction.
+      await check('FROM alpine\nRUN <<EOF\nset -e\nEOF\n$0', keywordRows(ORDER));
+      await check('FROM alpine\nRUN apt-get update\n$0', keywordRows(ORDER));
+    });
   });
 
   describe('flags', () => {

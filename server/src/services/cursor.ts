@@ -42,6 +42,24 @@ function endsWithLineBreak(doc: AnalyzedDocument, end: number): boolean {
   return last === '\n' || last === '\r';
 }
 
+/**
+ * Whether text typed at the end of the document would still belong to the instruction that ends
+ * there: its heredoc is not terminated yet, or its last line ends with a line continuation (blank
+ * and comment lines after it do not end it).
+ */
+function continuesAtEnd(doc: AnalyzedDocument, entry: NodeEntry<TopLevelNode>): boolean {
+  const node = entry.node;
+  if (node.kind !== 'instruction') return false;
+  if (node.heredocs.length > 0) return node.heredocs.some((heredoc) => heredoc.terminator === undefined);
+  const last = node.continuations[node.continuations.length - 1];
+  if (!last) return false;
+  const rest = doc.tree.slice(entry.start + last.end, entry.start + node.length);
+  return rest.split('\n').every((line) => {
+    const text = line.trim();
+    return text === '' || text.startsWith('#');
+  });
+}
+
 /** What the cursor at `offset` is in. */
 export function cursorContext(doc: AnalyzedDocument, offset: number): CursorContext {
   const lineStart = lineStartOf(doc, offset);
@@ -49,8 +67,10 @@ export function cursorContext(doc: AnalyzedDocument, offset: number): CursorCont
   const entry = doc.tree.entryAt(offset);
   if (!entry) return { kind: 'line', lineStart, linePrefix };
   const end = entry.start + entry.node.length;
-  // At the very end of a node that ends with a line break, the cursor is on the next, new line.
-  if (offset > end || (offset === end && endsWithLineBreak(doc, end))) return { kind: 'line', lineStart, linePrefix };
+  // At the very end of a node that ends with a line break, the cursor is on the next, new line,
+  // unless that line still belongs to the node (the end of the document in an open heredoc or
+  // after a line continuation, where the user goes on typing the instruction).
+  if (offset > end || (offset === end && endsWithLineBreak(doc, end) && !continuesAtEnd(doc, entry))) return { kind: 'line', lineStart, linePrefix };
   if (entry.node.kind !== 'instruction') return { kind: 'line', node: entry, lineStart, linePrefix };
   const instruction = entry as NodeEntry<InstructionNode>;
   const rel = offset - entry.start;
