@@ -120,6 +120,8 @@ describe('signature help over LSP', () => {
       await check('FROM alpine\nONBUILD COPY a $0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>', 'ONBUILD ');
       await check('FROM alpine\nCOPY a \\\n  # sources above\n  $0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
       await check('# escape=`\r\nFROM alpine\r\nCOPY a `\r\n  b$0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
+      // At the end of the document, on the empty line after the continuation (found typing a Dockerfile).
+      await check('FROM alpine\nCOPY --from=build \\\n$0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<src>...');
     });
   });
 
