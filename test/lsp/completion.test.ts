@@ -385,6 +385,20 @@ describe('completion over LSP', () => {
       ]);
     });
 
+    it('no stage once FROM has a tag, digest or path, which no stage name has (found typing a Dockerfile)', async () => {
+      expect(rows((await complete('FROM golang AS builder\nFROM $[py$0$]')).filter((i) => i.kind === Kind.Reference))).toEqual([['builder', Kind.Reference, 'builder']]);
+      await checkNone('FROM golang AS builder\nFROM python:$0');
+      await checkNone('FROM golang AS builder\nFROM python:3$0');
+      await checkNone('FROM golang AS builder\nFROM alpine@$0');
+      await checkNone('FROM golang AS builder\nFROM ghcr.io/$0', { trigger: '/' });
+      // Images that share the word up to its `:` or `/` still fit: the file's own tags, a registry's images.
+      await check('FROM golang:1.23 AS builder\nFROM $[golang:$0$]', [['golang:1.23', Kind.Module, 'golang:1.23']]);
+      expect((await complete('FROM $[mcr.microsoft.com/$0$]', { trigger: '/' })).map((i) => i.label)).toEqual([
+        'mcr.microsoft.com/dotnet/sdk',
+        'mcr.microsoft.com/dotnet/aspnet',
+      ]);
+    });
+
     it('a name several stages share once, for the stage it means: the last for --from=, the nearest earlier for FROM', async () => {
       const dup = 'FROM golang AS x\nFROM node AS X\n';
       expect((await complete(`${dup}FROM alpine\nCOPY --from=$0`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['X', 'stage 1: node']]);

@@ -29,7 +29,8 @@ function caseOf(keyword: string): boolean {
 function fromItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
   if (context.index === 0) {
     if (context.onbuild) return [];
-    const stages = stageItems(request, context.from, context.instructionStart, 'from');
+    // A stage name has no `:`, `@` or `/`: past one of them the word is an image's tag, digest or path.
+    const stages = /[:@/]/.test(context.typed) ? [] : stageItems(request, context.from, context.instructionStart, 'from');
     return [...stages, ...imageItems(request, context, stages.length)];
   }
   if (context.index !== 1) return [];
@@ -65,7 +66,11 @@ function imageItems(request: CompletionRequest, context: ArgumentContext, rank: 
       }),
     );
   }
-  return items;
+  // Past a `/`, `:` or `@` the word is a path, tag or digest: only images that share what comes before it fit.
+  const separator = Math.max(context.typed.lastIndexOf('/'), context.typed.lastIndexOf(':'), context.typed.lastIndexOf('@'));
+  if (separator < 0) return items;
+  const prefix = context.typed.slice(0, separator + 1);
+  return items.filter((i) => i.label.startsWith(prefix));
 }
 
 function healthcheckItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
