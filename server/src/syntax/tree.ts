@@ -366,6 +366,20 @@ export class SyntaxTree {
     return out;
   }
 
+  /**
+   * The last line BuildKit reads, without its line break: a final line break ends the line before
+   * it rather than starting an empty one. A node owns whole lines, so the last node holds it.
+   */
+  private lastLine(): { start: number; end: number } {
+    const index = this.nodeCount - 1;
+    if (index < 0) return { start: 0, end: 0 };
+    const text = this.nodeText(index);
+    const base = this.start(index);
+    let end = text.length;
+    if (text.endsWith('\n')) end -= text.endsWith('\r\n') ? 2 : 1;
+    return { start: base + (end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0), end: base + end };
+  }
+
   /** All syntax errors, in document offsets, including whole-file ones. */
   errors(): DocumentSyntaxError[] {
     const out: DocumentSyntaxError[] = [];
@@ -378,7 +392,10 @@ export class SyntaxTree {
     if (this.length === 0 || text === '\uFEFF') {
       out.push({ start: 0, end: 0, code: 'empty-file', message: 'the Dockerfile cannot be empty', node: -1 });
     } else if (!hasInstruction) {
-      out.push({ start: 0, end: this.length, code: 'no-instructions', message: 'file with no instructions', node: -1 });
+      // On the last line, where BuildKit reports it and an instruction has to go; not over the
+      // whole text, which underlined every header line of a new file as it was typed.
+      const last = this.lastLine();
+      out.push({ start: last.start, end: last.end, code: 'no-instructions', message: 'file with no instructions', node: -1 });
     }
     return out;
   }

@@ -90,7 +90,7 @@ describe('errors agree with BuildKit on the corpus', () => {
     expect(summary).toEqual([
       'negative/empty_dockerfile/Dockerfile: empty-file at 1',
       'negative/env_no_value/Dockerfile: missing-value at 3',
-      'negative/only_comments/Dockerfile: no-instructions at 1',
+      'negative/only_comments/Dockerfile: no-instructions at 3',
       'negative/shykes-nested-json/Dockerfile: instruction-before-from, json-not-strings at 1',
       'cases/env/Dockerfile: bad-substitution at 12',
       'cases/escapes/Dockerfile: bad-substitution at 6',

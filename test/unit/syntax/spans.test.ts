@@ -324,6 +324,10 @@ describe('syntax errors with exact ranges', () => {
 
   it('empty files and files without instructions', () => {
     expect(errors('')).toEqual([['empty-file', '', 'the Dockerfile cannot be empty']]);
-    expect(errors('# only a comment\n\n')).toEqual([['no-instructions', '# only a comment\n\n', 'file with no instructions']]);
+    // On the last line, as BuildKit reports it, not over the whole header being typed.
+    expect(errors('# only a comment\n\n')).toEqual([['no-instructions', '', 'file with no instructions']]);
+    expect(errors('# syntax=docker/dockerfile:1\n# a comment\n')).toEqual([['no-instructions', '# a comment', 'file with no instructions']]);
+    expect(errors('# syntax=docker/dockerfile:1\r\n# a comment')).toEqual([['no-instructions', '# a comment', 'file with no instructions']]);
+    expect(errors('\n')).toEqual([['no-instructions', '', 'file with no instructions']]);
   });
 });
