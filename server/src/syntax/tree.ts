@@ -370,7 +370,7 @@ export class SyntaxTree {
    * The last line BuildKit reads, without its line break: a final line break ends the line before
    * it rather than starting an empty one. A node owns whole lines, so the last node holds it.
    */
-  private lastLine(): { start: number; end: number } {
+  lastLine(): { start: number; end: number } {
     const index = this.nodeCount - 1;
     if (index < 0) return { start: 0, end: 0 };
     const text = this.nodeText(index);
