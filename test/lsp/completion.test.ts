@@ -560,6 +560,15 @@ describe('completion over LSP', () => {
       await checkNone(`${declared}RUN --mount=type=bind,from=$$0 x`, { trigger: '$' });
       await checkNone(`${declared}WORKDIR \\$$0`, { trigger: '$' });
       await checkNone(`${declared}SHELL ["/bin/sh", "-c", "$$0`, { trigger: '$' });
+      // Inside single quotes neither the shell nor BuildKit expands `$` (found typing a Dockerfile).
+      await checkNone(`${declared}RUN awk '{print $$0`, { trigger: '$' });
+      await checkNone(`${declared}ENV X='$$0`, { trigger: '$' });
+      await check(`${declared}RUN echo "it's $$0`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME'],
+        ['VERSION', Kind.Variable, 'VERSION'],
+        ['PATH', Kind.Variable, 'PATH'],
+        ...['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'].map((name) => [name, Kind.Variable, name] as Row),
+      ], { trigger: '$' });
       // A RUN heredoc with a #! line for another interpreter is a script of that language.
       await checkNone(`${declared}RUN <<EOF\n#!/usr/bin/env python3\nprint("$$0")\nEOF\n`, { trigger: '$' });
       await checkNone(`${declared}RUN <<EOF\n#!/usr/bin/node\nconsole.log("$$0")\nEOF\n`, { trigger: '$' });

@@ -22,6 +22,8 @@ export interface InstructionPrefix {
   readonly lineStart: number;
   /** The cursor is inside an unclosed quote. */
   readonly inQuote: boolean;
+  /** That quote is a single quote, inside which neither BuildKit nor a shell expands `$`. */
+  readonly singleQuoted: boolean;
 }
 
 export type CursorContext =
@@ -137,12 +139,12 @@ function instructionPrefix(doc: AnalyzedDocument, entry: NodeEntry<InstructionNo
     }
     lineRel += line.length + 1;
   }
-  const { words, inQuote } = splitWords(text, offsets, offset, escape);
-  return { entry, words, text, lineStart, inQuote };
+  const { words, quote } = splitWords(text, offsets, offset, escape);
+  return { entry, words, text, lineStart, inQuote: quote !== '', singleQuoted: quote === "'" };
 }
 
 /** White-space separated words; quotes group, the escape character keeps the next character. */
-function splitWords(text: string, offsets: readonly number[], cursor: number, escape: string): { words: PrefixWord[]; inQuote: boolean } {
+function splitWords(text: string, offsets: readonly number[], cursor: number, escape: string): { words: PrefixWord[]; quote: string } {
   const words: PrefixWord[] = [];
   let word: { text: string; start: number } | undefined;
   let quote = '';
@@ -167,5 +169,5 @@ function splitWords(text: string, offsets: readonly number[], cursor: number, es
     word.text += c;
   }
   words.push(word ?? { text: '', start: cursor });
-  return { words, inQuote: quote !== '' };
+  return { words, quote };
 }

@@ -156,7 +156,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, exec: execForm(request, node, [...rest, current]) };
 
   if (variable) {
-    const expansion = expansionAt(parts);
+    // Inside single quotes `$` is plain text, for BuildKit's lexer and for a shell (`awk '{print $1}'`).
+    const expansion = prefix.singleQuoted ? undefined : expansionAt(parts);
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start);
   }
