@@ -24,9 +24,10 @@
 // * BuildKit joins the continuation lines before anything else reads them: a shell comment in shell-form text runs
 //   to the end of the instruction (shell-comment), and a heredoc body starts only after the marker's whole logical
 //   line (markerLineRest).
-// * Heredocs: a rule starts at the marker and ends at the terminator; its body is a while rule that fails on the
-//   terminator line, which again pops everything an embedded grammar left open. Several markers on one line get one
-//   such pair of rules each, nested (multiHeredocRules). In RUN the while rules of later markers are on the stack
+// * Heredocs, in RUN, COPY and ADD only (HEREDOC_INSTRUCTIONS; in CMD a marker is shell text, heredoc-not-read): a
+//   rule starts at the marker and ends at the terminator; its body is a while rule that fails on the terminator line,
+//   which again pops everything an embedded grammar left open. Several markers on one line get one such pair of
+//   rules each, nested (multiHeredocRules). In RUN the while rules of later markers are on the stack
 //   during the earlier bodies, so a line equal to a later terminator inside an earlier body ends them all early
 //   (BuildKit reads it as text; COPY/ADD get this right, textBodyAfterOthers).
 // * What a RUN heredoc body is (much as the best-practice rules read it, bodyIsShell in
@@ -73,6 +74,10 @@ export const EXPANDING_FLAGS = {
   ADD: ['chown', 'chmod', 'checksum'],
   COPY: ['chown', 'chmod'],
 };
+// The instructions whose lines BuildKit reads heredocs from, also as ONBUILD triggers (a copy of `allowsHeredoc` in
+// server/src/facts, which test/grammar checks): RUN by its shell form, COPY and ADD as sources. In the shell form of
+// CMD, ENTRYPOINT and HEALTHCHECK CMD a marker is text for the shell, and the lines after it are instructions.
+export const HEREDOC_INSTRUCTIONS = ['RUN', 'ADD', 'COPY'];
 
 // A heredoc delimiter word, and the pieces of a marker such as `<<EOF`, `<<-"EOT"`, `3<<'X'` or `<< EOF`. BuildKit
 // splits the instruction line into words at blanks only (quotes aside) and takes all of a word after `<<` as the
@@ -365,6 +370,8 @@ function sharedRules() {
     // several heredocs found them from the first marker).
     'shell-comment': shellComment(heredocRefs('run', { suffix: '' })),
     'shell-comment-in-heredoc': shellComment([ref('heredoc-shell-marker-extra')]),
+    // in CMD, ENTRYPOINT and HEALTHCHECK CMD, which take no heredocs
+    'shell-comment-no-heredoc': shellComment([]),
     // A blank line inside a continued instruction, with its newline (where nothing else would keep it going).
     'blank-line-in-instruction': { match: r`^[ \t]*\n` },
 
@@ -386,6 +393,11 @@ function sharedRules() {
     // A word that starts with `<<` but that BuildKit takes for no marker (`<<- EOF`, `<<EOF<x`): consumed, so that the
     // shell grammar does not start a heredoc of its own. `<<<` (a here-string) is left to it.
     'heredoc-not-a-marker': { match: r`(?<=^|[ \t])\d*<<(?!<)(?:(?![\\${BT}][ \t]*$)[^ \t\n])*` },
+    // BuildKit reads heredocs in RUN, COPY and ADD only: in the shell form of CMD, ENTRYPOINT and HEALTHCHECK CMD a
+    // `<<EOF` is text that the shell will get (a heredoc without a body), and the next line is the next instruction.
+    // The operator is consumed here so that the shell grammar does not start a heredoc of its own: it would take the
+    // rest of the line, a continuing escape character included.
+    'heredoc-not-read': { match: r`(?<!<)<<-?(?!<)`, name: 'keyword.operator.heredoc.shell' },
     // Python's own line continuation is a rule whose begin captures the newline, which would end the instruction
     // (see the top of this file); this takes its place.
     'python-line-continuation': {
@@ -1011,6 +1023,8 @@ function modeRules(m) {
     add(`flag-expand-${kw.toLowerCase()}`, flagRule(r`(?:${names.join('|')})(?![A-Za-z0-9\-])`, true));
   }
   const flags = (kw) => [...(EXPANDING_FLAGS[kw] ? [ref(`flag-expand-${kw.toLowerCase()}`, m)] : []), ref('flag', m)];
+  /** The heredocs of COPY and ADD, whose bodies are files. */
+  const textHeredocs = (kw) => (HEREDOC_INSTRUCTIONS.includes(kw) ? heredocRefs('text', m) : []);
   /** The arguments as words: with variables where the builder expands them. */
   const words = (kw) => (EXPANDING_INSTRUCTIONS.includes(kw) ? [ref('word', m)] : []);
 
@@ -1102,14 +1116,14 @@ function modeRules(m) {
   // ---------------------------------------------------------------- arguments per instruction
   const region = (patterns) => ({ begin: m.argStart, end: never, patterns });
   const args = {
-    ADD: [...flags('ADD'), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    ADD: [...flags('ADD'), region([ref('exec-form-expand', m), ...textHeredocs('ADD'), ref('word', m)])],
     ARG: [
       kv('variable.other.arg.dockerfile', plainKey),
       { match: r`(?<=^|[ \t])([A-Za-z_][A-Za-z0-9_]*)(?=[ \t]|$)`, name: 'variable.other.arg.dockerfile' },
       ref('word', m),
     ],
     CMD: [ref('exec-form', m), ref('shell-form', m)],
-    COPY: [ref('flag-from', m), ...flags('COPY'), region([ref('exec-form-expand', m), ...heredocRefs('text', m), ref('word', m)])],
+    COPY: [ref('flag-from', m), ...flags('COPY'), region([ref('exec-form-expand', m), ...textHeredocs('COPY'), ref('word', m)])],
     ENTRYPOINT: [ref('exec-form', m), ref('shell-form', m)],
     ENV: [legacy('variable.other.env.dockerfile', plainKey), kv('variable.other.env.dockerfile', plainKey), ref('word', m)],
     EXPOSE: [
@@ -1289,15 +1303,20 @@ export function buildGrammar() {
     injections: {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
-      [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
+      // Of the shell forms only RUN's (ONBUILD RUN's too) has heredocs (HEREDOC_INSTRUCTIONS): those of CMD,
+      // ENTRYPOINT and HEALTHCHECK CMD get neither these rules nor the shell grammar's heredocs (heredoc-not-read).
+      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
         patterns: heredocRefs('run', normal),
       },
       // shell comments that run on over continuation lines (in heredoc bodies the shell grammar's end at the line end)
-      [`L:meta.instruction ${S.shell} - meta.heredoc ${noCode}`]: { patterns: [ref('shell-comment')] },
+      [`L:meta.instruction.run ${S.shell} - meta.heredoc ${noCode}`]: { patterns: [ref('shell-comment')] },
+      [`L:meta.instruction ${S.shell} - meta.instruction.run ${noCode}`]: {
+        patterns: [ref('shell-comment-no-heredoc'), ref('heredoc-not-read')],
+      },
       [`L:${S.shell} ${S.heredocCommand} ${noCode}`]: { patterns: [ref('shell-comment-in-heredoc')] },
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
-      [`L:meta.instruction ${S.shell} - meta.heredoc - meta.heredoc-input - meta.argument ${noCode}`]: {
+      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.argument ${noCode}`]: {
         patterns: [ref('heredoc-input')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {

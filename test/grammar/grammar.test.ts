@@ -30,6 +30,8 @@
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
+//   keyword.operator.heredoc.shell              `<<` in the shell form of CMD, ENTRYPOINT and HEALTHCHECK CMD, where
+//                                              BuildKit reads no heredoc (the shell gets the marker, without a body)
 //   variable.other.readwrite + punctuation.definition.variable          $name
 //   meta.variable + punctuation.definition.variable.{begin,end} + keyword.operator.expansion   ${name…}
 //   variable.parameter.positional ($1, ${1}), variable.language.special ($$, $@, ${?}): never set, but variables
@@ -1389,6 +1391,70 @@ USER u
     ],
   },
 
+  {
+    name: 'heredocs only in RUN, COPY and ADD: after CMD, ENTRYPOINT or HEALTHCHECK CMD with <<EOF come instructions',
+    text: df`
+CMD cat <<EOF
+RUN echo hi
+EOF
+ENTRYPOINT python3 <<'EOF' \
+  && cat <<EOT
+COPY a b
+HEALTHCHECK --interval=5s CMD bash -e <<-EOF 3<<B
+ENV A=1
+ONBUILD CMD cat <<EOF
+WORKDIR /x
+ONBUILD RUN cat <<EOF
+USER text
+EOF
+USER y
+`,
+    expect: [
+      ['CMD', KW],
+      // the shell's heredoc operator (the shell gets the marker, and no body), not a Dockerfile heredoc
+      ['<<', `${SHELL} keyword.operator.heredoc.shell`],
+      ['<<', '!meta.heredoc'],
+      ['EOF', `${SHELL} string.unquoted.argument.shell`],
+      ['EOF', '!heredoc'],
+      ['RUN', 'meta.instruction.run.dockerfile keyword.other.instruction.dockerfile'],
+      ['RUN', '!meta.instruction.cmd'],
+      ['hi', SHELL],
+      ['EOF', 'meta.instruction.unknown.dockerfile'],
+      ['EOF', '!heredoc'],
+      ['ENTRYPOINT', KW],
+      ['<<', 'keyword.operator.heredoc.shell'],
+      ['EOF', 'string.quoted.single.shell'],
+      ['EOF', '!heredoc'],
+      // the continuation stays the Dockerfile's (the shell grammar's heredoc would have taken it)
+      ['\\', 'meta.instruction.entrypoint.dockerfile punctuation.separator.continuation.dockerfile'],
+      ['cat', 'meta.instruction.entrypoint.dockerfile entity.name.command.shell'],
+      ['<<', 'keyword.operator.heredoc.shell'],
+      ['EOT', '!heredoc'],
+      ['COPY', 'meta.instruction.copy.dockerfile keyword.other.instruction.dockerfile'],
+      ['COPY', '!meta.instruction.entrypoint'],
+      ['HEALTHCHECK', KW],
+      ['CMD', 'keyword.other.healthcheck.dockerfile'],
+      ['<<-', 'meta.instruction.healthcheck.dockerfile keyword.operator.heredoc.shell'],
+      ['<<-', '!meta.heredoc'],
+      ['<<', 'keyword.operator.heredoc.shell'],
+      ['B', '!heredoc'],
+      ['ENV', 'meta.instruction.env.dockerfile keyword.other.instruction.dockerfile'],
+      ['ENV', '!meta.instruction.healthcheck'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['CMD', 'meta.instruction.cmd.dockerfile keyword.other.instruction.dockerfile'],
+      ['<<', 'meta.instruction.onbuild.dockerfile meta.instruction.cmd.dockerfile keyword.operator.heredoc.shell'],
+      ['<<', '!meta.heredoc'],
+      ['WORKDIR', 'meta.instruction.workdir.dockerfile keyword.other.instruction.dockerfile'],
+      ['WORKDIR', '!meta.instruction.onbuild'],
+      // an ONBUILD RUN trigger does take heredocs
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
+      ['<<', 'meta.instruction.onbuild.dockerfile meta.instruction.run.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile'],
+      ['USER text', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['USER', KW],
+    ],
+  },
+
   // ------------------------------------------------------------------ 6. variables
   {
     name: 'variables and every modifier',
@@ -1945,6 +2011,12 @@ EOF
       INSTRUCTIONS.map((i) => [i.name, i.flags.filter((f) => f.expandsVariables).map((f) => f.name)] as const).filter(([, names]) => names.length),
     );
     expect(generator.EXPANDING_FLAGS).toEqual(flags);
+  });
+
+  it('takes heredocs in the instructions where the facts say BuildKit reads them', async () => {
+    const generatorUrl = pathToFileURL(path.join(ROOT, 'syntaxes/dockerfile.grammar.mjs')).href;
+    const generator = (await import(generatorUrl)) as { HEREDOC_INSTRUCTIONS: string[] };
+    expect(generator.HEREDOC_INSTRUCTIONS.slice().sort()).toEqual(INSTRUCTIONS.filter((i) => i.allowsHeredoc).map((i) => i.name).sort());
   });
 
   it('is contributed in the manifest and generated from syntaxes/dockerfile.grammar.mjs', async () => {
