@@ -522,20 +522,18 @@ function perlNewlineGuards() {
  * wrapper, or its word) to the end of the terminator line, so that the heredoc inside knows what reads it. One rule
  * finds them all (it is tried at every position of shell text) and holds the rule for the reader. The heredoc of a
  * shell's input starts by an injection, inside the shell grammar's command; an interpreter's command line is
- * tokenized as a capture, and its heredoc follows directly. On a line with several markers (at most MAX_HEREDOCS)
- * the reader's is the first, and the rules for several heredocs start at the reader's command instead
- * (multiHeredocRules).
+ * tokenized as a capture, and its heredoc follows directly. On a line with several markers the reader's is the
+ * first, and the rules for several heredocs start at the reader's command instead (multiHeredocRules).
  */
 function heredocInputRule() {
   const interpreters = LANGUAGES.map((l) => l.command).join('|');
   const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
   const reader = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
-  const notTooMany = r`(?!(?:.*?[ \t]${MARKER_START}){${MAX_HEREDOCS + 1}})`;
   // Oniguruma tries a lookahead of alternatives that each start with a literal far faster than the full one
   const firstLook = r`[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${interpreters})${WORD_ENDS}`;
   const [shell, ...languages] = READERS;
   return {
-    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})${notTooMany}`,
+    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})`,
     end: r`(?=\n)`,
     name: 'meta.heredoc-input.dockerfile',
     patterns: [
@@ -681,9 +679,12 @@ function heredocBodyPatterns(body, suffix) {
 // quoting. Only the marker line shows the words, so every rule that needs one begins there, at the first marker,
 // and they nest with the last marker's outermost: the heredoc of marker j holds (in a while rule, so that its
 // terminator pops what its body left open; for COPY/ADD see textBodyAfterOthers) the heredoc of marker j - 1 and
-// then its own body; the first one consumes the marker line. A line with 2 to MAX_HEREDOCS markers, the first one not at the start of the line, gets
-// these rules (a while rule's \G holds at every line start, so the lookbehind keeps a body line from starting one);
-// any other falls back to heredocRule, where every body runs to the last terminator.
+// then its own body; the first one consumes the marker line. A line with two markers or more, the first one not at
+// the start of the line, gets these rules (a while rule's \G holds at every line start, so the lookbehind keeps a
+// body line from starting one); any other falls back to heredocRule, where every body runs to the last terminator.
+// Each count up to MAX_HEREDOCS has rules of its own; a line with more markers gets those of MAX_HEREDOCS - 1 and
+// then one text body for the rest (the overflow rules). Each count more costs about 80 kB of JSON (15%), and
+// tokenizing no measurable time, but five or more bodies on one line are rare.
 const MAX_HEREDOCS = 4;
 const MARKER_START = r`\d*<<-?${HEREDOC_GAP}["']?${HEREDOC_CHAR}`;
 const ANY_MARKER = markerFor(r`\d*`);
@@ -832,10 +833,28 @@ function multiHeredocRules(kind, command, suffix = '') {
       }
     }
   }
-  // One rule finds such a line (cheaper than one per count, as it is tried at every position of shell text) and
-  // holds the rule for its count, from the first marker to the last terminator. The rules inside have no scope of
-  // their own: the shell injection that starts this one must see meta.heredoc at once.
-  const severalMarkers = r`(?:${ANY_MARKER}${MARKER_GAP}){1,${MAX_HEREDOCS - 1}}${ANY_MARKER}${NO_MORE_MARKERS}`;
+  // A line with more markers than that: the heredoc of the last marker holds the rules of the first
+  // MAX_HEREDOCS - 1 (the nested ones of the last of them), then the remaining bodies as one text that runs to the
+  // last terminator. Their terminators are text there, as this rule only knows the last word; its body is a while
+  // rule that ends at every line shaped like a terminator and starts again there unless it is the last one.
+  for (const chomp of [true, false]) {
+    const tabs = chomp ? r`\t*` : '';
+    const overflow = `heredoc-${kind}-overflow-${chompName(chomp)}${suffix}`;
+    rules[overflow] = {
+      begin: r`\G(?=${lead}(?:${ANY_MARKER}${MARKER_GAP}){${MAX_HEREDOCS}}${lastMarker(chomp)})`,
+      end: r`^(${tabs})(\2\3)$`,
+      endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } },
+      patterns: [
+        ...forms.map((f) => ({ include: `#${name('nested', MAX_HEREDOCS - 1, f)}` })),
+        { begin: '^', while: r`^(?!\t*${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns('text', suffix) },
+      ],
+    };
+    lines.push(overflow);
+  }
+  // One rule finds a line with two markers or more (cheaper than one per count, as it is tried at every position of
+  // shell text) and holds the rule for its count, from the first marker to the last terminator. The rules inside
+  // have no scope of their own: the shell injection that starts this one must see meta.heredoc at once.
+  const severalMarkers = r`${ANY_MARKER}${MARKER_GAP}${ANY_MARKER}`;
   const patterns = lines.map((line) => ({ include: `#${line}` }));
   rules[severalHeredocs(kind, suffix)] = {
     begin: r`(?<=[ \t])(?=${severalMarkers})`,

@@ -1246,6 +1246,75 @@ ENV X=1
     ],
   },
   {
+    name: 'more than four heredocs on one line: the first three bodies as with fewer, the rest one text to the last terminator',
+    text: df`
+RUN python3 <<A && cat <<B > /b && bash <<C && cat <<D && bash <<-E
+print(1)
+A
+b $HOME
+B
+echo c
+C
+d
+D
+${TAB}echo e
+${TAB}E
+USER x
+COPY <<A <<'B' <<C <<D <<E <<F /dst/
+a $X
+A
+b
+B
+c
+C
+d
+D
+e
+E
+f
+F
+ENV Y=1
+`,
+    expect: [
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell'],
+      ['A', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['E', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python'],
+      ['A', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['A', '!meta.heredoc.body'],
+      ['b ', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['HOME', 'variable.other.readwrite.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['B', '!meta.heredoc.body'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell'],
+      ['C', 'entity.name.tag.heredoc.dockerfile'],
+      ['C', '!meta.heredoc.body'],
+      // past the third body the bodies run together as text, and only the last terminator ends them
+      ['d', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['D', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['\techo e', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['E', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['E', '!meta.heredoc.body'],
+      ['USER', KW],
+      ['COPY', KW],
+      ['F', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['a ', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['X', 'variable.other.readwrite.dockerfile'],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['b', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['B', 'entity.name.tag.heredoc.dockerfile'],
+      ['c', 'meta.heredoc.body.dockerfile'],
+      ['C', 'entity.name.tag.heredoc.dockerfile'],
+      ['d', 'meta.heredoc.body.dockerfile'],
+      ['D', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['E', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['f', 'meta.heredoc.body.dockerfile'],
+      ['F', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['F', '!meta.heredoc.body'],
+      ['ENV', KW],
+    ],
+  },
+  {
     name: 'several heredocs on one line, the first one quoted',
     text: df`
 COPY <<"one" <<two /dst/
