@@ -22,8 +22,12 @@
 //   __END__) are pre-empted (python-line-continuation, perlNewlineGuards).
 // * Comment lines and blank lines inside a continued instruction never end it (BuildKit drops them).
 // * BuildKit joins the continuation lines before anything else reads them: a shell comment in shell-form text runs
-//   to the end of the instruction (shell-comment), and a heredoc body starts only after the marker's whole logical
-//   line (markerLineRest).
+//   to the end of the instruction (shell-comment), a heredoc body starts only after the marker's whole logical line
+//   (markerLineRest), and a marker that starts a continuation line is read by the shell or interpreter that ended
+//   the line before (`RUN python3 \` then `<<EOF`: heredocInputContinuedRule). What TextMate cannot follow is a
+//   marker on a continuation line of a line that has one already (`RUN cat <<A \` then `&& cat <<B`): the rule of
+//   A starts before B can be seen, and A's terminator pops every rule started after it, so B's body shows as lines
+//   of their own (each an instruction, as after any instruction), and nothing after it is lost.
 // * Heredocs, in RUN, COPY and ADD only (HEREDOC_INSTRUCTIONS; in CMD a marker is shell text, heredoc-not-read): a
 //   rule starts at the marker and ends at the terminator; its body is a while rule that fails on the terminator line,
 //   which again pops everything an embedded grammar left open. Several markers on one line get one such pair of
@@ -425,6 +429,8 @@ function sharedRules() {
     'heredoc-run-chomp': heredocRunRule(true),
     'heredoc-run-plain': heredocRunRule(false),
     'heredoc-input': heredocInputRule(),
+    'heredoc-input-continued': heredocInputContinuedRule(),
+    ...Object.fromEntries(READERS.map((reader) => [`heredoc-input-after-${reader.id}`, heredocInputAfterRule(reader)])),
     // the heredoc of an interpreter's input, inside heredoc-input
     ...Object.fromEntries(LANGUAGES.flatMap((l) => [
       [`heredoc-${l.id}-chomp`, heredocRule({ chomp: true, command: SHELL_PATTERNS, body: l.id })],
@@ -525,15 +531,17 @@ function perlNewlineGuards() {
  * tokenized as a capture, and its heredoc follows directly. On a line with several markers the reader's is the
  * first, and the rules for several heredocs start at the reader's command instead (multiHeredocRules).
  */
+// Any reader's command (wrappers, word and options) up to the blank before what follows it.
+const ANY_READER = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
+// Where a reader's command may start: Oniguruma tries a lookahead of alternatives that each start with a literal far
+// faster than ANY_READER.
+const READER_START = r`(?<=^|[ \t;&|(!{])(?=[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${LANGUAGES.map((l) => l.command).join('|')})${WORD_ENDS})`;
+
 function heredocInputRule() {
-  const interpreters = LANGUAGES.map((l) => l.command).join('|');
   const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
-  const reader = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
-  // Oniguruma tries a lookahead of alternatives that each start with a literal far faster than the full one
-  const firstLook = r`[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${interpreters})${WORD_ENDS}`;
   const [shell, ...languages] = READERS;
   return {
-    begin: r`(?<=^|[ \t;&|(!{])(?=${firstLook})(?=${reader}${marker})`,
+    begin: r`${READER_START}(?=${ANY_READER}${marker})`,
     end: r`(?=\n)`,
     name: 'meta.heredoc-input.dockerfile',
     patterns: [
@@ -551,6 +559,52 @@ function heredocInputRule() {
         name: heredocInputOf(l.id),
         patterns: [ref(`heredoc-${l.id}-chomp`), ref(`heredoc-${l.id}-plain`)],
       })),
+    ],
+  };
+}
+
+/**
+ * `RUN python3 -u \` with the marker at the start of a continuation line: BuildKit joins the lines, so the reader
+ * reads that heredoc as if it were on its line. The rule of each reader holds its command (a capture, as it ends
+ * the line) and what follows on the continuation lines. A line that starts with a stdin marker for the reader is
+ * heredoc-input-after-<reader> (an injection, so that it wins over the other heredoc rules at the start of the
+ * line); any other ends the chance, and the rest of the command is its arguments (scoped as the shell grammar's
+ * command statement scopes them, so that heredocs there are data as usual).
+ */
+function heredocInputContinuedRule() {
+  const end = r`(?=[;&|)])|(?<=[^ \t])(?=\n)`;
+  return {
+    begin: r`${READER_START}(?=${ANY_READER}[\\${BT}][ \t]*$)`,
+    end,
+    // a scope of its own, which its injection excludes (else it would start again at the same place, for ever)
+    name: 'meta.heredoc-reader.dockerfile',
+    patterns: READERS.map((reader) => ({
+      begin: r`\G(${readerBefore(reader)})(?=[\\${BT}][ \t]*$)`,
+      beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
+      end,
+      name: `meta.heredoc-reader.${reader.id}.dockerfile`,
+      patterns: [
+        {
+          begin: r`^(?=[ \t]*[^ \t\n])`,
+          end: r`(?=[\n;&|)])`,
+          name: 'meta.statement.command.shell',
+          patterns: ['option', 'argument', 'string'].map((rule) => ({ include: `source.shell#${rule}` })),
+        },
+      ],
+    })),
+  };
+}
+
+/** The heredoc of heredocInputContinuedRule's reader, on a continuation line that starts with its marker. */
+function heredocInputAfterRule(reader) {
+  return {
+    begin: r`^[ \t]*(?=${STDIN_MARKER}${AFTER_INPUT})`,
+    end: r`(?=\n)`,
+    name: heredocInputOf(reader.id),
+    patterns: [
+      { include: `#${severalHeredocs('run', '')}` },
+      ref(`heredoc-${reader.id}-chomp`),
+      ref(`heredoc-${reader.id}-plain`),
     ],
   };
 }
@@ -1322,6 +1376,11 @@ export function buildGrammar() {
     injections: {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
+      // a marker at the start of a continuation line after a reader's command (heredocInputContinuedRule)
+      ...Object.fromEntries(READERS.map((reader) => [
+        `L:meta.heredoc-reader.${reader.id} - meta.statement.command - meta.heredoc - meta.heredoc-input`,
+        { patterns: [ref(`heredoc-input-after-${reader.id}`)] },
+      ])),
       // Of the shell forms only RUN's (ONBUILD RUN's too) has heredocs (HEREDOC_INSTRUCTIONS): those of CMD,
       // ENTRYPOINT and HEALTHCHECK CMD get neither these rules nor the shell grammar's heredocs (heredoc-not-read).
       [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
@@ -1335,8 +1394,8 @@ export function buildGrammar() {
       [`L:${S.shell} ${S.heredocCommand} ${noCode}`]: { patterns: [ref('shell-comment-in-heredoc')] },
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
-      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.argument ${noCode}`]: {
-        patterns: [ref('heredoc-input')],
+      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.heredoc-reader - meta.argument ${noCode}`]: {
+        patterns: [ref('heredoc-input'), ref('heredoc-input-continued')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],

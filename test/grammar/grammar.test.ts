@@ -30,6 +30,9 @@
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
+//   meta.heredoc-reader.{shell,python,javascript,perl,ruby}   a shell or interpreter command that ends its line with
+//                                              a continuation (`python3 \`): a marker that starts the next line is its
+//                                              input (meta.heredoc-input.<reader> from the marker on)
 //   keyword.operator.heredoc.shell              `<<` in the shell form of CMD, ENTRYPOINT and HEALTHCHECK CMD, where
 //                                              BuildKit reads no heredoc (the shell gets the marker, without a body)
 //   variable.other.readwrite + punctuation.definition.variable          $name
@@ -1460,6 +1463,86 @@ USER u
     ],
   },
 
+  {
+    name: 'a heredoc marker on a continuation line: read by the command of the lines before, after the whole logical line',
+    text: df`
+RUN python3 \
+  <<EOF
+print(1)
+EOF
+RUN sudo -u app bash -e \
+    # the script
+
+<<-SH
+${TAB}echo "$HOME"
+${TAB}SH
+RUN python3 \
+  app.py \
+  <<EOF
+import not_python
+EOF
+RUN python3 -u \
+  -c 'pass' && cat \
+  <<EOF
+text
+EOF
+RUN cat <<EOF \
+    && cat <<EOT
+body1
+EOF
+body2
+EOT
+COPY <<A \
+  <<B /dst/
+one
+A
+two
+B
+USER u
+`,
+    expect: [
+      ['python3', 'meta.heredoc-reader.python.dockerfile entity.name.command.shell'],
+      ['\\', 'meta.heredoc-reader.python.dockerfile punctuation.separator.continuation.dockerfile'],
+      ['<<', 'meta.heredoc-input.python.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile'],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      ['sudo', 'meta.heredoc-reader.shell.dockerfile entity.name.command.shell'],
+      [' the script', 'comment.line.number-sign.dockerfile'],
+      ['<<-', 'meta.heredoc-input.shell.dockerfile keyword.operator.heredoc.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell'],
+      ['SH', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      // another word first: the marker feeds a script, whose data the body is
+      ['app.py', 'meta.statement.command.shell'],
+      ['app.py', '!entity.name.command'],
+      ['<<', 'meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile'],
+      ['<<', '!meta.heredoc-input'],
+      ['import not_python', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['RUN', KW],
+      ['&&', 'punctuation.separator.statement.and.shell'],
+      ['&&', '!meta.heredoc-reader'],
+      ['cat', 'entity.name.command.shell'],
+      ['text', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      // A marker on a continuation line of another marker's line: BuildKit reads body2 as EOT's body, after EOF's.
+      // TextMate cannot: the rule for EOF starts on the first line and its end pops any rule started after it, so
+      // body2 and EOT show as lines of their own, and nothing after them is lost.
+      ['RUN', KW],
+      ['EOT', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['body1', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['body2', '!meta.heredoc'],
+      ['EOT', '!meta.heredoc'],
+      ['COPY', KW],
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['one', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['two', '!meta.heredoc'],
+      ['USER', KW],
+    ],
+  },
   {
     name: 'heredocs only in RUN, COPY and ADD: after CMD, ENTRYPOINT or HEALTHCHECK CMD with <<EOF come instructions',
     text: df`
