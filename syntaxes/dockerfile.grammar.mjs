@@ -24,7 +24,7 @@
 // * BuildKit joins the continuation lines before anything else reads them: a shell comment in shell-form text runs
 //   to the end of the instruction (shell-comment), a heredoc body starts only after the marker's whole logical line
 //   (markerLineRest), and a marker that starts a continuation line is read by the shell or interpreter that ended
-//   the line before (`RUN python3 \` then `<<EOF`: heredocInputContinuedRule). What TextMate cannot follow is a
+//   the line before (`RUN python3 \` then `<<EOF`: continuedReader). What TextMate cannot follow is a
 //   marker on a continuation line of a line that has one already (`RUN cat <<A \` then `&& cat <<B`): the rule of
 //   A starts before B can be seen, and A's terminator pops every rule started after it, so B's body shows as lines
 //   of their own (each an instruction, as after any instruction), and nothing after it is lost.
@@ -50,7 +50,7 @@
 //   reader named after its marker (`<<A python3 - && <<B sh`), or before it (`python3 <<A && bash <<B`, `cat <<A |
 //   node <<B`); a lone marker that is the whole command (`RUN <<A <<B`: no command reads the bodies) gives data.
 //   TextMate cannot look back over a whole line, so the reader before the first marker of a line is found by a rule
-//   that starts at its command (heredoc-input) and holds the heredocs; readers before later markers are seen from
+//   that starts at its command (heredoc-reader) and holds the heredocs; readers before later markers are seen from
 //   the first marker, by lookahead.
 
 import { writeFileSync } from 'node:fs';
@@ -423,14 +423,13 @@ function sharedRules() {
       patterns: [{ include: 'source.shell' }],
     },
     ...multiHeredocRules('run', SHELL_PATTERNS),
-    // the heredoc of a shell's input, inside heredoc-input (by an injection: the shell grammar's command rule holds it)
+    // the heredoc of a shell's input, inside heredoc-reader (by an injection where the shell grammar's command rule
+    // holds it; directly after a continued command)
     'heredoc-shell-chomp': heredocRule({ chomp: true, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-run-chomp': heredocRunRule(true),
     'heredoc-run-plain': heredocRunRule(false),
-    'heredoc-input': heredocInputRule(),
-    'heredoc-input-continued': heredocInputContinuedRule(),
-    ...Object.fromEntries(READERS.map((reader) => [`heredoc-input-after-${reader.id}`, heredocInputAfterRule(reader)])),
+    'heredoc-reader': heredocReaderRule(),
     // the heredoc of an interpreter's input, inside heredoc-input
     ...Object.fromEntries(LANGUAGES.flatMap((l) => [
       [`heredoc-${l.id}-chomp`, heredocRule({ chomp: true, command: SHELL_PATTERNS, body: l.id })],
@@ -523,88 +522,99 @@ function perlNewlineGuards() {
   ];
 }
 
-/**
- * `bash -e <<EOF`, `python3 -u <<EOF` or `sudo -u app node - <<EOF && …`: from the reader's command (its first
- * wrapper, or its word) to the end of the terminator line, so that the heredoc inside knows what reads it. One rule
- * finds them all (it is tried at every position of shell text) and holds the rule for the reader. The heredoc of a
- * shell's input starts by an injection, inside the shell grammar's command; an interpreter's command line is
- * tokenized as a capture, and its heredoc follows directly. On a line with several markers the reader's is the
- * first, and the rules for several heredocs start at the reader's command instead (multiHeredocRules).
- */
 // Any reader's command (wrappers, word and options) up to the blank before what follows it.
 const ANY_READER = r`${WRAPPED}(?:${READERS.map((x) => r`${x.word}${x.options}`).join('|')})[ \t]+`;
 // Where a reader's command may start: Oniguruma tries a lookahead of alternatives that each start with a literal far
 // faster than ANY_READER.
 const READER_START = r`(?<=^|[ \t;&|(!{])(?=[/.$~]|(?:${WRAPPER_NAMES}|command|${SHELL_NAMES}|${LANGUAGES.map((l) => l.command).join('|')})${WORD_ENDS})`;
 
-function heredocInputRule() {
+/**
+ * A shell or interpreter (READERS) as a command, with what its standard input may be: a heredoc whose marker follows
+ * its command on the line (heredocInputPatterns), or starts a continuation line of it (continuedReader). One rule finds
+ * both (it is tried at every position of shell text), from the reader's command (its first wrapper, or its word)
+ * to the end of the terminator line, so that the heredoc inside knows what reads it. It has a scope of its own,
+ * which its injection excludes (else it would start again where it starts, for ever); so does the injection of the
+ * RUN heredoc rules, but for the arguments of a continued command (meta.heredoc-reader-arguments).
+ */
+function heredocReaderRule() {
   const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
-  const [shell, ...languages] = READERS;
   return {
-    begin: r`${READER_START}(?=${ANY_READER}${marker})`,
-    end: r`(?=\n)`,
-    name: 'meta.heredoc-input.dockerfile',
+    begin: r`${READER_START}(?=${ANY_READER}(?:${marker}|[\\${BT}][ \t]*$))`,
+    end: CONTINUED_READER_END,
+    name: 'meta.heredoc-reader.dockerfile',
     patterns: [
-      { include: '#heredoc-run-several-after-reader' },
       {
-        begin: r`\G(?=${readerBefore(shell)}${marker})`,
+        begin: r`\G(?=${ANY_READER}${marker})`,
         end: r`(?=\n)`,
-        name: S.heredocInput,
-        patterns: SHELL_PATTERNS,
+        name: 'meta.heredoc-input.dockerfile',
+        patterns: heredocInputPatterns(),
       },
-      ...languages.map((l) => ({
-        begin: r`\G(${readerBefore(l)})(?=${marker})`,
-        beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
-        end: r`(?=\n)`,
-        name: heredocInputOf(l.id),
-        patterns: [ref(`heredoc-${l.id}-chomp`), ref(`heredoc-${l.id}-plain`)],
-      })),
+      ...READERS.map(continuedReader),
     ],
   };
 }
 
 /**
- * `RUN python3 -u \` with the marker at the start of a continuation line: BuildKit joins the lines, so the reader
- * reads that heredoc as if it were on its line. The rule of each reader holds its command (a capture, as it ends
- * the line) and what follows on the continuation lines. A line that starts with a stdin marker for the reader is
- * heredoc-input-after-<reader> (an injection, so that it wins over the other heredoc rules at the start of the
- * line); any other ends the chance, and the rest of the command is its arguments (scoped as the shell grammar's
- * command statement scopes them, so that heredocs there are data as usual).
+ * `bash -e <<EOF`, `python3 -u <<EOF` or `sudo -u app node - <<EOF && …`: the rule for the reader. The heredoc of a
+ * shell's input starts by an injection, inside the shell grammar's command; an interpreter's command line is
+ * tokenized as a capture, and its heredoc follows directly. On a line with several markers the reader's is the
+ * first, and the rules for several heredocs start at the reader's command instead (multiHeredocRules).
  */
-function heredocInputContinuedRule() {
-  const end = r`(?=[;&|)])|(?<=[^ \t])(?=\n)`;
-  return {
-    begin: r`${READER_START}(?=${ANY_READER}[\\${BT}][ \t]*$)`,
-    end,
-    // a scope of its own, which its injection excludes (else it would start again at the same place, for ever)
-    name: 'meta.heredoc-reader.dockerfile',
-    patterns: READERS.map((reader) => ({
-      begin: r`\G(${readerBefore(reader)})(?=[\\${BT}][ \t]*$)`,
+function heredocInputPatterns() {
+  const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
+  const [shell, ...languages] = READERS;
+  return [
+    { include: '#heredoc-run-several-after-reader' },
+    {
+      begin: r`\G(?=${readerBefore(shell)}${marker})`,
+      end: r`(?=\n)`,
+      name: S.heredocInput,
+      patterns: SHELL_PATTERNS,
+    },
+    ...languages.map((l) => ({
+      begin: r`\G(${readerBefore(l)})(?=${marker})`,
       beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
-      end,
-      name: `meta.heredoc-reader.${reader.id}.dockerfile`,
-      patterns: [
-        {
-          begin: r`^(?=[ \t]*[^ \t\n])`,
-          end: r`(?=[\n;&|)])`,
-          name: 'meta.statement.command.shell',
-          patterns: ['option', 'argument', 'string'].map((rule) => ({ include: `source.shell#${rule}` })),
-        },
-      ],
+      end: r`(?=\n)`,
+      name: heredocInputOf(l.id),
+      patterns: [ref(`heredoc-${l.id}-chomp`), ref(`heredoc-${l.id}-plain`)],
     })),
-  };
+  ];
 }
 
-/** The heredoc of heredocInputContinuedRule's reader, on a continuation line that starts with its marker. */
-function heredocInputAfterRule(reader) {
+// The end of a reader's command that ends its line with the escape character: the end of its command, or of the
+// instruction (blank lines, which BuildKit drops, do not end it).
+const CONTINUED_READER_END = r`(?=[;&|)])|(?<=[^ \t])(?=\n)`;
+
+/**
+ * `RUN python3 -u \` with the marker at the start of a continuation line: BuildKit joins the lines, so the reader
+ * reads that heredoc as if it were on its line. The rule holds the reader's command (a capture, as it ends the
+ * line) and what follows on the continuation lines. A line that starts with a stdin marker is the reader's input;
+ * any other ends the chance, and the rest of the command is its arguments, where heredocs are data as usual.
+ */
+function continuedReader(reader) {
+  const marker = r`${STDIN_MARKER}${AFTER_INPUT}`;
   return {
-    begin: r`^[ \t]*(?=${STDIN_MARKER}${AFTER_INPUT})`,
-    end: r`(?=\n)`,
-    name: heredocInputOf(reader.id),
+    begin: r`\G(${readerBefore(reader)})(?=[\\${BT}][ \t]*$)`,
+    beginCaptures: { 1: { patterns: SHELL_PATTERNS } },
+    end: CONTINUED_READER_END,
+    name: `meta.heredoc-reader.${reader.id}.dockerfile`,
     patterns: [
-      { include: `#${severalHeredocs('run', '')}` },
-      ref(`heredoc-${reader.id}-chomp`),
-      ref(`heredoc-${reader.id}-plain`),
+      {
+        begin: r`^[ \t]*(?=${marker})`,
+        end: r`(?=\n)`,
+        name: heredocInputOf(reader.id),
+        patterns: [
+          { include: `#${severalHeredocs('run', '')}` },
+          ref(`heredoc-${reader.id}-chomp`),
+          ref(`heredoc-${reader.id}-plain`),
+        ],
+      },
+      {
+        begin: r`^(?=[ \t]*[^ \t\n])`,
+        end: r`(?=[\n;&|)])`,
+        name: 'meta.heredoc-reader-arguments.dockerfile',
+        patterns: ['option', 'argument', 'string'].map((rule) => ({ include: `source.shell#${rule}` })),
+      },
     ],
   };
 }
@@ -690,7 +700,7 @@ function markerLineRest(command) {
 
 /**
  * A RUN heredoc on a line with one marker, or with several that multiHeredocRules leaves alone, that is not the
- * script (shell-form-heredoc-script) nor after a shell or interpreter word (heredoc-input): shell when a shell word
+ * script (shell-form-heredoc-script) nor after a shell or interpreter word (heredoc-reader): shell when a shell word
  * follows the marker, the language of an interpreter that does, else data.
  */
 function heredocRunRule(chomp) {
@@ -775,14 +785,14 @@ const readerGap = (reader) =>
 
 /**
  * What the RUN rules below may find before the first marker: nothing, or the reader's command when
- * heredoc-run-several-after-reader starts them at it (heredoc-input has checked it).
+ * heredoc-run-several-after-reader starts them at it (heredoc-reader has checked it).
  */
 const BEFORE_FIRST_MARKER = r`(?:(?!${MARKER_START})[^\n])*?`;
 
 /**
  * The repository entries for several heredocs on one line, for RUN (kind 'run') or COPY/ADD ('text'); the rule
  * named severalHeredocs(kind, suffix) starts them at the first marker, and for RUN, heredoc-run-several-after-reader
- * at the command of a reader of the first one (inside heredoc-input).
+ * at the command of a reader of the first one (inside heredoc-reader).
  *
  * A RUN body is read by a shell or interpreter (READERS) named before its marker at the start of a command
  * (`python3 <<A`, `&& bash <<B`) or after it (`<<B sh`); else it is data. Every rule finds its marker by lookahead
@@ -1376,14 +1386,9 @@ export function buildGrammar() {
     injections: {
       [`L:meta.instruction - ${S.backtickMode} - meta.heredoc`]: { patterns: endAndContinue(normal) },
       [`L:${S.backtickMode} meta.instruction - meta.heredoc`]: { patterns: endAndContinue(backtick) },
-      // a marker at the start of a continuation line after a reader's command (heredocInputContinuedRule)
-      ...Object.fromEntries(READERS.map((reader) => [
-        `L:meta.heredoc-reader.${reader.id} - meta.statement.command - meta.heredoc - meta.heredoc-input`,
-        { patterns: [ref(`heredoc-input-after-${reader.id}`)] },
-      ])),
       // Of the shell forms only RUN's (ONBUILD RUN's too) has heredocs (HEREDOC_INSTRUCTIONS): those of CMD,
       // ENTRYPOINT and HEALTHCHECK CMD get neither these rules nor the shell grammar's heredocs (heredoc-not-read).
-      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input ${noCode}`]: {
+      [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - (meta.heredoc-reader - meta.heredoc-reader-arguments) ${noCode}`]: {
         patterns: heredocRefs('run', normal),
       },
       // shell comments that run on over continuation lines (in heredoc bodies the shell grammar's end at the line end)
@@ -1395,7 +1400,7 @@ export function buildGrammar() {
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
       [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.heredoc-reader - meta.argument ${noCode}`]: {
-        patterns: [ref('heredoc-input'), ref('heredoc-input-continued')],
+        patterns: [ref('heredoc-reader')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],

@@ -30,9 +30,11 @@
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
-//   meta.heredoc-reader.{shell,python,javascript,perl,ruby}   a shell or interpreter command that ends its line with
-//                                              a continuation (`python3 \`): a marker that starts the next line is its
-//                                              input (meta.heredoc-input.<reader> from the marker on)
+//   meta.heredoc-reader                        a shell or interpreter command with a marker after it on its line (then
+//                                              meta.heredoc-input inside), or that ends its line with a continuation
+//                                              (`python3 \`: meta.heredoc-reader.<reader>, whose input a marker that
+//                                              starts the next line is, meta.heredoc-input.<reader> from the marker on;
+//                                              else the rest is meta.heredoc-reader-arguments)
 //   keyword.operator.heredoc.shell              `<<` in the shell form of CMD, ENTRYPOINT and HEALTHCHECK CMD, where
 //                                              BuildKit reads no heredoc (the shell gets the marker, without a body)
 //   variable.other.readwrite + punctuation.definition.variable          $name
@@ -1514,7 +1516,7 @@ USER u
       ['SH', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
       ['RUN', KW],
       // another word first: the marker feeds a script, whose data the body is
-      ['app.py', 'meta.statement.command.shell'],
+      ['app.py', 'meta.heredoc-reader-arguments.dockerfile string.unquoted.argument.shell'],
       ['app.py', '!entity.name.command'],
       ['<<', 'meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile'],
       ['<<', '!meta.heredoc-input'],
