@@ -927,14 +927,14 @@ describe('hover over LSP', () => {
     it('a stage line with backticks gets a longer fence', async () => {
       await checkHover(
         'FROM alpine AS $[bu$0ild$] # ```\nRUN x',
-        '**Stage `build`** (stage 0 of 1, line 1)\n\n````dockerfile\nFROM alpine AS build # ```\n````',
+        '**Stage `build`** (stage 0: the only stage, line 1)\n\n````dockerfile\nFROM alpine AS build # ```\n````',
       );
     });
   });
 
   describe('stages', () => {
     const source = 'FROM golang:1.22 AS build\nRUN go build\n\nFROM build AS test\nFROM scratch\n';
-    const buildStage = '**Stage `build`** (stage 0 of 3, line 1)\n\n```dockerfile\nFROM golang:1.22 AS build\n```';
+    const buildStage = '**Stage `build`** (stage 0: the first of 3, line 1)\n\n```dockerfile\nFROM golang:1.22 AS build\n```';
 
     it('at its name, and where FROM, COPY --from and --mount from= name it', async () => {
       await checkHover('FROM golang:1.22 AS $[bu$0ild$]\nRUN go build\n\nFROM build AS test\nFROM scratch\n', buildStage);
@@ -944,6 +944,13 @@ describe('hover over LSP', () => {
       await checkHover(`${source}COPY --from=$[0$0$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
       // BuildKit converts the number with its sign: -0 is stage 0.
       await checkHover(`${source}COPY --from=$[-$00$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
+    });
+
+    it('says where a stage stands among the others, as its index counts from 0', async () => {
+      await checkHover(
+        'FROM alpine AS a\nFROM alpine AS b\nFROM alpine AS c\nFROM alpine AS d\nCOPY --from=$[c$0$] /x /x\n',
+        "**Stage `c`** (stage 2: the 3rd of 4, line 3)\n\n```dockerfile\nFROM alpine AS c\n```\n\nSources are read from that stage's filesystem, starting at its root.",
+      );
     });
 
     it('a --from that names no stage is an image', async () => {
@@ -961,7 +968,7 @@ describe('hover over LSP', () => {
     });
 
     it('a --from naming a stage further down, which BuildKit builds first', async () => {
-      const later = '**Stage `later`** (stage 1 of 2, line 4)\n\n```dockerfile\nFROM alpine AS later\n```';
+      const later = '**Stage `later`** (stage 1: the last of 2, line 4)\n\n```dockerfile\nFROM alpine AS later\n```';
       const source = 'FROM alpine AS a\nCOPY --from=later /x /y\nRUN --mount=from=later,target=/t true\nFROM alpine AS later\n';
       await checkHover(source.replace('--from=later', '--from=$[la$0ter$]'), `${later}\n\nSources are read from that stage's filesystem, starting at its root.`);
       await checkHover(
@@ -1028,7 +1035,7 @@ describe('hover over LSP', () => {
         ['This is the name of this stage itself, but `FROM` can only build on a stage above it, so BuildKit reads the name as an image.', ...image].join('\n\n'),
       );
       // An earlier stage of the name wins over the later one.
-      await checkHover('FROM alpine AS c\nFROM $[$0c$]\nFROM alpine AS c\n', '**Stage `c`** (stage 0 of 3, line 1)\n\n```dockerfile\nFROM alpine AS c\n```\n\nThis stage starts from the result of that stage.');
+      await checkHover('FROM alpine AS c\nFROM $[$0c$]\nFROM alpine AS c\n', '**Stage `c`** (stage 0: the first of 3, line 1)\n\n```dockerfile\nFROM alpine AS c\n```\n\nThis stage starts from the result of that stage.');
     });
 
     it('a registry with a port, a tag and a digest', async () => {

@@ -19,13 +19,31 @@ const REFERENCE_NOTE: Readonly<Record<StageReference['kind'], string>> = {
   'mount-from': "The mount shows that stage's filesystem.",
 };
 
+/** English ordinal of a positive number: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * Where a stage stands among the file's stages, next to its index: BuildKit counts stages from 0
+ * (`--from=0`), so "stage 1 of 2" would read as one of two different things.
+ */
+function stagePosition(index: number, count: number): string {
+  if (count === 1) return 'the only stage';
+  if (index === 0) return `the first of ${count}`;
+  if (index === count - 1) return `the last of ${count}`;
+  return `the ${ordinal(index + 1)} of ${count}`;
+}
+
 export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocFormat, reference?: StageReference): string {
   const w = new DocWriter(format);
   const count = doc.model.stages.length;
   const line = doc.text.positionAt(stage.fromStart).line + 1;
   const title = stage.name !== undefined ? `${w.prose('Stage')} ${w.code(stage.name)}` : w.prose(`Stage ${stage.index}`);
   return w.join(
-    `${w.bold(title)} ${w.prose(`(stage ${stage.index} of ${count}, line ${line})`)}`,
+    `${w.bold(title)} ${w.prose(`(stage ${stage.index}: ${stagePosition(stage.index, count)}, line ${line})`)}`,
     w.block(fromText(doc, stage)),
     reference && w.prose(REFERENCE_NOTE[reference.kind]),
   );
