@@ -86,8 +86,8 @@ export interface Declaration {
   /** Stage index, or -1 for global ARGs. */
   readonly stage: number;
   /**
-   * For a stage `ARG NAME` without a default: the global ARG it takes its value from. BuildKit
-   * links the two by name, so navigation and rename treat them as one variable.
+   * For a stage `ARG NAME` (or `ONBUILD ARG NAME`) without a default: the global ARG it takes its
+   * value from. BuildKit links the two by name, so navigation and rename treat them as one variable.
    */
   readonly inherits?: Declaration;
   /**

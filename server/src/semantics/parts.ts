@@ -23,7 +23,7 @@ export interface DeclarationRecord {
   readonly pair: KeyValue;
   readonly rawValue?: string;
   readonly value?: string;
-  /** The global ARG a stage `ARG NAME` without a default takes its value from. */
+  /** The global ARG a stage `ARG NAME` (or `ONBUILD ARG NAME`) without a default takes its value from. */
   readonly inherits?: DeclarationRecord;
   /**
    * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
@@ -258,8 +258,11 @@ export class PartWalker {
       for (const pair of owner.pairs) {
         if (owner.name === 'ENV' && pair.separator === '') continue;
         const rawValue = owner.name === 'ENV' ? (pair.value?.text ?? '') : pair.value?.text;
-        const value = rawValue === undefined ? undefined : evaluate(rawValue, NO_BINDINGS, this.escape, true);
-        this.declare({ kind: owner.name === 'ENV' ? 'env' : 'arg', name: pair.key.text, node: index, at, pair, rawValue, value, trigger: true });
+        // `ONBUILD ARG NAME` takes the global ARG's value where it runs, as a stage `ARG NAME` does.
+        const inherited = rawValue === undefined ? this.global.get(pair.key.text) : undefined;
+        const value = rawValue === undefined ? inherited?.value : evaluate(rawValue, NO_BINDINGS, this.escape, true);
+        const kind = owner.name === 'ENV' ? 'env' : 'arg';
+        this.declare({ kind, name: pair.key.text, node: index, at, pair, rawValue, value, inherits: inherited?.declaration, trigger: true });
       }
       return;
     }
@@ -336,8 +339,8 @@ function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart):
         updates.push([declaration.name, { declaration, value: declaration.rawValue === undefined ? undefined : evaluate(declaration.rawValue, scope, global.escape, true) }]);
         continue;
       }
-      const inherited = declaration.rawValue === undefined ? global.scope.get(declaration.name) : undefined;
-      const value = declaration.rawValue !== undefined ? evaluate(declaration.rawValue, scope, global.escape, true) : inherited?.value;
+      // Without a default, the value is the global ARG's, recorded with the declaration.
+      const value = declaration.rawValue !== undefined ? evaluate(declaration.rawValue, scope, global.escape, true) : declaration.value;
       if (scope.get(declaration.name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
       scope.set(declaration.name, { declaration, predefined: getPredefinedArg(declaration.name), value });
     }

@@ -80,6 +80,13 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('an ONBUILD ARG without a default is one variable with the global ARG it takes its value from, as a stage ARG is', () => {
+    const { m, at } = model('ARG G=global\nFROM alpine AS base\nONBUILD ARG G\nFROM base\nRUN echo $G\n');
+    const trigger = m.declarations.find((d) => d.trigger)!;
+    expect([at(trigger.span), at(trigger.inherits?.span), trigger.value]).toEqual(['G', 'G=global', 'global']);
+    expect(m.uses.map((u) => [u.name, u.stage, u.declaration === trigger, u.value])).toEqual([['G', 1, true, 'global']]);
+  });
+
   it('ENV sees values from before its own instruction, and ENV wins over ARG', () => {
     const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\n';
     const { m } = model(text);

@@ -27,6 +27,14 @@ function prepared(fixture: string): string {
 const refused = (refusal: string): string => JSON.stringify({ refusal });
 
 describe('rename of a variable', () => {
+  it('renames a global ARG with the ONBUILD ARG that takes its value, and the uses in the stages built FROM that stage', () => {
+    const text = 'ARG G=1\nFROM a AS base\nONBUILD ARG G\nFROM base\nRUN echo $G\n';
+    const expected = 'ARG H=1\nFROM a AS base\nONBUILD ARG H\nFROM base\nRUN echo $H\n';
+    expect(renamed(text.replace('ARG G=1', 'ARG G$0=1'), 'H')).toBe(expected);
+    expect(renamed(text.replace('ONBUILD ARG G', 'ONBUILD ARG G$0'), 'H')).toBe(expected);
+    expect(renamed(text.replace('echo $G', 'echo $G$0'), 'H')).toBe(expected);
+  });
+
   it('renames it in the body of a RUN that is only a heredoc, quoted marker or not (BuildKit runs the body as the script)', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'EOF'\necho $FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'EOF'\necho $BAR\nEOF\n");
     expect(renamed('FROM a\nARG FO$0O=1\nRUN <<"EOF"\n#!/bin/bash\necho $FOO\nEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<"EOF"\n#!/bin/bash\necho $BAR\nEOF\n');
