@@ -54,6 +54,14 @@ describe('WorkdirRelativePath', () => {
     ]);
   });
 
+  it('takes the value an ONBUILD ENV gets in the stage built FROM its stage, from that stage\'s ARGs too', () => {
+    // The trigger runs with the variables the base stage ends with, its ARGs included: APP is /optapp.
+    checkDiagnostics('FROM alpine:3.20 AS base\nARG ROOT=/opt\nONBUILD ENV APP=${ROOT}app\nFROM base\nWORKDIR $APP\n', [], { only: ['WorkdirRelativePath'] });
+    checkDiagnostics('FROM alpine:3.20 AS base\nARG ROOT=opt\nONBUILD ENV APP=${ROOT}/app\nFROM base\nWORKDIR $[$APP$]\n', [{ code: 'WorkdirRelativePath', message: message('opt/app') }], {
+      only: ['WorkdirRelativePath'],
+    });
+  });
+
   it('accepts drive paths on a Windows stage, but not on Linux', () => {
     checkDiagnostics('FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nWORKDIR C:\\\\app\n', [], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },

@@ -24,7 +24,9 @@ export function environmentAt(model: DockerfileModel, nodeIndex: number): Enviro
 
 function environmentOf(model: DockerfileModel, uses: readonly VariableUse[], depth: number): Environment {
   const values = new Map<string, string | undefined>();
-  for (const use of uses) if (use.declaration) values.set(use.name, buildValue(model, use.declaration, depth));
+  // The value the model found where the use is comes first: an ONBUILD trigger's declaration has a
+  // value of its own in each stage built FROM its stage, which its declaration alone cannot give.
+  for (const use of uses) if (use.declaration) values.set(use.name, use.value ?? buildValue(model, use.declaration, depth));
   return (name) => values.get(name) ?? (name === 'PATH' ? DEFAULT_PATH : undefined);
 }
 
