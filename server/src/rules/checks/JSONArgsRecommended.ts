@@ -1,15 +1,16 @@
 // JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is set for the stage
-// (by a SHELL instruction in it or in the stage it is built FROM). The shell form runs under
-// `/bin/sh -c`, which does not pass stop signals on. The fix writes the JSON form, offered only
-// when the command is plain words that mean the same without a shell. It is preferred only for a
-// CMD that nothing else receives: an ENTRYPOINT gets CMD as its arguments, so with one in effect
-// the conversion changes them from `/bin/sh -c "<command>"` to the words; that stays a choice.
+// (by a SHELL instruction in it or in the stage it is built FROM, or by an `ONBUILD SHELL` of
+// that stage, which runs first in this one). The shell form runs under `/bin/sh -c`, which does
+// not pass stop signals on. The fix writes the JSON form, offered only when the command is plain
+// words that mean the same without a shell. It is preferred only for a CMD that nothing else
+// receives: an ENTRYPOINT gets CMD as its arguments, so with one in effect the conversion changes
+// them from `/bin/sh -c "<command>"` to the words; that stays a choice.
 // (An ENTRYPOINT of an image outside the file is unknown here.)
 
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { StageRule } from '../types';
-import { alongBases, type ChainMemo } from './support/chain';
+import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
@@ -40,6 +41,9 @@ const shellAtEnd: ChainMemo<boolean> = new WeakMap();
  */
 function walkShell(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, start: number, shellSet: boolean) => void): boolean {
   let shellSet = stage.base ? alongBases(shellAtEnd, model, stage.base, (s) => walkShell(tree, model, s)) : false;
+  // The base's `ONBUILD SHELL` runs first here, and BuildKit checks the shell the image has then.
+  const trigger = stage.base && lastTrigger(tree, stage.base, 'SHELL');
+  if (trigger) shellSet = (trigger.trigger.json?.elements.length ?? 0) > 0;
   tree.forEach((node, start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind !== 'instruction') return;
@@ -59,6 +63,9 @@ const entrypointAtEnd: ChainMemo<boolean> = new WeakMap();
 function entrypointSet(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boolean {
   return alongBases(entrypointAtEnd, model, stage, (s, base) => {
     let set = base ?? false;
+    // The base's `ONBUILD ENTRYPOINT` runs first in this stage.
+    const trigger = s.base && lastTrigger(tree, s.base, 'ENTRYPOINT');
+    if (trigger) set = !trigger.trigger.json || trigger.trigger.json.elements.length > 0;
     tree.forEach((node, _start, index) => {
       if (index > s.lastNodeIndex) return false;
       if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') set = !node.json || node.json.elements.length > 0;

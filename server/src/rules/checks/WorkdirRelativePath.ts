@@ -1,12 +1,13 @@
 // WorkdirRelativePath: the first WORKDIR set in a stage (or in the stages it is built FROM, or by
-// an `ONBUILD WORKDIR` of the stage it is built FROM, which runs first) is a relative path, so where files land depends on the base image's working directory. Later
-// relative WORKDIRs are fine: they are relative to the first. The path is checked after
-// expansion, as the builder sees it, and against the stage's OS (Windows accepts `C:\`).
+// an `ONBUILD WORKDIR` of the stage it is built FROM, which runs first) is a relative path, so
+// where files land depends on the base image's working directory. Later relative WORKDIRs are
+// fine: they are relative to the first. The path is checked after expansion, as the builder sees
+// it, and against the stage's OS (Windows accepts `C:\`).
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { SyntaxTree } from '../../syntax';
 import type { StageRule } from '../types';
-import { alongBases, type ChainMemo } from './support/chain';
+import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
 import { environmentAt, expandWord } from './support/expand';
 import { globalArgs } from './support/globalArgs';
 import { checkMeta } from './support/meta';
@@ -23,7 +24,7 @@ export const WorkdirRelativePath: StageRule = {
   check({ tree, model, stage, report }) {
     const os = alongBases(osOf, model, stage, (s, base) => stageOS(s, model, base));
     // A base's `ONBUILD WORKDIR` runs first in a stage built FROM it, and counts as that stage's first.
-    const setAtStart = (s: Stage, baseSetAtEnd: boolean): boolean => baseSetAtEnd || (s.base !== undefined && hasWorkdirTrigger(tree, s.base));
+    const setAtStart = (s: Stage, baseSetAtEnd: boolean): boolean => baseSetAtEnd || (s.base !== undefined && lastTrigger(tree, s.base, 'WORKDIR') !== undefined);
     const inherited = stage.base
       ? setAtStart(stage, alongBases(setAtEnd, model, stage.base, (s, base) => firstWorkdir(tree, s, setAtStart(s, base ?? false)) !== undefined))
       : false;
@@ -58,19 +59,6 @@ function firstWorkdir(tree: SyntaxTree, stage: Stage, inherited: boolean): numbe
     if (node.kind !== 'instruction' || node.name !== 'WORKDIR' || node.argList.length === 0) return;
     found = index;
     return false;
-  }, stage.nodeIndex + 1);
-  return found;
-}
-
-/** Whether the stage has an `ONBUILD WORKDIR` trigger, which a stage built FROM it runs first. */
-function hasWorkdirTrigger(tree: SyntaxTree, stage: Stage): boolean {
-  let found = false;
-  tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind === 'instruction' && node.trigger?.name === 'WORKDIR' && node.trigger.argList.length > 0) {
-      found = true;
-      return false;
-    }
   }, stage.nodeIndex + 1);
   return found;
 }

@@ -5,7 +5,7 @@
 // this rule looks only at the last one, which is what `docker build` produces without --target.
 
 import type { DockerfileModel, Stage } from '../../semantics';
-import { finalStageAndBases } from '../checks/support/chain';
+import { finalStageAndBases, lastTrigger } from '../checks/support/chain';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import { practiceMeta } from './meta';
@@ -26,16 +26,6 @@ function lastUser(model: DockerfileModel, stage: Stage): number {
   });
 }
 
-/** The last `ONBUILD USER` of a stage (absolute node index, -1: none): it runs first in a stage built FROM it. */
-function lastUserTrigger(model: DockerfileModel, stage: Stage): number {
-  let found = -1;
-  model.tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind === 'instruction' && node.trigger?.name === 'USER' && node.trigger.argList.length > 0) found = index;
-  }, stage.nodeIndex + 1);
-  return found;
-}
-
 export const DL3002: FileRule = {
   ...practiceMeta('DL3002', 'warning', 'The last USER of the final stage is root.'),
   scope: 'file',
@@ -43,11 +33,13 @@ export const DL3002: FileRule = {
     for (const stage of finalStageAndBases(model)) {
       const relative = lastUser(model, stage);
       // Without a USER of its own, a stage runs as the base's `ONBUILD USER`, if it has one.
-      const index = relative >= 0 ? stage.nodeIndex + relative : stage.base ? lastUserTrigger(model, stage.base) : -1;
+      const trigger = relative < 0 && stage.base ? lastTrigger(model.tree, stage.base, 'USER') : undefined;
+      const index = relative >= 0 ? stage.nodeIndex + relative : (trigger?.index ?? -1);
       if (index < 0) continue;
       const node = model.tree.node(index);
       if (node.kind !== 'instruction') return;
-      const user = relative >= 0 ? node.argList[0] : node.trigger!.argList[0];
+      const user = trigger ? trigger.trigger.argList[0] : node.argList[0];
+      if (!user) continue;
       if (!ROOT.test(user.text)) return;
       const start = model.tree.start(index);
       report({

@@ -3,14 +3,14 @@
 // download. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or ash's) before it.
 // Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide) or yes
 // (pipefail would fail it); pipes inside a command's arguments (`echo "$(a | b)"`: the command
-// discards their status); a stage whose SHELL (in it or in the stage it is built FROM, which
-// hadolint does not follow) sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd); a
+// discards their status); a stage whose SHELL (in it, in the stage it is built FROM or by that
+// stage's `ONBUILD SHELL`, which hadolint does not follow) sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd); a
 // Windows stage (its default shell is cmd); a RUN that starts with `set -o pipefail` itself, a
 // `# hadolint shell=` pragma naming a non-POSIX shell.
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, Span, SyntaxTree } from '../../syntax';
-import { alongBases, type ChainMemo } from '../checks/support/chain';
+import { alongBases, lastTrigger, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { parsePragmaShell } from './pragmas';
 import { practiceMeta } from './meta';
@@ -85,6 +85,9 @@ function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (n
     : WINDOWS_IMAGE.test(stage.resolvedImage ?? stage.image ?? '') || /windows/i.test(stage.platform ?? '')
       ? 'other'
       : 'sh';
+  // The base's `ONBUILD SHELL` runs first here.
+  const trigger = stage.base && lastTrigger(tree, stage.base, 'SHELL');
+  if (trigger) kind = shellKind(trigger.trigger);
   tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind === 'comment') {

@@ -17,6 +17,12 @@ describe('JSONArgsRecommended', () => {
     checkDiagnostics('FROM alpine AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD echo hi\n', []);
   });
 
+  it('accepts the shell form in a stage built FROM one with an ONBUILD SHELL, which runs first there, and not in that stage itself', () => {
+    checkDiagnostics('FROM alpine AS base\nONBUILD SHELL ["/bin/bash", "-c"]\nCMD $[echo base$]\nFROM base\nCMD echo hi\n', [{ code: 'JSONArgsRecommended', message: cmd }]);
+    // The shell the trigger set stays in the stages built FROM that one.
+    checkDiagnostics('FROM alpine AS base\nONBUILD SHELL ["/bin/bash", "-c"]\nFROM base AS mid\nFROM mid\nCMD echo hi\n', []);
+  });
+
   it('applies to each stage on its own: SHELL in an unrelated stage does not count', () => {
     checkDiagnostics('FROM alpine\nSHELL ["/bin/bash", "-c"]\nFROM alpine\nCMD $[echo hi$]\n', [{ code: 'JSONArgsRecommended', message: cmd }]);
   });
@@ -40,6 +46,8 @@ describe('JSONArgsRecommended', () => {
     // The ENTRYPOINT after the CMD in the stage, or in the stage it is built FROM, is in effect too.
     expect(fixTitles('FROM postgres:16\nCMD postgres -c max_connections=200\nENTRYPOINT ["docker-entrypoint.sh"]\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
     expect(fixTitles('FROM postgres:16 AS base\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
+    // So is the base stage's ONBUILD ENTRYPOINT, which runs first in the stage built FROM it.
+    expect(fixTitles('FROM postgres:16 AS base\nONBUILD ENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([changes, ...skips]);
     // `ENTRYPOINT []` clears it; an ENTRYPOINT in an unrelated stage does not count.
     const plain = 'Use the JSON form ["postgres", "-c", "max_connections=200"] (preferred)';
     expect(fixTitles('FROM postgres:16 AS base\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nENTRYPOINT []\nCMD postgres -c max_connections=200\n', 'JSONArgsRecommended')).toEqual([plain, ...skips]);

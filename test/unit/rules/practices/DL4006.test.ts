@@ -17,6 +17,11 @@ describe('DL4006', () => {
     checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
   });
 
+  it('takes the base stage\'s ONBUILD SHELL, which runs first in the stage built FROM it, and not in that stage', () => {
+    checkDiagnostics('FROM debian:12 AS base\nONBUILD SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x $[|$] sh\nFROM base\nRUN curl x | sh\n', [{ code: 'DL4006', message }], { only });
+    checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nONBUILD SHELL ["/bin/sh", "-c"]\nFROM base\nRUN curl x $[|$] sh\n', [{ code: 'DL4006', message }], { only });
+  });
+
   it('starts again at each unrelated FROM, and counts a SHELL without pipefail as none', () => {
     checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl x $[|$] sh\n', [{ code: 'DL4006', message }], { only });
   });

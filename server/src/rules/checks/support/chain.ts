@@ -2,6 +2,7 @@
 // computed once per stage of a model and never by recursion, so long FROM chains stay linear.
 
 import type { DockerfileModel, Stage } from '../../../semantics';
+import type { InstructionNode, SyntaxTree } from '../../../syntax';
 
 /** A per-rule memo: the value of each stage of a model. */
 export type ChainMemo<T> = WeakMap<DockerfileModel, Map<number, T>>;
@@ -25,4 +26,18 @@ export function alongBases<T>(memo: ChainMemo<T>, model: DockerfileModel, stage:
  */
 export function* finalStageAndBases(model: DockerfileModel): Generator<Stage> {
   for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage; stage = stage.base) yield stage;
+}
+
+/**
+ * The trigger of the last `ONBUILD <keyword>` of a stage, and its node index. A stage built FROM
+ * this one runs its triggers before its own instructions (BuildKit's dispatchOnBuildTriggers), so
+ * it starts with what they set; in their own stage they set nothing.
+ */
+export function lastTrigger(tree: SyntaxTree, stage: Stage, keyword: string): { trigger: InstructionNode; index: number } | undefined {
+  let found: { trigger: InstructionNode; index: number } | undefined;
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'instruction' && node.trigger?.name === keyword) found = { trigger: node.trigger, index };
+  }, stage.nodeIndex + 1);
+  return found;
 }
