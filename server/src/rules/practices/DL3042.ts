@@ -1,9 +1,10 @@
 // DL3042: `pip install` without `--no-cache-dir`. pip keeps what it downloads in ~/.cache/pip,
-// which then stays in the layer for nothing. Not flagged: PIP_NO_CACHE_DIR set (to any boolean, as pip reads it)
-// by ENV or ARG (in the stage or a stage it is built FROM) or in the RUN itself; a cache or
-// tmpfs mount over pip's cache (`~/.cache/pip`, `/root/.cache`); pipx and pipenv; a variable among
-// the arguments that may hold the option (`pip install $PIP_FLAGS x`; hadolint flags it). The fix adds
-// ` --no-cache-dir` after `install`.
+// which then stays in the layer for nothing. Not flagged: PIP_NO_CACHE_DIR set (to any boolean, as
+// pip reads it) by ENV or ARG (in the stage, a stage it is built FROM or that stage's ONBUILD
+// triggers, which run first) or in the RUN itself; a cache or tmpfs mount over pip's cache
+// (`~/.cache/pip`, `/root/.cache`); pipx and pipenv; a variable among the arguments that may hold
+// the option (`pip install $PIP_FLAGS x`; hadolint flags it). The fix adds ` --no-cache-dir` after
+// `install`.
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
@@ -40,13 +41,18 @@ function pipInstall(words: readonly ShellWord[]): { first: ShellWord; install: S
   return { first: words[0], install: words[i], args: [...words.slice(general, i), ...words.slice(i + 1)] };
 }
 
+/** Whether a value as written (quoted or not) is one of the booleans pip reads. */
+function isBoolean(raw: string): boolean {
+  return BOOLEAN.test(raw.replace(/^(["'])(.*)\1$/, '$2'));
+}
+
 /** Whether an ENV or ARG sets PIP_NO_CACHE_DIR; undefined when the instruction does not set it. */
 function setsNoCache(node: InstructionNode): boolean | undefined {
   if (node.name !== 'ENV' && node.name !== 'ARG') return undefined;
   let result: boolean | undefined;
   for (const pair of node.pairs) {
     if (pair.key.text !== 'PIP_NO_CACHE_DIR') continue;
-    result = BOOLEAN.test((pair.value?.text ?? '').replace(/^(["'])(.*)\1$/, '$2'));
+    result = isBoolean(pair.value?.text ?? '');
   }
   return result;
 }
@@ -69,6 +75,10 @@ const noCacheAtEnd: ChainMemo<boolean> = new WeakMap();
 
 function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, noCache: boolean) => void): boolean {
   let noCache = stage.base ? alongBases(noCacheAtEnd, model, stage.base, (s) => walk(tree, model, s)) : false;
+  // The base's `ONBUILD ENV` and `ONBUILD ARG` run first here.
+  for (const declaration of stage.base ? model.declarationsOf(stage.base) : []) {
+    if (declaration.trigger && declaration.name === 'PIP_NO_CACHE_DIR') noCache = isBoolean(declaration.rawValue ?? '');
+  }
   tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind !== 'instruction') return;

@@ -42,6 +42,11 @@ describe('DL3042', () => {
     );
   });
 
+  it('takes PIP_NO_CACHE_DIR from an ONBUILD ENV or ARG of the base stage, which runs first in the stage built FROM it', () => {
+    checkDiagnostics('FROM python:3.13 AS base\nONBUILD ENV PIP_NO_CACHE_DIR=1\nRUN $[pip install$] flask\nFROM base\nRUN pip install flask\n', [{ code: 'DL3042', message }], { only });
+    checkDiagnostics('FROM python:3.13 AS base\nONBUILD ARG PIP_NO_CACHE_DIR="true"\nFROM base\nRUN pip install flask\n', [], { only });
+  });
+
   it('does not carry ENV over to an unrelated stage', () => {
     checkDiagnostics('FROM python:3.13\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.13\nRUN $[pip install$] flask\n', [{ code: 'DL3042', message }], { only });
   });
