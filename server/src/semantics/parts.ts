@@ -399,7 +399,8 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     imageToken: line.image,
     resolvedImage: resolveImage(image, global),
     platform: line.platform,
-    cmdIsScript: entrypointTakesScript(nodes) ?? base?.cmdIsScript ?? false,
+    // Its own ENTRYPOINT, else the one the base's ONBUILD ENTRYPOINT sets first here, else the base's.
+    cmdIsScript: entrypointTakesScript(nodes) ?? (base && entrypointTakesScript(base.nodes, true)) ?? base?.cmdIsScript ?? false,
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
   walker.from(from, line.image);
@@ -411,13 +412,14 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
 }
 
 /**
- * Whether the stage's own last ENTRYPOINT is a shell with `-c` that takes the CMD as its script;
- * undefined when the stage sets none (the base's is in effect).
+ * Whether the stage's own last ENTRYPOINT (with `triggers`, its last `ONBUILD ENTRYPOINT`) is a
+ * shell with `-c` that takes the CMD as its script; undefined when the stage has none.
  */
-function entrypointTakesScript(nodes: readonly TopLevelNode[]): boolean | undefined {
+function entrypointTakesScript(nodes: readonly TopLevelNode[], triggers = false): boolean | undefined {
   for (let i = nodes.length - 1; i > 0; i--) {
     const node = nodes[i];
-    if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') return node.json !== undefined && execShellScript(node.json.elements) === 'after';
+    const entrypoint = node.kind !== 'instruction' ? undefined : triggers ? node.trigger : node;
+    if (entrypoint?.name === 'ENTRYPOINT') return entrypoint.json !== undefined && execShellScript(entrypoint.json.elements) === 'after';
   }
   return undefined;
 }

@@ -87,6 +87,16 @@ describe('semantic model', () => {
     expect(m.uses.map((u) => [u.name, u.stage, u.declaration === trigger, u.value])).toEqual([['G', 1, true, 'global']]);
   });
 
+  it('a CMD is the script of the shell an ONBUILD ENTRYPOINT of the base stage sets first, unless the stage sets its own', () => {
+    const base = 'FROM alpine AS base\nENV X=1\nONBUILD ENTRYPOINT ["/bin/sh", "-c"]\nCMD ["echo $X"]\n';
+    const { m } = model(`${base}FROM base\nCMD ["echo $X"]\nFROM base\nENTRYPOINT ["/app"]\nCMD ["echo $X"]\n`);
+    expect(m.uses.filter((u) => u.name === 'X').map((u) => [u.stage, u.expansion])).toEqual([
+      [0, 'none'],
+      [1, 'runtime-shell'],
+      [2, 'none'],
+    ]);
+  });
+
   it('ENV sees values from before its own instruction, and ENV wins over ARG', () => {
     const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\n';
     const { m } = model(text);
