@@ -29,4 +29,15 @@ describe('variable completion after $', () => {
     expect(offered(head + 'ENV X=\\$VE|')).toEqual([]);
     expect(offered(head + 'ENV X=\\$$VE|')).toEqual(['VERSION']);
   });
+
+  it('in a stage built FROM one with ONBUILD ENV or ARG, the variables they set there, named as triggers, with their values there', () => {
+    const text = 'FROM a AS base\nARG ROOT=/srv\nONBUILD ENV APP=$ROOT/app\nONBUILD ARG MODE\nFROM base\nRUN echo $';
+    const document = TextDocument.create('file:///completion/Dockerfile', 'dockerfile', 1, text);
+    const list = getCompletions(analyzedDocument(document, SyntaxTree.parse(text)), document.positionAt(text.length), { snippets: false, format: 'plaintext' });
+    expect(list.items.filter((i) => ['ROOT', 'APP', 'MODE'].includes(i.label)).map((i) => [i.label, i.detail])).toEqual([
+      ['ROOT', 'ARG ROOT=/srv'],
+      ['APP', 'ONBUILD ENV APP=/srv/app'],
+      ['MODE', 'ONBUILD ARG MODE'],
+    ]);
+  });
 });

@@ -50,8 +50,10 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       if (declaration?.kind !== 'env') continue;
     } else if (!declaration && !binding.predefined) continue;
     seen.add(name);
+    // A variable set by the base stage's trigger names it, as hover does: no ENV of the file sets it here.
+    const keyword = declaration && `${declaration.trigger ? 'ONBUILD ' : ''}${declaration.kind.toUpperCase()}`;
     const detail = declaration
-      ? shorten(`${declaration.kind.toUpperCase()} ${name}${binding.value !== undefined ? `=${binding.value}` : declaration.rawValue !== undefined ? `=${declaration.rawValue}` : ''}`)
+      ? shorten(`${keyword} ${name}${binding.value !== undefined ? `=${binding.value}` : declaration.rawValue !== undefined ? `=${declaration.rawValue}` : ''}`)
       : 'automatic build argument';
     items.push(
       item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), declaration ? 0 : 1, {
