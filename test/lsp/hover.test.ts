@@ -580,6 +580,26 @@ describe('hover over LSP', () => {
           'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
         ].join('\n\n'),
       );
+      // Further down the chain the value is inherited from the stage the trigger ran in.
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ENV APP=/srv/app\nFROM base AS mid\nFROM mid\nWORKDIR $[$AP$0P$]\n',
+        [
+          '**`APP`** environment variable (`ONBUILD ENV`)',
+          'Value here: `/srv/app`',
+          'Declared on line 2: `ONBUILD ENV APP=/srv/app`',
+          'Set by a trigger of an earlier stage of the `FROM` chain: BuildKit ran it first in the stage built `FROM` that one, and this stage inherits the value.',
+        ].join('\n\n'),
+      );
+      // Without a default, an ONBUILD ARG takes the global ARG's value, as a stage ARG does.
+      await checkHover(
+        'ARG MODE=release\nFROM alpine AS base\nONBUILD ARG $[MO$0DE$]\n',
+        [
+          '**`MODE`** build argument (`ONBUILD ARG`)',
+          'Value: `release`',
+          'Declared here, on line 3: `ONBUILD ARG MODE`',
+          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+        ].join('\n\n'),
+      );
     });
 
     it('a stage ARG that takes the global value, after its declaration', async () => {

@@ -43,14 +43,15 @@ function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declarat
   return `${w.prose(here ? `Declared here, on line ${line}:` : `Declared on line ${line}:`)} ${w.code(text)}`;
 }
 
-/** `atUse`: said at a use of the variable rather than at its declaration. */
-function scopeNote(w: DocWriter, declaration: Declaration, atUse: boolean): string {
+/** `use`: said at that use of the variable rather than at its declaration. */
+function scopeNote(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, use?: VariableUse): string {
   if (declaration.trigger) {
-    // A use sees a trigger's variable only in a stage built FROM the trigger's stage.
+    if (!use) return w.prose('Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.');
+    // A use sees a trigger's variable in a stage built FROM the trigger's stage, or further down that chain.
     return w.prose(
-      atUse
+      doc.model.stages[use.stage]?.base?.index === declaration.stage
         ? 'Set by a trigger of the stage this one is built `FROM`: BuildKit runs that stage\'s `ONBUILD` instructions first, before this stage\'s own.'
-        : 'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+        : 'Set by a trigger of an earlier stage of the `FROM` chain: BuildKit ran it first in the stage built `FROM` that one, and this stage inherits the value.',
     );
   }
   if (declaration.kind === 'env') {
@@ -209,7 +210,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
-    declaration && scopeNote(w, declaration, true),
+    declaration && scopeNote(doc, w, declaration, use),
     shellVariable && shellVariableNote(w, false),
     defaultPath && defaultPathNote(w),
     !shellVariable && !defaultPath && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
@@ -229,7 +230,7 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
     heading(w, declaration.name, declaration, false),
     valueLine(w, 'Value', declaration.name, declaration.value, declaration, predefined?.automatic === true),
     declaredLine(doc, w, declaration, true),
-    scopeNote(w, declaration, false),
+    scopeNote(doc, w, declaration),
     predefined && renderPredefinedArg(predefined, format),
   );
 }
