@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILD_CHECKS,
   CHECK_OPTIONS,
+  COMMON_IMAGES,
+  SCRATCH,
   DIRECTIVES,
   HADOLINT_RETIRED_CODES,
   HADOLINT_RULES,
@@ -943,5 +945,17 @@ describe('rendered documentation', () => {
 
       [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#run---mounttypecache)"
     `);
+  });
+
+  it('image facts make no claim that no longer holds (checked against the images\' own documentation)', () => {
+    const doc = (name: string) => [SCRATCH, ...COMMON_IMAGES].find((image) => image.name === name)!.doc;
+    // The node images of Node.js 26 and later ship without Yarn (nodejs/docker-node#2422).
+    expect(doc('node')).toMatch(/^Node\.js with npm \(and Yarn 1 in the images of Node\.js releases before 26\)\./);
+    // The openjdk image's deprecation notice lists several alternatives, without preferring one.
+    expect(doc('eclipse-temurin')).not.toMatch(/replaces/);
+    // Since Docker 22.06 the default tags (latest, 28, ...) are the dind variant; -cli has the CLI only.
+    expect(doc('docker')).toMatch(/the engine with its CLI in the default and `-dind` tags/);
+    // A stage FROM scratch can run a shell it copies in.
+    expect(doc('scratch')).toMatch(/fail in it unless a stage copies one in\.$/);
   });
 });

@@ -5,7 +5,7 @@ import type { ImageFact } from './types';
 export const SCRATCH: ImageFact = {
   name: 'scratch',
   kind: 'empty image',
-  doc: 'Not an image to pull but a name BuildKit reserves: the stage starts with an empty filesystem. Use it as the last stage for a statically linked program, copied in with `COPY --from=`. There is no shell, so RUN and the shell form of CMD cannot work in it.',
+  doc: 'Not an image to pull but a name BuildKit reserves: the stage starts with an empty filesystem. Use it as the last stage for a statically linked program, copied in with `COPY --from=`. There is no shell, so RUN and the shell form of CMD fail in it unless a stage copies one in.',
 };
 
 export const COMMON_IMAGES: readonly ImageFact[] = [
@@ -17,7 +17,7 @@ export const COMMON_IMAGES: readonly ImageFact[] = [
   {
     name: 'debian',
     kind: 'base system',
-    doc: 'Debian with `apt-get` and glibc: what most prebuilt software expects. The `-slim` tags leave out documentation and locales.',
+    doc: 'Debian with `apt-get` and glibc: what most prebuilt software expects. The `-slim` tags leave out documentation, man pages and message translations.',
   },
   {
     name: 'ubuntu',
@@ -37,7 +37,7 @@ export const COMMON_IMAGES: readonly ImageFact[] = [
   {
     name: 'node',
     kind: 'language runtime',
-    doc: 'Node.js with npm and Yarn. Pin the major version (`node:22`); `-slim` and `-alpine` tags are smaller. It runs as root unless you switch to the `node` user it provides.',
+    doc: 'Node.js with npm (and Yarn 1 in the images of Node.js releases before 26). Pin the major version (`node:22`); `-slim` and `-alpine` tags are smaller. It runs as root unless you switch to the `node` user it provides.',
   },
   {
     name: 'python',
@@ -57,7 +57,7 @@ export const COMMON_IMAGES: readonly ImageFact[] = [
   {
     name: 'eclipse-temurin',
     kind: 'language runtime',
-    doc: 'OpenJDK builds from Eclipse Adoptium, with JDK and JRE tags (`21-jdk`, `21-jre`). It replaces the deprecated `openjdk` image.',
+    doc: 'OpenJDK builds from Eclipse Adoptium, with JDK and JRE tags (`21-jdk`, `21-jre`); one of the images the deprecated `openjdk` image names as alternatives.',
   },
   {
     name: 'maven',
@@ -102,7 +102,7 @@ export const COMMON_IMAGES: readonly ImageFact[] = [
   {
     name: 'docker',
     kind: 'tooling',
-    doc: 'The Docker CLI, and the engine itself in the `dind` tags (which need a privileged container), for builds that drive Docker.',
+    doc: 'Docker in Docker: the engine with its CLI in the default and `-dind` tags (run privileged), the CLI and its plugins alone in the `-cli` tags, for builds and jobs that drive Docker.',
   },
   {
     name: 'mcr.microsoft.com/dotnet/sdk',
