@@ -28,16 +28,20 @@ M.commands = {
   [''] = function() end,
 }
 
--- Neovim asks for code lenses only when told to: when the buffer is attached, and again when the
--- user stops typing or comes back to the buffer.
+-- Neovim 0.12 and later keep the code lenses of a buffer up to date once they are enabled for it
+-- (vim.lsp.codelens.refresh is deprecated there). Before, Neovim asks for them only when told to:
+-- when the buffer is attached, and again when the user stops typing or comes back to the buffer.
+-- Neovim 0.10 and 0.11 refresh every loaded buffer unless given this one; 0.7 to 0.9 refresh the
+-- current buffer (the one these autocommands run in) and ignore the argument.
 local function refresh_codelens(bufnr)
+  if vim.lsp.codelens.enable then
+    vim.lsp.codelens.enable(true, { bufnr = bufnr })
+    return
+  end
+  local refresh = function() vim.lsp.codelens.refresh({ bufnr = bufnr }) end
   local group = vim.api.nvim_create_augroup('dockerfile-lsp-codelens-' .. bufnr, { clear = true })
-  vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'CursorHold' }, {
-    group = group,
-    buffer = bufnr,
-    callback = function() vim.lsp.codelens.refresh() end,
-  })
-  vim.api.nvim_buf_call(bufnr, vim.lsp.codelens.refresh)
+  vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'CursorHold' }, { group = group, buffer = bufnr, callback = refresh })
+  vim.api.nvim_buf_call(bufnr, refresh)
 end
 
 function M.setup(opts)

@@ -132,6 +132,24 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     expect(result.codelens_notes).toEqual([]);
   });
 
+  it('refreshes code lenses through the API each Neovim has: enable() from 0.12 (refresh() is deprecated there), else refresh() of the buffer', () => {
+    // The API is stubbed (test/nvim/codelensApi.lua): the installed Neovim has one of them only.
+    const out = path.join(tmp, 'codelens-api.json');
+    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'codelensApi.lua')], {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'), XDG_STATE_HOME: path.join(tmp, 'state'), DOCKERFILE_LSP_OUT: out },
+    });
+    expect(fs.existsSync(out), `${run.stdout}${run.stderr}`).toBe(true);
+    // 0.10 and 0.11 refresh every loaded buffer without a bufnr; 0.7 to 0.9 the current one.
+    const refresh = { name: 'refresh', this_buffer: true, in_buffer: true };
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual({
+      '0.12': [{ name: 'enable', this_buffer: true, in_buffer: true }],
+      '0.7-0.11': [refresh, refresh],
+    });
+  });
+
   it('gets diagnostics for a typo (RUNN)', ({ skip }) => {
     if (!gate('diagnostics', skip)) return;
     const mistakes = fs.readFileSync(path.join(FIXTURES, 'mistakes/Dockerfile'), 'utf8').split('\n');
