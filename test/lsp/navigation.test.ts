@@ -190,11 +190,21 @@ describe('navigation over LSP', () => {
       const result = await client.request<{ ranges: unknown[]; wordPattern?: string } | null>('textDocument/linkedEditingRange', { textDocument: { uri }, position });
       expect(result).toEqual(fixture.ranges.length ? { ranges: fixture.ranges, wordPattern } : null);
     }
-    const PLAIN = String.raw`[^\s"'\\<>|&;()$\x60]+`;
+    const PLAIN = String.raw`[^\s"'\\<>|&;()$\x60-][^\s"'\\<>|&;()$\x60]*`;
 
     it('links the marker and the terminator, from either', async () => {
       await checkLinked('FROM alpine\nRUN <<$[EO$0F$] sh\necho hi\n$[EOF$]\n', PLAIN);
       await checkLinked('FROM alpine\nRUN <<$[EOF$] sh\necho hi\n$[EOF$0$]\n', PLAIN);
+    });
+
+    it('keeps the link only while the marker stays one plain word that `<<` does not read as `<<-`', async () => {
+      const { uri, position } = await openFixture('FROM alpine\nRUN <<EO$0F sh\necho hi\nEOF\n');
+      const result = await client.request<{ wordPattern: string }>('textDocument/linkedEditingRange', { textDocument: { uri }, position });
+      // VS Code keeps the link while the whole edited word matches the pattern.
+      const whole = (word: string) => new RegExp(result.wordPattern).exec(word)?.[0] === word;
+      expect(['EOF2', 'E-O.F', 'end_of_file'].map(whole)).toEqual([true, true, true]);
+      // A dash typed first turns `<<EOF` into `<<-EOF`, whose terminator is EOF, not -EOF.
+      expect(['-EOF', 'E OF', 'E"OF', 'E$OF', 'EOF;'].map(whole)).toEqual([false, false, false, false, false]);
     });
 
     it('links inside the quotes of a quoted marker, with a tab-stripped terminator', async () => {

@@ -10,10 +10,11 @@ import { targetAt } from './targets';
 
 /**
  * What the delimiter may become while the two stay linked. Unquoted, a word the shell reads as
- * one plain word; inside quotes, anything but that quote. (VS Code stops linking the ranges once
- * an edit leaves the pattern, so typing a space ends a plain marker's link, as it ends the word.)
+ * one plain word, not starting with `-` (after `<<` that makes `<<-`, whose terminator has no
+ * dash); inside quotes, anything but that quote. (VS Code stops linking the ranges once an edit
+ * leaves the pattern, so typing a space ends a plain marker's link, as it ends the word.)
  */
-const PLAIN_WORD = String.raw`[^\s"'\\<>|&;()$\x60]+`;
+const PLAIN_WORD = String.raw`[^\s"'\\<>|&;()$\x60-][^\s"'\\<>|&;()$\x60]*`;
 const IN_QUOTES: Record<string, string> = { '"': String.raw`[^"\\\n]+`, "'": String.raw`[^'\n]+` };
 
 /** LSP's LinkedEditingRanges (a protocol type; the services read only vscode-languageserver-types). */
