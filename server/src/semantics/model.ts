@@ -12,7 +12,9 @@
 //   unless a stage declares `ARG NAME` again, which then takes the global value.
 // - Inside a stage, ARG and ENV are visible from the next instruction on (an ARG's default sees
 //   the ARGs declared before it in the same instruction; an ENV sees only what was set before
-//   the instruction). ENV wins over an ARG of the same name.
+//   the instruction). An ENV replaces an ARG of the same name; an ARG with a value (a default,
+//   or the global ARG's) replaces an ENV while the image builds, which keeps the ENV for the
+//   container and later builds; an ARG without a value leaves an ENV alone.
 // - A stage built FROM another stage inherits that stage's ARGs and ENVs, after running that
 //   stage's `ONBUILD ARG` and `ONBUILD ENV` triggers (which set nothing in their own stage).
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
@@ -153,6 +155,8 @@ interface Binding {
   readonly declaration?: Declaration;
   readonly predefined?: PredefinedArgFact;
   readonly value?: string;
+  /** Of an ARG: the ENV it overrides while the image builds, which the container still sees. */
+  readonly env?: Binding;
 }
 
 /** The absolute objects of one part in one version, made on first use. */
@@ -566,9 +570,11 @@ export class DockerfileModel {
 
   private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {
     const out = new Map<string, Binding>();
-    for (const [name, binding] of scope) {
-      out.set(name, binding.declaration ? { ...binding, declaration: this.declarationOf(binding.declaration, s) } : (binding as Binding));
-    }
+    const convert = (binding: RecordBinding): Binding =>
+      binding.declaration || binding.env
+        ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && convert(binding.env) }
+        : (binding as Binding);
+    for (const [name, binding] of scope) out.set(name, convert(binding));
     return out;
   }
 }

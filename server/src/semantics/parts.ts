@@ -60,6 +60,11 @@ export interface RecordBinding {
   readonly declaration?: DeclarationRecord;
   readonly predefined?: PredefinedArgFact;
   readonly value?: string;
+  /**
+   * Of an ARG: the ENV of the same name it overrides while the image builds. The image keeps that
+   * ENV, so the container and a later build see it.
+   */
+  readonly env?: RecordBinding;
 }
 
 export type RecordScope = Map<string, RecordBinding>;
@@ -146,7 +151,25 @@ function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = fals
 function visibleBinding(binding: RecordBinding | undefined, expansion: VariableExpansion): RecordBinding | undefined {
   if (expansion === 'builder' || expansion === 'build-shell') return binding;
   if (expansion === 'none') return undefined;
-  return binding?.declaration?.kind === 'env' ? binding : undefined;
+  return binding?.declaration?.kind === 'env' ? binding : binding?.env;
+}
+
+/**
+ * Sets an ARG in `scope` as BuildKit does: one with a value (its default, or the global ARG's)
+ * replaces the variable while the image builds, even an ENV, which the image keeps (`env`); one
+ * without a value sets nothing in the environment, so an ARG or ENV of its name set before stays.
+ */
+function setArg(scope: RecordScope, declaration: DeclarationRecord, value: string | undefined, inherited: RecordBinding | undefined): void {
+  const previous = scope.get(declaration.name);
+  const hasValue = declaration.rawValue !== undefined || (inherited !== undefined && hasGlobalValue(inherited));
+  if (previous && !hasValue) return;
+  const env = previous?.declaration?.kind === 'env' ? previous : previous?.env;
+  scope.set(declaration.name, { declaration, predefined: getPredefinedArg(declaration.name), value, env });
+}
+
+/** Whether a global binding gives a stage `ARG NAME` a value: a global ARG with a default, or a platform ARG. */
+function hasGlobalValue(binding: RecordBinding): boolean {
+  return binding.declaration ? binding.declaration.rawValue !== undefined : binding.predefined?.automatic === true;
 }
 
 /**
@@ -246,8 +269,7 @@ export class PartWalker {
         const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
         const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
         const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
-        if (scope.get(name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
-        scope.set(name, { declaration, predefined: getPredefinedArg(name), value });
+        setArg(scope, declaration, value, inherited);
       }
       return;
     }
@@ -341,8 +363,7 @@ function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart):
       }
       // Without a default, the value is the global ARG's, recorded with the declaration.
       const value = declaration.rawValue !== undefined ? evaluate(declaration.rawValue, scope, global.escape, true) : declaration.value;
-      if (scope.get(declaration.name)?.declaration?.kind === 'env') continue; // ENV wins over ARG
-      scope.set(declaration.name, { declaration, predefined: getPredefinedArg(declaration.name), value });
+      setArg(scope, declaration, value, declaration.rawValue === undefined ? global.scope.get(declaration.name) : undefined);
     }
     for (const [name, binding] of updates) scope.set(name, binding);
   }
@@ -442,9 +463,12 @@ export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, Reco
 
 /** Bindings of a replayed scope pointing to the part's own declaration records. */
 function withOwner(scope: RecordScope, scratch: Part, part: Part): RecordScope {
-  for (const [name, binding] of scope) {
+  const own = (binding: RecordBinding): RecordBinding => {
     const declaration = binding.declaration;
-    if (declaration?.owner === scratch) scope.set(name, { ...binding, declaration: part.declarations[declaration.index] });
-  }
+    const env = binding.env && own(binding.env);
+    if (declaration?.owner !== scratch && env === binding.env) return binding;
+    return { ...binding, declaration: declaration?.owner === scratch ? part.declarations[declaration.index] : declaration, env };
+  };
+  for (const [name, binding] of scope) scope.set(name, own(binding));
   return scope;
 }

@@ -97,13 +97,17 @@ describe('semantic model', () => {
     ]);
   });
 
-  it('ENV sees values from before its own instruction, and ENV wins over ARG', () => {
-    const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\n';
+  it('ENV sees values from before its own instruction; ENV and ARG replace each other in order, as BuildKit sets them', () => {
+    // An ARG with a value replaces an ENV while the image builds (BuildKit adds it to the build's
+    // environment); the image keeps the ENV, which the container sees. One without a value sets nothing.
+    const text = 'FROM a\nARG X=arg\nENV X=env Y=$X\nENV Z=$X\nARG X=later\nLABEL l=$X\nCMD echo $X\nARG X\nLABEL m=$X\n';
     const { m } = model(text);
-    expect(m.uses.map((u) => [u.name, u.declaration?.kind, u.value])).toEqual([
-      ['X', 'arg', 'arg'],
-      ['X', 'env', 'env'],
-      ['X', 'env', 'env'],
+    expect(m.uses.map((u) => [u.name, u.declaration?.kind, u.value, u.expansion])).toEqual([
+      ['X', 'arg', 'arg', 'builder'],
+      ['X', 'env', 'env', 'builder'],
+      ['X', 'arg', 'later', 'builder'],
+      ['X', 'env', 'env', 'runtime-shell'],
+      ['X', 'arg', 'later', 'builder'],
     ]);
     expect(m.declarations.map((d) => [d.kind, d.name, d.value])).toEqual([
       ['arg', 'X', 'arg'],
@@ -111,6 +115,16 @@ describe('semantic model', () => {
       ['env', 'Y', 'arg'],
       ['env', 'Z', 'env'],
       ['arg', 'X', 'later'],
+      ['arg', 'X', undefined],
+    ]);
+    // A stage ARG without a default takes the global's value, and so replaces the base stage's ENV too;
+    // an ONBUILD ARG with a value does the same where it runs.
+    const chain = model('ARG G=global\nFROM a AS base\nENV G=env T=env\nONBUILD ARG T=trigger\nFROM base\nARG G\nLABEL g=$G t=$T\nCMD echo $G $T\n');
+    expect(chain.m.uses.map((u) => [u.name, u.declaration?.kind, u.value])).toEqual([
+      ['G', 'arg', 'global'],
+      ['T', 'arg', 'trigger'],
+      ['G', 'env', 'env'],
+      ['T', 'env', 'env'],
     ]);
   });
 

@@ -40,4 +40,11 @@ describe('variable completion after $', () => {
       ['MODE', 'ONBUILD ARG MODE'],
     ]);
   });
+
+  it('the ENV an ARG overrides while the image builds, where the container expands the text, with its own value', () => {
+    const text = 'FROM a\nENV MODE=env\nARG MODE=arg\nCMD echo $';
+    const document = TextDocument.create('file:///completion/Dockerfile', 'dockerfile', 1, text);
+    const list = getCompletions(analyzedDocument(document, SyntaxTree.parse(text)), document.positionAt(text.length), { snippets: false, format: 'plaintext' });
+    expect(list.items.filter((i) => i.label === 'MODE').map((i) => i.detail)).toEqual(['ENV MODE=env']);
+  });
 });

@@ -99,7 +99,7 @@ describe('rename of a variable to a name the shell or another declaration alread
     expect(renamed('FROM alpine\nARG A$0=1\nENV X=$A\n', 'IFS')).toBe('FROM alpine\nARG IFS=1\nENV X=$IFS\n');
   });
 
-  it('refuses the name of an ENV of a stage it is built FROM, which the image keeps and which wins over an ARG', () => {
+  it('refuses the name of an ENV of a stage it is built FROM, which the image keeps', () => {
     const message = refused('"B" is already declared on line 2; renaming would change which value its uses get.');
     expect(renamed('FROM alpine AS base\nENV B=2\nFROM base\nARG A$0=1\nRUN echo $A\n', 'B')).toBe(message);
     expect(renamed('FROM alpine AS base\nENV B=2\nFROM base AS mid\nFROM mid\nENV A$0=1\nRUN echo $A\n', 'B')).toBe(message);

@@ -71,7 +71,7 @@ export const ENV: InstructionFact = {
     details:
       'Use it for settings the running program needs (`PATH`, `NODE_ENV=production`). For values needed only while building, use `ARG`, ' +
       'or set the variable on one command: `RUN DEBIAN_FRONTEND=noninteractive apt-get install ...`. ' +
-      'References within one `ENV` see the values from before it, and `ENV` wins over an `ARG` of the same name.',
+      'References within one `ENV` see the values from before it. An `ENV` overrides an earlier `ARG` of the same name; a later `ARG` with a value overrides it while the image builds, though the image keeps the `ENV`.',
     example: lines('ENV APP_HOME=/app \\', '    PATH="/app/bin:$PATH"'),
     pitfall:
       'Anyone with the image can read its environment (`docker image inspect`), so never put passwords or tokens in `ENV`. Use a secret mount for credentials the build needs.',

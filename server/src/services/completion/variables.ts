@@ -44,9 +44,13 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const scope = doc.model.visibleAt(scopeOffset);
-  for (const [name, binding] of scope) {
-    const declaration = binding.declaration;
-    if (expansion === 'runtime' || expansion === 'onbuild') {
+  const imageOnly = expansion === 'runtime' || expansion === 'onbuild';
+  for (const [name, inScope] of scope) {
+    // The container and a later build see the image's ENV, also where an ARG overrides it while building.
+    const binding = imageOnly && inScope.declaration?.kind !== 'env' ? inScope.env : inScope;
+    const declaration = binding?.declaration;
+    if (!binding) continue;
+    if (imageOnly) {
       if (declaration?.kind !== 'env') continue;
     } else if (!declaration && !binding.predefined) continue;
     seen.add(name);

@@ -35,7 +35,8 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   const model = doc.model;
   // The scopes the rename touches, including stages built FROM them (they inherit variables).
   const scopes = new Set<number>([...target.declarations.map((d) => d.stage), ...target.uses.map((u) => u.stage)]);
-  // The stages those are built FROM: their ENVs are in the environment there too, and win over an ARG.
+  // The stages those are built FROM: their ENVs are in the environment there too (an ARG without a
+  // value leaves them, and the image keeps them whatever an ARG sets while it builds).
   const ancestors = new Set<number>();
   for (const index of scopes) {
     for (let base = model.stages[index]?.base; base && !ancestors.has(base.index); base = base.base) ancestors.add(base.index);

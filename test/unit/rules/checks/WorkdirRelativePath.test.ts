@@ -62,6 +62,17 @@ describe('WorkdirRelativePath', () => {
     });
   });
 
+  it('expands with the variable BuildKit has set last: an ARG with a value over an ENV, and an ARG without one over nothing', () => {
+    const only = { only: ['WorkdirRelativePath'] };
+    // BuildKit adds an ARG's value to the build's environment, over an ENV of the same name.
+    checkDiagnostics('FROM alpine:3.20\nENV D=rel\nARG D=/srv\nWORKDIR $D\n', [], only);
+    checkDiagnostics('FROM alpine:3.20 AS base\nENV D=rel\nFROM base\nARG D=/srv\nWORKDIR $D\n', [], only);
+    checkDiagnostics('FROM alpine:3.20\nENV D=/srv\nARG D=rel\nWORKDIR $[$D$]\n', [{ code: 'WorkdirRelativePath', message: message('rel') }], only);
+    // An ARG without a value adds nothing, so what was set before stays.
+    checkDiagnostics('FROM alpine:3.20\nARG D=/srv\nARG D\nWORKDIR $D\n', [], only);
+    checkDiagnostics('FROM alpine:3.20\nENV D=/srv\nARG D\nWORKDIR $D\n', [], only);
+  });
+
   it('accepts drive paths on a Windows stage, but not on Linux', () => {
     checkDiagnostics('FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nWORKDIR C:\\\\app\n', [], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
