@@ -26,6 +26,7 @@ import type {
   ValueSpec,
 } from './types';
 import { OCI_ANNOTATIONS_URL } from './labels';
+import { SCRATCH } from './images';
 import { MOUNT_TYPES } from './mounts';
 import { referenceUrl } from './util';
 
@@ -248,11 +249,16 @@ export function renderSignal(signal: SignalFact, format: DocFormat): string {
   ]);
 }
 
+/** What an image is and who publishes it (`language runtime, a Docker Official Image`), for hover and completion. */
+export function imageOrigin(image: ImageFact): string {
+  if (image === SCRATCH) return image.kind;
+  return `${image.kind}, ${image.publisher ? `published by ${image.publisher}` : 'a Docker Official Image'}`;
+}
+
 /** A base image completion offers: what it is for, the usual catch, and a reminder to pin a tag. */
 export function renderImage(image: ImageFact, format: DocFormat): string {
-  const by = image.publisher ? `, published by ${image.publisher}` : image.name === 'scratch' ? '' : ', a Docker Official Image';
   return render(format, [
-    text(`**${image.name}** (${image.kind}${by})`),
+    text(`**${image.name}** (${imageOrigin(image)})`),
     text(image.doc),
     image.name !== 'scratch' && text(`Name a tag (\`${image.name}:<version>\`): without one the build takes \`latest\`, which moves.`),
     link(referenceUrl('from')),

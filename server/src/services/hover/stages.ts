@@ -4,7 +4,7 @@
 import { getCommonImage, type ImageFact } from '../../facts';
 import { lex, type Environment } from '../../syntax';
 import { parseImageReference, stageIndex, type ImageReference, type Stage, type StageReference } from '../../semantics';
-import type { DocFormat } from '../../facts/render';
+import { imageOrigin, type DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 
@@ -145,7 +145,8 @@ export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: numbe
     ref.digest !== undefined ? `${w.prose('Digest:')} ${w.code(ref.digest)}` : undefined,
   ].filter((item): item is string => item !== undefined);
   const known = commonImageOf(ref);
-  const about = known && `${known.kind[0].toUpperCase()}${known.kind.slice(1)}${known.publisher ? `, published by ${known.publisher}` : ', a Docker Official Image'}.`;
+  const origin = known && imageOrigin(known);
+  const about = origin && `${origin[0].toUpperCase()}${origin.slice(1)}.`;
   return w.join(
     heading,
     expanded !== written && `${w.prose('With the values known here:')} ${w.code(expanded)}`,
