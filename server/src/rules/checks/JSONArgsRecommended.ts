@@ -42,7 +42,7 @@ const shellAtEnd: ChainMemo<boolean> = new WeakMap();
 function walkShell(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, start: number, shellSet: boolean) => void): boolean {
   let shellSet = stage.base ? alongBases(shellAtEnd, model, stage.base, (s) => walkShell(tree, model, s)) : false;
   // The base's `ONBUILD SHELL` runs first here, and BuildKit checks the shell the image has then.
-  const trigger = stage.base && lastTrigger(tree, stage.base, 'SHELL');
+  const trigger = stage.base && lastTrigger(model, stage.base, 'SHELL');
   if (trigger) shellSet = (trigger.trigger.json?.elements.length ?? 0) > 0;
   tree.forEach((node, start, index) => {
     if (index > stage.lastNodeIndex) return false;
@@ -64,7 +64,7 @@ function entrypointSet(tree: SyntaxTree, model: DockerfileModel, stage: Stage): 
   return alongBases(entrypointAtEnd, model, stage, (s, base) => {
     let set = base ?? false;
     // The base's `ONBUILD ENTRYPOINT` runs first in this stage.
-    const trigger = s.base && lastTrigger(tree, s.base, 'ENTRYPOINT');
+    const trigger = s.base && lastTrigger(model, s.base, 'ENTRYPOINT');
     if (trigger) set = !trigger.trigger.json || trigger.trigger.json.elements.length > 0;
     tree.forEach((node, _start, index) => {
       if (index > s.lastNodeIndex) return false;

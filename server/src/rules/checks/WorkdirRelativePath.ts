@@ -24,7 +24,7 @@ export const WorkdirRelativePath: StageRule = {
   check({ tree, model, stage, report }) {
     const os = alongBases(osOf, model, stage, (s, base) => stageOS(s, model, base));
     // A base's `ONBUILD WORKDIR` runs first in a stage built FROM it, and counts as that stage's first.
-    const setAtStart = (s: Stage, baseSetAtEnd: boolean): boolean => baseSetAtEnd || (s.base !== undefined && lastTrigger(tree, s.base, 'WORKDIR') !== undefined);
+    const setAtStart = (s: Stage, baseSetAtEnd: boolean): boolean => baseSetAtEnd || (s.base !== undefined && lastTrigger(model, s.base, 'WORKDIR') !== undefined);
     const inherited = stage.base
       ? setAtStart(stage, alongBases(setAtEnd, model, stage.base, (s, base) => firstWorkdir(tree, s, setAtStart(s, base ?? false)) !== undefined))
       : false;

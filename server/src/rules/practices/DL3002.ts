@@ -33,7 +33,7 @@ export const DL3002: FileRule = {
     for (const stage of finalStageAndBases(model)) {
       const relative = lastUser(model, stage);
       // Without a USER of its own, a stage runs as the base's `ONBUILD USER`, if it has one.
-      const trigger = relative < 0 && stage.base ? lastTrigger(model.tree, stage.base, 'USER') : undefined;
+      const trigger = relative < 0 && stage.base ? lastTrigger(model, stage.base, 'USER') : undefined;
       const index = relative >= 0 ? stage.nodeIndex + relative : (trigger?.index ?? -1);
       if (index < 0) continue;
       const node = model.tree.node(index);

@@ -86,7 +86,7 @@ function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (n
       ? 'other'
       : 'sh';
   // The base's `ONBUILD SHELL` runs first here.
-  const trigger = stage.base && lastTrigger(tree, stage.base, 'SHELL');
+  const trigger = stage.base && lastTrigger(model, stage.base, 'SHELL');
   if (trigger) kind = shellKind(trigger.trigger);
   tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;

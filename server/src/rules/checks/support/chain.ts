@@ -2,7 +2,8 @@
 // computed once per stage of a model and never by recursion, so long FROM chains stay linear.
 
 import type { DockerfileModel, Stage } from '../../../semantics';
-import type { InstructionNode, SyntaxTree } from '../../../syntax';
+import type { InstructionNode } from '../../../syntax';
+import { perPart } from '../../partMemo';
 
 /** A per-rule memo: the value of each stage of a model. */
 export type ChainMemo<T> = WeakMap<DockerfileModel, Map<number, T>>;
@@ -28,16 +29,23 @@ export function* finalStageAndBases(model: DockerfileModel): Generator<Stage> {
   for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage; stage = stage.base) yield stage;
 }
 
+/** The last trigger of each keyword in a stage, its node index relative to the stage's FROM. */
+const triggersByPart = new WeakMap<object, ReadonlyMap<string, { readonly trigger: InstructionNode; readonly relative: number }>>();
+
 /**
  * The trigger of the last `ONBUILD <keyword>` of a stage, and its node index. A stage built FROM
  * this one runs its triggers before its own instructions (BuildKit's dispatchOnBuildTriggers), so
- * it starts with what they set; in their own stage they set nothing.
+ * it starts with what they set; in their own stage they set nothing. Found once per stage analysis,
+ * so that many stages built FROM one do not each read it again.
  */
-export function lastTrigger(tree: SyntaxTree, stage: Stage, keyword: string): { trigger: InstructionNode; index: number } | undefined {
-  let found: { trigger: InstructionNode; index: number } | undefined;
-  tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind === 'instruction' && node.trigger?.name === keyword) found = { trigger: node.trigger, index };
-  }, stage.nodeIndex + 1);
-  return found;
+export function lastTrigger(model: DockerfileModel, stage: Stage, keyword: string): { trigger: InstructionNode; index: number } | undefined {
+  const last = perPart(triggersByPart, model, stage, () => {
+    const found = new Map<string, { trigger: InstructionNode; relative: number }>();
+    model.tree.forEach((node, _start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind === 'instruction' && node.trigger) found.set(node.trigger.name, { trigger: node.trigger, relative: index - stage.nodeIndex });
+    }, stage.nodeIndex + 1);
+    return found;
+  }).get(keyword);
+  return last && { trigger: last.trigger, index: stage.nodeIndex + last.relative };
 }
