@@ -100,6 +100,8 @@ export interface StagePart extends PartBase {
   readonly platform?: string;
   /** The ENTRYPOINT in effect (its own, else its base's) is a shell with `-c` that takes the CMD as its script. */
   readonly cmdIsScript: boolean;
+  /** The same of its last `ONBUILD ENTRYPOINT`, which a stage built FROM it runs first; undefined without one. */
+  readonly triggerCmdIsScript?: boolean;
 }
 
 export type Part = GlobalPart | StagePart;
@@ -407,6 +409,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   const from = nodes[0] as InstructionNode;
   const line = fromLine(from);
   const image = line.image?.text;
+  const entrypoints = lastEntrypoints(nodes);
   const part: Mutable<StagePart> = {
     kind: 'stage',
     ...emptyPart(nodes),
@@ -421,7 +424,8 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     resolvedImage: resolveImage(image, global),
     platform: line.platform,
     // Its own ENTRYPOINT, else the one the base's ONBUILD ENTRYPOINT sets first here, else the base's.
-    cmdIsScript: entrypointTakesScript(nodes) ?? (base && entrypointTakesScript(base.nodes, true)) ?? base?.cmdIsScript ?? false,
+    cmdIsScript: entrypoints.own ?? base?.triggerCmdIsScript ?? base?.cmdIsScript ?? false,
+    triggerCmdIsScript: entrypoints.trigger,
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
   walker.from(from, line.image);
@@ -433,16 +437,20 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
 }
 
 /**
- * Whether the stage's own last ENTRYPOINT (with `triggers`, its last `ONBUILD ENTRYPOINT`) is a
- * shell with `-c` that takes the CMD as its script; undefined when the stage has none.
+ * Whether the stage's own last ENTRYPOINT, and its last `ONBUILD ENTRYPOINT`, is a shell with `-c`
+ * that takes the CMD as its script; undefined where the stage has none. One pass from the end.
  */
-function entrypointTakesScript(nodes: readonly TopLevelNode[], triggers = false): boolean | undefined {
-  for (let i = nodes.length - 1; i > 0; i--) {
+function lastEntrypoints(nodes: readonly TopLevelNode[]): { own?: boolean; trigger?: boolean } {
+  let own: boolean | undefined;
+  let trigger: boolean | undefined;
+  const takesScript = (node: InstructionNode) => node.json !== undefined && execShellScript(node.json.elements) === 'after';
+  for (let i = nodes.length - 1; i > 0 && (own === undefined || trigger === undefined); i--) {
     const node = nodes[i];
-    const entrypoint = node.kind !== 'instruction' ? undefined : triggers ? node.trigger : node;
-    if (entrypoint?.name === 'ENTRYPOINT') return entrypoint.json !== undefined && execShellScript(entrypoint.json.elements) === 'after';
+    if (node.kind !== 'instruction') continue;
+    if (own === undefined && node.name === 'ENTRYPOINT') own = takesScript(node);
+    if (trigger === undefined && node.trigger?.name === 'ENTRYPOINT') trigger = takesScript(node.trigger);
   }
-  return undefined;
+  return { own, trigger };
 }
 
 /**
