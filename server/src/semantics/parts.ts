@@ -102,6 +102,8 @@ export interface StagePart extends PartBase {
   readonly cmdIsScript: boolean;
   /** The same of its last `ONBUILD ENTRYPOINT`, which a stage built FROM it runs first; undefined without one. */
   readonly triggerCmdIsScript?: boolean;
+  /** Its `ONBUILD ARG` and `ONBUILD ENV` declarations, in order: what a stage built FROM it runs first. */
+  readonly triggers: readonly DeclarationRecord[];
 }
 
 export type Part = GlobalPart | StagePart;
@@ -348,13 +350,9 @@ const NO_BINDINGS: ReadonlyMap<string, RecordBinding> = new Map();
  * the stage's values (and clears them, so a stage built FROM this one does not run them again).
  */
 function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart): void {
-  const triggers = base.declarations;
+  const triggers = base.triggers;
   for (let i = 0; i < triggers.length; ) {
     const node = triggers[i].node;
-    if (!triggers[i].trigger) {
-      i++;
-      continue;
-    }
     // One trigger instruction: ENV values all see the scope before it, ARG defaults the ARGs before them.
     const updates: [string, RecordBinding][] = [];
     for (; i < triggers.length && triggers[i].node === node; i++) {
@@ -426,6 +424,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     // Its own ENTRYPOINT, else the one the base's ONBUILD ENTRYPOINT sets first here, else the base's.
     cmdIsScript: entrypoints.own ?? base?.triggerCmdIsScript ?? base?.cmdIsScript ?? false,
     triggerCmdIsScript: entrypoints.trigger,
+    triggers: [],
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
   walker.from(from, line.image);
@@ -433,6 +432,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.scope = scope;
+  part.triggers = part.declarations.filter((declaration) => declaration.trigger);
   return part;
 }
 
