@@ -9,6 +9,7 @@
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import { alongBases, type ChainMemo } from '../checks/support/chain';
+import { perPart } from '../partMemo';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { cacheMountTargets } from './mounts';
@@ -72,13 +73,24 @@ function cachesPip(run: InstructionNode): boolean {
 }
 
 const noCacheAtEnd: ChainMemo<boolean> = new WeakMap();
+const triggerNoCache = new WeakMap<object, { readonly value?: boolean }>();
+
+/** What the `ONBUILD ENV` and `ONBUILD ARG` of a stage set PIP_NO_CACHE_DIR to, once per stage analysis. */
+function triggersSetNoCache(model: DockerfileModel, stage: Stage): boolean | undefined {
+  return perPart(triggerNoCache, model, stage, () => {
+    let value: boolean | undefined;
+    model.tree.forEach((node, _start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind === 'instruction' && node.trigger) value = setsNoCache(node.trigger) ?? value;
+    }, stage.nodeIndex + 1);
+    return { value };
+  }).value;
+}
 
 function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, noCache: boolean) => void): boolean {
   let noCache = stage.base ? alongBases(noCacheAtEnd, model, stage.base, (s) => walk(tree, model, s)) : false;
   // The base's `ONBUILD ENV` and `ONBUILD ARG` run first here.
-  for (const declaration of stage.base ? model.declarationsOf(stage.base) : []) {
-    if (declaration.trigger && declaration.name === 'PIP_NO_CACHE_DIR') noCache = isBoolean(declaration.rawValue ?? '');
-  }
+  noCache = (stage.base && triggersSetNoCache(model, stage.base)) ?? noCache;
   tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind !== 'instruction') return;
