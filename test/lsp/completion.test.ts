@@ -523,13 +523,13 @@ describe('completion over LSP', () => {
       ]);
     });
 
-    it('global ARGs and the automatic platform arguments in FROM', async () => {
+    it('global ARGs and the automatic platform arguments in FROM, the whole platforms first', async () => {
+      const automatic = ['BUILDPLATFORM', 'TARGETPLATFORM', 'BUILDARCH', 'BUILDOS', 'BUILDOSVERSION', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETOSVERSION', 'TARGETSTAGE', 'TARGETVARIANT'];
       await check('ARG BASE=alpine\nFROM alpine AS a\nENV X=1\nFROM ${$0', [
         ['BASE', Kind.Variable, 'BASE}'],
-        ...['BUILDARCH', 'BUILDOS', 'BUILDOSVERSION', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETOSVERSION', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].map(
-          (name) => [name, Kind.Variable, `${name}}`] as Row,
-        ),
+        ...automatic.map((name) => [name, Kind.Variable, `${name}}`] as Row),
       ], { trigger: '{' });
+      expect((await complete('FROM --platform=$$0 golang AS build', { trigger: '$' })).slice(0, 2).map((i) => i.label)).toEqual(['BUILDPLATFORM', 'TARGETPLATFORM']);
     });
 
     it('in RUN, also the proxy arguments, upper case first', async () => {

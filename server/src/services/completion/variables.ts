@@ -59,8 +59,10 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
     const detail = declaration
       ? shorten(`${keyword} ${name}${binding.value !== undefined ? `=${binding.value}` : declaration.rawValue !== undefined ? `=${declaration.rawValue}` : ''}`)
       : 'automatic build argument';
+    // Of the automatic arguments, the two whole platforms first: `--platform=$BUILDPLATFORM` is their commonest use.
+    const rank = declaration ? 0 : name === 'BUILDPLATFORM' || name === 'TARGETPLATFORM' ? 1 : 2;
     items.push(
-      item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), declaration ? 0 : 1, {
+      item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), rank, {
         word: 'name',
         detail,
         ...(declaration ? {} : { data: { k: 'arg', key: name } }),
@@ -83,7 +85,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       if (arg.group !== 'proxy' || seen.has(arg.name)) continue;
       items.push(
         // The uppercase spelling first, as most tools document it.
-        item(request, arg.name, CompletionItemKind.Variable, prefix.from, insert(arg.name), arg.name === arg.name.toUpperCase() ? 2 : 3, {
+        item(request, arg.name, CompletionItemKind.Variable, prefix.from, insert(arg.name), arg.name === arg.name.toUpperCase() ? 3 : 4, {
           word: 'name',
           detail: 'predefined proxy argument',
           data: { k: 'arg', key: arg.name },
