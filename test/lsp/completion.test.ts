@@ -440,6 +440,9 @@ describe('completion over LSP', () => {
       expect((scratch.documentation as { value: string }).value).toMatch(/^\*\*scratch\*\* \(empty image\)\n\nNot an image to pull/);
       // Not in ONBUILD (no FROM trigger) nor after AS.
       await checkNone('FROM alpine\nONBUILD FROM $0', { trigger: ' ' });
+      // Not even flags on request: FROM is no trigger.
+      await checkNone('FROM alpine\nONBUILD FROM $0');
+      await checkNone('FROM alpine\nONBUILD FROM --$0', { trigger: '-' });
     });
 
     it('AS after the image, in the case of FROM', async () => {

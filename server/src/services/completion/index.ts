@@ -151,7 +151,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     rest = words.slice(2, -1);
   }
   const instruction = getInstruction(keyword.text);
-  if (!instruction) return [];
+  // FROM, ONBUILD and MAINTAINER cannot be triggers: nothing to complete after them in an ONBUILD.
+  if (!instruction || (onbuild && !instruction.allowedInOnbuild)) return [];
   const node = onbuild ? entry.node.trigger : entry.node;
   const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, exec: execForm(request, node, [...rest, current]) };
 
