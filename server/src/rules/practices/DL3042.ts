@@ -8,8 +8,7 @@
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
-import { alongBases, type ChainMemo } from '../checks/support/chain';
-import { perPart } from '../partMemo';
+import { alongBases, stageTriggers, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { cacheMountTargets } from './mounts';
@@ -73,18 +72,12 @@ function cachesPip(run: InstructionNode): boolean {
 }
 
 const noCacheAtEnd: ChainMemo<boolean> = new WeakMap();
-const triggerNoCache = new WeakMap<object, { readonly value?: boolean }>();
 
-/** What the `ONBUILD ENV` and `ONBUILD ARG` of a stage set PIP_NO_CACHE_DIR to, once per stage analysis. */
+/** What the `ONBUILD ENV` and `ONBUILD ARG` of a stage set PIP_NO_CACHE_DIR to (the last one wins). */
 function triggersSetNoCache(model: DockerfileModel, stage: Stage): boolean | undefined {
-  return perPart(triggerNoCache, model, stage, () => {
-    let value: boolean | undefined;
-    model.tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.trigger) value = setsNoCache(node.trigger) ?? value;
-    }, stage.nodeIndex + 1);
-    return { value };
-  }).value;
+  let value: boolean | undefined;
+  for (const { trigger } of stageTriggers(model, stage)) value = setsNoCache(trigger) ?? value;
+  return value;
 }
 
 function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, noCache: boolean) => void): boolean {

@@ -171,14 +171,17 @@ describe('UndefinedVar', () => {
         'FROM alpine AS base',
         'ONBUILD ENV APP=/srv/app',
         'ONBUILD ARG VER=1',
-        'COPY $[$VER$] /v',
+        'COPY $[$VER$] $[$VERS$] /v',
         'FROM base',
         'WORKDIR $APP',
         'COPY x-$VER /x',
         '',
       ].join('\n'),
-      // No "did you mean" either: the trigger does not set VER in its own stage.
-      [{ code: 'UndefinedVar', message: message('VER') }],
+      // No "did you mean '$VER'" for $VERS either: the trigger does not set VER in its own stage.
+      [
+        { code: 'UndefinedVar', message: message('VER') },
+        { code: 'UndefinedVar', message: message('VERS') },
+      ],
     );
   });
 

@@ -29,23 +29,30 @@ export function* finalStageAndBases(model: DockerfileModel): Generator<Stage> {
   for (let stage: Stage | undefined = model.stages[model.stages.length - 1]; stage; stage = stage.base) yield stage;
 }
 
-/** The last trigger of each keyword in a stage, its node index relative to the stage's FROM. */
-const triggersByPart = new WeakMap<object, ReadonlyMap<string, { readonly trigger: InstructionNode; readonly relative: number }>>();
+/** A stage's ONBUILD triggers, in order, each with its node index relative to the stage's FROM. */
+const triggersByPart = new WeakMap<object, readonly { readonly trigger: InstructionNode; readonly relative: number }[]>();
 
 /**
- * The trigger of the last `ONBUILD <keyword>` of a stage, and its node index. A stage built FROM
- * this one runs its triggers before its own instructions (BuildKit's dispatchOnBuildTriggers), so
- * it starts with what they set; in their own stage they set nothing. Found once per stage analysis,
+ * The triggers of a stage's `ONBUILD` instructions, in order, with their node indexes. A stage built
+ * FROM this one runs them before its own instructions (BuildKit's dispatchOnBuildTriggers), so it
+ * starts with what they set; in their own stage they set nothing. Found once per stage analysis,
  * so that many stages built FROM one do not each read it again.
  */
-export function lastTrigger(model: DockerfileModel, stage: Stage, keyword: string): { trigger: InstructionNode; index: number } | undefined {
-  const last = perPart(triggersByPart, model, stage, () => {
-    const found = new Map<string, { trigger: InstructionNode; relative: number }>();
+export function stageTriggers(model: DockerfileModel, stage: Stage): { trigger: InstructionNode; index: number }[] {
+  const found = perPart(triggersByPart, model, stage, () => {
+    const list: { trigger: InstructionNode; relative: number }[] = [];
     model.tree.forEach((node, _start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.trigger) found.set(node.trigger.name, { trigger: node.trigger, relative: index - stage.nodeIndex });
+      if (node.kind === 'instruction' && node.trigger) list.push({ trigger: node.trigger, relative: index - stage.nodeIndex });
     }, stage.nodeIndex + 1);
-    return found;
-  }).get(keyword);
-  return last && { trigger: last.trigger, index: stage.nodeIndex + last.relative };
+    return list;
+  });
+  return found.map(({ trigger, relative }) => ({ trigger, index: stage.nodeIndex + relative }));
+}
+
+/** The last `ONBUILD <keyword>` trigger of a stage (see `stageTriggers`), and its node index. */
+export function lastTrigger(model: DockerfileModel, stage: Stage, keyword: string): { trigger: InstructionNode; index: number } | undefined {
+  const triggers = stageTriggers(model, stage);
+  for (let i = triggers.length - 1; i >= 0; i--) if (triggers[i].trigger.name === keyword) return triggers[i];
+  return undefined;
 }
