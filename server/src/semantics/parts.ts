@@ -358,7 +358,7 @@ function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart):
     for (; i < triggers.length && triggers[i].node === node; i++) {
       const declaration = triggers[i];
       if (declaration.kind === 'env') {
-        updates.push([declaration.name, { declaration, value: declaration.rawValue === undefined ? undefined : evaluate(declaration.rawValue, scope, global.escape, true) }]);
+        updates.push([declaration.name, { declaration, value: evaluate(declaration.rawValue ?? '', scope, global.escape, true) }]);
         continue;
       }
       // Without a default, the value is the global ARG's, recorded with the declaration.
