@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
+import type { JsonPieces } from './services/keptJson';
 import { getDocumentSymbols, type SymbolOptions } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { SyntaxTree } from './syntax';
@@ -21,7 +22,7 @@ export interface LanguageService {
   analyze(text: TextDocument, tree?: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument;
   getDiagnostics(doc: AnalyzedDocument, settings?: Settings, options?: DiagnosticsOptions): Diagnostic[];
   /** Diagnostics as a JSON array, each one's text kept with it (what the server sends, prepared). */
-  diagnosticsJson(diagnostics: readonly Diagnostic[]): string;
+  diagnosticsJson(diagnostics: readonly Diagnostic[], out?: JsonPieces): JsonPieces;
   getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
   getDocumentSymbols(doc: AnalyzedDocument, options?: SymbolOptions): DocumentSymbol[];
 }

@@ -187,7 +187,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const diagnostics = convertResult(service.getDiagnostics(doc, settings, { dockerignore, onRuleError }), encoding, lineText(document));
       if (preparedJson()) {
         // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
-        const params = `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":${service.diagnosticsJson(diagnostics)}}`;
+        const params = service.diagnosticsJson(diagnostics, [`{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":`]);
+        params.push('}');
         await connection.sendNotification(PublishDiagnosticsNotification.type, prepared<PublishDiagnosticsParams>(params));
       } else {
         await connection.sendDiagnostics({ uri, version: document.version, diagnostics });

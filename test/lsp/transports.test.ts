@@ -23,8 +23,12 @@ import { DEFAULT_CAPABILITIES, SERVER_PATH } from './client';
 
 const INITIALIZE = { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null };
 
-/** A file of many stages, and a keystroke in its middle. */
-const TEXT = generateDockerfile(600, { errors: true });
+/**
+ * A file of many stages, and a keystroke in its middle. The last stage has characters of two, three
+ * and four UTF-8 bytes in its name, detail and diagnostics, as the prepared answers write their
+ * pieces' bytes one after another. (The generated text ends in a RUN's continuation.)
+ */
+const TEXT = `${generateDockerfile(600, { errors: true })}    true\n\nFROM alpine:3.20 AS ünïcode\nLABEL note="café ☕ 😀"\nRUN cd /tmp/ü && echo "naïve"\nUSER $ÿ\n`;
 const KEYSTROKE = (() => {
   const lines = TEXT.split('\n');
   const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('WORKDIR'));
@@ -129,7 +133,7 @@ describe('transports and command line', () => {
     const [diagnostics1, tokens1, outline1, , , diagnostics2, tokens3] = expected as [
       { diagnostics: { message: string }[] },
       { data: number[] },
-      { kind: number }[],
+      { kind: number; name: string; children?: { detail?: string }[] }[],
       unknown,
       unknown,
       { diagnostics: { message: string }[] },
@@ -139,6 +143,8 @@ describe('transports and command line', () => {
     expect(diagnostics2.diagnostics).not.toEqual(diagnostics1.diagnostics);
     expect(tokens1.data.length).toBeGreaterThan(1000);
     expect(outline1.filter((s) => s.kind === 5).length).toBeGreaterThan(10);
+    expect(outline1.at(-1)?.name).toBe('ünïcode');
+    expect(outline1.at(-1)?.children?.[1].detail).toBe('note="café ☕ 😀"');
     expect(tokens3.data).not.toEqual(tokens1.data);
     const withoutIds = (answers: unknown[]) => answers.map((a) => (a && typeof a === 'object' && 'resultId' in a ? { ...a, resultId: undefined } : a));
 

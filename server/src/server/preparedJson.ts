@@ -1,14 +1,26 @@
 // Answers written as JSON ahead of the message that carries them. A large answer (the semantic
 // tokens, the outline or the diagnostics of a long file) is mostly parts that did not change since
-// the last one, and the services keep each part's JSON; joining those strings costs far less than
+// the last one, and the services keep each part's JSON; writing those strings costs far less than
 // building the whole answer as objects and having the transport write it again (at 50,000 lines,
 // ~2 ms against ~10 for the tokens). Only writers given `PREPARED_JSON_WRITER` (stdio, sockets, pipes: see
 // transport.ts) splice the text in; anything else that serialises the message reads `toJSON`.
+//
+// The text stays in its pieces (services/keptJson.ts) down to the bytes: each piece is written
+// into the message's buffer where it belongs, with no string of the whole answer in between.
 import type { ContentTypeEncoder, Message, MessageWriterOptions, NotificationMessage, ResponseMessage } from 'vscode-languageserver/node';
 
 export class PreparedJson {
-  /** `text` must be one complete JSON value. */
-  constructor(readonly text: string) {}
+  readonly pieces: readonly string[];
+
+  /** `json`, or its pieces written one after another, must be one complete JSON value. */
+  constructor(json: string | readonly string[]) {
+    this.pieces = typeof json === 'string' ? [json] : json;
+  }
+
+  /** The JSON as one string (tests and other charsets; the writer never joins it). */
+  get text(): string {
+    return this.pieces.join('');
+  }
 
   /** The value itself, for serialisers that do not know this class (Node's IPC channel, message tracing). */
   toJSON(): unknown {
@@ -20,27 +32,47 @@ export class PreparedJson {
  * `json` as the answer of a handler typed for `T`. The text must be what JSON.stringify makes of a
  * `T`: the client cannot tell the two apart.
  */
-export function prepared<T>(json: string): T {
+export function prepared<T>(json: string | readonly string[]): T {
   return new PreparedJson(json) as unknown as T;
+}
+
+/** A message with a prepared result or params: its JSON is `head`, the prepared pieces, then `}`. */
+function preparedParts(message: Message): { head: string; body: PreparedJson } | undefined {
+  const { result, params } = message as Partial<ResponseMessage & NotificationMessage>;
+  if (result instanceof PreparedJson) {
+    const { id } = message as ResponseMessage;
+    return { head: `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"id":${JSON.stringify(id)},"result":`, body: result };
+  }
+  if (params instanceof PreparedJson && !('id' in message)) {
+    const { method } = message as NotificationMessage;
+    return { head: `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"method":${JSON.stringify(method)},"params":`, body: params };
+  }
+  return undefined;
 }
 
 /** A message as JSON text, with a PreparedJson result or params written as they are. */
 export function messageJson(message: Message): string {
-  const { result, params } = message as Partial<ResponseMessage & NotificationMessage>;
-  if (result instanceof PreparedJson) {
-    const { id } = message as ResponseMessage;
-    return `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"id":${JSON.stringify(id)},"result":${result.text}}`;
-  }
-  if (params instanceof PreparedJson && !('id' in message)) {
-    const { method } = message as NotificationMessage;
-    return `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"method":${JSON.stringify(method)},"params":${params.text}}`;
-  }
-  return JSON.stringify(message);
+  const parts = preparedParts(message);
+  return parts ? `${parts.head}${parts.body.text}}` : JSON.stringify(message);
+}
+
+/** A message as bytes in `charset`; prepared pieces are written straight into the buffer as UTF-8. */
+export function messageBytes(message: Message, charset: BufferEncoding): Uint8Array {
+  const parts = preparedParts(message);
+  if (!parts || (charset !== 'utf-8' && charset !== 'utf8')) return Buffer.from(messageJson(message), charset);
+  const { head, body } = parts;
+  let size = Buffer.byteLength(head, 'utf8') + 1;
+  for (const piece of body.pieces) size += Buffer.byteLength(piece, 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
+  let at = bytes.write(head, 0, 'utf8');
+  for (const piece of body.pieces) at += bytes.write(piece, at, 'utf8');
+  bytes[at] = 0x7d; // }
+  return bytes;
 }
 
 const encoder: ContentTypeEncoder = {
   name: 'application/json',
-  encode: (message, options) => Promise.resolve(Buffer.from(messageJson(message), options.charset)),
+  encode: (message, options) => Promise.resolve(messageBytes(message, options.charset)),
 };
 
 /** Options for vscode-jsonrpc's stream and socket writers: JSON as usual, prepared results spliced in. */

@@ -38,7 +38,7 @@ import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
-import { keptJsonArray } from './keptJson';
+import { keptJsonArray, type JsonPieces } from './keptJson';
 import { problemForMessage } from './sentDiagnostic';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
@@ -536,7 +536,7 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
  */
 const diagnosticJson = new WeakMap<Diagnostic, string>();
 
-/** `diagnostics` written as a JSON array (the same text JSON.stringify would make of it). */
-export function diagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  return keptJsonArray(diagnostics, diagnosticJson);
+/** `diagnostics` written as a JSON array (the same text JSON.stringify would make of it), in pieces onto `out`. */
+export function diagnosticsJson(diagnostics: readonly Diagnostic[], out?: JsonPieces): JsonPieces {
+  return keptJsonArray(diagnostics, diagnosticJson, out);
 }

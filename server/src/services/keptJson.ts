@@ -1,16 +1,25 @@
 // JSON kept with the objects an answer lists. The services keep answer objects (outline symbols,
 // diagnostics) from one version to the next while what they describe is unchanged, and never change
 // such an object once made; so its JSON, written once, can be kept with it and a whole answer is a
-// join of kept strings (server/preparedJson.ts sends it as it is).
+// list of kept strings (server/preparedJson.ts sends it as it is).
+//
+// An answer stays in pieces until the transport writes it: joined into one string, a large answer
+// (a megabyte at 50,000 lines) would be copied once more, into a large object that outlives the
+// young generation and is only freed by a full collection, so every request would raise the peak.
 
-/** `items` written as a JSON array (the text JSON.stringify makes of it), each item's text kept in `kept`. */
-export function keptJsonArray<T extends object>(items: readonly T[], kept: WeakMap<T, string>): string {
-  let out = '[';
+/** JSON text in pieces: written one after another, they make one JSON value. */
+export type JsonPieces = string[];
+
+/** `items` written as a JSON array (the text JSON.stringify makes of it) onto `out`, each item's text kept in `kept`. */
+export function keptJsonArray<T extends object>(items: readonly T[], kept: WeakMap<T, string>, out: JsonPieces = []): JsonPieces {
+  out.push('[');
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     let json = kept.get(item);
     if (json === undefined) kept.set(item, (json = JSON.stringify(item)));
-    out += i > 0 ? ',' + json : json;
+    if (i > 0) out.push(',');
+    out.push(json);
   }
-  return out + ']';
+  out.push(']');
+  return out;
 }

@@ -11,7 +11,7 @@
 import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
-import { keptJsonArray } from './keptJson';
+import { keptJsonArray, type JsonPieces } from './keptJson';
 import { PositionCursor } from './positions';
 
 /** The longest detail shown; longer ones are cut and end with an ellipsis. */
@@ -289,7 +289,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
  */
 const symbolJson = new WeakMap<DocumentSymbol, string>();
 
-/** `symbols` written as a JSON array (the same text JSON.stringify would make of it). */
-export function documentSymbolsJson(symbols: readonly DocumentSymbol[]): string {
+/** `symbols` written as a JSON array (the same text JSON.stringify would make of it), in pieces. */
+export function documentSymbolsJson(symbols: readonly DocumentSymbol[]): JsonPieces {
   return keptJsonArray(symbols, symbolJson);
 }

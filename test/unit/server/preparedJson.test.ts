@@ -1,7 +1,7 @@
 // Prepared answers (server/preparedJson.ts): a response whose result is a PreparedJson is written
 // with the prepared text in place of the result; every other message as JSON.stringify writes it.
 import { describe, expect, it } from 'vitest';
-import { messageJson, prepared, PreparedJson, PREPARED_JSON_WRITER } from '../../../server/src/server/preparedJson';
+import { messageBytes, messageJson, prepared, PreparedJson, PREPARED_JSON_WRITER } from '../../../server/src/server/preparedJson';
 
 describe('prepared JSON answers', () => {
   it('splice the prepared text in as the result, with the id as JSON', () => {
@@ -40,5 +40,24 @@ describe('prepared JSON answers', () => {
     const bytes = await encoder.encode({ jsonrpc: '2.0', id: 1, result: new PreparedJson('["ü"]') } as never, { charset: 'utf-8' });
     expect(Buffer.from(bytes).toString('utf8')).toBe('{"jsonrpc":"2.0","id":1,"result":["ü"]}');
     expect(bytes.length).toBe(Buffer.byteLength('{"jsonrpc":"2.0","id":1,"result":["ü"]}'));
+  });
+
+  it('write prepared pieces one after another, each in its own bytes (no joined string)', async () => {
+    // Pieces with characters of 1, 2, 3 and 4 UTF-8 bytes, a piece that is empty, and one that is a slice of a longer string.
+    const long = '["a","ü€😀"]';
+    const pieces = ['{"data":', long.slice(0, 5), long.slice(5), '', ',"x":"ß"', '}'];
+    const expected = '{"jsonrpc":"2.0","id":9,"result":{"data":["a","ü€😀"],"x":"ß"}}';
+    const message = { jsonrpc: '2.0', id: 9, result: prepared<unknown>(pieces) };
+    expect(messageJson(message as never)).toBe(expected);
+    const bytes = await PREPARED_JSON_WRITER.contentTypeEncoder!.encode(message as never, { charset: 'utf-8' });
+    expect(Buffer.from(bytes).toString('utf8')).toBe(expected);
+    expect(bytes.length).toBe(Buffer.byteLength(expected));
+    const notification = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: new PreparedJson(['{"uri":"file:///ä",', '"diagnostics":[]}']) };
+    expect(Buffer.from(messageBytes(notification as never, 'utf-8')).toString('utf8')).toBe(
+      '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///ä","diagnostics":[]}}',
+    );
+    // Another charset gets the joined text in that charset.
+    expect(Buffer.from(messageBytes(message as never, 'latin1'))).toEqual(Buffer.from(expected, 'latin1'));
+    expect(JSON.parse(JSON.stringify(message))).toEqual(JSON.parse(expected));
   });
 });

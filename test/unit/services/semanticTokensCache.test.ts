@@ -134,7 +134,7 @@ describe('semantic tokens kept per part', () => {
           // A delta from the previous version's layout turns its data into this one's.
           const layout = documentTokenLayout(doc);
           // The JSON a full answer joins from the parts' kept JSON is the data's, number for number.
-          expect(joinTokenLayoutJson(layout)).toBe(JSON.stringify(data));
+          expect(joinTokenLayoutJson(layout).join('')).toBe(JSON.stringify(data));
           const patched = applyEdits(joinTokenLayout(previousLayout), diffTokenLayouts(previousLayout, layout));
           if (JSON.stringify(patched) !== JSON.stringify(data)) expect(patched).toEqual(data);
           previousLayout = layout;

@@ -64,7 +64,11 @@ export const semanticTokensFeature: Feature = {
         const layout = documentTokenLayout(doc);
         const resultId = remember(doc.uri, { layout });
         // Where the writer takes it, the answer is the kept parts' JSON joined (server/preparedJson.ts).
-        if (preparedJson()) return prepared<SemanticTokens>(`{"resultId":${JSON.stringify(resultId)},"data":${joinTokenLayoutJson(layout)}}`);
+        if (preparedJson()) {
+          const json = joinTokenLayoutJson(layout, [`{"resultId":${JSON.stringify(resultId)},"data":`]);
+          json.push('}');
+          return prepared<SemanticTokens>(json);
+        }
         return { resultId, data: joinTokenLayout(layout) };
       }
       const data = encodeRelative(inEncoding(doc, getSemanticTokens(doc), encoding()));

@@ -7,6 +7,7 @@
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
 import type { StageReference } from '../../semantics';
 import { documentHasCarriageReturns, type AnalyzedDocument } from '../document';
+import type { JsonPieces } from '../keptJson';
 import { forEachNodeToken } from './collect';
 import { diffTokenData, LineTokenWriter, lineStartsIn, type AbsoluteTokens } from './encode';
 
@@ -131,16 +132,20 @@ function restOf(part: PartTokens): string {
   return rest;
 }
 
-/** `joinTokenLayout` written as a JSON array (the same text JSON.stringify would make of it). */
-export function joinTokenLayoutJson(layout: TokenLayout): string {
-  let out = '[';
+/**
+ * `joinTokenLayout` written as a JSON array (the same text JSON.stringify would make of it) onto
+ * `out`: per part a short piece with its first number, then its kept rest.
+ */
+export function joinTokenLayoutJson(layout: TokenLayout, out: JsonPieces = []): JsonPieces {
+  out.push('[');
   for (let p = 0; p < layout.parts.length; p++) {
-    if (p > 0) out += ',';
-    out += firstNumber(layout, p);
+    const first = firstNumber(layout, p);
     const rest = restOf(layout.parts[p]);
-    if (rest) out += ',' + rest;
+    out.push(p > 0 ? (rest ? `,${first},` : `,${first}`) : rest ? `${first},` : `${first}`);
+    if (rest) out.push(rest);
   }
-  return out + ']';
+  out.push(']');
+  return out;
 }
 
 /** `joinTokenLayout` of the document's layout. */
