@@ -21,7 +21,7 @@
 //   scope automatically; proxy ARGs are usable without a declaration.
 
 import type { PredefinedArgFact } from '../facts';
-import type { InstructionNode, Span, SyntaxTree, TopLevelNode, VariableRef } from '../syntax';
+import type { InstructionNode, Span, SyntaxTree, Token, TopLevelNode, VariableRef } from '../syntax';
 import {
   buildGlobalPart,
   buildStagePart,
@@ -147,6 +147,25 @@ export interface UseFacts {
 }
 
 const NO_FACTS: readonly UseFacts[] = [];
+
+/** `UseFacts` of a part, with the node it is in, counted from the part's first node. */
+export interface PartUseFacts extends UseFacts {
+  readonly node: number;
+}
+
+/**
+ * A stage reference of a part without its absolute objects: its node counted from the part's first
+ * node, `at` that node's offset from the part's start, and the token relative to the node.
+ */
+export interface PartReference {
+  readonly kind: StageReferenceKind;
+  readonly node: number;
+  readonly at: number;
+  readonly token: Token;
+}
+
+const NO_PART_USES: readonly PartUseFacts[] = [];
+const NO_PART_REFERENCES: readonly PartReference[] = [];
 
 /** The uses of each part by node (relative index), made once per part: parts outlive versions. */
 const useFactsByNode = new WeakMap<object, ReadonlyMap<number, readonly UseRecord[]>>();
@@ -376,12 +395,42 @@ export class DockerfileModel {
         const span = abs(offsetBase + r.at, r.token);
         const text = r.token.text;
         const nodeIndex = nodeBase + r.node;
-        if (r.kind === 'from') return { kind: 'from', nodeIndex, span, text, stage: this.stages[s].base, byIndex: false };
         const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
-        return { kind: r.kind, nodeIndex, span, text, stage: this.referencedStage(text, index, s), byIndex: index !== undefined };
+        return { kind: r.kind, nodeIndex, span, text, stage: this.stageNamedBy(r, index, s), byIndex: index !== undefined };
       });
     }
     return view.references;
+  }
+
+  /** The stage a reference record of part `s` names (`index`: its text as a stage number, for a COPY). */
+  private stageNamedBy(r: ReferenceRecord, index: number | undefined, s: number): Stage | undefined {
+    return r.kind === 'from' ? this.stages[s].base : this.referencedStage(r.token.text, index, s);
+  }
+
+  /**
+   * The stage references of part `s` (-1: before the first FROM, where nothing names a stage), in
+   * order, relative to the part: for whole-document passes, which need no absolute objects.
+   */
+  partReferences(s: number): readonly PartReference[] {
+    return s < 0 ? NO_PART_REFERENCES : this.parts[s].references;
+  }
+
+  /** Which of `partReferences(s)` name a stage, in order: '1' for one that does, '0' otherwise. */
+  partReferenceResolution(s: number): string {
+    if (s < 0) return '';
+    const records = this.parts[s].references;
+    let out = '';
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      out += this.stageNamedBy(r, r.kind === 'copy-from' ? stageIndex(r.token.text) : undefined, s) ? '1' : '0';
+    }
+    return out;
+  }
+
+  /** The variable uses of part `s` (-1 for the global part), in node order, relative to the part. */
+  partUseFacts(s: number): readonly PartUseFacts[] {
+    if (s >= this.stages.length) return NO_PART_USES;
+    return s < 0 ? this.global.uses : this.parts[s].uses;
   }
 
   /**

@@ -54,6 +54,22 @@ function describeModel(m: DockerfileModel) {
       list.map((u) => [u.ref, u.declaration !== undefined, u.predefined, u.expandedByBuilder]);
     expect(facts(m.useFactsInNode(i))).toEqual(facts(m.usesInNode(i)));
   }
+  // Each part's records, read in order by whole-document passes, are its nodes' uses in node order
+  // and its stage references with what they name.
+  const resolutions: string[] = [];
+  for (let s = -1; s < m.stages.length; s++) {
+    const { first, end } = m.partNodes(s);
+    const records = m.partUseFacts(s);
+    const base = s < 0 ? 0 : first;
+    for (let r = 1; r < records.length; r++) expect(records[r].node).toBeGreaterThanOrEqual(records[r - 1].node);
+    for (let i = first; i < end; i++) expect(records.filter((u) => u.node === i - base)).toEqual(m.useFactsInNode(i));
+    const resolution = m.partReferenceResolution(s);
+    const references = s < 0 ? [] : m.stageReferencesIn(m.stages[s]);
+    const start = s < 0 ? 0 : m.stages[s].fromStart;
+    expect(m.partReferences(s).map((r) => [r.kind, start + r.at + r.token.start])).toEqual(references.map((r) => [r.kind, r.span.start]));
+    expect(resolution).toBe(references.map((r) => (r.stage ? '1' : '0')).join(''));
+    resolutions.push(resolution);
+  }
   const lookups: unknown[] = [];
   const step = Math.max(1, Math.floor(tree.length / 400));
   for (let offset = 0; offset <= tree.length; offset += step) {
@@ -64,7 +80,7 @@ function describeModel(m: DockerfileModel) {
   for (let offset = 0; offset <= tree.length; offset += scopeStep) {
     scopes.push([offset, [...m.visibleAt(offset)].map(([name, b]) => [name, declaration(b.declaration), b.predefined?.name, b.value])]);
   }
-  return { stages, declarations, uses, references, globalArgs, byNode, lookups, scopes };
+  return { stages, declarations, uses, references, globalArgs, byNode, resolutions, lookups, scopes };
 }
 
 function expectSameModel(reused: DockerfileModel, fresh: DockerfileModel): void {

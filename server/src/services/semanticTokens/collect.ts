@@ -14,7 +14,7 @@
 // document runs mostly unoptimised code, where for-of allocates an iterator and a result per element.
 
 import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } from '../../facts';
-import { parseImageReference, type StageReference, type UseFacts } from '../../semantics';
+import { parseImageReference, type PartReference, type PartUseFacts, type UseFacts } from '../../semantics';
 import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { modifierBits, TOKEN_TYPES, typeIndex, type TokenType } from './legend';
@@ -27,11 +27,6 @@ export interface OffsetToken {
   readonly modifiers: number;
 }
 
-interface Piece extends Span {
-  readonly type: number;
-  readonly modifiers: number;
-}
-
 // Legend indexes and modifier bits, looked up once rather than per token.
 const TYPE: Readonly<Record<TokenType, number>> = Object.fromEntries(TOKEN_TYPES.map((t) => [t, typeIndex(t)])) as Record<TokenType, number>;
 const DEPRECATED = modifierBits(['deprecated']);
@@ -39,79 +34,159 @@ const DECLARATION = modifierBits(['declaration']);
 const PREDEFINED = modifierBits(['defaultLibrary']);
 const AUTOMATIC = modifierBits(['readonly', 'defaultLibrary']);
 
-function piece(span: Span, type: number, modifiers = 0): Piece {
-  return { start: span.start, end: span.end, type, modifiers };
-}
+/**
+ * A list of pieces, four numbers each (start, end, type, modifiers, relative to the node), in a typed
+ * array the collector keeps across instructions: a whole document's pieces allocate nothing per token.
+ */
+class Pieces {
+  data = new Int32Array(256);
+  /** How many pieces (not numbers). */
+  length = 0;
 
-/** Each token minus the cutters (both sorted, cutters mutually disjoint); empty pieces are dropped. */
-function cut(tokens: readonly Piece[], cutters: readonly Span[]): readonly Piece[] {
-  // The tokens come from `disjoint`, which drops empty ones: nothing to do without cutters.
-  if (!cutters.length) return tokens;
-  const out: Piece[] = [];
-  let first = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t];
-    while (first < cutters.length && cutters[first].end <= token.start) first++;
-    // Nothing to cut out (the usual case): the token itself.
-    if (first >= cutters.length || cutters[first].start >= token.end) {
-      if (token.start < token.end) out.push(token);
-      continue;
+  push(start: number, end: number, type: number, modifiers: number): void {
+    const at = this.length << 2;
+    if (at + 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
     }
-    let cursor = token.start;
-    for (let j = first; j < cutters.length && cutters[j].start < token.end; j++) {
-      if (cutters[j].start > cursor) out.push({ start: cursor, end: cutters[j].start, type: token.type, modifiers: token.modifiers });
-      cursor = Math.max(cursor, cutters[j].end);
-    }
-    if (cursor < token.end) out.push({ start: cursor, end: token.end, type: token.type, modifiers: token.modifiers });
+    const d = this.data;
+    d[at] = start;
+    d[at + 1] = end;
+    d[at + 2] = type;
+    d[at + 3] = modifiers;
+    this.length++;
   }
-  return out;
+
+  span(span: Span, type: number, modifiers: number): void {
+    this.push(span.start, span.end, type, modifiers);
+  }
 }
 
-const byStart = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
-const byStartOnly = (a: Span, b: Span): number => a.start - b.start;
-const NO_PIECES: readonly Piece[] = [];
-
-/** Two sorted lists as one, the first list's element first on ties: what a stable sort of `a` then `b` gives. */
-function merged<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
-  if (!b.length) return a as T[];
-  if (!a.length) return b as T[];
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compare(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-/** Sorts in place, stably: by insertion for the few, mostly ordered, pieces of one instruction. */
-function sortPieces(tokens: Piece[]): void {
-  if (tokens.length > 32) {
-    tokens.sort(byStart);
+/** Sorts by start, longer first on the same start; stable, as the pieces' order breaks ties. */
+function sortPieces(list: Pieces): void {
+  const n = list.length;
+  const d = list.data;
+  if (n > 32) {
+    // Many pieces (a long LABEL or ENV): a native stable sort of their indexes, then one permutation.
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) order.push(i);
+    order.sort((a, b) => d[a << 2] - d[b << 2] || d[(b << 2) + 1] - d[(a << 2) + 1]);
+    const copy = d.slice(0, n << 2);
+    for (let i = 0; i < n; i++) d.set(copy.subarray(order[i] << 2, (order[i] << 2) + 4), i << 2);
     return;
   }
-  for (let i = 1; i < tokens.length; i++) {
-    const token = tokens[i];
-    let j = i - 1;
-    while (j >= 0 && byStart(tokens[j], token) > 0) {
-      tokens[j + 1] = tokens[j];
-      j--;
+  // A few pieces, mostly in order already: insertion.
+  for (let i = 1; i < n; i++) {
+    const at = i << 2;
+    const start = d[at];
+    const end = d[at + 1];
+    const type = d[at + 2];
+    const modifiers = d[at + 3];
+    let j = at - 4;
+    while (j >= 0 && (d[j] > start || (d[j] === start && d[j + 1] < end))) {
+      d[j + 4] = d[j];
+      d[j + 5] = d[j + 1];
+      d[j + 6] = d[j + 2];
+      d[j + 7] = d[j + 3];
+      j -= 4;
     }
-    tokens[j + 1] = token;
+    d[j + 4] = start;
+    d[j + 5] = end;
+    d[j + 6] = type;
+    d[j + 7] = modifiers;
   }
 }
 
-/** Sorted (unless `sorted` says it already is), with any token that overlaps an earlier one dropped (into `out`). */
-function disjoint(tokens: Piece[], sorted = false, out: Piece[] = []): Piece[] {
-  if (!sorted) sortPieces(tokens);
+/** Sorted, then without empty pieces and without any piece that overlaps an earlier one (in place). */
+function disjoint(list: Pieces): void {
+  sortPieces(list);
+  const d = list.data;
+  let kept = 0;
   let end = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.end <= t.start || t.start < end) continue;
-    out.push(t);
-    end = t.end;
+  for (let i = 0; i < list.length << 2; i += 4) {
+    if (d[i + 1] <= d[i] || d[i] < end) continue;
+    end = d[i + 1];
+    if (i !== kept) {
+      d[kept] = d[i];
+      d[kept + 1] = d[i + 1];
+      d[kept + 2] = d[i + 2];
+      d[kept + 3] = d[i + 3];
+    }
+    kept += 4;
+  }
+  list.length = kept >> 2;
+}
+
+/**
+ * Each piece minus the cutters (both sorted, cutters mutually disjoint), into `out`; empty pieces are
+ * dropped. Without cutters, the pieces themselves (they come from `disjoint`: none is empty).
+ */
+function cut(tokens: Pieces, cutters: Pieces, out: Pieces): Pieces {
+  if (!cutters.length) return tokens;
+  out.length = 0;
+  const c = cutters.data;
+  const cutEnd = cutters.length << 2;
+  const d = tokens.data;
+  let first = 0;
+  for (let t = 0; t < tokens.length << 2; t += 4) {
+    const start = d[t];
+    const end = d[t + 1];
+    while (first < cutEnd && c[first + 1] <= start) first += 4;
+    // Nothing to cut out (the usual case): the piece itself.
+    if (first >= cutEnd || c[first] >= end) {
+      if (start < end) out.push(start, end, d[t + 2], d[t + 3]);
+      continue;
+    }
+    let cursor = start;
+    for (let j = first; j < cutEnd && c[j] < end; j += 4) {
+      if (c[j] > cursor) out.push(cursor, c[j], d[t + 2], d[t + 3]);
+      cursor = Math.max(cursor, c[j + 1]);
+    }
+    if (cursor < end) out.push(cursor, end, d[t + 2], d[t + 3]);
   }
   return out;
+}
+
+/** Two lists sorted by start as one, into `out`; the first list's piece first on the same start. */
+function mergeByStart(a: Pieces, b: Pieces, out: Pieces): void {
+  out.length = 0;
+  const x = a.data;
+  const y = b.data;
+  const aEnd = a.length << 2;
+  const bEnd = b.length << 2;
+  let i = 0;
+  let j = 0;
+  while (i < aEnd || j < bEnd) {
+    if (j >= bEnd || (i < aEnd && x[i] <= y[j])) {
+      out.push(x[i], x[i + 1], x[i + 2], x[i + 3]);
+      i += 4;
+    } else {
+      out.push(y[j], y[j + 1], y[j + 2], y[j + 3]);
+      j += 4;
+    }
+  }
+}
+
+/** Two lists of spans sorted by start as pieces, into `out`; the first list's span first on the same start. */
+function mergeSpans(a: readonly Span[], b: readonly Span[], out: Pieces): void {
+  out.length = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const span = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
+    out.push(span.start, span.end, 0, 0);
+  }
+}
+
+/** Whether piece `i` of `a` comes before span or piece (start, end): by start, longer first, `a` on ties. */
+function before(a: Int32Array, i: number, start: number, end: number): boolean {
+  return a[i] < start || (a[i] === start && a[i + 1] >= end);
+}
+
+/** Where the tokens go: absolute offsets in document order (a `LineTokenWriter`, or a filter before one). */
+export interface TokenSink {
+  add(start: number, end: number, type: number, modifiers: number): void;
 }
 
 /** The values of an enum, as compared (lower case unless case-sensitive), made once per spec. */
@@ -137,77 +212,144 @@ function valueType(spec: ValueSpec | undefined, text: string): number {
 }
 
 /**
- * The tokens of one instruction at a time, relative to its start. One collector serves every
- * instruction of a pass (`reset`), with its lists reused, so a pass allocates little per node.
+ * The tokens of one instruction at a time. One collector serves every instruction of every pass
+ * (`collect`), with its lists reused, so a pass allocates nothing per token (a pass per stage made
+ * its own lists: their typed arrays cost more than its tokens).
  */
 class InstructionTokens {
-  private readonly fg: Piece[] = [];
-  private readonly bg: Piece[] = [];
-  private readonly out: Piece[] = [];
-  private node!: InstructionNode;
-  private uses!: readonly UseFacts[];
-  private stageRefs!: readonly StageReference[];
+  /** Foreground pieces (keywords, names, variables): cut only around the holes. */
+  private readonly fg = new Pieces();
+  /** Background pieces (strings, values): cut around the foreground too. */
+  private readonly bg = new Pieces();
+  /** Continuation escapes and comment lines: holes in every token. */
+  private readonly holes = new Pieces();
+  private readonly cutters = new Pieces();
+  private readonly fgCut = new Pieces();
+  private readonly bgCut = new Pieces();
+  /** The stage references of the node's part, which of them name a stage, and where the part starts. */
+  private refs: readonly PartReference[] = [];
+  private resolution = '';
+  private partStart = 0;
   /** Absolute start of the node. */
   private base = 0;
 
-  reset(node: InstructionNode, uses: readonly UseFacts[], stageRefs: readonly StageReference[], base: number): this {
-    this.node = node;
-    this.uses = uses;
-    this.stageRefs = stageRefs;
-    this.base = base;
-    this.fg.length = 0;
-    this.bg.length = 0;
-    this.out.length = 0;
-    return this;
+  /** The stage references of the part (see `DockerfileModel.partReferences`) the next nodes are in. */
+  part(refs: readonly PartReference[], resolution: string, partStart: number): void {
+    this.refs = refs;
+    this.resolution = resolution;
+    this.partStart = partStart;
   }
 
-  /** The pieces, sorted and disjoint (a list the next `reset` clears). */
-  collect(): readonly Piece[] {
-    const node = this.node;
+  /**
+   * Gives `sink` the tokens of `node` (starting at `base`), in order and disjoint: `uses[from, to)`
+   * are the resolutions of its variable references.
+   */
+  collect(node: InstructionNode, base: number, uses: readonly UseFacts[], from: number, to: number, sink: TokenSink): void {
+    this.base = base;
+    const fgAll = this.fg;
+    const bgAll = this.bg;
+    fgAll.length = 0;
+    bgAll.length = 0;
     this.instruction(node);
     if (node.trigger) this.instruction(node.trigger);
     for (let i = 0; i < node.heredocs.length; i++) {
       const heredoc = node.heredocs[i];
-      this.fg.push(piece(heredoc.marker, TYPE.label));
-      if (heredoc.terminator) this.fg.push(piece(heredoc.terminator, TYPE.label));
+      fgAll.span(heredoc.marker, TYPE.label, 0);
+      if (heredoc.terminator) fgAll.span(heredoc.terminator, TYPE.label, 0);
     }
-    for (let i = 0; i < this.uses.length; i++) this.variable(this.uses[i]);
+    for (let i = from; i < to; i++) this.variable(node, uses[i]);
 
-    // Escape characters that continue lines, and comment lines, are holes in every token.
-    const holes = merged(node.continuations, node.innerComments, byStartOnly);
-    const fg = cut(disjoint(this.fg), holes);
-    const cutters = holes.length ? merged(fg, holes, byStartOnly) : fg;
-    const bg = cut(disjoint(this.bg), cutters);
-    const comments = node.innerComments.length ? node.innerComments.map((c) => piece(c, TYPE.comment)) : NO_PIECES;
-    // fg, bg and comments are each sorted: merging them is the stable sort of their concatenation.
-    return disjoint(merged(merged(fg, bg, byStart), comments, byStart) as Piece[], true, this.out);
+    const continuations = node.continuations;
+    const comments = node.innerComments;
+    const holes = this.holes;
+    mergeSpans(continuations, comments, holes);
+    disjoint(fgAll);
+    const fg = cut(fgAll, holes, this.fgCut);
+    let cutters = fg;
+    if (holes.length) {
+      cutters = this.cutters;
+      mergeByStart(fg, holes, cutters);
+    }
+    disjoint(bgAll);
+    const bg = cut(bgAll, cutters, this.bgCut);
+
+    // fg, bg and the comment lines are each sorted: merged (fg first, then bg, on the same start and
+    // end), they are the stable sort of their concatenation; any piece that overlaps an earlier one is dropped.
+    const f = fg.data;
+    const b = bg.data;
+    const fEnd = fg.length << 2;
+    const bEnd = bg.length << 2;
+    const comment = TYPE.comment;
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    let end = -1;
+    for (;;) {
+      let start: number;
+      let stop: number;
+      let type: number;
+      let modifiers: number;
+      // The next of fg and bg ...
+      let next: Int32Array | undefined;
+      let at = 0;
+      if (i < fEnd && (j >= bEnd || before(f, i, b[j], b[j + 1]))) {
+        next = f;
+        at = i;
+      } else if (j < bEnd) {
+        next = b;
+        at = j;
+      }
+      // ... unless the next comment line comes before it.
+      if (k < comments.length && (!next || !before(next, at, comments[k].start, comments[k].end))) {
+        start = comments[k].start;
+        stop = comments[k].end;
+        type = comment;
+        modifiers = 0;
+        k++;
+      } else if (next) {
+        start = next[at];
+        stop = next[at + 1];
+        type = next[at + 2];
+        modifiers = next[at + 3];
+        if (next === f) i += 4;
+        else j += 4;
+      } else break;
+      if (stop <= start || start < end) continue;
+      end = stop;
+      sink.add(base + start, base + stop, type, modifiers);
+    }
   }
 
   private instruction(node: InstructionNode): void {
-    if (KNOWN_INSTRUCTIONS.has(node.name)) this.fg.push(piece(node.keyword, TYPE.keyword, node.name === 'MAINTAINER' ? DEPRECATED : 0));
+    const fg = this.fg;
+    const bg = this.bg;
+    if (KNOWN_INSTRUCTIONS.has(node.name)) fg.span(node.keyword, TYPE.keyword, node.name === 'MAINTAINER' ? DEPRECATED : 0);
     for (let i = 0; i < node.flags.length; i++) {
       const flag = node.flags[i];
-      if (flag.name.end > flag.start) this.fg.push({ start: flag.start, end: flag.name.end, type: TYPE.parameter, modifiers: 0 });
-      if (!flag.value) continue;
-      if (flag.mountOptions) {
+      if (flag.name.end > flag.start) fg.push(flag.start, flag.name.end, TYPE.parameter, 0);
+      const value = flag.value;
+      if (!value) continue;
+      const options = flag.mountOptions;
+      if (options) {
         let type = 'bind';
-        for (const o of flag.mountOptions) {
-          if (o.key.text.toLowerCase() === 'type') {
-            type = o.value?.text ?? 'bind';
+        for (let o = 0; o < options.length; o++) {
+          if (options[o].key.text.toLowerCase() === 'type') {
+            type = options[o].value?.text ?? 'bind';
             break;
           }
         }
-        for (const option of flag.mountOptions) {
-          this.fg.push(piece(option.key, TYPE.property));
+        for (let o = 0; o < options.length; o++) {
+          const option = options[o];
+          fg.span(option.key, TYPE.property, 0);
           if (!option.value) continue;
           const key = option.key.text.toLowerCase();
           if (key === 'from') this.stageOrImage(option.value);
-          else this.bg.push(piece(option.value, valueType(getMountOption(type, key)?.value, option.value.text)));
+          else bg.span(option.value, valueType(getMountOption(type, key)?.value, option.value.text), 0);
         }
       } else {
         const fact = getFlag(node.name, flag.name.text);
-        if (fact?.value.kind === 'stage') this.stageOrImage(flag.value);
-        else this.bg.push(piece(flag.value, valueType(fact?.value, flag.value.text)));
+        if (fact?.value.kind === 'stage') this.stageOrImage(value);
+        else bg.span(value, valueType(fact?.value, value.text), 0);
       }
     }
     switch (node.name) {
@@ -219,15 +361,15 @@ class InstructionTokens {
         for (let i = 0; i < node.pairs.length; i++) {
           const pair = node.pairs[i];
           const predefined = node.name === 'ARG' ? getPredefinedArg(pair.key.text) : undefined;
-          this.fg.push(piece(pair.key, TYPE.variable, DECLARATION | predefinedModifiers(predefined)));
-          if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
+          fg.span(pair.key, TYPE.variable, DECLARATION | predefinedModifiers(predefined));
+          if (pair.value) bg.span(pair.value, TYPE.string, 0);
         }
         break;
       case 'LABEL':
         for (let i = 0; i < node.pairs.length; i++) {
           const pair = node.pairs[i];
-          this.fg.push(piece(pair.key, TYPE.property));
-          if (pair.value) this.bg.push(piece(pair.value, TYPE.string));
+          fg.span(pair.key, TYPE.property, 0);
+          if (pair.value) bg.span(pair.value, TYPE.string, 0);
         }
         break;
       case 'EXPOSE':
@@ -239,49 +381,56 @@ class InstructionTokens {
       case 'STOPSIGNAL': {
         const signal = node.argList[0];
         if (signal && !signal.text.includes('$')) {
-          if (/^\d+$/.test(signal.text)) this.fg.push(piece(signal, TYPE.number));
-          else if (getSignal(signal.text)) this.fg.push(piece(signal, TYPE.enumMember));
+          if (/^\d+$/.test(signal.text)) fg.span(signal, TYPE.number, 0);
+          else if (getSignal(signal.text)) fg.span(signal, TYPE.enumMember, 0);
         }
         break;
       }
       case 'HEALTHCHECK':
-        if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) this.fg.push(piece(node.healthcheckType, TYPE.keyword));
+        if (node.healthcheckType && /^(cmd|none)$/i.test(node.healthcheckType.text)) fg.span(node.healthcheckType, TYPE.keyword, 0);
         break;
     }
-    if (node.json) for (let i = 0; i < node.json.elements.length; i++) this.bg.push(piece(node.json.elements[i], TYPE.string));
+    if (node.json) for (let i = 0; i < node.json.elements.length; i++) bg.span(node.json.elements[i], TYPE.string, 0);
   }
 
-  private refAt(offset: number, fromOnly: boolean): StageReference | undefined {
-    for (const r of this.stageRefs) if (r.span.start === offset && (!fromOnly || r.kind === 'from')) return r;
-    return undefined;
+  /** Whether the stage reference at absolute `offset` (a FROM's, with `fromOnly`) names a stage. */
+  private namesStage(offset: number, fromOnly: boolean): boolean {
+    const refs = this.refs;
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i];
+      if (this.partStart + r.at + r.token.start === offset && (!fromOnly || r.kind === 'from')) return this.resolution.charCodeAt(i) === 0x31;
+    }
+    return false;
   }
 
   private from(node: InstructionNode): void {
-    const [image, as, name] = node.argList;
+    const args = node.argList;
+    const image = args[0];
     if (image) {
-      const ref = this.refAt(this.base + image.start, true);
+      const named = this.namesStage(this.base + image.start, true);
       const singleLine = image.end - image.start === image.text.length;
       const parsed = singleLine && !image.text.includes('$') ? parseImageReference(image.text) : undefined;
-      if (ref?.stage) this.fg.push(piece(image, TYPE.class));
+      if (named) this.fg.span(image, TYPE.class, 0);
       else if (parsed?.ok) {
         const { domain, path, tag, digest } = parsed.reference.spans;
-        const at = (s: Span): Span => ({ start: image.start + s.start, end: image.start + s.end });
-        if (domain) this.fg.push(piece(at(domain), TYPE.namespace));
-        this.fg.push(piece(at(path), TYPE.type));
-        if (tag) this.fg.push(piece(at(tag), TYPE.string));
-        if (digest) this.fg.push(piece(at(digest), TYPE.number));
-      } else this.bg.push(piece(image, TYPE.type));
+        const at = image.start;
+        if (domain) this.fg.push(at + domain.start, at + domain.end, TYPE.namespace, 0);
+        this.fg.push(at + path.start, at + path.end, TYPE.type, 0);
+        if (tag) this.fg.push(at + tag.start, at + tag.end, TYPE.string, 0);
+        if (digest) this.fg.push(at + digest.start, at + digest.end, TYPE.number, 0);
+      } else this.bg.span(image, TYPE.type, 0);
     }
+    const as = args[1];
+    const name = args[2];
     if (as && name && as.text.toLowerCase() === 'as') {
-      this.fg.push(piece(as, TYPE.keyword));
-      this.fg.push(piece(name, TYPE.class, DECLARATION));
+      this.fg.span(as, TYPE.keyword, 0);
+      this.fg.span(name, TYPE.class, DECLARATION);
     }
   }
 
   /** `--from=` or `from=`: a stage when it names one, otherwise an image. */
   private stageOrImage(value: Span): void {
-    const ref = this.refAt(this.base + value.start, false);
-    this.bg.push(piece(value, ref?.stage ? TYPE.class : TYPE.type));
+    this.bg.span(value, this.namesStage(this.base + value.start, false) ? TYPE.class : TYPE.type, 0);
   }
 
   /** `8080`, `8000-8010/udp`: the port numbers and the protocol. */
@@ -289,12 +438,11 @@ class InstructionTokens {
     if (end - start !== text.length || text.includes('$')) return;
     const slash = text.indexOf('/');
     const ports = slash < 0 ? text : text.slice(0, slash);
-    if (/^\d+(-\d+)?$/.test(ports)) this.fg.push({ start, end: start + ports.length, type: TYPE.number, modifiers: 0 });
-    if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push({ start: start + slash + 1, end, type: TYPE.enumMember, modifiers: 0 });
+    if (/^\d+(-\d+)?$/.test(ports)) this.fg.push(start, start + ports.length, TYPE.number, 0);
+    if (slash >= 0 && /^[a-z]+$/i.test(text.slice(slash + 1))) this.fg.push(start + slash + 1, end, TYPE.enumMember, 0);
   }
 
-  private variable(use: UseFacts): void {
-    const node = this.node;
+  private variable(node: InstructionNode, use: UseFacts): void {
     const ref = use.ref;
     const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
     const shell = ref.context.kind === 'shell' || (ref.context.kind === 'heredoc' && owner === 'RUN');
@@ -307,10 +455,10 @@ class InstructionTokens {
       : use.expansion === 'builder' || use.declaration !== undefined;
     if (!emit) return;
     const modifiers = predefinedModifiers(use.predefined);
-    this.fg.push({ start: ref.start, end: ref.nameSpan.end, type: TYPE.variable, modifiers });
-    if (ref.operatorSpan) this.fg.push(piece(ref.operatorSpan, TYPE.operator));
+    this.fg.push(ref.start, ref.nameSpan.end, TYPE.variable, modifiers);
+    if (ref.operatorSpan) this.fg.span(ref.operatorSpan, TYPE.operator, 0);
     const afterName = Math.max(ref.nameSpan.end, ref.operatorSpan?.end ?? 0, ref.argument?.end ?? 0);
-    if (ref.braced && ref.end - 1 >= afterName) this.fg.push({ start: ref.end - 1, end: ref.end, type: TYPE.variable, modifiers });
+    if (ref.braced && ref.end - 1 >= afterName) this.fg.push(ref.end - 1, ref.end, TYPE.variable, modifiers);
   }
 }
 
@@ -319,16 +467,17 @@ function predefinedModifiers(predefined: { readonly automatic: boolean } | undef
   return predefined.automatic ? AUTOMATIC : PREDEFINED;
 }
 
-function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
+function directiveTokens(node: DirectiveNode, nodeText: string, base: number, sink: TokenSink): void {
   const hash = nodeText.lastIndexOf('#', node.key.start);
-  if (node.ignored) return [{ start: hash, end: node.value.end, type: TYPE.comment, modifiers: 0 }];
+  if (node.ignored) {
+    if (node.value.end > hash) sink.add(base + hash, base + node.value.end, TYPE.comment, 0);
+    return;
+  }
   const equals = nodeText.indexOf('=', node.key.end);
-  return [
-    { start: hash, end: hash + 1, type: TYPE.comment, modifiers: 0 },
-    piece(node.key, TYPE.macro),
-    { start: equals, end: equals + 1, type: TYPE.operator, modifiers: 0 },
-    piece(node.value, TYPE.string),
-  ];
+  sink.add(base + hash, base + hash + 1, TYPE.comment, 0);
+  if (node.key.end > node.key.start) sink.add(base + node.key.start, base + node.key.end, TYPE.macro, 0);
+  sink.add(base + equals, base + equals + 1, TYPE.operator, 0);
+  if (node.value.end > node.value.start) sink.add(base + node.value.start, base + node.value.end, TYPE.string, 0);
 }
 
 /**
@@ -338,58 +487,61 @@ function directiveTokens(node: DirectiveNode, nodeText: string): Piece[] {
  */
 export function collectFlatTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): number[] {
   const out: number[] = [];
-  forEachToken(doc, from, to, (start, end, type, modifiers) => void out.push(start, end, type, modifiers));
+  forEachToken(doc, from, to, { add: (start, end, type, modifiers) => void out.push(start, end, type, modifiers) });
   return out;
 }
 
 /** `collectFlatTokens`, one token at a time, so large documents need no list of them all. */
-export function forEachToken(doc: AnalyzedDocument, from: number, to: number, visit: TokenVisitor): void {
-  const refsByNode = new Map<number, StageReference[]>();
-  for (const ref of doc.model.stageReferences) {
-    const list = refsByNode.get(ref.nodeIndex);
-    if (list) list.push(ref);
-    else refsByNode.set(ref.nodeIndex, [ref]);
-  }
+export function forEachToken(doc: AnalyzedDocument, from: number, to: number, sink: TokenSink): void {
   const tree = doc.tree;
-  forEachNodeToken(doc, Math.max(0, tree.nodeIndexAt(from)), tree.nodeCount, to, (index) => refsByNode.get(index) ?? NO_REFERENCES, visit);
+  forEachNodeToken(doc, Math.max(0, tree.nodeIndexAt(from)), tree.nodeCount, to, sink);
 }
-
-export type TokenVisitor = (start: number, end: number, type: number, modifiers: number) => void;
 
 /**
  * The tokens of nodes [first, end) that start before offset `to`, in document order, as absolute
- * offsets. `refsOf(index)` gives (at least) the stage references of node `index`: a node picks its
- * own by offset.
+ * offsets. Each part's variable uses and stage references are read from the model's records of
+ * the part, in order, with no lookup per node.
  */
-export function forEachNodeToken(
-  doc: AnalyzedDocument,
-  first: number,
-  end: number,
-  to: number,
-  refsOf: (index: number) => readonly StageReference[],
-  visit: TokenVisitor,
-): void {
+export function forEachNodeToken(doc: AnalyzedDocument, first: number, end: number, to: number, sink: TokenSink): void {
   const tree = doc.tree;
   const model = doc.model;
+  const stages = model.stages;
   const comment = TYPE.comment;
-  const collector = new InstructionTokens();
+  // The part of the current node (-1 before the first FROM), and where the next one starts.
+  let s = -1;
+  let partFirst = 0;
+  let nextPart = 0;
+  let uses: readonly PartUseFacts[] = NO_USES;
+  let u = 0;
   tree.forEach((node, start, index) => {
     if (start >= to || index >= end) return false;
     if (node.kind === 'comment') {
-      if (node.span.end > node.span.start) visit(start + node.span.start, start + node.span.end, comment, 0);
-      return;
-    }
-    let pieces: readonly Piece[];
-    if (node.kind === 'directive') pieces = directiveTokens(node, tree.nodeText(index));
-    else if (node.kind === 'instruction') pieces = collector.reset(node, model.useFactsInNode(index), refsOf(index), start).collect();
-    else return;
-    for (let i = 0; i < pieces.length; i++) {
-      const p = pieces[i];
-      if (p.end > p.start) visit(start + p.start, start + p.end, p.type, p.modifiers);
+      if (node.span.end > node.span.start) sink.add(start + node.span.start, start + node.span.end, comment, 0);
+    } else if (node.kind === 'directive') directiveTokens(node, tree.nodeText(index), start, sink);
+    else if (node.kind === 'instruction') {
+      if (index >= nextPart) {
+        s = model.stageOfNode(index)?.index ?? -1;
+        partFirst = s < 0 ? 0 : stages[s].nodeIndex;
+        nextPart = s + 1 < stages.length ? stages[s + 1].nodeIndex : Number.POSITIVE_INFINITY;
+        uses = model.partUseFacts(s);
+        u = 0;
+        collector.part(model.partReferences(s), model.partReferenceResolution(s), s < 0 ? 0 : stages[s].fromStart);
+      }
+      // The part's uses are in node order: this node's follow those of the nodes before it.
+      const relative = index - partFirst;
+      while (u < uses.length && uses[u].node < relative) u++;
+      const from = u;
+      while (u < uses.length && uses[u].node === relative) u++;
+      collector.collect(node, start, uses, from, u, sink);
     }
   }, first);
+  // Between passes the collector keeps no part of a model.
+  collector.part(NO_REFERENCES, '', 0);
 }
-const NO_REFERENCES: readonly StageReference[] = [];
+const NO_USES: readonly PartUseFacts[] = [];
+const NO_REFERENCES: readonly PartReference[] = [];
+/** The collector of every pass: passes do not nest, and each instruction starts it afresh. */
+const collector = new InstructionTokens();
 
 /** `collectFlatTokens` as objects. */
 export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): OffsetToken[] {

@@ -37,24 +37,49 @@ export function flatToLineTokens(text: string, tokens: readonly number[], starts
 /**
  * Takes offset tokens in document order, one at a time, and keeps them as line tokens: absolute
  * (line, character, length, type, modifiers), or with `relative`, already in LSP's relative
- * encoding (what `encodeRelative` would make of them, without a second list).
+ * encoding (what `encodeRelative` would make of them, without a second list). `restart` reuses a
+ * writer for another run of tokens.
  */
 export class LineTokenWriter {
-  readonly tokens: number[] = [];
+  /**
+   * The numbers written are its first `count`; a restarted writer overwrites the rest in place, so
+   * the list stays packed and is grown only past its longest run.
+   */
+  private out: number[] = [];
+  private count = 0;
+  /** Restarted: `out` outlives this run, so the run's numbers are copied out of it. */
+  private reused = false;
   /** The line of the last token written (0 before the first). */
   lastLine = 0;
   private lastChar = 0;
 
   constructor(
-    private readonly text: string,
-    private readonly starts: readonly number[] = lineStarts(text),
+    private text: string,
+    private starts: readonly number[] = lineStarts(text),
     /** A line at or before the first token's (tokens may start deep in the document). */
     private line = 0,
     private readonly relative = false,
   ) {}
 
+  /** Starts a new run of tokens, counted from `starts` (see the constructor). */
+  restart(text: string, starts: readonly number[], line = 0): void {
+    this.text = text;
+    this.starts = starts;
+    this.line = line;
+    this.count = 0;
+    this.reused = true;
+    this.lastLine = 0;
+    this.lastChar = 0;
+  }
+
+  /** The numbers of this run's tokens (a list of their own for a restarted writer). */
+  get tokens(): number[] {
+    return this.reused ? this.out.slice(0, this.count) : this.out;
+  }
+
   add(tokenStart: number, tokenEnd: number, type: number, modifiers: number): void {
-    const { text, starts } = this;
+    const text = this.text;
+    const starts = this.starts;
     let line = this.line;
     while (line + 1 < starts.length && starts[line + 1] <= tokenStart) line++;
     let from = tokenStart;
@@ -76,10 +101,29 @@ export class LineTokenWriter {
   }
 
   private write(line: number, char: number, length: number, type: number, modifiers: number): void {
-    if (this.relative) this.tokens.push(line - this.lastLine, line === this.lastLine ? char - this.lastChar : char, length, type, modifiers);
-    else this.tokens.push(line, char, length, type, modifiers);
+    if (this.relative) {
+      const sameLine = line === this.lastLine;
+      this.put(line - this.lastLine, sameLine ? char - this.lastChar : char, length, type, modifiers);
+    } else this.put(line, char, length, type, modifiers);
     this.lastLine = line;
     this.lastChar = char;
+  }
+
+  private put(a: number, b: number, c: number, d: number, e: number): void {
+    const out = this.out;
+    const at = this.count;
+    if (at + 5 > out.length) {
+      // Past the longest run yet: push keeps the list packed (an index past its end would not).
+      out.length = at;
+      out.push(a, b, c, d, e);
+    } else {
+      out[at] = a;
+      out[at + 1] = b;
+      out[at + 2] = c;
+      out[at + 3] = d;
+      out[at + 4] = e;
+    }
+    this.count = at + 5;
   }
 }
 

@@ -23,8 +23,10 @@ export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): Absolut
   const writer = new LineTokenWriter(text, documentLineStarts(doc));
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
-  forEachToken(doc, from, to, (start, end, type, modifiers) => {
-    if (end > from && start < to) writer.add(start, end, type, modifiers);
+  forEachToken(doc, from, to, {
+    add: (start, end, type, modifiers) => {
+      if (end > from && start < to) writer.add(start, end, type, modifiers);
+    },
   });
   return writer.tokens;
 }

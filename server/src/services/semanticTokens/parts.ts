@@ -5,7 +5,6 @@
 // every stage's name). So they are kept per part object with that resolution, already in LSP's
 // relative encoding, and after an edit only the parts the edit changed are collected again.
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
-import type { StageReference } from '../../semantics';
 import { documentHasCarriageReturns, type AnalyzedDocument } from '../document';
 import type { JsonPieces } from '../keptJson';
 import { forEachNodeToken } from './collect';
@@ -26,14 +25,6 @@ export interface PartTokens {
 }
 
 const cache = new WeakMap<object, PartTokens>();
-
-const NO_REFERENCES: readonly StageReference[] = [];
-
-function resolutionOf(refs: readonly StageReference[]): string {
-  let out = '';
-  for (const ref of refs) out += ref.stage ? '1' : '0';
-  return out;
-}
 
 /**
  * A document's tokens as the kept tokens of its parts (those with any), each with the line it
@@ -60,13 +51,11 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
   for (let s = -1; s < stages.length; s++) {
     const { first, end } = model.partNodes(s);
     if (first >= end) continue;
-    // References before the first FROM never name a stage.
-    const refs = s < 0 ? NO_REFERENCES : model.stageReferencesIn(stages[s]);
-    const resolution = resolutionOf(refs);
+    const resolution = model.partReferenceResolution(s);
     const part = model.partOf(s);
     let entry = cache.get(part);
     if (!entry || entry.resolution !== resolution) {
-      entry = collectPart(doc, first, end, refs, resolution, documentHasCarriageReturns(doc));
+      entry = collectPart(doc, first, end, resolution, documentHasCarriageReturns(doc));
       cache.set(part, entry);
     }
     if (entry.data.length) {
@@ -204,12 +193,21 @@ export function documentTokens(doc: AnalyzedDocument): AbsoluteTokens {
   return data;
 }
 
-function collectPart(doc: AnalyzedDocument, first: number, end: number, refs: readonly StageReference[], resolution: string, carriageReturns: boolean): PartTokens {
+const NO_LINES: readonly number[] = [0];
+
+/** The writer of every part, reused: its list grows once, and each part's tokens are copied out of it at their size. */
+let partWriter: LineTokenWriter | undefined;
+
+function collectPart(doc: AnalyzedDocument, first: number, end: number, resolution: string, carriageReturns: boolean): PartTokens {
   const text = doc.text.getText();
   const tree = doc.tree;
   // Lines counted from the part's first line: the tokens come out relative to the part.
   const starts = lineStartsIn(text, tree.start(first), tree.end(end - 1), carriageReturns);
-  const writer = new LineTokenWriter(text, starts, 0, true);
-  forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, () => refs, (start, to, type, modifiers) => writer.add(start, to, type, modifiers));
-  return { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1 };
+  const writer = (partWriter ??= new LineTokenWriter(text, starts, 0, true));
+  writer.restart(text, starts);
+  forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, writer);
+  const part = { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1 };
+  // Between parts the writer keeps no text of a version.
+  writer.restart('', NO_LINES);
+  return part;
 }
