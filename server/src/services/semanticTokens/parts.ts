@@ -22,6 +22,8 @@ export interface PartTokens {
   readonly lastLine: number;
   /** How many line breaks the part's text has: where the next part starts, counted from this one. */
   readonly lineBreaks: number;
+  /** The JSON of `data` after its first number, once a full answer has needed it (see `restOf`). */
+  rest?: string;
 }
 
 const cache = new WeakMap<object, PartTokens>();
@@ -108,15 +110,12 @@ export function joinTokenLayout(layout: TokenLayout): number[] {
  * The JSON of each part's numbers after the first (the first counts lines from the part before, so
  * it is written at each join): made once per part, so a full answer joins a few strings per stage.
  */
-const restJson = new WeakMap<PartTokens, string>();
-
 function restOf(part: PartTokens): string {
-  let rest = restJson.get(part);
+  let rest = part.rest;
   if (rest === undefined) {
     const json = JSON.stringify(part.data);
     const comma = json.indexOf(',');
-    rest = comma < 0 ? '' : json.slice(comma + 1, -1);
-    restJson.set(part, rest);
+    rest = part.rest = comma < 0 ? '' : json.slice(comma + 1, -1);
   }
   return rest;
 }
@@ -206,7 +205,8 @@ function collectPart(doc: AnalyzedDocument, first: number, end: number, resoluti
   const writer = (partWriter ??= new LineTokenWriter(text, starts, 0, true));
   writer.restart(text, starts);
   forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, writer);
-  const part = { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1 };
+  // `rest` from the start, so every part has the same shape when it is set.
+  const part: PartTokens = { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1, rest: undefined };
   // Between parts the writer keeps no text of a version.
   writer.restart('', NO_LINES);
   return part;
