@@ -38,7 +38,6 @@ import {
   type UseRecord,
   type VariableExpansion,
 } from './parts';
-import { stageIndex } from './stageIndex';
 
 /** A span in absolute document offsets. */
 export interface DocumentSpan {
@@ -395,16 +394,25 @@ export class DockerfileModel {
         const span = abs(offsetBase + r.at, r.token);
         const text = r.token.text;
         const nodeIndex = nodeBase + r.node;
-        const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
-        return { kind: r.kind, nodeIndex, span, text, stage: this.stageNamedBy(r, index, s), byIndex: index !== undefined };
+        return { kind: r.kind, nodeIndex, span, text, stage: this.stageNamedBy(r, s), byIndex: r.index !== undefined };
       });
     }
     return view.references;
   }
 
-  /** The stage a reference record of part `s` names (`index`: its text as a stage number, for a COPY). */
-  private stageNamedBy(r: ReferenceRecord, index: number | undefined, s: number): Stage | undefined {
-    return r.kind === 'from' ? this.stages[s].base : this.referencedStage(r.token.text, index, s);
+  /**
+   * The stage a reference record of part `s` names. A FROM names the stage it is built on; `--from=`
+   * (as a stage number, for a COPY whose text is one) any stage of the file, as BuildKit registers
+   * every stage before it resolves these and builds the named stage first (a stage needing itself
+   * is circular-stage-dependency's error). A negative number names none, and neither does anything
+   * before the first FROM (`s` -1).
+   */
+  private stageNamedBy(r: ReferenceRecord, s: number): Stage | undefined {
+    if (r.kind === 'from') return this.stages[s].base;
+    // Before the first FROM nothing is built, so nothing there names a stage (an instruction there is
+    // an error of its own); the semantic tokens kept for that part rely on it.
+    if (s < 0) return undefined;
+    return r.index !== undefined ? (r.index >= 0 ? this.stages[r.index] : undefined) : this.lastByName.get(r.nameLower);
   }
 
   /**
@@ -420,10 +428,7 @@ export class DockerfileModel {
     if (s < 0) return '';
     const records = this.parts[s].references;
     let out = '';
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      out += this.stageNamedBy(r, r.kind === 'copy-from' ? stageIndex(r.token.text) : undefined, s) ? '1' : '0';
-    }
+    for (let i = 0; i < records.length; i++) out += this.stageNamedBy(records[i], s) ? '1' : '0';
     return out;
   }
 
@@ -431,19 +436,6 @@ export class DockerfileModel {
   partUseFacts(s: number): readonly PartUseFacts[] {
     if (s >= this.stages.length) return NO_PART_USES;
     return s < 0 ? this.global.uses : this.parts[s].uses;
-  }
-
-  /**
-   * What `--from=<text>` (stage number `index`, for a COPY whose text is one) in stage `s` names: any
-   * stage of the file, as BuildKit registers every stage before it resolves these and builds the
-   * named stage first (a stage needing itself is circular-stage-dependency's error). A negative
-   * number names none, and neither does anything before the first FROM (`s` -1).
-   */
-  private referencedStage(text: string, index: number | undefined, s: number): Stage | undefined {
-    // Before the first FROM nothing is built, so nothing there names a stage (an instruction there is
-    // an error of its own); the semantic tokens kept for that part rely on it.
-    if (s < 0) return undefined;
-    return index !== undefined ? (index >= 0 ? this.stages[index] : undefined) : this.lastByName.get(text.toLowerCase());
   }
 
   private collect<T>(of: (s: number) => readonly T[]): T[] {

@@ -9,6 +9,7 @@
 
 import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
 import { execShellScript, lex, type Environment, type InstructionNode, type KeyValue, type Token, type TopLevelNode, type VariableRef } from '../syntax';
+import { stageIndex } from './stageIndex';
 
 /** An ARG or ENV declaration, relative to its part. */
 export interface DeclarationRecord {
@@ -54,6 +55,16 @@ export interface ReferenceRecord {
   readonly node: number;
   readonly at: number;
   readonly token: Token;
+  /**
+   * Read once here, as every version resolves the record again: the stage number a COPY's text is
+   * (`stageIndex`), and the text in lower case, as a name.
+   */
+  readonly index: number | undefined;
+  readonly nameLower: string;
+}
+
+function reference(kind: StageReferenceKind, node: number, at: number, token: Token): ReferenceRecord {
+  return { kind, node, at, token, index: kind === 'copy-from' ? stageIndex(token.text) : undefined, nameLower: token.text.toLowerCase() };
 }
 
 export interface RecordBinding {
@@ -254,7 +265,7 @@ export class PartWalker {
 
   /** The FROM line: its image as a reference and its variables, which see the global scope only. */
   from(node: InstructionNode, image: Token | undefined): void {
-    if (image) (this.part.references as ReferenceRecord[]).push({ kind: 'from', node: 0, at: 0, token: image });
+    if (image) (this.part.references as ReferenceRecord[]).push(reference('from', 0, 0, image));
     for (const ref of node.variables) this.use(node, 0, 0, ref, this.global, false);
   }
 
@@ -332,10 +343,10 @@ export class PartWalker {
   private references(node: InstructionNode, index: number, at: number): void {
     const list = this.part.references as ReferenceRecord[];
     for (const flag of node.flags) {
-      if (node.name === 'COPY' && flag.name.text === 'from' && flag.value) list.push({ kind: 'copy-from', node: index, at, token: flag.value });
+      if (node.name === 'COPY' && flag.name.text === 'from' && flag.value) list.push(reference('copy-from', index, at, flag.value));
       if (node.name === 'RUN' && flag.mountOptions) {
         for (const option of flag.mountOptions) {
-          if (option.key.text.toLowerCase() === 'from' && option.value) list.push({ kind: 'mount-from', node: index, at, token: option.value });
+          if (option.key.text.toLowerCase() === 'from' && option.value) list.push(reference('mount-from', index, at, option.value));
         }
       }
     }
