@@ -27,12 +27,15 @@
 //   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
 //   npm run bench:lsp -- --pool-size=4  V8's background threads for the servers (default 1, as our VS Code client starts ours; Node.js's own default is 4)
 //   npm run bench:lsp -- --threads      also, per request, how long the server's main thread waited for a core and its other threads ran (Linux)
+//   npm run bench:lsp -- --ipc          talk to ours over Node IPC instead of stdio (the peer stays on stdio)
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -47,7 +50,9 @@ interface ServerSpec {
 }
 
 const ROOT = path.resolve(__dirname, '../..');
-const OURS: ServerSpec = { name: 'ours', command: [process.execPath, path.join(ROOT, 'dist/server.js'), '--stdio'] };
+// Over stdio, as editors (VS Code's client included) start it; `--ipc`: over Node IPC instead.
+const IPC = process.argv.includes('--ipc');
+const OURS: ServerSpec = { name: 'ours', command: [process.execPath, path.join(ROOT, 'dist/server.js'), IPC ? '--node-ipc' : '--stdio'] };
 const PEER: ServerSpec = {
   name: 'peer',
   command: [process.execPath, path.join(ROOT, 'node_modules/dockerfile-language-server-nodejs/lib/server.js'), '--stdio'],
@@ -122,9 +127,16 @@ class Session {
 
   static async start(spec: ServerSpec): Promise<{ session: Session; initializeMs: number }> {
     const t0 = performance.now();
-    const child = spawn(spec.command[0], [...NODE_ARGS, ...spec.command.slice(1)], { stdio: 'pipe', env: SERVER_ENV });
+    const ipc = spec.command.includes('--node-ipc');
+    const child = spawn(spec.command[0], [...NODE_ARGS, ...spec.command.slice(1)], {
+      stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
+      env: SERVER_ENV,
+    }) as ChildProcessWithoutNullStreams;
     child.stderr.resume();
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    if (ipc) child.stdout.resume();
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new Session(spec, child, connection);
     connection.listen();
     const result = await connection.sendRequest<{ capabilities?: ServerCapabilities }>('initialize', {
@@ -429,6 +441,7 @@ async function main(): Promise<void> {
   if (!process.execArgv.includes('--single-threaded-gc')) {
     console.log("This client's collections may go on in V8's helper threads during timed requests (run it through scripts/bench.mjs).");
   }
+  if (IPC) console.log('Ours is spoken to over Node IPC (--ipc), the peer over stdio.');
   console.log(`The servers run with --v8-pool-size=${POOL_SIZE}${POOL_SIZE === 1 ? ', as our VS Code client starts ours (--pool-size=N changes it)' : ''}.`);
   if (process.env.NODE_EXTRA_CA_CERTS) {
     const bare = (env: NodeJS.ProcessEnv) => nodeStartMs(env).toFixed(0);

@@ -105,6 +105,18 @@ const cases: Case[] = [
     },
   ],
   [
+    'the server speaks over stdio, where it writes its large answers from the JSON it keeps',
+    [],
+    async () => {
+      if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
+      const server = await waitFor('the language server process', () => serverProcessId());
+      const command = fs.readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+      const script = command.findIndex((arg) => arg.endsWith(path.join('dist', 'server.js')));
+      const transports = command.slice(script + 1).filter((arg) => /^--(stdio|node-ipc|pipe|socket)/.test(arg));
+      assert.deepEqual(transports, ['--stdio']);
+    },
+  ],
+  [
     'hovering FROM shows documentation',
     ['hover'],
     async () => {
