@@ -21,5 +21,4 @@ export import TextDocumentEdit = lsp.TextDocumentEdit;
 export import TextDocuments = lsp.TextDocuments;
 export import TextDocumentSyncKind = lsp.TextDocumentSyncKind;
 export import SocketMessageReader = lsp.SocketMessageReader;
-export import SocketMessageWriter = lsp.SocketMessageWriter;
-export import StreamMessageWriter = lsp.StreamMessageWriter;
+export import AbstractMessageWriter = lsp.AbstractMessageWriter;

@@ -1,13 +1,13 @@
 // The connection's ends, read from the command line as vscode-languageserver reads them
 // (--node-ipc, --stdio, --socket=PORT or --socket PORT, --pipe=NAME or --pipe NAME; the first one
-// given wins; --clientProcessId names no transport), made here so that stream, socket and pipe
-// writers take PREPARED_JSON_WRITER. Node's IPC channel serialises messages itself, so --node-ipc
-// is left to the library.
+// given wins; --clientProcessId names no transport), made here so that stdio, sockets and pipes
+// get our writer (framedWriter.ts: prepared answers spliced in, one write per message). Node's IPC
+// channel serialises messages itself, so --node-ipc is left to the library.
 import * as net from 'node:net';
 import { format } from 'node:util';
 import type { Connection, MessageReader, MessageWriter } from 'vscode-languageserver/node';
-import { SocketMessageReader, SocketMessageWriter, StreamMessageWriter } from './lsp';
-import { PREPARED_JSON_WRITER } from './preparedJson';
+import { FramedMessageWriter } from './framedWriter';
+import { SocketMessageReader } from './lsp';
 
 export interface Transport {
   /** What createConnection takes; none: the library chooses (Node IPC). */
@@ -19,7 +19,7 @@ export interface Transport {
 }
 
 function socketEnds(socket: net.Socket): readonly [MessageReader, MessageWriter] {
-  return [new SocketMessageReader(socket, 'utf-8'), new SocketMessageWriter(socket, PREPARED_JSON_WRITER)];
+  return [new SocketMessageReader(socket, 'utf-8'), new FramedMessageWriter(socket, () => socket.destroy())];
 }
 
 /** The transport argv names, or undefined when it names none that can be opened (a usage error). */
@@ -29,7 +29,7 @@ export function openTransport(argv: readonly string[]): Transport | undefined {
     if (arg === '--node-ipc') return { preparedJson: false, stdio: false };
     if (arg === '--stdio') {
       // The input stays a stream, so the library ends the process when the client closes it.
-      return { ends: [process.stdin, new StreamMessageWriter(process.stdout, PREPARED_JSON_WRITER)], preparedJson: true, stdio: true };
+      return { ends: [process.stdin, new FramedMessageWriter(process.stdout)], preparedJson: true, stdio: true };
     }
     const equals = arg.indexOf('=');
     const name = equals < 0 ? arg : arg.slice(0, equals);

@@ -1,7 +1,13 @@
 // Prepared answers (server/preparedJson.ts): a response whose result is a PreparedJson is written
 // with the prepared text in place of the result; every other message as JSON.stringify writes it.
 import { describe, expect, it } from 'vitest';
-import { messageBytes, messageJson, prepared, PreparedJson, PREPARED_JSON_WRITER } from '../../../server/src/server/preparedJson';
+import { frameMessage, messageJson, prepared, PreparedJson } from '../../../server/src/server/preparedJson';
+
+/** The header and the content of a framed message, the content read as UTF-8. */
+function unframe(bytes: Buffer): { header: string; content: string; length: number } {
+  const end = bytes.indexOf('\r\n\r\n');
+  return { header: bytes.subarray(0, end).toString('latin1'), content: bytes.subarray(end + 4).toString('utf8'), length: bytes.length - end - 4 };
+}
 
 describe('prepared JSON answers', () => {
   it('splice the prepared text in as the result, with the id as JSON', () => {
@@ -35,29 +41,31 @@ describe('prepared JSON answers', () => {
     expect(JSON.parse(JSON.stringify(message))).toEqual({ jsonrpc: '2.0', id: 5, result: { resultId: '1', data: [0, 1, 2, 3, 4] } });
   });
 
-  it('are encoded as UTF-8 bytes by the writer option', async () => {
-    const encoder = PREPARED_JSON_WRITER.contentTypeEncoder!;
-    const bytes = await encoder.encode({ jsonrpc: '2.0', id: 1, result: new PreparedJson('["ü"]') } as never, { charset: 'utf-8' });
-    expect(Buffer.from(bytes).toString('utf8')).toBe('{"jsonrpc":"2.0","id":1,"result":["ü"]}');
-    expect(bytes.length).toBe(Buffer.byteLength('{"jsonrpc":"2.0","id":1,"result":["ü"]}'));
+  it('are framed with their length in UTF-8 bytes, as one buffer', () => {
+    const expected = '{"jsonrpc":"2.0","id":1,"result":["ü"]}';
+    const framed = unframe(frameMessage({ jsonrpc: '2.0', id: 1, result: new PreparedJson('["ü"]') } as never));
+    expect(framed).toEqual({ header: `Content-Length: ${Buffer.byteLength(expected)}`, content: expected, length: Buffer.byteLength(expected) });
+    // Any other message is JSON.stringify's text, framed the same way.
+    const plain = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'café ☕' } };
+    expect(unframe(frameMessage(plain as never))).toEqual({
+      header: `Content-Length: ${Buffer.byteLength(JSON.stringify(plain))}`,
+      content: JSON.stringify(plain),
+      length: Buffer.byteLength(JSON.stringify(plain)),
+    });
   });
 
-  it('write prepared pieces one after another, each in its own bytes (no joined string)', async () => {
+  it('write prepared pieces one after another, each in its own bytes (no joined string)', () => {
     // Pieces with characters of 1, 2, 3 and 4 UTF-8 bytes, a piece that is empty, and one that is a slice of a longer string.
     const long = '["a","ü€😀"]';
     const pieces = ['{"data":', long.slice(0, 5), long.slice(5), '', ',"x":"ß"', '}'];
     const expected = '{"jsonrpc":"2.0","id":9,"result":{"data":["a","ü€😀"],"x":"ß"}}';
     const message = { jsonrpc: '2.0', id: 9, result: prepared<unknown>(pieces) };
     expect(messageJson(message as never)).toBe(expected);
-    const bytes = await PREPARED_JSON_WRITER.contentTypeEncoder!.encode(message as never, { charset: 'utf-8' });
-    expect(Buffer.from(bytes).toString('utf8')).toBe(expected);
-    expect(bytes.length).toBe(Buffer.byteLength(expected));
+    expect(unframe(frameMessage(message as never))).toEqual({ header: `Content-Length: ${Buffer.byteLength(expected)}`, content: expected, length: Buffer.byteLength(expected) });
     const notification = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: new PreparedJson(['{"uri":"file:///ä",', '"diagnostics":[]}']) };
-    expect(Buffer.from(messageBytes(notification as never, 'utf-8')).toString('utf8')).toBe(
+    expect(unframe(frameMessage(notification as never)).content).toBe(
       '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///ä","diagnostics":[]}}',
     );
-    // Another charset gets the joined text in that charset.
-    expect(Buffer.from(messageBytes(message as never, 'latin1'))).toEqual(Buffer.from(expected, 'latin1'));
     expect(JSON.parse(JSON.stringify(message))).toEqual(JSON.parse(expected));
   });
 });
