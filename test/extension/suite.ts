@@ -46,6 +46,15 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 /** The process id of our language server: a child of this extension host running dist/server.js. */
+/** The server process's arguments: Node.js's before the script, the server's after it (Linux only). */
+async function serverCommandLine(): Promise<{ node: string[]; server: string[] }> {
+  if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
+  const id = await waitFor('the language server process', () => serverProcessId());
+  const command = fs.readFileSync(`/proc/${id}/cmdline`, 'utf8').split('\0');
+  const script = command.findIndex((arg) => arg.endsWith(path.join('dist', 'server.js')));
+  return { node: command.slice(1, script), server: command.slice(script + 1) };
+}
+
 function serverProcessId(): number | undefined {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -97,23 +106,16 @@ const cases: Case[] = [
     "the server runs V8's background work on one helper thread, which leaves the server a core",
     [],
     async () => {
-      if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
-      const server = await waitFor('the language server process', () => serverProcessId());
-      const command = fs.readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
-      const script = command.findIndex((arg) => arg.endsWith(path.join('dist', 'server.js')));
-      assert.deepEqual(command.slice(1, script).filter((arg) => arg.startsWith('--v8-pool-size')), ['--v8-pool-size=1']);
+      const { node } = await serverCommandLine();
+      assert.deepEqual(node.filter((arg) => arg.startsWith('--v8-pool-size')), ['--v8-pool-size=1']);
     },
   ],
   [
     'the server speaks over stdio, where it writes its large answers from the JSON it keeps',
     [],
     async () => {
-      if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
-      const server = await waitFor('the language server process', () => serverProcessId());
-      const command = fs.readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
-      const script = command.findIndex((arg) => arg.endsWith(path.join('dist', 'server.js')));
-      const transports = command.slice(script + 1).filter((arg) => /^--(stdio|node-ipc|pipe|socket)/.test(arg));
-      assert.deepEqual(transports, ['--stdio']);
+      const { server } = await serverCommandLine();
+      assert.deepEqual(server.filter((arg) => /^--(stdio|node-ipc|pipe|socket)/.test(arg)), ['--stdio']);
     },
   ],
   [
