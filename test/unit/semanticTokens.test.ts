@@ -2,7 +2,7 @@
 // lines, the relative encoding, and the prefix/suffix delta.
 import { describe, expect, it } from 'vitest';
 import { diffTokenData, encodeRelative } from '../../server/src/services/semanticTokens';
-import { lineStarts, toLineTokens } from '../../server/src/services/semanticTokens/encode';
+import { flatToLineTokens, lineStarts } from '../../server/src/services/semanticTokens/encode';
 
 describe('semantic token encoding', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
@@ -12,7 +12,7 @@ describe('semantic token encoding', () => {
   it('splits a token at line ends, without the terminators, and drops blank pieces', () => {
     const text = 'ab \\\r\n   \n  cd\n';
     // One token from `b` to `c` (offsets 1..13): pieces `b \`, `  c` (the blank line is dropped).
-    expect(toLineTokens(text, [{ start: 1, end: 13, type: 2, modifiers: 1 }])).toEqual([0, 1, 3, 2, 1, 2, 0, 3, 2, 1]);
+    expect(flatToLineTokens(text, [1, 13, 2, 1])).toEqual([0, 1, 3, 2, 1, 2, 0, 3, 2, 1]);
   });
 
   it('encodes line and character relative to the previous token', () => {

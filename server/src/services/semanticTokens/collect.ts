@@ -19,14 +19,6 @@ import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span
 import type { AnalyzedDocument } from '../document';
 import { modifierBits, TOKEN_TYPES, typeIndex, type TokenType } from './legend';
 
-/** A token as absolute offsets [start, end) with its legend indexes. */
-export interface OffsetToken {
-  readonly start: number;
-  readonly end: number;
-  readonly type: number;
-  readonly modifiers: number;
-}
-
 // Legend indexes and modifier bits, looked up once rather than per token.
 const TYPE: Readonly<Record<TokenType, number>> = Object.fromEntries(TOKEN_TYPES.map((t) => [t, typeIndex(t)])) as Record<TokenType, number>;
 const DEPRECATED = modifierBits(['deprecated']);
@@ -542,11 +534,3 @@ const NO_USES: readonly PartUseFacts[] = [];
 const NO_REFERENCES: readonly PartReference[] = [];
 /** The collector of every pass: passes do not nest, and each instruction starts it afresh. */
 const collector = new InstructionTokens();
-
-/** `collectFlatTokens` as objects. */
-export function collectTokens(doc: AnalyzedDocument, from = 0, to = Number.POSITIVE_INFINITY): OffsetToken[] {
-  const flat = collectFlatTokens(doc, from, to);
-  const out: OffsetToken[] = [];
-  for (let i = 0; i < flat.length; i += 4) out.push({ start: flat[i], end: flat[i + 1], type: flat[i + 2], modifiers: flat[i + 3] });
-  return out;
-}

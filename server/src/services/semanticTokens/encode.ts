@@ -5,7 +5,6 @@
 
 import type { SemanticTokensEdit } from 'vscode-languageserver-types';
 import { lineStarts, lineStartsIn } from '../positions';
-import type { OffsetToken } from './collect';
 
 export { lineStarts, lineStartsIn };
 
@@ -20,14 +19,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 /** Five integers per token: line, character, length, type, modifiers (all absolute). */
 export type AbsoluteTokens = number[];
 
-/** Offset tokens (sorted, disjoint) as absolute line/character tokens, one line each. */
-export function toLineTokens(text: string, tokens: readonly OffsetToken[], starts?: readonly number[]): AbsoluteTokens {
-  const flat: number[] = [];
-  for (const t of tokens) flat.push(t.start, t.end, t.type, t.modifiers);
-  return flatToLineTokens(text, flat, starts);
-}
-
-/** `toLineTokens` for tokens as a flat list of (start, end, type, modifiers). */
+/**
+ * Offset tokens (sorted, disjoint), four numbers each (start, end, type, modifiers), as absolute
+ * line/character tokens, one line each.
+ */
 export function flatToLineTokens(text: string, tokens: readonly number[], starts?: readonly number[]): AbsoluteTokens {
   const writer = new LineTokenWriter(text, starts);
   for (let i = 0; i < tokens.length; i += 4) writer.add(tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]);

@@ -11,7 +11,7 @@ import { documentTokens } from './parts';
 export { diffTokenLayouts, documentTokenData, documentTokenLayout, joinTokenLayout, joinTokenLayoutJson, type TokenLayout } from './parts';
 export { LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './legend';
 export { diffTokenData, encodeRelative, type AbsoluteTokens } from './encode';
-export { collectFlatTokens, collectTokens, type OffsetToken } from './collect';
+export { collectFlatTokens } from './collect';
 
 /**
  * The tokens of the document, or of the lines of `range`, as absolute line/character tokens

@@ -129,7 +129,8 @@ export function joinTokenLayoutJson(layout: TokenLayout, out: JsonPieces = []): 
   for (let p = 0; p < layout.parts.length; p++) {
     const first = firstNumber(layout, p);
     const rest = restOf(layout.parts[p]);
-    out.push(p > 0 ? (rest ? `,${first},` : `,${first}`) : rest ? `${first},` : `${first}`);
+    const separator = p > 0 ? ',' : '';
+    out.push(rest ? `${separator}${first},` : `${separator}${first}`);
     if (rest) out.push(rest);
   }
   out.push(']');
