@@ -39,6 +39,7 @@ import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
+import { shownMessage } from './diagnosticMessage';
 import { problemForMessage } from './sentDiagnostic';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
@@ -64,7 +65,7 @@ export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
     severity: DiagnosticSeverity.Error,
     code: error.code,
     source: DIAGNOSTIC_SOURCE,
-    message: error.message,
+    message: shownMessage(error.message),
   }));
 }
 
@@ -391,7 +392,7 @@ function invalidOptionDiagnostic(doc: AnalyzedDocument, comment: CheckComment, d
     severity: directive ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: INVALID_CHECK_OPTION,
     source: DIAGNOSTIC_SOURCE,
-    message: error?.message ?? 'invalid check option',
+    message: shownMessage(error?.message ?? 'invalid check option'),
   };
 }
 
@@ -403,7 +404,7 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
     severity,
     code: rule.code,
     source: DIAGNOSTIC_SOURCE,
-    message: problem.message,
+    message: shownMessage(problem.message),
   };
   if (href) diagnostic.codeDescription = { href };
   if (problem.tags?.length) diagnostic.tags = [...problem.tags];

@@ -3,14 +3,16 @@
 // source (`[dockerfile-lsp] …`), add the code, wrap or cut long messages. So the code and the range
 // identify the problem, and the message only chooses between problems at the same range.
 
-/** A problem found now, with its message. */
+import { shownMessage } from './diagnosticMessage';
+
+/** A problem found now, with its message (in full: `shownMessage` gives what was sent). */
 interface Found {
   readonly message: string;
 }
 
-/** White space runs as one space, no trailing ellipsis of a shortened message. */
+/** As sent (long runs of text shortened), white space runs as one space, no trailing ellipsis of a shortened message. */
 function normalized(message: string): string {
-  return message
+  return shownMessage(message)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\s*(…|\.\.\.)$/, '');
@@ -44,7 +46,7 @@ function single<T extends Found>(found: readonly T[]): T | undefined {
  */
 export function problemForMessage<T extends Found>(atRange: readonly T[], sent: string): T | undefined {
   if (atRange.length <= 1) return atRange[0];
-  const exact = atRange.find((found) => found.message === sent);
+  const exact = atRange.find((found) => shownMessage(found.message) === sent);
   if (exact) return exact;
   // Where one message holds another (`X`, `X: more`), the longest the sent text holds is the one it shows.
   const held = atRange.filter((found) => holds(sent, found.message));
