@@ -87,10 +87,24 @@ export const HEREDOC_INSTRUCTIONS = ['RUN', 'ADD', 'COPY'];
 // splits the instruction line into words at blanks only (quotes aside) and takes all of a word after `<<` as the
 // delimiter, so `<<EOF>/etc/foo` ends at a line `EOF>/etc/foo`, and a word with another `<` is no marker. Blanks
 // may follow `<<` (frontend 1.16) but not `<<-`. The word leaves out quotes, escapes and backticks, which the builder
-// would process (`<<"EOF">x` is `EOF` and `>x`: the trailing text is captured apart).
+// would process (`<<"EOF">x` is `EOF` and `>x`: the trailing text is captured apart). Quotes keep blanks in the word
+// (`<<"E O"` ends at a line `E O`): in single quotes anything but a newline or `<` is the word's; in double quotes
+// too, but for the escapes the builder processes there (a backslash before `"`, `$` or another backslash, whatever
+// the file's escape character: the marker word is read with the backslash). A word of several quoted parts
+// (`<<E"O"F`, `<<"E"'O'`) is no marker here, although BuildKit joins the parts.
 const HEREDOC_CHAR = r`[^ \t\n<"'\\${BT}]`;
 const HEREDOC_WORD = r`${HEREDOC_CHAR}+`;
 const HEREDOC_TRAIL = r`${HEREDOC_CHAR}*`;
+const DOUBLE_QUOTED_CHAR = r`(?:[^"\n<\\]|\\(?![\\"$]))`;
+const SINGLE_QUOTED_CHAR = r`[^'\n<]`;
+/** The word inside the quotes of a quoted marker, or the unquoted word, told apart by the character before it. */
+const QUOTED_OR_PLAIN_WORD = r`(?:(?<=")${DOUBLE_QUOTED_CHAR}+|(?<=')${SINGLE_QUOTED_CHAR}+|(?<!["'])${HEREDOC_WORD})`;
+const QUOTED_WORD = r`(?:(?<=")${DOUBLE_QUOTED_CHAR}+|(?<=')${SINGLE_QUOTED_CHAR}+)`;
+/**
+ * A line that may be the terminator of some marker (after the tabs of `<<-`): a delimiter holds no `<`, and quoted
+ * ones may hold blanks and quotes, so any other line with something on it.
+ */
+const DELIMITER_LINE = r`[^\n<]+`;
 const HEREDOC_WORD_END = r`(?=[ \t]|$|[\\${BT}][ \t]*$)`;
 /** After `<<` or `<<-`: blanks, unless after `<<-`. */
 const HEREDOC_GAP = r`(?!(?<=-)[ \t])[ \t]*`;
@@ -106,7 +120,7 @@ const ASSIGNMENT = r`[A-Za-z_][A-Za-z0-9_]*=${ARG_WORD}?`;
 // descriptor (`3</etc/x`). A heredoc marker for standard input (fd 0 or none) and for another descriptor.
 const REDIRECT = r`(?:(?:\d*|&)>[>&|]?|[1-9]\d*<[&>]?)[ \t]*${ARG_WORD}`;
 const markerFor = (fd) =>
-  r`${fd}<<-?${HEREDOC_GAP}(?:"${HEREDOC_WORD}"${HEREDOC_TRAIL}|'${HEREDOC_WORD}'${HEREDOC_TRAIL}|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+  r`${fd}<<-?${HEREDOC_GAP}(?:"${DOUBLE_QUOTED_CHAR}+"${HEREDOC_TRAIL}|'${SINGLE_QUOTED_CHAR}+'${HEREDOC_TRAIL}|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
 const STDIN_MARKER = markerFor('0?');
 const FD_MARKER = markerFor(r`[1-9]\d*`);
 // After the marker a reader reads: options, redirections and heredocs of other descriptors, up to the end of the
@@ -196,7 +210,7 @@ const readerAfter = (reader) =>
 // Lookahead from the first marker of a line that captures the last marker's quote (1), word (2) and the text after
 // a quoted word (3): the delimiter is \2\3.
 const lastMarker = (chomp) =>
-  r`(?:.*[ \t])?\d*<<${chomp ? '-' : r`(?!-)[ \t]*`}(["']?)(${HEREDOC_WORD})\1(${HEREDOC_TRAIL})${HEREDOC_WORD_END}` +
+  r`(?:.*[ \t])?\d*<<${chomp ? '-' : r`(?!-)[ \t]*`}(["']?)(${QUOTED_OR_PLAIN_WORD})\1(${HEREDOC_TRAIL})${HEREDOC_WORD_END}` +
   r`(?!.*[ \t]${MARKER_START})`;
 
 /** The scope of the command line of a heredoc read by a shell ('shell') or an interpreter (a language id). */
@@ -632,7 +646,7 @@ function heredocExtraMarker() {
  * unquoted word or the text after the quoted one (BuildKit's delimiter is the second and fourth together).
  */
 function markerWord(quote, open) {
-  const quoted = r`(["'])(${HEREDOC_WORD})(${backrefs(1, open)})`;
+  const quoted = r`(["'])(${QUOTED_WORD})(${backrefs(1, open)})`;
   return {
     any: r`(?:${quoted}|(?=${HEREDOC_CHAR}))(${HEREDOC_TRAIL})`,
     quoted: r`${quoted}(${HEREDOC_TRAIL})`,
@@ -750,7 +764,7 @@ function heredocBodyPatterns(body, suffix) {
 // then one text body for the rest (the overflow rules). Each count more costs about 80 kB of JSON (15%), and
 // tokenizing no measurable time, but five or more bodies on one line are rare.
 const MAX_HEREDOCS = 4;
-const MARKER_START = r`\d*<<-?${HEREDOC_GAP}["']?${HEREDOC_CHAR}`;
+const MARKER_START = r`\d*<<-?${HEREDOC_GAP}(?:"${DOUBLE_QUOTED_CHAR}|'${SINGLE_QUOTED_CHAR}|${HEREDOC_CHAR})`;
 const ANY_MARKER = markerFor(r`\d*`);
 /** text after a marker up to and including the blank before the next marker, never across a marker */
 const MARKER_GAP = r`(?:(?![ \t]${MARKER_START}).)*[ \t]`;
@@ -764,9 +778,11 @@ const skipMarkers = (n) => (n ? r`(?:${ANY_MARKER}${MARKER_GAP}){${n}}` : '');
 function markerOfForm(chomp, quote, stdin = false) {
   const W = HEREDOC_WORD;
   const T = HEREDOC_TRAIL;
+  const DQ = r`${DOUBLE_QUOTED_CHAR}+`;
+  const SQ = r`${SINGLE_QUOTED_CHAR}+`;
   const [word, groups] = {
-    any: [r`(?:"(${W})"(${T})|'(${W})'(${T})|(${W}))`, 5],
-    quoted: [r`(?:"(${W})"(${T})|'(${W})'(${T}))`, 4],
+    any: [r`(?:"(${DQ})"(${T})|'(${SQ})'(${T})|(${W}))`, 5],
+    quoted: [r`(?:"(${DQ})"(${T})|'(${SQ})'(${T}))`, 4],
     unquoted: [r`(${W})`, 1],
   }[quote];
   const re = r`${stdin ? '0?' : r`\d*`}<<${chomp ? '-' : r`(?!-)[ \t]*`}${word}${HEREDOC_WORD_END}`;
@@ -900,7 +916,8 @@ function multiHeredocRules(kind, command, suffix = '') {
   // A line with more markers than that: the heredoc of the last marker holds the rules of the first
   // MAX_HEREDOCS - 1 (the nested ones of the last of them), then the remaining bodies as one text that runs to the
   // last terminator. Their terminators are text there, as this rule only knows the last word; its body is a while
-  // rule that ends at every line shaped like a terminator and starts again there unless it is the last one.
+  // rule that ends at every line that may be a terminator (DELIMITER_LINE) and starts again there unless it is the
+  // last one.
   for (const chomp of [true, false]) {
     const tabs = chomp ? r`\t*` : '';
     const overflow = `heredoc-${kind}-overflow-${chompName(chomp)}${suffix}`;
@@ -910,7 +927,7 @@ function multiHeredocRules(kind, command, suffix = '') {
       endCaptures: { 2: { name: 'entity.name.tag.heredoc.dockerfile' } },
       patterns: [
         ...forms.map((f) => ({ include: `#${name('nested', MAX_HEREDOCS - 1, f)}` })),
-        { begin: '^', while: r`^(?!\t*${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns('text', suffix) },
+        { begin: '^', while: r`^(?!\t*${DELIMITER_LINE}$)`, patterns: heredocBodyPatterns('text', suffix) },
       ],
     };
     lines.push(overflow);
@@ -940,10 +957,11 @@ function multiHeredocRules(kind, command, suffix = '') {
 /**
  * The heredoc of a later marker of COPY/ADD (`<<B` in `COPY <<A <<B /dst/`): a while rule would end it, and every
  * body inside, at a line `B` in A's body, which BuildKit reads as text. So its end is checked only once the bodies
- * before it are over, and its own body, text, is a while rule that ends at any line shaped like a terminator and
- * starts again there unless it is B's: that pops what the line before left open (an unclosed `${`) without knowing
- * the word. (RUN bodies may be code, which must not start again at a word such as `fi` or `end`: they keep the
- * while rule, and with it that limitation.)
+ * before it are over, and its own body, text, is a while rule that ends at any line that may be a terminator
+ * (DELIMITER_LINE: as a quoted delimiter may hold blanks, nearly any line) and starts again there unless it is B's:
+ * that pops what the line before left open (an unclosed `${`) without knowing the word. (RUN bodies may be code,
+ * which must not start again at a word such as `fi` or `end`: they keep the while rule, and with it that
+ * limitation.)
  */
 function textBodyAfterOthers(at, terminator, tabs, nested, body, suffix) {
   return {
@@ -951,7 +969,7 @@ function textBodyAfterOthers(at, terminator, tabs, nested, body, suffix) {
     end: r`^(?=${terminator}$)`,
     patterns: [
       ...nested.map((rule) => ({ include: `#${rule}` })),
-      { begin: '^', while: r`^(?!${tabs}${HEREDOC_WORD}$)`, patterns: heredocBodyPatterns(body, suffix) },
+      { begin: '^', while: r`^(?!${tabs}${DELIMITER_LINE}$)`, patterns: heredocBodyPatterns(body, suffix) },
     ],
   };
 }

@@ -55,7 +55,7 @@
 // Each case lists [token text, scopes] pairs in document order. The next token whose text is exactly `token text`
 // must carry the space-separated `scopes` in that order (each one a prefix of one of the token's scopes, with any
 // scopes in between); `!scope` means no scope of the token may contain `scope`. Consecutive pairs with the same
-// text check the same token.
+// text check the same token. A third element [line, character] (0-based, as in LSP) pins where that token starts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +72,7 @@ const TAB = '\t';
 interface Case {
   name: string;
   text: string;
-  expect: Array<[string, string]>;
+  expect: Array<[string, string] | [string, string, [number, number]]>;
 }
 
 const KW = 'keyword.other.instruction.dockerfile';
@@ -1421,6 +1421,96 @@ USER y
     ],
   },
   {
+    name: 'a quoted delimiter may hold blanks: `<<"E O"` ends at a line `E O`',
+    text: df`
+RUN cat <<"E O" > /x
+USER body
+E O
+COPY <<'E O' /dst
+$RAW
+E O
+RUN python3 -u <<"P Y"
+print(1)
+P Y
+RUN cat <<-"E O"x 3<<'it"s'
+${TAB}one
+${TAB}E Ox
+two
+it"s
+RUN cat <<"a\b"
+x
+a\b
+COPY <<A <<"B C" /dst/
+a
+A
+b
+B C
+COPY <<A <<B <<C <<D <<'E F' /dst/
+a
+A
+b
+B
+c
+C
+d
+D
+e
+E F
+RUN cat <<"c\"d"
+USER u
+`,
+    expect: [
+      ['<<', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [0, 8]],
+      ['"', 'punctuation.definition.string.begin.dockerfile', [0, 10]],
+      ['E O', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [0, 11]],
+      ['"', 'punctuation.definition.string.end.dockerfile', [0, 14]],
+      ['>', 'meta.heredoc.command.dockerfile keyword.operator.redirect.shell', [0, 16]],
+      ['USER body', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [1, 0]],
+      ['E O', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [2, 0]],
+      ['COPY', KW, [3, 0]],
+      ['E O', 'meta.instruction.copy.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [3, 8]],
+      ['$RAW', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [4, 0]],
+      ['$RAW', '!variable'],
+      ['E O', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [5, 0]],
+      // an interpreter reads it as any other
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell', [6, 4]],
+      ['P Y', 'entity.name.tag.heredoc.dockerfile', [6, 18]],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python', [7, 0]],
+      ['P Y', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [8, 0]],
+      // with <<-, text after the quotes, and a second marker (of fd 3) whose quotes hold the other quote
+      ['<<-', 'keyword.operator.heredoc.dockerfile', [9, 8]],
+      ['E O', 'entity.name.tag.heredoc.dockerfile', [9, 12]],
+      ['x', 'entity.name.tag.heredoc.dockerfile', [9, 16]],
+      ['3', 'meta.heredoc.command.dockerfile constant.numeric.file-descriptor.dockerfile', [9, 18]],
+      ['it"s', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [9, 22]],
+      ['\tone', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [10, 0]],
+      ['E Ox', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [11, 1]],
+      ['two', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [12, 0]],
+      ['it"s', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [13, 0]],
+      // a backslash before another letter stays in the word, in double quotes as well
+      ['a\\b', 'entity.name.tag.heredoc.dockerfile', [14, 11]],
+      ['x', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [15, 0]],
+      ['a\\b', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [16, 0]],
+      // a later COPY body, and the last of more than four, end at their terminator too
+      ['COPY', KW, [17, 0]],
+      ['B C', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [17, 12]],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [19, 0]],
+      ['b', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [20, 0]],
+      ['B C', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [21, 0]],
+      ['B C', '!meta.heredoc.body'],
+      ['COPY', KW, [22, 0]],
+      ['E F', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [22, 24]],
+      ['e', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [31, 0]],
+      ['E F', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [32, 0]],
+      ['E F', '!meta.heredoc.body'],
+      // `\"` is an escape the builder processes: no marker the grammar reads (nor one BuildKit takes), so the next
+      // line is an instruction
+      ['RUN', KW, [33, 0]],
+      ['<<"c\\"d"', '!heredoc', [33, 8]],
+      ['USER', KW, [34, 0]],
+    ],
+  },
+  {
     name: 'a heredoc body starts after the whole logical line of its marker',
     text: df`
 RUN cat <<EOF > /usr/local/bin/entry.sh \
@@ -2098,20 +2188,21 @@ function hasScopes(token: Token, expected: string): boolean {
 function checkCase(c: Case): void {
   const tokens = tokenize(grammar, c.text).flat();
   let next = 0;
-  for (const [i, [text, scope]] of c.expect.entries()) {
-    const at = tokens.findIndex((t, j) => j >= next && t.text === text);
-    if (at < 0) {
+  for (const [i, [text, scope, at]] of c.expect.entries()) {
+    const found = tokens.findIndex((t, j) => j >= next && t.text === text);
+    if (found < 0) {
       const rest = tokens.slice(next).map(describeToken).join('\n  ');
       throw new Error(`no token ${JSON.stringify(text)} from token #${next} on; remaining tokens:\n  ${rest}`);
     }
-    const token = tokens[at]!;
+    const token = tokens[found]!;
+    if (at) expect([token.line, token.startIndex], describeToken(token)).toEqual(at);
     if (scope.startsWith('!')) {
       expect(token.scopes.join(' '), describeToken(token)).not.toContain(scope.slice(1));
     } else {
       expect(hasScopes(token, scope), `${describeToken(token)} should have ${scope}`).toBe(true);
     }
     // consecutive expectations with the same text check the same token
-    next = c.expect[i + 1]?.[0] === text ? at : at + 1;
+    next = c.expect[i + 1]?.[0] === text ? found : found + 1;
   }
 }
 
