@@ -1699,6 +1699,189 @@ USER y
     ],
   },
 
+  {
+    name: 'no heredocs in the other instructions: after <<EOF there the next line is an instruction; ONBUILD COPY and ADD take them',
+    text: df`
+LABEL a=<<EOF
+ENV A <<EOF
+ARG x=<<EOF
+WORKDIR <<EOF
+VOLUME <<EOF
+EXPOSE <<EOF
+STOPSIGNAL <<EOF
+USER <<EOF
+SHELL <<EOF
+MAINTAINER <<EOF
+FROM <<EOF
+NOTANINSTRUCTION <<EOF
+ONBUILD ENTRYPOINT cat <<EOF
+ONBUILD HEALTHCHECK CMD cat <<EOF
+ONBUILD COPY <<EOF /x
+ENV NOT=an-instruction
+EOF
+ONBUILD ADD <<-EOF /x
+${TAB}ENV NOT=an-instruction
+${TAB}EOF
+USER u
+`,
+    expect: [
+      ['LABEL', KW, [0, 0]],
+      ['<<EOF', 'meta.instruction.label.dockerfile string.unquoted.dockerfile', [0, 8]],
+      ['ENV', KW, [1, 0]],
+      ['<<EOF', 'meta.instruction.env.dockerfile string.unquoted.dockerfile', [1, 6]],
+      ['ARG', KW, [2, 0]],
+      ['<<EOF', 'meta.instruction.arg.dockerfile string.unquoted.dockerfile', [2, 6]],
+      ['WORKDIR', KW, [3, 0]],
+      [' <<EOF', '!heredoc', [3, 7]],
+      ['VOLUME', KW, [4, 0]],
+      ['EXPOSE', KW, [5, 0]],
+      ['STOPSIGNAL', KW, [6, 0]],
+      ['USER', KW, [7, 0]],
+      ['SHELL', KW, [8, 0]],
+      ['MAINTAINER', KW, [9, 0]],
+      ['FROM', KW, [10, 0]],
+      ['<<EOF', 'meta.instruction.from.dockerfile entity.name.type.image.dockerfile', [10, 5]],
+      ['NOTANINSTRUCTION <<EOF', 'meta.instruction.unknown.dockerfile', [11, 0]],
+      ['NOTANINSTRUCTION <<EOF', '!heredoc'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [12, 0]],
+      ['<<', 'meta.instruction.onbuild.dockerfile meta.instruction.entrypoint.dockerfile keyword.operator.heredoc.shell', [12, 23]],
+      ['<<', '!meta.heredoc'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [13, 0]],
+      ['<<', 'meta.instruction.onbuild.dockerfile meta.instruction.healthcheck.dockerfile keyword.operator.heredoc.shell', [13, 28]],
+      ['<<', '!meta.heredoc'],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [14, 0]],
+      ['<<', 'meta.instruction.onbuild.dockerfile meta.instruction.copy.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [14, 13]],
+      ['ENV NOT=an-instruction', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [15, 0]],
+      ['EOF', 'meta.instruction.onbuild.dockerfile meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [16, 0]],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [17, 0]],
+      ['<<-', 'meta.instruction.onbuild.dockerfile meta.instruction.add.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [17, 12]],
+      ['\tENV NOT=an-instruction', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [18, 0]],
+      ['EOF', 'meta.instruction.onbuild.dockerfile meta.instruction.add.dockerfile entity.name.tag.heredoc.dockerfile', [19, 1]],
+      ['USER', KW, [20, 0]],
+    ],
+  },
+  {
+    name: 'a marker on a continuation line after RUN flags: the body is in the language of the command before it',
+    text: df`
+RUN --mount=type=cache,target=/root/.cache \
+    python3 <<EOF
+print("hi")
+EOF
+RUN --mount=type=cache,target=/root/.cache \
+    --network=none python3 -u <<EOF \
+    && echo done
+print(2)
+EOF
+RUN --mount=type=bind,target=. \
+    <<EOF python3
+print(3)
+EOF
+ONBUILD RUN --mount=type=cache,target=/root/.cache \
+    bash -e <<EOF
+echo 4
+EOF
+USER u
+`,
+    expect: [
+      ['RUN', KW, [0, 0]],
+      ['\\', 'punctuation.separator.continuation.dockerfile', [0, 43]],
+      ['python3', 'meta.instruction.run.dockerfile meta.heredoc-input.python.dockerfile entity.name.command.shell', [1, 4]],
+      ['<<', 'meta.heredoc-input.python.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [1, 12]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile', [1, 14]],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python', [2, 0]],
+      ['hi', 'meta.embedded.block.python string.quoted', [2, 7]],
+      ['EOF', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [3, 0]],
+      ['EOF', '!meta.heredoc.body'],
+      ['RUN', KW, [4, 0]],
+      ['network', 'meta.instruction.run.dockerfile variable.parameter.flag.dockerfile', [5, 6]],
+      ['python3', 'meta.heredoc-input.python.dockerfile entity.name.command.shell', [5, 19]],
+      ['<<', 'meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [5, 30]],
+      ['\\', 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile', [5, 36]],
+      ['echo', 'meta.heredoc.command.dockerfile', [6, 7]],
+      ['echo', '!meta.heredoc.body'],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python', [7, 0]],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [8, 0]],
+      // the reader named after the marker
+      ['RUN', KW, [9, 0]],
+      ['<<', 'meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [10, 4]],
+      ['python3', 'meta.heredoc.command.dockerfile entity.name.command.shell', [10, 10]],
+      ['print', 'meta.heredoc.body.dockerfile meta.embedded.block.python support.function.builtin.python', [11, 0]],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [12, 0]],
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [13, 0]],
+      ['bash', 'meta.instruction.onbuild.dockerfile meta.instruction.run.dockerfile meta.heredoc-input.shell.dockerfile entity.name.command.shell', [14, 4]],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell support.function.builtin.shell', [15, 0]],
+      ['EOF', 'meta.instruction.onbuild.dockerfile meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [16, 0]],
+      ['USER', KW, [17, 0]],
+    ],
+  },
+  {
+    name: 'several heredocs on one RUN line: each body up to its own terminator, with <<- and quoting; what TextMate cannot follow',
+    text: df`
+RUN <<A cat - <<B
+body A
+A
+body B
+B
+RUN <<-'A' cat - <<-"B C"
+${TAB}body A
+${TAB}A
+${TAB}body B
+${TAB}${TAB}B C
+RUN --mount=x \
+<<A cat - <<B
+body A
+A
+body B
+B
+RUN <<A cat - <<B
+text
+B
+A
+body B
+B
+USER u
+`,
+    expect: [
+      ['<<', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [0, 4]],
+      ['A', 'entity.name.tag.heredoc.dockerfile', [0, 6]],
+      ['cat', 'meta.heredoc.command.dockerfile entity.name.command.shell', [0, 8]],
+      ['<<', 'meta.heredoc.command.dockerfile keyword.operator.heredoc.dockerfile', [0, 14]],
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [0, 16]],
+      // no command reads A's body (cat reads B's): both are data
+      ['body A', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [1, 0]],
+      ['A', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [2, 0]],
+      ['A', '!meta.heredoc.body'],
+      ['body B', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [3, 0]],
+      ['B', 'meta.instruction.run.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [4, 0]],
+      ['B', '!meta.heredoc.body'],
+      ['RUN', KW, [5, 0]],
+      ['<<-', 'keyword.operator.heredoc.dockerfile', [5, 4]],
+      ['B C', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [5, 21]],
+      ['\tbody A', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [6, 0]],
+      ['A', 'entity.name.tag.heredoc.dockerfile', [7, 1]],
+      ['\tbody B', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [8, 0]],
+      ['B C', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [9, 2]],
+      // Several markers on a continuation line that starts with the first of them: the rules that follow them one
+      // by one must not start at the beginning of a body line, where a while rule's \G holds as it does here (no
+      // regex tells the two apart), so this line gets the rule for one heredoc, whose body runs to the last
+      // terminator. Nothing after it is lost. (Indented, as usual, the line is read like any other.)
+      ['RUN', KW, [10, 0]],
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [11, 12]],
+      ['body A', 'meta.heredoc.body.dockerfile', [12, 0]],
+      ['A', 'meta.heredoc.body.dockerfile', [13, 0]],
+      ['body B', 'meta.heredoc.body.dockerfile', [14, 0]],
+      ['B', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [15, 0]],
+      // A line equal to a later terminator inside an earlier RUN body: BuildKit reads it as text. The later body's
+      // while rule is on the stack from the marker line on (a rule started after the marker line cannot know the
+      // word, and one started on it is checked at every line), so the line ends both heredocs; the lines up to the
+      // real terminator show as instructions, and nothing after that is lost.
+      ['RUN', KW, [16, 0]],
+      ['text', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [17, 0]],
+      ['B', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [18, 0]],
+      ['A', 'meta.instruction.unknown.dockerfile', [19, 0]],
+      ['USER', KW, [22, 0]],
+    ],
+  },
   // ------------------------------------------------------------------ 6. variables
   {
     name: 'variables and every modifier',
