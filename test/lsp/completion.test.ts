@@ -547,13 +547,31 @@ describe('completion over LSP', () => {
 
     it('only ENV where the container runs the command, in ONBUILD triggers and in heredocs', async () => {
       const env: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['PATH', Kind.Variable, 'PATH']];
+      const proxies = ['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'];
       await check(`${declared}CMD echo $$0`, env, { trigger: '$' });
-      await check(`${declared}ONBUILD RUN echo $$0`, env, { trigger: '$' });
+      // A trigger runs in a later build, which has this image's ENV but not this build's ARGs; its RUN
+      // step's shell gets the proxy arguments of that build, its CMD only the container's environment.
+      await check(`${declared}ONBUILD RUN echo $$0`, [...env, ...proxies.map((name) => [name, Kind.Variable, name] as Row)], { trigger: '$' });
+      await check(`${declared}ONBUILD CMD echo $$0`, env, { trigger: '$' });
       await check(`${declared}COPY <<EOF /version\n$$[VER$0$]\nEOF\n`, [
         ['APP_HOME', Kind.Variable, 'APP_HOME'],
         ['VERSION', Kind.Variable, 'VERSION'],
         ['PATH', Kind.Variable, 'PATH'],
       ]);
+    });
+
+    it('in an ONBUILD trigger, also what the earlier ONBUILD ARG and ENV of the stage set, but only ENV for a container', async () => {
+      const text = `${declared}ONBUILD ARG MODE=dev\nONBUILD ENV OUT=/out/$MODE\n`;
+      const image: Row[] = [['APP_HOME', Kind.Variable, 'APP_HOME'], ['PATH', Kind.Variable, 'PATH']];
+      await check(`${text}ONBUILD WORKDIR $$0`, [
+        ['APP_HOME', Kind.Variable, 'APP_HOME'],
+        ['MODE', Kind.Variable, 'MODE'],
+        ['OUT', Kind.Variable, 'OUT'],
+        ['PATH', Kind.Variable, 'PATH'],
+      ], { trigger: '$' });
+      await check(`${text}ONBUILD CMD echo $$0`, [['APP_HOME', Kind.Variable, 'APP_HOME'], ['OUT', Kind.Variable, 'OUT'], ['PATH', Kind.Variable, 'PATH']], { trigger: '$' });
+      // Before the triggers, only the image's ENV.
+      await check(`${declared}ONBUILD WORKDIR $$0\nONBUILD ARG MODE=dev\n`, image, { trigger: '$' });
     });
 
     it('nowhere nothing expands them', async () => {

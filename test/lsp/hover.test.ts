@@ -577,7 +577,7 @@ describe('hover over LSP', () => {
           '**`APP`** environment variable (`ONBUILD ENV`)',
           'Value: `/srv/app`',
           'Declared here, on line 2: `ONBUILD ENV APP=/srv/app`',
-          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there, where the later triggers of this stage see it too.',
         ].join('\n\n'),
       );
       // Further down the chain the value is inherited from the stage the trigger ran in.
@@ -597,7 +597,7 @@ describe('hover over LSP', () => {
           '**`MODE`** build argument (`ONBUILD ARG`)',
           'Value: `release`',
           'Declared here, on line 3: `ONBUILD ARG MODE`',
-          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.',
+          'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there, where the later triggers of this stage see it too.',
         ].join('\n\n'),
       );
     });
@@ -716,6 +716,29 @@ describe('hover over LSP', () => {
           "To keep a build argument's value, copy it into the image: `ARG TARGETARCH` then `ENV TARGETARCH=$TARGETARCH`.",
           "Expanded by the shell when the container runs this command, from the container's environment.",
           renderPredefinedArg(arg, 'markdown'),
+        ].join('\n\n'),
+      );
+    });
+
+    it('a variable an earlier ONBUILD trigger of the same stage sets, with its value there', async () => {
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ARG V=1\nONBUILD ENV W=${V}/x\nONBUILD RUN echo $V $[$W$0$]\n',
+        [
+          '**`W`** environment variable (`ONBUILD ENV`)',
+          'Value here: `1/x`',
+          'Declared on line 3: `ONBUILD ENV W=${V}/x`',
+          'Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.',
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ARG V=1\nONBUILD ENV W=$[${V$0}$]/x\n',
+        [
+          '**`V`** build argument (`ONBUILD ARG`)',
+          'Value here: `1`',
+          'Declared on line 2: `ONBUILD ARG V=1`',
+          'Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.',
+          "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
         ].join('\n\n'),
       );
     });

@@ -80,6 +80,14 @@ describe('navigation over LSP', () => {
       await checkReferences('FROM alpine AS base\nONBUILD ENV $[A$0PP$]=/srv/app\nRUN echo $APP\nFROM base\nWORKDIR $$[APP$]\n');
     });
 
+    it('a use in a later ONBUILD trigger goes to the earlier ONBUILD ARG or ENV of the same stage', async () => {
+      await checkDefinition('FROM alpine AS base\nONBUILD ARG $[V$]=1\nONBUILD ENV W=${V$0}/x\n');
+      await checkDefinition('FROM alpine AS base\nONBUILD ARG V=1\nONBUILD ENV $[W$]=${V}/x\nONBUILD RUN echo $V $W$0\n');
+      await checkReferences('FROM alpine AS base\nONBUILD ARG $[V$0$]=1\nONBUILD ENV W=${$[V$]}/x\nONBUILD RUN echo $$[V$] $W\nFROM base\nRUN echo $$[V$]\n');
+      // A container (ONBUILD CMD) sees the ENV, not the ARG.
+      await checkHighlights('FROM alpine AS base\nONBUILD ARG V=1\nONBUILD ENV $[W$]=${V}/x\nONBUILD CMD echo $V $$[W$0$]\n', 'WR');
+    });
+
     it('ENV shadows an ARG of the same name from the next instruction on', async () => {
       await checkDefinition('FROM alpine\nARG V=1\nENV $[V$]=2\nRUN echo $V$0\n');
       await checkHighlights('FROM alpine\nARG $[V$0$]=1\nENV V=${$[V$]}-x\nRUN echo $V\n', 'WR');

@@ -17,6 +17,9 @@
 //   container and later builds; an ARG without a value leaves an ENV alone.
 // - A stage built FROM another stage inherits that stage's ARGs and ENVs, after running that
 //   stage's `ONBUILD ARG` and `ONBUILD ENV` triggers (which set nothing in their own stage).
+// - A variable in an ONBUILD trigger is expanded when a later build runs the trigger: it sees the
+//   ENV of its stage's image (set anywhere in the stage) and the stage's earlier `ONBUILD ARG` and
+//   `ONBUILD ENV` triggers, not the stage's own ARGs (see `triggerScope` in parts.ts).
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
 //   scope automatically; proxy ARGs are usable without a declaration.
 
@@ -29,6 +32,7 @@ import {
   initialGlobalScope,
   resolveImage,
   scopeBefore,
+  triggerScopeBefore,
   type DeclarationRecord,
   type GlobalPart,
   type RecordBinding,
@@ -120,6 +124,7 @@ export interface VariableUse {
 }
 
 export type { StageReferenceKind, VariableExpansion };
+export { triggerExpansion } from './parts';
 
 export interface StageReference {
   readonly kind: StageReferenceKind;
@@ -607,6 +612,18 @@ export class DockerfileModel {
     if (s < 0) return this.absolute(scopeBefore(this.global, index), -1);
     if (node.kind === 'instruction' && node.name === 'FROM') return this.absolute(this.global.scope, -1);
     return this.absolute(scopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
+  }
+
+  /**
+   * The variables an ONBUILD trigger at `offset` sees when a build FROM its stage runs it: the ENV
+   * the stage's image keeps and the stage's `ONBUILD ARG` and `ONBUILD ENV` triggers before it
+   * (parts.ts, `triggerScope`, says why no ARG of the stage itself). Empty outside a stage.
+   */
+  triggerScopeAt(offset: number): Map<string, Binding> {
+    const index = this.tree.nodeIndexAt(offset);
+    const s = index < 0 ? -1 : this.nodeStage[index];
+    if (s < 0) return new Map();
+    return this.absolute(triggerScopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
   }
 
   private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {

@@ -28,7 +28,8 @@ export interface DeclarationRecord {
   readonly inherits?: DeclarationRecord;
   /**
    * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
-   * of every stage built FROM it, which runs the trigger first (see `applyTriggers`).
+   * of every stage built FROM it, which runs the trigger first (see `applyTriggers`), and so in that
+   * of the later triggers of its stage (`PartWalker.resolveTriggers`).
    */
   readonly trigger?: boolean;
 }
@@ -160,6 +161,15 @@ function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = fals
 }
 
 /**
+ * Who expands `ref` of an ONBUILD instruction once a later build runs its trigger: the builder or
+ * that build's RUN shell (which see its ARGs), a container of its image (ENV only), or nobody.
+ * Without a trigger to read, 'trigger': what the image keeps, its ENV.
+ */
+export function triggerExpansion(node: InstructionNode, ref: VariableRef): VariableExpansion {
+  return node.trigger ? expansionOf(node.trigger, ref) : 'trigger';
+}
+
+/**
  * What a reference expanded by `expansion` can see of `binding`: everything while building; only ENV
  * in the container or a later build (ARG values are not kept in the image); nothing when no one expands it.
  */
@@ -237,8 +247,10 @@ export function fromLine(node: InstructionNode): { image?: Token; name?: Token; 
  * into the part and updating a scope. Also replays a prefix of a part, for the scope at a point.
  */
 export class PartWalker {
-  /** Uses the container or a later build expands: resolved once the stage's last ENV is known. */
+  /** Uses the container expands (CMD, ENTRYPOINT, HEALTHCHECK): resolved once the stage's last ENV is known. */
   private readonly outsideBuild: number[] = [];
+  /** Uses in ONBUILD triggers: resolved in the scope the triggers run in (`resolveTriggers`). */
+  private readonly inTriggers: number[] = [];
 
   constructor(
     private readonly part: Mutable<PartBase> & Part,
@@ -260,6 +272,60 @@ export class PartWalker {
       const use = uses[index];
       const binding = visibleBinding(scope.get(use.ref.name), use.expansion);
       uses[index] = { ...use, declaration: binding?.declaration, value: binding?.value };
+    }
+    this.resolveTriggers(scope);
+  }
+
+  /**
+   * Runs the stage's own ONBUILD triggers as a build FROM its image does, in order, resolving each
+   * trigger's uses in the scope it runs in: the image's ENV (`triggerScope`) and the `ONBUILD ARG`
+   * and `ONBUILD ENV` triggers before it (an ARG default also sees the ARGs before it in its own
+   * trigger, an ENV value only what was set before its trigger). Who expands a use there decides
+   * what it sees: the later build's builder and RUN shell everything, a container (`ONBUILD CMD`)
+   * only ENV. The trigger declarations get the values they have there (`ONBUILD ENV W=$V/x` after
+   * `ONBUILD ARG V=1`: `1/x`); a stage built FROM this one runs them again with its own values
+   * (`applyTriggers`).
+   */
+  private resolveTriggers(end: ReadonlyMap<string, RecordBinding>): void {
+    const part = this.part;
+    if (part.kind !== 'stage') return;
+    const declarations = part.declarations as DeclarationRecord[];
+    const triggers = declarations.filter((declaration) => declaration.trigger);
+    if (!triggers.length && !this.inTriggers.length) return;
+    const uses = part.uses as UseRecord[];
+    const scope = triggerScope(end);
+    const resolve = (index: number) => {
+      const use = uses[index];
+      const binding = visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
+      uses[index] = { ...use, declaration: binding?.declaration, predefined: binding?.predefined, value: binding?.value };
+    };
+    // The records were made before the scope was known: each takes the value it gets here.
+    const withValue = (declaration: DeclarationRecord, value: string | undefined): DeclarationRecord =>
+      value === declaration.value ? declaration : (declarations[declaration.index] = { ...declaration, value });
+    let t = 0;
+    let u = 0;
+    while (t < triggers.length || u < this.inTriggers.length) {
+      const node = Math.min(triggers[t]?.node ?? Infinity, u < this.inTriggers.length ? uses[this.inTriggers[u]].node : Infinity);
+      const start = t;
+      while (t < triggers.length && triggers[t].node === node) t++;
+      const pending: number[] = [];
+      while (u < this.inTriggers.length && uses[this.inTriggers[u]].node === node) pending.push(this.inTriggers[u++]);
+      const own = triggers.slice(start, t);
+      if (own[0]?.kind !== 'arg') {
+        pending.forEach(resolve);
+        runTrigger(own, scope, part.global, { globalValues: false, record: withValue });
+        continue;
+      }
+      // An ARG default's uses are resolved just before its ARG takes effect.
+      const beforeArg = (declaration: DeclarationRecord) => {
+        const value = declaration.pair.value;
+        for (let i = 0; i < pending.length; i++) {
+          const ref = uses[pending[i]].ref;
+          if (value && ref.start >= value.start && ref.end <= value.end) resolve(pending.splice(i--, 1)[0]);
+        }
+      };
+      runTrigger(own, scope, part.global, { globalValues: false, record: withValue, beforeArg });
+      pending.forEach(resolve);
     }
   }
 
@@ -291,7 +357,8 @@ export class PartWalker {
     // Everything else uses the scope as it was before the instruction.
     for (const ref of node.variables) this.use(node, index, at, ref, scope, this.inStage);
     if (node.name === 'ONBUILD' && this.inStage && (owner.name === 'ENV' || owner.name === 'ARG')) {
-      // The trigger runs in a later stage, with that stage's values: known here only when it uses none.
+      // The trigger runs in a later stage, with that stage's values. Known here only when it uses none,
+      // until the stage is walked: `resolveTriggers` then gives it the value it has as the triggers run.
       for (const pair of owner.pairs) {
         if (owner.name === 'ENV' && pair.separator === '') continue;
         const rawValue = owner.name === 'ENV' ? (pair.value?.text ?? '') : pair.value?.text;
@@ -326,7 +393,8 @@ export class PartWalker {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
     const binding = visibleBinding(scope.get(ref.name), expansion);
     const buildTime = expansion === 'builder' || expansion === 'build-shell';
-    if (expansion === 'runtime-shell' || expansion === 'trigger') this.outsideBuild.push(this.part.uses.length);
+    if (expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
+    else if (expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
     (this.part.uses as UseRecord[]).push({
       node: index,
       at,
@@ -361,23 +429,88 @@ const NO_BINDINGS: ReadonlyMap<string, RecordBinding> = new Map();
  * the stage's values (and clears them, so a stage built FROM this one does not run them again).
  */
 function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart): void {
-  const triggers = base.triggers;
-  for (let i = 0; i < triggers.length; ) {
-    const node = triggers[i].node;
-    // One trigger instruction: ENV values all see the scope before it, ARG defaults the ARGs before them.
-    const updates: [string, RecordBinding][] = [];
-    for (; i < triggers.length && triggers[i].node === node; i++) {
-      const declaration = triggers[i];
-      if (declaration.kind === 'env') {
-        updates.push([declaration.name, { declaration, value: evaluate(declaration.rawValue ?? '', scope, global.escape, true) }]);
-        continue;
-      }
-      // Without a default, the value is the global ARG's, recorded with the declaration.
-      const value = declaration.rawValue !== undefined ? evaluate(declaration.rawValue, scope, global.escape, true) : declaration.value;
-      setArg(scope, declaration, value, declaration.rawValue === undefined ? global.scope.get(declaration.name) : undefined);
-    }
-    for (const [name, binding] of updates) scope.set(name, binding);
+  runTriggers(base.triggers, scope, global, Infinity, { globalValues: true });
+}
+
+/** How `runTrigger` runs a trigger: in a stage of this file, or as any build FROM the image would. */
+interface TriggerRun {
+  /**
+   * Whether an `ONBUILD ARG NAME` without a default takes this file's global ARG value (in a stage of
+   * this file), or a value each build gives it (its own global ARG or `--build-arg`): unknown here.
+   */
+  readonly globalValues: boolean;
+  /** The record a binding names, given the value its declaration gets; the declaration itself by default. */
+  record?(declaration: DeclarationRecord, value: string | undefined): DeclarationRecord;
+  /** Told of each ARG just before it takes effect. */
+  beforeArg?(declaration: DeclarationRecord): void;
+}
+
+/** Runs the trigger declarations of the ONBUILD instructions before node `limit`, one instruction at a time. */
+function runTriggers(triggers: readonly DeclarationRecord[], scope: RecordScope, global: GlobalPart, limit: number, run: TriggerRun): void {
+  for (let i = 0; i < triggers.length && triggers[i].node < limit; ) {
+    const start = i;
+    while (i < triggers.length && triggers[i].node === triggers[start].node) i++;
+    runTrigger(triggers.slice(start, i), scope, global, run);
   }
+}
+
+/**
+ * The scope the ONBUILD trigger at node `limit` of a stage part runs in, in a build FROM the stage:
+ * the image's ENV and the stage's `ONBUILD ARG` and `ONBUILD ENV` triggers before it.
+ */
+export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<string, RecordBinding> {
+  const scope = triggerScope(part.scope);
+  runTriggers(part.triggers, scope, part.global, limit, { globalValues: false });
+  return scope;
+}
+
+/**
+ * Runs one `ONBUILD ARG` or `ONBUILD ENV` trigger (its declarations, in order) on `scope`: ENV
+ * values all see the scope before it, each ARG default the ARGs before it.
+ */
+function runTrigger(declarations: readonly DeclarationRecord[], scope: RecordScope, global: GlobalPart, run: TriggerRun): void {
+  const updates: [string, RecordBinding][] = [];
+  for (const declaration of declarations) {
+    if (declaration.kind === 'env') {
+      const value = evaluate(declaration.rawValue ?? '', scope, global.escape, true);
+      updates.push([declaration.name, { declaration: run.record?.(declaration, value) ?? declaration, value }]);
+      continue;
+    }
+    run.beforeArg?.(declaration);
+    if (declaration.rawValue === undefined) {
+      // The value of the global ARG of its name, recorded with the declaration. Whether there is one
+      // decides, as in a stage of this file, whether the ARG replaces an ENV of its name.
+      setArg(scope, declaration, run.globalValues ? declaration.value : undefined, global.scope.get(declaration.name));
+      continue;
+    }
+    const value = evaluate(declaration.rawValue, scope, global.escape, true);
+    setArg(scope, run.record?.(declaration, value) ?? declaration, value, undefined);
+  }
+  for (const [name, binding] of updates) scope.set(name, binding);
+}
+
+/**
+ * The scope a stage's own ONBUILD triggers start in, as far as this file decides it: the ENV its
+ * image keeps (from the end of the stage: the triggers run after all of it), and no build argument.
+ * That is exactly what a build FROM the image elsewhere sees (the image config carries ENV, never
+ * ARG values). A stage of this file built FROM this one sees more: BuildKit starts it from the
+ * base's own state, whose environment also holds the base's ARG values (`dispatchState.init` copies
+ * `buildArgs` and the state; `dispatchArg` adds each ARG with a value to the state's environment),
+ * and runs the triggers in it (`applyTriggers` models that side). A use here has one meaning for all
+ * builds, so it takes what every build shares: a base ARG is not visible, and where a base ARG
+ * overrides an ENV of the same name while the stage builds, the ENV is the declaration but its value
+ * is left open (the ARG's in this file, the ENV's elsewhere). Global ARGs are not visible either: a
+ * trigger runs in a stage, which sees them only through `ARG NAME`; an `ONBUILD ARG NAME` without a
+ * default is that, and its value is the running build's (`TriggerRun.globalValues`).
+ */
+function triggerScope(end: ReadonlyMap<string, RecordBinding>): RecordScope {
+  const scope: RecordScope = new Map();
+  for (const [name, binding] of end) {
+    const env = visibleBinding(binding, 'trigger');
+    if (!env) continue;
+    scope.set(name, env === binding || env.value === binding.value ? env : { ...env, value: undefined });
+  }
+  return scope;
 }
 
 /** The scope a stage starts with: its base stage's at its end, after the base's triggers ran. */

@@ -2,10 +2,12 @@
 // - after a variable use, the value it has there (`FROM node:${NODE_VERSION}` shows `= 20`), when
 //   the Dockerfile alone decides it: the use resolves to an ARG or ENV whose value is known, and
 //   something will expand it (the model's `expansion`). So no hint for the exec form unless it is a
-//   shell's script, quoted heredoc bodies (taken literally), ONBUILD triggers (expanded in another
-//   build), ARGs in CMD, ENTRYPOINT and HEALTHCHECK (ARGs do not exist when the container runs; an
-//   ENV there shows the stage's last value, which the container gets), or a use on the same
-//   instruction as its declaration (the value is in plain sight). In RUN the hint is the value the
+//   shell's script, quoted heredoc bodies (taken literally), ARGs in CMD, ENTRYPOINT and HEALTHCHECK
+//   (ARGs do not exist when the container runs; an ENV there shows the stage's last value, which the
+//   container gets), or a use on the same instruction as its declaration (the value is in plain
+//   sight). In an ONBUILD trigger, the value a later build gives it as it runs the trigger (the
+//   image's ENV, the earlier ONBUILD ARG and ENV), but none in a trigger a container expands
+//   (`ONBUILD CMD`), where the later build's own ENV may have changed it. In RUN the hint is the value the
 //   ARG or ENV gives the shell when the command starts, and none where the command sets the name
 //   itself. ARG values are defaults: a --build-arg overrides them, and the tooltip says so, also for a
 //   value that follows other build arguments (`ENV V=${V}0`).
@@ -13,7 +15,7 @@
 //   the number `COPY --from=1` uses.
 
 import type { InlayHint, Range } from 'vscode-languageserver-types';
-import type { Declaration, VariableUse } from '../semantics';
+import { triggerExpansion, type Declaration, type VariableUse } from '../semantics';
 import type { Settings } from '../settings';
 import { lex } from '../syntax';
 import { offsetOf, type AnalyzedDocument } from './document';
@@ -45,11 +47,18 @@ function setsInShellOnce(doc: AnalyzedDocument): SetsInShell {
   };
 }
 
-function showsValue(use: VariableUse, setsInShell: SetsInShell): use is VariableUse & { declaration: Declaration; value: string } {
+/** Whether the later build that runs a trigger expands `use` while it builds, not a container of its image. */
+function expandedByLaterBuild(doc: AnalyzedDocument, use: VariableUse): boolean {
+  const node = doc.tree.node(use.nodeIndex);
+  const by = node.kind === 'instruction' ? triggerExpansion(node, use.ref) : 'none';
+  return by === 'builder' || by === 'build-shell';
+}
+
+function showsValue(doc: AnalyzedDocument, use: VariableUse, setsInShell: SetsInShell): use is VariableUse & { declaration: Declaration; value: string } {
   if (use.ref.nested || !use.declaration || use.value === undefined) return false;
   if (use.declaration.nodeIndex === use.nodeIndex) return false;
-  // Nobody expands it, or a later build does, with values of its own.
-  if (use.expansion === 'none' || use.expansion === 'trigger') return false;
+  // Nobody expands it, or a container of a later build's image does.
+  if (use.expansion === 'none' || (use.expansion === 'trigger' && !expandedByLaterBuild(doc, use))) return false;
   // A command that sets the name itself (`A=2 && echo $A`, `for A in …`) may read the shell's value.
   const context = use.ref.context.kind;
   return !((context === 'shell' || context === 'heredoc') && setsInShell(use));
@@ -97,9 +106,8 @@ function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: D
   const following = behind.length
     ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
     : '';
-  const by = source.trigger ? 'the ONBUILD ' : '';
-  if (source.kind === 'env') return `${use.name} is ${shown}: set by ${by}ENV on line ${line}.${following}${gives}`;
-  const scope = source.stage < 0 ? 'global ARG' : `${by}ARG`;
+  if (source.kind === 'env') return `${use.name} is ${shown}: set by ${source.trigger ? 'the ONBUILD ENV' : 'ENV'} on line ${line}.${following}${gives}`;
+  const scope = source.stage < 0 ? 'global ARG' : source.trigger ? 'ONBUILD ARG' : 'ARG';
   return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).${following}${gives}`;
 }
 
@@ -113,7 +121,7 @@ export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, s
   if (settings.variableValues) {
     const setsInShell = setsInShellOnce(doc);
     for (const use of model.uses) {
-      if (!inRange(use.span.end) || !showsValue(use, setsInShell)) continue;
+      if (!inRange(use.span.end) || !showsValue(doc, use, setsInShell)) continue;
       const value = expansion(doc, use);
       if (value === undefined) continue;
       const hint: InlayHint = {

@@ -80,6 +80,77 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('a variable in an ONBUILD trigger sees what a build FROM the image has as it runs the trigger: the image\'s ENV and the earlier triggers, not the stage\'s ARGs', () => {
+    const text = [
+      'ARG G=global',
+      'FROM alpine AS base',
+      'ENV E=env',
+      'ARG A=arg',
+      'ENV S=env',
+      'ARG S=arg',
+      'ONBUILD ARG B=$A C=$E D=$C G',
+      'ONBUILD ENV P=$C Q=$P',
+      'ONBUILD RUN echo $A $E $S $G $B $D $P $Q $L',
+      'ONBUILD CMD echo $C $P',
+      'ENV L=late',
+      'FROM base',
+      'RUN echo $B $S',
+      '',
+    ].join('\n');
+    const { m, at } = model(text);
+    const line = (u: { span: { start: number } }) => text.slice(0, u.span.start).split('\n').length;
+    expect(m.uses.filter((u) => u.stage >= 0).map((u) => [line(u), u.name, u.expansion, at(u.declaration?.span), u.declaration?.trigger, u.value])).toEqual([
+      // A stage ARG is not in the image (a stage of this file built FROM it would have its value: see the last line).
+      [7, 'A', 'trigger', undefined, undefined, undefined],
+      [7, 'E', 'trigger', 'E=env', undefined, 'env'],
+      // An ARG default sees the ARGs before it in its own trigger.
+      [7, 'C', 'trigger', 'C=$E', true, 'env'],
+      [8, 'C', 'trigger', 'C=$E', true, 'env'],
+      // An ENV value sees only what was set before its trigger.
+      [8, 'P', 'trigger', undefined, undefined, undefined],
+      [9, 'A', 'trigger', undefined, undefined, undefined],
+      [9, 'E', 'trigger', 'E=env', undefined, 'env'],
+      // The image keeps the ENV; the ARG that overrides it while this stage builds is this file's alone, so the value is open.
+      [9, 'S', 'trigger', 'S=env', undefined, undefined],
+      // Without a default, the value is the running build's.
+      [9, 'G', 'trigger', 'G', true, undefined],
+      [9, 'B', 'trigger', 'B=$A', true, undefined],
+      [9, 'D', 'trigger', 'D=$C', true, 'env'],
+      [9, 'P', 'trigger', 'P=$C', true, 'env'],
+      [9, 'Q', 'trigger', 'Q=$P', true, undefined],
+      // The triggers run after the whole stage: an ENV below them is in the image.
+      [9, 'L', 'trigger', 'L=late', undefined, 'late'],
+      // A container sees ENV only.
+      [10, 'C', 'trigger', undefined, undefined, undefined],
+      [10, 'P', 'trigger', 'P=$C', true, 'env'],
+      // The stage of this file built FROM it runs the triggers with its own scope, the base's ARGs included.
+      [13, 'B', 'build-shell', 'B=$A', true, 'arg'],
+      [13, 'S', 'build-shell', 'S=arg', undefined, 'arg'],
+    ]);
+    // The declarations have the values they get as the triggers run; an ARG without a default the global's.
+    expect(m.declarations.filter((d) => d.trigger).map((d) => [d.name, d.value])).toEqual([
+      ['B', undefined],
+      ['C', 'env'],
+      ['D', 'env'],
+      ['G', 'global'],
+      ['P', 'env'],
+      ['Q', undefined],
+    ]);
+    // What completion offers in a trigger: the same scope, before the trigger.
+    const scope = m.triggerScopeAt(text.indexOf('ONBUILD RUN'));
+    expect([...scope].map(([name, b]) => [name, b.declaration?.kind, b.declaration?.trigger, b.value])).toEqual([
+      ['E', 'env', undefined, 'env'],
+      ['S', 'env', undefined, undefined],
+      ['L', 'env', undefined, 'late'],
+      ['B', 'arg', true, undefined],
+      ['C', 'arg', true, 'env'],
+      ['D', 'arg', true, 'env'],
+      ['G', 'arg', true, undefined],
+      ['P', 'env', true, 'env'],
+      ['Q', 'env', true, undefined],
+    ]);
+  });
+
   it('an ONBUILD ARG without a default is one variable with the global ARG it takes its value from, as a stage ARG is', () => {
     const { m, at } = model('ARG G=global\nFROM alpine AS base\nONBUILD ARG G\nFROM base\nRUN echo $G\n');
     const trigger = m.declarations.find((d) => d.trigger)!;

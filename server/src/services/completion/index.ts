@@ -101,10 +101,9 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   const marker = doc.tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
   if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, owner.args?.text ?? '', marker)) return [];
   let expansion: Expansion | undefined;
-  if (node.name === 'ONBUILD') expansion = 'onbuild';
-  else if (owner.name === 'RUN') expansion = 'run';
+  if (owner.name === 'RUN') expansion = 'run';
   else if (heredoc.expand) expansion = 'builder';
-  return expansion ? variableItems(request, variable, expansion, start) : [];
+  return expansion ? variableItems(request, variable, expansion, start, node.name === 'ONBUILD') : [];
 }
 
 interface InstructionWords {
@@ -160,7 +159,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     // Inside single quotes `$` is plain text, for BuildKit's lexer and for a shell (`awk '{print $1}'`).
     const expansion = prefix.singleQuoted ? undefined : expansionAt(parts);
     if (!expansion) return [];
-    return variableItems(request, variable, expansion, entry.start);
+    return variableItems(request, variable, expansion, entry.start, onbuild);
   }
   // A signal may be quoted (`STOPSIGNAL "SIGTERM"`): BuildKit's lexer removes the quotes.
   const quotedSignal = prefix.inQuote && instruction.name === 'STOPSIGNAL' && /^["']/.test(current.text);
@@ -256,18 +255,17 @@ function labsChannel(doc: AnalyzedDocument): boolean {
   return doc.tree.directives().some((d) => d.node.name === 'syntax' && d.node.value.text.includes('labs'));
 }
 
-/** Who expands a `$` typed at the cursor, or undefined where nothing does. */
+/** Who expands a `$` typed at the cursor (in an ONBUILD trigger: once a later build runs it), or undefined where nothing does. */
 function expansionAt(parts: InstructionWords): Expansion | undefined {
-  const { instruction, rest, current, onbuild } = parts;
+  const { instruction, rest, current } = parts;
   if (!flagsEnded(rest) && isFlagWord(current)) {
     const eq = current.text.indexOf('=');
     const flag = instruction.flags.find((f) => f.name === flagName(current.text));
     if (eq < 0 || !flag?.expandsVariables) return undefined;
     // `--mount=...,from=` names a stage: variables are not allowed there.
     if (flag.value.kind === 'mount' && /(^|,)\s*from\s*=[^,]*$/i.test(current.text.slice(eq + 1))) return undefined;
-    return onbuild ? 'onbuild' : instruction.name === 'FROM' ? 'global' : 'builder';
+    return instruction.name === 'FROM' ? 'global' : 'builder';
   }
-  if (onbuild) return 'onbuild';
   const args = [...rest.filter((w) => !isFlagWord(w)), current];
   // The exec form (a JSON array) runs without a shell: nothing expands `$` there.
   const exec = parts.exec;

@@ -1,14 +1,15 @@
 // Variables after `$` and `${`: the ARGs and ENVs in scope at the cursor, in the form the user
 // started (`$NAME`, `${NAME}`). Which variables make sense depends on who expands the text: the
 // builder (declared ARG and ENV), the shell of a RUN step (also the proxy ARGs), or the running
-// container for CMD/ENTRYPOINT/HEALTHCHECK (ENV only: ARGs are gone by then).
+// container for CMD/ENTRYPOINT/HEALTHCHECK (ENV only: ARGs are gone by then). In an ONBUILD trigger,
+// the same as it runs in a later build: the image's ENV and the stage's earlier ONBUILD ARG and ENV.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS } from '../../facts';
 import { charAfterWord, item, type CompletionRequest } from './items';
 
-/** Who expands the variable being typed. */
-export type Expansion = 'builder' | 'global' | 'run' | 'runtime' | 'onbuild';
+/** Who expands the variable being typed (in an ONBUILD trigger, when a later build runs it). */
+export type Expansion = 'builder' | 'global' | 'run' | 'runtime';
 
 export interface VariablePrefix {
   /** Where the typed name starts (just after `$` or `${`). */
@@ -36,17 +37,18 @@ function shorten(text: string): string {
   return text.length > DETAIL_LIMIT ? text.slice(0, DETAIL_LIMIT - 1) + '…' : text;
 }
 
-export function variableItems(request: CompletionRequest, prefix: VariablePrefix, expansion: Expansion, scopeOffset: number): CompletionItem[] {
+/** `inTrigger`: the text is an ONBUILD trigger's, which sees what it runs with in a later build. */
+export function variableItems(request: CompletionRequest, prefix: VariablePrefix, expansion: Expansion, scopeOffset: number, inTrigger = false): CompletionItem[] {
   const { doc } = request;
   // `${NA|` gets its `}`, unless the reference goes on after the name: `}` or an operator (`:-`, `%%`...).
   const closeBrace = prefix.braced && !/^[}:\-+?#%/]/.test(charAfterWord(request, 'name'));
   const insert = (name: string) => (closeBrace ? `${name}}` : name);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
-  const scope = doc.model.visibleAt(scopeOffset);
-  const imageOnly = expansion === 'runtime' || expansion === 'onbuild';
+  const scope = inTrigger ? doc.model.triggerScopeAt(scopeOffset) : doc.model.visibleAt(scopeOffset);
+  const imageOnly = expansion === 'runtime';
   for (const [name, inScope] of scope) {
-    // The container and a later build see the image's ENV, also where an ARG overrides it while building.
+    // The container sees the image's ENV, also where an ARG overrides it while building.
     const binding = imageOnly && inScope.declaration?.kind !== 'env' ? inScope.env : inScope;
     const declaration = binding?.declaration;
     if (!binding) continue;

@@ -46,8 +46,15 @@ function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declarat
 /** `use`: said at that use of the variable rather than at its declaration. */
 function scopeNote(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, use?: VariableUse): string {
   if (declaration.trigger) {
-    if (!use) return w.prose('Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there.');
-    // A use sees a trigger's variable in a stage built FROM the trigger's stage, or further down that chain.
+    if (!use) {
+      return w.prose(
+        'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there, where the later triggers of this stage see it too.',
+      );
+    }
+    if (use.stage === declaration.stage) {
+      return w.prose('Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.');
+    }
+    // Otherwise a use sees a trigger's variable in a stage built FROM the trigger's stage, or further down that chain.
     return w.prose(
       doc.model.stages[use.stage]?.base?.index === declaration.stage
         ? 'Set by a trigger of the stage this one is built `FROM`: BuildKit runs that stage\'s `ONBUILD` instructions first, before this stage\'s own.'
