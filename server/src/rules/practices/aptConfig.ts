@@ -5,7 +5,7 @@
 // and `rm` of such files. A file copied from the build context, or text made by a variable, is not
 // known: it sets nothing as far as the rules can tell.
 
-import type { InstructionNode } from '../../syntax';
+import type { Heredoc, InstructionNode } from '../../syntax';
 import { basename, type CommandLine, type RunScript, type ShellWord } from './shell';
 
 const CONF_DIR = '/etc/apt/apt.conf.d';
@@ -133,8 +133,11 @@ function heredocText({ command }: CommandLine, script: RunScript): string | unde
   return script.run.heredocs.find((h) => h.name === name && h.body.start >= command.words[0].end)?.content;
 }
 
-/** What a COPY or ADD writes: its here-documents at their destination; anything else copied there is not known. */
-export function copyChanges(files: AptConfigFiles, node: InstructionNode): AptConfigFiles {
+/**
+ * What a COPY or ADD writes: its here-documents at their destination; anything else copied there is
+ * not known. `heredocs`: those of the node, or of the ONBUILD node `node` is the trigger of.
+ */
+export function copyChanges(files: AptConfigFiles, node: InstructionNode, heredocs: readonly Heredoc[] = node.heredocs): AptConfigFiles {
   if ((node.name !== 'COPY' && node.name !== 'ADD') || node.argList.length < 2) return files;
   const sources = node.argList.slice(0, -1);
   const destination = node.argList[node.argList.length - 1].text;
@@ -143,7 +146,7 @@ export function copyChanges(files: AptConfigFiles, node: InstructionNode): AptCo
   const intoDirectory = destination.endsWith('/') || sources.length > 1;
   const changes: Change[] = [];
   for (const source of sources) {
-    const heredoc = node.heredocs.find((h) => h.marker.start === source.start);
+    const heredoc = heredocs.find((h) => h.marker.start === source.start);
     const path = intoDirectory ? `${destination.replace(/\/+$/, '')}/${heredoc?.name ?? basename(source.text)}` : destination;
     if (isConfigPath(path)) changes.push(write(path, heredoc?.content, false));
   }

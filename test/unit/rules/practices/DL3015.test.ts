@@ -124,6 +124,40 @@ describe('DL3015', () => {
     });
   });
 
+  describe('APT configuration an ONBUILD trigger writes, which runs first in each stage built FROM its stage', () => {
+    const flagged = { code: 'DL3015', message, severity: 'information' } as const;
+    const write = 'echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends';
+
+    it('an ONBUILD RUN configures the stages built FROM its stage (and theirs), not its own nor another', () => {
+      checkDiagnostics(
+        `FROM debian:12 AS base\nONBUILD RUN ${write}\nRUN $[apt-get install$] -y a\n` +
+          'FROM base AS child\nRUN apt-get install -y b\nFROM child\nRUN apt-get install -y c\nFROM debian:12\nRUN $[apt-get install$] -y d\n',
+        [flagged, flagged],
+        { only },
+      );
+    });
+
+    it('an ONBUILD COPY or ADD of a here-document into apt.conf.d', () => {
+      checkDiagnostics(
+        'FROM debian:12 AS base\nONBUILD COPY <<EOF /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "false";\nEOF\nFROM base\nRUN apt-get install -y curl\n',
+        [],
+        { only },
+      );
+      checkDiagnostics('FROM debian:12 AS base\nONBUILD ADD <<no-recommends /etc/apt/apt.conf.d/\nAPT::Install-Recommends "0";\nno-recommends\nFROM base\nRUN apt-get install -y curl\n', [], { only });
+      // Copied from the later build's context: not known.
+      checkDiagnostics('FROM debian:12 AS base\nONBUILD COPY apt.conf /etc/apt/apt.conf.d/99norecommends\nFROM base\nRUN $[apt-get install$] -y curl\n', [flagged], { only });
+    });
+
+    it('an install in a trigger is checked as it runs: after the whole stage and the triggers before it', () => {
+      // Configured by an earlier trigger, or by the stage itself, even below the trigger.
+      checkDiagnostics(`FROM debian:12\nONBUILD RUN ${write}\nONBUILD RUN apt-get install -y a\n`, [], { only });
+      checkDiagnostics(`FROM debian:12\nONBUILD RUN apt-get install -y a\nRUN ${write}\n`, [], { only });
+      // Not by a later trigger, and not by one that removes the file first.
+      checkDiagnostics(`FROM debian:12\nONBUILD RUN $[apt-get install$] -y a\nONBUILD RUN ${write}\n`, [flagged], { only });
+      checkDiagnostics(`FROM debian:12\nRUN ${write}\nONBUILD RUN rm /etc/apt/apt.conf.d/99norecommends\nONBUILD RUN $[apt-get install$] -y a\n`, [flagged], { only });
+    });
+  });
+
   it('offers only the pragma: leaving recommended packages out may break the image', () => {
     expect(fixTitles('FROM debian:12\nRUN apt-get install -y curl\n', 'DL3015')).toEqual(['Ignore DL3015 for this instruction']);
   });
