@@ -2,11 +2,12 @@
 // and spans inside a top-level node are relative to that node's start (see nodes.ts).
 export * from './nodes';
 export { SyntaxTree, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
-export { type EscapeChar, type ParseState, MAX_LINE_BYTES, runsBodyWithInterpreter, execShellScript } from './parser';
+export { type EscapeChar, type ParseState, MAX_LINE_BYTES, runsBodyWithInterpreter, execShellScript, shellFormVariables } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
+export { windowsShellOf } from './windowsShellVariables';
 export { lastAtMost } from './sortedSearch';
 export { appendAll } from './arrays';

@@ -168,6 +168,9 @@ export type VariableContext =
   /** A heredoc body; `expand` tells whether the builder (COPY/ADD) or shell (RUN) expands it. */
   | { readonly kind: 'heredoc'; readonly index: number; readonly expand: boolean };
 
+/** A Windows shell whose text has a syntax of its own, not the POSIX shell's. */
+export type WindowsShell = 'powershell' | 'cmd';
+
 export type SubstitutionOperator = ':-' | '-' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
 
 export interface VariableRef extends Span {
@@ -181,4 +184,12 @@ export interface VariableRef extends Span {
   readonly context: VariableContext;
   /** True for references nested inside another reference's argument. */
   readonly nested: boolean;
+  /**
+   * The Windows shell whose text this is, when not a POSIX shell's: there the environment is read as
+   * `$env:NAME` or `${env:NAME}` (PowerShell) and `%NAME%` (cmd), and the name is the part after
+   * `env:` or between the percent signs.
+   */
+  readonly shell?: WindowsShell;
+  /** A PowerShell variable of the script itself (`$name`): no environment variable, so no ARG or ENV. */
+  readonly local?: true;
 }

@@ -5,7 +5,7 @@
 // `parseNodes` can start at any node boundary with a known ParseState; the incremental parser
 // uses that to re-parse only what an edit touched.
 
-import { LogicalLine } from './logicalLine';
+import { LogicalLine, logicalLineOf } from './logicalLine';
 import { flagValueOffsets, parseInstructionLine, type LineParse } from './instructionLine';
 import type {
   BlankNode,
@@ -22,9 +22,11 @@ import type {
   TopLevelNode,
   VariableContext,
   VariableRef,
+  WindowsShell,
 } from './nodes';
 import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
 import { scanShellVariables } from './shellVariables';
+import { scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
 
 export type EscapeChar = '\\' | '`';
@@ -405,7 +407,8 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
 
   for (const l of longLines) errors.push(tooLongError(l, base));
 
-  const dollar = logical.text.includes('$') || heredocs.some((h) => h.content.includes('$'));
+  // cmd's `%NAME%`, in the exec form's script for cmd (`["cmd", "/S", "/C", "echo %A%"]`), has no `$`.
+  const dollar = logical.text.includes('$') || heredocs.some((h) => h.content.includes('$')) || (target?.json !== undefined && logical.text.includes('%'));
   const node = new Instruction(
     {
       length: end - base,
@@ -508,11 +511,22 @@ function readHeredocBody(
 
 // ---- Variables -------------------------------------------------------------------------------
 
-function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar): VariableRef[] {
+/**
+ * The references of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK whose SHELL is a Windows shell
+ * (`SHELL ["powershell", "-Command"]`, or cmd, a Windows image's default), which the parser cannot
+ * know: the node's `variables` read the shell form as a POSIX shell's (as this does without `shell`).
+ * `text` is the node's text.
+ */
+export function shellFormVariables(node: InstructionNode, text: string, escape: EscapeChar, shell?: WindowsShell): VariableRef[] {
+  return collectVariables(node, node.heredocs, logicalLineOf(node, text), text, 0, escape, shell);
+}
+
+/** `shell`: the Windows shell the shell form runs in, when the caller knows it runs in one. */
+function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar, shell?: WindowsShell): VariableRef[] {
   const refs: VariableRef[] = [];
-  const fromLexed = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext): void => {
+  const fromLexed: Collect = (lexed, map, context, windows) => {
     for (const r of lexed) {
-      refs.push({
+      const ref: VariableRef = {
         start: map(r.start, false),
         end: map(r.end, true),
         name: r.name,
@@ -523,11 +537,13 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
         argument: r.argument && mapSpan(r.argument, map),
         context,
         nested: r.depth > 0,
-      });
+      };
+      // Only Windows shells' references carry their shell, so the common shape stays one.
+      refs.push(windows ? { ...ref, shell: windows, ...((r as WindowsShellReference).local ? { local: true } : {}) } : ref);
     }
   };
 
-  collectFromInstruction(node, logical, escape, fromLexed);
+  collectFromInstruction(node, logical, escape, fromLexed, shell);
   // A heredoc marker's name is kept as written: BuildKit does not expand it, nor does the shell a
   // here-document's delimiter, so `<<$EOF` reads no variable.
   if (heredocs.length && refs.length) {
@@ -542,7 +558,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
   const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
   const command = (node.name === 'ONBUILD' ? node.trigger?.args : node.args)?.text ?? '';
   heredocs.forEach((heredoc, index) => {
-    if (!heredoc.content.includes('$')) return;
+    if (!heredoc.content.includes(shell === 'cmd' ? '%' : '$')) return;
     const marker = text.slice(base + heredoc.marker.start, base + heredoc.marker.end);
     // A RUN that is only this heredoc runs the body itself as the script, quoted marker or not
     // (BuildKit ignores the quotes there), so the shell expands its variables either way.
@@ -556,6 +572,11 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
       // The body of a RUN that is only this heredoc is the script; any other body is data the shell
       // expands `$` in before a command reads it (`cat <<EOF`, even `bash <<EOF`).
       const script = heredocs.length === 1 && command.trim() === marker;
+      // A Windows shell gets the script as its command line, and has no here-documents of its own.
+      if (shell) {
+        if (script) fromLexed(scanWindowsShellVariables(shell, text, bodyStart, bodyEnd), map, context, shell);
+        return;
+      }
       fromLexed(scanShellVariables(text, bodyStart, bodyEnd, { heredocData: !script }), map, context);
     } else {
       // BuildKit expands a COPY/ADD body with a lexer of its own, whose escape is always a
@@ -645,10 +666,20 @@ function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span
   return { start, end: s.end > s.start ? map(s.end, true) : start };
 }
 
-type Collect = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext) => void;
+/** `windows`: the references were read as that Windows shell reads its text. */
+type Collect = (lexed: readonly LexedReference[], map: (offset: number, isEnd: boolean) => number, context: VariableContext, windows?: WindowsShell) => void;
 
-/** Logical-line text units that the builder lexes one by one, scanned for references. */
-function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | 'json' | 'argList' | 'pairs' | 'trigger' | 'args' | 'healthcheckType'>, logical: LogicalLine, escape: EscapeChar, collect: Collect): void {
+/**
+ * Logical-line text units that the builder lexes one by one, scanned for references. `shell`: the
+ * Windows shell that runs the shell form, if the caller knows one does.
+ */
+function collectFromInstruction(
+  node: Pick<InstructionNode, 'name' | 'flags' | 'json' | 'argList' | 'pairs' | 'trigger' | 'args' | 'healthcheckType'>,
+  logical: LogicalLine,
+  escape: EscapeChar,
+  collect: Collect,
+  shell?: WindowsShell,
+): void {
   const logicalOf = makeLogicalIndex(logical);
   const builderUnit = (from: number, to: number, context: VariableContext): void => {
     if (to <= from || !hasDollar(logical.text, from, to)) return;
@@ -656,9 +687,14 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
     collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(from + o) : logical.sourceStart(from + o)), context);
   };
   // Shell text, or exec-form text no shell reads: the references a shell would see, either way.
-  const shellUnit = (from: number, to: number, context: VariableContext = { kind: 'shell' }): void => {
+  const shellUnit = (from: number, to: number, context: VariableContext = { kind: 'shell' }, windows?: WindowsShell): void => {
+    const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o));
+    if (windows) {
+      if (to > from) collect(scanWindowsShellVariables(windows, logical.text, from, to), map, context, windows);
+      return;
+    }
     if (to <= from || !hasDollar(logical.text, from, to)) return;
-    collect(scanShellVariables(logical.text, from, to), (o, isEnd) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o)), context);
+    collect(scanShellVariables(logical.text, from, to), map, context);
   };
 
   for (const flag of node.flags) {
@@ -677,7 +713,7 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
     collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(offsets[o - 1] + 1) : logical.sourceStart(o < offsets.length ? offsets[o] : last + 1)), context);
   }
   if (node.name === 'ONBUILD') {
-    if (node.trigger) collectFromInstruction(node.trigger, logical, escape, collect);
+    if (node.trigger) collectFromInstruction(node.trigger, logical, escape, collect, shell);
     return;
   }
   const isShell = SHELL_INSTRUCTIONS.has(node.name);
@@ -687,19 +723,24 @@ function collectFromInstruction(node: Pick<InstructionNode, 'name' | 'flags' | '
     const script = isShell && node.name !== 'SHELL' ? execShellScript(node.json.elements) : undefined;
     const isScript = (i: number): boolean =>
       typeof script === 'object' && ('index' in script ? i === script.index : i > script.windows);
+    // PowerShell or cmd reads its command line in its own syntax.
+    const windows = typeof script === 'object' && 'windows' in script ? windowsShellOf(node.json.elements[script.windows].value) : undefined;
     node.json.elements.forEach((element, i) => {
       // JSON strings are lexed after decoding; map decoded offsets back through the quotes.
       const from = logicalOf(element.start) + 1;
       const to = logicalOf(element.end) - 1;
       if (element.value !== logical.text.slice(from, to)) return;
       if (!isShell) builderUnit(from, to, { kind: 'args' });
-      else shellUnit(from, to, isScript(i) ? { kind: 'shell' } : { kind: 'exec' });
+      else if (isScript(i)) shellUnit(from, to, { kind: 'shell' }, windows);
+      else shellUnit(from, to, { kind: 'exec' });
     });
     return;
   }
   if (isShell) {
     const command = node.name === 'HEALTHCHECK' ? node.argList.slice(1) : node.argList;
-    for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length);
+    // SHELL's own arguments are no script, whatever shell they name.
+    const windows = node.name === 'SHELL' ? undefined : shell;
+    for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length, { kind: 'shell' }, windows);
     return;
   }
   if (node.name === 'ENV' || node.name === 'LABEL' || node.name === 'ARG') {
