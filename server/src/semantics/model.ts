@@ -67,6 +67,12 @@ export interface Stage {
   readonly resolvedImage?: string;
   /** The --platform value as written. */
   readonly platform?: string;
+  /**
+   * The stage evidently builds a Windows image: its --platform names Windows, or (with no platform
+   * known) its base stage is one or its image is one of Microsoft's Windows images. BuildKit gives
+   * such a stage no default PATH, and its default shell is cmd.
+   */
+  readonly windows: boolean;
   /** From the FROM to the end of the stage's last node. */
   readonly start: number;
   readonly end: number;
@@ -260,7 +266,7 @@ export class DockerfileModel {
       const part =
         reusable && reusable.global === this.global && reusable.base === basePart
           ? reusable
-          : buildStagePart(this.nodesBetween(nodeIndex, end), this.global, basePart);
+          : buildStagePart(this.nodesBetween(nodeIndex, end), this.global, basePart, (i) => tree.nodeText(nodeIndex + i));
       const fromStart = tree.start(nodeIndex);
       const stage: Stage = {
         index: s,
@@ -274,6 +280,7 @@ export class DockerfileModel {
         imageSpan: part.imageToken ? abs(fromStart, part.imageToken) : undefined,
         resolvedImage: part.resolvedImage,
         platform: part.platform,
+        windows: part.windows,
         start: fromStart,
         end: fromStart + part.length,
         lastNodeIndex: end - 1,

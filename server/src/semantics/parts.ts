@@ -8,8 +8,34 @@
 // Scoping follows BuildKit (see model.ts for the rules).
 
 import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
-import { execShellScript, lex, type Environment, type InstructionNode, type KeyValue, type Token, type TopLevelNode, type VariableRef } from '../syntax';
+import {
+  execShellScript,
+  lex,
+  shellFormVariables,
+  windowsShellOf,
+  type EscapeChar,
+  type Environment,
+  type InstructionNode,
+  type KeyValue,
+  type Token,
+  type TopLevelNode,
+  type VariableRef,
+  type WindowsShell,
+} from '../syntax';
 import { stageIndex } from './stageIndex';
+import { isWindowsImage, platformOS } from './windows';
+
+/** The shell a stage's shell-form commands run in: a POSIX one, or a Windows shell with a syntax of its own. */
+export type StageShell = 'posix' | WindowsShell;
+
+/** The instructions whose shell form the stage's shell runs. */
+const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/** The shell a `SHELL` instruction sets; undefined when it sets none (its arguments are no JSON array). */
+function shellOf(node: InstructionNode): StageShell | undefined {
+  const program = node.json?.elements[0]?.value;
+  return program === undefined ? undefined : (windowsShellOf(program) ?? 'posix');
+}
 
 /** An ARG or ENV declaration, relative to its part. */
 export interface DeclarationRecord {
@@ -116,6 +142,12 @@ export interface StagePart extends PartBase {
   readonly triggerCmdIsScript?: boolean;
   /** Its `ONBUILD ARG` and `ONBUILD ENV` declarations, in order: what a stage built FROM it runs first. */
   readonly triggers: readonly DeclarationRecord[];
+  /** The stage evidently builds a Windows image (`windows.ts`): by its --platform, its image's name or its base stage. */
+  readonly windows: boolean;
+  /** The shell in effect after its last instruction, which a stage built FROM it starts with. */
+  readonly shellAtEnd: StageShell;
+  /** The shell its last `ONBUILD SHELL` sets, which a stage built FROM it runs first; undefined without one. */
+  readonly triggerShell?: StageShell;
 }
 
 export type Part = GlobalPart | StagePart;
@@ -177,6 +209,24 @@ function visibleBinding(binding: RecordBinding | undefined, expansion: VariableE
   if (expansion === 'builder' || expansion === 'build-shell') return binding;
   if (expansion === 'none') return undefined;
   return binding?.declaration?.kind === 'env' ? binding : binding?.env;
+}
+
+/**
+ * The binding a reference names. Windows reads environment names regardless of case, so a Windows
+ * shell's `$env:Path` or `%path%` names `PATH` too: when the exact name is unset, the one binding
+ * whose name differs only in case (none when several do).
+ */
+function bindingOf(scope: ReadonlyMap<string, RecordBinding>, ref: VariableRef): RecordBinding | undefined {
+  const exact = scope.get(ref.name);
+  if (exact || !ref.shell) return exact;
+  const lower = ref.name.toLowerCase();
+  let found: RecordBinding | undefined;
+  for (const [name, binding] of scope) {
+    if (name.toLowerCase() !== lower) continue;
+    if (found) return undefined;
+    found = binding;
+  }
+  return found;
 }
 
 /**
@@ -260,6 +310,13 @@ export class PartWalker {
     private readonly inStage: boolean,
     /** The stage's ENTRYPOINT takes an exec-form CMD as its shell script (`expansionOf`). */
     private readonly cmdIsScript = false,
+    /** The shell in effect before the first instruction walked; each `SHELL` changes it. */
+    public shell: StageShell = 'posix',
+    /**
+     * The text of a node (by its index in the part), to read shell-form text again as a Windows
+     * shell reads it. Without it (a replay for a scope) the node's own references are used.
+     */
+    private readonly nodeText?: (node: number) => string,
   ) {}
 
   /**
@@ -270,7 +327,8 @@ export class PartWalker {
     const uses = this.part.uses as UseRecord[];
     for (const index of this.outsideBuild) {
       const use = uses[index];
-      const binding = visibleBinding(scope.get(use.ref.name), use.expansion);
+      if (use.ref.local) continue;
+      const binding = visibleBinding(bindingOf(scope, use.ref), use.expansion);
       uses[index] = { ...use, declaration: binding?.declaration, value: binding?.value };
     }
     this.resolveTriggers(scope);
@@ -296,7 +354,7 @@ export class PartWalker {
     const scope = triggerScope(end);
     const resolve = (index: number) => {
       const use = uses[index];
-      const binding = visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
+      const binding = visibleBinding(bindingOf(scope, use.ref), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
       uses[index] = { ...use, declaration: binding?.declaration, predefined: binding?.predefined, value: binding?.value };
     };
     // The records were made before the scope was known: each takes the value it gets here.
@@ -337,7 +395,7 @@ export class PartWalker {
 
   instruction(node: InstructionNode, index: number, at: number, scope: RecordScope): void {
     const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
-    if (node.name !== 'ONBUILD') this.references(node, index, at);
+    if (node.name !== 'ONBUILD') this.stageReferences(node, index, at);
     if (owner.name === 'ARG' && node.name === 'ARG') {
       // Each ARG default sees the ARGs declared before it, even in the same instruction.
       for (const pair of node.pairs) {
@@ -355,7 +413,8 @@ export class PartWalker {
       return;
     }
     // Everything else uses the scope as it was before the instruction.
-    for (const ref of node.variables) this.use(node, index, at, ref, scope, this.inStage);
+    for (const ref of this.references(node, index)) this.use(node, index, at, ref, scope, this.inStage);
+    if (node.name === 'SHELL') this.shell = shellOf(node) ?? this.shell;
     if (node.name === 'ONBUILD' && this.inStage && (owner.name === 'ENV' || owner.name === 'ARG')) {
       // The trigger runs in a later stage, with that stage's values. Known here only when it uses none,
       // until the stage is walked: `resolveTriggers` then gives it the value it has as the triggers run.
@@ -389,12 +448,22 @@ export class PartWalker {
     return declaration;
   }
 
+  /**
+   * The node's variable references as its shell reads them: a shell-form command in a stage whose
+   * shell is PowerShell or cmd is read again in that shell's syntax.
+   */
+  private references(node: InstructionNode, index: number): readonly VariableRef[] {
+    if (this.shell === 'posix' || !this.nodeText || node.json || !SHELL_FORM.has(node.name)) return node.variables;
+    return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, this.shell);
+  }
+
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
-    const binding = visibleBinding(scope.get(ref.name), expansion);
-    const buildTime = expansion === 'builder' || expansion === 'build-shell';
-    if (expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
-    else if (expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
+    // A PowerShell variable of the script itself is no ARG or ENV, whatever its name.
+    const binding = ref.local ? undefined : visibleBinding(bindingOf(scope, ref), expansion);
+    const buildTime = expansion === 'builder' || (expansion === 'build-shell' && !ref.local);
+    if (!ref.local && expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
+    else if (!ref.local && expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
     (this.part.uses as UseRecord[]).push({
       node: index,
       at,
@@ -408,7 +477,7 @@ export class PartWalker {
     });
   }
 
-  private references(node: InstructionNode, index: number, at: number): void {
+  private stageReferences(node: InstructionNode, index: number, at: number): void {
     const list = this.part.references as ReferenceRecord[];
     for (const flag of node.flags) {
       if (node.name === 'COPY' && flag.name.text === 'from' && flag.value) list.push(reference('copy-from', index, at, flag.value));
@@ -546,11 +615,29 @@ export function buildGlobalPart(nodes: readonly TopLevelNode[], escape: string):
   return part;
 }
 
-/** A stage part: its FROM node and the nodes up to the next FROM. */
-export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPart, base: StagePart | undefined): StagePart {
+/**
+ * Whether a stage evidently builds a Windows image: its --platform says so when its value is known
+ * (global ARGs expanded); else its base stage does, or its image's name.
+ */
+function isWindowsStage(platform: string | undefined, image: string | undefined, resolvedImage: string | undefined, base: StagePart | undefined, global: GlobalPart): boolean {
+  const value = platform !== undefined ? evaluate(platform, global.scope, global.escape) : undefined;
+  const os = value !== undefined ? platformOS(value) : undefined;
+  if (os !== undefined) return os === 'windows';
+  if (base) return base.windows;
+  const name = resolvedImage ?? image;
+  return name !== undefined && isWindowsImage(name);
+}
+
+/**
+ * A stage part: its FROM node and the nodes up to the next FROM. `nodeText` gives a node's text by
+ * its index among `nodes`, read only for commands a Windows shell runs.
+ */
+export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPart, base: StagePart | undefined, nodeText?: (node: number) => string): StagePart {
   const from = nodes[0] as InstructionNode;
   const line = fromLine(from);
   const image = line.image?.text;
+  const resolvedImage = resolveImage(image, global);
+  const windows = isWindowsStage(line.platform, image, resolvedImage, base, global);
   const entrypoints = lastEntrypoints(nodes);
   const part: Mutable<StagePart> = {
     kind: 'stage',
@@ -563,21 +650,39 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     nameToken: line.name,
     image,
     imageToken: line.image,
-    resolvedImage: resolveImage(image, global),
+    resolvedImage,
     platform: line.platform,
     // Its own ENTRYPOINT, else the one the base's ONBUILD ENTRYPOINT sets first here, else the base's.
     cmdIsScript: entrypoints.own ?? base?.triggerCmdIsScript ?? base?.cmdIsScript ?? false,
     triggerCmdIsScript: entrypoints.trigger,
     triggers: [],
+    windows,
+    shellAtEnd: 'posix',
+    triggerShell: lastTriggerShell(nodes),
   };
-  const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript);
+  // The base stage's shell, after its `ONBUILD SHELL`; else the image's default: cmd on Windows, sh elsewhere.
+  const shell = base ? (base.triggerShell ?? base.shellAtEnd) : windows ? 'cmd' : 'posix';
+  const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript, shell, nodeText);
   walker.from(from, line.image);
   const scope = startScope(base, global);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.scope = scope;
   part.triggers = part.declarations.filter((declaration) => declaration.trigger);
+  part.shellAtEnd = walker.shell;
   return part;
+}
+
+/** The shell the stage's last `ONBUILD SHELL` sets, if it has one. */
+function lastTriggerShell(nodes: readonly TopLevelNode[]): StageShell | undefined {
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const node = nodes[i];
+    if (node.kind === 'instruction' && node.trigger?.name === 'SHELL') {
+      const shell = shellOf(node.trigger);
+      if (shell) return shell;
+    }
+  }
+  return undefined;
 }
 
 /**

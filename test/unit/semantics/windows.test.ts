@@ -1,0 +1,131 @@
+// Windows stages and their shells: which stages evidently build a Windows image, and what a
+// variable in the text of PowerShell or cmd resolves to.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../server/src/semantics';
+import { isWindowsImage, platformOS } from '../../../server/src/semantics/windows';
+import { SyntaxTree } from '../../../server/src/syntax';
+
+function model(text: string) {
+  return analyze(SyntaxTree.parse(text));
+}
+
+/** Each use as `text -> declaration line (value)`, `text -> local` or `text -> unresolved`. */
+function uses(text: string): string[] {
+  const m = model(text);
+  return m.uses
+    .filter((u) => u.stage >= 0)
+    .map((u) => {
+      const written = text.slice(u.span.start, u.span.end);
+      if (u.ref.local) return `${written} -> local`;
+      if (!u.declaration) return `${written} -> unresolved`;
+      const line = text.slice(0, u.declaration.nameSpan.start).split('\n').length;
+      return `${written} -> line ${line} (${u.value})`;
+    });
+}
+
+describe('Windows images and platforms', () => {
+  it('names Microsoft publishes Windows images under', () => {
+    const windows = [
+      'mcr.microsoft.com/windows/servercore:ltsc2022',
+      'mcr.microsoft.com/windows/nanoserver:ltsc2025',
+      'mcr.microsoft.com/windows/servercore/iis',
+      'mcr.microsoft.com/windows:ltsc2019',
+      'mcr.microsoft.com/dotnet/framework/sdk:4.8.1',
+      'mcr.microsoft.com/dotnet/sdk:9.0-nanoserver-1809',
+      'python:3.12-windowsservercore-ltsc2022',
+      'golang:1.26-nanoserver',
+      'microsoft/windowsservercore',
+      'mcr.microsoft.com/windows/servercore:$TAG',
+    ];
+    const others = [
+      'alpine',
+      'mcr.microsoft.com/dotnet/sdk:9.0',
+      'mcr.microsoft.com/powershell:lts-ubuntu-22.04',
+      'dockcross/windows-static-x64',
+      'ghcr.io/acme/windows:1',
+      'mcr.microsoft.com/windows/servercore:${TAG:-ltsc2022}',
+      '$BASE:ltsc2022',
+      'not a reference',
+    ];
+    expect(windows.filter((image) => !isWindowsImage(image))).toEqual([]);
+    expect(others.filter((image) => isWindowsImage(image))).toEqual([]);
+  });
+
+  it('the OS a --platform names, when it names one', () => {
+    expect(['windows/amd64', 'Windows', 'windows(10.0.17763)/amd64', 'linux/arm64/v8', 'linux', 'arm64', ''].map(platformOS)).toEqual([
+      'windows',
+      'windows',
+      'windows',
+      'linux',
+      'linux',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('a stage is Windows by its known --platform, else by its base stage or its image', () => {
+    const text = [
+      'ARG TAG=ltsc2022',
+      'ARG OS=windows',
+      'FROM mcr.microsoft.com/windows/servercore:${TAG} AS win',
+      'FROM win AS child',
+      'FROM --platform=linux/amd64 mcr.microsoft.com/windows/servercore:ltsc2022',
+      'FROM --platform=windows/amd64 busybox',
+      'FROM --platform=$OS busybox',
+      'FROM --platform=$BUILDPLATFORM mcr.microsoft.com/windows/nanoserver:ltsc2022',
+      'FROM alpine',
+      'FROM --platform=windows/amd64 alpine AS w2',
+      'FROM w2',
+      '',
+    ].join('\n');
+    expect(model(text).stages.map((s) => s.windows)).toEqual([true, true, false, true, true, true, false, true, true]);
+  });
+});
+
+describe('variables in the text of a Windows shell', () => {
+  it('with a PowerShell SHELL, $env:NAME is the ARG or ENV and $NAME the script\'s own', () => {
+    const text = 'FROM alpine\nARG V=1\nENV E=2\nSHELL ["pwsh", "-Command"]\nRUN echo $env:V ${env:E} $V $E\nCMD echo $env:E $env:V $E\n';
+    expect(uses(text)).toEqual([
+      '$env:V -> line 2 (1)',
+      '${env:E} -> line 3 (2)',
+      '$V -> local',
+      '$E -> local',
+      '$env:E -> line 3 (2)',
+      // The container has no build arguments.
+      '$env:V -> unresolved',
+      '$E -> local',
+    ]);
+  });
+
+  it('a Windows stage runs cmd by default: %NAME% reads the environment, `$` nothing', () => {
+    const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV E=2\nRUN echo %E% $E\nRUN ["sh", "-c", "echo $E"]\n';
+    expect(uses(text)).toEqual(['%E% -> line 2 (2)', '$E -> line 2 (2)']);
+  });
+
+  it('names differ in case only where Windows reads them: one ENV of another case is it, two are none', () => {
+    expect(uses('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV Path=C:/x\nRUN echo %PATH% %path%\n')).toEqual(['%PATH% -> line 2 (C:/x)', '%path% -> line 2 (C:/x)']);
+    expect(uses('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV Ab=1 AB=2\nRUN echo %AB% %ab%\n')).toEqual(['%AB% -> line 2 (2)', '%ab% -> unresolved']);
+  });
+
+  it('the shell carries into a stage built FROM the stage, after that stage\'s ONBUILD SHELL, until a SHELL changes it', () => {
+    const text = [
+      'FROM alpine AS base',
+      'ENV E=2',
+      'SHELL ["powershell", "-Command"]',
+      'ONBUILD SHELL ["cmd", "/S", "/C"]',
+      'RUN echo $env:E',
+      'FROM base AS child',
+      'RUN echo %E% $env:E',
+      'SHELL ["/bin/sh", "-c"]',
+      'RUN echo $E %E%',
+      'FROM child',
+      'RUN echo $E %E%',
+      '',
+    ].join('\n');
+    expect(uses(text)).toEqual(['$env:E -> line 2 (2)', '%E% -> line 2 (2)', '$E -> line 2 (2)', '$E -> line 2 (2)']);
+  });
+
+  it('a Linux stage keeps reading its shell form as a POSIX shell\'s, even with the backtick escape', () => {
+    expect(uses('# escape=`\nFROM alpine\nENV E=2\nRUN echo $E %E% $env:E\n')).toEqual(['$E -> line 3 (2)', '$env -> unresolved']);
+  });
+});
