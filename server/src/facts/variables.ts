@@ -22,7 +22,8 @@ export interface SubstitutionFact {
 
 /**
  * The PATH BuildKit gives a Linux stage whose base image sets none (its `emptyImage`), so every
- * stage has a PATH: `ENV PATH=/opt/bin:$PATH` never reads an empty one.
+ * Linux stage has a PATH: `ENV PATH=/opt/bin:$PATH` never reads an empty one. A Windows stage gets
+ * none from BuildKit: its PATH is the base image's and Windows' own.
  */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 

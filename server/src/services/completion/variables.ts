@@ -72,12 +72,14 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
     );
   }
   // Every stage, and so every image and container, has a PATH (the base image's, or BuildKit's
-  // default), declared or not; before the first FROM and in FROM lines only build arguments exist.
-  if (!seen.has('PATH') && expansion !== 'global' && doc.model.stageAt(scopeOffset) !== undefined) {
+  // default; in a Windows stage, the base image's and Windows' own), declared or not; before the
+  // first FROM and in FROM lines only build arguments exist.
+  const stage = expansion !== 'global' ? doc.model.stageAt(scopeOffset) : undefined;
+  if (!seen.has('PATH') && stage !== undefined) {
     items.push(
       item(request, 'PATH', CompletionItemKind.Variable, prefix.from, insert('PATH'), 1, {
         word: 'name',
-        detail: 'set in every stage, by the base image or BuildKit',
+        detail: stage.windows ? 'set by the base image and Windows' : 'set in every stage, by the base image or BuildKit',
       }),
     );
   }

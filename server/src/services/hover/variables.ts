@@ -106,12 +106,50 @@ function defaultPathNote(w: DocWriter): string {
   return w.prose(`Not declared in this Dockerfile, yet never empty: BuildKit gives every stage a \`PATH\`, the base image's, or \`${DEFAULT_PATH}\` when the image sets none (as \`scratch\` does).`);
 }
 
+/** PATH in a Windows stage, where BuildKit sets no default of its own. */
+function windowsPathNote(w: DocWriter, use: VariableUse): string {
+  const note = w.prose(
+    'Not declared in this Dockerfile. In a Windows stage BuildKit sets no default `PATH` (it does for Linux): the value comes from the base image and Windows, which cannot be known without the image.',
+  );
+  if (use.expansion !== 'builder') return note;
+  return w.join(note, w.prose('Here the builder expands it from the base image\'s configuration, not from Windows: it is empty when that configuration sets no `PATH`.'));
+}
+
 /** A name in shell text that no ARG or ENV declares: the shell's own business, not an empty value. */
-function shellVariableNote(w: DocWriter, runtime: boolean): string {
+function shellVariableNote(w: DocWriter, runtime: boolean, windowsShell: boolean): string {
+  if (windowsShell) {
+    return w.prose(
+      runtime
+        ? 'Not an `ARG` or `ENV` of this Dockerfile. The shell reads it from the environment when the container runs this command: one the command sets, or one of Windows or the image.'
+        : 'Not an `ARG` or `ENV` of this Dockerfile. The shell reads it from the environment when this step runs: one the command itself sets, or one of Windows or the base image.',
+    );
+  }
   return w.prose(
     runtime
       ? 'Not an `ARG` or `ENV` of this Dockerfile. The shell expands it when the container runs this command: a variable the command sets, or one of the container\'s environment (such as `HOME`).'
       : 'Not an `ARG` or `ENV` of this Dockerfile. The shell expands it when this step runs: a variable the command itself sets (a loop variable, an `export`), or one of the environment the base image sets.',
+  );
+}
+
+/**
+ * A PowerShell variable of the script (`$name`): PowerShell reads the environment, where the ARG
+ * and ENV values are, only as `$env:NAME`, so a Dockerfile variable of that name does not reach it.
+ */
+function powerShellVariableHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
+  // PowerShell's names are case-insensitive, as Windows' environment names are.
+  const scope = doc.model.visibleAt(use.span.start);
+  const lower = use.name.toLowerCase();
+  const binding = scope.get(use.name) ?? [...scope].find(([name]) => name.toLowerCase() === lower)?.[1];
+  // The container sees the image's ENV only, not the build's ARGs.
+  const visible = use.expansion === 'runtime-shell' && binding?.declaration?.kind !== 'env' ? binding?.env : binding;
+  const declaration = visible?.declaration;
+  return w.join(
+    `${w.bold(w.code(use.name))} ${w.prose('PowerShell variable')}`,
+    w.prose('A variable of the PowerShell script itself, not an environment variable: `ARG` and `ENV` values do not reach it.'),
+    declaration &&
+      w.prose(
+        `To read the \`${declaration.kind.toUpperCase()} ${declaration.name}\` of line ${doc.text.positionAt(declaration.nameSpan.start).line + 1}, write \`$env:${declaration.name}\`.`,
+      ),
   );
 }
 
@@ -171,7 +209,9 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
   const later = triggerNote(doc, w, use);
   if (!arg && !predefined) {
     if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
-    return w.join(`${w.bold(w.code(name))} ${w.prose('shell variable')}`, shellVariableNote(w, true));
+    // A Windows shell's `$env:NAME` and `%NAME%` name the environment, not a variable of the script.
+    const kind = use.ref.shell ? 'environment variable' : 'shell variable';
+    return w.join(`${w.bold(w.code(name))} ${w.prose(kind)}`, shellVariableNote(w, true, use.ref.shell !== undefined));
   }
   const keep = w.prose(`To keep a build argument's value, copy it into the image: \`ARG ${name}\` then \`ENV ${name}=$${name}\`.`);
   return w.join(
@@ -179,7 +219,9 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
     arg && declaredLine(doc, w, arg, false),
     trigger
       ? w.prose(`This build's \`ARG\` values are not kept in the image, so the trigger does not see this one: \`$${name}\` is whatever the later build sets, or empty.`)
-      : w.prose(`This command runs when the container starts, where build arguments no longer exist: \`$${name}\` is empty there unless an \`ENV\` sets it or the container is started with \`-e ${name}=…\`.`),
+      : w.prose(
+          `This command runs when the container starts, where build arguments no longer exist: \`${use.ref.shell ? doc.tree.slice(use.span.start, use.span.end) : `$${name}`}\` is empty there unless an \`ENV\` sets it or the container is started with \`-e ${name}=…\`.`,
+        ),
     keep,
     trigger ? later : w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.'),
     predefined && renderPredefinedArg(predefined, format),
@@ -190,6 +232,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const w = new DocWriter(format);
   const { declaration, predefined, name, expansion } = use;
   if (expansion === 'none') return w.join(`${w.bold(w.code(name))} ${w.prose('kept as written')}`, keptAsWrittenReason(doc, w, use));
+  if (use.ref.local) return powerShellVariableHover(doc, w, use);
   if ((expansion === 'runtime-shell' || expansion === 'trigger') && !declaration) return outsideBuildHover(doc, w, use, format);
   const substitution = use.ref.operator !== undefined ? getSubstitution(use.ref.operator) : undefined;
   const result = substitution ? substitutionResult(doc, use) : undefined;
@@ -197,8 +240,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
   const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
-  // PATH is set in every stage, declared or not.
-  const defaultPath = name === 'PATH' && !declaration && use.stage >= 0;
+  // PATH is set in every stage, declared or not (Windows' environment names are case-insensitive: `$env:Path`).
+  const defaultPath = (name === 'PATH' || (use.ref.shell !== undefined && name.toUpperCase() === 'PATH')) && !declaration && use.stage >= 0;
+  const windowsStage = doc.model.stages[use.stage]?.windows === true;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
   const shellVariable = !declaration && !predefined && !global && !defaultPath && expansion === 'build-shell';
   let expansionNote: string | undefined;
@@ -211,15 +255,15 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     defaultPath
       ? `${w.bold(w.code(name))} ${w.prose('environment variable')}`
       : shellVariable
-        ? `${w.bold(w.code(name))} ${w.prose('shell variable')}`
+        ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
         : heading(w, name, declaration, predefined !== undefined),
     valueLine(w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(doc, w, declaration, use),
-    shellVariable && shellVariableNote(w, false),
-    defaultPath && defaultPathNote(w),
+    shellVariable && shellVariableNote(w, false, use.ref.shell !== undefined),
+    defaultPath && (windowsStage ? windowsPathNote(w, use) : defaultPathNote(w)),
     !shellVariable && !defaultPath && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     expansionNote,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,

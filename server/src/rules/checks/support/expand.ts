@@ -1,7 +1,9 @@
 // Expanding words of an instruction the way the builder does during `docker build --check`
 // with no --build-arg and a base image whose config is empty: a variable with a known value
 // expands to it, a declared ARG without a value is unset, an undeclared name is unset, and PATH
-// has the builder's default.
+// has the builder's default. That is the Linux one in every stage, Windows stages too: the checks
+// reproduce a linux/amd64 run (as the corpus's verdicts were made), and a set PATH keeps them from
+// reporting what a real base image's PATH decides.
 
 import { DEFAULT_PATH, getPredefinedArg } from '../../../facts';
 import type { Declaration, DockerfileModel, VariableUse } from '../../../semantics';
