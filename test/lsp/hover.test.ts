@@ -655,6 +655,24 @@ describe('hover over LSP', () => {
       await checkHover('ARG X=$[$PA$0TH$]\nFROM alpine', '**`PATH`** not declared\n\nNo global `ARG` before this line declares it, so it expands to an empty string.');
     });
 
+    it('PATH in a Windows stage, where BuildKit sets no default: the base image\'s and Windows\', unknown offline', async () => {
+      await checkHover(
+        '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV PATH="C:\\tools;$[${PA$0TH}$]"\n',
+        [
+          '**`PATH`** environment variable',
+          'Not declared in this Dockerfile. In a Windows stage BuildKit sets no default `PATH` (it does for Linux): the value comes from the base image and Windows, which cannot be known without the image.',
+          'Here the builder expands it from the base image\'s configuration, not from Windows: it is empty when that configuration sets no `PATH`.',
+        ].join('\n\n'),
+      );
+    });
+
+    it('a PowerShell $NAME is the script\'s own variable, not the ENV of its name', async () => {
+      await checkHover(
+        '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV APP=C:\\app\nSHELL ["powershell", "-Command"]\nRUN Write-Host $[$A$0PP$]\n',
+        '**`APP`** PowerShell variable\n\nA variable of the PowerShell script itself, not an environment variable: `ARG` and `ENV` values do not reach it.\n\nTo read the `ENV APP` of line 3, write `$env:APP`.',
+      );
+    });
+
     it("a name in shell text that no ARG or ENV declares is the shell's own", async () => {
       await checkHover(
         'FROM alpine\nRUN for f in a b; do echo $[$$0f$]; done',
@@ -798,7 +816,8 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nENV X=1\nCMD ["tini", "--", "sh", "-c", "echo $[$$0X$]"]', env(2, runtime));
       await checkHover('FROM alpine\nENV X=1\nCMD ["gosu", "app", "/bin/sh", "-c", "echo $[$$0X$]"]', env(2, runtime));
       await checkHover('FROM alpine\nENV X=1\nRUN ["env", "-u", "NAME", "bash", "-O", "extglob", "--rcfile", "/r", "-c", "echo $[$$0X$]"]', env(2, run));
-      await checkHover('FROM mcr.microsoft.com/windows/servercore\nENV X=1\nRUN ["powershell", "-Command", "echo $[$$0X$]"]', env(2, run));
+      // PowerShell reads the environment as $env:X (its $X is a variable of the script).
+      await checkHover('FROM mcr.microsoft.com/windows/servercore\nENV X=1\nRUN ["powershell", "-Command", "echo $[$env:$0X$]"]', env(2, run));
       // An option cluster takes a value for each o in it (found by review).
       await checkHover('FROM alpine\nENV X=1\nRUN ["/bin/bash", "-euo", "pipefail", "-c", "echo $[$$0X$]"]', env(2, run));
       // An ENTRYPOINT that is a shell with -c takes the CMD as its script.

@@ -116,6 +116,24 @@ describe('inlayHint over LSP', () => {
     await checkLabels('ARG A=${UNSET}x\nFROM alpine:${A}$[$]\n', ['= x']);
   });
 
+  it('in a Windows shell, after what reads the environment: %NAME% for cmd (a Windows image\'s default), $env:NAME for PowerShell, whose $NAME is its own', async () => {
+    await checkHints(
+      [
+        '# escape=`',
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+        'ENV APP=C:\\app',
+        'RUN echo %APP%$[$] $APP',
+        'SHELL ["powershell", "-Command"]',
+        'RUN Write-Host $env:APP$[$] $APP',
+        '',
+      ].join('\n'),
+      [
+        ['= C:\\\\app', 'APP is "C:\\\\app": set by ENV on line 3.'],
+        ['= C:\\\\app', 'APP is "C:\\\\app": set by ENV on line 3.'],
+      ],
+    );
+  });
+
   it('only the hints inside the requested range', async () => {
     const { fixture, uri } = await openFixture('FROM alpine\nARG A=1\nRUN echo $A\nRUN echo $A$[$]\nRUN echo $A\n');
     expect((await hints(uri, range(3, 0, 3, 11))).map((h) => h.position)).toEqual([fixture.ranges[0].start]);

@@ -9,8 +9,10 @@
 //   image's ENV, the earlier ONBUILD ARG and ENV), but none in a trigger a container expands
 //   (`ONBUILD CMD`), where the later build's own ENV may have changed it. In RUN the hint is the value the
 //   ARG or ENV gives the shell when the command starts, and none where the command sets the name
-//   itself. ARG values are defaults: a --build-arg overrides them, and the tooltip says so, also for a
-//   value that follows other build arguments (`ENV V=${V}0`).
+//   itself. With a Windows shell (a PowerShell or cmd SHELL, cmd in a Windows stage) the hint follows
+//   what reads the environment there, `$env:NAME` and `%NAME%`: a PowerShell `$NAME` is a variable
+//   of the script, and cmd reads no `$`. ARG values are defaults: a --build-arg overrides them, and
+//   the tooltip says so, also for a value that follows other build arguments (`ENV V=${V}0`).
 // - after the image of an unnamed stage, its index (`stage 1`), when there is more than one stage:
 //   the number `COPY --from=1` uses.
 
@@ -106,9 +108,11 @@ function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: D
   const following = behind.length
     ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
     : '';
-  if (source.kind === 'env') return `${use.name} is ${shown}: set by ${source.trigger ? 'the ONBUILD ENV' : 'ENV'} on line ${line}.${following}${gives}`;
+  // The declared name: a Windows shell may spell it in another case (`$env:Path` for PATH).
+  const name = source.name;
+  if (source.kind === 'env') return `${name} is ${shown}: set by ${source.trigger ? 'the ONBUILD ENV' : 'ENV'} on line ${line}.${following}${gives}`;
   const scope = source.stage < 0 ? 'global ARG' : source.trigger ? 'ONBUILD ARG' : 'ARG';
-  return `${use.name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${use.name}=... overrides it).${following}${gives}`;
+  return `${name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${name}=... overrides it).${following}${gives}`;
 }
 
 export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, settings: Settings['inlayHints']): InlayHint[] {

@@ -59,6 +59,9 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
  * ARG of the same name is not this variable, though the file declares one: say so rather than "not declared".
  */
 function undeclaredReason(doc: AnalyzedDocument, name: string, use: VariableUse | undefined): string {
+  if (use?.ref.local) {
+    return `"$${name}" is a variable of the PowerShell script, not of this Dockerfile (PowerShell reads the environment as "$env:${name}"), so there is nothing here to rename.`;
+  }
   const arg = use && (use.expansion === 'runtime-shell' || use.expansion === 'trigger') ? doc.model.visibleAt(use.span.start).get(name)?.declaration : undefined;
   if (arg?.kind === 'arg') {
     const line = doc.text.positionAt(arg.nameSpan.start).line + 1;

@@ -56,7 +56,9 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   if (declared) {
     return `"${newName}" is already declared on line ${lineOf(doc, declared.nameSpan.start)}; renaming would change which value its uses get.`;
   }
-  const used = model.uses.find((u) => u.name === newName && scopes.has(u.stage));
+  // A PowerShell variable of the script is none of the Dockerfile's; a Windows shell reads environment names in any case.
+  const lower = newName.toLowerCase();
+  const used = model.uses.find((u) => !u.ref.local && (u.name === newName || (u.ref.shell && u.name.toLowerCase() === lower)) && scopes.has(u.stage));
   if (used) return `"$${newName}" is already used on line ${lineOf(doc, used.span.start)}; renaming would change what it refers to.`;
   // The shell's own variable of the new name would hide this one where the shell reads it.
   const assigned = shellAssignmentLine(doc, target.uses, newName);

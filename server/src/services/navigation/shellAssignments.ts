@@ -3,6 +3,7 @@
 // being renamed to) in the shell would read the shell's value in place of the Dockerfile's.
 
 import type { VariableUse } from '../../semantics';
+import type { WindowsShell } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 
 /**
@@ -22,6 +23,27 @@ function setsInShell(name: string): RegExp {
       `|${commandStart}(?:read|getopts|mapfile|readarray)\\b[^;&|\\n]*[ \\t]${name}\\b` +
       `|\\bprintf[ \\t]+-v[ \\t]*${name}\\b` +
       `|\\bunset[ \\t]+(?:-v[ \\t]+)?${name}\\b`,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where a Windows shell's text sets the environment variable `name` (regardless of case, as
+ * Windows reads names): PowerShell's `$env:NAME = …` (or `+=`…), `Set-Item env:NAME`, `Remove-Item
+ * env:NAME` and `SetEnvironmentVariable('NAME'`; cmd's `set NAME=…` (also `set /a`, `set "NAME=…"`).
+ * As lenient as `setsInShell`.
+ */
+function setsInWindowsShell(name: string, shell: WindowsShell): RegExp {
+  const quoted = escapeRegExp(name);
+  if (shell === 'cmd') return new RegExp(`\\bset[ \\t]+(?:/[ap][ \\t]+)?"?${quoted}=`, 'i');
+  return new RegExp(
+    `\\$(?:env:${quoted}\\b|\\{env:${quoted}\\})[ \\t]*[-+*/%]?=` +
+      `|\\b(?:Set-Item|New-Item|Remove-Item)\\b[^;|\\n]*\\benv:${quoted}\\b` +
+      `|SetEnvironmentVariable\\([ \\t]*['"]${quoted}['"]`,
+    'i',
   );
 }
 
@@ -68,11 +90,15 @@ export function shellReadLine(doc: AnalyzedDocument, uses: readonly VariableUse[
 
 /** The line where a command whose shell text reads one of `uses` sets `name` in the shell, if any. */
 export function shellAssignmentLine(doc: AnalyzedDocument, uses: readonly VariableUse[], name: string): number | undefined {
-  const pattern = setsInShell(name);
+  // One pattern per shell: the uses of a variable may be in commands of POSIX and of Windows shells.
+  const patterns = new Map<WindowsShell | 'posix', RegExp>();
   const searched = new Set<number>();
-  for (const { nodeIndex, commandStart } of shellUses(doc, uses)) {
+  for (const { use, nodeIndex, commandStart } of shellUses(doc, uses)) {
     if (searched.has(nodeIndex)) continue;
     searched.add(nodeIndex);
+    const shell = use.ref.shell ?? 'posix';
+    let pattern = patterns.get(shell);
+    if (!pattern) patterns.set(shell, (pattern = shell === 'posix' ? setsInShell(name) : setsInWindowsShell(name, shell)));
     const nodeStart = doc.tree.start(nodeIndex);
     const match = pattern.exec(doc.tree.nodeText(nodeIndex).slice(commandStart - nodeStart));
     if (match) return doc.text.positionAt(commandStart + match.index + match[0].length).line + 1;
