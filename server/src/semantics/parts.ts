@@ -28,7 +28,10 @@ import { isWindowsImage, platformOS } from './windows';
 /** The shell a stage's shell-form commands run in: a POSIX one, or a Windows shell with a syntax of its own. */
 export type StageShell = 'posix' | WindowsShell;
 
-/** The instructions whose shell form the stage's shell runs. */
+/**
+ * The instructions whose shell form the stage's shell runs: the SHELL in effect at the instruction
+ * (for HEALTHCHECK the container uses the image's last SHELL, the same unless a SHELL follows it).
+ */
 const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /** The shell a `SHELL` instruction sets; undefined when it sets none (its arguments are no JSON array). */
