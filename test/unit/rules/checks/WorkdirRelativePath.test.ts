@@ -77,6 +77,15 @@ describe('WorkdirRelativePath', () => {
     checkDiagnostics('FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nWORKDIR C:\\\\app\n', [], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
     });
-    checkDiagnostics('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: message('C:/app') }]);
+    // A Microsoft Windows image is a Windows stage without a --platform too (and so is a stage built FROM it).
+    checkDiagnostics('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win\nWORKDIR C:/app\nFROM win\nWORKDIR D:\\\\work\n', []);
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR $[app$]\n', [
+      { code: 'WorkdirRelativePath', message: "WORKDIR 'app' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with a drive, such as 'C:\\'." },
+    ]);
+    checkDiagnostics('FROM alpine:3.20\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: message('C:/app') }]);
+    // A known platform decides over the image's name.
+    checkDiagnostics('FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS linux\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: message('C:/app') }], {
+      settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
+    });
   });
 });
