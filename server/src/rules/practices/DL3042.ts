@@ -1,10 +1,11 @@
 // DL3042: `pip install` without `--no-cache-dir`. pip keeps what it downloads in ~/.cache/pip,
 // which then stays in the layer for nothing. Not flagged: PIP_NO_CACHE_DIR set (to any boolean, as
 // pip reads it) by ENV or ARG (in the stage, a stage it is built FROM or that stage's ONBUILD
-// triggers, which run first) or in the RUN itself; a cache or tmpfs mount over pip's cache
-// (`~/.cache/pip`, `/root/.cache`); pipx and pipenv; a variable among the arguments that may hold
-// the option (`pip install $PIP_FLAGS x`; hadolint flags it). The fix adds ` --no-cache-dir` after
-// `install`.
+// triggers, which run first) or in the RUN itself; for an ONBUILD RUN, which runs in the stages
+// built FROM this one, also by an ENV or ARG anywhere in the stage or an earlier ONBUILD ENV or
+// ARG; a cache or tmpfs mount over pip's cache (`~/.cache/pip`, `/root/.cache`); pipx and pipenv; a
+// variable among the arguments that may hold the option (`pip install $PIP_FLAGS x`; hadolint flags
+// it). The fix adds ` --no-cache-dir` after `install`.
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
@@ -80,16 +81,34 @@ function triggersSetNoCache(model: DockerfileModel, stage: Stage): boolean | und
   return value;
 }
 
+/**
+ * Walks a stage with whether pip's cache is off before each instruction; returns that at its end.
+ * An `ONBUILD RUN` runs first in each stage built FROM this one, after all of this stage: it is
+ * visited last, with the value at the end of the stage and the stage's earlier `ONBUILD ENV` and
+ * `ONBUILD ARG`. (An ARG of the stage counts there too, though the image does not keep it: quiet
+ * rather than a guess.)
+ */
 function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, noCache: boolean) => void): boolean {
   let noCache = stage.base ? alongBases(noCacheAtEnd, model, stage.base, (s) => walk(tree, model, s)) : false;
   // The base's `ONBUILD ENV` and `ONBUILD ARG` run first here.
   noCache = (stage.base && triggersSetNoCache(model, stage.base)) ?? noCache;
+  const triggers: number[] = [];
   tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind !== 'instruction') return;
+    if (node.name === 'ONBUILD') {
+      if (visit) triggers.push(index);
+      return;
+    }
     noCache = setsNoCache(node) ?? noCache;
     visit?.(node, index, noCache);
   }, stage.nodeIndex + 1);
+  let inTriggers = noCache;
+  for (const index of triggers) {
+    const node = tree.node(index) as InstructionNode;
+    inTriggers = (node.trigger && setsNoCache(node.trigger)) ?? inTriggers;
+    visit?.(node, index, inTriggers);
+  }
   return noCache;
 }
 

@@ -54,4 +54,15 @@ describe('DL3042', () => {
   it("adds ' --no-cache-dir' after install", () => {
     checkFix('FROM python:3.13\nRUN pip install flask\n', 'DL3042', "Add '--no-cache-dir'", 'FROM python:3.13\nRUN pip install --no-cache-dir flask\n');
   });
+  it('checks an ONBUILD RUN as it runs, after the whole stage and the ONBUILD ENV and ARG before it', () => {
+    checkDiagnostics('FROM python:3.13\nONBUILD RUN pip install flask\nENV PIP_NO_CACHE_DIR=1\n', [], { only });
+    checkDiagnostics('FROM python:3.13\nONBUILD ENV PIP_NO_CACHE_DIR=1\nONBUILD RUN pip install flask\n', [], { only });
+    checkDiagnostics('FROM python:3.13\nONBUILD RUN $[pip install$] flask\nONBUILD ARG PIP_NO_CACHE_DIR=1\n', [{ code: 'DL3042', message }], { only });
+    // An ENV that turns the cache back on before the trigger runs; diagnostics stay in document order.
+    checkDiagnostics(
+      'FROM python:3.13\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN $[pip install$] flask\nENV PIP_NO_CACHE_DIR=\nRUN $[pip install$] x\n',
+      [{ code: 'DL3042', message }, { code: 'DL3042', message }],
+      { only },
+    );
+  });
 });
