@@ -130,7 +130,7 @@ function heredocText({ command }: CommandLine, script: RunScript): string | unde
   const name = command.heredocs[0];
   if (name === undefined) return undefined;
   // Only the RUN's own heredocs have their bodies at hand: those after the command that reads them.
-  return script.run.heredocs.find((h) => h.name === name && h.body.start >= command.words[0].end)?.content;
+  return script.heredocs.find((h) => h.name === name && h.body.start >= command.words[0].end)?.content;
 }
 
 /**

@@ -8,9 +8,10 @@
 // `runCommands(node, text)` gives the commands of a RUN (or an ONBUILD RUN) with spans relative
 // to the node: its command line (continuations joined), and the bodies of its heredocs that a
 // shell runs (the script of `RUN <<EOF` unless a `#!` names another interpreter, or the input of
-// a shell: `RUN bash <<EOF`). Results are kept per node, so each instruction is read once.
+// a shell: `RUN bash <<EOF`). An ONBUILD RUN's heredocs belong to the ONBUILD node, not to its
+// trigger, and are read the same way. Results are kept per node, so each instruction is read once.
 
-import { appendAll, logicalLineOf, runsBodyWithInterpreter, type InstructionNode, type Span } from '../../syntax';
+import { appendAll, logicalLineOf, runsBodyWithInterpreter, type Heredoc, type InstructionNode, type Span } from '../../syntax';
 
 export interface ShellWord extends Span {
   /** The word with quotes and backslashes removed; expansions (`$x`, `$(…)`) stay as written. */
@@ -463,6 +464,8 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busy
 export interface RunScript extends ShellScript {
   /** The RUN (or the ONBUILD trigger RUN) it was read from. */
   readonly run: InstructionNode;
+  /** The RUN's heredocs: its own, or those of the ONBUILD node whose trigger it is. */
+  readonly heredocs: readonly Heredoc[];
 }
 
 const scripts = new WeakMap<InstructionNode, RunScript | null>();
@@ -497,13 +500,15 @@ export function runCommands(node: InstructionNode, text: string): RunScript | un
 function read(node: InstructionNode, text: string): RunScript | undefined {
   const run = runOf(node);
   if (!run) return undefined;
-  if (!MAY_MATTER.test(text)) return { run, commands: [], pipes: [] };
+  // An ONBUILD RUN's heredocs are on the ONBUILD node, which owns their lines.
+  const heredocs = node.heredocs;
+  if (!MAY_MATTER.test(text)) return { run, heredocs, commands: [], pipes: [] };
   if (run.json) {
     const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
-    return { run, commands: words.length ? [{ words, heredocs: [], outputs: [] }] : [], pipes: [] };
+    return { run, heredocs, commands: words.length ? [{ words, heredocs: [], outputs: [] }] : [], pipes: [] };
   }
   const args = run.args;
-  if (!args) return { run, commands: [], pipes: [] };
+  if (!args) return { run, heredocs, commands: [], pipes: [] };
   const logical = logicalLineOf(node, text);
   const from = logical.logicalOffset(args.start);
   const line = scanShell(logical.text, from, logical.text.length);
@@ -514,19 +519,21 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
     outputs: c.outputs.map((o) => ({ append: o.append, file: { ...o.file, ...toSource(o.file) } })),
   }));
   const pipes: Span[] = line.pipes.map(toSource);
-  for (const heredoc of run.heredocs) {
-    if (!bodyIsShell(run, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
+  for (const heredoc of heredocs) {
+    if (!bodyIsShell(args.text, heredocs, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
     appendAll(commands, body.commands);
     appendAll(pipes, body.pipes);
   }
-  return { run, commands, pipes };
+  return { run, heredocs, commands, pipes };
 }
 
-/** Whether a shell runs a heredoc body of a RUN: as its script, or as the input of a shell command. */
-function bodyIsShell(run: InstructionNode, name: string, marker: string, commands: readonly ShellCommand[]): boolean {
-  const command = run.args?.text ?? '';
-  if (run.heredocs.length === 1 && command.trim() === marker) return !runsBodyWithInterpreter(run.heredocs, command, marker);
+/**
+ * Whether a shell runs a heredoc body of a RUN whose command is `command` (heredocs: all of the
+ * RUN's): as its script, or as the input of a shell command.
+ */
+function bodyIsShell(command: string, heredocs: readonly Heredoc[], name: string, marker: string, commands: readonly ShellCommand[]): boolean {
+  if (heredocs.length === 1 && command.trim() === marker) return !runsBodyWithInterpreter(heredocs, command, marker);
   return commands.some((c) => {
     const words = unwrap(argv(c));
     return words.length > 0 && SHELLS.has(basename(words[0].value)) && c.heredocs.includes(name);

@@ -16,4 +16,10 @@ describe('DL3003', () => {
   it('ignores cd as an argument or part of a word, and other instructions', () => {
     checkDiagnostics('FROM alpine:3\nRUN echo cd && mkdir cd && cdrecord -v\nWORKDIR /cd\nCMD cd /tmp\n', [], { only });
   });
+  it('reads the heredoc scripts of RUN and ONBUILD RUN', () => {
+    checkDiagnostics('FROM alpine:3\nRUN <<EOF\n$[cd$] /src\nEOF\nONBUILD RUN <<EOF\nmake\n$[cd$] /src && make\nEOF\nONBUILD RUN cat <<EOF >/x\ncd /src\nEOF\n', [
+      { code: 'DL3003', message },
+      { code: 'DL3003', message },
+    ], { only });
+  });
 });

@@ -51,4 +51,11 @@ describe('DL3004', () => {
   it('reads ONBUILD RUN and exec-form RUN', () => {
     checkDiagnostics('FROM alpine:3\nONBUILD RUN $[sudo$] ls\nRUN [$["sudo"$], "ls"]\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
   });
+  it('reads the heredoc scripts of ONBUILD RUN as those of RUN, and a pragma above the ONBUILD silences them', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nONBUILD RUN <<EOF\nset -e\n$[sudo$] ls\nEOF\nONBUILD RUN bash -e <<EOF\n$[sudo$] id\nEOF\nONBUILD RUN <<EOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\nONBUILD RUN cat <<EOF > /etc/motd\nsudo ls\nEOF\n# hadolint ignore=DL3004\nONBUILD RUN <<EOF\nsudo ls\nEOF\n',
+      [{ code: 'DL3004', message }, { code: 'DL3004', message }],
+      { only },
+    );
+  });
 });

@@ -43,4 +43,12 @@ describe('DL3014', () => {
     expect(fixTitles('FROM debian:12\nRUN apt-get install curl\n', 'DL3014')).toEqual(["Add '-y' (preferred)", 'Ignore DL3014 for this instruction']);
     expect(fixTitles('FROM debian:12\nRUN ["apt-get", "install", "curl"]\n', 'DL3014')).toEqual(['Ignore DL3014 for this instruction']);
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and adds -y there', () => {
+    checkDiagnostics(
+      'FROM debian:12\nONBUILD RUN <<EOF\nset -e\napt-get update\n$[apt-get install$] curl\nEOF\nONBUILD RUN bash <<EOF\n$[apt-get install$] git\nEOF\nONBUILD RUN cat <<EOF > /x\napt-get install make\nEOF\n',
+      [{ code: 'DL3014', message }, { code: 'DL3014', message }],
+      { only },
+    );
+    checkFix('FROM debian:12\nONBUILD RUN <<EOF\napt-get install curl\nEOF\n', 'DL3014', "Add '-y'", 'FROM debian:12\nONBUILD RUN <<EOF\napt-get install -y curl\nEOF\n');
+  });
 });

@@ -156,6 +156,27 @@ describe('DL3015', () => {
       checkDiagnostics(`FROM debian:12\nONBUILD RUN $[apt-get install$] -y a\nONBUILD RUN ${write}\n`, [flagged], { only });
       checkDiagnostics(`FROM debian:12\nRUN ${write}\nONBUILD RUN rm /etc/apt/apt.conf.d/99norecommends\nONBUILD RUN $[apt-get install$] -y a\n`, [flagged], { only });
     });
+
+    it('the heredoc scripts of ONBUILD RUN install and write configuration as those of RUN do', () => {
+      checkDiagnostics('FROM debian:12\nONBUILD RUN <<EOF\nset -e\n$[apt-get install$] -y a\nEOF\n', [flagged], { only });
+      // Written by a heredoc script, by `cat` from a heredoc, or by `tee` from one: the stage built FROM it is configured.
+      for (const trigger of [
+        `ONBUILD RUN <<EOF\n${write}\nEOF\n`,
+        'ONBUILD RUN cat <<EOF > /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "false";\nEOF\n',
+        'ONBUILD RUN tee /etc/apt/apt.conf.d/99norecommends <<EOF\nAPT::Install-Recommends "false";\nEOF\n',
+      ]) {
+        checkDiagnostics(`FROM debian:12 AS base\n${trigger}FROM base\nRUN apt-get install -y curl\n`, [], { only });
+        // A later trigger reads it, an earlier one does not.
+        checkDiagnostics(`FROM debian:12\n${trigger}ONBUILD RUN <<EOF\napt-get install -y curl\nEOF\n`, [], { only });
+        checkDiagnostics(`FROM debian:12\nONBUILD RUN <<EOF\n$[apt-get install$] -y curl\nEOF\n${trigger}`, [flagged], { only });
+      }
+      // A heredoc written outside apt.conf.d configures nothing.
+      checkDiagnostics(
+        'FROM debian:12 AS base\nONBUILD RUN cat <<EOF > /tmp/99norecommends\nAPT::Install-Recommends "false";\nEOF\nFROM base\nRUN $[apt-get install$] -y curl\n',
+        [flagged],
+        { only },
+      );
+    });
   });
 
   it('offers only the pragma: leaving recommended packages out may break the image', () => {

@@ -69,4 +69,12 @@ describe('DL3019', () => {
     const [diagnostic] = diagnosticsOf('FROM alpine:3.20\nRUN apk add curl\n', { only });
     expect(diagnostic.codeDescription).toEqual({ href: 'https://github.com/hadolint/hadolint/wiki/DL3019' });
   });
+  it('reads the heredoc scripts of ONBUILD RUN, with their cache mounts, and adds --no-cache there', () => {
+    checkDiagnostics(
+      'FROM alpine:3.20\nONBUILD RUN <<EOF\nset -e\n$[apk add$] curl\nEOF\nONBUILD RUN --mount=type=cache,target=/var/cache/apk <<EOF\napk add git\nEOF\n',
+      [info],
+      { only },
+    );
+    checkFix('FROM alpine:3.20\nONBUILD RUN <<EOF\napk add curl\nEOF\n', 'DL3019', "Add '--no-cache'", 'FROM alpine:3.20\nONBUILD RUN <<EOF\napk add --no-cache curl\nEOF\n');
+  });
 });

@@ -27,4 +27,11 @@ describe('DL3027', () => {
     expect(fixTitles('FROM debian:12\nRUN apt upgrade -y\n', 'DL3027')).toEqual(['Ignore DL3027 for this instruction']);
     expect(fixTitles('FROM debian:12\nRUN apt list\n', 'DL3027')).toEqual(['Ignore DL3027 for this instruction']);
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and renames apt there', () => {
+    checkDiagnostics('FROM debian:12\nONBUILD RUN <<EOF\n$[apt$] update\nEOF\nONBUILD RUN sh <<EOF\n$[apt$] install -y curl\nEOF\n', [
+      { code: 'DL3027', message },
+      { code: 'DL3027', message },
+    ], { only });
+    checkFix('FROM debian:12\nONBUILD RUN <<EOF\napt install -y curl\nEOF\n', 'DL3027', "Use 'apt-get'", 'FROM debian:12\nONBUILD RUN <<EOF\napt-get install -y curl\nEOF\n');
+  });
 });

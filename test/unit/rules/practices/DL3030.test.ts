@@ -74,4 +74,8 @@ describe('DL3030', () => {
     expect(codesOf('FROM centos:7\nRUN yum install curl\n', { only, settings: { diagnostics: { rules: { DL3030: 'off' } } } })).not.toContain('DL3030');
     expect(codesOf('FROM centos:7\nRUN yum install curl\n', { only })).toContain('DL3030');
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and adds -y there', () => {
+    checkDiagnostics('FROM centos:7\nONBUILD RUN <<EOF\nset -e\n$[yum install$] curl\nEOF\nONBUILD RUN yum install curl <<EOF\ny\nEOF\n', [{ code: 'DL3030', message }], { only });
+    checkFix('FROM centos:7\nONBUILD RUN <<EOF\nyum install x\nEOF\n', 'DL3030', "Add '-y'", 'FROM centos:7\nONBUILD RUN <<EOF\nyum install -y x\nEOF\n');
+  });
 });

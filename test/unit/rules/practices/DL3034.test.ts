@@ -72,4 +72,12 @@ describe('DL3034', () => {
     expect(codesOf('FROM opensuse/leap:15.6\n# hadolint global ignore=DL3034\nRUN zypper install curl\n', { only })).not.toContain('DL3034');
     expect(codesOf('FROM opensuse/leap:15.6\nRUN zypper install curl\n', { only })).toContain('DL3034');
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and fixes them there', () => {
+    checkDiagnostics('FROM opensuse/leap:15.6\nONBUILD RUN <<EOF\n$[zypper in$] curl\n$[zypper si$] vlc\nEOF\n', [
+      { code: 'DL3034', message: asks('zypper', 'in') },
+      { code: 'DL3034', message: globalOnly('si') },
+    ], { only });
+    checkFix('FROM opensuse/leap:15.6\nONBUILD RUN <<EOF\nzypper in curl\nEOF\n', 'DL3034', "Add '-y'", 'FROM opensuse/leap:15.6\nONBUILD RUN <<EOF\nzypper in -y curl\nEOF\n');
+    checkFix('FROM opensuse/leap:15.6\nONBUILD RUN <<EOF\nzypper si vlc\nEOF\n', 'DL3034', "Add '--non-interactive'", 'FROM opensuse/leap:15.6\nONBUILD RUN <<EOF\nzypper --non-interactive si vlc\nEOF\n');
+  });
 });

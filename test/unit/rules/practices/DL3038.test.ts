@@ -61,4 +61,8 @@ describe('DL3038', () => {
     expect(codesOf('FROM fedora:41\nRUN dnf install curl\n', { only, settings: { diagnostics: { bestPractices: false } } })).not.toContain('DL3038');
     expect(codesOf('FROM fedora:41\nRUN dnf install curl\n', { only })).toContain('DL3038');
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and adds -y there', () => {
+    checkDiagnostics('FROM fedora:41\nONBUILD RUN <<EOF\n$[dnf install$] curl\nEOF\n', [{ code: 'DL3038', message }], { only });
+    checkFix('FROM fedora:41\nONBUILD RUN <<EOF\ndnf install x\nEOF\n', 'DL3038', "Add '-y'", 'FROM fedora:41\nONBUILD RUN <<EOF\ndnf install -y x\nEOF\n');
+  });
 });

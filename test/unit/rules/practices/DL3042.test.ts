@@ -65,4 +65,13 @@ describe('DL3042', () => {
       { only },
     );
   });
+  it('reads the heredoc scripts of ONBUILD RUN, and adds --no-cache-dir there', () => {
+    checkDiagnostics(
+      'FROM python:3.13\nONBUILD RUN <<EOF\nset -e\n$[pip install$] flask\nEOF\nONBUILD RUN --mount=type=cache,target=/root/.cache/pip <<EOF\npip install django\nEOF\nONBUILD RUN cat <<EOF > /x\npip install x\nEOF\n',
+      [{ code: 'DL3042', message }],
+      { only },
+    );
+    checkDiagnostics('FROM python:3.13\nONBUILD ENV PIP_NO_CACHE_DIR=1\nONBUILD RUN <<EOF\npip install flask\nEOF\n', [], { only });
+    checkFix('FROM python:3.13\nONBUILD RUN <<EOF\npip install flask\nEOF\n', 'DL3042', "Add '--no-cache-dir'", 'FROM python:3.13\nONBUILD RUN <<EOF\npip install --no-cache-dir flask\nEOF\n');
+  });
 });

@@ -39,4 +39,7 @@ describe('DL4005', () => {
   it('has no fix but the pragma: SHELL is not the same change', () => {
     expect(fixTitles('FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n', 'DL4005')).toEqual(['Ignore DL4005 for this instruction']);
   });
+  it('reads the heredoc scripts of ONBUILD RUN', () => {
+    checkDiagnostics('FROM debian:12\nONBUILD RUN <<EOF\nset -e\n$[ln -sf /bin/bash /bin/sh$]\nEOF\nONBUILD RUN cat <<EOF > /x\nln -sf /bin/bash /bin/sh\nEOF\n', [warning()], { only });
+  });
 });

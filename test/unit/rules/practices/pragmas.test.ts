@@ -43,6 +43,17 @@ describe('hadolint pragmas and the bestPractices setting', () => {
     checkFix('\uFEFFFROM alpine\n', 'DL3006', 'Ignore DL3006 for this instruction', '\uFEFF# hadolint ignore=DL3006\nFROM alpine\n');
   });
 
+  it('silences the heredoc script of an ONBUILD RUN from above the ONBUILD, and writes the pragma there', () => {
+    const text = 'FROM debian:12\n# hadolint ignore=DL3003\nONBUILD RUN <<EOF\ncd /x && sudo ls\nEOF\n';
+    expect(only(codesOf(text, practices))).toEqual(['DL3004']);
+    checkFix(
+      'FROM debian:12\nONBUILD RUN <<EOF\ncd /x\nEOF\n',
+      'DL3003',
+      'Ignore DL3003 for this instruction',
+      'FROM debian:12\n# hadolint ignore=DL3003\nONBUILD RUN <<EOF\ncd /x\nEOF\n',
+    );
+  });
+
   it('adds the code to a pragma already there', () => {
     checkFix('FROM debian:12\n# hadolint ignore=DL3004 # why\nRUN cd /x && sudo ls\n', 'DL3003', 'Ignore DL3003 for this instruction', 'FROM debian:12\n# hadolint ignore=DL3004,DL3003 # why\nRUN cd /x && sudo ls\n');
   });
