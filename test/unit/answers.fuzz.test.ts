@@ -8,7 +8,7 @@
 // - inlay hints lie inside the requested range, in order; code lenses and links are well-formed;
 // - completion edits are on one line and end at the cursor (an insert/replace pair shares its start);
 // - hover ranges contain the position, signature help's active indexes exist;
-// - prepareRename's range contains the position and rename edits never overlap;
+// - prepareRename's range contains the position (on a variable's `$`, `{` or `}`, it is the name inside) and rename edits never overlap;
 // - no rule throws; code actions, for this version's diagnostics and for the previous version's
 //   (an editor may send diagnostics that are one edit old), have edits inside the document that
 //   never overlap, and an older diagnostic this version does not report gets nothing.
@@ -228,8 +228,12 @@ function exercise(open: OpenDocument, cursors: readonly number[], probes: readon
 
     const prepared = prepareRename(doc, position);
     if (prepared && 'range' in prepared) {
-      c.range(prepared.range, 'prepareRename');
-      c.check(contains(prepared.range, { start: position, end: position }), `prepareRename range ${JSON.stringify(prepared.range)} does not contain ${JSON.stringify(position)}`);
+      // On the `$`, `{` or `}` of a variable (or just after it), the range is still just its name.
+      const [from, to] = c.range(prepared.range, 'prepareRename');
+      const lead = cursor <= from ? text.slice(cursor, from) : undefined;
+      const trail = cursor >= to ? text.slice(to, cursor) : undefined;
+      const inReference = lead === '$' || lead === '${' || lead === '{' || trail === '}';
+      c.check(inReference || contains(prepared.range, { start: position, end: position }), `prepareRename range ${JSON.stringify(prepared.range)} does not contain ${JSON.stringify(position)}`);
       for (const newName of ['renamed_x', 'A', 'build', 'EOF']) {
         const edits = rename(doc, position, newName);
         if (Array.isArray(edits)) c.edits(edits, `rename to ${newName}`);
