@@ -12,7 +12,7 @@ import { SyntaxTree } from '../../../server/src/syntax';
 import { checkDiagnostics, codesOf, diagnosticsOf } from './harness';
 
 const JSON_ARGS = `CMD in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD ["executable", "arg"].`;
-const LEGACY = "'ENV A value' is the legacy form, whose value runs to the end of the line; write ENV A=value.";
+const LEGACY = "'ENV A b' is the legacy form, whose value runs to the end of the line; write ENV A=b.";
 
 describe('the check directive', () => {
   it('publishes complete diagnostics: code, link, source, severity', () => {

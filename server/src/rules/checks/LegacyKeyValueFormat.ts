@@ -45,18 +45,32 @@ export function asSingleWord(value: string, escape: string): string {
   return out;
 }
 
+/** A rewrite this long or longer, or on several lines, is spelt `key=value` in the message and the fix's title. */
+const LONGEST_SHOWN = 40;
+
+/** The pair as one `key=value` word, and how the message and the fix's title show it (the word itself when short). */
+function rewrite(key: string, value: string, escape: string): { text: string; shown: string } {
+  const text = `${key}=${asSingleWord(value, escape)}`;
+  let plain = text.length < LONGEST_SHOWN;
+  // A line break, tab or other control character would not read as what to type.
+  for (let i = 0; plain && i < text.length; i++) plain = text.charCodeAt(i) >= 0x20;
+  return { text, shown: plain ? text : `${key}=value` };
+}
+
 export const LegacyKeyValueFormat: InstructionRule = {
   ...checkMeta('LegacyKeyValueFormat'),
   scope: 'instruction',
-  check(node, report) {
+  check(node, report, escape) {
     if (node.name !== 'ENV' && node.name !== 'LABEL') return;
     for (const pair of node.pairs) {
       // A key without a value is a syntax error BuildKit stops on before any check runs.
       if (pair.separator !== ' ' || !pair.value) continue;
+      const { shown } = rewrite(pair.key.text, pair.value.text, escape);
+      const legacy = shown === `${pair.key.text}=value` ? `${pair.key.text} value` : `${pair.key.text} ${pair.value.text}`;
       report({
         start: pair.start,
         end: pair.end,
-        message: `'${node.name} ${pair.key.text} value' is the legacy form, whose value runs to the end of the line; write ${node.name} ${pair.key.text}=value.`,
+        message: `'${node.name} ${legacy}' is the legacy form, whose value runs to the end of the line; write ${node.name} ${shown}.`,
       });
     }
   },
@@ -66,7 +80,7 @@ export const LegacyKeyValueFormat: InstructionRule = {
     const offset = doc.text.offsetAt(diagnostic.range.start);
     const pair = entry.node.pairs.find((p) => p.separator === ' ' && entry.start + p.start === offset);
     if (!pair?.value) return [];
-    const text = `${pair.key.text}=${asSingleWord(pair.value.text, doc.tree.escape)}`;
-    return [quickFix(`Write ${pair.key.text}=value`, doc, diagnostic, [{ start: entry.start + pair.start, end: entry.start + pair.end, text }], true)];
+    const { text, shown } = rewrite(pair.key.text, pair.value.text, doc.tree.escape);
+    return [quickFix(`Write ${shown}`, doc, diagnostic, [{ start: entry.start + pair.start, end: entry.start + pair.end, text }], true)];
   },
 };

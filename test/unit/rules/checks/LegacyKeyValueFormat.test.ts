@@ -5,10 +5,10 @@ import { analyze, checkDiagnostics, checkFix } from '../harness';
 describe('LegacyKeyValueFormat', () => {
   it('flags ENV and LABEL in the legacy `key value` form', () => {
     checkDiagnostics('FROM alpine\nENV $[GOPATH /go$]\nLABEL $[maintainer Jane Doe$]\n', [
-      { code: 'LegacyKeyValueFormat', message: "'ENV GOPATH value' is the legacy form, whose value runs to the end of the line; write ENV GOPATH=value." },
+      { code: 'LegacyKeyValueFormat', message: "'ENV GOPATH /go' is the legacy form, whose value runs to the end of the line; write ENV GOPATH=/go." },
       {
         code: 'LegacyKeyValueFormat',
-        message: "'LABEL maintainer value' is the legacy form, whose value runs to the end of the line; write LABEL maintainer=value.",
+        message: "'LABEL maintainer Jane Doe' is the legacy form, whose value runs to the end of the line; write LABEL maintainer=Jane\\ Doe.",
       },
     ]);
   });
@@ -22,14 +22,22 @@ describe('LegacyKeyValueFormat', () => {
   });
 
   it('writes key=value', () => {
-    checkFix('FROM alpine\nENV GOPATH /go\n', 'LegacyKeyValueFormat', 'Write GOPATH=value', 'FROM alpine\nENV GOPATH=/go\n');
+    checkFix('FROM alpine\nENV GOPATH /go\n', 'LegacyKeyValueFormat', 'Write GOPATH=/go', 'FROM alpine\nENV GOPATH=/go\n');
+  });
+
+  it('spells a long or multi-line rewrite key=value in the message and the title', () => {
+    const description = 'A small web service that answers every request with the time';
+    checkDiagnostics(`FROM alpine\nLABEL $[description ${description}$]\n`, [
+      { code: 'LegacyKeyValueFormat', message: "'LABEL description value' is the legacy form, whose value runs to the end of the line; write LABEL description=value." },
+    ]);
+    checkFix(`FROM alpine\nLABEL description ${description}\n`, 'LegacyKeyValueFormat', 'Write description=value', `FROM alpine\nLABEL description=${description.replace(/ /g, '\\ ')}\n`);
   });
 
   it('escapes white space outside quotes so the value stays the same', () => {
     checkFix(
       'FROM alpine\nENV GREETING hello  big "wide world"\n',
       'LegacyKeyValueFormat',
-      'Write GREETING=value',
+      'Write GREETING=hello\\ \\ big\\ "wide world"',
       'FROM alpine\nENV GREETING=hello\\ \\ big\\ "wide world"\n',
     );
   });
