@@ -42,7 +42,10 @@ export const WorkdirRelativePath: StageRule = {
       nodeIndex: index,
       start: start + word.start,
       end: start + word.end,
-      message: `WORKDIR '${path}' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with ${os === 'windows' ? "a drive, such as 'C:\\'" : "'/'"}.`,
+      message: isAbsolute(path, 'windows')
+        ? // A drive path on a stage not known to be Windows: how to say it is one.
+          `WORKDIR '${path}' is a Windows path, but nothing says this stage builds a Windows image (a Microsoft Windows base image or --platform=windows/...), so BuildKit reads it as relative: it depends on the working directory of the base image.`
+        : `WORKDIR '${path}' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with ${os === 'windows' ? "a drive, such as 'C:\\'" : "'/'"}.`,
     });
   },
 };

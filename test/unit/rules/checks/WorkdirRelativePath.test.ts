@@ -4,6 +4,11 @@ import { checkDiagnostics } from '../harness';
 const message = (path: string) =>
   `WORKDIR '${path}' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with '/'.`;
 
+/** The message for a drive path in a stage not known to build a Windows image. */
+function windowsPath(path: string): string {
+  return `WORKDIR '${path}' is a Windows path, but nothing says this stage builds a Windows image (a Microsoft Windows base image or --platform=windows/...), so BuildKit reads it as relative: it depends on the working directory of the base image.`;
+}
+
 describe('WorkdirRelativePath', () => {
   it('flags the first WORKDIR of a stage when it is relative', () => {
     checkDiagnostics('FROM alpine\nWORKDIR $[app$]\nWORKDIR src\nFROM alpine\nWORKDIR $[./data$]\n', [
@@ -82,9 +87,9 @@ describe('WorkdirRelativePath', () => {
     checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR $[app$]\n', [
       { code: 'WorkdirRelativePath', message: "WORKDIR 'app' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with a drive, such as 'C:\\'." },
     ]);
-    checkDiagnostics('FROM alpine:3.20\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: message('C:/app') }]);
+    checkDiagnostics('FROM alpine:3.20\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:/app') }]);
     // A known platform decides over the image's name.
-    checkDiagnostics('FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS linux\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: message('C:/app') }], {
+    checkDiagnostics('FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS linux\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:/app') }], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
     });
   });
