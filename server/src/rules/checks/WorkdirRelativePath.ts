@@ -38,17 +38,20 @@ export const WorkdirRelativePath: StageRule = {
     const path = expandWord(word.text, environmentAt(model, index), tree.escape);
     if (path === undefined || isAbsolute(path, os)) return;
     const start = tree.start(index);
-    report({
-      nodeIndex: index,
-      start: start + word.start,
-      end: start + word.end,
-      message: isAbsolute(path, 'windows')
-        ? // A drive path on a stage not known to be Windows: how to say it is one.
-          `WORKDIR '${path}' is a Windows path, but nothing says this stage builds a Windows image (a Microsoft Windows base image or --platform=windows/...), so BuildKit reads it as relative: it depends on the working directory of the base image.`
-        : `WORKDIR '${path}' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with ${os === 'windows' ? "a drive, such as 'C:\\'" : "'/'"}.`,
-    });
+    report({ nodeIndex: index, start: start + word.start, end: start + word.end, message: relativeMessage(word.text, path, os) });
   },
 };
+
+/** What the rule says of the first WORKDIR of a stage, `written` as in the file and `path` as expanded. */
+function relativeMessage(written: string, path: string, os: string): string {
+  // A drive path on a stage not known to be Windows: say what would tell.
+  if (isAbsolute(path, 'windows')) {
+    return `WORKDIR '${path}' is a Windows path, but nothing says this stage builds a Windows image (a Microsoft Windows base image or --platform=windows/...), so BuildKit reads it as relative: it depends on the working directory of the base image.`;
+  }
+  const subject = path === '' ? `WORKDIR '${written}' expands to an empty path with the values this file gives (the base image may set more), which is` : `WORKDIR '${path}' is`;
+  const fix = os === 'windows' ? "a drive, such as 'C:\\'" : "'/'";
+  return `${subject} relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with ${fix}.`;
+}
 
 /** Whether each stage ends with a WORKDIR set (by it or a stage it is built FROM). */
 const setAtEnd: ChainMemo<boolean> = new WeakMap();

@@ -39,7 +39,12 @@ describe('WorkdirRelativePath', () => {
     checkDiagnostics('FROM alpine AS base\nENV B=${B:-rel}\nFROM base\nWORKDIR $[$B$]\n', [{ code: 'WorkdirRelativePath', message: message('rel') }], {
       only: ['WorkdirRelativePath'],
     });
-    checkDiagnostics('FROM alpine\nARG P\nWORKDIR $[${P+set}$]\n', [{ code: 'WorkdirRelativePath', message: message('') }], { only: ['WorkdirRelativePath'] });
+    checkDiagnostics('FROM alpine\nARG P\nWORKDIR $[${P+set}$]\n', [
+      {
+        code: 'WorkdirRelativePath',
+        message: "WORKDIR '${P+set}' expands to an empty path with the values this file gives (the base image may set more), which is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with '/'.",
+      },
+    ], { only: ['WorkdirRelativePath'] });
   });
 
   it('keeps a long chain of open values from growing the stack', () => {
