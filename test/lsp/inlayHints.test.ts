@@ -128,8 +128,8 @@ describe('inlayHint over LSP', () => {
         '',
       ].join('\n'),
       [
-        ['= C:\\\\app', 'APP is "C:\\\\app": set by ENV on line 3.'],
-        ['= C:\\\\app', 'APP is "C:\\\\app": set by ENV on line 3.'],
+        ['= C:\\app', 'APP is "C:\\app": set by ENV on line 3.'],
+        ['= C:\\app', 'APP is "C:\\app": set by ENV on line 3.'],
       ],
     );
   });

@@ -25,9 +25,30 @@ import { shellAssignmentLine } from './navigation/shellAssignments';
 
 const MAX_VALUE_LENGTH = 30;
 
-/** A value as a short label: control characters escaped, quoted when empty or padded, truncated. */
+const CONTROL_ESCAPES: Readonly<Record<number, string>> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r' };
+
+/**
+ * A value on one line: control characters as `\n`, `\r`, `\t` or `\u001b`. Backslashes are doubled
+ * only then, so that those escapes cannot be misread; otherwise a Windows path shows as written
+ * (`C:\app`).
+ */
+function oneLine(value: string): string {
+  let controls = false;
+  for (let i = 0; i < value.length && !controls; i++) controls = value.charCodeAt(i) < 0x20;
+  if (!controls) return value;
+  let out = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\\') out += '\\\\';
+    else if (code < 0x20) out += CONTROL_ESCAPES[code] ?? `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** A value as a short label: on one line, quoted when empty or padded, truncated. */
 export function displayValue(value: string): string {
-  let shown = value.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  let shown = oneLine(value);
   if (shown.length > MAX_VALUE_LENGTH) shown = shown.slice(0, MAX_VALUE_LENGTH - 1) + '…';
   return value === '' || /^\s|\s$/.test(value) ? `"${shown}"` : shown;
 }
@@ -101,9 +122,9 @@ function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }):
 function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: Declaration; value: string }, result: string): string {
   const source = use.declaration.inherits ?? use.declaration;
   const line = lineOf(doc, source.nameSpan.start);
-  const shown = JSON.stringify(use.value);
+  const shown = `"${oneLine(use.value)}"`;
   // `${A:+set}` shows what the reference gives, which is not A's value.
-  const gives = use.ref.operator ? ` ${doc.tree.slice(use.span.start, use.span.end)} gives ${JSON.stringify(result)}.` : '';
+  const gives = use.ref.operator ? ` ${doc.tree.slice(use.span.start, use.span.end)} gives "${oneLine(result)}".` : '';
   const behind = argsBehind(doc, source);
   const following = behind.length
     ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`

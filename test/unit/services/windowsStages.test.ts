@@ -89,10 +89,10 @@ describe('variables in a PowerShell command', () => {
 
   it('hints follow $env:NAME and ${env:NAME}, never a PowerShell $NAME', () => {
     expect(hints(`${head}RUN Write-Host $env:APP ${'${env:V}'} $APP $V\nCMD Write-Host $env:APP $env:V $APP\n`)).toEqual([
-      '6: $env:APP = C:\\\\app',
+      '6: $env:APP = C:\\app',
       '6: ${env:V} = 1',
       // The container has the ENV, not the ARG.
-      '7: $env:APP = C:\\\\app',
+      '7: $env:APP = C:\\app',
     ]);
   });
 
@@ -174,8 +174,8 @@ describe('variables in a cmd command', () => {
   it('a Windows stage runs cmd by default: hints follow %NAME%, and `$NAME` is text', () => {
     // Windows reads names regardless of case.
     expect(hints(`${SERVERCORE}ENV APP=C:\\app\nRUN echo %APP% $APP %app%\nRUN set APP=x && echo %APP%\nRUN set "app=y" && echo %APP%\n`)).toEqual([
-      '4: %APP% = C:\\\\app',
-      '4: %app% = C:\\\\app',
+      '4: %APP% = C:\\app',
+      '4: %app% = C:\\app',
     ]);
   });
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { displayValue } from '../../../server/src/services/inlayHints';
+
+describe('a value as an inlay hint shows it', () => {
+  it('as written, backslashes included, when it has no control character', () => {
+    expect(displayValue('C:\\app')).toBe('C:\\app');
+    expect(displayValue('a "quoted" word')).toBe('a "quoted" word');
+  });
+
+  it('on one line, with escapes, and backslashes doubled so that the escapes cannot be misread', () => {
+    expect(displayValue('a\nb\\c')).toBe('a\\nb\\\\c');
+    expect(displayValue('x\r\n\ty')).toBe('x\\r\\n\\ty');
+    expect(displayValue('\u001b[0m')).toBe('\\u001b[0m');
+  });
+
+  it('quoted when empty or padded, and cut to 30 characters', () => {
+    expect(displayValue('')).toBe('""');
+    expect(displayValue(' x')).toBe('" x"');
+    expect(displayValue('0123456789'.repeat(4))).toBe(`${'0123456789'.repeat(2)}012345678…`);
+  });
+});
