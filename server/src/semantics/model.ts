@@ -32,11 +32,13 @@ import {
   initialGlobalScope,
   resolveImage,
   scopeBefore,
+  shellBefore,
   triggerScopeBefore,
   type DeclarationRecord,
   type GlobalPart,
   type RecordBinding,
   type ReferenceRecord,
+  type Shell,
   type StagePart,
   type StageReferenceKind,
   type UseRecord,
@@ -73,6 +75,14 @@ export interface Stage {
    * such a stage no default PATH, and its default shell is cmd.
    */
   readonly windows: boolean;
+  /** The shell in effect at the end of the stage, which its image keeps (`shellAt` gives it at each instruction). */
+  readonly shellAtEnd: Shell;
+  /**
+   * An ENTRYPOINT written in the file is in effect at the end of the stage: its own last one, else one
+   * of the stage it is built FROM (that stage's `ONBUILD ENTRYPOINT` first). `ENTRYPOINT []` clears it.
+   * (An ENTRYPOINT of an image outside the file is not known.)
+   */
+  readonly hasEntrypoint: boolean;
   /** From the FROM to the end of the stage's last node. */
   readonly start: number;
   readonly end: number;
@@ -129,6 +139,7 @@ export interface VariableUse {
   readonly stage: number;
 }
 
+export type { Shell, StageShell } from './parts';
 export type { StageReferenceKind, VariableExpansion };
 export { triggerExpansion } from './parts';
 
@@ -281,6 +292,8 @@ export class DockerfileModel {
         resolvedImage: part.resolvedImage,
         platform: part.platform,
         windows: part.windows,
+        shellAtEnd: part.shellAtEnd,
+        hasEntrypoint: part.hasEntrypoint,
         start: fromStart,
         end: fromStart + part.length,
         lastNodeIndex: end - 1,
@@ -500,6 +513,16 @@ export class DockerfileModel {
   stageOfNode(nodeIndex: number): Stage | undefined {
     const s = this.nodeStage[nodeIndex];
     return s >= 0 ? this.stages[s] : undefined;
+  }
+
+  /**
+   * The shell the shell form of the node at `nodeIndex` runs in (the shell in effect before it); of an
+   * ONBUILD trigger, the one a build FROM the stage runs it in: the shell the image ends with, as the
+   * stage's earlier `ONBUILD SHELL` triggers change it. Undefined outside a stage.
+   */
+  shellAt(nodeIndex: number): Shell | undefined {
+    const s = nodeIndex >= 0 && nodeIndex < this.nodeStage.length ? this.nodeStage[nodeIndex] : -1;
+    return s < 0 ? undefined : shellBefore(this.parts[s], nodeIndex - this.stages[s].nodeIndex);
   }
 
   /** What `--from=<name>` names: the last stage whose lower-case name is `nameLower`. */

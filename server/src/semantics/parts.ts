@@ -34,10 +34,31 @@ export type StageShell = 'posix' | WindowsShell;
  */
 const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
+/** The shell in effect at a point of a stage, as far as the Dockerfile tells. */
+export interface Shell {
+  /** Whose syntax its commands are written in. */
+  readonly kind: StageShell;
+  /**
+   * The words of the `SHELL` (or `ONBUILD SHELL`) that set it, program first; undefined for the
+   * image's default (`/bin/sh -c`, `cmd /S /C` on Windows), which no SHELL of the file has replaced.
+   * (A base image outside the file may set another; that is not known offline.)
+   */
+  readonly command?: readonly string[];
+}
+
+/** Each `SHELL` of a stage (or each `ONBUILD SHELL` trigger), by its node index relative to the part. */
+export interface ShellChange {
+  readonly node: number;
+  readonly shell: Shell;
+}
+
+const POSIX_DEFAULT: Shell = { kind: 'posix' };
+const WINDOWS_DEFAULT: Shell = { kind: 'cmd' };
+
 /** The shell a `SHELL` instruction sets; undefined when it sets none (its arguments are no JSON array). */
-function shellOf(node: InstructionNode): StageShell | undefined {
-  const program = node.json?.elements[0]?.value;
-  return program === undefined ? undefined : (windowsShellOf(program) ?? 'posix');
+function shellOf(node: InstructionNode): Shell | undefined {
+  const words = node.json?.elements.map((element) => element.value);
+  return words?.length ? { kind: windowsShellOf(words[0]) ?? 'posix', command: words } : undefined;
 }
 
 /** An ARG or ENV declaration, relative to its part. */
@@ -143,14 +164,25 @@ export interface StagePart extends PartBase {
   readonly cmdIsScript: boolean;
   /** The same of its last `ONBUILD ENTRYPOINT`, which a stage built FROM it runs first; undefined without one. */
   readonly triggerCmdIsScript?: boolean;
+  /**
+   * An ENTRYPOINT written in the file is in effect at the end of the stage (its own last one, else
+   * its base's `ONBUILD ENTRYPOINT`, else the base's); `ENTRYPOINT []` clears it.
+   */
+  readonly hasEntrypoint: boolean;
+  /** The same of its last `ONBUILD ENTRYPOINT`; undefined without one. */
+  readonly triggerHasEntrypoint?: boolean;
   /** Its `ONBUILD ARG` and `ONBUILD ENV` declarations, in order: what a stage built FROM it runs first. */
   readonly triggers: readonly DeclarationRecord[];
   /** The stage evidently builds a Windows image (`windows.ts`): by its --platform, its image's name or its base stage. */
   readonly windows: boolean;
-  /** The shell in effect after its last instruction, which a stage built FROM it starts with. */
-  readonly shellAtEnd: StageShell;
-  /** The shell its last `ONBUILD SHELL` sets, which a stage built FROM it runs first; undefined without one. */
-  readonly triggerShell?: StageShell;
+  /** The shell in effect at its FROM: its base stage's after the base's `ONBUILD SHELL`, else the image's default. */
+  readonly shellAtStart: Shell;
+  /** Its `SHELL` instructions that set a shell, in order. */
+  readonly shellChanges: readonly ShellChange[];
+  /** The shell in effect after its last instruction, which its image keeps. */
+  readonly shellAtEnd: Shell;
+  /** Its `ONBUILD SHELL` triggers that set a shell, in order: a stage built FROM it runs them first. */
+  readonly triggerShells: readonly ShellChange[];
 }
 
 export type Part = GlobalPart | StagePart;
@@ -313,11 +345,10 @@ export class PartWalker {
     private readonly inStage: boolean,
     /** The stage's ENTRYPOINT takes an exec-form CMD as its shell script (`expansionOf`). */
     private readonly cmdIsScript = false,
-    /** The shell in effect before the first instruction walked; each `SHELL` changes it. */
-    public shell: StageShell = 'posix',
     /**
      * The text of a node (by its index in the part), to read shell-form text again as a Windows
-     * shell reads it. Without it (a replay for a scope) the node's own references are used.
+     * shell reads it (the part's shells are known then). Without it (a replay for a scope) the
+     * node's own references are used.
      */
     private readonly nodeText?: (node: number) => string,
   ) {}
@@ -417,7 +448,6 @@ export class PartWalker {
     }
     // Everything else uses the scope as it was before the instruction.
     for (const ref of this.references(node, index)) this.use(node, index, at, ref, scope, this.inStage);
-    if (node.name === 'SHELL') this.shell = shellOf(node) ?? this.shell;
     if (node.name === 'ONBUILD' && this.inStage && (owner.name === 'ENV' || owner.name === 'ARG')) {
       // The trigger runs in a later stage, with that stage's values. Known here only when it uses none,
       // until the stage is walked: `resolveTriggers` then gives it the value it has as the triggers run.
@@ -452,12 +482,15 @@ export class PartWalker {
   }
 
   /**
-   * The node's variable references as its shell reads them: a shell-form command in a stage whose
-   * shell is PowerShell or cmd is read again in that shell's syntax.
+   * The node's variable references as its shell reads them: a shell-form command (also an ONBUILD
+   * trigger's) that runs in PowerShell or cmd is read again in that shell's syntax.
    */
   private references(node: InstructionNode, index: number): readonly VariableRef[] {
-    if (this.shell === 'posix' || !this.nodeText || node.json || !SHELL_FORM.has(node.name)) return node.variables;
-    return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, this.shell);
+    const command = node.name === 'ONBUILD' ? node.trigger : node;
+    if (!this.nodeText || !command || command.json || !SHELL_FORM.has(command.name) || this.part.kind !== 'stage') return node.variables;
+    const shell = shellBefore(this.part, index).kind;
+    if (shell === 'posix') return node.variables;
+    return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, shell);
   }
 
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
@@ -642,6 +675,9 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   const resolvedImage = resolveImage(image, global);
   const windows = isWindowsStage(line.platform, image, resolvedImage, base, global);
   const entrypoints = lastEntrypoints(nodes);
+  // The base stage's shell, after its `ONBUILD SHELL`; else the image's default: cmd on Windows, sh elsewhere.
+  const shellAtStart = base ? (base.triggerShells[base.triggerShells.length - 1]?.shell ?? base.shellAtEnd) : windows ? WINDOWS_DEFAULT : POSIX_DEFAULT;
+  const shells = stageShells(nodes);
   const part: Mutable<StagePart> = {
     kind: 'stage',
     ...emptyPart(nodes),
@@ -656,51 +692,84 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     resolvedImage,
     platform: line.platform,
     // Its own ENTRYPOINT, else the one the base's ONBUILD ENTRYPOINT sets first here, else the base's.
-    cmdIsScript: entrypoints.own ?? base?.triggerCmdIsScript ?? base?.cmdIsScript ?? false,
-    triggerCmdIsScript: entrypoints.trigger,
+    cmdIsScript: entrypoints.own ? takesScript(entrypoints.own) : (base?.triggerCmdIsScript ?? base?.cmdIsScript ?? false),
+    triggerCmdIsScript: entrypoints.trigger && takesScript(entrypoints.trigger),
+    hasEntrypoint: entrypoints.own ? setsEntrypoint(entrypoints.own) : (base?.triggerHasEntrypoint ?? base?.hasEntrypoint ?? false),
+    triggerHasEntrypoint: entrypoints.trigger && setsEntrypoint(entrypoints.trigger),
     triggers: [],
     windows,
-    shellAtEnd: 'posix',
-    triggerShell: lastTriggerShell(nodes),
+    shellAtStart,
+    shellChanges: shells.changes,
+    shellAtEnd: shells.changes[shells.changes.length - 1]?.shell ?? shellAtStart,
+    triggerShells: shells.triggers,
   };
-  // The base stage's shell, after its `ONBUILD SHELL`; else the image's default: cmd on Windows, sh elsewhere.
-  const shell = base ? (base.triggerShell ?? base.shellAtEnd) : windows ? 'cmd' : 'posix';
-  const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript, shell, nodeText);
+  const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript, nodeText);
   walker.from(from, line.image);
   const scope = startScope(base, global);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.scope = scope;
   part.triggers = part.declarations.filter((declaration) => declaration.trigger);
-  part.shellAtEnd = walker.shell;
   return part;
 }
 
-/** The shell the stage's last `ONBUILD SHELL` sets, if it has one. */
-function lastTriggerShell(nodes: readonly TopLevelNode[]): StageShell | undefined {
-  for (let i = nodes.length - 1; i > 0; i--) {
+/** The stage's `SHELL` instructions and `ONBUILD SHELL` triggers that set a shell, in order. */
+function stageShells(nodes: readonly TopLevelNode[]): { changes: ShellChange[]; triggers: ShellChange[] } {
+  const changes: ShellChange[] = [];
+  const triggers: ShellChange[] = [];
+  for (let i = 1; i < nodes.length; i++) {
     const node = nodes[i];
-    if (node.kind === 'instruction' && node.trigger?.name === 'SHELL') {
-      const shell = shellOf(node.trigger);
-      if (shell) return shell;
-    }
+    if (node.kind !== 'instruction') continue;
+    const instruction = node.name === 'ONBUILD' ? node.trigger : node;
+    const shell = instruction?.name === 'SHELL' ? shellOf(instruction) : undefined;
+    if (shell) (node === instruction ? changes : triggers).push({ node: i, shell });
   }
-  return undefined;
+  return { changes, triggers };
+}
+
+/** The last of `changes` before node `node`, if any. */
+function lastBefore(changes: readonly ShellChange[], node: number): ShellChange | undefined {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid].node < node) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? changes[lo - 1] : undefined;
 }
 
 /**
- * Whether the stage's own last ENTRYPOINT, and its last `ONBUILD ENTRYPOINT`, is a shell with `-c`
- * that takes the CMD as its script; undefined where the stage has none. One pass from the end.
+ * The shell the shell form of node `node` of a stage part runs in: the shell in effect before it.
+ * For an ONBUILD trigger, the one it runs in when a build FROM the stage runs it: the shell the
+ * image ends with, changed by the stage's `ONBUILD SHELL` triggers before it (the triggers run in
+ * order, before anything of that build).
  */
-function lastEntrypoints(nodes: readonly TopLevelNode[]): { own?: boolean; trigger?: boolean } {
-  let own: boolean | undefined;
-  let trigger: boolean | undefined;
-  const takesScript = (node: InstructionNode) => node.json !== undefined && execShellScript(node.json.elements) === 'after';
+export function shellBefore(part: StagePart, node: number): Shell {
+  const instruction = part.nodes[node];
+  if (instruction?.kind === 'instruction' && instruction.name === 'ONBUILD') return lastBefore(part.triggerShells, node)?.shell ?? part.shellAtEnd;
+  return lastBefore(part.shellChanges, node)?.shell ?? part.shellAtStart;
+}
+
+/** An ENTRYPOINT that is a shell with `-c` and takes the CMD as its script (`["/bin/sh", "-c"]`). */
+function takesScript(node: InstructionNode): boolean {
+  return node.json !== undefined && execShellScript(node.json.elements) === 'after';
+}
+
+/** Whether an ENTRYPOINT sets one: any but `ENTRYPOINT []`, which clears it. */
+function setsEntrypoint(node: InstructionNode): boolean {
+  return !node.json || node.json.elements.length > 0;
+}
+
+/** The stage's own last ENTRYPOINT and its last `ONBUILD ENTRYPOINT` trigger, where it has them. One pass from the end. */
+function lastEntrypoints(nodes: readonly TopLevelNode[]): { own?: InstructionNode; trigger?: InstructionNode } {
+  let own: InstructionNode | undefined;
+  let trigger: InstructionNode | undefined;
   for (let i = nodes.length - 1; i > 0 && (own === undefined || trigger === undefined); i--) {
     const node = nodes[i];
     if (node.kind !== 'instruction') continue;
-    if (own === undefined && node.name === 'ENTRYPOINT') own = takesScript(node);
-    if (trigger === undefined && node.trigger?.name === 'ENTRYPOINT') trigger = takesScript(node.trigger);
+    if (own === undefined && node.name === 'ENTRYPOINT') own = node;
+    if (trigger === undefined && node.trigger?.name === 'ENTRYPOINT') trigger = node.trigger;
   }
   return { own, trigger };
 }

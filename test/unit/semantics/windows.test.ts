@@ -129,3 +129,81 @@ describe('variables in the text of a Windows shell', () => {
     expect(uses('# escape=`\nFROM alpine\nENV E=2\nRUN echo $E %E% $env:E\n')).toEqual(['$E -> line 3 (2)', '$env -> unresolved']);
   });
 });
+
+describe('the shell at each instruction', () => {
+  /** Each instruction line with the shell its shell form runs in: `kind` and the SHELL's words, or `default`. */
+  function shells(text: string): string[] {
+    const m = model(text);
+    const out: string[] = [];
+    m.tree.forEach((node, _start, index) => {
+      if (node.kind !== 'instruction') return;
+      const shell = m.shellAt(index);
+      out.push(`${m.tree.nodeText(index).trimEnd()} -> ${shell ? `${shell.kind} ${shell.command?.join(' ') ?? 'default'}` : 'none'}`);
+    });
+    return out;
+  }
+
+  it('is the SHELL before it, the base stage\'s after its ONBUILD SHELL, and for an ONBUILD trigger the one a later build runs it in', () => {
+    const text = [
+      'ARG V=1',
+      'FROM alpine AS base',
+      'RUN a',
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      'RUN b',
+      'ONBUILD RUN c',
+      'ONBUILD SHELL ["cmd", "/S", "/C"]',
+      'ONBUILD RUN d',
+      'SHELL ["pwsh", "-Command"]',
+      'FROM base',
+      'RUN e',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'RUN f',
+      '',
+    ].join('\n');
+    expect(shells(text)).toEqual([
+      'ARG V=1 -> none',
+      'FROM alpine AS base -> posix default',
+      'RUN a -> posix default',
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"] -> posix default',
+      'RUN b -> posix /bin/bash -o pipefail -c',
+      // After the whole stage: the image's last SHELL, not the one at its line.
+      'ONBUILD RUN c -> powershell pwsh -Command',
+      'ONBUILD SHELL ["cmd", "/S", "/C"] -> powershell pwsh -Command',
+      'ONBUILD RUN d -> cmd cmd /S /C',
+      'SHELL ["pwsh", "-Command"] -> posix /bin/bash -o pipefail -c',
+      'FROM base -> cmd cmd /S /C',
+      'RUN e -> cmd cmd /S /C',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022 -> cmd default',
+      'RUN f -> cmd default',
+    ]);
+    expect(model(text).stages.map((s) => `${s.shellAtEnd.kind} ${s.shellAtEnd.command?.join(' ') ?? 'default'}`)).toEqual([
+      'powershell pwsh -Command',
+      'cmd cmd /S /C',
+      'cmd default',
+    ]);
+  });
+
+  it('an ONBUILD trigger\'s shell form is read in the shell it runs in', () => {
+    const text = 'FROM alpine\nENV E=1\nONBUILD RUN echo $env:E $E\nONBUILD SHELL ["cmd", "/S", "/C"]\nONBUILD CMD echo %E% $E\nSHELL ["pwsh", "-Command"]\n';
+    expect(uses(text)).toEqual(['$env:E -> line 2 (1)', '$E -> local', '%E% -> line 2 (1)']);
+  });
+});
+
+describe('the ENTRYPOINT in effect at the end of a stage', () => {
+  it('its own last one, else its base stage\'s ONBUILD ENTRYPOINT, else the base stage\'s; ENTRYPOINT [] clears it', () => {
+    const text = [
+      'FROM alpine AS a',
+      'ENTRYPOINT ["/app"]',
+      'ONBUILD ENTRYPOINT []',
+      'FROM a AS b',
+      'FROM alpine AS c',
+      'ENTRYPOINT /start.sh',
+      'FROM c AS d',
+      'FROM d',
+      'ENTRYPOINT []',
+      'FROM alpine',
+      '',
+    ].join('\n');
+    expect(model(text).stages.map((s) => s.hasEntrypoint)).toEqual([true, false, true, true, false, false]);
+  });
+});
