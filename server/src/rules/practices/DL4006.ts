@@ -1,33 +1,29 @@
 // DL4006: a RUN with a pipe while the shell is the default `/bin/sh -c` without `-o pipefail`.
 // A pipeline succeeds when its last command does, so `curl … | tar x` goes on after a failed
 // download. Set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or ash's) before it.
+// The shell is the model's: the SHELL in effect (in the stage, in the stage it is built FROM or by
+// that stage's `ONBUILD SHELL`, which hadolint does not follow), else the image's default, cmd in
+// a Windows stage. An `ONBUILD RUN` is checked in the shell it runs in: the one the image ends with,
+// as the stage's earlier `ONBUILD SHELL` triggers change it.
 // Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide) or yes
 // (pipefail would fail it); pipes inside a command's arguments (`echo "$(a | b)"`: the command
-// discards their status); a stage whose SHELL (in it, in the stage it is built FROM or by that
-// stage's `ONBUILD SHELL`, which hadolint does not follow) sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd); a
-// Windows stage (its default shell is cmd); a RUN that starts with `set -o pipefail` itself, a
-// `# hadolint shell=` pragma naming a non-POSIX shell.
+// discards their status); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
+// a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
 
-import type { DockerfileModel, Stage } from '../../semantics';
-import type { InstructionNode, Span, SyntaxTree } from '../../syntax';
-import { alongBases, lastTrigger, type ChainMemo } from '../checks/support/chain';
+import type { DockerfileModel, Shell, Stage } from '../../semantics';
+import { windowsShellOf, type InstructionNode, type Span } from '../../syntax';
+import { alongBases, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { parsePragmaShell } from './pragmas';
 import { practiceMeta } from './meta';
-import { basename, commandLines, runCommands, type RunScript } from './shell';
+import { commandLines, runCommands, type RunScript } from './shell';
 
-/** What the shell of a stage does with pipes: 'fails' (pipefail set), 'sh' (it does not), 'other' (not POSIX). */
+/** What a shell does with pipes: 'fails' (pipefail set), 'sh' (it does not), 'other' (not POSIX). */
 type ShellKind = 'fails' | 'sh' | 'other';
 
-const NON_POSIX = new Set(['pwsh', 'powershell', 'cmd']);
-const WINDOWS_IMAGE = /(^|[/:-])(windows|nanoserver|servercore|windowsservercore)/i;
-
-function shellKind(node: InstructionNode): ShellKind {
-  const words = node.json?.elements.map((e) => e.value) ?? [];
-  if (words.length === 0) return 'sh';
-  const name = basename(words[0].replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
-  if (NON_POSIX.has(name)) return 'other';
-  return setsPipefail(words.slice(1)) ? 'fails' : 'sh';
+function shellKind(shell: Shell): ShellKind {
+  if (shell.kind !== 'posix') return 'other';
+  return shell.command && setsPipefail(shell.command.slice(1)) ? 'fails' : 'sh';
 }
 
 /** `-o pipefail`, also in a group (`-eo pipefail`, `-euxo pipefail`). */
@@ -76,38 +72,45 @@ function setsPipefailFirst(script: RunScript): boolean {
   return false;
 }
 
-const shellAtEnd: ChainMemo<ShellKind> = new WeakMap();
+/** Per stage, the shell a `# hadolint shell=` pragma naming a non-POSIX shell still overrides at its end. */
+const overriddenAtEnd: ChainMemo<Shell | undefined> = new WeakMap();
 
-/** Walks a stage with its shell kind before each instruction; returns the kind at its end. */
-function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, kind: ShellKind) => void): ShellKind {
-  let kind: ShellKind = stage.base
-    ? alongBases(shellAtEnd, model, stage.base, (s) => walk(tree, model, s))
-    : WINDOWS_IMAGE.test(stage.resolvedImage ?? stage.image ?? '') || /windows/i.test(stage.platform ?? '')
-      ? 'other'
-      : 'sh';
-  // The base's `ONBUILD SHELL` runs first here.
-  const trigger = stage.base && lastTrigger(model, stage.base, 'SHELL');
-  if (trigger) kind = shellKind(trigger.trigger);
-  tree.forEach((node, _start, index) => {
+/**
+ * Walks a stage with the kind of shell each RUN runs in (the model's, see `DockerfileModel.shellAt`);
+ * returns the shell a pragma overrides at its end. A pragma speaks of the shell in effect where it
+ * is written, and holds for as long as that shell does: until a SHELL replaces it, in the stage or
+ * (by its ONBUILD SHELL) as a stage built FROM this one starts. An `ONBUILD RUN` runs in each stage
+ * built FROM this one, after all of this stage: it is visited last, in the shell it runs in there.
+ */
+function walk(model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, kind: ShellKind) => void): Shell | undefined {
+  let overridden = stage.base ? alongBases(overriddenAtEnd, model, stage.base, (s) => walk(model, s)) : undefined;
+  const kindAt = (index: number): ShellKind => {
+    const shell = model.shellAt(index)!;
+    return shell === overridden ? 'other' : shellKind(shell);
+  };
+  const triggers: number[] = [];
+  model.tree.forEach((node, _start, index) => {
     if (index > stage.lastNodeIndex) return false;
     if (node.kind === 'comment') {
       const shell = parsePragmaShell(node.content);
-      if (shell !== undefined) kind = NON_POSIX.has(basename(shell).toLowerCase().replace(/\.exe$/, '')) ? 'other' : kind;
+      if (shell !== undefined && windowsShellOf(shell)) overridden = model.shellAt(index);
       return;
     }
-    if (node.kind !== 'instruction') return;
-    if (node.name === 'SHELL') kind = shellKind(node);
-    else visit?.(node, index, kind);
+    if (!visit || node.kind !== 'instruction') return;
+    if (node.name === 'ONBUILD') triggers.push(index);
+    else visit(node, index, kindAt(index));
   }, stage.nodeIndex + 1);
-  return kind;
+  for (const index of triggers) visit?.(model.tree.node(index) as InstructionNode, index, kindAt(index));
+  return overridden === stage.shellAtEnd ? overridden : undefined;
 }
 
 export const DL4006: StageRule = {
   ...practiceMeta('DL4006', 'warning', 'A RUN uses a pipe while the shell does not set `-o pipefail`.'),
   scope: 'stage',
   check({ tree, model, stage, report }) {
-    walk(tree, model, stage, (node, index, kind) => {
-      if (kind !== 'sh' || node.name !== 'RUN' || node.json) return;
+    walk(model, stage, (node, index, kind) => {
+      const run = node.name === 'ONBUILD' ? node.trigger : node;
+      if (kind !== 'sh' || run?.name !== 'RUN' || run.json) return;
       const script = runCommands(node, tree.nodeText(index));
       if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
       const pipe = pipesThatMayHideFailures(script)[0];

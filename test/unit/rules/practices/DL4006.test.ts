@@ -54,4 +54,43 @@ describe('DL4006', () => {
     );
     checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir | findstr x\nFROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n', [], { only });
   });
+
+  it('checks an ONBUILD RUN in the shell it runs in: the one the image ends with, as the earlier ONBUILD SHELL triggers change it', () => {
+    checkDiagnostics(
+      'FROM debian:12 AS base\nONBUILD RUN curl x $[|$] sh\nONBUILD SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nONBUILD RUN curl x | sh\nFROM base\nRUN true\n',
+      [{ code: 'DL4006', message }],
+      { only },
+    );
+    // The triggers run after the whole stage: a SHELL after them counts, one before them may not.
+    checkDiagnostics('FROM debian:12\nONBUILD RUN curl x | sh\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', [], { only });
+    checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nONBUILD RUN curl x $[|$] sh\nSHELL ["/bin/sh", "-c"]\n', [{ code: 'DL4006', message }], { only });
+    checkDiagnostics('FROM debian:12\nONBUILD SHELL ["pwsh", "-Command"]\nONBUILD RUN Get-ChildItem | Select-Object Name\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nONBUILD RUN dir | findstr x\n', [], { only });
+  });
+
+  it('follows a `# hadolint shell=` pragma for a non-POSIX shell until a SHELL replaces the shell, in stages built FROM it and their triggers', () => {
+    checkDiagnostics(
+      [
+        'FROM debian:12 AS base',
+        '# hadolint shell=powershell',
+        'RUN Get-ChildItem | Select-Object Name',
+        'ONBUILD RUN Get-ChildItem | Select-Object Name',
+        'ONBUILD SHELL ["/bin/sh", "-c"]',
+        'ONBUILD RUN curl x $[|$] sh',
+        'FROM debian:12 AS other',
+        '# hadolint shell=pwsh',
+        'RUN Get-ChildItem | Select-Object Name',
+        'FROM other',
+        'RUN Get-ChildItem | Select-Object Name',
+        'SHELL ["/bin/sh", "-c"]',
+        'RUN curl x $[|$] sh',
+        '',
+      ].join('\n'),
+      [{ code: 'DL4006', message }, { code: 'DL4006', message }],
+      { only },
+    );
+  });
+
+  it('takes a stage for Windows only when the model does: a Linux image with "windows" in its name runs sh', () => {
+    checkDiagnostics('FROM dockcross/windows-static-x64\nRUN curl x $[|$] sh\nFROM --platform=windows/amd64 busybox\nRUN dir | findstr x\nFROM mcr.microsoft.com/dotnet/sdk:9.0-nanoserver-1809\nRUN dir | findstr x\n', [{ code: 'DL4006', message }], { only });
+  });
 });
