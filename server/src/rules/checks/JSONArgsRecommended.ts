@@ -5,12 +5,12 @@
 // words that mean the same without a shell. It is preferred only for a CMD that nothing else
 // receives: an ENTRYPOINT gets CMD as its arguments, so with one in effect the conversion changes
 // them from `/bin/sh -c "<command>"` to the words; that stays a choice.
-// (An ENTRYPOINT of an image outside the file is unknown here.)
+// Both come from the model: the shell at each instruction (`DockerfileModel.shellAt`) and the
+// ENTRYPOINT in effect at the end of the stage (`Stage.hasEntrypoint`; one of an image outside the
+// file is unknown here).
 
-import type { InstructionNode, SyntaxTree } from '../../syntax';
-import type { DockerfileModel, Stage } from '../../semantics';
+import type { InstructionNode } from '../../syntax';
 import type { StageRule } from '../types';
-import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
 import { quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
@@ -33,53 +33,15 @@ export function execForm(node: InstructionNode): string | undefined {
   return `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
 }
 
-const shellAtEnd: ChainMemo<boolean> = new WeakMap();
-
-/**
- * Walks the instructions of a stage with whether a SHELL is set before each (starting from what
- * the stage it is built FROM ends with); returns whether one is set at the end.
- */
-function walkShell(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, start: number, shellSet: boolean) => void): boolean {
-  let shellSet = stage.base ? alongBases(shellAtEnd, model, stage.base, (s) => walkShell(tree, model, s)) : false;
-  // The base's `ONBUILD SHELL` runs first here, and BuildKit checks the shell the image has then.
-  const trigger = stage.base && lastTrigger(model, stage.base, 'SHELL');
-  if (trigger) shellSet = (trigger.trigger.json?.elements.length ?? 0) > 0;
-  tree.forEach((node, start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind !== 'instruction') return;
-    if (node.name === 'SHELL') shellSet = (node.json?.elements.length ?? 0) > 0;
-    visit?.(node, index, start, shellSet);
-  }, stage.nodeIndex + 1);
-  return shellSet;
-}
-
-const entrypointAtEnd: ChainMemo<boolean> = new WeakMap();
-
-/**
- * Whether an ENTRYPOINT written in the file is in effect at the end of `stage`: its own (wherever
- * it stands in the stage, the image takes the last), or one of the stage it is built FROM.
- * `ENTRYPOINT []` clears it.
- */
-function entrypointSet(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boolean {
-  return alongBases(entrypointAtEnd, model, stage, (s, base) => {
-    let set = base ?? false;
-    // The base's `ONBUILD ENTRYPOINT` runs first in this stage.
-    const trigger = s.base && lastTrigger(model, s.base, 'ENTRYPOINT');
-    if (trigger) set = !trigger.trigger.json || trigger.trigger.json.elements.length > 0;
-    tree.forEach((node, _start, index) => {
-      if (index > s.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') set = !node.json || node.json.elements.length > 0;
-    }, s.nodeIndex + 1);
-    return set;
-  });
-}
-
 export const JSONArgsRecommended: StageRule = {
   ...checkMeta('JSONArgsRecommended'),
   scope: 'stage',
   check({ tree, model, stage, report }) {
-    walkShell(tree, model, stage, (node, index, start, shellSet) => {
-      if ((node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json || shellSet) return;
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction' || (node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json) return;
+      // BuildKit checks the image's shell as it is then: set by a SHELL of the file, or the default.
+      if (model.shellAt(index)?.command) return;
       const span = node.args ?? node.keyword;
       report({
         nodeIndex: index,
@@ -87,7 +49,7 @@ export const JSONArgsRecommended: StageRule = {
         end: start + span.end,
         message: `${node.name} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
       });
-    });
+    }, stage.nodeIndex + 1);
   },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
@@ -98,7 +60,7 @@ export const JSONArgsRecommended: StageRule = {
     // A shell-form ENTRYPOINT ignores CMD; the JSON form appends it, so that one is a choice to make.
     // So is a CMD that an ENTRYPOINT receives: its arguments become the words instead of `/bin/sh -c`.
     const stage = doc.model.stageOfNode(entry.index);
-    const feedsEntrypoint = entry.node.name === 'CMD' && stage !== undefined && entrypointSet(doc.tree, doc.model, stage);
+    const feedsEntrypoint = entry.node.name === 'CMD' && stage?.hasEntrypoint === true;
     const preferred = entry.node.name === 'CMD' && !feedsEntrypoint;
     const title = `Use the JSON form ${json}${feedsEntrypoint ? " (changes the ENTRYPOINT's arguments)" : ''}`;
     return [quickFix(title, doc, diagnostic, [{ start: entry.start + args.start, end: entry.start + args.end, text: json }], preferred)];

@@ -10,6 +10,9 @@ describe('JSONArgsRecommended', () => {
       { code: 'JSONArgsRecommended', message: entrypoint },
       { code: 'JSONArgsRecommended', message: cmd },
     ]);
+    // Also in a Windows stage: BuildKit asks whether the image's configuration has a shell, and cmd,
+    // the default there, is no SHELL of the configuration.
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD $[echo hi$]\n', [{ code: 'JSONArgsRecommended', message: cmd }]);
   });
 
   it('accepts the JSON form, and the shell form once SHELL is set in the stage or its base stage', () => {
