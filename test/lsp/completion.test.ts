@@ -126,7 +126,7 @@ function flagRows(flags: readonly FlagFact[]): Row[] {
 describe('completion over LSP', () => {
   it('advertises completion with resolve and its trigger characters', () => {
     expect(client.initializeResult.capabilities.completionProvider).toEqual({
-      triggerCharacters: ['-', '=', '$', '{', ',', '/', ' ', '#'],
+      triggerCharacters: ['-', '=', '$', '{', ',', '/', ' ', '#', '%'],
       resolveProvider: true,
     });
   });
@@ -610,6 +610,27 @@ describe('completion over LSP', () => {
         ['PATH', Kind.Variable, 'PATH}'],
       ], { trigger: '{' });
       await check('FROM alpine\nENV X=${$0', [['PATH', Kind.Variable, 'PATH}']], { trigger: '{' });
+    });
+
+    it('in the text PowerShell runs, the $env: forms; in the text cmd runs, %NAME% after %', async () => {
+      const proxies = ['ALL_PROXY', 'FTP_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'all_proxy', 'ftp_proxy', 'http_proxy', 'https_proxy', 'no_proxy'];
+      const pwsh = `${declared}SHELL ["pwsh", "-Command"]\n`;
+      await check(`${pwsh}RUN Write-Output $[$e$0$]`, [
+        ['$env:APP_HOME', Kind.Variable, '$env:APP_HOME'],
+        ['$env:VERSION', Kind.Variable, '$env:VERSION'],
+        ['$env:PATH', Kind.Variable, '$env:PATH'],
+        ...proxies.map((name) => [`$env:${name}`, Kind.Variable, `$env:${name}`] as Row),
+      ]);
+      await check(`${pwsh}CMD Write-Output $[\${env:$0$]`, [
+        ['${env:APP_HOME}', Kind.Variable, '${env:APP_HOME}'],
+        ['${env:PATH}', Kind.Variable, '${env:PATH}'],
+      ]);
+      // A Windows stage runs cmd by default.
+      await check('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV APP_HOME=C:\\app\nCMD echo $[%$0$]', [
+        ['%APP_HOME%', Kind.Variable, '%APP_HOME%'],
+        ['%PATH%', Kind.Variable, '%PATH%'],
+      ], { trigger: '%' });
+      await checkNone(`${declared}RUN date +%$0`, { trigger: '%' });
     });
 
     it('PATH in a stage, which BuildKit always sets, declared or not, and in no global ARG default', async () => {

@@ -8,6 +8,6 @@ export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
-export { windowsShellOf } from './windowsShellVariables';
+export { windowsShellOf, scanCmdVariables } from './windowsShellVariables';
 export { lastAtMost } from './sortedSearch';
 export { appendAll } from './arrays';

@@ -589,7 +589,9 @@ function quietOffsets(text: string, doc: AnalyzedDocument): { offset: number; wh
     }
   });
   const lineText = (offset: number) => text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-  return out.filter(({ offset }) => !/\$\{?[A-Za-z0-9_]*$/.test(lineText(offset)));
+  // A variable being typed: `$name`, or `%name` in the text cmd runs (a Windows stage's default shell).
+  const cmdVariable = (offset: number) => /%[A-Za-z0-9_()]*$/.test(lineText(offset)) && doc.model.shellAt(doc.tree.nodeIndexAt(offset - 1))?.kind === 'cmd';
+  return out.filter(({ offset }) => !/\$\{?[A-Za-z0-9_]*$/.test(lineText(offset)) && !cmdVariable(offset));
 }
 
 function quietSweep(files: readonly string[]): Map<string, string[]> {

@@ -48,3 +48,70 @@ describe('variable completion after $', () => {
     expect(list.items.filter((i) => i.label === 'MODE').map((i) => i.detail)).toEqual(['ENV MODE=env']);
   });
 });
+
+describe('variable completion in the text of a Windows shell', () => {
+  /** Each item offered at `|`: `label: text it replaces -> text it inserts`, the proxy arguments left out. */
+  function items(fixture: string, trigger?: string): string[] {
+    const offset = fixture.indexOf('|');
+    const text = fixture.slice(0, offset) + fixture.slice(offset + 1);
+    const document = TextDocument.create('file:///completion/Dockerfile', 'dockerfile', 1, text);
+    const list = getCompletions(analyzedDocument(document, SyntaxTree.parse(text)), document.positionAt(offset), {
+      snippets: false,
+      format: 'plaintext',
+      ...(trigger ? { triggerCharacter: trigger } : {}),
+    });
+    return list.items
+      .filter((i) => !/proxy/i.test(i.label))
+      .map((i) => {
+        const edit = i.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+        return `${i.label}: ${text.slice(document.offsetAt(edit.range.start), document.offsetAt(edit.range.end))} -> ${edit.newText}`;
+      });
+  }
+
+  const pwsh = 'FROM alpine\nARG V=1\nENV APP=/app\nSHELL ["pwsh", "-Command"]\n';
+  const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nARG V=1\nENV APP=C:/app\n';
+
+  it('under PowerShell, the environment forms, for whatever of them has been typed', () => {
+    expect(items(`${pwsh}RUN echo $|`, '$')).toEqual(['$env:V: $ -> $env:V', '$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+    expect(items(`${pwsh}RUN echo $e|`)).toEqual(['$env:V: $e -> $env:V', '$env:APP: $e -> $env:APP', '$env:PATH: $e -> $env:PATH']);
+    expect(items(`${pwsh}RUN echo $env:A|`)).toEqual(['$env:V: $env:A -> $env:V', '$env:APP: $env:A -> $env:APP', '$env:PATH: $env:A -> $env:PATH']);
+    expect(items(`${pwsh}RUN echo "\${env:|"`)).toEqual(['${env:V}: ${env: -> ${env:V}', '${env:APP}: ${env: -> ${env:APP}', '${env:PATH}: ${env: -> ${env:PATH}']);
+    // The closing brace already there is kept.
+    expect(items(`${pwsh}RUN echo \${|}`, '{')).toEqual(['${env:V}: ${ -> ${env:V', '${env:APP}: ${ -> ${env:APP', '${env:PATH}: ${ -> ${env:PATH']);
+    // The container of CMD has the image's ENV only.
+    expect(items(`${pwsh}CMD echo $|`, '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+  });
+
+  it('under PowerShell, nothing for another scope, an escaped $ or single quotes; BuildKit\'s own text keeps its forms', () => {
+    expect(items(`${pwsh}RUN echo $script:|`)).toEqual([]);
+    expect(items(`${pwsh}RUN echo \`$|`, '$')).toEqual([]);
+    expect(items(`${pwsh}RUN echo '$|`, '$')).toEqual([]);
+    expect(items(`${pwsh}ENV X=$|`, '$')).toEqual(['V:  -> V', 'APP:  -> APP', 'PATH:  -> PATH']);
+    expect(items(`${pwsh}RUN --mount=type=cache,target=$| x`, '$')).toEqual(['V:  -> V', 'APP:  -> APP', 'PATH:  -> PATH']);
+  });
+
+  it('under cmd, %NAME% after an opening %, and nothing after $', () => {
+    expect(items(`${windows}RUN echo %|`, '%')).toEqual(['%V%: % -> %V%', '%APP%: % -> %APP%', '%PATH%: % -> %PATH%']);
+    expect(items(`${windows}RUN echo %A|%`)).toEqual(['%V%: %A -> %V', '%APP%: %A -> %APP', '%PATH%: %A -> %PATH']);
+    expect(items(`${windows}RUN echo %V% 50% %|`, '%')).toEqual(['%V%: % -> %V%', '%APP%: % -> %APP%', '%PATH%: % -> %PATH%']);
+    // The % that closes a reference opens none.
+    expect(items(`${windows}RUN echo %V%|`, '%')).toEqual([]);
+    expect(items(`${windows}RUN echo $|`, '$')).toEqual([]);
+  });
+
+  it('the shell of an exec form\'s script, an ONBUILD trigger\'s shell and a RUN heredoc\'s', () => {
+    expect(items(`${windows}RUN ["powershell", "-Command", "echo $env:|`)).toEqual(['$env:V: $env: -> $env:V', '$env:APP: $env: -> $env:APP', '$env:PATH: $env: -> $env:PATH']);
+    // A trigger runs in the shell the image ends with, and sees its ENV.
+    expect(items('FROM alpine\nENV APP=/app\nONBUILD RUN echo $|\nSHELL ["pwsh", "-Command"]\n', '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+    expect(items(`${pwsh}RUN <<EOF\necho $|\nEOF\n`, '$')).toEqual(['$env:V: $ -> $env:V', '$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+    // PowerShell has no here-documents: the body of `cat <<EOF` is data nothing expands.
+    expect(items(`${pwsh}RUN cat <<EOF\n$|\nEOF\n`, '$')).toEqual([]);
+  });
+
+  it('a typed % opens nothing elsewhere', () => {
+    expect(items('FROM alpine\nRUN date +%|', '%')).toEqual([]);
+    expect(items('FROM alpine\nENV X=${Y%|', '%')).toEqual([]);
+    expect(items('FROM %|', '%')).toEqual([]);
+    expect(items('FROM alpine\n# %|', '%')).toEqual([]);
+  });
+});

@@ -7,14 +7,15 @@ import { getInstruction, type InstructionFact } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
-import { execShellScript, runsBodyWithInterpreter, type InstructionNode } from '../../syntax';
+import type { StageShell } from '../../semantics';
+import { execShellScript, runsBodyWithInterpreter, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
 import type { CompletionRequest } from './items';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { keywordItems } from './keywords';
-import { variableItems, variablePrefix, type Expansion } from './variables';
+import { variableItems, variablePrefix, windowsVariablePrefix, type Expansion } from './variables';
 
 export { resolveCompletionItem } from './resolve';
 
@@ -28,8 +29,8 @@ export interface CompletionOptions {
   readonly insertReplace?: boolean;
 }
 
-/** The characters that open a completion context. */
-export const TRIGGER_CHARACTERS: readonly string[] = ['-', '=', '$', '{', ',', '/', ' ', '#'];
+/** The characters that open a completion context (`%`: a variable in the text cmd runs, and nothing else). */
+export const TRIGGER_CHARACTERS: readonly string[] = ['-', '=', '$', '{', ',', '/', ' ', '#', '%'];
 
 /** Instructions whose next word has a vocabulary worth showing as soon as a space is typed. */
 const SPACE_CONTEXTS: ReadonlySet<string> = new Set(['FROM', 'HEALTHCHECK', 'STOPSIGNAL']);
@@ -53,7 +54,7 @@ function completeAt(request: CompletionRequest, context: CursorContext, trigger:
     case 'instruction':
       return instructionItems(request, context.prefix, trigger);
     case 'heredoc':
-      return heredocItems(request, context);
+      return heredocItems(request, context, trigger);
     case 'inner-comment':
       return [];
   }
@@ -70,6 +71,7 @@ function beforeFirstFrom(request: CompletionRequest, start: number): boolean {
 
 function lineItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'line' }>, trigger: string | undefined): CompletionItem[] {
   const { doc } = request;
+  if (trigger === '%') return [];
   if (context.linePrefix.trimStart().startsWith('#')) {
     const nodeIndex = context.node?.index ?? doc.tree.nodeCount;
     const present = doc.tree
@@ -88,18 +90,23 @@ function lineItems(request: CompletionRequest, context: Extract<CursorContext, {
   });
 }
 
-function heredocItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'heredoc' }>): CompletionItem[] {
+function heredocItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'heredoc' }>, trigger: string | undefined): CompletionItem[] {
   const { doc, offset } = request;
   const { node, start } = context.entry;
   const owner = node.name === 'ONBUILD' ? node.trigger : node;
   const heredoc = node.heredocs[context.index];
   if (!owner || !heredoc) return [];
   const line = doc.tree.slice(doc.text.offsetAt({ line: doc.text.positionAt(offset).line, character: 0 }), offset);
-  const variable = variablePrefix(line, offset, doc.tree.escape);
-  if (!variable) return [];
-  // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
   const marker = doc.tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
-  if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, owner.args?.text ?? '', marker)) return [];
+  const command = owner.args?.text ?? '';
+  // A Windows shell takes the body of a RUN that is only this heredoc as its command line, in its own
+  // syntax; it has no here-documents, so any other body is data nothing expands.
+  const shell = owner.name === 'RUN' ? windowsShell(doc.model.shellAt(context.entry.index)?.kind) : undefined;
+  if (shell && !(node.heredocs.length === 1 && command.trim() === marker)) return [];
+  const variable = shell ? windowsVariablePrefix(line, offset, shell) : variablePrefix(line, offset, doc.tree.escape);
+  if (!variable || (trigger === '%' && variable.shell !== 'cmd')) return [];
+  // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
+  if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, command, marker)) return [];
   let expansion: Expansion | undefined;
   if (owner.name === 'RUN') expansion = 'run';
   else if (heredoc.expand) expansion = 'builder';
@@ -118,6 +125,8 @@ interface InstructionWords {
    * string at the cursor is a shell's script in one (`["sh", "-c", "…"]`): 'script'.
    */
   readonly exec: 'literal' | 'script' | undefined;
+  /** That script's shell, when it is PowerShell or cmd (`["powershell", "-Command", "…"]`). */
+  readonly execShell?: WindowsShell;
 }
 
 function isFlagWord(word: PrefixWord): boolean {
@@ -132,12 +141,8 @@ function flagsEnded(rest: readonly PrefixWord[]): boolean {
 function instructionItems(request: CompletionRequest, prefix: InstructionPrefix, trigger: string | undefined): CompletionItem[] {
   const { words, entry } = prefix;
   const current = words[words.length - 1];
-  const variable = variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
-  // A word continued from an earlier line cannot be replaced by a one-line edit; a `$name` at its
-  // end can, when its `$` is on the cursor's line (a quoted string often runs over several lines),
-  // but not in the keyword (`RUN\` then `$` is the one word `RUN$`).
+  // A word continued from an earlier line cannot be replaced by a one-line edit (but see below).
   const continued = current.start < prefix.lineStart;
-  if (continued && !(variable && variable.from - (variable.braced ? 2 : 1) >= prefix.lineStart)) return [];
   const keywordContext = { from: current.start, beforeFirstFrom: beforeFirstFrom(request, entry.start), textAfter: textAfterCursor(request), nodeIndex: entry.index };
   if (words.length === 1) return trigger === undefined && !continued ? keywordItems(request, { ...keywordContext, onbuild: false }) : [];
   let keyword = words[0];
@@ -153,11 +158,18 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   // FROM, ONBUILD and MAINTAINER cannot be triggers: nothing to complete after them in an ONBUILD.
   if (!instruction || (onbuild && !instruction.allowedInOnbuild)) return [];
   const node = onbuild ? entry.node.trigger : entry.node;
-  const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, exec: execForm(request, node, [...rest, current]) };
+  const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, ...execForm(request, node, [...rest, current]) };
+  const shell = windowsShellOfCommand(request, parts, entry.index);
+  const variable = shell ? windowsVariablePrefix(prefix.text, request.offset, shell) : variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
+  // A `$name` at the end of a continued word can be completed when its `$` is on the cursor's line (a
+  // quoted string often runs over several lines), but not in the keyword (`RUN\` then `$` is the one word `RUN$`).
+  if (continued && !(variable && variable.start >= prefix.lineStart)) return [];
+  if (trigger === '%' && variable?.shell !== 'cmd') return [];
 
   if (variable) {
-    // Inside single quotes `$` is plain text, for BuildKit's lexer and for a shell (`awk '{print $1}'`).
-    const expansion = prefix.singleQuoted ? undefined : expansionAt(parts);
+    // Inside single quotes `$` is plain text, for BuildKit's lexer, a POSIX shell (`awk '{print $1}'`)
+    // and PowerShell; cmd reads `%` in any quotes.
+    const expansion = prefix.singleQuoted && variable.shell !== 'cmd' ? undefined : expansionAt(parts);
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start, onbuild);
   }
@@ -207,19 +219,23 @@ const JSON_ARRAY_PREFIX = /^\[\s*(?:"(?:[^"\\]|\\.)*"\s*,\s*)*(?:"(?:[^"\\]|\\.)
  * when they are one; while one is being typed (nothing after the cursor yet) an array's beginning
  * counts too. `RUN [ "$A" = x ]` is the shell's test command, not an array.
  */
-function execForm(request: CompletionRequest, node: InstructionNode | undefined, words: readonly PrefixWord[]): InstructionWords['exec'] {
+function execForm(request: CompletionRequest, node: InstructionNode | undefined, words: readonly PrefixWord[]): Pick<InstructionWords, 'exec' | 'execShell'> {
   const args = words.filter((w) => !isFlagWord(w));
   const command = node?.name === 'HEALTHCHECK' ? args.slice(1) : args;
   const typed = command[0] ? request.doc.tree.slice(command[0].start, request.offset) : '';
-  if (!node?.json && !(command[0]?.text.startsWith('[') && JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request))) return undefined;
-  return inShellScript(typed) ? 'script' : 'literal';
+  if (!node?.json && !(command[0]?.text.startsWith('[') && JSON_ARRAY_PREFIX.test(typed) && !textAfterCursor(request))) return { exec: undefined };
+  const script = scriptShell(typed);
+  return script === undefined ? { exec: 'literal' } : { exec: 'script', execShell: script === 'posix' ? undefined : script };
 }
 
-/** Whether the last string of a typed JSON array prefix is the script a shell runs (as the parser decides). */
-function inShellScript(typed: string): boolean {
+/**
+ * The shell whose script the last string of a typed JSON array prefix is (as the parser decides):
+ * 'posix', or PowerShell or cmd; undefined when it is no shell's script.
+ */
+function scriptShell(typed: string): 'posix' | WindowsShell | undefined {
   const strings = [...typed.matchAll(/"((?:[^"\\]|\\.)*)("?)/g)];
   const last = strings[strings.length - 1];
-  if (!last || last[2] === '"') return false;
+  if (!last || last[2] === '"') return undefined;
   const values = strings.map((m) => {
     try {
       return { value: JSON.parse(`"${m[1]}"`) as string };
@@ -228,8 +244,28 @@ function inShellScript(typed: string): boolean {
     }
   });
   const script = execShellScript(values);
-  if (typeof script !== 'object') return false;
-  return 'index' in script ? script.index === values.length - 1 : values.length - 1 > script.windows;
+  if (typeof script !== 'object') return undefined;
+  if ('index' in script) return script.index === values.length - 1 ? 'posix' : undefined;
+  return values.length - 1 > script.windows ? windowsShellOf(values[script.windows].value) : undefined;
+}
+
+/** The instructions whose shell form runs in the stage's shell. */
+const SHELL_FORM_COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+function windowsShell(shell: StageShell | undefined): WindowsShell | undefined {
+  return shell === 'posix' ? undefined : shell;
+}
+
+/**
+ * The Windows shell that reads the command text at the cursor, if one does: the program of an exec
+ * form whose script it is, or for a shell form the shell the model says it runs in (an ONBUILD
+ * trigger's: the one it runs in in a later build). Flags are BuildKit's text.
+ */
+function windowsShellOfCommand(request: CompletionRequest, parts: InstructionWords, nodeIndex: number): WindowsShell | undefined {
+  if (!SHELL_FORM_COMMANDS.has(parts.instruction.name) || (!flagsEnded(parts.rest) && isFlagWord(parts.current))) return undefined;
+  if (parts.exec === 'script') return parts.execShell;
+  if (parts.exec === 'literal') return undefined;
+  return windowsShell(request.doc.model.shellAt(nodeIndex)?.kind);
 }
 
 /** Names of the flags written after the word being typed. */

@@ -3,18 +3,25 @@
 // builder (declared ARG and ENV), the shell of a RUN step (also the proxy ARGs), or the running
 // container for CMD/ENTRYPOINT/HEALTHCHECK (ENV only: ARGs are gone by then). In an ONBUILD trigger,
 // the same as it runs in a later build: the image's ENV and the stage's earlier ONBUILD ARG and ENV.
+// Text a Windows shell reads names them in its own syntax: PowerShell reads the environment as
+// `$env:NAME` or `${env:NAME}` (a bare `$NAME` is the script's own variable), cmd as `%NAME%`.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS } from '../../facts';
+import { scanCmdVariables, type WindowsShell } from '../../syntax';
 import { charAfterWord, item, type CompletionRequest } from './items';
 
 /** Who expands the variable being typed (in an ONBUILD trigger, when a later build runs it). */
 export type Expansion = 'builder' | 'global' | 'run' | 'runtime';
 
 export interface VariablePrefix {
+  /** Where the reference being typed starts: its `$` (or `%`). */
+  readonly start: number;
   /** Where the typed name starts (just after `$` or `${`). */
   readonly from: number;
   readonly braced: boolean;
+  /** The Windows shell whose syntax it is written in; absent for BuildKit's and a POSIX shell's. */
+  readonly shell?: WindowsShell;
 }
 
 /** The `$name` or `${name` that ends `text`, unless its `$` is escaped. */
@@ -28,7 +35,56 @@ export function variablePrefix(text: string, offset: number, escape: string): Va
   for (let i = match.index - dollars; i >= 0 && text[i] === escape; i--) escapes++;
   if (escapes % 2 === 1) dollars--;
   if (dollars % 2 === 0) return undefined;
-  return { from: offset - (match[2]?.length ?? 0), braced: match[1] === '{' };
+  const from = offset - (match[2]?.length ?? 0);
+  return { start: offset - match[0].length, from, braced: match[1] === '{' };
+}
+
+/**
+ * The reference to the environment being typed at the end of `text` in a Windows shell's syntax:
+ * PowerShell's `$`, `$e`, `$env:NA`, `${`, `${env:NA` (any `$name` may still become `$env:…`, but
+ * not one of another scope, `$script:x`, nor an escaped `` `$ ``), cmd's opening `%` and the name
+ * after it (not the `%` that closes `%NAME%`).
+ */
+export function windowsVariablePrefix(text: string, offset: number, shell: WindowsShell): VariablePrefix | undefined {
+  if (shell === 'cmd') {
+    const match = /%[A-Za-z0-9_()]*$/.exec(text);
+    if (!match) return undefined;
+    // cmd pairs percent signs from the start of the line: one that closes a reference opens none.
+    if (scanCmdVariables(text, 0, match.index + 1).some((ref) => ref.end === match.index + 1)) return undefined;
+    return { start: offset - match[0].length, from: offset - match[0].length + 1, braced: false, shell };
+  }
+  const match = /\$(\{?)([A-Za-z0-9_]*)(:[A-Za-z0-9_]*)?$/.exec(text);
+  if (!match) return undefined;
+  if (match[3] !== undefined && match[2].toLowerCase() !== 'env') return undefined;
+  let ticks = 0;
+  for (let i = match.index - 1; i >= 0 && text[i] === '`'; i--) ticks++;
+  if (ticks % 2 === 1) return undefined;
+  const start = offset - match[0].length;
+  return { start, from: start + (match[1] ? 2 : 1), braced: match[1] === '{', shell };
+}
+
+/** How an item writes a variable's name: its label, the text it inserts, and where that text starts. */
+interface ReferenceForm {
+  readonly from: number;
+  label(name: string): string;
+  text(name: string): string;
+}
+
+function referenceForm(request: CompletionRequest, prefix: VariablePrefix): ReferenceForm {
+  // A braced reference gets its closing brace (cmd its closing `%`) unless one is there already;
+  // BuildKit's `${NA|` also not when an operator follows (`:-`, `%%`...).
+  const after = charAfterWord(request, 'name');
+  if (prefix.shell === 'cmd') {
+    const close = after !== '%';
+    return { from: prefix.start, label: (name) => `%${name}%`, text: (name) => (close ? `%${name}%` : `%${name}`) };
+  }
+  if (prefix.shell === 'powershell') {
+    const close = prefix.braced && after !== '}';
+    const label = (name: string) => (prefix.braced ? `\${env:${name}}` : `$env:${name}`);
+    return { from: prefix.start, label, text: (name) => (prefix.braced && !close ? `\${env:${name}` : label(name)) };
+  }
+  const close = prefix.braced && !/^[}:\-+?#%/]/.test(after);
+  return { from: prefix.from, label: (name) => name, text: (name) => (close ? `${name}}` : name) };
 }
 
 const DETAIL_LIMIT = 60;
@@ -40,9 +96,7 @@ function shorten(text: string): string {
 /** `inTrigger`: the text is an ONBUILD trigger's, which sees what it runs with in a later build. */
 export function variableItems(request: CompletionRequest, prefix: VariablePrefix, expansion: Expansion, scopeOffset: number, inTrigger = false): CompletionItem[] {
   const { doc } = request;
-  // `${NA|` gets its `}`, unless the reference goes on after the name: `}` or an operator (`:-`, `%%`...).
-  const closeBrace = prefix.braced && !/^[}:\-+?#%/]/.test(charAfterWord(request, 'name'));
-  const insert = (name: string) => (closeBrace ? `${name}}` : name);
+  const form = referenceForm(request, prefix);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const scope = inTrigger ? doc.model.triggerScopeAt(scopeOffset) : doc.model.visibleAt(scopeOffset);
@@ -64,7 +118,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
     // Of the automatic arguments, the two whole platforms first: `--platform=$BUILDPLATFORM` is their commonest use.
     const rank = declaration ? 0 : name === 'BUILDPLATFORM' || name === 'TARGETPLATFORM' ? 1 : 2;
     items.push(
-      item(request, name, CompletionItemKind.Variable, prefix.from, insert(name), rank, {
+      item(request, form.label(name), CompletionItemKind.Variable, form.from, form.text(name), rank, {
         word: 'name',
         detail,
         ...(declaration ? {} : { data: { k: 'arg', key: name } }),
@@ -77,7 +131,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
   const stage = expansion !== 'global' ? doc.model.stageAt(scopeOffset) : undefined;
   if (!seen.has('PATH') && stage !== undefined) {
     items.push(
-      item(request, 'PATH', CompletionItemKind.Variable, prefix.from, insert('PATH'), 1, {
+      item(request, form.label('PATH'), CompletionItemKind.Variable, form.from, form.text('PATH'), 1, {
         word: 'name',
         detail: stage.windows ? 'set by the base image and Windows' : 'set in every stage, by the base image or BuildKit',
       }),
@@ -89,7 +143,7 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
       if (arg.group !== 'proxy' || seen.has(arg.name)) continue;
       items.push(
         // The uppercase spelling first, as most tools document it.
-        item(request, arg.name, CompletionItemKind.Variable, prefix.from, insert(arg.name), arg.name === arg.name.toUpperCase() ? 3 : 4, {
+        item(request, form.label(arg.name), CompletionItemKind.Variable, form.from, form.text(arg.name), arg.name === arg.name.toUpperCase() ? 3 : 4, {
           word: 'name',
           detail: 'predefined proxy argument',
           data: { k: 'arg', key: arg.name },
