@@ -53,6 +53,12 @@ interface RuleBase {
   readonly url?: string;
   /** BuildKit experimental checks run only when `# check=experimental=` asks for them. */
   readonly experimental?: boolean;
+  /**
+   * Reads RUN text as a POSIX shell splits it (commands, pipes, here-documents): its problems on a RUN
+   * that PowerShell or cmd runs are left out (the model's shell, or a `# hadolint shell=` pragma; see
+   * practices/shellAt.ts), as hadolint turns its shell rules off for those shells.
+   */
+  readonly readsPosixShell?: boolean;
   /** Quick fixes for one of this rule's diagnostics. */
   fixes?(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[];
 }

@@ -33,6 +33,7 @@ import {
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
+import { runsInPosixShell } from '../rules/practices/shellAt';
 import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule } from '../rules';
 import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
@@ -333,6 +334,8 @@ interface CheckSetup {
   readonly pragmas: Pragmas;
   /** The checks and `check` configuration of the frontend the file pins. */
   readonly frontend: CheckFrontend;
+  /** Whether node `index` runs its text in a POSIX shell (for the rules that read it as one). */
+  readonly posixShellAt: (index: number) => boolean;
 }
 
 /** How the file's frontend runs a check rule. */
@@ -364,7 +367,7 @@ function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckS
       if (config !== file) byNode.set(index, config);
     });
   }
-  return { file, byNode, invalid, pragmas: pragmasOf(doc.tree), frontend };
+  return { file, byNode, invalid, pragmas: pragmasOf(doc.tree), frontend, posixShellAt: (index) => runsInPosixShell(doc.model, index) };
 }
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
@@ -423,6 +426,7 @@ function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, 
 
 /** Whether the file itself turns the problem at node `nodeIndex` off: a `# check=` skip, or a `# hadolint ignore=` pragma. */
 function silenced(rule: Rule, nodeIndex: number, setup: CheckSetup): boolean {
+  if (rule.readsPosixShell && !setup.posixShellAt(nodeIndex)) return true;
   if (rule.kind === 'practice') return isIgnored(setup.pragmas, rule.code, nodeIndex);
   if (rule.kind === 'check') {
     const mode = modeOf(rule, setup);

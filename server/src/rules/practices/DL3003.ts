@@ -9,6 +9,7 @@ import { commandLines, runCommands } from './shell';
 export const DL3003: InstructionRule = {
   ...practiceMeta('DL3003', 'warning', 'A RUN command uses `cd` to change directory.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

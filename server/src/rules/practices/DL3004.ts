@@ -10,6 +10,7 @@ import { argv, basename, runCommands, unwrap } from './shell';
 export const DL3004: InstructionRule = {
   ...practiceMeta('DL3004', 'error', 'A RUN command uses sudo.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

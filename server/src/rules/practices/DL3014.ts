@@ -15,6 +15,7 @@ const INSTALL = new Set(['install']);
 export const DL3014: InstructionRule = {
   ...practiceMeta('DL3014', 'warning', '`apt-get install` without `-y`.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

@@ -71,6 +71,7 @@ function step(tree: SyntaxTree, node: InstructionNode, index: number, files: Apt
 export const DL3015: StageRule = {
   ...practiceMeta('DL3015', 'info', '`apt-get install` without `--no-install-recommends`.'),
   scope: 'stage',
+  readsPosixShell: true,
   check({ tree, model, stage, report }) {
     walk(tree, model, stage, (install, index, off) => {
       const { args } = install;

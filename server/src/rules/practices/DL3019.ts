@@ -70,6 +70,7 @@ function cachesApk(script: RunScript): boolean {
 export const DL3019: InstructionRule = {
   ...practiceMeta('DL3019', 'info', '`apk add` without `--no-cache`.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

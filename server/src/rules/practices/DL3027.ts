@@ -13,6 +13,7 @@ const SAME_IN_APT_GET = new Set(['install', 'remove', 'purge', 'update', 'autore
 export const DL3027: InstructionRule = {
   ...practiceMeta('DL3027', 'warning', '`apt` is used instead of `apt-get`.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

@@ -20,6 +20,7 @@ const GLOBAL_ONLY = new Set(['source-install', 'si']);
 export const DL3034: InstructionRule = {
   ...practiceMeta('DL3034', 'warning', '`zypper install` (or remove, patch, source-install) without `-y` or `--non-interactive`.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

@@ -124,6 +124,7 @@ function turnsOffCache(word: string): boolean {
 export const DL3042: StageRule = {
   ...practiceMeta('DL3042', 'warning', '`pip install` without `--no-cache-dir`.'),
   scope: 'stage',
+  readsPosixShell: true,
   check({ tree, model, stage, report }) {
     walk(tree, model, stage, (node, index, noCache) => {
       if (noCache) return;

@@ -44,6 +44,7 @@ function shellPath(target: ShellWord): string {
 export const DL4005: InstructionRule = {
   ...practiceMeta('DL4005', 'warning', '`ln` replaces `/bin/sh`, where the SHELL instruction should be used.'),
   scope: 'instruction',
+  readsPosixShell: true,
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;

@@ -10,13 +10,12 @@
 // discards their status); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
 // a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
 
-import type { DockerfileModel, Shell, Stage } from '../../semantics';
-import { windowsShellOf, type InstructionNode, type Span } from '../../syntax';
-import { alongBases, type ChainMemo } from '../checks/support/chain';
+import type { Shell } from '../../semantics';
+import type { Span } from '../../syntax';
 import type { StageRule } from '../types';
-import { parsePragmaShell } from './pragmas';
 import { practiceMeta } from './meta';
 import { commandLines, runCommands, type RunScript } from './shell';
+import { walkShells } from './shellAt';
 
 /** What a shell does with pipes: 'fails' (pipefail set), 'sh' (it does not), 'other' (not POSIX). */
 type ShellKind = 'fails' | 'sh' | 'other';
@@ -72,45 +71,13 @@ function setsPipefailFirst(script: RunScript): boolean {
   return false;
 }
 
-/** Per stage, the shell a `# hadolint shell=` pragma naming a non-POSIX shell still overrides at its end. */
-const overriddenAtEnd: ChainMemo<Shell | undefined> = new WeakMap();
-
-/**
- * Walks a stage with the kind of shell each RUN runs in (the model's, see `DockerfileModel.shellAt`);
- * returns the shell a pragma overrides at its end. A pragma speaks of the shell in effect where it
- * is written, and holds for as long as that shell does: until a SHELL replaces it, in the stage or
- * (by its ONBUILD SHELL) as a stage built FROM this one starts. An `ONBUILD RUN` runs in each stage
- * built FROM this one, after all of this stage: it is visited last, in the shell it runs in there.
- */
-function walk(model: DockerfileModel, stage: Stage, visit?: (node: InstructionNode, index: number, kind: ShellKind) => void): Shell | undefined {
-  let overridden = stage.base ? alongBases(overriddenAtEnd, model, stage.base, (s) => walk(model, s)) : undefined;
-  const kindAt = (index: number): ShellKind => {
-    const shell = model.shellAt(index)!;
-    return shell === overridden ? 'other' : shellKind(shell);
-  };
-  const triggers: number[] = [];
-  model.tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind === 'comment') {
-      const shell = parsePragmaShell(node.content);
-      if (shell !== undefined && windowsShellOf(shell)) overridden = model.shellAt(index);
-      return;
-    }
-    if (!visit || node.kind !== 'instruction') return;
-    if (node.name === 'ONBUILD') triggers.push(index);
-    else visit(node, index, kindAt(index));
-  }, stage.nodeIndex + 1);
-  for (const index of triggers) visit?.(model.tree.node(index) as InstructionNode, index, kindAt(index));
-  return overridden === stage.shellAtEnd ? overridden : undefined;
-}
-
 export const DL4006: StageRule = {
   ...practiceMeta('DL4006', 'warning', 'A RUN uses a pipe while the shell does not set `-o pipefail`.'),
   scope: 'stage',
   check({ tree, model, stage, report }) {
-    walk(model, stage, (node, index, kind) => {
+    walkShells(model, stage, (node, index, shell, overridden) => {
       const run = node.name === 'ONBUILD' ? node.trigger : node;
-      if (kind !== 'sh' || run?.name !== 'RUN' || run.json) return;
+      if (overridden || shellKind(shell) !== 'sh' || run?.name !== 'RUN' || run.json) return;
       const script = runCommands(node, tree.nodeText(index));
       if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
       const pipe = pipesThatMayHideFailures(script)[0];

@@ -49,6 +49,7 @@ export function leftInImageRule(meta: PracticeMeta, find: (script: RunScript) =>
   return {
     ...meta,
     scope: 'file',
+    readsPosixShell: true,
     check({ model, report }) {
       for (const stage of finalStageAndBases(model)) {
         for (const finding of findings(model, stage)) {

@@ -12,6 +12,7 @@ export function installWithoutYes(code: string, manager: PackageManager, descrip
   return {
     ...practiceMeta(code, 'warning', description),
     scope: 'instruction',
+    readsPosixShell: true,
     check(node, report, _escape, text) {
       const script = runCommands(node, text);
       if (!script) return;

@@ -1,0 +1,39 @@
+// The best practices that read RUN text as a POSIX shell stay quiet where PowerShell or cmd runs it:
+// a SHELL, a base stage's shell, a Windows image's default cmd, or a `# hadolint shell=` pragma.
+import { describe, expect, it } from 'vitest';
+import { PRACTICE_RULES } from '../../../../server/src/rules/practices';
+import { codesOf } from '../harness';
+
+const practices = { practices: true };
+const only = (codes: string[]) => codes.filter((code) => code.startsWith('DL'));
+const RUN = 'RUN cd /x && sudo apt-get install foo && pip install x && apk add y && ln -s /bin/bash /bin/sh\n';
+const UNDER_POSIX = ['DL3003', 'DL3004', 'DL3014', 'DL3015', 'DL3019', 'DL3042', 'DL4005'];
+
+describe('best practices in the shell that runs the RUN', () => {
+  it('read a POSIX shell text, PowerShell and cmd not', () => {
+    expect(only(codesOf(`FROM debian:12\n${RUN}`, practices)).sort()).toEqual(UNDER_POSIX);
+    expect(only(codesOf(`FROM debian:12\nSHELL ["pwsh", "-Command"]\n${RUN}`, practices))).toEqual([]);
+    // A Windows image's default shell is cmd.
+    expect(only(codesOf(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\n${RUN}`, practices))).toEqual([]);
+    // ... until a SHELL sets a POSIX one, and in a stage built FROM it.
+    expect(only(codesOf(`FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nSHELL ["bash", "-c"]\nFROM win\n${RUN}`, practices)).sort()).toEqual(UNDER_POSIX);
+    expect(only(codesOf(`FROM debian:12 AS ps\nSHELL ["powershell", "-Command"]\nFROM ps\n${RUN}`, practices))).toEqual([]);
+  });
+
+  it('an ONBUILD RUN in the shell it runs in: the image\'s last, after the stage\'s earlier ONBUILD SHELL', () => {
+    expect(only(codesOf(`FROM debian:12\nONBUILD ${RUN}SHELL ["pwsh", "-Command"]\n`, practices))).toEqual([]);
+    expect(only(codesOf(`FROM debian:12\nONBUILD SHELL ["pwsh", "-Command"]\nONBUILD ${RUN}`, practices))).toEqual([]);
+    expect(only(codesOf(`FROM debian:12\nSHELL ["pwsh", "-Command"]\nONBUILD SHELL ["sh", "-c"]\nONBUILD ${RUN}`, practices)).sort()).toEqual(UNDER_POSIX);
+  });
+
+  it('a # hadolint shell= pragma naming a non-POSIX shell turns them off while that shell is in effect', () => {
+    expect(only(codesOf(`FROM debian:12\n# hadolint shell=powershell\n${RUN}${RUN}`, practices))).toEqual([]);
+    // A SHELL replaces the shell the pragma spoke of.
+    expect(only(codesOf(`FROM debian:12\n# hadolint shell=powershell\nSHELL ["bash", "-c"]\n${RUN}`, practices)).sort()).toEqual(UNDER_POSIX);
+  });
+
+  it('every rule that reads RUN text says so', () => {
+    const readers = PRACTICE_RULES.filter((rule) => rule.readsPosixShell).map((rule) => rule.code);
+    expect(readers.sort()).toEqual(['DL3003', 'DL3004', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL4005']);
+  });
+});
