@@ -660,8 +660,9 @@ function isWindowsStage(platform: string | undefined, image: string | undefined,
   const os = value !== undefined ? platformOS(value) : undefined;
   if (os !== undefined) return os === 'windows';
   if (base) return base.windows;
-  const name = resolvedImage ?? image;
-  return name !== undefined && isWindowsImage(name);
+  // The resolved name, and the name as written: an unset variable in the tag
+  // (`servercore:${TAG}`) leaves the resolved name without one, but the repository still tells.
+  return (resolvedImage !== undefined && isWindowsImage(resolvedImage)) || (image !== undefined && isWindowsImage(image));
 }
 
 /**

@@ -25,23 +25,15 @@ import { shellAssignmentLine } from './navigation/shellAssignments';
 
 const MAX_VALUE_LENGTH = 30;
 
-const CONTROL_ESCAPES: Readonly<Record<number, string>> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r' };
-
 /**
- * A value on one line: control characters as `\n`, `\r`, `\t` or `\u001b`. Backslashes are doubled
- * only then, so that those escapes cannot be misread; otherwise a Windows path shows as written
- * (`C:\app`).
+ * A value on one line: each control character as its Unicode picture (a line feed as `␊`, a tab as
+ * `␉`), so that nothing else needs escaping and a Windows path shows as written (`C:\app`).
  */
 function oneLine(value: string): string {
-  let controls = false;
-  for (let i = 0; i < value.length && !controls; i++) controls = value.charCodeAt(i) < 0x20;
-  if (!controls) return value;
   let out = '';
-  for (const ch of value) {
-    const code = ch.charCodeAt(0);
-    if (ch === '\\') out += '\\\\';
-    else if (code < 0x20) out += CONTROL_ESCAPES[code] ?? `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    out += code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : value[i];
   }
   return out;
 }

@@ -79,6 +79,8 @@ describe('Windows images and platforms', () => {
       '',
     ].join('\n');
     expect(model(text).stages.map((s) => s.windows)).toEqual([true, true, false, true, true, true, false, true, true]);
+    // A tag whose variable is never declared resolves to no tag, but the repository still tells.
+    expect(model('FROM mcr.microsoft.com/windows/servercore:${TAG}\n').stages[0].windows).toBe(true);
   });
 });
 

@@ -7,10 +7,13 @@ describe('a value as an inlay hint shows it', () => {
     expect(displayValue('a "quoted" word')).toBe('a "quoted" word');
   });
 
-  it('on one line, with escapes, and backslashes doubled so that the escapes cannot be misread', () => {
-    expect(displayValue('a\nb\\c')).toBe('a\\nb\\\\c');
-    expect(displayValue('x\r\n\ty')).toBe('x\\r\\n\\ty');
-    expect(displayValue('\u001b[0m')).toBe('\\u001b[0m');
+  it('on one line, each control character as its picture, so nothing else needs escaping', () => {
+    expect(displayValue('a\nb\\c')).toBe('a␊b\\c');
+    expect(displayValue('x\r\n\ty')).toBe('x␍␊␉y');
+    expect(displayValue('\u001b[0m\u007f')).toBe('␛[0m␡');
+    // A backslash and a t stay apart from a tab.
+    expect(displayValue('C:\\t')).toBe('C:\\t');
+    expect(displayValue('C:\t')).toBe('"C:␉"');
   });
 
   it('quoted when empty or padded, and cut to 30 characters', () => {

@@ -45,7 +45,7 @@ export function asSingleWord(value: string, escape: string): string {
   return out;
 }
 
-/** A rewrite this long or longer, or on several lines, is spelt `key=value` in the message and the fix's title. */
+/** A rewrite this long or longer, or with a control character, is spelt `key=value` in the message and the fix's title. */
 const LONGEST_SHOWN = 40;
 
 /** The pair as one `key=value` word, and how the message and the fix's title show it (the word itself when short). */

@@ -38,12 +38,18 @@ export const WorkdirRelativePath: StageRule = {
     const path = expandWord(word.text, environmentAt(model, index), tree.escape);
     if (path === undefined || isAbsolute(path, os)) return;
     const start = tree.start(index);
-    report({ nodeIndex: index, start: start + word.start, end: start + word.end, message: relativeMessage(word.text, path, os) });
+    report({ nodeIndex: index, start: start + word.start, end: start + word.end, message: relativeMessage(word.text, path, os, tree.escape) });
   },
 };
 
 /** What the rule says of the first WORKDIR of a stage, `written` as in the file and `path` as expanded. */
-function relativeMessage(written: string, path: string, os: string): string {
+function relativeMessage(written: string, path: string, os: string, escape: string): string {
+  // `C:\app` with the default escape character: the builder reads `\a` as `a`, leaving `C:app`.
+  if (escape === '\\' && /^[A-Za-z]:\\/.test(written)) {
+    const slashes = written.replace(/\\/g, '/');
+    const doubled = written.replace(/\\/g, '\\\\');
+    return `WORKDIR '${path}' is relative: with '\\' as the escape character, BuildKit reads '${written}' as '${path}'. Write '${slashes}' or '${doubled}', or make the backtick the escape character with '# escape=\`' on the first line.`;
+  }
   // A drive path on a stage not known to be Windows: say what would tell.
   if (isAbsolute(path, 'windows')) {
     return `WORKDIR '${path}' is a Windows path, but nothing says this stage builds a Windows image (a Microsoft Windows base image or --platform=windows/...), so BuildKit reads it as relative: it depends on the working directory of the base image.`;

@@ -93,6 +93,15 @@ describe('WorkdirRelativePath', () => {
       { code: 'WorkdirRelativePath', message: "WORKDIR 'app' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with a drive, such as 'C:\\'." },
     ]);
     checkDiagnostics('FROM alpine:3.20\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:/app') }]);
+    // With the default escape character, `C:\app` is read as `C:app`: the message says how to write it.
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR $[C:\\app\\bin$]\n', [
+      {
+        code: 'WorkdirRelativePath',
+        message:
+          "WORKDIR 'C:appbin' is relative: with '\\' as the escape character, BuildKit reads 'C:\\app\\bin' as 'C:appbin'. Write 'C:/app/bin' or 'C:\\\\app\\\\bin', or make the backtick the escape character with '# escape=`' on the first line.",
+      },
+    ]);
+    checkDiagnostics('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\\bin\n', []);
     // A known platform decides over the image's name.
     checkDiagnostics('FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS linux\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:/app') }], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },
