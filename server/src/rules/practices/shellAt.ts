@@ -2,9 +2,11 @@
 // (`DockerfileModel.shellAt`: SHELL, a base's ONBUILD SHELL, the base stage's, cmd on Windows),
 // unless a `# hadolint shell=` pragma says the shell in effect where it stands is not a POSIX shell.
 // A pragma speaks of that shell and holds for as long as it does: until a SHELL replaces it, in the
-// stage or (by its ONBUILD SHELL) as a stage built FROM this one starts. The rules that read RUN
+// stage or (by its ONBUILD SHELL) as a stage built FROM this one starts, or until a later pragma
+// names another shell (hadolint takes each pragma's shell in turn): one naming a POSIX shell
+// (`shell=bash`) ends the override, and the model's shell decides again. The rules that read RUN
 // text as a POSIX shell splits it stay quiet where PowerShell or cmd runs it, as hadolint's shell
-// rules do.
+// rules do; an exec-form RUN runs no shell, and they read its words wherever it stands.
 
 import type { DockerfileModel, Shell, Stage } from '../../semantics';
 import { windowsShellOf, type InstructionNode } from '../../syntax';
@@ -35,7 +37,9 @@ export function walkShells(
     if (index > stage.lastNodeIndex) return false;
     if (node.kind === 'comment') {
       const named = parsePragmaShell(node.content);
-      if (named !== undefined && windowsShellOf(named)) overridden = model.shellAt(index);
+      if (named === undefined) return;
+      if (windowsShellOf(named)) overridden = model.shellAt(index);
+      else if (isPosixShellName(named)) overridden = undefined;
       return;
     }
     if (!visit || node.kind !== 'instruction') return;
@@ -46,9 +50,19 @@ export function walkShells(
   return overridden === stage.shellAtEnd ? overridden : undefined;
 }
 
+/** The POSIX shells a pragma may name (`bash`, `/bin/ash`): hadolint reads their RUN text with ShellCheck. */
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+function isPosixShellName(name: string): boolean {
+  return POSIX_SHELLS.has(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
+}
+
 const notPosixByStage = new WeakMap<DockerfileModel, Map<number, ReadonlySet<number>>>();
 
-/** Whether the text of node `index` (a RUN, an ONBUILD RUN) runs in a POSIX shell, pragmas included. */
+/**
+ * Whether the text of node `index` (a RUN, an ONBUILD RUN) runs in a POSIX shell, pragmas included;
+ * true of an exec form, which runs no shell: its words are the command's whatever the SHELL.
+ */
 export function runsInPosixShell(model: DockerfileModel, index: number): boolean {
   const stage = model.stageOfNode(index);
   if (!stage) return true;
@@ -57,7 +71,9 @@ export function runsInPosixShell(model: DockerfileModel, index: number): boolean
   let notPosix = byStage.get(stage.index);
   if (!notPosix) {
     const found = new Set<number>();
-    walkShells(model, stage, (_node, at, shell, overridden) => {
+    walkShells(model, stage, (node, at, shell, overridden) => {
+      const command = node.name === 'ONBUILD' ? node.trigger : node;
+      if (command?.json) return;
       if (overridden || shell.kind !== 'posix') found.add(at);
     });
     byStage.set(stage.index, (notPosix = found));
