@@ -673,6 +673,19 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a HEALTHCHECK reads in the shell the image ends with, even one a later SHELL sets', async () => {
+      await checkHover(
+        'FROM alpine:3\nENV FOO=1\nHEALTHCHECK CMD echo $[$env:F$0OO$]\nSHELL ["pwsh","-c"]\n',
+        [
+          '**`FOO`** environment variable (`ENV`)',
+          'Value here: `1`',
+          'Declared on line 2: `ENV FOO=1`',
+          'Stays in the image: later instructions and every container started from the image see it.',
+          "Expanded by the shell when the container runs this command, from the container's environment.",
+        ].join('\n\n'),
+      );
+    });
+
     it("a name in shell text that no ARG or ENV declares is the shell's own", async () => {
       await checkHover(
         'FROM alpine\nRUN for f in a b; do echo $[$$0f$]; done',

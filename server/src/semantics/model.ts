@@ -518,7 +518,8 @@ export class DockerfileModel {
   /**
    * The shell the shell form of the node at `nodeIndex` runs in (the shell in effect before it); of an
    * ONBUILD trigger, the one a build FROM the stage runs it in: the shell the image ends with, as the
-   * stage's earlier `ONBUILD SHELL` triggers change it. Undefined outside a stage.
+   * stage's earlier `ONBUILD SHELL` triggers change it; of a HEALTHCHECK, the shell the image ends
+   * with (`Stage.shellAtEnd`), which the container runs the check in. Undefined outside a stage.
    */
   shellAt(nodeIndex: number): Shell | undefined {
     const s = nodeIndex >= 0 && nodeIndex < this.nodeStage.length ? this.nodeStage[nodeIndex] : -1;

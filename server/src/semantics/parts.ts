@@ -29,8 +29,8 @@ import { isWindowsImage, platformOS } from './windows';
 export type StageShell = 'posix' | WindowsShell;
 
 /**
- * The instructions whose shell form the stage's shell runs: the SHELL in effect at the instruction
- * (for HEALTHCHECK the container uses the image's last SHELL, the same unless a SHELL follows it).
+ * The instructions whose shell form the stage's shell runs: the SHELL in effect at the instruction;
+ * for HEALTHCHECK the image's last SHELL, which the container runs its check in (`shellBefore`).
  */
 const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
@@ -744,11 +744,13 @@ function lastBefore(changes: readonly ShellChange[], node: number): ShellChange 
  * The shell the shell form of node `node` of a stage part runs in: the shell in effect before it.
  * For an ONBUILD trigger, the one it runs in when a build FROM the stage runs it: the shell the
  * image ends with, changed by the stage's `ONBUILD SHELL` triggers before it (the triggers run in
- * order, before anything of that build).
+ * order, before anything of that build). For a HEALTHCHECK, the shell the image ends with: the
+ * container runs the check with the image config's shell, whatever SHELL follows the HEALTHCHECK.
  */
 export function shellBefore(part: StagePart, node: number): Shell {
   const instruction = part.nodes[node];
   if (instruction?.kind === 'instruction' && instruction.name === 'ONBUILD') return lastBefore(part.triggerShells, node)?.shell ?? part.shellAtEnd;
+  if (instruction?.kind === 'instruction' && instruction.name === 'HEALTHCHECK') return part.shellAtEnd;
   return lastBefore(part.shellChanges, node)?.shell ?? part.shellAtStart;
 }
 

@@ -185,6 +185,20 @@ describe('the shell at each instruction', () => {
     ]);
   });
 
+  it('a HEALTHCHECK runs in the shell the image ends with, which the container checks in', () => {
+    const text = 'FROM alpine:3\nENV FOO=1\nHEALTHCHECK CMD echo $env:FOO\nRUN echo $FOO\nSHELL ["pwsh","-c"]\n';
+    expect(shells(text)).toEqual([
+      'FROM alpine:3 -> posix default',
+      'ENV FOO=1 -> posix default',
+      'HEALTHCHECK CMD echo $env:FOO -> powershell pwsh -c',
+      'RUN echo $FOO -> posix default',
+      'SHELL ["pwsh","-c"] -> posix default',
+    ]);
+    expect(uses(text)).toEqual(['$env:FOO -> line 2 (1)', '$FOO -> line 2 (1)']);
+    // A SHELL before it and none after: the same shell either way.
+    expect(uses('FROM alpine:3\nENV FOO=1\nSHELL ["cmd", "/S", "/C"]\nHEALTHCHECK CMD echo %FOO%\n')).toEqual(['%FOO% -> line 2 (1)']);
+  });
+
   it('an ONBUILD trigger\'s shell form is read in the shell it runs in', () => {
     const text = 'FROM alpine\nENV E=1\nONBUILD RUN echo $env:E $E\nONBUILD SHELL ["cmd", "/S", "/C"]\nONBUILD CMD echo %E% $E\nSHELL ["pwsh", "-Command"]\n';
     expect(uses(text)).toEqual(['$env:E -> line 2 (1)', '$E -> local', '%E% -> line 2 (1)']);

@@ -104,6 +104,8 @@ describe('variable completion in the text of a Windows shell', () => {
     // A trigger runs in the shell the image ends with, and sees its ENV.
     expect(items('FROM alpine\nENV APP=/app\nONBUILD RUN echo $|\nSHELL ["pwsh", "-Command"]\n', '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
     expect(items(`${pwsh}RUN <<EOF\necho $|\nEOF\n`, '$')).toEqual(['$env:V: $ -> $env:V', '$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+    // The container runs a HEALTHCHECK in the shell the image ends with.
+    expect(items('FROM alpine\nENV APP=/app\nHEALTHCHECK CMD echo $|\nSHELL ["pwsh", "-Command"]\n', '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
     // PowerShell has no here-documents: the body of `cat <<EOF` is data nothing expands.
     expect(items(`${pwsh}RUN cat <<EOF\n$|\nEOF\n`, '$')).toEqual([]);
   });

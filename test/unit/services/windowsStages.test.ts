@@ -165,6 +165,21 @@ describe('variables in a PowerShell command', () => {
     });
   });
 
+  it('a HEALTHCHECK reads in the shell the image ends with, set by a SHELL after it', () => {
+    const source = 'FROM alpine:3\nENV FOO=1\nHEALTHCHECK CMD echo $env:F$0OO $FOO\nSHELL ["pwsh","-c"]\n';
+    expect(hover(source)).toEqual([
+      [
+        '**`FOO`** environment variable (`ENV`)',
+        'Value here: `1`',
+        'Declared on line 2: `ENV FOO=1`',
+        'Stays in the image: later instructions and every container started from the image see it.',
+        "Expanded by the shell when the container runs this command, from the container's environment.",
+      ].join('\n\n'),
+      '$env:FOO',
+    ]);
+    expect(hints(source.replace('$0', ''))).toEqual(['3: $env:FOO = 1']);
+  });
+
   it('the exec form of PowerShell reads the same way, whatever the stage\'s shell', () => {
     expect(hints('FROM alpine\nENV APP=/srv\nRUN ["pwsh", "-Command", "Write-Host $env:APP $APP"]\n')).toEqual(['3: $env:APP = /srv']);
   });
