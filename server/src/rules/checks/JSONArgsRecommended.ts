@@ -1,7 +1,7 @@
 // JSONArgsRecommended: CMD or ENTRYPOINT in shell form while no SHELL is set for the stage
 // (by a SHELL instruction in it or in the stage it is built FROM, or by an `ONBUILD SHELL` of
-// that stage, which runs first in this one). The shell form runs under `/bin/sh -c`, which does
-// not pass stop signals on. The fix writes the JSON form, offered only when the command is plain
+// that stage, which runs first in this one). The shell form runs under the image's default shell,
+// `/bin/sh -c` (`cmd /S /C` in a Windows stage), which does not pass stop signals on. The fix writes the JSON form, offered only when the command is plain
 // words that mean the same without a shell. It is preferred only for a CMD that nothing else
 // receives: an ENTRYPOINT gets CMD as its arguments, so with one in effect the conversion changes
 // them from `/bin/sh -c "<command>"` to the words; that stays a choice.
@@ -41,13 +41,15 @@ export const JSONArgsRecommended: StageRule = {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || (node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json) return;
       // BuildKit checks the image's shell as it is then: set by a SHELL of the file, or the default.
-      if (model.shellAt(index)?.command) return;
+      const shell = model.shellAt(index);
+      if (shell?.command) return;
+      const runsUnder = shell?.kind === 'cmd' ? 'cmd /S /C' : '/bin/sh -c';
       const span = node.args ?? node.keyword;
       report({
         nodeIndex: index,
         start: start + span.start,
         end: start + span.end,
-        message: `${node.name} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
+        message: `${node.name} in shell form runs under '${runsUnder}', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
       });
     }, stage.nodeIndex + 1);
   },

@@ -12,7 +12,10 @@ describe('JSONArgsRecommended', () => {
     ]);
     // Also in a Windows stage: BuildKit asks whether the image's configuration has a shell, and cmd,
     // the default there, is no SHELL of the configuration.
-    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD $[echo hi$]\n', [{ code: 'JSONArgsRecommended', message: cmd }]);
+    // The message names the shell the form runs under there, cmd.
+    const underCmd = `CMD in shell form runs under 'cmd /S /C', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD ["executable", "arg"].`;
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD $[echo hi$]\n', [{ code: 'JSONArgsRecommended', message: underCmd }]);
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nFROM win\nENTRYPOINT $[app.exe$]\n', [{ code: 'JSONArgsRecommended', message: underCmd.replace(/CMD/g, 'ENTRYPOINT') }]);
   });
 
   it('accepts the JSON form, and the shell form once SHELL is set in the stage or its base stage', () => {
