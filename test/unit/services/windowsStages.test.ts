@@ -116,6 +116,18 @@ describe('variables in a PowerShell command', () => {
     ]);
   });
 
+  it('hover on $NAME in an ONBUILD trigger suggests only what the trigger sees: the image\'s ENV, not the stage\'s ARGs', () => {
+    const trigger = 'FROM alpine:3\nSHELL ["pwsh","-c"]\nARG S=1\nENV E=2\n';
+    expect(hover(`${trigger}ONBUILD RUN echo $$0S\n`)).toEqual([
+      '**`S`** PowerShell variable\n\nA variable of the PowerShell script itself, not an environment variable: `ARG` and `ENV` values do not reach it.',
+      '$S',
+    ]);
+    expect(hover(`${trigger}ONBUILD RUN echo $$0E\n`)).toEqual([
+      '**`E`** PowerShell variable\n\nA variable of the PowerShell script itself, not an environment variable: `ARG` and `ENV` values do not reach it.\n\nTo read the `ENV E` of line 4, write `$env:E`.',
+      '$E',
+    ]);
+  });
+
   it('hover on $env:NAME gives the value the environment has', () => {
     expect(hover(`${head}RUN Write-Host $env:A$0PP\n`)).toEqual([
       [

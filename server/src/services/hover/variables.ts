@@ -137,7 +137,7 @@ function shellVariableNote(w: DocWriter, runtime: boolean, windowsShell: boolean
  */
 function powerShellVariableHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse): string {
   // PowerShell's names are case-insensitive, as Windows' environment names are.
-  const scope = doc.model.visibleAt(use.span.start);
+  const scope = isTriggerUse(doc, use) ? doc.model.triggerScopeAt(use.span.start) : doc.model.visibleAt(use.span.start);
   const lower = use.name.toLowerCase();
   const binding = scope.get(use.name) ?? [...scope].find(([name]) => name.toLowerCase() === lower)?.[1];
   // The container sees the image's ENV only, not the build's ARGs.
@@ -151,6 +151,12 @@ function powerShellVariableHover(doc: AnalyzedDocument, w: DocWriter, use: Varia
         `To read the \`${declaration.kind.toUpperCase()} ${declaration.name}\` of line ${doc.text.positionAt(declaration.nameSpan.start).line + 1}, write \`$env:${declaration.name}\`.`,
       ),
   );
+}
+
+/** Whether a use is in an ONBUILD trigger, which sees the variables of the later build (`triggerScopeAt`), not the stage's ARGs. */
+function isTriggerUse(doc: AnalyzedDocument, use: VariableUse): boolean {
+  const node = doc.tree.node(use.nodeIndex);
+  return node.kind === 'instruction' && node.name === 'ONBUILD';
 }
 
 /** The instruction a use is in, the trigger for an ONBUILD one. */
