@@ -119,7 +119,7 @@ function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: D
   const gives = use.ref.operator ? ` ${doc.tree.slice(use.span.start, use.span.end)} gives "${oneLine(result)}".` : '';
   const behind = argsBehind(doc, source);
   const following = behind.length
-    ? ` It follows ${behind.map((d) => `ARG ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
+    ? ` It follows ${behind.map((d) => `${d.trigger ? 'ONBUILD ARG' : 'ARG'} ${d.name} (line ${lineOf(doc, d.nameSpan.start)})`).join(', ')}, which --build-arg can change.`
     : '';
   // The declared name: a Windows shell may spell it in another case (`$env:Path` for PATH).
   const name = source.name;

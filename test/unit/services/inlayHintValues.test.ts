@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue } from '../../../server/src/services/inlayHints';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzedDocument } from '../../../server/src/services/document';
+import { displayValue, getInlayHints } from '../../../server/src/services/inlayHints';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { SyntaxTree } from '../../../server/src/syntax';
+
+/** Each hint of a text as `line: label | tooltip` (lines from 1). */
+function hintTooltips(text: string): string[] {
+  const doc = analyzedDocument(TextDocument.create('file:///hints/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
+  return getInlayHints(doc, undefined, DEFAULT_SETTINGS.inlayHints).map((h) => `${h.position.line + 1}: ${String(h.label)} | ${String(h.tooltip)}`);
+}
 
 describe('a value as an inlay hint shows it', () => {
   it('as written, backslashes included, when it has no control character', () => {
@@ -20,5 +30,14 @@ describe('a value as an inlay hint shows it', () => {
     expect(displayValue('')).toBe('""');
     expect(displayValue(' x')).toBe('" x"');
     expect(displayValue('0123456789'.repeat(4))).toBe(`${'0123456789'.repeat(2)}012345678…`);
+  });
+});
+
+describe('an inlay hint\'s tooltip', () => {
+  it('names an ONBUILD ARG the value follows as one', () => {
+    expect(hintTooltips('FROM alpine AS base\nONBUILD ARG A=1\nONBUILD ENV B=${A}0\nFROM base AS derived\nRUN echo $B\n')).toEqual([
+      '3: = 1 | A is "1": the default of the ONBUILD ARG on line 2 (--build-arg A=... overrides it).',
+      '5: = 10 | B is "10": set by the ONBUILD ENV on line 3. It follows ONBUILD ARG A (line 2), which --build-arg can change.',
+    ]);
   });
 });
