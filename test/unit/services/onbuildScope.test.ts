@@ -129,10 +129,10 @@ describe('variables in ONBUILD triggers see the earlier ONBUILD ARG and ENV of t
     expect(hints.map((h) => [h.position, h.label, h.tooltip])).toEqual([
       [{ line: 4, character: 18 }, '= 1', 'V is "1": the default of the ONBUILD ARG on line 4 (--build-arg V=... overrides it).'],
       [{ line: 5, character: 19 }, '= 1', 'V is "1": the default of the ONBUILD ARG on line 4 (--build-arg V=... overrides it).'],
-      [{ line: 5, character: 22 }, '= 1/x', 'W is "1/x": set by the ONBUILD ENV on line 5. It follows ARG V (line 4), which --build-arg can change.'],
+      [{ line: 5, character: 22 }, '= 1/x', 'W is "1/x": set by the ONBUILD ENV on line 5. It follows ONBUILD ARG V (line 4), which --build-arg can change.'],
       [{ line: 5, character: 32 }, '= /srv', 'HOME_DIR is "/srv": set by ENV on line 2.'],
       [{ line: 8, character: 11 }, '= 1', 'V is "1": the default of the ONBUILD ARG on line 4 (--build-arg V=... overrides it).'],
-      [{ line: 8, character: 14 }, '= 1/x', 'W is "1/x": set by the ONBUILD ENV on line 5. It follows ARG V (line 4), which --build-arg can change.'],
+      [{ line: 8, character: 14 }, '= 1/x', 'W is "1/x": set by the ONBUILD ENV on line 5. It follows ONBUILD ARG V (line 4), which --build-arg can change.'],
     ]);
   });
 });
