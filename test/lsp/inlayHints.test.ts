@@ -134,6 +134,28 @@ describe('inlayHint over LSP', () => {
     );
   });
 
+  it('names regardless of case in a Windows stage (a later ENV of another case replaces the earlier), exactly on Linux, PowerShell there too', async () => {
+    await checkHints(
+      [
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win',
+        'ENV MyDir=C:/app',
+        'ENV MYDIR=C:/srv',
+        'WORKDIR $mydir$[$]',
+        'RUN echo %MyDir%$[$]',
+        'FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04 AS pwsh',
+        'ENV MyVar=1',
+        'SHELL ["pwsh", "-Command"]',
+        'RUN echo $env:myvar $env:MyVar$[$]',
+        '',
+      ].join('\n'),
+      [
+        ['= C:/srv', 'MYDIR is "C:/srv": set by ENV on line 3.'],
+        ['= C:/srv', 'MYDIR is "C:/srv": set by ENV on line 3.'],
+        ['= 1', 'MyVar is "1": set by ENV on line 7.'],
+      ],
+    );
+  });
+
   it('only the hints inside the requested range', async () => {
     const { fixture, uri } = await openFixture('FROM alpine\nARG A=1\nRUN echo $A\nRUN echo $A$[$]\nRUN echo $A\n');
     expect((await hints(uri, range(3, 0, 3, 11))).map((h) => h.position)).toEqual([fixture.ranges[0].start]);

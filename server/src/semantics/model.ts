@@ -22,9 +22,13 @@
 //   `ONBUILD ENV` triggers, not the stage's own ARGs (see `triggerScope` in parts.ts).
 // - Platform ARGs (TARGETPLATFORM, BUILDARCH, ...) and TARGETSTAGE are defined in the global
 //   scope automatically; proxy ARGs are usable without a declaration.
+// - In a stage that builds a Windows image, names match regardless of case (caseFoldedScope.ts):
+//   `%myvar%`, `$env:MYVAR` and `$MyVar` all read `ENV MyVar`, and `ENV MYVAR` replaces it. Not on
+//   Linux, whatever the shell: PowerShell there reads the environment case-sensitively.
 
 import type { PredefinedArgFact } from '../facts';
 import type { InstructionNode, Span, SyntaxTree, Token, TopLevelNode, VariableRef } from '../syntax';
+import { emptyScopeLike } from './caseFoldedScope';
 import {
   buildGlobalPart,
   buildStagePart,
@@ -658,7 +662,8 @@ export class DockerfileModel {
   }
 
   private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {
-    const out = new Map<string, Binding>();
+    // A Windows stage's scope keeps matching names regardless of case.
+    const out = emptyScopeLike<Binding>(scope);
     const convert = (binding: RecordBinding): Binding =>
       binding.declaration || binding.env
         ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && convert(binding.env) }

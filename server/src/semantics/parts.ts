@@ -22,6 +22,7 @@ import {
   type VariableRef,
   type WindowsShell,
 } from '../syntax';
+import { CaseFoldedMap } from './caseFoldedScope';
 import { stageIndex } from './stageIndex';
 import { isWindowsImage, platformOS } from './windows';
 
@@ -129,7 +130,18 @@ export interface RecordBinding {
   readonly env?: RecordBinding;
 }
 
+/**
+ * The variables in scope, by name. A Windows stage's is a `CaseFoldedMap`: BuildKit on Windows reads
+ * environment names regardless of case, for what it expands and what a RUN's shell reads alike, and
+ * a later ENV or ARG of a name in another case replaces the earlier one. The global scope and Linux
+ * stages match names exactly.
+ */
 export type RecordScope = Map<string, RecordBinding>;
+
+/** A new stage scope with `entries`, matching names regardless of case in a Windows stage. */
+function stageScope(windows: boolean, entries?: Iterable<readonly [string, RecordBinding]>): RecordScope {
+  return windows ? new CaseFoldedMap(entries) : new Map(entries);
+}
 
 interface PartBase {
   readonly nodes: readonly TopLevelNode[];
@@ -247,24 +259,6 @@ function visibleBinding(binding: RecordBinding | undefined, expansion: VariableE
 }
 
 /**
- * The binding a reference names. Windows reads environment names regardless of case, so a Windows
- * shell's `$env:Path` or `%path%` names `PATH` too: when the exact name is unset, the one binding
- * whose name differs only in case (none when several do).
- */
-function bindingOf(scope: ReadonlyMap<string, RecordBinding>, ref: VariableRef): RecordBinding | undefined {
-  const exact = scope.get(ref.name);
-  if (exact || !ref.shell) return exact;
-  const lower = ref.name.toLowerCase();
-  let found: RecordBinding | undefined;
-  for (const [name, binding] of scope) {
-    if (name.toLowerCase() !== lower) continue;
-    if (found) return undefined;
-    found = binding;
-  }
-  return found;
-}
-
-/**
  * Sets an ARG in `scope` as BuildKit does: one with a value (its default, or the global ARG's)
  * replaces the variable while the image builds, even an ENV, which the image keeps (`env`); one
  * without a value sets nothing in the environment, so an ARG or ENV of its name set before stays.
@@ -362,7 +356,7 @@ export class PartWalker {
     for (const index of this.outsideBuild) {
       const use = uses[index];
       if (use.ref.local) continue;
-      const binding = visibleBinding(bindingOf(scope, use.ref), use.expansion);
+      const binding = visibleBinding(scope.get(use.ref.name), use.expansion);
       uses[index] = { ...use, declaration: binding?.declaration, value: binding?.value };
     }
     this.resolveTriggers(scope);
@@ -385,10 +379,10 @@ export class PartWalker {
     const triggers = declarations.filter((declaration) => declaration.trigger);
     if (!triggers.length && !this.inTriggers.length) return;
     const uses = part.uses as UseRecord[];
-    const scope = triggerScope(end);
+    const scope = triggerScope(end, part.windows);
     const resolve = (index: number) => {
       const use = uses[index];
-      const binding = visibleBinding(bindingOf(scope, use.ref), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
+      const binding = visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
       uses[index] = { ...use, declaration: binding?.declaration, predefined: binding?.predefined, value: binding?.value };
     };
     // The records were made before the scope was known: each takes the value it gets here.
@@ -439,6 +433,9 @@ export class PartWalker {
         const name = pair.key.text;
         const rawValue = pair.value?.text;
         // `ARG NAME` in a stage takes the global ARG's value (or the platform value BuildKit sets).
+        // Only of the same name exactly, on Windows too: BuildKit pairs a stage ARG with a global one
+        // (and with a --build-arg) by `==`, whatever the OS. Once set, its value is in the environment,
+        // where a Windows stage reads it in any case (the scope folds it).
         const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
         const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
         const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
@@ -496,7 +493,7 @@ export class PartWalker {
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
     // A PowerShell variable of the script itself is no ARG or ENV, whatever its name.
-    const binding = ref.local ? undefined : visibleBinding(bindingOf(scope, ref), expansion);
+    const binding = ref.local ? undefined : visibleBinding(scope.get(ref.name), expansion);
     const buildTime = expansion === 'builder' || (expansion === 'build-shell' && !ref.local);
     if (!ref.local && expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
     else if (!ref.local && expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
@@ -564,7 +561,7 @@ function runTriggers(triggers: readonly DeclarationRecord[], scope: RecordScope,
  * the image's ENV and the stage's `ONBUILD ARG` and `ONBUILD ENV` triggers before it.
  */
 export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<string, RecordBinding> {
-  const scope = triggerScope(part.scope);
+  const scope = triggerScope(part.scope, part.windows);
   runTriggers(part.triggers, scope, part.global, limit, { globalValues: false });
   return scope;
 }
@@ -608,8 +605,8 @@ function runTrigger(declarations: readonly DeclarationRecord[], scope: RecordSco
  * trigger runs in a stage, which sees them only through `ARG NAME`; an `ONBUILD ARG NAME` without a
  * default is that, and its value is the running build's (`TriggerRun.globalValues`).
  */
-function triggerScope(end: ReadonlyMap<string, RecordBinding>): RecordScope {
-  const scope: RecordScope = new Map();
+function triggerScope(end: ReadonlyMap<string, RecordBinding>, windows: boolean): RecordScope {
+  const scope = stageScope(windows);
   for (const [name, binding] of end) {
     const env = visibleBinding(binding, 'trigger');
     if (!env) continue;
@@ -618,10 +615,13 @@ function triggerScope(end: ReadonlyMap<string, RecordBinding>): RecordScope {
   return scope;
 }
 
-/** The scope a stage starts with: its base stage's at its end, after the base's triggers ran. */
-function startScope(base: StagePart | undefined, global: GlobalPart): RecordScope {
-  if (!base) return new Map();
-  const scope: RecordScope = new Map(base.scope);
+/**
+ * The scope a stage starts with: its base stage's at its end, after the base's triggers ran. A
+ * Windows stage built FROM a Linux one folds the names it inherits.
+ */
+function startScope(base: StagePart | undefined, global: GlobalPart, windows: boolean): RecordScope {
+  if (!base) return stageScope(windows);
+  const scope = stageScope(windows, base.scope);
   applyTriggers(base, scope, global);
   return scope;
 }
@@ -706,7 +706,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript, nodeText);
   walker.from(from, line.image);
-  const scope = startScope(base, global);
+  const scope = startScope(base, global, windows);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.scope = scope;
@@ -788,7 +788,7 @@ export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, Reco
     walkNodes(new PartWalker(scratch, part.escape, scope, false), part.nodes, 0, limit, scope);
     return withOwner(scope, scratch, part);
   }
-  const scope = startScope(part.base, part.global);
+  const scope = startScope(part.base, part.global, part.windows);
   walkNodes(new PartWalker(scratch, part.global.escape, part.global.scope, true), part.nodes, 1, limit, scope);
   return withOwner(scope, scratch, part);
 }

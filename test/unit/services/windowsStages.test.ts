@@ -215,3 +215,57 @@ describe('variables in a cmd command', () => {
     expect(hints('# escape=`\nFROM alpine\nENV APP=/srv\nRUN echo $APP %APP%\n')).toEqual(['4: $APP = /srv']);
   });
 });
+
+describe('names regardless of case: in a Windows stage, not on Linux whatever the shell', () => {
+  const PWSH_LINUX = 'FROM mcr.microsoft.com/powershell:lts-ubuntu-22.04\nSHELL ["pwsh", "-Command"]\n';
+
+  it('a later ENV of another case is the variable: hints, hover and definition read it from every spelling', () => {
+    const source = `${SERVERCORE}ENV MyVar=1\nENV MYVAR=2\nRUN echo %MyVar% %myvar%\n`;
+    expect(hints(source)).toEqual(['5: %MyVar% = 2', '5: %myvar% = 2']);
+    expect(hover(source.replace('%myvar%', '%my$0var%'))?.[0].split('\n\n').slice(0, 3)).toEqual([
+      '**`myvar`** environment variable (`ENV`)',
+      'Value here: `2`',
+      'Declared on line 4: `ENV MYVAR=2`',
+    ]);
+    expect(textsAt(source.replace('%MyVar%', '%My$0Var%'), (doc, f) => findDefinition(doc, f.cursor!))).toEqual(['MYVAR']);
+  });
+
+  it('what the builder expands and what cmd reads agree', () => {
+    const source = `${SERVERCORE}ENV MyDir=C:\\app\nWORKDIR $MYDIR\nRUN echo %MYDIR%\n`;
+    expect(textsAt(source.replace('$MYDIR', '$MY$0DIR'), (doc, f) => findDefinition(doc, f.cursor!))).toEqual(['MyDir']);
+    expect(textsAt(source.replace('%MYDIR%', '%MY$0DIR%'), (doc, f) => findDefinition(doc, f.cursor!))).toEqual(['MyDir']);
+    expect(hints(source)).toEqual(['4: $MYDIR = C:\\app', '5: %MYDIR% = C:\\app']);
+  });
+
+  it('PowerShell on Linux reads the environment case-sensitively: $env:myvar is not ENV MyVar, $env:Path not PATH', () => {
+    expect(hints(`${PWSH_LINUX}ENV MyVar=1\nRUN echo $env:myvar $env:MyVar\n`)).toEqual(['4: $env:MyVar = 1']);
+    expect(textsAt(`${PWSH_LINUX}ENV MyVar=1\nRUN echo $env:my$0var\n`, (doc, f) => findDefinition(doc, f.cursor!))).toBeNull();
+    expect(hover(`${PWSH_LINUX}RUN echo $env:Pa$0th\n`)).toEqual([
+      '**`Path`** environment variable\n\nNot an `ARG` or `ENV` of this Dockerfile. The shell reads it from the environment when this step runs: one the command itself sets, or one of Windows or the base image.',
+      '$env:Path',
+    ]);
+  });
+
+  it('the command sets the variable itself only in the case the OS reads: no hint on Windows, one on Linux', () => {
+    const run = "ENV MyVar=1\nRUN $env:myvar = 'x'; echo $env:MyVar\n";
+    expect(hints(`${SERVERCORE}SHELL ["powershell", "-Command"]\n${run}`)).toEqual([]);
+    expect(hints(`${PWSH_LINUX}${run}`)).toEqual(['4: $env:MyVar = 1']);
+  });
+
+  it('rename: a name in another case clashes in a Windows stage only', () => {
+    const refusal = (source: string, newName: string) => {
+      const { doc, fixture } = open(source);
+      const result = rename(doc, fixture.cursor!, newName);
+      return Array.isArray(result) ? result.length : result;
+    };
+    expect(refusal(`${SERVERCORE}ENV A$0PP=1\nENV MyVar=2\nRUN echo %APP%\n`, 'MYVAR')).toEqual({
+      refusal: '"MYVAR" is already declared on line 4; renaming would change which value its uses get.',
+    });
+    expect(refusal(`${SERVERCORE}ENV A$0PP=1\nRUN echo %APP%\n`, 'Path')).toEqual({
+      refusal: '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.',
+    });
+    // A new spelling of its own name is no clash.
+    expect(refusal(`${SERVERCORE}ENV A$0PP=1\nRUN echo %app%\n`, 'App')).toBe(2);
+    expect(refusal(`${PWSH_LINUX}ENV A$0PP=1\nENV MyVar=2\nRUN echo $env:APP $env:myvar\n`, 'MYVAR')).toBe(2);
+  });
+});

@@ -12,7 +12,7 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import type { DockerfileModel, Stage, VariableUse } from '../../semantics';
+import { foldName, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
@@ -25,8 +25,9 @@ const NOT_VARIABLES = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN
 
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
-  // PATH is always set: BuildKit gives every stage a default PATH.
-  if (use.name === 'PATH' || NOT_VARIABLES.has(use.name)) return false;
+  // PATH is always set: BuildKit gives every stage a default PATH (named in any case in a Windows stage).
+  const windows = model.stages[use.stage]?.windows === true;
+  if ((windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';

@@ -4,7 +4,7 @@
 
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
-import type { Declaration, VariableUse } from '../../semantics';
+import { foldName, type Declaration, type VariableUse } from '../../semantics';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
@@ -246,9 +246,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
   const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
-  // PATH is set in every stage, declared or not (Windows' environment names are case-insensitive: `$env:Path`).
-  const defaultPath = (name === 'PATH' || (use.ref.shell !== undefined && name.toUpperCase() === 'PATH')) && !declaration && use.stage >= 0;
+  // PATH is set in every stage, declared or not (a Windows stage reads names in any case: `$env:Path`, `%path%`).
   const windowsStage = doc.model.stages[use.stage]?.windows === true;
+  const defaultPath = (windowsStage ? foldName(name) === 'PATH' : name === 'PATH') && !declaration && use.stage >= 0;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
   const shellVariable = !declaration && !predefined && !global && !defaultPath && expansion === 'build-shell';
   let expansionNote: string | undefined;

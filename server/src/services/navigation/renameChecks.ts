@@ -3,6 +3,7 @@
 // Each check returns a message for the user, or undefined when the name is fine.
 
 import { getPredefinedArg } from '../../facts';
+import { foldName, type Declaration, type VariableUse } from '../../semantics';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
@@ -26,13 +27,19 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
     return `"${newName}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`;
   }
   if (newName === target.name) return undefined;
+  const model = doc.model;
+  // A Windows stage reads names regardless of case: there `Path` is PATH, and `MYVAR` clashes with `MyVar`.
+  const windows = (stage: number) => model.stages[stage]?.windows === true;
+  const folded = foldName(newName);
+  const sameName = (name: string, stage: number) => name === newName || (windows(stage) && foldName(name) === folded);
+  // What the variable itself is: a new spelling of its own name is no clash.
+  const own = new Set<Declaration | VariableUse>([...target.declarations, ...target.uses]);
   // ARG and ENV values are both in the environment of every later RUN.
-  if (newName === 'PATH') return '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.';
+  if ([...own].some((d) => sameName('PATH', d.stage))) return '"PATH" is where every later RUN looks for programs (BuildKit always sets it); a variable of that name would change how they run.';
   // BuildKit gives a predefined ARG its own value; an ENV of that name is just an ENV.
   if (target.declarations.some((d) => d.kind === 'arg') && getPredefinedArg(newName)) {
     return `"${newName}" is a build argument BuildKit predefines; the ARG would take its value.`;
   }
-  const model = doc.model;
   // The scopes the rename touches, including stages built FROM them (they inherit variables).
   const scopes = new Set<number>([...target.declarations.map((d) => d.stage), ...target.uses.map((u) => u.stage)]);
   // The stages those are built FROM: their ENVs are in the environment there too (an ARG without a
@@ -46,7 +53,8 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   const takesGlobal = target.declarations.some((d) => d.kind === 'arg' && d.stage >= 0 && d.rawValue === undefined);
   const declared = model.declarations.find(
     (d) =>
-      d.name === newName &&
+      !own.has(d) &&
+      sameName(d.name, d.stage) &&
       (scopes.has(d.stage) ||
         (d.kind === 'env' && ancestors.has(d.stage)) ||
         (takesGlobal && d.stage < 0) ||
@@ -56,9 +64,8 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   if (declared) {
     return `"${newName}" is already declared on line ${lineOf(doc, declared.nameSpan.start)}; renaming would change which value its uses get.`;
   }
-  // A PowerShell variable of the script is none of the Dockerfile's; a Windows shell reads environment names in any case.
-  const lower = newName.toLowerCase();
-  const used = model.uses.find((u) => !u.ref.local && (u.name === newName || (u.ref.shell && u.name.toLowerCase() === lower)) && scopes.has(u.stage));
+  // A PowerShell variable of the script is none of the Dockerfile's.
+  const used = model.uses.find((u) => !u.ref.local && !own.has(u) && sameName(u.name, u.stage) && scopes.has(u.stage));
   if (used) return `"$${newName}" is already used on line ${lineOf(doc, used.span.start)}; renaming would change what it refers to.`;
   // The shell's own variable of the new name would hide this one where the shell reads it.
   const assigned = shellAssignmentLine(doc, target.uses, newName);

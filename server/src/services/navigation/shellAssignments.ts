@@ -30,20 +30,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A pattern matching `word` (letters and `-`) in any case, without the `i` flag that would fold a name beside it too. */
+function anyCase(word: string): string {
+  return word.replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+}
+
 /**
- * Where a Windows shell's text sets the environment variable `name` (regardless of case, as
- * Windows reads names): PowerShell's `$env:NAME = …` (or `+=`…), `Set-Item env:NAME`, `Remove-Item
- * env:NAME` and `SetEnvironmentVariable('NAME'`; cmd's `set NAME=…` (also `set /a`, `set "NAME=…"`).
- * As lenient as `setsInShell`.
+ * Where a Windows shell's text sets the environment variable `name`: PowerShell's `$env:NAME = …`
+ * (or `+=`…), `Set-Item env:NAME`, `Remove-Item env:NAME` and `SetEnvironmentVariable('NAME'`;
+ * cmd's `set NAME=…` (also `set /a`, `set "NAME=…"`). The commands and `env:` in any case; the name
+ * regardless of case only in a Windows stage (`foldCase`), since PowerShell on Linux reads the
+ * environment case-sensitively. As lenient as `setsInShell`.
  */
-function setsInWindowsShell(name: string, shell: WindowsShell): RegExp {
+function setsInWindowsShell(name: string, shell: WindowsShell, foldCase: boolean): RegExp {
   const quoted = escapeRegExp(name);
-  if (shell === 'cmd') return new RegExp(`\\bset[ \\t]+(?:/[ap][ \\t]+)?"?${quoted}=`, 'i');
+  const env = anyCase('env');
+  if (shell === 'cmd') return new RegExp(`\\b${anyCase('set')}[ \\t]+(?:/[aApP][ \\t]+)?"?${quoted}=`, foldCase ? 'i' : '');
   return new RegExp(
-    `\\$(?:env:${quoted}\\b|\\{env:${quoted}\\})[ \\t]*[-+*/%]?=` +
-      `|\\b(?:Set-Item|New-Item|Remove-Item)\\b[^;|\\n]*\\benv:${quoted}\\b` +
-      `|SetEnvironmentVariable\\([ \\t]*['"]${quoted}['"]`,
-    'i',
+    `\\$(?:${env}:${quoted}\\b|\\{${env}:${quoted}\\})[ \\t]*[-+*/%]?=` +
+      `|\\b(?:${anyCase('Set-Item')}|${anyCase('New-Item')}|${anyCase('Remove-Item')})\\b[^;|\\n]*\\b${env}:${quoted}\\b` +
+      `|${anyCase('SetEnvironmentVariable')}\\([ \\t]*['"]${quoted}['"]`,
+    foldCase ? 'i' : '',
   );
 }
 
@@ -90,15 +97,17 @@ export function shellReadLine(doc: AnalyzedDocument, uses: readonly VariableUse[
 
 /** The line where a command whose shell text reads one of `uses` sets `name` in the shell, if any. */
 export function shellAssignmentLine(doc: AnalyzedDocument, uses: readonly VariableUse[], name: string): number | undefined {
-  // One pattern per shell: the uses of a variable may be in commands of POSIX and of Windows shells.
-  const patterns = new Map<WindowsShell | 'posix', RegExp>();
+  // One pattern per shell (and per OS for a Windows shell's): the uses of a variable may be in commands of POSIX and of Windows shells.
+  const patterns = new Map<string, RegExp>();
   const searched = new Set<number>();
   for (const { use, nodeIndex, commandStart } of shellUses(doc, uses)) {
     if (searched.has(nodeIndex)) continue;
     searched.add(nodeIndex);
     const shell = use.ref.shell ?? 'posix';
-    let pattern = patterns.get(shell);
-    if (!pattern) patterns.set(shell, (pattern = shell === 'posix' ? setsInShell(name) : setsInWindowsShell(name, shell)));
+    const foldCase = doc.model.stages[use.stage]?.windows === true;
+    const key = `${shell} ${foldCase}`;
+    let pattern = patterns.get(key);
+    if (!pattern) patterns.set(key, (pattern = shell === 'posix' ? setsInShell(name) : setsInWindowsShell(name, shell, foldCase)));
     const nodeStart = doc.tree.start(nodeIndex);
     const match = pattern.exec(doc.tree.nodeText(nodeIndex).slice(commandStart - nodeStart));
     if (match) return doc.text.positionAt(commandStart + match.index + match[0].length).line + 1;

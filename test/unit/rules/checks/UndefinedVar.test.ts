@@ -113,6 +113,12 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('in a Windows stage, matches names regardless of case, as BuildKit on Windows reads them; on Linux exactly', () => {
+    const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
+    checkDiagnostics(`${windows}ENV MyDir=C:/app\nARG Tag=1\nWORKDIR $MYDIR\nLABEL tag=$TAG path=$Path\n`, []);
+    checkDiagnostics('FROM alpine\nENV MyDir=/app\nWORKDIR $[$MYDIR$]\n', [{ code: 'UndefinedVar', message: message('MYDIR') }], { only: ['UndefinedVar'] });
+  });
+
   it('finds the base stage as BuildKit does: the expanded FROM word, the nearest stage of a name', () => {
     checkDiagnostics('ARG VARIANT=prod\nFROM alpine AS base-prod\nENV APP=/app\nFROM base-${VARIANT}\nWORKDIR $APP\n', []);
     checkDiagnostics('FROM alpine AS a\nENV X=/x\nFROM busybox AS a\nENV Y=/y\nFROM a\nWORKDIR $Y\nLABEL x=$[$X$]\n', [{ code: 'UndefinedVar', message: message('X', 'Y') }], {

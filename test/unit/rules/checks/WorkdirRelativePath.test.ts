@@ -102,6 +102,8 @@ describe('WorkdirRelativePath', () => {
       },
     ]);
     checkDiagnostics('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\\bin\n', []);
+    // A Windows stage reads a variable's name in any case, so the path is the ENV's.
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV MyDir=C:/app\nWORKDIR $MYDIR\n', []);
     // A known platform decides over the image's name.
     checkDiagnostics('FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022 AS linux\nWORKDIR $[C:/app$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:/app') }], {
       settings: { diagnostics: { rules: { FromPlatformFlagConstDisallowed: 'off' } } },

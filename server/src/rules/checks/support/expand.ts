@@ -6,7 +6,7 @@
 // reporting what a real base image's PATH decides.
 
 import { DEFAULT_PATH, getPredefinedArg } from '../../../facts';
-import type { Declaration, DockerfileModel, VariableUse } from '../../../semantics';
+import { foldName, type Declaration, type DockerfileModel, type VariableUse } from '../../../semantics';
 import { lex, type Environment, type SyntaxTree } from '../../../syntax';
 
 /**
@@ -21,15 +21,17 @@ const buildValues = new WeakMap<DockerfileModel, Map<string, string | undefined>
 
 /** The environment an instruction's builder-expanded words see, from the model's resolution. */
 export function environmentAt(model: DockerfileModel, nodeIndex: number): Environment {
-  return environmentOf(model, model.usesInNode(nodeIndex), 0);
+  // A Windows stage reads names regardless of case: `$Path` is PATH there.
+  const windows = model.stageOfNode(nodeIndex)?.windows === true;
+  return environmentOf(model, model.usesInNode(nodeIndex), 0, windows);
 }
 
-function environmentOf(model: DockerfileModel, uses: readonly VariableUse[], depth: number): Environment {
+function environmentOf(model: DockerfileModel, uses: readonly VariableUse[], depth: number, windows: boolean): Environment {
   const values = new Map<string, string | undefined>();
   // The value the model found where the use is comes first: an ONBUILD trigger's declaration has a
   // value of its own in each stage built FROM its stage, which its declaration alone cannot give.
   for (const use of uses) if (use.declaration) values.set(use.name, use.value ?? buildValue(model, use.declaration, depth));
-  return (name) => values.get(name) ?? (name === 'PATH' ? DEFAULT_PATH : undefined);
+  return (name) => values.get(name) ?? ((windows ? foldName(name) : name) === 'PATH' ? DEFAULT_PATH : undefined);
 }
 
 /**
@@ -50,7 +52,8 @@ function buildValue(model: DockerfileModel, declaration: Declaration, depth: num
     // The words of the value see what was set before them (for ARG, also the names before it on the line).
     const span = declaration.valueSpan;
     const uses = span ? model.usesInNode(declaration.nodeIndex).filter((use) => use.span.start >= span.start && use.span.end <= span.end) : [];
-    value = expandWord(declaration.rawValue, environmentOf(model, uses, depth + 1), model.tree.escape) ?? '';
+    const windows = model.stages[declaration.stage]?.windows === true;
+    value = expandWord(declaration.rawValue, environmentOf(model, uses, depth + 1, windows), model.tree.escape) ?? '';
   } else if (declaration.inherits) value = buildValue(model, declaration.inherits, depth + 1);
   // An automatic platform ARG (`ARG TARGETARCH`) has a value BuildKit sets per build; empty stands in for it.
   else value = declaration.kind === 'arg' && getPredefinedArg(declaration.name)?.automatic === true ? '' : undefined;
