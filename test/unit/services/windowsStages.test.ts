@@ -8,6 +8,7 @@ import { getCompletions } from '../../../server/src/services/completion';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
 import { getHover } from '../../../server/src/services/hover';
 import { getInlayHints } from '../../../server/src/services/inlayHints';
+import { foldName } from '../../../server/src/semantics';
 import { findDefinition } from '../../../server/src/services/navigation/definition';
 import { findReferences } from '../../../server/src/services/navigation/references';
 import { rename } from '../../../server/src/services/navigation/rename';
@@ -250,6 +251,23 @@ describe('names regardless of case: in a Windows stage, not on Linux whatever th
     const run = "ENV MyVar=1\nRUN $env:myvar = 'x'; echo $env:MyVar\n";
     expect(hints(`${SERVERCORE}SHELL ["powershell", "-Command"]\n${run}`)).toEqual([]);
     expect(hints(`${PWSH_LINUX}${run}`)).toEqual(['4: $env:MyVar = 1']);
+  });
+
+  it('references of a name nobody declares gather every spelling in a Windows stage, only the exact one on Linux', () => {
+    const refs = (source: string) => textsAt(source, (doc, f) => findReferences(doc, f.cursor!, true));
+    expect(refs(`${SERVERCORE}RUN echo %Te$0mp% %TEMP%\nRUN echo %temp%\n`)).toEqual(['Temp', 'TEMP', 'temp']);
+    expect(refs(`${PWSH_LINUX}RUN echo $env:Te$0mp $env:TEMP $env:Temp\n`)).toEqual(['Temp', 'Temp']);
+  });
+
+  it('completion offers a Windows stage\'s PATH once, in the case its ENV writes it', () => {
+    const labels = (source: string) => {
+      const { doc, document } = open(source);
+      return getCompletions(doc, document.positionAt(source.length), { snippets: false, format: 'plaintext' })
+        .items.map((i) => i.label)
+        .filter((label) => foldName(label) === 'PATH');
+    };
+    expect(labels(`${SERVERCORE}ENV Path=C:\\x\nENV X=$`)).toEqual(['Path']);
+    expect(labels('FROM alpine\nENV Path=/x\nENV X=$')).toEqual(['Path', 'PATH']);
   });
 
   it('rename: a name in another case clashes in a Windows stage only', () => {

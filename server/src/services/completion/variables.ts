@@ -8,6 +8,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS } from '../../facts';
+import { foldName } from '../../semantics';
 import { scanCmdVariables, type WindowsShell } from '../../syntax';
 import { charAfterWord, item, type CompletionRequest } from './items';
 
@@ -129,7 +130,9 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
   // default; in a Windows stage, the base image's and Windows' own), declared or not; before the
   // first FROM and in FROM lines only build arguments exist.
   const stage = expansion !== 'global' ? doc.model.stageAt(scopeOffset) : undefined;
-  if (!seen.has('PATH') && stage !== undefined) {
+  // (A Windows stage's `Path` is PATH.)
+  const hasPath = stage?.windows ? [...seen].some((name) => foldName(name) === 'PATH') : seen.has('PATH');
+  if (!hasPath && stage !== undefined) {
     items.push(
       item(request, form.label('PATH'), CompletionItemKind.Variable, form.from, form.text('PATH'), 1, {
         word: 'name',

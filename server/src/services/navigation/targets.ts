@@ -8,7 +8,7 @@
 // Uses that resolve to no declaration (base-image ENV, predefined ARGs) are grouped by name
 // within their stage; they have no definition and cannot be renamed.
 
-import type { Declaration, DocumentSpan, DockerfileModel, Stage, StageReference, VariableUse } from '../../semantics';
+import { foldName, type Declaration, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type VariableUse } from '../../semantics';
 import type { Heredoc, InstructionNode, NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 
@@ -113,7 +113,10 @@ function variableTargetAt(model: DockerfileModel, offset: number): VariableTarge
   if (use.declaration) {
     return variableTarget(model, variableGroup(model, use.declaration), useOccurrence(use), [declarationOccurrence(use.declaration)]);
   }
-  const uses = model.uses.filter((u) => !u.declaration && u.expansion !== 'none' && u.name === use.name && u.stage === use.stage);
+  // The same undeclared name: in a Windows stage, in any case (`%Temp%` is `%TEMP%`).
+  const folded = model.stages[use.stage]?.windows ? foldName(use.name) : undefined;
+  const named = (u: VariableUse) => (folded === undefined ? u.name === use.name : foldName(u.name) === folded);
+  const uses = model.uses.filter((u) => !u.declaration && u.expansion !== 'none' && u.stage === use.stage && named(u));
   return { kind: 'variable', name: use.name, cursor: useOccurrence(use), definitions: [], occurrences: uses.map(useOccurrence), declarations: [], uses };
 }
 
