@@ -662,7 +662,8 @@ function isWindowsStage(platform: string | undefined, image: string | undefined,
   if (base) return base.windows;
   // The resolved name, and the name as written: an unset variable in the tag
   // (`servercore:${TAG}`) leaves the resolved name without one, but the repository still tells.
-  return (resolvedImage !== undefined && isWindowsImage(resolvedImage)) || (image !== undefined && isWindowsImage(image));
+  if (resolvedImage !== undefined && isWindowsImage(resolvedImage)) return true;
+  return image !== undefined && image !== resolvedImage && isWindowsImage(image);
 }
 
 /**

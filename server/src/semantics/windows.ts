@@ -15,6 +15,9 @@ function windowsRepositoryOnMcr(repository: string): boolean {
   return repository === 'windows' || repository.startsWith('windows/') || repository.startsWith('dotnet/framework/');
 }
 
+/** A word every Windows image name below holds (registry, repository or tag word). */
+const WINDOWS_HINT = /microsoft|windows|nanoserver|servercore/i;
+
 /** Docker Hub's old names of the Windows base images. */
 const LEGACY_WINDOWS_REPOSITORIES: ReadonlySet<string> = new Set(['microsoft/windowsservercore', 'microsoft/nanoserver']);
 
@@ -23,6 +26,8 @@ const LEGACY_WINDOWS_REPOSITORIES: ReadonlySet<string> = new Set(['microsoft/win
  * (`mcr.microsoft.com/windows/servercore:$TAG`): the repository alone is read then.
  */
 export function isWindowsImage(image: string): boolean {
+  // Every name below holds one of these words: most images are told apart without being parsed.
+  if (!WINDOWS_HINT.test(image)) return false;
   let text = image;
   if (text.includes('$')) {
     const colon = text.lastIndexOf(':');
