@@ -27,7 +27,7 @@
 //   Linux, whatever the shell: PowerShell there reads the environment case-sensitively.
 
 import type { PredefinedArgFact } from '../facts';
-import type { InstructionNode, Span, SyntaxTree, Token, TopLevelNode, VariableRef } from '../syntax';
+import { countBelow, type InstructionNode, type Span, type SyntaxTree, type Token, type TopLevelNode, type VariableRef } from '../syntax';
 import { emptyScopeLike } from './caseFoldedScope';
 import {
   buildGlobalPart,
@@ -542,16 +542,8 @@ export class DockerfileModel {
   earlierStageNamed(stage: Stage | undefined, nameLower: string): Stage | undefined {
     const named = this.byName.get(nameLower);
     if (!named) return undefined;
-    const before = stage ? stage.index : this.stages.length;
-    // Binary search for the last of the name before `before`.
-    let lo = 0;
-    let hi = named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (named[mid].index < before) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? named[lo - 1] : undefined;
+    const count = countBelow(named, (s) => s.index, stage ? stage.index : this.stages.length);
+    return count > 0 ? named[count - 1] : undefined;
   }
 
   /** The variable use whose span contains `offset` (innermost for nested ones). */

@@ -9,6 +9,7 @@
 
 import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
 import {
+  countBelow,
   execShellScript,
   lex,
   shellFormVariables,
@@ -731,14 +732,8 @@ function stageShells(nodes: readonly TopLevelNode[]): { changes: ShellChange[]; 
 
 /** The last of `changes` before node `node`, if any. */
 function lastBefore(changes: readonly ShellChange[], node: number): ShellChange | undefined {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changes[mid].node < node) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? changes[lo - 1] : undefined;
+  const count = countBelow(changes, (change) => change.node, node);
+  return count > 0 ? changes[count - 1] : undefined;
 }
 
 /**

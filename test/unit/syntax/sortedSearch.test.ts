@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAtMost } from '../../../server/src/syntax';
+import { countBelow, lastAtMost } from '../../../server/src/syntax';
 
 describe('lastAtMost', () => {
   const starts = [0, 10, 10, 25, 40];
@@ -11,5 +11,13 @@ describe('lastAtMost', () => {
     expect(lastAtMost(starts, 30, 3)).toBe(3);
     expect(lastAtMost(starts, 5, 1)).toBe(1);
     expect(lastAtMost([], 5)).toBe(0);
+  });
+});
+
+describe('countBelow', () => {
+  it('counts the items, ascending by key, whose key is below the limit', () => {
+    const items = [{ at: 1 }, { at: 4 }, { at: 4 }, { at: 9 }];
+    expect([0, 1, 2, 4, 5, 9, 10].map((limit) => countBelow(items, (item) => item.at, limit))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+    expect(countBelow([], (item: { at: number }) => item.at, 3)).toBe(0);
   });
 });
