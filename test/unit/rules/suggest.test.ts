@@ -11,6 +11,14 @@ describe('did-you-mean', () => {
     expect(suggest('PATH', ['PAT', 'PATH'])).toBeUndefined();
   });
 
+  it('suggests a name that differs only in case before any other, however far by distance', () => {
+    expect(suggest('myvar', ['MYVAR'])).toBe('MYVAR');
+    expect(suggest('MYDIR', ['MYDIRS', 'MyDir'])).toBe('MyDir');
+    const index = new SuggestionIndex();
+    for (const name of ['MYVAR', 'OTHER']) index.add(name);
+    expect(index.candidates('myvar')).toEqual(['MYVAR']);
+  });
+
   it('finds through the index what comparing with every name finds', () => {
     const word = fc.string({ unit: fc.constantFrom('A', 'B', 'C', '_'), minLength: 0, maxLength: 7 });
     fc.assert(

@@ -116,7 +116,8 @@ describe('UndefinedVar', () => {
   it('in a Windows stage, matches names regardless of case, as BuildKit on Windows reads them; on Linux exactly', () => {
     const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
     checkDiagnostics(`${windows}ENV MyDir=C:/app\nARG Tag=1\nWORKDIR $MYDIR\nLABEL tag=$TAG path=$Path\n`, []);
-    checkDiagnostics('FROM alpine\nENV MyDir=/app\nWORKDIR $[$MYDIR$]\n', [{ code: 'UndefinedVar', message: message('MYDIR') }], { only: ['UndefinedVar'] });
+    // On Linux the name that differs only in case is what it suggests, before any closer in distance.
+    checkDiagnostics('FROM alpine\nENV MyDir=/app MYDIRS=/x\nWORKDIR $[$MYDIR$]\n', [{ code: 'UndefinedVar', message: message('MYDIR', 'MyDir') }], { only: ['UndefinedVar'] });
   });
 
   it('finds the base stage as BuildKit does: the expanded FROM word, the nearest stage of a name', () => {

@@ -1,4 +1,5 @@
-// "Did you mean …?": the closest candidate within an edit distance of 2, as BuildKit suggests.
+// "Did you mean …?": the closest candidate within an edit distance of 2, as BuildKit suggests; before
+// any, one that differs only in case (`$myvar` for MYVAR), which the distance alone would miss.
 
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -16,12 +17,18 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The first candidate closest to `value` (distance below 3), or undefined; an exact match suggests nothing. */
+/**
+ * The first candidate that differs from `value` only in case, else the first closest to it (distance
+ * below 3), or undefined; an exact match suggests nothing.
+ */
 export function suggest(value: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  let sameLetters: string | undefined;
+  const folded = value.toUpperCase();
   for (const candidate of candidates) {
     if (candidate === value) return undefined;
+    if (sameLetters === undefined && candidate.length === value.length && candidate.toUpperCase() === folded) sameLetters = candidate;
     // The distance is at least the difference in length; skip what cannot win.
     if (Math.abs(candidate.length - value.length) >= bestDistance) continue;
     const distance = levenshtein(value, candidate);
@@ -30,7 +37,7 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
       bestDistance = distance;
     }
   }
-  return best;
+  return sameLetters ?? best;
 }
 
 /** " (did you mean X?)" or "". */
@@ -59,6 +66,8 @@ const MAX_INDEXED_LENGTH = 48;
  */
 export class SuggestionIndex {
   private readonly byDeletion = new Map<string, string[]>();
+  /** Names by their upper case, for the ones that differ from a word only in case. */
+  private readonly byFolded = new Map<string, string[]>();
   private readonly names = new Set<string>();
   private readonly order = new Map<string, number>();
 
@@ -66,6 +75,10 @@ export class SuggestionIndex {
     if (this.names.has(name) || name.length > MAX_INDEXED_LENGTH) return;
     this.names.add(name);
     this.order.set(name, this.order.size);
+    const folded = name.toUpperCase();
+    const same = this.byFolded.get(folded);
+    if (same) same.push(name);
+    else this.byFolded.set(folded, [name]);
     for (const key of deletions(name)) {
       const list = this.byDeletion.get(key);
       if (list) list.push(name);
@@ -73,10 +86,10 @@ export class SuggestionIndex {
     }
   }
 
-  /** The indexed names that may be within distance 2 of `word`, in the order they were added. */
+  /** The indexed names that may be within distance 2 of `word`, or differ from it only in case, in the order they were added. */
   candidates(word: string): string[] {
     if (word.length > MAX_INDEXED_LENGTH) return [];
-    const found = new Set<string>();
+    const found = new Set<string>(this.byFolded.get(word.toUpperCase()));
     for (const key of deletions(word)) for (const name of this.byDeletion.get(key) ?? []) found.add(name);
     return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
