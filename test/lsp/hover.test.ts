@@ -641,6 +641,11 @@ describe('hover over LSP', () => {
         'FROM alpine\nWORKDIR /$[$HO$0ME$]',
         '**`HOME`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',
       );
+      // As the UndefinedVar warning does, it names the variable that was probably meant.
+      await checkHover(
+        'FROM alpine\nENV MYVAR=1 MYVARS=2\nWORKDIR /$[$my$0var$]',
+        '**`myvar`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.\n\nDid you mean `MYVAR`, set on line 2?',
+      );
     });
 
     it('PATH, which no ARG or ENV declares but BuildKit sets in every stage', async () => {

@@ -5,6 +5,7 @@
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import { foldName, type Declaration, type VariableUse } from '../../semantics';
+import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
@@ -94,7 +95,16 @@ function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration |
 /** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
 function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, global: Declaration | undefined): string {
   if (use.stage < 0) return w.prose('No global `ARG` before this line declares it, so it expands to an empty string.');
-  if (!global) return w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
+  if (!global) {
+    const empty = w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
+    // The diagnostic's "did you mean", with where that variable is set.
+    const visible = doc.model.visibleAt(use.span.start);
+    const suggestion = suggest(use.name, visible.keys());
+    const declared = suggestion !== undefined ? visible.get(suggestion)?.declaration : undefined;
+    if (!declared) return empty;
+    const line = doc.text.positionAt(declared.nameSpan.start).line + 1;
+    return w.join(empty, w.prose(`Did you mean \`${suggestion}\`, set on line ${line}?`));
+  }
   const line = doc.text.positionAt(global.nameSpan.start).line + 1;
   return w.prose(
     `Unset here: the global \`ARG ${use.name}\` on line ${line} is visible in \`FROM\` lines only. Declare \`ARG ${use.name}\` (without a value) in this stage to use its value.`,
