@@ -94,6 +94,15 @@ describe('selection ranges over LSP', () => {
     ]);
   });
 
+  it('in the text of a Windows shell, the variable as that shell reads it: %NAME%, $env:NAME', async () => {
+    const stage = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV APP=C:/app\n';
+    const cmd = await chain(client, `${stage}RUN echo %A$0PP% done`);
+    expect(cmd.slice(0, 3).map(([, text]) => text)).toEqual(['APP', '%APP%', 'echo %APP% done']);
+    const powershell = await chain(client, `${stage}SHELL ["powershell", "-Command"]\nRUN Write-Host $e$0nv:APP`);
+    // Not `$env`, which a POSIX shell would read as a variable.
+    expect(powershell.slice(0, 3).map(([, text]) => text)).toEqual(['env', '$env:APP', 'Write-Host $env:APP']);
+  });
+
   it('comment word → comment line → comment block → document; directive value → directive', async () => {
     const text = '# syntax=docker/dockerfile:1\n# Build stage:\n# compiles the app\nFROM alpine\n';
     const [comment, directive] = await selections(client, text, [

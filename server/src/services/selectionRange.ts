@@ -7,7 +7,7 @@
 
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import { parseImageReference } from '../semantics';
-import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span } from '../syntax';
+import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span, type VariableRef } from '../syntax';
 import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
 
 interface Candidate {
@@ -40,7 +40,11 @@ function withoutLineEnd(text: string, end: number): number {
 }
 
 /** Spans of an instruction (or an ONBUILD trigger: same relative offsets), made absolute. */
-function instructionCandidates(node: InstructionNode, base: number, text: string, out: Candidate[]): void {
+/**
+ * `refs`: the node's variable references as the model reads them (in PowerShell or cmd text, `$env:X`
+ * and `%X%`, which the syntax alone reads as a POSIX shell's).
+ */
+function instructionCandidates(node: InstructionNode, base: number, text: string, out: Candidate[], refs: readonly VariableRef[] = node.variables): void {
   const push = (span: Span | undefined): void => {
     if (span && span.end > span.start) out.push({ start: base + span.start, end: base + span.end });
   };
@@ -76,7 +80,7 @@ function instructionCandidates(node: InstructionNode, base: number, text: string
     push({ start: heredoc.body.start, end: withoutLineEnd(text, base + heredoc.body.end) - base });
     push(heredoc.terminator);
   }
-  for (const ref of node.variables) {
+  for (const ref of refs) {
     push(ref);
     push(ref.nameSpan);
     push(ref.argument);
@@ -86,7 +90,8 @@ function instructionCandidates(node: InstructionNode, base: number, text: string
     const trigger = node.trigger;
     const ends = [trigger.keyword.end, trigger.args?.end ?? 0, ...trigger.flags.map((f) => f.end)];
     out.push({ start: base + trigger.keyword.start, end: base + Math.max(...ends) });
-    instructionCandidates(trigger, base, text, out);
+    // The ONBUILD node's references are the trigger's.
+    instructionCandidates(trigger, base, text, out, []);
   }
 }
 
@@ -179,7 +184,7 @@ function candidatesAt(doc: AnalyzedDocument, text: string, offset: number): Cand
       // In shell text, a shell word, e.g. `apt-get` or `"a b"`.
       const shell = shellTextAt(node, doc.tree.nodeText(entry.index), offset - start);
       if (shell) shellWordCandidates(shell, start, text, offset, out);
-      instructionCandidates(node, start, text, out);
+      instructionCandidates(node, start, text, out, doc.model.useFactsInNode(entry.index).map((use) => use.ref));
       const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
       out.push({ start: start + node.keyword.start, end: logicalEnd });
       out.push({ start: start + node.keyword.start, end: lineEnd });
