@@ -684,6 +684,23 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine:3\n# hadolint ignore=DL3003 # because$0\nRUN x');
     });
 
+    it('what a hadolint pragma can say after # hadolint, and the shells after shell=', async () => {
+      await check('FROM alpine:3\n# hadolint $0\nRUN x', [
+        ['ignore=', Kind.Keyword, 'ignore='],
+        ['global ignore=', Kind.Keyword, 'global ignore='],
+        ['shell=', Kind.Keyword, 'shell='],
+      ]);
+      const shells = await complete('FROM alpine:3\n# hadolint shell=$[p$0$]\nRUN x');
+      expect(shells.map((i) => [i.label, i.detail])).toEqual([
+        ['powershell', 'not a POSIX shell: the best practices that read RUN text stay quiet'],
+        ['pwsh', 'not a POSIX shell: the best practices that read RUN text stay quiet'],
+        ['cmd', 'not a POSIX shell: the best practices that read RUN text stay quiet'],
+        ['bash', 'a POSIX shell: RUN text is checked'],
+        ['sh', 'a POSIX shell: RUN text is checked'],
+      ]);
+      expect(rows(shells)[0]).toEqual(['powershell', Kind.Value, 'powershell']);
+    });
+
     it('check options, rule names and all, also in a comment above an instruction', async () => {
       await check('# check=$0', CHECK_OPTIONS.map((o) => [o.name, Kind.Property, `${o.name}=`] as Row), { trigger: '=' });
       await check('# check=skip=all;$[e$0$]', [

@@ -22,10 +22,42 @@ const KEY_PREFIX = /^(\s*#)(\s*)([A-Za-z]*)$/;
 const KEY_VALUE = /^\s*#\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*/;
 
 const PRAGMA_CODES = new RegExp(String.raw`^(\s*#\s*${PRAGMA_KEY}[ \t]*=[ \t]*)([A-Za-z0-9, \t]*)$`);
+/** `# hadolint ` and the start of what follows it. */
+const PRAGMA_KIND = /^(\s*#\s*hadolint[ \t]+)([a-z]*)$/;
+/** `# hadolint shell=` and the start of a shell's name. */
+const PRAGMA_SHELL = /^(\s*#\s*hadolint[ \t]+shell[ \t]*=[ \t]*)([A-Za-z0-9_./-]*)$/;
+
+/** What a hadolint pragma can say, after `# hadolint `. */
+const PRAGMA_KINDS: readonly { readonly text: string; readonly detail: string }[] = [
+  { text: 'ignore=', detail: 'codes to leave out for the next instruction' },
+  { text: 'global ignore=', detail: 'codes to leave out in the whole file' },
+  { text: 'shell=', detail: 'the shell the RUN instructions below are written for' },
+];
+
+/** Shells for `# hadolint shell=`: the non-POSIX ones turn the rules that read RUN text as a POSIX shell's off. */
+const PRAGMA_SHELLS: readonly { readonly name: string; readonly posix: boolean }[] = [
+  { name: 'powershell', posix: false },
+  { name: 'pwsh', posix: false },
+  { name: 'cmd', posix: false },
+  { name: 'bash', posix: true },
+  { name: 'sh', posix: true },
+];
 
 export function commentItems(request: CompletionRequest, line: CommentLine): CompletionItem[] {
   const pragma = PRAGMA_CODES.exec(line.prefix);
   if (pragma) return pragmaCodeItems(request, pragma[3], line.lineStart + pragma[1].length);
+  const kind = PRAGMA_KIND.exec(line.prefix);
+  if (kind) {
+    return PRAGMA_KINDS.map((k, rank) => item(request, k.text, CompletionItemKind.Keyword, line.lineStart + kind[1].length, k.text, rank, { detail: k.detail }));
+  }
+  const shell = PRAGMA_SHELL.exec(line.prefix);
+  if (shell) {
+    return PRAGMA_SHELLS.map((s, rank) =>
+      item(request, s.name, CompletionItemKind.Value, line.lineStart + shell[1].length, s.name, rank, {
+        detail: s.posix ? 'a POSIX shell: RUN text is checked' : 'not a POSIX shell: the best practices that read RUN text stay quiet',
+      }),
+    );
+  }
   const keyMatch = KEY_PREFIX.exec(line.prefix);
   if (keyMatch) {
     if (!line.directivePosition) return [];
