@@ -99,6 +99,18 @@ describe('variable completion in the text of a Windows shell', () => {
     expect(items(`${windows}RUN echo $|`, '$')).toEqual([]);
   });
 
+  it('in a Windows stage, each proxy argument once, as Windows reads their names regardless of case', () => {
+    const proxies = (fixture: string, trigger: string) => {
+      const offset = fixture.indexOf('|');
+      const text = fixture.slice(0, offset) + fixture.slice(offset + 1);
+      const document = TextDocument.create('file:///completion/Dockerfile', 'dockerfile', 1, text);
+      const list = getCompletions(analyzedDocument(document, SyntaxTree.parse(text)), document.positionAt(offset), { snippets: false, format: 'plaintext', triggerCharacter: trigger });
+      return list.items.map((i) => i.label).filter((l) => /proxy/i.test(l));
+    };
+    expect(proxies(`${windows}ENV Http_Proxy=x\nRUN echo %|`, '%')).toEqual(['%Http_Proxy%', '%HTTPS_PROXY%', '%FTP_PROXY%', '%NO_PROXY%', '%ALL_PROXY%']);
+    expect(proxies('FROM alpine\nRUN echo $|', '$')).toHaveLength(10);
+  });
+
   it('the shell of an exec form\'s script, an ONBUILD trigger\'s shell and a RUN heredoc\'s', () => {
     expect(items(`${windows}RUN ["powershell", "-Command", "echo $env:|`)).toEqual(['$env:V: $env: -> $env:V', '$env:APP: $env: -> $env:APP', '$env:PATH: $env: -> $env:PATH']);
     // A trigger runs in the shell the image ends with, and sees its ENV.

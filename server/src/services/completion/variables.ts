@@ -142,8 +142,13 @@ export function variableItems(request: CompletionRequest, prefix: VariablePrefix
   }
   // A RUN step's shell also sees the proxy arguments the build passes, declared or not.
   if (expansion === 'run') {
+    // In a Windows stage `http_proxy` is `HTTP_PROXY`: each once, in its uppercase spelling.
+    const folded = stage?.windows ? new Set([...seen].map(foldName)) : undefined;
     for (const arg of PREDEFINED_ARGS) {
       if (arg.group !== 'proxy' || seen.has(arg.name)) continue;
+      if (folded) {
+        if (arg.name !== arg.name.toUpperCase() || folded.has(foldName(arg.name))) continue;
+      }
       items.push(
         // The uppercase spelling first, as most tools document it.
         item(request, form.label(arg.name), CompletionItemKind.Variable, form.from, form.text(arg.name), arg.name === arg.name.toUpperCase() ? 3 : 4, {
