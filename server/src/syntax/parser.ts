@@ -26,7 +26,7 @@ import type {
 } from './nodes';
 import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
 import { scanShellVariables } from './shellVariables';
-import { scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
+import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
 
 export type EscapeChar = '\\' | '`';
@@ -619,11 +619,6 @@ const VALUED_SHELL_OPTIONS: ReadonlySet<string> = new Set(['--rcfile', '--init-f
  * it); or every argument after the Windows shell at `windows`.
  */
 type ExecShellScript = { readonly index: number } | { readonly windows: number } | 'after' | undefined;
-
-/** The program an argument names: its last path component, without `.exe`. */
-function programName(value: string): string {
-  return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
-}
 
 /**
  * Finds the script a shell runs in an exec-form argv: the first operand after options that include

@@ -161,11 +161,13 @@ export function scanWindowsShellVariables(shell: WindowsShell, text: string, fro
   return shell === 'powershell' ? scanPowerShellVariables(text, from, to) : scanCmdVariables(text, from, to);
 }
 
+/** The program an argument names: its last path component, without `.exe`. */
+export function programName(value: string): string {
+  return value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
+}
+
 /** The Windows shell a program is (`powershell`, `pwsh`, `cmd`, with any path and `.exe`), if it is one. */
 export function windowsShellOf(program: string): WindowsShell | undefined {
-  const name = program
-    .slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1)
-    .replace(/\.exe$/i, '')
-    .toLowerCase();
+  const name = programName(program).toLowerCase();
   return name === 'powershell' || name === 'pwsh' ? 'powershell' : name === 'cmd' ? 'cmd' : undefined;
 }

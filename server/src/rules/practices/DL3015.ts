@@ -10,7 +10,7 @@
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
-import { alongBases, type ChainMemo } from '../checks/support/chain';
+import { alongBases, forEachInRunOrder, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { aptGetCommand, mayHoldAptOptions, setsAptOption, type AptGetCommand } from './apt';
 import { copyChanges, NO_APT_CONFIG, recommendsOff, runChanges, type AptConfigFiles } from './aptConfig';
@@ -36,14 +36,9 @@ type Visit = (install: AptGetCommand, index: number, off: boolean) => void;
  */
 function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: Visit): AptConfigFiles {
   let files = stage.base ? alongBases(configForChildren, model, stage.base, (s) => walk(tree, model, s)) : NO_APT_CONFIG;
-  const triggers: number[] = [];
-  tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind !== 'instruction') return;
-    if (node.name === 'ONBUILD') triggers.push(index);
-    else files = step(tree, node, index, files, visit);
-  }, stage.nodeIndex + 1);
-  for (const index of triggers) files = step(tree, tree.node(index) as InstructionNode, index, files, visit);
+  forEachInRunOrder(model, stage, (node, index) => {
+    if (node.kind === 'instruction') files = step(tree, node, index, files, visit);
+  });
   return files;
 }
 

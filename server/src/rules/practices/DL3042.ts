@@ -9,7 +9,7 @@
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
-import { alongBases, stageTriggers, type ChainMemo } from '../checks/support/chain';
+import { alongBases, forEachInRunOrder, stageTriggers, type ChainMemo } from '../checks/support/chain';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { cacheMountTargets } from './mounts';
@@ -92,23 +92,18 @@ function walk(tree: SyntaxTree, model: DockerfileModel, stage: Stage, visit?: (n
   let noCache = stage.base ? alongBases(noCacheAtEnd, model, stage.base, (s) => walk(tree, model, s)) : false;
   // The base's `ONBUILD ENV` and `ONBUILD ARG` run first here.
   noCache = (stage.base && triggersSetNoCache(model, stage.base)) ?? noCache;
-  const triggers: number[] = [];
-  tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
+  // The triggers come after all of the stage: they start from its end and change only their own value.
+  let inTriggers: boolean | undefined;
+  forEachInRunOrder(model, stage, (node, index) => {
     if (node.kind !== 'instruction') return;
     if (node.name === 'ONBUILD') {
-      if (visit) triggers.push(index);
+      inTriggers = (node.trigger && setsNoCache(node.trigger)) ?? inTriggers ?? noCache;
+      visit?.(node, index, inTriggers);
       return;
     }
     noCache = setsNoCache(node) ?? noCache;
     visit?.(node, index, noCache);
-  }, stage.nodeIndex + 1);
-  let inTriggers = noCache;
-  for (const index of triggers) {
-    const node = tree.node(index) as InstructionNode;
-    inTriggers = (node.trigger && setsNoCache(node.trigger)) ?? inTriggers;
-    visit?.(node, index, inTriggers);
-  }
+  });
   return noCache;
 }
 

@@ -10,7 +10,7 @@
 
 import type { DockerfileModel, Shell, Stage } from '../../semantics';
 import { windowsShellOf, type InstructionNode } from '../../syntax';
-import { alongBases, type ChainMemo } from '../checks/support/chain';
+import { alongBases, forEachInRunOrder, type ChainMemo } from '../checks/support/chain';
 import { parsePragmaShell } from './pragmas';
 
 /** Per stage, the shell a pragma naming a non-POSIX shell still overrides at its end. */
@@ -28,13 +28,7 @@ export function walkShells(
   visit?: (node: InstructionNode, index: number, shell: Shell, overridden: boolean) => void,
 ): Shell | undefined {
   let overridden = stage.base ? alongBases(overriddenAtEnd, model, stage.base, (s) => walkShells(model, s)) : undefined;
-  const triggers: number[] = [];
-  const visitAt = (node: InstructionNode, index: number): void => {
-    const shell = model.shellAt(index)!;
-    visit!(node, index, shell, shell === overridden);
-  };
-  model.tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
+  forEachInRunOrder(model, stage, (node, index) => {
     if (node.kind === 'comment') {
       const named = parsePragmaShell(node.content);
       if (named === undefined) return;
@@ -43,10 +37,9 @@ export function walkShells(
       return;
     }
     if (!visit || node.kind !== 'instruction') return;
-    if (node.name === 'ONBUILD') triggers.push(index);
-    else visitAt(node, index);
-  }, stage.nodeIndex + 1);
-  for (const index of triggers) visitAt(model.tree.node(index) as InstructionNode, index);
+    const shell = model.shellAt(index)!;
+    visit(node, index, shell, shell === overridden);
+  });
   return overridden === stage.shellAtEnd ? overridden : undefined;
 }
 

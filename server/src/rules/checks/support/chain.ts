@@ -2,7 +2,7 @@
 // computed once per stage of a model and never by recursion, so long FROM chains stay linear.
 
 import type { DockerfileModel, Stage } from '../../../semantics';
-import type { InstructionNode } from '../../../syntax';
+import type { InstructionNode, TopLevelNode } from '../../../syntax';
 import { perPart } from '../../partMemo';
 
 /** A per-rule memo: the value of each stage of a model. */
@@ -55,4 +55,19 @@ export function lastTrigger(model: DockerfileModel, stage: Stage, keyword: strin
   const triggers = stageTriggers(model, stage);
   for (let i = triggers.length - 1; i >= 0; i--) if (triggers[i].trigger.name === keyword) return triggers[i];
   return undefined;
+}
+
+/**
+ * The nodes of a stage after its FROM in the order they take effect: each in turn, except its
+ * `ONBUILD` instructions, whose triggers run in each stage built FROM this one, after all of this
+ * stage: those come last, in their order.
+ */
+export function forEachInRunOrder(model: DockerfileModel, stage: Stage, visit: (node: TopLevelNode, index: number) => void): void {
+  const triggers: number[] = [];
+  model.tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'instruction' && node.name === 'ONBUILD') triggers.push(index);
+    else visit(node, index);
+  }, stage.nodeIndex + 1);
+  for (const index of triggers) visit(model.tree.node(index), index);
 }
