@@ -1,6 +1,8 @@
 // DL3003: `cd` as a command in RUN. A directory change lasts only for that RUN; WORKDIR sets it
 // for the instructions that follow and says where they run, so use WORKDIR (or a tool's own
-// directory option, like `make -C`).
+// directory option, like `make -C`). Not flagged (unlike hadolint, whose own rationale advises it):
+// a cd in a subshell, `(cd dir && make)` or `$(cd dir && pwd)`, which changes the directory of that
+// subshell only, on purpose; WORKDIR would change it for every later instruction.
 
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
@@ -13,9 +15,9 @@ export const DL3003: InstructionRule = {
   check(node, report, _escape, text) {
     const script = runCommands(node, text);
     if (!script) return;
-    for (const { words } of commandLines(script)) {
+    for (const { words, command } of commandLines(script)) {
       const name = words[0];
-      if (name.dynamic || name.value !== 'cd') continue;
+      if (name.dynamic || name.value !== 'cd' || command.inSubshell) continue;
       report({
         start: name.start,
         end: name.end,

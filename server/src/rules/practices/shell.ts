@@ -34,12 +34,22 @@ export interface ShellCommand {
   readonly heredocs: readonly string[];
   /** The files its standard output is redirected to, in order (the last one gets the output). */
   readonly outputs: readonly ShellOutput[];
+  /**
+   * Whether it runs in a subshell: inside `( … )`, `$( … )` or backquotes, so that what it changes
+   * in the shell (the directory, variables) ends with the subshell.
+   */
+  readonly inSubshell: boolean;
 }
 
 export interface ShellScript {
   readonly commands: readonly ShellCommand[];
   /** The `|` and `|&` operators that join commands into pipelines. */
   readonly pipes: readonly Span[];
+  /**
+   * The words of `for NAME in …` and `select` headers and of `case WORD in` subjects: the shell only
+   * expands them, so no one reads the exit status of a command substitution there.
+   */
+  readonly headerWords: readonly Span[];
 }
 
 const NAME_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
@@ -60,10 +70,9 @@ interface MutableCommand {
 
 /** Scans shell text `source[from, to)`; spans are offsets into `source`. */
 function scanShell(source: string, from = 0, to = source.length): ShellScript {
-  const commands: ShellCommand[] = [];
-  const pipes: Span[] = [];
-  new Scanner(source, to, commands, pipes).run(from, false);
-  return { commands, pipes };
+  const script = { commands: [] as ShellCommand[], pipes: [] as Span[], headerWords: [] as Span[] };
+  new Scanner(source, to, script).run(from, false);
+  return script;
 }
 
 /**
@@ -73,12 +82,18 @@ function scanShell(source: string, from = 0, to = source.length): ShellScript {
  */
 const MAX_NESTING = 200;
 
+/** What a scan collects: the scanners of nested `$( … )` and backquotes add to their parent's. */
+interface ScanOutput {
+  readonly commands: ShellCommand[];
+  readonly pipes: Span[];
+  readonly headerWords: Span[];
+}
+
 class Scanner {
   constructor(
     private readonly s: string,
     private readonly to: number,
-    private readonly commands: ShellCommand[],
-    private readonly pipes: Span[],
+    private readonly out: ScanOutput,
     private readonly nesting = 0,
   ) {}
 
@@ -112,13 +127,17 @@ class Scanner {
       const open = cases[cases.length - 1];
       if (open === 'header') {
         if (!w.dynamic && w.value === 'in') cases[cases.length - 1] = 'pattern';
+        else this.out.headerWords.push(w);
         return;
       }
       if (open === 'pattern') {
         if (!w.dynamic && w.value === 'esac') cases.pop();
         return;
       }
-      if (command.skip) return;
+      if (command.skip) {
+        this.out.headerWords.push(w);
+        return;
+      }
       if (open === 'body' && command.words.length === 0 && !w.dynamic && w.value === 'esac') {
         cases.pop();
         return;
@@ -138,7 +157,9 @@ class Scanner {
       command.words.push(w);
     };
     const endCommand = (): void => {
-      if (command.words.length && !command.skip) this.commands.push({ words: command.words, heredocs: command.heredocs, outputs: command.outputs });
+      if (command.words.length && !command.skip) {
+        this.out.commands.push({ words: command.words, heredocs: command.heredocs, outputs: command.outputs, inSubshell: this.nesting > 0 || depth > 0 });
+      }
       command = { words: [], heredocs: [], outputs: [], skip: false };
       redirectTarget = undefined;
     };
@@ -255,7 +276,7 @@ class Scanner {
           i += next === ';' && s[i + 2] === '&' ? 3 : 2;
           continue;
         }
-        if (c === '|' && next !== '|') this.pipes.push({ start: i, end: next === '&' ? i + 2 : i + 1 });
+        if (c === '|' && next !== '|') this.out.pipes.push({ start: i, end: next === '&' ? i + 2 : i + 1 });
         i += next === c || (c === '|' && next === '&') ? 2 : 1;
         continue;
       }
@@ -309,13 +330,13 @@ class Scanner {
     if (s[i] === '`') {
       let j = i + 1;
       while (j < this.to && s[j] !== '`') j += s[j] === '\\' ? 2 : 1;
-      if (deeper) new Scanner(s, Math.min(j, this.to), this.commands, this.pipes, this.nesting + 1).run(i + 1, false);
+      if (deeper) new Scanner(s, Math.min(j, this.to), this.out, this.nesting + 1).run(i + 1, false);
       return Math.min(j + 1, this.to);
     }
     const next = s[i + 1];
     if (next === '(') {
       if (s[i + 2] === '(' || !deeper) return this.balanced(i + 1, '(', ')');
-      return new Scanner(s, this.to, this.commands, this.pipes, this.nesting + 1).run(i + 2, true);
+      return new Scanner(s, this.to, this.out, this.nesting + 1).run(i + 2, true);
     }
     if (next === '{') return this.balanced(i + 1, '{', '}');
     let j = i + 1;
@@ -502,13 +523,13 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   if (!run) return undefined;
   // An ONBUILD RUN's heredocs are on the ONBUILD node, which owns their lines.
   const heredocs = node.heredocs;
-  if (!MAY_MATTER.test(text)) return { run, heredocs, commands: [], pipes: [] };
+  if (!MAY_MATTER.test(text)) return { run, heredocs, commands: [], pipes: [], headerWords: [] };
   if (run.json) {
     const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
-    return { run, heredocs, commands: words.length ? [{ words, heredocs: [], outputs: [] }] : [], pipes: [] };
+    return { run, heredocs, commands: words.length ? [{ words, heredocs: [], outputs: [], inSubshell: false }] : [], pipes: [], headerWords: [] };
   }
   const args = run.args;
-  if (!args) return { run, heredocs, commands: [], pipes: [] };
+  if (!args) return { run, heredocs, commands: [], pipes: [], headerWords: [] };
   const logical = logicalLineOf(node, text);
   const from = logical.logicalOffset(args.start);
   const line = scanShell(logical.text, from, logical.text.length);
@@ -517,15 +538,18 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
     words: c.words.map((w) => ({ ...w, ...toSource(w) })),
     heredocs: c.heredocs,
     outputs: c.outputs.map((o) => ({ append: o.append, file: { ...o.file, ...toSource(o.file) } })),
+    inSubshell: c.inSubshell,
   }));
   const pipes: Span[] = line.pipes.map(toSource);
+  const headerWords: Span[] = line.headerWords.map(toSource);
   for (const heredoc of heredocs) {
     if (!bodyIsShell(args.text, heredocs, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
     appendAll(commands, body.commands);
     appendAll(pipes, body.pipes);
+    appendAll(headerWords, body.headerWords);
   }
-  return { run, heredocs, commands, pipes };
+  return { run, heredocs, commands, pipes, headerWords };
 }
 
 /**

@@ -13,6 +13,27 @@ describe('DL3003', () => {
     ], { only });
   });
 
+  it('ignores cd in a subshell, whose directory change ends with it, and flags it around one', () => {
+    checkDiagnostics(
+      [
+        'FROM alpine:3',
+        'RUN (cd /out && find . -type f | sort > /SUMS) && tar -C /out -cf /out.tar .',
+        'RUN echo "version: $(cd /src && git describe --tags)" > /VERSION && v=`cd /src; git rev-parse HEAD`',
+        'RUN if [ -d /x ]; then ( cd /x && make ); fi',
+        'RUN (cd /a && make) && $[cd$] /b && make',
+        'RUN install() { $[cd$] "$1" && make install; }; install /src',
+        'RUN $[cd$] "$(dirname "$(cd /x && pwd)")"',
+        '',
+      ].join('\n'),
+      [
+        { code: 'DL3003', message },
+        { code: 'DL3003', message },
+        { code: 'DL3003', message },
+      ],
+      { only },
+    );
+  });
+
   it('ignores cd as an argument or part of a word, and other instructions', () => {
     checkDiagnostics('FROM alpine:3\nRUN echo cd && mkdir cd && cdrecord -v\nWORKDIR /cd\nCMD cd /tmp\n', [], { only });
   });
