@@ -7,7 +7,8 @@
 // as the stage's earlier `ONBUILD SHELL` triggers change it.
 // Not flagged: exec-form RUN; pipes that start with echo or printf (nothing to hide) or yes
 // (pipefail would fail it); pipes inside a command's arguments (`echo "$(a | b)"`: the command
-// discards their status); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
+// discards their status) or inside the list of a `for` or the subject of a `case`
+// (`for f in $(a | b)`: the shell only expands them); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
 // a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
 
 import type { Shell } from '../../semantics';
@@ -43,9 +44,11 @@ const CANNOT_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
  */
 function pipesThatMayHideFailures(script: RunScript): Span[] {
   const lines = [...commandLines(script)];
-  // A pipe inside an argument (`echo "$(a | b)"`, `tar czf "x_$(a | b).tgz"`): the command
-  // discards the substitution's status, so pipefail changes nothing there.
-  const inArgument = (pipe: Span) => lines.some(({ command }) => command.words.some((w) => w.start < pipe.start && w.end > pipe.start));
+  // A pipe inside an argument (`echo "$(a | b)"`, `tar czf "x_$(a | b).tgz"`) or a for or case
+  // header (`for f in $(a | b)`): the status of the substitution is discarded, so pipefail changes
+  // nothing there.
+  const inside = (pipe: Span) => (w: Span) => w.start < pipe.start && w.end > pipe.start;
+  const inArgument = (pipe: Span) => lines.some(({ command }) => command.words.some(inside(pipe))) || script.headerWords.some(inside(pipe));
   return script.pipes.filter((pipe) => {
     if (inArgument(pipe)) return false;
     let before: (typeof lines)[number] | undefined;

@@ -42,6 +42,25 @@ describe('DL4006', () => {
     );
   });
 
+  it('ignores pipes in the list of a for or select and the subject of a case, which the shell only expands, and reads their bodies', () => {
+    checkDiagnostics(
+      [
+        'FROM debian:12',
+        "RUN for file in $(git status --porcelain | awk '{print $2}'); do cp $file /out; done",
+        'RUN for f in `ls | sort`; do echo "$f"; done && select x in $(ls | head -1); do break; done',
+        'RUN case "$(uname -m | tr A-Z a-z)" in x86_64) echo amd64 ;; esac',
+        'RUN for f in $(ls | sort); do cat "$f" $[|$] gzip > "$f.gz"; done',
+        'RUN case $(uname -m | tr A-Z a-z) in x86_64) curl u $[|$] sh ;; esac',
+        'RUN <<EOF',
+        'for file in $(find . -name "*.go" | sort); do gofmt -l "$file"; done',
+        'EOF',
+        '',
+      ].join('\n'),
+      [{ code: 'DL4006', message }, { code: 'DL4006', message }],
+      { only },
+    );
+  });
+
   it('ignores `yes | …`, which pipefail would break (yes ends on SIGPIPE)', () => {
     checkDiagnostics('FROM debian:12\nRUN yes | pecl install xdebug && yes y | ./configure\n', [], { only: ['DL4006'] });
   });
