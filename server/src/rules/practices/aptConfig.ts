@@ -1,18 +1,32 @@
 // What the Dockerfile itself writes into APT's configuration, for the rules that depend on it (DL3015:
-// APT::Install-Recommends). Only what the file shows: a RUN that writes text into a file under
+// APT::Install-Recommends; DL3014: APT::Get::Assume-Yes). Only what the file shows: a RUN that writes text into a file under
 // /etc/apt/apt.conf.d/ (or /etc/apt/apt.conf) with echo or printf (redirected, or piped into tee) or
 // from a here-document (`cat <<EOF > file`, `tee file <<EOF`), a COPY or ADD of a here-document there,
 // and `rm` of such files. A file copied from the build context, or text made by a variable, is not
 // known: it sets nothing as far as the rules can tell.
+// `forEachAptInstall` walks a stage in run order with the configuration written so far.
 
-import type { Heredoc, InstructionNode } from '../../syntax';
-import { basename, type CommandLine, type RunScript, type ShellWord } from './shell';
+import type { DockerfileModel, Stage } from '../../semantics';
+import type { Heredoc, InstructionNode, SyntaxTree } from '../../syntax';
+import { alongBases, forEachInRunOrder, type ChainMemo } from '../checks/support/chain';
+import { aptGetCommand, type AptGetCommand } from './apt';
+import { basename, commandLines, runCommands, type CommandLine, type RunScript, type ShellWord } from './shell';
 
 const CONF_DIR = '/etc/apt/apt.conf.d';
 const CONF_FILE = '/etc/apt/apt.conf';
 
-/** The APT configuration files the Dockerfile wrote, by absolute path, each with the Install-Recommends value it sets (undefined: none, or not known). */
-export type AptConfigFiles = ReadonlyMap<string, boolean | undefined>;
+/** The settings the rules read, as one configuration file sets them (undefined: it sets none, or it is not known). */
+interface AptSettings {
+  readonly recommends: boolean | undefined;
+  readonly assumeYes: boolean | undefined;
+}
+
+type AptKey = keyof AptSettings;
+
+const UNKNOWN: AptSettings = { recommends: undefined, assumeYes: undefined };
+
+/** The APT configuration files the Dockerfile wrote, by absolute path, each with the settings it makes. */
+export type AptConfigFiles = ReadonlyMap<string, AptSettings>;
 
 export const NO_APT_CONFIG: AptConfigFiles = new Map();
 
@@ -28,13 +42,17 @@ function aptBoolean(text: string): boolean | undefined {
 }
 
 // `APT::Install-Recommends "false";` (keys are case-insensitive, the quotes optional), or the same key
-// inside an `APT { … }` scope. The last one in a file wins.
-const SETTING = /APT::Install-Recommends\s*"?([A-Za-z0-9]+)"?|\bAPT\s*\{[^}]*?\bInstall-Recommends\s*"?([A-Za-z0-9]+)"?/gi;
+// inside an `APT { … }` scope; `APT::Get::Assume-Yes "true";`, or inside a `Get { … }` scope
+// (`APT { Get { Assume-Yes "true"; }; };`, `APT::Get { … }`). The last one in a file wins.
+const SETTINGS: Readonly<Record<AptKey, RegExp>> = {
+  recommends: /APT::Install-Recommends\s*"?([A-Za-z0-9]+)"?|\bAPT\s*\{[^}]*?\bInstall-Recommends\s*"?([A-Za-z0-9]+)"?/gi,
+  assumeYes: /APT::Get::Assume-Yes\s*"?([A-Za-z0-9]+)"?|\bGet\s*\{[^}]*?\bAssume-Yes\s*"?([A-Za-z0-9]+)"?/gi,
+};
 
-/** The Install-Recommends value configuration text sets, if any. */
-export function recommendsIn(text: string): boolean | undefined {
+/** The value of `key` configuration text sets, if any. */
+function settingIn(text: string, key: AptKey): boolean | undefined {
   let value: boolean | undefined;
-  for (const match of text.matchAll(SETTING)) value = aptBoolean(match[1] ?? match[2]) ?? value;
+  for (const match of text.matchAll(SETTINGS[key])) value = aptBoolean(match[1] ?? match[2]) ?? value;
   return value;
 }
 
@@ -44,18 +62,28 @@ function isConfigPath(path: string): boolean {
 }
 
 /**
- * Whether APT, reading the files as it does (those of apt.conf.d in name order, then apt.conf, a
- * later value overriding an earlier one), ends with Install-Recommends off.
+ * The value APT ends with for `key`, reading the files as it does: those of apt.conf.d in name order,
+ * then apt.conf, a later value overriding an earlier one.
  */
-export function recommendsOff(files: AptConfigFiles): boolean {
+function settingOf(files: AptConfigFiles, key: AptKey): boolean | undefined {
   let value: boolean | undefined;
   const order = [...files.keys()].sort((a, b) => (a === CONF_FILE ? 1 : b === CONF_FILE ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  for (const path of order) value = files.get(path) ?? value;
-  return value === false;
+  for (const path of order) value = files.get(path)?.[key] ?? value;
+  return value;
+}
+
+/** Whether the files turn Install-Recommends off. */
+export function recommendsOff(files: AptConfigFiles): boolean {
+  return settingOf(files, 'recommends') === false;
+}
+
+/** Whether the files turn Assume-Yes on, so that apt-get asks no question. */
+export function assumesYes(files: AptConfigFiles): boolean {
+  return settingOf(files, 'assumeYes') === true;
 }
 
 /** A change to the files: a file written (what it then sets, given what it set before) or files removed. */
-type Change = { readonly path: string; readonly sets: (before: boolean | undefined) => boolean | undefined } | { readonly removes: (path: string) => boolean };
+type Change = { readonly path: string; readonly sets: (before: AptSettings | undefined) => AptSettings } | { readonly removes: (path: string) => boolean };
 
 /** `files` with the changes made, the same object when there are none. */
 function applied(files: AptConfigFiles, changes: readonly Change[]): AptConfigFiles {
@@ -71,9 +99,14 @@ function applied(files: AptConfigFiles, changes: readonly Change[]): AptConfigFi
 
 /** A write of `text` (undefined: not known) to a file, replacing it or added at its end. */
 function write(path: string, text: string | undefined, append: boolean): Change {
-  const value = text === undefined ? undefined : recommendsIn(text);
-  // Text added at the end overrides the file's value only where it sets one itself.
-  return { path, sets: (before) => (text === undefined ? undefined : append ? (value ?? before) : value) };
+  if (text === undefined) return { path, sets: () => UNKNOWN };
+  const written: AptSettings = { recommends: settingIn(text, 'recommends'), assumeYes: settingIn(text, 'assumeYes') };
+  if (!append) return { path, sets: () => written };
+  // Text added at the end overrides the file's values only where it sets them itself.
+  return {
+    path,
+    sets: (before) => ({ recommends: written.recommends ?? before?.recommends, assumeYes: written.assumeYes ?? before?.assumeYes }),
+  };
 }
 
 /** The text a command prints: echo's and printf's arguments; undefined when a variable makes it. */
@@ -151,4 +184,61 @@ export function copyChanges(files: AptConfigFiles, node: InstructionNode, heredo
     if (isConfigPath(path)) changes.push(write(path, heredoc?.content, false));
   }
   return applied(files, changes);
+}
+
+/** Per stage, the APT configuration a stage built FROM it starts with. */
+const configForChildren: ChainMemo<AptConfigFiles> = new WeakMap();
+
+/** Sees an `apt-get` command of one of the walked subcommands, at node `index`, with the configuration written before it. */
+export type AptCommandVisit = (command: AptGetCommand, index: number, files: AptConfigFiles) => void;
+
+/**
+ * Walks a stage in order, with the APT configuration written so far (by its bases first, and their
+ * ONBUILD triggers); `visit` sees each `apt-get` command whose subcommand is one of `subcommands`
+ * with the configuration at that point. Returns what a stage built FROM this one starts with: the
+ * configuration at its end, with its own ONBUILD RUN, COPY and ADD triggers run on it. Those run only
+ * there (BuildKit runs a base's triggers first in each stage built FROM it, and nowhere else), after
+ * the whole of this stage, so a command in a trigger is checked against that configuration, not
+ * against this stage's at its line.
+ */
+export function forEachAptCommand(
+  tree: SyntaxTree,
+  model: DockerfileModel,
+  stage: Stage,
+  subcommands?: ReadonlySet<string>,
+  visit?: AptCommandVisit,
+): AptConfigFiles {
+  let files = stage.base ? alongBases(configForChildren, model, stage.base, (s) => forEachAptCommand(tree, model, s)) : NO_APT_CONFIG;
+  forEachInRunOrder(model, stage, (node, index) => {
+    if (node.kind === 'instruction') files = step(tree, node, index, files, subcommands, visit);
+  });
+  return files;
+}
+
+/** The configuration after instruction `node` (a RUN, COPY or ADD, or such an ONBUILD trigger), visiting its commands on the way. */
+function step(
+  tree: SyntaxTree,
+  node: InstructionNode,
+  index: number,
+  files: AptConfigFiles,
+  subcommands: ReadonlySet<string> | undefined,
+  visit: AptCommandVisit | undefined,
+): AptConfigFiles {
+  // A trigger's here-documents belong to its ONBUILD node.
+  const instruction = node.name === 'ONBUILD' ? node.trigger : node;
+  if (!instruction) return files;
+  files = copyChanges(files, instruction, node.heredocs);
+  // A RUN that never says "apt" neither runs apt-get nor writes APT's configuration.
+  const text = tree.nodeText(index);
+  if (!text.includes('apt')) return files;
+  const script = runCommands(node, text);
+  if (!script) return files;
+  let previous: CommandLine | undefined;
+  for (const line of commandLines(script)) {
+    const command = visit && subcommands && aptGetCommand(line, subcommands);
+    if (command) visit(command, index, files);
+    files = runChanges(files, line, script, previous);
+    previous = line;
+  }
+  return files;
 }

@@ -35,6 +35,45 @@ describe('DL3014', () => {
     );
   });
 
+  it('stays quiet after the Dockerfile writes APT configuration that sets Assume-Yes, in the stage or a base stage', () => {
+    checkDiagnostics(
+      [
+        'FROM debian:12 AS base',
+        'RUN $[apt-get install$] curl',
+        'RUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90assumeyes',
+        'RUN apt-get install --no-install-recommends curl',
+        'FROM base',
+        'RUN apt-get install git',
+        'FROM debian:12',
+        'RUN printf \'APT::Install-Recommends "0";\\nAPT::Get::Assume-Yes "1";\\n\' > /etc/apt/apt.conf.d/01docker && apt-get install curl',
+        'COPY <<EOF /etc/apt/apt.conf.d/02yes',
+        'APT { Get { Assume-Yes "true"; }; };',
+        'EOF',
+        'RUN apt-get install make',
+        '',
+      ].join('\n'),
+      [{ code: 'DL3014', message }],
+      { only },
+    );
+  });
+
+  it('still flags an install after configuration that sets Assume-Yes false, sets only other keys, or is removed again', () => {
+    checkDiagnostics(
+      [
+        'FROM debian:12',
+        'RUN echo \'APT::Get::Assume-Yes "false";\' > /etc/apt/apt.conf.d/90yes',
+        'RUN $[apt-get install$] curl',
+        'RUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/90yes',
+        'RUN $[apt-get install$] curl',
+        'RUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes && rm /etc/apt/apt.conf.d/90yes',
+        'RUN $[apt-get install$] curl',
+        '',
+      ].join('\n'),
+      [{ code: 'DL3014', message }, { code: 'DL3014', message }, { code: 'DL3014', message }],
+      { only },
+    );
+  });
+
   it("adds ' -y' after install", () => {
     checkFix('FROM debian:12\nRUN apt-get update && apt-get install curl\n', 'DL3014', "Add '-y'", 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n');
   });
