@@ -1268,6 +1268,44 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('no advice to set -e for a RUN heredoc script that already stops at its first failure', async () => {
+      const without = (...first: string[]) =>
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          ...first,
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n');
+      const shellExpands = 'The builder leaves variables in the body to the shell that runs it.';
+      // BuildKit runs the body with the SHELL: here `bash -e -o pipefail -c <body>`.
+      await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-o", "pipefail", "-c"]\nRUN $[<<E$0OF$]\nfalse\necho hi\nEOF\n', without(shellExpands));
+      await checkHover('FROM debian\nSHELL ["/bin/sh", "-ec"]\nRUN $[<<E$0OF$]\nfalse\nEOF\n', without(shellExpands));
+      // The script turns it on itself.
+      await checkHover('FROM alpine\nRUN $[<<E$0OT$]\n  set -ex\n  make\nEOT\n', without(shellExpands).replaceAll('EOF', 'EOT'));
+      await checkHover('FROM alpine\nRUN $[<<E$0OF$]\n# build\nset -o errexit\nmake\nEOF\n', without(shellExpands));
+      // A `#!` shell line replaces the SHELL: its `-e` counts, the SHELL's does not.
+      await checkHover('FROM alpine\nRUN $[<<E$0OF$]\n#!/bin/sh -e\nmake\nEOF\n', without(shellExpands));
+      await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
+      // A SHELL without -e: the advice stands.
+      await checkHover('FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN $[<<E$0OF$]\nmake\nEOF\n', without(shellExpands, SET_E));
+    });
+
+    it('no advice to set -e for a RUN heredoc script in a Windows shell', async () => {
+      await checkHover(
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN $[<<E$0OF$]\necho hi\nEOF\n',
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The builder leaves variables in the body to the shell that runs it.',
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+    });
+
     it('a predefined OCI label key, and nothing on other label keys', async () => {
       await checkHover(
         'FROM alpine\nLABEL version=1 $[org.opencontainers.image.sou$0rce$]="https://example.com/app"',

@@ -5,6 +5,7 @@
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import type { Shell } from '../../semantics';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
 import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
@@ -18,8 +19,11 @@ function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | und
   return fact && { span: node.keyword, text: renderInstruction(fact, format) };
 }
 
-/** `node` is the top-level instruction; `rel` is relative to its start (triggers share it). */
-export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
+/**
+ * `node` is the top-level instruction; `rel` is relative to its start (triggers share it). `shell` is
+ * the one its shell form runs in (the model's `shellAt`), undefined outside a stage.
+ */
+export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell): SpanHover | undefined {
   if (within(node.keyword, rel)) return keywordHover(node, format);
   const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
   if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
@@ -28,7 +32,9 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   }
   for (const heredoc of node.heredocs) {
     const span = within(heredoc.marker, rel) ? heredoc.marker : heredoc.terminator && within(heredoc.terminator, rel) ? heredoc.terminator : undefined;
-    if (span) return { span, text: heredocHover(owner.name, heredoc, format, runHeredocUse(node, owner, heredoc)) };
+    if (!span) continue;
+    const use = runHeredocUse(node, owner, heredoc);
+    return { span, text: heredocHover(owner.name, heredoc, format, use, use === 'script' && !stopsAtFirstFailure(heredoc, shell)) };
   }
   if (owner.name === 'LABEL') {
     const pair = owner.pairs.find((p) => within(p.key, rel));
@@ -46,6 +52,28 @@ function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: H
   const alone = node.heredocs.length === 1 && args !== undefined && args.start === heredoc.marker.start && args.end === heredoc.marker.end;
   if (!alone) return 'input';
   return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
+}
+
+/** `-e`, alone or in a group (`-ex`, `-euo pipefail`, `-ec`), or `-o errexit`: a shell's or `set`'s options that stop at the first failure. */
+function setsErrexit(words: readonly string[]): boolean {
+  return words.some((word, i) => /^-[A-Za-z]*e[A-Za-z]*$/.test(word) || (/^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'errexit'));
+}
+
+/**
+ * Whether a RUN's heredoc script stops at its first failing command anyway: BuildKit runs a body
+ * that starts with `#!` by that line (not the SHELL), any other one with the SHELL, so `-e` there
+ * counts, as does a `set -e` line of the script. A shell that is not POSIX has no `-e` to miss.
+ */
+function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined): boolean {
+  if (shell && shell.kind !== 'posix') return true;
+  const lines = heredoc.content.split(/\r?\n/);
+  const shebang = lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
+  const command = shebang ?? shell?.command ?? [];
+  if (setsErrexit(command.slice(1))) return true;
+  return lines.some((line) => {
+    const words = line.trim().split(/\s+/);
+    return words[0] === 'set' && setsErrexit(words.slice(1));
+  });
 }
 
 /**

@@ -88,8 +88,11 @@ export function durationHover(instruction: InstructionName, flag: FlagFact, valu
  */
 export type RunHeredocUse = 'script' | 'interpreter' | 'input';
 
-/** The heredoc whose marker is hovered: what its body is, and who expands variables in it. */
-export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat, use: RunHeredocUse = 'input'): string {
+/**
+ * The heredoc whose marker is hovered: what its body is, and who expands variables in it.
+ * `adviseSetE`: the body is a RUN's script whose shell runs without `-e` and that does not `set -e` itself.
+ */
+export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat, use: RunHeredocUse = 'input', adviseSetE = false): string {
   const w = new DocWriter(format);
   const name = w.code(heredoc.name);
   const role =
@@ -118,7 +121,7 @@ export function heredocHover(instruction: string, heredoc: Heredoc, format: DocF
     heredoc.chomp && w.prose('`<<-` removes leading tabs from the body and from the terminator line.'),
     heredoc.fileDescriptor !== 0 && w.prose(`Connected to file descriptor ${heredoc.fileDescriptor} of the command.`),
     heredoc.terminator === undefined && `${w.prose('No line holding only')} ${name} ${w.prose('ends it yet, so the body runs to the end of the file.')}`,
-    instruction === 'RUN' && use === 'script' && w.prose('The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.'),
+    adviseSetE && w.prose('The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.'),
     `${w.bold(w.prose('Pitfall:'))} ${w.prose(HEREDOC.doc.pitfall!)}`,
     w.requires(HEREDOC.since),
     w.link(HEREDOC.referenceUrl),
