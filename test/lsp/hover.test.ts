@@ -238,6 +238,72 @@ describe('hover over LSP', () => {
       );
     });
 
+    describe('a substitution the shell expands', () => {
+      const head = [
+        '**`V`** environment variable (`ENV`)',
+        'Value here: `3.15.0b3`',
+        'Declared on line 2: `ENV V=3.15.0b3`',
+        'Stays in the image: later instructions and every container started from the image see it.',
+        'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+      ];
+      const longestEnd = (reference: string) =>
+        `\`${reference}\` has the form \`\${name%%pattern}\`. Removes the longest end of the value that matches \`pattern\`. In the pattern, \`*\` matches any run of characters and \`?\` a single one.`;
+
+      it('needs no frontend release', async () => {
+        await checkHover(
+          'FROM python\nENV V=3.15.0b3\nRUN echo $[${V$0%%.*}$]',
+          [...head, longestEnd('${V%%.*}'), 'Result here: `3`', `[Dockerfile reference](${SUBSTITUTION_URL})`].join('\n\n'),
+        );
+      });
+
+      it('has no result the builder would compute for a pattern with a [...] set', async () => {
+        // dash gives 3.15.0; BuildKit's lexer would read `[a-z]` literally and keep 3.15.0b3.
+        await checkHover(
+          'FROM python\nENV V=3.15.0b3\nRUN wget https://www.python.org/ftp/python/$[${V$0%%[a-z]*}$]/Python-$V.tar.xz',
+          [
+            ...head,
+            longestEnd('${V%%[a-z]*}'),
+            'The shell also reads `[...]` in a pattern as one character of the set (`[a-z]`: a lower-case letter).',
+            `[Dockerfile reference](${SUBSTITUTION_URL})`,
+          ].join('\n\n'),
+        );
+      });
+
+      it('says that POSIX sh has no replacement form', async () => {
+        await checkHover(
+          'FROM rockylinux:9\nARG C=12.8\nRUN dnf install -y cuda-toolkit-$[${C$0//./-}$]',
+          [
+            '**`C`** build argument (`ARG`)',
+            'Value here: `12.8`',
+            'Declared on line 2: `ARG C=12.8`',
+            'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+            'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+            '`${C//./-}` has the form `${name//pattern/replacement}`. Replaces every match of `pattern` in the value with `replacement`. In the pattern, `*` matches any run of characters and `?` a single one.',
+            'Result here: `12-8`',
+            'A shell expands it here, and POSIX `sh` has no such form: `dash`, the `/bin/sh` of Debian and Ubuntu, stops with "Bad substitution"; `bash` and BusyBox `ash` (Alpine) know it.',
+            `[Dockerfile reference](${SUBSTITUTION_URL})`,
+          ].join('\n\n'),
+        );
+      });
+
+      it('an ONBUILD COPY is still the builder\'s, with its frontend release', async () => {
+        await checkHover(
+          'FROM alpine\nENV V=a.b\nONBUILD COPY $[${V$0%.*}$] /x',
+          [
+            '**`V`** environment variable (`ENV`)',
+            'Value here: `a.b`',
+            'Declared on line 2: `ENV V=a.b`',
+            'Stays in the image: later instructions and every container started from the image see it.',
+            "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+            '`${V%.*}` has the form `${name%pattern}`. Removes the shortest end of the value that matches `pattern`, e.g. `${FILE%.*}` drops the extension. In the pattern, `*` matches any run of characters and `?` a single one.',
+            'Result here: `a`',
+            'Requires `# syntax=docker/dockerfile:1.7` or later.',
+            `[Dockerfile reference](${SUBSTITUTION_URL})`,
+          ].join('\n\n'),
+        );
+      });
+    });
+
     it.each(EXPOSE_PROTOCOLS.map((p) => [p.value, p] as const))('the EXPOSE protocol %s', async (_name, protocol) => {
       await checkHover(
         `FROM alpine\nEXPOSE $[53/${protocol.value}$0$]`,

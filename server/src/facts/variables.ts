@@ -18,6 +18,8 @@ export interface SubstitutionFact {
    * 1.1 patch release (a pin names only the minor release).
    */
   readonly labsSince?: FrontendVersion;
+  /** What to know when a shell (RUN, CMD, …) expands the form rather than the builder: POSIX `sh` lacks some. */
+  readonly inShell?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 export const SUBSTITUTION_URL = referenceUrl('environment-replacement');
 
 const PATTERN_NOTE = 'In the pattern, `*` matches any run of characters and `?` a single one.';
+const NOT_POSIX = 'A shell expands it here, and POSIX `sh` has no such form: `dash`, the `/bin/sh` of Debian and Ubuntu, stops with "Bad substitution"; `bash` and BusyBox `ash` (Alpine) know it.';
 
 export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
   {
@@ -99,6 +102,7 @@ export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
   },
   {
     operator: '/',
+    inShell: NOT_POSIX,
     form: '${name/pattern/replacement}',
     since: '1.7',
     labsSince: '1.7',
@@ -106,6 +110,7 @@ export const SUBSTITUTIONS: readonly SubstitutionFact[] = [
   },
   {
     operator: '//',
+    inShell: NOT_POSIX,
     form: '${name//pattern/replacement}',
     since: '1.7',
     labsSince: '1.7',

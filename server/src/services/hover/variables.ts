@@ -4,7 +4,7 @@
 
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
-import { foldName, type Declaration, type VariableUse } from '../../semantics';
+import { foldName, triggerExpansion, type Declaration, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
@@ -85,6 +85,13 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
     return value;
   }, { escape: doc.tree.escape, splitWords: false });
   return result.error || unknown ? undefined : result.value;
+}
+
+/** Whether a shell (of a RUN, a container's command, or a later build's RUN) expands the use, not the builder. */
+function expandedByShell(doc: AnalyzedDocument, use: VariableUse): boolean {
+  const node = doc.tree.node(use.nodeIndex);
+  const expansion = use.expansion === 'trigger' && node.kind === 'instruction' ? triggerExpansion(node, use.ref) : use.expansion;
+  return expansion === 'build-shell' || expansion === 'runtime-shell';
 }
 
 /** The last global ARG named like `use`, when `use` is in a stage (which does not see it). */
@@ -251,7 +258,11 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   if (use.ref.local) return powerShellVariableHover(doc, w, use);
   if ((expansion === 'runtime-shell' || expansion === 'trigger') && !declaration) return outsideBuildHover(doc, w, use, format);
   const substitution = use.ref.operator !== undefined ? getSubstitution(use.ref.operator) : undefined;
-  const result = substitution ? substitutionResult(doc, use) : undefined;
+  // A shell's patterns also have `[...]` sets, which BuildKit's lexer reads as plain characters, and
+  // the shell expands the form whatever the frontend: its release does not matter there.
+  const byShell = substitution !== undefined && expandedByShell(doc, use);
+  const patternWithSet = byShell && /[#%/]/.test(substitution.operator) && doc.tree.slice(use.nameSpan.end, use.span.end).includes('[');
+  const result = substitution && !patternWithSet ? substitutionResult(doc, use) : undefined;
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
@@ -283,8 +294,10 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     !shellVariable && !defaultPath && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     expansionNote,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
+    patternWithSet && w.prose('The shell also reads `[...]` in a pattern as one character of the set (`[a-z]`: a lower-case letter).'),
     result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,
-    substitution && w.requires(substitution.since),
+    byShell && substitution.inShell && w.prose(substitution.inShell),
+    substitution && !byShell && w.requires(substitution.since),
     substitution && w.link(SUBSTITUTION_URL),
     predefined && renderPredefinedArg(predefined, format),
   );
