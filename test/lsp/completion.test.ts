@@ -445,6 +445,21 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine\nONBUILD FROM --$0', { trigger: '-' });
     });
 
+    it('no image an earlier stage name hides: FROM golang then builds on the stage (found in containerd\'s Dockerfile.test)', async () => {
+      const source = 'ARG GOLANG_IMAGE=golang\nFROM ${GOLANG_IMAGE}:1.26 AS golang\nFROM docker:27-cli AS Docker\nFROM $[d$0$]\n';
+      const items = await complete(source);
+      expect(rows(items)).toEqual([
+        ['golang', Kind.Reference, 'golang'],
+        ['docker', Kind.Reference, 'docker'],
+        // The file's image docker:27-cli stays: a tag is no stage name.
+        ['docker:27-cli', Kind.Module, 'docker:27-cli'],
+        ['scratch', Kind.Keyword, 'scratch'],
+        ...COMMON_IMAGES.filter((image) => image.name !== 'golang' && image.name !== 'docker').map((image) => [image.name, Kind.Module, image.name] as Row),
+      ]);
+      // A stage named later hides nothing yet.
+      expect((await complete('FROM $[d$0$]\nFROM alpine AS docker\n')).map((i) => i.label)).toContain('docker');
+    });
+
     it('AS after the image, in the case of FROM', async () => {
       await check('FROM alpine $[A$0$]', [['AS', Kind.Keyword, 'AS ${1:name}']]);
       await check('from alpine $0', [['as', Kind.Keyword, 'as ${1:name}']], { trigger: ' ' });

@@ -31,7 +31,9 @@ function fromItems(request: CompletionRequest, context: ArgumentContext): Comple
     if (context.onbuild) return [];
     // A stage name has no `:`, `@` or `/`: past one of them the word is an image's tag, digest or path.
     const stages = /[:@/]/.test(context.typed) ? [] : stageItems(request, context.from, context.instructionStart, 'from');
-    return [...stages, ...imageItems(request, context, stages.length)];
+    // `FROM golang` after a stage named golang builds on that stage: the image of that name is out of reach.
+    const stageNames = new Set(stages.map((stage) => stage.label.toLowerCase()));
+    return [...stages, ...imageItems(request, context, stages.length, stageNames)];
   }
   if (context.index !== 1) return [];
   const as = keywordCase('AS', caseOf(context.keyword));
@@ -41,9 +43,10 @@ function fromItems(request: CompletionRequest, context: ArgumentContext): Comple
 
 /**
  * Images for FROM, after the stages: those the file's other FROM lines name (tags and all, as a
- * multi-stage file often repeats one), then `scratch`, then common base images by name.
+ * multi-stage file often repeats one), then `scratch`, then common base images by name; none that
+ * an offered stage's name hides.
  */
-function imageItems(request: CompletionRequest, context: ArgumentContext, rank: number): CompletionItem[] {
+function imageItems(request: CompletionRequest, context: ArgumentContext, rank: number, stageNames: ReadonlySet<string>): CompletionItem[] {
   const { model } = request.doc;
   const current = model.stageAt(context.instructionStart);
   const items: CompletionItem[] = [];
@@ -51,14 +54,14 @@ function imageItems(request: CompletionRequest, context: ArgumentContext, rank: 
   for (const stage of model.stages) {
     const image = stage.image;
     // Stage names and unresolved variables are not images to repeat.
-    if (stage === current || image === undefined || stage.base || offered.has(image) || /[$"'\\]/.test(image)) continue;
+    if (stage === current || image === undefined || stage.base || offered.has(image) || stageNames.has(image.toLowerCase()) || /[$"'\\]/.test(image)) continue;
     offered.add(image);
     const line = request.doc.text.positionAt(stage.fromStart).line + 1;
     const known = getCommonImage(image);
     items.push(item(request, image, CompletionItemKind.Module, context.from, image, rank++, { detail: `image, used on line ${line}`, data: known && { k: 'image', key: known.name } }));
   }
   for (const image of [SCRATCH, ...COMMON_IMAGES]) {
-    if (offered.has(image.name)) continue;
+    if (offered.has(image.name) || stageNames.has(image.name)) continue;
     items.push(
       item(request, image.name, image === SCRATCH ? CompletionItemKind.Keyword : CompletionItemKind.Module, context.from, image.name, rank++, {
         detail: image.kind,
