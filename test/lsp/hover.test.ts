@@ -627,6 +627,18 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an ARG of the stage this one is built FROM: inherited, not visible to the end of its own stage only', async () => {
+      await checkHover(
+        'FROM alpine AS base\nARG VERSION=1.2\nFROM base AS test\nFROM test\nCOPY app-$[$VER$0SION$].tgz /app/',
+        [
+          '**`VERSION`** build argument (`ARG`)',
+          'Value here: `1.2`',
+          'Declared on line 2: `ARG VERSION=1.2`',
+          'Exists only while the image builds; it is not stored in the image. Declared in stage `base`, which this stage builds on: a stage built `FROM` another stage of this file inherits its `ARG` values, not only its `ENV`.',
+        ].join('\n\n'),
+      );
+    });
+
     it('a variable an ONBUILD ENV of the base stage sets, and that declaration', async () => {
       await checkHover(
         'FROM alpine AS base\nONBUILD ENV APP=/srv/app\nFROM base\nWORKDIR $[$AP$0P$]\n',

@@ -66,6 +66,12 @@ function scopeNote(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration
     return w.prose('Stays in the image: later instructions and every container started from the image see it.');
   }
   const buildOnly = 'Exists only while the image builds; it is not stored in the image.';
+  if (use && declaration.stage >= 0 && use.stage !== declaration.stage) {
+    // A stage of this file built FROM another one starts from its state, ARG values included (BuildKit copies `buildArgs`).
+    const base = doc.model.stages[declaration.stage];
+    const label = base?.name !== undefined ? `\`${base.name}\`` : `${declaration.stage}`;
+    return w.prose(`${buildOnly} Declared in stage ${label}, which this stage builds on: a stage built \`FROM\` another stage of this file inherits its \`ARG\` values, not only its \`ENV\`.`);
+  }
   if (declaration.stage < 0) {
     return w.prose(`${buildOnly} A global \`ARG\` is visible in \`FROM\` lines only: declare \`ARG ${declaration.name}\` inside a stage to use it there.`);
   }
