@@ -1366,6 +1366,11 @@ describe('hover over LSP', () => {
       // A `#!` shell line replaces the SHELL: its `-e` counts, the SHELL's does not.
       await checkHover('FROM alpine\nRUN $[<<E$0OF$]\n#!/bin/sh -e\nmake\nEOF\n', without(shellExpands));
       await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
+      // `<<-` strips the tabs before BuildKit looks for `#!`.
+      await checkHover(
+        'FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<-E$0OF$]\n\t#!/bin/sh\n\tmake\n\tEOF\n',
+        without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.', SET_E),
+      );
       // A SHELL without -e: the advice stands.
       await checkHover('FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN $[<<E$0OF$]\nmake\nEOF\n', without(shellExpands, SET_E));
     });

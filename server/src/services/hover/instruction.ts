@@ -66,7 +66,8 @@ function setsErrexit(words: readonly string[]): boolean {
  */
 function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined): boolean {
   if (shell && shell.kind !== 'posix') return true;
-  const lines = heredoc.content.split(/\r?\n/);
+  // `<<-` strips leading tabs before BuildKit looks for `#!`.
+  const lines = (heredoc.chomp ? heredoc.content.replace(/^\t+/gm, '') : heredoc.content).split(/\r?\n/);
   const shebang = lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
   const command = shebang ?? shell?.command ?? [];
   if (setsErrexit(command.slice(1))) return true;
