@@ -593,13 +593,21 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
 const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 /**
+ * A heredoc's body as the instruction receives it: after `<<-`, every line without its leading tabs
+ * (BuildKit strips them before RUN looks for a `#!` line or COPY writes the file). Lines end at `\n` only, as in Go.
+ */
+export function heredocData(heredoc: Heredoc): string {
+  return heredoc.chomp ? heredoc.content.replace(/(^|\n)\t+/g, '$1') : heredoc.content;
+}
+
+/**
  * Whether a RUN whose whole command is this one heredoc runs the body with a `#!` interpreter that
  * is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file and executes
  * it, so `$name` in it is the script's own text, not a variable.
  */
 export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: string, marker: string): boolean {
   if (heredocs.length !== 1 || command.trim() !== marker) return false;
-  const content = heredocs[0].content;
+  const content = heredocData(heredocs[0]);
   if (!content.startsWith('#!')) return false;
   const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);
   // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.

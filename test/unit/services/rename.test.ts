@@ -45,6 +45,9 @@ describe('rename of a variable', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'A' <<B\n$FOO\nA\n$FOO\nB\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'A' <<B\n$FOO\nA\n$BAR\nB\n");
     expect(renamed("FROM a\nARG FO$0O=1\nCOPY <<'EOF' /x\n$FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nCOPY <<'EOF' /x\n$FOO\nEOF\n");
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'EOF'\n#!/usr/bin/env python3\nprint('$FOO')\nEOF\n");
+    // `<<-` strips the tabs before BuildKit looks for `#!`: python runs this body, and `$FOO` is its text.
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$FOO")\n\tEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$FOO")\n\tEOF\n');
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$FOO"\n\tEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$BAR"\n\tEOF\n');
   });
 
   it('leaves a heredoc marker alone: neither BuildKit nor the shell expands `<<$FOO` (found by fuzzing: its terminator was left behind)', () => {
@@ -127,6 +130,7 @@ describe('rename of a heredoc delimiter', () => {
     const message = refused('RUN saves this script as "/dev/pipes/EOF" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.');
     expect(renamed(script, 'PY')).toBe(message);
     expect(prepared(script)).toBe(message);
+    expect(prepared('FROM alpine\nRUN <<-EOF$0\n\t#!/usr/bin/env python3\n\tprint(1)\n\tEOF\n')).toBe(message);
     // The shell reads these bodies; the name is not seen.
     expect(renamed('FROM alpine\nRUN <<EOF$0\necho hi\nEOF\n', 'END')).toBe('FROM alpine\nRUN <<END\necho hi\nEND\n');
     expect(renamed('FROM alpine\nRUN python3 <<EOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n', 'PY')).toBe('FROM alpine\nRUN python3 <<PY\n#!/usr/bin/env python3\nprint(1)\nPY\n');

@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { EMPTY_ENVIRONMENT, expandWords, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, heredocData, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
@@ -66,8 +66,7 @@ function setsErrexit(words: readonly string[]): boolean {
  */
 function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined): boolean {
   if (shell && shell.kind !== 'posix') return true;
-  // `<<-` strips leading tabs before BuildKit looks for `#!`.
-  const lines = (heredoc.chomp ? heredoc.content.replace(/^\t+/gm, '') : heredoc.content).split(/\r?\n/);
+  const lines = heredocData(heredoc).split(/\r?\n/);
   const shebang = lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
   const command = shebang ?? shell?.command ?? [];
   if (setsErrexit(command.slice(1))) return true;

@@ -4,6 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import { foldName, type Declaration, type VariableUse } from '../../semantics';
+import { heredocData } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
@@ -124,7 +125,7 @@ export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget
   }
   const marker = doc.tree.slice(nodeStart + heredoc.marker.start, nodeStart + heredoc.marker.end);
   const wholeCommand = instruction.heredocs.length === 1 && owner?.args?.text === marker;
-  if (owner?.name === 'RUN' && wholeCommand && heredoc.content.startsWith('#!')) {
+  if (owner?.name === 'RUN' && wholeCommand && heredocData(heredoc).startsWith('#!')) {
     return `RUN saves this script as "/dev/pipes/${heredoc.name}" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.`;
   }
   return undefined;
