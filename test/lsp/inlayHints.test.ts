@@ -87,6 +87,22 @@ describe('inlayHint over LSP', () => {
     );
   });
 
+  it('no value for what only the shell computes: its own forms, and patterns BuildKit would read otherwise (found by audit)', async () => {
+    // sh gives 3.15.0, 8, "3.", 3.15.0B3 and 3.15.0 here; BuildKit's lexer (which knows none of these forms,
+    // and reads `[` in a pattern as itself) would say 3.15.0b3 each time. A builder-expanded COPY
+    // reads the bracket as BuildKit does, and a pattern without one reads the same in both.
+    await checkLabels(
+      [
+        'FROM alpine',
+        'ARG V=3.15.0b3',
+        'RUN echo ${V%%[a-z]*} ${#V} ${V:0:2} ${V^^} ${V%%[!0-9.]*} ${V%%b*}$[$] "${V%\\3}" ${V}$[$] $V$[$]',
+        'COPY ${V%%[a-z]*}$[$] /dest/',
+        '',
+      ].join('\n'),
+      ['= 3.15.0', '= 3.15.0b3', '= 3.15.0b3', '= 3.15.0b3'],
+    );
+  });
+
   it('nothing where the value would mislead or is already in sight', async () => {
     await checkLabels(
       [

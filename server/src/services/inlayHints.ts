@@ -101,13 +101,27 @@ function argsBehind(doc: AnalyzedDocument, declaration: Declaration): Declaratio
   return found.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
 }
 
+const PATTERN_OPERATORS: ReadonlySet<string> = new Set(['#', '##', '%', '%%', '/', '//']);
+
 /** What the whole reference expands to (`${V:-x}`, `${V%.*}`), or undefined when unknown. */
 function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }): string | undefined {
-  if (!use.ref.operator) return use.value;
+  const text = doc.tree.slice(use.span.start, use.span.end);
+  const shellReads = use.ref.context.kind === 'shell' || use.ref.context.kind === 'heredoc';
+  if (!use.ref.operator) {
+    // A shell's own forms (`${#V}`, `${V:0:2}`, `${V^^}`) give something other than the value; only
+    // `$V`, `${V}` and the Windows shells' `$env:V` and `%V%` give the value itself.
+    return use.ref.shell || text === `$${use.name}` || text === `\${${use.name}}` ? use.value : undefined;
+  }
+  if (shellReads && use.ref.argument && PATTERN_OPERATORS.has(use.ref.operator)) {
+    // A shell's patterns have bracket expressions, quoting and escapes that BuildKit's (which the lexer
+    // follows) read as plain characters: `${V%%[a-z]*}` cuts at the first letter in sh, not in BuildKit.
+    const pattern = text.slice(use.ref.argument.start - use.ref.start, use.ref.argument.end - use.ref.start);
+    if (/[[\\'"]/.test(pattern)) return undefined;
+  }
   const inner = doc.model.usesInNode(use.nodeIndex).filter((u) => u !== use && u.span.start >= use.span.start && u.span.end <= use.span.end);
   if (inner.some((u) => !u.declaration || u.value === undefined)) return undefined;
   const env = (name: string) => (name === use.name ? use.value : inner.find((u) => u.name === name)?.value);
-  const result = lex(doc.tree.slice(use.span.start, use.span.end), env, { escape: doc.tree.escape, splitWords: false });
+  const result = lex(text, env, { escape: doc.tree.escape, splitWords: false });
   return result.error ? undefined : result.value;
 }
 
