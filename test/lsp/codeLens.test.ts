@@ -69,6 +69,30 @@ describe('codeLens over LSP', () => {
     ]);
   });
 
+  it('a FROM whose variable the file does not decide may name any stage its text fits: those are not said to be unused or built only with --target (found by audit)', async () => {
+    // TARGETOS depends on the platform, so the final stage is built from bin-linux or bin-windows,
+    // and with them from build; other is the one stage that no default build can need.
+    const { lenses: result } = await lenses(
+      [
+        'FROM golang AS build',
+        'FROM scratch AS bin-linux',
+        'COPY --from=build /out/app /app',
+        'FROM scratch AS bin-windows',
+        'COPY --from=build /out/app.exe /app.exe',
+        'FROM scratch AS other',
+        'FROM bin-$TARGETOS',
+        '',
+      ].join('\n'),
+    );
+    expect(result.map((lens) => lens.command?.title)).toEqual([
+      'build (stage 0) · used by 2 other stages',
+      'bin-linux (stage 1) · may be used by 1 other stage, whose FROM has a variable',
+      'bin-windows (stage 2) · may be used by 1 other stage, whose FROM has a variable',
+      'other (stage 3) · not used by other stages · built only with --target other',
+      'stage 4 · final stage, built by default',
+    ]);
+  });
+
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({

@@ -11,7 +11,7 @@ import { stageReferencesTo } from './navigation/targets';
 
 export const SHOW_REFERENCES_COMMAND = 'dockerfile-lsp.showReferences';
 
-/** Stage indexes that the default build (the last stage) needs. */
+/** Stage indexes reachable from the default build's stage (the last) along `dependencies`. */
 function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<number>[]): Set<number> {
   const built = new Set<number>();
   const pending = stages.length ? [stages.length - 1] : [];
@@ -24,12 +24,38 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
   return built;
 }
 
+const regexpSpecial = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * The earlier stages a FROM image with a variable of unknown value may name (`FROM buildkit-$TARGETOS`
+ * depends on the platform): those whose name fits the text, each variable standing for any text.
+ * None when the image is known or has no variable.
+ */
+function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
+  const span = stage.imageSpan;
+  if (stage.base || stage.resolvedImage !== undefined || !span || !stage.image?.includes('$')) return [];
+  const uses = doc.model.usesInNode(stage.nodeIndex).filter((u) => !u.ref.nested && u.span.start >= span.start && u.span.end <= span.end);
+  const literals: string[] = [];
+  let at = span.start;
+  for (const use of uses) {
+    literals.push(doc.tree.slice(at, use.span.start));
+    at = use.span.end;
+  }
+  literals.push(doc.tree.slice(at, span.end));
+  // Quotes or escapes around the variables: any stage may be meant.
+  const pattern = new RegExp(`^${literals.map((l) => l.replace(regexpSpecial, '\\$&')).join('.*')}$`);
+  const fits = literals.some((l) => /["'\\`]/.test(l)) ? () => true : (name: string) => pattern.test(name);
+  return doc.model.stages.slice(0, stage.index).filter((s) => s.nameLower !== undefined && fits(s.nameLower));
+}
+
 /** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
-function lensTitle(stage: Stage, users: number, isLast: boolean, built: boolean, targetable: boolean): string {
+function lensTitle(stage: Stage, users: number, mayUse: number, isLast: boolean, built: boolean, maybeBuilt: boolean, targetable: boolean): string {
+  const stages = (n: number) => `${n} other stage${n === 1 ? '' : 's'}`;
   const parts = [stage.name ? `${stage.name} (stage ${stage.index})` : `stage ${stage.index}`];
-  if (users > 0) parts.push(`used by ${users} other stage${users === 1 ? '' : 's'}`);
-  else parts.push(isLast ? 'final stage, built by default' : 'not used by other stages');
-  if (!built) parts.push(targetable ? `built only with --target ${stage.name}` : 'not built by default');
+  if (users > 0) parts.push(`used by ${stages(users)}`);
+  else if (isLast) parts.push('final stage, built by default');
+  else parts.push(mayUse > 0 ? `may be used by ${stages(mayUse)}, whose FROM has a variable` : 'not used by other stages');
+  if (!built && !maybeBuilt) parts.push(targetable ? `built only with --target ${stage.name}` : 'not built by default');
   return parts.join(' · ');
 }
 
@@ -47,13 +73,22 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
     }),
   );
   const built = builtByDefault(stages, dependencies);
+  // What the default build may also need, through FROM images whose value the file does not decide:
+  // of those stages the lens cannot say they are built only with --target.
+  const mayUse = stages.map(() => 0);
+  const possibly = dependencies.map((known, index) => {
+    const bases = possibleBases(doc, stages[index]);
+    for (const base of bases) mayUse[base.index]++;
+    return new Set([...known, ...bases.map((s) => s.index)]);
+  });
+  const maybeBuilt = builtByDefault(stages, possibly);
   return stages.map((stage) => {
     const keyword = stage.from.keyword;
     const range = rangeOf(doc, stage.fromStart + keyword.start, stage.fromStart + keyword.end);
     const refs = references[stage.index];
     const users = new Set(refs.map((r) => model.stageOfNode(r.nodeIndex)!.index)).size;
     const targetable = stage.nameLower !== undefined && model.lastNamed(stage.nameLower) === stage;
-    const title = lensTitle(stage, users, stage.index === stages.length - 1, built.has(stage.index), targetable);
+    const title = lensTitle(stage, users, mayUse[stage.index], stage.index === stages.length - 1, built.has(stage.index), maybeBuilt.has(stage.index), targetable);
     if (users === 0) return { range, command: { title, command: '' } };
     const locations: Location[] = refs.map((r) => ({ uri: doc.uri, range: rangeOf(doc, r.span.start, r.span.end) }));
     return { range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [doc.uri, range.start, locations] } };
