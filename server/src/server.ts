@@ -222,6 +222,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return document && encoding !== 'utf-16' ? toUtf16(position, encoding, lineText(document)) : position;
     },
     settings: (uri) => documentSettings.get(uri) ?? globalSettings,
+    settingsReady: async (uri) => {
+      if (documents.get(uri)) await resolveSettings(uri);
+    },
     dockerignore: (uri) => dockerignores.peek(uri),
     refreshDiagnostics() {
       for (const document of documents.all()) scheduleDiagnostics(document.uri);

@@ -201,4 +201,25 @@ describe('formatting settings', () => {
       await client.stop();
     }
   });
+
+  it("a request sent right after didOpen, before the editor has answered for the document's settings, still follows them (found by audit)", async () => {
+    const client = await LspTestClient.start({ settings: { 'dockerfile-lsp': { formatting: { keywordCase: 'preserve' } } } });
+    try {
+      const uri = `file:///formatting/${++counter}/Dockerfile`;
+      await client.open(uri, 'from alpine as x\nrun  a \\\nb\n');
+      const [whole, part, onType] = await Promise.all([
+        client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: SPACES }),
+        client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: range(0, 0, 1, 0), options: SPACES }),
+        client.request<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 2, character: 0 }, ch: '\n', options: SPACES }),
+      ]);
+      expect(whole).toEqual([
+        { range: range(1, 3, 1, 5), newText: ' ' },
+        { range: range(2, 0, 2, 0), newText: '    ' },
+      ]);
+      expect(part).toEqual([]);
+      expect(onType).toEqual([{ range: range(2, 0, 2, 0), newText: '    ' }]);
+    } finally {
+      await client.stop();
+    }
+  });
 });

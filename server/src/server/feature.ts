@@ -45,6 +45,11 @@ export interface ServerContext {
   toServerPosition(uri: string, position: Position): Position;
   /** The settings last resolved for a document. */
   settings(uri: string): Settings;
+  /**
+   * Resolves once an open document's settings are known: a request that arrives before the first
+   * workspace/configuration answer (one sent right after didOpen) would otherwise see the defaults.
+   */
+  settingsReady(uri: string): Promise<void>;
   /** The `.dockerignore` text the document's diagnostics were last computed with, if any. */
   dockerignore(uri: string): string | undefined;
   /** Asks for diagnostics of every open document to be recomputed and published. */

@@ -9,17 +9,22 @@ export const formattingFeature: Feature = {
     documentRangeFormattingProvider: true,
     documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_TRIGGER },
   }),
-  register({ connection, onDocument, toServerPosition }) {
-    connection.onDocumentFormatting((params, token) =>
-      onDocument(params.textDocument.uri, token, (doc, settings) => getFormattingEdits(doc, settings, params.options)),
-    );
-    connection.onDocumentRangeFormatting((params, token) => {
+  // Edits are written into the file, so they wait for the document's own settings (keywordCase,
+  // enable): a format request may come right after didOpen, before the editor has answered for them.
+  register({ connection, onDocument, toServerPosition, settingsReady }) {
+    connection.onDocumentFormatting(async (params, token) => {
+      await settingsReady(params.textDocument.uri);
+      return onDocument(params.textDocument.uri, token, (doc, settings) => getFormattingEdits(doc, settings, params.options));
+    });
+    connection.onDocumentRangeFormatting(async (params, token) => {
       const uri = params.textDocument.uri;
+      await settingsReady(uri);
       const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
       return onDocument(uri, token, (doc, settings) => getFormattingEdits(doc, settings, params.options, range));
     });
-    connection.onDocumentOnTypeFormatting((params, token) => {
+    connection.onDocumentOnTypeFormatting(async (params, token) => {
       const uri = params.textDocument.uri;
+      await settingsReady(uri);
       const position = toServerPosition(uri, params.position);
       return onDocument(uri, token, (doc, settings) =>
         getOnTypeFormattingEdits(doc, position, params.ch, settings, params.options),
