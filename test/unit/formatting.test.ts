@@ -1,7 +1,8 @@
 // The formatter's pure helpers: when a continuation line may be re-indented, how the editor's
 // options and the settings become the indentation unit, and the minimal edits of `formatEdits`.
 import { describe, expect, it } from 'vitest';
-import { formatEdits, formatOptions, onNewLineEdits, type FormatOptions } from '../../server/src/services/formatting';
+import { format, formatEdits, formatOptions, getOnTypeFormattingEdits, onNewLineEdits, type FormatOptions } from '../../server/src/services/formatting';
+import { OpenDocument } from './openDocument';
 import { ContinuationJoins } from '../../server/src/services/formatting/continuation';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/settings';
 import { SyntaxTree } from '../../server/src/syntax';
@@ -150,4 +151,29 @@ describe('formatEdits', () => {
     const text = 'CMD ["a",\\\n "b"]\nCMD [ "\\u0041\\n" ]\n';
     expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('CMD ["a",\\\n    "b"]\nCMD ["\\u0041\\n"]\n');
   });
+
+  it('never re-indents a continuation line of a command cmd runs, which keeps every blank at the join', () => {
+    // `set X=a   b` sets three spaces; indented by four, the join would hold five.
+    const indented = (text: string) => applyOffsetEdits(text, format(new OpenDocument(text).doc, options).map((e) => ({ start: offsetIn(text, e.range.start), end: offsetIn(text, e.range.end), text: e.newText })));
+    const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN set X=a \\\n  b\nHEALTHCHECK CMD ping -n 1 a \\\n  b\nONBUILD RUN set X=a \\\n  b\n';
+    expect(indented(windows)).toBe(windows);
+    const cmdShell = 'FROM alpine\nSHELL ["cmd", "/S", "/C"]\nRUN set X=a \\\n  b\n';
+    expect(indented(cmdShell)).toBe(cmdShell);
+    // POSIX shells and PowerShell split words at the blanks, so the join may be re-indented there.
+    expect(indented('FROM alpine\nRUN set X=a \\\n  b\n')).toBe('FROM alpine\nRUN set X=a \\\n    b\n');
+    expect(indented('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN echo a \\\n  b\n')).toBe(
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN echo a \\\n    b\n',
+    );
+    // On Enter after the escape: no indentation under cmd, one unit under sh.
+    const typed = (text: string) => getOnTypeFormattingEdits(new OpenDocument(text).doc, { line: 2, character: 0 }, '\n', DEFAULT_SETTINGS, { tabSize: 4, insertSpaces: true });
+    expect(typed('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN set X=a \\\n')).toEqual([]);
+    expect(typed('FROM alpine\nRUN set X=a \\\n')).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '    ' }]);
+  });
 });
+
+/** The offset of an LSP position in `text`. */
+function offsetIn(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + position.character;
+}

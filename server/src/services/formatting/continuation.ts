@@ -71,7 +71,11 @@ export function logicalSegments(text: string, node: InstructionNode): Span[] {
   return segments;
 }
 
-function zonesOf(node: InstructionNode): Zone[] | undefined {
+/**
+ * `inCmd`: the shell form runs in cmd, which keeps every blank of its command line (`set X=a   b`
+ * sets three spaces), so its joins are never re-indented.
+ */
+function zonesOf(node: InstructionNode, inCmd: boolean): Zone[] | undefined {
   const zones: Zone[] = [];
   for (const flag of node.flags) zones.push({ start: flag.start, end: flag.end, rules: 'flag' });
   const target = node.name === 'ONBUILD' ? node.trigger : node;
@@ -85,12 +89,12 @@ function zonesOf(node: InstructionNode): Zone[] | undefined {
     case 'ENTRYPOINT':
     case 'SHELL':
       if (json) zones.push({ start: json.start, end: json.end, rules: 'json' });
-      else if (args) zones.push({ start: args.start, end: args.end, rules: 'shell' });
+      else if (args) zones.push({ start: args.start, end: args.end, rules: inCmd ? 'opaque' : 'shell' });
       break;
     case 'HEALTHCHECK': {
       const command = target.argList[1];
       if (json) zones.push({ start: json.start, end: json.end, rules: 'json' });
-      else if (command) zones.push({ start: command.start, end: command.end, rules: 'shell' });
+      else if (command) zones.push({ start: command.start, end: command.end, rules: inCmd ? 'opaque' : 'shell' });
       break;
     }
     case 'ARG':
@@ -136,9 +140,11 @@ export class ContinuationJoins {
     private readonly text: string,
     node: InstructionNode,
     escape: string,
+    /** The instruction's shell form runs in cmd (`FormatContext.inCmd`). */
+    inCmd = false,
   ) {
     this.segments = logicalSegments(text, node);
-    this.zones = zonesOf(node);
+    this.zones = zonesOf(node, inCmd);
     this.escape = escape.charCodeAt(0);
   }
 

@@ -41,10 +41,17 @@ function intersects(start: number, end: number, range: { start: number; end: num
 }
 
 /**
+ * Whether the shell form of the instruction at a node index runs in cmd, whose command line keeps
+ * every blank, so the formatter never re-indents its continuation lines. The tree alone cannot
+ * tell (a SHELL, a Windows base image); the model can. Without it, no instruction does.
+ */
+export type RunsInCmd = (nodeIndex: number) => boolean;
+
+/**
  * The formatting edits for `tree`, or for the nodes that intersect `range` (whole instructions:
  * a range that touches a continuation line formats the whole instruction).
  */
-export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { start: number; end: number }): OffsetEdit[] {
+export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { start: number; end: number }, runsInCmd?: RunsInCmd): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const entries = [...tree.entries()];
   let stages = 0;
@@ -56,7 +63,7 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     const text = tree.nodeText(index);
     const lead = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const relative =
-      node.kind === 'instruction' ? new InstructionFormatter(text, node, tree.escape, options, lead).format() : lineNodeEdits(node, text, lead, tree.nodeCount === 1);
+      node.kind === 'instruction' ? new InstructionFormatter(text, node, tree.escape, options, lead, runsInCmd?.(index)).format() : lineNodeEdits(node, text, lead, tree.nodeCount === 1);
     if (isFrom && stages > 1 && options.blankLineBetweenStages) {
       const insert = blankLineBefore(tree, entries, i);
       if (insert) edits.push(insert);
@@ -83,7 +90,7 @@ function blankLineBefore(tree: SyntaxTree, entries: readonly { node: TopLevelNod
  * instruction (ends with the escape character), the new line gets one unit of indentation if it
  * has less and the join allows it.
  */
-export function onNewLineEdits(tree: SyntaxTree, offset: number, options: FormatOptions): OffsetEdit[] {
+export function onNewLineEdits(tree: SyntaxTree, offset: number, options: FormatOptions, runsInCmd?: RunsInCmd): OffsetEdit[] {
   const entry = tree.instructionAt(offset);
   if (!entry) return [];
   const node: InstructionNode = entry.node;
@@ -101,7 +108,7 @@ export function onNewLineEdits(tree: SyntaxTree, offset: number, options: Format
   const empty = content >= text.length || c === 0x0a || c === 0x0d;
   if (!empty && c === 0x23) return []; // a comment line
   if (indentWidth(text.slice(lineStart, content), options.tabSize) >= indentWidth(options.indent, options.tabSize)) return [];
-  const joins = new ContinuationJoins(text, node, tree.escape);
+  const joins = new ContinuationJoins(text, node, tree.escape, runsInCmd?.(entry.index));
   if (!joins.canReindent(lineStart, empty || content > lineStart)) return [];
   return [{ start: entry.start + lineStart, end: entry.start + content, text: options.indent }];
 }

@@ -9,9 +9,9 @@
 import type { FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Settings } from '../../settings';
 import { rangeOf, type AnalyzedDocument } from '../document';
-import { formatEdits, onNewLineEdits, type FormatOptions, type OffsetEdit } from './format';
+import { formatEdits, onNewLineEdits, type FormatOptions, type OffsetEdit, type RunsInCmd } from './format';
 
-export { formatEdits, onNewLineEdits, type FormatOptions, type OffsetEdit } from './format';
+export { formatEdits, onNewLineEdits, type FormatOptions, type OffsetEdit, type RunsInCmd } from './format';
 
 /** The triggers of on-type formatting: the newline after a line-continuing escape. */
 export const ON_TYPE_TRIGGER = '\n';
@@ -32,10 +32,15 @@ function toTextEdits(doc: AnalyzedDocument, edits: readonly OffsetEdit[]): TextE
   return edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.text }));
 }
 
+/** What the model says of each instruction's shell: cmd keeps the blanks at its joins. */
+function runsInCmd(doc: AnalyzedDocument): RunsInCmd {
+  return (nodeIndex) => doc.model.shellAt(nodeIndex)?.kind === 'cmd';
+}
+
 /** The whole document's formatting edits, or those of the instructions that `range` touches. */
 export function format(doc: AnalyzedDocument, options: FormatOptions, range?: Range): TextEdit[] {
   const offsets = range ? { start: doc.text.offsetAt(range.start), end: doc.text.offsetAt(range.end) } : undefined;
-  return toTextEdits(doc, formatEdits(doc.tree, options, offsets));
+  return toTextEdits(doc, formatEdits(doc.tree, options, offsets, runsInCmd(doc)));
 }
 
 export function getFormattingEdits(doc: AnalyzedDocument, settings: Settings, editor?: Partial<FormattingOptions>, range?: Range): TextEdit[] {
@@ -45,5 +50,5 @@ export function getFormattingEdits(doc: AnalyzedDocument, settings: Settings, ed
 
 export function getOnTypeFormattingEdits(doc: AnalyzedDocument, position: Position, ch: string, settings: Settings, editor?: Partial<FormattingOptions>): TextEdit[] {
   if (!settings.formatting.enable || ch !== ON_TYPE_TRIGGER) return [];
-  return toTextEdits(doc, onNewLineEdits(doc.tree, doc.text.offsetAt(position), formatOptions(settings, editor)));
+  return toTextEdits(doc, onNewLineEdits(doc.tree, doc.text.offsetAt(position), formatOptions(settings, editor), runsInCmd(doc)));
 }

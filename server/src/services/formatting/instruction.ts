@@ -90,6 +90,8 @@ export class InstructionFormatter {
     private readonly options: FormatOptions,
     /** Offset of the first character after a byte order mark (only at the file's start). */
     private readonly lead: number,
+    /** Its shell form runs in cmd, which keeps the blanks at every join. */
+    private readonly inCmd = false,
   ) {}
 
   format(): OffsetEdit[] {
@@ -105,7 +107,7 @@ export class InstructionFormatter {
       return -1;
     };
     this.firstLine(lines[0], escapeOn(lines[0]));
-    const joins = new ContinuationJoins(text, node, this.escape);
+    const joins = new ContinuationJoins(text, node, this.escape, this.inCmd);
     const unit = indentWidth(this.options.indent, this.options.tabSize);
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
