@@ -160,6 +160,18 @@ describe('hover over LSP', () => {
       await checkHover(`# ${directive.name}=$[$0${value.value}$]\nFROM alpine`, renderDirectiveValue(directive, value, 'markdown'));
     });
 
+    it('reads a syntax value as the frontend image it names: with docker.io/, a labs tag or a release without an entry of its own', async () => {
+      const syntax = getDirective('syntax')!;
+      const entry = (value: string) => syntax.values.find((v) => v.value === value)!;
+      const hover = (written: string, doc: string) => checkHover(`# syntax=$[$0${written}$]\nFROM alpine`, renderDirectiveValue(syntax, { value: written, doc }, 'markdown'));
+      await hover('docker.io/docker/dockerfile:1', entry('docker/dockerfile:1').doc);
+      await hover('docker/dockerfile:1.7-labs', `${entry('docker/dockerfile:1.7').doc} The \`-labs\` tag adds that release's labs features, which are not stable yet.`);
+      await hover('docker.io/docker/dockerfile:1.12', 'Pins frontend 1.12: its syntax and checks, with the patch releases it still receives.');
+      await hover('docker/dockerfile:1.12.1', 'Pins frontend 1.12.1 exactly: this image never changes.');
+      // Another image is not read as a release.
+      await checkHover('# syntax=$[$0example.com/dockerfile:1.7$]\nFROM alpine', renderDirective(syntax, 'markdown'));
+    });
+
     it('says when the pinned frontend ignores a check directive or a check comment above an instruction', async () => {
       const check = getDirective('check')!;
       await checkHover(
@@ -1418,7 +1430,7 @@ describe('hover over LSP', () => {
 
   describe('directives and check comments', () => {
     it('an unknown syntax value shows the directive', async () => {
-      await checkHover('# syntax=$[docker/dockerfile:1.$05$]\nFROM alpine', renderDirective(DIRECTIVES[0], 'markdown'));
+      await checkHover('# syntax=$[docker/dockerfile:la$0test$]\nFROM alpine', renderDirective(DIRECTIVES[0], 'markdown'));
     });
 
     it('hadolint pragmas: the pragma, and each code with its rule', async () => {

@@ -1,7 +1,7 @@
 // Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
 // `# check=` comments BuildKit reads above single instructions: option names and rule names.
 
-import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE } from '../../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, type DirectiveFact, type ValueFact } from '../../facts';
 import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
 import { CHECKS_SINCE, checkFrontend } from '../../rules/pinnedChecks';
 import type { CommentNode, DirectiveNode, Span, SyntaxTree } from '../../syntax';
@@ -40,8 +40,33 @@ export function directiveHover(node: DirectiveNode, rel: number, format: DocForm
   if (node.key.start <= rel && rel <= node.key.end) return withNote({ span: node.key, text: renderDirective(fact, format) }, note);
   if (rel < node.value.start || rel > node.value.end) return undefined;
   if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format) ?? { span: node.value, text: renderDirective(fact, format) }, note);
-  const value = fact.values.find((v) => v.value === node.value.text);
+  const value = fact.name === 'syntax' ? syntaxValue(fact, node.value.text) : fact.values.find((v) => v.value === node.value.text);
   return { span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) };
+}
+
+/**
+ * A `# syntax=` value's entry, spelt as written: Docker Hub's `docker.io/` prefix names the same
+ * image, and a pinned release's `-labs` tag is that release with its labs features.
+ */
+function syntaxValue(fact: DirectiveFact, written: string): ValueFact | undefined {
+  const image = written.startsWith('docker.io/') ? written.slice('docker.io/'.length) : written;
+  const exact = fact.values.find((v) => v.value === image);
+  if (exact) return { ...exact, value: written };
+  const labs = image.endsWith('-labs');
+  const stable = labs ? image.slice(0, -'-labs'.length) : image;
+  const release = fact.values.find((v) => v.value === stable) ?? pinnedRelease(stable);
+  if (!release) return undefined;
+  return { ...release, value: written, doc: labs ? `${release.doc} The \`-labs\` tag adds that release's labs features, which are not stable yet.` : release.doc };
+}
+
+/** `docker/dockerfile:1.N` or `1.N.P`, a release without an entry of its own. */
+function pinnedRelease(image: string): ValueFact | undefined {
+  const match = /^docker\/dockerfile:(1\.(?:0|[1-9]\d*))(\.(?:0|[1-9]\d*))?$/.exec(image);
+  if (!match) return undefined;
+  const doc = match[2]
+    ? `Pins frontend ${match[1]}${match[2]} exactly: this image never changes.`
+    : `Pins frontend ${match[1]}: its syntax and checks, with the patch releases it still receives.`;
+  return { value: image, doc };
 }
 
 const CHECK_COMMENT = /^(#\s*check\s*=\s*)(.*?)\s*$/i;
