@@ -16,4 +16,10 @@ describe('healthcheck-type', () => {
     checkFix('FROM alpine\nHEALTHCHECK --interval=5s cu$0rl -f http://localhost/\n', 'healthcheck-type', 'Insert CMD before curl', 'FROM alpine\nHEALTHCHECK --interval=5s CMD curl -f http://localhost/\n');
     expect(checkFix('FROM alpine\nHEALTHCHECK CD$0M true\n', 'healthcheck-type', 'Change to CMD', 'FROM alpine\nHEALTHCHECK CMD true\n')).toEqual(['*Change to CMD']);
   });
+
+  it('removes what follows NONE with the blanks around it (found by the code action audit)', () => {
+    checkFix('FROM alpine\nHEALTHCHECK NONE   x$0 y  \n', 'healthcheck-type', 'Remove what follows NONE', 'FROM alpine\nHEALTHCHECK NONE\n');
+    checkFix('FROM alpine\nHEALTHCHECK --interval=5s NONE \\\n  x$0\nCMD true\n', 'healthcheck-type', 'Remove what follows NONE', 'FROM alpine\nHEALTHCHECK --interval=5s NONE\nCMD true\n');
+    checkFix('FROM alpine\r\nHEALTHCHECK NONE x$0\r\n', 'healthcheck-type', 'Remove what follows NONE', 'FROM alpine\r\nHEALTHCHECK NONE\r\n');
+  });
 });

@@ -20,11 +20,15 @@ export const healthcheckType: InstructionRule = {
     const rest = node.argList.slice(1);
     if (upper === 'NONE') {
       if (rest.length === 0) return;
+      const start = rest[0].start;
+      const end = rest[rest.length - 1].end;
+      // The fix also takes the blanks between NONE and the words, and those after them, so no white space is left behind.
+      const gap = start - type.end;
       report({
-        start: rest[0].start,
-        end: rest[rest.length - 1].end,
+        start,
+        end,
         message: 'HEALTHCHECK NONE takes nothing after NONE: it only turns off a health check inherited from the base image.',
-        data: withFixes({ title: 'Remove what follows NONE', newText: '' }),
+        data: withFixes({ title: 'Remove what follows NONE', newText: '', offset: -gap, length: gap + end - start, eatSpace: true }),
       });
       return;
     }
