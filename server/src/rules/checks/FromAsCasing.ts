@@ -34,7 +34,8 @@ export const FromAsCasing: InstructionRule = {
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     const expected = entry && expectedAs(entry.node);
-    if (!entry || expected === undefined) return [];
+    // BuildKit compares the case of any second word (`FROM a bs b`), but only AS itself is worth writing in another case.
+    if (!entry || expected === undefined || expected.toUpperCase() !== 'AS') return [];
     const as = entry.node.argList[1];
     return [quickFix(`Write '${expected}'`, doc, diagnostic, [{ start: entry.start + as.start, end: entry.start + as.end, text: expected }], true)];
   },

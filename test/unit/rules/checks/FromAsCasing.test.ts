@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { checkDiagnostics, checkFix } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
 
 describe('FromAsCasing', () => {
   it('flags a lowercase `as` after an uppercase FROM', () => {
@@ -18,5 +18,11 @@ describe('FromAsCasing', () => {
 
   it('rewrites the keyword', () => {
     checkFix('FROM alpine as build\n', 'FromAsCasing', "Write 'AS'", 'FROM alpine AS build\n');
+  });
+
+  it('offers no rewrite of a word that is not AS, which BuildKit also compares (found by the code action audit)', () => {
+    // "Write 'BS'" would keep the error; too-many-arguments offers "Change to AS".
+    expect(fixTitles('FROM alpine bs build\n', 'FromAsCasing')).toEqual(['Skip FromAsCasing for this instruction', 'Skip FromAsCasing in this file']);
+    expect(fixTitles('from alpine As build\n', 'FromAsCasing')[0]).toBe("Write 'as' (preferred)");
   });
 });
