@@ -2,6 +2,7 @@
 // rest of the line. The fix writes `key=value`, escaping unquoted white space so the value the
 // builder sees stays exactly the same.
 
+import { SyntaxTree, type InstructionNode, type KeyValue } from '../../syntax';
 import { isSpaceCode } from '../../syntax/shellLexer';
 import type { InstructionRule } from '../types';
 import { quickFix } from './support/fixes';
@@ -57,6 +58,19 @@ function rewrite(key: string, value: string, escape: string): { text: string; sh
   return { text, shown: plain ? text : `${key}=value` };
 }
 
+/**
+ * Whether `key=value` may replace the pair: it must keep every comment line inside the pair (BuildKit
+ * drops them from the value, so the one-line rewrite would delete them), and read back as this one
+ * pair (a key with an open quote, `"quoted key" value`, does not).
+ */
+function rewritable(node: InstructionNode, pair: KeyValue, text: string, escape: string): boolean {
+  if (node.innerComments.some((comment) => comment.start >= pair.start && comment.start < pair.end)) return false;
+  const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
+  const [entry] = SyntaxTree.parse(`${directive}${node.name} ${text}\n`).instructions();
+  const pairs = entry?.node.errors.length === 0 ? entry.node.pairs : [];
+  return pairs.length === 1 && pairs[0].separator === '=' && pairs[0].key.text === pair.key.text;
+}
+
 export const LegacyKeyValueFormat: InstructionRule = {
   ...checkMeta('LegacyKeyValueFormat'),
   scope: 'instruction',
@@ -81,6 +95,7 @@ export const LegacyKeyValueFormat: InstructionRule = {
     const pair = entry.node.pairs.find((p) => p.separator === ' ' && entry.start + p.start === offset);
     if (!pair?.value) return [];
     const { text, shown } = rewrite(pair.key.text, pair.value.text, doc.tree.escape);
+    if (!rewritable(entry.node, pair, text, doc.tree.escape)) return [];
     return [quickFix(`Write ${shown}`, doc, diagnostic, [{ start: entry.start + pair.start, end: entry.start + pair.end, text }], true)];
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asSingleWord } from '../../../../server/src/rules/checks/LegacyKeyValueFormat';
-import { analyze, checkDiagnostics, checkFix } from '../harness';
+import { analyze, checkDiagnostics, checkFix, fixTitles } from '../harness';
 
 describe('LegacyKeyValueFormat', () => {
   it('flags ENV and LABEL in the legacy `key value` form', () => {
@@ -45,6 +45,27 @@ describe('LegacyKeyValueFormat', () => {
   it('escapes a lone carriage return, which splits words but ends no line', () => {
     checkFix('FROM alpine\nENV X q s\rFROM alpine\n', 'LegacyKeyValueFormat', 'Write X=value', 'FROM alpine\nENV X=q\\ s\\\rFROM\\ alpine\n');
     checkDiagnostics('FROM alpine\nENV X=q\\ s\\\rFROM\\ alpine\n', []);
+  });
+
+  it('offers no rewrite that would delete a comment line inside the pair (found by the code action audit)', () => {
+    // BuildKit drops the comment from the value, so a one-line key=value would drop it from the file.
+    expect(fixTitles('FROM alpine\nENV LONG this is a \\\n    # why it is long\n    long value\n', 'LegacyKeyValueFormat')).toEqual([
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+    ]);
+    // A comment line before the pair is no part of it.
+    checkFix('FROM alpine\nENV \\\n    # the answer\n    A 42\n', 'LegacyKeyValueFormat', 'Write A=42', 'FROM alpine\nENV \\\n    # the answer\n    A=42\n');
+    checkFix('FROM alpine\nENV A 1 \\\n  2\n', 'LegacyKeyValueFormat', 'Write A=1\\ \\ \\ 2', 'FROM alpine\nENV A=1\\ \\ \\ 2\n');
+  });
+
+  it('offers no rewrite that does not read back as the same pair (found by the code action audit)', () => {
+    // The key is `"quoted`, whose quote the value closes: `"quoted=key" value` would be two words.
+    expect(fixTitles('FROM alpine\nLABEL "quoted key" value\n', 'LegacyKeyValueFormat')).toEqual([
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+    ]);
+    checkFix('# escape=`\nFROM alpine\nENV P C:\\a b\n', 'LegacyKeyValueFormat', 'Write P=C:\\a` b', '# escape=`\nFROM alpine\nENV P=C:\\a` b\n');
+    checkFix('FROM alpine\nLABEL "a" b\n', 'LegacyKeyValueFormat', 'Write "a"=b', 'FROM alpine\nLABEL "a"=b\n');
   });
 
   it('gives the builder the same value after the rewrite', () => {
