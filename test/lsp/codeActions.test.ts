@@ -77,6 +77,30 @@ describe('textDocument/codeAction over LSP', () => {
     expect(await actions(client, uri, diagnostics.map((d) => ({ ...d, source: 'other-linter' })))).toEqual([]);
   });
 
+  it('offers an action once when several diagnostics sent together get the same one, naming them all (found by the code action audit)', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/same/Dockerfile';
+    const text = 'FROM alpine:3\nCOPY $A $B /x/\nRUN pip install a && pip install b\n';
+    await client.open(uri, text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['UndefinedVar', range(1, 5, 1, 7)],
+      ['UndefinedVar', range(1, 8, 1, 10)],
+      ['DL3042', range(2, 4, 2, 15)],
+      ['DL3042', range(2, 21, 2, 32)],
+    ]);
+    // A selection over the whole file, as when the user selects all and asks for quick fixes.
+    const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 3, 0), context: { diagnostics } });
+    expect(offered.map((a) => [a.title, a.diagnostics?.length])).toEqual([
+      ['Skip UndefinedVar for this instruction', 2],
+      ['Skip UndefinedVar in this file', 2],
+      ["Add '--no-cache-dir'", 1],
+      ['Ignore DL3042 for this instruction', 2],
+      ["Add '--no-cache-dir'", 1],
+    ]);
+    expect(apply(text, offered[0])).toBe('FROM alpine:3\n# check=skip=UndefinedVar\nCOPY $A $B /x/\nRUN pip install a && pip install b\n');
+  });
+
   it('offers nothing for a diagnostic of an older version that the current one does not report (found by fuzzing)', async () => {
     client = await LspTestClient.start();
     const uri = 'file:///actions/stale/Dockerfile';

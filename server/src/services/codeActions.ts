@@ -28,9 +28,31 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.some((requested) => requested === '' || kind === requested || kind.startsWith(requested + '.'));
 }
 
+/**
+ * The actions in the order first offered, one for each title and edit: several diagnostics sent together
+ * (a selection over a line or the file) often get the same one, say "Skip UndefinedVar for this instruction"
+ * for two variables of a COPY, or "Skip X in this file" for every X; it is offered once, naming them all.
+ */
+class ActionList {
+  readonly actions: CodeAction[] = [];
+  private readonly byKey = new Map<string, CodeAction>();
+
+  add(action: CodeAction): void {
+    const key = JSON.stringify([action.title, action.kind, action.edit]);
+    const same = this.byKey.get(key);
+    if (!same) {
+      this.byKey.set(key, action);
+      this.actions.push(action);
+    } else if (action.diagnostics) {
+      same.diagnostics = [...(same.diagnostics ?? []), ...action.diagnostics];
+      if (action.isPreferred) same.isPreferred = true;
+    }
+  }
+}
+
 export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
   if (!wanted(CodeActionKind.QuickFix, request.only)) return [];
-  const actions: CodeAction[] = [];
+  const list = new ActionList();
   for (const sent of request.diagnostics) {
     // Another tool's diagnostic is not ours to fix; one whose source the editor dropped may be.
     if ((sent.source !== undefined && sent.source !== DIAGNOSTIC_SOURCE) || typeof sent.code !== 'string') continue;
@@ -43,7 +65,7 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
     const diagnostic: Diagnostic = problem.data === undefined ? rest : { ...rest, data: problem.data };
     if (rule.fixes) {
       try {
-        actions.push(...rule.fixes(diagnostic, doc));
+        for (const action of rule.fixes(diagnostic, doc)) list.add(action);
       } catch {
         // A fix that cannot be computed (say, for a diagnostic from an older version) is left out.
       }
@@ -53,14 +75,14 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
     const frontend = rule.kind === 'check' ? checkFrontend(doc.tree) : undefined;
     if (frontend && checkMode(frontend, rule.code, rule.experimental === true) === 'on') {
       const local = frontend.readsInstructionComments ? skipForInstruction(doc, diagnostic, rule.code) : undefined;
-      if (local) actions.push(local);
+      if (local) list.add(local);
       const file = skipForFile(doc, diagnostic, rule.code);
-      if (file) actions.push(file);
+      if (file) list.add(file);
     }
     if (rule.kind === 'practice') {
       const ignore = ignoreForInstruction(doc, diagnostic, rule.code);
-      if (ignore) actions.push(ignore);
+      if (ignore) list.add(ignore);
     }
   }
-  return actions;
+  return list.actions;
 }
