@@ -11,6 +11,22 @@ describe('copy-url-source', () => {
     ], [copyUrlSource]);
   });
 
+  it('reads a source as BuildKit does: only a user@host: address or an ssh, git or http(s) URL is remote', () => {
+    // Without the colon (or the user) BuildKit takes git@... as a file name in the context; an
+    // unsupported scheme or an upper-case HTTP:// is a path too.
+    checkErrors(
+      'FROM alpine\nCOPY git@notes.txt git@host/repo.git github.com/moby/buildkit ftp://example.com/a HTTP://example.com/a /d/\n' +
+        'COPY $[deploy@example.com:app.git$] /src\nCOPY $[SSH://git@example.com/app$] /src\nCOPY $[https://example.com/a.tgz?v=.git$] /a\nCOPY $[HTTPS://example.com/app.git$] /src\n',
+      [
+        ['copy-url-source', 'COPY cannot fetch a Git repository; it copies from the build context or another stage. Use ADD for a Git repository, or download it in a RUN step.'],
+        ['copy-url-source', 'COPY cannot fetch a Git repository; it copies from the build context or another stage. Use ADD for a Git repository, or download it in a RUN step.'],
+        ['copy-url-source', 'COPY cannot fetch a URL; it copies from the build context or another stage. Use ADD for a URL, or download it in a RUN step.'],
+        ['copy-url-source', 'COPY cannot fetch a Git repository; it copies from the build context or another stage. Use ADD for a Git repository, or download it in a RUN step.'],
+      ],
+      [copyUrlSource],
+    );
+  });
+
   it('changes COPY to ADD unless a COPY-only flag is used', () => {
     checkFix('FROM alpine\ncopy --chown=1 https://$0example.com/a.tgz /a\n', 'copy-url-source', 'Change COPY to ADD', 'FROM alpine\nadd --chown=1 https://example.com/a.tgz /a\n');
     expect(fixesAt('FROM alpine\nCOPY --parents https://$0example.com/a.tgz /a\n', 'copy-url-source').actions).toEqual([]);

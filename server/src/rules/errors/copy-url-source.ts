@@ -3,9 +3,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { InstructionRule } from '../types';
 import { fixesFromData, hasVariable, instructionUrl, withFixes } from './common';
-
-const DOWNLOAD = /^https?:\/\//;
-const GIT = /^(git@|ssh:\/\/|git:\/\/)/;
+import { remoteSource } from './remoteSource';
 
 export const copyUrlSource: InstructionRule = {
   code: 'copy-url-source',
@@ -22,11 +20,12 @@ export const copyUrlSource: InstructionRule = {
     const addable =
       !node.flags.some((f) => f.name.text === 'from' || f.name.text === 'parents') &&
       !node.heredocs.length &&
-      sources.every((s) => !hasVariable(s.text) && (DOWNLOAD.test(s.text) || GIT.test(s.text)));
+      sources.every((s) => !hasVariable(s.text) && remoteSource(s.text) !== undefined);
     for (const source of sources) {
       if (hasVariable(source.text)) continue;
-      const what = DOWNLOAD.test(source.text) && !source.text.includes('.git') ? 'a URL' : DOWNLOAD.test(source.text) || GIT.test(source.text) ? 'a Git repository' : undefined;
-      if (!what) continue;
+      const kind = remoteSource(source.text);
+      if (!kind) continue;
+      const what = kind === 'url' ? 'a URL' : 'a Git repository';
       report({
         start: source.start,
         end: source.end,

@@ -1,0 +1,36 @@
+// Which COPY/ADD sources BuildKit fetches instead of reading from the build context, decided the way
+// its frontend decides (a Git reference first, then an HTTP(S) download): anything else, however
+// odd (`git@notes.txt`, `ftp://x`, `HTTP://x`, `github.com/a/b`), is a path in the context.
+
+export type RemoteSource = 'git' | 'url';
+
+const SCHEME = /^([a-zA-Z0-9]+):\/\//;
+// An scp-like address: a user, a host and a colon (`git@github.com:moby/buildkit.git`). Without the
+// user or the colon it is a file name.
+const SCP_LIKE = /^[a-zA-Z0-9_-]+@[a-zA-Z0-9.-]+:/;
+
+/** The path of a URL after its scheme: from the first `/` after the host up to a `?` or `#`. */
+function urlPath(text: string, schemeEnd: number): string {
+  let end = text.length;
+  for (const mark of ['?', '#']) {
+    const at = text.indexOf(mark, schemeEnd);
+    if (at >= 0 && at < end) end = at;
+  }
+  const slash = text.indexOf('/', schemeEnd);
+  return slash < 0 || slash >= end ? '' : text.slice(slash, end);
+}
+
+/** Whether BuildKit fetches `source` (a COPY/ADD source as the builder sees it) as a Git repository or a download. */
+export function remoteSource(source: string): RemoteSource | undefined {
+  const scheme = SCHEME.exec(source);
+  if (scheme) {
+    const protocol = scheme[1].toLowerCase();
+    if (protocol === 'ssh' || protocol === 'git') return 'git';
+    if (protocol !== 'http' && protocol !== 'https') return undefined;
+    // An HTTP(S) URL is a Git repository when its path ends in .git; a download only when the
+    // scheme is written in lower case (BuildKit's test for a download is case-sensitive).
+    if (urlPath(source, scheme[0].length).endsWith('.git')) return 'git';
+    return /^https?:\/\//.test(source) ? 'url' : undefined;
+  }
+  return SCP_LIKE.test(source) ? 'git' : undefined;
+}
