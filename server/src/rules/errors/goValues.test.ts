@@ -27,6 +27,10 @@ describe('Go value syntaxes', () => {
     expect(['755', '0644', '7777', 'u+x', 'a=rwx', 'g=u', 'u+x,g-w', '+x'].map(chmodProblem)).toEqual(Array(8).fill(undefined));
     expect(chmodProblem('10000')).toBe('an octal mode must use the digits 0 to 7 and be at most 7777');
     expect(chmodProblem('u+q')).toBe('"u+q" is not a symbolic mode such as u+x or go=rX');
+    // setmode mixes permission letters with classes to copy from after an operator.
+    expect(['g=rwu', 'o=ug', 'u+xg', 'go=u-w', 'u=rwx,go=u-w'].map(chmodProblem)).toEqual(Array(5).fill(undefined));
+    // An empty clause is a syntax error there.
+    expect(['u+x,', ',u+x', 'u+x,,g-w'].map(chmodProblem)).toEqual(Array(3).fill('a comma must separate two clauses such as u+x,g-w'));
   });
 
   it('reads platforms as containerd does', () => {

@@ -108,8 +108,8 @@ export function isGoRamSize(text: string): boolean {
 }
 
 /**
- * A `--chmod` value BuildKit accepts: octal up to 07777, or a symbolic mode in the chmod(1)
- * grammar (`u+x`, `u=rwX,go=rX`, `g=u`). Undefined when valid, else what is wrong.
+ * A `--chmod` value BuildKit accepts: octal up to 07777, or a symbolic mode as BSD's setmode(3)
+ * reads it (`u+x`, `u=rwX,go=rX`, `g=u`, `go=u-w`). Undefined when valid, else what is wrong.
  */
 export function chmodProblem(text: string): string | undefined {
   if (/^[0-9]/.test(text)) {
@@ -117,10 +117,12 @@ export function chmodProblem(text: string): string | undefined {
     if (value === undefined || value > 0o7777) return 'an octal mode must use the digits 0 to 7 and be at most 7777';
     return undefined;
   }
-  // clause := [ugoa]* (op [rwxXst]* | op [ugo])+ ; clauses separated by commas.
-  const clause = /^[ugoa]*(?:[-+=](?:[rwxXst]*|[ugo]))+$/;
+  // clause := [ugoa]* (op [rwxXstugo]*)+, clauses separated by single commas. After an operator,
+  // setmode takes permission letters and the classes to copy from in any mix (`g=rwu`, `o=ug`).
+  const clause = /^[ugoa]*(?:[-+=][rwxXstugo]*)+$/;
   for (const part of text.split(',')) {
-    if (part !== '' && !clause.test(part)) return `"${part}" is not a symbolic mode such as u+x or go=rX`;
+    if (part === '') return 'a comma must separate two clauses such as u+x,g-w';
+    if (!clause.test(part)) return `"${part}" is not a symbolic mode such as u+x or go=rX`;
   }
   return undefined;
 }

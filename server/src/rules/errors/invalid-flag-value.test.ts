@@ -44,6 +44,12 @@ describe('invalid-flag-value', () => {
     ], rules);
   });
 
+  it('accepts every symbolic --chmod BuildKit accepts: classes to copy from mixed with permission letters', () => {
+    checkErrors('FROM alpine\nCOPY --chmod=g=rwu a b\nCOPY --chmod=o=ug,u+xg a b\nADD --chmod=go=u-w a b\nCOPY --chmod=$[u+x,$] a b\n', [
+      ['invalid-flag-value', '--chmod "u+x," is not a file mode: a comma must separate two clauses such as u+x,g-w.'],
+    ], rules);
+  });
+
   it('checks FROM --platform when it has no variables', () => {
     checkErrors('FROM --platform=$[linux/*$] alpine\nFROM --platform=$BUILDPLATFORM alpine\nFROM --platform=linux/arm/v7 alpine\nFROM --platform=$[linux//amd64$] alpine\n', [
       ['invalid-flag-value', '--platform "linux/*" is not a platform such as linux/amd64: wildcards are not supported.'],
