@@ -451,9 +451,12 @@ function sharedRules() {
     ])),
     // Inside a while rule vscode-textmate allows \G at the start of every line. The shell grammar's command-name
     // rule begins at \G and ends before whitespace, so on a continuation line that starts with whitespace inside a
-    // command it would begin and end without advancing, which stops tokenizing the line. Consuming the
-    // indentation first avoids that. (The same goes for a zero-width alternative in its arithmetic operators.)
-    'shell-continuation-indent': { match: r`^[ \t]+` },
+    // command it would begin and end without advancing, which stops tokenizing the line. Consuming the start of the
+    // indentation first avoids that. (The same goes for a zero-width alternative in its arithmetic operators.) The
+    // last blank is left to the shell grammar: its option and argument rules begin at the blanks before a word, and
+    // BuildKit joins the lines, so the first word (`  --prefix=/usr \`, `  $FLAGS \`) is an argument of the command.
+    // (A line indented by one blank gives it up: the word is not scoped, as after `\` at the end of a shell line.)
+    'shell-continuation-indent': { match: r`^(?:[ \t]+(?=[ \t])|[ \t])` },
   };
 }
 

@@ -391,6 +391,62 @@ RUN for f in a b; do \
     ],
   },
   {
+    // docker-library's ./configure lines: BuildKit joins them, so each line's first word is an argument of the command
+    name: 'the first word of an indented continuation line inside a command is its argument: option, variable, word',
+    text: df`
+RUN ./configure \
+${TAB}${TAB}--build="$gnuArch" \
+${TAB}${TAB}$jitFlag \
+${TAB}${TAB}${'$'}{rustArch:+--enable-yjit} \
+    zlib \
+    && make \
+    -j4
+RUN <<EOF
+make \
+  --jobs $N
+EOF
+RUN cat <<EOF > /x \
+  -v $Z
+body
+EOF
+RUN echo "a \
+  --b" $c
+`,
+    expect: [
+      ['./configure', 'entity.name.command.shell'],
+      ['-', 'meta.statement.command.shell string.unquoted.argument.shell constant.other.option.dash.shell', [1, 2]],
+      ['-build=', 'string.unquoted.argument constant.other.option'],
+      ['$', 'string.quoted.double.shell punctuation.definition.variable.shell variable.other.normal.shell'],
+      ['gnuArch', 'string.quoted.double.shell variable.other.normal.shell'],
+      ['$', 'meta.statement.command.shell meta.argument.shell punctuation.definition.variable.shell variable.other.normal.shell', [2, 2]],
+      ['jitFlag', 'meta.argument.shell variable.other.normal.shell'],
+      ['$', 'meta.argument.shell punctuation.definition.variable.shell', [3, 2]],
+      ['{', 'meta.argument.shell punctuation.section.bracket.curly.variable.begin.shell'],
+      ['rustArch', 'meta.argument.shell meta.parameter-expansion variable.other.normal.shell'],
+      [':', 'keyword.operator.expansion.shell'],
+      ['--enable-yjit', 'meta.parameter-expansion'],
+      ['}', 'punctuation.section.bracket.curly.variable.end.shell'],
+      ['zlib', 'meta.argument.shell string.unquoted.argument.shell', [4, 4]],
+      ['zlib', '!entity.name.command'],
+      ['&&', 'punctuation.separator.statement.and.shell'],
+      ['make', 'entity.name.command.shell'],
+      ['-', 'constant.other.option.dash.shell', [6, 4]],
+      ['j4', 'constant.other.option'],
+      // in a shell body
+      ['-', 'meta.heredoc.body.dockerfile meta.embedded.block.shell meta.statement.command.shell constant.other.option.dash.shell', [9, 2]],
+      ['-jobs', 'constant.other.option'],
+      ['$', 'meta.heredoc.body.dockerfile meta.embedded.block.shell meta.argument.shell variable.other.normal.shell', [9, 9]],
+      // in the rest of a marker line
+      ['-', 'meta.heredoc.command.dockerfile meta.statement.command.shell constant.other.option.dash.shell', [12, 2]],
+      ['v', 'meta.heredoc.command.dockerfile constant.other.option'],
+      ['body', 'string.unquoted.heredoc.dockerfile'],
+      // a string that runs on over the line stays one
+      [' --b', 'string.quoted.double.shell', [16, 1]],
+      [' --b', '!constant.other.option'],
+      ['c', 'variable.other.normal.shell'],
+    ],
+  },
+  {
     name: 'exec form is a JSON array of strings',
     text: df`
 CMD ["nginx", "-g", "daemon off;"]
@@ -2129,18 +2185,18 @@ USER v
       ['#', 'comment.line.number-sign.shell punctuation.definition.comment.shell'],
       [' pinned below ', 'comment.line.number-sign.shell'],
       ['\\', 'comment.line.number-sign.shell punctuation.separator.continuation.dockerfile'],
-      ['&& rm -rf /var/lib/apt/lists/* ', 'comment.line.number-sign.shell'],
-      ['&& rm -rf /var/lib/apt/lists/* ', '!entity.name.command'],
+      [' && rm -rf /var/lib/apt/lists/* ', 'comment.line.number-sign.shell'],
+      [' && rm -rf /var/lib/apt/lists/* ', '!entity.name.command'],
       [' a comment line BuildKit drops', 'comment.line.number-sign.dockerfile'],
-      ['&& echo $PKG', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      [' && echo $PKG', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
       ['USER', KW],
-      ['--port 80', 'meta.instruction.cmd.dockerfile comment.line.number-sign.shell'],
+      [' --port 80', 'meta.instruction.cmd.dockerfile comment.line.number-sign.shell'],
       ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
-      ['install', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      [' install', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
       ['HEALTHCHECK', KW],
-      ['|| exit 1', 'meta.instruction.healthcheck.dockerfile comment.line.number-sign.shell'],
+      [' || exit 1', 'meta.instruction.healthcheck.dockerfile comment.line.number-sign.shell'],
       ['RUN', KW],
-      ['&& chmod +x /x', 'meta.heredoc.command.dockerfile comment.line.number-sign.shell'],
+      [' && chmod +x /x', 'meta.heredoc.command.dockerfile comment.line.number-sign.shell'],
       ['body', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['RUN', KW],
@@ -2161,7 +2217,7 @@ RUN echo c # note \
 USER u
 `,
     expect: [
-      ['b', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
+      [' b', 'meta.instruction.run.dockerfile comment.line.number-sign.shell'],
       ['RUN', KW],
       [' note \\', 'comment.line.number-sign.shell'],
       ['USER', KW],
@@ -2243,7 +2299,7 @@ EXPOSE 80
       ['ENV', KW],
       ['SHELL', KW],
       ['RUN', KW],
-      ['lines', 'string.quoted.double.shell'],
+      [' lines', 'string.quoted.double.shell'],
       ['EXPOSE', KW],
       ['EXPOSE', '!string'],
       ['80', 'constant.numeric.port.dockerfile'],
