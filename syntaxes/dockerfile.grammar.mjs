@@ -1432,7 +1432,8 @@ export function buildGrammar() {
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
       'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
-      'L:meta.heredoc.body meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
+      // nor in a shell heredoc in a body (`cat <<-EOM` in `RUN <<EOF`): its terminator may be indented by tabs
+      'L:meta.heredoc.body meta.statement.command - string.quoted.heredoc - string.unquoted.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.command meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.body meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },

@@ -705,6 +705,36 @@ FROM alpine
     ],
   },
   {
+    // docker/cli's Dockerfile.dev: before, the tabs of the inner terminator were taken and the rest of the script was text
+    name: 'a shell heredoc with <<- in a RUN heredoc script ends at its tab-indented terminator',
+    text: df`
+RUN <<EOF
+cat > /etc/motd <<-EOM
+${TAB}${TAB}hello
+${TAB}EOM
+cat >> /root/.bashrc <<-'EOB'
+${TAB}export A=1
+${TAB}EOB
+echo $HOME
+EOF
+USER u
+`,
+    expect: [
+      ['<<-', 'meta.heredoc.body.dockerfile meta.embedded.block.shell keyword.operator.heredoc.shell'],
+      [`${TAB}${TAB}hello`, 'string.unquoted.heredoc.indent.EOM'],
+      [`${TAB}EOM`, 'punctuation.definition.string.heredoc.delimiter.shell', [3, 0]],
+      ['cat', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [4, 0]],
+      [`${TAB}export A=1`, 'string.quoted.heredoc.indent.EOB'],
+      // (the shell grammar names the end of a quoted marker's heredoc after its text)
+      [`${TAB}EOB`, 'punctuation.definition.string.heredoc', [6, 0]],
+      [`${TAB}EOB`, '!string.quoted.heredoc'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [7, 0]],
+      ['HOME', 'variable.other.normal.shell'],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile', [8, 0]],
+      ['USER', KW],
+    ],
+  },
+  {
     name: 'a RUN heredoc body is shell when it is the script or the input of a shell',
     text: df`
 RUN --mount=type=cache,target=/var/cache/apt <<EOF
