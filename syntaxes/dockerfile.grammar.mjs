@@ -996,6 +996,10 @@ function modeRules(m) {
     match: r`(?:(?<=[^${e}])|^)(${e})[ \t]*\n`,
     captures: { 1: { name: S.continuation } },
   });
+  // The blanks before a backtick escape on a line that holds nothing else: the shell grammar would start a command
+  // there (at a backtick, its command substitution), and the next line's first word would be an argument of that
+  // command. (It never starts one before a lone backslash.)
+  if (m.e === BT) add('lone-continuation-indent', { match: r`^[ \t]+(?=${e}[ \t]*\n)` });
   add('escape', { match: r`${e}.`, name: S.escape });
   add('escape-dollar', { match: r`${e}\$`, name: S.escape });
 
@@ -1386,6 +1390,7 @@ export function buildGrammar() {
 
   const endAndContinue = (m) => [
     ref('comment-line-in-instruction'),
+    ...(m.e === BT ? [ref('lone-continuation-indent', m)] : []),
     ref('line-continuation', m),
     ref('instruction-end', m),
   ];

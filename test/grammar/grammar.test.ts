@@ -2163,6 +2163,27 @@ FROM scratch
     ],
   },
   {
+    // the dotnet images' Windows files separate their steps this way
+    name: 'a line holding only the backtick escape character (indented) continues the command',
+    text: df`
+# escape=${BT}
+FROM alpine
+RUN foo; ${BT}
+    ${BT}
+    mkdir x
+USER u
+`,
+    expect: [
+      ['foo', 'entity.name.command.shell'],
+      ['    ', 'meta.escape.backtick.dockerfile meta.instruction.run.dockerfile meta.embedded.block.shell meta.statement.shell', [3, 0]],
+      ['    ', '!meta.statement.command'],
+      ['`', 'punctuation.separator.continuation.dockerfile', [3, 4]],
+      ['mkdir', 'meta.statement.command.name.shell entity.name.command.shell', [4, 4]],
+      ['x', 'meta.argument.shell string.unquoted.argument.shell'],
+      ['USER', KW],
+    ],
+  },
+  {
     name: 'a # inside RUN is not a Dockerfile comment unless it starts a line',
     text: df`
 RUN echo "#not-a-comment" && curl http://example.com/#frag \
