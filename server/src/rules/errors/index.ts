@@ -26,6 +26,7 @@ import { missingFrom } from './missing-from';
 import { needsNewerFrontend } from './needs-newer-frontend';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
 import { shellNotJson } from './shell-not-json';
+import { stageDefinedLater } from './stage-defined-later';
 import { tooManyArguments } from './too-many-arguments';
 import { unknownFlag } from './unknown-flag';
 import { unknownInstruction } from './unknown-instruction';
@@ -61,6 +62,7 @@ export const ERROR_RULES: readonly Rule[] = [
   invalidImageReference,
   invalidPlatform,
   invalidStageIndex,
+  stageDefinedLater,
   circularStageDependency,
   invalidOnbuildTrigger,
 ];

@@ -1,0 +1,40 @@
+// BuildKit builds the stages in the order of their FROM lines, and a COPY --from or a --mount
+// from= reads a stage that has already been built. So naming a stage further down fails, even
+// though the name resolves to that stage (the last of its name, or its number). A stage naming
+// itself, or stages naming each other in a circle, fail earlier as a cycle:
+// circular-stage-dependency reports those, so this rule leaves every edge on a cycle alone.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { FileRule } from '../types';
+import { stageGraph, stageLabel } from './stageGraph';
+
+const MOUNT_URL = 'https://docs.docker.com/reference/dockerfile/#run---mount';
+
+export const stageDefinedLater: FileRule = {
+  code: 'stage-defined-later',
+  kind: 'error',
+  scope: 'file',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'COPY --from or RUN --mount from= naming a stage that is defined further down the file.',
+  url: 'https://docs.docker.com/reference/dockerfile/#copy---from',
+  check({ model, report }) {
+    const { forward, cyclic } = stageGraph(model);
+    for (const edge of forward) {
+      if (!edge.to || edge.to.index <= edge.from.index || cyclic.has(edge)) continue;
+      const { kind, span, nodeIndex } = edge.reference;
+      const later = stageLabel(edge.to);
+      const current = stageLabel(edge.from);
+      const move = `Move stage ${later} above stage ${current}.`;
+      report({
+        start: span.start,
+        end: span.end,
+        nodeIndex,
+        url: kind === 'copy-from' ? undefined : MOUNT_URL,
+        message:
+          kind === 'copy-from'
+            ? `Stage ${later} is defined after stage ${current}, so it is not built yet when this COPY runs (BuildKit builds stages in file order). ${move}`
+            : `Stage ${later} is defined after stage ${current}, so it cannot be mounted here: a stage has to be defined before the RUN that mounts it. ${move}`,
+      });
+    }
+  },
+};
