@@ -369,16 +369,19 @@ describe('completion over LSP', () => {
       ]);
     });
 
-    it('later stages after --from= too (BuildKit builds them first), but not the current stage or one that needs it', async () => {
-      // Stage 2 is built FROM the current stage and stage 4 copies from it: naming either is a cycle.
-      const source = 'FROM golang AS build\nCOPY --from=$0\nFROM alpine AS tools\nFROM build AS test\nFROM alpine\nFROM alpine\nCOPY --from=build /a /b\n';
+    it('no stage further down after --from= or from= (BuildKit builds stages in file order), nor one that needs the current stage', async () => {
+      // Stage 0 copies from stage 3 further down (an error): offering stage 0 in stage 3 would make a cycle.
+      const source = 'FROM golang AS build\nCOPY --from=3 /a /b\nFROM alpine\nFROM alpine AS tools\nFROM alpine AS test\nCOPY --from=$0\nFROM alpine AS later\n';
       const items = await complete(source, { trigger: '=' });
       expect(items.map((i) => [i.label, i.detail])).toEqual([
-        ['tools', 'stage 1: alpine'],
-        ['3', 'stage 3: alpine'],
+        ['1', 'stage 1: alpine'],
+        ['tools', 'stage 2: alpine'],
       ]);
       const mount = await complete(source.replace('COPY --from=$0', 'RUN --mount=from=$0'), { trigger: '=' });
       expect(mount.map((i) => i.label)).toEqual(['tools']);
+      // In the first stage there is nothing to name.
+      await checkNone('FROM golang AS build\nCOPY --from=$0\nFROM alpine AS tools\n', { trigger: '=' });
+      await checkNone('FROM golang AS build\nRUN --mount=from=$0\nFROM alpine AS tools\n', { trigger: '=' });
       // Only earlier stages in FROM, which looks back only.
       expect(rows((await complete('FROM golang AS build\nFROM $0\nFROM alpine AS tools\n', { trigger: ' ' })).filter((i) => i.kind === Kind.Reference))).toEqual([
         ['build', Kind.Reference, 'build'],
@@ -402,7 +405,8 @@ describe('completion over LSP', () => {
     it('a name several stages share once, for the stage it means: the last for --from=, the nearest earlier for FROM', async () => {
       const dup = 'FROM golang AS x\nFROM node AS X\n';
       expect((await complete(`${dup}FROM alpine\nCOPY --from=$0`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['X', 'stage 1: node']]);
-      expect((await complete(`FROM golang AS x\nFROM alpine\nCOPY --from=$0\nFROM node AS x\n`, { trigger: '=' })).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 2: node']]);
+      // Here x means the stage further down, which is not built yet, so no x is offered.
+      await checkNone('FROM golang AS x\nFROM alpine\nCOPY --from=$0\nFROM node AS x\n', { trigger: '=' });
       expect((await complete(`${dup}FROM $0\nFROM python AS x\n`, { trigger: ' ' })).filter((i) => i.kind === Kind.Reference).map((i) => [i.label, i.detail])).toEqual([['x', 'stage 1: node']]);
       // The name means the current stage: not offered, and the shadowed stage has no name of its own.
       await checkNone(`${dup}COPY --from=$0`, { trigger: '=' });

@@ -1137,13 +1137,32 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nCOPY --from=$[-$01$] /a /b', 'Stage numbers cannot be negative, so -1 names no stage; stages are counted from 0 in the order of their `FROM` lines.');
     });
 
-    it('a --from naming a stage further down, which BuildKit builds first', async () => {
+    it('a --from or from= naming a stage further down fails, as BuildKit builds stages in file order', async () => {
       const later = '**Stage `later`** (stage 1: the last of 2, line 4)\n\n```dockerfile\nFROM alpine AS later\n```';
       const source = 'FROM alpine AS a\nCOPY --from=later /x /y\nRUN --mount=from=later,target=/t true\nFROM alpine AS later\n';
-      await checkHover(source.replace('--from=later', '--from=$[la$0ter$]'), `${later}\n\nSources are read from that stage's filesystem, starting at its root.`);
+      await checkHover(
+        source.replace('--from=later', '--from=$[la$0ter$]'),
+        `${later}\n\nThis stage is defined further down, and BuildKit builds stages in file order: \`COPY --from\` can only read a stage defined above the one it is in, so the build fails here. Move that stage up.`,
+      );
       await checkHover(
         source.replace('from=later,', 'from=$[la$0ter$],'),
-        `${later}\n\nThe mount shows that stage's filesystem.`,
+        `${later}\n\nThis stage is defined further down, and BuildKit builds stages in file order: \`--mount from=\` can only mount a stage defined above its \`RUN\`, so the build fails here. Move that stage up.`,
+      );
+    });
+
+    it('a --from or from= naming its own stage, or a stage that needs it, is a cycle', async () => {
+      await checkHover(
+        'FROM alpine AS a\nCOPY --from=$[a$0$] /x /y\n',
+        '**Stage `a`** (stage 0: the only stage, line 1)\n\n```dockerfile\nFROM alpine AS a\n```\n\nThis is the stage the instruction is in: a stage cannot copy from itself, so BuildKit stops with a circular dependency.',
+      );
+      const cycle = 'That stage needs this one (directly or through other stages), so each waits for the other: BuildKit stops with a circular dependency.';
+      await checkHover(
+        'FROM alpine AS a\nRUN --mount=from=$[b$0$],target=/t true\nFROM alpine AS b\nCOPY --from=a /x /y\n',
+        `**Stage \`b\`** (stage 1: the last of 2, line 3)\n\n\`\`\`dockerfile\nFROM alpine AS b\n\`\`\`\n\n${cycle}`,
+      );
+      await checkHover(
+        'FROM alpine AS a\nRUN --mount=from=b,target=/t true\nFROM alpine AS b\nCOPY --from=$[a$0$] /x /y\n',
+        `**Stage \`a\`** (stage 0: the first of 2, line 1)\n\n\`\`\`dockerfile\nFROM alpine AS a\n\`\`\`\n\n${cycle}`,
       );
     });
 

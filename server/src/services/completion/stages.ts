@@ -1,9 +1,10 @@
 // Stage names where a stage can be named: `FROM <stage>`, `COPY --from=` and `--mount=from=`.
-// FROM builds on the nearest earlier stage of a name, so it is offered the earlier stages, in lower
-// case as FROM matches them. `--from=` and `from=` name any stage of the file (BuildKit builds it
-// first), so they are offered later stages too; a name several stages share means the last of
-// them there. Never the current stage, nor a stage that needs it (that would be a cycle), and
-// `from=` takes no stage number.
+// BuildKit builds the stages in file order, so each of them can only use a stage defined above the
+// current one. FROM builds on the nearest earlier stage of a name, so it is offered in lower case
+// as FROM matches it. `--from=` and `from=` mean the last stage of a name in the whole file, so a
+// name that a stage further down shares is not offered (it would name that stage, which is not
+// built yet). Never a stage that needs the current one (that would be a cycle), and `from=` takes
+// no stage number.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { stagesNeeding, type Stage } from '../../semantics';
@@ -27,12 +28,11 @@ function nameableStages(request: CompletionRequest, instructionStart: number, sl
   if (!current) return [];
   const cyclic = stagesNeeding(model, current);
   const out: { stage: Stage; label: string }[] = [];
-  for (const stage of model.stages) {
-    if (stage === current || cyclic.has(stage)) continue;
+  for (const stage of model.stages.slice(0, current.index)) {
+    if (cyclic.has(stage)) continue;
     if (slot === 'from') {
-      // A FROM starts the current stage: the earlier stages, each name for the nearest of it.
-      if (stage.index >= current.index || stage.nameLower === undefined) continue;
-      if (model.earlierStageNamed(current, stage.nameLower) !== stage) continue;
+      // A FROM starts the current stage: each name for the nearest earlier stage of it.
+      if (stage.nameLower === undefined || model.earlierStageNamed(current, stage.nameLower) !== stage) continue;
       out.push({ stage, label: stage.nameLower });
     } else if (stage.nameLower !== undefined) {
       if (model.lastNamed(stage.nameLower) === stage) out.push({ stage, label: stage.name! });

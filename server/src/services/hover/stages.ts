@@ -7,6 +7,7 @@ import { parseImageReference, stageIndex, type ImageReference, type Stage, type 
 import { imageOrigin, type DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
+import { stageGraph } from '../../rules/errors/stageGraph';
 
 /** The FROM instruction of a stage, without its final line break. */
 function fromText(doc: AnalyzedDocument, stage: Stage): string {
@@ -45,8 +46,28 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
   return w.join(
     `${w.bold(title)} ${w.prose(`(stage ${stage.index}: ${stagePosition(stage.index, count)}, line ${line})`)}`,
     w.block(fromText(doc, stage)),
-    reference && w.prose(REFERENCE_NOTE[reference.kind]),
+    reference && w.prose(referenceNote(doc, stage, reference)),
   );
+}
+
+/**
+ * What a reference to `stage` does. BuildKit refuses stages that need each other (a stage naming
+ * itself included), then builds the stages in file order, so a `--from`/`from=` naming a stage
+ * further down fails too; the notes follow the errors circular-stage-dependency and
+ * stage-defined-later.
+ */
+function referenceNote(doc: AnalyzedDocument, stage: Stage, reference: StageReference): string {
+  const referrer = reference.kind === 'from' ? undefined : doc.model.stageOfNode(reference.nodeIndex);
+  if (referrer === undefined) return REFERENCE_NOTE[reference.kind];
+  const verb = reference.kind === 'copy-from' ? 'copy' : 'mount';
+  if ([...stageGraph(doc.model).cyclic].some((edge) => edge.reference.span.start === reference.span.start)) {
+    return stage === referrer
+      ? `This is the stage the instruction is in: a stage cannot ${verb} from itself, so BuildKit stops with a circular dependency.`
+      : 'That stage needs this one (directly or through other stages), so each waits for the other: BuildKit stops with a circular dependency.';
+  }
+  if (stage.index <= referrer.index) return REFERENCE_NOTE[reference.kind];
+  const rule = verb === 'copy' ? '`COPY --from` can only read a stage defined above the one it is in' : '`--mount from=` can only mount a stage defined above its `RUN`';
+  return `This stage is defined further down, and BuildKit builds stages in file order: ${rule}, so the build fails here. Move that stage up.`;
 }
 
 /** A reference that names no stage: an image (or a named context) to BuildKit, or a stage number out of range. */
