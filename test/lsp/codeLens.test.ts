@@ -22,7 +22,7 @@ describe('codeLens over LSP', () => {
     expect(client.initializeResult.capabilities.codeLensProvider).toEqual({ resolveProvider: false });
   });
 
-  it('names each stage, counts the other stages that use it, and links to those uses', async () => {
+  it('names each stage, counts the later stages that use it, and links to those uses', async () => {
     const { fixture, uri, lenses: result } = await lenses(
       [
         'FROM golang:1.22 AS build',
@@ -41,30 +41,30 @@ describe('codeLens over LSP', () => {
       {
         range: range(0, 0, 0, 4),
         command: {
-          title: 'build (stage 0) · used by 3 other stages',
+          title: 'build (stage 0) · used by 3 later stages',
           command: 'dockerfile-lsp.showReferences',
           arguments: [uri, { line: 0, character: 0 }, fixture.ranges.map((r) => ({ uri, range: r }))],
         },
       },
-      { range: range(2, 0, 2, 4), command: { title: 'test (stage 1) · not used by other stages · built only with --target test', command: '' } },
-      { range: range(4, 0, 4, 4), command: { title: 'stage 2 · not used by other stages · not built by default', command: '' } },
+      { range: range(2, 0, 2, 4), command: { title: 'test (stage 1) · not used by later stages · built only with --target test', command: '' } },
+      { range: range(4, 0, 4, 4), command: { title: 'stage 2 · not used by later stages · not built by default', command: '' } },
       { range: range(6, 0, 6, 4), command: { title: 'stage 3 · final stage, built by default', command: '' } },
     ]);
   });
 
-  it('follows references to stages further down and shared names as BuildKit resolves them', async () => {
-    // The final stage needs a, which copies from c further down; b is never built. Of the two stages
-    // named x, --from=x (and --target x) means the last and FROM x the nearest earlier.
+  it('follows shared names as BuildKit resolves them, and counts no use from a stage above (BuildKit builds stages in file order)', async () => {
+    // a copies from c further down, which fails, so c is not counted as used; b is never built. Of the
+    // two stages named x, --from=x (and --target x) means the last and FROM x the nearest earlier.
     const { lenses: result } = await lenses(
       'FROM alpine AS a\nCOPY --from=c /x /y\nFROM alpine AS b\nFROM alpine AS c\nFROM alpine AS x\nFROM x AS y\nFROM alpine AS x\nFROM scratch\nCOPY --from=a /x /y\nCOPY --from=x /x /y\n',
     );
     expect(result.map((lens) => lens.command?.title)).toEqual([
-      'a (stage 0) · used by 1 other stage',
-      'b (stage 1) · not used by other stages · built only with --target b',
-      'c (stage 2) · used by 1 other stage',
-      'x (stage 3) · used by 1 other stage · not built by default',
-      'y (stage 4) · not used by other stages · built only with --target y',
-      'x (stage 5) · used by 1 other stage',
+      'a (stage 0) · used by 1 later stage',
+      'b (stage 1) · not used by later stages · built only with --target b',
+      'c (stage 2) · not used by later stages · built only with --target c',
+      'x (stage 3) · used by 1 later stage · not built by default',
+      'y (stage 4) · not used by later stages · built only with --target y',
+      'x (stage 5) · used by 1 later stage',
       'stage 6 · final stage, built by default',
     ]);
   });
@@ -85,10 +85,10 @@ describe('codeLens over LSP', () => {
       ].join('\n'),
     );
     expect(result.map((lens) => lens.command?.title)).toEqual([
-      'build (stage 0) · used by 2 other stages',
-      'bin-linux (stage 1) · may be used by 1 other stage, whose FROM has a variable',
-      'bin-windows (stage 2) · may be used by 1 other stage, whose FROM has a variable',
-      'other (stage 3) · not used by other stages · built only with --target other',
+      'build (stage 0) · used by 2 later stages',
+      'bin-linux (stage 1) · may be used by 1 later stage, whose FROM has a variable',
+      'bin-windows (stage 2) · may be used by 1 later stage, whose FROM has a variable',
+      'other (stage 3) · not used by later stages · built only with --target other',
       'stage 4 · final stage, built by default',
     ]);
   });
@@ -96,7 +96,7 @@ describe('codeLens over LSP', () => {
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({
-      title: 'base (stage 0) · used by 1 other stage',
+      title: 'base (stage 0) · used by 1 later stage',
       command: 'dockerfile-lsp.showReferences',
       arguments: [uri, { line: 0, character: 0 }, [{ uri, range: range(2, 12, 2, 16) }, { uri, range: range(3, 12, 3, 16) }]],
     });

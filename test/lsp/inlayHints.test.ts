@@ -46,7 +46,7 @@ describe('inlayHint over LSP', () => {
   it('the value of a global ARG in FROM, and the index of unnamed stages', async () => {
     await checkHints('ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}$[$] AS build\nFROM nginx:alpine$[$]\nCOPY --from=build /app /usr/share/nginx/html\n', [
       ['= 20', 'NODE_VERSION is "20": the default of the global ARG on line 1 (--build-arg NODE_VERSION=... overrides it).'],
-      ['stage 1', 'This stage has no name: other stages refer to it as --from=1. Name it with "AS <name>" to refer to it by name.'],
+      ['stage 1', 'This stage has no name: later stages refer to it as --from=1. Name it with "AS <name>" to refer to it by name.'],
     ]);
   });
 

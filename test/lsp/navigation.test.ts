@@ -148,7 +148,7 @@ describe('navigation over LSP', () => {
       );
     });
 
-    it('a --mount from= naming a stage further down is one of its references (BuildKit builds it first)', async () => {
+    it('a --mount from= naming a stage further down is one of its references (BuildKit resolves the name, then fails as the stage is not built yet)', async () => {
       await checkReferences('FROM alpine AS a\nRUN --mount=from=$[la$0ter$],target=/t true\nFROM alpine AS $[later$]\n');
       await checkReferences('FROM alpine AS a\nCOPY --from=$[la$0ter$] /x /y\nFROM alpine AS $[later$]\n');
     });
@@ -167,7 +167,7 @@ describe('navigation over LSP', () => {
       await checkHighlights('FROM golang AS $[deps$]\nFROM alpine\nCOPY --from=$[de$0ps$] /a /b\n', 'WR');
     });
 
-    it('a --from naming a stage further down leads to it (BuildKit builds it first)', async () => {
+    it('a --from naming a stage further down leads to it (BuildKit resolves the name, then fails as the stage is not built yet)', async () => {
       await checkDefinition('FROM alpine AS a\nCOPY --from=la$0ter /x /y\nFROM alpine AS $[later$]\n');
       await checkDefinition('FROM alpine AS a\nRUN --mount=from=la$0ter,target=/t true\nFROM alpine AS $[later$]\n');
       await checkDefinition('FROM alpine AS a\nCOPY --from=1$0 /x /y\n$[FROM scratch$]\n');

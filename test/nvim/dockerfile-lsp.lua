@@ -14,7 +14,7 @@
 -- Dockerfile buffer is attached with vim.lsp.buf_attach_client.
 local M = {}
 
--- The client side of the server's code lenses. A lens above a FROM that other stages use runs
+-- The client side of the server's code lenses. A lens above a FROM that later stages use runs
 -- `dockerfile-lsp.showReferences` (arguments: uri, position, locations), which VS Code's extension
 -- shows as a references list; here the locations go to the quickfix list. The other lenses only
 -- inform, and have the empty command: running one does nothing.

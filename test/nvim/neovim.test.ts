@@ -122,12 +122,12 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     const from = lines.findIndex((l) => l.startsWith('FROM node'));
     const user = lines.findIndex((l) => l.startsWith('COPY --from=build'));
     expect(result.codelens).toEqual([
-      { line: from, title: 'build (stage 0) · used by 1 other stage' },
+      { line: from, title: 'build (stage 0) · used by 1 later stage' },
       { line: lines.findIndex((l) => l.startsWith('FROM nginx')), title: 'stage 1 · final stage, built by default' },
     ]);
     // Quickfix columns are 1-based bytes: `build` starts after `COPY --from=`.
     expect(result.quickfix).toEqual([{ lnum: user + 1, col: 'COPY --from='.length + 1, text: lines[user] }]);
-    expect(result.quickfix_title).toBe('build (stage 0) · used by 1 other stage');
+    expect(result.quickfix_title).toBe('build (stage 0) · used by 1 later stage');
     // The informational lens does nothing, and no command is reported as unsupported.
     expect(result.codelens_notes).toEqual([]);
   });

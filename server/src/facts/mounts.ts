@@ -53,7 +53,7 @@ const BIND: MountTypeFact = {
   options: [
     target('Where the files appear in the build container. A relative path starts at `WORKDIR`.', { required: true }),
     source('Path inside `from` to mount, a file or a directory. The root of `from` when left out.'),
-    from('Stage, image or named context to mount from. The build context when left out. Variables are not expanded here.'),
+    from('A stage defined above this one, an image or a named context to mount from. The build context when left out. Variables are not expanded here.'),
     readwrite('Lets the command write into the mount. The changes are discarded when the step ends.'),
   ],
   access: {
@@ -114,7 +114,7 @@ const CACHE: MountTypeFact = {
       'What happens when several steps or builds use the same cache at once.',
       { default: 'shared' },
     ),
-    from('Stage, image or named context whose files seed the cache. The cache starts empty when left out.'),
+    from('A stage defined above this one, an image or a named context whose files seed the cache. The cache starts empty when left out.'),
     source('Path inside `from` used as the seed. The root of `from` when left out.'),
     mode('Permissions of the cache directory when it is created, in octal.', '0755'),
     uid('Owner user ID of the cache directory when it is created. Set it when a non-root `USER` writes to the cache.'),

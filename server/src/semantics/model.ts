@@ -432,9 +432,10 @@ export class DockerfileModel {
   /**
    * The stage a reference record of part `s` names. A FROM names the stage it is built on; `--from=`
    * (as a stage number, for a COPY whose text is one) any stage of the file, as BuildKit registers
-   * every stage before it resolves these and builds the named stage first (a stage needing itself
-   * is circular-stage-dependency's error). A negative number names none, and neither does anything
-   * before the first FROM (`s` -1).
+   * every stage before it resolves these; the build then fails on a stage that is not above the
+   * reference (stage-defined-later, or circular-stage-dependency for a cycle), but the reference
+   * still leads to it. A negative number names none, and neither does anything before the first
+   * FROM (`s` -1).
    */
   private stageNamedBy(r: ReferenceRecord, s: number): Stage | undefined {
     if (r.kind === 'from') return this.stages[s].base;

@@ -1,6 +1,7 @@
 // Which stages need which: a stage needs the stage it is built FROM and every stage its COPY --from
-// and RUN --mount from= name, as the model resolves them (any stage of the file, BuildKit building
-// it first). What completion may offer and a rule may suggest without closing a cycle.
+// and RUN --mount from= name, as the model resolves them (any stage of the file, also one further
+// down, which is an error of its own). What completion may offer and a rule may suggest without
+// closing a cycle.
 
 import type { DockerfileModel, Stage } from './model';
 

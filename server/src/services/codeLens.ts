@@ -1,6 +1,8 @@
-// textDocument/codeLens: above each FROM, the stage's name and index, how many other stages use
+// textDocument/codeLens: above each FROM, the stage's name and index, how many later stages use
 // it (FROM, COPY --from, RUN --mount from=), and whether a plain `docker build` builds it at all:
-// BuildKit builds the last stage and only the stages it depends on. Clicking a used stage's lens
+// BuildKit builds the last stage and only the stages it depends on. Stages are built in file order,
+// so a reference from an earlier stage is no use (the build fails there: stage-defined-later or
+// circular-stage-dependency) and is not counted. Clicking a used stage's lens
 // shows its references through the client command SHOW_REFERENCES_COMMAND (arguments: uri,
 // position, locations), which the VS Code client implements; other editors still get the title.
 
@@ -50,11 +52,11 @@ function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
 
 /** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
 function lensTitle(stage: Stage, users: number, mayUse: number, isLast: boolean, built: boolean, maybeBuilt: boolean, targetable: boolean): string {
-  const stages = (n: number) => `${n} other stage${n === 1 ? '' : 's'}`;
+  const stages = (n: number) => `${n} later stage${n === 1 ? '' : 's'}`;
   const parts = [stage.name ? `${stage.name} (stage ${stage.index})` : `stage ${stage.index}`];
   if (users > 0) parts.push(`used by ${stages(users)}`);
   else if (isLast) parts.push('final stage, built by default');
-  else parts.push(mayUse > 0 ? `may be used by ${stages(mayUse)}, whose FROM has a variable` : 'not used by other stages');
+  else parts.push(mayUse > 0 ? `may be used by ${stages(mayUse)}, whose FROM has a variable` : 'not used by later stages');
   if (!built && !maybeBuilt) parts.push(targetable ? `built only with --target ${stage.name}` : 'not built by default');
   return parts.join(' · ');
 }
@@ -67,7 +69,7 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
   const references = stages.map((stage) =>
     stageReferencesTo(model, stage).filter((r) => {
       const user = model.stageOfNode(r.nodeIndex);
-      if (!user || user === stage) return false;
+      if (!user || user.index <= stage.index) return false;
       dependencies[user.index].add(stage.index);
       return true;
     }),

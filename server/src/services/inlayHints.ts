@@ -171,7 +171,7 @@ export function getInlayHints(doc: AnalyzedDocument, range: Range | undefined, s
         position: doc.text.positionAt(stage.imageSpan.end),
         label: `stage ${stage.index}`,
         paddingLeft: true,
-        tooltip: `This stage has no name: other stages refer to it as --from=${stage.index}. Name it with "AS <name>" to refer to it by name.`,
+        tooltip: `This stage has no name: later stages refer to it as --from=${stage.index}. Name it with "AS <name>" to refer to it by name.`,
       };
       hints.push({ offset: stage.imageSpan.end, hint });
     }

@@ -13,7 +13,7 @@ export const FROM: InstructionFact = {
       'Pin the base (`python:3.12-slim`, or a digest `@sha256:...`) so rebuilds are repeatable; without a tag, `latest` is used. ' +
         '`scratch` is an empty image with no files at all.',
       '',
-      'Name a stage with `AS build` and later stages can start from it (`FROM build`), and any other stage can take files from it (`COPY --from=build`). ' +
+      'Name a stage with `AS build` and later stages can start from it (`FROM build`) or take files from it (`COPY --from=build`). ' +
         'Multi-stage builds like this keep compilers and sources out of the final image. ' +
         'Only parser directives, comments and `ARG` may come before the first `FROM`.',
     ),

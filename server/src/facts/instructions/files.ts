@@ -168,10 +168,11 @@ export const COPY: InstructionFact = {
       referenceUrl: flagUrl('COPY', 'from'),
       doc: {
         summary:
-          'Copies from somewhere other than the build context: another stage of this file (by name or index; BuildKit builds it first), an image, or a named context.',
+          'Copies from somewhere other than the build context: a stage defined above this one (by name or index), an image, or a named context.',
         details:
           'This is what makes multi-stage builds work: compile in a stage that has all the tools, then copy only the result into a small final image. ' +
-          'Source paths start at the root of that stage or image, not at its `WORKDIR`. An image reference such as `--from=nginx:1.27` pulls that image.',
+          'Source paths start at the root of that stage or image, not at its `WORKDIR`. An image reference such as `--from=nginx:1.27` pulls that image. ' +
+            'BuildKit builds the stages in file order, so naming a stage further down fails: move it above.',
         example: 'COPY --from=build /out/app /usr/local/bin/app',
         pitfall:
           'Variables are not allowed here (`--from=$STAGE` is an error). To pick a stage by argument, add an alias stage, `FROM ${VARIANT} AS chosen`, and copy `--from=chosen`.',

@@ -105,15 +105,16 @@ function checkReferences({ model, report }: FileContext): void {
 }
 
 /**
- * The names a reference in stage `from` can take without another error: the name of any stage but
- * itself and the stages that need it (circular-stage-dependency), also earlier ones that name a
- * later stage. A name that several stages have names the last of them, as the stage graph reads it.
+ * The names a reference in stage `from` can take without another error: the name of a stage above
+ * it (a stage further down is not built yet: stage-defined-later), unless a stage further down has
+ * the same name (the name means the last of them), or the stage needs this one through a reference
+ * of its own to a later stage (circular-stage-dependency).
  */
 function nameableStages(model: FileContext['model'], from: Stage): Set<string> {
   const cyclic = stagesNeeding(model, from);
   const names = new Set<string>();
-  for (const stage of model.stages) {
-    if (stage.nameLower === undefined || stage === from || cyclic.has(stage) || model.lastNamed(stage.nameLower) !== stage) continue;
+  for (const stage of model.stages.slice(0, from.index)) {
+    if (stage.nameLower === undefined || cyclic.has(stage) || model.lastNamed(stage.nameLower) !== stage) continue;
     names.add(stage.nameLower);
   }
   return names;

@@ -1,5 +1,5 @@
 // DL3022, narrowed to what is nearly always a typo: a `COPY --from` or `RUN --mount from=` that
-// names no stage of the file but is one or two letters away from a stage's name. BuildKit does
+// names no stage of the file but is one or two letters away from the name of a stage above it. BuildKit does
 // not fail on it at once: it reads the word as an image (or a named build context) and the build
 // stops later, pulling `docker.io/library/<word>`. hadolint flags every `--from` that is not an
 // earlier stage; named contexts and images without a tag (`--from=nginx`) are legitimate, so only
@@ -81,9 +81,10 @@ export const DL3022: FileRule = {
           suggestions.set(reference.text, suggest(reference.text, names));
         }
         const match = suggestions.get(reference.text);
-        // Not a stage that needs this one: naming it would close a cycle BuildKit refuses.
+        // Only a stage above this one (BuildKit builds stages in file order: stage-defined-later), and
+        // not one that needs this one: naming it would close a cycle BuildKit refuses.
         const meant = match && model.lastNamed(match.value.toLowerCase());
-        if (!match || !meant || needs(model, meant, stage)) continue;
+        if (!match || !meant || meant.index >= stage.index || needs(model, meant, stage)) continue;
         const option = reference.kind === 'mount-from' ? 'from=' : '--from=';
         report({
           nodeIndex: stage.nodeIndex + reference.node,

@@ -93,7 +93,7 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
   const duplicate = model.stages.find((s) => s !== stage && s.nameLower === lower);
   if (duplicate) return `A stage named "${duplicate.name}" already exists on line ${lineOf(doc, duplicate.fromStart)}.`;
   // An image reference with the new name would start meaning this stage. FROM only looks at
-  // earlier stages; --from and --mount from= look everywhere.
+  // earlier stages; --from and --mount from= look everywhere (and fail on a stage further down).
   const captured = model.stageReferences.find(
     (r) => r.stage === undefined && !r.byIndex && (r.kind === 'from' ? r.nodeIndex > stage.nodeIndex && r.text === lower : r.text.toLowerCase() === lower),
   );

@@ -24,7 +24,7 @@ describe('StageNameCasing', () => {
     );
   });
 
-  it('also a --from or from= further up that names it (BuildKit builds it first), and not one that names another stage', () => {
+  it('also a --from or from= further up that names it (BuildKit resolves the name there, then fails as the stage is not built yet), and not one that names another stage', () => {
     checkFix(
       'FROM alpine AS first\nCOPY --from=Build /a /b\nRUN --mount=from=BUILD,target=/x true\nFROM alpine AS Build\n',
       'StageNameCasing',
