@@ -64,9 +64,30 @@ describe('invalid-flag-value', () => {
         `ADD --checksum=sha256:${'a'.repeat(64)} https://example.com/a.tar /a\n`,
       [
         ['invalid-flag-value', '--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "sha256:abc".'],
-        ['invalid-flag-value', '--checksum needs an HTTP(S) or Git source, and ./local.tar is a local path.'],
+        ['invalid-flag-value', '--checksum needs an HTTP(S) or Git source, and BuildKit reads ./local.tar as a path in the build context.'],
         ['invalid-flag-value', '--checksum can only be used with a single source.'],
       ],
+      rules,
+    );
+  });
+
+  it('rejects --checksum on a source BuildKit reads from the context, however remote it looks', () => {
+    const local = (source: string): [string, string] => ['invalid-flag-value', `--checksum needs an HTTP(S) or Git source, and BuildKit reads ${source} as a path in the build context.`];
+    // BuildKit fetches only HTTP(S) (a lower-case scheme) and Git: an FTP URL, a git@ name with no host
+    // and colon, or an upper-case HTTP scheme is a file in the context.
+    checkErrors(
+      'FROM alpine\nADD --checksum=$[sha256:0$] ftp://example.com/a.tar /a\nADD --checksum=$[abc123$] git@notes.txt /a\n' +
+        'ADD --checksum=$[sha256:0$] HTTP://example.com/a.tar /a\n',
+      [local('ftp://example.com/a.tar'), local('git@notes.txt'), local('HTTP://example.com/a.tar')],
+      rules,
+    );
+    // Git in every form it takes, including the old github.com/ path its --checksum check counts as Git;
+    // a download whose path merely mentions .git is still a download, whose checksum is a digest.
+    checkErrors(
+      'FROM alpine\nADD --checksum=abc123 git@github.com:moby/buildkit.git /src\nADD --checksum=abc123 ssh://git@example.com/repo /src\n' +
+        'ADD --checksum=abc123 git://example.com/repo /src\nADD --checksum=abc123 HTTPS://example.com/repo.git /src\n' +
+        'ADD --checksum=abc123 github.com/moby/buildkit /src\nADD --checksum=$[abc123$] https://example.com/a.git.tar /a\n',
+      [['invalid-flag-value', '--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "abc123".']],
       rules,
     );
   });

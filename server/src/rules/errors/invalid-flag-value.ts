@@ -11,6 +11,7 @@ import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
 import { chmodProblem, parseGoDuration, parseGoInt32 } from './goValues';
 import { platformProblem } from './platform';
+import { checksumSource } from './remoteSource';
 
 interface ValueProblem {
   readonly message: string;
@@ -64,11 +65,9 @@ function checksumProblem(node: InstructionNode, args: readonly Token[], value: s
   if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
   if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
   const source = sources[0].text;
-  // Anything that may be a URL or a Git reference is left to BuildKit's own detection.
-  const remote = source.includes('://') || source.startsWith('git@') || source.startsWith('github.com/');
-  if (!remote) return { message: `--checksum needs an HTTP(S) or Git source, and ${source} is a local path.` };
-  const download = /^https?:\/\//.test(source) && !source.includes('.git');
-  if (!download) return undefined; // Git: a commit hash or a prefix of one
+  const kind = checksumSource(source);
+  if (!kind) return { message: `--checksum needs an HTTP(S) or Git source, and BuildKit reads ${source} as a path in the build context.` };
+  if (kind === 'git') return undefined; // a commit hash or a prefix of one
   const digest = DIGEST.exec(value);
   const length = digest && DIGEST_HEX_LENGTH[digest[1]];
   if (!digest || length === undefined || digest[2].length !== length || !/^[a-f0-9]+$/.test(digest[2])) {

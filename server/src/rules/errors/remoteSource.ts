@@ -34,3 +34,12 @@ export function remoteSource(source: string): RemoteSource | undefined {
   }
   return SCP_LIKE.test(source) ? 'git' : undefined;
 }
+
+/**
+ * The kind of source BuildKit's `ADD --checksum` check takes `source` for, or undefined when it rejects
+ * the flag. The check counts a `github.com/…` path as Git (its Git parser knows that old form) even
+ * though the copy then reads that path from the context.
+ */
+export function checksumSource(source: string): RemoteSource | undefined {
+  return remoteSource(source) ?? (source.startsWith('github.com/') ? 'git' : undefined);
+}
