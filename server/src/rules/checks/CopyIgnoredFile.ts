@@ -1,16 +1,17 @@
 // CopyIgnoredFile: a COPY or ADD source from the build context that `.dockerignore` excludes, so
 // the file is not sent to the builder. Runs only when the server found a `.dockerignore` beside
 // the Dockerfile; skipped, as in BuildKit, when the file has `!` exceptions. COPY --from,
-// heredocs, URLs and Git sources do not come from the context and are not checked.
+// heredocs, and the URLs and Git repositories BuildKit fetches (`remoteSource`) do not come from the
+// context and are not checked; whatever else it reads from the context is, however remote it looks
+// (`ftp://x`, `git@notes.txt`, `HTTP://x`, `github.com/a/b`).
 
 import type { InstructionNode } from '../../syntax';
+import { remoteSource } from '../errors/remoteSource';
 import type { StageRule } from '../types';
 import { createIgnoreMatcher } from './support/dockerignore';
 import { environmentAt, expandWord } from './support/expand';
 import { checkMeta } from './support/meta';
 import { flagNamed } from './support/nodes';
-
-const REMOTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|git@)/;
 
 /** The context sources of a COPY/ADD with their spans (relative), raw as written. */
 function contextSources(node: InstructionNode): { text: string; start: number; end: number }[] {
@@ -40,7 +41,7 @@ export const CopyIgnoredFile: StageRule = {
       for (const source of contextSources(node)) {
         if (source.text.startsWith('<<')) continue;
         const path = expandWord(source.text, environmentAt(model, index), tree.escape);
-        if (path === undefined || path === '' || REMOTE.test(path) || !matcher.excludes(path)) continue;
+        if (path === undefined || path === '' || remoteSource(path) !== undefined || !matcher.excludes(path)) continue;
         report({
           nodeIndex: index,
           start: start + source.start,

@@ -26,6 +26,26 @@ describe('CopyIgnoredFile', () => {
     checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', []);
   });
 
+  it('checks every source BuildKit reads from the context, however remote it looks, and only those', () => {
+    // BuildKit fetches HTTP(S) URLs with a lower-case scheme and Git repositories; an FTP URL, a
+    // git@ name without a host and colon, an upper-case HTTP scheme or a github.com/ path is a file in the context.
+    checkDiagnostics(
+      'FROM alpine\nADD $[ftp://example.com/a.tar$] $[git@notes.txt$] $[HTTP://example.com/b$] /x/\nCOPY $[github.com/moby/buildkit$] /src\n',
+      [
+        { code: 'CopyIgnoredFile', message: message('ftp://example.com/a.tar', 'ADD') },
+        { code: 'CopyIgnoredFile', message: message('git@notes.txt', 'ADD') },
+        { code: 'CopyIgnoredFile', message: message('HTTP://example.com/b', 'ADD') },
+        { code: 'CopyIgnoredFile', message: message('github.com/moby/buildkit') },
+      ],
+      { dockerignore: 'ftp:\ngit@*\nHTTP:\ngithub.com\n' },
+    );
+    checkDiagnostics(
+      'FROM alpine\nADD https://example.com/a.tar git@github.com:moby/buildkit.git ssh://example.com/repo HTTPS://example.com/repo.git /x/\n',
+      [],
+      { dockerignore: '*\n' },
+    );
+  });
+
   it('is skipped when .dockerignore has exceptions, as in BuildKit', () => {
     checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!node_modules/keep\n' });
   });
