@@ -58,7 +58,8 @@ export type ValueSpec =
   | { readonly kind: 'stage' }
   | { readonly kind: 'chown' }
   | { readonly kind: 'chmod' }
-  | { readonly kind: 'checksum' }
+  /** `git`: the releases whose check accepts a Git source (earlier ones take only an HTTP(S) download). */
+  | { readonly kind: 'checksum'; readonly git: { readonly since: FrontendVersion; readonly labsSince: FrontendVersion } }
   | { readonly kind: 'mount' }
   | { readonly kind: 'device' }
   | { readonly kind: 'octal' }

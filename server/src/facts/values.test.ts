@@ -86,6 +86,7 @@ describe('value tables', () => {
 
   it('heredocs are documented, stable since 1.4, in the labs channel since 1.3', () => {
     expect([HEREDOC.since, HEREDOC.labsSince]).toEqual(['1.4', '1.3']);
+    expect(HEREDOC.blankBeforeName).toEqual({ since: '1.16', labsSince: '1.16' });
     for (const sentence of [HEREDOC.doc.summary, HEREDOC.doc.details!, HEREDOC.doc.pitfall!]) expectProse(sentence);
   });
 });

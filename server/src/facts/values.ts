@@ -69,12 +69,18 @@ export interface HeredocFact {
   readonly since: FrontendVersion;
   /** The labs channel had heredocs one release earlier (1.3.0-labs; stable in 1.4.0, per the frontend's release notes). */
   readonly labsSince: FrontendVersion;
+  /**
+   * White space between `<<` and the word (`<< EOF`): a heredoc since 1.16 (both channels, per the frontend's
+   * release notes); before, `<<` and the word are plain words of the instruction.
+   */
+  readonly blankBeforeName: { readonly since: FrontendVersion; readonly labsSince: FrontendVersion };
   readonly referenceUrl: string;
 }
 
 export const HEREDOC: HeredocFact = {
   since: '1.4',
   labsSince: '1.3',
+  blankBeforeName: { since: '1.16', labsSince: '1.16' },
   referenceUrl: referenceUrl('here-documents'),
   doc: {
     summary:

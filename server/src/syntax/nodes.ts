@@ -143,6 +143,8 @@ export interface Heredoc {
   readonly expand: boolean;
   /** `<<-`: leading tabs are stripped from the body and the terminator line. */
   readonly chomp: boolean;
+  /** White space between `<<` and the word (`<< EOF`), which frontends before 1.16 do not read as a heredoc. */
+  readonly blankBeforeName: boolean;
   readonly fileDescriptor: number;
   /** The body lines, with their line terminators (empty span when the body is empty). */
   readonly body: Span;

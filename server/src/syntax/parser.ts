@@ -392,6 +392,7 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
         nameSpan: marker.nameSpan,
         expand: marker.expand,
         chomp: marker.chomp,
+        blankBeforeName: marker.blankBeforeName,
         fileDescriptor: marker.fd,
         body: { start: end - base, end: body.bodyEnd - base },
         content: text.slice(end, body.bodyEnd),
@@ -441,6 +442,7 @@ interface HeredocMarker {
   name: string;
   expand: boolean;
   chomp: boolean;
+  blankBeforeName: boolean;
   fd: number;
 }
 
@@ -458,6 +460,7 @@ function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
     if (!match) continue;
     let prefixLength = match[1].length + 2 + match[2].length;
     let rest = match[3];
+    let blankBeforeName = false;
     // `<< EOF` (white space before the word) is accepted since frontend 1.16; `<<- EOF` is not: a
     // bare `<<-` has no name, so it is no heredoc.
     if (match[3] === '' && match[2] === '' && i + 1 < words.words.length) {
@@ -466,6 +469,7 @@ function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
       prefixLength = words.wordSpans[i + 1].start - span.start;
       rest = following;
       span = { start: span.start, end: words.wordSpans[i + 1].end };
+      blankBeforeName = true;
       i++;
     }
     if (rest === '') continue;
@@ -480,6 +484,7 @@ function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
       name: plain.words[0],
       expand: quotes(plain.words[0]) === quotes(raw.words[0]),
       chomp: match[2] === '-',
+      blankBeforeName,
       fd: match[1] === '' ? 0 : Number(match[1]),
     });
   }

@@ -150,10 +150,10 @@ describe('spans', () => {
   it('several heredocs on one line, with a file descriptor and white space before the word', () => {
     const text = 'COPY <<one 3<<two << three /dst/\n1\none\n2\ntwo\n3\nthree\n';
     const { node, at } = only(text);
-    expect(node.heredocs.map((h) => [h.name, h.fileDescriptor, at(h.marker), at(h.body)])).toEqual([
-      ['one', 0, '<<one', '1\n'],
-      ['two', 3, '3<<two', '2\n'],
-      ['three', 0, '<< three', '3\n'],
+    expect(node.heredocs.map((h) => [h.name, h.fileDescriptor, at(h.marker), at(h.body), h.blankBeforeName])).toEqual([
+      ['one', 0, '<<one', '1\n', false],
+      ['two', 3, '3<<two', '2\n', false],
+      ['three', 0, '<< three', '3\n', true],
     ]);
   });
 

@@ -249,7 +249,7 @@ export const ADD: InstructionFact = {
     },
     {
       name: 'checksum',
-      value: { kind: 'checksum' },
+      value: { kind: 'checksum', git: { since: '1.16', labsSince: '1.16' } },
       placeholder: 'sha256:',
       repeatable: false,
       since: '1.6',

@@ -135,6 +135,56 @@ describe('needs-newer-frontend', () => {
     for (const syntax of ['docker/dockerfile:1.3-labs', 'docker/dockerfile:1.4']) checkErrors(`# syntax=${syntax}\nFROM alpine\nRUN <<EOT\nhi\nEOT\n`, [], rules);
   });
 
+  it('reports a heredoc marker with white space after << under a frontend older than 1.16, at the marker', () => {
+    const message = (marker: string, pin: string) =>
+      `A heredoc marker with white space after << needs frontend 1.16 or later, but this file pins docker/dockerfile:${pin}. ` +
+      `That frontend reads "${marker}" as plain words and the lines of its body as instructions of their own; without the white space it reads a heredoc.`;
+    checkErrors(
+      "# syntax=docker/dockerfile:1.5\nFROM alpine\nRUN $[<< EOF$]\necho hi\nEOF\nCOPY <<a $[3<<\t'b'$] /x/\n1\na\n2\nb\nONBUILD RUN cat $[<<  EOT$]\nyes\nEOT\n",
+      [
+        ['needs-newer-frontend', message('<< EOF', '1.5')],
+        ['needs-newer-frontend', message("3<<\t'b'", '1.5')],
+        ['needs-newer-frontend', message('<<  EOT', '1.5')],
+      ],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.15-labs\nFROM alpine\nRUN $[<< EOF$]\nhi\nEOF\n', [
+      [
+        'needs-newer-frontend',
+        'A heredoc marker with white space after << needs frontend 1.16-labs or later, but this file pins docker/dockerfile:1.15-labs. ' +
+          'That frontend reads "<< EOF" as plain words and the lines of its body as instructions of their own; without the white space it reads a heredoc.',
+      ],
+    ], rules);
+    // Under a frontend with no heredocs at all, the heredoc itself is what is reported.
+    checkErrors('# syntax=docker/dockerfile:1.3\nFROM alpine\nRUN $[<< EOF$]\nhi\nEOF\n', [
+      [
+        'needs-newer-frontend',
+        'A heredoc needs frontend 1.4 or later (or 1.3-labs in the labs channel), but this file pins docker/dockerfile:1.3. That frontend reads "<< EOF" as a plain word and the lines of its body as instructions of their own.',
+      ],
+    ], rules);
+    // `<<- EOF` is no heredoc in any release; a marker without white space is one since 1.4.
+    checkErrors('# syntax=docker/dockerfile:1.5\nFROM alpine\nRUN cat <<- EOF\nRUN <<EOF\nhi\nEOF\n', [], rules);
+    for (const syntax of ['docker/dockerfile:1.16', 'docker/dockerfile:1.16-labs', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nRUN << EOF\nhi\nEOF\n`, [], rules);
+    }
+    checkFix('# syntax=docker/dockerfile:1.5\nFROM alpine\nRUN <<$0 EOF\nhi\nEOF\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.16', '# syntax=docker/dockerfile:1.16\nFROM alpine\nRUN << EOF\nhi\nEOF\n');
+  });
+
+  it('reports ADD --checksum on a Git source under a frontend older than 1.16, at the flag name', () => {
+    const message = (pin: string) =>
+      `ADD --checksum with a Git source needs frontend 1.16 or later, but this file pins docker/dockerfile:${pin}. That frontend accepts --checksum only for an HTTP(S) download and stops the build.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.15\nFROM alpine\nADD $[--checksum$]=abc123 https://github.com/moby/buildkit.git#v0.22.0 /src\n' +
+        'ADD $[--checksum$]=abc123 git@github.com:moby/buildkit.git /src\n' +
+        `ADD --checksum=sha256:${'a'.repeat(64)} https://example.com/a.tar /a\nADD --checksum=abc123 $REPO /src\n`,
+      [['needs-newer-frontend', message('1.15')], ['needs-newer-frontend', message('1.15')]],
+      rules,
+    );
+    for (const syntax of ['docker/dockerfile:1.16', 'docker/dockerfile:1.16-labs', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nADD --checksum=abc123 https://github.com/moby/buildkit.git /src\n`, [], rules);
+    }
+  });
+
   it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
     const message = (form: string, need: string, pin: string) =>
       `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;

@@ -2,7 +2,8 @@
 // release pinned by `# syntax=docker/dockerfile:1.N` does not have: BuildKit runs that release,
 // which stops at a flag it does not know (or, for the flags it knew only in the labs channel, at
 // the step that uses it), reads a heredoc's marker as a plain word and its body lines as
-// instructions, and fails on a substitution form its lexer does not know. Judged only for a
+// instructions, and fails on a substitution form its lexer does not know. Two later forms of older
+// features too: white space after `<<` in a heredoc marker, and ADD --checksum on a Git source. Judged only for a
 // numbered release of the official image, and only for features whose history the facts have
 // checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
 // builder, whose version is unknown. ONBUILD triggers' flags and substitutions are left alone:
@@ -20,7 +21,8 @@ import type { Flag, InstructionNode, SyntaxTree, Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
-import { checkedFlags } from './common';
+import { checkedFlags, hasVariable } from './common';
+import { checksumSource } from './remoteSource';
 
 /** The quick fix in Diagnostic.data: the version to write in place of the pinned one. */
 interface PinFix {
@@ -60,11 +62,26 @@ function* missingMountOptions(flag: Flag, pin: PinnedFrontend): IterableIterator
   }
 }
 
+/** The one source of an ADD, as written, when it has exactly one (heredocs aside) and no variable. */
+function singleSource(node: InstructionNode): string | undefined {
+  const sources = node.argList.slice(0, -1).filter((s) => node.json || !/^\d*<</.test(s.text));
+  return sources.length === 1 && !hasVariable(sources[0].text) ? sources[0].text : undefined;
+}
+
 function checkInstruction(node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   for (const { flag, fact } of checkedFlags(node)) {
     const need = missingFrom(fact, pin);
     // The options of a --mount the release does not know at all are not worth a word more.
     if (need) report(problem(`${node.name} --${fact.name}`, need, pin, index, start + flag.start, start + flag.name.end));
+    if (!need && fact.value.kind === 'checksum') {
+      // Releases before Git checksums reject the flag on any source that is not an HTTP(S) download.
+      const source = singleSource(node);
+      const gitNeed = source !== undefined && checksumSource(source) === 'git' ? missingFrom(fact.value.git, pin) : undefined;
+      if (gitNeed) {
+        const consequence = 'That frontend accepts --checksum only for an HTTP(S) download and stops the build.';
+        report(problem(`${node.name} --${fact.name} with a Git source`, gitNeed, pin, index, start + flag.start, start + flag.name.end, consequence));
+      }
+    }
     if (need || fact.value.kind !== 'mount') continue;
     for (const { key, need: optionNeed, type } of missingMountOptions(flag, pin)) {
       report(problem(`The ${key.text} option of a ${type} mount`, optionNeed, pin, index, start + key.start, start + key.end));
@@ -72,15 +89,22 @@ function checkInstruction(node: InstructionNode, start: number, index: number, p
   }
 }
 
-/** Each heredoc of an instruction (ONBUILD triggers included), when the pinned release has no heredocs. */
+/**
+ * Each heredoc of an instruction (ONBUILD triggers included) that the pinned release does not read as
+ * one: any, when it has no heredocs; one with white space after `<<`, when it is older than that form.
+ */
 function checkHeredocs(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   if (node.heredocs.length === 0) return;
   const need = missingFrom(HEREDOC, pin);
-  if (!need) return;
   for (const heredoc of node.heredocs) {
+    const what = need ? 'A heredoc' : 'A heredoc marker with white space after <<';
+    const markerNeed = need ?? (heredoc.blankBeforeName ? missingFrom(HEREDOC.blankBeforeName, pin) : undefined);
+    if (!markerNeed) continue;
     const marker = tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
-    const consequence = `That frontend reads "${marker}" as a plain word and the lines of its body as instructions of their own.`;
-    report(problem('A heredoc', need, pin, index, start + heredoc.marker.start, start + heredoc.marker.end, consequence));
+    const consequence = need
+      ? `That frontend reads "${marker}" as a plain word and the lines of its body as instructions of their own.`
+      : `That frontend reads "${marker}" as plain words and the lines of its body as instructions of their own; without the white space it reads a heredoc.`;
+    report(problem(what, markerNeed, pin, index, start + heredoc.marker.start, start + heredoc.marker.end, consequence));
   }
 }
 
