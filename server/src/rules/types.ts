@@ -61,6 +61,12 @@ interface RuleBase {
   readonly readsPosixShell?: boolean;
   /** Quick fixes for one of this rule's diagnostics. */
   fixes?(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[];
+  /**
+   * For a check BuildKit also runs on the ONBUILD triggers a stage of the file runs (see
+   * checks/support/triggerRuns.ts): what it finds in one trigger, from the trigger's text alone.
+   * BuildKit reports those at the FROM of the stage that runs the trigger, so only messages.
+   */
+  checkTrigger?(trigger: InstructionNode, report: (message: string) => void, escape: '\\' | '`'): void;
 }
 
 /**

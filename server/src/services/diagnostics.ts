@@ -31,6 +31,7 @@ import {
   type CheckConfig,
 } from '../rules/checkConfig';
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
+import { triggerRuns } from '../rules/checks/support/triggerRuns';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { runsInPosixShell } from '../rules/practices/shellAt';
@@ -88,6 +89,7 @@ interface RelativeFound {
 const INSTRUCTION_RULES = RULES.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
 const STAGE_RULES = RULES.filter((rule): rule is StageRule => rule.scope === 'stage');
 const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');
+const TRIGGER_RULES = RULES.filter((rule) => rule.checkTrigger !== undefined);
 
 interface CachedProblems {
   readonly escape: string;
@@ -286,7 +288,33 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
       options.onRuleError?.(rule.code, error);
     }
   }
+  triggerProblems(doc, TRIGGER_RULES.filter(runs), found, options);
   return { segments: bySegment, files: found, cache: documentCache };
+}
+
+/**
+ * What the checks BuildKit also runs on ONBUILD triggers find in the triggers each stage of the file
+ * runs: reported at that stage's base image (BuildKit gives them the stage's FROM as location),
+ * saying which ONBUILD line it comes from. Few stages have triggers, so this runs on every version.
+ */
+function triggerProblems(doc: AnalyzedDocument, rules: readonly Rule[], found: Found[], options: DiagnosticsOptions): void {
+  if (!rules.length) return;
+  const { tree, model } = doc;
+  for (const { stage, triggers } of triggerRuns(model)) {
+    const span = stage.imageSpan ?? { start: stage.fromStart + stage.from.keyword.start, end: stage.fromStart + stage.from.keyword.end };
+    for (const { trigger, index } of triggers) {
+      const line = doc.text.positionAt(tree.start(index)).line + 1;
+      for (const rule of rules) {
+        const report = (message: string): void =>
+          void found.push({ rule, nodeIndex: stage.nodeIndex, base: 0, problem: { ...span, message: `The ONBUILD on line ${line} runs first in this stage: ${message}` } });
+        try {
+          rule.checkTrigger!(trigger, report, tree.escape);
+        } catch (error) {
+          options.onRuleError?.(rule.code, error);
+        }
+      }
+    }
+  }
 }
 
 /** A stage segment's instruction problems followed by each running stage rule's, kept when all may be. */

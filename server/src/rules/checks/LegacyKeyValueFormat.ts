@@ -71,22 +71,27 @@ function rewritable(node: InstructionNode, pair: KeyValue, text: string, escape:
   return pairs.length === 1 && pairs[0].separator === '=' && pairs[0].key.text === pair.key.text;
 }
 
+/** Each legacy `key value` pair of an ENV or LABEL, with what the rule says of it. */
+function legacyPairs(node: InstructionNode, escape: string, found: (pair: KeyValue, message: string) => void): void {
+  if (node.name !== 'ENV' && node.name !== 'LABEL') return;
+  for (const pair of node.pairs) {
+    // A key without a value is a syntax error BuildKit stops on before any check runs.
+    if (pair.separator !== ' ' || !pair.value) continue;
+    const { shown } = rewrite(pair.key.text, pair.value.text, escape);
+    const legacy = shown === `${pair.key.text}=value` ? `${pair.key.text} value` : `${pair.key.text} ${pair.value.text}`;
+    found(pair, `'${node.name} ${legacy}' is the legacy form, whose value runs to the end of the line; write ${node.name} ${shown}.`);
+  }
+}
+
 export const LegacyKeyValueFormat: InstructionRule = {
   ...checkMeta('LegacyKeyValueFormat'),
   scope: 'instruction',
   check(node, report, escape) {
-    if (node.name !== 'ENV' && node.name !== 'LABEL') return;
-    for (const pair of node.pairs) {
-      // A key without a value is a syntax error BuildKit stops on before any check runs.
-      if (pair.separator !== ' ' || !pair.value) continue;
-      const { shown } = rewrite(pair.key.text, pair.value.text, escape);
-      const legacy = shown === `${pair.key.text}=value` ? `${pair.key.text} value` : `${pair.key.text} ${pair.value.text}`;
-      report({
-        start: pair.start,
-        end: pair.end,
-        message: `'${node.name} ${legacy}' is the legacy form, whose value runs to the end of the line; write ${node.name} ${shown}.`,
-      });
-    }
+    legacyPairs(node, escape, (pair, message) => report({ start: pair.start, end: pair.end, message }));
+  },
+  // BuildKit checks the form as it dispatches ENV and LABEL, so also an `ONBUILD ENV` or `ONBUILD LABEL` where it runs.
+  checkTrigger(trigger, report, escape) {
+    legacyPairs(trigger, escape, (_pair, message) => report(message));
   },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);

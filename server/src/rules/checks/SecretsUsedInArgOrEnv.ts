@@ -3,6 +3,7 @@
 // metadata and history. Only names are looked at; parts like PUBLIC, FILE or VERSION mark a
 // name as harmless. Global ARGs (before the first FROM) are not checked, as in BuildKit.
 
+import type { InstructionNode, Token } from '../../syntax';
 import type { StageRule } from '../types';
 import { checkMeta } from './support/meta';
 
@@ -13,22 +14,30 @@ export function looksLikeSecret(name: string): boolean {
   return SECRET_PART.test(name) && !HARMLESS_PART.test(name);
 }
 
+/** Each key of an ARG or ENV that looks like a secret, with what the rule says of it. */
+function secretKeys(node: InstructionNode, found: (key: Token, message: string) => void): void {
+  if (node.name !== 'ARG' && node.name !== 'ENV') return;
+  for (const pair of node.pairs) {
+    if (!looksLikeSecret(pair.key.text)) continue;
+    found(
+      pair.key,
+      `${node.name} '${pair.key.text}' looks like it holds a secret; ${node.name} values stay in the image metadata and history. Pass secrets with RUN --mount=type=secret instead.`,
+    );
+  }
+}
+
 export const SecretsUsedInArgOrEnv: StageRule = {
   ...checkMeta('SecretsUsedInArgOrEnv'),
   scope: 'stage',
   check({ tree, stage, report }) {
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind !== 'instruction' || (node.name !== 'ARG' && node.name !== 'ENV')) return;
-      for (const pair of node.pairs) {
-        if (!looksLikeSecret(pair.key.text)) continue;
-        report({
-          nodeIndex: index,
-          start: start + pair.key.start,
-          end: start + pair.key.end,
-          message: `${node.name} '${pair.key.text}' looks like it holds a secret; ${node.name} values stay in the image metadata and history. Pass secrets with RUN --mount=type=secret instead.`,
-        });
-      }
+      if (node.kind !== 'instruction') return;
+      secretKeys(node, (key, message) => report({ nodeIndex: index, start: start + key.start, end: start + key.end, message }));
     }, stage.nodeIndex + 1);
+  },
+  // BuildKit checks the names as it dispatches ARG and ENV, so also an `ONBUILD ARG` or `ONBUILD ENV` where it runs.
+  checkTrigger(trigger, report) {
+    secretKeys(trigger, (_key, message) => report(message));
   },
 };

@@ -1,0 +1,56 @@
+// Where the ONBUILD triggers of a stage run in this file: in each stage built FROM it that the
+// build reaches. BuildKit parses and dispatches a base stage's triggers as the first commands of
+// such a stage (dockerfile2llb initOnBuildTriggers), with their location reset to that stage's
+// FROM, so the checks of the dispatch (LegacyKeyValueFormat, SecretsUsedInArgOrEnv, ...) report
+// there. It does so only for the stages the target needs: `docker build --check` without a target
+// dispatches every stage, but initialises triggers only in those reachable from the last one.
+
+import type { DockerfileModel, Stage } from '../../../semantics';
+import type { InstructionNode } from '../../../syntax';
+import { stageTriggers } from './chain';
+
+export interface TriggerRun {
+  /** The stage that runs the triggers first: the one built FROM the stage that has them. */
+  readonly stage: Stage;
+  /** Its base stage's triggers, in order, with the node index of their ONBUILD. */
+  readonly triggers: readonly { readonly trigger: InstructionNode; readonly index: number }[];
+}
+
+/**
+ * The stages the last stage needs (itself, the stages built FROM and the stages named by COPY
+ * --from or --mount from=, through each other), as BuildKit's allReachableStages finds them. A
+ * `COPY --from` inside an ONBUILD adds a need too in BuildKit (in the stage that runs it); the model
+ * records no stage references in triggers, so such a stage is missed here: a check not shown, never
+ * one BuildKit would not report.
+ */
+export function stagesTheTargetNeeds(model: DockerfileModel): Set<Stage> {
+  const found = new Set<Stage>();
+  const pending: Stage[] = [];
+  const add = (stage: Stage | undefined): void => {
+    if (stage && !found.has(stage)) {
+      found.add(stage);
+      pending.push(stage);
+    }
+  };
+  add(model.stages[model.stages.length - 1]);
+  while (pending.length) {
+    const stage = pending.pop()!;
+    add(stage.base);
+    for (const reference of model.stageReferencesIn(stage)) if (reference.kind !== 'from') add(reference.stage);
+  }
+  return found;
+}
+
+/** Each stage that runs ONBUILD triggers of its base stage in a build of this file, in file order. */
+export function triggerRuns(model: DockerfileModel): TriggerRun[] {
+  const runs: TriggerRun[] = [];
+  let needed: Set<Stage> | undefined;
+  for (const stage of model.stages) {
+    if (!stage.base) continue;
+    const triggers = stageTriggers(model, stage.base);
+    if (!triggers.length) continue;
+    needed ??= stagesTheTargetNeeds(model);
+    if (needed.has(stage)) runs.push({ stage, triggers });
+  }
+  return runs;
+}
