@@ -109,7 +109,8 @@ function keywordRows(names: readonly string[], snippets = true, lower = false): 
   return names.map((name) => {
     const fact = getInstruction(name)!;
     const keyword = lower ? name.toLowerCase() : name;
-    return [keyword, Kind.Keyword, snippets ? keyword + fact.snippet.slice(name.length) : keyword];
+    const tail = fact.snippet.slice(name.length).replace(/\b(CMD|RUN)\b/g, (word) => (lower ? word.toLowerCase() : word));
+    return [keyword, Kind.Keyword, snippets ? keyword + tail : keyword];
   });
 }
 
@@ -145,6 +146,15 @@ describe('completion over LSP', () => {
     it('in the case most of the file uses', async () => {
       await check('from alpine\nrun make\nRUN x\nworkdir /app\n$[r$0$]', keywordRows(ORDER, true, true));
       await check('from alpine\nRUN x\n$[r$0$]', keywordRows(ORDER));
+    });
+
+    it('with the keywords inside a snippet in that case too', async () => {
+      const texts = new Map(rows(await complete('from alpine\nrun make\n$[h$0$]')).map(([label, , text]) => [label, text]));
+      expect(texts.get('healthcheck')).toBe('healthcheck --interval=${1:30s} --timeout=${2:3s} cmd ${3:curl -f http://localhost/ || exit 1}');
+      expect(texts.get('onbuild')).toBe('onbuild ${1:run} ${2:command}');
+      const upper = new Map(rows(await complete('FROM alpine\n$[H$0$]')).map(([label, , text]) => [label, text]));
+      expect(upper.get('HEALTHCHECK')).toBe('HEALTHCHECK --interval=${1:30s} --timeout=${2:3s} CMD ${3:curl -f http://localhost/ || exit 1}');
+      expect(upper.get('ONBUILD')).toBe('ONBUILD ${1:RUN} ${2:command}');
     });
 
     it('without snippets, for clients without them or with text after the cursor', async () => {

@@ -3,7 +3,7 @@
 // written in the file's majority case (keywordCase.ts).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { INSTRUCTIONS, type InstructionFact, type InstructionName } from '../../facts';
+import { INSTRUCTIONS, getInstruction, type InstructionFact, type InstructionName } from '../../facts';
 import { keywordCase, prefersLowerCase } from '../keywordCase';
 import { item, type CompletionRequest } from './items';
 
@@ -37,11 +37,17 @@ export function keywordItems(request: CompletionRequest, context: KeywordContext
   const useSnippet = request.snippets && !context.textAfter;
   return INSTRUCTIONS.filter((fact) => allowed(fact, context)).map((fact) => {
     const keyword = keywordCase(fact.name, lower);
-    const newText = useSnippet ? keyword + fact.snippet.slice(fact.name.length) : keyword;
+    const newText = useSnippet ? keyword + snippetTail(fact, lower) : keyword;
     return item(request, keyword, CompletionItemKind.Keyword, context.from, newText, POPULARITY.indexOf(fact.name), {
       snippet: useSnippet,
       deprecated: fact.deprecated !== undefined,
       data: { k: 'instruction', key: fact.name },
     });
   });
+}
+
+/** The snippet after its keyword, with the keywords it writes (HEALTHCHECK's CMD, ONBUILD's RUN) in the file's case too. */
+function snippetTail(fact: InstructionFact, lower: boolean): string {
+  const tail = fact.snippet.slice(fact.name.length);
+  return tail.replace(/\b[A-Z]+\b/g, (word) => (getInstruction(word) ? keywordCase(word, lower) : word));
 }
