@@ -123,6 +123,15 @@ describe('signature help over LSP', () => {
       // At the end of the document, on the empty line after the continuation (found typing a Dockerfile).
       await check('FROM alpine\nCOPY --from=build \\\n$0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<src>...');
     });
+
+    it('on the line that opens a heredoc, before its body is typed (found typing a Dockerfile)', async () => {
+      // The heredoc is still open, its empty body at the end of this line: the cursor is on the instruction.
+      await check('FROM alpine\nCOPY <<EOF $0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
+      await check('FROM alpine\nCOPY --chmod=755 <<EOF /usr/local/bin/run$0', 'COPY', 'COPY [OPTIONS] <src>... <dest>', '<dest>');
+      await check('FROM alpine\nRUN <<EOF $0', 'RUN', 'RUN [OPTIONS] <command>', '<command>');
+      // Once the line break is typed, the new line is body text.
+      expect(await signatureHelp('FROM alpine\nCOPY <<EOF /etc/motd\n$0')).toBeNull();
+    });
   });
 
   describe('flags', () => {

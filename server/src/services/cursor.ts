@@ -77,13 +77,22 @@ export function cursorContext(doc: AnalyzedDocument, offset: number): CursorCont
   const instruction = entry as NodeEntry<InstructionNode>;
   const rel = offset - entry.start;
   const heredocs = instruction.node.heredocs;
-  if (heredocs.length > 0 && rel >= heredocs[0].body.start) {
+  if (heredocs.length > 0 && rel >= heredocs[0].body.start && bodyHasBegun(doc, entry.start + heredocs[0].body.start)) {
     let index = 0;
     for (let i = 0; i < heredocs.length; i++) if (heredocs[i].body.start <= rel) index = i;
     return { kind: 'heredoc', entry: instruction, index };
   }
   const prefix = instructionPrefix(doc, instruction, offset, lineStart);
   return prefix ? { kind: 'instruction', prefix } : { kind: 'inner-comment' };
+}
+
+/**
+ * A heredoc's body begins after the line break that ends its instruction line. Until that break is
+ * typed, the (still empty) body sits at the end of that line, where the cursor is on the
+ * instruction, not in the body.
+ */
+function bodyHasBegun(doc: AnalyzedDocument, bodyStart: number): boolean {
+  return doc.tree.slice(bodyStart - 1, bodyStart) === '\n';
 }
 
 /** Only parser directives (after an optional `#!` line) come before node `nodeIndex`. */
