@@ -17,11 +17,12 @@
 //   the number `COPY --from=1` uses.
 
 import type { InlayHint, Range } from 'vscode-languageserver-types';
-import { triggerExpansion, type Declaration, type VariableUse } from '../semantics';
+import type { Declaration, VariableUse } from '../semantics';
 import type { Settings } from '../settings';
 import { lex } from '../syntax';
 import { offsetOf, type AnalyzedDocument } from './document';
 import { shellAssignmentLine } from './navigation/shellAssignments';
+import { expansionOf, givesItsValue, shellAgreesWithBuilder } from './shellExpansion';
 
 const MAX_VALUE_LENGTH = 30;
 
@@ -62,18 +63,12 @@ function setsInShellOnce(doc: AnalyzedDocument): SetsInShell {
   };
 }
 
-/** Whether the later build that runs a trigger expands `use` while it builds, not a container of its image. */
-function expandedByLaterBuild(doc: AnalyzedDocument, use: VariableUse): boolean {
-  const node = doc.tree.node(use.nodeIndex);
-  const by = node.kind === 'instruction' ? triggerExpansion(node, use.ref) : 'none';
-  return by === 'builder' || by === 'build-shell';
-}
-
 function showsValue(doc: AnalyzedDocument, use: VariableUse, setsInShell: SetsInShell): use is VariableUse & { declaration: Declaration; value: string } {
   if (use.ref.nested || !use.declaration || use.value === undefined) return false;
   if (use.declaration.nodeIndex === use.nodeIndex) return false;
   // Nobody expands it, or a container of a later build's image does.
-  if (use.expansion === 'none' || (use.expansion === 'trigger' && !expandedByLaterBuild(doc, use))) return false;
+  const by = expansionOf(doc, use);
+  if (use.expansion === 'trigger' ? by !== 'builder' && by !== 'build-shell' : by === 'none') return false;
   // A command that sets the name itself (`A=2 && echo $A`, `for A in …`) may read the shell's value.
   const context = use.ref.context.kind;
   return !((context === 'shell' || context === 'heredoc') && setsInShell(use));
@@ -101,23 +96,11 @@ function argsBehind(doc: AnalyzedDocument, declaration: Declaration): Declaratio
   return found.sort((a, b) => a.nameSpan.start - b.nameSpan.start);
 }
 
-const PATTERN_OPERATORS: ReadonlySet<string> = new Set(['#', '##', '%', '%%', '/', '//']);
-
 /** What the whole reference expands to (`${V:-x}`, `${V%.*}`), or undefined when unknown. */
 function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }): string | undefined {
+  if (!use.ref.operator) return givesItsValue(doc, use) ? use.value : undefined;
+  if (!shellAgreesWithBuilder(doc, use)) return undefined;
   const text = doc.tree.slice(use.span.start, use.span.end);
-  const shellReads = use.ref.context.kind === 'shell' || use.ref.context.kind === 'heredoc';
-  if (!use.ref.operator) {
-    // A shell's own forms (`${#V}`, `${V:0:2}`, `${V^^}`) give something other than the value; only
-    // `$V`, `${V}` and the Windows shells' `$env:V` and `%V%` give the value itself.
-    return use.ref.shell || text === `$${use.name}` || text === `\${${use.name}}` ? use.value : undefined;
-  }
-  if (shellReads && use.ref.argument && PATTERN_OPERATORS.has(use.ref.operator)) {
-    // A shell's patterns have bracket expressions, quoting and escapes that BuildKit's (which the lexer
-    // follows) read as plain characters: `${V%%[a-z]*}` cuts at the first letter in sh, not in BuildKit.
-    const pattern = text.slice(use.ref.argument.start - use.ref.start, use.ref.argument.end - use.ref.start);
-    if (/[[\\'"]/.test(pattern)) return undefined;
-  }
   const inner = doc.model.usesInNode(use.nodeIndex).filter((u) => u !== use && u.span.start >= use.span.start && u.span.end <= use.span.end);
   if (inner.some((u) => !u.declaration || u.value === undefined)) return undefined;
   const env = (name: string) => (name === use.name ? use.value : inner.find((u) => u.name === name)?.value);

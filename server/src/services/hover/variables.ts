@@ -4,11 +4,12 @@
 
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
-import { foldName, triggerExpansion, type Declaration, type VariableUse } from '../../semantics';
+import { foldName, type Declaration, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
+import { expandedByShell, shellAgreesWithBuilder, substitutionPattern } from '../shellExpansion';
 
 function kindLabel(w: DocWriter, declaration: Declaration | undefined, predefined: boolean): string {
   if (!declaration) return w.prose(predefined ? 'predefined build argument' : 'not declared');
@@ -91,13 +92,6 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
     return value;
   }, { escape: doc.tree.escape, splitWords: false });
   return result.error || unknown ? undefined : result.value;
-}
-
-/** Whether a shell (of a RUN, a container's command, or a later build's RUN) expands the use, not the builder. */
-function expandedByShell(doc: AnalyzedDocument, use: VariableUse): boolean {
-  const node = doc.tree.node(use.nodeIndex);
-  const expansion = use.expansion === 'trigger' && node.kind === 'instruction' ? triggerExpansion(node, use.ref) : use.expansion;
-  return expansion === 'build-shell' || expansion === 'runtime-shell';
 }
 
 /** The last global ARG named like `use`, when `use` is in a stage (which does not see it). */
@@ -267,8 +261,8 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   // A shell's patterns also have `[...]` sets, which BuildKit's lexer reads as plain characters, and
   // the shell expands the form whatever the frontend: its release does not matter there.
   const byShell = substitution !== undefined && expandedByShell(doc, use);
-  const patternWithSet = byShell && /[#%/]/.test(substitution.operator) && doc.tree.slice(use.nameSpan.end, use.span.end).includes('[');
-  const result = substitution && !patternWithSet ? substitutionResult(doc, use) : undefined;
+  const patternWithSet = byShell && (substitutionPattern(doc, use)?.includes('[') ?? false);
+  const result = substitution && shellAgreesWithBuilder(doc, use) ? substitutionResult(doc, use) : undefined;
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
