@@ -4,7 +4,7 @@
 // from a here-document (`cat <<EOF > file`, `tee file <<EOF`), a COPY or ADD of a here-document there,
 // and `rm` of such files. A file copied from the build context, or text made by a variable, is not
 // known: it sets nothing as far as the rules can tell.
-// `forEachAptInstall` walks a stage in run order with the configuration written so far.
+// `forEachAptCommand` walks a stage in run order with the configuration written so far.
 
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { Heredoc, InstructionNode, SyntaxTree } from '../../syntax';

@@ -1,7 +1,7 @@
 // Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
 // `# check=` comments BuildKit reads above single instructions: option names and rule names.
 
-import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, type DirectiveFact, type ValueFact } from '../../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, parseFrontendPin, type DirectiveFact, type ValueFact } from '../../facts';
 import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
 import { CHECKS_SINCE, checkFrontend } from '../../rules/pinnedChecks';
 import type { CommentNode, DirectiveNode, Span, SyntaxTree } from '../../syntax';
@@ -46,27 +46,22 @@ export function directiveHover(node: DirectiveNode, rel: number, format: DocForm
 
 /**
  * A `# syntax=` value's entry, spelt as written: Docker Hub's `docker.io/` prefix names the same
- * image, and a pinned release's `-labs` tag is that release with its labs features.
+ * image, a pinned release (`parseFrontendPin`) without an entry of its own is described as a pin, and
+ * a `-labs` tag is that release with its labs features.
  */
 function syntaxValue(fact: DirectiveFact, written: string): ValueFact | undefined {
   const image = written.startsWith('docker.io/') ? written.slice('docker.io/'.length) : written;
   const exact = fact.values.find((v) => v.value === image);
   if (exact) return { ...exact, value: written };
-  const labs = image.endsWith('-labs');
-  const stable = labs ? image.slice(0, -'-labs'.length) : image;
-  const release = fact.values.find((v) => v.value === stable) ?? pinnedRelease(stable);
-  if (!release) return undefined;
-  return { ...release, value: written, doc: labs ? `${release.doc} The \`-labs\` tag adds that release's labs features, which are not stable yet.` : release.doc };
-}
-
-/** `docker/dockerfile:1.N` or `1.N.P`, a release without an entry of its own. */
-function pinnedRelease(image: string): ValueFact | undefined {
-  const match = /^docker\/dockerfile:(1\.(?:0|[1-9]\d*))(\.(?:0|[1-9]\d*))?$/.exec(image);
-  if (!match) return undefined;
-  const doc = match[2]
-    ? `Pins frontend ${match[1]}${match[2]} exactly: this image never changes.`
-    : `Pins frontend ${match[1]}: its syntax and checks, with the patch releases it still receives.`;
-  return { value: image, doc };
+  const pin = parseFrontendPin(written);
+  if (!pin) return undefined;
+  const release = written.slice(pin.versionStart, pin.versionEnd);
+  const doc =
+    fact.values.find((v) => v.value === `docker/dockerfile:${release}`)?.doc ??
+    (release === pin.version
+      ? `Pins frontend ${release}: its syntax and checks, with the patch releases it still receives.`
+      : `Pins frontend ${release} exactly: this image never changes.`);
+  return { value: written, doc: pin.labs ? `${doc} The \`-labs\` tag adds that release's labs features, which are not stable yet.` : doc };
 }
 
 const CHECK_COMMENT = /^(#\s*check\s*=\s*)(.*?)\s*$/i;
