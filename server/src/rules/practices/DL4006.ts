@@ -15,6 +15,7 @@ import type { Shell } from '../../semantics';
 import type { Span } from '../../syntax';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
+import { setsShellOption } from './options';
 import { commandLines, runCommands, type RunScript } from './shell';
 import { walkShells } from './shellAt';
 
@@ -23,13 +24,9 @@ type ShellKind = 'fails' | 'sh' | 'other';
 
 function shellKind(shell: Shell): ShellKind {
   if (shell.kind !== 'posix') return 'other';
-  return shell.command && setsPipefail(shell.command.slice(1)) ? 'fails' : 'sh';
+  return shell.command && setsShellOption(shell.command.slice(1), 'pipefail') ? 'fails' : 'sh';
 }
 
-/** `-o pipefail`, also in a group (`-eo pipefail`, `-euxo pipefail`). */
-function setsPipefail(words: readonly string[]): boolean {
-  return words.some((word, i) => /^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'pipefail');
-}
 
 /**
  * Commands whose failure a pipefail would not catch anyway: they write text and do not fail. And
@@ -69,7 +66,7 @@ function setsPipefailFirst(script: RunScript): boolean {
   const firstPipe = script.pipes[0]?.start ?? Infinity;
   for (const { words } of commandLines(script)) {
     if (words[0].start > firstPipe) break;
-    if (words[0].value === 'set' && setsPipefail(words.slice(1).map((w) => w.value))) return true;
+    if (words[0].value === 'set' && setsShellOption(words.slice(1).map((w) => w.value), 'pipefail')) return true;
   }
   return false;
 }

@@ -36,3 +36,14 @@ export function hasShortOption(args: readonly ShellWord[], letter: string, count
 export function hasLongOption(args: readonly ShellWord[], name: string, value?: string): boolean {
   return args.some((word) => (value === undefined ? word.value === name : word.value === `${name}=${value}`));
 }
+
+/**
+ * Whether a shell's own options (`sh -e -o pipefail`, `set -euo pipefail`, as plain words) set the
+ * option `name`: as `-o name` (the `o` may end a group, `-eo name`), or by its short `letter` alone or
+ * in a group (`-e`, `-ex`).
+ */
+export function setsShellOption(words: readonly string[], name: string, letter?: string): boolean {
+  return words.some(
+    (word, i) => (/^-[A-Za-z]*o$/.test(word) && words[i + 1] === name) || (letter !== undefined && /^-[A-Za-z]+$/.test(word) && word.slice(1).includes(letter)),
+  );
+}

@@ -6,6 +6,7 @@ import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, heredocData, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
+import { setsShellOption } from '../../rules/practices/options';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
 import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
@@ -54,11 +55,6 @@ function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: H
   return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
 }
 
-/** `-e`, alone or in a group (`-ex`, `-euo pipefail`, `-ec`), or `-o errexit`: a shell's or `set`'s options that stop at the first failure. */
-function setsErrexit(words: readonly string[]): boolean {
-  return words.some((word, i) => /^-[A-Za-z]*e[A-Za-z]*$/.test(word) || (/^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'errexit'));
-}
-
 /**
  * Whether a RUN's heredoc script stops at its first failing command anyway: BuildKit runs a body
  * that starts with `#!` by that line (not the SHELL), any other one with the SHELL, so `-e` there
@@ -69,10 +65,10 @@ function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined): boolea
   const lines = heredocData(heredoc).split(/\r?\n/);
   const shebang = lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
   const command = shebang ?? shell?.command ?? [];
-  if (setsErrexit(command.slice(1))) return true;
+  if (setsShellOption(command.slice(1), 'errexit', 'e')) return true;
   return lines.some((line) => {
     const words = line.trim().split(/\s+/);
-    return words[0] === 'set' && setsErrexit(words.slice(1));
+    return words[0] === 'set' && setsShellOption(words.slice(1), 'errexit', 'e');
   });
 }
 
