@@ -1,7 +1,7 @@
 // Which stages need which: a stage needs the stage it is built FROM and every stage its COPY --from
 // and RUN --mount from= name, as the model resolves them (any stage of the file, also one further
-// down, which is an error of its own). What completion may offer and a rule may suggest without
-// closing a cycle.
+// down, which is an error of its own). `stagesNeeding`: what completion may offer and a rule may
+// suggest without closing a cycle; `stagesNeededBy`: what a build of a stage reaches.
 
 import type { DockerfileModel, Stage } from './model';
 
@@ -35,6 +35,25 @@ export function stagesNeeding(model: DockerfileModel, stage: Stage): Set<Stage> 
       if (found.has(user)) continue;
       found.add(user);
       pending.push(user);
+    }
+  }
+  return found;
+}
+
+/**
+ * The stages a build of `stage` needs, itself included: the stage it is built FROM and the stages its
+ * COPY --from and --mount from= name, through each other, as BuildKit finds the stages a target
+ * reaches (allReachableStages).
+ */
+export function stagesNeededBy(model: DockerfileModel, stage: Stage): Set<Stage> {
+  const found = new Set<Stage>([stage]);
+  const pending: Stage[] = [stage];
+  while (pending.length) {
+    for (const reference of model.stageReferencesIn(pending.pop()!)) {
+      const needed = reference.stage;
+      if (!needed || found.has(needed)) continue;
+      found.add(needed);
+      pending.push(needed);
     }
   }
   return found;

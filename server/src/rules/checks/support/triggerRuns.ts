@@ -5,7 +5,7 @@
 // there. It does so only for the stages the target needs: `docker build --check` without a target
 // dispatches every stage, but initialises triggers only in those reachable from the last one.
 
-import type { DockerfileModel, Stage } from '../../../semantics';
+import { stagesNeededBy, type DockerfileModel, type Stage } from '../../../semantics';
 import type { InstructionNode } from '../../../syntax';
 import { stageTriggers } from './chain';
 
@@ -16,31 +16,6 @@ export interface TriggerRun {
   readonly triggers: readonly { readonly trigger: InstructionNode; readonly index: number }[];
 }
 
-/**
- * The stages the last stage needs (itself, the stages built FROM and the stages named by COPY
- * --from or --mount from=, through each other), as BuildKit's allReachableStages finds them. A
- * `COPY --from` inside an ONBUILD adds a need too in BuildKit (in the stage that runs it); the model
- * records no stage references in triggers, so such a stage is missed here: a check not shown, never
- * one BuildKit would not report.
- */
-export function stagesTheTargetNeeds(model: DockerfileModel): Set<Stage> {
-  const found = new Set<Stage>();
-  const pending: Stage[] = [];
-  const add = (stage: Stage | undefined): void => {
-    if (stage && !found.has(stage)) {
-      found.add(stage);
-      pending.push(stage);
-    }
-  };
-  add(model.stages[model.stages.length - 1]);
-  while (pending.length) {
-    const stage = pending.pop()!;
-    add(stage.base);
-    for (const reference of model.stageReferencesIn(stage)) if (reference.kind !== 'from') add(reference.stage);
-  }
-  return found;
-}
-
 /** Each stage that runs ONBUILD triggers of its base stage in a build of this file, in file order. */
 export function triggerRuns(model: DockerfileModel): TriggerRun[] {
   const runs: TriggerRun[] = [];
@@ -49,7 +24,9 @@ export function triggerRuns(model: DockerfileModel): TriggerRun[] {
     if (!stage.base) continue;
     const triggers = stageTriggers(model, stage.base);
     if (!triggers.length) continue;
-    needed ??= stagesTheTargetNeeds(model);
+    // A `COPY --from` inside an ONBUILD adds a need too in BuildKit; the model records no stage
+    // references in triggers, so such a stage is missed: a check not shown, never an extra one.
+    needed ??= stagesNeededBy(model, model.stages[model.stages.length - 1]);
     if (needed.has(stage)) runs.push({ stage, triggers });
   }
   return runs;
