@@ -12,6 +12,13 @@ describe('invalid-image-reference', () => {
     ], rules);
   });
 
+  it('says the quotes are empty, and names no ARG, when FROM "" has no variable (BuildKit: base name should not be blank)', () => {
+    checkErrors('FROM $[""$] AS foo\nFROM $[\'\'$]\n', [
+      ['invalid-image-reference', 'The image "" is empty: the quotes hold no name. Name an image, such as alpine:3.20, or scratch for an empty one.'],
+      ['invalid-image-reference', "The image '' is empty: the quotes hold no name. Name an image, such as alpine:3.20, or scratch for an empty one."],
+    ], rules);
+  });
+
   it('reports an invalid reference after substitution, as in the corpus', () => {
     checkErrors('ARG TAG\nARG VARIANT=onbuild\nFROM $[golang:${TAG}$]\nFROM $[docker:${TAG}-dind$]\nFROM $[REPLACE-ME$]\n', [
       ['invalid-image-reference', '"golang:" is not a valid image reference (bad tag): write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20. With the global ARG defaults, golang:${TAG} becomes "golang:".'],

@@ -48,11 +48,11 @@ const checkFromImages = quietly(
       const at = { start: stage.imageSpan.start, end: stage.imageSpan.end, nodeIndex: stage.nodeIndex };
       if (image === '') {
         const names = [...new Set(stage.from.variables.filter((v) => v.start >= stage.imageSpan!.start - stage.fromStart && v.end <= stage.imageSpan!.end - stage.fromStart).map((v) => v.name))];
-        const arg = names[0] ?? 'IMAGE';
-        report({
-          ...at,
-          message: `The image ${raw} is empty when the build is given no --build-arg. Give the global ARG a default (ARG ${arg}=<image>), or pass --build-arg ${arg}=<image> to every build.`,
-        });
+        // No variable: only quotes around nothing (FROM "") empty the image, whatever the build arguments.
+        const message = names.length
+          ? `The image ${raw} is empty when the build is given no --build-arg. Give the global ARG a default (ARG ${names[0]}=<image>), or pass --build-arg ${names[0]}=<image> to every build.`
+          : `The image ${raw} is empty: the quotes hold no name. Name an image, such as alpine:3.20, or scratch for an empty one.`;
+        report({ ...at, message });
         continue;
       }
       // An earlier stage named by a variable, and the empty image.
