@@ -45,6 +45,23 @@ describe('exec-form-not-json', () => {
     );
   });
 
+  it('a valid array with text after it, which BuildKit runs as a shell command named [echo, (its own integration test)', () => {
+    const after = "This is not the exec form (text follows the closing ] of the JSON array): BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails. Put every word inside the array, or write the command without brackets.";
+    checkErrors(
+      'FROM alpine\nRUN $[["echo", "hello"]this is invalid$]\nCMD $[["a", "b"] && c$]\nONBUILD ENTRYPOINT $[["x", "]"] y$]\n',
+      [
+        ['exec-form-not-json', after],
+        ['exec-form-not-json', after],
+        ['exec-form-not-json', after],
+      ],
+      [execFormNotJson],
+    );
+  });
+
+  it('leaves a first word with a ] alone: the shell may match it as a glob ([a]b matches a file ab), and []x is no array', () => {
+    checkErrors('FROM alpine\nRUN ["a"]b c\nENTRYPOINT []random string\nRUN ["$A" = b ] && echo\nRUN [1, 2] x\n', [], [execFormNotJson]);
+  });
+
   it('writes the JSON the array meant', () => {
     expect(checkFix(`FROM alpine\nRUN ['echo',$0 'it works']\n`, 'exec-form-not-json', 'Change to ["echo", "it works"]', 'FROM alpine\nRUN ["echo", "it works"]\n')).toEqual([
       '*Change to ["echo", "it works"]',

@@ -22,11 +22,65 @@ function reason(text: string): string {
   return 'JSON needs a comma between strings and none after the last';
 }
 
+/** Where the JSON array at the start of `text` closes (after its `]`), skipping brackets inside strings; -1 if it does not. */
+function endOfLeadingArray(text: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ']') return i + 1;
+  }
+  return -1;
+}
+
+/** The shell's first word of `text`, raw (quotes kept): up to the first blank outside quotes. */
+function firstShellWord(text: string): string {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') i++;
+    else if (c === ' ' || c === '\t') return text.slice(0, i);
+  }
+  return text;
+}
+
+/**
+ * A valid JSON array of strings with more text after it, as in `RUN ["echo", "hi"]more`: not the exec form
+ * either. Said only when the shell's first word has no `]`, so it is a command named `[…` that cannot exist;
+ * a first word such as `['x']` or `["a"]b` is a glob that may match a file, and is left alone.
+ */
+function arrayWithTextAfter(text: string): boolean {
+  const end = endOfLeadingArray(text);
+  if (end < 0 || end >= text.trimEnd().length || firstShellWord(text).includes(']')) return false;
+  try {
+    const value: unknown = JSON.parse(text.slice(0, end));
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
+}
+
 function checkCommand(node: InstructionNode, report: Parameters<InstructionRule['check']>[1]): void {
   if (!COMMANDS.has(node.name) || node.json || !node.args || node.heredocs.length || node.errors.length) return;
   const text = node.args.text;
+  if (!/^\[["']/.test(text)) return;
+  if (arrayWithTextAfter(text)) {
+    report({
+      start: node.args.start,
+      end: node.args.end,
+      message: `This is not the exec form (text follows the closing ] of the JSON array): BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails. Put every word inside the array, or write the command without brackets.`,
+    });
+    return;
+  }
   // An array, or one whose closing bracket is missing; not `['x'] && y`, which is something else.
-  if (!/^\[["']/.test(text) || (!text.trimEnd().endsWith(']') && text.includes(']'))) return;
+  if (!text.trimEnd().endsWith(']') && text.includes(']')) return;
   // `["" -f x ]` is the shell's test command: the empty quotes leave the word `[`.
   if (/^\[(""|'')[ \t]/.test(text)) return;
   const words = lenientStringArray(text);
