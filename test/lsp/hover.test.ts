@@ -1339,6 +1339,23 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a COPY or ADD heredoc with white space after <<, which BuildKit reads but does not copy', async () => {
+      await checkHover(
+        'FROM alpine\nADD $[<< E$0OF$] /etc/app.conf\nport=80\nEOF\n',
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are read as a heredoc, but `ADD` does not copy them: it splits its arguments at white space, so the marker is two paths in the build context, `<<` and `EOF`. Write the marker without the space.',
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.16` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nARG P=80\nCOPY << EOF /etc/app.conf\nport=$[$$0P$]\nEOF\n',
+        '**`P`** kept as written\n\nBuildKit does not copy this body: with white space after `<<`, `COPY` takes `<<` and the name for two paths in the build context, so nothing expands the variable. Write the marker without the space.',
+      );
+    });
+
     it('a quoted heredoc marker keeps variables only where the quotes count', async () => {
       const input = [
         '**Heredoc `EOF`**',

@@ -11,6 +11,7 @@ import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type Predef
 import {
   countBelow,
   execShellScript,
+  isCopiedHeredoc,
   lex,
   shellFormVariables,
   windowsShellOf,
@@ -211,7 +212,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * - 'trigger': a later build that starts FROM this image and runs the ONBUILD trigger: this image's
  *   ENV, not this build's arguments;
  * - 'none': nobody, the text stays as written (exec-form arguments no shell reads, SHELL, MAINTAINER,
- *   flags BuildKit does not expand, a COPY heredoc with a quoted marker).
+ *   flags BuildKit does not expand, a COPY heredoc with a quoted marker or one it does not copy).
  */
 export type VariableExpansion = 'builder' | 'build-shell' | 'runtime-shell' | 'trigger' | 'none';
 
@@ -220,8 +221,9 @@ export type VariableExpansion = 'builder' | 'build-shell' | 'runtime-shell' | 't
  * `cmdIsScript`: the stage's ENTRYPOINT is a shell with `-c` and no script (`["/bin/sh", "-c"]`), so the
  * first argument of an exec-form CMD is that shell's script.
  */
-function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = false): VariableExpansion {
-  if (node.name === 'ONBUILD') return node.trigger && expansionOf(node.trigger, ref) === 'none' ? 'none' : 'trigger';
+function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = false, heredocs = node.heredocs): VariableExpansion {
+  // An ONBUILD keeps its trigger's heredocs.
+  if (node.name === 'ONBUILD') return node.trigger && expansionOf(node.trigger, ref, false, node.heredocs) === 'none' ? 'none' : 'trigger';
   switch (ref.context.kind) {
     case 'exec': {
       const first = node.json?.elements[0];
@@ -229,8 +231,12 @@ function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = fals
     }
     case 'shell':
       return node.name === 'RUN' ? 'build-shell' : node.name === 'SHELL' ? 'none' : 'runtime-shell';
-    case 'heredoc':
-      return node.name === 'RUN' ? 'build-shell' : ref.context.expand ? 'builder' : 'none';
+    case 'heredoc': {
+      if (node.name === 'RUN') return 'build-shell';
+      // COPY << EOF: BuildKit reads the body and drops it (see isCopiedHeredoc).
+      const heredoc = heredocs[ref.context.index];
+      return ref.context.expand && (!heredoc || isCopiedHeredoc(heredoc)) ? 'builder' : 'none';
+    }
     case 'flag': {
       if (node.name === 'RUN' && ref.context.flag === 'mount') return 'builder';
       return getFlag(node.name, ref.context.flag)?.expandsVariables ? 'builder' : 'none';
@@ -246,7 +252,7 @@ function expansionOf(node: InstructionNode, ref: VariableRef, cmdIsScript = fals
  * Without a trigger to read, 'trigger': what the image keeps, its ENV.
  */
 export function triggerExpansion(node: InstructionNode, ref: VariableRef): VariableExpansion {
-  return node.trigger ? expansionOf(node.trigger, ref) : 'trigger';
+  return node.trigger ? expansionOf(node.trigger, ref, false, node.heredocs) : 'trigger';
 }
 
 /**

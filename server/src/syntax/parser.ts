@@ -472,23 +472,53 @@ function findHeredocMarkers(logical: LogicalLine): HeredocMarker[] {
       blankBeforeName = true;
       i++;
     }
-    if (rest === '') continue;
-    const plain = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', skipUnsetEnv: true });
-    if (plain.error || plain.words.length !== 1) continue;
-    const raw = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', rawQuotes: true, skipUnsetEnv: true });
-    if (raw.error || raw.words.length !== 1) continue;
-    const quotes = (s: string): number => (s.match(/['"]/g) ?? []).length;
+    const terminator = heredocTerminator(rest);
+    if (!terminator) continue;
     markers.push({
       span: logical.span(span.start, span.end),
       nameSpan: logical.span(span.start + prefixLength, span.end),
-      name: plain.words[0],
-      expand: quotes(plain.words[0]) === quotes(raw.words[0]),
+      name: terminator.name,
+      expand: terminator.expand,
       chomp: match[2] === '-',
       blankBeforeName,
       fd: match[1] === '' ? 0 : Number(match[1]),
     });
   }
   return markers;
+}
+
+/**
+ * The terminator word of a marker's text after `<<`/`<<-` (`EOF`, `'EOF'`, `E"O"F`), read as BuildKit
+ * reads it: one shell word, whose quotes (any, anywhere) keep the body from being expanded.
+ */
+function heredocTerminator(rest: string): { name: string; expand: boolean } | undefined {
+  if (rest === '') return undefined;
+  const plain = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', skipUnsetEnv: true });
+  if (plain.error || plain.words.length !== 1) return undefined;
+  const raw = lex(rest, EMPTY_ENVIRONMENT, { escape: '\\', rawQuotes: true, skipUnsetEnv: true });
+  if (raw.error || raw.words.length !== 1) return undefined;
+  const quotes = (s: string): number => (s.match(/['"]/g) ?? []).length;
+  return { name: plain.words[0], expand: quotes(plain.words[0]) === quotes(raw.words[0]) };
+}
+
+/**
+ * The heredoc name of one COPY/ADD argument, as BuildKit's instruction parser tells a heredoc source
+ * from a path: the whole argument must be a marker (`<<EOF`, `<<-'EOF'`, `3<<EOF`). In the shell form
+ * the arguments are split at white space, so `<< EOF` is two arguments, `<<` and `EOF`, both paths.
+ */
+export function heredocSourceName(argument: string): string | undefined {
+  const match = HEREDOC_WORD.exec(argument);
+  // Since 1.16 the pattern allows white space after `<<`, which only a JSON-form argument can hold.
+  return match ? heredocTerminator(match[3].replace(/^\s+/, ''))?.name : undefined;
+}
+
+/**
+ * Whether COPY or ADD copies this heredoc's body. Its marker must be one argument: with white space
+ * after `<<` (`COPY << EOF /x`) BuildKit still reads the body off the lines that follow, but takes
+ * `<<` and `EOF` for two paths in the build context and never uses the body.
+ */
+export function isCopiedHeredoc(heredoc: Heredoc): boolean {
+  return !heredoc.blankBeforeName;
 }
 
 function readHeredocBody(

@@ -50,6 +50,11 @@ describe('rename of a variable', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$FOO"\n\tEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$BAR"\n\tEOF\n');
   });
 
+  it('leaves the body of a COPY or ADD heredoc with white space after << alone: BuildKit reads it and drops it', () => {
+    expect(renamed('FROM a\nARG FO$0O=1\nCOPY << EOF /x\n$FOO\nEOF\nADD <<EOF /y\n$FOO\nEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nCOPY << EOF /x\n$FOO\nEOF\nADD <<EOF /y\n$BAR\nEOF\n');
+    expect(renamed('FROM a\nARG FO$0O=1\nONBUILD ADD << EOF /x\n$FOO\nEOF\nRUN cat << EOF\n$FOO\nEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nONBUILD ADD << EOF /x\n$FOO\nEOF\nRUN cat << EOF\n$BAR\nEOF\n');
+  });
+
   it('leaves a heredoc marker alone: neither BuildKit nor the shell expands `<<$FOO` (found by fuzzing: its terminator was left behind)', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN cat <<$FOO\nhi\n$FOO\nRUN echo $FOO\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN cat <<$FOO\nhi\n$FOO\nRUN echo $BAR\n');
     expect(renamed('FROM a\nARG FO$0O=1\nCOPY <<"${FOO}" /x\n$FOO\n${FOO}\n', 'BAR')).toBe('FROM a\nARG BAR=1\nCOPY <<"${FOO}" /x\n$FOO\n${FOO}\n');

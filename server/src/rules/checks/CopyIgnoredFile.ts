@@ -5,7 +5,7 @@
 // context and are not checked; whatever else it reads from the context is, however remote it looks
 // (`ftp://x`, `git@notes.txt`, `HTTP://x`, `github.com/a/b`).
 
-import type { InstructionNode } from '../../syntax';
+import { heredocSourceName, type InstructionNode } from '../../syntax';
 import { remoteSource } from '../errors/remoteSource';
 import type { StageRule } from '../types';
 import { createIgnoreMatcher } from './support/dockerignore';
@@ -39,7 +39,8 @@ export const CopyIgnoredFile: StageRule = {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || (node.name !== 'COPY' && node.name !== 'ADD')) return;
       for (const source of contextSources(node)) {
-        if (source.text.startsWith('<<')) continue;
+        // Only a whole argument is a heredoc: `COPY << EOF /x` reads the paths `<<` and `EOF`.
+        if (heredocSourceName(source.text) !== undefined) continue;
         const path = expandWord(source.text, environmentAt(model, index), tree.escape);
         if (path === undefined || path === '' || remoteSource(path) !== undefined || !matcher.excludes(path)) continue;
         report({

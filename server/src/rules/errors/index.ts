@@ -10,6 +10,7 @@ import { emptyVolume } from './empty-volume';
 import { execFormNotJson } from './exec-form-not-json';
 import { healthcheckType } from './healthcheck-type';
 import { heredocDestination } from './heredoc-destination';
+import { heredocNotCopied } from './heredoc-not-copied';
 import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidImageReference } from './invalid-image-reference';
@@ -53,6 +54,7 @@ export const ERROR_RULES: readonly Rule[] = [
   copyFromVariable,
   copyUrlSource,
   heredocDestination,
+  heredocNotCopied,
   invalidExpose,
   invalidStopSignal,
   badSubstitution,

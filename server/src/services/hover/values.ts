@@ -3,7 +3,7 @@
 
 import { EXPOSE_PROTOCOLS, HEREDOC, getInstruction, getSignal, type FlagFact, type InstructionName, type ValueFact } from '../../facts';
 import { renderSignal, renderText, type DocFormat } from '../../facts/render';
-import type { Heredoc } from '../../syntax';
+import { isCopiedHeredoc, type Heredoc } from '../../syntax';
 import { DocWriter } from '../markup';
 import { parseGoDuration } from '../../rules/errors/goValues';
 import { nanosInWords } from './plainWords';
@@ -95,12 +95,19 @@ export type RunHeredocUse = 'script' | 'interpreter' | 'input';
 export function heredocHover(instruction: string, heredoc: Heredoc, format: DocFormat, use: RunHeredocUse = 'input', adviseSetE = false): string {
   const w = new DocWriter(format);
   const name = w.code(heredoc.name);
+  const copied = instruction === 'RUN' || isCopiedHeredoc(heredoc);
   const role =
     instruction === 'RUN'
       ? w.prose('are the script this `RUN` runs, or the input of its command.')
-      : w.prose(`are the content of a file that \`${instruction}\` creates.`);
-  let expansion: string;
-  if (instruction === 'RUN' && use === 'interpreter') {
+      : copied
+        ? w.prose(`are the content of a file that \`${instruction}\` creates.`)
+        : w.prose(
+            `are read as a heredoc, but \`${instruction}\` does not copy them: it splits its arguments at white space, so the marker is two paths in the build context, \`<<\` and \`${heredoc.name}\`. Write the marker without the space.`,
+          );
+  let expansion: string | false;
+  if (!copied) {
+    expansion = false;
+  } else if (instruction === 'RUN' && use === 'interpreter') {
     expansion = w.prose('The program on the `#!` line runs the body, so `$` means whatever it means in that language; neither the builder nor a shell expands it.');
   } else if (instruction === 'RUN' && use === 'script') {
     // BuildKit passes the body itself to the shell (`sh -c <body>`) and ignores the marker's quotes.
@@ -123,7 +130,8 @@ export function heredocHover(instruction: string, heredoc: Heredoc, format: DocF
     heredoc.terminator === undefined && `${w.prose('No line holding only')} ${name} ${w.prose('ends it yet, so the body runs to the end of the file.')}`,
     adviseSetE && w.prose('The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.'),
     `${w.bold(w.prose('Pitfall:'))} ${w.prose(HEREDOC.doc.pitfall!)}`,
-    w.requires(HEREDOC.since),
+    // White space after `<<` is a heredoc only since 1.16.
+    w.requires(heredoc.blankBeforeName ? HEREDOC.blankBeforeName.since : HEREDOC.since),
     w.link(HEREDOC.referenceUrl),
   );
 }

@@ -213,7 +213,10 @@ function keptAsWrittenReason(doc: AnalyzedDocument, w: DocWriter, use: VariableU
     case 'flag':
       return w.prose(`BuildKit does not expand variables in \`--${context.flag}\`: the value is taken as written.`);
     case 'heredoc':
-      return w.prose('The heredoc\'s marker is quoted, so the body is copied as written.');
+      // An unquoted marker that expands nothing is one with white space after `<<` (isCopiedHeredoc).
+      return context.expand
+        ? w.prose(`BuildKit does not copy this body: with white space after \`<<\`, \`${instruction}\` takes \`<<\` and the name for two paths in the build context, so nothing expands the variable. Write the marker without the space.`)
+        : w.prose('The heredoc\'s marker is quoted, so the body is copied as written.');
     default:
       return w.prose(`BuildKit does not expand variables in \`${instruction}\`: the text is kept as written.`);
   }

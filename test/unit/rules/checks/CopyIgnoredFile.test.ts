@@ -26,6 +26,18 @@ describe('CopyIgnoredFile', () => {
     checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', []);
   });
 
+  it('checks the two paths BuildKit makes of a heredoc marker with white space after <<, and skips whole markers', () => {
+    // COPY splits its arguments at white space and takes a heredoc only from a whole argument.
+    checkDiagnostics(
+      'FROM alpine\nCOPY $[<<$] $[EOF$] /x\nhi\nEOF\nCOPY <<EOF <<-A /y/\nb\nEOF\nc\nA\nCOPY ["<<B", "/z"]\n',
+      [
+        { code: 'CopyIgnoredFile', message: message('<<') },
+        { code: 'CopyIgnoredFile', message: message('EOF') },
+      ],
+      { dockerignore: '*\n', only: ['CopyIgnoredFile'] },
+    );
+  });
+
   it('checks every source BuildKit reads from the context, however remote it looks, and only those', () => {
     // BuildKit fetches HTTP(S) URLs with a lower-case scheme and Git repositories; an FTP URL, a
     // git@ name without a host and colon, an upper-case HTTP scheme or a github.com/ path is a file in the context.

@@ -168,6 +168,12 @@ describe('UndefinedVar', () => {
     ]);
   });
 
+  it('does not read the body of a COPY heredoc with white space after <<, which BuildKit drops', () => {
+    checkDiagnostics('FROM alpine\nCOPY << EOF /etc/app.conf\nhome=$HOME1\nEOF\nCOPY <<EOF /etc/b.conf\nhome=$[$HOME2$]\nEOF\n', [
+      { code: 'UndefinedVar', message: message('HOME2') },
+    ], { only: ['UndefinedVar'] });
+  });
+
   it('does not check EXPOSE, which BuildKit expands without reporting', () => {
     checkDiagnostics('FROM alpine\nEXPOSE $PORT\n', []);
   });
