@@ -71,6 +71,19 @@ describe('invalid-flag-value', () => {
     );
   });
 
+  it('counts the paths of an ADD --checksum as BuildKit does: a heredoc is none, and `<< EOF` is two', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    checkErrors(
+      `FROM alpine\nADD --checksum=$[${digest}$] <<EOF /a\nx\nEOF\nADD --checksum=$[${digest}$] << EOF /b\nx\nEOF\n` +
+        `ADD --checksum=${digest} <<EOF https://example.com/a.tar /c/\nx\nEOF\n`,
+      [
+        ['invalid-flag-value', '--checksum needs one HTTP(S) or Git source; a heredoc is not one.'],
+        ['invalid-flag-value', '--checksum can only be used with a single source.'],
+      ],
+      rules,
+    );
+  });
+
   it('rejects --checksum on a source BuildKit reads from the context, however remote it looks', () => {
     const local = (source: string): [string, string] => ['invalid-flag-value', `--checksum needs an HTTP(S) or Git source, and BuildKit reads ${source} as a path in the build context.`];
     // BuildKit fetches only HTTP(S) (a lower-case scheme) and Git: an FTP URL, a git@ name with no host

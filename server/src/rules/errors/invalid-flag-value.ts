@@ -5,7 +5,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FlagFact } from '../../facts';
-import type { InstructionNode, Token } from '../../syntax';
+import { heredocSourceName, type InstructionNode, type Token } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
@@ -61,8 +61,11 @@ const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha5
 
 /** ADD --checksum: one HTTP(S) or Git source; for a plain download, a digest such as sha256:<64 hex>. */
 function checksumProblem(node: InstructionNode, args: readonly Token[], value: string): ValueProblem | undefined {
-  const sources = args.slice(0, -1).filter((s) => !/^\d*<</.test(s.text) || node.json);
+  // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths).
+  const candidates = args.slice(0, -1);
+  const sources = node.json ? candidates : candidates.filter((s) => heredocSourceName(s.text) === undefined);
   if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
+  if (sources.length === 0 && candidates.length > 0) return { message: '--checksum needs one HTTP(S) or Git source; a heredoc is not one.' };
   if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
   const source = sources[0].text;
   const kind = checksumSource(source);
