@@ -3,7 +3,7 @@ import type { CheckOptionFact, DirectiveFact, FrontendVersion, ValueFact } from 
 import { lines, referenceUrl } from './util';
 
 /** The newest stable Dockerfile frontend these facts describe. */
-export const SYNTAX_VERSION_LATEST: FrontendVersion = '1.26';
+export const SYNTAX_VERSION_LATEST: FrontendVersion = '1.28';
 
 /** The first frontend that reads a `# check=` comment directly above an instruction, for that instruction. */
 export const INSTRUCTION_CHECK_COMMENTS_SINCE: FrontendVersion = '1.21';
@@ -41,6 +41,7 @@ const SYNTAX: DirectiveFact = {
       value: `docker/dockerfile:${SYNTAX_VERSION_LATEST}`,
       doc: `Pins frontend ${SYNTAX_VERSION_LATEST}, the newest release these facts describe: no new syntax or checks arrive, but its patch releases still do.`,
     },
+    pin('1.27', 'stable `RUN --device` and zstd-compressed archives for `ADD`'),
     pin(INSTRUCTION_CHECK_COMMENTS_SINCE, '`# check=` comments for single instructions and turned `CopyIgnoredFile` on'),
     pin('1.20', 'stable `COPY --parents` and `RUN --security`'),
     pin('1.19', 'stable `--exclude` for `COPY` and `ADD`'),

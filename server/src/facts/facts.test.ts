@@ -353,7 +353,8 @@ describe('flags', () => {
       'ADD --chown': undefined,
       'ADD --chmod': '1.2',
       'ADD --link': '1.4',
-      'ADD --keep-git-dir': '1.1',
+      // Not the reference table's 1.1: Git sources for ADD came in 1.5-labs and became stable in 1.6.0 (moby/buildkit#3979).
+      'ADD --keep-git-dir': '1.6',
       'ADD --checksum': '1.6',
       'ADD --unpack': '1.17',
       'ADD --exclude': '1.19',
@@ -492,6 +493,18 @@ describe('directives', () => {
       expect(directive.referenceUrl).toMatch(REFERENCE_URL);
       expect(directive.signature.startsWith(`# ${directive.name}=`)).toBe(true);
     }
+  });
+
+  it('calls no release newer than the newest one it describes', () => {
+    const versions = [
+      ...INSTRUCTIONS.flatMap((i) => i.flags.flatMap((f) => [f.since, f.labsSince, f.expandsVariablesSince])),
+      ...MOUNT_TYPES.flatMap((m) => m.options.flatMap((o) => [o.since, o.labsSince])),
+      ...BUILD_CHECKS.flatMap((c) => [c.since, c.stableSince]),
+      ...PREDEFINED_ARGS.map((a) => a.since),
+    ].filter((v) => v !== undefined);
+    const newest = Math.max(...versions.map((v) => Number(v.slice(2))));
+    expect(Number(SYNTAX_VERSION_LATEST.slice(2))).toBeGreaterThanOrEqual(newest);
+    expect(getDirective('syntax')!.values.map((v) => v.value).slice(2, 4)).toEqual(['docker/dockerfile:1.28', 'docker/dockerfile:1.27']);
   });
 
   it('offers docker/dockerfile:1 first, labs, then pinned versions', () => {
@@ -855,6 +868,23 @@ describe('rendered documentation', () => {
       Requires # syntax=docker/dockerfile:1.27 or later.
 
       Dockerfile reference: https://docs.docker.com/reference/dockerfile/#run---device"
+    `);
+  });
+
+  it('COPY --chown in plain text: a named user keeps its primary group, and --from keeps the source owner (BuildKit readUser, FileOp copy)', () => {
+    expect(renderFlag('COPY', getFlag('COPY', 'chown')!, 'plaintext')).toMatchInlineSnapshot(`
+      "COPY --chown=<user>[:<group>]
+
+      Sets the owner of the copied files: user, user:group, or numeric uid:gid.
+
+      Without it, files from the build context belong to root (0:0), whatever USER says, and files copied --from a stage or image keep the owner they have there. Names are looked up in the image's /etc/passwd and /etc/group; numeric IDs need no lookup. A user name on its own also sets that user's primary group from /etc/passwd; a numeric UID on its own uses the same number as GID. Not supported for Windows containers.
+
+      Example:
+        COPY --chown=app:app . /home/app/
+
+      Pitfall: A RUN chown -R after the copy stores every file a second time in a new layer. Set the owner while copying instead. Before frontend 1.28, --chown=app: (an empty group) gave the files the root group, not the user's own: write --chown=app or name the group.
+
+      Dockerfile reference: https://docs.docker.com/reference/dockerfile/#copy---chown"
     `);
   });
 

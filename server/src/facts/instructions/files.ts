@@ -19,18 +19,23 @@ function chownFlag(instruction: CopyInstruction, example: string): FlagFact {
     value: { kind: 'chown' },
     placeholder: '10001:10001',
     repeatable: false,
-    default: '0:0',
+    // COPY --from keeps the owner the files have in the stage or image, so 0:0 is no default there.
+    ...(instruction === 'ADD' ? { default: '0:0' } : {}),
     expandsVariables: true,
     referenceUrl: flagUrl(instruction, 'chown'),
     doc: {
       summary: 'Sets the owner of the copied files: `user`, `user:group`, or numeric `uid:gid`.',
       details:
-        'Without it the files belong to root (`0:0`), whatever `USER` says. ' +
+        (instruction === 'COPY'
+          ? 'Without it, files from the build context belong to root (`0:0`), whatever `USER` says, and files copied `--from` a stage or image keep the owner they have there. '
+          : 'Without it the files belong to root (`0:0`), whatever `USER` says. ') +
         "Names are looked up in the image's `/etc/passwd` and `/etc/group`; numeric IDs need no lookup. " +
-        'A user on its own sets the group to the same number. Not supported for Windows containers.',
+        "A user name on its own also sets that user's primary group from `/etc/passwd`; a numeric UID on its own uses the same number as GID. " +
+        'Not supported for Windows containers.',
       example,
       pitfall:
-        'A `RUN chown -R` after the copy stores every file a second time in a new layer. Set the owner while copying instead.',
+        'A `RUN chown -R` after the copy stores every file a second time in a new layer. Set the owner while copying instead. ' +
+        'Before frontend 1.28, `--chown=app:` (an empty group) gave the files the root group, not the user\'s own: write `--chown=app` or name the group.',
     },
   };
 }
@@ -80,7 +85,8 @@ function linkFlag(instruction: CopyInstruction, example: string): FlagFact {
         'and a rebuilt base image can be slid underneath without redoing it. It pays off most for `COPY --from` in final stages.',
       example,
       pitfall:
-        'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs because names cannot be looked up.',
+        'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs because names cannot be looked up ' +
+        '(frontend 1.28 and later stop with an error on a name).',
     },
   };
 }
@@ -235,7 +241,10 @@ export const ADD: InstructionFact = {
       value: { kind: 'boolean' },
       placeholder: 'true',
       repeatable: false,
-      since: '1.1',
+      // The Dockerfile reference's table says 1.1, but the flag came with Git sources for ADD, which
+      // the 1.5 labs channel introduced (moby/buildkit#2799) and 1.6.0 made stable (#3979, release notes).
+      // Whether an older stable release refused the flag itself is unconfirmed, so no labsSince.
+      since: '1.6',
       default: 'false',
       expandsVariables: false,
       referenceUrl: flagUrl('ADD', 'keep-git-dir'),
