@@ -151,7 +151,8 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
   arg(
     'buildkit',
     'SOURCE_DATE_EPOCH',
-    'Unix timestamp used for the image and layer dates, for reproducible builds. Since 1.23 a global `ARG` default in the Dockerfile also counts, and since 1.24 that default may be `context` or a stage name.',
+    'Unix timestamp used for the image and layer dates, for reproducible builds. Since 1.23 a global `ARG` default in the Dockerfile also counts, and since 1.24 that default may be ' +
+      '`context` (the commit time of a Git context or the date of a downloaded one; a local directory gives none) or the name of a `FROM scratch` stage holding a single remote `ADD`, whose date it takes.',
     '1700000000',
     '1.5',
   ),
