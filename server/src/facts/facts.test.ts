@@ -583,6 +583,7 @@ describe('predefined arguments', () => {
     expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('otherwise the last stage of the file');
     expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('`default` when that stage has no `AS` name');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.since).toBe('1.5');
+    expect(getPredefinedArg('BUILDKIT_MULTI_PLATFORM')!.since).toBe('1.3');
     // BuildKit's epoch.go: `context` resolves only Git and HTTP contexts; a named stage must be FROM scratch with one remote ADD.
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('a local directory gives none');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('`FROM scratch` stage holding a single remote `ADD`');

@@ -132,6 +132,8 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
     'BUILDKIT_MULTI_PLATFORM',
     '`1` gives the same multi-platform output shape whether one or several platforms are built.',
     '1',
+    // dockerfile/1.3.0 release notes (moby/buildkit#1985).
+    '1.3',
   ),
   arg('buildkit', 'BUILDKIT_SANDBOX_HOSTNAME', 'Hostname that `RUN` steps see; `buildkitsandbox` by default.', 'builder'),
   arg(
