@@ -892,6 +892,13 @@ describe('rendered documentation', () => {
     `);
   });
 
+  it('COPY --link warns that only numeric IDs or root work with --chown (moby/buildkit#2987, #7134)', () => {
+    expect(getFlag('COPY', 'link')!.doc.pitfall).toBe(
+      'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs (or `root`) because names cannot be looked up. ' +
+        'Builders that honour the flag fail on another name, since frontend 1.28 with an error naming `--chown`, before with `invalid user index: -1`.',
+    );
+  });
+
   it('the syntax directive in Markdown', () => {
     expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
       "\`\`\`dockerfile

@@ -85,8 +85,8 @@ function linkFlag(instruction: CopyInstruction, example: string): FlagFact {
         'and a rebuilt base image can be slid underneath without redoing it. It pays off most for `COPY --from` in final stages.',
       example,
       pitfall:
-        'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs because names cannot be looked up ' +
-        '(frontend 1.28 and later stop with an error on a name).',
+        'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs (or `root`) because names cannot be looked up. ' +
+        'Builders that honour the flag fail on another name, since frontend 1.28 with an error naming `--chown`, before with `invalid user index: -1`.',
     },
   };
 }
