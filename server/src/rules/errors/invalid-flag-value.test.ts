@@ -61,11 +61,13 @@ describe('invalid-flag-value', () => {
     checkErrors(
       'FROM alpine\nADD --checksum=$[sha256:abc$] https://example.com/a.tar /a\nADD --checksum=$[sha256:0$] ./local.tar /a\n' +
         'ADD --checksum=$[sha256:0$] https://a/x https://a/y /a\nADD --checksum=abc123 https://github.com/moby/buildkit.git#v0.10.1 /src\n' +
-        `ADD --checksum=sha256:${'a'.repeat(64)} https://example.com/a.tar /a\n`,
+        `ADD --checksum=sha256:${'a'.repeat(64)} https://example.com/a.tar /a\nADD --checksum=$[sha512:${'a'.repeat(128)}$] https://example.com/a.tar /a\n`,
       [
         ['invalid-flag-value', '--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "sha256:abc".'],
         ['invalid-flag-value', '--checksum needs an HTTP(S) or Git source, and BuildKit reads ./local.tar as a path in the build context.'],
         ['invalid-flag-value', '--checksum can only be used with a single source.'],
+        // BuildKit accepts the digest but hashes downloads with SHA-256 only, so the build always fails.
+        ['invalid-flag-value', `--checksum of a download is a digest such as sha256: followed by 64 lower-case hex digits, not "sha512:${'a'.repeat(128)}".`],
       ],
       rules,
     );

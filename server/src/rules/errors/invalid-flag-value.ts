@@ -57,9 +57,13 @@ function integerProblem(fact: FlagFact, min: number | undefined, value: string):
 }
 
 const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+/**
+ * BuildKit parses any digest here, but its HTTP source hashes the download with SHA-256 and compares
+ * the two, so a sha384: or sha512: value fails every build with a digest mismatch (source/http/source.go).
+ */
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64 };
 
-/** ADD --checksum: one HTTP(S) or Git source; for a plain download, a digest such as sha256:<64 hex>. */
+/** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>. */
 function checksumProblem(node: InstructionNode, args: readonly Token[], value: string): ValueProblem | undefined {
   // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths).
   const candidates = args.slice(0, -1);
