@@ -13,11 +13,13 @@ import { diagnosticsOf, type CheckOptions } from './harness';
 /** One expected diagnostic: 1-based line, code, message, and 'error' when it is one (a warning otherwise). */
 type Row = readonly [line: number, code: string, message: string, severity?: 'error'];
 
+const asError = ([line, code, message]: Row): Row => [line, code, message, 'error'];
+
 function expectChecks(text: string, rows: readonly Row[], options: CheckOptions = {}): void {
   const order = (a: Row, b: Row) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]);
   const actual = diagnosticsOf(text, options).map((d): Row => {
-    const row: Row = [d.range.start.line + 1, String(d.code), d.message];
-    return d.severity === 1 ? [...row, 'error'] : row;
+    const row: Row = [d.range.start.line + 1, String(d.code), String(d.message)];
+    return d.severity === 1 ? asError(row) : row;
   });
   expect(actual.sort(order)).toEqual([...rows].sort(order));
 }
@@ -307,11 +309,11 @@ describe('BuildKit lint cases: the check directive and BUILDKIT_DOCKERFILE_CHECK
 
   it('keeps the checks not skipped, and makes them errors with error=true', () => {
     expectChecks(file('#check=skip=ConsistentInstructionCasing'), [asWarning]);
-    expectChecks(file('#check=skip=ConsistentInstructionCasing;error=true'), [[...asWarning, 'error']]);
+    expectChecks(file('#check=skip=ConsistentInstructionCasing;error=true'), [asError(asWarning)]);
   });
 
   it('takes the build argument over the directive', () => {
-    expectChecks(file('#check=skip=all'), [[...asWarning, 'error']], { checkConfig: 'skip=ConsistentInstructionCasing;error=true' });
+    expectChecks(file('#check=skip=all'), [asError(asWarning)], { checkConfig: 'skip=ConsistentInstructionCasing;error=true' });
     expectChecks(file('#check=error=true'), [], { checkConfig: 'skip=all' });
   });
 
