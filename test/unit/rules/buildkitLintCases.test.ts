@@ -171,7 +171,7 @@ describe('BuildKit lint cases: ARGs in FROM', () => {
   it('flags an undeclared ARG, with the close name it may mean; an empty --platform also fails the build', () => {
     expectChecks('FROM --platform=$TARGETPLATFROM alpine\n', [
       [1, 'UndefinedArgInFrom', undeclaredInFrom('TARGETPLATFROM', 'TARGETPLATFORM')],
-      [1, 'invalid-platform', '--platform=$TARGETPLATFROM is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.', 'error'],
+      [1, 'invalid-platform', '--platform=$TARGETPLATFROM is always empty: no ARG before the first FROM declares TARGETPLATFROM, and a --build-arg sets only declared ARGs. Declare it with a default, or use $BUILDPLATFORM or $TARGETPLATFORM.', 'error'],
     ]);
     expectChecks('ARG GO_ARCH=arm64\nFROM --platform=linux/${GOARCH} alpine\n', [
       [2, 'UndefinedArgInFrom', undeclaredInFrom('GOARCH', 'GO_ARCH')],

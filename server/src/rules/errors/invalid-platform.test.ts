@@ -10,6 +10,12 @@ describe('invalid-platform', () => {
     ], [invalidPlatform]);
   });
 
+  it('says that no build argument helps when the ARG is not declared', () => {
+    checkErrors('ARG BUILD_PLATFORM=linux/amd64\nFROM --platform=$[$BUILDPLATFROM$] alpine\n', [
+      ['invalid-platform', '--platform=$BUILDPLATFROM is always empty: no ARG before the first FROM declares BUILDPLATFROM, and a --build-arg sets only declared ARGs. Declare it with a default, or use $BUILDPLATFORM or $TARGETPLATFORM.'],
+    ], [invalidPlatform]);
+  });
+
   it('accepts the automatic platform ARGs, defaults and literal values', () => {
     checkErrors('ARG P=linux/arm64\nFROM --platform=$BUILDPLATFORM alpine\nFROM --platform=${TARGETOS}/${TARGETARCH} alpine\nFROM --platform=$P alpine\nFROM --platform=linux/amd64 alpine\n', [], [invalidPlatform]);
   });

@@ -23,14 +23,19 @@ export const invalidPlatform: FileRule = {
       if (platform === undefined) continue;
       const problem = platform === '' ? 'empty' : platformProblem(platform);
       if (!problem) continue;
+      // A --build-arg sets only declared ARGs: with none declared, no build gets a value.
+      const names = stage.from.variables.filter((v) => v.start >= value.start && v.end <= value.end).map((v) => v.name);
+      const undeclared = names.length > 0 && !names.some((name) => model.globalArgNamed(name));
       report({
         start: stage.fromStart + value.start,
         end: stage.fromStart + value.end,
         nodeIndex: stage.nodeIndex,
         message:
-          platform === ''
-            ? `--platform=${value.text} is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.`
-            : `--platform=${value.text} becomes "${platform}" with the global ARG defaults, which is not a platform such as linux/amd64: ${problem}.`,
+          platform !== ''
+            ? `--platform=${value.text} becomes "${platform}" with the global ARG defaults, which is not a platform such as linux/amd64: ${problem}.`
+            : undeclared
+              ? `--platform=${value.text} is always empty: no ARG before the first FROM declares ${names[0]}, and a --build-arg sets only declared ARGs. Declare it with a default, or use $BUILDPLATFORM or $TARGETPLATFORM.`
+              : `--platform=${value.text} is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.`,
       });
     }
   },
