@@ -3,9 +3,10 @@
 // line, and that nothing else does (no other check, and no error where BuildKit builds). The
 // best practices (hadolint's codes) are left out, as everywhere in the rule tests.
 //
-// Two places differ from BuildKit on purpose and say so below: NoEmptyContinuation marks each
-// empty line (BuildKit marks the instruction's last line, once), and InvalidDefinitionDescription
-// marks the comment (BuildKit marks the instruction under it).
+// Three places differ from BuildKit's tests on purpose and say so below: NoEmptyContinuation marks
+// each empty line (BuildKit marks the instruction's last line, once), InvalidDefinitionDescription
+// marks the comment (BuildKit marks the instruction under it), and an image that is invalid with
+// the ARG defaults is also an error (BuildKit's test passes a --build-arg; without one it fails).
 
 import { describe, expect, it } from 'vitest';
 import { diagnosticsOf, type CheckOptions } from './harness';
@@ -180,10 +181,23 @@ describe('BuildKit lint cases: ARGs in FROM', () => {
     expectChecks('ARG tag=3.20\nFROM alpine:${tag}${flavour} AS x\n', [[2, 'UndefinedArgInFrom', undeclaredInFrom('flavour')]]);
   });
 
-  it('flags a FROM whose image is empty or invalid with the ARG defaults as a warning, not an error: a --build-arg makes it build', () => {
-    expectChecks('ARG TAG\nFROM alpine:$TAG\n', [[2, 'InvalidDefaultArgInFrom', badDefault('alpine:$TAG', 'alpine:')]]);
-    expectChecks('ARG BASE_IMAGE\nFROM $BASE_IMAGE\n', [[2, 'InvalidDefaultArgInFrom', badDefault('$BASE_IMAGE', '')]]);
-    expectChecks('ARG REST="ine:"\nFROM alp${REST}\n', [[2, 'InvalidDefaultArgInFrom', badDefault('alp${REST}', 'alpine:')]]);
+  it('flags a FROM whose image is empty or invalid with the ARG defaults; the build without --build-arg fails, which is an error too', () => {
+    // BuildKit's test passes a --build-arg and builds; we judge the build without one, as BuildKit
+    // ran the corpus (errorsCorpus.test.ts), where it stops on these lines.
+    const invalid = (image: string, value: string, expanded: string) =>
+      `"${value}" is not a valid image reference (bad tag): write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20. With the global ARG defaults, ${image} becomes "${expanded}".`;
+    expectChecks('ARG TAG\nFROM alpine:$TAG\n', [
+      [2, 'InvalidDefaultArgInFrom', badDefault('alpine:$TAG', 'alpine:')],
+      [2, 'invalid-image-reference', invalid('alpine:$TAG', 'alpine:', 'alpine:'), 'error'],
+    ]);
+    expectChecks('ARG BASE_IMAGE\nFROM $BASE_IMAGE\n', [
+      [2, 'InvalidDefaultArgInFrom', badDefault('$BASE_IMAGE', '')],
+      [2, 'invalid-image-reference', 'The image $BASE_IMAGE is empty when the build is given no --build-arg. Give the global ARG a default (ARG BASE_IMAGE=<image>), or pass --build-arg BASE_IMAGE=<image> to every build.', 'error'],
+    ]);
+    expectChecks('ARG REST="ine:"\nFROM alp${REST}\n', [
+      [2, 'InvalidDefaultArgInFrom', badDefault('alp${REST}', 'alpine:')],
+      [2, 'invalid-image-reference', invalid('alp${REST}', 'alpine:', 'alpine:'), 'error'],
+    ]);
   });
 
   it('accepts defaults that give a valid image, empty or missing ones included', () => {

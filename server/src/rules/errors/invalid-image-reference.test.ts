@@ -8,7 +8,7 @@ describe('invalid-image-reference', () => {
   it('reports an image that is empty without build arguments, like BuildKit\'s "base name should not be blank"', () => {
     checkErrors('ARG BASE\nFROM $[${BASE}$]\nFROM $[$UNDECLARED$] AS two\n', [
       ['invalid-image-reference', 'The image ${BASE} is empty when the build is given no --build-arg. Give the global ARG a default (ARG BASE=<image>), or pass --build-arg BASE=<image> to every build.'],
-      ['invalid-image-reference', 'The image $UNDECLARED is empty when the build is given no --build-arg. Give the global ARG a default (ARG UNDECLARED=<image>), or pass --build-arg UNDECLARED=<image> to every build.'],
+      ['invalid-image-reference', 'The image $UNDECLARED is always empty: no ARG before the first FROM declares UNDECLARED, and a --build-arg sets only declared ARGs. Declare it with a default: ARG UNDECLARED=<image>.'],
     ], rules);
   });
 

@@ -49,9 +49,14 @@ const checkFromImages = quietly(
       if (image === '') {
         const names = [...new Set(stage.from.variables.filter((v) => v.start >= stage.imageSpan!.start - stage.fromStart && v.end <= stage.imageSpan!.end - stage.fromStart).map((v) => v.name))];
         // No variable: only quotes around nothing (FROM "") empty the image, whatever the build arguments.
-        const message = names.length
-          ? `The image ${raw} is empty when the build is given no --build-arg. Give the global ARG a default (ARG ${names[0]}=<image>), or pass --build-arg ${names[0]}=<image> to every build.`
-          : `The image ${raw} is empty: the quotes hold no name. Name an image, such as alpine:3.20, or scratch for an empty one.`;
+        // A --build-arg sets only declared ARGs: with none declared, no build gets an image.
+        const declared = names.some((name) => model.globalArgNamed(name));
+        const message =
+          names.length === 0
+            ? `The image ${raw} is empty: the quotes hold no name. Name an image, such as alpine:3.20, or scratch for an empty one.`
+            : declared
+              ? `The image ${raw} is empty when the build is given no --build-arg. Give the global ARG a default (ARG ${names[0]}=<image>), or pass --build-arg ${names[0]}=<image> to every build.`
+              : `The image ${raw} is always empty: no ARG before the first FROM declares ${names[0]}, and a --build-arg sets only declared ARGs. Declare it with a default: ARG ${names[0]}=<image>.`;
         report({ ...at, message });
         continue;
       }
