@@ -4,7 +4,7 @@ import { ERROR_RULES } from './errors';
 import { PRACTICE_RULES } from './practices';
 import type { Rule } from './types';
 
-export type { Rule, InstructionRule, FileRule, StageRule, FileContext, StageContext, Problem, FileProblem } from './types';
+export type { Rule, InstructionRule, FileRule, StageRule, FileContext, StageContext, Problem, FileProblem, TriggerContext } from './types';
 
 export const RULES: readonly Rule[] = [...ERROR_RULES, ...CHECK_RULES, ...PRACTICE_RULES];
 

@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from '
 import type { DockerfileModel, Stage } from '../semantics';
 import type { AnalyzedDocument } from '../services/document';
 import type { InstructionNode, SyntaxTree } from '../syntax';
+import type { TriggerRun } from './checks/support/triggerRuns';
 
 /** A problem found by a rule, in offsets. */
 export interface Problem {
@@ -37,6 +38,21 @@ export interface FileContext {
   report(problem: FileProblem): void;
 }
 
+/** One ONBUILD trigger of a base stage as a stage of the file built FROM it runs it. */
+export interface TriggerContext {
+  readonly doc: AnalyzedDocument;
+  readonly tree: SyntaxTree;
+  readonly model: DockerfileModel;
+  readonly escape: '\\' | '`';
+  readonly trigger: InstructionNode;
+  /** The node index of its ONBUILD, in the base stage. */
+  readonly index: number;
+  /** Its place in `run.triggers`: the ones before it have run, in this stage, before it. */
+  readonly order: number;
+  /** The stage that runs it (before its own instructions) and all the triggers it runs. */
+  readonly run: TriggerRun;
+}
+
 interface RuleBase {
   /** The diagnostic code: BuildKit's own PascalCase check name, hadolint's DLxxxx code, or our stable kebab-case id. */
   readonly code: string;
@@ -63,10 +79,11 @@ interface RuleBase {
   fixes?(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[];
   /**
    * For a check BuildKit also runs on the ONBUILD triggers a stage of the file runs (see
-   * checks/support/triggerRuns.ts): what it finds in one trigger, from the trigger's text alone.
-   * BuildKit reports those at the FROM of the stage that runs the trigger, so only messages.
+   * checks/support/triggerRuns.ts): what it finds in one trigger, run where the context says.
+   * BuildKit reports those at the FROM of the stage that runs the trigger, so only messages (and
+   * the data a quick fix needs).
    */
-  checkTrigger?(trigger: InstructionNode, report: (message: string) => void, escape: '\\' | '`'): void;
+  checkTrigger?(context: TriggerContext, report: (message: string, data?: Record<string, unknown>) => void): void;
 }
 
 /**

@@ -37,6 +37,7 @@ import {
   resolveImage,
   scopeBefore,
   shellBefore,
+  inheritedTriggerScopeBefore,
   triggerScopeBefore,
   type DeclarationRecord,
   type GlobalPart,
@@ -652,6 +653,17 @@ export class DockerfileModel {
     const s = index < 0 ? -1 : this.nodeStage[index];
     if (s < 0) return new Map();
     return this.absolute(triggerScopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
+  }
+
+  /**
+   * The variables the ONBUILD trigger at node `triggerIndex` (an ONBUILD of `stage.base`) sees when
+   * `stage` runs it, before its own instructions: everything the base stage ends with, ARGs included,
+   * and the base's earlier `ONBUILD ARG` and `ONBUILD ENV` triggers (see `inheritedTriggerScopeBefore`).
+   */
+  inheritedTriggerScope(stage: Stage, triggerIndex: number): Map<string, Binding> {
+    const base = stage.base;
+    if (!base) return new Map();
+    return this.absolute(inheritedTriggerScopeBefore(this.parts[base.index], stage.windows, triggerIndex - base.nodeIndex), base.index);
   }
 
   private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {

@@ -574,6 +574,18 @@ export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<
 }
 
 /**
+ * The scope the ONBUILD trigger at node `limit` of `base` runs in when a stage of this file built
+ * FROM `base` runs it: the base's own scope at its end (its ARG values too, as BuildKit starts that
+ * stage from the base's state) and the base's `ONBUILD ARG` and `ONBUILD ENV` triggers before it,
+ * with this file's values; what `startScope` makes, stopped before that trigger.
+ */
+export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, limit: number): ReadonlyMap<string, RecordBinding> {
+  const scope = stageScope(windows, base.scope);
+  runTriggers(base.triggers, scope, base.global, limit, { globalValues: true });
+  return scope;
+}
+
+/**
  * Runs one `ONBUILD ARG` or `ONBUILD ENV` trigger (its declarations, in order) on `scope`: ENV
  * values all see the scope before it, each ARG default the ARGs before it.
  */

@@ -35,7 +35,7 @@ import { triggerRuns } from '../rules/checks/support/triggerRuns';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { runsInPosixShell } from '../rules/practices/shellAt';
-import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule } from '../rules';
+import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule, type TriggerContext } from '../rules';
 import type { DockerfileModel, Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
@@ -299,21 +299,35 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
  */
 function triggerProblems(doc: AnalyzedDocument, rules: readonly Rule[], found: Found[], options: DiagnosticsOptions): void {
   if (!rules.length) return;
+  forEachTriggerProblem(doc, rules, (rule, problem) => void found.push({ rule, nodeIndex: problem.nodeIndex, base: 0, problem }), (rule, error) =>
+    options.onRuleError?.(rule.code, error),
+  );
+}
+
+/** Each problem the rules' `checkTrigger` find, as a problem of the FROM of the stage that runs the trigger. */
+function forEachTriggerProblem(
+  doc: AnalyzedDocument,
+  rules: readonly Rule[],
+  found: (rule: Rule, problem: FileProblem) => void,
+  failed: (rule: Rule, error: unknown) => void,
+): void {
   const { tree, model } = doc;
-  for (const { stage, triggers } of triggerRuns(model)) {
+  for (const run of triggerRuns(model)) {
+    const { stage, triggers } = run;
     const span = stage.imageSpan ?? { start: stage.fromStart + stage.from.keyword.start, end: stage.fromStart + stage.from.keyword.end };
-    for (const { trigger, index } of triggers) {
+    triggers.forEach(({ trigger, index }, order) => {
       const line = doc.text.positionAt(tree.start(index)).line + 1;
+      const context: TriggerContext = { doc, tree, model, escape: tree.escape, trigger, index, order, run };
       for (const rule of rules) {
-        const report = (message: string): void =>
-          void found.push({ rule, nodeIndex: stage.nodeIndex, base: 0, problem: { ...span, message: `The ONBUILD on line ${line} runs first in this stage: ${message}` } });
+        const report = (message: string, data?: Record<string, unknown>): void =>
+          found(rule, { ...span, nodeIndex: stage.nodeIndex, message: `The ONBUILD on line ${line} runs first in this stage: ${message}`, ...(data && { data }) });
         try {
-          rule.checkTrigger!(trigger, report, tree.escape);
+          rule.checkTrigger!(context, report);
         } catch (error) {
-          options.onRuleError?.(rule.code, error);
+          failed(rule, error);
         }
       }
-    }
+    });
   }
 }
 
@@ -526,6 +540,8 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
         rule.check({ doc, tree, model, dockerignore, stage, report });
       }
     }
+    // A check on an ONBUILD trigger is reported at the FROM of the stage that runs it.
+    if (rule.checkTrigger) forEachTriggerProblem(doc, [rule], (_rule, problem) => void found.push(problem), () => undefined);
   } catch {
     // A rule that throws reports nothing here either.
     return undefined;

@@ -9,6 +9,7 @@
 // ENTRYPOINT in effect at the end of the stage (`Stage.hasEntrypoint`; one of an image outside the
 // file is unknown here).
 
+import type { DockerfileModel } from '../../semantics';
 import type { InstructionNode } from '../../syntax';
 import type { StageRule } from '../types';
 import { quickFix } from './support/fixes';
@@ -33,6 +34,15 @@ export function execForm(node: InstructionNode): string | undefined {
   return `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
 }
 
+/** What the rule says of a shell-form CMD or ENTRYPOINT at node `index`; nothing when a SHELL of the file is in effect there. */
+function shellFormMessage(model: DockerfileModel, index: number, name: string): string | undefined {
+  // BuildKit checks the image's shell as it is then: set by a SHELL of the file, or the default.
+  const shell = model.shellAt(index);
+  if (shell?.command) return undefined;
+  const runsUnder = shell?.kind === 'cmd' ? 'cmd /S /C' : '/bin/sh -c';
+  return `${name} in shell form runs under '${runsUnder}', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${name} ["executable", "arg"].`;
+}
+
 export const JSONArgsRecommended: StageRule = {
   ...checkMeta('JSONArgsRecommended'),
   scope: 'stage',
@@ -40,18 +50,18 @@ export const JSONArgsRecommended: StageRule = {
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || (node.name !== 'CMD' && node.name !== 'ENTRYPOINT') || node.json) return;
-      // BuildKit checks the image's shell as it is then: set by a SHELL of the file, or the default.
-      const shell = model.shellAt(index);
-      if (shell?.command) return;
-      const runsUnder = shell?.kind === 'cmd' ? 'cmd /S /C' : '/bin/sh -c';
+      const message = shellFormMessage(model, index, node.name);
+      if (!message) return;
       const span = node.args ?? node.keyword;
-      report({
-        nodeIndex: index,
-        start: start + span.start,
-        end: start + span.end,
-        message: `${node.name} in shell form runs under '${runsUnder}', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${node.name} ["executable", "arg"].`,
-      });
+      report({ nodeIndex: index, start: start + span.start, end: start + span.end, message });
     }, stage.nodeIndex + 1);
+  },
+  // A stage built FROM this one runs an `ONBUILD CMD` or `ONBUILD ENTRYPOINT` first, with the shell
+  // the base stage ends with after the ONBUILD SHELL lines before it: the shell `shellAt` gives an ONBUILD.
+  checkTrigger({ model, trigger, index }, report) {
+    if ((trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || trigger.json) return;
+    const message = shellFormMessage(model, index, trigger.name);
+    if (message) report(message);
   },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);

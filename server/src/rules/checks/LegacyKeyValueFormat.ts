@@ -90,7 +90,7 @@ export const LegacyKeyValueFormat: InstructionRule = {
     legacyPairs(node, escape, (pair, message) => report({ start: pair.start, end: pair.end, message }));
   },
   // BuildKit checks the form as it dispatches ENV and LABEL, so also an `ONBUILD ENV` or `ONBUILD LABEL` where it runs.
-  checkTrigger(trigger, report, escape) {
+  checkTrigger({ trigger, escape }, report) {
     legacyPairs(trigger, escape, (_pair, message) => report(message));
   },
   fixes(diagnostic, doc) {

@@ -56,6 +56,27 @@ export const MultipleInstructionsDisallowed: FileRule = {
       }
     }
   }),
+  // BuildKit counts these per stage it dispatches, and a stage built FROM this one runs the triggers
+  // first: an `ONBUILD CMD` is replaced by a later trigger's CMD or by the stage's own. (Its base's CMD
+  // does not count: each stage starts counting afresh.)
+  checkTrigger({ doc, tree, trigger, order, run }, report) {
+    if (!ONCE_PER_STAGE.has(trigger.name)) return;
+    const lineOf = (index: number): number => doc.text.positionAt(tree.start(index)).line + 1;
+    const laterTrigger = run.triggers.slice(order + 1).find((later) => later.trigger.name === trigger.name);
+    if (laterTrigger) {
+      report(`its ${trigger.name} has no effect: the ONBUILD ${trigger.name} on line ${lineOf(laterTrigger.index)}, which runs after it, replaces it, because only the last one in a stage counts.`);
+      return;
+    }
+    const { stage } = run;
+    let own: number | undefined;
+    tree.forEach((node, _start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction' || node.name !== trigger.name) return;
+      own = index;
+      return false;
+    }, stage.nodeIndex + 1);
+    if (own !== undefined) report(`its ${trigger.name} has no effect: this stage's ${trigger.name} on line ${lineOf(own)} replaces it, because only the last one in a stage counts.`);
+  },
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || !ONCE_PER_STAGE.has(entry.node.name)) return [];

@@ -37,7 +37,7 @@ export const SecretsUsedInArgOrEnv: StageRule = {
     }, stage.nodeIndex + 1);
   },
   // BuildKit checks the names as it dispatches ARG and ENV, so also an `ONBUILD ARG` or `ONBUILD ENV` where it runs.
-  checkTrigger(trigger, report) {
+  checkTrigger({ trigger }, report) {
     secretKeys(trigger, (_key, message) => report(message));
   },
 };

@@ -12,7 +12,7 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import { foldName, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
+import { foldName, triggerExpansion, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
@@ -93,8 +93,43 @@ export const UndefinedVar: StageRule = {
       }
     }
   },
+  // BuildKit expands a trigger's words as the stage built FROM its stage runs it, in that stage's
+  // state: what the base stage ends with (its ARGs too) and the triggers before it.
+  checkTrigger({ tree, model, trigger, index, run }, report) {
+    // EXPOSE reports no unknown names. A heredoc body of a trigger is left alone: whether BuildKit
+    // keeps it when it parses the trigger again is not settled here, and a doubt is no warning.
+    if (trigger.name === 'EXPOSE') return;
+    const onbuild = tree.node(index);
+    if (onbuild.kind !== 'instruction') return;
+    let scope: ReadonlyMap<string, unknown> | undefined;
+    const reported = new Set<string>();
+    for (const use of model.usesInNode(index)) {
+      if (use.ref.context.kind === 'heredoc' || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
+      if ((run.stage.windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) continue;
+      scope ??= model.inheritedTriggerScope(run.stage, index);
+      if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
+      const key = `${wordOf(trigger, use.ref)} ${use.name}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const outside = declaredOutsideStages(model, use);
+      const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...scope.keys()]);
+      report(
+        `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}${didYouMean(suggestion, (s) => `'$${s}'`)}.` +
+          (outside ? ` ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : ''),
+      );
+    }
+  },
   fixes: (diagnostic, doc) => [...declareArgFix(diagnostic, doc), ...renameVariableFix(diagnostic, doc)],
 };
+
+/**
+ * Whether an ARG trigger declares the name in a key before the use: BuildKit takes an ARG's
+ * names one at a time, so `ARG A=1 B=$A` sees A (an ENV expands all its words first).
+ */
+function declaredEarlierInArg(trigger: InstructionNode, use: VariableUse): boolean {
+  if (trigger.name !== 'ARG') return false;
+  return trigger.pairs.some((pair) => pair.end <= use.ref.start && pair.key.text === use.name);
+}
 
 /**
  * Why a name a stage does not see has a value outside the stages, when it has: a global ARG of

@@ -7,7 +7,8 @@
 // (BuildKit's verdicts in the shared corpus were made on linux/amd64 with empty image configs, where
 // such a path is relative; a build for Windows does not warn.)
 
-import type { Stage } from '../../semantics';
+import { DEFAULT_PATH } from '../../facts';
+import { foldName, type DockerfileModel, type Stage } from '../../semantics';
 import type { SyntaxTree } from '../../syntax';
 import type { StageRule } from '../types';
 import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
@@ -25,10 +26,7 @@ export const WorkdirRelativePath: StageRule = {
   check({ tree, model, stage, report }) {
     const os = stage.windows ? 'windows' : 'linux';
     // A base's `ONBUILD WORKDIR` runs first in a stage built FROM it, and counts as that stage's first.
-    const setAtStart = (s: Stage, baseSetAtEnd: boolean): boolean => baseSetAtEnd || (s.base !== undefined && lastTrigger(model, s.base, 'WORKDIR') !== undefined);
-    const inherited = stage.base
-      ? setAtStart(stage, alongBases(setAtEnd, model, stage.base, (s, base) => firstWorkdir(tree, s, setAtStart(s, base ?? false)) !== undefined))
-      : false;
+    const inherited = stage.base ? setAtStart(model, stage, setByEnd(tree, model, stage.base)) : false;
     if (inherited) return;
     const index = firstWorkdir(tree, stage, false);
     if (index === undefined) return;
@@ -40,7 +38,35 @@ export const WorkdirRelativePath: StageRule = {
     const start = tree.start(index);
     report({ nodeIndex: index, start: start + word.start, end: start + word.end, message: relativeMessage(word.text, path, os, tree.escape) });
   },
+  // BuildKit checks an `ONBUILD WORKDIR` as the stage built FROM its stage runs it, first: it is that
+  // stage's first WORKDIR unless the base stage (or its bases) set one, or an earlier trigger did.
+  checkTrigger({ tree, model, trigger, index, order, run }, report) {
+    if (trigger.name !== 'WORKDIR' || trigger.argList.length === 0 || !run.stage.base) return;
+    if (run.triggers.slice(0, order).some(({ trigger: earlier }) => earlier.name === 'WORKDIR')) return;
+    if (setByEnd(tree, model, run.stage.base)) return;
+    const word = trigger.argList[0];
+    const scope = model.inheritedTriggerScope(run.stage, index);
+    // A name the state there gives a value that is not known here could make the path absolute.
+    const uses = model.usesInNode(index).filter((use) => use.ref.start >= word.start && use.ref.end <= word.end);
+    if (uses.some((use) => scope.has(use.name) && scope.get(use.name)?.value === undefined)) return;
+    const windows = run.stage.windows || run.stage.base.windows;
+    const environment = (name: string): string | undefined => scope.get(name)?.value ?? ((windows ? foldName(name) : name) === 'PATH' ? DEFAULT_PATH : undefined);
+    const path = expandWord(word.text, environment, tree.escape);
+    // Relative for the OS of both stages: a Windows drive path is absolute where either builds Windows.
+    if (path === undefined || isAbsolute(path, windows ? 'windows' : 'linux')) return;
+    report(relativeMessage(word.text, path, windows ? 'windows' : 'linux', tree.escape));
+  },
 };
+
+/** Whether a stage starts with a WORKDIR set: its base stage ended with one, or the base's `ONBUILD WORKDIR` runs first in it. */
+function setAtStart(model: DockerfileModel, stage: Stage, baseSetAtEnd: boolean): boolean {
+  return baseSetAtEnd || (stage.base !== undefined && lastTrigger(model, stage.base, 'WORKDIR') !== undefined);
+}
+
+/** Whether a stage ends with a WORKDIR set, by it or by a stage it is built FROM (or their triggers). */
+function setByEnd(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boolean {
+  return alongBases(setAtEnd, model, stage, (s, base) => firstWorkdir(tree, s, setAtStart(model, s, base ?? false)) !== undefined);
+}
 
 /** What the rule says of the first WORKDIR of a stage, `written` as in the file and `path` as expanded. */
 function relativeMessage(written: string, path: string, os: string, escape: string): string {

@@ -2,8 +2,8 @@
 // the stage that has them, reported at that stage's FROM (dockerfile2llb initOnBuildTriggers gives
 // the parsed trigger the stage's location), and only in stages the last stage needs.
 
-import { describe, it } from 'vitest';
-import { checkDiagnostics } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, diagnosticsOf, fixTitles } from '../harness';
 
 const legacy = (line: number, written: string, keyword: string, rewrite: string) =>
   `The ONBUILD on line ${line} runs first in this stage: '${written}' is the legacy form, whose value runs to the end of the line; write ${keyword} ${rewrite}.`;
@@ -60,6 +60,141 @@ describe('checks on ONBUILD triggers', () => {
     checkDiagnostics(
       ['# check=skip=LegacyKeyValueFormat', 'FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'ONBUILD ARG API_TOKEN', 'FROM $[base$]', ''].join('\n'),
       [{ code: 'SecretsUsedInArgOrEnv', message: secret(4, 'ARG', 'API_TOKEN') }],
+    );
+  });
+});
+
+const ran = (line: number, message: string) => `The ONBUILD on line ${line} runs first in this stage: ${message}`;
+const jsonArgs = (keyword: string) =>
+  `${keyword} in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: ${keyword} ["executable", "arg"].`;
+const undefinedVar = (name: string, rest = '') =>
+  `'$${name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), so it expands to an empty string${rest}.`;
+const replaced = (keyword: string, by: string) => `its ${keyword} has no effect: ${by} replaces it, because only the last one in a stage counts.`;
+
+/** The diagnostics of `codes`, each as [code, line, first column, last column, message] (0-based lines). */
+function found(lines: readonly string[], codes: readonly string[]): [string, number, number, number, string][] {
+  return diagnosticsOf([...lines, ''].join('\n'))
+    .filter((d) => codes.includes(String(d.code)))
+    .map((d) => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.character, d.message]);
+}
+
+describe('checks on ONBUILD triggers that read the state of the stage running them', () => {
+  it("UndefinedVar: sees what the base stage ends with (ARGs too) and earlier ONBUILD ARG/ENV, not the stage's own", () => {
+    const lines = [
+      'FROM alpine AS base',
+      'ARG VERSION=1',
+      'ENV HOME_DIR=/srv',
+      'ONBUILD ENV A=$VERSION B=$HOME_DIR',
+      'ONBUILD ARG SEEN=$A',
+      'ONBUILD LABEL v=$SEEN w=$LATER x=$MISSING y=$MISSING z=$VERSON',
+      'ONBUILD ENV LATER=1 C=$LATER',
+      'ONBUILD ARG ONE=1 TWO=$ONE',
+      'ONBUILD RUN echo $NOT_EXPANDED_BY_BUILDER',
+      'ONBUILD EXPOSE $PORT',
+      'FROM base',
+      'ARG LATER=2',
+      'RUN true',
+    ];
+    expect(found(lines, ['UndefinedVar'])).toEqual([
+      ['UndefinedVar', 10, 5, 9, ran(6, undefinedVar('LATER'))],
+      ['UndefinedVar', 10, 5, 9, ran(6, undefinedVar('MISSING'))],
+      ['UndefinedVar', 10, 5, 9, ran(6, undefinedVar('MISSING'))],
+      ['UndefinedVar', 10, 5, 9, ran(6, undefinedVar('VERSON', " (did you mean '$VERSION'?)"))],
+      ['UndefinedVar', 10, 5, 9, ran(7, undefinedVar('LATER'))],
+    ]);
+  });
+
+  it('UndefinedVar: a global ARG reaches the trigger only through an ARG of the stage', () => {
+    const lines = ['ARG REGISTRY=docker.io', 'FROM alpine AS base', 'ONBUILD LABEL from=$REGISTRY', 'FROM base'];
+    expect(found(lines, ['UndefinedVar'])).toEqual([
+      [
+        'UndefinedVar',
+        3,
+        5,
+        9,
+        ran(3, undefinedVar('REGISTRY') + " the global ARG REGISTRY is visible only in FROM lines. Add 'ARG REGISTRY' to that stage or to the trigger's."),
+      ],
+    ]);
+    expect(found(['ARG REGISTRY=docker.io', 'FROM alpine AS base', 'ARG REGISTRY', 'ONBUILD LABEL from=$REGISTRY', 'FROM base'], ['UndefinedVar'])).toEqual([]);
+  });
+
+  it('JSONArgsRecommended: a shell-form ONBUILD CMD or ENTRYPOINT unless the base or an earlier trigger set a SHELL', () => {
+    const lines = [
+      'FROM alpine AS base',
+      'ONBUILD CMD serve --port 80',
+      'ONBUILD SHELL ["/bin/bash", "-c"]',
+      'ONBUILD ENTRYPOINT run.sh',
+      'FROM base',
+      'FROM alpine AS shelled',
+      'SHELL ["/bin/ash", "-c"]',
+      'ONBUILD CMD serve',
+      'FROM shelled',
+      'COPY --from=1 /a /b',
+    ];
+    expect(found(lines, ['JSONArgsRecommended'])).toEqual([['JSONArgsRecommended', 4, 5, 9, ran(2, jsonArgs('CMD'))]]);
+  });
+
+  it('WorkdirRelativePath: the first ONBUILD WORKDIR when the base stage set none', () => {
+    const lines = [
+      'FROM alpine AS base',
+      'ARG APP=app',
+      'ONBUILD WORKDIR $APP/src',
+      'ONBUILD WORKDIR lib',
+      'FROM base',
+      'WORKDIR more',
+      'FROM alpine AS rooted',
+      'WORKDIR /srv',
+      'ONBUILD WORKDIR app',
+      'FROM rooted',
+      'COPY --from=1 /a /b',
+    ];
+    expect(found(lines, ['WorkdirRelativePath'])).toEqual([
+      [
+        'WorkdirRelativePath',
+        4,
+        5,
+        9,
+        ran(3, "WORKDIR 'app/src' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with '/'."),
+      ],
+    ]);
+  });
+
+  it('MultipleInstructionsDisallowed: an ONBUILD CMD replaced by a later trigger or by the stage itself', () => {
+    const lines = [
+      'FROM alpine AS base',
+      'CMD ["base"]',
+      'ONBUILD CMD ["one"]',
+      'ONBUILD HEALTHCHECK NONE',
+      'ONBUILD CMD ["two"]',
+      'ONBUILD ENTRYPOINT ["entry"]',
+      'FROM base',
+      'CMD ["own"]',
+      'HEALTHCHECK NONE',
+    ];
+    expect(found(lines, ['MultipleInstructionsDisallowed'])).toEqual([
+      ['MultipleInstructionsDisallowed', 6, 5, 9, ran(3, replaced('CMD', 'the ONBUILD CMD on line 5, which runs after it,'))],
+      ['MultipleInstructionsDisallowed', 6, 5, 9, ran(4, replaced('HEALTHCHECK', "this stage's HEALTHCHECK on line 9"))],
+      ['MultipleInstructionsDisallowed', 6, 5, 9, ran(5, replaced('CMD', "this stage's CMD on line 8"))],
+    ]);
+  });
+
+  it('offers the skip actions for a trigger warning, at the FROM that reports it', () => {
+    const fixture = ['# syntax=docker/dockerfile:1.21', '', 'FROM alpine AS base', 'ONBUILD CMD serve', 'FROM $[base$]', ''].join('\n');
+    expect(fixTitles(fixture.replace('$[', '').replace('$]', ''), 'JSONArgsRecommended')).toEqual([
+      'Skip JSONArgsRecommended for this instruction',
+      'Skip JSONArgsRecommended in this file',
+    ]);
+    checkFix(
+      ['FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Skip LegacyKeyValueFormat in this file',
+      ['# check=skip=LegacyKeyValueFormat', 'FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base', ''].join('\n'),
+    );
+    checkFix(
+      ['FROM alpine AS base', 'ONBUILD WORKDIR app', 'FROM base', ''].join('\n'),
+      'WorkdirRelativePath',
+      'Skip WorkdirRelativePath in this file',
+      ['# check=skip=WorkdirRelativePath', 'FROM alpine AS base', 'ONBUILD WORKDIR app', 'FROM base', ''].join('\n'),
     );
   });
 });
