@@ -9,7 +9,9 @@
 // ENTRYPOINT in effect at the end of the stage (`Stage.hasEntrypoint`; one of an image outside the
 // file is unknown here).
 
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../../semantics';
+import type { AnalyzedDocument } from '../../services/document';
 import type { InstructionNode } from '../../syntax';
 import type { StageRule } from '../types';
 import { quickFix } from './support/fixes';
@@ -61,9 +63,11 @@ export const JSONArgsRecommended: StageRule = {
   checkTrigger({ model, trigger, index }, report) {
     if ((trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || trigger.json) return;
     const message = shellFormMessage(model, index, trigger.name);
-    if (message) report(message);
+    if (message) report(message, { onbuild: index });
   },
   fixes(diagnostic, doc) {
+    const { onbuild } = (diagnostic.data ?? {}) as { onbuild?: unknown };
+    if (typeof onbuild === 'number') return triggerFix(diagnostic, doc, onbuild);
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || (entry.node.name !== 'CMD' && entry.node.name !== 'ENTRYPOINT')) return [];
     const json = execForm(entry.node);
@@ -78,3 +82,20 @@ export const JSONArgsRecommended: StageRule = {
     return [quickFix(title, doc, diagnostic, [{ start: entry.start + args.start, end: entry.start + args.end, text: json }], preferred)];
   },
 };
+
+/**
+ * The JSON form for a trigger's shell-form CMD or ENTRYPOINT, written on its ONBUILD line (the
+ * warning is at the FROM of the stage that runs it). Never preferred: which ENTRYPOINT receives
+ * the CMD is decided in every stage built FROM this one.
+ */
+function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
+  if (index < 0 || index >= doc.tree.nodeCount) return [];
+  const node = doc.tree.node(index);
+  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
+  if (!trigger || (trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || !trigger.args) return [];
+  const json = execForm(trigger);
+  if (!json) return [];
+  const start = doc.tree.start(index);
+  const line = doc.text.positionAt(start).line + 1;
+  return [quickFix(`Use the JSON form ${json} in the ONBUILD on line ${line}`, doc, diagnostic, [{ start: start + trigger.args.start, end: start + trigger.args.end, text: json }])];
+}

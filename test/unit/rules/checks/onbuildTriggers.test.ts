@@ -75,7 +75,7 @@ const replaced = (keyword: string, by: string) => `its ${keyword} has no effect:
 function found(lines: readonly string[], codes: readonly string[]): [string, number, number, number, string][] {
   return diagnosticsOf([...lines, ''].join('\n'))
     .filter((d) => codes.includes(String(d.code)))
-    .map((d) => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.character, d.message]);
+    .map((d) => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.character, String(d.message)]);
 }
 
 describe('checks on ONBUILD triggers that read the state of the stage running them', () => {
@@ -178,12 +178,19 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     ]);
   });
 
-  it('offers the skip actions for a trigger warning, at the FROM that reports it', () => {
+  it('offers the skip actions for a trigger warning, at the FROM that reports it, and fixes on the ONBUILD line', () => {
     const fixture = ['# syntax=docker/dockerfile:1.21', '', 'FROM alpine AS base', 'ONBUILD CMD serve', 'FROM $[base$]', ''].join('\n');
     expect(fixTitles(fixture.replace('$[', '').replace('$]', ''), 'JSONArgsRecommended')).toEqual([
+      'Use the JSON form ["serve"] in the ONBUILD on line 4',
       'Skip JSONArgsRecommended for this instruction',
       'Skip JSONArgsRecommended in this file',
     ]);
+    checkFix(
+      ['FROM alpine AS base', 'ONBUILD CMD serve --port 80', 'FROM base', ''].join('\n'),
+      'JSONArgsRecommended',
+      'Use the JSON form ["serve", "--port", "80"] in the ONBUILD on line 2',
+      ['FROM alpine AS base', 'ONBUILD CMD ["serve", "--port", "80"]', 'FROM base', ''].join('\n'),
+    );
     checkFix(
       ['FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base', ''].join('\n'),
       'LegacyKeyValueFormat',
