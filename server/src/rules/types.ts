@@ -19,7 +19,16 @@ export interface Problem {
   readonly data?: Record<string, unknown>;
   /** A more specific documentation link than the rule's `url` (e.g. the instruction's section). */
   readonly url?: string;
+  /** When BuildKit raises this problem, where it differs from the rule's `raisedWhen`. */
+  readonly raisedWhen?: RaisedWhen;
 }
+
+/**
+ * When BuildKit raises an error: 'parse' while it reads the file or prepares every stage (all
+ * stages, whatever is built); 'dispatch' while it converts one stage, which a plain `docker build`
+ * does only for the stages its target reaches (`--check` converts them all).
+ */
+export type RaisedWhen = 'parse' | 'dispatch';
 
 /**
  * Problems of an instruction rule have offsets relative to the instruction; file rules report
@@ -67,6 +76,11 @@ interface RuleBase {
   readonly description: string;
   /** Documentation for `codeDescription.href`. */
   readonly url?: string;
+  /**
+   * For an error rule: when BuildKit raises it (default 'parse'). A 'dispatch' error in a stage the
+   * default build does not reach is shown as a warning (services/diagnostics.ts).
+   */
+  readonly raisedWhen?: RaisedWhen;
   /** BuildKit experimental checks run only when `# check=experimental=` asks for them. */
   readonly experimental?: boolean;
   /**

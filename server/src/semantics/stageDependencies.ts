@@ -1,9 +1,12 @@
 // Which stages need which: a stage needs the stage it is built FROM and every stage its COPY --from
 // and RUN --mount from= name, as the model resolves them (any stage of the file, also one further
 // down, which is an error of its own). `stagesNeeding`: what completion may offer and a rule may
-// suggest without closing a cycle; `stagesNeededBy`: what a build of a stage reaches.
+// suggest without closing a cycle; `stagesNeededBy`: what a build of a stage reaches;
+// `stagesTheDefaultBuildReaches`: what a plain `docker build` (no --target) reaches, ONBUILD triggers included.
 
+import type { InstructionNode } from '../syntax';
 import type { DockerfileModel, Stage } from './model';
+import { stageIndex } from './stageIndex';
 
 /** For each stage index, the stages that need it directly; made once per model. */
 const usersByModel = new WeakMap<DockerfileModel, readonly (readonly Stage[])[]>();
@@ -57,4 +60,67 @@ export function stagesNeededBy(model: DockerfileModel, stage: Stage): Set<Stage>
     }
   }
   return found;
+}
+
+/** The `--from` and `from=` values of a stage's ONBUILD COPY and RUN --mount triggers; found once per stage analysis. */
+const triggerSourcesByPart = new WeakMap<object, readonly string[]>();
+
+function triggerSources(model: DockerfileModel, stage: Stage): readonly string[] {
+  const part = model.partOf(stage.index);
+  let sources = triggerSourcesByPart.get(part);
+  if (!sources) {
+    const found: string[] = [];
+    model.tree.forEach((node, _start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind === 'instruction' && node.trigger) collectSources(node.trigger, found);
+    }, stage.nodeIndex + 1);
+    triggerSourcesByPart.set(part, (sources = found));
+  }
+  return sources;
+}
+
+function collectSources(trigger: InstructionNode, out: string[]): void {
+  for (const flag of trigger.flags) {
+    if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) out.push(flag.value.text);
+    for (const option of flag.mountOptions ?? []) {
+      if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) out.push(option.value.text);
+    }
+  }
+}
+
+/** What a `--from` value in a trigger names, as BuildKit looks it up when the trigger runs (toCommand): a number, else the last stage of the name. */
+function triggerSourceStage(model: DockerfileModel, text: string): Stage | undefined {
+  const index = stageIndex(text);
+  if (index !== undefined) return index >= 0 ? model.stages[index] : undefined;
+  return model.lastNamed(text.toLowerCase());
+}
+
+const reachedByModel = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
+
+/**
+ * The stages a plain `docker build` of the file (no --target: the last stage) builds, as BuildKit
+ * finds them before it dispatches: `stagesNeededBy` the last stage, plus the stages named by the
+ * ONBUILD COPY --from and RUN --mount from= triggers of the base of every stage it reaches, which
+ * BuildKit adds as needs of the stage that runs them (initOnBuildTriggers) until nothing new comes.
+ * Triggers of base images from a registry are unknown here. Made once per model.
+ */
+export function stagesTheDefaultBuildReaches(model: DockerfileModel): ReadonlySet<Stage> {
+  let reached = reachedByModel.get(model);
+  if (reached) return reached;
+  const found = new Set<Stage>();
+  const last = model.stages[model.stages.length - 1];
+  const pending: Stage[] = [];
+  const reach = (stage: Stage | undefined): void => {
+    if (!stage || found.has(stage)) return;
+    found.add(stage);
+    pending.push(stage);
+  };
+  reach(last);
+  while (pending.length) {
+    const stage = pending.pop()!;
+    for (const reference of model.stageReferencesIn(stage)) reach(reference.stage);
+    if (stage.base) for (const text of triggerSources(model, stage.base)) reach(triggerSourceStage(model, text));
+  }
+  reachedByModel.set(model, (reached = found));
+  return reached;
 }

@@ -18,6 +18,11 @@
 // `check` configuration that release has (rules/pinnedChecks.ts). The best-practice rules (kind
 // `practice`, hadolint's codes) follow hadolint's `# hadolint ignore=` pragmas instead, and the
 // `diagnostics.bestPractices` setting.
+//
+// Reach follows BuildKit too: an error it raises only while converting a stage (a rule's or a
+// problem's `raisedWhen: 'dispatch'`) fails a plain `docker build` only in the stages the last one
+// reaches (`stagesTheDefaultBuildReaches`); elsewhere it is a warning that says which build fails.
+// Errors of the parse (every stage) stay errors. The user's per-code severity still wins.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
@@ -36,7 +41,7 @@ import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '..
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { runsInPosixShell } from '../rules/practices/shellAt';
 import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule, type TriggerContext } from '../rules';
-import type { DockerfileModel, Stage } from '../semantics';
+import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
@@ -148,6 +153,8 @@ interface ConvertedSegment {
   readonly line: number;
   readonly config: string;
   readonly settings: Settings;
+  /** Its stage is one the default build does not reach, and it has problems that depend on that. */
+  readonly unreached: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -457,12 +464,49 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   return diagnostic;
 }
 
+/** Whether BuildKit raises this error only when it converts the problem's stage (see RaisedWhen). */
+function raisedAtDispatch(rule: Rule, problem: Problem): boolean {
+  return rule.kind === 'error' && (problem.raisedWhen ?? rule.raisedWhen) === 'dispatch';
+}
+
+/**
+ * Which stages the default build leaves out, asked only for dispatch-time errors, so a version
+ * without any does not walk the stage graph.
+ */
+class Reach {
+  private reached: ReadonlySet<Stage> | undefined;
+
+  constructor(private readonly model: DockerfileModel) {}
+
+  /** The stage of node `nodeIndex` when the default build does not reach it. */
+  unreachedStageOf(nodeIndex: number): Stage | undefined {
+    const stage = this.model.stageOfNode(nodeIndex);
+    if (!stage) return undefined;
+    this.reached ??= stagesTheDefaultBuildReaches(this.model);
+    return this.reached.has(stage) ? undefined : stage;
+  }
+}
+
+/** Why a dispatch-time error in `stage` is not one for a plain build. */
+function notBuiltByDefault(stage: Stage): string {
+  const which = stage.name ? `stage "${stage.name}"` : `stage number ${stage.index}`;
+  const how = stage.name ? `docker build --target ${stage.name}` : 'a --target that needs it';
+  return `Only a build that reaches ${which} fails here (${how}, or docker build --check); a plain docker build does not build that stage.`;
+}
+
 /** A rule's problem as a diagnostic, with the severity the check configuration and the user's settings give it; undefined when off. */
-function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, settings: Settings): Diagnostic | undefined {
+function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, settings: Settings, reach: Reach): Diagnostic | undefined {
   const { rule } = found;
   if (rule.kind === 'practice' && !settings.diagnostics.bestPractices) return undefined;
   if (silenced(rule, found.nodeIndex, setup)) return undefined;
-  const severity = rule.kind === 'check' && (setup.byNode.get(found.nodeIndex) ?? setup.file).error ? DiagnosticSeverity.Error : rule.defaultSeverity;
+  let severity = rule.kind === 'check' && (setup.byNode.get(found.nodeIndex) ?? setup.file).error ? DiagnosticSeverity.Error : rule.defaultSeverity;
+  if (severity === DiagnosticSeverity.Error && raisedAtDispatch(rule, found.problem)) {
+    const stage = reach.unreachedStageOf(found.nodeIndex);
+    if (stage) {
+      severity = DiagnosticSeverity.Warning;
+      found = { ...found, problem: { ...found.problem, message: `${found.problem.message} ${notBuiltByDefault(stage)}` } };
+    }
+  }
   return withUserSeverity(toDiagnostic(doc, found, severity), settings);
 }
 
@@ -489,21 +533,23 @@ function configKey(setup: CheckSetup): string {
  * single instructions, which the key does not cover (a pragma above a FROM is in the segment
  * before it): those files convert every segment, as any version did before the cache.
  */
-function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, out: Diagnostic[]): void {
+function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, reach: Reach, out: Diagnostic[]): void {
   const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0;
   const config = configKey(setup);
   const previous = cache.converted;
   const converted = new Map<object, ConvertedSegment>();
   for (const { part, problems, first, base } of segments) {
     const line = doc.text.positionAt(base).line;
+    // Reach depends on the whole file's stage graph, not on the segment: a key of its own.
+    const unreached = problems.some(({ rule, problem }) => raisedAtDispatch(rule, problem)) && reach.unreachedStageOf(first) !== undefined;
     let entry = reuse ? previous.get(part) : undefined;
-    if (!entry || entry.problems !== problems || entry.line !== line || entry.config !== config || entry.settings !== settings) {
+    if (!entry || entry.problems !== problems || entry.line !== line || entry.config !== config || entry.settings !== settings || entry.unreached !== unreached) {
       const diagnostics: Diagnostic[] = [];
       for (const { rule, node, problem } of problems) {
-        const diagnostic = ruleDiagnostic(doc, { rule, nodeIndex: first + node, problem, base }, setup, settings);
+        const diagnostic = ruleDiagnostic(doc, { rule, nodeIndex: first + node, problem, base }, setup, settings, reach);
         if (diagnostic) diagnostics.push(diagnostic);
       }
-      entry = { problems, line, config, settings, diagnostics };
+      entry = { problems, line, config, settings, unreached, diagnostics };
     }
     if (reuse) converted.set(part, entry);
     for (const diagnostic of entry.diagnostics) out.push(diagnostic);
@@ -569,8 +615,9 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
   const setup = checkSetup(doc, options.checkConfig);
   for (const { comment, directive } of setup.invalid) add(withUserSeverity(invalidOptionDiagnostic(doc, comment, directive), settings));
   const { segments, files, cache } = runRules(doc, options, (rule) => mayReport(rule, setup, settings));
-  segmentDiagnostics(doc, segments, cache, setup, settings, diagnostics);
-  for (const found of files) add(ruleDiagnostic(doc, found, setup, settings));
+  const reach = new Reach(doc.model);
+  segmentDiagnostics(doc, segments, cache, setup, settings, reach, diagnostics);
+  for (const found of files) add(ruleDiagnostic(doc, found, setup, settings, reach));
   return diagnostics.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||

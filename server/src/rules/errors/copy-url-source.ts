@@ -10,6 +10,8 @@ export const copyUrlSource: InstructionRule = {
   kind: 'error',
   scope: 'instruction',
   defaultSeverity: DiagnosticSeverity.Error,
+  // BuildKit refuses the source when it converts the stage (dispatchCopy), not when it reads the file.
+  raisedWhen: 'dispatch',
   description: 'COPY with a URL or Git source, which only ADD can fetch.',
   url: instructionUrl('ADD'),
   check(node, report) {

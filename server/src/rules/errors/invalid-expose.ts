@@ -106,6 +106,8 @@ export const invalidExpose: InstructionRule = {
   kind: 'error',
   scope: 'instruction',
   defaultSeverity: DiagnosticSeverity.Error,
+  // BuildKit parses the ports when it converts the stage (dispatchExpose), not when it reads the file.
+  raisedWhen: 'dispatch',
   description: 'An EXPOSE port, range or protocol that BuildKit cannot parse.',
   url: instructionUrl('EXPOSE'),
   check(node, report, escape) {

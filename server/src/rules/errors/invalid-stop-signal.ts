@@ -30,6 +30,8 @@ export const invalidStopSignal: InstructionRule = {
   kind: 'error',
   scope: 'instruction',
   defaultSeverity: DiagnosticSeverity.Error,
+  // BuildKit checks the signal when it converts the stage (dispatchStopSignal), not when it reads the file.
+  raisedWhen: 'dispatch',
   description: 'A STOPSIGNAL that is not a signal name or number.',
   url: instructionUrl('STOPSIGNAL'),
   check(node, report, escape) {

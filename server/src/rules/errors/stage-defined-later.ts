@@ -15,6 +15,8 @@ export const stageDefinedLater: FileRule = {
   kind: 'error',
   scope: 'file',
   defaultSeverity: DiagnosticSeverity.Error,
+  // BuildKit finds the stage not built yet when it converts this one (dispatch): a plain build fails only if it reaches this stage.
+  raisedWhen: 'dispatch',
   description: 'COPY --from or RUN --mount from= naming a stage that is defined further down the file.',
   url: 'https://docs.docker.com/reference/dockerfile/#copy---from',
   check({ model, report }) {

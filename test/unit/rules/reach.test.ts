@@ -1,0 +1,86 @@
+// Errors BuildKit raises only while it converts a stage (`raisedWhen: 'dispatch'`) fail a plain
+// `docker build` only in the stages its target, the last stage, reaches: elsewhere they are
+// warnings saying which build fails. Errors of the parse fail every build, whatever it reaches.
+
+import { describe, expect, it } from 'vitest';
+import { getDiagnostics } from '../../../server/src/services/diagnostics';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { OpenDocument } from '../openDocument';
+import { checkDiagnostics } from './harness';
+
+const BUILD_AFTER_TOOL =
+  'Stage "build" is defined after stage "tool", so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" above stage "tool".';
+const NOT_BUILT_TOOL =
+  'Only a build that reaches stage "tool" fails here (docker build --target tool, or docker build --check); a plain docker build does not build that stage.';
+
+describe('dispatch-time errors and the stages the default build reaches', () => {
+  it('keeps an error in a stage the last stage needs', () => {
+    checkDiagnostics('FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine\nCOPY --from=tool /x /x\n', [
+      { code: 'stage-defined-later', message: BUILD_AFTER_TOOL, severity: 'error' },
+    ], { only: ['stage-defined-later'] });
+  });
+
+  it('makes it a warning, saying which build fails, in a stage the default build leaves out', () => {
+    checkDiagnostics('FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine\n', [
+      { code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+    ], { only: ['stage-defined-later'] });
+  });
+
+  it('names an unnamed stage by its number, which --target cannot name', () => {
+    checkDiagnostics('FROM alpine\nRUN --mount=from=$[later$],target=/t true\nFROM alpine AS later\nFROM alpine\n', [
+      {
+        code: 'stage-defined-later',
+        message:
+          'Stage "later" is defined after stage number 0, so it cannot be mounted here: a stage has to be defined before the RUN that mounts it. Move stage "later" above stage number 0. Only a build that reaches stage number 0 fails here (a --target that needs it, or docker build --check); a plain docker build does not build that stage.',
+        severity: 'warning',
+      },
+    ], { only: ['stage-defined-later'] });
+  });
+
+  it('follows the ONBUILD COPY --from triggers a reached stage runs, as BuildKit adds their stages to the build', () => {
+    checkDiagnostics('FROM alpine AS base\nONBUILD COPY --from=tool /x /y\nFROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM base\n', [
+      { code: 'stage-defined-later', message: BUILD_AFTER_TOOL, severity: 'error' },
+    ], { only: ['stage-defined-later'] });
+    // The trigger runs only in a stage built FROM its stage that the build reaches.
+    checkDiagnostics('FROM alpine AS base\nONBUILD COPY --from=tool /x /y\nFROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM base AS unused\nFROM alpine\n', [
+      { code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+    ], { only: ['stage-defined-later'] });
+  });
+
+  it('does the same for the other dispatch-time errors (EXPOSE ports, stop signals, COPY of a URL)', () => {
+    checkDiagnostics('FROM alpine AS tool\nEXPOSE $[80000$]\nSTOPSIGNAL $[SIGBOGUS$]\nCOPY $[https://example.com/a$] /a\nFROM alpine\n', [
+      { code: 'invalid-expose', message: `Invalid port: port 80000 is out of range: ports go from 0 to 65535. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'invalid-stop-signal', message: `"SIGBOGUS" is not a signal. Use a name such as SIGTERM, SIGINT or SIGQUIT, or a signal number. Did you mean SIGBUS? ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'copy-url-source', message: `COPY cannot fetch a URL; it copies from the build context or another stage. Use ADD for a URL, or download it in a RUN step. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+    ], { only: ['invalid-expose', 'invalid-stop-signal', 'copy-url-source'] });
+  });
+
+  it('keeps the errors of the parse in every stage', () => {
+    checkDiagnostics('FROM alpine AS tool\nCOPY --from=$[7$] /x /y\n$[COPPY$] a b\nFROM alpine\n', [
+      { code: 'invalid-stage-index', message: 'There is no stage 7: stages are numbered from 0, and this file has 2 (0 to 1). Naming the stage (FROM ... AS build, then --from=build) is clearer.', severity: 'error' },
+      { code: 'unknown-instruction', message: 'Unknown instruction "COPPY". Did you mean COPY?', severity: 'error' },
+    ], { only: ['invalid-stage-index', 'unknown-instruction'] });
+  });
+
+  it("lets the user's severity for the code win", () => {
+    const fixture = 'FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine\n';
+    checkDiagnostics(fixture, [{ code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'error' }], {
+      only: ['stage-defined-later'],
+      settings: { diagnostics: { rules: { 'stage-defined-later': 'error' } } },
+    });
+    checkDiagnostics(fixture.replace('$[', '').replace('$]', ''), [], { only: ['stage-defined-later'], settings: { diagnostics: { rules: { 'stage-defined-later': 'off' } } } });
+  });
+
+  it('follows an edit elsewhere in the file that makes the stage reached, though the stage itself did not change', () => {
+    // A file rule's and an instruction rule's error: the second is kept per node and converted per stage.
+    const open = new OpenDocument('FROM alpine AS tool\nCOPY --from=build /out /x\nEXPOSE 80000\nFROM alpine AS build\nFROM alpine\n');
+    const severities = () => getDiagnostics(open.doc, DEFAULT_SETTINGS).filter((d) => d.code === 'stage-defined-later' || d.code === 'invalid-expose').map((d) => [d.code, d.severity]);
+    const unreached = [['stage-defined-later', 2], ['invalid-expose', 2]];
+    expect(severities()).toEqual(unreached);
+    const copy = 'COPY --from=tool /x /x\n';
+    open.edit({ start: open.tree.length, end: open.tree.length, text: copy });
+    expect(severities()).toEqual([['stage-defined-later', 1], ['invalid-expose', 1]]);
+    open.edit({ start: open.tree.length - copy.length, end: open.tree.length, text: '' });
+    expect(severities()).toEqual(unreached);
+  });
+});
