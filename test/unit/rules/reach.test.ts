@@ -10,6 +10,8 @@ import { checkDiagnostics } from './harness';
 
 const BUILD_AFTER_TOOL =
   'Stage "build" is defined after stage "tool", so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" above stage "tool".';
+const VOLUME_ADVICE = 'give the directory to keep, such as "/data".';
+const CHMOD_PROBLEM = 'an octal mode must use the digits 0 to 7 and be at most 7777';
 const NOT_BUILT_TOOL =
   'Only a build that reaches stage "tool" fails here (docker build --target tool, or docker build --check); a plain docker build does not build that stage.';
 
@@ -60,6 +62,21 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
       { code: 'invalid-stage-index', message: 'There is no stage 7: stages are numbered from 0, and this file has 2 (0 to 1). Naming the stage (FROM ... AS build, then --from=build) is clearer.', severity: 'error' },
       { code: 'unknown-instruction', message: 'Unknown instruction "COPPY". Did you mean COPY?', severity: 'error' },
     ], { only: ['invalid-stage-index', 'unknown-instruction'] });
+  });
+
+  it('tells the two kinds apart within a rule: what the parser or the FROM lines refuse, and what a stage\'s conversion does', () => {
+    checkDiagnostics(
+      'FROM alpine AS tool\nWORKDIR $[${dir$]\nVOLUME $[""$]\nVOLUME [$[""$]]\nCOPY --chmod=$[999$] a /a\nHEALTHCHECK --retries=$[x$] CMD true\nFROM alpine:$[${tag$] AS other\nFROM alpine\n',
+      [
+        { code: 'bad-substitution', message: `This \${ is never closed: end the variable with }. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'empty-volume', message: `A VOLUME path cannot be empty, and "" is empty once its quotes are removed; ${VOLUME_ADVICE} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'empty-volume', message: `A VOLUME path cannot be empty; ${VOLUME_ADVICE}`, severity: 'error' },
+        { code: 'invalid-flag-value', message: `--chmod "999" is not a file mode: ${CHMOD_PROBLEM}. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'invalid-flag-value', message: '--retries is a whole number, not "x".', severity: 'error' },
+        { code: 'bad-substitution', message: 'This ${ is never closed: end the variable with }.', severity: 'error' },
+      ],
+      { only: ['bad-substitution', 'empty-volume', 'invalid-flag-value'] },
+    );
   });
 
   it("lets the user's severity for the code win", () => {

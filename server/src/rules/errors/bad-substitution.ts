@@ -83,10 +83,14 @@ export const badSubstitution: InstructionRule = {
   kind: 'error',
   scope: 'instruction',
   defaultSeverity: DiagnosticSeverity.Error,
+  // BuildKit expands a stage's instructions when it converts the stage; a FROM line (image and
+  // --platform) for every stage before that, and global ARGs are in no stage.
+  raisedWhen: 'dispatch',
   description: 'A variable substitution or quote the builder cannot read, in text it expands.',
   url: 'https://docs.docker.com/reference/dockerfile/#environment-replacement',
   check(node, report, escape) {
-    const problem = (start: number, end: number, message: string): Problem => ({ start, end, message: explain(message) });
+    const raisedWhen = node.name === 'FROM' ? 'parse' : undefined;
+    const problem = (start: number, end: number, message: string): Problem => ({ start, end, message: explain(message), ...(raisedWhen ? { raisedWhen } : {}) });
     /** An unclosed `${NAME` followed by a space or line end is reported at the `${`, not at the space. */
     const widen = (text: string, error: { start: number; end: number; message: string }) => {
       if (!/^unsupported modifier \(\s/.test(error.message)) return error;

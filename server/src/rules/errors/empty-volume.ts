@@ -31,7 +31,8 @@ export const emptyVolume: InstructionRule = {
       if (hasVariable(text)) continue;
       const expanded = expandWord(text, EMPTY_ENVIRONMENT, escape);
       if ('value' in expanded && expanded.value === '') {
-        report({ ...at, message: `A VOLUME path cannot be empty, and ${text} is empty once its quotes are removed; ${ADVICE}` });
+        // Found after expansion, when BuildKit converts the stage (dispatchVolume); a blank path, by its parser.
+        report({ ...at, message: `A VOLUME path cannot be empty, and ${text} is empty once its quotes are removed; ${ADVICE}`, raisedWhen: 'dispatch' });
       }
     }
   },

@@ -138,6 +138,9 @@ export const invalidFlagValue: InstructionRule = {
         message,
         url: fact.referenceUrl,
         data: withFixes(empty ? undefined : problem.fix),
+        // COPY/ADD read --chmod and --checksum when they convert the stage (dispatchCopy); the flag
+        // parser and HEALTHCHECK's reader check the others in every stage, FROM --platform too.
+        ...(fact.value.kind === 'chmod' || fact.name === 'checksum' ? { raisedWhen: 'dispatch' as const } : {}),
       });
     }
   },
