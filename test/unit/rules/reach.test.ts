@@ -66,16 +66,18 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
 
   it('tells the two kinds apart within a rule: what the parser or the FROM lines refuse, and what a stage\'s conversion does', () => {
     checkDiagnostics(
-      'FROM alpine AS tool\nWORKDIR $[${dir$]\nVOLUME $[""$]\nVOLUME [$[""$]]\nCOPY --chmod=$[999$] a /a\nHEALTHCHECK --retries=$[x$] CMD true\nFROM alpine:$[${tag$] AS other\nFROM alpine\n',
+      'FROM alpine AS tool\nWORKDIR $[${dir$]\nVOLUME $[""$]\nVOLUME [$[""$]]\nCOPY --chmod=$[999$] a /a\nHEALTHCHECK --retries=$[x$] CMD true\nRUN --mount=type=cache,$[target=/$] $[--mount=type=secret$] true\nFROM alpine:$[${tag$] AS other\nFROM alpine\n',
       [
         { code: 'bad-substitution', message: `This \${ is never closed: end the variable with }. ${NOT_BUILT_TOOL}`, severity: 'warning' },
         { code: 'empty-volume', message: `A VOLUME path cannot be empty, and "" is empty once its quotes are removed; ${VOLUME_ADVICE} ${NOT_BUILT_TOOL}`, severity: 'warning' },
         { code: 'empty-volume', message: `A VOLUME path cannot be empty; ${VOLUME_ADVICE}`, severity: 'error' },
         { code: 'invalid-flag-value', message: `--chmod "999" is not a file mode: ${CHMOD_PROBLEM}. ${NOT_BUILT_TOOL}`, severity: 'warning' },
         { code: 'invalid-flag-value', message: '--retries is a whole number, not "x".', severity: 'error' },
+        { code: 'invalid-mount', message: `A mount cannot cover the root directory: choose a target such as /cache or /src. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'invalid-mount', message: 'A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after).', severity: 'error' },
         { code: 'bad-substitution', message: 'This ${ is never closed: end the variable with }.', severity: 'error' },
       ],
-      { only: ['bad-substitution', 'empty-volume', 'invalid-flag-value'] },
+      { only: ['bad-substitution', 'empty-volume', 'invalid-flag-value', 'invalid-mount'] },
     );
   });
 

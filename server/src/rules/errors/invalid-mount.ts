@@ -190,7 +190,8 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
   }
   const target = seen.get('target');
   if (target?.value && ['bind', 'cache', 'tmpfs'].includes(type) && normalizesToRoot(target.value)) {
-    at(target.option, 'A mount cannot cover the root directory: choose a target such as /cache or /src.');
+    // Refused when BuildKit converts the stage (dispatchRunMounts); the other checks are its parser's.
+    report({ start: target.option.start, end: target.option.end, message: 'A mount cannot cover the root directory: choose a target such as /cache or /src.', url: URL, raisedWhen: 'dispatch' });
   }
 }
 
