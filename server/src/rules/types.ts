@@ -26,9 +26,11 @@ export interface Problem {
 /**
  * When BuildKit raises an error: 'parse' while it reads the file or prepares every stage (all
  * stages, whatever is built); 'dispatch' while it converts one stage, which a plain `docker build`
- * does only for the stages its target reaches (`--check` converts them all).
+ * does only for the stages its target reaches (`--check` converts them all); 'target' only in the
+ * stages the target reaches, `--check` too (ONBUILD triggers of a base stage: `--check` without
+ * --target runs them only in the stages the last one reaches).
  */
-export type RaisedWhen = 'parse' | 'dispatch';
+export type RaisedWhen = 'parse' | 'dispatch' | 'target';
 
 /**
  * Problems of an instruction rule have offsets relative to the instruction; file rules report

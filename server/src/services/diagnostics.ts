@@ -41,6 +41,7 @@ import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '..
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { runsInPosixShell } from '../rules/practices/shellAt';
 import { RULES, type FileContext, type FileProblem, type FileRule, type InstructionRule, type Problem, type Rule, type StageRule, type TriggerContext } from '../rules';
+import type { RaisedWhen } from '../rules/types';
 import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
@@ -464,9 +465,9 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   return diagnostic;
 }
 
-/** Whether BuildKit raises this error only when it converts the problem's stage (see RaisedWhen). */
+/** Whether BuildKit raises this error only in the stages a build reaches (see RaisedWhen). */
 function raisedAtDispatch(rule: Rule, problem: Problem): boolean {
-  return rule.kind === 'error' && (problem.raisedWhen ?? rule.raisedWhen) === 'dispatch';
+  return rule.kind === 'error' && (problem.raisedWhen ?? rule.raisedWhen ?? 'parse') !== 'parse';
 }
 
 /**
@@ -487,11 +488,14 @@ class Reach {
   }
 }
 
-/** Why a dispatch-time error in `stage` is not one for a plain build. */
-function notBuiltByDefault(stage: Stage): string {
+/** Why a dispatch-time error in `stage` is not one for a plain build, and which builds fail on it. */
+function notBuiltByDefault(stage: Stage, when: RaisedWhen | undefined): string {
   const which = stage.name ? `stage "${stage.name}"` : `stage number ${stage.index}`;
-  const how = stage.name ? `docker build --target ${stage.name}` : 'a --target that needs it';
-  return `Only a build that reaches ${which} fails here (${how}, or docker build --check); a plain docker build does not build that stage.`;
+  const target = stage.name ? `docker build --target ${stage.name}` : 'a --target that needs it';
+  if (when === 'target') {
+    return `Only a build whose target reaches ${which} fails here (${target}); a plain docker build does not build that stage, and docker build --check runs these triggers only in the stages the last one reaches.`;
+  }
+  return `Only a build that reaches ${which} fails here (${target}, or docker build --check); a plain docker build does not build that stage.`;
 }
 
 /** A rule's problem as a diagnostic, with the severity the check configuration and the user's settings give it; undefined when off. */
@@ -504,7 +508,8 @@ function ruleDiagnostic(doc: AnalyzedDocument, found: Found, setup: CheckSetup, 
     const stage = reach.unreachedStageOf(found.nodeIndex);
     if (stage) {
       severity = DiagnosticSeverity.Warning;
-      found = { ...found, problem: { ...found.problem, message: `${found.problem.message} ${notBuiltByDefault(stage)}` } };
+      const message = `${found.problem.message} ${notBuiltByDefault(stage, found.problem.raisedWhen ?? rule.raisedWhen)}`;
+      found = { ...found, problem: { ...found.problem, message } };
     }
   }
   return withUserSeverity(toDiagnostic(doc, found, severity), settings);

@@ -81,6 +81,22 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     );
   });
 
+  it('says that --check does not run an ONBUILD trigger in a stage the last one does not reach', () => {
+    checkDiagnostics('FROM alpine AS base\nONBUILD BOGUS x\nFROM $[base$] AS child\nFROM $[base$]\n', [
+      {
+        code: 'invalid-onbuild-trigger',
+        message:
+          'Building FROM base runs its ONBUILD triggers here, and the one on line 2 is not a valid instruction: Unknown instruction "BOGUS". Only a build whose target reaches stage "child" fails here (docker build --target child); a plain docker build does not build that stage, and docker build --check runs these triggers only in the stages the last one reaches.',
+        severity: 'warning',
+      },
+      {
+        code: 'invalid-onbuild-trigger',
+        message: 'Building FROM base runs its ONBUILD triggers here, and the one on line 2 is not a valid instruction: Unknown instruction "BOGUS".',
+        severity: 'error',
+      },
+    ], { only: ['invalid-onbuild-trigger'] });
+  });
+
   it("lets the user's severity for the code win", () => {
     const fixture = 'FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine\n';
     checkDiagnostics(fixture, [{ code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'error' }], {

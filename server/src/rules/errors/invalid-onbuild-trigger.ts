@@ -145,7 +145,7 @@ export const invalidOnbuildTrigger: FileRule = {
   scope: 'file',
   defaultSeverity: DiagnosticSeverity.Error,
   // BuildKit reads a trigger again only in a stage it builds on the trigger's stage (initOnBuildTriggers, for reached stages).
-  raisedWhen: 'dispatch',
+  raisedWhen: 'target',
   description: 'A stage built FROM an earlier stage that has an ONBUILD trigger BuildKit cannot read as an instruction.',
   url: instructionUrl('ONBUILD'),
   // What it reads of a stage besides the global ARGs: its name, its image, whether it has a bad trigger.
