@@ -186,8 +186,8 @@ describe('what BuildKit refuses for its text gets an error where the text is wro
     ]);
   });
 
-  it('a stage that copies from itself, and a stage copied from before it is defined', () => {
-    checkBuildErrors('FROM busybox AS self\nCOPY --from=$[self$] a /\nFROM busybox AS target\nCOPY --from=$[later$] / /out\nFROM alpine AS later\n', [
+  it('a stage that copies from itself, and a stage copied from before it is defined (the last stage builds on it)', () => {
+    checkBuildErrors('FROM busybox AS self\nCOPY --from=$[self$] a /\nFROM busybox AS target\nCOPY --from=$[later$] / /out\nFROM alpine AS later\nFROM target\n', [
       ['circular-stage-dependency', 'Stage "self" cannot copy from itself; name another stage.'],
       ['stage-defined-later', 'Stage "later" is defined after stage "target", so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "later" above stage "target".'],
     ]);
