@@ -1367,6 +1367,11 @@ describe('hover over LSP', () => {
       ].join('\n\n');
       // The body is the input of `cat`: the shell honours the quotes.
       await checkHover("FROM alpine\nRUN cat $[<<'E$0OF'$] > /etc/motd\nhello $USER\nEOF\n", input);
+      // A shell reads the body on standard input as its script: the quotes keep only the command line's expansion away.
+      await checkHover(
+        "FROM alpine\nRUN bash -s $[<<'E$0OF'$]\necho $HOME\nEOF\n",
+        input.replace('The marker is quoted, so variables in the body stay as written.', 'The marker is quoted, so the command line leaves the body as written; the shell that reads it as its script expands the variables in it as it runs.'),
+      );
       // The same as the ONBUILD trigger's whole command: the quotes are ignored again.
       await checkHover(
         "FROM alpine\nONBUILD RUN $[<<'E$0OF'$]\necho $HOME\nEOF\n",

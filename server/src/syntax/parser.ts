@@ -26,6 +26,7 @@ import type {
 } from './nodes';
 import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
 import { scanShellVariables } from './shellVariables';
+import { shellReadsHeredoc } from './shellHeredocReader';
 import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
 
@@ -591,13 +592,20 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
   }
 
   const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
-  const command = (node.name === 'ONBUILD' ? node.trigger?.args : node.args)?.text ?? '';
+  const args = node.name === 'ONBUILD' ? node.trigger?.args : node.args;
+  const command = args?.text ?? '';
   heredocs.forEach((heredoc, index) => {
     if (!heredoc.content.includes(shell === 'cmd' ? '%' : '$')) return;
     const marker = text.slice(base + heredoc.marker.start, base + heredoc.marker.end);
     // A RUN that is only this heredoc runs the body itself as the script, quoted marker or not
     // (BuildKit ignores the quotes there), so the shell expands its variables either way.
-    if (!heredoc.expand && !(owner === 'RUN' && heredocs.length === 1 && command.trim() === marker)) return;
+    const wholeCommand = owner === 'RUN' && heredocs.length === 1 && command.trim() === marker;
+    // A quoted body that a shell of the command reads on its standard input (`sh <<'EOF'`) is that
+    // shell's script: the outer shell leaves it as written, the inner one expands it as it runs.
+    const shellInput =
+      owner === 'RUN' && !shell && !heredoc.expand && !wholeCommand && args !== undefined && heredoc.fileDescriptor === 0 &&
+      shellReadsHeredoc(logical.text, logical.logicalOffset(args.start), logical.logicalOffset(heredoc.marker.start), logical.logicalOffset(heredoc.marker.end));
+    if (!heredoc.expand && !wholeCommand && !shellInput) return;
     const bodyStart = base + heredoc.body.start;
     const bodyEnd = base + heredoc.body.end;
     const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
@@ -606,7 +614,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
       if (runsBodyWithInterpreter(heredocs, command, marker)) return;
       // The body of a RUN that is only this heredoc is the script; any other body is data the shell
       // expands `$` in before a command reads it (`cat <<EOF`, even `bash <<EOF`).
-      const script = heredocs.length === 1 && command.trim() === marker;
+      const script = wholeCommand || shellInput;
       // A Windows shell gets the script as its command line, and has no here-documents of its own.
       if (shell) {
         if (script) fromLexed(scanWindowsShellVariables(shell, text, bodyStart, bodyEnd), map, context, shell);

@@ -25,6 +25,13 @@ describe('variable completion after $', () => {
     expect(offered(head + 'ENV X=$$VE|')).toEqual([]);
   });
 
+  it('offers the variable in a quoted RUN heredoc body only where a shell reads it as its script', () => {
+    expect(offered(head + "RUN sh <<'EOF'\necho $VE|\nEOF\n")).toEqual(['VERSION']);
+    expect(offered(head + "RUN <<'EOF'\necho $VE|\nEOF\n")).toEqual(['VERSION']);
+    expect(offered(head + "RUN cat <<'EOF' >/x\n$VE|\nEOF\n")).toEqual([]);
+    expect(offered(head + 'RUN cat <<EOF >/x\n$VE|\nEOF\n')).toEqual(['VERSION']);
+  });
+
   it('counts an escaped $ as text', () => {
     expect(offered(head + 'ENV X=\\$VE|')).toEqual([]);
     expect(offered(head + 'ENV X=\\$$VE|')).toEqual(['VERSION']);

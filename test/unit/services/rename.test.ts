@@ -40,6 +40,17 @@ describe('rename of a variable', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN <<"EOF"\n#!/bin/bash\necho $FOO\nEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<"EOF"\n#!/bin/bash\necho $BAR\nEOF\n');
   });
 
+  it('renames it in a quoted heredoc body that a shell of the command reads as its script, not in one another program reads', () => {
+    expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'EOF' sh\necho $FOO '$FOO'\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'EOF' sh\necho $BAR '$FOO'\nEOF\n");
+    expect(renamed("FROM a\nENV FO$0O=1\nRUN bash -s <<'E' && cat <<'F'\necho ${FOO:-x}\nE\n$FOO\nF\n", 'BAR')).toBe(
+      "FROM a\nENV BAR=1\nRUN bash -s <<'E' && cat <<'F'\necho ${BAR:-x}\nE\n$FOO\nF\n",
+    );
+    expect(renamed("FROM a\nARG FOO=1\nRUN <<-'E' bash\n\techo $FO$0O\n\tE\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<-'E' bash\n\techo $BAR\n\tE\n");
+    expect(renamed("FROM a\nARG FO$0O=1\nRUN python3 <<'E'; sh -c 'cat' <<'F'\nprint('$FOO')\nE\n$FOO\nF\n", 'BAR')).toBe(
+      "FROM a\nARG BAR=1\nRUN python3 <<'E'; sh -c 'cat' <<'F'\nprint('$FOO')\nE\n$FOO\nF\n",
+    );
+  });
+
   it('leaves a quoted heredoc alone where the shell reads it as text', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nRUN cat <<'EOF'\n$FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN cat <<'EOF'\n$FOO\nEOF\n");
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'A' <<B\n$FOO\nA\n$FOO\nB\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'A' <<B\n$FOO\nA\n$BAR\nB\n");

@@ -144,7 +144,8 @@ describe('spans', () => {
       '\techo $HOME\n',
       '\tEOF',
     ]);
-    expect(node.variables).toEqual([]);
+    // The marker is quoted, so the outer shell leaves the body alone; bash reads it as its script and expands `$HOME`.
+    expect(node.variables.map((v) => [at(v), v.context])).toEqual([['$HOME', { kind: 'heredoc', index: 0, expand: false }]]);
   });
 
   it('several heredocs on one line, with a file descriptor and white space before the word', () => {

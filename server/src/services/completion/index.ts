@@ -8,7 +8,7 @@ import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPr
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
 import type { StageShell } from '../../semantics';
-import { execShellScript, runsBodyWithInterpreter, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
+import { execShellScript, heredocIsShellInput, runsBodyWithInterpreter, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -108,8 +108,10 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
   if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, command, marker)) return [];
   let expansion: Expansion | undefined;
-  if (owner.name === 'RUN') expansion = 'run';
-  else if (heredoc.expand) expansion = 'builder';
+  // A quoted body is no script unless BuildKit runs it as one or a shell reads it as its script (`sh <<'EOF'`).
+  const script = node.heredocs.length === 1 && command.trim() === marker;
+  if (owner.name === 'RUN' && (heredoc.expand || script || heredocIsShellInput(node, context.index, doc.tree.nodeText(context.entry.index)))) expansion = 'run';
+  else if (owner.name !== 'RUN' && heredoc.expand) expansion = 'builder';
   return expansion ? variableItems(request, variable, expansion, start, node.name === 'ONBUILD') : [];
 }
 

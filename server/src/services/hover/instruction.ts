@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { EMPTY_ENVIRONMENT, expandWords, heredocData, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
 import { DocWriter } from '../markup';
@@ -21,10 +21,10 @@ function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | und
 }
 
 /**
- * `node` is the top-level instruction; `rel` is relative to its start (triggers share it). `shell` is
+ * `node` is the top-level instruction and `text` its text; `rel` is relative to its start (triggers share it). `shell` is
  * the one its shell form runs in (the model's `shellAt`), undefined outside a stage.
  */
-export function instructionTokenHover(node: InstructionNode, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell): SpanHover | undefined {
+export function instructionTokenHover(node: InstructionNode, text: string, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell): SpanHover | undefined {
   if (within(node.keyword, rel)) return keywordHover(node, format);
   const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
   if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
@@ -34,7 +34,7 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   for (const heredoc of node.heredocs) {
     const span = within(heredoc.marker, rel) ? heredoc.marker : heredoc.terminator && within(heredoc.terminator, rel) ? heredoc.terminator : undefined;
     if (!span) continue;
-    const use = runHeredocUse(node, owner, heredoc);
+    const use = runHeredocUse(node, owner, heredoc, text);
     return { span, text: heredocHover(owner.name, heredoc, format, use, use === 'script' && !stopsAtFirstFailure(heredoc, shell)) };
   }
   if (owner.name === 'LABEL') {
@@ -47,11 +47,11 @@ export function instructionTokenHover(node: InstructionNode, rel: number, format
   return argumentHover(owner, owner.argList[index], index, format, escape);
 }
 
-/** A RUN whose whole command is the heredoc's marker runs the body as its script. */
-function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: Heredoc): RunHeredocUse {
+/** A RUN whose whole command is the heredoc's marker runs the body as its script; `sh <<EOF` reads it as one. */
+function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: Heredoc, text: string): RunHeredocUse {
   const args = owner.args;
   const alone = node.heredocs.length === 1 && args !== undefined && args.start === heredoc.marker.start && args.end === heredoc.marker.end;
-  if (!alone) return 'input';
+  if (!alone) return heredocIsShellInput(node, node.heredocs.indexOf(heredoc), text) ? 'shell-input' : 'input';
   return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
 }
 

@@ -84,9 +84,10 @@ export function durationHover(instruction: InstructionName, flag: FlagFact, valu
 
 /**
  * How a RUN uses a heredoc: as the whole script (the command is only the marker), as a script its
- * `#!` interpreter runs, or as the input of the command written before it.
+ * `#!` interpreter runs, as the script a shell of the command reads on its standard input
+ * (`sh <<'EOF'`), or as the input of another command.
  */
-export type RunHeredocUse = 'script' | 'interpreter' | 'input';
+export type RunHeredocUse = 'script' | 'interpreter' | 'shell-input' | 'input';
 
 /**
  * The heredoc whose marker is hovered: what its body is, and who expands variables in it.
@@ -114,6 +115,8 @@ export function heredocHover(instruction: string, heredoc: Heredoc, format: DocF
     expansion = heredoc.expand
       ? w.prose('The builder leaves variables in the body to the shell that runs it.')
       : w.prose('The body is the whole command, so BuildKit runs it as the script and ignores the quotes on the marker: the shell still expands variables in it.');
+  } else if (instruction === 'RUN' && use === 'shell-input' && !heredoc.expand) {
+    expansion = w.prose('The marker is quoted, so the command line leaves the body as written; the shell that reads it as its script expands the variables in it as it runs.');
   } else if (!heredoc.expand) {
     expansion = w.prose('The marker is quoted, so variables in the body stay as written.');
   } else if (instruction === 'RUN') {

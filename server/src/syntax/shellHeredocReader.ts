@@ -1,0 +1,151 @@
+// Whether a RUN's heredoc is the standard input of a POSIX shell that runs it as its script:
+// `RUN sh <<'EOF'`, `RUN <<'EOF' bash -eux`, `RUN bash -s arg <<E`. BuildKit hands such a command
+// line with its bodies to the stage's shell, which gives the body to the inner shell on standard
+// input; a quoted marker keeps the outer shell from expanding the body, but the inner shell expands
+// `$NAME` as it runs the script, from the environment, where ARG and ENV values are. A body that
+// `cat`, `tee` or `python3` reads is data, and `sh -c '…' <<E` or `sh script.sh <<E` read their
+// script elsewhere. A lenient reading of the command line that answers false whenever it is unsure:
+// a miss leaves a use out, a wrong answer would make text that is no variable one.
+
+import type { InstructionNode } from './nodes';
+import { logicalLineOf } from './logicalLine';
+
+/** Shells that run their standard input as a script when given no script otherwise. */
+const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+/** Words before a command that keep its standard input and environment. */
+const PREFIXES: ReadonlySet<string> = new Set(['!', '{', 'then', 'do', 'else', 'exec', 'command', 'time']);
+/** Long options of bash that take the next word as their value. */
+const VALUED_LONG_OPTIONS: ReadonlySet<string> = new Set(['--rcfile', '--init-file']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** A word that is plainly itself: no quotes, escapes or expansions. */
+const PLAIN = /^[A-Za-z0-9_./+=:-]+$/;
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * The simple commands of `line[from, …)`, as lists of words (with redirections as words of their
+ * own when written apart). Separators are `;`, `&`, `|`, parentheses, back quotes and line breaks
+ * outside quotes; `>&` and `<&` stay in their redirection.
+ */
+function simpleCommands(line: string, from: number): Word[][] {
+  const commands: Word[][] = [];
+  let words: Word[] = [];
+  let start = -1;
+  const endWord = (end: number): void => {
+    if (start >= 0) words.push({ start, end, text: line.slice(start, end) });
+    start = -1;
+  };
+  const endCommand = (): void => {
+    if (words.length) commands.push(words);
+    words = [];
+  };
+  let i = from;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === ' ' || c === '\t') {
+      endWord(i);
+      i++;
+      continue;
+    }
+    const redirection = (c === '&' || c === '|') && i > 0 && (line[i - 1] === '>' || line[i - 1] === '<');
+    if (!redirection && (c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '`' || c === '\n' || c === '\r')) {
+      endWord(i);
+      endCommand();
+      i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === '\\') i += 2;
+    else if (c === "'") {
+      const close = line.indexOf("'", i + 1);
+      i = close < 0 ? line.length : close + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < line.length && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else i++;
+  }
+  endWord(Math.min(i, line.length));
+  endCommand();
+  return commands;
+}
+
+/** A redirection word of its own (`2>&1`, `>log`, `<in`); `apart`: its file is the next word (`> log`). */
+function redirection(word: string): { readsStdin: boolean; apart: boolean } | undefined {
+  const match = /^(\d*)(<<<|<<-?|<>|<&|>&|>>|>\||<|>)(.*)$/s.exec(word);
+  if (!match) return undefined;
+  const [, fd, operator, rest] = match;
+  const readsStdin = operator.startsWith('<') && (fd === '' || fd === '0');
+  return { readsStdin, apart: rest === '' };
+}
+
+/**
+ * Whether the heredoc whose marker is `line[markerStart, markerEnd)` (logical offsets; the marker
+ * may be two words, `<< EOF`) is the standard input of a POSIX shell that reads its script there.
+ * `from`: where the RUN's command starts in `line`.
+ */
+export function shellReadsHeredoc(line: string, from: number, markerStart: number, markerEnd: number): boolean {
+  const command = simpleCommands(line, from).find((words) => words.some((w) => w.start === markerStart));
+  if (!command) return false;
+  const words: Word[] = [];
+  for (let i = 0; i < command.length; i++) {
+    const word = command[i];
+    if (word.start >= markerStart && word.end <= markerEnd) continue;
+    const redirect = redirection(word.text);
+    if (redirect) {
+      // Another redirection of standard input replaces the heredoc there.
+      if (redirect.readsStdin) return false;
+      if (redirect.apart) i++;
+      continue;
+    }
+    words.push(word);
+  }
+  let i = 0;
+  while (i < words.length && (PREFIXES.has(words[i].text) || ASSIGNMENT.test(words[i].text))) i++;
+  const program = words[i]?.text ?? '';
+  if (!PLAIN.test(program)) return false;
+  let name = program.slice(program.lastIndexOf('/') + 1);
+  // `busybox sh`: the applet is the shell.
+  if (name === 'busybox') {
+    i++;
+    name = words[i]?.text ?? '';
+  }
+  if (!POSIX_SHELLS.has(name)) return false;
+  let fromStdin = false;
+  for (i++; i < words.length; i++) {
+    const word = words[i].text;
+    // `-` and `--` end the options; only a script's arguments (with `-s`) may follow.
+    if (word === '-' || word === '--') return fromStdin || i === words.length - 1;
+    if (VALUED_LONG_OPTIONS.has(word)) {
+      i++;
+      continue;
+    }
+    if (PLAIN.test(word) && word.startsWith('--')) continue;
+    // The first operand: with `-s`, the script's first argument; else the script's file.
+    if (!/^[-+][A-Za-z]+$/.test(word)) return fromStdin;
+    const letters = word.slice(1);
+    // `-c`: the script is a word of the command line; the body is its input.
+    if (letters.includes('c')) return false;
+    if (word[0] === '-' && letters.includes('s')) fromStdin = true;
+    // A cluster such as `-euo pipefail`: each `o` or `O` in it takes one of the following words.
+    i += (letters.match(/[oO]/g) ?? []).length;
+  }
+  return true;
+}
+
+/**
+ * `shellReadsHeredoc` for heredoc `index` of a RUN node (or of an ONBUILD RUN) whose text is
+ * `text`: its body is the script of a shell that reads it on standard input. False for a body that
+ * is the whole command (BuildKit runs that itself) and for any other instruction.
+ */
+export function heredocIsShellInput(node: InstructionNode, index: number, text: string): boolean {
+  const run = node.name === 'ONBUILD' ? node.trigger : node;
+  const heredoc = node.heredocs[index];
+  if (run?.name !== 'RUN' || !run.args || !heredoc || heredoc.fileDescriptor !== 0) return false;
+  const logical = logicalLineOf(node, text);
+  return shellReadsHeredoc(logical.text, logical.logicalOffset(run.args.start), logical.logicalOffset(heredoc.marker.start), logical.logicalOffset(heredoc.marker.end));
+}
