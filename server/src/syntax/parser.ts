@@ -707,6 +707,47 @@ export function execShellScript(elements: readonly { readonly value: string }[])
   return command ? 'after' : undefined;
 }
 
+/**
+ * `text[from, to)` as a Windows program gets its words: each `"` that opens or closes a quoted part
+ * removed, `\"` read as a quote. `offsets[i]`: where the i-th kept character is in `text`.
+ */
+function withoutArgvQuotes(text: string, from: number, to: number): { text: string; offsets: number[] } {
+  let out = '';
+  const offsets: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\\' && text[i + 1] === '"') i++;
+    else if (text[i] === '"') continue;
+    out += text[i];
+    offsets.push(i);
+  }
+  return { text: out, offsets };
+}
+
+/** PowerShell's command-line options that take the next word as their value. */
+const VALUED_POWERSHELL_OPTIONS: readonly string[] = ['executionpolicy', 'inputformat', 'outputformat', 'windowstyle', 'workingdirectory', 'configurationname', 'settingsfile', 'version', 'psconsolefile', 'custompipename'];
+
+/**
+ * Where the script starts in a cmd command line that runs PowerShell (`powershell [options]
+ * [-Command] <script>`): the offset of its first word in `line`, or undefined when the line runs
+ * no script PowerShell reads as code. `-File` (any prefix, `-f`) runs a file with the words as its
+ * arguments, given as written; so does pwsh's first word without `-Command`, which is its file.
+ */
+function powerShellScriptIn(line: string): number | undefined {
+  const words = [...line.matchAll(/[^ \t]+/g)];
+  const program = words[0] && programName(words[0][0]).toLowerCase();
+  if (program !== 'powershell' && program !== 'pwsh') return undefined;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i][0].toLowerCase();
+    if (!/^[-/]/.test(word)) return program === 'powershell' ? words[i].index : undefined;
+    const option = word.slice(1);
+    if (option !== '' && 'command'.startsWith(option)) return i + 1 < words.length ? words[i + 1].index : undefined;
+    if (option !== '' && 'file'.startsWith(option)) return undefined;
+    // `-ExecutionPolicy Bypass`: the value is no script.
+    if (option !== '' && VALUED_POWERSHELL_OPTIONS.some((name) => name.startsWith(option))) i++;
+  }
+  return undefined;
+}
+
 function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {
   const start = map(s.start, false);
   return { start, end: s.end > s.start ? map(s.end, true) : start };
@@ -787,6 +828,19 @@ function collectFromInstruction(
     // SHELL's own arguments are no script, whatever shell they name.
     const windows = node.name === 'SHELL' ? undefined : shell;
     for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length, { kind: 'shell' }, windows);
+    // cmd starting PowerShell (`powershell -Command "echo $env:NAME"`): cmd expands `%NAME%` in the
+    // line, then PowerShell runs the rest as its own script, reading the environment as `$env:NAME`.
+    if (windows === 'cmd') {
+      for (const token of command) {
+        const script = powerShellScriptIn(token.text);
+        if (script === undefined) continue;
+        // PowerShell parses the words as its command line gives them: without their argv quotes.
+        const from = logicalOf(token.start) + script;
+        const { text: words, offsets } = withoutArgvQuotes(logical.text, from, logicalOf(token.start) + token.text.length);
+        const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(offsets[o - 1] + 1) : logical.sourceStart(offsets[o]));
+        collect(scanWindowsShellVariables('powershell', words, 0, words.length), map, { kind: 'shell' }, 'powershell');
+      }
+    }
     return;
   }
   if (node.name === 'ENV' || node.name === 'LABEL' || node.name === 'ARG') {

@@ -51,6 +51,23 @@ describe('rename of a variable', () => {
     );
   });
 
+  it('renames `$env:NAME` where cmd starts PowerShell on a script, and `%NAME%`, but not a file\'s arguments or verbatim strings', () => {
+    const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
+    const text =
+      `${windows}ENV FO$0O=1\n` +
+      `RUN powershell -Command "Write-Host $env:FOO %FOO% '$env:FOO'" && echo $FOO\n` +
+      'RUN pwsh -NoProfile -ExecutionPolicy Bypass -c Write-Host ${env:FOO}\n' +
+      'RUN pwsh ./run.ps1 $env:FOO && powershell -File x.ps1 $env:FOO\n';
+    expect(renamed(text, 'BAR')).toBe(
+      `${windows}ENV BAR=1\n` +
+        `RUN powershell -Command "Write-Host $env:BAR %BAR% '$env:FOO'" && echo $FOO\n` +
+        'RUN pwsh -NoProfile -ExecutionPolicy Bypass -c Write-Host ${env:BAR}\n' +
+        'RUN pwsh ./run.ps1 $env:FOO && powershell -File x.ps1 $env:FOO\n',
+    );
+    // A cmd SHELL on any image.
+    expect(renamed('FROM a\nSHELL ["cmd", "/S", "/C"]\nARG FO$0O=1\nRUN powershell.exe $env:FOO\n', 'BAR')).toBe('FROM a\nSHELL ["cmd", "/S", "/C"]\nARG BAR=1\nRUN powershell.exe $env:BAR\n');
+  });
+
   it('leaves a quoted heredoc alone where the shell reads it as text', () => {
     expect(renamed("FROM a\nARG FO$0O=1\nRUN cat <<'EOF'\n$FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN cat <<'EOF'\n$FOO\nEOF\n");
     expect(renamed("FROM a\nARG FO$0O=1\nRUN <<'A' <<B\n$FOO\nA\n$FOO\nB\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<'A' <<B\n$FOO\nA\n$BAR\nB\n");
