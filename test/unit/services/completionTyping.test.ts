@@ -659,6 +659,10 @@ function kindOf(miss: Miss): string {
   return 'accept-garbles';
 }
 
+// Each sweep takes 4-8 s on an idle 2-core machine and over 30 s when other work shares it: the bound
+// is there to catch a hang, not to time the sweep.
+const SWEEP_TIMEOUT = 180_000;
+
 describe('typing sweep over the real-world corpus', () => {
   const files = listFiles();
 
@@ -676,12 +680,12 @@ describe('typing sweep over the real-world corpus', () => {
       ...result.misses.map((m) => `${m.category} ${m.mode} ${m.file}:${m.line} typed ${JSON.stringify(m.typed)} want ${m.label}: ${m.problem}`),
     ]);
     expect(tally(result.misses, (m) => m.category)).toEqual({});
-  });
+  }, SWEEP_TIMEOUT);
 
   it('offers nothing inside shell text, plain arguments, comments and heredoc bodies', () => {
     // Every other file (168,000 offsets in all would take long): about 80,000 offsets.
     const found = quietSweep(files.filter((_, i) => i % 2 === 0));
     report([...found].flatMap(([where, list]) => [`quiet ${where}: ${list.length}`, ...list.map((l) => '  ' + l)]));
     expect(Object.fromEntries([...found].map(([where, list]) => [where, list.length]))).toEqual({});
-  });
+  }, SWEEP_TIMEOUT);
 });
