@@ -6,6 +6,8 @@
 // - keys and rule names are trimmed; rule names are case-sensitive;
 // - an unknown key, a part without `=` or a non-boolean `error` is an error;
 // - the value is read up to the first space, so `# check=skip=X // reason` works.
+// Frontends 1.8 and 1.9 know only `skip` and `error` and split into at most two parts (the
+// `experimental` option of 1.10 added the third), so there `experimental=` is an unknown key.
 
 import type { SyntaxTree } from '../syntax';
 
@@ -28,6 +30,14 @@ export interface CheckOptionError {
   readonly start: number;
   readonly end: number;
 }
+
+/** What a frontend's check parser accepts. */
+export interface CheckOptionSyntax {
+  /** The `experimental` option (frontend 1.10 on), and with it a third `;`-separated part. */
+  readonly experimental: boolean;
+}
+
+export const NEWEST_CHECK_SYNTAX: CheckOptionSyntax = { experimental: true };
 
 export type CheckOptionsResult = { readonly ok: true; readonly config: CheckConfig } | { readonly ok: false; readonly error: CheckOptionError };
 
@@ -55,14 +65,15 @@ export function effectiveCheckValue(value: string): string {
   return space < 0 ? value : value.slice(0, space);
 }
 
-/** Parses a check value (already cut at the first space). */
-export function parseCheckOptions(value: string): CheckOptionsResult {
+/** Parses a check value (already cut at the first space) as a frontend with `syntax` does. */
+export function parseCheckOptions(value: string, syntax: CheckOptionSyntax = NEWEST_CHECK_SYNTAX): CheckOptionsResult {
   const whole = trimmedSpan(value, 0, value.length);
   if (whole.start === whole.end) return { ok: true, config: DEFAULT_CHECK_CONFIG };
-  // Split into at most three parts, like Go's strings.SplitN(s, ";", 3).
+  // Split into at most three parts (two before 1.10), like Go's strings.SplitN(s, ";", n).
+  const maxParts = syntax.experimental ? 3 : 2;
   const parts: { start: number; end: number }[] = [];
   let from = whole.start;
-  while (parts.length < 2) {
+  while (parts.length < maxParts - 1) {
     const semicolon = value.indexOf(';', from);
     if (semicolon < 0 || semicolon >= whole.end) break;
     parts.push({ start: from, end: semicolon });
@@ -89,6 +100,7 @@ export function parseCheckOptions(value: string): CheckOptionsResult {
         else skip = ruleList(optionValue);
         break;
       case 'experimental':
+        if (!syntax.experimental) return unknownKey(key, keySpan, part, syntax);
         if (optionValue === 'all') experimentalAll = true;
         else experimental = ruleList(optionValue);
         break;
@@ -101,13 +113,17 @@ export function parseCheckOptions(value: string): CheckOptionsResult {
         }
         break;
       default:
-        return {
-          ok: false,
-          error: { message: `invalid check option "${key}": expected skip, error or experimental`, ...(key ? keySpan : part) },
-        };
+        return unknownKey(key, keySpan, part, syntax);
     }
   }
   return { ok: true, config: { skipAll, skip, experimentalAll, experimental, error } };
+}
+
+type Span = { readonly start: number; readonly end: number };
+
+function unknownKey(key: string, keySpan: Span, part: Span, syntax: CheckOptionSyntax): CheckOptionsResult {
+  const expected = syntax.experimental ? 'skip, error or experimental' : 'skip or error (experimental needs frontend 1.10)';
+  return { ok: false, error: { message: `invalid check option "${key}": expected ${expected}`, ...(key ? keySpan : part) } };
 }
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
@@ -193,11 +209,11 @@ export function forEachInstructionCheckComments(tree: SyntaxTree, visit: (instru
   }
 }
 
-/** The file-level `# check=` directive, if there is one. */
-export function fileCheckDirective(tree: SyntaxTree): CheckComment | undefined {
+/** The file-level `# check=` directive, if there is one, parsed as a frontend with `syntax` does. */
+export function fileCheckDirective(tree: SyntaxTree, syntax: CheckOptionSyntax = NEWEST_CHECK_SYNTAX): CheckComment | undefined {
   const directive = tree.directives().find((entry) => entry.node.name === 'check');
   if (!directive) return undefined;
   const value = effectiveCheckValue(directive.node.value.text);
   const valueStart = directive.start + directive.node.value.start;
-  return { nodeIndex: directive.index, value, valueStart, valueEnd: valueStart + value.length, result: parseCheckOptions(value) };
+  return { nodeIndex: directive.index, value, valueStart, valueEnd: valueStart + value.length, result: parseCheckOptions(value, syntax) };
 }

@@ -1,12 +1,14 @@
 // Which build checks the frontend a file pins (`# syntax=docker/dockerfile:1.N`) runs, and which
 // `# check=` configuration it reads. A release runs only the checks it has, with its own idea of
-// which are experimental: before 1.8 there are no checks and no `check` directive, before 1.21 no
+// which are experimental: before 1.8 there are no checks and no `check` directive, before 1.10 no
+// `experimental=` option (so no way to turn an experimental check on), before 1.21 no
 // `# check=` comments on single instructions, and a check that started out experimental stays so
 // until its `stableSince`. A file without a pin we can judge (no directive, `1`, `1-labs`, a
 // digest, another image: see frontendPin) gets the newest frontend, as the facts describe it.
 
-import { getBuildCheck, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, type FrontendVersion } from '../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, type FrontendVersion } from '../facts';
 import type { SyntaxTree } from '../syntax';
+import { NEWEST_CHECK_SYNTAX, type CheckOptionSyntax } from './checkConfig';
 import { pinnedFrontend, type PinnedFrontend } from './frontendPin';
 
 /** How a frontend runs a check: not at all, only when a file opts in, or unless a file skips it. */
@@ -19,12 +21,17 @@ export interface CheckFrontend {
   readonly readsDirective: boolean;
   /** It reads `# check=` comments above single instructions. */
   readonly readsInstructionComments: boolean;
+  /** The check options its parser accepts. */
+  readonly optionSyntax: CheckOptionSyntax;
 }
 
-const NEWEST: CheckFrontend = { readsDirective: true, readsInstructionComments: true };
+const NEWEST: CheckFrontend = { readsDirective: true, readsInstructionComments: true, optionSyntax: NEWEST_CHECK_SYNTAX };
 
 /** The release that introduced the `check` directive (and the build checks with it). */
 export const CHECKS_SINCE: FrontendVersion = getDirective('check')!.since!;
+
+/** The release whose check parser accepts `experimental=`. */
+const EXPERIMENTAL_OPTION_SINCE: FrontendVersion = getCheckOption('experimental')!.since!;
 
 export function checkFrontend(tree: SyntaxTree): CheckFrontend {
   const pin = pinnedFrontend(tree);
@@ -33,6 +40,7 @@ export function checkFrontend(tree: SyntaxTree): CheckFrontend {
     pin,
     readsDirective: !isOlder(pin.version, CHECKS_SINCE),
     readsInstructionComments: !isOlder(pin.version, INSTRUCTION_CHECK_COMMENTS_SINCE),
+    optionSyntax: { experimental: !isOlder(pin.version, EXPERIMENTAL_OPTION_SINCE) },
   };
 }
 

@@ -76,7 +76,7 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
     if (frontend && checkMode(frontend, rule.code, rule.experimental === true) === 'on') {
       const local = frontend.readsInstructionComments ? skipForInstruction(doc, diagnostic, rule.code) : undefined;
       if (local) list.add(local);
-      const file = skipForFile(doc, diagnostic, rule.code);
+      const file = skipForFile(doc, diagnostic, rule.code, frontend.optionSyntax);
       if (file) list.add(file);
     }
     if (rule.kind === 'practice') {

@@ -399,10 +399,10 @@ function checkSetup(doc: AnalyzedDocument, override: string | undefined): CheckS
   let file = DEFAULT_CHECK_CONFIG;
   // A frontend older than the check directive reads no check configuration at all.
   if (frontend.readsDirective && override !== undefined) {
-    const parsed = parseCheckOptions(override);
+    const parsed = parseCheckOptions(override, frontend.optionSyntax);
     if (parsed.ok) file = parsed.config;
   } else if (frontend.readsDirective) {
-    const directive = fileCheckDirective(doc.tree);
+    const directive = fileCheckDirective(doc.tree, frontend.optionSyntax);
     if (directive?.result.ok) file = directive.result.config;
     else if (directive) invalid.push({ comment: directive, directive: true });
   }

@@ -6,7 +6,7 @@
 // be fixed first (no file skip is offered).
 
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { checkOptionOfComment, fileCheckDirective, parseCheckOptions } from '../rules/checkConfig';
+import { checkOptionOfComment, fileCheckDirective, parseCheckOptions, type CheckOptionSyntax } from '../rules/checkConfig';
 import type { SyntaxTree } from '../syntax';
 import { rangeOf, type AnalyzedDocument } from './document';
 
@@ -117,10 +117,10 @@ export function skipForInstruction(doc: AnalyzedDocument, diagnostic: Diagnostic
 }
 
 /** "Skip <rule> in this file": merges into the `# check=` directive or adds one to the directive block. */
-export function skipForFile(doc: AnalyzedDocument, diagnostic: Diagnostic, rule: string): CodeAction | undefined {
+export function skipForFile(doc: AnalyzedDocument, diagnostic: Diagnostic, rule: string, syntax: CheckOptionSyntax): CodeAction | undefined {
   const { tree } = doc;
   const title = `Skip ${rule} in this file`;
-  const directive = fileCheckDirective(tree);
+  const directive = fileCheckDirective(tree, syntax);
   if (directive) {
     if (!directive.result.ok) return undefined;
     const merged = addSkipRule(directive.value, rule);

@@ -41,9 +41,38 @@ describe('build checks under a frontend pin', () => {
     expect(codesOf(text('1.20'), { dockerignore })).toEqual([]);
     expect(codesOf(text('1.20', '# check=experimental=CopyIgnoredFile\n'), { dockerignore })).toEqual(['CopyIgnoredFile']);
     expect(codesOf(text('1.21'), { dockerignore })).toEqual(['CopyIgnoredFile']);
-    expect(codesOf(text('1.8', '# check=experimental=CopyIgnoredFile\n'), { dockerignore })).toEqual([]);
+    // 1.8 has no CopyIgnoredFile, and rejects the experimental option (see below).
+    expect(codesOf(text('1.8', '# check=experimental=CopyIgnoredFile\n'), { dockerignore })).toEqual(['invalid-check-option']);
     // An experimental check ignores skip, so no skip is offered for it.
     expect(fixTitles(text('1.20', '# check=experimental=CopyIgnoredFile\n'), 'CopyIgnoredFile', { dockerignore })).toEqual([]);
+  });
+
+  it('parses the check directive as 1.8 and 1.9 do: no experimental option, at most two parts', () => {
+    const copy = (pin: string, check: string) => `# syntax=docker/dockerfile:${pin}\n# check=${check}\nFROM alpine\nCOPY app.log /x\n`;
+    const dockerignore = '*.log\n';
+    // Before 1.10 `experimental` is an unknown key: the directive fails the build and turns nothing on.
+    for (const pin of ['1.8', '1.9']) {
+      expect(diagnosticsOf(copy(pin, 'experimental=CopyIgnoredFile'), { dockerignore }).map((d) => [d.code, d.severity, d.message, d.range]), pin).toEqual([
+        [
+          'invalid-check-option',
+          1,
+          'invalid check option "experimental": expected skip or error (experimental needs frontend 1.10)',
+          { start: { line: 1, character: 8 }, end: { line: 1, character: 20 } },
+        ],
+      ]);
+    }
+    expect(codesOf(copy('1.10', 'experimental=CopyIgnoredFile'), { dockerignore })).toEqual(['CopyIgnoredFile']);
+    // BUILDKIT_DOCKERFILE_CHECK goes through the same parser: rejected, it changes nothing.
+    expect(codesOf(copy('1.9', 'skip=all'), { dockerignore, checkConfig: 'experimental=all' })).toEqual([]);
+    // Split in two, `error=true;skip=…` is one value that is not a boolean.
+    const cased = (pin: string) => `# syntax=docker/dockerfile:${pin}\n# check=skip=FromAsCasing;error=true;skip=StageNameCasing\nFROM alpine as Build\n`;
+    expect(diagnosticsOf(cased('1.9')).map((d) => [d.code, d.message, d.range.start.character, d.range.end.character])).toEqual([
+      ['invalid-check-option', 'invalid check option "error=true;skip=StageNameCasing": error must be true or false', 32, 57],
+      ['FromAsCasing', "'as' is cased differently from 'FROM'; write 'AS'.", 12, 14],
+      ['StageNameCasing', "Stage name 'Build' has uppercase letters; stage names are case-insensitive and stored in lowercase, so write 'build'.", 15, 20],
+    ]);
+    // From 1.10 the third part is read, and its skip replaces the first.
+    expect(codesOf(cased('1.10'))).toEqual(['FromAsCasing']);
   });
 
   it('reads check comments above an instruction only from 1.21, and offers to add one only then', () => {
