@@ -4,7 +4,10 @@
 // `experimental=` option (so no way to turn an experimental check on), before 1.21 no
 // `# check=` comments on single instructions, and a check that started out experimental stays so
 // until its `stableSince`. A file without a pin we can judge (no directive, `1`, `1-labs`, a
-// digest, another image: see frontendPin) gets the newest frontend, as the facts describe it.
+// digest, another image: see frontendPin) gets the newest stable frontend the facts describe
+// (SYNTAX_VERSION_LATEST): what `docker/dockerfile:1` resolves to. Without a `# syntax=` line the
+// builder uses its built-in frontend, which may be older; we cannot know it offline, and the newest
+// is what an up-to-date Docker has, so a check only a newer release has may show there early.
 
 import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, type FrontendVersion } from '../facts';
 import type { SyntaxTree } from '../syntax';

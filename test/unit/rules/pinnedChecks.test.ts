@@ -99,5 +99,8 @@ describe('build checks under a frontend pin', () => {
     ]) {
       expect(codesAndSeverities(`${syntax}${BODY}`), syntax).toEqual(['FromAsCasing 1', 'LegacyKeyValueFormat 1']);
     }
+    // The newest release's checks and defaults: ExposeProtoCasing (1.18), CopyIgnoredFile on (1.21).
+    const newest = 'FROM alpine\nEXPOSE 80/TCP\nCOPY app.log /x\n';
+    expect(codesOf(newest, { dockerignore: '*.log\n' })).toEqual(['ExposeProtoCasing', 'CopyIgnoredFile']);
   });
 });
