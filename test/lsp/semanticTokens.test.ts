@@ -92,8 +92,7 @@ describe('semantic tokens over LSP', () => {
       '1:4 "BASE" variable.declaration',
       '1:9 "alpine:3.20" string',
       '2:0 "FROM" keyword',
-      '2:5 "${BASE" variable',
-      '2:11 "}" variable',
+      '2:5 "${BASE}" variable',
       '2:13 "AS" keyword',
       '2:16 "build" class.declaration',
       '3:0 "ARG" keyword',
@@ -153,6 +152,18 @@ describe('semantic tokens over LSP', () => {
       '2:4 "B" variable.declaration',
       '4:12 "$B" variable',
       '5:23 "$A" variable',
+    ]);
+  });
+
+  it('gives ${NAME} one token, also in a COPY heredoc body, and splits ${NAME:-word} around its operator', async () => {
+    const text = ['FROM alpine', 'ARG A=1', 'COPY <<EOF /x', '${A} ${A:-d}', 'EOF', ''].join('\n');
+    const uri = await open(client, text);
+    const result = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    expect(decode(legend, text, result.data).filter((token) => token.startsWith('3:'))).toEqual([
+      '3:0 "${A}" variable',
+      '3:5 "${A" variable',
+      '3:8 ":-" operator',
+      '3:11 "}" variable',
     ]);
   });
 

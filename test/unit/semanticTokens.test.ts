@@ -1,8 +1,12 @@
 // The semantic token encoding helpers: line starts as LSP counts lines, splitting tokens that span
-// lines, the relative encoding, and the prefix/suffix delta.
+// lines, the relative encoding, and the prefix/suffix delta; and the tokens a variable gets.
 import { describe, expect, it } from 'vitest';
-import { diffTokenData, encodeRelative } from '../../server/src/services/semanticTokens';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzedDocument } from '../../server/src/services/document';
+import { diffTokenData, encodeRelative, TOKEN_TYPES } from '../../server/src/services/semanticTokens';
+import { collectFlatTokens } from '../../server/src/services/semanticTokens/collect';
 import { flatToLineTokens, lineStarts } from '../../server/src/services/semanticTokens/encode';
+import { SyntaxTree } from '../../server/src/syntax';
 
 describe('semantic token encoding', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
@@ -24,5 +28,31 @@ describe('semantic token encoding', () => {
     expect(diffTokenData([1, 2, 3, 4, 5], [1, 2, 9, 9, 4, 5])).toEqual([{ start: 2, deleteCount: 1, data: [9, 9] }]);
     expect(diffTokenData([1, 2, 3], [])).toEqual([{ start: 0, deleteCount: 3, data: [] }]);
     expect(diffTokenData([], [7])).toEqual([{ start: 0, deleteCount: 0, data: [7] }]);
+  });
+});
+
+describe('semantic tokens of variables', () => {
+  /** Each token as `"text" type`, in document order. */
+  function tokens(text: string): string[] {
+    const doc = analyzedDocument(TextDocument.create('file:///tokens/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
+    const flat = collectFlatTokens(doc);
+    const out: string[] = [];
+    for (let i = 0; i < flat.length; i += 4) out.push(`${JSON.stringify(text.slice(flat[i], flat[i + 1]))} ${TOKEN_TYPES[flat[i + 2]]}`);
+    return out.filter((token) => /variable|operator/.test(token));
+  }
+
+  it('gives ${NAME} one token, in arguments and in a COPY heredoc body BuildKit expands', () => {
+    const text = 'ARG BASE=alpine\nFROM ${BASE}\nARG A=1\nENV X=${A}/x\nWORKDIR /w/${A}\nCOPY <<EOF /x\n${A} $A\nEOF\nRUN echo ${A}\n';
+    expect(tokens(text)).toEqual(['"BASE" variable', '"${BASE}" variable', '"A" variable', '"X" variable', '"${A}" variable', '"${A}" variable', '"${A}" variable', '"$A" variable', '"${A}" variable']);
+  });
+
+  it('splits ${NAME:-word} into the name, the operator and the closing brace, around the word', () => {
+    const text = 'FROM alpine\nARG A=1\nENV X=${A:-d}\nCOPY <<EOF /x\n${A:+${A}}\nEOF\n';
+    expect(tokens(text)).toEqual(['"A" variable', '"X" variable', '"${A" variable', '":-" operator', '"}" variable', '"${A" variable', '":+" operator', '"${A}" variable', '"}" variable']);
+  });
+
+  it('cuts ${NAME} around a continuation inside it', () => {
+    const text = 'FROM alpine\nARG A=1\nENV X=${A\\\n}\n';
+    expect(tokens(text)).toEqual(['"A" variable', '"X" variable', '"${A" variable', '"}" variable']);
   });
 });

@@ -447,10 +447,17 @@ class InstructionTokens {
       : use.expansion === 'builder' || use.declaration !== undefined;
     if (!emit) return;
     const modifiers = predefinedModifiers(use.predefined);
+    const afterName = Math.max(ref.nameSpan.end, ref.operatorSpan?.end ?? 0, ref.argument?.end ?? 0);
+    const closed = ref.braced && ref.end - 1 >= afterName;
+    // `${NAME}` is one token; with a modifier, the operator and the argument (whose own variables get
+    // tokens of their own) sit between `${NAME` and `}`.
+    if (closed && !ref.operatorSpan && ref.end - 1 === ref.nameSpan.end) {
+      this.fg.push(ref.start, ref.end, TYPE.variable, modifiers);
+      return;
+    }
     this.fg.push(ref.start, ref.nameSpan.end, TYPE.variable, modifiers);
     if (ref.operatorSpan) this.fg.span(ref.operatorSpan, TYPE.operator, 0);
-    const afterName = Math.max(ref.nameSpan.end, ref.operatorSpan?.end ?? 0, ref.argument?.end ?? 0);
-    if (ref.braced && ref.end - 1 >= afterName) this.fg.push(ref.end - 1, ref.end, TYPE.variable, modifiers);
+    if (closed) this.fg.push(ref.end - 1, ref.end, TYPE.variable, modifiers);
   }
 }
 
