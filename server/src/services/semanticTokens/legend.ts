@@ -11,7 +11,8 @@
 //   number         durations, sizes, modes and counts in flags; EXPOSE ports; an image digest
 //   string         other flag and option values, ARG/ENV/LABEL values, JSON (exec form) strings,
 //                  an image tag, a directive's value
-//   variable       `$NAME` / `${NAME` and the closing `}`; ARG and ENV names where they are declared
+//   variable       `$NAME` / `${NAME}` (with a modifier, `${NAME` and the closing `}`); ARG and ENV names
+//                  where they are declared
 //   operator       the modifier of `${NAME:-default}` (`:-`, `#`, `//`, ...), `=` in a directive
 //   class          a stage name: `AS name` (declaration), `FROM name`, `--from=name`, `from=name`
 //   type           an image repository (`library/alpine`), or an image named in `--from`
