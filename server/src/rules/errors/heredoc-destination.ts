@@ -1,10 +1,11 @@
-// In COPY and ADD a heredoc is a source file; the last word, the destination, cannot be one.
+// In COPY and ADD a heredoc is a source file; the last word, the destination, cannot be one. BuildKit
+// asks of the destination what it asks of each source (heredocSourceName): a marker whose terminator
+// does not lex as one word (`<<a b` in the JSON form, an unclosed quote) is a plain path.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { heredocSourceName } from '../../syntax';
 import type { InstructionRule } from '../types';
 import { instructionUrl } from './common';
-
-const HEREDOC = /^\d*<<-?\s*[^<\s][^<]*$/;
 
 export const heredocDestination: InstructionRule = {
   code: 'heredoc-destination',
@@ -16,7 +17,7 @@ export const heredocDestination: InstructionRule = {
   check(node, report) {
     if ((node.name !== 'COPY' && node.name !== 'ADD') || node.argList.length < 2) return;
     const dest = node.argList[node.argList.length - 1];
-    if (!HEREDOC.test(dest.text)) return;
+    if (heredocSourceName(dest.text) === undefined) return;
     report({
       start: dest.start,
       end: dest.end,
