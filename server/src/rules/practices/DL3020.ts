@@ -1,9 +1,12 @@
 // DL3020: ADD of local files or folders only. ADD also fetches URLs, clones git repositories and
-// unpacks local tar archives; for a plain copy COPY says what happens and nothing more. Not
-// flagged: a source that is a URL, a git address, a tar archive (possibly compressed), or
-// written with a variable; ADD with a flag COPY lacks; heredoc sources. The fix renames the
-// keyword, in its case.
+// unpacks local tar archives; for a plain copy COPY says what happens and nothing more. A heredoc
+// source is local content too: BuildKit writes it to a file and copies that, never unpacking it, as
+// COPY does. Not flagged: a source that is a URL, a git address, a tar archive (possibly
+// compressed), or written with a variable; ADD with a flag COPY lacks; `ADD << EOF /x` and
+// `ADD ["<<EOF", "/x"]`, which heredoc-not-copied and heredoc-in-json-form report (BuildKit copies
+// paths or an empty file there, and COPY would not mend that). The fix renames the keyword, in its case.
 
+import { heredocSourceName, isCopiedHeredoc } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
@@ -26,14 +29,20 @@ export const DL3020: InstructionRule = {
   check(node, report) {
     // An ONBUILD ADD trigger too (its spans, like the node's, are relative to the ONBUILD line).
     const add = node.name === 'ONBUILD' ? node.trigger : node;
-    if (add?.name !== 'ADD' || add.heredocs.length) return;
+    if (add?.name !== 'ADD' || !node.heredocs.every(isCopiedHeredoc)) return;
     if (add.flags.some((flag) => !COPY_FLAGS.has(flag.name.text))) return;
     const sources = add.json ? add.json.elements.slice(0, -1).map((e) => e.value) : add.argList.slice(0, -1).map((t) => t.text);
-    if (sources.length === 0 || sources.some(needsAdd)) return;
+    const paths = sources.filter((source) => heredocSourceName(source) === undefined);
+    // A heredoc word in the JSON form is an empty file, which heredoc-in-json-form reports.
+    if (add.json && paths.length < sources.length) return;
+    if (sources.length === 0 || paths.some(needsAdd)) return;
     report({
       start: add.keyword.start,
       end: add.keyword.end,
-      message: `Use COPY to copy local files and folders: ADD also downloads URLs and unpacks archives, and COPY says that none of that happens here.`,
+      message:
+        paths.length === 0
+          ? 'Use COPY for heredocs: ADD copies a heredoc exactly as COPY does (it never unpacks one), and COPY says so.'
+          : 'Use COPY to copy local files and folders: ADD also downloads URLs and unpacks archives, and COPY says that none of that happens here.',
     });
   },
   fixes(diagnostic, doc) {

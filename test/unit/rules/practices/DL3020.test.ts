@@ -17,12 +17,27 @@ describe('DL3020', () => {
     checkFix('FROM alpine:3\nonbuild add . /app/src\n', 'DL3020', 'Replace ADD with COPY', 'FROM alpine:3\nonbuild copy . /app/src\n');
   });
 
-  it('ignores URLs, git sources, archives ADD unpacks, variables, heredocs and ADD-only flags', () => {
+  it('ignores URLs, git sources, archives ADD unpacks, variables and ADD-only flags', () => {
     checkDiagnostics(
-      'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD <<EOF /f\nhi\nEOF\nCOPY a /b\n',
+      'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD --checksum=sha256:abc <<EOF /f\nhi\nEOF\nCOPY a /b\n',
       [],
       { only },
     );
+  });
+
+  it('flags ADD of heredocs, which BuildKit copies as COPY does, never unpacking them', () => {
+    const heredocs = 'Use COPY for heredocs: ADD copies a heredoc exactly as COPY does (it never unpacks one), and COPY says so.';
+    checkDiagnostics('FROM alpine:3\n$[ADD$] <<EOF /etc/motd\nhi\nEOF\nONBUILD $[add$] --chmod=600 <<-A <<B /x/\n\ta\n\tA\nb\nB\n$[ADD$] <<EOF app.py /app/\nx\nEOF\n', [
+      { code: 'DL3020', message: heredocs },
+      { code: 'DL3020', message: heredocs },
+      { code: 'DL3020', message },
+    ], { only });
+    checkFix('FROM alpine:3\nADD <<EOF /etc/motd\nhi\nEOF\n', 'DL3020', 'Replace ADD with COPY', 'FROM alpine:3\nCOPY <<EOF /etc/motd\nhi\nEOF\n');
+  });
+
+  it('leaves ADD of a heredoc with an archive, and the heredocs other warnings are about, alone', () => {
+    // `<< EOF` is two paths to BuildKit (heredoc-not-copied); a JSON-form "<<EOF" an empty file (heredoc-in-json-form).
+    checkDiagnostics('FROM alpine:3\nADD <<EOF app.tgz /opt/\nx\nEOF\nADD << EOF /x\nhi\nEOF\nADD ["<<EOF", "/x"]\n', [], { only });
   });
 
   it('replaces ADD with COPY, keeping the case', () => {
