@@ -158,6 +158,14 @@ describe('rename of a heredoc delimiter', () => {
     expect(renamed('FROM alpine\nONBUILD COPY <<EOF$0 /x/\nx\nEOF\n', 'END')).toBe(message('COPY', 'EOF'));
   });
 
+  it('refuses in COPY << EOF, where the name is a path in the build context, with that reason', () => {
+    const message = (instruction: string) =>
+      refused(`${instruction} reads "EOF" here as a path in the build context, not as a heredoc (the white space after "<<" splits the marker into two paths), so renaming it would change which file is copied.`);
+    expect(renamed('FROM alpine\nCOPY << EOF$0 /x\nhi\nEOF\n', 'END')).toBe(message('COPY'));
+    expect(prepared('FROM alpine\nCOPY << EOF /x\nhi\nEOF$0\n')).toBe(message('COPY'));
+    expect(prepared('FROM alpine\nONBUILD ADD <<  EOF$0 /x\nhi\nEOF\n')).toBe(message('ADD'));
+  });
+
   it('refuses for a RUN that is a `#!` script, which BuildKit runs as /dev/pipes/<name>', () => {
     const script = 'FROM alpine\nRUN <<EOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n';
     const message = refused('RUN saves this script as "/dev/pipes/EOF" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.');

@@ -4,7 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import { foldName, type Declaration, type VariableUse } from '../../semantics';
-import { heredocData } from '../../syntax';
+import { heredocData, isCopiedHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
@@ -114,12 +114,16 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
  * Why a heredoc cannot be renamed whatever the new name: BuildKit also uses its name as the name
  * of a file. COPY and ADD create a file of that name from the body, and it keeps the name whenever
  * the destination is a directory (one ending in "/", or one the image already has, which cannot
- * be known here). A RUN that is only the heredoc, with a `#!` first line, runs the body as
+ * be known here); with white space after `<<` they copy a file of that name from the context. A RUN that is only the heredoc, with a `#!` first line, runs the body as
  * /dev/pipes/<name>, a path the script can see.
  */
 export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget): string | undefined {
   const { instruction, heredoc, nodeStart } = target;
   const owner = instruction.name === 'ONBUILD' ? instruction.trigger : instruction;
+  if ((owner?.name === 'COPY' || owner?.name === 'ADD') && !isCopiedHeredoc(heredoc)) {
+    // `COPY << EOF /x`: the name is not a heredoc's to BuildKit but the second of two paths.
+    return `${owner.name} reads "${heredoc.name}" here as a path in the build context, not as a heredoc (the white space after "<<" splits the marker into two paths), so renaming it would change which file is copied.`;
+  }
   if (owner?.name === 'COPY' || owner?.name === 'ADD') {
     return `${owner.name} creates a file named "${heredoc.name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`;
   }
