@@ -77,10 +77,13 @@ describe('invalid-flag-value', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     checkErrors(
       `FROM alpine\nADD --checksum=$[${digest}$] <<EOF /a\nx\nEOF\nADD --checksum=$[${digest}$] << EOF /b\nx\nEOF\n` +
-        `ADD --checksum=${digest} <<EOF https://example.com/a.tar /c/\nx\nEOF\n`,
+        `ADD --checksum=${digest} <<EOF https://example.com/a.tar /c/\nx\nEOF\n` +
+        // The JSON form opens no heredoc, but BuildKit still takes "<<EOF" for one (an empty file), not a path.
+        `ADD --checksum=${digest} ["<<EOF", "https://example.com/a.tar", "/d/"]\nADD --checksum=$[${digest}$] ["<<EOF", "/e"]\n`,
       [
         ['invalid-flag-value', '--checksum needs one HTTP(S) or Git source; a heredoc is not one.'],
         ['invalid-flag-value', '--checksum can only be used with a single source.'],
+        ['invalid-flag-value', '--checksum needs one HTTP(S) or Git source; a heredoc is not one.'],
       ],
       rules,
     );

@@ -65,9 +65,10 @@ const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64 };
 
 /** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>. */
 function checksumProblem(node: InstructionNode, args: readonly Token[], value: string): ValueProblem | undefined {
-  // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths).
+  // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths), nor
+  // is a heredoc marker in the JSON form, which BuildKit still takes for one (an empty file).
   const candidates = args.slice(0, -1);
-  const sources = node.json ? candidates : candidates.filter((s) => heredocSourceName(s.text) === undefined);
+  const sources = candidates.filter((s) => heredocSourceName(s.text) === undefined);
   if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
   if (sources.length === 0 && candidates.length > 0) return { message: '--checksum needs one HTTP(S) or Git source; a heredoc is not one.' };
   if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
