@@ -10,6 +10,7 @@ import { emptyVolume } from './empty-volume';
 import { execFormNotJson } from './exec-form-not-json';
 import { healthcheckType } from './healthcheck-type';
 import { heredocDestination } from './heredoc-destination';
+import { heredocInJsonForm } from './heredoc-in-json-form';
 import { heredocNotCopied } from './heredoc-not-copied';
 import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
@@ -55,6 +56,7 @@ export const ERROR_RULES: readonly Rule[] = [
   copyUrlSource,
   heredocDestination,
   heredocNotCopied,
+  heredocInJsonForm,
   invalidExpose,
   invalidStopSignal,
   badSubstitution,
