@@ -64,7 +64,7 @@ const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64 };
 
 /** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>. */
-function checksumProblem(node: InstructionNode, args: readonly Token[], value: string): ValueProblem | undefined {
+function checksumProblem(args: readonly Token[], value: string): ValueProblem | undefined {
   // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths), nor
   // is a heredoc marker in the JSON form, which BuildKit still takes for one (an empty file).
   const candidates = args.slice(0, -1);
@@ -108,7 +108,7 @@ export function flagValueProblem(node: InstructionNode, fact: FlagFact, value: s
       return problem ? { message: `--platform "${value}" is not a platform such as linux/amd64: ${problem}.` } : undefined;
     }
     case 'checksum':
-      return value === '' ? undefined : checksumProblem(node, args, value);
+      return value === '' ? undefined : checksumProblem(args, value);
     default:
       return undefined;
   }
