@@ -29,6 +29,7 @@ export type * from './types';
 export type { SubstitutionFact, SubstitutionOperator } from './variables';
 export type { HeredocFact } from './values';
 export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
+export { IMAGE_ENV, imageEnvNames, type ImageEnvFact } from './imageEnv';
 export { DEFAULT_PATH, SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
 export { HADOLINT_RETIRED_CODES, HADOLINT_RULES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from './hadolint';

@@ -5,3 +5,4 @@ export { foldName } from './caseFoldedScope';
 export * from './imageReference';
 export * from './stageIndex';
 export * from './stageDependencies';
+export { baseImageEnv, type BaseImageEnv } from './imageEnv';

@@ -1,8 +1,9 @@
 // UndefinedVar: a `$VARIABLE` the builder expands (ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME,
 // STOPSIGNAL, ARG defaults, RUN --mount options, unquoted COPY/ADD heredocs) that no ARG or ENV
 // of the stage (or of the stage it is built FROM) defines at that point. Shell text of RUN, CMD
-// and ENTRYPOINT is the shell's business and never checked. Like BuildKit run by `docker build
-// --check` with an empty base image, variables a real base image would set are reported too.
+// and ENTRYPOINT is the shell's business and never checked. A name the base image sets in its
+// config (`$GOPATH` after `FROM golang`, as far as the facts know the image: `baseImageEnv`) is
+// not reported: BuildKit resolves that config, so it warns only when it is given an empty one.
 //
 // BuildKit reports a name once per word it expands (the lexer collects the unknown names of one
 // ProcessWord call in a set), so `ENV A=$X-$X` gets one warning; so does each use here, the first
@@ -12,7 +13,7 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import { foldName, triggerExpansion, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
+import { baseImageEnv, foldName, triggerExpansion, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
@@ -23,11 +24,17 @@ import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 /** BuildKit's SBOM switches are read as build arguments, never as variables. */
 const NOT_VARIABLES = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
+/** Whether the registry image the stage starts from (through its FROM chain) sets the name in its config. */
+function setByBaseImage(stage: Stage | undefined, name: string): boolean {
+  return stage !== undefined && baseImageEnv(stage)?.names.has(name) === true;
+}
+
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
   // PATH is always set: BuildKit gives every stage a default PATH (named in any case in a Windows stage).
   const windows = model.stages[use.stage]?.windows === true;
   if ((windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) return false;
+  if (setByBaseImage(model.stages[use.stage], use.name)) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
@@ -107,15 +114,15 @@ export const UndefinedVar: StageRule = {
       if (use.ref.context.kind === 'heredoc' || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
       if ((run.stage.windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) continue;
       scope ??= model.inheritedTriggerScope(run.stage, index);
-      if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
+      if (scope.has(use.name) || declaredEarlierInArg(trigger, use) || setByBaseImage(run.stage, use.name)) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const outside = declaredOutsideStages(model, use);
       const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...scope.keys()]);
       report(
-        `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}${didYouMean(suggestion, (s) => `'$${s}'`)}.` +
-          (outside ? ` ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : ''),
+        `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}` +
+          (outside ? `: ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : `${didYouMean(suggestion, (s) => `'$${s}'`)}.`),
       );
     }
   },
