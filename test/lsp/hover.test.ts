@@ -731,6 +731,11 @@ describe('hover over LSP', () => {
         'FROM alpine\nWORKDIR /$[$HO$0ME$]',
         '**`HOME`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',
       );
+      // A name the base image's config sets (through a stage built FROM it) has a value, from the image.
+      await checkHover(
+        'FROM golang:1.22 AS build\nFROM build\nWORKDIR $[$GO$0PATH$]/src',
+        "**`GOPATH`** environment variable\n\nSet by the golang image's `ENV`: BuildKit starts the stage from that image's configuration, so it has a value here, which only the image can tell.",
+      );
       // As the UndefinedVar warning does, it names the variable that was probably meant.
       await checkHover(
         'FROM alpine\nENV MYVAR=1 MYVARS=2\nWORKDIR /$[$my$0var$]',

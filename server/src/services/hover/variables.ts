@@ -4,7 +4,7 @@
 
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
-import { foldName, type Declaration, type VariableUse } from '../../semantics';
+import { baseImageEnv, foldName, type Declaration, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
@@ -273,8 +273,11 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   // PATH is set in every stage, declared or not (a Windows stage reads names in any case: `$env:Path`, `%path%`).
   const windowsStage = doc.model.stages[use.stage]?.windows === true;
   const defaultPath = (windowsStage ? foldName(name) === 'PATH' : name === 'PATH') && !declaration && use.stage >= 0;
+  // A name the stage's base image sets in its config (known for some images): that ENV gives the value.
+  const stage = doc.model.stages[use.stage];
+  const image = !declaration && !predefined && !global && !defaultPath && stage && baseImageEnv(stage)?.names.has(name) ? baseImageEnv(stage)?.image : undefined;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
-  const shellVariable = !declaration && !predefined && !global && !defaultPath && expansion === 'build-shell';
+  const shellVariable = !declaration && !predefined && !global && !defaultPath && !image && expansion === 'build-shell';
   let expansionNote: string | undefined;
   if (expansion === 'trigger') expansionNote = triggerNote(doc, w, use);
   else if (expansion === 'runtime-shell') expansionNote = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
@@ -282,7 +285,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     expansionNote = w.prose('The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.');
   }
   return w.join(
-    defaultPath
+    defaultPath || image
       ? `${w.bold(w.code(name))} ${w.prose('environment variable')}`
       : shellVariable
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
@@ -294,7 +297,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     declaration && scopeNote(doc, w, declaration, use),
     shellVariable && shellVariableNote(w, false, use.ref.shell !== undefined),
     defaultPath && (windowsStage ? windowsPathNote(w, use) : defaultPathNote(w)),
-    !shellVariable && !defaultPath && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
+    image !== undefined &&
+      w.prose(`Set by the ${image} image's \`ENV\`: BuildKit starts the stage from that image's configuration, so it has a value here, which only the image can tell.`),
+    !shellVariable && !defaultPath && !image && !declaration && !predefined && notDeclaredNote(doc, w, use, global),
     expansionNote,
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
     patternWithSet && w.prose('The shell also reads `[...]` in a pattern as one character of the set (`[a-z]`: a lower-case letter).'),

@@ -51,6 +51,54 @@ describe('UndefinedVar', () => {
     ]);
   });
 
+  it('takes the names the base image sets in its config as defined, through FROM chains of the file', () => {
+    // BuildKit resolves the image config, whose Env has these; the corpus' empty configs reported them.
+    checkDiagnostics(
+      [
+        'FROM golang:1.22-bookworm AS build',
+        'WORKDIR $GOPATH/src',
+        'ENV V=$GOLANG_VERSION T=$GOTOOLCHAIN N=$[$NODE_VERSION$]',
+        'FROM build AS test',
+        'COPY . $GOPATH/src/app',
+        'FROM quay.io/jupyter/base-notebook:2024-01-01',
+        'COPY --chown=$NB_UID:$NB_GID a $HOME/',
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled',
+        'USER $APP_UID',
+        'FROM node:22-alpine',
+        'LABEL node=$NODE_VERSION yarn=$[$YARN_VERSION$]',
+        '',
+      ].join('\n'),
+      [
+        { code: 'UndefinedVar', message: message('NODE_VERSION') },
+        { code: 'UndefinedVar', message: message('YARN_VERSION') },
+      ],
+    );
+  });
+
+  it('reports the names of an image release that predates them, of a Windows tag, and of an unknown image', () => {
+    checkDiagnostics(
+      [
+        'FROM golang:1.20 AS old',
+        'ENV T=$[$GOTOOLCHAIN$] P=$GOPATH',
+        'FROM mcr.microsoft.com/dotnet/aspnet:6.0',
+        'USER $[$APP_UID$]',
+        'LABEL v=$ASPNET_VERSION c=$DOTNET_RUNNING_IN_CONTAINER',
+        'FROM golang:1.22-windowsservercore-ltsc2022',
+        'WORKDIR $[$GOPATH$]',
+        'FROM example.com/golang:1.22',
+        'WORKDIR $[$GOPATH$]',
+        '',
+      ].join('\n'),
+      [
+        { code: 'UndefinedVar', message: message('GOTOOLCHAIN') },
+        { code: 'UndefinedVar', message: message('APP_UID') },
+        { code: 'UndefinedVar', message: message('GOPATH', 'PATH') },
+        { code: 'UndefinedVar', message: message('GOPATH', 'PATH') },
+      ],
+      { settings: { diagnostics: { rules: { WorkdirRelativePath: 'off' } } } },
+    );
+  });
+
   it('finds every variable of a quoted flag value, which BuildKit expands without its quotes', () => {
     checkDiagnostics('FROM alpine\nCOPY --chown="$[${NB_UID}$]:$[${NB_GID}$]" a /b\n', [
       { code: 'UndefinedVar', message: message('NB_UID') },

@@ -112,10 +112,21 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
         3,
         5,
         9,
-        ran(3, undefinedVar('REGISTRY') + " the global ARG REGISTRY is visible only in FROM lines. Add 'ARG REGISTRY' to that stage or to the trigger's."),
+        ran(
+          3,
+          "'$REGISTRY' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), so it expands to an empty string: the global ARG REGISTRY is visible only in FROM lines. Add 'ARG REGISTRY' to that stage or to the trigger's.",
+        ),
       ],
     ]);
     expect(found(['ARG REGISTRY=docker.io', 'FROM alpine AS base', 'ARG REGISTRY', 'ONBUILD LABEL from=$REGISTRY', 'FROM base'], ['UndefinedVar'])).toEqual([]);
+  });
+
+  it('UndefinedVar: a name the registry image at the root of the FROM chain sets is defined where the trigger runs', () => {
+    // golang sets GOPATH; alpine sets no such name, and the trigger's stage chain decides, not the stage's own FROM line.
+    const golang = ['FROM golang:1.22 AS base', 'ONBUILD WORKDIR $GOPATH/src', 'ONBUILD LABEL os=$OS_NAME', 'FROM base AS app'];
+    expect(found(golang, ['UndefinedVar'])).toEqual([['UndefinedVar', 3, 5, 9, ran(3, undefinedVar('OS_NAME'))]]);
+    const alpine = ['FROM alpine AS other', 'ONBUILD WORKDIR $GOPATH', 'FROM other'];
+    expect(found(alpine, ['UndefinedVar'])).toEqual([['UndefinedVar', 2, 5, 10, ran(2, undefinedVar('GOPATH', " (did you mean '$PATH'?)"))]]);
   });
 
   it('JSONArgsRecommended: a shell-form ONBUILD CMD or ENTRYPOINT unless the base or an earlier trigger set a SHELL', () => {
