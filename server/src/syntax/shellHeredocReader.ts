@@ -4,7 +4,7 @@
 // input; a quoted marker keeps the outer shell from expanding the body, but the inner shell expands
 // `$NAME` as it runs the script, from the environment, where ARG and ENV values are. A body that
 // `cat`, `tee` or `python3` reads is data, and `sh -c '…' <<E` or `sh script.sh <<E` read their
-// script elsewhere. A lenient reading of the command line that answers false whenever it is unsure:
+// script elsewhere. `cat <<'EOF' | sh` hands the body on unchanged, so that shell runs it too. A lenient reading of the command line that answers false whenever it is unsure:
 // a miss leaves a use out, a wrong answer would make text that is no variable one.
 
 import type { InstructionNode } from './nodes';
@@ -26,21 +26,27 @@ interface Word {
   readonly text: string;
 }
 
+interface SimpleCommand {
+  readonly words: Word[];
+  /** Whether a plain `|` follows it: its standard output is the next command's standard input. */
+  readonly pipesIntoNext: boolean;
+}
+
 /**
  * The simple commands of `line[from, …)`, as lists of words (with redirections as words of their
  * own when written apart). Separators are `;`, `&`, `|`, parentheses, back quotes and line breaks
  * outside quotes; `>&` and `<&` stay in their redirection.
  */
-function simpleCommands(line: string, from: number): Word[][] {
-  const commands: Word[][] = [];
+function simpleCommands(line: string, from: number): SimpleCommand[] {
+  const commands: SimpleCommand[] = [];
   let words: Word[] = [];
   let start = -1;
   const endWord = (end: number): void => {
     if (start >= 0) words.push({ start, end, text: line.slice(start, end) });
     start = -1;
   };
-  const endCommand = (): void => {
-    if (words.length) commands.push(words);
+  const endCommand = (pipesIntoNext: boolean): void => {
+    if (words.length) commands.push({ words, pipesIntoNext });
     words = [];
   };
   let i = from;
@@ -54,8 +60,11 @@ function simpleCommands(line: string, from: number): Word[][] {
     const redirection = (c === '&' || c === '|') && i > 0 && (line[i - 1] === '>' || line[i - 1] === '<');
     if (!redirection && (c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '`' || c === '\n' || c === '\r')) {
       endWord(i);
-      endCommand();
-      i++;
+      // `||` and `|&` (bash's pipe of standard error too) are no plain pipe; both characters go.
+      const pipe = c === '|' && line[i + 1] !== '|' && line[i + 1] !== '&';
+      const operator = (c === '|' || c === '&') && (line[i + 1] === '|' || line[i + 1] === '&') ? 2 : 1;
+      endCommand(pipe);
+      i += operator;
       continue;
     }
     if (start < 0) start = i;
@@ -70,7 +79,7 @@ function simpleCommands(line: string, from: number): Word[][] {
     } else i++;
   }
   endWord(Math.min(i, line.length));
-  endCommand();
+  endCommand(false);
   return commands;
 }
 
@@ -84,26 +93,27 @@ function redirection(word: string): { readsStdin: boolean; apart: boolean } | un
 }
 
 /**
- * Whether the heredoc whose marker is `line[markerStart, markerEnd)` (logical offsets; the marker
- * may be two words, `<< EOF`) is the standard input of a POSIX shell that reads its script there.
- * `from`: where the RUN's command starts in `line`.
+ * The words of `command` without the heredoc at `[markerStart, markerEnd)` and without
+ * redirections; undefined when another redirection takes standard input from the heredoc.
  */
-export function shellReadsHeredoc(line: string, from: number, markerStart: number, markerEnd: number): boolean {
-  const command = simpleCommands(line, from).find((words) => words.some((w) => w.start === markerStart));
-  if (!command) return false;
+function wordsBesideHeredoc(command: readonly Word[], markerStart: number, markerEnd: number): Word[] | undefined {
   const words: Word[] = [];
   for (let i = 0; i < command.length; i++) {
     const word = command[i];
     if (word.start >= markerStart && word.end <= markerEnd) continue;
     const redirect = redirection(word.text);
     if (redirect) {
-      // Another redirection of standard input replaces the heredoc there.
-      if (redirect.readsStdin) return false;
+      if (redirect.readsStdin) return undefined;
       if (redirect.apart) i++;
       continue;
     }
     words.push(word);
   }
+  return words;
+}
+
+/** Whether a command of `words` (its redirections left out) is a POSIX shell that runs its standard input. */
+function runsStdinAsScript(words: readonly Word[]): boolean {
   let i = 0;
   while (i < words.length && (PREFIXES.has(words[i].text) || ASSIGNMENT.test(words[i].text))) i++;
   const program = words[i]?.text ?? '';
@@ -135,6 +145,29 @@ export function shellReadsHeredoc(line: string, from: number, markerStart: numbe
     i += (letters.match(/[oO]/g) ?? []).length;
   }
   return true;
+}
+
+/**
+ * Whether the heredoc whose marker is `line[markerStart, markerEnd)` (logical offsets; the marker
+ * may be two words, `<< EOF`) is the standard input of a POSIX shell that reads its script there:
+ * the shell's own (`sh <<EOF`), or through a plain `cat` piped into it (`cat <<EOF | sh`).
+ * `from`: where the RUN's command starts in `line`.
+ */
+export function shellReadsHeredoc(line: string, from: number, markerStart: number, markerEnd: number): boolean {
+  const commands = simpleCommands(line, from);
+  const index = commands.findIndex((c) => c.words.some((w) => w.start === markerStart));
+  if (index < 0) return false;
+  const words = wordsBesideHeredoc(commands[index].words, markerStart, markerEnd);
+  if (!words) return false;
+  if (runsStdinAsScript(words)) return true;
+  // Only `cat` alone copies its input unchanged to its output: an option (`-n`, `-A`) or a file
+  // alters or adds to it, and a redirection sends it elsewhere.
+  const others = commands[index].words.filter((w) => w.start < markerStart || w.end > markerEnd);
+  if (others.length !== 1 || !/^(?:(?:\/usr)?\/bin\/)?cat$/.test(others[0].text) || !commands[index].pipesIntoNext) return false;
+  const next = commands[index + 1];
+  // A redirection of the shell's standard input (`<<F`, `</dev/null`) would take the place of the pipe.
+  const shell = next && wordsBesideHeredoc(next.words, -1, -1);
+  return shell !== undefined && runsStdinAsScript(shell);
 }
 
 /**

@@ -51,6 +51,11 @@ describe('rename of a variable', () => {
     );
   });
 
+  it('renames it in a quoted body that a plain cat pipes into a shell, not when cat adds to it', () => {
+    expect(renamed("FROM a\nARG FO$0O=1\nRUN cat <<'EOF' | bash -s\necho $FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN cat <<'EOF' | bash -s\necho $BAR\nEOF\n");
+    expect(renamed("FROM a\nARG FO$0O=1\nRUN cat -A <<'EOF' | sh\necho $FOO\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN cat -A <<'EOF' | sh\necho $FOO\nEOF\n");
+  });
+
   it('renames `$env:NAME` where cmd starts PowerShell on a script, and `%NAME%`, but not a file\'s arguments or verbatim strings', () => {
     const windows = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
     const text =

@@ -36,4 +36,27 @@ describe('a quoted heredoc that a shell reads on standard input', () => {
     // The shell reads the first body; the second one goes to cat.
     expect(bodyVariables("RUN sh <<'A' && cat <<'B'\n$X\nA\n$Y\nB\n")).toEqual(['0:X']);
   });
+
+  it('is the script of a shell that a plain `cat` pipes it into', () => {
+    expect(bodyVariables("RUN cat <<'EOF' | sh\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("RUN cat <<'EOF' | bash -s -- x\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("RUN <<'EOF' /bin/cat|/bin/sh -e 2>&1 | tee /log\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("RUN set -e; cat <<'EOF' | sh\necho $A\nEOF\n")).toEqual(['0:A']);
+  });
+
+  it('is data when what is piped is more than the body, or the shell does not run its standard input', () => {
+    expect(bodyVariables("RUN cat -n <<'EOF' | sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' /etc/x | sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' >/x | sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' | sh -c 'cat'\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' | sh ./script.sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' | sh </dev/null\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' | sudo sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' || sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' && sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN cat <<'EOF' | tr a b | sh\n$A\nEOF\n")).toEqual([]);
+    expect(bodyVariables("RUN tac <<'EOF' | sh\n$A\nEOF\n")).toEqual([]);
+    // The shell's own heredoc is its standard input: it runs B, not the body cat pipes.
+    expect(bodyVariables("RUN cat <<'A' | sh <<'B'\n$X\nA\n$Y\nB\n")).toEqual(['1:Y']);
+  });
 });
