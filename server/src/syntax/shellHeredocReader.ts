@@ -112,10 +112,17 @@ function wordsBesideHeredoc(command: readonly Word[], markerStart: number, marke
   return words;
 }
 
+/**
+ * How many of `words` (as written) are wrappers that run the rest as a command of its own with the
+ * same standard input (`sudo -u app`, `env A=1`); 0 when the first word is none.
+ */
+export type WrapperLength = (words: readonly string[]) => number;
+
 /** Whether a command of `words` (its redirections left out) is a POSIX shell that runs its standard input. */
-function runsStdinAsScript(words: readonly Word[]): boolean {
+function runsStdinAsScript(words: readonly Word[], wrapperLength?: WrapperLength): boolean {
   let i = 0;
   while (i < words.length && (PREFIXES.has(words[i].text) || ASSIGNMENT.test(words[i].text))) i++;
+  if (wrapperLength) i += wrapperLength(words.slice(i).map((w) => w.text));
   const program = words[i]?.text ?? '';
   if (!PLAIN.test(program)) return false;
   let name = program.slice(program.lastIndexOf('/') + 1);
@@ -151,15 +158,17 @@ function runsStdinAsScript(words: readonly Word[]): boolean {
  * Whether the heredoc whose marker is `line[markerStart, markerEnd)` (logical offsets; the marker
  * may be two words, `<< EOF`) is the standard input of a POSIX shell that reads its script there:
  * the shell's own (`sh <<EOF`), or through a plain `cat` piped into it (`cat <<EOF | sh`).
- * `from`: where the RUN's command starts in `line`.
+ * `from`: where the RUN's command starts in `line`. `wrapperLength`: for a reader that only asks
+ * whether a shell runs the body, and not with which environment, the wrappers to look through
+ * (`sudo sh <<EOF`: sudo resets the environment, but the body is still a shell's script).
  */
-export function shellReadsHeredoc(line: string, from: number, markerStart: number, markerEnd: number): boolean {
+export function shellReadsHeredoc(line: string, from: number, markerStart: number, markerEnd: number, wrapperLength?: WrapperLength): boolean {
   const commands = simpleCommands(line, from);
   const index = commands.findIndex((c) => c.words.some((w) => w.start === markerStart));
   if (index < 0) return false;
   const words = wordsBesideHeredoc(commands[index].words, markerStart, markerEnd);
   if (!words) return false;
-  if (runsStdinAsScript(words)) return true;
+  if (runsStdinAsScript(words, wrapperLength)) return true;
   // Only `cat` alone copies its input unchanged to its output: an option (`-n`, `-A`) or a file
   // alters or adds to it, and a redirection sends it elsewhere.
   const others = commands[index].words.filter((w) => w.start < markerStart || w.end > markerEnd);
@@ -167,7 +176,7 @@ export function shellReadsHeredoc(line: string, from: number, markerStart: numbe
   const next = commands[index + 1];
   // A redirection of the shell's standard input (`<<F`, `</dev/null`) would take the place of the pipe.
   const shell = next && wordsBesideHeredoc(next.words, -1, -1);
-  return shell !== undefined && runsStdinAsScript(shell);
+  return shell !== undefined && runsStdinAsScript(shell, wrapperLength);
 }
 
 /**

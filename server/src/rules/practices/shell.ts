@@ -11,7 +11,7 @@
 // a shell: `RUN bash <<EOF`). An ONBUILD RUN's heredocs belong to the ONBUILD node, not to its
 // trigger, and are read the same way. Results are kept per node, so each instruction is read once.
 
-import { appendAll, logicalLineOf, runsBodyWithInterpreter, type Heredoc, type InstructionNode, type Span } from '../../syntax';
+import { appendAll, logicalLineOf, runsBodyWithInterpreter, shellReadsHeredoc, type Heredoc, type InstructionNode, type LogicalLine, type Span } from '../../syntax';
 
 export interface ShellWord extends Span {
   /** The word with quotes and backslashes removed; expansions (`$x`, `$(…)`) stay as written. */
@@ -480,8 +480,6 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
-
 export interface RunScript extends ShellScript {
   /** The RUN (or the ONBUILD trigger RUN) it was read from. */
   readonly run: InstructionNode;
@@ -543,7 +541,7 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   const pipes: Span[] = line.pipes.map(toSource);
   const headerWords: Span[] = line.headerWords.map(toSource);
   for (const heredoc of heredocs) {
-    if (!bodyIsShell(args.text, heredocs, heredoc.name, text.slice(heredoc.marker.start, heredoc.marker.end), line.commands)) continue;
+    if (!bodyIsShell(args.text, heredocs, heredoc, text.slice(heredoc.marker.start, heredoc.marker.end), logical, from)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
     appendAll(commands, body.commands);
     appendAll(pipes, body.pipes);
@@ -554,12 +552,18 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
 
 /**
  * Whether a shell runs a heredoc body of a RUN whose command is `command` (heredocs: all of the
- * RUN's): as its script, or as the input of a shell command.
+ * RUN's; `line`: its logical line, the command from `from`): as its script (`RUN <<EOF`), or as
+ * the script a shell reads on standard input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`).
+ * A body that `sh -c '…'` or `sh script.sh` reads is only data for that script.
  */
-function bodyIsShell(command: string, heredocs: readonly Heredoc[], name: string, marker: string, commands: readonly ShellCommand[]): boolean {
+function bodyIsShell(command: string, heredocs: readonly Heredoc[], heredoc: Heredoc, marker: string, line: LogicalLine, from: number): boolean {
   if (heredocs.length === 1 && command.trim() === marker) return !runsBodyWithInterpreter(heredocs, command, marker);
-  return commands.some((c) => {
-    const words = unwrap(argv(c));
-    return words.length > 0 && SHELLS.has(basename(words[0].value)) && c.heredocs.includes(name);
-  });
+  if (heredoc.fileDescriptor !== 0) return false;
+  return shellReadsHeredoc(line.text, from, line.logicalOffset(heredoc.marker.start), line.logicalOffset(heredoc.marker.end), wrapperLength);
+}
+
+/** The wrappers `unwrap` looks through, for words as written (a word with quotes or `$` is taken as no wrapper). */
+function wrapperLength(words: readonly string[]): number {
+  const shellWords = words.map((value) => ({ start: 0, end: 0, value, dynamic: /[$`'"\\]/.test(value) }));
+  return words.length - unwrap(shellWords).length;
 }

@@ -30,6 +30,15 @@ describe('DL3004', () => {
     );
   });
 
+  it('reads a body a shell runs from standard input, behind wrappers or through a plain cat, not the data of a shell that has its script elsewhere', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nRUN bash -c \'echo hi\' <<EOF\nsudo rm -rf /\nEOF\nRUN sh ./setup.sh <<EOF\nsudo ls\nEOF\nRUN sh 3<<EOF\nsudo ls\nEOF\nRUN cat -n <<EOF | sh\nsudo ls\nEOF\n' +
+        'RUN bash <<EOF\n$[sudo$] x\nEOF\nRUN <<EOF\n$[sudo$] x\nEOF\nRUN env A=1 sh -s <<EOF\n$[sudo$] ls\nEOF\nRUN cat <<EOF | bash\n$[sudo$] ls\nEOF\n',
+      [{ code: 'DL3004', message }, { code: 'DL3004', message }, { code: 'DL3004', message }, { code: 'DL3004', message }],
+      { only },
+    );
+  });
+
   it('ignores `command -v sudo` and `command -V sudo`, which only look the command up', () => {
     checkDiagnostics('FROM alpine:3\nRUN if command -v sudo >/dev/null; then echo has; fi && command -V sudo\nRUN command -p $[sudo$] ls\n', [{ code: 'DL3004', message }], { only });
   });
