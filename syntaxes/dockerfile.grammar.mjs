@@ -37,7 +37,8 @@
 // * What a RUN heredoc body is (much as the best-practice rules read it, bodyIsShell in
 //   server/src/rules/practices/shell.ts): shell when it is the script, that is the marker is the whole command
 //   (`RUN <<EOF`, `RUN --mount=… <<EOF`, `RUN 3<<EOF`: BuildKit runs such a body, with its `#!` interpreter if it has
-//   one), or when a shell reads it on standard input (`bash -e <<EOF`, `<<EOF sh`, `sudo /bin/sh -s <<EOF`). A body
+//   one), or when a shell reads it on standard input (`bash -e <<EOF`, `<<EOF sh`, `sudo /bin/sh -s <<EOF`, and
+//   through a plain cat, `cat <<EOF | sh`, with that one marker on the line: catIntoShellRule). A body
 //   that an interpreter named as the command reads on standard input is in its language (LANGUAGES): the
 //   interpreter with nothing but options (`python3 -u <<EOF`, `python3 -W ignore <<EOF`, `<<EOF node`), or with `-`
 //   and the script's arguments (`python3 - a b <<EOF`), perhaps by a path and after wrappers (`sudo -u app
@@ -444,6 +445,7 @@ function sharedRules() {
     'heredoc-run-chomp': heredocRunRule(true),
     'heredoc-run-plain': heredocRunRule(false),
     'heredoc-reader': heredocReaderRule(),
+    'heredoc-cat-into-shell': catIntoShellRule(),
     // the heredoc of an interpreter's input, inside heredoc-input
     ...Object.fromEntries(LANGUAGES.flatMap((l) => [
       [`heredoc-${l.id}-chomp`, heredocRule({ chomp: true, command: SHELL_PATTERNS, body: l.id })],
@@ -568,6 +570,24 @@ function heredocReaderRule() {
       },
       ...READERS.map(continuedReader),
     ],
+  };
+}
+
+/**
+ * `cat <<EOF | sh`: a plain `cat` (no option, no file, no redirection) hands the body unchanged to a shell that runs
+ * its standard input, so the body is that shell's script, as after `sh <<EOF`. Only with this one marker on the line
+ * (the rules for several heredocs start at a reader's command, which cat is not); anything else about the pipe leaves
+ * the body data, as for `cat <<EOF | python3`. From cat in command position to the end of the terminator line, with
+ * the scope of a shell's input, whose injection starts the shell body at the marker.
+ */
+function catIntoShellRule() {
+  const shellAfterPipe = r`[ \t]*\|(?![|&])[ \t]*(?:${ASSIGNMENT}[ \t]+)*${WRAPPED}${SHELL_WORD}${SHELL_OPTIONS}`;
+  const commandEnd = r`(?:[ \t]+${REDIRECT}${WORD_ENDS})*[ \t]*(?:[;&|)]|[\\${BT}][ \t]*$|$)`;
+  return {
+    begin: r`(?<=^|[ \t;&|(!{])(?=(?:(?:/usr)?/bin/)?cat[ \t]+${STDIN_MARKER}${shellAfterPipe}${commandEnd}${NO_MORE_MARKERS})`,
+    end: r`(?=\n)`,
+    name: `meta.heredoc-input.dockerfile ${S.heredocInput}`,
+    patterns: SHELL_PATTERNS,
   };
 }
 
@@ -1426,7 +1446,7 @@ export function buildGrammar() {
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
       [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.heredoc-reader - meta.argument ${noCode}`]: {
-        patterns: [ref('heredoc-reader')],
+        patterns: [ref('heredoc-reader'), ref('heredoc-cat-into-shell')],
       },
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],

@@ -26,7 +26,8 @@
 //     meta.heredoc.command (rest of the marker line), meta.heredoc.body,
 //     meta.embedded.block.{shell,python,javascript,perl,ruby} (RUN bodies; comment.line.shebang.js for a JavaScript
 //     body's `#!` line), string.unquoted.heredoc (COPY/ADD bodies, and RUN bodies a command reads as data),
-//     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, or after a shell word such as `bash -e`),
+//     meta.heredoc-input.shell (a RUN heredoc a shell reads: the script, after a shell word such as `bash -e`, or
+//     from `cat <<EOF | sh`, where it covers the whole pipeline),
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
@@ -777,6 +778,78 @@ FROM alpine
       ['ONBUILD', 'keyword.control.onbuild.dockerfile'],
       ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a RUN heredoc body is shell when a plain cat pipes it into a shell, and a shell\'s quoted marker or -s changes nothing',
+    text: df`
+RUN sh <<'EOF'
+echo quoted
+EOF
+RUN <<'EOF' bash -s
+echo after
+EOF
+RUN cat <<EOF | sh
+echo piped
+EOF
+RUN set -e && /bin/cat <<'EOF' | sudo bash -s 2>&1 && echo done
+echo wrapped
+EOF
+FROM alpine
+`,
+    expect: [
+      ['sh', 'meta.heredoc-input.shell.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [1, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['bash', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [4, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['cat', 'meta.heredoc-input.shell.dockerfile entity.name.command.shell'],
+      ['sh', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [7, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['/bin/cat', 'meta.heredoc-input.shell.dockerfile entity.name.command.shell'],
+      ['done', 'meta.heredoc.command.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [10, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['FROM', KW],
+    ],
+  },
+  {
+    name: 'a RUN heredoc body piped or given to a shell stays data when that shell runs another script',
+    text: df`
+RUN bash -c 'x' <<EOF
+echo c-script
+EOF
+RUN sh ./setup.sh <<EOF
+echo setup
+EOF
+RUN cat -n <<EOF | sh
+echo numbered
+EOF
+RUN cat <<EOF | sh -c 'cat'
+echo c-pipe
+EOF
+RUN cat <<EOF || sh
+echo or
+EOF
+RUN cat <<EOF | tr a b | sh
+echo tr
+EOF
+RUN echo cat <<EOF | sh
+echo echoed
+EOF
+FROM alpine
+`,
+    expect: [
+      ['echo c-script', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [1, 0]],
+      ['echo setup', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [4, 0]],
+      ['echo numbered', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [7, 0]],
+      ['echo c-pipe', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [10, 0]],
+      ['echo or', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [13, 0]],
+      ['echo tr', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [16, 0]],
+      ['echo echoed', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [19, 0]],
       ['FROM', KW],
     ],
   },
