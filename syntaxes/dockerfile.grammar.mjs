@@ -141,10 +141,17 @@ const WRAPPER_VALUED =
 const WRAPPED = r`(?:(?:[/.$~]${PLAIN_WORD}*/)?(?:(?:${WRAPPER_NAMES})${WORD_ENDS}` +
   r`(?:[ \t]+(?:(?:${WRAPPER_VALUED})[ \t]+${VALUE_WORD}|-${PLAIN_WORD}*|${ASSIGNMENT})${WORD_ENDS})*|command(?:[ \t]+-p)?)[ \t]+)*`;
 
-// A shell as a command word, and its options (`-e`, `-euo pipefail`, `-s`, `--`).
+// A shell as a command word, and its options (`-e`, `-euo pipefail`, `-s`, `--`). A cluster with `c` takes the
+// script from the command line, so a heredoc is only its input (`sh -ec 'cat' <<EOF`). After `-s` the shell still
+// reads its script from standard input, and the words after the options are the script's arguments (`bash -s -- a
+// 'b c' <<EOF`); without it, such a word is the script's file and the body that script's data.
 const SHELL_NAMES = r`sh|bash|dash|zsh|ksh|mksh|ash`;
 const SHELL_WORD = r`(?:(?:/usr)?/bin/)?(?:${SHELL_NAMES})${WORD_ENDS}`;
-const SHELL_OPTIONS = r`(?:[ \t]+(?:[-+][A-Za-z]*o[ \t]+[a-z]+${WORD_ENDS}|[-+][A-Za-z]+|--?)${WORD_ENDS})*`;
+const SHELL_OPTION = r`[ \t]+(?![-+][A-Za-z]*c)(?:[-+][A-Za-z]*o[ \t]+[a-z]+|[-+][A-Za-z]+)${WORD_ENDS}`;
+const END_OF_SHELL_OPTIONS = r`(?:[ \t]+--?${WORD_ENDS})?`;
+const SHELL_OPTIONS =
+  r`(?:${SHELL_OPTION})*(?:[ \t]+-(?![A-Za-z]*[co])[A-Za-z]*s[A-Za-z]*${WORD_ENDS}(?:${SHELL_OPTION})*${END_OF_SHELL_OPTIONS}` +
+  r`(?:[ \t]+(?!-)${ARG_WORD}${WORD_ENDS})*|${END_OF_SHELL_OPTIONS})`;
 
 // The languages of RUN heredoc bodies other than shell: the scope of VS Code's grammar for each (and rules to try
 // before it, at the top level of a body), the language id VS Code knows it by (package.json maps

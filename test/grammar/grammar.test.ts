@@ -782,7 +782,7 @@ FROM alpine
     ],
   },
   {
-    name: 'a RUN heredoc body is shell when a plain cat pipes it into a shell, and a shell\'s quoted marker or -s changes nothing',
+    name: 'a RUN heredoc body is shell when a plain cat pipes it into a shell, or when a shell with -s has the script\'s arguments',
     text: df`
 RUN sh <<'EOF'
 echo quoted
@@ -795,6 +795,12 @@ echo piped
 EOF
 RUN set -e && /bin/cat <<'EOF' | sudo bash -s 2>&1 && echo done
 echo wrapped
+EOF
+RUN bash -s -- one 'two three' <<EOF
+echo arguments
+EOF
+RUN <<EOF sh -es one
+echo arguments after
 EOF
 FROM alpine
 `,
@@ -813,11 +819,15 @@ FROM alpine
       ['done', 'meta.heredoc.command.dockerfile'],
       ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [10, 0]],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [13, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell entity.name.command.shell', [16, 0]],
+      ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['FROM', KW],
     ],
   },
   {
-    name: 'a RUN heredoc body piped or given to a shell stays data when that shell runs another script',
+    name: 'a RUN heredoc body piped or given to a shell stays data when that shell runs another script (-c, a file)',
     text: df`
 RUN bash -c 'x' <<EOF
 echo c-script
@@ -840,6 +850,15 @@ EOF
 RUN echo cat <<EOF | sh
 echo echoed
 EOF
+RUN sh -ec 'cat' <<EOF
+echo ec
+EOF
+RUN bash -c <<EOF
+echo no script
+EOF
+RUN sh -- ./setup.sh <<EOF
+echo dashes
+EOF
 FROM alpine
 `,
     expect: [
@@ -850,6 +869,9 @@ FROM alpine
       ['echo or', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [13, 0]],
       ['echo tr', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [16, 0]],
       ['echo echoed', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [19, 0]],
+      ['echo ec', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [22, 0]],
+      ['echo no script', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [25, 0]],
+      ['echo dashes', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [28, 0]],
       ['FROM', KW],
     ],
   },
