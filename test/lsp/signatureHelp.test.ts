@@ -134,6 +134,57 @@ describe('signature help over LSP', () => {
     });
   });
 
+  describe('words after the cursor count (found by the typing simulation)', () => {
+    const plain = 'COPY [OPTIONS] <src>... <dest>';
+    it('a COPY word with more after it is a source, not the destination', async () => {
+      await check('FROM alpine\nCOPY a b$0 c', 'COPY', plain, '<src>...');
+      await check('FROM alpine\nCOPY a $0 b', 'COPY', plain, '<src>...');
+      await check('FROM alpine\nCOPY <<A <<B$0 /dir/\na\nA\nb\nB\n', 'COPY', plain, '<src>...');
+      await check('FROM alpine\nCOPY a b c$0', 'COPY', plain, '<dest>');
+    });
+
+    it('at the start of a flag, the options', async () => {
+      await check('FROM alpine\nRUN $0--mount=type=cache,target=/x make', 'RUN', 'RUN [OPTIONS] <command>', '[OPTIONS]');
+      await check('FROM $0--platform=linux/amd64 alpine', 'FROM', forms('FROM')[0], '[--platform=<platform>]');
+      await check('FROM alpine\nCOPY --from=a $0--chmod=644 x y', 'COPY', plain, '[OPTIONS]');
+    });
+
+    it('the flags of an exec form belong to it', async () => {
+      await check('FROM alpine\nCOPY --fr$0om=a ["x", "y"]', 'COPY', 'COPY [OPTIONS] ["<src>", ..., "<dest>"]', '[OPTIONS]');
+      await check('FROM alpine\nCMD $0["nginx", "-g"]', 'CMD', 'CMD ["<executable>", "<param>", ...]', '"<executable>"');
+    });
+
+    it('a shell test that starts with [ is the shell form', async () => {
+      await check('FROM alpine\nRUN [ -f /etc/x ] && $0cat /etc/x', 'RUN', 'RUN [OPTIONS] <command>', '<command>');
+      await check('FROM alpine\nRUN [$0 "$A" = "b" ] || true', 'RUN', 'RUN [OPTIONS] <command>', '<command>');
+    });
+
+    it('HEALTHCHECK NONE with the cursor before NONE', async () => {
+      await check('FROM alpine\nHEALTHCHECK $0NONE', 'HEALTHCHECK', 'HEALTHCHECK NONE', undefined);
+    });
+
+    it('the mount type written after the cursor', async () => {
+      const help = await summary('FROM alpine\nRUN --mount=target=/x,$0id=pip,type=cache true');
+      expect(help?.labels[0]).toMatch(/^RUN --mount=type=cache,/);
+      expect(help?.parameter).toBe('id=<id>');
+    });
+
+    it("ENV's legacy form: the key, then the rest of the line as its value", async () => {
+      await check('FROM alpine\nENV PATH /usr/local/bin:$0$PATH', 'ENV', 'ENV <key> <value>', '<value>');
+      await check('FROM alpine\nENV GREE$0TING hello world', 'ENV', 'ENV <key> <value>', '<key>');
+      await check('FROM alpine\nENV A=1 B$0=2', 'ENV', 'ENV <key>=<value> [<key>=<value>...]', '[<key>=<value>...]');
+    });
+
+    it('nothing in the indentation of a comment line inside an instruction', async () => {
+      expect(await signatureHelp('FROM alpine\nCOPY a \\\n  $0# sources above\n  b')).toBeNull();
+    });
+
+    it('right after a line continuation, as right before it', async () => {
+      await check('FROM alpine\nCOPY a \\$0\n  b', 'COPY', plain, '<src>...');
+      await check('FROM alpine\nCOPY a $0\\\n  b', 'COPY', plain, '<src>...');
+    });
+  });
+
   describe('flags', () => {
     const mountSignatures: Record<string, string> = {
       bind: 'type=bind,target=<path>,source=<path>,from=<stage|image|context>,readwrite[=<boolean>]',

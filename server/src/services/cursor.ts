@@ -82,6 +82,8 @@ export function cursorContext(doc: AnalyzedDocument, offset: number): CursorCont
     for (let i = 0; i < heredocs.length; i++) if (heredocs[i].body.start <= rel) index = i;
     return { kind: 'heredoc', entry: instruction, index };
   }
+  // On a comment line inside the instruction, its indentation included.
+  if (instruction.node.innerComments.some((c) => c.start <= rel && rel <= c.end)) return { kind: 'inner-comment' };
   const prefix = instructionPrefix(doc, instruction, offset, lineStart);
   return prefix ? { kind: 'instruction', prefix } : { kind: 'inner-comment' };
 }
@@ -93,6 +95,22 @@ export function cursorContext(doc: AnalyzedDocument, offset: number): CursorCont
  */
 function bodyHasBegun(doc: AnalyzedDocument, bodyStart: number): boolean {
   return doc.tree.slice(bodyStart - 1, bodyStart) === '\n';
+}
+
+/**
+ * Every word of an instruction's logical line, the cursor's and those after it too (up to its first
+ * heredoc body), as `instructionPrefix` splits them: what signature help needs to tell a source from
+ * the destination, or an exec form from a shell test (`RUN [ -f x ]`).
+ */
+export function instructionWords(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>): readonly PrefixWord[] {
+  const { node, start } = entry;
+  let end = start + node.length;
+  const heredoc = node.heredocs[0];
+  if (heredoc && bodyHasBegun(doc, start + heredoc.body.start)) end = start + heredoc.body.start;
+  // Ending on a line break makes the last line a whole one: its continuation is cut, an inner comment left out.
+  const raw = doc.tree.slice(start, end);
+  const prefix = instructionPrefix(doc, entry, end, start, raw.endsWith('\n') ? '' : '\n');
+  return (prefix?.words ?? []).filter((word) => word.text !== '');
 }
 
 /** Only parser directives (after an optional `#!` line) come before node `nodeIndex`. */
@@ -115,10 +133,10 @@ function isSpace(c: string): boolean {
  * The logical text of an instruction up to the cursor (continuations joined, comment and empty
  * continuation lines left out) split into words; undefined on a comment line inside it.
  */
-function instructionPrefix(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, lineStart: number): InstructionPrefix | undefined {
+function instructionPrefix(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, lineStart: number, suffix = ''): InstructionPrefix | undefined {
   const { node, start } = entry;
   const escape = doc.tree.escape;
-  const raw = doc.tree.slice(start, offset);
+  const raw = doc.tree.slice(start, offset) + suffix;
   const continuationAt = new Set(node.continuations.map((c) => c.start));
   let text = '';
   const offsets: number[] = [];
@@ -132,13 +150,12 @@ function instructionPrefix(doc: AnalyzedDocument, entry: NodeEntry<InstructionNo
       if (last) return undefined;
     } else if (!(i > 0 && !last && trimmed === '')) {
       let cut = line.length;
-      if (!last) {
-        if (line.endsWith('\r')) cut--;
-        for (let j = 0; j < cut; j++) {
-          if (continuationAt.has(lineRel + j)) {
-            cut = j;
-            break;
-          }
+      if (!last && line.endsWith('\r')) cut--;
+      // A line continuation is no part of a word, also with the cursor after it (before the line break).
+      for (let j = 0; j < cut; j++) {
+        if (continuationAt.has(lineRel + j)) {
+          cut = j;
+          break;
         }
       }
       for (let j = 0; j < cut; j++) {

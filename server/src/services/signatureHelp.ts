@@ -16,7 +16,7 @@ import {
   type InstructionForm,
 } from '../facts';
 import { renderText, valueHint, type DocFormat } from '../facts/render';
-import { cursorContext, inDirectiveBlock, type InstructionPrefix, type PrefixWord } from './cursor';
+import { cursorContext, inDirectiveBlock, instructionWords, type InstructionPrefix, type PrefixWord } from './cursor';
 import { offsetOf, type AnalyzedDocument } from './document';
 
 export const SIGNATURE_TRIGGER_CHARACTERS: readonly string[] = [' ', '=', ','];
@@ -42,7 +42,7 @@ export function getSignatureHelp(doc: AnalyzedDocument, position: Position, opti
   const { format } = options;
   const offset = offsetOf(doc, position);
   const context = cursorContext(doc, offset);
-  if (context.kind === 'instruction') return instructionSignature(doc, context.prefix, options);
+  if (context.kind === 'instruction') return instructionSignature(doc, context.prefix, offset, options);
   if (context.kind === 'line' && /^\s*#/.test(context.linePrefix)) {
     return directiveSignature(context.linePrefix, inDirectiveBlock(doc, context.node?.index ?? doc.tree.nodeCount), format);
   }
@@ -74,37 +74,74 @@ function isFlagWord(word: PrefixWord): boolean {
   return word.text.startsWith('--');
 }
 
-function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, options: SignatureOptions): SignatureHelp | null {
-  const { format } = options;
+/**
+ * The cursor's place among the instruction's words: the words before it, the word it is in (what is
+ * typed of it, and all of it) and the words after it. At the start of a word the cursor is in that
+ * word; between words, in a new one.
+ */
+interface WordsAround {
+  readonly before: readonly PrefixWord[];
+  readonly typed: PrefixWord;
+  readonly whole: PrefixWord;
+  readonly after: readonly PrefixWord[];
+}
+
+function wordsAround(doc: AnalyzedDocument, prefix: InstructionPrefix, offset: number): WordsAround {
   const words = prefix.words;
-  if (words.length < 2) return null;
+  const typed = words[words.length - 1];
+  const all = instructionWords(doc, prefix.entry);
+  const start = typed.text === '' ? offset : typed.start;
+  const index = all.findIndex((word) => word.start >= start);
+  const here = index >= 0 && all[index].start === start ? all[index] : undefined;
+  return {
+    before: words.slice(0, -1),
+    typed,
+    whole: here && here.text.startsWith(typed.text) ? here : typed,
+    after: index < 0 ? [] : all.slice(here ? index + 1 : index),
+  };
+}
+
+function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, offset: number, options: SignatureOptions): SignatureHelp | null {
+  const { format } = options;
+  const around = wordsAround(doc, prefix, offset);
+  let words = [...around.before, around.whole, ...around.after];
+  let at = around.before.length;
+  if (at < 1) return null;
   let labelPrefix = '';
-  let keyword = words[0];
-  let rest = words.slice(1, -1);
-  if (keyword.text.toUpperCase() === 'ONBUILD' && words.length > 2) {
+  if (words[0].text.toUpperCase() === 'ONBUILD' && at > 1) {
     labelPrefix = 'ONBUILD ';
-    keyword = words[1];
-    rest = words.slice(2, -1);
+    words = words.slice(1);
+    at--;
   }
-  const fact = getInstruction(keyword.text);
+  const fact = getInstruction(words[0].text);
   if (!fact) return null;
-  const current = words[words.length - 1];
-  const flagsDone = rest.some((w) => !isFlagWord(w) || w.text === '--');
-  if (!flagsDone && isFlagWord(current)) {
-    const eq = current.text.indexOf('=');
-    const flag = fact.flags.find((f) => f.name === current.text.slice(2, eq < 0 ? undefined : eq));
-    if (flag && eq >= 0) return flagSignature(`${labelPrefix}${fact.name}`, flag, current.text.slice(eq + 1), restOfWord(doc, prefix), options);
+  // Flags come first; the first other word (or a bare `--`) ends them. A new word being started
+  // (empty) ends nothing: with flags after it, it is one more.
+  const fresh = around.whole.text === '';
+  let flagCount = 1;
+  for (let i = 1; i < words.length; i++) {
+    if (fresh && i === at) continue;
+    if (!isFlagWord(words[i])) break;
+    flagCount = i + 1;
+    if (words[i].text === '--') break;
   }
-  const args = !flagsDone && current.text.startsWith('-') ? [] : [...rest.filter((w) => !isFlagWord(w)), current];
-  const formIndex = chooseForm(fact, args);
+  const inFlags = at < flagCount || (at === flagCount && around.whole.text.startsWith('-') && words[at - 1].text !== '--');
+  const typed = around.typed.text;
+  if (inFlags) {
+    const eq = typed.indexOf('=');
+    const flag = fact.flags.find((f) => f.name === typed.slice(2, eq < 0 ? undefined : eq));
+    if (flag && eq >= 0 && typed.startsWith('--')) return flagSignature(`${labelPrefix}${fact.name}`, flag, typed.slice(eq + 1), around.whole.text.slice(typed.length), options);
+  }
+  const args = words.slice(Math.max(flagCount, inFlags ? at + 1 : 0));
+  const formIndex = chooseForm(fact, args.filter((w) => w.text !== ''));
   const form = fact.forms[formIndex];
   const signatures = fact.forms.map((f) => ({
     label: labelPrefix + f.label,
     documentation: { kind: format, value: renderText(f.doc, format) },
     parameters: f.parameters.map((p) => parameter(p.label, p.doc, format)),
   }));
-  const inFlags = !flagsDone && current.text.startsWith('-');
-  const active = inFlags ? optionsParameter(form) : argumentParameter(doc, fact, form, args, prefix);
+  const argIndex = at - flagCount;
+  const active = inFlags ? optionsParameter(form) : argumentParameter(doc, fact, form, { args, index: argIndex, typed, offset });
   return help(signatures, formIndex, Math.max(0, active));
 }
 
@@ -112,27 +149,70 @@ function optionsParameter(form: InstructionForm): number {
   return form.parameters.findIndex((p) => p.label === '[OPTIONS]' || p.label.startsWith('[--'));
 }
 
-/** The form that matches what is written so far. */
+/**
+ * Whether `text` is a JSON array of strings or the start of one: what BuildKit takes for the exec
+ * form, or what is on its way to being one (elements may still be missing). `[ -f x ]` (the shell's
+ * test) is neither.
+ */
+function isExecForm(text: string): boolean {
+  let i = 0;
+  const blank = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  blank();
+  if (text[i] !== '[') return false;
+  i++;
+  let expectValue = true;
+  for (;;) {
+    blank();
+    if (i >= text.length) return true;
+    const c = text[i];
+    if (c === ']') {
+      i++;
+      blank();
+      return i >= text.length;
+    }
+    if (expectValue && c === ',') {
+      // An element left out, where the cursor is about to write one (`["a", |, "b"]`).
+      i++;
+    } else if (expectValue) {
+      if (c !== '"') return false;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (i >= text.length) return true;
+      i++;
+      expectValue = false;
+    } else {
+      if (c !== ',') return false;
+      i++;
+      expectValue = true;
+    }
+  }
+}
+
+/** The form that matches what is written. */
 function chooseForm(fact: InstructionFact, args: readonly PrefixWord[]): number {
   const forms = fact.forms;
   const find = (test: (form: InstructionForm) => boolean) => Math.max(0, forms.findIndex(test));
+  const first = args[0]?.text ?? '';
   switch (fact.name) {
     case 'HEALTHCHECK':
-      return find((f) => (args.length > 1 || args[0]?.text.toUpperCase() !== 'NONE' ? f.label.includes(' CMD ') : f.label.endsWith('NONE')));
+      return find((f) => (args.length > 1 || first.toUpperCase() !== 'NONE' ? f.label.includes(' CMD ') : f.label.endsWith('NONE')));
     case 'USER':
-      return /^\d/.test(args[0]?.text ?? '') ? 1 : 0;
+      return /^\d/.test(first) ? 1 : 0;
+    case 'ENV':
+      // `ENV <key> <value>`: BuildKit reads a first word without `=` that has more after it so.
+      return find((f) => (args.length > 1 && !first.includes('=') ? f.parameters[0].label === '<key>' : f.parameters[0].label !== '<key>'));
     default: {
-      const exec = args[0]?.text.startsWith('[') ?? false;
+      const exec = isExecForm(args.map((a) => a.text).join(' '));
       return find((f) => (exec ? f.kind === 'exec' : f.kind !== 'exec'));
     }
   }
 }
 
 /** Commas before the cursor inside a JSON array: which element is being typed. */
-function jsonElement(args: readonly PrefixWord[]): number {
+function jsonElement(text: string): number {
   let element = 0;
   let inString = false;
-  const text = args.map((a) => a.text).join(' ');
   for (let i = text.indexOf('[') + 1; i < text.length; i++) {
     const c = text[i];
     if (c === '\\' && inString) i++;
@@ -142,51 +222,52 @@ function jsonElement(args: readonly PrefixWord[]): number {
   return element;
 }
 
-function argumentParameter(doc: AnalyzedDocument, fact: InstructionFact, form: InstructionForm, args: readonly PrefixWord[], prefix: InstructionPrefix): number {
-  const position = args.length - 1;
-  const current = args[position]?.text ?? '';
+interface ArgumentPlace {
+  /** All the arguments (after the flags), the cursor's whole word among them. */
+  readonly args: readonly PrefixWord[];
+  /** The index of the cursor's word in `args` (`args.length` past the last). */
+  readonly index: number;
+  /** What is typed of that word, up to the cursor. */
+  readonly typed: string;
+  readonly offset: number;
+}
+
+function argumentParameter(doc: AnalyzedDocument, fact: InstructionFact, form: InstructionForm, place: ArgumentPlace): number {
+  const { args, index, typed } = place;
   const first = (test: (label: string) => boolean) => form.parameters.findIndex((p) => test(p.label));
   const afterOptions = optionsParameter(form) + 1;
   if (form.kind === 'exec') {
-    const element = jsonElement(args);
+    const element = jsonElement([...args.slice(0, index).map((a) => a.text), typed].join(' '));
     if (fact.name === 'COPY' || fact.name === 'ADD') {
-      const more = /,/.test(restOfArray(doc, prefix));
+      const more = /,/.test(restOfArray(doc, place.offset));
       return element > 0 && !more ? first((l) => l.includes('dest')) : first((l) => l.includes('src'));
     }
     return Math.min(afterOptions + element, form.parameters.length - 1);
   }
   switch (fact.name) {
     case 'FROM':
-      return position === 0 ? first((l) => l.startsWith('<image>')) : first((l) => l.startsWith('[AS'));
+      return index === 0 ? first((l) => l.startsWith('<image>')) : first((l) => l.startsWith('[AS'));
     case 'COPY':
     case 'ADD':
-      return position === 0 ? first((l) => l.includes('src')) : first((l) => l.includes('dest'));
+      // The last of two or more words is the destination.
+      return index > 0 && index >= args.length - 1 ? first((l) => l.includes('dest')) : first((l) => l.includes('src'));
     case 'ENV':
     case 'LABEL':
-      return position === 0 ? 0 : 1;
+      return index === 0 ? 0 : 1;
     case 'ARG':
-      return current.includes('=') ? 1 : 0;
+      return typed.includes('=') ? 1 : 0;
     case 'EXPOSE':
-      return current.includes('/') ? 1 : 0;
+      return typed.includes('/') ? 1 : 0;
     case 'USER':
-      return current.includes(':') ? 1 : 0;
+      return typed.includes(':') ? 1 : 0;
     default:
       // The parameter after the options: the command, path, signal, trigger...
       return afterOptions < form.parameters.length ? afterOptions : 0;
   }
 }
 
-/** The text after the cursor up to the next white space (the rest of the word being written). */
-function restOfWord(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
-  const last = prefix.words[prefix.words.length - 1];
-  const cursor = last.start + last.text.length;
-  return /^[^\s]*/.exec(doc.tree.slice(cursor, cursor + 400))![0];
-}
-
 /** The text after the cursor up to the end of the JSON array on that line. */
-function restOfArray(doc: AnalyzedDocument, prefix: InstructionPrefix): string {
-  const last = prefix.words[prefix.words.length - 1];
-  const cursor = last.start + last.text.length;
+function restOfArray(doc: AnalyzedDocument, cursor: number): string {
   const line = doc.tree.slice(cursor, cursor + 1000).split(/\r?\n/)[0];
   const close = line.indexOf(']');
   return close < 0 ? line : line.slice(0, close);
@@ -199,7 +280,8 @@ function flagSignature(owner: string, flag: FlagFact, typed: string, after: stri
   const documentation = { kind: format, value: renderText(flag.doc.summary, format) };
   if (flag.value.kind === 'mount') {
     const fields = typed.split(',');
-    const typeField = fields.find((f) => f.split('=')[0].trim().toLowerCase() === 'type');
+    // The type may be written after the cursor (`target=/x,type=cache`).
+    const typeField = (typed + after).split(',').find((f) => f.split('=')[0].trim().toLowerCase() === 'type');
     const mount = getMountType(typeField?.split('=')[1] ?? 'bind') ?? getMountType('bind')!;
     const mountOptions = [MOUNT_TYPE_OPTION, ...mount.options];
     const labels = mountOptions.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));

@@ -86,6 +86,15 @@ export const ENV: InstructionFact = {
       ],
       doc: 'Set one or more environment variables.',
     },
+    {
+      label: 'ENV <key> <value>',
+      kind: 'plain',
+      parameters: [
+        { label: '<key>', doc: 'The variable: a first word without `=`.' },
+        { label: '<value>', doc: 'The rest of the line, spaces included. Variables in it are expanded.' },
+      ],
+      doc: 'The legacy form: one variable, its value the rest of the line. BuildKit warns about it (LegacyKeyValueFormat); prefer `ENV <key>=<value>`.',
+    },
   ],
   flags: [],
   referenceUrl: referenceUrl('env'),
