@@ -16,7 +16,8 @@
 //   or the global ARG's) replaces an ENV while the image builds, which keeps the ENV for the
 //   container and later builds; an ARG without a value leaves an ENV alone.
 // - A stage built FROM another stage inherits that stage's ARGs and ENVs, after running that
-//   stage's `ONBUILD ARG` and `ONBUILD ENV` triggers (which set nothing in their own stage).
+//   stage's `ONBUILD ARG` and `ONBUILD ENV` triggers (which set nothing in their own stage). The
+//   image's ENV comes back over an ARG that overrode it, and PATH is the image's again.
 // - A variable in an ONBUILD trigger is expanded when a later build runs the trigger: it sees the
 //   ENV of its stage's image (set anywhere in the stage) and the stage's earlier `ONBUILD ARG` and
 //   `ONBUILD ENV` triggers, not the stage's own ARGs (see `triggerScope` in parts.ts).

@@ -24,7 +24,7 @@ import {
   type VariableRef,
   type WindowsShell,
 } from '../syntax';
-import { CaseFoldedMap } from './caseFoldedScope';
+import { CaseFoldedMap, foldName } from './caseFoldedScope';
 import { stageIndex } from './stageIndex';
 import { isWindowsImage, platformOS } from './windows';
 
@@ -580,7 +580,7 @@ export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<
  * with this file's values; what `startScope` makes, stopped before that trigger.
  */
 export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, limit: number): ReadonlyMap<string, RecordBinding> {
-  const scope = stageScope(windows, base.scope);
+  const scope = inheritedScope(base, windows);
   runTriggers(base.triggers, scope, base.global, limit, { globalValues: true });
   return scope;
 }
@@ -618,9 +618,9 @@ function runTrigger(declarations: readonly DeclarationRecord[], scope: RecordSco
  * base's own state, whose environment also holds the base's ARG values (`dispatchState.init` copies
  * `buildArgs` and the state; `dispatchArg` adds each ARG with a value to the state's environment),
  * and runs the triggers in it (`applyTriggers` models that side). A use here has one meaning for all
- * builds, so it takes what every build shares: a base ARG is not visible, and where a base ARG
- * overrides an ENV of the same name while the stage builds, the ENV is the declaration but its value
- * is left open (the ARG's in this file, the ENV's elsewhere). Global ARGs are not visible either: a
+ * builds, so it takes what every build shares: a base ARG is not visible. Where a base ARG overrides
+ * an ENV of the same name while the stage builds, every build sees the ENV's value, a stage of this
+ * file too: BuildKit lays the image's ENV over the inherited state (`inheritedScope`). Global ARGs are not visible either: a
  * trigger runs in a stage, which sees them only through `ARG NAME`; an `ONBUILD ARG NAME` without a
  * default is that, and its value is the running build's (`TriggerRun.globalValues`).
  */
@@ -628,8 +628,25 @@ function triggerScope(end: ReadonlyMap<string, RecordBinding>, windows: boolean)
   const scope = stageScope(windows);
   for (const [name, binding] of end) {
     const env = visibleBinding(binding, 'trigger');
-    if (!env) continue;
-    scope.set(name, env === binding || env.value === binding.value ? env : { ...env, value: undefined });
+    if (env) scope.set(name, env);
+  }
+  return scope;
+}
+
+/**
+ * What a stage built FROM `base` inherits, before the base's triggers run: the base's scope at its
+ * end, with the base image's ENV laid over it again. BuildKit starts the stage from the base's state,
+ * whose environment holds the base's ARG values too, then adds each variable of the image config
+ * once more (`image.Config.Env`, which ENV sets and ARG never does). So where a base ARG overrode an
+ * ENV of its name, the ENV's value is back; and PATH, which BuildKit always writes into the config,
+ * is the image's again after an `ARG PATH=...` (unknown here: it is no longer declared).
+ */
+function inheritedScope(base: StagePart, windows: boolean): RecordScope {
+  const scope = stageScope(windows);
+  for (const [name, binding] of base.scope) {
+    if (binding.declaration?.kind !== 'arg') scope.set(name, binding);
+    else if (binding.env) scope.set(name, binding.env);
+    else if ((base.windows ? foldName(name) : name) !== 'PATH') scope.set(name, binding);
   }
   return scope;
 }
@@ -640,7 +657,7 @@ function triggerScope(end: ReadonlyMap<string, RecordBinding>, windows: boolean)
  */
 function startScope(base: StagePart | undefined, global: GlobalPart, windows: boolean): RecordScope {
   if (!base) return stageScope(windows);
-  const scope = stageScope(windows, base.scope);
+  const scope = inheritedScope(base, windows);
   applyTriggers(base, scope, global);
   return scope;
 }

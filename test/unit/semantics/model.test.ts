@@ -110,8 +110,8 @@ describe('semantic model', () => {
       [8, 'P', 'trigger', undefined, undefined, undefined],
       [9, 'A', 'trigger', undefined, undefined, undefined],
       [9, 'E', 'trigger', 'E=env', undefined, 'env'],
-      // The image keeps the ENV; the ARG that overrides it while this stage builds is this file's alone, so the value is open.
-      [9, 'S', 'trigger', 'S=env', undefined, undefined],
+      // The image keeps the ENV, whose value every build FROM it sees again, this file's too: the ARG that overrode it is gone.
+      [9, 'S', 'trigger', 'S=env', undefined, 'env'],
       // Without a default, the value is the running build's.
       [9, 'G', 'trigger', 'G', true, undefined],
       [9, 'B', 'trigger', 'B=$A', true, undefined],
@@ -123,9 +123,10 @@ describe('semantic model', () => {
       // A container sees ENV only.
       [10, 'C', 'trigger', undefined, undefined, undefined],
       [10, 'P', 'trigger', 'P=$C', true, 'env'],
-      // The stage of this file built FROM it runs the triggers with its own scope, the base's ARGs included.
+      // The stage of this file built FROM it runs the triggers with its own scope, the base's ARGs included,
+      // except where the image's ENV of the same name comes back (BuildKit lays the image config's ENV over the inherited state).
       [13, 'B', 'build-shell', 'B=$A', true, 'arg'],
-      [13, 'S', 'build-shell', 'S=arg', undefined, 'arg'],
+      [13, 'S', 'build-shell', 'S=env', undefined, 'env'],
     ]);
     // The declarations have the values they get as the triggers run; an ARG without a default the global's.
     expect(m.declarations.filter((d) => d.trigger).map((d) => [d.name, d.value])).toEqual([
@@ -140,7 +141,7 @@ describe('semantic model', () => {
     const scope = m.triggerScopeAt(text.indexOf('ONBUILD RUN'));
     expect([...scope].map(([name, b]) => [name, b.declaration?.kind, b.declaration?.trigger, b.value])).toEqual([
       ['E', 'env', undefined, 'env'],
-      ['S', 'env', undefined, undefined],
+      ['S', 'env', undefined, 'env'],
       ['L', 'env', undefined, 'late'],
       ['B', 'arg', true, undefined],
       ['C', 'arg', true, 'env'],
@@ -205,6 +206,29 @@ describe('semantic model', () => {
     expect(m.uses.map((u) => [u.name, u.declaration?.stage, u.value, u.predefined?.name])).toEqual([
       ['HOME_DIR', 0, '/srv', undefined],
       ['TARGETARCH', 1, undefined, 'TARGETARCH'],
+    ]);
+  });
+
+  it('a stage built FROM another gets the base image\'s ENV back over the ARGs that overrode it, as BuildKit lays the config\'s ENV over the inherited state', () => {
+    const text = 'FROM alpine AS base\nENV E=env\nARG E=arg P=plain PATH=/opt\nRUN echo $E $PATH\nFROM base\nRUN echo $E $P $PATH\n';
+    const { m, at } = model(text);
+    expect(m.uses.map((u) => [u.name, u.stage, at(u.declaration?.span), u.value])).toEqual([
+      ['E', 0, 'E=arg', 'arg'],
+      ['PATH', 0, 'PATH=/opt', '/opt'],
+      ['E', 1, 'E=env', 'env'],
+      // An ARG of a name the image config lacks stays in the inherited environment.
+      ['P', 1, 'P=plain', 'plain'],
+      // BuildKit always writes PATH into the config: the image's PATH, not known offline.
+      ['PATH', 1, undefined, undefined],
+    ]);
+  });
+
+  it('in a Windows stage built FROM another, the base\'s ENV comes back whatever the case of the ARG that overrode it', () => {
+    const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\nENV Foo=env\nARG FOO=arg Path=C:\\\\x\nFROM base\nRUN echo %foo% %PATH%\n';
+    const { m, at } = model(text);
+    expect(m.uses.map((u) => [u.name, at(u.declaration?.span), u.value])).toEqual([
+      ['foo', 'Foo=env', 'env'],
+      ['PATH', undefined, undefined],
     ]);
   });
 

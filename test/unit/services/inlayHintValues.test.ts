@@ -40,4 +40,10 @@ describe('an inlay hint\'s tooltip', () => {
       '5: = 10 | B is "10": set by the ONBUILD ENV on line 3. It follows ONBUILD ARG A (line 2), which --build-arg can change.',
     ]);
   });
+
+  it('in a stage built FROM another, shows the base\'s ENV where a base ARG overrode it, and no value for an inherited ARG PATH', () => {
+    expect(hintTooltips('FROM alpine AS base\nENV E=env\nARG E=arg PATH=/opt\nFROM base AS child\nRUN echo $E $PATH\n')).toEqual([
+      '5: = env | E is "env": set by ENV on line 2.',
+    ]);
+  });
 });
