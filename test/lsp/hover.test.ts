@@ -743,6 +743,33 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an ARG without a value that keeps what an ENV, an earlier ARG or a global ARG set before it', async () => {
+      const unchanged = (name: string, by: string, line: number) =>
+        `Unchanged: without a default (or a global \`ARG ${name}\` with one), this line sets nothing unless the build passes \`--build-arg ${name}=<value>\`, so ${name} keeps what the ${by} on line ${line} set.`;
+      await checkHover('FROM alpine\nENV MODE=release\nARG $[MO$0DE$]\n', [
+        '**`MODE`** build argument (`ARG`)',
+        'Value: `release`',
+        unchanged('MODE', 'ENV', 2),
+        'Declared here, on line 3: `ARG MODE`',
+        'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+      ].join('\n\n'));
+      // The same instruction, and the global part, where no global value comes in.
+      await checkHover('FROM alpine\nARG MODE=debug $[MO$0DE$]\n', [
+        '**`MODE`** build argument (`ARG`)',
+        'Value: `debug`',
+        unchanged('MODE', 'ARG', 2),
+        'Declared here, on line 2: `ARG MODE`',
+        'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+      ].join('\n\n'));
+      await checkHover('ARG TAG=3.20\nARG $[T$0AG$]\nFROM alpine:$TAG\n', [
+        '**`TAG`** global build argument (`ARG` before the first `FROM`)',
+        'Value: `3.20`',
+        unchanged('TAG', 'ARG', 1),
+        'Declared here, on line 2: `ARG TAG`',
+        'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG TAG` inside a stage to use it there.',
+      ].join('\n\n'));
+    });
+
     it('PATH, which no ARG or ENV declares but BuildKit sets in every stage', async () => {
       const note =
         'Not declared in this Dockerfile, yet never empty: BuildKit gives every stage a `PATH`, the base image\'s, or `/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` when the image sets none (as `scratch` does).';

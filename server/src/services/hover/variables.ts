@@ -311,12 +311,40 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   );
 }
 
+/**
+ * What an `ARG NAME` that gives no value leaves in place: BuildKit sets nothing then (no default, and
+ * no global ARG with one), so the name keeps what an ENV or ARG set before, in the same instruction too.
+ */
+function keptDeclaration(doc: AnalyzedDocument, declaration: Declaration): Declaration | undefined {
+  if (declaration.kind !== 'arg' || declaration.trigger || declaration.rawValue !== undefined || declaration.inherits?.rawValue !== undefined) return undefined;
+  const windows = doc.model.stages[declaration.stage]?.windows === true;
+  const same = (name: string) => (windows ? foldName(name) === foldName(declaration.name) : name === declaration.name);
+  const earlier = doc.model.declarations.filter((d) => d.nodeIndex === declaration.nodeIndex && d.nameSpan.start < declaration.nameSpan.start && same(d.name) && d.rawValue !== undefined);
+  const kept = earlier[earlier.length - 1] ?? doc.model.visibleAt(declaration.span.start).get(declaration.name)?.declaration;
+  // Two ARGs without a value in a row: the first one's "no default" holds for both.
+  return kept && (kept.kind === 'env' || kept.rawValue !== undefined || kept.value !== undefined) ? kept : undefined;
+}
+
+function keptLines(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, kept: Declaration): string {
+  const line = doc.text.positionAt(kept.nameSpan.start).line + 1;
+  const by = `${kept.trigger ? 'ONBUILD ' : ''}${kept.kind.toUpperCase()}`;
+  const { name } = declaration;
+  return w.join(
+    kept.value === undefined ? w.prose('Value: known only at build time.') : `${w.prose('Value:')} ${kept.value === '' ? w.prose('empty') : w.code(kept.value)}`,
+    w.prose(
+      `Unchanged: without a default (or a global \`ARG ${name}\` with one), this line sets nothing unless the build passes \`--build-arg ${name}=<value>\`, so ${name} keeps what the ${by} on line ${line} set.`,
+    ),
+  );
+}
+
 export function declarationHover(doc: AnalyzedDocument, declaration: Declaration, format: DocFormat): string {
   const w = new DocWriter(format);
   const predefined = declaration.kind === 'arg' ? getPredefinedArg(declaration.name) : undefined;
+  const automatic = predefined?.automatic === true;
+  const kept = automatic ? undefined : keptDeclaration(doc, declaration);
   return w.join(
     heading(w, declaration.name, declaration, false),
-    valueLine(w, 'Value', declaration.name, declaration.value, declaration, predefined?.automatic === true),
+    kept ? keptLines(doc, w, declaration, kept) : valueLine(w, 'Value', declaration.name, declaration.value, declaration, automatic),
     declaredLine(doc, w, declaration, true),
     scopeNote(doc, w, declaration),
     predefined && renderPredefinedArg(predefined, format),
