@@ -743,6 +743,16 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an SBOM switch declared in a stage, which BuildKit keeps out of the environment', async () => {
+      await checkHover('FROM alpine\nARG BUILDKIT_SBOM_SCAN_STAGE=true\nWORKDIR /$[$BUILDKIT_SBOM$0_SCAN_STAGE$]\n', [
+        '**`BUILDKIT_SBOM_SCAN_STAGE`** build argument (`ARG`)',
+        'Value here: empty',
+        'Declared on line 2: `ARG BUILDKIT_SBOM_SCAN_STAGE=true`',
+        'BuildKit reads this argument itself and, unlike any other `ARG`, never puts it in the environment: `$BUILDKIT_SBOM_SCAN_STAGE` is unset in the instructions and commands after it, whatever its value.',
+        renderPredefinedArg(PREDEFINED_ARGS.find((a) => a.name === 'BUILDKIT_SBOM_SCAN_STAGE')!, 'markdown'),
+      ].join('\n\n'));
+    });
+
     it('an ARG without a value that keeps what an ENV, an earlier ARG or a global ARG set before it', async () => {
       const unchanged = (name: string, by: string, line: number) =>
         `Unchanged: without a default (or a global \`ARG ${name}\` with one), this line sets nothing unless the build passes \`--build-arg ${name}=<value>\`, so ${name} keeps what the ${by} on line ${line} set.`;

@@ -14,6 +14,7 @@ const GROUP_URL: Readonly<Record<PredefinedArgGroup, string>> = {
 interface ArgExtras {
   readonly url?: string;
   readonly needsArg?: boolean;
+  readonly outsideEnvironment?: boolean;
 }
 
 function arg(
@@ -32,6 +33,7 @@ function arg(
     ...(since ? { since } : {}),
     automatic: group === 'platform' || group === 'target',
     ...(extras.needsArg ? { needsArg: true } : {}),
+    ...(extras.outsideEnvironment ? { outsideEnvironment: true } : {}),
     referenceUrl: extras.url ?? GROUP_URL[group],
   };
 }
@@ -164,7 +166,7 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
     '`true` makes the SBOM scanner, when the build asks for an SBOM attestation, also scan the build context, not only the final image.',
     'true',
     undefined,
-    { url: `${SBOM_URL}#scan-build-context`, needsArg: true },
+    { url: `${SBOM_URL}#scan-build-context`, needsArg: true, outsideEnvironment: true },
   ),
   arg(
     'buildkit',
@@ -172,7 +174,7 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
     '`true` in a stage makes the SBOM scanner include that stage as well as the final image. A global `ARG` may instead list stage names, separated by commas.',
     'true',
     undefined,
-    { url: `${SBOM_URL}#scan-stages`, needsArg: true },
+    { url: `${SBOM_URL}#scan-stages`, needsArg: true, outsideEnvironment: true },
   ),
 ];
 

@@ -234,6 +234,11 @@ export interface PredefinedArgFact {
    * alone does nothing, it can only change the value of the declared argument.
    */
   readonly needsArg?: boolean;
+  /**
+   * BuildKit reads the value itself and never puts it in the stage's environment (`nonEnvArgs`): a
+   * declared `ARG` of this name leaves `$NAME` unset for the instructions and commands after it.
+   */
+  readonly outsideEnvironment?: boolean;
   /** The Dockerfile reference's section, or the page of Docker's manual that documents the argument. */
   readonly referenceUrl: string;
 }

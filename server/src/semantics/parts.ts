@@ -269,13 +269,21 @@ function visibleBinding(binding: RecordBinding | undefined, expansion: VariableE
  * Sets an ARG in `scope` as BuildKit does: one with a value (its default, or the global ARG's)
  * replaces the variable while the image builds, even an ENV, which the image keeps (`env`); one
  * without a value sets nothing in the environment, so an ARG or ENV of its name set before stays.
+ * `inStage`: false in the global part, where every ARG with a value is seen by FROM lines.
  */
-function setArg(scope: RecordScope, declaration: DeclarationRecord, value: string | undefined, inherited: RecordBinding | undefined): void {
+function setArg(scope: RecordScope, declaration: DeclarationRecord, value: string | undefined, inherited: RecordBinding | undefined, inStage = true): void {
   const previous = scope.get(declaration.name);
+  const predefined = getPredefinedArg(declaration.name);
+  // In a stage the SBOM switches never enter the environment: the ARG leaves an ENV alone, else the
+  // name is unset (empty). FROM lines see their global value.
+  if (inStage && predefined?.outsideEnvironment) {
+    if (!previous) scope.set(declaration.name, { declaration, predefined, value: '' });
+    return;
+  }
   const hasValue = declaration.rawValue !== undefined || (inherited !== undefined && hasGlobalValue(inherited));
   if (previous && !hasValue) return;
   const env = previous?.declaration?.kind === 'env' ? previous : previous?.env;
-  scope.set(declaration.name, { declaration, predefined: getPredefinedArg(declaration.name), value, env });
+  scope.set(declaration.name, { declaration, predefined, value, env });
 }
 
 /** Whether a global binding gives a stage `ARG NAME` a value: a global ARG with a default, or a platform ARG. */
@@ -446,7 +454,7 @@ export class PartWalker {
         const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
         const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
         const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
-        setArg(scope, declaration, value, inherited);
+        setArg(scope, declaration, value, inherited, this.inStage);
       }
       return;
     }

@@ -17,6 +17,7 @@
 //   the number `COPY --from=1` uses.
 
 import type { InlayHint, Range } from 'vscode-languageserver-types';
+import { getPredefinedArg } from '../facts';
 import type { Declaration, VariableUse } from '../semantics';
 import type { Settings } from '../settings';
 import { lex } from '../syntax';
@@ -120,6 +121,9 @@ function valueTooltip(doc: AnalyzedDocument, use: VariableUse & { declaration: D
     : '';
   // The declared name: a Windows shell may spell it in another case (`$env:Path` for PATH).
   const name = source.name;
+  if (source.kind === 'arg' && source.stage >= 0 && getPredefinedArg(name)?.outsideEnvironment) {
+    return `${name} is unset here: BuildKit reads the ARG on line ${line} itself and keeps it out of the environment.${gives}`;
+  }
   if (source.kind === 'env') return `${name} is ${shown}: set by ${source.trigger ? 'the ONBUILD ENV' : 'ENV'} on line ${line}.${following}${gives}`;
   const scope = source.stage < 0 ? 'global ARG' : source.trigger ? 'ONBUILD ARG' : 'ARG';
   return `${name} is ${shown}: the default of the ${scope} on line ${line} (--build-arg ${name}=... overrides it).${following}${gives}`;

@@ -46,4 +46,14 @@ describe('an inlay hint\'s tooltip', () => {
       '5: = env | E is "env": set by ENV on line 2.',
     ]);
   });
+
+  it('an SBOM switch declared in a stage leaves the environment alone: unset, or the ENV of its name; FROM lines see the global value', () => {
+    expect(hintTooltips('ARG BUILDKIT_SBOM_SCAN_STAGE=true\nFROM alpine:$BUILDKIT_SBOM_SCAN_STAGE\nARG BUILDKIT_SBOM_SCAN_STAGE=true\nRUN echo $BUILDKIT_SBOM_SCAN_STAGE\n')).toEqual([
+      '2: = true | BUILDKIT_SBOM_SCAN_STAGE is "true": the default of the global ARG on line 1 (--build-arg BUILDKIT_SBOM_SCAN_STAGE=... overrides it).',
+      '4: = "" | BUILDKIT_SBOM_SCAN_STAGE is unset here: BuildKit reads the ARG on line 3 itself and keeps it out of the environment.',
+    ]);
+    expect(hintTooltips('FROM alpine\nENV BUILDKIT_SBOM_SCAN_CONTEXT=env\nARG BUILDKIT_SBOM_SCAN_CONTEXT=true\nWORKDIR /$BUILDKIT_SBOM_SCAN_CONTEXT\n')).toEqual([
+      '4: = env | BUILDKIT_SBOM_SCAN_CONTEXT is "env": set by ENV on line 2.',
+    ]);
+  });
 });

@@ -47,6 +47,11 @@ function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declarat
 
 /** `use`: said at that use of the variable rather than at its declaration. */
 function scopeNote(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, use?: VariableUse): string {
+  if (declaration.kind === 'arg' && declaration.stage >= 0 && getPredefinedArg(declaration.name)?.outsideEnvironment) {
+    return w.prose(
+      `BuildKit reads this argument itself and, unlike any other \`ARG\`, never puts it in the environment: \`$${declaration.name}\` is unset in the instructions and commands after it, whatever its value.`,
+    );
+  }
   if (declaration.trigger) {
     if (!use) {
       return w.prose(
