@@ -23,7 +23,7 @@ import type { Settings } from '../settings';
 import { lex } from '../syntax';
 import { offsetOf, type AnalyzedDocument } from './document';
 import { shellAssignmentLine } from './navigation/shellAssignments';
-import { expansionOf, givesItsValue, shellAgreesWithBuilder } from './shellExpansion';
+import { expansionLexOptions, expansionOf, givesItsValue, shellAgreesWithBuilder } from './shellExpansion';
 
 const MAX_VALUE_LENGTH = 30;
 
@@ -105,7 +105,7 @@ function expansion(doc: AnalyzedDocument, use: VariableUse & { value: string }):
   const inner = doc.model.usesInNode(use.nodeIndex).filter((u) => u !== use && u.span.start >= use.span.start && u.span.end <= use.span.end);
   if (inner.some((u) => !u.declaration || u.value === undefined)) return undefined;
   const env = (name: string) => (name === use.name ? use.value : inner.find((u) => u.name === name)?.value);
-  const result = lex(text, env, { escape: doc.tree.escape, splitWords: false });
+  const result = lex(text, env, expansionLexOptions(doc, use));
   return result.error ? undefined : result.value;
 }
 

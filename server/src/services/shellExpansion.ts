@@ -5,6 +5,7 @@
 // `[...]` set, quotes or escapes (`${V%%[a-z]*}` cuts at the first letter in sh, not in BuildKit).
 
 import { triggerExpansion, type VariableExpansion, type VariableUse } from '../semantics';
+import type { LexOptions } from '../syntax';
 import type { AnalyzedDocument } from './document';
 
 /** Who expands `use`; in an ONBUILD trigger, who does in the build that runs it. */
@@ -12,6 +13,18 @@ export function expansionOf(doc: AnalyzedDocument, use: VariableUse): VariableEx
   if (use.expansion !== 'trigger') return use.expansion;
   const node = doc.tree.node(use.nodeIndex);
   return node.kind === 'instruction' ? triggerExpansion(node, use.ref) : 'none';
+}
+
+/**
+ * How to read the text of `use` to expand it: a heredoc body BuildKit expands (`COPY <<EOF`)
+ * with `\` as the escape whatever the directive says, and quotes as plain characters
+ * (`${V:-"x"}` gives `"x"` there); everything else with the file's escape, quotes removed as BuildKit
+ * and a shell both do (a RUN heredoc's body is the shell's text).
+ */
+export function expansionLexOptions(doc: AnalyzedDocument, use: VariableUse): LexOptions {
+  return use.ref.context.kind === 'heredoc' && expansionOf(doc, use) === 'builder'
+    ? { escape: '\\', skipProcessQuotes: true, splitWords: false }
+    : { escape: doc.tree.escape, splitWords: false };
 }
 
 /** Whether a shell expands `use` (a RUN's while building, a container's, a later build's RUN), not the builder. */

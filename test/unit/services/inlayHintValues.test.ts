@@ -56,4 +56,11 @@ describe('an inlay hint\'s tooltip', () => {
       '4: = env | BUILDKIT_SBOM_SCAN_CONTEXT is "env": set by ENV on line 2.',
     ]);
   });
+
+  it('in a COPY heredoc, expands as BuildKit does there, quotes kept; in a RUN heredoc as the shell does, quotes removed', () => {
+    expect(hintTooltips('FROM alpine\nARG V=\nCOPY <<EOF /a\n${V:-"x"}\nEOF\nRUN <<EOF\necho ${V:-"x"}\nEOF\n')).toEqual([
+      '4: = "x" | V is "": the default of the ARG on line 2 (--build-arg V=... overrides it). ${V:-"x"} gives ""x"".',
+      '7: = x | V is "": the default of the ARG on line 2 (--build-arg V=... overrides it). ${V:-"x"} gives "x".',
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { expandedByShell, shellAgreesWithBuilder, substitutionPattern } from '../shellExpansion';
+import { expansionLexOptions, expandedByShell, shellAgreesWithBuilder, substitutionPattern } from '../shellExpansion';
 
 function kindLabel(w: DocWriter, declaration: Declaration | undefined, predefined: boolean): string {
   if (!declaration) return w.prose(predefined ? 'predefined build argument' : 'not declared');
@@ -95,7 +95,7 @@ function substitutionResult(doc: AnalyzedDocument, use: VariableUse): string | u
     const value = values.get(name);
     if (value === undefined) unknown = true;
     return value;
-  }, { escape: doc.tree.escape, splitWords: false });
+  }, expansionLexOptions(doc, use));
   return result.error || unknown ? undefined : result.value;
 }
 
