@@ -226,7 +226,9 @@ describe('hover over LSP', () => {
           `**\`${arg.name}\`** build argument (\`ARG\`)`,
           value,
           `Declared here, on line 2: \`ARG ${arg.name}\``,
-          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          arg.outsideEnvironment
+            ? `BuildKit reads this argument itself and, unlike any other \`ARG\`, never puts it in the environment: \`$${arg.name}\` is unset in the instructions and commands after it, whatever its value.`
+            : 'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
           renderPredefinedArg(arg, 'markdown'),
         ].join('\n\n'),
       );
