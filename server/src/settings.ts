@@ -50,11 +50,12 @@ export const DEFAULT_SETTINGS: Settings = {
   formatting: { enable: true, keywordCase: 'upper', continuationIndent: 4, blankLineBetweenStages: false },
 };
 
-const ENUMS: Record<string, readonly string[]> = {
+/** The settings that take one of a few strings (by dotted key). */
+export const SETTING_ENUMS: Readonly<Record<string, readonly string[]>> = {
   'formatting.keywordCase': ['upper', 'lower', 'preserve'],
 };
 /** The severity names a rule takes, in the editor and on the command line (`info` is short for `information`). */
-const SEVERITY_NAMES: Readonly<Record<string, RuleSeverity>> = {
+export const SEVERITY_NAMES: Readonly<Record<string, RuleSeverity>> = {
   off: 'off',
   hint: 'hint',
   info: 'information',
@@ -104,7 +105,7 @@ function merge(defaults: unknown, given: unknown, path: string, problems: string
     problems.push(`${path}: expected a ${typeof defaults}`);
     return defaults;
   }
-  const allowed = ENUMS[path];
+  const allowed = SETTING_ENUMS[path];
   if (allowed && !allowed.includes(given as string)) {
     problems.push(`${path}: expected one of ${allowed.join(', ')}`);
     return defaults;

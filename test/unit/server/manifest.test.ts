@@ -3,10 +3,21 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { DEFAULT_SETTINGS, SETTING_ENUMS, SEVERITY_NAMES } from '../../../server/src/settings';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
-const properties: Record<string, { default: unknown; markdownDescription?: string; type: string }> = manifest.contributes.configuration.properties;
+interface Property {
+  readonly default: unknown;
+  readonly markdownDescription?: string;
+  readonly type: string | string[];
+  readonly enum?: unknown[];
+  readonly enumDescriptions?: string[];
+  readonly markdownEnumDescriptions?: string[];
+  readonly minimum?: number;
+  readonly scope?: string;
+  readonly additionalProperties?: Property;
+}
+const properties: Record<string, Property> = manifest.contributes.configuration.properties;
 
 function flatten(value: unknown, prefix: string, out: Record<string, unknown>): Record<string, unknown> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !prefix.endsWith('.rules')) {
@@ -35,6 +46,31 @@ describe('settings in the manifest', () => {
     expect(manifest.contributes.configurationDefaults['[dockerfile]']).toEqual({ 'editor.formatOnType': true });
     // It contributes no snippets, so it does not claim that category.
     expect(manifest.categories).not.toContain('Snippets');
+  });
+
+  it('every server setting has the type and values the server accepts (found by review: continuationIndent was a number)', () => {
+    for (const [key, value] of Object.entries(schema)) {
+      const property = properties[`dockerfile-lsp.${key}`];
+      if (key === 'diagnostics.rules') {
+        // Rule code -> severity name in any of the server's spellings, or null to drop an override.
+        expect(property.type).toBe('object');
+        expect(property.additionalProperties?.type).toEqual(['string', 'null']);
+        expect(property.additionalProperties?.enum).toEqual([...Object.keys(SEVERITY_NAMES), null]);
+      } else if (typeof value === 'number') {
+        // The server takes whole, non-negative numbers (it rounds others down), so the editor asks for those.
+        expect([key, property.type, property.minimum]).toEqual([key, 'integer', 0]);
+      } else {
+        expect([key, property.type]).toEqual([key, typeof value]);
+        expect([key, property.enum]).toEqual([key, SETTING_ENUMS[key]]);
+        if (property.enum) expect((property.markdownEnumDescriptions ?? property.enumDescriptions)?.length, key).toBe(property.enum.length);
+      }
+    }
+  });
+
+  it('the trace is per window, every server setting per resource (the server asks with the document as scope)', () => {
+    for (const [key, property] of Object.entries(properties)) {
+      expect([key, property.scope]).toEqual([key, key === 'dockerfile-lsp.trace.server' ? 'window' : 'resource']);
+    }
   });
 
   it('every setting has a Markdown description', () => {
