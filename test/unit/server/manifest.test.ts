@@ -42,7 +42,7 @@ describe('settings in the manifest', () => {
 
   it('runs in untrusted workspaces and turns on formatting on type for Dockerfiles (found by review)', () => {
     // The server executes nothing from the workspace, and Enter inside RUN is the shell's, whose rules know no `\`.
-    expect(manifest.capabilities).toEqual({ untrustedWorkspaces: { supported: true } });
+    expect(manifest.capabilities.untrustedWorkspaces).toEqual({ supported: true });
     expect(manifest.contributes.configurationDefaults['[dockerfile]']).toEqual({ 'editor.formatOnType': true });
     // It contributes no snippets, so it does not claim that category.
     expect(manifest.categories).not.toContain('Snippets');
@@ -71,6 +71,20 @@ describe('settings in the manifest', () => {
     for (const [key, property] of Object.entries(properties)) {
       expect([key, property.scope]).toEqual([key, key === 'dockerfile-lsp.trace.server' ? 'window' : 'resource']);
     }
+  });
+
+  it('says that virtual workspaces get the grammar but not the server, whose client serves file and untitled documents (found by review)', () => {
+    expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/on disk and unsaved/);
+    const client = readFileSync(path.resolve(__dirname, '../../../client/src/extension.ts'), 'utf8');
+    expect([...client.matchAll(/scheme: '(\w+)'/g)].map((m) => m[1])).toEqual(['file', 'untitled']);
+  });
+
+  it('maps exactly the languages the grammar embeds (found by review)', () => {
+    const grammar = readFileSync(path.resolve(__dirname, '../../../syntaxes/dockerfile.tmLanguage.json'), 'utf8');
+    const embedded = new Set(grammar.match(/meta\.embedded\.block\.\w+/g));
+    const [contribution] = manifest.contributes.grammars;
+    expect(Object.keys(contribution.embeddedLanguages).sort()).toEqual([...embedded].sort());
   });
 
   it('every setting has a Markdown description', () => {
