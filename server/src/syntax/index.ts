@@ -2,13 +2,13 @@
 // and spans inside a top-level node are relative to that node's start (see nodes.ts).
 export * from './nodes';
 export { SyntaxTree, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
-export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, execShellScript, shellFormVariables } from './parser';
+export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
-export { windowsShellOf, scanCmdVariables } from './windowsShellVariables';
+export { windowsShellOf, scanCmdVariables, scanPowerShellVariables } from './windowsShellVariables';
 export { heredocIsShellInput, shellReadsHeredoc, type WrapperLength } from './shellHeredocReader';
 export { countBelow, lastAtMost } from './sortedSearch';
 export { appendAll } from './arrays';

@@ -748,6 +748,16 @@ function powerShellScriptIn(line: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The script PowerShell reads when cmd runs the command line `line` (`powershell -Command "echo
+ * $env:A"` gives `echo $env:A`), as the parser reads it for its variables: argv quotes removed.
+ * undefined when the line starts no PowerShell script. Completion asks it to agree with the parser.
+ */
+export function cmdPowerShellScript(line: string): string | undefined {
+  const script = powerShellScriptIn(line);
+  return script === undefined ? undefined : withoutArgvQuotes(line, script, line.length).text;
+}
+
 function mapSpan(s: Span, map: (offset: number, isEnd: boolean) => number): Span {
   const start = map(s.start, false);
   return { start, end: s.end > s.start ? map(s.end, true) : start };

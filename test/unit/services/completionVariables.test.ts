@@ -106,6 +106,24 @@ describe('variable completion in the text of a Windows shell', () => {
     expect(items(`${windows}RUN echo $|`, '$')).toEqual([]);
   });
 
+  it('under cmd, in the PowerShell script the line starts, the environment forms, as the parser reads them', () => {
+    const env = ['$env:V: $env: -> $env:V', '$env:APP: $env: -> $env:APP', '$env:PATH: $env: -> $env:PATH'];
+    expect(items(`${windows}RUN powershell -Command "echo $env:|`)).toEqual(env);
+    expect(items(`${windows}RUN powershell -NoProfile -ExecutionPolicy Bypass echo $env:|`)).toEqual(env);
+    expect(items(`${windows}RUN pwsh -c "\${|`, '{')).toEqual(['${env:V}: ${ -> ${env:V}', '${env:APP}: ${ -> ${env:APP}', '${env:PATH}: ${ -> ${env:PATH}']);
+    expect(items('FROM alpine\nARG V=1\nSHELL ["cmd", "/S", "/C"]\nRUN powershell -Command echo $|', '$')).toEqual(['$env:V: $ -> $env:V', '$env:PATH: $ -> $env:PATH']);
+    // The container's cmd, and a trigger's in the stage that runs it.
+    expect(items(`${windows}CMD powershell -Command echo $env:|`)).toEqual(['$env:APP: $env: -> $env:APP', '$env:PATH: $env: -> $env:PATH']);
+    expect(items(`${windows}ONBUILD RUN powershell -Command echo $env:|`)).toEqual(['$env:APP: $env: -> $env:APP', '$env:PATH: $env: -> $env:PATH']);
+    // cmd still expands %NAME% in the line first.
+    expect(items(`${windows}RUN powershell -Command echo %|`, '%')).toEqual(['%V%: % -> %V%', '%APP%: % -> %APP%', '%PATH%: % -> %PATH%']);
+    // PowerShell's single quotes (cmd's double quotes gone), a script file, and cmd's own text: nothing after $.
+    expect(items(`${windows}RUN powershell -Command "echo '$|`, '$')).toEqual([]);
+    expect(items(`${windows}RUN powershell -File x.ps1 $|`, '$')).toEqual([]);
+    expect(items(`${windows}RUN pwsh x.ps1 $|`, '$')).toEqual([]);
+    expect(items(`${windows}RUN echo $| && powershell -Command x`, '$')).toEqual([]);
+  });
+
   it('in a Windows stage, each proxy argument once, as Windows reads their names regardless of case', () => {
     const proxies = (fixture: string, trigger: string) => {
       const offset = fixture.indexOf('|');

@@ -8,14 +8,14 @@ import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPr
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
 import type { StageShell } from '../../semantics';
-import { execShellScript, heredocIsShellInput, runsBodyWithInterpreter, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
+import { cmdPowerShellScript, execShellScript, heredocIsShellInput, runsBodyWithInterpreter, scanPowerShellVariables, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
 import type { CompletionRequest } from './items';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { keywordItems } from './keywords';
-import { variableItems, variablePrefix, windowsVariablePrefix, type Expansion } from './variables';
+import { variableItems, variablePrefix, windowsVariablePrefix, type Expansion, type VariablePrefix } from './variables';
 
 export { resolveCompletionItem } from './resolve';
 
@@ -162,7 +162,9 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const node = onbuild ? entry.node.trigger : entry.node;
   const parts: InstructionWords = { instruction, keyword, rest, current, onbuild, ...execForm(request, node, [...rest, current]) };
   const shell = windowsShellOfCommand(request, parts, entry.index);
-  const variable = shell ? windowsVariablePrefix(prefix.text, request.offset, shell) : variablePrefix(prefix.text, request.offset, request.doc.tree.escape);
+  const variable =
+    (shell === 'cmd' && parts.exec === undefined ? powerShellInCmdPrefix(parts, request.offset) : undefined) ??
+    (shell ? windowsVariablePrefix(prefix.text, request.offset, shell) : variablePrefix(prefix.text, request.offset, request.doc.tree.escape));
   // A `$name` at the end of a continued word can be completed when its `$` is on the cursor's line (a
   // quoted string often runs over several lines), but not in the keyword (`RUN\` then `$` is the one word `RUN$`).
   if (continued && !(variable && variable.start >= prefix.lineStart)) return [];
@@ -268,6 +270,25 @@ function windowsShellOfCommand(request: CompletionRequest, parts: InstructionWor
   if (parts.exec === 'script') return parts.execShell;
   if (parts.exec === 'literal') return undefined;
   return windowsShell(request.doc.model.shellAt(nodeIndex)?.kind);
+}
+
+/**
+ * A `$` reference being typed in the PowerShell script that a cmd command line starts (`powershell
+ * -Command "echo $env:|"`): cmd passes it on, PowerShell reads the environment as `$env:NAME`.
+ * Only where the parser reads the finished reference as a use (not in PowerShell's single quotes).
+ */
+function powerShellInCmdPrefix(parts: InstructionWords, offset: number): VariablePrefix | undefined {
+  const words = [...parts.rest, parts.current];
+  const firstArg = words.findIndex((w) => !isFlagWord(w) || w.text === '--');
+  const command = words.slice(firstArg < 0 ? words.length : firstArg + (words[firstArg].text === '--' ? 1 : 0));
+  const line = (parts.instruction.name === 'HEALTHCHECK' ? command.slice(1) : command).map((w) => w.text).join(' ');
+  const script = cmdPowerShellScript(line);
+  if (script === undefined) return undefined;
+  const variable = windowsVariablePrefix(script, offset, 'powershell');
+  if (!variable) return undefined;
+  const at = script.length - (offset - variable.start);
+  const completed = script.slice(0, at) + '$env:NAME';
+  return scanPowerShellVariables(completed, 0, completed.length).some((ref) => ref.start === at && !ref.local) ? variable : undefined;
 }
 
 /** Names of the flags written after the word being typed. */
