@@ -175,6 +175,31 @@ describe('signature help over LSP', () => {
       await check('FROM alpine\nENV A=1 B$0=2', 'ENV', 'ENV <key>=<value> [<key>=<value>...]', '[<key>=<value>...]');
     });
 
+    it("LABEL's legacy form, as ENV's", async () => {
+      await check('FROM alpine\nLABEL maintainer Jane $0Doe', 'LABEL', 'LABEL <key> <value>', '<value>');
+      await check('FROM alpine\nLABEL vers$0ion 1.0', 'LABEL', 'LABEL <key> <value>', '<key>');
+      await check('FROM alpine\nLABEL a=b c$0=d', 'LABEL', 'LABEL <key>=<value> [<key>=<value>...]', '[<key>=<value>...]');
+    });
+
+    it("CMD's parameters form where an exec-form ENTRYPOINT takes them, else the program's", async () => {
+      const program = 'CMD ["<executable>", "<param>", ...]';
+      const parameters = 'CMD ["<param>", ...]';
+      await check('FROM alpine\nENTRYPOINT ["nginx"]\nCMD ["-g", $0', 'CMD', parameters, '"<param>", ...');
+      await check('FROM alpine\nENTRYPOINT ["nginx"]\nCMD ["-$0g"]', 'CMD', parameters, '"<param>", ...');
+      // The ENTRYPOINT the image ends with takes the CMD set before it in the stage.
+      await check('FROM alpine\nCMD ["-$0g"]\nENTRYPOINT ["nginx"]', 'CMD', parameters, '"<param>", ...');
+      // From the stage it is built FROM, also through that stage's ONBUILD ENTRYPOINT.
+      await check('FROM alpine AS base\nENTRYPOINT ["nginx"]\nFROM base\nCMD ["$0', 'CMD', parameters, '"<param>", ...');
+      await check('FROM alpine AS base\nONBUILD ENTRYPOINT ["nginx"]\nENTRYPOINT exec sh\nFROM base\nCMD ["$0', 'CMD', parameters, '"<param>", ...');
+      // A shell-form ENTRYPOINT ignores the CMD, ENTRYPOINT [] clears it; another stage's is not this one's.
+      await check('FROM alpine\nENTRYPOINT nginx\nCMD ["$0', 'CMD', program, '"<executable>"');
+      await check('FROM alpine AS base\nENTRYPOINT ["nginx"]\nFROM base\nENTRYPOINT []\nCMD ["$0', 'CMD', program, '"<executable>"');
+      await check('FROM alpine AS base\nENTRYPOINT ["nginx"]\nFROM alpine\nCMD ["$0', 'CMD', program, '"<executable>"');
+      // A trigger's CMD feeds whichever stage runs it; the shell form stays the shell form.
+      await check('FROM alpine\nENTRYPOINT ["nginx"]\nONBUILD CMD ["$0', 'CMD', program, '"<executable>"', 'ONBUILD ');
+      await check('FROM alpine\nENTRYPOINT ["nginx"]\nCMD -g $0', 'CMD', 'CMD <command>', '<command>');
+    });
+
     it('nothing in the indentation of a comment line inside an instruction', async () => {
       expect(await signatureHelp('FROM alpine\nCOPY a \\\n  $0# sources above\n  b')).toBeNull();
     });

@@ -272,6 +272,11 @@ describe('instructions', () => {
     expect(INSTRUCTIONS.filter((i) => i.deprecated).map((i) => i.name)).toEqual(['MAINTAINER']);
   });
 
+  it('has the legacy one-pair form for ENV and LABEL, which BuildKit parses alike (parseNameVal), in hover', () => {
+    expect(INSTRUCTIONS.filter((i) => i.forms.some((f) => f.label === `${i.name} <key> <value>`)).map((i) => i.name)).toEqual(['LABEL', 'ENV']);
+    expect(renderInstruction(getInstruction('LABEL')!, 'plaintext').split('\n').slice(0, 2)).toEqual(['LABEL <key>=<value> [<key>=<value>...]', 'LABEL <key> <value>']);
+  });
+
   it('allows heredocs in RUN, COPY and ADD only', () => {
     expect(INSTRUCTIONS.filter((i) => i.allowsHeredoc).map((i) => i.name)).toEqual(['RUN', 'ADD', 'COPY']);
   });

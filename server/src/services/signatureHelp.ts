@@ -18,6 +18,8 @@ import {
 import { renderText, valueHint, type DocFormat } from '../facts/render';
 import { cursorContext, inDirectiveBlock, instructionWords, type InstructionPrefix, type PrefixWord } from './cursor';
 import { offsetOf, type AnalyzedDocument } from './document';
+import type { Stage } from '../semantics';
+import type { TopLevelNode } from '../syntax';
 
 export const SIGNATURE_TRIGGER_CHARACTERS: readonly string[] = [' ', '=', ','];
 
@@ -133,7 +135,9 @@ function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, 
     if (flag && eq >= 0 && typed.startsWith('--')) return flagSignature(`${labelPrefix}${fact.name}`, flag, typed.slice(eq + 1), around.whole.text.slice(typed.length), options);
   }
   const args = words.slice(Math.max(flagCount, inFlags ? at + 1 : 0));
-  const formIndex = chooseForm(fact, args.filter((w) => w.text !== ''));
+  // A trigger's CMD feeds the ENTRYPOINT of whichever stage runs it: no choice here.
+  const feedsEntrypoint = fact.name === 'CMD' && labelPrefix === '' && execEntrypointInEffect(doc, doc.model.stageOfNode(prefix.entry.index));
+  const formIndex = chooseForm(fact, args.filter((w) => w.text !== ''), feedsEntrypoint);
   const form = fact.forms[formIndex];
   const signatures = fact.forms.map((f) => ({
     label: labelPrefix + f.label,
@@ -189,8 +193,42 @@ function isExecForm(text: string): boolean {
   }
 }
 
-/** The form that matches what is written. */
-function chooseForm(fact: InstructionFact, args: readonly PrefixWord[]): number {
+/** Whether an ENTRYPOINT is the exec form, to which the CMD's words are appended: `ENTRYPOINT []` clears it, a shell form ignores CMD. */
+function isExecEntrypoint(node: TopLevelNode | undefined): boolean {
+  return node?.kind === 'instruction' && node.name === 'ENTRYPOINT' && node.json !== undefined && node.json.elements.length > 0;
+}
+
+/** The last node of nodes `(from, to]` that `test` accepts. */
+function lastNode(doc: AnalyzedDocument, from: number, to: number, test: (node: TopLevelNode) => boolean): TopLevelNode | undefined {
+  for (let i = to; i > from; i--) {
+    const node = doc.tree.node(i);
+    if (test(node)) return node;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the ENTRYPOINT the stage's image ends with is an exec form, which takes a CMD as its default
+ * arguments: the stage's own last ENTRYPOINT (wherever it is: a CMD set in the stage survives a later
+ * ENTRYPOINT), else the one a base stage's `ONBUILD ENTRYPOINT` sets, else the base stage's. (An
+ * image outside the file is not known.)
+ */
+function execEntrypointInEffect(doc: AnalyzedDocument, stage: Stage | undefined): boolean {
+  for (let current = stage; current; current = current.base) {
+    const own = lastNode(doc, current.nodeIndex, current.lastNodeIndex, (node) => node.kind === 'instruction' && node.name === 'ENTRYPOINT');
+    if (own) return isExecEntrypoint(own);
+    const base = current.base;
+    const trigger = base && lastNode(doc, base.nodeIndex, base.lastNodeIndex, (node) => node.kind === 'instruction' && node.trigger?.name === 'ENTRYPOINT');
+    if (trigger?.kind === 'instruction') return isExecEntrypoint(trigger.trigger);
+  }
+  return false;
+}
+
+/**
+ * The form that matches what is written. `feedsEntrypoint`: a CMD whose words are default arguments
+ * to an exec-form ENTRYPOINT, whose exec form is a list of parameters, not a program.
+ */
+function chooseForm(fact: InstructionFact, args: readonly PrefixWord[], feedsEntrypoint: boolean): number {
   const forms = fact.forms;
   const find = (test: (form: InstructionForm) => boolean) => Math.max(0, forms.findIndex(test));
   const first = args[0]?.text ?? '';
@@ -200,10 +238,12 @@ function chooseForm(fact: InstructionFact, args: readonly PrefixWord[]): number 
     case 'USER':
       return /^\d/.test(first) ? 1 : 0;
     case 'ENV':
+    case 'LABEL':
       // `ENV <key> <value>`: BuildKit reads a first word without `=` that has more after it so.
       return find((f) => (args.length > 1 && !first.includes('=') ? f.parameters[0].label === '<key>' : f.parameters[0].label !== '<key>'));
     default: {
       const exec = isExecForm(args.map((a) => a.text).join(' '));
+      if (exec && fact.name === 'CMD') return find((f) => f.kind === 'exec' && f.parameters[0].label.includes('<executable>') !== feedsEntrypoint);
       return find((f) => (exec ? f.kind === 'exec' : f.kind !== 'exec'));
     }
   }

@@ -86,7 +86,7 @@ function expectedFor(doc: AnalyzedDocument, offset: number, typed: boolean): Exp
   } else if (node.name === 'ONBUILD') {
     return { kind: 'form', forms: formsOf('ONBUILD', ''), form: ['ONBUILD <instruction>'], parameters: ['<instruction>'] };
   }
-  return instructionExpectation(text, entry as NodeEntry<InstructionNode>, owner, rel, prefix, typed);
+  return instructionExpectation(doc, text, entry as NodeEntry<InstructionNode>, owner, rel, prefix, typed);
 }
 
 /** Whether a double quote is open at the end of `text` (escaped quotes aside). */
@@ -99,7 +99,22 @@ function lineEnd(text: string, from: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/**
+ * For the oracle: whether the stage of node `index` ends with an exec-form ENTRYPOINT of its own
+ * (true), with its own other one or none from anywhere (false); undefined when a base stage may set it.
+ */
+function entrypointOfStage(doc: AnalyzedDocument, index: number): boolean | undefined {
+  const stage = doc.model.stageOfNode(index);
+  if (!stage) return false;
+  for (let i = stage.lastNodeIndex; i > stage.nodeIndex; i--) {
+    const node = doc.tree.node(i);
+    if (node.kind === 'instruction' && node.name === 'ENTRYPOINT') return node.json !== undefined && node.json.elements.length > 0;
+  }
+  return stage.base ? undefined : false;
+}
+
 function instructionExpectation(
+  doc: AnalyzedDocument,
   text: string,
   entry: NodeEntry<InstructionNode>,
   node: InstructionNode,
@@ -155,6 +170,12 @@ function instructionExpectation(
       return form(exec, [last ? '"<dest>"' : '"<src>", ...']);
     }
     if (node.name === 'VOLUME') return form(exec, ['"<path>", ...']);
+    if (node.name === 'CMD' && !prefix) {
+      // Default arguments to an exec-form ENTRYPOINT of the stage; one from a base stage: no opinion.
+      const feeds = entrypointOfStage(doc, entry.index);
+      if (feeds === undefined) return undefined;
+      if (feeds) return form([`CMD ["<param>", ...]`], ['"<param>", ...']);
+    }
     const params = fact.forms.find((f) => f.kind === 'exec')!.parameters.filter((p) => p.label !== '[OPTIONS]');
     return form(exec, [params[Math.min(index, params.length - 1)].label]);
   }
@@ -176,11 +197,10 @@ function instructionExpectation(
     case 'LABEL': {
       if (typed && openQuote(text.slice(entry.start, entry.start + rel))) return undefined;
       const legacy = node.pairs[0]?.separator === ' ';
-      if (legacy && node.name === 'ENV' && !(typed && node.pairs[0].value === undefined)) {
+      if (legacy && !(typed && node.pairs[0].value === undefined)) {
         const key = node.pairs[0].key;
-        return form([`${prefix}ENV <key> <value>`], [rel <= key.end ? '<key>' : '<value>']);
+        return form([`${prefix}${node.name} <key> <value>`], [rel <= key.end ? '<key>' : '<value>']);
       }
-      if (legacy) return undefined;
       const { index } = wordIndex(
         node.pairs.map((p) => ({ start: p.key.start, end: (p.value ?? p.key).end })),
         rel,
@@ -331,6 +351,9 @@ const TRICKY: readonly string[] = [
   'FROM alpine\nENV PATH /usr/local/bin:$PATH\n',
   'FROM alpine\nENV GREETING hello world\n',
   'FROM alpine\nLABEL a=b c="d e"\n',
+  'FROM alpine\nLABEL maintainer Jane Doe\n',
+  'FROM alpine\nENTRYPOINT ["nginx"]\nCMD ["-g", "daemon off;"]\n',
+  'FROM alpine\nCMD ["-g", "daemon off;"]\nENTRYPOINT ["nginx"]\n',
   'ARG VERSION=1.0 OTHER\nFROM alpine:${VERSION}\nARG A B=2\n',
   'FROM alpine\nEXPOSE 80/tcp 443 53/udp\n',
   'FROM alpine\nUSER app:staff\nUSER 1000:1000\n',

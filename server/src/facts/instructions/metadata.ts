@@ -27,6 +27,15 @@ export const LABEL: InstructionFact = {
       ],
       doc: 'Set one or more labels.',
     },
+    {
+      label: 'LABEL <key> <value>',
+      kind: 'plain',
+      parameters: [
+        { label: '<key>', doc: 'The label: a first word without `=`.' },
+        { label: '<value>', doc: 'The rest of the line, spaces included. Variables in it are expanded.' },
+      ],
+      doc: 'The legacy form: one label, its value the rest of the line. BuildKit warns about it (LegacyKeyValueFormat); prefer `LABEL <key>=<value>`.',
+    },
   ],
   flags: [],
   referenceUrl: referenceUrl('label'),
