@@ -748,6 +748,14 @@ describe('completion over LSP', () => {
         ['false', Kind.Value, 'false'],
       ], { trigger: '=' });
     });
+
+    it('no experimental= where the pinned frontend lacks it (before 1.10)', async () => {
+      const older = CHECK_OPTIONS.filter((o) => o.name !== 'experimental').map((o) => [o.name, Kind.Property, `${o.name}=`] as Row);
+      await check('# syntax=docker/dockerfile:1.8\n# check=$0', older, { trigger: '=' });
+      await check('# syntax=docker/dockerfile:1.9-labs\n# check=skip=all;$[e$0$]', [['error', Kind.Property, 'error=']]);
+      await checkNone('# syntax=docker/dockerfile:1.9\n# check=experimental=$0', { trigger: '=' });
+      await check('# syntax=docker/dockerfile:1.10\n# check=$0', CHECK_OPTIONS.map((o) => [o.name, Kind.Property, `${o.name}=`] as Row), { trigger: '=' });
+    });
   });
 
   describe('nothing nonsensical', () => {

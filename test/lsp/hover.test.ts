@@ -17,6 +17,7 @@ import {
   SUBSTITUTIONS,
   SUBSTITUTION_URL,
   getFlag,
+  getCheckOption,
   getDirective,
   getInstruction,
   getSignal,
@@ -187,6 +188,20 @@ describe('hover over LSP', () => {
       // The directive counts from 1.8 on, and comments above an instruction from 1.21 on.
       await checkHover('# syntax=docker/dockerfile:1.20\n# $[ch$0eck$]=error=true\nFROM alpine', renderDirective(check, 'markdown'));
       await checkHover('# syntax=docker/dockerfile:1.21\nFROM alpine\n# $[ch$0eck$]=skip=JSONArgsRecommended\nCMD echo hi', renderDirective(check, 'markdown'));
+    });
+
+    it('says when the pinned frontend lacks the check option experimental (before 1.10)', async () => {
+      const experimental = getCheckOption('experimental')!;
+      await checkHover(
+        '# syntax=docker/dockerfile:1.9\n# check=skip=all;$[exper$0imental$]=all\nFROM alpine',
+        'This file pins `docker/dockerfile:1.9`, which has no `experimental` check option: it needs frontend 1.10.\n\n' + renderCheckOption(experimental, 'markdown'),
+      );
+      await checkHover(
+        '# syntax=docker/dockerfile:1.8-labs\n# check=$[experimental$0$]=all\nFROM alpine',
+        'This file pins `docker/dockerfile:1.8-labs`, which has no `experimental` check option: it needs frontend 1.10.\n\n' + renderCheckOption(experimental, 'markdown'),
+      );
+      await checkHover('# syntax=docker/dockerfile:1.10\n# check=$[exper$0imental$]=all\nFROM alpine', renderCheckOption(experimental, 'markdown'));
+      await checkHover('# syntax=docker/dockerfile:1.9\n# check=$[sk$0ip$]=all\nFROM alpine', renderCheckOption(getCheckOption('skip')!, 'markdown'));
     });
 
     it.each(CHECK_OPTIONS.map((o) => [o.name, o] as const))('the check option %s', async (_name, option) => {

@@ -2,7 +2,8 @@
 // options of `check=`, which BuildKit also reads in a comment right above an instruction (1.21+).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, HADOLINT_RULES, getDirective } from '../../facts';
+import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, HADOLINT_RULES, getCheckOption, getDirective, isOlder, type CheckOptionFact } from '../../facts';
+import { pinnedFrontend, type PinnedFrontend } from '../../rules/frontendPin';
 import { PRACTICE_RULES } from '../../rules/practices';
 import { PRAGMA_KEY } from '../../rules/practices/pragmas';
 import { charAfterWord, item, restOfWordAt, type CompletionRequest } from './items';
@@ -89,8 +90,14 @@ export function commentItems(request: CompletionRequest, line: CommentLine): Com
   );
 }
 
+/** Whether the release the file pins (the newest without one) has the check option: `experimental` came in 1.10. */
+function hasOption(pin: PinnedFrontend | undefined, option: CheckOptionFact | undefined): boolean {
+  return !pin || option?.since === undefined || !isOlder(pin.version, option.since);
+}
+
 /** `skip=A,B;error=true;experimental=all`: option keys, rule names, booleans. */
 function checkItems(request: CompletionRequest, typed: string, valueStart: number): CompletionItem[] {
+  const pin = pinnedFrontend(request.doc.tree);
   const optionStart = typed.lastIndexOf(';') + 1;
   const option = typed.slice(optionStart);
   const eq = option.indexOf('=');
@@ -101,7 +108,7 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
       .map((o) => o.split('=')[0].trim());
     const leading = option.length - option.trimStart().length;
     const equals = charAfterWord(request) === '=' ? '' : '=';
-    return CHECK_OPTIONS.filter((o) => !present.includes(o.name)).map((o, rank) =>
+    return CHECK_OPTIONS.filter((o) => !present.includes(o.name) && hasOption(pin, o)).map((o, rank) =>
       item(request, o.name, CompletionItemKind.Property, valueStart + optionStart + leading, `${o.name}${equals}`, rank, {
         data: { k: 'check-option', key: o.name },
       }),
@@ -113,7 +120,7 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
   if (key === 'error') {
     return BOOLEAN_VALUES.map((v, rank) => item(request, v.value, CompletionItemKind.Value, from, v.value, rank, { ...(v.value === 'false' ? { detail: 'default' } : {}) }));
   }
-  if (key !== 'skip' && key !== 'experimental') return [];
+  if ((key !== 'skip' && key !== 'experimental') || !hasOption(pin, getCheckOption(key))) return [];
   const ruleStart = value.lastIndexOf(',') + 1;
   const listed = value.slice(0, ruleStart).split(',').map((r) => r.trim());
   const rules = BUILD_CHECKS.filter((check) => check.experimental === (key === 'experimental') && !listed.includes(check.name));

@@ -1,8 +1,9 @@
 // Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
 // `# check=` comments BuildKit reads above single instructions: option names and rule names.
 
-import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, parseFrontendPin, type DirectiveFact, type ValueFact } from '../../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, parseFrontendPin, type CheckOptionFact, type DirectiveFact, type ValueFact } from '../../facts';
 import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
+import type { PinnedFrontend } from '../../rules/frontendPin';
 import { CHECKS_SINCE, checkFrontend } from '../../rules/pinnedChecks';
 import type { CommentNode, DirectiveNode, Span, SyntaxTree } from '../../syntax';
 import { DocWriter } from '../markup';
@@ -32,14 +33,17 @@ function withNote(hover: SpanHover | undefined, note: string | undefined): SpanH
   return hover && note ? { span: hover.span, text: `${note}\n\n${hover.text}` } : hover;
 }
 
-/** `note`: checkIgnoredNote for the file's `check` directive, shown first on its hovers. */
-export function directiveHover(node: DirectiveNode, rel: number, format: DocFormat, note?: string): SpanHover | undefined {
+/**
+ * `note`: checkIgnoredNote for the file's `check` directive, shown first on its hovers. `pin`: the
+ * release the file pins, when that release reads the line, to say which options it lacks.
+ */
+export function directiveHover(node: DirectiveNode, rel: number, format: DocFormat, note?: string, pin?: PinnedFrontend): SpanHover | undefined {
   const fact = getDirective(node.name);
   if (!fact) return undefined;
   if (fact.name !== 'check') note = undefined;
   if (node.key.start <= rel && rel <= node.key.end) return withNote({ span: node.key, text: renderDirective(fact, format) }, note);
   if (rel < node.value.start || rel > node.value.end) return undefined;
-  if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format) ?? { span: node.value, text: renderDirective(fact, format) }, note);
+  if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format, pin) ?? { span: node.value, text: renderDirective(fact, format) }, note);
   const value = fact.name === 'syntax' ? syntaxValue(fact, node.value.text) : fact.values.find((v) => v.value === node.value.text);
   return { span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) };
 }
@@ -68,9 +72,9 @@ const CHECK_COMMENT = /^(#\s*check\s*=\s*)(.*?)\s*$/i;
 
 /**
  * A `# check=` comment outside the directive block, which applies to the next instruction (1.21+).
- * `note`: checkIgnoredNote for such comments, shown first on its hovers.
+ * `note`: checkIgnoredNote for such comments, shown first on its hovers; `pin` as for directiveHover.
  */
-export function checkCommentHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat, note?: string): SpanHover | undefined {
+export function checkCommentHover(node: CommentNode, nodeText: string, rel: number, format: DocFormat, note?: string, pin?: PinnedFrontend): SpanHover | undefined {
   const line = nodeText.slice(node.span.start, node.span.end);
   const match = CHECK_COMMENT.exec(line);
   if (!match) return undefined;
@@ -80,11 +84,17 @@ export function checkCommentHover(node: CommentNode, nodeText: string, rel: numb
     if (rel < keyStart) return undefined;
     return withNote({ span: { start: keyStart, end: keyEnd }, text: renderDirective(getDirective('check')!, format) }, note);
   }
-  return withNote(checkHover(match[2], node.span.start + match[1].length, rel, format), note);
+  return withNote(checkHover(match[2], node.span.start + match[1].length, rel, format, pin), note);
+}
+
+/** Why the pinned release rejects the check option `option` (`experimental` before 1.10), when it does. */
+function missingOptionNote(option: CheckOptionFact, pin: PinnedFrontend | undefined, format: DocFormat): string | undefined {
+  if (!pin || option.since === undefined || !isOlder(pin.version, option.since)) return undefined;
+  return new DocWriter(format).prose(`This file pins \`${pin.reference}\`, which has no \`${option.name}\` check option: it needs frontend ${option.since}.`);
 }
 
 /** Inside `skip=A,B;error=true`: the option name, a rule name, or a value. `base` is where `text` starts. */
-function checkHover(text: string, base: number, rel: number, format: DocFormat): SpanHover | undefined {
+function checkHover(text: string, base: number, rel: number, format: DocFormat, pin?: PinnedFrontend): SpanHover | undefined {
   let optionStart = 0;
   for (const option of text.split(';')) {
     const start = base + optionStart;
@@ -96,7 +106,7 @@ function checkHover(text: string, base: number, rel: number, format: DocFormat):
     const fact = getCheckOption(key);
     if (!fact) return undefined;
     const keySpan: Span = { start: keyStart, end: keyStart + key.length };
-    if (eq < 0 || rel <= start + eq) return { span: keySpan, text: renderCheckOption(fact, format) };
+    if (eq < 0 || rel <= start + eq) return withNote({ span: keySpan, text: renderCheckOption(fact, format) }, missingOptionNote(fact, pin, format));
     if (key === 'error') return { span: { start: start + eq + 1, end: start + option.length }, text: renderCheckOption(fact, format) };
     let ruleStart = start + eq + 1;
     for (const rule of option.slice(eq + 1).split(',')) {

@@ -6,6 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocFormat } from '../../facts/render';
 import type { CommentNode, DirectiveNode, InstructionNode, NodeEntry, Span } from '../../syntax';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
+import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
@@ -41,14 +42,19 @@ export function getHover(doc: AnalyzedDocument, position: Position, format: DocF
   if (offset > end || (offset === end && /[\r\n]$/.test(doc.tree.slice(end - 1, end)))) return null;
   const rel = offset - entry.start;
   switch (entry.node.kind) {
-    case 'directive':
-      return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format, checkIgnoredNote(doc.tree, 'directive', format))), format);
+    case 'directive': {
+      const note = checkIgnoredNote(doc.tree, 'directive', format);
+      // A line the pinned release reads: it may lack an option written there.
+      const pin = note ? undefined : pinnedFrontend(doc.tree);
+      return hover(doc, relative(entry.start, directiveHover(entry.node as DirectiveNode, rel, format, note, pin)), format);
+    }
     case 'comment':
     {
       const nodeText = doc.tree.nodeText(entry.index);
       const comment = entry.node as CommentNode;
       const note = checkIgnoredNote(doc.tree, 'comment', format);
-      return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format, note) ?? pragmaHover(comment, nodeText, rel, format)), format);
+      const pin = note ? undefined : pinnedFrontend(doc.tree);
+      return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format, note, pin) ?? pragmaHover(comment, nodeText, rel, format)), format);
     }
     case 'instruction':
       return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format), format);
