@@ -753,6 +753,29 @@ describe('hover over LSP', () => {
         'FROM golang:1.22 AS build\nFROM build\nWORKDIR $[$GO$0PATH$]/src',
         "**`GOPATH`** environment variable\n\nSet by the golang image's `ENV`: BuildKit starts the stage from that image's configuration, so it has a value here, which only the image can tell.",
       );
+      // In an ONBUILD trigger and in the container: this image keeps the base image's ENV, so every stage that runs the trigger has it.
+      const kept = "Set by the golang image's `ENV`, which this image keeps: whichever stage runs the trigger is built `FROM` this image, so it has a value there, which only the image can tell.";
+      await checkHover(
+        'FROM golang:1.22 AS base\nARG GOPATH\nONBUILD WORKDIR $[$GO$0PATH$]/src\nFROM base',
+        `**\`GOPATH\`** environment variable\n\n${kept}\n\nExpanded later, when a build that starts \`FROM\` this image runs the trigger, with that build's variables and this image's \`ENV\`.`,
+      );
+      await checkHover(
+        'FROM golang:1.22 AS base\nFROM base\nONBUILD RUN echo $[$GO$0PATH$]',
+        `**\`GOPATH\`** environment variable\n\n${kept}\n\nExpanded later, when a build that starts \`FROM\` this image runs the trigger, with that build's variables and this image's \`ENV\`.`,
+      );
+      await checkHover(
+        'FROM golang:1.22\nONBUILD CMD ls $[$GO$0PATH$]',
+        `**\`GOPATH\`** environment variable\n\n${kept}\n\nExpanded when a container of an image built \`FROM\` this one runs the command this trigger sets, from that container's environment.`,
+      );
+      await checkHover(
+        'FROM golang:1.22\nCMD ls $[$GO$0PATH$]',
+        "**`GOPATH`** environment variable\n\nSet by the golang image's `ENV`, which this image keeps: the container has it, with a value only the image can tell.\n\nExpanded by the shell when the container runs this command, from the container's environment.",
+      );
+      // An image the table does not know: nothing to say.
+      await checkHover(
+        'FROM alpine\nONBUILD WORKDIR $[$GO$0PATH$]',
+        "**`GOPATH`** not declared\n\nExpanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+      );
       // As the UndefinedVar warning does, it names the variable that was probably meant.
       await checkHover(
         'FROM alpine\nENV MYVAR=1 MYVARS=2\nWORKDIR /$[$my$0var$]',

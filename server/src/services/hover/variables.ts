@@ -238,6 +238,18 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
   const predefined = arg ? undefined : getPredefinedArg(name);
   const trigger = use.expansion === 'trigger';
   const later = triggerNote(doc, w, use);
+  // The base image's ENV stays in this image: every build FROM it, and every container of it, has the name.
+  const stage = doc.model.stages[use.stage];
+  const image = stage && baseImageEnv(stage)?.names.has(name) ? baseImageEnv(stage)?.image : undefined;
+  if (image !== undefined) {
+    return w.join(
+      `${w.bold(w.code(name))} ${w.prose('environment variable')}`,
+      trigger
+        ? w.prose(`Set by the ${image} image's \`ENV\`, which this image keeps: whichever stage runs the trigger is built \`FROM\` this image, so it has a value there, which only the image can tell.`)
+        : w.prose(`Set by the ${image} image's \`ENV\`, which this image keeps: the container has it, with a value only the image can tell.`),
+      trigger ? later : w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.'),
+    );
+  }
   if (!arg && !predefined) {
     if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
     // A Windows shell's `$env:NAME` and `%NAME%` name the environment, not a variable of the script.
