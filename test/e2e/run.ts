@@ -92,6 +92,10 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 async function revert(ctx: Context): Promise<void> {
   await ctx.wb.dismiss();
   await ctx.wb.runCommand('File: Revert File');
+  // The command returns before the tab shows the file clean: a next step that looked for dirty tabs
+  // in between found this one, and its click timed out once the revert landed.
+  const activeDirty = ctx.wb.page.locator('.tabs-container .tab.active.dirty');
+  await waitUntil('the reverted file to be clean', async () => (await activeDirty.count()) === 0);
 }
 
 const steps: Step[] = [
