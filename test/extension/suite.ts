@@ -45,7 +45,6 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-/** The process id of our language server: a child of this extension host running dist/server.js. */
 /** The server process's arguments: Node.js's before the script, the server's after it (Linux only). */
 async function serverCommandLine(): Promise<{ node: string[]; server: string[] }> {
   if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
@@ -55,7 +54,14 @@ async function serverCommandLine(): Promise<{ node: string[]; server: string[] }
   return { node: command.slice(1, script), server: command.slice(script + 1) };
 }
 
+/** The process id of our language server: a child of this extension host running dist/server.js. */
 function serverProcessId(): number | undefined {
+  return serverProcessIds()[0];
+}
+
+/** Every child of this extension host running dist/server.js: more than one while a restart overlaps. */
+function serverProcessIds(): number[] {
+  const ids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -64,12 +70,47 @@ function serverProcessId(): number | undefined {
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (parent !== process.pid) continue;
       const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (command.some((arg) => arg.endsWith(path.join('dist', 'server.js')))) return Number(entry);
+      if (command.some((arg) => arg.endsWith(path.join('dist', 'server.js')))) ids.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }
   }
-  return undefined;
+  return ids;
+}
+
+/** The first hover text at `position`, once the server answers. */
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await waitFor('a hover', async () => {
+    const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    return result && result.length > 0 ? result : undefined;
+  });
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** Semantic tokens decoded from VS Code's relative encoding, named through the legend. */
+async function semanticTokens(doc: vscode.TextDocument): Promise<{ line: number; character: number; text: string; type: string; modifiers: string[] }[]> {
+  const legend = await waitFor('the semantic tokens legend', async () =>
+    vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', doc.uri),
+  );
+  const tokens = await waitFor('semantic tokens', async () =>
+    vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri),
+  );
+  const decoded = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i + 4 < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, modifierBits] = tokens.data.slice(i, i + 5);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaStart : deltaStart;
+    decoded.push({
+      line,
+      character,
+      text: doc.getText(new vscode.Range(line, character, line, character + length)),
+      type: legend.tokenTypes[type],
+      modifiers: legend.tokenModifiers.filter((_, bit) => modifierBits & (1 << bit)),
+    });
+  }
+  return decoded;
 }
 
 const MISTAKES = 'FROM python:3.12-slim AS builder\nRUNN pip install poetry\nWORKDIR /app\n';
@@ -123,13 +164,7 @@ const cases: Case[] = [
     ['hover'],
     async () => {
       const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
-      const line = lineOf(doc, 'FROM');
-      const hovers = await waitFor('a hover', async () => {
-        const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 1));
-        return result && result.length > 0 ? result : undefined;
-      });
-      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      assert.match(text, /FROM/);
+      assert.match(await hoverText(doc, new vscode.Position(lineOf(doc, 'FROM'), 1)), /FROM/);
     },
   ],
   [
@@ -217,6 +252,152 @@ const cases: Case[] = [
       edit.set(doc.uri, edits);
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.notEqual(doc.getText(), source.getText());
+    },
+  ],
+  [
+    'code lenses above each FROM name the stage and count its users; the used stage\'s lens shows its references',
+    ['codeLens'],
+    async () => {
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
+      const editor = await vscode.window.showTextDocument(doc);
+      const lenses = await waitFor('code lenses', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        return result && result.length > 0 ? result : undefined;
+      });
+      assert.deepEqual(
+        lenses.map((lens) => [lens.range.start.line, lens.range.start.character, lens.range.end.character, lens.command?.title, lens.command?.command]),
+        [
+          [4, 0, 4, 'build (stage 0) · used by 1 later stage', 'dockerfile-lsp.showReferences'],
+          [11, 0, 4, 'stage 1 · final stage, built by default', ''],
+        ],
+      );
+      // The server passes LSP values (uri string, position, locations): the client command converts them.
+      const command = lenses[0].command!;
+      assert.deepEqual(command.arguments, [
+        doc.uri.toString(),
+        { line: 4, character: 0 },
+        [{ uri: doc.uri.toString(), range: { start: { line: 12, character: 12 }, end: { line: 12, character: 17 } } }],
+      ]);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand(command.command, ...command.arguments!);
+      // The references peek opens in the Dockerfile's editor, at the stage's FROM.
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString());
+      assert.deepEqual(vscode.window.activeTextEditor.selection.active, new vscode.Position(4, 0));
+      await vscode.commands.executeCommand('closeReferenceSearch');
+    },
+  ],
+  [
+    'changing formatting.keywordCase in the settings changes what Format Document does',
+    ['formatting'],
+    async () => {
+      const doc = await scratch('FROM alpine:3.20 AS build\nRUN echo hi\n');
+      const format = async () =>
+        (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true })) ?? [];
+      // The server pulls the new value after VS Code reports the change: until then it formats as before.
+      const someEdits = async () => {
+        const edits = await format();
+        return edits.length ? edits : undefined;
+      };
+      const apply = async (edits: vscode.TextEdit[]) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.set(doc.uri, edits);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+      };
+      assert.deepEqual(await format(), [], 'upper-case keywords are already formatted');
+      // User settings, so nothing in the fixture workspace changes.
+      const settings = vscode.workspace.getConfiguration('dockerfile-lsp');
+      await settings.update('formatting.keywordCase', 'lower', vscode.ConfigurationTarget.Global);
+      try {
+        await apply(await waitFor('formatting edits after the setting changed', someEdits));
+        assert.equal(doc.getText(), 'from alpine:3.20 as build\nrun echo hi\n');
+      } finally {
+        await settings.update('formatting.keywordCase', undefined, vscode.ConfigurationTarget.Global);
+      }
+      // Back to the default, the server formats the keywords upper-case again.
+      await apply(await waitFor('formatting edits after the setting was restored', someEdits));
+      assert.equal(doc.getText(), 'FROM alpine:3.20 AS build\nRUN echo hi\n');
+    },
+  ],
+  [
+    "inlay hints show an ARG's value after its use in FROM, and an unnamed stage's index",
+    ['inlayHint'],
+    async () => {
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
+      await vscode.window.showTextDocument(doc);
+      const hints = await waitFor('inlay hints', async () => {
+        const result = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+        return result && result.length > 0 ? result : undefined;
+      });
+      assert.deepEqual(
+        hints.map((hint) => [hint.position.line, hint.position.character, typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')]),
+        [
+          [4, 25, '= 20'], // after FROM node:${NODE_VERSION}
+          [11, 22, 'stage 1'], // after FROM nginx:1.27-alpine
+        ],
+      );
+    },
+  ],
+  [
+    'semantic tokens mark a stage name where it is declared and where COPY --from uses it',
+    ['semanticTokens'],
+    async () => {
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
+      await vscode.window.showTextDocument(doc);
+      const tokens = await semanticTokens(doc);
+      assert.deepEqual(
+        tokens.filter((token) => token.text === 'build'),
+        [
+          { line: 4, character: 36, text: 'build', type: 'class', modifiers: ['declaration'] },
+          { line: 12, character: 12, text: 'build', type: 'class', modifiers: [] },
+        ],
+      );
+    },
+  ],
+  [
+    'folding ranges cover each stage and a heredoc body',
+    ['foldingRange'],
+    async () => {
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'multi-stage/Dockerfile'));
+      await vscode.window.showTextDocument(doc);
+      const ranges = await waitFor('folding ranges', async () => {
+        const result = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+        return result && result.length > 0 ? result : undefined;
+      });
+      const kind = (range: vscode.FoldingRange) => (range.kind === undefined ? undefined : vscode.FoldingRangeKind[range.kind]);
+      assert.deepEqual(
+        ranges.map((range) => [range.start, range.end, kind(range)]),
+        [
+          [0, 2, 'Comment'], // the header comment
+          [7, 13, 'Region'], // stage base
+          [10, 13, undefined], // its RUN continued over lines
+          [15, 21, 'Region'], // stage build
+          [18, 21, undefined],
+          [23, 26, 'Region'], // stage test
+          [24, 26, undefined],
+          [28, 44, 'Region'], // stage runtime
+          [29, 34, undefined], // the RUN <<EOT heredoc body
+          [35, 38, undefined], // the COPY <<-"EOT" heredoc body
+        ],
+      );
+    },
+  ],
+  [
+    'Restart Server replaces the server process, and the new one answers',
+    ['hover', 'diagnostics'],
+    async () => {
+      if (process.platform !== 'linux') throw new Skipped('no /proc to read the server process from');
+      const before = await waitFor('the language server process', () => serverProcessId());
+      await vscode.commands.executeCommand('dockerfile-lsp.restartServer');
+      const after = await waitFor('one new server process', () => {
+        const ids = serverProcessIds();
+        return ids.length === 1 && ids[0] !== before ? ids[0] : undefined;
+      });
+      assert.notEqual(after, before);
+      assert.ok(!fs.existsSync(`/proc/${before}`), 'the old server process has ended');
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
+      assert.match(await hoverText(doc, new vscode.Position(lineOf(doc, 'FROM'), 1)), /FROM/);
+      const typo = await scratch(MISTAKES);
+      await waitFor('a diagnostic on the RUNN line from the new server', () => vscode.languages.getDiagnostics(typo.uri).find((d) => d.range.start.line === 1));
     },
   ],
 ];

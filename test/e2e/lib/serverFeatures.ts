@@ -15,7 +15,19 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-export type Feature = 'hover' | 'completion' | 'diagnostics' | 'codeAction' | 'formatting' | 'documentSymbol' | 'signatureHelp' | 'linkedEditing';
+export type Feature =
+  | 'hover'
+  | 'completion'
+  | 'diagnostics'
+  | 'codeAction'
+  | 'formatting'
+  | 'documentSymbol'
+  | 'signatureHelp'
+  | 'linkedEditing'
+  | 'codeLens'
+  | 'inlayHint'
+  | 'semanticTokens'
+  | 'foldingRange';
 
 export interface ServerFeatures {
   capabilities: ServerCapabilities;
@@ -34,6 +46,10 @@ export const FEATURE_GATES: Record<Feature, string> = {
   documentSymbol: 'documentSymbolProvider',
   signatureHelp: 'signatureHelpProvider',
   linkedEditing: 'linkedEditingRangeProvider',
+  codeLens: 'codeLensProvider',
+  inlayHint: 'inlayHintProvider',
+  semanticTokens: 'semanticTokensProvider',
+  foldingRange: 'foldingRangeProvider',
 };
 
 export const TYPO_DOCUMENT = 'FROM alpine:3.20\nRUNN echo hello\n';
@@ -117,6 +133,10 @@ export async function probeServerFeatures(options: ProbeOptions = {}): Promise<S
       documentSymbol: Boolean(caps.documentSymbolProvider),
       signatureHelp: Boolean(caps.signatureHelpProvider),
       linkedEditing: Boolean(caps.linkedEditingRangeProvider),
+      codeLens: Boolean(caps.codeLensProvider),
+      inlayHint: Boolean(caps.inlayHintProvider),
+      semanticTokens: Boolean(caps.semanticTokensProvider),
+      foldingRange: Boolean(caps.foldingRangeProvider),
     };
     return { capabilities: caps, has, gate: FEATURE_GATES };
   } finally {
