@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { launchBrowser } from './lib/browser';
 import { startCodeServer } from './lib/codeServer';
 import { buildExtensionSuite, runSuiteInCodeServer } from './lib/extensionHostSuite';
+import { RESTRICTED_MODE_VARIABLE } from '../extension/restrictedMode';
 import { ourGrammar, scopesAt } from './lib/grammar';
 import { ARTIFACTS_DIR, E2E_DIR, FIXTURES_WORKSPACE, ROOT } from './lib/paths';
 import { teardown } from './lib/processes';
@@ -460,19 +461,41 @@ async function main(): Promise<number> {
 
   if (!only || 'extension-host suite'.includes(only)) {
     console.log('== test/extension/suite.ts inside code-server\'s extension host');
-    const suiteStart = Date.now();
-    const name = 'the extension-host suite passes inside code-server';
+    const runSuite = async (name: string, url: string) => {
+      const suiteStart = Date.now();
+      try {
+        const suite = await runSuiteInCodeServer(session.context, url, FIXTURES_WORKSPACE);
+        for (const line of suite.lines) console.log(`  ${line.trimEnd()}`);
+        assert(suite.exitCode === 0, `the suite exited with code ${suite.exitCode}`);
+        assert(suite.lines.some((l) => /^\s*ok\b/.test(l)), 'the suite reported no passing test');
+        console.log(`  ok      ${name} (${seconds(suiteStart)})`);
+        results.push({ name, status: 'passed', ms: Date.now() - suiteStart });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.log(`  FAILED  ${name}: ${message}`);
+        results.push({ name, status: 'failed', ms: Date.now() - suiteStart, detail: message });
+      }
+    };
+    await runSuite('the extension-host suite passes inside code-server', codeServer.url);
+
+    // The manifest says the extension works in an untrusted workspace: run the suite again in one.
+    console.log('== test/extension/suite.ts in Restricted Mode (a second code-server, workspace trust on)');
+    const restricted = await startCodeServer({
+      node24: toolchain.node24,
+      entry: toolchain.codeServerEntry,
+      workspace: FIXTURES_WORKSPACE,
+      vsix: [vsix],
+      logFile: path.join(ARTIFACTS_DIR, 'code-server-restricted.log'),
+      keepData: args.has('--keep'),
+      workspaceTrust: true,
+      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+      // Tells the suite's Restricted Mode case that the workspace must be untrusted here.
+      env: { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/dev/null', [RESTRICTED_MODE_VARIABLE]: '1' },
+    });
     try {
-      const suite = await runSuiteInCodeServer(session.context, codeServer.url, FIXTURES_WORKSPACE);
-      for (const line of suite.lines) console.log(`  ${line.trimEnd()}`);
-      assert(suite.exitCode === 0, `the suite exited with code ${suite.exitCode}`);
-      assert(suite.lines.some((l) => /^\s*ok\b/.test(l)), 'the suite reported no passing test');
-      console.log(`  ok      ${name} (${seconds(suiteStart)})`);
-      results.push({ name, status: 'passed', ms: Date.now() - suiteStart });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.log(`  FAILED  ${name}: ${message}`);
-      results.push({ name, status: 'failed', ms: Date.now() - suiteStart, detail: message });
+      await runSuite('the extension-host suite passes in Restricted Mode', restricted.url);
+    } finally {
+      await restricted.stop();
     }
   }
 

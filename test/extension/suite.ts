@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Feature, FEATURE_GATES, probeServerFeatures, ServerFeatures } from '../e2e/lib/serverFeatures';
+import { RESTRICTED_MODE_VARIABLE } from './restrictedMode';
 
 type Case = [name: string, needs: Feature[], body: () => Promise<void>];
 
@@ -157,6 +158,23 @@ const cases: Case[] = [
     async () => {
       const { server } = await serverCommandLine();
       assert.deepEqual(server.filter((arg) => /^--(stdio|node-ipc|pipe|socket)/.test(arg)), ['--stdio']);
+    },
+  ],
+  [
+    'in Restricted Mode (an untrusted workspace) the extension is active and its server answers',
+    ['hover'],
+    async () => {
+      // The rest of the suite, run in the same window, checks every feature there.
+      if (process.env[RESTRICTED_MODE_VARIABLE] !== '1') throw new Skipped('the workspace is trusted here; npm run test:e2e runs the suite again in Restricted Mode');
+      assert.equal(vscode.workspace.isTrusted, false, 'the workspace is untrusted');
+      const extension = vscode.extensions.getExtension('dockerfile-lsp.dockerfile-lsp');
+      assert.equal(extension?.isActive, true);
+      // VS Code keeps an extension under development on whatever its manifest says (seen in code-server),
+      // so the declaration that keeps the installed extension on is checked here too.
+      assert.deepEqual(extension.packageJSON.capabilities?.untrustedWorkspaces, { supported: true });
+      const doc = await vscode.workspace.openTextDocument(path.join(fixtures, 'Dockerfile'));
+      await vscode.window.showTextDocument(doc);
+      assert.match(await hoverText(doc, new vscode.Position(lineOf(doc, 'FROM'), 1)), /FROM/);
     },
   ],
   [

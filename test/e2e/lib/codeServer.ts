@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   extraArgs?: string[];
   /** Keep the user-data folder after stopping (for debugging). */
   keepData?: boolean;
+  /** Leave workspace trust on: the workspace, which a fresh user-data folder has never trusted, opens in Restricted Mode. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -106,7 +108,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const configFile = path.join(runDir, 'config.yaml');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  // With trust on, no start-up prompt: the modal would cover the page, and the folder stays untrusted.
+  const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...options.settings }, null, 2));
   // An explicit config file, so code-server never writes ~/.config/code-server/config.yaml.
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   if (!options.keepData) onTeardown(() => fs.rmSync(runDir, { recursive: true, force: true }));
@@ -148,7 +152,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--ignore-last-opened',
         ...(options.extraArgs ?? []),
