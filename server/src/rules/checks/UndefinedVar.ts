@@ -15,14 +15,15 @@
 
 import { baseImageEnv, foldName, triggerExpansion, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
+import { getPredefinedArg } from '../../facts';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
 import { unsetOutcome } from './support/expand';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
-/** BuildKit's SBOM switches are read as build arguments, never as variables. */
-const NOT_VARIABLES = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+/** BuildKit's SBOM switches (facts: `outsideEnvironment`) are read as build arguments, never as variables. */
+const notVariable = (name: string): boolean => getPredefinedArg(name)?.outsideEnvironment === true;
 
 /** Whether the registry image the stage starts from (through its FROM chain) sets the name in its config. */
 function setByBaseImage(stage: Stage | undefined, name: string): boolean {
@@ -33,7 +34,7 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
   // PATH is always set: BuildKit gives every stage a default PATH (named in any case in a Windows stage).
   const windows = model.stages[use.stage]?.windows === true;
-  if ((windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) return false;
+  if ((windows ? foldName(use.name) : use.name) === 'PATH' || notVariable(use.name)) return false;
   if (setByBaseImage(model.stages[use.stage], use.name)) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
@@ -112,7 +113,7 @@ export const UndefinedVar: StageRule = {
     const reported = new Set<string>();
     for (const use of model.usesInNode(index)) {
       if (use.ref.context.kind === 'heredoc' || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
-      if ((run.stage.windows ? foldName(use.name) : use.name) === 'PATH' || NOT_VARIABLES.has(use.name)) continue;
+      if ((run.stage.windows ? foldName(use.name) : use.name) === 'PATH' || notVariable(use.name)) continue;
       scope ??= model.inheritedTriggerScope(run.stage, index);
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use) || setByBaseImage(run.stage, use.name)) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;

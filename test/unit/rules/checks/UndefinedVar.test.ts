@@ -32,6 +32,12 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it("leaves BuildKit's SBOM switches alone: build arguments it never puts in the environment, and never reports (nonEnvArgs)", () => {
+    checkDiagnostics('FROM alpine\nENV A=$BUILDKIT_SBOM_SCAN_STAGE B=${BUILDKIT_SBOM_SCAN_CONTEXT} C=$[$BUILDKIT_SBOM_SCAN$]\n', [
+      { code: 'UndefinedVar', message: message('BUILDKIT_SBOM_SCAN') },
+    ]);
+  });
+
   it('says what a reference with a default or an error gives instead of an empty string', () => {
     // BuildKit reports the name whatever the form; only ${v-w} and ${v?m} do not give an empty string.
     const declare = 'Declare it with ARG or ENV in this stage.';
