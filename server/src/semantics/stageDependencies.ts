@@ -1,8 +1,8 @@
 // Which stages need which: a stage needs the stage it is built FROM and every stage its COPY --from
 // and RUN --mount from= name, as the model resolves them (any stage of the file, also one further
 // down, which is an error of its own). `stagesNeeding`: what completion may offer and a rule may
-// suggest without closing a cycle; `stagesNeededBy`: what a build of a stage reaches;
-// `stagesTheDefaultBuildReaches`: what a plain `docker build` (no --target) reaches, ONBUILD triggers included.
+// suggest without closing a cycle; `stagesTheDefaultBuildReaches`: what a plain `docker build` (no
+// --target) reaches, ONBUILD triggers included, where trigger checks and dispatch-time errors apply.
 
 import type { InstructionNode } from '../syntax';
 import type { DockerfileModel, Stage } from './model';
@@ -38,25 +38,6 @@ export function stagesNeeding(model: DockerfileModel, stage: Stage): Set<Stage> 
       if (found.has(user)) continue;
       found.add(user);
       pending.push(user);
-    }
-  }
-  return found;
-}
-
-/**
- * The stages a build of `stage` needs, itself included: the stage it is built FROM and the stages its
- * COPY --from and --mount from= name, through each other, as BuildKit finds the stages a target
- * reaches (allReachableStages).
- */
-export function stagesNeededBy(model: DockerfileModel, stage: Stage): Set<Stage> {
-  const found = new Set<Stage>([stage]);
-  const pending: Stage[] = [stage];
-  while (pending.length) {
-    for (const reference of model.stageReferencesIn(pending.pop()!)) {
-      const needed = reference.stage;
-      if (!needed || found.has(needed)) continue;
-      found.add(needed);
-      pending.push(needed);
     }
   }
   return found;
@@ -99,7 +80,8 @@ const reachedByModel = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
 
 /**
  * The stages a plain `docker build` of the file (no --target: the last stage) builds, as BuildKit
- * finds them before it dispatches: `stagesNeededBy` the last stage, plus the stages named by the
+ * finds them before it dispatches: the last stage and what it needs (FROM, COPY --from, --mount
+ * from=, through each other), plus the stages named by the
  * ONBUILD COPY --from and RUN --mount from= triggers of the base of every stage it reaches, which
  * BuildKit adds as needs of the stage that runs them (initOnBuildTriggers) until nothing new comes.
  * Triggers of base images from a registry are unknown here. Made once per model.

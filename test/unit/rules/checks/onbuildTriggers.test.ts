@@ -56,6 +56,22 @@ describe('checks on ONBUILD triggers', () => {
     );
   });
 
+  it('reports in a stage the build needs only because a trigger of another base copies from it', () => {
+    // The last stage runs builder's ONBUILD COPY --from=tool, so BuildKit builds tool, which runs base's triggers.
+    checkDiagnostics(
+      [
+        'FROM alpine AS base',
+        'ONBUILD ENV APP /srv/app',
+        'FROM $[base$] AS tool',
+        'FROM alpine AS builder',
+        'ONBUILD COPY --from=tool /x /y',
+        'FROM builder',
+        '',
+      ].join('\n'),
+      [{ code: 'LegacyKeyValueFormat', message: legacy(2, 'ENV APP /srv/app', 'ENV', 'APP=/srv/app') }],
+    );
+  });
+
   it('follows the file\'s check configuration', () => {
     checkDiagnostics(
       ['# check=skip=LegacyKeyValueFormat', 'FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'ONBUILD ARG API_TOKEN', 'FROM $[base$]', ''].join('\n'),

@@ -3,9 +3,10 @@
 // such a stage (dockerfile2llb initOnBuildTriggers), with their location reset to that stage's
 // FROM, so the checks of the dispatch (LegacyKeyValueFormat, SecretsUsedInArgOrEnv, ...) report
 // there. It does so only for the stages the target needs: `docker build --check` without a target
-// dispatches every stage, but initialises triggers only in those reachable from the last one.
+// dispatches every stage, but initialises triggers only in those reachable from the last one
+// (`stagesTheDefaultBuildReaches`, which counts the stages triggers name with COPY --from too).
 
-import { stagesNeededBy, type DockerfileModel, type Stage } from '../../../semantics';
+import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../../../semantics';
 import type { InstructionNode } from '../../../syntax';
 import { stageTriggers } from './chain';
 
@@ -19,15 +20,13 @@ export interface TriggerRun {
 /** Each stage that runs ONBUILD triggers of its base stage in a build of this file, in file order. */
 export function triggerRuns(model: DockerfileModel): TriggerRun[] {
   const runs: TriggerRun[] = [];
-  let needed: Set<Stage> | undefined;
+  let reached: ReadonlySet<Stage> | undefined;
   for (const stage of model.stages) {
     if (!stage.base) continue;
     const triggers = stageTriggers(model, stage.base);
     if (!triggers.length) continue;
-    // A `COPY --from` inside an ONBUILD adds a need too in BuildKit; the model records no stage
-    // references in triggers, so such a stage is missed: a check not shown, never an extra one.
-    needed ??= stagesNeededBy(model, model.stages[model.stages.length - 1]);
-    if (needed.has(stage)) runs.push({ stage, triggers });
+    reached ??= stagesTheDefaultBuildReaches(model);
+    if (reached.has(stage)) runs.push({ stage, triggers });
   }
   return runs;
 }
