@@ -89,6 +89,8 @@ export interface Stage {
    * (An ENTRYPOINT of an image outside the file is not known.)
    */
   readonly hasEntrypoint: boolean;
+  /** That ENTRYPOINT is an exec form, to which a CMD gives default arguments. */
+  readonly execEntrypoint: boolean;
   /** From the FROM to the end of the stage's last node. */
   readonly start: number;
   readonly end: number;
@@ -300,6 +302,7 @@ export class DockerfileModel {
         windows: part.windows,
         shellAtEnd: part.shellAtEnd,
         hasEntrypoint: part.hasEntrypoint,
+        execEntrypoint: part.execEntrypoint,
         start: fromStart,
         end: fromStart + part.length,
         lastNodeIndex: end - 1,

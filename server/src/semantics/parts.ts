@@ -185,6 +185,10 @@ export interface StagePart extends PartBase {
   readonly hasEntrypoint: boolean;
   /** The same of its last `ONBUILD ENTRYPOINT`; undefined without one. */
   readonly triggerHasEntrypoint?: boolean;
+  /** The ENTRYPOINT in effect (found as for `hasEntrypoint`) is an exec form, which takes a CMD as its default arguments. */
+  readonly execEntrypoint: boolean;
+  /** The same of its last `ONBUILD ENTRYPOINT`; undefined without one. */
+  readonly triggerExecEntrypoint?: boolean;
   /** Its `ONBUILD ARG` and `ONBUILD ENV` declarations, in order: what a stage built FROM it runs first. */
   readonly triggers: readonly DeclarationRecord[];
   /** The stage evidently builds a Windows image (`windows.ts`): by its --platform, its image's name or its base stage. */
@@ -742,6 +746,8 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     triggerCmdIsScript: entrypoints.trigger && takesScript(entrypoints.trigger),
     hasEntrypoint: entrypoints.own ? setsEntrypoint(entrypoints.own) : (base?.triggerHasEntrypoint ?? base?.hasEntrypoint ?? false),
     triggerHasEntrypoint: entrypoints.trigger && setsEntrypoint(entrypoints.trigger),
+    execEntrypoint: entrypoints.own ? isExecEntrypoint(entrypoints.own) : (base?.triggerExecEntrypoint ?? base?.execEntrypoint ?? false),
+    triggerExecEntrypoint: entrypoints.trigger && isExecEntrypoint(entrypoints.trigger),
     triggers: [],
     windows,
     shellAtStart,
@@ -801,6 +807,11 @@ function takesScript(node: InstructionNode): boolean {
 /** Whether an ENTRYPOINT sets one: any but `ENTRYPOINT []`, which clears it. */
 function setsEntrypoint(node: InstructionNode): boolean {
   return !node.json || node.json.elements.length > 0;
+}
+
+/** An exec-form ENTRYPOINT with a program: a CMD gives it default arguments (a shell form ignores the CMD). */
+function isExecEntrypoint(node: InstructionNode): boolean {
+  return node.json !== undefined && node.json.elements.length > 0;
 }
 
 /** The stage's own last ENTRYPOINT and its last `ONBUILD ENTRYPOINT` trigger, where it has them. One pass from the end. */

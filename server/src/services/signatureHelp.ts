@@ -18,8 +18,6 @@ import {
 import { renderText, valueHint, type DocFormat } from '../facts/render';
 import { cursorContext, inDirectiveBlock, instructionWords, type InstructionPrefix, type PrefixWord } from './cursor';
 import { offsetOf, type AnalyzedDocument } from './document';
-import type { Stage } from '../semantics';
-import type { TopLevelNode } from '../syntax';
 
 export const SIGNATURE_TRIGGER_CHARACTERS: readonly string[] = [' ', '=', ','];
 
@@ -136,7 +134,7 @@ function instructionSignature(doc: AnalyzedDocument, prefix: InstructionPrefix, 
   }
   const args = words.slice(Math.max(flagCount, inFlags ? at + 1 : 0));
   // A trigger's CMD feeds the ENTRYPOINT of whichever stage runs it: no choice here.
-  const feedsEntrypoint = fact.name === 'CMD' && labelPrefix === '' && execEntrypointInEffect(doc, doc.model.stageOfNode(prefix.entry.index));
+  const feedsEntrypoint = fact.name === 'CMD' && labelPrefix === '' && doc.model.stageOfNode(prefix.entry.index)?.execEntrypoint === true;
   const formIndex = chooseForm(fact, args.filter((w) => w.text !== ''), feedsEntrypoint);
   const form = fact.forms[formIndex];
   const signatures = fact.forms.map((f) => ({
@@ -191,37 +189,6 @@ function isExecForm(text: string): boolean {
       expectValue = true;
     }
   }
-}
-
-/** Whether an ENTRYPOINT is the exec form, to which the CMD's words are appended: `ENTRYPOINT []` clears it, a shell form ignores CMD. */
-function isExecEntrypoint(node: TopLevelNode | undefined): boolean {
-  return node?.kind === 'instruction' && node.name === 'ENTRYPOINT' && node.json !== undefined && node.json.elements.length > 0;
-}
-
-/** The last node of nodes `(from, to]` that `test` accepts. */
-function lastNode(doc: AnalyzedDocument, from: number, to: number, test: (node: TopLevelNode) => boolean): TopLevelNode | undefined {
-  for (let i = to; i > from; i--) {
-    const node = doc.tree.node(i);
-    if (test(node)) return node;
-  }
-  return undefined;
-}
-
-/**
- * Whether the ENTRYPOINT the stage's image ends with is an exec form, which takes a CMD as its default
- * arguments: the stage's own last ENTRYPOINT (wherever it is: a CMD set in the stage survives a later
- * ENTRYPOINT), else the one a base stage's `ONBUILD ENTRYPOINT` sets, else the base stage's. (An
- * image outside the file is not known.)
- */
-function execEntrypointInEffect(doc: AnalyzedDocument, stage: Stage | undefined): boolean {
-  for (let current = stage; current; current = current.base) {
-    const own = lastNode(doc, current.nodeIndex, current.lastNodeIndex, (node) => node.kind === 'instruction' && node.name === 'ENTRYPOINT');
-    if (own) return isExecEntrypoint(own);
-    const base = current.base;
-    const trigger = base && lastNode(doc, base.nodeIndex, base.lastNodeIndex, (node) => node.kind === 'instruction' && node.trigger?.name === 'ENTRYPOINT');
-    if (trigger?.kind === 'instruction') return isExecEntrypoint(trigger.trigger);
-  }
-  return false;
 }
 
 /**
