@@ -25,17 +25,19 @@ import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 /** BuildKit's SBOM switches (facts: `outsideEnvironment`) are read as build arguments, never as variables. */
 const notVariable = (name: string): boolean => getPredefinedArg(name)?.outsideEnvironment === true;
 
-/** Whether the registry image the stage starts from (through its FROM chain) sets the name in its config. */
-function setByBaseImage(stage: Stage | undefined, name: string): boolean {
+/**
+ * Whether a name has a value in the stage whatever its ARGs and ENVs: PATH, which BuildKit gives every
+ * stage (named in any case in a Windows stage); a name the registry image the stage starts from
+ * (through its FROM chain) sets in its config; or a name that is no variable (the SBOM switches).
+ */
+function setRegardless(stage: Stage | undefined, name: string): boolean {
+  if ((stage?.windows ? foldName(name) : name) === 'PATH' || notVariable(name)) return true;
   return stage !== undefined && baseImageEnv(stage)?.names.has(name) === true;
 }
 
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
-  // PATH is always set: BuildKit gives every stage a default PATH (named in any case in a Windows stage).
-  const windows = model.stages[use.stage]?.windows === true;
-  if ((windows ? foldName(use.name) : use.name) === 'PATH' || notVariable(use.name)) return false;
-  if (setByBaseImage(model.stages[use.stage], use.name)) return false;
+  if (setRegardless(model.stages[use.stage], use.name)) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
@@ -113,9 +115,9 @@ export const UndefinedVar: StageRule = {
     const reported = new Set<string>();
     for (const use of model.usesInNode(index)) {
       if (use.ref.context.kind === 'heredoc' || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
-      if ((run.stage.windows ? foldName(use.name) : use.name) === 'PATH' || notVariable(use.name)) continue;
+      if (setRegardless(run.stage, use.name)) continue;
       scope ??= model.inheritedTriggerScope(run.stage, index);
-      if (scope.has(use.name) || declaredEarlierInArg(trigger, use) || setByBaseImage(run.stage, use.name)) continue;
+      if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);
