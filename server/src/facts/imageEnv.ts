@@ -10,7 +10,9 @@
 // set (node's YARN_VERSION, gone from the Node.js 26 images; python's GPG_KEY and LANG, gone from
 // 3.14; nginx's NJS_VERSION, not in `-alpine-slim`) are left out. Each entry was read from the
 // Dockerfiles that build the image (docker-library, nodejs/docker-node, rust-lang/docker-rust,
-// adoptium/containers, dotnet/dotnet-docker, jupyter/docker-stacks), final stage and its bases.
+// adoptium/containers, dotnet/dotnet-docker, jupyter/docker-stacks, carlossg/docker-maven,
+// keeganwitt/docker-gradle, redis/docker-library-redis), final stage and its bases; for the JDK bases
+// of maven and gradle, docker-library/repo-info's records of the built tags.
 
 export interface ImageEnvFact {
   /**
@@ -61,6 +63,26 @@ export const IMAGE_ENV: readonly ImageEnvFact[] = [
   { repositories: dotnet(['runtime-deps']), ...DOTNET_BASE },
   { repositories: dotnet(['runtime']), ...DOTNET_BASE, names: [...DOTNET_BASE.names, 'DOTNET_VERSION'] },
   { repositories: dotnet(['aspnet']), ...DOTNET_BASE, names: [...DOTNET_BASE.names, 'DOTNET_VERSION'], since: [...DOTNET_BASE.since, { version: '5', names: ['ASPNET_VERSION'] }] },
+  // The SDK built on buildpack-deps up to 3.1 (3.1 kept its version in a RUN variable) and on aspnet
+  // from 5.0. POWERSHELL_DISTRIBUTION_CHANNEL is left out: the Alpine images for Arm install no
+  // PowerShell, and `10.0-alpine` names those too.
+  {
+    repositories: dotnet(['sdk']),
+    names: ['DOTNET_RUNNING_IN_CONTAINER', 'DOTNET_USE_POLLING_FILE_WATCHER', 'NUGET_XMLDOC_MODE'],
+    since: [
+      { version: '5', names: ['DOTNET_VERSION', 'ASPNET_VERSION', 'DOTNET_SDK_VERSION'] },
+      { version: '6', names: ['DOTNET_GENERATE_ASPNET_CERTIFICATE', 'DOTNET_NOLOGO'] },
+      ...DOTNET_BASE.since,
+    ],
+  },
+  // Every JDK the variants build on (temurin, corretto, semeru, sapmachine, ibmjava, graalvm, openjdk)
+  // sets JAVA_HOME. Maven's tags lead with the Maven version; the 3.3 images set no MAVEN_CONFIG.
+  { repositories: ['maven'], names: ['MAVEN_HOME', 'JAVA_HOME'], since: [{ version: '3.5', names: ['MAVEN_CONFIG'] }] },
+  { repositories: ['gradle'], names: ['GRADLE_HOME', 'GRADLE_VERSION', 'JAVA_HOME'] },
+  // Both the Oracle Linux and the Debian images (docker-library/mysql templates).
+  { repositories: ['mysql'], names: ['GOSU_VERSION', 'MYSQL_MAJOR', 'MYSQL_VERSION'] },
+  // REDIS_VERSION is left out: the Redis 8 images no longer set it. 3.x had a SHA1 under another name.
+  { repositories: ['redis'], names: ['REDIS_DOWNLOAD_URL'], since: [{ version: '4', names: ['REDIS_DOWNLOAD_SHA'] }] },
   // The docker-stacks images all build on docker-stacks-foundation, which sets these.
   { repositories: jupyter(JUPYTER_STACKS), names: ['CONDA_DIR', 'SHELL', 'NB_USER', 'NB_UID', 'NB_GID', 'LC_ALL', 'LANG', 'LANGUAGE', 'HOME'] },
   { repositories: jupyter(['pyspark-notebook', 'all-spark-notebook']), names: ['SPARK_HOME', 'SPARK_OPTS'] },
