@@ -42,7 +42,8 @@ describe('imageEnvNames', () => {
     expect(imageEnvNames('maven', '3.9-eclipse-temurin-21')).toEqual(['MAVEN_HOME', 'JAVA_HOME', 'MAVEN_CONFIG']);
     expect(imageEnvNames('maven', '3-eclipse-temurin-21-windowsservercore')).toEqual([]);
     expect(imageEnvNames('gradle', 'jdk21-alpine')).toEqual(['GRADLE_HOME', 'GRADLE_VERSION', 'JAVA_HOME']);
-    expect(imageEnvNames('mysql', '8.4-oracle')).toEqual(['GOSU_VERSION', 'MYSQL_MAJOR', 'MYSQL_VERSION']);
+    expect(imageEnvNames('mysql', '5.5')).toEqual(['MYSQL_MAJOR', 'MYSQL_VERSION']);
+    expect(imageEnvNames('mysql', '8.4-oracle')).toEqual(['MYSQL_MAJOR', 'MYSQL_VERSION', 'GOSU_VERSION']);
     expect(imageEnvNames('redis', '3.0')).toEqual(['REDIS_DOWNLOAD_URL']);
     expect(imageEnvNames('redis', '8-alpine')).toEqual(['REDIS_DOWNLOAD_URL', 'REDIS_DOWNLOAD_SHA']);
   });

@@ -79,8 +79,9 @@ export const IMAGE_ENV: readonly ImageEnvFact[] = [
   // sets JAVA_HOME. Maven's tags lead with the Maven version; the 3.3 images set no MAVEN_CONFIG.
   { repositories: ['maven'], names: ['MAVEN_HOME', 'JAVA_HOME'], since: [{ version: '3.5', names: ['MAVEN_CONFIG'] }] },
   { repositories: ['gradle'], names: ['GRADLE_HOME', 'GRADLE_VERSION', 'JAVA_HOME'] },
-  // Both the Oracle Linux and the Debian images (docker-library/mysql templates).
-  { repositories: ['mysql'], names: ['GOSU_VERSION', 'MYSQL_MAJOR', 'MYSQL_VERSION'] },
+  // Both the Oracle Linux and the Debian images (docker-library/mysql templates). The early 5.x
+  // images had no gosu; every 8.0 and later one installs it.
+  { repositories: ['mysql'], names: ['MYSQL_MAJOR', 'MYSQL_VERSION'], since: [{ version: '8.0', names: ['GOSU_VERSION'] }] },
   // REDIS_VERSION is left out: the Redis 8 images no longer set it. 3.x had a SHA1 under another name.
   { repositories: ['redis'], names: ['REDIS_DOWNLOAD_URL'], since: [{ version: '4', names: ['REDIS_DOWNLOAD_SHA'] }] },
   // The docker-stacks images all build on docker-stacks-foundation, which sets these.
