@@ -24,7 +24,8 @@ import {
   type VariableRef,
   type WindowsShell,
 } from '../syntax';
-import { CaseFoldedMap, foldName } from './caseFoldedScope';
+import { CaseFoldedMap } from './caseFoldedScope';
+import { ChainScope, inheritedBinding } from './chainScope';
 import { stageIndex } from './stageIndex';
 import { isWindowsImage, platformOS } from './windows';
 
@@ -140,6 +141,16 @@ export interface RecordBinding {
  */
 export type RecordScope = Map<string, RecordBinding>;
 
+/** What the analysis reads of a scope: a `RecordScope`, or a stage's `ChainScope`. */
+export interface ScopeReader {
+  get(name: string): RecordBinding | undefined;
+}
+
+/** What it reads and writes. */
+export interface ScopeWriter extends ScopeReader {
+  set(name: string, binding: RecordBinding): unknown;
+}
+
 /** A new stage scope with `entries`, matching names regardless of case in a Windows stage. */
 function stageScope(windows: boolean, entries?: Iterable<readonly [string, RecordBinding]>): RecordScope {
   return windows ? new CaseFoldedMap(entries) : new Map(entries);
@@ -150,19 +161,21 @@ interface PartBase {
   readonly declarations: readonly DeclarationRecord[];
   readonly uses: readonly UseRecord[];
   readonly references: readonly ReferenceRecord[];
-  /** The scope after the part's last node. */
-  readonly scope: ReadonlyMap<string, RecordBinding>;
   /** Total length of the part's nodes. */
   readonly length: number;
 }
 
 export interface GlobalPart extends PartBase {
   readonly kind: 'global';
+  /** The scope after the part's last node. */
+  readonly scope: ReadonlyMap<string, RecordBinding>;
   readonly escape: string;
 }
 
 export interface StagePart extends PartBase {
   readonly kind: 'stage';
+  /** The scope after the part's last node, shared with the stages built FROM it (`chainScope.ts`). */
+  readonly scope: ChainScope;
   readonly global: GlobalPart;
   /** The part of the earlier stage this one is built FROM. */
   readonly base?: StagePart;
@@ -275,7 +288,7 @@ function visibleBinding(binding: RecordBinding | undefined, expansion: VariableE
  * without a value sets nothing in the environment, so an ARG or ENV of its name set before stays.
  * `inStage`: false in the global part, where every ARG with a value is seen by FROM lines.
  */
-function setArg(scope: RecordScope, declaration: DeclarationRecord, value: string | undefined, inherited: RecordBinding | undefined, inStage = true): void {
+function setArg(scope: ScopeWriter, declaration: DeclarationRecord, value: string | undefined, inherited: RecordBinding | undefined, inStage = true): void {
   const previous = scope.get(declaration.name);
   const predefined = getPredefinedArg(declaration.name);
   // In a stage the SBOM switches never enter the environment: the ARG leaves an ENV alone, else the
@@ -301,7 +314,7 @@ function hasGlobalValue(binding: RecordBinding): boolean {
  * sets PATH), so `ENV PATH=/opt/bin:$PATH` has no value known without the image. In the global
  * scope only build arguments exist, and an undeclared one is empty.
  */
-function evaluate(raw: string, scope: ReadonlyMap<string, RecordBinding>, escape: string, inStage = false): string | undefined {
+function evaluate(raw: string, scope: ScopeReader, escape: string, inStage = false): string | undefined {
   let unknown = false;
   const env: Environment = (name) => {
     const binding = scope.get(name);
@@ -370,7 +383,7 @@ export class PartWalker {
    * Resolves the uses in CMD, ENTRYPOINT, HEALTHCHECK and ONBUILD triggers against the scope at the
    * end of the stage: the container and a later build see the image's ENV, set before or after them.
    */
-  resolveOutsideBuild(scope: ReadonlyMap<string, RecordBinding>): void {
+  resolveOutsideBuild(scope: ScopeReader): void {
     const uses = this.part.uses as UseRecord[];
     for (const index of this.outsideBuild) {
       const use = uses[index];
@@ -391,14 +404,14 @@ export class PartWalker {
    * `ONBUILD ARG V=1`: `1/x`); a stage built FROM this one runs them again with its own values
    * (`applyTriggers`).
    */
-  private resolveTriggers(end: ReadonlyMap<string, RecordBinding>): void {
+  private resolveTriggers(end: ScopeReader): void {
     const part = this.part;
     if (part.kind !== 'stage') return;
     const declarations = part.declarations as DeclarationRecord[];
     const triggers = declarations.filter((declaration) => declaration.trigger);
     if (!triggers.length && !this.inTriggers.length) return;
     const uses = part.uses as UseRecord[];
-    const scope = triggerScope(end, part.windows);
+    const scope = new TriggerScopeView(end, part.windows);
     const resolve = (index: number) => {
       const use = uses[index];
       const binding = visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
@@ -440,7 +453,7 @@ export class PartWalker {
     for (const ref of node.variables) this.use(node, 0, 0, ref, this.global, false);
   }
 
-  instruction(node: InstructionNode, index: number, at: number, scope: RecordScope): void {
+  instruction(node: InstructionNode, index: number, at: number, scope: ScopeWriter): void {
     const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
     if (node.name !== 'ONBUILD') this.stageReferences(node, index, at);
     if (owner.name === 'ARG' && node.name === 'ARG') {
@@ -509,7 +522,7 @@ export class PartWalker {
     return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, shell);
   }
 
-  private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ReadonlyMap<string, RecordBinding>, inStage: boolean): void {
+  private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ScopeReader, inStage: boolean): void {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
     // A PowerShell variable of the script itself is no ARG or ENV, whatever its name.
     const binding = ref.local ? undefined : visibleBinding(scope.get(ref.name), expansion);
@@ -549,7 +562,7 @@ const NO_BINDINGS: ReadonlyMap<string, RecordBinding> = new Map();
  * FROM it starts with: BuildKit runs the base's triggers before the stage's own instructions, with
  * the stage's values (and clears them, so a stage built FROM this one does not run them again).
  */
-function applyTriggers(base: StagePart, scope: RecordScope, global: GlobalPart): void {
+function applyTriggers(base: StagePart, scope: ScopeWriter, global: GlobalPart): void {
   runTriggers(base.triggers, scope, global, Infinity, { globalValues: true });
 }
 
@@ -567,7 +580,7 @@ interface TriggerRun {
 }
 
 /** Runs the trigger declarations of the ONBUILD instructions before node `limit`, one instruction at a time. */
-function runTriggers(triggers: readonly DeclarationRecord[], scope: RecordScope, global: GlobalPart, limit: number, run: TriggerRun): void {
+function runTriggers(triggers: readonly DeclarationRecord[], scope: ScopeWriter, global: GlobalPart, limit: number, run: TriggerRun): void {
   for (let i = 0; i < triggers.length && triggers[i].node < limit; ) {
     const start = i;
     while (i < triggers.length && triggers[i].node === triggers[start].node) i++;
@@ -580,7 +593,7 @@ function runTriggers(triggers: readonly DeclarationRecord[], scope: RecordScope,
  * the image's ENV and the stage's `ONBUILD ARG` and `ONBUILD ENV` triggers before it.
  */
 export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<string, RecordBinding> {
-  const scope = triggerScope(part.scope, part.windows);
+  const scope = triggerScope(part.scope.toMap(), part.windows);
   runTriggers(part.triggers, scope, part.global, limit, { globalValues: false });
   return scope;
 }
@@ -601,7 +614,7 @@ export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, l
  * Runs one `ONBUILD ARG` or `ONBUILD ENV` trigger (its declarations, in order) on `scope`: ENV
  * values all see the scope before it, each ARG default the ARGs before it.
  */
-function runTrigger(declarations: readonly DeclarationRecord[], scope: RecordScope, global: GlobalPart, run: TriggerRun): void {
+function runTrigger(declarations: readonly DeclarationRecord[], scope: ScopeWriter, global: GlobalPart, run: TriggerRun): void {
   const updates: [string, RecordBinding][] = [];
   for (const declaration of declarations) {
     if (declaration.kind === 'env') {
@@ -654,13 +667,14 @@ function triggerScope(end: ReadonlyMap<string, RecordBinding>, windows: boolean)
  * is the image's again after an `ARG PATH=...` (unknown here: it is no longer declared).
  */
 function inheritedScope(base: StagePart, windows: boolean): RecordScope {
-  const scope = stageScope(windows);
-  for (const [name, binding] of base.scope) {
-    if (binding.declaration?.kind !== 'arg') scope.set(name, binding);
-    else if (binding.env) scope.set(name, binding.env);
-    else if ((base.windows ? foldName(name) : name) !== 'PATH') scope.set(name, binding);
+  return stageScope(windows, inheritedEntries(base));
+}
+
+function* inheritedEntries(base: StagePart): Generator<[string, RecordBinding]> {
+  for (const [name, binding] of base.scope.toMap()) {
+    const inherited = inheritedBinding(name, binding, base.windows);
+    if (inherited) yield [name, inherited];
   }
-  return scope;
 }
 
 /**
@@ -674,14 +688,48 @@ function startScope(base: StagePart | undefined, global: GlobalPart, windows: bo
   return scope;
 }
 
+/**
+ * The same as a `ChainScope` over the base's, which costs the stage's own sets only. A Windows stage
+ * built FROM a Linux one (or the reverse) matches names otherwise, and copies what it inherits.
+ */
+function startChainScope(base: StagePart | undefined, global: GlobalPart, windows: boolean): ChainScope {
+  if (!base) return new ChainScope(windows);
+  const scope = base.windows === windows ? new ChainScope(windows, base.scope) : new ChainScope(windows, undefined, inheritedEntries(base));
+  applyTriggers(base, scope, global);
+  return scope;
+}
+
+/**
+ * What `triggerScope` makes of a stage's end scope, read name by name instead of copied: a stage's
+ * own triggers run in it while the stage is analysed, and need no more than lookups.
+ */
+class TriggerScopeView implements ScopeWriter {
+  private readonly own: RecordScope;
+
+  constructor(
+    private readonly end: ScopeReader,
+    windows: boolean,
+  ) {
+    this.own = stageScope(windows);
+  }
+
+  get(name: string): RecordBinding | undefined {
+    return this.own.get(name) ?? visibleBinding(this.end.get(name), 'trigger');
+  }
+
+  set(name: string, binding: RecordBinding): void {
+    this.own.set(name, binding);
+  }
+}
+
 function emptyPart(nodes: readonly TopLevelNode[]): PartBase {
   let length = 0;
   for (const node of nodes) length += node.length;
-  return { nodes, declarations: [], uses: [], references: [], scope: new Map(), length };
+  return { nodes, declarations: [], uses: [], references: [], length };
 }
 
 /** Walks the instructions of `nodes` from position `first` up to (not including) `limit`. */
-function walkNodes(walker: PartWalker, nodes: readonly TopLevelNode[], first: number, limit: number, scope: RecordScope): void {
+function walkNodes(walker: PartWalker, nodes: readonly TopLevelNode[], first: number, limit: number, scope: ScopeWriter): void {
   let at = 0;
   for (let i = 0; i < limit; i++) {
     const node = nodes[i];
@@ -692,10 +740,9 @@ function walkNodes(walker: PartWalker, nodes: readonly TopLevelNode[], first: nu
 
 /** The global part: every node before the first FROM. */
 export function buildGlobalPart(nodes: readonly TopLevelNode[], escape: string): GlobalPart {
-  const part: Mutable<GlobalPart> = { kind: 'global', escape, ...emptyPart(nodes) };
   const scope = initialGlobalScope();
+  const part: Mutable<GlobalPart> = { kind: 'global', escape, ...emptyPart(nodes), scope };
   walkNodes(new PartWalker(part, escape, scope, false), nodes, 0, nodes.length, scope);
-  part.scope = scope;
   return part;
 }
 
@@ -728,9 +775,11 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   // The base stage's shell, after its `ONBUILD SHELL`; else the image's default: cmd on Windows, sh elsewhere.
   const shellAtStart = base ? (base.triggerShells[base.triggerShells.length - 1]?.shell ?? base.shellAtEnd) : windows ? WINDOWS_DEFAULT : POSIX_DEFAULT;
   const shells = stageShells(nodes);
+  const scope = startChainScope(base, global, windows);
   const part: Mutable<StagePart> = {
     kind: 'stage',
     ...emptyPart(nodes),
+    scope,
     global,
     base,
     from,
@@ -757,10 +806,8 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   };
   const walker = new PartWalker(part, global.escape, global.scope, true, part.cmdIsScript, nodeText);
   walker.from(from, line.image);
-  const scope = startScope(base, global, windows);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
-  part.scope = scope;
   part.triggers = part.declarations.filter((declaration) => declaration.trigger);
   return part;
 }

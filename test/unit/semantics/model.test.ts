@@ -308,4 +308,36 @@ describe('scope at a position', () => {
       ['BUILDARCH', 'BUILDOS', 'BUILDOSVERSION', 'BUILDPLATFORM', 'BUILDVARIANT', 'TARGETARCH', 'TARGETOS', 'TARGETOSVERSION', 'TARGETPLATFORM', 'TARGETSTAGE', 'TARGETVARIANT'].sort(),
     );
   });
+
+  it('shares the scope a stage ends with among the stages built FROM it: a FROM chain costs each stage its own variables', () => {
+    // Counts the steps of every Map iteration while the model is built and its uses resolved: each
+    // stage used to copy its base's whole scope, which grows by a trigger's ARG per stage (N²/2 steps).
+    const chain = (stages: number): string => {
+      const lines = ['FROM alpine AS s0', 'ENV E0=0'];
+      for (let i = 1; i < stages; i++) lines.push(`FROM s${i - 1} AS s${i}`, i % 2 ? `ONBUILD ARG X${i}=${i}` : `ONBUILD RUN echo $X${i - 1}`, `ENV E${i}=$E${i - 1}`);
+      return lines.join('\n') + '\n';
+    };
+    const iteratorPrototype = Object.getPrototypeOf(new Map().entries()) as { next: () => unknown };
+    const next = iteratorPrototype.next;
+    const stepsToAnalyze = (stages: number): number => {
+      let steps = 0;
+      iteratorPrototype.next = function (this: unknown) {
+        steps++;
+        return next.call(this);
+      };
+      try {
+        const built = analyze(SyntaxTree.parse(chain(stages)));
+        const last = built.uses[built.uses.length - 1];
+        expect([last.name, last.value, last.declaration?.stage]).toEqual([`E${stages - 2}`, '0', stages - 2]);
+      } finally {
+        iteratorPrototype.next = next;
+      }
+      return steps;
+    };
+    const [s100, s200, s400] = [100, 200, 400].map(stepsToAnalyze);
+    expect(s400 - s200).toBe(2 * (s200 - s100));
+    // The scopes handed out keep their order: what the last stage sees, as a copy of each base's scope gave it.
+    const { m } = model(chain(6));
+    expect([...m.visibleAt(m.stages[5].end - 1).keys()]).toEqual(['E0', 'E1', 'X1', 'E2', 'E3', 'X3', 'E4', 'E5']);
+  });
 });
