@@ -21,6 +21,7 @@ import { invalidPlatform } from './invalid-platform';
 import { invalidStageIndex } from './invalid-stage-index';
 import { invalidStageName } from './invalid-stage-name';
 import { invalidStopSignal } from './invalid-stop-signal';
+import { linkChownByName } from './link-chown-by-name';
 import { instructionBeforeFrom } from './instruction-before-from';
 import { missingArguments } from './missing-arguments';
 import { missingFlagValue } from './missing-flag-value';
@@ -57,6 +58,7 @@ export const ERROR_RULES: readonly Rule[] = [
   heredocDestination,
   heredocNotCopied,
   heredocInJsonForm,
+  linkChownByName,
   invalidExpose,
   invalidStopSignal,
   badSubstitution,

@@ -1,0 +1,31 @@
+import { describe, it } from 'vitest';
+import { linkChownByName } from './link-chown-by-name';
+import { checkErrors } from './testing';
+
+const message = (value: string, what: string) =>
+  `--chown=${value} gives ${what} by name, which a --link copy cannot look up: it is made on an empty layer without /etc/passwd or /etc/group. ` +
+  'Builders that link layers (BuildKit, docker-container builders, Docker with the containerd image store) stop with "invalid user index: -1"; others ignore --link. ' +
+  'Give numeric ids (--chown=1000:1000) or drop --link.';
+
+describe('link-chown-by-name', () => {
+  it('warns of a user or group name with --link, on COPY, ADD and an ONBUILD trigger', () => {
+    checkErrors(
+      'FROM alpine\nCOPY --link $[--chown=app$] a /a\nADD $[--chown=1000:staff$] --link=true b /b\nCOPY --from=build $[--chown=app:app$] --link /c /c\nONBUILD COPY --link $[--chown=www-data$] d /d\n',
+      [
+        ['link-chown-by-name', message('app', '"app"')],
+        ['link-chown-by-name', message('1000:staff', '"staff"')],
+        ['link-chown-by-name', message('app:app', '"app" and "app"')],
+        ['link-chown-by-name', message('www-data', '"www-data"')],
+      ],
+      [linkChownByName],
+    );
+  });
+
+  it('accepts numeric ids and root, names without --link, --link=false, a --chmod, and variables', () => {
+    checkErrors(
+      'FROM alpine\nCOPY --link --chown=1000:1000 a /a\nCOPY --link --chown=root:root a /a\nCOPY --link --chown=:0 a /a\nCOPY --chown=app a /a\nCOPY --link=false --chown=app a /a\nCOPY --link --chmod=644 --chown=app a /a\nARG USER=app\nCOPY --link --chown=$USER a /a\n',
+      [],
+      [linkChownByName],
+    );
+  });
+});
