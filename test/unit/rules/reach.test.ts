@@ -118,4 +118,12 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     open.edit({ start: open.tree.length - copy.length, end: open.tree.length, text: '' });
     expect(severities()).toEqual(unreached);
   });
+  it('ADD from a Git repository under the stable 1.5 frontend fails only the builds that convert its stage', () => {
+    const git =
+      'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';
+    checkDiagnostics('# syntax=docker/dockerfile:1.5\nFROM alpine AS tool\nADD $[https://github.com/moby/buildkit.git$] /src\nFROM alpine\nADD $[https://github.com/moby/buildkit.git$] /src\n', [
+      { code: 'needs-newer-frontend', message: `${git} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'needs-newer-frontend', message: git, severity: 'error' },
+    ], { only: ['needs-newer-frontend'] });
+  });
 });

@@ -185,6 +185,21 @@ describe('needs-newer-frontend', () => {
     }
   });
 
+  it('reports ADD from a Git repository under the stable 1.5 frontend, which clones only in labs, at the source', () => {
+    const message =
+      'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';
+    checkErrors(
+      '# syntax=docker/dockerfile:1.5\nFROM alpine\nADD $[https://github.com/moby/buildkit.git#v0.10.0$] /src\n' +
+        'ADD $[git@github.com:moby/buildkit.git$] /src\nADD https://example.com/a.tar /a\nADD $REPO /src\nCOPY a /a\n',
+      [['needs-newer-frontend', message], ['needs-newer-frontend', message]],
+      rules,
+    );
+    // Labs had it in 1.5, stable from 1.6; older releases have no Git sources and are left alone.
+    for (const syntax of ['docker/dockerfile:1.5-labs', 'docker/dockerfile:1.6', 'docker/dockerfile:1.4', 'docker/dockerfile:1.4-labs', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nADD https://github.com/moby/buildkit.git /src\n`, [], rules);
+    }
+  });
+
   it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
     const message = (form: string, need: string, pin: string) =>
       `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;

@@ -3,7 +3,8 @@
 // which stops at a flag it does not know (or, for the flags it knew only in the labs channel, at
 // the step that uses it), reads a heredoc's marker as a plain word and its body lines as
 // instructions, and fails on a substitution form its lexer does not know. Two later forms of older
-// features too: white space after `<<` in a heredoc marker, and ADD --checksum on a Git source. Judged only for a
+// features too: white space after `<<` in a heredoc marker, and ADD --checksum on a Git source; and ADD from a Git source under
+// the stable 1.5 frontend, which clones only in labs (raised when the stage is converted). Judged only for a
 // numbered release of the official image, and only for features whose history the facts have
 // checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
 // builder, whose version is unknown. ONBUILD triggers' flags and substitutions are left alone:
@@ -22,7 +23,7 @@ import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
 import { checkedFlags, hasVariable } from './common';
-import { checksumSource } from './remoteSource';
+import { checksumSource, remoteSource } from './remoteSource';
 
 /** The quick fix in Diagnostic.data: the version to write in place of the pinned one. */
 interface PinFix {
@@ -68,7 +69,29 @@ function singleSource(node: InstructionNode): string | undefined {
   return sources.length === 1 && !hasVariable(sources[0].text) ? sources[0].text : undefined;
 }
 
+/**
+ * ADD from a Git repository: the 1.5 frontend knows Git sources but clones them only in its labs
+ * channel; its stable channel stops the step ("instruction ADD <git ref> requires the labs
+ * channel") when it converts the stage. Older releases have no Git sources at all, and what they do
+ * instead depends on the form of the address (an HTTP(S) one is downloaded as a file), so they are
+ * not judged here.
+ */
+const ADD_GIT: VersionedFeature = { since: '1.6', labsSince: '1.5' };
+const ADD_GIT_KNOWN_SINCE: FrontendVersion = '1.5';
+
+function checkGitSources(node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  if (node.name !== 'ADD' || isOlder(pin.version, ADD_GIT_KNOWN_SINCE)) return;
+  const need = missingFrom(ADD_GIT, pin);
+  if (!need) return;
+  for (const source of node.argList.slice(0, -1)) {
+    if (hasVariable(source.text) || remoteSource(source.text) !== 'git') continue;
+    const consequence = 'That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';
+    report({ ...problem('ADD from a Git repository', need, pin, index, start + source.start, start + source.end, consequence), raisedWhen: 'dispatch' });
+  }
+}
+
 function checkInstruction(node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  checkGitSources(node, start, index, pin, report);
   for (const { flag, fact } of checkedFlags(node)) {
     const need = missingFrom(fact, pin);
     // The options of a --mount the release does not know at all are not worth a word more.
