@@ -17,6 +17,15 @@ describe('SecretsUsedInArgOrEnv', () => {
     checkDiagnostics('FROM alpine\nARG TOKENIZER MONKEY AUTHOR PUBLIC_KEY GPG_KEY_FILE KEY_VERSION\n', []);
   });
 
+  it('exempts no part under frontends before 1.11, which had no allow list', () => {
+    checkDiagnostics('# syntax=docker/dockerfile:1.10\nFROM alpine AS base\nARG $[PUBLIC_KEY$] $[GPG_KEY_FILE$]\nONBUILD ENV KEY_VERSION=1\nFROM $[base$]\n', [
+      { code: 'SecretsUsedInArgOrEnv', message: message('ARG', 'PUBLIC_KEY') },
+      { code: 'SecretsUsedInArgOrEnv', message: message('ARG', 'GPG_KEY_FILE') },
+      { code: 'SecretsUsedInArgOrEnv', message: `The ONBUILD on line 4 runs first in this stage: ${message('ENV', 'KEY_VERSION')}` },
+    ], { only: ['SecretsUsedInArgOrEnv'] });
+    checkDiagnostics('# syntax=docker/dockerfile:1.11\nFROM alpine\nARG PUBLIC_KEY GPG_KEY_FILE KEY_VERSION\n', [], { only: ['SecretsUsedInArgOrEnv'] });
+  });
+
   it('does not check global ARGs, as BuildKit does not', () => {
     checkDiagnostics('ARG NPM_TOKEN\nFROM alpine\n', []);
   });
