@@ -1467,6 +1467,19 @@ describe('hover over LSP', () => {
           '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
         ].join('\n\n'),
       );
+      // A line continuation inside the marker: BuildKit joins the lines first, so it is still the whole command.
+      await checkHover(
+        "FROM alpine\nRUN $[<<\\\n'E$0OF'$]\necho $HOME\nEOF\n",
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The body is the whole command, so BuildKit runs it as the script and ignores the quotes on the marker: the shell still expands variables in it.',
+          SET_E,
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
       // A body with a #! line naming a program other than a shell: that program reads it.
       await checkHover(
         'FROM python:3.12\nRUN $[<<E$0OF$]\n#!/usr/bin/env python3\nprint("$HOME")\nEOF\n',

@@ -9,6 +9,6 @@ export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
 export { windowsShellOf, scanCmdVariables, scanPowerShellVariables } from './windowsShellVariables';
-export { heredocIsShellInput, shellReadsHeredoc, type WrapperLength } from './shellHeredocReader';
+export { heredocIsShellInput, runIsOnlyHeredoc, shellReadsHeredoc, type WrapperLength } from './shellHeredocReader';
 export { countBelow, lastAtMost } from './sortedSearch';
 export { appendAll } from './arrays';

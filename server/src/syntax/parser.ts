@@ -26,7 +26,7 @@ import type {
 } from './nodes';
 import { EMPTY_ENVIRONMENT, isSpaceCode, lex, type LexedReference } from './shellLexer';
 import { scanShellVariables } from './shellVariables';
-import { shellReadsHeredoc } from './shellHeredocReader';
+import { runIsOnlyHeredoc, shellReadsHeredoc } from './shellHeredocReader';
 import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
 
@@ -593,13 +593,11 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
 
   const owner = node.name === 'ONBUILD' ? node.trigger?.name : node.name;
   const args = node.name === 'ONBUILD' ? node.trigger?.args : node.args;
-  const command = args?.text ?? '';
+  // A RUN that is only this heredoc runs the body itself as the script, quoted marker or not
+  // (BuildKit ignores the quotes there), so the shell expands its variables either way.
+  const wholeCommand = runIsOnlyHeredoc(node, heredocs);
   heredocs.forEach((heredoc, index) => {
     if (!heredoc.content.includes(shell === 'cmd' ? '%' : '$')) return;
-    const marker = text.slice(base + heredoc.marker.start, base + heredoc.marker.end);
-    // A RUN that is only this heredoc runs the body itself as the script, quoted marker or not
-    // (BuildKit ignores the quotes there), so the shell expands its variables either way.
-    const wholeCommand = owner === 'RUN' && heredocs.length === 1 && command.trim() === marker;
     // A quoted body that a shell of the command reads on its standard input (`sh <<'EOF'`) is that
     // shell's script: the outer shell leaves it as written, the inner one expands it as it runs.
     const shellInput =
@@ -611,7 +609,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
     const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
     const map = (offset: number): number => offset - base;
     if (owner === 'RUN') {
-      if (runsBodyWithInterpreter(heredocs, command, marker)) return;
+      if (wholeCommand && runsBodyWithInterpreter(heredoc)) return;
       // The body of a RUN that is only this heredoc is the script; any other body is data the shell
       // expands `$` in before a command reads it (`cat <<EOF`, even `bash <<EOF`).
       const script = wholeCommand || shellInput;
@@ -644,13 +642,12 @@ export function heredocData(heredoc: Heredoc): string {
 }
 
 /**
- * Whether a RUN whose whole command is this one heredoc runs the body with a `#!` interpreter that
- * is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file and executes
- * it, so `$name` in it is the script's own text, not a variable.
+ * Whether the heredoc of a RUN that is only this heredoc (`runIsOnlyHeredoc`) runs its body with a `#!`
+ * interpreter that is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file
+ * and executes it, so `$name` in it is the script's own text, not a variable.
  */
-export function runsBodyWithInterpreter(heredocs: readonly Heredoc[], command: string, marker: string): boolean {
-  if (heredocs.length !== 1 || command.trim() !== marker) return false;
-  const content = heredocData(heredocs[0]);
+export function runsBodyWithInterpreter(heredoc: Heredoc): boolean {
+  const content = heredocData(heredoc);
   if (!content.startsWith('#!')) return false;
   const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);
   // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.

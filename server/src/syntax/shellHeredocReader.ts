@@ -7,8 +7,23 @@
 // script elsewhere. `cat <<'EOF' | sh` hands the body on unchanged, so that shell runs it too. A lenient reading of the command line that answers false whenever it is unsure:
 // a miss leaves a use out, a wrong answer would make text that is no variable one.
 
-import type { InstructionNode } from './nodes';
+import type { Heredoc, InstructionNode } from './nodes';
 import { logicalLineOf } from './logicalLine';
+
+/**
+ * Whether a RUN's whole command is the marker of its one heredoc (`RUN <<EOF`, `RUN --mount=… <<-'EOF'`,
+ * `RUN 3<<EOF`): BuildKit then runs the body itself, with the stage's shell (quoted marker or not) or,
+ * after a `#!` line, as a program, instead of giving the command line with its bodies to the shell
+ * (`RUN <<EOF bash`, `RUN cat <<EOF`). BuildKit decides on the logical line, so a marker that a line
+ * continuation splits (`RUN <<\` then `EOF`) still is the whole command; hence spans, not text.
+ * `node`: the RUN, or an ONBUILD whose trigger it is; `heredocs`: the node's.
+ */
+export function runIsOnlyHeredoc(node: Pick<InstructionNode, 'name' | 'args' | 'trigger'>, heredocs: readonly Heredoc[]): boolean {
+  const run = node.name === 'ONBUILD' ? node.trigger : node;
+  const args = run?.args;
+  if (run?.name !== 'RUN' || !args || heredocs.length !== 1) return false;
+  return args.start === heredocs[0].marker.start && args.end === heredocs[0].marker.end;
+}
 
 /** Shells that run their standard input as a script when given no script otherwise. */
 const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);

@@ -32,6 +32,13 @@ describe('variable completion after $', () => {
     expect(offered(head + 'RUN cat <<EOF >/x\n$VE|\nEOF\n')).toEqual(['VERSION']);
   });
 
+  it('offers the variable in the body of a RUN that is only its heredoc when a line continuation splits the marker', () => {
+    expect(offered(head + "RUN <<\\\n'EOF'\necho $VE|\nEOF\n")).toEqual(['VERSION']);
+    expect(offered("FROM a\nENV VERSION=1\nONBUILD RUN << \\\n'EOF'\necho $VE|\nEOF\n")).toEqual(['VERSION']);
+    // Run by its `#!` interpreter, the body's `$` is python's own text.
+    expect(offered(head + 'RUN <<\\\nEOF\n#!/usr/bin/env python3\nprint("$VE|")\nEOF\n')).toEqual([]);
+  });
+
   it('counts an escaped $ as text', () => {
     expect(offered(head + 'ENV X=\\$VE|')).toEqual([]);
     expect(offered(head + 'ENV X=\\$$VE|')).toEqual(['VERSION']);
@@ -141,6 +148,8 @@ describe('variable completion in the text of a Windows shell', () => {
     // A trigger runs in the shell the image ends with, and sees its ENV.
     expect(items('FROM alpine\nENV APP=/app\nONBUILD RUN echo $|\nSHELL ["pwsh", "-Command"]\n', '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
     expect(items(`${pwsh}RUN <<EOF\necho $|\nEOF\n`, '$')).toEqual(['$env:V: $ -> $env:V', '$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
+    // Also when a line continuation splits the marker: the body is still the whole command.
+    expect(items(`${pwsh}RUN <<\\\nEOF\necho $|\nEOF\n`, '$')).toEqual(['$env:V: $ -> $env:V', '$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
     // The container runs a HEALTHCHECK in the shell the image ends with.
     expect(items('FROM alpine\nENV APP=/app\nHEALTHCHECK CMD echo $|\nSHELL ["pwsh", "-Command"]\n', '$')).toEqual(['$env:APP: $ -> $env:APP', '$env:PATH: $ -> $env:PATH']);
     // PowerShell has no here-documents: the body of `cat <<EOF` is data nothing expands.

@@ -81,6 +81,9 @@ describe('rename of a variable', () => {
     // `<<-` strips the tabs before BuildKit looks for `#!`: python runs this body, and `$FOO` is its text.
     expect(renamed('FROM a\nARG FO$0O=1\nRUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$FOO")\n\tEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$FOO")\n\tEOF\n');
     expect(renamed('FROM a\nARG FO$0O=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$FOO"\n\tEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<-EOF\n\t#!/bin/sh\n\techo "$BAR"\n\tEOF\n');
+    // A marker split by a line continuation is still the whole command: python runs the first body, the shell the second.
+    expect(renamed('FROM a\nARG FO$0O=1\nRUN <<\\\nEOF\n#!/usr/bin/env python3\nprint("$FOO")\nEOF\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN <<\\\nEOF\n#!/usr/bin/env python3\nprint("$FOO")\nEOF\n');
+    expect(renamed("FROM a\nARG FO$0O=1\nRUN <<\\\n'EOF'\necho \"$FOO\"\nEOF\n", 'BAR')).toBe("FROM a\nARG BAR=1\nRUN <<\\\n'EOF'\necho \"$BAR\"\nEOF\n");
   });
 
   it('leaves the body of a COPY or ADD heredoc with white space after << alone: BuildKit reads it and drops it', () => {
@@ -177,6 +180,8 @@ describe('rename of a heredoc delimiter', () => {
     expect(renamed(script, 'PY')).toBe(message);
     expect(prepared(script)).toBe(message);
     expect(prepared('FROM alpine\nRUN <<-EOF$0\n\t#!/usr/bin/env python3\n\tprint(1)\n\tEOF\n')).toBe(message);
+    // A line continuation inside the marker: BuildKit joins the lines, so the marker is still the whole command.
+    expect(prepared('FROM alpine\nRUN <<\\\nEOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n')).toBe(message);
     // The shell reads these bodies; the name is not seen.
     expect(renamed('FROM alpine\nRUN <<EOF$0\necho hi\nEOF\n', 'END')).toBe('FROM alpine\nRUN <<END\necho hi\nEND\n');
     expect(renamed('FROM alpine\nRUN python3 <<EOF$0\n#!/usr/bin/env python3\nprint(1)\nEOF\n', 'PY')).toBe('FROM alpine\nRUN python3 <<PY\n#!/usr/bin/env python3\nprint(1)\nPY\n');

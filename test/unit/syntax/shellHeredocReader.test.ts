@@ -1,7 +1,7 @@
 // Which quoted RUN heredoc bodies a shell of the command reads as its script (`sh <<'EOF'`), so that
 // `$NAME` in them is a variable; every other quoted body is data nobody expands.
 import { describe, expect, it } from 'vitest';
-import { SyntaxTree, type InstructionNode } from '../../../server/src/syntax';
+import { SyntaxTree, runIsOnlyHeredoc, type InstructionNode } from '../../../server/src/syntax';
 
 /** The names of the variables found in the RUN's heredoc bodies, by heredoc index. */
 function bodyVariables(run: string): string[] {
@@ -58,5 +58,55 @@ describe('a quoted heredoc that a shell reads on standard input', () => {
     expect(bodyVariables("RUN tac <<'EOF' | sh\n$A\nEOF\n")).toEqual([]);
     // The shell's own heredoc is its standard input: it runs B, not the body cat pipes.
     expect(bodyVariables("RUN cat <<'A' | sh <<'B'\n$X\nA\n$Y\nB\n")).toEqual(['1:Y']);
+  });
+});
+
+/** Whether the instruction after `FROM a` (in a file that starts with `prefix`) is a RUN whose whole command is its one heredoc. */
+function onlyHeredoc(instruction: string, prefix = ''): boolean {
+  const tree = SyntaxTree.parse(`${prefix}FROM a\n${instruction}`);
+  const node = [...tree.instructions()].at(-1)!.node;
+  return runIsOnlyHeredoc(node, node.heredocs);
+}
+
+describe('a RUN whose whole command is one heredoc (BuildKit runs the body itself)', () => {
+  it('is the marker alone, whatever its form, flags before it, the case of the keyword or white space after it', () => {
+    expect(onlyHeredoc('RUN <<EOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN <<-EOF\n\tx\n\tEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN <<"EOF"\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc("RUN <<-'EOF'\nx\nEOF\n")).toBe(true);
+    expect(onlyHeredoc('RUN << EOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN 3<<EOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN --mount=type=cache,target=/x --network=none <<EOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('run <<EOF  \t\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('ONBUILD RUN <<EOF\nx\nEOF\n')).toBe(true);
+  });
+
+  it('is the marker alone when a line continuation comes before it or splits it, as BuildKit joins the lines first', () => {
+    expect(onlyHeredoc('RUN --mount=type=cache,target=/x \\\n  <<EOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN <<\\\nEOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc("RUN <<'E\\\nOF'\nx\nEOF\n")).toBe(true);
+    expect(onlyHeredoc('ONBUILD RUN <<\\\n# a comment line\nEOF\nx\nEOF\n')).toBe(true);
+    expect(onlyHeredoc('RUN <<`\nEOF\nx\nEOF\n', '# escape=`\n')).toBe(true);
+  });
+
+  it('is not a command with more words, several markers, a comment after it, the exec form or another instruction', () => {
+    expect(onlyHeredoc('RUN <<EOF bash\nx\nEOF\n')).toBe(false);
+    expect(onlyHeredoc('RUN cat <<EOF\nx\nEOF\n')).toBe(false);
+    expect(onlyHeredoc('RUN <<A <<B\nx\nA\ny\nB\n')).toBe(false);
+    // BuildKit keeps `#` in the middle of a line: `# c` is two more words of the command.
+    expect(onlyHeredoc('RUN <<EOF # c\nx\nEOF\n')).toBe(false);
+    expect(onlyHeredoc('RUN <<EOF \\\n  bash\nx\nEOF\n')).toBe(false);
+    expect(onlyHeredoc('RUN ["<<EOF"]\n')).toBe(false);
+    expect(onlyHeredoc('COPY <<EOF\nx\nEOF\n')).toBe(false);
+    expect(onlyHeredoc('ONBUILD COPY <<EOF\nx\nEOF\n')).toBe(false);
+  });
+
+  it('has its quoted body read as the script, also when a line continuation splits the marker', () => {
+    expect(bodyVariables("RUN <<'EOF'\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("RUN <<\\\n'EOF'\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("RUN << \\\n'EOF'\necho $A\nEOF\n")).toEqual(['0:A']);
+    expect(bodyVariables("ONBUILD RUN <<\\\n'EOF'\necho $A\nEOF\n")).toEqual(['0:A']);
+    // A `#!` interpreter other than a shell runs it: `$A` is the program's own text.
+    expect(bodyVariables('RUN <<\\\nEOF\n#!/usr/bin/env python3\nprint("$A")\nEOF\n')).toEqual([]);
   });
 });

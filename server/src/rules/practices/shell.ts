@@ -11,7 +11,7 @@
 // a shell: `RUN bash <<EOF`). An ONBUILD RUN's heredocs belong to the ONBUILD node, not to its
 // trigger, and are read the same way. Results are kept per node, so each instruction is read once.
 
-import { appendAll, logicalLineOf, runsBodyWithInterpreter, shellReadsHeredoc, type Heredoc, type InstructionNode, type LogicalLine, type Span } from '../../syntax';
+import { appendAll, logicalLineOf, runIsOnlyHeredoc, runsBodyWithInterpreter, shellReadsHeredoc, type Heredoc, type InstructionNode, type LogicalLine, type Span } from '../../syntax';
 
 export interface ShellWord extends Span {
   /** The word with quotes and backslashes removed; expansions (`$x`, `$(…)`) stay as written. */
@@ -541,7 +541,7 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   const pipes: Span[] = line.pipes.map(toSource);
   const headerWords: Span[] = line.headerWords.map(toSource);
   for (const heredoc of heredocs) {
-    if (!bodyIsShell(args.text, heredocs, heredoc, text.slice(heredoc.marker.start, heredoc.marker.end), logical, from)) continue;
+    if (!bodyIsShell(node, heredoc, logical, from)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
     appendAll(commands, body.commands);
     appendAll(pipes, body.pipes);
@@ -551,13 +551,13 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
 }
 
 /**
- * Whether a shell runs a heredoc body of a RUN whose command is `command` (heredocs: all of the
- * RUN's; `line`: its logical line, the command from `from`): as its script (`RUN <<EOF`), or as
- * the script a shell reads on standard input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`).
- * A body that `sh -c '…'` or `sh script.sh` reads is only data for that script.
+ * Whether a shell runs a heredoc body of the RUN (or ONBUILD RUN) `node` (`line`: its logical line,
+ * the command from `from`): as its script (`RUN <<EOF`), or as the script a shell reads on standard
+ * input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`). A body that `sh -c '…'` or
+ * `sh script.sh` reads is only data for that script.
  */
-function bodyIsShell(command: string, heredocs: readonly Heredoc[], heredoc: Heredoc, marker: string, line: LogicalLine, from: number): boolean {
-  if (heredocs.length === 1 && command.trim() === marker) return !runsBodyWithInterpreter(heredocs, command, marker);
+function bodyIsShell(node: InstructionNode, heredoc: Heredoc, line: LogicalLine, from: number): boolean {
+  if (runIsOnlyHeredoc(node, node.heredocs)) return !runsBodyWithInterpreter(heredoc);
   if (heredoc.fileDescriptor !== 0) return false;
   return shellReadsHeredoc(line.text, from, line.logicalOffset(heredoc.marker.start), line.logicalOffset(heredoc.marker.end), wrapperLength);
 }

@@ -8,7 +8,7 @@ import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPr
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
 import type { StageShell } from '../../semantics';
-import { cmdPowerShellScript, execShellScript, heredocIsShellInput, runsBodyWithInterpreter, scanPowerShellVariables, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
+import { cmdPowerShellScript, execShellScript, heredocIsShellInput, runIsOnlyHeredoc, runsBodyWithInterpreter, scanPowerShellVariables, windowsShellOf, type InstructionNode, type WindowsShell } from '../../syntax';
 import { argumentItems } from './arguments';
 import { commentItems } from './directives';
 import { flagNameItems, flagValueItems, type FlagContext } from './flags';
@@ -97,19 +97,18 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   const heredoc = node.heredocs[context.index];
   if (!owner || !heredoc) return [];
   const line = doc.tree.slice(doc.text.offsetAt({ line: doc.text.positionAt(offset).line, character: 0 }), offset);
-  const marker = doc.tree.slice(start + heredoc.marker.start, start + heredoc.marker.end);
-  const command = owner.args?.text ?? '';
-  // A Windows shell takes the body of a RUN that is only this heredoc as its command line, in its own
-  // syntax; it has no here-documents, so any other body is data nothing expands.
+  // The body of a RUN that is only this heredoc is the script BuildKit runs.
+  const script = runIsOnlyHeredoc(node, node.heredocs);
+  // A Windows shell takes that script as its command line, in its own syntax; it has no
+  // here-documents, so any other body is data nothing expands.
   const shell = owner.name === 'RUN' ? windowsShell(doc.model.shellAt(context.entry.index)?.kind) : undefined;
-  if (shell && !(node.heredocs.length === 1 && command.trim() === marker)) return [];
+  if (shell && !script) return [];
   const variable = shell ? windowsVariablePrefix(line, offset, shell) : variablePrefix(line, offset, doc.tree.escape);
   if (!variable || (trigger === '%' && variable.shell !== 'cmd')) return [];
   // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
-  if (owner.name === 'RUN' && runsBodyWithInterpreter(node.heredocs, command, marker)) return [];
+  if (script && runsBodyWithInterpreter(heredoc)) return [];
   let expansion: Expansion | undefined;
   // A quoted body is no script unless BuildKit runs it as one or a shell reads it as its script (`sh <<'EOF'`).
-  const script = node.heredocs.length === 1 && command.trim() === marker;
   if (owner.name === 'RUN' && (heredoc.expand || script || heredocIsShellInput(node, context.index, doc.tree.nodeText(context.entry.index)))) expansion = 'run';
   else if (owner.name !== 'RUN' && heredoc.expand) expansion = 'builder';
   return expansion ? variableItems(request, variable, expansion, start, node.name === 'ONBUILD') : [];

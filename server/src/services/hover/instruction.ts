@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, runIsOnlyHeredoc, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
 import { DocWriter } from '../markup';
@@ -34,7 +34,7 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
   for (const heredoc of node.heredocs) {
     const span = within(heredoc.marker, rel) ? heredoc.marker : heredoc.terminator && within(heredoc.terminator, rel) ? heredoc.terminator : undefined;
     if (!span) continue;
-    const use = runHeredocUse(node, owner, heredoc, text);
+    const use = runHeredocUse(node, heredoc, text);
     return { span, text: heredocHover(owner.name, heredoc, format, use, use === 'script' && !stopsAtFirstFailure(heredoc, shell)) };
   }
   if (owner.name === 'LABEL') {
@@ -48,11 +48,9 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
 }
 
 /** A RUN whose whole command is the heredoc's marker runs the body as its script; `sh <<EOF` reads it as one. */
-function runHeredocUse(node: InstructionNode, owner: InstructionNode, heredoc: Heredoc, text: string): RunHeredocUse {
-  const args = owner.args;
-  const alone = node.heredocs.length === 1 && args !== undefined && args.start === heredoc.marker.start && args.end === heredoc.marker.end;
-  if (!alone) return heredocIsShellInput(node, node.heredocs.indexOf(heredoc), text) ? 'shell-input' : 'input';
-  return runsBodyWithInterpreter(node.heredocs, args.text, args.text) ? 'interpreter' : 'script';
+function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string): RunHeredocUse {
+  if (!runIsOnlyHeredoc(node, node.heredocs)) return heredocIsShellInput(node, node.heredocs.indexOf(heredoc), text) ? 'shell-input' : 'input';
+  return runsBodyWithInterpreter(heredoc) ? 'interpreter' : 'script';
 }
 
 /**

@@ -37,7 +37,7 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     }
   }
   if (target.kind === 'heredoc') {
-    const fileName = heredocNotRenamable(doc, target);
+    const fileName = heredocNotRenamable(target);
     if (fileName) return fileName;
   }
   if (target.kind === 'stage') {

@@ -4,7 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import { foldName, type Declaration, type VariableUse } from '../../semantics';
-import { heredocData, isCopiedHeredoc } from '../../syntax';
+import { heredocData, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
@@ -117,8 +117,8 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
  * be known here); with white space after `<<` they copy a file of that name from the context. A RUN that is only the heredoc, with a `#!` first line, runs the body as
  * /dev/pipes/<name>, a path the script can see.
  */
-export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget): string | undefined {
-  const { instruction, heredoc, nodeStart } = target;
+export function heredocNotRenamable(target: HeredocTarget): string | undefined {
+  const { instruction, heredoc } = target;
   const owner = instruction.name === 'ONBUILD' ? instruction.trigger : instruction;
   if ((owner?.name === 'COPY' || owner?.name === 'ADD') && !isCopiedHeredoc(heredoc)) {
     // `COPY << EOF /x`: the name is not a heredoc's to BuildKit but the second of two paths.
@@ -127,9 +127,7 @@ export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget
   if (owner?.name === 'COPY' || owner?.name === 'ADD') {
     return `${owner.name} creates a file named "${heredoc.name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`;
   }
-  const marker = doc.tree.slice(nodeStart + heredoc.marker.start, nodeStart + heredoc.marker.end);
-  const wholeCommand = instruction.heredocs.length === 1 && owner?.args?.text === marker;
-  if (owner?.name === 'RUN' && wholeCommand && heredocData(heredoc).startsWith('#!')) {
+  if (runIsOnlyHeredoc(instruction, instruction.heredocs) && heredocData(heredoc).startsWith('#!')) {
     return `RUN saves this script as "/dev/pipes/${heredoc.name}" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.`;
   }
   return undefined;

@@ -22,6 +22,14 @@ describe('DL3004', () => {
     checkDiagnostics('FROM alpine:3\nRUN echo a \\\n  && $[sudo$] ls\nRUN <<EOF\nset -e\n$[sudo$] ls\nEOF\n', [{ code: 'DL3004', message }, { code: 'DL3004', message }], { only });
   });
 
+  it('reads the script of a RUN that is only its heredoc when a line continuation splits the marker', () => {
+    checkDiagnostics(
+      'FROM alpine:3\nRUN <<\\\nEOF\n$[sudo$] ls\nEOF\nONBUILD RUN << \\\n  EOF\n$[sudo$] ls\nEOF\nRUN <<\\\nEOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\n',
+      [{ code: 'DL3004', message }, { code: 'DL3004', message }],
+      { only },
+    );
+  });
+
   it('reads a heredoc a shell reads as its input, not one an interpreter named as the command reads', () => {
     checkDiagnostics(
       'FROM alpine:3\nRUN bash -e <<EOF\n$[sudo$] ls\nEOF\nRUN python3 <<EOF\nsudo = 1\nEOF\nRUN /usr/bin/env node - <<EOF\nsudo ls\nEOF\nRUN <<EOF perl\nsudo ls\nEOF\n',
