@@ -106,15 +106,17 @@ export const UndefinedVar: StageRule = {
   // BuildKit expands a trigger's words as the stage built FROM its stage runs it, in that stage's
   // state: what the base stage ends with (its ARGs too) and the triggers before it.
   checkTrigger({ tree, model, trigger, index, run }, report) {
-    // EXPOSE reports no unknown names. A heredoc body of a trigger is left alone: whether BuildKit
-    // keeps it when it parses the trigger again is not settled here, and a doubt is no warning.
+    // EXPOSE reports no unknown names. BuildKit stores a trigger with each heredoc's body and
+    // terminator after its line and parses it so again where it runs, so the body of a trigger's
+    // COPY or ADD heredoc is expanded there as in a stage (unless its marker is quoted); a RUN
+    // heredoc's body is the shell's (triggerExpansion tells them apart).
     if (trigger.name === 'EXPOSE') return;
     const onbuild = tree.node(index);
     if (onbuild.kind !== 'instruction') return;
     let scope: ReadonlyMap<string, unknown> | undefined;
     const reported = new Set<string>();
     for (const use of model.usesInNode(index)) {
-      if (use.ref.context.kind === 'heredoc' || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
+      if (triggerExpansion(onbuild, use.ref) !== 'builder') continue;
       if (setRegardless(run.stage, use.name)) continue;
       scope ??= model.inheritedTriggerScope(run.stage, index);
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;

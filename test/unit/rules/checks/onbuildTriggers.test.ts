@@ -145,6 +145,39 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     expect(found(alpine, ['UndefinedVar'])).toEqual([['UndefinedVar', 2, 5, 10, ran(2, undefinedVar('GOPATH', " (did you mean '$PATH'?)"))]]);
   });
 
+  it("UndefinedVar: the body of a trigger's COPY or ADD heredoc, which BuildKit expands where the trigger runs", () => {
+    // BuildKit keeps each heredoc's body after the trigger's line and parses the whole again in the
+    // stage built FROM base, so an unquoted COPY/ADD body is expanded there like any other word of the
+    // trigger: once per name and body. A quoted marker keeps the body as written; a RUN body is the shell's.
+    const lines = [
+      'FROM alpine AS base',
+      'ARG VERSION=1',
+      'ONBUILD ENV HOME_DIR=/srv',
+      'ONBUILD COPY <<EOF /etc/app.conf',
+      'version=$VERSION home=${HOME_DIR} a=$MISSING b=$MISSING',
+      'FROM scratch',
+      'EOF',
+      'ONBUILD ADD <<-EOF /etc/other.conf',
+      '\tmode=$MODE',
+      '\tEOF',
+      "ONBUILD COPY <<'EOF' /etc/quoted.conf",
+      'kept=$QUOTED',
+      'EOF',
+      'ONBUILD RUN <<EOF',
+      'echo "$SHELL_ONLY"',
+      'EOF',
+      'FROM base',
+      'RUN true',
+    ];
+    expect(found(lines, ['UndefinedVar'])).toEqual([
+      ['UndefinedVar', 16, 5, 9, ran(4, undefinedVar('MISSING'))],
+      ['UndefinedVar', 16, 5, 9, ran(8, undefinedVar('MODE'))],
+    ]);
+    // Defined where the trigger runs: an earlier ONBUILD ARG, or an ARG of the base stage.
+    const defined = ['FROM alpine AS base', 'ARG MODE=prod', 'ONBUILD ARG NAME=app', 'ONBUILD COPY <<EOF /etc/app.conf', '$NAME $MODE', 'EOF', 'FROM base'];
+    expect(found(defined, ['UndefinedVar'])).toEqual([]);
+  });
+
   it('JSONArgsRecommended: a shell-form ONBUILD CMD or ENTRYPOINT unless the base or an earlier trigger set a SHELL', () => {
     const lines = [
       'FROM alpine AS base',
