@@ -49,6 +49,38 @@ describe('build checks over LSP (publishDiagnostics)', () => {
     expect(await client.diagnosticsFor(uri, version)).toEqual([]);
   });
 
+  it('checks the body of an ONBUILD COPY heredoc where the trigger runs, and reads no body line as an instruction', async () => {
+    const uri = 'file:///checks/onbuild-heredoc/Dockerfile';
+    const { text, ranges } = parseFixture(
+      [
+        'FROM alpine:3 AS base',
+        'ONBUILD ENV HOME_DIR=/srv',
+        'ONBUILD COPY <<EOF /etc/app.conf',
+        'home=$HOME_DIR port=$PORT',
+        'FROM scratch',
+        'not an instruction',
+        'EOF',
+        'ONBUILD RUN <<EOF',
+        'echo "$SHELL_ONLY"',
+        'EOF',
+        'FROM $[base$]',
+        '',
+      ].join('\n'),
+    );
+    await client.open(uri, text, 1);
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      {
+        range: ranges[0],
+        severity: 2,
+        code: 'UndefinedVar',
+        codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/undefined-var/' },
+        source: 'dockerfile-lsp',
+        message:
+          "The ONBUILD on line 3 runs first in this stage: '$PORT' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), so it expands to an empty string.",
+      },
+    ]);
+  });
+
   it('reports an invalid check directive as an error', async () => {
     const uri = 'file:///checks/directive/Dockerfile';
     await client.open(uri, '# check=skip=A;fail=true\nFROM alpine:3\n', 1);
