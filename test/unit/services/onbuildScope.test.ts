@@ -136,3 +136,54 @@ describe('variables in ONBUILD triggers see the earlier ONBUILD ARG and ENV of t
     ]);
   });
 });
+
+describe('variables in the heredoc bodies of ONBUILD triggers, which BuildKit keeps with the trigger', () => {
+  // The body of an unquoted COPY heredoc is expanded where the trigger runs, a RUN heredoc's by that
+  // build's shell: both resolve as the trigger's other words do. A quoted marker keeps the body as written.
+  const HEREDOCS = [
+    'FROM alpine AS base',
+    'ONBUILD ARG V=1',
+    'ONBUILD COPY <<EOF /etc/app.conf',
+    'v=$V',
+    'EOF',
+    'ONBUILD RUN <<EOF',
+    'echo "$V"',
+    'EOF',
+    "ONBUILD COPY <<'EOF' /etc/kept.conf",
+    'v=$V',
+    'EOF',
+    'FROM base',
+    '',
+  ].join('\n');
+
+  it('references and rename reach the bodies, not the quoted one', () => {
+    const { doc, fixture, document } = open(mark(HEREDOCS, '$V', 0, 1));
+    expect(fixture.cursor).toEqual({ line: 3, character: 3 });
+    expect(findReferences(doc, fixture.cursor!, true)).toEqual([
+      { uri: URI, range: range(1, 12, 13) },
+      { uri: URI, range: range(3, 3, 4) },
+      { uri: URI, range: range(6, 7, 8) },
+    ]);
+    const edits = rename(doc, fixture.cursor!, 'VERSION');
+    expect(TextDocument.applyEdits(document, edits as never).split('\n').filter((line) => line.includes('V'))).toEqual([
+      'ONBUILD ARG VERSION=1',
+      'v=$VERSION',
+      'echo "$VERSION"',
+      'v=$V',
+    ]);
+  });
+
+  it('hover: the ONBUILD ARG an earlier trigger sets, with its value there', () => {
+    const { doc, fixture } = open(mark(HEREDOCS, '$V', 0, 1));
+    expect(getHover(doc, fixture.cursor!, 'markdown')?.contents).toEqual({
+      kind: 'markdown',
+      value: [
+        '**`V`** build argument (`ONBUILD ARG`)',
+        'Value here: `1`',
+        'Declared on line 2: `ONBUILD ARG V=1`',
+        'Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.',
+        "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
+      ].join('\n\n'),
+    });
+  });
+});
