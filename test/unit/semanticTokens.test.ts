@@ -46,6 +46,14 @@ describe('semantic tokens of variables', () => {
     expect(tokens(text)).toEqual(['"BASE" variable', '"${BASE}" variable', '"A" variable', '"X" variable', '"${A}" variable', '"${A}" variable', '"${A}" variable', '"$A" variable', '"${A}" variable']);
   });
 
+  it('tokenizes the variables in the body of an ONBUILD COPY heredoc as those of a COPY heredoc, none in a quoted one', () => {
+    const body = '${A} $A\nFROM $B\n';
+    const plain = tokens(`FROM alpine\nCOPY <<EOF /x\n${body}EOF\nCOPY <<'EOF' /y\n$Q\nEOF\n`);
+    const trigger = tokens(`FROM alpine\nONBUILD COPY <<EOF /x\n${body}EOF\nONBUILD COPY <<'EOF' /y\n$Q\nEOF\n`);
+    expect(trigger).toEqual(['"${A}" variable', '"$A" variable', '"$B" variable']);
+    expect(trigger).toEqual(plain);
+  });
+
   it('splits ${NAME:-word} into the name, the operator and the closing brace, around the word', () => {
     const text = 'FROM alpine\nARG A=1\nENV X=${A:-d}\nCOPY <<EOF /x\n${A:+${A}}\nEOF\n';
     expect(tokens(text)).toEqual(['"A" variable', '"X" variable', '"${A" variable', '":-" operator', '"}" variable', '"${A" variable', '":+" operator', '"${A}" variable', '"}" variable']);
