@@ -233,8 +233,8 @@ export class DockerfileModel {
   private readonly nodeStage: Int32Array;
   private readonly global: GlobalPart;
   private readonly parts: readonly StagePart[];
-  /** The stage index of each part, for the records a stage inherits from far up its chain. */
-  private readonly partIndexes = new Map<StagePart, number>();
+  /** The stage index of each part, made when a record's owner lies far up a FROM chain. */
+  private partIndexes: Map<StagePart, number> | undefined;
   private readonly views: (View | undefined)[];
   /** The stages of each lower-case name, in order. */
   private readonly byName = new Map<string, Stage[]>();
@@ -312,7 +312,6 @@ export class DockerfileModel {
       };
       stages.push(stage);
       parts.push(part);
-      this.partIndexes.set(part, s);
       if (stage.nameLower !== undefined) {
         const named = this.byName.get(stage.nameLower);
         if (named) named.push(stage);
@@ -388,9 +387,17 @@ export class DockerfileModel {
   }
 
   /** The declaration a record resolves to: of a stage (the one it is used in or one that is built FROM), or global. */
-  private declarationOf(r: DeclarationRecord): Declaration {
+  private declarationOf(r: DeclarationRecord, s: number): Declaration {
     if (r.owner.kind === 'global') return this.declarationsOfPart(-1)[r.index];
-    // The owner is `s` or a stage it is built FROM (a part is reused only with the same base part).
+    // The owner is stage `s` or a stage it is built FROM (a part is reused only with the same base
+    // part): nearly always a step or two down the chain. Past a few, one map of every part's index
+    // for this version keeps a long chain linear, without making that map at every keystroke.
+    let stage: Stage | undefined = this.stages[s];
+    for (let steps = 0; stage && steps < 8; steps++, stage = stage.base) if (this.parts[stage.index] === r.owner) return this.declarationsOfPart(stage.index)[r.index];
+    if (!this.partIndexes) {
+      this.partIndexes = new Map();
+      for (let i = 0; i < this.parts.length; i++) this.partIndexes.set(this.parts[i], i);
+    }
     return this.declarationsOfPart(this.partIndexes.get(r.owner)!)[r.index];
   }
 
@@ -408,7 +415,7 @@ export class DockerfileModel {
           span: abs(at, r.ref),
           nameSpan: abs(at, r.ref.nameSpan),
           ref: r.ref,
-          declaration: r.declaration && this.declarationOf(r.declaration),
+          declaration: r.declaration && this.declarationOf(r.declaration, s),
           predefined: r.predefined,
           value: r.value,
           expansion: r.expansion,
@@ -641,12 +648,12 @@ export class DockerfileModel {
    */
   visibleAt(offset: number): Map<string, Binding> {
     const index = this.tree.nodeIndexAt(offset);
-    if (index < 0) return this.absolute(initialGlobalScope());
+    if (index < 0) return this.absolute(initialGlobalScope(), -1);
     const node = this.tree.node(index);
     const s = this.nodeStage[index];
-    if (s < 0) return this.absolute(scopeBefore(this.global, index));
-    if (node.kind === 'instruction' && node.name === 'FROM') return this.absolute(this.global.scope);
-    return this.absolute(scopeBefore(this.parts[s], index - this.stages[s].nodeIndex));
+    if (s < 0) return this.absolute(scopeBefore(this.global, index), -1);
+    if (node.kind === 'instruction' && node.name === 'FROM') return this.absolute(this.global.scope, -1);
+    return this.absolute(scopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
   }
 
   /**
@@ -658,7 +665,7 @@ export class DockerfileModel {
     const index = this.tree.nodeIndexAt(offset);
     const s = index < 0 ? -1 : this.nodeStage[index];
     if (s < 0) return new Map();
-    return this.absolute(triggerScopeBefore(this.parts[s], index - this.stages[s].nodeIndex));
+    return this.absolute(triggerScopeBefore(this.parts[s], index - this.stages[s].nodeIndex), s);
   }
 
   /**
@@ -669,15 +676,15 @@ export class DockerfileModel {
   inheritedTriggerScope(stage: Stage, triggerIndex: number): Map<string, Binding> {
     const base = stage.base;
     if (!base) return new Map();
-    return this.absolute(inheritedTriggerScopeBefore(this.parts[base.index], stage.windows, triggerIndex - base.nodeIndex));
+    return this.absolute(inheritedTriggerScopeBefore(this.parts[base.index], stage.windows, triggerIndex - base.nodeIndex), base.index);
   }
 
-  private absolute(scope: ReadonlyMap<string, RecordBinding>): Map<string, Binding> {
+  private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {
     // A Windows stage's scope keeps matching names regardless of case.
     const out = emptyScopeLike<Binding>(scope);
     const convert = (binding: RecordBinding): Binding =>
       binding.declaration || binding.env
-        ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration), env: binding.env && convert(binding.env) }
+        ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && convert(binding.env) }
         : (binding as Binding);
     for (const [name, binding] of scope) out.set(name, convert(binding));
     return out;
