@@ -292,6 +292,24 @@ describe('semantic model', () => {
 });
 
 describe('scope at a position', () => {
+  it('a variable declared far up a FROM chain resolves to its declaration there, in each version', () => {
+    // Twelve stages between the ARG and its use: past the few steps the model walks before it maps every part.
+    const lines = ['FROM alpine AS s0', 'ARG DEEP=far', 'ENV NEAR=1'];
+    for (let i = 1; i <= 12; i++) lines.push(`FROM s${i - 1} AS s${i}`, `RUN echo ${i}`);
+    lines.push('RUN echo $DEEP $NEAR');
+    const text = lines.join('\n') + '\n';
+    const { m, at } = model(text);
+    expect(m.uses.map((u) => [u.name, u.value, u.declaration?.stage, at(u.declaration?.nameSpan)])).toEqual([
+      ['DEEP', 'far', 0, 'DEEP'],
+      ['NEAR', '1', 0, 'NEAR'],
+    ]);
+    // After an edit in the middle stage the reused parts still resolve to this version's declarations.
+    const at6 = text.indexOf('RUN echo 6');
+    const next = analyze(SyntaxTree.parse(text).edit({ start: at6 + 9, end: at6 + 9, text: '6' }), m);
+    const use = next.uses.find((u) => u.name === 'DEEP')!;
+    expect([use.declaration?.stage, use.declaration === next.declarations.find((d) => d.name === 'DEEP')]).toEqual([0, true]);
+  });
+
   it('a FROM line sees the global scope, even after other stages', () => {
     const text = 'ARG BASE=alpine\nFROM $BASE AS one\nENV LOCAL=1\nFROM $BASE AS two\n';
     const { m } = model(text);
