@@ -14,9 +14,8 @@ export interface BaseImageEnv {
 
 const cache = new WeakMap<Stage, BaseImageEnv | null>();
 
-function lookUp(stage: Stage): BaseImageEnv | null {
-  let root = stage;
-  while (root.base) root = root.base;
+/** What the registry image at the root of a FROM chain sets (`root` has no base stage). */
+function lookUp(root: Stage): BaseImageEnv | null {
   // Windows images set other names (and in any case); the table describes Linux tags only.
   if (root.windows) return null;
   const image = root.resolvedImage;
@@ -34,7 +33,17 @@ function lookUp(stage: Stage): BaseImageEnv | null {
  * the facts, directly or through stages of the file built FROM it. Undefined otherwise.
  */
 export function baseImageEnv(stage: Stage): BaseImageEnv | undefined {
-  let env = cache.get(stage);
-  if (env === undefined) cache.set(stage, (env = lookUp(stage)));
+  // Every stage of a chain shares its root's answer: walk only down to the nearest stage that has
+  // one, so asking for each stage of a long FROM chain costs each stage one step, not its depth.
+  const pending: Stage[] = [];
+  let at = stage;
+  let env = cache.get(at);
+  while (env === undefined && at.base) {
+    pending.push(at);
+    at = at.base;
+    env = cache.get(at);
+  }
+  if (env === undefined) cache.set(at, (env = lookUp(at)));
+  for (const s of pending) cache.set(s, env);
   return env ?? undefined;
 }

@@ -38,6 +38,7 @@ import {
   resolveImage,
   scopeBefore,
   shellBefore,
+  inheritedTriggerReaderBefore,
   inheritedTriggerScopeBefore,
   triggerScopeBefore,
   type DeclarationRecord,
@@ -679,17 +680,46 @@ export class DockerfileModel {
     return this.absolute(inheritedTriggerScopeBefore(this.parts[base.index], stage.windows, triggerIndex - base.nodeIndex), base.index);
   }
 
+  /**
+   * What `inheritedTriggerScope` holds, name by name: the same bindings, at the cost of the base's
+   * earlier triggers only, where the whole scope costs every variable of the FROM chain. For checks
+   * that run on every trigger of every stage.
+   */
+  inheritedTriggerLookup(stage: Stage, triggerIndex: number): ScopeLookup {
+    const base = stage.base;
+    if (!base) return NO_VARIABLES;
+    const reader = inheritedTriggerReaderBefore(this.parts[base.index], stage.windows, triggerIndex - base.nodeIndex);
+    return {
+      get: (name) => {
+        const binding = reader.get(name);
+        return binding && this.absoluteBinding(binding, base.index);
+      },
+      has: (name) => reader.get(name) !== undefined,
+    };
+  }
+
   private absolute(scope: ReadonlyMap<string, RecordBinding>, s: number): Map<string, Binding> {
     // A Windows stage's scope keeps matching names regardless of case.
     const out = emptyScopeLike<Binding>(scope);
-    const convert = (binding: RecordBinding): Binding =>
-      binding.declaration || binding.env
-        ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && convert(binding.env) }
-        : (binding as Binding);
-    for (const [name, binding] of scope) out.set(name, convert(binding));
+    for (const [name, binding] of scope) out.set(name, this.absoluteBinding(binding, s));
     return out;
   }
+
+  /** `binding` with its declaration records made this version's declarations; `s`: the stage (or -1) it is seen from. */
+  private absoluteBinding(binding: RecordBinding, s: number): Binding {
+    return binding.declaration || binding.env
+      ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && this.absoluteBinding(binding.env, s) }
+      : (binding as Binding);
+  }
 }
+
+/** Variables read one name at a time (a `Map` of the scope is one). */
+export interface ScopeLookup {
+  get(name: string): Binding | undefined;
+  has(name: string): boolean;
+}
+
+const NO_VARIABLES: ScopeLookup = { get: () => undefined, has: () => false };
 
 /**
  * Builds the semantic model of a tree. With the model of an earlier version of the same document,

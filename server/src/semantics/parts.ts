@@ -611,6 +611,17 @@ export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, l
 }
 
 /**
+ * The same scope as `inheritedTriggerScopeBefore`, read name by name: a `ChainScope` over the base's,
+ * as `startChainScope` makes, so it costs the base's triggers before `limit`, not the whole chain's
+ * variables (a check on every trigger of a FROM chain would otherwise copy N scopes of N names).
+ */
+export function inheritedTriggerReaderBefore(base: StagePart, windows: boolean, limit: number): ScopeReader {
+  const scope = base.windows === windows ? new ChainScope(windows, base.scope) : new ChainScope(windows, undefined, inheritedEntries(base));
+  runTriggers(base.triggers, scope, base.global, limit, { globalValues: true });
+  return scope;
+}
+
+/**
  * Runs one `ONBUILD ARG` or `ONBUILD ENV` trigger (its declarations, in order) on `scope`: ENV
  * values all see the scope before it, each ARG default the ARGs before it.
  */

@@ -13,7 +13,7 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import { baseImageEnv, foldName, triggerExpansion, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
+import { baseImageEnv, foldName, triggerExpansion, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import { getPredefinedArg } from '../../facts';
 import type { StageRule } from '../types';
@@ -113,18 +113,20 @@ export const UndefinedVar: StageRule = {
     if (trigger.name === 'EXPOSE') return;
     const onbuild = tree.node(index);
     if (onbuild.kind !== 'instruction') return;
-    let scope: ReadonlyMap<string, unknown> | undefined;
+    // Looked up name by name: the whole scope, which holds the variables of the whole FROM chain,
+    // only for the names to suggest on a warning.
+    let scope: ScopeLookup | undefined;
     const reported = new Set<string>();
     for (const use of model.usesInNode(index)) {
       if (triggerExpansion(onbuild, use.ref) !== 'builder') continue;
       if (setRegardless(run.stage, use.name)) continue;
-      scope ??= model.inheritedTriggerScope(run.stage, index);
+      scope ??= model.inheritedTriggerLookup(run.stage, index);
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const outside = declaredOutsideStages(model, use);
-      const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...scope.keys()]);
+      const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...model.inheritedTriggerScope(run.stage, index).keys()]);
       report(
         `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}` +
           (outside ? `: ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : `${didYouMean(suggestion, (s) => `'$${s}'`)}.`),

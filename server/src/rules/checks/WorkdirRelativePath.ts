@@ -45,7 +45,7 @@ export const WorkdirRelativePath: StageRule = {
     if (run.triggers.slice(0, order).some(({ trigger: earlier }) => earlier.name === 'WORKDIR')) return;
     if (setByEnd(tree, model, run.stage.base)) return;
     const word = trigger.argList[0];
-    const scope = model.inheritedTriggerScope(run.stage, index);
+    const scope = model.inheritedTriggerLookup(run.stage, index);
     // A name the state there gives a value that is not known here could make the path absolute.
     const uses = model.usesInNode(index).filter((use) => use.ref.start >= word.start && use.ref.end <= word.end);
     if (uses.some((use) => scope.has(use.name) && scope.get(use.name)?.value === undefined)) return;

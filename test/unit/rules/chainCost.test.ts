@@ -1,0 +1,69 @@
+// The diagnostics pass over a long FROM chain costs each stage the same, however deep it sits: no
+// check may walk a stage's bases to the root, or copy the scope the chain has built up, per stage or
+// per trigger. Counted in steps (iterator steps and reads of `stage.base`), never timed.
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import type { Stage } from '../../../server/src/semantics';
+import { analyzedDocument } from '../../../server/src/services/document';
+import { getDiagnostics } from '../../../server/src/services/diagnostics';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { SyntaxTree } from '../../../server/src/syntax';
+
+/**
+ * Each stage built FROM the one before, adding a variable, with ONBUILD triggers whose words the
+ * builder expands (UndefinedVar and WorkdirRelativePath check them where the next stage runs them).
+ */
+function chain(stages: number): string {
+  const lines = ['FROM golang:1.22 AS s0', 'ENV ROOT=/r'];
+  for (let i = 1; i < stages; i++) lines.push(`FROM s${i - 1} AS s${i}`, `ENV E${i}=$ROOT`, `ONBUILD ENV Q${i}=$ROOT`, `ONBUILD WORKDIR $ROOT/o${i}`);
+  return lines.join('\n') + '\n';
+}
+
+const iteratorPrototypes = [new Map().entries(), new Set().values(), [][Symbol.iterator]()].map((iterator) => Object.getPrototypeOf(iterator) as { next: () => unknown });
+
+/** The steps one diagnostics pass takes (the model built beforehand), and the codes it reports. */
+function diagnosticsPass(stages: number): { steps: number; codes: string[] } {
+  const text = chain(stages);
+  const doc = analyzedDocument(TextDocument.create(`file:///chain${stages}/Dockerfile`, 'dockerfile', 1, text), SyntaxTree.parse(text));
+  let steps = 0;
+  for (const stage of doc.model.stages) {
+    const base = stage.base;
+    Object.defineProperty(stage, 'base', {
+      get(): Stage | undefined {
+        steps++;
+        return base;
+      },
+    });
+  }
+  const nexts = iteratorPrototypes.map((prototype) => prototype.next);
+  iteratorPrototypes.forEach((prototype, i) => {
+    prototype.next = function (this: unknown) {
+      steps++;
+      return nexts[i].call(this);
+    };
+  });
+  try {
+    const codes = getDiagnostics(doc, DEFAULT_SETTINGS, {}).map((diagnostic) => `${diagnostic.range.start.line} ${String(diagnostic.code)}`);
+    return { steps, codes };
+  } finally {
+    iteratorPrototypes.forEach((prototype, i) => (prototype.next = nexts[i]));
+  }
+}
+
+describe('a long FROM chain', () => {
+  it('costs the diagnostics pass the same steps per stage at any depth', () => {
+    const [s100, s200, s400] = [100, 200, 400].map((stages) => diagnosticsPass(stages).steps);
+    // Looking up the base image's ENV walked to the root for each trigger, and each trigger check
+    // copied the scope of the whole chain: both grew with the square of the stages.
+    // Linear: each doubling adds twice the steps (within a few, for the digits the line numbers gain).
+    const growth = (s400 - s200) / (s200 - s100);
+    expect(growth).toBeGreaterThan(1.99);
+    expect(growth).toBeLessThan(2.01);
+  });
+
+  it('still finds what the chain gets wrong', () => {
+    // Only the first stage's `ONBUILD WORKDIR` counts (a later one follows a WORKDIR): none is relative.
+    expect(diagnosticsPass(4).codes).toEqual([]);
+  });
+});
