@@ -360,3 +360,72 @@ describe('scope at a position', () => {
     expect([...m.visibleAt(m.stages[5].end - 1).keys()]).toEqual(['E0', 'E1', 'X1', 'E2', 'E3', 'X3', 'E4']);
   });
 });
+
+describe('inheritedTriggerLookup', () => {
+  it('answers each name as inheritedTriggerScope does, without copying the scope', () => {
+    // An ARG over an ENV (the ENV comes back, PATH's too), a Windows stage FROM a Linux one
+    // (names fold), and a trigger reading an earlier trigger.
+    const text = [
+      'FROM alpine AS a',
+      'ENV OVER=env PATH=/p',
+      'ARG OVER=arg',
+      'ARG PATH=/q',
+      'ARG PLAIN=1',
+      'ONBUILD ARG T1=t1',
+      'ONBUILD ENV T2=$T1',
+      'ONBUILD RUN echo $T2',
+      'FROM a AS b',
+      'FROM --platform=windows/amd64 a AS c',
+      '',
+    ].join('\n');
+    const m = analyze(SyntaxTree.parse(text));
+    const names = ['OVER', 'over', 'PATH', 'PLAIN', 'plain', 'T1', 't1', 'T2', 'MISSING'];
+    const triggers = [5, 6, 7].map((line) => m.stages[0].nodeIndex + line);
+    const seen: string[] = [];
+    for (const stage of [m.stages[1], m.stages[2]]) {
+      for (const index of triggers) {
+        const scope = m.inheritedTriggerScope(stage, index);
+        const lookup = m.inheritedTriggerLookup(stage, index);
+        for (const name of names) {
+          expect(lookup.has(name)).toBe(scope.has(name));
+          expect(lookup.get(name)).toEqual(scope.get(name));
+          if (lookup.has(name)) seen.push(`${stage.name} ${index} ${name}=${lookup.get(name)?.value}`);
+        }
+      }
+    }
+    expect(seen).toEqual([
+      'b 5 OVER=env',
+      'b 5 PATH=/p',
+      'b 5 PLAIN=1',
+      'b 6 OVER=env',
+      'b 6 PATH=/p',
+      'b 6 PLAIN=1',
+      'b 6 T1=t1',
+      'b 7 OVER=env',
+      'b 7 PATH=/p',
+      'b 7 PLAIN=1',
+      'b 7 T1=t1',
+      'b 7 T2=t1',
+      'c 5 OVER=env',
+      'c 5 over=env',
+      'c 5 PATH=/p',
+      'c 5 PLAIN=1',
+      'c 5 plain=1',
+      'c 6 OVER=env',
+      'c 6 over=env',
+      'c 6 PATH=/p',
+      'c 6 PLAIN=1',
+      'c 6 plain=1',
+      'c 6 T1=t1',
+      'c 6 t1=t1',
+      'c 7 OVER=env',
+      'c 7 over=env',
+      'c 7 PATH=/p',
+      'c 7 PLAIN=1',
+      'c 7 plain=1',
+      'c 7 T1=t1',
+      'c 7 t1=t1',
+      'c 7 T2=t1',
+    ]);
+  });
+});
