@@ -88,6 +88,40 @@ describe('invalid-onbuild-trigger', () => {
     );
   });
 
+  it('reports a substitution BuildKit cannot read in a trigger: it fails only where the trigger is expanded', () => {
+    const EXPAND = (line: number) => `Building FROM base runs its ONBUILD triggers here, and the one on line ${line} stops the build as its words are expanded: `;
+    // COPY splits its words before expanding them, so `${SRC:?set` is a word of its own.
+    checkErrors(
+      'FROM alpine AS base\nONBUILD COPY ${SRC:?set SRC} /app\nONBUILD COPY ${SRC /app\nONBUILD WORKDIR ${}\nONBUILD ENV A=${B:x}\nONBUILD COPY <<EOF /etc/conf\n${HOST\nEOF\nONBUILD LABEL a="open\nFROM $[$[$[$[$[$[base$]$]$]$]$]$]\n',
+      [
+        ['invalid-onbuild-trigger', `${EXPAND(2)}This \${ is never closed: end the variable with }.`],
+        ['invalid-onbuild-trigger', `${EXPAND(3)}This \${ is never closed: end the variable with }.`],
+        ['invalid-onbuild-trigger', `${EXPAND(4)}Bad substitution: \${ must be followed by a variable name, as in \${NAME} or \${NAME:-default}.`],
+        ['invalid-onbuild-trigger', `${EXPAND(5)}":x" is not a substitution BuildKit knows; use one of :- :+ :? - + ? # ## % %% / //, as in \${NAME:-default}.`],
+        ['invalid-onbuild-trigger', `${EXPAND(6)}This \${ is never closed: end the variable with }.`],
+        ['invalid-onbuild-trigger', `${EXPAND(9)}A " is never closed. Add the closing ", or escape the character if it is meant literally.`],
+      ],
+      [invalidOnbuildTrigger],
+    );
+  });
+
+  it('leaves a substitution that reads to the variables of the stage that runs it: set or not, it is no error here', () => {
+    // `${X:?}` stops only when X is unset or empty where the trigger runs, which the base image may
+    // decide (UndefinedVar warns at the FROM); the shell text of RUN and a quoted heredoc are not expanded.
+    checkErrors(
+      'FROM alpine AS base\nARG SRC=src\nENV DIR=/app\nONBUILD COPY ${SRC:?set_SRC} ${DIR:?} /app\nONBUILD WORKDIR ${X:?}\nONBUILD ENV A=${B:?no_B}\nONBUILD RUN echo ${broken\nONBUILD COPY <<"EOF" /etc/conf\n${HOST\nEOF\nFROM base\n',
+      [],
+      [invalidOnbuildTrigger],
+    );
+  });
+
+  it('expands a trigger with the escape character of the file, as the stage that runs it does', () => {
+    // Read with \ (so `\}` stays in the word) and expanded with ` (so \ escapes nothing and } closes).
+    checkErrors('# escape=`\nFROM alpine AS base\nONBUILD WORKDIR ${A:-x\\}\nONBUILD WORKDIR ${A:-x`}\nFROM $[base$]\n', [
+      ['invalid-onbuild-trigger', 'Building FROM base runs its ONBUILD triggers here, and the one on line 4 stops the build as its words are expanded: This ${ is never closed: end the variable with }.'],
+    ], [invalidOnbuildTrigger]);
+  });
+
   it('reads a trigger with \\ as the escape character, whatever the file uses', () => {
     // With ` as the escape, `A=1\ =2` is two words and `A=1` =2` one; BuildKit reads the trigger
     // again with \, which turns both around: only the second has a pair without a name.

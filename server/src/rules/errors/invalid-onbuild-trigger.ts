@@ -11,6 +11,11 @@
 // The same instruction rules that check a line of the file check that instruction. Triggers run
 // only in the stages built directly FROM their stage, not in stages built on those.
 //
+// The ONBUILD line itself is never expanded (BuildKit keeps its text as it is), so a substitution
+// that cannot be read (`ONBUILD COPY ${SRC /app`) also stops only the later stage, when its dispatch
+// expands the trigger's words with the file's escape character. Only the syntax counts here: whether
+// `${SRC:?}` stops depends on what the later stage's image sets, which UndefinedVar warns about.
+//
 // Like the other stage-order errors, this reports every stage of the file, as if each one were
 // built; BuildKit only reads the triggers of the stages the build target needs.
 
@@ -20,6 +25,7 @@ import type { DockerfileModel, Stage } from '../../semantics';
 import { originalText, SyntaxTree, type InstructionNode } from '../../syntax';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule, InstructionRule } from '../types';
+import { badSubstitution } from './bad-substitution';
 import { blankName } from './blank-name';
 import { instructionUrl } from './common';
 import { duplicateFlag } from './duplicate-flag';
@@ -40,8 +46,9 @@ import { unknownInstruction } from './unknown-instruction';
  * keyword, the flags and their values, mounts, and the arguments each instruction needs. The few
  * value checks BuildKit makes only when the trigger runs (a --chmod mode, an ADD --checksum) stop
  * the same build at the same line, so they count too. Left out: the rules for checks BuildKit makes
- * while running the trigger with the later stage's variables (substitutions, EXPOSE ports, stop
- * signals, COPY sources and --from), and the FROM-only and ONBUILD-only ones.
+ * while running the trigger with the later stage's variables (what a substitution gives, EXPOSE
+ * ports, stop signals, COPY sources and --from), and the FROM-only and ONBUILD-only ones. Whether
+ * a substitution can be read at all is checked after these (bad-substitution).
  */
 const TRIGGER_RULES: readonly InstructionRule[] = [
   unknownInstruction,
@@ -62,8 +69,12 @@ const TRIGGER_RULES: readonly InstructionRule[] = [
 interface BadTrigger {
   /** Node index, counted from the stage's FROM. */
   readonly node: number;
+  /** Each problem, worded to follow "the one on line N" ("is not a valid instruction: ..."). */
   readonly problems: readonly string[];
 }
+
+const NOT_AN_INSTRUCTION = 'is not a valid instruction: ';
+const CANNOT_EXPAND = 'stops the build as its words are expanded: ';
 
 const NONE: readonly BadTrigger[] = Object.freeze([]);
 
@@ -77,8 +88,11 @@ function triggerText(node: InstructionNode, text: string): string {
   return out;
 }
 
-/** What is wrong with the instruction of an ONBUILD line (`text`: the node's text), in our words. */
-function triggerProblems(node: InstructionNode, text: string): readonly string[] {
+/**
+ * What is wrong with the instruction of an ONBUILD line (`text`: the node's text), in our words.
+ * `escape`: the file's escape character, which the lexer that expands the trigger's words uses.
+ */
+function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`'): readonly string[] {
   const trigger = node.trigger;
   if (!trigger) return [];
   // A line the registering stage already fails on (a syntax error, a flag of ONBUILD itself, a
@@ -87,9 +101,9 @@ function triggerProblems(node: InstructionNode, text: string): readonly string[]
   if (node.errors.length || node.flags.length || (fact && !fact.allowedInOnbuild)) return [];
   const parsed = SyntaxTree.parse(triggerText(node, text));
   const syntaxError = parsed.errors()[0];
-  if (syntaxError) return [syntaxError.message];
+  if (syntaxError) return [NOT_AN_INSTRUCTION + syntaxError.message];
   const instructions = [...parsed.instructions()];
-  if (instructions.length !== 1) return ['BuildKit does not read it as exactly one instruction.'];
+  if (instructions.length !== 1) return [`${NOT_AN_INSTRUCTION}BuildKit does not read it as exactly one instruction.`];
   const { node: instruction, start: instructionStart } = instructions[0];
   const problems: string[] = [];
   for (const rule of TRIGGER_RULES) {
@@ -101,12 +115,15 @@ function triggerProblems(node: InstructionNode, text: string): readonly string[]
           const suggestion = message.indexOf(' Did you mean ');
           message = `Unknown instruction "${instruction.keyword.text}".${suggestion >= 0 ? message.slice(suggestion) : ''}`;
         }
-        problems.push(message);
+        problems.push(NOT_AN_INSTRUCTION + message);
       },
       '\\',
       parsed.slice(instructionStart, instructionStart + instruction.length),
     );
   }
+  // Parsed with \ like the rest of the trigger, lexed with the file's escape (dispatch's shlex);
+  // every variable counts as set there, so only text no value can expand is reported.
+  badSubstitution.check(instruction, ({ message }) => problems.push(CANNOT_EXPAND + message), escape, '');
   return problems;
 }
 
@@ -120,7 +137,7 @@ function badTriggers(model: DockerfileModel, stage: Stage): readonly BadTrigger[
     tree.forEach((node, _start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || node.name !== 'ONBUILD') return;
-      const problems = triggerProblems(node, tree.nodeText(index));
+      const problems = triggerProblems(node, tree.nodeText(index), tree.escape);
       if (problems.length) found.push({ node: index - stage.nodeIndex, problems });
     }, stage.nodeIndex + 1);
     return found.length ? found : NONE;
@@ -146,7 +163,7 @@ export const invalidOnbuildTrigger: FileRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   // BuildKit reads a trigger again only in a stage it builds on the trigger's stage (initOnBuildTriggers, for reached stages).
   raisedWhen: 'target',
-  description: 'A stage built FROM an earlier stage that has an ONBUILD trigger BuildKit cannot read as an instruction.',
+  description: 'A stage built FROM an earlier stage that has an ONBUILD trigger BuildKit cannot read as an instruction, or whose substitutions it cannot expand.',
   url: instructionUrl('ONBUILD'),
   // What it reads of a stage besides the global ARGs: its name, its image, whether it has a bad trigger.
   check: quietly(new QuietMemo((model, stage) => `${stage.nameLower ?? ''}\n${stage.imageSpan ? stage.image : '\n'}\n${badTriggers(model, stage).length}`), ({ doc, tree, model, report }) => {
@@ -167,7 +184,7 @@ export const invalidOnbuildTrigger: FileRule = {
               start: stage.imageSpan!.start,
               end: stage.imageSpan!.end,
               nodeIndex: stage.nodeIndex,
-              message: `Building FROM ${stage.image} runs its ONBUILD triggers here, and the one on line ${line} is not a valid instruction: ${problem}`,
+              message: `Building FROM ${stage.image} runs its ONBUILD triggers here, and the one on line ${line} ${problem}`,
             });
           }
         }
