@@ -50,6 +50,29 @@ describe('errors over LSP', () => {
   beforeAll(async () => (client = await LspTestClient.start()));
   afterAll(async () => client.stop());
 
+  it('reports a trigger substitution BuildKit cannot expand at the FROM of each stage that runs it: an error where the build goes, a warning naming the target elsewhere', async () => {
+    const uri = 'file:///errors/onbuild-substitution/Dockerfile';
+    const { text, ranges } = parseFixture('FROM alpine:3 AS base\nONBUILD COPY ${SRC /app\nFROM $[base$] AS test\nRUN true\nFROM $[base$]\nRUN true\n');
+    await client.open(uri, text);
+    const problem = 'Building FROM base runs its ONBUILD triggers here, and the one on line 2 stops the build as its words are expanded: This ${ is never closed: end the variable with }.';
+    const diagnostic = (range: (typeof ranges)[number], severity: number, message: string) => ({
+      range,
+      severity,
+      code: 'invalid-onbuild-trigger',
+      codeDescription: { href: 'https://docs.docker.com/reference/dockerfile/#onbuild' },
+      source: 'dockerfile-lsp',
+      message,
+    });
+    expect(await client.diagnosticsFor(uri, 1)).toEqual([
+      diagnostic(
+        ranges[0],
+        2,
+        `${problem} Only a build whose target reaches stage "test" fails here (docker build --target test); a plain docker build does not build that stage, and docker build --check runs these triggers only in the stages the last one reaches.`,
+      ),
+      diagnostic(ranges[1], 1, problem),
+    ]);
+  });
+
   it('publishes every error with its exact range, code, message and link', async () => {
     const uri = 'file:///errors/all/Dockerfile';
     const { text, ranges } = parseFixture(FIXTURE);
