@@ -13,6 +13,8 @@ import {
   execShellScript,
   isCopiedHeredoc,
   lex,
+  runIsOnlyHeredoc,
+  runsBodyWithInterpreter,
   shellFormVariables,
   windowsShellOf,
   type EscapeChar,
@@ -512,14 +514,17 @@ export class PartWalker {
 
   /**
    * The node's variable references as its shell reads them: a shell-form command (also an ONBUILD
-   * trigger's) that runs in PowerShell or cmd is read again in that shell's syntax.
+   * trigger's) that runs in PowerShell or cmd is read again in that shell's syntax. So is, in a
+   * Windows stage, a RUN that is only a heredoc with a `#!` line: the parser took the body for a
+   * program's (as BuildKit runs it elsewhere), but here the shell gets it.
    */
   private references(node: InstructionNode, index: number): readonly VariableRef[] {
     const command = node.name === 'ONBUILD' ? node.trigger : node;
     if (!this.nodeText || !command || command.json || !SHELL_FORM.has(command.name) || this.part.kind !== 'stage') return node.variables;
     const shell = shellBefore(this.part, index).kind;
-    if (shell === 'posix') return node.variables;
-    return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, shell);
+    const shebangForTheShell = this.part.windows && runIsOnlyHeredoc(node, node.heredocs) && runsBodyWithInterpreter(node.heredocs[0], false);
+    if (shell === 'posix' && !shebangForTheShell) return node.variables;
+    return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, shell === 'posix' ? undefined : shell, this.part.windows);
   }
 
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ScopeReader, inStage: boolean): void {
@@ -774,7 +779,8 @@ function isWindowsStage(platform: string | undefined, image: string | undefined,
 
 /**
  * A stage part: its FROM node and the nodes up to the next FROM. `nodeText` gives a node's text by
- * its index among `nodes`, read only for commands a Windows shell runs.
+ * its index among `nodes`, read only for commands a Windows shell runs and, in a Windows stage, for
+ * RUN heredocs with a `#!` line.
  */
 export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPart, base: StagePart | undefined, nodeText?: (node: number) => string): StagePart {
   const from = nodes[0] as InstructionNode;

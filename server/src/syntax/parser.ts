@@ -551,14 +551,16 @@ function readHeredocBody(
  * The references of a shell-form RUN, CMD, ENTRYPOINT or HEALTHCHECK whose SHELL is a Windows shell
  * (`SHELL ["powershell", "-Command"]`, or cmd, a Windows image's default), which the parser cannot
  * know: the node's `variables` read the shell form as a POSIX shell's (as this does without `shell`).
- * `text` is the node's text.
+ * `text` is the node's text. `windowsImage`: the stage builds a Windows image, where a RUN that is only
+ * a heredoc whose body starts with `#!` still gives the body to the shell (`runsBodyWithInterpreter`);
+ * the node's `variables` assume any other image, as the parser cannot know the stage.
  */
-export function shellFormVariables(node: InstructionNode, text: string, escape: EscapeChar, shell?: WindowsShell): VariableRef[] {
-  return collectVariables(node, node.heredocs, logicalLineOf(node, text), text, 0, escape, shell);
+export function shellFormVariables(node: InstructionNode, text: string, escape: EscapeChar, shell?: WindowsShell, windowsImage = false): VariableRef[] {
+  return collectVariables(node, node.heredocs, logicalLineOf(node, text), text, 0, escape, shell, windowsImage);
 }
 
-/** `shell`: the Windows shell the shell form runs in, when the caller knows it runs in one. */
-function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar, shell?: WindowsShell): VariableRef[] {
+/** `shell`: the Windows shell the shell form runs in, when the caller knows it runs in one; `windowsImage`: see `shellFormVariables`. */
+function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar, shell?: WindowsShell, windowsImage = false): VariableRef[] {
   const refs: VariableRef[] = [];
   const fromLexed: Collect = (lexed, map, context, windows) => {
     for (const r of lexed) {
@@ -609,7 +611,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
     const context: VariableContext = { kind: 'heredoc', index, expand: heredoc.expand };
     const map = (offset: number): number => offset - base;
     if (owner === 'RUN') {
-      if (wholeCommand && runsBodyWithInterpreter(heredoc)) return;
+      if (wholeCommand && runsBodyWithInterpreter(heredoc, windowsImage)) return;
       // The body of a RUN that is only this heredoc is the script; any other body is data the shell
       // expands `$` in before a command reads it (`cat <<EOF`, even `bash <<EOF`).
       const script = wholeCommand || shellInput;
@@ -645,8 +647,11 @@ export function heredocData(heredoc: Heredoc): string {
  * Whether the heredoc of a RUN that is only this heredoc (`runIsOnlyHeredoc`) runs its body with a `#!`
  * interpreter that is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file
  * and executes it, so `$name` in it is the script's own text, not a variable.
+ * `windowsImage`: the stage builds a Windows image, where BuildKit makes no such file (it checks the
+ * image's OS before the `#!`) and gives the body to the shell like any other (`cmd /S /C <body>`).
  */
-export function runsBodyWithInterpreter(heredoc: Heredoc): boolean {
+export function runsBodyWithInterpreter(heredoc: Heredoc, windowsImage: boolean): boolean {
+  if (windowsImage) return false;
   const content = heredocData(heredoc);
   if (!content.startsWith('#!')) return false;
   const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);

@@ -287,3 +287,52 @@ describe('names regardless of case: in a Windows stage, not on Linux whatever th
     expect(refusal(`${PWSH_LINUX}ENV A$0PP=1\nENV MyVar=2\nRUN echo $env:APP $env:myvar\n`, 'MYVAR')).toBe(2);
   });
 });
+
+// BuildKit runs a `#!` heredoc body as a program only when the image's OS is not Windows
+// (dispatchRun checks `d.image.OS != "windows"` before the `#!`); on Windows the shell gets the
+// body as its command line, like any heredoc that is the whole RUN.
+describe('a RUN that is only a heredoc with a `#!` line, in a Windows stage', () => {
+  const python = (stage: string, line: string) => `${stage}ENV APP=C:\\app\nRUN <<EOF\n#!/usr/bin/env python3\n${line}\nEOF\n`;
+
+  it('hints and references follow the variables the shell reads in the body', () => {
+    expect(hints(python(SERVERCORE, 'echo %APP%'))).toEqual(['6: %APP% = C:\\app']);
+    expect(textsAt(python(SERVERCORE, 'echo %A$0PP%'), (doc, f) => findReferences(doc, f.cursor!, true))).toEqual(['APP', 'APP']);
+    // A POSIX SHELL of a Windows stage gets it too: `$APP` is then its variable.
+    expect(hints(python(`${SERVERCORE}SHELL ["bash", "-c"]\n`, 'echo $APP'))).toEqual(['7: $APP = C:\\app']);
+    // On Linux the program on the `#!` line runs the body, whatever the SHELL.
+    expect(hints(python('FROM alpine\n', 'print("$APP")'))).toEqual([]);
+    expect(hints(python('FROM alpine\nSHELL ["pwsh", "-Command"]\n', 'print("$env:APP")'))).toEqual([]);
+  });
+
+  it('rename changes the name in the body and may rename the heredoc, which names no file there', () => {
+    const { doc, fixture, document } = open(python(SERVERCORE, 'echo %APP%').replace('ENV APP', 'ENV A$0PP'));
+    const edits = rename(doc, fixture.cursor!, 'HOME_DIR');
+    expect(Array.isArray(edits) && TextDocument.applyEdits(document, edits).split('\n').slice(2, 7)).toEqual([
+      'ENV HOME_DIR=C:\\app',
+      'RUN <<EOF',
+      '#!/usr/bin/env python3',
+      'echo %HOME_DIR%',
+      'EOF',
+    ]);
+    const heredoc = open(python(SERVERCORE, 'echo %APP%').replace('RUN <<EOF', 'RUN <<E$0OF'));
+    const renamed = rename(heredoc.doc, heredoc.fixture.cursor!, 'END');
+    expect(Array.isArray(renamed) && TextDocument.applyEdits(heredoc.document, renamed).split('\n').slice(3, 7)).toEqual([
+      'RUN <<END',
+      '#!/usr/bin/env python3',
+      'echo %APP%',
+      'END',
+    ]);
+  });
+
+  it('completion offers the variables the shell reads', () => {
+    const { doc, fixture } = open(python(SERVERCORE, 'echo %AP$0'));
+    const labels = getCompletions(doc, fixture.cursor!, { snippets: false, format: 'plaintext' }).items.map((i) => i.label);
+    expect(labels.filter((label) => label.includes('APP'))).toEqual(['%APP%']);
+  });
+
+  it('hover on the marker says the shell runs the body', () => {
+    const text = hover(python(SERVERCORE, 'echo %APP%').replace('RUN <<EOF', 'RUN <<E$0OF'))?.[0] ?? '';
+    expect(text).toContain('The builder leaves variables in the body to the shell that runs it.');
+    expect(text).not.toContain('The program on the `#!` line runs the body');
+  });
+});

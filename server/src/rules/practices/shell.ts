@@ -557,7 +557,9 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
  * `sh script.sh` reads is only data for that script.
  */
 function bodyIsShell(node: InstructionNode, heredoc: Heredoc, line: LogicalLine, from: number): boolean {
-  if (runIsOnlyHeredoc(node, node.heredocs)) return !runsBodyWithInterpreter(heredoc);
+  // Read per node, as on any image but Windows. In a Windows stage these rules run only under a
+  // POSIX SHELL, which does get a `#!` body there: its commands are then missed, never invented.
+  if (runIsOnlyHeredoc(node, node.heredocs)) return !runsBodyWithInterpreter(heredoc, false);
   if (heredoc.fileDescriptor !== 0) return false;
   return shellReadsHeredoc(line.text, from, line.logicalOffset(heredoc.marker.start), line.logicalOffset(heredoc.marker.end), wrapperLength);
 }

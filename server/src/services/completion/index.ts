@@ -105,8 +105,9 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   if (shell && !script) return [];
   const variable = shell ? windowsVariablePrefix(line, offset, shell) : variablePrefix(line, offset, doc.tree.escape);
   if (!variable || (trigger === '%' && variable.shell !== 'cmd')) return [];
-  // A script run by its `#!` interpreter (python, node...): `$` is the script's own text.
-  if (script && runsBodyWithInterpreter(heredoc)) return [];
+  // A script run by its `#!` interpreter (python, node...): `$` is the script's own text. Not on
+  // Windows, where the shell gets the body whatever its first line.
+  if (script && runsBodyWithInterpreter(heredoc, doc.model.stageOfNode(context.entry.index)?.windows === true)) return [];
   let expansion: Expansion | undefined;
   // A quoted body is no script unless BuildKit runs it as one or a shell reads it as its script (`sh <<'EOF'`).
   if (owner.name === 'RUN' && (heredoc.expand || script || heredocIsShellInput(node, context.index, doc.tree.nodeText(context.entry.index)))) expansion = 'run';

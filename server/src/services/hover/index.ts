@@ -81,5 +81,6 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   // The body is shell text or file content; its terminator line gets the heredoc's hover.
   const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
-  return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index)));
+  const windowsImage = model.stageOfNode(entry.index)?.windows === true;
+  return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage));
 }

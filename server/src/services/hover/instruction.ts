@@ -24,7 +24,7 @@ function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | und
  * `node` is the top-level instruction and `text` its text; `rel` is relative to its start (triggers share it). `shell` is
  * the one its shell form runs in (the model's `shellAt`), undefined outside a stage.
  */
-export function instructionTokenHover(node: InstructionNode, text: string, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell): SpanHover | undefined {
+export function instructionTokenHover(node: InstructionNode, text: string, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell, windowsImage = false): SpanHover | undefined {
   if (within(node.keyword, rel)) return keywordHover(node, format);
   const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
   if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
@@ -34,8 +34,8 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
   for (const heredoc of node.heredocs) {
     const span = within(heredoc.marker, rel) ? heredoc.marker : heredoc.terminator && within(heredoc.terminator, rel) ? heredoc.terminator : undefined;
     if (!span) continue;
-    const use = runHeredocUse(node, heredoc, text);
-    return { span, text: heredocHover(owner.name, heredoc, format, use, use === 'script' && !stopsAtFirstFailure(heredoc, shell)) };
+    const use = runHeredocUse(node, heredoc, text, windowsImage);
+    return { span, text: heredocHover(owner.name, heredoc, format, use, use === 'script' && !stopsAtFirstFailure(heredoc, shell, windowsImage)) };
   }
   if (owner.name === 'LABEL') {
     const pair = owner.pairs.find((p) => within(p.key, rel));
@@ -48,20 +48,21 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
 }
 
 /** A RUN whose whole command is the heredoc's marker runs the body as its script; `sh <<EOF` reads it as one. */
-function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string): RunHeredocUse {
+function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string, windowsImage: boolean): RunHeredocUse {
   if (!runIsOnlyHeredoc(node, node.heredocs)) return heredocIsShellInput(node, node.heredocs.indexOf(heredoc), text) ? 'shell-input' : 'input';
-  return runsBodyWithInterpreter(heredoc) ? 'interpreter' : 'script';
+  return runsBodyWithInterpreter(heredoc, windowsImage) ? 'interpreter' : 'script';
 }
 
 /**
  * Whether a RUN's heredoc script stops at its first failing command anyway: BuildKit runs a body
- * that starts with `#!` by that line (not the SHELL), any other one with the SHELL, so `-e` there
- * counts, as does a `set -e` line of the script. A shell that is not POSIX has no `-e` to miss.
+ * that starts with `#!` by that line (not the SHELL; on Windows it runs every body with the SHELL),
+ * any other one with the SHELL, so `-e` there counts, as does a `set -e` line of the script. A shell
+ * that is not POSIX has no `-e` to miss.
  */
-function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined): boolean {
+function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined, windowsImage: boolean): boolean {
   if (shell && shell.kind !== 'posix') return true;
   const lines = heredocData(heredoc).split(/\r?\n/);
-  const shebang = lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
+  const shebang = !windowsImage && lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
   const command = shebang ?? shell?.command ?? [];
   if (setsShellOption(command.slice(1), 'errexit', 'e')) return true;
   return lines.some((line) => {

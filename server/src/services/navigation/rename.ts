@@ -37,7 +37,7 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     }
   }
   if (target.kind === 'heredoc') {
-    const fileName = heredocNotRenamable(target);
+    const fileName = heredocNotRenamable(doc, target);
     if (fileName) return fileName;
   }
   if (target.kind === 'stage') {

@@ -115,9 +115,9 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
  * of a file. COPY and ADD create a file of that name from the body, and it keeps the name whenever
  * the destination is a directory (one ending in "/", or one the image already has, which cannot
  * be known here); with white space after `<<` they copy a file of that name from the context. A RUN that is only the heredoc, with a `#!` first line, runs the body as
- * /dev/pipes/<name>, a path the script can see.
+ * /dev/pipes/<name>, a path the script can see (not in a Windows stage: there the shell gets the body).
  */
-export function heredocNotRenamable(target: HeredocTarget): string | undefined {
+export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget): string | undefined {
   const { instruction, heredoc } = target;
   const owner = instruction.name === 'ONBUILD' ? instruction.trigger : instruction;
   if ((owner?.name === 'COPY' || owner?.name === 'ADD') && !isCopiedHeredoc(heredoc)) {
@@ -127,7 +127,8 @@ export function heredocNotRenamable(target: HeredocTarget): string | undefined {
   if (owner?.name === 'COPY' || owner?.name === 'ADD') {
     return `${owner.name} creates a file named "${heredoc.name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`;
   }
-  if (runIsOnlyHeredoc(instruction, instruction.heredocs) && heredocData(heredoc).startsWith('#!')) {
+  const windowsImage = doc.model.stageAt(target.nodeStart)?.windows === true;
+  if (!windowsImage && runIsOnlyHeredoc(instruction, instruction.heredocs) && heredocData(heredoc).startsWith('#!')) {
     return `RUN saves this script as "/dev/pipes/${heredoc.name}" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.`;
   }
   return undefined;
