@@ -878,6 +878,19 @@ describe('hover over LSP', () => {
       await checkNoHover('FROM alpine\nARG NAME=x\nRUN <<EOF\n#!/usr/bin/env python3\nprint("$NA$0ME")\nEOF\n');
     });
 
+    it('in a Windows stage, the variables cmd reads in a RUN heredoc with a #! line (BuildKit gives the body to the shell there)', async () => {
+      await checkHover(
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nARG NAME=x\nRUN <<EOF\n#!/usr/bin/env python3\necho $[%NA$0ME%$]\nEOF\n',
+        [
+          '**`NAME`** build argument (`ARG`)',
+          'Value here: `x`',
+          'Declared on line 2: `ARG NAME=x`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+    });
+
     it('a global ARG used in a stage that does not declare it', async () => {
       await checkHover(
         'ARG GO=1.22\nARG GO=1.23\nFROM golang:${GO}\nENV V=$[${G$0O:-1}$]',
@@ -1487,6 +1500,18 @@ describe('hover over LSP', () => {
           '**Heredoc `EOF`**',
           'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
           'The program on the `#!` line runs the body, so `$` means whatever it means in that language; neither the builder nor a shell expands it.',
+          HEREDOC_PITFALL,
+          'Requires `# syntax=docker/dockerfile:1.4` or later.',
+          '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
+        ].join('\n\n'),
+      );
+      // Not in a Windows stage: BuildKit skips the `#!` check there and gives the body to the shell (cmd).
+      await checkHover(
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN $[<<E$0OF$]\n#!/usr/bin/env python3\necho %PATH%\nEOF\n',
+        [
+          '**Heredoc `EOF`**',
+          'The lines below, up to the line `EOF`, are the script this `RUN` runs, or the input of its command.',
+          'The builder leaves variables in the body to the shell that runs it.',
           HEREDOC_PITFALL,
           'Requires `# syntax=docker/dockerfile:1.4` or later.',
           '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#here-documents)',
