@@ -1,9 +1,9 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkChownByName } from './link-chown-by-name';
-import { checkErrors } from './testing';
+import { checkErrors, checkFix } from './testing';
 
 const message = (value: string, what: string) =>
-  `--chown=${value} gives ${what} by name, which a --link copy cannot look up: it is made on an empty layer without /etc/passwd or /etc/group. ` +
+  `--chown=${value} names ${what}, which a --link copy cannot look up: it is made on an empty layer without /etc/passwd or /etc/group. ` +
   'Builders that link layers (BuildKit, docker-container builders, Docker with the containerd image store) stop with "invalid user index: -1"; others ignore --link. ' +
   'Give numeric ids (--chown=1000:1000) or drop --link.';
 
@@ -12,10 +12,10 @@ describe('link-chown-by-name', () => {
     checkErrors(
       'FROM alpine\nCOPY --link $[--chown=app$] a /a\nADD $[--chown=1000:staff$] --link=true b /b\nCOPY --from=build $[--chown=app:app$] --link /c /c\nONBUILD COPY --link $[--chown=www-data$] d /d\n',
       [
-        ['link-chown-by-name', message('app', '"app"')],
-        ['link-chown-by-name', message('1000:staff', '"staff"')],
-        ['link-chown-by-name', message('app:app', '"app" and "app"')],
-        ['link-chown-by-name', message('www-data', '"www-data"')],
+        ['link-chown-by-name', message('app', 'user "app"')],
+        ['link-chown-by-name', message('1000:staff', 'group "staff"')],
+        ['link-chown-by-name', message('app:app', 'user "app" and group "app"')],
+        ['link-chown-by-name', message('www-data', 'user "www-data"')],
       ],
       [linkChownByName],
     );
@@ -27,5 +27,11 @@ describe('link-chown-by-name', () => {
       [],
       [linkChownByName],
     );
+  });
+
+  it('offers to remove --link, which every builder builds', () => {
+    expect(checkFix('FROM alpine\nCOPY --link --chown=app$0:app a /a\n', 'link-chown-by-name', 'Remove --link', 'FROM alpine\nCOPY --chown=app:app a /a\n')).toEqual(['*Remove --link']);
+    checkFix('FROM alpine\nADD --chown=$0app --link=true b /b\n', 'link-chown-by-name', 'Remove --link', 'FROM alpine\nADD --chown=app b /b\n');
+    checkFix('FROM alpine\nONBUILD COPY --link\t--chown=$0app d /d\n', 'link-chown-by-name', 'Remove --link', 'FROM alpine\nONBUILD COPY --chown=app d /d\n');
   });
 });

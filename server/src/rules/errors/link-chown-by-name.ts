@@ -9,6 +9,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Flag, InstructionNode } from '../../syntax';
+import { quickFix, type OffsetEdit } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { hasVariable, instructionUrl } from './common';
 import { parseGoBool, parseGoInt32 } from './goValues';
@@ -24,10 +25,18 @@ function linksLayer(flag: Flag | undefined): boolean {
   return value === '' || parseGoBool(value) === true;
 }
 
-/** The user or group of a `user[:group]` owner that BuildKit would look up by name (llb.WithUser). */
-function ownerNames(owner: string): string[] {
-  // An empty part is no name: BuildKit marshals it as id 0.
-  return owner.split(/:(.*)/s, 2).filter((part) => part !== '' && part !== 'root' && parseGoInt32(part) === undefined);
+/** Whether BuildKit looks this part of a `user[:group]` owner up by name (llb.WithUser): not an id, `root` or empty (id 0). */
+function isName(part: string | undefined): part is string {
+  return part !== undefined && part !== '' && part !== 'root' && parseGoInt32(part) === undefined;
+}
+
+/** What of a `user[:group]` owner is a name, in words: `user "app"`, `group "staff"`, or both. */
+function namedParts(owner: string): string | undefined {
+  const colon = owner.indexOf(':');
+  const user = colon < 0 ? owner : owner.slice(0, colon);
+  const group = colon < 0 ? undefined : owner.slice(colon + 1);
+  const parts = [isName(user) ? `user "${user}"` : undefined, isName(group) ? `group "${group}"` : undefined].filter(Boolean);
+  return parts.length ? parts.join(' and ') : undefined;
 }
 
 export const linkChownByName: InstructionRule = {
@@ -45,16 +54,35 @@ export const linkChownByName: InstructionRule = {
     const value = chown?.value?.text;
     if (!chown || !value || hasVariable(value) || !linksLayer(lastFlag(owner, 'link'))) return;
     if (lastFlag(owner, 'chmod')?.value?.text) return;
-    const names = ownerNames(value);
-    if (names.length === 0) return;
-    const what = names.map((name) => `"${name}"`).join(' and ');
+    const what = namedParts(value);
+    if (!what) return;
     report({
       start: chown.start,
       end: chown.end,
       message:
-        `--chown=${value} gives ${what} by name, which a --link copy cannot look up: it is made on an empty layer without /etc/passwd or /etc/group. ` +
+        `--chown=${value} names ${what}, which a --link copy cannot look up: it is made on an empty layer without /etc/passwd or /etc/group. ` +
         'Builders that link layers (BuildKit, docker-container builders, Docker with the containerd image store) stop with "invalid user index: -1"; others ignore --link. ' +
         'Give numeric ids (--chown=1000:1000) or drop --link.',
     });
+  },
+  // Dropping --link builds everywhere (the copy is then made on the stage, where the names resolve);
+  // which ids the names stand for only the image knows, so that fix is the user's.
+  fixes(diagnostic, doc) {
+    const at = doc.text.offsetAt(diagnostic.range.start);
+    const index = doc.tree.nodeIndexAt(at);
+    const node = doc.tree.node(index);
+    const owner = node.kind === 'instruction' ? (node.name === 'ONBUILD' ? node.trigger : node) : undefined;
+    if (!owner) return [];
+    const start = doc.tree.start(index);
+    const text = doc.tree.nodeText(index);
+    const edits: OffsetEdit[] = [];
+    for (const flag of owner.flags) {
+      if (flag.name.text !== 'link') continue;
+      // The flag and the blanks after it, so the words around it keep one blank between them.
+      let end = flag.end;
+      while (text[end] === ' ' || text[end] === '\t') end++;
+      edits.push({ start: start + flag.start, end: start + end, text: '' });
+    }
+    return edits.length ? [quickFix('Remove --link', doc, diagnostic, edits, true)] : [];
   },
 };
