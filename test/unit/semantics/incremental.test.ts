@@ -3,12 +3,13 @@
 // uses and references, linked to each other the same way, and the same answers to every lookup.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type DockerfileModel } from '../../../server/src/semantics';
+import { analyze, type Declaration, type DockerfileModel } from '../../../server/src/semantics';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
 import { editArbitrary } from '../syntax/edits';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
 import { fcParams, fcTimeout } from '../../fuzzing';
+import { chainDockerfile } from './chainDockerfiles';
 
 const files = readExpected('real-world').map((e) => e.file);
 const sample = files.filter((_, i) => i % 9 === 0).map((f) => readCorpusFile('real-world', f));
@@ -90,6 +91,28 @@ function expectSameModel(reused: DockerfileModel, fresh: DockerfileModel): void 
   if (JSON.stringify(a) !== JSON.stringify(b)) expect(a).toEqual(b);
 }
 
+/** Edits that change what a FROM chain's stages inherit: bases, platforms, ARG PATH, triggers, names in other cases. */
+const CHAIN_FRAGMENTS = [
+  '\n', ' ', '$', '=', 'x', 'a', 'PATH', 'path', 'FROM s0 AS s9\n', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n', '--platform=windows/amd64 ',
+  '--platform=linux/amd64 ', 'ARG PATH=x\n', 'ENV Path=y\n', 'ARG MyVar\n', 'ONBUILD ', 'ONBUILD ARG A=$path\n', 'ONBUILD ENV MYVAR=${A:-d}\n', 'RUN echo $PATH\n',
+];
+
+/** What the stages' ONBUILD triggers see, as plain data: in their own stage, and in each stage built FROM it. */
+function describeTriggerScopes(m: DockerfileModel): unknown[] {
+  const declaration = indexer(m.declarations);
+  const entries = (scope: ReadonlyMap<string, { declaration?: Declaration; value?: string }>) => [...scope].map(([name, b]) => [name, declaration(b.declaration), b.value]);
+  const out: unknown[] = [];
+  for (const stage of m.stages) {
+    const { first, end } = m.partNodes(stage.index);
+    for (let i = first; i < end; i++) {
+      if (!m.tree.nodeText(i).startsWith('ONBUILD')) continue;
+      out.push(['own', i, entries(m.triggerScopeAt(m.tree.start(i)))]);
+      for (const built of m.stages) if (built.base === stage) out.push(['inherited', built.index, i, entries(m.inheritedTriggerScope(built, i))]);
+    }
+  }
+  return out;
+}
+
 describe('model reuse across versions', () => {
   it('equals a fresh model after random edit sequences on corpus files', () => {
     fc.assert(
@@ -127,6 +150,26 @@ describe('model reuse across versions', () => {
       fcParams(50),
     );
   }, fcTimeout(120_000));
+
+  it('equals a fresh model after edits to FROM chains with triggers, Windows stages and cross-OS links', () => {
+    fc.assert(
+      fc.property(chainDockerfile(8), fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 }), (source, steps) => {
+        let tree = SyntaxTree.parse(source);
+        let model = analyze(tree);
+        for (const [seed, build] of steps) {
+          const edit = fc.sample(editArbitrary(tree.length, CHAIN_FRAGMENTS, 30), { numRuns: 1, seed })[0];
+          tree = tree.edit(edit);
+          if (!build) continue;
+          const next = analyze(tree, model);
+          const fresh = analyze(tree);
+          expectSameModel(next, fresh);
+          expect(describeTriggerScopes(next)).toEqual(describeTriggerScopes(fresh));
+          model = next;
+        }
+      }),
+      fcParams(100),
+    );
+  }, fcTimeout(60_000));
 
   it('reuses the analysis of every stage an edit does not touch', () => {
     const source = generateDockerfile(300);
