@@ -110,8 +110,16 @@ export interface SymbolOptions {
    * the one below, each level in document order, so a limited outline still lists every stage.
    */
   readonly maxItems?: number;
-  /** Told how many symbols were left out, when some were. */
+  /**
+   * Told how many symbols were left out, when some were. Counting them walks the whole document
+   * (once per part: the counts are kept), which a limited outline otherwise does not need.
+   */
   readonly onLimitExceeded?: (omitted: number) => void;
+  /**
+   * Told that some symbols were left out, with a function that counts them: a server can answer
+   * first and count afterwards (the count walks the whole document the first time).
+   */
+  readonly onLimited?: (countOmitted: () => number) => void;
 }
 
 /** ARG and ENV get a child symbol for each variable they declare. */
@@ -154,21 +162,30 @@ interface PartCounts {
  * The instruction symbols of a part as made for a request, kept for the next one. A model part
  * object (DockerfileModel.partOf) stands for the same nodes in every version that has it, so the
  * symbols are the same again when the part still starts on the same line (their positions are
- * absolute) and gets the same share of the limit.
+ * absolute) and its share of the limit makes the same symbols: the same number of instructions
+ * (or at least as many, when it got all of them) and of variables among them (likewise).
  */
 interface PartSymbols {
   readonly line: number;
-  /** The instruction and variable symbols the part could have had (at most its counts). */
-  readonly instructionsAllowed: number;
-  readonly variablesAllowed: number;
   readonly symbols: DocumentSymbol[];
+  /** Whether `symbols` holds every instruction of the part. */
+  readonly allInstructions: boolean;
   /** The variable symbols among `symbols`' children. */
   readonly variables: number;
+  /** Whether those are every variable the instructions in `symbols` declare. */
+  readonly allVariables: boolean;
   /**
    * The stage's own symbol with `symbols` as children, once made, and the stage index it was made
    * for (its detail names the index, which a stage inserted above changes).
    */
   stage?: { readonly index: number; readonly symbol: DocumentSymbol };
+}
+
+/** Whether `kept` holds the symbols a part gets when `instructions` and `variables` symbols are left at their depths. */
+function fits(kept: PartSymbols, instructions: number, variables: number): boolean {
+  const count = kept.symbols.length;
+  if (kept.allInstructions ? instructions < count : instructions !== count) return false;
+  return kept.allVariables ? variables >= kept.variables : variables === kept.variables;
 }
 
 const countsCache = new WeakMap<object, PartCounts>();
@@ -209,6 +226,47 @@ function stageSymbol(doc: AnalyzedDocument, text: string, cursor: PositionCursor
   return DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children);
 }
 
+/**
+ * What the limit leaves each depth (top level, next, below), or undefined when everything fits.
+ * Parts are counted in order only as far as needed: once the symbols at one depth are more than
+ * the limit leaves it, the depths below get nothing and the parts further on need no count.
+ */
+function limitsOf(doc: AnalyzedDocument, parts: readonly Part[], maxItems: number): number[] | undefined {
+  let budget = maxItems;
+  // The top level: the stages, and the instructions before the first FROM.
+  const global = parts[0].stage < 0 ? countsOf(doc, parts[0]) : undefined;
+  const top = doc.model.stages.length + (global?.instructions ?? 0);
+  if (top > budget) return [budget, 0, 0];
+  budget -= top;
+  // The next level: the variables of those instructions and the stages' instructions.
+  let next = global?.variables ?? 0;
+  for (const part of parts) {
+    if (part.stage < 0) continue;
+    if (next > budget) break;
+    next += countsOf(doc, part).instructions;
+  }
+  if (next > budget) return [top, budget, 0];
+  budget -= next;
+  // The level below: the stages' variables.
+  let below = 0;
+  for (const part of parts) {
+    if (part.stage < 0) continue;
+    below += countsOf(doc, part).variables;
+    if (below > budget) return [top, next, budget];
+  }
+  return undefined;
+}
+
+/** How many symbols `maxItems` leaves out (counts every part). */
+function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: number): number {
+  let total = 0;
+  for (const part of parts) {
+    const { instructions, variables } = countsOf(doc, part);
+    total += (part.stage >= 0 ? 1 : 0) + instructions + variables;
+  }
+  return Math.max(0, total - maxItems);
+}
+
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
   const model = doc.model;
   const text = doc.text.getText();
@@ -219,48 +277,40 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   const parts = partsOf(doc);
 
   // What each depth may still take: everything, unless the limit is smaller than the whole.
-  const left = [Infinity, Infinity, Infinity];
   const maxItems = Math.floor(options.maxItems ?? 0);
-  if (maxItems > 0 && parts.length > 0) {
-    const counts = [0, 0, 0];
-    for (const part of parts) {
-      const { instructions, variables } = countsOf(doc, part);
-      if (part.stage >= 0) counts[0]++;
-      counts[part.depth] += instructions;
-      counts[part.depth + 1] += variables;
-    }
-    const total = counts[0] + counts[1] + counts[2];
-    if (total > maxItems) {
-      let budget = maxItems;
-      for (let depth = 0; depth < 3; depth++) {
-        left[depth] = Math.min(counts[depth], budget);
-        budget -= left[depth];
-      }
-      options.onLimitExceeded?.(total - maxItems);
-    }
+  const limits = maxItems > 0 && parts.length > 0 ? limitsOf(doc, parts, maxItems) : undefined;
+  const left = limits ?? [Infinity, Infinity, Infinity];
+  if (limits) {
+    if (options.onLimitExceeded) options.onLimitExceeded(omittedBy(doc, parts, maxItems));
+    options.onLimited?.(() => omittedBy(doc, parts, maxItems));
   }
 
   /** The part's instruction symbols (and their variables) within what is left at their depths. */
   const partSymbols = (part: Part): PartSymbols => {
     const key = model.partOf(part.stage);
-    const counts = countsOf(doc, part);
     const line = cursor.lineOf(doc.tree.start(part.first));
-    const instructionsAllowed = Math.min(left[part.depth], counts.instructions);
-    const variablesAllowed = Math.min(left[part.depth + 1], counts.variables);
+    const instructionsAllowed = left[part.depth];
+    const variablesAllowed = left[part.depth + 1];
     let kept = symbolsCache.get(key);
-    if (!kept || kept.line !== line || kept.instructionsAllowed !== instructionsAllowed || kept.variablesAllowed !== variablesAllowed) {
+    if (!kept || kept.line !== line || !fits(kept, instructionsAllowed, variablesAllowed)) {
       const symbols: DocumentSymbol[] = [];
       let variables = 0;
-      if (instructionsAllowed > 0) {
-        doc.tree.forEach((node, start, index) => {
-          if (index >= part.end || symbols.length >= instructionsAllowed) return false;
-          if (node.kind !== 'instruction') return;
-          const symbol = instructionSymbol(text, cursor, start, node, variablesAllowed - variables);
-          variables += symbol.children?.length ?? 0;
-          symbols.push(symbol);
-        }, part.first);
-      }
-      symbolsCache.set(key, (kept = { line, instructionsAllowed, variablesAllowed, symbols, variables, stage: undefined }));
+      let allInstructions = true;
+      let allVariables = true;
+      doc.tree.forEach((node, start, index) => {
+        if (index >= part.end) return false;
+        if (node.kind !== 'instruction') return;
+        if (symbols.length >= instructionsAllowed) {
+          allInstructions = false;
+          return false;
+        }
+        const symbol = instructionSymbol(text, cursor, start, node, variablesAllowed - variables);
+        const made = symbol.children?.length ?? 0;
+        if (declaresVariables(node) && made < node.pairs.length) allVariables = false;
+        variables += made;
+        symbols.push(symbol);
+      }, part.first);
+      symbolsCache.set(key, (kept = { line, symbols, allInstructions, variables, allVariables, stage: undefined }));
     }
     left[part.depth] -= kept.symbols.length;
     left[part.depth + 1] -= kept.variables;

@@ -20,11 +20,14 @@ export const symbolsFeature: Feature = {
         const maxItems = settings.outline.maxItems;
         const symbols = getDocumentSymbols(doc, {
           maxItems,
-          onLimitExceeded: (omitted) => {
+          onLimited: (countOmitted) => {
             if (told.has(doc.uri)) return;
             told.add(doc.uri);
-            connection.console.info(
-              `The outline of ${doc.uri} lists ${maxItems} symbols and leaves out ${omitted} (setting dockerfile-lsp.outline.maxItems).`,
+            // Counted after the answer is out: the count walks the whole document, the answer does not.
+            setImmediate(() =>
+              connection.console.info(
+                `The outline of ${doc.uri} lists ${maxItems} symbols and leaves out ${countOmitted()} (setting dockerfile-lsp.outline.maxItems).`,
+              ),
             );
           },
         });
