@@ -297,7 +297,10 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       let variables = 0;
       let allInstructions = true;
       let allVariables = true;
-      doc.tree.forEach((node, start, index) => {
+      // With nothing left at its depth (most stages of a large file) the part's nodes are not read:
+      // not knowing whether it has instructions, its empty list stands only for a share of none.
+      if (instructionsAllowed <= 0) allInstructions = false;
+      else doc.tree.forEach((node, start, index) => {
         if (index >= part.end) return false;
         if (node.kind !== 'instruction') return;
         if (symbols.length >= instructionsAllowed) {
