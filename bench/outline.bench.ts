@@ -4,7 +4,7 @@
 // of the same version. The first request runs cold code, so each run is a fresh process and the
 // figures are medians over the runs. It asserts nothing.
 //
-// To compare two versions on a shared, noisy machine: copy dist/bench/outline.js aside before the
+// To compare two versions on a shared, noisy machine: copy dist/bench/outline.bench.js aside before the
 // change, then run both alternately (`node --expose-gc <copy> <lines> 1`) and compare medians.
 import { spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
