@@ -103,13 +103,15 @@ interface RuleBase {
 }
 
 /**
- * A rule that looks at one instruction at a time, knowing nothing else. Its results are cached
- * per node, so after an edit it runs only on the instructions that changed. `text` is the node's
- * own text (what its spans index), for rules that read words inside the arguments.
+ * A rule that looks at one instruction at a time, knowing nothing else but whether its stage builds
+ * a Windows image. Its results are cached per node (and that flag), so after an edit it runs only on
+ * the instructions that changed. `text` is the node's own text (what its spans index), for rules that
+ * read words inside the arguments. `windowsImage`: the node's stage builds a Windows image
+ * (`Stage.windows`), where BuildKit gives a RUN's `#!` heredoc body to the shell instead of running it.
  */
 export interface InstructionRule extends RuleBase {
   readonly scope: 'instruction';
-  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`', text: string): void;
+  check(node: InstructionNode, report: (problem: Problem) => void, escape: '\\' | '`', text: string, windowsImage: boolean): void;
 }
 
 /** A rule that needs the whole file (stages, scopes, casing majority); runs on every version. */

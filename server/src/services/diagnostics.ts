@@ -99,6 +99,8 @@ const TRIGGER_RULES = RULES.filter((rule) => rule.checkTrigger !== undefined);
 
 interface CachedProblems {
   readonly escape: string;
+  /** The node's stage builds a Windows image (an instruction rule's input, as the escape is). */
+  readonly windowsImage: boolean;
   readonly found: readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
 }
 
@@ -172,28 +174,41 @@ const documentCaches = new WeakMap<object, DocumentCache>();
 /** No problems: shared by the caches of the many stages that have none. */
 const NONE_FOUND: readonly RelativeFound[] = Object.freeze([]);
 
-/** What most instructions have: one shared object per escape character, not one per node. */
-const NO_PROBLEMS: Readonly<Record<'\\' | '`', CachedProblems>> = {
-  '\\': { escape: '\\', found: Object.freeze([]) },
-  '`': { escape: '`', found: Object.freeze([]) },
+/** What most instructions have: one shared object per escape character and image kind, not one per node. */
+const NO_PROBLEMS: Readonly<Record<'\\' | '`', readonly [CachedProblems, CachedProblems]>> = {
+  '\\': [
+    { escape: '\\', windowsImage: false, found: Object.freeze([]) },
+    { escape: '\\', windowsImage: true, found: Object.freeze([]) },
+  ],
+  '`': [
+    { escape: '`', windowsImage: false, found: Object.freeze([]) },
+    { escape: '`', windowsImage: true, found: Object.freeze([]) },
+  ],
 };
 
-function instructionProblems(node: InstructionNode, text: () => string, escape: '\\' | '`', previous: CachedProblems | undefined, options: DiagnosticsOptions): CachedProblems {
-  if (previous && previous.escape === escape) return previous;
+function instructionProblems(
+  node: InstructionNode,
+  text: () => string,
+  escape: '\\' | '`',
+  windowsImage: boolean,
+  previous: CachedProblems | undefined,
+  options: DiagnosticsOptions,
+): CachedProblems {
+  if (previous && previous.escape === escape && previous.windowsImage === windowsImage) return previous;
   const nodeText = text();
   const found: { rule: InstructionRule; problem: Problem }[] = [];
   let failed = false;
   for (const rule of INSTRUCTION_RULES) {
     try {
-      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape, nodeText);
+      rule.check(node, (problem) => found.push({ rule, problem: { ...problem, message: ownString(problem.message) } }), escape, nodeText, windowsImage);
     } catch (error) {
       failed = true;
       options.onRuleError?.(rule.code, error);
     }
   }
   // A failure is never reused (no escape matches ''), so it is reported again rather than hidden.
-  if (failed) return { escape: '', found };
-  return found.length ? { escape, found } : NO_PROBLEMS[escape];
+  if (failed) return { escape: '', windowsImage, found };
+  return found.length ? { escape, windowsImage, found } : NO_PROBLEMS[escape][windowsImage ? 1 : 0];
 }
 
 /** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
@@ -207,13 +222,14 @@ function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionN
   const { tree } = model;
   const escape = tree.escape;
   const { first, end, base } = segmentBounds(model, s);
+  const windowsImage = s >= 0 && model.stages[s].windows;
   const nodes: InstructionNode[] = [];
   const relative: RelativeFound[] = [];
   let failed = false;
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
     if (node.kind !== 'instruction') return;
-    const problems = instructionProblems(node, () => tree.nodeText(index), escape, cache.get(node), options);
+    const problems = instructionProblems(node, () => tree.nodeText(index), escape, windowsImage, cache.get(node), options);
     if (problems.escape === '') failed = true;
     cache.set(node, problems);
     fresh.add(node);
@@ -580,7 +596,7 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       if (!entry) return undefined;
       const nodeIndex = tree.nodeIndexAt(entry.start);
       const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end, nodeIndex });
-      rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex));
+      rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex), model.stageOfNode(nodeIndex)?.windows === true);
     } else {
       const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
       const report = (problem: FileProblem): void => void found.push(problem);

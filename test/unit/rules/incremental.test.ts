@@ -135,6 +135,21 @@ describe('incremental diagnostics', () => {
     expect(again.map((d) => d.severity)).toEqual([2, 2, 2]);
   });
 
+  it('reads a RUN that survives an edit again when its stage starts or stops building a Windows image', () => {
+    const source = 'FROM debian:12\nSHELL ["bash", "-c"]\nRUN <<EOF\n#!/usr/bin/env python3\nsudo ls\nEOF\n';
+    const open = new OpenDocument(source);
+    const practices = SETTINGS[1];
+    const sudo = () => getDiagnostics(open.doc, practices, {}).filter((d) => d.code === 'DL3004').map((d) => d.range);
+    expect(sudo()).toEqual([]);
+    // BuildKit gives the `#!` body to bash on a Windows image: its sudo is a command there.
+    const image = 'FROM '.length;
+    open.edit({ start: image, end: image + 'debian:12'.length, text: 'mcr.microsoft.com/windows/servercore:ltsc2022' });
+    expect(sudo()).toEqual([{ start: { line: 4, character: 0 }, end: { line: 4, character: 4 } }]);
+    expect(getDiagnostics(open.doc, practices, {})).toEqual(fromScratch(open.tree.text, {}, practices));
+    open.edit({ start: image, end: image + 'mcr.microsoft.com/windows/servercore:ltsc2022'.length, text: 'debian:12' });
+    expect(sudo()).toEqual([]);
+  });
+
   it('updates the error on a stage built FROM another when the trigger there is broken, moved or fixed', () => {
     const source = 'FROM alpine AS first\nRUN a\nFROM alpine AS base\nONBUILD RUN make\nFROM alpine AS other\nFROM base\n';
     const open = new OpenDocument(source);

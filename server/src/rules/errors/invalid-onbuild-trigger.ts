@@ -90,9 +90,10 @@ function triggerText(node: InstructionNode, text: string): string {
 
 /**
  * What is wrong with the instruction of an ONBUILD line (`text`: the node's text), in our words.
- * `escape`: the file's escape character, which the lexer that expands the trigger's words uses.
+ * `escape`: the file's escape character, which the lexer that expands the trigger's words uses;
+ * `windowsImage`: the ONBUILD's stage builds a Windows image.
  */
-function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`'): readonly string[] {
+function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`', windowsImage: boolean): readonly string[] {
   const trigger = node.trigger;
   if (!trigger) return [];
   // A line the registering stage already fails on (a syntax error, a flag of ONBUILD itself, a
@@ -119,11 +120,12 @@ function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`'
       },
       '\\',
       parsed.slice(instructionStart, instructionStart + instruction.length),
+      windowsImage,
     );
   }
   // Parsed with \ like the rest of the trigger, lexed with the file's escape (dispatch's shlex);
   // every variable counts as set there, so only text no value can expand is reported.
-  badSubstitution.check(instruction, ({ message }) => problems.push(CANNOT_EXPAND + message), escape, '');
+  badSubstitution.check(instruction, ({ message }) => problems.push(CANNOT_EXPAND + message), escape, '', windowsImage);
   return problems;
 }
 
@@ -137,7 +139,7 @@ function badTriggers(model: DockerfileModel, stage: Stage): readonly BadTrigger[
     tree.forEach((node, _start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || node.name !== 'ONBUILD') return;
-      const problems = triggerProblems(node, tree.nodeText(index), tree.escape);
+      const problems = triggerProblems(node, tree.nodeText(index), tree.escape, stage.windows);
       if (problems.length) found.push({ node: index - stage.nodeIndex, problems });
     }, stage.nodeIndex + 1);
     return found.length ? found : NONE;

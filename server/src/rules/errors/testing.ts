@@ -35,7 +35,8 @@ export function runRules(doc: AnalyzedDocument, rules: readonly Rule[] = ERROR_R
   for (const rule of rules) {
     if (rule.scope === 'instruction') {
       for (const { node, start } of doc.tree.instructions()) {
-        rule.check(node, (problem) => out.push(toDiagnostic(doc, rule, problem, start)), doc.tree.escape, doc.tree.slice(start, start + node.length));
+        const windowsImage = doc.model.stageAt(start)?.windows === true;
+        rule.check(node, (problem) => out.push(toDiagnostic(doc, rule, problem, start)), doc.tree.escape, doc.tree.slice(start, start + node.length), windowsImage);
       }
     } else if (rule.scope === 'stage') {
       const report = (problem: FileProblem): void => void out.push(toDiagnostic(doc, rule, problem, 0));

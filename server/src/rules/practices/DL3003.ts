@@ -12,8 +12,8 @@ export const DL3003: InstructionRule = {
   ...practiceMeta('DL3003', 'warning', 'A RUN command uses `cd` to change directory.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     for (const { words, command } of commandLines(script)) {
       const name = words[0];

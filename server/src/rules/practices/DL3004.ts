@@ -11,8 +11,8 @@ export const DL3004: InstructionRule = {
   ...practiceMeta('DL3004', 'error', 'A RUN command uses sudo.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     for (const command of script.commands) {
       unwrap(argv(command), (words) => {

@@ -71,8 +71,8 @@ export const DL3019: InstructionRule = {
   ...practiceMeta('DL3019', 'info', '`apk add` without `--no-cache`.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     let exempt: boolean | undefined;
     for (const { name, subcommand, args } of apkAdds(script)) {

@@ -14,8 +14,8 @@ export const DL3027: InstructionRule = {
   ...practiceMeta('DL3027', 'warning', '`apt` is used instead of `apt-get`.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     for (const { words } of commandLines(script)) {
       const name = words[0];

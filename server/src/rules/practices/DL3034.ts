@@ -21,8 +21,8 @@ export const DL3034: InstructionRule = {
   ...practiceMeta('DL3034', 'warning', '`zypper install` (or remove, patch, source-install) without `-y` or `--non-interactive`.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     for (const command of packageCommands(script, ZYPPER)) {
       const action = actionText(command);

@@ -123,7 +123,7 @@ export const DL3042: StageRule = {
   check({ tree, model, stage, report }) {
     walk(tree, model, stage, (node, index, noCache) => {
       if (noCache) return;
-      const script = runCommands(node, tree.nodeText(index));
+      const script = runCommands(node, tree.nodeText(index), stage.windows);
       if (!script || cachesPip(script.run) || runSetsNoCache(script)) return;
       const start = tree.start(index);
       for (const { words } of commandLines(script)) {

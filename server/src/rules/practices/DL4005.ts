@@ -45,8 +45,8 @@ export const DL4005: InstructionRule = {
   ...practiceMeta('DL4005', 'warning', '`ln` replaces `/bin/sh`, where the SHELL instruction should be used.'),
   scope: 'instruction',
   readsPosixShell: true,
-  check(node, report, _escape, text) {
-    const script = runCommands(node, text);
+  check(node, report, _escape, text, windowsImage) {
+    const script = runCommands(node, text, windowsImage);
     if (!script) return;
     for (const { words } of commandLines(script)) {
       if (words[0].dynamic || basename(words[0].value) !== 'ln') continue;

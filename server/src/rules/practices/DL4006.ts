@@ -78,7 +78,7 @@ export const DL4006: StageRule = {
     walkShells(model, stage, (node, index, shell, overridden) => {
       const run = node.name === 'ONBUILD' ? node.trigger : node;
       if (overridden || shellKind(shell) !== 'sh' || run?.name !== 'RUN' || run.json) return;
-      const script = runCommands(node, tree.nodeText(index));
+      const script = runCommands(node, tree.nodeText(index), stage.windows);
       if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
       const pipe = pipesThatMayHideFailures(script)[0];
       if (!pipe) return;

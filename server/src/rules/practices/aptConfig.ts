@@ -210,7 +210,7 @@ export function forEachAptCommand(
 ): AptConfigFiles {
   let files = stage.base ? alongBases(configForChildren, model, stage.base, (s) => forEachAptCommand(tree, model, s)) : NO_APT_CONFIG;
   forEachInRunOrder(model, stage, (node, index) => {
-    if (node.kind === 'instruction') files = step(tree, node, index, files, subcommands, visit);
+    if (node.kind === 'instruction') files = step(tree, node, index, stage.windows, files, subcommands, visit);
   });
   return files;
 }
@@ -220,6 +220,7 @@ function step(
   tree: SyntaxTree,
   node: InstructionNode,
   index: number,
+  windowsImage: boolean,
   files: AptConfigFiles,
   subcommands: ReadonlySet<string> | undefined,
   visit: AptCommandVisit | undefined,
@@ -231,7 +232,7 @@ function step(
   // A RUN that never says "apt" neither runs apt-get nor writes APT's configuration.
   const text = tree.nodeText(index);
   if (!text.includes('apt')) return files;
-  const script = runCommands(node, text);
+  const script = runCommands(node, text, windowsImage);
   if (!script) return files;
   let previous: CommandLine | undefined;
   for (const line of commandLines(script)) {

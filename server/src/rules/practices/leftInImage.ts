@@ -37,7 +37,7 @@ export function leftInImageRule(meta: PracticeMeta, find: (script: RunScript) =>
         if (index > stage.lastNodeIndex) return false;
         // ONBUILD triggers run in the images built on this one, not in it.
         if (node.kind !== 'instruction' || node.name !== 'RUN') return;
-        const script = runCommands(node, tree.nodeText(index));
+        const script = runCommands(node, tree.nodeText(index), stage.windows);
         const left = script && find(script);
         if (!left) return;
         const offset = start - stage.fromStart;

@@ -13,8 +13,8 @@ export function installWithoutYes(code: string, manager: PackageManager, descrip
     ...practiceMeta(code, 'warning', description),
     scope: 'instruction',
     readsPosixShell: true,
-    check(node, report, _escape, text) {
-      const script = runCommands(node, text);
+    check(node, report, _escape, text, windowsImage) {
+      const script = runCommands(node, text, windowsImage);
       if (!script) return;
       for (const command of installsThatAsk(script, manager)) {
         const written = `${toolName(command)} ${actionText(command)}`;

@@ -5,11 +5,12 @@
 // of those operators, so the best-practice rules read shell text through this scanner; it never
 // fails, and what it cannot read (a command name made by an expansion) simply matches no rule.
 //
-// `runCommands(node, text)` gives the commands of a RUN (or an ONBUILD RUN) with spans relative
-// to the node: its command line (continuations joined), and the bodies of its heredocs that a
-// shell runs (the script of `RUN <<EOF` unless a `#!` names another interpreter, or the input of
-// a shell: `RUN bash <<EOF`). An ONBUILD RUN's heredocs belong to the ONBUILD node, not to its
-// trigger, and are read the same way. Results are kept per node, so each instruction is read once.
+// `runCommands(node, text, windowsImage)` gives the commands of a RUN (or an ONBUILD RUN) with spans
+// relative to the node: its command line (continuations joined), and the bodies of its heredocs that
+// a shell runs (the script of `RUN <<EOF` unless a `#!` names another interpreter on a non-Windows
+// image, or the input of a shell: `RUN bash <<EOF`). An ONBUILD RUN's heredocs belong to the ONBUILD
+// node, not to its trigger, and are read the same way. Results are kept per node and image kind, so
+// each instruction is read once.
 
 import { appendAll, logicalLineOf, runIsOnlyHeredoc, runsBodyWithInterpreter, shellReadsHeredoc, type Heredoc, type InstructionNode, type LogicalLine, type Span } from '../../syntax';
 
@@ -487,7 +488,9 @@ export interface RunScript extends ShellScript {
   readonly heredocs: readonly Heredoc[];
 }
 
+/** What each node reads as, by whether its stage builds a Windows image (`Stage.windows`). */
 const scripts = new WeakMap<InstructionNode, RunScript | null>();
+const windowsScripts = new WeakMap<InstructionNode, RunScript | null>();
 
 /**
  * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `apk`, `pip`, `yum`,
@@ -506,17 +509,19 @@ function runOf(node: InstructionNode): InstructionNode | undefined {
 
 /**
  * The commands of a RUN or ONBUILD RUN (`text`: the node's own text), spans relative to the node;
- * undefined for other instructions. Exec form is one command of its JSON strings.
+ * undefined for other instructions. Exec form is one command of its JSON strings. `windowsImage`:
+ * the node's stage builds a Windows image, whose shell gets even a `#!` body (`runsBodyWithInterpreter`).
  */
-export function runCommands(node: InstructionNode, text: string): RunScript | undefined {
-  const cached = scripts.get(node);
+export function runCommands(node: InstructionNode, text: string, windowsImage: boolean): RunScript | undefined {
+  const cache = windowsImage ? windowsScripts : scripts;
+  const cached = cache.get(node);
   if (cached !== undefined) return cached ?? undefined;
-  const result = read(node, text);
-  scripts.set(node, result ?? null);
+  const result = read(node, text, windowsImage);
+  cache.set(node, result ?? null);
   return result;
 }
 
-function read(node: InstructionNode, text: string): RunScript | undefined {
+function read(node: InstructionNode, text: string, windowsImage: boolean): RunScript | undefined {
   const run = runOf(node);
   if (!run) return undefined;
   // An ONBUILD RUN's heredocs are on the ONBUILD node, which owns their lines.
@@ -541,7 +546,7 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
   const pipes: Span[] = line.pipes.map(toSource);
   const headerWords: Span[] = line.headerWords.map(toSource);
   for (const heredoc of heredocs) {
-    if (!bodyIsShell(node, heredoc, logical, from)) continue;
+    if (!bodyIsShell(node, heredoc, logical, from, windowsImage)) continue;
     const body = scanShell(text, heredoc.body.start, heredoc.body.end);
     appendAll(commands, body.commands);
     appendAll(pipes, body.pipes);
@@ -556,10 +561,10 @@ function read(node: InstructionNode, text: string): RunScript | undefined {
  * input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`). A body that `sh -c '…'` or
  * `sh script.sh` reads is only data for that script.
  */
-function bodyIsShell(node: InstructionNode, heredoc: Heredoc, line: LogicalLine, from: number): boolean {
-  // Read per node, as on any image but Windows. In a Windows stage these rules run only under a
-  // POSIX SHELL, which does get a `#!` body there: its commands are then missed, never invented.
-  if (runIsOnlyHeredoc(node, node.heredocs)) return !runsBodyWithInterpreter(heredoc, false);
+function bodyIsShell(node: InstructionNode, heredoc: Heredoc, line: LogicalLine, from: number, windowsImage: boolean): boolean {
+  // On Windows the body goes to the stage's shell whatever its first line; the rules read it only
+  // when that shell is a POSIX one (`readsPosixShell`), e.g. `SHELL ["bash", "-c"]`.
+  if (runIsOnlyHeredoc(node, node.heredocs)) return !runsBodyWithInterpreter(heredoc, windowsImage);
   if (heredoc.fileDescriptor !== 0) return false;
   return shellReadsHeredoc(line.text, from, line.logicalOffset(heredoc.marker.start), line.logicalOffset(heredoc.marker.end), wrapperLength);
 }

@@ -47,6 +47,16 @@ describe('DL3004', () => {
     );
   });
 
+  it('reads a `#!` heredoc body in a Windows stage, where BuildKit gives it to the stage\'s shell, not on Linux, where the program runs it', () => {
+    const run = 'RUN <<EOF\n#!/usr/bin/env python3\n$[sudo$] ls\nEOF\n';
+    const plain = run.replace(/\$\[|\$\]/g, '');
+    checkDiagnostics(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\n${run}FROM alpine:3\nSHELL ["bash", "-c"]\n${plain}`, [{ code: 'DL3004', message }], { only });
+    // A POSIX shell a base stage's ONBUILD SHELL sets; the Windows image comes from that base too.
+    checkDiagnostics(`FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\nONBUILD SHELL ["bash", "-c"]\nFROM base\n${run}`, [{ code: 'DL3004', message }], { only });
+    // Under the Windows default, cmd, the RUN is not read as a POSIX shell's at all.
+    checkDiagnostics(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\n${plain}`, [], { only });
+  });
+
   it('ignores `command -v sudo` and `command -V sudo`, which only look the command up', () => {
     checkDiagnostics('FROM alpine:3\nRUN if command -v sudo >/dev/null; then echo has; fi && command -V sudo\nRUN command -p $[sudo$] ls\n', [{ code: 'DL3004', message }], { only });
   });

@@ -56,6 +56,19 @@ describe('best practices in the shell that runs the RUN', () => {
     checkDiagnostics('FROM alpine:3\n# hadolint shell=powershell\n# hadolint shell=fish\nRUN sudo ls\n', [], { only: SHELL_RULES });
   });
 
+  it('read the `#!` heredoc body of a Windows stage under a POSIX SHELL, which BuildKit gives to that shell, not the one a Linux image runs as a program', () => {
+    const body = 'cd /x && sudo apt-get update && apt-get install foo && apt install z && pip install x && apk add y | cat\nzypper install w && yum install v && ln -s /bin/bash /bin/sh\n';
+    const run = `RUN <<EOF\n#!/usr/bin/env python3\n${body}EOF\n`;
+    const all = ['DL3003', 'DL3004', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3042', 'DL4005', 'DL4006'];
+    // Without the `#!` line, the same body reads the same everywhere a POSIX shell runs it.
+    expect(only(codesOf(`FROM debian:12\nSHELL ["bash", "-c"]\nRUN <<EOF\n${body}EOF\n`, practices)).sort()).toEqual(all);
+    expect(only(codesOf(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\n${run}`, practices)).sort()).toEqual(all);
+    expect(only(codesOf(`FROM debian:12\nSHELL ["bash", "-c"]\n${run}`, practices))).toEqual([]);
+    expect(only(codesOf(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\n${run}`, practices))).toEqual([]);
+    // An ONBUILD RUN, as the Windows stage that registers it reads it.
+    expect(only(codesOf(`FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nONBUILD ${run}`, practices))).toContain('DL3004');
+  });
+
   it('every rule that reads RUN text says so', () => {
     const readers = PRACTICE_RULES.filter((rule) => rule.readsPosixShell).map((rule) => rule.code);
     expect(readers.sort()).toEqual(['DL3003', 'DL3004', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL4005']);
