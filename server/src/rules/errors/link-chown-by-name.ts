@@ -12,17 +12,20 @@ import type { Flag, InstructionNode } from '../../syntax';
 import { quickFix, type OffsetEdit } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { hasVariable, instructionUrl } from './common';
-import { parseGoBool, parseGoInt32 } from './goValues';
+import { parseGoInt32 } from './goValues';
 
 function lastFlag(node: InstructionNode, name: string): Flag | undefined {
   return node.flags.filter((f) => f.name.text === name).pop();
 }
 
-/** Whether `--link` asks for a linked copy: written bare, empty, or with a true Go boolean. */
+/**
+ * Whether `--link` asks for a linked copy: bare, empty or `true` in any case, as BuildKit's flag
+ * parser reads a boolean flag (any other value stops the build at the flag: invalid-flag-value).
+ */
 function linksLayer(flag: Flag | undefined): boolean {
   if (!flag) return false;
   const value = flag.value?.text ?? '';
-  return value === '' || parseGoBool(value) === true;
+  return value === '' || value.toLowerCase() === 'true';
 }
 
 /** Whether BuildKit looks this part of a `user[:group]` owner up by name (llb.WithUser): not an id, `root` or empty (id 0). */
