@@ -8,15 +8,12 @@
 // linked copy off too. Since the same file builds on some builders, a warning.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Flag, InstructionNode } from '../../syntax';
+import type { Flag } from '../../syntax';
 import { quickFix, type OffsetEdit } from '../checks/support/fixes';
+import { flagNamed } from '../checks/support/nodes';
 import type { InstructionRule } from '../types';
 import { hasVariable, instructionUrl } from './common';
 import { parseGoInt32 } from './goValues';
-
-function lastFlag(node: InstructionNode, name: string): Flag | undefined {
-  return node.flags.filter((f) => f.name.text === name).pop();
-}
 
 /**
  * Whether `--link` asks for a linked copy: bare, empty or `true` in any case, as BuildKit's flag
@@ -53,10 +50,10 @@ export const linkChownByName: InstructionRule = {
   check(node, report) {
     const owner = node.name === 'ONBUILD' ? node.trigger : node;
     if (owner?.name !== 'COPY' && owner?.name !== 'ADD') return;
-    const chown = lastFlag(owner, 'chown');
+    const chown = flagNamed(owner, 'chown');
     const value = chown?.value?.text;
-    if (!chown || !value || hasVariable(value) || !linksLayer(lastFlag(owner, 'link'))) return;
-    if (lastFlag(owner, 'chmod')?.value?.text) return;
+    if (!chown || !value || hasVariable(value) || !linksLayer(flagNamed(owner, 'link'))) return;
+    if (flagNamed(owner, 'chmod')?.value?.text) return;
     const what = namedParts(value);
     if (!what) return;
     report({
