@@ -113,11 +113,6 @@ export interface SymbolOptions {
    */
   readonly maxItems?: number;
   /**
-   * Told how many symbols were left out, when some were. Counting them walks the whole document
-   * (once per part: the counts are kept), which a limited outline otherwise does not need.
-   */
-  readonly onLimitExceeded?: (omitted: number) => void;
-  /**
    * Told that some symbols were left out, with a function that counts them: a server can answer
    * first and count afterwards (the count walks the whole document the first time).
    */
@@ -283,7 +278,6 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   const limits = maxItems > 0 && parts.length > 0 ? limitsOf(doc, parts, maxItems) : undefined;
   const left = limits ?? [Infinity, Infinity, Infinity];
   if (limits) {
-    if (options.onLimitExceeded) options.onLimitExceeded(omittedBy(doc, parts, maxItems));
     options.onLimited?.(() => omittedBy(doc, parts, maxItems));
   }
 

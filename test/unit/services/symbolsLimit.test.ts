@@ -12,7 +12,7 @@ const TEXT = ['ARG A=1 B=2', 'FROM alpine AS one', 'ENV X=1', 'FROM alpine AS tw
 function outline(maxItems: number, text = TEXT): { names: unknown[]; omitted: number | undefined; symbols: DocumentSymbol[] } {
   const doc = analyzedDocument(TextDocument.create('file:///limit/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
   let omitted: number | undefined;
-  const symbols = getDocumentSymbols(doc, { maxItems, onLimitExceeded: (n) => (omitted = n) });
+  const symbols = getDocumentSymbols(doc, { maxItems, onLimited: (count) => (omitted = count()) });
   const names = (list: DocumentSymbol[]): unknown[] => list.map((s) => (s.children?.length ? [s.name, names(s.children)] : s.name));
   return { names: names(symbols), omitted, symbols };
 }
