@@ -90,7 +90,7 @@ function insert(trie: Trie | undefined, key: string, hash: number, entry: Entry,
 }
 
 /**
- * What a stage built FROM another inherits of a binding the base ends with (see `inheritedScope` in
+ * What a stage built FROM another inherits of a binding the base ends with (see `inheritedEntries` in
  * parts.ts): the image's ENV comes back over an ARG that overrode it, and an ARG PATH without one is
  * gone (the image's PATH, unknown here). Idempotent, so one application covers any number of FROMs.
  */

@@ -610,9 +610,7 @@ export function triggerScopeBefore(part: StagePart, limit: number): ReadonlyMap<
  * with this file's values; what `startScope` makes, stopped before that trigger.
  */
 export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, limit: number): ReadonlyMap<string, RecordBinding> {
-  const scope = inheritedScope(base, windows);
-  runTriggers(base.triggers, scope, base.global, limit, { globalValues: true });
-  return scope;
+  return inheritedTriggerReaderBefore(base, windows, limit).toMap();
 }
 
 /**
@@ -620,8 +618,8 @@ export function inheritedTriggerScopeBefore(base: StagePart, windows: boolean, l
  * as `startChainScope` makes, so it costs the base's triggers before `limit`, not the whole chain's
  * variables (a check on every trigger of a FROM chain would otherwise copy N scopes of N names).
  */
-export function inheritedTriggerReaderBefore(base: StagePart, windows: boolean, limit: number): ScopeReader {
-  const scope = base.windows === windows ? new ChainScope(windows, base.scope) : new ChainScope(windows, undefined, inheritedEntries(base));
+export function inheritedTriggerReaderBefore(base: StagePart, windows: boolean, limit: number): ChainScope {
+  const scope = inheritedChainScope(base, windows);
   runTriggers(base.triggers, scope, base.global, limit, { globalValues: true });
   return scope;
 }
@@ -682,8 +680,10 @@ function triggerScope(end: ReadonlyMap<string, RecordBinding>, windows: boolean)
  * ENV of its name, the ENV's value is back; and PATH, which BuildKit always writes into the config,
  * is the image's again after an `ARG PATH=...` (unknown here: it is no longer declared).
  */
-function inheritedScope(base: StagePart, windows: boolean): RecordScope {
-  return stageScope(windows, inheritedEntries(base));
+function inheritedChainScope(base: StagePart, windows: boolean): ChainScope {
+  // Shared with the base's scope; a Windows stage built FROM a Linux one (or the reverse) matches
+  // names otherwise, and copies what it inherits.
+  return base.windows === windows ? new ChainScope(windows, base.scope) : new ChainScope(windows, undefined, inheritedEntries(base));
 }
 
 function* inheritedEntries(base: StagePart): Generator<[string, RecordBinding]> {
@@ -694,23 +694,12 @@ function* inheritedEntries(base: StagePart): Generator<[string, RecordBinding]> 
 }
 
 /**
- * The scope a stage starts with: its base stage's at its end, after the base's triggers ran. A
- * Windows stage built FROM a Linux one folds the names it inherits.
- */
-function startScope(base: StagePart | undefined, global: GlobalPart, windows: boolean): RecordScope {
-  if (!base) return stageScope(windows);
-  const scope = inheritedScope(base, windows);
-  applyTriggers(base, scope, global);
-  return scope;
-}
-
-/**
- * The same as a `ChainScope` over the base's, which costs the stage's own sets only. A Windows stage
- * built FROM a Linux one (or the reverse) matches names otherwise, and copies what it inherits.
+ * The scope a stage starts with: its base stage's at its end, after the base's triggers ran, as a
+ * `ChainScope` over the base's, which costs the stage's own sets only.
  */
 function startChainScope(base: StagePart | undefined, global: GlobalPart, windows: boolean): ChainScope {
   if (!base) return new ChainScope(windows);
-  const scope = base.windows === windows ? new ChainScope(windows, base.scope) : new ChainScope(windows, undefined, inheritedEntries(base));
+  const scope = inheritedChainScope(base, windows);
   applyTriggers(base, scope, global);
   return scope;
 }
@@ -902,9 +891,10 @@ export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, Reco
     walkNodes(new PartWalker(scratch, part.escape, scope, false), part.nodes, 0, limit, scope);
     return withOwner(scope, scratch, part);
   }
-  const scope = startScope(part.base, part.global, part.windows);
+  // A scope of its own over the base's: the replay's sets leave the stored scopes as they are.
+  const scope = startChainScope(part.base, part.global, part.windows);
   walkNodes(new PartWalker(scratch, part.global.escape, part.global.scope, true), part.nodes, 1, limit, scope);
-  return withOwner(scope, scratch, part);
+  return withOwner(scope.toMap(), scratch, part);
 }
 
 /** Bindings of a replayed scope pointing to the part's own declaration records. */

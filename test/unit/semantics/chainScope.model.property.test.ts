@@ -1,9 +1,9 @@
 // On random FROM chains (ARG, ENV, ONBUILD ARG and ONBUILD ENV, Windows and Linux stages, cross-OS
-// links), the scopes the model keeps as `ChainScope`s answer as the scopes it copies:
-// - each stage's end scope (a ChainScope over its base's, walked once) equals `scopeBefore` at the
-//   end of the stage, which starts from a copy of the base's scope (`startScope`) and walks the
-//   stage again on a plain map, as every stage did before the scopes were shared;
-// - `inheritedTriggerLookup` (a ChainScope read name by name) equals `inheritedTriggerScope` (a copy),
+// links), the scopes the model keeps as `ChainScope`s answer as the ones it makes again on demand:
+// - each stage's end scope (a ChainScope over its base's, walked once with the stage's analysis)
+//   equals `scopeBefore` at the end of the stage, a separate replay of the stage over a scope of its
+//   own (`startChainScope`), handed out as an ordered map;
+// - `inheritedTriggerLookup` (read name by name) equals `inheritedTriggerScope` (an ordered map),
 //   at every ONBUILD of the base and after all of them;
 // - a use in a stage's own `ONBUILD RUN`, `ONBUILD ENV` or `ONBUILD ARG` resolves (through a view of the stage's
 //   ChainScope) to what `triggerScopeAt` (a copy of it) holds there.
