@@ -22,7 +22,7 @@
 //   npm run bench:lsp -- --sizes=10000,50000   only these sizes
 //   npm run bench:lsp -- --rounds=12 --steps=20  processes per size (a third at 50,000 lines), steps per session
 //   npm run bench:lsp -- --node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof   flags for the servers' node
-//   npm run bench:lsp -- --by-step      also each step's median and slowest sample over the rounds
+//   npm run bench:lsp -- --by-step      also each step's median and slowest sample over the rounds, and the server's RSS after it
 //   npm run bench:lsp -- --pause=100    wait this long before each keystroke, as a typist leaves the server idle
 //   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
 //   npm run bench:lsp -- --pool-size=4  V8's background threads for the servers (default 1, as our VS Code client starts ours; Node.js's own default is 4)
@@ -158,6 +158,16 @@ class Session {
       if (hwm) this.peakRss = Math.max(this.peakRss, Number(hwm[1]) * 1024);
     } catch {
       // The process is gone.
+    }
+  }
+
+  /** The server's resident memory now (VmRSS), in MiB; 0 where there is no /proc. */
+  get currentRssMiB(): number {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.process.pid}/status`, 'utf8'));
+      return rss ? Number(rss[1]) / 1024 : 0;
+    } catch {
+      return 0;
     }
   }
 
@@ -317,6 +327,7 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
     return opened;
   });
   (figures['start → first diagnostics'] ??= []).push(performance.now() - spawned);
+  (figures['#rss open'] ??= []).push(session.currentRssMiB);
 
   // Where the session types and asks, moving through the file. A keystroke types `x` before a
   // WORKDIR and the next one deletes it, so every request finds the text it expects.
@@ -376,6 +387,7 @@ async function round(spec: ServerSpec, lines: number, text: string, figures: Fig
         previousTokens = (tokens as { resultId?: string } | null)?.resultId;
       }
     }
+    (figures[`#rss ${step}`] ??= []).push(session.currentRssMiB);
   }
   return session;
 }
@@ -395,12 +407,16 @@ function printByStep(spec: ServerSpec, figures: Figures): void {
   const kinds = ['edit → diagnostics', 'hover', 'completion', 'documentSymbol', 'foldingRange', 'semanticTokens/full', 'semanticTokens/full/delta'];
   const shown = kinds.filter((kind) => Object.keys(figures).some((m) => m.endsWith(` ${kind}`) && m.startsWith('@')));
   console.log(`\n${spec.name} by step: p50 / slowest in ms over the rounds`);
-  const rows = [['step', ...shown]];
+  // The server's resident memory after each step (median / largest over the rounds, MiB): where in
+  // a session the memory grows, which the peak alone does not say.
+  const rss = (key: string) => (figures[key]?.length ? `${percentile(figures[key], 50).toFixed(0)} / ${Math.max(...figures[key]).toFixed(0)}` : '—');
+  const rows = [['step', ...shown, 'RSS MiB']];
+  rows.push(['open', ...shown.map(() => ''), rss('#rss open')]);
   for (let step = 0; step < STEPS; step++) {
     rows.push([String(step), ...shown.map((kind) => {
       const values = figures[`@${step} ${kind}`];
       return values?.length ? `${ms(percentile(values, 50))} / ${ms(Math.max(...values))}` : '—';
-    })]);
+    }), rss(`#rss ${step}`)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
