@@ -13,27 +13,14 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import { baseImageEnv, foldName, triggerExpansion, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
+import { triggerExpansion, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
-import { getPredefinedArg } from '../../facts';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
+import { setRegardless } from './support/alwaysSet';
 import { unsetOutcome } from './support/expand';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
-
-/** BuildKit's SBOM switches (facts: `outsideEnvironment`) are read as build arguments, never as variables. */
-const notVariable = (name: string): boolean => getPredefinedArg(name)?.outsideEnvironment === true;
-
-/**
- * Whether a name has a value in the stage whatever its ARGs and ENVs: PATH, which BuildKit gives every
- * stage (named in any case in a Windows stage); a name the registry image the stage starts from
- * (through its FROM chain) sets in its config; or a name that is no variable (the SBOM switches).
- */
-function setRegardless(stage: Stage | undefined, name: string): boolean {
-  if ((stage?.windows ? foldName(name) : name) === 'PATH' || notVariable(name)) return true;
-  return stage !== undefined && baseImageEnv(stage)?.names.has(name) === true;
-}
 
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;

@@ -28,6 +28,7 @@ import { missingFlagValue } from './missing-flag-value';
 import { missingFrom } from './missing-from';
 import { needsNewerFrontend } from './needs-newer-frontend';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
+import { requiredVariableMissing } from './required-variable-missing';
 import { shellNotJson } from './shell-not-json';
 import { stageDefinedLater } from './stage-defined-later';
 import { tooManyArguments } from './too-many-arguments';
@@ -62,6 +63,7 @@ export const ERROR_RULES: readonly Rule[] = [
   invalidExpose,
   invalidStopSignal,
   badSubstitution,
+  requiredVariableMissing,
   // The file as a whole: stages and their order.
   instructionBeforeFrom,
   missingFrom,

@@ -1,0 +1,71 @@
+import { describe, it } from 'vitest';
+import { requiredVariableMissing } from './required-variable-missing';
+import { checkErrors } from './testing';
+
+const rules = [requiredVariableMissing];
+
+describe('required-variable-missing', () => {
+  it('reports an undeclared name in a stage that starts from scratch, with and without a message', () => {
+    checkErrors('FROM scratch\nWORKDIR $[${DIR:?set DIR}$]\nLABEL a=$[${A?}$] b=$[${B:?}$]\n', [
+      ['required-variable-missing', `'DIR' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${DIR:?set DIR}' stops the build with the message "set DIR".`],
+      ['required-variable-missing', `'A' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${A?}' stops the build: the builder refuses an unset A there.`],
+      ['required-variable-missing', `'B' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${B:?}' stops the build: the builder refuses an unset B there.`],
+    ], rules);
+  });
+
+  it('reports :? on a name an ENV sets to nothing, whatever the base image, but not ?', () => {
+    checkErrors('FROM alpine\nENV E= Q=""\nCOPY $[${E:?}$] ${E?} /\nUSER $[${Q:?need Q}$]\n', [
+      ['required-variable-missing', `'E' is empty here (its ENV sets it to nothing), so '\${E:?}' stops the build: the builder refuses an empty E there.`],
+      ['required-variable-missing', `'Q' is empty here (its ENV sets it to nothing), so '\${Q:?need Q}' stops the build with the message "need Q".`],
+    ], rules);
+  });
+
+  it('leaves names a --build-arg, the base image or a predefined ARG may set', () => {
+    checkErrors(
+      [
+        'FROM scratch',
+        'ARG NOVALUE',
+        'ARG WITHDEFAULT=',
+        'ENV EMPTYTHENARG=',
+        'ARG EMPTYTHENARG',
+        'LABEL a=${NOVALUE:?} b=${WITHDEFAULT:?} c=${EMPTYTHENARG:?} d=${HTTP_PROXY:?} e=${PATH:?}',
+        'FROM alpine',
+        'LABEL a=${UNKNOWN:?} b=${UNKNOWN?}',
+        'FROM scratch',
+        'ENV SET=x VIA=$SET',
+        'LABEL a=${SET:?} b=${VIA:?}',
+        '',
+      ].join('\n'),
+      [],
+      rules,
+    );
+  });
+
+  it('leaves shell text, ARG defaults and ONBUILD triggers alone', () => {
+    checkErrors('FROM scratch\nRUN echo ${X:?}\nCMD echo ${X:?}\nARG A=${X:?}\nONBUILD LABEL a=${X:?}\n', [], rules);
+  });
+
+  it('reports a global ARG used in a stage that does not declare it again', () => {
+    checkErrors('ARG VERSION=1\nFROM scratch\nLABEL v=$[${VERSION:?}$]\nFROM scratch\nARG VERSION\nLABEL v=${VERSION:?}\n', [
+      ['required-variable-missing', `'VERSION' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${VERSION:?}' stops the build: the builder refuses an unset VERSION there.`],
+    ], rules);
+  });
+
+  it('follows the FROM chain: what a base stage declares is set, and the chain must start from scratch', () => {
+    checkErrors(
+      'FROM scratch AS base\nENV FROM_BASE=1\nFROM base\nLABEL a=${FROM_BASE:?} b=$[${OTHER?}$]\nFROM alpine AS image\nFROM image\nLABEL a=${OTHER:?}\n',
+      [['required-variable-missing', `'OTHER' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${OTHER?}' stops the build: the builder refuses an unset OTHER there.`]],
+      rules,
+    );
+  });
+
+  it('does not take an empty ENV as certain when a base stage declares an ARG of the name', () => {
+    checkErrors('FROM scratch AS base\nARG E\nFROM base\nENV E=\nLABEL a=${E:?}\n', [], rules);
+  });
+
+  it('reports a FROM line naming no global ARG, in every stage', () => {
+    checkErrors('ARG TAG\nFROM alpine:$[${MISSING:?}$]\nFROM alpine:${TAG:?}\nFROM ${TARGETOS:?}\n', [
+      ['required-variable-missing', `'MISSING' is not set in FROM lines (no global ARG declares it), so '\${MISSING:?}' stops the build: the builder refuses an unset MISSING there.`],
+    ], rules);
+  });
+});
