@@ -81,6 +81,16 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     );
   });
 
+  it('makes a required variable that is missing in a stage a warning there, and keeps one in a FROM line an error', () => {
+    const unset = (name: string): string =>
+      `'${name}' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${${name}:?}' stops the build: the builder refuses an unset ${name} there.`;
+    checkDiagnostics('FROM scratch AS tool\nLABEL a=$[${A:?}$]\nFROM alpine:$[${T:?}$]\nFROM scratch\nLABEL b=$[${B:?}$]\n', [
+      { code: 'required-variable-missing', message: `${unset('A')} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'required-variable-missing', message: "'T' is not set in FROM lines (no global ARG declares it), so '${T:?}' stops the build: the builder refuses an unset T there.", severity: 'error' },
+      { code: 'required-variable-missing', message: unset('B'), severity: 'error' },
+    ], { only: ['required-variable-missing'] });
+  });
+
   it('says that --check does not run an ONBUILD trigger in a stage the last one does not reach', () => {
     checkDiagnostics('FROM alpine AS base\nONBUILD BOGUS x\nFROM $[base$] AS child\nFROM $[base$]\n', [
       {
