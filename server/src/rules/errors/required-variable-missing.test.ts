@@ -63,6 +63,16 @@ describe('required-variable-missing', () => {
     checkErrors('FROM scratch AS base\nARG E\nFROM base\nENV E=\nLABEL a=${E:?}\n', [], rules);
   });
 
+  it('takes a name an ONBUILD trigger of the base stage sets as set where the trigger runs', () => {
+    checkErrors('FROM scratch AS base\nONBUILD ENV X=1\nFROM base\nWORKDIR /${X:?no x}\nFROM base AS other\nWORKDIR /$[${Y:?}$]\n', [
+      ['required-variable-missing', `'Y' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${Y:?}' stops the build: the builder refuses an unset Y there.`],
+    ], rules);
+  });
+
+  it('leaves a reference that is never closed to bad-substitution, which BuildKit stops on first', () => {
+    checkErrors('FROM scratch\nWORKDIR ${DIR:?set\nFROM ${IMG:?need image}\n', [], rules);
+  });
+
   it('reports a FROM line naming no global ARG, in every stage', () => {
     checkErrors('ARG TAG\nFROM alpine:$[${MISSING:?}$]\nFROM alpine:${TAG:?}\nFROM ${TARGETOS:?}\n', [
       ['required-variable-missing', `'MISSING' is not set in FROM lines (no global ARG declares it), so '\${MISSING:?}' stops the build: the builder refuses an unset MISSING there.`],

@@ -81,6 +81,8 @@ export const requiredVariableMissing: StageRule = {
         const certainty = certainly(model, stage, use, fromLine);
         if (!certainty) continue;
         const text = tree.slice(use.span.start, use.span.end);
+        // A `${` never closed is a lexing error BuildKit stops on before it looks at the name.
+        if (!text.endsWith('}')) continue;
         const nodeStart = use.span.start - use.ref.start;
         const argument = use.ref.argument ? tree.slice(nodeStart + use.ref.argument.start, nodeStart + use.ref.argument.end) : '';
         const why =
