@@ -98,13 +98,20 @@ export function flagsAreChecked(node: InstructionNode): boolean {
   return !(node.name === 'HEALTHCHECK' && node.healthcheckType?.text.toUpperCase() === 'NONE');
 }
 
-/** The flags of an instruction that BuildKit reads, each with its fact; unknown flags are left out. */
-export function* checkedFlags(node: InstructionNode): IterableIterator<{ flag: Flag; fact: FlagFact }> {
-  if (!flagsAreChecked(node)) return;
+const NO_CHECKED_FLAGS: readonly { flag: Flag; fact: FlagFact }[] = Object.freeze([]);
+
+/**
+ * The flags of an instruction that BuildKit reads, each with its fact; unknown flags are left out.
+ * A list, not a generator: six rules ask for every instruction, and most instructions have no flags.
+ */
+export function checkedFlags(node: InstructionNode): readonly { flag: Flag; fact: FlagFact }[] {
+  if (node.flags.length === 0 || !flagsAreChecked(node)) return NO_CHECKED_FLAGS;
+  const checked: { flag: Flag; fact: FlagFact }[] = [];
   for (const flag of node.flags) {
     const fact = getFlag(node.name, flag.name.text);
-    if (fact && fact.name === flag.name.text) yield { flag, fact };
+    if (fact && fact.name === flag.name.text) checked.push({ flag, fact });
   }
+  return checked;
 }
 
 /**

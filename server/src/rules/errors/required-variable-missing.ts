@@ -74,6 +74,8 @@ export const requiredVariableMissing: StageRule = {
     for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
       const node = tree.node(index);
       if (node.kind !== 'instruction' || node.name === 'ARG' || node.name === 'ONBUILD') continue;
+      // Most instructions hold no `?` substitution: the model's uses are looked up only for those that do.
+      if (!node.variables.some((ref) => ref.operator === '?' || ref.operator === ':?')) continue;
       const fromLine = node.name === 'FROM';
       for (const use of model.usesInNode(index)) {
         const { operator } = use.ref;
