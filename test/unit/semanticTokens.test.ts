@@ -5,12 +5,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzedDocument } from '../../server/src/services/document';
 import { diffTokenData, encodeRelative, TOKEN_TYPES } from '../../server/src/services/semanticTokens';
 import { collectFlatTokens } from '../../server/src/services/semanticTokens/collect';
-import { flatToLineTokens, lineStarts } from '../../server/src/services/semanticTokens/encode';
+import { flatToLineTokens, lineStarts, lineStartsIn } from '../../server/src/services/semanticTokens/encode';
 import { SyntaxTree } from '../../server/src/syntax';
 
 describe('semantic token encoding', () => {
   it('counts \\n, \\r\\n and a lone \\r as line ends', () => {
-    expect(lineStarts('a\nb\r\nc\rd')).toEqual([0, 2, 5, 7]);
+    expect(lineStarts('a\nb\r\nc\rd')).toEqual(Int32Array.from([0, 2, 5, 7]));
+  });
+
+  it('gives the line starts of a range, up to and including its end, with and without carriage returns', () => {
+    expect(lineStartsIn('ab\ncd\nef\ngh', 3, 9, false)).toEqual(Int32Array.from([3, 6, 9]));
+    expect(lineStartsIn('ab\r\ncd\ref\ngh', 4, 10)).toEqual(Int32Array.from([4, 7, 10]));
+    expect(lineStartsIn('abc', 0, 3)).toEqual(Int32Array.from([0]));
   });
 
   it('splits a token at line ends, without the terminators, and drops blank pieces', () => {

@@ -48,10 +48,10 @@ export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?
 
 // The offset of each line's start, per version: made once and shared by the features that walk the
 // whole document (outline, folds, semantic tokens), which would each scan a 50,000-line text again.
-const lineStartsByVersion = new WeakMap<AnalyzedDocument, readonly number[]>();
+const lineStartsByVersion = new WeakMap<AnalyzedDocument, Int32Array>();
 
 /** The offset where each line of this version starts (the first is 0). */
-export function documentLineStarts(doc: AnalyzedDocument): readonly number[] {
+export function documentLineStarts(doc: AnalyzedDocument): Int32Array {
   let starts = lineStartsByVersion.get(doc);
   if (!starts) lineStartsByVersion.set(doc, (starts = lineStarts(doc.text.getText())));
   return starts;

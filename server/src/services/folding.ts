@@ -138,7 +138,7 @@ function largest(folds: readonly Fold[], limit: number): Fold[] {
   return folds.filter((_, i) => keep[i] === 1);
 }
 
-function toFoldingRange(text: string, starts: readonly number[], fold: Fold, options: FoldingOptions): FoldingRange {
+function toFoldingRange(text: string, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
   const range: FoldingRange = { startLine: fold.startLine, endLine: fold.endLine };
   if (!options.lineFoldingOnly) {
     // Character-precise clients fold from the end of the first line to the end of the last.
@@ -149,7 +149,7 @@ function toFoldingRange(text: string, starts: readonly number[], fold: Fold, opt
   return range;
 }
 
-function lineLength(text: string, starts: readonly number[], line: number): number {
+function lineLength(text: string, starts: ArrayLike<number>, line: number): number {
   const next = line + 1 < starts.length ? starts[line + 1] : text.length;
   return Math.max(0, withoutLineEnd(text, next) - starts[line]);
 }

@@ -23,7 +23,7 @@ export type AbsoluteTokens = number[];
  * Offset tokens (sorted, disjoint), four numbers each (start, end, type, modifiers), as absolute
  * line/character tokens, one line each.
  */
-export function flatToLineTokens(text: string, tokens: readonly number[], starts?: readonly number[]): AbsoluteTokens {
+export function flatToLineTokens(text: string, tokens: readonly number[], starts?: ArrayLike<number>): AbsoluteTokens {
   const writer = new LineTokenWriter(text, starts);
   for (let i = 0; i < tokens.length; i += 4) writer.add(tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]);
   return writer.tokens;
@@ -50,14 +50,14 @@ export class LineTokenWriter {
 
   constructor(
     private text: string,
-    private starts: readonly number[] = lineStarts(text),
+    private starts: ArrayLike<number> = lineStarts(text),
     /** A line at or before the first token's (tokens may start deep in the document). */
     private line = 0,
     private readonly relative = false,
   ) {}
 
   /** Starts a new run of tokens, counted from `starts` (see the constructor). */
-  restart(text: string, starts: readonly number[], line = 0): void {
+  restart(text: string, starts: ArrayLike<number>, line = 0): void {
     this.text = text;
     this.starts = starts;
     this.line = line;
