@@ -193,7 +193,7 @@ export function documentTokens(doc: AnalyzedDocument): AbsoluteTokens {
   return data;
 }
 
-const NO_LINES: ArrayLike<number> = [0];
+const NO_LINES = Int32Array.of(0);
 
 /** The writer of every part, reused: its list grows once, and each part's tokens are copied out of it at their size. */
 let partWriter: LineTokenWriter | undefined;
