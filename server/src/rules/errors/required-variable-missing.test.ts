@@ -63,6 +63,34 @@ describe('required-variable-missing', () => {
     checkErrors('FROM scratch AS base\nARG E\nFROM base\nENV E=\nLABEL a=${E:?}\n', [], rules);
   });
 
+  it('takes nothing as certain after an ENV whose key is a variable, in the stage, a base stage or a trigger', () => {
+    checkErrors(
+      [
+        'FROM scratch',
+        'ARG N=X',
+        'ENV $N=1',
+        'LABEL a=${X:?}',
+        'FROM scratch AS base',
+        'ARG N=E',
+        'ENV ${N}=x',
+        'FROM base',
+        'ENV E=',
+        'LABEL a=${E:?} b=${Y?}',
+        'FROM scratch AS triggers',
+        'ONBUILD ENV $N=1',
+        'FROM triggers',
+        'LABEL a=${Z:?}',
+        // An ENV after the use changes nothing there.
+        'FROM scratch',
+        'LABEL a=$[${W:?}$]',
+        'ENV $N=1',
+        '',
+      ].join('\n'),
+      [['required-variable-missing', `'W' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${W:?}' stops the build: the builder refuses an unset W there.`]],
+      rules,
+    );
+  });
+
   it('takes a name an ONBUILD trigger of the base stage sets as set where the trigger runs', () => {
     checkErrors('FROM scratch AS base\nONBUILD ENV X=1\nFROM base\nWORKDIR /${X:?no x}\nFROM base AS other\nWORKDIR /$[${Y:?}$]\n', [
       ['required-variable-missing', `'Y' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${Y:?}' stops the build: the builder refuses an unset Y there.`],

@@ -10,11 +10,14 @@
 //   in the stage's chain (an ARG set by a --build-arg after the ENV replaces it while building).
 // An ARG's default is left out: a --build-arg for that ARG means BuildKit never expands the default.
 // A FROM line is expanded with the global ARGs only, and for every stage before any is built.
+// An ENV whose key is a variable (`ENV $KEY=1`) may set any name, so a chain with one is never certain.
 // Shell text (RUN, CMD, ...) is the shell's business, and ONBUILD triggers are not followed here.
+// A plain build is assumed, as for the other dispatch-time errors: a named build context
+// (`--build-context base=docker-image://…`) can replace a named stage of the chain, image ENV and all.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { foldName, type Declaration, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
-import { setRegardless } from '../checks/support/alwaysSet';
+import { envWithVariableKey, inChain, setRegardless } from '../checks/support/alwaysSet';
 import type { StageRule } from '../types';
 
 /** The stage at the root of a stage's FROM chain. */
@@ -32,13 +35,7 @@ function startsFromScratch(stage: Stage): boolean {
 /** Whether any ARG of the stage's chain (before `beforeNode` in the stage itself) declares the name. */
 function argInChain(model: DockerfileModel, stage: Stage, name: string, beforeNode: number): boolean {
   const same = (declared: string): boolean => (stage.windows ? foldName(declared) === foldName(name) : declared === name);
-  for (let at: Stage | undefined = stage; at; at = at.base) {
-    for (const declaration of model.declarationsOf(at)) {
-      if (at === stage && declaration.nodeIndex >= beforeNode) break;
-      if (declaration.kind === 'arg' && same(declaration.name)) return true;
-    }
-  }
-  return false;
+  return inChain(model, stage, beforeNode, (declaration) => declaration.kind === 'arg' && same(declaration.name));
 }
 
 /** An `ENV NAME=` whose value is empty as written (nothing, or empty quotes), with nothing to expand. */
@@ -55,10 +52,11 @@ function certainly(model: DockerfileModel, stage: Stage, use: VariableUse, fromL
   if (use.predefined) return undefined;
   if (!use.declaration) {
     if (fromLine) return 'unset';
-    return !setRegardless(stage, use.name) && startsFromScratch(stage) ? 'unset' : undefined;
+    if (setRegardless(stage, use.name) || !startsFromScratch(stage)) return undefined;
+    return envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'unset';
   }
   if (fromLine || use.ref.operator !== ':?' || !emptyLiteralEnv(use.declaration)) return undefined;
-  return argInChain(model, stage, use.name, use.nodeIndex) ? undefined : 'empty';
+  return argInChain(model, stage, use.name, use.nodeIndex) || envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'empty';
 }
 
 export const requiredVariableMissing: StageRule = {
