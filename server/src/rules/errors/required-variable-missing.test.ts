@@ -91,6 +91,12 @@ describe('required-variable-missing', () => {
     );
   });
 
+  it('reports a platform ARG a stage uses without declaring it, which BuildKit sets for FROM lines only', () => {
+    checkErrors('FROM scratch\nLABEL os=$[${TARGETOS:?}$]\nARG TARGETARCH\nLABEL arch=${TARGETARCH:?} proxy=${HTTP_PROXY:?}\n', [
+      ['required-variable-missing', `'TARGETOS' is not set here (BuildKit sets it for FROM lines only, no ARG TARGETOS declares it in this stage, and the stage starts from scratch), so '\${TARGETOS:?}' stops the build: the builder refuses an unset TARGETOS there.`],
+    ], rules);
+  });
+
   it('takes a name an ONBUILD trigger of the base stage sets as set where the trigger runs', () => {
     checkErrors('FROM scratch AS base\nONBUILD ENV X=1\nFROM base\nWORKDIR /${X:?no x}\nFROM base AS other\nWORKDIR /$[${Y:?}$]\n', [
       ['required-variable-missing', `'Y' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${Y:?}' stops the build: the builder refuses an unset Y there.`],

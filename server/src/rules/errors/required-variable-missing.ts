@@ -2,7 +2,8 @@
 // unset (either form) or empty (`:?` only): BuildKit's lexer returns "NAME: message", or a default
 // message saying NAME may not be unset or empty, and the instruction fails. Only failures that are
 // certain whatever the build is given are reported:
-// - unset: no ARG or ENV the reference can see declares the name, it is no predefined ARG, and the
+// - unset: no ARG or ENV the reference can see declares the name, it is no predefined ARG (a platform
+//   ARG counts as unset in a stage that does not declare it: BuildKit sets those for FROM lines), and the
 //   stage's FROM chain starts at `scratch` (any other image may set it in its config: the facts' table
 //   of image ENV lists only what every tag sets, never all it sets). An `ARG NAME` without a value is
 //   not certain: a --build-arg may set it.
@@ -49,7 +50,9 @@ type Certainty = 'unset' | 'empty' | undefined;
 
 /** Whether the reference's name is certainly unset, or certainly empty, where the builder expands it. */
 function certainly(model: DockerfileModel, stage: Stage, use: VariableUse, fromLine: boolean): Certainty {
-  if (use.predefined) return undefined;
+  // BuildKit sets the platform ARGs (TARGETOS, BUILDPLATFORM, ...) for FROM lines only: a stage has
+  // them once it declares them. Other predefined ARGs (the proxies, BuildKit's switches) are left alone.
+  if (use.predefined && (fromLine || use.declaration || !use.predefined.automatic)) return undefined;
   if (!use.declaration) {
     if (fromLine) return 'unset';
     if (setRegardless(stage, use.name) || !startsFromScratch(stage)) return undefined;
@@ -90,7 +93,9 @@ export const requiredVariableMissing: StageRule = {
             ? `'${use.name}' is empty here (its ENV sets it to nothing)`
             : fromLine
               ? `'${use.name}' is not set in FROM lines (no global ARG declares it)`
-              : `'${use.name}' is not set here (no ARG or ENV declares it, and the stage starts from scratch)`;
+              : use.predefined
+                ? `'${use.name}' is not set here (BuildKit sets it for FROM lines only, no ARG ${use.name} declares it in this stage, and the stage starts from scratch)`
+                : `'${use.name}' is not set here (no ARG or ENV declares it, and the stage starts from scratch)`;
         const stops = argument === '' ? `stops the build: the builder refuses ${certainty === 'empty' ? 'an empty' : 'an unset'} ${use.name} there` : `stops the build with the message "${argument}"`;
         report({
           nodeIndex: index,
