@@ -212,7 +212,14 @@ const cases: Case[] = [
       const doc = await scratch('FROM alpine:3.20\nRUN --mount=type=cache,ta\nRUN --mount=type=cache, true\n');
       const at = async (line: number, character: number) =>
         vscode.commands.executeCommand<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', doc.uri, new vscode.Position(line, character), ',');
-      const typing = await waitFor('signature help', () => at(1, 25));
+      // VS Code names untitled documents Untitled-N again once the last one is closed, and the new
+      // document's text can reach the server after a request: until then the answer is about the
+      // previous test's text under the same name (a RUN without --mount on that line). So wait for an
+      // answer about this text, then check which option is active.
+      const typing = await waitFor('signature help for RUN --mount', async () => {
+        const help = await at(1, 25);
+        return help?.signatures[help.activeSignature]?.label.includes('--mount') ? help : undefined;
+      });
       const signature = typing.signatures[typing.activeSignature];
       assert.equal(signature.parameters[signature.activeParameter ?? typing.activeParameter]?.label, 'target=<path>');
       // VS Code's client declares that it can show no active parameter; the server's null arrives as -1.
