@@ -20,11 +20,22 @@ function chain(stages: number): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Each stage built FROM the one before, from scratch, each with a `${NAME:?}` that nothing declares:
+ * required-variable-missing asks for the chain's root and for ENVs with variable keys below it.
+ * UndefinedVar is skipped: its "did you mean" reads the names of every base stage, per warning.
+ */
+function requiredChain(stages: number): string {
+  const lines = ['# check=skip=UndefinedVar', 'FROM scratch AS s0', 'ENV ROOT=/r'];
+  for (let i = 1; i < stages; i++) lines.push(`FROM s${i - 1} AS s${i}`, `ENV ROOT=/r${i}`, `LABEL need=\${MISSING:?}`);
+  return lines.join('\n') + '\n';
+}
+
 const iteratorPrototypes = [new Map().entries(), new Set().values(), [][Symbol.iterator]()].map((iterator) => Object.getPrototypeOf(iterator) as { next: () => unknown });
 
 /** The steps one diagnostics pass takes (the model built beforehand), and the codes it reports. */
-function diagnosticsPass(stages: number): { steps: number; codes: string[] } {
-  const text = chain(stages);
+function diagnosticsPass(stages: number, make: (stages: number) => string = chain): { steps: number; codes: string[] } {
+  const text = make(stages);
   const doc = analyzedDocument(TextDocument.create(`file:///chain${stages}/Dockerfile`, 'dockerfile', 1, text), SyntaxTree.parse(text));
   let steps = 0;
   for (const stage of doc.model.stages) {
@@ -60,6 +71,17 @@ describe('a long FROM chain', () => {
     const growth = (s400 - s200) / (s200 - s100);
     expect(growth).toBeGreaterThan(1.99);
     expect(growth).toBeLessThan(2.01);
+  });
+
+  it('costs the same steps per stage with a certain ${NAME:?} in each stage from scratch', () => {
+    const [s100, s200, s400] = [100, 200, 400].map((stages) => diagnosticsPass(stages, requiredChain).steps);
+    // Each use walked the chain to its root and through every base's declarations.
+    const growth = (s400 - s200) / (s200 - s100);
+    expect(growth).toBeGreaterThan(1.99);
+    expect(growth).toBeLessThan(2.01);
+    // Every stage but the first reports its own, the last as the error the default build stops on.
+    const codes = diagnosticsPass(4, requiredChain).codes.filter((code) => code.endsWith('required-variable-missing'));
+    expect(codes).toEqual(['5 required-variable-missing', '8 required-variable-missing', '11 required-variable-missing']);
   });
 
   it('still finds what the chain gets wrong', () => {

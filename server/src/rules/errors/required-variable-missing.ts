@@ -21,10 +21,26 @@ import { foldName, type Declaration, type DockerfileModel, type Stage, type Vari
 import { envWithVariableKey, inChain, setRegardless } from '../checks/support/alwaysSet';
 import type { StageRule } from '../types';
 
+// The root of each stage's FROM chain (stages are a version's own objects): each stage asks its base
+// once, so the stages of a long chain do not each walk it to the root.
+const roots = new WeakMap<Stage, Stage>();
+
 /** The stage at the root of a stage's FROM chain. */
 function chainRoot(stage: Stage): Stage {
-  let root = stage;
-  while (root.base) root = root.base;
+  const pending: Stage[] = [];
+  let at = stage;
+  let root: Stage | undefined;
+  for (;;) {
+    root = roots.get(at);
+    if (root) break;
+    pending.push(at);
+    if (!at.base) {
+      root = at;
+      break;
+    }
+    at = at.base;
+  }
+  for (const walked of pending) roots.set(walked, root);
   return root;
 }
 

@@ -31,10 +31,44 @@ export function inChain(model: DockerfileModel, stage: Stage, beforeNode: number
   return false;
 }
 
+const variableKey = (declaration: Declaration): boolean => declaration.kind === 'env' && declaration.name.includes('$');
+
+// Per stage (a version's own object): whether a stage below it in its FROM chain has an ENV with a
+// variable key. Each stage asks its base once, so a long chain is walked once, not once per use.
+const basesWithVariableKey = new WeakMap<Stage, boolean>();
+
+function basesHaveVariableKey(model: DockerfileModel, stage: Stage): boolean {
+  // Down to the nearest stage already answered, then the answers back up, without recursion.
+  const pending: Stage[] = [];
+  let at: Stage | undefined = stage;
+  let found = false;
+  while (at) {
+    const known = basesWithVariableKey.get(at);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    pending.push(at);
+    at = at.base;
+  }
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const base = pending[i].base;
+    // A base's ONBUILD triggers count: they run in the stage built on it.
+    if (base && !found) found = model.declarationsOf(base).some(variableKey);
+    basesWithVariableKey.set(pending[i], found);
+  }
+  return found;
+}
+
 /**
- * Whether an ENV of the stage's chain names its variable through a variable (`ENV $KEY=1`): BuildKit
- * expands ENV keys too, so such an ENV may set any name.
+ * Whether an ENV of the stage's chain (in the stage itself, before `beforeNode`) names its variable
+ * through a variable (`ENV $KEY=1`): BuildKit expands ENV keys too, so such an ENV may set any name.
  */
 export function envWithVariableKey(model: DockerfileModel, stage: Stage, beforeNode: number): boolean {
-  return inChain(model, stage, beforeNode, (declaration) => declaration.kind === 'env' && declaration.name.includes('$'));
+  if (basesHaveVariableKey(model, stage)) return true;
+  for (const declaration of model.declarationsOf(stage)) {
+    if (declaration.nodeIndex >= beforeNode) break;
+    if (variableKey(declaration)) return true;
+  }
+  return false;
 }
