@@ -12,6 +12,7 @@ import type {
   ServerCapabilities,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
 import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dockerignore';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
@@ -67,18 +68,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     raw: {},
   };
 
-  const lineText = (doc: DockerfileDocument) => (line: number) =>
-    doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const textLines = (text: TextDocument) => (line: number) =>
+    text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const lineText = (doc: DockerfileDocument) => textLines(doc.text);
 
   const documents = new TextDocuments<DockerfileDocument>({
     create: DockerfileDocument.create,
-    update: (document, changes, version) =>
-      document.update(encoding === 'utf-16' ? changes : changes.map((c) => changeToUtf16(document, c)), version),
+    update: (document, changes, version) => document.update(changes, version, encoding === 'utf-16' ? undefined : changeToUtf16),
   });
 
-  function changeToUtf16(document: DockerfileDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
+  /** A ranged change in the negotiated encoding, in UTF-16 against the text it applies to. */
+  function changeToUtf16(text: TextDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
     if (!('range' in change)) return change;
-    const lines = lineText(document);
+    const lines = textLines(text);
     return { ...change, range: { start: toUtf16(change.range.start, encoding, lines), end: toUtf16(change.range.end, encoding, lines) } };
   }
 

@@ -1,56 +1,52 @@
-// The open documents: each keeps its text (vscode-languageserver-textdocument) and its syntax
-// tree, and applies every incremental change to both, so the tree is re-parsed only where the
-// change touched it.
+// The open documents: each version keeps its syntax tree and a text read from that tree. An
+// incremental change re-parses only where it touched the tree, and the new version's text shares
+// the tree's chunks, so a keystroke never copies the whole text (services/treeTextDocument.ts).
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentContentChangeEvent, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver';
+import { treeOffsetAt, treeTextDocument } from '../services/treeTextDocument';
 import { SyntaxTree } from '../syntax';
 
 export class DockerfileDocument {
+  readonly text: TextDocument;
+
   private constructor(
-    readonly text: TextDocument,
+    readonly uri: string,
+    readonly languageId: string,
+    readonly version: number,
     readonly tree: SyntaxTree,
-  ) {}
+  ) {
+    this.text = treeTextDocument(uri, languageId, version, tree);
+  }
 
   static create(uri: string, languageId: string, version: number, content: string): DockerfileDocument {
-    return new DockerfileDocument(TextDocument.create(uri, languageId, version, content), SyntaxTree.parse(content));
+    return new DockerfileDocument(uri, languageId, version, SyntaxTree.parse(content));
   }
 
-  /** Applies LSP content changes in order: ranged ones incrementally, whole-text ones by re-parsing. */
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): DockerfileDocument {
-    let tree = this.tree;
-    for (const change of changes) {
+  /**
+   * Applies LSP content changes in order, each to the text the one before it made: ranged ones
+   * incrementally, whole-text ones by parsing again. `toUtf16` converts a ranged change's positions
+   * (given in the negotiated encoding) against the text it applies to.
+   */
+  update(
+    changes: readonly TextDocumentContentChangeEvent[],
+    version: number,
+    toUtf16?: (text: TextDocument, change: TextDocumentContentChangeEvent) => TextDocumentContentChangeEvent,
+  ): DockerfileDocument {
+    let current: DockerfileDocument = this;
+    for (const given of changes) {
+      const change = toUtf16 && 'range' in given ? toUtf16(current.text, given) : given;
+      let tree: SyntaxTree;
       if ('range' in change) {
-        const start = this.text.offsetAt(change.range.start);
-        const end = this.text.offsetAt(change.range.end);
-        tree = tree.edit({ start, end, text: change.text });
-        TextDocument.update(this.text, [change], version);
-      } else {
-        TextDocument.update(this.text, [change], version);
-        tree = SyntaxTree.parse(change.text);
-      }
+        const a = treeOffsetAt(current.tree, change.range.start);
+        const b = treeOffsetAt(current.tree, change.range.end);
+        // A range whose end comes first is taken the other way round, as the text library takes it.
+        tree = current.tree.edit({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
+      } else tree = SyntaxTree.parse(change.text);
+      current = new DockerfileDocument(this.uri, this.languageId, version, tree);
     }
-    // The text library joins the old text and the change lazily; V8 then keeps the whole previous
-    // text alive until something reads the new one. Reading a character joins it now (the next
-    // update would have paid the same copy), so an idle document never holds two texts.
-    this.text.getText().charCodeAt(0);
-    return new DockerfileDocument(this.text, tree);
-  }
-
-  get uri(): string {
-    return this.text.uri;
-  }
-  get languageId(): string {
-    return this.text.languageId;
-  }
-  get version(): number {
-    return this.text.version;
+    return current === this ? new DockerfileDocument(this.uri, this.languageId, version, this.tree) : current;
   }
 }
-
-export const DOCUMENTS_CONFIGURATION: TextDocumentsConfiguration<DockerfileDocument> = {
-  create: DockerfileDocument.create,
-  update: (document, changes, version) => document.update(changes, version),
-};
 
 export type DockerfileDocuments = TextDocuments<DockerfileDocument>;

@@ -6,7 +6,6 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type DockerfileModel } from '../semantics';
 import type { SyntaxTree } from '../syntax';
-import { lineStarts } from './positions';
 
 export interface AnalyzedDocument {
   readonly uri: string;
@@ -46,27 +45,21 @@ export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?
   return doc;
 }
 
-// The offset of each line's start, per version: made once and shared by the features that walk the
-// whole document (outline, folds, semantic tokens), which would each scan a 50,000-line text again.
-const lineStartsByVersion = new WeakMap<AnalyzedDocument, Int32Array>();
-
-/** The offset where each line of this version starts (the first is 0). */
+/**
+ * The offset where each line of this version starts (the first is 0), for the features that walk
+ * the whole document (outline, folds, semantic tokens): the tree keeps it per version, copied from
+ * line tables its chunks share with other versions.
+ */
 export function documentLineStarts(doc: AnalyzedDocument): Int32Array {
-  let starts = lineStartsByVersion.get(doc);
-  if (!starts) lineStartsByVersion.set(doc, (starts = lineStarts(doc.text.getText())));
-  return starts;
+  return doc.tree.lineStarts();
 }
-
-const carriageReturnsByVersion = new WeakMap<AnalyzedDocument, boolean>();
 
 /**
  * Whether this version's text has a carriage return anywhere: an editor's line break that BuildKit
  * reads inside a line (unless a line feed follows), so passes over a text without one take shortcuts.
  */
 export function documentHasCarriageReturns(doc: AnalyzedDocument): boolean {
-  let found = carriageReturnsByVersion.get(doc);
-  if (found === undefined) carriageReturnsByVersion.set(doc, (found = doc.text.getText().includes('\r')));
-  return found;
+  return doc.tree.hasCarriageReturns();
 }
 
 export function rangeOf(doc: AnalyzedDocument, start: number, end: number): Range {

@@ -58,6 +58,52 @@ interface Chunk {
    * old full text. Undefined when none is.
    */
   readonly shared?: readonly boolean[];
+  /** The chunk's line breaks, counted on first use: chunks are shared by versions, so each is counted once. */
+  lines: ChunkLines | undefined;
+}
+
+/** Where a chunk's lines break, as LSP counts lines (`\n`, `\r\n` or a lone `\r`). */
+interface ChunkLines {
+  /** Chunk-relative offset just after each line break, ascending. */
+  readonly breaks: Int32Array;
+  readonly carriageReturns: boolean;
+}
+
+const NO_BREAKS = new Int32Array(0);
+
+/**
+ * The line breaks of a chunk. A node ends just after its `\n`, so no `\r\n` is split between two
+ * nodes or chunks, and each text can be counted on its own.
+ */
+function linesOf(chunk: Chunk): ChunkLines {
+  let count = 0;
+  let carriageReturns = false;
+  for (const text of chunk.texts) {
+    if (text.indexOf('\r') >= 0) {
+      carriageReturns = true;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+      }
+    } else for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  }
+  const breaks = count ? new Int32Array(count) : NO_BREAKS;
+  let k = 0;
+  for (let n = 0; n < chunk.texts.length; n++) {
+    const text = chunk.texts[n];
+    const base = chunk.rel[n];
+    for (let i = text.indexOf('\n'), from = 0; ; i = text.indexOf('\n', i + 1)) {
+      // Lone carriage returns before this line feed (or before the end) break lines too.
+      const stop = i < 0 ? text.length : i;
+      if (carriageReturns) {
+        for (let r = text.indexOf('\r', from); r >= 0 && r < stop; r = text.indexOf('\r', r + 1)) if (r + 1 !== i) breaks[k++] = base + r + 1;
+      }
+      if (i < 0) break;
+      breaks[k++] = base + i + 1;
+      from = i + 1;
+    }
+  }
+  return { breaks, carriageReturns };
 }
 
 interface ChunkMarks {
@@ -124,6 +170,7 @@ function makeChunks(nodes: readonly TopLevelNode[], texts: readonly string[], sh
       length: offset,
       marks: marksOf(chunkNodes),
       shared: chunkShared?.includes(true) ? chunkShared : undefined,
+      lines: undefined,
     });
   }
   return chunks;
@@ -140,6 +187,9 @@ export class SyntaxTree {
   private cachedText: string | undefined;
   private cachedFroms: readonly number[] | undefined;
   private cachedComments: readonly number[] | undefined;
+  /** Line breaks before each chunk (one more entry: all of them); made on first use. */
+  private cachedLineBase: Int32Array | undefined;
+  private cachedLineStarts: Int32Array | undefined;
 
   private constructor(
     private readonly chunks: readonly Chunk[],
@@ -250,6 +300,90 @@ export class SyntaxTree {
       out += this.nodeText(i).slice(Math.max(0, from - start), to - start);
     }
     return out;
+  }
+
+  // ---- Lines, as LSP counts them: the text's positions without the text ----------------------
+
+  private chunkLines(c: number): ChunkLines {
+    const chunk = this.chunks[c];
+    return (chunk.lines ??= linesOf(chunk));
+  }
+
+  private lineBase(): Int32Array {
+    if (!this.cachedLineBase) {
+      const base = new Int32Array(this.chunks.length + 1);
+      for (let c = 0; c < this.chunks.length; c++) base[c + 1] = base[c] + this.chunkLines(c).breaks.length;
+      this.cachedLineBase = base;
+    }
+    return this.cachedLineBase;
+  }
+
+  /** How many lines the text has (one more than its line breaks). */
+  get lineCount(): number {
+    const base = this.lineBase();
+    return base[base.length - 1] + 1;
+  }
+
+  /** The offset where `line` starts, for 0 ≤ line < lineCount. */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    const base = this.lineBase();
+    // The chunk holding the line break that ends line - 1.
+    const c = lastAtMost(base, line - 1, 0, this.chunks.length - 1);
+    return this.chunkStarts[c] + this.chunkLines(c).breaks[line - 1 - base[c]];
+  }
+
+  /** The line holding `offset` (clamped to the text); a line break belongs to the line it ends. */
+  lineOf(offset: number): number {
+    if (this.chunks.length === 0 || offset <= 0) return 0;
+    const c = this.chunkOfOffset(Math.min(offset, this.length));
+    const rel = Math.min(offset, this.length) - this.chunkStarts[c];
+    const breaks = this.chunkLines(c).breaks;
+    // How many of the chunk's line breaks end at or before the offset.
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] <= rel) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.lineBase()[c] + lo;
+  }
+
+  /**
+   * The start of every line, in a table of its exact size, for the passes over the whole document
+   * (outline, folds, semantic tokens). Copied from the chunks' tables, which versions share, so a
+   * version never scans its text for them.
+   */
+  lineStarts(): Int32Array {
+    if (!this.cachedLineStarts) {
+      const starts = new Int32Array(this.lineCount);
+      let k = 1;
+      for (let c = 0; c < this.chunks.length; c++) {
+        const breaks = this.chunkLines(c).breaks;
+        const offset = this.chunkStarts[c];
+        for (let i = 0; i < breaks.length; i++) starts[k++] = offset + breaks[i];
+      }
+      this.cachedLineStarts = starts;
+    }
+    return this.cachedLineStarts;
+  }
+
+  /** Whether the text has a carriage return anywhere. */
+  hasCarriageReturns(): boolean {
+    for (let c = 0; c < this.chunks.length; c++) if (this.chunkLines(c).carriageReturns) return true;
+    return false;
+  }
+
+  /** The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. */
+  charCodeAt(offset: number): number {
+    if (offset < 0 || offset >= this.length) return NaN;
+    if (this.cachedText !== undefined) return this.cachedText.charCodeAt(offset);
+    const c = this.chunkOfOffset(offset);
+    const rel = offset - this.chunkStarts[c];
+    const { rel: starts, texts } = this.chunks[c];
+    const i = lastAtMost(starts, rel);
+    return texts[i].charCodeAt(rel - starts[i]);
   }
 
   /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */
@@ -534,7 +668,8 @@ export class SyntaxTree {
         nodes[i] = again.nodes[0];
         texts[i] = own;
       }
-      return { nodes, rel: chunk.rel, texts, length: chunk.length, marks: marksOf(nodes) };
+      // The same text: the line breaks counted for the old chunk still hold.
+      return { nodes, rel: chunk.rel, texts, length: chunk.length, marks: marksOf(nodes), shared: undefined, lines: chunk.lines };
     });
     return SyntaxTree.build(chunks, this.length, this.head as ParseState[], this.final, this.stats, 0);
   }
