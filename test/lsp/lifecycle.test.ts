@@ -181,6 +181,20 @@ describe('protocol details', () => {
     expect(after[0].selectionRange).toEqual({ start: { line: 0, character: 15 }, end: { line: 0, character: 23 } });
   });
 
+  it('a batch of UTF-8 changes converts each one against the text the one before it made', async () => {
+    client = await LspTestClient.start({ capabilities: { general: { positionEncodings: ['utf-8'] } } });
+    const uri = 'file:///utf8/batch/Dockerfile';
+    await client.open(uri, 'FROM alpine AS stage\n');
+    // The first change puts "éé" (four bytes, two UTF-16 units) before "stage"; the second then
+    // replaces byte 19, the "s" after them, which is UTF-16 unit 17 only in the text the first made.
+    await client.change(uri, [
+      { range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, text: 'éé' },
+      { range: { start: { line: 0, character: 19 }, end: { line: 0, character: 20 } }, text: 'S' },
+    ]);
+    const after = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(after[0].name).toBe('ééStage');
+  });
+
   it('requests for documents that are not open answer null', async () => {
     client = await LspTestClient.start();
     expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere/Dockerfile' } })).toBeNull();

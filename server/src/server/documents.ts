@@ -33,19 +33,19 @@ export class DockerfileDocument {
     version: number,
     toUtf16?: (text: TextDocument, change: TextDocumentContentChangeEvent) => TextDocumentContentChangeEvent,
   ): DockerfileDocument {
-    let current: DockerfileDocument = this;
+    let tree = this.tree;
+    let text = this.text;
     for (const given of changes) {
-      const change = toUtf16 && 'range' in given ? toUtf16(current.text, given) : given;
-      let tree: SyntaxTree;
+      const change = toUtf16 && 'range' in given ? toUtf16(text, given) : given;
       if ('range' in change) {
-        const a = treeOffsetAt(current.tree, change.range.start);
-        const b = treeOffsetAt(current.tree, change.range.end);
+        const a = treeOffsetAt(tree, change.range.start);
+        const b = treeOffsetAt(tree, change.range.end);
         // A range whose end comes first is taken the other way round, as the text library takes it.
-        tree = current.tree.edit({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
+        tree = tree.edit({ start: Math.min(a, b), end: Math.max(a, b), text: change.text });
       } else tree = SyntaxTree.parse(change.text);
-      current = new DockerfileDocument(this.uri, this.languageId, version, tree);
+      text = treeTextDocument(this.uri, this.languageId, version, tree);
     }
-    return current === this ? new DockerfileDocument(this.uri, this.languageId, version, this.tree) : current;
+    return new DockerfileDocument(this.uri, this.languageId, version, tree);
   }
 }
 
