@@ -23,7 +23,7 @@ function chain(stages: number): string {
 /**
  * Each stage built FROM the one before, from scratch, each with a `${NAME:?}` that nothing declares:
  * required-variable-missing asks for the chain's root and for ENVs with variable keys below it.
- * UndefinedVar is skipped: its "did you mean" reads the names of every base stage, per warning.
+ * UndefinedVar is skipped: it has a test of its own.
  */
 function requiredChain(stages: number): string {
   const lines = ['# check=skip=UndefinedVar', 'FROM scratch AS s0', 'ENV ROOT=/r'];
@@ -31,10 +31,20 @@ function requiredChain(stages: number): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Each stage built FROM the one before, from scratch, with a name of its own and a misspelt one that
+ * UndefinedVar reports: its "did you mean" reads the names of the whole chain below the stage.
+ */
+function misspeltChain(stages: number): string {
+  const lines = ['FROM scratch AS s0', 'ENV ROOT=/r'];
+  for (let i = 1; i < stages; i++) lines.push(`FROM s${i - 1} AS s${i}`, `ENV ROOT=/r${i} STAGE_${i}_DIR=/s`, 'LABEL root=$ROOTS');
+  return lines.join('\n') + '\n';
+}
+
 const iteratorPrototypes = [new Map().entries(), new Set().values(), [][Symbol.iterator]()].map((iterator) => Object.getPrototypeOf(iterator) as { next: () => unknown });
 
 /** The steps one diagnostics pass takes (the model built beforehand), and the codes it reports. */
-function diagnosticsPass(stages: number, make: (stages: number) => string = chain): { steps: number; codes: string[] } {
+function diagnosticsPass(stages: number, make: (stages: number) => string = chain): { steps: number; codes: string[]; messages: string[] } {
   const text = make(stages);
   const doc = analyzedDocument(TextDocument.create(`file:///chain${stages}/Dockerfile`, 'dockerfile', 1, text), SyntaxTree.parse(text));
   let steps = 0;
@@ -55,8 +65,9 @@ function diagnosticsPass(stages: number, make: (stages: number) => string = chai
     };
   });
   try {
-    const codes = getDiagnostics(doc, DEFAULT_SETTINGS, {}).map((diagnostic) => `${diagnostic.range.start.line} ${String(diagnostic.code)}`);
-    return { steps, codes };
+    const diagnostics = getDiagnostics(doc, DEFAULT_SETTINGS, {});
+    const codes = diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${String(diagnostic.code)}`);
+    return { steps, codes, messages: diagnostics.map((diagnostic) => diagnostic.message) };
   } finally {
     iteratorPrototypes.forEach((prototype, i) => (prototype.next = nexts[i]));
   }
@@ -82,6 +93,19 @@ describe('a long FROM chain', () => {
     // Every stage but the first reports its own, the last as the error the default build stops on.
     const codes = diagnosticsPass(4, requiredChain).codes.filter((code) => code.endsWith('required-variable-missing'));
     expect(codes).toEqual(['5 required-variable-missing', '8 required-variable-missing', '11 required-variable-missing']);
+  });
+
+  it('costs the same steps per stage with a misspelt name in each stage, whose suggestions read the names of the chain', () => {
+    const [s100, s200, s400] = [100, 200, 400].map((stages) => diagnosticsPass(stages, misspeltChain).steps);
+    // Each warning asked every base stage's own index for its candidates.
+    const growth = (s400 - s200) / (s200 - s100);
+    expect(growth).toBeGreaterThan(1.99);
+    expect(growth).toBeLessThan(2.01);
+    const { codes, messages } = diagnosticsPass(4, misspeltChain);
+    expect(codes).toEqual(['4 UndefinedVar', '7 UndefinedVar', '10 UndefinedVar']);
+    expect(new Set(messages)).toEqual(
+      new Set(["'$ROOTS' is not defined here, so it expands to an empty string (did you mean '$ROOT'?). Declare it with ARG or ENV in this stage."]),
+    );
   });
 
   it('still finds what the chain gets wrong', () => {

@@ -13,18 +13,21 @@
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
 
-import { triggerExpansion, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
+import { triggerExpansion, type Declaration, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
 import { setRegardless } from './support/alwaysSet';
 import { unsetOutcome } from './support/expand';
+import { envKeyName, hasVariableKey, setThroughVariableKey } from './support/variableKeys';
+import { chainCandidates } from './support/chainSuggestions';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
-  if (setRegardless(model.stages[use.stage], use.name)) return false;
+  const stage = model.stages[use.stage];
+  if (setRegardless(stage, use.name) || setThroughVariableKey(model, stage, use.name, { beforeNode: use.nodeIndex })) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
@@ -109,11 +112,12 @@ export const UndefinedVar: StageRule = {
       if (setRegardless(run.stage, use.name)) continue;
       scope ??= model.inheritedTriggerLookup(run.stage, index);
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
+      if (setThroughVariableKey(model, run.stage, use.name, { beforeTrigger: index })) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const outside = declaredOutsideStages(model, use);
-      const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...model.inheritedTriggerScope(run.stage, index).keys()]);
+      const suggestion = outside ? undefined : suggest(use.name, ['PATH', ...triggerScopeNames(model, run.stage, index)]);
       report(
         `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}` +
           (outside ? `: ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : `${didYouMean(suggestion, (s) => `'$${s}'`)}.`),
@@ -122,6 +126,23 @@ export const UndefinedVar: StageRule = {
   },
   fixes: (diagnostic, doc) => [...declareArgFix(diagnostic, doc), ...renameVariableFix(diagnostic, doc)],
 };
+
+/**
+ * The names set where the trigger at node `index` runs in `stage`, for "did you mean": an ENV with a
+ * variable key as the name it expands to, when known (an ONBUILD ENV of the base as `stage` runs it).
+ */
+function* triggerScopeNames(model: DockerfileModel, stage: Stage, index: number): Iterable<string> {
+  for (const [name, binding] of model.inheritedTriggerScope(stage, index)) {
+    const declaration = binding.declaration;
+    if (!declaration || !hasVariableKey(declaration)) {
+      yield name;
+      continue;
+    }
+    const ranHere = declaration.trigger && declaration.stage === stage.base?.index;
+    const resolved = envKeyName(model, declaration, ranHere ? model.inheritedTriggerLookup(stage, declaration.nodeIndex) : undefined);
+    if (resolved !== undefined) yield resolved;
+  }
+}
 
 /**
  * Whether an ARG trigger declares the name in a key before the use: BuildKit takes an ARG's
@@ -143,9 +164,6 @@ function declaredOutsideStages(model: DockerfileModel, use: VariableUse): string
   return undefined;
 }
 
-/** The complete index of each stage's names, for the stages built FROM it (per model). */
-const completeIndexes = new WeakMap<DockerfileModel, Map<number, SuggestionIndex>>();
-
 /** An index of names that always holds PATH (BuildKit's default, so a name to suggest too). */
 function newIndex(): SuggestionIndex {
   const index = new SuggestionIndex();
@@ -154,9 +172,24 @@ function newIndex(): SuggestionIndex {
 }
 
 /**
+ * The names declarations set, for "did you mean": an ENV with a variable key as the name it expands
+ * to (none when that is not known). An ONBUILD ENV's key is taken as it resolves in its own stage.
+ */
+function* setNames(model: DockerfileModel, declarations: readonly Declaration[]): Iterable<string> {
+  for (const declaration of declarations) {
+    const name = envKeyName(model, declaration);
+    if (name !== undefined) yield name;
+  }
+}
+
+/** The names of the stages below a stage, per model (see chainSuggestions.ts). */
+const baseNames = chainCandidates(setNames);
+
+/**
  * The names defined before a use, in its stage and in the stages it is built FROM, for "did you
- * mean". Uses come in document order, so the stage's own index only grows; the indexes of base
- * stages are complete and shared by every stage of the model, so thousands of variables stay linear.
+ * mean". Uses come in document order, so the stage's own index only grows; the base stages' names are
+ * indexed once per model along the FROM chain, so neither thousands of variables nor a long chain
+ * make a warning cost more than a few look-ups.
  */
 class VisibleNames {
   private readonly own = newIndex();
@@ -172,27 +205,15 @@ class VisibleNames {
     while (this.added < declarations.length && declarations[this.added].nodeIndex < before) {
       const declaration = declarations[this.added++];
       // An ONBUILD trigger's name is set in later stages, not in its own.
-      if (!declaration.trigger) this.own.add(declaration.name);
+      if (declaration.trigger) continue;
+      const name = envKeyName(this.model, declaration);
+      if (name !== undefined) this.own.add(name);
     }
     return this.own;
   }
 
-  private complete(stage: Stage): SuggestionIndex {
-    let indexes = completeIndexes.get(this.model);
-    if (!indexes) completeIndexes.set(this.model, (indexes = new Map()));
-    let index = indexes.get(stage.index);
-    if (!index) {
-      index = newIndex();
-      for (const declaration of this.model.declarationsOf(stage)) index.add(declaration.name);
-      indexes.set(stage.index, index);
-    }
-    return index;
-  }
-
   suggest(use: VariableUse): string | undefined {
-    const candidates = [...this.ownBefore(use.nodeIndex).candidates(use.name)];
     // A base stage ended before this one began: all of its names are visible.
-    for (let stage = this.stage.base; stage; stage = stage.base) candidates.push(...this.complete(stage).candidates(use.name));
-    return suggest(use.name, candidates);
+    return suggest(use.name, [...this.ownBefore(use.nodeIndex).candidates(use.name), ...baseNames(this.model, this.stage, use.name)]);
   }
 }

@@ -252,6 +252,33 @@ describe('UndefinedVar', () => {
     );
   });
 
+  it('knows the name an ENV with a variable key sets, as BuildKit expands ENV keys', () => {
+    checkDiagnostics(['FROM alpine', 'ARG WHICH=FOO', 'ENV $WHICH=bar', 'COPY $FOO /x', ''].join('\n'), []);
+    checkDiagnostics(['FROM alpine', 'ENV WHICH=FOO', 'ENV ${WHICH}_DIR=/srv', 'COPY x $FOO_DIR/', ''].join('\n'), []);
+    // Set for the stages built FROM the stage too.
+    checkDiagnostics(['FROM alpine AS base', 'ARG WHICH=FOO', 'ENV $WHICH=bar', 'FROM base', 'COPY $FOO /x', ''].join('\n'), []);
+  });
+
+  it('warns before an ENV with a variable key sets the name, and in its own instruction, whose words are all expanded first', () => {
+    checkDiagnostics(['FROM alpine', 'ARG WHICH=FOO', 'COPY $[$FOO$] /x', 'ENV $WHICH=bar OTHER=$[$FOO$]', ''].join('\n'), [
+      { code: 'UndefinedVar', message: message('FOO') },
+      { code: 'UndefinedVar', message: message('FOO') },
+    ]);
+  });
+
+  it('still warns when the key of such an ENV has no value known without a build', () => {
+    checkDiagnostics(['FROM alpine', 'ARG WHICH', 'ENV $WHICH=bar', 'COPY $[$FOO$] /x', ''].join('\n'), [{ code: 'UndefinedVar', message: message('FOO') }]);
+  });
+
+  it('suggests the name an ENV with a variable key sets', () => {
+    checkDiagnostics(['FROM alpine', 'ARG WHICH=FOO', 'ENV $WHICH=bar', 'COPY $[$FOOO$] /x', ''].join('\n'), [
+      { code: 'UndefinedVar', message: message('FOOO', 'FOO') },
+    ]);
+    checkDiagnostics(['FROM alpine AS base', 'ARG WHICH=FOO', 'ENV $WHICH=bar', 'FROM base', 'COPY $[$FOOO$] /x', ''].join('\n'), [
+      { code: 'UndefinedVar', message: message('FOOO', 'FOO') },
+    ]);
+  });
+
   it('replaces a misspelt name with the suggestion', () => {
     checkFix('FROM alpine\nENV APP_HOME=/app\nWORKDIR ${APP_HOM}\n', 'UndefinedVar', "Change to '$APP_HOME'", 'FROM alpine\nENV APP_HOME=/app\nWORKDIR ${APP_HOME}\n');
   });

@@ -120,6 +120,24 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     ]);
   });
 
+  it('UndefinedVar: an ONBUILD ENV with a variable key sets the name its key expands to where it runs (the ARGs of its stage too)', () => {
+    const lines = [
+      'FROM alpine AS base',
+      'ARG KEY=FOO',
+      'ONBUILD LABEL before=$FOO',
+      'ONBUILD ENV $KEY=bar',
+      'ONBUILD LABEL after=$FOO typo=$FOOO',
+      'COPY $FOO /x',
+      'FROM base',
+      'COPY $FOO /x',
+    ];
+    expect(found(lines, ['UndefinedVar'])).toEqual([
+      ['UndefinedVar', 5, 5, 9, "'$FOO' is not defined here, so it expands to an empty string. Declare it with ARG or ENV in this stage."],
+      ['UndefinedVar', 6, 5, 9, ran(3, undefinedVar('FOO'))],
+      ['UndefinedVar', 6, 5, 9, ran(5, undefinedVar('FOOO', " (did you mean '$FOO'?)"))],
+    ]);
+  });
+
   it('UndefinedVar: a global ARG reaches the trigger only through an ARG of the stage', () => {
     const lines = ['ARG REGISTRY=docker.io', 'FROM alpine AS base', 'ONBUILD LABEL from=$REGISTRY', 'FROM base'];
     expect(found(lines, ['UndefinedVar'])).toEqual([

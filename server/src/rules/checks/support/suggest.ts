@@ -46,7 +46,7 @@ export function didYouMean(suggestion: string | undefined, render: (s: string) =
 }
 
 /** Every string `word` becomes by deleting up to two characters (itself included). */
-function deletions(word: string): Set<string> {
+export function deletions(word: string): Set<string> {
   const out = new Set([word]);
   for (let i = 0; i < word.length; i++) {
     const once = word.slice(0, i) + word.slice(i + 1);
@@ -57,7 +57,7 @@ function deletions(word: string): Set<string> {
 }
 
 /** Names longer than this are not indexed: their deletion sets grow with the square of the length. */
-const MAX_INDEXED_LENGTH = 48;
+export const MAX_INDEXED_LENGTH = 48;
 
 /**
  * Suggestions among many names without comparing against each: two words within edit distance
