@@ -67,7 +67,7 @@ function diagnosticsPass(stages: number, make: (stages: number) => string = chai
   try {
     const diagnostics = getDiagnostics(doc, DEFAULT_SETTINGS, {});
     const codes = diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${String(diagnostic.code)}`);
-    return { steps, codes, messages: diagnostics.map((diagnostic) => diagnostic.message) };
+    return { steps, codes, messages: diagnostics.map((diagnostic) => String(diagnostic.message)) };
   } finally {
     iteratorPrototypes.forEach((prototype, i) => (prototype.next = nexts[i]));
   }
