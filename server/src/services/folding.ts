@@ -13,7 +13,7 @@ import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Stage } from '../semantics';
 import type { InstructionNode } from '../syntax';
 import { documentHasCarriageReturns, documentLineStarts, type AnalyzedDocument } from './document';
-import { PositionCursor } from './positions';
+import { PositionCursor, type CharSource } from './positions';
 
 export interface FoldingOptions {
   /** The client folds whole lines only (it ignores start and end characters). */
@@ -31,14 +31,14 @@ interface Fold {
 }
 
 /** `end` moved back over one line terminator (`\r\n`, `\n` or `\r`) that ends text[.., end). */
-function withoutLineEnd(text: string, end: number): number {
+function withoutLineEnd(text: CharSource, end: number): number {
   if (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
 }
 
 function instructionFolds(
-  text: string,
+  text: CharSource,
   lineOf: (offset: number) => number,
   node: InstructionNode,
   start: number,
@@ -61,9 +61,10 @@ function instructionFolds(
 }
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
-  const text = doc.text.getText();
-  const starts = documentLineStarts(doc);
   const { tree, model } = doc;
+  // Characters are read from the tree: a version's whole text is never joined for its folds.
+  const text: CharSource = tree;
+  const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   const lineOf = (offset: number): number => cursor.lineOf(offset);
   // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
@@ -138,7 +139,7 @@ function largest(folds: readonly Fold[], limit: number): Fold[] {
   return folds.filter((_, i) => keep[i] === 1);
 }
 
-function toFoldingRange(text: string, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
+function toFoldingRange(text: CharSource, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
   const range: FoldingRange = { startLine: fold.startLine, endLine: fold.endLine };
   if (!options.lineFoldingOnly) {
     // Character-precise clients fold from the end of the first line to the end of the last.
@@ -149,7 +150,7 @@ function toFoldingRange(text: string, starts: ArrayLike<number>, fold: Fold, opt
   return range;
 }
 
-function lineLength(text: string, starts: ArrayLike<number>, line: number): number {
+function lineLength(text: CharSource, starts: ArrayLike<number>, line: number): number {
   const next = line + 1 < starts.length ? starts[line + 1] : text.length;
   return Math.max(0, withoutLineEnd(text, next) - starts[line]);
 }

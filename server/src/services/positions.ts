@@ -49,12 +49,21 @@ function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d;
 }
 
+/**
+ * What a pass reads a document's characters from: its text, or its syntax tree, which answers
+ * without joining the whole text.
+ */
+export interface CharSource {
+  readonly length: number;
+  charCodeAt(offset: number): number;
+}
+
 export class PositionCursor {
   private line = 0;
 
   constructor(
-    private readonly text: string,
-    private readonly starts: ArrayLike<number> = lineStarts(text),
+    private readonly text: CharSource,
+    private readonly starts: ArrayLike<number>,
   ) {}
 
   /** The line of `offset` (clamped to the text); fastest when offsets come in increasing order. */

@@ -14,7 +14,7 @@ import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-la
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
-import { PositionCursor } from './positions';
+import { PositionCursor, type CharSource } from './positions';
 
 /** The longest detail shown; longer ones are cut and end with an ellipsis. */
 const DETAIL_LENGTH = 60;
@@ -58,7 +58,7 @@ function instructionDetail(node: InstructionNode): string {
 }
 
 /** `end` moved back over a final line terminator. */
-function withoutLineEnd(text: string, end: number): number {
+function withoutLineEnd(text: CharSource, end: number): number {
   const last = text.charCodeAt(end - 1);
   if (last === 0x0a) return text.charCodeAt(end - 2) === 0x0d ? end - 2 : end - 1;
   return last === 0x0d ? end - 1 : end;
@@ -77,7 +77,7 @@ function ranges(cursor: PositionCursor, start: number, from: number, to: number,
 }
 
 /** The symbol of an instruction, with (at most `maxPairs`) symbols for the variables ARG and ENV declare. */
-function instructionSymbol(text: string, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
+function instructionSymbol(text: CharSource, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
   const declares = declaresVariables(node);
   const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
   const name = symbolName(node.keyword.text.toUpperCase(), '(empty)');
@@ -206,7 +206,7 @@ function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
 }
 
 /** The symbol of stage `index`, with its instruction symbols as children. */
-function stageSymbol(doc: AnalyzedDocument, text: string, cursor: PositionCursor, index: number, children: DocumentSymbol[]): DocumentSymbol {
+function stageSymbol(doc: AnalyzedDocument, text: CharSource, cursor: PositionCursor, index: number, children: DocumentSymbol[]): DocumentSymbol {
   const stage = doc.model.stages[index];
   const start = doc.tree.start(stage.nodeIndex);
   const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
@@ -266,7 +266,8 @@ function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numb
 
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
   const model = doc.model;
-  const text = doc.text.getText();
+  // Characters are read from the tree: a version's whole text is never joined for its outline.
+  const text: CharSource = doc.tree;
   const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.

@@ -190,6 +190,8 @@ export class SyntaxTree {
   /** Line breaks before each chunk (one more entry: all of them); made on first use. */
   private cachedLineBase: Int32Array | undefined;
   private cachedLineStarts: Int32Array | undefined;
+  /** The node `charCodeAt` read last. */
+  private readonly lastRead = { start: 0, text: '' };
 
   private constructor(
     private readonly chunks: readonly Chunk[],
@@ -375,15 +377,21 @@ export class SyntaxTree {
     return false;
   }
 
-  /** The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. */
+  /**
+   * The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. The
+   * passes over the whole document ask in increasing order, so the node last read is tried first.
+   */
   charCodeAt(offset: number): number {
     if (offset < 0 || offset >= this.length) return NaN;
     if (this.cachedText !== undefined) return this.cachedText.charCodeAt(offset);
+    const read = this.lastRead;
+    if (offset >= read.start && offset < read.start + read.text.length) return read.text.charCodeAt(offset - read.start);
     const c = this.chunkOfOffset(offset);
-    const rel = offset - this.chunkStarts[c];
-    const { rel: starts, texts } = this.chunks[c];
-    const i = lastAtMost(starts, rel);
-    return texts[i].charCodeAt(rel - starts[i]);
+    const { rel, texts } = this.chunks[c];
+    const i = lastAtMost(rel, offset - this.chunkStarts[c]);
+    read.start = this.chunkStarts[c] + rel[i];
+    read.text = texts[i];
+    return read.text.charCodeAt(offset - read.start);
   }
 
   /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */

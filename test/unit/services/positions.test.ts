@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentLineStarts } from '../../../server/src/services/document';
-import { PositionCursor } from '../../../server/src/services/positions';
+import { lineStarts, PositionCursor } from '../../../server/src/services/positions';
+import { SyntaxTree } from '../../../server/src/syntax';
 import { OpenDocument } from '../openDocument';
 import { fcParams } from '../../fuzzing';
 
@@ -15,12 +16,16 @@ describe('PositionCursor', () => {
     fc.assert(
       fc.property(text, fc.array(fc.double({ min: -0.1, max: 1.1, noNaN: true }), { maxLength: 30 }), (content, marks) => {
         const document = TextDocument.create('file:///p', 'dockerfile', 1, content);
-        const cursor = new PositionCursor(content);
+        const cursor = new PositionCursor(content, lineStarts(content));
+        // The same over an edited tree, which reads its characters from its nodes' texts.
+        const tree = SyntaxTree.parse(`#\n${content}`).edit({ start: 0, end: 2, text: '' });
+        const treeCursor = new PositionCursor(tree, tree.lineStarts());
         // Offsets in increasing order (the cursor's fast path), then in the given order, some out of range.
         const offsets = marks.map((m) => Math.floor(m * content.length));
         for (const offset of [...offsets].sort((a, b) => a - b).concat(offsets)) {
           expect(cursor.position(offset)).toEqual(document.positionAt(offset));
           expect(cursor.lineOf(offset)).toBe(document.positionAt(offset).line);
+          expect(treeCursor.position(offset)).toEqual(document.positionAt(offset));
         }
       }),
       fcParams(500),
@@ -32,7 +37,7 @@ describe('PositionCursor far ahead', () => {
   it('finds the line of an offset many lines past the last one asked, eight lines exactly among them', () => {
     const content = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n');
     const document = TextDocument.create('file:///p', 'dockerfile', 1, content);
-    const cursor = new PositionCursor(content);
+    const cursor = new PositionCursor(content, lineStarts(content));
     for (const line of [0, 9, 10, 57, 58, 66, 99]) {
       const offset = content.indexOf(`line ${line}`) + 2;
       expect(cursor.position(offset)).toEqual(document.positionAt(offset));

@@ -138,6 +138,15 @@ describe('semantic tokens kept per part', () => {
           const patched = applyEdits(joinTokenLayout(previousLayout), diffTokenLayouts(previousLayout, layout));
           if (JSON.stringify(patched) !== JSON.stringify(data)) expect(patched).toEqual(data);
           previousLayout = layout;
+          // A range request, read from the text of the nodes it touches: the tokens that reach into
+          // it, written line by line against the whole text.
+          const rangeFrom = Math.max(0, start - 40);
+          const rangeTo = Math.min(tree.length, start + insert.length + 40);
+          const near = collectFlatTokens(doc, rangeFrom, rangeTo);
+          const flat: number[] = [];
+          for (let i = 0; i < near.length; i += 4) if (near[i + 1] > rangeFrom && near[i] < rangeTo) flat.push(...near.slice(i, i + 4));
+          const ranged = getSemanticTokens(doc, { start: document.positionAt(rangeFrom), end: document.positionAt(rangeTo) });
+          expect(ranged).toEqual(flatToLineTokens(text, flat));
         }
       }),
       fcParams(150),

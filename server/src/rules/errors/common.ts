@@ -60,7 +60,7 @@ function isFixSpec(value: unknown): value is FixSpec {
 export function fixesFromData(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
   const data = diagnostic.data as { fixes?: unknown } | undefined;
   if (!data || !Array.isArray(data.fixes)) return [];
-  const text = doc.text.getText();
+  const tree = doc.tree;
   return data.fixes.filter(isFixSpec).map((fix) => {
     let start = doc.text.offsetAt(diagnostic.range.start);
     let end = doc.text.offsetAt(diagnostic.range.end);
@@ -68,7 +68,7 @@ export function fixesFromData(diagnostic: Diagnostic, doc: AnalyzedDocument): Co
       start += fix.offset;
       end = start + fix.length;
     }
-    if (fix.eatSpace) while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (fix.eatSpace) while (tree.charCodeAt(end) === 0x20 || tree.charCodeAt(end) === 0x09) end++;
     const range = { start: doc.text.positionAt(start), end: doc.text.positionAt(end) };
     const edit: TextEdit = { range, newText: fix.newText };
     const action: CodeAction = {

@@ -48,7 +48,7 @@ export const DL3020: InstructionRule = {
   fixes(diagnostic, doc) {
     const start = doc.text.offsetAt(diagnostic.range.start);
     const end = doc.text.offsetAt(diagnostic.range.end);
-    const word = doc.text.getText().slice(start, end);
+    const word = doc.tree.slice(start, end);
     if (word.toUpperCase() !== 'ADD') return [];
     const copy = word === word.toLowerCase() ? 'copy' : word === word.toUpperCase() ? 'COPY' : 'Copy';
     return [quickFix('Replace ADD with COPY', doc, diagnostic, [{ start, end, text: copy }], true)];

@@ -34,7 +34,7 @@ export const DL3027: InstructionRule = {
     if (!(diagnostic.data as { fixable?: boolean } | undefined)?.fixable) return [];
     const start = doc.text.offsetAt(diagnostic.range.start);
     const end = doc.text.offsetAt(diagnostic.range.end);
-    if (doc.text.getText().slice(start, end) !== 'apt') return [];
+    if (doc.tree.slice(start, end) !== 'apt') return [];
     return [quickFix("Use 'apt-get'", doc, diagnostic, [{ start, end, text: 'apt-get' }], true)];
   },
 };

@@ -17,7 +17,7 @@ export function spanOf(first: Span, last: Span = first): Span {
  */
 export function insertAfterRange(title: string, insert: string, expected: string, diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[] {
   const end = doc.text.offsetAt(diagnostic.range.end);
-  if (doc.text.getText().slice(end - expected.length, end) !== expected) return [];
+  if (doc.tree.slice(end - expected.length, end) !== expected) return [];
   return insertInShellRun(title, insert, end, diagnostic, doc);
 }
 

@@ -56,11 +56,18 @@ export class LineTokenWriter {
     private readonly relative = false,
   ) {}
 
-  /** Starts a new run of tokens, counted from `starts` (see the constructor). */
-  restart(text: string, starts: ArrayLike<number>, line = 0): void {
+  /** Where `text` starts in the document: token offsets are counted from it, and so are `starts`. */
+  private origin = 0;
+
+  /**
+   * Starts a new run of tokens, counted from `starts` (see the constructor). With `origin`, `text`
+   * is the document's text from that offset on (a stage's, say), and `starts` count from it too.
+   */
+  restart(text: string, starts: ArrayLike<number>, line = 0, origin = 0): void {
     this.text = text;
     this.starts = starts;
     this.line = line;
+    this.origin = origin;
     this.count = 0;
     this.reused = true;
     this.lastLine = 0;
@@ -73,6 +80,8 @@ export class LineTokenWriter {
   }
 
   add(tokenStart: number, tokenEnd: number, type: number, modifiers: number): void {
+    tokenStart -= this.origin;
+    tokenEnd -= this.origin;
     const text = this.text;
     const starts = this.starts;
     let line = this.line;

@@ -3,7 +3,8 @@
 // document's tokens are kept per stage in parts.ts.
 
 import type { Range } from 'vscode-languageserver-types';
-import { documentLineStarts, type AnalyzedDocument } from '../document';
+import type { AnalyzedDocument } from '../document';
+import { lineStartsIn } from '../positions';
 import { forEachToken } from './collect';
 import { LineTokenWriter, type AbsoluteTokens } from './encode';
 import { documentTokens } from './parts';
@@ -19,14 +20,24 @@ export { collectFlatTokens } from './collect';
  */
 export function getSemanticTokens(doc: AnalyzedDocument, range?: Range): AbsoluteTokens {
   if (!range) return documentTokens(doc);
-  const text = doc.text.getText();
-  const writer = new LineTokenWriter(text, documentLineStarts(doc));
+  const tree = doc.tree;
   const from = doc.text.offsetAt(range.start);
   const to = doc.text.offsetAt(range.end);
+  if (tree.nodeCount === 0) return [];
+  // The text of the nodes the range touches, which hold every token it asks for; lines are counted
+  // from the first of them and moved to the document's lines at the end.
+  const origin = tree.start(tree.nodeIndexAt(from));
+  const text = tree.slice(origin, tree.end(tree.nodeIndexAt(to)));
+  const starts = lineStartsIn(text, 0, text.length);
+  const writer = new LineTokenWriter(text, starts);
+  writer.restart(text, starts, 0, origin);
   forEachToken(doc, from, to, {
     add: (start, end, type, modifiers) => {
       if (end > from && start < to) writer.add(start, end, type, modifiers);
     },
   });
-  return writer.tokens;
+  const tokens = writer.tokens;
+  const firstLine = tree.lineOf(origin);
+  for (let i = 0; i < tokens.length; i += 5) tokens[i] += firstLine;
+  return tokens;
 }

@@ -199,12 +199,14 @@ const NO_LINES = Int32Array.of(0);
 let partWriter: LineTokenWriter | undefined;
 
 function collectPart(doc: AnalyzedDocument, first: number, end: number, resolution: string, carriageReturns: boolean): PartTokens {
-  const text = doc.text.getText();
   const tree = doc.tree;
-  // Lines counted from the part's first line: the tokens come out relative to the part.
-  const starts = lineStartsIn(text, tree.start(first), tree.end(end - 1), carriageReturns);
+  const origin = tree.start(first);
+  // The part's own text, and its lines counted from its first: the tokens come out relative to the
+  // part, and a version's whole text is never joined for them.
+  const text = tree.slice(origin, tree.end(end - 1));
+  const starts = lineStartsIn(text, 0, text.length, carriageReturns);
   const writer = (partWriter ??= new LineTokenWriter(text, starts, 0, true));
-  writer.restart(text, starts);
+  writer.restart(text, starts, 0, origin);
   forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, writer);
   // `rest` from the start, so every part has the same shape when it is set.
   const part: PartTokens = { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1, rest: undefined };

@@ -24,9 +24,13 @@ export function quickFix(title: string, doc: AnalyzedDocument, diagnostic: Diagn
 
 /** The line break the document uses (the first one found), for inserted lines. */
 export function lineBreakOf(doc: AnalyzedDocument): string {
-  const text = doc.text.getText();
-  const newline = text.indexOf('\n');
-  return newline > 0 && text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
+  // Node by node: a node ends just after its line feed, so a `\r\n` is never split between two.
+  for (let i = 0; i < doc.tree.nodeCount; i++) {
+    const text = doc.tree.nodeText(i);
+    const newline = text.indexOf('\n');
+    if (newline >= 0) return newline > 0 && text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
+  }
+  return '\n';
 }
 
 /**
@@ -53,8 +57,8 @@ export function declareArgFix(diagnostic: Diagnostic, doc: AnalyzedDocument): Co
   if (!stage) return [];
   const keyword = keywordCase('ARG', prefersLowerCase(doc));
   const end = stage.fromStart + stage.from.length;
-  const text = doc.text.getText();
-  const endsLine = end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d);
+  const last = doc.tree.charCodeAt(end - 1);
+  const endsLine = last === 0x0a || last === 0x0d;
   const lineBreak = lineBreakOf(doc);
   const line = `${keyword} ${name}`;
   const insert = endsLine ? line + lineBreak : lineBreak + line;
