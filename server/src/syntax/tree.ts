@@ -191,7 +191,7 @@ export class SyntaxTree {
   private cachedLineBase: Int32Array | undefined;
   private cachedLineStarts: Int32Array | undefined;
   /** The node `charCodeAt` read last. */
-  private readonly lastRead = { start: 0, text: '' };
+  private readonly lastRead = { chunk: 0, node: 0, start: 0, text: '' };
 
   private constructor(
     private readonly chunks: readonly Chunk[],
@@ -385,13 +385,35 @@ export class SyntaxTree {
     if (offset < 0 || offset >= this.length) return NaN;
     if (this.cachedText !== undefined) return this.cachedText.charCodeAt(offset);
     const read = this.lastRead;
-    if (offset >= read.start && offset < read.start + read.text.length) return read.text.charCodeAt(offset - read.start);
+    const end = read.start + read.text.length;
+    if (offset >= read.start && offset < end) return read.text.charCodeAt(offset - read.start);
+    if (offset >= end && read.text !== '') {
+      // A few nodes further on: stepped to, node by node.
+      let c = read.chunk;
+      let i = read.node;
+      let start = end;
+      for (let step = 0; step < 8; step++) {
+        if (++i >= this.chunks[c].texts.length) {
+          if (++c >= this.chunks.length) break;
+          i = 0;
+        }
+        const text = this.chunks[c].texts[i];
+        if (offset < start + text.length) return this.readFrom(c, i, start, offset);
+        start += text.length;
+      }
+    }
     const c = this.chunkOfOffset(offset);
-    const { rel, texts } = this.chunks[c];
-    const i = lastAtMost(rel, offset - this.chunkStarts[c]);
-    read.start = this.chunkStarts[c] + rel[i];
-    read.text = texts[i];
-    return read.text.charCodeAt(offset - read.start);
+    const i = lastAtMost(this.chunks[c].rel, offset - this.chunkStarts[c]);
+    return this.readFrom(c, i, this.chunkStarts[c] + this.chunks[c].rel[i], offset);
+  }
+
+  private readFrom(chunk: number, node: number, start: number, offset: number): number {
+    const read = this.lastRead;
+    read.chunk = chunk;
+    read.node = node;
+    read.start = start;
+    read.text = this.chunks[chunk].texts[node];
+    return read.text.charCodeAt(offset - start);
   }
 
   /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */

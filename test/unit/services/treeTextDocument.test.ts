@@ -84,6 +84,25 @@ describe('the text a version reads from its tree', () => {
     expect(next.text.positionAt(7)).toEqual({ line: 1, character: 0 });
   });
 
+  it('reads characters and lines across chunks of an edited tree, in any order', () => {
+    const text = Array.from({ length: 1500 }, (_, i) => (i % 7 === 0 ? `RUN a \\\r\n  b${i}\n` : i % 5 === 0 ? '\n' : `ENV K${i}=${'v'.repeat(i % 13)}\n`)).join('');
+    // An edit, so the tree reads its nodes' own texts rather than the text of a full parse.
+    const tree = SyntaxTree.parse(`#\n${text}`).edit({ start: 0, end: 2, text: '' });
+    const expected = TextDocument.create('file:///x', 'dockerfile', 1, text);
+    expect(tree.lineStarts().length).toBe(expected.lineCount);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -2, max: text.length + 2 }), { maxLength: 200 }), fc.integer({ min: 1, max: 400 }), (offsets, stride) => {
+        // Forward in steps (the passes over the document), then in the given order.
+        for (let offset = offsets[0] ?? 0; offset < text.length; offset += stride) expect(tree.charCodeAt(offset)).toBe(text.charCodeAt(offset));
+        for (const offset of offsets) {
+          expect(tree.charCodeAt(offset)).toBe(offset < 0 || offset >= text.length ? NaN : text.charCodeAt(offset));
+          expect(tree.lineOf(offset)).toBe(expected.positionAt(offset).line);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('takes a whole-text change as a new parse', () => {
     const document = DockerfileDocument.create('file:///x', 'dockerfile', 1, 'FROM a\n');
     const next = document.update([{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, text: 'b' }, { text: 'FROM c\r\nRUN d' }], 3);
