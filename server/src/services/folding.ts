@@ -13,7 +13,8 @@ import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Stage } from '../semantics';
 import type { InstructionNode } from '../syntax';
 import { documentHasCarriageReturns, documentLineStarts, type AnalyzedDocument } from './document';
-import { PositionCursor, type CharSource } from './positions';
+import type { TextReader } from '../syntax';
+import { PositionCursor } from './positions';
 
 export interface FoldingOptions {
   /** The client folds whole lines only (it ignores start and end characters). */
@@ -31,14 +32,14 @@ interface Fold {
 }
 
 /** `end` moved back over one line terminator (`\r\n`, `\n` or `\r`) that ends text[.., end). */
-function withoutLineEnd(text: CharSource, end: number): number {
+function withoutLineEnd(text: TextReader, end: number): number {
   if (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
 }
 
 function instructionFolds(
-  text: CharSource,
+  text: TextReader,
   lineOf: (offset: number) => number,
   node: InstructionNode,
   start: number,
@@ -62,13 +63,15 @@ function instructionFolds(
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const { tree, model } = doc;
-  // Characters are read from the tree: a version's whole text is never joined for its folds.
-  const text: CharSource = tree;
+  // Characters are read from the tree (a version's whole text is never joined for its folds).
+  const text = tree.reader();
   const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   const lineOf = (offset: number): number => cursor.lineOf(offset);
-  // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
-  const stageEnds = new PositionCursor(text, starts);
+  // Stage ends are far ahead of the node being read: a cursor and a reader of their own keep both
+  // moving forward.
+  const stageText = tree.reader();
+  const stageEnds = new PositionCursor(stageText, starts);
   const noCarriageReturns = !documentHasCarriageReturns(doc);
 
   // Folds come in order of their start lines, so the outermost of those that start on one line is
@@ -116,7 +119,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
       }
     }
     const startLine = lineOf(stage.start);
-    const endLine = stageEnds.lineOf(withoutLineEnd(text, tree.end(lastInstruction)));
+    const endLine = stageEnds.lineOf(withoutLineEnd(stageText, tree.end(lastInstruction)));
     if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
   }
 
@@ -139,7 +142,7 @@ function largest(folds: readonly Fold[], limit: number): Fold[] {
   return folds.filter((_, i) => keep[i] === 1);
 }
 
-function toFoldingRange(text: CharSource, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
+function toFoldingRange(text: TextReader, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
   const range: FoldingRange = { startLine: fold.startLine, endLine: fold.endLine };
   if (!options.lineFoldingOnly) {
     // Character-precise clients fold from the end of the first line to the end of the last.
@@ -150,7 +153,7 @@ function toFoldingRange(text: CharSource, starts: ArrayLike<number>, fold: Fold,
   return range;
 }
 
-function lineLength(text: CharSource, starts: ArrayLike<number>, line: number): number {
+function lineLength(text: TextReader, starts: ArrayLike<number>, line: number): number {
   const next = line + 1 < starts.length ? starts[line + 1] : text.length;
   return Math.max(0, withoutLineEnd(text, next) - starts[line]);
 }

@@ -3,7 +3,7 @@
 // search through the text document per offset. Positions are exactly TextDocument.positionAt's.
 
 import type { Position, Range } from 'vscode-languageserver-types';
-import { lastAtMost } from '../syntax';
+import { lastAtMost, type TextReader } from '../syntax';
 
 /** Offsets where each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in LSP. */
 export function lineStarts(text: string): Int32Array {
@@ -49,20 +49,12 @@ function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d;
 }
 
-/**
- * What a pass reads a document's characters from: its text, or its syntax tree, which answers
- * without joining the whole text.
- */
-export interface CharSource {
-  readonly length: number;
-  charCodeAt(offset: number): number;
-}
-
 export class PositionCursor {
   private line = 0;
 
   constructor(
-    private readonly text: CharSource,
+    /** The document's text, or a reader of its tree's (which never joins the whole text). */
+    private readonly text: TextReader,
     private readonly starts: ArrayLike<number>,
   ) {}
 

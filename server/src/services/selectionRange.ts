@@ -7,9 +7,8 @@
 
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import { parseImageReference } from '../semantics';
-import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span, type VariableRef } from '../syntax';
+import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span, type TextReader, type VariableRef } from '../syntax';
 import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
-import type { CharSource } from './positions';
 
 interface Candidate {
   readonly start: number;
@@ -25,7 +24,7 @@ function isBlank(c: number): boolean {
 }
 
 /** The run of `accept` characters touching `offset`, if any. */
-function runAround(text: CharSource, offset: number, accept: (c: number) => boolean): Candidate | undefined {
+function runAround(text: TextReader, offset: number, accept: (c: number) => boolean): Candidate | undefined {
   let start = offset;
   let end = offset;
   while (start > 0 && accept(text.charCodeAt(start - 1))) start--;
@@ -34,7 +33,7 @@ function runAround(text: CharSource, offset: number, accept: (c: number) => bool
 }
 
 /** `end` moved back over one line terminator. */
-function withoutLineEnd(text: CharSource, end: number): number {
+function withoutLineEnd(text: TextReader, end: number): number {
   if (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
   return end;
@@ -45,7 +44,7 @@ function withoutLineEnd(text: CharSource, end: number): number {
  * `refs`: the node's variable references as the model reads them (in PowerShell or cmd text, `$env:X`
  * and `%X%`, which the syntax alone reads as a POSIX shell's).
  */
-function instructionCandidates(node: InstructionNode, base: number, text: CharSource, out: Candidate[], refs: readonly VariableRef[] = node.variables): void {
+function instructionCandidates(node: InstructionNode, base: number, text: TextReader, out: Candidate[], refs: readonly VariableRef[] = node.variables): void {
   const push = (span: Span | undefined): void => {
     if (span && span.end > span.start) out.push({ start: base + span.start, end: base + span.end });
   };
@@ -135,7 +134,7 @@ const SHELL_WORDS: LexOptions = { escape: '\\', rawQuotes: true, rawEscapes: tru
  * The shell word around `offset`, and the quoted strings in it that hold `offset`, each with and
  * without its quotes. Text that does not lex (an open quote) splits at blanks.
  */
-function shellWordCandidates(shell: ShellText, base: number, text: CharSource, offset: number, out: Candidate[]): void {
+function shellWordCandidates(shell: ShellText, base: number, text: TextReader, offset: number, out: Candidate[]): void {
   const lexed = lex(shell.text, EMPTY_ENVIRONMENT, SHELL_WORDS);
   if (lexed.error) {
     const nonBlank = runAround(text, offset, (c) => !isBlank(c));
@@ -173,7 +172,7 @@ function imageCandidates(image: string, start: number, end: number, out: Candida
   out.push({ start: start + (domain?.start ?? path.start), end: start + path.end });
 }
 
-function candidatesAt(doc: AnalyzedDocument, text: CharSource, offset: number): Candidate[] {
+function candidatesAt(doc: AnalyzedDocument, text: TextReader, offset: number): Candidate[] {
   const out: Candidate[] = [];
   const word = runAround(text, offset, isWordChar);
   if (word) out.push(word);
@@ -214,7 +213,7 @@ function candidatesAt(doc: AnalyzedDocument, text: CharSource, offset: number): 
 }
 
 /** The consecutive comment lines around comment node `index`. */
-function commentBlock(doc: AnalyzedDocument, text: CharSource, index: number): Candidate {
+function commentBlock(doc: AnalyzedDocument, text: TextReader, index: number): Candidate {
   const isComment = (i: number) => i >= 0 && i < doc.tree.nodeCount && doc.tree.node(i).kind === 'comment';
   let first = index;
   let last = index;
@@ -225,7 +224,7 @@ function commentBlock(doc: AnalyzedDocument, text: CharSource, index: number): C
   return { start: doc.tree.start(first) + hash, end: withoutLineEnd(text, doc.tree.end(last)) };
 }
 
-function selectionAt(doc: AnalyzedDocument, text: CharSource, position: Position): SelectionRange {
+function selectionAt(doc: AnalyzedDocument, text: TextReader, position: Position): SelectionRange {
   const offset = offsetOf(doc, position);
   const candidates = candidatesAt(doc, text, offset)
     .filter((c) => c.start <= offset && offset <= c.end)
@@ -243,6 +242,6 @@ function selectionAt(doc: AnalyzedDocument, text: CharSource, position: Position
 
 export function getSelectionRanges(doc: AnalyzedDocument, positions: readonly Position[]): SelectionRange[] {
   // Characters are read from the tree: the whole text is never joined for a selection.
-  const text: CharSource = doc.tree;
+  const text = doc.tree.reader();
   return positions.map((position) => selectionAt(doc, text, position));
 }

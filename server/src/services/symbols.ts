@@ -14,7 +14,8 @@ import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-la
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
-import { PositionCursor, type CharSource } from './positions';
+import type { TextReader } from '../syntax';
+import { PositionCursor } from './positions';
 
 /** The longest detail shown; longer ones are cut and end with an ellipsis. */
 const DETAIL_LENGTH = 60;
@@ -58,7 +59,7 @@ function instructionDetail(node: InstructionNode): string {
 }
 
 /** `end` moved back over a final line terminator. */
-function withoutLineEnd(text: CharSource, end: number): number {
+function withoutLineEnd(text: TextReader, end: number): number {
   const last = text.charCodeAt(end - 1);
   if (last === 0x0a) return text.charCodeAt(end - 2) === 0x0d ? end - 2 : end - 1;
   return last === 0x0d ? end - 1 : end;
@@ -77,7 +78,7 @@ function ranges(cursor: PositionCursor, start: number, from: number, to: number,
 }
 
 /** The symbol of an instruction, with (at most `maxPairs`) symbols for the variables ARG and ENV declare. */
-function instructionSymbol(text: CharSource, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
+function instructionSymbol(text: TextReader, cursor: PositionCursor, start: number, node: InstructionNode, maxPairs: number): DocumentSymbol {
   const declares = declaresVariables(node);
   const kind = declares ? SymbolKind.Variable : SymbolKind.Function;
   const name = symbolName(node.keyword.text.toUpperCase(), '(empty)');
@@ -206,7 +207,7 @@ function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
 }
 
 /** The symbol of stage `index`, with its instruction symbols as children. */
-function stageSymbol(doc: AnalyzedDocument, text: CharSource, cursor: PositionCursor, index: number, children: DocumentSymbol[]): DocumentSymbol {
+function stageSymbol(doc: AnalyzedDocument, text: TextReader, cursor: PositionCursor, index: number, children: DocumentSymbol[]): DocumentSymbol {
   const stage = doc.model.stages[index];
   const start = doc.tree.start(stage.nodeIndex);
   const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
@@ -266,12 +267,13 @@ function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numb
 
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
   const model = doc.model;
-  // Characters are read from the tree: a version's whole text is never joined for its outline.
-  const text: CharSource = doc.tree;
+  // Characters are read from the tree (a version's whole text is never joined for its outline).
+  const text = doc.tree.reader();
   const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
-  // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor of their own.
-  const stageEnds = new PositionCursor(text, starts);
+  // Stage ends lie far ahead of the nodes the main cursor is at: they get a cursor and a reader of their own.
+  const stageText = doc.tree.reader();
+  const stageEnds = new PositionCursor(stageText, starts);
   const parts = partsOf(doc);
 
   // What each depth may still take: everything, unless the limit is smaller than the whole.
@@ -327,7 +329,7 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
     if (left[0] <= 0) continue;
     left[0]--;
     const kept = partSymbols(part);
-    if (kept.stage?.index !== part.stage) kept.stage = { index: part.stage, symbol: stageSymbol(doc, text, stageEnds, part.stage, kept.symbols) };
+    if (kept.stage?.index !== part.stage) kept.stage = { index: part.stage, symbol: stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols) };
     result.push(kept.stage.symbol);
   }
   return result;

@@ -1,7 +1,7 @@
 // The syntax layer's public API. It imports nothing from LSP: offsets are UTF-16 code units,
 // and spans inside a top-level node are relative to that node's start (see nodes.ts).
 export * from './nodes';
-export { SyntaxTree, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
+export { SyntaxTree, type TextReader, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
 export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';

@@ -190,8 +190,7 @@ export class SyntaxTree {
   /** Line breaks before each chunk (one more entry: all of them); made on first use. */
   private cachedLineBase: Int32Array | undefined;
   private cachedLineStarts: Int32Array | undefined;
-  /** The node `charCodeAt` read last. */
-  private readonly lastRead = { chunk: 0, node: 0, start: 0, text: '' };
+  private defaultReader: TextReader | undefined;
 
   private constructor(
     private readonly chunks: readonly Chunk[],
@@ -377,43 +376,18 @@ export class SyntaxTree {
     return false;
   }
 
-  /**
-   * The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. The
-   * passes over the whole document ask in increasing order, so the node last read is tried first.
-   */
+  /** The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. */
   charCodeAt(offset: number): number {
-    if (offset < 0 || offset >= this.length) return NaN;
-    if (this.cachedText !== undefined) return this.cachedText.charCodeAt(offset);
-    const read = this.lastRead;
-    const end = read.start + read.text.length;
-    if (offset >= read.start && offset < end) return read.text.charCodeAt(offset - read.start);
-    if (offset >= end && read.text !== '') {
-      // A few nodes further on: stepped to, node by node.
-      let c = read.chunk;
-      let i = read.node;
-      let start = end;
-      for (let step = 0; step < 8; step++) {
-        if (++i >= this.chunks[c].texts.length) {
-          if (++c >= this.chunks.length) break;
-          i = 0;
-        }
-        const text = this.chunks[c].texts[i];
-        if (offset < start + text.length) return this.readFrom(c, i, start, offset);
-        start += text.length;
-      }
-    }
-    const c = this.chunkOfOffset(offset);
-    const i = lastAtMost(this.chunks[c].rel, offset - this.chunkStarts[c]);
-    return this.readFrom(c, i, this.chunkStarts[c] + this.chunks[c].rel[i], offset);
+    return (this.defaultReader ??= this.reader()).charCodeAt(offset);
   }
 
-  private readFrom(chunk: number, node: number, start: number, offset: number): number {
-    const read = this.lastRead;
-    read.chunk = chunk;
-    read.node = node;
-    read.start = start;
-    read.text = this.chunks[chunk].texts[node];
-    return read.text.charCodeAt(offset - start);
+  /**
+   * A reader of the text's characters with a place of its own: a pass that reads in increasing order
+   * finds each character in the node it read last or a few nodes on, without a search. A pass that
+   * reads in two places at once (a stage's end and its instructions) takes a reader for each.
+   */
+  reader(): TextReader {
+    return new TreeReader(this.chunks, this.chunkStarts, this.length, this.cachedText, (offset) => this.chunkOfOffset(offset));
   }
 
   /** Index of the node containing `offset` (the last node for the end of the text), or -1 when empty. */
@@ -712,5 +686,61 @@ export class SyntaxTree {
   /** Applies edits in order (each relative to the text the previous one produced). */
   applyEdits(edits: readonly TextEdit[]): SyntaxTree {
     return edits.reduce<SyntaxTree>((tree, e) => tree.edit(e), this);
+  }
+}
+
+/** The characters of a text, read by offset. */
+export interface TextReader {
+  readonly length: number;
+  charCodeAt(offset: number): number;
+}
+
+/** See `SyntaxTree.reader`. */
+class TreeReader implements TextReader {
+  private chunk = 0;
+  private node = 0;
+  /** The node read last: its start and text. */
+  private start = 0;
+  private text = '';
+
+  constructor(
+    private readonly chunks: readonly Chunk[],
+    private readonly chunkStarts: readonly number[],
+    readonly length: number,
+    private readonly whole: string | undefined,
+    private readonly chunkOfOffset: (offset: number) => number,
+  ) {}
+
+  charCodeAt(offset: number): number {
+    if (offset < 0 || offset >= this.length) return NaN;
+    if (this.whole !== undefined) return this.whole.charCodeAt(offset);
+    const end = this.start + this.text.length;
+    if (offset >= this.start && offset < end) return this.text.charCodeAt(offset - this.start);
+    if (offset >= end && this.text !== '') {
+      // A few nodes further on: stepped to, node by node.
+      let c = this.chunk;
+      let i = this.node;
+      let start = end;
+      for (let step = 0; step < 8; step++) {
+        if (++i >= this.chunks[c].texts.length) {
+          if (++c >= this.chunks.length) break;
+          i = 0;
+        }
+        const length = this.chunks[c].texts[i].length;
+        if (offset < start + length) return this.readFrom(c, i, start, offset);
+        start += length;
+      }
+    }
+    const c = this.chunkOfOffset(offset);
+    const i = lastAtMost(this.chunks[c].rel, offset - this.chunkStarts[c]);
+    return this.readFrom(c, i, this.chunkStarts[c] + this.chunks[c].rel[i], offset);
+  }
+
+  private readFrom(chunk: number, node: number, start: number, offset: number): number {
+    this.chunk = chunk;
+    this.node = node;
+    this.start = start;
+    this.text = this.chunks[chunk].texts[node];
+    return this.text.charCodeAt(offset - start);
   }
 }
