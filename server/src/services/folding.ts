@@ -39,8 +39,7 @@ function withoutLineEnd(text: TextReader, end: number): number {
 }
 
 function instructionFolds(
-  text: TextReader,
-  lineOf: (offset: number) => number,
+  cursor: PositionCursor,
   node: InstructionNode,
   start: number,
   add: (startLine: number, endLine: number, kind?: string) => void,
@@ -50,28 +49,27 @@ function instructionFolds(
   // break), an instruction goes on to another line only through an escape or a heredoc: most have
   // neither, and their lines need no looking up.
   if (noCarriageReturns && node.continuations.length === 0 && node.heredocs.length === 0) return;
-  const first = lineOf(start);
-  const last = lineOf(withoutLineEnd(text, start + node.length));
+  const first = cursor.lineOf(start);
+  const last = cursor.lastLineOf(start + node.length);
   if (last > first) add(first, last);
   for (const heredoc of node.heredocs) {
     // The body starts on a new line; the line before it is where the reader sees the marker.
-    const header = lineOf(start + heredoc.body.start - 1);
-    const end = heredoc.terminator ? lineOf(start + heredoc.terminator.end) : lineOf(withoutLineEnd(text, start + heredoc.body.end));
+    const header = cursor.lineOf(start + heredoc.body.start - 1);
+    const end = heredoc.terminator ? cursor.lineOf(start + heredoc.terminator.end) : cursor.lastLineOf(start + heredoc.body.end);
     if (end > header) add(header, end);
   }
 }
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
   const { tree, model } = doc;
-  // Characters are read from the tree (a version's whole text is never joined for its folds).
+  // Characters are read from the tree (a version's whole text is never joined for its folds); the
+  // lines of the folds come from the line starts alone.
   const text = tree.reader();
   const starts = documentLineStarts(doc);
   const cursor = new PositionCursor(text, starts);
   const lineOf = (offset: number): number => cursor.lineOf(offset);
-  // Stage ends are far ahead of the node being read: a cursor and a reader of their own keep both
-  // moving forward.
-  const stageText = tree.reader();
-  const stageEnds = new PositionCursor(stageText, starts);
+  // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
+  const stageEnds = new PositionCursor(text, starts);
   const noCarriageReturns = !documentHasCarriageReturns(doc);
 
   // Folds come in order of their start lines, so the outermost of those that start on one line is
@@ -105,7 +103,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
     }
     endCommentRun();
     if (nextStage < stages.length && stages[nextStage].nodeIndex === index) stageFold(stages[nextStage++]);
-    if (node.kind === 'instruction') instructionFolds(text, lineOf, node, start, add, noCarriageReturns);
+    if (node.kind === 'instruction') instructionFolds(cursor, node, start, add, noCarriageReturns);
   });
   endCommentRun();
 
@@ -119,7 +117,7 @@ export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions)
       }
     }
     const startLine = lineOf(stage.start);
-    const endLine = stageEnds.lineOf(withoutLineEnd(stageText, tree.end(lastInstruction)));
+    const endLine = stageEnds.lastLineOf(tree.end(lastInstruction));
     if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
   }
 

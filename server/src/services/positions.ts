@@ -76,6 +76,17 @@ export class PositionCursor {
     return line;
   }
 
+  /**
+   * The line of `end` moved back over one line break that ends there: the last line a span ending
+   * at `end` shows. Read from the line starts alone, without a character (a line starts right after
+   * a line break, so an end at a line start belongs to the line before).
+   */
+  lastLineOf(end: number): number {
+    end = Math.max(0, Math.min(end, this.text.length));
+    const line = this.lineOf(end);
+    return line > 0 && this.starts[line] === end ? line - 1 : line;
+  }
+
   /** TextDocument.positionAt: an offset inside a line break counts as the end of its line. */
   position(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));

@@ -26,6 +26,11 @@ describe('PositionCursor', () => {
           expect(cursor.position(offset)).toEqual(document.positionAt(offset));
           expect(cursor.lineOf(offset)).toBe(document.positionAt(offset).line);
           expect(treeCursor.position(offset)).toEqual(document.positionAt(offset));
+          // The last line a span ending at the offset shows: one line break before it is not counted.
+          let end = Math.max(0, Math.min(offset, content.length));
+          if (end > 0 && content[end - 1] === '\n') end--;
+          if (end > 0 && content[end - 1] === '\r') end--;
+          expect(cursor.lastLineOf(offset), `lastLineOf(${offset})`).toBe(document.positionAt(end).line);
         }
       }),
       fcParams(500),
