@@ -7,12 +7,11 @@
 // (BuildKit's verdicts in the shared corpus were made on linux/amd64 with empty image configs, where
 // such a path is relative; a build for Windows does not warn.)
 
-import { DEFAULT_PATH } from '../../facts';
-import { foldName, type DockerfileModel, type Stage } from '../../semantics';
+import type { DockerfileModel, Stage } from '../../semantics';
 import type { SyntaxTree } from '../../syntax';
 import type { StageRule } from '../types';
 import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
-import { environmentAt, expandWord } from './support/expand';
+import { environmentAt, expandWord, triggerEnvironmentAt } from './support/expand';
 import { checkMeta } from './support/meta';
 
 function isAbsolute(path: string, os: string): boolean {
@@ -45,13 +44,9 @@ export const WorkdirRelativePath: StageRule = {
     if (run.triggers.slice(0, order).some(({ trigger: earlier }) => earlier.name === 'WORKDIR')) return;
     if (setByEnd(tree, model, run.stage.base)) return;
     const word = trigger.argList[0];
-    const scope = model.inheritedTriggerLookup(run.stage, index);
-    // A name the state there gives a value that is not known here could make the path absolute.
-    const uses = model.usesInNode(index).filter((use) => use.ref.start >= word.start && use.ref.end <= word.end);
-    if (uses.some((use) => scope.has(use.name) && scope.get(use.name)?.value === undefined)) return;
     const windows = run.stage.windows || run.stage.base.windows;
-    const environment = (name: string): string | undefined => scope.get(name)?.value ?? ((windows ? foldName(name) : name) === 'PATH' ? DEFAULT_PATH : undefined);
-    const path = expandWord(word.text, environment, tree.escape);
+    // Undefined when it reads a name whose value is open there, which could make the path absolute.
+    const path = expandWord(word.text, triggerEnvironmentAt(model, run.stage, index, windows), tree.escape);
     // Relative for the OS of both stages: a Windows drive path is absolute where either builds Windows.
     if (path === undefined || isAbsolute(path, windows ? 'windows' : 'linux')) return;
     report(relativeMessage(word.text, path, windows ? 'windows' : 'linux', tree.escape));
