@@ -45,7 +45,7 @@ import type { RaisedWhen } from '../rules/types';
 import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
 import type { InstructionNode } from '../syntax';
-import { rangeOf, type AnalyzedDocument } from './document';
+import { documentLineage, rangeOf, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
 import { shownMessage } from './diagnosticMessage';
 import { problemForMessage } from './sentDiagnostic';
@@ -287,7 +287,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
   const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
   const stageRules = STAGE_RULES.filter(runs);
   const signature = stageRules.map((rule) => rule.code).join(' ');
-  const previous = documentCaches.get(doc.text);
+  const previous = documentCaches.get(documentLineage(doc));
   const cache = previous?.nodes ?? new Map<InstructionNode, CachedProblems>();
   const segments = new Map<object, Segment>();
   const fresh = new Set<InstructionNode>();
@@ -313,7 +313,7 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
     }
   }
   const documentCache: DocumentCache = { segments, nodes: cache, context, converted: previous?.converted ?? new Map() };
-  documentCaches.set(doc.text, documentCache);
+  documentCaches.set(documentLineage(doc), documentCache);
 
   // File rules on the whole model (they keep what they derive from one stage per part themselves).
   for (const rule of FILE_RULES) {

@@ -21,6 +21,18 @@ export interface AnalyzedDocument {
 // next version's model reuses unchanged stages from. Never forces a model to be built.
 const latestModels = new WeakMap<AnalyzedDocument, () => DockerfileModel | undefined>();
 
+// One object per open document, the same for every version analysed from the one before it: what the
+// answers kept from version to version (the diagnostics' caches) are keyed by, and freed with. Each
+// version has its own text document, so that cannot be the key.
+const lineages = new WeakMap<AnalyzedDocument, object>();
+
+/** The object all versions of this document share, when each was analysed from the one before. */
+export function documentLineage(doc: AnalyzedDocument): object {
+  let lineage = lineages.get(doc);
+  if (!lineage) lineages.set(doc, (lineage = {}));
+  return lineage;
+}
+
 /**
  * Wraps a text document and its tree; the model is built on first use. With the analysis of an
  * earlier version of the same document, the model reuses the analysis of untouched stages.
@@ -42,6 +54,7 @@ export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?
     },
   };
   latestModels.set(doc, () => model ?? earlier);
+  if (previous) lineages.set(doc, documentLineage(previous));
   return doc;
 }
 

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MaintainerDeprecated } from '../../../server/src/rules/checks/MaintainerDeprecated';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
+import { DockerfileDocument } from '../../../server/src/server/documents';
 import { analyzedDocument } from '../../../server/src/services/document';
 import { getDiagnostics } from '../../../server/src/services/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
@@ -121,22 +122,23 @@ describe('the per-instruction cache', () => {
 
   it('checks again only the instructions an edit touched', () => {
     const text = 'FROM alpine:3\nMAINTAINER me\nRUN true\nRUN false\n';
-    // As in the server: one TextDocument for the open document, a new tree per version.
-    const document = TextDocument.create('file:///c', 'dockerfile', 1, text);
-    let tree = SyntaxTree.parse(text);
+    // As in the server: a DockerfileDocument per version, each analysed from the one before.
+    let document = DockerfileDocument.create('file:///c', 'dockerfile', 1, text);
+    let doc = analyzedDocument(document.text, document.tree);
     const check = vi.spyOn(MaintainerDeprecated, 'check');
-    const codes = () => getDiagnostics(analyzedDocument(document, tree), DEFAULT_SETTINGS).map((d) => d.code);
+    const codes = () => getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.code);
     expect(codes()).toEqual(['MaintainerDeprecated']);
     expect(check).toHaveBeenCalledTimes(4);
     // Edit the last RUN: only that node is parsed again, so only it is checked again.
-    const edit = { start: text.length - 6, end: text.length - 1, text: 'true' };
-    tree = tree.edit(edit);
-    TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: edit.text }], 2);
+    document = document.update([{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } }, text: 'true' }], 2);
+    doc = analyzedDocument(document.text, document.tree, doc);
     expect(codes()).toEqual(['MaintainerDeprecated']);
     expect(check).toHaveBeenCalledTimes(5);
-    // Another document checks its own nodes.
+    // Another document checks its own nodes; so does a version analysed on its own.
     getDiagnostics(analyzedDocument(TextDocument.create('file:///d', 'dockerfile', 1, text), SyntaxTree.parse(text)), DEFAULT_SETTINGS);
     expect(check).toHaveBeenCalledTimes(9);
+    getDiagnostics(analyzedDocument(document.text, document.tree), DEFAULT_SETTINGS);
+    expect(check).toHaveBeenCalledTimes(13);
   });
 
   it('keeps reporting the other rules when one throws', () => {
