@@ -64,6 +64,7 @@ interface KeyedNames {
 }
 
 const keyedNamesByModel = new WeakMap<DockerfileModel, KeyedNames | null>();
+const NO_DECLARATIONS: readonly Declaration[] = [];
 
 /**
  * The names the model's ENVs with variable keys set, each with where, and where those whose name is
@@ -75,6 +76,11 @@ const keyedNamesByModel = new WeakMap<DockerfileModel, KeyedNames | null>();
 function keyedNames(model: DockerfileModel): KeyedNames | null {
   const known = keyedNamesByModel.get(model);
   if (known !== undefined) return known;
+  // Most files have no such ENV: asked of each stage's part, which keeps the answer across versions.
+  if (!model.stages.some((stage) => model.hasVariableKeyEnv(stage.index))) {
+    keyedNamesByModel.set(model, null);
+    return null;
+  }
   const byName = new Map<string, KeyedName[]>();
   const open: (OpenKeys | undefined)[] = model.stages.map(() => undefined);
   const openIn = (stage: Stage): OpenKeys => (open[stage.index] ??= { own: [], triggers: [] });
@@ -92,7 +98,7 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
   const triggersOf: (readonly Declaration[])[] = [];
   const children: number[][] = model.stages.map(() => []);
   for (const stage of model.stages) {
-    const own = model.declarationsOf(stage).filter(hasVariableKey);
+    const own = model.hasVariableKeyEnv(stage.index) ? model.declarationsOf(stage).filter(hasVariableKey) : NO_DECLARATIONS;
     triggersOf.push(own.filter((declaration) => declaration.trigger));
     const base = stage.base;
     if (base) {
