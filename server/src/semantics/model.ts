@@ -226,8 +226,6 @@ function abs(start: number, span: Span): DocumentSpan {
 // The global part's offsets and node indexes are already absolute and its references resolve to
 // no stage, so its view is the same in every version that shares the part.
 const globalViews = new WeakMap<GlobalPart, View>();
-/** Per stage part: whether it has an ENV with a variable key (`hasVariableKeyEnv`). */
-const variableKeyParts = new WeakMap<StagePart, boolean>();
 
 export class DockerfileModel {
   readonly stages: readonly Stage[];
@@ -505,15 +503,11 @@ export class DockerfileModel {
 
   /**
    * Whether stage `index` has an ENV whose key is written with a variable (`ENV $KEY=…`), in its own
-   * lines or its ONBUILD triggers: read from the part's records and kept with the part, so a version
-   * makes no declarations to answer for the stages an edit did not touch.
+   * lines or its ONBUILD triggers: known when the part is made, so a version makes no declarations to
+   * answer for the stages an edit did not touch.
    */
   hasVariableKeyEnv(index: number): boolean {
-    const part = this.parts[index];
-    if (!part) return false;
-    let found = variableKeyParts.get(part);
-    if (found === undefined) variableKeyParts.set(part, (found = part.declarations.some((r) => r.kind === 'env' && r.name.includes('$'))));
-    return found;
+    return this.parts[index]?.variableKeyEnv === true;
   }
 
   /** The ARG and ENV declarations of one stage, in order. */

@@ -204,6 +204,8 @@ export interface StagePart extends PartBase {
   readonly execEntrypoint: boolean;
   /** The same of its last `ONBUILD ENTRYPOINT`; undefined without one. */
   readonly triggerExecEntrypoint?: boolean;
+  /** It has an ENV whose key is written with a variable (`ENV $KEY=…`), in its own lines or its triggers. */
+  readonly variableKeyEnv: boolean;
   /** Its `ONBUILD ARG` and `ONBUILD ENV` declarations, in order: what a stage built FROM it runs first. */
   readonly triggers: readonly DeclarationRecord[];
   /** The stage evidently builds a Windows image (`windows.ts`): by its --platform, its image's name or its base stage. */
@@ -804,6 +806,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
     execEntrypoint: entrypoints.own ? isExecEntrypoint(entrypoints.own) : (base?.triggerExecEntrypoint ?? base?.execEntrypoint ?? false),
     triggerExecEntrypoint: entrypoints.trigger && isExecEntrypoint(entrypoints.trigger),
     triggers: [],
+    variableKeyEnv: false,
     windows,
     shellAtStart,
     shellChanges: shells.changes,
@@ -815,6 +818,7 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
   part.triggers = part.declarations.filter((declaration) => declaration.trigger);
+  part.variableKeyEnv = part.declarations.some((declaration) => declaration.kind === 'env' && declaration.name.includes('$'));
   return part;
 }
 
