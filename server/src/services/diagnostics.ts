@@ -353,7 +353,7 @@ function forEachTriggerProblem(
     const { stage, triggers } = run;
     const span = stage.imageSpan ?? { start: stage.fromStart + stage.from.keyword.start, end: stage.fromStart + stage.from.keyword.end };
     triggers.forEach(({ trigger, index }, order) => {
-      const line = doc.text.positionAt(tree.start(index)).line + 1;
+      const line = tree.lineOf(tree.start(index)) + 1;
       const context: TriggerContext = { doc, tree, model, escape: tree.escape, trigger, index, order, run };
       for (const rule of rules) {
         const report = (message: string, data?: Record<string, unknown>): void =>
@@ -575,7 +575,7 @@ function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentPro
   const previous = cache.converted;
   const converted = new Map<object, ConvertedSegment>();
   for (const { part, problems, first, base } of segments) {
-    const line = doc.text.positionAt(base).line;
+    const line = doc.tree.lineOf(base);
     // Reach depends on the whole file's stage graph, not on the segment: a key of its own.
     const unreached = problems.some(({ rule, problem }) => raisedAtDispatch(rule, problem)) && reach.unreachedStageOf(first) !== undefined;
     let entry = reuse ? previous.get(part) : undefined;
