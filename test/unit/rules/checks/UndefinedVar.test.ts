@@ -270,6 +270,20 @@ describe('UndefinedVar', () => {
     checkDiagnostics(['FROM alpine', 'ARG WHICH', 'ENV $WHICH=bar', 'COPY $[$FOO$] /x', ''].join('\n'), [{ code: 'UndefinedVar', message: message('FOO') }]);
   });
 
+  it('matches the name an ENV with a variable key sets regardless of case in a Windows stage', () => {
+    checkDiagnostics(['FROM mcr.microsoft.com/windows/nanoserver:ltsc2022', 'ARG K=Foo', 'ENV $K=C:\\\\srv', 'LABEL a=$foo b=$FOO', ''].join('\n'), []);
+    checkDiagnostics(['FROM alpine', 'ARG K=Foo', 'ENV $K=/srv', 'LABEL a=$[$foo$]', ''].join('\n'), [{ code: 'UndefinedVar', message: message('foo', 'Foo') }]);
+  });
+
+  it('reads a name no ARG or ENV of the stage declares as empty in such a key, which no --build-arg changes', () => {
+    // Only the key's own variable is reported: the ENV sets `_DIR`.
+    checkDiagnostics(['ARG K=FOO', 'FROM alpine', 'ENV $[${K}$]_DIR=/srv', 'LABEL x=$_DIR', ''].join('\n'), [{ code: 'UndefinedVar', message: outsideMessage('K') }]);
+  });
+
+  it('knows the name before the first = of what such a key expands to', () => {
+    checkDiagnostics(['FROM alpine', 'ARG K=A=B', 'ENV $K=x', 'LABEL l=$A', ''].join('\n'), []);
+  });
+
   it('suggests the name an ENV with a variable key sets', () => {
     checkDiagnostics(['FROM alpine', 'ARG WHICH=FOO', 'ENV $WHICH=bar', 'COPY $[$FOOO$] /x', ''].join('\n'), [
       { code: 'UndefinedVar', message: message('FOOO', 'FOO') },

@@ -17,9 +17,10 @@ describe('WorkdirRelativePath with ENVs whose key is a variable', () => {
       'FROM alpine\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nWORKDIR $FOO_DIR\n',
       'FROM alpine AS base\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nFROM base\nWORKDIR $FOO_DIR\n',
       'FROM alpine AS base\nARG PREFIX=FOO\nONBUILD ENV ${PREFIX}_DIR=/srv\nFROM base\nWORKDIR $FOO_DIR\n',
-      // It replaces an earlier ENV of that name, and beats an ARG of it whatever the order.
+      // It replaces an earlier ENV of that name, and an earlier ARG of it, and an ARG without a value after it sets nothing.
       'FROM alpine\nENV FOO_DIR=rel\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nWORKDIR $FOO_DIR\n',
-      'FROM alpine\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nARG FOO_DIR=rel\nWORKDIR $FOO_DIR\n',
+      'FROM alpine\nARG FOO_DIR=rel\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nWORKDIR $FOO_DIR\n',
+      'FROM alpine\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nARG FOO_DIR\nWORKDIR $FOO_DIR\n',
       // A value worked out from the name sees it too.
       'FROM alpine\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nENV APP=${FOO_DIR}app\nWORKDIR $APP\n',
       'FROM alpine\nENV FOO_DIR=rel\nARG PREFIX=FOO\nENV ${PREFIX}_DIR=/srv\nENV APP=$FOO_DIR/app\nWORKDIR $APP\n',
@@ -41,7 +42,6 @@ describe('WorkdirRelativePath with ENVs whose key is a variable', () => {
   it('says nothing certain about a name an ENV with an open key may have set', () => {
     const open = [
       'FROM alpine\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nWORKDIR $FOO_DIR\n',
-      'FROM alpine\nENV ${NOPE}_DIR=/srv\nWORKDIR $FOO_DIR\n',
       'FROM alpine\nENV FOO_DIR=rel\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nWORKDIR $FOO_DIR\n',
       'FROM alpine\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nENV APP=${FOO_DIR}app\nWORKDIR $APP\n',
       'FROM alpine AS base\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nFROM base\nWORKDIR $FOO_DIR\n',
@@ -49,6 +49,8 @@ describe('WorkdirRelativePath with ENVs whose key is a variable', () => {
       'FROM alpine AS base\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nONBUILD WORKDIR $FOO_DIR\nFROM base\n',
     ];
     for (const text of open) checkDiagnostics(text, [], workdir);
+    // An undeclared name in a key is empty in every build: this ENV sets `_DIR`, not FOO_DIR.
+    checkDiagnostics('FROM alpine\nENV ${NOPE}_DIR=/srv\nWORKDIR $[$FOO_DIR$]\n', [{ code: 'WorkdirRelativePath', message: emptyPath('$FOO_DIR') }], workdir);
     // A name set after it is certain again.
     checkDiagnostics('FROM alpine\nARG PREFIX\nENV ${PREFIX}_DIR=/srv\nENV FOO_DIR=rel\nWORKDIR $[$FOO_DIR$]\n', [{ code: 'WorkdirRelativePath', message: relative('rel') }], workdir);
   });
@@ -83,5 +85,44 @@ describe('EXPOSE checks with ENVs whose key is a variable', () => {
     checkDiagnostics('FROM alpine\nARG PREFIX=DNS\nENV ${PREFIX}_PROTO=udp\nEXPOSE 53/${DNS_PROTO:-UDP}\n', []);
     checkDiagnostics('FROM alpine\nARG PREFIX=DNS\nENV ${PREFIX}_PROTO=UDP\nEXPOSE $[53/$DNS_PROTO$]\n', [{ code: 'ExposeProtoCasing', message: "Write the protocol of '53/UDP' in lowercase: 'udp'." }]);
     checkDiagnostics('FROM alpine\nARG PREFIX\nENV ${PREFIX}_PROTO=udp\nEXPOSE 53/${DNS_PROTO:-UDP}\n', []);
+  });
+});
+
+describe('the order in which ENVs with variable keys and other declarations set a name', () => {
+  const protoCasing = (port: string, lower: string) => `Write the protocol of '${port}' in lowercase: '${lower}'.`;
+
+  it('lets a later ARG with a value replace what such an ENV set, as BuildKit adds each ARG with a value to the environment', () => {
+    checkDiagnostics('FROM alpine:3\nARG K=DIR\nENV $K=rel\nARG DIR=/abs\nWORKDIR $DIR\n', [], workdir);
+    checkDiagnostics('FROM alpine:3\nARG K=PORT\nENV $K=80/TCP\nARG PORT=8080\nEXPOSE $PORT\n', []);
+    // The ARG's value itself is relative: reported as such.
+    checkDiagnostics('FROM alpine:3\nARG K=DIR\nENV $K=/abs\nARG DIR=rel\nWORKDIR $[$DIR$]\n', [{ code: 'WorkdirRelativePath', message: relative('rel') }], workdir);
+  });
+
+  it('takes the pairs of one ENV in order: the last pair that sets a name wins', () => {
+    checkDiagnostics('FROM alpine:3\nARG K=DIR\nENV DIR=rel $K=/abs\nWORKDIR $DIR\n', [], workdir);
+    checkDiagnostics('FROM alpine:3\nARG K=PORT\nENV PORT=80/TCP $K=8080/tcp\nEXPOSE $PORT\n', []);
+    checkDiagnostics('FROM alpine:3\nARG K=LOG_FILE\nENV LOG_FILE=debug.log $K=app.txt\nCOPY $LOG_FILE /x\n', [], { dockerignore: '*.log\n' });
+    checkDiagnostics('FROM alpine:3\nARG K=DIR\nENV $K=/abs DIR=rel\nWORKDIR $[$DIR$]\n', [{ code: 'WorkdirRelativePath', message: relative('rel') }], workdir);
+    checkDiagnostics('FROM alpine:3\nARG K=PORT\nENV $K=8080/tcp PORT=80/TCP\nEXPOSE $[$PORT$]\n', [{ code: 'ExposeProtoCasing', message: protoCasing('80/TCP', 'tcp') }]);
+    // An open key after a literal pair could set any name, that one too.
+    checkDiagnostics('FROM alpine:3\nARG K\nENV DIR=rel $K=x\nWORKDIR $DIR\n', [], workdir);
+    // In an ONBUILD ENV too, where the stage built FROM its stage runs it.
+    checkDiagnostics('FROM alpine:3 AS base\nARG K=DIR\nONBUILD ENV DIR=rel $K=/abs\nFROM base\nWORKDIR $DIR\n', [], workdir);
+  });
+
+  it('matches a name such an ENV sets regardless of case in a Windows stage', () => {
+    checkDiagnostics('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nARG K=Foo\nENV $K=C:\\\\srv\nWORKDIR $FOO\n', [], workdir);
+    // Not in a Linux stage: FOO is unset there, so the path is empty.
+    checkDiagnostics('FROM alpine:3\nARG K=Foo\nENV $K=/srv\nWORKDIR $[$FOO$]\n', [{ code: 'WorkdirRelativePath', message: emptyPath('$FOO') }], workdir);
+  });
+
+  it('reads an undeclared name in a key as empty, which no --build-arg changes', () => {
+    checkDiagnostics('ARG K=FOO\nFROM alpine:3\nENV ${K}_DIR=/srv\nWORKDIR $_DIR\n', [], workdir);
+    checkDiagnostics('ARG K=FOO\nFROM alpine:3\nENV ${K}_DIR=srv\nWORKDIR $[$_DIR$]\n', [{ code: 'WorkdirRelativePath', message: relative('srv') }], workdir);
+  });
+
+  it('sets the name before the first = of what a key expands to, with the rest of the key in front of the value', () => {
+    checkDiagnostics('FROM alpine:3\nARG K=DIR=/abs\nENV $K=x\nWORKDIR $DIR\n', [], workdir);
+    checkDiagnostics('FROM alpine:3\nARG K=DIR=rel\nENV $K=/x\nWORKDIR $[$DIR$]\n', [{ code: 'WorkdirRelativePath', message: relative('rel=/x') }], workdir);
   });
 });

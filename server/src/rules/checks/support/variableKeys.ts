@@ -5,8 +5,9 @@
 // The name is known here when every variable of the key has a value the model knows without a build.
 // A `--build-arg` could change it; UndefinedVar then stays quiet rather than warn on the default build.
 
-import type { Declaration, DockerfileModel, ScopeLookup, Stage } from '../../../semantics';
+import { foldName, type Declaration, type DockerfileModel, type ScopeLookup, type Stage } from '../../../semantics';
 import { countBelow, lex } from '../../../syntax';
+import { setRegardless } from './alwaysSet';
 
 /** Whether a declaration is an ENV whose key is written with a variable. */
 export const hasVariableKey = (declaration: Declaration): boolean => declaration.kind === 'env' && declaration.name.includes('$');
@@ -17,17 +18,41 @@ export const hasVariableKey = (declaration: Declaration): boolean => declaration
  * key has no known value, or the key expands to nothing.
  */
 export function envKeyName(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): string | undefined {
-  if (!hasVariableKey(declaration)) return declaration.name;
+  return envKey(model, declaration, scope)?.name;
+}
+
+/**
+ * An ENV's key as it expands. BuildKit keeps the environment as `key=value` strings and reads a name
+ * back up to the first `=`: a key that expands to `A=B` sets A, to `B=` and the value after it.
+ */
+interface ExpandedKey {
+  readonly name: string;
+  /** What the expanded key adds in front of the value: `B=` for a key `A=B`; empty for a plain key. */
+  readonly valuePrefix: string;
+}
+
+function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): ExpandedKey | undefined {
+  if (!hasVariableKey(declaration)) return { name: declaration.name, valuePrefix: '' };
   const span = declaration.nameSpan;
+  const stage = model.stages[declaration.stage] as Stage | undefined;
   const values = new Map<string, string | undefined>();
   for (const use of model.usesInNode(declaration.nodeIndex)) {
     if (use.span.start < span.start || use.span.end > span.end) continue;
-    const value = scope ? scope.get(use.name)?.value : use.value;
-    if (value === undefined) return undefined;
+    let value = scope ? scope.get(use.name)?.value : use.value;
+    if (value === undefined) {
+      // A declared variable without a known value (`ARG K`) could be set by a --build-arg, and a
+      // name the base image sets has the image's value; any other name is unset, so empty.
+      const declared = scope ? scope.has(use.name) : use.declaration !== undefined;
+      if (declared || setRegardless(stage, use.name)) return undefined;
+      value = '';
+    }
     values.set(use.name, value);
   }
   const result = lex(model.tree.slice(span.start, span.end), (name) => values.get(name), { escape: model.tree.escape, splitWords: false });
-  return result.error || !result.value ? undefined : result.value;
+  if (result.error || !result.value) return undefined;
+  const equals = result.value.indexOf('=');
+  if (equals < 0) return { name: result.value, valuePrefix: '' };
+  return equals === 0 ? undefined : { name: result.value.slice(0, equals), valuePrefix: result.value.slice(equals + 1) + '=' };
 }
 
 /** A name an ENV with a variable key sets, in `stage` (and the stages built FROM it). */
@@ -38,9 +63,12 @@ interface KeyedName {
   /** An ONBUILD ENV of the base stage, which `stage` runs before its own instructions. */
   readonly trigger: boolean;
   readonly declaration: Declaration;
+  /** The name as the key expands, in its case (the index holds it folded, for Windows stages). */
+  readonly name: string;
+  readonly valuePrefix: string;
 }
 
-/** Where the ENVs with a key the file leaves open run in one stage (node indexes, ascending). */
+/** Where the ENVs with a key the file leaves open run in one stage (the offsets of their pairs, ascending). */
 interface OpenKeys {
   /** Its own ENVs. */
   readonly own: number[];
@@ -49,6 +77,7 @@ interface OpenKeys {
 }
 
 interface KeyedNames {
+  /** Keyed by the folded name: a Windows stage reads names regardless of case. */
   readonly byName: ReadonlyMap<string, readonly KeyedName[]>;
   /** Each stage's place in a walk of the FROM tree: a stage is below another when its place lies within the other's. */
   readonly enter: Int32Array;
@@ -59,7 +88,7 @@ interface KeyedNames {
   readonly open: readonly (OpenKeys | undefined)[];
   /** Per stage, the run order (`order`) of the last ENV with an open key that ran by its end, in it or its chain; -1 for none. */
   readonly openByEnd: Float64Array;
-  /** The size of one phase of a stage in `order`: more than any node index. */
+  /** The size of one phase of a stage in `order`: more than any offset of the document. */
   readonly span: number;
 }
 
@@ -85,15 +114,17 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
   const open: (OpenKeys | undefined)[] = model.stages.map(() => undefined);
   const openIn = (stage: Stage): OpenKeys => (open[stage.index] ??= { own: [], triggers: [] });
   let any = false;
-  const add = (name: string | undefined, entry: KeyedName) => {
+  const add = (key: ExpandedKey | undefined, entry: Omit<KeyedName, 'name' | 'valuePrefix'>) => {
     any = true;
-    if (name === undefined) {
-      (entry.trigger ? openIn(entry.stage).triggers : openIn(entry.stage).own).push(entry.nodeIndex);
+    if (key === undefined) {
+      (entry.trigger ? openIn(entry.stage).triggers : openIn(entry.stage).own).push(entry.declaration.span.start);
       return;
     }
-    const list = byName.get(name);
-    if (list) list.push(entry);
-    else byName.set(name, [entry]);
+    const folded = foldName(key.name);
+    const full = { ...entry, ...key };
+    const list = byName.get(folded);
+    if (list) list.push(full);
+    else byName.set(folded, [full]);
   };
   const triggersOf: (readonly Declaration[])[] = [];
   const children: number[][] = model.stages.map(() => []);
@@ -104,10 +135,10 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
     if (base) {
       children[base.index].push(stage.index);
       for (const declaration of triggersOf[base.index]) {
-        add(envKeyName(model, declaration, model.inheritedTriggerLookup(stage, declaration.nodeIndex)), { stage, nodeIndex: declaration.nodeIndex, trigger: true, declaration });
+        add(envKey(model, declaration, model.inheritedTriggerLookup(stage, declaration.nodeIndex)), { stage, nodeIndex: declaration.nodeIndex, trigger: true, declaration });
       }
     }
-    for (const declaration of own) if (!declaration.trigger) add(envKeyName(model, declaration), { stage, nodeIndex: declaration.nodeIndex, trigger: false, declaration });
+    for (const declaration of own) if (!declaration.trigger) add(envKey(model, declaration), { stage, nodeIndex: declaration.nodeIndex, trigger: false, declaration });
   }
   let result: KeyedNames | null = null;
   if (any) {
@@ -133,12 +164,12 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
         }
       }
     }
-    const span = model.tree.nodeCount + 1;
+    const span = model.tree.length + 1;
     // A base stage comes before the stages built FROM it, so its entry is ready when they ask.
     const openByEnd = new Float64Array(model.stages.length);
     for (const stage of model.stages) {
       const keys = open[stage.index];
-      const at = (phase: number, nodeIndex: number) => runOrder(depth[stage.index], phase, nodeIndex, span);
+      const at = (phase: number, offset: number) => runOrder(depth[stage.index], phase, offset, span);
       openByEnd[stage.index] = keys?.own.length
         ? at(1, keys.own[keys.own.length - 1])
         : keys?.triggers.length
@@ -154,12 +185,24 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
 }
 
 /**
- * Where an instruction runs in the build of a stage, as a number that grows with it along one FROM
- * chain: the chain's stages in turn, in each the base's ONBUILD triggers (phase 0) before its own
- * instructions (phase 1), each in the order of its node.
+ * Where a pair of an instruction takes effect in the build of a stage, as a number that grows with it
+ * along one FROM chain: the chain's stages in turn, in each the base's ONBUILD triggers (phase 0)
+ * before its own instructions (phase 1), each in the order of its offset, so the pairs of one ENV or
+ * ARG line in their order too (BuildKit adds them one by one).
  */
-function runOrder(depth: number, phase: 0 | 1 | number, nodeIndex: number, span: number): number {
-  return (depth * 2 + phase) * span + nodeIndex;
+function runOrder(depth: number, phase: 0 | 1 | number, offset: number, span: number): number {
+  return (depth * 2 + phase) * span + offset;
+}
+
+/** Whether a declaration sets its name when it runs: an ENV, or an ARG with a value (its own or a global ARG's); `ARG NAME` alone sets nothing. */
+const setsName = (declaration: Declaration): boolean =>
+  declaration.kind === 'env' || declaration.rawValue !== undefined || declaration.inherits?.rawValue !== undefined;
+
+/** The entries of the index for a name as `stage` reads it: in a Windows stage, any spelling. */
+function entriesFor(names: KeyedNames, stage: Stage, name: string): readonly KeyedName[] {
+  const entries = names.byName.get(foldName(name));
+  if (!entries || stage.windows) return entries ?? [];
+  return entries.every((entry) => entry.name === name) ? entries : entries.filter((entry) => entry.name === name);
 }
 
 /** A point of a stage's build: before its own node `beforeNode`, or before its base's trigger `beforeTrigger`, which it runs first. */
@@ -173,9 +216,8 @@ export type BuildPoint = { readonly beforeNode: number } | { readonly beforeTrig
  */
 export function setThroughVariableKey(model: DockerfileModel, stage: Stage, name: string, where: BuildPoint): boolean {
   const names = keyedNames(model);
-  const entries = names?.byName.get(name);
-  if (!names || !entries) return false;
-  for (const entry of entries) {
+  if (!names) return false;
+  for (const entry of entriesFor(names, stage, name)) {
     if (entry.stage === stage) {
       if ('beforeTrigger' in where ? entry.trigger && entry.nodeIndex < where.beforeTrigger : entry.trigger || entry.nodeIndex < where.beforeNode) return true;
     } else if (names.enter[entry.stage.index] < names.enter[stage.index] && names.leave[stage.index] < names.leave[entry.stage.index]) return true;
@@ -191,26 +233,30 @@ export interface KeyedSetting {
   readonly declaration: Declaration;
   readonly stage: Stage;
   readonly trigger: boolean;
+  /** What the expanded key puts in front of the ENV's value (see `ExpandedKey`). */
+  readonly valuePrefix: string;
 }
 
 /**
  * What ENVs with variable keys make of `name` at a point of `stage`'s build, against `resolved`,
  * the declaration the model found there by name (which knows nothing of them): undefined when none
- * of them set it later than `resolved` ran (then `resolved` stands); the one that did, when its key
+ * of them set it later than `resolved` did (then `resolved` stands); the one that did, when its key
  * is known; 'unknown' when the last that may have is an ENV whose key the file leaves open (`ARG K`
- * without a value, an undeclared name), which could set any name. An ENV beats an ARG of the same
- * name whatever their order, as in BuildKit.
+ * without a value), which could set any name. BuildKit adds ENV pairs and ARGs with a value to the
+ * environment one by one, so the last of them wins, whatever kind; a use sees the state before its
+ * instruction, as every word of an instruction is expanded before any of its pairs is added.
  */
 export function keyedSettingAt(model: DockerfileModel, stage: Stage, name: string, where: BuildPoint, resolved?: Declaration): KeyedSetting | 'unknown' | undefined {
   const names = keyedNames(model);
   if (!names) return undefined;
   const { depth, span } = names;
+  const tree = model.tree;
   const here = stage.index;
-  const point = 'beforeTrigger' in where ? runOrder(depth[here], 0, where.beforeTrigger, span) : runOrder(depth[here], 1, where.beforeNode, span);
+  const point = 'beforeTrigger' in where ? runOrder(depth[here], 0, tree.start(where.beforeTrigger), span) : runOrder(depth[here], 1, tree.start(where.beforeNode), span);
   let best: KeyedName | undefined;
   let bestOrder = -1;
-  for (const entry of names.byName.get(name) ?? []) {
-    const order = runOrder(depth[entry.stage.index], entry.trigger ? 0 : 1, entry.nodeIndex, span);
+  for (const entry of entriesFor(names, stage, name)) {
+    const order = runOrder(depth[entry.stage.index], entry.trigger ? 0 : 1, entry.declaration.span.start, span);
     const inChain = entry.stage === stage ? order < point : names.enter[entry.stage.index] < names.enter[here] && names.leave[here] < names.leave[entry.stage.index];
     if (inChain && order > bestOrder) {
       best = entry;
@@ -220,23 +266,24 @@ export function keyedSettingAt(model: DockerfileModel, stage: Stage, name: strin
   // The last ENV with an open key by the point: in the stage itself, else by the end of its base.
   let openOrder = -1;
   const keys = names.open[here];
-  // The last node of an ascending list below a limit, or -1: a stage may have many such ENVs.
+  // The last offset of an ascending list below a limit, or -1: a stage may have many such ENVs.
   const before = (list: readonly number[] | undefined, limit: number) => {
-    const count = list ? countBelow(list, (nodeIndex) => nodeIndex, limit) : 0;
+    const count = list ? countBelow(list, (offset) => offset, limit) : 0;
     return count ? list![count - 1] : -1;
   };
-  const ownOpen = 'beforeNode' in where ? before(keys?.own, where.beforeNode) : -1;
-  const triggerOpen = before(keys?.triggers, 'beforeTrigger' in where ? where.beforeTrigger : Infinity);
+  const ownOpen = 'beforeNode' in where ? before(keys?.own, tree.start(where.beforeNode)) : -1;
+  const triggerOpen = before(keys?.triggers, 'beforeTrigger' in where ? tree.start(where.beforeTrigger) : Infinity);
   if (ownOpen >= 0) openOrder = runOrder(depth[here], 1, ownOpen, span);
   else if (triggerOpen >= 0) openOrder = runOrder(depth[here], 0, triggerOpen, span);
   else if (stage.base) openOrder = names.openByEnd[stage.base.index];
-  // Where the declaration the model found ran; an ARG loses to any ENV.
+  // Where the declaration the model found set the name; an ARG without a value sets nothing.
   let resolvedOrder = -1;
-  if (resolved?.kind === 'env' && resolved.stage >= 0) {
+  if (resolved && resolved.stage >= 0 && setsName(resolved)) {
     const owner = resolved.stage;
-    resolvedOrder = resolved.trigger ? runOrder(depth[owner] + 1, 0, resolved.nodeIndex, span) : runOrder(depth[owner], 1, resolved.nodeIndex, span);
+    const offset = resolved.span.start;
+    resolvedOrder = resolved.trigger ? runOrder(depth[owner] + 1, 0, offset, span) : runOrder(depth[owner], 1, offset, span);
   }
   if (Math.max(bestOrder, openOrder) <= resolvedOrder) return undefined;
   if (openOrder > bestOrder) return 'unknown';
-  return best && { declaration: best.declaration, stage: best.stage, trigger: best.trigger };
+  return best && { declaration: best.declaration, stage: best.stage, trigger: best.trigger, valuePrefix: best.valuePrefix };
 }
