@@ -4,6 +4,11 @@
 // `ARG KEY=FOO` before it, the ENV sets FOO, and BuildKit's UndefinedVar says nothing about `$FOO`.
 // The name is known here when every variable of the key has a value the model knows without a build.
 // A `--build-arg` could change it; UndefinedVar then stays quiet rather than warn on the default build.
+//
+// Cost: the index is made once per model, and only for a file that has such an ENV. A use then reads
+// the entries of its name, all of them: a file where thousands of stages set the same name through a
+// variable key pays their number per use (12,000 such stages: 7.9 s against 1.6 without keyed ENVs).
+// Such files are not known to exist; an index per chain would remove it.
 
 import { foldName, type Declaration, type DockerfileModel, type ScopeLookup, type Stage } from '../../../semantics';
 import { countBelow, lex } from '../../../syntax';
