@@ -776,6 +776,16 @@ describe('hover over LSP', () => {
         'FROM alpine\nONBUILD WORKDIR $[$GO$0PATH$]',
         "**`GOPATH`** not declared\n\nExpanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
       );
+      // An ENV whose key is a variable may set the name: BuildKit expands keys too. Its own stage's
+      // earlier ENV and a base stage's count; an ENV after the use does not.
+      const keyed = (line: number, key: string) =>
+        `**\`FOO\`** not declared\n\nNo \`ARG\` or \`ENV\` of this name comes before this line, but the \`ENV\` on line ${line} sets the name its key \`${key}\` expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.`;
+      await checkHover('FROM alpine\nARG KEY=FOO\nENV $KEY=bar\nWORKDIR /$[$FO$0O$]', keyed(3, '$KEY'));
+      await checkHover('FROM alpine AS base\nARG KEY=FOO\nENV ${KEY}=bar\nFROM base\nWORKDIR /$[$FO$0O$]', keyed(3, '${KEY}'));
+      await checkHover(
+        'FROM alpine\nWORKDIR /$[$FO$0O$]\nARG KEY=FOO\nENV $KEY=bar',
+        '**`FOO`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',
+      );
       // As the UndefinedVar warning does, it names the variable that was probably meant.
       await checkHover(
         'FROM alpine\nENV MYVAR=1 MYVARS=2\nWORKDIR /$[$my$0var$]',

@@ -4,7 +4,7 @@
 
 import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
-import { baseImageEnv, foldName, type Declaration, type VariableUse } from '../../semantics';
+import { baseImageEnv, foldName, type Declaration, type Stage, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
@@ -108,6 +108,15 @@ function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration |
 function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, global: Declaration | undefined): string {
   if (use.stage < 0) return w.prose('No global `ARG` before this line declares it, so it expands to an empty string.');
   if (!global) {
+    // BuildKit expands an ENV's key, so an `ENV $KEY=…` before the use may have set this name.
+    const keyed = variableKeyEnvBefore(doc, use);
+    if (keyed) {
+      const line = doc.text.positionAt(keyed.nameSpan.start).line + 1;
+      const key = doc.tree.slice(keyed.nameSpan.start, keyed.nameSpan.end);
+      return w.prose(
+        `No \`ARG\` or \`ENV\` of this name comes before this line, but the \`ENV\` on line ${line} sets the name its key \`${key}\` expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.`,
+      );
+    }
     const empty = w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
     // The diagnostic's "did you mean", with where that variable is set.
     const visible = doc.model.visibleAt(use.span.start);
@@ -121,6 +130,22 @@ function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, 
   return w.prose(
     `Unset here: the global \`ARG ${use.name}\` on line ${line} is visible in \`FROM\` lines only. Declare \`ARG ${use.name}\` (without a value) in this stage to use its value.`,
   );
+}
+
+/**
+ * The last ENV before a use whose key is written with a variable, in the use's stage or a stage its
+ * stage is built FROM (the bases' ONBUILD triggers run in the stages below them, so theirs count; the
+ * stage's own triggers do not run in it).
+ */
+function variableKeyEnvBefore(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
+  const model = doc.model;
+  for (let stage: Stage | undefined = model.stages[use.stage]; stage; stage = stage.base) {
+    if (!model.hasVariableKeyEnv(stage.index)) continue;
+    const own = stage.index === use.stage;
+    const keyed = model.declarationsOf(stage).filter((d) => d.kind === 'env' && d.name.includes('$') && (!own || (!d.trigger && d.nodeIndex < use.nodeIndex)));
+    if (keyed.length) return keyed[keyed.length - 1];
+  }
+  return undefined;
 }
 
 /** Why PATH has a value where no ARG or ENV of the stage sets it. */
