@@ -782,6 +782,10 @@ describe('hover over LSP', () => {
         `**\`FOO\`** not declared\n\nNo \`ARG\` or \`ENV\` of this name comes before this line, but the \`ENV\` on line ${line} sets the name its key \`${key}\` expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.`;
       await checkHover('FROM alpine\nARG KEY=FOO\nENV $KEY=bar\nWORKDIR /$[$FO$0O$]', keyed(3, '$KEY'));
       await checkHover('FROM alpine AS base\nARG KEY=FOO\nENV ${KEY}=bar\nFROM base\nWORKDIR /$[$FO$0O$]', keyed(3, '${KEY}'));
+      // A key known to give another name, or written with no variable at all, says nothing of this one.
+      const plain = '**`FOO`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.';
+      await checkHover('FROM alpine\nARG KEY=BAR\nENV $KEY=bar\nWORKDIR /$[$FO$0O$]', plain);
+      await checkHover('FROM alpine\nENV \\$KEY=bar\nWORKDIR /$[$FO$0O$]', plain);
       await checkHover(
         'FROM alpine\nWORKDIR /$[$FO$0O$]\nARG KEY=FOO\nENV $KEY=bar',
         '**`FOO`** not declared\n\nNo `ARG` or `ENV` before this line sets it, so it expands to an empty string unless the base image defines it.',

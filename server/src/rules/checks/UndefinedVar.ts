@@ -19,7 +19,7 @@ import type { StageRule } from '../types';
 import { declareArgFix, renameVariableFix } from './support/fixes';
 import { setRegardless } from './support/alwaysSet';
 import { unsetOutcome } from './support/expand';
-import { envKeyName, hasVariableKey, setThroughVariableKey } from './support/variableKeys';
+import { envKeyName, hasVariableKey, keyedSettingAt, setThroughVariableKey } from './support/variableKeys';
 import { chainCandidates } from './support/chainSuggestions';
 import { checkMeta } from './support/meta';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
@@ -28,6 +28,8 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (use.stage < 0 || !use.expandedByBuilder || use.declaration) return false;
   const stage = model.stages[use.stage];
   if (setRegardless(stage, use.name) || setThroughVariableKey(model, stage, use.name, { beforeNode: use.nodeIndex })) return false;
+  // An earlier ENV whose key cannot be told without a build may have set the name.
+  if (keyedSettingAt(model, stage, use.name, { beforeNode: use.nodeIndex }) === 'unknown') return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
@@ -113,6 +115,7 @@ export const UndefinedVar: StageRule = {
       scope ??= model.inheritedTriggerLookup(run.stage, index);
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
       if (setThroughVariableKey(model, run.stage, use.name, { beforeTrigger: index })) continue;
+      if (keyedSettingAt(model, run.stage, use.name, { beforeTrigger: index }) === 'unknown') continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);

@@ -6,6 +6,7 @@ import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } fro
 import { renderPredefinedArg, type DocFormat } from '../../facts/render';
 import { baseImageEnv, foldName, type Declaration, type Stage, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
+import { envKeyName, hasVariableKey } from '../../rules/checks/support/variableKeys';
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
@@ -113,9 +114,12 @@ function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, 
     if (keyed) {
       const line = doc.text.positionAt(keyed.nameSpan.start).line + 1;
       const key = doc.tree.slice(keyed.nameSpan.start, keyed.nameSpan.end);
-      return w.prose(
-        `No \`ARG\` or \`ENV\` of this name comes before this line, but the \`ENV\` on line ${line} sets the name its key \`${key}\` expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.`,
-      );
+      // The key is file text: a code span of its own, outside the prose.
+      return [
+        w.prose(`No \`ARG\` or \`ENV\` of this name comes before this line, but the \`ENV\` on line ${line} sets the name its key`),
+        w.code(key),
+        w.prose('expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.'),
+      ].join(' ');
     }
     const empty = w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
     // The diagnostic's "did you mean", with where that variable is set.
@@ -142,7 +146,13 @@ function variableKeyEnvBefore(doc: AnalyzedDocument, use: VariableUse): Declarat
   for (let stage: Stage | undefined = model.stages[use.stage]; stage; stage = stage.base) {
     if (!model.hasVariableKeyEnv(stage.index)) continue;
     const own = stage.index === use.stage;
-    const keyed = model.declarationsOf(stage).filter((d) => d.kind === 'env' && d.name.includes('$') && (!own || (!d.trigger && d.nodeIndex < use.nodeIndex)));
+    // One whose key is known to give another name does not set this one.
+    const windows = model.stages[use.stage]?.windows === true;
+    const other = (d: Declaration): boolean => {
+      const name = envKeyName(model, d);
+      return name !== undefined && (windows ? foldName(name) !== foldName(use.name) : name !== use.name);
+    };
+    const keyed = model.declarationsOf(stage).filter((d) => hasVariableKey(d) && (!own || (!d.trigger && d.nodeIndex < use.nodeIndex)) && !other(d));
     if (keyed.length) return keyed[keyed.length - 1];
   }
   return undefined;

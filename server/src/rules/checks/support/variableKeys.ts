@@ -23,20 +23,39 @@ export const hasVariableKey = (declaration: Declaration): boolean => declaration
  * key has no known value, or the key expands to nothing.
  */
 export function envKeyName(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): string | undefined {
-  return envKey(model, declaration, scope)?.name;
+  return envKey(model, declaration, scope)?.name ?? undefined;
 }
 
 /**
- * An ENV's key as it expands. BuildKit keeps the environment as `key=value` strings and reads a name
- * back up to the first `=`: a key that expands to `A=B` sets A, to `B=` and the value after it.
+ * An ENV's key as it expands. A key that expands to `A=B` is left open (`envKey`): the build's state
+ * keeps `A=B` as the key, which no word can read, while the image's configuration reads `A`.
  */
 interface ExpandedKey {
   readonly name: string;
-  /** What the expanded key adds in front of the value: `B=` for a key `A=B`; empty for a plain key. */
+  /** What the expanded key adds in front of the value (nothing, as such keys are left open). */
   readonly valuePrefix: string;
 }
 
-function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): ExpandedKey | undefined {
+/**
+ * Whether an ENV with a variable key other than `declaration` runs before it, in its FROM chain: one
+ * may have set a name its key reads, which the model, resolving by name, does not know of. (A
+ * trigger runs after the whole stage that declares it, so every keyed ENV of that stage counts.)
+ */
+function otherKeyedEnvBefore(model: DockerfileModel, declaration: Declaration): boolean {
+  const stage = model.stages[declaration.stage] as Stage | undefined;
+  if (!stage) return false;
+  for (let base = stage.base; base; base = base.base) if (model.hasVariableKeyEnv(base.index)) return true;
+  if (!model.hasVariableKeyEnv(stage.index)) return false;
+  const at = declaration.span.start;
+  return model.declarationsOf(stage).some((d) => d !== declaration && hasVariableKey(d) && (declaration.trigger ? !d.trigger || d.span.start < at : !d.trigger && d.span.start < at));
+}
+
+/**
+ * The key an ENV sets as it expands: undefined when it cannot be told without a build (a variable
+ * that a --build-arg, the base image or an earlier keyed ENV may set; a key with a `=`, which
+ * BuildKit's own readings of the environment split differently), null when it expands to nothing.
+ */
+function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): ExpandedKey | null | undefined {
   if (!hasVariableKey(declaration)) return { name: declaration.name, valuePrefix: '' };
   const span = declaration.nameSpan;
   const stage = model.stages[declaration.stage] as Stage | undefined;
@@ -48,16 +67,15 @@ function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeL
       // A declared variable without a known value (`ARG K`) could be set by a --build-arg, and a
       // name the base image sets has the image's value; any other name is unset, so empty.
       const declared = scope ? scope.has(use.name) : use.declaration !== undefined;
-      if (declared || setRegardless(stage, use.name)) return undefined;
+      if (declared || setRegardless(stage, use.name) || otherKeyedEnvBefore(model, declaration)) return undefined;
       value = '';
     }
     values.set(use.name, value);
   }
   const result = lex(model.tree.slice(span.start, span.end), (name) => values.get(name), { escape: model.tree.escape, splitWords: false });
-  if (result.error || !result.value) return undefined;
-  const equals = result.value.indexOf('=');
-  if (equals < 0) return { name: result.value, valuePrefix: '' };
-  return equals === 0 ? undefined : { name: result.value.slice(0, equals), valuePrefix: result.value.slice(equals + 1) + '=' };
+  if (result.error) return undefined;
+  if (!result.value) return null;
+  return result.value.includes('=') ? undefined : { name: result.value, valuePrefix: '' };
 }
 
 /** A name an ENV with a variable key sets, in `stage` (and the stages built FROM it). */
@@ -119,8 +137,10 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
   const open: (OpenKeys | undefined)[] = model.stages.map(() => undefined);
   const openIn = (stage: Stage): OpenKeys => (open[stage.index] ??= { own: [], triggers: [] });
   let any = false;
-  const add = (key: ExpandedKey | undefined, entry: Omit<KeyedName, 'name' | 'valuePrefix'>) => {
+  const add = (key: ExpandedKey | null | undefined, entry: Omit<KeyedName, 'name' | 'valuePrefix'>) => {
     any = true;
+    // A key that expands to nothing sets no name a word can read.
+    if (key === null) return;
     if (key === undefined) {
       (entry.trigger ? openIn(entry.stage).triggers : openIn(entry.stage).own).push(entry.declaration.span.start);
       return;
