@@ -45,7 +45,7 @@ function writeLineStarts(text: string, from: number, to: number, carriageReturns
   return count;
 }
 
-function isLineBreak(c: number): boolean {
+export function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d;
 }
 

@@ -8,10 +8,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SyntaxTree } from '../syntax';
-
-function isLineBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d;
-}
+import { isLineBreak } from './positions';
 
 /** An offset inside a line break moved to the end of its line's content, as the text library does. */
 function beforeLineBreak(tree: SyntaxTree, offset: number, lineStart: number): number {

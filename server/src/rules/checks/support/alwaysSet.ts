@@ -31,7 +31,8 @@ export function inChain(model: DockerfileModel, stage: Stage, beforeNode: number
   return false;
 }
 
-const variableKey = (declaration: Declaration): boolean => declaration.kind === 'env' && declaration.name.includes('$');
+/** Whether a declaration is an ENV whose key is written with a variable (`ENV $KEY=1`). */
+export const hasVariableKey = (declaration: Declaration): boolean => declaration.kind === 'env' && declaration.name.includes('$');
 
 // Per stage (a version's own object): whether a stage below it in its FROM chain has an ENV with a
 // variable key. Each stage asks its base once, so a long chain is walked once, not once per use.
@@ -54,7 +55,7 @@ function basesHaveVariableKey(model: DockerfileModel, stage: Stage): boolean {
   for (let i = pending.length - 1; i >= 0; i--) {
     const base = pending[i].base;
     // A base's ONBUILD triggers count: they run in the stage built on it.
-    if (base && !found) found = model.declarationsOf(base).some(variableKey);
+    if (base && !found) found = model.hasVariableKeyEnv(base.index);
     basesWithVariableKey.set(pending[i], found);
   }
   return found;
@@ -66,9 +67,10 @@ function basesHaveVariableKey(model: DockerfileModel, stage: Stage): boolean {
  */
 export function envWithVariableKey(model: DockerfileModel, stage: Stage, beforeNode: number): boolean {
   if (basesHaveVariableKey(model, stage)) return true;
+  if (!model.hasVariableKeyEnv(stage.index)) return false;
   for (const declaration of model.declarationsOf(stage)) {
     if (declaration.nodeIndex >= beforeNode) break;
-    if (variableKey(declaration)) return true;
+    if (hasVariableKey(declaration)) return true;
   }
   return false;
 }

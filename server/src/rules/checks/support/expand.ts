@@ -92,12 +92,6 @@ function environmentOf(model: DockerfileModel, uses: readonly VariableUse[], dep
 
 /** The value an ENV with a variable key gave the name it set. */
 function keyedValue(model: DockerfileModel, setting: KeyedSetting, depth: number): BuildValue {
-  const value = keyedValueOfPair(model, setting, depth);
-  // A key that expands to `A=B` gives A the value `B=` and the pair's value.
-  return setting.valuePrefix && typeof value === 'string' ? setting.valuePrefix + value : value;
-}
-
-function keyedValueOfPair(model: DockerfileModel, setting: KeyedSetting, depth: number): BuildValue {
   const declaration = setting.declaration;
   if (!setting.trigger) return buildValue(model, declaration, depth);
   // An ONBUILD ENV's value is expanded in the stage that runs it, in the state that stage is in there.

@@ -12,10 +12,10 @@
 
 import { foldName, type Declaration, type DockerfileModel, type ScopeLookup, type Stage } from '../../../semantics';
 import { countBelow, lex } from '../../../syntax';
-import { setRegardless } from './alwaysSet';
+import { hasVariableKey, setRegardless } from './alwaysSet';
 
-/** Whether a declaration is an ENV whose key is written with a variable. */
-export const hasVariableKey = (declaration: Declaration): boolean => declaration.kind === 'env' && declaration.name.includes('$');
+export { hasVariableKey };
+
 
 /**
  * The name an ENV sets: its key, expanded when it is written with variables, each read from `scope`
@@ -23,17 +23,7 @@ export const hasVariableKey = (declaration: Declaration): boolean => declaration
  * key has no known value, or the key expands to nothing.
  */
 export function envKeyName(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): string | undefined {
-  return envKey(model, declaration, scope)?.name ?? undefined;
-}
-
-/**
- * An ENV's key as it expands. A key that expands to `A=B` is left open (`envKey`): the build's state
- * keeps `A=B` as the key, which no word can read, while the image's configuration reads `A`.
- */
-interface ExpandedKey {
-  readonly name: string;
-  /** What the expanded key adds in front of the value (nothing, as such keys are left open). */
-  readonly valuePrefix: string;
+  return envKey(model, declaration, scope) ?? undefined;
 }
 
 /**
@@ -51,12 +41,13 @@ function otherKeyedEnvBefore(model: DockerfileModel, declaration: Declaration): 
 }
 
 /**
- * The key an ENV sets as it expands: undefined when it cannot be told without a build (a variable
- * that a --build-arg, the base image or an earlier keyed ENV may set; a key with a `=`, which
- * BuildKit's own readings of the environment split differently), null when it expands to nothing.
+ * The name an ENV sets as its key expands: undefined when it cannot be told without a build (a
+ * variable that a --build-arg, the base image or an earlier keyed ENV may set; a key with a `=`,
+ * which the build's state keeps whole as the name while the image's configuration reads the part
+ * before it), null when it expands to nothing.
  */
-function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): ExpandedKey | null | undefined {
-  if (!hasVariableKey(declaration)) return { name: declaration.name, valuePrefix: '' };
+function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeLookup): string | null | undefined {
+  if (!hasVariableKey(declaration)) return declaration.name;
   const span = declaration.nameSpan;
   const stage = model.stages[declaration.stage] as Stage | undefined;
   const values = new Map<string, string | undefined>();
@@ -75,7 +66,7 @@ function envKey(model: DockerfileModel, declaration: Declaration, scope?: ScopeL
   const result = lex(model.tree.slice(span.start, span.end), (name) => values.get(name), { escape: model.tree.escape, splitWords: false });
   if (result.error) return undefined;
   if (!result.value) return null;
-  return result.value.includes('=') ? undefined : { name: result.value, valuePrefix: '' };
+  return result.value.includes('=') ? undefined : result.value;
 }
 
 /** A name an ENV with a variable key sets, in `stage` (and the stages built FROM it). */
@@ -88,7 +79,6 @@ interface KeyedName {
   readonly declaration: Declaration;
   /** The name as the key expands, in its case (the index holds it folded, for Windows stages). */
   readonly name: string;
-  readonly valuePrefix: string;
 }
 
 /** Where the ENVs with a key the file leaves open run in one stage (the offsets of their pairs, ascending). */
@@ -137,7 +127,7 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
   const open: (OpenKeys | undefined)[] = model.stages.map(() => undefined);
   const openIn = (stage: Stage): OpenKeys => (open[stage.index] ??= { own: [], triggers: [] });
   let any = false;
-  const add = (key: ExpandedKey | null | undefined, entry: Omit<KeyedName, 'name' | 'valuePrefix'>) => {
+  const add = (key: string | null | undefined, entry: Omit<KeyedName, 'name'>) => {
     any = true;
     // A key that expands to nothing sets no name a word can read.
     if (key === null) return;
@@ -145,8 +135,8 @@ function keyedNames(model: DockerfileModel): KeyedNames | null {
       (entry.trigger ? openIn(entry.stage).triggers : openIn(entry.stage).own).push(entry.declaration.span.start);
       return;
     }
-    const folded = foldName(key.name);
-    const full = { ...entry, ...key };
+    const folded = foldName(key);
+    const full = { ...entry, name: key };
     const list = byName.get(folded);
     if (list) list.push(full);
     else byName.set(folded, [full]);
@@ -258,8 +248,6 @@ export interface KeyedSetting {
   readonly declaration: Declaration;
   readonly stage: Stage;
   readonly trigger: boolean;
-  /** What the expanded key puts in front of the ENV's value (see `ExpandedKey`). */
-  readonly valuePrefix: string;
 }
 
 /**
@@ -310,5 +298,5 @@ export function keyedSettingAt(model: DockerfileModel, stage: Stage, name: strin
   }
   if (Math.max(bestOrder, openOrder) <= resolvedOrder) return undefined;
   if (openOrder > bestOrder) return 'unknown';
-  return best && { declaration: best.declaration, stage: best.stage, trigger: best.trigger, valuePrefix: best.valuePrefix };
+  return best && { declaration: best.declaration, stage: best.stage, trigger: best.trigger };
 }
