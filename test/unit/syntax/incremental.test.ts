@@ -29,7 +29,7 @@ function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
   expect(actual.escape).toBe(expected.escape);
   expect(actual.directives()).toEqual(expected.directives());
   for (let i = 0; i < actual.nodeCount; i++) expect(actual.nodeText(i)).toBe(expected.text.slice(expected.start(i), expected.end(i)));
-  // Variable references are found on first use, outside the nodes' own enumerable fields.
+  // Variable references, compared on their own as well, so a difference there names them.
   const variables = (tree: SyntaxTree) => [...tree.instructions()].map(({ node }) => node.variables);
   expect(JSON.stringify(variables(actual))).toBe(JSON.stringify(variables(expected)));
   // What the tree lists for whole-file passes, kept per chunk, against a walk over every node.
