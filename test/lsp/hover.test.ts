@@ -720,6 +720,25 @@ describe('hover over LSP', () => {
           'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
         ].join('\n\n'),
       );
+      // A global default only the build can tell still reaches the stage: the ARG is not "no default".
+      await checkHover(
+        'ARG PLATFORM=${BUILDPLATFORM}\nFROM alpine\nARG PLATFORM\nWORKDIR /$[$PLAT$0FORM$]',
+        [
+          '**`PLATFORM`** build argument (`ARG`)',
+          'Value here: known only at build time, from the global `ARG PLATFORM=${BUILDPLATFORM}` on line 1.',
+          'Declared on line 3: `ARG PLATFORM`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'ARG PLATFORM=${BUILDPLATFORM}\nFROM alpine\nARG $[PLAT$0FORM$]',
+        [
+          '**`PLATFORM`** build argument (`ARG`)',
+          'Value: known only at build time, from the global `ARG PLATFORM=${BUILDPLATFORM}` on line 1.',
+          'Declared here, on line 3: `ARG PLATFORM`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+        ].join('\n\n'),
+      );
     });
 
     it('ENV overriding an ARG of the same name', async () => {

@@ -24,6 +24,7 @@ function heading(w: DocWriter, name: string, declaration: Declaration | undefine
 }
 
 function valueLine(
+  doc: AnalyzedDocument,
   w: DocWriter,
   label: string,
   name: string,
@@ -34,6 +35,13 @@ function valueLine(
   if (value !== undefined) return `${w.prose(`${label}:`)} ${value === '' ? w.prose('empty') : w.code(value)}`;
   if (automatic) return w.prose(`${label}: set by BuildKit for each build.`);
   if (!declaration) return undefined;
+  // An ARG without a value takes the default of the global ARG of its name, here one only a build can tell.
+  const global = declaration.kind === 'arg' && declaration.rawValue === undefined ? declaration.inherits : undefined;
+  if (global?.rawValue !== undefined) {
+    const line = doc.text.positionAt(global.nameSpan.start).line + 1;
+    const text = doc.tree.slice(global.span.start, global.span.end);
+    return `${w.prose(`${label}: known only at build time, from the global`)} ${w.code(`ARG ${text}`)} ${w.prose(`on line ${line}.`)}`;
+  }
   if (declaration.kind === 'arg' && declaration.rawValue === undefined) {
     return w.prose(`No default: empty unless the build passes \`--build-arg ${name}=<value>\`.`);
   }
@@ -342,7 +350,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       : shellVariable
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
         : heading(w, name, declaration, predefined !== undefined),
-    valueLine(w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
+    valueLine(doc, w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
@@ -396,7 +404,7 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
   const kept = automatic ? undefined : keptDeclaration(doc, declaration);
   return w.join(
     heading(w, declaration.name, declaration, false),
-    kept ? keptLines(doc, w, declaration, kept) : valueLine(w, 'Value', declaration.name, declaration.value, declaration, automatic),
+    kept ? keptLines(doc, w, declaration, kept) : valueLine(doc, w, 'Value', declaration.name, declaration.value, declaration, automatic),
     declaredLine(doc, w, declaration, true),
     scopeNote(doc, w, declaration),
     predefined && renderPredefinedArg(predefined, format),
