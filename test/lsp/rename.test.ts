@@ -95,6 +95,16 @@ describe('prepareRename', () => {
     expect(await refusal('FROM nginx\nCOPY <<robots$0.txt /usr/share/nginx/html/\nUser-agent: *\nrobots.txt\n')).toBe(
       'COPY creates a file named "robots.txt" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.',
     );
+    // A predefined build argument gets its value from the build by its name: nothing declares it, or renaming the ARG would lose that value.
+    expect(await refusal('FROM --platform=$BUILDPLAT$0FORM alpine\n')).toBe(
+      '"BUILDPLATFORM" is a build argument BuildKit predefines, not declared in this Dockerfile, so there is nothing here to rename.',
+    );
+    expect(await refusal('FROM alpine\nARG TARGETARCH\nRUN echo $TARGET$0ARCH\n')).toBe(
+      '"TARGETARCH" is a build argument BuildKit predefines: under another name the ARG would no longer get the value the build gives "TARGETARCH".',
+    );
+    expect(await refusal('ARG HTTP_PR$0OXY\nFROM alpine\nARG HTTP_PROXY\n')).toBe(
+      '"HTTP_PROXY" is a build argument BuildKit predefines: under another name the ARG would no longer get the value the build gives "HTTP_PROXY".',
+    );
     // Known before any new name is typed: a FROM that names the stage through a variable.
     expect(await refusal('ARG V=prod\nFROM alpine AS base-pr$0od\nFROM base-${V}\n')).toBe(
       '"FROM base-${V}" on line 3 names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.',
@@ -203,6 +213,8 @@ describe('rename', () => {
 
   it('allows an ENV to take the name of a predefined ARG, which it does not read', async () => {
     await checkRename('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'TARGETARCH', 'FROM alpine\nENV TARGETARCH=1\nRUN echo $TARGETARCH\n');
+    // An ENV of a predefined name is just an ENV: it renames.
+    await checkRename('FROM alpine\nENV TARGET$0ARCH=1\nRUN echo $TARGETARCH\n', 'ARCH', 'FROM alpine\nENV ARCH=1\nRUN echo $ARCH\n');
   });
 
   it('allows a name that only an earlier FROM uses as an image', async () => {

@@ -5,6 +5,7 @@
 // the build also uses as a file name is not renamed.
 
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { getPredefinedArg } from '../../facts';
 import type { VariableUse } from '../../semantics';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { heredocNameProblem, heredocNotRenamable, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
@@ -27,6 +28,10 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     return undeclaredReason(doc, target.name, target.uses.find((u) => u.nameSpan.start === target.cursor.span.start));
   }
   if (target.kind === 'variable') {
+    // BuildKit (or the docker client, for the proxies) gives a predefined ARG its value by its name.
+    if (target.declarations.some((d) => d.kind === 'arg') && getPredefinedArg(target.name)) {
+      return `"${target.name}" is a build argument BuildKit predefines: under another name the ARG would no longer get the value the build gives "${target.name}".`;
+    }
     const line = shellAssignmentLine(doc, target.uses, target.name);
     if (line !== undefined) {
       return `The shell sets "${target.name}" itself on line ${line}, in a command that also reads "$${target.name}", so a rename cannot tell which of them mean this variable; rename by hand.`;
@@ -68,6 +73,7 @@ function undeclaredReason(doc: AnalyzedDocument, name: string, use: VariableUse 
     const where = use?.expansion === 'trigger' ? 'the later build that runs this ONBUILD trigger' : 'the running container';
     return `"$${name}" here is not the build argument of line ${line}: build arguments do not reach ${where}, so it is the environment's "${name}" and there is nothing here to rename.`;
   }
+  if (use?.predefined && use.expansion !== 'runtime-shell' && use.expansion !== 'trigger') return `"${name}" is a build argument BuildKit predefines, not declared in this Dockerfile, so there is nothing here to rename.`;
   return `"${name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
 }
 
