@@ -93,6 +93,31 @@ describe('codeLens over LSP', () => {
     ]);
   });
 
+  it('a FROM that picks a stage through an ARG default may name any other stage its text fits, as --build-arg picks it', async () => {
+    // The reference's way to choose a stage by argument: V=b builds variant-b instead of variant-a.
+    // A default that names an image leaves the stages alone: the variable is meant for images.
+    const { lenses: result } = await lenses(
+      [
+        'ARG V=a',
+        'ARG BASE=alpine:3.20',
+        'FROM alpine AS variant-a',
+        'FROM alpine AS variant-b',
+        'FROM alpine AS other',
+        'FROM variant-${V} AS chosen',
+        'FROM ${BASE}',
+        'COPY --from=chosen /x /y',
+        '',
+      ].join('\n'),
+    );
+    expect(result.map((lens) => lens.command?.title)).toEqual([
+      'variant-a (stage 0) · used by 1 later stage',
+      'variant-b (stage 1) · may be used by 1 later stage, whose FROM has a variable',
+      'other (stage 2) · not used by later stages · built only with --target other',
+      'chosen (stage 3) · used by 1 later stage',
+      'stage 4 · final stage, built by default',
+    ]);
+  });
+
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({

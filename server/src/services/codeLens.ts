@@ -29,14 +29,17 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
 const regexpSpecial = /[.*+?^${}()|[\]\\]/g;
 
 /**
- * The earlier stages a FROM image with a variable of unknown value may name (`FROM buildkit-$TARGETOS`
- * depends on the platform): those whose name fits the text, each variable standing for any text.
- * None when the image is known or has no variable.
+ * The earlier stages a FROM image with a variable may name: those whose name fits the text, each
+ * variable standing for any text. That is when the variable's value is unknown (`FROM buildkit-$TARGETOS`
+ * depends on the platform), and when an ARG's default makes it name a stage (`FROM variant-${V}`):
+ * `--build-arg V=...` picks another one, the usual way to choose a stage by argument. None when the
+ * image has no variable, or when it is known and names an image.
  */
 function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
   const span = stage.imageSpan;
-  if (stage.base || stage.resolvedImage !== undefined || !span || !stage.image?.includes('$')) return [];
+  if (!span || !stage.image?.includes('$')) return [];
   const uses = doc.model.usesInNode(stage.nodeIndex).filter((u) => !u.ref.nested && u.span.start >= span.start && u.span.end <= span.end);
+  if (stage.resolvedImage !== undefined && !(stage.base && uses.some((u) => u.declaration))) return [];
   const literals: string[] = [];
   let at = span.start;
   for (const use of uses) {
@@ -47,7 +50,7 @@ function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
   // Quotes or escapes around the variables: any stage may be meant.
   const pattern = new RegExp(`^${literals.map((l) => l.replace(regexpSpecial, '\\$&')).join('.*')}$`);
   const fits = literals.some((l) => /["'\\`]/.test(l)) ? () => true : (name: string) => pattern.test(name);
-  return doc.model.stages.slice(0, stage.index).filter((s) => s.nameLower !== undefined && fits(s.nameLower));
+  return doc.model.stages.slice(0, stage.index).filter((s) => s !== stage.base && s.nameLower !== undefined && fits(s.nameLower));
 }
 
 /** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
