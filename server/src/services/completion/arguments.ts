@@ -20,6 +20,8 @@ export interface ArgumentContext {
   readonly instructionStart: number;
   /** Text follows the cursor on the line: a snippet's placeholders would duplicate it. */
   readonly textAfter: boolean;
+  /** Flags are written before the word. */
+  readonly flagged: boolean;
 }
 
 function caseOf(keyword: string): boolean {
@@ -82,13 +84,15 @@ function healthcheckItems(request: CompletionRequest, context: ArgumentContext):
   const cmd = keywordCase('CMD', lower);
   const none = keywordCase('NONE', lower);
   const snippet = request.snippets && !context.textAfter;
-  return [
+  const items = [
     item(request, cmd, CompletionItemKind.Keyword, context.from, snippet ? `${cmd} \${1:command}` : cmd, 0, {
       snippet,
       detail: context.instruction.forms[0].doc,
     }),
-    item(request, none, CompletionItemKind.Keyword, context.from, none, 1, { detail: context.instruction.forms[1].doc }),
   ];
+  // BuildKit reads no flags for NONE: after `--interval=30s` it would silently drop them.
+  if (!context.flagged) items.push(item(request, none, CompletionItemKind.Keyword, context.from, none, 1, { detail: context.instruction.forms[1].doc }));
+  return items;
 }
 
 function signalItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {

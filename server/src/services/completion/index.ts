@@ -209,6 +209,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     onbuild,
     instructionStart: entry.start,
     textAfter: keywordContext.textAfter,
+    flagged: rest.slice(0, firstArg < 0 ? rest.length : firstArg).some(isFlagWord),
   });
   // Before the first argument an explicit request also lists the flags.
   if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));
