@@ -392,6 +392,19 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a HEALTHCHECK flag before NONE, which BuildKit never reads', async () => {
+      const ignored = '**Ignored here:** BuildKit reads no flags for `HEALTHCHECK NONE`, so this one does nothing.';
+      const retries = renderFlag('HEALTHCHECK', getFlag('HEALTHCHECK', 'retries')!, 'markdown');
+      const [signature, ...rest] = retries.split('\n\n');
+      await checkHover('FROM alpine\nHEALTHCHECK $[--ret$0ries$]=3 none', [signature, ignored, ...rest].join('\n\n'));
+      await checkHover(
+        'FROM alpine\nHEALTHCHECK --interval=$[3$00s$] NONE',
+        `\`\`\`dockerfile\nHEALTHCHECK --interval=30s\n\`\`\`\n\n${ignored}\n\n\`30s\` is 30 seconds.\n\n${getFlag('HEALTHCHECK', 'interval')!.doc.summary}\n\nDefault: \`30s\`\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#healthcheck)`,
+      );
+      // With CMD they count.
+      await checkHover('FROM alpine\nHEALTHCHECK $[--ret$0ries$]=3 CMD true', retries);
+    });
+
     it('HEALTHCHECK CMD teaches: exit codes, exec and shell form, an example, the pitfall, the reference', async () => {
       const expected = [
         '```dockerfile\nHEALTHCHECK [OPTIONS] CMD <command>\n```',

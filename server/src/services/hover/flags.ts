@@ -47,12 +47,19 @@ export function flagHover(owner: InstructionNode, flag: Flag, rel: number, forma
   const fact = getFlag(instruction, flag.name.text);
   if (!fact) return undefined;
   const nameSpan = { start: flag.start, end: flag.name.end };
+  // BuildKit reads HEALTHCHECK's flags only for CMD: with NONE they are dropped unsaid.
+  const ignored =
+    instruction === 'HEALTHCHECK' && owner.argList[0]?.text.toUpperCase() === 'NONE'
+      ? new DocWriter(format).prose('**Ignored here:** BuildKit reads no flags for `HEALTHCHECK NONE`, so this one does nothing.')
+      : undefined;
+  // After the signature, as other hovers say what does not apply.
+  const withNote = (text: string) => (ignored ? text.replace(/\n\n|$/, (gap) => `\n\n${ignored}${gap}`) : text);
   if (within(nameSpan, rel) || (flag.equals !== undefined && rel === flag.equals)) {
-    return { span: nameSpan, text: renderFlag(instruction, fact, format) };
+    return { span: nameSpan, text: withNote(renderFlag(instruction, fact, format)) };
   }
   if (!flag.value || !within(flag.value, rel)) return undefined;
   if (flag.mountOptions) return mountHover(flag, rel, format);
-  return { span: flag.value, text: flagValueText(instruction, fact, flag.value.text, format) };
+  return { span: flag.value, text: withNote(flagValueText(instruction, fact, flag.value.text, format)) };
 }
 
 function flagValueText(instruction: InstructionName, fact: FlagFact, value: string, format: DocFormat): string {
