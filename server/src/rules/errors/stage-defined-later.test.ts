@@ -19,6 +19,15 @@ describe('stage-defined-later', () => {
     );
   });
 
+  it('tells two stages of one name apart by their lines (--from names the last of them)', () => {
+    checkErrors('FROM alpine AS build\nCOPY --from=$[build$] /x /y\nFROM scratch AS build\n', [
+      [
+        'stage-defined-later',
+        'Stage "build" (line 3) is defined after stage "build" (line 1), so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" (line 3) above stage "build" (line 1).',
+      ],
+    ], [stageDefinedLater]);
+  });
+
   it('reports a --mount from= naming a stage further down', () => {
     checkErrors('FROM alpine AS app\nRUN --mount=from=$[tools$],target=/t true\nRUN --mount=type=cache,from=$[Tools$],target=/c true\nFROM alpine AS tools\nFROM alpine\nRUN --mount=from=tools,target=/t true\n', [
       ['stage-defined-later', 'Stage "tools" is defined after stage "app", so it cannot be mounted here: a stage has to be defined before the RUN that mounts it. Move stage "tools" above stage "app".'],

@@ -5,6 +5,7 @@
 // circular-stage-dependency reports those, so this rule leaves every edge on a cycle alone.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Stage } from '../../semantics';
 import type { FileRule } from '../types';
 import { stageGraph, stageLabel } from './stageGraph';
 
@@ -19,13 +20,16 @@ export const stageDefinedLater: FileRule = {
   raisedWhen: 'dispatch',
   description: 'COPY --from or RUN --mount from= naming a stage that is defined further down the file.',
   url: 'https://docs.docker.com/reference/dockerfile/#copy---from',
-  check({ model, report }) {
+  check({ doc, model, report }) {
     const { forward, cyclic } = stageGraph(model);
+    // Two stages of one name (DuplicateStageName): their lines tell them apart.
+    const lineOf = (stage: Stage) => ` (line ${doc.text.positionAt(stage.fromStart).line + 1})`;
     for (const edge of forward) {
       if (!edge.to || edge.to.index <= edge.from.index || cyclic.has(edge)) continue;
       const { kind, span, nodeIndex } = edge.reference;
-      const later = stageLabel(edge.to);
-      const current = stageLabel(edge.from);
+      const same = stageLabel(edge.to) === stageLabel(edge.from);
+      const later = stageLabel(edge.to) + (same ? lineOf(edge.to) : '');
+      const current = stageLabel(edge.from) + (same ? lineOf(edge.from) : '');
       const move = `Move stage ${later} above stage ${current}.`;
       report({
         start: span.start,
