@@ -1331,6 +1331,13 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an image with latest written out gets the same advice as one without a tag', async () => {
+      await checkHover(
+        'FROM $[ghcr.io/acme/a$0pp:latest$]',
+        ['**Image** `ghcr.io/acme/app:latest`', '- Registry: `ghcr.io`\n- Repository: `acme/app`\n- Tag: `latest`', LATEST].join('\n\n'),
+      );
+    });
+
     it('a common image from another registry says who publishes it', async () => {
       await checkHover(
         'FROM $[mcr.microsoft.com/dotnet/s$0dk:8.0$] AS build',

@@ -173,7 +173,8 @@ export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: numbe
     expanded !== written && `${w.prose('With the values known here:')} ${w.code(expanded)}`,
     w.list(items),
     known && w.prose(`${about} ${known.doc}`),
-    ref.implicitLatest && w.prose('`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.'),
+    (ref.implicitLatest || (ref.tag === 'latest' && ref.digest === undefined)) &&
+      w.prose('`latest` is whatever was pushed last. Pin a tag (or a digest) so a rebuild gets the same base image.'),
     ref.digest !== undefined && ref.tag !== undefined && w.prose('The digest pins the exact image; the tag is only informative.'),
   );
 }
