@@ -1432,6 +1432,22 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a port out of range or a backwards range is not a port anything listens on: BuildKit stops the build', async () => {
+      const link = '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)';
+      await checkHover(
+        'FROM alpine\nEXPOSE $[700$000$]',
+        ['**Port 70000\\/tcp**', 'Not a port BuildKit accepts: port 70000 is out of range: ports go from 0 to 65535.', link].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nEXPOSE $[1-7$00000/udp$]',
+        ['**Ports 1\\-70000\\/udp**', 'Not a port BuildKit accepts: port 70000 is out of range: ports go from 0 to 65535.', link].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nEXPOSE $[8$00-70$]',
+        ['**Ports 80\\-70\\/tcp**', 'Not a port BuildKit accepts: the range 80-70 runs backwards; write 70-80.', link].join('\n\n'),
+      );
+    });
+
     it('a quoted port, read without its quotes', async () => {
       await checkHover(
         `FROM alpine\nEXPOSE $["8$00"$]`,

@@ -27,7 +27,7 @@ function portNumber(text: string): string | undefined {
 }
 
 /** A port or a range `a-b`: its size, or a problem. */
-function portRange(text: string): { size: number } | { problem: string } {
+export function portRange(text: string): { size: number } | { problem: string } {
   const dash = text.indexOf('-');
   const start = dash < 0 ? text : text.slice(0, dash);
   const startProblem = portNumber(start);

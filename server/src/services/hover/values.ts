@@ -6,6 +6,7 @@ import { renderSignal, renderText, type DocFormat } from '../../facts/render';
 import { isCopiedHeredoc, type Heredoc } from '../../syntax';
 import { DocWriter } from '../markup';
 import { parseGoDuration } from '../../rules/errors/goValues';
+import { portRange } from '../../rules/errors/invalid-expose';
 import { nanosInWords } from './plainWords';
 
 const EXPOSE_URL = getInstruction('EXPOSE')!.referenceUrl;
@@ -42,6 +43,9 @@ export function portHover(text: string, format: DocFormat): string | undefined {
   const ports = last !== undefined ? `ports ${first} to ${last}` : `port ${first}`;
   const count = last !== undefined ? Number(last) - Number(first) + 1 : 1;
   const heading = last !== undefined ? `Ports ${first}-${last}/${protocolName}` : `Port ${first}/${protocolName}`;
+  // Out of range or backwards: BuildKit stops the build (invalid-expose), so nothing listens there.
+  const range = portRange(last !== undefined ? `${first}-${last}` : first);
+  if ('problem' in range) return w.join(w.bold(w.text(heading)), w.prose(`Not a port BuildKit accepts: ${range.problem}.`), w.link(EXPOSE_URL));
   return w.join(
     w.bold(w.text(heading)),
     w.prose(
