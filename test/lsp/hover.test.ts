@@ -1375,6 +1375,18 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine AS c\nFROM $[$0c$]\nFROM alpine AS c\n', '**Stage `c`** (stage 0: the first of 3, line 1)\n\n```dockerfile\nFROM alpine AS c\n```\n\nThis stage starts from the result of that stage.');
     });
 
+    it('FROM naming a stage through an ARG default says another --build-arg names another stage', async () => {
+      await checkHover(
+        'ARG V=a\nFROM alpine AS variant-a\nFROM alpine AS variant-b\nFROM $[varia$0nt-${V}$] AS chosen\n',
+        [
+          '**Stage `variant-a`** (stage 0: the first of 3, line 2)',
+          '```dockerfile\nFROM alpine AS variant-a\n```',
+          'This stage starts from the result of that stage.',
+          '`variant-${V}` names this stage with the defaults of its build arguments; a `--build-arg` with another value names another stage, or an image.',
+        ].join('\n\n'),
+      );
+    });
+
     it('a registry with a port, a tag and a digest', async () => {
       const digest = 'sha256:' + 'a'.repeat(64);
       await checkHover(

@@ -47,6 +47,10 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
     `${w.bold(title)} ${w.prose(`(stage ${stage.index}: ${stagePosition(stage.index, count)}, line ${line})`)}`,
     w.block(fromText(doc, stage)),
     reference && w.prose(referenceNote(doc, stage, reference)),
+    // `FROM variant-${V}`, the usual way to pick a stage by argument: the ARG's default decides only by default.
+    reference?.kind === 'from' &&
+      reference.text.includes('$') &&
+      `${w.code(reference.text)} ${w.prose('names this stage with the defaults of its build arguments; a `--build-arg` with another value names another stage, or an image.')}`,
   );
 }
 
