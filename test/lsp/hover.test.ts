@@ -355,6 +355,12 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nONBUILD $[CO$0PY$] --from=x a b', renderInstruction(getInstruction('COPY')!, 'markdown'));
       await checkHover('FROM alpine\nONBUILD COPY $[--ch$0own$]=1 a b', renderFlag('COPY', getFlag('COPY', 'chown')!, 'markdown'));
       await checkHover('FROM alpine\n$[ON$0BUILD$] RUN make', renderInstruction(getInstruction('ONBUILD')!, 'markdown'));
+      // A trigger BuildKit refuses says so after its signature.
+      for (const name of ['FROM', 'ONBUILD', 'MAINTAINER']) {
+        const [signature, ...rest] = renderInstruction(getInstruction(name)!, 'markdown').split('\n\n');
+        const note = `**Not allowed here:** BuildKit refuses \`ONBUILD ${name}\` and stops the build at this line.`;
+        await checkHover(`FROM alpine\nONBUILD $[${name.slice(0, 2)}$0${name.slice(2)}$] x`, [signature, note, ...rest].join('\n\n'));
+      }
     });
 
     it('a lower-case keyword and a keyword after leading white space', async () => {

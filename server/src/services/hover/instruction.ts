@@ -27,7 +27,13 @@ function keywordHover(node: InstructionNode, format: DocFormat): SpanHover | und
 export function instructionTokenHover(node: InstructionNode, text: string, rel: number, format: DocFormat, escape: EscapeChar, shell?: Shell, windowsImage = false): SpanHover | undefined {
   if (within(node.keyword, rel)) return keywordHover(node, format);
   const owner = node.name === 'ONBUILD' && node.trigger ? node.trigger : node;
-  if (owner !== node && within(owner.keyword, rel)) return keywordHover(owner, format);
+  if (owner !== node && within(owner.keyword, rel)) {
+    const hover = keywordHover(owner, format);
+    if (!hover || getInstruction(owner.name)?.allowedInOnbuild !== false) return hover;
+    // ONBUILD FROM, ONBUILD ONBUILD, ONBUILD MAINTAINER: after the signature, what BuildKit does with it.
+    const note = new DocWriter(format).prose(`**Not allowed here:** BuildKit refuses \`ONBUILD ${owner.name}\` and stops the build at this line.`);
+    return { ...hover, text: hover.text.replace(/\n\n|$/, (gap) => `\n\n${note}${gap}`) };
+  }
   for (const flag of owner.flags) {
     if (within(flag, rel)) return flagHover(owner, flag, rel, format);
   }
