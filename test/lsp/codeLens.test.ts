@@ -118,6 +118,34 @@ describe('codeLens over LSP', () => {
     ]);
   });
 
+  it('counts the stages an ONBUILD trigger names as used by the stage that runs it, as BuildKit builds them for it', async () => {
+    // FROM base runs base's triggers in child: tools (above it) is built for it, late (below it) cannot be,
+    // and the last stage, built FROM child, does not run them again (triggers skip grandchildren).
+    const { fixture, uri, lenses: result } = await lenses(
+      [
+        'FROM alpine AS tools',
+        'FROM alpine AS base',
+        'ONBUILD COPY --from=$[tools$] /x /y',
+        'ONBUILD RUN --mount=from=late,target=/l true',
+        'FROM base AS child',
+        'FROM alpine AS late',
+        'FROM child',
+        '',
+      ].join('\n'),
+    );
+    expect(result[0].command).toEqual({
+      title: 'tools (stage 0) · used by 1 later stage',
+      command: 'dockerfile-lsp.showReferences',
+      arguments: [uri, { line: 0, character: 0 }, [{ uri, range: fixture.ranges[0] }]],
+    });
+    expect(result.slice(1).map((lens) => lens.command?.title)).toEqual([
+      'base (stage 1) · used by 1 later stage',
+      'child (stage 2) · used by 1 later stage',
+      'late (stage 3) · not used by later stages · built only with --target late',
+      'stage 4 · final stage, built by default',
+    ]);
+  });
+
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({

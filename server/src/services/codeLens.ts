@@ -1,5 +1,6 @@
 // textDocument/codeLens: above each FROM, the stage's name and index, how many later stages use
-// it (FROM, COPY --from, RUN --mount from=), and whether a plain `docker build` builds it at all:
+// it (FROM, COPY --from, RUN --mount from=, and the ONBUILD COPY --from and RUN --mount from=
+// triggers of a stage's base, which run in that stage), and whether a plain `docker build` builds it at all:
 // BuildKit builds the last stage and only the stages it depends on. Stages are built in file order,
 // so a reference from an earlier stage is no use (the build fails there: stage-defined-later or
 // circular-stage-dependency) and is not counted. Clicking a used stage's lens
@@ -7,7 +8,7 @@
 // position, locations), which the VS Code client implements; other editors still get the title.
 
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import type { Stage } from '../semantics';
+import { stageIndex, type Stage } from '../semantics';
 import { rangeOf, type AnalyzedDocument } from './document';
 import { stageReferencesTo } from './navigation/targets';
 
@@ -24,6 +25,42 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
     pending.push(...dependencies[index]);
   }
   return built;
+}
+
+/** A stage an ONBUILD trigger names, with where it names it. */
+interface TriggerUse {
+  readonly stage: Stage;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The stages named by the ONBUILD COPY --from and RUN --mount from= triggers of the stage `stage` is
+ * built FROM: BuildKit runs them in `stage` and looks the names up there (initOnBuildTriggers), a
+ * number, else the last stage of the name, so `stage` needs those stages.
+ */
+function triggerUses(doc: AnalyzedDocument, stage: Stage): TriggerUse[] {
+  const base = stage.base;
+  if (!base) return [];
+  const { model } = doc;
+  const uses: TriggerUse[] = [];
+  const add = (text: string, start: number, end: number) => {
+    const index = stageIndex(text);
+    const named = index !== undefined ? (index >= 0 ? model.stages[index] : undefined) : model.lastNamed(text.toLowerCase());
+    if (named) uses.push({ stage: named, start, end });
+  };
+  model.tree.forEach((node, start, index) => {
+    if (index > base.lastNodeIndex) return false;
+    const trigger = node.kind === 'instruction' ? node.trigger : undefined;
+    if (!trigger) return;
+    for (const flag of trigger.flags) {
+      if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) add(flag.value.text, start + flag.value.start, start + flag.value.end);
+      for (const option of flag.mountOptions ?? []) {
+        if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) add(option.value.text, start + option.value.start, start + option.value.end);
+      }
+    }
+  }, base.nodeIndex + 1);
+  return uses;
 }
 
 const regexpSpecial = /[.*+?^${}()|[\]\\]/g;
@@ -77,6 +114,15 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
       return true;
     }),
   );
+  // A stage also needs what the triggers it runs name (as a reference, only a stage above it is of use).
+  const triggerUsers = stages.map((): { user: number; start: number; end: number }[] => []);
+  for (const stage of stages) {
+    for (const use of triggerUses(doc, stage)) {
+      if (use.stage.index >= stage.index) continue;
+      dependencies[stage.index].add(use.stage.index);
+      triggerUsers[use.stage.index].push({ user: stage.index, start: use.start, end: use.end });
+    }
+  }
   const built = builtByDefault(stages, dependencies);
   // What the default build may also need, through FROM images whose value the file does not decide:
   // of those stages the lens cannot say they are built only with --target.
@@ -91,11 +137,13 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
     const keyword = stage.from.keyword;
     const range = rangeOf(doc, stage.fromStart + keyword.start, stage.fromStart + keyword.end);
     const refs = references[stage.index];
-    const users = new Set(refs.map((r) => model.stageOfNode(r.nodeIndex)!.index)).size;
+    const viaTriggers = triggerUsers[stage.index];
+    const users = new Set([...refs.map((r) => model.stageOfNode(r.nodeIndex)!.index), ...viaTriggers.map((t) => t.user)]).size;
     const targetable = stage.nameLower !== undefined && model.lastNamed(stage.nameLower) === stage;
     const title = lensTitle(stage, users, mayUse[stage.index], stage.index === stages.length - 1, built.has(stage.index), maybeBuilt.has(stage.index), targetable);
     if (users === 0) return { range, command: { title, command: '' } };
-    const locations: Location[] = refs.map((r) => ({ uri: doc.uri, range: rangeOf(doc, r.span.start, r.span.end) }));
+    const spans = [...refs.map((r) => r.span), ...viaTriggers].sort((a, b) => a.start - b.start);
+    const locations: Location[] = spans.filter((span, i) => i === 0 || span.start !== spans[i - 1].start).map((span) => ({ uri: doc.uri, range: rangeOf(doc, span.start, span.end) }));
     return { range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [doc.uri, range.start, locations] } };
   });
 }
