@@ -105,6 +105,11 @@ describe('prepareRename', () => {
     expect(await refusal('ARG HTTP_PR$0OXY\nFROM alpine\nARG HTTP_PROXY\n')).toBe(
       '"HTTP_PROXY" is a build argument BuildKit predefines: under another name the ARG would no longer get the value the build gives "HTTP_PROXY".',
     );
+    // A stage an ONBUILD trigger names for a stage of this file that runs it (FROM base): the trigger's
+    // name is looked up where it runs, here and in other builds, so it cannot follow a rename.
+    expect(await refusal('FROM alpine AS to$0ols\nFROM alpine AS base\nONBUILD COPY --from=tools /x /y\nFROM base\n')).toBe(
+      'The ONBUILD trigger on line 3 names this stage for the stage on line 4, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.',
+    );
     // Known before any new name is typed: a FROM that names the stage through a variable.
     expect(await refusal('ARG V=prod\nFROM alpine AS base-pr$0od\nFROM base-${V}\n')).toBe(
       '"FROM base-${V}" on line 3 names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.',
@@ -215,6 +220,8 @@ describe('rename', () => {
     await checkRename('FROM alpine\nENV E$0=1\nRUN echo $E\n', 'TARGETARCH', 'FROM alpine\nENV TARGETARCH=1\nRUN echo $TARGETARCH\n');
     // An ENV of a predefined name is just an ENV: it renames.
     await checkRename('FROM alpine\nENV TARGET$0ARCH=1\nRUN echo $TARGETARCH\n', 'ARCH', 'FROM alpine\nENV ARCH=1\nRUN echo $ARCH\n');
+    // A trigger no stage of this file runs names a stage of the builds FROM this image: the rename leaves it.
+    await checkRename('FROM alpine AS to$0ols\nFROM alpine AS base\nONBUILD COPY --from=tools /x /y\n', 'kit', 'FROM alpine AS kit\nFROM alpine AS base\nONBUILD COPY --from=tools /x /y\n');
   });
 
   it('allows a name that only an earlier FROM uses as an image', async () => {

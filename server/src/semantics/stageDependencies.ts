@@ -76,6 +76,40 @@ function triggerSourceStage(model: DockerfileModel, text: string): Stage | undef
   return model.lastNamed(text.toLowerCase());
 }
 
+/** A stage an ONBUILD trigger names, with where it names it (document offsets). */
+export interface TriggerUse {
+  readonly stage: Stage;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The stages named by the ONBUILD COPY --from and RUN --mount from= triggers of the stage `stage` is
+ * built FROM: BuildKit runs them in `stage` and looks the names up there (initOnBuildTriggers, as
+ * triggerSourceStage does), so `stage` needs those stages.
+ */
+export function triggerUses(model: DockerfileModel, stage: Stage): TriggerUse[] {
+  const base = stage.base;
+  if (!base) return [];
+  const uses: TriggerUse[] = [];
+  const add = (text: string, start: number, end: number) => {
+    const named = triggerSourceStage(model, text);
+    if (named) uses.push({ stage: named, start, end });
+  };
+  model.tree.forEach((node, start, index) => {
+    if (index > base.lastNodeIndex) return false;
+    const trigger = node.kind === 'instruction' ? node.trigger : undefined;
+    if (!trigger) return;
+    for (const flag of trigger.flags) {
+      if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) add(flag.value.text, start + flag.value.start, start + flag.value.end);
+      for (const option of flag.mountOptions ?? []) {
+        if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) add(option.value.text, start + option.value.start, start + option.value.end);
+      }
+    }
+  }, base.nodeIndex + 1);
+  return uses;
+}
+
 const reachedByModel = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
 
 /**

@@ -8,7 +8,7 @@
 // position, locations), which the VS Code client implements; other editors still get the title.
 
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { stageIndex, type Stage } from '../semantics';
+import { triggerUses, type Stage } from '../semantics';
 import { rangeOf, type AnalyzedDocument } from './document';
 import { stageReferencesTo } from './navigation/targets';
 
@@ -25,42 +25,6 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
     pending.push(...dependencies[index]);
   }
   return built;
-}
-
-/** A stage an ONBUILD trigger names, with where it names it. */
-interface TriggerUse {
-  readonly stage: Stage;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * The stages named by the ONBUILD COPY --from and RUN --mount from= triggers of the stage `stage` is
- * built FROM: BuildKit runs them in `stage` and looks the names up there (initOnBuildTriggers), a
- * number, else the last stage of the name, so `stage` needs those stages.
- */
-function triggerUses(doc: AnalyzedDocument, stage: Stage): TriggerUse[] {
-  const base = stage.base;
-  if (!base) return [];
-  const { model } = doc;
-  const uses: TriggerUse[] = [];
-  const add = (text: string, start: number, end: number) => {
-    const index = stageIndex(text);
-    const named = index !== undefined ? (index >= 0 ? model.stages[index] : undefined) : model.lastNamed(text.toLowerCase());
-    if (named) uses.push({ stage: named, start, end });
-  };
-  model.tree.forEach((node, start, index) => {
-    if (index > base.lastNodeIndex) return false;
-    const trigger = node.kind === 'instruction' ? node.trigger : undefined;
-    if (!trigger) return;
-    for (const flag of trigger.flags) {
-      if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) add(flag.value.text, start + flag.value.start, start + flag.value.end);
-      for (const option of flag.mountOptions ?? []) {
-        if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) add(option.value.text, start + option.value.start, start + option.value.end);
-      }
-    }
-  }, base.nodeIndex + 1);
-  return uses;
 }
 
 const regexpSpecial = /[.*+?^${}()|[\]\\]/g;
@@ -117,7 +81,7 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
   // A stage also needs what the triggers it runs name (as a reference, only a stage above it is of use).
   const triggerUsers = stages.map((): { user: number; start: number; end: number }[] => []);
   for (const stage of stages) {
-    for (const use of triggerUses(doc, stage)) {
+    for (const use of triggerUses(model, stage)) {
       if (use.stage.index >= stage.index) continue;
       dependencies[stage.index].add(use.stage.index);
       triggerUsers[use.stage.index].push({ user: stage.index, start: use.start, end: use.end });

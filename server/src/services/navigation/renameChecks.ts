@@ -3,7 +3,7 @@
 // Each check returns a message for the user, or undefined when the name is fine.
 
 import { getPredefinedArg } from '../../facts';
-import { foldName, type Declaration, type VariableUse } from '../../semantics';
+import { foldName, triggerUses, type Declaration, type VariableUse } from '../../semantics';
 import { heredocData, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
@@ -103,11 +103,24 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
   return undefined;
 }
 
-/** Why a stage cannot be renamed whatever the new name: a FROM names it through variables or quotes. */
+/**
+ * Why a stage cannot be renamed whatever the new name: a FROM names it through variables or quotes,
+ * or an ONBUILD trigger names it for a stage of this file that runs it. The trigger's name is
+ * looked up where it runs, which for an image published from its stage is another Dockerfile, so a
+ * rename can neither leave it (this build would lose the stage) nor change it.
+ */
 export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): string | undefined {
   const indirect = target.references.find(spelledIndirectly);
-  if (!indirect) return undefined;
-  return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
+  if (indirect) {
+    return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
+  }
+  for (const stage of doc.model.stages) {
+    const use = triggerUses(doc.model, stage).find((u) => u.stage === target.stage);
+    if (use) {
+      return `The ONBUILD trigger on line ${lineOf(doc, use.start)} names this stage for the stage on line ${lineOf(doc, stage.fromStart)}, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.`;
+    }
+  }
+  return undefined;
 }
 
 /**
