@@ -1393,6 +1393,16 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a stage an ONBUILD trigger names, for a stage of this file that runs the trigger', async () => {
+      const note =
+        "The trigger names it for the stage on line 4, built `FROM` this one, which runs the trigger. In a build of another Dockerfile `FROM` this image, the name means that file's stage, or an image.";
+      const tools = '**Stage `tools`** (stage 0: the first of 3, line 1)\n\n```dockerfile\nFROM alpine AS tools\n```';
+      await checkHover('FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=$[to$0ols$] /x /y\nFROM base\n', `${tools}\n\n${note}`);
+      await checkHover('FROM alpine AS tools\nFROM alpine AS base\nONBUILD RUN --mount=from=$[to$0ols$],target=/t true\nFROM base\n', `${tools}\n\n${note}`);
+      // No stage of this file runs it: the flag's own hover.
+      await checkHover('FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=$[to$0ols$] /x /y\n', renderFlag('COPY', getFlag('COPY', 'from')!, 'markdown'));
+    });
+
     it('a registry with a port, a tag and a digest', async () => {
       const digest = 'sha256:' + 'a'.repeat(64);
       await checkHover(

@@ -5,7 +5,9 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocFormat } from '../../facts/render';
 import type { CommentNode, DirectiveNode, InstructionNode, NodeEntry, Span } from '../../syntax';
+import { triggerUses } from '../../semantics';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
+import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
 import type { SpanHover } from './flags';
@@ -77,10 +79,35 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
     if (text !== undefined) return { ...reference.span, text };
   }
   const node = entry.node;
+  if (node.name === 'ONBUILD') {
+    const trigger = triggerStageHover(doc, entry.index, offset, format);
+    if (trigger) return trigger;
+  }
   const rel = offset - entry.start;
   // The body is shell text or file content; its terminator line gets the heredoc's hover.
   const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;
   return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage));
+}
+
+/**
+ * A stage an ONBUILD COPY --from or RUN --mount from= trigger names for a stage of this file built
+ * FROM this one, which runs it (BuildKit looks the name up there); elsewhere the flag's own hover.
+ */
+function triggerStageHover(doc: AnalyzedDocument, nodeIndex: number, offset: number, format: DocFormat): DocumentHover | undefined {
+  const model = doc.model;
+  const own = model.stageOfNode(nodeIndex);
+  if (!own) return undefined;
+  for (const child of model.stages) {
+    if (child.base !== own) continue;
+    const use = triggerUses(model, child).find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex && u.stage.index < child.index);
+    if (!use) continue;
+    const line = doc.text.positionAt(child.fromStart).line + 1;
+    const note = new DocWriter(format).prose(
+      `The trigger names it for the stage on line ${line}, built \`FROM\` this one, which runs the trigger. In a build of another Dockerfile \`FROM\` this image, the name means that file's stage, or an image.`,
+    );
+    return { start: use.start, end: use.end, text: `${stageHover(doc, use.stage, format)}\n\n${note}` };
+  }
+  return undefined;
 }
