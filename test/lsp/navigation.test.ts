@@ -176,6 +176,15 @@ describe('navigation over LSP', () => {
     it('an image in COPY --from is not a stage', async () => {
       await checkDefinition('FROM alpine\nCOPY --from=nginx$0:latest /etc/nginx /etc/nginx\n');
     });
+
+    it('an ONBUILD trigger names a stage for a stage of this file built FROM its stage, which runs it; otherwise nothing here', async () => {
+      const file = (cursorInTrigger: boolean) =>
+        `FROM alpine AS $[to${cursorInTrigger ? '' : '$0'}ols$]\nFROM alpine AS base\nONBUILD COPY --from=$[to${cursorInTrigger ? '$0' : ''}ols$] /x /y\nFROM base\n`;
+      await checkDefinition('FROM alpine AS $[tools$]\nFROM alpine AS base\nONBUILD COPY --from=to$0ols /x /y\nFROM base\n');
+      await checkReferences(file(false));
+      await checkReferences(file(true));
+      await checkDefinition('FROM alpine AS tools\nFROM alpine AS base\nONBUILD RUN --mount=from=to$0ols,target=/t true\n');
+    });
   });
 
   describe('heredocs', () => {

@@ -8,7 +8,7 @@
 // Uses that resolve to no declaration (base-image ENV, predefined ARGs) are grouped by name
 // within their stage; they have no definition and cannot be renamed.
 
-import { foldName, type Declaration, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type VariableUse } from '../../semantics';
+import { foldName, triggerUses, type Declaration, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type VariableUse } from '../../semantics';
 import type { Heredoc, InstructionNode, NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 
@@ -146,10 +146,29 @@ export function stageReferencesTo(model: DockerfileModel, stage: Stage): StageRe
   return model.stageReferences.filter((r) => r.stage === stage);
 }
 
+/**
+ * The ONBUILD COPY --from and RUN --mount from= triggers that name a stage for a stage of this
+ * file that runs them (one built FROM the trigger's stage, further down than the stage named). A
+ * rename leaves them ('none'): other builds FROM the image read the name too, and renameChecks.ts
+ * refuses such a stage.
+ */
+function triggerOccurrences(model: DockerfileModel): { stage: Stage; occurrence: Occurrence }[] {
+  const found: { stage: Stage; occurrence: Occurrence }[] = [];
+  for (const child of model.stages) {
+    for (const use of triggerUses(model, child)) {
+      if (use.stage.index < child.index) found.push({ stage: use.stage, occurrence: { span: { start: use.start, end: use.end }, role: 'reference', rewrite: 'none' } });
+    }
+  }
+  return found;
+}
+
 function stageTarget(doc: AnalyzedDocument, stage: Stage, cursor?: Occurrence): StageTarget {
   const definition = stageDefinition(stage);
   const references = stageReferencesTo(doc.model, stage);
-  const occurrences = [definition, ...references.map(referenceOccurrence)].sort(byStart);
+  const triggers = triggerOccurrences(doc.model).filter((t) => t.stage === stage).map((t) => t.occurrence);
+  // A trigger run by two stages names it twice at one place.
+  const unique = triggers.filter((t, i) => triggers.findIndex((u) => u.span.start === t.span.start) === i);
+  const occurrences = [definition, ...references.map(referenceOccurrence), ...unique].sort(byStart);
   const name = stage.name ?? String(stage.index);
   return { kind: 'stage', name, stage, references, cursor: cursor ?? definition, definitions: [definition], occurrences };
 }
@@ -159,8 +178,10 @@ function stageTargetAt(doc: AnalyzedDocument, offset: number): StageTarget | und
   const named = model.stages.find((s) => s.nameSpan && contains(s.nameSpan, offset));
   if (named) return stageTarget(doc, named);
   const reference = model.stageReferenceAt(offset);
-  if (!reference?.stage) return undefined;
-  return stageTarget(doc, reference.stage, referenceOccurrence(reference));
+  if (reference?.stage) return stageTarget(doc, reference.stage, referenceOccurrence(reference));
+  if (reference) return undefined;
+  const trigger = triggerOccurrences(model).find((t) => contains(t.occurrence.span, offset));
+  return trigger && stageTarget(doc, trigger.stage, trigger.occurrence);
 }
 
 // ---- Heredocs ------------------------------------------------------------------------------
