@@ -47,6 +47,14 @@ async function check(source: string, instruction: string, form: string, paramete
 }
 
 describe('signature help over LSP', () => {
+  it("says COPY's sources come from the stage or image --from names, where it does", async () => {
+    const help = await signatureHelp('FROM alpine AS build\nFROM alpine\nCOPY --from=build $0');
+    expect(help?.signatures[0].parameters?.[1]).toEqual({
+      label: '<src>...',
+      documentation: { kind: 'markdown', value: 'One or more sources: paths in the build context, or with `--from` in that stage or image (wildcards allowed), or a heredoc.' },
+    });
+  });
+
   it('advertises its trigger characters', () => {
     expect(client.initializeResult.capabilities.signatureHelpProvider).toEqual({ triggerCharacters: [' ', '=', ','], retriggerCharacters: [','] });
   });

@@ -126,7 +126,7 @@ function copyForms(instruction: CopyInstruction, flagList: string): readonly Ins
           doc:
             instruction === 'ADD'
               ? 'One or more sources: context paths (wildcards allowed), URLs, Git repositories, or a heredoc.'
-              : 'One or more sources: paths in the build context (wildcards allowed) or a heredoc.',
+              : 'One or more sources: paths in the build context, or with `--from` in that stage or image (wildcards allowed), or a heredoc.',
         },
         {
           label: '<dest>',
