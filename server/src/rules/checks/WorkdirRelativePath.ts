@@ -66,7 +66,8 @@ function setByEnd(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boole
 /** What the rule says of the first WORKDIR of a stage, `written` as in the file and `path` as expanded. */
 function relativeMessage(written: string, path: string, os: string, escape: string): string {
   // `C:\app` with the default escape character: the builder reads `\a` as `a`, leaving `C:app`.
-  if (escape === '\\' && /^[A-Za-z]:\\/.test(written)) {
+  // Not `C:\\app`, which the builder reads as the drive path `C:\app`: that one is told below.
+  if (escape === '\\' && /^[A-Za-z]:\\/.test(written) && !/^[A-Za-z]:[\\/]/.test(path)) {
     const slashes = written.replace(/\\/g, '/');
     const doubled = written.replace(/\\/g, '\\\\');
     return `WORKDIR '${path}' is relative: with '\\' as the escape character, BuildKit reads '${written}' as '${path}'. Write '${slashes}' or '${doubled}', or make the backtick the escape character with '# escape=\`' on the first line.`;

@@ -102,6 +102,9 @@ describe('WorkdirRelativePath', () => {
       },
     ]);
     checkDiagnostics('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\\bin\n', []);
+    // Doubled backslashes already give the drive path `C:\app\bin`: on a stage not known to be Windows that is
+    // relative because of the OS, not the escape character, so the message does not ask to double them again.
+    checkDiagnostics('FROM myregistry/windows-builder:1\nWORKDIR $[C:\\\\app\\\\bin$]\n', [{ code: 'WorkdirRelativePath', message: windowsPath('C:\\app\\bin') }]);
     // A Windows stage reads a variable's name in any case, so the path is the ENV's.
     checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV MyDir=C:/app\nWORKDIR $MYDIR\n', []);
     // A known platform decides over the image's name.
