@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { execFormNotJson } from './exec-form-not-json';
 import { checkErrors, checkFix } from './testing';
 
-const message = (why: string, json?: string) =>
-  `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails.${json ? ` Write ${json}.` : ''}`;
+const message = (why: string, json?: string, shell = "'/bin/sh -c'") =>
+  `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to ${shell}, where it fails.${json ? ` Write ${json}.` : ''}`;
 const QUOTES = 'JSON strings take double quotes';
 const COMMAS = 'JSON needs a comma between strings and none after the last';
 
@@ -17,6 +17,26 @@ describe('exec-form-not-json', () => {
         ['exec-form-not-json', message(COMMAS, '["serve", "--port", "80"]')],
         ['exec-form-not-json', message(COMMAS, '["/app"]')],
         ['exec-form-not-json', message(QUOTES, '["make"]')],
+      ],
+      [execFormNotJson],
+    );
+  });
+
+  it('names the shell the text runs under: cmd in a Windows stage, the program of a SHELL in effect', () => {
+    checkErrors(
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nCMD $[[\'a\']$]\nSHELL ["pwsh", "-c"]\nRUN $[["a" "b"]$]\n' +
+        'FROM alpine AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nENTRYPOINT $[["a", "b"] && c$]\nONBUILD CMD $[[\'x\']$]\n' +
+        'FROM base\nRUN $[[\'y\']$]\nFROM alpine\nRUN $[[\'z\']$]\n',
+      [
+        ['exec-form-not-json', message(QUOTES, '["a"]', "'cmd /S /C'")],
+        ['exec-form-not-json', message(COMMAS, '["a", "b"]', "'pwsh' (set by SHELL)")],
+        [
+          'exec-form-not-json',
+          "This is not the exec form (text follows the closing ] of the JSON array): BuildKit hands the whole text, brackets included, to '/bin/bash' (set by SHELL), where it fails. Put every word inside the array, or write the command without brackets.",
+        ],
+        ['exec-form-not-json', message(QUOTES, '["x"]', "'/bin/bash' (set by SHELL)")],
+        ['exec-form-not-json', message(QUOTES, '["y"]', "'/bin/bash' (set by SHELL)")],
+        ['exec-form-not-json', message(QUOTES, '["z"]')],
       ],
       [execFormNotJson],
     );

@@ -1,15 +1,17 @@
 // RUN, CMD or ENTRYPOINT written as an array that is not valid JSON: `RUN ['echo', 'hi']`,
 // `CMD ["a" "b"]`. BuildKit does not refuse it: invalid JSON silently means the shell form, so
-// the whole text, brackets and all, goes to `/bin/sh -c` and fails when it runs (a RUN fails the
-// build; a CMD or ENTRYPOINT fails when the container starts). A warning, with the JSON the
-// writer meant as the fix.
+// the whole text, brackets and all, goes to the shell (`/bin/sh -c`, `cmd /S /C` in a Windows
+// stage, or what a SHELL set) and fails when it runs (a RUN fails the build; a CMD or ENTRYPOINT
+// fails when the container starts). A warning, with the JSON the writer meant as the fix. A stage
+// rule, to name that shell: the model's shell at the instruction (`DockerfileModel.shellAt`).
 //
 // Only text that starts with `[` directly followed by a quote counts: a shell test such as
 // `[ -f x ]` or `[ "$A" = b ]` needs a space after its `[`.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../../semantics';
 import type { InstructionNode } from '../../syntax';
-import type { InstructionRule } from '../types';
+import type { FileProblem, StageRule } from '../types';
 import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
 
 const COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
@@ -67,15 +69,25 @@ function arrayWithTextAfter(text: string): boolean {
   }
 }
 
-function checkCommand(node: InstructionNode, report: Parameters<InstructionRule['check']>[1]): void {
+/** The shell the shell form of the node at `index` runs under, as the message names it. */
+function shellOf(model: DockerfileModel, index: number): string {
+  const shell = model.shellAt(index);
+  if (shell?.command?.length) return `'${shell.command[0]}' (set by SHELL)`;
+  return shell?.kind === 'cmd' ? "'cmd /S /C'" : "'/bin/sh -c'";
+}
+
+/** `node` (an instruction, or an ONBUILD's trigger) at `start`; `index` is the node index of the instruction. */
+function checkCommand(node: InstructionNode, start: number, index: number, model: DockerfileModel, report: (problem: FileProblem) => void): void {
   if (!COMMANDS.has(node.name) || node.json || !node.args || node.heredocs.length || node.errors.length) return;
   const text = node.args.text;
   if (!/^\[["']/.test(text)) return;
+  const shell = shellOf(model, index);
   if (arrayWithTextAfter(text)) {
     report({
-      start: node.args.start,
-      end: node.args.end,
-      message: `This is not the exec form (text follows the closing ] of the JSON array): BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails. Put every word inside the array, or write the command without brackets.`,
+      nodeIndex: index,
+      start: start + node.args.start,
+      end: start + node.args.end,
+      message: `This is not the exec form (text follows the closing ] of the JSON array): BuildKit hands the whole text, brackets included, to ${shell}, where it fails. Put every word inside the array, or write the command without brackets.`,
     });
     return;
   }
@@ -87,24 +99,31 @@ function checkCommand(node: InstructionNode, report: Parameters<InstructionRule[
   const json = words?.length ? `[${words.map((w) => JSON.stringify(w)).join(', ')}]` : undefined;
   const why = reason(text);
   report({
-    start: node.args.start,
-    end: node.args.end,
-    message: `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to '/bin/sh -c', where it fails.${json ? ` Write ${json}.` : ''}`,
+    nodeIndex: index,
+    start: start + node.args.start,
+    end: start + node.args.end,
+    message: `This is not valid JSON (${why}), so it is not the exec form: BuildKit hands the whole text, brackets included, to ${shell}, where it fails.${json ? ` Write ${json}.` : ''}`,
     data: withFixes(json && node.args.end - node.args.start === text.length ? { title: `Change to ${json}`, newText: json, preferred: true } : undefined),
   });
 }
 
-export const execFormNotJson: InstructionRule = {
+export const execFormNotJson: StageRule = {
   code: 'exec-form-not-json',
   kind: 'error',
-  scope: 'instruction',
+  scope: 'stage',
   // BuildKit builds it; the command fails when it runs.
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'RUN, CMD or ENTRYPOINT written as an array that is not valid JSON, which runs as a shell command.',
   url: instructionUrl('RUN'),
-  check(node, report) {
-    checkCommand(node, report);
-    if (node.trigger) checkCommand(node.trigger, report);
+  check({ tree, model, stage, report }) {
+    // The first stage also takes what comes before the first FROM.
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction') return;
+      checkCommand(node, start, index, model, report);
+      // A trigger's offsets are relative to its ONBUILD, as the instruction's own are.
+      if (node.trigger) checkCommand(node.trigger, start, index, model, report);
+    }, stage.index === 0 ? 0 : stage.nodeIndex);
   },
   fixes: fixesFromData,
 };
