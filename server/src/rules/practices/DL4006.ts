@@ -10,9 +10,13 @@
 // discards their status) or inside the list of a `for` or the subject of a `case`
 // (`for f in $(a | b)`: the shell only expands them); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
 // a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
+// A RUN that is only a heredoc whose body starts with `#!` (on a non-Windows image) is a script that
+// BuildKit writes to a file and runs with that interpreter, so the SHELL's options do not reach it:
+// it is not flagged when its `#!` line sets pipefail (`#!/usr/bin/env -S bash -euo pipefail`), and
+// the message asks for `set -o pipefail` in the script rather than for a SHELL.
 
 import type { Shell } from '../../semantics';
-import type { Span } from '../../syntax';
+import { heredocData, runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { setsShellOption } from './options';
@@ -71,6 +75,35 @@ function setsPipefailFirst(script: RunScript): boolean {
   return false;
 }
 
+/**
+ * The `#!` line (without the `#!`) of a RUN (or ONBUILD RUN) that is only a heredoc whose body starts
+ * with one, on a non-Windows image: BuildKit writes that body to a file and runs it, so the interpreter
+ * it names runs it, not the SHELL. Undefined for any other RUN.
+ */
+function scriptShebang(node: InstructionNode, windows: boolean): string | undefined {
+  if (windows || !runIsOnlyHeredoc(node, node.heredocs)) return undefined;
+  const body = heredocData(node.heredocs[0]);
+  if (!body.startsWith('#!')) return undefined;
+  const end = body.search(/\r?\n/);
+  return body.slice(2, end < 0 ? body.length : end);
+}
+
+/**
+ * Whether a `#!` line starts its shell with pipefail: `#!/usr/bin/env -S bash -euo pipefail`. Only
+ * through `env -S`: without it the kernel passes everything after the interpreter as one argument,
+ * which a shell does not read as `-o pipefail`.
+ */
+function shebangSetsPipefail(line: string): boolean {
+  const words = line.trim().split(/[ \t]+/);
+  if (words[0].slice(words[0].lastIndexOf('/') + 1) !== 'env' || !words[1]?.startsWith('-S')) return false;
+  const split = words[1] === '-S' ? words.slice(2) : [words[1].slice(2), ...words.slice(2)];
+  return setsShellOption(split.slice(1), 'pipefail');
+}
+
+const SHELL_MESSAGE = `A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ash with -o pipefail on Alpine) before this RUN.`;
+const SCRIPT_MESSAGE =
+  "A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. This heredoc runs with its #! interpreter, which SHELL does not change: add set -o pipefail at the top of the script.";
+
 export const DL4006: StageRule = {
   ...practiceMeta('DL4006', 'warning', 'A RUN uses a pipe while the shell does not set `-o pipefail`.'),
   scope: 'stage',
@@ -80,6 +113,8 @@ export const DL4006: StageRule = {
       if (overridden || shellKind(shell) !== 'sh' || run?.name !== 'RUN' || run.json) return;
       const script = runCommands(node, tree.nodeText(index), stage.windows);
       if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
+      const shebang = scriptShebang(node, stage.windows);
+      if (shebang !== undefined && shebangSetsPipefail(shebang)) return;
       const pipe = pipesThatMayHideFailures(script)[0];
       if (!pipe) return;
       const start = tree.start(index);
@@ -87,7 +122,7 @@ export const DL4006: StageRule = {
         nodeIndex: index,
         start: start + pipe.start,
         end: start + pipe.end,
-        message: `A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ash with -o pipefail on Alpine) before this RUN.`,
+        message: shebang === undefined ? SHELL_MESSAGE : SCRIPT_MESSAGE,
       });
     });
   },

@@ -12,6 +12,20 @@ describe('DL4006', () => {
     ], { only });
   });
 
+  it('a heredoc script with a #! line runs with that interpreter, not the SHELL: judged and told by its own #! line', () => {
+    const script = "A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. This heredoc runs with its #! interpreter, which SHELL does not change: add set -o pipefail at the top of the script.";
+    checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\nONBUILD RUN <<EOF\n#!/bin/sh -e\ncurl -s x $[|$] tar x\nEOF\n', [
+      { code: 'DL4006', message: script },
+      { code: 'DL4006', message: script },
+    ], { only });
+    // `env -S` splits the options, so the script's shell sets pipefail; `set -o pipefail` in the script does too.
+    checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/usr/bin/env -S bash -euo pipefail\ncurl -s x | tar x\nEOF\nRUN <<EOF\n#!/bin/bash\nset -eo pipefail\ncurl -s x | tar x\nEOF\n', [], { only });
+    // Without `env -S` the kernel passes `-eo pipefail` as one argument, which no shell reads as the option.
+    checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/bin/bash -eo pipefail\ncurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message: script }], { only });
+    // On a Windows image BuildKit gives the body to the shell whatever its first line.
+    checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message }], { only });
+  });
+
   it('accepts SHELL with pipefail, in the stage or its base stage', () => {
     checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\nFROM base\nRUN curl x | sh\n', [], { only });
     checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
