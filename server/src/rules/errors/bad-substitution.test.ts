@@ -14,6 +14,15 @@ describe('bad-substitution', () => {
     ], rules);
   });
 
+  it('says what a replacement lacks: the / before it, which BuildKit needs even where the } is written', () => {
+    const slash = 'This ${NAME/pattern/replacement} has no / between its pattern and its replacement: BuildKit needs one even for an empty replacement, as in ${NAME/pattern/}.';
+    checkErrors('FROM alpine\nARG P=a/b\nENV A=$[${P/a}$] B=$[${P//}$] C=$[${P/a$]\nENV D=${P/a/} E=${P//a/}\n', [
+      ['bad-substitution', slash],
+      ['bad-substitution', slash],
+      ['bad-substitution', slash],
+    ], rules);
+  });
+
   it('reports unclosed quotes, as BuildKit did on its env and escapes test files', () => {
     checkErrors("FROM alpine\nENV name='a\\'b$[']$]\nENV name='a\\'b''\nADD \\conf\\\\$[\"$] /.znc\n", [
       ['bad-substitution', "A ' is never closed. Add the closing ', or escape the character if it is meant literally."],

@@ -22,7 +22,10 @@ function tooDeep(error: { readonly message: string }): boolean {
 /** Our words for the lexer's messages. */
 function explain(message: string): string {
   if (message === "syntax error: missing '}'") return 'This ${ is never closed: end the variable with }.';
-  if (message === "syntax error: missing '/' in ${}") return 'This ${NAME/pattern/replacement} is never closed with }.';
+  // Raised when no `/` follows the pattern, whether or not a `}` does (`${P/a}`, `${P//}`, `${P/a`).
+  if (message === "syntax error: missing '/' in ${}") {
+    return 'This ${NAME/pattern/replacement} has no / between its pattern and its replacement: BuildKit needs one even for an empty replacement, as in ${NAME/pattern/}.';
+  }
   if (message === 'syntax error: bad substitution') return 'Bad substitution: ${ must be followed by a variable name, as in ${NAME} or ${NAME:-default}.';
   const modifier = /^unsupported modifier \(([^]*)\) in substitution$/.exec(message);
   if (modifier && /\s/.test(modifier[1])) return 'This ${ is never closed: end the variable with }.';
