@@ -23,6 +23,16 @@ describe('bad-substitution', () => {
     ], rules);
   });
 
+  it('tells a blank after the name inside a closed ${…} from an unclosed one, and shows a " modifier readably', () => {
+    const blank = 'BuildKit allows no white space after the variable name inside ${…}: write ${NAME}, or ${NAME:-default}, with nothing between the name and } or the modifier.';
+    checkErrors('FROM alpine\nARG A=1\nLABEL x="$[${A$] B}" y="$[${A$] B"\nLABEL z="${A$["$]"\nCOPY <<EOF /x\n$[${A$] }\nEOF\n', [
+      ['bad-substitution', blank],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', '\'"\' is not a substitution BuildKit knows; use one of :- :+ :? - + ? # ## % %% / //, as in ${NAME:-default}.'],
+      ['bad-substitution', blank],
+    ], rules);
+  });
+
   it('reports unclosed quotes, as BuildKit did on its env and escapes test files', () => {
     checkErrors("FROM alpine\nENV name='a\\'b$[']$]\nENV name='a\\'b''\nADD \\conf\\\\$[\"$] /.znc\n", [
       ['bad-substitution', "A ' is never closed. Add the closing ', or escape the character if it is meant literally."],

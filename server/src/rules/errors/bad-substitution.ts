@@ -19,6 +19,9 @@ function tooDeep(error: { readonly message: string }): boolean {
   return error.message === TOO_DEEP_MESSAGE;
 }
 
+/** A blank after the name inside `${…}` that a `}` follows: BuildKit reads the blank as an unknown modifier. */
+const BLANK_AFTER_NAME = 'BuildKit allows no white space after the variable name inside ${…}: write ${NAME}, or ${NAME:-default}, with nothing between the name and } or the modifier.';
+
 /** Our words for the lexer's messages. */
 function explain(message: string): string {
   if (message === "syntax error: missing '}'") return 'This ${ is never closed: end the variable with }.';
@@ -30,7 +33,8 @@ function explain(message: string): string {
   const modifier = /^unsupported modifier \(([^]*)\) in substitution$/.exec(message);
   if (modifier && /\s/.test(modifier[1])) return 'This ${ is never closed: end the variable with }.';
   if (modifier) {
-    return `"${modifier[1]}" is not a substitution BuildKit knows; use one of :- :+ :? - + ? # ## % %% / //, as in \${NAME:-default}.`;
+    const shown = modifier[1].includes('"') ? `'${modifier[1]}'` : `"${modifier[1]}"`;
+    return `${shown} is not a substitution BuildKit knows; use one of :- :+ :? - + ? # ## % %% / //, as in \${NAME:-default}.`;
   }
   const quote = /^unexpected end of statement while looking for matching (single-quote|double-quote|.)$/.exec(message);
   if (quote) {
@@ -93,12 +97,18 @@ export const badSubstitution: InstructionRule = {
   url: 'https://docs.docker.com/reference/dockerfile/#environment-replacement',
   check(node, report, escape) {
     const raisedWhen = node.name === 'FROM' ? 'parse' : undefined;
-    const problem = (start: number, end: number, message: string): Problem => ({ start, end, message: explain(message), ...(raisedWhen ? { raisedWhen } : {}) });
-    /** An unclosed `${NAME` followed by a space or line end is reported at the `${`, not at the space. */
+    const problem = (start: number, end: number, message: string): Problem => ({ start, end, message, ...(raisedWhen ? { raisedWhen } : {}) });
+    /**
+     * An unclosed `${NAME` followed by a space or line end is reported at the `${`, not at the space; and
+     * when a `}` does follow the blank (`"${NAME }"`), the blank is what BuildKit stops at, not a missing `}`.
+     */
     const widen = (text: string, error: { start: number; end: number; message: string }) => {
-      if (!/^unsupported modifier \(\s/.test(error.message)) return error;
+      if (!/^unsupported modifier \(\s/.test(error.message)) return { ...error, message: explain(error.message) };
+      const close = text.indexOf('}', error.start);
+      const next = text.indexOf('${', error.start);
+      const message = close >= 0 && (next < 0 || close < next) ? BLANK_AFTER_NAME : explain(error.message);
       const open = text.lastIndexOf('${', error.start);
-      return open < 0 ? error : { ...error, start: open, end: error.start };
+      return open < 0 ? { ...error, message } : { start: open, end: error.start, message };
     };
     for (const unit of builderUnits(node)) {
       if (!unit.text.includes('$') && !unit.text.includes("'") && !unit.text.includes('"')) continue;
