@@ -16,7 +16,7 @@
 // the message asks for `set -o pipefail` in the script rather than for a SHELL.
 
 import type { Shell } from '../../semantics';
-import { heredocData, runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
+import { runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { setsShellOption } from './options';
@@ -77,12 +77,13 @@ function setsPipefailFirst(script: RunScript): boolean {
 
 /**
  * The `#!` line (without the `#!`) of a RUN (or ONBUILD RUN) that is only a heredoc whose body starts
- * with one, on a non-Windows image: BuildKit writes that body to a file and runs it, so the interpreter
+ * with one (before `<<-` strips its tabs), on a non-Windows image: BuildKit writes that body to a file and runs it, so the interpreter
  * it names runs it, not the SHELL. Undefined for any other RUN.
  */
 function scriptShebang(node: InstructionNode, windows: boolean): string | undefined {
   if (windows || !runIsOnlyHeredoc(node, node.heredocs)) return undefined;
-  const body = heredocData(node.heredocs[0]);
+  // BuildKit looks for the `#!` before it strips the tabs of `<<-`: a tab-indented one is a comment of a shell script.
+  const body = node.heredocs[0].content;
   if (!body.startsWith('#!')) return undefined;
   const end = body.search(/\r?\n/);
   return body.slice(2, end < 0 ? body.length : end);
