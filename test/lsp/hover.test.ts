@@ -1636,9 +1636,14 @@ describe('hover over LSP', () => {
       // A `#!` shell line replaces the SHELL: its `-e` counts, the SHELL's does not.
       await checkHover('FROM alpine\nRUN $[<<E$0OF$]\n#!/bin/sh -e\nmake\nEOF\n', without(shellExpands));
       await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
-      // `<<-` strips the tabs before BuildKit looks for `#!`.
+      // BuildKit looks for `#!` before `<<-` strips the tabs: a tab-indented one is a comment, the SHELL runs
+      // the body, and its -e counts. Unindented, the `#!` shell runs it.
       await checkHover(
         'FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<-E$0OF$]\n\t#!/bin/sh\n\tmake\n\tEOF\n',
+        without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.'),
+      );
+      await checkHover(
+        'FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<-E$0OF$]\n#!/bin/sh\n\tmake\n\tEOF\n',
         without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.', SET_E),
       );
       // A SHELL without -e: the advice stands.

@@ -625,24 +625,35 @@ const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh',
 
 /**
  * A heredoc's body as the instruction receives it: after `<<-`, every line without its leading tabs
- * (BuildKit strips them before RUN looks for a `#!` line or COPY writes the file). Lines end at `\n` only, as in Go.
+ * (BuildKit strips them before RUN runs the body or COPY writes the file, after RUN looked for a `#!` line:
+ * `heredocShebang`). Lines end at `\n` only, as in Go.
  */
 export function heredocData(heredoc: Heredoc): string {
   return heredoc.chomp ? heredoc.content.replace(/(^|\n)\t+/g, '$1') : heredoc.content;
 }
 
 /**
- * Whether the heredoc of a RUN that is only this heredoc (`runIsOnlyHeredoc`) runs its body with a `#!`
- * interpreter that is not a shell (`#!/usr/bin/env python3`): BuildKit then writes the body to a file
- * and executes it, so `$name` in it is the script's own text, not a variable.
- * `windowsImage`: the stage builds a Windows image, where BuildKit makes no such file (it checks the
- * image's OS before the `#!`) and gives the body to the shell like any other (`cmd /S /C <body>`).
+ * The `#!` line (without the `#!`) of a heredoc that BuildKit runs as a file of its own when it is a
+ * RUN's whole command (`runIsOnlyHeredoc`): BuildKit looks for the `#!` in the body as written, before
+ * `<<-` strips its tabs (so a tab-indented `#!` is a comment of a shell script), and on a Windows image
+ * makes no file at all (it checks the image's OS first) and gives every body to the shell. Undefined
+ * when BuildKit gives the body to the shell.
+ */
+export function heredocShebang(heredoc: Heredoc, windowsImage: boolean): string | undefined {
+  if (windowsImage || !heredoc.content.startsWith('#!')) return undefined;
+  const end = heredoc.content.search(/\r?\n/);
+  return heredoc.content.slice(2, end < 0 ? undefined : end);
+}
+
+/**
+ * Whether the heredoc of a RUN that is only this heredoc runs its body with a `#!` interpreter that is
+ * not a shell (`#!/usr/bin/env python3`, see `heredocShebang`): `$name` in it is then the script's own
+ * text, not a variable.
  */
 export function runsBodyWithInterpreter(heredoc: Heredoc, windowsImage: boolean): boolean {
-  if (windowsImage) return false;
-  const content = heredocData(heredoc);
-  if (!content.startsWith('#!')) return false;
-  const words = content.slice(2, content.search(/\r?\n|$/)).trim().split(/\s+/);
+  const shebang = heredocShebang(heredoc, windowsImage);
+  if (shebang === undefined) return false;
+  const words = shebang.trim().split(/\s+/);
   // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.
   let program = words[0] ?? '';
   if (programName(program) === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';

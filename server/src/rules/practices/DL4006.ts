@@ -16,7 +16,7 @@
 // the message asks for `set -o pipefail` in the script rather than for a SHELL.
 
 import type { Shell } from '../../semantics';
-import { runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
+import { heredocShebang, runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { setsShellOption } from './options';
@@ -76,17 +76,12 @@ function setsPipefailFirst(script: RunScript): boolean {
 }
 
 /**
- * The `#!` line (without the `#!`) of a RUN (or ONBUILD RUN) that is only a heredoc whose body starts
- * with one (before `<<-` strips its tabs), on a non-Windows image: BuildKit writes that body to a file and runs it, so the interpreter
- * it names runs it, not the SHELL. Undefined for any other RUN.
+ * The `#!` line (without the `#!`) of a RUN (or ONBUILD RUN) that is only a heredoc BuildKit writes to
+ * a file and runs (`heredocShebang`), so the interpreter it names runs it, not the SHELL. Undefined for
+ * any other RUN.
  */
 function scriptShebang(node: InstructionNode, windows: boolean): string | undefined {
-  if (windows || !runIsOnlyHeredoc(node, node.heredocs)) return undefined;
-  // BuildKit looks for the `#!` before it strips the tabs of `<<-`: a tab-indented one is a comment of a shell script.
-  const body = node.heredocs[0].content;
-  if (!body.startsWith('#!')) return undefined;
-  const end = body.search(/\r?\n/);
-  return body.slice(2, end < 0 ? body.length : end);
+  return runIsOnlyHeredoc(node, node.heredocs) ? heredocShebang(node.heredocs[0], windows) : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, runIsOnlyHeredoc, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
 import { DocWriter } from '../markup';
@@ -68,7 +68,7 @@ function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string, wi
 function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined, windowsImage: boolean): boolean {
   if (shell && shell.kind !== 'posix') return true;
   const lines = heredocData(heredoc).split(/\r?\n/);
-  const shebang = !windowsImage && lines[0].startsWith('#!') ? lines[0].slice(2).trim().split(/\s+/) : undefined;
+  const shebang = heredocShebang(heredoc, windowsImage)?.trim().split(/\s+/);
   const command = shebang ?? shell?.command ?? [];
   if (setsShellOption(command.slice(1), 'errexit', 'e')) return true;
   return lines.some((line) => {

@@ -4,7 +4,7 @@
 
 import { getPredefinedArg } from '../../facts';
 import { foldName, triggerUses, type Declaration, type VariableUse } from '../../semantics';
-import { heredocData, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
+import { heredocShebang, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
@@ -141,7 +141,7 @@ export function heredocNotRenamable(doc: AnalyzedDocument, target: HeredocTarget
     return `${owner.name} creates a file named "${heredoc.name}" from this heredoc (the name shows whenever the destination is a directory), so renaming it would change the image.`;
   }
   const windowsImage = doc.model.stageAt(target.nodeStart)?.windows === true;
-  if (!windowsImage && runIsOnlyHeredoc(instruction, instruction.heredocs) && heredocData(heredoc).startsWith('#!')) {
+  if (runIsOnlyHeredoc(instruction, instruction.heredocs) && heredocShebang(heredoc, windowsImage) !== undefined) {
     return `RUN saves this script as "/dev/pipes/${heredoc.name}" and runs it (its first line is "#!"), so the script sees the name as its own path; renaming it could change what it does.`;
   }
   return undefined;
