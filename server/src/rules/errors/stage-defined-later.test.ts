@@ -23,7 +23,16 @@ describe('stage-defined-later', () => {
     checkErrors('FROM alpine AS build\nCOPY --from=$[build$] /x /y\nFROM scratch AS build\n', [
       [
         'stage-defined-later',
-        'Stage "build" (line 3) is defined after stage "build" (line 1), so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" (line 3) above stage "build" (line 1).',
+        'Stage "build" (line 3) is defined after stage "build" (line 1), so it is not built yet when this COPY runs (BuildKit builds stages in file order). Both stages are named "build" and the name means the last of them, so moving that stage up would make this COPY copy from its own stage: give the two stages different names.',
+      ],
+    ], [stageDefinedLater]);
+  });
+
+  it('does not advise moving a stage of the same name up, whose name would then mean the stage itself (names match in any case)', () => {
+    checkErrors('FROM alpine AS Build\nRUN --mount=from=$[build$],target=/t true\nFROM scratch AS build\n', [
+      [
+        'stage-defined-later',
+        'Stage "build" (line 3) is defined after stage "Build" (line 1), so it cannot be mounted here: a stage has to be defined before the RUN that mounts it. Both stages are named "build" and the name means the last of them, so moving that stage up would make this RUN mount from its own stage: give the two stages different names.',
       ],
     ], [stageDefinedLater]);
   });

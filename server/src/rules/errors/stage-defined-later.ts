@@ -27,10 +27,14 @@ export const stageDefinedLater: FileRule = {
     for (const edge of forward) {
       if (!edge.to || edge.to.index <= edge.from.index || cyclic.has(edge)) continue;
       const { kind, span, nodeIndex } = edge.reference;
-      const same = stageLabel(edge.to) === stageLabel(edge.from);
+      // Names match regardless of case (`AS Build` and `--from=build`).
+      const same = edge.to.nameLower !== undefined && edge.to.nameLower === edge.from.nameLower;
       const later = stageLabel(edge.to) + (same ? lineOf(edge.to) : '');
       const current = stageLabel(edge.from) + (same ? lineOf(edge.from) : '');
-      const move = `Move stage ${later} above stage ${current}.`;
+      // Moving the later stage up would make the name mean the last of the two, this very stage.
+      const move = same
+        ? `Both stages are named "${edge.to.nameLower}" and the name means the last of them, so moving that stage up would make this ${kind === 'copy-from' ? 'COPY copy' : 'RUN mount'} from its own stage: give the two stages different names.`
+        : `Move stage ${later} above stage ${current}.`;
       report({
         start: span.start,
         end: span.end,
