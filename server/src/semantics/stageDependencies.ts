@@ -43,37 +43,57 @@ export function stagesNeeding(model: DockerfileModel, stage: Stage): Set<Stage> 
   return found;
 }
 
-/** The `--from` and `from=` values of a stage's ONBUILD COPY and RUN --mount triggers; found once per stage analysis. */
-const triggerSourcesByPart = new WeakMap<object, readonly string[]>();
+/**
+ * An ONBUILD COPY --from or RUN --mount from= value of a stage, with where it is: offsets from the
+ * stage's FROM line, so a stage analysis reused by a later version (same nodes) keeps them.
+ */
+interface TriggerSource {
+  readonly text: string;
+  /** A RUN --mount from=, which BuildKit looks up by name only: `from=0` is no stage number. */
+  readonly mount: boolean;
+  readonly start: number;
+  readonly end: number;
+}
 
-function triggerSources(model: DockerfileModel, stage: Stage): readonly string[] {
+/** The trigger sources of a stage; found once per stage analysis, however many stages are built FROM it. */
+const triggerSourcesByPart = new WeakMap<object, readonly TriggerSource[]>();
+
+function triggerSources(model: DockerfileModel, stage: Stage): readonly TriggerSource[] {
   const part = model.partOf(stage.index);
   let sources = triggerSourcesByPart.get(part);
   if (!sources) {
-    const found: string[] = [];
-    model.tree.forEach((node, _start, index) => {
+    const found: TriggerSource[] = [];
+    model.tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.trigger) collectSources(node.trigger, found);
+      if (node.kind === 'instruction' && node.trigger) collectSources(node.trigger, start - stage.fromStart, found);
     }, stage.nodeIndex + 1);
     triggerSourcesByPart.set(part, (sources = found));
   }
   return sources;
 }
 
-function collectSources(trigger: InstructionNode, out: string[]): void {
+function collectSources(trigger: InstructionNode, at: number, out: TriggerSource[]): void {
   for (const flag of trigger.flags) {
-    if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) out.push(flag.value.text);
+    if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) {
+      out.push({ text: flag.value.text, mount: false, start: at + flag.value.start, end: at + flag.value.end });
+    }
     for (const option of flag.mountOptions ?? []) {
-      if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) out.push(option.value.text);
+      if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) {
+        out.push({ text: option.value.text, mount: true, start: at + option.value.start, end: at + option.value.end });
+      }
     }
   }
 }
 
-/** What a `--from` value in a trigger names, as BuildKit looks it up when the trigger runs (toCommand): a number, else the last stage of the name. */
-function triggerSourceStage(model: DockerfileModel, text: string): Stage | undefined {
-  const index = stageIndex(text);
+/**
+ * What a trigger's `--from` or `from=` value names, as BuildKit looks it up when the trigger runs
+ * (toCommand): for COPY a number, else the last stage of the name; for a mount the name only
+ * (detectRunMount), as it is outside triggers.
+ */
+function triggerSourceStage(model: DockerfileModel, source: TriggerSource): Stage | undefined {
+  const index = source.mount ? undefined : stageIndex(source.text);
   if (index !== undefined) return index >= 0 ? model.stages[index] : undefined;
-  return model.lastNamed(text.toLowerCase());
+  return model.lastNamed(source.text.toLowerCase());
 }
 
 /** A stage an ONBUILD trigger names, with where it names it (document offsets). */
@@ -81,32 +101,24 @@ export interface TriggerUse {
   readonly stage: Stage;
   readonly start: number;
   readonly end: number;
+  /** Named by its number (`ONBUILD COPY --from=0`), which a rename of the stage leaves as it is. */
+  readonly byNumber: boolean;
 }
 
 /**
  * The stages named by the ONBUILD COPY --from and RUN --mount from= triggers of the stage `stage` is
  * built FROM: BuildKit runs them in `stage` and looks the names up there (initOnBuildTriggers, as
- * triggerSourceStage does), so `stage` needs those stages.
+ * triggerSourceStage does), so `stage` needs those stages. The base's triggers are found once, so
+ * asking this of every stage costs the file once, not once per stage built FROM a long base.
  */
 export function triggerUses(model: DockerfileModel, stage: Stage): TriggerUse[] {
   const base = stage.base;
   if (!base) return [];
   const uses: TriggerUse[] = [];
-  const add = (text: string, start: number, end: number) => {
-    const named = triggerSourceStage(model, text);
-    if (named) uses.push({ stage: named, start, end });
-  };
-  model.tree.forEach((node, start, index) => {
-    if (index > base.lastNodeIndex) return false;
-    const trigger = node.kind === 'instruction' ? node.trigger : undefined;
-    if (!trigger) return;
-    for (const flag of trigger.flags) {
-      if (trigger.name === 'COPY' && flag.name.text === 'from' && flag.value?.text) add(flag.value.text, start + flag.value.start, start + flag.value.end);
-      for (const option of flag.mountOptions ?? []) {
-        if (trigger.name === 'RUN' && option.key.text.toLowerCase() === 'from' && option.value?.text) add(option.value.text, start + option.value.start, start + option.value.end);
-      }
-    }
-  }, base.nodeIndex + 1);
+  for (const source of triggerSources(model, base)) {
+    const named = triggerSourceStage(model, source);
+    if (named) uses.push({ stage: named, start: base.fromStart + source.start, end: base.fromStart + source.end, byNumber: !source.mount && stageIndex(source.text) !== undefined });
+  }
   return uses;
 }
 
@@ -135,7 +147,7 @@ export function stagesTheDefaultBuildReaches(model: DockerfileModel): ReadonlySe
   while (pending.length) {
     const stage = pending.pop()!;
     for (const reference of model.stageReferencesIn(stage)) reach(reference.stage);
-    if (stage.base) for (const text of triggerSources(model, stage.base)) reach(triggerSourceStage(model, text));
+    if (stage.base) for (const source of triggerSources(model, stage.base)) reach(triggerSourceStage(model, source));
   }
   reachedByModel.set(model, (reached = found));
   return reached;

@@ -49,6 +49,16 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     ], { only: ['stage-defined-later'] });
   });
 
+  it('reads an ONBUILD RUN --mount from= number as a name, as BuildKit does (only COPY --from takes a stage number)', () => {
+    // from=0 names an image "0": the trigger adds no stage, so the default build leaves stage 0 out.
+    checkDiagnostics('FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine AS base\nONBUILD RUN --mount=from=0,target=/t true\nFROM base\n', [
+      { code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+    ], { only: ['stage-defined-later'] });
+    checkDiagnostics('FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine AS base\nONBUILD COPY --from=0 /x /y\nFROM base\n', [
+      { code: 'stage-defined-later', message: BUILD_AFTER_TOOL, severity: 'error' },
+    ], { only: ['stage-defined-later'] });
+  });
+
   it('does the same for the other dispatch-time errors (EXPOSE ports, stop signals, COPY of a URL)', () => {
     checkDiagnostics('FROM alpine AS tool\nEXPOSE $[80000$]\nSTOPSIGNAL $[SIGBOGUS$]\nCOPY $[https://example.com/a$] /a\nFROM alpine\n', [
       { code: 'invalid-expose', message: `Invalid port: port 80000 is out of range: ports go from 0 to 65535. ${NOT_BUILT_TOOL}`, severity: 'warning' },

@@ -104,8 +104,9 @@ function triggerStageHover(doc: AnalyzedDocument, nodeIndex: number, offset: num
     const use = triggerUses(model, child).find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex && u.stage.index < child.index);
     if (!use) continue;
     const line = doc.text.positionAt(child.fromStart).line + 1;
+    const elsewhere = use.byNumber ? `the number means that file's stage ${use.stage.index}` : "the name means that file's stage, or an image";
     const note = new DocWriter(format).prose(
-      `The trigger names it for the stage on line ${line}, built \`FROM\` this one, which runs the trigger. In a build of another Dockerfile \`FROM\` this image, the name means that file's stage, or an image.`,
+      `The trigger names it for the stage on line ${line}, built \`FROM\` this one, which runs the trigger. In a build of another Dockerfile \`FROM\` this image, ${elsewhere}.`,
     );
     return { start: use.start, end: use.end, text: `${stageHover(doc, use.stage, format)}\n\n${note}` };
   }

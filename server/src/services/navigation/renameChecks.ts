@@ -115,7 +115,8 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
     return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
   }
   for (const stage of doc.model.stages) {
-    const use = triggerUses(doc.model, stage).find((u) => u.stage === target.stage);
+    // A trigger that names the stage by its number (`--from=0`) still names it after a rename.
+    const use = triggerUses(doc.model, stage).find((u) => u.stage === target.stage && !u.byNumber);
     if (use) {
       return `The ONBUILD trigger on line ${lineOf(doc, use.start)} names this stage for the stage on line ${lineOf(doc, stage.fromStart)}, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.`;
     }

@@ -179,7 +179,7 @@ function stageTargetAt(doc: AnalyzedDocument, offset: number): StageTarget | und
   if (named) return stageTarget(doc, named);
   const reference = model.stageReferenceAt(offset);
   if (reference?.stage) return stageTarget(doc, reference.stage, referenceOccurrence(reference));
-  if (reference) return undefined;
+  if (reference || doc.tree.instructionAt(offset)?.node.name !== 'ONBUILD') return undefined;
   const trigger = triggerOccurrences(model).find((t) => contains(t.occurrence.span, offset));
   return trigger && stageTarget(doc, trigger.stage, trigger.occurrence);
 }

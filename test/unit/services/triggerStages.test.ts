@@ -1,0 +1,88 @@
+// The stages an ONBUILD COPY --from or RUN --mount from= trigger names for a stage of this file
+// that runs it (triggerUses), at the service level: code lens, hover, definition, highlights and
+// rename read them as BuildKit looks them up, and ask for them without walking a long base once per
+// stage built FROM it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { getCodeLenses } from '../../../server/src/services/codeLens';
+import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
+import { getHover } from '../../../server/src/services/hover';
+import { findDefinition } from '../../../server/src/services/navigation/definition';
+import { getDocumentHighlights } from '../../../server/src/services/navigation/highlight';
+import { findReferences } from '../../../server/src/services/navigation/references';
+import { prepareRename, rename } from '../../../server/src/services/navigation/rename';
+import { SyntaxTree } from '../../../server/src/syntax';
+
+const URI = 'file:///triggers/Dockerfile';
+
+function open(text: string): { doc: AnalyzedDocument; document: TextDocument } {
+  const document = TextDocument.create(URI, 'dockerfile', 1, text);
+  return { doc: analyzedDocument(document, SyntaxTree.parse(text)), document };
+}
+
+const titles = (doc: AnalyzedDocument) => getCodeLenses(doc, true).map((lens) => lens.command?.title);
+const hoverText = (doc: AnalyzedDocument, document: TextDocument, offset: number) =>
+  (getHover(doc, document.positionAt(offset), 'markdown')?.contents as MarkupContent | undefined)?.value;
+
+describe('stages named by ONBUILD triggers', () => {
+  it('reads a RUN --mount from= number as a name, as BuildKit does (only COPY --from takes a stage number)', () => {
+    const text = 'FROM alpine AS tools\nFROM alpine AS base\nONBUILD RUN --mount=from=0,target=/t true\nFROM base AS child\n';
+    const { doc, document } = open(text);
+    const zero = text.indexOf('from=0') + 5;
+    expect(findDefinition(doc, document.positionAt(zero))).toBeNull();
+    expect(hoverText(doc, document, zero)).not.toContain('Stage `tools`');
+    expect(titles(doc)).toEqual([
+      'tools (stage 0) · not used by later stages · built only with --target tools',
+      'base (stage 1) · used by 1 later stage',
+      'child (stage 2) · final stage, built by default',
+    ]);
+  });
+
+  it('renames a stage that a trigger names by its number: the number still names it', () => {
+    const text = 'FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=0 /x /y\nFROM base AS child\n';
+    const { doc, document } = open(text);
+    const name = document.positionAt(text.indexOf('tools'));
+    expect(prepareRename(doc, name)).toEqual({ range: { start: name, end: document.positionAt(text.indexOf('tools') + 5) }, placeholder: 'tools' });
+    expect(rename(doc, name, 'kit')).toEqual([{ range: { start: name, end: document.positionAt(text.indexOf('tools') + 5) }, newText: 'kit' }]);
+    // The trigger's number, in another Dockerfile built FROM the image, is that file's stage 0.
+    expect(hoverText(doc, document, text.indexOf('from=0') + 5)).toContain(
+      "The trigger names it for the stage on line 4, built `FROM` this one, which runs the trigger. In a build of another Dockerfile `FROM` this image, the number means that file's stage 0.",
+    );
+    // By name it is still refused.
+    const named = open(text.replace('--from=0', '--from=tools'));
+    expect(prepareRename(named.doc, name)).toEqual({
+      refusal:
+        'The ONBUILD trigger on line 3 names this stage for the stage on line 4, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.',
+    });
+  });
+
+  describe('cost', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("walks a base's nodes once, not once per stage built FROM it", () => {
+      const lines = ['FROM alpine AS tools', 'FROM alpine AS base', 'ONBUILD COPY --from=tools /x /y'];
+      for (let i = 0; i < 300; i++) lines.push(`RUN echo ${i}`);
+      for (let i = 0; i < 300; i++) lines.push(`FROM base AS c${i}`);
+      const text = `${lines.join('\n')}\n`;
+      const { doc, document } = open(text);
+      expect(doc.model.stages).toHaveLength(302);
+      const forEach = SyntaxTree.prototype.forEach;
+      let visits = 0;
+      vi.spyOn(SyntaxTree.prototype, 'forEach').mockImplementation(function (this: SyntaxTree, visit, from) {
+        forEach.call(this, (node, start, index) => {
+          visits++;
+          return visit(node, start, index);
+        }, from);
+      });
+      const tools = document.positionAt(text.indexOf('tools'));
+      const lenses = getCodeLenses(doc, true);
+      expect(lenses[0].command?.title).toBe('tools (stage 0) · used by 300 later stages');
+      expect(findReferences(doc, tools, true)).toHaveLength(2);
+      expect('refusal' in (prepareRename(doc, tools) ?? {})).toBe(true);
+      // A highlight request (each cursor move) on a plain instruction of the base.
+      expect(getDocumentHighlights(doc, document.positionAt(text.indexOf('RUN echo 7')))).toBeNull();
+      expect(visits).toBeLessThan(lines.length);
+    });
+  });
+});
