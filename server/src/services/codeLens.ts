@@ -8,9 +8,8 @@
 // position, locations), which the VS Code client implements; other editors still get the title.
 
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { triggerUses, type Stage } from '../semantics';
+import { triggerUses, type Stage, type StageReference } from '../semantics';
 import { rangeOf, type AnalyzedDocument } from './document';
-import { stageReferencesTo } from './navigation/targets';
 
 export const SHOW_REFERENCES_COMMAND = 'dockerfile-lsp.showReferences';
 
@@ -70,14 +69,15 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
   const model = doc.model;
   const { stages } = model;
   const dependencies = stages.map(() => new Set<number>());
-  const references = stages.map((stage) =>
-    stageReferencesTo(model, stage).filter((r) => {
-      const user = model.stageOfNode(r.nodeIndex);
-      if (!user || user.index <= stage.index) return false;
-      dependencies[user.index].add(stage.index);
-      return true;
-    }),
-  );
+  // Each stage's references from later stages, in document order, in one pass over the references
+  // (not one per stage: a file of thousands of stages has thousands of references).
+  const references = stages.map((): StageReference[] => []);
+  for (const r of model.stageReferences) {
+    const user = r.stage && model.stageOfNode(r.nodeIndex);
+    if (!r.stage || !user || user.index <= r.stage.index) continue;
+    dependencies[user.index].add(r.stage.index);
+    references[r.stage.index].push(r);
+  }
   // A stage also needs what the triggers it runs name (as a reference, only a stage above it is of use).
   const triggerUsers = stages.map((): { user: number; start: number; end: number }[] => []);
   for (const stage of stages) {

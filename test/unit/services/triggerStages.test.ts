@@ -84,5 +84,20 @@ describe('stages named by ONBUILD triggers', () => {
       expect(getDocumentHighlights(doc, document.positionAt(text.indexOf('RUN echo 7')))).toBeNull();
       expect(visits).toBeLessThan(lines.length);
     });
+
+    it("reads the file's stage references once for the code lens, not once per stage", () => {
+      const lines = ['FROM alpine AS base'];
+      for (let i = 0; i < 50; i++) lines.push(`FROM base AS c${i}`, `COPY --from=base /x /y`);
+      const { doc } = open(`${lines.join('\n')}\n`);
+      const model = doc.model;
+      const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(model), 'stageReferences')!.get!;
+      let reads = 0;
+      vi.spyOn(model, 'stageReferences', 'get').mockImplementation(function (this: typeof model) {
+        reads++;
+        return getter.call(this);
+      });
+      expect(getCodeLenses(doc, true)[0].command?.title).toBe('base (stage 0) · used by 50 later stages');
+      expect(reads).toBe(1);
+    });
   });
 });
