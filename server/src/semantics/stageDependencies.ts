@@ -122,6 +122,16 @@ export function triggerUses(model: DockerfileModel, stage: Stage): TriggerUse[] 
   return uses;
 }
 
+/**
+ * The `--from` and `from=` values of the triggers `stage` runs (its base's), whatever they name,
+ * at their document offsets: a name that is an image now would mean a stage given that name.
+ */
+export function triggerNamesRun(model: DockerfileModel, stage: Stage): { readonly text: string; readonly start: number; readonly end: number }[] {
+  const base = stage.base;
+  if (!base) return [];
+  return triggerSources(model, base).map((source) => ({ text: source.text, start: base.fromStart + source.start, end: base.fromStart + source.end }));
+}
+
 const reachedByModel = new WeakMap<DockerfileModel, ReadonlySet<Stage>>();
 
 /**

@@ -57,6 +57,21 @@ describe('stages named by ONBUILD triggers', () => {
     });
   });
 
+  it('refuses a new stage name that a trigger run by a stage of this file reads as an image', () => {
+    const text = 'FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=nginx /x /y\nONBUILD RUN --mount=from=Node,target=/n true\nFROM base AS child\n';
+    const { doc, document } = open(text);
+    const name = document.positionAt(text.indexOf('tools'));
+    expect(rename(doc, name, 'nginx')).toEqual({
+      refusal: '"nginx" in the ONBUILD trigger on line 3 names an image for the stage on line 5, which runs it; it would then refer to this stage instead.',
+    });
+    expect(rename(doc, name, 'node')).toEqual({
+      refusal: '"Node" in the ONBUILD trigger on line 4 names an image for the stage on line 5, which runs it; it would then refer to this stage instead.',
+    });
+    // No stage of this file runs the triggers of the last stage.
+    const last = open(text.replace('\nFROM base AS child\n', '\n'));
+    expect(rename(last.doc, name, 'nginx')).toEqual([{ range: { start: name, end: document.positionAt(text.indexOf('tools') + 5) }, newText: 'nginx' }]);
+  });
+
   describe('cost', () => {
     afterEach(() => vi.restoreAllMocks());
 

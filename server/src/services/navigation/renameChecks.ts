@@ -3,7 +3,7 @@
 // Each check returns a message for the user, or undefined when the name is fine.
 
 import { getPredefinedArg } from '../../facts';
-import { foldName, triggerUses, type Declaration, type VariableUse } from '../../semantics';
+import { foldName, triggerNamesRun, triggerUses, type Declaration, type VariableUse } from '../../semantics';
 import { heredocShebang, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
@@ -99,6 +99,11 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
   );
   if (captured) {
     return `"${captured.text}" on line ${lineOf(doc, captured.span.start)} names an image; it would then refer to this stage instead.`;
+  }
+  // So does an ONBUILD trigger's, for a stage of this file that runs it (BuildKit looks it up there).
+  for (const user of model.stages) {
+    const trigger = triggerNamesRun(model, user).find((t) => t.text.toLowerCase() === lower);
+    if (trigger) return `"${trigger.text}" in the ONBUILD trigger on line ${lineOf(doc, trigger.start)} names an image for the stage on line ${lineOf(doc, user.fromStart)}, which runs it; it would then refer to this stage instead.`;
   }
   return undefined;
 }
