@@ -358,7 +358,7 @@ describe('hover over LSP', () => {
       // A trigger BuildKit refuses says so after its signature.
       for (const name of ['FROM', 'ONBUILD', 'MAINTAINER']) {
         const [signature, ...rest] = renderInstruction(getInstruction(name)!, 'markdown').split('\n\n');
-        const note = `**Not allowed here:** BuildKit refuses \`ONBUILD ${name}\` and stops the build at this line.`;
+        const note = `**Not allowed here:** BuildKit refuses \`ONBUILD ${name}\` as it reads the Dockerfile, so every build of this file fails, whatever its target, before any step runs.`;
         await checkHover(`FROM alpine\nONBUILD $[${name.slice(0, 2)}$0${name.slice(2)}$] x`, [signature, note, ...rest].join('\n\n'));
       }
     });

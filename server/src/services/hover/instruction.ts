@@ -31,7 +31,7 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
     const hover = keywordHover(owner, format);
     if (!hover || getInstruction(owner.name)?.allowedInOnbuild !== false) return hover;
     // ONBUILD FROM, ONBUILD ONBUILD, ONBUILD MAINTAINER: after the signature, what BuildKit does with it.
-    const note = new DocWriter(format).prose(`**Not allowed here:** BuildKit refuses \`ONBUILD ${owner.name}\` and stops the build at this line.`);
+    const note = new DocWriter(format).prose(`**Not allowed here:** BuildKit refuses \`ONBUILD ${owner.name}\` as it reads the Dockerfile, so every build of this file fails, whatever its target, before any step runs.`);
     return { ...hover, text: hover.text.replace(/\n\n|$/, (gap) => `\n\n${note}${gap}`) };
   }
   for (const flag of owner.flags) {
