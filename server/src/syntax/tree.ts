@@ -577,7 +577,7 @@ export class SyntaxTree {
         if (this.start(candidate) !== oldOffset || !sameState(this.stateAfter(candidate - 1), state)) return false;
         resume = candidate;
         return true;
-      }, from);
+      }, from, false);
       if (resume < 0 && !windowIsRest) {
         extraNodes = extraNodes * 8 + 8;
         continue;
