@@ -28,14 +28,26 @@ function builtByDefault(stages: readonly Stage[], dependencies: readonly Set<num
 
 const regexpSpecial = /[.*+?^${}()|[\]\\]/g;
 
+/** The named stages, sorted by name (then file order), so the stages a name starting with some text fits are found without a walk over all of them. */
+interface NamedStages {
+  readonly names: readonly string[];
+  readonly stages: readonly Stage[];
+}
+
+function namedStages(stages: readonly Stage[]): NamedStages {
+  const named = stages.filter((s) => s.nameLower !== undefined).sort((a, b) => (a.nameLower! < b.nameLower! ? -1 : a.nameLower! > b.nameLower! ? 1 : a.index - b.index));
+  return { names: named.map((s) => s.nameLower!), stages: named };
+}
+
 /**
  * The earlier stages a FROM image with a variable may name: those whose name fits the text, each
  * variable standing for any text. That is when the variable's value is unknown (`FROM buildkit-$TARGETOS`
  * depends on the platform), and when an ARG's default makes it name a stage (`FROM variant-${V}`):
  * `--build-arg V=...` picks another one, the usual way to choose a stage by argument. None when the
- * image has no variable, or when it is known and names an image.
+ * image has no variable, or when it is known and names an image. Only the names that start with the
+ * text before the first variable are tried, so a file of thousands of such FROM lines is not quadratic.
  */
-function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
+function possibleBases(doc: AnalyzedDocument, stage: Stage, named: NamedStages): Stage[] {
   const span = stage.imageSpan;
   if (!span || !stage.image?.includes('$')) return [];
   const uses = doc.model.usesInNode(stage.nodeIndex).filter((u) => !u.ref.nested && u.span.start >= span.start && u.span.end <= span.end);
@@ -47,10 +59,28 @@ function possibleBases(doc: AnalyzedDocument, stage: Stage): Stage[] {
     at = use.span.end;
   }
   literals.push(doc.tree.slice(at, span.end));
+  const fitting = (s: Stage) => s.index < stage.index && s !== stage.base;
   // Quotes or escapes around the variables: any stage may be meant.
+  if (literals.some((l) => /["'\\`]/.test(l))) return named.stages.filter(fitting).sort((a, b) => a.index - b.index);
   const pattern = new RegExp(`^${literals.map((l) => l.replace(regexpSpecial, '\\$&')).join('.*')}$`);
-  const fits = literals.some((l) => /["'\\`]/.test(l)) ? () => true : (name: string) => pattern.test(name);
-  return doc.model.stages.slice(0, stage.index).filter((s) => s !== stage.base && s.nameLower !== undefined && fits(s.nameLower));
+  const prefix = literals[0];
+  const found: Stage[] = [];
+  for (let i = lowerBound(named.names, prefix); i < named.names.length && named.names[i].startsWith(prefix); i++) {
+    if (fitting(named.stages[i]) && pattern.test(named.names[i])) found.push(named.stages[i]);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The first index of a sorted list whose item is not below `text`. */
+function lowerBound(sorted: readonly string[], text: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < text) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
@@ -91,8 +121,9 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
   // What the default build may also need, through FROM images whose value the file does not decide:
   // of those stages the lens cannot say they are built only with --target.
   const mayUse = stages.map(() => 0);
+  const named = namedStages(stages);
   const possibly = dependencies.map((known, index) => {
-    const bases = possibleBases(doc, stages[index]);
+    const bases = possibleBases(doc, stages[index], named);
     for (const base of bases) mayUse[base.index]++;
     return new Set([...known, ...bases.map((s) => s.index)]);
   });
