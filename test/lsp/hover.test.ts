@@ -1391,6 +1391,11 @@ describe('hover over LSP', () => {
           '`variant-${V}` names this stage with the defaults of its build arguments; a `--build-arg` with another value names another stage, or an image.',
         ].join('\n\n'),
       );
+      // No ARG declares V: FROM sees only the global ARGs, so no --build-arg changes what it names.
+      await checkHover(
+        'FROM alpine AS variant-a\nFROM $[varia$0nt-${V:-a}$]\n',
+        '**Stage `variant-a`** (stage 0: the first of 2, line 1)\n\n```dockerfile\nFROM alpine AS variant-a\n```\n\nThis stage starts from the result of that stage.',
+      );
     });
 
     it('a stage an ONBUILD trigger names, for a stage of this file that runs the trigger', async () => {

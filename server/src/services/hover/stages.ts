@@ -48,8 +48,10 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
     w.block(fromText(doc, stage)),
     reference && w.prose(referenceNote(doc, stage, reference)),
     // `FROM variant-${V}`, the usual way to pick a stage by argument: the ARG's default decides only by default.
+    // Only a declared (global) ARG takes a --build-arg: `${V:-a}` with no `ARG V` always names the same.
     reference?.kind === 'from' &&
       reference.text.includes('$') &&
+      doc.model.usesInNode(reference.nodeIndex).some((u) => u.declaration !== undefined && u.span.start >= reference.span.start && u.span.end <= reference.span.end) &&
       `${w.code(reference.text)} ${w.prose('names this stage with the defaults of its build arguments; a `--build-arg` with another value names another stage, or an image.')}`,
   );
 }
