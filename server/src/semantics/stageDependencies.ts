@@ -108,19 +108,28 @@ export interface TriggerUse {
 /**
  * The stages named by the ONBUILD COPY --from and RUN --mount from= triggers of the stage `stage` is
  * built FROM: BuildKit runs them in `stage` and looks the names up there (initOnBuildTriggers, as
- * triggerSourceStage does), so `stage` needs those stages. The base's triggers are found once, so
- * asking this of every stage costs the file once, not once per stage built FROM a long base.
+ * triggerSourceStage does), so `stage` needs those stages. The same list for every stage built FROM
+ * one base, found once: asking this of every stage costs the file once, not once per stage.
  */
-export function triggerUses(model: DockerfileModel, stage: Stage): TriggerUse[] {
+export function triggerUses(model: DockerfileModel, stage: Stage): readonly TriggerUse[] {
   const base = stage.base;
   if (!base) return [];
-  const uses: TriggerUse[] = [];
-  for (const source of triggerSources(model, base)) {
-    const named = triggerSourceStage(model, source);
-    if (named) uses.push({ stage: named, start: base.fromStart + source.start, end: base.fromStart + source.end, byNumber: !source.mount && stageIndex(source.text) !== undefined });
+  // The same for every stage built FROM `base`: made once per model and base.
+  let byBase = triggerUsesByModel.get(model);
+  if (!byBase) triggerUsesByModel.set(model, (byBase = new Map()));
+  let uses = byBase.get(base);
+  if (!uses) {
+    const found: TriggerUse[] = [];
+    for (const source of triggerSources(model, base)) {
+      const named = triggerSourceStage(model, source);
+      if (named) found.push({ stage: named, start: base.fromStart + source.start, end: base.fromStart + source.end, byNumber: !source.mount && stageIndex(source.text) !== undefined });
+    }
+    byBase.set(base, (uses = found));
   }
   return uses;
 }
+
+const triggerUsesByModel = new WeakMap<DockerfileModel, Map<Stage, readonly TriggerUse[]>>();
 
 /**
  * The `--from` and `from=` values of the triggers `stage` runs (its base's), whatever they name,

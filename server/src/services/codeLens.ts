@@ -109,12 +109,15 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
     references[r.stage.index].push(r);
   }
   // A stage also needs what the triggers it runs name (as a reference, only a stage above it is of use).
-  const triggerUsers = stages.map((): { user: number; start: number; end: number }[] => []);
+  // Per stage named: the stages whose triggers name it, and the triggers (one per place, however many stages run it).
+  const triggerUsers = stages.map(() => ({ users: new Set<number>(), spans: new Map<number, { start: number; end: number }>() }));
   for (const stage of stages) {
     for (const use of triggerUses(model, stage)) {
       if (use.stage.index >= stage.index) continue;
       dependencies[stage.index].add(use.stage.index);
-      triggerUsers[use.stage.index].push({ user: stage.index, start: use.start, end: use.end });
+      const named = triggerUsers[use.stage.index];
+      named.users.add(stage.index);
+      if (!named.spans.has(use.start)) named.spans.set(use.start, { start: use.start, end: use.end });
     }
   }
   const built = builtByDefault(stages, dependencies);
@@ -133,11 +136,11 @@ export function getCodeLenses(doc: AnalyzedDocument, enabled: boolean): CodeLens
     const range = rangeOf(doc, stage.fromStart + keyword.start, stage.fromStart + keyword.end);
     const refs = references[stage.index];
     const viaTriggers = triggerUsers[stage.index];
-    const users = new Set([...refs.map((r) => model.stageOfNode(r.nodeIndex)!.index), ...viaTriggers.map((t) => t.user)]).size;
+    const users = new Set([...refs.map((r) => model.stageOfNode(r.nodeIndex)!.index), ...viaTriggers.users]).size;
     const targetable = stage.nameLower !== undefined && model.lastNamed(stage.nameLower) === stage;
     const title = lensTitle(stage, users, mayUse[stage.index], stage.index === stages.length - 1, built.has(stage.index), maybeBuilt.has(stage.index), targetable);
     if (users === 0) return { range, command: { title, command: '' } };
-    const spans = [...refs.map((r) => r.span), ...viaTriggers].sort((a, b) => a.start - b.start);
+    const spans = [...refs.map((r) => r.span), ...viaTriggers.spans.values()].sort((a, b) => a.start - b.start);
     const locations: Location[] = spans.filter((span, i) => i === 0 || span.start !== spans[i - 1].start).map((span) => ({ uri: doc.uri, range: rangeOf(doc, span.start, span.end) }));
     return { range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [doc.uri, range.start, locations] } };
   });

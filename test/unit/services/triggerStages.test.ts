@@ -12,7 +12,14 @@ import { findDefinition } from '../../../server/src/services/navigation/definiti
 import { getDocumentHighlights } from '../../../server/src/services/navigation/highlight';
 import { findReferences } from '../../../server/src/services/navigation/references';
 import { prepareRename, rename } from '../../../server/src/services/navigation/rename';
+import { triggerUses } from '../../../server/src/semantics/stageDependencies';
 import { SyntaxTree } from '../../../server/src/syntax';
+
+// Counted by the cost tests: what a request asks per stage, and what it asks once.
+vi.mock('../../../server/src/semantics/stageDependencies', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../server/src/semantics/stageDependencies')>();
+  return { ...original, triggerUses: vi.fn(original.triggerUses) };
+});
 
 const URI = 'file:///triggers/Dockerfile';
 
@@ -109,6 +116,27 @@ describe('stages named by ONBUILD triggers', () => {
       const lenses = getCodeLenses(doc, true);
       expect(lenses[1].command?.title).toBe('s1-a (stage 1) · used by 1 later stage');
       expect(test.mock.calls.length).toBeLessThan(4000);
+    });
+
+    it('asks for the triggers of a base once per navigation, rename or hover request, not once per stage built FROM it', () => {
+      const lines = ['FROM alpine AS tools', 'FROM alpine AS base', 'ONBUILD COPY --from=tools /a /b', 'ONBUILD COPY --from=tools /c /d'];
+      for (let i = 0; i < 50; i++) lines.push(`FROM base AS c${i}`);
+      const text = `${lines.join('\n')}\n`;
+      const { doc, document } = open(text);
+      const asked = vi.mocked(triggerUses);
+      const tools = document.positionAt(text.indexOf('tools'));
+      const trigger = document.positionAt(text.indexOf('=tools') + 2);
+      const count = (request: () => unknown) => {
+        asked.mockClear();
+        request();
+        return asked.mock.calls.length;
+      };
+      expect(count(() => expect(findReferences(doc, tools, true)).toHaveLength(3))).toBe(1);
+      expect(count(() => expect(getDocumentHighlights(doc, trigger)).toHaveLength(3))).toBe(2);
+      expect(count(() => expect('refusal' in (prepareRename(doc, tools) ?? {})).toBe(true))).toBe(2);
+      expect(count(() => expect(hoverText(doc, document, text.indexOf('=tools') + 2)).toContain('the stage on line 5'))).toBe(1);
+      // The code lens asks per stage (each needs what its triggers name), and lists each trigger once.
+      expect(getCodeLenses(doc, true)[0].command?.arguments?.[2]).toHaveLength(2);
     });
 
     it("reads the file's stage references once for the code lens, not once per stage", () => {

@@ -99,10 +99,11 @@ function triggerStageHover(doc: AnalyzedDocument, nodeIndex: number, offset: num
   const model = doc.model;
   const own = model.stageOfNode(nodeIndex);
   if (!own) return undefined;
-  for (const child of model.stages) {
-    if (child.base !== own) continue;
-    const use = triggerUses(model, child).find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex && u.stage.index < child.index);
-    if (!use) continue;
+  // Every stage built FROM this one runs the same triggers: the first below the stage named runs this one.
+  const children = model.stages.filter((s) => s.base === own);
+  const use = children.length ? triggerUses(model, children[0]).find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex) : undefined;
+  const child = use && children.find((c) => use.stage.index < c.index);
+  if (use && child) {
     const line = doc.text.positionAt(child.fromStart).line + 1;
     const elsewhere = use.byNumber ? `the number means that file's stage ${use.stage.index}` : "the name means that file's stage, or an image";
     const note = new DocWriter(format).prose(

@@ -153,8 +153,11 @@ export function stageReferencesTo(model: DockerfileModel, stage: Stage): StageRe
  * refuses such a stage.
  */
 function triggerOccurrences(model: DockerfileModel): { stage: Stage; occurrence: Occurrence }[] {
+  // Every stage built FROM a base runs the same triggers; the last of them is below the most stages.
+  const lastChild = new Map<Stage, Stage>();
+  for (const child of model.stages) if (child.base) lastChild.set(child.base, child);
   const found: { stage: Stage; occurrence: Occurrence }[] = [];
-  for (const child of model.stages) {
+  for (const child of lastChild.values()) {
     for (const use of triggerUses(model, child)) {
       if (use.stage.index < child.index) found.push({ stage: use.stage, occurrence: { span: { start: use.start, end: use.end }, role: 'reference', rewrite: 'none' } });
     }
@@ -166,9 +169,7 @@ function stageTarget(doc: AnalyzedDocument, stage: Stage, cursor?: Occurrence): 
   const definition = stageDefinition(stage);
   const references = stageReferencesTo(doc.model, stage);
   const triggers = triggerOccurrences(doc.model).filter((t) => t.stage === stage).map((t) => t.occurrence);
-  // A trigger run by two stages names it twice at one place.
-  const unique = triggers.filter((t, i) => triggers.findIndex((u) => u.span.start === t.span.start) === i);
-  const occurrences = [definition, ...references.map(referenceOccurrence), ...unique].sort(byStart);
+  const occurrences = [definition, ...references.map(referenceOccurrence), ...triggers].sort(byStart);
   const name = stage.name ?? String(stage.index);
   return { kind: 'stage', name, stage, references, cursor: cursor ?? definition, definitions: [definition], occurrences };
 }
