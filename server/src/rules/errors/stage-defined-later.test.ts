@@ -13,7 +13,11 @@ describe('stage-defined-later', () => {
       [
         ['stage-defined-later', COPY_BUILD_INTO_APP],
         ['stage-defined-later', COPY_BUILD_INTO_APP],
-        ['stage-defined-later', COPY_BUILD_INTO_APP],
+        // Moved up, the stage would no longer be number 1: stage "app" would, and copy from itself.
+        [
+          'stage-defined-later',
+          'Stage "build" is defined after stage "app", so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" above stage "app" and copy --from=build: a number would name another stage once the stages move.',
+        ],
       ],
       [stageDefinedLater],
     );
@@ -24,6 +28,15 @@ describe('stage-defined-later', () => {
       [
         'stage-defined-later',
         'Stage "build" (line 3) is defined after stage "build" (line 1), so it is not built yet when this COPY runs (BuildKit builds stages in file order). Both stages are named "build" and the name means the last of them, so moving that stage up would make this COPY copy from its own stage: give the two stages different names.',
+      ],
+    ], [stageDefinedLater]);
+  });
+
+  it('tells two stages of one name apart by line when a number names the later one, and advises a name of its own, not the number (nor the name the two share), once moved', () => {
+    checkErrors('FROM alpine AS build\nCOPY --from=$[1$] /x /y\nFROM scratch AS build\n', [
+      [
+        'stage-defined-later',
+        'Stage "build" (line 3) is defined after stage "build" (line 1), so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage "build" (line 3) above stage "build" (line 1) and give it another name to copy from (AS name, then --from=name): a number would name another stage once the stages move.',
       ],
     ], [stageDefinedLater]);
   });
@@ -61,9 +74,9 @@ describe('stage-defined-later', () => {
 
   it('reads a signed number as BuildKit does (+1 and +01 are stage 1), and names unnamed stages by number', () => {
     checkErrors('FROM alpine\nCOPY --from=$[+1$] /x /y\nCOPY --from=$[+01$] /x /y\nFROM alpine\nCOPY --from=$[2$] /x /y\nFROM alpine\n', [
-      ['stage-defined-later', 'Stage number 1 is defined after stage number 0, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 1 above stage number 0.'],
-      ['stage-defined-later', 'Stage number 1 is defined after stage number 0, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 1 above stage number 0.'],
-      ['stage-defined-later', 'Stage number 2 is defined after stage number 1, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 2 above stage number 1.'],
+      ['stage-defined-later', 'Stage number 1 is defined after stage number 0, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 1 above stage number 0 and give it a name to copy from (AS name, then --from=name): a number would name another stage once the stages move.'],
+      ['stage-defined-later', 'Stage number 1 is defined after stage number 0, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 1 above stage number 0 and give it a name to copy from (AS name, then --from=name): a number would name another stage once the stages move.'],
+      ['stage-defined-later', 'Stage number 2 is defined after stage number 1, so it is not built yet when this COPY runs (BuildKit builds stages in file order). Move stage number 2 above stage number 1 and give it a name to copy from (AS name, then --from=name): a number would name another stage once the stages move.'],
     ], [stageDefinedLater]);
   });
 

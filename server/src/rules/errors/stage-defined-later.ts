@@ -5,7 +5,7 @@
 // circular-stage-dependency reports those, so this rule leaves every edge on a cycle alone.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Stage } from '../../semantics';
+import { stageIndex, type Stage } from '../../semantics';
 import type { FileRule } from '../types';
 import { stageGraph, stageLabel } from './stageGraph';
 
@@ -31,10 +31,14 @@ export const stageDefinedLater: FileRule = {
       const same = edge.to.nameLower !== undefined && edge.to.nameLower === edge.from.nameLower;
       const later = stageLabel(edge.to) + (same ? lineOf(edge.to) : '');
       const current = stageLabel(edge.from) + (same ? lineOf(edge.from) : '');
-      // Moving the later stage up would make the name mean the last of the two, this very stage.
-      const move = same
-        ? `Both stages are named "${edge.to.nameLower}" and the name means the last of them, so moving that stage up would make this ${kind === 'copy-from' ? 'COPY copy' : 'RUN mount'} from its own stage: give the two stages different names.`
-        : `Move stage ${later} above stage ${current}.`;
+      // A number names whatever stage has it: once the later stage moves up, this one may (a copy from itself).
+      const byNumber = kind === 'copy-from' && stageIndex(edge.reference.text) !== undefined;
+      const move = byNumber
+        ? `Move stage ${later} above stage ${current} and ${edge.to.name !== undefined && !same ? `copy --from=${edge.to.name}` : `give it ${same ? 'another' : 'a'} name to copy from (AS name, then --from=name)`}: a number would name another stage once the stages move.`
+        : same
+          ? // Moving the later stage up would make the name mean the last of the two, this very stage.
+            `Both stages are named "${edge.to.nameLower}" and the name means the last of them, so moving that stage up would make this ${kind === 'copy-from' ? 'COPY copy' : 'RUN mount'} from its own stage: give the two stages different names.`
+          : `Move stage ${later} above stage ${current}.`;
       report({
         start: span.start,
         end: span.end,
