@@ -1295,6 +1295,15 @@ describe('hover over LSP', () => {
         source.replace('from=later,', 'from=$[la$0ter$],'),
         `${later}\n\nThis stage is defined further down, and BuildKit builds stages in file order: \`--mount from=\` can only mount a stage defined above its \`RUN\`, so the build fails here. Move that stage up.`,
       );
+      // By number, or by a name both stages have, moving it up is no fix: the stage naming it would then be named.
+      await checkHover(
+        source.replace('--from=later', '--from=$[$01$]'),
+        `${later}\n\nThis stage is defined further down, and BuildKit builds stages in file order: \`COPY --from\` can only read a stage defined above the one it is in, so the build fails here. Move that stage up and copy from it by a name of its own: a number would name another stage once the stages move.`,
+      );
+      await checkHover(
+        source.replace('AS a', 'AS Later').replace('--from=later', '--from=$[la$0ter$]'),
+        `${later}\n\nThis stage is defined further down, and BuildKit builds stages in file order: \`COPY --from\` can only read a stage defined above the one it is in, so the build fails here. This stage and the one the instruction is in are both named "later", and the name means the last of them: give them different names.`,
+      );
     });
 
     it('a --from or from= naming its own stage, or a stage that needs it, is a cycle', async () => {

@@ -73,7 +73,13 @@ function referenceNote(doc: AnalyzedDocument, stage: Stage, reference: StageRefe
   }
   if (stage.index <= referrer.index) return REFERENCE_NOTE[reference.kind];
   const rule = verb === 'copy' ? '`COPY --from` can only read a stage defined above the one it is in' : '`--mount from=` can only mount a stage defined above its `RUN`';
-  return `This stage is defined further down, and BuildKit builds stages in file order: ${rule}, so the build fails here. Move that stage up.`;
+  // As stage-defined-later advises: moved up, the stage no longer has that number, and a name both share means the stage that moved.
+  const fix = reference.byIndex
+    ? 'Move that stage up and copy from it by a name of its own: a number would name another stage once the stages move.'
+    : stage.nameLower === referrer.nameLower
+      ? `This stage and the one the instruction is in are both named "${stage.nameLower}", and the name means the last of them: give them different names.`
+      : 'Move that stage up.';
+  return `This stage is defined further down, and BuildKit builds stages in file order: ${rule}, so the build fails here. ${fix}`;
 }
 
 /** A reference that names no stage: an image (or a named context) to BuildKit, or a stage number out of range. */
