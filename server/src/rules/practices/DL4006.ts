@@ -12,8 +12,9 @@
 // a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
 // A RUN that is only a heredoc whose body starts with `#!` (on a non-Windows image) is a script that
 // BuildKit writes to a file and runs with that interpreter, so the SHELL's options do not reach it:
-// it is not flagged when its `#!` line sets pipefail (`#!/usr/bin/env -S bash -euo pipefail`), and
-// the message asks for `set -o pipefail` in the script rather than for a SHELL.
+// it is not flagged when its `#!` line sets pipefail (`#!/usr/bin/env -S bash -euo pipefail`), it is
+// flagged even where the SHELL sets pipefail (or is PowerShell), and the message asks for
+// `set -o pipefail` in the script rather than for a SHELL.
 
 import type { Shell } from '../../semantics';
 import { heredocShebang, runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
@@ -106,11 +107,12 @@ export const DL4006: StageRule = {
   check({ tree, model, stage, report }) {
     walkShells(model, stage, (node, index, shell, overridden) => {
       const run = node.name === 'ONBUILD' ? node.trigger : node;
-      if (overridden || shellKind(shell) !== 'sh' || run?.name !== 'RUN' || run.json) return;
+      if (overridden || run?.name !== 'RUN' || run.json) return;
+      // A `#!` script runs with its own interpreter: the SHELL's pipefail (or its being no POSIX shell) does not reach it.
+      const shebang = scriptShebang(node, stage.windows);
+      if (shebang === undefined ? shellKind(shell) !== 'sh' : shebangSetsPipefail(shebang)) return;
       const script = runCommands(node, tree.nodeText(index), stage.windows);
       if (!script || script.pipes.length === 0 || setsPipefailFirst(script)) return;
-      const shebang = scriptShebang(node, stage.windows);
-      if (shebang !== undefined && shebangSetsPipefail(shebang)) return;
       const pipe = pipesThatMayHideFailures(script)[0];
       if (!pipe) return;
       const start = tree.start(index);

@@ -28,6 +28,22 @@ describe('DL4006', () => {
     checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message }], { only });
   });
 
+  it('a #! heredoc script is judged by its #! line even where the SHELL sets pipefail or is no POSIX shell: the SHELL does not run it', () => {
+    const script = "A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. This heredoc runs with its #! interpreter, which SHELL does not change: add set -o pipefail at the top of the script.";
+    checkDiagnostics(
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN <<EOF\n#!/bin/sh\ncurl -s x $[|$] tar x\nEOF\nONBUILD RUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\n' +
+        'FROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\n',
+      [
+        { code: 'DL4006', message: script },
+        { code: 'DL4006', message: script },
+        { code: 'DL4006', message: script },
+      ],
+      { only },
+    );
+    // What the SHELL runs keeps its pipefail; a #! line that sets it is still heard.
+    checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN <<EOF\ncurl -s x | tar x\nEOF\nRUN <<EOF\n#!/usr/bin/env -S bash -o pipefail\ncurl -s x | tar x\nEOF\n', [], { only });
+  });
+
   it('accepts SHELL with pipefail, in the stage or its base stage', () => {
     checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\nFROM base\nRUN curl x | sh\n', [], { only });
     checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
