@@ -660,9 +660,21 @@ export function runsBodyWithInterpreter(heredoc: Heredoc, windowsImage: boolean)
   const shebang = heredocShebang(heredoc, windowsImage);
   if (shebang === undefined) return false;
   const words = shebang.trim().split(/\s+/);
-  // `#!/usr/bin/env [-S] python3`: the program is the first word after env and its options.
+  // `#!/usr/bin/env [-S] python3`: the program is the first word after env, its options and its
+  // NAME=value settings; `-Spython3` holds it (`env -S` splits the rest of the line itself).
   let program = words[0] ?? '';
-  if (programName(program) === 'env') program = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  if (programName(program) === 'env') {
+    program = '';
+    for (const word of words.slice(1)) {
+      if (word.startsWith('-S') && word.length > 2) {
+        program = word.slice(2);
+        break;
+      }
+      if (word.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
+      program = word;
+      break;
+    }
+  }
   const name = programName(program);
   return name !== '' && !SHELLS.has(name);
 }

@@ -111,5 +111,10 @@ describe('a RUN whose whole command is one heredoc (BuildKit runs the body itsel
     // BuildKit looks for the `#!` before `<<-` strips tabs: a tab-indented one leaves the body to the shell.
     expect(bodyVariables('RUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual(['0:A']);
     expect(bodyVariables('RUN <<-EOF\n#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual([]);
+    // `env -S` with the program joined to it, or after a NAME=value setting: still that program.
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Spython3\nprint("$A")\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -S PYTHONUNBUFFERED=1 python3\nprint("$A")\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -S LC_ALL=C bash -e\necho "$A"\nEOF\n')).toEqual(['0:A']);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Sbash\necho "$A"\nEOF\n')).toEqual(['0:A']);
   });
 });

@@ -40,6 +40,8 @@ describe('DL4006', () => {
       ],
       { only },
     );
+    // A #! program that is no shell, joined to env -S or after a setting, is not read as shell text.
+    checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/usr/bin/env -Spython3\nprint(a | b)\nEOF\nRUN <<EOF\n#!/usr/bin/env -S PYTHONUNBUFFERED=1 python3\nprint(a | b)\nEOF\n', [], { only });
     // What the SHELL runs keeps its pipefail; a #! line that sets it is still heard.
     checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN <<EOF\ncurl -s x | tar x\nEOF\nRUN <<EOF\n#!/usr/bin/env -S bash -o pipefail\ncurl -s x | tar x\nEOF\n', [], { only });
   });
