@@ -33,6 +33,13 @@ describe('bad-substitution', () => {
     ], rules);
   });
 
+  it('an unclosed ${ at a line end of a COPY heredoc stays unclosed, whatever } a later line has', () => {
+    checkErrors('FROM alpine\nCOPY <<EOF /etc/nginx.conf\nroot $[${HOME$]\nserver {\n}\nEOF\nCOPY <<EOF /x\r\n$[${A$]\r\n}\r\nEOF\r\n', [
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+      ['bad-substitution', 'This ${ is never closed: end the variable with }.'],
+    ], rules);
+  });
+
   it('reports unclosed quotes, as BuildKit did on its env and escapes test files', () => {
     checkErrors("FROM alpine\nENV name='a\\'b$[']$]\nENV name='a\\'b''\nADD \\conf\\\\$[\"$] /.znc\n", [
       ['bad-substitution', "A ' is never closed. Add the closing ', or escape the character if it is meant literally."],

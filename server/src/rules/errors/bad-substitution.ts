@@ -104,9 +104,12 @@ export const badSubstitution: InstructionRule = {
      */
     const widen = (text: string, error: { start: number; end: number; message: string }) => {
       if (!/^unsupported modifier \(\s/.test(error.message)) return { ...error, message: explain(error.message) };
+      // On the blank's own line: a `}` further down a heredoc (`${HOME` then a `server {…}` block) closes nothing of it.
       const close = text.indexOf('}', error.start);
       const next = text.indexOf('${', error.start);
-      const message = close >= 0 && (next < 0 || close < next) ? BLANK_AFTER_NAME : explain(error.message);
+      const lineEnd = text.slice(error.start).search(/[\r\n]/);
+      const sameLine = lineEnd < 0 || close < error.start + lineEnd;
+      const message = close >= 0 && sameLine && (next < 0 || close < next) ? BLANK_AFTER_NAME : explain(error.message);
       const open = text.lastIndexOf('${', error.start);
       return open < 0 ? { ...error, message } : { start: open, end: error.start, message };
     };
