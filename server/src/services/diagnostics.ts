@@ -617,7 +617,9 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       const report = (problem: FileProblem): void => void found.push(problem);
       if (rule.scope === 'file') rule.check({ doc, tree, model, dockerignore, report });
       else {
-        const stage = model.stageAt(at);
+        // Stage rules report what comes before the first FROM with the first stage (exec-form-not-json, needs-newer-frontend).
+        const first = model.stages[0];
+        const stage = model.stageAt(at) ?? (first && at < first.fromStart ? first : undefined);
         if (!stage) return undefined;
         rule.check({ doc, tree, model, dockerignore, stage, report });
       }

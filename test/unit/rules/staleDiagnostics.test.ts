@@ -54,6 +54,11 @@ describe('code actions for diagnostics of an older version', () => {
     expect(fixed(after, diagnostic(after, 'unknown-flag'))).toContain('FROM alpine:3 AS build\nRUN echo hi\nCOPY --from=build /a /b\n');
   });
 
+  it('offer a stage rule\'s fix for what it reports before the first FROM (with the first stage)', () => {
+    const text = "ARG V=1\nRUN ['x']\nFROM alpine:3\n";
+    expect(fixed(text, diagnostic(text, 'exec-form-not-json'))).toContain('ARG V=1\nRUN ["x"]\nFROM alpine:3\n');
+  });
+
   it('match by code and range: a message the editor rewrote still gets the fix', () => {
     const text = 'FROM alpine:3 AS build\nCOPY --form=build /a /b\n';
     const sent = diagnostic(text, 'unknown-flag');
