@@ -66,9 +66,10 @@ function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string, wi
  * that is not POSIX has no `-e` to miss.
  */
 function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined, windowsImage: boolean): boolean {
-  if (shell && shell.kind !== 'posix') return true;
-  const lines = heredocData(heredoc).split(/\r?\n/);
   const shebang = heredocShebang(heredoc, windowsImage)?.trim().split(/\s+/);
+  // A `#!` script runs with its own interpreter, whatever the SHELL: PowerShell's lack of `-e` says nothing of it.
+  if (!shebang && shell && shell.kind !== 'posix') return true;
+  const lines = heredocData(heredoc).split(/\r?\n/);
   const command = shebang ?? shell?.command ?? [];
   if (setsShellOption(command.slice(1), 'errexit', 'e')) return true;
   return lines.some((line) => {
