@@ -134,6 +134,12 @@ export interface StageContext extends FileContext {
 export interface StageRule extends RuleBase {
   readonly scope: 'stage';
   check(context: StageContext): void;
+  /**
+   * For a file without any FROM, which has no stage to check: what the rule finds in its instructions
+   * (those of the first stage's part before its FROM are the first stage's to report). Runs on every
+   * version of such a file.
+   */
+  checkWithoutStages?(context: FileContext): void;
 }
 
 export type Rule = InstructionRule | FileRule | StageRule;

@@ -315,6 +315,18 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
   const documentCache: DocumentCache = { segments, nodes: cache, context, converted: previous?.converted ?? new Map() };
   documentCaches.set(documentLineage(doc), documentCache);
 
+  // A file without FROM has no stage: the stage rules that look at instructions without one do so here.
+  if (stageCount === 0) {
+    for (const rule of stageRules) {
+      if (!rule.checkWithoutStages) continue;
+      const report = (problem: FileProblem): void => void found.push({ rule, nodeIndex: problem.nodeIndex, problem, base: 0 });
+      try {
+        rule.checkWithoutStages({ ...shared, report });
+      } catch (error) {
+        options.onRuleError?.(rule.code, error);
+      }
+    }
+  }
   // File rules on the whole model (they keep what they derive from one stage per part themselves).
   for (const rule of FILE_RULES) {
     if (!runs(rule)) continue;
@@ -619,9 +631,12 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       else {
         // Stage rules report what comes before the first FROM with the first stage (exec-form-not-json, needs-newer-frontend).
         const first = model.stages[0];
-        const stage = model.stageAt(at) ?? (first && at < first.fromStart ? first : undefined);
-        if (!stage) return undefined;
-        rule.check({ doc, tree, model, dockerignore, stage, report });
+        if (!first) rule.checkWithoutStages?.({ doc, tree, model, dockerignore, report });
+        else {
+          const stage = model.stageAt(at) ?? (at < first.fromStart ? first : undefined);
+          if (!stage) return undefined;
+          rule.check({ doc, tree, model, dockerignore, stage, report });
+        }
       }
     }
     // A check on an ONBUILD trigger is reported at the FROM of the stage that runs it.

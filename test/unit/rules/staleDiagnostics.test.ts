@@ -54,9 +54,17 @@ describe('code actions for diagnostics of an older version', () => {
     expect(fixed(after, diagnostic(after, 'unknown-flag'))).toContain('FROM alpine:3 AS build\nRUN echo hi\nCOPY --from=build /a /b\n');
   });
 
-  it('offer a stage rule\'s fix for what it reports before the first FROM (with the first stage)', () => {
+  it('offer a stage rule\'s fix for what it reports before the first FROM (with the first stage) or in a file without FROM', () => {
     const text = "ARG V=1\nRUN ['x']\nFROM alpine:3\n";
     expect(fixed(text, diagnostic(text, 'exec-form-not-json'))).toContain('ARG V=1\nRUN ["x"]\nFROM alpine:3\n');
+    // A file without FROM has no stage, yet its instructions are reported (as when the rule was one of instructions) and fixed.
+    const noFrom = "RUN ['x']\nONBUILD CMD ['y']\n";
+    const found = service.getDiagnostics(open(noFrom)).filter((d) => d.code === 'exec-form-not-json');
+    expect(found.map((d) => [d.range.start, d.range.end])).toEqual([
+      [{ line: 0, character: 4 }, { line: 0, character: 9 }],
+      [{ line: 1, character: 12 }, { line: 1, character: 17 }],
+    ]);
+    expect(fixed(noFrom, found[1])).toContain('RUN [\'x\']\nONBUILD CMD ["y"]\n');
   });
 
   it('match by code and range: a message the editor rewrote still gets the fix', () => {

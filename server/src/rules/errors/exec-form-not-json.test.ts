@@ -42,6 +42,13 @@ describe('exec-form-not-json', () => {
     );
   });
 
+  it('also checks a file without FROM, which has no stage (BuildKit refuses it, but the JSON meant is still shown)', () => {
+    checkErrors("RUN $[['x']$]\nONBUILD RUN $[['y']$]\n", [
+      ['exec-form-not-json', message(QUOTES, '["x"]')],
+      ['exec-form-not-json', message(QUOTES, '["y"]')],
+    ], [execFormNotJson]);
+  });
+
   it('explains without a fix when the words meant are unclear', () => {
     checkErrors(
       // Strings with nothing between them are one shell word (`[its]`): two strings, or one with a quote?

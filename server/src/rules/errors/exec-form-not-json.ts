@@ -10,7 +10,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../../semantics';
-import type { InstructionNode } from '../../syntax';
+import type { InstructionNode, SyntaxTree } from '../../syntax';
 import type { FileProblem, StageRule } from '../types';
 import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
 
@@ -107,6 +107,17 @@ function checkCommand(node: InstructionNode, start: number, index: number, model
   });
 }
 
+/** Checks the instructions (and their ONBUILD triggers) of nodes [first, last]. */
+function checkNodes(tree: SyntaxTree, model: DockerfileModel, first: number, last: number, report: (problem: FileProblem) => void): void {
+  tree.forEach((node, start, index) => {
+    if (index > last) return false;
+    if (node.kind !== 'instruction') return;
+    checkCommand(node, start, index, model, report);
+    // A trigger's offsets are relative to its ONBUILD, as the instruction's own are.
+    if (node.trigger) checkCommand(node.trigger, start, index, model, report);
+  }, first);
+}
+
 export const execFormNotJson: StageRule = {
   code: 'exec-form-not-json',
   kind: 'error',
@@ -117,13 +128,11 @@ export const execFormNotJson: StageRule = {
   url: instructionUrl('RUN'),
   check({ tree, model, stage, report }) {
     // The first stage also takes what comes before the first FROM.
-    tree.forEach((node, start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind !== 'instruction') return;
-      checkCommand(node, start, index, model, report);
-      // A trigger's offsets are relative to its ONBUILD, as the instruction's own are.
-      if (node.trigger) checkCommand(node.trigger, start, index, model, report);
-    }, stage.index === 0 ? 0 : stage.nodeIndex);
+    checkNodes(tree, model, stage.index === 0 ? 0 : stage.nodeIndex, stage.lastNodeIndex, report);
+  },
+  // A file without FROM (BuildKit refuses it, instruction-before-from says why) still gets the JSON it meant.
+  checkWithoutStages({ tree, model, report }) {
+    checkNodes(tree, model, 0, tree.nodeCount - 1, report);
   },
   fixes: fixesFromData,
 };

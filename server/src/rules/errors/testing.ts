@@ -41,6 +41,7 @@ export function runRules(doc: AnalyzedDocument, rules: readonly Rule[] = ERROR_R
     } else if (rule.scope === 'stage') {
       const report = (problem: FileProblem): void => void out.push(toDiagnostic(doc, rule, problem, 0));
       for (const stage of doc.model.stages) rule.check({ doc, tree: doc.tree, model: doc.model, stage, report });
+      if (doc.model.stages.length === 0) rule.checkWithoutStages?.({ doc, tree: doc.tree, model: doc.model, report });
     } else {
       rule.check({ doc, tree: doc.tree, model: doc.model, report: (problem: FileProblem) => out.push(toDiagnostic(doc, rule, problem, 0)) });
     }
