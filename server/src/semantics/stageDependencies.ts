@@ -131,6 +131,38 @@ export function triggerUses(model: DockerfileModel, stage: Stage): readonly Trig
 
 const triggerUsesByModel = new WeakMap<DockerfileModel, Map<Stage, readonly TriggerUse[]>>();
 
+/** A stage whose ONBUILD triggers run in the stages of this file built FROM it. */
+export interface TriggerRun {
+  readonly base: Stage;
+  /** The stages built FROM `base`, in file order: each runs every trigger of `base`. */
+  readonly runners: readonly Stage[];
+  /** The stages the triggers name (`triggerUses`, the same for every runner). */
+  readonly uses: readonly TriggerUse[];
+}
+
+const triggerRunsByModel = new WeakMap<DockerfileModel, readonly TriggerRun[]>();
+
+/**
+ * Every stage of the file that other stages are built FROM, with those stages and what its triggers
+ * name, in the order of the bases' first runners: what navigation, rename and hover walk, once per
+ * base rather than once per stage built FROM it.
+ */
+export function triggerRuns(model: DockerfileModel): readonly TriggerRun[] {
+  let runs = triggerRunsByModel.get(model);
+  if (!runs) {
+    const byBase = new Map<Stage, Stage[]>();
+    for (const stage of model.stages) {
+      if (!stage.base) continue;
+      const runners = byBase.get(stage.base);
+      if (runners) runners.push(stage);
+      else byBase.set(stage.base, [stage]);
+    }
+    runs = [...byBase].map(([base, runners]) => ({ base, runners, uses: triggerUses(model, runners[0]) }));
+    triggerRunsByModel.set(model, runs);
+  }
+  return runs;
+}
+
 /**
  * The `--from` and `from=` values of the triggers `stage` runs (its base's), whatever they name,
  * at their document offsets: a name that is an image now would mean a stage given that name.

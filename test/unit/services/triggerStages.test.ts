@@ -12,13 +12,13 @@ import { findDefinition } from '../../../server/src/services/navigation/definiti
 import { getDocumentHighlights } from '../../../server/src/services/navigation/highlight';
 import { findReferences } from '../../../server/src/services/navigation/references';
 import { prepareRename, rename } from '../../../server/src/services/navigation/rename';
-import { triggerUses } from '../../../server/src/semantics/stageDependencies';
+import { triggerRuns } from '../../../server/src/semantics/stageDependencies';
 import { SyntaxTree } from '../../../server/src/syntax';
 
 // Counted by the cost tests: what a request asks per stage, and what it asks once.
 vi.mock('../../../server/src/semantics/stageDependencies', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../server/src/semantics/stageDependencies')>();
-  return { ...original, triggerUses: vi.fn(original.triggerUses) };
+  return { ...original, triggerUses: vi.fn(original.triggerUses), triggerRuns: vi.fn(original.triggerRuns) };
 });
 
 const URI = 'file:///triggers/Dockerfile';
@@ -123,7 +123,11 @@ describe('stages named by ONBUILD triggers', () => {
       for (let i = 0; i < 50; i++) lines.push(`FROM base AS c${i}`);
       const text = `${lines.join('\n')}\n`;
       const { doc, document } = open(text);
-      const asked = vi.mocked(triggerUses);
+      // Navigation, rename and hover walk the bases (triggerRuns: one entry per base, made once per
+      // model, each base's triggers read once), not the stages built FROM them.
+      const runs = triggerRuns(doc.model);
+      expect(runs.map((r) => [r.base.name, r.runners.length, r.uses.length])).toEqual([['base', 50, 2]]);
+      const asked = vi.mocked(triggerRuns);
       const tools = document.positionAt(text.indexOf('tools'));
       const trigger = document.positionAt(text.indexOf('=tools') + 2);
       const count = (request: () => unknown) => {

@@ -5,7 +5,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocFormat } from '../../facts/render';
 import type { CommentNode, DirectiveNode, InstructionNode, NodeEntry, Span } from '../../syntax';
-import { triggerUses } from '../../semantics';
+import { triggerRuns } from '../../semantics';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
@@ -100,9 +100,9 @@ function triggerStageHover(doc: AnalyzedDocument, nodeIndex: number, offset: num
   const own = model.stageOfNode(nodeIndex);
   if (!own) return undefined;
   // Every stage built FROM this one runs the same triggers: the first below the stage named runs this one.
-  const children = model.stages.filter((s) => s.base === own);
-  const use = children.length ? triggerUses(model, children[0]).find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex) : undefined;
-  const child = use && children.find((c) => use.stage.index < c.index);
+  const run = triggerRuns(model).find((r) => r.base === own);
+  const use = run?.uses.find((u) => u.start <= offset && offset <= u.end && doc.tree.nodeIndexAt(u.start) === nodeIndex);
+  const child = use && run?.runners.find((c) => use.stage.index < c.index);
   if (use && child) {
     const line = doc.text.positionAt(child.fromStart).line + 1;
     const elsewhere = use.byNumber ? `the number means that file's stage ${use.stage.index}` : "the name means that file's stage, or an image";

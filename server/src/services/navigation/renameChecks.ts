@@ -3,7 +3,7 @@
 // Each check returns a message for the user, or undefined when the name is fine.
 
 import { getPredefinedArg } from '../../facts';
-import { foldName, triggerNamesRun, triggerUses, type Declaration, type Stage, type VariableUse } from '../../semantics';
+import { foldName, triggerNamesRun, triggerRuns, type Declaration, type VariableUse } from '../../semantics';
 import { heredocShebang, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
@@ -101,10 +101,8 @@ export function stageNameProblem(doc: AnalyzedDocument, target: StageTarget, new
     return `"${captured.text}" on line ${lineOf(doc, captured.span.start)} names an image; it would then refer to this stage instead.`;
   }
   // So does an ONBUILD trigger's, for a stage of this file that runs it (BuildKit looks it up there).
-  const bases = new Set<Stage>();
-  for (const user of model.stages) {
-    if (!user.base || bases.has(user.base)) continue;
-    bases.add(user.base);
+  for (const { runners } of triggerRuns(model)) {
+    const user = runners[0];
     const trigger = triggerNamesRun(model, user).find((t) => t.text.toLowerCase() === lower);
     if (trigger) return `"${trigger.text}" in the ONBUILD trigger on line ${lineOf(doc, trigger.start)} names an image for the stage on line ${lineOf(doc, user.fromStart)}, which runs it; it would then refer to this stage instead.`;
   }
@@ -122,15 +120,12 @@ export function stageNotRenamable(doc: AnalyzedDocument, target: StageTarget): s
   if (indirect) {
     return `"FROM ${indirect.text}" on line ${lineOf(doc, indirect.span.start)} names this stage through variables or quotes, which a rename cannot follow; rename it there by hand.`;
   }
-  const bases = new Set<Stage>();
-  for (const stage of doc.model.stages) {
-    // The first stage built FROM a base stands for the others, which run the same triggers.
-    if (!stage.base || bases.has(stage.base)) continue;
-    bases.add(stage.base);
-    // A trigger that names the stage by its number (`--from=0`) still names it after a rename.
-    const use = triggerUses(doc.model, stage).find((u) => u.stage === target.stage && !u.byNumber);
+  for (const { runners, uses } of triggerRuns(doc.model)) {
+    // The first stage built FROM a base stands for the others, which run the same triggers. A trigger
+    // that names the stage by its number (`--from=0`) still names it after a rename.
+    const use = uses.find((u) => u.stage === target.stage && !u.byNumber);
     if (use) {
-      return `The ONBUILD trigger on line ${lineOf(doc, use.start)} names this stage for the stage on line ${lineOf(doc, stage.fromStart)}, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.`;
+      return `The ONBUILD trigger on line ${lineOf(doc, use.start)} names this stage for the stage on line ${lineOf(doc, runners[0].fromStart)}, which runs it; a rename cannot change the trigger, whose name other builds read too, so rename both by hand.`;
     }
   }
   return undefined;

@@ -8,7 +8,7 @@
 // Uses that resolve to no declaration (base-image ENV, predefined ARGs) are grouped by name
 // within their stage; they have no definition and cannot be renamed.
 
-import { foldName, triggerUses, type Declaration, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type VariableUse } from '../../semantics';
+import { foldName, triggerRuns, type Declaration, type DocumentSpan, type DockerfileModel, type Stage, type StageReference, type VariableUse } from '../../semantics';
 import type { Heredoc, InstructionNode, NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 
@@ -153,13 +153,12 @@ export function stageReferencesTo(model: DockerfileModel, stage: Stage): StageRe
  * refuses such a stage.
  */
 function triggerOccurrences(model: DockerfileModel): { stage: Stage; occurrence: Occurrence }[] {
-  // Every stage built FROM a base runs the same triggers; the last of them is below the most stages.
-  const lastChild = new Map<Stage, Stage>();
-  for (const child of model.stages) if (child.base) lastChild.set(child.base, child);
   const found: { stage: Stage; occurrence: Occurrence }[] = [];
-  for (const child of lastChild.values()) {
-    for (const use of triggerUses(model, child)) {
-      if (use.stage.index < child.index) found.push({ stage: use.stage, occurrence: { span: { start: use.start, end: use.end }, role: 'reference', rewrite: 'none' } });
+  for (const { runners, uses } of triggerRuns(model)) {
+    // The last stage built FROM the base is below the most stages a trigger may name.
+    const last = runners[runners.length - 1];
+    for (const use of uses) {
+      if (use.stage.index < last.index) found.push({ stage: use.stage, occurrence: { span: { start: use.start, end: use.end }, role: 'reference', rewrite: 'none' } });
     }
   }
   return found;
