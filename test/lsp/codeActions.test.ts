@@ -26,7 +26,7 @@ describe('textDocument/codeAction over LSP', () => {
 
   it('advertises quick fixes and answers with versioned edits that remove the diagnostic', async () => {
     client = await LspTestClient.start();
-    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
+    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll'] });
     const uri = 'file:///actions/Dockerfile';
     const text = 'FROM alpine:3 as build\nCMD echo hi\n';
     await client.open(uri, text, 3);
@@ -149,6 +149,77 @@ describe('textDocument/codeAction over LSP', () => {
     const [fix] = await actions(client, uri, diagnostics);
     expect(fix.title).toBe('Write é=b');
     expect((fix.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(2, 4, 2, 8), newText: 'é=b' }]);
+  });
+
+  it('Fix All applies every fix that only rewrites how the file is written, in one versioned edit, when asked for by kind', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/fix-all/Dockerfile';
+    const text = [
+      'from alpine:3 AS build',
+      'ENV A b',
+      'EXPOSE 80/TCP',
+      'RUN echo a \\',
+      '',
+      '  && echo b',
+      'FROM --platform=$TARGETPLATFORM alpine:3 as final',
+      'COPY --from=build /a /b',
+      'CMD echo hi',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 4);
+    expect((await client.diagnosticsFor(uri, 4)).map((d) => d.code)).toEqual([
+      'ConsistentInstructionCasing',
+      'FromAsCasing',
+      'LegacyKeyValueFormat',
+      'ExposeProtoCasing',
+      'NoEmptyContinuation',
+      'RedundantTargetPlatform',
+      'FromAsCasing',
+      'JSONArgsRecommended',
+    ]);
+    const fixAll = {
+      title: 'Fix all auto-fixable Dockerfile problems',
+      kind: 'source.fixAll.dockerfile',
+      edit: {
+        documentChanges: [
+          {
+            textDocument: { uri, version: 4 },
+            edits: [
+              { range: range(0, 0, 0, 4), newText: 'FROM' },
+              { range: range(1, 4, 1, 7), newText: 'A=b' },
+              { range: range(2, 10, 2, 13), newText: 'tcp' },
+              { range: range(4, 0, 5, 0), newText: '' },
+              { range: range(6, 5, 6, 32), newText: '' },
+              { range: range(6, 41, 6, 43), newText: 'AS' },
+            ],
+          },
+        ],
+      },
+    };
+    // FromAsCasing's own fix of line 1 would write `as` to match `from`; recasing FROM keeps `AS`
+    // right, which the second pass sees. A lightbulb request names no kind and gets only the quick fixes of what it sends; a source
+    // menu (`source`) and editor.codeActionsOnSave (`source.fixAll`) get Fix All.
+    expect(await actions(client, uri, [])).toEqual([]);
+    expect(await actions(client, uri, [], ['quickfix'])).toEqual([]);
+    expect(await actions(client, uri, [], ['source'])).toEqual([fixAll]);
+    expect(await actions(client, uri, [], ['source.fixAll'])).toEqual([fixAll]);
+    const fixed = apply(text, fixAll as CodeAction);
+    expect(fixed).toBe(
+      ['FROM alpine:3 AS build', 'ENV A=b', 'EXPOSE 80/tcp', 'RUN echo a \\', '  && echo b', 'FROM alpine:3 AS final', 'COPY --from=build /a /b', 'CMD echo hi', ''].join('\n'),
+    );
+    const version = await client.change(uri, [{ text: fixed }]);
+    // JSONArgsRecommended's fix changes what runs (no shell), so Fix All leaves it to the user.
+    expect((await client.diagnosticsFor(uri, version)).map((d) => d.code)).toEqual(['JSONArgsRecommended']);
+    expect(await actions(client, uri, [], ['source.fixAll'])).toEqual([]);
+  });
+
+  it('Fix All fixes only what the diagnostics report: a check the file skips or the settings turn off is left as written', async () => {
+    client = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { ExposeProtoCasing: 'off' } } } } });
+    const uri = 'file:///actions/fix-all-skipped/Dockerfile';
+    await client.open(uri, '# check=skip=LegacyKeyValueFormat\nFROM alpine:3\nENV A b\nEXPOSE 80/TCP\nRUN true \\\n\n  && true\n', 1);
+    expect((await client.diagnosticsFor(uri, 1)).map((d) => d.code)).toEqual(['NoEmptyContinuation']);
+    const [fixAll] = await actions(client, uri, [], ['source.fixAll']);
+    expect((fixAll.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(5, 0, 6, 0), newText: '' }]);
   });
 
   it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {

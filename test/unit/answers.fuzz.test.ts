@@ -263,6 +263,7 @@ function exercise(open: OpenDocument, cursors: readonly number[], probes: readon
       else c.check(offered.has(edit), `code action "${action.title}" for an older version's ${diagnostic.code} at ${JSON.stringify(diagnostic.range)}, which this version does not report: ${JSON.stringify(changes)}`);
     }
   }
+  for (const action of service.getCodeActions(doc, { diagnostics: [], only: ['source.fixAll'] })) c.edits(Object.values(action.edit?.changes ?? {}).flat(), 'Fix All');
 }
 
 const edit = fc.record({

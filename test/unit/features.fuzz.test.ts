@@ -69,6 +69,7 @@ function exercise(text: string, probes: readonly number[]): void {
   // A rule that throws is left out by the engine: here it fails the run.
   run('diagnostics', () => (diagnostics = service.getDiagnostics(doc, DEFAULT_SETTINGS, { onRuleError: (code, error) => fail(`rule ${code} threw ${String(error)}`, text) })));
   run('codeActions', () => service.getCodeActions(doc, { diagnostics }));
+  run('fixAll', () => service.getCodeActions(doc, { diagnostics: [], only: ['source.fixAll'] }));
   run('symbols', () => getDocumentSymbols(doc));
   run('workspaceSymbols', () => getWorkspaceSymbols(doc, ''));
   run('links', () => getDocumentLinks(doc));

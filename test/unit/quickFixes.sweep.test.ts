@@ -200,3 +200,65 @@ describe('every quick fix, applied alone', () => {
     expect(applied).toBeGreaterThan(fcRuns(60));
   }, fcTimeout(60_000));
 });
+
+/** What BuildKit reads, with what Fix All may change in it: a redundant `--platform`, EXPOSE's protocol casing. */
+function readingUpToFixAll(text: string): string[] {
+  return reading(text).map((line) => (line.startsWith('EXPOSE ') ? line.toLowerCase() : line.replace(/--platform=\$\{?TARGETPLATFORM\}? ?/, '')));
+}
+
+/**
+ * Fix All (source.fixAll) on one file: its edits lie inside the document, in order and apart; the
+ * result reads the same to BuildKit, has no diagnostic more of any code and no new syntax error, and
+ * Fix All finds nothing left on it. Returns how many edits it made.
+ */
+function sweepFixAll(text: string, name: string): number {
+  const document = TextDocument.create('file:///sweep/Dockerfile', 'dockerfile', 1, text);
+  const doc = service.analyze(document);
+  const actions = service.getCodeActions(doc, { diagnostics: [], only: ['source.fixAll'] });
+  if (actions.length === 0) return 0;
+  expect(actions.map((a) => [a.title, a.kind]), name).toEqual([['Fix all auto-fixable Dockerfile problems', 'source.fixAll.dockerfile']]);
+  const edits: TextEdit[] = actions[0].edit!.changes!['file:///sweep/Dockerfile'];
+  const spans = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]);
+  for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) throw new Error(`${name}: edits out of order or overlapping`);
+  for (const e of edits) {
+    for (const p of [e.range.start, e.range.end]) {
+      if (p.line >= document.lineCount || document.offsetAt(document.positionAt(document.offsetAt(p))) !== document.offsetAt(p)) throw new Error(`${name}: an edit outside the document`);
+    }
+  }
+  const fixed = TextDocument.applyEdits(document, edits);
+  expect(fixed, name).not.toBe(text);
+  expect(readingUpToFixAll(fixed), `${name}: what BuildKit reads`).toEqual(readingUpToFixAll(text));
+  expect(SyntaxTree.parse(fixed).errors().length, `${name}: syntax errors`).toBeLessThanOrEqual(SyntaxTree.parse(text).errors().length);
+  // BuildKit compares the casing of FROM with any second of three words: recasing `from a bs b` makes `bs`
+  // wrong too, which no fix writes (that FROM is an error until the word is AS).
+  const counted = (diagnostics: Diagnostic[], source: string) => {
+    const lines = source.split(/\r\n|\r|\n/);
+    const text = (d: Diagnostic) => (d.range.start.line === d.range.end.line ? lines[d.range.start.line]?.slice(d.range.start.character, d.range.end.character) : '');
+    return diagnostics.filter((d) => d.code !== 'FromAsCasing' || text(d)?.toLowerCase() === 'as').map((d) => String(d.code));
+  };
+  const before = counted(service.getDiagnostics(doc), text);
+  const after = counted(diagnosticsOf(fixed), fixed);
+  for (const code of new Set(after)) if (count(after, code) > count(before, code)) throw new Error(`${name}: more ${code} after Fix All\n${JSON.stringify(fixed)}`);
+  const again = service.analyze(TextDocument.create('file:///sweep/Dockerfile', 'dockerfile', 2, fixed));
+  expect(service.getCodeActions(again, { diagnostics: [], only: ['source.fixAll'] }), `${name}: Fix All again\n${JSON.stringify(fixed)}`).toEqual([]);
+  return edits.length;
+}
+
+describe('Fix All', () => {
+  it('over corpus files in several spellings and generated files', async () => {
+    let edits = 0;
+    const entries = readExpected('real-world');
+    for (let k = 0; k < fcRuns(entries.length); k++) {
+      if (k % 16 === 0) await nextJob();
+      const entry = entries[k % entries.length];
+      const [spelling, spell] = SPELLINGS[k % SPELLINGS.length];
+      edits += sweepFixAll(spell(readCorpusFile('real-world', entry.file)), `${entry.file} (${spelling})`);
+    }
+    for (const [i, text] of generated(fcRuns(120)).entries()) {
+      if (i % 16 === 0) await nextJob();
+      edits += sweepFixAll(text, `generated file ${i} ${JSON.stringify(text)}`);
+    }
+    // Not vacuous: 467 edits when written.
+    expect(edits).toBeGreaterThan(fcRuns(300));
+  }, fcTimeout(120_000));
+});

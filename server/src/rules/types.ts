@@ -94,6 +94,11 @@ interface RuleBase {
   /** Quick fixes for one of this rule's diagnostics. */
   fixes?(diagnostic: Diagnostic, doc: AnalyzedDocument): CodeAction[];
   /**
+   * Its preferred fix changes only how the file is written, never what BuildKit builds from it, so
+   * Fix All (the `source.fixAll` code action, which editors run on save) may apply it unseen.
+   */
+  readonly fixAll?: boolean;
+  /**
    * For a check BuildKit also runs on the ONBUILD triggers a stage of the file runs (see
    * checks/support/triggerRuns.ts): what it finds in one trigger, run where the context says.
    * BuildKit reports those at the FROM of the stage that runs the trigger, so only messages (and

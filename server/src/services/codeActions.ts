@@ -5,13 +5,19 @@
 // rule (its code), run again, finds a problem at its range (with the data it has now), so a diagnostic
 // from an older version, which an editor may send, yields nothing rather than a wrong edit. The message
 // is not required to match: editors may prefix, wrap or cut it.
+// Fix All (`source.fixAll.dockerfile`, what `editor.codeActionsOnSave` runs) applies at once the
+// preferred fix of every diagnostic whose rule says that fix only rewrites how the file is written
+// (Rule.fixAll).
 
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { checkFrontend, checkMode } from '../rules/pinnedChecks';
 import { ignoreForInstruction } from '../rules/practices/pragmas';
-import { DIAGNOSTIC_SOURCE, problemNow } from './diagnostics';
-import type { AnalyzedDocument } from './document';
+import { DIAGNOSTIC_SOURCE, getDiagnostics, problemNow } from './diagnostics';
+import type { TextEdit as SyntaxTextEdit } from '../syntax';
+import { analyzedDocument, rangeOf, type AnalyzedDocument } from './document';
+import { treeTextDocument } from './treeTextDocument';
 import { skipForFile, skipForInstruction } from './skipCheck';
 
 export interface CodeActionRequest {
@@ -21,7 +27,13 @@ export interface CodeActionRequest {
   readonly only?: readonly string[];
   /** The `.dockerignore` text the diagnostics were computed with (DiagnosticsOptions.dockerignore). */
   readonly dockerignore?: string;
+  /** The settings the document's diagnostics are computed with: Fix All fixes what they report. */
+  readonly settings?: Settings;
 }
+
+/** The kind of the Fix All action: editors ask for `source.fixAll` (on save) or `source` (a menu). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfile`;
+export const FIX_ALL_TITLE = 'Fix all auto-fixable Dockerfile problems';
 
 /** Whether `kind` is one of the requested kinds (kinds are hierarchical: `quickfix` covers `quickfix.x`). */
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -51,7 +63,17 @@ class ActionList {
 }
 
 export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
-  if (!wanted(CodeActionKind.QuickFix, request.only)) return [];
+  const actions = wanted(CodeActionKind.QuickFix, request.only) ? quickFixes(doc, request) : [];
+  // Only when asked for by kind: a lightbulb request names none, and comes at every move of the
+  // cursor, which should not pay for the whole file's diagnostics.
+  if (request.only && wanted(FIX_ALL_KIND, request.only)) {
+    const fixAll = fixAllAction(doc, request);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+function quickFixes(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
   const list = new ActionList();
   for (const sent of request.diagnostics) {
     // Another tool's diagnostic is not ours to fix; one whose source the editor dropped may be.
@@ -85,4 +107,96 @@ export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest
     }
   }
   return list.actions;
+}
+
+/** Fix All runs again on its own result until nothing is left to fix, this many times at most. */
+const FIX_ALL_PASSES = 10;
+
+/**
+ * Two edits that touch the same text, or insert where the other replaces, cannot both be applied
+ * in one edit (LSP forbids overlapping edits): the later fix waits for the next pass.
+ */
+function overlaps(a: SyntaxTextEdit, b: SyntaxTextEdit): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * One pass of Fix All: the preferred fix of every problem this version's diagnostics report whose
+ * rule marks it Fix All, in offsets, leaving out a fix that overlaps one taken before it.
+ */
+function fixAllPass(doc: AnalyzedDocument, request: CodeActionRequest): SyntaxTextEdit[] {
+  const taken: SyntaxTextEdit[] = [];
+  for (const diagnostic of getDiagnostics(doc, request.settings ?? DEFAULT_SETTINGS, { dockerignore: request.dockerignore })) {
+    const rule = typeof diagnostic.code === 'string' ? getRule(diagnostic.code) : undefined;
+    if (!rule?.fixAll || !rule.fixes) continue;
+    let fixEdits: TextEdit[] | undefined;
+    try {
+      fixEdits = rule.fixes(diagnostic, doc).find((action) => action.isPreferred)?.edit?.changes?.[doc.uri];
+    } catch {
+      continue;
+    }
+    if (!fixEdits?.length) continue;
+    const edits = fixEdits.map((edit) => ({ start: doc.text.offsetAt(edit.range.start), end: doc.text.offsetAt(edit.range.end), text: edit.newText }));
+    if (edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...edits);
+  }
+  return taken;
+}
+
+/**
+ * Adds `change`, in offsets of the text `done` makes of the original, to `done` (edits of the
+ * original, sorted and apart). Edits it overlaps or touches merge into one, whose text `current`
+ * (a slice of the current text) supplies.
+ */
+export function composeEdit(done: readonly SyntaxTextEdit[], change: SyntaxTextEdit, current: (from: number, to: number) => string): SyntaxTextEdit[] {
+  const out: SyntaxTextEdit[] = [];
+  let delta = 0; // how much longer the current text is than the original, before the edit at hand
+  let i = 0;
+  for (; i < done.length; i++) {
+    const edit = done[i]!;
+    if (edit.start + delta + edit.text.length >= change.start) break;
+    out.push(edit);
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  const before = delta;
+  let from = change.start;
+  let to = change.end;
+  for (; i < done.length; i++) {
+    const edit = done[i]!;
+    const start = edit.start + delta;
+    if (start > change.end) break;
+    from = Math.min(from, start);
+    to = Math.max(to, start + edit.text.length);
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  out.push({ start: from - before, end: to - delta, text: current(from, change.start) + change.text + current(change.end, to) });
+  for (; i < done.length; i++) out.push(done[i]!);
+  return out;
+}
+
+/**
+ * Fix All: one action whose edit is what repeated passes make of the document, each pass run on the
+ * result of the one before (incrementally, as after an edit), since one fix may change what another
+ * finds: recasing FROM changes the casing its AS should have. Undefined when nothing changes.
+ */
+function fixAllAction(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction | undefined {
+  let done: SyntaxTextEdit[] = [];
+  let current = doc;
+  // The passes' versions are not the editor's: the caches kept for its next keystroke stay its own.
+  const lineage = {};
+  for (let pass = 0; pass < FIX_ALL_PASSES; pass++) {
+    const edits = fixAllPass(current, request);
+    if (edits.length === 0) break;
+    let tree = current.tree;
+    // From the end, so that each edit's offsets still hold when it is applied.
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+      const before = tree;
+      done = composeEdit(done, edit, (from, to) => before.slice(from, to));
+      tree = tree.edit(edit);
+    }
+    current = analyzedDocument(treeTextDocument(doc.uri, doc.text.languageId, doc.version, tree), tree, current, lineage);
+  }
+  const edits = done.filter((edit) => doc.tree.slice(edit.start, edit.end) !== edit.text).map((edit) => ({ range: rangeOf(doc, edit.start, edit.end), newText: edit.text }));
+  return edits.length ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } } : undefined;
 }

@@ -36,8 +36,10 @@ export function documentLineage(doc: AnalyzedDocument): object {
 /**
  * Wraps a text document and its tree; the model is built on first use. With the analysis of an
  * earlier version of the same document, the model reuses the analysis of untouched stages.
+ * `lineage` puts a version that is not the editor's next one (what Fix All makes of it) in a line
+ * of its own, so the answers kept for the editor's versions are not replaced by its.
  */
-export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?: AnalyzedDocument): AnalyzedDocument {
+export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?: AnalyzedDocument, lineage?: object): AnalyzedDocument {
   let model: DockerfileModel | undefined;
   let earlier = previous && latestModels.get(previous)?.();
   const doc: AnalyzedDocument = {
@@ -54,7 +56,8 @@ export function analyzedDocument(text: TextDocument, tree: SyntaxTree, previous?
     },
   };
   latestModels.set(doc, () => model ?? earlier);
-  if (previous) lineages.set(doc, documentLineage(previous));
+  if (lineage) lineages.set(doc, lineage);
+  else if (previous) lineages.set(doc, documentLineage(previous));
   return doc;
 }
 

@@ -84,6 +84,7 @@ export const ConsistentInstructionCasing: FileRule = {
       }
     }
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     const casing = (diagnostic.data as { casing?: Casing } | undefined)?.casing;

@@ -23,6 +23,7 @@ export const ExposeProtoCasing: StageRule = {
       }
     }
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || entry.node.name !== 'EXPOSE') return [];

@@ -31,6 +31,7 @@ export const FromAsCasing: InstructionRule = {
       message: `'${as.text}' is cased differently from '${node.keyword.text}'; write '${expected}'.`,
     });
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     const expected = entry && expectedAs(entry.node);

@@ -93,6 +93,7 @@ export const LegacyKeyValueFormat: InstructionRule = {
   checkTrigger({ trigger, escape }, report) {
     legacyPairs(trigger, escape, (_pair, message) => report(message));
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry) return [];

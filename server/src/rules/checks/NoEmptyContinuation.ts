@@ -19,6 +19,7 @@ export const NoEmptyContinuation: InstructionRule = {
       });
     }
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry) return [];

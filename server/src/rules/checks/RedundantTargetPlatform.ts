@@ -30,6 +30,7 @@ export const RedundantTargetPlatform: InstructionRule = {
       message: `'${flag.text}' asks for the target platform, which every stage uses by default; remove the flag.`,
     });
   },
+  fixAll: true,
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || !isRedundant(entry.node, doc.tree.escape)) return [];

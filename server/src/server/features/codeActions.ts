@@ -5,7 +5,8 @@ import type { Feature } from '../feature';
 
 /**
  * textDocument/codeAction: quick fixes for our diagnostics, dispatched to the rule that reported
- * each one (Rule.fixes), plus "skip this check" for BuildKit's checks. The rule is run again on the
+ * each one (Rule.fixes), plus "skip this check" for BuildKit's checks, and Fix All (source.fixAll)
+ * when asked for by kind. The rule is run again on the
  * current version (with the `.dockerignore` its diagnostics were computed with), so a diagnostic
  * the editor still shows from an older version gets nothing. Offered only to clients
  * that take CodeAction literals; the edits use documentChanges (with the version they were
@@ -13,7 +14,7 @@ import type { Feature } from '../feature';
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
-  capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } } : {}),
+  capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } } : {}),
   register({ connection, onDocument, toServerPosition, client, dockerignore }) {
     // Features register before initialize, so the handler cannot depend on the client's
     // capabilities; clients without CodeAction literals are not offered the capability at all.
@@ -23,8 +24,8 @@ export const codeActionsFeature: Feature = {
         ...diagnostic,
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
       });
-      return onDocument(uri, token, (doc) => {
-        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, dockerignore: dockerignore(uri) });
+      return onDocument(uri, token, (doc, settings) => {
+        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, dockerignore: dockerignore(uri), settings });
         return client.documentChanges ? actions.map((action) => withDocumentChanges(action, doc.version)) : actions;
       });
     });
