@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it, vi } from 'vitest';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
+import { getCodeActions } from '../../../server/src/services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
 import { analyzedDocument } from '../../../server/src/services/document';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
@@ -107,6 +108,21 @@ describe('incremental diagnostics', () => {
     open.edit({ start: open.tree.length, end: open.tree.length, text: 'FROM scratch AS final\n' });
     getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
     expect(check).toHaveBeenCalledTimes(2 * open.doc.model.stages.length);
+    check.mockRestore();
+  });
+
+  it("keeps the editor's caches through a Fix All request, whose passes check versions of their own", () => {
+    const source = generateDockerfile(200).replace(/^FROM /gm, (m, at: number) => (at % 3 === 0 ? 'from ' : m));
+    const open = new OpenDocument(source);
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    const [fixAll] = getCodeActions(open.doc, { diagnostics: [], only: ['source.fixAll'] });
+    expect(fixAll?.edit?.changes?.[open.doc.uri]?.length).toBeGreaterThan(0);
+    const check = vi.spyOn(UndefinedVar, 'check');
+    const at = source.indexOf('WORKDIR', Math.floor(source.length / 2));
+    open.edit({ start: at, end: at, text: 'x' });
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    // Only the stage typed in, as without the request (had the passes replaced the caches, every stage).
+    expect(check).toHaveBeenCalledTimes(1);
     check.mockRestore();
   });
 
