@@ -259,6 +259,21 @@ const cases: Case[] = [
     },
   ],
   [
+    'Fix All (the source.fixAll kind editor.codeActionsOnSave asks for) rewrites casing and legacy ENV in one edit',
+    ['diagnostics', 'codeAction'],
+    async () => {
+      const doc = await scratch('from alpine:3 AS build\nENV MODE release\nRUN echo $MODE\n');
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      // Asked until the server has this document (see the quick fix above).
+      const fixAll = await waitFor('a Fix All action', async () => {
+        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, vscode.CodeActionKind.SourceFixAll.value)) ?? [];
+        return actions.find((a) => a.kind?.value === 'source.fixAll.dockerfile' && a.edit);
+      });
+      assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));
+      assert.strictEqual(doc.getText(), 'FROM alpine:3 AS build\nENV MODE=release\nRUN echo $MODE\n');
+    },
+  ],
+  [
     'document symbols (the Outline) list the stages',
     ['documentSymbol'],
     async () => {
