@@ -114,6 +114,9 @@ describe('signature help over LSP', () => {
     it('the form that matches: HEALTHCHECK NONE, numeric USER', async () => {
       await check('FROM alpine\nHEALTHCHECK NONE$0', 'HEALTHCHECK', 'HEALTHCHECK NONE', undefined);
       await check('FROM alpine\nHEALTHCHECK --retries=3 CMD curl $0', 'HEALTHCHECK', 'HEALTHCHECK [OPTIONS] CMD <command>', '<command>');
+      // After the flags, before `CMD` is typed: the command part, not the options.
+      await check('FROM alpine\nHEALTHCHECK --interval=30s $0', 'HEALTHCHECK', 'HEALTHCHECK [OPTIONS] CMD <command>', '<command>');
+      await check('FROM alpine\nHEALTHCHECK --interval=30s --timeout=3s \\\n  $0', 'HEALTHCHECK', 'HEALTHCHECK [OPTIONS] CMD <command>', '<command>');
       await check('FROM alpine\nUSER 1000:$0', 'USER', 'USER <uid>[:<gid>]', '[:<gid>]');
       await check('FROM alpine\nUSER app:$0', 'USER', 'USER <user>[:<group>]', '[:<group>]');
     });
