@@ -49,6 +49,10 @@ import { cursorOf, parseFixture } from './fixture';
 const HEREDOC_PITFALL = `**Pitfall:** ${HEREDOC.doc.pitfall!}`;
 const SET_E = 'The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.';
 
+/** What the hover of an ARG with a default adds: a build can give it another value. */
+const overrides = (name: string) => `\`docker build\` can override the default: \`--build-arg ${name}=<value>\`.`;
+const triggerOverrides = (name: string) => `A \`--build-arg ${name}=<value>\` given to the build that runs the trigger overrides the default.`;
+
 let client: LspTestClient;
 let plain: LspTestClient;
 let count = 0;
@@ -256,6 +260,7 @@ describe('hover over LSP', () => {
         [
           '**`V`** global build argument (`ARG` before the first `FROM`)',
           'Value here: `1`',
+          overrides('V'),
           'Declared on line 1: `ARG V=1`',
           'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG V` inside a stage to use it there.',
           `\`${reference}\` has the form \`${substitution.form}\`. ${substitution.doc}`,
@@ -304,6 +309,7 @@ describe('hover over LSP', () => {
           [
             '**`C`** build argument (`ARG`)',
             'Value here: `12.8`',
+            overrides('C'),
             'Declared on line 2: `ARG C=12.8`',
             'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
             'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
@@ -669,6 +675,7 @@ describe('hover over LSP', () => {
         [
           '**`VERSION`** global build argument (`ARG` before the first `FROM`)',
           'Value here: `3.20`',
+          overrides('VERSION'),
           'Declared on line 1: `ARG VERSION=3.20`',
           'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG VERSION` inside a stage to use it there.',
         ].join('\n\n'),
@@ -681,6 +688,7 @@ describe('hover over LSP', () => {
         [
           '**`VERSION`** build argument (`ARG`)',
           'Value here: `1.2`',
+          overrides('VERSION'),
           'Declared on line 2: `ARG VERSION=1.2`',
           'Exists only while the image builds; it is not stored in the image. Declared in stage `base`, which this stage builds on: a stage built `FROM` another stage of this file inherits its `ARG` values, not only its `ENV`.',
         ].join('\n\n'),
@@ -722,6 +730,7 @@ describe('hover over LSP', () => {
         [
           '**`MODE`** build argument (`ONBUILD ARG`)',
           'Value: `release`',
+          triggerOverrides('MODE'),
           'Declared here, on line 3: `ONBUILD ARG MODE`',
           'Not set in this stage: the trigger runs in each stage or image built `FROM` this one, before its own instructions, and sets it there, where the later triggers of this stage see it too.',
         ].join('\n\n'),
@@ -734,6 +743,7 @@ describe('hover over LSP', () => {
         [
           '**`VERSION`** build argument (`ARG`)',
           'Value here: `3.20`',
+          overrides('VERSION'),
           'Declared on line 3: `ARG VERSION`',
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
           'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
@@ -745,6 +755,7 @@ describe('hover over LSP', () => {
         [
           '**`PLATFORM`** build argument (`ARG`)',
           'Value here: known only at build time, from the global `ARG PLATFORM=${BUILDPLATFORM}` on line 1.',
+          overrides('PLATFORM'),
           'Declared on line 3: `ARG PLATFORM`',
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
         ].join('\n\n'),
@@ -754,10 +765,50 @@ describe('hover over LSP', () => {
         [
           '**`PLATFORM`** build argument (`ARG`)',
           'Value: known only at build time, from the global `ARG PLATFORM=${BUILDPLATFORM}` on line 1.',
+          overrides('PLATFORM'),
           'Declared here, on line 3: `ARG PLATFORM`',
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
         ].join('\n\n'),
       );
+    });
+
+    it('an ARG with a default says that a --build-arg overrides it, at its declaration and at its uses', async () => {
+      await checkHover(
+        'ARG $[T$0AG$]=3.20\nFROM alpine:$TAG',
+        [
+          '**`TAG`** global build argument (`ARG` before the first `FROM`)',
+          'Value: `3.20`',
+          overrides('TAG'),
+          'Declared here, on line 1: `ARG TAG=3.20`',
+          'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG TAG` inside a stage to use it there.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nARG MODE=debug\nRUN make $[$MO$0DE$]',
+        [
+          'MODE build argument (ARG)',
+          'Value here: debug',
+          'docker build can override the default: --build-arg MODE=<value>.',
+          'Declared on line 2: ARG MODE=debug',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          'The builder leaves this to the shell, which expands it when the step runs; ARG and ENV values are in its environment.',
+        ].join('\n\n'),
+        plain,
+      );
+    });
+
+    it('no --build-arg note where BuildKit sets the value, where the value is never in the environment, or where the hover says it already', async () => {
+      const text = async (source: string) => {
+        const { hover } = await hoverAt(source);
+        return (hover?.contents as { value: string }).value;
+      };
+      // A --build-arg TARGETARCH would change the variable, not the platform the stage is built for.
+      expect(await text('FROM alpine\nARG TARGETARCH=amd64\nRUN echo $TARGET$0ARCH')).not.toContain('--build-arg');
+      expect(await text('FROM alpine\nARG TARGET$0ARCH=amd64')).not.toContain('--build-arg');
+      // The SBOM switch's own text says what a --build-arg does to it.
+      expect(await text('FROM alpine\nARG BUILDKIT_SBOM_SCAN_STAGE$0=true')).not.toContain('can override the default');
+      // Without a default, the value line says it.
+      expect(await text('FROM alpine\nARG TO$0KEN')).not.toContain('can override the default');
     });
 
     it('ENV overriding an ARG of the same name', async () => {
@@ -936,6 +987,7 @@ describe('hover over LSP', () => {
         [
           '**`NAME`** build argument (`ARG`)',
           'Value here: `x`',
+          overrides('NAME'),
           'Declared on line 2: `ARG NAME=x`',
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
           'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
@@ -1009,6 +1061,7 @@ describe('hover over LSP', () => {
         [
           '**`V`** build argument (`ONBUILD ARG`)',
           'Value here: `1`',
+          triggerOverrides('V'),
           'Declared on line 2: `ONBUILD ARG V=1`',
           'Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.',
           "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",
@@ -1191,6 +1244,7 @@ describe('hover over LSP', () => {
         [
           '**`NAME`** build argument (`ARG`)',
           'Value here: `world`',
+          overrides('NAME'),
           'Declared on line 2: `ARG NAME=world`',
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
         ].join('\n\n'),

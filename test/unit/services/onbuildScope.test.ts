@@ -180,6 +180,7 @@ describe('variables in the heredoc bodies of ONBUILD triggers, which BuildKit ke
       value: [
         '**`V`** build argument (`ONBUILD ARG`)',
         'Value here: `1`',
+        'A `--build-arg V=<value>` given to the build that runs the trigger overrides the default.',
         'Declared on line 2: `ONBUILD ARG V=1`',
         'Set by an earlier trigger of this stage: a build `FROM` this one runs the `ONBUILD` instructions in order, so this trigger sees it.',
         "Expanded later, when a build that starts `FROM` this image runs the trigger, with that build's variables and this image's `ENV`.",

@@ -48,6 +48,25 @@ function valueLine(
   return `${w.prose(`${label}: known only at build time, from`)} ${w.code(declaration.rawValue ?? '')}`;
 }
 
+/**
+ * That a build may give an ARG another value, where it has one to override and the hover has not said
+ * so already (an ARG with no default, its own or a global one, says it in its value line). Not for
+ * the arguments BuildKit sets for each build (a `--build-arg` changes the variable there, not the
+ * platform or target), nor the SBOM switches, whose text already says it.
+ */
+function overrideNote(w: DocWriter, declaration: Declaration): string | undefined {
+  if (declaration.kind !== 'arg') return undefined;
+  if (declaration.rawValue === undefined && declaration.inherits?.rawValue === undefined) return undefined;
+  const predefined = getPredefinedArg(declaration.name);
+  if (predefined?.automatic || predefined?.outsideEnvironment) return undefined;
+  const flag = `\`--build-arg ${declaration.name}=<value>\``;
+  return w.prose(
+    declaration.trigger
+      ? `A ${flag} given to the build that runs the trigger overrides the default.`
+      : `\`docker build\` can override the default: ${flag}.`,
+  );
+}
+
 function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration, here: boolean): string {
   const line = doc.text.positionAt(declaration.nameSpan.start).line + 1;
   const text = `${declaration.trigger ? 'ONBUILD ' : ''}${declaration.kind.toUpperCase()} ${doc.tree.slice(declaration.span.start, declaration.span.end)}`;
@@ -351,6 +370,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
         : heading(w, name, declaration, predefined !== undefined),
     valueLine(doc, w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
+    declaration && overrideNote(w, declaration),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
     declaration && declaredLine(doc, w, declaration, false),
@@ -405,6 +425,7 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
   return w.join(
     heading(w, declaration.name, declaration, false),
     kept ? keptLines(doc, w, declaration, kept) : valueLine(doc, w, 'Value', declaration.name, declaration.value, declaration, automatic),
+    overrideNote(w, declaration),
     declaredLine(doc, w, declaration, true),
     scopeNote(doc, w, declaration),
     predefined && renderPredefinedArg(predefined, format),
