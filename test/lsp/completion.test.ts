@@ -360,6 +360,36 @@ describe('completion over LSP', () => {
     });
   });
 
+  describe('ids other mounts of the type use', () => {
+    const secrets = 'FROM alpine\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n' +
+      'RUN --mount=type=cache,id=npm,target=/root/.npm --mount=type=secret,id=gh_token,env=GH_TOKEN make\n' +
+      'ONBUILD RUN --mount=type=secret,id=npmrc --mount=type=secret,id=pip,target=/etc/pip.conf pip install .\n';
+
+    it('a secret id: the ids of the other secret mounts, each once, in file order, not a cache id', async () => {
+      const items = await complete(`${secrets}RUN --mount=type=secret,id=$0`, { trigger: '=' });
+      expect(items.map((i) => [i.label, i.kind, i.textEdit?.newText, i.detail])).toEqual([
+        ['npmrc', Kind.Value, 'npmrc', 'used on line 2'],
+        ['gh_token', Kind.Value, 'gh_token', 'used on line 3'],
+        ['pip', Kind.Value, 'pip', 'used on line 4'],
+      ]);
+      expect(items[0].documentation).toEqual({ kind: 'markdown', value: '```dockerfile\n--mount=type=secret,id=npmrc,target=/root/.npmrc\n```' });
+    });
+
+    it('a cache id, with the type written after the id and in any case', async () => {
+      await check(`${secrets}RUN --mount=id=$[n$0$],TYPE=Cache,target=/x`, [['npm', Kind.Value, 'npm']]);
+      await check('FROM alpine\nRUN --mount=type=cache,id=go-build,target=/root/.cache/go-build go build\nRUN --mount=type=cache,id=$0', [
+        ['go-build', Kind.Value, 'go-build'],
+      ], { trigger: '=' });
+    });
+
+    it('not the id being typed, nor one a bind mount or no mount gives', async () => {
+      // The only cache id in the file is the one at the cursor.
+      await checkNone('FROM alpine\nRUN --mount=type=cache,id=$[np$0$],target=/x\nRUN --mount=id=other,target=/y x\nRUN echo id=npm');
+      // Another mount with the same id still offers it.
+      await check('FROM alpine\nRUN --mount=type=cache,id=$[np$0$]\nRUN --mount=type=cache,id=npm,target=/y x', [['npm', Kind.Value, 'npm']]);
+    });
+  });
+
   describe('stage names', () => {
     const stages = 'FROM golang AS Build\nFROM alpine\nFROM scratch AS final\n';
 

@@ -9,7 +9,7 @@ const ID: ValueSpec = { kind: 'string', placeholder: 'id' };
 const BOOLEAN: ValueSpec = { kind: 'boolean' };
 const ID_NUMBER: ValueSpec = { kind: 'integer', min: 0 };
 
-type OptionExtras = Partial<Pick<MountOptionFact, 'required' | 'default' | 'since' | 'labsSince'>>;
+type OptionExtras = Partial<Pick<MountOptionFact, 'required' | 'default' | 'since' | 'labsSince' | 'sharedName'>>;
 
 function option(
   key: string,
@@ -25,7 +25,8 @@ function option(
 const target = (doc: string, extras?: OptionExtras) => option('target', ['dst', 'destination'], PATH, doc, extras);
 const source = (doc: string) => option('source', ['src'], PATH, doc);
 const from = (doc: string) => option('from', [], { kind: 'stage' }, doc);
-const id = (doc: string, extras?: OptionExtras) => option('id', [], ID, doc, extras);
+// Mounts of a type that name the same id share one cache, secret or SSH agent.
+const id = (doc: string, extras?: OptionExtras) => option('id', [], ID, doc, { ...extras, sharedName: true });
 const readonly = (doc: string) => option('readonly', ['ro'], BOOLEAN, doc, { default: 'false' }, true);
 const readwrite = (doc: string) => option('readwrite', ['rw'], BOOLEAN, doc, { default: 'false' }, true);
 const required = (doc: string) => option('required', [], BOOLEAN, doc, { default: 'false' }, true);

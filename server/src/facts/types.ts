@@ -151,6 +151,11 @@ export interface MountOptionFact {
   readonly since?: FrontendVersion;
   /** Like FlagFact.labsSince. */
   readonly labsSince?: FrontendVersion;
+  /**
+   * A name that mounts of the type share (a cache's or a secret's `id`): completion also offers the
+   * values the option has on the file's other mounts of the same type.
+   */
+  readonly sharedName?: boolean;
   readonly doc: string;
 }
 

@@ -1,8 +1,11 @@
 // `RUN --mount=` options: the keys valid for the mount's type that are not given yet and that the
-// pinned frontend release has (`type=` first while it is missing), and the values of the key being typed.
+// pinned frontend release has (`type=` first while it is missing), and the values of the key being
+// typed; for a name mounts share (`id`), also the values other mounts of the type give it in the file.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, MOUNT_TYPE_OPTION, getMountOption, getMountType, type MountOptionFact } from '../../facts';
+import type { Flag, InstructionNode } from '../../syntax';
+import { DocWriter } from '../markup';
 import { missingIn, type FlagContext } from './flags';
 import { charAfterWord, item, restOfWord, type CompletionRequest } from './items';
 import { stageItems } from './stages';
@@ -50,10 +53,50 @@ function mountValueItems(request: CompletionRequest, type: string, key: string, 
   if (!option) return [];
   if (option.key === 'from') return context.onbuild ? [] : stageItems(request, from, context.instructionStart, 'mount-from');
   const values = option.value.kind === 'enum' ? option.value.values : option.value.kind === 'boolean' ? BOOLEAN_VALUES : [];
-  return values.map((value, rank) =>
+  const items = values.map((value, rank) =>
     item(request, value.value, option.value.kind === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, from, value.value, rank, {
       ...(value.isDefault || value.value === option.default ? { detail: 'default' } : {}),
       data: option.key === 'type' ? { k: 'mount-type', key: value.value } : { k: 'mount-value', t: type, o: option.key, key: value.value },
     }),
   );
+  return option.sharedName ? [...items, ...usedValueItems(request, type, option, from, items.length)] : items;
+}
+
+/** The type of a `--mount` as BuildKit reads it: the last `type=`, `bind` without one. */
+function mountTypeOf(flag: Flag): string | undefined {
+  let type = 'bind';
+  for (const option of flag.mountOptions ?? []) if (option.key.text.trim().toLowerCase() === 'type') type = option.value?.text ?? '';
+  return getMountType(type)?.type;
+}
+
+/**
+ * The values `option` has on the other mounts of `type` in the file (ONBUILD RUN triggers too), each
+ * once, in file order: not the one at the cursor, nor one that would need quoting to be written again.
+ */
+function usedValueItems(request: CompletionRequest, type: string, option: MountOptionFact, from: number, rankBase: number): CompletionItem[] {
+  const { doc, offset } = request;
+  const writer = new DocWriter(request.format);
+  const seen = new Set<string>();
+  const out: CompletionItem[] = [];
+  doc.tree.forEach((node, start) => {
+    if (node.kind !== 'instruction') return;
+    const run: InstructionNode | undefined = node.name === 'RUN' ? node : node.name === 'ONBUILD' && node.trigger?.name === 'RUN' ? node.trigger : undefined;
+    for (const flag of run?.flags ?? []) {
+      if (flag.name.text !== 'mount' || !flag.mountOptions || mountTypeOf(flag) !== type) continue;
+      for (const written of flag.mountOptions) {
+        const value = written.value?.text;
+        if (!value || seen.has(value) || /[\s,"']/.test(value) || getMountOption(type, written.key.text.trim())?.key !== option.key) continue;
+        if (start + written.start <= offset && offset <= start + written.end) continue;
+        seen.add(value);
+        const line = doc.text.positionAt(start + written.start).line + 1;
+        out.push(
+          item(request, value, CompletionItemKind.Value, from, value, rankBase + out.length, {
+            detail: `used on line ${line}`,
+            documentation: writer.content(writer.block(flag.text)),
+          }),
+        );
+      }
+    }
+  });
+  return out;
 }
