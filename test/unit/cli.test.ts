@@ -1,6 +1,6 @@
 // The command-line linter, run for real: `node dist/server.js lint ...` (build first).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -188,6 +188,22 @@ describe('dockerfile-lsp lint', () => {
     const badRule = lint(['--rule', 'unknown-flag', 'Dockerfile']);
     expect([badRule.status, badRule.stderr.split('\n')[0]]).toEqual([2, 'dockerfile-lsp lint: --rule takes NAME=SEVERITY with SEVERITY off, hint, info, warning or error, not "unknown-flag"']);
     expect(lint(['missing.Dockerfile', 'clean.Dockerfile'])).toEqual({ status: 2, stdout: '', stderr: 'dockerfile-lsp lint: cannot read missing.Dockerfile: ENOENT\n' });
+  });
+
+  it('rewrites a file with Fix All under --fix (CRLF kept), then reports what is left; a file with nothing to fix is not written', () => {
+    const fixable = path.join(dir, 'fixable.Dockerfile');
+    writeFileSync(fixable, 'from alpine:3.20 as build\r\nENV MODE release\r\nEXPOSE 80/TCP\r\nCMD echo hi\r\n');
+    const clean = path.join(dir, 'clean.Dockerfile');
+    const cleanWritten = statSync(clean).mtimeMs;
+    expect(lint(['--fix', 'fixable.Dockerfile', 'clean.Dockerfile'])).toEqual({ status: 0, stdout: `fixable.Dockerfile:4:5: ${JSON_ARGS}\n`, stderr: '' });
+    expect(readFileSync(fixable, 'utf8')).toBe('FROM alpine:3.20 AS build\r\nENV MODE=release\r\nEXPOSE 80/tcp\r\nCMD echo hi\r\n');
+    expect(statSync(clean).mtimeMs).toBe(cleanWritten);
+    // Without --fix the file is only read.
+    writeFileSync(fixable, 'FROM alpine:3.20\nENV MODE release\n');
+    expect(lint(['fixable.Dockerfile']).stdout).toContain('[LegacyKeyValueFormat]');
+    expect(readFileSync(fixable, 'utf8')).toBe('FROM alpine:3.20\nENV MODE release\n');
+    const stdin = lint(['--fix', '-'], 'FROM alpine\n');
+    expect([stdin.status, stdin.stderr.split('\n')[0]]).toEqual([2, 'dockerfile-lsp lint: --fix rewrites files, and cannot rewrite standard input']);
   });
 
   it('documents itself, and the server help mentions it', () => {

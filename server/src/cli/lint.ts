@@ -1,5 +1,6 @@
-// `dockerfile-lsp lint [--format text|json|sarif] [--rule NAME=SEVERITY ...] FILE...`: the
-// diagnostics the editor shows, for scripts and CI. It runs the same language service with the
+// `dockerfile-lsp lint [--fix] [--format text|json|sarif] [--rule NAME=SEVERITY ...] FILE...`: the
+// diagnostics the editor shows, for scripts and CI; `--fix` first rewrites each file with the
+// editor's Fix All. It runs the same language service with the
 // same settings schema (a `--rule` is `diagnostics.rules` in the editor) and reads the
 // `.dockerignore` beside each file as the server does. Exit code: 1 when any error is reported,
 // 2 for a usage or read error, 0 otherwise.
@@ -11,6 +12,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../languageService';
 import { readDockerignore } from '../server/dockerignore';
+import { FIX_ALL_KIND } from '../services/codeActions';
 import { unknownRuleName } from '../services/ruleNames';
 import { mergeSettings, ruleSeverity, type RuleSeverity } from '../settings';
 import { FORMATS, format, type FileResult, type Format } from './formats';
@@ -33,6 +35,10 @@ Options:
                              JSONArgsRecommended)
   --no-best-practices        leave out the best practices (hadolint's codes), as
                              diagnostics.bestPractices false in the editor
+  --fix                      first rewrite each file with the fixes that change
+                             only how it is written, never what BuildKit builds
+                             (keyword and AS casing, legacy ENV key value, ...),
+                             as Fix All in the editor; then report what is left
   -h, --help                 print this help
 
 Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
@@ -49,6 +55,7 @@ interface LintOptions {
   readonly format: Format;
   readonly rules: Readonly<Record<string, RuleSeverity>>;
   readonly bestPractices: boolean;
+  readonly fix: boolean;
   readonly files: readonly string[];
 }
 
@@ -66,6 +73,7 @@ export function parseLintArgs(args: readonly string[]): Parsed {
   let kind: Format = 'text';
   const rules: Record<string, RuleSeverity> = {};
   let bestPractices = true;
+  let fix = false;
   const files: string[] = [];
   const i = { at: 0 };
   for (; i.at < args.length; i.at++) {
@@ -88,6 +96,8 @@ export function parseLintArgs(args: readonly string[]): Parsed {
       rules[name] = severity;
     } else if (arg === '--no-best-practices') {
       bestPractices = false;
+    } else if (arg === '--fix') {
+      fix = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `unknown option ${arg}` };
     } else {
@@ -95,7 +105,8 @@ export function parseLintArgs(args: readonly string[]): Parsed {
     }
   }
   if (files.length === 0) return { error: 'no file given (use - for standard input)' };
-  return { options: { format: kind, rules, bestPractices, files } };
+  if (fix && files.includes('-')) return { error: '--fix rewrites files, and cannot rewrite standard input' };
+  return { options: { format: kind, rules, bestPractices, fix, files } };
 }
 
 /** Warns about a --rule name nothing reports, with the closest code. */
@@ -118,7 +129,18 @@ async function lintOne(file: string, options: LintOptions, io: LintIO): Promise<
   const uri = URI.file(absolute).toString();
   const text = await fs.readFile(absolute, 'utf8');
   const dockerignore = await readDockerignore(uri);
-  const doc = service.analyze(TextDocument.create(uri, 'dockerfile', 1, text));
+  let document = TextDocument.create(uri, 'dockerfile', 1, text);
+  let doc = service.analyze(document);
+  if (options.fix) {
+    const [fixAll] = service.getCodeActions(doc, { diagnostics: [], only: [FIX_ALL_KIND], dockerignore, settings });
+    const edits = fixAll?.edit?.changes?.[uri];
+    if (edits?.length) {
+      const fixed = TextDocument.applyEdits(document, edits);
+      await fs.writeFile(absolute, fixed, 'utf8');
+      document = TextDocument.create(uri, 'dockerfile', 2, fixed);
+      doc = service.analyze(document);
+    }
+  }
   return { path: file, uri, diagnostics: service.getDiagnostics(doc, settings, { dockerignore }) };
 }
 
