@@ -143,7 +143,34 @@ local function run()
   end
 end
 
-local ok, err = pcall(run)
+-- Fix All, the way the README tells Neovim users to run it: vim.lsp.buf.code_action with the
+-- source.fixAll kind. Neovim 0.7 takes the CodeActionContext itself and always lets the user choose
+-- (vim.ui.select: the choice here is the first and only action); 0.8 took options with `context` and `apply`.
+local function fix_all()
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOCKERFILE_LSP_FIXABLE')))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50)
+  local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+  local select = vim.ui.select
+  result.fix_all_choices = {}
+  vim.ui.select = function(items, opts, on_choice)
+    for _, entry in ipairs(items) do table.insert(result.fix_all_choices, opts.format_item and opts.format_item(entry) or vim.inspect(entry)) end
+    on_choice(items[1], 1)
+  end
+  if vim.fn.has('nvim-0.8') == 1 then
+    vim.lsp.buf.code_action({ context = { only = { 'source.fixAll' } }, apply = true })
+  else
+    vim.lsp.buf.code_action({ only = { 'source.fixAll' } })
+  end
+  vim.wait(10000, function() return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') ~= before end, 50)
+  vim.ui.select = select
+  result.fix_all = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+end
+
+local ok, err = pcall(function()
+  run()
+  if result.capabilities and result.capabilities.codeActionProvider then fix_all() end
+end)
 if not ok then result.error = tostring(err) end
 local file = io.open(out, 'w')
 file:write(vim.fn.json_encode(result))

@@ -27,8 +27,13 @@ interface NvimResult {
   quickfix?: { lnum: number; col: number; text: string }[];
   quickfix_title?: string;
   codelens_notes?: string[];
+  fix_all?: string[];
+  fix_all_choices?: string[];
   error?: string;
 }
+
+/** A file with problems Fix All fixes (keyword and AS casing, legacy ENV) and one it leaves (the CMD's form). */
+const FIXABLE = ['from alpine:3.20 AS build', 'ENV MODE release', 'RUN echo $MODE', 'CMD echo done'];
 
 const nvimVersion = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const haveNvim = nvimVersion.status === 0;
@@ -52,6 +57,8 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     fs.copyFileSync(path.join(FIXTURES, 'Dockerfile'), path.join(tmp, 'Dockerfile'));
     fs.mkdirSync(path.join(tmp, 'mistakes'));
     fs.copyFileSync(path.join(FIXTURES, 'mistakes/Dockerfile'), path.join(tmp, 'mistakes/Dockerfile'));
+    fs.mkdirSync(path.join(tmp, 'fixable'));
+    fs.writeFileSync(path.join(tmp, 'fixable/Dockerfile'), FIXABLE.join('\n') + '\n');
     const out = path.join(tmp, 'result.json');
     const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'headless.lua')], {
       cwd: tmp,
@@ -67,6 +74,7 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
         DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
         DOCKERFILE_LSP_FILE: path.join(tmp, 'Dockerfile'),
         DOCKERFILE_LSP_MISTAKES: path.join(tmp, 'mistakes/Dockerfile'),
+        DOCKERFILE_LSP_FIXABLE: path.join(tmp, 'fixable/Dockerfile'),
         DOCKERFILE_LSP_OUT: out,
         DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS: features.has.diagnostics ? '15000' : '2000',
       },
@@ -148,6 +156,13 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
       '0.12': [{ name: 'enable', this_buffer: true, in_buffer: true }],
       '0.7-0.11': [refresh, refresh],
     });
+  });
+
+  it('applies Fix All as the README says to run it: a code action of the source.fixAll kind', ({ skip }) => {
+    if (!gate('codeAction', skip)) return;
+    expect(result.fix_all).toEqual(['FROM alpine:3.20 AS build', 'ENV MODE=release', 'RUN echo $MODE', 'CMD echo done']);
+    // Neovim 0.8 and later apply a single action without asking.
+    if (result.nvim.minor < 8) expect(result.fix_all_choices).toEqual(['Fix all auto-fixable Dockerfile problems']);
   });
 
   it('gets diagnostics for a typo (RUNN)', ({ skip }) => {
