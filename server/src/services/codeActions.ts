@@ -14,7 +14,7 @@ import { getRule } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { checkFrontend, checkMode } from '../rules/pinnedChecks';
 import { ignoreForInstruction } from '../rules/practices/pragmas';
-import { DIAGNOSTIC_SOURCE, getDiagnostics, problemNow } from './diagnostics';
+import { branchDiagnosticsCache, DIAGNOSTIC_SOURCE, getDiagnostics, problemNow } from './diagnostics';
 import type { TextEdit as SyntaxTextEdit } from '../syntax';
 import { analyzedDocument, rangeOf, type AnalyzedDocument } from './document';
 import { treeTextDocument } from './treeTextDocument';
@@ -195,6 +195,8 @@ function fixAllAction(doc: AnalyzedDocument, request: CodeActionRequest): CodeAc
       done = composeEdit(done, edit, (from, to) => before.slice(from, to));
       tree = tree.edit(edit);
     }
+    // The passes after the first start from what the editor's version found (its caches, copied).
+    branchDiagnosticsCache(doc, lineage);
     current = analyzedDocument(treeTextDocument(doc.uri, doc.text.languageId, doc.version, tree), tree, current, lineage);
   }
   const edits = done.filter((edit) => doc.tree.slice(edit.start, edit.end) !== edit.text).map((edit) => ({ range: rangeOf(doc, edit.start, edit.end), newText: edit.text }));

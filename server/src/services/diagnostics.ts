@@ -657,6 +657,17 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
   return problem && !silenced(rule, problem.nodeIndex, checkSetup(doc, undefined)) ? problem : undefined;
 }
 
+/**
+ * Starts `lineage`'s caches from a copy of those of `from`'s lineage, for versions made from `from`
+ * that are not the editor's (Fix All's passes): their first check then runs again only on the stages
+ * they changed, and the editor's caches stay its own. The node map is copied, as a check changes
+ * it; the segments and their converted diagnostics are only read from the cache a check starts from.
+ */
+export function branchDiagnosticsCache(from: AnalyzedDocument, lineage: object): void {
+  const cache = documentCaches.get(documentLineage(from));
+  if (cache && !documentCaches.has(lineage)) documentCaches.set(lineage, { ...cache, nodes: new Map(cache.nodes) });
+}
+
 /** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */
 export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, options: DiagnosticsOptions = {}): Diagnostic[] {
   if (!settings.diagnostics.enable) return [];

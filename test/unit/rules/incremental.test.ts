@@ -126,6 +126,23 @@ describe('incremental diagnostics', () => {
     check.mockRestore();
   });
 
+  it("checks again, in Fix All's passes after the first, only the stages its fixes changed", () => {
+    const generated = generateDockerfile(400);
+    const last = generated.lastIndexOf('\nFROM ') + 1;
+    const source = `${generated.slice(0, last)}from ${generated.slice(last + 5)}`;
+    const open = new OpenDocument(source);
+    getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
+    expect(open.doc.model.stages.length).toBeGreaterThan(10);
+    const check = vi.spyOn(UndefinedVar, 'check');
+    const [fixAll] = getCodeActions(open.doc, { diagnostics: [], only: ['source.fixAll'] });
+    expect(fixAll?.edit?.changes?.[open.doc.uri]?.map((edit) => edit.newText)).toEqual(['FROM']);
+    // The first pass reads the editor's version, checked already. The second checks the one stage it
+    // changed (FROM, and FromAsCasing's `as`, which the second pass writes back as `AS`), and so does the third,
+    // which finds nothing left; every stage would be checked in each without the editor's caches.
+    expect(check).toHaveBeenCalledTimes(2);
+    check.mockRestore();
+  });
+
   it('keeps the diagnostics of the stages an edit did not touch, and makes those of the stage it did', () => {
     const source = 'FROM alpine:3 AS one\nRUNN a\nFROM alpine:3 AS two\nRUNN b\nFROM alpine:3 AS three\nRUNN c\n';
     const open = new OpenDocument(source);
