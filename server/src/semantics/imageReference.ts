@@ -40,6 +40,8 @@ const PORT = /^[0-9]+$/;
 const IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** An image ID without its algorithm: ParseNormalizedNamed refuses a whole reference of this shape. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
 
 /** A path component: lower-case alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
 function isPathComponent(component: string): boolean {
@@ -84,6 +86,8 @@ function looksLikeDomain(first: string): boolean {
 /** Parses and normalises an image reference; errors read like Docker's. */
 export function parseImageReference(raw: string): ImageReferenceResult {
   if (raw.length === 0) return { ok: false, error: 'invalid reference format: empty' };
+  // Only the whole text: with a tag, a digest or a registry in front, such a name is an image like any other.
+  if (IMAGE_ID.test(raw)) return { ok: false, error: '64 hexadecimal digits read as an image ID, not a name' };
   let rest = raw;
   let digest: string | undefined;
   let digestStart = -1;

@@ -38,6 +38,16 @@ describe('image references', () => {
     expect(parseImageReference('my_reg:5000/x')).toEqual({ ok: false, error: 'invalid reference format: bad registry' });
   });
 
+  it('refuses exactly 64 lower-case hexadecimal digits, an image ID, as distribution/reference does', () => {
+    const id = 'f'.repeat(64);
+    expect(parseImageReference(id)).toEqual({ ok: false, error: '64 hexadecimal digits read as an image ID, not a name' });
+    expect(parseImageReference('1'.repeat(64)).ok).toBe(false);
+    for (const good of [`${id}:1`, `${id}@sha256:${id}`, `docker.io/${id}`, 'f'.repeat(63), 'f'.repeat(65), `${'f'.repeat(63)}g`]) {
+      expect(parseImageReference(good).ok, good).toBe(true);
+    }
+    expect(parseImageReference('F'.repeat(64))).toEqual({ ok: false, error: 'invalid reference format: repository name must be lowercase' });
+  });
+
   it('reads a first part that is no host name but a path component as part of the path, as the grammar allows', () => {
     expect(ok('my_reg.io/tools/app:1')).toEqual(['my_reg.io', 'tools/app', '1', undefined, 'my_reg.io', 'tools/app', false, false]);
   });

@@ -47,6 +47,34 @@ describe('invalid-image-reference', () => {
     checkFix('FROM alpine AS BuildStage\nFROM Build$0Stage\n', 'invalid-image-reference', 'Change to buildstage', 'FROM alpine AS BuildStage\nFROM buildstage\n');
   });
 
+  it('reports a name of exactly 64 lower-case hexadecimal digits, which BuildKit refuses as an image ID (ParseNormalizedNamed)', () => {
+    const id = '0123456789abcdef'.repeat(4);
+    const digits = '1'.repeat(64);
+    const why = '(64 hexadecimal digits read as an image ID, not a name)';
+    checkErrors(`ARG ID=${id}\nFROM $[${id}$]\nFROM $[$ID$]\nCOPY --from=$[${id}$] /x /x\nCOPY --from=$[${digits}$] /x /x\nRUN --mount=from=$[${id}$],target=/t true\n`, [
+      ['invalid-image-reference', `"${id}" is not a valid image reference ${why}: write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`],
+      ['invalid-image-reference', `"${id}" is not a valid image reference ${why}: write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20. With the global ARG defaults, $ID becomes "${id}".`],
+      ['invalid-image-reference', `--from=${id} names no stage of this file, so BuildKit reads it as an image (or a named build context), and "${id}" is not a valid image reference ${why}: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`],
+      // Too large for a stage number (strconv.Atoi), so a name, and then an image ID.
+      ['invalid-image-reference', `--from=${digits} names no stage of this file, so BuildKit reads it as an image (or a named build context), and "${digits}" is not a valid image reference ${why}: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`],
+      ['invalid-image-reference', `from=${id} names no stage of this file, so BuildKit reads it as an image (or a named build context), and "${id}" is not a valid image reference ${why}: name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`],
+    ], rules);
+  });
+
+  it('accepts such a name with a tag, a digest or a registry, other lengths, and a stage of that name', () => {
+    const id = '0123456789abcdef'.repeat(4);
+    checkErrors(
+      `FROM ${id}:latest\nFROM ${id}@sha256:${'a'.repeat(64)}\nFROM docker.io/library/${id}\nFROM library/${id}\nFROM ${id.slice(1)}\nFROM ${id}0 AS ${'a'.repeat(64)}\n` +
+        `FROM ${'a'.repeat(64)}\nCOPY --from=${'a'.repeat(64)} /x /x\n`,
+      [],
+      rules,
+    );
+    // Upper-case digits are no image ID: the name is refused for its case instead.
+    checkErrors(`FROM $[${id.toUpperCase()}$]\n`, [
+      ['invalid-image-reference', `"${id.toUpperCase()}" is not a valid image reference (repository name must be lowercase): write [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.`],
+    ], rules);
+  });
+
   it('reports a COPY --from or --mount from= that names no stage and is not a valid image reference, as BuildKit reads it as one', () => {
     checkErrors('FROM alpine:3.20\nCOPY --from=$[MyImage:1.0$] /x /x\nRUN --mount=from=$[Tools:latest$],target=/t echo\nRUN --mount=type=cache,target=/c,"from=$[a..b$]" true\n', [
       ['invalid-image-reference', '--from=MyImage:1.0 names no stage of this file, so BuildKit reads it as an image (or a named build context), and "MyImage:1.0" is not a valid image reference (repository name must be lowercase): name a stage of this file, or write an image as [registry/]name[:tag][@digest] in lower case, such as alpine:3.20.'],
