@@ -36,6 +36,17 @@ describe('invalid-stop-signal', () => {
     ], rules);
   });
 
+  it('reports SIGUNUSED, which the Linux signal map BuildKit reads (moby/sys/signal) does not have', () => {
+    checkErrors('FROM alpine\nSTOPSIGNAL $[SIGUNUSED$]\nSTOPSIGNAL $[unused$]\nSTOPSIGNAL SIGSYS\nSTOPSIGNAL 31\n', [
+      ['invalid-stop-signal', '"SIGUNUSED" is not in the Linux signal table BuildKit checks STOPSIGNAL against: the name SIGUNUSED was dropped. It was another name for SIGSYS (31); write SIGSYS.'],
+      ['invalid-stop-signal', '"unused" is not in the Linux signal table BuildKit checks STOPSIGNAL against: the name SIGUNUSED was dropped. It was another name for SIGSYS (31); write SIGSYS.'],
+    ], rules);
+  });
+
+  it('fixes SIGUNUSED to SIGSYS, the signal it named', () => {
+    checkFix('FROM alpine\nSTOPSIGNAL SIGUN$0USED\n', 'invalid-stop-signal', 'Change to SIGSYS', 'FROM alpine\nSTOPSIGNAL SIGSYS\n');
+  });
+
   it('fixes a misspelt name', () => {
     checkFix('FROM alpine\nSTOPSIGNAL SIGTR$0EM\n', 'invalid-stop-signal', 'Change to SIGTERM', 'FROM alpine\nSTOPSIGNAL SIGTERM\n');
   });

@@ -9,10 +9,13 @@ import type { InstructionRule } from '../types';
 import { fixesFromData, hasVariable, instructionUrl, withFixes } from './common';
 import { parseGoInt } from './goValues';
 
-/** Linux signal names as moby/sys/signal knows them, without the SIG prefix. */
+/**
+ * Linux signal names as moby/sys/signal knows them (signal_linux.go), without the SIG prefix. Its map
+ * has no UNUSED (golang.org/x/sys dropped SIGUNUSED), so BuildKit refuses STOPSIGNAL SIGUNUSED.
+ */
 const NAMES = [
   'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR',
-  'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'UNUSED', 'URG', 'USR1', 'USR2', 'VTALRM',
+  'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM',
   'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX',
   ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`),
   ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
@@ -39,6 +42,15 @@ export const invalidStopSignal: InstructionRule = {
     if (!signal || hasVariable(signal.text)) return;
     const word = expandWord(signal.text, EMPTY_ENVIRONMENT, escape);
     if ('error' in word || isStopSignal(word.value)) return; // bad-substitution reports a lexer error
+    if (word.value.toUpperCase().replace(/^SIG/, '') === 'UNUSED') {
+      report({
+        start: signal.start,
+        end: signal.end,
+        message: `"${word.value}" is not in the Linux signal table BuildKit checks STOPSIGNAL against: the name SIGUNUSED was dropped. It was another name for SIGSYS (31); write SIGSYS.`,
+        data: withFixes({ title: 'Change to SIGSYS', newText: 'SIGSYS', preferred: true }),
+      });
+      return;
+    }
     const match = suggest(word.value.toUpperCase(), NAMES.map((n) => `SIG${n}`));
     report({
       start: signal.start,
