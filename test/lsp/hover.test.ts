@@ -1704,6 +1704,10 @@ describe('hover over LSP', () => {
       // A `#!` shell line replaces the SHELL: its `-e` counts, the SHELL's does not.
       await checkHover('FROM alpine\nRUN $[<<E$0OF$]\n#!/bin/sh -e\nmake\nEOF\n', without(shellExpands));
       await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
+      // The words are env's, as -S splits them (quotes removed), after other options in the same word.
+      await checkHover('FROM debian\nRUN $[<<E$0OF$]\n#!/usr/bin/env -iS bash "-e"\nmake\nEOF\n', without(shellExpands));
+      // Without -S the kernel passes "-e -x" as one argument, which is no -e.
+      await checkHover('FROM debian\nRUN $[<<E$0OF$]\n#!/bin/bash -e -x\nmake\nEOF\n', without(shellExpands, SET_E));
       // So does a SHELL that is no POSIX shell: the `#!` shell runs the script without `-e`.
       await checkHover('FROM debian\nSHELL ["pwsh", "-Command"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
       // BuildKit looks for `#!` before `<<-` strips the tabs: a tab-indented one is a comment, the SHELL runs

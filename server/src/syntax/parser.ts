@@ -29,6 +29,7 @@ import { scanShellVariables } from './shellVariables';
 import { runIsOnlyHeredoc, shellReadsHeredoc } from './shellHeredocReader';
 import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
+import { shebangProgram } from './shebang';
 
 export type EscapeChar = '\\' | '`';
 
@@ -654,29 +655,15 @@ export function heredocShebang(heredoc: Heredoc, windowsImage: boolean): string 
 /**
  * Whether the heredoc of a RUN that is only this heredoc runs its body with a `#!` interpreter that is
  * not a shell (`#!/usr/bin/env python3`, see `heredocShebang`): `$name` in it is then the script's own
- * text, not a variable.
+ * text, not a variable. The program is the one Linux and GNU env run (`shebangCommand`: `#!/usr/bin/env
+ * -iS python3 -u` runs python3); a line that runs nothing (`#!/usr/bin/env python3 -u`, where env looks
+ * for a program of that whole name) gives the body to no shell either.
  */
 export function runsBodyWithInterpreter(heredoc: Heredoc, windowsImage: boolean): boolean {
   const shebang = heredocShebang(heredoc, windowsImage);
   if (shebang === undefined) return false;
-  const words = shebang.trim().split(/\s+/);
-  // `#!/usr/bin/env [-S] python3`: the program is the first word after env, its options and its
-  // NAME=value settings; `-Spython3` holds it (`env -S` splits the rest of the line itself).
-  let program = words[0] ?? '';
-  if (programName(program) === 'env') {
-    program = '';
-    for (const word of words.slice(1)) {
-      if (word.startsWith('-S') && word.length > 2) {
-        program = word.slice(2);
-        break;
-      }
-      if (word.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
-      program = word;
-      break;
-    }
-  }
-  const name = programName(program);
-  return name !== '' && !SHELLS.has(name);
+  const name = shebangProgram(shebang);
+  return name === undefined || !SHELLS.has(name);
 }
 
 /** Windows shells: every argument after them is their command line, in a language of their own. */

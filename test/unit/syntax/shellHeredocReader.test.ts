@@ -117,4 +117,21 @@ describe('a RUN whose whole command is one heredoc (BuildKit runs the body itsel
     expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -S LC_ALL=C bash -e\necho "$A"\nEOF\n')).toEqual(['0:A']);
     expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Sbash\necho "$A"\nEOF\n')).toEqual(['0:A']);
   });
+
+  it('finds the #! program as Linux and GNU env do: -S after other options, --split-string=, and lines that run nothing', () => {
+    // -S joined to other short options in one word, or written long: the words after it name the program.
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -iS python3 -u\nprint("$A")\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -vS bash -e\necho "$A"\nEOF\n')).toEqual(['0:A']);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env --split-string=python3 -u\nprint("$A")\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env --split-string=bash -e\necho "$A"\nEOF\n')).toEqual(['0:A']);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -S -i sh -e\necho "$A"\nEOF\n')).toEqual(['0:A']);
+    // -S takes the rest of its word: `-Si bash` runs a program called i, which is no shell.
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Si bash\necho "$A"\nEOF\n')).toEqual([]);
+    // The kernel gives env one argument: without -S (or with --split-string and a blank) env runs no
+    // program, so no shell reads the body.
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env bash -e\necho "$A"\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env --split-string bash -e\necho "$A"\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -i -S bash\necho "$A"\nEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env bash\necho "$A"\nEOF\n')).toEqual(['0:A']);
+  });
 });

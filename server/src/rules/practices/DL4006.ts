@@ -17,7 +17,7 @@
 // `set -o pipefail` in the script rather than for a SHELL.
 
 import type { Shell } from '../../semantics';
-import { heredocShebang, runIsOnlyHeredoc, type InstructionNode, type Span } from '../../syntax';
+import { heredocShebang, runIsOnlyHeredoc, shebangCommand, type InstructionNode, type Span } from '../../syntax';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
 import { setsShellOption } from './options';
@@ -86,15 +86,13 @@ function scriptShebang(node: InstructionNode, windows: boolean): string | undefi
 }
 
 /**
- * Whether a `#!` line starts its shell with pipefail: `#!/usr/bin/env -S bash -euo pipefail`. Only
- * through `env -S`: without it the kernel passes everything after the interpreter as one argument,
- * which a shell does not read as `-o pipefail`.
+ * Whether a `#!` line starts its shell with pipefail: `#!/usr/bin/env -S bash -euo pipefail`, also
+ * `env -iS …`, `env --split-string=…` (`shebangCommand`). Only through env's -S: without it the kernel
+ * passes everything after the interpreter as one argument, which a shell does not read as `-o pipefail`.
  */
 function shebangSetsPipefail(line: string): boolean {
-  const words = line.trim().split(/[ \t]+/);
-  if (words[0].slice(words[0].lastIndexOf('/') + 1) !== 'env' || !words[1]?.startsWith('-S')) return false;
-  const split = words[1] === '-S' ? words.slice(2) : [words[1].slice(2), ...words.slice(2)];
-  return setsShellOption(split.slice(1), 'pipefail');
+  const command = shebangCommand(line);
+  return command !== undefined && setsShellOption(command.slice(1), 'pipefail');
 }
 
 const SHELL_MESSAGE = `A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ash with -o pipefail on Alpine) before this RUN.`;

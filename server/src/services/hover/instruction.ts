@@ -4,7 +4,7 @@
 
 import { getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
-import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, shebangCommand, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
 import { DocWriter } from '../markup';
@@ -66,11 +66,12 @@ function runHeredocUse(node: InstructionNode, heredoc: Heredoc, text: string, wi
  * that is not POSIX has no `-e` to miss.
  */
 function stopsAtFirstFailure(heredoc: Heredoc, shell: Shell | undefined, windowsImage: boolean): boolean {
-  const shebang = heredocShebang(heredoc, windowsImage)?.trim().split(/\s+/);
+  const shebang = heredocShebang(heredoc, windowsImage);
   // A `#!` script runs with its own interpreter, whatever the SHELL: PowerShell's lack of `-e` says nothing of it.
-  if (!shebang && shell && shell.kind !== 'posix') return true;
+  if (shebang === undefined && shell && shell.kind !== 'posix') return true;
   const lines = heredocData(heredoc).split(/\r?\n/);
-  const command = shebang ?? shell?.command ?? [];
+  // The words the interpreter gets as Linux and env split the line: `#!/bin/sh -e`, `#!/usr/bin/env -S bash -e`.
+  const command = shebang !== undefined ? (shebangCommand(shebang) ?? []) : (shell?.command ?? []);
   if (setsShellOption(command.slice(1), 'errexit', 'e')) return true;
   return lines.some((line) => {
     const words = line.trim().split(/\s+/);

@@ -46,6 +46,25 @@ describe('DL4006', () => {
     checkDiagnostics('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN <<EOF\ncurl -s x | tar x\nEOF\nRUN <<EOF\n#!/usr/bin/env -S bash -o pipefail\ncurl -s x | tar x\nEOF\n', [], { only });
   });
 
+  it('reads the #! line as Linux and GNU env do: env -iS, -vS and --split-string= set pipefail, a line that runs no shell has no pipes to judge', () => {
+    const script = "A pipeline succeeds when its last command does, so a failure before '|' goes unnoticed. This heredoc runs with its #! interpreter, which SHELL does not change: add set -o pipefail at the top of the script.";
+    const run = (line: string, pipe = '|') => `RUN <<EOF\n#!${line}\ncurl -s x ${pipe} tar x\nEOF\n`;
+    checkDiagnostics(
+      'FROM debian:12\n' + run('/usr/bin/env -iS bash -euo pipefail') + run('/usr/bin/env -vS bash -o pipefail') + run('/usr/bin/env -ivS bash -eo pipefail') +
+        run('/usr/bin/env --split-string=bash -o pipefail') + run('/usr/bin/env --split=bash -euo pipefail') + run('/usr/bin/env -S -i bash -o pipefail') +
+        // env fails on these (a program called "bash -o pipefail"; an unknown option "--split-string bash …"): no shell runs the body.
+        run('/usr/bin/env bash -o pipefail') + run('/usr/bin/env --split-string bash -o pipefail'),
+      [],
+      { only },
+    );
+    // The shell these start has no pipefail.
+    checkDiagnostics('FROM debian:12\n' + run('/usr/bin/env -iS bash -e', '$[|$]') + run('/usr/bin/env --split-string=bash -e', '$[|$]') + run('/usr/bin/env -vS sh', '$[|$]'), [
+      { code: 'DL4006', message: script },
+      { code: 'DL4006', message: script },
+      { code: 'DL4006', message: script },
+    ], { only });
+  });
+
   it('accepts SHELL with pipefail, in the stage or its base stage', () => {
     checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | sh\nFROM base\nRUN curl x | sh\n', [], { only });
     checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
