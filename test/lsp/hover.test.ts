@@ -1710,12 +1710,13 @@ describe('hover over LSP', () => {
       await checkHover('FROM debian\nRUN $[<<E$0OF$]\n#!/bin/bash -e -x\nmake\nEOF\n', without(shellExpands, SET_E));
       // So does a SHELL that is no POSIX shell: the `#!` shell runs the script without `-e`.
       await checkHover('FROM debian\nSHELL ["pwsh", "-Command"]\nRUN $[<<E$0OF$]\n#!/bin/sh\nmake\nEOF\n', without(shellExpands, SET_E));
-      // BuildKit looks for `#!` before `<<-` strips the tabs: a tab-indented one is a comment, the SHELL runs
-      // the body, and its -e counts. Unindented, the `#!` shell runs it.
+      // BuildKit looks for `#!` after `<<-` strips the tabs (frontend 1.21): indented or not, the `#!` shell
+      // runs the body, without the SHELL's -e. Without `<<-`, a tab-indented `#!` is a comment and the SHELL runs it.
       await checkHover(
         'FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<-E$0OF$]\n\t#!/bin/sh\n\tmake\n\tEOF\n',
-        without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.'),
+        without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.', SET_E),
       );
+      await checkHover('FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<E$0OF$]\n\t#!/bin/sh\nmake\nEOF\n', without(shellExpands));
       await checkHover(
         'FROM debian\nSHELL ["/bin/bash", "-e", "-c"]\nRUN $[<<-E$0OF$]\n#!/bin/sh\n\tmake\n\tEOF\n',
         without(shellExpands, '`<<-` removes leading tabs from the body and from the terminator line.', SET_E),

@@ -632,8 +632,8 @@ const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh',
 
 /**
  * A heredoc's body as the instruction receives it: after `<<-`, every line without its leading tabs
- * (BuildKit strips them before RUN runs the body or COPY writes the file, after RUN looked for a `#!` line:
- * `heredocShebang`). Lines end at `\n` only, as in Go.
+ * (BuildKit strips them before RUN runs the body or COPY writes the file, and before RUN looks for a `#!`
+ * line: `heredocShebang`). Lines end at `\n` only, as in Go.
  */
 export function heredocData(heredoc: Heredoc): string {
   return heredoc.chomp ? heredoc.content.replace(/(^|\n)\t+/g, '$1') : heredoc.content;
@@ -641,15 +641,20 @@ export function heredocData(heredoc: Heredoc): string {
 
 /**
  * The `#!` line (without the `#!`) of a heredoc that BuildKit runs as a file of its own when it is a
- * RUN's whole command (`runIsOnlyHeredoc`): BuildKit looks for the `#!` in the body as written, before
- * `<<-` strips its tabs (so a tab-indented `#!` is a comment of a shell script), and on a Windows image
- * makes no file at all (it checks the image's OS first) and gives every body to the shell. Undefined
- * when BuildKit gives the body to the shell.
+ * RUN's whole command (`runIsOnlyHeredoc`). BuildKit looks for the `#!` after `<<-` strips the tabs, as
+ * frontends do since 1.21 (moby/buildkit#6402; older ones looked at the body as written, so a
+ * tab-indented `#!` was a comment of a shell script), and on a Windows image makes no file at all (it
+ * checks the image's OS first) and gives every body to the shell. Undefined when BuildKit gives the
+ * body to the shell.
  */
 export function heredocShebang(heredoc: Heredoc, windowsImage: boolean): string | undefined {
-  if (windowsImage || !heredoc.content.startsWith('#!')) return undefined;
-  const end = heredoc.content.search(/\r?\n/);
-  return heredoc.content.slice(2, end < 0 ? undefined : end);
+  if (windowsImage) return undefined;
+  const { content } = heredoc;
+  let start = 0;
+  if (heredoc.chomp) while (content.charCodeAt(start) === 9 /* tab */) start++;
+  if (!content.startsWith('#!', start)) return undefined;
+  const end = content.slice(start).search(/\r?\n/);
+  return content.slice(start + 2, end < 0 ? undefined : start + end);
 }
 
 /**

@@ -108,8 +108,9 @@ describe('a RUN whose whole command is one heredoc (BuildKit runs the body itsel
     expect(bodyVariables("ONBUILD RUN <<\\\n'EOF'\necho $A\nEOF\n")).toEqual(['0:A']);
     // A `#!` interpreter other than a shell runs it: `$A` is the program's own text.
     expect(bodyVariables('RUN <<\\\nEOF\n#!/usr/bin/env python3\nprint("$A")\nEOF\n')).toEqual([]);
-    // BuildKit looks for the `#!` before `<<-` strips tabs: a tab-indented one leaves the body to the shell.
-    expect(bodyVariables('RUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual(['0:A']);
+    // BuildKit looks for the `#!` after `<<-` strips tabs: a tab-indented one runs the body with python too.
+    expect(bodyVariables('RUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual([]);
+    expect(bodyVariables('RUN <<EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual(['0:A']);
     expect(bodyVariables('RUN <<-EOF\n#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual([]);
     // `env -S` with the program joined to it, or after a NAME=value setting: still that program.
     expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Spython3\nprint("$A")\nEOF\n')).toEqual([]);

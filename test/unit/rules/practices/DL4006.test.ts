@@ -22,8 +22,10 @@ describe('DL4006', () => {
     checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/usr/bin/env -S bash -euo pipefail\ncurl -s x | tar x\nEOF\nRUN <<EOF\n#!/bin/bash\nset -eo pipefail\ncurl -s x | tar x\nEOF\n', [], { only });
     // Without `env -S` the kernel passes `-eo pipefail` as one argument, which no shell reads as the option.
     checkDiagnostics('FROM debian:12\nRUN <<EOF\n#!/bin/bash -eo pipefail\ncurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message: script }], { only });
-    // BuildKit looks for the `#!` before `<<-` strips tabs: a tab-indented one leaves the body to the SHELL.
-    checkDiagnostics('FROM debian:12\nRUN <<-EOF\n\t#!/bin/bash\n\tcurl -s x $[|$] tar x\n\tEOF\n', [{ code: 'DL4006', message }], { only });
+    // BuildKit looks for the `#!` after `<<-` strips tabs (frontend 1.21): a tab-indented one runs the script too.
+    checkDiagnostics('FROM debian:12\nRUN <<-EOF\n\t#!/bin/bash\n\tcurl -s x $[|$] tar x\n\tEOF\n', [{ code: 'DL4006', message: script }], { only });
+    // Without `<<-` the tab stays: the `#!` is a comment of the SHELL's script.
+    checkDiagnostics('FROM debian:12\nRUN <<EOF\n\t#!/bin/bash\n\tcurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message }], { only });
     // On a Windows image BuildKit gives the body to the shell whatever its first line.
     checkDiagnostics('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["bash", "-c"]\nRUN <<EOF\n#!/bin/bash\ncurl -s x $[|$] tar x\nEOF\n', [{ code: 'DL4006', message }], { only });
   });
