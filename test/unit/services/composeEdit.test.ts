@@ -48,7 +48,7 @@ describe('composeEdit', () => {
         let current = original;
         let done: TextEdit[] = [];
         for (const e of edits) {
-          const start = Math.floor(e.at * (current.length + 1));
+          const start = Math.min(current.length, Math.floor(e.at * (current.length + 1)));
           const change = { start, end: Math.min(current.length, start + e.length), text: e.text };
           const before = current;
           done = composeEdit(done, change, (a, b) => before.slice(a, b));
