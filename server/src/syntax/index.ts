@@ -2,7 +2,7 @@
 // and spans inside a top-level node are relative to that node's start (see nodes.ts).
 export * from './nodes';
 export { SyntaxTree, type TextReader, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
-export { shebangCommand, shebangProgram } from './shebang';
+export { shebangCommand, shebangFailure, shebangProgram, type EnvFailure, type ShebangFailure } from './shebang';
 export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, heredocShebang, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';

@@ -49,10 +49,10 @@ const IS_SPACE = ' \t\n\v\f\r';
 /**
  * GNU env's `-S` splitting: blanks separate words; single and double quotes group them (a backslash
  * in single quotes escapes only `\` and `'`); `\_` separates outside double quotes and is a blank
- * inside them; `#` at the start of a word and `\c` end the string. Undefined where env stops with an
- * error (an unknown escape, an open quote) or expands `${NAME}`, whose value is not known here.
+ * inside them; `#` at the start of a word and `\c` end the string. 'refused' where env stops with an
+ * error (an unknown escape, an open quote), 'unknown' where it expands `${NAME}`, whose value is not known here.
  */
-function splitString(text: string): string[] | undefined {
+function splitString(text: string): string[] | 'refused' | 'unknown' {
   const words: string[] = [];
   let separated = true;
   let single = false;
@@ -79,43 +79,44 @@ function splitString(text: string): string[] | undefined {
       break;
     } else if (c === '\\' && !(single && text[i + 1] !== '\\' && text[i + 1] !== "'")) {
       const next = text[++i];
-      if (next === undefined) return undefined;
+      if (next === undefined) return 'refused';
       if ('"#$\'\\'.includes(next)) add(next);
       else if (next === '_') {
         if (double) add(' ');
         else separated = true;
       } else if (next === 'c') {
-        if (double) return undefined;
+        if (double) return 'refused';
         break;
       } else {
         const control = ({ f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' } as Record<string, string>)[next];
-        if (control === undefined) return undefined;
+        if (control === undefined) return 'refused';
         add(control);
       }
     } else if (c === '$' && !single) {
-      return undefined;
+      return 'unknown';
     } else {
       add(c);
     }
   }
-  return single || double ? undefined : words;
+  return single || double ? 'refused' : words;
 }
 
 /**
- * The program GNU env runs, with its arguments, given `args` (what follows `env`; the script's path
- * comes after them), or undefined when env stops with an error, runs nothing, or would run the
- * script itself (no program named: it would start itself again).
+ * What env does with a line's arguments: runs a program, given with its arguments (the name may hold
+ * blanks or be empty, and is then found nowhere); 'refused': stops with an error; 'itself': names no
+ * program but the script's path, so it runs the script, whose `#!` line starts env again, endlessly;
+ * 'exits': runs nothing and exits 0 (prints its help, or the environment); 'unknown': depends on what
+ * is not known here.
  */
-function envCommand(args: readonly string[]): string[] | undefined {
+export type EnvOutcome = readonly string[] | 'refused' | 'itself' | 'exits' | 'unknown';
+
+/** What GNU env does given `args` (what follows `env`; the script's path comes after them). */
+function envCommand(args: readonly string[]): EnvOutcome {
   let argv = [...args, SCRIPT];
   let i = 0;
   let nul = false;
-  // The value of an option that takes one; the script's path is no value this line means.
-  const value = (rest: string): string | undefined => {
-    if (rest !== '') return rest;
-    const next = argv[i++];
-    return next === undefined || next === SCRIPT ? undefined : next;
-  };
+  // The value of an option that takes one: the rest of the word, else the next argument (the script's path, maybe).
+  const value = (rest: string): string | undefined => (rest !== '' ? rest : argv[i++]);
   let splits = 0;
   options: while (i < argv.length) {
     const arg = argv[i];
@@ -130,37 +131,36 @@ function envCommand(args: readonly string[]): string[] | undefined {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const option = longOption(arg.slice(2, eq < 0 ? undefined : eq));
-      if (!option) return undefined;
+      if (!option) return 'refused';
       const [, kind] = option;
       letter = option[2];
-      if (kind === 'none' && eq >= 0) return undefined;
-      if (kind === 'required') {
-        optionValue = value(eq < 0 ? '' : arg.slice(eq + 1));
-        if (optionValue === undefined) return undefined;
-      }
+      if (kind === 'none' && eq >= 0) return 'refused';
+      if (kind === 'required') optionValue = value(eq < 0 ? '' : arg.slice(eq + 1));
     } else {
       // A group of short options: each takes no value, until one takes the rest of the word (or the next).
       let j = 1;
       for (;;) {
         letter = arg[j];
         const kind = SHORT[letter];
-        if (kind === undefined) return undefined;
+        if (kind === undefined) return 'refused';
         if (kind === 'required') {
           optionValue = value(arg.slice(j + 1));
-          if (optionValue === undefined) return undefined;
           break;
         }
         if (letter === '0') nul = true;
         if (++j >= arg.length) continue options;
       }
     }
-    if (letter === '?') return undefined;
+    if (letter === '?') return 'exits';
     if (letter === '0') nul = true;
+    // The script's path taken as the option's value: -S runs it, -u and -C leave no program.
+    if (optionValue === SCRIPT) return letter === 'S' && !nul ? 'itself' : 'unknown';
     if (letter === 'S' && optionValue !== undefined) {
       const words = splitString(optionValue);
       // The words may hold another -S. env has no limit; each split copies the words after it, so this
       // stops at a few more than any line needs.
-      if (!words || ++splits > 10) return undefined;
+      if (typeof words === 'string') return words;
+      if (++splits > 10) return 'unknown';
       argv = words.concat(argv.slice(i));
       i = 0;
     }
@@ -168,14 +168,60 @@ function envCommand(args: readonly string[]): string[] | undefined {
   if (argv[i] === '-') i++;
   while (i < argv.length && argv[i] !== SCRIPT && argv[i].includes('=')) i++;
   const program = argv[i];
-  // With -0 env refuses a program; a name with blanks is one this line did not mean to run (`env python3 -u`).
-  if (program === undefined || program === SCRIPT || program === '' || nul || /[ \t\n\v\f\r]/.test(program)) return undefined;
+  if (program === undefined) return 'exits';
+  // With -0 env refuses a program.
+  if (nul) return 'refused';
+  if (program === SCRIPT) return 'itself';
   return argv.slice(i, argv.lastIndexOf(SCRIPT));
+}
+
+/**
+ * What BusyBox's env does given the one argument a `#!` line gives it, as its getopt reads "+iu:"
+ * and the long options ignore-environment and unset; the few outcomes this is sure of, else 'unknown'
+ * (a program it runs, an exit without one, or a `-0`, which newer BusyBox may know).
+ */
+function busyboxEnv(argument: string): 'refused' | 'itself' | 'no-program' | 'unknown' {
+  if (argument === '' || argument === '-' || argument === '--') return 'itself';
+  if (!argument.startsWith('-')) {
+    if (argument.includes('=')) return 'itself';
+    return /[ \t]/.test(argument) ? 'no-program' : 'unknown';
+  }
+  if (argument.startsWith('--')) {
+    const eq = argument.indexOf('=');
+    const name = argument.slice(2, eq < 0 ? undefined : eq);
+    if (name === '' || 'null'.startsWith(name)) return 'unknown';
+    // --unset takes the script's path as its value when it has none here.
+    if ('unset'.startsWith(name)) return eq < 0 ? 'unknown' : 'itself';
+    if ('ignore-environment'.startsWith(name)) return eq < 0 ? 'itself' : 'refused';
+    return 'refused';
+  }
+  for (let j = 1; j < argument.length; j++) {
+    const letter = argument[j];
+    if (letter === 'i') continue;
+    if (letter === 'u') return j + 1 < argument.length ? 'itself' : 'unknown';
+    return letter === '0' ? 'unknown' : 'refused';
+  }
+  return 'itself';
 }
 
 /** The last part of a path: `/usr/bin/env` is env. */
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A `#!` line's interpreter and its one argument, as Linux splits the line. */
+function splitLine(line: string): { interpreter: string; argument: string; argumentStart: number } {
+  let i = 0;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  let end = i;
+  while (end < line.length && line[end] !== ' ' && line[end] !== '\t') end++;
+  const interpreter = line.slice(i, end);
+  // Trimmed by hand: a regular expression for the trailing blanks would try every run of them.
+  let from = end;
+  while (line[from] === ' ' || line[from] === '\t') from++;
+  let to = line.length;
+  while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
+  return { interpreter, argument: line.slice(from, to), argumentStart: from };
 }
 
 /**
@@ -187,20 +233,57 @@ function basename(path: string): string {
  */
 export function shebangCommand(line: string): readonly string[] | undefined {
   if (line.includes('\0')) return undefined;
-  let i = 0;
-  while (line[i] === ' ' || line[i] === '\t') i++;
-  let end = i;
-  while (end < line.length && line[end] !== ' ' && line[end] !== '\t') end++;
-  const interpreter = line.slice(i, end);
+  const { interpreter, argument } = splitLine(line);
   if (interpreter === '') return undefined;
-  // Trimmed by hand: a regular expression for the trailing blanks would try every run of them.
-  let from = end;
-  while (line[from] === ' ' || line[from] === '\t') from++;
-  let to = line.length;
-  while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
-  const argument = line.slice(from, to);
   const args = argument === '' ? [] : [argument];
-  return basename(interpreter) === 'env' ? envCommand(args) : [interpreter, ...args];
+  if (basename(interpreter) !== 'env') return [interpreter, ...args];
+  const command = envCommand(args);
+  // A name with blanks is one this line did not mean to run (`env python3 -u`).
+  return typeof command === 'string' || command[0] === '' || /[ \t\n\v\f\r]/.test(command[0]) ? undefined : command;
+}
+
+/** What an env that runs no program does: refuses its arguments, runs the script itself without end, or finds no program of the name. */
+export type EnvFailure = { readonly kind: 'refused' | 'itself' } | { readonly kind: 'no-program'; readonly name: string };
+
+/** A `#!` line that runs nothing on any Linux image (see `shebangFailure`). */
+export type ShebangFailure =
+  | { readonly kind: 'no-interpreter' }
+  | {
+      readonly kind: 'env';
+      /** The interpreter as written (`/usr/bin/env`) and its one argument, which starts at `argumentStart` in the line. */
+      readonly interpreter: string;
+      readonly argument: string;
+      readonly argumentStart: number;
+      readonly gnu: EnvFailure;
+      readonly busybox: EnvFailure;
+    };
+
+/** Lines Linux reads whole: before 5.1 it reads the first 128 bytes of the script, truncating a longer line. */
+const SHEBANG_BYTES = 127;
+
+/**
+ * Why a script whose first line is `#!line` certainly runs nothing on Linux, with either env an image
+ * may have, GNU's or BusyBox's: the line names no interpreter (the kernel refuses the script), or both
+ * envs refuse the argument, find no program of its name, or run the script itself again, endlessly
+ * (`#!/usr/bin/env bash -e`, `#!/usr/bin/env`). Undefined where the line runs a program (or may: a
+ * line one env reads and the other does not, `-S` aside, which only GNU env has), exits without one
+ * (`env -u`, `env --help`), holds a NUL or is too long to be read whole. The script's path must hold
+ * no `=`, blank or quote, as env would read those.
+ */
+export function shebangFailure(line: string): ShebangFailure | undefined {
+  if (line.includes('\0') || new TextEncoder().encode(`#!${line}`).length > SHEBANG_BYTES) return undefined;
+  const { interpreter, argument, argumentStart } = splitLine(line);
+  if (interpreter === '') return { kind: 'no-interpreter' };
+  if (basename(interpreter) !== 'env') return undefined;
+  const gnuOutcome = envCommand(argument === '' ? [] : [argument]);
+  let gnu: EnvFailure;
+  if (gnuOutcome === 'refused' || gnuOutcome === 'itself') gnu = { kind: gnuOutcome };
+  else if (typeof gnuOutcome !== 'string' && (gnuOutcome[0] === '' || /[ \t\n\v\f\r]/.test(gnuOutcome[0]))) gnu = { kind: 'no-program', name: gnuOutcome[0] };
+  else return undefined;
+  const busyboxOutcome = busyboxEnv(argument);
+  if (busyboxOutcome === 'unknown') return undefined;
+  const busybox: EnvFailure = busyboxOutcome === 'no-program' ? { kind: 'no-program', name: argument } : { kind: busyboxOutcome };
+  return { kind: 'env', interpreter, argument, argumentStart, gnu, busybox };
 }
 
 /** The name of the program a `#!` line runs (`bash`, `python3`), or undefined (see `shebangCommand`). */

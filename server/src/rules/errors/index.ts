@@ -29,6 +29,7 @@ import { missingFrom } from './missing-from';
 import { needsNewerFrontend } from './needs-newer-frontend';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
 import { requiredVariableMissing } from './required-variable-missing';
+import { shebangRunsNothing } from './shebang-runs-nothing';
 import { shellNotJson } from './shell-not-json';
 import { stageDefinedLater } from './stage-defined-later';
 import { tooManyArguments } from './too-many-arguments';
@@ -59,6 +60,7 @@ export const ERROR_RULES: readonly Rule[] = [
   heredocDestination,
   heredocNotCopied,
   heredocInJsonForm,
+  shebangRunsNothing,
   linkChownByName,
   invalidExpose,
   invalidStopSignal,
