@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shebangCommand, shebangProgram } from '../../../server/src/syntax';
+import { shebangCommand, shebangFailure, shebangProgram } from '../../../server/src/syntax';
 
 // Each expectation was checked against Linux 6 and GNU env 9.1: a file starting with the `#!` line, run
 // with programs on PATH that print their arguments (the script's path left out here); undefined where
@@ -68,5 +68,45 @@ describe('shebangCommand', () => {
     expect(shebangProgram('/usr/bin/env -iS /usr/local/bin/python3 -u')).toBe('python3');
     expect(shebangProgram('/bin/sh -e')).toBe('sh');
     expect(shebangProgram('/usr/bin/env python3 -u')).toBeUndefined();
+  });
+});
+
+// What GNU env (9.1) and BusyBox env (getopt "+iu:", long ignore-environment and unset) do with the one
+// argument; a line is a failure only where both fail.
+describe('shebangFailure', () => {
+  const env = (argument: string, gnu: unknown, busybox: unknown) => ({
+    kind: 'env',
+    interpreter: '/usr/bin/env',
+    argument,
+    argumentStart: argument === '' ? 12 : 13,
+    gnu,
+    busybox,
+  });
+
+  it('fails where both envs fail, each in its own way', () => {
+    expect(shebangFailure('')).toEqual({ kind: 'no-interpreter' });
+    expect(shebangFailure('/usr/bin/env bash -e')).toEqual(env('bash -e', { kind: 'no-program', name: 'bash -e' }, { kind: 'no-program', name: 'bash -e' }));
+    expect(shebangFailure('/usr/bin/env')).toEqual(env('', { kind: 'itself' }, { kind: 'itself' }));
+    expect(shebangFailure('/usr/bin/env -')).toEqual(env('-', { kind: 'itself' }, { kind: 'itself' }));
+    expect(shebangFailure('/usr/bin/env -i')).toEqual(env('-i', { kind: 'itself' }, { kind: 'itself' }));
+    expect(shebangFailure('/usr/bin/env -u FOO -S bash')).toEqual(env('-u FOO -S bash', { kind: 'itself' }, { kind: 'itself' }));
+    expect(shebangFailure('/usr/bin/env -i -S bash')).toEqual(env('-i -S bash', { kind: 'refused' }, { kind: 'refused' }));
+    expect(shebangFailure('/usr/bin/env -S')).toEqual(env('-S', { kind: 'itself' }, { kind: 'refused' }));
+    expect(shebangFailure("/usr/bin/env -S 'bash -e'")).toEqual(env("-S 'bash -e'", { kind: 'no-program', name: 'bash -e' }, { kind: 'refused' }));
+    expect(shebangFailure('/usr/bin/env --ignore-environment')).toEqual(env('--ignore-environment', { kind: 'itself' }, { kind: 'itself' }));
+    expect(shebangFailure('/usr/bin/env --unset=FOO')).toEqual(env('--unset=FOO', { kind: 'itself' }, { kind: 'itself' }));
+  });
+
+  it('leaves lines that run a program, exit without one, or that one env may run', () => {
+    for (const line of ['/usr/bin/env bash', '/bin/bash -e', '/usr/bin/env -S bash -e', '/usr/bin/env -u', '/usr/bin/env --unset', '/usr/bin/env --help', '/usr/bin/env --version']) {
+      expect(shebangFailure(line)).toBeUndefined();
+    }
+    // BusyBox env may know -0 and --null; GNU env refuses them with a program.
+    expect(shebangFailure('/usr/bin/env -0')).toBeUndefined();
+    expect(shebangFailure('/usr/bin/env --null')).toBeUndefined();
+    // The value of ${SHELL} is not known; a NUL or a line over 127 bytes is read differently by some kernels.
+    expect(shebangFailure('/usr/bin/env -S ${SHELL} -e')).toBeUndefined();
+    expect(shebangFailure('/usr/bin/env bash -e\0')).toBeUndefined();
+    expect(shebangFailure(`/usr/bin/env bash -e${' '.repeat(110)}x`)).toBeUndefined();
   });
 });
