@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { checkDiagnostics, checkFix } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
 
 describe('RedundantTargetPlatform', () => {
   it('flags --platform=$TARGETPLATFORM in both spellings', () => {
@@ -15,5 +15,12 @@ describe('RedundantTargetPlatform', () => {
 
   it('removes the flag', () => {
     checkFix('FROM --platform=$TARGETPLATFORM  alpine AS base\n', 'RedundantTargetPlatform', 'Remove the redundant --platform flag', 'FROM alpine AS base\n');
+  });
+
+  it('offers no removal when a global ARG declares TARGETPLATFORM: the flag then takes its value from that ARG', () => {
+    // BuildKit still warns, but `FROM alpine` would build for the requested platform, not linux/arm64 (or what --build-arg TARGETPLATFORM says).
+    for (const text of ['ARG TARGETPLATFORM=linux/arm64\nFROM --platform=$TARGETPLATFORM alpine\n', 'ARG TARGETPLATFORM\nFROM --platform=${TARGETPLATFORM} alpine\n']) {
+      expect(fixTitles(text, 'RedundantTargetPlatform')).toEqual(['Skip RedundantTargetPlatform for this instruction', 'Skip RedundantTargetPlatform in this file']);
+    }
   });
 });
