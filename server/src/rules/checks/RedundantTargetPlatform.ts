@@ -34,6 +34,10 @@ export const RedundantTargetPlatform: InstructionRule = {
   fixes(diagnostic, doc) {
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || !isRedundant(entry.node, doc.tree.escape)) return [];
+    // A global `ARG TARGETPLATFORM` (its default, or a --build-arg it admits) replaces the automatic
+    // value in FROM lines only: BuildKit still warns, but without the flag the stage would be built
+    // for the requested platform instead, a different build.
+    if (doc.model.globalArgNamed('TARGETPLATFORM')) return [];
     const flag = flagNamed(entry.node, 'platform')!;
     // Remove the flag and the white space after it.
     const text = doc.tree.nodeText(entry.index);
