@@ -222,6 +222,15 @@ describe('textDocument/codeAction over LSP', () => {
     expect((fixAll.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(5, 0, 6, 0), newText: '' }]);
   });
 
+  it("Fix All asked for right after didOpen, before the editor has answered for the document's settings, still follows them", async () => {
+    // editor.codeActionsOnSave may ask as soon as a file is opened and saved: the edit is written into the file unseen.
+    client = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { ExposeProtoCasing: 'off', ConsistentInstructionCasing: 'off' } } } } });
+    const uri = 'file:///actions/fix-all-early/Dockerfile';
+    await client.open(uri, 'FROM alpine:3\nexpose 80/TCP\nENV A b\n', 1);
+    const [fixAll] = await actions(client, uri, [], ['source.fixAll']);
+    expect((fixAll.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(2, 4, 2, 7), newText: 'A=b' }]);
+  });
+
   it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {
     client = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } } } });
     const uri = 'file:///actions/plain/Dockerfile';
