@@ -62,11 +62,16 @@ class ActionList {
   }
 }
 
+/** Whether a request for these kinds gets Fix All: only when asked for by kind (`source`, `source.fixAll`, …). */
+export function asksForFixAll(only: readonly string[] | undefined): boolean {
+  return only !== undefined && wanted(FIX_ALL_KIND, only);
+}
+
 export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
   const actions = wanted(CodeActionKind.QuickFix, request.only) ? quickFixes(doc, request) : [];
   // Only when asked for by kind: a lightbulb request names none, and comes at every move of the
   // cursor, which should not pay for the whole file's diagnostics.
-  if (request.only && wanted(FIX_ALL_KIND, request.only)) {
+  if (asksForFixAll(request.only)) {
     const fixAll = fixAllAction(doc, request);
     if (fixAll) actions.push(fixAll);
   }

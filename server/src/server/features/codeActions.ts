@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { CodeActionKind } from '../lsp';
-import { getCodeActions } from '../../services/codeActions';
+import { asksForFixAll, getCodeActions } from '../../services/codeActions';
 import type { Feature } from '../feature';
 
 /**
@@ -15,11 +15,14 @@ import type { Feature } from '../feature';
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
   capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } } : {}),
-  register({ connection, onDocument, toServerPosition, client, dockerignore }) {
+  register({ connection, onDocument, toServerPosition, client, dockerignore, settingsReady }) {
     // Features register before initialize, so the handler cannot depend on the client's
     // capabilities; clients without CodeAction literals are not offered the capability at all.
-    connection.onCodeAction((params, token) => {
+    connection.onCodeAction(async (params, token) => {
       const uri = params.textDocument.uri;
+      // Fix All fixes what the document's diagnostics report, under its own settings, and its edit is
+      // written unseen (on save): like formatting, it waits for them when asked for right after didOpen.
+      if (asksForFixAll(params.context.only)) await settingsReady(uri);
       const toServer = (diagnostic: Diagnostic): Diagnostic => ({
         ...diagnostic,
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
