@@ -126,9 +126,22 @@ function overlaps(a: SyntaxTextEdit, b: SyntaxTextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** Where `edit` goes among `sorted` (sorted by start and apart): the index of the first that starts after it. */
+function insertionPoint(sorted: readonly SyntaxTextEdit[], edit: SyntaxTextEdit): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.start <= edit.start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * One pass of Fix All: the preferred fix of every problem this version's diagnostics report whose
- * rule marks it Fix All, in offsets, leaving out a fix that overlaps one taken before it.
+ * rule marks it Fix All, in offsets, leaving out a fix that overlaps one taken before it. Sorted by
+ * start: the taken edits are apart, so only the neighbours of where an edit goes can overlap it.
  */
 function fixAllPass(doc: AnalyzedDocument, request: CodeActionRequest): SyntaxTextEdit[] {
   const taken: SyntaxTextEdit[] = [];
@@ -143,8 +156,14 @@ function fixAllPass(doc: AnalyzedDocument, request: CodeActionRequest): SyntaxTe
     }
     if (!fixEdits?.length) continue;
     const edits = fixEdits.map((edit) => ({ start: doc.text.offsetAt(edit.range.start), end: doc.text.offsetAt(edit.range.end), text: edit.newText }));
-    if (edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...edits);
+    const clashes = (edit: SyntaxTextEdit, i: number) =>
+      edits.some((other, j) => j !== i && overlaps(edit, other)) ||
+      [-1, 0].some((k) => {
+        const other = taken[insertionPoint(taken, edit) + k];
+        return other !== undefined && overlaps(edit, other);
+      });
+    if (edits.some(clashes)) continue;
+    for (const edit of edits) taken.splice(insertionPoint(taken, edit), 0, edit);
   }
   return taken;
 }
@@ -155,27 +174,57 @@ function fixAllPass(doc: AnalyzedDocument, request: CodeActionRequest): SyntaxTe
  * (a slice of the current text) supplies.
  */
 export function composeEdit(done: readonly SyntaxTextEdit[], change: SyntaxTextEdit, current: (from: number, to: number) => string): SyntaxTextEdit[] {
+  return composeEdits(done, [change], current);
+}
+
+/**
+ * Adds `changes` (edits of the current text, the one `done` makes of the original, sorted and
+ * apart), to `done` (edits of the original, sorted and apart), in one walk over both. Edits that
+ * overlap or touch merge into one, whose text `current` (a slice of the current text) supplies.
+ */
+export function composeEdits(done: readonly SyntaxTextEdit[], changes: readonly SyntaxTextEdit[], current: (from: number, to: number) => string): SyntaxTextEdit[] {
   const out: SyntaxTextEdit[] = [];
   let delta = 0; // how much longer the current text is than the original, before the edit at hand
   let i = 0;
-  for (; i < done.length; i++) {
-    const edit = done[i]!;
-    if (edit.start + delta + edit.text.length >= change.start) break;
-    out.push(edit);
-    delta += edit.text.length - (edit.end - edit.start);
+  let c = 0;
+  while (c < changes.length) {
+    // The done edits before the next change, and not touching it, stay as they are.
+    for (; i < done.length; i++) {
+      const edit = done[i]!;
+      if (edit.start + delta + edit.text.length >= changes[c]!.start) break;
+      out.push(edit);
+      delta += edit.text.length - (edit.end - edit.start);
+    }
+    // One run of changes and done edits, each overlapping or touching the run so far (in the current text).
+    const before = delta;
+    let from = changes[c]!.start;
+    // (At least the change's start, so that the run takes it even if its end comes first.)
+    let to = Math.max(from, changes[c]!.end);
+    let text = '';
+    let at = from; // how far the current text is copied into `text`
+    for (;;) {
+      const edit = done[i];
+      const change = changes[c];
+      if (edit && edit.start + delta <= to && (!change || edit.start + delta <= change.start || change.start > to)) {
+        const start = edit.start + delta;
+        if (start < from) {
+          from = start;
+          at = start;
+        }
+        to = Math.max(to, start + edit.text.length);
+        delta += edit.text.length - (edit.end - edit.start);
+        i++;
+      } else if (change && change.start <= to) {
+        text += current(at, change.start) + change.text;
+        at = change.end;
+        to = Math.max(to, change.end);
+        c++;
+      } else {
+        break;
+      }
+    }
+    out.push({ start: from - before, end: to - delta, text: text + current(at, to) });
   }
-  const before = delta;
-  let from = change.start;
-  let to = change.end;
-  for (; i < done.length; i++) {
-    const edit = done[i]!;
-    const start = edit.start + delta;
-    if (start > change.end) break;
-    from = Math.min(from, start);
-    to = Math.max(to, start + edit.text.length);
-    delta += edit.text.length - (edit.end - edit.start);
-  }
-  out.push({ start: from - before, end: to - delta, text: current(from, change.start) + change.text + current(change.end, to) });
   for (; i < done.length; i++) out.push(done[i]!);
   return out;
 }
@@ -193,13 +242,11 @@ function fixAllAction(doc: AnalyzedDocument, request: CodeActionRequest): CodeAc
   for (let pass = 0; pass < FIX_ALL_PASSES; pass++) {
     const edits = fixAllPass(current, request);
     if (edits.length === 0) break;
-    let tree = current.tree;
+    const before = current.tree;
+    done = composeEdits(done, edits, (from, to) => before.slice(from, to));
+    let tree = before;
     // From the end, so that each edit's offsets still hold when it is applied.
-    for (const edit of edits.sort((a, b) => b.start - a.start)) {
-      const before = tree;
-      done = composeEdit(done, edit, (from, to) => before.slice(from, to));
-      tree = tree.edit(edit);
-    }
+    for (let k = edits.length - 1; k >= 0; k--) tree = tree.edit(edits[k]!);
     // The passes after the first start from what the editor's version found (its caches, copied).
     branchDiagnosticsCache(doc, lineage);
     current = analyzedDocument(treeTextDocument(doc.uri, doc.text.languageId, doc.version, tree), tree, current, lineage);

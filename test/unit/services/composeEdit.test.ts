@@ -3,7 +3,7 @@
 // edit in turn gives, and the composed edits stay sorted and apart.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeEdit } from '../../../server/src/services/codeActions';
+import { composeEdit, composeEdits } from '../../../server/src/services/codeActions';
 import type { TextEdit } from '../../../server/src/syntax';
 import { fcParams } from '../../fuzzing';
 
@@ -53,6 +53,39 @@ describe('composeEdit', () => {
           const before = current;
           done = composeEdit(done, change, (a, b) => before.slice(a, b));
           current = before.slice(0, change.start) + change.text + before.slice(change.end);
+          expect(apply(original, done)).toBe(current);
+          for (let i = 1; i < done.length; i++) expect(done[i].start).toBeGreaterThan(done[i - 1].end);
+        }
+      }),
+      fcParams(500),
+    );
+  });
+});
+
+describe('composeEdits', () => {
+  it('adds a pass of edits (sorted, apart, possibly touching) as applying them from the last does, in one walk', () => {
+    const edit = fc.record({ gap: fc.nat({ max: 5 }), length: fc.nat({ max: 5 }), text: fc.stringMatching(/^[A-Z\n]{0,4}$/) });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z\n ]{0,40}$/), fc.array(fc.array(edit, { maxLength: 6 }), { maxLength: 5 }), (original, passes) => {
+        let current = original;
+        let done: TextEdit[] = [];
+        for (const pass of passes) {
+          // Edits of the current text in order, each starting `gap` after the one before ends (0: touching).
+          const changes: TextEdit[] = [];
+          let at = 0;
+          for (const e of pass) {
+            const start = at + e.gap;
+            if (start > current.length) break;
+            const end = Math.min(current.length, start + e.length);
+            // Two inserts at one place would overlap (LSP forbids it); Fix All never takes both.
+            if (start === end && changes.length && changes[changes.length - 1].end === start) continue;
+            if (changes.length && changes[changes.length - 1].start === changes[changes.length - 1].end && changes[changes.length - 1].end === start) continue;
+            changes.push({ start, end, text: e.text });
+            at = end;
+          }
+          const before = current;
+          done = composeEdits(done, changes, (a, b) => before.slice(a, b));
+          for (let k = changes.length - 1; k >= 0; k--) current = current.slice(0, changes[k].start) + changes[k].text + current.slice(changes[k].end);
           expect(apply(original, done)).toBe(current);
           for (let i = 1; i < done.length; i++) expect(done[i].start).toBeGreaterThan(done[i - 1].end);
         }
