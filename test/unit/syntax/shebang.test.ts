@@ -109,4 +109,14 @@ describe('shebangFailure', () => {
     expect(shebangFailure('/usr/bin/env bash -e\0')).toBeUndefined();
     expect(shebangFailure(`/usr/bin/env bash -e${' '.repeat(110)}x`)).toBeUndefined();
   });
+
+  it('gives an empty --split-string= or --unset= an empty value, not the next word', () => {
+    // Checked with GNU env 9.1: -S splits "" into nothing, sets A=' and runs bash.
+    expect(shebangCommand("/usr/bin/env -S --split-string= A=\\' bash")).toEqual(['bash']);
+    expect(shebangFailure("/usr/bin/env -S --split-string= A=\\' bash")).toBeUndefined();
+    expect(shebangFailure('/usr/bin/env -S --split-string= --unset=\\\\x bash')).toBeUndefined();
+    expect(shebangCommand('/usr/bin/env -S --split-string= bash -e')).toEqual(['bash', '-e']);
+    // unsetenv("") fails: env refuses it (it does not take "bash" as the name to unset).
+    expect(shebangFailure('/usr/bin/env -S --unset= bash')).toEqual(env('-S --unset= bash', { kind: 'refused' }, { kind: 'refused' }));
+  });
 });
