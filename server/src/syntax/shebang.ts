@@ -115,6 +115,9 @@ function envCommand(args: readonly string[]): EnvOutcome {
   let argv = [...args, SCRIPT];
   let i = 0;
   let nul = false;
+  let ignoreEnvironment = false;
+  // A name env cannot unset (empty or with `=`): env stops with an error once the options are read, unless -i empties the environment instead.
+  let badUnset = false;
   // The value of an option that takes one: the rest of the word, else the next argument (the script's path, maybe).
   const value = (rest: string): string | undefined => (rest !== '' ? rest : argv[i++]);
   let splits = 0;
@@ -135,7 +138,8 @@ function envCommand(args: readonly string[]): EnvOutcome {
       const [, kind] = option;
       letter = option[2];
       if (kind === 'none' && eq >= 0) return 'refused';
-      if (kind === 'required') optionValue = value(eq < 0 ? '' : arg.slice(eq + 1));
+      // `--split-string=` has the empty value; only `--split-string` takes the next argument.
+      if (kind === 'required') optionValue = eq < 0 ? value('') : arg.slice(eq + 1);
     } else {
       // A group of short options: each takes no value, until one takes the rest of the word (or the next).
       let j = 1;
@@ -148,11 +152,14 @@ function envCommand(args: readonly string[]): EnvOutcome {
           break;
         }
         if (letter === '0') nul = true;
+        if (letter === 'i') ignoreEnvironment = true;
         if (++j >= arg.length) continue options;
       }
     }
     if (letter === '?') return 'exits';
     if (letter === '0') nul = true;
+    if (letter === 'i') ignoreEnvironment = true;
+    if (letter === 'u' && optionValue !== undefined && optionValue !== SCRIPT && (optionValue === '' || optionValue.includes('='))) badUnset = true;
     // The script's path taken as the option's value: -S runs it, -u and -C leave no program.
     if (optionValue === SCRIPT) return letter === 'S' && !nul ? 'itself' : 'unknown';
     if (letter === 'S' && optionValue !== undefined) {
@@ -165,7 +172,11 @@ function envCommand(args: readonly string[]): EnvOutcome {
       i = 0;
     }
   }
-  if (argv[i] === '-') i++;
+  if (argv[i] === '-') {
+    ignoreEnvironment = true;
+    i++;
+  }
+  if (badUnset && !ignoreEnvironment) return 'refused';
   while (i < argv.length && argv[i] !== SCRIPT && argv[i].includes('=')) i++;
   const program = argv[i];
   if (program === undefined) return 'exits';

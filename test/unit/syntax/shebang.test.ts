@@ -118,5 +118,9 @@ describe('shebangFailure', () => {
     expect(shebangCommand('/usr/bin/env -S --split-string= bash -e')).toEqual(['bash', '-e']);
     // unsetenv("") fails: env refuses it (it does not take "bash" as the name to unset).
     expect(shebangFailure('/usr/bin/env -S --unset= bash')).toEqual(env('-S --unset= bash', { kind: 'refused' }, { kind: 'refused' }));
+    // Nor a name with = (unsetenv's EINVAL), unless -i or - empties the environment instead of unsetting.
+    expect(shebangFailure('/usr/bin/env -S -u A=B bash')).toEqual(env('-S -u A=B bash', { kind: 'refused' }, { kind: 'refused' }));
+    expect(shebangCommand('/usr/bin/env -S -i -u A=B bash')).toEqual(['bash']);
+    expect(shebangCommand('/usr/bin/env -S -u A=B - bash')).toEqual(['bash']);
   });
 });
