@@ -123,4 +123,13 @@ describe('shebangFailure', () => {
     expect(shebangCommand('/usr/bin/env -S -i -u A=B bash')).toEqual(['bash']);
     expect(shebangCommand('/usr/bin/env -S -u A=B - bash')).toEqual(['bash']);
   });
+
+  it('leaves abbreviations GNU env 9.1 finds ambiguous but 8.30 (Debian 10, Ubuntu 20.04) reads, before the signal options', () => {
+    // 8.30 has no --ignore-signal or --default-signal: --ignore is --ignore-environment there, --de --debug.
+    expect(shebangFailure('/usr/bin/env -S --ignore bash -e')).toBeUndefined();
+    expect(shebangFailure('/usr/bin/env -S --i bash -e')).toBeUndefined();
+    expect(shebangFailure('/usr/bin/env -S --de bash -e')).toBeUndefined();
+    // Ambiguous in every version, or unknown: refused.
+    expect(shebangFailure('/usr/bin/env -S --x bash')).toEqual(env('-S --x bash', { kind: 'refused' }, { kind: 'refused' }));
+  });
 });
