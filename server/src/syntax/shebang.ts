@@ -36,12 +36,19 @@ const LONG: readonly (readonly [name: string, kind: ArgKind, letter: string])[] 
   ['version', 'none', '?'],
 ];
 
-/** getopt_long's match: the exact name, else the one option it abbreviates. */
-function longOption(name: string): (typeof LONG)[number] | undefined {
+/** The signal options, which GNU env has since 8.31: before (8.30 in Debian 10 and Ubuntu 20.04) `--i` and `--de` were not ambiguous. */
+const SINCE_8_31: ReadonlySet<string> = new Set(['default-signal', 'ignore-signal', 'block-signal', 'list-signal-handling']);
+
+/**
+ * getopt_long's match: the exact name, else the one option it abbreviates; 'older' where the
+ * abbreviation is ambiguous only with the options of 8.31, so an older env reads it.
+ */
+function longOption(name: string): (typeof LONG)[number] | 'older' | undefined {
   const exact = LONG.find(([n]) => n === name);
   if (exact) return exact;
   const prefixed = name === '' ? [] : LONG.filter(([n]) => n.startsWith(name));
-  return prefixed.length === 1 ? prefixed[0] : undefined;
+  if (prefixed.length === 1) return prefixed[0];
+  return prefixed.filter(([n]) => !SINCE_8_31.has(n)).length === 1 ? 'older' : undefined;
 }
 
 const IS_SPACE = ' \t\n\v\f\r';
@@ -135,6 +142,7 @@ function envCommand(args: readonly string[]): EnvOutcome {
       const eq = arg.indexOf('=');
       const option = longOption(arg.slice(2, eq < 0 ? undefined : eq));
       if (!option) return 'refused';
+      if (option === 'older') return 'unknown';
       const [, kind] = option;
       letter = option[2];
       if (kind === 'none' && eq >= 0) return 'refused';

@@ -129,7 +129,7 @@ describe('shebangFailure', () => {
     expect(shebangFailure('/usr/bin/env -S --ignore bash -e')).toBeUndefined();
     expect(shebangFailure('/usr/bin/env -S --i bash -e')).toBeUndefined();
     expect(shebangFailure('/usr/bin/env -S --de bash -e')).toBeUndefined();
-    // Ambiguous in every version, or unknown: refused.
+    // An option no version knows: refused.
     expect(shebangFailure('/usr/bin/env -S --x bash')).toEqual(env('-S --x bash', { kind: 'refused' }, { kind: 'refused' }));
   });
 });
