@@ -1,10 +1,12 @@
 // A RUN that is only a heredoc starting with `#!`: on a Linux image BuildKit writes the body to a file
-// and runs it, so the kernel reads the line (syntax/shebang.ts). A line that names no interpreter, or
-// gives env one argument that env cannot use (`#!/usr/bin/env bash -e`: the kernel passes "bash -e" as
-// one argument, a program nobody has), fails the step, or starts the script again without end
-// (`#!/usr/bin/env`). Reported only where GNU env and BusyBox env both fail (`shebangFailure`), at the
-// `#!` line; BuildKit accepts the file, so the error comes when the stage is built. An ONBUILD RUN's
-// trigger fails in the stages that run it.
+// and runs it, so the kernel reads the line (syntax/shebang.ts). A line that gives env one argument that
+// env cannot use (`#!/usr/bin/env bash -e`: the kernel passes "bash -e" as one argument, a program
+// nobody has) fails the step, or starts the script again without end (`#!/usr/bin/env`). A line that
+// names no interpreter is left alone: BuildKit runs the file through the SHELL (`/bin/sh -c
+// /dev/pipes/EOF`), and a POSIX shell runs a file the kernel refuses (ENOEXEC) as a script of its own.
+// Reported only where GNU env and BusyBox env both fail (`shebangFailure`), at the `#!` line; BuildKit
+// accepts the file, so the error comes when the stage is built. An ONBUILD RUN's trigger fails in the
+// stages that run it.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { heredocShebang, runIsOnlyHeredoc, shebangCommand, shebangFailure, type EnvFailure } from '../../syntax';
@@ -48,10 +50,8 @@ export const shebangRunsNothing: InstructionRule = {
     if (heredoc.chomp) while (heredoc.content.charCodeAt(tabs) === 9) tabs++;
     const start = heredoc.body.start + tabs;
     const at = { start, end: start + 2 + line.length, ...(node.name === 'ONBUILD' ? { raisedWhen: 'target' as const } : {}) };
-    if (failure.kind === 'no-interpreter') {
-      report({ ...at, message: 'This #! line names no interpreter, so Linux refuses to run the heredoc (exec format error) and the step fails. Name one, as in #!/bin/sh.' });
-      return;
-    }
+    // The SHELL runs it as a shell script when the kernel refuses it (see above).
+    if (failure.kind === 'no-interpreter') return;
     const { interpreter, argument, gnu, busybox } = failure;
     if (argument === '') {
       report({
