@@ -369,6 +369,8 @@ const steps: Step[] = [
 async function revertIfDirty(ctx: Context): Promise<void> {
   if (await ctx.wb.page.locator('.tabs-container .tab.dirty').count()) {
     await ctx.wb.page.locator('.tabs-container .tab.dirty').first().click();
+    // Away from the tab, whose hover would otherwise open over the command palette and close it.
+    await ctx.wb.page.mouse.move(1, 1);
     await revert(ctx);
   }
 }

@@ -6,6 +6,7 @@
 // feature that has not landed yet is reported as SKIPPED rather than failed.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Feature, FEATURE_GATES, probeServerFeatures, ServerFeatures } from '../e2e/lib/serverFeatures';
@@ -29,10 +30,25 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-/** An untitled Dockerfile with `content`, shown in an editor (so nothing on disk changes). */
+/** A diagnostic's code: VS Code gives `{ value, target }` when the server sent a link to the rule's documentation. */
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
+let scratches = 0;
+
+/**
+ * An untitled Dockerfile with `content`, shown in an editor (so nothing on disk changes), under a name
+ * of its own: VS Code names untitled documents Untitled-N again once the last one is closed, and the
+ * server could then answer a request about the previous document's text under the same name, or about
+ * none when that document's close reached it after the new one's open.
+ */
 async function scratch(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content });
-  await vscode.window.showTextDocument(doc);
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${++scratches}/Dockerfile` });
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'dockerfile');
+  const editor = await vscode.window.showTextDocument(doc);
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content)));
+  assert.equal(doc.getText(), content);
   return doc;
 }
 
@@ -216,9 +232,13 @@ const cases: Case[] = [
       // document's text can reach the server after a request: until then the answer is about the
       // previous test's text under the same name (a RUN without --mount on that line). So wait for an
       // answer about this text, then check which option is active.
+      let last = 'nothing';
       const typing = await waitFor('signature help for RUN --mount', async () => {
         const help = await at(1, 25);
+        last = JSON.stringify([doc.getText(), help?.signatures.map((s) => s.label), help?.activeSignature]);
         return help?.signatures[help.activeSignature]?.label.includes('--mount') ? help : undefined;
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}; the last answer: ${last}`);
       });
       const signature = typing.signatures[typing.activeSignature];
       assert.equal(signature.parameters[signature.activeParameter ?? typing.activeParameter]?.label, 'target=<path>');
@@ -271,6 +291,34 @@ const cases: Case[] = [
       });
       assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));
       assert.strictEqual(doc.getText(), 'FROM alpine:3 AS build\nENV MODE=release\nRUN echo $MODE\n');
+    },
+  ],
+  [
+    'Fix All runs on save with the editor.codeActionsOnSave setting the README gives',
+    ['diagnostics', 'codeAction'],
+    async () => {
+      // A file of its own outside the fixtures, since saving writes it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-lsp-save-'));
+      const file = path.join(dir, 'Dockerfile');
+      fs.writeFileSync(file, 'FROM alpine:3.20\nENV MODE release\nRUN echo $MODE\n');
+      const editor = vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' });
+      await editor.update('codeActionsOnSave', { 'source.fixAll.dockerfile': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+      try {
+        const doc = await vscode.workspace.openTextDocument(file);
+        const shown = await vscode.window.showTextDocument(doc);
+        // The server must know the document before the save asks it for Fix All.
+        await waitFor('the LegacyKeyValueFormat warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'LegacyKeyValueFormat'));
+        assert.ok(await shown.edit((edit) => edit.insert(new vscode.Position(2, 0), 'from alpine:3.20 as test\n')));
+        await waitFor('the ConsistentInstructionCasing warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'ConsistentInstructionCasing'));
+        assert.ok(await doc.save());
+        const fixed = 'FROM alpine:3.20\nENV MODE=release\nFROM alpine:3.20 AS test\nRUN echo $MODE\n';
+        assert.equal(doc.getText(), fixed);
+        assert.equal(fs.readFileSync(file, 'utf8'), fixed);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await editor.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   ],
   [

@@ -169,8 +169,18 @@ export class Workbench {
 
   /** Runs a command from the command palette by its exact label (e.g. "Format Document"). */
   async runCommand(label: string): Promise<void> {
-    await this.openQuickInput('F1');
-    await this.quickInput.locator('input').first().fill(`>${label}`);
+    for (let attempt = 1; ; attempt++) {
+      await this.openQuickInput('F1');
+      try {
+        // A hover or notification that takes the focus as the palette opens closes it again, and its
+        // input is then inert: open it again, as a user would.
+        await this.quickInput.locator('input').first().fill(`>${label}`, { timeout: attempt < 3 ? 3_000 : 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.dismiss();
+      }
+    }
     await this.acceptQuickRow(`the command palette to offer "${label}"`, (row) => row.name === label);
   }
 
