@@ -12,7 +12,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../languageService';
 import { readDockerignore } from '../server/dockerignore';
-import { FIX_ALL_KIND } from '../services/codeActions';
+import { FIX_ALL_KIND } from '../services/fixAll';
 import { unknownRuleName } from '../services/ruleNames';
 import { mergeSettings, ruleSeverity, type RuleSeverity } from '../settings';
 import { FORMATS, format, type FileResult, type Format } from './formats';

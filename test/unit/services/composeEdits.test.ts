@@ -1,9 +1,9 @@
-// Fix All's passes each edit what the pass before made; composeEdit keeps their sum as edits of the
+// Fix All's passes each edit what the pass before made; composeEdits keeps their sum as edits of the
 // original text. Property: applying the composed edits to the original gives what applying every
 // edit in turn gives, and the composed edits stay sorted and apart.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeEdit, composeEdits } from '../../../server/src/services/codeActions';
+import { composeEdits } from '../../../server/src/services/fixAll';
 import type { TextEdit } from '../../../server/src/syntax';
 import { fcParams } from '../../fuzzing';
 
@@ -17,26 +17,26 @@ function apply(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
-describe('composeEdit', () => {
+describe('composeEdits, one edit at a time', () => {
   it('merges an edit that overlaps or touches earlier ones, and keeps others apart', () => {
     const original = 'from alpine as build';
-    let done = composeEdit([], { start: 0, end: 4, text: 'FROM' }, (a, b) => original.slice(a, b));
+    let done = composeEdits([], [{ start: 0, end: 4, text: 'FROM' }], (a, b) => original.slice(a, b));
     let current = apply(original, done);
-    done = composeEdit(done, { start: 12, end: 14, text: 'AS' }, (a, b) => current.slice(a, b));
+    done = composeEdits(done, [{ start: 12, end: 14, text: 'AS' }], (a, b) => current.slice(a, b));
     expect(done).toEqual([
       { start: 0, end: 4, text: 'FROM' },
       { start: 12, end: 14, text: 'AS' },
     ]);
     current = apply(original, done);
     // Touching the first edit's end: one edit of the original's first five characters.
-    done = composeEdit(done, { start: 4, end: 5, text: '\t' }, (a, b) => current.slice(a, b));
+    done = composeEdits(done, [{ start: 4, end: 5, text: '\t' }], (a, b) => current.slice(a, b));
     expect(done).toEqual([
       { start: 0, end: 5, text: 'FROM\t' },
       { start: 12, end: 14, text: 'AS' },
     ]);
     current = apply(original, done);
     // One edit over both: one edit of the original.
-    done = composeEdit(done, { start: 2, end: 13, text: '' }, (a, b) => current.slice(a, b));
+    done = composeEdits(done, [{ start: 2, end: 13, text: '' }], (a, b) => current.slice(a, b));
     expect(done).toEqual([{ start: 0, end: 14, text: 'FRS' }]);
     expect(apply(original, done)).toBe('FRS build');
   });
@@ -51,7 +51,7 @@ describe('composeEdit', () => {
           const start = Math.min(current.length, Math.floor(e.at * (current.length + 1)));
           const change = { start, end: Math.min(current.length, start + e.length), text: e.text };
           const before = current;
-          done = composeEdit(done, change, (a, b) => before.slice(a, b));
+          done = composeEdits(done, [change], (a, b) => before.slice(a, b));
           current = before.slice(0, change.start) + change.text + before.slice(change.end);
           expect(apply(original, done)).toBe(current);
           for (let i = 1; i < done.length; i++) expect(done[i].start).toBeGreaterThan(done[i - 1].end);
