@@ -662,11 +662,12 @@ export function heredocShebang(heredoc: Heredoc, windowsImage: boolean): string 
  * not a shell (`#!/usr/bin/env python3`, see `heredocShebang`): `$name` in it is then the script's own
  * text, not a variable. The program is the one Linux and GNU env run (`shebangCommand`: `#!/usr/bin/env
  * -iS python3 -u` runs python3); a line that runs nothing (`#!/usr/bin/env python3 -u`, where env looks
- * for a program of that whole name) gives the body to no shell either.
+ * for a program of that whole name) gives the body to no shell either. A bare `#!` names none: the
+ * kernel refuses the file, and the shell BuildKit runs `/dev/pipes/<name>` with runs it as a script.
  */
 export function runsBodyWithInterpreter(heredoc: Heredoc, windowsImage: boolean): boolean {
   const shebang = heredocShebang(heredoc, windowsImage);
-  if (shebang === undefined) return false;
+  if (shebang === undefined || shebang.trim() === '') return false;
   const name = shebangProgram(shebang);
   return name === undefined || !SHELLS.has(name);
 }

@@ -111,6 +111,9 @@ describe('a RUN whose whole command is one heredoc (BuildKit runs the body itsel
     // BuildKit looks for the `#!` after `<<-` strips tabs: a tab-indented one runs the body with python too.
     expect(bodyVariables('RUN <<-EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual([]);
     expect(bodyVariables('RUN <<EOF\n\t#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual(['0:A']);
+    // A bare `#!` names no interpreter: the kernel refuses the file and the shell that runs it reads it as a script.
+    expect(bodyVariables('RUN <<EOF\n#!\necho "$A"\nEOF\n')).toEqual(['0:A']);
+    expect(bodyVariables('RUN <<EOF\n#!  \necho "$A"\nEOF\n')).toEqual(['0:A']);
     expect(bodyVariables('RUN <<-EOF\n#!/usr/bin/env python3\n\tprint("$A")\n\tEOF\n')).toEqual([]);
     // `env -S` with the program joined to it, or after a NAME=value setting: still that program.
     expect(bodyVariables('RUN <<EOF\n#!/usr/bin/env -Spython3\nprint("$A")\nEOF\n')).toEqual([]);
