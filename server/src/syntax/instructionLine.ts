@@ -512,3 +512,13 @@ export function goQuote(value: string): string {
   }
   return out + '"';
 }
+
+/**
+ * The type of a `--mount` as BuildKit reads it: its options are read in turn and the last `type=`
+ * wins; `bind` without one. Lower-cased, as BuildKit compares it; not checked against the known types.
+ */
+export function mountTypeText(flag: Flag): string {
+  let type = 'bind';
+  for (const option of flag.mountOptions ?? []) if (option.key.text.trim().toLowerCase() === 'type') type = (option.value?.text ?? '').toLowerCase();
+  return type;
+}

@@ -223,6 +223,11 @@ function busyboxEnv(argument: string): 'refused' | 'itself' | 'no-program' | 'un
   return 'itself';
 }
 
+/** A program name env finds nowhere: empty, or with a blank (`env python3 -u` looks for "python3 -u"). */
+function namesNoProgram(name: string): boolean {
+  return name === '' || /[ \t\n\v\f\r]/.test(name);
+}
+
 /** The last part of a path: `/usr/bin/env` is env. */
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -257,34 +262,31 @@ export function shebangCommand(line: string): readonly string[] | undefined {
   const args = argument === '' ? [] : [argument];
   if (basename(interpreter) !== 'env') return [interpreter, ...args];
   const command = envCommand(args);
-  // A name with blanks is one this line did not mean to run (`env python3 -u`).
-  return typeof command === 'string' || command[0] === '' || /[ \t\n\v\f\r]/.test(command[0]) ? undefined : command;
+  return typeof command === 'string' || namesNoProgram(command[0]) ? undefined : command;
 }
 
 /** What an env that runs no program does: refuses its arguments, runs the script itself without end, or finds no program of the name. */
 export type EnvFailure = { readonly kind: 'refused' | 'itself' } | { readonly kind: 'no-program'; readonly name: string };
 
-/** A `#!` line that runs nothing on any Linux image (see `shebangFailure`). */
-export type ShebangFailure =
-  | { readonly kind: 'no-interpreter' }
-  | {
-      readonly kind: 'env';
-      /** The interpreter as written (`/usr/bin/env`) and its one argument, which starts at `argumentStart` in the line. */
-      readonly interpreter: string;
-      readonly argument: string;
-      readonly argumentStart: number;
-      readonly gnu: EnvFailure;
-      readonly busybox: EnvFailure;
-    };
+/** A `#!` line whose env runs nothing on any Linux image (see `shebangFailure`). */
+export interface ShebangFailure {
+  /** The interpreter as written (`/usr/bin/env`) and its one argument, which starts at `argumentStart` in the line. */
+  readonly interpreter: string;
+  readonly argument: string;
+  readonly argumentStart: number;
+  readonly gnu: EnvFailure;
+  readonly busybox: EnvFailure;
+}
 
 /** Lines Linux reads whole: before 5.1 it reads the first 128 bytes of the script, truncating a longer line. */
 const SHEBANG_BYTES = 127;
 
 /**
- * Why a script whose first line is `#!line` certainly runs nothing on Linux, with either env an image
- * may have, GNU's or BusyBox's: the line names no interpreter (the kernel refuses the script), or both
- * envs refuse the argument, find no program of its name, or run the script itself again, endlessly
- * (`#!/usr/bin/env bash -e`, `#!/usr/bin/env`). Undefined where the line runs a program (or may: a
+ * Why a script whose first line is `#!line`, run as BuildKit runs a RUN heredoc (`/bin/sh -c <script>`),
+ * certainly runs nothing on Linux, with either env an image may have, GNU's or BusyBox's: both envs
+ * refuse the argument, find no program of its name, or run the script itself again, endlessly
+ * (`#!/usr/bin/env bash -e`, `#!/usr/bin/env`). Undefined where the line names no interpreter (the
+ * kernel refuses the script, and the shell that runs it reads it as a shell script), runs a program (or may: a
  * line one env reads and the other does not, `-S` aside, which only GNU env has), exits without one
  * (`env -u`, `env --help`), holds a NUL or is too long to be read whole. The script's path must hold
  * no `=`, blank or quote, as env would read those.
@@ -292,17 +294,16 @@ const SHEBANG_BYTES = 127;
 export function shebangFailure(line: string): ShebangFailure | undefined {
   if (line.includes('\0') || new TextEncoder().encode(`#!${line}`).length > SHEBANG_BYTES) return undefined;
   const { interpreter, argument, argumentStart } = splitLine(line);
-  if (interpreter === '') return { kind: 'no-interpreter' };
   if (basename(interpreter) !== 'env') return undefined;
   const gnuOutcome = envCommand(argument === '' ? [] : [argument]);
   let gnu: EnvFailure;
   if (gnuOutcome === 'refused' || gnuOutcome === 'itself') gnu = { kind: gnuOutcome };
-  else if (typeof gnuOutcome !== 'string' && (gnuOutcome[0] === '' || /[ \t\n\v\f\r]/.test(gnuOutcome[0]))) gnu = { kind: 'no-program', name: gnuOutcome[0] };
+  else if (typeof gnuOutcome !== 'string' && namesNoProgram(gnuOutcome[0])) gnu = { kind: 'no-program', name: gnuOutcome[0] };
   else return undefined;
   const busyboxOutcome = busyboxEnv(argument);
   if (busyboxOutcome === 'unknown') return undefined;
   const busybox: EnvFailure = busyboxOutcome === 'no-program' ? { kind: 'no-program', name: argument } : { kind: busyboxOutcome };
-  return { kind: 'env', interpreter, argument, argumentStart, gnu, busybox };
+  return { interpreter, argument, argumentStart, gnu, busybox };
 }
 
 /** The name of the program a `#!` line runs (`bash`, `python3`), or undefined (see `shebangCommand`). */

@@ -75,7 +75,6 @@ describe('shebangCommand', () => {
 // argument; a line is a failure only where both fail.
 describe('shebangFailure', () => {
   const env = (argument: string, gnu: unknown, busybox: unknown) => ({
-    kind: 'env',
     interpreter: '/usr/bin/env',
     argument,
     argumentStart: argument === '' ? 12 : 13,
@@ -84,7 +83,9 @@ describe('shebangFailure', () => {
   });
 
   it('fails where both envs fail, each in its own way', () => {
-    expect(shebangFailure('')).toEqual({ kind: 'no-interpreter' });
+    // No interpreter: the kernel refuses the script, and the shell BuildKit runs it with reads it as a script.
+    expect(shebangFailure('')).toBeUndefined();
+    expect(shebangFailure('   ')).toBeUndefined();
     expect(shebangFailure('/usr/bin/env bash -e')).toEqual(env('bash -e', { kind: 'no-program', name: 'bash -e' }, { kind: 'no-program', name: 'bash -e' }));
     expect(shebangFailure('/usr/bin/env')).toEqual(env('', { kind: 'itself' }, { kind: 'itself' }));
     expect(shebangFailure('/usr/bin/env -')).toEqual(env('-', { kind: 'itself' }, { kind: 'itself' }));

@@ -50,8 +50,6 @@ export const shebangRunsNothing: InstructionRule = {
     if (heredoc.chomp) while (heredoc.content.charCodeAt(tabs) === 9) tabs++;
     const start = heredoc.body.start + tabs;
     const at = { start, end: start + 2 + line.length, ...(node.name === 'ONBUILD' ? { raisedWhen: 'target' as const } : {}) };
-    // The SHELL runs it as a shell script when the kernel refuses it (see above).
-    if (failure.kind === 'no-interpreter') return;
     const { interpreter, argument, gnu, busybox } = failure;
     if (argument === '') {
       report({

@@ -4,7 +4,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, MOUNT_TYPE_OPTION, getMountOption, getMountType, type MountOptionFact } from '../../facts';
-import type { Flag, InstructionNode } from '../../syntax';
+import { mountTypeText, type InstructionNode } from '../../syntax';
 import { DocWriter } from '../markup';
 import { missingIn, type FlagContext } from './flags';
 import { charAfterWord, item, restOfWord, type CompletionRequest } from './items';
@@ -62,12 +62,6 @@ function mountValueItems(request: CompletionRequest, type: string, key: string, 
   return option.sharedName ? [...items, ...usedValueItems(request, type, option, from, items.length)] : items;
 }
 
-/** The type of a `--mount` as BuildKit reads it: the last `type=`, `bind` without one. */
-function mountTypeOf(flag: Flag): string | undefined {
-  let type = 'bind';
-  for (const option of flag.mountOptions ?? []) if (option.key.text.trim().toLowerCase() === 'type') type = option.value?.text ?? '';
-  return getMountType(type)?.type;
-}
 
 /**
  * The values `option` has on the other mounts of `type` in the file (ONBUILD RUN triggers too), each
@@ -82,7 +76,7 @@ function usedValueItems(request: CompletionRequest, type: string, option: MountO
     if (node.kind !== 'instruction') return;
     const run: InstructionNode | undefined = node.name === 'RUN' ? node : node.name === 'ONBUILD' && node.trigger?.name === 'RUN' ? node.trigger : undefined;
     for (const flag of run?.flags ?? []) {
-      if (flag.name.text !== 'mount' || !flag.mountOptions || mountTypeOf(flag) !== type) continue;
+      if (flag.name.text !== 'mount' || !flag.mountOptions || getMountType(mountTypeText(flag))?.type !== type) continue;
       for (const written of flag.mountOptions) {
         const value = written.value?.text;
         if (!value || seen.has(value) || /[\s,"']/.test(value) || getMountOption(type, written.key.text.trim())?.key !== option.key) continue;
