@@ -3,7 +3,7 @@
 export * from './nodes';
 export { SyntaxTree, type TextReader, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
 export { shebangCommand, shebangFailure, shebangProgram, type EnvFailure, type ShebangFailure } from './shebang';
-export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, heredocShebang, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
+export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, heredocShebang, heredocStripOffset, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
 export { KNOWN_INSTRUCTIONS, goQuote, mountTypeText } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';

@@ -639,6 +639,13 @@ export function heredocData(heredoc: Heredoc): string {
   return heredoc.chomp ? heredoc.content.replace(/(^|\n)\t+/g, '$1') : heredoc.content;
 }
 
+/** The offset in a heredoc's content where its first line's text starts once `<<-` has stripped the line's leading tabs (0 without `-`). */
+export function heredocStripOffset(heredoc: Heredoc): number {
+  let start = 0;
+  if (heredoc.chomp) while (heredoc.content.charCodeAt(start) === 9 /* tab */) start++;
+  return start;
+}
+
 /**
  * The `#!` line (without the `#!`) of a heredoc that BuildKit runs as a file of its own when it is a
  * RUN's whole command (`runIsOnlyHeredoc`). BuildKit looks for the `#!` after `<<-` strips the tabs, as
@@ -650,8 +657,7 @@ export function heredocData(heredoc: Heredoc): string {
 export function heredocShebang(heredoc: Heredoc, windowsImage: boolean): string | undefined {
   if (windowsImage) return undefined;
   const { content } = heredoc;
-  let start = 0;
-  if (heredoc.chomp) while (content.charCodeAt(start) === 9 /* tab */) start++;
+  const start = heredocStripOffset(heredoc);
   if (!content.startsWith('#!', start)) return undefined;
   const end = content.slice(start).search(/\r?\n/);
   return content.slice(start + 2, end < 0 ? undefined : start + end);

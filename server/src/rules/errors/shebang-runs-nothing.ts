@@ -9,7 +9,7 @@
 // stages that run it.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { heredocShebang, runIsOnlyHeredoc, shebangCommand, shebangFailure, type EnvFailure } from '../../syntax';
+import { heredocShebang, heredocStripOffset, runIsOnlyHeredoc, shebangCommand, shebangFailure, type EnvFailure } from '../../syntax';
 import type { InstructionRule } from '../types';
 import { fixesFromData, withFixes } from './common';
 
@@ -46,9 +46,7 @@ export const shebangRunsNothing: InstructionRule = {
     if (line === undefined) return;
     const failure = shebangFailure(line);
     if (!failure) return;
-    let tabs = 0;
-    if (heredoc.chomp) while (heredoc.content.charCodeAt(tabs) === 9) tabs++;
-    const start = heredoc.body.start + tabs;
+    const start = heredoc.body.start + heredocStripOffset(heredoc);
     const at = { start, end: start + 2 + line.length, ...(node.name === 'ONBUILD' ? { raisedWhen: 'target' as const } : {}) };
     const { interpreter, argument, gnu, busybox } = failure;
     if (argument === '') {
