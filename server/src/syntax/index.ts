@@ -4,7 +4,7 @@ export * from './nodes';
 export { SyntaxTree, type TextReader, type TextEdit, type DocumentSyntaxError, type ParseStats, type NodeEntry } from './tree';
 export { shebangCommand, shebangFailure, shebangProgram, type EnvFailure, type ShebangFailure } from './shebang';
 export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocSourceName, isCopiedHeredoc, runsBodyWithInterpreter, heredocShebang, heredocStripOffset, execShellScript, shellFormVariables, cmdPowerShellScript } from './parser';
-export { KNOWN_INSTRUCTIONS, goQuote, mountTypeText } from './instructionLine';
+export { KNOWN_INSTRUCTIONS, goQuote, mountTypeOption, mountTypeText, typedMountType } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
 export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';

@@ -514,11 +514,32 @@ export function goQuote(value: string): string {
 }
 
 /**
- * The type of a `--mount` as BuildKit reads it: its options are read in turn and the last `type=`
- * wins; `bind` without one. Lower-cased, as BuildKit compares it; not checked against the known types.
+ * The `type=` option that decides a `--mount`'s type. BuildKit's parseMount reads the options in
+ * turn, its keys in any case and untrimmed, and each `type=` replaces the type so far: the last one
+ * wins. A bare `type` (no `=`) is refused there and sets nothing.
+ */
+export function mountTypeOption(flag: Flag): MountOption | undefined {
+  const options = flag.mountOptions ?? [];
+  for (let i = options.length - 1; i >= 0; i--) if (options[i].value && options[i].key.text.toLowerCase() === 'type') return options[i];
+  return undefined;
+}
+
+/**
+ * The type of a `--mount` as BuildKit reads it: the value of its last `type=` (mountTypeOption),
+ * `bind` without one. Lower-cased, as BuildKit compares it; not checked against the known types.
  */
 export function mountTypeText(flag: Flag): string {
-  let type = 'bind';
-  for (const option of flag.mountOptions ?? []) if (option.key.text.trim().toLowerCase() === 'type') type = (option.value?.text ?? '').toLowerCase();
-  return type;
+  return mountTypeOption(flag)?.value?.text.toLowerCase() ?? 'bind';
+}
+
+/**
+ * mountTypeText for a `--mount` value still being typed, split at its commas (quotes not read): the
+ * value of the last `key=value` field whose key is `type`, as written; undefined without one.
+ */
+export function typedMountType(fields: readonly string[]): string | undefined {
+  for (let i = fields.length - 1; i >= 0; i--) {
+    const eq = fields[i].indexOf('=');
+    if (eq >= 0 && fields[i].slice(0, eq).toLowerCase() === 'type') return fields[i].slice(eq + 1);
+  }
+  return undefined;
 }
