@@ -1,7 +1,7 @@
 // Exact spans for every kind of node part, on small fixtures. Each helper turns relative spans
 // back into the text they cover, so expectations read as text.
 import { describe, expect, it } from 'vitest';
-import { SyntaxTree, type InstructionNode, type Span } from '../../../server/src/syntax';
+import { SyntaxTree, mountTypeOption, mountTypeText, typedMountType, type InstructionNode, type Span } from '../../../server/src/syntax';
 
 function only(text: string): { node: InstructionNode; at: (s: Span | undefined) => string | undefined } {
   const tree = SyntaxTree.parse(text);
@@ -64,6 +64,16 @@ describe('spans', () => {
     ]);
     expect(node.continuations.map(at)).toEqual(['\\']);
     expect(at(node.args)).toBe('pip install');
+  });
+
+  it("a mount's type: its last type= with a value, key in any case but untrimmed, as BuildKit's parseMount reads it", () => {
+    const { node, at } = only('RUN --mount=type=cache,TYPE=Secret,type,id=a --mount=target=/x," type=tmpfs" true\n');
+    expect(node.flags.map((f) => [mountTypeText(f), at(mountTypeOption(f))])).toEqual([
+      ['secret', 'TYPE=Secret'],
+      ['bind', undefined],
+    ]);
+    expect(typedMountType(['type=cache', 'Type=tmpfs', 'type', 'id'])).toBe('tmpfs');
+    expect(typedMountType(['target=/x', ' type=cache'])).toBeUndefined();
   });
 
   it('a word split by a line continuation maps back to both lines', () => {
