@@ -333,6 +333,15 @@ describe('completion over LSP', () => {
       ]);
     });
 
+    it('the keys of the type the last type= gives, as BuildKit reads repeated ones', async () => {
+      const tmpfs: Row[] = [
+        ['target', Kind.Property, 'target='],
+        ['size', Kind.Property, 'size='],
+      ];
+      await check('FROM alpine\nRUN --mount=type=cache,type=tmpfs,$0', tmpfs, { trigger: ',' });
+      await check('FROM alpine\nRUN --mount=type=cache,$0,TYPE=tmpfs', tmpfs, { trigger: ',' });
+    });
+
     it('not the keys the pinned frontend release lacks', async () => {
       const secret = getMountType('secret')!.options;
       const rows = (keys: readonly { key: string; bare: boolean }[]) => keys.map((o) => [o.key, Kind.Property, o.bare ? o.key : `${o.key}=`] as Row);

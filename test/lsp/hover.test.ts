@@ -491,6 +491,13 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a key on a mount whose type= is repeated: the last type= is the type, as BuildKit reads it', async () => {
+      await checkHover(
+        'FROM alpine\nRUN --mount=type=cache,TYPE=tmpfs,target=/tmp,$[r$0o$] make',
+        ['```dockerfile\nRUN --mount=type=tmpfs,readonly\n```', TMPFS_READ_ONLY, 'Also written `ro`.', ref('tmpfs')].join('\n\n'),
+      );
+    });
+
     it('ro on a tmpfs mount leaves it useless; rw changes nothing', async () => {
       await checkHover(
         'FROM alpine\nRUN --mount=type=tmpfs,target=/tmp,$[r$0o$] make',

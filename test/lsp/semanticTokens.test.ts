@@ -155,6 +155,20 @@ describe('semantic tokens over LSP', () => {
     ]);
   });
 
+  it('colours mount values by the type the last type= gives, as BuildKit reads repeated ones', async () => {
+    const text = 'FROM alpine\nRUN --mount=type=tmpfs,TYPE=cache,target=/c,sharing=locked true\n';
+    const uri = await open(client, text);
+    const result = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    expect(decode(legend, text, result.data).filter((token) => token.startsWith('1:') && !token.includes('property'))).toEqual([
+      '1:0 "RUN" keyword',
+      '1:4 "--mount" parameter',
+      '1:17 "tmpfs" enumMember',
+      '1:28 "cache" enumMember',
+      '1:41 "/c" string',
+      '1:52 "locked" enumMember',
+    ]);
+  });
+
   it('gives ${NAME} one token, also in a COPY heredoc body, and splits ${NAME:-word} around its operator', async () => {
     const text = ['FROM alpine', 'ARG A=1', 'COPY <<EOF /x', '${A} ${A:-d}', 'EOF', ''].join('\n');
     const uri = await open(client, text);

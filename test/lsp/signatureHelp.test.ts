@@ -180,6 +180,13 @@ describe('signature help over LSP', () => {
       expect(help?.parameter).toBe('id=<id>');
     });
 
+    it('the last of repeated type= options, as BuildKit reads them, also one after the cursor', async () => {
+      const help = await summary('FROM alpine\nRUN --mount=type=cache,type=tmpfs,target=/t,si$0 true');
+      expect(help?.labels[0]).toBe('RUN --mount=type=tmpfs,target=<path>,size=<size>');
+      expect(help?.parameter).toBe('size=<size>');
+      expect((await summary('FROM alpine\nRUN --mount=type=tmpfs,si$0,type=cache true'))?.labels[0]).toMatch(/^RUN --mount=type=cache,/);
+    });
+
     it("ENV's legacy form: the key, then the rest of the line as its value", async () => {
       await check('FROM alpine\nENV PATH /usr/local/bin:$0$PATH', 'ENV', 'ENV <key> <value>', '<value>');
       await check('FROM alpine\nENV GREE$0TING hello world', 'ENV', 'ENV <key> <value>', '<key>');

@@ -16,6 +16,7 @@ import {
   type InstructionForm,
 } from '../facts';
 import { renderText, valueHint, type DocFormat } from '../facts/render';
+import { typedMountType } from '../syntax';
 import { cursorContext, inDirectiveBlock, instructionWords, type InstructionPrefix, type PrefixWord } from './cursor';
 import { offsetOf, type AnalyzedDocument } from './document';
 
@@ -287,9 +288,8 @@ function flagSignature(owner: string, flag: FlagFact, typed: string, after: stri
   const documentation = { kind: format, value: renderText(flag.doc.summary, format) };
   if (flag.value.kind === 'mount') {
     const fields = typed.split(',');
-    // The type may be written after the cursor (`target=/x,type=cache`).
-    const typeField = (typed + after).split(',').find((f) => f.split('=')[0].trim().toLowerCase() === 'type');
-    const mount = getMountType(typeField?.split('=')[1] ?? 'bind') ?? getMountType('bind')!;
+    // The type may be written after the cursor (`target=/x,type=cache`); of several, the last counts.
+    const mount = getMountType(typedMountType((typed + after).split(',')) ?? 'bind') ?? getMountType('bind')!;
     const mountOptions = [MOUNT_TYPE_OPTION, ...mount.options];
     const labels = mountOptions.map((o) => (o === MOUNT_TYPE_OPTION ? `type=${mount.type}` : o.bare ? `${o.key}[=<boolean>]` : `${o.key}${valueHint(o.value)}`));
     const parameters = mountOptions.map((o, i) => parameter(labels[i], o === MOUNT_TYPE_OPTION ? mount.doc.summary : o.doc, format));

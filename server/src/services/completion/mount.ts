@@ -4,7 +4,7 @@
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { BOOLEAN_VALUES, MOUNT_TYPE_OPTION, getMountOption, getMountType, type MountOptionFact } from '../../facts';
-import { mountTypeText, type InstructionNode } from '../../syntax';
+import { mountTypeText, typedMountType, type InstructionNode } from '../../syntax';
 import { DocWriter } from '../markup';
 import { missingIn, type FlagContext } from './flags';
 import { charAfterWord, item, restOfWord, type CompletionRequest } from './items';
@@ -25,9 +25,11 @@ export function mountItems(request: CompletionRequest, typed: string, from: numb
   const fieldStart = typed.lastIndexOf(',') + 1;
   const current = typed.slice(fieldStart);
   const after = restOfWord(request.doc, request.offset);
-  const others = [...typed.slice(0, fieldStart).split(','), ...after.split(',').slice(1)].filter((f) => f !== '').map(parseField);
-  const typeField = others.find((f) => f.key === 'type');
-  const type = getMountType(typeField?.value ?? 'bind');
+  const otherFields = [...typed.slice(0, fieldStart).split(','), ...after.split(',').slice(1)].filter((f) => f !== '');
+  const others = otherFields.map(parseField);
+  // Of several type= options BuildKit keeps the last.
+  const typeValue = typedMountType(otherFields);
+  const type = getMountType(typeValue ?? 'bind');
   if (!type) return [];
   const eq = current.indexOf('=');
   if (eq >= 0) {
@@ -35,7 +37,7 @@ export function mountItems(request: CompletionRequest, typed: string, from: numb
     return mountValueItems(request, type.type, key, from + fieldStart + eq + 1, context);
   }
   const present = new Set(others.map((f) => getMountOption(type.type, f.key)?.key ?? f.key));
-  const options: MountOptionFact[] = [...(typeField ? [] : [MOUNT_TYPE_OPTION]), ...type.options];
+  const options: MountOptionFact[] = [...(typeValue !== undefined ? [] : [MOUNT_TYPE_OPTION]), ...type.options];
   // Renaming a key that already has its `=value`: only the key changes.
   const keyOnly = charAfterWord(request) === '=';
   return options

@@ -27,7 +27,7 @@ import {
   type DocFormat,
 } from '../../facts/render';
 import { parseGoBool } from '../../rules/errors/goValues';
-import type { Flag, InstructionNode, MountOption, Span } from '../../syntax';
+import { mountTypeText, type Flag, type InstructionNode, type MountOption, type Span } from '../../syntax';
 import { DocWriter } from '../markup';
 import { octalModeInWords } from './plainWords';
 import { durationHover } from './values';
@@ -104,8 +104,7 @@ function chmodText(instruction: InstructionName, fact: FlagFact, value: string, 
 
 function mountHover(flag: Flag, rel: number, format: DocFormat): SpanHover | undefined {
   const options = flag.mountOptions ?? [];
-  const typeOption = options.find((o) => o.key.text.toLowerCase() === 'type');
-  const type: MountType = getMountType(typeOption?.value?.text ?? 'bind')?.type ?? 'bind';
+  const type: MountType = getMountType(mountTypeText(flag))?.type ?? 'bind';
   const option = options.find((o) => within(o, rel));
   if (!option) return undefined;
   const meaning = getMountKey(type, option.key.text);

@@ -15,7 +15,7 @@
 
 import { getFlag, getMountOption, getPredefinedArg, getSignal, type ValueSpec } from '../../facts';
 import { parseImageReference, type PartReference, type PartUseFacts, type UseFacts } from '../../semantics';
-import { KNOWN_INSTRUCTIONS, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
+import { KNOWN_INSTRUCTIONS, mountTypeText, type DirectiveNode, type InstructionNode, type Span } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { modifierBits, TOKEN_TYPES, typeIndex, type TokenType } from './legend';
 
@@ -323,13 +323,7 @@ class InstructionTokens {
       if (!value) continue;
       const options = flag.mountOptions;
       if (options) {
-        let type = 'bind';
-        for (let o = 0; o < options.length; o++) {
-          if (options[o].key.text.toLowerCase() === 'type') {
-            type = options[o].value?.text ?? 'bind';
-            break;
-          }
-        }
+        const type = mountTypeText(flag);
         for (let o = 0; o < options.length; o++) {
           const option = options[o];
           fg.span(option.key, TYPE.property, 0);
