@@ -33,6 +33,18 @@ describe('invalid-mount', () => {
     ], rules);
   });
 
+  it('takes the last of repeated type= options, as BuildKit does', () => {
+    checkErrors(
+      run('$[size$]=1g,type=cache,type=tmpfs,target=/t') + run('type=$T,type=bind,target=/b,$[uid$]=1') + run('type=tmpfs,type=cache,target=/c,sharing=locked,uid=1'),
+      [
+        ['invalid-mount', 'size is read before type=tmpfs: put type=tmpfs first, BuildKit reads the options left to right.'],
+        // A literal type after one from a variable is the type BuildKit checks the rest against.
+        ['invalid-mount', 'uid applies only to cache, secret or ssh mounts, not to bind mounts.'],
+      ],
+      rules,
+    );
+  });
+
   it('checks values', () => {
     checkErrors(
       run('type=cache,target=/c,sharing=$[lock$],mode=$[rwx$],uid=$[app$]') + run('type=bind,target=/b,ro=$[yes$]') + run('type=tmpfs,target=/t,size=$[lots$]'),

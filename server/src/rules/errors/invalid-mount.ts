@@ -6,7 +6,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { MOUNT_TYPE_OPTION, MOUNT_TYPES, getMountOption, type ValueSpec } from '../../facts';
-import type { Flag, MountOption } from '../../syntax';
+import { mountTypeOption, mountTypeText, type Flag, type MountOption } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule, Problem } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes } from './common';
@@ -68,12 +68,12 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
   const options = flag.mountOptions ?? [];
   let type = 'bind';
   let typeKnown = true;
+  // After a type BuildKit refuses it stops; a type from a variable is replaced by a later literal one.
+  let typeRefused = false;
   const seen = new Map<string, Seen>();
-  const laterType = (index: number): string | undefined =>
-    options
-      .slice(index + 1)
-      .find((o) => o.key.text.toLowerCase() === 'type')
-      ?.value?.text.toLowerCase();
+  // The mount's final type (the last type=), when it is set after the option at `index`.
+  const lastType = mountTypeOption(flag);
+  const laterType = (index: number): string | undefined => (lastType && options.indexOf(lastType) > index ? mountTypeText(flag) : undefined);
   const misplaced = (key: string, allowed: readonly string[], option: MountOption, index: number) => {
     const later = laterType(index);
     const message =
@@ -120,9 +120,11 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
           const fix = match && withFixes({ title: `Change to ${match.value}`, newText: match.value, preferred: match.unique });
           bad(`"${value}" is not a mount type; use ${listWords(TYPES)}.${match ? ` Did you mean ${match.value}?` : ''}`, fix || undefined);
           typeKnown = false;
+          typeRefused = true;
           return;
         }
         type = lower;
+        typeKnown = !typeRefused;
         break;
       }
       case 'readonly':

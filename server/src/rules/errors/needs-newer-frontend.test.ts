@@ -41,6 +41,12 @@ describe('needs-newer-frontend', () => {
     ], rules);
   });
 
+  it('judges a mount option by the last type= of the mount, as BuildKit reads repeated ones', () => {
+    checkErrors('# syntax=docker/dockerfile:1.9\nFROM alpine\nRUN --mount=type=cache,type=secret,id=tok,$[env$]=TOKEN --mount=type=secret,type=cache,target=/c,env=X true\n', [
+      ['needs-newer-frontend', 'The env option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.9.'],
+    ], rules);
+  });
+
   it('RUN --device: labs-only before 1.27, in labs since 1.14', () => {
     const run = 'FROM alpine\nRUN $[--device$]=nvidia.com/gpu=all nvidia-smi\n';
     checkErrors(`# syntax=docker/dockerfile:1.20\n${run}`, [

@@ -18,7 +18,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getDirective, getFlag, getMountOption, getSubstitution, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
 import type { DockerfileModel } from '../../semantics';
-import type { Flag, InstructionNode, SyntaxTree, Token } from '../../syntax';
+import { mountTypeText, type Flag, type InstructionNode, type SyntaxTree, type Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
@@ -53,10 +53,8 @@ function problem(what: string, need: FrontendNeed, pin: PinnedFrontend, nodeInde
 
 /** The `--mount` options the pinned release lacks, for a mount of a known type (not one from a variable). */
 function* missingMountOptions(flag: Flag, pin: PinnedFrontend): IterableIterator<{ key: Token; need: FrontendNeed; type: string }> {
-  const options = flag.mountOptions ?? [];
-  const typeOption = options.find((o) => o.key.text.toLowerCase() === 'type');
-  const type = typeOption?.value?.text.toLowerCase() ?? 'bind';
-  for (const option of options) {
+  const type = mountTypeText(flag);
+  for (const option of flag.mountOptions ?? []) {
     const fact: VersionedFeature | undefined = getMountOption(type, option.key.text);
     const need = fact && missingFrom(fact, pin);
     if (need) yield { key: option.key, need, type };
