@@ -1449,6 +1449,11 @@ export function buildGrammar() {
       [`L:meta.instruction ${S.shell} - meta.instruction.run ${noCode}`]: {
         patterns: [ref('shell-comment-no-heredoc'), ref('heredoc-not-read')],
       },
+      // before the shell comments: a comment line inside the marker's logical line is one BuildKit drops (a shell
+      // comment begun there would end the logical line at the end of that line); injections tried at the same position
+      // win in the order they are listed
+      [`L:${S.heredocCommand} - ${S.backtickMode}`]: { patterns: continueMarkerLine(normal) },
+      [`L:${S.backtickMode} ${S.heredocCommand}`]: { patterns: continueMarkerLine(backtick) },
       [`L:${S.shell} ${S.heredocCommand} ${noCode}`]: { patterns: [ref('shell-comment-in-heredoc')] },
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
@@ -1459,8 +1464,6 @@ export function buildGrammar() {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
-      [`L:${S.heredocCommand} - ${S.backtickMode}`]: { patterns: continueMarkerLine(normal) },
-      [`L:${S.backtickMode} ${S.heredocCommand}`]: { patterns: continueMarkerLine(backtick) },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
       'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },

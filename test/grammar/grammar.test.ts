@@ -1737,6 +1737,27 @@ USER u
   },
 
   {
+    name: 'a comment line inside the logical line of a RUN heredoc marker is dropped, not a shell comment that ends it',
+    text: df`
+RUN cat <<EOF > /a \
+# BuildKit drops this line
+    && chmod 644 /a
+body
+EOF
+USER u
+`,
+    expect: [
+      [' BuildKit drops this line', 'comment.line.number-sign.dockerfile'],
+      [' BuildKit drops this line', '!comment.line.number-sign.shell'],
+      ['&&', 'meta.heredoc.command.dockerfile punctuation.separator.statement.and.shell', [2, 4]],
+      ['&&', '!meta.heredoc.body'],
+      ['chmod', 'meta.heredoc.command.dockerfile entity.name.command.shell'],
+      ['body', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [3, 0]],
+      ['EOF', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [4, 0]],
+      ['USER', KW, [5, 0]],
+    ],
+  },
+  {
     name: 'a heredoc marker on a continuation line: read by the command of the lines before, after the whole logical line',
     text: df`
 RUN python3 \
