@@ -24,10 +24,12 @@
 // * BuildKit joins the continuation lines before anything else reads them: a shell comment in shell-form text runs
 //   to the end of the instruction (shell-comment), a heredoc body starts only after the marker's whole logical line
 //   (markerLineRest), and a marker that starts a continuation line is read by the shell or interpreter that ended
-//   the line before (`RUN python3 \` then `<<EOF`: continuedReader). What TextMate cannot follow is a
-//   marker on a continuation line of a line that has one already (`RUN cat <<A \` then `&& cat <<B`): the rule of
-//   A starts before B can be seen, and A's terminator pops every rule started after it, so B's body shows as lines
-//   of their own (each an instruction, as after any instruction), and nothing after it is lost.
+//   the line before (`RUN python3 \` then `<<EOF`: continuedReader). A marker on a continuation line
+//   of a line that has one already (`RUN cat <<A \` then `&& cat <<B`) is seen only after A's rule has started:
+//   for data bodies the rules of such a line never end a body at A (continuedHeredocRule), so that B's heredoc can
+//   hold both bodies; where they do not apply (a shell or interpreter reads A, several markers on A's line, a third
+//   marker line) A's terminator pops every rule started after it, so B's body shows as lines of their own (each an
+//   instruction, as after any instruction), and nothing after it is lost.
 // * Heredocs, in RUN, COPY and ADD only (HEREDOC_INSTRUCTIONS; in CMD a marker is shell text, heredoc-not-read): a
 //   rule starts at the marker and ends at the terminator; its body is a while rule that fails on the terminator line,
 //   which again pops everything an embedded grammar left open. Several markers on one line get one such pair of
@@ -242,7 +244,14 @@ const S = {
   heredocBody: 'meta.heredoc.body.dockerfile',
   heredocCommand: 'meta.heredoc.command.dockerfile',
   heredocInput: heredocInputOf('shell'),
+  heredocContinued: 'meta.heredoc.command.continued.dockerfile',
+  heredocLater: 'meta.heredoc.later.dockerfile',
 };
+/**
+ * Selector part for the injections of a marker line's rest (meta.heredoc.command): not in what a later marker's
+ * heredoc (continuedHeredocRule) holds, which sits inside the rest of the first marker's line, but for its own rest.
+ */
+const NOT_IN_LATER_BODIES = `- (meta.heredoc.later - meta.heredoc.later ${S.heredocCommand})`;
 
 /** Regex pieces that depend on the escape character. */
 function escapeMode(backtick) {
@@ -451,6 +460,7 @@ function sharedRules() {
     'heredoc-shell-plain': heredocRule({ chomp: false, command: SHELL_PATTERNS, body: 'shell' }),
     'heredoc-run-chomp': heredocRunRule(true),
     'heredoc-run-plain': heredocRunRule(false),
+    'heredoc-run-later': laterHeredocRule('run'),
     'heredoc-reader': heredocReaderRule(),
     'heredoc-cat-into-shell': catIntoShellRule(),
     // the heredoc of an interpreter's input, inside heredoc-input
@@ -742,6 +752,112 @@ function markerLineRest(command) {
   };
 }
 
+// ---------------------------------------------------------------- markers on the continuation lines of a marker's line
+// `RUN cat <<A \` then `&& cat <<B`: BuildKit reads both markers from the logical line, then A's body up to A, then
+// B's body up to B. TextMate keeps a captured word only in the end or while pattern of the rule that captured it, and
+// checks the end pattern of the innermost rule alone; only while conditions are checked at every depth, and one that
+// fails pops every rule started after it. The rule that knows B starts on the second line, after (inside) the rule
+// that knows A, so the line A cannot end A's body without ending B's heredoc too (heredocRule's while rule does just
+// that). So a marker line that one marker begins and an escape character ends gets rules that never fail at A
+// (continuedHeredocRule): a while rule that knows A, never fails, and scopes a line A as a terminator by a capture in
+// a lookahead; inside it a rule that ends at A, checked where nothing else is open. If a later line of the logical
+// line holds a marker, B (the last one of that line), its heredoc starts there (laterHeredocRule) and holds both
+// bodies, up to B; a line A between them shows as a terminator, but the body state goes on. Both bodies are data
+// (text), as B's quoting makes it (A's body gets B's variables or none), and the line after B ends the instruction.
+// What the words cannot tell apart: a line B inside A's body ends both (BuildKit reads it as text, as in RUN's
+// heredocRule), a line A after A's terminator, or a continuation line A, shows as a terminator, and the terminators
+// of markers before B on B's line are body text. As a body is never popped by a failing while rule here, what an
+// embedded grammar leaves open would hide the end from the rule under it: a body starts afresh at every line that
+// could be a terminator (a line of one word), a `#!` language then being lost for the rest. Shells and interpreters
+// that read a body keep heredocRule, and with it the old limit (B's body then shows as lines of their own); so do
+// marker lines with several markers, quoted words with blanks (a terminator that is no word), and further markers
+// on later lines of B's logical line.
+
+/** A marker whose word holds no blank, as BLANK_FREE_LINE finds its terminator. */
+const BLANK_FREE_MARKER =
+  r`\d*<<-?${HEREDOC_GAP}(?:"(?:[^"\n<\\ \t]|\\(?![\\"$]))+"${HEREDOC_TRAIL}|'[^'\n< \t]+'${HEREDOC_TRAIL}|${HEREDOC_WORD})${HEREDOC_WORD_END}`;
+/** Every line that may be the terminator of such a marker (and many that are not). */
+const BLANK_FREE_LINE = r`\t*[^ \t\n<]+$`;
+/** Pushed on the newline after the last terminator: the instruction's while condition then fails on the next line. */
+const ENDS_INSTRUCTION = { begin: r`\n`, end: never };
+
+/** A body of data that starts afresh at every line that may be a terminator, so that the rule under it sees it. */
+function restartingBody(body, suffix) {
+  return { begin: '^', while: r`^(?!${BLANK_FREE_LINE})`, patterns: heredocBodyPatterns(body, suffix) };
+}
+
+/**
+ * The first marker of a logical line that goes on (RUN data, COPY/ADD): the never-failing while rule for its word,
+ * inside the heredoc's outer rule (heredocRule's begin), holding the rule up to its terminator.
+ *   kind  'run' (RUN data) or 'text' (COPY/ADD, with the escape mode `m`)
+ */
+function continuedHeredocRule({ chomp, kind, marker, m }) {
+  const tabs = chomp ? r`\t*` : '';
+  const suffix = kind === 'text' ? m.suffix : '';
+  const esc = kind === 'text' ? m.e : r`[\\${BT}]`;
+  const data = kind === 'text' ? 'text' : 'run-data';
+  const command = kind === 'text' ? [ref('word', m)] : SHELL_PATTERNS;
+  const tag = { name: 'entity.name.tag.heredoc.dockerfile' };
+  return {
+    // groups 1-3 the marker's quote, word and the text after a quoted word (the one marker of the line)
+    begin: r`\G(?=\d*<<-?${HEREDOC_GAP}${marker === 'quoted' ? `["']` : `[^"']`})(?=${BLANK_FREE_MARKER}${NO_MORE_MARKERS})` +
+      r`(?=[^\n]*${esc}[ \t]*$)(?=${lastMarker(chomp)})`,
+    // (a capture after the start of an empty match is dropped: the tabs of `<<-` are the terminator's here)
+    while: r`^(?:(?=(${tabs}\2\3)$)|)`,
+    whileCaptures: { 1: tag },
+    patterns: [
+      {
+        begin: r`\G(\d*)(<<-?)${HEREDOC_GAP}${markerWord(marker, 3)}${HEREDOC_WORD_END}`,
+        beginCaptures: markerCaptures(),
+        end: r`^(${tabs})(\4\6)$`,
+        endCaptures: { 2: tag },
+        patterns: [
+          {
+            begin: r`\G(?<=.)(?=[ \t]*[^ \t\n])`,
+            end: r`(?=\n)`,
+            contentName: `${S.heredocCommand} ${S.heredocContinued}`,
+            // (the later marker's heredoc starts by an injection: in RUN, inside whatever the shell grammar holds open)
+            patterns: [
+              ref('heredoc-shell-marker-extra'),
+              ref('heredoc-not-a-marker'),
+              ...command,
+            ],
+          },
+          restartingBody(marker === 'quoted' ? data : `${data}-expand`, suffix),
+        ],
+      },
+      ENDS_INSTRUCTION,
+    ],
+  };
+}
+
+/**
+ * A marker on a continuation line of the first marker's line (the last marker of its line): its heredoc holds the
+ * rest of its logical line and both bodies, up to its terminator; then the instruction ends.
+ */
+function laterHeredocRule(kind, m) {
+  const suffix = kind === 'text' ? m.suffix : '';
+  const data = kind === 'text' ? 'text' : 'run-data';
+  const command = kind === 'text' ? [ref('word', m)] : SHELL_PATTERNS;
+  const tag = { name: 'entity.name.tag.heredoc.dockerfile' };
+  const forms = [true, false].flatMap((chomp) => ['quoted', 'unquoted'].map((marker) => ({ chomp, marker })));
+  return {
+    begin: r`(?<=^|[ \t])(?=${BLANK_FREE_MARKER}${NO_MORE_MARKERS})`,
+    end: never,
+    name: `${S.heredoc} ${S.heredocLater}`,
+    patterns: [
+      ...forms.map(({ chomp, marker }) => ({
+        begin: r`\G(\d*)(<<${chomp ? '-' : '(?!-)'})${HEREDOC_GAP}${markerWord(marker, 3)}${HEREDOC_WORD_END}`,
+        beginCaptures: markerCaptures(),
+        end: r`^(${chomp ? r`\t*` : ''})(\4\6)$`,
+        endCaptures: { 2: tag },
+        patterns: [markerLineRest(command), restartingBody(marker === 'quoted' ? data : `${data}-expand`, suffix)],
+      })),
+      ENDS_INSTRUCTION,
+    ],
+  };
+}
+
 /**
  * A RUN heredoc on a line with one marker, or with several that multiHeredocRules leaves alone, that is not the
  * script (shell-form-heredoc-script) nor after a shell or interpreter word (heredoc-reader): shell when a shell word
@@ -757,7 +873,8 @@ function heredocRunRule(chomp) {
   }));
   const quoted = heredocRule({ chomp, command, body: 'run-data', marker: 'quoted' });
   const expand = heredocRule({ chomp, command, body: 'run-data-expand', marker: 'unquoted' });
-  return { ...readers[0], patterns: [...readers, quoted, expand].map((rule) => rule.patterns[0]) };
+  const continued = ['quoted', 'unquoted'].map((marker) => continuedHeredocRule({ chomp, kind: 'run', marker }));
+  return { ...readers[0], patterns: [...readers.map((rule) => rule.patterns[0]), ...continued, quoted.patterns[0], expand.patterns[0]] };
 }
 
 /**
@@ -1376,6 +1493,7 @@ function modeRules(m) {
   const command = [ref('word', m)];
   add('heredoc-text-chomp', heredocTextRule(true, command, m));
   add('heredoc-text-plain', heredocTextRule(false, command, m));
+  add('heredoc-text-later', laterHeredocRule('text', m));
   Object.assign(rules, multiHeredocRules('text', command, x));
 
   return rules;
@@ -1396,7 +1514,8 @@ function heredocRefs(kind, m) {
 function heredocTextRule(chomp, command, m) {
   const quoted = heredocRule({ chomp, command, body: 'text', suffix: m.suffix, marker: 'quoted' });
   const expand = heredocRule({ chomp, command, body: 'text-expand', suffix: m.suffix, marker: 'unquoted' });
-  return { ...quoted, patterns: [quoted.patterns[0], expand.patterns[0]] };
+  const continued = ['quoted', 'unquoted'].map((marker) => continuedHeredocRule({ chomp, kind: 'text', marker, m }));
+  return { ...quoted, patterns: [...continued, quoted.patterns[0], expand.patterns[0]] };
 }
 
 function jsonString(extraPatterns = []) {
@@ -1452,9 +1571,13 @@ export function buildGrammar() {
       // before the shell comments: a comment line inside the marker's logical line is one BuildKit drops (a shell
       // comment begun there would end the logical line at the end of that line); injections tried at the same position
       // win in the order they are listed
-      [`L:${S.heredocCommand} - ${S.backtickMode}`]: { patterns: continueMarkerLine(normal) },
-      [`L:${S.backtickMode} ${S.heredocCommand}`]: { patterns: continueMarkerLine(backtick) },
-      [`L:${S.shell} ${S.heredocCommand} ${noCode}`]: { patterns: [ref('shell-comment-in-heredoc')] },
+      [`L:${S.heredocCommand} - ${S.backtickMode} ${NOT_IN_LATER_BODIES}`]: { patterns: continueMarkerLine(normal) },
+      [`L:${S.backtickMode} ${S.heredocCommand} ${NOT_IN_LATER_BODIES}`]: { patterns: continueMarkerLine(backtick) },
+      // a marker on a continuation line of a marker's line (continuedHeredocRule)
+      [`L:${S.shell} ${S.heredocContinued} - meta.heredoc.later ${noCode}`]: { patterns: [ref('heredoc-run-later')] },
+      [`L:${S.heredocContinued} - ${S.shell} - ${S.backtickMode} - meta.heredoc.later ${noCode}`]: { patterns: [ref('heredoc-text-later', normal)] },
+      [`L:${S.backtickMode} ${S.heredocContinued} - ${S.shell} - meta.heredoc.later ${noCode}`]: { patterns: [ref('heredoc-text-later', backtick)] },
+      [`L:${S.shell} ${S.heredocCommand} ${noCode} ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-comment-in-heredoc')] },
       // a shell or interpreter word in command position (the shell grammar scopes the words after a command name as
       // arguments)
       [`L:meta.instruction.run ${S.shell} - meta.heredoc - meta.heredoc-input - meta.heredoc-reader - meta.argument ${noCode}`]: {
@@ -1463,16 +1586,16 @@ export function buildGrammar() {
       [`L:${S.heredocInput} - meta.heredoc ${noCode}`]: {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
-      [`L:${S.heredocCommand} ${noCode}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      [`L:${S.heredocCommand} ${noCode} ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
       'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       // nor in a shell heredoc in a body (`cat <<-EOM` in `RUN <<EOF`): its terminator may be indented by tabs
       'L:meta.heredoc.body meta.statement.command - string.quoted.heredoc - string.unquoted.heredoc': { patterns: [ref('shell-continuation-indent')] },
-      'L:meta.heredoc.command meta.statement.command': { patterns: [ref('shell-continuation-indent')] },
+      [`L:meta.heredoc.command meta.statement.command ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.body meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
-      'L:meta.heredoc.command meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
+      [`L:meta.heredoc.command meta.arithmetic.shell ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-continuation-indent')] },
     },
     repository,
   };

@@ -31,6 +31,10 @@
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
+//     meta.heredoc.command.continued (with meta.heredoc.command: the rest of a data marker's line that continues),
+//     meta.heredoc.later (with meta.heredoc: the heredoc of a marker on a continuation line of such a line; it holds
+//     the rest of its logical line and the bodies of both markers, and sits inside the first marker's
+//     meta.heredoc.command, as its marker does)
 //   meta.heredoc-reader                        a shell or interpreter command with a marker after it on its line (then
 //                                              meta.heredoc-input inside), or that ends its line with a continuation
 //                                              (`python3 \`: meta.heredoc-reader.<reader>, whose input a marker that
@@ -79,6 +83,11 @@ interface Case {
 const KW = 'keyword.other.instruction.dockerfile';
 const NOT_KW = '!keyword.other.instruction';
 const SHELL = 'meta.embedded.block.shell';
+const S_BT = 'meta.escape.backtick.dockerfile';
+/** a body in the heredoc of a marker on a continuation line of the first marker's line, and the terminators there */
+const LATER_BODY = 'meta.heredoc.later.dockerfile meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile';
+const LATER_TAG = 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile';
+const FIRST_TAG = 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile';
 
 const cases: Case[] = [
   // ------------------------------------------------------------------ 1. parser directives
@@ -1820,21 +1829,230 @@ USER u
       ['cat', 'entity.name.command.shell'],
       ['text', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
-      // A marker on a continuation line of another marker's line: BuildKit reads body2 as EOT's body, after EOF's.
-      // TextMate cannot: the rule for EOF starts on the first line and its end pops any rule started after it, so
-      // body2 and EOT show as lines of their own, and nothing after them is lost.
+      // A marker on a continuation line of another marker's line: BuildKit reads body2 as EOT's body, after EOF's
+      // (see 'markers on the continuation lines of a heredoc marker's line' for the details).
       ['RUN', KW],
-      ['EOT', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOT', 'meta.heredoc.command.dockerfile meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile'],
       ['body1', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
-      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile'],
-      ['body2', '!meta.heredoc'],
-      ['EOT', '!meta.heredoc'],
-      ['COPY', KW],
-      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile'],
+      ['EOF', 'meta.instruction.run.dockerfile entity.name.tag.heredoc.dockerfile', [23, 0]],
+      ['EOF', '!meta.heredoc.body'],
+      ['body2', 'meta.heredoc.later.dockerfile meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [24, 0]],
+      ['EOT', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [25, 0]],
+      ['COPY', KW, [26, 0]],
+      ['B', 'meta.heredoc.command.dockerfile meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile'],
       ['one', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
-      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile'],
-      ['two', '!meta.heredoc'],
-      ['USER', KW],
+      ['A', 'meta.instruction.copy.dockerfile entity.name.tag.heredoc.dockerfile', [29, 0]],
+      ['A', '!meta.heredoc.body'],
+      ['two', 'meta.heredoc.later.dockerfile meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile', [30, 0]],
+      ['B', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [31, 0]],
+      ['USER', KW, [32, 0]],
+    ],
+  },
+  {
+    // BuildKit reads all markers of the logical line, then the bodies in order. The heredoc of the later marker holds
+    // both bodies; the first terminator is scoped by the rule that knows its word, which never ends a body (see
+    // continuedHeredocRule in syntaxes/dockerfile.grammar.mjs).
+    name: "markers on the continuation lines of a heredoc marker's line: the bodies follow in order, up to each terminator",
+    text: df`
+RUN cat <<EOF1 \
+    && cat <<EOF2
+first
+EOF1
+second
+EOF2
+USER a
+RUN cat <<-'EOF1' > /a \
+# BuildKit drops this line
+    && cat <<"EOF2" > /b
+${TAB}first $HOME
+${TAB}EOF1
+second $HOME
+EOF2
+USER b
+COPY <<EOF1 \
+  <<-EOF2 /dst/
+# body, not a comment \
+EOF1
+name=$APP
+
+${TAB}EOF2
+ADD <<'A' \
+    <<B /dst/
+one
+A
+$two
+B
+ONBUILD RUN cat <<X > /x \
+    && cat <<Y > /y
+x
+X
+y
+Y
+USER c
+`,
+    expect: [
+      ['EOF1', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [0, 10]],
+      ['&&', 'meta.heredoc.command.dockerfile punctuation.separator.statement.and.shell', [1, 4]],
+      ['EOF2', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [1, 13]],
+      ['first', LATER_BODY, [2, 0]],
+      ['EOF1', FIRST_TAG, [3, 0]],
+      ['EOF1', '!meta.heredoc.body'],
+      ['EOF1', '!meta.heredoc.later'],
+      ['second', LATER_BODY, [4, 0]],
+      ['EOF2', LATER_TAG, [5, 0]],
+      ['EOF2', '!meta.heredoc.body'],
+      ['USER', KW, [6, 0]],
+      // <<- and quoted words; a comment line inside the logical line
+      ['<<-', 'meta.heredoc.dockerfile keyword.operator.heredoc.dockerfile', [7, 8]],
+      [' BuildKit drops this line', 'comment.line.number-sign.dockerfile', [8, 1]],
+      ['EOF2', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [9, 14]],
+      ['/b', 'meta.heredoc.later.dockerfile meta.heredoc.command.dockerfile', [9, 22]],
+      [`${TAB}first $HOME`, LATER_BODY, [10, 0]],
+      // (a capture in a lookahead cannot start after the match: the tabs are the terminator's here)
+      [`${TAB}EOF1`, FIRST_TAG, [11, 0]],
+      [`${TAB}EOF1`, '!meta.heredoc.body'],
+      ['second $HOME', LATER_BODY, [12, 0]],
+      ['EOF2', LATER_TAG, [13, 0]],
+      ['USER', KW, [14, 0]],
+      // COPY and ADD
+      ['EOF2', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [16, 5]],
+      [' /dst/', 'meta.heredoc.later.dockerfile meta.heredoc.command.dockerfile', [16, 9]],
+      ['# body, not a comment \\', LATER_BODY, [17, 0]],
+      ['# body, not a comment \\', '!comment'],
+      ['EOF1', 'meta.instruction.copy.dockerfile meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [18, 0]],
+      ['EOF1', '!meta.heredoc.body'],
+      ['name=', LATER_BODY, [19, 0]],
+      ['APP', `${LATER_BODY} variable.other.readwrite.dockerfile`, [19, 6]],
+      [TAB, 'meta.heredoc.later.dockerfile', [21, 0]],
+      [TAB, '!meta.heredoc.body'],
+      ['EOF2', LATER_TAG, [21, 1]],
+      ['ADD', KW, [22, 0]],
+      ['one', LATER_BODY, [24, 0]],
+      ['A', FIRST_TAG, [25, 0]],
+      ['two', `${LATER_BODY} variable.other.readwrite.dockerfile`, [26, 1]],
+      ['B', LATER_TAG, [27, 0]],
+      // as an ONBUILD trigger
+      ['ONBUILD', 'keyword.control.onbuild.dockerfile', [28, 0]],
+      ['x', LATER_BODY, [30, 0]],
+      ['X', `meta.instruction.onbuild.dockerfile ${FIRST_TAG}`, [31, 0]],
+      ['y', LATER_BODY, [32, 0]],
+      ['Y', LATER_TAG, [33, 0]],
+      ['USER', KW, [34, 0]],
+    ],
+  },
+  {
+    name: "markers on the continuation lines of a heredoc marker's line with the escape directive",
+    text: df`
+# escape=${BT}
+COPY <<EOF1 ${BT}
+  <<EOF2 /dst/
+one ${BT}
+EOF1
+two
+EOF2
+RUN cat <<A ${BT}
+  && cat <<B
+a
+A
+b
+B
+USER u
+`,
+    expect: [
+      [BT, 'meta.directive.escape.dockerfile', [0, 9]],
+      ['COPY', `${S_BT} ${KW}`, [1, 0]],
+      [BT, `${S_BT} meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile`, [1, 12]],
+      ['EOF2', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [2, 4]],
+      [`one ${BT}`, LATER_BODY, [3, 0]],
+      ['EOF1', FIRST_TAG, [4, 0]],
+      ['two', LATER_BODY, [5, 0]],
+      ['EOF2', LATER_TAG, [6, 0]],
+      ['RUN', KW, [7, 0]],
+      [BT, 'meta.heredoc.command.dockerfile punctuation.separator.continuation.dockerfile', [7, 12]],
+      ['B', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [8, 11]],
+      ['a', LATER_BODY, [9, 0]],
+      ['A', FIRST_TAG, [10, 0]],
+      ['b', LATER_BODY, [11, 0]],
+      ['B', LATER_TAG, [12, 0]],
+      ['USER', `${S_BT} ${KW}`, [13, 0]],
+    ],
+  },
+  {
+    // What these rules leave to the old ones: the bodies past the first terminator they do not know show as lines of
+    // their own, up to the next instruction, and nothing after them is lost.
+    name: "markers on the continuation lines of a heredoc marker's line that TextMate cannot follow degrade to lines of their own",
+    text: df`
+RUN cat <<A \
+  && cat <<B \
+  && cat <<C
+a
+A
+b
+B
+c
+C
+USER d
+RUN cat <<A <<B \
+  && cat <<C
+a
+A
+b
+B
+c
+C
+USER e
+RUN bash <<A \
+  && cat <<B
+echo a
+A
+b
+B
+USER f
+RUN cat <<A \
+  && cat <<B <<C
+a
+A
+b
+B
+c
+C
+USER g
+`,
+    expect: [
+      // a third marker line: C's body
+      ['a', LATER_BODY, [3, 0]],
+      ['A', FIRST_TAG, [4, 0]],
+      ['b', LATER_BODY, [5, 0]],
+      ['B', LATER_TAG, [6, 0]],
+      ['c', 'meta.instruction.unknown.dockerfile', [7, 0]],
+      ['c', '!meta.heredoc'],
+      ['C', '!meta.heredoc', [8, 0]],
+      ['USER', KW, [9, 0]],
+      // several markers on the first line
+      ['a', 'meta.heredoc.body.dockerfile', [12, 0]],
+      ['A', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [13, 0]],
+      ['b', 'meta.heredoc.body.dockerfile', [14, 0]],
+      ['B', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [15, 0]],
+      ['c', '!meta.heredoc', [16, 0]],
+      ['C', '!meta.heredoc', [17, 0]],
+      ['USER', KW, [18, 0]],
+      // a shell reads the first body: its while rule ends it, and every rule started after it
+      ['echo', 'meta.heredoc.body.dockerfile meta.embedded.block.shell', [21, 0]],
+      ['A', 'meta.heredoc.dockerfile entity.name.tag.heredoc.dockerfile', [22, 0]],
+      ['b', '!meta.heredoc', [23, 0]],
+      ['B', '!meta.heredoc', [24, 0]],
+      ['USER', KW, [25, 0]],
+      // several markers on a continuation line: the last one's heredoc holds the bodies, the terminators before its
+      // own but the first are body text
+      ['B', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [27, 11]],
+      ['C', 'meta.heredoc.later.dockerfile entity.name.tag.heredoc.dockerfile', [27, 15]],
+      ['a', LATER_BODY, [28, 0]],
+      ['A', FIRST_TAG, [29, 0]],
+      ['b', LATER_BODY, [30, 0]],
+      ['B', LATER_BODY, [31, 0]],
+      ['c', LATER_BODY, [32, 0]],
+      ['C', LATER_TAG, [33, 0]],
+      ['USER', KW, [34, 0]],
     ],
   },
   {
@@ -2616,6 +2834,49 @@ describe('Dockerfile TextMate grammar', () => {
   for (const c of cases) {
     it(c.name, () => checkCase(c));
   }
+
+  it('scopes the bodies and terminators of a marker on a continuation line exactly, and the instruction after them', () => {
+    const text = df`
+RUN cat <<EOF1 \
+    && cat <<EOF2
+first
+EOF1
+second
+EOF2
+COPY <<EOF1 \
+  <<EOF2 /dst/
+first
+EOF1
+second
+EOF2
+USER u
+`;
+    const lines = tokenize(grammar, text);
+    const scopes = (line: number): string[][] => lines[line]!.map((t) => t.scopes);
+    const run = ['source.dockerfile', 'meta.instruction.run.dockerfile', SHELL, 'meta.statement.command.shell', 'meta.argument.shell'];
+    // the rest of the first marker's line holds the later heredoc (inside the shell command that ends its line)
+    const runLater = [
+      ...run, 'meta.heredoc.dockerfile', 'meta.heredoc.command.dockerfile', 'meta.heredoc.command.continued.dockerfile',
+      'meta.statement.shell', 'meta.statement.command.shell', 'meta.argument.shell', 'meta.heredoc.dockerfile', 'meta.heredoc.later.dockerfile',
+    ];
+    const body = ['meta.heredoc.body.dockerfile', 'string.unquoted.heredoc.dockerfile'];
+    const tag = 'entity.name.tag.heredoc.dockerfile';
+    expect(scopes(2)).toEqual([[...runLater, ...body]]);
+    expect(scopes(3)).toEqual([[...run, 'meta.heredoc.dockerfile', tag]]);
+    expect(scopes(4)).toEqual([[...runLater, ...body]]);
+    expect(scopes(5)).toEqual([[...runLater, tag]]);
+    const copy = ['source.dockerfile', 'meta.instruction.copy.dockerfile', 'meta.heredoc.dockerfile'];
+    const copyLater = [...copy, 'meta.heredoc.command.dockerfile', 'meta.heredoc.command.continued.dockerfile', 'meta.heredoc.dockerfile', 'meta.heredoc.later.dockerfile'];
+    expect(scopes(6)[0]).toEqual(['source.dockerfile', 'meta.instruction.copy.dockerfile', 'keyword.other.instruction.dockerfile']);
+    expect(scopes(8)).toEqual([[...copyLater, ...body]]);
+    expect(scopes(9)).toEqual([[...copy, tag]]);
+    expect(scopes(10)).toEqual([[...copyLater, ...body]]);
+    expect(scopes(11)).toEqual([[...copyLater, tag]]);
+    expect(lines[12]!.map((t) => [t.text, t.scopes])).toEqual([
+      ['USER', ['source.dockerfile', 'meta.instruction.user.dockerfile', 'keyword.other.instruction.dockerfile']],
+      [' u', ['source.dockerfile', 'meta.instruction.user.dockerfile']],
+    ]);
+  });
 
   it('marks embedded regions with the languages VS Code maps them to', () => {
     const text = df`
