@@ -2017,6 +2017,13 @@ B
 c
 C
 USER g
+RUN cat <<A \
+  && cat <<"B C"
+a
+A
+b
+B C
+USER h
 `,
     expect: [
       // a third marker line: C's body
@@ -2053,6 +2060,13 @@ USER g
       ['c', LATER_BODY, [32, 0]],
       ['C', LATER_TAG, [33, 0]],
       ['USER', KW, [34, 0]],
+      // a quoted word with a blank: its terminator is no one-word line, which the later heredoc's body needs
+      ['B C', 'meta.heredoc.command.dockerfile entity.name.tag.heredoc.dockerfile', [36, 12]],
+      ['a', 'meta.heredoc.body.dockerfile', [37, 0]],
+      ['A', FIRST_TAG, [38, 0]],
+      ['b', '!meta.heredoc', [39, 0]],
+      ['B C', '!meta.heredoc', [40, 0]],
+      ['USER', KW, [41, 0]],
     ],
   },
   {
