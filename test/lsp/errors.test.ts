@@ -73,6 +73,35 @@ describe('errors over LSP', () => {
     ]);
   });
 
+  it('reports a required variable an ONBUILD trigger misses at the FROM of each stage that runs it, and drops it when the base stage sets it', async () => {
+    const uri = 'file:///errors/onbuild-required/Dockerfile';
+    const { text, ranges } = parseFixture('FROM scratch AS base\nONBUILD WORKDIR /${DIR:?}\nFROM $[base$] AS test\nFROM $[base$]\n');
+    await client.open(uri, text);
+    const problem =
+      "The ONBUILD WORKDIR of stage \"base\" runs first in this stage and fails here: 'DIR' is not set where it runs (no ARG or ENV of stage \"base\" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '${DIR:?}' stops the build: the builder refuses an unset DIR there.";
+    const diagnostic = (at: (typeof ranges)[number], severity: number, message: string) => ({
+      range: at,
+      severity,
+      code: 'required-variable-missing',
+      codeDescription: { href: 'https://docs.docker.com/reference/dockerfile/#environment-replacement' },
+      source: 'dockerfile-lsp',
+      message,
+    });
+    // UndefinedVar warns about the same name in the stage the build reaches.
+    const required = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'required-variable-missing');
+    expect(required(await client.diagnosticsFor(uri, 1))).toEqual([
+      diagnostic(
+        ranges[0],
+        2,
+        `${problem} Only a build whose target reaches stage "test" fails here (docker build --target test); a plain docker build does not build that stage, and docker build --check runs these triggers only in the stages the last one reaches.`,
+      ),
+      diagnostic(ranges[1], 1, problem),
+    ]);
+    // An ENV in the base stage, after the ONBUILD: the triggers run after the whole stage.
+    const set = await client.change(uri, [{ range: range(2, 0, 2, 0), text: 'ENV DIR=/app\n' }]);
+    expect(await client.diagnosticsFor(uri, set)).toEqual([]);
+  });
+
   it('publishes every error with its exact range, code, message and link', async () => {
     const uri = 'file:///errors/all/Dockerfile';
     const { text, ranges } = parseFixture(FIXTURE);

@@ -101,6 +101,19 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     ], { only: ['required-variable-missing'] });
   });
 
+  it('makes a required variable an ONBUILD trigger misses an error where the build runs the trigger, a warning naming the target elsewhere', () => {
+    const problem =
+      "The ONBUILD LABEL of stage \"base\" runs first in this stage and fails here: 'V' is not set where it runs (no ARG or ENV of stage \"base\" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '${V:?}' stops the build: the builder refuses an unset V there.";
+    checkDiagnostics('FROM scratch AS base\nONBUILD LABEL v=${V:?}\nFROM $[base$] AS child\nFROM $[base$]\n', [
+      {
+        code: 'required-variable-missing',
+        message: `${problem} Only a build whose target reaches stage "child" fails here (docker build --target child); a plain docker build does not build that stage, and docker build --check runs these triggers only in the stages the last one reaches.`,
+        severity: 'warning',
+      },
+      { code: 'required-variable-missing', message: problem, severity: 'error' },
+    ], { only: ['required-variable-missing'] });
+  });
+
   it('says that --check does not run an ONBUILD trigger in a stage the last one does not reach', () => {
     checkDiagnostics('FROM alpine AS base\nONBUILD BOGUS x\nFROM $[base$] AS child\nFROM $[base$]\n', [
       {

@@ -41,7 +41,7 @@ describe('required-variable-missing', () => {
     );
   });
 
-  it('leaves shell text, ARG defaults and ONBUILD triggers alone', () => {
+  it('leaves shell text, ARG defaults and ONBUILD triggers in their own stage alone', () => {
     checkErrors('FROM scratch\nRUN echo ${X:?}\nCMD echo ${X:?}\nARG A=${X:?}\nONBUILD LABEL a=${X:?}\n', [], rules);
   });
 
@@ -101,6 +101,102 @@ describe('required-variable-missing', () => {
     checkErrors('FROM scratch AS base\nONBUILD ENV X=1\nFROM base\nWORKDIR /${X:?no x}\nFROM base AS other\nWORKDIR /$[${Y:?}$]\n', [
       ['required-variable-missing', `'Y' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${Y:?}' stops the build: the builder refuses an unset Y there.`],
     ], rules);
+  });
+
+  it('reports an ONBUILD trigger at the FROM of each stage built on its stage, which runs it first, not in stages built on those', () => {
+    checkErrors('FROM scratch AS base\nONBUILD WORKDIR /${DIR:?set DIR}\nFROM $[base$] AS one\nFROM one\nFROM $[base$]\nENV DIR=/app\n', [
+      ['required-variable-missing', `The ONBUILD WORKDIR of stage "base" runs first in this stage and fails here: 'DIR' is not set where it runs (no ARG or ENV of stage "base" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '\${DIR:?set DIR}' stops the build with the message "set DIR".`],
+      // The stage's own ENV comes after the triggers it runs.
+      ['required-variable-missing', `The ONBUILD WORKDIR of stage "base" runs first in this stage and fails here: 'DIR' is not set where it runs (no ARG or ENV of stage "base" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '\${DIR:?set DIR}' stops the build with the message "set DIR".`],
+    ], rules);
+  });
+
+  it('reports ? on an unset name, a platform ARG, and :? on an ENV that sets nothing, in the base stage or in an earlier trigger', () => {
+    checkErrors(
+      [
+        'FROM scratch AS unset',
+        'ONBUILD LABEL a=${A?}',
+        'FROM $[unset$]',
+        'FROM scratch AS platform',
+        'ONBUILD LABEL os=${TARGETOS:?}',
+        'FROM $[platform$]',
+        'FROM scratch AS empty',
+        'ENV EMPTY=',
+        'ONBUILD USER ${EMPTY:?} ${EMPTY?}',
+        'FROM $[empty$]',
+        'FROM scratch AS trigger',
+        "ONBUILD ENV T=''",
+        'ONBUILD COPY <<EOF /${T?}/',
+        '${T:?need T}',
+        'EOF',
+        'FROM $[trigger$]',
+        '',
+      ].join('\n'),
+      [
+        ['required-variable-missing', `The ONBUILD LABEL of stage "unset" runs first in this stage and fails here: 'A' is not set where it runs (no ARG or ENV of stage "unset" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '\${A?}' stops the build: the builder refuses an unset A there.`],
+        ['required-variable-missing', `The ONBUILD LABEL of stage "platform" runs first in this stage and fails here: 'TARGETOS' is not set where it runs (BuildKit sets it for FROM lines only, no ARG TARGETOS of stage "platform" or its FROM chain declares it, nor an ONBUILD ARG before this one, and the chain starts from scratch), so '\${TARGETOS:?}' stops the build: the builder refuses an unset TARGETOS there.`],
+        ['required-variable-missing', `The ONBUILD USER of stage "empty" runs first in this stage and fails here: 'EMPTY' is empty where it runs (its ENV sets it to nothing), so '\${EMPTY:?}' stops the build: the builder refuses an empty EMPTY there.`],
+        ['required-variable-missing', `The ONBUILD COPY of stage "trigger" runs first in this stage and fails here: 'T' is empty where it runs (its ENV sets it to nothing), so '\${T:?need T}' stops the build with the message "need T".`],
+      ],
+      rules,
+    );
+  });
+
+  it('reads an ONBUILD ENV as BuildKit does: its words are expanded before it sets any', () => {
+    checkErrors('FROM scratch AS base\nONBUILD ENV A=1 B=${A:?}\nFROM $[base$]\n', [
+      ['required-variable-missing', `The ONBUILD ENV of stage "base" runs first in this stage and fails here: 'A' is not set where it runs (no ARG or ENV of stage "base" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '\${A:?}' stops the build: the builder refuses an unset A there.`],
+    ], rules);
+  });
+
+  it('leaves ONBUILD triggers whose names the base stage, its chain, an earlier trigger, a --build-arg or an image may set', () => {
+    checkErrors(
+      [
+        'FROM scratch AS root',
+        'ENV FROM_ROOT=1',
+        'FROM root AS base',
+        'ENV FROM_ENV=1',
+        'ARG FROM_ARG',
+        'ARG WITH_DEFAULT=x',
+        'ONBUILD ENV FROM_TRIGGER=1',
+        'ONBUILD ARG TRIGGER_ARG',
+        'ONBUILD LABEL a=${FROM_ENV:?} b=${FROM_ARG:?} c=${WITH_DEFAULT:?} d=${FROM_TRIGGER:?} e=${LATER:?} f=${HTTP_PROXY:?} g=${PATH:?} h=${FROM_ROOT:?} i=${TRIGGER_ARG:?}',
+        // BuildKit runs the triggers after the whole stage.
+        'ENV LATER=1',
+        'ONBUILD RUN echo ${X:?}',
+        'ONBUILD CMD echo ${X:?}',
+        'ONBUILD ARG A=${X:?}',
+        "ONBUILD COPY <<'EOF' /x",
+        '${X:?}',
+        'EOF',
+        'FROM base',
+        // An image may set anything.
+        'FROM alpine AS image',
+        'ONBUILD LABEL a=${X:?} b=${Y?}',
+        'FROM image',
+        // A stage no stage is built on never runs its triggers.
+        'FROM scratch AS unused',
+        'ONBUILD LABEL a=${X:?}',
+        // A --build-arg for the later ARG replaces the empty ENV while building.
+        'FROM scratch AS argempty',
+        'ONBUILD ENV E=',
+        'ONBUILD ARG E',
+        'ONBUILD LABEL a=${E:?}',
+        'FROM argempty',
+        // An ENV with a variable key may set any name.
+        'FROM scratch AS keyed',
+        'ARG N=K',
+        'ENV $N=1',
+        'ONBUILD LABEL a=${K:?}',
+        'FROM keyed',
+        'FROM scratch AS keyedtrigger',
+        'ONBUILD ENV $N=1',
+        'ONBUILD LABEL a=${K:?}',
+        'FROM keyedtrigger',
+        '',
+      ].join('\n'),
+      [],
+      rules,
+    );
   });
 
   it('leaves a reference that is never closed to bad-substitution, which BuildKit stops on first', () => {

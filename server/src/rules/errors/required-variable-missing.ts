@@ -12,14 +12,23 @@
 // An ARG's default is left out: a --build-arg for that ARG means BuildKit never expands the default.
 // A FROM line is expanded with the global ARGs only, and for every stage before any is built.
 // An ENV whose key is a variable (`ENV $KEY=1`) may set any name, so a chain with one is never certain.
-// Shell text (RUN, CMD, ...) is the shell's business, and ONBUILD triggers are not followed here.
+// Shell text (RUN, CMD, ...) is the shell's business.
+// An ONBUILD trigger is judged where it runs: in each stage of the file built FROM its stage, which
+// runs the base's triggers first, before its own instructions, in the state the base ends with (its
+// ENV, its ARG values, what the chain's image sets) and with the triggers before it (BuildKit's
+// initOnBuildTriggers and dispatchState.init). BuildKit reports it at that stage's FROM, so does this,
+// as an error only in the stages a plain build reaches ('target': --check does not run the triggers
+// of the others either). In the trigger's own stage it expands nothing.
 // A plain build is assumed, as for the other dispatch-time errors: a named build context
 // (`--build-context base=docker-image://…`) can replace a named stage of the chain, image ENV and all.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { foldName, type Declaration, type DockerfileModel, type Stage, type VariableUse } from '../../semantics';
+import { getInstruction, getPredefinedArg } from '../../facts';
+import { foldName, triggerExpansion, type Declaration, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
+import type { InstructionNode, SyntaxTree } from '../../syntax';
 import { envWithVariableKey, inChain, setRegardless } from '../checks/support/alwaysSet';
-import type { StageRule } from '../types';
+import { stageTriggers } from '../checks/support/chain';
+import type { FileProblem, StageRule } from '../types';
 
 // The root of each stage's FROM chain (stages are a version's own objects): each stage asks its base
 // once, so the stages of a long chain do not each walk it to the root.
@@ -55,9 +64,12 @@ function argInChain(model: DockerfileModel, stage: Stage, name: string, beforeNo
   return inChain(model, stage, beforeNode, (declaration) => declaration.kind === 'arg' && same(declaration.name));
 }
 
-/** An `ENV NAME=` whose value is empty as written (nothing, or empty quotes), with nothing to expand. */
-function emptyLiteralEnv(declaration: Declaration): boolean {
-  if (declaration.kind !== 'env' || declaration.trigger || declaration.value !== '') return false;
+/**
+ * An `ENV NAME=` whose value is empty as written (nothing, or empty quotes), with nothing to expand.
+ * `ranHere`: an `ONBUILD ENV` counts too (where its trigger runs); in its own stage it sets nothing.
+ */
+function emptyLiteralEnv(declaration: Declaration, ranHere = false): boolean {
+  if (declaration.kind !== 'env' || (declaration.trigger && !ranHere) || (declaration.value !== undefined && declaration.value !== '')) return false;
   const raw = declaration.rawValue ?? '';
   return raw === '' || raw === '""' || raw === "''";
 }
@@ -85,25 +97,22 @@ export const requiredVariableMissing: StageRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   // BuildKit expands a stage's instructions when it converts the stage; FROM lines for every stage first.
   raisedWhen: 'dispatch',
-  description: 'A ${NAME:?message} or ${NAME?message} the builder expands where NAME is certainly unset (or, for :?, empty), which stops the build.',
+  description: 'A ${NAME:?message} or ${NAME?message} the builder expands where NAME is certainly unset (or, for :?, empty), which stops the build; in an ONBUILD trigger, where a stage built FROM its stage runs it.',
   url: 'https://docs.docker.com/reference/dockerfile/#environment-replacement',
   check({ model, tree, stage, report }) {
     for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
       const node = tree.node(index);
       if (node.kind !== 'instruction' || node.name === 'ARG' || node.name === 'ONBUILD') continue;
       // Most instructions hold no `?` substitution: the model's uses are looked up only for those that do.
-      if (!node.variables.some((ref) => ref.operator === '?' || ref.operator === ':?')) continue;
+      if (!node.variables.some(isRequired)) continue;
       const fromLine = node.name === 'FROM';
       for (const use of model.usesInNode(index)) {
-        const { operator } = use.ref;
-        if ((operator !== '?' && operator !== ':?') || !use.expandedByBuilder) continue;
+        if (!isRequired(use.ref) || !use.expandedByBuilder) continue;
         const certainty = certainly(model, stage, use, fromLine);
         if (!certainty) continue;
         const text = tree.slice(use.span.start, use.span.end);
         // A `${` never closed is a lexing error BuildKit stops on before it looks at the name.
         if (!text.endsWith('}')) continue;
-        const nodeStart = use.span.start - use.ref.start;
-        const argument = use.ref.argument ? tree.slice(nodeStart + use.ref.argument.start, nodeStart + use.ref.argument.end) : '';
         const why =
           certainty === 'empty'
             ? `'${use.name}' is empty here (its ENV sets it to nothing)`
@@ -112,15 +121,85 @@ export const requiredVariableMissing: StageRule = {
               : use.predefined
                 ? `'${use.name}' is not set here (BuildKit sets it for FROM lines only, no ARG ${use.name} declares it in this stage, and the stage starts from scratch)`
                 : `'${use.name}' is not set here (no ARG or ENV declares it, and the stage starts from scratch)`;
-        const stops = argument === '' ? `stops the build: the builder refuses ${certainty === 'empty' ? 'an empty' : 'an unset'} ${use.name} there` : `stops the build with the message "${argument}"`;
         report({
           nodeIndex: index,
           start: use.span.start,
           end: use.span.end,
-          message: `${why}, so '${text}' ${stops}.`,
+          message: `${why}, so '${text}' ${stops(tree, use, certainty)}.`,
           ...(fromLine ? { raisedWhen: 'parse' as const } : {}),
         });
       }
     }
+    if (stage.base) checkTriggersRun(model, tree, stage, stage.base, report);
   },
 };
+
+/** A `${NAME?…}` or `${NAME:?…}` reference. */
+function isRequired(ref: { readonly operator?: string }): boolean {
+  return ref.operator === '?' || ref.operator === ':?';
+}
+
+/** How the reference stops the build: with its message, or BuildKit's own. */
+function stops(tree: SyntaxTree, use: VariableUse, certainty: 'unset' | 'empty'): string {
+  const nodeStart = use.span.start - use.ref.start;
+  const argument = use.ref.argument ? tree.slice(nodeStart + use.ref.argument.start, nodeStart + use.ref.argument.end) : '';
+  return argument === '' ? `stops the build: the builder refuses ${certainty === 'empty' ? 'an empty' : 'an unset'} ${use.name} there` : `stops the build with the message "${argument}"`;
+}
+
+/**
+ * Whether a reference of the ONBUILD trigger at node `index` (one of `stage.base`'s) is certainly
+ * unset, or certainly empty, where `stage` runs it: `scope` holds what the base stage ends with and
+ * the base's ONBUILD ARG and ENV lines before it. The same certainty as `certainly`: the chain starts
+ * from scratch, no ENV with a variable key anywhere in it, for `:?` on an empty ENV no ARG of the name.
+ */
+function certainlyInTrigger(model: DockerfileModel, stage: Stage, use: VariableUse, scope: ScopeLookup): Certainty {
+  const binding = scope.get(use.name);
+  if (!binding) {
+    // The platform ARGs are set for FROM lines only; the proxies and BuildKit's switches are left alone.
+    const predefined = getPredefinedArg(use.name);
+    if (predefined && !predefined.automatic) return undefined;
+    if (setRegardless(stage, use.name) || !startsFromScratch(stage)) return undefined;
+    // Before the stage's FROM: nothing of the stage itself, every declaration of the stages below it.
+    return envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'unset';
+  }
+  if (use.ref.operator !== ':?' || !binding.declaration || !emptyLiteralEnv(binding.declaration, true)) return undefined;
+  return argInChain(model, stage, use.name, stage.nodeIndex) || envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'empty';
+}
+
+/**
+ * The `${NAME?}` and `${NAME:?}` of `base`'s ONBUILD triggers that stop the build of `stage`, which
+ * runs them first. BuildKit gives a trigger's error the location of the stage's FROM (the checks on
+ * triggers report there too: services/diagnostics.ts), so they go on its image word, naming the base
+ * stage rather than a line, which moves without the two stages changing. Its ARG triggers are left
+ * out, as ARG lines are (a --build-arg means BuildKit never expands the default).
+ */
+function checkTriggersRun(model: DockerfileModel, tree: SyntaxTree, stage: Stage, base: Stage, report: (problem: FileProblem) => void): void {
+  const at = stage.imageSpan ?? { start: stage.fromStart + stage.from.keyword.start, end: stage.fromStart + stage.from.keyword.end };
+  for (const { trigger, index } of stageTriggers(model, base)) {
+    const onbuild = tree.node(index);
+    if (onbuild.kind !== 'instruction' || trigger.name === 'ARG' || !onbuild.variables.some(isRequired)) continue;
+    // A trigger BuildKit cannot read as an instruction stops the build before any word is expanded (invalid-onbuild-trigger).
+    if (onbuild.errors.length || getInstruction(trigger.name)?.allowedInOnbuild !== true) continue;
+    let scope: ScopeLookup | undefined;
+    for (const use of model.usesInNode(index)) {
+      if (!isRequired(use.ref) || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
+      scope ??= model.inheritedTriggerLookup(stage, index);
+      const certainty = certainlyInTrigger(model, stage, use, scope);
+      if (!certainty) continue;
+      const text = tree.slice(use.span.start, use.span.end);
+      if (!text.endsWith('}')) continue;
+      report({ ...at, nodeIndex: stage.nodeIndex, message: triggerMessage(trigger, base, use, certainty, `'${text}' ${stops(tree, use, certainty)}`), raisedWhen: 'target' });
+    }
+  }
+}
+
+function triggerMessage(trigger: InstructionNode, base: Stage, use: VariableUse, certainty: 'unset' | 'empty', outcome: string): string {
+  const of = `stage "${base.name ?? base.index}"`;
+  const why =
+    certainty === 'empty'
+      ? `'${use.name}' is empty where it runs (its ENV sets it to nothing)`
+      : getPredefinedArg(use.name)?.automatic
+        ? `'${use.name}' is not set where it runs (BuildKit sets it for FROM lines only, no ARG ${use.name} of ${of} or its FROM chain declares it, nor an ONBUILD ARG before this one, and the chain starts from scratch)`
+        : `'${use.name}' is not set where it runs (no ARG or ENV of ${of} or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch)`;
+  return `The ONBUILD ${trigger.name} of ${of} runs first in this stage and fails here: ${why}, so ${outcome}.`;
+}
