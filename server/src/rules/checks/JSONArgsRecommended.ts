@@ -19,18 +19,51 @@ import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
 
 // Characters that mean nothing to a shell: words made only of these split and run the same.
-const PLAIN_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
+const PLAIN_CHAR = /[A-Za-z0-9_./:=@%+,-]/;
 // Commands that exist only inside a shell: without one they cannot run.
 const SHELL_ONLY = new Set([
   '.', ':', 'alias', 'case', 'cd', 'eval', 'exec', 'exit', 'export', 'for', 'if', 'local', 'read', 'readonly', 'return', 'set',
   'shift', 'source', 'trap', 'ulimit', 'umask', 'unset', 'until', 'wait', 'while',
 ]);
 
-/** The exec form of a shell-form command, when converting it cannot change what runs. */
-export function execForm(node: InstructionNode): string | undefined {
+/**
+ * The words a shell would run `text` as when it only splits and unquotes it: plain characters and,
+ * for a POSIX shell (`quotes`), single-quoted text and double-quoted text without `$`, `` ` `` or `\`.
+ * Undefined when anything else (an expansion, an operator, a comment) is in it. `text` is the
+ * instruction's arguments as the builder hands them on, continued lines already joined.
+ */
+function literalWords(text: string, quotes: boolean): string[] | undefined {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (quotes && (ch === "'" || ch === '"')) {
+      const close = text.indexOf(ch, i + 1);
+      const inner = text.slice(i + 1, close);
+      if (close < 0 || (ch === '"' && /[$`\\]/.test(inner))) return undefined;
+      word = (word ?? '') + inner;
+      i = close;
+    } else if (PLAIN_CHAR.test(ch)) {
+      word = (word ?? '') + ch;
+    } else {
+      return undefined;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/**
+ * The exec form of a shell-form command, when converting it cannot change what runs. `posix`: the
+ * command runs under `/bin/sh -c`, whose quotes the conversion may remove (cmd passes them on).
+ */
+export function execForm(node: InstructionNode, posix: boolean): string | undefined {
   if (node.json || !node.args || node.heredocs.length || node.innerComments.length) return undefined;
-  const words = node.args.text.split(/[ \t]+/).filter(Boolean);
-  if (!words.length || !words.every((word) => PLAIN_WORD.test(word))) return undefined;
+  const words = literalWords(node.args.text, posix);
+  if (!words?.[0]) return undefined;
   // `NAME=value cmd` sets a variable for the shell, and builtins need the shell itself.
   if (words[0].includes('=') || SHELL_ONLY.has(words[0])) return undefined;
   return `[${words.map((word) => JSON.stringify(word)).join(', ')}]`;
@@ -70,7 +103,7 @@ export const JSONArgsRecommended: StageRule = {
     if (typeof onbuild === 'number') return triggerFix(diagnostic, doc, onbuild);
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || (entry.node.name !== 'CMD' && entry.node.name !== 'ENTRYPOINT')) return [];
-    const json = execForm(entry.node);
+    const json = execForm(entry.node, doc.model.shellAt(entry.index)?.kind !== 'cmd');
     const args = entry.node.args;
     if (!json || !args) return [];
     // A shell-form ENTRYPOINT ignores CMD; the JSON form appends it, so that one is a choice to make.
@@ -93,7 +126,7 @@ function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number
   const node = doc.tree.node(index);
   const trigger = node.kind === 'instruction' ? node.trigger : undefined;
   if (!trigger || (trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || !trigger.args) return [];
-  const json = execForm(trigger);
+  const json = execForm(trigger, doc.model.shellAt(index)?.kind !== 'cmd');
   if (!json) return [];
   const start = doc.tree.start(index);
   const line = doc.text.positionAt(start).line + 1;

@@ -62,8 +62,20 @@ describe('JSONArgsRecommended', () => {
 
   it('offers no conversion when the command needs a shell', () => {
     const skipsOnly = ['Skip JSONArgsRecommended for this instruction', 'Skip JSONArgsRecommended in this file'];
-    for (const command of ['echo $HOME', 'a && b', 'app > log', 'exec app', 'FOO=1 app', 'echo "hi there"', 'ls *.txt']) {
+    // Double quotes still expand `$`, `` ` `` and `\`; an unclosed quote is the shell's error to give.
+    for (const command of ['echo $HOME', 'a && b', 'app > log', 'exec app', 'FOO=1 app', 'ls *.txt', 'echo "$HOME"', 'echo "`id`"', 'echo "a\\"b"', "echo 'a", 'FOO="a b" app']) {
       expect(fixTitles(`FROM alpine\nCMD ${command}\n`, 'JSONArgsRecommended'), command).toEqual(skipsOnly);
     }
+    // cmd, the shell of a Windows stage, passes quotes on to the program: only plain words convert there.
+    expect(fixTitles('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD app.exe "a b"\n', 'JSONArgsRecommended')).toEqual(skipsOnly);
+  });
+
+  it('converts quoted words the shell would only unquote, as in nginx -g \'daemon off;\'', () => {
+    checkFix("FROM nginx:1.27\nCMD nginx -g 'daemon off;'\n", 'JSONArgsRecommended', 'Use the JSON form ["nginx", "-g", "daemon off;"]', 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n');
+    checkFix('FROM node:22\nCMD node "my app.js" --title="a b"\n', 'JSONArgsRecommended', 'Use the JSON form ["node", "my app.js", "--title=a b"]', 'FROM node:22\nCMD ["node", "my app.js", "--title=a b"]\n');
+    // The builder joins continued lines before the shell reads the quotes.
+    checkFix("FROM alpine\nCMD echo 'a \\\n  b'\n", 'JSONArgsRecommended', 'Use the JSON form ["echo", "a   b"]', 'FROM alpine\nCMD ["echo", "a   b"]\n');
+    // Inside single quotes nothing is special, a backslash included; an empty pair is an empty argument.
+    checkFix("FROM alpine\nENTRYPOINT /bin/app 'C:\\x' '' '$ ok'\n", 'JSONArgsRecommended', 'Use the JSON form ["/bin/app", "C:\\\\x", "", "$ ok"]', 'FROM alpine\nENTRYPOINT ["/bin/app", "C:\\\\x", "", "$ ok"]\n');
   });
 });
