@@ -568,6 +568,19 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine\nARG $0', { trigger: ' ' });
       await checkNone('FROM alpine\nARG NAME=$0', { trigger: '=' });
     });
+
+    it('after ARG in a stage, first the global ARGs the stage has not declared again, which it needs to use them', async () => {
+      const order = ['platform', 'target', 'buildkit', 'proxy'];
+      const predefined = [...PREDEFINED_ARGS].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group)).map((a) => [a.name, Kind.Variable, a.name] as Row);
+      const globals = 'ARG BASE=alpine\nARG VERSION=1.0\nARG BASE=debian\nFROM ${BASE}\n';
+      await check(`${globals}ARG $0`, [['BASE', Kind.Variable, 'BASE'], ['VERSION', Kind.Variable, 'VERSION'], ...predefined]);
+      await check(`${globals}ARG VERSION\nARG $[B$0$]`, [['BASE', Kind.Variable, 'BASE'], ...predefined]);
+      const items = await complete(`${globals}ARG $0`);
+      expect(items.slice(0, 2).map((i) => i.detail)).toEqual(['global ARG BASE=debian', 'global ARG VERSION=1.0']);
+      // Not in the global scope itself, nor in an ONBUILD ARG, which the child build runs without them.
+      await check(`${globals.split('FROM')[0]}ARG $0\nFROM alpine`, predefined.filter(([name]) => !getPredefinedArg(name)!.automatic));
+      await check(`${globals}ONBUILD ARG $0`, predefined);
+    });
   });
 
   describe('variables', () => {

@@ -1,11 +1,13 @@
 // Arguments that have a known vocabulary: the stage, image or `AS` of FROM, HEALTHCHECK's CMD/NONE,
-// STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the predefined names an ARG can declare.
+// STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the names an ARG can declare: in a stage the
+// global ARGs it has not declared again, then the predefined ones.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, LABEL_KEYS, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { charAfterWord, item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
+import { shorten } from './variables';
 
 export interface ArgumentContext {
   readonly instruction: InstructionFact;
@@ -120,14 +122,36 @@ const ARG_GROUP_RANK: Readonly<Record<PredefinedArgGroup, number>> = { platform:
 
 function argNameItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
   if (context.typed.includes('=')) return [];
-  const scope = request.doc.model.visibleAt(context.instructionStart);
+  const model = request.doc.model;
+  const scope = model.visibleAt(context.instructionStart);
+  const predefined = new Set(PREDEFINED_ARGS.map((arg) => arg.name));
+  // A stage sees a global ARG only once it declares it again (`ARG NAME`): the commonest ARG in a
+  // stage. Not in an ONBUILD ARG, which a build FROM this image runs without this file's globals.
+  const globals: CompletionItem[] = [];
+  if (!context.onbuild && model.stageAt(context.instructionStart)) {
+    const names = new Set(model.globalArgs.map((declaration) => declaration.name));
+    for (const name of names) {
+      if (scope.has(name) || predefined.has(name)) continue;
+      // A later global ARG of the same name gives the value the stage gets.
+      const declaration = model.globalArgNamed(name)!;
+      const value = declaration.value ?? declaration.rawValue;
+      globals.push(
+        item(request, name, CompletionItemKind.Variable, context.from, name, globals.length, {
+          detail: shorten(`global ARG ${name}${value !== undefined ? `=${value}` : ''}`),
+        }),
+      );
+    }
+  }
   // Names already in scope (declared, or automatic in the global scope) need no declaration.
-  return PREDEFINED_ARGS.filter((arg) => !scope.has(arg.name)).map((arg, rank) =>
-    item(request, arg.name, CompletionItemKind.Variable, context.from, arg.name, ARG_GROUP_RANK[arg.group] * 100 + rank, {
-      detail: arg.automatic ? 'set automatically by BuildKit' : 'set with --build-arg',
-      data: { k: 'arg', key: arg.name },
-    }),
-  );
+  return [
+    ...globals,
+    ...PREDEFINED_ARGS.filter((arg) => !scope.has(arg.name)).map((arg, rank) =>
+      item(request, arg.name, CompletionItemKind.Variable, context.from, arg.name, 1000 + ARG_GROUP_RANK[arg.group] * 100 + rank, {
+        detail: arg.automatic ? 'set automatically by BuildKit' : 'set with --build-arg',
+        data: { k: 'arg', key: arg.name },
+      }),
+    ),
+  ];
 }
 
 /** The predefined OCI label keys, where a LABEL key is being typed (not its value). */

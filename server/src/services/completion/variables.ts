@@ -90,7 +90,7 @@ function referenceForm(request: CompletionRequest, prefix: VariablePrefix): Refe
 
 const DETAIL_LIMIT = 60;
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   return text.length > DETAIL_LIMIT ? text.slice(0, DETAIL_LIMIT - 1) + '…' : text;
 }
 
