@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import {
   COMMON_IMAGES,
   BUILD_CHECKS,
@@ -802,6 +802,30 @@ describe('hover over LSP', () => {
         ].join('\n\n'),
         plain,
       );
+    });
+
+    it("an ARG's description, the comment line above it that starts with its name (what docker buildx build --call=outline shows), at its declaration and at its uses", async () => {
+      const described = '# syntax=docker/dockerfile:1\n\n# Build settings\n# TAG the Alpine release to start from\n\n# check=skip=UndefinedVar\nARG TAG=3.20 MODE\nFROM alpine:$TAG\nARG TAG\nRUN echo $TAG $MODE\n';
+      const declaration = [
+        '**`TAG`** global build argument (`ARG` before the first `FROM`)',
+        'Description (from the comment above it): the Alpine release to start from',
+        'Value: `3.20`',
+        overrides('TAG'),
+        'Declared here, on line 7: `ARG TAG=3.20`',
+        'Exists only while the image builds; it is not stored in the image. A global `ARG` is visible in `FROM` lines only: declare `ARG TAG` inside a stage to use it there.',
+      ].join('\n\n');
+      await checkHover(described.replace('ARG TAG=', 'ARG $[T$0AG$]='), declaration);
+      // In a stage, the ARG that takes the global value over has the global one's description.
+      const use = await hoverAt(described.replace('echo $TAG', 'echo $[$T$0AG$]'));
+      expect((use.hover?.contents as MarkupContent).value.split('\n\n').slice(0, 2)).toEqual([
+        '**`TAG`** build argument (`ARG`)',
+        'Description (from the comment above it): the Alpine release to start from',
+      ]);
+      // MODE has no line of its own; a comment block ended by an empty `#` line describes nothing.
+      const mode = await hoverAt(described.replace('TAG=3.20 MODE', 'TAG=3.20 $[MO$0DE$]'));
+      expect((mode.hover?.contents as MarkupContent).value).not.toContain('Description');
+      const ended = await hoverAt('# TAG the release\n#\nARG $[T$0AG$]=1\nFROM alpine\n');
+      expect((ended.hover?.contents as MarkupContent).value).not.toContain('Description');
     });
 
     it('no --build-arg note where BuildKit sets the value, where the value is never in the environment, or where the hover says it already', async () => {
