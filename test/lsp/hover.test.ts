@@ -1348,6 +1348,14 @@ describe('hover over LSP', () => {
       await checkHover(`${source}COPY --from=$[-$00$] /out /out`, `${buildStage}\n\nSources are read from that stage's filesystem, starting at its root.`);
     });
 
+    it("with its description, the comment line above its FROM that starts with its name (what docker buildx build --call=targets shows)", async () => {
+      const described = '# Build compiles the server\n# build compiles the server\nFROM golang:1.22 AS Build\nFROM scratch\nCOPY --from=$[bu$0ild$] /out /out\n';
+      await checkHover(
+        described,
+        "**Stage `Build`** (stage 0: the first of 2, line 3)\n\nDescription (from the comment above it): compiles the server\n\n```dockerfile\nFROM golang:1.22 AS Build\n```\n\nSources are read from that stage's filesystem, starting at its root.",
+      );
+    });
+
     it('says where a stage stands among the others, as its index counts from 0', async () => {
       await checkHover(
         'FROM alpine AS a\nFROM alpine AS b\nFROM alpine AS c\nFROM alpine AS d\nCOPY --from=$[c$0$] /x /x\n',

@@ -8,6 +8,7 @@ import { imageOrigin, type DocFormat } from '../../facts/render';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { stageGraph } from '../../rules/errors/stageGraph';
+import { commentDescription, descriptionLine } from './variables';
 
 /** The FROM instruction of a stage, without its final line break. */
 function fromText(doc: AnalyzedDocument, stage: Stage): string {
@@ -45,6 +46,8 @@ export function stageHover(doc: AnalyzedDocument, stage: Stage, format: DocForma
   const title = stage.name !== undefined ? `${w.prose('Stage')} ${w.code(stage.name)}` : w.prose(`Stage ${stage.index}`);
   return w.join(
     `${w.bold(title)} ${w.prose(`(stage ${stage.index}: ${stagePosition(stage.index, count)}, line ${line})`)}`,
+    // BuildKit matches the name in lower case, as it stores it.
+    stage.nameLower !== undefined && descriptionLine(w, commentDescription(doc, stage.nodeIndex, stage.nameLower)),
     w.block(fromText(doc, stage)),
     reference && w.prose(referenceNote(doc, stage, reference)),
     // `FROM variant-${V}`, the usual way to pick a stage by argument: the ARG's default decides only by default.

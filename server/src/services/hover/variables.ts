@@ -74,26 +74,30 @@ function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declarat
 }
 
 /**
- * The description BuildKit reads for an ARG (what `docker buildx build --call=outline` shows): the
- * first line of the comment block above it that starts with the name and a space. The block runs
- * back to the previous instruction, across blank lines, and an empty `#` line ends it. A stage's
- * `ARG NAME` that takes a global ARG's value has that one's description when it has none itself.
+ * The description BuildKit reads for an ARG or a named stage (what `docker buildx build
+ * --call=outline` and `--call=targets` show): the first line of the comment block above the
+ * instruction at `nodeIndex` that starts with `name` and a space. The block runs back to the
+ * previous instruction, across blank lines, and an empty `#` line ends it.
  */
-function descriptionOf(doc: AnalyzedDocument, declaration: Declaration): string | undefined {
-  if (declaration.kind !== 'arg' || declaration.trigger) return undefined;
-  const prefix = `${declaration.name} `;
+export function commentDescription(doc: AnalyzedDocument, nodeIndex: number, name: string): string | undefined {
+  const prefix = `${name} `;
   let found: string | undefined;
-  for (let index = declaration.nodeIndex - 1; index >= 0; index--) {
+  for (let index = nodeIndex - 1; index >= 0; index--) {
     const node = doc.tree.node(index);
     if (node.kind === 'instruction' || (node.kind === 'comment' && node.content === '')) break;
     // Walking up, the last line found is the first of the block.
     if (node.kind === 'comment' && node.content.startsWith(prefix)) found = node.content.slice(prefix.length).trim();
   }
-  return found || (declaration.inherits ? descriptionOf(doc, declaration.inherits) : undefined);
+  return found || undefined;
 }
 
-function descriptionLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declaration | undefined): string | undefined {
-  const description = declaration && descriptionOf(doc, declaration);
+/** An ARG's description; a stage's `ARG NAME` that takes a global ARG's value has that one's when it has none itself. */
+function descriptionOf(doc: AnalyzedDocument, declaration: Declaration): string | undefined {
+  if (declaration.kind !== 'arg' || declaration.trigger) return undefined;
+  return commentDescription(doc, declaration.nodeIndex, declaration.name) ?? (declaration.inherits ? descriptionOf(doc, declaration.inherits) : undefined);
+}
+
+export function descriptionLine(w: DocWriter, description: string | undefined): string | undefined {
   return description && `${w.prose('Description (from the comment above it):')} ${w.text(description)}`;
 }
 
@@ -393,7 +397,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       : shellVariable
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
         : heading(w, name, declaration, predefined !== undefined),
-    descriptionLine(doc, w, declaration),
+    descriptionLine(w, declaration && descriptionOf(doc, declaration)),
     valueLine(doc, w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     declaration && overrideNote(w, declaration),
     outOfScope &&
@@ -449,7 +453,7 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
   const kept = automatic ? undefined : keptDeclaration(doc, declaration);
   return w.join(
     heading(w, declaration.name, declaration, false),
-    descriptionLine(doc, w, declaration),
+    descriptionLine(w, declaration && descriptionOf(doc, declaration)),
     kept ? keptLines(doc, w, declaration, kept) : valueLine(doc, w, 'Value', declaration.name, declaration.value, declaration, automatic),
     overrideNote(w, declaration),
     declaredLine(doc, w, declaration, true),
