@@ -77,8 +77,12 @@ describe('prepareRename', () => {
         (e: Error) => e.message,
       );
     };
-    expect(await refusal('FROM alpine\nRUN echo $HO$0ME\n')).toBe(
+    expect(await refusal('FROM alpine\nCMD echo $HO$0ME\n')).toBe(
       '"HOME" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.',
+    );
+    // In a RUN step the shell expands it, and the command may set it itself.
+    expect(await refusal('FROM alpine\nRUN for i in 1 2; do echo $$0i; done\n')).toBe(
+      '"i" is not declared in this Dockerfile: the shell expands it as this step runs (a variable the command sets, such as a loop variable, or one of the environment the base image sets), so there is nothing here to rename.',
     );
     // An ARG of that name exists, but the container and a later build never see it.
     expect(await refusal('FROM alpine\nARG PORT=80\nCMD serve $PO$0RT\n')).toBe(

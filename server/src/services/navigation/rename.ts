@@ -74,6 +74,10 @@ function undeclaredReason(doc: AnalyzedDocument, name: string, use: VariableUse 
     return `"$${name}" here is not the build argument of line ${line}: build arguments do not reach ${where}, so it is the environment's "${name}" and there is nothing here to rename.`;
   }
   if (use?.predefined && use.expansion !== 'runtime-shell' && use.expansion !== 'trigger') return `"${name}" is a build argument BuildKit predefines, not declared in this Dockerfile, so there is nothing here to rename.`;
+  // A RUN step's shell expands the name itself: it may be the command's own (a loop variable, an assignment).
+  if (use?.expansion === 'build-shell') {
+    return `"${name}" is not declared in this Dockerfile: the shell expands it as this step runs (a variable the command sets, such as a loop variable, or one of the environment the base image sets), so there is nothing here to rename.`;
+  }
   return `"${name}" is not declared in this Dockerfile (it comes from the base image or the environment), so there is nothing here to rename.`;
 }
 
