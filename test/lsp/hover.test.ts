@@ -556,7 +556,7 @@ describe('hover over LSP', () => {
         'FROM alpine\nRUN --mount=type=ssh,$[e$0nv$]=SOCK git fetch',
         [
           '```dockerfile\nRUN --mount=type=ssh,env=<VARIABLE>\n```',
-          'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the agent (when `target` is left out). Only a secret mount sets a variable of your choosing.',
+          'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the socket of the step\'s first ssh mount, wherever its `target` puts it. Only a secret mount sets a variable of your choosing.',
           ref('ssh'),
         ].join('\n\n'),
       );

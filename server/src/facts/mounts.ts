@@ -223,7 +223,7 @@ const SSH: MountTypeFact = {
       'Forwards an SSH agent, or keys, from the machine running the build into this step, so `git` or `ssh` can authenticate without any key in the image.',
     details:
       'Start the build with `--ssh default` (your running agent) or `--ssh default=$HOME/.ssh/id_ed25519`. ' +
-      'Inside the step `SSH_AUTH_SOCK` points at the forwarded agent. The server must still be a known host, for example via `ssh-keyscan github.com >> ~/.ssh/known_hosts` in an earlier step.',
+      'Inside the step `SSH_AUTH_SOCK` points at the forwarded agent (at the first ssh mount of the step, and only when the step\'s environment does not set `SSH_AUTH_SOCK` already: an `ENV` or `ARG` of that name, or the base image\'s, is left alone). The server must still be a known host, for example via `ssh-keyscan github.com >> ~/.ssh/known_hosts` in an earlier step.',
     example: lines('RUN --mount=type=ssh \\', '    git clone git@github.com:acme/private-lib.git /src/lib'),
     pitfall:
       'Without `--ssh` on the build command the step has no agent and fails later with a confusing authentication error; `required=true` reports the real cause.',
@@ -246,7 +246,7 @@ const SSH: MountTypeFact = {
     ),
     noEffect(
       'env',
-      'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the agent (when `target` is left out). Only a secret mount sets a variable of your choosing.',
+      'Changes nothing on an ssh mount: BuildKit already points `SSH_AUTH_SOCK` at the socket of the step\'s first ssh mount, wherever its `target` puts it. Only a secret mount sets a variable of your choosing.',
     ),
   ],
   referenceUrl: referenceUrl('run---mounttypessh'),
