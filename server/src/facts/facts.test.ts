@@ -589,6 +589,9 @@ describe('predefined arguments', () => {
     expect(getPredefinedArg('TARGETSTAGE')!.doc).toContain('`default` when that stage has no `AS` name');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.since).toBe('1.5');
     expect(getPredefinedArg('BUILDKIT_MULTI_PLATFORM')!.since).toBe('1.3');
+    // Docker's Dockerfile release notes list the argument under 1.4.0; older frontends ignore it.
+    expect(getPredefinedArg('BUILDKIT_SANDBOX_HOSTNAME')!.since).toBe('1.4');
+    expect(renderPredefinedArg(getPredefinedArg('BUILDKIT_SANDBOX_HOSTNAME')!, 'markdown')).toContain('Requires `# syntax=docker/dockerfile:1.4` or later.');
     // BuildKit's epoch.go: `context` resolves only Git and HTTP contexts; a named stage must be FROM scratch with one remote ADD.
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('a local directory gives none');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('`FROM scratch` stage holding a single remote `ADD`');

@@ -137,7 +137,14 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
     // dockerfile/1.3.0 release notes (moby/buildkit#1985).
     '1.3',
   ),
-  arg('buildkit', 'BUILDKIT_SANDBOX_HOSTNAME', 'Hostname that `RUN` steps see; `buildkitsandbox` by default.', 'builder'),
+  arg(
+    'buildkit',
+    'BUILDKIT_SANDBOX_HOSTNAME',
+    'Hostname that `RUN` steps see; `buildkitsandbox` by default.',
+    'builder',
+    // dockerfile/1.4.0 release notes (Docker's Dockerfile release notes page).
+    '1.4',
+  ),
   arg(
     'buildkit',
     'BUILDKIT_SYNTAX',
