@@ -41,7 +41,7 @@ const SYNTAX: DirectiveFact = {
       value: `docker/dockerfile:${SYNTAX_VERSION_LATEST}`,
       doc: `Pins frontend ${SYNTAX_VERSION_LATEST}, the newest release these facts describe: no new syntax or checks arrive, but its patch releases still do.`,
     },
-    pin('1.27', 'stable `RUN --device`'),
+    pin('1.27', 'stable `RUN --device` and zstd-compressed archives in `ADD`'),
     pin(INSTRUCTION_CHECK_COMMENTS_SINCE, '`# check=` comments for single instructions and turned `CopyIgnoredFile` on'),
     pin('1.20', 'stable `COPY --parents` and `RUN --security`'),
     pin('1.19', 'stable `--exclude` for `COPY` and `ADD`'),

@@ -377,6 +377,13 @@ describe('flags', () => {
     });
   });
 
+  it('says which frontends extract zstd archives (dockerfile/1.27.0 release notes, moby/buildkit#7069)', () => {
+    const unpack = getFlag('ADD', 'unpack')!.doc;
+    expect(unpack.summary).toContain('since frontend 1.27 also zstd');
+    expect(unpack.pitfall).toContain('Frontends before 1.27 do not recognise zstd');
+    expect(getDirective('syntax')!.values.find((v) => v.value === 'docker/dockerfile:1.27')!.doc).toContain('zstd');
+  });
+
   it('expands variables where the builder does', () => {
     expect(flags.filter(([, , f]) => f.expandsVariables).map(([label]) => label)).toEqual([
       'FROM --platform', 'RUN --mount', 'ADD --chown', 'ADD --chmod', 'ADD --checksum', 'COPY --chown', 'COPY --chmod',

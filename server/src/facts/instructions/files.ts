@@ -285,12 +285,15 @@ export const ADD: InstructionFact = {
       expandsVariables: false,
       referenceUrl: flagUrl('ADD', 'unpack'),
       doc: {
-        summary: 'Decides whether a tar archive (also gzip, bzip2, xz or zstd compressed) is extracted at the destination.',
+        summary:
+          'Decides whether a tar archive (plain or compressed with gzip, bzip2 or xz, and since frontend 1.27 also zstd) is extracted at the destination.',
         details:
           'Without the flag, archives from the build context are extracted and archives downloaded from a URL are not. ' +
           '`--unpack=true` extracts a download in one step; `--unpack=false` keeps a local archive as a file.',
         example: 'ADD --unpack=true https://example.com/release.tar.gz /opt/release/',
-        pitfall: 'Whether a file is an archive is decided by its content, not its name, so a renamed or broken archive is copied as a plain file.',
+        pitfall:
+          'Whether a file is an archive is decided by its content, not its name, so a renamed or broken archive is copied as a plain file. ' +
+          'Frontends before 1.27 do not recognise zstd, so they copy a `.tar.zst` as it is, even with `--unpack=true`.',
       },
     },
     excludeFlag('ADD', 'ADD --exclude=docs --exclude=*.md https://github.com/moby/buildkit.git#v0.14.1 /src/buildkit'),
