@@ -22,6 +22,8 @@ function chownFlag(instruction: CopyInstruction, example: string): FlagFact {
     // COPY --from keeps the owner the files have in the stage or image, so 0:0 is no default there.
     ...(instruction === 'ADD' ? { default: '0:0' } : {}),
     expandsVariables: true,
+    // Docker's Dockerfile release notes: COPY --chown expands variables since 1.1.0, ADD --chown since 1.2.0 (moby/buildkit#1473).
+    expandsVariablesSince: instruction === 'ADD' ? '1.2' : '1.1',
     referenceUrl: flagUrl(instruction, 'chown'),
     doc: {
       summary: 'Sets the owner of the copied files: `user`, `user:group`, or numeric `uid:gid`.',

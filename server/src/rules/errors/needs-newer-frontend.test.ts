@@ -236,6 +236,14 @@ describe('needs-newer-frontend', () => {
     checkErrors('# syntax=docker/dockerfile:1.5\nFROM alpine\nARG X=a\nRUN --mount=type=cache,id=$[${X-3}$],target=/x true\n', [
       ['needs-newer-frontend', message('${name-word}', '1.6', '1.5')],
     ], rules);
+    // --chown expands variables on COPY since 1.1 and on ADD since 1.2 (Docker's Dockerfile release notes).
+    checkErrors('# syntax=docker/dockerfile:1.1\nFROM alpine\nADD --chown=${U-app} a /a\nCOPY --chown=$[${U-app}$] a /b\n', [
+      ['needs-newer-frontend', message('${name-word}', '1.6', '1.1')],
+    ], rules);
+    checkErrors('# syntax=docker/dockerfile:1.0\nFROM alpine\nCOPY --chown=${U-app} a /b\n', [], rules);
+    checkErrors('# syntax=docker/dockerfile:1.2\nFROM alpine\nADD --chown=$[${U-app}$] a /a\n', [
+      ['needs-newer-frontend', message('${name-word}', '1.6', '1.2')],
+    ], rules);
   });
 
   it('changes the pinned version to the one needed, keeping the channel', () => {
