@@ -98,6 +98,19 @@ describe('invalid-mount', () => {
     ], rules);
   });
 
+  it('does not count a source= or id= with variables as set: it may expand to nothing, which BuildKit takes as unset', () => {
+    checkErrors(run('type=secret,id=a,source=$SRC') + run('type=secret,source=$SRC,id=${ID}') + run('type=ssh,source=$KEY') + run('type=$T,type=ssh,src=${KEY:-}'), [], rules);
+  });
+
+  it('does not judge a value with quotes or escapes, which BuildKit removes when it expands the value', () => {
+    checkErrors(
+      "FROM alpine\nRUN --mount=\"type='cache',target=/c,sharing='locked',mode='0755',uid='1'\" true\n" +
+        "FROM alpine\nRUN --mount=\"type=tmpfs,target=/t,size='64m'\" --mount=\"type=secret,id=a,required='true',source=''\" --mount=\"type=bind,target=/b,ro='true'\" true\n",
+      [],
+      rules,
+    );
+  });
+
   it('reports broken quoting', () => {
     checkErrors('FROM alpine\nRUN --mount=$[type=bind,\\"target=/x$] true\n', [
       ['invalid-mount', 'This --mount is not a valid comma-separated list: a quoted option is missing its closing quote.'],

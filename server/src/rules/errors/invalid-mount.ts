@@ -28,6 +28,15 @@ const FILE_INFO_TYPES = ['cache', 'secret', 'ssh'];
 const REQUIRED_TYPES = ['secret', 'ssh'];
 const URL = 'https://docs.docker.com/reference/dockerfile/#run---mount';
 
+/**
+ * Whether BuildKit's expansion of a mount value may change it: each value goes through the
+ * stage's word expansion, which substitutes variables and removes quotes and escapes (the flag
+ * word's own quotes are gone already). Such values are known only at build time.
+ */
+function expandsToUnknown(value: string): boolean {
+  return hasVariable(value) || /['"\\`]/.test(value);
+}
+
 /** Encoding/csv's complaint about the option list, if it is not valid CSV. */
 function csvProblem(text: string): string | undefined {
   let i = 0;
@@ -106,7 +115,7 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
       at(option.value, 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.');
       return;
     }
-    if (hasVariable(value)) {
+    if (expandsToUnknown(value)) {
       if (canonical === 'type') typeKnown = false;
       seen.set(canonical, { option, value: undefined });
       return;
@@ -165,20 +174,25 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
       if (s) at(s.option.key, `${key} applies only to ${listWords(FILE_INFO_TYPES)} mounts, not to ${type} mounts.`);
     }
   }
+  // A value BuildKit still expands (undefined in `seen`) may come out empty, which it takes as unset.
   const isSet = (key: string) => {
     const s = seen.get(key);
     return s !== undefined && s.value !== '';
   };
+  const certainlySet = (key: string) => {
+    const s = seen.get(key);
+    return s?.value !== undefined && s.value !== '';
+  };
   if (type === 'secret') {
     const from = seen.get('from');
-    if (from && isSet('from')) at(from.option, 'A secret mount cannot use from=: secrets come from the build command (docker build --secret id=...).');
+    if (from && certainlySet('from')) at(from.option, 'A secret mount cannot use from=: secrets come from the build command (docker build --secret id=...).');
     const sharing = seen.get('sharing');
     if (sharing && isSet('sharing')) at(sharing.option, 'A secret mount cannot use sharing=; it applies only to cache mounts.');
     if (!isSet('source') && !isSet('target') && !isSet('id')) {
       at(flag, 'A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after).');
     }
     const id = seen.get('id');
-    if (id && isSet('source') && isSet('id')) at(id.option, 'A secret mount takes id= or source= (an older name for it), not both.');
+    if (id && certainlySet('source') && certainlySet('id')) at(id.option, 'A secret mount takes id= or source= (an older name for it), not both.');
   } else if (type !== 'cache') {
     const sharing = seen.get('sharing');
     if (sharing && isSet('sharing')) at(sharing.option, `sharing= applies only to cache mounts, not to ${type} mounts.`);
@@ -186,7 +200,7 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
   if (type === 'ssh') {
     // Refused when BuildKit converts the RUN ("ssh does not support source"), not while parsing it.
     const source = seen.get('source');
-    if (source && isSet('source')) {
+    if (source && certainlySet('source')) {
       at(source.option, 'An ssh mount cannot use source=: it forwards the agent or keys given to docker build --ssh; choose which with id=.');
     }
   }
