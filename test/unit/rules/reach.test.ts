@@ -84,10 +84,24 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
         { code: 'invalid-flag-value', message: `--chmod "999" is not a file mode: ${CHMOD_PROBLEM}. ${NOT_BUILT_TOOL}`, severity: 'warning' },
         { code: 'invalid-flag-value', message: '--retries is a whole number, not "x".', severity: 'error' },
         { code: 'invalid-mount', message: `A mount cannot cover the root directory: choose a target such as /cache or /src. ${NOT_BUILT_TOOL}`, severity: 'warning' },
-        { code: 'invalid-mount', message: 'A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after).', severity: 'error' },
+        { code: 'invalid-mount', message: `A secret mount needs id=<name>, the id given to docker build --secret (or a target= path to name it after). ${NOT_BUILT_TOOL}`, severity: 'warning' },
         { code: 'bad-substitution', message: 'This ${ is never closed: end the variable with }.', severity: 'error' },
       ],
       { only: ['bad-substitution', 'empty-volume', 'invalid-flag-value', 'invalid-mount'] },
+    );
+  });
+
+  it('judges --mount options when the stage is converted (BuildKit\'s parser only splits the list and refuses a variable in from=)', () => {
+    checkDiagnostics(
+      'FROM alpine AS tool\nRUN --mount=type=cache,target=/c,$[size$]=1g --mount=$[tagret$]=/x --mount=type=$[cahce$],target=/y --mount=type=bind,from=$[$STAGE$] --mount=$[type=bind,\\"a$] true\nFROM alpine\n',
+      [
+        { code: 'invalid-mount', message: `size applies only to tmpfs mounts, not to cache mounts. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'invalid-mount', message: `"tagret" is not a --mount option. Did you mean target? ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'invalid-mount', message: `"cahce" is not a mount type; use bind, cache, tmpfs, secret or ssh. Did you mean cache? ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'invalid-mount', message: 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.', severity: 'error' },
+        { code: 'invalid-mount', message: 'This --mount is not a valid comma-separated list: a quoted option is missing its closing quote.', severity: 'error' },
+      ],
+      { only: ['invalid-mount'] },
     );
   });
 

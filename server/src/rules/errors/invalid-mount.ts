@@ -73,7 +73,9 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
     report({ start: span.start, end: span.end, message, url: URL, data });
   const text = flag.value?.text ?? '';
   const csv = csvProblem(text);
-  if (csv) return at(flag.value!, `This --mount is not a valid comma-separated list: ${csv}.`);
+  // BuildKit's parser reads the list without expanding it: the CSV and a variable in from= are all
+  // it refuses there. The rest is judged when it expands the values, as it converts the stage.
+  if (csv) return report({ start: flag.value!.start, end: flag.value!.end, message: `This --mount is not a valid comma-separated list: ${csv}.`, url: URL, raisedWhen: 'parse' });
   const options = flag.mountOptions ?? [];
   let type = 'bind';
   let typeKnown = true;
@@ -112,7 +114,13 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
     }
     const value = option.value.text;
     if (canonical === 'from' && /\$./.test(value)) {
-      at(option.value, 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.');
+      report({
+        start: option.value.start,
+        end: option.value.end,
+        message: 'from= cannot use variables: BuildKit does not expand them here. Declare a stage such as FROM ${IMAGE} AS deps and mount from=deps.',
+        url: URL,
+        raisedWhen: 'parse',
+      });
       return;
     }
     if (expandsToUnknown(value)) {
@@ -206,8 +214,8 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
   }
   const target = seen.get('target');
   if (target?.value && ['bind', 'cache', 'tmpfs'].includes(type) && normalizesToRoot(target.value)) {
-    // Refused when BuildKit converts the stage (dispatchRunMounts); the other checks are its parser's.
-    report({ start: target.option.start, end: target.option.end, message: 'A mount cannot cover the root directory: choose a target such as /cache or /src.', url: URL, raisedWhen: 'dispatch' });
+    // Refused as BuildKit converts the RUN (dispatchRunMounts), after the values are read.
+    at(target.option, 'A mount cannot cover the root directory: choose a target such as /cache or /src.');
   }
 }
 
@@ -227,6 +235,8 @@ export const invalidMount: InstructionRule = {
   kind: 'error',
   scope: 'instruction',
   defaultSeverity: DiagnosticSeverity.Error,
+  // parseMount judges the options only with an expander, which BuildKit has when it converts the stage.
+  raisedWhen: 'dispatch',
   description: 'A RUN --mount with an unknown option, a wrong value or a combination BuildKit refuses.',
   url: URL,
   check(node, report) {
