@@ -199,6 +199,26 @@ describe('required-variable-missing', () => {
     );
   });
 
+  it('leaves a stage whose FROM chain names a stage through a variable, which a --build-arg may point at an image', () => {
+    checkErrors(
+      [
+        'ARG B=base',
+        'ARG M=mid',
+        'FROM scratch AS base',
+        'ENV E=',
+        'ONBUILD LABEL a=${X:?}',
+        'FROM ${B} AS mid',
+        'LABEL b=${Y:?} c=${E:?}',
+        'ONBUILD LABEL d=${Z:?}',
+        'FROM $M',
+        'LABEL e=${W:?}',
+        '',
+      ].join('\n'),
+      [],
+      rules,
+    );
+  });
+
   it('leaves a reference that is never closed to bad-substitution, which BuildKit stops on first', () => {
     checkErrors('FROM scratch\nWORKDIR ${DIR:?set\nFROM ${IMG:?need image}\n', [], rules);
   });

@@ -5,7 +5,8 @@
 // - unset: no ARG or ENV the reference can see declares the name, it is no predefined ARG (a platform
 //   ARG counts as unset in a stage that does not declare it: BuildKit sets those for FROM lines), and the
 //   stage's FROM chain starts at `scratch` (any other image may set it in its config: the facts' table
-//   of image ENV lists only what every tag sets, never all it sets). An `ARG NAME` without a value is
+//   of image ENV lists only what every tag sets, never all it sets) and names each stage of it without
+//   a variable (`FROM ${BASE}` may be an image with a --build-arg). An `ARG NAME` without a value is
 //   not certain: a --build-arg may set it.
 // - empty: the name's value is an `ENV NAME=` with an empty literal, and no ARG of the name anywhere
 //   in the stage's chain (an ARG set by a --build-arg after the ENV replaces it while building).
@@ -53,9 +54,19 @@ function chainRoot(stage: Stage): Stage {
   return root;
 }
 
+/**
+ * Whether a stage of the chain names its base stage through a variable (`FROM ${BASE}`): the global
+ * ARG's default picks that stage, a --build-arg may pick an image instead, which sets what it likes
+ * (and runs no trigger of the file).
+ */
+function variablyLinked(stage: Stage): boolean {
+  for (let at: Stage | undefined = stage; at?.base; at = at.base) if (at.image?.includes('$')) return true;
+  return false;
+}
+
 /** The chain starts from the empty image, written as such (a variable image may be another with a --build-arg). */
 function startsFromScratch(stage: Stage): boolean {
-  return chainRoot(stage).image === 'scratch';
+  return chainRoot(stage).image === 'scratch' && !variablyLinked(stage);
 }
 
 /** Whether any ARG of the stage's chain (before `beforeNode` in the stage itself) declares the name. */
@@ -87,6 +98,7 @@ function certainly(model: DockerfileModel, stage: Stage, use: VariableUse, fromL
     return envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'unset';
   }
   if (fromLine || use.ref.operator !== ':?' || !emptyLiteralEnv(use.declaration)) return undefined;
+  if (use.declaration.stage !== stage.index && variablyLinked(stage)) return undefined;
   return argInChain(model, stage, use.name, use.nodeIndex) || envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'empty';
 }
 
@@ -174,6 +186,8 @@ function certainlyInTrigger(model: DockerfileModel, stage: Stage, use: VariableU
  * out, as ARG lines are (a --build-arg means BuildKit never expands the default).
  */
 function checkTriggersRun(model: DockerfileModel, tree: SyntaxTree, stage: Stage, base: Stage, report: (problem: FileProblem) => void): void {
+  // The triggers run only where the FROM names the base; a chain that may hold an image is never certain.
+  if (variablyLinked(stage)) return;
   const at = stage.imageSpan ?? { start: stage.fromStart + stage.from.keyword.start, end: stage.fromStart + stage.from.keyword.end };
   for (const { trigger, index } of stageTriggers(model, base)) {
     const onbuild = tree.node(index);
