@@ -54,14 +54,36 @@ function chainRoot(stage: Stage): Stage {
   return root;
 }
 
+// Per stage (a version's own object): whether its chain names a stage through a variable.
+const linkedByVariable = new WeakMap<Stage, boolean>();
+
 /**
  * Whether a stage of the chain names its base stage through a variable (`FROM ${BASE}`): the global
  * ARG's default picks that stage, a --build-arg may pick an image instead, which sets what it likes
  * (and runs no trigger of the file).
  */
 function variablyLinked(stage: Stage): boolean {
-  for (let at: Stage | undefined = stage; at?.base; at = at.base) if (at.image?.includes('$')) return true;
-  return false;
+  // Down to the nearest stage already answered (or the root), then the answers back up, as chainRoot does.
+  const pending: Stage[] = [];
+  let found = false;
+  for (let at: Stage | undefined = stage; at; ) {
+    const known = linkedByVariable.get(at);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    pending.push(at);
+    const base: Stage | undefined = at.base;
+    if (!base) break;
+    if (at.image?.includes('$')) {
+      found = true;
+      break;
+    }
+    at = base;
+  }
+  // Every stage walked has the answer found: the walk stops at the first link.
+  for (const at of pending) linkedByVariable.set(at, found);
+  return found;
 }
 
 /** The chain starts from the empty image, written as such (a variable image may be another with a --build-arg). */
