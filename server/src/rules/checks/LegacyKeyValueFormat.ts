@@ -1,7 +1,10 @@
 // LegacyKeyValueFormat: `ENV key value` or `LABEL key value`, the old form whose value is the
 // rest of the line. The fix writes `key=value`, escaping unquoted white space so the value the
-// builder sees stays exactly the same.
+// builder sees stays exactly the same. An `ONBUILD ENV` or `ONBUILD LABEL` is reported at the FROM
+// of the stage that runs it; its fix rewrites the ONBUILD line.
 
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { AnalyzedDocument } from '../../services/document';
 import { SyntaxTree, type InstructionNode, type KeyValue } from '../../syntax';
 import { isSpaceCode } from '../../syntax/shellLexer';
 import type { InstructionRule } from '../types';
@@ -61,12 +64,18 @@ function rewrite(key: string, value: string, escape: string): { text: string; sh
 /**
  * Whether `key=value` may replace the pair: it must keep every comment line inside the pair (BuildKit
  * drops them from the value, so the one-line rewrite would delete them), and read back as this one
- * pair (a key with an open quote, `"quoted key" value`, does not).
+ * pair (a key with an open quote, `"quoted key" value`, does not). `node` is the instruction (an
+ * ONBUILD for a trigger's pair: its comment lines), `name` the ENV or LABEL the pair belongs to.
  */
-function rewritable(node: InstructionNode, pair: KeyValue, text: string, escape: string): boolean {
+function rewritable(node: InstructionNode, pair: KeyValue, text: string, escape: string, name = node.name): boolean {
   if (node.innerComments.some((comment) => comment.start >= pair.start && comment.start < pair.end)) return false;
+  return readsAsPair(name, pair, text, escape);
+}
+
+/** Whether `name text` reads back as the one `key=value` pair `pair` with `escape` as the escape character. */
+function readsAsPair(name: string, pair: KeyValue, text: string, escape: string): boolean {
   const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
-  const [entry] = SyntaxTree.parse(`${directive}${node.name} ${text}\n`).instructions();
+  const [entry] = SyntaxTree.parse(`${directive}${name} ${text}\n`).instructions();
   const pairs = entry?.node.errors.length === 0 ? entry.node.pairs : [];
   return pairs.length === 1 && pairs[0].separator === '=' && pairs[0].key.text === pair.key.text;
 }
@@ -90,11 +99,13 @@ export const LegacyKeyValueFormat: InstructionRule = {
     legacyPairs(node, escape, (pair, message) => report({ start: pair.start, end: pair.end, message }));
   },
   // BuildKit checks the form as it dispatches ENV and LABEL, so also an `ONBUILD ENV` or `ONBUILD LABEL` where it runs.
-  checkTrigger({ trigger, escape }, report) {
-    legacyPairs(trigger, escape, (_pair, message) => report(message));
+  checkTrigger({ trigger, escape, index }, report) {
+    legacyPairs(trigger, escape, (pair, message) => report(message, { onbuild: index, pair: pair.start }));
   },
   fixAll: true,
   fixes(diagnostic, doc) {
+    const { onbuild, pair: pairStart } = (diagnostic.data ?? {}) as { onbuild?: unknown; pair?: unknown };
+    if (typeof onbuild === 'number' && typeof pairStart === 'number') return triggerFix(diagnostic, doc, onbuild, pairStart);
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry) return [];
     const offset = doc.text.offsetAt(diagnostic.range.start);
@@ -105,3 +116,29 @@ export const LegacyKeyValueFormat: InstructionRule = {
     return [quickFix(`Write ${shown}`, doc, diagnostic, [{ start: entry.start + pair.start, end: entry.start + pair.end, text }], true)];
   },
 };
+
+/**
+ * The fix of a legacy pair in an `ONBUILD ENV` or `ONBUILD LABEL` (the warning is at the FROM of the
+ * stage that runs it), written on the ONBUILD line: the same rewrite as for an ENV or LABEL of the
+ * stage. Never preferred, so never part of Fix All: the base stage's image keeps the trigger as
+ * written (its config's OnBuild list and its history), so the rewrite changes that image.
+ * BuildKit parses a trigger again where it runs with `\` as the escape character, whatever the
+ * file's `# escape=` says: with another one, the fix is offered only when it inserts no escape and
+ * reads as the same pair either way (the file's ONBUILD line is parsed with the file's).
+ */
+function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number, pairStart: number): CodeAction[] {
+  if (index < 0 || index >= doc.tree.nodeCount) return [];
+  const node = doc.tree.node(index);
+  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
+  if (node.kind !== 'instruction' || (trigger?.name !== 'ENV' && trigger?.name !== 'LABEL')) return [];
+  const pair = trigger.pairs.find((p) => p.separator === ' ' && p.start === pairStart);
+  if (!pair?.value) return [];
+  const escape = doc.tree.escape;
+  const { text, shown } = rewrite(pair.key.text, pair.value.text, escape);
+  // The trigger's spans are relative to its ONBUILD, whose comment lines are the ones inside the pair.
+  if (!rewritable(node, pair, text, escape, trigger.name)) return [];
+  if (escape !== '\\' && (text !== `${pair.key.text}=${pair.value.text}` || !readsAsPair(trigger.name, pair, text, '\\'))) return [];
+  const start = doc.tree.start(index);
+  const line = doc.text.positionAt(start).line + 1;
+  return [quickFix(`Write ${shown} in the ONBUILD on line ${line}`, doc, diagnostic, [{ start: start + pair.start, end: start + pair.end, text }])];
+}

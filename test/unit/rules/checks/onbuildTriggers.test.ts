@@ -2,8 +2,19 @@
 // the stage that has them, reported at that stage's FROM (dockerfile2llb initOnBuildTriggers gives
 // the parsed trigger the stage's location), and only in stages the last stage needs.
 
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
-import { checkDiagnostics, checkFix, diagnosticsOf, fixTitles } from '../harness';
+import { createLanguageService } from '../../../../server/src/languageService';
+import { analyze, checkDiagnostics, checkFix, diagnosticsOf, fixTitles } from '../harness';
+
+const service = createLanguageService();
+
+/** The text `text` becomes with the edits of `action`. */
+function applied(text: string, action: CodeAction | undefined): string {
+  const edits = Object.values(action?.edit?.changes ?? {}).flat();
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'dockerfile', 1, text), edits);
+}
 
 const legacy = (line: number, written: string, keyword: string, rewrite: string) =>
   `The ONBUILD on line ${line} runs first in this stage: '${written}' is the legacy form, whose value runs to the end of the line; write ${keyword} ${rewrite}.`;
@@ -281,5 +292,112 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
       'Skip WorkdirRelativePath in this file',
       ['# check=skip=WorkdirRelativePath', 'FROM alpine AS base', 'ONBUILD WORKDIR app', 'FROM base', ''].join('\n'),
     );
+  });
+
+  it('LegacyKeyValueFormat: fixes the trigger on its ONBUILD line as an ENV or LABEL of the stage is fixed, never preferred', () => {
+    expect(fixTitles(['FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base', ''].join('\n'), 'LegacyKeyValueFormat')).toEqual([
+      'Write APP=/srv/app in the ONBUILD on line 2',
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+    ]);
+    checkFix(
+      ['FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Write APP=/srv/app in the ONBUILD on line 2',
+      ['FROM alpine AS base', 'ONBUILD ENV APP=/srv/app', 'FROM base', ''].join('\n'),
+    );
+    // White space outside quotes escaped, quotes kept, as the ordinary fix writes them; a lowercase trigger keyword too.
+    checkFix(
+      ['FROM alpine AS base', 'onbuild label owner Jane  "the team"', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Write owner=Jane\\ \\ "the team" in the ONBUILD on line 2',
+      ['FROM alpine AS base', 'onbuild label owner=Jane\\ \\ "the team"', 'FROM base', ''].join('\n'),
+    );
+    // Continued over lines, as the ordinary fix: the escaped line break stays.
+    checkFix(
+      ['FROM alpine AS base', 'ONBUILD ENV A 1 \\', '  2', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Write A=1\\ \\ \\ 2 in the ONBUILD on line 2',
+      ['FROM alpine AS base', 'ONBUILD ENV A=1\\ \\ \\ 2', 'FROM base', ''].join('\n'),
+    );
+  });
+
+  it('LegacyKeyValueFormat: the trigger fix gives the stage that runs it the same value', () => {
+    for (const value of ['hello  big "wide world"', "'single quoted' rest", 'x\\ y', '"a b" c', 'tab\there']) {
+      const before = ['FROM alpine AS base', `ONBUILD ENV V ${value}`, 'FROM base', 'RUN true', ''].join('\n');
+      const actions = service.getCodeActions(analyze(before), { diagnostics: diagnosticsOf(before, {}, 'LegacyKeyValueFormat') });
+      const fix = actions.find((action) => action.title.startsWith('Write '));
+      expect(fix?.title, value).toMatch(/ in the ONBUILD on line 2$/);
+      const after = applied(before, fix);
+      expect(after).not.toBe(before);
+      const valueIn = (t: string) => analyze(t).model.declarations.find((d) => d.name === 'V')?.value;
+      expect(valueIn(after), value).toBe(valueIn(before));
+      expect(valueIn(before), value).toBeDefined();
+    }
+  });
+
+  it('LegacyKeyValueFormat: fixes the trigger a diagnostic names when several run at the same FROM', () => {
+    const text = ['FROM alpine AS base', 'ONBUILD ENV A 1', 'ONBUILD LABEL b 2', 'FROM base', ''].join('\n');
+    const diagnostics = diagnosticsOf(text, {}, 'LegacyKeyValueFormat');
+    expect(diagnostics.map((d) => [d.range, d.message])).toEqual([
+      [{ start: { line: 3, character: 5 }, end: { line: 3, character: 9 } }, legacy(2, 'ENV A 1', 'ENV', 'A=1')],
+      [{ start: { line: 3, character: 5 }, end: { line: 3, character: 9 } }, legacy(3, 'LABEL b 2', 'LABEL', 'b=2')],
+    ]);
+    const doc = analyze(text);
+    const fixes = diagnostics.map((d) => service.getCodeActions(doc, { diagnostics: [d] })[0]);
+    expect(fixes.map((f) => [f.title, f.isPreferred, f.edit?.changes?.[doc.uri]])).toEqual([
+      ['Write A=1 in the ONBUILD on line 2', undefined, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 15 } }, newText: 'A=1' }]],
+      ['Write b=2 in the ONBUILD on line 3', undefined, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 17 } }, newText: 'b=2' }]],
+    ]);
+  });
+
+  it('LegacyKeyValueFormat: one trigger run by several stages gets one edit of its line from each of their diagnostics', () => {
+    const text = ['FROM alpine AS base', 'ONBUILD ENV APP /srv/app', 'FROM base AS one', 'FROM base AS two', 'COPY --from=one /a /b', ''].join('\n');
+    const diagnostics = diagnosticsOf(text, {}, 'LegacyKeyValueFormat');
+    expect(diagnostics.map((d) => d.range.start.line)).toEqual([2, 3]);
+    const doc = analyze(text);
+    // Sent together, as a selection over the file: one action, naming both.
+    const actions = service.getCodeActions(doc, { diagnostics });
+    expect(actions[0].title).toBe('Write APP=/srv/app in the ONBUILD on line 2');
+    expect(actions[0].diagnostics).toHaveLength(2);
+    expect(actions[0].edit?.changes?.[doc.uri]).toEqual([{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 24 } }, newText: 'APP=/srv/app' }]);
+    const fixed = applied(text, actions[0]);
+    expect(fixed).toBe(['FROM alpine AS base', 'ONBUILD ENV APP=/srv/app', 'FROM base AS one', 'FROM base AS two', 'COPY --from=one /a /b', ''].join('\n'));
+    expect(diagnosticsOf(fixed, {}, 'LegacyKeyValueFormat')).toEqual([]);
+  });
+
+  it('LegacyKeyValueFormat: offers no trigger fix that would delete a comment line inside the pair', () => {
+    expect(fixTitles(['FROM alpine AS base', 'ONBUILD ENV LONG a \\', '  # why', '  b', 'FROM base', ''].join('\n'), 'LegacyKeyValueFormat')).toEqual([
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+    ]);
+  });
+
+  it("LegacyKeyValueFormat: with '# escape=`', a trigger fix only when it needs no escape (BuildKit parses a trigger again with '\\\\' where it runs)", () => {
+    // The ordinary fix would write `P=C:\a` b`; where the trigger runs, the backtick escapes nothing and `b` is a key without a value.
+    expect(fixTitles(['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P C:\\a b', 'FROM base', ''].join('\n'), 'LegacyKeyValueFormat')).toEqual([
+      'Skip LegacyKeyValueFormat for this instruction',
+      'Skip LegacyKeyValueFormat in this file',
+    ]);
+    checkFix(
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P C:\\app', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Write P=C:\\app in the ONBUILD on line 3',
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P=C:\\app', 'FROM base', ''].join('\n'),
+    );
+    checkFix(
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD LABEL team "a b"', 'FROM base', ''].join('\n'),
+      'LegacyKeyValueFormat',
+      'Write team="a b" in the ONBUILD on line 3',
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD LABEL team="a b"', 'FROM base', ''].join('\n'),
+    );
+  });
+
+  it('LegacyKeyValueFormat: Fix All leaves the ONBUILD line as written (the base stage image keeps the trigger text), and fixes the rest', () => {
+    const text = ['FROM alpine AS base', 'ENV A b', 'ONBUILD ENV APP /srv/app', 'FROM base AS one', 'FROM base AS two', 'COPY --from=one /a /b', ''].join('\n');
+    expect(diagnosticsOf(text, {}, 'LegacyKeyValueFormat').map((d) => d.range.start.line)).toEqual([1, 3, 4]);
+    const doc = analyze(text);
+    const [fixAll] = service.getCodeActions(doc, { diagnostics: [], only: ['source.fixAll'] });
+    expect(fixAll.edit?.changes?.[doc.uri]).toEqual([{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 7 } }, newText: 'A=b' }]);
   });
 });
