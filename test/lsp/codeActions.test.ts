@@ -231,6 +231,28 @@ describe('textDocument/codeAction over LSP', () => {
     expect((fixAll.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(2, 4, 2, 7), newText: 'A=b' }]);
   });
 
+  it('fixes an ONBUILD ENV in the legacy form on its ONBUILD line from the warning at the FROM that runs it, and Fix All leaves it', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/onbuild-legacy/Dockerfile';
+    const text = ['FROM alpine:3 AS base', 'ENV A b', 'ONBUILD ENV GREETING hello "big world"', 'FROM base AS one', 'FROM base', 'COPY --from=one /a /b', ''].join('\n');
+    await client.open(uri, text, 2);
+    const diagnostics = (await client.diagnosticsFor(uri, 2)).filter((d) => d.code === 'LegacyKeyValueFormat');
+    expect(diagnostics.map((d) => d.range)).toEqual([range(1, 4, 1, 7), range(3, 5, 3, 9), range(4, 5, 4, 9)]);
+    const edit = { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [{ range: range(2, 12, 2, 38), newText: 'GREETING=hello\\ "big world"' }] }] };
+    const offered = await actions(client, uri, [diagnostics[2]]);
+    expect(offered[0]).toEqual({ title: 'Write GREETING=hello\\ "big world" in the ONBUILD on line 3', kind: 'quickfix', diagnostics: [diagnostics[2]], edit });
+    expect(offered.map((a) => a.title).slice(1)).toEqual(['Skip LegacyKeyValueFormat for this instruction', 'Skip LegacyKeyValueFormat in this file']);
+    // From the other stage that runs the trigger: the same edit.
+    expect((await actions(client, uri, [diagnostics[1]]))[0].edit).toEqual(edit);
+    // Not preferred, so Fix All, which the editor may run on save unseen, fixes only the ENV of the stage.
+    const [fixAll] = await actions(client, uri, [], ['source.fixAll']);
+    expect((fixAll.edit?.documentChanges as TextDocumentEdit[])[0].edits).toEqual([{ range: range(1, 4, 1, 7), newText: 'A=b' }]);
+    const fixed = apply(text, offered[0]);
+    expect(fixed.split('\n')[2]).toBe('ONBUILD ENV GREETING=hello\\ "big world"');
+    const version = await client.change(uri, [{ text: fixed }]);
+    expect((await client.diagnosticsFor(uri, version)).filter((d) => d.code === 'LegacyKeyValueFormat').map((d) => d.range)).toEqual([range(1, 4, 1, 7)]);
+  });
+
   it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {
     client = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } } } });
     const uri = 'file:///actions/plain/Dockerfile';
