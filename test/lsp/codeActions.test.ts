@@ -253,6 +253,22 @@ describe('textDocument/codeAction over LSP', () => {
     expect((await client.diagnosticsFor(uri, version)).filter((d) => d.code === 'LegacyKeyValueFormat').map((d) => d.range)).toEqual([range(1, 4, 1, 7)]);
   });
 
+  it('fixes a misspelt name in an ONBUILD trigger on its line from the warning at the FROM that runs it', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/onbuild-undefined/Dockerfile';
+    await client.open(uri, ['FROM alpine:3 AS base', 'ARG VERSION=1', 'ONBUILD LABEL v=$VERSON', 'FROM base', ''].join('\n'), 1);
+    const diagnostics = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'UndefinedVar');
+    expect(diagnostics.map((d) => d.range)).toEqual([range(3, 5, 3, 9)]);
+    const [fix] = await actions(client, uri, diagnostics);
+    expect(fix).toEqual({
+      title: "Change to '$VERSION' in the ONBUILD on line 3",
+      kind: 'quickfix',
+      diagnostics,
+      isPreferred: true,
+      edit: { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: range(2, 17, 2, 23), newText: 'VERSION' }] }] },
+    });
+  });
+
   it('uses plain changes for clients without documentChanges, and is not offered without CodeAction literals', async () => {
     client = await LspTestClient.start({ capabilities: { workspace: { workspaceEdit: { documentChanges: false } } } });
     const uri = 'file:///actions/plain/Dockerfile';

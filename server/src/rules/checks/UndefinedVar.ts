@@ -12,11 +12,16 @@
 // The most common case is a global ARG (or a platform ARG BuildKit sets, such as TARGETARCH) used
 // inside a stage: the name is right, only the stage's `ARG NAME` is missing. The message says so
 // and the quick fix adds that line below the stage's FROM.
+//
+// A misspelt name in an ONBUILD trigger is reported at the FROM of the stage that runs it; its fix
+// writes the suggested name on the ONBUILD line.
 
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { triggerExpansion, type Declaration, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
+import type { AnalyzedDocument } from '../../services/document';
 import type { StageRule } from '../types';
-import { declareArgFix, renameVariableFix } from './support/fixes';
+import { declareArgFix, quickFix, renameVariableFix } from './support/fixes';
 import { setRegardless } from './support/alwaysSet';
 import { unsetOutcome } from './support/expand';
 import { envKeyName, hasVariableKey, keyedSettingAt, setThroughVariableKey } from './support/variableKeys';
@@ -124,11 +129,31 @@ export const UndefinedVar: StageRule = {
       report(
         `'$${use.name}' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), ${unsetOutcome(tree, use)}` +
           (outside ? `: ${outside} Add 'ARG ${use.name}' to that stage or to the trigger's.` : `${didYouMean(suggestion, (s) => `'$${s}'`)}.`),
+        suggestion ? { onbuild: index, name: use.name, suggestion, at: use.nameSpan.start } : undefined,
       );
     }
   },
-  fixes: (diagnostic, doc) => [...declareArgFix(diagnostic, doc), ...renameVariableFix(diagnostic, doc)],
+  fixes(diagnostic, doc) {
+    const { onbuild } = (diagnostic.data ?? {}) as { onbuild?: unknown };
+    if (typeof onbuild === 'number') return triggerRenameFix(diagnostic, doc, onbuild);
+    return [...declareArgFix(diagnostic, doc), ...renameVariableFix(diagnostic, doc)];
+  },
 };
+
+/**
+ * The fix of a misspelt name in a trigger (the warning is at the FROM of the stage that runs it):
+ * the suggestion written in its place on the ONBUILD line (`data: { onbuild, name, suggestion, at }`,
+ * `at` the document offset of the name), as the ordinary fix writes it in the instruction.
+ */
+function triggerRenameFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
+  const { name, suggestion, at } = (diagnostic.data ?? {}) as { name?: unknown; suggestion?: unknown; at?: unknown };
+  if (typeof name !== 'string' || typeof suggestion !== 'string' || !suggestion || typeof at !== 'number') return [];
+  if (index < 0 || index >= doc.tree.nodeCount) return [];
+  const use = doc.model.usesInNode(index).find((u) => u.name === name && u.nameSpan.start === at);
+  if (!use) return [];
+  const line = doc.text.positionAt(doc.tree.start(index)).line + 1;
+  return [quickFix(`Change to '$${suggestion}' in the ONBUILD on line ${line}`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
+}
 
 /**
  * The names set where the trigger at node `index` runs in `stage`, for "did you mean": an ENV with a

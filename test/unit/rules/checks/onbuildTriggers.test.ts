@@ -400,4 +400,33 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     const [fixAll] = service.getCodeActions(doc, { diagnostics: [], only: ['source.fixAll'] });
     expect(fixAll.edit?.changes?.[doc.uri]).toEqual([{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 7 } }, newText: 'A=b' }]);
   });
+
+  it("UndefinedVar: fixes a misspelt name in a trigger on its ONBUILD line, as the ordinary fix does in the instruction", () => {
+    expect(fixTitles(['FROM alpine AS base', 'ARG VERSION=1', 'ONBUILD LABEL v=$VERSON', 'FROM base', ''].join('\n'), 'UndefinedVar')).toEqual([
+      "Change to '$VERSION' in the ONBUILD on line 3 (preferred)",
+      'Skip UndefinedVar for this instruction',
+      'Skip UndefinedVar in this file',
+    ]);
+    checkFix(
+      ['FROM alpine AS base', 'ARG VERSION=1', 'ONBUILD LABEL v=${VERSON:-0}', 'FROM base', ''].join('\n'),
+      'UndefinedVar',
+      "Change to '$VERSION' in the ONBUILD on line 3",
+      ['FROM alpine AS base', 'ARG VERSION=1', 'ONBUILD LABEL v=${VERSION:-0}', 'FROM base', ''].join('\n'),
+    );
+    // A global ARG the stage does not declare: no name to suggest, and no fix (the message says where to add the ARG).
+    expect(fixTitles(['ARG VERSION=1', 'FROM alpine AS base', 'ONBUILD LABEL v=$VERSION', 'FROM base', ''].join('\n'), 'UndefinedVar')).toEqual([
+      'Skip UndefinedVar for this instruction',
+      'Skip UndefinedVar in this file',
+    ]);
+  });
+
+  it('UndefinedVar: each trigger diagnostic at the same FROM fixes its own name', () => {
+    const text = ['FROM alpine AS base', 'ARG VERSION=1', 'ENV HOME_DIR=/srv', 'ONBUILD LABEL v=$VERSON', 'ONBUILD ENV D=$HOME_DIT', 'FROM base', ''].join('\n');
+    const doc = analyze(text);
+    const fixes = diagnosticsOf(text, {}, 'UndefinedVar').map((d) => service.getCodeActions(doc, { diagnostics: [d] })[0]);
+    expect(fixes.map((f) => [f.title, f.edit?.changes?.[doc.uri]])).toEqual([
+      ["Change to '$VERSION' in the ONBUILD on line 4", [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 23 } }, newText: 'VERSION' }]],
+      ["Change to '$HOME_DIR' in the ONBUILD on line 5", [{ range: { start: { line: 4, character: 15 }, end: { line: 4, character: 23 } }, newText: 'HOME_DIR' }]],
+    ]);
+  });
 });
