@@ -1,8 +1,9 @@
 // MultipleInstructionsDisallowed: more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage. Only
 // the last one takes effect, so each earlier one is reported (and faded as unnecessary).
 
-import { DiagnosticTag } from 'vscode-languageserver-types';
+import { DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../../semantics';
+import type { AnalyzedDocument } from '../../services/document';
 import type { SyntaxTree } from '../../syntax';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
@@ -59,12 +60,16 @@ export const MultipleInstructionsDisallowed: FileRule = {
   // BuildKit counts these per stage it dispatches, and a stage built FROM this one runs the triggers
   // first: an `ONBUILD CMD` is replaced by a later trigger's CMD or by the stage's own. (Its base's CMD
   // does not count: each stage starts counting afresh.)
-  checkTrigger({ doc, tree, trigger, order, run }, report) {
+  checkTrigger({ doc, tree, trigger, index, order, run }, report) {
     if (!ONCE_PER_STAGE.has(trigger.name)) return;
     const lineOf = (index: number): number => doc.text.positionAt(tree.start(index)).line + 1;
     const laterTrigger = run.triggers.slice(order + 1).find((later) => later.trigger.name === trigger.name);
     if (laterTrigger) {
-      report(`its ${trigger.name} has no effect: the ONBUILD ${trigger.name} on line ${lineOf(laterTrigger.index)}, which runs after it, replaces it, because only the last one in a stage counts.`);
+      // Replaced wherever it runs (every stage that runs one runs the other after it): its removal is the fix.
+      report(
+        `its ${trigger.name} has no effect: the ONBUILD ${trigger.name} on line ${lineOf(laterTrigger.index)}, which runs after it, replaces it, because only the last one in a stage counts.`,
+        { onbuild: index },
+      );
       return;
     }
     const { stage } = run;
@@ -78,8 +83,26 @@ export const MultipleInstructionsDisallowed: FileRule = {
     if (own !== undefined) report(`its ${trigger.name} has no effect: this stage's ${trigger.name} on line ${lineOf(own)} replaces it, because only the last one in a stage counts.`);
   },
   fixes(diagnostic, doc) {
+    const { onbuild } = (diagnostic.data ?? {}) as { onbuild?: unknown };
+    if (typeof onbuild === 'number') return removeTriggerFix(diagnostic, doc, onbuild);
     const entry = instructionAtRange(doc, diagnostic.range);
     if (!entry || !ONCE_PER_STAGE.has(entry.node.name)) return [];
     return [quickFix(`Remove this ${entry.node.name}`, doc, diagnostic, [{ start: entry.start, end: entry.start + entry.node.length, text: '' }])];
   },
 };
+
+/**
+ * The fix of an `ONBUILD CMD`, `ENTRYPOINT` or `HEALTHCHECK` that a later trigger of its stage replaces
+ * (the warning is at the FROM of a stage that runs them): the ONBUILD removed, as the ordinary fix
+ * removes the instruction. Offered only then: one that the running stage's own instruction replaces
+ * still counts in the other stages and images built FROM its stage.
+ */
+function removeTriggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
+  if (index < 0 || index >= doc.tree.nodeCount) return [];
+  const node = doc.tree.node(index);
+  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
+  if (!trigger || !ONCE_PER_STAGE.has(trigger.name)) return [];
+  const start = doc.tree.start(index);
+  const line = doc.text.positionAt(start).line + 1;
+  return [quickFix(`Remove the ONBUILD ${trigger.name} on line ${line}`, doc, diagnostic, [{ start, end: start + node.length, text: '' }])];
+}

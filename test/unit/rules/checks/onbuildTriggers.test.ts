@@ -429,4 +429,22 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
       ["Change to '$HOME_DIR' in the ONBUILD on line 5", [{ range: { start: { line: 4, character: 15 }, end: { line: 4, character: 23 } }, newText: 'HOME_DIR' }]],
     ]);
   });
+
+  it('MultipleInstructionsDisallowed: removes an ONBUILD CMD a later trigger replaces, not one only the running stage replaces', () => {
+    const text = ['FROM alpine AS base', 'ONBUILD CMD ["one"]', 'ONBUILD HEALTHCHECK NONE', 'ONBUILD CMD ["two"]', 'FROM base', 'HEALTHCHECK NONE', 'CMD ["own"]', ''].join('\n');
+    const doc = analyze(text);
+    const diagnostics = diagnosticsOf(text, {}, 'MultipleInstructionsDisallowed');
+    expect(diagnostics.map((d) => d.range.start.line)).toEqual([4, 4, 4]);
+    const titles = diagnostics.map((d) => service.getCodeActions(doc, { diagnostics: [d] }).map((a) => a.title));
+    expect(titles).toEqual([
+      ['Remove the ONBUILD CMD on line 2', 'Skip MultipleInstructionsDisallowed for this instruction', 'Skip MultipleInstructionsDisallowed in this file'],
+      ['Skip MultipleInstructionsDisallowed for this instruction', 'Skip MultipleInstructionsDisallowed in this file'],
+      ['Skip MultipleInstructionsDisallowed for this instruction', 'Skip MultipleInstructionsDisallowed in this file'],
+    ]);
+    const [remove] = service.getCodeActions(doc, { diagnostics: [diagnostics[0]] });
+    expect(remove.isPreferred).toBeUndefined();
+    const fixed = applied(text, remove);
+    expect(fixed).toBe(['FROM alpine AS base', 'ONBUILD HEALTHCHECK NONE', 'ONBUILD CMD ["two"]', 'FROM base', 'HEALTHCHECK NONE', 'CMD ["own"]', ''].join('\n'));
+    expect(diagnosticsOf(fixed, {}, 'MultipleInstructionsDisallowed')).toHaveLength(2);
+  });
 });
