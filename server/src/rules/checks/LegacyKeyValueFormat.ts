@@ -81,12 +81,14 @@ function readsAsPair(name: string, pair: KeyValue, text: string, escape: string)
 }
 
 /** Each legacy `key value` pair of an ENV or LABEL, with what the rule says of it. */
-function legacyPairs(node: InstructionNode, escape: string, found: (pair: KeyValue, message: string) => void): void {
+function legacyPairs(node: InstructionNode, escape: string, found: (pair: KeyValue, message: string) => void, trigger = false): void {
   if (node.name !== 'ENV' && node.name !== 'LABEL') return;
   for (const pair of node.pairs) {
     // A key without a value is a syntax error BuildKit stops on before any check runs.
     if (pair.separator !== ' ' || !pair.value) continue;
-    const { shown } = rewrite(pair.key.text, pair.value.text, escape);
+    const { text, shown: rewritten } = rewrite(pair.key.text, pair.value.text, escape);
+    // A trigger is parsed again with `\` where it runs: an escape character of the file's other than that one would not escape there.
+    const shown = trigger && escape !== '\\' && text !== `${pair.key.text}=${pair.value.text}` ? `${pair.key.text}=value` : rewritten;
     const legacy = shown === `${pair.key.text}=value` ? `${pair.key.text} value` : `${pair.key.text} ${pair.value.text}`;
     found(pair, `'${node.name} ${legacy}' is the legacy form, whose value runs to the end of the line; write ${node.name} ${shown}.`);
   }
@@ -100,7 +102,7 @@ export const LegacyKeyValueFormat: InstructionRule = {
   },
   // BuildKit checks the form as it dispatches ENV and LABEL, so also an `ONBUILD ENV` or `ONBUILD LABEL` where it runs.
   checkTrigger({ trigger, escape, index }, report) {
-    legacyPairs(trigger, escape, (pair, message) => report(message, { onbuild: index, pair: pair.start }));
+    legacyPairs(trigger, escape, (pair, message) => report(message, { onbuild: index, pair: pair.start }), true);
   },
   fixAll: true,
   fixes(diagnostic, doc) {

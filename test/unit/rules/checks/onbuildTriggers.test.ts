@@ -375,6 +375,13 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
 
   it("LegacyKeyValueFormat: with '# escape=`', a trigger fix only when it needs no escape (BuildKit parses a trigger again with '\\\\' where it runs)", () => {
     // The ordinary fix would write `P=C:\a` b`; where the trigger runs, the backtick escapes nothing and `b` is a key without a value.
+    // So the message does not suggest it either.
+    checkDiagnostics(['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P C:\\a b', 'FROM $[base$]', ''].join('\n'), [
+      { code: 'LegacyKeyValueFormat', message: legacy(3, 'ENV P value', 'ENV', 'P=value') },
+    ]);
+    checkDiagnostics(['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P C:\\app', 'FROM $[base$]', ''].join('\n'), [
+      { code: 'LegacyKeyValueFormat', message: legacy(3, 'ENV P C:\\app', 'ENV', 'P=C:\\app') },
+    ]);
     expect(fixTitles(['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV P C:\\a b', 'FROM base', ''].join('\n'), 'LegacyKeyValueFormat')).toEqual([
       'Skip LegacyKeyValueFormat for this instruction',
       'Skip LegacyKeyValueFormat in this file',
