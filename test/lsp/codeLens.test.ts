@@ -146,6 +146,17 @@ describe('codeLens over LSP', () => {
     ]);
   });
 
+  it('a stage that only other non-default stages use is built with their --target too, not only with its own (found by exploratory review)', async () => {
+    // docker build --target dev builds base as well; the final stage needs neither.
+    const { lenses: result } = await lenses('FROM node:20 AS base\nFROM base AS dev\nFROM base AS test\nFROM nginx:1.27\n');
+    expect(result.map((lens) => lens.command?.title)).toEqual([
+      'base (stage 0) · used by 2 later stages · built only with --target base or a later stage that needs it',
+      'dev (stage 1) · not used by later stages · built only with --target dev',
+      'test (stage 2) · not used by later stages · built only with --target test',
+      'stage 3 · final stage, built by default',
+    ]);
+  });
+
   it('counts a stage once per using stage', async () => {
     const { uri, lenses: result } = await lenses('FROM alpine AS base\nFROM scratch\nCOPY --from=base /a /a\nCOPY --from=BASE /b /b\n');
     expect(result[0].command).toEqual({

@@ -83,14 +83,21 @@ function lowerBound(sorted: readonly string[], text: string): number {
   return low;
 }
 
-/** `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them). */
+/**
+ * `targetable`: `--target <name>` builds this stage (a name several stages share means the last of them).
+ * A stage that later stages use (or may use) is also built for each of them: `--target <name>` is then not the only way.
+ */
 function lensTitle(stage: Stage, users: number, mayUse: number, isLast: boolean, built: boolean, maybeBuilt: boolean, targetable: boolean): string {
   const stages = (n: number) => `${n} later stage${n === 1 ? '' : 's'}`;
   const parts = [stage.name ? `${stage.name} (stage ${stage.index})` : `stage ${stage.index}`];
   if (users > 0) parts.push(`used by ${stages(users)}`);
   else if (isLast) parts.push('final stage, built by default');
   else parts.push(mayUse > 0 ? `may be used by ${stages(mayUse)}, whose FROM has a variable` : 'not used by later stages');
-  if (!built && !maybeBuilt) parts.push(targetable ? `built only with --target ${stage.name}` : 'not built by default');
+  if (!built && !maybeBuilt) {
+    if (!targetable) parts.push('not built by default');
+    else if (users > 0 || mayUse > 0) parts.push(`built only with --target ${stage.name} or a later stage that needs it`);
+    else parts.push(`built only with --target ${stage.name}`);
+  }
   return parts.join(' · ');
 }
 
