@@ -123,7 +123,7 @@ describe('selection ranges over LSP', () => {
     ]);
   });
 
-  it('JSON string contents → string → array → instruction; heredoc body', async () => {
+  it('JSON string contents → string → array → instruction; heredoc body line\'s command → body', async () => {
     expect(await chain(client, 'FROM alpine\nCMD ["echo", "hel$0lo"]')).toEqual([
       [range(1, 14, 1, 19), 'hello'],
       [range(1, 13, 1, 20), '"hello"'],
@@ -133,6 +133,7 @@ describe('selection ranges over LSP', () => {
     ]);
     expect(await chain(client, 'FROM alpine\nRUN <<EOF\necho o$0ne\necho two\nEOF\n')).toEqual([
       [range(2, 5, 2, 8), 'one'],
+      [range(2, 0, 2, 8), 'echo one'],
       [range(2, 0, 3, 8), 'echo one\necho two'],
       [range(1, 0, 4, 3), 'RUN <<EOF\necho one\necho two\nEOF'],
       [range(0, 0, 4, 3), 'FROM alpine\nRUN <<EOF\necho one\necho two\nEOF'],
@@ -140,7 +141,7 @@ describe('selection ranges over LSP', () => {
     ]);
   });
 
-  it('shell words keep quoted strings whole: contents → string → command', async () => {
+  it('shell words keep quoted strings whole: contents → string → command of the chain → command line', async () => {
     const text = 'FROM alpine\nRUN --mount=type=cache,target=/x echo "a b" \\\n    && echo done';
     const [atA, atB] = await selections(client, text, [
       { line: 1, character: 40 },
@@ -148,12 +149,36 @@ describe('selection ranges over LSP', () => {
     ]);
     const rest: [Range, string][] = [
       [range(1, 38, 1, 43), '"a b"'],
+      [range(1, 33, 1, 43), 'echo "a b"'],
       [range(1, 33, 2, 16), 'echo "a b" \\\n    && echo done'],
       [range(1, 0, 2, 16), 'RUN --mount=type=cache,target=/x echo "a b" \\\n    && echo done'],
       [range(0, 0, 2, 16), text],
     ];
     expect(flatten(text, atA)).toEqual([[range(1, 39, 1, 40), 'a'], [range(1, 39, 1, 42), 'a b'], ...rest]);
     expect(flatten(text, atB)).toEqual([[range(1, 41, 1, 42), 'b'], [range(1, 39, 1, 42), 'a b'], ...rest]);
+  });
+
+  it('in a RUN chain, the simple command around the word comes before the whole command line (found by exploratory review)', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl | tee /log && \\\n    echo "done" > /tmp/ok\nRUN if true; then make install; fi\n';
+    const [install, echo, make] = await selections(client, text, [
+      { line: 2, character: 24 },
+      { line: 3, character: 24 },
+      { line: 4, character: 20 },
+    ]);
+    expect(flatten(text, install).slice(0, 3).map(([, t]) => t)).toEqual(['curl', 'apt-get install -y curl', text.slice(19, text.indexOf('\nRUN if'))]);
+    expect(flatten(text, echo).slice(0, 3)).toEqual([
+      [range(3, 23, 3, 25), 'ok'],
+      [range(3, 18, 3, 25), '/tmp/ok'],
+      [range(3, 4, 3, 25), 'echo "done" > /tmp/ok'],
+    ]);
+    expect(flatten(text, make).slice(0, 3).map(([, t]) => t)).toEqual(['make', 'make install', 'if true; then make install; fi']);
+  });
+
+  it('no command step in a COPY heredoc (a file\'s text) or where cmd runs the command line', async () => {
+    const copy = await chain(client, 'FROM alpine\nCOPY <<EOF /etc/app.conf\nkey=va$0lue other\nEOF\n');
+    expect(copy.slice(0, 3).map(([, t]) => t)).toEqual(['value', 'key=value', 'key=value other']);
+    const cmd = await chain(client, 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a && echo b$0c\n');
+    expect(cmd.slice(0, 2).map(([, t]) => t)).toEqual(['bc', 'echo a && echo bc']);
   });
 
   it('shell words: single quotes, an escaped blank, quotes inside a word and across a continuation', async () => {

@@ -1,6 +1,8 @@
 // textDocument/selectionRange: "expand selection" steps outward from the cursor through the
 // structure BuildKit sees: word → part of a token (image tag, variable name, mount option) →
-// flag or argument → instruction → stage → whole document.
+// flag or argument → instruction → stage → whole document. In the text a POSIX shell runs, a
+// simple command of a chain (`apt-get install -y curl` in `apt-get update && apt-get install -y curl`)
+// comes between its words and the whole command line.
 //
 // Every syntactic span around the cursor is a candidate; the chain is the candidates from the
 // smallest up, each kept only when it contains the one before (so partial overlaps drop out).
@@ -8,6 +10,7 @@
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import { parseImageReference } from '../semantics';
 import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span, type TextReader, type VariableRef } from '../syntax';
+import { shellCommandSpans } from '../rules/practices/shell';
 import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
 
 interface Candidate {
@@ -161,6 +164,26 @@ function shellWordCandidates(shell: ShellText, base: number, text: TextReader, o
   }
 }
 
+/**
+ * Whether the shell text at node-relative `at` is commands a POSIX shell runs: a shell-form command
+ * line (in a stage whose shell is not cmd or PowerShell), or a line of a RUN's heredoc body
+ * (a COPY heredoc is a file's text).
+ */
+function runsPosixCommands(doc: AnalyzedDocument, node: InstructionNode, index: number, at: number): boolean {
+  const kind = doc.model.shellAt(index)?.kind;
+  if (kind !== undefined && kind !== 'posix') return false;
+  if (!node.heredocs.some((h) => h.body.start <= at && at <= h.body.end)) return true;
+  return (node.name === 'ONBUILD' ? node.trigger : node)?.name === 'RUN';
+}
+
+/** The simple command around `offset`, e.g. one command of an `&&` chain. */
+function shellCommandCandidates(shell: ShellText, base: number, offset: number, out: Candidate[]): void {
+  for (const span of shellCommandSpans(shell.text)) {
+    const source = shell.sourceSpan(span.start, span.end);
+    if (base + source.start <= offset && offset <= base + source.end) out.push({ start: base + source.start, end: base + source.end });
+  }
+}
+
 /** Registry, repository, tag and digest of a FROM image written on one line. */
 function imageCandidates(image: string, start: number, end: number, out: Candidate[]): void {
   if (end - start !== image.length || image.includes('$')) return;
@@ -183,7 +206,10 @@ function candidatesAt(doc: AnalyzedDocument, text: TextReader, offset: number): 
     if (node.kind === 'instruction') {
       // In shell text, a shell word, e.g. `apt-get` or `"a b"`.
       const shell = shellTextAt(node, doc.tree.nodeText(entry.index), offset - start);
-      if (shell) shellWordCandidates(shell, start, text, offset, out);
+      if (shell) {
+        shellWordCandidates(shell, start, text, offset, out);
+        if (runsPosixCommands(doc, node, entry.index, offset - start)) shellCommandCandidates(shell, start, offset, out);
+      }
       instructionCandidates(node, start, text, out, doc.model.useFactsInNode(entry.index).map((use) => use.ref));
       const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
       out.push({ start: start + node.keyword.start, end: logicalEnd });

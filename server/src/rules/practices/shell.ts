@@ -77,6 +77,22 @@ function scanShell(source: string, from = 0, to = source.length): ShellScript {
 }
 
 /**
+ * Where each simple command of shell text `source[from, to)` is written: from its first word to its
+ * last word or output file (`echo hi > /tmp/x`), in offsets into `source`. For "expand selection".
+ */
+export function shellCommandSpans(source: string, from = 0, to = source.length): Span[] {
+  return scanShell(source, from, to).commands.map((command) => {
+    let start = command.words[0].start;
+    let end = command.words[command.words.length - 1].end;
+    for (const output of command.outputs) {
+      start = Math.min(start, output.file.start);
+      end = Math.max(end, output.file.end);
+    }
+    return { start, end };
+  });
+}
+
+/**
  * How deep `$(…)` and backquotes are read inside each other: each level is a scanner's recursion,
  * and far deeper the stack would overflow. Deeper text is skipped to its closing parenthesis
  * unread (no script nests so deep).
