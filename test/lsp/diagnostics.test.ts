@@ -81,6 +81,19 @@ describe('build checks over LSP (publishDiagnostics)', () => {
     ]);
   });
 
+  it("BuildKit's \"can't find =\" error says how to quote a value with blanks, when a name=value comes before the word (found by exploratory review)", async () => {
+    const uri = 'file:///checks/equals/Dockerfile';
+    await client.open(uri, 'FROM alpine:3\nENV MSG=hello world\nLABEL description=My cool app version="1"\nENV A="x" y\nENV E= f\nENV B\n', 1);
+    const missing = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'missing-equals');
+    expect(missing.map((d) => [d.range, d.message])).toEqual([
+      [range(1, 14, 1, 19), 'Syntax error - can\'t find = in "world". Must be of the form: name=value. If "world" is part of the value of MSG, quote the value: MSG="hello world".'],
+      [range(2, 21, 2, 25), 'Syntax error - can\'t find = in "cool". Must be of the form: name=value. If "cool" is part of the value of description, quote the value: description="My cool app".'],
+      [range(2, 26, 2, 29), 'Syntax error - can\'t find = in "app". Must be of the form: name=value. If "app" is part of the value of description, quote the value: description="My cool app".'],
+      [range(3, 10, 3, 11), 'Syntax error - can\'t find = in "y". Must be of the form: name=value. If "y" is part of the value of A, put the value in quotes.'],
+      [range(4, 7, 4, 8), 'Syntax error - can\'t find = in "f". Must be of the form: name=value'],
+    ]);
+  });
+
   it('reports an invalid check directive as an error', async () => {
     const uri = 'file:///checks/directive/Dockerfile';
     await client.open(uri, '# check=skip=A;fail=true\nFROM alpine:3\n', 1);

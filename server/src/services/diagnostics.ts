@@ -44,7 +44,7 @@ import { RULES, type FileContext, type FileProblem, type FileRule, type Instruct
 import type { RaisedWhen } from '../rules/types';
 import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
-import type { InstructionNode } from '../syntax';
+import { goQuote, type InstructionNode } from '../syntax';
 import { documentLineage, rangeOf, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
 import { shownMessage } from './diagnosticMessage';
@@ -73,8 +73,33 @@ export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
     severity: DiagnosticSeverity.Error,
     code: error.code,
     source: DIAGNOSTIC_SOURCE,
-    message: shownMessage(error.message),
+    message: shownMessage(error.code === 'missing-equals' ? error.message + spacedValueHint(doc, error) : error.message),
   }));
+}
+
+/**
+ * BuildKit's "can't find = in" most often means a value with a blank left unquoted (`ENV MSG=hello world`,
+ * `LABEL description=My app`): the words after the last `name=value` of the instruction are read as more
+ * names. The hint shows the quoted value when that is plain text; it says "if", since the word may be a name
+ * whose `=value` is missing.
+ */
+function spacedValueHint(doc: AnalyzedDocument, error: { node: number; start: number }): string {
+  if (error.node < 0) return '';
+  const node = doc.tree.node(error.node);
+  if (node.kind !== 'instruction') return '';
+  const pairs = (node.trigger ?? node).pairs;
+  const at = error.start - doc.tree.start(error.node);
+  const index = pairs.findIndex((pair) => pair.key.start === at);
+  let first = index;
+  while (first > 0 && pairs[first].separator === '') first--;
+  if (index < 0 || first === index || pairs[first].separator !== '=' || !pairs[first].value?.text) return '';
+  let last = index;
+  while (last + 1 < pairs.length && pairs[last + 1].separator === '') last++;
+  const name = pairs[first].key.text;
+  const words = [pairs[first].value!.text, ...pairs.slice(first + 1, last + 1).map((pair) => pair.key.text)];
+  const word = goQuote(pairs[index].key.text);
+  const plain = words.every((w) => !/["'\\`]/.test(w)) && !/["'\\`]/.test(name);
+  return plain ? `. If ${word} is part of the value of ${name}, quote the value: ${name}="${words.join(' ')}".` : `. If ${word} is part of the value of ${name}, put the value in quotes.`;
 }
 
 /** A problem with the rule that found it and the node it concerns; its offsets plus `base` are document offsets. */
