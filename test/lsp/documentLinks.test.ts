@@ -108,7 +108,7 @@ describe('documentLink over LSP', () => {
     );
   });
 
-  it('ADD URLs, encoded, with known variables expanded', async () => {
+  it('ADD URLs, encoded, with known variables expanded; a URL ending in .git is a repository ADD clones', async () => {
     await checkLinks(
       [
         'FROM scratch',
@@ -124,7 +124,7 @@ describe('documentLink over LSP', () => {
       [
         ['https://example.com/my%20file.tgz', 'Open the URL ADD downloads'],
         ['https://example.com/v1.2/tool.tgz', 'Open the URL ADD downloads'],
-        ['https://github.com/moby/buildkit.git#v0.10.1', 'Open the URL ADD downloads'],
+        ['https://github.com/moby/buildkit.git#v0.10.1', 'Open the Git repository ADD clones'],
         ['https://example.com/%C3%A4.txt', 'Open the URL ADD downloads'],
       ],
     );

@@ -96,7 +96,9 @@ function addSourceLinks(doc: AnalyzedDocument): Link[] {
       const raw = doc.tree.slice(span.start, span.end);
       const inner = raw.indexOf(token.text);
       const linkSpan = inner >= 0 ? { start: span.start + inner, end: span.start + inner + token.text.length } : span;
-      links.push({ span: linkSpan, target: url, tooltip: 'Open the URL ADD downloads' });
+      // An http(s) URL whose path ends in .git is a Git repository, which ADD clones (BuildKit's gitutil.ParseGitRef).
+      const tooltip = new URL(url).pathname.endsWith('.git') ? 'Open the Git repository ADD clones' : 'Open the URL ADD downloads';
+      links.push({ span: linkSpan, target: url, tooltip });
     }
   }
   return links;
