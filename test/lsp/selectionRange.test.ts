@@ -172,11 +172,18 @@ describe('selection ranges over LSP', () => {
       [range(3, 4, 3, 25), 'echo "done" > /tmp/ok'],
     ]);
     expect(flatten(text, make).slice(0, 3).map(([, t]) => t)).toEqual(['make', 'make install', 'if true; then make install; fi']);
+    // The shell words split at blanks only: `/app&&make` and `all;` are cut to the command.
+    const joined = await chain(client, 'FROM alpine\nRUN cd /app&&make a$0ll;echo hi\n');
+    expect(joined.slice(0, 3).map(([, t]) => t)).toEqual(['all', 'make all', 'cd /app&&make all;echo hi']);
+    const heredoc = await chain(client, 'FROM alpine\nRUN <<EOF\napk add cu$0rl; echo hi\nEOF\n');
+    expect(heredoc.slice(0, 3).map(([, t]) => t)).toEqual(['curl', 'apk add curl', 'apk add curl; echo hi']);
   });
 
-  it('no command step in a COPY heredoc (a file\'s text) or where cmd runs the command line', async () => {
+  it('no command step in a COPY heredoc (a file\'s text), a Python heredoc, or where cmd runs the command line', async () => {
     const copy = await chain(client, 'FROM alpine\nCOPY <<EOF /etc/app.conf\nkey=va$0lue other\nEOF\n');
     expect(copy.slice(0, 3).map(([, t]) => t)).toEqual(['value', 'key=value', 'key=value other']);
+    const python = await chain(client, 'FROM python:3\nRUN python3 <<EOF\nprint(1); x = $03\nEOF\n');
+    expect(python.slice(0, 2).map(([, t]) => t)).toEqual(['3', 'print(1); x = 3']);
     const cmd = await chain(client, 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a && echo b$0c\n');
     expect(cmd.slice(0, 2).map(([, t]) => t)).toEqual(['bc', 'echo a && echo bc']);
   });

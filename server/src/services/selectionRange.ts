@@ -10,7 +10,7 @@
 import type { Position, SelectionRange } from 'vscode-languageserver-types';
 import { parseImageReference } from '../semantics';
 import { EMPTY_ENVIRONMENT, lex, logicalLineOf, type InstructionNode, type LexOptions, type Span, type TextReader, type VariableRef } from '../syntax';
-import { shellCommandSpans } from '../rules/practices/shell';
+import { heredocRunsAsShell, shellCommandSpans } from '../rules/practices/shell';
 import { offsetOf, rangeOf, type AnalyzedDocument } from './document';
 
 interface Candidate {
@@ -166,22 +166,32 @@ function shellWordCandidates(shell: ShellText, base: number, text: TextReader, o
 
 /**
  * Whether the shell text at node-relative `at` is commands a POSIX shell runs: a shell-form command
- * line (in a stage whose shell is not cmd or PowerShell), or a line of a RUN's heredoc body
- * (a COPY heredoc is a file's text).
+ * line (in a stage whose shell is not cmd or PowerShell), or a line of a RUN heredoc body that the
+ * shell runs (not a COPY heredoc, which is a file's text, nor a `#!/usr/bin/env python3` script).
  */
 function runsPosixCommands(doc: AnalyzedDocument, node: InstructionNode, index: number, at: number): boolean {
   const kind = doc.model.shellAt(index)?.kind;
   if (kind !== undefined && kind !== 'posix') return false;
-  if (!node.heredocs.some((h) => h.body.start <= at && at <= h.body.end)) return true;
-  return (node.name === 'ONBUILD' ? node.trigger : node)?.name === 'RUN';
+  const heredoc = node.heredocs.find((h) => h.body.start <= at && at <= h.body.end);
+  return !heredoc || heredocRunsAsShell(node, heredoc, doc.tree.nodeText(index), doc.model.stageOfNode(index)?.windows ?? false);
 }
 
-/** The simple command around `offset`, e.g. one command of an `&&` chain. */
-function shellCommandCandidates(shell: ShellText, base: number, offset: number, out: Candidate[]): void {
+/**
+ * The simple commands around `offset`, e.g. one command of an `&&` chain. The shell words from
+ * `out[words]` on are cut to the innermost one: they are split at blanks only, and the word of
+ * `curl;` or `/app&&make` would otherwise go past the command and leave it out of the chain.
+ */
+function shellCommandCandidates(shell: ShellText, base: number, offset: number, out: Candidate[], words: number): void {
+  let innermost: Candidate | undefined;
   for (const span of shellCommandSpans(shell.text)) {
     const source = shell.sourceSpan(span.start, span.end);
-    if (base + source.start <= offset && offset <= base + source.end) out.push({ start: base + source.start, end: base + source.end });
+    const command = { start: base + source.start, end: base + source.end };
+    if (command.start > offset || offset > command.end) continue;
+    out.push(command);
+    if (!innermost || command.end - command.start < innermost.end - innermost.start) innermost = command;
   }
+  if (!innermost) return;
+  for (let i = words; i < out.length; i++) out[i] = { start: Math.max(out[i].start, innermost.start), end: Math.min(out[i].end, innermost.end) };
 }
 
 /** Registry, repository, tag and digest of a FROM image written on one line. */
@@ -207,8 +217,9 @@ function candidatesAt(doc: AnalyzedDocument, text: TextReader, offset: number): 
       // In shell text, a shell word, e.g. `apt-get` or `"a b"`.
       const shell = shellTextAt(node, doc.tree.nodeText(entry.index), offset - start);
       if (shell) {
+        const words = out.length;
         shellWordCandidates(shell, start, text, offset, out);
-        if (runsPosixCommands(doc, node, entry.index, offset - start)) shellCommandCandidates(shell, start, offset, out);
+        if (runsPosixCommands(doc, node, entry.index, offset - start)) shellCommandCandidates(shell, start, offset, out, words);
       }
       instructionCandidates(node, start, text, out, doc.model.useFactsInNode(entry.index).map((use) => use.ref));
       const logicalEnd = node.heredocs.length ? withoutLineEnd(text, start + node.heredocs[0].body.start) : lineEnd;
