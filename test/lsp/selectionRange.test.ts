@@ -179,6 +179,11 @@ describe('selection ranges over LSP', () => {
     expect(heredoc.slice(0, 3).map(([, t]) => t)).toEqual(['curl', 'apk add curl', 'apk add curl; echo hi']);
   });
 
+  it('a command left open at the end of the file (an unclosed quote, a final backslash) steps once to each range', async () => {
+    expect((await chain(client, "FROM alpine\nRUN echo 'ab$0c")).map(([, t]) => t)).toEqual(["abc", "'abc", "echo 'abc", "RUN echo 'abc", "FROM alpine\nRUN echo 'abc"]);
+    expect((await chain(client, 'FROM alpine\nRUN echo ab$0c \\')).map(([, t]) => t)).toEqual(['abc', 'echo abc', 'RUN echo abc \\', 'FROM alpine\nRUN echo abc \\']);
+  });
+
   it('no command step in a COPY heredoc (a file\'s text), a Python heredoc, or where cmd runs the command line', async () => {
     const copy = await chain(client, 'FROM alpine\nCOPY <<EOF /etc/app.conf\nkey=va$0lue other\nEOF\n');
     expect(copy.slice(0, 3).map(([, t]) => t)).toEqual(['value', 'key=value', 'key=value other']);

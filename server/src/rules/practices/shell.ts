@@ -88,7 +88,8 @@ export function shellCommandSpans(source: string, from = 0, to = source.length):
       start = Math.min(start, output.file.start);
       end = Math.max(end, output.file.end);
     }
-    return { start, end };
+    // A word left open at the end (an unclosed quote, a final backslash) ends past the text.
+    return { start, end: Math.min(end, to) };
   });
 }
 
