@@ -572,12 +572,6 @@ function read(node: InstructionNode, text: string, windowsImage: boolean): RunSc
   return { run, heredocs, commands, pipes, headerWords };
 }
 
-/**
- * Whether a shell runs a heredoc body of the RUN (or ONBUILD RUN) `node` (`line`: its logical line,
- * the command from `from`): as its script (`RUN <<EOF`), or as the script a shell reads on standard
- * input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`). A body that `sh -c '…'` or
- * `sh script.sh` reads is only data for that script.
- */
 /** Whether a shell runs the body of `heredoc` of the RUN or ONBUILD RUN `node` (`text`: the node's text), as `runCommands` decides it. */
 export function heredocRunsAsShell(node: InstructionNode, heredoc: Heredoc, text: string, windowsImage: boolean): boolean {
   const run = runOf(node);
@@ -586,6 +580,12 @@ export function heredocRunsAsShell(node: InstructionNode, heredoc: Heredoc, text
   return bodyIsShell(node, heredoc, logical, logical.logicalOffset(run.args.start), windowsImage);
 }
 
+/**
+ * Whether a shell runs a heredoc body of the RUN (or ONBUILD RUN) `node` (`line`: its logical line,
+ * the command from `from`): as its script (`RUN <<EOF`), or as the script a shell reads on standard
+ * input (`bash -e <<EOF`, `sudo sh <<EOF`, `cat <<EOF | sh`). A body that `sh -c '…'` or
+ * `sh script.sh` reads is only data for that script.
+ */
 function bodyIsShell(node: InstructionNode, heredoc: Heredoc, line: LogicalLine, from: number, windowsImage: boolean): boolean {
   // On Windows the body goes to the stage's shell whatever its first line; the rules read it only
   // when that shell is a POSIX one (`readsPosixShell`), e.g. `SHELL ["bash", "-c"]`.
