@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invalidMount } from './invalid-mount';
 import { checkErrors, checkFix } from './testing';
 
@@ -109,6 +109,28 @@ describe('invalid-mount', () => {
       [],
       rules,
     );
+  });
+
+  it('reports an empty option, which BuildKit refuses as it builds the stage, with a fix that removes the extra comma', () => {
+    checkErrors(
+      run('type=cache$[,,$]target=/x') + run('type=cache,target=/y$[,$]') + run('$[,$]type=cache,target=/z') + run('"type=cache$[,",$]target=/q') + run('type=cache$[,,,$]target=/w'),
+      [
+        ['invalid-mount', 'This --mount has an empty option (two commas in a row): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+        ['invalid-mount', 'This --mount has an empty option (a comma at its start or end): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+        ['invalid-mount', 'This --mount has an empty option (a comma at its start or end): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+        ['invalid-mount', 'This --mount has an empty option (two commas in a row): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+        ['invalid-mount', 'This --mount has an empty option (two commas in a row): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+      ],
+      rules,
+    );
+    expect(checkFix(run('type=cache,$0,target=/x'), 'invalid-mount', 'Remove the extra comma', run('type=cache,target=/x'))).toEqual(['Remove the extra comma']);
+    expect(checkFix(run('type=cache,target=/y$0,'), 'invalid-mount', 'Remove the comma', run('type=cache,target=/y'))).toEqual(['Remove the comma']);
+    // One comma between options, a bare key BuildKit knows, a line continued without indentation: nothing to report.
+    checkErrors(run('type=cache,target=/x,ro') + 'FROM alpine\nRUN --mount=type=bind,\\\ntarget=/x true\n', [], rules);
+    // A line continued after a comma: the joined line keeps the next line's indentation, so the flag ends at the comma.
+    checkErrors('FROM alpine\nRUN --mount=type=bind$[,$]\\\n    target=/x true\n', [
+      ['invalid-mount', 'This --mount has an empty option (a comma at its start or end): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+    ], rules);
   });
 
   it('reports broken quoting', () => {

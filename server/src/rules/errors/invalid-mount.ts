@@ -68,7 +68,40 @@ interface Seen {
   readonly value: string | undefined;
 }
 
-function checkMount(flag: Flag, report: (p: Problem) => void): void {
+/**
+ * The empty options of a `--mount` (`type=cache,,target=/x`, or a comma at either end). BuildKit's
+ * parseMount refuses a field without `=` that is not one of its bare keys ("invalid field '' must be
+ * a key=value pair") once it expands the values, as it converts the stage. The parser keeps no option
+ * for an empty field, so the commas are counted between the options, where the source holds only
+ * commas and quotes (anything else, a line break or an escape, is left alone).
+ */
+function emptyFields(flag: Flag, options: readonly MountOption[], text: string, report: (p: Problem) => void): void {
+  const value = flag.value!;
+  const gaps: { start: number; end: number; separators: number }[] = [];
+  let from = value.start;
+  options.forEach((option, index) => {
+    gaps.push({ start: from, end: option.start, separators: index === 0 ? 0 : 1 });
+    from = option.end;
+  });
+  if (!options.length) return;
+  gaps.push({ start: from, end: value.end, separators: 0 });
+  for (const gap of gaps) {
+    const source = text.slice(gap.start, gap.end);
+    const commas = source.split(',').length - 1;
+    if (commas <= gap.separators || !/^[,"']*$/.test(source)) continue;
+    const only = source === ','.repeat(commas);
+    const fix = only ? withFixes({ title: gap.separators ? 'Remove the extra comma' : 'Remove the comma', newText: ','.repeat(gap.separators) }) : undefined;
+    report({
+      start: gap.start,
+      end: gap.end,
+      message: `This --mount has an empty option (${gap.separators ? 'two commas in a row' : 'a comma at its start or end'}): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.`,
+      url: URL,
+      data: fix,
+    });
+  }
+}
+
+function checkMount(flag: Flag, report: (p: Problem) => void, nodeText: string): void {
   const at = (span: { start: number; end: number }, message: string, data?: Problem['data']) =>
     report({ start: span.start, end: span.end, message, url: URL, data });
   const text = flag.value?.text ?? '';
@@ -77,6 +110,7 @@ function checkMount(flag: Flag, report: (p: Problem) => void): void {
   // it refuses there. The rest is judged when it expands the values, as it converts the stage.
   if (csv) return report({ start: flag.value!.start, end: flag.value!.end, message: `This --mount is not a valid comma-separated list: ${csv}.`, url: URL, raisedWhen: 'parse' });
   const options = flag.mountOptions ?? [];
+  emptyFields(flag, options, nodeText, report);
   let type = 'bind';
   let typeKnown = true;
   // After a type BuildKit refuses it stops; a type from a variable is replaced by a later literal one.
@@ -239,9 +273,9 @@ export const invalidMount: InstructionRule = {
   raisedWhen: 'dispatch',
   description: 'A RUN --mount with an unknown option, a wrong value or a combination BuildKit refuses.',
   url: URL,
-  check(node, report) {
+  check(node, report, _escape, text) {
     for (const { flag, fact } of checkedFlags(node)) {
-      if (fact.value.kind === 'mount' && flag.value && flag.value.text !== '') checkMount(flag, report);
+      if (fact.value.kind === 'mount' && flag.value && flag.value.text !== '') checkMount(flag, report, text);
     }
   },
   fixes: fixesFromData,
