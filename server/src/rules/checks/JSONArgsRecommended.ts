@@ -14,7 +14,7 @@ import type { DockerfileModel } from '../../semantics';
 import type { AnalyzedDocument } from '../../services/document';
 import type { InstructionNode } from '../../syntax';
 import type { StageRule } from '../types';
-import { quickFix } from './support/fixes';
+import { fixedOnbuild, quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
 
@@ -122,13 +122,11 @@ export const JSONArgsRecommended: StageRule = {
  * the CMD is decided in every stage built FROM this one.
  */
 function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
-  if (index < 0 || index >= doc.tree.nodeCount) return [];
-  const node = doc.tree.node(index);
-  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
-  if (!trigger || (trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || !trigger.args) return [];
+  const onbuild = fixedOnbuild(doc, index);
+  if (!onbuild) return [];
+  const { trigger, start, line } = onbuild;
+  if ((trigger.name !== 'CMD' && trigger.name !== 'ENTRYPOINT') || !trigger.args) return [];
   const json = execForm(trigger, doc.model.shellAt(index)?.kind !== 'cmd');
   if (!json) return [];
-  const start = doc.tree.start(index);
-  const line = doc.text.positionAt(start).line + 1;
   return [quickFix(`Use the JSON form ${json} in the ONBUILD on line ${line}`, doc, diagnostic, [{ start: start + trigger.args.start, end: start + trigger.args.end, text: json }])];
 }

@@ -8,7 +8,7 @@ import type { AnalyzedDocument } from '../../services/document';
 import { SyntaxTree, type InstructionNode, type KeyValue } from '../../syntax';
 import { isSpaceCode } from '../../syntax/shellLexer';
 import type { InstructionRule } from '../types';
-import { quickFix } from './support/fixes';
+import { fixedOnbuild, quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange } from './support/nodes';
 
@@ -129,10 +129,10 @@ export const LegacyKeyValueFormat: InstructionRule = {
  * reads as the same pair either way (the file's ONBUILD line is parsed with the file's).
  */
 function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number, pairStart: number): CodeAction[] {
-  if (index < 0 || index >= doc.tree.nodeCount) return [];
-  const node = doc.tree.node(index);
-  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
-  if (node.kind !== 'instruction' || (trigger?.name !== 'ENV' && trigger?.name !== 'LABEL')) return [];
+  const onbuild = fixedOnbuild(doc, index);
+  if (!onbuild) return [];
+  const { node, trigger, start, line } = onbuild;
+  if (trigger.name !== 'ENV' && trigger.name !== 'LABEL') return [];
   const pair = trigger.pairs.find((p) => p.separator === ' ' && p.start === pairStart);
   if (!pair?.value) return [];
   const escape = doc.tree.escape;
@@ -140,7 +140,5 @@ function triggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number
   // The trigger's spans are relative to its ONBUILD, whose comment lines are the ones inside the pair.
   if (!rewritable(node, pair, text, escape, trigger.name)) return [];
   if (escape !== '\\' && (text !== `${pair.key.text}=${pair.value.text}` || !readsAsPair(trigger.name, pair, text, '\\'))) return [];
-  const start = doc.tree.start(index);
-  const line = doc.text.positionAt(start).line + 1;
   return [quickFix(`Write ${shown} in the ONBUILD on line ${line}`, doc, diagnostic, [{ start: start + pair.start, end: start + pair.end, text }])];
 }

@@ -7,7 +7,7 @@ import type { AnalyzedDocument } from '../../services/document';
 import type { SyntaxTree } from '../../syntax';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
-import { quickFix } from './support/fixes';
+import { fixedOnbuild, quickFix } from './support/fixes';
 import { checkMeta } from './support/meta';
 import { instructionAtRange, instructionSpan } from './support/nodes';
 
@@ -98,11 +98,8 @@ export const MultipleInstructionsDisallowed: FileRule = {
  * still counts in the other stages and images built FROM its stage.
  */
 function removeTriggerFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
-  if (index < 0 || index >= doc.tree.nodeCount) return [];
-  const node = doc.tree.node(index);
-  const trigger = node.kind === 'instruction' ? node.trigger : undefined;
-  if (!trigger || !ONCE_PER_STAGE.has(trigger.name)) return [];
-  const start = doc.tree.start(index);
-  const line = doc.text.positionAt(start).line + 1;
+  const onbuild = fixedOnbuild(doc, index);
+  if (!onbuild || !ONCE_PER_STAGE.has(onbuild.trigger.name)) return [];
+  const { node, trigger, start, line } = onbuild;
   return [quickFix(`Remove the ONBUILD ${trigger.name} on line ${line}`, doc, diagnostic, [{ start, end: start + node.length, text: '' }])];
 }

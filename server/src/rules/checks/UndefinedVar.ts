@@ -21,7 +21,7 @@ import { triggerExpansion, type Declaration, type DockerfileModel, type ScopeLoo
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { AnalyzedDocument } from '../../services/document';
 import type { StageRule } from '../types';
-import { declareArgFix, quickFix, renameVariableFix } from './support/fixes';
+import { declareArgFix, fixedOnbuild, quickFix, renameVariableFix } from './support/fixes';
 import { setRegardless } from './support/alwaysSet';
 import { unsetOutcome } from './support/expand';
 import { envKeyName, hasVariableKey, keyedSettingAt, setThroughVariableKey } from './support/variableKeys';
@@ -148,10 +148,10 @@ export const UndefinedVar: StageRule = {
 function triggerRenameFix(diagnostic: Diagnostic, doc: AnalyzedDocument, index: number): CodeAction[] {
   const { name, suggestion, at } = (diagnostic.data ?? {}) as { name?: unknown; suggestion?: unknown; at?: unknown };
   if (typeof name !== 'string' || typeof suggestion !== 'string' || !suggestion || typeof at !== 'number') return [];
-  if (index < 0 || index >= doc.tree.nodeCount) return [];
-  const use = doc.model.usesInNode(index).find((u) => u.name === name && u.nameSpan.start === at);
-  if (!use) return [];
-  const line = doc.text.positionAt(doc.tree.start(index)).line + 1;
+  const onbuild = fixedOnbuild(doc, index);
+  const use = onbuild && doc.model.usesInNode(index).find((u) => u.name === name && u.nameSpan.start === at);
+  if (!onbuild || !use) return [];
+  const { line } = onbuild;
   return [quickFix(`Change to '$${suggestion}' in the ONBUILD on line ${line}`, doc, diagnostic, [{ ...use.nameSpan, text: suggestion }], true)];
 }
 

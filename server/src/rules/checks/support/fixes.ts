@@ -1,6 +1,7 @@
 // Building quick fixes: a code action of kind quickfix with edits in the current document.
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import type { InstructionNode } from '../../../syntax';
 import { rangeOf, type AnalyzedDocument } from '../../../services/document';
 import { keywordCase, prefersLowerCase } from '../../../services/keywordCase';
 
@@ -20,6 +21,28 @@ export function quickFix(title: string, doc: AnalyzedDocument, diagnostic: Diagn
     edit: { changes: { [doc.uri]: textEdits } },
     ...(isPreferred ? { isPreferred: true } : {}),
   };
+}
+
+/** An ONBUILD a trigger warning's fix edits: the warning is at the FROM of a stage that runs it. */
+export interface FixedOnbuild {
+  readonly node: InstructionNode;
+  readonly trigger: InstructionNode;
+  /** The ONBUILD's document offset, which the trigger's spans are relative to. */
+  readonly start: number;
+  /** Its 1-based line, for the fix's title ("… in the ONBUILD on line N"). */
+  readonly line: number;
+}
+
+/**
+ * The ONBUILD at node `index` (the `onbuild` a trigger check put in the diagnostic's data), or
+ * undefined when the document no longer has an ONBUILD with a trigger there.
+ */
+export function fixedOnbuild(doc: AnalyzedDocument, index: number): FixedOnbuild | undefined {
+  if (index < 0 || index >= doc.tree.nodeCount) return undefined;
+  const node = doc.tree.node(index);
+  if (node.kind !== 'instruction' || !node.trigger) return undefined;
+  const start = doc.tree.start(index);
+  return { node, trigger: node.trigger, start, line: doc.text.positionAt(start).line + 1 };
 }
 
 /** The line break the document uses (the first one found), for inserted lines. */
