@@ -49,11 +49,12 @@ const SPELLING_ONLY = new Set(['LegacyKeyValueFormat', 'NoEmptyContinuation', 'F
 /**
  * Fixes that write a name the user typed somewhere else (`--form` to `--from`, `--from build` to
  * `--from=build`, `FROM a b` to `FROM a AS b`) may bring out what is wrong with that name: a stage
- * further down, one that needs itself, a bad mount. Those errors were there to find; no other fix
+ * further down, one that needs itself, a bad mount, or no value (`--FROM x` to `--from x`: BuildKit
+ * reports the unknown name before the missing value). Those errors were there to find; no other fix
  * may add an error.
  */
 const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments']);
-const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'stage-defined-later', 'circular-stage-dependency', 'duplicate-flag']);
+const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'stage-defined-later', 'circular-stage-dependency', 'duplicate-flag', 'missing-flag-value']);
 /**
  * A misspelt keyword corrected (`aintainer` to `MAINTAINER`) makes the line an instruction, with
  * whatever is wrong with it: its arguments (a syntax error, say `ENV` with no value, or a heredoc with no
