@@ -75,6 +75,25 @@ describe('documentSymbol and syntax diagnostics over LSP', () => {
     ]);
   });
 
+  it('calls an unnamed stage built on an earlier stage by its index, not by that stage\'s name', async () => {
+    const uri = 'file:///symbols/onstage/Dockerfile';
+    await client.open(uri, 'FROM golang:1.22 AS build\nFROM build\nFROM --platform=linux/arm64 build AS test\n');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => [s.name, s.detail, s.kind])).toEqual([
+      ['build', 'golang:1.22 · stage 0', 5],
+      ['stage 1', 'from stage build', 5],
+      ['test', 'build · --platform=linux/arm64 · stage 2', 5],
+    ]);
+    // Renaming the base makes `FROM build` an image again; the outline follows.
+    await client.change(uri, [{ range: { start: { line: 0, character: 25 }, end: { line: 0, character: 25 } }, text: 'er' }]);
+    const after = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(after.map((s) => [s.name, s.detail])).toEqual([
+      ['builder', 'golang:1.22 · stage 0'],
+      ['build', 'stage 1'],
+      ['test', 'build · --platform=linux/arm64 · stage 2'],
+    ]);
+  });
+
   it('limits the outline to outline.maxItems symbols, stages first, and logs it once per document', async () => {
     const limited = await LspTestClient.start({ settings: { 'dockerfile-lsp': { outline: { maxItems: 4 } } } });
     try {

@@ -213,8 +213,14 @@ function stageSymbol(doc: AnalyzedDocument, text: TextReader, cursor: PositionCu
   const from = doc.tree.node(stage.nodeIndex) as InstructionNode;
   // The image as it will be pulled: global ARG defaults expanded when they are known.
   const image = stage.resolvedImage || stage.image;
-  const name = symbolName(stage.name ?? image ?? '', `stage ${stage.index}`);
-  const details = [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
+  // An unnamed stage built on an earlier one (`FROM build`) would show that stage's name as its
+  // own: it is called by its index instead, which is how a build refers to it. Its part is made
+  // again whenever its base changes (DockerfileModel), so a kept symbol never names a stale base.
+  const onStage = !stage.name && stage.base ? stage.base : undefined;
+  const name = onStage ? `stage ${stage.index}` : symbolName(stage.name ?? image ?? '', `stage ${stage.index}`);
+  const details = onStage
+    ? [`from stage ${symbolName(onStage.name ?? '', String(onStage.index))}`, stage.platform ? `--platform=${stage.platform}` : undefined]
+    : [stage.name ? image : undefined, stage.platform ? `--platform=${stage.platform}` : undefined, `stage ${stage.index}`];
   // The FROM's symbol, when the limit kept it, has the stage's start and keyword.
   const fromSymbol = children.length ? children[0] : undefined;
   const stageStart = fromSymbol?.range.start ?? cursor.position(start);
