@@ -31,64 +31,51 @@ import { envWithVariableKey, inChain, setRegardless } from '../checks/support/al
 import { stageTriggers } from '../checks/support/chain';
 import type { FileProblem, StageRule } from '../types';
 
-// The root of each stage's FROM chain (stages are a version's own objects): each stage asks its base
-// once, so the stages of a long chain do not each walk it to the root.
-const roots = new WeakMap<Stage, Stage>();
-
-/** The stage at the root of a stage's FROM chain. */
-function chainRoot(stage: Stage): Stage {
-  const pending: Stage[] = [];
-  let at = stage;
-  let root: Stage | undefined;
-  for (;;) {
-    root = roots.get(at);
-    if (root) break;
-    pending.push(at);
-    if (!at.base) {
-      root = at;
-      break;
-    }
-    at = at.base;
-  }
-  for (const walked of pending) roots.set(walked, root);
-  return root;
+/** What a stage's FROM chain starts from, and how it is linked. */
+interface Chain {
+  /** The stage at the root of the chain. */
+  readonly root: Stage;
+  /**
+   * Whether a stage of the chain names its base stage through a variable (`FROM ${BASE}`): the
+   * global ARG's default picks that stage, a --build-arg may pick an image instead, which sets what
+   * it likes (and runs no trigger of the file).
+   */
+  readonly variablyLinked: boolean;
 }
 
-// Per stage (a version's own object): whether its chain names a stage through a variable.
-const linkedByVariable = new WeakMap<Stage, boolean>();
+// Per stage (a version's own object): each stage asks its base once, so the stages of a long chain
+// do not each walk it to the root.
+const chains = new WeakMap<Stage, Chain>();
 
-/**
- * Whether a stage of the chain names its base stage through a variable (`FROM ${BASE}`): the global
- * ARG's default picks that stage, a --build-arg may pick an image instead, which sets what it likes
- * (and runs no trigger of the file).
- */
-function variablyLinked(stage: Stage): boolean {
-  // Down to the nearest stage already answered (or the root), then the answers back up, as chainRoot does.
+function chainOf(stage: Stage): Chain {
+  // Down to the nearest stage already answered (or the root), then the answers back up.
   const pending: Stage[] = [];
-  let found = false;
-  for (let at: Stage | undefined = stage; at; ) {
-    const known = linkedByVariable.get(at);
-    if (known !== undefined) {
-      found = known;
-      break;
-    }
+  let at = stage;
+  let below = chains.get(at);
+  while (!below) {
     pending.push(at);
-    const base: Stage | undefined = at.base;
-    if (!base) break;
-    if (at.image?.includes('$')) {
-      found = true;
-      break;
-    }
-    at = base;
+    if (!at.base) break;
+    at = at.base;
+    below = chains.get(at);
   }
-  // Every stage walked has the answer found: the walk stops at the first link.
-  for (const at of pending) linkedByVariable.set(at, found);
-  return found;
+  const root = below?.root ?? at;
+  let variablyLinked = below?.variablyLinked ?? false;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const walked = pending[i];
+    if (walked.base && walked.image?.includes('$')) variablyLinked = true;
+    chains.set(walked, { root, variablyLinked });
+  }
+  return chains.get(stage)!;
+}
+
+function variablyLinked(stage: Stage): boolean {
+  return chainOf(stage).variablyLinked;
 }
 
 /** The chain starts from the empty image, written as such (a variable image may be another with a --build-arg). */
 function startsFromScratch(stage: Stage): boolean {
-  return chainRoot(stage).image === 'scratch' && !variablyLinked(stage);
+  const chain = chainOf(stage);
+  return chain.root.image === 'scratch' && !chain.variablyLinked;
 }
 
 /** Whether any ARG of the stage's chain (before `beforeNode` in the stage itself) declares the name. */
