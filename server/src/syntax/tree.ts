@@ -8,7 +8,7 @@
 // tree as it is, and only the chunk start offsets after the edit move. So one keystroke costs
 // time in proportion to the edit and a chunk, not to the file.
 
-import type { DirectiveNode, InstructionNode, SyntaxError, TopLevelNode } from './nodes';
+import type { CommentNode, DirectiveNode, InstructionNode, SyntaxError, TopLevelNode } from './nodes';
 import { INITIAL_STATE, parseNodes, sameState, type EscapeChar, type ParsedNodes, type ParseState } from './parser';
 import { lastAtMost } from './sortedSearch';
 
@@ -426,6 +426,21 @@ export class SyntaxTree {
         if (visit(nodes[i], base + rel[i], index) === false) return;
       }
     }
+  }
+
+  /**
+   * The comment nodes BuildKit attaches to the node at `index` (its `PrevComment`), in order: every
+   * comment since the previous instruction, across blank lines and directives, restarted by an
+   * empty `#` line. Tools read an ARG's or a stage's description there.
+   */
+  commentBlockBefore(index: number): NodeEntry<CommentNode>[] {
+    const block: NodeEntry<CommentNode>[] = [];
+    for (let i = index - 1; i >= 0; i--) {
+      const node = this.node(i);
+      if (node.kind === 'instruction' || (node.kind === 'comment' && node.content === '')) break;
+      if (node.kind === 'comment') block.push({ node, start: this.start(i), index: i });
+    }
+    return block.reverse();
   }
 
   /** Indexes of the FROM instructions, in order: where stages start. */

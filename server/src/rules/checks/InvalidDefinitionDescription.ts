@@ -10,27 +10,14 @@ import { checkOptionOfComment } from '../checkConfig';
 import { checkMeta } from './support/meta';
 import { stageNameTokens } from './support/nodes';
 
-interface Comment {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
 export const InvalidDefinitionDescription: FileRule = {
   ...checkMeta('InvalidDefinitionDescription'),
   scope: 'file',
   check({ tree, report }) {
-    let comments: Comment[] = [];
-    for (const { node, index, start } of tree.entries()) {
-      if (node.kind === 'comment') {
-        const line = tree.slice(start + node.span.start, start + node.span.end);
-        if (node.content === '') comments = [];
-        else if (!checkOptionOfComment(line)) comments.push({ text: node.content, start: start + node.span.start, end: start + node.span.end });
-        continue;
-      }
-      if (node.kind !== 'instruction') continue;
+    for (const { node, index } of tree.instructions()) {
+      if (node.name !== 'ARG' && node.name !== 'FROM') continue;
+      const comments = tree.commentBlockBefore(index).filter(({ node: comment, start }) => !checkOptionOfComment(tree.slice(start + comment.span.start, start + comment.span.end)));
       const last = comments[comments.length - 1];
-      comments = [];
       if (!last) continue;
       let names: string[] = [];
       let what = '';
@@ -42,12 +29,12 @@ export const InvalidDefinitionDescription: FileRule = {
         if (tokens && tokens.as.text.toLowerCase() === 'as') names = [tokens.name.text.toLowerCase()];
         what = 'stage';
       }
-      if (!names.length || names.includes(last.text.split(' ')[0])) continue;
+      if (!names.length || names.includes(last.node.content.split(' ')[0])) continue;
       const example = names.length > 1 ? '<arg_key>' : names[0];
       report({
         nodeIndex: index,
-        start: last.start,
-        end: last.end,
+        start: last.start + last.node.span.start,
+        end: last.start + last.node.span.end,
         message: `This comment reads as the description of the ${what} below but does not follow '# ${example} <description>'. Start it with '${example}', or end the comment block with an empty '#' line if it is not a description.`,
       });
     }

@@ -81,14 +81,8 @@ function declaredLine(doc: AnalyzedDocument, w: DocWriter, declaration: Declarat
  */
 export function commentDescription(doc: AnalyzedDocument, nodeIndex: number, name: string): string | undefined {
   const prefix = `${name} `;
-  let found: string | undefined;
-  for (let index = nodeIndex - 1; index >= 0; index--) {
-    const node = doc.tree.node(index);
-    if (node.kind === 'instruction' || (node.kind === 'comment' && node.content === '')) break;
-    // Walking up, the last line found is the first of the block.
-    if (node.kind === 'comment' && node.content.startsWith(prefix)) found = node.content.slice(prefix.length).trim();
-  }
-  return found || undefined;
+  const line = doc.tree.commentBlockBefore(nodeIndex).find(({ node }) => node.content.startsWith(prefix));
+  return line?.node.content.slice(prefix.length).trim() || undefined;
 }
 
 /** An ARG's description; a stage's `ARG NAME` that takes a global ARG's value has that one's when it has none itself. */
