@@ -199,6 +199,57 @@ describe('required-variable-missing', () => {
     );
   });
 
+  it("reports :? in a trigger on an empty ENV that an ARG of the base or its chain overrode: the stage that runs it sets the image's ENV again", () => {
+    checkErrors(
+      [
+        'FROM scratch AS base',
+        'ENV E=',
+        'ARG E=x',
+        'ONBUILD LABEL a=${E:?}',
+        'FROM $[base$]',
+        'FROM scratch AS root',
+        'ENV F=',
+        'FROM root AS mid',
+        'ARG F',
+        'ONBUILD WORKDIR /${F:?need F}',
+        'FROM $[mid$]',
+        // An ONBUILD ENV after an ONBUILD ARG overrides it where both run.
+        'FROM scratch AS trigger',
+        'ONBUILD ARG G=x',
+        'ONBUILD ENV G=',
+        'ONBUILD USER ${G:?}',
+        'FROM $[trigger$]',
+        '',
+      ].join('\n'),
+      [
+        ['required-variable-missing', `The ONBUILD LABEL of stage "base" runs first in this stage and fails here: 'E' is empty where it runs (its ENV sets it to nothing), so '\${E:?}' stops the build: the builder refuses an empty E there.`],
+        ['required-variable-missing', `The ONBUILD WORKDIR of stage "mid" runs first in this stage and fails here: 'F' is empty where it runs (its ENV sets it to nothing), so '\${F:?need F}' stops the build with the message "need F".`],
+        ['required-variable-missing', `The ONBUILD USER of stage "trigger" runs first in this stage and fails here: 'G' is empty where it runs (its ENV sets it to nothing), so '\${G:?}' stops the build: the builder refuses an empty G there.`],
+      ],
+      rules,
+    );
+  });
+
+  it('leaves :? in a trigger on an empty ENV when an ONBUILD ARG of the name runs before it, after the image\'s ENV', () => {
+    checkErrors(
+      [
+        'FROM scratch AS base',
+        'ENV E=',
+        'ONBUILD ARG E',
+        'ONBUILD LABEL a=${E:?}',
+        'FROM base',
+        'FROM scratch AS after',
+        'ONBUILD ENV E=',
+        'ONBUILD ARG E',
+        'ONBUILD LABEL a=${E:?}',
+        'FROM after',
+        '',
+      ].join('\n'),
+      [],
+      rules,
+    );
+  });
+
   it('leaves a stage whose FROM chain names a stage through a variable, which a --build-arg may point at an image', () => {
     checkErrors(
       [

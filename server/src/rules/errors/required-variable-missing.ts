@@ -19,7 +19,9 @@
 // ENV, its ARG values, what the chain's image sets) and with the triggers before it (BuildKit's
 // initOnBuildTriggers and dispatchState.init). BuildKit reports it at that stage's FROM, so does this,
 // as an error only in the stages a plain build reaches ('target': --check does not run the triggers
-// of the others either). In the trigger's own stage it expands nothing.
+// of the others either). In the trigger's own stage it expands nothing. That stage starts with the
+// image's ENV added again over what the base ends with (dispatchStages), so an empty ENV an ARG of the
+// chain overrode is empty again there: only an ONBUILD ARG that runs after it may set it.
 // A plain build is assumed, as for the other dispatch-time errors: a named build context
 // (`--build-context base=docker-image://…`) can replace a named stage of the chain, image ENV and all.
 
@@ -168,12 +170,32 @@ function stops(tree: SyntaxTree, use: VariableUse, certainty: 'unset' | 'empty')
 }
 
 /**
+ * Whether an `ONBUILD ARG` of the name among `base`'s triggers may set it where they run after `env`
+ * (the empty ENV the name resolves to) and before the trigger at node `index`. The ARGs of the chain
+ * itself do not: the stage that runs the triggers starts with the image's ENV laid over what its
+ * base ends with (dispatchStages adds each of the config's Env again after dispatchState.init), so
+ * an empty ENV of the chain is empty there again whatever a --build-arg gave an ARG of the base or
+ * its chain; only an ARG that runs after that, a trigger's, may change it.
+ */
+function argTriggerAfter(model: DockerfileModel, stage: Stage, base: Stage, env: Declaration, index: number): boolean {
+  const same = (declared: string): boolean => (stage.windows ? foldName(declared) === foldName(env.name) : declared === env.name);
+  // An ONBUILD ENV runs among the triggers: an ARG trigger before it is overridden by it.
+  const after = env.trigger && env.stage === base.index ? env.nodeIndex : -1;
+  for (const declaration of model.declarationsOf(base)) {
+    if (declaration.nodeIndex >= index) break;
+    if (declaration.nodeIndex > after && declaration.trigger && declaration.kind === 'arg' && same(declaration.name)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a reference of the ONBUILD trigger at node `index` (one of `stage.base`'s) is certainly
  * unset, or certainly empty, where `stage` runs it: `scope` holds what the base stage ends with and
  * the base's ONBUILD ARG and ENV lines before it. The same certainty as `certainly`: the chain starts
- * from scratch, no ENV with a variable key anywhere in it, for `:?` on an empty ENV no ARG of the name.
+ * from scratch, no ENV with a variable key anywhere in it, for `:?` on an empty ENV no ARG that runs
+ * after it where the trigger runs (`argTriggerAfter`).
  */
-function certainlyInTrigger(model: DockerfileModel, stage: Stage, use: VariableUse, scope: ScopeLookup): Certainty {
+function certainlyInTrigger(model: DockerfileModel, stage: Stage, base: Stage, index: number, use: VariableUse, scope: ScopeLookup): Certainty {
   const binding = scope.get(use.name);
   if (!binding) {
     // The platform ARGs are set for FROM lines only; the proxies and BuildKit's switches are left alone.
@@ -184,7 +206,7 @@ function certainlyInTrigger(model: DockerfileModel, stage: Stage, use: VariableU
     return envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'unset';
   }
   if (use.ref.operator !== ':?' || !binding.declaration || !emptyLiteralEnv(binding.declaration, true)) return undefined;
-  return argInChain(model, stage, use.name, stage.nodeIndex) || envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'empty';
+  return argTriggerAfter(model, stage, base, binding.declaration, index) || envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'empty';
 }
 
 /**
@@ -207,7 +229,7 @@ function checkTriggersRun(model: DockerfileModel, tree: SyntaxTree, stage: Stage
     for (const use of model.usesInNode(index)) {
       if (!isRequired(use.ref) || triggerExpansion(onbuild, use.ref) !== 'builder') continue;
       scope ??= model.inheritedTriggerLookup(stage, index);
-      const certainty = certainlyInTrigger(model, stage, use, scope);
+      const certainty = certainlyInTrigger(model, stage, base, index, use, scope);
       if (!certainty) continue;
       const text = tree.slice(use.span.start, use.span.end);
       if (!text.endsWith('}')) continue;
