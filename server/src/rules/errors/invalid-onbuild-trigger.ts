@@ -22,7 +22,8 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getInstruction } from '../../facts';
 import type { DockerfileModel, Stage } from '../../semantics';
-import { originalText, SyntaxTree, type InstructionNode } from '../../syntax';
+import type { InstructionNode } from '../../syntax';
+import { parseTriggerAsRun } from '../checks/support/triggerAsRun';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule, InstructionRule } from '../types';
 import { badSubstitution } from './bad-substitution';
@@ -78,16 +79,6 @@ const CANNOT_EXPAND = 'stops the build as its words are expanded: ';
 
 const NONE: readonly BadTrigger[] = Object.freeze([]);
 
-/** BuildKit's line-start match of the word ONBUILD and the white space around it (Go's `\s`). */
-const ONBUILD_PREFIX = /^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*/i;
-
-/** The text BuildKit keeps for a trigger and parses again in the stage built FROM this one. */
-function triggerText(node: InstructionNode, text: string): string {
-  let out = originalText(node, text).replace(ONBUILD_PREFIX, '');
-  for (const heredoc of node.heredocs) out += `\n${heredoc.content}${heredoc.name}`;
-  return out;
-}
-
 /**
  * What is wrong with the instruction of an ONBUILD line (`text`: the node's text), in our words.
  * `escape`: the file's escape character, which the lexer that expands the trigger's words uses;
@@ -100,12 +91,11 @@ function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`'
   // trigger that is FROM, MAINTAINER or ONBUILD) stops every build of the file there.
   const fact = getInstruction(trigger.name);
   if (node.errors.length || node.flags.length || (fact && !fact.allowedInOnbuild)) return [];
-  const parsed = SyntaxTree.parse(triggerText(node, text));
-  const syntaxError = parsed.errors()[0];
+  const parsed = parseTriggerAsRun(node, text);
+  const syntaxError = parsed.tree.errors()[0];
   if (syntaxError) return [NOT_AN_INSTRUCTION + syntaxError.message];
-  const instructions = [...parsed.instructions()];
-  if (instructions.length !== 1) return [`${NOT_AN_INSTRUCTION}BuildKit does not read it as exactly one instruction.`];
-  const { node: instruction, start: instructionStart } = instructions[0];
+  const instruction = parsed.node;
+  if (!instruction) return [`${NOT_AN_INSTRUCTION}BuildKit does not read it as exactly one instruction.`];
   const problems: string[] = [];
   for (const rule of TRIGGER_RULES) {
     rule.check(
@@ -119,7 +109,7 @@ function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`'
         problems.push(NOT_AN_INSTRUCTION + message);
       },
       '\\',
-      parsed.slice(instructionStart, instructionStart + instruction.length),
+      parsed.text,
       windowsImage,
     );
   }

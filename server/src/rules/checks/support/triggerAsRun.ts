@@ -1,0 +1,87 @@
+// An ONBUILD trigger as BuildKit reads it where it runs. The ONBUILD instruction keeps the trigger as
+// text: its logical line (the escapes that continue lines already removed with the file's escape
+// character, the other escapes still in it), without the word ONBUILD, with each heredoc's body and
+// terminator after it (instructions parseOnBuild). A stage built FROM the trigger's stage parses that
+// text again as a Dockerfile of its own (dockerfile2llb initOnBuildTriggers:
+// `parser.Parse(strings.NewReader(trigger))`), so with `\` as the escape character whatever the
+// file's `# escape=` says; its words are then expanded with the file's lexer (dispatch's shlex), as a
+// line of the file is. With the default escape character both readings are the same. With
+// `# escape=\``, an ENV, ARG or LABEL may split into other words (`A=x\` B=y` is one pair on the
+// ONBUILD line and two where it runs; `DIR=C:\app\ B=1` the reverse), and a `\` that ends the text
+// continues the line there and is dropped.
+
+import { originalText, SyntaxTree, type InstructionNode } from '../../../syntax';
+
+/** BuildKit's line-start match of the word ONBUILD and the white space around it (Go's `\s`). */
+const ONBUILD_PREFIX = /^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*/i;
+
+/** The text BuildKit keeps for the trigger of an ONBUILD node (`text`: the node's text) and parses again where it runs. */
+export function triggerText(node: InstructionNode, text: string): string {
+  let out = originalText(node, text).replace(ONBUILD_PREFIX, '');
+  for (const heredoc of node.heredocs) out += `\n${heredoc.content}${heredoc.name}`;
+  return out;
+}
+
+/** A trigger parsed again as BuildKit parses it where it runs. */
+export interface TriggerAsRun {
+  /** The trigger's text parsed as a Dockerfile of its own. */
+  readonly tree: SyntaxTree;
+  /** Its one instruction, when BuildKit reads exactly one (spans relative to `text`). */
+  readonly node?: InstructionNode;
+  /** That instruction's text. */
+  readonly text: string;
+}
+
+// Per ONBUILD node (the tree shares unchanged nodes between versions), with the text it was read from.
+const parsed = new WeakMap<InstructionNode, { readonly text: string; readonly run: TriggerAsRun }>();
+
+/** The trigger of an ONBUILD node (`text`: the node's text) parsed again where it runs; kept per node. */
+export function parseTriggerAsRun(node: InstructionNode, text: string): TriggerAsRun {
+  const known = parsed.get(node);
+  if (known && known.text === text) return known.run;
+  const tree = SyntaxTree.parse(triggerText(node, text));
+  const instructions = [...tree.instructions()];
+  const one = instructions.length === 1 ? instructions[0] : undefined;
+  const run: TriggerAsRun = one ? { tree, node: one.node, text: tree.slice(one.start, one.start + one.node.length) } : { tree, text: '' };
+  parsed.set(node, { text, run });
+  return run;
+}
+
+/**
+ * The trigger of the ONBUILD at node `index` as the stage that runs it reads it: the trigger the
+ * file's parse gives when the file keeps the default escape character (both readings agree),
+ * else the trigger parsed again; undefined when BuildKit does not read it as one instruction there
+ * (invalid-onbuild-trigger reports that).
+ */
+export function triggerAsRun(tree: SyntaxTree, index: number): InstructionNode | undefined {
+  const onbuild = tree.node(index);
+  if (onbuild.kind !== 'instruction' || !onbuild.trigger) return undefined;
+  if (tree.escape === '\\') return onbuild.trigger;
+  const run = parseTriggerAsRun(onbuild, tree.nodeText(index));
+  return run.node && !run.tree.errors().length ? run.node : undefined;
+}
+
+/**
+ * Whether the stage that runs the trigger of the ONBUILD at node `index` reads the same words as
+ * the ONBUILD line (the file's parse of it): always with the default escape character; with another,
+ * when the parse again gives the same instruction, flags, arguments and key/value pairs. The model's
+ * variables and their uses in a trigger come from the ONBUILD line, so a rule that judges what a
+ * trigger sets or expands where it runs can trust them only then.
+ */
+export function readsAsWritten(tree: SyntaxTree, index: number): boolean {
+  if (tree.escape === '\\') return true;
+  const onbuild = tree.node(index);
+  if (onbuild.kind !== 'instruction' || !onbuild.trigger) return true;
+  const written = onbuild.trigger;
+  const run = triggerAsRun(tree, index);
+  if (!run) return false;
+  const same = <T>(a: readonly T[], b: readonly T[], eq: (x: T, y: T) => boolean): boolean => a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  return (
+    run.name === written.name &&
+    // The file's parse keeps a trigger's heredocs on the ONBUILD node.
+    same(run.heredocs, onbuild.heredocs, (a, b) => a.name === b.name && a.content === b.content) &&
+    same(run.flags, written.flags, (a, b) => a.text === b.text) &&
+    same(run.argList, written.argList, (a, b) => a.text === b.text) &&
+    same(run.pairs, written.pairs, (a, b) => a.key.text === b.key.text && a.value?.text === b.value?.text && a.separator === b.separator)
+  );
+}
