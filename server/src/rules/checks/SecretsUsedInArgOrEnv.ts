@@ -10,6 +10,7 @@ import type { InstructionNode, SyntaxTree, Token } from '../../syntax';
 import { pinnedFrontend } from '../frontendPin';
 import type { StageRule } from '../types';
 import { checkMeta } from './support/meta';
+import { triggerAsRun } from './support/triggerAsRun';
 
 const SECRET_PART = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const HARMLESS_PART = /(?:_|^)(?:public|file|version)(?:_|$)/i;
@@ -49,8 +50,10 @@ export const SecretsUsedInArgOrEnv: StageRule = {
       secretKeys(node, exempts, (key, message) => report({ nodeIndex: index, start: start + key.start, end: start + key.end, message }));
     }, stage.nodeIndex + 1);
   },
-  // BuildKit checks the names as it dispatches ARG and ENV, so also an `ONBUILD ARG` or `ONBUILD ENV` where it runs.
-  checkTrigger({ trigger, tree }, report) {
-    secretKeys(trigger, exemptsHarmless(tree), (_key, message) => report(message));
+  // BuildKit checks the names as it dispatches ARG and ENV, so also an `ONBUILD ARG` or `ONBUILD ENV`
+  // where it runs, with the names it reads there (parsed again with `\`, whatever the file's escape).
+  checkTrigger({ tree, index }, report) {
+    const trigger = triggerAsRun(tree, index);
+    if (trigger) secretKeys(trigger, exemptsHarmless(tree), (_key, message) => report(message));
   },
 };

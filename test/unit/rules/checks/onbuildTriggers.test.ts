@@ -400,6 +400,14 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     );
   });
 
+  it("SecretsUsedInArgOrEnv: with '# escape=`', the names BuildKit reads where the trigger runs, parsed again with '\\'", () => {
+    // Line 3 is one pair where it runs (`\ ` escapes the space), line 4 two (the backtick escapes nothing).
+    checkDiagnostics(
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV DIR=C:\\app\\ API_TOKEN=x', 'ONBUILD ENV GREETING=hi` DB_PASSWORD=x', 'FROM $[base$]', ''].join('\n'),
+      [{ code: 'SecretsUsedInArgOrEnv', message: secret(4, 'ENV', 'DB_PASSWORD') }],
+    );
+  });
+
   it('LegacyKeyValueFormat: Fix All leaves the ONBUILD line as written (the base stage image keeps the trigger text), and fixes the rest', () => {
     const text = ['FROM alpine AS base', 'ENV A b', 'ONBUILD ENV APP /srv/app', 'FROM base AS one', 'FROM base AS two', 'COPY --from=one /a /b', ''].join('\n');
     expect(diagnosticsOf(text, {}, 'LegacyKeyValueFormat').map((d) => d.range.start.line)).toEqual([1, 3, 4]);
