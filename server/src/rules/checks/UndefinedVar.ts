@@ -27,6 +27,7 @@ import { unsetOutcome } from './support/expand';
 import { envKeyName, hasVariableKey, keyedSettingAt, setThroughVariableKey } from './support/variableKeys';
 import { chainCandidates } from './support/chainSuggestions';
 import { checkMeta } from './support/meta';
+import { misreadTriggerMaySet } from './support/triggerAsRun';
 import { didYouMean, suggest, SuggestionIndex } from './support/suggest';
 
 function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
@@ -35,6 +36,8 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   if (setRegardless(stage, use.name) || setThroughVariableKey(model, stage, use.name, { beforeNode: use.nodeIndex })) return false;
   // An earlier ENV whose key cannot be told without a build may have set the name.
   if (keyedSettingAt(model, stage, use.name, { beforeNode: use.nodeIndex }) === 'unknown') return false;
+  // So may a trigger of the chain that BuildKit reads otherwise than its ONBUILD line.
+  if (misreadTriggerMaySet(model, stage, use.name)) return false;
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
@@ -121,6 +124,7 @@ export const UndefinedVar: StageRule = {
       if (scope.has(use.name) || declaredEarlierInArg(trigger, use)) continue;
       if (setThroughVariableKey(model, run.stage, use.name, { beforeTrigger: index })) continue;
       if (keyedSettingAt(model, run.stage, use.name, { beforeTrigger: index }) === 'unknown') continue;
+      if (misreadTriggerMaySet(model, run.stage, use.name, index)) continue;
       const key = `${wordOf(trigger, use.ref)} ${use.name}`;
       if (reported.has(key)) continue;
       reported.add(key);

@@ -250,6 +250,33 @@ describe('required-variable-missing', () => {
     );
   });
 
+  it("takes nothing as certain for a name an ONBUILD ENV sets where BuildKit reads it otherwise than its line (with '# escape=`', parsed again with '\\')", () => {
+    // One pair on the ONBUILD line (the backtick escapes the space); two where it runs: HOME_DIR is set there.
+    checkErrors(
+      [
+        '# escape=`',
+        'FROM scratch AS base',
+        'ONBUILD ENV GREETING=hi` HOME_DIR=/srv',
+        'ONBUILD WORKDIR ${HOME_DIR:?}/${VERSION:?}',
+        'FROM $[base$]',
+        'LABEL dir=${HOME_DIR:?} version=$[${VERSION:?}$]',
+        // Where it runs, the trigger sets E after the empty ENV.
+        'FROM scratch AS empty',
+        'ENV E=',
+        'ONBUILD ENV X=a` E=b',
+        'ONBUILD LABEL e=${E:?}',
+        'FROM empty',
+        'LABEL e=${E:?}',
+        '',
+      ].join('\n'),
+      [
+        ['required-variable-missing', `The ONBUILD WORKDIR of stage "base" runs first in this stage and fails here: 'VERSION' is not set where it runs (no ARG or ENV of stage "base" or its FROM chain declares it, nor an ONBUILD ARG or ENV before this one, and the chain starts from scratch), so '\${VERSION:?}' stops the build: the builder refuses an unset VERSION there.`],
+        ['required-variable-missing', `'VERSION' is not set here (no ARG or ENV declares it, and the stage starts from scratch), so '\${VERSION:?}' stops the build: the builder refuses an unset VERSION there.`],
+      ],
+      rules,
+    );
+  });
+
   it('leaves a stage whose FROM chain names a stage through a variable, which a --build-arg may point at an image', () => {
     checkErrors(
       [

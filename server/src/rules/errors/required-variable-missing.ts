@@ -13,6 +13,8 @@
 // An ARG's default is left out: a --build-arg for that ARG means BuildKit never expands the default.
 // A FROM line is expanded with the global ARGs only, and for every stage before any is built.
 // An ENV whose key is a variable (`ENV $KEY=1`) may set any name, so a chain with one is never certain.
+// Nor is a name an `ONBUILD ENV` or `ONBUILD ARG` of the chain may set where it runs when BuildKit reads
+// that trigger otherwise than its ONBUILD line (with `# escape=\``: triggerAsRun.ts).
 // Shell text (RUN, CMD, ...) is the shell's business.
 // An ONBUILD trigger is judged where it runs: in each stage of the file built FROM its stage, which
 // runs the base's triggers first, before its own instructions, in the state the base ends with (its
@@ -31,6 +33,7 @@ import { foldName, triggerExpansion, type Declaration, type DockerfileModel, typ
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import { envWithVariableKey, inChain, setRegardless } from '../checks/support/alwaysSet';
 import { stageTriggers } from '../checks/support/chain';
+import { misreadTriggerMaySet } from '../checks/support/triggerAsRun';
 import type { FileProblem, StageRule } from '../types';
 
 /** What a stage's FROM chain starts from, and how it is linked. */
@@ -106,11 +109,11 @@ function certainly(model: DockerfileModel, stage: Stage, use: VariableUse, fromL
   if (!use.declaration) {
     if (fromLine) return 'unset';
     if (setRegardless(stage, use.name) || !startsFromScratch(stage)) return undefined;
-    return envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'unset';
+    return envWithVariableKey(model, stage, use.nodeIndex) || misreadTriggerMaySet(model, stage, use.name) ? undefined : 'unset';
   }
   if (fromLine || use.ref.operator !== ':?' || !emptyLiteralEnv(use.declaration)) return undefined;
   if (use.declaration.stage !== stage.index && variablyLinked(stage)) return undefined;
-  return argInChain(model, stage, use.name, use.nodeIndex) || envWithVariableKey(model, stage, use.nodeIndex) ? undefined : 'empty';
+  return argInChain(model, stage, use.name, use.nodeIndex) || envWithVariableKey(model, stage, use.nodeIndex) || misreadTriggerMaySet(model, stage, use.name) ? undefined : 'empty';
 }
 
 export const requiredVariableMissing: StageRule = {
@@ -203,10 +206,12 @@ function certainlyInTrigger(model: DockerfileModel, stage: Stage, base: Stage, i
     if (predefined && !predefined.automatic) return undefined;
     if (setRegardless(stage, use.name) || !startsFromScratch(stage)) return undefined;
     // Before the stage's FROM: nothing of the stage itself, every declaration of the stages below it.
-    return envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'unset';
+    return envWithVariableKey(model, stage, stage.nodeIndex) || misreadTriggerMaySet(model, stage, use.name, index) ? undefined : 'unset';
   }
   if (use.ref.operator !== ':?' || !binding.declaration || !emptyLiteralEnv(binding.declaration, true)) return undefined;
-  return argTriggerAfter(model, stage, base, binding.declaration, index) || envWithVariableKey(model, stage, stage.nodeIndex) ? undefined : 'empty';
+  return argTriggerAfter(model, stage, base, binding.declaration, index) || envWithVariableKey(model, stage, stage.nodeIndex) || misreadTriggerMaySet(model, stage, use.name, index)
+    ? undefined
+    : 'empty';
 }
 
 /**

@@ -408,6 +408,20 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     );
   });
 
+  it("UndefinedVar: with '# escape=`', a name an ONBUILD ENV sets where BuildKit reads it otherwise than its line is not reported", () => {
+    // One pair on the ONBUILD line (the backtick escapes the space); two where it runs: HOME_DIR is set there, in the trigger after it and in the stage.
+    checkDiagnostics(
+      ['# escape=`', 'FROM alpine AS base', 'ONBUILD ENV GREETING=hi` HOME_DIR=/srv', 'ONBUILD WORKDIR $HOME_DIR/$VERSION', 'FROM $[base$]', 'LABEL dir=$HOME_DIR version=$[$VERSION$]', ''].join('\n'),
+      [
+        {
+          code: 'UndefinedVar',
+          message: "The ONBUILD on line 4 runs first in this stage: '$VERSION' is not defined where this trigger runs (what the stage it is built FROM ends with, and the ONBUILD ARG and ENV lines before it), so it expands to an empty string.",
+        },
+        { code: 'UndefinedVar', message: "'$VERSION' is not defined here, so it expands to an empty string. Declare it with ARG or ENV in this stage." },
+      ],
+    );
+  });
+
   it('LegacyKeyValueFormat: Fix All leaves the ONBUILD line as written (the base stage image keeps the trigger text), and fixes the rest', () => {
     const text = ['FROM alpine AS base', 'ENV A b', 'ONBUILD ENV APP /srv/app', 'FROM base AS one', 'FROM base AS two', 'COPY --from=one /a /b', ''].join('\n');
     expect(diagnosticsOf(text, {}, 'LegacyKeyValueFormat').map((d) => d.range.start.line)).toEqual([1, 3, 4]);

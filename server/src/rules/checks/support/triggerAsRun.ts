@@ -10,7 +10,9 @@
 // ONBUILD line and two where it runs; `DIR=C:\app\ B=1` the reverse), and a `\` that ends the text
 // continues the line there and is dropped.
 
+import { foldName, type DockerfileModel, type Stage } from '../../../semantics';
 import { originalText, SyntaxTree, type InstructionNode } from '../../../syntax';
+import { stageTriggers } from './chain';
 
 /** BuildKit's line-start match of the word ONBUILD and the white space around it (Go's `\s`). */
 const ONBUILD_PREFIX = /^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*/i;
@@ -84,4 +86,27 @@ export function readsAsWritten(tree: SyntaxTree, index: number): boolean {
     same(run.argList, written.argList, (a, b) => a.text === b.text) &&
     same(run.pairs, written.pairs, (a, b) => a.key.text === b.key.text && a.value?.text === b.value?.text && a.separator === b.separator)
   );
+}
+
+/**
+ * Whether an `ONBUILD ENV` or `ONBUILD ARG` that runs in the stage's FROM chain (a base stage's
+ * triggers run in each stage built FROM it, and what they set stays in the stages built on that
+ * one) and that does not read as written there (`readsAsWritten`) may set `name`: a key of either
+ * reading names it, or is a variable. The model's declarations come from the ONBUILD line, so
+ * whether the name is set, and to what, is not known by name then. `beforeTrigger`: of the
+ * triggers `stage` itself runs, only those before this node index count.
+ */
+export function misreadTriggerMaySet(model: DockerfileModel, stage: Stage, name: string, beforeTrigger?: number): boolean {
+  const tree = model.tree;
+  if (tree.escape === '\\') return false;
+  const names = (key: string): boolean => key.includes('$') || (stage.windows ? foldName(key) === foldName(name) : key === name);
+  for (let at: Stage | undefined = stage; at?.base; at = at.base) {
+    for (const { trigger, index } of stageTriggers(model, at.base)) {
+      if (at === stage && beforeTrigger !== undefined && index >= beforeTrigger) break;
+      if ((trigger.name !== 'ENV' && trigger.name !== 'ARG') || readsAsWritten(tree, index)) continue;
+      const run = triggerAsRun(tree, index);
+      if (trigger.pairs.some((pair) => names(pair.key.text)) || run?.pairs.some((pair) => names(pair.key.text))) return true;
+    }
+  }
+  return false;
 }
