@@ -13,6 +13,7 @@ import type { StageRule } from '../types';
 import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
 import { environmentAt, expandWord, triggerEnvironmentAt } from './support/expand';
 import { checkMeta } from './support/meta';
+import { triggerAsRun } from './support/triggerAsRun';
 
 function isAbsolute(path: string, os: string): boolean {
   if (path.startsWith('/')) return true;
@@ -43,7 +44,9 @@ export const WorkdirRelativePath: StageRule = {
     if (trigger.name !== 'WORKDIR' || trigger.argList.length === 0 || !run.stage.base) return;
     if (run.triggers.slice(0, order).some(({ trigger: earlier }) => earlier.name === 'WORKDIR')) return;
     if (setByEnd(tree, model, run.stage.base)) return;
-    const word = trigger.argList[0];
+    // The path as the stage that runs the trigger reads it (parsed again with `\`: a `\` that ends it continues the line there).
+    const word = triggerAsRun(tree, index)?.argList[0];
+    if (!word) return;
     const windows = run.stage.windows || run.stage.base.windows;
     // Undefined when it reads a name whose value is open there, which could make the path absolute.
     const path = expandWord(word.text, triggerEnvironmentAt(model, run.stage, index, windows), tree.escape);

@@ -248,6 +248,12 @@ describe('checks on ONBUILD triggers that read the state of the stage running th
     ]);
   });
 
+  it("WorkdirRelativePath: with '# escape=`', the path BuildKit reads where the trigger runs, where a '\\' that ends it continues the line", () => {
+    expect(found(['# escape=`', 'FROM alpine AS base', 'ONBUILD WORKDIR app\\', 'FROM base'], ['WorkdirRelativePath'])).toEqual([
+      ['WorkdirRelativePath', 3, 5, 9, ran(3, "WORKDIR 'app' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with '/'.")],
+    ]);
+  });
+
   it('MultipleInstructionsDisallowed: an ONBUILD CMD replaced by a later trigger or by the stage itself', () => {
     const lines = [
       'FROM alpine AS base',
