@@ -63,6 +63,30 @@ describe('required-variable-missing', () => {
     checkErrors('FROM scratch AS base\nARG E\nFROM base\nENV E=\nLABEL a=${E:?}\n', [], rules);
   });
 
+  it("reports :? on an empty ENV of a base stage that an ARG there overrode: a stage built FROM it sets the image's ENV again", () => {
+    checkErrors(
+      [
+        'FROM scratch AS base',
+        'ENV E=',
+        'ARG E=x',
+        'FROM base',
+        'LABEL a=$[${E:?}$]',
+        // Its own ARG, or an ONBUILD ARG of its base, runs after that.
+        'FROM base AS own',
+        'ARG E',
+        'LABEL b=${E:?}',
+        'FROM scratch AS trig',
+        'ENV F=',
+        'ONBUILD ARG F',
+        'FROM trig',
+        'LABEL c=${F:?}',
+        '',
+      ].join('\n'),
+      [['required-variable-missing', `'E' is empty here (its ENV sets it to nothing), so '\${E:?}' stops the build: the builder refuses an empty E there.`]],
+      rules,
+    );
+  });
+
   it('takes nothing as certain after an ENV whose key is a variable, in the stage, a base stage or a trigger', () => {
     checkErrors(
       [

@@ -9,7 +9,9 @@
 //   a variable (`FROM ${BASE}` may be an image with a --build-arg). An `ARG NAME` without a value is
 //   not certain: a --build-arg may set it.
 // - empty: the name's value is an `ENV NAME=` with an empty literal, and no ARG of the name anywhere
-//   in the stage's chain (an ARG set by a --build-arg after the ENV replaces it while building).
+//   in the stage's chain (an ARG set by a --build-arg after the ENV replaces it while building); for
+//   an ENV of a base stage, none in the stage itself or among its base's ONBUILD ARGs, as the stage
+//   starts with the image's ENV added again over what its base ends with (dispatchStages).
 // An ARG's default is left out: a --build-arg for that ARG means BuildKit never expands the default.
 // A FROM line is expanded with the global ARGs only, and for every stage before any is built.
 // An ENV whose key is a variable (`ENV $KEY=1`) may set any name, so a chain with one is never certain.
@@ -112,8 +114,22 @@ function certainly(model: DockerfileModel, stage: Stage, use: VariableUse, fromL
     return envWithVariableKey(model, stage, use.nodeIndex) || misreadTriggerMaySet(model, stage, use.name) ? undefined : 'unset';
   }
   if (fromLine || use.ref.operator !== ':?' || !emptyLiteralEnv(use.declaration)) return undefined;
-  if (use.declaration.stage !== stage.index && variablyLinked(stage)) return undefined;
-  return argInChain(model, stage, use.name, use.nodeIndex) || envWithVariableKey(model, stage, use.nodeIndex) || misreadTriggerMaySet(model, stage, use.name) ? undefined : 'empty';
+  const inherited = use.declaration.stage !== stage.index;
+  if (inherited && variablyLinked(stage)) return undefined;
+  // An ENV of a base stage is the image's: the stage starts with it added again over what the base
+  // ends with, so only an ARG that runs after that (the stage's own, its base's ONBUILD ARG) may set it.
+  const arg = inherited ? argSinceFrom(model, stage, use.name, use.nodeIndex) : argInChain(model, stage, use.name, use.nodeIndex);
+  return arg || envWithVariableKey(model, stage, use.nodeIndex) || misreadTriggerMaySet(model, stage, use.name) ? undefined : 'empty';
+}
+
+/** Whether an ARG of the name runs in the stage before node `beforeNode`: one of its own, or an `ONBUILD ARG` of its base stage. */
+function argSinceFrom(model: DockerfileModel, stage: Stage, name: string, beforeNode: number): boolean {
+  const same = (declared: string): boolean => (stage.windows ? foldName(declared) === foldName(name) : declared === name);
+  for (const declaration of model.declarationsOf(stage)) {
+    if (declaration.nodeIndex >= beforeNode) break;
+    if (declaration.kind === 'arg' && same(declaration.name)) return true;
+  }
+  return stage.base !== undefined && model.declarationsOf(stage.base).some((declaration) => declaration.trigger && declaration.kind === 'arg' && same(declaration.name));
 }
 
 export const requiredVariableMissing: StageRule = {
