@@ -1,7 +1,8 @@
 // A flag value BuildKit rejects, judged by the value type the facts table gives the flag:
 // booleans, fixed choices (--network, --security), durations and retries of HEALTHCHECK, file
-// modes (--chmod), platforms (FROM --platform) and ADD --checksum. Values with variables are judged
-// only where the builder takes them literally (it expands --chmod, --checksum and --platform).
+// modes (--chmod), platforms (FROM --platform) and ADD --checksum (a digest, or a Git commit hash).
+// Values with variables are judged only where the builder takes them literally (it expands --chmod,
+// --checksum and --platform).
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FlagFact } from '../../facts';
@@ -11,7 +12,7 @@ import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
 import { chmodProblem, parseGoDuration, parseGoInt32 } from './goValues';
 import { platformProblem } from './platform';
-import { checksumSource } from './remoteSource';
+import { checksumSource, remoteSource } from './remoteSource';
 
 interface ValueProblem {
   readonly message: string;
@@ -63,7 +64,29 @@ const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
  */
 const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64 };
 
-/** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>. */
+/** A full commit hash, as BuildKit's Git source recognises one (it then fetches that commit, not a branch or tag). */
+const COMMIT_HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The checksum of a Git source is the commit hash or a prefix of it. BuildKit's Git source refuses one
+ * that is not hexadecimal ("invalid checksum ... expected hex commit hash"), and when the URL's
+ * `#ref` is itself a commit hash, a checksum that does not start it fails too ("expected checksum to
+ * match"): both before anything is fetched, in every build that runs the step. A `github.com/…` path
+ * passes the frontend's check as Git but is then copied from the context, with no checksum to compare.
+ */
+function gitChecksumProblem(source: string, value: string): ValueProblem | undefined {
+  if (!/^[0-9a-fA-F]+$/.test(value)) {
+    return { message: `--checksum of a Git source is a commit hash or the start of one (hexadecimal digits), not "${value}".` };
+  }
+  const hash = source.indexOf('#');
+  const ref = hash < 0 ? '' : source.slice(hash + 1).split(':', 1)[0];
+  if (COMMIT_HASH.test(ref) && !ref.startsWith(value)) {
+    return { message: `--checksum "${value}" does not match the commit ${ref} the URL asks for: it must be that hash or its start.` };
+  }
+  return undefined;
+}
+
+/** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>; for Git, a commit hash. */
 function checksumProblem(args: readonly Token[], value: string): ValueProblem | undefined {
   // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths), nor
   // is a heredoc marker in the JSON form, which BuildKit still takes for one (an empty file).
@@ -75,7 +98,7 @@ function checksumProblem(args: readonly Token[], value: string): ValueProblem | 
   const source = sources[0].text;
   const kind = checksumSource(source);
   if (!kind) return { message: `--checksum needs an HTTP(S) or Git source, and BuildKit reads ${source} as a path in the build context.` };
-  if (kind === 'git') return undefined; // a commit hash or a prefix of one
+  if (kind === 'git') return remoteSource(source) === 'git' ? gitChecksumProblem(source, value) : undefined;
   const digest = DIGEST.exec(value);
   const length = digest && DIGEST_HEX_LENGTH[digest[1]];
   if (!digest || length === undefined || digest[2].length !== length || !/^[a-f0-9]+$/.test(digest[2])) {
