@@ -110,19 +110,20 @@ describe('invalid-flag-value', () => {
     );
   });
 
-  it('checks the --checksum of a Git source as BuildKit\'s Git source does: hex digits, and the start of a commit the URL names', () => {
+  it('checks the --checksum of a Git source as BuildKit\'s Git source does: lower-case hex digits, and the start of a commit the URL names', () => {
     const sha = '3f2a9c0d5b7e4a1f8c6d2e0b9a7f5c3e1d4b6a8c';
     checkErrors(
       'FROM alpine\nADD --checksum=$[v1.2.0$] https://example.com/tools.git#v1.2.0 /src\n' +
-        'ADD --checksum=$[sha1:3f2a9c$] git@example.com:org/tools.git /src\n' +
+        'ADD --checksum=$[sha1:3f2a9c$] git@example.com:org/tools.git /src\nADD --checksum=$[9B1E$] git://example.com/tools#main /src\n' +
         `ADD --checksum=$[9b1e$] https://example.com/tools.git#${sha}:cmd /src\n` +
-        // Accepted: a prefix of the commit named, any hex prefix of a branch or tag (only the fetch can
-        // tell), upper case included, and the github.com/ path that is copied from the context.
-        `ADD --checksum=3f2a9c https://example.com/tools.git#${sha} /src\nADD --checksum=9B1E git://example.com/tools#main /src\n` +
+        // Accepted: a prefix of the commit named, any lower-case hex prefix of a branch or tag (only the
+        // fetch can tell), and the github.com/ path that is copied from the context.
+        `ADD --checksum=3f2a9c https://example.com/tools.git#${sha} /src\nADD --checksum=9b1e git://example.com/tools#main /src\n` +
         'ADD --checksum=v1.2.0 github.com/org/tools /src\n',
       [
-        ['invalid-flag-value', '--checksum of a Git source is a commit hash or the start of one (hexadecimal digits), not "v1.2.0".'],
-        ['invalid-flag-value', '--checksum of a Git source is a commit hash or the start of one (hexadecimal digits), not "sha1:3f2a9c".'],
+        ['invalid-flag-value', '--checksum of a Git source is a commit hash or the start of one, in lower-case hexadecimal digits, not "v1.2.0".'],
+        ['invalid-flag-value', '--checksum of a Git source is a commit hash or the start of one, in lower-case hexadecimal digits, not "sha1:3f2a9c".'],
+        ['invalid-flag-value', '--checksum of a Git source is a commit hash or the start of one, in lower-case hexadecimal digits, not "9B1E".'],
         ['invalid-flag-value', `--checksum "9b1e" does not match the commit ${sha} the URL asks for: it must be that hash or its start.`],
       ],
       rules,

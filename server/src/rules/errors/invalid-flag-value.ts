@@ -69,14 +69,15 @@ const COMMIT_HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * The checksum of a Git source is the commit hash or a prefix of it. BuildKit's Git source refuses one
- * that is not hexadecimal ("invalid checksum ... expected hex commit hash"), and when the URL's
- * `#ref` is itself a commit hash, a checksum that does not start it fails too ("expected checksum to
- * match"): both before anything is fetched, in every build that runs the step. A `github.com/…` path
- * passes the frontend's check as Git but is then copied from the context, with no checksum to compare.
+ * that is not hexadecimal ("invalid checksum ... expected hex commit hash") and compares the rest, as
+ * a prefix, with the hash git prints, in lower case ("expected checksum to match"), so an upper-case
+ * digit never matches; nor does a checksum that does not start the commit hash the URL's `#ref` names.
+ * Each fails every build that runs the step, before anything is fetched. A `github.com/…` path passes
+ * the frontend's check as Git but is then copied from the context, with no checksum to compare.
  */
 function gitChecksumProblem(source: string, value: string): ValueProblem | undefined {
-  if (!/^[0-9a-fA-F]+$/.test(value)) {
-    return { message: `--checksum of a Git source is a commit hash or the start of one (hexadecimal digits), not "${value}".` };
+  if (!/^[0-9a-f]+$/.test(value)) {
+    return { message: `--checksum of a Git source is a commit hash or the start of one, in lower-case hexadecimal digits, not "${value}".` };
   }
   const hash = source.indexOf('#');
   const ref = hash < 0 ? '' : source.slice(hash + 1).split(':', 1)[0];
