@@ -135,6 +135,24 @@ describe('variables where the shell reads them', () => {
   });
 });
 
+describe('flag values continued from an earlier line', () => {
+  // BuildKit joins the lines first: `type=cache,\` then `sharing=` is one option list.
+  it('mount keys and values typed on the continuation line', () => {
+    expect(accept('FROM a\nRUN --mount=type=cache,\\\nsha$0 true', 'sharing')).toBe('FROM a\nRUN --mount=type=cache,\\\nsharing= true');
+    expect(accept('FROM a\nRUN --mount=type=cache,\\\ntarget=/x,$0', 'sharing', { trigger: ',' })).toBe('FROM a\nRUN --mount=type=cache,\\\ntarget=/x,sharing=');
+    expect(accept('FROM a\nRUN --mount=type=cache,\\\nsharing=l$0 true', 'locked')).toBe('FROM a\nRUN --mount=type=cache,\\\nsharing=locked true');
+    // The keys already given on the earlier line are not offered again.
+    expect(labels('FROM a\nRUN --mount=type=cache,target=/x,\\\n$0 true')).not.toContain('target');
+    expect(accept('# escape=`\nFROM a\nRUN --mount=type=cache,`\nsharing=$0 true', 'private', { trigger: '=' })).toBe('# escape=`\nFROM a\nRUN --mount=type=cache,`\nsharing=private true');
+    expect(accept('FROM b AS src\nFROM a\nRUN --mount=type=bind,\\\nfrom=$0 true', 'src', { trigger: '=' })).toBe('FROM b AS src\nFROM a\nRUN --mount=type=bind,\\\nfrom=src true');
+    expect(accept('FROM a\nRUN --network\\\n=$0 true', 'none', { trigger: '=' })).toBe('FROM a\nRUN --network\\\n=none true');
+  });
+
+  it('nothing when the part being typed starts on the earlier line, which no one-line edit replaces', () => {
+    expect(labels('FROM a\nRUN --mount=type=cache,shar\\\nin$0 true')).toEqual([]);
+  });
+});
+
 describe('flags given elsewhere on the instruction', () => {
   it('are not offered again, even when written after the cursor', () => {
     expect(labels('FROM a AS b\nFROM c\nCOPY --$0 --from=b . .', { trigger: '-' })).not.toContain('--from');

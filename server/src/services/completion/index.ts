@@ -167,7 +167,9 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     (shell ? windowsVariablePrefix(prefix.text, request.offset, shell) : variablePrefix(prefix.text, request.offset, request.doc.tree.escape));
   // A `$name` at the end of a continued word can be completed when its `$` is on the cursor's line (a
   // quoted string often runs over several lines), but not in the keyword (`RUN\` then `$` is the one word `RUN$`).
-  if (continued && !(variable && variable.start >= prefix.lineStart)) return [];
+  // So can a flag value whose part being typed is on that line (`--mount=type=cache,\` then `sharing=`).
+  const continuedFlagValue = continued && !variable && !prefix.inQuote && !flagsEnded(rest) && current.text.startsWith('--') && current.text.includes('=');
+  if (continued && !continuedFlagValue && !(variable && variable.start >= prefix.lineStart)) return [];
   if (trigger === '%' && variable?.shell !== 'cmd') return [];
 
   if (variable) {
@@ -179,7 +181,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   }
   // A signal may be quoted (`STOPSIGNAL "SIGTERM"`): BuildKit's lexer removes the quotes.
   const quotedSignal = prefix.inQuote && instruction.name === 'STOPSIGNAL' && /^["']/.test(current.text);
-  if (continued || (prefix.inQuote && !quotedSignal)) return [];
+  if ((continued && !continuedFlagValue) || (prefix.inQuote && !quotedSignal)) return [];
 
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
@@ -195,7 +197,11 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   if (!flagsDone && current.text.startsWith('-')) {
     const eq = current.text.indexOf('=');
     if (eq < 0) return trigger === ' ' ? [] : flagNameItems(request, flagContext, current.start);
-    return flagValueItems(request, flagContext, current.text.slice(2, eq), current.text.slice(eq + 1), current.start + eq + 1);
+    if (!continued) return flagValueItems(request, flagContext, current.text.slice(2, eq), current.text.slice(eq + 1), current.start + eq + 1);
+    // The word's text has no line breaks, and its part on the cursor's line ends at the cursor: where
+    // its value starts if all of it were on this line. An item whose edit would start on an earlier line is left out.
+    const valueStart = request.offset - (current.text.length - eq - 1);
+    return flagValueItems(request, flagContext, current.text.slice(2, eq), current.text.slice(eq + 1), valueStart).filter((entry) => editStart(request, entry) >= prefix.lineStart);
   }
   if (trigger === ' ' && !SPACE_CONTEXTS.has(instruction.name)) return [];
   const firstArg = rest.findIndex((w) => !isFlagWord(w));
@@ -214,6 +220,13 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   // Before the first argument an explicit request also lists the flags.
   if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));
   return items;
+}
+
+/** Where an item's edit starts, as a document offset. */
+function editStart(request: CompletionRequest, entry: CompletionItem): number {
+  const edit = entry.textEdit;
+  if (!edit) return request.offset;
+  return offsetOf(request.doc, 'range' in edit ? edit.range.start : edit.insert.start);
 }
 
 /** A JSON array up to an unterminated string, or up to a string's end: an exec form being typed. */
