@@ -9,7 +9,9 @@ const KNOWN_ARCH = new Set([
   '386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'ppc64', 'ppc64le', 'loong64', 'mips', 'mipsle', 'mips64',
   'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm',
 ]);
-const COMPONENT = /^[A-Za-z0-9_-]+$/;
+/** containerd's platforms.Parse: the OS part (its version in parentheses removed) has no `.`, the others may. */
+const OS_COMPONENT = /^[A-Za-z0-9_-]+$/;
+const COMPONENT = /^[A-Za-z0-9_.-]+$/;
 /** The architecture and OS of the machine the checks assume (see globalArgs.ts). */
 const HOST = { os: 'linux', architecture: 'amd64' };
 
@@ -46,7 +48,7 @@ export function parsePlatform(specifier: string): Platform | undefined {
   if (specifier.includes('*')) return undefined;
   // An OS version in parentheses (`windows(10.0.17763)/amd64`) does not change the OS.
   const parts = specifier.replace(/^([^/(]*)\([^)]*\)/, '$1').split('/');
-  if (parts.some((part) => !COMPONENT.test(part))) return undefined;
+  if (!OS_COMPONENT.test(parts[0]) || parts.slice(1).some((part) => !COMPONENT.test(part))) return undefined;
   switch (parts.length) {
     case 1: {
       const os = normalizeOS(parts[0]);
