@@ -147,6 +147,17 @@ describe('formatEdits', () => {
     expect(onNewLineEdits(SyntaxTree.parse(text), 15, options)).toEqual([{ start: 15, end: 15, text: '    ' }]);
   });
 
+  it('indents the new line after comment lines inside a continued instruction, which BuildKit drops', () => {
+    // `RUN apt-get install -y \` then `    # the tools` then Enter: the next line still continues the RUN.
+    const text = 'RUN apt-get install -y \\\n    # the tools\n  # more\n\n';
+    const cursor = text.length - 1;
+    expect(onNewLineEdits(SyntaxTree.parse(text), cursor, options)).toEqual([{ start: cursor, end: cursor, text: '    ' }]);
+    // After a comment below a line that does not continue, the instruction has ended.
+    for (const ended of ['RUN echo a\n# comment\n\n', 'RUN echo \\\n    a\n# comment\n\n']) {
+      expect(onNewLineEdits(SyntaxTree.parse(ended), ended.length - 1, options), ended).toEqual([]);
+    }
+  });
+
   it('keeps a multi-line JSON array and a JSON array whose strings hold escapes exactly', () => {
     const text = 'CMD ["a",\\\n "b"]\nCMD [ "\\u0041\\n" ]\n';
     expect(applyOffsetEdits(text, formatEdits(SyntaxTree.parse(text), options))).toBe('CMD ["a",\\\n    "b"]\nCMD ["\\u0041\\n"]\n');

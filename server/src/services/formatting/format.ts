@@ -100,8 +100,14 @@ export function onNewLineEdits(tree: SyntaxTree, offset: number, options: Format
   if (lineStart === 0) return [];
   const logicalEnd = node.heredocs.length ? node.heredocs[0].body.start : node.length;
   if (lineStart >= logicalEnd && logicalEnd < node.length) return [];
-  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  if (!node.continuations.some((c) => c.start >= previousStart && c.start < lineStart)) return [];
+  // The line above, past comment lines: BuildKit drops those, so the instruction goes on after them.
+  let previousEnd = lineStart;
+  let previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  while (previousStart > 0 && /^[ \t]*#/.test(text.slice(previousStart, previousEnd))) {
+    previousEnd = previousStart;
+    previousStart = text.lastIndexOf('\n', previousStart - 2) + 1;
+  }
+  if (!node.continuations.some((c) => c.start >= previousStart && c.start < previousEnd)) return [];
   let content = lineStart;
   while (content < text.length && isBlank(text.charCodeAt(content))) content++;
   const c = text.charCodeAt(content);
