@@ -94,6 +94,32 @@ describe('build checks over LSP (publishDiagnostics)', () => {
     ]);
   });
 
+  it('lines continued with the other escape character than the file\'s: a backtick without # escape=`, a backslash with it (found by exploratory review)', async () => {
+    // A Windows snippet pasted into a file without the directive: BuildKit reads the backtick as text.
+    const uri = 'file:///checks/backtick/Dockerfile';
+    await client.open(uri, 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV A=1 `\n    B=2\nRUN echo a `  \n    && echo b\nLABEL x=1 ` y=2\n', 1);
+    const found = (await client.diagnosticsFor(uri, 1)).map((d) => [d.range, d.code, d.message]);
+    const directive = 'continues a line only in a file that starts with the parser directive # escape=`';
+    const unknown = (word: string) =>
+      `Unknown instruction "${word}". Each instruction starts with a keyword such as FROM, RUN, COPY or CMD; if this line belongs to the instruction above, end that line with \\ to continue it.`;
+    expect(found).toEqual([
+      [range(1, 8, 1, 9), 'missing-equals', `Syntax error - can't find = in "\`". Must be of the form: name=value. This \` ${directive} (as Windows Dockerfiles often do); without it, end the line with \\ instead.`],
+      [range(2, 4, 2, 7), 'unknown-instruction', `${unknown('B=2')} The line above ends with \`, which ${directive}.`],
+      [range(4, 4, 4, 6), 'unknown-instruction', `${unknown('&&')} The line above ends with \`, which ${directive}.`],
+      // A backtick inside the line is a word of the value, as before.
+      [range(5, 10, 5, 11), 'missing-equals', 'Syntax error - can\'t find = in "`". Must be of the form: name=value. If "`" is part of the value of x, put the value in quotes.'],
+    ]);
+    const escaped = 'file:///checks/backslash/Dockerfile';
+    await client.open(escaped, '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN echo a \\\n    && echo b\n', 1);
+    expect((await client.diagnosticsFor(escaped, 1)).map((d) => [d.range, d.code, d.message])).toEqual([
+      [
+        range(3, 4, 3, 6),
+        'unknown-instruction',
+        'Unknown instruction "&&". Each instruction starts with a keyword such as FROM, RUN, COPY or CMD; if this line belongs to the instruction above, end that line with ` to continue it. The line above ends with \\, which does not continue a line here: the # escape=` directive at the top of the file makes ` the escape character.',
+      ],
+    ]);
+  });
+
   it('reports an invalid check directive as an error', async () => {
     const uri = 'file:///checks/directive/Dockerfile';
     await client.open(uri, '# check=skip=A;fail=true\nFROM alpine:3\n', 1);
