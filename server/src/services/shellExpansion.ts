@@ -57,11 +57,16 @@ export function givesItsValue(doc: AnalyzedDocument, use: VariableUse): boolean 
 /**
  * Whether what the model works out for the whole reference is what expands there: always when the
  * builder expands it; when a shell does, only for the forms both read alike (`givesItsValue`, and
- * BuildKit's substitutions without a set, quotes or an escape in their pattern).
+ * BuildKit's substitutions without a set, quotes or an escape in their pattern, nor a replacement
+ * anchored with `#` or `%` or with `&` in its new text).
  */
 export function shellAgreesWithBuilder(doc: AnalyzedDocument, use: VariableUse): boolean {
   if (!expandedByShell(doc, use)) return true;
   if (!use.ref.operator) return givesItsValue(doc, use);
   const pattern = substitutionPattern(doc, use);
-  return pattern === undefined || !/[[\\'"]/.test(pattern);
+  if (pattern === undefined) return true;
+  if (/[[\\'"]/.test(pattern)) return false;
+  // bash and BusyBox ash anchor `${V/#a/b}` at the start and `${V/%a/b}` at the end, where BuildKit reads
+  // `#a` and `%a` as the text to replace; bash 5.2 puts the match where the replacement has `&`.
+  return !(use.ref.operator === '/' || use.ref.operator === '//') || !(/^[#%]/.test(pattern) || pattern.slice(pattern.indexOf('/') + 1).includes('&'));
 }

@@ -33,6 +33,15 @@ describe('a value as an inlay hint shows it', () => {
   });
 });
 
+describe('a substitution a shell expands', () => {
+  it('has no hint where the shell anchors the replacement and BuildKit would not (${V/#a/X})', () => {
+    expect(hintTooltips('FROM alpine\nARG V=a1b2\nRUN echo ${V/#a/X} ${V/%2/Y} ${V/1/X}\nENV W=${V/#a/X}\n')).toEqual([
+      '3: = aXb2 | V is "a1b2": the default of the ARG on line 2 (--build-arg V=... overrides it). ${V/1/X} gives "aXb2".',
+      '4: = a1b2 | V is "a1b2": the default of the ARG on line 2 (--build-arg V=... overrides it). ${V/#a/X} gives "a1b2".',
+    ]);
+  });
+});
+
 describe('an inlay hint\'s tooltip', () => {
   it('names an ONBUILD ARG the value follows as one', () => {
     expect(hintTooltips('FROM alpine AS base\nONBUILD ARG A=1\nONBUILD ENV B=${A}0\nFROM base AS derived\nRUN echo $B\n')).toEqual([

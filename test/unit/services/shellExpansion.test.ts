@@ -25,6 +25,16 @@ describe('shellExpansion', () => {
     expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a.b\nRUN echo $0${V%.*}\n')))).toBe(true);
   });
 
+  it('a replacement anchored with # or %, or putting the match back with &, parts ways in a shell', () => {
+    // bash and BusyBox ash: X1b2 and a1bY; BuildKit replaces the text "#a" or "%2", which is not there.
+    expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a1b2\nRUN echo $0${V/#a/X}\n')))).toBe(false);
+    expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a1b2\nRUN echo $0${V//%2/Y}\n')))).toBe(false);
+    expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a1b2\nRUN echo $0${V/1/[&]}\n')))).toBe(false);
+    // Elsewhere in the pattern the characters are plain in both; the builder reads its own text.
+    expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a1b2\nRUN echo $0${V/1#/X}\n')))).toBe(true);
+    expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=a1b2\nENV W=$0${V/#a/X}\n')))).toBe(true);
+  });
+
   it('the builder reads its own text: a COPY heredoc or an ENV agrees whatever the pattern', () => {
     expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=1.2b3\nCOPY <<EOF /x\n$0${V%%[a-z]*}\nEOF\n')))).toBe(true);
     expect(shellAgreesWithBuilder(...pair(useAt('FROM alpine\nARG V=1.2b3\nENV W=$0${V%%[a-z]*}\n')))).toBe(true);
