@@ -191,6 +191,20 @@ describe('needs-newer-frontend', () => {
     }
   });
 
+  it('reports a symbolic --chmod mode under a frontend older than 1.14, at the mode (found by exploratory review)', () => {
+    const message = (instruction: string, pin: string) =>
+      `${instruction} --chmod with a symbolic mode needs frontend 1.14 or later, but this file pins docker/dockerfile:${pin}. That frontend takes only an octal mode such as 755 and stops the build when it reaches this step.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.13\nFROM alpine\nCOPY --chmod=$[u+x$] a /b\nADD --chmod=$[go=rX,u=rwX$] a /c\n' +
+        'COPY --chmod=0755 a /d\nCOPY --chmod=755 a /e\nARG MODE=u+x\nCOPY --chmod=$MODE a /f\n',
+      [['needs-newer-frontend', message('COPY', '1.13')], ['needs-newer-frontend', message('ADD', '1.13')]],
+      rules,
+    );
+    for (const syntax of ['docker/dockerfile:1.14', 'docker/dockerfile:1.14-labs', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nCOPY --chmod=u+x a /b\n`, [], rules);
+    }
+  });
+
   it('reports ADD from a Git repository under the stable 1.5 frontend, which clones only in labs, at the source', () => {
     const message =
       'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';

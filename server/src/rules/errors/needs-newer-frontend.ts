@@ -88,6 +88,18 @@ function checkGitSources(node: InstructionNode, start: number, index: number, pi
   }
 }
 
+/** Symbolic `--chmod` modes (`u+x`, `go=rX`): earlier releases parse the mode as an octal number and stop the step. */
+const SYMBOLIC_CHMOD: VersionedFeature = { since: '1.14', labsSince: '1.14' };
+
+function checkSymbolicChmod(node: InstructionNode, flag: Flag, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  const value = flag.value?.text;
+  if (!value || hasVariable(value) || /^[0-9]/.test(value)) return;
+  const need = missingFrom(SYMBOLIC_CHMOD, pin);
+  if (!need) return;
+  const consequence = 'That frontend takes only an octal mode such as 755 and stops the build when it reaches this step.';
+  report({ ...problem(`${node.name} --chmod with a symbolic mode`, need, pin, index, start + flag.value!.start, start + flag.value!.end, consequence), raisedWhen: 'dispatch' });
+}
+
 function checkInstruction(node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   checkGitSources(node, start, index, pin, report);
   for (const { flag, fact } of checkedFlags(node)) {
@@ -103,6 +115,7 @@ function checkInstruction(node: InstructionNode, start: number, index: number, p
         report(problem(`${node.name} --${fact.name} with a Git source`, gitNeed, pin, index, start + flag.start, start + flag.name.end, consequence));
       }
     }
+    if (!need && fact.value.kind === 'chmod') checkSymbolicChmod(node, flag, start, index, pin, report);
     if (need || fact.value.kind !== 'mount') continue;
     for (const { key, need: optionNeed, type } of missingMountOptions(flag, pin)) {
       report(problem(`The ${key.text} option of a ${type} mount`, optionNeed, pin, index, start + key.start, start + key.end));
