@@ -191,16 +191,18 @@ describe('needs-newer-frontend', () => {
     }
   });
 
-  it('reports a symbolic --chmod mode under a frontend older than 1.14, at the mode (found by exploratory review)', () => {
+  it('reports a symbolic --chmod mode under the stable frontends 1.11 to 1.13, which refuse it, at the mode (found by exploratory review)', () => {
     const message = (instruction: string, pin: string) =>
-      `${instruction} --chmod with a symbolic mode needs frontend 1.14 or later, but this file pins docker/dockerfile:${pin}. That frontend takes only an octal mode such as 755 and stops the build when it reaches this step.`;
+      `${instruction} --chmod with a symbolic mode needs frontend 1.14 or later (or 1.11-labs in the labs channel), but this file pins docker/dockerfile:${pin}. That frontend takes only an octal mode such as 755 and stops the build when it reaches this step.`;
     checkErrors(
       '# syntax=docker/dockerfile:1.13\nFROM alpine\nCOPY --chmod=$[u+x$] a /b\nADD --chmod=$[go=rX,u=rwX$] a /c\n' +
         'COPY --chmod=0755 a /d\nCOPY --chmod=755 a /e\nARG MODE=u+x\nCOPY --chmod=$MODE a /f\n',
       [['needs-newer-frontend', message('COPY', '1.13')], ['needs-newer-frontend', message('ADD', '1.13')]],
       rules,
     );
-    for (const syntax of ['docker/dockerfile:1.14', 'docker/dockerfile:1.14-labs', 'docker/dockerfile:1']) {
+    checkErrors('# syntax=docker/dockerfile:1.11.1\nFROM alpine\nCOPY --chmod=$[+x$] a /b\n', [['needs-newer-frontend', message('COPY', '1.11.1')]], rules);
+    // Labs has it since 1.11; earlier releases drop a mode that is not octal, and the build succeeds.
+    for (const syntax of ['docker/dockerfile:1.14', 'docker/dockerfile:1.11-labs', 'docker/dockerfile:1.10', 'docker/dockerfile:1.10-labs', 'docker/dockerfile:1.2', 'docker/dockerfile:1']) {
       checkErrors(`# syntax=${syntax}\nFROM alpine\nCOPY --chmod=u+x a /b\n`, [], rules);
     }
   });

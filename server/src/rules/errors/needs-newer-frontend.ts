@@ -88,12 +88,17 @@ function checkGitSources(node: InstructionNode, start: number, index: number, pi
   }
 }
 
-/** Symbolic `--chmod` modes (`u+x`, `go=rX`): earlier releases parse the mode as an octal number and stop the step. */
-const SYMBOLIC_CHMOD: VersionedFeature = { since: '1.14', labsSince: '1.14' };
+/**
+ * Symbolic `--chmod` modes (`u+x`, `go=rX`): stable since 1.14, labs since 1.11 (moby/buildkit#5380,
+ * #5734). The stable releases 1.11 to 1.13 refuse such a mode when they reach the step ("invalid chmod
+ * parameter"); earlier ones drop a mode that is not octal and copy without it, a build that succeeds,
+ * so only those three are reported.
+ */
+const SYMBOLIC_CHMOD: VersionedFeature = { since: '1.14', labsSince: '1.11' };
 
 function checkSymbolicChmod(node: InstructionNode, flag: Flag, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   const value = flag.value?.text;
-  if (!value || hasVariable(value) || /^[0-9]/.test(value)) return;
+  if (!value || hasVariable(value) || /^[0-9]/.test(value) || pin.labs || isOlder(pin.version, '1.11')) return;
   const need = missingFrom(SYMBOLIC_CHMOD, pin);
   if (!need) return;
   const consequence = 'That frontend takes only an octal mode such as 755 and stops the build when it reaches this step.';
