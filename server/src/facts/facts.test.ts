@@ -5,6 +5,7 @@ import {
   COMMON_IMAGES,
   SCRATCH,
   DIRECTIVES,
+  GIT_QUERY_PARAMETERS,
   HADOLINT_RETIRED_CODES,
   HADOLINT_RULES,
   INSTRUCTIONS,
@@ -37,6 +38,7 @@ import {
   renderFlag,
   renderFlagValue,
   renderForm,
+  renderGitQueryParameter,
   renderInstruction,
   renderMountOption,
   renderMountOptionValue,
@@ -125,6 +127,9 @@ function allEntries(): Entry[] {
   }
   for (const check of BUILD_CHECKS) {
     entries.push({ name: check.name, prose: [check.doc], render: (f) => renderCheckRule(check, f) });
+  }
+  for (const parameter of GIT_QUERY_PARAMETERS) {
+    entries.push({ name: `?${parameter.name}=`, prose: docProse(parameter.doc), render: (f) => renderGitQueryParameter(parameter, f) });
   }
   return entries;
 }

@@ -4,10 +4,12 @@ import { BUILD_CHECKS } from './buildChecks';
 import { CHECK_OPTIONS, DIRECTIVES, INSTRUCTION_CHECK_COMMENTS_SINCE, SYNTAX_VERSION_LATEST } from './directives';
 import { INSTRUCTIONS } from './instructions';
 import { LABEL_KEYS } from './labels';
+import { GIT_QUERY_PARAMETERS } from './gitQuery';
 import { MOUNT_TYPE_OPTION, MOUNT_TYPES } from './mounts';
 import { PREDEFINED_ARGS } from './predefinedArgs';
 import { SIGNALS } from './signals';
 import { COMMON_IMAGES, SCRATCH } from './images';
+import type { GitQueryParameterFact } from './gitQuery';
 import type {
   BuildCheckFact,
   CheckOptionFact,
@@ -32,6 +34,7 @@ export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_P
 export { IMAGE_ENV, imageEnvNames, type ImageEnvFact } from './imageEnv';
 export { DEFAULT_PATH, SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
+export { GIT_QUERY_PARAMETERS, type GitQueryParameterFact, type GitQueryValue } from './gitQuery';
 export { HADOLINT_RETIRED_CODES, HADOLINT_RULES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from './hadolint';
 export type { HadolintRuleFact, HadolintSeverity } from './hadolint';
 export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';
@@ -155,6 +158,13 @@ const labelKeys = new Map(LABEL_KEYS.map((fact) => [fact.key, fact]));
 /** A label key with a predefined meaning (label keys are case-sensitive). */
 export function getLabelKey(key: string): LabelKeyFact | undefined {
   return labelKeys.get(key);
+}
+
+const gitQueryParameters = byKey(GIT_QUERY_PARAMETERS, (p) => [p.name]);
+
+/** A query parameter of a Git URL that ADD clones, by its case-sensitive key (`ref`, `keep-git-dir`). */
+export function getGitQueryParameter(key: string): GitQueryParameterFact | undefined {
+  return gitQueryParameters.get(key);
 }
 
 export function getBuildCheck(name: string): BuildCheckFact | undefined {

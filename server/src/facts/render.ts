@@ -25,6 +25,7 @@ import type {
   ValueFact,
   ValueSpec,
 } from './types';
+import type { GitQueryParameterFact, GitQueryValue } from './gitQuery';
 import { OCI_ANNOTATIONS_URL } from './labels';
 import { SCRATCH } from './images';
 import { MOUNT_TYPES } from './mounts';
@@ -277,6 +278,18 @@ export function renderLabelKey(label: LabelKeyFact, format: DocFormat): string {
     text(label.doc),
     { kind: 'example', text: labelKeyExample(label) },
     link(OCI_ANNOTATIONS_URL, 'OCI image annotations'),
+  ]);
+}
+
+const GIT_QUERY_HINTS: Readonly<Record<GitQueryValue, string>> = { ref: '<ref>', commit: '<commit>', path: '<dir>', boolean: 'true|false' };
+
+/** A query parameter of a Git URL that ADD clones (`?ref=`, `&subdir=`). */
+export function renderGitQueryParameter(parameter: GitQueryParameterFact, format: DocFormat): string {
+  return render(format, [
+    code(`ADD <git-url>?${parameter.name}=${GIT_QUERY_HINTS[parameter.value]} <dest>`),
+    ...documentation(parameter.doc),
+    requires(parameter.since),
+    link(parameter.referenceUrl),
   ]);
 }
 

@@ -222,6 +222,31 @@ describe('needs-newer-frontend', () => {
     }
   });
 
+  it('reports a query in a Git URL under a frontend older than 1.18, at the query', () => {
+    const message = (pin: string) =>
+      `A query in a Git URL needs frontend 1.18 or later, but this file pins docker/dockerfile:${pin}. That frontend takes the query for part of the repository's address and passes it to Git.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.17\nFROM alpine\nADD https://github.com/moby/buildkit.git$[?ref=v0.12.0&subdir=docs$] /src\n' +
+        'ADD ["git@github.com:moby/buildkit.git$[?subdir=docs$]#v0.12.0", "/src"]\n' +
+        // A download's query belongs to its server; a variable, an empty query and a `?` in the fragment are left alone.
+        'ADD https://example.com/a.tar.gz?ref=v1 /a\nADD https://github.com/$ORG/repo.git?ref=v1 /b\nADD https://github.com/moby/buildkit.git? /c\n' +
+        'ADD https://github.com/moby/buildkit.git#v1?ref=v2 /d\nONBUILD ADD https://github.com/moby/buildkit.git?ref=v1 /e\n',
+      [['needs-newer-frontend', message('1.17')], ['needs-newer-frontend', message('1.17')]],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.6-labs\nFROM alpine\nADD https://github.com/moby/buildkit.git$[?keep-git-dir=true$] /src\n', [
+      ['needs-newer-frontend', message('1.6-labs').replace('frontend 1.18 or later', 'frontend 1.18-labs or later')],
+    ], rules);
+    // 1.18 reads it; 1.5 stable is already told it clones nothing; older releases have no Git sources and are left alone.
+    const add = 'FROM alpine\nADD https://github.com/moby/buildkit.git?ref=v0.12.0 /src\n';
+    for (const syntax of ['docker/dockerfile:1.18', 'docker/dockerfile:1.18-labs', 'docker/dockerfile:1', 'docker/dockerfile:1.4']) {
+      checkErrors(`# syntax=${syntax}\n${add}`, [], rules);
+    }
+    checkErrors(`# syntax=docker/dockerfile:1.5\n${add.replace('ADD ', 'ADD $[').replace(' /src', '$] /src')}`, [
+      ['needs-newer-frontend', 'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.'],
+    ], rules);
+  });
+
   it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
     const message = (form: string, need: string, pin: string) =>
       `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;

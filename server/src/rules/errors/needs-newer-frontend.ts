@@ -2,8 +2,8 @@
 // release pinned by `# syntax=docker/dockerfile:1.N` does not have: BuildKit runs that release,
 // which stops at a flag it does not know (or, for the flags it knew only in the labs channel, at
 // the step that uses it), reads a heredoc's marker as a plain word and its body lines as
-// instructions, and fails on a substitution form its lexer does not know. Two later forms of older
-// features too: white space after `<<` in a heredoc marker, and ADD --checksum on a Git source; and ADD from a Git source under
+// instructions, and fails on a substitution form its lexer does not know. Later forms of older
+// features too: white space after `<<` in a heredoc marker, ADD --checksum on a Git source and a query in a Git source's URL; and ADD from a Git source under
 // the stable 1.5 frontend, which clones only in labs (raised when the stage is converted). Judged only for a
 // numbered release of the official image, and only for features whose history the facts have
 // checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
@@ -16,14 +16,14 @@
 // judges the global ARGs before it, whose defaults the builder expands.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getDirective, getFlag, getMountOption, getSubstitution, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
+import { getDirective, getFlag, getMountOption, getSubstitution, GIT_QUERY_PARAMETERS, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
 import type { DockerfileModel } from '../../semantics';
 import { mountTypeText, type Flag, type InstructionNode, type SyntaxTree, type Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
 import { checkedFlags, hasVariable } from './common';
-import { checksumSource, remoteSource } from './remoteSource';
+import { checksumSource, gitUrlQuery, remoteSource } from './remoteSource';
 
 /** The quick fix in Diagnostic.data: the version to write in place of the pinned one. */
 interface PinFix {
@@ -105,8 +105,34 @@ function checkSymbolicChmod(node: InstructionNode, flag: Flag, start: number, in
   report({ ...problem(`${node.name} --chmod with a symbolic mode`, need, pin, index, start + flag.value!.start, start + flag.value!.end, consequence), raisedWhen: 'dispatch' });
 }
 
-function checkInstruction(node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+/** The release that brought the query parameters of Git URLs (all of them at once, dockerfile/1.18.0). */
+const GIT_QUERY: VersionedFeature = GIT_QUERY_PARAMETERS[0];
+
+/**
+ * A query in the URL of a Git source (`…/repo.git?tag=v1`), under a release that clones Git sources
+ * but reads no query: it takes the query as part of the repository's address (gitutil.ParseURL keeps
+ * it in `Remote`). Releases that do not clone at all are judged by checkGitSources, or not judged.
+ */
+function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  if (node.name !== 'ADD' || isOlder(pin.version, ADD_GIT_KNOWN_SINCE) || missingFrom(ADD_GIT, pin)) return;
+  const need = missingFrom(GIT_QUERY, pin);
+  if (!need) return;
+  const text = tree.nodeText(index);
+  for (const source of node.argList.slice(0, -1)) {
+    if (hasVariable(source.text)) continue;
+    const query = gitUrlQuery(source.text);
+    if (!query || query.end === query.start + 1) continue;
+    // The source as written: the JSON form's quotes (or escapes) are not part of its text.
+    const at = source.start + text.slice(source.start, source.end).indexOf(source.text);
+    const [from, to] = at < source.start ? [source.start, source.end] : [at + query.start, at + query.end];
+    const consequence = 'That frontend takes the query for part of the repository\'s address and passes it to Git.';
+    report({ ...problem('A query in a Git URL', need, pin, index, start + from, start + to, consequence), raisedWhen: 'dispatch' });
+  }
+}
+
+function checkInstruction(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   checkGitSources(node, start, index, pin, report);
+  checkGitQueries(tree, node, start, index, pin, report);
   for (const { flag, fact } of checkedFlags(node)) {
     const need = missingFrom(fact, pin);
     // The options of a --mount the release does not know at all are not worth a word more.
@@ -176,7 +202,7 @@ export const needsNewerFrontend: StageRule = {
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction') return;
-      checkInstruction(node, start, index, pin, report);
+      checkInstruction(tree, node, start, index, pin, report);
       checkHeredocs(tree, node, start, index, pin, report);
       checkSubstitutions(model, node, index, pin, report);
     }, stage.index === 0 ? 0 : stage.nodeIndex);

@@ -43,3 +43,44 @@ export function remoteSource(source: string): RemoteSource | undefined {
 export function checksumSource(source: string): RemoteSource | undefined {
   return remoteSource(source) ?? (source.startsWith('github.com/') ? 'git' : undefined);
 }
+
+/** One `key=value` of a Git URL's query; offsets are into the source text. */
+export interface GitQueryParam {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  /** The text after `=`, or undefined for a key written alone. */
+  readonly value?: string;
+}
+
+/** The query of a Git URL, from its `?` (`start`) to the `#` of a fragment or the end (`end`). */
+export interface GitQuery {
+  readonly start: number;
+  readonly end: number;
+  readonly params: readonly GitQueryParam[];
+}
+
+/**
+ * The query of `source` when BuildKit clones it as a Git repository (`…/repo.git?ref=v1&subdir=docs`):
+ * after the first `?` that comes before any `#`, split at `&` as Go's url.Values reads it; keys as
+ * written (no percent-decoding). Undefined for any other source: a download's query is the server's.
+ */
+export function gitUrlQuery(source: string): GitQuery | undefined {
+  if (remoteSource(source) !== 'git') return undefined;
+  const hash = source.indexOf('#');
+  const end = hash < 0 ? source.length : hash;
+  const start = source.indexOf('?');
+  if (start < 0 || start >= end) return undefined;
+  const params: GitQueryParam[] = [];
+  let at = start + 1;
+  while (at <= end) {
+    const amp = source.indexOf('&', at);
+    const partEnd = amp < 0 || amp > end ? end : amp;
+    const part = source.slice(at, partEnd);
+    const equals = part.indexOf('=');
+    const key = equals < 0 ? part : part.slice(0, equals);
+    if (part !== '') params.push({ key, keyStart: at, keyEnd: at + key.length, ...(equals < 0 ? {} : { value: part.slice(equals + 1) }) });
+    at = partEnd + 1;
+  }
+  return { start, end, params };
+}

@@ -3,7 +3,9 @@
 // global ARGs it has not declared again, then the predefined ones.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, LABEL_KEYS, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, GIT_QUERY_PARAMETERS, LABEL_KEYS, missingFrom, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { gitUrlQuery } from '../../rules/errors/remoteSource';
+import { pinnedFrontend } from '../../rules/frontendPin';
 import { charAfterWord, item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
@@ -173,6 +175,31 @@ function labelKeyItems(request: CompletionRequest, context: ArgumentContext): Co
   );
 }
 
+/** Keys that BuildKit refuses beside a given one (`branch` with `tag`), or that name the same option (`commit` for `checksum`). */
+const GIT_QUERY_EXCLUDES: Readonly<Record<string, readonly string[]>> = { tag: ['branch'], branch: ['tag'], checksum: ['commit'], commit: ['checksum'] };
+
+/**
+ * The query parameters of a Git URL that ADD clones, where a key is being typed after its `?` or an `&`
+ * (`…/repo.git?ref=v1&su`): those not given yet, none of them under a pin that predates them.
+ */
+function gitQueryItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
+  const query = gitUrlQuery(context.typed);
+  // Only at the end of the query: past a `#` the text is the fragment.
+  if (!query || query.end !== context.typed.length) return [];
+  const keyStart = Math.max(context.typed.lastIndexOf('&'), query.start) + 1;
+  if (context.typed.includes('=', keyStart)) return [];
+  const pin = context.onbuild ? undefined : pinnedFrontend(request.doc.tree);
+  const given = new Set(query.params.filter((p) => p.keyStart !== keyStart).map((p) => p.key));
+  const excluded = new Set([...given].flatMap((key) => GIT_QUERY_EXCLUDES[key] ?? []));
+  const keyOnly = charAfterWord(request) === '=';
+  return GIT_QUERY_PARAMETERS.filter((p) => !given.has(p.name) && !excluded.has(p.name) && !(pin && missingFrom(p, pin))).map((p, rank) =>
+    item(request, p.name, CompletionItemKind.Property, context.from + keyStart, keyOnly ? p.name : `${p.name}=`, rank, {
+      detail: p.aliasOf ? `Git URL query parameter, same as ${p.aliasOf}` : 'Git URL query parameter',
+      data: { k: 'git-query', key: p.name },
+    }),
+  );
+}
+
 export function argumentItems(request: CompletionRequest, context: ArgumentContext): CompletionItem[] {
   switch (context.instruction.name) {
     case 'FROM':
@@ -187,6 +214,8 @@ export function argumentItems(request: CompletionRequest, context: ArgumentConte
       return argNameItems(request, context);
     case 'LABEL':
       return labelKeyItems(request, context);
+    case 'ADD':
+      return gitQueryItems(request, context);
     default:
       return [];
   }

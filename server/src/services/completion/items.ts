@@ -23,7 +23,8 @@ export type ResolveData =
   | { readonly k: 'signal'; readonly key: string }
   | { readonly k: 'image'; readonly key: string }
   | { readonly k: 'label'; readonly key: string }
-  | { readonly k: 'protocol'; readonly key: string };
+  | { readonly k: 'protocol'; readonly key: string }
+  | { readonly k: 'git-query'; readonly key: string };
 
 export interface CompletionRequest {
   readonly doc: AnalyzedDocument;

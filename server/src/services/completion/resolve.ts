@@ -13,6 +13,7 @@ import {
   getCommonImage,
   getDirective,
   getFlag,
+  getGitQueryParameter,
   getHadolintRule,
   getInstruction,
   getLabelKey,
@@ -38,6 +39,7 @@ import {
   renderMountOption,
   renderMountOptionValue,
   renderMountType,
+  renderGitQueryParameter,
   renderPredefinedArg,
   renderSignal,
   type DocFormat,
@@ -134,6 +136,10 @@ export function documentationFor(data: ResolveData, format: DocFormat): string |
     case 'protocol': {
       const protocol = EXPOSE_PROTOCOLS.find((p) => p.value === data.key);
       return protocol && protocolDoc(protocol, format);
+    }
+    case 'git-query': {
+      const parameter = getGitQueryParameter(data.key);
+      return parameter && renderGitQueryParameter(parameter, format);
     }
   }
 }

@@ -2,11 +2,12 @@
 // heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
 // signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
-import { getInstruction, getLabelKey } from '../../facts';
-import { renderForm, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
+import { getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
+import { renderForm, renderGitQueryParameter, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, shebangCommand, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
+import { gitUrlQuery } from '../../rules/errors/remoteSource';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
 import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
@@ -50,7 +51,21 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
   }
   const index = owner.argList.findIndex((token) => within(token, rel));
   if (index < 0) return undefined;
+  if (owner.name === 'ADD' && index < owner.argList.length - 1) {
+    const query = gitQueryHover(owner.argList[index], text, rel, format);
+    if (query) return query;
+  }
   return argumentHover(owner, owner.argList[index], index, format, escape);
+}
+
+/** A query parameter's key in a Git URL that ADD clones (`?ref=`, `&subdir=`); `text` is the node's text. */
+function gitQueryHover(token: Token, text: string, rel: number, format: DocFormat): SpanHover | undefined {
+  // The token's text as written there: a JSON string with escapes is not the text it decodes to.
+  const at = token.start + text.slice(token.start, token.end).indexOf(token.text);
+  if (at < token.start) return undefined;
+  const param = gitUrlQuery(token.text)?.params.find((p) => within({ start: at + p.keyStart, end: at + p.keyEnd }, rel));
+  const fact = param && getGitQueryParameter(param.key);
+  return fact && { span: { start: at + param.keyStart, end: at + param.keyEnd }, text: renderGitQueryParameter(fact, format) };
 }
 
 /** A RUN whose whole command is the heredoc's marker runs the body as its script; `sh <<EOF` reads it as one. */
