@@ -5,6 +5,7 @@ import {
   BUILD_CHECKS,
   CHECK_OPTIONS,
   DIRECTIVES,
+  GIT_QUERY_PARAMETERS,
   HADOLINT_RULES,
   INSTRUCTIONS,
   LABEL_KEYS,
@@ -15,6 +16,7 @@ import {
   getCheckOption,
   getDirective,
   getFlag,
+  getGitQueryParameter,
   getInstruction,
   getLabelKey,
   getMountOption,
@@ -30,6 +32,7 @@ import {
   renderDirectiveValue,
   renderFlag,
   renderFlagValue,
+  renderGitQueryParameter,
   renderInstruction,
   renderLabelKey,
   renderMountOption,
@@ -550,6 +553,37 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine\nLABEL maintainer Jane $0');
     });
 
+    it('the query parameters of a Git URL after its ? or an &, not those given or refused beside them', async () => {
+      const rows = (...left: string[]) => GIT_QUERY_PARAMETERS.filter((p) => !left.includes(p.name)).map((p) => [p.name, Kind.Property, `${p.name}=`] as Row);
+      const git = 'FROM alpine\nADD https://github.com/moby/buildkit.git';
+      await check(`${git}?$0 /src`, rows());
+      await check(`${git}?tag=v0.12.0&$[su$0$] /src`, rows('tag', 'branch'));
+      await check(`${git}?commit=abc&$0`, rows('checksum', 'commit'));
+      // Quoted, as BuildKit's lexer reads it, and in the JSON form.
+      await check('FROM alpine\nADD ["git@github.com:moby/buildkit.git?$[keep$0$]', rows());
+      await check('FROM alpine\nADD ["a", "https://github.com/moby/buildkit.git?ref=v1&$0', rows('ref'));
+      await check(`FROM alpine\nADD 'https://github.com/moby/buildkit.git?$0`, rows());
+      // Renaming a key that has its `=value`: only the key changes.
+      await check(`${git}?$[re$0f$]=v1 /src`, GIT_QUERY_PARAMETERS.map((p) => [p.name, Kind.Property, p.name] as Row));
+      // A pin from before 1.18 has none; an ONBUILD trigger runs under the child build's frontend.
+      await checkNone(`# syntax=docker/dockerfile:1.17\n${git}?$0`);
+      await check(`# syntax=docker/dockerfile:1.17\nFROM alpine\nONBUILD ADD https://github.com/moby/buildkit.git?ref=v1&$0`, rows('ref'));
+      expect((await complete(`${git}?$0`)).map((i) => i.detail)).toEqual([
+        ...['ref', 'tag', 'branch', 'checksum'].map(() => 'Git URL query parameter'),
+        'Git URL query parameter, same as checksum',
+        ...['subdir', 'keep-git-dir', 'submodules'].map(() => 'Git URL query parameter'),
+      ]);
+    });
+
+    it('no Git URL query parameters in a download, a value, a fragment, a quoted value or COPY', async () => {
+      await checkNone('FROM alpine\nADD https://example.com/a.tar.gz?$0 /a');
+      await checkNone('FROM alpine\nADD https://github.com/moby/buildkit.git?ref=$0 /a');
+      await checkNone('FROM alpine\nADD https://github.com/moby/buildkit.git#v1?$0 /a');
+      await checkNone('FROM alpine\nADD https://github.com/moby/buildkit.git?ref="v1&$0');
+      await checkNone('FROM alpine\nCOPY https://github.com/moby/buildkit.git?$0 /a');
+      await checkNone('FROM alpine\nADD https://github.com/moby/buildkit.git/$0', { trigger: '/' });
+    });
+
     it('tcp, udp and sctp after EXPOSE 80/', async () => {
       await check('FROM alpine\nEXPOSE 443 80/$[u$0$]', [
         ['tcp', Kind.EnumMember, 'tcp'],
@@ -867,6 +901,7 @@ describe('completion over LSP', () => {
       expect(await documentation('FROM alpine\nLABEL $0', 'org.opencontainers.image.source')).toEqual(
         md(renderLabelKey(getLabelKey('org.opencontainers.image.source')!, 'markdown')),
       );
+      expect(await documentation('FROM alpine\nADD https://github.com/moby/buildkit.git?$0', 'subdir')).toEqual(md(renderGitQueryParameter(getGitQueryParameter('subdir')!, 'markdown')));
       expect(await documentation('FROM alpine\nEXPOSE 53/$0', 'udp')).toEqual(
         md('```dockerfile\nEXPOSE <port>/udp\n```\n\nUDP, used by DNS, QUIC, game servers and streaming.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#expose)'),
       );

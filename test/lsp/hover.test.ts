@@ -7,6 +7,7 @@ import {
   CHMOD_MODES,
   DIRECTIVES,
   EXPOSE_PROTOCOLS,
+  GIT_QUERY_PARAMETERS,
   HEREDOC,
   INSTRUCTIONS,
   MOUNT_TYPE_OPTION,
@@ -33,6 +34,7 @@ import {
   renderDirectiveValue,
   renderFlag,
   renderFlagValue,
+  renderGitQueryParameter,
   renderInstruction,
   renderMountOption,
   renderMountOptionValue,
@@ -391,6 +393,38 @@ describe('hover over LSP', () => {
       expect(text(add)).toContain('a file downloaded from a URL gets `600`');
       expect(text(copy)).toContain('Without it the files keep the permissions they have in the source.');
       expect(text(copy)).not.toContain('URL');
+    });
+
+    it.each(GIT_QUERY_PARAMETERS.map((p) => [p.name, p] as const))('the Git URL query parameter %s', async (_name, parameter) => {
+      await checkHover(`FROM alpine\nADD https://github.com/moby/buildkit.git?x=1&$[${parameter.name.slice(0, 1)}$0${parameter.name.slice(1)}$]=v /src`, renderGitQueryParameter(parameter, 'markdown'));
+    });
+
+    it('a Git URL query parameter: what it does, an example, the frontend and the reference; in JSON form, ONBUILD and plain text too', async () => {
+      await checkHover(
+        'FROM alpine\nADD https://github.com/moby/buildkit.git?$[ta$0g$]=v0.12.0&subdir=docs /src',
+        '```dockerfile\nADD <git-url>?tag=<ref> <dest>\n```\n\n' +
+          'A tag to check out; BuildKit looks it up as `refs/tags/<tag>`, so a branch of the same name cannot be taken instead.\n\n**Example**\n' +
+          '```dockerfile\nADD https://github.com/moby/buildkit.git?tag=v0.24.0 /src\n```\n\n' +
+          '**Pitfall:** With `branch` as well, the build fails; so it does with a `ref` or `#fragment` beside it, unless that one is the full `refs/tags/<tag>`.\n\n' +
+          'Requires `# syntax=docker/dockerfile:1.18` or later.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#add)',
+      );
+      const subdir = renderGitQueryParameter(GIT_QUERY_PARAMETERS.find((p) => p.name === 'subdir')!, 'markdown');
+      await checkHover('FROM alpine\nADD ["git@github.com:moby/buildkit.git?ref=v1&$[sub$0dir$]=docs#v1", "/src"]', subdir);
+      await checkHover('FROM alpine\nONBUILD ADD --keep-git-dir https://github.com/moby/buildkit.git?$[$0subdir$]=docs /src', subdir);
+      await checkHover(
+        'FROM alpine\nADD https://github.com/moby/buildkit.git?$[submodules$0$]=false /src',
+        renderGitQueryParameter(GIT_QUERY_PARAMETERS.find((p) => p.name === 'submodules')!, 'plaintext'),
+        plain,
+      );
+    });
+
+    it('no Git URL query hover on a download, an unknown or misspelt key, a value, a fragment, the destination or COPY', async () => {
+      await checkNoHover('FROM alpine\nADD https://example.com/a.tar.gz?r$0ef=v1 /a');
+      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git?REF$0=v1 /a');
+      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git?ref=v$01 /a');
+      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git#v1?re$0f=v1 /a');
+      await checkNoHover('FROM alpine\nADD a https://github.com/moby/buildkit.git?re$0f=v1');
+      await checkNoHover('FROM alpine\nCOPY https://github.com/moby/buildkit.git?re$0f=v1 /a');
     });
 
     it('FROM AS, HEALTHCHECK CMD and NONE', async () => {

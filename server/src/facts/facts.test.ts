@@ -19,6 +19,7 @@ import {
   getCheckOption,
   getDirective,
   getFlag,
+  getGitQueryParameter,
   getHadolintRule,
   getInstruction,
   getMountKey,
@@ -1018,5 +1019,15 @@ describe('rendered documentation', () => {
     expect(doc('docker')).toMatch(/the engine with its CLI in the default and `-dind` tags/);
     // A stage FROM scratch can run a shell it copies in.
     expect(doc('scratch')).toMatch(/fail in it unless a stage copies one in\.$/);
+  });
+});
+
+describe('Git URL query parameters', () => {
+  it('are the seven of dockerfile/1.18.0 (release notes; dfgitutil.ParseGitRef), commit an alias of checksum, keys case-sensitive', () => {
+    expect(GIT_QUERY_PARAMETERS.map((p) => p.name)).toEqual(['ref', 'tag', 'branch', 'checksum', 'commit', 'subdir', 'keep-git-dir', 'submodules']);
+    expect(GIT_QUERY_PARAMETERS.every((p) => p.since === '1.18' && p.labsSince === '1.18' && p.referenceUrl === 'https://docs.docker.com/reference/dockerfile/#add')).toBe(true);
+    expect(getGitQueryParameter('commit')?.aliasOf).toBe('checksum');
+    expect(getGitQueryParameter('REF')).toBeUndefined();
+    expect(getGitQueryParameter('mtime')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 // list, which matters because ` ` is a trigger character and fires on every space.
 
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
-import { getInstruction, type InstructionFact } from '../../facts';
+import { getInstruction, type InstructionFact, type InstructionName } from '../../facts';
 import { cursorContext, inDirectiveBlock, type CursorContext, type InstructionPrefix, type PrefixWord } from '../cursor';
 import { offsetOf, type AnalyzedDocument } from '../document';
 import type { DocFormat } from '../markup';
@@ -179,9 +179,10 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     if (!expansion) return [];
     return variableItems(request, variable, expansion, entry.start, onbuild);
   }
-  // A signal may be quoted (`STOPSIGNAL "SIGTERM"`): BuildKit's lexer removes the quotes.
-  const quotedSignal = prefix.inQuote && instruction.name === 'STOPSIGNAL' && /^["']/.test(current.text);
-  if ((continued && !continuedFlagValue) || (prefix.inQuote && !quotedSignal)) return [];
+  // A signal may be quoted (`STOPSIGNAL "SIGTERM"`): BuildKit's lexer removes the quotes. So may an ADD source,
+  // in a JSON array too (`ADD ["https://…/repo.git?`), whose Git URL's query keys are completed.
+  const opening = !prefix.inQuote ? '' : QUOTED_ARGUMENT[instruction.name]?.exec(current.text)?.[0];
+  if ((continued && !continuedFlagValue) || opening === undefined) return [];
 
   const flagsDone = flagsEnded(rest);
   const flagContext: FlagContext = {
@@ -209,8 +210,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const items = argumentItems(request, {
     instruction,
     index,
-    typed: quotedSignal ? current.text.slice(1) : current.text,
-    from: quotedSignal ? current.start + 1 : current.start,
+    typed: current.text.slice(opening.length),
+    from: current.start + opening.length,
     keyword: keyword.text,
     onbuild,
     instructionStart: entry.start,
@@ -228,6 +229,9 @@ function editStart(request: CompletionRequest, entry: CompletionItem): number {
   if (!edit) return request.offset;
   return offsetOf(request.doc, 'range' in edit ? edit.range.start : edit.insert.start);
 }
+
+/** Where completion reads a word inside quotes, what may open it: the quote, and for ADD a JSON array's `[`. */
+const QUOTED_ARGUMENT: Partial<Record<InstructionName, RegExp>> = { STOPSIGNAL: /^["']/, ADD: /^\[?["']/ };
 
 /** A JSON array up to an unterminated string, or up to a string's end: an exec form being typed. */
 const JSON_ARRAY_PREFIX = /^\[\s*(?:"(?:[^"\\]|\\.)*"\s*,\s*)*(?:"(?:[^"\\]|\\.)*)?$/;
