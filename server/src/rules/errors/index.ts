@@ -14,6 +14,7 @@ import { heredocInJsonForm } from './heredoc-in-json-form';
 import { heredocNotCopied } from './heredoc-not-copied';
 import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
+import { invalidGitUrl } from './invalid-git-url';
 import { invalidImageReference } from './invalid-image-reference';
 import { invalidMount } from './invalid-mount';
 import { invalidOnbuildTrigger } from './invalid-onbuild-trigger';
@@ -57,6 +58,7 @@ export const ERROR_RULES: readonly Rule[] = [
   onbuildNotAllowed,
   copyFromVariable,
   copyUrlSource,
+  invalidGitUrl,
   heredocDestination,
   heredocNotCopied,
   heredocInJsonForm,
