@@ -224,7 +224,7 @@ describe('needs-newer-frontend', () => {
 
   it('reports a query in a Git URL under a frontend older than 1.18, at the query', () => {
     const message = (pin: string) =>
-      `A query in a Git URL needs frontend 1.18 or later, but this file pins docker/dockerfile:${pin}. That frontend takes the query for part of the repository's address and passes it to Git.`;
+      `A query in a Git URL needs frontend 1.18 or later, but this file pins docker/dockerfile:${pin}. That frontend does not read it as options for the clone.`;
     checkErrors(
       '# syntax=docker/dockerfile:1.17\nFROM alpine\nADD https://github.com/moby/buildkit.git$[?ref=v0.12.0&subdir=docs$] /src\n' +
         'ADD ["git@github.com:moby/buildkit.git$[?subdir=docs$]#v0.12.0", "/src"]\n' +
@@ -237,12 +237,13 @@ describe('needs-newer-frontend', () => {
     checkErrors('# syntax=docker/dockerfile:1.6-labs\nFROM alpine\nADD https://github.com/moby/buildkit.git$[?keep-git-dir=true$] /src\n', [
       ['needs-newer-frontend', message('1.6-labs').replace('frontend 1.18 or later', 'frontend 1.18-labs or later')],
     ], rules);
-    // 1.18 reads it; 1.5 stable is already told it clones nothing; older releases have no Git sources and are left alone.
+    // 1.18 reads it; older releases have no Git sources and are left alone. Nor is an HTTP(S) one under 1.5, whose
+    // gitutil took it for Git only when it ended in .git or .git#fragment: it may download it as a file instead.
     const add = 'FROM alpine\nADD https://github.com/moby/buildkit.git?ref=v0.12.0 /src\n';
-    for (const syntax of ['docker/dockerfile:1.18', 'docker/dockerfile:1.18-labs', 'docker/dockerfile:1', 'docker/dockerfile:1.4']) {
+    for (const syntax of ['docker/dockerfile:1.18', 'docker/dockerfile:1.18-labs', 'docker/dockerfile:1', 'docker/dockerfile:1.4', 'docker/dockerfile:1.5']) {
       checkErrors(`# syntax=${syntax}\n${add}`, [], rules);
     }
-    checkErrors(`# syntax=docker/dockerfile:1.5\n${add.replace('ADD ', 'ADD $[').replace(' /src', '$] /src')}`, [
+    checkErrors('# syntax=docker/dockerfile:1.5\nFROM alpine\nADD $[git@github.com:moby/buildkit.git?ref=v1$] /src\n', [
       ['needs-newer-frontend', 'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.'],
     ], rules);
   });

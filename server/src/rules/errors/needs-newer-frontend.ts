@@ -83,6 +83,9 @@ function checkGitSources(node: InstructionNode, start: number, index: number, pi
   if (!need) return;
   for (const source of node.argList.slice(0, -1)) {
     if (hasVariable(source.text) || remoteSource(source.text) !== 'git') continue;
+    // Releases of that time took an HTTP(S) URL for Git only when it ended in .git or .git#fragment
+    // (gitutil's `\.git(?:#.+)?$`): with a query after .git they may download it as a file instead.
+    if (/^https?:\/\//i.test(source.text) && gitUrlQuery(source.text)) continue;
     const consequence = 'That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';
     report({ ...problem('ADD from a Git repository', need, pin, index, start + source.start, start + source.end, consequence), raisedWhen: 'dispatch' });
   }
@@ -110,8 +113,10 @@ const GIT_QUERY: VersionedFeature = GIT_QUERY_PARAMETERS[0];
 
 /**
  * A query in the URL of a Git source (`…/repo.git?tag=v1`), under a release that clones Git sources
- * but reads no query: it takes the query as part of the repository's address (gitutil.ParseURL keeps
- * it in `Remote`). Releases that do not clone at all are judged by checkGitSources, or not judged.
+ * but reads no query. What it does instead depends on the release: later ones pass the query to Git
+ * as part of the repository's address (gitutil.ParseURL keeps it in `Remote`), earlier ones took an
+ * HTTP(S) URL for Git only when it ended in .git (or .git#fragment) and download it as a file. Releases
+ * that do not clone at all are not judged.
  */
 function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   if (node.name !== 'ADD' || isOlder(pin.version, ADD_GIT_KNOWN_SINCE) || missingFrom(ADD_GIT, pin)) return;
@@ -125,7 +130,7 @@ function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number,
     // The source as written: the JSON form's quotes (or escapes) are not part of its text.
     const at = source.start + text.slice(source.start, source.end).indexOf(source.text);
     const [from, to] = at < source.start ? [source.start, source.end] : [at + query.start, at + query.end];
-    const consequence = 'That frontend takes the query for part of the repository\'s address and passes it to Git.';
+    const consequence = 'That frontend does not read it as options for the clone.';
     report({ ...problem('A query in a Git URL', need, pin, index, start + from, start + to, consequence), raisedWhen: 'dispatch' });
   }
 }
