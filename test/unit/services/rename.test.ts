@@ -145,6 +145,13 @@ describe('rename of a variable to a name the shell or another declaration alread
     expect(renamed('FROM alpine\nARG A$0=1\nENV X=$A\n', 'IFS')).toBe('FROM alpine\nARG IFS=1\nENV X=$IFS\n');
   });
 
+  it('says that bash, not every shell, gives UID a value of its own', () => {
+    const fromUid = refused(
+      'bash (the /bin/sh of Fedora- and RHEL-based images, and any SHELL that runs it) gives "UID" a value of its own, so "$UID" on line 3 reads the shell\'s value rather than this variable; rename by hand.',
+    );
+    expect(prepared('FROM fedora\nARG UI$0D=1000\nRUN useradd -u $UID app\n')).toBe(fromUid);
+  });
+
   it('refuses the name of an ENV of a stage it is built FROM, which the image keeps', () => {
     const message = refused('"B" is already declared on line 2; renaming would change which value its uses get.');
     expect(renamed('FROM alpine AS base\nENV B=2\nFROM base\nARG A$0=1\nRUN echo $A\n', 'B')).toBe(message);

@@ -9,7 +9,7 @@ import { getPredefinedArg } from '../../facts';
 import type { VariableUse } from '../../semantics';
 import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { heredocNameProblem, heredocNotRenamable, stageNameProblem, stageNotRenamable, variableNameProblem } from './renameChecks';
-import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
+import { setByTheShell, shellThatSets, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { targetAt, type NavigationTarget, type Occurrence } from './targets';
 
 /** A message for the user when the rename cannot be done. */
@@ -38,7 +38,7 @@ function notRenamable(doc: AnalyzedDocument, target: NavigationTarget): string |
     }
     const read = setByTheShell(target.name) ? shellReadLine(doc, target.uses) : undefined;
     if (read !== undefined) {
-      return `The shell gives "${target.name}" a value of its own, so "$${target.name}" on line ${read} reads the shell's value rather than this variable; rename by hand.`;
+      return `${shellThatSets(target.name)} gives "${target.name}" a value of its own, so "$${target.name}" on line ${read} reads the shell's value rather than this variable; rename by hand.`;
     }
   }
   if (target.kind === 'heredoc') {

@@ -6,7 +6,7 @@ import { getPredefinedArg } from '../../facts';
 import { foldName, triggerNamesRun, triggerRuns, type Declaration, type VariableUse } from '../../semantics';
 import { heredocShebang, isCopiedHeredoc, runIsOnlyHeredoc } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
-import { setByTheShell, shellAssignmentLine, shellReadLine } from './shellAssignments';
+import { setByTheShell, shellThatSets, shellAssignmentLine, shellReadLine } from './shellAssignments';
 import { spelledIndirectly, type HeredocTarget, type StageTarget, type VariableTarget } from './targets';
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -75,7 +75,7 @@ export function variableNameProblem(doc: AnalyzedDocument, target: VariableTarge
   }
   const read = setByTheShell(newName) ? shellReadLine(doc, target.uses) : undefined;
   if (read !== undefined) {
-    return `The shell gives "${newName}" a value of its own, so on line ${read} "$${newName}" would read the shell's value rather than this variable.`;
+    return `${shellThatSets(newName)} gives "${newName}" a value of its own, so on line ${read} "$${newName}" would read the shell's value rather than this variable.`;
   }
   return undefined;
 }

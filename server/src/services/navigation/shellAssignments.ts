@@ -62,6 +62,14 @@ const SET_BY_THE_SHELL: ReadonlySet<string> = new Set([
   '_', 'BASHPID', 'EUID', 'IFS', 'LINENO', 'OLDPWD', 'OPTARG', 'OPTIND', 'PPID', 'PWD', 'RANDOM', 'SECONDS', 'SHLVL', 'UID',
 ]);
 
+/** Of those, the names only bash sets: dash (Debian's and Ubuntu's /bin/sh) and BusyBox ash (Alpine's) leave them to the environment. */
+const SET_BY_BASH: ReadonlySet<string> = new Set(['BASHPID', 'EUID', 'UID']);
+
+/** Who gives `name` a value of its own, for a sentence that goes on "gives NAME a value of its own". */
+export function shellThatSets(name: string): string {
+  return SET_BY_BASH.has(name) ? 'bash (the /bin/sh of Fedora- and RHEL-based images, and any SHELL that runs it)' : 'The shell';
+}
+
 export function setByTheShell(name: string): boolean {
   return SET_BY_THE_SHELL.has(name);
 }
