@@ -85,6 +85,14 @@ describe('an item leaves out what already follows it', () => {
     expect(items('FROM a\nCOPY --fr$0 . .').items.find((i) => i.label === '--from')?.textEdit?.newText).toBe('--from=${1:build}');
   });
 
+  it('the stages COPY --from= can name, as the choices of its snippet, the nearest first', () => {
+    const fromFlag = (text: string) => items(text).items.find((i) => i.label === '--from')?.textEdit?.newText;
+    expect(fromFlag('FROM a AS deps\nFROM b AS Build\nFROM c\nFROM d AS app\nCOPY --fr$0 . .\nFROM e AS later\n')).toBe('--from=${1|Build,deps|}');
+    // Not the stage itself, nor one that needs it; in a trigger the child build's stages count.
+    expect(fromFlag('FROM a AS one\nCOPY --fr$0 . .\n')).toBe('--from=${1:build}');
+    expect(fromFlag('FROM a AS deps\nFROM b\nONBUILD COPY --fr$0 . .\n')).toBe('--from=${1:build}');
+  });
+
   it('the =value of a mount option key', () => {
     expect(accept('FROM a\nRUN --mount=ty$0=cache,target=/x make', 'type')).toBe('FROM a\nRUN --mount=type=cache,target=/x make');
     expect(accept('FROM a\nRUN --mount=type=cache,$0=/x make', 'target')).toBe('FROM a\nRUN --mount=type=cache,target=/x make');

@@ -20,7 +20,7 @@ import { nanosInWords } from '../hover/plainWords';
 import { DocWriter } from '../markup';
 import { charAfterWord, item, snippetText, type CompletionRequest } from './items';
 import { mountItems } from './mount';
-import { stageItems } from './stages';
+import { nameableStages, stageItems } from './stages';
 
 export interface FlagContext {
   readonly instruction: InstructionFact;
@@ -36,11 +36,16 @@ export interface FlagContext {
   readonly instructionStart: number;
 }
 
-/** What the flag inserts: `--name=` and a placeholder, a choice of values, or the bare name of a boolean. */
-function flagInsertText(flag: FlagFact, snippets: boolean): string {
+/**
+ * What the flag inserts: `--name=` and a placeholder, a choice of values, or the bare name of a boolean.
+ * `choices`: values to offer instead of the placeholder (the stages `COPY --from=` can name).
+ */
+function flagInsertText(flag: FlagFact, snippets: boolean, choices: readonly string[] = []): string {
   if (flag.value.kind === 'boolean') return `--${flag.name}`;
   if (!snippets) return `--${flag.name}=`;
   if (flag.value.kind === 'enum') return `--${flag.name}=\${1|${flag.value.values.map((v) => v.value).join(',')}|}`;
+  // Stage names have no `,`, `|` or `\`, which a snippet's choice would need escaped.
+  if (choices.length) return `--${flag.name}=\${1|${choices.join(',')}|}`;
   if (flag.value.kind === 'mount') return `--${flag.name}=type=\${1|cache,bind,secret,ssh,tmpfs|}`;
   return `--${flag.name}=\${1:${snippetText(flag.placeholder)}}`;
 }
@@ -55,11 +60,20 @@ export function flagNameItems(request: CompletionRequest, context: FlagContext, 
   const { instruction } = context;
   // Renaming a flag that already has its `=value`: only the name changes.
   const nameOnly = charAfterWord(request) === '=';
+  // `COPY --from=` offers the named stages above it, the nearest first (ten at most), rather than a made-up name.
+  const stages = (): string[] =>
+    instruction.name === 'COPY' && !context.onbuild
+      ? nameableStages(request, context.instructionStart, 'copy-from')
+          .filter(({ stage }) => stage.name !== undefined)
+          .map(({ label }) => label)
+          .reverse()
+          .slice(0, 10)
+      : [];
   return instruction.flags
     .filter((flag) => (flag.repeatable || !context.given.includes(flag.name)) && (!flag.labs || context.labs) && !missingIn(flag, context))
     .map((flag, rank) => {
       const snippet = request.snippets && flag.value.kind !== 'boolean' && !nameOnly;
-      return item(request, `--${flag.name}`, CompletionItemKind.Property, from, nameOnly ? `--${flag.name}` : flagInsertText(flag, request.snippets), rankBase + rank, {
+      return item(request, `--${flag.name}`, CompletionItemKind.Property, from, nameOnly ? `--${flag.name}` : flagInsertText(flag, request.snippets, snippet && flag.name === 'from' ? stages() : []), rankBase + rank, {
         snippet,
         data: { k: 'flag', i: instruction.name, key: flag.name },
       });

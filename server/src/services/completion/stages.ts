@@ -21,7 +21,7 @@ export function fromLine(request: CompletionRequest, stage: Stage): string {
 }
 
 /** The stages the instruction at `instructionStart` can name, each with the label that names it. */
-function nameableStages(request: CompletionRequest, instructionStart: number, slot: StageSlot): { stage: Stage; label: string }[] {
+export function nameableStages(request: CompletionRequest, instructionStart: number, slot: StageSlot): { stage: Stage; label: string }[] {
   const model = request.doc.model;
   // Nothing before the first FROM names a stage.
   const current = model.stageAt(instructionStart);
