@@ -84,4 +84,21 @@ describe('invalid-git-url', () => {
       ['invalid-git-url', 'A Git URL cannot give both tag and branch; BuildKit refuses it. Keep one of them.'],
     ], rules);
   });
+
+  it('reads the source as BuildKit does after its shell lexer: quotes and escapes removed, the JSON form too', () => {
+    // Each URL below names one reference once its quotes or escapes are removed: BuildKit builds them.
+    checkErrors(
+      `FROM alpine\nADD ${GIT}?ref="v1"#v1 /a\nADD ${GIT}?keep-git-dir='true' /b\nADD ${GIT}?ref=v\\1#v1 /c\n` +
+        `ADD ["${GIT}?subdir=\\"docs\\"#:docs", "/d"]\n`,
+      [],
+      rules,
+    );
+    // A quoted source is still judged, at the whole word; under escape=` a backslash is a character.
+    checkErrors(`FROM alpine\nADD $["${GIT}?tag=a&tag=b"$] /a\n`, [
+      ['invalid-git-url', 'The Git URL gives tag more than once; BuildKit refuses a query parameter with several values. Keep one.'],
+    ], rules);
+    checkErrors('# escape=`\nFROM alpine\n' + `ADD ${GIT}?ref=v\`1#v1 /a\nADD ${GIT}?$[ref$]=v\\1#v1 /b\n`, [
+      ['invalid-git-url', 'ref=v\\1 and the fragment #v1 name different references; BuildKit refuses the URL. Write the reference once.'],
+    ], rules);
+  });
 });

@@ -5,14 +5,15 @@
 // keep-git-dir or checksum that the step's flag contradicts. An unknown key is left alone: later
 // releases keep adding keys, and the newest frontend may know one that no release in the facts has.
 //
-// Only what every release since 1.18 refuses, on values read exactly as written: a query with `;`
+// Only what every release since 1.18 refuses, on the source as BuildKit's shell lexer leaves it (quotes
+// and escapes removed) and values read exactly as written from there: a query with `;`
 // (which Go's url.Query drops silently) is not judged, nor a value with `%` or `+` (it decodes them),
 // nor a source with a variable. Under a pin older than 1.18 nothing is judged: that frontend reads no
 // query (needs-newer-frontend says so). ONBUILD triggers are left to the frontend of the child build.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { GIT_QUERY_PARAMETERS, getGitQueryParameter, getInstruction, missingFrom } from '../../facts';
-import type { Flag, InstructionNode, Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWord, type Flag, type InstructionNode, type Token } from '../../syntax';
 import { pinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
 import { hasVariable, spanInToken } from './common';
@@ -107,12 +108,17 @@ function checkSource(node: InstructionNode, source: string, single: boolean, rep
   }
 }
 
-function checkNode(node: InstructionNode, start: number, index: number, report: (problem: FileProblem) => void): void {
+function checkNode(node: InstructionNode, start: number, index: number, escape: string, report: (problem: FileProblem) => void): void {
   const sources = node.argList.slice(0, -1).filter((s) => node.json || !/^\d*<</.test(s.text));
   for (const token of sources) {
     if (hasVariable(token.text)) continue;
-    checkSource(node, token.text, sources.length === 1, (param: GitQueryParam, message: string) => {
-      const span = spanInToken(node, token as Token, param.keyStart, param.keyEnd);
+    // BuildKit expands each source with its shell lexer before it reads the URL (quotes and escapes
+    // removed, the JSON form too): judge that text, and point at the whole word when it differs.
+    const word = expandWord(token.text, EMPTY_ENVIRONMENT, escape);
+    if (!('value' in word)) continue;
+    const asWritten = word.value === token.text;
+    checkSource(node, word.value, sources.length === 1, (param: GitQueryParam, message: string) => {
+      const span = asWritten ? spanInToken(node, token as Token, param.keyStart, param.keyEnd) : { start: token.start, end: token.end };
       report({ nodeIndex: index, start: start + span.start, end: start + span.end, message });
     });
   }
@@ -132,7 +138,7 @@ export const invalidGitUrl: StageRule = {
     if (pin && missingFrom(GIT_QUERY_PARAMETERS[0], pin)) return;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.name === 'ADD') checkNode(node, start, index, report);
+      if (node.kind === 'instruction' && node.name === 'ADD') checkNode(node, start, index, tree.escape, report);
     }, stage.nodeIndex);
   },
 };
