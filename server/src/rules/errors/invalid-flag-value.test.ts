@@ -138,6 +138,22 @@ describe('invalid-flag-value', () => {
     ], rules);
   });
 
+  it('judges ADD --checksum and its source as BuildKit expands them: quotes and escapes removed, under the file\'s escape', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    checkErrors(
+      `FROM alpine\nADD --checksum=${digest} "https://example.com/a.tar" /a\nADD --checksum=${digest} ["\\"https://example.com/a.tar\\"", "/b"]\n` +
+        `ADD --checksum=0123 "https://github.com/moby/buildkit.git#${sha}" /c\nADD --checksum=$["'abc'"$] ./local.tar /d\n` +
+        `ADD --checksum=$[abc$] "https://github.com/moby/buildkit.git#${sha}" /e\n`,
+      [
+        ['invalid-flag-value', '--checksum needs an HTTP(S) or Git source, and BuildKit reads ./local.tar as a path in the build context.'],
+        ['invalid-flag-value', `--checksum "abc" does not match the commit ${sha} the URL asks for: it must be that hash or its start.`],
+      ],
+      rules,
+    );
+    checkErrors('# escape=`\nFROM alpine\nADD --checksum=ab`c https://github.com/moby/buildkit.git /a\n', [], rules);
+  });
+
   it('fixes an enum value and an obvious boolean', () => {
     checkFix('FROM alpine\nRUN --network=HO$0ST true\n', 'invalid-flag-value', 'Change to host', 'FROM alpine\nRUN --network=host true\n');
     expect(checkFix('FROM alpine\nCOPY --link=ye$0s a b\n', 'invalid-flag-value', 'Change to true', 'FROM alpine\nCOPY --link=true a b\n')).toEqual(['*Change to true']);

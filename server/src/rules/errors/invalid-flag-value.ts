@@ -6,7 +6,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FlagFact } from '../../facts';
-import { heredocSourceName, type InstructionNode, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, expandWord, heredocSourceName, type InstructionNode, type Token } from '../../syntax';
 import { suggest } from '../suggest';
 import type { InstructionRule } from '../types';
 import { checkedFlags, fixesFromData, hasVariable, listWords, withFixes, type FixSpec } from './common';
@@ -87,8 +87,11 @@ function gitChecksumProblem(source: string, value: string): ValueProblem | undef
   return undefined;
 }
 
-/** ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>; for Git, a commit hash. */
-function checksumProblem(args: readonly Token[], value: string): ValueProblem | undefined {
+/**
+ * ADD --checksum: one HTTP(S) or Git source; for a plain download, sha256:<64 hex>; for Git, a commit hash.
+ * BuildKit judges the source and the flag as its shell lexer leaves them (quotes and escapes removed).
+ */
+function checksumProblem(args: readonly Token[], written: string, escape: '\\' | '`'): ValueProblem | undefined {
   // BuildKit counts the paths only: a heredoc is no source of its own (`<< EOF` is two paths), nor
   // is a heredoc marker in the JSON form, which BuildKit still takes for one (an empty file).
   const candidates = args.slice(0, -1);
@@ -96,7 +99,12 @@ function checksumProblem(args: readonly Token[], value: string): ValueProblem | 
   if (sources.length > 1) return { message: '--checksum can only be used with a single source.' };
   if (sources.length === 0 && candidates.length > 0) return { message: '--checksum needs one HTTP(S) or Git source; a heredoc is not one.' };
   if (sources.length !== 1 || hasVariable(sources[0].text)) return undefined;
-  const source = sources[0].text;
+  const expandedSource = expandWord(sources[0].text, EMPTY_ENVIRONMENT, escape);
+  const expandedValue = expandWord(written, EMPTY_ENVIRONMENT, escape);
+  // A word the lexer refuses is bad-substitution's.
+  if (!('value' in expandedSource) || !('value' in expandedValue)) return undefined;
+  const source = expandedSource.value;
+  const value = expandedValue.value;
   const kind = checksumSource(source);
   if (!kind) return { message: `--checksum needs an HTTP(S) or Git source, and BuildKit reads ${source} as a path in the build context.` };
   if (kind === 'git') return remoteSource(source) === 'git' ? gitChecksumProblem(source, value) : undefined;
@@ -112,7 +120,7 @@ function checksumProblem(args: readonly Token[], value: string): ValueProblem | 
  * What BuildKit rejects in `value` for the flag, judged with the instruction's arguments `args`
  * (by default its own; a fix that moves a word into the flag judges it with the ones left).
  */
-export function flagValueProblem(node: InstructionNode, fact: FlagFact, value: string, args: readonly Token[] = node.argList): ValueProblem | undefined {
+export function flagValueProblem(node: InstructionNode, fact: FlagFact, value: string, args: readonly Token[] = node.argList, escape: '\\' | '`' = '\\'): ValueProblem | undefined {
   const spec = fact.value;
   switch (spec.kind) {
     case 'boolean':
@@ -132,7 +140,7 @@ export function flagValueProblem(node: InstructionNode, fact: FlagFact, value: s
       return problem ? { message: `--platform "${value}" is not a platform such as linux/amd64: ${problem}.` } : undefined;
     }
     case 'checksum':
-      return value === '' ? undefined : checksumProblem(args, value);
+      return value === '' ? undefined : checksumProblem(args, value, escape);
     default:
       return undefined;
   }
@@ -145,7 +153,7 @@ export const invalidFlagValue: InstructionRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A flag value that BuildKit rejects.',
   url: 'https://docs.docker.com/reference/dockerfile/',
-  check(node, report) {
+  check(node, report, escape) {
     for (const { flag, fact } of checkedFlags(node)) {
       const value = flag.value;
       // Missing values are missing-flag-value's; a bare boolean flag means true.
@@ -153,7 +161,7 @@ export const invalidFlagValue: InstructionRule = {
       // A value the builder expands is only known at build time; one it does not expand is taken as written.
       const variable = hasVariable(value.text);
       if (variable && fact.expandsVariables) continue;
-      const problem = flagValueProblem(node, fact, value.text);
+      const problem = flagValueProblem(node, fact, value.text, node.argList, escape);
       if (!problem) continue;
       const message = variable ? `${problem.message} BuildKit does not substitute variables in --${fact.name}.` : problem.message;
       const empty = value.end === value.start;

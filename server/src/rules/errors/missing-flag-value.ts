@@ -15,7 +15,7 @@ export const missingFlagValue: InstructionRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'A flag without the value it needs.',
   url: 'https://docs.docker.com/reference/dockerfile/',
-  check(node, report) {
+  check(node, report, escape) {
     for (const { flag, fact } of checkedFlags(node)) {
       const url = fact.referenceUrl;
       if (fact.value.kind === 'boolean') {
@@ -37,7 +37,7 @@ export const missingFlagValue: InstructionRule = {
       // Only when the arguments left are enough: `ADD --checksum a b` lacks the checksum, not an equals sign.
       const left = node.argList.length - (word === next?.text ? 1 : 0);
       // Judged with the arguments the join leaves; a value the builder expands is known only when it builds.
-      const takes = (value: string) => (hasVariable(value) && fact.expandsVariables) || !flagValueProblem(node, fact, value, word === next?.text ? node.argList.slice(1) : node.argList);
+      const takes = (value: string) => (hasVariable(value) && fact.expandsVariables) || !flagValueProblem(node, fact, value, word === next?.text ? node.argList.slice(1) : node.argList, escape);
       const join = word && wordSpan && wordSpan.end - wordSpan.start === word.length && left >= minimumArguments(node.name) && takes(word) && {
         title: `Change to --${fact.name}=${word}`,
         newText: `--${fact.name}=${word}`,
