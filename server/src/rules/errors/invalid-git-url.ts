@@ -97,7 +97,9 @@ function checkSource(node: InstructionNode, source: string, single: boolean, rep
   const flag = flagNamed(node, 'keep-git-dir');
   const flagValue = flagBool(flag);
   const queryValue = keepGitDir && parseGoBool(keepGitDir.value!);
-  if (keepGitDir && flagValue !== undefined && queryValue !== undefined && flagValue !== queryValue) {
+  // Only a flag that is true: whether BuildKit's ADD keeps an explicit `--keep-git-dir=false` as set
+  // (and so compares it) is not known for every release since 1.18, and an unset flag compares nothing.
+  if (keepGitDir && flagValue === true && queryValue === false) {
     report(keepGitDir, `keep-git-dir=${keepGitDir.value} contradicts --keep-git-dir${flag!.value ? `=${flag!.value.text}` : ''}; BuildKit refuses the step. Keep one of them.`);
   }
   const checksums = known.filter((p) => p.key === 'checksum' || p.key === 'commit');
