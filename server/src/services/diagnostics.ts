@@ -44,10 +44,11 @@ import { RULES, type FileContext, type FileProblem, type FileRule, type Instruct
 import type { RaisedWhen } from '../rules/types';
 import { stagesTheDefaultBuildReaches, type DockerfileModel, type Stage } from '../semantics';
 import type { RuleSeverity, Settings } from '../settings';
-import { goQuote, type InstructionNode } from '../syntax';
+import type { InstructionNode } from '../syntax';
 import { documentLineage, rangeOf, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
 import { shownMessage } from './diagnosticMessage';
+import { messageHint } from './diagnosticHints';
 import { problemForMessage } from './sentDiagnostic';
 
 export const DIAGNOSTIC_SOURCE = 'dockerfile-lsp';
@@ -73,63 +74,8 @@ export function getSyntaxDiagnostics(doc: AnalyzedDocument): Diagnostic[] {
     severity: DiagnosticSeverity.Error,
     code: error.code,
     source: DIAGNOSTIC_SOURCE,
-    message: shownMessage(error.code === 'missing-equals' ? error.message + spacedValueHint(doc, error) : error.message),
+    message: shownMessage(error.message + messageHint(doc, error.code, error.start, error.node)),
   }));
-}
-
-/**
- * BuildKit's "can't find = in" most often means a value with a blank left unquoted (`ENV MSG=hello world`,
- * `LABEL description=My app`): the words after the last `name=value` of the instruction are read as more
- * names. The hint shows the quoted value when that is plain text; it says "if", since the word may be a name
- * whose `=value` is missing.
- */
-function spacedValueHint(doc: AnalyzedDocument, error: { node: number; start: number }): string {
-  if (error.node < 0) return '';
-  const node = doc.tree.node(error.node);
-  if (node.kind !== 'instruction') return '';
-  const pairs = (node.trigger ?? node).pairs;
-  const at = error.start - doc.tree.start(error.node);
-  const index = pairs.findIndex((pair) => pair.key.start === at);
-  let first = index;
-  while (first > 0 && pairs[first].separator === '') first--;
-  if (index < 0 || first === index || pairs[first].separator !== '=' || !pairs[first].value?.text) return '';
-  let last = index;
-  while (last + 1 < pairs.length && pairs[last + 1].separator === '') last++;
-  const name = pairs[first].key.text;
-  const words = [pairs[first].value!.text, ...pairs.slice(first + 1, last + 1).map((pair) => pair.key.text)];
-  if (pairs[index].key.text === '`') {
-    const hint = backtickContinuationHint(doc, doc.tree.start(error.node) + pairs[index].key.end);
-    if (hint) return hint;
-  }
-  const word = goQuote(pairs[index].key.text);
-  const plain = words.every((w) => !/["'\\`]/.test(w)) && !/["'\\`]/.test(name);
-  return plain ? `. If ${word} is part of the value of ${name}, quote the value: ${name}="${words.join(' ')}".` : `. If ${word} is part of the value of ${name}, put the value in quotes.`;
-}
-
-/**
- * Lines continued with a backtick, as Windows Dockerfiles write them, in a file that keeps the default
- * escape character: BuildKit reads the backtick as text and the next line as a new instruction.
- */
-const BACKTICK_CONTINUES = 'continues a line only in a file that starts with the parser directive # escape=`';
-
-/** The hint for a `can't find =` in a backtick that ends its line (blanks may follow it), else ''. */
-function backtickContinuationHint(doc: AnalyzedDocument, end: number): string {
-  if (doc.tree.escape !== '\\' || !/^[ \t]*(\r?\n|$)/.test(doc.tree.slice(end, end + 200))) return '';
-  return `. This \` ${BACKTICK_CONTINUES} (as Windows Dockerfiles often do); without it, end the line with \\ instead.`;
-}
-
-/**
- * The hint for an unknown instruction on the line after one that ends with the other escape character
- * than the file's (a backtick without `# escape=`, or a backslash with it), else ''.
- */
-function unknownAfterOtherEscapeHint(doc: AnalyzedDocument, keywordStart: number): string {
-  const line = doc.text.positionAt(keywordStart).line;
-  if (line === 0) return '';
-  const previous = doc.text.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\s+$/, '');
-  if (previous.trimStart().startsWith('#')) return '';
-  if (doc.tree.escape === '\\' && previous.endsWith('`')) return ` The line above ends with \`, which ${BACKTICK_CONTINUES}.`;
-  if (doc.tree.escape === '`' && previous.endsWith('\\')) return ' The line above ends with \\, which does not continue a line here: the # escape=` directive at the top of the file makes ` the escape character.';
-  return '';
 }
 
 /** A problem with the rule that found it and the node it concerns; its offsets plus `base` are document offsets. */
@@ -555,7 +501,7 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
     severity,
     code: rule.code,
     source: DIAGNOSTIC_SOURCE,
-    message: shownMessage(rule.code === 'unknown-instruction' ? problem.message + unknownAfterOtherEscapeHint(doc, found.base + problem.start) : problem.message),
+    message: shownMessage(problem.message + messageHint(doc, rule.code, found.base + problem.start, found.nodeIndex)),
   };
   if (href) diagnostic.codeDescription = { href };
   if (problem.tags?.length) diagnostic.tags = [...problem.tags];
