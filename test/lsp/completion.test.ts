@@ -559,6 +559,8 @@ describe('completion over LSP', () => {
       await check(`${git}?$0 /src`, rows());
       await check(`${git}?tag=v0.12.0&$[su$0$] /src`, rows('tag', 'branch'));
       await check(`${git}?commit=abc&$0`, rows('checksum', 'commit'));
+      await check(`${git}?checksum=abc&$0`, rows('checksum', 'commit'));
+      await check(`${git}?branch=main&$0`, rows('branch', 'tag'));
       // Quoted, as BuildKit's lexer reads it, and in the JSON form.
       await check('FROM alpine\nADD ["git@github.com:moby/buildkit.git?$[keep$0$]', rows());
       await check('FROM alpine\nADD ["a", "https://github.com/moby/buildkit.git?ref=v1&$0', rows('ref'));

@@ -1027,6 +1027,7 @@ describe('Git URL query parameters', () => {
     expect(GIT_QUERY_PARAMETERS.map((p) => p.name)).toEqual(['ref', 'tag', 'branch', 'checksum', 'commit', 'subdir', 'keep-git-dir', 'submodules']);
     expect(GIT_QUERY_PARAMETERS.every((p) => p.since === '1.18' && p.labsSince === '1.18' && p.referenceUrl === 'https://docs.docker.com/reference/dockerfile/#add')).toBe(true);
     expect(getGitQueryParameter('commit')?.aliasOf).toBe('checksum');
+    expect([getGitQueryParameter('tag')?.excludes, getGitQueryParameter('branch')?.excludes]).toEqual([['branch'], ['tag']]);
     expect(getGitQueryParameter('REF')).toBeUndefined();
     expect(getGitQueryParameter('mtime')).toBeUndefined();
   });

@@ -14,6 +14,8 @@ export interface GitQueryParameterFact {
   readonly value: GitQueryValue;
   /** The parameter this one is another name for (`commit` for `checksum`). */
   readonly aliasOf?: string;
+  /** Parameters BuildKit refuses beside this one (`branch` beside `tag`). */
+  readonly excludes?: readonly string[];
   readonly since: FrontendVersion;
   /** The first labs release that had it: the same release, as the labs channel got it with the stable one. */
   readonly labsSince: FrontendVersion;
@@ -41,6 +43,7 @@ export const GIT_QUERY_PARAMETERS: readonly GitQueryParameterFact[] = [
   {
     name: 'tag',
     value: 'ref',
+    excludes: ['branch'],
     since: SINCE,
     labsSince: SINCE,
     referenceUrl: URL,
@@ -53,6 +56,7 @@ export const GIT_QUERY_PARAMETERS: readonly GitQueryParameterFact[] = [
   {
     name: 'branch',
     value: 'ref',
+    excludes: ['tag'],
     since: SINCE,
     labsSince: SINCE,
     referenceUrl: URL,

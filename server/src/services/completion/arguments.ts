@@ -3,7 +3,7 @@
 // global ARGs it has not declared again, then the predefined ones.
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, GIT_QUERY_PARAMETERS, LABEL_KEYS, missingFrom, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
+import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, getGitQueryParameter, GIT_QUERY_PARAMETERS, LABEL_KEYS, missingFrom, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { gitUrlQuery } from '../../rules/errors/remoteSource';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { charAfterWord, item, type CompletionRequest } from './items';
@@ -175,9 +175,6 @@ function labelKeyItems(request: CompletionRequest, context: ArgumentContext): Co
   );
 }
 
-/** Keys that BuildKit refuses beside a given one (`branch` with `tag`), or that name the same option (`commit` for `checksum`). */
-const GIT_QUERY_EXCLUDES: Readonly<Record<string, readonly string[]>> = { tag: ['branch'], branch: ['tag'], checksum: ['commit'], commit: ['checksum'] };
-
 /**
  * The query parameters of a Git URL that ADD clones, where a key is being typed after its `?` or an `&`
  * (`…/repo.git?ref=v1&su`): those not given yet, none of them under a pin that predates them.
@@ -190,7 +187,14 @@ function gitQueryItems(request: CompletionRequest, context: ArgumentContext): Co
   if (context.typed.includes('=', keyStart)) return [];
   const pin = context.onbuild ? undefined : pinnedFrontend(request.doc.tree);
   const given = new Set(query.params.filter((p) => p.keyStart !== keyStart).map((p) => p.key));
-  const excluded = new Set([...given].flatMap((key) => GIT_QUERY_EXCLUDES[key] ?? []));
+  // Left out too: the keys BuildKit refuses beside a given one, and another name of a given one (`commit` for `checksum`).
+  const excluded = new Set(
+    [...given].flatMap((key) => {
+      const fact = getGitQueryParameter(key);
+      const aliases = GIT_QUERY_PARAMETERS.filter((p) => p.aliasOf === key).map((p) => p.name);
+      return [...(fact?.excludes ?? []), ...(fact?.aliasOf ? [fact.aliasOf] : []), ...aliases];
+    }),
+  );
   const keyOnly = charAfterWord(request) === '=';
   return GIT_QUERY_PARAMETERS.filter((p) => !given.has(p.name) && !excluded.has(p.name) && !(pin && missingFrom(p, pin))).map((p, rank) =>
     item(request, p.name, CompletionItemKind.Property, context.from + keyStart, keyOnly ? p.name : `${p.name}=`, rank, {
