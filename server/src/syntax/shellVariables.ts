@@ -63,7 +63,10 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
     }
     if (!data && c === 0x27 /* ' */ && !inDouble) {
       const close = text.indexOf("'", i + 1);
-      i = close < 0 || close >= to ? to : close + 1;
+      const end = close < 0 || close >= to ? to : close;
+      // `sh -c '…'`: the quotes keep the text from this shell, and the shell they start reads it.
+      if (!inBraces && isShellScriptArgument(text, from, i)) scan(text, i + 1, end, depth, refs, false, false);
+      i = end === to ? to : end + 1;
       continue;
     }
     if (c === 0x22 /* " */ && !data) {
@@ -92,6 +95,42 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
     i += i + 1 < to && isSpecialParameter(next) ? 2 : 1;
   }
   return to;
+}
+
+/** Shells whose `-c` option takes the script as its next word. */
+const SCRIPT_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * Whether the word starting at `at` (a quote) is the script of a shell started in the same command:
+ * the word after an option cluster with `c` (`-c`, `-ec`, `-lc`), after the shell's name and its
+ * other options (`bash -o pipefail -c '…'`, `/bin/sh -e -c '…'`). A heuristic over the words
+ * before it: a shell reading text it was given is found, nothing more.
+ */
+function isShellScriptArgument(text: string, from: number, at: number): boolean {
+  // The words before the quote, nearest first, back to the start of its simple command.
+  const before: string[] = [];
+  let i = at;
+  while (before.length < 8) {
+    const wordEnd = i;
+    while (i > from && isBlank(text.charCodeAt(i - 1))) i--;
+    if (i === wordEnd) break; // glued to the word before (`x'…'`), or the start of the text
+    const end = i;
+    while (i > from && !isBlank(text.charCodeAt(i - 1)) && !endsWord(text.charCodeAt(i - 1))) i--;
+    if (i === end) break; // an operator
+    before.push(text.slice(i, end).replace(/["']/g, ''));
+  }
+  if (before.length < 2 || !/^-[A-Za-z]*c[A-Za-z]*$/.test(before[0])) return false;
+  for (let k = 1; k < before.length; k++) {
+    const word = before[k];
+    if (/^[-+]/.test(word) || /^[-+]o$/.test(before[k + 1] ?? '')) continue;
+    // The first word that is neither an option nor an option's argument names the program.
+    return SCRIPT_SHELLS.has(word.slice(word.lastIndexOf('/') + 1));
+  }
+  return false;
 }
 
 /**

@@ -111,6 +111,16 @@ describe('rename of a variable', () => {
     expect(renamed('FROM a\nARG FO$0O=a\nRUN <<EOF\nread -r FOO\necho $FOO\nEOF\n', 'BAR')).toBe(refusal(4));
   });
 
+  it('renames it in the single-quoted script of `sh -c`, which the shell it starts expands, and refuses where that script sets it', () => {
+    expect(renamed("FROM a\nENV PO$0RT=80\nCMD sh -c 'exec app --port $PORT' && echo '$PORT'\n", 'P')).toBe(
+      "FROM a\nENV P=80\nCMD sh -c 'exec app --port $P' && echo '$PORT'\n",
+    );
+    expect(renamed("FROM a\nARG V$0=1\nRUN bash -ec 'echo \"${V:-0}\"'\n", 'W')).toBe("FROM a\nARG W=1\nRUN bash -ec 'echo \"${W:-0}\"'\n");
+    expect(renamed("FROM a\nENV PO$0RT=80\nRUN sh -c 'PORT=1; echo $PORT'\n", 'P')).toBe(
+      JSON.stringify({ refusal: 'The shell sets "PORT" itself on line 3, in a command that also reads "$PORT", so a rename cannot tell which of them mean this variable; rename by hand.' }),
+    );
+  });
+
   it('renames where the shell only passes the value on or sets another name', () => {
     expect(renamed('FROM a\nARG FO$0O=1\nRUN make FOO=$FOO && FOO_X=1 echo "$FOO"\nRUN FOO=2\n', 'BAR')).toBe('FROM a\nARG BAR=1\nRUN make FOO=$BAR && FOO_X=1 echo "$BAR"\nRUN FOO=2\n');
   });

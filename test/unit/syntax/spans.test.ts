@@ -245,6 +245,24 @@ describe('spans', () => {
     ]);
   });
 
+  it('the single-quoted script of a shell started with -c is read, as the shell it starts reads it', () => {
+    const { node, at } = only(
+      "RUN sh -c 'echo $A \"$B\" '\"'\"'$C'\"'\"' $1' && bash -o pipefail -ec '${D:-x}' && sudo -u u /bin/dash -c '$E' \\\n  && env zsh -lc '$F'\n",
+    );
+    expect(node.variables.map((v) => [at(v), v.name, v.context.kind])).toEqual([
+      ['$A', 'A', 'shell'],
+      ['$B', 'B', 'shell'],
+      ['${D:-x}', 'D', 'shell'],
+      ['$E', 'E', 'shell'],
+      ['$F', 'F', 'shell'],
+    ]);
+  });
+
+  it('single quotes stay unread where no shell takes them as its script', () => {
+    const { node } = only("RUN echo -c '$A' && sh x -c '$B' && sh -c x'$C' && su -c '$D' && python -c '$E' ; sh '-c' 'x' '$G'\n");
+    expect(node.variables.map((v) => v.name)).toEqual([]);
+  });
+
   it('a special parameter in shell text is one character: in $$NAME and $1NAME the name is text', () => {
     const { node, at } = only('RUN echo $$PID $$$OK $1ARG $?X $#Y $-Z ${#LEN}\n');
     expect(node.variables.map((v) => [at(v), v.name])).toEqual([

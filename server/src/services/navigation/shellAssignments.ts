@@ -14,7 +14,8 @@ import type { AnalyzedDocument } from '../document';
  */
 function setsInShell(name: string): RegExp {
   const word = '[A-Za-z_][A-Za-z0-9_]*';
-  const commandStart = '(?:^|[;&|(){}`\\n]|\\b(?:do|then|else|elif|if|while|until|time|CMD|!)[ \\t])[ \\t]*';
+  // A single quote too: it starts the script of `sh -c '…'`, which the shell it starts reads.
+  const commandStart = '(?:^|[;&|(){}`\\n\']|\\b(?:do|then|else|elif|if|while|until|time|CMD|!)[ \\t])[ \\t]*';
   const declare = `(?:(?:export|local|readonly|declare|typeset|let)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+(?:${word}(?:=\\S*)?[ \\t]+)*)?`;
   return new RegExp(
     `${commandStart}${declare}${name}(?:\\[[^\\]]*\\])?\\+?=` +
