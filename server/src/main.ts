@@ -13,8 +13,9 @@ import { VERSION } from './version';
 const HELP = `dockerfile-lsp ${VERSION}: a language server for Dockerfiles
 
 Usage:
-  dockerfile-lsp --stdio            serve LSP over standard input and output
-  dockerfile-lsp --node-ipc         serve LSP over Node IPC (how VS Code starts it)
+  dockerfile-lsp --stdio            serve LSP over standard input and output (how the
+                                    VS Code extension and most editors start it)
+  dockerfile-lsp --node-ipc         serve LSP over Node IPC (when a Node.js client forks it)
   dockerfile-lsp --socket=PORT      serve LSP over a TCP socket on 127.0.0.1:PORT
   dockerfile-lsp --pipe=NAME        serve LSP over a named pipe or Unix socket
   dockerfile-lsp lint [options] FILE...
