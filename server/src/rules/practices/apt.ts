@@ -44,6 +44,22 @@ function aptConfigOptions(args: readonly ShellWord[]): string[] {
   return out;
 }
 
+/**
+ * apt-get's quiet level: each `q` of a short option group (`-q`, `-qq`, `-yq`) and each `--quiet`
+ * adds one, `-q=N` (`--quiet=N`) sets it, in the order written, before a `--`. Level 2 implies -y.
+ */
+export function aptQuietLevel(args: readonly ShellWord[]): number {
+  let level = 0;
+  for (const { value } of args) {
+    if (value === '--') break;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(value);
+    if (set) level = Number(set[1]);
+    else if (value === '--quiet') level++;
+    else if (/^-[A-Za-z]+$/.test(value)) for (const c of value.slice(1)) if (c === 'q') level++;
+  }
+  return level;
+}
+
 /** Whether a variable among the arguments may hold options (then the rules cannot judge the command). */
 export function mayHoldAptOptions(args: readonly ShellWord[]): boolean {
   return mayHoldOptions(args, VALUE_OPTIONS);

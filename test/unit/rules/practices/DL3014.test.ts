@@ -18,9 +18,22 @@ describe('DL3014', () => {
   });
 
   it('accepts -y, --yes, --assume-yes, -qq, grouped flags and the Assume-Yes option', () => {
-    for (const flags of ['-y', '--yes', '--assume-yes', '-qq', '-qy', '-yq', '-q=2', '-o APT::Get::Assume-Yes=true']) {
+    for (const flags of ['-y', '--yes', '--assume-yes', '-qq', '-qy', '-yq', '-q=2', '-o APT::Get::Assume-Yes=true', '-q -q', '--quiet --quiet', '-q --quiet', '--quiet=2']) {
       checkDiagnostics(`FROM debian:12\nRUN apt-get install ${flags} curl\nRUN apt-get ${flags} install curl\n`, [], { only });
     }
+  });
+
+  it('flags quiet level 1 (-q, --quiet), and -q after a --', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN $[apt-get install$] -q curl\nRUN $[apt-get --quiet install$] curl\nRUN $[apt-get install$] -q -- -q\nRUN $[apt-get install$] -q=1 curl\n',
+      [
+        { code: 'DL3014', message },
+        { code: 'DL3014', message },
+        { code: 'DL3014', message },
+        { code: 'DL3014', message },
+      ],
+      { only },
+    );
   });
 
   it('ignores other subcommands, -q alone, and apt-get as an argument', () => {
