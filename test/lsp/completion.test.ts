@@ -778,7 +778,7 @@ describe('completion over LSP', () => {
       ], { trigger: '=' });
     });
 
-    it("every hadolint code after # hadolint ignore= and global ignore=, those not listed yet, this server's own first, with what each asks", async () => {
+    it("every hadolint code after # hadolint ignore=, stage ignore= and global ignore=, those not listed yet, this server's own first, with what each asks", async () => {
       const ours = ['DL3002', 'DL3003', 'DL3004', 'DL3006', 'DL3007', 'DL3009', 'DL3014', 'DL3015', 'DL3019', 'DL3020', 'DL3022', 'DL3027', 'DL3030', 'DL3032', 'DL3034', 'DL3036', 'DL3038', 'DL3040', 'DL3042', 'DL3044', 'DL4005', 'DL4006'];
       const others = HADOLINT_RULES.map((r) => r.code).filter((c) => !ours.includes(c));
       expect(others).toHaveLength(HADOLINT_RULES.length - ours.length);
@@ -786,6 +786,7 @@ describe('completion over LSP', () => {
       const codes = [...ours, ...others];
       await check('FROM alpine:3\n# hadolint ignore=$0\nRUN cd /x', codes.map((c) => [c, Kind.EnumMember, c] as Row), { trigger: '=' });
       await check('FROM alpine:3\n# hadolint global ignore=DL3003, $[DL4$0$]\nRUN cd /x', codes.filter((c) => c !== 'DL3003').map((c) => [c, Kind.EnumMember, c] as Row));
+      await check('# hadolint stage ignore=DL3003, $[DL4$0$]\nFROM alpine:3\nRUN cd /x', codes.filter((c) => c !== 'DL3003').map((c) => [c, Kind.EnumMember, c] as Row));
       // After a ShellCheck code too.
       await check('FROM alpine:3\n# hadolint ignore=SC2086,$[DL$0$]\nRUN cd /x', codes.map((c) => [c, Kind.EnumMember, c] as Row));
       const items = await complete('# hadolint ignore=$0', { trigger: '=' });
@@ -803,6 +804,7 @@ describe('completion over LSP', () => {
       await check('FROM alpine:3\n# hadolint $0\nRUN x', [
         ['ignore=', Kind.Keyword, 'ignore='],
         ['global ignore=', Kind.Keyword, 'global ignore='],
+        ['stage ignore=', Kind.Keyword, 'stage ignore='],
         ['shell=', Kind.Keyword, 'shell='],
       ]);
       const shells = await complete('FROM alpine:3\n# hadolint shell=$[p$0$]\nRUN x');

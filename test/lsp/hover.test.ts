@@ -1858,6 +1858,10 @@ describe('hover over LSP', () => {
         'FROM alpine:3\n# $[hadolint global ig$0nore$]=DL3003\nRUN cd /x',
         "**hadolint pragma**\n\nSilences the best-practice rules it lists in the whole file, as hadolint does. BuildKit's own checks are skipped with `# check=skip=` instead.",
       );
+      await checkHover(
+        'FROM alpine:3 AS a\n# $[hadolint stage ig$0nore$]=DL3003\nFROM a\nRUN cd /x',
+        "**hadolint pragma**\n\nSilences the best-practice rules it lists in the stage of the FROM right below this comment (through the comment lines between), up to the next FROM, as hadolint does. BuildKit's own checks are skipped with `# check=skip=` instead.",
+      );
     });
 
     it('hadolint pragmas: codes only hadolint checks, ShellCheck codes, retired and unknown codes', async () => {

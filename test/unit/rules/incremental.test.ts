@@ -25,7 +25,7 @@ const FRAGMENTS = [
   'COPY secret.txt /x\n', 'EXPOSE 80:80/TCP\n', 'WORKDIR rel\n', 'WORKDIR $C\n', 'SHELL ["sh"]\n', 'CMD run\n', 'CMD ["run"]\n', 'ARG TOKEN\n', '$UNDEFINED',
   'ONBUILD RUN make\n', 'ONBUILD RUNN make\n', 'ONBUILD ', ' --bogus',
   '# syntax=docker/dockerfile:1.4\n', '1.19', '-labs', 'COPY --exclude=x . /a/\n', 'RUN --device=x true\n',
-  '# hadolint ignore=DL3006,DL4006\n', '# hadolint global ignore=DL3003\n', 'RUN cd /x | sort\n', 'USER root\n', 'RUN apt-get update\n',
+  '# hadolint ignore=DL3006,DL4006\n', '# hadolint global ignore=DL3003\n', '# hadolint stage ignore=DL3003,DL3002\n', 'RUN cd /x | sort\n', 'USER root\n', 'RUN apt-get update\n',
   'ENV PIP_NO_CACHE_DIR=1\n', 'RUN pip install x\n', ':latest',
 ];
 

@@ -1,6 +1,8 @@
 // hadolint's pragmas, so that files already annotated for hadolint stay quiet here:
 // `# hadolint ignore=DL3008,DL3015` in the comment lines directly above an instruction (no blank
-// line between) silences those codes for that instruction; `# hadolint global ignore=…` anywhere
+// line between) silences those codes for that instruction; `# hadolint stage ignore=…` above a
+// FROM silences them for that stage, from the FROM to the next one (hadolint 2.15; above any
+// other instruction it silences nothing, as in hadolint); `# hadolint global ignore=…` anywhere
 // silences them for the file. Spaces around `=` and `,` are allowed, and a `# note` after the
 // list. They apply to the best-practice rules only: BuildKit's checks are skipped with BuildKit's
 // own `# check=skip=` (which, like BuildKit, knows nothing of DL codes).
@@ -12,18 +14,22 @@ import type { SyntaxTree } from '../../syntax';
 import { lineBreakOf, quickFix } from '../checks/support/fixes';
 
 /**
- * The key of an ignore pragma, `hadolint ignore` or `hadolint global ignore` (one group: `global `),
- * shared with the pragma's hover and completion so that all three read the same syntax.
+ * The key of an ignore pragma, `hadolint ignore`, `hadolint stage ignore` or `hadolint global ignore`
+ * (one group: `global` or `stage`), shared with the pragma's hover and completion so that all three
+ * read the same syntax.
  */
-export const PRAGMA_KEY = String.raw`hadolint[ \t]+(global[ \t]+)?ignore`;
+export const PRAGMA_KEY = String.raw`hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore`;
 const PRAGMA = new RegExp(String.raw`^${PRAGMA_KEY}[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)[ \t]*(?:#.*)?$`);
 
-/** The codes a comment's text (after `#`, trimmed) ignores, and whether for the whole file. */
-export function parsePragma(content: string): { readonly global: boolean; readonly codes: readonly string[] } | undefined {
+/** What an ignore pragma silences: the next instruction, the stage of the FROM below it, or the file. */
+export type PragmaScope = 'instruction' | 'stage' | 'global';
+
+/** The codes a comment's text (after `#`, trimmed) ignores, and where. */
+export function parsePragma(content: string): { readonly scope: PragmaScope; readonly codes: readonly string[] } | undefined {
   if (!content.startsWith('hadolint')) return undefined;
   const match = PRAGMA.exec(content);
   if (!match) return undefined;
-  return { global: match[1] !== undefined, codes: match[2].split(',').map((code) => code.trim()) };
+  return { scope: (match[1] as PragmaScope | undefined) ?? 'instruction', codes: match[2].split(',').map((code) => code.trim()) };
 }
 
 const SHELL_PRAGMA = /^hadolint[ \t]+shell[ \t]*=[ \t]*([^ \t#]+)[ \t]*(?:#.*)?$/;
@@ -54,7 +60,7 @@ export function pragmasOf(tree: SyntaxTree): Pragmas {
     if (node.kind !== 'comment') continue;
     const pragma = parsePragma(node.content);
     if (!pragma) continue;
-    if (pragma.global) {
+    if (pragma.scope === 'global') {
       global ??= new Set();
       for (const code of pragma.codes) global.add(code);
       continue;
@@ -62,14 +68,29 @@ export function pragmasOf(tree: SyntaxTree): Pragmas {
     // The instruction after the block of comment lines this one is in.
     let next = index + 1;
     while (next < tree.nodeCount && tree.node(next).kind === 'comment') next++;
-    if (next >= tree.nodeCount || tree.node(next).kind !== 'instruction') continue;
+    if (next >= tree.nodeCount) continue;
+    const instruction = tree.node(next);
+    if (instruction.kind !== 'instruction') continue;
+    // A stage pragma holds from its FROM up to the next FROM; above another instruction, nowhere.
+    let end = next + 1;
+    if (pragma.scope === 'stage') {
+      if (instruction.name !== 'FROM') continue;
+      while (end < tree.nodeCount && !isFrom(tree, end)) end++;
+    }
     byNode ??= new Map();
-    let codes = byNode.get(next);
-    if (!codes) byNode.set(next, (codes = new Set()));
-    for (const code of pragma.codes) codes.add(code);
+    for (let at = next; at < end; at++) {
+      let codes = byNode.get(at);
+      if (!codes) byNode.set(at, (codes = new Set()));
+      for (const code of pragma.codes) codes.add(code);
+    }
   }
   if (!global && !byNode) return NO_PRAGMAS;
   return { global: global ?? new Set(), byNode: byNode ?? new Map() };
+}
+
+function isFrom(tree: SyntaxTree, index: number): boolean {
+  const node = tree.node(index);
+  return node.kind === 'instruction' && node.name === 'FROM';
 }
 
 /** Whether the pragmas silence `code` for the instruction at `nodeIndex`. */
@@ -90,7 +111,7 @@ export function ignoreForInstruction(doc: AnalyzedDocument, diagnostic: Diagnost
   const above = index > 0 ? tree.node(index - 1) : undefined;
   if (above?.kind === 'comment') {
     const pragma = parsePragma(above.content);
-    if (pragma && !pragma.global) {
+    if (pragma?.scope === 'instruction') {
       const start = tree.start(index - 1);
       const line = tree.nodeText(index - 1);
       const list = /ignore[ \t]*=[ \t]*[A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*/.exec(line);

@@ -32,6 +32,7 @@ const PRAGMA_SHELL = /^(\s*#\s*hadolint[ \t]+shell[ \t]*=[ \t]*)([A-Za-z0-9_./-]
 const PRAGMA_KINDS: readonly { readonly text: string; readonly detail: string }[] = [
   { text: 'ignore=', detail: 'codes to leave out for the next instruction' },
   { text: 'global ignore=', detail: 'codes to leave out in the whole file' },
+  { text: 'stage ignore=', detail: 'codes to leave out in the stage of the FROM below' },
   { text: 'shell=', detail: 'the shell the RUN instructions below are written for' },
 ];
 
@@ -140,7 +141,7 @@ const CHECKED_HERE: ReadonlySet<string> = new Set(PRACTICE_RULES.map((rule) => r
 /** hadolint's codes, those this server checks too first. */
 const PRAGMA_CODE_ORDER = [...HADOLINT_RULES.filter((r) => CHECKED_HERE.has(r.code)), ...HADOLINT_RULES.filter((r) => !CHECKED_HERE.has(r.code))];
 
-/** hadolint's rule codes after `# hadolint ignore=` (and `global ignore=`), those not listed yet. */
+/** hadolint's rule codes after `# hadolint ignore=` (and `stage ignore=`, `global ignore=`), those not listed yet. */
 function pragmaCodeItems(request: CompletionRequest, typed: string, listStart: number): CompletionItem[] {
   const codeStart = typed.lastIndexOf(',') + 1;
   const leading = typed.slice(codeStart).length - typed.slice(codeStart).trimStart().length;

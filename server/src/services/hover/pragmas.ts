@@ -1,6 +1,6 @@
-// Hovers on hadolint's pragmas (`# hadolint ignore=DL3003,DL4006`, `# hadolint global ignore=…`):
-// what the pragma does, and for each code the hadolint or ShellCheck rule it names and whether
-// this server checks it too. The code's text is shared with completion's documentation.
+// Hovers on hadolint's pragmas (`# hadolint ignore=DL3003,DL4006`, `# hadolint stage ignore=…`,
+// `# hadolint global ignore=…`): what the pragma does, and for each code the hadolint or
+// ShellCheck rule it names and whether this server checks it too. The code's text is shared with completion's documentation.
 
 import { HADOLINT_RETIRED_CODES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from '../../facts';
 import type { DocFormat } from '../../facts/render';
@@ -20,7 +20,12 @@ export function pragmaHover(node: CommentNode, nodeText: string, rel: number, fo
   const keyStart = node.span.start + match[1].length;
   const keyEnd = keyStart + match[2].length;
   if (rel >= keyStart && rel <= keyEnd) {
-    const scope = match[3] ? 'in the whole file' : 'for the instruction right below this comment (through the comment lines between)';
+    const scope =
+      match[3] === 'global'
+        ? 'in the whole file'
+        : match[3] === 'stage'
+          ? 'in the stage of the FROM right below this comment (through the comment lines between), up to the next FROM'
+          : 'for the instruction right below this comment (through the comment lines between)';
     return {
       span: { start: keyStart, end: keyEnd },
       text: w.join(

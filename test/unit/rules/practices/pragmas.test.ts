@@ -21,6 +21,38 @@ describe('hadolint pragmas and the bestPractices setting', () => {
     expect(only(codesOf('FROM debian:12\nRUN true\n# hadolint ignore=DL3006\nFROM ubuntu\n', practices))).toEqual([]);
   });
 
+  it('# hadolint stage ignore= above a FROM silences codes in that stage, up to the next FROM', () => {
+    const text = [
+      'FROM debian:12 AS build',
+      'RUN cd /x && sudo make',
+      '# hadolint stage ignore=DL3003, DL3004 # a builder',
+      '# (its steps need root)',
+      'FROM build AS test',
+      'RUN cd /x && sudo make test',
+      'USER root',
+      'FROM debian:12',
+      'RUN cd /y',
+      '',
+    ].join('\n');
+    expect(codesOf(text, practices)).toEqual(['DL3003', 'DL3004', 'DL3003']);
+    // The FROM itself is in the stage.
+    expect(only(codesOf('# hadolint stage ignore=DL3006\nFROM ubuntu\nRUN true\n', practices))).toEqual([]);
+  });
+
+  it('# hadolint stage ignore= above another instruction, or across a blank line, silences nothing', () => {
+    expect(only(codesOf('FROM debian:12\n# hadolint stage ignore=DL3003\nRUN cd /x\nRUN cd /y\n', practices))).toEqual(['DL3003', 'DL3003']);
+    expect(only(codesOf('# hadolint stage ignore=DL3006\n\nFROM ubuntu\n', practices))).toEqual(['DL3006']);
+  });
+
+  it('a quick fix above a FROM under a stage pragma writes its own ignore= line, leaving the stage pragma as it is', () => {
+    checkFix(
+      '# hadolint stage ignore=DL3003\nFROM alpine\nRUN cd /x\n',
+      'DL3006',
+      'Ignore DL3006 for this instruction',
+      '# hadolint stage ignore=DL3003\n# hadolint ignore=DL3006\nFROM alpine\nRUN cd /x\n',
+    );
+  });
+
   it('# hadolint global ignore= silences codes in the whole file', () => {
     expect(only(codesOf('FROM debian:12\nRUN cd /x\n# hadolint global ignore=DL3003,DL4006\nRUN cd /y | cat\n', practices))).toEqual([]);
   });
