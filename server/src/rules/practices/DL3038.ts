@@ -1,5 +1,6 @@
-// DL3038: `dnf install` (or localinstall, groupinstall, reinstall, group install) without `-y` (or
-// `--assumeyes`, `--setopt=assumeyes=1`), for dnf 4 and dnf 5 (`dnf5`). dnf asks before it installs
+// DL3038: `dnf install` (or localinstall, groupinstall, reinstall, group install, and dnf's
+// aliases in, rei, grp install) without `-y` (or `--assumeyes`, `--setopt=assumeyes=1`), for dnf 4
+// and dnf 5 (`dnf5`). dnf asks before it installs
 // anything, a build has no terminal to answer, and dnf takes the end of its input as "no": the RUN
 // fails. Not flagged: microdnf, which never asks (hadolint flags it); a variable among the
 // arguments, which may hold the option (`dnf install $DNF_OPTS curl`); a command fed answers

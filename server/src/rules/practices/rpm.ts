@@ -40,7 +40,7 @@ export interface PackageCommand {
   readonly line: CommandLine;
   /** The command name as written (`/usr/bin/dnf`). */
   readonly name: ShellWord;
-  /** What it is asked to do: the subcommand, with the next operand after `group`/`groups` (`group install`). */
+  /** What it is asked to do: the subcommand, with the next operand after `group`/`groups`/`grp` (`group install`). */
   readonly action: readonly ShellWord[];
   /** The options before the subcommand: the tool's global options. */
   readonly globalOptions: readonly ShellWord[];
@@ -56,7 +56,7 @@ export function packageCommand(line: CommandLine, manager: PackageManager): Pack
   const sub = firstOperand(args, manager.valueOptions);
   if (sub < 0) return undefined;
   const action = [args[sub]];
-  if (args[sub].value === 'group' || args[sub].value === 'groups') {
+  if (args[sub].value === 'group' || args[sub].value === 'groups' || args[sub].value === 'grp') {
     const rest = args.slice(sub + 1);
     const next = firstOperand(rest, manager.valueOptions);
     if (next >= 0) action.push(rest[next]);
@@ -103,8 +103,8 @@ function setsDnfOption(args: readonly ShellWord[], key: string): boolean {
   });
 }
 
-/** yum and dnf actions that ask for confirmation before they change anything. */
-const YUM_DNF_INSTALLS = new Set(['install', 'localinstall', 'groupinstall', 'reinstall', 'group install', 'groups install']);
+/** yum and dnf actions that ask for confirmation before they change anything (dnf's `in`, `rei` and `grp` too). */
+const YUM_DNF_INSTALLS = new Set(['install', 'in', 'localinstall', 'groupinstall', 'reinstall', 'rei', 'group install', 'groups install', 'grp install']);
 
 /**
  * The yum or dnf installs of a script that will ask for confirmation: without `-y` (alone or in a

@@ -8,10 +8,15 @@ import { hasLongOption, hasShortOption } from './options';
 import { actionText, DNF, MICRODNF, packageCommand, YUM, YUM_DNF_VALUE_OPTIONS, ZYPPER, type PackageCommand, type PackageManager } from './rpm';
 import { basename, commandLines, type CommandLine, type RunScript, type ShellScript, type ShellWord } from './shell';
 
-/** yum and dnf actions that download repository metadata (and packages). */
+/**
+ * yum and dnf actions that download repository metadata (and packages), with dnf's short aliases
+ * (`in`, `rei`, `up`, `up-min`, `dsync`, `dg`, `mc`) and older names (`upgrade-to`, `localupdate`).
+ */
 const YUM_DNF_FILLS = new Set([
-  'install', 'localinstall', 'groupinstall', 'reinstall', 'update', 'upgrade', 'update-minimal', 'upgrade-minimal', 'makecache',
-  'downgrade', 'distro-sync', 'distrosync', 'builddep', 'swap', 'group install', 'groups install', 'group update', 'group upgrade',
+  'install', 'in', 'localinstall', 'groupinstall', 'reinstall', 'rei', 'update', 'upgrade', 'up', 'upgrade-to', 'update-to', 'localupdate',
+  'update-minimal', 'upgrade-minimal', 'up-min', 'makecache', 'mc', 'downgrade', 'dg', 'distro-sync', 'distrosync', 'dsync',
+  'distribution-synchronization', 'builddep', 'swap', 'group install', 'groups install', 'grp install', 'group update', 'group upgrade',
+  'grp update', 'grp upgrade',
 ]);
 /** zypper subcommands (and their short forms) that download repository metadata (and packages). */
 const ZYPPER_FILLS = new Set([

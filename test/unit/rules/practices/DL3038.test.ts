@@ -19,6 +19,19 @@ describe('DL3038', () => {
     );
   });
 
+  it("flags dnf's aliases of the installing subcommands: in, rei, grp install", () => {
+    checkDiagnostics(
+      'FROM fedora:41\nRUN $[dnf in$] curl\nRUN $[dnf5 rei$] tzdata\nRUN $[dnf grp install$] x\nRUN dnf in -y curl && dnf rei -y tzdata\n',
+      [
+        { code: 'DL3038', message: asks('dnf in') },
+        { code: 'DL3038', message: asks('dnf5 rei') },
+        { code: 'DL3038', message: asks('dnf grp install') },
+      ],
+      { only },
+    );
+    checkFix('FROM fedora:41\nRUN dnf in curl\n', 'DL3038', "Add '-y'", 'FROM fedora:41\nRUN dnf in -y curl\n');
+  });
+
   it('flags the other installing subcommands, across continuation lines, in heredoc scripts and ONBUILD', () => {
     checkDiagnostics(
       'FROM fedora:41\nRUN $[dnf \\\n  group install$] "C Development Tools"\nRUN <<EOF\n$[dnf reinstall$] tzdata\nEOF\nONBUILD RUN $[dnf localinstall$] ./x.rpm\n',

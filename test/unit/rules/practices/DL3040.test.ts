@@ -17,6 +17,15 @@ describe('DL3040', () => {
     );
   });
 
+  it("flags dnf's short aliases of the actions that download (in, rei, up, up-min, dsync, dg, mc, grp install), and accepts them cleaned", () => {
+    checkDiagnostics(
+      'FROM fedora:41\nRUN $[dnf in$] -y curl\nRUN $[dnf -y rei$] x\nRUN $[dnf -y up$]\nRUN $[dnf -y up-min$]\nRUN $[dnf -y dsync$]\nRUN $[dnf -y dg$] x\nRUN $[dnf mc$]\nRUN $[dnf -y grp install$] x\n' +
+        'RUN dnf in -y curl && dnf clean all\nRUN dnf -y up && dnf clean all\nRUN dnf -y up-min && rm -rf /var/cache/dnf\nRUN dnf -y list installed\n',
+      [left('dnf'), left('dnf'), left('dnf'), left('dnf'), left('dnf'), left('dnf'), left('dnf'), left('dnf')],
+      { only },
+    );
+  });
+
   it('accepts a later clean all of any of them (with options too), or removing their caches', () => {
     checkDiagnostics(
       'FROM fedora:41\nRUN dnf install -y curl && dnf clean all\nRUN dnf install -y x && dnf clean --disableplugin=subscription-manager all\nRUN microdnf install tar && microdnf clean all\n' +
