@@ -13,8 +13,8 @@ import { practiceMeta } from './meta';
 
 /** Flags COPY has too, so the instruction means the same as COPY. */
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
-/** Archive names ADD may unpack (tar, alone or compressed). */
-const ARCHIVE = /\.(tar|tgz|taz|tz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|zst|z)$/i;
+/** Archive names ADD may unpack (tar, alone or compressed), those hadolint's DL3020 accepts among them. */
+const ARCHIVE = /\.(tar|tgz|taz|tz|tpz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|zst|z)$/i;
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 /** Whether a source must stay with ADD (or cannot be judged without a build). */

@@ -19,7 +19,7 @@ describe('DL3020', () => {
 
   it('ignores URLs, git sources, archives ADD unpacks, variables and ADD-only flags', () => {
     checkDiagnostics(
-      'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD --checksum=sha256:abc <<EOF /f\nhi\nEOF\nCOPY a /b\n',
+      'FROM alpine:3\nADD https://example.com/a.txt /a\nADD git@github.com:moby/buildkit.git /src\nADD https://github.com/moby/buildkit.git#v0.12 /bk\nADD rootfs.tar.xz /\nADD app.tgz /opt\nADD app.tpz /opt\nADD app.tZ /opt\nADD app.tb2 /opt\nADD ${SRC} /x\nADD --checksum=sha256:abc file /f\nADD --checksum=sha256:abc <<EOF /f\nhi\nEOF\nCOPY a /b\n',
       [],
       { only },
     );
