@@ -6,7 +6,9 @@
 // earlier value and is meant to; `'$A'` and `\$A`, which are not references; the legacy form
 // (`ENV A b $A`), which sets one variable. Also checked: `ONBUILD ENV`. The reference is reported
 // (each one), unless the earlier pair keeps the key's value (`A=${A:-x}` where A is already set), so
-// both readings agree. A stage rule, for that: it needs what the model knows of values. The fix splits the ENV before the pair that refers, so that it sees the new value;
+// both readings agree. hadolint stays quiet when an ARG or ENV anywhere above already set the
+// variable (`ARG V` then `ENV V=2 URL=/v$V`); here that is flagged too, since the URL still gets
+// the earlier value, not 2. A stage rule, for that: it needs what the model knows of values. The fix splits the ENV before the pair that refers, so that it sees the new value;
 // offered only when nothing but white space and line continuations lies between the two pairs.
 
 import type { DockerfileModel } from '../../semantics';

@@ -10,6 +10,10 @@
 // discards their status) or inside the list of a `for` or the subject of a `case`
 // (`for f in $(a | b)`: the shell only expands them); a shell that sets `-o pipefail` or is not a POSIX shell (PowerShell, cmd);
 // a RUN that starts with `set -o pipefail` itself; a `# hadolint shell=` pragma naming a non-POSIX shell.
+// Any shell that is given `-o pipefail` counts, `/bin/sh` and `/usr/bin/bash` too, where hadolint
+// accepts only bash, zsh and ash (by those names or in /bin): an sh that knows the option (busybox
+// ash, bash as sh) fails a pipe as asked, and one that does not (older dash) fails every RUN with "Illegal
+// option -o pipefail", so no failure goes unnoticed either way.
 // A RUN that is only a heredoc whose body starts with `#!` (on a non-Windows image) is a script that
 // BuildKit writes to a file and runs with that interpreter, so the SHELL's options do not reach it:
 // it is not flagged when its `#!` line sets pipefail (`#!/usr/bin/env -S bash -euo pipefail`), it is

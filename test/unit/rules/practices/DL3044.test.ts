@@ -26,6 +26,14 @@ describe('DL3044', () => {
     );
   });
 
+  it('flags a key an earlier pair sets even when an ARG or ENV above set it before (hadolint stays quiet): the earlier value is used', () => {
+    checkDiagnostics(
+      'FROM alpine:3.20\nARG V\nENV V=2 URL=/v$[$V$]\nENV A=1\nENV A=2 B=$[$A$]\n',
+      [warning('V'), warning('A')],
+      { only },
+    );
+  });
+
   it('accepts a pair that refers to its own key, earlier values, later keys, quoted and escaped dollars', () => {
     checkDiagnostics(
       "FROM alpine:3.20\nARG V=1\nENV PATH=$PATH:/x\nENV A=$V B=$PATH\nENV B=$C C=1\nENV A=1 B='$A' C=\\$A\nENV A=1\nENV B=$A\n",

@@ -72,6 +72,11 @@ describe('DL4006', () => {
     checkDiagnostics('FROM alpine:3\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
   });
 
+  it('accepts any POSIX shell given -o pipefail, /bin/sh and /usr/bin/bash too (hadolint flags those): it fails the pipe or every RUN', () => {
+    checkDiagnostics('FROM alpine:3\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
+    checkDiagnostics('FROM fedora:41\nSHELL ["/usr/bin/bash", "-euo", "pipefail", "-c"]\nRUN curl x | sh\n', [], { only });
+  });
+
   it('takes the base stage\'s ONBUILD SHELL, which runs first in the stage built FROM it, and not in that stage', () => {
     checkDiagnostics('FROM debian:12 AS base\nONBUILD SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x $[|$] sh\nFROM base\nRUN curl x | sh\n', [{ code: 'DL4006', message }], { only });
     checkDiagnostics('FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nONBUILD SHELL ["/bin/sh", "-c"]\nFROM base\nRUN curl x $[|$] sh\n', [{ code: 'DL4006', message }], { only });
