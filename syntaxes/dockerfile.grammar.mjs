@@ -1534,8 +1534,12 @@ export function buildGrammar() {
   const backtick = escapeMode(true);
   const repository = { ...sharedRules(), ...modeRules(normal), ...modeRules(backtick) };
 
+  // A blank line inside a continued instruction is consumed with its newline: BuildKit drops it, and the shell
+  // grammar would end its command (or statement) at that newline, so the next line's first word would show as a
+  // command name where it is an argument (`apt-get install -y \`, a blank line, `curl`).
   const endAndContinue = (m) => [
     ref('comment-line-in-instruction'),
+    ref('blank-line-in-instruction'),
     ...(m.e === BT ? [ref('lone-continuation-indent', m)] : []),
     ref('line-continuation', m),
     ref('instruction-end', m),

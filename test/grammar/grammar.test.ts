@@ -238,6 +238,48 @@ EXPOSE 80
     ],
   },
   {
+    name: 'a blank line inside a continued shell form does not end the shell command (BuildKit drops it)',
+    text: df`
+RUN apt-get install -y \
+    curl \
+
+    wget \
+${'   '}
+    && make \
+
+    install
+CMD echo a \
+
+    b
+USER u
+`,
+    expect: [
+      ['curl', 'meta.statement.command.shell meta.argument.shell string.unquoted.argument.shell', [1, 4]],
+      ['wget', 'meta.statement.command.shell meta.argument.shell string.unquoted.argument.shell', [3, 4]],
+      ['wget', '!entity.name.command'],
+      ['make', 'entity.name.command.shell', [5, 7]],
+      ['install', 'meta.argument.shell string.unquoted.argument.shell', [7, 4]],
+      ['install', '!entity.name.command'],
+      ['b', 'meta.instruction.cmd.dockerfile meta.argument.shell string.unquoted.argument.shell', [10, 4]],
+      ['USER', KW, [11, 0]],
+    ],
+  },
+  {
+    name: 'a blank line inside a continued shell form, with the backtick escape',
+    text: df`
+# escape=${BT}
+RUN apt-get install -y ${BT}
+
+    wget
+USER u
+`,
+    expect: [
+      ['wget', `${S_BT} meta.instruction.run.dockerfile meta.argument.shell string.unquoted.argument.shell`, [3, 4]],
+      ['wget', '!entity.name.command'],
+      ['USER', KW, [4, 0]],
+    ],
+  },
+  {
     name: 'ONBUILD and its trigger',
     text: df`
 ONBUILD RUN make \
