@@ -1319,6 +1319,9 @@ function modeRules(m) {
   // ---------------------------------------------------------------- image references
   const imageReference = (expand) => {
     const variables = expand ? [ref('variable', m)] : [];
+    // a character of a tag (or of the text after a colon), where the builder expands `${…}` as one unit: its default
+    // or pattern may hold a colon or a slash (`node:${TAG:-20}`, `${REGISTRY:-docker.io}/node:${V:-20}-alpine`)
+    const tagChar = expand ? r`(?:\$\{[^}\n]*\}|\$(?!\{)|[^:/@$])` : '[^:/@]';
     return {
       patterns: [
         ...variables,
@@ -1330,13 +1333,13 @@ function modeRules(m) {
           },
         },
         {
-          match: r`(:)([^:/@]*)(?=@[^@]*$|$)`,
+          match: r`(:)(${tagChar}*)(?=@[^@]*$|$)`,
           captures: {
             1: { name: 'punctuation.separator.tag.dockerfile' },
             2: { name: 'constant.other.image-tag.dockerfile', patterns: variables },
           },
         },
-        { match: r`(?:[^:@${expand ? '$' : ''}\s]|:(?![^:/@]*(?:@|$)))+`, name: 'entity.name.type.image.dockerfile' },
+        { match: r`(?:[^:@${expand ? '$' : ''}\s]|:(?!${tagChar}*(?:@|$)))+`, name: 'entity.name.type.image.dockerfile' },
       ],
     };
   };

@@ -349,6 +349,27 @@ FROM builder
       ['builder', 'entity.name.type.image.dockerfile'],
     ],
   },
+  {
+    name: 'FROM: a tag whose variable has a default with a colon or a slash is still the tag',
+    text: df`
+FROM node:${'$'}{TAG:-20}
+FROM ${'$'}{REGISTRY:-docker.io}/library/node:${'$'}{NODE_VERSION:-20}-alpine AS deps
+FROM ${'$'}{IMAGE:-node:20}
+`,
+    expect: [
+      ['node', 'meta.image-reference.dockerfile entity.name.type.image.dockerfile', [0, 5]],
+      [':', 'meta.image-reference.dockerfile punctuation.separator.tag.dockerfile', [0, 9]],
+      ['TAG', 'constant.other.image-tag.dockerfile variable.other.readwrite.dockerfile'],
+      ['20', 'constant.other.image-tag.dockerfile meta.variable.dockerfile', [0, 17]],
+      ['/library/node', 'entity.name.type.image.dockerfile', [1, 27]],
+      [':', 'punctuation.separator.tag.dockerfile', [1, 40]],
+      ['NODE_VERSION', 'constant.other.image-tag.dockerfile variable.other.readwrite.dockerfile'],
+      ['-alpine', 'meta.image-reference.dockerfile constant.other.image-tag.dockerfile', [1, 60]],
+      ['deps', 'entity.name.type.stage.dockerfile'],
+      ['node:20', 'meta.image-reference.dockerfile meta.variable.dockerfile', [2, 14]],
+      ['node:20', '!constant.other.image-tag'],
+    ],
+  },
 
   // ------------------------------------------------------------------ 3. flags
   {
