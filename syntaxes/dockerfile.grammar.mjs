@@ -476,6 +476,7 @@ function sharedRules() {
     // BuildKit joins the lines, so the first word (`  --prefix=/usr \`, `  $FLAGS \`) is an argument of the command.
     // (A line indented by one blank gives it up: the word is not scoped, as after `\` at the end of a shell line.)
     'shell-continuation-indent': { match: r`^(?:[ \t]+(?=[ \t])|[ \t])` },
+    'heredoc-command-arguments': heredocCommandArguments(),
   };
 }
 
@@ -749,6 +750,28 @@ function markerLineRest(command) {
     end: r`(?=\n)`,
     contentName: S.heredocCommand,
     patterns: [ref('heredoc-shell-marker-extra'), ref('heredoc-not-a-marker'), ...command],
+  };
+}
+
+/**
+ * The words after a marker that stand among the arguments of a shell command (`cat <<EOF > /etc/app.conf`,
+ * `tee -a /x <<EOF`): arguments of that command up to its end, as the shell grammar scopes a command's arguments
+ * (else, the rest of the marker line starting a rule of its own, the shell grammar would start a command at the
+ * first word: `/etc/app.conf` would show as a command name). Injected where the rest of a marker line starts inside
+ * a shell command (heredoc-command-arguments-at-start), at its start only (\G).
+ */
+function heredocCommandArguments() {
+  return {
+    begin: r`\G(?=[ \t]+[^ \t\n;&|()#])`,
+    end: r`(?=[ \t]*(?:[\n;&|)]|#))`,
+    name: 'meta.heredoc.command-arguments.dockerfile',
+    patterns: [
+      ref('heredoc-shell-marker-extra'),
+      ref('heredoc-not-a-marker'),
+      // the blanks before a later marker, where the shell grammar's argument rule would begin (and read the marker)
+      { match: r`[ \t]+(?=\d*<<)` },
+      ...['option', 'argument', 'string'].map((rule) => ({ include: `source.shell#${rule}` })),
+    ],
   };
 }
 
@@ -1594,12 +1617,23 @@ export function buildGrammar() {
         patterns: [ref('heredoc-shell-chomp'), ref('heredoc-shell-plain')],
       },
       [`L:${S.heredocCommand} ${noCode} ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('heredoc-shell-marker-extra')] },
+      // the rest of a marker line that starts among a command's arguments (not in what that rest starts itself): in a
+      // shell command, after a reader's command (whose words heredoc-input may hold as a capture), or in a later
+      // marker's heredoc, which sits inside the command that holds the first marker's rest
+      [[
+        `meta.statement.command ${S.heredocCommand} - (${S.heredocCommand} meta.statement) - meta.heredoc.later`,
+        `meta.heredoc-input ${S.heredocCommand} - (${S.heredocCommand} meta.statement) - meta.heredoc.later`,
+        `meta.statement.command meta.heredoc.later ${S.heredocCommand} - (meta.heredoc.later ${S.heredocCommand} meta.statement)`,
+      ].map((selector) => `L:${selector} - meta.heredoc.command-arguments ${noCode} ${NOT_IN_LATER_BODIES}`).join(', ')]: {
+        patterns: [ref('heredoc-command-arguments')],
+      },
       'L:meta.heredoc.body meta.embedded.block.python - string - comment': { patterns: [ref('python-line-continuation')] },
       // not in a heredoc inside the command (`tee /x <<-EOF`): the indentation of its body and terminator is theirs
       'L:meta.statement.command - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       // nor in a shell heredoc in a body (`cat <<-EOM` in `RUN <<EOF`): its terminator may be indented by tabs
       'L:meta.heredoc.body meta.statement.command - string.quoted.heredoc - string.unquoted.heredoc': { patterns: [ref('shell-continuation-indent')] },
       [`L:meta.heredoc.command meta.statement.command ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-continuation-indent')] },
+      [`L:meta.heredoc.command-arguments ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-continuation-indent')] },
       'L:meta.arithmetic.shell - meta.heredoc': { patterns: [ref('shell-continuation-indent')] },
       'L:meta.heredoc.body meta.arithmetic.shell': { patterns: [ref('shell-continuation-indent')] },
       [`L:meta.heredoc.command meta.arithmetic.shell ${NOT_IN_LATER_BODIES}`]: { patterns: [ref('shell-continuation-indent')] },

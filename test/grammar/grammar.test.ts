@@ -31,6 +31,8 @@
 //     meta.heredoc-input.{python,javascript,perl,ruby} (after an interpreter word such as `python3 -u`); after a
 //     shell or interpreter word (or its wrappers: `sudo -u app python3`) both are inside meta.heredoc-input; on a
 //     line with several heredocs, meta.heredoc-input.<reader> covers only the command of the first marker's reader
+//     meta.heredoc.command-arguments (in meta.heredoc.command: the words after a marker that is an argument of a
+//     command, up to that command's end, scoped as the shell grammar scopes its arguments: `cat <<EOF > /etc/x`),
 //     meta.heredoc.command.continued (with meta.heredoc.command: the rest of a data marker's line that continues),
 //     meta.heredoc.later (with meta.heredoc: the heredoc of a marker on a continuation line of such a line; it holds
 //     the rest of its logical line and the bodies of both markers, and sits inside the first marker's
@@ -509,8 +511,8 @@ RUN echo "a \
       ['-', 'meta.heredoc.body.dockerfile meta.embedded.block.shell meta.statement.command.shell constant.other.option.dash.shell', [9, 2]],
       ['-jobs', 'constant.other.option'],
       ['$', 'meta.heredoc.body.dockerfile meta.embedded.block.shell meta.argument.shell variable.other.normal.shell', [9, 9]],
-      // in the rest of a marker line
-      ['-', 'meta.heredoc.command.dockerfile meta.statement.command.shell constant.other.option.dash.shell', [12, 2]],
+      // in the rest of a marker line, where the words go on with cat's arguments
+      ['-', 'meta.heredoc.command.dockerfile meta.heredoc.command-arguments.dockerfile constant.other.option.dash.shell', [12, 2]],
       ['v', 'meta.heredoc.command.dockerfile constant.other.option'],
       ['body', 'string.unquoted.heredoc.dockerfile'],
       // a string that runs on over the line stays one
@@ -626,6 +628,59 @@ COPY x y
       ['Hello $USER', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
       ['EOF', 'entity.name.tag.heredoc.dockerfile'],
       ['COPY', KW],
+    ],
+  },
+  {
+    name: "the words after a marker among a command's arguments go on with them: a redirection's target is no command",
+    text: df`
+RUN cat <<'EOF' > /etc/motd
+Hello
+EOF
+RUN x=1 tee -a /x <<EOF >/dev/null && echo done
+a
+EOF
+RUN cat <<EOF \
+    > /etc/app.conf \
+    && chmod 644 /etc/app.conf
+a
+EOF
+RUN python3 <<EOF > /out
+print(1)
+EOF
+RUN cat <<A > /a \
+  && cat <<B > /b
+a
+A
+b
+B
+RUN <<EOF cat > /c
+c
+EOF
+USER u
+`,
+    expect: [
+      ['>', 'meta.heredoc.command.dockerfile meta.heredoc.command-arguments.dockerfile meta.argument.shell keyword.operator.redirect.shell', [0, 16]],
+      ['/etc/motd', 'meta.heredoc.command-arguments.dockerfile meta.argument.shell string.unquoted.argument.shell', [0, 18]],
+      ['/etc/motd', '!entity.name.command'],
+      ['Hello', 'meta.heredoc.body.dockerfile string.unquoted.heredoc.dockerfile'],
+      ['/dev/null', 'meta.heredoc.command-arguments.dockerfile meta.argument.shell string.unquoted.argument.shell', [3, 25]],
+      ['&&', 'meta.heredoc.command.dockerfile punctuation.separator.statement.and.shell', [3, 35]],
+      ['&&', '!meta.heredoc.command-arguments'],
+      ['echo', 'meta.heredoc.command.dockerfile entity.name.command.shell', [3, 38]],
+      ['/etc/app.conf', 'meta.heredoc.command-arguments.dockerfile meta.argument.shell string.unquoted.argument.shell', [7, 6]],
+      ['&&', 'meta.heredoc.command.dockerfile punctuation.separator.statement.and.shell', [8, 4]],
+      ['chmod', 'meta.heredoc.command.dockerfile entity.name.command.shell', [8, 7]],
+      ['/out', 'meta.heredoc-input.python.dockerfile meta.heredoc.command-arguments.dockerfile string.unquoted.argument.shell', [11, 20]],
+      ['print', 'meta.embedded.block.python'],
+      ['/a', 'meta.heredoc.command-arguments.dockerfile string.unquoted.argument.shell', [14, 14]],
+      ['/b', 'meta.heredoc.later.dockerfile meta.heredoc.command-arguments.dockerfile string.unquoted.argument.shell', [15, 15]],
+      ['/b', '!entity.name.command'],
+      ['B', LATER_TAG, [19, 0]],
+      // a marker that starts the command: the word after it is the command
+      ['cat', 'meta.heredoc.command.dockerfile entity.name.command.shell', [20, 10]],
+      ['cat', '!meta.heredoc.command-arguments'],
+      ['/c', 'meta.heredoc.command.dockerfile meta.argument.shell string.unquoted.argument.shell', [20, 16]],
+      ['USER', KW, [23, 0]],
     ],
   },
   {
