@@ -1298,6 +1298,16 @@ function modeRules(m) {
     add(`flag-expand-${kw.toLowerCase()}`, flagRule(r`(?:${names.join('|')})(?![A-Za-z0-9\-])`, true));
   }
   const flags = (kw) => [...(EXPANDING_FLAGS[kw] ? [ref(`flag-expand-${kw.toLowerCase()}`, m)] : []), ref('flag', m)];
+  // A bare `--` ends the flags: what follows it is the instruction's arguments, even a word that starts with `--`.
+  const afterFlags = (patterns) => [
+    {
+      begin: r`(?<=^|[ \t])(--)(?=[ \t]|$|${e}[ \t]*$)`,
+      beginCaptures: { 1: { name: 'meta.flag.dockerfile punctuation.definition.flag.terminator.dockerfile' } },
+      end: never,
+      patterns,
+    },
+    ...patterns,
+  ];
   /** The heredocs of COPY and ADD, whose bodies are files. */
   const textHeredocs = (kw) => (HEREDOC_INSTRUCTIONS.includes(kw) ? heredocRefs('text', m) : []);
   /** The arguments as words: with variables where the builder expands them. */
@@ -1394,14 +1404,18 @@ function modeRules(m) {
   // ---------------------------------------------------------------- arguments per instruction
   const region = (patterns) => ({ begin: m.argStart, end: never, patterns });
   const args = {
-    ADD: [...flags('ADD'), region([ref('exec-form-expand', m), ...textHeredocs('ADD'), ref('word', m)])],
+    ADD: [...flags('ADD'), ...afterFlags([region([ref('exec-form-expand', m), ...textHeredocs('ADD'), ref('word', m)])])],
     ARG: [
       kv('variable.other.arg.dockerfile', plainKey),
       { match: r`(?<=^|[ \t])([A-Za-z_][A-Za-z0-9_]*)(?=[ \t]|$)`, name: 'variable.other.arg.dockerfile' },
       ref('word', m),
     ],
     CMD: [ref('exec-form', m), ref('shell-form', m)],
-    COPY: [ref('flag-from', m), ...flags('COPY'), region([ref('exec-form-expand', m), ...textHeredocs('COPY'), ref('word', m)])],
+    COPY: [
+      ref('flag-from', m),
+      ...flags('COPY'),
+      ...afterFlags([region([ref('exec-form-expand', m), ...textHeredocs('COPY'), ref('word', m)])]),
+    ],
     ENTRYPOINT: [ref('exec-form', m), ref('shell-form', m)],
     ENV: [legacy('variable.other.env.dockerfile', plainKey), kv('variable.other.env.dockerfile', plainKey), ref('word', m)],
     EXPOSE: [
@@ -1426,7 +1440,7 @@ function modeRules(m) {
     ],
     FROM: [
       ...flags('FROM'),
-      region([
+      ...afterFlags([region([
         {
           // the image is the first word (\G also holds at the start of each continuation line, hence the lookbehind)
           match: r`\G(?<=[ \t])((?:\$\{[^}\n]*\}|(?!${e}[ \t]*$)[^ \t\n])+)`,
@@ -1437,17 +1451,19 @@ function modeRules(m) {
           captures: { 1: { name: S.as }, 2: { name: S.stage } },
         },
         ref('word', m),
-      ]),
+      ])]),
     ],
     HEALTHCHECK: [
       ...flags('HEALTHCHECK'),
-      { match: r`(?<=^|[ \t])((?i:NONE))(?=[ \t]|$)`, captures: { 1: { name: S.healthcheckType } } },
-      {
-        begin: r`(?<=^|[ \t])((?i:CMD))${m.kwEnd}`,
-        beginCaptures: { 1: { name: S.healthcheckType } },
-        end: never,
-        patterns: [ref('exec-form', m), ref('shell-form', m)],
-      },
+      ...afterFlags([
+        { match: r`(?<=^|[ \t])((?i:NONE))(?=[ \t]|$)`, captures: { 1: { name: S.healthcheckType } } },
+        {
+          begin: r`(?<=^|[ \t])((?i:CMD))${m.kwEnd}`,
+          beginCaptures: { 1: { name: S.healthcheckType } },
+          end: never,
+          patterns: [ref('exec-form', m), ref('shell-form', m)],
+        },
+      ]),
     ],
     LABEL: [
       legacy('entity.other.attribute-name.label.dockerfile', quotedKey),
@@ -1455,7 +1471,11 @@ function modeRules(m) {
       ref('word', m),
     ],
     MAINTAINER: words('MAINTAINER'),
-    RUN: [ref('flag-mount', m), ...flags('RUN'), ref('exec-form', m), ref('shell-form-heredoc-script', m), ref('shell-form', m)],
+    RUN: [
+      ref('flag-mount', m),
+      ...flags('RUN'),
+      ...afterFlags([ref('exec-form', m), ref('shell-form-heredoc-script', m), ref('shell-form', m)]),
+    ],
     SHELL: [ref('json-array', m), ...words('SHELL')],
     STOPSIGNAL: [
       { match: r`(?<=^|[ \t])(?:SIG)?[A-Z][A-Z0-9+\-]*(?=[ \t]|$)`, name: 'constant.language.signal.dockerfile' },

@@ -16,7 +16,8 @@
 //   keyword.other.healthcheck                  CMD / NONE after HEALTHCHECK
 //   meta.flag: punctuation.definition.flag (--), variable.parameter.flag (name), keyword.operator.assignment (=),
 //     string.unquoted.flag-value (value); --mount: entity.other.attribute-name.mount (key),
-//     string.unquoted.mount-value (value), punctuation.separator.comma
+//     string.unquoted.mount-value (value), punctuation.separator.comma; a bare `--` that ends the flags:
+//     meta.flag + punctuation.definition.flag.terminator
 //   meta.embedded.block.shell                  shell form of RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD, ONBUILD RUN,
 //                                              and RUN heredoc bodies (content from VS Code's `source.shell`)
 //   meta.array.exec-form + punctuation.definition.array.{begin,end} + punctuation.separator.array
@@ -374,6 +375,39 @@ FROM ${'$'}{IMAGE:-node:20}
   },
 
   // ------------------------------------------------------------------ 3. flags
+  {
+    name: 'a bare -- ends the flags: what follows is the arguments, even a word that starts with --',
+    text: df`
+RUN -- echo hi
+RUN --network=none -- --weird
+COPY --chown=a -- --file /dst/
+FROM -- alpine AS b
+HEALTHCHECK --interval=1s -- CMD true
+RUN echo -- x
+`,
+    expect: [
+      ['--', 'meta.instruction.run.dockerfile meta.flag.dockerfile punctuation.definition.flag.terminator.dockerfile', [0, 4]],
+      ['echo', 'meta.embedded.block.shell entity.name.command.shell', [0, 7]],
+      ['network', 'meta.flag.dockerfile variable.parameter.flag.dockerfile', [1, 6]],
+      ['--', 'punctuation.definition.flag.terminator.dockerfile', [1, 19]],
+      ['--weird', 'meta.embedded.block.shell entity.name.command.shell', [1, 22]],
+      ['--weird', '!meta.flag'],
+      ['chown', 'variable.parameter.flag.dockerfile', [2, 7]],
+      ['--', 'punctuation.definition.flag.terminator.dockerfile', [2, 15]],
+      ['--file /dst/', 'meta.instruction.copy.dockerfile', [2, 18]],
+      ['--file /dst/', '!meta.flag'],
+      ['--', 'punctuation.definition.flag.terminator.dockerfile', [3, 5]],
+      ['alpine', 'meta.image-reference.dockerfile entity.name.type.image.dockerfile', [3, 8]],
+      ['b', 'entity.name.type.stage.dockerfile'],
+      ['interval', 'variable.parameter.flag.dockerfile', [4, 14]],
+      ['--', 'punctuation.definition.flag.terminator.dockerfile', [4, 26]],
+      ['CMD', 'keyword.other.healthcheck.dockerfile', [4, 29]],
+      ['true', 'meta.embedded.block.shell'],
+      // in the shell's command, `--` is the shell's
+      ['-', 'meta.embedded.block.shell constant.other.option.dash.shell', [5, 9]],
+    ],
+  },
+
   {
     name: 'flags and --mount options',
     text: df`
