@@ -1386,7 +1386,9 @@ function modeRules(m) {
       1: { name: keyScope, patterns: [ref('word', m)] },
       2: { name: S.assign },
     },
-    end: r`(?=[ \t]|$)`,
+    // not `$`: after a line continuation (its newline consumed) `$` would hold at the end of the line, and the value
+    // would end there, where BuildKit joins the next line's first word to it (`ENV A=abc\` then `def`)
+    end: r`(?=[ \t\n])`,
     contentName: S.unquoted,
     patterns: [ref('word', m)],
   });

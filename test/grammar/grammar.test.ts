@@ -2574,6 +2574,29 @@ ADD --checksum=$SUM a b
 
   // ------------------------------------------------------------------ 7. strings, escapes, continuations, ...
   {
+    name: 'a value that a line continuation splits goes on with the next line, as BuildKit joins them',
+    text: df`
+ENV C=abc\
+def G=1
+ARG X=y\
+z
+LABEL a=b\
+  c
+USER u
+`,
+    expect: [
+      ['abc', 'meta.instruction.env.dockerfile string.unquoted.dockerfile', [0, 6]],
+      ['def', 'meta.instruction.env.dockerfile string.unquoted.dockerfile', [1, 0]],
+      ['G', 'variable.other.env.dockerfile', [1, 4]],
+      ['z', 'meta.instruction.arg.dockerfile string.unquoted.dockerfile', [3, 0]],
+      ['z', '!variable.other.arg'],
+      // BuildKit keeps the blanks of a continuation line: `c` is a word of its own
+      ['  c', 'meta.instruction.label.dockerfile', [5, 0]],
+      ['  c', '!string'],
+      ['USER', KW, [6, 0]],
+    ],
+  },
+  {
     name: 'key=value pairs, legacy form, continuation scope',
     text: df`
 ENV A=1 \
