@@ -1442,18 +1442,26 @@ function modeRules(m) {
     ],
     FROM: [
       ...flags('FROM'),
-      ...afterFlags([region([
-        {
-          // the image is the first word (\G also holds at the start of each continuation line, hence the lookbehind)
-          match: r`\G(?<=[ \t])((?:\$\{[^}\n]*\}|(?!${e}[ \t]*$)[^ \t\n])+)`,
-          captures: { 1: { name: 'meta.image-reference.dockerfile', patterns: [ref('image-reference-parts', m)] } },
-        },
-        {
-          match: r`(?<=[ \t])((?i:AS))(?:[ \t]+((?!${e}[ \t]*$)[^ \t\n]+))?(?=[ \t]|$)`,
-          captures: { 1: { name: S.as }, 2: { name: S.stage } },
-        },
-        ref('word', m),
-      ])]),
+      ...afterFlags([{
+        // the image is the first word, where the arguments start (perhaps at the start of a continuation line)
+        begin: r`${m.argStart}((?:\$\{[^}\n]*\}|(?!${e}[ \t]*$)[^ \t\n])+)`,
+        beginCaptures: { 1: { name: 'meta.image-reference.dockerfile', patterns: [ref('image-reference-parts', m)] } },
+        end: never,
+        patterns: [
+          {
+            // AS at the end of a line that continues: the stage name is the next word, on a later line
+            begin: r`(?<=^|[ \t])((?i:AS))(?=[ \t]*${e}[ \t]*$)`,
+            beginCaptures: { 1: { name: S.as } },
+            end: r`(?!\G)(?<=[^ \t\n])(?=[ \t\n])`,
+            patterns: [{ match: r`(?<=^|[ \t])(?!${e}[ \t]*$)[^ \t\n]+`, name: S.stage }],
+          },
+          {
+            match: r`(?<=^|[ \t])((?i:AS))(?:[ \t]+((?!${e}[ \t]*$)[^ \t\n]+))?(?=[ \t]|$)`,
+            captures: { 1: { name: S.as }, 2: { name: S.stage } },
+          },
+          ref('word', m),
+        ],
+      }]),
     ],
     HEALTHCHECK: [
       ...flags('HEALTHCHECK'),

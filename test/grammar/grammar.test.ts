@@ -353,6 +353,31 @@ FROM builder
     ],
   },
   {
+    name: 'FROM: the image, AS and the stage name on continuation lines, indented or not',
+    text: df`
+FROM \
+alpine:3 \
+AS y
+FROM --platform=$P \
+    golang:1.22 \
+    AS \
+    # a comment line
+
+    z
+USER u
+`,
+    expect: [
+      ['alpine', 'meta.instruction.from.dockerfile meta.image-reference.dockerfile entity.name.type.image.dockerfile', [1, 0]],
+      ['3', 'constant.other.image-tag.dockerfile', [1, 7]],
+      ['AS', 'keyword.other.as.dockerfile', [2, 0]],
+      ['y', 'entity.name.type.stage.dockerfile', [2, 3]],
+      ['golang', 'meta.image-reference.dockerfile entity.name.type.image.dockerfile', [4, 4]],
+      ['AS', 'keyword.other.as.dockerfile', [5, 4]],
+      ['z', 'meta.instruction.from.dockerfile entity.name.type.stage.dockerfile', [8, 4]],
+      ['USER', KW, [9, 0]],
+    ],
+  },
+  {
     name: 'FROM: a tag whose variable has a default with a colon or a slash is still the tag',
     text: df`
 FROM node:${'$'}{TAG:-20}
