@@ -757,8 +757,8 @@ function markerLineRest(command) {
  * The words after a marker that stand among the arguments of a shell command (`cat <<EOF > /etc/app.conf`,
  * `tee -a /x <<EOF`): arguments of that command up to its end, as the shell grammar scopes a command's arguments
  * (else, the rest of the marker line starting a rule of its own, the shell grammar would start a command at the
- * first word: `/etc/app.conf` would show as a command name). Injected where the rest of a marker line starts inside
- * a shell command (heredoc-command-arguments-at-start), at its start only (\G).
+ * first word: `/etc/app.conf` would show as a command name). Injected (buildGrammar) where the rest of a marker line
+ * starts among a command's arguments, and begins at the start of that rest only (\G).
  */
 function heredocCommandArguments() {
   return {
