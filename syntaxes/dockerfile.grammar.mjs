@@ -271,10 +271,26 @@ function escapeMode(backtick) {
 // The shell grammar starts a command only at the beginning of a line or after an operator; the shell form starts
 // after the keyword, so its first command needs the command rule directly (it comes last: keywords, assignments
 // and the like win at the same position). The command rule would end at once on a stray `]` or `}` (seen in
-// PowerShell text), which makes vscode-textmate stop tokenizing the line, so those are consumed first.
+// PowerShell text), which makes vscode-textmate stop tokenizing the line, so those are consumed first. For the
+// same reason a redirection outside a command (`{ …; } > /etc/x 2>&1`, `done < "$LIST"`, `RUN >/dev/null cmd`)
+// needs rules of their own: its target is an argument, as the shell grammar scopes it in a command (it comes
+// first, before the shell grammar's `$LOG` of `>$LOG`), and the blanks before it are consumed, where the command
+// rule would take the redirection (`2>&1`) for a command name.
 const SHELL_PATTERNS = [
+  {
+    begin: r`(?<=[<>])[ \t]*+(?=[^ \t\n;&|()<>#])`,
+    end: r`(?=[ \t\n;&|()<>])`,
+    contentName: 'meta.argument.shell',
+    patterns: [
+      { include: 'source.shell#string' },
+      { include: 'source.shell#interpolation' },
+      { include: 'source.shell#variable' },
+      { match: r`(?:[^ \t\n;&|()<>"'$${BT}\\]|\\.)+`, name: 'string.unquoted.argument.shell' },
+    ],
+  },
   { include: 'source.shell' },
   { match: r`[\]}]` },
+  { match: r`[ \t]+(?=\d*[<>]|&>)` },
   { include: 'source.shell#command_statement' },
 ];
 

@@ -2905,6 +2905,33 @@ EXPOSE 80
     ],
   },
   {
+    name: 'the target of a redirection after a compound command is an argument, not a command name',
+    text: df`
+RUN { echo a; } > /etc/x; \
+    for f in *; do echo $f; done < "$LIST"
+RUN ( cd /src && make ) >$LOG 2>&1
+RUN >/dev/null command -v curl
+CMD { run; } > /tmp/out
+USER u
+`,
+    expect: [
+      ['/etc/x', 'meta.embedded.block.shell meta.argument.shell string.unquoted.argument.shell', [0, 18]],
+      ['/etc/x', '!entity.name.command'],
+      ['"', 'meta.argument.shell string.quoted.double.shell punctuation.definition.string.begin.shell', [1, 35]],
+      ['LIST', 'meta.argument.shell string.quoted.double.shell variable.other.normal.shell', [1, 37]],
+      ['LIST', '!entity.name.command'],
+      ['LOG', 'meta.argument.shell variable.other.normal.shell', [2, 26]],
+      ['LOG', '!entity.name.command'],
+      ['2>&1', 'meta.embedded.block.shell keyword.operator.redirect.shell', [2, 30]],
+      ['2>&1', '!entity.name.command'],
+      ['/dev/null', 'meta.argument.shell string.unquoted.argument.shell', [3, 5]],
+      // the command that follows the redirection is still one
+      ['command', 'entity.name.command.shell', [3, 15]],
+      ['/tmp/out', 'meta.instruction.cmd.dockerfile meta.argument.shell string.unquoted.argument.shell', [4, 15]],
+      ['USER', KW, [5, 0]],
+    ],
+  },
+  {
     name: 'shell text the shell grammar cannot follow (PowerShell) still ends with its instruction',
     text: df`
 RUN $p = 1; \
