@@ -290,7 +290,7 @@ const SHELL_PATTERNS = [
   },
   { include: 'source.shell' },
   { match: r`[\]}]` },
-  { match: r`[ \t]+(?=\d*[<>]|&>)` },
+  { match: r`[ \t]++(?=\d*[<>]|&>)` },
   { include: 'source.shell#command_statement' },
 ];
 
