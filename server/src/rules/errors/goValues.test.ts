@@ -11,6 +11,17 @@ describe('Go value syntaxes', () => {
     expect(parseGoDuration('')).toEqual({ error: 'it is empty' });
     expect(parseGoDuration('.s')).toEqual({ error: 'a number is missing' });
     expect(parseGoDuration('1')).toEqual({ error: 'the unit is missing after 1' });
+    // Whole nanoseconds, each fraction cut toward zero after a float64 product, as time.ParseDuration computes them.
+    expect(parseGoDuration('0.5ns')).toEqual({ nanoseconds: 0 });
+    expect(parseGoDuration('-0.9ns')).toEqual({ nanoseconds: 0 });
+    expect(parseGoDuration('1.9ns1.9ns')).toEqual({ nanoseconds: 2 });
+    expect(parseGoDuration('0.0000009s')).toEqual({ nanoseconds: 900 });
+    // The range of an int64: 2^63-1 nanoseconds, and 2^63 when negative.
+    expect(parseGoDuration('9223372036854775807ns')).toEqual({ nanoseconds: 9223372036854775807 });
+    expect(parseGoDuration('-9223372036854775808ns')).toEqual({ nanoseconds: -9223372036854775808 });
+    expect(parseGoDuration('9223372036854775808ns')).toEqual({ error: 'it is too long' });
+    expect(parseGoDuration('2562048h')).toEqual({ error: 'it is too long' });
+    expect(parseGoDuration('99999999999999999999ns')).toEqual({ error: 'it is too long' });
   });
 
   it('reads integers as strconv.Atoi does: a sign, digits, 64 bits', () => {

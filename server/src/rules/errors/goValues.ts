@@ -35,20 +35,25 @@ export function parseGoInt32(text: string): number | undefined {
   return value >= -0x80000000 && value <= 0x7fffffff ? value : undefined;
 }
 
-const DURATION_UNITS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  'µs': 1e3, // U+00B5 micro sign
-  'μs': 1e3, // U+03BC Greek mu
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
+const DURATION_UNITS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1000n,
+  'µs': 1000n, // U+00B5 micro sign
+  'μs': 1000n, // U+03BC Greek mu
+  ms: 1000000n,
+  s: 1000000000n,
+  m: 60000000000n,
+  h: 3600000000000n,
 };
+
+const TWO_TO_63 = 1n << 63n;
 
 /**
  * time.ParseDuration, in nanoseconds: a signed sequence of decimal numbers with units (`1h30m`,
- * `1.5s`, `500ms`); a bare `0` is allowed. An error text when the syntax is wrong.
+ * `1.5s`, `500ms`); a bare `0` is allowed. An error text when the syntax is wrong. Computed as Go
+ * does, in whole nanoseconds: each number's fraction is scaled in float64 and cut toward zero
+ * (`0.5ns` is 0, which BuildKit takes for "not set"), and the total may reach 2^63-1 (2^63 when
+ * negative) before Go calls it out of range.
  */
 export function parseGoDuration(text: string): { nanoseconds: number } | { error: string } {
   let i = 0;
@@ -59,31 +64,59 @@ export function parseGoDuration(text: string): { nanoseconds: number } | { error
   }
   if (text.slice(i) === '0') return { nanoseconds: 0 };
   if (i === text.length) return { error: 'it is empty' };
-  let total = 0;
+  const tooLong = { error: 'it is too long' };
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let total = 0n;
   while (i < text.length) {
     const numberStart = i;
-    while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+    // leadingInt: the digits before the point; more than 2^63 is an error.
+    let whole = 0n;
+    for (; isDigit(text[i]); i++) {
+      if (whole > TWO_TO_63 / 10n) return tooLong;
+      whole = whole * 10n + BigInt(text.charCodeAt(i) - 48);
+      if (whole > TWO_TO_63) return tooLong;
+    }
     const hasInteger = i > numberStart;
+    // leadingFraction: the digits after it, as an integer and its scale; digits past 2^63 are dropped.
+    let fraction = 0n;
+    let scale = 1;
     let hasFraction = false;
     if (text[i] === '.') {
       i++;
       const fractionStart = i;
-      while (i < text.length && text[i] >= '0' && text[i] <= '9') i++;
+      let dropped = false;
+      for (; isDigit(text[i]); i++) {
+        if (dropped) continue;
+        const next = fraction * 10n + BigInt(text.charCodeAt(i) - 48);
+        if (fraction > (TWO_TO_63 - 1n) / 10n || next > TWO_TO_63) {
+          dropped = true;
+          continue;
+        }
+        fraction = next;
+        scale *= 10;
+      }
       hasFraction = i > fractionStart;
     }
     if (!hasInteger && !hasFraction) return { error: 'a number is missing' };
-    const number = Number(text.slice(numberStart, i));
     const unitStart = i;
-    while (i < text.length && !(text[i] >= '0' && text[i] <= '9') && text[i] !== '.') i++;
+    while (i < text.length && !isDigit(text[i]) && text[i] !== '.') i++;
     const unit = text.slice(unitStart, i);
     if (unit === '') return { error: `the unit is missing after ${text.slice(numberStart, i)}` };
-    const scale = DURATION_UNITS[unit];
-    if (scale === undefined) return { error: `unknown unit "${unit}"` };
-    total += number * scale;
+    const scaleOfUnit = DURATION_UNITS[unit];
+    if (scaleOfUnit === undefined) return { error: `unknown unit "${unit}"` };
+    if (whole > TWO_TO_63 / scaleOfUnit) return tooLong;
+    let value = whole * scaleOfUnit;
+    if (fraction > 0n) {
+      // float64(f) * (float64(unit) / scale), converted back to an integer toward zero.
+      value += BigInt(Math.trunc(Number(fraction) * (Number(scaleOfUnit) / scale)));
+      if (value > TWO_TO_63) return tooLong;
+    }
+    total += value;
+    if (total > TWO_TO_63) return tooLong;
   }
   // time.Duration is an int64 of nanoseconds.
-  if (total > 9.223372036854775e18) return { error: 'it is too long' };
-  return { nanoseconds: negative ? -total : total };
+  if (!negative && total > TWO_TO_63 - 1n) return tooLong;
+  return { nanoseconds: negative && total !== 0n ? -Number(total) : Number(total) };
 }
 
 /**

@@ -37,6 +37,19 @@ describe('invalid-flag-value', () => {
     );
   });
 
+  it('reads durations in whole nanoseconds as Go does: a fraction of a nanosecond is 0, and 2^63-1ns fits', () => {
+    checkErrors(
+      'FROM alpine\nHEALTHCHECK --interval=0.5ns --timeout=-0.9ns --start-period=9223372036854775807ns --start-interval=2562047h CMD true\n' +
+        'HEALTHCHECK --interval=$[1.5ns$] --timeout=$[9223372036854775808ns$] --start-period=$[0.9999999ms$] CMD true\n',
+      [
+        ['invalid-flag-value', '--interval must be 0 or at least 1ms, not 1.5ns.'],
+        ['invalid-flag-value', '--timeout is a duration such as 30s, 1m30s or 500ms, and "9223372036854775808ns" is not one: it is too long.'],
+        ['invalid-flag-value', '--start-period must be 0 or at least 1ms, not 0.9999999ms.'],
+      ],
+      rules,
+    );
+  });
+
   it('checks --chmod: octal up to 7777 or a symbolic mode', () => {
     checkErrors('FROM alpine\nCOPY --chmod=$[888$] a b\nCOPY --chmod=$[rwxr-xr-x$] a b\nCOPY --chmod=0755 a b\nCOPY --chmod=u=rwX,go=rX a b\nADD --chmod=$MODE a b\n', [
       ['invalid-flag-value', '--chmod "888" is not a file mode: an octal mode must use the digits 0 to 7 and be at most 7777.'],
