@@ -22,14 +22,17 @@ describe('invalid-expose', () => {
     ], rules);
   });
 
-  it('reports a sign, which strconv.ParseUint refuses, in ports and ranges', () => {
-    checkErrors('FROM alpine\nEXPOSE $[+80$] $[-80$] $[+80-90$] $[80-+90$] $["+80"$] $[+8080$]:80\n', [
-      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
+  it('accepts a + sign, as strconv.ParseInt reads the port, in ports, ranges and host ports', () => {
+    checkErrors('FROM alpine\nEXPOSE +80 +80-90 80-+90 "+80" +8080:80 +0 +80-80/udp\n', [], rules);
+  });
+
+  it('reports a - sign, which splits the word as a range, and signs that do not start a number', () => {
+    checkErrors('FROM alpine\nEXPOSE $[-80$] $[80--90$] $[++80$] $[+$] $[8+0$]\n', [
       ['invalid-expose', 'Invalid port: a port number is missing.'],
-      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
-      ['invalid-expose', 'Invalid port: "+90" is not a port number: write it without the sign.'],
-      ['invalid-expose', 'Invalid port: "+80" is not a port number: write it without the sign.'],
-      ['invalid-expose', 'Invalid host port: "+8080" is not a port number: write it without the sign.'],
+      ['invalid-expose', 'Invalid port: "-90" is not a port number.'],
+      ['invalid-expose', 'Invalid port: "++80" is not a port number.'],
+      ['invalid-expose', 'Invalid port: "+" is not a port number.'],
+      ['invalid-expose', 'Invalid port: "8+0" is not a port number.'],
     ], rules);
   });
 

@@ -18,11 +18,15 @@ interface PortProblem {
   readonly replacement?: { readonly value: string; readonly preferred: boolean };
 }
 
-/** BuildKit reads a port with strconv.ParseUint(text, 10, 16): digits only, no sign. */
+/**
+ * BuildKit reads a port with strconv.ParseInt(text, 10, 0) and then checks 0 to 65535 (its copy of
+ * go-connections' parsePortNumber in dockerfile2llb/convert_expose.go, since moby/buildkit#6128),
+ * so a leading `+` is accepted (`+80` is port 80); a `-` never reaches it, as the range split takes it.
+ * Frontends before that fork used nat's strconv.ParseUint, which refused the sign: not held against a file.
+ */
 function portNumber(text: string): string | undefined {
   if (text === '') return 'a port number is missing';
-  if (text.startsWith('+')) return `"${text}" is not a port number: write it without the sign`;
-  if (!/^[0-9]+$/.test(text)) return `"${text}" is not a port number`;
+  if (!/^\+?[0-9]+$/.test(text)) return `"${text}" is not a port number`;
   return Number(text) > 65535 ? `port ${text} is out of range: ports go from 0 to 65535` : undefined;
 }
 
