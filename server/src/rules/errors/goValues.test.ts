@@ -17,8 +17,8 @@ describe('Go value syntaxes', () => {
     expect(parseGoDuration('1.9ns1.9ns')).toEqual({ nanoseconds: 2 });
     expect(parseGoDuration('0.0000009s')).toEqual({ nanoseconds: 900 });
     // The range of an int64: 2^63-1 nanoseconds, and 2^63 when negative.
-    expect(parseGoDuration('9223372036854775807ns')).toEqual({ nanoseconds: 9223372036854775807 });
-    expect(parseGoDuration('-9223372036854775808ns')).toEqual({ nanoseconds: -9223372036854775808 });
+    expect(parseGoDuration('9223372036854775807ns')).toEqual({ nanoseconds: Number(2n ** 63n - 1n) });
+    expect(parseGoDuration('-9223372036854775808ns')).toEqual({ nanoseconds: -Number(2n ** 63n) });
     expect(parseGoDuration('9223372036854775808ns')).toEqual({ error: 'it is too long' });
     expect(parseGoDuration('2562048h')).toEqual({ error: 'it is too long' });
     expect(parseGoDuration('99999999999999999999ns')).toEqual({ error: 'it is too long' });
