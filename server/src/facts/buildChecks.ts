@@ -7,7 +7,7 @@ function check(
   name: string,
   since: FrontendVersion,
   doc: string,
-  extras: Partial<Pick<BuildCheckFact, 'experimental' | 'stableSince' | 'url'>> = {},
+  extras: Partial<Pick<BuildCheckFact, 'experimental' | 'stableSince' | 'url' | 'atDispatch'>> = {},
 ): BuildCheckFact {
   return { name, since, experimental: false, doc, url: checkRuleUrl(name), ...extras };
 }
@@ -47,6 +47,7 @@ export const BUILD_CHECKS: readonly BuildCheckFact[] = [
     'JSONArgsRecommended',
     '1.8',
     '`CMD` or `ENTRYPOINT` uses the shell form while no `SHELL` is set. The program then runs under `/bin/sh -c`, which does not pass on stop signals, so `docker stop` waits and kills it. Use the JSON form, or set `SHELL` if a shell is really wanted.',
+    { atDispatch: true },
   ),
   check(
     'MaintainerDeprecated',
@@ -62,27 +63,31 @@ export const BUILD_CHECKS: readonly BuildCheckFact[] = [
     'WorkdirRelativePath',
     '1.8',
     "The first `WORKDIR` of a stage is a relative path, so where files end up depends on the base image's working directory. Use an absolute path.",
+    { atDispatch: true },
   ),
   check(
     'UndefinedVar',
     '1.8',
     'A `$VARIABLE` in an instruction the builder expands (`ENV`, `COPY`, `WORKDIR`, `USER` and others) is not declared by `ARG` or `ENV` nor set by the base image, so it expands to nothing. Usually a typo, or an `ARG` not re-declared inside the stage.',
+    { atDispatch: true },
   ),
   check(
     'MultipleInstructionsDisallowed',
     '1.8',
     'A stage has more than one `CMD`, `ENTRYPOINT` or `HEALTHCHECK`. Only the last one takes effect, so the earlier one does nothing and is often a mistake.',
+    { atDispatch: true },
   ),
   check(
     'LegacyKeyValueFormat',
     '1.8',
     '`ENV` or `LABEL` uses the old `key value` form. It sets a single pair whose value runs to the end of the line, which surprises people; write `key=value`.',
+    { atDispatch: true },
   ),
   check(
     'InvalidBaseImagePlatform',
     '1.8',
     'The base image that was resolved is for another OS or architecture than the build targets, so the stage would run under emulation or fail. Detecting it needs the image metadata from the registry.',
-    { url: '' },
+    { url: '', atDispatch: true },
   ),
   check(
     'RedundantTargetPlatform',
@@ -93,6 +98,7 @@ export const BUILD_CHECKS: readonly BuildCheckFact[] = [
     'SecretsUsedInArgOrEnv',
     '1.9',
     'An `ARG` or `ENV` name looks like it holds a secret (a part such as `PASSWORD`, `TOKEN`, `SECRET` or `KEY`). Their values are stored in the image metadata or history; pass secrets with `RUN --mount=type=secret` instead.',
+    { atDispatch: true },
   ),
   check(
     'InvalidDefaultArgInFrom',
@@ -108,7 +114,7 @@ export const BUILD_CHECKS: readonly BuildCheckFact[] = [
     'CopyIgnoredFile',
     '1.9',
     'A `COPY` or `ADD` source from the build context is excluded by `.dockerignore`, so the file is not there and the copy fails or brings less than expected.',
-    { stableSince: '1.21' },
+    { stableSince: '1.21', atDispatch: true },
   ),
   check(
     'InvalidDefinitionDescription',
@@ -120,10 +126,12 @@ export const BUILD_CHECKS: readonly BuildCheckFact[] = [
     'ExposeProtoCasing',
     '1.18',
     'An `EXPOSE` protocol is not in lowercase (`80/TCP`). Write `tcp`, `udp` or `sctp`.',
+    { atDispatch: true },
   ),
   check(
     'ExposeInvalidFormat',
     '1.18',
     '`EXPOSE` contains an IP address or a `host:container` mapping. `EXPOSE` only records container ports and this form will become an error; choose host ports with `docker run -p`.',
+    { atDispatch: true },
   ),
 ];

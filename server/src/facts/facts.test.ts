@@ -641,6 +641,21 @@ describe('build checks', () => {
     expect(BUILD_CHECKS.filter((c) => c.experimental).map((c) => c.name)).toEqual(['InvalidDefinitionDescription']);
     expect(getBuildCheck('CopyIgnoredFile')!.stableSince).toBe('1.21');
   });
+
+  it('say which BuildKit reports while converting a stage (dispatch), not while it reads every stage', () => {
+    expect(BUILD_CHECKS.filter((c) => c.atDispatch).map((c) => c.name)).toEqual([
+      'JSONArgsRecommended',
+      'WorkdirRelativePath',
+      'UndefinedVar',
+      'MultipleInstructionsDisallowed',
+      'LegacyKeyValueFormat',
+      'InvalidBaseImagePlatform',
+      'SecretsUsedInArgOrEnv',
+      'CopyIgnoredFile',
+      'ExposeProtoCasing',
+      'ExposeInvalidFormat',
+    ]);
+  });
 });
 
 describe('hadolint rules', () => {

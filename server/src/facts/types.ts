@@ -292,4 +292,10 @@ export interface BuildCheckFact {
   readonly doc: string;
   /** https://docs.docker.com/go/dockerfile/rule/<kebab-case-name>/ (empty when BuildKit has none). */
   readonly url: string;
+  /**
+   * BuildKit reports it while it converts a stage (dockerfile2llb's dispatch), which a plain `docker
+   * build` does only for the stages its target reaches (`--check` converts them all); without it the
+   * check runs while BuildKit reads the file or prepares every stage, whatever is built.
+   */
+  readonly atDispatch?: boolean;
 }

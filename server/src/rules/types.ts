@@ -79,8 +79,9 @@ interface RuleBase {
   /** Documentation for `codeDescription.href`. */
   readonly url?: string;
   /**
-   * For an error rule: when BuildKit raises it (default 'parse'). A 'dispatch' error in a stage the
-   * default build does not reach is shown as a warning (services/diagnostics.ts).
+   * For an error rule: when BuildKit raises it (default 'parse'); for a check, when BuildKit reports
+   * it (the facts' `atDispatch`). A 'dispatch' error, or check that `error=true` makes an error, in a
+   * stage the default build does not reach is shown as a warning (services/diagnostics.ts).
    */
   readonly raisedWhen?: RaisedWhen;
   /** BuildKit experimental checks run only when `# check=experimental=` asks for them. */

@@ -22,7 +22,10 @@
 // Reach follows BuildKit too: an error it raises only while converting a stage (a rule's or a
 // problem's `raisedWhen: 'dispatch'`) fails a plain `docker build` only in the stages the last one
 // reaches (`stagesTheDefaultBuildReaches`); elsewhere it is a warning that says which build fails.
-// Errors of the parse (every stage) stay errors. The user's per-code severity still wins.
+// So does a check that `error=true` makes an error and that BuildKit runs while converting a stage
+// (UndefinedVar, JSONArgsRecommended, ...): a plain build never reports it in a stage it does not
+// convert, so it fails nothing there. Errors of the parse (every stage) stay errors. The user's
+// per-code severity still wins.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
@@ -509,9 +512,12 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   return diagnostic;
 }
 
-/** Whether BuildKit raises this error only in the stages a build reaches (see RaisedWhen). */
+/**
+ * Whether BuildKit raises this error, or reports this check (an error under `error=true`), only in
+ * the stages a build reaches (see RaisedWhen).
+ */
 function raisedAtDispatch(rule: Rule, problem: Problem): boolean {
-  return rule.kind === 'error' && (problem.raisedWhen ?? rule.raisedWhen ?? 'parse') !== 'parse';
+  return rule.kind !== 'practice' && (problem.raisedWhen ?? rule.raisedWhen ?? 'parse') !== 'parse';
 }
 
 /**
@@ -585,12 +591,15 @@ function configKey(setup: CheckSetup): string {
 function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, reach: Reach, out: Diagnostic[]): void {
   const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0;
   const config = configKey(setup);
+  // A check reported while converting a stage changes with reach only where `error=true` makes it an error.
+  const checksAsErrors = setup.file.error || [...setup.byNode.values()].some((c) => c.error);
   const previous = cache.converted;
   const converted = new Map<object, ConvertedSegment>();
   for (const { part, problems, first, base } of segments) {
     const line = doc.tree.lineOf(base);
     // Reach depends on the whole file's stage graph, not on the segment: a key of its own.
-    const unreached = problems.some(({ rule, problem }) => raisedAtDispatch(rule, problem)) && reach.unreachedStageOf(first) !== undefined;
+    const unreached =
+      problems.some(({ rule, problem }) => raisedAtDispatch(rule, problem) && (rule.kind === 'error' || checksAsErrors)) && reach.unreachedStageOf(first) !== undefined;
     let entry = reuse ? previous.get(part) : undefined;
     if (!entry || entry.problems !== problems || entry.line !== line || entry.config !== config || entry.settings !== settings || entry.unreached !== unreached) {
       const diagnostics: Diagnostic[] = [];

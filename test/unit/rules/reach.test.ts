@@ -144,6 +144,31 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     ], { only: ['invalid-onbuild-trigger'] });
   });
 
+  it('makes a check that error=true turns into an error a warning in a stage the default build leaves out, when BuildKit reports it while converting the stage', () => {
+    // JSONArgsRecommended, LegacyKeyValueFormat, UndefinedVar and WorkdirRelativePath come from dispatchCmd, dispatchEnv,
+    // dispatch's expansion and dispatchWorkdir: a plain build never converts stage "tool", so it reports none of them
+    // and error=true fails nothing. StageNameCasing comes from the parse of every FROM, so it stays an error.
+    const cmd = `CMD in shell form runs under '/bin/sh -c', which does not pass stop signals to your program, so 'docker stop' has to kill it. Use the JSON form: CMD ["executable", "arg"].`;
+    checkDiagnostics('# check=error=true\nFROM alpine AS tool\nCMD $[echo hi$]\nENV $[a b$]\nENV c=$[$nope$]\nWORKDIR $[app$]\nFROM alpine AS $[Final$]\nCMD $[echo hi$]\n', [
+      { code: 'JSONArgsRecommended', message: `${cmd} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'LegacyKeyValueFormat', message: `'ENV a b' is the legacy form, whose value runs to the end of the line; write ENV a=b. ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      {
+        code: 'UndefinedVar',
+        message: `'$nope' is not defined here, so it expands to an empty string. Declare it with ARG or ENV in this stage. ${NOT_BUILT_TOOL}`,
+        severity: 'warning',
+      },
+      {
+        code: 'WorkdirRelativePath',
+        message: `WORKDIR 'app' is relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with '/'. ${NOT_BUILT_TOOL}`,
+        severity: 'warning',
+      },
+      { code: 'StageNameCasing', message: "Stage name 'Final' has uppercase letters; stage names are case-insensitive and stored in lowercase, so write 'final'.", severity: 'error' },
+      { code: 'JSONArgsRecommended', message: cmd, severity: 'error' },
+    ], { only: ['JSONArgsRecommended', 'LegacyKeyValueFormat', 'UndefinedVar', 'WorkdirRelativePath', 'StageNameCasing'] });
+    // Without error=true they are warnings everywhere, as BuildKit reports them, with nothing added.
+    checkDiagnostics('FROM alpine AS tool\nCMD $[echo hi$]\nFROM alpine\n', [{ code: 'JSONArgsRecommended', message: cmd, severity: 'warning' }], { only: ['JSONArgsRecommended'] });
+  });
+
   it("lets the user's severity for the code win", () => {
     const fixture = 'FROM alpine AS tool\nCOPY --from=$[build$] /out /x\nFROM alpine AS build\nFROM alpine\n';
     checkDiagnostics(fixture, [{ code: 'stage-defined-later', message: `${BUILD_AFTER_TOOL} ${NOT_BUILT_TOOL}`, severity: 'error' }], {

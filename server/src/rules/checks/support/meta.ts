@@ -3,6 +3,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getBuildCheck } from '../../../facts';
+import type { RaisedWhen } from '../../types';
 
 export interface CheckMeta {
   readonly code: string;
@@ -11,6 +12,8 @@ export interface CheckMeta {
   readonly description: string;
   readonly url?: string;
   readonly experimental: boolean;
+  /** When BuildKit reports it: 'dispatch' for the checks it runs while converting a stage. */
+  readonly raisedWhen: RaisedWhen;
 }
 
 /** The metadata of BuildKit's check `name`, read from the facts table. */
@@ -26,5 +29,7 @@ export function checkMeta(name: string): CheckMeta {
     description: firstSentence,
     url: fact.url || undefined,
     experimental: fact.experimental,
+    // Matters once `error=true` makes it an error: in a stage a plain build does not convert, BuildKit never reports it.
+    raisedWhen: fact.atDispatch ? 'dispatch' : 'parse',
   };
 }
