@@ -190,6 +190,26 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
     open.edit({ start: open.tree.length - copy.length, end: open.tree.length, text: '' });
     expect(severities()).toEqual(unreached);
   });
+  it('a substitution form or --mount option newer than the pinned frontend fails only the builds that convert its stage; in a FROM line or a global ARG, every build', () => {
+    const dash = 'The ${name-word} substitution needs frontend 1.6 or later, but this file pins docker/dockerfile:1.5. That frontend stops the build with a substitution error.';
+    const env = 'The env option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.5.';
+    checkDiagnostics(
+      '# syntax=docker/dockerfile:1.5\nARG G=$[${U-1}$]\nFROM alpine:$[${G-3}$] AS tool\nENV A=$[${X-y}$]\nRUN --mount=type=secret,id=x,$[env$]=Y true\nFROM alpine\nENV B=$[${X-y}$]\nRUN --mount=type=secret,id=x,$[env$]=Y true\n',
+      [
+        { code: 'needs-newer-frontend', message: dash, severity: 'error' },
+        { code: 'needs-newer-frontend', message: dash, severity: 'error' },
+        { code: 'needs-newer-frontend', message: `${dash} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'needs-newer-frontend', message: `${env} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+        { code: 'needs-newer-frontend', message: dash, severity: 'error' },
+        { code: 'needs-newer-frontend', message: env, severity: 'error' },
+      ],
+      { only: ['needs-newer-frontend'] },
+    );
+    // Before 1.3 BuildKit's parser judged the --mount options itself, in every stage.
+    checkDiagnostics('# syntax=docker/dockerfile:1.2\nFROM alpine AS tool\nRUN --mount=type=secret,id=x,$[env$]=Y true\nFROM alpine\n', [
+      { code: 'needs-newer-frontend', message: 'The env option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.2.', severity: 'error' },
+    ], { only: ['needs-newer-frontend'] });
+  });
   it('ADD from a Git repository under the stable 1.5 frontend fails only the builds that convert its stage', () => {
     const git =
       'ADD from a Git repository needs frontend 1.6 or later (or 1.5-labs in the labs channel), but this file pins docker/dockerfile:1.5. That frontend stops the build when it reaches this step, since only its labs channel clones Git repositories.';

@@ -135,6 +135,13 @@ function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number,
   }
 }
 
+/**
+ * The release from which BuildKit judges `--mount` options when it converts the stage, as it expands
+ * their variables then (the flag's `expandsVariablesSince`): before, its parser refused an option it
+ * did not know in every stage.
+ */
+const MOUNT_OPTIONS_AT_DISPATCH_SINCE: FrontendVersion = getFlag('RUN', 'mount')?.expandsVariablesSince ?? '1.3';
+
 function checkInstruction(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   checkGitSources(node, start, index, pin, report);
   checkGitQueries(tree, node, start, index, pin, report);
@@ -153,8 +160,10 @@ function checkInstruction(tree: SyntaxTree, node: InstructionNode, start: number
     }
     if (!need && fact.value.kind === 'chmod') checkSymbolicChmod(node, flag, start, index, pin, report);
     if (need || fact.value.kind !== 'mount') continue;
+    // From 1.3 BuildKit reads the options only when it converts the stage (parseMount with an expander).
+    const raisedWhen = isOlder(pin.version, MOUNT_OPTIONS_AT_DISPATCH_SINCE) ? 'parse' : 'dispatch';
     for (const { key, need: optionNeed, type } of missingMountOptions(flag, pin)) {
-      report(problem(`The ${key.text} option of a ${type} mount`, optionNeed, pin, index, start + key.start, start + key.end));
+      report({ ...problem(`The ${key.text} option of a ${type} mount`, optionNeed, pin, index, start + key.start, start + key.end), raisedWhen });
     }
   }
 }
@@ -190,7 +199,9 @@ function checkSubstitutions(model: DockerfileModel, node: InstructionNode, index
     const fact = getSubstitution(operator);
     const need = fact && missingFrom(fact, pin);
     if (!need) continue;
-    report(problem(`The ${fact.form} substitution`, need, pin, index, use.span.start, use.span.end, 'That frontend stops the build with a substitution error.'));
+    // The lexer fails when BuildKit expands the word: for a FROM line while it prepares every stage, else when it converts this one.
+    const raisedWhen = node.name === 'FROM' ? 'parse' : 'dispatch';
+    report({ ...problem(`The ${fact.form} substitution`, need, pin, index, use.span.start, use.span.end, 'That frontend stops the build with a substitution error.'), raisedWhen });
   }
 }
 
