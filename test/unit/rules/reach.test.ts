@@ -205,6 +205,12 @@ describe('dispatch-time errors and the stages the default build reaches', () => 
       ],
       { only: ['needs-newer-frontend'] },
     );
+    // dispatchCopy refuses --checksum on a Git source before 1.16, when it converts the stage.
+    const git = 'ADD --checksum with a Git source needs frontend 1.16 or later, but this file pins docker/dockerfile:1.15. That frontend accepts --checksum only for an HTTP(S) download and stops the build.';
+    checkDiagnostics('# syntax=docker/dockerfile:1.15\nFROM alpine AS tool\nADD $[--checksum$]=abc123 https://github.com/moby/buildkit.git /src\nFROM alpine\nADD $[--checksum$]=abc123 https://github.com/moby/buildkit.git /src\n', [
+      { code: 'needs-newer-frontend', message: `${git} ${NOT_BUILT_TOOL}`, severity: 'warning' },
+      { code: 'needs-newer-frontend', message: git, severity: 'error' },
+    ], { only: ['needs-newer-frontend'] });
     // Before 1.3 BuildKit's parser judged the --mount options itself, in every stage.
     checkDiagnostics('# syntax=docker/dockerfile:1.2\nFROM alpine AS tool\nRUN --mount=type=secret,id=x,$[env$]=Y true\nFROM alpine\n', [
       { code: 'needs-newer-frontend', message: 'The env option of a secret mount needs frontend 1.10 or later, but this file pins docker/dockerfile:1.2.', severity: 'error' },

@@ -155,7 +155,8 @@ function checkInstruction(tree: SyntaxTree, node: InstructionNode, start: number
       const gitNeed = source !== undefined && checksumSource(source) === 'git' ? missingFrom(fact.value.git, pin) : undefined;
       if (gitNeed) {
         const consequence = 'That frontend accepts --checksum only for an HTTP(S) download and stops the build.';
-        report(problem(`${node.name} --${fact.name} with a Git source`, gitNeed, pin, index, start + flag.start, start + flag.name.end, consequence));
+        // dispatchCopy refuses it, when BuildKit converts the stage.
+        report({ ...problem(`${node.name} --${fact.name} with a Git source`, gitNeed, pin, index, start + flag.start, start + flag.name.end, consequence), raisedWhen: 'dispatch' });
       }
     }
     if (!need && fact.value.kind === 'chmod') checkSymbolicChmod(node, flag, start, index, pin, report);
