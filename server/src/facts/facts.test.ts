@@ -935,6 +935,16 @@ describe('rendered documentation', () => {
     );
   });
 
+  it('COPY and ADD --link say that a --chmod turns the linked copy off (dispatchCopy links only when no --chmod is given)', () => {
+    for (const instruction of ['COPY', 'ADD'] as const) {
+      expect(getFlag(instruction, 'link')!.doc.details).toBe(
+        'Because the layer stands alone, a change to an earlier instruction does not force the copy to run again, ' +
+          'and a rebuilt base image can be slid underneath without redoing it. It pays off most for `COPY --from` in final stages. ' +
+          'Together with `--chmod` it does nothing: BuildKit then makes an ordinary copy, so give the files their mode before copying them (in the context, or in the stage they come from).',
+      );
+    }
+  });
+
   it('the syntax directive in Markdown', () => {
     expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
       "\`\`\`dockerfile

@@ -84,7 +84,8 @@ function linkFlag(instruction: CopyInstruction, example: string): FlagFact {
       summary: 'Puts the copied files in a layer of their own that does not depend on the layers below it.',
       details:
         'Because the layer stands alone, a change to an earlier instruction does not force the copy to run again, ' +
-        'and a rebuilt base image can be slid underneath without redoing it. It pays off most for `COPY --from` in final stages.',
+        'and a rebuilt base image can be slid underneath without redoing it. It pays off most for `COPY --from` in final stages. ' +
+        'Together with `--chmod` it does nothing: BuildKit then makes an ordinary copy, so give the files their mode before copying them (in the context, or in the stage they come from).',
       example,
       pitfall:
         'The copy cannot see the existing filesystem: a symlink at the destination is not followed, and `--chown` needs numeric IDs (or `root`) because names cannot be looked up. ' +
