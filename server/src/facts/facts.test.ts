@@ -945,6 +945,18 @@ describe('rendered documentation', () => {
     }
   });
 
+  it('SHELL names the shell form of HEALTHCHECK CMD too, which Docker runs with the image\'s final shell (daemon/health.go cmdProbe reads Config.Shell)', () => {
+    const shell = getInstruction('SHELL')!.doc;
+    expect(shell.summary).toBe(
+      'Replaces the shell that runs the shell forms of `RUN`, `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD`; the default is `["/bin/sh", "-c"]` on Linux and `["cmd", "/S", "/C"]` on Windows.',
+    );
+    expect(shell.details).toBe(
+      'It must be written as a JSON array. A common choice is `["/bin/bash", "-o", "pipefail", "-c"]`, so a failing command in a pipe fails the build; ' +
+        'on Windows it switches to PowerShell. It applies to the `RUN`, `CMD` and `ENTRYPOINT` lines after it and may be changed again later. ' +
+        "A shell-form health check is different: Docker runs it in the running container with the image's final shell (the last `SHELL` of the stage, or the base image's), wherever the `HEALTHCHECK` line stands.",
+    );
+  });
+
   it('the syntax directive in Markdown', () => {
     expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
       "\`\`\`dockerfile

@@ -340,10 +340,11 @@ export const SHELL: InstructionFact = {
   name: 'SHELL',
   doc: {
     summary:
-      'Replaces the shell that runs the shell forms of `RUN`, `CMD` and `ENTRYPOINT`; the default is `["/bin/sh", "-c"]` on Linux and `["cmd", "/S", "/C"]` on Windows.',
+      'Replaces the shell that runs the shell forms of `RUN`, `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD`; the default is `["/bin/sh", "-c"]` on Linux and `["cmd", "/S", "/C"]` on Windows.',
     details:
       'It must be written as a JSON array. A common choice is `["/bin/bash", "-o", "pipefail", "-c"]`, so a failing command in a pipe fails the build; ' +
-      'on Windows it switches to PowerShell. It applies to the instructions after it and may be changed again later.',
+      'on Windows it switches to PowerShell. It applies to the `RUN`, `CMD` and `ENTRYPOINT` lines after it and may be changed again later. ' +
+      "A shell-form health check is different: Docker runs it in the running container with the image's final shell (the last `SHELL` of the stage, or the base image's), wherever the `HEALTHCHECK` line stands.",
     example: lines('SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'RUN curl -fsSL https://example.com/install.sh | bash'),
     pitfall:
       "Without `pipefail`, `curl ... | bash` succeeds even when the download fails, because only the last command's exit code counts. The shell must also exist in the image: Alpine has no bash by default.",
