@@ -1042,6 +1042,43 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an ARG or ENV of another stage, one this stage is not built FROM: says where it is and why it does not reach here', async () => {
+      const reach = (kind: string, name: string, line: number, stage: string) =>
+        `The \`${kind} ${name}\` on line ${line} is in stage ${stage}, and an \`${kind}\` reaches only its own stage and the stages built \`FROM\` it, not this one.`;
+      // In shell text: not "a shell variable" that no ARG or ENV declares.
+      await checkHover(
+        'FROM alpine AS a\nARG X=1\nFROM alpine\nRUN echo $[$$0X$]',
+        [
+          '**`X`** not declared in this stage',
+          `${reach('ARG', 'X', 2, '`a`')} Here it is unset unless the base image sets it: declare \`ARG X\` in this stage too, with its own default (the other stage's default does not carry over).`,
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+      // Where the builder expands it: not "no ARG or ENV before this line sets it".
+      await checkHover(
+        'FROM alpine AS build\nENV GOPATH=/go\nFROM alpine\nWORKDIR $[$GO$0PATH$]',
+        [
+          '**`GOPATH`** not declared in this stage',
+          `${reach('ENV', 'GOPATH', 2, '`build`')} Here it is unset unless the base image sets it: set it in this stage too, or build this stage \`FROM\` that one.`,
+        ].join('\n\n'),
+      );
+      // In the container's command; an unnamed stage goes by its number.
+      await checkHover(
+        'FROM alpine\nENV PORT=8080\nFROM alpine\nCMD echo $[$PO$0RT$]',
+        [
+          '**`PORT`** not declared in this stage',
+          `${reach('ENV', 'PORT', 2, '0')} The container has it only if the base image sets it: set it in this stage too, with \`ENV PORT=…\`.`,
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine\nARG V=1\nFROM alpine\nCMD echo $[$$0V$]',
+        [
+          '**`V`** not declared in this stage',
+          `${reach('ARG', 'V', 2, '0')} Build arguments do not reach the container anyway: to give it a value, set \`ENV V=…\` in this stage.`,
+        ].join('\n\n'),
+      );
+    });
+
     it('nothing in a RUN heredoc that a #! interpreter other than a shell runs', async () => {
       await checkNoHover('FROM alpine\nARG NAME=x\nRUN <<EOF\n#!/usr/bin/env python3\nprint("$NA$0ME")\nEOF\n');
     });

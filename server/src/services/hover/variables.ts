@@ -154,6 +154,43 @@ function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration |
   return use.stage >= 0 ? doc.model.globalArgNamed(use.name) : undefined;
 }
 
+/**
+ * An ARG or ENV of the use's name in another stage, one the use's stage is not built on: it does not
+ * reach the use (a stage sees only its own declarations and those of the stages it is built FROM).
+ * The last one before the use, or else the first after it.
+ */
+function otherStageDeclaration(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
+  const stage = doc.model.stages[use.stage];
+  if (!stage) return undefined;
+  const chain = new Set<number>();
+  for (let s: Stage | undefined = stage; s; s = s.base) chain.add(s.index);
+  const same = (name: string) => (stage.windows ? foldName(name) === foldName(use.name) : name === use.name);
+  const others = doc.model.declarations.filter((d) => d.stage >= 0 && !chain.has(d.stage) && !d.trigger && !hasVariableKey(d) && same(d.name));
+  const before = others.filter((d) => d.nameSpan.start < use.span.start);
+  return before[before.length - 1] ?? others[0];
+}
+
+/** Why the ARG or ENV of another stage does not reach a use, and what to write instead. */
+function otherStageNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, other: Declaration): string {
+  const line = doc.text.positionAt(other.nameSpan.start).line + 1;
+  const owner = doc.model.stages[other.stage];
+  const label = owner?.name !== undefined ? `\`${owner.name}\`` : `${other.stage}`;
+  const kind = other.kind.toUpperCase();
+  const reach = `The \`${kind} ${other.name}\` on line ${line} is in stage ${label}, and an \`${kind}\` reaches only its own stage and the stages built \`FROM\` it, not this one.`;
+  if (use.expansion === 'runtime-shell') {
+    return w.prose(
+      other.kind === 'env'
+        ? `${reach} The container has it only if the base image sets it: set it in this stage too, with \`ENV ${other.name}=…\`.`
+        : `${reach} Build arguments do not reach the container anyway: to give it a value, set \`ENV ${other.name}=…\` in this stage.`,
+    );
+  }
+  return w.prose(
+    other.kind === 'env'
+      ? `${reach} Here it is unset unless the base image sets it: set it in this stage too, or build this stage \`FROM\` that one.`
+      : `${reach} Here it is unset unless the base image sets it: declare \`ARG ${other.name}\` in this stage too, with its own default (the other stage's default does not carry over).`,
+  );
+}
+
 /** Why an undeclared use is empty: a global ARG of its name it does not see, or nothing at all. */
 function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, global: Declaration | undefined): string {
   if (use.stage < 0) return w.prose('No global `ARG` before this line declares it, so it expands to an empty string.');
@@ -170,6 +207,8 @@ function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, 
         w.prose('expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.'),
       ].join(' ');
     }
+    const other = otherStageDeclaration(doc, use);
+    if (other) return otherStageNote(doc, w, use, other);
     const empty = w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
     // The diagnostic's "did you mean", with where that variable is set.
     const visible = doc.model.visibleAt(use.span.start);
@@ -336,6 +375,8 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
   }
   if (!arg && !predefined) {
     if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
+    const other = otherStageDeclaration(doc, use);
+    if (other) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared in this stage')}`, otherStageNote(doc, w, use, other));
     // A Windows shell's `$env:NAME` and `%NAME%` name the environment, not a variable of the script.
     const kind = use.ref.shell ? 'environment variable' : 'shell variable';
     return w.join(`${w.bold(w.code(name))} ${w.prose(kind)}`, shellVariableNote(w, true, use.ref.shell !== undefined));
@@ -378,7 +419,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const stage = doc.model.stages[use.stage];
   const image = !declaration && !predefined && !global && !defaultPath && stage && baseImageEnv(stage)?.names.has(name) ? baseImageEnv(stage)?.image : undefined;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
-  const shellVariable = !declaration && !predefined && !global && !defaultPath && !image && expansion === 'build-shell';
+  // An ARG or ENV of another stage, which does not reach this one: the learner's usual multi-stage slip.
+  const otherStage = !declaration && !predefined && !global && !defaultPath && !image ? otherStageDeclaration(doc, use) : undefined;
+  const shellVariable = !declaration && !predefined && !global && !defaultPath && !image && !otherStage && expansion === 'build-shell';
   let expansionNote: string | undefined;
   if (expansion === 'trigger') expansionNote = triggerNote(doc, w, use);
   else if (expansion === 'runtime-shell') expansionNote = w.prose('Expanded by the shell when the container runs this command, from the container\'s environment.');
@@ -390,7 +433,9 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       ? `${w.bold(w.code(name))} ${w.prose('environment variable')}`
       : shellVariable
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
-        : heading(w, name, declaration, predefined !== undefined),
+        : otherStage
+          ? `${w.bold(w.code(name))} ${w.prose('not declared in this stage')}`
+          : heading(w, name, declaration, predefined !== undefined),
     descriptionLine(w, declaration && descriptionOf(doc, declaration)),
     valueLine(doc, w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
     declaration && overrideNote(w, declaration),
