@@ -576,6 +576,32 @@ describe('predefined arguments', () => {
     ]);
   });
 
+  it('the platform arguments a stage uses to build for the target show it: declared with ARG after FROM, then used', () => {
+    const withUsage = PREDEFINED_ARGS.filter((a) => a.usage !== undefined);
+    expect(withUsage.map((a) => a.name)).toEqual(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM']);
+    for (const arg of withUsage) {
+      const usage = arg.usage!.split('\n');
+      expect(usage[0]).toMatch(/^FROM /);
+      const declared = usage.findIndex((line) => line.startsWith('ARG ') && line.slice(4).split(' ').includes(arg.name));
+      // BUILDPLATFORM is used in the FROM line, where the global scope has it; the others after their ARG.
+      if (arg.name === 'BUILDPLATFORM') expect(usage[0]).toContain('$BUILDPLATFORM');
+      else {
+        expect(declared).toBeGreaterThan(0);
+        expect(usage.slice(declared + 1).join('\n')).toMatch(new RegExp(`\\$\\{?${arg.name}\\b`));
+      }
+    }
+    expect(renderPredefinedArg(getPredefinedArg('TARGETARCH')!, 'plaintext')).toContain(
+      [
+        'Example:',
+        '  FROM --platform=$BUILDPLATFORM golang:1.22 AS build',
+        '  ARG TARGETOS TARGETARCH',
+        '  WORKDIR /src',
+        '  COPY . .',
+        '  RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
+      ].join('\n'),
+    );
+  });
+
   it('are automatic only for platform and target arguments, each with an example', () => {
     // The Dockerfile reference's table of BuildKit arguments lists neither the check override nor the
     // SBOM switches: those link to the manual pages that document them.
@@ -1001,6 +1027,18 @@ describe('rendered documentation', () => {
 
       Set automatically in the global scope; inside a stage, declare \`ARG TARGETPLATFORM\` without a value to use it.
 
+      **Example**
+      \`\`\`dockerfile
+      FROM alpine:3.20
+      ARG TARGETPLATFORM
+      RUN case "$TARGETPLATFORM" in \\
+            linux/amd64) ARCH=x86_64 ;; \\
+            linux/arm64) ARCH=aarch64 ;; \\
+            *) echo "no build for $TARGETPLATFORM" >&2; exit 1 ;; \\
+          esac \\
+       && echo "fetching the $ARCH release"
+      \`\`\`
+
       [Dockerfile reference](https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope)"
     `);
     expect(renderPredefinedArg(arg, 'plaintext')).toMatchInlineSnapshot(`
@@ -1011,6 +1049,16 @@ describe('rendered documentation', () => {
       Example value: linux/arm64
 
       Set automatically in the global scope; inside a stage, declare ARG TARGETPLATFORM without a value to use it.
+
+      Example:
+        FROM alpine:3.20
+        ARG TARGETPLATFORM
+        RUN case "$TARGETPLATFORM" in \\
+              linux/amd64) ARCH=x86_64 ;; \\
+              linux/arm64) ARCH=aarch64 ;; \\
+              *) echo "no build for $TARGETPLATFORM" >&2; exit 1 ;; \\
+            esac \\
+         && echo "fetching the $ARCH release"
 
       Dockerfile reference: https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope"
     `);

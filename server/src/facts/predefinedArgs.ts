@@ -1,7 +1,7 @@
 // Build arguments a Dockerfile can use without declaring them first: proxy settings, the
 // automatic platform and target arguments, and BuildKit's built-in switches.
 import type { FrontendVersion, PredefinedArgFact, PredefinedArgGroup } from './types';
-import { referenceUrl } from './util';
+import { lines, referenceUrl } from './util';
 
 const GROUP_URL: Readonly<Record<PredefinedArgGroup, string>> = {
   proxy: referenceUrl('predefined-args'),
@@ -13,6 +13,7 @@ const GROUP_URL: Readonly<Record<PredefinedArgGroup, string>> = {
 /** Where an argument the Dockerfile reference does not list is documented. */
 interface ArgExtras {
   readonly url?: string;
+  readonly usage?: string;
   readonly needsArg?: boolean;
   readonly outsideEnvironment?: boolean;
 }
@@ -34,6 +35,7 @@ function arg(
     automatic: group === 'platform' || group === 'target',
     ...(extras.needsArg ? { needsArg: true } : {}),
     ...(extras.outsideEnvironment ? { outsideEnvironment: true } : {}),
+    ...(extras.usage !== undefined ? { usage: extras.usage } : {}),
     referenceUrl: extras.url ?? GROUP_URL[group],
   };
 }
@@ -60,26 +62,59 @@ const PROXY_ARGS: readonly PredefinedArgFact[] = [
   ...proxyPair('ALL_PROXY', 'Proxy for any protocol that has no more specific setting; often a SOCKS proxy.', 'socks5://proxy.example.com:1080'),
 ];
 
+/** A stage that runs on the build machine and compiles for the target: what the platform arguments are for. */
+function crossCompile(args: string, goEnv: string): string {
+  return lines(
+    'FROM --platform=$BUILDPLATFORM golang:1.22 AS build',
+    `ARG ${args}`,
+    'WORKDIR /src',
+    'COPY . .',
+    `RUN ${goEnv} go build -o /out/app .`,
+  );
+}
+const CROSS_COMPILE = crossCompile('TARGETOS TARGETARCH', 'GOOS=$TARGETOS GOARCH=$TARGETARCH');
+
 const PLATFORM_ARGS: readonly PredefinedArgFact[] = [
   arg(
     'platform',
     'TARGETPLATFORM',
     'Platform the image is built for, as `os/arch[/variant]`: what `docker build --platform` asks for, or the platform of the builder by default.',
     'linux/arm64',
+    undefined,
+    {
+      usage: lines(
+        'FROM alpine:3.20',
+        'ARG TARGETPLATFORM',
+        'RUN case "$TARGETPLATFORM" in \\',
+        '      linux/amd64) ARCH=x86_64 ;; \\',
+        '      linux/arm64) ARCH=aarch64 ;; \\',
+        '      *) echo "no build for $TARGETPLATFORM" >&2; exit 1 ;; \\',
+        '    esac \\',
+        ' && echo "fetching the $ARCH release"',
+      ),
+    },
   ),
-  arg('platform', 'TARGETOS', 'Operating system part of `TARGETPLATFORM`, such as `linux` or `windows`; handy as `GOOS=$TARGETOS`.', 'linux'),
+  arg('platform', 'TARGETOS', 'Operating system part of `TARGETPLATFORM`, such as `linux` or `windows`; handy as `GOOS=$TARGETOS`.', 'linux', undefined, {
+    usage: CROSS_COMPILE,
+  }),
   arg(
     'platform',
     'TARGETARCH',
     'Architecture part of `TARGETPLATFORM`, such as `amd64` or `arm64`; handy for downloading the matching release binary.',
     'arm64',
+    undefined,
+    { usage: CROSS_COMPILE },
   ),
-  arg('platform', 'TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, such as `v7` in `linux/arm/v7`; empty for most platforms.', 'v7'),
+  arg('platform', 'TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, such as `v7` in `linux/arm/v7`; empty for most platforms.', 'v7', undefined, {
+    usage: crossCompile('TARGETOS TARGETARCH TARGETVARIANT', 'GOOS=$TARGETOS GOARCH=$TARGETARCH GOARM=${TARGETVARIANT#v}'),
+  }),
   arg(
     'platform',
     'BUILDPLATFORM',
     'Platform of the machine running the build. `FROM --platform=$BUILDPLATFORM` runs a stage natively, for cross-compiling.',
     'linux/amd64',
+    undefined,
+    { usage: CROSS_COMPILE },
   ),
   arg('platform', 'BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux'),
   arg('platform', 'BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64'),

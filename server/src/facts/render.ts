@@ -236,6 +236,7 @@ export function renderPredefinedArg(arg: PredefinedArgFact, format: DocFormat): 
     text(arg.doc),
     arg.example !== undefined && text(`Example value: \`${arg.example}\``),
     text(scope),
+    arg.usage !== undefined && { kind: 'example', text: arg.usage },
     requires(arg.since),
     link(arg.referenceUrl, arg.referenceUrl.startsWith(REFERENCE_URL_PREFIX) ? REFERENCE_LABEL : 'Docker documentation'),
   ]);

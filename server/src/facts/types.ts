@@ -231,6 +231,8 @@ export interface PredefinedArgFact {
   readonly doc: string;
   /** A typical value, e.g. 'linux/amd64'. */
   readonly example?: string;
+  /** A short Dockerfile that uses it the usual way, without code fences (declared with `ARG` in the stage that reads it). */
+  readonly usage?: string;
   readonly since?: FrontendVersion;
   /** Defined in the global scope automatically (platform args); others only when passed with --build-arg. */
   readonly automatic: boolean;
