@@ -214,6 +214,12 @@ describe('hover over LSP', () => {
       await checkHover(`# check=$[$0${option.name}$]=${option.placeholder}\nFROM alpine`, renderCheckOption(option, 'markdown'));
     });
 
+    it('`all` after skip= is the skip option, whose heading says what it takes', async () => {
+      const skip = renderCheckOption(getCheckOption('skip')!, 'markdown');
+      expect(skip.startsWith('```dockerfile\n# check=skip=<rules|all>\n```\n\n')).toBe(true);
+      await checkHover('# check=skip=$[a$0ll$]\nFROM alpine', skip);
+    });
+
     it.each(BUILD_CHECKS.map((c) => [c.name, c] as const))('the build check %s', async (_name, check) => {
       const option = check.experimental ? 'experimental' : 'skip';
       await checkHover(`# check=${option}=$[$0${check.name}$]\nFROM alpine`, renderCheckRule(check, 'markdown'));

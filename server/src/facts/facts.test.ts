@@ -983,6 +983,14 @@ describe('rendered documentation', () => {
     );
   });
 
+  it('a check option\'s heading says what it takes, not an example rule (hovering `skip=all` showed `# check=skip=JSONArgsRecommended`)', () => {
+    expect(CHECK_OPTIONS.map((option) => renderCheckOption(option, 'plaintext').split('\n')[0])).toEqual([
+      '# check=skip=<rules|all>',
+      '# check=error=<true|false>',
+      '# check=experimental=<rules|all>',
+    ]);
+  });
+
   it('the syntax directive in Markdown', () => {
     expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
       "\`\`\`dockerfile
