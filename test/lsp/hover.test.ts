@@ -436,7 +436,7 @@ describe('hover over LSP', () => {
     it('FROM AS, HEALTHCHECK CMD and NONE', async () => {
       await checkHover(
         'FROM alpine $[A$0S$] build',
-        '```dockerfile\nFROM <image> AS <name>\n```\n\nOptional stage name, used by later `FROM` lines and by `COPY --from` and `RUN --mount=from=` anywhere in the file. Write it in lowercase.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#from)',
+        '```dockerfile\nFROM <image> AS <name>\n```\n\nOptional stage name, for the `FROM`, `COPY --from` and `RUN --mount=from=` of the stages below it; a stage above cannot use it. Write it in lowercase.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#from)',
       );
       await checkHover(
         'FROM alpine\nHEALTHCHECK $[NO$0NE$]',

@@ -44,7 +44,7 @@ export const FROM: InstructionFact = {
         },
         {
           label: '[AS <name>]',
-          doc: 'Optional stage name, used by later `FROM` lines and by `COPY --from` and `RUN --mount=from=` anywhere in the file. Write it in lowercase.',
+          doc: 'Optional stage name, for the `FROM`, `COPY --from` and `RUN --mount=from=` of the stages below it; a stage above cannot use it. Write it in lowercase.',
         },
       ],
       doc: 'Start a stage from an image or an earlier stage, optionally naming it.',
