@@ -1618,7 +1618,7 @@ describe('hover over LSP', () => {
     it('scratch', async () => {
       await checkHover(
         'FROM $[scr$0atch$]',
-        '**`scratch`** (empty image)\n\nAn image with no files at all, not even a shell, so `RUN` does not work in it. Use it for a final stage that holds only static binaries copied in with `COPY`.',
+        '**`scratch`** (empty image)\n\nNot an image to pull but a name BuildKit reserves: the stage starts with an empty filesystem. Use it as the last stage for a statically linked program, copied in with `COPY --from=`. There is no shell, so RUN and the shell form of CMD fail in it unless a stage copies one in.',
       );
     });
   });

@@ -1,7 +1,7 @@
 // Hovers on stage names (`FROM x AS name`, `COPY --from=name`, `--mount=from=name`, `FROM name`)
 // and on image references, spelled out part by part with Docker's defaults.
 
-import { getCommonImage, type ImageFact } from '../../facts';
+import { getCommonImage, SCRATCH, type ImageFact } from '../../facts';
 import { lex, type Environment } from '../../syntax';
 import { parseImageReference, stageIndex, type ImageReference, type Stage, type StageReference } from '../../semantics';
 import { imageOrigin, type DocFormat } from '../../facts/render';
@@ -160,7 +160,8 @@ export function imageHover(doc: AnalyzedDocument, text: string, nodeIndex: numbe
   if (expanded === 'scratch') {
     return w.join(
       `${w.bold(w.code('scratch'))} ${w.prose('(empty image)')}`,
-      w.prose('An image with no files at all, not even a shell, so `RUN` does not work in it. Use it for a final stage that holds only static binaries copied in with `COPY`.'),
+      // The facts' words, which completion shows too: a stage may copy a shell or a binary in and run it.
+      w.prose(SCRATCH.doc),
     );
   }
   const parsed = parseImageReference(expanded);
