@@ -991,6 +991,14 @@ describe('rendered documentation', () => {
     ]);
   });
 
+  it('ARG says that every RUN after it is a cache miss when its value changes (BuildKit puts the value in each RUN\'s environment)', () => {
+    expect(getInstruction('ARG')!.doc.details!.split('\n')[2]).toBe(
+      'A changed value invalidates the cache from the first instruction that uses it, and every `RUN` after the `ARG` counts as using it: the value is in its environment. ' +
+        'Declare an argument that changes often (a version, a date) just before the step that needs it. ' +
+        'An `ARG` with a value overrides an earlier `ENV` of the same name while the image builds (the image keeps the `ENV`); a later `ENV` overrides the `ARG`.',
+    );
+  });
+
   it('the syntax directive in Markdown', () => {
     expect(renderDirective(getDirective('syntax')!, 'markdown')).toMatchInlineSnapshot(`
       "\`\`\`dockerfile

@@ -271,7 +271,7 @@ export const ARG: InstructionFact = {
       'An `ARG` exists only during the build and is not stored in the image environment; copy it into `ENV` if the container needs it. ' +
         'Before the first `FROM` it is global and usable only in `FROM` lines. Inside a stage it is in scope from its line to the end of the stage, and in stages built `FROM` it.',
       '',
-      'A changed value invalidates the cache from the first instruction that uses it. An `ARG` with a value overrides an earlier `ENV` of the same name while the image builds (the image keeps the `ENV`); a later `ENV` overrides the `ARG`.',
+      'A changed value invalidates the cache from the first instruction that uses it, and every `RUN` after the `ARG` counts as using it: the value is in its environment. Declare an argument that changes often (a version, a date) just before the step that needs it. An `ARG` with a value overrides an earlier `ENV` of the same name while the image builds (the image keeps the `ENV`); a later `ENV` overrides the `ARG`.',
     ),
     example: lines(
       'ARG NODE_VERSION=20',
