@@ -21,6 +21,7 @@ import {
   getCheckOption,
   getDirective,
   getInstruction,
+  getPredefinedArg,
   getSignal,
   getSubstitution,
   type FlagFact,
@@ -238,10 +239,35 @@ describe('hover over LSP', () => {
     });
 
     it.each(PREDEFINED_ARGS.map((a) => [a.name, a] as const))('the predefined argument %s in FROM', async (_name, arg) => {
-      const value = arg.automatic ? '\n\nValue here: set by BuildKit for each build.' : '';
+      // Only the automatic ones are set there without an ARG (BuildKit's defaultArgs); the others, as UndefinedArgInFrom says, are empty.
+      const value = arg.automatic
+        ? '\n\nValue here: set by BuildKit for each build.'
+        : arg.outsideEnvironment
+          ? ''
+          : `\n\nNo \`ARG ${arg.name}\` declares it before this line, so it is empty here even when the build passes \`--build-arg ${arg.name}=<value>\`: declare \`ARG ${arg.name}\` (without a value) before the first \`FROM\` to read that value.`;
       await checkHover(
         `FROM alpine:$[$$0${arg.name}$]`,
         `**\`${arg.name}\`** predefined build argument${value}\n\n${renderPredefinedArg(arg, 'markdown')}`,
+      );
+    });
+
+    it('a proxy or BuildKit argument that no ARG declares is empty where the builder expands it, and in RUN unless it is a proxy setting', async () => {
+      const empty = (name: string) =>
+        `No \`ARG ${name}\` declares it in this stage, so it is empty here even when the build passes \`--build-arg ${name}=<value>\`: declare \`ARG ${name}\` (without a value) in the stage to read that value.`;
+      const shell = 'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.';
+      const proxy = getPredefinedArg('HTTP_PROXY')!;
+      const hostname = getPredefinedArg('BUILDKIT_SANDBOX_HOSTNAME')!;
+      // ENV: UndefinedVar in BuildKit too.
+      await checkHover(
+        'FROM alpine\nENV X=$[$HTTP_PR$0OXY$]',
+        ['**`HTTP_PROXY`** predefined build argument', empty('HTTP_PROXY'), renderPredefinedArg(proxy, 'markdown')].join('\n\n'),
+      );
+      // A RUN gets the build's proxy settings in its environment, declared or not.
+      await checkHover('FROM alpine\nRUN echo $[$HTTP_PR$0OXY$]', ['**`HTTP_PROXY`** predefined build argument', shell, renderPredefinedArg(proxy, 'markdown')].join('\n\n'));
+      // Any other build argument only through an ARG.
+      await checkHover(
+        'FROM alpine\nRUN echo $[$BUILDKIT_SANDBOX_HOST$0NAME$]',
+        ['**`BUILDKIT_SANDBOX_HOSTNAME`** predefined build argument', empty('BUILDKIT_SANDBOX_HOSTNAME'), shell, renderPredefinedArg(hostname, 'markdown')].join('\n\n'),
       );
     });
 

@@ -411,6 +411,15 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   // Automatic arguments live in the global scope; a stage sees them only after `ARG NAME`.
   const automatic = predefined?.automatic === true;
   const outOfScope = automatic && !declaration && use.stage >= 0;
+  // A predefined argument BuildKit does not set by itself (proxy, BUILDKIT_*): without an ARG it is not
+  // a variable of the build at all, whatever `--build-arg` passes, except that every RUN gets the proxy
+  // settings in its environment.
+  const undeclaredPassed =
+    predefined !== undefined &&
+    !automatic &&
+    !predefined.outsideEnvironment &&
+    !declaration &&
+    (expansion === 'builder' || (expansion === 'build-shell' && predefined.group !== 'proxy'));
   const global = declaration || predefined ? undefined : hiddenGlobalArg(doc, use);
   // PATH is set in every stage, declared or not (a Windows stage reads names in any case: `$env:Path`, `%path%`).
   const windowsStage = doc.model.stages[use.stage]?.windows === true;
@@ -441,6 +450,11 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     declaration && overrideNote(w, declaration),
     outOfScope &&
       w.prose(`Not in scope in this stage, so it expands to an empty string. Declare \`ARG ${name}\` (without a value) in the stage to get the value BuildKit sets.`),
+    undeclaredPassed &&
+      w.prose(
+        `No \`ARG ${name}\` declares it ${use.stage < 0 ? 'before this line' : 'in this stage'}, so it is empty here even when the build passes \`--build-arg ${name}=<value>\`: ` +
+          `declare \`ARG ${name}\` (without a value) ${use.stage < 0 ? 'before the first `FROM`' : 'in the stage'} to read that value.`,
+      ),
     declaration && declaredLine(doc, w, declaration, false),
     declaration && scopeNote(doc, w, declaration, use),
     shellVariable && shellVariableNote(w, false, use.ref.shell !== undefined),
