@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import {
+  ADD_SOURCES,
   COMMON_IMAGES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
@@ -24,6 +25,7 @@ import {
   getPredefinedArg,
   getSignal,
   getSubstitution,
+  type AddSourceKind,
   type FlagFact,
   type InstructionFact,
   type MountOptionFact,
@@ -51,6 +53,10 @@ import { cursorOf, parseFixture } from './fixture';
 /** What every heredoc hover warns about, and what a RUN that is only a heredoc adds (BuildKit runs it as `sh -c <body>`). */
 const HEREDOC_PITFALL = `**Pitfall:** ${HEREDOC.doc.pitfall!}`;
 const SET_E = 'The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.';
+
+/** The hover of an ADD source of each kind, with the source as BuildKit reads it. */
+const addSource = (source: string, kind: AddSourceKind) =>
+  `**ADD source** \`${source}\`: ${ADD_SOURCES[kind].label}\n\n${ADD_SOURCES[kind].doc}\n\n[Dockerfile reference](${ADD_SOURCES[kind].referenceUrl})`;
 
 /** What the hover of an ARG with a default adds: a build can give it another value. */
 const overrides = (name: string) => `\`docker build\` can override the default: \`--build-arg ${name}=<value>\`.`;
@@ -451,12 +457,26 @@ describe('hover over LSP', () => {
     });
 
     it('no Git URL query hover on a download, an unknown or misspelt key, a value, a fragment, the destination or COPY', async () => {
-      await checkNoHover('FROM alpine\nADD https://example.com/a.tar.gz?r$0ef=v1 /a');
-      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git?REF$0=v1 /a');
-      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git?ref=v$01 /a');
-      await checkNoHover('FROM alpine\nADD https://github.com/moby/buildkit.git#v1?re$0f=v1 /a');
+      // The source's own hover instead, on the whole word.
+      await checkHover('FROM alpine\nADD $[https://example.com/a.tar.gz?r$0ef=v1$] /a', addSource('https://example.com/a.tar.gz?ref=v1', 'url'));
+      await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git?REF$0=v1$] /a', addSource('https://github.com/moby/buildkit.git?REF=v1', 'git'));
+      await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git?ref=v$01$] /a', addSource('https://github.com/moby/buildkit.git?ref=v1', 'git'));
+      await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git#v1?re$0f=v1$] /a', addSource('https://github.com/moby/buildkit.git#v1?ref=v1', 'git'));
       await checkNoHover('FROM alpine\nADD a https://github.com/moby/buildkit.git?re$0f=v1');
       await checkNoHover('FROM alpine\nCOPY https://github.com/moby/buildkit.git?re$0f=v1 /a');
+    });
+
+    it('an ADD source says what ADD does with it: download, clone, or copy and extract an archive', async () => {
+      await checkHover('FROM alpine\nADD $[https://example.com/rel$0ease.tar.gz$] /opt/', addSource('https://example.com/release.tar.gz', 'url'));
+      await checkHover('FROM alpine\nADD --keep-git-dir $[git@github.com:moby/build$0kit.git#v0.14.1:docs$] /src', addSource('git@github.com:moby/buildkit.git#v0.14.1:docs', 'git'));
+      await checkHover('FROM alpine\nADD a.txt $[ven$0dor.tar.gz$] /opt/', addSource('vendor.tar.gz', 'context'));
+      // As BuildKit's lexer reads the word, and the JSON form's string.
+      await checkHover('FROM alpine\nADD $["app$0.tgz"$] /opt/', addSource('app.tgz', 'context'));
+      await checkHover('FROM alpine\nADD [$["my a$0pp.tgz"$], "/opt/"]', addSource('my app.tgz', 'context'));
+      await checkHover('FROM alpine\r\nADD --chmod=644 \\\r\n  $[https://exa$0mple.com/x.json$] /srv/', addSource('https://example.com/x.json', 'url'));
+      // Unknown until the variables are: no kind to tell. Nor the destination.
+      await checkNoHover('FROM alpine\nARG URL\nADD ${URL}/a.ta$0r.gz /opt/');
+      await checkNoHover('FROM alpine\nADD a.tar.gz /o$0pt/');
     });
 
     it('FROM AS, HEALTHCHECK CMD and NONE', async () => {

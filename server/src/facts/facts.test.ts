@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADD_SOURCES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
   COMMON_IMAGES,
@@ -128,6 +129,9 @@ function allEntries(): Entry[] {
   }
   for (const check of BUILD_CHECKS) {
     entries.push({ name: check.name, prose: [check.doc], render: (f) => renderCheckRule(check, f) });
+  }
+  for (const [kind, source] of Object.entries(ADD_SOURCES)) {
+    entries.push({ name: `ADD source (${kind})`, prose: [source.doc], render: (f) => renderText(source.doc, f) });
   }
   for (const parameter of GIT_QUERY_PARAMETERS) {
     entries.push({ name: `?${parameter.name}=`, prose: docProse(parameter.doc), render: (f) => renderGitQueryParameter(parameter, f) });
@@ -1120,6 +1124,16 @@ describe('rendered documentation', () => {
     expect(doc('docker')).toMatch(/the engine with its CLI in the default and `-dind` tags/);
     // A stage FROM scratch can run a shell it copies in.
     expect(doc('scratch')).toMatch(/fail in it unless a stage copies one in\.$/);
+  });
+});
+
+describe('ADD sources', () => {
+  it('are the three kinds BuildKit tells apart, each with a section of the reference', () => {
+    expect(Object.keys(ADD_SOURCES)).toEqual(['url', 'git', 'context']);
+    for (const source of Object.values(ADD_SOURCES)) expect(source.referenceUrl).toMatch(REFERENCE_URL);
+    // A download is not extracted and gets mode 600; a local archive is extracted (reference, "Adding files from a URL" and "Adding local tar archives").
+    expect(ADD_SOURCES.url.doc).toContain('with mode `600` unless `--chmod` sets another. An archive stays packed unless `--unpack=true`.');
+    expect(ADD_SOURCES.context.doc).toContain('is extracted at the destination unless `--unpack=false`');
   });
 });
 

@@ -308,6 +308,42 @@ export const ADD: InstructionFact = {
   snippet: 'ADD ${1:src} ${2:dest}',
 };
 
+/** The three kinds of ADD source, which BuildKit treats differently; hover on a source says which it is. */
+export type AddSourceKind = 'url' | 'git' | 'context';
+
+export interface AddSourceFact {
+  /** A few words for the heading: 'a download'. */
+  readonly label: string;
+  readonly doc: string;
+  readonly referenceUrl: string;
+}
+
+export const ADD_SOURCES: Readonly<Record<AddSourceKind, AddSourceFact>> = {
+  url: {
+    label: 'a download',
+    doc:
+      'BuildKit fetches this URL, checking it again on every build, and adds it as a single file: named after the last part of the URL path when the destination ends in `/`, ' +
+      'with mode `600` unless `--chmod` sets another. An archive stays packed unless `--unpack=true`. ' +
+      'Add `--checksum=sha256:<hex>` so that a changed download fails the build instead of slipping in.',
+    referenceUrl: referenceUrl('adding-files-from-a-url'),
+  },
+  git: {
+    label: 'a Git repository',
+    doc:
+      'BuildKit clones it and adds the checked-out files, without the `.git` directory unless `--keep-git-dir=true`. ' +
+      'A `#<ref>` fragment (or `?ref=`, `?tag=`, `?branch=`) chooses what to check out, the default branch otherwise, and `:<dir>` (or `?subdir=`) a directory of it. ' +
+      'Pin the commit with `--checksum` so that a moved branch or tag fails the build.',
+    referenceUrl: referenceUrl('adding-files-from-a-git-repository'),
+  },
+  context: {
+    label: 'a path in the build context',
+    doc:
+      'A tar archive here (plain, or compressed with gzip, bzip2, xz, or zstd since frontend 1.27) is extracted at the destination unless `--unpack=false`; ' +
+      'anything else is copied as `COPY` would copy it, and for that `COPY` is the clearer instruction.',
+    referenceUrl: referenceUrl('adding-files-from-the-build-context'),
+  },
+};
+
 export const WORKDIR: InstructionFact = {
   name: 'WORKDIR',
   doc: {

@@ -2,12 +2,12 @@
 // heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
 // signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
-import { getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
+import { ADD_SOURCES, getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderGitQueryParameter, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, shebangCommand, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
 import { setsShellOption } from '../../rules/practices/options';
-import { gitUrlQuery } from '../../rules/errors/remoteSource';
+import { gitUrlQuery, remoteSource } from '../../rules/errors/remoteSource';
 import { DocWriter } from '../markup';
 import { flagHover, type SpanHover } from './flags';
 import { heredocHover, portHover, signalHover, type RunHeredocUse } from './values';
@@ -54,6 +54,8 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
   if (owner.name === 'ADD' && index < owner.argList.length - 1) {
     const query = gitQueryHover(owner.argList[index], text, rel, format);
     if (query) return query;
+    const source = addSourceHover(owner, owner.argList[index], format, escape);
+    if (source) return source;
   }
   return argumentHover(owner, owner.argList[index], index, format, escape);
 }
@@ -66,6 +68,22 @@ function gitQueryHover(token: Token, text: string, rel: number, format: DocForma
   const param = gitUrlQuery(token.text)?.params.find((p) => within({ start: at + p.keyStart, end: at + p.keyEnd }, rel));
   const fact = param && getGitQueryParameter(param.key);
   return fact && { span: { start: at + param.keyStart, end: at + param.keyEnd }, text: renderGitQueryParameter(fact, format) };
+}
+
+/**
+ * What ADD does with one of its sources, which depends on what it is: a download, a Git repository or
+ * a path in the build context (decided as BuildKit's frontend decides, on the word it expands). A
+ * source with variables is left alone: its kind is known only when they are.
+ */
+function addSourceHover(owner: InstructionNode, token: Token, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
+  const source = owner.json ? token.text : lexedWord(token.text, escape);
+  if (source === undefined || source === '' || source.includes('$')) return undefined;
+  const fact = ADD_SOURCES[remoteSource(source) ?? 'context'];
+  const w = new DocWriter(format);
+  return {
+    span: token,
+    text: w.join(`${w.bold(w.prose('ADD source'))} ${w.code(source)}${w.prose(`: ${fact.label}`)}`, w.prose(fact.doc), w.link(fact.referenceUrl)),
+  };
 }
 
 /** A RUN whose whole command is the heredoc's marker runs the body as its script; `sh <<EOF` reads it as one. */
