@@ -217,6 +217,17 @@ describe('hover over LSP', () => {
       await checkHover('# syntax=docker/dockerfile:1.9\n# check=$[sk$0ip$]=all\nFROM alpine', renderCheckOption(getCheckOption('skip')!, 'markdown'));
     });
 
+    it('an escape directive after a #! first line says BuildKit ignores it, before the directive\'s own text', async () => {
+      const ignored =
+        'Ignored: BuildKit reads `escape` only on the lines before any other kind, and the `#!` first line is one (it skips that line only when it looks for `syntax` and `check`). ' +
+        'So this line is a comment and the escape character stays `\\`; to use another one, remove the `#!` line.';
+      const escape = getDirective('escape')!;
+      await checkHover('#!/usr/bin/env docker-build\n# $[esc$0ape$]=`\nFROM alpine', `${ignored}\n\n${renderDirective(escape, 'markdown')}`);
+      await checkHover('#!/usr/bin/env docker-build\n# escape=$[$0`$]\nFROM alpine', `${ignored}\n\n${renderDirectiveValue(escape, escape.values[1]!, 'markdown')}`);
+      // Without the #! line it counts, and says nothing of the kind.
+      await checkHover('# escape=$[$0`$]\nFROM alpine', renderDirectiveValue(escape, escape.values[1]!, 'markdown'));
+    });
+
     it.each(CHECK_OPTIONS.map((o) => [o.name, o] as const))('the check option %s', async (_name, option) => {
       await checkHover(`# check=$[$0${option.name}$]=${option.placeholder}\nFROM alpine`, renderCheckOption(option, 'markdown'));
     });

@@ -41,11 +41,17 @@ export function directiveHover(node: DirectiveNode, rel: number, format: DocForm
   const fact = getDirective(node.name);
   if (!fact) return undefined;
   if (fact.name !== 'check') note = undefined;
+  // An `escape` after a `#!` first line: BuildKit's parser has stopped reading directives there.
+  if (node.ignored) {
+    note = new DocWriter(format).prose(
+      'Ignored: BuildKit reads `escape` only on the lines before any other kind, and the `#!` first line is one (it skips that line only when it looks for `syntax` and `check`). So this line is a comment and the escape character stays `\\`; to use another one, remove the `#!` line.',
+    );
+  }
   if (node.key.start <= rel && rel <= node.key.end) return withNote({ span: node.key, text: renderDirective(fact, format) }, note);
   if (rel < node.value.start || rel > node.value.end) return undefined;
   if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format, pin) ?? { span: node.value, text: renderDirective(fact, format) }, note);
   const value = fact.name === 'syntax' ? syntaxValue(fact, node.value.text) : fact.values.find((v) => v.value === node.value.text);
-  return { span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) };
+  return withNote({ span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) }, note);
 }
 
 /**
