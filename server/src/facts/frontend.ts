@@ -35,6 +35,17 @@ export function parseFrontendPin(reference: string): FrontendPin | undefined {
   return { version, labs, versionStart, versionEnd: versionStart + match[2].length + (match[3]?.length ?? 0) };
 }
 
+/**
+ * Whether a `# syntax=` reference names a frontend other than the official Dockerfile frontend:
+ * `docker/dockerfile` or `docker/dockerfile-upstream`, on Docker Hub or a mirror of it, with any tag
+ * or digest. Such a frontend (`devthefuture/dockerfile-x` with its `INCLUDE`) may accept what
+ * docker/dockerfile refuses.
+ */
+export function isOtherFrontend(reference: string): boolean {
+  const name = reference.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+  return !/(?:^|\/)docker\/dockerfile(?:-upstream)?$/.test(name);
+}
+
 function minor(version: FrontendVersion): number {
   return Number(version.slice(2));
 }

@@ -38,7 +38,7 @@ export { ADD_SOURCES, type AddSourceFact, type AddSourceKind } from './instructi
 export { GIT_QUERY_PARAMETERS, type GitQueryParameterFact, type GitQueryValue } from './gitQuery';
 export { HADOLINT_RETIRED_CODES, HADOLINT_RULES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from './hadolint';
 export type { HadolintRuleFact, HadolintSeverity } from './hadolint';
-export { LABS_CHANNEL_SINCE, isOlder, missingFrom, parseFrontendPin } from './frontend';
+export { LABS_CHANNEL_SINCE, isOlder, isOtherFrontend, missingFrom, parseFrontendPin } from './frontend';
 export type { FrontendNeed, FrontendPin, VersionedFeature } from './frontend';
 export {
   BUILD_CHECKS,

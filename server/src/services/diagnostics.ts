@@ -40,6 +40,7 @@ import {
 } from '../rules/checkConfig';
 import { parseDockerignore } from '../rules/checks/support/dockerignore';
 import { triggerRuns } from '../rules/checks/support/triggerRuns';
+import { otherFrontend } from '../rules/frontendPin';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
 import { isIgnored, pragmasOf, type Pragmas } from '../rules/practices/pragmas';
 import { runsInPosixShell } from '../rules/practices/shellAt';
@@ -678,6 +679,18 @@ export function branchDiagnosticsCache(from: AnalyzedDocument, lineage: object):
   if (cache && !documentCaches.has(lineage)) documentCaches.set(lineage, { ...cache, nodes: new Map(cache.nodes) });
 }
 
+/**
+ * Under a `# syntax=` that names another frontend, an error of docker/dockerfile's is a warning that
+ * says so: that frontend may accept it (a new object, as kept diagnostics are never changed).
+ */
+function asOtherFrontendWarning(diagnostic: Diagnostic, frontend: string, settings: Settings): Diagnostic {
+  // An error the user asked for (`diagnostics.rules`) stays one.
+  const chosen = typeof diagnostic.code === 'string' && settings.diagnostics.rules[diagnostic.code] !== undefined;
+  if (diagnostic.severity !== DiagnosticSeverity.Error || chosen) return diagnostic;
+  const message = `${diagnostic.message} (docker/dockerfile refuses this; the frontend this file names in # syntax=, ${frontend}, may not.)`;
+  return { ...diagnostic, severity: DiagnosticSeverity.Warning, message };
+}
+
 /** All diagnostics of a document: syntax errors, lint rules, invalid `check` options. */
 export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, options: DiagnosticsOptions = {}): Diagnostic[] {
   if (!settings.diagnostics.enable) return [];
@@ -692,6 +705,8 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
   const reach = new Reach(doc.model);
   segmentDiagnostics(doc, segments, cache, setup, settings, reach, diagnostics);
   for (const found of files) add(ruleDiagnostic(doc, found, setup, settings, reach));
+  const frontend = otherFrontend(doc.tree);
+  if (frontend) for (let i = 0; i < diagnostics.length; i++) diagnostics[i] = asOtherFrontendWarning(diagnostics[i], frontend, settings);
   return diagnostics.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||

@@ -95,10 +95,11 @@ describe('build checks under a frontend pin', () => {
       '# syntax=docker/dockerfile:1-labs\n',
       '# syntax=docker/dockerfile:1.4@sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d\n',
       '# syntax=docker/dockerfile-upstream:1.4\n',
-      '# syntax=example.com/frontend:1.4\n',
     ]) {
       expect(codesAndSeverities(`${syntax}${BODY}`), syntax).toEqual(['FromAsCasing 1', 'LegacyKeyValueFormat 1']);
     }
+    // Another frontend gets the same checks, but docker/dockerfile's errors are warnings there (otherFrontend.test.ts).
+    expect(codesAndSeverities(`# syntax=example.com/frontend:1.4\n${BODY}`)).toEqual(['FromAsCasing 2', 'LegacyKeyValueFormat 2']);
     // The newest release's checks and defaults: ExposeProtoCasing (1.18), CopyIgnoredFile on (1.21).
     const newest = 'FROM alpine\nEXPOSE 80/TCP\nCOPY app.log /x\n';
     expect(codesOf(newest, { dockerignore: '*.log\n' })).toEqual(['ExposeProtoCasing', 'CopyIgnoredFile']);
