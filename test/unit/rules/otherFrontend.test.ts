@@ -27,7 +27,7 @@ describe('a file built by another frontend', () => {
 
   it('keeps them errors under the official frontend, on Docker Hub or a mirror, with any tag or digest', () => {
     for (const syntax of ['docker/dockerfile:1', 'docker.io/docker/dockerfile-upstream:master', 'mirror.gcr.io/docker/dockerfile:1.7@sha256:' + 'a'.repeat(64), 'docker/dockerfile']) {
-      expect(diagnosticsOf(`# syntax=${syntax}\nFROM alpine:3\nINCLUDE ./x\n`).map((d) => [d.code, d.severity, d.message.includes('frontend this file names')])).toEqual([
+      expect(diagnosticsOf(`# syntax=${syntax}\nFROM alpine:3\nINCLUDE ./x\n`).map((d) => [d.code, d.severity, String(d.message).includes('frontend this file names')])).toEqual([
         ['unknown-instruction', 1, false],
       ]);
     }
@@ -35,7 +35,7 @@ describe('a file built by another frontend', () => {
 
   it('keeps an error the user chose for a code', () => {
     const settings = { diagnostics: { rules: { 'unknown-instruction': 'error' } } };
-    expect(diagnosticsOf('# syntax=example/frontend\nFROM alpine:3\nINCLUDE ./x\n', { settings }).map((d) => [d.code, d.severity, d.message.includes('frontend this file names')])).toEqual([
+    expect(diagnosticsOf('# syntax=example/frontend\nFROM alpine:3\nINCLUDE ./x\n', { settings }).map((d) => [d.code, d.severity, String(d.message).includes('frontend this file names')])).toEqual([
       ['unknown-instruction', 1, false],
     ]);
   });
