@@ -129,8 +129,20 @@ describe('invalid-mount', () => {
     checkErrors(run('type=cache,target=/x,ro') + 'FROM alpine\nRUN --mount=type=bind,\\\ntarget=/x true\n', [], rules);
     // A line continued after a comma: the joined line keeps the next line's indentation, so the flag ends at the comma.
     checkErrors('FROM alpine\nRUN --mount=type=bind$[,$]\\\n    target=/x true\n', [
-      ['invalid-mount', 'This --mount has an empty option (a comma at its start or end): BuildKit refuses it as it builds the stage ("must be a key=value pair"). Remove the extra comma.'],
+      [
+        'invalid-mount',
+        'This --mount ends with a comma, and the indentation of the next line ends the flag: BuildKit joins the lines as written, so the mount gets an empty option, which it refuses as it builds the stage, and target=/x starts the command. Remove the indentation of the next line.',
+      ],
     ], rules);
+  });
+
+  it('fixes a --mount continued on an indented line by removing the indentation, not the comma (which would leave the options out)', () => {
+    const title = 'Join the next line to this --mount (remove its indentation)';
+    expect(checkFix('FROM alpine\nRUN --mount=type=cache,$0\\\n\t  target=/root/.cache,sharing=locked \\\n  pip install x\n', 'invalid-mount', title, 'FROM alpine\nRUN --mount=type=cache,\\\ntarget=/root/.cache,sharing=locked \\\n  pip install x\n')).toEqual([`*${title}`]);
+    expect(checkFix('# escape=`\r\nFROM alpine\r\nRUN --mount=type=cache,$0`\r\n    target=/c true\r\n', 'invalid-mount', title, '# escape=`\r\nFROM alpine\r\nRUN --mount=type=cache,`\r\ntarget=/c true\r\n')).toEqual([`*${title}`]);
+    // Not when the next line starts no option, nor with a blank before the escape (the flag ends there anyway).
+    expect(checkFix(run('type=cache,target=/y$0,'), 'invalid-mount', 'Remove the comma', run('type=cache,target=/y'))).toEqual(['Remove the comma']);
+    expect(checkFix('FROM alpine\nRUN --mount=type=cache,target=/y,$0 \\\n    true\n', 'invalid-mount', 'Remove the comma', 'FROM alpine\nRUN --mount=type=cache,target=/y \\\n    true\n')).toEqual(['Remove the comma']);
   });
 
   it('reports broken quoting', () => {

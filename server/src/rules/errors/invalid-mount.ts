@@ -75,7 +75,19 @@ interface Seen {
  * for an empty field, so the commas are counted between the options, where the source holds only
  * commas and quotes (anything else, a line break or an escape, is left alone).
  */
-function emptyFields(flag: Flag, options: readonly MountOption[], text: string, report: (p: Problem) => void): void {
+/**
+ * After a `--mount` value that ends with a comma, an escaped line break and an indented next line
+ * that starts with an option (`type=cache,\` then `    target=/x`): the indentation, as the lines
+ * join, ends the flag. The offset and length (in `text`) of that indentation, or undefined.
+ */
+function indentedContinuation(text: string, end: number, escape: string): { offset: number; length: number } | undefined {
+  const match = /^[ \t]*\r?\n([ \t]+)(?=[A-Za-z][\w-]*(?:=|,|[ \t]|\r?\n|$))/.exec(text.slice(end + escape.length));
+  if (text.slice(end, end + escape.length) !== escape || !match) return undefined;
+  const length = match[1].length;
+  return { offset: end + escape.length + match[0].length - length, length };
+}
+
+function emptyFields(flag: Flag, options: readonly MountOption[], text: string, escape: string, report: (p: Problem) => void): void {
   const value = flag.value!;
   const gaps: { start: number; end: number; separators: number }[] = [];
   let from = value.start;
@@ -90,6 +102,20 @@ function emptyFields(flag: Flag, options: readonly MountOption[], text: string, 
     const commas = source.split(',').length - 1;
     if (commas <= gap.separators || !/^[,"']*$/.test(source)) continue;
     const only = source === ','.repeat(commas);
+    // The commonest cause: the options go on, indented, on the next line, which the indentation cuts off.
+    const indent = only && gap.end === value.end && gap.separators === 0 ? indentedContinuation(text, gap.end, escape) : undefined;
+    if (indent) {
+      const next = /^\S+/.exec(text.slice(indent.offset + indent.length))?.[0] ?? '';
+      const fix = withFixes({ title: 'Join the next line to this --mount (remove its indentation)', newText: '', offset: indent.offset - gap.start, length: indent.length, preferred: true });
+      report({
+        start: gap.start,
+        end: gap.end,
+        message: `This --mount ends with a comma, and the indentation of the next line ends the flag: BuildKit joins the lines as written, so the mount gets an empty option, which it refuses as it builds the stage, and ${next} starts the command. Remove the indentation of the next line.`,
+        url: URL,
+        data: fix,
+      });
+      continue;
+    }
     const fix = only ? withFixes({ title: gap.separators ? 'Remove the extra comma' : 'Remove the comma', newText: ','.repeat(gap.separators) }) : undefined;
     report({
       start: gap.start,
@@ -101,7 +127,7 @@ function emptyFields(flag: Flag, options: readonly MountOption[], text: string, 
   }
 }
 
-function checkMount(flag: Flag, report: (p: Problem) => void, nodeText: string): void {
+function checkMount(flag: Flag, report: (p: Problem) => void, nodeText: string, escape: string): void {
   const at = (span: { start: number; end: number }, message: string, data?: Problem['data']) =>
     report({ start: span.start, end: span.end, message, url: URL, data });
   const text = flag.value?.text ?? '';
@@ -110,7 +136,7 @@ function checkMount(flag: Flag, report: (p: Problem) => void, nodeText: string):
   // it refuses there. The rest is judged when it expands the values, as it converts the stage.
   if (csv) return report({ start: flag.value!.start, end: flag.value!.end, message: `This --mount is not a valid comma-separated list: ${csv}.`, url: URL, raisedWhen: 'parse' });
   const options = flag.mountOptions ?? [];
-  emptyFields(flag, options, nodeText, report);
+  emptyFields(flag, options, nodeText, escape, report);
   let type = 'bind';
   let typeKnown = true;
   // After a type BuildKit refuses it stops; a type from a variable is replaced by a later literal one.
@@ -273,9 +299,9 @@ export const invalidMount: InstructionRule = {
   raisedWhen: 'dispatch',
   description: 'A RUN --mount with an unknown option, a wrong value or a combination BuildKit refuses.',
   url: URL,
-  check(node, report, _escape, text) {
+  check(node, report, escape, text) {
     for (const { flag, fact } of checkedFlags(node)) {
-      if (fact.value.kind === 'mount' && flag.value && flag.value.text !== '') checkMount(flag, report, text);
+      if (fact.value.kind === 'mount' && flag.value && flag.value.text !== '') checkMount(flag, report, text, escape);
     }
   },
   fixes: fixesFromData,
