@@ -372,6 +372,23 @@ describe('hover over LSP', () => {
         );
       });
 
+      it('leaves that out where a SHELL names bash, which knows the form', async () => {
+        await checkHover(
+          'FROM rockylinux:9\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nARG C=12.8\nRUN dnf install -y cuda-toolkit-$[${C$0//./-}$]',
+          [
+            '**`C`** build argument (`ARG`)',
+            'Value here: `12.8`',
+            overrides('C'),
+            'Declared on line 3: `ARG C=12.8`',
+            'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+            'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+            '`${C//./-}` has the form `${name//pattern/replacement}`. Replaces every match of `pattern` in the value with `replacement`. In the pattern, `*` matches any run of characters and `?` a single one.',
+            'Result here: `12-8`',
+            `[Dockerfile reference](${SUBSTITUTION_URL})`,
+          ].join('\n\n'),
+        );
+      });
+
       it('an ONBUILD COPY is still the builder\'s, with its frontend release', async () => {
         await checkHover(
           'FROM alpine\nENV V=a.b\nONBUILD COPY $[${V$0%.*}$] /x',

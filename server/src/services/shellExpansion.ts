@@ -70,3 +70,17 @@ export function shellAgreesWithBuilder(doc: AnalyzedDocument, use: VariableUse):
   // `#a` and `%a` as the text to replace; bash 5.2 puts the match where the replacement has `&`.
   return !(use.ref.operator === '/' || use.ref.operator === '//') || !(/^[#%]/.test(pattern) || pattern.slice(pattern.indexOf('/') + 1).includes('&'));
 }
+
+/** Shells that know bash's `${V/pattern/replacement}` (BusyBox's `ash` and `sh` too, but a SHELL naming `sh` may be dash). */
+const REPLACING_SHELLS: ReadonlySet<string> = new Set(['bash', 'zsh', 'ksh', 'mksh', 'ash', 'busybox']);
+
+/**
+ * Whether the shell that expands `use` is one a `SHELL` (or `ONBUILD SHELL`) names and that knows the
+ * forms POSIX sh lacks (`SHELL ["/bin/bash", "-c"]`); false for the image's default shell, whose
+ * program the file does not say, and in an ONBUILD trigger, which runs in other stages.
+ */
+export function shellKnowsReplacement(doc: AnalyzedDocument, use: VariableUse): boolean {
+  if (use.expansion !== 'build-shell' && use.expansion !== 'runtime-shell') return false;
+  const program = doc.model.shellAt(use.nodeIndex)?.command?.[0];
+  return program !== undefined && REPLACING_SHELLS.has(program.slice(program.lastIndexOf('/') + 1));
+}

@@ -10,7 +10,7 @@ import { envKeyName, hasVariableKey } from '../../rules/checks/support/variableK
 import { lex, type InstructionNode } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { expansionLexOptions, expandedByShell, shellAgreesWithBuilder, substitutionPattern } from '../shellExpansion';
+import { expansionLexOptions, expandedByShell, shellAgreesWithBuilder, shellKnowsReplacement, substitutionPattern } from '../shellExpansion';
 
 function kindLabel(w: DocWriter, declaration: Declaration | undefined, predefined: boolean): string {
   if (!declaration) return w.prose(predefined ? 'predefined build argument' : 'not declared');
@@ -466,7 +466,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
     substitution && `${w.code(doc.tree.slice(use.span.start, use.span.end))} ${w.prose(`has the form \`${substitution.form}\`. ${substitution.doc}`)}`,
     patternWithSet && w.prose('The shell also reads `[...]` in a pattern as one character of the set (`[a-z]`: a lower-case letter).'),
     result !== undefined && `${w.prose('Result here:')} ${result === '' ? w.prose('empty') : w.code(result)}`,
-    byShell && substitution.inShell && w.prose(substitution.inShell),
+    byShell && substitution.inShell && !shellKnowsReplacement(doc, use) && w.prose(substitution.inShell),
     substitution && !byShell && w.requires(substitution.since),
     substitution && w.link(SUBSTITUTION_URL),
     predefined && renderPredefinedArg(predefined, format),
