@@ -183,7 +183,11 @@ describe('hover over LSP', () => {
       await hover('docker.io/docker/dockerfile:1.12', 'Pins frontend 1.12: its syntax and checks, with the patch releases it still receives.');
       await hover('docker/dockerfile:1.12.1', 'Pins frontend 1.12.1 exactly: this image never changes.');
       // Another image is not read as a release.
-      await checkHover('# syntax=$[$0example.com/dockerfile:1.7$]\nFROM alpine', renderDirective(syntax, 'markdown'));
+      // Another frontend, whose file this server checks as docker/dockerfile reads it, with errors shown as warnings.
+      const other = (reference: string) =>
+        `Another frontend: BuildKit hands this file to \`${reference}\`, which may accept what docker/dockerfile refuses. This server checks the file as docker/dockerfile reads it, and shows what docker/dockerfile would refuse as warnings, not errors.`;
+      await checkHover('# syntax=$[$0example.com/dockerfile:1.7$]\nFROM alpine', `${other('example.com/dockerfile:1.7')}\n\n${renderDirective(syntax, 'markdown')}`);
+      await checkHover('# syntax=$[devthefuture/docker$0file-x$]\nFROM alpine', `${other('devthefuture/dockerfile-x')}\n\n${renderDirective(syntax, 'markdown')}`);
     });
 
     it('says when the pinned frontend ignores a check directive or a check comment above an instruction', async () => {

@@ -1,7 +1,7 @@
 // Hovers on parser directives (`# syntax=`, `# escape=`, `# check=`) and their values, and on the
 // `# check=` comments BuildKit reads above single instructions: option names and rule names.
 
-import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, parseFrontendPin, type CheckOptionFact, type DirectiveFact, type ValueFact } from '../../facts';
+import { getBuildCheck, getCheckOption, getDirective, INSTRUCTION_CHECK_COMMENTS_SINCE, isOlder, isOtherFrontend, parseFrontendPin, type CheckOptionFact, type DirectiveFact, type ValueFact } from '../../facts';
 import { renderCheckOption, renderCheckRule, renderDirective, renderDirectiveValue, type DocFormat } from '../../facts/render';
 import type { PinnedFrontend } from '../../rules/frontendPin';
 import { CHECKS_SINCE, checkFrontend } from '../../rules/pinnedChecks';
@@ -50,8 +50,20 @@ export function directiveHover(node: DirectiveNode, rel: number, format: DocForm
   if (node.key.start <= rel && rel <= node.key.end) return withNote({ span: node.key, text: renderDirective(fact, format) }, note);
   if (rel < node.value.start || rel > node.value.end) return undefined;
   if (fact.name === 'check') return withNote(checkHover(node.value.text, node.value.start, rel, format, pin) ?? { span: node.value, text: renderDirective(fact, format) }, note);
+  if (fact.name === 'syntax') note = otherFrontendNote(node.value.text, format) ?? note;
   const value = fact.name === 'syntax' ? syntaxValue(fact, node.value.text) : fact.values.find((v) => v.value === node.value.text);
   return withNote({ span: node.value, text: value ? renderDirectiveValue(fact, value, format) : renderDirective(fact, format) }, note);
+}
+
+/** For a `# syntax=` naming another frontend than docker/dockerfile: what that means for this server's checks. */
+function otherFrontendNote(written: string, format: DocFormat): string | undefined {
+  const reference = written.split(' ')[0];
+  if (!reference || !isOtherFrontend(reference)) return undefined;
+  const w = new DocWriter(format);
+  return (
+    `${w.prose('Another frontend: BuildKit hands this file to')} ${w.code(reference)}` +
+    w.prose(', which may accept what docker/dockerfile refuses. This server checks the file as docker/dockerfile reads it, and shows what docker/dockerfile would refuse as warnings, not errors.')
+  );
 }
 
 /**
