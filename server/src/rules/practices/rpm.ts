@@ -77,6 +77,23 @@ export function actionText(command: PackageCommand): string {
   return command.action.map((w) => w.value).join(' ');
 }
 
+/** dnf's short command aliases, by the command each stands for. */
+const DNF_ALIASES: Readonly<Record<string, string>> = {
+  in: 'install',
+  rei: 'reinstall',
+  up: 'upgrade',
+  'up-min': 'upgrade-minimal',
+  dsync: 'distro-sync',
+  dg: 'downgrade',
+  mc: 'makecache',
+  grp: 'group',
+};
+
+/** The action with dnf's aliases spelt out (`dnf in` is `install`, `dnf grp install` is `group install`), for the rules' tables. */
+export function canonicalAction(command: PackageCommand): string {
+  return command.action.map((w) => (Object.hasOwn(DNF_ALIASES, w.value) ? DNF_ALIASES[w.value] : w.value)).join(' ');
+}
+
 /** The tool as the user calls it, without its path: `dnf` for `/usr/bin/dnf`. */
 export function toolName(command: PackageCommand): string {
   return basename(command.name.value);
@@ -103,8 +120,8 @@ function setsDnfOption(args: readonly ShellWord[], key: string): boolean {
   });
 }
 
-/** yum and dnf actions that ask for confirmation before they change anything (dnf's `in`, `rei` and `grp` too). */
-const YUM_DNF_INSTALLS = new Set(['install', 'in', 'localinstall', 'groupinstall', 'reinstall', 'rei', 'group install', 'groups install', 'grp install']);
+/** yum and dnf actions that ask for confirmation before they change anything (read through canonicalAction). */
+const YUM_DNF_INSTALLS = new Set(['install', 'localinstall', 'groupinstall', 'reinstall', 'group install', 'groups install']);
 
 /**
  * The yum or dnf installs of a script that will ask for confirmation: without `-y` (alone or in a
@@ -113,7 +130,7 @@ const YUM_DNF_INSTALLS = new Set(['install', 'in', 'localinstall', 'groupinstall
  */
 export function* installsThatAsk(script: ShellScript, manager: PackageManager): Generator<PackageCommand> {
   for (const command of packageCommands(script, manager)) {
-    if (!YUM_DNF_INSTALLS.has(actionText(command))) continue;
+    if (!YUM_DNF_INSTALLS.has(canonicalAction(command))) continue;
     const { args } = command;
     if (hasShortOption(args, 'y') || hasLongOption(args, '--assumeyes') || hasLongOption(args, '--assumeno') || setsDnfOption(args, 'assumeyes')) continue;
     if (mayHoldOptions(args, manager.valueOptions) || readsAnswers(script, command.line)) continue;

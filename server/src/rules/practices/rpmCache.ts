@@ -5,18 +5,14 @@
 import type { InstructionNode } from '../../syntax';
 import { cacheMountTargets } from './mounts';
 import { hasLongOption, hasShortOption } from './options';
-import { actionText, DNF, MICRODNF, packageCommand, YUM, YUM_DNF_VALUE_OPTIONS, ZYPPER, type PackageCommand, type PackageManager } from './rpm';
+import { actionText, canonicalAction, DNF, MICRODNF, packageCommand, YUM, YUM_DNF_VALUE_OPTIONS, ZYPPER, type PackageCommand, type PackageManager } from './rpm';
 import { basename, commandLines, type CommandLine, type RunScript, type ShellScript, type ShellWord } from './shell';
 
-/**
- * yum and dnf actions that download repository metadata (and packages), with dnf's short aliases
- * (`in`, `rei`, `up`, `up-min`, `dsync`, `dg`, `mc`) and older names (`upgrade-to`, `localupdate`).
- */
+/** yum and dnf actions that download repository metadata (and packages), read through canonicalAction; older names too (`upgrade-to`, `localupdate`). */
 const YUM_DNF_FILLS = new Set([
-  'install', 'in', 'localinstall', 'groupinstall', 'reinstall', 'rei', 'update', 'upgrade', 'up', 'upgrade-to', 'update-to', 'localupdate',
-  'update-minimal', 'upgrade-minimal', 'up-min', 'makecache', 'mc', 'downgrade', 'dg', 'distro-sync', 'distrosync', 'dsync',
-  'distribution-synchronization', 'builddep', 'swap', 'group install', 'groups install', 'grp install', 'group update', 'group upgrade',
-  'grp update', 'grp upgrade',
+  'install', 'localinstall', 'groupinstall', 'reinstall', 'update', 'upgrade', 'upgrade-to', 'update-to', 'localupdate', 'update-minimal',
+  'upgrade-minimal', 'makecache', 'downgrade', 'distro-sync', 'distrosync', 'distribution-synchronization', 'builddep', 'swap',
+  'group install', 'groups install', 'group update', 'group upgrade',
 ]);
 /** zypper subcommands (and their short forms) that download repository metadata (and packages). */
 const ZYPPER_FILLS = new Set([
@@ -84,7 +80,8 @@ function fillLeftBehind(
 function fillOf(line: CommandLine, managers: readonly PackageManager[], fills: ReadonlySet<string>): PackageCommand | undefined {
   for (const manager of managers) {
     const command = packageCommand(line, manager);
-    if (command) return fills.has(actionText(command)) ? command : undefined;
+    // dnf's aliases are not zypper's (`zypper up` is its update, not dnf's upgrade).
+    if (command) return fills.has(manager === ZYPPER ? actionText(command) : canonicalAction(command)) ? command : undefined;
   }
   return undefined;
 }
