@@ -47,6 +47,9 @@ describe('Go value syntaxes', () => {
   it('reads platforms as containerd does', () => {
     expect(['linux/amd64', 'windows(10.0.17763)/amd64', 'linux/arm64/v8', 'amd64'].map(platformProblem)).toEqual(Array(4).fill(undefined));
     expect(platformProblem('linux/arm/v7/extra')).toBe('it has more than three parts (os/arch/variant)');
+    // One word must be a known OS or architecture, in any case and by any of its other names.
+    expect(['Linux', 'windows', 'macos', 'AMD64', 'x86_64', 'aarch64', 'armhf', 'i386', 'riscv64', 'windows(10.0.17763)'].map(platformProblem)).toEqual(Array(10).fill(undefined));
+    expect(platformProblem('foo')).toBe('"foo" is neither an operating system (linux, windows, …) nor an architecture (amd64, arm64, …) that BuildKit knows');
     expect(platformProblem('linux/amd 64')).toBe('"amd 64" contains characters other than letters, digits, ".", "_" and "-"');
   });
 });

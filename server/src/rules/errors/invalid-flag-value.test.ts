@@ -70,6 +70,13 @@ describe('invalid-flag-value', () => {
     ], rules);
   });
 
+  it('checks that a one-word FROM --platform names an OS or an architecture', () => {
+    checkErrors('FROM --platform=$[foo$] alpine\nFROM --platform=arm64 alpine\nFROM --platform=Windows alpine\nFROM --platform=$[arm64v8$] alpine\nFROM --platform=x86_64 alpine\n', [
+      ['invalid-flag-value', '--platform "foo" is not a platform such as linux/amd64: "foo" is neither an operating system (linux, windows, …) nor an architecture (amd64, arm64, …) that BuildKit knows.'],
+      ['invalid-flag-value', '--platform "arm64v8" is not a platform such as linux/amd64: "arm64v8" is neither an operating system (linux, windows, …) nor an architecture (amd64, arm64, …) that BuildKit knows.'],
+    ], rules);
+  });
+
   it('checks ADD --checksum against its source', () => {
     checkErrors(
       'FROM alpine\nADD --checksum=$[sha256:abc$] https://example.com/a.tar /a\nADD --checksum=$[sha256:0$] ./local.tar /a\n' +

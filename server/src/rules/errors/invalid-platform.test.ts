@@ -16,6 +16,12 @@ describe('invalid-platform', () => {
     ], [invalidPlatform]);
   });
 
+  it('reports a one-word value that is neither an OS nor an architecture', () => {
+    checkErrors('ARG ARCH=arm64v8\nARG OK=aarch64\nFROM --platform=$[$ARCH$] alpine\nFROM --platform=$OK alpine\nFROM --platform=$TARGETARCH alpine\nFROM --platform=$TARGETOS alpine\n', [
+      ['invalid-platform', '--platform=$ARCH becomes "arm64v8" with the global ARG defaults, which is not a platform such as linux/amd64: "arm64v8" is neither an operating system (linux, windows, …) nor an architecture (amd64, arm64, …) that BuildKit knows.'],
+    ], [invalidPlatform]);
+  });
+
   it('accepts the automatic platform ARGs, defaults and literal values', () => {
     checkErrors('ARG P=linux/arm64\nFROM --platform=$BUILDPLATFORM alpine\nFROM --platform=${TARGETOS}/${TARGETARCH} alpine\nFROM --platform=$P alpine\nFROM --platform=linux/amd64 alpine\n', [], [invalidPlatform]);
   });
