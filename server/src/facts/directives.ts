@@ -105,6 +105,7 @@ export const DIRECTIVES: readonly DirectiveFact[] = [SYNTAX, ESCAPE, CHECK];
 export const CHECK_OPTIONS: readonly CheckOptionFact[] = [
   {
     name: 'skip',
+    takes: '<rules|all>',
     placeholder: 'JSONArgsRecommended',
     doc:
       'Rules not to run, separated by commas, or `all` for every rule that is not experimental. ' +
@@ -112,6 +113,7 @@ export const CHECK_OPTIONS: readonly CheckOptionFact[] = [
   },
   {
     name: 'error',
+    takes: '<true|false>',
     placeholder: 'true',
     doc:
       '`true` makes any reported violation fail the build, after the checks run and before anything is built. ' +
@@ -119,6 +121,7 @@ export const CHECK_OPTIONS: readonly CheckOptionFact[] = [
   },
   {
     name: 'experimental',
+    takes: '<rules|all>',
     placeholder: 'InvalidDefinitionDescription',
     since: '1.10',
     doc:

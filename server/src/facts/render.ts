@@ -196,16 +196,9 @@ export function renderDirectiveValue(directive: DirectiveFact, value: ValueFact,
   ]);
 }
 
-/** What each `# check=` option takes, as the heading of its hover (the placeholder is an example value, for snippets). */
-const CHECK_OPTION_HINTS: Readonly<Record<CheckOptionFact['name'], string>> = {
-  skip: '<rules|all>',
-  error: '<true|false>',
-  experimental: '<rules|all>',
-};
-
 export function renderCheckOption(option: CheckOptionFact, format: DocFormat): string {
   return render(format, [
-    code(`# check=${option.name}=${CHECK_OPTION_HINTS[option.name]}`),
+    code(`# check=${option.name}=${option.takes}`),
     text(option.doc),
     requires(option.since ?? '1.8'),
     link(referenceUrl('check')),

@@ -219,6 +219,9 @@ export interface DirectiveFact {
 export interface CheckOptionFact {
   readonly name: 'skip' | 'error' | 'experimental';
   readonly doc: string;
+  /** What the option takes, as its hover heading shows it (`<rules|all>`). */
+  readonly takes: string;
+  /** An example value, for completion's snippet. */
   readonly placeholder: string;
   readonly since?: FrontendVersion;
 }
