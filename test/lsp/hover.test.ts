@@ -1163,6 +1163,36 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('an ONBUILD ARG or ENV of the same stage, or of a stage this one is not built FROM: a trigger runs only in the stages built FROM its stage', async () => {
+      // The learner's slip: the trigger declares it for the stages built FROM this one, not for this one.
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ARG V=1\nRUN echo $[$$0V$]',
+        [
+          '**`V`** not set in this stage',
+          "The `ONBUILD ARG V` on line 2 is a trigger: it runs first in the stages built `FROM` this one, never in this stage itself. Here it is unset unless the base image sets it: declare `ARG V` in this stage too, with its own default (the trigger's default does not carry over).",
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+        ].join('\n\n'),
+      );
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ENV DIR=/srv\nWORKDIR $[$D$0IR$]',
+        [
+          '**`DIR`** not set in this stage',
+          'The `ONBUILD ENV DIR` on line 2 is a trigger: it runs first in the stages built `FROM` this one, never in this stage itself. Here it is unset unless the base image sets it: set it in this stage too.',
+        ].join('\n\n'),
+      );
+      // A trigger of a stage this one is not built FROM.
+      await checkHover(
+        'FROM alpine AS base\nONBUILD ENV PORT=80\nFROM alpine\nCMD echo $[$PO$0RT$]',
+        [
+          '**`PORT`** not declared in this stage',
+          'The `ONBUILD ENV PORT` on line 2 is a trigger of stage `base`: it runs only in the stages built `FROM` that one, and this stage is not. The container has it only if the base image sets it: set it in this stage too, with `ENV PORT=…`.',
+        ].join('\n\n'),
+      );
+      // In a stage built FROM it, the trigger sets it: no such note.
+      const { hover } = await hoverAt('FROM alpine AS base\nONBUILD ENV DIR=/srv\nFROM base\nWORKDIR $[$D$0IR$]', client);
+      expect((hover?.contents as MarkupContent).value).toContain('Declared on line 2: `ONBUILD ENV DIR=/srv`');
+    });
+
     it('nothing in a RUN heredoc that a #! interpreter other than a shell runs', async () => {
       await checkNoHover('FROM alpine\nARG NAME=x\nRUN <<EOF\n#!/usr/bin/env python3\nprint("$NA$0ME")\nEOF\n');
     });

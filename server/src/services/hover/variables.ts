@@ -155,28 +155,42 @@ function hiddenGlobalArg(doc: AnalyzedDocument, use: VariableUse): Declaration |
 }
 
 /**
- * An ARG or ENV of the use's name in another stage, one the use's stage is not built on: it does not
- * reach the use (a stage sees only its own declarations and those of the stages it is built FROM).
- * The last one before the use, or else the first after it.
+ * An ARG or ENV of the use's name that does not reach it: one in another stage, which the use's stage
+ * is not built on (a stage sees only its own declarations and those of the stages it is built FROM),
+ * or an `ONBUILD ARG`/`ONBUILD ENV` of the use's own stage or of such a stage (a trigger runs in the
+ * stages built FROM its stage, never in its own). A trigger of the use's own stage comes first; then
+ * the last one before the use, or else the first after it.
  */
-function otherStageDeclaration(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
+function unreachingDeclaration(doc: AnalyzedDocument, use: VariableUse): Declaration | undefined {
   const stage = doc.model.stages[use.stage];
   if (!stage) return undefined;
   const chain = new Set<number>();
   for (let s: Stage | undefined = stage; s; s = s.base) chain.add(s.index);
   const same = (name: string) => (stage.windows ? foldName(name) === foldName(use.name) : name === use.name);
-  const others = doc.model.declarations.filter((d) => d.stage >= 0 && !chain.has(d.stage) && !d.trigger && !hasVariableKey(d) && same(d.name));
+  const unreaching = (d: Declaration) => (d.trigger && d.stage === use.stage) || !chain.has(d.stage);
+  const others = doc.model.declarations.filter((d) => d.stage >= 0 && unreaching(d) && !hasVariableKey(d) && same(d.name));
+  const own = others.find((d) => d.stage === use.stage);
+  if (own) return own;
   const before = others.filter((d) => d.nameSpan.start < use.span.start);
   return before[before.length - 1] ?? others[0];
 }
 
-/** Why the ARG or ENV of another stage does not reach a use, and what to write instead. */
-function otherStageNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, other: Declaration): string {
+/** The heading of a use that an ARG or ENV of its name does not reach: the stage's own trigger declares it, but not for this stage. */
+function unreachingHeading(w: DocWriter, name: string, use: VariableUse, other: Declaration): string {
+  return `${w.bold(w.code(name))} ${w.prose(other.trigger && other.stage === use.stage ? 'not set in this stage' : 'not declared in this stage')}`;
+}
+
+/** Why an ARG or ENV that does not reach a use (see unreachingDeclaration) does not, and what to write instead. */
+function unreachingNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, other: Declaration): string {
   const line = doc.text.positionAt(other.nameSpan.start).line + 1;
   const owner = doc.model.stages[other.stage];
   const label = owner?.name !== undefined ? `\`${owner.name}\`` : `${other.stage}`;
   const kind = other.kind.toUpperCase();
-  const reach = `The \`${kind} ${other.name}\` on line ${line} is in stage ${label}, and an \`${kind}\` reaches only its own stage and the stages built \`FROM\` it, not this one.`;
+  const reach = !other.trigger
+    ? `The \`${kind} ${other.name}\` on line ${line} is in stage ${label}, and an \`${kind}\` reaches only its own stage and the stages built \`FROM\` it, not this one.`
+    : other.stage === use.stage
+      ? `The \`ONBUILD ${kind} ${other.name}\` on line ${line} is a trigger: it runs first in the stages built \`FROM\` this one, never in this stage itself.`
+      : `The \`ONBUILD ${kind} ${other.name}\` on line ${line} is a trigger of stage ${label}: it runs only in the stages built \`FROM\` that one, and this stage is not.`;
   if (use.expansion === 'runtime-shell') {
     return w.prose(
       other.kind === 'env'
@@ -186,8 +200,8 @@ function otherStageNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, o
   }
   return w.prose(
     other.kind === 'env'
-      ? `${reach} Here it is unset unless the base image sets it: set it in this stage too, or build this stage \`FROM\` that one.`
-      : `${reach} Here it is unset unless the base image sets it: declare \`ARG ${other.name}\` in this stage too, with its own default (the other stage's default does not carry over).`,
+      ? `${reach} Here it is unset unless the base image sets it: set it in this stage too${other.trigger ? '' : ', or build this stage `FROM` that one'}.`
+      : `${reach} Here it is unset unless the base image sets it: declare \`ARG ${other.name}\` in this stage too, with its own default (the ${other.trigger ? "trigger's" : "other stage's"} default does not carry over).`,
   );
 }
 
@@ -207,8 +221,8 @@ function notDeclaredNote(doc: AnalyzedDocument, w: DocWriter, use: VariableUse, 
         w.prose('expands to (BuildKit expands keys too), which may be this one; if it is not, this expands to an empty string unless the base image defines it.'),
       ].join(' ');
     }
-    const other = otherStageDeclaration(doc, use);
-    if (other) return otherStageNote(doc, w, use, other);
+    const other = unreachingDeclaration(doc, use);
+    if (other) return unreachingNote(doc, w, use, other);
     const empty = w.prose(`No \`ARG\` or \`ENV\` before this line sets it, so it expands to an empty string unless the base image defines it.`);
     // The diagnostic's "did you mean", with where that variable is set.
     const visible = doc.model.visibleAt(use.span.start);
@@ -375,8 +389,8 @@ function outsideBuildHover(doc: AnalyzedDocument, w: DocWriter, use: VariableUse
   }
   if (!arg && !predefined) {
     if (trigger) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared')}`, later);
-    const other = otherStageDeclaration(doc, use);
-    if (other) return w.join(`${w.bold(w.code(name))} ${w.prose('not declared in this stage')}`, otherStageNote(doc, w, use, other));
+    const other = unreachingDeclaration(doc, use);
+    if (other) return w.join(unreachingHeading(w, name, use, other), unreachingNote(doc, w, use, other));
     // A Windows shell's `$env:NAME` and `%NAME%` name the environment, not a variable of the script.
     const kind = use.ref.shell ? 'environment variable' : 'shell variable';
     return w.join(`${w.bold(w.code(name))} ${w.prose(kind)}`, shellVariableNote(w, true, use.ref.shell !== undefined));
@@ -429,7 +443,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
   const image = !declaration && !predefined && !global && !defaultPath && stage && baseImageEnv(stage)?.names.has(name) ? baseImageEnv(stage)?.image : undefined;
   // Shell text with a name the Dockerfile never declares: most likely the shell's own variable.
   // An ARG or ENV of another stage, which does not reach this one: the learner's usual multi-stage slip.
-  const otherStage = !declaration && !predefined && !global && !defaultPath && !image ? otherStageDeclaration(doc, use) : undefined;
+  const otherStage = !declaration && !predefined && !global && !defaultPath && !image ? unreachingDeclaration(doc, use) : undefined;
   const shellVariable = !declaration && !predefined && !global && !defaultPath && !image && !otherStage && expansion === 'build-shell';
   let expansionNote: string | undefined;
   if (expansion === 'trigger') expansionNote = triggerNote(doc, w, use);
@@ -443,7 +457,7 @@ export function useHover(doc: AnalyzedDocument, use: VariableUse, format: DocFor
       : shellVariable
         ? `${w.bold(w.code(name))} ${w.prose(use.ref.shell ? 'environment variable' : 'shell variable')}`
         : otherStage
-          ? `${w.bold(w.code(name))} ${w.prose('not declared in this stage')}`
+          ? unreachingHeading(w, name, use, otherStage)
           : heading(w, name, declaration, predefined !== undefined),
     descriptionLine(w, declaration && descriptionOf(doc, declaration)),
     valueLine(doc, w, 'Value here', name, use.value, declaration, automatic && !outOfScope),
