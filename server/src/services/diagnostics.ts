@@ -585,12 +585,12 @@ function configKey(setup: CheckSetup): string {
 
 /**
  * The diagnostics of each segment, reusing the previous version's objects where they are still
- * right (see ConvertedSegment). Not with `# check=` comments or `# hadolint ignore=` pragmas on
- * single instructions, which the key does not cover (a pragma above a FROM is in the segment
+ * right (see ConvertedSegment). Not with `# check=` comments or `# hadolint ignore=` and
+ * `# hadolint stage ignore=` pragmas, which the key does not cover (a pragma above a FROM is in the segment
  * before it): those files convert every segment, as any version did before the cache.
  */
 function segmentDiagnostics(doc: AnalyzedDocument, segments: readonly SegmentProblems[], cache: DocumentCache, setup: CheckSetup, settings: Settings, reach: Reach, out: Diagnostic[]): void {
-  const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0;
+  const reuse = setup.byNode.size === 0 && setup.pragmas.byNode.size === 0 && setup.pragmas.byStage.length === 0;
   const config = configKey(setup);
   // A check reported while converting a stage changes with reach only where `error=true` makes it an error.
   const checksAsErrors = setup.file.error || [...setup.byNode.values()].some((c) => c.error);

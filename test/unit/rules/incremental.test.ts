@@ -237,6 +237,19 @@ describe('incremental diagnostics', () => {
     expect(codes()).toEqual([]);
   });
 
+  it('makes the diagnostics of a stage again when a # hadolint stage ignore= above its FROM comes or goes', () => {
+    // The comment is in the segment before the FROM, and it keeps its line: the stage's own segment is as it was.
+    const source = 'FROM alpine:3 AS one\nRUN true\n# the second stage\nFROM alpine:3 AS two\nRUN cd /x\n';
+    const open = new OpenDocument(source);
+    expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, {}).map((d) => [d.range.start.line, d.code])).toEqual([[4, 'DL3003']]);
+    const at = source.indexOf('the second stage');
+    const pragma = 'hadolint stage ignore=DL3003';
+    open.edit({ start: at, end: at + 'the second stage'.length, text: pragma });
+    expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, {})).toEqual([]);
+    open.edit({ start: at, end: at + pragma.length, text: 'the second stage' });
+    expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, {}).map((d) => [d.range.start.line, d.code])).toEqual([[4, 'DL3003']]);
+  });
+
   it('makes the diagnostics again when the check configuration given for the build changes', () => {
     const open = new OpenDocument('FROM alpine:3 AS One\nRUN true\n');
     const plain = getDiagnostics(open.doc, DEFAULT_SETTINGS, {});

@@ -45,9 +45,11 @@ export interface Pragmas {
   readonly global: ReadonlySet<string>;
   /** Codes ignored for one instruction, by node index. */
   readonly byNode: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Codes ignored for a stage: the node indexes from its FROM up to the next FROM (end excluded). */
+  readonly byStage: readonly { readonly start: number; readonly end: number; readonly codes: readonly string[] }[];
 }
 
-const NO_PRAGMAS: Pragmas = { global: new Set(), byNode: new Map() };
+const NO_PRAGMAS: Pragmas = { global: new Set(), byNode: new Map(), byStage: [] };
 
 /** The file's hadolint pragmas (reading only its comment nodes). */
 export function pragmasOf(tree: SyntaxTree): Pragmas {
@@ -55,6 +57,7 @@ export function pragmasOf(tree: SyntaxTree): Pragmas {
   if (comments.length === 0) return NO_PRAGMAS;
   let global: Set<string> | undefined;
   let byNode: Map<number, Set<string>> | undefined;
+  let byStage: { start: number; end: number; codes: readonly string[] }[] | undefined;
   for (const index of comments) {
     const node = tree.node(index);
     if (node.kind !== 'comment') continue;
@@ -72,20 +75,20 @@ export function pragmasOf(tree: SyntaxTree): Pragmas {
     const instruction = tree.node(next);
     if (instruction.kind !== 'instruction') continue;
     // A stage pragma holds from its FROM up to the next FROM; above another instruction, nowhere.
-    let end = next + 1;
     if (pragma.scope === 'stage') {
       if (instruction.name !== 'FROM') continue;
+      let end = next + 1;
       while (end < tree.nodeCount && !isFrom(tree, end)) end++;
+      (byStage ??= []).push({ start: next, end, codes: pragma.codes });
+      continue;
     }
     byNode ??= new Map();
-    for (let at = next; at < end; at++) {
-      let codes = byNode.get(at);
-      if (!codes) byNode.set(at, (codes = new Set()));
-      for (const code of pragma.codes) codes.add(code);
-    }
+    let codes = byNode.get(next);
+    if (!codes) byNode.set(next, (codes = new Set()));
+    for (const code of pragma.codes) codes.add(code);
   }
-  if (!global && !byNode) return NO_PRAGMAS;
-  return { global: global ?? new Set(), byNode: byNode ?? new Map() };
+  if (!global && !byNode && !byStage) return NO_PRAGMAS;
+  return { global: global ?? new Set(), byNode: byNode ?? new Map(), byStage: byStage ?? [] };
 }
 
 function isFrom(tree: SyntaxTree, index: number): boolean {
@@ -95,7 +98,9 @@ function isFrom(tree: SyntaxTree, index: number): boolean {
 
 /** Whether the pragmas silence `code` for the instruction at `nodeIndex`. */
 export function isIgnored(pragmas: Pragmas, code: string, nodeIndex: number): boolean {
-  return pragmas.global.has(code) || pragmas.byNode.get(nodeIndex)?.has(code) === true;
+  if (pragmas.global.has(code) || pragmas.byNode.get(nodeIndex)?.has(code) === true) return true;
+  // Stage pragmas are few (one above a FROM at most each): a scan is enough.
+  return pragmas.byStage.some((s) => nodeIndex >= s.start && nodeIndex < s.end && s.codes.includes(code));
 }
 
 /**
