@@ -553,6 +553,29 @@ describe('completion over LSP', () => {
       await checkNone('FROM alpine\nLABEL maintainer Jane $0');
     });
 
+    it('the WORKDIRs set above as COPY and ADD destinations, the one in effect first', async () => {
+      const file = 'FROM alpine AS build\nWORKDIR /src\nWORKDIR app/../lib\nENV OUT=/out\nWORKDIR $OUT\nFROM build\nWORKDIR /srv/\n';
+      const details = async (source: string, options: Options = {}) => (await complete(source, options)).map((i) => [i.label, i.kind, i.textEdit?.newText, i.detail]);
+      expect(await details(`${file}COPY --from=build . $[/$0$]`, { trigger: '/' })).toEqual([
+        ['/srv/', Kind.Folder, '/srv/', 'the working directory here (WORKDIR, line 7)'],
+        ['/out/', Kind.Folder, '/out/', 'WORKDIR, line 5'],
+        ['/src/lib/', Kind.Folder, '/src/lib/', 'WORKDIR, line 3'],
+        ['/src/', Kind.Folder, '/src/', 'WORKDIR, line 2'],
+      ]);
+      // Asked for after a heredoc source, and after an ADD source that is no Git query.
+      await check(`${file}COPY <<EOF $[$0$]\nx\nEOF\n`, [['/srv/', Kind.Folder, '/srv/'], ['/out/', Kind.Folder, '/out/'], ['/src/lib/', Kind.Folder, '/src/lib/'], ['/src/', Kind.Folder, '/src/']]);
+      await check('FROM scratch\nWORKDIR app\nADD https://example.com/a.tgz $[$0$]', [['/app/', Kind.Folder, '/app/']]);
+      // Not for a source, not after a space, not in a trigger, not where no WORKDIR is known.
+      await checkNone(`${file}COPY sr$0`);
+      await checkNone(`${file}COPY a $0`, { trigger: ' ' });
+      await checkNone(`${file}ONBUILD COPY a $0`);
+      await checkNone('FROM alpine\nWORKDIR app\nCOPY a $0');
+      // A path typed past every WORKDIR (paths are case-sensitive).
+      await checkNone(`${file}COPY a /usr/$0`, { trigger: '/' });
+      await checkNone(`${file}COPY a /SR$0`);
+      await check(`${file}COPY a $[/s$0$]`, [['/srv/', Kind.Folder, '/srv/'], ['/src/lib/', Kind.Folder, '/src/lib/'], ['/src/', Kind.Folder, '/src/']]);
+    });
+
     it('the query parameters of a Git URL after its ? or an &, not those given or refused beside them', async () => {
       const rows = (...left: string[]) => GIT_QUERY_PARAMETERS.filter((p) => !left.includes(p.name)).map((p) => [p.name, Kind.Property, `${p.name}=`] as Row);
       const git = 'FROM alpine\nADD https://github.com/moby/buildkit.git';

@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CHECK_OPTIONS,
@@ -607,7 +607,9 @@ function quietSweep(files: readonly string[]): Map<string, string[]> {
       const trigger = before !== undefined && TRIGGER_CHARACTERS.includes(before) ? before : undefined;
       const triggers = trigger === undefined ? [undefined] : trigger === ' ' ? [undefined, ' '] : [trigger];
       for (const trigger of triggers) {
-        const items = getCompletions(doc, position, { snippets: true, format: 'plaintext', ...(trigger ? { triggerCharacter: trigger } : {}) }).items;
+        const all = getCompletions(doc, position, { snippets: true, format: 'plaintext', ...(trigger ? { triggerCharacter: trigger } : {}) }).items;
+        // Among plain arguments, only a COPY or ADD destination has a vocabulary: the WORKDIRs above, as folders.
+        const items = where === 'arguments' ? all.filter((i) => i.kind !== CompletionItemKind.Folder) : all;
         if (items.length === 0) continue;
         const list = found.get(where) ?? [];
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

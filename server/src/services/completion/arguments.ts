@@ -1,11 +1,13 @@
 // Arguments that have a known vocabulary: the stage, image or `AS` of FROM, HEALTHCHECK's CMD/NONE,
-// STOPSIGNAL's signals, EXPOSE's protocol after `/`, and the names an ARG can declare: in a stage the
-// global ARGs it has not declared again, then the predefined ones.
+// STOPSIGNAL's signals, EXPOSE's protocol after `/`, the names an ARG can declare (in a stage the
+// global ARGs it has not declared again, then the predefined ones), and the WORKDIRs a COPY or ADD
+// destination can name (destinations.ts).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { COMMON_IMAGES, EXPOSE_PROTOCOLS, getCommonImage, getGitQueryParameter, GIT_QUERY_PARAMETERS, LABEL_KEYS, missingFrom, PREDEFINED_ARGS, SCRATCH, SIGNALS, type InstructionFact, type PredefinedArgGroup } from '../../facts';
 import { gitUrlQuery } from '../../rules/errors/remoteSource';
 import { pinnedFrontend } from '../../rules/frontendPin';
+import { destinationItems } from './destinations';
 import { charAfterWord, item, type CompletionRequest } from './items';
 import { keywordCase } from '../keywordCase';
 import { stageItems } from './stages';
@@ -218,8 +220,12 @@ export function argumentItems(request: CompletionRequest, context: ArgumentConte
       return argNameItems(request, context);
     case 'LABEL':
       return labelKeyItems(request, context);
-    case 'ADD':
-      return gitQueryItems(request, context);
+    case 'ADD': {
+      const query = gitQueryItems(request, context);
+      return query.length > 0 ? query : destinationItems(request, context);
+    }
+    case 'COPY':
+      return destinationItems(request, context);
     default:
       return [];
   }
