@@ -2,11 +2,12 @@
 // with no transport code. The server holds documents and calls these; the CLI and tests call
 // them directly.
 
-import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FormattingOptions, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
+import { getFormattingEdits } from './services/formatting';
 import type { JsonPieces } from './services/keptJson';
 import { getDocumentSymbols, type SymbolOptions } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -25,6 +26,8 @@ export interface LanguageService {
   diagnosticsJson(diagnostics: readonly Diagnostic[], out?: JsonPieces): JsonPieces;
   getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[];
   getDocumentSymbols(doc: AnalyzedDocument, options?: SymbolOptions): DocumentSymbol[];
+  /** Format Document's edits, with the editor's indentation options when given. */
+  getFormattingEdits(doc: AnalyzedDocument, settings?: Settings, editor?: Partial<FormattingOptions>): TextEdit[];
 }
 
 export function createLanguageService(): LanguageService {
@@ -34,5 +37,6 @@ export function createLanguageService(): LanguageService {
     diagnosticsJson,
     getCodeActions,
     getDocumentSymbols,
+    getFormattingEdits: (doc, settings = DEFAULT_SETTINGS, editor) => getFormattingEdits(doc, settings, editor),
   };
 }

@@ -1,8 +1,9 @@
 // Entry point of the bundled server (`dist/server.js`, the `dockerfile-lsp` binary).
-// With a transport flag it serves LSP; `lint` runs the command-line linter; `--version` and
+// With a transport flag it serves LSP; `lint` runs the command-line linter and `format` the formatter; `--version` and
 // `--help` answer and exit.
 import type { MessageReader } from 'vscode-languageserver/node';
 import { createConnection, ProposedFeatures } from './server/lsp';
+import { runFormat } from './cli/format';
 import { runLint } from './cli/lint';
 import { startServer } from './server';
 import { enforceLifecycle } from './server/lifecycle';
@@ -21,6 +22,9 @@ Usage:
   dockerfile-lsp lint [options] FILE...
                                     check Dockerfiles from the command line
                                     (dockerfile-lsp lint --help for its options)
+  dockerfile-lsp format [options] FILE...
+                                    format Dockerfiles as the editor does, or check
+                                    that they are (dockerfile-lsp format --help)
   dockerfile-lsp --version          print the version
   dockerfile-lsp --help             print this help
 `;
@@ -35,11 +39,11 @@ function readStdin(): Promise<string> {
   });
 }
 
-/** Runs `lint`; the exit status stays 2 unless the run settles, so a run that never does cannot pass. */
-function lint(args: readonly string[]): void {
+/** Runs a command-line command; the exit status stays 2 unless the run settles, so a run that never does cannot pass. */
+function command(name: string, run: typeof runLint, args: readonly string[]): void {
   process.exitCode = 2;
   // A reader that stops early (`| head`) closes the pipe: the rest of the output is dropped quietly
-  // and the exit status is still the lint's, as with a reader that read everything.
+  // and the exit status is still the command's, as with a reader that read everything.
   let outputClosed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -51,18 +55,18 @@ function lint(args: readonly string[]): void {
     readStdin,
     cwd: process.cwd(),
   };
-  void runLint(args, io).then(
+  void run(args, io).then(
     (status) => (process.exitCode = status),
     (error: unknown) => {
-      process.stderr.write(`dockerfile-lsp lint: ${String(error instanceof Error ? error.stack : error)}\n`);
+      process.stderr.write(`dockerfile-lsp ${name}: ${String(error instanceof Error ? error.stack : error)}\n`);
       process.exitCode = 2;
     },
   );
 }
 
 function main(argv: readonly string[]): void {
-  if (argv[0] === 'lint') {
-    lint(argv.slice(1));
+  if (argv[0] === 'lint' || argv[0] === 'format') {
+    command(argv[0], argv[0] === 'lint' ? runLint : runFormat, argv.slice(1));
     return;
   }
   if (argv.includes('--version') || argv.includes('-v')) {

@@ -213,3 +213,60 @@ describe('dockerfile-lsp lint', () => {
     expect(main.stdout).toContain('  dockerfile-lsp lint [options] FILE...\n');
   });
 });
+
+function format(args: readonly string[], input?: string): Run {
+  const result = spawnSync(process.execPath, [SERVER_PATH, 'format', ...args], { cwd: dir, input, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('dockerfile-lsp format', () => {
+  const MESSY = 'from alpine:3 as build\nrun apk add \\\ncurl \\\n      git   \nCMD ["a",   "b"]\n';
+  const TIDY = 'FROM alpine:3 AS build\nRUN apk add \\\n    curl \\\n      git\nCMD ["a", "b"]\n';
+
+  it('prints a file formatted as the editor formats it, and formatting that again changes nothing', () => {
+    writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
+    expect(format(['messy.Dockerfile'])).toEqual({ status: 0, stdout: TIDY, stderr: '' });
+    expect(format(['-'], TIDY)).toEqual({ status: 0, stdout: TIDY, stderr: '' });
+    // The file itself is left as it was.
+    expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(MESSY);
+  });
+
+  it('takes the formatting settings as options', () => {
+    expect(format(['--tabs', '--keyword-case', 'lower', '-'], 'FROM alpine:3\nRUN a \\\nb\n').stdout).toBe('from alpine:3\nrun a \\\n\tb\n');
+    expect(format(['--indent=2', '--blank-line-between-stages', '-'], 'FROM a:1\nRUN a \\\nb\nFROM b:1\n').stdout).toBe('FROM a:1\nRUN a \\\n  b\n\nFROM b:1\n');
+    expect(format(['--keyword-case=preserve', '-'], 'from a:1\nRun x\n').stdout).toBe('from a:1\nRun x\n');
+  });
+
+  it('--check lists the files that are not formatted, changes nothing, and exits 1 if there are any', () => {
+    writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
+    writeFileSync(path.join(dir, 'tidy.Dockerfile'), TIDY);
+    expect(format(['--check', 'messy.Dockerfile', 'tidy.Dockerfile'])).toEqual({ status: 1, stdout: 'messy.Dockerfile\n', stderr: '' });
+    expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(MESSY);
+    expect(format(['--check', 'tidy.Dockerfile'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('--write rewrites the files that are not formatted and names them', () => {
+    writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
+    writeFileSync(path.join(dir, 'tidy.Dockerfile'), TIDY);
+    expect(format(['--write', 'messy.Dockerfile', 'tidy.Dockerfile'])).toEqual({ status: 0, stdout: 'messy.Dockerfile\n', stderr: '' });
+    expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(TIDY);
+  });
+
+  it('refuses what it cannot do, with exit status 2', () => {
+    const first = (run: Run) => [run.status, run.stderr.split('\n')[0]];
+    expect(first(format(['a', 'b']))).toEqual([2, 'dockerfile-lsp format: several files need --check or --write']);
+    expect(first(format(['--check', '--write', 'a']))).toEqual([2, 'dockerfile-lsp format: --check and --write cannot be given together']);
+    expect(first(format(['--write', '-'], 'FROM a\n'))).toEqual([2, 'dockerfile-lsp format: --write rewrites files, and cannot rewrite standard input']);
+    expect(first(format(['--indent', '0', 'x']))).toEqual([2, 'dockerfile-lsp format: --indent takes a number of spaces from 1 to 16, not 0']);
+    expect(first(format(['--keyword-case', 'title', 'x']))).toEqual([2, 'dockerfile-lsp format: --keyword-case takes upper, lower or preserve, not title']);
+    expect(first(format(['--bogus', 'x']))).toEqual([2, 'dockerfile-lsp format: unknown option --bogus']);
+    expect(format(['--check', 'missing.Dockerfile'])).toEqual({ status: 2, stdout: '', stderr: 'dockerfile-lsp format: cannot read missing.Dockerfile: ENOENT\n' });
+  });
+
+  it('documents itself, and the server help mentions it', () => {
+    const help = format(['--help']);
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: dockerfile-lsp format [options] FILE...']);
+    const main = spawnSync(process.execPath, [SERVER_PATH, '--help'], { encoding: 'utf8' });
+    expect(main.stdout).toContain('  dockerfile-lsp format [options] FILE...\n');
+  });
+});
