@@ -54,6 +54,18 @@ import { cursorOf, parseFixture } from './fixture';
 const HEREDOC_PITFALL = `**Pitfall:** ${HEREDOC.doc.pitfall!}`;
 const SET_E = 'The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.';
 
+/** A COPY or ADD destination's hover: where the files land (`where`), then what the trailing `/` means. */
+function destination(instruction: string, written: string, where: string, directory: boolean): string {
+  return [
+    `**${instruction} destination** \`${written}\``,
+    where,
+    directory
+      ? 'It is a directory (it ends with `/`, or is `.`): the sources are copied into it, and it is created if it is missing.'
+      : "It does not end with `/`: a single source file is copied to exactly this path, and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
+    `[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#${instruction.toLowerCase()})`,
+  ].join('\n\n');
+}
+
 /** The hover of an ADD source of each kind, with the source as BuildKit reads it. */
 const addSource = (source: string, kind: AddSourceKind) =>
   `**ADD source** \`${source}\`: ${ADD_SOURCES[kind].label}\n\n${ADD_SOURCES[kind].doc}\n\n[Dockerfile reference](${ADD_SOURCES[kind].referenceUrl})`;
@@ -494,8 +506,31 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git?REF$0=v1$] /a', addSource('https://github.com/moby/buildkit.git?REF=v1', 'git'));
       await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git?ref=v$01$] /a', addSource('https://github.com/moby/buildkit.git?ref=v1', 'git'));
       await checkHover('FROM alpine\nADD $[https://github.com/moby/buildkit.git#v1?re$0f=v1$] /a', addSource('https://github.com/moby/buildkit.git#v1?ref=v1', 'git'));
-      await checkNoHover('FROM alpine\nADD a https://github.com/moby/buildkit.git?re$0f=v1');
+      // The destination's own hover, not the query's.
+      const { hover } = await hoverAt('FROM alpine\nADD a https://github.com/moby/buildkit.git?re$0f=v1', client);
+      expect((hover?.contents as MarkupContent).value).toMatch(/^\*\*ADD destination\*\* /);
       await checkNoHover('FROM alpine\nCOPY https://github.com/moby/buildkit.git?re$0f=v1 /a');
+    });
+
+    it('a COPY or ADD destination says where in the image the files land, from the WORKDIRs above, and whether it is a directory', async () => {
+      const file = 'FROM alpine AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n';
+      await checkHover(`${file}COPY . $[$0.$]`, destination('COPY', '.', 'In the image: `/srv/app/`. It is relative, so it starts from the working directory, `/srv/app` here (WORKDIR on line 4).', true));
+      await checkHover(`${file}ENV CONF=conf\nCOPY a.txt $[../$CONF/a.t$0xt$]`, destination('COPY', '../$CONF/a.txt', 'In the image: `/srv/conf/a.txt`. It is relative, so it starts from the working directory, `/srv/app` here (WORKDIR on line 4).', false));
+      await checkHover(`FROM scratch\nCOPY --from=base /x $[e$0tc/$]`, destination('COPY', 'etc/', "In the image: `/etc/`. It is relative, so it starts from the working directory, `/` (the image's root, as no WORKDIR above sets one).", true));
+      await checkHover(
+        'FROM node:20\nCOPY package.json $[$0app$]',
+        destination(
+          'COPY',
+          'app',
+          "It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none). Set one with `WORKDIR /app` above, or write an absolute path.",
+          false,
+        ),
+      );
+      // The heredoc's marker keeps its own hover; a word that is not the destination has none of this.
+      await checkHover('FROM alpine\nCOPY <<EOF $[/etc/$0motd$]\nhi\nEOF\n', destination('COPY', '/etc/motd', 'In the image: `/etc/motd`.', false));
+      const marker = await hoverAt('FROM alpine\nCOPY <<E$0OF /etc/motd\nhi\nEOF\n', client);
+      expect((marker.hover?.contents as MarkupContent).value).toMatch(/^\*\*Heredoc `EOF`\*\*/);
+      await checkNoHover('FROM alpine\nCOPY a$0.txt /x/');
     });
 
     it('an ADD source says what ADD does with it: download, clone, or copy and extract an archive', async () => {
@@ -508,7 +543,7 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\r\nADD --chmod=644 \\\r\n  $[https://exa$0mple.com/x.json$] /srv/', addSource('https://example.com/x.json', 'url'));
       // Unknown until the variables are: no kind to tell. Nor the destination.
       await checkNoHover('FROM alpine\nARG URL\nADD ${URL}/a.ta$0r.gz /opt/');
-      await checkNoHover('FROM alpine\nADD a.tar.gz /o$0pt/');
+      await checkHover('FROM alpine\nADD a.tar.gz $[/o$0pt/$]', destination('ADD', '/opt/', 'In the image: `/opt/`.', true));
     });
 
     it('FROM AS, HEALTHCHECK CMD and NONE', async () => {
@@ -1508,6 +1543,13 @@ describe('hover over LSP', () => {
           'Stays in the image: later instructions and every container started from the image see it.',
           'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
         ].join('\n\n'),
+      );
+    });
+
+    it('a WORKDIR and a destination with backticks and link syntax stay in code spans', async () => {
+      await checkHover(
+        'FROM alpine\nWORKDIR /a`b[x](http://evil.example)\nCOPY x $[<im$0g>/$]',
+        destination('COPY', '<img>/', 'In the image: ``/a`b[x](http:/evil.example)/<img>/``. It is relative, so it starts from the working directory, ``/a`b[x](http:/evil.example)`` here (WORKDIR on line 2).', true),
       );
     });
 

@@ -10,6 +10,7 @@ import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
+import { destinationHover } from './destination';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
 import { pragmaHover } from './pragmas';
@@ -87,6 +88,8 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   // The body is shell text or file content; its terminator line gets the heredoc's hover.
   const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
+  const destination = destinationHover(doc, entry, offset, format);
+  if (destination) return relative(entry.start, destination);
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;
   return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage));
 }

@@ -1,0 +1,61 @@
+// Hover on the destination of a COPY or ADD: where in the image the files land. A relative destination
+// starts from the working directory, which the WORKDIRs above (along the FROM chain) decide, and a
+// trailing `/` makes it a directory: the two things a learner most often gets wrong about it.
+
+import { getInstruction } from '../../facts';
+import type { DocFormat } from '../../facts/render';
+import { environmentAt, expandWord } from '../../rules/checks/support/expand';
+import type { InstructionNode, NodeEntry } from '../../syntax';
+import type { AnalyzedDocument } from '../document';
+import { DocWriter } from '../markup';
+import { cleanPath, workdirsBefore } from '../workdir';
+import type { SpanHover } from './flags';
+
+/** Whether BuildKit copies into the destination as a directory: it ends with `/`, or is `.` (dispatchCopy). */
+function isDirectory(path: string): boolean {
+  return path.endsWith('/') || path === '.' || path === '';
+}
+
+/** The hover on the destination of the COPY or ADD at `entry`, when `offset` is on it; its span is relative to the node. */
+export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): SpanHover | undefined {
+  const node = entry.node;
+  if ((node.name !== 'COPY' && node.name !== 'ADD') || node.argList.length < 2) return undefined;
+  const token = node.argList[node.argList.length - 1];
+  const rel = offset - entry.start;
+  if (rel < token.start || rel > token.end || node.heredocs.some((h) => h.marker.start <= rel && rel <= h.marker.end)) return undefined;
+  const { model, tree } = doc;
+  const stage = model.stageOfNode(entry.index);
+  // Windows paths take drives and backslashes, which this does not resolve.
+  if (!stage || stage.windows) return undefined;
+  const written = expandWord(token.text, environmentAt(model, entry.index), tree.escape);
+  if (written === undefined) return undefined;
+  const w = new DocWriter(format);
+  const heading = `${w.bold(w.prose(`${node.name} destination`))} ${w.code(token.text)}`;
+  const directory = isDirectory(written);
+  const shape = directory
+    ? w.prose('It is a directory (it ends with `/`, or is `.`): the sources are copied into it, and it is created if it is missing.')
+    : w.prose('It does not end with `/`: a single source file is copied to exactly this path, and a source directory\'s contents go into a directory of this name. End it with `/` to copy into a directory.');
+  let where: string;
+  if (written.startsWith('/')) {
+    where = `${w.prose('In the image:')} ${w.code(cleanPath(written) + (directory && cleanPath(written) !== '/' ? '/' : ''))}${w.prose('.')}`;
+  } else {
+    const { set, current } = workdirsBefore(doc, stage, entry.index);
+    if (current === undefined) {
+      where = w.prose(
+        'It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image\'s own (`/` when the image sets none). ' +
+          'Set one with `WORKDIR /app` above, or write an absolute path.',
+      );
+    } else {
+      const resolved = cleanPath(`${current}/${written}`);
+      const line = set[set.length - 1]?.line;
+      // The path is file text: a code span of its own, outside the prose.
+      const from = `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
+      where = [
+        `${w.prose('In the image:')} ${w.code(resolved + (directory && resolved !== '/' ? '/' : ''))}${w.prose('. It is relative, so it starts from the working directory,')}`,
+        `${from}${w.prose('.')}`,
+      ].join(' ');
+    }
+  }
+  const fact = getInstruction(node.name);
+  return { span: token, text: w.join(heading, where, shape, fact && w.link(fact.referenceUrl)) };
+}

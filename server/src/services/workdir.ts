@@ -1,0 +1,58 @@
+// The working directory along a stage's FROM chain: what each WORKDIR sets, expanded and cleaned as the
+// builder reads it, for the COPY and ADD destinations completion offers and hover resolves.
+
+import type { Stage } from '../semantics';
+import { environmentAt, expandWord } from '../rules/checks/support/expand';
+import type { AnalyzedDocument } from './document';
+
+export interface Workdir {
+  readonly path: string;
+  readonly line: number;
+}
+
+/** `path` with `.`, `..` and repeated slashes resolved, as the builder cleans a WORKDIR. */
+export function cleanPath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/**
+ * The working directories set along the stage's FROM chain before node `before`, and the one in
+ * effect there (undefined when a WORKDIR reads a value the file cannot tell, or is relative to a base
+ * image's own, unknown, working directory).
+ */
+export function workdirsBefore(doc: AnalyzedDocument, stage: Stage, before: number): { set: Workdir[]; current: string | undefined } {
+  const { model, tree, text } = doc;
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.base) chain.unshift(s);
+  // An image of its own starts where its configuration says; scratch has none, so `/`.
+  let current: string | undefined = chain[0].resolvedImage?.toLowerCase() === 'scratch' ? '/' : undefined;
+  const set: Workdir[] = [];
+  for (const s of chain) {
+    // An `ONBUILD WORKDIR` of the base runs first in a stage built FROM it: its path is not followed here.
+    if (s.base && hasWorkdirTrigger(doc, s.base)) current = undefined;
+    const end = s === stage ? before : s.lastNodeIndex + 1;
+    for (let index = s.nodeIndex + 1; index < end; index++) {
+      const node = tree.node(index);
+      if (node.kind !== 'instruction' || node.name !== 'WORKDIR' || node.argList.length === 0) continue;
+      const path = expandWord(node.argList[0].text, environmentAt(model, index), tree.escape);
+      current = path === undefined || path === '' ? undefined : path.startsWith('/') ? cleanPath(path) : current === undefined ? undefined : cleanPath(`${current}/${path}`);
+      if (current !== undefined) set.push({ path: current, line: text.positionAt(tree.start(index)).line + 1 });
+    }
+  }
+  return { set, current };
+}
+
+
+function hasWorkdirTrigger(doc: AnalyzedDocument, stage: Stage): boolean {
+  for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
+    const node = doc.tree.node(index);
+    if (node.kind === 'instruction' && node.name === 'ONBUILD' && node.trigger?.name === 'WORKDIR') return true;
+  }
+  return false;
+}
