@@ -533,6 +533,14 @@ describe('hover over LSP', () => {
       await checkNoHover('FROM alpine\nCOPY a$0.txt /x/');
     });
 
+    it('a WORKDIR path says the working directory from there on, and what a relative one starts from', async () => {
+      const from = 'The working directory from here on: `/srv/app`. RUN, CMD and ENTRYPOINT start there, and relative COPY and ADD destinations are under it; it is created if it is missing.';
+      await checkHover('FROM alpine AS base\nWORKDIR /srv\nFROM base\nWORKDIR $[a$0pp$]\n', ['**WORKDIR** `app`', from, 'It is relative, so it starts from the working directory before it, `/srv`.'].join('\n\n'));
+      await checkHover('FROM alpine\nWORKDIR $[/srv/x/../a$0pp/$]\n', ['**WORKDIR** `/srv/x/../app/`', from].join('\n\n'));
+      // Relative to an image's own working directory, which only the image knows: nothing to say.
+      await checkNoHover('FROM alpine\nWORKDIR a$0pp\n');
+    });
+
     it('an ADD source says what ADD does with it: download, clone, or copy and extract an archive', async () => {
       await checkHover('FROM alpine\nADD $[https://example.com/rel$0ease.tar.gz$] /opt/', addSource('https://example.com/release.tar.gz', 'url'));
       await checkHover('FROM alpine\nADD --keep-git-dir $[git@github.com:moby/build$0kit.git#v0.14.1:docs$] /src', addSource('git@github.com:moby/buildkit.git#v0.14.1:docs', 'git'));

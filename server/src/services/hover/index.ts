@@ -10,7 +10,7 @@ import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
-import { destinationHover } from './destination';
+import { destinationHover, workdirHover } from './paths';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
 import { pragmaHover } from './pragmas';
@@ -88,8 +88,8 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   // The body is shell text or file content; its terminator line gets the heredoc's hover.
   const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
-  const destination = destinationHover(doc, entry, offset, format);
-  if (destination) return relative(entry.start, destination);
+  const path = destinationHover(doc, entry, offset, format) ?? workdirHover(doc, entry, offset, format);
+  if (path) return relative(entry.start, path);
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;
   return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage));
 }

@@ -1,6 +1,7 @@
-// Hover on the destination of a COPY or ADD: where in the image the files land. A relative destination
-// starts from the working directory, which the WORKDIRs above (along the FROM chain) decide, and a
-// trailing `/` makes it a directory: the two things a learner most often gets wrong about it.
+// Hovers on paths in the image: the destination of a COPY or ADD (where the files land) and the path
+// of a WORKDIR (the working directory from there on). A relative one starts from the working
+// directory the WORKDIRs above (along the FROM chain) decide, and a trailing `/` makes a destination
+// a directory: the two things a learner most often gets wrong about them.
 
 import { getInstruction } from '../../facts';
 import type { DocFormat } from '../../facts/render';
@@ -58,4 +59,30 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
   }
   const fact = getInstruction(node.name);
   return { span: token, text: w.join(heading, where, shape, fact && w.link(fact.referenceUrl)) };
+}
+
+/** The hover on the path of the WORKDIR at `entry`, when `offset` is on it: the working directory from there on. */
+export function workdirHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): SpanHover | undefined {
+  const node = entry.node;
+  if (node.name !== 'WORKDIR' || node.argList.length === 0) return undefined;
+  const token = node.argList[0];
+  const rel = offset - entry.start;
+  if (rel < token.start || rel > token.end) return undefined;
+  const stage = doc.model.stageOfNode(entry.index);
+  if (!stage || stage.windows) return undefined;
+  const after = workdirsBefore(doc, stage, entry.index + 1);
+  const w = new DocWriter(format);
+  const heading = `${w.bold(w.prose('WORKDIR'))} ${w.code(token.text)}`;
+  if (after.current === undefined) return undefined;
+  const written = expandWord(token.text, environmentAt(doc.model, entry.index), doc.tree.escape);
+  const relative = written !== undefined && !written.startsWith('/');
+  const before = relative ? workdirsBefore(doc, stage, entry.index) : undefined;
+  return {
+    span: token,
+    text: w.join(
+      heading,
+      `${w.prose('The working directory from here on:')} ${w.code(after.current)}${w.prose('. RUN, CMD and ENTRYPOINT start there, and relative COPY and ADD destinations are under it; it is created if it is missing.')}`,
+      before?.current !== undefined && `${w.prose('It is relative, so it starts from the working directory before it,')} ${w.code(before.current)}${w.prose('.')}`,
+    ),
+  };
 }
