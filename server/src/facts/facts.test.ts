@@ -575,7 +575,7 @@ describe('predefined arguments', () => {
     expect(names('target')).toEqual(['TARGETSTAGE']);
     expect(names('buildkit')).toEqual([
       'BUILDKIT_BUILD_NAME', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE',
-      'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'BUILDKIT_DOCKERFILE_CHECK',
+      'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'BUILDKIT_GIT_ADVICE', 'BUILDKIT_DOCKERFILE_CHECK',
       'SOURCE_DATE_EPOCH', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE',
     ]);
   });
@@ -635,6 +635,9 @@ describe('predefined arguments', () => {
     // Docker's Dockerfile release notes list the argument under 1.4.0; older frontends ignore it.
     expect(getPredefinedArg('BUILDKIT_SANDBOX_HOSTNAME')!.since).toBe('1.4');
     expect(renderPredefinedArg(getPredefinedArg('BUILDKIT_SANDBOX_HOSTNAME')!, 'markdown')).toContain('Requires `# syntax=docker/dockerfile:1.4` or later.');
+    // moby/buildkit#6998: BuildKit v0.33 hides Git's advice, and frontend 1.27 (built into v0.33) passes the argument to Git sources.
+    expect(getPredefinedArg('BUILDKIT_GIT_ADVICE')!.since).toBe('1.27');
+    expect(renderPredefinedArg(getPredefinedArg('BUILDKIT_GIT_ADVICE')!, 'markdown')).toContain('Requires `# syntax=docker/dockerfile:1.27` or later.');
     // BuildKit's epoch.go: `context` resolves only Git and HTTP contexts; a named stage must be FROM scratch with one remote ADD.
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('a local directory gives none');
     expect(getPredefinedArg('SOURCE_DATE_EPOCH')!.doc).toContain('`FROM scratch` stage holding a single remote `ADD`');

@@ -188,6 +188,15 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
   ),
   arg(
     'buildkit',
+    'BUILDKIT_GIT_ADVICE',
+    '`1` lets Git print its advice (hints such as the detached-HEAD notice) in the build output when BuildKit clones a Git build context or an `ADD` Git source. ' +
+      'BuildKit 0.33 and later keep those hints out of the log by default; the frontend passes this argument on to the clone since 1.27.',
+    '1',
+    // moby/buildkit#6998 (in BuildKit v0.33.0, whose built-in frontend is 1.27.0).
+    '1.27',
+  ),
+  arg(
+    'buildkit',
     'BUILDKIT_DOCKERFILE_CHECK',
     'Configures build checks for this build with the same syntax as `# check=`. It replaces the directive in the file instead of merging with it.',
     'skip=all',
