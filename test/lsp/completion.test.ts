@@ -596,8 +596,13 @@ describe('completion over LSP', () => {
       expect((await complete(`${git}?$0`)).map((i) => i.detail)).toEqual([
         ...['ref', 'tag', 'branch', 'checksum'].map(() => 'Git URL query parameter'),
         'Git URL query parameter, same as checksum',
-        ...['subdir', 'keep-git-dir', 'submodules'].map(() => 'Git URL query parameter'),
+        ...['subdir', 'keep-git-dir', 'submodules', 'mtime', 'fetch-by-commit'].map(() => 'Git URL query parameter'),
       ]);
+      // mtime came with 1.23, so a 1.18 to 1.22 pin is not offered it; fetch-by-commit has no confirmed release, so it is never held back.
+      await check(`# syntax=docker/dockerfile:1.22
+${git}?$0`, rows('mtime'));
+      await check(`# syntax=docker/dockerfile:1.23-labs
+${git}?$0`, rows());
     });
 
     it('no Git URL query parameters in a download, a value, a fragment, a quoted value or COPY', async () => {

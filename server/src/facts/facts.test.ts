@@ -6,6 +6,7 @@ import {
   COMMON_IMAGES,
   SCRATCH,
   DIRECTIVES,
+  GIT_MTIME_VALUES,
   GIT_QUERY_PARAMETERS,
   HADOLINT_RETIRED_CODES,
   HADOLINT_RULES,
@@ -1142,11 +1143,28 @@ describe('ADD sources', () => {
 
 describe('Git URL query parameters', () => {
   it('are the seven of dockerfile/1.18.0 (release notes; dfgitutil.ParseGitRef), commit an alias of checksum, keys case-sensitive', () => {
-    expect(GIT_QUERY_PARAMETERS.map((p) => p.name)).toEqual(['ref', 'tag', 'branch', 'checksum', 'commit', 'subdir', 'keep-git-dir', 'submodules']);
-    expect(GIT_QUERY_PARAMETERS.every((p) => p.since === '1.18' && p.labsSince === '1.18' && p.referenceUrl === 'https://docs.docker.com/reference/dockerfile/#add')).toBe(true);
+    const first = GIT_QUERY_PARAMETERS.slice(0, 8);
+    expect(first.map((p) => p.name)).toEqual(['ref', 'tag', 'branch', 'checksum', 'commit', 'subdir', 'keep-git-dir', 'submodules']);
+    expect(first.every((p) => p.since === '1.18' && p.labsSince === '1.18')).toBe(true);
+    expect(GIT_QUERY_PARAMETERS.every((p) => p.referenceUrl === 'https://docs.docker.com/reference/dockerfile/#add')).toBe(true);
     expect(getGitQueryParameter('commit')?.aliasOf).toBe('checksum');
     expect([getGitQueryParameter('tag')?.excludes, getGitQueryParameter('branch')?.excludes]).toEqual([['branch'], ['tag']]);
     expect(getGitQueryParameter('REF')).toBeUndefined();
-    expect(getGitQueryParameter('mtime')).toBeUndefined();
+    // Keys of other BuildKit branches that no release reads are not parameters (fetch-depth was never merged).
+    expect(getGitQueryParameter('fetch-depth')).toBeUndefined();
+  });
+
+  it('and the later ones of the newest loadQuery: mtime (checkout or commit) since 1.23, fetch-by-commit (a boolean) of no confirmed release', () => {
+    expect(GIT_QUERY_PARAMETERS.slice(8).map((p) => p.name)).toEqual(['mtime', 'fetch-by-commit']);
+    // BuildKit v0.29.0's release notes: commit-time mtimes for Git sources (#6600), in the Dockerfile frontend with 1.23.0.
+    expect(getGitQueryParameter('mtime')).toMatchObject({ value: 'mtime', since: '1.23', labsSince: '1.23' });
+    expect(GIT_MTIME_VALUES).toEqual(['checkout', 'commit']);
+    expect(renderGitQueryParameter(getGitQueryParameter('mtime')!, 'markdown')).toContain('ADD <git-url>?mtime=checkout|commit <dest>');
+    // moby/buildkit#6708: the release that first read it is not confirmed, so it carries no version and is never held against a pin.
+    const fetch = getGitQueryParameter('fetch-by-commit')!;
+    expect(fetch.value).toBe('boolean');
+    expect(fetch.since).toBeUndefined();
+    expect(fetch.labsSince).toBeUndefined();
+    expect(renderGitQueryParameter(fetch, 'markdown')).not.toContain('Requires');
   });
 });

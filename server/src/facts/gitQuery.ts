@@ -1,13 +1,20 @@
 // The query parameters of a Git URL that ADD clones (`https://github.com/moby/buildkit.git?tag=v0.24.0&subdir=docs`):
 // options for the clone written into the address, as Git build contexts take them too. BuildKit reads them in
 // dfgitutil.ParseGitRef (frontend/dockerfile/dfgitutil/git_ref.go, loadQuery); dockerfile/1.18.0 introduced the
-// seven below (moby/buildkit#6172, #6173; the 1.18.0 release notes list them). Keys are case-sensitive, as Go's
+// first seven (moby/buildkit#6172, #6173; the 1.18.0 release notes list them), later releases added `mtime`
+// (1.23, moby/buildkit#6600) and `fetch-by-commit` (moby/buildkit#6708). Keys are case-sensitive, as Go's
 // url.Values keeps them.
 import type { Documentation, FrontendVersion } from './types';
 import { referenceUrl } from './util';
 
-/** What a parameter's value is: a Git reference, a commit hash, a path in the repository, or a boolean. */
-export type GitQueryValue = 'ref' | 'commit' | 'path' | 'boolean';
+/**
+ * What a parameter's value is: a Git reference, a commit hash, a path in the repository, a boolean, or
+ * the modification-time policy (`checkout` or `commit`).
+ */
+export type GitQueryValue = 'ref' | 'commit' | 'path' | 'boolean' | 'mtime';
+
+/** The values BuildKit accepts for `mtime` (loadQuery refuses any other). */
+export const GIT_MTIME_VALUES: readonly string[] = ['checkout', 'commit'];
 
 export interface GitQueryParameterFact {
   readonly name: string;
@@ -16,9 +23,13 @@ export interface GitQueryParameterFact {
   readonly aliasOf?: string;
   /** Parameters BuildKit refuses beside this one (`branch` beside `tag`). */
   readonly excludes?: readonly string[];
-  readonly since: FrontendVersion;
+  /**
+   * The first release that reads it. Absent when that release is not confirmed: such a parameter is
+   * offered everywhere and never held against a pinned frontend (like FlagFact.labsSince).
+   */
+  readonly since?: FrontendVersion;
   /** The first labs release that had it: the same release, as the labs channel got it with the stable one. */
-  readonly labsSince: FrontendVersion;
+  readonly labsSince?: FrontendVersion;
   readonly doc: Documentation;
   readonly referenceUrl: string;
 }
@@ -126,6 +137,38 @@ export const GIT_QUERY_PARAMETERS: readonly GitQueryParameterFact[] = [
     doc: {
       summary: 'Whether to check out the repository\'s Git submodules too; they are by default, and `submodules=false` skips them.',
       example: 'ADD https://github.com/moby/buildkit.git?tag=v0.24.0&submodules=false /src',
+    },
+  },
+  {
+    name: 'mtime',
+    value: 'mtime',
+    // BuildKit v0.29.0's release notes: commit-time mtimes for Git sources (#6600), enabled in the
+    // Dockerfile frontend by dockerfile/1.23.0, the frontend built into v0.29.0.
+    since: '1.23',
+    labsSince: '1.23',
+    referenceUrl: URL,
+    doc: {
+      summary:
+        'The modification time of the checked-out files: `checkout` (when BuildKit checked them out) or `commit` (the time of the commit), the only two values BuildKit accepts.',
+      details:
+        'With `commit` every file, directory and link gets the same date, taken from the repository, so the layer comes out the same on every build: use it for reproducible images, together with `SOURCE_DATE_EPOCH`.',
+      example: 'ADD https://github.com/moby/buildkit.git?tag=v0.24.0&mtime=commit /src',
+      pitfall: 'Frontends before 1.23 do not know the parameter and stop the build at this step.',
+    },
+  },
+  {
+    name: 'fetch-by-commit',
+    value: 'boolean',
+    // moby/buildkit#6708 (merged in May 2026); which frontend release first read the key is not confirmed,
+    // so no version is held against a pinned frontend.
+    referenceUrl: URL,
+    doc: {
+      summary:
+        'Fetches the commit that `checksum` (or `commit`) names directly, instead of first asking the remote where the reference points; a reference given too is then set on that commit locally.',
+      details:
+        'It saves a round trip and works for commits that no branch or tag advertises, but the reference is no longer checked against the remote: the commit you name is what you get.',
+      example: 'ADD https://github.com/moby/buildkit.git?branch=master&commit=0123456789abcdef0123456789abcdef01234567&fetch-by-commit=true /src',
+      pitfall: 'Git can fetch a commit directly only by its full hash: give all 40 hexadecimal characters in `checksum` or `commit`, not a prefix.',
     },
   },
 ];

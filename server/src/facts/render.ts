@@ -282,7 +282,7 @@ export function renderLabelKey(label: LabelKeyFact, format: DocFormat): string {
   ]);
 }
 
-const GIT_QUERY_HINTS: Readonly<Record<GitQueryValue, string>> = { ref: '<ref>', commit: '<commit>', path: '<dir>', boolean: 'true|false' };
+const GIT_QUERY_HINTS: Readonly<Record<GitQueryValue, string>> = { ref: '<ref>', commit: '<commit>', path: '<dir>', boolean: 'true|false', mtime: 'checkout|commit' };
 
 /** A query parameter of a Git URL that ADD clones (`?ref=`, `&subdir=`). */
 export function renderGitQueryParameter(parameter: GitQueryParameterFact, format: DocFormat): string {

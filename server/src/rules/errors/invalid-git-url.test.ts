@@ -22,6 +22,30 @@ describe('invalid-git-url', () => {
     ], rules);
   });
 
+  it('reports an mtime other than checkout or commit, or none (loadQuery: invalid mtime value, no value); fetch-by-commit is a boolean that may stand alone', () => {
+    checkErrors(
+      `FROM alpine\nADD ${GIT}?$[mtime$]=Commit /a\nADD ${GIT}?tag=v1&$[mtime$] /b\nADD ${GIT}?$[mtime$]= /c\n` +
+        `ADD ${GIT}?checksum=abc&$[fetch-by-commit$]=yes /d\n`,
+      [
+        ['invalid-git-url', 'mtime takes "checkout" or "commit", not "Commit"; BuildKit refuses any other value.'],
+        ['invalid-git-url', 'mtime needs a value; BuildKit refuses an empty one. Write mtime=checkout|commit or remove it.'],
+        ['invalid-git-url', 'mtime needs a value; BuildKit refuses an empty one. Write mtime=checkout|commit or remove it.'],
+        ['invalid-git-url', 'fetch-by-commit takes true or false (or 1, 0, t, f), not "yes".'],
+      ],
+      rules,
+    );
+    checkErrors(
+      `FROM alpine\nADD ${GIT}?mtime=commit&fetch-by-commit /a\nADD ${GIT}?mtime=checkout&fetch-by-commit= /b\nADD ${GIT}?fetch-by-commit=false /c\n`,
+      [],
+      rules,
+    );
+    // A release from before 1.23 refuses the key itself: that is needs-newer-frontend's to say, not this rule's.
+    checkErrors(`# syntax=docker/dockerfile:1.22\nFROM alpine\nADD ${GIT}?mtime=Commit /a\n`, [], rules);
+    checkErrors(`# syntax=docker/dockerfile:1.23\nFROM alpine\nADD ${GIT}?$[mtime$]=Commit /a\n`, [
+      ['invalid-git-url', 'mtime takes "checkout" or "commit", not "Commit"; BuildKit refuses any other value.'],
+    ], rules);
+  });
+
   it('reports a reference or directory the fragment contradicts, and tag with branch, ref or a fragment that names something else', () => {
     checkErrors(
       `FROM alpine\nADD ${GIT}?$[ref$]=v1#v2 /a\nADD ${GIT}?$[subdir$]=docs#v1:src /b\nADD ${GIT}?tag=v1&$[branch$]=main /c\n` +

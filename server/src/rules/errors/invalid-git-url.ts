@@ -1,20 +1,21 @@
 // The query of a Git URL that ADD clones (`…/repo.git?tag=v1&subdir=docs`, dockerfile 1.18) as BuildKit
 // refuses it when it converts the stage (dfgitutil.ParseGitRef's loadQuery, then dispatchCopy): a
-// parameter given twice, an empty reference or directory, a boolean strconv.ParseBool does not read, a
-// reference or directory that the `#ref:dir` fragment or another parameter contradicts, and a
-// keep-git-dir or checksum that the step's flag contradicts. An unknown key is left alone: later
-// releases keep adding keys, and the newest frontend may know one that no release in the facts has.
+// parameter given twice, an empty reference or directory, a boolean strconv.ParseBool does not read, an
+// mtime other than checkout or commit, a reference or directory that the `#ref:dir` fragment or another
+// parameter contradicts, and a keep-git-dir or checksum that the step's flag contradicts. An unknown key
+// is left alone: later releases keep adding keys, and the newest frontend may know one that no release
+// in the facts has. A key newer than the pinned release is needs-newer-frontend's to report.
 //
-// Only what every release since 1.18 refuses, on the source as BuildKit's shell lexer leaves it (quotes
+// Only what every release that reads the key refuses, on the source as BuildKit's shell lexer leaves it (quotes
 // and escapes removed) and values read exactly as written from there: a query with `;`
 // (which Go's url.Query drops silently) is not judged, nor a value with `%` or `+` (it decodes them),
 // nor a source with a variable. Under a pin older than 1.18 nothing is judged: that frontend reads no
 // query (needs-newer-frontend says so). ONBUILD triggers are left to the frontend of the child build.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { GIT_QUERY_PARAMETERS, getGitQueryParameter, getInstruction, missingFrom } from '../../facts';
+import { GIT_MTIME_VALUES, GIT_QUERY_PARAMETERS, getGitQueryParameter, getInstruction, missingFrom, type GitQueryValue } from '../../facts';
 import { EMPTY_ENVIRONMENT, expandWord, type Flag, type InstructionNode, type Token } from '../../syntax';
-import { pinnedFrontend } from '../frontendPin';
+import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
 import { hasVariable, spanInToken } from './common';
 import { parseGoBool } from './goValues';
@@ -48,10 +49,26 @@ function flagNamed(node: InstructionNode, name: string): Flag | undefined {
 
 type Report = (param: GitQueryParam, message: string) => void;
 
-function checkSource(node: InstructionNode, source: string, single: boolean, report: Report): void {
+/** What to write after `key=` for a parameter that needs a value, in the advice to write one. */
+function valueHint(value: GitQueryValue): string {
+  switch (value) {
+    case 'path':
+      return '<dir>';
+    case 'mtime':
+      return GIT_MTIME_VALUES.join('|');
+    default:
+      return `<${value}>`;
+  }
+}
+
+function checkSource(node: InstructionNode, source: string, single: boolean, pin: PinnedFrontend | undefined, report: Report): void {
   const query = gitUrlQuery(source);
   if (!query || source.slice(query.start, query.end).includes(';')) return;
-  const known = query.params.filter((p) => getGitQueryParameter(p.key));
+  // A key the pinned release does not read yet is needs-newer-frontend's: that release refuses it as unknown.
+  const known = query.params.filter((p) => {
+    const fact = getGitQueryParameter(p.key);
+    return fact !== undefined && !(pin && missingFrom(fact, pin));
+  });
   const seen = new Set<string>();
   for (const param of known) {
     if (seen.has(param.key)) report(param, `The Git URL gives ${param.key} more than once; BuildKit refuses a query parameter with several values. Keep one.`);
@@ -62,7 +79,9 @@ function checkSource(node: InstructionNode, source: string, single: boolean, rep
         report(param, `${param.key} takes true or false (or 1, 0, t, f), not "${param.value}".`);
       }
     } else if (param.value === undefined || param.value === '') {
-      report(param, `${param.key} needs a value; BuildKit refuses an empty one. Write ${param.key}=<${fact.value === 'path' ? 'dir' : fact.value}> or remove it.`);
+      report(param, `${param.key} needs a value; BuildKit refuses an empty one. Write ${param.key}=${valueHint(fact.value)} or remove it.`);
+    } else if (fact.value === 'mtime' && literal(param.value) && !GIT_MTIME_VALUES.includes(param.value)) {
+      report(param, `${param.key} takes ${GIT_MTIME_VALUES.map((v) => `"${v}"`).join(' or ')}, not "${param.value}"; BuildKit refuses any other value.`);
     }
   }
   // The comparisons below read each key's one value; a key given twice is reported above.
@@ -110,7 +129,7 @@ function checkSource(node: InstructionNode, source: string, single: boolean, rep
   }
 }
 
-function checkNode(node: InstructionNode, start: number, index: number, escape: string, report: (problem: FileProblem) => void): void {
+function checkNode(node: InstructionNode, start: number, index: number, escape: string, pin: PinnedFrontend | undefined, report: (problem: FileProblem) => void): void {
   const sources = node.argList.slice(0, -1).filter((s) => node.json || !/^\d*<</.test(s.text));
   for (const token of sources) {
     if (hasVariable(token.text)) continue;
@@ -119,7 +138,7 @@ function checkNode(node: InstructionNode, start: number, index: number, escape: 
     const word = expandWord(token.text, EMPTY_ENVIRONMENT, escape);
     if (!('value' in word)) continue;
     const asWritten = word.value === token.text;
-    checkSource(node, word.value, sources.length === 1, (param: GitQueryParam, message: string) => {
+    checkSource(node, word.value, sources.length === 1, pin, (param: GitQueryParam, message: string) => {
       const span = asWritten ? spanInToken(node, token as Token, param.keyStart, param.keyEnd) : { start: token.start, end: token.end };
       report({ nodeIndex: index, start: start + span.start, end: start + span.end, message });
     });
@@ -140,7 +159,7 @@ export const invalidGitUrl: StageRule = {
     if (pin && missingFrom(GIT_QUERY_PARAMETERS[0], pin)) return;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.name === 'ADD') checkNode(node, start, index, tree.escape, report);
+      if (node.kind === 'instruction' && node.name === 'ADD') checkNode(node, start, index, tree.escape, pin, report);
     }, stage.nodeIndex);
   },
 };

@@ -248,6 +248,33 @@ describe('needs-newer-frontend', () => {
     ], rules);
   });
 
+  it('reports a query parameter newer than the pinned release, at its key (loadQuery: unexpected query)', () => {
+    const message = (need: string, pin: string) =>
+      `The mtime query parameter of a Git URL needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend refuses the URL, as it does any query parameter it does not know.`;
+    checkErrors(
+      '# syntax=docker/dockerfile:1.22\nFROM alpine\nADD https://github.com/moby/buildkit.git?ref=v1&$[mtime$]=commit /src\n' +
+        'ADD ["https://github.com/moby/buildkit.git?$[mtime$]=commit", "/a"]\nADD [$["https://github.com/moby/buildkit.git?mtime=\\u0063ommit"$], "/b"]\n' +
+        // A download's query, a variable, a `;` (Go drops the pair), a percent-encoded key, the fragment and an ONBUILD trigger are left alone;
+        // fetch-by-commit has no confirmed release, so it is never held against a pin.
+        'ADD https://example.com/a.tar.gz?mtime=commit /c\nADD https://github.com/$ORG/repo.git?mtime=commit /d\n' +
+        'ADD https://github.com/moby/buildkit.git?mtime=commit;x=1 /e\nADD https://github.com/moby/buildkit.git?m%74ime=commit /f\n' +
+        'ADD https://github.com/moby/buildkit.git#v1?mtime=commit /g\nONBUILD ADD https://github.com/moby/buildkit.git?mtime=commit /h\n' +
+        'ADD https://github.com/moby/buildkit.git?fetch-by-commit=true&checksum=0123456789abcdef0123456789abcdef01234567 /i\n',
+      [['needs-newer-frontend', message('1.23', '1.22')], ['needs-newer-frontend', message('1.23', '1.22')], ['needs-newer-frontend', message('1.23', '1.22')]],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.20-labs\nFROM alpine\nADD https://github.com/moby/buildkit.git?$[mtime$]=commit /src\n', [
+      ['needs-newer-frontend', message('1.23-labs', '1.20-labs')],
+    ], rules);
+    // Older than 1.18, the query as a whole is reported once, not each key again.
+    checkErrors('# syntax=docker/dockerfile:1.17\nFROM alpine\nADD https://github.com/moby/buildkit.git$[?mtime=commit$] /src\n', [
+      ['needs-newer-frontend', 'A query in a Git URL needs frontend 1.18 or later, but this file pins docker/dockerfile:1.17. That frontend does not read it as options for the clone.'],
+    ], rules);
+    for (const syntax of ['docker/dockerfile:1.23', 'docker/dockerfile:1.23-labs', 'docker/dockerfile:1.28', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nADD https://github.com/moby/buildkit.git?mtime=commit&fetch-by-commit /src\n`, [], rules);
+    }
+  });
+
   it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
     const message = (form: string, need: string, pin: string) =>
       `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;

@@ -3,7 +3,8 @@
 // which stops at a flag it does not know (or, for the flags it knew only in the labs channel, at
 // the step that uses it), reads a heredoc's marker as a plain word and its body lines as
 // instructions, and fails on a substitution form its lexer does not know. Later forms of older
-// features too: white space after `<<` in a heredoc marker, ADD --checksum on a Git source and a query in a Git source's URL; and ADD from a Git source under
+// features too: white space after `<<` in a heredoc marker, ADD --checksum on a Git source, a query in a Git source's URL and each query parameter
+// newer than the first seven (`mtime`); and ADD from a Git source under
 // the stable 1.5 frontend, which clones only in labs (raised when the stage is converted). Judged only for a
 // numbered release of the official image, and only for features whose history the facts have
 // checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
@@ -16,7 +17,7 @@
 // judges the global ARGs before it, whose defaults the builder expands.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getDirective, getFlag, getMountOption, getSubstitution, GIT_QUERY_PARAMETERS, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
+import { getDirective, getFlag, getGitQueryParameter, getMountOption, getSubstitution, GIT_QUERY_PARAMETERS, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
 import type { DockerfileModel } from '../../semantics';
 import { mountTypeText, type Flag, type InstructionNode, type SyntaxTree, type Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
@@ -121,7 +122,6 @@ const GIT_QUERY: VersionedFeature = GIT_QUERY_PARAMETERS[0];
 function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number, index: number, pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
   if (node.name !== 'ADD' || isOlder(pin.version, ADD_GIT_KNOWN_SINCE) || missingFrom(ADD_GIT, pin)) return;
   const need = missingFrom(GIT_QUERY, pin);
-  if (!need) return;
   const text = tree.nodeText(index);
   for (const source of node.argList.slice(0, -1)) {
     if (hasVariable(source.text)) continue;
@@ -129,9 +129,24 @@ function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number,
     if (!query || query.end === query.start + 1) continue;
     // The source as written: the JSON form's quotes (or escapes) are not part of its text.
     const at = source.start + text.slice(source.start, source.end).indexOf(source.text);
-    const [from, to] = at < source.start ? [source.start, source.end] : [at + query.start, at + query.end];
-    const consequence = 'That frontend does not read it as options for the clone.';
-    report({ ...problem('A query in a Git URL', need, pin, index, start + from, start + to, consequence), raisedWhen: 'dispatch' });
+    const asWritten = at >= source.start;
+    if (need) {
+      const [from, to] = asWritten ? [at + query.start, at + query.end] : [source.start, source.end];
+      const consequence = 'That frontend does not read it as options for the clone.';
+      report({ ...problem('A query in a Git URL', need, pin, index, start + from, start + to, consequence), raisedWhen: 'dispatch' });
+      continue;
+    }
+    // A release that reads queries refuses a key it does not know yet ("unexpected query") when it converts the stage.
+    // Go's url.ParseQuery drops a pair with `;`, so such a query is not judged.
+    if (source.text.slice(query.start, query.end).includes(';')) continue;
+    for (const param of query.params) {
+      const fact = getGitQueryParameter(param.key);
+      const paramNeed = fact && missingFrom(fact, pin);
+      if (!paramNeed) continue;
+      const [from, to] = asWritten ? [at + param.keyStart, at + param.keyEnd] : [source.start, source.end];
+      const consequence = 'That frontend refuses the URL, as it does any query parameter it does not know.';
+      report({ ...problem(`The ${param.key} query parameter of a Git URL`, paramNeed, pin, index, start + from, start + to, consequence), raisedWhen: 'dispatch' });
+    }
   }
 }
 

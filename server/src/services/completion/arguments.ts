@@ -188,6 +188,8 @@ function gitQueryItems(request: CompletionRequest, context: ArgumentContext): Co
   const keyStart = Math.max(context.typed.lastIndexOf('&'), query.start) + 1;
   if (context.typed.includes('=', keyStart)) return [];
   const pin = context.onbuild ? undefined : pinnedFrontend(request.doc.tree);
+  // A release from before the query's first parameters reads none, not even one whose own release is unconfirmed.
+  if (pin && missingFrom(GIT_QUERY_PARAMETERS[0], pin)) return [];
   const given = new Set(query.params.filter((p) => p.keyStart !== keyStart).map((p) => p.key));
   // Left out too: the keys BuildKit refuses beside a given one, and another name of a given one (`commit` for `checksum`).
   const excluded = new Set(
