@@ -530,6 +530,16 @@ describe('directives', () => {
     expect(getDirective('syntax')!.values.map((v) => v.value).slice(2, 4)).toEqual(['docker/dockerfile:1.28', 'docker/dockerfile:1.27']);
   });
 
+  it('offers pins for the releases that brought notable syntax, newest first, 1.23 and 1.24 included', () => {
+    const pins = getDirective('syntax')!.values.map((v) => /^docker\/dockerfile:(1\.\d+)$/.exec(v.value)?.[1]).filter((v) => v !== undefined);
+    expect(pins).toEqual(['1.28', '1.27', '1.24', '1.23', '1.21', '1.20', '1.19', '1.18', '1.17', '1.16', '1.14', '1.11', '1.10', '1.8', '1.7', '1.6', '1.4']);
+    // Each release a Git query parameter or a build argument's history names has its pin.
+    const doc = (version: string) => getDirective('syntax')!.values.find((v) => v.value === `docker/dockerfile:${version}`)!.doc;
+    expect(doc('1.23')).toContain('`mtime` query parameter');
+    expect(doc('1.18')).toContain('query parameters of Git URLs');
+    expect(doc('1.16')).toContain('`ADD --checksum` for Git sources');
+  });
+
   it('offers docker/dockerfile:1 first, labs, then pinned versions', () => {
     const values = getDirective('syntax')!.values.map((v) => v.value);
     expect(values.slice(0, 3)).toEqual(['docker/dockerfile:1', 'docker/dockerfile:1-labs', `docker/dockerfile:${SYNTAX_VERSION_LATEST}`]);
