@@ -168,7 +168,7 @@ export const GIT_QUERY_PARAMETERS: readonly GitQueryParameterFact[] = [
       details:
         'It saves a round trip and works for commits that no branch or tag advertises, but the reference is no longer checked against the remote: the commit you name is what you get.',
       example: 'ADD https://github.com/moby/buildkit.git?branch=master&commit=0123456789abcdef0123456789abcdef01234567&fetch-by-commit=true /src',
-      pitfall: 'Git can fetch a commit directly only by its full hash: give all 40 hexadecimal characters in `checksum` or `commit`, not a prefix.',
+      pitfall: 'It needs `checksum` (or `commit`): without one the step fails. And Git can fetch a commit directly only by its full hash, 40 hexadecimal characters (64 in a SHA-256 repository), not a prefix.',
     },
   },
 ];
