@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../settings';
+import { readFailure, usageStatus, type CommandIO } from './io';
 
 export const FORMAT_HELP = `Usage: dockerfile-lsp format [options] FILE...
 
@@ -35,12 +36,6 @@ Exit status: with --check 1 if a file is not formatted; 2 on a usage or read
 error; 0 otherwise.
 `;
 
-export interface FormatIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
-  readonly cwd: string;
-}
 
 interface FormatCommand {
   readonly mode: 'print' | 'check' | 'write';
@@ -101,16 +96,10 @@ export function formatText(text: string, uri: string, command: Pick<FormatComman
 }
 
 /** Runs the command; resolves with the exit status. */
-export async function runFormat(args: readonly string[], io: FormatIO): Promise<number> {
+export async function runFormat(args: readonly string[], io: CommandIO): Promise<number> {
   const parsed = parseFormatArgs(args);
-  if ('help' in parsed) {
-    io.stdout(FORMAT_HELP);
-    return 0;
-  }
-  if ('error' in parsed) {
-    io.stderr(`dockerfile-lsp format: ${parsed.error}\n\n${FORMAT_HELP}`);
-    return 2;
-  }
+  const usage = usageStatus('format', parsed, FORMAT_HELP, io);
+  if (usage !== undefined || !('command' in parsed)) return usage ?? 2;
   const { command } = parsed;
   let stdin: Promise<string> | undefined;
   let readFailed = false;
@@ -122,8 +111,7 @@ export async function runFormat(args: readonly string[], io: FormatIO): Promise<
       text = absolute === undefined ? await (stdin ??= io.readStdin()) : await fs.readFile(absolute, 'utf8');
     } catch (error) {
       readFailed = true;
-      const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-      io.stderr(`dockerfile-lsp format: cannot read ${file}: ${reason}\n`);
+      io.stderr(`dockerfile-lsp format: cannot read ${file}: ${readFailure(error)}\n`);
       continue;
     }
     const formatted = formatText(text, absolute === undefined ? 'untitled:stdin' : URI.file(absolute).toString(), command);

@@ -16,6 +16,7 @@ import { FIX_ALL_KIND } from '../services/fixAll';
 import { unknownRuleName } from '../services/ruleNames';
 import { mergeSettings, ruleSeverity, type RuleSeverity } from '../settings';
 import { FORMATS, format, type FileResult, type Format } from './formats';
+import { readFailure, usageStatus, type CommandIO } from './io';
 
 export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
 
@@ -44,12 +45,6 @@ Options:
 Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
 `;
 
-export interface LintIO {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
-  readonly cwd: string;
-}
 
 interface LintOptions {
   readonly format: Format;
@@ -110,14 +105,14 @@ export function parseLintArgs(args: readonly string[]): Parsed {
 }
 
 /** Warns about a --rule name nothing reports, with the closest code. */
-function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: LintIO): void {
+function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: CommandIO): void {
   for (const name of Object.keys(rules)) {
     const warning = unknownRuleName(name);
     if (warning) io.stderr(`dockerfile-lsp lint: warning: ${warning}\n`);
   }
 }
 
-async function lintOne(file: string, options: LintOptions, io: LintIO): Promise<FileResult> {
+async function lintOne(file: string, options: LintOptions, io: CommandIO): Promise<FileResult> {
   const service = createLanguageService();
   const settings = mergeSettings({ diagnostics: { rules: options.rules, bestPractices: options.bestPractices } }).settings;
   if (file === '-') {
@@ -145,20 +140,14 @@ async function lintOne(file: string, options: LintOptions, io: LintIO): Promise<
 }
 
 /** Runs the command; resolves with the exit status. */
-export async function runLint(args: readonly string[], io: LintIO): Promise<number> {
+export async function runLint(args: readonly string[], io: CommandIO): Promise<number> {
   const parsed = parseLintArgs(args);
-  if ('help' in parsed) {
-    io.stdout(LINT_HELP);
-    return 0;
-  }
-  if ('error' in parsed) {
-    io.stderr(`dockerfile-lsp lint: ${parsed.error}\n\n${LINT_HELP}`);
-    return 2;
-  }
+  const usage = usageStatus('lint', parsed, LINT_HELP, io);
+  if (usage !== undefined || !('options' in parsed)) return usage ?? 2;
   const { options } = parsed;
   // Standard input can be read once: every `-` lints the same text.
   let stdin: Promise<string> | undefined;
-  const readOnce: LintIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
+  const readOnce: CommandIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
   warnUnknownRules(options.rules, io);
   const results: FileResult[] = [];
   let readFailed = false;
@@ -167,8 +156,7 @@ export async function runLint(args: readonly string[], io: LintIO): Promise<numb
       results.push(await lintOne(file, options, readOnce));
     } catch (error) {
       readFailed = true;
-      const reason = error instanceof Error && 'code' in error ? `${String((error as NodeJS.ErrnoException).code)}` : String(error);
-      io.stderr(`dockerfile-lsp lint: cannot read ${file}: ${reason}\n`);
+      io.stderr(`dockerfile-lsp lint: cannot read ${file}: ${readFailure(error)}\n`);
     }
   }
   io.stdout(format(options.format, results, io.cwd));
