@@ -48,7 +48,7 @@ export function workdirsBefore(doc: AnalyzedDocument, stage: Stage, before: numb
   return { set, current };
 }
 
-
+/** Whether the stage has an `ONBUILD WORKDIR`, which the stages built FROM it run first. */
 function hasWorkdirTrigger(doc: AnalyzedDocument, stage: Stage): boolean {
   for (let index = stage.nodeIndex + 1; index <= stage.lastNodeIndex; index++) {
     const node = doc.tree.node(index);

@@ -71,9 +71,10 @@ export function workdirHover(doc: AnalyzedDocument, entry: NodeEntry<Instruction
   const stage = doc.model.stageOfNode(entry.index);
   if (!stage || stage.windows) return undefined;
   const after = workdirsBefore(doc, stage, entry.index + 1);
+  // Relative to an image's own working directory, or a value only the build can tell: nothing to add.
+  if (after.current === undefined) return undefined;
   const w = new DocWriter(format);
   const heading = `${w.bold(w.prose('WORKDIR'))} ${w.code(token.text)}`;
-  if (after.current === undefined) return undefined;
   const written = expandWord(token.text, environmentAt(doc.model, entry.index), doc.tree.escape);
   const relative = written !== undefined && !written.startsWith('/');
   const before = relative ? workdirsBefore(doc, stage, entry.index) : undefined;
