@@ -40,7 +40,10 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
         documentationFormat: ['markdown', 'plaintext'],
         resolveSupport: { properties: ['documentation', 'detail'] },
         insertReplaceSupport: false,
+        tagSupport: { valueSet: [1] },
       },
+      // Every kind of LSP 3.17, as VS Code lists them (without a list a client knows kinds 1 to 18 only).
+      completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => i + 1) },
       contextSupport: true,
     },
     signatureHelp: { signatureInformation: { documentationFormat: ['markdown', 'plaintext'], activeParameterSupport: true } },

@@ -1,6 +1,41 @@
+import type { ClientCapabilities, CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList } from 'vscode-languageserver/node';
 import { CompletionTriggerKind } from '../lsp';
 import { getCompletions, resolveCompletionItem, TRIGGER_CHARACTERS } from '../../services/completion';
 import type { Feature } from '../feature';
+
+/** LSP 3.17: a client that lists no completion item kinds knows Text (1) to Reference (18), the kinds of LSP 1. */
+const FIRST_KINDS: readonly number[] = Array.from({ length: 18 }, (_, i) => i + 1);
+const KIND_VALUE = 12 as CompletionItemKind;
+const KIND_ENUM_MEMBER = 20 as CompletionItemKind;
+const TAG_DEPRECATED = 1 as CompletionItemTag;
+
+/**
+ * What the client's completion capability lets an item carry, as a function that makes an item fit
+ * it, or undefined when every item fits as it is. Kinds the client does not list are replaced by the
+ * nearest kind of LSP 1 (an enum member is a value) or left out; tags it does not list are left out,
+ * a deprecated item then saying so with `deprecated` where the client reads that instead.
+ */
+export function completionItemFit(capabilities: ClientCapabilities): ((item: CompletionItem) => CompletionItem) | undefined {
+  const completion = capabilities.textDocument?.completion;
+  const kinds = new Set<number>(completion?.completionItemKind?.valueSet ?? FIRST_KINDS);
+  const tags = new Set<number>(completion?.completionItem?.tagSupport?.valueSet ?? []);
+  const deprecatedField = completion?.completionItem?.deprecatedSupport === true;
+  if (kinds.has(KIND_ENUM_MEMBER) && tags.has(TAG_DEPRECATED)) return undefined;
+  return (item) => {
+    const kindFits = item.kind === undefined || kinds.has(item.kind);
+    const keptTags = item.tags?.filter((tag) => tags.has(tag));
+    if (kindFits && keptTags?.length === item.tags?.length) return item;
+    const fitted: CompletionItem = { ...item };
+    if (!kindFits) {
+      if (item.kind === KIND_ENUM_MEMBER && kinds.has(KIND_VALUE)) fitted.kind = KIND_VALUE;
+      else delete fitted.kind;
+    }
+    if (keptTags?.length) fitted.tags = keptTags;
+    else delete fitted.tags;
+    if (deprecatedField && item.tags?.includes(TAG_DEPRECATED) && !keptTags?.includes(TAG_DEPRECATED)) fitted.deprecated = true;
+    return fitted;
+  };
+}
 
 /** textDocument/completion with completionItem/resolve, which adds the documentation of an item. */
 export const completionFeature: Feature = {
@@ -11,12 +46,14 @@ export const completionFeature: Feature = {
       onDocument(params.textDocument.uri, token, (doc, settings) => {
         if (!settings.completion.enable) return null;
         const context = params.context;
-        return getCompletions(doc, toServerPosition(params.textDocument.uri, params.position), {
+        const list: CompletionList = getCompletions(doc, toServerPosition(params.textDocument.uri, params.position), {
           snippets: client.snippets,
           format: client.completionMarkdown ? 'markdown' : 'plaintext',
           triggerCharacter: context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined,
           insertReplace: client.raw.textDocument?.completion?.completionItem?.insertReplaceSupport === true,
         });
+        const fit = completionItemFit(client.raw);
+        return fit ? { ...list, items: list.items.map(fit) } : list;
       }),
     );
     connection.onCompletionResolve((item) => resolveCompletionItem(item, client.completionMarkdown ? 'markdown' : 'plaintext'));

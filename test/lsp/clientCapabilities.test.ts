@@ -1,0 +1,64 @@
+// What the server sends editors other than VS Code, which declare less: each answer holds only what
+// the client's capabilities say it understands (LSP 3.17). Clients here declare as little as
+// Neovim 0.7, Helix, eglot or Sublime Text do for the feature in question.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import { SIGNALS } from '../../server/src/facts';
+import { LspTestClient } from './client';
+
+let count = 0;
+const started: LspTestClient[] = [];
+
+async function start(capabilities: Parameters<typeof LspTestClient.start>[0]): Promise<LspTestClient> {
+  const client = await LspTestClient.start(capabilities);
+  started.push(client);
+  return client;
+}
+
+afterAll(async () => {
+  for (const client of started) await client.stop();
+});
+
+async function completion(client: LspTestClient, text: string, line: number, character: number): Promise<CompletionItem[]> {
+  const uri = `file:///caps/${++count}/Dockerfile`;
+  await client.open(uri, text);
+  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character }, context: { triggerKind: 1 } });
+  return list.items;
+}
+
+describe('completion items fit the client', () => {
+  /** Neovim 0.7 to 0.9: no tags, no `deprecated`, every kind. */
+  let noTags: LspTestClient;
+  /** Helix, eglot: `deprecated`, no list of kinds (so LSP 1's kinds 1 to 18 only). */
+  let deprecatedField: LspTestClient;
+  /** The least a client can declare. */
+  let bare: LspTestClient;
+
+  beforeAll(async () => {
+    noTags = await start({ capabilities: { textDocument: { completion: { completionItem: { tagSupport: undefined, deprecatedSupport: false } } } } });
+    deprecatedField = await start({
+      capabilities: { textDocument: { completion: { completionItem: { tagSupport: undefined, deprecatedSupport: true }, completionItemKind: undefined } } },
+    });
+    bare = await start({ capabilities: { textDocument: { completion: { completionItem: { tagSupport: undefined }, completionItemKind: undefined } } } });
+  });
+
+  it('marks MAINTAINER deprecated only the way the client reads', async () => {
+    const maintainer = async (client: LspTestClient) => (await completion(client, 'FROM alpine\nM', 1, 1)).find((item) => item.label === 'MAINTAINER');
+    const withoutTags = await maintainer(noTags);
+    expect(withoutTags?.tags).toBeUndefined();
+    expect(withoutTags?.deprecated).toBeUndefined();
+    const withField = await maintainer(deprecatedField);
+    expect(withField?.tags).toBeUndefined();
+    expect(withField?.deprecated).toBe(true);
+    expect((await maintainer(bare))?.tags).toBeUndefined();
+  });
+
+  it('gives values the kind Value where the client lists no EnumMember', async () => {
+    const kinds = async (client: LspTestClient) => (await completion(client, 'FROM alpine\nSTOPSIGNAL ', 1, 11)).map((item) => [item.label, item.kind]);
+    expect(await kinds(noTags)).toEqual(SIGNALS.map((signal) => [signal.name, 20]));
+    expect(await kinds(deprecatedField)).toEqual(SIGNALS.map((signal) => [signal.name, 12]));
+    expect(await kinds(bare)).toEqual(SIGNALS.map((signal) => [signal.name, 12]));
+    // Kinds of LSP 1 are kept.
+    expect((await completion(bare, 'FROM alpine\nR', 1, 1)).find((item) => item.label === 'RUN')?.kind).toBe(14);
+  });
+});
