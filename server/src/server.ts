@@ -18,6 +18,7 @@ import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dock
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
+import { withSupportedTags } from './server/diagnosticTags';
 import { LIFECYCLE_ERROR, lifecycleError, type LifecycleErrorReport } from './server/lifecycle';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import type { ClientSupport, ServerContext } from './server/feature';
@@ -62,7 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     completionMarkdown: true,
     snippets: false,
     documentChanges: false,
-    diagnosticTags: false,
+    diagnosticTags: [],
     codeActionLiterals: false,
     prepareRename: false,
     raw: {},
@@ -186,7 +187,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = analyzed(document);
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
-      const diagnostics = convertResult(service.getDiagnostics(doc, settings, { dockerignore, onRuleError }), encoding, lineText(document));
+      const found = service.getDiagnostics(doc, settings, { dockerignore, onRuleError });
+      const diagnostics = convertResult(withSupportedTags(found, client.diagnosticTags), encoding, lineText(document));
       if (preparedJson()) {
         // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
         const params = service.diagnosticsJson(diagnostics, [`{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":`]);
@@ -241,7 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     client.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
-    client.diagnosticTags = (caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet?.length ?? 0) > 0;
+    client.diagnosticTags = caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet ?? [];
     client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     client.prepareRename = caps.textDocument?.rename?.prepareSupport === true;
     const hoverFormats = caps.textDocument?.hover?.contentFormat;

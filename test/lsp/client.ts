@@ -4,6 +4,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
   ClientCapabilities,
+  CompletionItemKind,
   createProtocolConnection,
   Diagnostic,
   InitializeResult,
@@ -43,7 +44,7 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
         tagSupport: { valueSet: [1] },
       },
       // Every kind of LSP 3.17, as VS Code lists them (without a list a client knows kinds 1 to 18 only).
-      completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => i + 1) },
+      completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => (i + 1) as CompletionItemKind) },
       contextSupport: true,
     },
     signatureHelp: { signatureInformation: { documentationFormat: ['markdown', 'plaintext'], activeParameterSupport: true } },

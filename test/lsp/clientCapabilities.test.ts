@@ -62,3 +62,32 @@ describe('completion items fit the client', () => {
     expect((await completion(bare, 'FROM alpine\nR', 1, 1)).find((item) => item.label === 'RUN')?.kind).toBe(14);
   });
 });
+
+describe('diagnostic tags fit the client', () => {
+  const TEXT = 'FROM alpine:3.20\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\n';
+
+  async function tagsSent(tagSupport: { valueSet: number[] } | undefined): Promise<[string, number[] | undefined][]> {
+    const client = await start({ capabilities: { textDocument: { publishDiagnostics: { tagSupport } } } });
+    const uri = `file:///caps/${++count}/Dockerfile`;
+    await client.open(uri, TEXT);
+    return (await client.diagnosticsFor(uri, 1)).map((d) => [String(d.code), d.tags as number[] | undefined]);
+  }
+
+  it('sends deprecated and unnecessary to clients that list both', async () => {
+    expect(await tagsSent({ valueSet: [1, 2] })).toEqual([
+      ['MaintainerDeprecated', [2]],
+      ['MultipleInstructionsDisallowed', [1]],
+    ]);
+  });
+
+  it('sends only the tags the client lists, and none to a client without tagSupport', async () => {
+    expect(await tagsSent({ valueSet: [1] })).toEqual([
+      ['MaintainerDeprecated', undefined],
+      ['MultipleInstructionsDisallowed', [1]],
+    ]);
+    expect(await tagsSent(undefined)).toEqual([
+      ['MaintainerDeprecated', undefined],
+      ['MultipleInstructionsDisallowed', undefined],
+    ]);
+  });
+});

@@ -17,8 +17,8 @@ export interface ClientSupport {
   completionMarkdown: boolean;
   snippets: boolean;
   documentChanges: boolean;
-  /** The client can show the deprecated / unnecessary diagnostic tags. */
-  diagnosticTags: boolean;
+  /** The diagnostic tags (unnecessary, deprecated) the client lists; others are not sent to it. */
+  diagnosticTags: readonly number[];
   codeActionLiterals: boolean;
   prepareRename: boolean;
   /** The raw capabilities, for anything more specific. */
