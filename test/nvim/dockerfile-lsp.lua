@@ -3,6 +3,13 @@
 --   require('dockerfile-lsp').setup()                          -- `dockerfile-lsp` on the PATH
 --   require('dockerfile-lsp').setup({ cmd = { 'node', '/path/to/dist/server.js', '--stdio' } })
 --   require('dockerfile-lsp').setup({ codelens = false })      -- no code lenses above FROM
+--   require('dockerfile-lsp').setup({ settings = { formatting = { keywordCase = 'lower' } } })
+--
+-- `settings` are the server's settings without their `dockerfile-lsp.` prefix. They go to the server
+-- twice: as initializationOptions, the one way that reaches the server from Neovim 0.7 (which
+-- does not declare workspace/configuration, so the server does not ask, and sends no
+-- didChangeConfiguration), and as the client's `settings`, which Neovim 0.8 and later answer
+-- workspace/configuration from.
 --
 -- The server starts as the VS Code extension starts it (pass `cmd_env` to start it otherwise): V8's
 -- background work on one helper thread (NODE_OPTIONS=--v8-pool-size=1), so on a machine with few
@@ -52,6 +59,10 @@ function M.setup(opts)
     if opts.codelens ~= false and client.server_capabilities.codeLensProvider then refresh_codelens(bufnr) end
   end
   local config = { name = 'dockerfile-lsp', cmd = cmd, cmd_env = cmd_env, commands = M.commands, on_attach = on_attach }
+  if opts.settings then
+    config.settings = { ['dockerfile-lsp'] = opts.settings }
+    config.init_options = { ['dockerfile-lsp'] = opts.settings }
+  end
   local group = vim.api.nvim_create_augroup('dockerfile-lsp', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,

@@ -158,6 +158,36 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     });
   });
 
+  it('passes the settings given to setup() on to the server, also on Neovim 0.7 (which does not declare workspace/configuration)', () => {
+    const dir = path.join(tmp, 'settings');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM alpine:3.20\nRUN echo hi\n');
+    const out = path.join(dir, 'result.json');
+    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'settings.lua')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(tmp, 'config'),
+        XDG_DATA_HOME: path.join(tmp, 'data'),
+        XDG_STATE_HOME: path.join(tmp, 'state'),
+        XDG_CACHE_HOME: path.join(tmp, 'cache'),
+        DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
+        DOCKERFILE_LSP_FILE: path.join(dir, 'Dockerfile'),
+        DOCKERFILE_LSP_OUT: out,
+      },
+    });
+    expect(fs.existsSync(out), `${run.stdout}${run.stderr}`).toBe(true);
+    // keywordCase = 'lower': Format Document writes the keywords in lower case.
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual({
+      edits: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, newText: 'from' },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, newText: 'run' },
+      ],
+    });
+  });
+
   it('applies Fix All as the README says to run it: a code action of the source.fixAll kind', ({ skip }) => {
     if (!gate('codeAction', skip)) return;
     expect(result.fix_all).toEqual(['FROM alpine:3.20 AS build', 'ENV MODE=release', 'RUN echo $MODE', 'CMD echo done']);
