@@ -2,7 +2,7 @@
 // the client's capabilities say it understands (LSP 3.17). Clients here declare as little as
 // Neovim 0.7, Helix, eglot or Sublime Text do for the feature in question.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DiagnosticTag } from 'vscode-languageserver-protocol';
 import { SIGNALS } from '../../server/src/facts';
 import { LspTestClient } from './client';
 
@@ -66,7 +66,7 @@ describe('completion items fit the client', () => {
 describe('diagnostic tags fit the client', () => {
   const TEXT = 'FROM alpine:3.20\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\n';
 
-  async function tagsSent(tagSupport: { valueSet: number[] } | undefined): Promise<[string, number[] | undefined][]> {
+  async function tagsSent(tagSupport: { valueSet: DiagnosticTag[] } | undefined): Promise<[string, number[] | undefined][]> {
     const client = await start({ capabilities: { textDocument: { publishDiagnostics: { tagSupport } } } });
     const uri = `file:///caps/${++count}/Dockerfile`;
     await client.open(uri, TEXT);
