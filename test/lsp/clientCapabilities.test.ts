@@ -2,7 +2,7 @@
 // the client's capabilities say it understands (LSP 3.17). Clients here declare as little as
 // Neovim 0.7, Helix, eglot or Sublime Text do for the feature in question.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, DiagnosticTag } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DiagnosticTag, SignatureHelp } from 'vscode-languageserver-protocol';
 import { SIGNALS } from '../../server/src/facts';
 import { LspTestClient } from './client';
 
@@ -89,5 +89,19 @@ describe('diagnostic tags fit the client', () => {
       ['MaintainerDeprecated', undefined],
       ['MultipleInstructionsDisallowed', undefined],
     ]);
+  });
+});
+
+describe('signature help fits the client', () => {
+  it('names the active parameter only on the SignatureHelp for a client without activeParameterSupport (LSP 3.16)', async () => {
+    const client = await start({ capabilities: { textDocument: { signatureHelp: { signatureInformation: { activeParameterSupport: undefined } } } } });
+    const uri = `file:///caps/${++count}/Dockerfile`;
+    await client.open(uri, 'FROM alpine\nRUN --mount=type=cache,target=/x make\n');
+    const help = await client.request<SignatureHelp>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 1, character: 23 } });
+    expect([help.activeSignature, help.activeParameter]).toEqual([0, 1]);
+    expect(help.signatures.map((signature) => signature.label)).toEqual([
+      'RUN --mount=type=cache,target=<path>,id=<id>,readonly[=<boolean>],sharing=<shared|private|locked>,from=<stage|image|context>,source=<path>,mode=<octal>,uid=<number>,gid=<number>',
+    ]);
+    expect(help.signatures.map((signature) => 'activeParameter' in signature)).toEqual([false]);
   });
 });

@@ -1,3 +1,4 @@
+import type { SignatureHelp } from 'vscode-languageserver/node';
 import { getSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS, type SignatureOptions } from '../../services/signatureHelp';
 import type { ClientSupport, Feature } from '../feature';
 
@@ -7,6 +8,15 @@ function options(client: ClientSupport): SignatureOptions {
   return { format: !formats || formats.includes('markdown') ? 'markdown' : 'plaintext', noActiveParameter: information?.noActiveParameterSupport === true };
 }
 
+/**
+ * The help as the client reads it: a client without activeParameterSupport (LSP 3.16) takes the
+ * active parameter from the SignatureHelp alone, which says the same for the active signature.
+ */
+function forClient(help: SignatureHelp | null, client: ClientSupport): SignatureHelp | null {
+  if (!help || client.raw.textDocument?.signatureHelp?.signatureInformation?.activeParameterSupport === true) return help;
+  return { ...help, signatures: help.signatures.map(({ activeParameter: _, ...signature }) => signature) };
+}
+
 /** textDocument/signatureHelp: the forms of the instruction (or flag, or directive) being written. */
 export const signatureHelpFeature: Feature = {
   name: 'signatureHelp',
@@ -14,7 +24,7 @@ export const signatureHelpFeature: Feature = {
   register({ connection, onDocument, toServerPosition, client }) {
     connection.onSignatureHelp((params, token) =>
       onDocument(params.textDocument.uri, token, (doc) =>
-        getSignatureHelp(doc, toServerPosition(params.textDocument.uri, params.position), options(client)),
+        forClient(getSignatureHelp(doc, toServerPosition(params.textDocument.uri, params.position), options(client)), client),
       ),
     );
   },
