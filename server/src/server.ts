@@ -21,7 +21,7 @@ import { DockerfileDocument } from './server/documents';
 import { withSupportedTags } from './server/diagnosticTags';
 import { LIFECYCLE_ERROR, lifecycleError, type LifecycleErrorReport } from './server/lifecycle';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
-import type { ClientSupport, ServerContext } from './server/feature';
+import { listed, type ClientSupport, type ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
 import { convertResult, negotiateEncoding, toUtf16, type Encoding } from './server/positionEncoding';
 import { unknownRuleName } from './services/ruleNames';
@@ -237,18 +237,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
-    encoding = negotiateEncoding(caps.general?.positionEncodings);
+    encoding = negotiateEncoding(listed(caps.general?.positionEncodings));
     client.raw = caps;
     client.configuration = caps.workspace?.configuration === true;
     client.hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     client.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
-    client.diagnosticTags = caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet ?? [];
+    client.diagnosticTags = listed(caps.textDocument?.publishDiagnostics?.tagSupport?.valueSet) ?? [];
     client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     client.prepareRename = caps.textDocument?.rename?.prepareSupport === true;
-    const hoverFormats = caps.textDocument?.hover?.contentFormat;
+    const hoverFormats = listed(caps.textDocument?.hover?.contentFormat);
     client.markdown = !hoverFormats || hoverFormats.includes('markdown');
-    const completionFormats = caps.textDocument?.completion?.completionItem?.documentationFormat;
+    const completionFormats = listed(caps.textDocument?.completion?.completionItem?.documentationFormat);
     client.completionMarkdown = !completionFormats || completionFormats.includes('markdown');
     const initial = settingsSection(params.initializationOptions);
     if (initial !== undefined) globalSettings = applySettings(initial, 'initializationOptions');

@@ -105,3 +105,32 @@ describe('signature help fits the client', () => {
     expect(help.signatures.map((signature) => 'activeParameter' in signature)).toEqual([false]);
   });
 });
+
+describe('malformed capabilities', () => {
+  it('count as not declared: initialize and the requests that read them still answer', async () => {
+    const notAList = 5 as never;
+    const client = await start({
+      capabilities: {
+        general: { positionEncodings: notAList },
+        textDocument: {
+          hover: { contentFormat: notAList },
+          completion: { completionItem: { documentationFormat: notAList, tagSupport: { valueSet: notAList } }, completionItemKind: { valueSet: notAList } },
+          signatureHelp: { signatureInformation: { documentationFormat: notAList } },
+          publishDiagnostics: { tagSupport: { valueSet: notAList } },
+          foldingRange: { foldingRangeKind: { valueSet: notAList } },
+        },
+      },
+    });
+    expect(client.initializeResult.capabilities.positionEncoding).toBe('utf-16');
+    const uri = `file:///caps/${++count}/Dockerfile`;
+    await client.open(uri, 'FROM alpine:3.20\nMAINTAINER me\nSTOPSIGNAL SIGTERM\n');
+    expect((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.tags])).toEqual([['MaintainerDeprecated', undefined]]);
+    const hover = await client.request<{ contents: { kind: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect(hover.contents.kind).toBe('markdown');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 11 }, context: { triggerKind: 1 } });
+    expect(list.items.find((item) => item.label === 'SIGTERM')?.kind).toBe(12);
+    const help = await client.request<SignatureHelp>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 2, character: 11 } });
+    expect(help.signatures.map((signature) => signature.label)).toEqual(['STOPSIGNAL <signal>']);
+    expect(await client.request('textDocument/foldingRange', { textDocument: { uri } })).toEqual([{ startLine: 0, endLine: 2, startCharacter: 16, endCharacter: 18, kind: 'region' }]);
+  });
+});

@@ -8,6 +8,15 @@ import type { Settings } from '../settings';
 import type { DockerfileDocuments } from './documents';
 import type { Encoding } from './positionEncoding';
 
+/**
+ * A list the client's capabilities give (kinds, tags, formats, encodings), or undefined when it gives
+ * none or something that is not a list: a malformed capability counts as not declared, rather than
+ * failing initialize or every request that reads it.
+ */
+export function listed<T>(value: readonly T[] | undefined | null): readonly T[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
 /** What the client said it supports, read once at initialize. */
 export interface ClientSupport {
   configuration: boolean;

@@ -1,7 +1,7 @@
 import type { ClientCapabilities, CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList } from 'vscode-languageserver/node';
 import { CompletionTriggerKind } from '../lsp';
 import { getCompletions, resolveCompletionItem, TRIGGER_CHARACTERS } from '../../services/completion';
-import type { Feature } from '../feature';
+import { listed, type Feature } from '../feature';
 
 /** LSP 3.17: a client that lists no completion item kinds knows Text (1) to Reference (18), the kinds of LSP 1. */
 const FIRST_KINDS: readonly number[] = Array.from({ length: 18 }, (_, i) => i + 1);
@@ -17,8 +17,8 @@ const TAG_DEPRECATED = 1 as CompletionItemTag;
  */
 export function completionItemFit(capabilities: ClientCapabilities): ((item: CompletionItem) => CompletionItem) | undefined {
   const completion = capabilities.textDocument?.completion;
-  const kinds = new Set<number>(completion?.completionItemKind?.valueSet ?? FIRST_KINDS);
-  const tags = new Set<number>(completion?.completionItem?.tagSupport?.valueSet ?? []);
+  const kinds = new Set<number>(listed(completion?.completionItemKind?.valueSet) ?? FIRST_KINDS);
+  const tags = new Set<number>(listed(completion?.completionItem?.tagSupport?.valueSet) ?? []);
   const deprecatedField = completion?.completionItem?.deprecatedSupport === true;
   if (kinds.has(KIND_ENUM_MEMBER) && tags.has(TAG_DEPRECATED)) return undefined;
   return (item) => {

@@ -1,5 +1,5 @@
 import { getFoldingRanges } from '../../services/folding';
-import type { Feature } from '../feature';
+import { listed, type Feature } from '../feature';
 import { fromUtf16 } from '../positionEncoding';
 
 /** textDocument/foldingRange: stages, multi-line instructions, heredoc bodies and comment blocks. */
@@ -13,7 +13,7 @@ export const foldingFeature: Feature = {
         const ranges = getFoldingRanges(doc, {
           lineFoldingOnly: capability?.lineFoldingOnly === true,
           rangeLimit: capability?.rangeLimit,
-          kinds: capability?.foldingRangeKind?.valueSet,
+          kinds: listed(capability?.foldingRangeKind?.valueSet),
         });
         const current = encoding();
         if (current === 'utf-16') return ranges;

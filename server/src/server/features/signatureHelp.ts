@@ -1,10 +1,10 @@
 import type { SignatureHelp } from 'vscode-languageserver/node';
 import { getSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS, type SignatureOptions } from '../../services/signatureHelp';
-import type { ClientSupport, Feature } from '../feature';
+import { listed, type ClientSupport, type Feature } from '../feature';
 
 function options(client: ClientSupport): SignatureOptions {
   const information = client.raw.textDocument?.signatureHelp?.signatureInformation;
-  const formats = information?.documentationFormat;
+  const formats = listed(information?.documentationFormat);
   return { format: !formats || formats.includes('markdown') ? 'markdown' : 'plaintext', noActiveParameter: information?.noActiveParameterSupport === true };
 }
 
