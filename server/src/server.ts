@@ -18,7 +18,7 @@ import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dock
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
-import { withSupportedTags } from './server/diagnosticTags';
+import { diagnosticsFit } from './server/diagnosticsFit';
 import { LIFECYCLE_ERROR, lifecycleError, type LifecycleErrorReport } from './server/lifecycle';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
 import { listed, type ClientSupport, type ServerContext } from './server/feature';
@@ -177,6 +177,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (documents.get(uri)) scheduleDiagnostics(uri);
   });
 
+  const fitDiagnostics = diagnosticsFit(() => ({ tags: client.diagnosticTags, codeDescription: client.raw.textDocument?.publishDiagnostics?.codeDescriptionSupport === true }));
+
   async function publishDiagnostics(uri: string): Promise<void> {
     const settings = await resolveSettings(uri);
     const dockerignore = settings.diagnostics.enable ? await dockerignores.get(uri) : undefined;
@@ -188,7 +190,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
       const found = service.getDiagnostics(doc, settings, { dockerignore, onRuleError });
-      const diagnostics = convertResult(withSupportedTags(found, client.diagnosticTags), encoding, lineText(document));
+      const diagnostics = convertResult(fitDiagnostics(found), encoding, lineText(document));
       if (preparedJson()) {
         // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
         const params = service.diagnosticsJson(diagnostics, [`{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(document.version)},"diagnostics":`]);

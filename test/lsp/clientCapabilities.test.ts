@@ -63,6 +63,25 @@ describe('completion items fit the client', () => {
   });
 });
 
+describe('diagnostics fit the client', () => {
+  it('link their documentation (codeDescription) only for clients that declare codeDescriptionSupport', async () => {
+    const sent = async (codeDescriptionSupport: boolean | undefined) => {
+      const client = await start({ capabilities: { textDocument: { publishDiagnostics: { codeDescriptionSupport } } } });
+      const uri = `file:///caps/${++count}/Dockerfile`;
+      await client.open(uri, 'FROM alpine:3.20\nMAINTAINER me\n');
+      const first = await client.diagnosticsFor(uri, 1);
+      // And again after an edit.
+      await client.change(uri, [{ text: 'FROM alpine:3.20\nMAINTAINER you\n' }]);
+      return [first, await client.diagnosticsFor(uri, 2)].map((list) => list.map((d) => [d.code, d.codeDescription, d.tags]));
+    };
+    const described = [['MaintainerDeprecated', { href: 'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/' }, [2]]];
+    expect(await sent(true)).toEqual([described, described]);
+    const bare = [['MaintainerDeprecated', undefined, [2]]];
+    expect(await sent(undefined)).toEqual([bare, bare]);
+    expect(await sent(false)).toEqual([bare, bare]);
+  });
+});
+
 describe('diagnostic tags fit the client', () => {
   const TEXT = 'FROM alpine:3.20\nMAINTAINER me\nCMD ["a"]\nCMD ["b"]\n';
 
