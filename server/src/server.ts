@@ -251,7 +251,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const hoverFormats = listed(caps.textDocument?.hover?.contentFormat);
     client.markdown = !hoverFormats || hoverFormats.includes('markdown');
     const completionFormats = listed(caps.textDocument?.completion?.completionItem?.documentationFormat);
-    client.completionMarkdown = !completionFormats || completionFormats.includes('markdown');
+    // A client that lists no formats for completion documentation gets the hover's: eglot lists them
+    // for hover and signature help only, plain text alone where Emacs has no Markdown mode.
+    client.completionMarkdown = completionFormats ? completionFormats.includes('markdown') : client.markdown;
     const initial = settingsSection(params.initializationOptions);
     if (initial !== undefined) globalSettings = applySettings(initial, 'initializationOptions');
     registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -2,8 +2,9 @@
 // the client's capabilities say it understands (LSP 3.17). Clients here declare as little as
 // Neovim 0.7, Helix, eglot or Sublime Text do for the feature in question.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, DiagnosticTag, SignatureHelp } from 'vscode-languageserver-protocol';
-import { SIGNALS } from '../../server/src/facts';
+import type { CompletionItem, CompletionList, DiagnosticTag, MarkupKind, SignatureHelp } from 'vscode-languageserver-protocol';
+import { getInstruction, SIGNALS } from '../../server/src/facts';
+import { renderInstruction } from '../../server/src/facts/render';
 import { LspTestClient } from './client';
 
 let count = 0;
@@ -19,7 +20,7 @@ afterAll(async () => {
   for (const client of started) await client.stop();
 });
 
-async function completion(client: LspTestClient, text: string, line: number, character: number): Promise<CompletionItem[]> {
+async function complete(client: LspTestClient, text: string, line: number, character: number): Promise<CompletionItem[]> {
   const uri = `file:///caps/${++count}/Dockerfile`;
   await client.open(uri, text);
   const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character }, context: { triggerKind: 1 } });
@@ -43,7 +44,7 @@ describe('completion items fit the client', () => {
   });
 
   it('marks MAINTAINER deprecated only the way the client reads', async () => {
-    const maintainer = async (client: LspTestClient) => (await completion(client, 'FROM alpine\nM', 1, 1)).find((item) => item.label === 'MAINTAINER');
+    const maintainer = async (client: LspTestClient) => (await complete(client, 'FROM alpine\nM', 1, 1)).find((item) => item.label === 'MAINTAINER');
     const withoutTags = await maintainer(noTags);
     expect(withoutTags?.tags).toBeUndefined();
     expect(withoutTags?.deprecated).toBeUndefined();
@@ -54,12 +55,26 @@ describe('completion items fit the client', () => {
   });
 
   it('gives values the kind Value where the client lists no EnumMember', async () => {
-    const kinds = async (client: LspTestClient) => (await completion(client, 'FROM alpine\nSTOPSIGNAL ', 1, 11)).map((item) => [item.label, item.kind]);
+    const kinds = async (client: LspTestClient) => (await complete(client, 'FROM alpine\nSTOPSIGNAL ', 1, 11)).map((item) => [item.label, item.kind]);
     expect(await kinds(noTags)).toEqual(SIGNALS.map((signal) => [signal.name, 20]));
     expect(await kinds(deprecatedField)).toEqual(SIGNALS.map((signal) => [signal.name, 12]));
     expect(await kinds(bare)).toEqual(SIGNALS.map((signal) => [signal.name, 12]));
     // Kinds of LSP 1 are kept.
-    expect((await completion(bare, 'FROM alpine\nR', 1, 1)).find((item) => item.label === 'RUN')?.kind).toBe(14);
+    expect((await complete(bare, 'FROM alpine\nR', 1, 1)).find((item) => item.label === 'RUN')?.kind).toBe(14);
+  });
+});
+
+describe('documentation formats', () => {
+  it("give completion documentation the hover's format where the client lists none for completion (eglot without a Markdown mode)", async () => {
+    const resolved = async (hover: MarkupKind[], completion: MarkupKind[] | undefined) => {
+      const client = await start({ capabilities: { textDocument: { hover: { contentFormat: hover }, completion: { completionItem: { documentationFormat: completion } } } } });
+      const item = (await complete(client, 'FROM alpine\nR', 1, 1)).find((i) => i.label === 'RUN')!;
+      return (await client.request<CompletionItem>('completionItem/resolve', item)).documentation;
+    };
+    expect(await resolved(['plaintext'], undefined)).toEqual({ kind: 'plaintext', value: renderInstruction(getInstruction('RUN')!, 'plaintext') });
+    expect(await resolved(['markdown', 'plaintext'], undefined)).toEqual({ kind: 'markdown', value: renderInstruction(getInstruction('RUN')!, 'markdown') });
+    // What the client lists for completion wins.
+    expect(await resolved(['plaintext'], ['markdown'])).toEqual({ kind: 'markdown', value: renderInstruction(getInstruction('RUN')!, 'markdown') });
   });
 });
 
