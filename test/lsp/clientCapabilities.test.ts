@@ -62,6 +62,12 @@ describe('completion items fit the client', () => {
     // Kinds of LSP 1 are kept.
     expect((await complete(bare, 'FROM alpine\nR', 1, 1)).find((item) => item.label === 'RUN')?.kind).toBe(14);
   });
+
+  it('gives a destination folder the kind File where the client lists no Folder', async () => {
+    const kinds = async (client: LspTestClient) => (await complete(client, 'FROM alpine\nWORKDIR /app\nCOPY a ', 2, 7)).map((item) => [item.label, item.kind]);
+    expect(await kinds(noTags)).toEqual([['/app/', 19]]);
+    expect(await kinds(bare)).toEqual([['/app/', 17]]);
+  });
 });
 
 describe('documentation formats', () => {

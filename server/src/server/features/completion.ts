@@ -6,13 +6,20 @@ import { listed, type Feature } from '../feature';
 /** LSP 3.17: a client that lists no completion item kinds knows Text (1) to Reference (18), the kinds of LSP 1. */
 const FIRST_KINDS: readonly number[] = Array.from({ length: 18 }, (_, i) => i + 1);
 const KIND_VALUE = 12 as CompletionItemKind;
+const KIND_FILE = 17 as CompletionItemKind;
+const KIND_FOLDER = 19 as CompletionItemKind;
 const KIND_ENUM_MEMBER = 20 as CompletionItemKind;
+/** The kinds of LSP 3 and the nearest kind of LSP 1 that stands for them. */
+const OLDER_KIND = new Map<number, CompletionItemKind>([
+  [KIND_ENUM_MEMBER, KIND_VALUE],
+  [KIND_FOLDER, KIND_FILE],
+]);
 const TAG_DEPRECATED = 1 as CompletionItemTag;
 
 /**
  * What the client's completion capability lets an item carry, as a function that makes an item fit
  * it, or undefined when every item fits as it is. Kinds the client does not list are replaced by the
- * nearest kind of LSP 1 (an enum member is a value) or left out; tags it does not list are left out,
+ * nearest kind of LSP 1 (an enum member is a value, a folder a file) or left out; tags it does not list are left out,
  * a deprecated item then saying so with `deprecated` where the client reads that instead.
  */
 export function completionItemFit(capabilities: ClientCapabilities): ((item: CompletionItem) => CompletionItem) | undefined {
@@ -20,14 +27,15 @@ export function completionItemFit(capabilities: ClientCapabilities): ((item: Com
   const kinds = new Set<number>(listed(completion?.completionItemKind?.valueSet) ?? FIRST_KINDS);
   const tags = new Set<number>(listed(completion?.completionItem?.tagSupport?.valueSet) ?? []);
   const deprecatedField = completion?.completionItem?.deprecatedSupport === true;
-  if (kinds.has(KIND_ENUM_MEMBER) && tags.has(TAG_DEPRECATED)) return undefined;
+  if (kinds.has(KIND_ENUM_MEMBER) && kinds.has(KIND_FOLDER) && tags.has(TAG_DEPRECATED)) return undefined;
   return (item) => {
     const kindFits = item.kind === undefined || kinds.has(item.kind);
     const keptTags = item.tags?.filter((tag) => tags.has(tag));
     if (kindFits && keptTags?.length === item.tags?.length) return item;
     const fitted: CompletionItem = { ...item };
     if (!kindFits) {
-      if (item.kind === KIND_ENUM_MEMBER && kinds.has(KIND_VALUE)) fitted.kind = KIND_VALUE;
+      const older = OLDER_KIND.get(item.kind!);
+      if (older !== undefined && kinds.has(older)) fitted.kind = older;
       else delete fitted.kind;
     }
     if (keptTags?.length) fitted.tags = keptTags;
