@@ -92,6 +92,26 @@ describe('lifecycle enforced by the server', () => {
     expect(await bare.exited).toBe(0);
   });
 
+  it('refuses an initialize without capabilities with InvalidParams, and starts on the next one that has them', async () => {
+    bare = spawnBare();
+    const { connection } = bare;
+    await expect(connection.sendRequest('initialize', { processId: null, rootUri: null })).rejects.toMatchObject({
+      code: -32602,
+      message: 'initialize: params.capabilities is missing',
+    });
+    await expect(connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: 5 })).rejects.toMatchObject({
+      code: -32602,
+      message: 'initialize: params.capabilities must be an object',
+    });
+    // Still not started: other requests wait for a proper initialize.
+    await expect(connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///x/Dockerfile' } })).rejects.toMatchObject({ code: SERVER_NOT_INITIALIZED });
+    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {} });
+    expect(init.serverInfo?.name).toBe('dockerfile-lsp');
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    expect(await bare.exited).toBe(0);
+  });
+
   it('exits on exit before initialize, with 1 as no shutdown came', async () => {
     bare = spawnBare();
     await bare.connection.sendNotification('exit');

@@ -8,6 +8,7 @@
 // method LIFECYCLE_ERROR (same id), whose one handler answers the error; a notification out of
 // turn is not handed on at all. Responses to the server's own requests always go through.
 
+import { paramsProblem } from './params';
 import type { Message, MessageStrategy, NotificationMessage, RequestMessage } from 'vscode-languageserver/node';
 import { ErrorCodes, ResponseError } from './lsp';
 
@@ -56,7 +57,8 @@ export function enforceLifecycle(then: MessageStrategy): MessageStrategy {
           return next({ ...message, method: LIFECYCLE_ERROR, params: report } as RequestMessage);
         }
         // Messages are dispatched one at a time, in order: the next one sees the new state.
-        if (message.method === 'initialize') state = 'running';
+        // An initialize whose parameters cannot be read is refused (server/params.ts) and starts nothing: the client may send it again.
+        if (message.method === 'initialize') state = paramsProblem('initialize', message.params) ? state : 'running';
         else if (message.method === 'shutdown') state = 'shutDown';
       } else if (isNotification(message) && message.method !== 'exit' && state !== 'running') {
         return undefined;

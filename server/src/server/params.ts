@@ -71,6 +71,8 @@ const rangeRequest = object({ textDocument, range });
 
 /** The requests the server answers, with what their handlers read. */
 const REQUESTS: Readonly<Record<string, Check>> = {
+  // The session starts only with capabilities to read (an empty object declares none).
+  initialize: object({ capabilities: object({}) }),
   'textDocument/hover': object(atPosition),
   'textDocument/completion': object({ ...atPosition, context: nullable(object({ triggerKind: uinteger, triggerCharacter: nullable(string) })) }),
   'completionItem/resolve': object({ label: string }),
