@@ -29,6 +29,8 @@ import { DEFAULT_SETTINGS, mergeSettings, type Settings } from './settings';
 import { VERSION } from './version';
 
 const SETTINGS_SECTION = 'dockerfile-lsp';
+/** How long the server waits for the client's settings before it goes on without them. */
+const CONFIGURATION_TIMEOUT_MS = 3000;
 
 /**
  * Our settings in what a client sends (initializationOptions, didChangeConfiguration): under the
@@ -114,12 +116,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return settings;
   }
 
+  /**
+   * The client's answer to a workspace/configuration request, or undefined (the layers below) when it
+   * has not answered within CONFIGURATION_TIMEOUT_MS.
+   */
+  function answered(request: Promise<unknown>, uri: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        warnOnce(`The client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS / 1000} s (first for ${uri}): using the defaults and initializationOptions until the settings change.`);
+        resolve(undefined);
+      }, CONFIGURATION_TIMEOUT_MS);
+      request.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
   function resolveSettings(uri: string): Promise<Settings> {
     if (!client.configuration) return Promise.resolve(globalSettings);
     let pending = pendingSettings.get(uri);
     if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+      // A client that declares the request but never answers it must not hold diagnostics and formatting forever.
+      pending = answered(connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), uri)
         // Layered: the defaults, then initializationOptions, then what the editor answers here; an
         // editor with nothing under the section (null) leaves the initializationOptions in force.
         .then((given: unknown) => (given === null || given === undefined ? globalSettings : applySettings(given, 'workspace/configuration', globalSettings)))

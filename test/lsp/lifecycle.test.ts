@@ -151,6 +151,26 @@ describe('lifecycle enforced by the server', () => {
     expect(await exitCode(running)).toBe(0);
   });
 
+  it('goes on without the settings of a client that never answers workspace/configuration, and says so', async () => {
+    const server = spawnBare(() => new Promise<null>(() => undefined));
+    bare = server;
+    const { connection } = server;
+    const logged: string[] = [];
+    connection.onNotification('window/logMessage', (params: { message: string }) => void logged.push(params.message));
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///silent/Dockerfile';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3\nRUNN x\n' } });
+    while (server.published.length === 0) await sleep(100);
+    expect(server.published[0].diagnostics.map((d) => d.code)).toEqual(['unknown-instruction']);
+    expect(logged).toContain(
+      `The client did not answer workspace/configuration within 3 s (first for ${uri}): using the defaults and initializationOptions until the settings change.`,
+    );
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    expect(await server.exited).toBe(0);
+  });
+
   it('does not publish a run that was waiting for settings when shutdown came', async () => {
     let answerSettings = (): void => undefined;
     let settingsAsked = (): void => undefined;
