@@ -1,6 +1,6 @@
 // The command-line linter, run for real: `node dist/server.js lint ...` (build first).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -250,6 +250,33 @@ describe('dockerfile-lsp format', () => {
     writeFileSync(path.join(dir, 'tidy.Dockerfile'), TIDY);
     expect(format(['--write', 'messy.Dockerfile', 'tidy.Dockerfile'])).toEqual({ status: 0, stdout: 'messy.Dockerfile\n', stderr: '' });
     expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(TIDY);
+  });
+
+  it('--write says which file it cannot write, goes on with the others, and exits 2', (context) => {
+    const locked = path.join(dir, 'locked.Dockerfile');
+    writeFileSync(locked, MESSY);
+    writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
+    chmodSync(locked, 0o444);
+    // Root writes a read-only file: an immutable one it cannot.
+    const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', locked]).status === 0;
+    try {
+      let writable = true;
+      try {
+        appendFileSync(locked, '');
+      } catch {
+        writable = false;
+      }
+      if (writable) return context.skip();
+      const run = format(['--write', 'locked.Dockerfile', 'messy.Dockerfile']);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('messy.Dockerfile\n');
+      expect(run.stderr).toMatch(/^dockerfile-lsp format: cannot write locked\.Dockerfile: (EPERM|EACCES)\n$/);
+      expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(TIDY);
+      expect(readFileSync(locked, 'utf8')).toBe(MESSY);
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', locked]);
+      chmodSync(locked, 0o644);
+    }
   });
 
   it('refuses what it cannot do, with exit status 2', () => {

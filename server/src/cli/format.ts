@@ -1,7 +1,7 @@
 // `dockerfile-lsp format [--check | --write] [options] FILE...`: the editor's document formatting
 // for scripts, pre-commit hooks and CI. It changes only layout, never what BuildKit builds, with the
 // same settings schema as the editor (`formatting.*`). Exit code: with --check 1 when a file is not
-// formatted; 2 for a usage or read error; 0 otherwise.
+// formatted; 2 for a usage, read or write error; 0 otherwise.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -32,8 +32,8 @@ Options:
                              put one blank line before each FROM after the first
   -h, --help                 print this help
 
-Exit status: with --check 1 if a file is not formatted; 2 on a usage or read
-error; 0 otherwise.
+Exit status: with --check 1 if a file is not formatted; 2 on a usage, read or
+write error; 0 otherwise.
 `;
 
 
@@ -102,7 +102,7 @@ export async function runFormat(args: readonly string[], io: CommandIO): Promise
   if (usage !== undefined || !('command' in parsed)) return usage ?? 2;
   const { command } = parsed;
   let stdin: Promise<string> | undefined;
-  let readFailed = false;
+  let failed = false;
   let unformatted = false;
   for (const file of command.files) {
     const absolute = file === '-' ? undefined : path.resolve(io.cwd, file);
@@ -110,7 +110,7 @@ export async function runFormat(args: readonly string[], io: CommandIO): Promise
     try {
       text = absolute === undefined ? await (stdin ??= io.readStdin()) : await fs.readFile(absolute, 'utf8');
     } catch (error) {
-      readFailed = true;
+      failed = true;
       io.stderr(`dockerfile-lsp format: cannot read ${file}: ${readFailure(error)}\n`);
       continue;
     }
@@ -118,9 +118,18 @@ export async function runFormat(args: readonly string[], io: CommandIO): Promise
     if (command.mode === 'print') io.stdout(formatted);
     else if (formatted !== text) {
       unformatted = true;
-      if (command.mode === 'write') await fs.writeFile(absolute!, formatted, 'utf8');
+      if (command.mode === 'write') {
+        // A file that cannot be written (read-only, immutable) is reported like one that cannot be read, and the others go on.
+        try {
+          await fs.writeFile(absolute!, formatted, 'utf8');
+        } catch (error) {
+          failed = true;
+          io.stderr(`dockerfile-lsp format: cannot write ${file}: ${readFailure(error)}\n`);
+          continue;
+        }
+      }
       io.stdout(`${file === '-' ? '<stdin>' : file}\n`);
     }
   }
-  return readFailed ? 2 : command.mode === 'check' && unformatted ? 1 : 0;
+  return failed ? 2 : command.mode === 'check' && unformatted ? 1 : 0;
 }

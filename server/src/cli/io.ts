@@ -8,7 +8,7 @@ export interface CommandIO {
   readonly cwd: string;
 }
 
-/** Why a file could not be read, as short as the system says it (`ENOENT`). */
+/** Why a file could not be read or written, as short as the system says it (`ENOENT`). */
 export function readFailure(error: unknown): string {
   return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
 }
