@@ -576,6 +576,20 @@ describe('completion over LSP', () => {
       await check(`${file}COPY a $[/s$0$]`, [['/srv/', Kind.Folder, '/srv/'], ['/src/lib/', Kind.Folder, '/src/lib/'], ['/src/', Kind.Folder, '/src/']]);
     });
 
+    it('a WORKDIR as a destination only where it is the last word, as BuildKit reads it there, and as a JSON string in an array', async () => {
+      // A word with another after it is a source.
+      await checkNone('FROM alpine\nWORKDIR /srv\nCOPY a /s$0 b/');
+      // The shell form splits at white space, which no quoting keeps; `$`, quotes and the escape
+      // character would be read, not copied: such a path is not offered there.
+      await checkNone('FROM alpine\nWORKDIR /my app\nCOPY a /$0', { trigger: '/' });
+      await checkNone("FROM alpine\nENV D='$HOME'\nWORKDIR /srv/$D\nCOPY a /$0", { trigger: '/' });
+      await checkNone("FROM alpine\nWORKDIR /it's\nCOPY a /$0", { trigger: '/' });
+      await check('FROM alpine\nWORKDIR /my app\nWORKDIR /srv\nCOPY a $[/$0$]', [['/srv/', Kind.Folder, '/srv/']]);
+      // In a JSON array: a string of its own, or the rest of the string opened (ADD reads one).
+      await check('FROM alpine\nWORKDIR /my app\nCOPY ["a", $[$0$]', [['/my app/', Kind.Folder, '"/my app/"']]);
+      await check('FROM alpine\nWORKDIR /my app\nADD ["a", "$[/m$0$]', [['/my app/', Kind.Folder, '/my app/']]);
+    });
+
     it('the query parameters of a Git URL after its ? or an &, not those given or refused beside them', async () => {
       const rows = (...left: string[]) => GIT_QUERY_PARAMETERS.filter((p) => !left.includes(p.name)).map((p) => [p.name, Kind.Property, `${p.name}=`] as Row);
       const git = 'FROM alpine\nADD https://github.com/moby/buildkit.git';

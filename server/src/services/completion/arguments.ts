@@ -28,6 +28,8 @@ export interface ArgumentContext {
   readonly textAfter: boolean;
   /** Flags are written before the word. */
   readonly flagged: boolean;
+  /** The arguments are (or are being typed as) a JSON array. */
+  readonly json: boolean;
 }
 
 function caseOf(keyword: string): boolean {

@@ -217,6 +217,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     instructionStart: entry.start,
     textAfter: keywordContext.textAfter,
     flagged: rest.slice(0, firstArg < 0 ? rest.length : firstArg).some(isFlagWord),
+    json: parts.exec !== undefined,
   });
   // Before the first argument an explicit request also lists the flags.
   if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));
