@@ -55,13 +55,16 @@ const HEREDOC_PITFALL = `**Pitfall:** ${HEREDOC.doc.pitfall!}`;
 const SET_E = 'The shell runs the script without `-e`: only its last command decides whether the step fails, so begin it with `set -e`.';
 
 /** A COPY or ADD destination's hover: where the files land (`where`), then what the trailing `/` means. */
-function destination(instruction: string, written: string, where: string, directory: boolean): string {
+/** `directory`: by its spelling (true), not (false), or why it names a directory that is there already. */
+function destination(instruction: string, written: string, where: string, directory: boolean | string): string {
   return [
     `**${instruction} destination** \`${written}\``,
     where,
-    directory
-      ? 'It is a directory (it ends with `/`, or is `.`): the sources are copied into it, and it is created if it is missing.'
-      : "It does not end with `/`: a single source file is copied to exactly this path, and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
+    typeof directory === 'string'
+      ? `It names a directory that is there already (${directory}): the sources are copied into it.`
+      : directory
+        ? 'It is a directory (it ends with `/` or `/.`, or is `.`): the sources are copied into it, and it is created if it is missing.'
+        : "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
     `[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#${instruction.toLowerCase()})`,
   ].join('\n\n');
 }
@@ -531,6 +534,30 @@ describe('hover over LSP', () => {
       const marker = await hoverAt('FROM alpine\nCOPY <<E$0OF /etc/motd\nhi\nEOF\n', client);
       expect((marker.hover?.contents as MarkupContent).value).toMatch(/^\*\*Heredoc `EOF`\*\*/);
       await checkNoHover('FROM alpine\nCOPY a$0.txt /x/');
+    });
+
+    it('a COPY or ADD destination without a trailing `/` that names a directory there already: a source file goes into it', async () => {
+      // A WORKDIR above makes the directory and its parents; BuildKit copies a file into a directory that exists.
+      await checkHover('FROM alpine\nWORKDIR /app/bin\nCOPY app.jar $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app/`.', '`WORKDIR` on line 2 makes it'));
+      await checkHover(
+        'FROM alpine AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\nADD a.txt $[.$0.$]',
+        destination('ADD', '..', 'In the image: `/srv/`. It is relative, so it starts from the working directory, `/srv/app` here (WORKDIR on line 4).', '`WORKDIR` on line 2 makes it'),
+      );
+      await checkHover('FROM alpine\nWORKDIR /app\nCOPY a.txt $[../$0..$]', destination('COPY', '../..', 'In the image: `/`. It is relative, so it starts from the working directory, `/app` here (WORKDIR on line 2).', "the image's root"));
+      await checkHover(
+        'FROM alpine\nCOPY a.txt $[$0..$]',
+        destination(
+          'COPY',
+          '..',
+          "It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none). Set one with `WORKDIR /app` above, or write an absolute path.",
+          'it ends with `..`',
+        ),
+      );
+      // BuildKit keeps a trailing `/.` as it keeps a `/`.
+      await checkHover('FROM alpine\nCOPY a.txt $[/opt/.$0$]', destination('COPY', '/opt/.', 'In the image: `/opt/`.', true));
+      // A WORKDIR below, or a path beside one, says nothing of it.
+      await checkHover('FROM alpine\nCOPY a.txt $[/a$0pp$]\nWORKDIR /app', destination('COPY', '/app', 'In the image: `/app`.', false));
+      await checkHover('FROM alpine\nWORKDIR /application\nCOPY a.txt $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app`.', false));
     });
 
     it('a WORKDIR path says the working directory from there on, and what a relative one starts from', async () => {

@@ -9,12 +9,31 @@ import { environmentAt, expandWord } from '../../rules/checks/support/expand';
 import type { InstructionNode, NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { cleanPath, workdirsBefore } from '../workdir';
+import { cleanPath, workdirsBefore, type Workdir } from '../workdir';
 import type { SpanHover } from './flags';
 
-/** Whether BuildKit copies into the destination as a directory: it ends with `/`, or is `.` (dispatchCopy). */
+/**
+ * Whether BuildKit copies into the destination as a directory by its spelling: it ends with `/` or
+ * `/.`, or is `.` (dispatchCopy keeps those endings, and makes the directory).
+ */
 function isDirectory(path: string): boolean {
-  return path.endsWith('/') || path === '.' || path === '';
+  return path.endsWith('/') || path.endsWith('/.') || path === '.' || path === '';
+}
+
+/**
+ * Why a destination that does not end with `/` still names a directory that is there when the files
+ * are copied (so a source file goes into it, not to that path), or undefined when the file cannot tell:
+ * the root, a directory a `WORKDIR` above makes (with its parents), or one that ends with `..`.
+ */
+function existingDirectory(written: string, resolved: string | undefined, set: readonly Workdir[]): string | undefined {
+  if (resolved === '/') return "the image's root";
+  if (resolved !== undefined) {
+    // The WORKDIR of that very path, else the nearest one below it (which makes its parents).
+    const made = [...set].reverse();
+    const by = made.find((w) => w.path === resolved) ?? made.find((w) => w.path.startsWith(`${resolved}/`));
+    if (by) return `\`WORKDIR\` on line ${by.line} makes it`;
+  }
+  return written === '..' || written.endsWith('/..') ? 'it ends with `..`' : undefined;
 }
 
 /** The hover on the destination of the COPY or ADD at `entry`, when `offset` is on it; its span is relative to the node. */
@@ -32,27 +51,32 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
   if (written === undefined) return undefined;
   const w = new DocWriter(format);
   const heading = `${w.bold(w.prose(`${node.name} destination`))} ${w.code(token.text)}`;
-  const directory = isDirectory(written);
-  const shape = directory
-    ? w.prose('It is a directory (it ends with `/`, or is `.`): the sources are copied into it, and it is created if it is missing.')
-    : w.prose('It does not end with `/`: a single source file is copied to exactly this path, and a source directory\'s contents go into a directory of this name. End it with `/` to copy into a directory.');
+  const { set, current } = workdirsBefore(doc, stage, entry.index);
+  const resolved = written.startsWith('/') ? cleanPath(written) : current === undefined ? undefined : cleanPath(`${current}/${written}`);
+  const existing = isDirectory(written) ? undefined : existingDirectory(written, resolved, set);
+  const directory = isDirectory(written) || existing !== undefined;
+  const shape = isDirectory(written)
+    ? w.prose('It is a directory (it ends with `/` or `/.`, or is `.`): the sources are copied into it, and it is created if it is missing.')
+    : existing !== undefined
+      ? w.prose(`It names a directory that is there already (${existing}): the sources are copied into it.`)
+      : w.prose(
+          "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
+        );
   let where: string;
   if (written.startsWith('/')) {
-    where = `${w.prose('In the image:')} ${w.code(cleanPath(written) + (directory && cleanPath(written) !== '/' ? '/' : ''))}${w.prose('.')}`;
+    where = `${w.prose('In the image:')} ${w.code(resolved! + (directory && resolved !== '/' ? '/' : ''))}${w.prose('.')}`;
   } else {
-    const { set, current } = workdirsBefore(doc, stage, entry.index);
     if (current === undefined) {
       where = w.prose(
         'It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image\'s own (`/` when the image sets none). ' +
           'Set one with `WORKDIR /app` above, or write an absolute path.',
       );
     } else {
-      const resolved = cleanPath(`${current}/${written}`);
       const line = set[set.length - 1]?.line;
       // The path is file text: a code span of its own, outside the prose.
       const from = `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
       where = [
-        `${w.prose('In the image:')} ${w.code(resolved + (directory && resolved !== '/' ? '/' : ''))}${w.prose('. It is relative, so it starts from the working directory,')}`,
+        `${w.prose('In the image:')} ${w.code(resolved! + (directory && resolved !== '/' ? '/' : ''))}${w.prose('. It is relative, so it starts from the working directory,')}`,
         `${from}${w.prose('.')}`,
       ].join(' ');
     }
