@@ -206,6 +206,31 @@ describe('dockerfile-lsp lint', () => {
     expect([stdin.status, stdin.stderr.split('\n')[0]]).toEqual([2, 'dockerfile-lsp lint: --fix rewrites files, and cannot rewrite standard input']);
   });
 
+  it('--fix says which file it cannot write, and goes on with the others', (context) => {
+    const locked = path.join(dir, 'locked.Dockerfile');
+    writeFileSync(locked, 'FROM alpine:3.20\nENV MODE release\n');
+    chmodSync(locked, 0o444);
+    // Root writes a read-only file: an immutable one it cannot.
+    const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', locked]).status === 0;
+    try {
+      let writable = true;
+      try {
+        appendFileSync(locked, '');
+      } catch {
+        writable = false;
+      }
+      if (writable) return context.skip();
+      writeFileSync(path.join(dir, 'clean.Dockerfile'), 'FROM alpine:3.20\n');
+      const run = lint(['--fix', 'locked.Dockerfile', 'clean.Dockerfile']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^dockerfile-lsp lint: cannot write locked\.Dockerfile: (EPERM|EACCES)\n$/);
+      expect(readFileSync(locked, 'utf8')).toBe('FROM alpine:3.20\nENV MODE release\n');
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', locked]);
+      chmodSync(locked, 0o644);
+    }
+  });
+
   it('documents itself, and the server help mentions it', () => {
     const help = lint(['--help']);
     expect([help.status, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: dockerfile-lsp lint [options] FILE...']);

@@ -3,7 +3,7 @@
 // editor's Fix All. It runs the same language service with the
 // same settings schema (a `--rule` is `diagnostics.rules` in the editor) and reads the
 // `.dockerignore` beside each file as the server does. Exit code: 1 when any error is reported,
-// 2 for a usage or read error, 0 otherwise.
+// 2 for a usage, read or write error, 0 otherwise.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -42,7 +42,8 @@ Options:
                              as Fix All in the editor; then report what is left
   -h, --help                 print this help
 
-Exit status: 1 if any error was reported, 2 on a usage or read error, 0 otherwise.
+Exit status: 1 if any error was reported, 2 on a usage, read or write error,
+0 otherwise.
 `;
 
 
@@ -112,6 +113,11 @@ function warnUnknownRules(rules: Readonly<Record<string, RuleSeverity>>, io: Com
   }
 }
 
+/** A file that was read but could not be rewritten with its fixes. */
+class WriteFailure {
+  constructor(readonly error: unknown) {}
+}
+
 async function lintOne(file: string, options: LintOptions, io: CommandIO): Promise<FileResult> {
   const service = createLanguageService();
   const settings = mergeSettings({ diagnostics: { rules: options.rules, bestPractices: options.bestPractices } }).settings;
@@ -131,7 +137,11 @@ async function lintOne(file: string, options: LintOptions, io: CommandIO): Promi
     const edits = fixAll?.edit?.changes?.[uri];
     if (edits?.length) {
       const fixed = TextDocument.applyEdits(document, edits);
-      await fs.writeFile(absolute, fixed, 'utf8');
+      try {
+        await fs.writeFile(absolute, fixed, 'utf8');
+      } catch (error) {
+        throw new WriteFailure(error);
+      }
       document = TextDocument.create(uri, 'dockerfile', 2, fixed);
       doc = service.analyze(document);
     }
@@ -156,7 +166,8 @@ export async function runLint(args: readonly string[], io: CommandIO): Promise<n
       results.push(await lintOne(file, options, readOnce));
     } catch (error) {
       readFailed = true;
-      io.stderr(`dockerfile-lsp lint: cannot read ${file}: ${readFailure(error)}\n`);
+      const write = error instanceof WriteFailure;
+      io.stderr(`dockerfile-lsp lint: cannot ${write ? 'write' : 'read'} ${file}: ${readFailure(write ? error.error : error)}\n`);
     }
   }
   io.stdout(format(options.format, results, io.cwd));
