@@ -64,7 +64,7 @@ function destination(instruction: string, written: string, where: string, direct
       ? `It names a directory that is there already (${directory}): the sources are copied into it.`
       : directory
         ? 'It is a directory (it ends with `/` or `/.`, or is `.`): the sources are copied into it, and it is created if it is missing.'
-        : "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
+        : `It does not end with \`/\`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name${instruction === 'ADD' ? ', as does a local tar archive that ADD extracts' : ''}. End it with \`/\` to copy into a directory.`,
     `[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#${instruction.toLowerCase()})`,
   ].join('\n\n');
 }
@@ -558,6 +558,9 @@ describe('hover over LSP', () => {
       // A WORKDIR below, or a path beside one, says nothing of it.
       await checkHover('FROM alpine\nCOPY a.txt $[/a$0pp$]\nWORKDIR /app', destination('COPY', '/app', 'In the image: `/app`.', false));
       await checkHover('FROM alpine\nWORKDIR /application\nCOPY a.txt $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app`.', false));
+      // ADD extracts a local archive into the destination as into a directory.
+      await checkHover('FROM alpine\nADD app.tar.gz $[/opt/a$0pp$]', destination('ADD', '/opt/app', 'In the image: `/opt/app`.', false));
+      expect(destination('ADD', 'x', '', false)).toContain("a directory of this name, as does a local tar archive that ADD extracts. End it");
     });
 
     it('a WORKDIR path says the working directory from there on, and what a relative one starts from', async () => {

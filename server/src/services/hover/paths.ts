@@ -60,7 +60,10 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
     : existing !== undefined
       ? w.prose(`It names a directory that is there already (${existing}): the sources are copied into it.`)
       : w.prose(
-          "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name. End it with `/` to copy into a directory.",
+          "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name" +
+            // BuildKit unpacks a local tar archive into the destination as into a directory.
+            (node.name === 'ADD' ? ', as does a local tar archive that ADD extracts' : '') +
+            '. End it with `/` to copy into a directory.',
         );
   let where: string;
   if (written.startsWith('/')) {
