@@ -585,6 +585,8 @@ describe('completion over LSP', () => {
       await checkNone("FROM alpine\nENV D='$HOME'\nWORKDIR /srv/$D\nCOPY a /$0", { trigger: '/' });
       await checkNone("FROM alpine\nWORKDIR /it's\nCOPY a /$0", { trigger: '/' });
       await check('FROM alpine\nWORKDIR /my app\nWORKDIR /srv\nCOPY a $[/$0$]', [['/srv/', Kind.Folder, '/srv/']]);
+      // A name no ARG or ENV declares may come from the image's configuration (node's sets NODE_VERSION).
+      expect((await complete('FROM node:20\nWORKDIR /srv\nWORKDIR /opt/$NODE_VERSION\nCOPY a $[/$0$]', { trigger: '/' })).map((i) => [i.label, i.detail])).toEqual([['/srv/', 'WORKDIR, line 2']]);
       // In a JSON array: a string of its own, or the rest of the string opened (ADD reads one).
       await check('FROM alpine\nWORKDIR /my app\nCOPY ["a", $[$0$]', [['/my app/', Kind.Folder, '"/my app/"']]);
       await check('FROM alpine\nWORKDIR /my app\nADD ["a", "$[/m$0$]', [['/my app/', Kind.Folder, '/my app/']]);

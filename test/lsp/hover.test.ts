@@ -555,6 +555,19 @@ describe('hover over LSP', () => {
       );
       // BuildKit keeps a trailing `/.` as it keeps a `/`.
       await checkHover('FROM alpine\nCOPY a.txt $[/opt/.$0$]', destination('COPY', '/opt/.', 'In the image: `/opt/`.', true));
+      // A name no ARG or ENV declares may come from the image's configuration (node's sets NODE_VERSION): only scratch has none.
+      await checkHover(
+        'FROM node:20\nWORKDIR /opt/$NODE_VERSION\nCOPY a.txt $[a$0pp$]',
+        destination(
+          'COPY',
+          'app',
+          "It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none). Set one with `WORKDIR /app` above, or write an absolute path.",
+          false,
+        ),
+      );
+      await checkNoHover('FROM node:20\nCOPY a.txt /o$0pt/$NODE_VERSION/');
+      await checkNoHover('FROM node:20 AS base\nFROM base\nWORKDIR /o$0pt/$NODE_VERSION\n');
+      await checkHover('FROM scratch\nCOPY a.txt $[/o$0pt/$NODE_VERSION/$]', destination('COPY', '/opt/$NODE_VERSION/', 'In the image: `/opt/`.', true));
       // A WORKDIR below, or a path beside one, says nothing of it.
       await checkHover('FROM alpine\nCOPY a.txt $[/a$0pp$]\nWORKDIR /app', destination('COPY', '/app', 'In the image: `/app`.', false));
       await checkHover('FROM alpine\nWORKDIR /application\nCOPY a.txt $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app`.', false));

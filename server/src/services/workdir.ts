@@ -22,12 +22,27 @@ export function cleanPath(path: string): string {
 }
 
 /**
+ * The argument of node `index` at `span` (document offsets) expanded as the builder reads it in `stage`;
+ * undefined when that fails or reads a value the file cannot tell, such as a name no ARG or ENV
+ * declares in a stage built FROM an image, whose configuration may set it (`$NODE_VERSION` in node's).
+ */
+export function expandArgument(doc: AnalyzedDocument, stage: Stage, index: number, span: { start: number; end: number }, text: string): string | undefined {
+  let root = stage;
+  while (root.base) root = root.base;
+  if (root.resolvedImage?.toLowerCase() !== 'scratch') {
+    const fromImage = doc.model.usesInNode(index).some((use) => use.expandedByBuilder && !use.declaration && use.span.start >= span.start && use.span.end <= span.end);
+    if (fromImage) return undefined;
+  }
+  return expandWord(text, environmentAt(doc.model, index), doc.tree.escape);
+}
+
+/**
  * The working directories set along the stage's FROM chain before node `before`, and the one in
  * effect there (undefined when a WORKDIR reads a value the file cannot tell, or is relative to a base
  * image's own, unknown, working directory).
  */
 export function workdirsBefore(doc: AnalyzedDocument, stage: Stage, before: number): { set: Workdir[]; current: string | undefined } {
-  const { model, tree, text } = doc;
+  const { tree, text } = doc;
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stage; s; s = s.base) chain.unshift(s);
   // An image of its own starts where its configuration says; scratch has none, so `/`.
@@ -40,7 +55,8 @@ export function workdirsBefore(doc: AnalyzedDocument, stage: Stage, before: numb
     for (let index = s.nodeIndex + 1; index < end; index++) {
       const node = tree.node(index);
       if (node.kind !== 'instruction' || node.name !== 'WORKDIR' || node.argList.length === 0) continue;
-      const path = expandWord(node.argList[0].text, environmentAt(model, index), tree.escape);
+      const arg = node.argList[0];
+      const path = expandArgument(doc, s, index, { start: tree.start(index) + arg.start, end: tree.start(index) + arg.end }, arg.text);
       current = path === undefined || path === '' ? undefined : path.startsWith('/') ? cleanPath(path) : current === undefined ? undefined : cleanPath(`${current}/${path}`);
       if (current !== undefined) set.push({ path: current, line: text.positionAt(tree.start(index)).line + 1 });
     }

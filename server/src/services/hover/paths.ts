@@ -5,11 +5,10 @@
 
 import { getInstruction } from '../../facts';
 import type { DocFormat } from '../../facts/render';
-import { environmentAt, expandWord } from '../../rules/checks/support/expand';
 import type { InstructionNode, NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
-import { cleanPath, workdirsBefore, type Workdir } from '../workdir';
+import { cleanPath, expandArgument, workdirsBefore, type Workdir } from '../workdir';
 import type { SpanHover } from './flags';
 
 /**
@@ -43,11 +42,11 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
   const token = node.argList[node.argList.length - 1];
   const rel = offset - entry.start;
   if (rel < token.start || rel > token.end || node.heredocs.some((h) => h.marker.start <= rel && rel <= h.marker.end)) return undefined;
-  const { model, tree } = doc;
+  const { model } = doc;
   const stage = model.stageOfNode(entry.index);
   // Windows paths take drives and backslashes, which this does not resolve.
   if (!stage || stage.windows) return undefined;
-  const written = expandWord(token.text, environmentAt(model, entry.index), tree.escape);
+  const written = expandArgument(doc, stage, entry.index, { start: entry.start + token.start, end: entry.start + token.end }, token.text);
   if (written === undefined) return undefined;
   const w = new DocWriter(format);
   const heading = `${w.bold(w.prose(`${node.name} destination`))} ${w.code(token.text)}`;
@@ -102,7 +101,7 @@ export function workdirHover(doc: AnalyzedDocument, entry: NodeEntry<Instruction
   if (after.current === undefined) return undefined;
   const w = new DocWriter(format);
   const heading = `${w.bold(w.prose('WORKDIR'))} ${w.code(token.text)}`;
-  const written = expandWord(token.text, environmentAt(doc.model, entry.index), doc.tree.escape);
+  const written = expandArgument(doc, stage, entry.index, { start: entry.start + token.start, end: entry.start + token.end }, token.text);
   const relative = written !== undefined && !written.startsWith('/');
   const before = relative ? workdirsBefore(doc, stage, entry.index) : undefined;
   return {
