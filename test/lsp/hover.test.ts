@@ -555,6 +555,13 @@ describe('hover over LSP', () => {
       );
       // BuildKit keeps a trailing `/.` as it keeps a `/`.
       await checkHover('FROM alpine\nCOPY a.txt $[/opt/.$0$]', destination('COPY', '/opt/.', 'In the image: `/opt/`.', true));
+      // --link copies onto an empty layer, where the WORKDIR's directory is not (unless --chmod turns it off).
+      const linked = (line: string) =>
+        `**COPY destination** \`/app\`\n\nIn the image: \`/app\`.\n\nIt does not end with \`/\`: a single source file is copied to exactly this path, even where a directory of this name is in the image (\`--link\` copies onto an empty layer), and a source directory's contents go into a directory of this name. End it with \`/\` to copy into a directory.\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#copy)${line}`;
+      await checkHover('FROM alpine\nWORKDIR /app\nCOPY --link app.jar $[/a$0pp$]', linked(''));
+      await checkHover('FROM alpine\nWORKDIR /app\nCOPY --link=TRUE app.jar $[/a$0pp$]', linked(''));
+      await checkHover('FROM alpine\nWORKDIR /app\nCOPY --link=false app.jar $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app/`.', '`WORKDIR` on line 2 makes it'));
+      await checkHover('FROM alpine\nWORKDIR /app\nCOPY --link --chmod=644 app.jar $[/a$0pp$]', destination('COPY', '/app', 'In the image: `/app/`.', '`WORKDIR` on line 2 makes it'));
       // A name no ARG or ENV declares may come from the image's configuration (node's sets NODE_VERSION): only scratch has none.
       await checkHover(
         'FROM node:20\nWORKDIR /opt/$NODE_VERSION\nCOPY a.txt $[a$0pp$]',

@@ -52,14 +52,16 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
   const heading = `${w.bold(w.prose(`${node.name} destination`))} ${w.code(token.text)}`;
   const { set, current } = workdirsBefore(doc, stage, entry.index);
   const resolved = written.startsWith('/') ? cleanPath(written) : current === undefined ? undefined : cleanPath(`${current}/${written}`);
-  const existing = isDirectory(written) ? undefined : existingDirectory(written, resolved, set);
+  // With --link (and no --chmod) BuildKit copies onto an empty layer that it merges: nothing there but the root.
+  const linked = node.flags.some((f) => f.name.text === 'link' && f.value?.text.toLowerCase() !== 'false') && !node.flags.some((f) => f.name.text === 'chmod');
+  const existing = isDirectory(written) ? undefined : linked ? (resolved === '/' ? "the image's root" : undefined) : existingDirectory(written, resolved, set);
   const directory = isDirectory(written) || existing !== undefined;
   const shape = isDirectory(written)
     ? w.prose('It is a directory (it ends with `/` or `/.`, or is `.`): the sources are copied into it, and it is created if it is missing.')
     : existing !== undefined
       ? w.prose(`It names a directory that is there already (${existing}): the sources are copied into it.`)
       : w.prose(
-          "It does not end with `/`: a single source file is copied to exactly this path, unless a directory of this name is there already (then into it), and a source directory's contents go into a directory of this name" +
+          `It does not end with \`/\`: a single source file is copied to exactly this path, ${linked ? 'even where a directory of this name is in the image (`--link` copies onto an empty layer)' : 'unless a directory of this name is there already (then into it)'}, and a source directory's contents go into a directory of this name` +
             // BuildKit unpacks a local tar archive into the destination as into a directory.
             (node.name === 'ADD' ? ', as does a local tar archive that ADD extracts' : '') +
             '. End it with `/` to copy into a directory.',
