@@ -20,6 +20,30 @@ function lint(args: readonly string[], input?: string): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs `body` with a file of `text` in the test folder that cannot be written (read-only, and
+ * immutable where root would write a read-only file anyway); skips the test where neither holds.
+ */
+function withLockedFile(name: string, text: string, context: { skip: () => void }, body: (locked: string) => void): void {
+  const locked = path.join(dir, name);
+  writeFileSync(locked, text);
+  chmodSync(locked, 0o444);
+  const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', locked]).status === 0;
+  try {
+    let writable = true;
+    try {
+      appendFileSync(locked, '');
+    } catch {
+      writable = false;
+    }
+    if (writable) return context.skip();
+    body(locked);
+  } finally {
+    if (immutable) spawnSync('chattr', ['-i', locked]);
+    chmodSync(locked, 0o644);
+  }
+}
+
 const BROKEN = 'FROM alpine:3\nRUNN apk add curl\nCOPY --user=me app /app\nCMD echo hi\n';
 const CLEAN = 'FROM alpine:3.20\nCOPY app /app\nCMD ["/app"]\n';
 
@@ -207,28 +231,14 @@ describe('dockerfile-lsp lint', () => {
   });
 
   it('--fix says which file it cannot write, and goes on with the others', (context) => {
-    const locked = path.join(dir, 'locked.Dockerfile');
-    writeFileSync(locked, 'FROM alpine:3.20\nENV MODE release\n');
-    chmodSync(locked, 0o444);
-    // Root writes a read-only file: an immutable one it cannot.
-    const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', locked]).status === 0;
-    try {
-      let writable = true;
-      try {
-        appendFileSync(locked, '');
-      } catch {
-        writable = false;
-      }
-      if (writable) return context.skip();
+    const text = 'FROM alpine:3.20\nENV MODE release\n';
+    withLockedFile('locked.Dockerfile', text, context, (locked) => {
       writeFileSync(path.join(dir, 'clean.Dockerfile'), 'FROM alpine:3.20\n');
       const run = lint(['--fix', 'locked.Dockerfile', 'clean.Dockerfile']);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^dockerfile-lsp lint: cannot write locked\.Dockerfile: (EPERM|EACCES)\n$/);
-      expect(readFileSync(locked, 'utf8')).toBe('FROM alpine:3.20\nENV MODE release\n');
-    } finally {
-      if (immutable) spawnSync('chattr', ['-i', locked]);
-      chmodSync(locked, 0o644);
-    }
+      expect(readFileSync(locked, 'utf8')).toBe(text);
+    });
   });
 
   it('documents itself, and the server help mentions it', () => {
@@ -278,30 +288,15 @@ describe('dockerfile-lsp format', () => {
   });
 
   it('--write says which file it cannot write, goes on with the others, and exits 2', (context) => {
-    const locked = path.join(dir, 'locked.Dockerfile');
-    writeFileSync(locked, MESSY);
-    writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
-    chmodSync(locked, 0o444);
-    // Root writes a read-only file: an immutable one it cannot.
-    const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', locked]).status === 0;
-    try {
-      let writable = true;
-      try {
-        appendFileSync(locked, '');
-      } catch {
-        writable = false;
-      }
-      if (writable) return context.skip();
+    withLockedFile('locked.Dockerfile', MESSY, context, (locked) => {
+      writeFileSync(path.join(dir, 'messy.Dockerfile'), MESSY);
       const run = format(['--write', 'locked.Dockerfile', 'messy.Dockerfile']);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('messy.Dockerfile\n');
       expect(run.stderr).toMatch(/^dockerfile-lsp format: cannot write locked\.Dockerfile: (EPERM|EACCES)\n$/);
       expect(readFileSync(path.join(dir, 'messy.Dockerfile'), 'utf8')).toBe(TIDY);
       expect(readFileSync(locked, 'utf8')).toBe(MESSY);
-    } finally {
-      if (immutable) spawnSync('chattr', ['-i', locked]);
-      chmodSync(locked, 0o644);
-    }
+    });
   });
 
   it('refuses what it cannot do, with exit status 2', () => {
