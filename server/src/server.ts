@@ -21,7 +21,7 @@ import { DockerfileDocument } from './server/documents';
 import { diagnosticsFit } from './server/diagnosticsFit';
 import { LIFECYCLE_ERROR, lifecycleError, type LifecycleErrorReport } from './server/lifecycle';
 import { INVALID_PARAMS, type InvalidParamsReport } from './server/params';
-import { listed, type ClientSupport, type ServerContext } from './server/feature';
+import { listed, prefersMarkdown, type ClientSupport, type ServerContext } from './server/feature';
 import { FEATURES } from './server/features';
 import { convertResult, negotiateEncoding, toUtf16, type Encoding } from './server/positionEncoding';
 import { unknownRuleName } from './services/ruleNames';
@@ -274,11 +274,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.codeActionLiterals = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     client.prepareRename = caps.textDocument?.rename?.prepareSupport === true;
     const hoverFormats = listed(caps.textDocument?.hover?.contentFormat);
-    client.markdown = !hoverFormats || hoverFormats.includes('markdown');
+    client.markdown = prefersMarkdown(hoverFormats);
     const completionFormats = listed(caps.textDocument?.completion?.completionItem?.documentationFormat);
     // A client that lists no formats for completion documentation gets the hover's: eglot lists them
     // for hover and signature help only, plain text alone where Emacs has no Markdown mode.
-    client.completionMarkdown = completionFormats ? completionFormats.includes('markdown') : client.markdown;
+    client.completionMarkdown = completionFormats ? prefersMarkdown(completionFormats) : client.markdown;
     const initial = settingsSection(params.initializationOptions);
     if (initial !== undefined) globalSettings = applySettings(initial, 'initializationOptions');
     registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

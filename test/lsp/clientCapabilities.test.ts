@@ -82,6 +82,27 @@ describe('documentation formats', () => {
     // What the client lists for completion wins.
     expect(await resolved(['plaintext'], ['markdown'])).toEqual({ kind: 'markdown', value: renderInstruction(getInstruction('RUN')!, 'markdown') });
   });
+
+  it("follow the client's order of preference: plain text listed before markdown is what it gets", async () => {
+    const client = await start({
+      capabilities: {
+        textDocument: {
+          hover: { contentFormat: ['plaintext', 'markdown'] },
+          completion: { completionItem: { documentationFormat: ['plaintext', 'markdown'] } },
+          signatureHelp: { signatureInformation: { documentationFormat: ['plaintext', 'markdown'] } },
+        },
+      },
+    });
+    const uri = `file:///caps/${++count}/Dockerfile`;
+    await client.open(uri, 'FROM alpine\nRUN echo\n');
+    const hover = await client.request<{ contents: { kind: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } });
+    expect(hover.contents.kind).toBe('plaintext');
+    const item = (await complete(client, 'FROM alpine\nR', 1, 1)).find((i) => i.label === 'RUN')!;
+    expect(((await client.request<CompletionItem>('completionItem/resolve', item)).documentation as { kind: string }).kind).toBe('plaintext');
+    const help = await client.request<{ signatures: { documentation?: { kind: string } }[] }>('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 1, character: 4 } });
+    expect(help.signatures.map((s) => s.documentation?.kind)).toContain('plaintext');
+    expect(help.signatures.map((s) => s.documentation?.kind)).not.toContain('markdown');
+  });
 });
 
 describe('diagnostics fit the client', () => {

@@ -17,6 +17,17 @@ export function listed<T>(value: readonly T[] | undefined | null): readonly T[] 
   return Array.isArray(value) ? value : undefined;
 }
 
+/**
+ * Whether documentation goes to the client as Markdown, from the formats it lists for it (`undefined`
+ * when it lists none: Markdown, which every client of this century renders). The list is in the
+ * client's order of preference (LSP: "the order describes the preferred format"), so the first of
+ * the two formats in it wins; a list with neither, or an empty one, means plain text.
+ */
+export function prefersMarkdown(formats: readonly string[] | undefined): boolean {
+  if (!formats) return true;
+  return formats.find((format) => format === 'markdown' || format === 'plaintext') === 'markdown';
+}
+
 /** What the client said it supports, read once at initialize. */
 export interface ClientSupport {
   configuration: boolean;

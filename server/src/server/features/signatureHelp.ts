@@ -1,11 +1,11 @@
 import type { SignatureHelp } from 'vscode-languageserver/node';
 import { getSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS, type SignatureOptions } from '../../services/signatureHelp';
-import { listed, type ClientSupport, type Feature } from '../feature';
+import { listed, prefersMarkdown, type ClientSupport, type Feature } from '../feature';
 
 function options(client: ClientSupport): SignatureOptions {
   const information = client.raw.textDocument?.signatureHelp?.signatureInformation;
   const formats = listed(information?.documentationFormat);
-  return { format: !formats || formats.includes('markdown') ? 'markdown' : 'plaintext', noActiveParameter: information?.noActiveParameterSupport === true };
+  return { format: prefersMarkdown(formats) ? 'markdown' : 'plaintext', noActiveParameter: information?.noActiveParameterSupport === true };
 }
 
 /**
