@@ -583,6 +583,33 @@ describe('hover over LSP', () => {
       expect(destination('ADD', 'x', '', false)).toContain("a directory of this name, as does a local tar archive that ADD extracts. End it");
     });
 
+    it('a relative RUN --mount target says where the mount is, from the WORKDIRs above, or that it lands on /', async () => {
+      const cache = MOUNT_TYPES.find((m) => m.type === 'cache')!;
+      const target = cache.options.find((o) => o.key === 'target')!;
+      const withNote = (type: 'cache' | 'bind', note: string) => {
+        const text = renderMountOption(type, MOUNT_TYPES.find((m) => m.type === type)!.options.find((o) => o.key === 'target')!, 'markdown');
+        const last = text.lastIndexOf('\n\n');
+        return `${text.slice(0, last)}\n\n${note}${text.slice(last)}`;
+      };
+      expect(target).toBeDefined();
+      await checkHover(
+        'FROM alpine\nWORKDIR /app\nRUN --mount=type=cache,target=$[.ca$0che$] true',
+        withNote('cache', 'This target is relative, so it starts from the working directory, `/app` here (WORKDIR on line 2): the mount is at `/app/.cache`.'),
+      );
+      await checkHover(
+        'FROM alpine\nWORKDIR /app\nRUN --mount=target=$[.$0.$] true',
+        withNote('bind', 'This target is relative, so it starts from the working directory, `/app` here (WORKDIR on line 2): it lands on `/`, which BuildKit refuses as a mount target.'),
+      );
+      await checkHover(
+        'FROM node:20\nRUN --mount=type=cache,dst=$[.n$0pm$] npm ci',
+        withNote('cache', "This target is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none)."),
+      );
+      // Absolute targets, and secret targets (not joined to the working directory), are the option's own hover.
+      await checkHover('FROM alpine\nWORKDIR /app\nRUN --mount=type=cache,target=$[/ca$0che$] true', renderMountOption('cache', target, 'markdown'));
+      const secret = await hoverAt('FROM alpine\nWORKDIR /app\nRUN --mount=type=secret,id=a,target=$[t$0ok$] true', client);
+      expect((secret.hover?.contents as MarkupContent).value).not.toContain('This target is relative');
+    });
+
     it('a WORKDIR path says the working directory from there on, and what a relative one starts from', async () => {
       const from = 'The working directory from here on: `/srv/app`. RUN, CMD and ENTRYPOINT start there, and relative COPY and ADD destinations are under it; it is created if it is missing.';
       await checkHover('FROM alpine AS base\nWORKDIR /srv\nFROM base\nWORKDIR $[a$0pp$]\n', ['**WORKDIR** `app`', from, 'It is relative, so it starts from the working directory before it, `/srv`.'].join('\n\n'));

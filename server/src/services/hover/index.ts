@@ -10,7 +10,7 @@ import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
-import { destinationHover, workdirHover } from './paths';
+import { destinationHover, mountTargetNote, workdirHover } from './paths';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
 import { pragmaHover } from './pragmas';
@@ -91,7 +91,12 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   const path = destinationHover(doc, entry, offset, format) ?? workdirHover(doc, entry, offset, format);
   if (path) return relative(entry.start, path);
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;
-  return relative(entry.start, instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage));
+  const found = instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage);
+  // A relative mount target: where it is, which only the WORKDIRs above can tell; before the option's reference link.
+  const note = found && mountTargetNote(doc, entry, offset, format);
+  if (!found || !note) return relative(entry.start, found);
+  const last = found.text.lastIndexOf('\n\n');
+  return relative(entry.start, { ...found, text: last < 0 ? `${found.text}\n\n${note}` : `${found.text.slice(0, last)}\n\n${note}${found.text.slice(last)}` });
 }
 
 /**

@@ -1,5 +1,5 @@
-// Hovers on paths in the image: the destination of a COPY or ADD (where the files land) and the path
-// of a WORKDIR (the working directory from there on). A relative one starts from the working
+// Hovers on paths in the image: the destination of a COPY or ADD (where the files land), the path
+// of a WORKDIR (the working directory from there on) and a relative RUN --mount target (where the mount is). A relative one starts from the working
 // directory the WORKDIRs above (along the FROM chain) decide, and a trailing `/` makes a destination
 // a directory: the two things a learner most often gets wrong about them.
 
@@ -114,4 +114,38 @@ export function workdirHover(doc: AnalyzedDocument, entry: NodeEntry<Instruction
       before?.current !== undefined && `${w.prose('It is relative, so it starts from the working directory before it,')} ${w.code(before.current)}${w.prose('.')}`,
     ),
   };
+}
+
+/** The `--mount` keys that name its target, and the types whose relative target starts from the working directory (dispatchRunMounts). */
+const TARGET_KEYS = new Set(['target', 'dst', 'destination']);
+const WORKDIR_RELATIVE_TYPES = new Set(['bind', 'cache', 'tmpfs']);
+
+/**
+ * What to add to the hover on the value of a RUN `--mount` target when it is relative: where the mount
+ * is (BuildKit joins it to the working directory), or that it lands on `/`, which BuildKit refuses.
+ */
+export function mountTargetNote(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): string | undefined {
+  const node = entry.node;
+  if (node.name !== 'RUN') return undefined;
+  const rel = offset - entry.start;
+  const options = node.flags.find((f) => f.name.text === 'mount' && f.value && f.value.start <= rel && rel <= f.value.end)?.mountOptions;
+  const option = options?.find((o) => o.value && o.value.start <= rel && rel <= o.value.end);
+  if (!options || !option?.value || !TARGET_KEYS.has(option.key.text.toLowerCase())) return undefined;
+  const type = options.find((o) => o.key.text.toLowerCase() === 'type')?.value?.text.toLowerCase() ?? 'bind';
+  const stage = doc.model.stageOfNode(entry.index);
+  if (!WORKDIR_RELATIVE_TYPES.has(type) || !stage || stage.windows) return undefined;
+  const written = expandArgument(doc, stage, entry.index, { start: entry.start + option.value.start, end: entry.start + option.value.end }, option.value.text);
+  if (written === undefined || written === '' || written.startsWith('/')) return undefined;
+  const w = new DocWriter(format);
+  const { set, current } = workdirsBefore(doc, stage, entry.index);
+  if (current === undefined) {
+    return w.prose("This target is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none).");
+  }
+  const resolved = cleanPath(`${current}/${written}`);
+  const line = set[set.length - 1]?.line;
+  const from = `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
+  const start = `${w.prose('This target is relative, so it starts from the working directory,')} ${from}${w.prose(':')}`;
+  return resolved === '/'
+    ? `${start} ${w.prose('it lands on')} ${w.code('/')}${w.prose(', which BuildKit refuses as a mount target.')}`
+    : `${start} ${w.prose('the mount is at')} ${w.code(resolved)}${w.prose('.')}`;
 }
