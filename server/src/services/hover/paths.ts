@@ -1,7 +1,8 @@
-// Hovers on paths in the image: the destination of a COPY or ADD (where the files land), the path
-// of a WORKDIR (the working directory from there on) and a relative RUN --mount target (where the mount is). A relative one starts from the working
-// directory the WORKDIRs above (along the FROM chain) decide, and a trailing `/` makes a destination
-// a directory: the two things a learner most often gets wrong about them.
+// Hovers on paths in the image: the destination of a COPY or ADD (where the files land), the path of
+// a WORKDIR (the working directory from there on) and a relative RUN --mount target (where the mount
+// is). A relative one starts from the working directory the WORKDIRs above (along the FROM chain)
+// decide, and a trailing `/` makes a destination a directory: the two things a learner most often
+// gets wrong about them.
 
 import { getInstruction } from '../../facts';
 import type { DocFormat } from '../../facts/render';
