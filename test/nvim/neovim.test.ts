@@ -43,6 +43,28 @@ if (!haveNvim && !inCI) {
   console.warn('SKIPPED: Neovim tests (nvim is not installed; `apt-get install -y neovim` to run them, as .ci/run does)');
 }
 
+/**
+ * Runs one of this folder's Lua scripts in a headless Neovim in `cwd`, with the server's command and
+ * the script's own variables, and no user configuration, plugins or state from the machine (they go
+ * under `home`).
+ */
+function headlessNvim(home: string, script: string, cwd: string, timeout: number, env: Record<string, string>) {
+  return spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, script)], {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_STATE_HOME: path.join(home, 'state'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+      DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
+      ...env,
+    },
+  });
+}
+
 describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
   let tmp: string;
   let features: ServerFeatures;
@@ -60,24 +82,12 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     fs.mkdirSync(path.join(tmp, 'fixable'));
     fs.writeFileSync(path.join(tmp, 'fixable/Dockerfile'), FIXABLE.join('\n') + '\n');
     const out = path.join(tmp, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'headless.lua')], {
-      cwd: tmp,
-      encoding: 'utf8',
-      timeout: 90_000,
-      env: {
-        ...process.env,
-        // No user configuration, plugins or state from the machine.
-        XDG_CONFIG_HOME: path.join(tmp, 'config'),
-        XDG_DATA_HOME: path.join(tmp, 'data'),
-        XDG_STATE_HOME: path.join(tmp, 'state'),
-        XDG_CACHE_HOME: path.join(tmp, 'cache'),
-        DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
-        DOCKERFILE_LSP_FILE: path.join(tmp, 'Dockerfile'),
-        DOCKERFILE_LSP_MISTAKES: path.join(tmp, 'mistakes/Dockerfile'),
-        DOCKERFILE_LSP_FIXABLE: path.join(tmp, 'fixable/Dockerfile'),
-        DOCKERFILE_LSP_OUT: out,
-        DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS: features.has.diagnostics ? '15000' : '2000',
-      },
+    const run = headlessNvim(tmp, 'headless.lua', tmp, 90_000, {
+      DOCKERFILE_LSP_FILE: path.join(tmp, 'Dockerfile'),
+      DOCKERFILE_LSP_MISTAKES: path.join(tmp, 'mistakes/Dockerfile'),
+      DOCKERFILE_LSP_FIXABLE: path.join(tmp, 'fixable/Dockerfile'),
+      DOCKERFILE_LSP_OUT: out,
+      DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS: features.has.diagnostics ? '15000' : '2000',
     });
     stderr = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
     if (!fs.existsSync(out)) throw new Error(`nvim wrote no result (exit ${run.status}, signal ${run.signal}):\n${stderr}`);
@@ -163,21 +173,7 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM alpine:3.20\nRUN echo hi\n');
     const out = path.join(dir, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(__dirname, 'settings.lua')], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        XDG_CONFIG_HOME: path.join(tmp, 'config'),
-        XDG_DATA_HOME: path.join(tmp, 'data'),
-        XDG_STATE_HOME: path.join(tmp, 'state'),
-        XDG_CACHE_HOME: path.join(tmp, 'cache'),
-        DOCKERFILE_LSP_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
-        DOCKERFILE_LSP_FILE: path.join(dir, 'Dockerfile'),
-        DOCKERFILE_LSP_OUT: out,
-      },
-    });
+    const run = headlessNvim(tmp, 'settings.lua', dir, 60_000, { DOCKERFILE_LSP_FILE: path.join(dir, 'Dockerfile'), DOCKERFILE_LSP_OUT: out });
     expect(fs.existsSync(out), `${run.stdout}${run.stderr}`).toBe(true);
     // keywordCase = 'lower': Format Document writes the keywords in lower case.
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual({
