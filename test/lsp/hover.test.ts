@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import {
   ADD_SOURCES,
+  COPY_SOURCES,
   COMMON_IMAGES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
@@ -26,6 +27,7 @@ import {
   getSignal,
   getSubstitution,
   type AddSourceKind,
+  type CopySourceKind,
   type FlagFact,
   type InstructionFact,
   type MountOptionFact,
@@ -72,6 +74,10 @@ function destination(instruction: string, written: string, where: string, direct
 /** The hover of an ADD source of each kind, with the source as BuildKit reads it. */
 const addSource = (source: string, kind: AddSourceKind) =>
   `**ADD source** \`${source}\`: ${ADD_SOURCES[kind].label}\n\n${ADD_SOURCES[kind].doc}\n\n[Dockerfile reference](${ADD_SOURCES[kind].referenceUrl})`;
+
+/** The hover of a COPY source, read from the build context or from what --from names. */
+const copySource = (source: string, kind: CopySourceKind) =>
+  `**COPY source** \`${source}\`: ${COPY_SOURCES[kind].label}\n\n${COPY_SOURCES[kind].doc}\n\n[Dockerfile reference](${COPY_SOURCES[kind].referenceUrl})`;
 
 /** What the hover of an ARG with a default adds: a build can give it another value. */
 const overrides = (name: string) => `\`docker build\` can override the default: \`--build-arg ${name}=<value>\`.`;
@@ -533,7 +539,7 @@ describe('hover over LSP', () => {
       await checkHover('FROM alpine\nCOPY <<EOF $[/etc/$0motd$]\nhi\nEOF\n', destination('COPY', '/etc/motd', 'In the image: `/etc/motd`.', false));
       const marker = await hoverAt('FROM alpine\nCOPY <<E$0OF /etc/motd\nhi\nEOF\n', client);
       expect((marker.hover?.contents as MarkupContent).value).toMatch(/^\*\*Heredoc `EOF`\*\*/);
-      await checkNoHover('FROM alpine\nCOPY a$0.txt /x/');
+      await checkHover('FROM alpine\nCOPY $[a$0.txt$] /x/', copySource('a.txt', 'context'));
     });
 
     it('a COPY or ADD destination without a trailing `/` that names a directory there already: a source file goes into it', async () => {
@@ -618,6 +624,15 @@ describe('hover over LSP', () => {
       await checkNoHover('FROM alpine\nWORKDIR a$0pp\n');
     });
 
+    it('a COPY source says where COPY reads it: the build context, or what --from names', async () => {
+      await checkHover('FROM alpine\nCOPY $[sr$0c$] /app/', copySource('src', 'context'));
+      await checkHover('FROM alpine\nCOPY [$["my f$0ile"$], "/app/"]', copySource('my file', 'context'));
+      await checkHover('FROM alpine AS build\nFROM alpine\nCOPY --from=build $[/out/a$0pp$] /app', copySource('/out/app', 'from'));
+      await checkHover('FROM alpine\nCOPY --chown=1 $[a$0.txt$] b.txt /app/', copySource('a.txt', 'context'));
+      // A URL is no COPY source (copy-url-source says so); the destination has its own hover.
+      await checkNoHover('FROM alpine\nCOPY https://example.com/a$0.tgz /a');
+    });
+
     it('an ADD source says what ADD does with it: download, clone, or copy and extract an archive', async () => {
       await checkHover('FROM alpine\nADD $[https://example.com/rel$0ease.tar.gz$] /opt/', addSource('https://example.com/release.tar.gz', 'url'));
       await checkHover('FROM alpine\nADD --keep-git-dir $[git@github.com:moby/build$0kit.git#v0.14.1:docs$] /src', addSource('git@github.com:moby/buildkit.git#v0.14.1:docs', 'git'));
@@ -672,7 +687,7 @@ describe('hover over LSP', () => {
 
     it('nothing on shell text, paths, blank lines, comments and unknown words', async () => {
       await checkNoHover('FROM alpine\nRUN apt-get in$0stall curl');
-      await checkNoHover('FROM alpine\nCOPY sr$0c /dest/');
+      await checkNoHover('FROM alpine\nVOLUME /da$0ta');
       await checkNoHover('FROM alpine\n$0\nRUN x');
       await checkNoHover('# just a co$0mment\nFROM alpine');
       await checkNoHover('FROM alpine\nFOO$0BAR x');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ADD_SOURCES,
+  COPY_SOURCES,
   BUILD_CHECKS,
   CHECK_OPTIONS,
   COMMON_IMAGES,
@@ -133,6 +134,9 @@ function allEntries(): Entry[] {
   }
   for (const [kind, source] of Object.entries(ADD_SOURCES)) {
     entries.push({ name: `ADD source (${kind})`, prose: [source.doc], render: (f) => renderText(source.doc, f) });
+  }
+  for (const [kind, source] of Object.entries(COPY_SOURCES)) {
+    entries.push({ name: `COPY source (${kind})`, prose: [source.doc], render: (f) => renderText(source.doc, f) });
   }
   for (const parameter of GIT_QUERY_PARAMETERS) {
     entries.push({ name: `?${parameter.name}=`, prose: docProse(parameter.doc), render: (f) => renderGitQueryParameter(parameter, f) });

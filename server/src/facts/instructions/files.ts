@@ -344,6 +344,28 @@ export const ADD_SOURCES: Readonly<Record<AddSourceKind, AddSourceFact>> = {
   },
 };
 
+/** Where a COPY source is read from: the build context, or the stage or image that `--from` names. */
+export type CopySourceKind = 'context' | 'from';
+
+/** What COPY does with a source of each kind (hover on the source). */
+export const COPY_SOURCES: Readonly<Record<CopySourceKind, AddSourceFact>> = {
+  context: {
+    label: 'a path in the build context',
+    doc:
+      'It is read from the build context, the directory given to `docker build` (not the Dockerfile\'s own directory): a leading `/` is the context\'s root, and `..` cannot leave it. ' +
+      'Files that `.dockerignore` excludes are not there. `*`, `?` and `[...]` match several files. ' +
+      'A directory\'s contents are copied, not the directory itself: `COPY src /app/` puts the files of `src` in `/app/`; write `COPY src /app/src/` to keep the name.',
+    referenceUrl: referenceUrl('copy'),
+  },
+  from: {
+    label: 'a path in the stage or image that --from names',
+    doc:
+      'It is read from that stage\'s result (or that image, or named build context), not from the build context: a relative path starts from its root, and `.dockerignore` does not apply. ' +
+      'A directory\'s contents are copied, not the directory itself, as from the context.',
+    referenceUrl: referenceUrl('copy---from'),
+  },
+};
+
 export const WORKDIR: InstructionFact = {
   name: 'WORKDIR',
   doc: {

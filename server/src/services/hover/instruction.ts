@@ -2,7 +2,7 @@
 // heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
 // signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
-import { ADD_SOURCES, getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
+import { ADD_SOURCES, COPY_SOURCES, getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
 import { renderForm, renderGitQueryParameter, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, shebangCommand, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
@@ -57,7 +57,24 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
     const source = addSourceHover(owner, owner.argList[index], format, escape);
     if (source) return source;
   }
+  if (owner.name === 'COPY' && index < owner.argList.length - 1) {
+    const source = copySourceHover(owner, owner.argList[index], format, escape);
+    if (source) return source;
+  }
   return argumentHover(owner, owner.argList[index], index, format, escape);
+}
+
+/** Where COPY reads one of its sources: the build context, or the stage or image that `--from` names. */
+function copySourceHover(owner: InstructionNode, token: Token, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
+  const source = owner.json ? token.text : lexedWord(token.text, escape);
+  // A URL or Git address is no COPY source at all: copy-url-source says so, and ADD is what reads one.
+  if (source === undefined || source === '' || remoteSource(source) !== undefined) return undefined;
+  const fact = COPY_SOURCES[owner.flags.some((f) => f.name.text === 'from' && f.value?.text) ? 'from' : 'context'];
+  const w = new DocWriter(format);
+  return {
+    span: token,
+    text: w.join(`${w.bold(w.prose('COPY source'))} ${w.code(source)}${w.prose(`: ${fact.label}`)}`, w.prose(fact.doc), w.link(fact.referenceUrl)),
+  };
 }
 
 /** A query parameter's key in a Git URL that ADD clones (`?ref=`, `&subdir=`); `text` is the node's text. */
