@@ -360,7 +360,7 @@ export const COPY_SOURCES: Readonly<Record<CopySourceKind, AddSourceFact>> = {
   from: {
     label: 'a path in the stage or image that --from names',
     doc:
-      'It is read from that stage\'s result (or that image, or named build context), not from the build context: a relative path starts from its root, and the build context's `.dockerignore` does not apply. ' +
+      'It is read from that stage\'s result (or that image, or named build context), not from the build context: a relative path starts from its root, and the build context\'s `.dockerignore` does not apply. ' +
       'A directory\'s contents are copied, not the directory itself, as from the context.',
     referenceUrl: referenceUrl('copy---from'),
   },
