@@ -311,14 +311,15 @@ export const ADD: InstructionFact = {
 /** The three kinds of ADD source, which BuildKit treats differently; hover on a source says which it is. */
 export type AddSourceKind = 'url' | 'git' | 'context';
 
-export interface AddSourceFact {
+/** What ADD or COPY does with a source of one kind (hover on the source). */
+export interface SourceFact {
   /** A few words for the heading: 'a download'. */
   readonly label: string;
   readonly doc: string;
   readonly referenceUrl: string;
 }
 
-export const ADD_SOURCES: Readonly<Record<AddSourceKind, AddSourceFact>> = {
+export const ADD_SOURCES: Readonly<Record<AddSourceKind, SourceFact>> = {
   url: {
     label: 'a download',
     doc:
@@ -348,7 +349,7 @@ export const ADD_SOURCES: Readonly<Record<AddSourceKind, AddSourceFact>> = {
 export type CopySourceKind = 'context' | 'from';
 
 /** What COPY does with a source of each kind (hover on the source). */
-export const COPY_SOURCES: Readonly<Record<CopySourceKind, AddSourceFact>> = {
+export const COPY_SOURCES: Readonly<Record<CopySourceKind, SourceFact>> = {
   context: {
     label: 'a path in the build context',
     doc:

@@ -3,7 +3,7 @@ import type { InstructionFact } from '../types';
 import { ARG, FROM, ONBUILD, RUN, SHELL } from './build';
 import { ADD, COPY, USER, VOLUME, WORKDIR } from './files';
 
-export { ADD_SOURCES, COPY_SOURCES, type AddSourceFact, type AddSourceKind, type CopySourceKind } from './files';
+export { ADD_SOURCES, COPY_SOURCES, type SourceFact, type AddSourceKind, type CopySourceKind } from './files';
 import { ENV, LABEL, MAINTAINER } from './metadata';
 import { CMD, ENTRYPOINT, EXPOSE, HEALTHCHECK, STOPSIGNAL } from './runtime';
 

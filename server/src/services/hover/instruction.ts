@@ -2,7 +2,7 @@
 // heredoc markers, and the arguments that carry meaning (FROM's AS, EXPOSE ports, STOPSIGNAL's
 // signal, HEALTHCHECK's CMD/NONE, LABEL's predefined OCI keys). Variables and stage names are handled before this.
 
-import { ADD_SOURCES, COPY_SOURCES, getGitQueryParameter, getInstruction, getLabelKey } from '../../facts';
+import { ADD_SOURCES, COPY_SOURCES, getGitQueryParameter, getInstruction, getLabelKey, type SourceFact } from '../../facts';
 import { renderForm, renderGitQueryParameter, renderInstruction, renderLabelKey, renderText, type DocFormat } from '../../facts/render';
 import { EMPTY_ENVIRONMENT, expandWords, heredocData, heredocIsShellInput, heredocShebang, runIsOnlyHeredoc, runsBodyWithInterpreter, shebangCommand, type EscapeChar, type Heredoc, type InstructionNode, type Span, type Token } from '../../syntax';
 import type { Shell } from '../../semantics';
@@ -64,18 +64,6 @@ export function instructionTokenHover(node: InstructionNode, text: string, rel: 
   return argumentHover(owner, owner.argList[index], index, format, escape);
 }
 
-/** Where COPY reads one of its sources: the build context, or the stage or image that `--from` names. */
-function copySourceHover(owner: InstructionNode, token: Token, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
-  const source = owner.json ? token.text : lexedWord(token.text, escape);
-  // A URL or Git address is no COPY source at all: copy-url-source says so, and ADD is what reads one.
-  if (source === undefined || source === '' || remoteSource(source) !== undefined) return undefined;
-  const fact = COPY_SOURCES[owner.flags.some((f) => f.name.text === 'from' && f.value?.text) ? 'from' : 'context'];
-  const w = new DocWriter(format);
-  return {
-    span: token,
-    text: w.join(`${w.bold(w.prose('COPY source'))} ${w.code(source)}${w.prose(`: ${fact.label}`)}`, w.prose(fact.doc), w.link(fact.referenceUrl)),
-  };
-}
 
 /** A query parameter's key in a Git URL that ADD clones (`?ref=`, `&subdir=`); `text` is the node's text. */
 function gitQueryHover(token: Token, text: string, rel: number, format: DocFormat): SpanHover | undefined {
@@ -93,13 +81,30 @@ function gitQueryHover(token: Token, text: string, rel: number, format: DocForma
  * source with variables is left alone: its kind is known only when they are.
  */
 function addSourceHover(owner: InstructionNode, token: Token, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
+  const source = sourceWord(owner, token, escape);
+  if (source === undefined || source.includes('$')) return undefined;
+  return sourceHover('ADD', token, source, ADD_SOURCES[remoteSource(source) ?? 'context'], format);
+}
+
+/** Where COPY reads one of its sources: the build context, or the stage or image that `--from` names. */
+function copySourceHover(owner: InstructionNode, token: Token, format: DocFormat, escape: EscapeChar): SpanHover | undefined {
+  const source = sourceWord(owner, token, escape);
+  // A URL or Git address is no COPY source at all: copy-url-source says so, and ADD is what reads one.
+  if (source === undefined || remoteSource(source) !== undefined) return undefined;
+  return sourceHover('COPY', token, source, COPY_SOURCES[owner.flags.some((f) => f.name.text === 'from' && f.value?.text) ? 'from' : 'context'], format);
+}
+
+/** A source as BuildKit's lexer reads the word (the JSON form's string as it is), or undefined when there is none to tell. */
+function sourceWord(owner: InstructionNode, token: Token, escape: EscapeChar): string | undefined {
   const source = owner.json ? token.text : lexedWord(token.text, escape);
-  if (source === undefined || source === '' || source.includes('$')) return undefined;
-  const fact = ADD_SOURCES[remoteSource(source) ?? 'context'];
+  return source === '' ? undefined : source;
+}
+
+function sourceHover(instruction: 'ADD' | 'COPY', token: Token, source: string, fact: SourceFact, format: DocFormat): SpanHover {
   const w = new DocWriter(format);
   return {
     span: token,
-    text: w.join(`${w.bold(w.prose('ADD source'))} ${w.code(source)}${w.prose(`: ${fact.label}`)}`, w.prose(fact.doc), w.link(fact.referenceUrl)),
+    text: w.join(`${w.bold(w.prose(`${instruction} source`))} ${w.code(source)}${w.prose(`: ${fact.label}`)}`, w.prose(fact.doc), w.link(fact.referenceUrl)),
   };
 }
 

@@ -4,9 +4,9 @@
 // decide, and a trailing `/` makes a destination a directory: the two things a learner most often
 // gets wrong about them.
 
-import { getInstruction } from '../../facts';
+import { canonicalMountKey, getInstruction, getMountType, type MountType } from '../../facts';
 import type { DocFormat } from '../../facts/render';
-import type { InstructionNode, NodeEntry } from '../../syntax';
+import { mountTypeText, type InstructionNode, type NodeEntry } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { cleanPath, expandArgument, workdirsBefore, type Workdir } from '../workdir';
@@ -34,6 +34,15 @@ function existingDirectory(written: string, resolved: string | undefined, set: r
     if (by) return `\`WORKDIR\` on line ${by.line} makes it`;
   }
   return written === '..' || written.endsWith('/..') ? 'it ends with `..`' : undefined;
+}
+
+/** What a relative path starts from when no `WORKDIR` above decides it. */
+const UNKNOWN_WORKDIR = "the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none)";
+
+/** The working directory `current` and where it comes from (the last WORKDIR of `set`, or the image's root); file text in a code span. */
+function workdirSource(w: DocWriter, current: string, set: readonly Workdir[]): string {
+  const line = set[set.length - 1]?.line;
+  return `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
 }
 
 /** The hover on the destination of the COPY or ADD at `entry`, when `offset` is on it; its span is relative to the node. */
@@ -72,17 +81,11 @@ export function destinationHover(doc: AnalyzedDocument, entry: NodeEntry<Instruc
     where = `${w.prose('In the image:')} ${w.code(resolved! + (directory && resolved !== '/' ? '/' : ''))}${w.prose('.')}`;
   } else {
     if (current === undefined) {
-      where = w.prose(
-        'It is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image\'s own (`/` when the image sets none). ' +
-          'Set one with `WORKDIR /app` above, or write an absolute path.',
-      );
+      where = w.prose(`It is relative, so it starts from ${UNKNOWN_WORKDIR}. Set one with \`WORKDIR /app\` above, or write an absolute path.`);
     } else {
-      const line = set[set.length - 1]?.line;
-      // The path is file text: a code span of its own, outside the prose.
-      const from = `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
       where = [
         `${w.prose('In the image:')} ${w.code(resolved! + (directory && resolved !== '/' ? '/' : ''))}${w.prose('. It is relative, so it starts from the working directory,')}`,
-        `${from}${w.prose('.')}`,
+        `${workdirSource(w, current, set)}${w.prose('.')}`,
       ].join(' ');
     }
   }
@@ -117,9 +120,8 @@ export function workdirHover(doc: AnalyzedDocument, entry: NodeEntry<Instruction
   };
 }
 
-/** The `--mount` keys that name its target, and the types whose relative target starts from the working directory (dispatchRunMounts). */
-const TARGET_KEYS = new Set(['target', 'dst', 'destination']);
-const WORKDIR_RELATIVE_TYPES = new Set(['bind', 'cache', 'tmpfs']);
+/** The mount types whose relative target BuildKit joins to the working directory (dispatchRunMounts; secret and ssh mounts go their own way). */
+const WORKDIR_RELATIVE_TYPES: ReadonlySet<MountType> = new Set<MountType>(['bind', 'cache', 'tmpfs']);
 
 /**
  * What to add to the hover on the value of a RUN `--mount` target when it is relative: where the mount
@@ -129,23 +131,20 @@ export function mountTargetNote(doc: AnalyzedDocument, entry: NodeEntry<Instruct
   const node = entry.node;
   if (node.name !== 'RUN') return undefined;
   const rel = offset - entry.start;
-  const options = node.flags.find((f) => f.name.text === 'mount' && f.value && f.value.start <= rel && rel <= f.value.end)?.mountOptions;
-  const option = options?.find((o) => o.value && o.value.start <= rel && rel <= o.value.end);
-  if (!options || !option?.value || !TARGET_KEYS.has(option.key.text.toLowerCase())) return undefined;
-  const type = options.find((o) => o.key.text.toLowerCase() === 'type')?.value?.text.toLowerCase() ?? 'bind';
+  const flag = node.flags.find((f) => f.name.text === 'mount' && f.value && f.value.start <= rel && rel <= f.value.end);
+  const option = flag?.mountOptions?.find((o) => o.value && o.value.start <= rel && rel <= o.value.end);
+  // The target in any of its spellings (`dst`, `destination`), as the facts know them.
+  if (!flag || !option?.value || canonicalMountKey(option.key.text) !== 'target') return undefined;
+  const type = getMountType(mountTypeText(flag))?.type ?? 'bind';
   const stage = doc.model.stageOfNode(entry.index);
   if (!WORKDIR_RELATIVE_TYPES.has(type) || !stage || stage.windows) return undefined;
   const written = expandArgument(doc, stage, entry.index, { start: entry.start + option.value.start, end: entry.start + option.value.end }, option.value.text);
   if (written === undefined || written === '' || written.startsWith('/')) return undefined;
   const w = new DocWriter(format);
   const { set, current } = workdirsBefore(doc, stage, entry.index);
-  if (current === undefined) {
-    return w.prose("This target is relative, so it starts from the working directory, which no `WORKDIR` above sets for certain: the base image's own (`/` when the image sets none).");
-  }
+  if (current === undefined) return w.prose(`This target is relative, so it starts from ${UNKNOWN_WORKDIR}.`);
   const resolved = cleanPath(`${current}/${written}`);
-  const line = set[set.length - 1]?.line;
-  const from = `${w.code(current)} ${line === undefined ? w.prose("(the image's root, as no WORKDIR above sets one)") : w.prose(`here (WORKDIR on line ${line})`)}`;
-  const start = `${w.prose('This target is relative, so it starts from the working directory,')} ${from}${w.prose(':')}`;
+  const start = `${w.prose('This target is relative, so it starts from the working directory,')} ${workdirSource(w, current, set)}${w.prose(':')}`;
   return resolved === '/'
     ? `${start} ${w.prose('it lands on')} ${w.code('/')}${w.prose(', which BuildKit refuses as a mount target.')}`
     : `${start} ${w.prose('the mount is at')} ${w.code(resolved)}${w.prose('.')}`;
