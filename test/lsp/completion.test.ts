@@ -130,7 +130,7 @@ function flagRows(flags: readonly FlagFact[]): Row[] {
 describe('completion over LSP', () => {
   it('advertises completion with resolve and its trigger characters', () => {
     expect(client.initializeResult.capabilities.completionProvider).toEqual({
-      triggerCharacters: ['-', '=', '$', '{', ',', '/', ' ', '#', '%'],
+      triggerCharacters: ['-', '=', '$', '{', ',', '/', ' ', '#', '%', '?', '&'],
       resolveProvider: true,
     });
   });
@@ -619,6 +619,29 @@ describe('completion over LSP', () => {
 ${git}?$0`, rows('mtime'));
       await check(`# syntax=docker/dockerfile:1.23-labs
 ${git}?$0`, rows());
+    });
+
+    it('typing ? or & in a Git URL opens its query keys; anywhere else they open nothing', async () => {
+      const rows = (...left: string[]) => GIT_QUERY_PARAMETERS.filter((p) => !left.includes(p.name)).map((p) => [p.name, Kind.Property, `${p.name}=`] as Row);
+      const git = 'FROM alpine\nADD https://github.com/moby/buildkit.git';
+      await check(`${git}?$0 /src`, rows(), { trigger: '?' });
+      await check(`${git}?ref=v1&$0 /src`, rows('ref'), { trigger: '&' });
+      await check('FROM alpine\nONBUILD ADD ["git@github.com:moby/buildkit.git?$0', rows(), { trigger: '?' });
+      // BuildKit expands the variable first, and the query goes on after it.
+      await check('FROM alpine\nARG V\nADD https://github.com/moby/buildkit.git?ref=$V&$0', rows('ref'), { trigger: '&' });
+      // `&&` and `?` in shell text, a download's query, a flag value, a comment, a heredoc, a line start.
+      await checkNone('FROM alpine\nRUN make &$0', { trigger: '&' });
+      await checkNone('FROM alpine\nRUN make &&$0', { trigger: '&' });
+      await checkNone('FROM alpine\nRUN ls ?$0', { trigger: '?' });
+      await checkNone('FROM alpine\nADD https://example.com/a.tar.gz?$0 /a', { trigger: '?' });
+      await checkNone('FROM alpine\nADD https://example.com/a.tar.gz?a=1&$0 /a', { trigger: '&' });
+      await checkNone('FROM alpine\nWORKDIR /srv\nADD https://github.com/moby/buildkit.git /srv?$0', { trigger: '?' });
+      await checkNone('FROM alpine\nADD --checksum=sha256:&$0 https://github.com/moby/buildkit.git /src', { trigger: '&' });
+      await checkNone('# syntax=docker/dockerfile:1\n# check=skip=all&$0\nFROM alpine', { trigger: '&' });
+      await checkNone('FROM alpine\nRUN <<EOF\nmake &$0\nEOF', { trigger: '&' });
+      await checkNone('FROM alpine\n?$0', { trigger: '?' });
+      // Invoked by hand, the same place still lists the WORKDIRs a destination may take.
+      await check('FROM alpine\nWORKDIR /srv\nCOPY a $[/$0$]', [['/srv/', Kind.Folder, '/srv/']]);
     });
 
     it('no Git URL query parameters in a download, a value, a fragment, a quoted value or COPY', async () => {

@@ -29,8 +29,14 @@ export interface CompletionOptions {
   readonly insertReplace?: boolean;
 }
 
-/** The characters that open a completion context (`%`: a variable in the text cmd runs, and nothing else). */
-export const TRIGGER_CHARACTERS: readonly string[] = ['-', '=', '$', '{', ',', '/', ' ', '#', '%'];
+/**
+ * The characters that open a completion context (`%`: a variable in the text cmd runs, and nothing
+ * else; `?` and `&`: the query of a Git URL that ADD clones, and nothing else, though `&&` fires them in every RUN).
+ */
+export const TRIGGER_CHARACTERS: readonly string[] = ['-', '=', '$', '{', ',', '/', ' ', '#', '%', '?', '&'];
+
+/** The triggers that only a Git URL's query answers. */
+const QUERY_TRIGGERS: ReadonlySet<string | undefined> = new Set(['?', '&']);
 
 /** Instructions whose next word has a vocabulary worth showing as soon as a space is typed. */
 const SPACE_CONTEXTS: ReadonlySet<string> = new Set(['FROM', 'HEALTHCHECK', 'STOPSIGNAL']);
@@ -71,7 +77,7 @@ function beforeFirstFrom(request: CompletionRequest, start: number): boolean {
 
 function lineItems(request: CompletionRequest, context: Extract<CursorContext, { kind: 'line' }>, trigger: string | undefined): CompletionItem[] {
   const { doc } = request;
-  if (trigger === '%') return [];
+  if (trigger === '%' || QUERY_TRIGGERS.has(trigger)) return [];
   if (context.linePrefix.trimStart().startsWith('#')) {
     const nodeIndex = context.node?.index ?? doc.tree.nodeCount;
     const present = doc.tree
@@ -95,7 +101,7 @@ function heredocItems(request: CompletionRequest, context: Extract<CursorContext
   const { node, start } = context.entry;
   const owner = node.name === 'ONBUILD' ? node.trigger : node;
   const heredoc = node.heredocs[context.index];
-  if (!owner || !heredoc) return [];
+  if (!owner || !heredoc || QUERY_TRIGGERS.has(trigger)) return [];
   const line = doc.tree.slice(doc.text.offsetAt({ line: doc.text.positionAt(offset).line, character: 0 }), offset);
   // The body of a RUN that is only this heredoc is the script BuildKit runs.
   const script = runIsOnlyHeredoc(node, node.heredocs);
@@ -171,6 +177,8 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
   const continuedFlagValue = continued && !variable && !prefix.inQuote && !flagsEnded(rest) && current.text.startsWith('--') && current.text.includes('=');
   if (continued && !continuedFlagValue && !(variable && variable.start >= prefix.lineStart)) return [];
   if (trigger === '%' && variable?.shell !== 'cmd') return [];
+  const queryTrigger = QUERY_TRIGGERS.has(trigger);
+  if (queryTrigger && (variable || instruction.name !== 'ADD')) return [];
 
   if (variable) {
     // Inside single quotes `$` is plain text, for BuildKit's lexer, a POSIX shell (`awk '{print $1}'`)
@@ -196,6 +204,7 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     instructionStart: entry.start,
   };
   if (!flagsDone && current.text.startsWith('-')) {
+    if (queryTrigger) return [];
     const eq = current.text.indexOf('=');
     if (eq < 0) return trigger === ' ' ? [] : flagNameItems(request, flagContext, current.start);
     if (!continued) return flagValueItems(request, flagContext, current.text.slice(2, eq), current.text.slice(eq + 1), current.start + eq + 1);
@@ -219,9 +228,14 @@ function instructionItems(request: CompletionRequest, prefix: InstructionPrefix,
     flagged: rest.slice(0, firstArg < 0 ? rest.length : firstArg).some(isFlagWord),
     json: parts.exec !== undefined,
   });
+  if (queryTrigger) return items.filter(isGitQueryItem);
   // Before the first argument an explicit request also lists the flags.
   if (!flagsDone && current.text === '' && request.invoked) items.push(...flagNameItems(request, flagContext, current.start, 100));
   return items;
+}
+
+function isGitQueryItem(entry: CompletionItem): boolean {
+  return (entry.data as { k?: string } | undefined)?.k === 'git-query';
 }
 
 /** Where an item's edit starts, as a document offset. */
