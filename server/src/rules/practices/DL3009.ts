@@ -13,6 +13,7 @@ import { basename, commandLines, type RunScript } from './shell';
 import { spanOf } from './support';
 
 const UPDATE = new Set(['update']);
+const REMOVE_LISTS = 'rm -rf /var/lib/apt/lists/*';
 /** `apt-get dist-clean` (apt 2.7) removes the lists too. */
 const DIST_CLEAN = new Set(['dist-clean']);
 /** A path that is the lists, under them, or /var/lib/apt itself or all it holds (`/var/lib/apt/*`). */
@@ -35,6 +36,7 @@ export const DL3009 = leftInImageRule(practiceMeta('DL3009', 'info', 'apt lists 
   if (!update || removesLists(script)) return undefined;
   return {
     span: spanOf(update.name, update.subcommand),
-    message: `The package lists apt-get update downloads stay in the image. Remove them in the same RUN: && rm -rf /var/lib/apt/lists/*`,
+    message: `The package lists apt-get update downloads stay in the image. Remove them in the same RUN: && ${REMOVE_LISTS}`,
+    cleanup: REMOVE_LISTS,
   };
 });

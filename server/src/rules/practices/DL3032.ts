@@ -16,8 +16,10 @@ import { spanOf } from './support';
 export const DL3032 = leftInImageRule(practiceMeta('DL3032', 'info', "yum's cache is left in the image (no `yum clean all`)."), (script) => {
   const fill = yumDnfCacheLeftBy(script, [YUM]);
   if (!fill) return undefined;
+  const cleanup = `${toolName(fill)} clean all`;
   return {
     span: spanOf(fill.name, fill.action[fill.action.length - 1]),
-    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${toolName(fill)} clean all`,
+    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${cleanup}`,
+    cleanup,
   };
 });

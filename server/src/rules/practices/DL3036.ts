@@ -14,8 +14,10 @@ import { spanOf } from './support';
 export const DL3036 = leftInImageRule(practiceMeta('DL3036', 'info', "zypper's cache is left in the image (no `zypper clean`)."), (script) => {
   const fill = zypperCacheLeftBy(script);
   if (!fill) return undefined;
+  const cleanup = `${toolName(fill)} clean --all`;
   return {
     span: spanOf(fill.name, fill.action[0]),
-    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${toolName(fill)} clean --all`,
+    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${cleanup}`,
+    cleanup,
   };
 });

@@ -15,8 +15,10 @@ import { spanOf } from './support';
 export const DL3040 = leftInImageRule(practiceMeta('DL3040', 'info', "dnf's cache is left in the image (no `dnf clean all`)."), (script) => {
   const fill = yumDnfCacheLeftBy(script, [DNF, MICRODNF]);
   if (!fill) return undefined;
+  const cleanup = `${toolName(fill)} clean all`;
   return {
     span: spanOf(fill.name, fill.action[fill.action.length - 1]),
-    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${toolName(fill)} clean all`,
+    message: `The repository metadata ${toolName(fill)} downloads stays in the image. Remove it at the end of the same RUN: && ${cleanup}`,
+    cleanup,
   };
 });

@@ -1,11 +1,14 @@
 // What the rules about files a RUN leaves in the image share (DL3009, DL3032, DL3036, DL3040): they
 // read only the stages whose layers end up in the image, the last stage and the stages it is built
 // FROM one after the other (a stage that is only copied from leaves its files behind; hadolint
-// reads every stage), and find what each RUN leaves once per stage part.
+// reads every stage), and find what each RUN leaves once per stage part. Their quick fix adds the
+// command that removes it at the end of the RUN: ` && command` after its last word, or a line at
+// the end of the heredoc script the finding is in.
 
 import type { DockerfileModel, Stage } from '../../semantics';
-import type { Span } from '../../syntax';
+import type { InstructionNode, Span } from '../../syntax';
 import { finalStageAndBases } from '../checks/support/chain';
+import { quickFix } from '../checks/support/fixes';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import type { PracticeMeta } from './meta';
@@ -15,6 +18,8 @@ export interface LeftBehind {
   /** The words to report, relative to the RUN. */
   readonly span: Span;
   readonly message: string;
+  /** The command that removes it, which the quick fix adds at the end of the RUN. */
+  readonly cleanup: string;
 }
 
 /** A finding relative to the stage: node index from its FROM, offsets from the FROM's start. */
@@ -57,5 +62,43 @@ export function leftInImageRule(meta: PracticeMeta, find: (script: RunScript) =>
         }
       }
     },
+    fixes(diagnostic, doc) {
+      const entry = doc.tree.instructionAt(doc.text.offsetAt(diagnostic.range.start));
+      if (!entry || entry.node.name !== 'RUN') return [];
+      const text = doc.tree.nodeText(entry.index);
+      const script = runCommands(entry.node, text, doc.model.stageOfNode(entry.index)?.windows === true);
+      const left = script && find(script);
+      // Only for the finding the diagnostic still stands for.
+      if (!left || doc.text.offsetAt(diagnostic.range.end) !== entry.start + left.span.end) return [];
+      const at = cleanupEdit(entry.node, text, script, left);
+      if (!at) return [];
+      return [quickFix(`Add '${left.cleanup}' at the end of the RUN`, doc, diagnostic, [{ start: entry.start + at.offset, end: entry.start + at.offset, text: at.text }], true)];
+    },
   };
+}
+
+/**
+ * Where the cleanup goes in a RUN (offsets relative to it), or undefined where an insertion could
+ * change what the RUN means: in the heredoc script the finding is in, a line of its own before the
+ * terminator; on the command line, ` && cleanup` after the last word, when only white space follows
+ * it (a comment, a redirection, `;` or `&` there would swallow or detach the command). A RUN with
+ * heredocs whose finding is on the command line gets none: its words go on after the bodies.
+ */
+function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left: LeftBehind): { offset: number; text: string } | undefined {
+  if (run.json) return undefined;
+  const body = run.heredocs.find((h) => h.body.start <= left.span.start && left.span.end <= h.body.end);
+  if (body) {
+    if (!body.terminator || body.body.end === body.body.start) return undefined;
+    const newline = text.slice(body.body.start, body.body.end).includes('\r\n') ? '\r\n' : '\n';
+    if (!text.slice(0, body.body.end).endsWith('\n')) return undefined;
+    return { offset: body.body.end, text: `${left.cleanup}${newline}` };
+  }
+  if (run.heredocs.length > 0 || !run.args) return undefined;
+  let last = 0;
+  for (const command of script.commands) {
+    for (const word of command.words) last = Math.max(last, word.end);
+    for (const output of command.outputs) last = Math.max(last, output.file.end);
+  }
+  if (last === 0 || !/^\s*$/.test(text.slice(last, run.args.end))) return undefined;
+  return { offset: last, text: ` && ${left.cleanup}` };
 }

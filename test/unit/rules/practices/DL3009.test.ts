@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
-import { checkDiagnostics } from '../harness';
+import { expect } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
 
 const only = ['DL3009'];
 const message = 'The package lists apt-get update downloads stay in the image. Remove them in the same RUN: && rm -rf /var/lib/apt/lists/*';
@@ -34,5 +35,35 @@ describe('DL3009', () => {
       ],
       { only },
     );
+  });
+
+  it('fixes by removing the lists at the end of the RUN, after its last word', () => {
+    const title = "Add 'rm -rf /var/lib/apt/lists/*' at the end of the RUN";
+    checkFix('FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', 'DL3009', title, 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
+    checkFix(
+      'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl   \n\nCMD ["sh"]\n',
+      'DL3009',
+      title,
+      'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl && rm -rf /var/lib/apt/lists/*   \n\nCMD ["sh"]\n',
+    );
+    checkFix('FROM debian:12\nRUN apt-get update > /dev/null\n', 'DL3009', title, 'FROM debian:12\nRUN apt-get update > /dev/null && rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it('fixes a heredoc script with a line of its own before the terminator, in its line ends', () => {
+    const title = "Add 'rm -rf /var/lib/apt/lists/*' at the end of the RUN";
+    checkFix('FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n', 'DL3009', title, 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n');
+    checkFix('FROM debian:12\r\nRUN <<-EOF\r\n\tapt-get update\r\n\tEOF\r\n', 'DL3009', title, 'FROM debian:12\r\nRUN <<-EOF\r\n\tapt-get update\r\nrm -rf /var/lib/apt/lists/*\r\n\tEOF\r\n');
+  });
+
+  it('offers no fix where an addition at the end would be swallowed or change what runs', () => {
+    const ignore = ['Ignore DL3009 for this instruction'];
+    // A comment, `;`, `&`, a redirection it does not read, the exec form, a finding on the line of a heredoc RUN, an unterminated body.
+    expect(fixTitles('FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update;\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update &\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update 2>&1\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN ["apt-get", "update"]\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update && bash <<EOF\napt-get install -y curl\nEOF\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN <<EOF\napt-get update\n', 'DL3009')).toEqual(ignore);
   });
 });

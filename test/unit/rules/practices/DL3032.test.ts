@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDiagnostics, codesOf } from '../harness';
+import { checkDiagnostics, checkFix, codesOf } from '../harness';
 
 const only = ['DL3032'];
 const message = 'The repository metadata yum downloads stays in the image. Remove it at the end of the same RUN: && yum clean all';
@@ -69,5 +69,9 @@ describe('DL3032', () => {
     expect(codesOf('FROM centos:7\n# hadolint ignore=DL3032\nRUN yum install -y curl\n', { only })).not.toContain('DL3032');
     expect(codesOf('FROM centos:7\nRUN yum install -y curl\n', { only, settings: { diagnostics: { rules: { DL3032: 'off' } } } })).not.toContain('DL3032');
     expect(codesOf('FROM centos:7\nRUN yum install -y curl\n', { only })).toContain('DL3032');
+  });
+
+  it('fixes by cleaning at the end of the RUN', () => {
+    checkFix('FROM centos:7\nRUN yum install -y httpd\n', 'DL3032', "Add 'yum clean all' at the end of the RUN", 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDiagnostics, codesOf } from '../harness';
+import { checkDiagnostics, checkFix, codesOf } from '../harness';
 
 const only = ['DL3036'];
 const message = 'The repository metadata zypper downloads stays in the image. Remove it at the end of the same RUN: && zypper clean --all';
@@ -45,5 +45,9 @@ describe('DL3036', () => {
   it('is silenced by the pragma', () => {
     expect(codesOf('FROM opensuse/leap:15.6\n# hadolint ignore=DL3036\nRUN zypper -n in curl\n', { only })).not.toContain('DL3036');
     expect(codesOf('FROM opensuse/leap:15.6\nRUN zypper -n in curl\n', { only })).toContain('DL3036');
+  });
+
+  it('fixes by cleaning at the end of the RUN', () => {
+    checkFix('FROM opensuse/leap:15.6\nRUN /usr/bin/zypper -n in curl\n', 'DL3036', "Add 'zypper clean --all' at the end of the RUN", 'FROM opensuse/leap:15.6\nRUN /usr/bin/zypper -n in curl && zypper clean --all\n');
   });
 });

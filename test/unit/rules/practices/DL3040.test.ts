@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDiagnostics, codesOf } from '../harness';
+import { checkDiagnostics, checkFix, codesOf } from '../harness';
 
 const only = ['DL3040'];
 const left = (tool: string) => ({
@@ -63,5 +63,9 @@ describe('DL3040', () => {
   it('is silenced by the pragma', () => {
     expect(codesOf('FROM fedora:41\n# hadolint ignore=DL3040\nRUN dnf install -y curl\n', { only })).not.toContain('DL3040');
     expect(codesOf('FROM fedora:41\nRUN dnf install -y curl\n', { only })).toContain('DL3040');
+  });
+
+  it('fixes by cleaning at the end of the RUN', () => {
+    checkFix('FROM fedora:40\nRUN microdnf install -y httpd\n', 'DL3040', "Add 'microdnf clean all' at the end of the RUN", 'FROM fedora:40\nRUN microdnf install -y httpd && microdnf clean all\n');
   });
 });
