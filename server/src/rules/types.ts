@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from '
 import type { DockerfileModel, Stage } from '../semantics';
 import type { AnalyzedDocument } from '../services/document';
 import type { InstructionNode, SyntaxTree } from '../syntax';
+import type { RefusedIgnorePattern } from './checks/support/dockerignore';
 import type { TriggerRun } from './checks/support/triggerRuns';
 
 /** A problem found by a rule, in offsets. */
@@ -46,6 +47,8 @@ export interface FileContext {
   readonly model: DockerfileModel;
   /** The `.dockerignore` patterns beside the document, when the caller could read them. */
   readonly dockerignore?: readonly string[];
+  /** Its first pattern BuildKit refuses, which stops every build that sends the context. */
+  readonly dockerignoreRefused?: RefusedIgnorePattern;
   report(problem: FileProblem): void;
 }
 

@@ -38,7 +38,7 @@ import {
   type CheckComment,
   type CheckConfig,
 } from '../rules/checkConfig';
-import { parseDockerignore } from '../rules/checks/support/dockerignore';
+import { readIgnoreFile } from '../rules/checks/support/dockerignore';
 import { triggerRuns } from '../rules/checks/support/triggerRuns';
 import { otherFrontend } from '../rules/frontendPin';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
@@ -286,8 +286,8 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
   const found: Found[] = [];
   const bySegment: SegmentProblems[] = [];
   const { tree, model } = doc;
-  const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
-  const shared = { doc, tree, model, dockerignore };
+  const ignoreFile = options.dockerignore !== undefined ? readIgnoreFile(options.dockerignore) : undefined;
+  const shared = { doc, tree, model, dockerignore: ignoreFile?.patterns, dockerignoreRefused: ignoreFile?.refused };
   const stageCount = model.stages.length;
   const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
   const stageRules = STAGE_RULES.filter(runs);
@@ -636,17 +636,18 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end, nodeIndex });
       rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex), model.stageOfNode(nodeIndex)?.windows === true);
     } else {
-      const dockerignore = options.dockerignore !== undefined ? parseDockerignore(options.dockerignore) : undefined;
+      const ignoreFile = options.dockerignore !== undefined ? readIgnoreFile(options.dockerignore) : undefined;
+      const shared = { doc, tree, model, dockerignore: ignoreFile?.patterns, dockerignoreRefused: ignoreFile?.refused };
       const report = (problem: FileProblem): void => void found.push(problem);
-      if (rule.scope === 'file') rule.check({ doc, tree, model, dockerignore, report });
+      if (rule.scope === 'file') rule.check({ ...shared, report });
       else {
         // Stage rules report what comes before the first FROM with the first stage (exec-form-not-json, needs-newer-frontend).
         const first = model.stages[0];
-        if (!first) rule.checkWithoutStages?.({ doc, tree, model, dockerignore, report });
+        if (!first) rule.checkWithoutStages?.({ ...shared, report });
         else {
           const stage = model.stageAt(at) ?? (at < first.fromStart ? first : undefined);
           if (!stage) return undefined;
-          rule.check({ doc, tree, model, dockerignore, stage, report });
+          rule.check({ ...shared, stage, report });
         }
       }
     }

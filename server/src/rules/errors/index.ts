@@ -12,6 +12,7 @@ import { healthcheckType } from './healthcheck-type';
 import { heredocDestination } from './heredoc-destination';
 import { heredocInJsonForm } from './heredoc-in-json-form';
 import { heredocNotCopied } from './heredoc-not-copied';
+import { invalidDockerignore } from './invalid-dockerignore';
 import { invalidExpose } from './invalid-expose';
 import { invalidFlagValue } from './invalid-flag-value';
 import { invalidGitUrl } from './invalid-git-url';
@@ -77,4 +78,6 @@ export const ERROR_RULES: readonly Rule[] = [
   stageDefinedLater,
   circularStageDependency,
   invalidOnbuildTrigger,
+  // What the build reads besides the Dockerfile.
+  invalidDockerignore,
 ];

@@ -20,25 +20,103 @@ export function cleanPath(path: string): string {
   return rooted ? '/' + joined : joined || '.';
 }
 
-/** The patterns of a `.dockerignore` file, in order; exclusions keep their leading `!`. */
-export function parseDockerignore(text: string): string[] {
-  const patterns: string[] = [];
+/** A pattern of a `.dockerignore` file as BuildKit reads it, with its line (0-based) and the line as written, trimmed. */
+interface IgnoreLine {
+  readonly pattern: string;
+  readonly line: number;
+  readonly written: string;
+}
+
+function ignoreLines(text: string): IgnoreLine[] {
+  const patterns: IgnoreLine[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     // Comments are recognised before trimming, as BuildKit does.
-    if (line.startsWith('#')) continue;
-    let pattern = line.trim();
-    if (pattern === '') continue;
+    if (line.startsWith('#')) return;
+    const written = line.trim();
+    let pattern = written;
+    if (pattern === '') return;
     const invert = pattern.startsWith('!');
     if (invert) pattern = pattern.slice(1).trim();
     if (pattern.length > 0) {
       pattern = cleanPath(pattern.replace(/\\/g, '/'));
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
     }
-    patterns.push(invert ? '!' + pattern : pattern);
-  }
+    patterns.push({ pattern: invert ? '!' + pattern : pattern, line: index, written });
+  });
   return patterns;
 }
+
+/** The patterns of a `.dockerignore` file, in order; exclusions keep their leading `!`. */
+export function parseDockerignore(text: string): string[] {
+  return ignoreLines(text).map((l) => l.pattern);
+}
+
+/** A `.dockerignore` pattern BuildKit refuses, which stops every build that sends the build context. */
+export interface RefusedIgnorePattern {
+  /** 0-based. */
+  readonly line: number;
+  /** The line as written, trimmed. */
+  readonly written: string;
+  /** Why, in a clause that follows the pattern. */
+  readonly reason: string;
+}
+
+/** A `.dockerignore` as the rules read it: its patterns, and the first one BuildKit refuses, if any. */
+export interface IgnoreFile {
+  readonly patterns: readonly string[];
+  readonly refused?: RefusedIgnorePattern;
+}
+
+export function readIgnoreFile(text: string): IgnoreFile {
+  const lines = ignoreLines(text);
+  let refused: RefusedIgnorePattern | undefined;
+  for (const { pattern, line, written } of lines) {
+    // A backslash is an escape for a client on Linux or macOS and a separator on Windows: whether such a pattern is refused depends on the machine.
+    const reason = written.includes('\\') ? undefined : refusal(pattern);
+    if (reason) {
+      refused = { line, written, reason };
+      break;
+    }
+  }
+  return { patterns: lines.map((l) => l.pattern), ...(refused ? { refused } : {}) };
+}
+
+/**
+ * Why moby/patternmatcher.New refuses a pattern (as the ignore file gave it): a bare `!` (also what
+ * `!/` cleans to), or a pattern Go's filepath.Match calls malformed, which it checks whole: a
+ * character class `[…]` that is never closed, empty, or starts with `-` or `]` (`[]a]` too, unlike
+ * a shell), or a range without its end (`[a-]`). Patterns without backslashes only (readIgnoreFile).
+ */
+function refusal(given: string): string | undefined {
+  const pattern = cleanPath(given);
+  if (pattern === '!') return 'excludes nothing: an exclusion needs a pattern after its `!` (BuildKit: "illegal exclusion pattern")';
+  const chars = Array.from(pattern.startsWith('!') ? pattern.slice(1) : pattern);
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '[') continue;
+    let j = i + 1;
+    if (chars[j] === '^') j++;
+    for (let ranges = 0; ; ranges++) {
+      if (chars[j] === ']' && ranges > 0) break;
+      if (j >= chars.length) return UNCLOSED;
+      if (chars[j] === '-' || chars[j] === ']') return MALFORMED_CLASS;
+      j++;
+      if (chars[j] === '-') {
+        j++;
+        if (j >= chars.length) return UNCLOSED;
+        if (chars[j] === '-' || chars[j] === ']') return MALFORMED_CLASS;
+        j++;
+      }
+      if (j >= chars.length) return UNCLOSED;
+    }
+    i = j;
+  }
+  return undefined;
+}
+
+const SYNTAX_ERROR = '(BuildKit: "syntax error in pattern")';
+const UNCLOSED = `opens a character class with \`[\` and never closes it with \`]\` ${SYNTAX_ERROR}`;
+const MALFORMED_CLASS = `has a character class that Go's patterns cannot read: it is empty, or a \`-\` or \`]\` stands where a character should ${SYNTAX_ERROR}`;
 
 type Matcher = (path: string) => boolean;
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics } from '../../../../test/unit/rules/harness';
+import { readIgnoreFile } from '../checks/support/dockerignore';
+
+const only = ['invalid-dockerignore'];
+const SYNTAX = '(BuildKit: "syntax error in pattern")';
+const unclosed = (what: string, line: number, written: string) =>
+  `With this folder as the build context, BuildKit cannot send the context ${what} reads: line ${line} of .dockerignore, '${written}', opens a character class with \`[\` and never closes it with \`]\` ${SYNTAX}.`;
+const bang = (what: string, line: number, written: string) =>
+  `With this folder as the build context, BuildKit cannot send the context ${what} reads: line ${line} of .dockerignore, '${written}', excludes nothing: an exclusion needs a pattern after its \`!\` (BuildKit: "illegal exclusion pattern").`;
+const malformed = `has a character class that Go's patterns cannot read: it is empty, or a \`-\` or \`]\` stands where a character should ${SYNTAX}`;
+
+describe('invalid-dockerignore', () => {
+  it('reports a refused pattern where each stage first reads the build context', () => {
+    checkDiagnostics(
+      'FROM alpine AS deps\nCOPY --from=busybox /bin/true /x\nCOPY <<EOF /note\nhi\nEOF\nCOPY $[package.json$] yarn.lock ./\nCOPY src ./src\n' +
+        'FROM alpine\nADD https://example.com/a.tgz /a\nRUN --mount=type=cache,target=/c --mount=$[type=bind,target=/src$] make\nCOPY --from=deps /x /x\n',
+      [
+        { code: 'invalid-dockerignore', message: unclosed('this COPY source', 2, 'logs/[0-9'), severity: 'warning' },
+        { code: 'invalid-dockerignore', message: unclosed('this bind mount', 2, 'logs/[0-9'), severity: 'warning' },
+      ],
+      { only, dockerignore: '# logs\nlogs/[0-9\n![\n' },
+    );
+  });
+
+  it('reads a bare ! (or !/, which cleans to it) as BuildKit does, on the line it is on', () => {
+    checkDiagnostics('FROM alpine\nCOPY $[.$] /app\n', [{ code: 'invalid-dockerignore', message: bang('this COPY source', 3, '!'), severity: 'warning' }], {
+      only,
+      dockerignore: 'node_modules\r\n\r\n  !   \r\n[\r\n',
+    });
+    checkDiagnostics('FROM alpine\nADD $["app.tgz"$] /app\n', [{ code: 'invalid-dockerignore', message: bang('this ADD source', 1, '!/'), severity: 'warning' }], {
+      only,
+      dockerignore: '!/\n',
+    });
+  });
+
+  it('is reported in a stage a plain build does not reach too (--target), and not where the context is not read', () => {
+    checkDiagnostics(
+      'FROM alpine AS tools\nCOPY $[tools$] /tools\nFROM alpine AS base\nFROM base\nRUN --mount=type=bind,from=base,target=/t ls /t\nCOPY --from=base /x /x\nADD git@github.com:moby/buildkit.git /src\nADD $SRC /src\n',
+      [
+        {
+          code: 'invalid-dockerignore',
+          message: unclosed('this COPY source', 1, '['),
+          severity: 'warning',
+        },
+      ],
+      { only, dockerignore: '[\n' },
+    );
+  });
+
+  it('says nothing for the patterns BuildKit takes', () => {
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: '*.log\n!keep.log\n**/[a-z]*.tmp\n[^0-9]x\n[!a]\n!.\n# [\n\\[literal\nx]\n' });
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only });
+  });
+
+  it('finds the class errors Go reports, and leaves backslashes, which depend on the client machine', () => {
+    const reasonOf = (pattern: string) => readIgnoreFile(`${pattern}\n`).refused?.reason;
+    expect(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b']).toEqual(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b'].filter((p) => reasonOf(p) === malformed));
+    expect(['[', 'a[b', '[a-', '[^', '[ab'].filter((p) => reasonOf(p)?.startsWith('opens'))).toEqual(['[', 'a[b', '[a-', '[^', '[ab']);
+    expect(['[a]', '[a-z]', '[^a-z0-9]', '[!]', 'x]y', '[\\]]', 'dir\\[', '[a\\-b]'].map(reasonOf)).toEqual(Array(8).fill(undefined));
+    // The first refused pattern counts, as patternmatcher.New stops there.
+    expect(readIgnoreFile('ok\n[\n!\n').refused).toMatchObject({ line: 1, written: '[' });
+  });
+});

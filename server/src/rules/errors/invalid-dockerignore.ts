@@ -1,0 +1,68 @@
+// A `.dockerignore` pattern BuildKit refuses (a bare `!`, or a pattern Go's filepath.Match calls
+// malformed: see readIgnoreFile) stops the build as soon as the builder asks for the build context:
+// the client that sends it builds its pattern matcher first (moby/patternmatcher.New) and fails. The
+// Dockerfile is then fine and the error surprising, so it is reported where the context is first read
+// in each stage: a COPY or ADD source from the context, or a RUN `--mount` of it (a bind mount
+// without from=). A stage that reads nothing from the context builds. A warning, not an error: the
+// shared `.dockerignore` is read from the context's root, which the server takes to be the
+// Dockerfile's folder (`docker build -f sub/Dockerfile .` reads another one and may build).
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { heredocSourceName, mountTypeText, type InstructionNode, type Span } from '../../syntax';
+import { flagNamed } from '../checks/support/nodes';
+import type { StageRule } from '../types';
+import { hasVariable } from './common';
+import { remoteSource } from './remoteSource';
+
+/** The first part of an instruction that reads the build context (relative span), and what it is. */
+function contextRead(node: InstructionNode): { span: Span; what: string } | undefined {
+  if (node.name === 'COPY' || node.name === 'ADD') {
+    if (node.name === 'COPY' && flagNamed(node, 'from')) return undefined;
+    // A JSON string's span includes its quotes.
+    const sources = node.json
+      ? node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start, end: e.end }))
+      : node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
+    for (const source of sources) {
+      if (heredocSourceName(source.text) !== undefined) continue;
+      // ADD fetches URLs and Git repositories itself, and a variable may hold one.
+      if (node.name === 'ADD' && (hasVariable(source.text) || remoteSource(source.text) !== undefined)) continue;
+      return { span: source, what: `this ${node.name} source` };
+    }
+    return undefined;
+  }
+  if (node.name === 'RUN') {
+    for (const flag of node.flags) {
+      if (flag.name.text !== 'mount' || !flag.value || hasVariable(flag.value.text)) continue;
+      if (mountTypeText(flag) !== 'bind' || flag.mountOptions?.some((o) => o.key.text.toLowerCase() === 'from')) continue;
+      return { span: flag.value, what: 'this bind mount' };
+    }
+  }
+  return undefined;
+}
+
+export const invalidDockerignore: StageRule = {
+  code: 'invalid-dockerignore',
+  kind: 'error',
+  scope: 'stage',
+  defaultSeverity: DiagnosticSeverity.Warning,
+  // Raised when the stage runs and asks for the context; `--check` sends none.
+  raisedWhen: 'target',
+  description: 'A .dockerignore pattern BuildKit refuses, which stops the build where the build context is first read.',
+  url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files',
+  check({ tree, stage, dockerignoreRefused: refused, report }) {
+    if (!refused) return;
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      if (node.kind !== 'instruction') return;
+      const read = contextRead(node);
+      if (!read) return;
+      report({
+        nodeIndex: index,
+        start: start + read.span.start,
+        end: start + read.span.end,
+        message: `With this folder as the build context, BuildKit cannot send the context ${read.what} reads: line ${refused.line + 1} of .dockerignore, '${refused.written}', ${refused.reason}.`,
+      });
+      return false;
+    }, stage.nodeIndex + 1);
+  },
+};
