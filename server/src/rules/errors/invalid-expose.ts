@@ -19,10 +19,12 @@ interface PortProblem {
 }
 
 /**
- * BuildKit reads a port with strconv.ParseInt(text, 10, 0) and then checks 0 to 65535 (its copy of
- * go-connections' parsePortNumber in dockerfile2llb/convert_expose.go, since moby/buildkit#6128),
- * so a leading `+` is accepted (`+80` is port 80); a `-` never reaches it, as the range split takes it.
- * Frontends before that fork used nat's strconv.ParseUint, which refused the sign: not held against a file.
+ * BuildKit reads a port with strconv.ParseInt(text, 10, 0) and then checks 0 to 65535 (portSpecs'
+ * parsePortNumber in dockerfile2llb/convert_expose.go, rewritten with the EXPOSE checks of
+ * moby/buildkit#6135 for frontend 1.18), so a leading `+` is accepted (`+80` is port 80); a `-` never
+ * reaches it, as the range split takes it. Frontends before 1.18 read ports with strconv.ParseUint
+ * (go-connections' nat, and the fork of moby/buildkit#6128 kept it), which refuses the sign:
+ * needs-newer-frontend reports it under such a pin (checkExposeSigns).
  */
 function portNumber(text: string): string | undefined {
   if (text === '') return 'a port number is missing';
@@ -63,6 +65,11 @@ function isIPv6(text: string): boolean {
   const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
   if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
   return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+
+/** An EXPOSE word BuildKit parses (from 1.18 on), with a + before a port number: older frontends refuse it. */
+export function hasSignedPort(word: string): boolean {
+  return word.includes('+') && portProblem(word) === undefined;
 }
 
 function portProblem(word: string): PortProblem | undefined {

@@ -275,6 +275,30 @@ describe('needs-newer-frontend', () => {
     }
   });
 
+  it('reports a + before an EXPOSE port under a frontend older than 1.18, which reads ports with ParseUint, at the word', () => {
+    const message = (pin: string, word: string, need = 'frontend 1.18 or later') =>
+      `A + before an EXPOSE port needs ${need}, but this file pins docker/dockerfile:${pin}. That frontend reads a port as digits only and stops the build at "${word}"; write it without the +.`;
+    checkErrors(
+      // A range's end, a host port and a quoted word too; a word wrong either way is invalid-expose's, one with a variable is judged at build time.
+      '# syntax=docker/dockerfile:1.17\nFROM alpine\nEXPOSE $[+80$] 443 $[80-+90/udp$] $[+8080:80$] $["+81"$] -80 ++80 +$P\nONBUILD EXPOSE +82\n',
+      [
+        ['needs-newer-frontend', message('1.17', '+80')],
+        ['needs-newer-frontend', message('1.17', '80-+90/udp')],
+        ['needs-newer-frontend', message('1.17', '+8080:80')],
+        ['needs-newer-frontend', message('1.17', '+81')],
+      ],
+      rules,
+    );
+    checkErrors('# syntax=docker/dockerfile:1.2\nFROM alpine\nEXPOSE $[+80$]\n', [['needs-newer-frontend', message('1.2', '+80')]], rules);
+    checkErrors('# syntax=docker/dockerfile:1.17-labs\nFROM alpine\nEXPOSE $[+80$]\n', [['needs-newer-frontend', message('1.17-labs', '+80', 'frontend 1.18-labs or later')]], rules);
+    // From 1.18 on (and without a pin we can judge) the sign is read.
+    for (const syntax of ['docker/dockerfile:1.18', 'docker/dockerfile:1.18-labs', 'docker/dockerfile:1.28', 'docker/dockerfile:1']) {
+      checkErrors(`# syntax=${syntax}\nFROM alpine\nEXPOSE +80 80-+90\n`, [], rules);
+    }
+    checkErrors('FROM alpine\nEXPOSE +80\n', [], rules);
+    checkFix('# syntax=docker/dockerfile:1.17\nFROM alpine\nEXPOSE +8$00\n', 'needs-newer-frontend', 'Pin docker/dockerfile:1.18', '# syntax=docker/dockerfile:1.18\nFROM alpine\nEXPOSE +80\n');
+  });
+
   it('reports the substitution forms the pinned lexer lacks, where the builder expands them', () => {
     const message = (form: string, need: string, pin: string) =>
       `The ${form} substitution needs frontend ${need} or later, but this file pins docker/dockerfile:${pin}. That frontend stops the build with a substitution error.`;

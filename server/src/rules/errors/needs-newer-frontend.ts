@@ -4,7 +4,7 @@
 // the step that uses it), reads a heredoc's marker as a plain word and its body lines as
 // instructions, and fails on a substitution form its lexer does not know. Later forms of older
 // features too: white space after `<<` in a heredoc marker, ADD --checksum on a Git source, a query in a Git source's URL and each query parameter
-// newer than the first seven (`mtime`); and ADD from a Git source under
+// newer than the first seven (`mtime`), a + before an EXPOSE port; and ADD from a Git source under
 // the stable 1.5 frontend, which clones only in labs (raised when the stage is converted). Judged only for a
 // numbered release of the official image, and only for features whose history the facts have
 // checked (`labsSince`); without a pin, the frontend is the newest `1` or the one built into the
@@ -19,11 +19,12 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getDirective, getFlag, getGitQueryParameter, getMountOption, getSubstitution, GIT_QUERY_PARAMETERS, HEREDOC, isOlder, missingFrom, type FrontendNeed, type FrontendVersion, type VersionedFeature } from '../../facts';
 import type { DockerfileModel } from '../../semantics';
-import { mountTypeText, type Flag, type InstructionNode, type SyntaxTree, type Token } from '../../syntax';
+import { EMPTY_ENVIRONMENT, lex, mountTypeText, type Flag, type InstructionNode, type SyntaxTree, type Token } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import { pinnedFrontend, type PinnedFrontend } from '../frontendPin';
 import type { FileProblem, StageRule } from '../types';
 import { checkedFlags, hasVariable } from './common';
+import { hasSignedPort } from './invalid-expose';
 import { checksumSource, gitUrlQuery, remoteSource } from './remoteSource';
 
 /** The quick fix in Diagnostic.data: the version to write in place of the pinned one. */
@@ -151,6 +152,31 @@ function checkGitQueries(tree: SyntaxTree, node: InstructionNode, start: number,
 }
 
 /**
+ * A + before an EXPOSE port (`EXPOSE +80`, `80-+90`, `+8080:80`): frontends from 1.18 read ports with
+ * strconv.ParseInt (convert_expose.go's parsePortNumber, rewritten with the EXPOSE checks of
+ * moby/buildkit#6135), which takes the sign; older ones read them with strconv.ParseUint (go-connections'
+ * nat.ParsePortRange, and its fork in moby/buildkit#6128), which refuses it ("invalid containerPort: +80")
+ * when the stage is converted. A word that is wrong either way is invalid-expose's; one with a variable is
+ * judged at build time. The labs channel parses ports the same way.
+ */
+const EXPOSE_SIGN: VersionedFeature = { since: '1.18', labsSince: '1.18' };
+
+function checkExposeSigns(node: InstructionNode, start: number, index: number, escape: '\\' | '`', pin: PinnedFrontend, report: (problem: FileProblem) => void): void {
+  if (node.name !== 'EXPOSE') return;
+  const need = missingFrom(EXPOSE_SIGN, pin);
+  if (!need) return;
+  for (const token of node.argList) {
+    if (hasVariable(token.text)) continue;
+    const lexed = lex(token.text, EMPTY_ENVIRONMENT, { escape });
+    if (lexed.error) continue;
+    const signed = lexed.words.find(hasSignedPort);
+    if (signed === undefined) continue;
+    const consequence = `That frontend reads a port as digits only and stops the build at "${signed}"; write it without the +.`;
+    report({ ...problem('A + before an EXPOSE port', need, pin, index, start + token.start, start + token.end, consequence), raisedWhen: 'dispatch' });
+  }
+}
+
+/**
  * The release from which BuildKit judges `--mount` options when it converts the stage, as it expands
  * their variables then (the flag's `expandsVariablesSince`): before, its parser refused an option it
  * did not know in every stage.
@@ -236,6 +262,7 @@ export const needsNewerFrontend: StageRule = {
       if (node.kind !== 'instruction') return;
       checkInstruction(tree, node, start, index, pin, report);
       checkHeredocs(tree, node, start, index, pin, report);
+      checkExposeSigns(node, start, index, tree.escape, pin, report);
       checkSubstitutions(model, node, index, pin, report);
     }, stage.index === 0 ? 0 : stage.nodeIndex);
   },
