@@ -62,6 +62,14 @@ describe('CopyIgnoredFile', () => {
     checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!node_modules/keep\n' });
   });
 
+  it('says nothing when a line is only ! (or ! and spaces): BuildKit refuses such a file before any check runs', () => {
+    // moby/patternmatcher: ignorefile.ReadAll keeps the line as "!", and New refuses it ("illegal exclusion pattern").
+    // Whether the build reads this file depends on its context, so the server does not report it either.
+    expect(parseDockerignore('node_modules\n!\n!   \n')).toEqual(['node_modules', '!', '!']);
+    expect(createIgnoreMatcher(['node_modules', '!'])).toBeUndefined();
+    checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!\n' });
+  });
+
   it('flags copying the whole context only when everything is excluded', () => {
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { dockerignore });
     checkDiagnostics('FROM alpine\nCOPY $[.$] /app\n', [{ code: 'CopyIgnoredFile', message: message('.') }], { dockerignore: '*\n' });
