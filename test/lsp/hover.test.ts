@@ -1030,6 +1030,19 @@ describe('hover over LSP', () => {
           'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
         ].join('\n\n'),
       );
+      // BuildKit resolves a global SOURCE_DATE_EPOCH default (`context`, a stage name) to a Unix time before the stages read it.
+      await checkHover(
+        'ARG SOURCE_DATE_EPOCH=context\nFROM alpine\nARG SOURCE_DATE_EPOCH\nRUN echo $[$SOURCE_DA$0TE_EPOCH$]',
+        [
+          '**`SOURCE_DATE_EPOCH`** build argument (`ARG`)',
+          'Value here: known only at build time, from the global `ARG SOURCE_DATE_EPOCH=context` on line 1.',
+          overrides('SOURCE_DATE_EPOCH'),
+          'Declared on line 3: `ARG SOURCE_DATE_EPOCH`',
+          'Exists only while the image builds; it is not stored in the image. It is visible from its declaration to the end of the stage.',
+          'The builder leaves this to the shell, which expands it when the step runs; `ARG` and `ENV` values are in its environment.',
+          renderPredefinedArg(getPredefinedArg('SOURCE_DATE_EPOCH')!, 'markdown'),
+        ].join('\n\n'),
+      );
     });
 
     it('an ARG with a default says that a --build-arg overrides it, at its declaration and at its uses', async () => {

@@ -34,6 +34,7 @@ export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_P
 export { IMAGE_ENV, imageEnvNames, type ImageEnvFact } from './imageEnv';
 export { DEFAULT_PATH, SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
+export { inheritedSourceDateEpoch } from './predefinedArgs';
 export { ADD_SOURCES, COPY_SOURCES, type SourceFact, type AddSourceKind, type CopySourceKind } from './instructions';
 export { GIT_MTIME_VALUES, GIT_QUERY_PARAMETERS, type GitQueryParameterFact, type GitQueryValue } from './gitQuery';
 export { HADOLINT_RETIRED_CODES, HADOLINT_RULES, HADOLINT_VERSION, getHadolintRule, isShellCheckCode } from './hadolint';

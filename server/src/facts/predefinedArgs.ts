@@ -230,3 +230,15 @@ const BUILDKIT_ARGS: readonly PredefinedArgFact[] = [
 ];
 
 export const PREDEFINED_ARGS: readonly PredefinedArgFact[] = [...PROXY_ARGS, ...PLATFORM_ARGS, ...TARGET_ARGS, ...BUILDKIT_ARGS];
+
+/**
+ * The value a stage's `ARG SOURCE_DATE_EPOCH` (without a default) takes from a global ARG default, when
+ * it can be told without building. BuildKit reads that default as the build's epoch (frontend 1.23, with
+ * `context` and stage names since 1.24) and, before any stage is converted, puts back the Unix time it
+ * resolved, as a decimal number, or removes the argument when it finds none (dockerfile2llb's
+ * resolveSourceDateEpochValue and setBuildArgValue). So only a number already written that way is
+ * passed on as it is; anything else (`context`, a stage name, `+5`, `007`) is known at build time only.
+ */
+export function inheritedSourceDateEpoch(globalValue: string): string | undefined {
+  return /^(0|-?[1-9][0-9]{0,17})$/.test(globalValue) ? globalValue : undefined;
+}

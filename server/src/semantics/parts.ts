@@ -7,7 +7,7 @@
 //
 // Scoping follows BuildKit (see model.ts for the rules).
 
-import { getFlag, getInstruction, getPredefinedArg, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
+import { getFlag, getInstruction, getPredefinedArg, inheritedSourceDateEpoch, PREDEFINED_ARGS, type PredefinedArgFact } from '../facts';
 import {
   countBelow,
   execShellScript,
@@ -473,7 +473,9 @@ export class PartWalker {
         // (and with a --build-arg) by `==`, whatever the OS. Once set, its value is in the environment,
         // where a Windows stage reads it in any case (the scope folds it).
         const inherited = this.inStage && rawValue === undefined ? this.global.get(name) : undefined;
-        const value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
+        let value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
+        // BuildKit puts back the epoch it resolved from a global SOURCE_DATE_EPOCH before the stages read it.
+        if (inherited && name === 'SOURCE_DATE_EPOCH' && value !== undefined) value = inheritedSourceDateEpoch(value);
         const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
         setArg(scope, declaration, value, inherited, this.inStage);
       }

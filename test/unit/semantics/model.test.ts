@@ -200,6 +200,22 @@ describe('semantic model', () => {
     ]);
   });
 
+  it('a stage ARG SOURCE_DATE_EPOCH takes the epoch BuildKit resolves from the global default: unknown unless a decimal number', () => {
+    // dockerfile2llb: resolveSourceDateEpochValue, then setBuildArgValue puts the Unix time back (or removes the argument).
+    const values = (global: string) =>
+      model(`ARG SOURCE_DATE_EPOCH=${global}\nARG OTHER=${global}\nFROM alpine\nARG SOURCE_DATE_EPOCH OTHER\n`).m.declarations.map((d) => [d.name, d.stage, d.value]);
+    expect(values('context')).toEqual([
+      ['SOURCE_DATE_EPOCH', -1, 'context'],
+      ['OTHER', -1, 'context'],
+      ['SOURCE_DATE_EPOCH', 0, undefined],
+      ['OTHER', 0, 'context'],
+    ]);
+    expect(values('1700000000')[2]).toEqual(['SOURCE_DATE_EPOCH', 0, '1700000000']);
+    expect(values('007')[2]).toEqual(['SOURCE_DATE_EPOCH', 0, undefined]);
+    // A stage's own default is not read as the epoch, and is kept as written.
+    expect(model('FROM alpine\nARG SOURCE_DATE_EPOCH=context\n').m.declarations[0].value).toBe('context');
+  });
+
   it('a stage built FROM another inherits its variables; platform ARGs are predefined', () => {
     const text = 'FROM alpine AS base\nENV HOME_DIR=/srv\nFROM base\nWORKDIR $HOME_DIR\nARG TARGETARCH\nRUN echo $TARGETARCH\n';
     const { m } = model(text);
