@@ -63,11 +63,11 @@ describe('CopyIgnoredFile', () => {
   });
 
   it('says nothing when a line is only ! (or ! and spaces): BuildKit refuses such a file before any check runs', () => {
-    // moby/patternmatcher: ignorefile.ReadAll keeps the line as "!", and New refuses it ("illegal exclusion pattern").
-    // Whether the build reads this file depends on its context, so the server does not report it either.
+    // moby/patternmatcher: ignorefile.ReadAll keeps the line as "!", and New refuses it ("illegal exclusion pattern"),
+    // which invalid-dockerignore reports instead.
     expect(parseDockerignore('node_modules\n!\n!   \n')).toEqual(['node_modules', '!', '!']);
     expect(createIgnoreMatcher(['node_modules', '!'])).toBeUndefined();
-    checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!\n' });
+    checkDiagnostics('FROM alpine\nCOPY node_modules /x\n', [], { dockerignore: 'node_modules\n!\n', only: ['CopyIgnoredFile'] });
   });
 
   it('flags copying the whole context only when everything is excluded', () => {
