@@ -60,6 +60,32 @@ describe('folding ranges over LSP (line folding only)', () => {
     ]);
   });
 
+  it('folds a run of comment lines inside a multi-line instruction, as it does between instructions', async () => {
+    const lines = [
+      'FROM alpine', // 0
+      'RUN set -eux; \\', // 1
+      '    # the build tools, removed again below:', // 2
+      '    # gcc and make', // 3
+      '    apk add gcc make; \\', // 4
+      '    # a single comment line folds nothing', // 5
+      '    make', // 6
+      'COPY <<EOF /a \\', // 7
+      '  # c', // 8
+      '  # d', // 9
+      '  /b', // 10
+      'body', // 11
+      'EOF', // 12
+    ];
+    expect(await folds(client, lines)).toEqual([
+      { startLine: 0, endLine: 12, kind: 'region' },
+      { startLine: 1, endLine: 6 },
+      { startLine: 2, endLine: 3, kind: 'comment' },
+      { startLine: 7, endLine: 12 },
+      { startLine: 8, endLine: 9, kind: 'comment' },
+      { startLine: 10, endLine: 12 },
+    ]);
+  });
+
   it('folds an unterminated heredoc to the end of the file, and nothing for one-line instructions', async () => {
     expect(await folds(client, ['FROM alpine', 'RUN <<EOF', 'echo half-typed', ''])).toEqual([
       { startLine: 0, endLine: 2, kind: 'region' },

@@ -4,7 +4,8 @@
 // - Multi-line instructions: from the keyword line to the last line, heredoc bodies included.
 // - Heredoc bodies: from the line before the body (the marker line, or the previous terminator)
 //   to the terminator, nested inside the instruction's fold.
-// - Runs of two or more comment lines (kind `comment`); the directive block counts as comments.
+// - Runs of two or more comment lines (kind `comment`); the directive block counts as comments, and
+//   so do runs of comment lines inside a multi-line instruction (BuildKit drops them from its text).
 // Editors keep one fold per start line, so when two ranges start on the same line only the
 // outermost is returned. Lines come from the table of line starts made once per version; the
 // work follows the nodes and folds, not the lines.
@@ -52,12 +53,30 @@ function instructionFolds(
   const first = cursor.lineOf(start);
   const last = cursor.lastLineOf(start + node.length);
   if (last > first) add(first, last);
+  // Comment lines inside the instruction and heredoc bodies, in order of their lines (a comment
+  // line comes on a continuation line, so before the bodies that follow the instruction's lines).
+  const comments = node.innerComments;
+  let c = 0;
+  const commentRunsBefore = (offset: number): void => {
+    while (c < comments.length && comments[c].start < offset) {
+      const runFirst = cursor.lineOf(start + comments[c].start);
+      let runLast = runFirst;
+      for (c++; c < comments.length && comments[c].start < offset; c++) {
+        const line = cursor.lineOf(start + comments[c].start);
+        if (line !== runLast + 1) break;
+        runLast = line;
+      }
+      if (runLast > runFirst) add(runFirst, runLast, FoldingRangeKind.Comment);
+    }
+  };
   for (const heredoc of node.heredocs) {
+    commentRunsBefore(heredoc.body.start);
     // The body starts on a new line; the line before it is where the reader sees the marker.
     const header = cursor.lineOf(start + heredoc.body.start - 1);
     const end = heredoc.terminator ? cursor.lineOf(start + heredoc.terminator.end) : cursor.lastLineOf(start + heredoc.body.end);
     if (end > header) add(header, end);
   }
+  commentRunsBefore(node.length);
 }
 
 export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {

@@ -1,5 +1,5 @@
 // Folding ranges against a plain reference: every candidate fold of the document (each stage, each
-// multi-line instruction and heredoc body, each run of comment lines) kept per start line, the
+// multi-line instruction and heredoc body, each run of comment lines, inside instructions too) kept per start line, the
 // outermost winning and the stage on a tie, then the largest when over the client's limit. The
 // service builds the same answer in one ordered pass without tables per line.
 import fc from 'fast-check';
@@ -50,6 +50,18 @@ function reference(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange
     endRun();
     if (node.kind !== 'instruction') return;
     candidates.push({ startLine: lineAt(start), endLine: lineAt(trimBreak(text, start + node.length)) });
+    // Runs of comment lines inside the instruction.
+    let inner: number[] = [];
+    const endInner = (): void => {
+      if (inner.length > 1) candidates.push({ startLine: inner[0], endLine: inner[inner.length - 1], kind: FoldingRangeKind.Comment });
+      inner = [];
+    };
+    for (const comment of node.innerComments) {
+      const line = lineAt(start + comment.start);
+      if (inner.length && inner[inner.length - 1] !== line - 1) endInner();
+      inner.push(line);
+    }
+    endInner();
     for (const heredoc of node.heredocs) {
       const end = heredoc.terminator ? lineAt(start + heredoc.terminator.end) : lineAt(trimBreak(text, start + heredoc.body.end));
       candidates.push({ startLine: lineAt(start + heredoc.body.start - 1), endLine: end });
@@ -87,7 +99,7 @@ describe('folding ranges', () => {
   });
 
   it('equal the reference on random Dockerfile-like text, with and without a limit', () => {
-    const fragments = ['\n', '\r\n', '# c\n', '# escape=`\n', '#syntax=x\n', 'FROM a AS b\n', 'FROM a \\\n  AS c\n', 'RUN x \\\n  y\n', 'RUN <<EOF\nbody\nEOF\n', 'COPY <<A <<B /d\na\nA\nb\nB\n', 'RUN <<EOF\nopen\n', 'ARG X=1\n', '`\n', '  \n', 'ONBUILD RUN \\\n z\n', '\r', 'RUN a\rRUN b\r', 'CMD ["a",\\\n "b"]\n', 'RUN x \\\n# c\n  \n y\n'];
+    const fragments = ['\n', '\r\n', '# c\n', '# escape=`\n', '#syntax=x\n', 'FROM a AS b\n', 'FROM a \\\n  AS c\n', 'RUN x \\\n  y\n', 'RUN <<EOF\nbody\nEOF\n', 'COPY <<A <<B /d\na\nA\nb\nB\n', 'RUN <<EOF\nopen\n', 'ARG X=1\n', '`\n', '  \n', 'ONBUILD RUN \\\n z\n', '\r', 'RUN a\rRUN b\r', 'CMD ["a",\\\n "b"]\n', 'RUN x \\\n# c\n  \n y\n', 'RUN x \\\n  # c\n  # d\n y\n', 'RUN <<EOF x \\\n# c\n# d\n y\nbody\nEOF\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), fc.option(fc.nat({ max: 6 }), { nil: undefined }), (parts, rangeLimit) => {
         const doc = analyzed(parts.join(''));
