@@ -17,6 +17,7 @@ import {
   PLATFORMS,
   PREDEFINED_ARGS,
   SIGNALS,
+  SINGLE_QUOTED,
   SUBSTITUTIONS,
   SUBSTITUTION_URL,
   getFlag,
@@ -46,6 +47,7 @@ import {
   renderMountType,
   renderPredefinedArg,
   renderSignal,
+  renderSingleQuoted,
 } from '../../server/src/facts/render';
 import { LspTestClient } from './client';
 import { cursorOf, parseFixture } from './fixture';
@@ -1629,6 +1631,38 @@ describe('hover over LSP', () => {
         ].join('\n\n'),
         plain,
       );
+    });
+  });
+
+  describe('variables in single quotes, which the shell does not expand', () => {
+    const quoted = (heading: string, note?: string, format: 'markdown' | 'plaintext' = 'markdown') => renderSingleQuoted(SINGLE_QUOTED, heading, note, format);
+
+    it('says the text stays as written, and that the image keeps the ENV a later script reads', async () => {
+      await checkHover(
+        `FROM alpine\nENV JAVA_HOME=/opt/java\nRUN echo 'trust "$[$JAVA_$0HOME$]/lib/cacerts"' > /etc/hook`,
+        quoted('**`$JAVA_HOME`** in single quotes: not expanded here', '`ENV JAVA_HOME` on line 2 (value here: `/opt/java`) is in the image: a shell that reads this text later, in the container, expands it then.'),
+      );
+    });
+
+    it('says an ARG is not in the image, in RUN and in CMD, braces as written, across a continued line', async () => {
+      await checkHover(
+        `FROM alpine\nARG V=1\nRUN echo 'version \\\n  $[\${$0V}$]'`,
+        quoted("**`${V}`** in single quotes: not expanded here", "`ARG V` on line 2 is in this step's environment while it runs, but not in the image: a script run later in a container does not see it."),
+      );
+      await checkHover(
+        `FROM alpine\nARG V=1\nCMD echo '$[$$0V$]'`,
+        quoted('**`$V`** in single quotes: not expanded here', "`ARG V` on line 2 exists only while the image builds: the container's shell does not see it."),
+      );
+    });
+
+    it('teaches the rule alone for a name the file does not declare, in the client\'s format', async () => {
+      await checkHover(`FROM alpine\nRUN sed -i 's/$[$H$0OME$]/x/' /f`, quoted('**`$HOME`** in single quotes: not expanded here'));
+      await checkHover(`FROM alpine\nRUN sed -i 's/$[$H$0OME$]/x/' /f`, quoted('**`$HOME`** in single quotes: not expanded here', undefined, 'plaintext'), plain);
+    });
+
+    it('keeps the hover of a use where a shell reads the quoted text: the script of sh -c', async () => {
+      const { hover } = await hoverAt(`FROM alpine\nENV A=1\nRUN sh -c 'echo $A$0'`);
+      expect((hover?.contents as MarkupContent).value.startsWith('**`A`** environment variable (`ENV`)')).toBe(true);
     });
   });
 

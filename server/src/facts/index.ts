@@ -32,7 +32,7 @@ export type { SubstitutionFact, SubstitutionOperator } from './variables';
 export type { HeredocFact } from './values';
 export { BOOLEAN_VALUES, CHMOD_MODES, booleanValues, DURATION_EXAMPLES, EXPOSE_PROTOCOLS, HEREDOC, PLATFORMS } from './values';
 export { IMAGE_ENV, imageEnvNames, type ImageEnvFact } from './imageEnv';
-export { DEFAULT_PATH, SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution } from './variables';
+export { DEFAULT_PATH, SINGLE_QUOTED, SUBSTITUTIONS, SUBSTITUTION_URL, getSubstitution, type SingleQuotedFact } from './variables';
 export { LABEL_KEYS, OCI_ANNOTATIONS_URL } from './labels';
 export { inheritedSourceDateEpoch } from './predefinedArgs';
 export { ADD_SOURCES, COPY_SOURCES, type SourceFact, type AddSourceKind, type CopySourceKind } from './instructions';

@@ -28,6 +28,7 @@ import type {
 import type { GitQueryParameterFact, GitQueryValue } from './gitQuery';
 import { OCI_ANNOTATIONS_URL } from './labels';
 import { SCRATCH } from './images';
+import type { SingleQuotedFact } from './variables';
 import { MOUNT_TYPES } from './mounts';
 import { referenceUrl } from './util';
 
@@ -240,6 +241,14 @@ export function renderPredefinedArg(arg: PredefinedArgFact, format: DocFormat): 
     requires(arg.since),
     link(arg.referenceUrl, arg.referenceUrl.startsWith(REFERENCE_URL_PREFIX) ? REFERENCE_LABEL : 'Docker documentation'),
   ]);
+}
+
+/**
+ * A variable a shell-form command holds in single quotes: `heading` (the variable, written for the
+ * format) and `note` (what this file declares of that name), then the lesson.
+ */
+export function renderSingleQuoted(fact: SingleQuotedFact, heading: string, note: string | undefined, format: DocFormat): string {
+  return render(format, [text(heading), ...documentation(fact.doc, note === undefined ? undefined : text(note)), link(fact.referenceUrl)]);
 }
 
 export function renderSignal(signal: SignalFact, format: DocFormat): string {

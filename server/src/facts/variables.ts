@@ -1,6 +1,6 @@
 // Variable substitution in Dockerfiles: the `${name<operator>word}` forms the builder expands,
 // with the frontend version that introduced each. Hover explains the operator under the cursor.
-import type { FrontendVersion } from './types';
+import type { Documentation, FrontendVersion } from './types';
 import { referenceUrl } from './util';
 
 export type SubstitutionOperator = ':-' | '-' | ':+' | '+' | ':?' | '?' | '#' | '##' | '%' | '%%' | '/' | '//';
@@ -31,6 +31,34 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 
 /** Where the Dockerfile reference explains substitution. */
 export const SUBSTITUTION_URL = referenceUrl('environment-replacement');
+
+/** A `$NAME` a shell-form command holds in single quotes: the shell passes it on unexpanded. */
+export interface SingleQuotedFact {
+  readonly doc: Documentation;
+  readonly referenceUrl: string;
+}
+
+export const SINGLE_QUOTED: SingleQuotedFact = {
+  referenceUrl: referenceUrl('shell-and-exec-form'),
+  doc: {
+    summary:
+      'Inside single quotes the shell expands nothing: the command gets the characters `$NAME` themselves, not the value of a variable.',
+    details:
+      'That is right when the text is meant for later: a line written into a script that a container runs, or a pattern for `sed` or `awk`. ' +
+      'The shell that finally reads it expands the variable then, from the environment it has at that moment. ' +
+      'For the value now, use double quotes (`"$NAME"`), or close the single quotes around it: `\'prefix\'"$NAME"\'suffix\'`.',
+    example: [
+      'ENV APP_HOME=/app',
+      '# Expanded now: the script holds /app',
+      'RUN echo "cd $APP_HOME" > /start.sh',
+      '# Expanded when /start.sh runs, by the shell that runs it',
+      "RUN echo 'cd $APP_HOME' > /start.sh",
+    ].join('\n'),
+    pitfall:
+      "`RUN echo '$VERSION'` prints the name, not the build argument's value. " +
+      'And a script that runs later in a container sees the `ENV` variables of the image, never an `ARG`: build arguments exist only while the image builds.',
+  },
+};
 
 const PATTERN_NOTE = 'In the pattern, `*` matches any run of characters and `?` a single one.';
 const NOT_POSIX = 'A shell expands it here, and POSIX `sh` has no such form: `dash`, the `/bin/sh` of Debian and Ubuntu, stops with "Bad substitution"; `bash` and BusyBox `ash` (Alpine) know it.';

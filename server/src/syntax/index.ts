@@ -7,7 +7,7 @@ export { type EscapeChar, type ParseState, MAX_LINE_BYTES, heredocData, heredocS
 export { KNOWN_INSTRUCTIONS, goQuote, mountTypeOption, mountTypeText, typedMountType } from './instructionLine';
 export { originalText, logicalLineOf, type LogicalLine } from './logicalLine';
 export { dumpTree, buildkitArgs } from './dump';
-export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions } from './shellLexer';
+export { lex, expandWord, expandWords, EMPTY_ENVIRONMENT, TOO_DEEP_MESSAGE, type Environment, type LexResult, type LexOptions, type LexedReference } from './shellLexer';
 export { scanShellVariables } from './shellVariables';
 export { windowsShellOf, scanCmdVariables, scanPowerShellVariables } from './windowsShellVariables';
 export { heredocIsShellInput, runIsOnlyHeredoc, shellReadsHeredoc, type WrapperLength } from './shellHeredocReader';

@@ -25,13 +25,31 @@ const OPERATORS: readonly SubstitutionOperator[] = [':-', ':+', ':?', '##', '%%'
 interface ShellScanOptions {
   /** The text is a here-document body the shell reads as data (`cat <<EOF`), not as script. */
   readonly heredocData?: boolean;
+  /**
+   * Receives the `$name` and `${name}` written inside single quotes this shell does not expand (not
+   * the script of a `sh -c '…'`): text passed on as written, which hover explains.
+   */
+  readonly singleQuoted?: LexedReference[];
 }
 
 /** Scans `text[from, to)`; spans in the result are offsets into `text`. */
 export function scanShellVariables(text: string, from: number, to: number, options: ShellScanOptions = {}): LexedReference[] {
   const refs: LexedReference[] = [];
-  scan(text, from, to, 0, refs, false, options.heredocData === true);
+  scan(text, from, to, 0, refs, false, options.heredocData === true, options.singleQuoted);
   return refs;
+}
+
+/** The plain `$name` and `${name}` in `text[from, to)`, single-quoted text the shell keeps as written. */
+function literalReferences(text: string, from: number, to: number, out: LexedReference[]): void {
+  for (let i = text.indexOf('$', from); i >= 0 && i < to; i = text.indexOf('$', i + 1)) {
+    const braced = text.charCodeAt(i + 1) === 0x7b; /* { */
+    const nameStart = braced ? i + 2 : i + 1;
+    if (nameStart >= to || !isNameStart(text.charCodeAt(nameStart))) continue;
+    let end = nameStart + 1;
+    while (end < to && isNameChar(text.charCodeAt(end))) end++;
+    if (braced && (end >= to || text.charCodeAt(end) !== 0x7d)) continue;
+    out.push({ start: i, end: braced ? end + 1 : end, name: text.slice(nameStart, end), nameSpan: { start: nameStart, end }, braced, depth: 0 });
+  }
 }
 
 /** Blanks and operators, after which a `#` starts a comment (it must begin a word). */
@@ -45,7 +63,7 @@ function escapedInData(c: number): boolean {
 }
 
 /** Returns where scanning stopped (at a `}` that closes an enclosing `${` when `inBraces`). */
-function scan(text: string, from: number, to: number, depth: number, refs: LexedReference[], inBraces: boolean, data: boolean): number {
+function scan(text: string, from: number, to: number, depth: number, refs: LexedReference[], inBraces: boolean, data: boolean, literal?: LexedReference[]): number {
   let i = from;
   let inDouble = false;
   while (i < to) {
@@ -65,7 +83,8 @@ function scan(text: string, from: number, to: number, depth: number, refs: Lexed
       const close = text.indexOf("'", i + 1);
       const end = close < 0 || close >= to ? to : close;
       // `sh -c '…'`: the quotes keep the text from this shell, and the shell they start reads it.
-      if (!inBraces && isShellScriptArgument(text, from, i)) scan(text, i + 1, end, depth, refs, false, false);
+      if (!inBraces && isShellScriptArgument(text, from, i)) scan(text, i + 1, end, depth, refs, false, false, literal);
+      else if (literal && !inBraces && depth === 0) literalReferences(text, i + 1, end, literal);
       i = end === to ? to : end + 1;
       continue;
     }

@@ -4,7 +4,7 @@
 // warning says.
 
 import { describe, expect, it } from 'vitest';
-import { DIRECTIVES, HEREDOC, INSTRUCTIONS, LABEL_KEYS, MOUNT_TYPES, PREDEFINED_ARGS } from '../../../server/src/facts';
+import { DIRECTIVES, HEREDOC, INSTRUCTIONS, LABEL_KEYS, MOUNT_TYPES, PREDEFINED_ARGS, SINGLE_QUOTED } from '../../../server/src/facts';
 import { labelKeyExample } from '../../../server/src/facts/render';
 import { diagnosticsOf } from '../rules/harness';
 
@@ -21,6 +21,7 @@ function allExamples(): (readonly [string, string])[] {
   for (const mount of MOUNT_TYPES) if (mount.doc.example) examples.push([`--mount=type=${mount.type}`, mount.doc.example]);
   for (const directive of DIRECTIVES) if (directive.doc.example) examples.push([`# ${directive.name}`, directive.doc.example]);
   if (HEREDOC.doc.example) examples.push(['heredoc', HEREDOC.doc.example]);
+  if (SINGLE_QUOTED.doc.example) examples.push(['single-quoted variable', SINGLE_QUOTED.doc.example]);
   for (const label of LABEL_KEYS) examples.push([`LABEL ${label.key}`, labelKeyExample(label)]);
   for (const arg of PREDEFINED_ARGS) if (arg.usage) examples.push([`ARG ${arg.name}`, arg.usage]);
   return examples;

@@ -15,7 +15,7 @@ import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
 import { pragmaHover } from './pragmas';
 import { stageHover, unresolvedReferenceHover } from './stages';
-import { declarationHover, useHover } from './variables';
+import { declarationHover, singleQuotedHover, useHover } from './variables';
 
 interface DocumentHover {
   readonly start: number;
@@ -88,6 +88,8 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   // The body is shell text or file content; its terminator line gets the heredoc's hover.
   const inBody = node.heredocs.some((h) => h.body.start <= rel && rel < h.body.end);
   if (inBody) return undefined;
+  const quoted = singleQuotedHover(doc, entry, offset, format);
+  if (quoted) return { ...quoted.span, text: quoted.text };
   const path = destinationHover(doc, entry, offset, format) ?? workdirHover(doc, entry, offset, format);
   if (path) return relative(entry.start, path);
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;

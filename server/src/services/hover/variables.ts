@@ -2,12 +2,12 @@
 // is declared and what kind it is; at a declaration (`ARG NAME=...`, `ENV NAME=...`) the same
 // for that line. Predefined arguments add their documentation from the facts.
 
-import { DEFAULT_PATH, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
-import { renderPredefinedArg, type DocFormat } from '../../facts/render';
+import { DEFAULT_PATH, SINGLE_QUOTED, SUBSTITUTION_URL, getPredefinedArg, getSubstitution } from '../../facts';
+import { renderPredefinedArg, renderSingleQuoted, type DocFormat } from '../../facts/render';
 import { baseImageEnv, foldName, type Declaration, type Stage, type VariableUse } from '../../semantics';
 import { suggest } from '../../rules/checks/support/suggest';
 import { envKeyName, hasVariableKey } from '../../rules/checks/support/variableKeys';
-import { lex, type InstructionNode } from '../../syntax';
+import { lex, logicalLineOf, scanShellVariables, type InstructionNode, type LexedReference, type NodeEntry, type Span } from '../../syntax';
 import type { AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { expansionLexOptions, expandedByShell, shellAgreesWithBuilder, shellKnowsReplacement, substitutionPattern } from '../shellExpansion';
@@ -527,4 +527,56 @@ export function declarationHover(doc: AnalyzedDocument, declaration: Declaration
     scopeNote(doc, w, declaration),
     predefined && renderPredefinedArg(predefined, format),
   );
+}
+
+/** Shell-form commands a POSIX shell reads: in them single quotes keep `$NAME` as written. */
+const SHELL_COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/**
+ * A `$NAME` or `${NAME}` inside single quotes of a shell-form RUN, CMD or ENTRYPOINT, which no shell
+ * expands there (the script of a `sh -c '…'` excepted: that shell reads it, and it is a use). The hover
+ * says so, and what this file declares of the name, which a script reading the text later would see.
+ */
+export function singleQuotedHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): { span: Span; text: string } | undefined {
+  const node = entry.node;
+  if (!SHELL_COMMANDS.has(node.name) || node.json || !node.args) return undefined;
+  const shell = doc.model.shellAt(entry.index);
+  if (!shell || shell.kind !== 'posix') return undefined;
+  const rel = offset - entry.start;
+  if (rel < node.args.start || rel > node.args.end) return undefined;
+  const nodeText = doc.tree.nodeText(entry.index);
+  if (!nodeText.includes("'")) return undefined;
+  const logical = logicalLineOf(node, nodeText);
+  const from = logical.logicalOffset(node.args.start);
+  const to = logical.logicalOffset(node.args.end);
+  const quoted: LexedReference[] = [];
+  scanShellVariables(logical.text, from, to, { singleQuoted: quoted });
+  for (const ref of quoted) {
+    const span = { start: entry.start + logical.sourceStart(ref.start), end: entry.start + logical.sourceEnd(ref.end) };
+    if (offset < span.start || offset > span.end) continue;
+    return { span, text: singleQuotedText(doc, ref.name, logical.text.slice(ref.start, ref.end), node.name, offset, format) };
+  }
+  return undefined;
+}
+
+function singleQuotedText(doc: AnalyzedDocument, name: string, written: string, instruction: string, offset: number, format: DocFormat): string {
+  // Markdown here; the renderer writes it in the client's format.
+  const w = new DocWriter('markdown');
+  const heading = `${w.bold(w.code(written))} in single quotes: not expanded here`;
+  const binding = doc.model.visibleAt(offset).get(name);
+  const declaration = binding?.declaration;
+  let note: string | undefined;
+  const line = (d: Declaration): number => doc.text.positionAt(d.nameSpan.start).line + 1;
+  // The container's shell (CMD, ENTRYPOINT) and any script run later see the image's ENV only.
+  const env = declaration?.kind === 'env' ? binding : binding?.env;
+  if (env?.declaration) {
+    const value = env.value === undefined ? '' : ` (value here: ${env.value === '' ? 'empty' : w.code(env.value)})`;
+    note = `\`ENV ${name}\` on line ${line(env.declaration)}${value} is in the image: a shell that reads this text later, in the container, expands it then.`;
+  } else if (declaration?.kind === 'arg') {
+    note =
+      instruction === 'RUN'
+        ? `\`ARG ${name}\` on line ${line(declaration)} is in this step's environment while it runs, but not in the image: a script run later in a container does not see it.`
+        : `\`ARG ${name}\` on line ${line(declaration)} exists only while the image builds: the container's shell does not see it.`;
+  }
+  return renderSingleQuoted(SINGLE_QUOTED, heading, note, format);
 }
