@@ -24,7 +24,7 @@ import {
 } from '../../../server/src/facts';
 import { getHover } from '../../../server/src/services/hover';
 import type { AnalyzedDocument } from '../../../server/src/services/document';
-import type { InstructionNode } from '../../../server/src/syntax';
+import { logicalLineOf, scanShellVariables, type InstructionNode, type LexedReference, type Span } from '../../../server/src/syntax';
 import { FILES_DIR, analyze, listFiles, reportTo, tally } from './corpusFiles';
 
 type Category =
@@ -296,9 +296,10 @@ function quietOffsets(doc: AnalyzedDocument): { offset: number; where: Quiet }[]
     if (node.kind !== 'instruction') return;
     for (const span of node.innerComments) for (const offset of wordOffsets(text, start + span.start, start + span.end)) out.push({ offset, where: 'comment' });
     if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(node.name) || !node.args) return;
-    // `$NAME` (declared or the shell's own) and heredoc markers have hovers of their own.
+    // `$NAME` (declared or the shell's own, or kept as written in single quotes) and heredoc markers have hovers of their own.
     const taken = [
       ...doc.model.usesInNode(index).map((u) => u.span),
+      ...singleQuotedSpans(doc, node, start, index),
       ...node.heredocs.flatMap((h) => [h.marker, h.terminator].filter((s) => s !== undefined).map((s) => ({ start: start + s.start, end: start + s.end }))),
       ...node.innerComments.map((s) => ({ start: start + s.start, end: start + s.end })),
     ];
@@ -308,6 +309,15 @@ function quietOffsets(doc: AnalyzedDocument): { offset: number; where: Quiet }[]
     }
   });
   return out;
+}
+
+/** The `$NAME` a POSIX shell-form command keeps in single quotes, which hover explains. */
+function singleQuotedSpans(doc: AnalyzedDocument, node: InstructionNode, start: number, index: number): Span[] {
+  if (node.json || !node.args || doc.model.shellAt(index)?.kind !== 'posix') return [];
+  const logical = logicalLineOf(node, doc.tree.nodeText(index));
+  const quoted: LexedReference[] = [];
+  scanShellVariables(logical.text, logical.logicalOffset(node.args.start), logical.logicalOffset(node.args.end), { singleQuoted: quoted });
+  return quoted.map((r) => ({ start: start + logical.sourceStart(r.start), end: start + logical.sourceEnd(r.end) }));
 }
 
 function quietSweep(files: readonly string[], counted: Map<Quiet, number>): Map<Quiet, string[]> {
