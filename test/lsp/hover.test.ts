@@ -1476,6 +1476,22 @@ describe('hover over LSP', () => {
       );
     });
 
+    it('a JSON string with escapes is read decoded: the script of sh -c with \\" quotes, and an element passed as written', async () => {
+      const runtime = [
+        '**`E`** environment variable (`ENV`)',
+        'Value here: `x`',
+        'Declared on line 2: `ENV E=x`',
+        'Stays in the image: later instructions and every container started from the image see it.',
+        "Expanded by the shell when the container runs this command, from the container's environment.",
+      ].join('\n\n');
+      await checkHover('FROM alpine\nENV E=x\nCMD ["sh", "-c", "echo \\"=$[$$0E$]=\\""]', runtime);
+      await checkHover('FROM alpine\nENV E=x\nCMD ["sh", "-c", "echo \\"a\\\\b\\" \\u0041 $[${E$0}$]"]', runtime);
+      await checkHover(
+        'FROM alpine\nENV E=x\nCMD ["echo", "\\"$[$$0E$]\\""]',
+        ['**`E`** kept as written', 'The exec form (a JSON array) starts the program without a shell, so it gets `$E` as written, not a value. For the value, use the shell form, or run a shell yourself: `["sh", "-c", "… $E"]`.'].join('\n\n'),
+      );
+    });
+
     it('a shell behind a wrapper or with valued options still reads its script; PowerShell its whole command line (found by review)', async () => {
       const env = (line: number, note: string) =>
         [

@@ -844,7 +844,20 @@ function collectFromInstruction(
       // JSON strings are lexed after decoding; map decoded offsets back through the quotes.
       const from = logicalOf(element.start) + 1;
       const to = logicalOf(element.end) - 1;
-      if (element.value !== logical.text.slice(from, to)) return;
+      if (element.value !== logical.text.slice(from, to)) {
+        // A string with escapes (`\"`, `\\`, `\u0024`): a shell reads the decoded text, so scan that
+        // and map each decoded character back to where its escape starts.
+        if (!isShell || !element.value.includes('$')) return;
+        const decoded = decodedOffsets(logical.text, from, to);
+        if (decoded.text !== element.value) return;
+        const { starts, ends } = decoded;
+        const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(o > 0 ? ends[o - 1] : from) : logical.sourceStart(o < starts.length ? starts[o] : to));
+        const context: VariableContext = isScript(i) ? { kind: 'shell' } : { kind: 'exec' };
+        const scriptShell = isScript(i) ? windows : undefined;
+        const refs = scriptShell ? scanWindowsShellVariables(scriptShell, decoded.text, 0, decoded.text.length) : scanShellVariables(decoded.text, 0, decoded.text.length);
+        collect(refs, map, context, scriptShell);
+        return;
+      }
       if (!isShell) builderUnit(from, to, { kind: 'args' });
       else if (isScript(i)) shellUnit(from, to, { kind: 'shell' }, windows);
       else shellUnit(from, to, { kind: 'exec' });
@@ -885,6 +898,36 @@ function collectFromInstruction(
     const from = logicalOf(token.start);
     builderUnit(from, from + token.text.length, { kind: 'args' });
   }
+}
+
+/**
+ * The JSON string body `text[from, to)` decoded, with where each decoded character's text starts and
+ * ends in `text` (an escape such as `\"` or `\u0041` is one character of two or six).
+ */
+function decodedOffsets(text: string, from: number, to: number): { text: string; starts: number[]; ends: number[] } {
+  let out = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  for (let i = from; i < to; ) {
+    let length = 1;
+    let c = text[i];
+    if (c === '\\') {
+      const e = text[i + 1];
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        c = String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        length = 6;
+      } else if (e !== undefined && SIMPLE[e] !== undefined) {
+        c = SIMPLE[e];
+        length = 2;
+      }
+    }
+    out += c;
+    starts.push(i);
+    ends.push(i + length);
+    i += length;
+  }
+  return { text: out, starts, ends };
 }
 
 function hasDollar(text: string, from: number, to: number): boolean {
