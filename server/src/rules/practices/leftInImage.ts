@@ -6,13 +6,13 @@
 // the end of the heredoc script the finding is in.
 
 import type { DockerfileModel, Stage } from '../../semantics';
-import type { InstructionNode, Span } from '../../syntax';
+import { logicalLineOf, type InstructionNode, type Span } from '../../syntax';
 import { finalStageAndBases } from '../checks/support/chain';
 import { quickFix } from '../checks/support/fixes';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import type { PracticeMeta } from './meta';
-import { runCommands, type RunScript } from './shell';
+import { runCommands, shellCommandSpans, type RunScript } from './shell';
 
 export interface LeftBehind {
   /** The words to report, relative to the RUN. */
@@ -82,7 +82,10 @@ export function leftInImageRule(meta: PracticeMeta, find: (script: RunScript) =>
  * change what the RUN means: in the heredoc script the finding is in, a line of its own before the
  * terminator; on the command line, ` && cleanup` after the last word, when only white space follows
  * it (a comment, a redirection, `;` or `&` there would swallow or detach the command). A RUN with
- * heredocs whose finding is on the command line gets none: its words go on after the bodies.
+ * heredocs whose finding is on the command line gets none: its words go on after the bodies. Either
+ * way the shell text with the addition is read again, and the cleanup must be a command of its own
+ * there: a script that ends in an open quote, a final backslash or a here-document without its end
+ * line would take it in as part of something else.
  */
 function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left: LeftBehind): { offset: number; text: string } | undefined {
   if (run.json) return undefined;
@@ -91,7 +94,9 @@ function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left
     if (!body.terminator || body.body.end === body.body.start) return undefined;
     const newline = text.slice(body.body.start, body.body.end).includes('\r\n') ? '\r\n' : '\n';
     if (!text.slice(0, body.body.end).endsWith('\n')) return undefined;
-    return { offset: body.body.end, text: `${left.cleanup}${newline}` };
+    const insert = `${left.cleanup}${newline}`;
+    if (!standsAlone(text.slice(0, body.body.end) + insert, body.body.start, body.body.end, left.cleanup)) return undefined;
+    return { offset: body.body.end, text: insert };
   }
   if (run.heredocs.length > 0 || !run.args) return undefined;
   let last = 0;
@@ -99,6 +104,17 @@ function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left
     for (const word of command.words) last = Math.max(last, word.end);
     for (const output of command.outputs) last = Math.max(last, output.file.end);
   }
-  if (last === 0 || !/^\s*$/.test(text.slice(last, run.args.end))) return undefined;
-  return { offset: last, text: ` && ${left.cleanup}` };
+  // A word left open (an unclosed quote or `$(`) ends past the arguments.
+  if (last === 0 || last > run.args.end || !/^\s*$/.test(text.slice(last, run.args.end))) return undefined;
+  const insert = ` && ${left.cleanup}`;
+  const logical = logicalLineOf(run, text);
+  const at = logical.logicalOffset(last);
+  const joined = logical.text.slice(0, at) + insert + logical.text.slice(at);
+  if (!standsAlone(joined, logical.logicalOffset(run.args.start), at + insert.length - left.cleanup.length, left.cleanup)) return undefined;
+  return { offset: last, text: insert };
+}
+
+/** Whether the shell text `source` (read from `from`) has `cleanup`, written at `at`, as a command of its own. */
+function standsAlone(source: string, from: number, at: number, cleanup: string): boolean {
+  return shellCommandSpans(source, from).some((span) => span.start === at && span.end === at + cleanup.length);
 }

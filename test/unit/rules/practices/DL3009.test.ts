@@ -68,4 +68,23 @@ describe('DL3009', () => {
     ];
     for (const run of runs) expect(fixTitles(`FROM debian:12\nRUN ${run}\n`, 'DL3009'), run).toEqual(['Ignore DL3009 for this instruction']);
   });
+
+  it('offers no fix where the script before the addition would take it in', () => {
+    const ignore = ['Ignore DL3009 for this instruction'];
+    // A last line ending in a backslash joins the added line to it (apt-get update rm -rf …).
+    expect(fixTitles('FROM debian:12\nRUN <<EOF\napt-get update \\\nEOF\n', 'DL3009')).toEqual(ignore);
+    // A here-document inside the script that never ends, or an unclosed quote, would hold the line as text.
+    expect(fixTitles('FROM debian:12\nRUN <<EOF\napt-get update\ncat > /etc/motd <<X\nhello\nEOF\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN <<EOF\napt-get update\necho "hello\nEOF\n', 'DL3009')).toEqual(ignore);
+    // On the command line, an unclosed `${` or `$(` (the second would have put the edit on the next line).
+    expect(fixTitles('FROM debian:12\nRUN apt-get update && echo ${A:-\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update && echo "$(\n)"\n', 'DL3009')).toEqual(ignore);
+    // A closed script still gets it.
+    checkFix(
+      'FROM debian:12\nRUN <<EOF\napt-get update\ncat > /etc/motd <<X\nhello\nX\nEOF\n',
+      'DL3009',
+      "Add 'rm -rf /var/lib/apt/lists/*' at the end of the RUN",
+      'FROM debian:12\nRUN <<EOF\napt-get update\ncat > /etc/motd <<X\nhello\nX\nrm -rf /var/lib/apt/lists/*\nEOF\n',
+    );
+  });
 });
