@@ -51,6 +51,8 @@ describe('invalid-dockerignore', () => {
   it('says nothing for the patterns BuildKit takes', () => {
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: '*.log\n!keep.log\n**/[a-z]*.tmp\n[^0-9]x\n[!a]\n!.\n# [\n\\[literal\nx]\n' });
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only });
+    // `!` and a U+FEFF that Go does not trim: an exclusion of that character.
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: 'node_modules\n!\uFEFF\n' });
   });
 
   it('finds the class errors Go reports, and leaves backslashes, which depend on the client machine', () => {
@@ -58,6 +60,11 @@ describe('invalid-dockerignore', () => {
     expect(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b']).toEqual(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b'].filter((p) => reasonOf(p) === malformed));
     expect(['[', 'a[b', '[a-', '[^', '[ab'].filter((p) => reasonOf(p)?.startsWith('opens'))).toEqual(['[', 'a[b', '[a-', '[^', '[ab']);
     expect(['[a]', '[a-z]', '[^a-z0-9]', '[!]', 'x]y', '[\\]]', 'dir\\[', '[a\\-b]'].map(reasonOf)).toEqual(Array(8).fill(undefined));
+    // Lines are trimmed as Go's strings.TrimSpace trims: a U+FEFF after the start of the file is no space
+    // there (so `!` then U+FEFF excludes that character), and U+0085 is.
+    expect(['!\uFEFF', 'a\n\uFEFF!', '!\u3000[a]'].map(reasonOf)).toEqual([undefined, undefined, undefined]);
+    expect(readIgnoreFile('\uFEFF!\n').refused).toMatchObject({ line: 0, written: '!' });
+    expect(readIgnoreFile('a\n!\u0085\n').refused).toMatchObject({ line: 1, written: '!' });
     // The first refused pattern counts, as patternmatcher.New stops there.
     expect(readIgnoreFile('ok\n[\n!\n').refused).toMatchObject({ line: 1, written: '[' });
   });

@@ -20,6 +20,24 @@ export function cleanPath(path: string): string {
   return rooted ? '/' + joined : joined || '.';
 }
 
+/**
+ * Go's strings.TrimSpace, which moby/patternmatcher trims lines and patterns with: Unicode white
+ * space, which differs from JavaScript's trim in two characters: U+0085 is trimmed, U+FEFF (a byte
+ * order mark anywhere but at the start of the file) is not, so `!` then U+FEFF is an exclusion BuildKit takes.
+ */
+function goTrimSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+function isGoSpace(c: number): boolean {
+  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** A pattern of a `.dockerignore` file as BuildKit reads it, with its line (0-based) and the line as written, trimmed. */
 interface IgnoreLine {
   readonly pattern: string;
@@ -33,11 +51,11 @@ function ignoreLines(text: string): IgnoreLine[] {
   lines.forEach((line, index) => {
     // Comments are recognised before trimming, as BuildKit does.
     if (line.startsWith('#')) return;
-    const written = line.trim();
+    const written = goTrimSpace(line);
     let pattern = written;
     if (pattern === '') return;
     const invert = pattern.startsWith('!');
-    if (invert) pattern = pattern.slice(1).trim();
+    if (invert) pattern = goTrimSpace(pattern.slice(1));
     if (pattern.length > 0) {
       pattern = cleanPath(pattern.replace(/\\/g, '/'));
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
@@ -204,7 +222,7 @@ export interface IgnoreMatcher {
 export function createIgnoreMatcher(patterns: readonly string[]): IgnoreMatcher | undefined {
   const compiled: { matches: Matcher; pattern: string }[] = [];
   for (const raw of patterns) {
-    const pattern = raw.trim();
+    const pattern = goTrimSpace(raw);
     if (pattern === '') continue;
     if (pattern.startsWith('!')) return undefined;
     const matches = compilePattern(cleanPath(pattern));
