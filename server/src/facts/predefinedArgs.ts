@@ -236,9 +236,14 @@ export const PREDEFINED_ARGS: readonly PredefinedArgFact[] = [...PROXY_ARGS, ...
  * it can be told without building. BuildKit reads that default as the build's epoch (frontend 1.23, with
  * `context` and stage names since 1.24) and, before any stage is converted, puts back the Unix time it
  * resolved, as a decimal number, or removes the argument when it finds none (dockerfile2llb's
- * resolveSourceDateEpochValue and setBuildArgValue). So only a number already written that way is
- * passed on as it is; anything else (`context`, a stage name, `+5`, `007`) is known at build time only.
+ * resolveSourceDateEpochValue and setBuildArgValue). A number strconv.ParseInt reads (base 10, 64 bits,
+ * an optional sign) is that time already, written back plainly (`+5` is 5, `007` is 7, `-0` is 0);
+ * anything else (`context`, a stage name, a number past 64 bits, which BuildKit refuses) is known at build time only.
  */
 export function inheritedSourceDateEpoch(globalValue: string): string | undefined {
-  return /^(0|-?[1-9][0-9]{0,17})$/.test(globalValue) ? globalValue : undefined;
+  const number = /^([+-]?)0*([0-9]+)$/.exec(globalValue);
+  // Past 19 significant digits a number is past 64 bits.
+  if (!number || number[2].length > 19) return undefined;
+  const value = BigInt(number[2]) * (number[1] === '-' ? -1n : 1n);
+  return value >= -(2n ** 63n) && value < 2n ** 63n ? value.toString() : undefined;
 }

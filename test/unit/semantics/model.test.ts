@@ -200,7 +200,7 @@ describe('semantic model', () => {
     ]);
   });
 
-  it('a stage ARG SOURCE_DATE_EPOCH takes the epoch BuildKit resolves from the global default: unknown unless a decimal number', () => {
+  it('a stage ARG SOURCE_DATE_EPOCH takes the epoch BuildKit resolves from the global default: unknown unless a number strconv.ParseInt reads', () => {
     // dockerfile2llb: resolveSourceDateEpochValue, then setBuildArgValue puts the Unix time back (or removes the argument).
     const values = (global: string) =>
       model(`ARG SOURCE_DATE_EPOCH=${global}\nARG OTHER=${global}\nFROM alpine\nARG SOURCE_DATE_EPOCH OTHER\n`).m.declarations.map((d) => [d.name, d.stage, d.value]);
@@ -211,7 +211,11 @@ describe('semantic model', () => {
       ['OTHER', 0, 'context'],
     ]);
     expect(values('1700000000')[2]).toEqual(['SOURCE_DATE_EPOCH', 0, '1700000000']);
-    expect(values('007')[2]).toEqual(['SOURCE_DATE_EPOCH', 0, undefined]);
+    // A number strconv.ParseInt reads is the time itself, which BuildKit writes back plainly; one past 64 bits it refuses.
+    expect(['007', '+5', '-0', '-42', '9223372036854775807', '-9223372036854775808', '0000000000000000000000001'].map((g) => values(g)[2][2])).toEqual([
+      '7', '5', '0', '-42', '9223372036854775807', '-9223372036854775808', '1',
+    ]);
+    expect(['9223372036854775808', '-9223372036854775809', '+', '-', '1e3', '0x10', '1_000'].map((g) => values(g)[2][2])).toEqual(Array(7).fill(undefined));
     // A stage's own default is not read as the epoch, and is kept as written.
     expect(model('FROM alpine\nARG SOURCE_DATE_EPOCH=context\n').m.declarations[0].value).toBe('context');
   });
