@@ -12,7 +12,7 @@ import { quickFix } from '../checks/support/fixes';
 import { perPart } from '../partMemo';
 import type { FileRule } from '../types';
 import type { PracticeMeta } from './meta';
-import { runCommands, shellCommandSpans, type RunScript } from './shell';
+import { argv, runCommands, shellCommandSpans, type RunScript } from './shell';
 
 export interface LeftBehind {
   /** The words to report, relative to the RUN. */
@@ -94,6 +94,7 @@ function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left
     if (!body.terminator || body.body.end === body.body.start) return undefined;
     const newline = text.slice(body.body.start, body.body.end).includes('\r\n') ? '\r\n' : '\n';
     if (!text.slice(0, body.body.end).endsWith('\n')) return undefined;
+    if (leavesScript(script, body.body.start, body.body.end)) return undefined;
     const insert = `${left.cleanup}${newline}`;
     if (!standsAlone(text.slice(0, body.body.end) + insert, body.body.start, body.body.end, left.cleanup)) return undefined;
     return { offset: body.body.end, text: insert };
@@ -106,12 +107,34 @@ function cleanupEdit(run: InstructionNode, text: string, script: RunScript, left
   }
   // A word left open (an unclosed quote or `$(`) ends past the arguments.
   if (last === 0 || last > run.args.end || !/^\s*$/.test(text.slice(last, run.args.end))) return undefined;
+  if (leavesScript(script, run.args.start, run.args.end)) return undefined;
   const insert = ` && ${left.cleanup}`;
   const logical = logicalLineOf(run, text);
   const at = logical.logicalOffset(last);
   const joined = logical.text.slice(0, at) + insert + logical.text.slice(at);
   if (!standsAlone(joined, logical.logicalOffset(run.args.start), at + insert.length - left.cleanup.length, left.cleanup)) return undefined;
   return { offset: last, text: insert };
+}
+
+/**
+ * Whether the last command written in `[from, to)` ends the shell or hands it over (`exit 0`, `exec
+ * nginx`): a cleanup after it would never run, though the finding would go away.
+ */
+function leavesScript(script: RunScript, from: number, to: number): boolean {
+  let last: readonly { value: string }[] | undefined;
+  let lastStart = -1;
+  for (const command of script.commands) {
+    // An `exit` in `( … )` or `$( … )` ends only that subshell.
+    if (command.inSubshell) continue;
+    const words = argv(command);
+    const start = words[0]?.start ?? -1;
+    if (start >= from && start < to && start > lastStart) {
+      last = words;
+      lastStart = start;
+    }
+  }
+  if (!last) return false;
+  return last[0].value === 'exit' || (last[0].value === 'exec' && last.length > 1);
 }
 
 /** Whether the shell text `source` (read from `from`) has `cleanup`, written at `at`, as a command of its own. */

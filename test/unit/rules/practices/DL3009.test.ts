@@ -79,6 +79,15 @@ describe('DL3009', () => {
     // On the command line, an unclosed `${` or `$(` (the second would have put the edit on the next line).
     expect(fixTitles('FROM debian:12\nRUN apt-get update && echo ${A:-\n', 'DL3009')).toEqual(ignore);
     expect(fixTitles('FROM debian:12\nRUN apt-get update && echo "$(\n)"\n', 'DL3009')).toEqual(ignore);
+    // After `exit` or `exec PROGRAM` the cleanup would never run, though the finding would be gone.
+    expect(fixTitles('FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nexit 0\nEOF\n', 'DL3009')).toEqual(ignore);
+    expect(fixTitles('FROM debian:12\nRUN apt-get update && exec apt-get install -y curl\n', 'DL3009')).toEqual(ignore);
+    checkFix(
+      'FROM debian:12\nRUN apt-get update && echo $(exit 0) && exec >/dev/null\n',
+      'DL3009',
+      "Add 'rm -rf /var/lib/apt/lists/*' at the end of the RUN",
+      'FROM debian:12\nRUN apt-get update && echo $(exit 0) && exec >/dev/null && rm -rf /var/lib/apt/lists/*\n',
+    );
     // A closed script still gets it.
     checkFix(
       'FROM debian:12\nRUN <<EOF\napt-get update\ncat > /etc/motd <<X\nhello\nX\nEOF\n',
