@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invalidMount } from './invalid-mount';
-import { checkErrors, checkFix } from './testing';
+import { checkErrors, checkFix, fixesAt } from './testing';
 
 const rules = [invalidMount];
 const run = (mount: string) => `FROM alpine\nRUN --mount=${mount} true\n`;
@@ -154,5 +154,11 @@ describe('invalid-mount', () => {
   it('fixes a misspelt key or type', () => {
     checkFix(run('type=cache,tag$0ret=/x'), 'invalid-mount', 'Change to target', run('type=cache,target=/x'));
     checkFix(run('type=cah$0ce,target=/x'), 'invalid-mount', 'Change to cache', run('type=cache,target=/x'));
+    checkFix(run('type=secret,id=a,requird$0'), 'invalid-mount', 'Change to required', run('type=secret,id=a,required'));
+  });
+
+  it('offers no spelling fix for a bare word whose key needs a value, which would still be refused, and says what to write', () => {
+    checkErrors(run('type=cache,$[targ$]'), [['invalid-mount', '"targ" is not a --mount option. Did you mean target=<value>?']], rules);
+    expect(fixesAt(run('type=cache,targ$0'), 'invalid-mount').actions).toEqual([]);
   });
 });

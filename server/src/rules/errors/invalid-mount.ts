@@ -22,6 +22,8 @@ const SHARING = enumValues(getMountOption('cache', 'sharing')!.value);
 const CANONICAL = new Map<string, string>([['type', 'type']]);
 for (const mount of MOUNT_TYPES) for (const o of mount.options) for (const k of [o.key, ...o.aliases]) CANONICAL.set(k, o.key);
 const KEYS = [...CANONICAL.keys()];
+/** The options BuildKit takes as a bare word, without `=value` (`required` only on secret and ssh mounts). */
+const TAKES_NO_VALUE: ReadonlySet<string> = new Set(['readonly', 'readwrite', 'required']);
 
 /** BuildKit's per-type restrictions on otherwise valid keys. */
 const FILE_INFO_TYPES = ['cache', 'secret', 'ssh'];
@@ -159,8 +161,11 @@ function checkMount(flag: Flag, report: (p: Problem) => void, nodeText: string, 
     const canonical = CANONICAL.get(key);
     if (canonical === undefined) {
       const match = suggest(key, KEYS);
-      const fix = match && { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique };
-      at(option.key, `"${option.key.text}" is not a --mount option.${match ? ` Did you mean ${match.value}?` : ` Options are ${listWords(KEYS)}.`}`, withFixes(fix || undefined));
+      // A bare word (`targ`) spelt into a key that needs a value would still be refused: the message says what to write, and no fix half-mends it.
+      const needsValue = match !== undefined && option.value === undefined && !TAKES_NO_VALUE.has(CANONICAL.get(match.value) ?? '');
+      const fix = match && !needsValue && { title: `Change to ${match.value}`, newText: match.value, preferred: match.unique };
+      const hint = match ? ` Did you mean ${needsValue ? `${match.value}=<value>` : match.value}?` : ` Options are ${listWords(KEYS)}.`;
+      at(option.key, `"${option.key.text}" is not a --mount option.${hint}`, withFixes(fix || undefined));
       return;
     }
     if (option.value === undefined) {
