@@ -130,7 +130,7 @@ class Scanner {
     return this.pos <= this.end;
   }
 
-  private string(): ScannedString | undefined {
+  string(): ScannedString | undefined {
     const start = this.pos;
     this.pos++; // "
     let value = '';
@@ -203,4 +203,13 @@ export function scanJsonArray(text: string, start: number, end: number): JsonSca
   if (scanner.pos !== end) return INVALID;
   if (!scanner.onlyStrings) return { kind: 'not-strings', start: pos, end: arrayEnd };
   return { kind: 'array', start: pos, end: arrayEnd, strings: scanner.strings };
+}
+
+/**
+ * The JSON string whose opening quote is at `text[start]` (ending before `end`), decoded, with the
+ * source offset of each decoded code unit when it has escapes; undefined when it is no valid string.
+ */
+export function scanJsonString(text: string, start: number, end: number): ScannedString | undefined {
+  if (text.charCodeAt(start) !== 0x22) return undefined;
+  return new Scanner(text, start, end).string();
 }

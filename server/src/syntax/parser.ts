@@ -7,6 +7,7 @@
 
 import { LogicalLine, logicalLineOf } from './logicalLine';
 import { flagValueOffsets, parseInstructionLine, type LineParse } from './instructionLine';
+import { scanJsonString } from './json';
 import type {
   BlankNode,
   CommentNode,
@@ -848,13 +849,16 @@ function collectFromInstruction(
         // A string with escapes (`\"`, `\\`, `\u0024`): a shell reads the decoded text, so scan that
         // and map each decoded character back to where its escape starts.
         if (!isShell || !element.value.includes('$')) return;
-        const decoded = decodedOffsets(logical.text, from, to);
-        if (decoded.text !== element.value) return;
-        const { starts, ends } = decoded;
-        const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(o > 0 ? ends[o - 1] : from) : logical.sourceStart(o < starts.length ? starts[o] : to));
+        const scanned = scanJsonString(logical.text, from - 1, to + 1);
+        const offsets = scanned?.sourceOffsets;
+        if (!offsets || scanned.value !== element.value) return;
+        // A decoded character ends where the next one's text starts (the last one at the closing quote).
+        const at = (o: number): number => (o < offsets.length ? from - 1 + offsets[o] : to);
+        const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(at(o)) : logical.sourceStart(at(o)));
         const context: VariableContext = isScript(i) ? { kind: 'shell' } : { kind: 'exec' };
         const scriptShell = isScript(i) ? windows : undefined;
-        const refs = scriptShell ? scanWindowsShellVariables(scriptShell, decoded.text, 0, decoded.text.length) : scanShellVariables(decoded.text, 0, decoded.text.length);
+        const decoded = scanned.value;
+        const refs = scriptShell ? scanWindowsShellVariables(scriptShell, decoded, 0, decoded.length) : scanShellVariables(decoded, 0, decoded.length);
         collect(refs, map, context, scriptShell);
         return;
       }
@@ -898,36 +902,6 @@ function collectFromInstruction(
     const from = logicalOf(token.start);
     builderUnit(from, from + token.text.length, { kind: 'args' });
   }
-}
-
-/**
- * The JSON string body `text[from, to)` decoded, with where each decoded character's text starts and
- * ends in `text` (an escape such as `\"` or `\u0041` is one character of two or six).
- */
-function decodedOffsets(text: string, from: number, to: number): { text: string; starts: number[]; ends: number[] } {
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-  for (let i = from; i < to; ) {
-    let length = 1;
-    let c = text[i];
-    if (c === '\\') {
-      const e = text[i + 1];
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-        c = String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-        length = 6;
-      } else if (e !== undefined && SIMPLE[e] !== undefined) {
-        c = SIMPLE[e];
-        length = 2;
-      }
-    }
-    out += c;
-    starts.push(i);
-    ends.push(i + length);
-    i += length;
-  }
-  return { text: out, starts, ends };
 }
 
 function hasDollar(text: string, from: number, to: number): boolean {
