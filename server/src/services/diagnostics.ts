@@ -38,7 +38,7 @@ import {
   type CheckComment,
   type CheckConfig,
 } from '../rules/checkConfig';
-import { readIgnoreFile } from '../rules/checks/support/dockerignore';
+import { readIgnoreFile, type IgnoreFile } from '../rules/checks/support/dockerignore';
 import { triggerRuns } from '../rules/checks/support/triggerRuns';
 import { otherFrontend } from '../rules/frontendPin';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
@@ -282,12 +282,24 @@ function stageRuleRunner(shared: Omit<FileContext, 'report'>, stage: Stage, opti
   };
 }
 
+/**
+ * What the rules read of a `.dockerignore` text. The reading of the last text is kept: every run of a
+ * session passes the same one, and CopyIgnoredFile keeps its matcher while the patterns are the same list.
+ */
+let lastIgnoreFile: { readonly text: string; readonly file: IgnoreFile } | undefined;
+
+function ignoreInputs(text: string | undefined): { dockerignore?: readonly string[]; dockerignoreRefused?: IgnoreFile['refused'] } {
+  if (text === undefined) return {};
+  if (lastIgnoreFile?.text !== text) lastIgnoreFile = { text, file: readIgnoreFile(text) };
+  const { patterns, refused } = lastIgnoreFile.file;
+  return { dockerignore: patterns, dockerignoreRefused: refused };
+}
+
 function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): { segments: SegmentProblems[]; files: Found[]; cache: DocumentCache } {
   const found: Found[] = [];
   const bySegment: SegmentProblems[] = [];
   const { tree, model } = doc;
-  const ignoreFile = options.dockerignore !== undefined ? readIgnoreFile(options.dockerignore) : undefined;
-  const shared = { doc, tree, model, dockerignore: ignoreFile?.patterns, dockerignoreRefused: ignoreFile?.refused };
+  const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore) };
   const stageCount = model.stages.length;
   const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
   const stageRules = STAGE_RULES.filter(runs);
@@ -636,8 +648,7 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end, nodeIndex });
       rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex), model.stageOfNode(nodeIndex)?.windows === true);
     } else {
-      const ignoreFile = options.dockerignore !== undefined ? readIgnoreFile(options.dockerignore) : undefined;
-      const shared = { doc, tree, model, dockerignore: ignoreFile?.patterns, dockerignoreRefused: ignoreFile?.refused };
+      const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore) };
       const report = (problem: FileProblem): void => void found.push(problem);
       if (rule.scope === 'file') rule.check({ ...shared, report });
       else {

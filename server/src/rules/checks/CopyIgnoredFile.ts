@@ -5,21 +5,13 @@
 // context and are not checked; whatever else it reads from the context is, however remote it looks
 // (`ftp://x`, `git@notes.txt`, `HTTP://x`, `github.com/a/b`).
 
-import { heredocSourceName, type InstructionNode } from '../../syntax';
+import { heredocSourceName } from '../../syntax';
 import { remoteSource } from '../errors/remoteSource';
 import type { StageRule } from '../types';
 import { createIgnoreMatcher } from './support/dockerignore';
 import { environmentAt, expandWord } from './support/expand';
 import { checkMeta } from './support/meta';
-import { flagNamed } from './support/nodes';
-
-/** The context sources of a COPY/ADD with their spans (relative), raw as written. */
-function contextSources(node: InstructionNode): { text: string; start: number; end: number }[] {
-  if (node.name === 'COPY' && flagNamed(node, 'from')) return [];
-  // A JSON string's span includes its quotes; the path is inside them.
-  if (node.json) return node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start + 1, end: e.end - 1 }));
-  return node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
-}
+import { contextSources } from './support/nodes';
 
 // The matcher of the patterns last seen: the engine passes the same array for every stage of a run.
 let lastMatcher: { patterns: readonly string[]; matcher: ReturnType<typeof createIgnoreMatcher> } | undefined;

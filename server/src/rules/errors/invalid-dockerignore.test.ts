@@ -28,7 +28,10 @@ describe('invalid-dockerignore', () => {
       only,
       dockerignore: 'node_modules\r\n\r\n  !   \r\n[\r\n',
     });
-    checkDiagnostics('FROM alpine\nADD $["app.tgz"$] /app\n', [{ code: 'invalid-dockerignore', message: bang('this ADD source', 1, '!/'), severity: 'warning' }], {
+    checkDiagnostics('FROM alpine\nADD $["app.tgz"$] /app\nADD ["app.tgz", "/b"]\nFROM alpine\nADD ["$[app.tgz$]", "/app"]\n', [
+      { code: 'invalid-dockerignore', message: bang('this ADD source', 1, '!/'), severity: 'warning' },
+      { code: 'invalid-dockerignore', message: bang('this ADD source', 1, '!/'), severity: 'warning' },
+    ], {
       only,
       dockerignore: '!/\n',
     });

@@ -9,26 +9,18 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { heredocSourceName, mountTypeText, type InstructionNode, type Span } from '../../syntax';
-import { flagNamed } from '../checks/support/nodes';
+import { contextSources } from '../checks/support/nodes';
 import type { StageRule } from '../types';
 import { hasVariable } from './common';
 import { remoteSource } from './remoteSource';
 
 /** The first part of an instruction that reads the build context (relative span), and what it is. */
 function contextRead(node: InstructionNode): { span: Span; what: string } | undefined {
-  if (node.name === 'COPY' || node.name === 'ADD') {
-    if (node.name === 'COPY' && flagNamed(node, 'from')) return undefined;
-    // A JSON string's span includes its quotes.
-    const sources = node.json
-      ? node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start, end: e.end }))
-      : node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
-    for (const source of sources) {
-      if (heredocSourceName(source.text) !== undefined) continue;
-      // ADD fetches URLs and Git repositories itself, and a variable may hold one.
-      if (node.name === 'ADD' && (hasVariable(source.text) || remoteSource(source.text) !== undefined)) continue;
-      return { span: source, what: `this ${node.name} source` };
-    }
-    return undefined;
+  for (const source of contextSources(node)) {
+    if (heredocSourceName(source.text) !== undefined) continue;
+    // ADD fetches URLs and Git repositories itself, and a variable may hold one.
+    if (node.name === 'ADD' && (hasVariable(source.text) || remoteSource(source.text) !== undefined)) continue;
+    return { span: source, what: `this ${node.name} source` };
   }
   if (node.name === 'RUN') {
     for (const flag of node.flags) {

@@ -22,6 +22,18 @@ export function flagNamed(node: InstructionNode, name: string): InstructionNode[
   return node.flags.find((flag) => flag.name.text === name);
 }
 
+/**
+ * The sources of a COPY or ADD that may come from the build context, as written, with their spans
+ * (relative; inside a JSON string's quotes): all but the destination, none for COPY --from. Heredoc
+ * names and what ADD fetches itself are the caller's to tell apart.
+ */
+export function contextSources(node: InstructionNode): { text: string; start: number; end: number }[] {
+  if (node.name !== 'COPY' && node.name !== 'ADD') return [];
+  if (node.name === 'COPY' && flagNamed(node, 'from')) return [];
+  if (node.json) return node.json.elements.slice(0, -1).map((e) => ({ text: e.value, start: e.start + 1, end: e.end - 1 }));
+  return node.argList.slice(0, -1).map((t) => ({ text: t.text, start: t.start, end: t.end }));
+}
+
 /** Offset just past the line terminator of the line containing `offset` (or the end of the text). */
 export function nextLineStart(tree: SyntaxTree, offset: number): number {
   const entry = tree.entryAt(offset);
