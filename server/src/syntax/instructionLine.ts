@@ -4,9 +4,12 @@
 
 import { scanJsonArray } from './json';
 import type { LogicalLine } from './logicalLine';
-import type { Flag, InstructionNode, JsonArray, KeyValue, MountOption, Span, SyntaxError, Token } from './nodes';
+import type { Flag, InstructionNode, JsonArray, JsonString, KeyValue, MountOption, Span, SyntaxError, Token } from './nodes';
 import { isSpaceCode } from './shellLexer';
 import { appendAll } from './arrays';
+import { Instruction } from './instruction';
+
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /** The parts of an instruction that come from its logical line (no heredocs, no line info). */
 export type LineParse = Pick<
@@ -37,6 +40,22 @@ export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
 /** Each known instruction name, to itself: a node keeps this string rather than a copy of its own. */
 const INSTRUCTION_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_INSTRUCTIONS].map((name) => [name, name]));
 
+/**
+ * The keyword token of each known instruction written in upper case at the start of its line, which
+ * every such node shares (tokens are never changed): most instructions of a file have one of these.
+ */
+const KEYWORD_TOKENS: ReadonlyMap<string, Token> = new Map([...KNOWN_INSTRUCTIONS].map((name) => [name, { start: 0, end: name.length, text: name }]));
+
+function keywordToken(line: LogicalLine, from: number, to: number, written: string, name: string): Token {
+  const start = line.sourceStart(from);
+  const end = to > from ? line.sourceEnd(to) : start;
+  if (start === 0 && written === name && end === name.length) {
+    const shared = KEYWORD_TOKENS.get(name);
+    if (shared) return shared;
+  }
+  return { start, end, text: written === name ? name : written };
+}
+
 interface Context {
   readonly line: LogicalLine;
   readonly escape: number;
@@ -56,7 +75,7 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
   const written = line.text.slice(start, keywordEnd);
   const upper = written.toUpperCase();
   const name = INSTRUCTION_NAMES.get(upper) ?? upper;
-  const keyword = line.token2(start, keywordEnd, written === name ? name : written);
+  const keyword = keywordToken(line, start, keywordEnd, written, name);
 
   let restStart = keywordEnd;
   while (restStart < end && isWordSeparator(text.charCodeAt(restStart))) restStart++;
@@ -83,7 +102,7 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
     case 'ENTRYPOINT':
     case 'RUN':
     case 'SHELL':
-      maybeJson(ctx, argsFrom, argsTo, result);
+      maybeJson(ctx, argsFrom, argsTo, result, args);
       break;
     case 'ARG':
       for (const word of parseWords(ctx, argsFrom, argsTo)) {
@@ -111,16 +130,15 @@ export function parseInstructionLine(line: LogicalLine, from: number, to: number
     case 'ONBUILD':
       if (args && depth === 0) {
         const trigger = parseInstructionLine(line, argsFrom, argsTo, escape, depth + 1);
-        result.trigger = {
-          kind: 'instruction',
+        result.trigger = new Instruction({
           length: 0,
           ...trigger,
-          heredocs: [],
-          variables: [],
-          continuations: [],
-          innerComments: [],
-          emptyContinuationLines: [],
-        };
+          heredocs: EMPTY,
+          variables: EMPTY,
+          continuations: EMPTY,
+          innerComments: EMPTY,
+          emptyContinuationLines: EMPTY,
+        });
         appendAll(ctx.errors, trigger.errors);
       }
       break;
@@ -335,18 +353,26 @@ function json(ctx: Context, from: number, to: number, result: ArgResult): 'json'
     return 'error';
   }
   const line = ctx.line;
-  const elements = scan.strings.map((s) => line.token2(s.start, s.end, s.value));
-  const start = line.sourceStart(scan.start);
-  result.json = { start, end: line.sourceEnd(scan.end), elements: elements.map((e) => ({ start: e.start, end: e.end, value: e.text })) };
-  for (const element of elements) result.argList.push(element);
+  // One object per element, both the JSON string (its `value`) and the argument token (its `text`,
+  // the same string); an argument list that is only the array is the array itself.
+  const elements: (JsonString & Token)[] = scan.strings.map((s) => {
+    const start = line.sourceStart(s.start);
+    return { start, end: s.end > s.start ? line.sourceEnd(s.end) : start, text: s.value, value: s.value };
+  });
+  result.json = { start: line.sourceStart(scan.start), end: line.sourceEnd(scan.end), elements };
+  if (result.argList.length === 0) result.argList = elements;
+  else appendAll(result.argList, elements);
   return 'json';
 }
 
-/** RUN, CMD, ENTRYPOINT, SHELL: a JSON array, or the whole text as one shell command. */
-function maybeJson(ctx: Context, from: number, to: number, result: ArgResult): void {
+/**
+ * RUN, CMD, ENTRYPOINT, SHELL: a JSON array, or the whole text as one shell command. `whole`: the
+ * token of `[from, to)` when the caller has it (the instruction's `args`), which the list then shares.
+ */
+function maybeJson(ctx: Context, from: number, to: number, result: ArgResult, whole?: Token): void {
   if (to <= from) return;
   if (json(ctx, from, to, result) !== 'fallback') return;
-  result.argList.push(ctx.line.token(from, to));
+  result.argList.push(whole ?? ctx.line.token(from, to));
 }
 
 /** ADD, COPY, VOLUME: a JSON array, or words split at white space. */

@@ -12,14 +12,10 @@ import type {
   BlankNode,
   CommentNode,
   DirectiveNode,
-  Flag,
   Heredoc,
   InstructionNode,
-  JsonArray,
-  KeyValue,
   Span,
   SyntaxError,
-  Token,
   TopLevelNode,
   VariableContext,
   VariableRef,
@@ -30,6 +26,7 @@ import { scanShellVariables } from './shellVariables';
 import { runIsOnlyHeredoc, shellReadsHeredoc } from './shellHeredocReader';
 import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
+import { Instruction } from './instruction';
 import { shebangProgram } from './shebang';
 
 export type EscapeChar = '\\' | '`';
@@ -70,6 +67,25 @@ const EMPTY: readonly never[] = Object.freeze([]);
  */
 function shared<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? EMPTY : list.slice();
+}
+/**
+ * The contexts that carry no data of their own, one object each, which every reference of that
+ * context shares (a large file has tens of thousands of references). Not frozen: a frozen object
+ * has a hidden class of its own, which would make reading `context.kind` polymorphic.
+ */
+const ARGS_CONTEXT: VariableContext = { kind: 'args' };
+const SHELL_CONTEXT: VariableContext = { kind: 'shell' };
+const EXEC_CONTEXT: VariableContext = { kind: 'exec' };
+/** The context of a flag's references, one per flag name (a file has few names). */
+const FLAG_CONTEXTS = new Map<string, VariableContext>();
+function flagContext(flag: string): VariableContext {
+  let context = FLAG_CONTEXTS.get(flag);
+  if (!context) {
+    context = { kind: 'flag', flag };
+    // Flag names are few, but a file may misspell any number of them: keep the map small.
+    if (FLAG_CONTEXTS.size < 256) FLAG_CONTEXTS.set(flag, context);
+  }
+  return context;
 }
 const VALID_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
@@ -293,53 +309,6 @@ interface ParsedInstruction {
   readonly end: number;
 }
 
-/**
- * An instruction node. A class, so that every node has one compact shape. Its variable references
- * are found while it is parsed: every version's model asks for them right away, and finding them
- * later kept the parse's scratch state (the logical line, the unshared lists) alive until then,
- * about 8 MB of a 50,000-line open.
- */
-class Instruction implements InstructionNode {
-  readonly kind = 'instruction';
-  readonly length: number;
-  readonly keyword: Token;
-  readonly name: string;
-  readonly flags: readonly Flag[];
-  readonly flagTerminator?: Span;
-  readonly args?: Token;
-  readonly argList: readonly Token[];
-  readonly json?: JsonArray;
-  readonly pairs: readonly KeyValue[];
-  readonly healthcheckType?: Token;
-  readonly trigger?: InstructionNode;
-  readonly heredocs: readonly Heredoc[];
-  readonly continuations: readonly Span[];
-  readonly innerComments: readonly Span[];
-  readonly emptyContinuationLines: readonly Span[];
-  readonly errors: readonly SyntaxError[];
-  readonly variables: readonly VariableRef[];
-
-  constructor(fields: Omit<InstructionNode, 'kind'>) {
-    this.length = fields.length;
-    this.keyword = fields.keyword;
-    this.name = fields.name;
-    this.flags = fields.flags;
-    this.flagTerminator = fields.flagTerminator;
-    this.args = fields.args;
-    this.argList = fields.argList;
-    this.json = fields.json;
-    this.pairs = fields.pairs;
-    this.healthcheckType = fields.healthcheckType;
-    this.trigger = fields.trigger;
-    this.heredocs = fields.heredocs;
-    this.continuations = fields.continuations;
-    this.innerComments = fields.innerComments;
-    this.emptyContinuationLines = fields.emptyContinuationLines;
-    this.errors = fields.errors;
-    this.variables = fields.variables;
-  }
-}
-
 function parseInstruction(text: string, firstLine: Line, first: number, escapeChar: EscapeChar, withVariables: boolean): ParsedInstruction {
   const base = firstLine.start;
   const escape = escapeChar.charCodeAt(0);
@@ -416,7 +385,8 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
     flags: shared(parsed.flags),
     flagTerminator: parsed.flagTerminator,
     args: parsed.args,
-    argList: shared(parsed.argList),
+    // A JSON form's list is its array's elements (one array for both).
+    argList: parsed.json && (parsed.argList as readonly unknown[]) === parsed.json.elements ? parsed.argList : shared(parsed.argList),
     json: parsed.json,
     pairs: shared(parsed.pairs),
     healthcheckType: parsed.healthcheckType,
@@ -803,7 +773,7 @@ function collectFromInstruction(
     collect(lexed.references, (o, isEnd) => (isEnd ? logical.sourceEnd(from + o) : logical.sourceStart(from + o)), context);
   };
   // Shell text, or exec-form text no shell reads: the references a shell would see, either way.
-  const shellUnit = (from: number, to: number, context: VariableContext = { kind: 'shell' }, windows?: WindowsShell): void => {
+  const shellUnit = (from: number, to: number, context: VariableContext = SHELL_CONTEXT, windows?: WindowsShell): void => {
     const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(o) : logical.sourceStart(o));
     if (windows) {
       if (to > from) collect(scanWindowsShellVariables(windows, logical.text, from, to), map, context, windows);
@@ -815,7 +785,7 @@ function collectFromInstruction(
 
   for (const flag of node.flags) {
     if (!flag.value?.text.includes('$')) continue;
-    const context: VariableContext = { kind: 'flag', flag: flag.name.text };
+    const context = flagContext(flag.name.text);
     const from = logicalOf(flag.value.start);
     if (logical.text.startsWith(flag.value.text, from)) {
       builderUnit(from, from + flag.value.text.length, context);
@@ -855,16 +825,16 @@ function collectFromInstruction(
         // A decoded character ends where the next one's text starts (the last one at the closing quote).
         const at = (o: number): number => (o < offsets.length ? from - 1 + offsets[o] : to);
         const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(at(o)) : logical.sourceStart(at(o)));
-        const context: VariableContext = isScript(i) ? { kind: 'shell' } : { kind: 'exec' };
+        const context: VariableContext = isScript(i) ? SHELL_CONTEXT : EXEC_CONTEXT;
         const scriptShell = isScript(i) ? windows : undefined;
         const decoded = scanned.value;
         const refs = scriptShell ? scanWindowsShellVariables(scriptShell, decoded, 0, decoded.length) : scanShellVariables(decoded, 0, decoded.length);
         collect(refs, map, context, scriptShell);
         return;
       }
-      if (!isShell) builderUnit(from, to, { kind: 'args' });
-      else if (isScript(i)) shellUnit(from, to, { kind: 'shell' }, windows);
-      else shellUnit(from, to, { kind: 'exec' });
+      if (!isShell) builderUnit(from, to, ARGS_CONTEXT);
+      else if (isScript(i)) shellUnit(from, to, SHELL_CONTEXT, windows);
+      else shellUnit(from, to, EXEC_CONTEXT);
     });
     return;
   }
@@ -872,7 +842,7 @@ function collectFromInstruction(
     const command = node.name === 'HEALTHCHECK' ? node.argList.slice(1) : node.argList;
     // SHELL's own arguments are no script, whatever shell they name.
     const windows = node.name === 'SHELL' ? undefined : shell;
-    for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length, { kind: 'shell' }, windows);
+    for (const token of command) shellUnit(logicalOf(token.start), logicalOf(token.start) + token.text.length, SHELL_CONTEXT, windows);
     // cmd starting PowerShell (`powershell -Command "echo $env:NAME"`): cmd expands `%NAME%` in the
     // line, then PowerShell runs the rest as its own script, reading the environment as `$env:NAME`.
     if (windows === 'cmd') {
@@ -883,7 +853,7 @@ function collectFromInstruction(
         const from = logicalOf(token.start) + script;
         const { text: words, offsets } = withoutArgvQuotes(logical.text, from, logicalOf(token.start) + token.text.length);
         const map = (o: number, isEnd: boolean) => (isEnd ? logical.sourceEnd(offsets[o - 1] + 1) : logical.sourceStart(offsets[o]));
-        collect(scanWindowsShellVariables('powershell', words, 0, words.length), map, { kind: 'shell' }, 'powershell');
+        collect(scanWindowsShellVariables('powershell', words, 0, words.length), map, SHELL_CONTEXT, 'powershell');
       }
     }
     return;
@@ -893,14 +863,14 @@ function collectFromInstruction(
       for (const part of [pair.key, pair.value]) {
         if (!part || part.text === '') continue;
         const from = logicalOf(part.start);
-        builderUnit(from, from + part.text.length, { kind: 'args' });
+        builderUnit(from, from + part.text.length, ARGS_CONTEXT);
       }
     }
     return;
   }
   for (const token of node.argList) {
     const from = logicalOf(token.start);
-    builderUnit(from, from + token.text.length, { kind: 'args' });
+    builderUnit(from, from + token.text.length, ARGS_CONTEXT);
   }
 }
 
