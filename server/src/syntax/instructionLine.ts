@@ -262,12 +262,33 @@ function makeFlag(ctx: Context, word: FlagWord): Flag {
   const name: Token = line.token2(nameStart, nameEnd, text.slice(nameFrom, nameEndIndex));
   const start = line.sourceStart(word.start);
   const end = line.sourceEnd(word.end);
-  if (eq < 0) return { start, end, name, text };
+  if (eq < 0) return new FlagNode(start, end, name, undefined, undefined, undefined);
   const equals = line.sourceStart(word.offsets[eq]);
   const valueText = text.slice(eq + 1);
   const value: Token = line.token2(word.offsets[eq] + 1, word.end, valueText);
   const mountOptions = name.text === 'mount' ? parseMountOptions(ctx, valueText, word.offsets, eq + 1, word.end) : undefined;
-  return { start, end, name, value, equals, text, mountOptions };
+  return new FlagNode(start, end, name, value, equals, mountOptions);
+}
+
+/**
+ * A flag: one shape for every flag. Its `text` is made when asked for (the outline, the AST dump
+ * and a few messages read it): the flag word is `--`, the name, and `=` with the value when it has
+ * one, as both were read from it (a flag word starts with a literal `--`, and the name ends at its
+ * first `=`), so it need not be kept beside them.
+ */
+class FlagNode implements Flag {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly name: Token,
+    readonly value: Token | undefined,
+    readonly equals: number | undefined,
+    readonly mountOptions: readonly MountOption[] | undefined,
+  ) {}
+
+  get text(): string {
+    return this.value === undefined ? '--' + this.name.text : '--' + this.name.text + '=' + this.value.text;
+  }
 }
 
 /** `--mount` options: comma-separated `key=value` fields (CSV: double quotes may wrap a field). */

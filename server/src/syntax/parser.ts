@@ -302,6 +302,17 @@ function withLineError(node: CommentNode | BlankNode | DirectiveNode, line: Line
   return { ...node, errors: [...node.errors, tooLongError(line, line.start)] };
 }
 
+/**
+ * The span of a line-continuing escape at `offset` in its node: one object per offset, which every
+ * node with an escape there shares (spans are never changed), up to an offset few nodes reach.
+ */
+const SHARED_CONTINUATION_OFFSETS = 4096;
+const CONTINUATION_SPANS: (Span | undefined)[] = new Array<Span | undefined>(SHARED_CONTINUATION_OFFSETS).fill(undefined);
+function continuationSpan(offset: number): Span {
+  if (offset >= SHARED_CONTINUATION_OFFSETS) return { start: offset, end: offset + 1 };
+  return (CONTINUATION_SPANS[offset] ??= { start: offset, end: offset + 1 });
+}
+
 // ---- Instructions ----------------------------------------------------------------------------
 
 interface ParsedInstruction {
@@ -323,7 +334,7 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
   if (lineTooLong(text, line)) longLines.push(line);
   let at = continuationAt(text, first, line.contentEnd, escape);
   logical.append(text, first, at < 0 ? line.contentEnd : at, base);
-  if (at >= 0) continuations.push({ start: at - base, end: at - base + 1 });
+  if (at >= 0) continuations.push(continuationSpan(at - base));
   let end = line.next;
 
   while (at >= 0 && end < text.length) {
@@ -341,7 +352,7 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
     }
     at = continuationAt(text, line.start, line.contentEnd, escape);
     logical.append(text, line.start, at < 0 ? line.contentEnd : at, base);
-    if (at >= 0) continuations.push({ start: at - base, end: at - base + 1 });
+    if (at >= 0) continuations.push(continuationSpan(at - base));
   }
 
   const parsed = parseInstructionLine(logical, 0, logical.text.length, escapeChar);
