@@ -8,6 +8,7 @@ import type { Flag, InstructionNode, JsonArray, JsonString, KeyValue, MountOptio
 import { isSpaceCode } from './shellLexer';
 import { appendAll } from './arrays';
 import { Instruction } from './instruction';
+import { intern } from './intern';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -378,7 +379,8 @@ function json(ctx: Context, from: number, to: number, result: ArgResult): 'json'
   // the same string); an argument list that is only the array is the array itself.
   const elements: (JsonString & Token)[] = scan.strings.map((s) => {
     const start = line.sourceStart(s.start);
-    return { start, end: s.end > s.start ? line.sourceEnd(s.end) : start, text: s.value, value: s.value };
+    const value = intern(s.value);
+    return { start, end: s.end > s.start ? line.sourceEnd(s.end) : start, text: value, value };
   });
   result.json = { start: line.sourceStart(scan.start), end: line.sourceEnd(scan.end), elements };
   if (result.argList.length === 0) result.argList = elements;

@@ -27,6 +27,7 @@ import { runIsOnlyHeredoc, shellReadsHeredoc } from './shellHeredocReader';
 import { programName, scanWindowsShellVariables, windowsShellOf, type WindowsShellReference } from './windowsShellVariables';
 import { appendAll } from './arrays';
 import { Instruction } from './instruction';
+import { intern } from './intern';
 import { shebangProgram } from './shebang';
 
 export type EscapeChar = '\\' | '`';
@@ -544,7 +545,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
       const ref: VariableRef = {
         start: map(r.start, false),
         end: map(r.end, true),
-        name: r.name,
+        name: intern(r.name),
         nameSpan: mapSpan(r.nameSpan, map),
         braced: r.braced,
         operator: r.operator,
