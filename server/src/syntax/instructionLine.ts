@@ -504,7 +504,7 @@ function nameValues(ctx: Context, name: string, from: number, to: number, result
       return;
     }
     const value = line.token(valueStart, to);
-    result.argList.push(key, value, { start: value.end, end: value.end, text: '' });
+    result.argList.push(key, value, separatorToken(value.end, ''));
     result.pairs.push({ start: key.start, end: value.end, key, value, separator: ' ' });
     return;
   }
@@ -522,8 +522,22 @@ function nameValues(ctx: Context, name: string, from: number, to: number, result
     }
     const pair = splitPair(ctx, word);
     result.pairs.push(pair);
-    result.argList.push(pair.key, pair.value!, { start: token.end, end: token.end, text: '=' });
+    result.argList.push(pair.key, pair.value!, separatorToken(token.end, '='));
   }
+}
+
+/**
+ * The empty token BuildKit's AST gives each ENV/LABEL pair after its value (its text `=` for the
+ * `k=v` form, empty for the legacy `k v`): one object per offset and text, which every node with a
+ * pair ending there shares (tokens are never changed), up to an offset few nodes reach.
+ */
+const SHARED_SEPARATOR_OFFSETS = 4096;
+const EQUALS_TOKENS: (Token | undefined)[] = new Array<Token | undefined>(SHARED_SEPARATOR_OFFSETS).fill(undefined);
+const LEGACY_TOKENS: (Token | undefined)[] = new Array<Token | undefined>(SHARED_SEPARATOR_OFFSETS).fill(undefined);
+function separatorToken(offset: number, text: '=' | ''): Token {
+  if (offset >= SHARED_SEPARATOR_OFFSETS) return { start: offset, end: offset, text };
+  const tokens = text === '=' ? EQUALS_TOKENS : LEGACY_TOKENS;
+  return (tokens[offset] ??= { start: offset, end: offset, text });
 }
 
 /** HEALTHCHECK: a type word (CMD/NONE) and then a command like CMD's. */
