@@ -15,6 +15,7 @@ import type {
   Heredoc,
   InstructionNode,
   Span,
+  SubstitutionOperator,
   SyntaxError,
   TopLevelNode,
   VariableContext,
@@ -537,25 +538,68 @@ export function shellFormVariables(node: InstructionNode, text: string, escape: 
   return collectVariables(node, node.heredocs, logicalLineOf(node, text), text, 0, escape, shell, windowsImage);
 }
 
+/** What only some references have: a substitution's operator and argument, a Windows shell. */
+class ReferenceDetail {
+  constructor(
+    readonly operator: SubstitutionOperator | undefined,
+    readonly operatorSpan: Span | undefined,
+    readonly argument: Span | undefined,
+    readonly shell: WindowsShell | undefined,
+    readonly local: true | undefined,
+  ) {}
+}
+
+/**
+ * A variable reference (see VariableRef): one shape for all of them. A large file has tens of
+ * thousands, most of them a bare `$NAME` or `${NAME}`: the name's span is two numbers, made a span
+ * when read, and the rarer fields are read from one object that only the references having them keep.
+ */
+class Reference implements VariableRef {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly name: string,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    readonly braced: boolean,
+    readonly nested: boolean,
+    readonly context: VariableContext,
+    private readonly detail: ReferenceDetail | undefined,
+  ) {}
+
+  get nameSpan(): Span {
+    return { start: this.nameStart, end: this.nameEnd };
+  }
+  get operator(): SubstitutionOperator | undefined {
+    return this.detail?.operator;
+  }
+  get operatorSpan(): Span | undefined {
+    return this.detail?.operatorSpan;
+  }
+  get argument(): Span | undefined {
+    return this.detail?.argument;
+  }
+  get shell(): WindowsShell | undefined {
+    return this.detail?.shell;
+  }
+  get local(): true | undefined {
+    return this.detail?.local;
+  }
+}
+
 /** `shell`: the Windows shell the shell form runs in, when the caller knows it runs in one; `windowsImage`: see `shellFormVariables`. */
 function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical: LogicalLine, text: string, base: number, escape: EscapeChar, shell?: WindowsShell, windowsImage = false): VariableRef[] {
   const refs: VariableRef[] = [];
   const fromLexed: Collect = (lexed, map, context, windows) => {
     for (const r of lexed) {
-      const ref: VariableRef = {
-        start: map(r.start, false),
-        end: map(r.end, true),
-        name: intern(r.name),
-        nameSpan: mapSpan(r.nameSpan, map),
-        braced: r.braced,
-        operator: r.operator,
-        operatorSpan: r.operatorSpan && mapSpan(r.operatorSpan, map),
-        argument: r.argument && mapSpan(r.argument, map),
-        context,
-        nested: r.depth > 0,
-      };
-      // Only Windows shells' references carry their shell, so the common shape stays one.
-      refs.push(windows ? { ...ref, shell: windows, ...((r as WindowsShellReference).local ? { local: true } : {}) } : ref);
+      const nameStart = map(r.nameSpan.start, false);
+      const nameEnd = r.nameSpan.end > r.nameSpan.start ? map(r.nameSpan.end, true) : nameStart;
+      const local = windows !== undefined && (r as WindowsShellReference).local === true;
+      const detail =
+        r.operator !== undefined || r.operatorSpan !== undefined || r.argument !== undefined || windows !== undefined
+          ? new ReferenceDetail(r.operator, r.operatorSpan && mapSpan(r.operatorSpan, map), r.argument && mapSpan(r.argument, map), windows, local || undefined)
+          : undefined;
+      refs.push(new Reference(map(r.start, false), map(r.end, true), intern(r.name), nameStart, nameEnd, r.braced, r.depth > 0, context, detail));
     }
   };
 
