@@ -369,7 +369,7 @@ function parseInstruction(text: string, firstLine: Line, first: number, escapeCh
       for (const l of body.lines) if (lineTooLong(text, l)) longLines.push(l);
       const heredoc: Heredoc = {
         marker: marker.span,
-        name: marker.name,
+        name: intern(marker.name),
         nameSpan: marker.nameSpan,
         expand: marker.expand,
         chomp: marker.chomp,
@@ -597,7 +597,7 @@ function collectVariables(node: LineParse, heredocs: readonly Heredoc[], logical
       const local = windows !== undefined && (r as WindowsShellReference).local === true;
       const detail =
         r.operator !== undefined || r.operatorSpan !== undefined || r.argument !== undefined || windows !== undefined
-          ? new ReferenceDetail(r.operator, r.operatorSpan && mapSpan(r.operatorSpan, map), r.argument && mapSpan(r.argument, map), windows, local || undefined)
+          ? new ReferenceDetail(r.operator && (intern(r.operator) as SubstitutionOperator), r.operatorSpan && mapSpan(r.operatorSpan, map), r.argument && mapSpan(r.argument, map), windows, local || undefined)
           : undefined;
       refs.push(new Reference(map(r.start, false), map(r.end, true), intern(r.name), nameStart, nameEnd, r.braced, r.depth > 0, context, detail));
     }
