@@ -267,7 +267,8 @@ function makeFlag(ctx: Context, word: FlagWord): Flag {
   const equals = line.sourceStart(word.offsets[eq]);
   const valueText = text.slice(eq + 1);
   const value: Token = line.token2(word.offsets[eq] + 1, word.end, valueText);
-  const mountOptions = name.text === 'mount' ? parseMountOptions(ctx, valueText, word.offsets, eq + 1, word.end) : undefined;
+  // Copied to its exact size: an array grown by push keeps room for 17 options.
+  const mountOptions = name.text === 'mount' ? parseMountOptions(ctx, valueText, word.offsets, eq + 1, word.end).slice() : undefined;
   return new FlagNode(start, end, name, value, equals, mountOptions);
 }
 

@@ -60,8 +60,8 @@ export function sharedToken(start: number, end: number, text: string): Token {
   const token: Token = { start, end, text: entry.text };
   if (tokenCount >= MAX_TOKENS) clear();
   else {
-    if (tokens === undefined) entry.tokens = [token];
-    else tokens.push(token);
+    // A new array of the exact size: one grown by push keeps room for 17.
+    entry.tokens = tokens === undefined ? [token] : [...tokens, token];
     tokenCount++;
   }
   return token;
