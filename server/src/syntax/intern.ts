@@ -60,8 +60,8 @@ export function sharedToken(start: number, end: number, text: string): Token {
   const token: Token = { start, end, text: entry.text };
   if (tokenCount >= MAX_TOKENS) clear();
   else {
-    // A new array of the exact size: one grown by push keeps room for 17.
-    entry.tokens = tokens === undefined ? [token] : [...tokens, token];
+    // A new array of the exact size (one grown by push keeps room for 17), copied without an iterator.
+    entry.tokens = tokens === undefined ? [token] : tokens.concat(token);
     tokenCount++;
   }
   return token;
