@@ -4,7 +4,7 @@
 
 import type { InstructionNode, Span, Token } from './nodes';
 import { lastAtMost } from './sortedSearch';
-import { sharedToken } from './intern';
+import { intern } from './intern';
 
 export class LogicalLine {
   text = '';
@@ -68,7 +68,7 @@ export class LogicalLine {
   /** A token for logical [from, to) whose text is given (e.g. after quote removal). */
   token2(from: number, to: number, text: string): Token {
     const start = this.sourceStart(from);
-    return sharedToken(start, to > from ? this.sourceEnd(to) : start, text);
+    return { start, end: to > from ? this.sourceEnd(to) : start, text: intern(text) };
   }
 }
 

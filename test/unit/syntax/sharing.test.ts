@@ -53,23 +53,6 @@ describe('what syntax nodes share', () => {
     expect(legacyA.argList[2]).toEqual({ start: 7, end: 7, text: '' });
   });
 
-  it('short tokens of one text at one offset of their nodes, in any nodes', () => {
-    const [a, b] = instructions('COPY --from=build a /b\nCOPY --from=build a /c\n');
-    const [c] = instructions('COPY --from=build a /d\n');
-    expect(a.flags[0].name).toBe(b.flags[0].name);
-    expect(a.flags[0].value).toBe(c.flags[0].value);
-    expect(a.argList[0]).toBe(c.argList[0]);
-    expect(a.argList[1]).not.toBe(b.argList[1]);
-    expect([a.flags[0].name, a.flags[0].value, a.argList[0]]).toEqual([
-      { start: 7, end: 11, text: 'from' },
-      { start: 12, end: 17, text: 'build' },
-      { start: 18, end: 19, text: 'a' },
-    ]);
-    // The same text at another offset is a token of its own.
-    const [d] = instructions('COPY  --from=build a /b\n');
-    expect(d.flags[0].name).toEqual({ start: 8, end: 12, text: 'from' });
-  });
-
   it("a flag's text, made from its name and value, is the flag word as BuildKit keeps it", () => {
     const [node] = instructions('RUN --mount="type=cache,target=/x" --a=b=c --bare --=v --"q"=\'1 2\' --e= true\n');
     expect(node.flags.map((f) => f.text)).toEqual(['--mount=type=cache,target=/x', '--a=b=c', '--bare', '--=v', '--q=1 2', '--e=']);
