@@ -102,12 +102,8 @@ const STAGE_RULES = RULES.filter((rule): rule is StageRule => rule.scope === 'st
 const FILE_RULES = RULES.filter((rule): rule is FileRule => rule.scope === 'file');
 const TRIGGER_RULES = RULES.filter((rule) => rule.checkTrigger !== undefined);
 
-interface CachedProblems {
-  readonly escape: string;
-  /** The node's stage builds a Windows image (an instruction rule's input, as the escape is). */
-  readonly windowsImage: boolean;
-  readonly found: readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
-}
+/** What the instruction rules found in one node, relative to it. */
+type NodeProblems = readonly { readonly rule: InstructionRule; readonly problem: Problem }[];
 
 /**
  * A copy of `text` that refers to no other string. Messages quote words of the node, and a
@@ -120,30 +116,45 @@ function ownString(text: string): string {
 
 /**
  * The problems of one segment of a document (the nodes before the first FROM, or one stage),
- * relative to it, valid for as long as the model keeps the same part for it (`partOf`).
+ * relative to it, valid for as long as the model keeps the same part for it (`partOf`). Kept for
+ * every segment of a large file, so it holds what it needs and shares what is usually empty.
  */
 interface Segment {
-  /** Its instruction nodes, whose cached problems go when the segment goes. */
+  /** Its instruction nodes, in order, checked with this escape character and Windows flag. */
   readonly nodes: readonly InstructionNode[];
+  readonly escape: string;
+  readonly windowsImage: boolean;
+  /** What the instruction rules found in each of its nodes that has a problem (most have none). */
+  readonly byNode: ReadonlyMap<InstructionNode, NodeProblems>;
   readonly instructionProblems: readonly RelativeFound[];
-  /** A rule threw on one of its instructions: checked again next time. */
+  /** A rule threw on one of its instructions: checked again next time, from scratch. */
   readonly failed: boolean;
-  /** Stage rules' problems, by rule (stage segments only). */
-  readonly stageProblems: Map<StageRule, readonly RelativeFound[]>;
-  /** Instruction and stage rules' problems together, for the set of stage rules that ran (`signature`). */
-  combined?: { readonly signature: string; readonly found: readonly RelativeFound[] };
+  /** What stage rules found (stage segments only), once they ran. */
+  stage?: StageResults;
+}
+
+/**
+ * The stage rules' problems in one stage segment: the rules whose results are kept (`ran`, a set
+ * shared by the segments whose rules ran alike) and their problems (each rule's in order), and, when
+ * every rule of `signature` is kept, this run's combined with the instruction problems.
+ */
+interface StageResults {
+  readonly ran: ReadonlySet<StageRule>;
+  readonly found: readonly RelativeFound[];
+  /** The set of stage rules `combined` is for, or undefined when a rule's result could not be kept. */
+  readonly signature: string | undefined;
+  readonly combined: readonly RelativeFound[];
 }
 
 /**
  * Per open document (the TextDocument object lives as long as the document is open), what the
- * version checked last found: its segments by part, and the problems of each of their instruction
- * nodes. A node that survives an edit is the same object in the next tree, and a stage whose nodes
- * and inputs are unchanged keeps its part, so after an edit only the changed stage is checked
- * again, and in it only the re-parsed instructions. Only the current nodes and parts are kept.
+ * version checked last found: its segments by part. A node that survives an edit is the same object
+ * in the next tree, and a stage whose nodes and inputs are unchanged keeps its part, so after an
+ * edit only the changed stage is checked again, and in it only the re-parsed instructions (the
+ * others are found in the segments the edit replaced). Only the current parts are kept.
  */
 interface DocumentCache {
   readonly segments: Map<object, Segment>;
-  readonly nodes: Map<InstructionNode, CachedProblems>;
   /** What stage rules read beyond their part (TARGETSTAGE, the .dockerignore); a change drops their results. */
   readonly context: string;
   /** Each segment's problems as LSP diagnostics, by part (see `segmentDiagnostics`). */
@@ -179,28 +190,14 @@ const documentCaches = new WeakMap<object, DocumentCache>();
 /** No problems: shared by the caches of the many stages that have none. */
 const NONE_FOUND: readonly RelativeFound[] = Object.freeze([]);
 
-/** What most instructions have: one shared object per escape character and image kind, not one per node. */
-const NO_PROBLEMS: Readonly<Record<'\\' | '`', readonly [CachedProblems, CachedProblems]>> = {
-  '\\': [
-    { escape: '\\', windowsImage: false, found: Object.freeze([]) },
-    { escape: '\\', windowsImage: true, found: Object.freeze([]) },
-  ],
-  '`': [
-    { escape: '`', windowsImage: false, found: Object.freeze([]) },
-    { escape: '`', windowsImage: true, found: Object.freeze([]) },
-  ],
-};
+/** No problems in a node: shared by the nodes that have none. */
+const NO_NODE_PROBLEMS: NodeProblems = Object.freeze([]);
 
-function instructionProblems(
-  node: InstructionNode,
-  text: () => string,
-  escape: '\\' | '`',
-  windowsImage: boolean,
-  previous: CachedProblems | undefined,
-  options: DiagnosticsOptions,
-): CachedProblems {
-  if (previous && previous.escape === escape && previous.windowsImage === windowsImage) return previous;
-  const nodeText = text();
+/** No node with problems: shared by the many segments that have none. */
+const NO_PROBLEM_NODES: ReadonlyMap<InstructionNode, NodeProblems> = new Map();
+
+/** What the instruction rules find in `node`; undefined when a rule threw (then it is checked again next time). */
+function instructionProblems(node: InstructionNode, text: string, escape: '\\' | '`', windowsImage: boolean, options: DiagnosticsOptions): NodeProblems | undefined {
   const found: { rule: InstructionRule; problem: Problem }[] = [];
   let failed = false;
   // One report callback per node, the rule in hand switched between calls: a callback per rule and
@@ -209,15 +206,48 @@ function instructionProblems(
   const report = (problem: Problem): void => void found.push({ rule, problem: { ...problem, message: ownString(problem.message) } });
   for (rule of INSTRUCTION_RULES) {
     try {
-      rule.check(node, report, escape, nodeText, windowsImage);
+      rule.check(node, report, escape, text, windowsImage);
     } catch (error) {
       failed = true;
       options.onRuleError?.(rule.code, error);
     }
   }
-  // A failure is never reused (no escape matches ''), so it is reported again rather than hidden.
-  if (failed) return { escape: '', windowsImage, found };
-  return found.length ? { escape, windowsImage, found } : NO_PROBLEMS[escape][windowsImage ? 1 : 0];
+  if (failed) return undefined;
+  return found.length ? found : NO_NODE_PROBLEMS;
+}
+
+/**
+ * What the instruction rules found in the nodes of the segments a version replaced, for the
+ * segments that take their place: a node an edit did not touch is the same object, checked with the
+ * same inputs when its segment had the same escape character and Windows flag. Made on first need,
+ * from the replaced segments only, so a keystroke reads the stage it touched, not the file.
+ */
+class ReplacedNodes {
+  private byNode: Map<InstructionNode, { readonly segment: Segment; readonly found: NodeProblems }> | undefined;
+
+  constructor(
+    private readonly previous: DocumentCache | undefined,
+    private readonly model: DockerfileModel,
+  ) {}
+
+  /** What `node` had, when a replaced segment checked it with `escape` and `windowsImage`. */
+  get(node: InstructionNode, escape: string, windowsImage: boolean): NodeProblems | undefined {
+    this.byNode ??= this.make();
+    const entry = this.byNode.get(node);
+    return entry && entry.segment.escape === escape && entry.segment.windowsImage === windowsImage ? entry.found : undefined;
+  }
+
+  private make(): Map<InstructionNode, { readonly segment: Segment; readonly found: NodeProblems }> {
+    const byNode = new Map<InstructionNode, { readonly segment: Segment; readonly found: NodeProblems }>();
+    if (!this.previous) return byNode;
+    const current = new Set<object>();
+    for (let s = -1; s < this.model.stages.length; s++) current.add(this.model.partOf(s));
+    for (const [part, segment] of this.previous.segments) {
+      if (current.has(part) || segment.failed) continue;
+      for (const node of segment.nodes) byNode.set(node, { segment, found: segment.byNode.get(node) ?? NO_NODE_PROBLEMS });
+    }
+    return byNode;
+  }
 }
 
 /** Where segment `s` (-1: before the first FROM) starts and ends, in node indexes and offsets. */
@@ -227,27 +257,32 @@ function segmentBounds(model: DockerfileModel, s: number): { first: number; end:
   return { first, end, base: s < 0 ? 0 : model.stages[s].fromStart };
 }
 
-function buildSegment(model: DockerfileModel, s: number, cache: Map<InstructionNode, CachedProblems>, fresh: Set<InstructionNode>, options: DiagnosticsOptions): Segment {
+function buildSegment(model: DockerfileModel, s: number, replaced: ReplacedNodes, options: DiagnosticsOptions): Segment {
   const { tree } = model;
   const escape = tree.escape;
   const { first, end, base } = segmentBounds(model, s);
   const windowsImage = s >= 0 && model.stages[s].windows;
   const nodes: InstructionNode[] = [];
+  let byNode: Map<InstructionNode, NodeProblems> | undefined;
   const relative: RelativeFound[] = [];
   let failed = false;
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
     if (node.kind !== 'instruction') return;
-    const problems = instructionProblems(node, () => tree.nodeText(index), escape, windowsImage, cache.get(node), options);
-    if (problems.escape === '') failed = true;
-    cache.set(node, problems);
-    fresh.add(node);
+    let found = replaced.get(node, escape, windowsImage) ?? instructionProblems(node, tree.nodeText(index), escape, windowsImage, options);
+    if (!found) {
+      failed = true;
+      found = NO_NODE_PROBLEMS;
+    }
     nodes.push(node);
-    for (const { rule, problem } of problems.found) {
+    if (!found.length) return;
+    (byNode ??= new Map()).set(node, found);
+    for (const { rule, problem } of found) {
       relative.push({ rule, node: index - first, problem: { ...problem, start: start - base + problem.start, end: start - base + problem.end } });
     }
   }, first);
-  return { nodes, instructionProblems: relative, failed, stageProblems: new Map() };
+  // `stage` is written here, so that setting it later keeps the object's layout (no property store).
+  return { nodes, escape, windowsImage, byNode: byNode ?? NO_PROBLEM_NODES, instructionProblems: relative.length ? relative : NONE_FOUND, failed, stage: undefined };
 }
 
 /**
@@ -305,31 +340,23 @@ function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rul
   const stageRules = STAGE_RULES.filter(runs);
   const signature = stageRules.map((rule) => rule.code).join(' ');
   const previous = documentCaches.get(documentLineage(doc));
-  const cache = previous?.nodes ?? new Map<InstructionNode, CachedProblems>();
+  const replaced = new ReplacedNodes(previous, model);
   const segments = new Map<object, Segment>();
-  const fresh = new Set<InstructionNode>();
 
   // Segment by segment: instruction rules, then stage rules, each from its cache where it has one.
   for (let s = -1; s < stageCount; s++) {
     const part = model.partOf(s);
     let segment = previous?.segments.get(part);
     if (segment?.failed) segment = undefined;
-    if (segment && previous!.context !== context) segment = { ...segment, stageProblems: new Map(), combined: undefined };
-    segment ??= buildSegment(model, s, cache, fresh, options);
+    if (segment?.stage && previous!.context !== context) segment = { ...segment, stage: undefined };
+    segment ??= buildSegment(model, s, replaced, options);
     segments.set(part, segment);
     const { first, base } = segmentBounds(model, s);
     let problems: readonly RelativeFound[] = segment.instructionProblems;
-    if (s >= 0) problems = segment.combined?.signature === signature ? segment.combined.found : combine(segment, stageRules, signature, shared, model.stages[s], options);
+    if (s >= 0) problems = segment.stage?.signature === signature ? segment.stage.combined : combine(segment, stageRules, signature, shared, model.stages[s], options);
     if (problems.length) bySegment.push({ part, problems, first, base });
   }
-  // Problems of nodes that are gone are forgotten.
-  if (previous) {
-    for (const [part, segment] of previous.segments) {
-      if (segments.has(part)) continue;
-      for (const node of segment.nodes) if (!fresh.has(node)) cache.delete(node);
-    }
-  }
-  const documentCache: DocumentCache = { segments, nodes: cache, context, converted: previous?.converted ?? new Map() };
+  const documentCache: DocumentCache = { segments, context, converted: previous?.converted ?? new Map() };
   documentCaches.set(documentLineage(doc), documentCache);
 
   // A file without FROM has no stage: the stage rules that look at instructions without one do so here.
@@ -397,24 +424,61 @@ function forEachTriggerProblem(
   }
 }
 
-/** A stage segment's instruction problems followed by each running stage rule's, kept when all may be. */
+/** No stage rule: what a segment's stage results start from. */
+const NO_RULES: ReadonlySet<StageRule> = new Set();
+
+/**
+ * The rules of `before` and `added`: one set for all the segments that extend the same set by the
+ * same rules (every stage of a file, at its first check or after a change of configuration).
+ */
+const extendedRules = new WeakMap<ReadonlySet<StageRule>, Map<string, ReadonlySet<StageRule>>>();
+
+function rulesWith(before: ReadonlySet<StageRule>, added: readonly StageRule[]): ReadonlySet<StageRule> {
+  let byAdded = extendedRules.get(before);
+  if (!byAdded) extendedRules.set(before, (byAdded = new Map()));
+  const key = added.map((rule) => rule.code).join(' ');
+  let rules = byAdded.get(key);
+  if (!rules) byAdded.set(key, (rules = new Set([...before, ...added])));
+  return rules;
+}
+
+/**
+ * A stage segment's instruction problems followed by each running stage rule's. A rule's problems
+ * are kept unless it threw or reported outside the stage; a rule that ran before (under another
+ * configuration, which ran other rules) gives its problems without running again.
+ */
 function combine(segment: Segment, rules: readonly StageRule[], signature: string, shared: Omit<FileContext, 'report'>, stage: Stage, options: DiagnosticsOptions): readonly RelativeFound[] {
-  const found = [...segment.instructionProblems];
-  let keep = true;
+  const before = segment.stage;
+  const stageFound: RelativeFound[] = [];
+  let addedRules: StageRule[] | undefined;
+  let added: RelativeFound[] | undefined;
+  let complete = true;
   let run: ReturnType<typeof stageRuleRunner> | undefined;
   for (const rule of rules) {
-    let problems = segment.stageProblems.get(rule);
-    if (!problems) {
-      run ??= stageRuleRunner(shared, stage, options);
-      const result = run(rule);
-      if (result.keep) segment.stageProblems.set(rule, result.found.length ? result.found : NONE_FOUND);
-      else keep = false;
-      problems = result.found;
+    if (before?.ran.has(rule)) {
+      for (const found of before.found) if (found.rule === rule) stageFound.push(found);
+      continue;
     }
-    for (const problem of problems) found.push(problem);
+    run ??= stageRuleRunner(shared, stage, options);
+    const result = run(rule);
+    for (const found of result.found) stageFound.push(found);
+    if (!result.keep) complete = false;
+    else {
+      (addedRules ??= []).push(rule);
+      for (const found of result.found) (added ??= []).push(found);
+    }
   }
-  if (keep) segment.combined = { signature, found: found.length ? found : NONE_FOUND };
-  return found;
+  const found = stageFound.length ? stageFound : NONE_FOUND;
+  const combined = !segment.instructionProblems.length ? found : !stageFound.length ? segment.instructionProblems : [...segment.instructionProblems, ...stageFound];
+  const ran = before?.ran ?? NO_RULES;
+  const keptFound = before?.found ?? NONE_FOUND;
+  segment.stage = {
+    ran: addedRules ? rulesWith(ran, addedRules) : ran,
+    found: !added ? keptFound : keptFound.length ? [...keptFound, ...added] : added,
+    signature: complete ? signature : undefined,
+    combined: complete ? combined : NONE_FOUND,
+  };
+  return combined;
 }
 
 /**
@@ -683,12 +747,13 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
 /**
  * Starts `lineage`'s caches from a copy of those of `from`'s lineage, for versions made from `from`
  * that are not the editor's (Fix All's passes): their first check then runs again only on the stages
- * they changed, and the editor's caches stay its own. The node map is copied, as a check changes
- * it; the segments and their converted diagnostics are only read from the cache a check starts from.
+ * they changed, and the editor's caches stay its own. A check makes a new map of segments and of
+ * converted diagnostics; it only reads those of the cache it starts from (a segment's stage results,
+ * which it may add, are the same in both for the same part and context).
  */
 export function branchDiagnosticsCache(from: AnalyzedDocument, lineage: object): void {
   const cache = documentCaches.get(documentLineage(from));
-  if (cache && !documentCaches.has(lineage)) documentCaches.set(lineage, { ...cache, nodes: new Map(cache.nodes) });
+  if (cache && !documentCaches.has(lineage)) documentCaches.set(lineage, { ...cache });
 }
 
 /**

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it, vi } from 'vitest';
 import { UndefinedVar } from '../../../server/src/rules/checks/UndefinedVar';
+import { DL3042 } from '../../../server/src/rules/practices/DL3042';
 import { getCodeActions } from '../../../server/src/services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from '../../../server/src/services/diagnostics';
 import { analyzedDocument } from '../../../server/src/services/document';
@@ -109,6 +110,29 @@ describe('incremental diagnostics', () => {
     getDiagnostics(open.doc, DEFAULT_SETTINGS, {});
     expect(check).toHaveBeenCalledTimes(2 * open.doc.model.stages.length);
     check.mockRestore();
+  });
+
+  it('runs only the stage rules that did not run before when the configuration changes which run', () => {
+    const source = `${generateDockerfile(200, { errors: true })}FROM alpine:3 AS piped\nRUN curl -s x | sh\nENV B=$UNDEFINED\n`;
+    const quiet = { ...DEFAULT_SETTINGS, diagnostics: { ...DEFAULT_SETTINGS.diagnostics, bestPractices: false } };
+    const [all, checks] = [fromScratch(source, {}), fromScratch(source, {}, quiet)];
+    expect(all.filter((d) => d.code === 'DL4006' || d.code === 'UndefinedVar').map((d) => d.code)).toEqual(['DL4006', 'UndefinedVar']);
+    expect(checks.filter((d) => d.code === 'DL4006' || d.code === 'UndefinedVar').map((d) => d.code)).toEqual(['UndefinedVar']);
+    const open = new OpenDocument(source);
+    const check = vi.spyOn(UndefinedVar, 'check');
+    const practice = vi.spyOn(DL3042, 'check');
+    const stages = open.doc.model.stages.length;
+    getDiagnostics(open.doc, quiet, {});
+    expect([check.mock.calls.length, practice.mock.calls.length]).toEqual([stages, 0]);
+    // The best practices turned on: only they run; UndefinedVar's problems are those of the first run.
+    expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, {})).toEqual(all);
+    expect([check.mock.calls.length, practice.mock.calls.length]).toEqual([stages, stages]);
+    // Off and on again: neither runs, and the results are still those of a check from scratch.
+    expect(getDiagnostics(open.doc, quiet, {})).toEqual(checks);
+    expect(getDiagnostics(open.doc, DEFAULT_SETTINGS, {})).toEqual(all);
+    expect([check.mock.calls.length, practice.mock.calls.length]).toEqual([stages, stages]);
+    check.mockRestore();
+    practice.mockRestore();
   });
 
   it("keeps the editor's caches through a Fix All request, whose passes check versions of their own", () => {
