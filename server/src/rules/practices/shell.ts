@@ -505,9 +505,42 @@ export interface RunScript extends ShellScript {
   readonly heredocs: readonly Heredoc[];
 }
 
-/** What each node reads as, by whether its stage builds a Windows image (`Stage.windows`). */
-const scripts = new WeakMap<InstructionNode, RunScript | null>();
-const windowsScripts = new WeakMap<InstructionNode, RunScript | null>();
+/**
+ * How many RUNs' readings are kept, the last read. The rules read a RUN when its stage is checked
+ * (every rule that reads commands, one after another) and again when an edit has that stage checked
+ * again; keeping the reading of every RUN of a large file (5 MB at 50,000 lines) bought nothing more.
+ * Far more than a stage has, so a stage checked again after a keystroke reads each of its RUNs once.
+ */
+const KEPT_READINGS = 512;
+
+/**
+ * The readings of the RUNs read last, by node (held weakly, so an edit's old nodes go with their
+ * tree); the oldest goes when a new one comes.
+ */
+class Readings {
+  private readonly byNode = new WeakMap<InstructionNode, RunScript>();
+  private readonly order: (WeakRef<InstructionNode> | undefined)[] = new Array<undefined>(KEPT_READINGS);
+  private next = 0;
+
+  get(node: InstructionNode): RunScript | undefined {
+    return this.byNode.get(node);
+  }
+
+  add(node: InstructionNode, script: RunScript): void {
+    const oldest = this.order[this.next]?.deref();
+    if (oldest) this.byNode.delete(oldest);
+    this.order[this.next] = new WeakRef(node);
+    this.next = (this.next + 1) % KEPT_READINGS;
+    this.byNode.set(node, script);
+  }
+}
+
+/** What each RUN reads as, by whether its stage builds a Windows image (`Stage.windows`). */
+const scripts = new Readings();
+const windowsScripts = new Readings();
+
+/** No commands, pipes or words: shared by the readings of the RUNs that have none. */
+const NOTHING: readonly never[] = Object.freeze([]);
 
 /**
  * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `apk`, `pip`, `yum`,
@@ -530,26 +563,25 @@ function runOf(node: InstructionNode): InstructionNode | undefined {
  * the node's stage builds a Windows image, whose shell gets even a `#!` body (`runsBodyWithInterpreter`).
  */
 export function runCommands(node: InstructionNode, text: string, windowsImage: boolean): RunScript | undefined {
+  if (!runOf(node)) return undefined;
   const cache = windowsImage ? windowsScripts : scripts;
-  const cached = cache.get(node);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = read(node, text, windowsImage);
-  cache.set(node, result ?? null);
-  return result;
+  let script = cache.get(node);
+  if (!script) cache.add(node, (script = read(node, text, windowsImage)));
+  return script;
 }
 
-function read(node: InstructionNode, text: string, windowsImage: boolean): RunScript | undefined {
-  const run = runOf(node);
-  if (!run) return undefined;
+/** The reading of a RUN or ONBUILD RUN `node`. */
+function read(node: InstructionNode, text: string, windowsImage: boolean): RunScript {
+  const run = runOf(node)!;
   // An ONBUILD RUN's heredocs are on the ONBUILD node, which owns their lines.
   const heredocs = node.heredocs;
-  if (!MAY_MATTER.test(text)) return { run, heredocs, commands: [], pipes: [], headerWords: [] };
+  if (!MAY_MATTER.test(text)) return { run, heredocs, commands: NOTHING, pipes: NOTHING, headerWords: NOTHING };
   if (run.json) {
     const words = run.json.elements.map((e) => ({ start: e.start, end: e.end, value: e.value, dynamic: false }));
-    return { run, heredocs, commands: words.length ? [{ words, heredocs: [], outputs: [], inSubshell: false }] : [], pipes: [], headerWords: [] };
+    return { run, heredocs, commands: words.length ? [{ words, heredocs: NOTHING, outputs: NOTHING, inSubshell: false }] : NOTHING, pipes: NOTHING, headerWords: NOTHING };
   }
   const args = run.args;
-  if (!args) return { run, heredocs, commands: [], pipes: [], headerWords: [] };
+  if (!args) return { run, heredocs, commands: NOTHING, pipes: NOTHING, headerWords: NOTHING };
   const logical = logicalLineOf(node, text);
   const from = logical.logicalOffset(args.start);
   const line = scanShell(logical.text, from, logical.text.length);
