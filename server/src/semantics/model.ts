@@ -172,6 +172,8 @@ export interface UseFacts {
   /** Set (to something) when the reference resolves to an ARG or ENV. */
   readonly declaration?: object;
   readonly predefined?: PredefinedArgFact;
+  /** Its value at that point, when known (a `VariableUse`'s `value`). */
+  readonly value?: string;
   readonly expansion: VariableExpansion;
   readonly expandedByBuilder: boolean;
 }

@@ -15,6 +15,14 @@ export const UndefinedArgInFrom: StageRule = {
   scope: 'stage',
   check({ model, stage, report }) {
     let candidates: string[] | undefined;
+    // The FROM line's uses, from the stage part's own (in node order, the FROM first): nearly always
+    // all declared, and then the version makes no absolute objects of the stage's uses for this check.
+    let candidate = false;
+    for (const use of model.partUseFacts(stage.index)) {
+      if (use.node > 0) break;
+      if (!use.declaration && !use.predefined?.automatic) candidate = true;
+    }
+    if (!candidate) return;
     const reported = new Set<string>();
     for (const use of model.usesInNode(stage.nodeIndex)) {
       if (use.declaration || use.predefined?.automatic) continue;

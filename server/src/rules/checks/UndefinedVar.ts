@@ -17,7 +17,7 @@
 // writes the suggested name on the ONBUILD line.
 
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { triggerExpansion, type Declaration, type DockerfileModel, type ScopeLookup, type Stage, type VariableUse } from '../../semantics';
+import { triggerExpansion, type Declaration, type DockerfileModel, type ScopeLookup, type Stage, type UseFacts, type VariableUse } from '../../semantics';
 import type { InstructionNode, Span, VariableRef } from '../../syntax';
 import type { AnalyzedDocument } from '../../services/document';
 import type { StageRule } from '../types';
@@ -41,6 +41,11 @@ function isUndefined(model: DockerfileModel, use: VariableUse): boolean {
   const node = model.tree.node(use.nodeIndex);
   // FROM has its own check, and EXPOSE expands its ports without reporting unknown names.
   return node.kind === 'instruction' && node.name !== 'FROM' && node.name !== 'EXPOSE';
+}
+
+/** Whether a use may be undefined: what `isUndefined` tests first, known without the use's absolute object. */
+function mayBeUndefined(stage: Stage, use: UseFacts): boolean {
+  return !use.declaration && use.expandedByBuilder && !setRegardless(stage, use.ref.name);
 }
 
 /**
@@ -74,7 +79,15 @@ export const UndefinedVar: StageRule = {
   scope: 'stage',
   check({ model, stage, report }) {
     let visible: VisibleNames | undefined;
+    // The stage part's own uses, in node order, say which nodes may have one: only those are read as
+    // absolute uses, so a stage with none makes no absolute objects of its uses and declarations.
+    const facts = model.partUseFacts(stage.index);
+    let next = 0;
     for (let index = stage.nodeIndex; index <= stage.lastNodeIndex; index++) {
+      const node = index - stage.nodeIndex;
+      let candidate = false;
+      for (; next < facts.length && facts[next].node <= node; next++) if (facts[next].node === node && mayBeUndefined(stage, facts[next])) candidate = true;
+      if (!candidate) continue;
       let reported: Set<string> | undefined;
       for (const use of model.usesInNode(index)) {
         if (!isUndefined(model, use)) continue;

@@ -53,26 +53,32 @@ export interface LiteralReference {
 
 const literals = new WeakMap<object, readonly LiteralReference[]>();
 
-/** The references of a stage that can name another stage: not FROM images, not empty, no variables. */
+const NO_LITERALS: readonly LiteralReference[] = Object.freeze([]);
+
+/**
+ * The references of a stage that can name another stage: not FROM images, not empty, no variables.
+ * Read from the part's own references, so the version makes no absolute objects for them.
+ */
 export function literalReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
-  return perPart(literals, model, stage, () =>
-    model
-      .stageReferencesIn(stage)
-      .filter((r) => r.kind !== 'from' && r.text !== '' && !r.text.includes('$'))
-      .map((r) => {
-        const index = r.kind === 'copy-from' ? stageIndex(r.text) : undefined;
-        return {
-          kind: r.kind,
-          text: r.text,
-          name: r.text.toLowerCase(),
-          node: r.nodeIndex - stage.nodeIndex,
-          start: r.span.start - stage.fromStart,
-          end: r.span.end - stage.fromStart,
-          index,
-          imageError: index === undefined ? imageError(r.kind, r.text, model.tree.escape) : undefined,
-        };
-      }),
-  );
+  return perPart(literals, model, stage, () => {
+    let out: LiteralReference[] | undefined;
+    for (const r of model.partReferences(stage.index)) {
+      const text = r.token.text;
+      if (r.kind === 'from' || text === '' || text.includes('$')) continue;
+      const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
+      (out ??= []).push({
+        kind: r.kind,
+        text,
+        name: text.toLowerCase(),
+        node: r.node,
+        start: r.at + r.token.start,
+        end: r.at + r.token.end,
+        index,
+        imageError: index === undefined ? imageError(r.kind, text, model.tree.escape) : undefined,
+      });
+    }
+    return out ?? NO_LITERALS;
+  });
 }
 
 /** Why `text` is not a valid image reference, when BuildKit takes it as written (see `LiteralReference.imageError`). */

@@ -11,7 +11,8 @@
 // the earlier value, not 2. A stage rule, for that: it needs what the model knows of values. The fix splits the ENV before the pair that refers, so that it sees the new value;
 // offered only when nothing but white space and line continuations lies between the two pairs.
 
-import type { DockerfileModel } from '../../semantics';
+import type { DockerfileModel, UseFacts } from '../../semantics';
+import { useFactsOfNode } from '../checks/support/useFacts';
 import type { InstructionNode, KeyValue, VariableRef } from '../../syntax';
 import { lineBreakOf, quickFix } from '../checks/support/fixes';
 import { instructionAtRange } from '../checks/support/nodes';
@@ -64,7 +65,7 @@ function earlierKeyUses(node: InstructionNode, env: InstructionNode): EarlierKey
  * same: `A=$A`, or `A=${A:-x}` (`A=${A-x}`) where A already holds a non-empty value (is set) here,
  * as after `ARG A=1`. Generated files write `ENV HOME=${HOME:-/opt} PATH=${HOME}/bin:$PATH` that way.
  */
-function keepsItsValue(model: DockerfileModel, node: InstructionNode, nodeStart: number, { setBy }: EarlierKeyUse): boolean {
+function keepsItsValue(model: DockerfileModel, node: InstructionNode, index: number, { setBy }: EarlierKeyUse): boolean {
   const value = setBy.value;
   if (!value) return false;
   const whole = node.variables.find((r) => !r.nested && r.start === value.start && r.end === value.end && r.name === setBy.key.text);
@@ -73,9 +74,21 @@ function keepsItsValue(model: DockerfileModel, node: InstructionNode, nodeStart:
   if (whole.operator !== ':-' && whole.operator !== '-') return false;
   // ONBUILD's values are read in the child build, where nothing of this file is known.
   if (node.name === 'ONBUILD') return false;
-  const use = model.useAt(nodeStart + whole.start);
+  const use = useAtStart(model, index, whole.start);
   if (use?.value === undefined) return false;
   return whole.operator === '-' || use.value !== '';
+}
+
+/**
+ * What the model resolved for the innermost use of node `index` around `offset` (relative to the node),
+ * as `model.useAt` finds it, without the stage's absolute uses.
+ */
+function useAtStart(model: DockerfileModel, index: number, offset: number): UseFacts | undefined {
+  let found: UseFacts | undefined;
+  for (const use of useFactsOfNode(model, index)) {
+    if (use.ref.start <= offset && offset <= use.ref.end && (!found || use.ref.start >= found.ref.start)) found = use;
+  }
+  return found;
 }
 
 export const DL3044: StageRule = {
@@ -88,7 +101,7 @@ export const DL3044: StageRule = {
       const env = envOf(node);
       if (!env) return;
       for (const use of earlierKeyUses(node, env)) {
-        if (keepsItsValue(model, node, start, use)) continue;
+        if (keepsItsValue(model, node, index, use)) continue;
         const { name } = use.ref;
         report({
           nodeIndex: index,

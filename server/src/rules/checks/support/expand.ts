@@ -8,6 +8,7 @@
 import { DEFAULT_PATH, getPredefinedArg } from '../../../facts';
 import { foldName, type Declaration, type DockerfileModel, type Stage, type VariableUse } from '../../../semantics';
 import { lex, type Environment, type LexResult, type SyntaxTree } from '../../../syntax';
+import { useFactsOfNode } from './useFacts';
 import { hasKeyedEnv, keyedSettingAt, type KeyedSetting } from './variableKeys';
 
 /**
@@ -36,7 +37,23 @@ export function environmentAt(model: DockerfileModel, nodeIndex: number): Enviro
   const stage = model.stageOfNode(nodeIndex);
   // A Windows stage reads names regardless of case: `$Path` is PATH there.
   const windows = stage?.windows === true;
-  return environmentOf(model, model.usesInNode(nodeIndex), 0, windows, stage);
+  return knownEnvironment(model, nodeIndex, windows) ?? environmentOf(model, model.usesInNode(nodeIndex), 0, windows, stage);
+}
+
+/**
+ * `environmentOf` the node's uses when the model knows the value of each declared name it reads
+ * and no ENV has a variable key (nearly always), read from the part's own uses: then the version
+ * makes no absolute objects of the stage's uses and declarations for it. Undefined otherwise.
+ */
+function knownEnvironment(model: DockerfileModel, nodeIndex: number, windows: boolean): Environment | undefined {
+  if (hasKeyedEnv(model)) return undefined;
+  let values: Map<string, string | undefined> | undefined;
+  for (const use of useFactsOfNode(model, nodeIndex)) {
+    if (!use.declaration) continue;
+    if (use.value === undefined) return undefined;
+    (values ??= new Map()).set(use.ref.name, use.value);
+  }
+  return (name) => values?.get(name) ?? ((windows ? foldName(name) : name) === 'PATH' ? DEFAULT_PATH : undefined);
 }
 
 /**
