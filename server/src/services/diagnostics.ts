@@ -213,7 +213,8 @@ function instructionProblems(node: InstructionNode, text: string, escape: '\\' |
     }
   }
   if (failed) return undefined;
-  return found.length ? found : NO_NODE_PROBLEMS;
+  // Kept for as long as the node lives: a copy of the exact length (a list grown by push keeps room for more).
+  return found.length ? found.slice() : NO_NODE_PROBLEMS;
 }
 
 /**
@@ -282,7 +283,7 @@ function buildSegment(model: DockerfileModel, s: number, replaced: ReplacedNodes
     }
   }, first);
   // `stage` is written here, so that setting it later keeps the object's layout (no property store).
-  return { nodes, escape, windowsImage, byNode: byNode ?? NO_PROBLEM_NODES, instructionProblems: relative.length ? relative : NONE_FOUND, failed, stage: undefined };
+  return { nodes, escape, windowsImage, byNode: byNode ?? NO_PROBLEM_NODES, instructionProblems: relative.length ? relative.slice() : NONE_FOUND, failed, stage: undefined };
 }
 
 /**
@@ -442,6 +443,16 @@ function rulesWith(before: ReadonlySet<StageRule>, added: readonly StageRule[]):
   return rules;
 }
 
+/** Stage results without problems, one object per set of rules and signature (most stages of a file have none). */
+const quietByRules = new WeakMap<ReadonlySet<StageRule>, StageResults>();
+
+function quietResults(results: StageResults): StageResults {
+  const shared = quietByRules.get(results.ran);
+  if (shared && shared.signature === results.signature) return shared;
+  quietByRules.set(results.ran, results);
+  return results;
+}
+
 /**
  * A stage segment's instruction problems followed by each running stage rule's. A rule's problems
  * are kept unless it threw or reported outside the stage; a rule that ran before (under another
@@ -472,12 +483,13 @@ function combine(segment: Segment, rules: readonly StageRule[], signature: strin
   const combined = !segment.instructionProblems.length ? found : !stageFound.length ? segment.instructionProblems : [...segment.instructionProblems, ...stageFound];
   const ran = before?.ran ?? NO_RULES;
   const keptFound = before?.found ?? NONE_FOUND;
-  segment.stage = {
+  const results: StageResults = {
     ran: addedRules ? rulesWith(ran, addedRules) : ran,
     found: !added ? keptFound : keptFound.length ? [...keptFound, ...added] : added,
     signature: complete ? signature : undefined,
     combined: complete ? combined : NONE_FOUND,
   };
+  segment.stage = results.found === NONE_FOUND && results.combined === NONE_FOUND ? quietResults(results) : results;
   return combined;
 }
 

@@ -20,35 +20,55 @@ function recase(word: string, casing: Casing): string {
 /**
  * The keywords of a stage's instructions (only instructions of stages count, as in BuildKit): how
  * many are lower and upper case, and which (node indexes from the FROM) are not upper or not lower.
+ * Only the shorter of the two lists is kept (both when as long): the other holds most of the stage's
+ * instructions (`notLower`, in a file written in upper case), is read only when they are reported,
+ * and is then found again (`notCased`).
  */
 interface StageCasing {
   readonly lower: number;
   readonly upper: number;
-  readonly notUpper: readonly number[];
-  readonly notLower: readonly number[];
+  readonly notUpper: readonly number[] | undefined;
+  readonly notLower: readonly number[] | undefined;
 }
 
 const casings = new WeakMap<object, StageCasing>();
+
+const NO_INDEXES: readonly number[] = Object.freeze([]);
 
 function stageCasing(tree: SyntaxTree, model: DockerfileModel, stage: Stage): StageCasing {
   return perPart(casings, model, stage, () => {
     let lower = 0;
     let upper = 0;
-    const notUpper: number[] = [];
-    const notLower: number[] = [];
+    let mixed = 0;
     tree.forEach((node, _start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction' || !getInstruction(node.name)) return;
       const text = node.keyword.text;
-      const isLower = text === text.toLowerCase();
-      const isUpper = text === text.toUpperCase();
-      if (isLower) lower++;
-      else if (isUpper) upper++;
-      if (!isUpper) notUpper.push(index - stage.nodeIndex);
-      if (!isLower) notLower.push(index - stage.nodeIndex);
+      if (text === text.toLowerCase()) lower++;
+      else if (text === text.toUpperCase()) upper++;
+      else mixed++;
     }, stage.nodeIndex);
-    return { lower, upper, notUpper, notLower };
+    const notUpper = lower + mixed;
+    const notLower = upper + mixed;
+    return {
+      lower,
+      upper,
+      notUpper: notUpper <= notLower ? notCased(tree, stage, 'uppercase') : undefined,
+      notLower: notLower <= notUpper ? notCased(tree, stage, 'lowercase') : undefined,
+    };
   });
+}
+
+/** The instructions of a stage (node indexes from the FROM) whose keyword is not in `casing`. */
+function notCased(tree: SyntaxTree, stage: Stage, casing: Casing): readonly number[] {
+  let out: number[] | undefined;
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction' || !getInstruction(node.name)) return;
+    const text = node.keyword.text;
+    if (text !== recase(text, casing)) (out ??= []).push(index - stage.nodeIndex);
+  }, stage.nodeIndex);
+  return out ? out.slice() : NO_INDEXES;
 }
 
 export const ConsistentInstructionCasing: FileRule = {
@@ -65,7 +85,8 @@ export const ConsistentInstructionCasing: FileRule = {
     const majority: Casing = lower > upper ? 'lowercase' : 'uppercase';
     for (const stage of model.stages) {
       const casing = casings[stage.index];
-      for (const relative of majority === 'uppercase' ? casing.notUpper : casing.notLower) {
+      const notMajority = majority === 'uppercase' ? casing.notUpper : casing.notLower;
+      for (const relative of notMajority ?? notCased(tree, stage, majority)) {
         const index = stage.nodeIndex + relative;
         const node = tree.node(index);
         if (node.kind !== 'instruction') continue;

@@ -16,6 +16,9 @@ const ONCE_PER_STAGE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 /** Each CMD, ENTRYPOINT or HEALTHCHECK of a stage that a later one replaces, with that one (node indexes from the FROM). */
 const replacements = new WeakMap<object, readonly (readonly [earlier: number, later: number])[]>();
 
+/** No replaced instruction: shared by the stages that have none. */
+const NO_PAIRS: readonly (readonly [number, number])[] = Object.freeze([]);
+
 function replaced(tree: SyntaxTree, model: DockerfileModel, stage: Stage): readonly (readonly [number, number])[] {
   return perPart(replacements, model, stage, () => {
     const pairs: [number, number][] = [];
@@ -27,7 +30,7 @@ function replaced(tree: SyntaxTree, model: DockerfileModel, stage: Stage): reado
       last.set(node.name, index - stage.nodeIndex);
       if (earlier !== undefined) pairs.push([earlier, index - stage.nodeIndex]);
     }, stage.nodeIndex + 1);
-    return pairs;
+    return pairs.length ? pairs : NO_PAIRS;
   });
 }
 

@@ -77,7 +77,8 @@ export function literalReferences(model: DockerfileModel, stage: Stage): readonl
         imageError: index === undefined ? imageError(r.kind, text, model.tree.escape) : undefined,
       });
     }
-    return out ?? NO_LITERALS;
+    // A copy of the exact length: a list grown by push keeps room for more.
+    return out ? out.slice() : NO_LITERALS;
   });
 }
 

@@ -18,6 +18,15 @@ describe('ConsistentInstructionCasing', () => {
     ]);
   });
 
+  it('flags every keyword of a stage written in the minority casing (the list it does not keep per stage)', () => {
+    const message = (word: string) => `'${word}' should be '${word.toUpperCase()}': most instructions in this file are uppercase.`;
+    checkDiagnostics('FROM alpine AS a\nRUN 1\nRUN 2\nRUN 3\nRUN 4\n$[from$] a\n$[run$] x\n$[Run$] y\nRUN z\n', [
+      { code: 'ConsistentInstructionCasing', message: message('from') },
+      { code: 'ConsistentInstructionCasing', message: message('run') },
+      { code: 'ConsistentInstructionCasing', message: "'Run' should be 'RUN': it mixes upper and lower case." },
+    ]);
+  });
+
   it('does not count or check global ARGs before the first FROM', () => {
     checkDiagnostics('arg VERSION=1\narg OTHER=2\nFROM alpine\nRUN true\n', []);
   });

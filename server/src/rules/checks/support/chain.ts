@@ -32,6 +32,9 @@ export function* finalStageAndBases(model: DockerfileModel): Generator<Stage> {
 /** A stage's ONBUILD triggers, in order, each with its node index relative to the stage's FROM. */
 const triggersByPart = new WeakMap<object, readonly { readonly trigger: InstructionNode; readonly relative: number }[]>();
 
+/** No trigger: shared by the stages without ONBUILD. */
+const NO_TRIGGERS: readonly { readonly trigger: InstructionNode; readonly relative: number }[] = Object.freeze([]);
+
 /**
  * The triggers of a stage's `ONBUILD` instructions, in order, with their node indexes. A stage built
  * FROM this one runs them before its own instructions (BuildKit's dispatchOnBuildTriggers), so it
@@ -45,7 +48,7 @@ export function stageTriggers(model: DockerfileModel, stage: Stage): { trigger: 
       if (index > stage.lastNodeIndex) return false;
       if (node.kind === 'instruction' && node.trigger) list.push({ trigger: node.trigger, relative: index - stage.nodeIndex });
     }, stage.nodeIndex + 1);
-    return list;
+    return list.length ? list : NO_TRIGGERS;
   });
   return found.map(({ trigger, relative }) => ({ trigger, index: stage.nodeIndex + relative }));
 }
