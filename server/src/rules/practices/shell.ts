@@ -506,32 +506,40 @@ export interface RunScript extends ShellScript {
 }
 
 /**
- * How many RUNs' readings are kept, the last read. The rules read a RUN when its stage is checked
- * (every rule that reads commands, one after another) and again when an edit has that stage checked
- * again; keeping the reading of every RUN of a large file (5 MB at 50,000 lines) bought nothing more.
- * Far more than a stage has, so a stage checked again after a keystroke reads each of its RUNs once.
+ * How many RUNs' readings are kept at least (at most twice as many), the last read. The rules read a
+ * RUN when its stage is checked (every rule that reads commands, one after another) and again when an
+ * edit has that stage checked again; keeping the reading of every RUN of a large file (5 MB at 50,000
+ * lines) bought nothing more. Far more than a stage has: a stage checked again after a keystroke
+ * reads each of its RUNs once.
  */
-const KEPT_READINGS = 512;
+const KEPT_READINGS = 256;
 
 /**
  * The readings of the RUNs read last, by node (held weakly, so an edit's old nodes go with their
- * tree); the oldest goes when a new one comes.
+ * tree): those read since the last `KEPT_READINGS` were, and those read or asked for in the
+ * `KEPT_READINGS` before (at most twice as many), without a list of every RUN.
  */
 class Readings {
-  private readonly byNode = new WeakMap<InstructionNode, RunScript>();
-  private readonly order: (WeakRef<InstructionNode> | undefined)[] = new Array<undefined>(KEPT_READINGS);
-  private next = 0;
+  private current = new WeakMap<InstructionNode, RunScript>();
+  private older = new WeakMap<InstructionNode, RunScript>();
+  private count = 0;
 
   get(node: InstructionNode): RunScript | undefined {
-    return this.byNode.get(node);
+    const current = this.current.get(node);
+    if (current) return current;
+    const older = this.older.get(node);
+    if (older) this.add(node, older);
+    return older;
   }
 
   add(node: InstructionNode, script: RunScript): void {
-    const oldest = this.order[this.next]?.deref();
-    if (oldest) this.byNode.delete(oldest);
-    this.order[this.next] = new WeakRef(node);
-    this.next = (this.next + 1) % KEPT_READINGS;
-    this.byNode.set(node, script);
+    if (this.count === KEPT_READINGS) {
+      this.older = this.current;
+      this.current = new WeakMap();
+      this.count = 0;
+    }
+    this.current.set(node, script);
+    this.count++;
   }
 }
 
