@@ -11,28 +11,39 @@
 import type { RecordBinding, RecordScope } from './parts';
 import { CaseFoldedMap, foldName } from './caseFoldedScope';
 
-interface Entry {
-  /** The name as last set (a Windows stage's trie is keyed by the folded name). */
-  readonly name: string;
-  readonly binding: RecordBinding;
-  /** How many FROMs of this chain lie between the stage that set it and the first stage. */
-  readonly generation: number;
+/**
+ * One name of the trie: the name as last set (a Windows stage's trie is keyed by the folded name),
+ * its binding, and how many FROMs of this chain lie between the stage that set it and the first stage.
+ * Names, entries and hashes are one object each, as a document keeps a trie per stage.
+ */
+class Leaf {
+  constructor(
+    /** Signed 32 bits, so that it stays a small integer. */
+    readonly hash: number,
+    readonly key: string,
+    readonly name: string,
+    readonly binding: RecordBinding,
+    readonly generation: number,
+  ) {}
 }
 
-interface Leaf {
-  readonly hash: number;
-  /** The keys of this hash (almost always one) and their entries. */
-  readonly keys: readonly string[];
-  readonly entries: readonly Entry[];
+/** The leaves of one hash (two different keys with one hash: rare). */
+class Collision {
+  constructor(
+    readonly hash: number,
+    readonly leaves: readonly Leaf[],
+  ) {}
 }
 
-interface Branch {
-  /** Which of the 32 slots at this level hold a child. */
-  readonly bitmap: number;
-  readonly children: readonly Trie[];
+class Branch {
+  constructor(
+    /** Which of the 32 slots at this level hold a child. */
+    readonly bitmap: number,
+    readonly children: readonly Trie[],
+  ) {}
 }
 
-type Trie = Leaf | Branch;
+type Trie = Leaf | Collision | Branch;
 
 const BITS = 5;
 
@@ -40,7 +51,7 @@ function hashOf(key: string): number {
   // FNV-1a: spreads short names well, cheap.
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hash | 0;
 }
 
 function bitCount(n: number): number {
@@ -53,12 +64,13 @@ function slot(hash: number, shift: number): number {
   return 1 << ((hash >>> shift) & 31);
 }
 
-function lookup(trie: Trie | undefined, key: string, hash: number): Entry | undefined {
+function lookup(trie: Trie | undefined, key: string, hash: number): Leaf | undefined {
   for (let shift = 0; trie; shift += BITS) {
-    if ('hash' in trie) {
+    if (trie instanceof Leaf) return trie.hash === hash && trie.key === key ? trie : undefined;
+    if (trie instanceof Collision) {
       if (trie.hash !== hash) return undefined;
-      const at = trie.keys.indexOf(key);
-      return at < 0 ? undefined : trie.entries[at];
+      for (const leaf of trie.leaves) if (leaf.key === key) return leaf;
+      return undefined;
     }
     const bit = slot(hash, shift);
     if (!(trie.bitmap & bit)) return undefined;
@@ -67,26 +79,34 @@ function lookup(trie: Trie | undefined, key: string, hash: number): Entry | unde
   return undefined;
 }
 
-/** `trie` with `key` set to `entry`, sharing every branch the key does not pass through. */
-function insert(trie: Trie | undefined, key: string, hash: number, entry: Entry, shift = 0): Trie {
-  if (!trie) return { hash, keys: [key], entries: [entry] };
-  if ('hash' in trie) {
+/** `list` with `item` at `at`, in place of the item there with `replace`: a new list at its exact size (a trie lives as long as its stage). */
+function withItem<T>(list: readonly T[], at: number, item: T, replace: boolean): T[] {
+  if (replace) {
+    const out = list.slice();
+    out[at] = item;
+    return out;
+  }
+  return list.slice(0, at).concat([item], list.slice(at));
+}
+
+/** `trie` with `leaf` set, sharing every branch its key does not pass through. */
+function insert(trie: Trie | undefined, leaf: Leaf, shift = 0): Trie {
+  if (!trie) return leaf;
+  const hash = leaf.hash;
+  if (trie instanceof Leaf || trie instanceof Collision) {
     if (trie.hash === hash) {
-      const at = trie.keys.indexOf(key);
-      if (at < 0) return { hash, keys: [...trie.keys, key], entries: [...trie.entries, entry] };
-      const entries = trie.entries.slice();
-      entries[at] = entry;
-      return { hash, keys: trie.keys, entries };
+      const leaves = trie instanceof Leaf ? [trie] : trie.leaves;
+      const at = leaves.findIndex((other) => other.key === leaf.key);
+      if (at >= 0 && leaves.length === 1) return leaf;
+      return new Collision(hash, at < 0 ? withItem(leaves, leaves.length, leaf, false) : withItem(leaves, at, leaf, true));
     }
     // Two hashes differ in some slot before the bits run out, so this ends.
-    return insert({ bitmap: slot(trie.hash, shift), children: [trie] }, key, hash, entry, shift);
+    return insert(new Branch(slot(trie.hash, shift), [trie]), leaf, shift);
   }
   const bit = slot(hash, shift);
   const at = bitCount(trie.bitmap & (bit - 1));
-  const children = trie.children.slice();
-  if (trie.bitmap & bit) children[at] = insert(children[at], key, hash, entry, shift + BITS);
-  else children.splice(at, 0, { hash, keys: [key], entries: [entry] });
-  return { bitmap: trie.bitmap | bit, children };
+  const children = trie.bitmap & bit ? withItem(trie.children, at, insert(trie.children[at], leaf, shift + BITS), true) : withItem(trie.children, at, leaf, false);
+  return new Branch(trie.bitmap | bit, children);
 }
 
 /**
@@ -100,12 +120,19 @@ export function inheritedBinding(name: string, binding: RecordBinding, windows: 
   return (windows ? foldName(name) : name) !== 'PATH' ? binding : undefined;
 }
 
+/** A root scope (no base) with at most this many sets is looked up in its sets, without a trie. */
+const SMALL = 8;
+
+const NO_SETS: readonly (string | RecordBinding)[] = [];
+
 /** A stage's scope: its own sets over what its base stage ends with (see the top of this file). */
 export class ChainScope {
+  /** Made on first need for a root scope with few sets (most stages of a file are built FROM an image). */
   private trie: Trie | undefined;
+  private indexed: boolean;
   private readonly generation: number;
-  /** This stage's sets, in order, for `toMap`. */
-  private readonly sets: [string, RecordBinding][] = [];
+  /** This stage's sets, in order, for `toMap` (and the lookups of a small root): name, binding, name, binding… */
+  private sets: (string | RecordBinding)[] | readonly (string | RecordBinding)[] = [];
 
   /**
    * `base`: the scope the stage is built FROM ends with, of a stage of the same kind (Windows or
@@ -117,7 +144,9 @@ export class ChainScope {
     private readonly base?: ChainScope,
     entries?: Iterable<readonly [string, RecordBinding]>,
   ) {
-    this.trie = base?.trie;
+    this.trie = base?.indexedTrie();
+    // Windows names are folded for the trie's keys: those scopes always have one.
+    this.indexed = base !== undefined || windows;
     this.generation = base ? base.generation + 1 : 0;
     if (entries) for (const [name, binding] of entries) this.set(name, binding);
   }
@@ -126,17 +155,43 @@ export class ChainScope {
     return this.windows ? foldName(name) : name;
   }
 
-  get(name: string): RecordBinding | undefined {
+  /** The trie of every name of the chain, made now for a small root scope. */
+  private indexedTrie(): Trie | undefined {
+    if (!this.indexed) {
+      const sets = this.sets;
+      for (let i = 0; i < sets.length; i += 2) this.insert(sets[i] as string, sets[i + 1] as RecordBinding);
+      this.indexed = true;
+    }
+    return this.trie;
+  }
+
+  private insert(name: string, binding: RecordBinding): void {
     const key = this.key(name);
-    const entry = lookup(this.trie, key, hashOf(key));
-    if (!entry) return undefined;
-    return entry.generation < this.generation ? inheritedBinding(entry.name, entry.binding, this.windows) : entry.binding;
+    this.trie = insert(this.trie, new Leaf(hashOf(key), key, name, binding, this.generation));
+  }
+
+  get(name: string): RecordBinding | undefined {
+    if (!this.indexed) {
+      // A root's own sets, the last of the name: no inheritance applies.
+      const sets = this.sets;
+      for (let i = sets.length - 2; i >= 0; i -= 2) if (sets[i] === name) return sets[i + 1] as RecordBinding;
+      return undefined;
+    }
+    const key = this.key(name);
+    const leaf = lookup(this.trie, key, hashOf(key));
+    if (!leaf) return undefined;
+    return leaf.generation < this.generation ? inheritedBinding(leaf.name, leaf.binding, this.windows) : leaf.binding;
   }
 
   set(name: string, binding: RecordBinding): void {
-    const key = this.key(name);
-    this.trie = insert(this.trie, key, hashOf(key), { name, binding, generation: this.generation });
-    this.sets.push([name, binding]);
+    (this.sets as (string | RecordBinding)[]).push(name, binding);
+    if (this.indexed) this.insert(name, binding);
+    else if (this.sets.length > 2 * SMALL) this.indexedTrie();
+  }
+
+  /** Called once the stage's sets are all made: its list of them is kept at its own size. */
+  keep(): void {
+    this.sets = this.sets.length ? this.sets.slice() : NO_SETS;
   }
 
   /**
@@ -146,10 +201,12 @@ export class ChainScope {
   toMap(): RecordScope {
     const chain: ChainScope[] = [this];
     while (chain[chain.length - 1].base) chain.push(chain[chain.length - 1].base!);
-    const entries: Map<string, Entry> = this.windows ? new CaseFoldedMap() : new Map();
+    const entries: Map<string, { name: string; binding: RecordBinding; generation: number }> = this.windows ? new CaseFoldedMap() : new Map();
     for (let i = chain.length - 1; i >= 0; i--) {
       const { generation, sets } = chain[i];
-      for (const [name, binding] of sets) {
+      for (let j = 0; j < sets.length; j += 2) {
+        const name = sets[j] as string;
+        const binding = sets[j + 1] as RecordBinding;
         const previous = entries.get(name);
         // A binding an inheritance dropped is set anew: at the end, as in a fresh copy.
         if (previous && previous.generation < generation && !inheritedBinding(previous.name, previous.binding, this.windows)) entries.delete(name);

@@ -335,7 +335,8 @@ export class DockerfileModel {
       if (index >= to) return false;
       nodes.push(node);
     }, from);
-    return nodes;
+    // At its own size: the part keeps it while the document is open.
+    return nodes.slice();
   }
 
   /**

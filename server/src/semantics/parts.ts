@@ -67,41 +67,91 @@ function shellOf(node: InstructionNode): Shell | undefined {
   return words?.length ? { kind: windowsShellOf(words[0]) ?? 'posix', command: words } : undefined;
 }
 
-/** An ARG or ENV declaration, relative to its part. */
-export interface DeclarationRecord {
-  readonly owner: Part;
-  /** Its position in `owner.declarations`. */
-  readonly index: number;
-  readonly kind: 'arg' | 'env';
-  readonly name: string;
-  /** Node index and node start, relative to the part's first node. */
-  readonly node: number;
-  readonly at: number;
-  readonly pair: KeyValue;
-  readonly rawValue?: string;
-  readonly value?: string;
-  /** The global ARG a stage `ARG NAME` (or `ONBUILD ARG NAME`) without a default takes its value from. */
-  readonly inherits?: DeclarationRecord;
-  /**
-   * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
-   * of every stage built FROM it, which runs the trigger first (see `applyTriggers`), and so in that
-   * of the later triggers of its stage (`PartWalker.resolveTriggers`).
-   */
-  readonly trigger?: boolean;
+/**
+ * An ARG or ENV declaration, relative to its part. One compact shape (a class): a version of a large
+ * file keeps thousands. Its name and its value as written are read from its pair.
+ */
+export class DeclarationRecord {
+  constructor(
+    readonly owner: Part,
+    /** Its position in `owner.declarations`. */
+    readonly index: number,
+    readonly kind: 'arg' | 'env',
+    /** Node index and node start, relative to the part's first node. */
+    readonly node: number,
+    readonly at: number,
+    readonly pair: KeyValue,
+    readonly value: string | undefined,
+    /** The global ARG a stage `ARG NAME` (or `ONBUILD ARG NAME`) without a default takes its value from. */
+    readonly inherits: DeclarationRecord | undefined,
+    /**
+     * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
+     * of every stage built FROM it, which runs the trigger first (see `applyTriggers`), and so in that
+     * of the later triggers of its stage (`PartWalker.resolveTriggers`).
+     */
+    readonly trigger: boolean,
+  ) {}
+
+  get name(): string {
+    return this.pair.key.text;
+  }
+
+  /** The value as written: an ENV without one sets the empty string, an ARG without one none. */
+  get rawValue(): string | undefined {
+    const written = this.pair.value?.text;
+    return this.kind === 'env' ? (written ?? '') : written;
+  }
+
+  /** The same declaration with another value. */
+  withValue(value: string | undefined): DeclarationRecord {
+    return new DeclarationRecord(this.owner, this.index, this.kind, this.node, this.at, this.pair, value, this.inherits, this.trigger);
+  }
 }
 
-/** A variable reference resolved in its scope, relative to its part. */
-export interface UseRecord {
-  readonly node: number;
-  readonly at: number;
-  readonly ref: VariableRef;
-  readonly declaration?: DeclarationRecord;
-  readonly predefined?: PredefinedArgFact;
-  readonly value?: string;
-  readonly expansion: VariableExpansion;
-  readonly expandedByBuilder: boolean;
-  /** False in the global scope (FROM lines and global ARG defaults). */
-  readonly inStage: boolean;
+/**
+ * A variable reference resolved in its scope, relative to its part: the binding it sees (whose
+ * declaration, predefined ARG and value it takes), kept as the scope's own object.
+ */
+export class UseRecord {
+  constructor(
+    readonly node: number,
+    readonly at: number,
+    readonly ref: VariableRef,
+    readonly binding: RecordBinding | undefined,
+    readonly expansion: VariableExpansion,
+    /** False in the global scope (FROM lines and global ARG defaults). */
+    readonly inStage: boolean,
+  ) {}
+
+  get declaration(): DeclarationRecord | undefined {
+    return this.binding?.declaration;
+  }
+
+  get predefined(): PredefinedArgFact | undefined {
+    return this.binding?.predefined;
+  }
+
+  get value(): string | undefined {
+    return this.binding?.value;
+  }
+
+  get expandedByBuilder(): boolean {
+    return this.expansion === 'builder';
+  }
+
+  /** The same use resolved to another binding. */
+  resolved(binding: RecordBinding | undefined): UseRecord {
+    return new UseRecord(this.node, this.at, this.ref, binding, this.expansion, this.inStage);
+  }
+}
+
+/** A binding that names only a predefined ARG: one per ARG, shared by every use that resolves to it alone. */
+const predefinedBindings = new Map<PredefinedArgFact, RecordBinding>();
+
+function predefinedBinding(predefined: PredefinedArgFact): RecordBinding {
+  let binding = predefinedBindings.get(predefined);
+  if (!binding) predefinedBindings.set(predefined, (binding = { predefined }));
+  return binding;
 }
 
 export type StageReferenceKind = 'from' | 'copy-from' | 'mount-from';
@@ -114,14 +164,17 @@ export interface ReferenceRecord {
   readonly token: Token;
   /**
    * Read once here, as every version resolves the record again: the stage number a COPY's text is
-   * (`stageIndex`), and the text in lower case, as a name.
+   * (`stageIndex`), and the text in lower case, as a name (empty for a FROM, which names its base
+   * stage by its expanded image).
    */
   readonly index: number | undefined;
   readonly nameLower: string;
 }
 
 function reference(kind: StageReferenceKind, node: number, at: number, token: Token): ReferenceRecord {
-  return { kind, node, at, token, index: kind === 'copy-from' ? stageIndex(token.text) : undefined, nameLower: token.text.toLowerCase() };
+  // A FROM's image is looked up by its expanded text (the part's `resolvedImage`), never by this name.
+  const lower = kind === 'from' ? '' : token.text.toLowerCase();
+  return { kind, node, at, token, index: kind === 'copy-from' ? stageIndex(token.text) : undefined, nameLower: lower === token.text ? token.text : lower };
 }
 
 export interface RecordBinding {
@@ -392,8 +445,7 @@ export class PartWalker {
     for (const index of this.outsideBuild) {
       const use = uses[index];
       if (use.ref.local) continue;
-      const binding = visibleBinding(scope.get(use.ref.name), use.expansion);
-      uses[index] = { ...use, declaration: binding?.declaration, value: binding?.value };
+      uses[index] = use.resolved(visibleBinding(scope.get(use.ref.name), use.expansion));
     }
     this.resolveTriggers(scope);
   }
@@ -418,12 +470,11 @@ export class PartWalker {
     const scope = new TriggerScopeView(end, part.windows);
     const resolve = (index: number) => {
       const use = uses[index];
-      const binding = visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref));
-      uses[index] = { ...use, declaration: binding?.declaration, predefined: binding?.predefined, value: binding?.value };
+      uses[index] = use.resolved(visibleBinding(scope.get(use.ref.name), triggerExpansion(part.nodes[use.node] as InstructionNode, use.ref)));
     };
     // The records were made before the scope was known: each takes the value it gets here.
     const withValue = (declaration: DeclarationRecord, value: string | undefined): DeclarationRecord =>
-      value === declaration.value ? declaration : (declarations[declaration.index] = { ...declaration, value });
+      value === declaration.value ? declaration : (declarations[declaration.index] = declaration.withValue(value));
     let t = 0;
     let u = 0;
     while (t < triggers.length || u < this.inTriggers.length) {
@@ -476,7 +527,7 @@ export class PartWalker {
         let value = rawValue !== undefined ? evaluate(rawValue, scope, this.escape, this.inStage) : inherited?.value;
         // BuildKit puts back the epoch it resolved from a global SOURCE_DATE_EPOCH before the stages read it.
         if (inherited && name === 'SOURCE_DATE_EPOCH' && value !== undefined) value = inheritedSourceDateEpoch(value);
-        const declaration = this.declare({ kind: 'arg', name, node: index, at, pair, rawValue, value, inherits: inherited?.declaration });
+        const declaration = this.declare('arg', index, at, pair, value, inherited?.declaration, false);
         setArg(scope, declaration, value, inherited, this.inStage);
       }
       return;
@@ -493,7 +544,7 @@ export class PartWalker {
         const inherited = rawValue === undefined ? this.global.get(pair.key.text) : undefined;
         const value = rawValue === undefined ? inherited?.value : evaluate(rawValue, NO_BINDINGS, this.escape, true);
         const kind = owner.name === 'ENV' ? 'env' : 'arg';
-        this.declare({ kind, name: pair.key.text, node: index, at, pair, rawValue, value, inherits: inherited?.declaration, trigger: true });
+        this.declare(kind, index, at, pair, value, inherited?.declaration, true);
       }
       return;
     }
@@ -502,16 +553,24 @@ export class PartWalker {
       for (const pair of node.pairs) {
         if (pair.separator === '') continue;
         const rawValue = pair.value?.text ?? '';
-        const declaration = this.declare({ kind: 'env', name: pair.key.text, node: index, at, pair, rawValue, value: evaluate(rawValue, scope, this.escape, this.inStage) });
+        const declaration = this.declare('env', index, at, pair, evaluate(rawValue, scope, this.escape, this.inStage), undefined, false);
         updates.push([declaration.name, { declaration, value: declaration.value }]);
       }
       for (const [name, binding] of updates) scope.set(name, binding);
     }
   }
 
-  private declare(fields: Omit<DeclarationRecord, 'owner' | 'index'>): DeclarationRecord {
+  private declare(
+    kind: 'arg' | 'env',
+    node: number,
+    at: number,
+    pair: KeyValue,
+    value: string | undefined,
+    inherits: DeclarationRecord | undefined,
+    trigger: boolean,
+  ): DeclarationRecord {
     const list = this.part.declarations as DeclarationRecord[];
-    const declaration: DeclarationRecord = { owner: this.part, index: list.length, ...fields };
+    const declaration = new DeclarationRecord(this.part, list.length, kind, node, at, pair, value, inherits, trigger);
     list.push(declaration);
     return declaration;
   }
@@ -534,21 +593,14 @@ export class PartWalker {
   private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ScopeReader, inStage: boolean): void {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
     // A PowerShell variable of the script itself is no ARG or ENV, whatever its name.
-    const binding = ref.local ? undefined : visibleBinding(scope.get(ref.name), expansion);
+    let binding = ref.local ? undefined : visibleBinding(scope.get(ref.name), expansion);
     const buildTime = expansion === 'builder' || (expansion === 'build-shell' && !ref.local);
+    // What the build sets of a predefined ARG (a proxy ARG) even where nothing declares it, or where an ENV does.
+    const predefined = buildTime && !binding?.predefined ? getPredefinedArg(ref.name) : undefined;
+    if (predefined) binding = binding ? { declaration: binding.declaration, predefined, value: binding.value } : predefinedBinding(predefined);
     if (!ref.local && expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
     else if (!ref.local && expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
-    (this.part.uses as UseRecord[]).push({
-      node: index,
-      at,
-      ref,
-      declaration: binding?.declaration,
-      predefined: binding?.predefined ?? (buildTime ? getPredefinedArg(ref.name) : undefined),
-      value: binding?.value,
-      expansion,
-      expandedByBuilder: expansion === 'builder',
-      inStage,
-    });
+    (this.part.uses as UseRecord[]).push(new UseRecord(index, at, ref, binding, expansion, inStage));
   }
 
   private stageReferences(node: InstructionNode, index: number, at: number): void {
@@ -731,10 +783,30 @@ class TriggerScopeView implements ScopeWriter {
   }
 }
 
-function emptyPart(nodes: readonly TopLevelNode[]): PartBase {
+function lengthOf(nodes: readonly TopLevelNode[]): number {
   let length = 0;
   for (const node of nodes) length += node.length;
-  return { nodes, declarations: [], uses: [], references: [], length };
+  return length;
+}
+
+const NO_DECLARATIONS: readonly DeclarationRecord[] = [];
+const NO_USES: readonly UseRecord[] = [];
+const NO_REFERENCES: readonly ReferenceRecord[] = [];
+const NO_SHELL_CHANGES: readonly ShellChange[] = [];
+
+/**
+ * `list` as kept: a list filled by pushes has room for more (17 slots for the first few items), and a
+ * part keeps several lists for as long as the document is open; an empty one is shared.
+ */
+function kept<T>(list: readonly T[], empty: readonly T[]): readonly T[] {
+  return list.length === 0 ? empty : list.slice();
+}
+
+/** A part's lists, once its walk is over, at their own sizes. */
+function keepLists(part: Mutable<PartBase>): void {
+  part.declarations = kept(part.declarations, NO_DECLARATIONS);
+  part.uses = kept(part.uses, NO_USES);
+  part.references = kept(part.references, NO_REFERENCES);
 }
 
 /** Walks the instructions of `nodes` from position `first` up to (not including) `limit`. */
@@ -750,8 +822,9 @@ function walkNodes(walker: PartWalker, nodes: readonly TopLevelNode[], first: nu
 /** The global part: every node before the first FROM. */
 export function buildGlobalPart(nodes: readonly TopLevelNode[], escape: string): GlobalPart {
   const scope = initialGlobalScope();
-  const part: Mutable<GlobalPart> = { kind: 'global', escape, ...emptyPart(nodes), scope };
+  const part: Mutable<GlobalPart> = { kind: 'global', escape, nodes, declarations: [], uses: [], references: [], length: lengthOf(nodes), scope };
   walkNodes(new PartWalker(part, escape, scope, false), nodes, 0, nodes.length, scope);
+  keepLists(part);
   return part;
 }
 
@@ -788,7 +861,11 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   const scope = startChainScope(base, global, windows);
   const part: Mutable<StagePart> = {
     kind: 'stage',
-    ...emptyPart(nodes),
+    nodes,
+    declarations: [],
+    uses: [],
+    references: [],
+    length: lengthOf(nodes),
     scope,
     global,
     base,
@@ -819,13 +896,15 @@ export function buildStagePart(nodes: readonly TopLevelNode[], global: GlobalPar
   walker.from(from, line.image);
   walkNodes(walker, nodes, 1, nodes.length, scope);
   walker.resolveOutsideBuild(scope);
-  part.triggers = part.declarations.filter((declaration) => declaration.trigger);
+  keepLists(part);
+  part.triggers = kept(part.declarations.filter((declaration) => declaration.trigger), NO_DECLARATIONS);
   part.variableKeyEnv = part.declarations.some((declaration) => declaration.kind === 'env' && declaration.name.includes('$'));
+  scope.keep();
   return part;
 }
 
 /** The stage's `SHELL` instructions and `ONBUILD SHELL` triggers that set a shell, in order. */
-function stageShells(nodes: readonly TopLevelNode[]): { changes: ShellChange[]; triggers: ShellChange[] } {
+function stageShells(nodes: readonly TopLevelNode[]): { changes: readonly ShellChange[]; triggers: readonly ShellChange[] } {
   const changes: ShellChange[] = [];
   const triggers: ShellChange[] = [];
   for (let i = 1; i < nodes.length; i++) {
@@ -835,7 +914,7 @@ function stageShells(nodes: readonly TopLevelNode[]): { changes: ShellChange[]; 
     const shell = instruction?.name === 'SHELL' ? shellOf(instruction) : undefined;
     if (shell) (node === instruction ? changes : triggers).push({ node: i, shell });
   }
-  return { changes, triggers };
+  return { changes: kept(changes, NO_SHELL_CHANGES), triggers: kept(triggers, NO_SHELL_CHANGES) };
 }
 
 /** The last of `changes` before node `node`, if any. */
@@ -891,7 +970,7 @@ function lastEntrypoints(nodes: readonly TopLevelNode[]): { own?: InstructionNod
  * here carry the same owner and index as the part's, so they resolve to the same declarations).
  */
 export function scopeBefore(part: Part, limit: number): ReadonlyMap<string, RecordBinding> {
-  const scratch = { ...emptyPart(part.nodes), ...part, declarations: [], uses: [], references: [] } as Mutable<PartBase> & Part;
+  const scratch = { ...part, declarations: [], uses: [], references: [] } as Mutable<PartBase> & Part;
   if (part.kind === 'global') {
     const scope = initialGlobalScope();
     walkNodes(new PartWalker(scratch, part.escape, scope, false), part.nodes, 0, limit, scope);
