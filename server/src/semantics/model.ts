@@ -720,7 +720,12 @@ export class DockerfileModel {
   /** `binding` with its declaration records made this version's declarations; `s`: the stage (or -1) it is seen from. */
   private absoluteBinding(binding: RecordBinding, s: number): Binding {
     return binding.declaration || binding.env
-      ? { ...binding, declaration: binding.declaration && this.declarationOf(binding.declaration, s), env: binding.env && this.absoluteBinding(binding.env, s) }
+      ? {
+          declaration: binding.declaration && this.declarationOf(binding.declaration, s),
+          predefined: binding.predefined,
+          value: binding.value,
+          env: binding.env && this.absoluteBinding(binding.env, s),
+        }
       : (binding as Binding);
   }
 }

@@ -102,6 +102,22 @@ export class DeclarationRecord {
     return this.kind === 'env' ? (written ?? '') : written;
   }
 
+  /**
+   * A declaration is also the binding it makes where it sets its own value and nothing else (an ENV,
+   * most ARGs): a scope then holds no object of its own for it (see `RecordBinding`).
+   */
+  get declaration(): DeclarationRecord {
+    return this;
+  }
+
+  get predefined(): undefined {
+    return undefined;
+  }
+
+  get env(): undefined {
+    return undefined;
+  }
+
   /** The same declaration with another value. */
   withValue(value: string | undefined): DeclarationRecord {
     return new DeclarationRecord(this.owner, this.index, this.kind, this.node, this.at, this.pair, value, this.inherits, this.trigger);
@@ -177,6 +193,7 @@ function reference(kind: StageReferenceKind, node: number, at: number, token: To
   return { kind, node, at, token, index: kind === 'copy-from' ? stageIndex(token.text) : undefined, nameLower: lower === token.text ? token.text : lower };
 }
 
+/** What a name is bound to in a scope. A declaration that sets its own value is its own binding. */
 export interface RecordBinding {
   readonly declaration?: DeclarationRecord;
   readonly predefined?: PredefinedArgFact;
@@ -357,7 +374,7 @@ function setArg(scope: ScopeWriter, declaration: DeclarationRecord, value: strin
   const hasValue = declaration.rawValue !== undefined || (inherited !== undefined && hasGlobalValue(inherited));
   if (previous && !hasValue) return;
   const env = previous?.declaration?.kind === 'env' ? previous : previous?.env;
-  scope.set(declaration.name, { declaration, predefined, value, env });
+  scope.set(declaration.name, value === declaration.value && !predefined && !env ? declaration : { declaration, predefined, value, env });
 }
 
 /** Whether a global binding gives a stage `ARG NAME` a value: a global ARG with a default, or a platform ARG. */
@@ -554,7 +571,7 @@ export class PartWalker {
         if (pair.separator === '') continue;
         const rawValue = pair.value?.text ?? '';
         const declaration = this.declare('env', index, at, pair, evaluate(rawValue, scope, this.escape, this.inStage), undefined, false);
-        updates.push([declaration.name, { declaration, value: declaration.value }]);
+        updates.push([declaration.name, declaration]);
       }
       for (const [name, binding] of updates) scope.set(name, binding);
     }
@@ -988,7 +1005,7 @@ function withOwner(scope: RecordScope, scratch: Part, part: Part): RecordScope {
     const declaration = binding.declaration;
     const env = binding.env && own(binding.env);
     if (declaration?.owner !== scratch && env === binding.env) return binding;
-    return { ...binding, declaration: declaration?.owner === scratch ? part.declarations[declaration.index] : declaration, env };
+    return { declaration: declaration?.owner === scratch ? part.declarations[declaration.index] : declaration, predefined: binding.predefined, value: binding.value, env };
   };
   for (const [name, binding] of scope) scope.set(name, own(binding));
   return scope;
