@@ -13,17 +13,85 @@ import { diffTokenData, LineTokenWriter, lineStartsIn, type AbsoluteTokens } fro
 export interface PartTokens {
   /** Which of the part's stage references named a stage ('1') or not ('0'). */
   readonly resolution: string;
-  /**
-   * LSP's relative encoding; the first token's line is counted from the part's first line. (A plain
-   * array: a whole document's data is then one native concatenation.)
-   */
-  readonly data: readonly number[];
+  /** LSP's relative encoding; the first token's line is counted from the part's first line. */
+  readonly data: ArrayLike<number>;
   /** The line of the last token, counted from the part's first line. */
   readonly lastLine: number;
   /** How many line breaks the part's text has: where the next part starts, counted from this one. */
   readonly lineBreaks: number;
   /** The JSON of `data` after its first number, once a full answer has needed it (see `restOf`). */
   rest?: string;
+}
+
+/**
+ * The tokens of a part as the cache keeps them, in one form at a time: their numbers packed (16 bits
+ * each where they fit), until a full answer writes them as JSON; from then on only that JSON (what
+ * every full answer sends again), read back into numbers in the rare case a delta needs them. A
+ * document's parts are kept for as long as it is open: keeping both forms doubled them.
+ */
+class KeptTokens implements PartTokens {
+  private packed: Uint16Array | Int32Array | undefined;
+  private json: string | undefined;
+  /** The first number, and how many there are (read without unpacking the JSON). */
+  readonly first: number;
+  readonly count: number;
+
+  readonly resolution: string;
+
+  constructor(
+    resolution: string,
+    numbers: readonly number[],
+    readonly lastLine: number,
+    readonly lineBreaks: number,
+  ) {
+    this.resolution = shared(resolution);
+    this.packed = pack(numbers);
+    this.first = numbers.length ? numbers[0] : 0;
+    this.count = numbers.length;
+  }
+
+  get data(): ArrayLike<number> {
+    if (this.packed) return this.packed;
+    if (this.count === 0) return [];
+    return JSON.parse(this.json ? `[${this.first},${this.json}]` : `[${this.first}]`) as number[];
+  }
+
+  get rest(): string | undefined {
+    return this.json;
+  }
+
+  /** Kept as JSON from now on: the packed numbers are let go. */
+  set rest(json: string | undefined) {
+    if (json === undefined) return;
+    this.json = json;
+    this.packed = undefined;
+  }
+}
+
+/** Resolutions are short strings made anew for every part of every version: the kept parts share one of each. */
+const resolutions = new Map<string, string>();
+
+function shared(resolution: string): string {
+  if (resolution.length > 8) return resolution;
+  let kept = resolutions.get(resolution);
+  if (kept === undefined) resolutions.set(resolution, (kept = resolution));
+  return kept;
+}
+
+/** `numbers` in the smallest typed array that holds them all. */
+function pack(numbers: readonly number[]): Uint16Array | Int32Array {
+  let small = true;
+  for (let i = 0; i < numbers.length && small; i++) small = numbers[i] >= 0 && numbers[i] <= 0xffff;
+  return small ? Uint16Array.from(numbers) : Int32Array.from(numbers);
+}
+
+/** How many numbers part `part` has, and its first, without reading the rest of a kept one. */
+function countOf(part: PartTokens): number {
+  return part instanceof KeptTokens ? part.count : part.data.length;
+}
+
+function firstOf(part: PartTokens): number {
+  return part instanceof KeptTokens ? part.first : part.data[0];
 }
 
 const cache = new WeakMap<object, PartTokens>();
@@ -60,10 +128,11 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
       entry = collectPart(doc, first, end, resolution, documentHasCarriageReturns(doc));
       cache.set(part, entry);
     }
-    if (entry.data.length) {
+    const count = countOf(entry);
+    if (count) {
       parts.push(entry);
       lines.push(line);
-      length += entry.data.length;
+      length += count;
     }
     line += entry.lineBreaks;
   }
@@ -77,7 +146,7 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
  */
 function firstNumber(layout: TokenLayout, p: number): number {
   const previousLine = p > 0 ? layout.lines[p - 1] + layout.parts[p - 1].lastLine : 0;
-  return layout.lines[p] + layout.parts[p].data[0] - previousLine;
+  return layout.lines[p] + firstOf(layout.parts[p]) - previousLine;
 }
 
 /** The joined data from the start of part `first` (number `at` of the data) up to number `to`. */
@@ -95,13 +164,12 @@ function joinedFrom(layout: TokenLayout, first: number, at: number, to: number):
 
 /** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
 export function joinTokenLayout(layout: TokenLayout): number[] {
-  // One native concatenation, then each part's first number.
-  const { parts } = layout;
-  const out = ([] as number[]).concat(...parts.map((part) => part.data));
-  let at = 0;
-  for (let p = 0; p < parts.length; p++) {
-    out[at] = firstNumber(layout, p);
-    at += parts[p].data.length;
+  // Filled by push: a list made at its length would be holey, which JSON.stringify writes slowly.
+  const out: number[] = [];
+  for (let p = 0; p < layout.parts.length; p++) {
+    const data = layout.parts[p].data;
+    out.push(firstNumber(layout, p));
+    for (let i = 1; i < data.length; i++) out.push(data[i]);
   }
   return out;
 }
@@ -113,9 +181,10 @@ export function joinTokenLayout(layout: TokenLayout): number[] {
 function restOf(part: PartTokens): string {
   let rest = part.rest;
   if (rest === undefined) {
-    const json = JSON.stringify(part.data);
+    // Integers joined by commas: the text JSON.stringify writes of them.
+    const json = Array.prototype.join.call(part.data, ',');
     const comma = json.indexOf(',');
-    rest = part.rest = comma < 0 ? '' : json.slice(comma + 1, -1);
+    rest = part.rest = comma < 0 ? '' : json.slice(comma + 1);
   }
   return rest;
 }
@@ -154,7 +223,7 @@ export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): Sema
   let first = 0;
   let start = 0;
   while (first < shorter && previous.parts[first] === next.parts[first] && previous.lines[first] === next.lines[first]) {
-    start += next.parts[first].data.length;
+    start += countOf(next.parts[first]);
     first++;
   }
   // Trailing parts: all their numbers but the first are their own. The first counts the lines from
@@ -167,10 +236,10 @@ export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): Sema
     if (previous.parts[p] !== next.parts[n]) break;
     trailing++;
     if (firstNumber(previous, p) !== firstNumber(next, n)) {
-      kept += next.parts[n].data.length - 1;
+      kept += countOf(next.parts[n]) - 1;
       break;
     }
-    kept += next.parts[n].data.length;
+    kept += countOf(next.parts[n]);
   }
   // The numbers between, trimmed to those that differ (a keystroke changes a token or two of its part).
   const before = joinedFrom(previous, first, start, previous.length - kept);
@@ -208,8 +277,7 @@ function collectPart(doc: AnalyzedDocument, first: number, end: number, resoluti
   const writer = (partWriter ??= new LineTokenWriter(text, starts, 0, true));
   writer.restart(text, starts, 0, origin);
   forEachNodeToken(doc, first, end, Number.POSITIVE_INFINITY, writer);
-  // `rest` from the start, so every part has the same shape when it is set.
-  const part: PartTokens = { resolution, data: writer.tokens, lastLine: writer.lastLine, lineBreaks: starts.length - 1, rest: undefined };
+  const part = new KeptTokens(resolution, writer.tokens, writer.lastLine, starts.length - 1);
   // Between parts the writer keeps no text of a version.
   writer.restart('', NO_LINES);
   return part;
