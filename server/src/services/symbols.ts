@@ -10,7 +10,7 @@
 // (outline.maxItems) the stages are counted only until the limit runs out, and the stages left
 // without children are not read (at 50,000 lines, with the default limit, nine stages in ten).
 
-import { DocumentSymbol, SymbolKind, type Position, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
 import { keptJsonArray, type JsonPieces } from './keptJson';
@@ -42,20 +42,27 @@ export function symbolName(text: string, fallback: string): string {
  * DETAIL_LENGTH. Only the words the detail shows are read (a RUN may be pages long).
  */
 function instructionDetail(node: InstructionNode): string {
-  let out = '';
+  // The words are joined once, at the end: a detail is kept with its symbol, and one built word by
+  // word is a chain of string pieces (each holding a slice of the node's text) several times its size.
+  const words: string[] = [];
+  let length = -1;
   const add = (text: string): void => {
-    for (let i = 0; i < text.length && out.length <= DETAIL_LENGTH; ) {
+    for (let i = 0; i < text.length && length <= DETAIL_LENGTH; ) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       if (i >= text.length) break;
       let j = i;
       while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
-      out += out ? ' ' + text.slice(i, j) : text.slice(i, j);
+      words.push(text.slice(i, j));
+      length += 1 + j - i;
       i = j;
     }
   };
   for (const flag of node.flags) add(flag.text);
   if (node.args) add(node.args.text);
-  return out.length > DETAIL_LENGTH ? out.slice(0, DETAIL_LENGTH - 1) + '…' : out;
+  if (length <= DETAIL_LENGTH) return words.join(' ');
+  // Cut, with an ellipsis: written into one string of its own.
+  const cut = words.join(' ').slice(0, DETAIL_LENGTH - 1);
+  return [cut, '…'].join('');
 }
 
 /** `end` moved back over a final line terminator. */
@@ -92,13 +99,20 @@ function instructionSymbol(text: TextReader, cursor: PositionCursor, start: numb
     for (const pair of node.pairs) {
       if (children.length >= maxPairs) break;
       const [range, selection] = ranges(cursor, start + pair.start, start + pair.key.start, start + pair.key.end, start + pair.end);
-      children.push(DocumentSymbol.create(symbolName(pair.key.text, '(no name)'), pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection));
+      children.push(symbolOf(symbolName(pair.key.text, '(no name)'), pair.value?.text ?? '', node.name === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant, range, selection, undefined));
     }
   }
   const end = cursor.position(withoutLineEnd(text, start + node.length));
-  const symbol = DocumentSymbol.create(name, instructionDetail(node), kind, { start: startPosition, end }, { start: keywordStart, end: keywordEnd });
-  if (children) symbol.children = children;
-  return symbol;
+  return symbolOf(name, instructionDetail(node), kind, { start: startPosition, end }, { start: keywordStart, end: keywordEnd }, children);
+}
+
+/**
+ * What `DocumentSymbol.create` makes (the same fields in the same order, so the same JSON), with its
+ * children in the object from the start: added afterwards, they take a second block of memory, and
+ * kept symbols stay for as long as the document is open.
+ */
+function symbolOf(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children: DocumentSymbol[] | undefined): DocumentSymbol {
+  return children ? { name, detail, kind, range, selectionRange, children } : { name, detail, kind, range, selectionRange };
 }
 
 /** The end of the last instruction among nodes [first, last] (trailing comments belong to what follows). */
@@ -176,8 +190,21 @@ interface PartSymbols {
    * The stage's own symbol with `symbols` as children, once made, and the stage index it was made
    * for (its detail names the index, which a stage inserted above changes).
    */
-  stage?: { readonly index: number; readonly symbol: DocumentSymbol };
+  stageIndex: number;
+  stageSymbol: DocumentSymbol | undefined;
 }
+
+/**
+ * What the outline keeps of a model part, one object per part: its counts, once counted, and its
+ * symbols as last made.
+ */
+interface KeptPart {
+  counts: PartCounts | undefined;
+  symbols: PartSymbols | undefined;
+}
+
+/** The instruction symbols of a part the limit gives none: one list for them all, which nothing changes. */
+const NO_SYMBOLS: DocumentSymbol[] = [];
 
 /** Whether `kept` holds the symbols a part gets when `instructions` and `variables` symbols are left at their depths. */
 function fits(kept: PartSymbols, instructions: number, variables: number): boolean {
@@ -186,12 +213,18 @@ function fits(kept: PartSymbols, instructions: number, variables: number): boole
   return kept.allVariables ? variables >= kept.variables : variables === kept.variables;
 }
 
-const countsCache = new WeakMap<object, PartCounts>();
-const symbolsCache = new WeakMap<object, PartSymbols>();
+const cache = new WeakMap<object, KeptPart>();
+
+function keptPart(doc: AnalyzedDocument, stage: number): KeptPart {
+  const key = doc.model.partOf(stage);
+  let kept = cache.get(key);
+  if (!kept) cache.set(key, (kept = { counts: undefined, symbols: undefined }));
+  return kept;
+}
 
 function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
-  const key = doc.model.partOf(part.stage);
-  let counts = countsCache.get(key);
+  const kept = keptPart(doc, part.stage);
+  let counts = kept.counts;
   if (!counts) {
     let instructions = 0;
     let variables = 0;
@@ -201,7 +234,7 @@ function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
       instructions++;
       if (declaresVariables(node)) variables += node.pairs.length;
     }, part.first);
-    countsCache.set(key, (counts = { instructions, variables }));
+    kept.counts = counts = { instructions, variables };
   }
   return counts;
 }
@@ -227,7 +260,7 @@ function stageSymbol(doc: AnalyzedDocument, text: TextReader, cursor: PositionCu
   const keyword = fromSymbol?.selectionRange ?? cursor.range(start + from.keyword.start, start + from.keyword.end);
   const end = cursor.position(withoutLineEnd(text, lastInstructionEnd(doc, stage.nodeIndex, stage.lastNodeIndex)));
   const selection = stage.nameSpan ? cursor.range(stage.nameSpan.start, stage.nameSpan.end) : keyword;
-  return DocumentSymbol.create(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children);
+  return symbolOf(name, details.filter(Boolean).join(' · '), SymbolKind.Class, { start: stageStart, end }, selection, children);
 }
 
 /**
@@ -272,7 +305,6 @@ function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numb
 }
 
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
-  const model = doc.model;
   // Characters are read from the tree (a version's whole text is never joined for its outline).
   const text = doc.tree.reader();
   const starts = documentLineStarts(doc);
@@ -292,13 +324,13 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
 
   /** The part's instruction symbols (and their variables) within what is left at their depths. */
   const partSymbols = (part: Part): PartSymbols => {
-    const key = model.partOf(part.stage);
     const line = cursor.lineOf(doc.tree.start(part.first));
     const instructionsAllowed = left[part.depth];
     const variablesAllowed = left[part.depth + 1];
-    let kept = symbolsCache.get(key);
+    const holder = keptPart(doc, part.stage);
+    let kept = holder.symbols;
     if (!kept || kept.line !== line || !fits(kept, instructionsAllowed, variablesAllowed)) {
-      const symbols: DocumentSymbol[] = [];
+      let symbols: DocumentSymbol[] = [];
       let variables = 0;
       let allInstructions = true;
       let allVariables = true;
@@ -318,7 +350,8 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
         variables += made;
         symbols.push(symbol);
       }, part.first);
-      symbolsCache.set(key, (kept = { line, symbols, allInstructions, variables, allVariables, stage: undefined }));
+      if (symbols.length === 0) symbols = NO_SYMBOLS;
+      holder.symbols = kept = { line, symbols, allInstructions, variables, allVariables, stageIndex: -1, stageSymbol: undefined };
     }
     left[part.depth] -= kept.symbols.length;
     left[part.depth + 1] -= kept.variables;
@@ -335,8 +368,11 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
     if (left[0] <= 0) continue;
     left[0]--;
     const kept = partSymbols(part);
-    if (kept.stage?.index !== part.stage) kept.stage = { index: part.stage, symbol: stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols) };
-    result.push(kept.stage.symbol);
+    if (!kept.stageSymbol || kept.stageIndex !== part.stage) {
+      kept.stageSymbol = stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols);
+      kept.stageIndex = part.stage;
+    }
+    result.push(kept.stageSymbol);
   }
   return result;
 }
