@@ -164,50 +164,41 @@ function partsOf(doc: AnalyzedDocument): Part[] {
   return parts;
 }
 
-/** How many instruction and variable symbols a part has without a limit. */
-interface PartCounts {
-  readonly instructions: number;
-  readonly variables: number;
-}
+/** The instruction symbols of a part the limit gives none: one list for them all, which nothing changes. */
+const NO_SYMBOLS: DocumentSymbol[] = [];
 
 /**
- * The instruction symbols of a part as made for a request, kept for the next one. A model part
- * object (DockerfileModel.partOf) stands for the same nodes in every version that has it, so the
- * symbols are the same again when the part still starts on the same line (their positions are
- * absolute) and its share of the limit makes the same symbols: the same number of instructions
- * (or at least as many, when it got all of them) and of variables among them (likewise).
+ * What the outline keeps of a model part, one object per part, for the next request: how many
+ * instruction and variable symbols the part has without a limit, once counted, and its instruction
+ * symbols as last made. A model part object (DockerfileModel.partOf) stands for the same nodes in
+ * every version that has it, so the symbols are the same again when the part still starts on the
+ * same line (their positions are absolute) and its share of the limit makes the same symbols: the
+ * same number of instructions (or at least as many, when it got all of them) and of variables among
+ * them (likewise).
  */
-interface PartSymbols {
-  readonly line: number;
-  readonly symbols: DocumentSymbol[];
+class KeptPart {
+  /** The counts; -1 until counted. */
+  instructionCount = -1;
+  variableCount = 0;
+  /** The line the symbols were made for; -1 until they are. */
+  line = -1;
+  symbols: DocumentSymbol[] = NO_SYMBOLS;
   /** Whether `symbols` holds every instruction of the part. */
-  readonly allInstructions: boolean;
+  allInstructions = false;
   /** The variable symbols among `symbols`' children. */
-  readonly variables: number;
+  variables = 0;
   /** Whether those are every variable the instructions in `symbols` declare. */
-  readonly allVariables: boolean;
+  allVariables = false;
   /**
    * The stage's own symbol with `symbols` as children, once made, and the stage index it was made
    * for (its detail names the index, which a stage inserted above changes).
    */
-  stageIndex: number;
-  stageSymbol: DocumentSymbol | undefined;
+  stageIndex = -1;
+  stageSymbol: DocumentSymbol | undefined = undefined;
 }
-
-/**
- * What the outline keeps of a model part, one object per part: its counts, once counted, and its
- * symbols as last made.
- */
-interface KeptPart {
-  counts: PartCounts | undefined;
-  symbols: PartSymbols | undefined;
-}
-
-/** The instruction symbols of a part the limit gives none: one list for them all, which nothing changes. */
-const NO_SYMBOLS: DocumentSymbol[] = [];
 
 /** Whether `kept` holds the symbols a part gets when `instructions` and `variables` symbols are left at their depths. */
-function fits(kept: PartSymbols, instructions: number, variables: number): boolean {
+function fits(kept: KeptPart, instructions: number, variables: number): boolean {
   const count = kept.symbols.length;
   if (kept.allInstructions ? instructions < count : instructions !== count) return false;
   return kept.allVariables ? variables >= kept.variables : variables === kept.variables;
@@ -218,14 +209,14 @@ const cache = new WeakMap<object, KeptPart>();
 function keptPart(doc: AnalyzedDocument, stage: number): KeptPart {
   const key = doc.model.partOf(stage);
   let kept = cache.get(key);
-  if (!kept) cache.set(key, (kept = { counts: undefined, symbols: undefined }));
+  if (!kept) cache.set(key, (kept = new KeptPart()));
   return kept;
 }
 
-function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
+/** The part's record, counted. */
+function countsOf(doc: AnalyzedDocument, part: Part): KeptPart {
   const kept = keptPart(doc, part.stage);
-  let counts = kept.counts;
-  if (!counts) {
+  if (kept.instructionCount < 0) {
     let instructions = 0;
     let variables = 0;
     doc.tree.forEach((node, _start, index) => {
@@ -234,9 +225,10 @@ function countsOf(doc: AnalyzedDocument, part: Part): PartCounts {
       instructions++;
       if (declaresVariables(node)) variables += node.pairs.length;
     }, part.first);
-    kept.counts = counts = { instructions, variables };
+    kept.instructionCount = instructions;
+    kept.variableCount = variables;
   }
-  return counts;
+  return kept;
 }
 
 /** The symbol of stage `index`, with its instruction symbols as children. */
@@ -272,15 +264,15 @@ function limitsOf(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numbe
   let budget = maxItems;
   // The top level: the stages, and the instructions before the first FROM.
   const global = parts[0].stage < 0 ? countsOf(doc, parts[0]) : undefined;
-  const top = doc.model.stages.length + (global?.instructions ?? 0);
+  const top = doc.model.stages.length + (global?.instructionCount ?? 0);
   if (top > budget) return [budget, 0, 0];
   budget -= top;
   // The next level: the variables of those instructions and the stages' instructions.
-  let next = global?.variables ?? 0;
+  let next = global?.variableCount ?? 0;
   for (const part of parts) {
     if (part.stage < 0) continue;
     if (next > budget) break;
-    next += countsOf(doc, part).instructions;
+    next += countsOf(doc, part).instructionCount;
   }
   if (next > budget) return [top, budget, 0];
   budget -= next;
@@ -288,7 +280,7 @@ function limitsOf(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numbe
   let below = 0;
   for (const part of parts) {
     if (part.stage < 0) continue;
-    below += countsOf(doc, part).variables;
+    below += countsOf(doc, part).variableCount;
     if (below > budget) return [top, next, budget];
   }
   return undefined;
@@ -298,8 +290,8 @@ function limitsOf(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numbe
 function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: number): number {
   let total = 0;
   for (const part of parts) {
-    const { instructions, variables } = countsOf(doc, part);
-    total += (part.stage >= 0 ? 1 : 0) + instructions + variables;
+    const { instructionCount, variableCount } = countsOf(doc, part);
+    total += (part.stage >= 0 ? 1 : 0) + instructionCount + variableCount;
   }
   return Math.max(0, total - maxItems);
 }
@@ -323,13 +315,12 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
   }
 
   /** The part's instruction symbols (and their variables) within what is left at their depths. */
-  const partSymbols = (part: Part): PartSymbols => {
+  const partSymbols = (part: Part): KeptPart => {
     const line = cursor.lineOf(doc.tree.start(part.first));
     const instructionsAllowed = left[part.depth];
     const variablesAllowed = left[part.depth + 1];
-    const holder = keptPart(doc, part.stage);
-    let kept = holder.symbols;
-    if (!kept || kept.line !== line || !fits(kept, instructionsAllowed, variablesAllowed)) {
+    const kept = keptPart(doc, part.stage);
+    if (kept.line !== line || !fits(kept, instructionsAllowed, variablesAllowed)) {
       let symbols: DocumentSymbol[] = [];
       let variables = 0;
       let allInstructions = true;
@@ -351,7 +342,13 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
         symbols.push(symbol);
       }, part.first);
       if (symbols.length === 0) symbols = NO_SYMBOLS;
-      holder.symbols = kept = { line, symbols, allInstructions, variables, allVariables, stageIndex: -1, stageSymbol: undefined };
+      kept.line = line;
+      kept.symbols = symbols;
+      kept.allInstructions = allInstructions;
+      kept.variables = variables;
+      kept.allVariables = allVariables;
+      kept.stageIndex = -1;
+      kept.stageSymbol = undefined;
     }
     left[part.depth] -= kept.symbols.length;
     left[part.depth + 1] -= kept.variables;
