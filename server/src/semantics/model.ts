@@ -424,7 +424,7 @@ export class DockerfileModel {
           value: r.value,
           expansion: r.expansion,
           expandedByBuilder: r.expandedByBuilder,
-          stage: r.inStage ? s : -1,
+          stage: s >= 0 && r.node > 0 ? s : -1,
         };
       });
     }

@@ -67,16 +67,22 @@ function shellOf(node: InstructionNode): Shell | undefined {
   return words?.length ? { kind: windowsShellOf(words[0]) ?? 'posix', command: words } : undefined;
 }
 
+const ENV_FLAG = 1;
+const TRIGGER_FLAG = 2;
+
 /**
  * An ARG or ENV declaration, relative to its part. One compact shape (a class): a version of a large
  * file keeps thousands. Its name and its value as written are read from its pair.
  */
 export class DeclarationRecord {
+  /** Its kind and whether it is a trigger's, in one small integer: ENV_FLAG, TRIGGER_FLAG. */
+  private readonly flags: number;
+
   constructor(
     readonly owner: Part,
     /** Its position in `owner.declarations`. */
     readonly index: number,
-    readonly kind: 'arg' | 'env',
+    kind: 'arg' | 'env',
     /** Node index and node start, relative to the part's first node. */
     readonly node: number,
     readonly at: number,
@@ -84,13 +90,23 @@ export class DeclarationRecord {
     readonly value: string | undefined,
     /** The global ARG a stage `ARG NAME` (or `ONBUILD ARG NAME`) without a default takes its value from. */
     readonly inherits: DeclarationRecord | undefined,
-    /**
-     * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
-     * of every stage built FROM it, which runs the trigger first (see `applyTriggers`), and so in that
-     * of the later triggers of its stage (`PartWalker.resolveTriggers`).
-     */
-    readonly trigger: boolean,
-  ) {}
+    trigger: boolean,
+  ) {
+    this.flags = (kind === 'env' ? ENV_FLAG : 0) | (trigger ? TRIGGER_FLAG : 0);
+  }
+
+  get kind(): 'arg' | 'env' {
+    return this.flags & ENV_FLAG ? 'env' : 'arg';
+  }
+
+  /**
+   * Declared by an `ONBUILD ARG` or `ONBUILD ENV` trigger: not in its own stage's scope, but in that
+   * of every stage built FROM it, which runs the trigger first (see `applyTriggers`), and so in that
+   * of the later triggers of its stage (`PartWalker.resolveTriggers`).
+   */
+  get trigger(): boolean {
+    return (this.flags & TRIGGER_FLAG) !== 0;
+  }
 
   get name(): string {
     return this.pair.key.text;
@@ -126,7 +142,9 @@ export class DeclarationRecord {
 
 /**
  * A variable reference resolved in its scope, relative to its part: the binding it sees (whose
- * declaration, predefined ARG and value it takes), kept as the scope's own object.
+ * declaration, predefined ARG and value it takes), kept as the scope's own object. It is in the
+ * global scope (FROM lines and global ARG defaults) in the global part and on a stage part's first
+ * node, its FROM.
  */
 export class UseRecord {
   constructor(
@@ -135,9 +153,8 @@ export class UseRecord {
     readonly ref: VariableRef,
     readonly binding: RecordBinding | undefined,
     readonly expansion: VariableExpansion,
-    /** False in the global scope (FROM lines and global ARG defaults). */
-    readonly inStage: boolean,
   ) {}
+
 
   get declaration(): DeclarationRecord | undefined {
     return this.binding?.declaration;
@@ -157,7 +174,7 @@ export class UseRecord {
 
   /** The same use resolved to another binding. */
   resolved(binding: RecordBinding | undefined): UseRecord {
-    return new UseRecord(this.node, this.at, this.ref, binding, this.expansion, this.inStage);
+    return new UseRecord(this.node, this.at, this.ref, binding, this.expansion);
   }
 }
 
@@ -389,6 +406,8 @@ function hasGlobalValue(binding: RecordBinding): boolean {
  * scope only build arguments exist, and an undeclared one is empty.
  */
 function evaluate(raw: string, scope: ScopeReader, escape: string, inStage = false): string | undefined {
+  // Only variables, quotes and escapes change a word (the value is then the text itself, not a copy).
+  if (!/[$"'\\`]/.test(raw)) return raw;
   let unknown = false;
   const env: Environment = (name) => {
     const binding = scope.get(name);
@@ -522,7 +541,7 @@ export class PartWalker {
   /** The FROM line: its image as a reference and its variables, which see the global scope only. */
   from(node: InstructionNode, image: Token | undefined): void {
     if (image) (this.part.references as ReferenceRecord[]).push(reference('from', 0, 0, image));
-    for (const ref of node.variables) this.use(node, 0, 0, ref, this.global, false);
+    for (const ref of node.variables) this.use(node, 0, 0, ref, this.global);
   }
 
   instruction(node: InstructionNode, index: number, at: number, scope: ScopeWriter): void {
@@ -532,7 +551,7 @@ export class PartWalker {
       // Each ARG default sees the ARGs declared before it, even in the same instruction.
       for (const pair of node.pairs) {
         for (const ref of node.variables) {
-          if (pair.value && ref.start >= pair.value.start && ref.end <= pair.value.end) this.use(node, index, at, ref, scope, this.inStage);
+          if (pair.value && ref.start >= pair.value.start && ref.end <= pair.value.end) this.use(node, index, at, ref, scope);
         }
         const name = pair.key.text;
         const rawValue = pair.value?.text;
@@ -550,7 +569,7 @@ export class PartWalker {
       return;
     }
     // Everything else uses the scope as it was before the instruction.
-    for (const ref of this.references(node, index)) this.use(node, index, at, ref, scope, this.inStage);
+    for (const ref of this.references(node, index)) this.use(node, index, at, ref, scope);
     if (node.name === 'ONBUILD' && this.inStage && (owner.name === 'ENV' || owner.name === 'ARG')) {
       // The trigger runs in a later stage, with that stage's values. Known here only when it uses none,
       // until the stage is walked: `resolveTriggers` then gives it the value it has as the triggers run.
@@ -607,7 +626,7 @@ export class PartWalker {
     return shellFormVariables(node, this.nodeText(index), this.escape as EscapeChar, shell === 'posix' ? undefined : shell, this.part.windows);
   }
 
-  private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ScopeReader, inStage: boolean): void {
+  private use(node: InstructionNode, index: number, at: number, ref: VariableRef, scope: ScopeReader): void {
     const expansion = expansionOf(node, ref, this.cmdIsScript);
     // A PowerShell variable of the script itself is no ARG or ENV, whatever its name.
     let binding = ref.local ? undefined : visibleBinding(scope.get(ref.name), expansion);
@@ -617,7 +636,7 @@ export class PartWalker {
     if (predefined) binding = binding ? { declaration: binding.declaration, predefined, value: binding.value } : predefinedBinding(predefined);
     if (!ref.local && expansion === 'runtime-shell') this.outsideBuild.push(this.part.uses.length);
     else if (!ref.local && expansion === 'trigger') this.inTriggers.push(this.part.uses.length);
-    (this.part.uses as UseRecord[]).push(new UseRecord(index, at, ref, binding, expansion, inStage));
+    (this.part.uses as UseRecord[]).push(new UseRecord(index, at, ref, binding, expansion));
   }
 
   private stageReferences(node: InstructionNode, index: number, at: number): void {
