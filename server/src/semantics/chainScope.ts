@@ -184,6 +184,8 @@ export class ChainScope {
   }
 
   set(name: string, binding: RecordBinding): void {
+    // A kept scope does not change (see the constructor); should one be set all the same, its shared empty list is not.
+    if (this.sets === NO_SETS) this.sets = [];
     (this.sets as (string | RecordBinding)[]).push(name, binding);
     if (this.indexed) this.insert(name, binding);
     else if (this.sets.length > 2 * SMALL) this.indexedTrie();
