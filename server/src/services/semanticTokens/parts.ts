@@ -14,7 +14,7 @@ export interface PartTokens {
   /** Which of the part's stage references named a stage ('1') or not ('0'). */
   readonly resolution: string;
   /** LSP's relative encoding; the first token's line is counted from the part's first line. */
-  readonly data: ArrayLike<number>;
+  readonly data: readonly number[];
   /** The line of the last token, counted from the part's first line. */
   readonly lastLine: number;
   /** How many line breaks the part's text has: where the next part starts, counted from this one. */
@@ -24,15 +24,17 @@ export interface PartTokens {
 }
 
 /**
- * The tokens of a part as the cache keeps them, in one form at a time: their numbers packed (16 bits
- * each where they fit), until a full answer writes them as JSON; from then on only that JSON (what
- * every full answer sends again), read back into numbers in the rare case a delta needs them. A
- * document's parts are kept for as long as it is open: keeping both forms doubled them.
+ * The tokens of a part as the cache keeps them, in one form at a time: their numbers, until a full
+ * answer writes them as JSON; from then on only that JSON (what every full answer sends again), read
+ * back into numbers in the rare case a delta or a client without prepared answers needs them. A
+ * document's parts are kept for as long as it is open: keeping both forms doubled them. (Packing
+ * the numbers into typed arrays as well was measured: a typed array per part made the first full
+ * answer at 50,000 lines a quarter slower.)
  */
 class KeptTokens implements PartTokens {
-  private packed: Uint16Array | Int32Array | undefined;
+  private numbers: readonly number[] | undefined;
   private json: string | undefined;
-  /** The first number, and how many there are (read without unpacking the JSON). */
+  /** The first number, and how many there are (read without parsing the JSON). */
   readonly first: number;
   readonly count: number;
 
@@ -45,14 +47,13 @@ class KeptTokens implements PartTokens {
     readonly lineBreaks: number,
   ) {
     this.resolution = shared(resolution);
-    this.packed = pack(numbers);
+    this.numbers = numbers;
     this.first = numbers.length ? numbers[0] : 0;
     this.count = numbers.length;
   }
 
-  get data(): ArrayLike<number> {
-    if (this.packed) return this.packed;
-    if (this.count === 0) return [];
+  get data(): readonly number[] {
+    if (this.numbers) return this.numbers;
     return JSON.parse(this.json ? `[${this.first},${this.json}]` : `[${this.first}]`) as number[];
   }
 
@@ -60,11 +61,11 @@ class KeptTokens implements PartTokens {
     return this.json;
   }
 
-  /** Kept as JSON from now on: the packed numbers are let go. */
+  /** Kept as JSON from now on: the numbers are let go. */
   set rest(json: string | undefined) {
     if (json === undefined) return;
     this.json = json;
-    this.packed = undefined;
+    if (this.count) this.numbers = undefined;
   }
 }
 
@@ -76,13 +77,6 @@ function shared(resolution: string): string {
   let kept = resolutions.get(resolution);
   if (kept === undefined) resolutions.set(resolution, (kept = resolution));
   return kept;
-}
-
-/** `numbers` in the smallest typed array that holds them all. */
-function pack(numbers: readonly number[]): Uint16Array | Int32Array {
-  let small = true;
-  for (let i = 0; i < numbers.length && small; i++) small = numbers[i] >= 0 && numbers[i] <= 0xffff;
-  return small ? Uint16Array.from(numbers) : Int32Array.from(numbers);
 }
 
 /** How many numbers part `part` has, and its first, without reading the rest of a kept one. */
@@ -164,12 +158,13 @@ function joinedFrom(layout: TokenLayout, first: number, at: number, to: number):
 
 /** Every token of the document in LSP's relative encoding (UTF-16): a full request's `data`. */
 export function joinTokenLayout(layout: TokenLayout): number[] {
-  // Filled by push: a list made at its length would be holey, which JSON.stringify writes slowly.
-  const out: number[] = [];
-  for (let p = 0; p < layout.parts.length; p++) {
-    const data = layout.parts[p].data;
-    out.push(firstNumber(layout, p));
-    for (let i = 1; i < data.length; i++) out.push(data[i]);
+  // One native concatenation, then each part's first number.
+  const { parts } = layout;
+  const out = ([] as number[]).concat(...parts.map((part) => part.data));
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    out[at] = firstNumber(layout, p);
+    at += countOf(parts[p]);
   }
   return out;
 }
@@ -181,10 +176,9 @@ export function joinTokenLayout(layout: TokenLayout): number[] {
 function restOf(part: PartTokens): string {
   let rest = part.rest;
   if (rest === undefined) {
-    // Integers joined by commas: the text JSON.stringify writes of them.
-    const json = Array.prototype.join.call(part.data, ',');
+    const json = JSON.stringify(part.data);
     const comma = json.indexOf(',');
-    rest = part.rest = comma < 0 ? '' : json.slice(comma + 1);
+    rest = part.rest = comma < 0 ? '' : json.slice(comma + 1, -1);
   }
   return rest;
 }
