@@ -26,6 +26,7 @@
 //   npm run bench:lsp -- --pause=100    wait this long before each keystroke, as a typist leaves the server idle
 //   npm run bench:lsp -- --keep-env     start the servers with NODE_EXTRA_CA_CERTS if it is set
 //   npm run bench:lsp -- --pool-size=4  V8's background threads for the servers (default 1, as our VS Code client starts ours; Node.js's own default is 4)
+//   npm run bench:lsp -- --semi-space=0  V8's young generation semi-space limit in MiB for the servers (default 4, as our client starts ours; 0: V8's own, 16)
 //   npm run bench:lsp -- --threads      also, per request, how long the server's main thread waited for a core and its other threads ran (Linux)
 //   npm run bench:lsp -- --ipc          talk to ours over Node IPC instead of stdio (the peer stays on stdio)
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -69,9 +70,11 @@ const PAUSE_MS = Number(args.find((a) => a.startsWith('--pause='))?.split('=')[1
 const THREADS = args.includes('--threads');
 // Both servers run V8's background work (optimising compilation, collection) on one helper thread,
 // as our VS Code client starts ours: with Node.js's four, on a 2-core machine, they take the core
-// the server's main thread needs.
+// the server's main thread needs. And both have a young generation of at most 4 MiB a semi-space, as
+// our client starts ours (V8's default grows to 16 while a large file opens).
 const POOL_SIZE = Number(args.find((a) => a.startsWith('--pool-size='))?.split('=')[1] ?? 1);
-const NODE_ARGS = [`--v8-pool-size=${POOL_SIZE}`, ...(args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [])];
+const SEMI_SPACE = Number(args.find((a) => a.startsWith('--semi-space='))?.split('=')[1] ?? 4);
+const NODE_ARGS = [`--v8-pool-size=${POOL_SIZE}`, ...(SEMI_SPACE ? [`--max-semi-space-size=${SEMI_SPACE}`] : []), ...(args.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length).split(',') ?? [])];
 // Both servers start in this process's environment without NODE_EXTRA_CA_CERTS, as our VS Code
 // client starts ours: with it set, Node.js reads the file and builds its certificate store before
 // running any code, which the header measures. Neither server opens a network connection.
@@ -458,7 +461,9 @@ async function main(): Promise<void> {
     console.log("This client's collections may go on in V8's helper threads during timed requests (run it through scripts/bench.mjs).");
   }
   if (IPC) console.log('Ours is spoken to over Node IPC (--ipc), the peer over stdio.');
-  console.log(`The servers run with --v8-pool-size=${POOL_SIZE}${POOL_SIZE === 1 ? ', as our VS Code client starts ours (--pool-size=N changes it)' : ''}.`);
+  const semiSpace = SEMI_SPACE ? ` and --max-semi-space-size=${SEMI_SPACE}` : " and V8's default young generation";
+  const asOurs = POOL_SIZE === 1 && SEMI_SPACE === 4 ? ', as our VS Code client starts ours (--pool-size=N and --semi-space=N change them; 0: V8 default)' : '';
+  console.log(`The servers run with --v8-pool-size=${POOL_SIZE}${semiSpace}${asOurs}.`);
   if (process.env.NODE_EXTRA_CA_CERTS) {
     const bare = (env: NodeJS.ProcessEnv) => nodeStartMs(env).toFixed(0);
     const without = { ...process.env };

@@ -30,16 +30,19 @@ if (cacheOut) process.on('exit', () => fs.writeFileSync(cacheOut, script.createC
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
 
-// The old generation may grow by half its live size between full collections, not by V8's adaptive
+// The old generation may grow by 30% of its live size between full collections, not by V8's adaptive
 // factor of up to four: a large document's requests allocate in bursts (a megabyte of outline or
 // tokens as JSON), and with the default the heap of a 50,000-line file peaked at about 440 MiB for
 // 60 MiB of live data. Growth by 100% peaked at 244 MiB and by 50% at 230 MiB, with the same
-// latency (bench/lsp.bench.ts); by 25% the peak was lower again, but the collections made a
-// session of requests about a tenth slower.
+// latency (bench/lsp.bench.ts); by 25% the collections then made a session of requests about a tenth
+// slower. Once the live data had halved (2026-12-01: 37 MB at 50,000 lines) the collections cost less:
+// with a young generation of 4 MiB a semi-space (as the VS Code extension starts the server), 30%
+// took the peak from 132 to 124-126 MiB at the same latency, and 20% to 121-122 with keystrokes'
+// p95 above 30 ms.
 // V8 reads this flag as it goes, so it is set after the start (loading node:v8 costs 3 ms), once
 // the bundle has been compiled: a code cache is only accepted with the flags it was written with, and
 // the session that writes it leaves the flags alone. A Node.js that does not know the flag says so on
 // standard error, never on the LSP's output.
 if (!cacheOut) {
-  setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=50'));
+  setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=30'));
 }

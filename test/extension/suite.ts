@@ -166,6 +166,7 @@ const cases: Case[] = [
     async () => {
       const { node } = await serverCommandLine();
       assert.deepEqual(node.filter((arg) => arg.startsWith('--v8-pool-size')), ['--v8-pool-size=1']);
+      assert.deepEqual(node.filter((arg) => arg.startsWith('--max-semi-space-size')), ['--max-semi-space-size=4']);
     },
   ],
   [

@@ -114,11 +114,11 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     expect(Boolean(result.capabilities!.completionProvider)).toBe(Boolean(features.capabilities.completionProvider));
   });
 
-  it('starts the server as the VS Code extension does: one V8 helper thread, no NODE_EXTRA_CA_CERTS', ({ skip }) => {
+  it('starts the server as the VS Code extension does: one V8 helper thread, a young generation of 4 MiB a semi-space, no NODE_EXTRA_CA_CERTS', ({ skip }) => {
     if (process.platform !== 'linux') return skip('no /proc to read the server process from');
     // This process's NODE_OPTIONS and NODE_EXTRA_CA_CERTS (set on some machines) reach nvim; the
     // snippet's cmd_env replaces them.
-    expect(result.server_env).toEqual({ NODE_OPTIONS: '--v8-pool-size=1', NODE_EXTRA_CA_CERTS: '' });
+    expect(result.server_env).toEqual({ NODE_OPTIONS: '--v8-pool-size=1 --max-semi-space-size=4', NODE_EXTRA_CA_CERTS: '' });
   });
 
   it('shows a hover for FROM in a floating window', ({ skip }) => {
