@@ -155,7 +155,6 @@ export class UseRecord {
     readonly expansion: VariableExpansion,
   ) {}
 
-
   get declaration(): DeclarationRecord | undefined {
     return this.binding?.declaration;
   }
