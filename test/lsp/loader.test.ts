@@ -1,7 +1,7 @@
 // dist/server.js starts the bundle from the build's V8 code cache; without one, or with one V8
 // cannot use, it compiles the bundle and serves the same.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,14 @@ describe('the entry point', () => {
     const { code, stdout } = await serve();
     expect(code).toBe(0);
     expect(stdout).toContain('"name":"dockerfile-lsp"');
+  });
+
+  it('is given a bundle written in ASCII, which V8 keeps at one byte a character', () => {
+    const source = readFileSync(path.join(dist, 'server.bundle.js'), 'utf8');
+    const outside = /[\u0080-\uffff]/.exec(source);
+    expect(outside && source.slice(Math.max(0, outside.index - 40), outside.index + 10)).toBeNull();
+    // esbuild leaves comments and regular expressions as written: the build escapes them (here an ellipsis).
+    expect(source).toContain('\\u2026');
   });
 
   it('serves with the cache the build wrote', async () => {
