@@ -93,7 +93,7 @@ describe('semantic token deltas found part by part', () => {
   it('compare the first part by its line too', () => {
     // Built by hand: the model gives a stage a new part when the lines before it change, but a
     // part that kept its object and moved down must still be sent again from its first number.
-    const part = { resolution: '', data: [0, 0, 4, 0, 0, 1, 0, 3, 0, 0], lastLine: 1, lineBreaks: 2 };
+    const part = { resolution: '', data: [0, 0, 4, 0, 0, 1, 0, 3, 0, 0], count: 10, first: 0, lastLine: 1, lineBreaks: 2 };
     const before: TokenLayout = { parts: [part], lines: [0], length: 10 };
     const after: TokenLayout = { parts: [part], lines: [2], length: 10 };
     expect(diffTokenLayouts(before, after)).toEqual([{ start: 0, deleteCount: 1, data: [2] }]);

@@ -15,6 +15,9 @@ export interface PartTokens {
   readonly resolution: string;
   /** LSP's relative encoding; the first token's line is counted from the part's first line. */
   readonly data: readonly number[];
+  /** How many numbers `data` has, and its first (0 when none), read without reading `data`. */
+  readonly count: number;
+  readonly first: number;
   /** The line of the last token, counted from the part's first line. */
   readonly lastLine: number;
   /** How many line breaks the part's text has: where the next part starts, counted from this one. */
@@ -34,7 +37,6 @@ export interface PartTokens {
 class KeptTokens implements PartTokens {
   private numbers: readonly number[] | undefined;
   private json: string | undefined;
-  /** The first number, and how many there are (read without parsing the JSON). */
   readonly first: number;
   readonly count: number;
 
@@ -79,15 +81,6 @@ function shared(resolution: string): string {
   return kept;
 }
 
-/** How many numbers part `part` has, and its first, without reading the rest of a kept one. */
-function countOf(part: PartTokens): number {
-  return part instanceof KeptTokens ? part.count : part.data.length;
-}
-
-function firstOf(part: PartTokens): number {
-  return part instanceof KeptTokens ? part.first : part.data[0];
-}
-
 const cache = new WeakMap<object, PartTokens>();
 
 /**
@@ -122,7 +115,7 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
       entry = collectPart(doc, first, end, resolution, documentHasCarriageReturns(doc));
       cache.set(part, entry);
     }
-    const count = countOf(entry);
+    const count = entry.count;
     if (count) {
       parts.push(entry);
       lines.push(line);
@@ -140,7 +133,7 @@ export function documentTokenLayout(doc: AnalyzedDocument): TokenLayout {
  */
 function firstNumber(layout: TokenLayout, p: number): number {
   const previousLine = p > 0 ? layout.lines[p - 1] + layout.parts[p - 1].lastLine : 0;
-  return layout.lines[p] + firstOf(layout.parts[p]) - previousLine;
+  return layout.lines[p] + layout.parts[p].first - previousLine;
 }
 
 /** The joined data from the start of part `first` (number `at` of the data) up to number `to`. */
@@ -164,7 +157,7 @@ export function joinTokenLayout(layout: TokenLayout): number[] {
   let at = 0;
   for (let p = 0; p < parts.length; p++) {
     out[at] = firstNumber(layout, p);
-    at += countOf(parts[p]);
+    at += parts[p].count;
   }
   return out;
 }
@@ -217,7 +210,7 @@ export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): Sema
   let first = 0;
   let start = 0;
   while (first < shorter && previous.parts[first] === next.parts[first] && previous.lines[first] === next.lines[first]) {
-    start += countOf(next.parts[first]);
+    start += next.parts[first].count;
     first++;
   }
   // Trailing parts: all their numbers but the first are their own. The first counts the lines from
@@ -230,10 +223,10 @@ export function diffTokenLayouts(previous: TokenLayout, next: TokenLayout): Sema
     if (previous.parts[p] !== next.parts[n]) break;
     trailing++;
     if (firstNumber(previous, p) !== firstNumber(next, n)) {
-      kept += countOf(next.parts[n]) - 1;
+      kept += next.parts[n].count - 1;
       break;
     }
-    kept += countOf(next.parts[n]);
+    kept += next.parts[n].count;
   }
   // The numbers between, trimmed to those that differ (a keystroke changes a token or two of its part).
   const before = joinedFrom(previous, first, start, previous.length - kept);

@@ -4,6 +4,7 @@
 // whole stage, in each version, and a check of every stage made them for the whole file).
 
 import type { DockerfileModel, UseFacts } from '../../../semantics';
+import { countBelow } from '../../../syntax';
 
 const NONE: readonly UseFacts[] = [];
 
@@ -12,14 +13,7 @@ export function useFactsOfNode(model: DockerfileModel, nodeIndex: number): reado
   const stage = model.stageOfNode(nodeIndex);
   const node = stage ? nodeIndex - stage.nodeIndex : nodeIndex;
   const facts = model.partUseFacts(stage ? stage.index : -1);
-  // The first of the node's, by binary search.
-  let low = 0;
-  let high = facts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (facts[middle].node < node) low = middle + 1;
-    else high = middle;
-  }
+  const low = countBelow(facts, (use) => use.node, node);
   let end = low;
   while (end < facts.length && facts[end].node === node) end++;
   return end === low ? NONE : facts.slice(low, end);
