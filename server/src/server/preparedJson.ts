@@ -30,8 +30,8 @@ export class PreparedJson {
 }
 
 /**
- * `json` as the answer of a handler typed for `T`. The text must be what JSON.stringify makes of a
- * `T`: the client cannot tell the two apart.
+ * `json` as the answer of a handler typed for `T`. The text must be JSON of a `T` (what JSON.stringify
+ * makes of it, or the same with escapes): the client cannot tell the two apart.
  */
 export function prepared<T>(json: string | readonly string[]): T {
   return new PreparedJson(json) as unknown as T;
@@ -57,10 +57,13 @@ export function messageJson(message: Message): string {
   return parts ? `${parts.head}${parts.body.text}}` : JSON.stringify(message);
 }
 
+/** Where a framed message is written: a buffer of exactly `size` bytes, whose contents do not matter. */
+export type FrameAllocator = (size: number) => Buffer;
+
 /** A buffer with the Content-Length header of `size` bytes of content; `at`: where the content starts. */
-function framed(size: number): { bytes: Buffer; at: number } {
+function framed(size: number, allocate: FrameAllocator): { bytes: Buffer; at: number } {
   const header = `Content-Length: ${size}\r\n\r\n`;
-  const bytes = Buffer.allocUnsafe(header.length + size);
+  const bytes = allocate(header.length + size);
   return { bytes, at: bytes.write(header, 0, 'latin1') };
 }
 
@@ -68,18 +71,18 @@ function framed(size: number): { bytes: Buffer; at: number } {
  * A message as LSP's base protocol frames it: the Content-Length header, then the JSON as UTF-8,
  * with prepared pieces written straight into the buffer (never joined into one string).
  */
-export function frameMessage(message: Message): Buffer {
+export function frameMessage(message: Message, allocate: FrameAllocator = Buffer.allocUnsafe): Buffer {
   const parts = preparedParts(message);
   if (!parts) {
     const json = JSON.stringify(message);
-    const { bytes, at } = framed(Buffer.byteLength(json, 'utf8'));
+    const { bytes, at } = framed(Buffer.byteLength(json, 'utf8'), allocate);
     bytes.write(json, at, 'utf8');
     return bytes;
   }
   const { head, body } = parts;
   let size = Buffer.byteLength(head, 'utf8') + 1;
   for (const piece of body.pieces) size += Buffer.byteLength(piece, 'utf8');
-  const { bytes, at: start } = framed(size);
+  const { bytes, at: start } = framed(size, allocate);
   let at = start + bytes.write(head, start, 'utf8');
   for (const piece of body.pieces) at += bytes.write(piece, at, 'utf8');
   bytes[at] = 0x7d; // }
