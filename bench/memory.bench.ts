@@ -2,14 +2,14 @@
 // document keeps alive inside the server, phase by phase, as the server makes it: the version (its
 // syntax tree and the text read from it), the model, the diagnostics (with the model facts and the
 // per-stage caches the checks keep), the semantic tokens kept per stage (and their JSON, which a
-// full request writes), then the outline and the folds. Each figure is the live heap after full
+// full request writes), then the outline (as JSON, as the server writes it) and the folds. Each figure is the live heap after full
 // collections (typed arrays' memory included), so it says what stays, not what a request allocates on the way; `npm run bench:lsp
 // -- --by-step` gives the server's resident memory over a session. It asserts nothing.
 import { getDiagnostics } from '../server/src/services/diagnostics';
 import { analyzedDocument } from '../server/src/services/document';
 import { getFoldingRanges } from '../server/src/services/folding';
 import { documentTokenLayout, joinTokenLayoutJson } from '../server/src/services/semanticTokens';
-import { getDocumentSymbols } from '../server/src/services/symbols';
+import { documentSymbolsJsonOf } from '../server/src/services/symbols';
 import { DockerfileDocument } from '../server/src/server/documents';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { generateDockerfile } from './generate';
@@ -46,10 +46,9 @@ function run(lines: number): void {
   phase('diagnostics', () => JSON.stringify(getDiagnostics(doc, DEFAULT_SETTINGS, {})).length);
   phase('semantic tokens', () => documentTokenLayout(doc));
   phase('their JSON', () => joinTokenLayoutJson(documentTokenLayout(doc)).length);
-  phase('outline, folds', () => [
-    JSON.stringify(getDocumentSymbols(doc, { maxItems: DEFAULT_SETTINGS.outline.maxItems })).length,
-    JSON.stringify(getFoldingRanges(doc, { lineFoldingOnly: true, rangeLimit: 5000 })).length,
-  ]);
+  // The outline as the server writes it over stdio: each stage's JSON, kept in place of its symbols.
+  phase('outline', () => documentSymbolsJsonOf(doc, { maxItems: DEFAULT_SETTINGS.outline.maxItems }).length);
+  phase('folds', () => JSON.stringify(getFoldingRanges(doc, { lineFoldingOnly: true, rangeLimit: 5000 })).length);
   const total = phases.reduce((sum, [, size]) => sum + size, 0);
   console.log(`\n${lines.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} KB): live heap kept, MiB`);
   for (const [name, size] of phases) console.log(`${name.padEnd(18)}${size.toFixed(2).padStart(8)}`);

@@ -810,7 +810,7 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
  */
 const diagnosticJson = new WeakMap<Diagnostic, string>();
 
-/** `diagnostics` written as a JSON array (the same text JSON.stringify would make of it), in pieces onto `out`. */
+/** `diagnostics` written as a JSON array (the same value JSON.stringify would write; keptJsonText), in pieces onto `out`. */
 export function diagnosticsJson(diagnostics: readonly Diagnostic[], out?: JsonPieces): JsonPieces {
   return keptJsonArray(diagnostics, diagnosticJson, out);
 }

@@ -10,13 +10,26 @@
 /** JSON text in pieces: written one after another, they make one JSON value. */
 export type JsonPieces = string[];
 
-/** `items` written as a JSON array (the text JSON.stringify makes of it) onto `out`, each item's text kept in `kept`. */
+const NON_ASCII = /[\u0080-\uffff]/;
+const EVERY_NON_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * The JSON of `value` to keep: JSON.stringify's text with each character beyond ASCII written as a
+ * `\u` escape. Any JSON reader reads the same value, and V8 stores the kept string at one byte a
+ * character: a single `·` in a stage symbol's detail would store its whole JSON at two.
+ */
+export function keptJsonText(value: object): string {
+  const json = JSON.stringify(value);
+  return NON_ASCII.test(json) ? json.replace(EVERY_NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+/** `items` written as a JSON array onto `out`, each item's text (keptJsonText) kept in `kept`. */
 export function keptJsonArray<T extends object>(items: readonly T[], kept: WeakMap<T, string>, out: JsonPieces = []): JsonPieces {
   out.push('[');
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     let json = kept.get(item);
-    if (json === undefined) kept.set(item, (json = JSON.stringify(item)));
+    if (json === undefined) kept.set(item, (json = keptJsonText(item)));
     if (i > 0) out.push(',');
     out.push(json);
   }

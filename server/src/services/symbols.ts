@@ -13,7 +13,7 @@
 import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
 import { appendAll, type InstructionNode } from '../syntax';
 import { documentLineStarts, type AnalyzedDocument } from './document';
-import { keptJsonArray, type JsonPieces } from './keptJson';
+import { keptJsonText, type JsonPieces } from './keptJson';
 import type { TextReader } from '../syntax';
 import { PositionCursor } from './positions';
 
@@ -182,12 +182,15 @@ class KeptPart {
   variableCount = 0;
   /** The line the symbols were made for; -1 until they are. */
   line = -1;
+  /** The instruction symbols last made; NO_SYMBOLS also once only their stage's JSON is kept (`json`). */
   symbols: DocumentSymbol[] = NO_SYMBOLS;
-  /** Whether `symbols` holds every instruction of the part. */
+  /** How many instruction symbols were made (`symbols`' length, kept when they are let go). */
+  made = 0;
+  /** Whether the symbols made are every instruction of the part. */
   allInstructions = false;
-  /** The variable symbols among `symbols`' children. */
+  /** The variable symbols among their children. */
   variables = 0;
-  /** Whether those are every variable the instructions in `symbols` declare. */
+  /** Whether those are every variable the instructions made declare. */
   allVariables = false;
   /**
    * The stage's own symbol with `symbols` as children, once made, and the stage index it was made
@@ -195,11 +198,16 @@ class KeptPart {
    */
   stageIndex = -1;
   stageSymbol: DocumentSymbol | undefined = undefined;
+  /**
+   * The JSON of the stage's symbol, where an answer was written as JSON (documentSymbolsJsonOf).
+   * Its objects are then let go: at 50,000 lines they held about 2 MB beside their 1.25 MB of JSON.
+   */
+  json: string | undefined = undefined;
 }
 
 /** Whether `kept` holds the symbols a part gets when `instructions` and `variables` symbols are left at their depths. */
 function fits(kept: KeptPart, instructions: number, variables: number): boolean {
-  const count = kept.symbols.length;
+  const count = kept.made;
   if (kept.allInstructions ? instructions < count : instructions !== count) return false;
   return kept.allVariables ? variables >= kept.variables : variables === kept.variables;
 }
@@ -297,6 +305,25 @@ function omittedBy(doc: AnalyzedDocument, parts: readonly Part[], maxItems: numb
 }
 
 export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions = {}): DocumentSymbol[] {
+  const result: DocumentSymbol[] = [];
+  outline(doc, options, result, undefined);
+  return result;
+}
+
+/**
+ * `getDocumentSymbols` written as a JSON array, in pieces (keptJsonText). Each stage's JSON is kept
+ * in place of its symbols, so a later answer joins the kept JSON of the stages an edit did not
+ * touch, and their objects are not held.
+ */
+export function documentSymbolsJsonOf(doc: AnalyzedDocument, options: SymbolOptions = {}): JsonPieces {
+  const out: JsonPieces = ['['];
+  outline(doc, options, undefined, out);
+  out.push(']');
+  return out;
+}
+
+/** The outline's top-level symbols onto `result`, or their JSON onto `json` (after its `[`). */
+function outline(doc: AnalyzedDocument, options: SymbolOptions, result: DocumentSymbol[] | undefined, json: JsonPieces | undefined): void {
   // Characters are read from the tree (a version's whole text is never joined for its outline).
   const text = doc.tree.reader();
   const starts = documentLineStarts(doc);
@@ -314,13 +341,17 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
     options.onLimited?.(() => omittedBy(doc, parts, maxItems));
   }
 
-  /** The part's instruction symbols (and their variables) within what is left at their depths. */
-  const partSymbols = (part: Part): KeptPart => {
+  /**
+   * The part's record, with its instruction symbols (and their variables) within what is left at
+   * their depths. Where only the stage's JSON was kept, the symbols are made again if `needsObjects`.
+   */
+  const partSymbols = (part: Part, needsObjects: (kept: KeptPart) => boolean): KeptPart => {
     const line = cursor.lineOf(doc.tree.start(part.first));
     const instructionsAllowed = left[part.depth];
     const variablesAllowed = left[part.depth + 1];
     const kept = keptPart(doc, part.stage);
-    if (kept.line !== line || !fits(kept, instructionsAllowed, variablesAllowed)) {
+    const same = kept.line === line && fits(kept, instructionsAllowed, variablesAllowed);
+    if (!same || (kept.symbols.length !== kept.made && needsObjects(kept))) {
       let symbols: DocumentSymbol[] = [];
       let variables = 0;
       let allInstructions = true;
@@ -344,43 +375,69 @@ export function getDocumentSymbols(doc: AnalyzedDocument, options: SymbolOptions
       if (symbols.length === 0) symbols = NO_SYMBOLS;
       kept.line = line;
       kept.symbols = symbols;
+      kept.made = symbols.length;
       kept.allInstructions = allInstructions;
       kept.variables = variables;
       kept.allVariables = allVariables;
       kept.stageIndex = -1;
       kept.stageSymbol = undefined;
+      kept.json = undefined;
     }
-    left[part.depth] -= kept.symbols.length;
+    left[part.depth] -= kept.made;
     left[part.depth + 1] -= kept.variables;
     return kept;
   };
 
-  const result: DocumentSymbol[] = [];
+  let listed = 0;
   for (const part of parts) {
     if (part.stage < 0) {
-      appendAll(result, partSymbols(part).symbols);
+      const symbols = partSymbols(part, always).symbols;
+      if (result) appendAll(result, symbols);
+      else for (const symbol of symbols) listed = pushJson(json!, listed, keptJson(symbol));
       continue;
     }
     // A stage the limit leaves out takes its instructions with it.
     if (left[0] <= 0) continue;
     left[0]--;
-    const kept = partSymbols(part);
+    if (json) {
+      const kept = partSymbols(part, (k) => k.json === undefined || k.stageIndex !== part.stage);
+      let stageJson = kept.json;
+      if (stageJson === undefined || kept.stageIndex !== part.stage) {
+        stageJson = kept.json = keptJsonText(stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols));
+        kept.stageIndex = part.stage;
+        // The JSON stands for the objects from now on.
+        kept.symbols = NO_SYMBOLS;
+        kept.stageSymbol = undefined;
+      }
+      listed = pushJson(json, listed, stageJson);
+      continue;
+    }
+    const kept = partSymbols(part, always);
     if (!kept.stageSymbol || kept.stageIndex !== part.stage) {
       kept.stageSymbol = stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols);
       kept.stageIndex = part.stage;
     }
-    result.push(kept.stageSymbol);
+    result!.push(kept.stageSymbol);
   }
-  return result;
+}
+
+const always = (): boolean => true;
+
+/** One more item of a JSON array onto `out`; `listed`: how many are already there. */
+function pushJson(out: JsonPieces, listed: number, item: string): number {
+  if (listed > 0) out.push(',');
+  out.push(item);
+  return listed + 1;
 }
 
 /**
- * The JSON of each symbol an outline answer lists at the top, kept with the symbol: the symbols of
- * a part are kept from one request to the next (above), and are not changed once made.
+ * The JSON of each symbol before the first FROM, kept with the symbol: the symbols of a part are
+ * kept from one request to the next (above), and are not changed once made.
  */
 const symbolJson = new WeakMap<DocumentSymbol, string>();
 
-/** `symbols` written as a JSON array (the same text JSON.stringify would make of it), in pieces. */
-export function documentSymbolsJson(symbols: readonly DocumentSymbol[]): JsonPieces {
-  return keptJsonArray(symbols, symbolJson);
+function keptJson(symbol: DocumentSymbol): string {
+  let json = symbolJson.get(symbol);
+  if (json === undefined) symbolJson.set(symbol, (json = keptJsonText(symbol)));
+  return json;
 }

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateDockerfile } from '../../../bench/generate';
 import { analyzedDocument } from '../../../server/src/services/document';
-import { documentSymbolsJson, getDocumentSymbols } from '../../../server/src/services/symbols';
+import { documentSymbolsJsonOf, getDocumentSymbols } from '../../../server/src/services/symbols';
 import { SyntaxTree } from '../../../server/src/syntax';
+import { expectKeptJson } from '../keptJson';
 import { OpenDocument } from '../openDocument';
 import { editArbitrary } from '../syntax/edits';
 import { fcParams, fcTimeout } from '../../fuzzing';
@@ -29,17 +30,17 @@ describe('outline kept per part', () => {
   it('equals the outline made afresh after any edits, with and without a limit', () => {
     const source = generateDockerfile(150, { errors: true });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: LIMITS.length - 1 })), { minLength: 1, maxLength: 6 }), (steps) => {
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: LIMITS.length - 1 }), fc.constantFrom('objects', 'json', 'both')), { minLength: 1, maxLength: 6 }), (steps) => {
         const open = new OpenDocument(source);
         for (const limit of LIMITS) getDocumentSymbols(open.doc, { maxItems: limit });
-        for (const [seed, limitIndex] of steps) {
+        for (const [seed, limitIndex, asked] of steps) {
           open.edit(fc.sample(editArbitrary(open.tree.length, FRAGMENTS, 80), { numRuns: 1, seed })[0]);
           const maxItems = LIMITS[limitIndex];
-          const symbols = getDocumentSymbols(open.doc, { maxItems });
           const expected = fresh(open.text.getText(), maxItems);
-          expect(symbols).toEqual(expected);
-          // The JSON kept with each top-level symbol is still that symbol's, and joins to the answer's.
-          expect(documentSymbolsJson(symbols).join('')).toBe(JSON.stringify(expected));
+          // As objects, as JSON (which keeps each stage's JSON in place of its objects), or both in turn.
+          if (asked !== 'json') expect(getDocumentSymbols(open.doc, { maxItems })).toEqual(expected);
+          if (asked !== 'objects') expectKeptJson(documentSymbolsJsonOf(open.doc, { maxItems }).join(''), expected);
+          if (asked === 'both') expect(getDocumentSymbols(open.doc, { maxItems })).toEqual(expected);
         }
       }),
       fcParams(150),
@@ -68,6 +69,24 @@ describe('outline kept per part', () => {
     const again = getDocumentSymbols(open.doc);
     expect(again[0]).toBe(moved[0]);
     expect(again[1]).toBe(moved[1]);
+  });
+
+  it('keeps only the JSON of a stage once an answer is written as JSON, and joins it again while the stage is unchanged', () => {
+    const source = 'ARG V=1\nFROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false\n';
+    const open = new OpenDocument(source);
+    const json = documentSymbolsJsonOf(open.doc);
+    expectKeptJson(json.join(''), fresh(source, 0));
+    // A keystroke in the first stage: the second stage's JSON is the very string kept before.
+    const at = source.indexOf('true');
+    open.edit({ start: at, end: at, text: 'x' });
+    const typed = documentSymbolsJsonOf(open.doc);
+    expectKeptJson(typed.join(''), fresh(open.text.getText(), 0));
+    const stageTwo = json.find((piece) => piece.startsWith('{"name":"two"'));
+    expect(stageTwo).toBeDefined();
+    expect(typed.find((piece) => piece.startsWith('{"name":"two"'))).toBe(stageTwo);
+    expect(typed.find((piece) => piece.startsWith('{"name":"one"'))).not.toBe(json.find((piece) => piece.startsWith('{"name":"one"')));
+    // Objects asked for afterwards are made again from the tree.
+    expect(getDocumentSymbols(open.doc)).toEqual(fresh(open.text.getText(), 0));
   });
 
   it('makes a stage symbol again when a stage above it appears on the same lines', () => {

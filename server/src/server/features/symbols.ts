@@ -1,6 +1,6 @@
 import type { DocumentSymbol } from 'vscode-languageserver/node';
 import { SymbolInformation } from '../lsp';
-import { documentSymbolsJson, getDocumentSymbols } from '../../services/symbols';
+import { documentSymbolsJsonOf, getDocumentSymbols, type SymbolOptions } from '../../services/symbols';
 import type { Feature } from '../feature';
 import { prepared } from '../preparedJson';
 
@@ -18,7 +18,7 @@ export const symbolsFeature: Feature = {
     connection.onDocumentSymbol((params, token) =>
       onDocument(params.textDocument.uri, token, (doc, settings) => {
         const maxItems = settings.outline.maxItems;
-        const symbols = getDocumentSymbols(doc, {
+        const options: SymbolOptions = {
           maxItems,
           onLimited: (countOmitted) => {
             if (told.has(doc.uri)) return;
@@ -30,11 +30,11 @@ export const symbolsFeature: Feature = {
               ),
             );
           },
-        });
-        if (client.hierarchicalSymbols) {
-          // Where the writer takes it, the answer joins the JSON kept with each top-level symbol.
-          return preparedJson() ? prepared<DocumentSymbol[]>(documentSymbolsJson(symbols)) : symbols;
-        }
+        };
+        // Where the writer takes it, the answer joins the JSON kept for each stage.
+        if (client.hierarchicalSymbols && preparedJson()) return prepared<DocumentSymbol[]>(documentSymbolsJsonOf(doc, options));
+        const symbols = getDocumentSymbols(doc, options);
+        if (client.hierarchicalSymbols) return symbols;
         const flat: SymbolInformation[] = [];
         const visit = (list: readonly DocumentSymbol[], container?: string): void => {
           for (const s of list) {
