@@ -2,16 +2,16 @@
 // one version of a document costs inside the server, phase by phase, at the sizes of the LSP
 // benchmark: open (parse, model, diagnostics, symbols, folding, tokens) with cold code, then the
 // same after a keystroke in the middle, cold and warm. Each answer is made as the server makes it
-// (with the outline limit and VS Code's folding limit) and written as JSON, as the server sends it.
-// It explains the LSP figures; it asserts nothing.
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getDiagnostics } from '../server/src/services/diagnostics';
+// over stdio (the document store's incremental update, the outline limit and VS Code's folding
+// limit, the outline, tokens and diagnostics as the JSON pieces the writer copies out). It explains
+// the LSP figures; it asserts nothing.
+import { DockerfileDocument } from '../server/src/server/documents';
+import { diagnosticsJson, getDiagnostics } from '../server/src/services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from '../server/src/services/document';
 import { getFoldingRanges } from '../server/src/services/folding';
-import { documentTokenData } from '../server/src/services/semanticTokens';
-import { getDocumentSymbols } from '../server/src/services/symbols';
+import { documentTokenLayout, joinTokenLayoutJson } from '../server/src/services/semanticTokens';
+import { documentSymbolsJsonOf } from '../server/src/services/symbols';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
-import { SyntaxTree } from '../server/src/syntax';
 import { generateDockerfile } from './generate';
 
 type Phases = Record<string, number>;
@@ -25,32 +25,30 @@ function time<T>(phases: Phases, name: string, run: () => T): T {
 
 function features(doc: AnalyzedDocument, phases: Phases): void {
   time(phases, 'model', () => doc.model);
-  time(phases, 'diagnostics', () => JSON.stringify(getDiagnostics(doc, DEFAULT_SETTINGS, {})));
-  time(phases, 'documentSymbol', () => JSON.stringify(getDocumentSymbols(doc, { maxItems: DEFAULT_SETTINGS.outline.maxItems })));
+  time(phases, 'diagnostics', () => diagnosticsJson(getDiagnostics(doc, DEFAULT_SETTINGS, {})));
+  time(phases, 'documentSymbol', () => documentSymbolsJsonOf(doc, { maxItems: DEFAULT_SETTINGS.outline.maxItems }));
   time(phases, 'foldingRange', () => JSON.stringify(getFoldingRanges(doc, { lineFoldingOnly: true, rangeLimit: 5000 })));
-  time(phases, 'semanticTokens', () => JSON.stringify(documentTokenData(doc)));
+  time(phases, 'semanticTokens', () => joinTokenLayoutJson(documentTokenLayout(doc)));
 }
 
 function run(lines: number): void {
   const text = generateDockerfile(lines, { errors: true });
   const open: Phases = {};
-  const document = TextDocument.create('file:///bench/Dockerfile', 'dockerfile', 1, text);
-  const tree = time(open, 'parse', () => SyntaxTree.parse(text));
-  let doc = analyzedDocument(document, tree);
+  let document = time(open, 'parse', () => DockerfileDocument.create('file:///bench/Dockerfile', 'dockerfile', 1, text));
+  let doc = analyzedDocument(document.text, document.tree);
   features(doc, open);
 
   // Keystrokes in the middle: type and delete a character, as the LSP benchmark does.
   const at = text.indexOf('WORKDIR', Math.floor(text.length / 2));
   const edits: Phases[] = [];
-  let current = tree;
   for (let k = 0; k < 20; k++) {
     const phases: Phases = {};
     const edit = k % 2 === 0 ? { start: at, end: at, text: 'x' } : { start: at, end: at + 1, text: '' };
     time(phases, 'parse', () => {
-      current = current.edit(edit);
-      TextDocument.update(document, [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, text: edit.text }], k + 2);
+      const range = { start: document.text.positionAt(edit.start), end: document.text.positionAt(edit.end) };
+      document = document.update([{ range, text: edit.text }], k + 2);
     });
-    doc = analyzedDocument(document, current, doc);
+    doc = analyzedDocument(document.text, document.tree, doc);
     features(doc, phases);
     edits.push(phases);
   }
