@@ -3,7 +3,7 @@
 // uses and references, linked to each other the same way, and the same answers to every lookup.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Declaration, type DockerfileModel } from '../../../server/src/semantics';
+import { analyze, type Declaration, type DockerfileModel, type Stage } from '../../../server/src/semantics';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { generateDockerfile } from '../../../bench/generate';
 import { editArbitrary } from '../syntax/edits';
@@ -33,6 +33,12 @@ function indexer<T>(list: readonly T[]): (item: T | undefined) => number | undef
   };
 }
 
+/** Every field of a Stage but its FROM node and base (a stage reads most of them from its part). */
+const STAGE_FIELDS = [
+  'index', 'nodeIndex', 'fromStart', 'name', 'nameLower', 'nameSpan', 'image', 'imageSpan', 'resolvedImage', 'platform',
+  'windows', 'shellAtEnd', 'hasEntrypoint', 'execEntrypoint', 'start', 'end', 'lastNodeIndex',
+] as const satisfies readonly (keyof Stage)[];
+
 /** The model as plain data: every link to another object of the model as its position. */
 function describeModel(m: DockerfileModel) {
   const tree = m.tree;
@@ -42,7 +48,7 @@ function describeModel(m: DockerfileModel) {
   const reference = indexer(m.stageReferences);
   const stages = m.stages.map((s) => {
     expect(s.from).toBe(tree.node(s.nodeIndex));
-    return { ...s, from: undefined, base: stage(s.base) };
+    return { ...Object.fromEntries(STAGE_FIELDS.map((field) => [field, s[field]])), base: stage(s.base) };
   });
   const declarations = m.declarations.map((d) => ({ ...d, inherits: declaration(d.inherits) }));
   const uses = m.uses.map((u) => ({ ...u, ref: `${u.ref.start}:${u.ref.end}:${u.ref.name}`, declaration: declaration(u.declaration) }));
