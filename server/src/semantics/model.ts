@@ -225,6 +225,13 @@ function abs(start: number, span: Span): DocumentSpan {
   return { start: start + span.start, end: start + span.end };
 }
 
+function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * A stage of one version: where its part lies in this version's tree, and the rest read from the part.
  * A keystroke makes a record for every stage (an edit moves the offsets of the stages after it), so a
@@ -316,8 +323,18 @@ export class DockerfileModel {
     // nodes the tree shares with the previous one at its start and end need no comparing one by
     // one: the global part within the shared start has its nodes, and so has a stage part, found by
     // its FROM node and as long as before, within either shared end (the FROM anchors it there).
-    const previousParts = new Map<TopLevelNode, StagePart>();
-    for (const part of previous?.parts ?? []) previousParts.set(part.from, part);
+    // A stage's previous part is found by its FROM node: at the same index unless stages were added
+    // or removed above it, and only then through a map of them all.
+    const previousParts = previous?.parts ?? [];
+    let previousByFrom: Map<TopLevelNode, StagePart> | undefined;
+    const previousPart = (s: number, from: TopLevelNode): StagePart | undefined => {
+      if (previousParts[s]?.from === from) return previousParts[s];
+      if (!previousByFrom) {
+        previousByFrom = new Map();
+        for (const part of previousParts) previousByFrom.set(part.from, part);
+      }
+      return previousByFrom.get(from);
+    };
     const shared = previous ? tree.sharedWith(previous.tree) : { prefix: 0, suffix: 0 };
     const sameStageNodes = (from: number, nodes: readonly TopLevelNode[]): boolean =>
       from + nodes.length <= shared.prefix || from >= tree.nodeCount - shared.suffix || tree.sameNodes(from, nodes);
@@ -338,12 +355,14 @@ export class DockerfileModel {
     // What `FROM <name>` builds on: BuildKit looks the expanded image word up among the stages
     // before it, exactly (stage names are kept in lower case), and takes the nearest of a name.
     const nearestByName = new Map<string, Stage>();
-    this.nodeStage = new Int32Array(tree.nodeCount).fill(-1);
+    // Most edits keep every stage's nodes where they were: the previous table is this one too.
+    const sameBounds = previous !== undefined && previous.tree.nodeCount === tree.nodeCount && sameIndexes(previous.tree.fromIndexes(), froms);
+    this.nodeStage = sameBounds ? previous.nodeStage : new Int32Array(tree.nodeCount).fill(-1);
     for (let s = 0; s < froms.length; s++) {
       const nodeIndex = froms[s];
       const end = s + 1 < froms.length ? froms[s + 1] : tree.nodeCount;
       const from = tree.node(nodeIndex) as InstructionNode;
-      const candidate = previousParts.get(from);
+      const candidate = previousPart(s, from);
       const reusable = candidate && candidate.nodes.length === end - nodeIndex && sameStageNodes(nodeIndex, candidate.nodes) ? candidate : undefined;
       const image =
         reusable && reusable.global === this.global ? reusable.resolvedImage : resolveImage(fromLine(from).image?.text, this.global);
@@ -358,7 +377,7 @@ export class DockerfileModel {
       parts.push(part);
       const nameLower = part.nameLower;
       if (nameLower !== undefined) nearestByName.set(nameLower, stage);
-      this.nodeStage.fill(s, nodeIndex, end);
+      if (!sameBounds) this.nodeStage.fill(s, nodeIndex, end);
     }
     this.stages = stages;
     this.parts = parts;
