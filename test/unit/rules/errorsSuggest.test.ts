@@ -1,6 +1,8 @@
 // The "did you mean" helper shared by the error rules.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggest } from '../../../server/src/rules/suggest';
+import { editDistance, suggest, type Suggestion } from '../../../server/src/rules/suggest';
+import { fcParams } from '../../fuzzing';
 
 const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
 
@@ -8,6 +10,55 @@ describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {
     expect([editDistance('run', 'run'), editDistance('runn', 'run'), editDistance('rn', 'run'), editDistance('rum', 'run'), editDistance('form', 'from')]).toEqual([0, 1, 1, 1, 1]);
     expect([editDistance('', 'abc'), editDistance('abc', ''), editDistance('kitten', 'sitting')]).toEqual([3, 3, 3]);
+  });
+});
+
+/** The whole optimal-string-alignment table, as the first version of `editDistance` made it: the oracle. */
+function fullDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** `suggest` over every candidate's full distance, as it was before distances were capped. */
+function fullSuggest(word: string, candidates: readonly string[]): Suggestion | undefined {
+  const lower = word.toLowerCase();
+  const limit = word.length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let ties = 0;
+  for (const candidate of candidates) {
+    if (candidate === word) return undefined;
+    const other = candidate.toLowerCase();
+    const prefix = lower.length >= 3 && other.startsWith(lower);
+    if (other !== lower && !prefix && Math.abs(other.length - lower.length) > limit) continue;
+    const distance = other === lower ? 0 : prefix ? 1 : fullDistance(lower, other);
+    if (distance < bestDistance) [best, bestDistance, ties] = [candidate, distance, 0];
+    else if (distance === bestDistance && candidate !== best) ties++;
+  }
+  return best !== undefined && bestDistance <= limit ? { value: best, unique: ties === 0 } : undefined;
+}
+
+describe('distances stopped at the limit', () => {
+  // Short words over a small alphabet, so that near misses, swaps and ties are common.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'x'), maxLength: 9 });
+
+  it('are the full distance', () => {
+    fc.assert(fc.property(word, word, (a, b) => editDistance(a, b) === fullDistance(a, b)), fcParams(2000));
+  });
+
+  it('make the same suggestions, ties included, as the full distances', () => {
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 40 }), (w, candidates) => {
+        expect(suggest(w, candidates)).toEqual(fullSuggest(w, candidates));
+      }),
+      fcParams(2000),
+    );
   });
 });
 

@@ -61,6 +61,22 @@ function stageNames(model: DockerfileModel): string[] {
   return [...names];
 }
 
+/**
+ * The suggestions made against the last list of stage names, by word. A keystroke seldom renames a
+ * stage, and comparing a word with 2,000 names took milliseconds at every keystroke.
+ */
+const lastSuggestions = { names: '', byWord: new Map<string, Suggestion | undefined>() };
+
+function suggestionFor(word: string, names: readonly string[], namesKey: string): Suggestion | undefined {
+  if (lastSuggestions.names !== namesKey || lastSuggestions.byWord.size >= 4 * MAX_WORDS) {
+    lastSuggestions.names = namesKey;
+    lastSuggestions.byWord = new Map();
+  }
+  const { byWord } = lastSuggestions;
+  if (!byWord.has(word)) byWord.set(word, suggest(word, names));
+  return byWord.get(word);
+}
+
 /** A version finds nothing when every stage has the name and references of one that found nothing. */
 const quiet = new QuietMemo((model, stage) => `${stage.nameLower ?? ''}\n${literalReferences(model, stage).map((r) => r.name).join('\n')}`);
 
@@ -69,16 +85,20 @@ export const DL3022: FileRule = {
   scope: 'file',
   check: quietly(quiet, ({ model, report }) => {
     let names: string[] | undefined;
+    let namesKey = '';
     // The same word in many stages (a named context) is compared with the names once.
     const suggestions = new Map<string, Suggestion | undefined>();
     for (const stage of model.stages) {
       for (const reference of literalReferences(model, stage)) {
         if (reference.index !== undefined || reference.imageError !== undefined || !BARE_NAME.test(reference.text)) continue;
         if (reference.text.length < MIN_LENGTH || OFTEN_COPIED_IMAGES.has(reference.name) || model.lastNamed(reference.name)) continue;
-        names ??= stageNames(model);
+        if (!names) {
+          names = stageNames(model);
+          namesKey = names.join('\n');
+        }
         if (!suggestions.has(reference.text)) {
           if (suggestions.size === MAX_WORDS) return;
-          suggestions.set(reference.text, suggest(reference.text, names));
+          suggestions.set(reference.text, suggestionFor(reference.text, names, namesKey));
         }
         const match = suggestions.get(reference.text);
         // Only a stage above this one (BuildKit builds stages in file order: stage-defined-later), and
