@@ -6,11 +6,16 @@
 import type { DockerfileModel, Stage } from '../semantics';
 import type { FileContext } from './types';
 
-export function perPart<T>(memo: WeakMap<object, T>, model: DockerfileModel, stage: Stage, compute: () => T): T {
+/**
+ * `compute(model, stage)`, once per stage analysis. `compute` should be a function made once (not an
+ * arrow written at the call): file rules ask for every stage at every version, and a closure made per
+ * call was thousands of objects per keystroke.
+ */
+export function perPart<T>(memo: WeakMap<object, T>, model: DockerfileModel, stage: Stage, compute: (model: DockerfileModel, stage: Stage) => T): T {
   const part = model.partOf(stage.index);
   let value = memo.get(part);
   if (value === undefined) {
-    value = compute();
+    value = compute(model, stage);
     memo.set(part, value);
   }
   return value;

@@ -35,28 +35,31 @@ const casings = new WeakMap<object, StageCasing>();
 
 const NO_INDEXES: readonly number[] = Object.freeze([]);
 
-function stageCasing(tree: SyntaxTree, model: DockerfileModel, stage: Stage): StageCasing {
-  return perPart(casings, model, stage, () => {
-    let lower = 0;
-    let upper = 0;
-    let mixed = 0;
-    tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind !== 'instruction' || !getInstruction(node.name)) return;
-      const text = node.keyword.text;
-      if (text === text.toLowerCase()) lower++;
-      else if (text === text.toUpperCase()) upper++;
-      else mixed++;
-    }, stage.nodeIndex);
-    const notUpper = lower + mixed;
-    const notLower = upper + mixed;
-    return {
-      lower,
-      upper,
-      notUpper: notUpper <= notLower ? notCased(tree, stage, 'uppercase') : undefined,
-      notLower: notLower <= notUpper ? notCased(tree, stage, 'lowercase') : undefined,
-    };
-  });
+function stageCasing(model: DockerfileModel, stage: Stage): StageCasing {
+  return perPart(casings, model, stage, countCasing);
+}
+
+function countCasing(model: DockerfileModel, stage: Stage): StageCasing {
+  const { tree } = model;
+  let lower = 0;
+  let upper = 0;
+  let mixed = 0;
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction' || !getInstruction(node.name)) return;
+    const text = node.keyword.text;
+    if (text === text.toLowerCase()) lower++;
+    else if (text === text.toUpperCase()) upper++;
+    else mixed++;
+  }, stage.nodeIndex);
+  const notUpper = lower + mixed;
+  const notLower = upper + mixed;
+  return {
+    lower,
+    upper,
+    notUpper: notUpper <= notLower ? notCased(tree, stage, 'uppercase') : undefined,
+    notLower: notLower <= notUpper ? notCased(tree, stage, 'lowercase') : undefined,
+  };
 }
 
 /** The instructions of a stage (node indexes from the FROM) whose keyword is not in `casing`. */
@@ -75,7 +78,7 @@ export const ConsistentInstructionCasing: FileRule = {
   ...checkMeta('ConsistentInstructionCasing'),
   scope: 'file',
   check({ tree, model, report }) {
-    const casings = model.stages.map((stage) => stageCasing(tree, model, stage));
+    const casings = model.stages.map((stage) => stageCasing(model, stage));
     let lower = 0;
     let upper = 0;
     for (const casing of casings) {

@@ -4,7 +4,6 @@
 import { DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { AnalyzedDocument } from '../../services/document';
-import type { SyntaxTree } from '../../syntax';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
 import { fixedOnbuild, quickFix } from './support/fixes';
@@ -19,28 +18,30 @@ const replacements = new WeakMap<object, readonly (readonly [earlier: number, la
 /** No replaced instruction: shared by the stages that have none. */
 const NO_PAIRS: readonly (readonly [number, number])[] = Object.freeze([]);
 
-function replaced(tree: SyntaxTree, model: DockerfileModel, stage: Stage): readonly (readonly [number, number])[] {
-  return perPart(replacements, model, stage, () => {
-    const pairs: [number, number][] = [];
-    const last = new Map<string, number>();
-    tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind !== 'instruction' || !ONCE_PER_STAGE.has(node.name)) return;
-      const earlier = last.get(node.name);
-      last.set(node.name, index - stage.nodeIndex);
-      if (earlier !== undefined) pairs.push([earlier, index - stage.nodeIndex]);
-    }, stage.nodeIndex + 1);
-    return pairs.length ? pairs : NO_PAIRS;
-  });
+function replaced(model: DockerfileModel, stage: Stage): readonly (readonly [number, number])[] {
+  return perPart(replacements, model, stage, findReplaced);
+}
+
+function findReplaced(model: DockerfileModel, stage: Stage): readonly (readonly [number, number])[] {
+  const pairs: [number, number][] = [];
+  const last = new Map<string, number>();
+  model.tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction' || !ONCE_PER_STAGE.has(node.name)) return;
+    const earlier = last.get(node.name);
+    last.set(node.name, index - stage.nodeIndex);
+    if (earlier !== undefined) pairs.push([earlier, index - stage.nodeIndex]);
+  }, stage.nodeIndex + 1);
+  return pairs.length ? pairs : NO_PAIRS;
 }
 
 export const MultipleInstructionsDisallowed: FileRule = {
   ...checkMeta('MultipleInstructionsDisallowed'),
   scope: 'file',
   // What it reads of a stage: whether a CMD, ENTRYPOINT or HEALTHCHECK in it replaces another.
-  check: quietly(new QuietMemo((model, stage) => (replaced(model.tree, model, stage).length ? 'replaced' : '')), ({ doc, tree, model, report }) => {
+  check: quietly(new QuietMemo((model, stage) => (replaced(model, stage).length ? 'replaced' : '')), ({ doc, tree, model, report }) => {
     for (const stage of model.stages) {
-      for (const [earlierRelative, relative] of replaced(tree, model, stage)) {
+      for (const [earlierRelative, relative] of replaced(model, stage)) {
         const earlier = stage.nodeIndex + earlierRelative;
         const index = stage.nodeIndex + relative;
         const node = tree.node(index);

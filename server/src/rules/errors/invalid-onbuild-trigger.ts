@@ -123,17 +123,19 @@ const triggersByPart = new WeakMap<object, readonly BadTrigger[]>();
 
 /** The ONBUILD lines of a stage whose triggers BuildKit cannot read, once per stage analysis. */
 function badTriggers(model: DockerfileModel, stage: Stage): readonly BadTrigger[] {
-  return perPart(triggersByPart, model, stage, () => {
-    const { tree } = model;
-    const found: BadTrigger[] = [];
-    tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind !== 'instruction' || node.name !== 'ONBUILD') return;
-      const problems = triggerProblems(node, tree.nodeText(index), tree.escape, stage.windows);
-      if (problems.length) found.push({ node: index - stage.nodeIndex, problems });
-    }, stage.nodeIndex + 1);
-    return found.length ? found : NONE;
-  });
+  return perPart(triggersByPart, model, stage, findBadTriggers);
+}
+
+function findBadTriggers(model: DockerfileModel, stage: Stage): readonly BadTrigger[] {
+  const { tree } = model;
+  const found: BadTrigger[] = [];
+  tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind !== 'instruction' || node.name !== 'ONBUILD') return;
+    const problems = triggerProblems(node, tree.nodeText(index), tree.escape, stage.windows);
+    if (problems.length) found.push({ node: index - stage.nodeIndex, problems });
+  }, stage.nodeIndex + 1);
+  return found.length ? found : NONE;
 }
 
 /**

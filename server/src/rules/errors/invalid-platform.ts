@@ -3,6 +3,9 @@
 // values are checked with the other flag values (invalid-flag-value).
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Stage } from '../../semantics';
+import type { Token } from '../../syntax';
+import { QuietMemo, quietly } from '../partMemo';
 import type { FileRule } from '../types';
 import { hasVariable } from './common';
 import { expandWithGlobalArgs } from './globalArgs';
@@ -15,9 +18,10 @@ export const invalidPlatform: FileRule = {
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'FROM --platform that is empty or not a platform once global ARG defaults are substituted.',
   url: 'https://docs.docker.com/reference/dockerfile/#from',
-  check({ model, tree, report }) {
+  // What it reads of a stage: its --platform value (with the global part, which the memo compares).
+  check: quietly(new QuietMemo((_model, stage) => platformValue(stage)?.text ?? ''), ({ model, tree, report }) => {
     for (const stage of model.stages) {
-      const value = stage.from.flags.find((f) => f.name.text === 'platform')?.value;
+      const value = platformValue(stage);
       if (!value || !hasVariable(value.text)) continue;
       const platform = expandWithGlobalArgs(model, value.text, tree.escape);
       if (platform === undefined) continue;
@@ -38,5 +42,10 @@ export const invalidPlatform: FileRule = {
               : `--platform=${value.text} is empty when the build is given no --build-arg. Give the global ARG a default, or use $BUILDPLATFORM or $TARGETPLATFORM.`,
       });
     }
-  },
+  }),
 };
+
+function platformValue(stage: Stage): Token | undefined {
+  for (const flag of stage.from.flags) if (flag.name.text === 'platform') return flag.value;
+  return undefined;
+}

@@ -60,26 +60,28 @@ const NO_LITERALS: readonly LiteralReference[] = Object.freeze([]);
  * Read from the part's own references, so the version makes no absolute objects for them.
  */
 export function literalReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
-  return perPart(literals, model, stage, () => {
-    let out: LiteralReference[] | undefined;
-    for (const r of model.partReferences(stage.index)) {
-      const text = r.token.text;
-      if (r.kind === 'from' || text === '' || text.includes('$')) continue;
-      const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
-      (out ??= []).push({
-        kind: r.kind,
-        text,
-        name: text.toLowerCase(),
-        node: r.node,
-        start: r.at + r.token.start,
-        end: r.at + r.token.end,
-        index,
-        imageError: index === undefined ? imageError(r.kind, text, model.tree.escape) : undefined,
-      });
-    }
-    // A copy of the exact length: a list grown by push keeps room for more.
-    return out ? out.slice() : NO_LITERALS;
-  });
+  return perPart(literals, model, stage, findLiteralReferences);
+}
+
+function findLiteralReferences(model: DockerfileModel, stage: Stage): readonly LiteralReference[] {
+  let out: LiteralReference[] | undefined;
+  for (const r of model.partReferences(stage.index)) {
+    const text = r.token.text;
+    if (r.kind === 'from' || text === '' || text.includes('$')) continue;
+    const index = r.kind === 'copy-from' ? stageIndex(text) : undefined;
+    (out ??= []).push({
+      kind: r.kind,
+      text,
+      name: text.toLowerCase(),
+      node: r.node,
+      start: r.at + r.token.start,
+      end: r.at + r.token.end,
+      index,
+      imageError: index === undefined ? imageError(r.kind, text, model.tree.escape) : undefined,
+    });
+  }
+  // A copy of the exact length: a list grown by push keeps room for more.
+  return out ? out.slice() : NO_LITERALS;
 }
 
 /** Why `text` is not a valid image reference, when BuildKit takes it as written (see `LiteralReference.imageError`). */

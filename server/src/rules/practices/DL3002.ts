@@ -16,14 +16,16 @@ const ROOT = /^(root|0)(:.*)?$/;
 const lastUserByPart = new WeakMap<object, number>();
 
 function lastUser(model: DockerfileModel, stage: Stage): number {
-  return perPart(lastUserByPart, model, stage, () => {
-    let found = -1;
-    model.tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.name === 'USER' && node.argList.length > 0) found = index - stage.nodeIndex;
-    }, stage.nodeIndex + 1);
-    return found;
-  });
+  return perPart(lastUserByPart, model, stage, findLastUser);
+}
+
+function findLastUser(model: DockerfileModel, stage: Stage): number {
+  let found = -1;
+  model.tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'instruction' && node.name === 'USER' && node.argList.length > 0) found = index - stage.nodeIndex;
+  }, stage.nodeIndex + 1);
+  return found;
 }
 
 export const DL3002: FileRule = {

@@ -34,22 +34,22 @@ interface Finding {
 export function leftInImageRule(meta: PracticeMeta, find: (script: RunScript) => LeftBehind | undefined): FileRule {
   const findingsByPart = new WeakMap<object, readonly Finding[]>();
 
-  const findings = (model: DockerfileModel, stage: Stage): readonly Finding[] =>
-    perPart(findingsByPart, model, stage, () => {
-      const { tree } = model;
-      const found: Finding[] = [];
-      tree.forEach((node, start, index) => {
-        if (index > stage.lastNodeIndex) return false;
-        // ONBUILD triggers run in the images built on this one, not in it.
-        if (node.kind !== 'instruction' || node.name !== 'RUN') return;
-        const script = runCommands(node, tree.nodeText(index), stage.windows);
-        const left = script && find(script);
-        if (!left) return;
-        const offset = start - stage.fromStart;
-        found.push({ node: index - stage.nodeIndex, start: offset + left.span.start, end: offset + left.span.end, message: left.message });
-      }, stage.nodeIndex + 1);
-      return found;
-    });
+  const findIn = (model: DockerfileModel, stage: Stage): readonly Finding[] => {
+    const { tree } = model;
+    const found: Finding[] = [];
+    tree.forEach((node, start, index) => {
+      if (index > stage.lastNodeIndex) return false;
+      // ONBUILD triggers run in the images built on this one, not in it.
+      if (node.kind !== 'instruction' || node.name !== 'RUN') return;
+      const script = runCommands(node, tree.nodeText(index), stage.windows);
+      const left = script && find(script);
+      if (!left) return;
+      const offset = start - stage.fromStart;
+      found.push({ node: index - stage.nodeIndex, start: offset + left.span.start, end: offset + left.span.end, message: left.message });
+    }, stage.nodeIndex + 1);
+    return found;
+  };
+  const findings = (model: DockerfileModel, stage: Stage): readonly Finding[] => perPart(findingsByPart, model, stage, findIn);
 
   return {
     ...meta,

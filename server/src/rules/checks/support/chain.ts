@@ -42,15 +42,17 @@ const NO_TRIGGERS: readonly { readonly trigger: InstructionNode; readonly relati
  * so that many stages built FROM one do not each read it again.
  */
 export function stageTriggers(model: DockerfileModel, stage: Stage): { trigger: InstructionNode; index: number }[] {
-  const found = perPart(triggersByPart, model, stage, () => {
-    const list: { trigger: InstructionNode; relative: number }[] = [];
-    model.tree.forEach((node, _start, index) => {
-      if (index > stage.lastNodeIndex) return false;
-      if (node.kind === 'instruction' && node.trigger) list.push({ trigger: node.trigger, relative: index - stage.nodeIndex });
-    }, stage.nodeIndex + 1);
-    return list.length ? list : NO_TRIGGERS;
-  });
+  const found = perPart(triggersByPart, model, stage, findTriggers);
   return found.map(({ trigger, relative }) => ({ trigger, index: stage.nodeIndex + relative }));
+}
+
+function findTriggers(model: DockerfileModel, stage: Stage): readonly { readonly trigger: InstructionNode; readonly relative: number }[] {
+  const list: { trigger: InstructionNode; relative: number }[] = [];
+  model.tree.forEach((node, _start, index) => {
+    if (index > stage.lastNodeIndex) return false;
+    if (node.kind === 'instruction' && node.trigger) list.push({ trigger: node.trigger, relative: index - stage.nodeIndex });
+  }, stage.nodeIndex + 1);
+  return list.length ? list : NO_TRIGGERS;
 }
 
 /** The last `ONBUILD <keyword>` trigger of a stage (see `stageTriggers`), and its node index. */
