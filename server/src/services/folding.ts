@@ -7,15 +7,19 @@
 // - Runs of two or more comment lines (kind `comment`); the directive block counts as comments, and
 //   so do runs of comment lines inside a multi-line instruction (BuildKit drops them from its text).
 // Editors keep one fold per start line, so when two ranges start on the same line only the
-// outermost is returned. Lines come from the table of line starts made once per version; the
-// work follows the nodes and folds, not the lines.
+// outermost is returned.
+//
+// The folds are kept per model part (the nodes before the first FROM, or one stage), with lines
+// counted from the part's first line, as the semantic tokens are: every fold lies inside one part
+// (a stage fold ends at its own last instruction; a comment run ends at any other node, and every
+// stage starts with its FROM), and a part's folds follow from its nodes alone, which are the same
+// objects while the model keeps the part object. So a request after an edit walks only the parts
+// the edit changed; the others' folds are shifted by the line their part starts on.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { Stage } from '../semantics';
-import type { InstructionNode } from '../syntax';
+import type { InstructionNode, SyntaxTree, TextReader } from '../syntax';
 import { documentHasCarriageReturns, documentLineStarts, type AnalyzedDocument } from './document';
-import type { TextReader } from '../syntax';
-import { PositionCursor } from './positions';
+import { lineStartsIn, PositionCursor } from './positions';
 
 export interface FoldingOptions {
   /** The client folds whole lines only (it ignores start and end characters). */
@@ -26,11 +30,72 @@ export interface FoldingOptions {
   readonly kinds?: readonly string[];
 }
 
-interface Fold {
-  startLine: number;
-  endLine: number;
-  kind?: string;
+// A fold's kind as a number, so that a part keeps its folds as numbers alone.
+const NO_KIND = 0;
+const COMMENT = 1;
+const REGION = 2;
+const KIND_NAMES = [undefined, FoldingRangeKind.Comment, FoldingRangeKind.Region] as const;
+
+/**
+ * The folds of one part, as kept: first how many line breaks the part's text has (as an editor
+ * counts them: where the next part starts, counted from this one), then per fold its start line,
+ * end line (both counted from the part's first line) and kind, in order of start lines. One typed
+ * array per part, no object per fold: a document's parts are kept for as long as it is open.
+ */
+export type PartFolds = Int32Array;
+
+const LINE_BREAKS = 0;
+const FIRST_FOLD = 1;
+const FOLD_SIZE = 3;
+
+function foldCount(part: PartFolds): number {
+  return (part.length - FIRST_FOLD) / FOLD_SIZE;
 }
+
+const cache = new WeakMap<object, PartFolds>();
+
+/** The kept folds of part `s` (-1: the nodes before the first FROM), collected when the part is new. */
+export function partFolds(doc: AnalyzedDocument, s: number): PartFolds {
+  const part = doc.model.partOf(s);
+  let folds = cache.get(part);
+  if (!folds) {
+    folds = collectPartFolds(doc, s);
+    cache.set(part, folds);
+  }
+  return folds;
+}
+
+/**
+ * The folds of a part as it collects them. They come in order of their start lines, so the
+ * outermost of those that start on one line is found by comparing with the last one kept (on a
+ * tie the first one stays).
+ */
+class FoldWriter {
+  /** Start line, end line and kind of each fold; reused from part to part. */
+  readonly numbers: number[] = [];
+
+  add(startLine: number, endLine: number, kind = NO_KIND): void {
+    const numbers = this.numbers;
+    const last = numbers.length - FOLD_SIZE;
+    if (last >= 0 && numbers[last] === startLine) {
+      if (endLine > numbers[last + 1]) {
+        numbers[last + 1] = endLine;
+        numbers[last + 2] = kind;
+      }
+    } else numbers.push(startLine, endLine, kind);
+  }
+
+  /** The folds written since the last call, as a part keeps them; the writer starts over. */
+  take(lineBreaks: number): PartFolds {
+    const out = new Int32Array(FIRST_FOLD + this.numbers.length);
+    out[LINE_BREAKS] = lineBreaks;
+    out.set(this.numbers, FIRST_FOLD);
+    this.numbers.length = 0;
+    return out;
+  }
+}
+
+const writer = new FoldWriter();
 
 /** `end` moved back over one line terminator (`\r\n`, `\n` or `\r`) that ends text[.., end). */
 function withoutLineEnd(text: TextReader, end: number): number {
@@ -39,20 +104,70 @@ function withoutLineEnd(text: TextReader, end: number): number {
   return end;
 }
 
-function instructionFolds(
-  cursor: PositionCursor,
-  node: InstructionNode,
-  start: number,
-  add: (startLine: number, endLine: number, kind?: string) => void,
-  noCarriageReturns: boolean,
-): void {
+/** The folds of part `s`, read from its own text: lines and offsets count from the part's start. */
+function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
+  const { tree, model } = doc;
+  const { first, end } = model.partNodes(s);
+  if (first >= end) return writer.take(0);
+  const origin = tree.start(first);
+  // The part's text alone: a version's whole text is never joined, nor its line table made.
+  const text = tree.slice(origin, tree.end(end - 1));
+  const carriageReturns = documentHasCarriageReturns(doc);
+  const starts = lineStartsIn(text, 0, text.length, carriageReturns);
+  const cursor = new PositionCursor(text, starts);
+
+  // A run of comment lines: its first line, and its last (-1: none open).
+  let runFirst = -1;
+  let runLast = -1;
+  const endCommentRun = (): void => {
+    if (runLast > runFirst) writer.add(runFirst, runLast, COMMENT);
+    runFirst = runLast = -1;
+  };
+  tree.forEach((node, start, index) => {
+    if (index >= end) return false;
+    const at = start - origin;
+    if (node.kind === 'comment' || node.kind === 'directive') {
+      const line = cursor.lineOf(at);
+      if (runFirst >= 0 && runLast === line - 1) runLast = line;
+      else {
+        endCommentRun();
+        runFirst = runLast = line;
+      }
+      return;
+    }
+    endCommentRun();
+    // A stage part starts with its FROM; the global part has none.
+    if (index === first && s >= 0) stageFold(tree, first, end, origin, new PositionCursor(text, starts));
+    if (node.kind === 'instruction') instructionFolds(cursor, node, at, !carriageReturns);
+  }, first);
+  endCommentRun();
+  return writer.take(starts.length - 1);
+}
+
+/**
+ * The stage whose FROM is node `from` (at the part's start), from its FROM line to the last line of
+ * its last instruction, with a cursor of its own (the end is far ahead of the nodes being read).
+ */
+function stageFold(tree: SyntaxTree, from: number, end: number, origin: number, cursor: PositionCursor): void {
+  let lastInstruction = from;
+  for (let i = end - 1; i > from; i--) {
+    if (tree.node(i).kind === 'instruction') {
+      lastInstruction = i;
+      break;
+    }
+  }
+  const endLine = cursor.lastLineOf(tree.end(lastInstruction) - origin);
+  if (endLine > 0) writer.add(0, endLine, REGION);
+}
+
+function instructionFolds(cursor: PositionCursor, node: InstructionNode, start: number, noCarriageReturns: boolean): void {
   // Without a carriage return in the text (which BuildKit reads inside a line, an editor as a line
   // break), an instruction goes on to another line only through an escape or a heredoc: most have
   // neither, and their lines need no looking up.
   if (noCarriageReturns && node.continuations.length === 0 && node.heredocs.length === 0) return;
   const first = cursor.lineOf(start);
   const last = cursor.lastLineOf(start + node.length);
-  if (last > first) add(first, last);
+  if (last > first) writer.add(first, last);
   // Comment lines inside the instruction and heredoc bodies, in order of their lines (a comment
   // line comes on a continuation line, so before the bodies that follow the instruction's lines).
   const comments = node.innerComments;
@@ -66,7 +181,7 @@ function instructionFolds(
         if (line !== runLast + 1) break;
         runLast = line;
       }
-      if (runLast > runFirst) add(runFirst, runLast, FoldingRangeKind.Comment);
+      if (runLast > runFirst) writer.add(runFirst, runLast, COMMENT);
     }
   };
   for (const heredoc of node.heredocs) {
@@ -74,103 +189,105 @@ function instructionFolds(
     // The body starts on a new line; the line before it is where the reader sees the marker.
     const header = cursor.lineOf(start + heredoc.body.start - 1);
     const end = heredoc.terminator ? cursor.lineOf(start + heredoc.terminator.end) : cursor.lastLineOf(start + heredoc.body.end);
-    if (end > header) add(header, end);
+    if (end > header) writer.add(header, end);
   }
   commentRunsBefore(node.length);
 }
 
-export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
-  const { tree, model } = doc;
-  // Characters are read from the tree (a version's whole text is never joined for its folds); the
-  // lines of the folds come from the line starts alone.
-  const text = tree.reader();
-  const starts = documentLineStarts(doc);
-  const cursor = new PositionCursor(text, starts);
-  const lineOf = (offset: number): number => cursor.lineOf(offset);
-  // Stage ends are far ahead of the node being read: a cursor of their own keeps both moving forward.
-  const stageEnds = new PositionCursor(text, starts);
-  const noCarriageReturns = !documentHasCarriageReturns(doc);
+/** The document's folds: each part's kept folds, with the line each part starts on. */
+interface FoldLayout {
+  readonly parts: readonly PartFolds[];
+  readonly lines: readonly number[];
+  readonly count: number;
+}
 
-  // Folds come in order of their start lines, so the outermost of those that start on one line is
-  // found by comparing with the last one kept (on a tie the first one stays).
-  const folds: Fold[] = [];
-  const add = (startLine: number, endLine: number, kind?: string): void => {
-    const last = folds[folds.length - 1];
-    if (last && last.startLine === startLine) {
-      if (endLine > last.endLine) folds[folds.length - 1] = { startLine, endLine, kind };
-    } else folds.push({ startLine, endLine, kind });
-  };
-
-  // A run of comment lines: its first line, and its last (-1: none open).
-  let runFirst = -1;
-  let runLast = -1;
-  const endCommentRun = (): void => {
-    if (runLast > runFirst) add(runFirst, runLast, FoldingRangeKind.Comment);
-    runFirst = runLast = -1;
-  };
-  const stages = model.stages;
-  let nextStage = 0;
-  tree.forEach((node, start, index) => {
-    if (node.kind === 'comment' || node.kind === 'directive') {
-      const line = lineOf(start);
-      if (runFirst >= 0 && runLast === line - 1) runLast = line;
-      else {
-        endCommentRun();
-        runFirst = runLast = line;
-      }
-      return;
+/** The kept folds of every part with any, collecting again only the parts an edit changed. */
+function documentFoldLayout(doc: AnalyzedDocument): FoldLayout {
+  const parts: PartFolds[] = [];
+  const lines: number[] = [];
+  let count = 0;
+  // Where each part starts: no fold starts on another part's lines (each part starts on a new
+  // line), so the rule of one fold per start line holds across parts as it does in each.
+  let line = 0;
+  for (let s = -1; s < doc.model.stages.length; s++) {
+    const part = partFolds(doc, s);
+    if (part.length > FIRST_FOLD) {
+      parts.push(part);
+      lines.push(line);
+      count += foldCount(part);
     }
-    endCommentRun();
-    if (nextStage < stages.length && stages[nextStage].nodeIndex === index) stageFold(stages[nextStage++]);
-    if (node.kind === 'instruction') instructionFolds(cursor, node, start, add, noCarriageReturns);
-  });
-  endCommentRun();
-
-  /** The stage from its FROM line to the last line of its last instruction. */
-  function stageFold(stage: Stage): void {
-    let lastInstruction = stage.nodeIndex;
-    for (let i = stage.lastNodeIndex; i > stage.nodeIndex; i--) {
-      if (tree.node(i).kind === 'instruction') {
-        lastInstruction = i;
-        break;
-      }
-    }
-    const startLine = lineOf(stage.start);
-    const endLine = stageEnds.lastLineOf(tree.end(lastInstruction));
-    if (endLine > startLine) add(startLine, endLine, FoldingRangeKind.Region);
+    line += part[LINE_BREAKS];
   }
+  return { parts, lines, count };
+}
 
-  const kept = options.rangeLimit !== undefined && folds.length > options.rangeLimit ? largest(folds, Math.max(0, options.rangeLimit)) : folds;
-  return kept.map((fold) => toFoldingRange(text, starts, fold, options));
+export function getFoldingRanges(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
+  const layout = documentFoldLayout(doc);
+  const limit = options.rangeLimit;
+  const keep = limit !== undefined && layout.count > limit ? largest(layout, Math.max(0, limit)) : undefined;
+  // Characters need the lines' text: only character-precise clients pay for the line table.
+  const characters = options.lineFoldingOnly ? undefined : lineLengths(doc);
+  const kinds = KIND_NAMES.map((name) => (name && (!options.kinds || options.kinds.includes(name)) ? name : undefined));
+  const ranges: FoldingRange[] = [];
+  let index = 0;
+  for (let p = 0; p < layout.parts.length; p++) {
+    const part = layout.parts[p];
+    const line = layout.lines[p];
+    for (let at = FIRST_FOLD; at < part.length; at += FOLD_SIZE, index++) {
+      if (keep && keep[index] === 0) continue;
+      const range: FoldingRange = { startLine: line + part[at], endLine: line + part[at + 1] };
+      if (characters) {
+        // Character-precise clients fold from the end of the first line to the end of the last.
+        range.startCharacter = characters(range.startLine);
+        range.endCharacter = characters(range.endLine);
+      }
+      const kind = kinds[part[at + 2]];
+      if (kind) range.kind = kind;
+      ranges.push(range);
+    }
+  }
+  return ranges;
 }
 
 /**
- * The `limit` largest folds (the ones that save the reader the most; the earlier one of two the
- * same size), in order. Each fold is ranked by a number that orders by size, then by position,
- * so one native sort of numbers does it.
+ * Which of the folds (numbered in order) are among the `limit` largest (the ones that save the
+ * reader the most; the earlier one of two the same size): every fold larger than the size where
+ * the limit falls, and the earliest of those that size. Counted by size, without sorting.
  */
-function largest(folds: readonly Fold[], limit: number): Fold[] {
-  const n = folds.length;
-  const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) ranks[i] = (folds[i].endLine - folds[i].startLine) * n + (n - 1 - i);
-  ranks.sort();
-  const keep = new Uint8Array(n);
-  for (let k = n - limit; k < n; k++) keep[n - 1 - (ranks[k] % n)] = 1;
-  return folds.filter((_, i) => keep[i] === 1);
-}
-
-function toFoldingRange(text: TextReader, starts: ArrayLike<number>, fold: Fold, options: FoldingOptions): FoldingRange {
-  const range: FoldingRange = { startLine: fold.startLine, endLine: fold.endLine };
-  if (!options.lineFoldingOnly) {
-    // Character-precise clients fold from the end of the first line to the end of the last.
-    range.startCharacter = lineLength(text, starts, fold.startLine);
-    range.endCharacter = lineLength(text, starts, fold.endLine);
+function largest(layout: FoldLayout, limit: number): Uint8Array {
+  const sizes = new Int32Array(layout.count);
+  let index = 0;
+  let biggest = 0;
+  for (const part of layout.parts) {
+    for (let at = FIRST_FOLD; at < part.length; at += FOLD_SIZE) {
+      const size = part[at + 1] - part[at];
+      sizes[index++] = size;
+      if (size > biggest) biggest = size;
+    }
   }
-  if (fold.kind && (!options.kinds || options.kinds.includes(fold.kind))) range.kind = fold.kind;
-  return range;
+  const bySize = new Int32Array(biggest + 1);
+  for (let i = 0; i < sizes.length; i++) bySize[sizes[i]]++;
+  // The size where the limit falls, and how many of that size still fit.
+  let threshold = biggest;
+  let room = limit;
+  while (threshold > 0 && room > bySize[threshold]) room -= bySize[threshold--];
+  const keep = new Uint8Array(sizes.length);
+  for (let i = 0; i < sizes.length; i++) {
+    if (sizes[i] > threshold) keep[i] = 1;
+    else if (sizes[i] === threshold && room > 0) {
+      keep[i] = 1;
+      room--;
+    }
+  }
+  return keep;
 }
 
-function lineLength(text: TextReader, starts: ArrayLike<number>, line: number): number {
-  const next = line + 1 < starts.length ? starts[line + 1] : text.length;
-  return Math.max(0, withoutLineEnd(text, next) - starts[line]);
+/** The length of each line of the version (without its line break), read from its line table. */
+function lineLengths(doc: AnalyzedDocument): (line: number) => number {
+  const text = doc.tree.reader();
+  const starts = documentLineStarts(doc);
+  return (line) => {
+    const next = line + 1 < starts.length ? starts[line + 1] : text.length;
+    return Math.max(0, withoutLineEnd(text, next) - starts[line]);
+  };
 }
