@@ -85,12 +85,16 @@ class FoldWriter {
     } else numbers.push(startLine, endLine, kind);
   }
 
-  /** The folds written since the last call, as a part keeps them; the writer starts over. */
+  /** Before a part: nothing written (not even what a part that failed half-way left). */
+  clear(): void {
+    this.numbers.length = 0;
+  }
+
+  /** The folds written since `clear`, as a part keeps them. */
   take(lineBreaks: number): PartFolds {
     const out = new Int32Array(FIRST_FOLD + this.numbers.length);
     out[LINE_BREAKS] = lineBreaks;
     out.set(this.numbers, FIRST_FOLD);
-    this.numbers.length = 0;
     return out;
   }
 }
@@ -108,6 +112,7 @@ function withoutLineEnd(text: TextReader, end: number): number {
 function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
   const { tree, model } = doc;
   const { first, end } = model.partNodes(s);
+  writer.clear();
   if (first >= end) return writer.take(0);
   const origin = tree.start(first);
   // The part's text alone: a version's whole text is never joined, nor its line table made.
