@@ -5,81 +5,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import { generateDockerfile } from '../../../bench/generate';
 import { analyzedDocument, type AnalyzedDocument } from '../../../server/src/services/document';
-import { getFoldingRanges, type FoldingOptions } from '../../../server/src/services/folding';
+import { getFoldingRanges } from '../../../server/src/services/folding';
 import { SyntaxTree } from '../../../server/src/syntax';
 import { readCorpusFile, readExpected } from '../syntax/corpus';
 import { fcParams } from '../../fuzzing';
+import { reference } from './foldingReference';
 
 function analyzed(text: string): AnalyzedDocument {
   return analyzedDocument(TextDocument.create('file:///fold/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
-}
-
-/** `end` moved back over one line break, spelled out. */
-function trimBreak(text: string, end: number): number {
-  if (end > 0 && text[end - 1] === '\n') end--;
-  if (end > 0 && text[end - 1] === '\r') end--;
-  return end;
-}
-
-function reference(doc: AnalyzedDocument, options: FoldingOptions): FoldingRange[] {
-  const text = doc.text.getText();
-  const { tree, model } = doc;
-  // Lines from the text library's own positions, not the service's line table and cursor.
-  const lineAt = (offset: number): number => doc.text.positionAt(offset).line;
-  const candidates: { startLine: number; endLine: number; kind?: string }[] = [];
-  for (const stage of model.stages) {
-    let last = stage.nodeIndex;
-    for (let i = stage.nodeIndex + 1; i <= stage.lastNodeIndex; i++) if (tree.node(i).kind === 'instruction') last = i;
-    candidates.push({ startLine: lineAt(stage.start), endLine: lineAt(trimBreak(text, tree.end(last))), kind: FoldingRangeKind.Region });
-  }
-  let run: number[] = [];
-  const endRun = (): void => {
-    if (run.length > 1) candidates.push({ startLine: run[0], endLine: run[run.length - 1], kind: FoldingRangeKind.Comment });
-    run = [];
-  };
-  tree.forEach((node, start) => {
-    if (node.kind === 'comment' || node.kind === 'directive') {
-      const line = lineAt(start);
-      if (run.length && run[run.length - 1] !== line - 1) endRun();
-      run.push(line);
-      return;
-    }
-    endRun();
-    if (node.kind !== 'instruction') return;
-    candidates.push({ startLine: lineAt(start), endLine: lineAt(trimBreak(text, start + node.length)) });
-    // Runs of comment lines inside the instruction.
-    let inner: number[] = [];
-    const endInner = (): void => {
-      if (inner.length > 1) candidates.push({ startLine: inner[0], endLine: inner[inner.length - 1], kind: FoldingRangeKind.Comment });
-      inner = [];
-    };
-    for (const comment of node.innerComments) {
-      const line = lineAt(start + comment.start);
-      if (inner.length && inner[inner.length - 1] !== line - 1) endInner();
-      inner.push(line);
-    }
-    endInner();
-    for (const heredoc of node.heredocs) {
-      const end = heredoc.terminator ? lineAt(start + heredoc.terminator.end) : lineAt(trimBreak(text, start + heredoc.body.end));
-      candidates.push({ startLine: lineAt(start + heredoc.body.start - 1), endLine: end });
-    }
-  });
-  endRun();
-  const byLine = new Map<number, { startLine: number; endLine: number; kind?: string }>();
-  for (const fold of candidates) {
-    if (fold.endLine <= fold.startLine) continue;
-    const kept = byLine.get(fold.startLine);
-    if (!kept || fold.endLine > kept.endLine) byLine.set(fold.startLine, fold);
-  }
-  let folds = [...byLine.values()].sort((a, b) => a.startLine - b.startLine);
-  if (options.rangeLimit !== undefined && folds.length > options.rangeLimit) {
-    folds = [...folds].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine) || a.startLine - b.startLine).slice(0, options.rangeLimit);
-    folds.sort((a, b) => a.startLine - b.startLine);
-  }
-  return folds.map(({ startLine, endLine, kind }) => (kind ? { startLine, endLine, kind } : { startLine, endLine }));
 }
 
 const LINES_ONLY = { lineFoldingOnly: true } as const;
