@@ -13,8 +13,9 @@
 // counted from the part's first line, as the semantic tokens are: every fold lies inside one part
 // (a stage fold ends at its own last instruction; a comment run ends at any other node, and every
 // stage starts with its FROM), and a part's folds follow from its nodes alone, which are the same
-// objects while the model keeps the part object. So a request after an edit walks only the parts
-// the edit changed; the others' folds are shifted by the line their part starts on.
+// objects while the model keeps the part object (the stage's index, its name, the escape directive
+// and the text of other parts play no part: a node keeps its own parse). So a request after an edit
+// walks only the parts the edit changed; the others' folds are shifted by the line their part starts on.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { InstructionNode, SyntaxTree, TextReader } from '../syntax';
@@ -117,6 +118,8 @@ function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
   const origin = tree.start(first);
   // The part's text alone: a version's whole text is never joined, nor its line table made.
   const text = tree.slice(origin, tree.end(end - 1));
+  // Whether the version has a carriage return (here or in another part) only picks a shortcut, never
+  // a fold: the folds kept for a part hold whichever version collected them.
   const carriageReturns = documentHasCarriageReturns(doc);
   const starts = lineStartsIn(text, 0, text.length, carriageReturns);
   const cursor = new PositionCursor(text, starts);
