@@ -69,6 +69,15 @@ export function partFolds(doc: AnalyzedDocument, s: number): PartFolds {
 }
 
 /**
+ * More parts than this new in one request (the first request, an edit that changed the global
+ * ARGs) are collected all at once, in one pass over the version's nodes and its line table
+ * (`collectAllParts`). A part alone (after a keystroke) reads its own text instead, so a keystroke
+ * makes no table of the whole version; made part by part, the first request at 50,000 lines took
+ * half as long again.
+ */
+const NEW_PARTS_FOR_ONE_PASS = 16;
+
+/**
  * The folds of a part as it collects them. They come in order of their start lines, so the
  * outermost of those that start on one line is found by comparing with the last one kept (on a
  * tie the first one stays).
@@ -76,8 +85,12 @@ export function partFolds(doc: AnalyzedDocument, s: number): PartFolds {
 class FoldWriter {
   /** The part's line breaks (set last), then start line, end line and kind of each fold; reused from part to part. */
   private readonly numbers: number[] = [0];
+  /** The line the part starts on, in the lines `add` is given: what it subtracts. */
+  private firstLine = 0;
 
   add(startLine: number, endLine: number, kind = NO_KIND): void {
+    startLine -= this.firstLine;
+    endLine -= this.firstLine;
     const numbers = this.numbers;
     const last = numbers.length - FOLD_SIZE;
     if (last >= FIRST_FOLD && numbers[last] === startLine) {
@@ -88,9 +101,10 @@ class FoldWriter {
     } else numbers.push(startLine, endLine, kind);
   }
 
-  /** Before a part: nothing written (not even what a part that failed half-way left). */
-  clear(): void {
+  /** Before a part that starts on `firstLine`: nothing written (not even what a part that failed half-way left). */
+  clear(firstLine = 0): void {
     this.numbers.length = FIRST_FOLD;
+    this.firstLine = firstLine;
   }
 
   /** The folds written since `clear`, as a part keeps them (a copy at its size). */
@@ -117,46 +131,90 @@ function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
   if (first >= end) return writer.take(0);
   const origin = tree.start(first);
   // The part's text alone: a version's whole text is never joined, nor its line table made.
-  const text = tree.slice(origin, tree.end(end - 1));
+  const text = tree.slice(origin, end < tree.nodeCount ? tree.start(end) : tree.length);
   // Whether the version has a carriage return (here or in another part) only picks a shortcut, never
   // a fold: the folds kept for a part hold whichever version collected them.
   const carriageReturns = documentHasCarriageReturns(doc);
   const starts = lineStartsIn(text, 0, text.length, carriageReturns);
   const cursor = new PositionCursor(text, starts);
-
-  // A run of comment lines: its first line, and its last (-1: none open).
-  let runFirst = -1;
-  let runLast = -1;
-  const endCommentRun = (): void => {
-    if (runLast > runFirst) writer.add(runFirst, runLast, COMMENT);
-    runFirst = runLast = -1;
-  };
+  const stageEnds = new PositionCursor(text, starts);
+  const comments = new CommentRun();
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
     const at = start - origin;
-    if (node.kind === 'comment' || node.kind === 'directive') {
-      const line = cursor.lineOf(at);
-      if (runFirst >= 0 && runLast === line - 1) runLast = line;
-      else {
-        endCommentRun();
-        runFirst = runLast = line;
-      }
-      return;
-    }
-    endCommentRun();
+    if (node.kind === 'comment' || node.kind === 'directive') return comments.add(cursor.lineOf(at));
+    comments.end();
     // A stage part starts with its FROM; the global part has none.
-    if (index === first && s >= 0) stageFold(tree, first, end, origin, new PositionCursor(text, starts));
+    if (index === first && s >= 0) stageFold(tree, first, end, at, origin, 0, stageEnds);
     if (node.kind === 'instruction') instructionFolds(cursor, node, at, !carriageReturns);
   }, first);
-  endCommentRun();
+  comments.end();
   return writer.take(starts.length - 1);
 }
 
 /**
- * The stage whose FROM is node `from` (at the part's start), from its FROM line to the last line of
- * its last instruction, with a cursor of its own (the end is far ahead of the nodes being read).
+ * Every part of the version, in one pass over its nodes with cursors over its line table, each
+ * part's folds counted from its first line and kept as `collectPartFolds` would make them.
  */
-function stageFold(tree: SyntaxTree, from: number, end: number, origin: number, cursor: PositionCursor): void {
+function collectAllParts(doc: AnalyzedDocument): void {
+  const { tree, model } = doc;
+  const text = tree.reader();
+  const starts = documentLineStarts(doc);
+  const cursor = new PositionCursor(text, starts);
+  // Stage ends lie far ahead of the nodes being read: a cursor of their own keeps both moving forward.
+  const stageEnds = new PositionCursor(text, starts);
+  const carriageReturns = documentHasCarriageReturns(doc);
+  const froms = tree.fromIndexes();
+  const comments = new CommentRun();
+  // The part being collected (-1: the nodes before the first FROM), its first line, and the node that ends it.
+  let s = -1;
+  let firstLine = 0;
+  let end = froms.length ? froms[0] : tree.nodeCount;
+  const finish = (at: number): void => {
+    comments.end();
+    cache.set(model.partOf(s), writer.take(cursor.lineOf(at) - firstLine));
+  };
+  writer.clear();
+  tree.forEach((node, start, index) => {
+    if (index === end) {
+      finish(start);
+      s++;
+      end = s + 1 < froms.length ? froms[s + 1] : tree.nodeCount;
+      firstLine = cursor.lineOf(start);
+      writer.clear(firstLine);
+    }
+    if (node.kind === 'comment' || node.kind === 'directive') return comments.add(cursor.lineOf(start));
+    comments.end();
+    if (s >= 0 && index === froms[s]) stageFold(tree, index, end, start, 0, firstLine, stageEnds);
+    if (node.kind === 'instruction') instructionFolds(cursor, node, start, !carriageReturns);
+  });
+  finish(tree.length);
+}
+
+/** A run of comment lines being read: folded once it ends, when it has two lines or more. */
+class CommentRun {
+  private first = -1;
+  private last = -1;
+
+  add(line: number): void {
+    if (this.first >= 0 && this.last === line - 1) this.last = line;
+    else {
+      this.end();
+      this.first = this.last = line;
+    }
+  }
+
+  end(): void {
+    if (this.last > this.first) writer.add(this.first, this.last, COMMENT);
+    this.first = this.last = -1;
+  }
+}
+
+/**
+ * The stage whose FROM is node `from` (at `at`, on line `fromLine`), from its FROM line to the last
+ * line of its last instruction, with a cursor of its own (the end is far ahead of the nodes being read).
+ */
+function stageFold(tree: SyntaxTree, from: number, end: number, at: number, origin: number, fromLine: number, cursor: PositionCursor): void {
   let lastInstruction = from;
   for (let i = end - 1; i > from; i--) {
     if (tree.node(i).kind === 'instruction') {
@@ -164,8 +222,9 @@ function stageFold(tree: SyntaxTree, from: number, end: number, origin: number, 
       break;
     }
   }
-  const endLine = cursor.lastLineOf(tree.end(lastInstruction) - origin);
-  if (endLine > 0) writer.add(0, endLine, REGION);
+  const lastEnd = lastInstruction === from ? at + tree.node(from).length : tree.end(lastInstruction) - origin;
+  const endLine = cursor.lastLineOf(lastEnd);
+  if (endLine > fromLine) writer.add(fromLine, endLine, REGION);
 }
 
 function instructionFolds(cursor: PositionCursor, node: InstructionNode, start: number, noCarriageReturns: boolean): void {
@@ -209,6 +268,13 @@ interface FoldLayout {
   readonly count: number;
 }
 
+/** How many parts of the version have no kept folds (up to one more than NEW_PARTS_FOR_ONE_PASS). */
+function newParts(doc: AnalyzedDocument): number {
+  let count = 0;
+  for (let s = -1; s < doc.model.stages.length && count <= NEW_PARTS_FOR_ONE_PASS; s++) if (!cache.has(doc.model.partOf(s))) count++;
+  return count;
+}
+
 /** The kept folds of every part with any, collecting again only the parts an edit changed. */
 function documentFoldLayout(doc: AnalyzedDocument): FoldLayout {
   const parts: PartFolds[] = [];
@@ -217,6 +283,7 @@ function documentFoldLayout(doc: AnalyzedDocument): FoldLayout {
   // Where each part starts: no fold starts on another part's lines (each part starts on a new
   // line), so the rule of one fold per start line holds across parts as it does in each.
   let line = 0;
+  if (newParts(doc) > NEW_PARTS_FOR_ONE_PASS) collectAllParts(doc);
   for (let s = -1; s < doc.model.stages.length; s++) {
     const part = partFolds(doc, s);
     if (part.length > FIRST_FOLD) {
