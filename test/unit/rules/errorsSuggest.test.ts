@@ -25,23 +25,21 @@ function fullDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** `suggest` over every candidate's full distance, as it was before distances were capped. */
+/** What `suggest` answers, from every candidate's full distance: the first closest, unique when no other is as close. */
 function fullSuggest(word: string, candidates: readonly string[]): Suggestion | undefined {
+  if (candidates.includes(word)) return undefined;
   const lower = word.toLowerCase();
   const limit = word.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let ties = 0;
-  for (const candidate of candidates) {
-    if (candidate === word) return undefined;
+  const scored = candidates.flatMap((candidate) => {
     const other = candidate.toLowerCase();
-    const prefix = lower.length >= 3 && other.startsWith(lower);
-    if (other !== lower && !prefix && Math.abs(other.length - lower.length) > limit) continue;
-    const distance = other === lower ? 0 : prefix ? 1 : fullDistance(lower, other);
-    if (distance < bestDistance) [best, bestDistance, ties] = [candidate, distance, 0];
-    else if (distance === bestDistance && candidate !== best) ties++;
-  }
-  return best !== undefined && bestDistance <= limit ? { value: best, unique: ties === 0 } : undefined;
+    if (other === lower) return [{ candidate, distance: 0 }];
+    if (lower.length >= 3 && other.startsWith(lower)) return [{ candidate, distance: 1 }];
+    return Math.abs(other.length - lower.length) > limit ? [] : [{ candidate, distance: fullDistance(lower, other) }];
+  });
+  const closest = Math.min(...scored.map((s) => s.distance));
+  if (closest > limit) return undefined;
+  const value = scored.find((s) => s.distance === closest)!.candidate;
+  return { value, unique: !scored.some((s) => s.distance === closest && s.candidate !== value) };
 }
 
 describe('distances stopped at the limit', () => {
