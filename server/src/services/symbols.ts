@@ -345,13 +345,13 @@ function outline(doc: AnalyzedDocument, options: SymbolOptions, result: Document
    * The part's record, with its instruction symbols (and their variables) within what is left at
    * their depths. Where only the stage's JSON was kept, the symbols are made again if `needsObjects`.
    */
-  const partSymbols = (part: Part, needsObjects: (kept: KeptPart) => boolean): KeptPart => {
+  const partSymbols = (part: Part, needsObjects: boolean): KeptPart => {
     const line = cursor.lineOf(doc.tree.start(part.first));
     const instructionsAllowed = left[part.depth];
     const variablesAllowed = left[part.depth + 1];
     const kept = keptPart(doc, part.stage);
     const same = kept.line === line && fits(kept, instructionsAllowed, variablesAllowed);
-    if (!same || (kept.symbols.length !== kept.made && needsObjects(kept))) {
+    if (!same || (needsObjects && kept.symbols.length !== kept.made)) {
       let symbols: DocumentSymbol[] = [];
       let variables = 0;
       let allInstructions = true;
@@ -391,7 +391,7 @@ function outline(doc: AnalyzedDocument, options: SymbolOptions, result: Document
   let listed = 0;
   for (const part of parts) {
     if (part.stage < 0) {
-      const symbols = partSymbols(part, always).symbols;
+      const symbols = partSymbols(part, true).symbols;
       if (result) appendAll(result, symbols);
       else for (const symbol of symbols) listed = pushJson(json!, listed, keptJson(symbol));
       continue;
@@ -400,7 +400,9 @@ function outline(doc: AnalyzedDocument, options: SymbolOptions, result: Document
     if (left[0] <= 0) continue;
     left[0]--;
     if (json) {
-      const kept = partSymbols(part, (k) => k.json === undefined || k.stageIndex !== part.stage);
+      // The objects are needed only to write the stage's JSON again.
+      const record = keptPart(doc, part.stage);
+      const kept = partSymbols(part, record.json === undefined || record.stageIndex !== part.stage);
       let stageJson = kept.json;
       if (stageJson === undefined || kept.stageIndex !== part.stage) {
         stageJson = kept.json = keptJsonText(stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols));
@@ -412,7 +414,7 @@ function outline(doc: AnalyzedDocument, options: SymbolOptions, result: Document
       listed = pushJson(json, listed, stageJson);
       continue;
     }
-    const kept = partSymbols(part, always);
+    const kept = partSymbols(part, true);
     if (!kept.stageSymbol || kept.stageIndex !== part.stage) {
       kept.stageSymbol = stageSymbol(doc, stageText, stageEnds, part.stage, kept.symbols);
       kept.stageIndex = part.stage;
@@ -420,8 +422,6 @@ function outline(doc: AnalyzedDocument, options: SymbolOptions, result: Document
     result!.push(kept.stageSymbol);
   }
 }
-
-const always = (): boolean => true;
 
 /** One more item of a JSON array onto `out`; `listed`: how many are already there. */
 function pushJson(out: JsonPieces, listed: number, item: string): number {
