@@ -30,6 +30,21 @@ describe('a file rule after a version with nothing to report', () => {
     expect(problems(open, 'invalid-image-reference')).toEqual([]);
   });
 
+  it('invalid-platform: a global ARG default or a --platform value that stops making a platform', () => {
+    const open = new OpenDocument('ARG P=linux/amd64\nFROM --platform=$P alpine AS base\nRUN true\nFROM --platform=${P} base\n');
+    expect(problems(open, 'invalid-platform')).toEqual([]);
+    replace(open, 'P=linux/amd64', 'P=linux/amd64/v9/x');
+    expect(problems(open, 'invalid-platform')).toEqual(['1:16-18', '3:16-20']);
+    replace(open, 'P=linux/amd64/v9/x', 'P=linux/amd64');
+    expect(problems(open, 'invalid-platform')).toEqual([]);
+    // An edited value, in a stage the last version found nothing in.
+    replace(open, '--platform=${P}', '--platform=${P}/x/y');
+    expect(problems(open, 'invalid-platform')).toEqual(['3:16-24']);
+    // An edit elsewhere keeps the problem: a version that had one is never taken as quiet.
+    replace(open, 'RUN true', 'RUN false');
+    expect(problems(open, 'invalid-platform')).toEqual(['3:16-24']);
+  });
+
   it("invalid-image-reference: an edited stage's image, and a renamed stage another FROM named", () => {
     const open = new OpenDocument('FROM alpine AS a..b\nRUN true\nFROM a..b\nRUN true\n');
     expect(problems(open, 'invalid-image-reference')).toEqual([]);

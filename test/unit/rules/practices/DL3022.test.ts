@@ -18,6 +18,12 @@ describe('DL3022', () => {
     );
   });
 
+  it('suggests from the stage names of the file it checks, not from those of the file checked before', () => {
+    // The suggestions are kept while the stage names stay the same: a file with other names gets its own.
+    checkDiagnostics('FROM alpine:3 AS builder\nFROM alpine:3\nCOPY --from=$[buildr$] /a /a\n', [{ code: 'DL3022', message: message('buildr', 'builder'), severity: 'warning' }], { only });
+    checkDiagnostics('FROM alpine:3 AS builds\nFROM alpine:3\nCOPY --from=$[buildr$] /a /a\n', [{ code: 'DL3022', message: message('buildr', 'builds'), severity: 'warning' }], { only });
+  });
+
   it('suggests no stage defined further down, which the build would reach too late (stage-defined-later)', () => {
     checkDiagnostics('FROM alpine:3 AS final\nCOPY --from=assest /x /x\nRUN --mount=from=assest,target=/t true\nFROM alpine:3 AS assets\n', [], { only });
   });
