@@ -18,7 +18,7 @@
 // walks only the parts the edit changed; the others' folds are shifted by the line their part starts on.
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { InstructionNode, SyntaxTree, TextReader } from '../syntax';
+import type { InstructionNode, SyntaxTree, TextReader, TopLevelNode } from '../syntax';
 import { documentHasCarriageReturns, documentLineStarts, type AnalyzedDocument } from './document';
 import { lineStartsIn, PositionCursor } from './positions';
 
@@ -136,19 +136,13 @@ function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
   // a fold: the folds kept for a part hold whichever version collected them.
   const carriageReturns = documentHasCarriageReturns(doc);
   const starts = lineStartsIn(text, 0, text.length, carriageReturns);
-  const cursor = new PositionCursor(text, starts);
-  const stageEnds = new PositionCursor(text, starts);
-  const comments = new CommentRun();
+  const pass = new FoldPass(tree, text, starts, origin, carriageReturns);
   tree.forEach((node, start, index) => {
     if (index >= end) return false;
-    const at = start - origin;
-    if (node.kind === 'comment' || node.kind === 'directive') return comments.add(cursor.lineOf(at));
-    comments.end();
     // A stage part starts with its FROM; the global part has none.
-    if (index === first && s >= 0) stageFold(tree, first, end, at, origin, 0, stageEnds);
-    if (node.kind === 'instruction') instructionFolds(cursor, node, at, !carriageReturns);
+    pass.node(node, start - origin, index, index === first && s >= 0 ? end : -1, 0);
   }, first);
-  comments.end();
+  pass.end();
   return writer.take(starts.length - 1);
 }
 
@@ -158,20 +152,15 @@ function collectPartFolds(doc: AnalyzedDocument, s: number): PartFolds {
  */
 function collectAllParts(doc: AnalyzedDocument): void {
   const { tree, model } = doc;
-  const text = tree.reader();
-  const starts = documentLineStarts(doc);
-  const cursor = new PositionCursor(text, starts);
-  // Stage ends lie far ahead of the nodes being read: a cursor of their own keeps both moving forward.
-  const stageEnds = new PositionCursor(text, starts);
-  const carriageReturns = documentHasCarriageReturns(doc);
+  const pass = new FoldPass(tree, tree.reader(), documentLineStarts(doc), 0, documentHasCarriageReturns(doc));
+  const { cursor } = pass;
   const froms = tree.fromIndexes();
-  const comments = new CommentRun();
   // The part being collected (-1: the nodes before the first FROM), its first line, and the node that ends it.
   let s = -1;
   let firstLine = 0;
   let end = froms.length ? froms[0] : tree.nodeCount;
   const finish = (at: number): void => {
-    comments.end();
+    pass.end();
     cache.set(model.partOf(s), writer.take(cursor.lineOf(at) - firstLine));
   };
   writer.clear();
@@ -183,12 +172,45 @@ function collectAllParts(doc: AnalyzedDocument): void {
       firstLine = cursor.lineOf(start);
       writer.clear(firstLine);
     }
-    if (node.kind === 'comment' || node.kind === 'directive') return comments.add(cursor.lineOf(start));
-    comments.end();
-    if (s >= 0 && index === froms[s]) stageFold(tree, index, end, start, 0, firstLine, stageEnds);
-    if (node.kind === 'instruction') instructionFolds(cursor, node, start, !carriageReturns);
+    pass.node(node, start, index, s >= 0 && index === froms[s] ? end : -1, firstLine);
   });
   finish(tree.length);
+}
+
+/**
+ * The folds of nodes read in order, onto `writer`: runs of comment lines, stages and instructions.
+ * Offsets are the cursor's (less `origin` than the tree's); a pass over one part or over the whole version.
+ */
+class FoldPass {
+  private readonly comments = new CommentRun();
+  /** Where the nodes are read. */
+  readonly cursor: PositionCursor;
+  /** Stage ends lie far ahead of the nodes being read: a cursor of their own keeps both moving forward. */
+  private readonly stageEnds: PositionCursor;
+
+  constructor(
+    private readonly tree: SyntaxTree,
+    text: TextReader,
+    starts: ArrayLike<number>,
+    private readonly origin: number,
+    private readonly carriageReturns: boolean,
+  ) {
+    this.cursor = new PositionCursor(text, starts);
+    this.stageEnds = new PositionCursor(text, starts);
+  }
+
+  /** Node `index`, at `at`; for a stage's FROM, `stageEnd` is the node after the stage (else -1) and `fromLine` its line. */
+  node(node: TopLevelNode, at: number, index: number, stageEnd: number, fromLine: number): void {
+    if (node.kind === 'comment' || node.kind === 'directive') return this.comments.add(this.cursor.lineOf(at));
+    this.comments.end();
+    if (stageEnd >= 0) stageFold(this.tree, index, stageEnd, at, this.origin, fromLine, this.stageEnds);
+    if (node.kind === 'instruction') instructionFolds(this.cursor, node, at, !this.carriageReturns);
+  }
+
+  /** After the last node of a part. */
+  end(): void {
+    this.comments.end();
+  }
 }
 
 /** A run of comment lines being read: folded once it ends, when it has two lines or more. */
