@@ -15,12 +15,26 @@ const EVERY_NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
  * The JSON of `value` to keep: JSON.stringify's text with each character beyond ASCII written as a
- * `\u` escape. Any JSON reader reads the same value, and V8 stores the kept string at one byte a
- * character: a single `·` in a stage symbol's detail would store its whole JSON at two.
+ * `\u` escape, stored at one byte a character. Any JSON reader reads the same value. V8 stores a
+ * string at two bytes a character once one character is past U+00FF, and so does every string made
+ * from it: JSON.stringify's text when a value has such a character (the `…` of a cut outline detail)
+ * or is made from a slice of a document that has one (an emoji in a comment), and the escaped text,
+ * although it is ASCII. So the text is copied through Latin-1 bytes, which stores it at one.
  */
 export function keptJsonText(value: object): string {
-  const json = JSON.stringify(value);
-  return NON_ASCII.test(json) ? json.replace(EVERY_NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  let json = JSON.stringify(value);
+  if (NON_ASCII.test(json)) json = json.replace(EVERY_NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return oneByte(json);
+}
+
+/** Where `oneByte` copies texts up to its size (a buffer per text cost four times as much time). */
+const SCRATCH = Buffer.allocUnsafe(64 * 1024);
+
+/** An ASCII `text` stored at one byte a character. */
+function oneByte(text: string): string {
+  if (text.length > SCRATCH.length) return Buffer.from(text, 'latin1').toString('latin1');
+  const length = SCRATCH.write(text, 0, 'latin1');
+  return SCRATCH.toString('latin1', 0, length);
 }
 
 /** `items` written as a JSON array onto `out`, each item's text (keptJsonText) kept in `kept`. */

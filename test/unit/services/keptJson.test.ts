@@ -1,6 +1,7 @@
 // The JSON the services keep for large answers (services/keptJson.ts).
 import { describe, expect, it } from 'vitest';
 import { keptJsonArray, keptJsonText } from '../../../server/src/services/keptJson';
+import { storedOneByte } from '../keptJson';
 
 describe('kept JSON', () => {
   it("is JSON.stringify's text where that is ASCII", () => {
@@ -13,6 +14,17 @@ describe('kept JSON', () => {
     const text = keptJsonText(value);
     expect(text).toBe('{"detail":"alpine \\u00b7 stage 1","message":"cut\\u2026","emoji":"\\ud83d\\ude00","nbsp":"a\\u00a0b"}');
     expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('is stored at one byte a character, also when the value had characters past U+00FF', () => {
+    // JSON.stringify writes the whole text at two bytes a character once one is past U+00FF.
+    expect(storedOneByte(JSON.stringify({ message: 'cut…' }))).toBe(false);
+    expect(storedOneByte(JSON.stringify({ message: 'caf\u00e9 \u00b7' }))).toBe(true);
+    for (const value of [{ message: 'cut…' }, { emoji: '😀', pad: 'x'.repeat(100) }, { detail: 'alpine · stage 1' }, { big: `${'y'.repeat(2_000_000)}…` }]) {
+      const text = keptJsonText(value);
+      expect(storedOneByte(text)).toBe(true);
+      expect(JSON.parse(text)).toEqual(value);
+    }
   });
 
   it('keeps each item’s text with the item and joins them as an array', () => {

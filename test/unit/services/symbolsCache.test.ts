@@ -72,7 +72,8 @@ describe('outline kept per part', () => {
   });
 
   it('keeps only the JSON of a stage once an answer is written as JSON, and joins it again while the stage is unchanged', () => {
-    const source = 'ARG V=1\nFROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false\n';
+    // The long RUN's detail is cut with an ellipsis, past U+00FF: the stage's kept JSON is still ASCII, at one byte a character.
+    const source = `ARG V=1\nFROM alpine AS one\nRUN true\n\nFROM alpine AS two\nENV A=1\nRUN false${' && true'.repeat(10)}\n`;
     const open = new OpenDocument(source);
     const json = documentSymbolsJsonOf(open.doc);
     expectKeptJson(json.join(''), fresh(source, 0));
