@@ -28,6 +28,15 @@ export default tseslint.config(
     },
   },
   {
+    // The server calls nothing that loads ICU's data (collation, Intl): the first call faults in
+    // megabytes of the node binary's data that stay resident for the server's life.
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { property: 'localeCompare', message: 'Loads ICU collation data (3 MiB resident): compare code units, as compareCodes does.' }],
+      'no-restricted-globals': ['error', { name: 'Intl', message: 'Loads ICU data (resident memory for the server\'s life).' }],
+    },
+  },
+  {
     // CommonJS preloads for Node (e.g. the security test's sandbox).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', globalThis: 'readonly', setImmediate: 'readonly' } },

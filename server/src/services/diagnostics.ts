@@ -800,8 +800,20 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      String(a.code).localeCompare(String(b.code)),
+      compareCodes(String(a.code), String(b.code)),
   );
+}
+
+/**
+ * The order of two diagnostic codes: ignoring case, then lower case first, as `localeCompare` puts
+ * such codes (letters, digits and `-`). Not `localeCompare` itself: its first call loads ICU's
+ * collation data, 3 MiB of the server's resident memory for the rest of its life.
+ */
+export function compareCodes(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a === b ? 0 : a > b ? -1 : 1;
 }
 
 /**
