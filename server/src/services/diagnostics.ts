@@ -807,7 +807,7 @@ export function getDiagnostics(doc: AnalyzedDocument, settings: Settings, option
 /**
  * The order of two diagnostic codes: ignoring case, then lower case first, as `localeCompare` puts
  * such codes (letters, digits and `-`). Not `localeCompare` itself: its first call loads ICU's
- * collation data, 3 MiB of the server's resident memory for the rest of its life.
+ * collation data, 2-3 MiB of the server's resident memory for the rest of its life.
  */
 export function compareCodes(a: string, b: string): number {
   const x = a.toLowerCase();
