@@ -11,12 +11,14 @@ import { positionAt } from './fixture';
 const FRAGMENTS = ['\n', '\\\n', ' ', 'RUN echo ', 'FROM alpine AS x\n', '${A:-b}', '<<EOF\n', 'EOF\n', '# c\n', '"', "'", '--mount=type=cache,target=/t ', 'ENV A=1\n', 'x'];
 
 describe('soak', () => {
-  it('20,000 random edits keep the server consistent and its memory flat', async () => {
+  // Two edit sequences: the second (seed 1) once left 20% more than a fresh open, as parses of ONBUILD
+  // triggers were kept for stages that had lost the name a check looks for.
+  it.each([4242, 1])('20,000 random edits keep the server consistent and its memory flat (seed %i)', async (seed) => {
     const files = readExpected('real-world').map((e) => readCorpusFile('real-world', e.file));
     const start = files.slice(0, 40).join('\n');
     const edits = fc.sample(
       fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.constantFrom(...FRAGMENTS) }),
-      { numRuns: 20_000, seed: fcSeed(4242) },
+      { numRuns: 20_000, seed: fcSeed(seed) },
     );
     const uri = 'file:///soak/Dockerfile';
     const soaked = await LspTestClient.start({ nodeArgs: ['--expose-gc'] });

@@ -23,7 +23,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getInstruction } from '../../facts';
 import type { DockerfileModel, Stage } from '../../semantics';
 import type { InstructionNode } from '../../syntax';
-import { parseTriggerAsRun } from '../checks/support/triggerAsRun';
+import { readTriggerAsRun } from '../checks/support/triggerAsRun';
 import { perPart, QuietMemo, quietly } from '../partMemo';
 import type { FileRule, InstructionRule } from '../types';
 import { badSubstitution } from './bad-substitution';
@@ -85,14 +85,32 @@ const NONE: readonly BadTrigger[] = Object.freeze([]);
  * `windowsImage`: the ONBUILD's stage builds a Windows image.
  */
 function triggerProblems(node: InstructionNode, text: string, escape: '\\' | '`', windowsImage: boolean): readonly string[] {
+  const known = problemsByNode.get(node);
+  if (known && known.text === text && known.escape === escape && known.windowsImage === windowsImage) return known.problems;
+  const problems = findTriggerProblems(node, text, escape, windowsImage);
+  problemsByNode.set(node, { text, escape, windowsImage, problems: problems.length ? problems : NO_PROBLEMS });
+  return problems;
+}
+
+/**
+ * What `triggerProblems` found, per ONBUILD node (the tree shares unchanged nodes between versions),
+ * with what it was found for: a keystroke in a stage of many triggers reads only the one it changed
+ * again. An entry lives as long as its node, also when no later version asks for it (the stage lost
+ * its name), so it keeps the problems alone, not the trigger parsed again (1.7 KB).
+ */
+const problemsByNode = new WeakMap<InstructionNode, { readonly text: string; readonly escape: string; readonly windowsImage: boolean; readonly problems: readonly string[] }>();
+
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
+function findTriggerProblems(node: InstructionNode, text: string, escape: '\\' | '`', windowsImage: boolean): readonly string[] {
   const trigger = node.trigger;
   if (!trigger) return [];
   // A line the registering stage already fails on (a syntax error, a flag of ONBUILD itself, a
   // trigger that is FROM, MAINTAINER or ONBUILD) stops every build of the file there.
   const fact = getInstruction(trigger.name);
   if (node.errors.length || node.flags.length || (fact && !fact.allowedInOnbuild)) return [];
-  const parsed = parseTriggerAsRun(node, text);
-  const syntaxError = parsed.tree.errors()[0];
+  const parsed = readTriggerAsRun(node, text);
+  const syntaxError = parsed.error;
   if (syntaxError) return [NOT_AN_INSTRUCTION + syntaxError.message];
   const instruction = parsed.node;
   if (!instruction) return [`${NOT_AN_INSTRUCTION}BuildKit does not read it as exactly one instruction.`];

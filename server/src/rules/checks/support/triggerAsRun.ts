@@ -11,7 +11,7 @@
 // continues the line there and is dropped.
 
 import { foldName, type DockerfileModel, type Stage } from '../../../semantics';
-import { originalText, SyntaxTree, type InstructionNode } from '../../../syntax';
+import { originalText, SyntaxTree, type DocumentSyntaxError, type InstructionNode } from '../../../syntax';
 import { stageTriggers } from './chain';
 
 /** BuildKit's line-start match of the word ONBUILD and the white space around it (Go's `\s`). */
@@ -26,25 +26,34 @@ export function triggerText(node: InstructionNode, text: string): string {
 
 /** A trigger parsed again as BuildKit parses it where it runs. */
 export interface TriggerAsRun {
-  /** The trigger's text parsed as a Dockerfile of its own. */
-  readonly tree: SyntaxTree;
+  /** The first syntax error of the trigger's text parsed as a Dockerfile of its own. */
+  readonly error?: DocumentSyntaxError;
   /** Its one instruction, when BuildKit reads exactly one (spans relative to `text`). */
   readonly node?: InstructionNode;
   /** That instruction's text. */
   readonly text: string;
 }
 
-// Per ONBUILD node (the tree shares unchanged nodes between versions), with the text it was read from.
-const parsed = new WeakMap<InstructionNode, { readonly text: string; readonly run: TriggerAsRun }>();
-
-/** The trigger of an ONBUILD node (`text`: the node's text) parsed again where it runs; kept per node. */
-export function parseTriggerAsRun(node: InstructionNode, text: string): TriggerAsRun {
-  const known = parsed.get(node);
-  if (known && known.text === text) return known.run;
+/** The trigger of an ONBUILD node (`text`: the node's text) parsed again where it runs. */
+export function readTriggerAsRun(node: InstructionNode, text: string): TriggerAsRun {
   const tree = SyntaxTree.parse(triggerText(node, text));
   const instructions = [...tree.instructions()];
   const one = instructions.length === 1 ? instructions[0] : undefined;
-  const run: TriggerAsRun = one ? { tree, node: one.node, text: tree.slice(one.start, one.start + one.node.length) } : { tree, text: '' };
+  const error = tree.errors()[0];
+  return one ? { error, node: one.node, text: tree.slice(one.start, one.start + one.node.length) } : { error, text: '' };
+}
+
+// Per ONBUILD node (the tree shares unchanged nodes between versions), with the text it was read
+// from. Only files with another escape character read it (`triggerAsRun`). An entry lives as long as
+// its node, also when no later version asks for it again, so it keeps what its readers use, not the
+// parsed tree: a tree of its own took 1.7 KB per trigger.
+const parsed = new WeakMap<InstructionNode, { readonly text: string; readonly run: TriggerAsRun }>();
+
+/** `readTriggerAsRun`, kept per node. */
+function parseTriggerAsRun(node: InstructionNode, text: string): TriggerAsRun {
+  const known = parsed.get(node);
+  if (known && known.text === text) return known.run;
+  const run = readTriggerAsRun(node, text);
   parsed.set(node, { text, run });
   return run;
 }
@@ -60,7 +69,7 @@ export function triggerAsRun(tree: SyntaxTree, index: number): InstructionNode |
   if (onbuild.kind !== 'instruction' || !onbuild.trigger) return undefined;
   if (tree.escape === '\\') return onbuild.trigger;
   const run = parseTriggerAsRun(onbuild, tree.nodeText(index));
-  return run.node && !run.tree.errors().length ? run.node : undefined;
+  return run.node && !run.error ? run.node : undefined;
 }
 
 /**
