@@ -58,6 +58,52 @@ describe('invalid-dockerignore', () => {
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: 'node_modules\n!\uFEFF\n' });
   });
 
+  it('reports a class Go\'s regexp cannot compile where a read path is matched against it, past the patterns above it', () => {
+    const backwards = (what: string, line: number, written: string, range: string) =>
+      `With this folder as the build context, BuildKit cannot send the context ${what} reads: line ${line} of .dockerignore, '${written}', has a character range that runs backwards, \`${range}\`, which Go's regular expressions refuse ${SYNTAX}.`;
+    // `src` is excluded by the pattern above, so only the second stage's read and the bind mount of the whole context reach `[z-a]`.
+    checkDiagnostics(
+      'FROM alpine\nCOPY src /src\nCOPY $[go.mod$] /m\nFROM alpine\nRUN --mount=type=bind,source=src/a,target=/a --mount=$[type=bind,target=/all$] ls\n',
+      [
+        { code: 'invalid-dockerignore', message: backwards('this COPY source', 2, 'logs/[z-a]*', 'z-a'), severity: 'warning' },
+        { code: 'invalid-dockerignore', message: backwards('this bind mount', 2, 'logs/[z-a]*', 'z-a'), severity: 'warning' },
+      ],
+      { only, dockerignore: 'src\nlogs/[z-a]*\n' },
+    );
+    // Every path is excluded above it; and after an exclusion, whether a path reaches it is not decided.
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: '*\n[z-a]\n' });
+    checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: 'a\n!a/b\n[z-a]\n' });
+    // A pattern New refuses wins, even below: New reads every pattern before any is matched.
+    expect(readIgnoreFile('[z-a]\n[\n').refused).toMatchObject({ line: 1, written: '[' });
+  });
+
+  it('reads classes as Go\'s regexp package reads them: ranges by code point, escaped characters, POSIX names', () => {
+    const reasonOf = (pattern: string) => readIgnoreFile(`${pattern}\n`).refused?.reason;
+    const backwards = (range: string) => `has a character range that runs backwards, \`${range}\`, which Go's regular expressions refuse ${SYNTAX}`;
+    expect(['[z-a]', '[^z-a]', 'x/[ab-Aa]', '[a-.]', '[é-e]', '[a-z][9-0]'].map(reasonOf)).toEqual([
+      backwards('z-a'),
+      backwards('z-a'),
+      backwards('b-A'),
+      backwards('a-.'),
+      backwards('é-e'),
+      backwards('9-0'),
+    ]);
+    expect(['[[:foo:]]', '[a[:^digits:]]'].map(reasonOf)).toEqual([
+      `names a character class Go does not have, \`[:foo:]\` ${SYNTAX}`,
+      `names a character class Go does not have, \`[:^digits:]\` ${SYNTAX}`,
+    ]);
+    // Valid: an ordered range, a known or negated POSIX class, `[:` without its `:]`, and `!` (not excluded before).
+    expect(['[a-a]', '[.-a]', '[[:alpha:]]', '[[:^space:]x]', '[[:a]', '[-]', '[!z-a]'].map(reasonOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      malformed,
+      backwards('z-a'),
+    ]);
+  });
+
   it('finds the class errors Go reports, and leaves backslashes, which depend on the client machine', () => {
     const reasonOf = (pattern: string) => readIgnoreFile(`${pattern}\n`).refused?.reason;
     expect(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b']).toEqual(['[]a]', '[]', '[^]', '[-a]', '[a-]', '[a-b-c]', 'a[z-]b'].filter((p) => reasonOf(p) === malformed));

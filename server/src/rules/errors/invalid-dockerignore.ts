@@ -1,9 +1,10 @@
 // A `.dockerignore` pattern BuildKit refuses (a bare `!`, or a pattern Go's filepath.Match calls
 // malformed: see readIgnoreFile) stops the build as soon as the builder asks for the build context:
-// the client that sends it builds its pattern matcher first (moby/patternmatcher.New) and fails. The
-// Dockerfile is then fine and the error surprising, so it is reported where the context is first read
-// in each stage: a COPY or ADD source from the context, or a RUN `--mount` of it (a bind mount
-// without from=). A stage that reads nothing from the context builds. A warning, not an error: the
+// the client that sends it builds its pattern matcher first (moby/patternmatcher.New) and fails. A
+// pattern whose regexp Go cannot compile (`[z-a]`) fails later, once a path no pattern above it
+// excludes is matched against it. The Dockerfile is then fine and the error surprising, so it is
+// reported where the context is first read in each stage: a COPY or ADD source from the context, or a
+// RUN `--mount` of it (a bind mount without from=). A stage that reads nothing from the context builds. A warning, not an error: the
 // shared `.dockerignore` is read from the context's root, which the server takes to be the
 // Dockerfile's folder (`docker build -f sub/Dockerfile .` reads another one and may build).
 
@@ -14,23 +15,31 @@ import type { StageRule } from '../types';
 import { hasVariable } from './common';
 import { remoteSource } from './remoteSource';
 
-/** The first part of an instruction that reads the build context (relative span), and what it is. */
-function contextRead(node: InstructionNode): { span: Span; what: string } | undefined {
+/**
+ * The first part of an instruction that reads a build-context path `reaches` (relative span), and
+ * what it is.
+ */
+function contextRead(node: InstructionNode, reaches: (path: string) => boolean): { span: Span; what: string } | undefined {
   for (const source of contextSources(node)) {
     if (heredocSourceName(source.text) !== undefined) continue;
     // ADD fetches URLs and Git repositories itself, and a variable may hold one.
     if (node.name === 'ADD' && (hasVariable(source.text) || remoteSource(source.text) !== undefined)) continue;
+    if (!reaches(source.text)) continue;
     return { span: source, what: `this ${node.name} source` };
   }
   if (node.name === 'RUN') {
     for (const flag of node.flags) {
       if (flag.name.text !== 'mount' || !flag.value || hasVariable(flag.value.text)) continue;
       if (mountTypeText(flag) !== 'bind' || flag.mountOptions?.some((o) => o.key.text.toLowerCase() === 'from')) continue;
+      const source = flag.mountOptions?.find((o) => ['source', 'src'].includes(o.key.text.toLowerCase()))?.value?.text ?? '.';
+      if (!reaches(source)) continue;
       return { span: flag.value, what: 'this bind mount' };
     }
   }
   return undefined;
 }
+
+const EVERY_PATH = (): boolean => true;
 
 export const invalidDockerignore: StageRule = {
   code: 'invalid-dockerignore',
@@ -46,7 +55,7 @@ export const invalidDockerignore: StageRule = {
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction') return;
-      const read = contextRead(node);
+      const read = contextRead(node, refused.reachedBy ?? EVERY_PATH);
       if (!read) return;
       report({
         nodeIndex: index,

@@ -80,5 +80,8 @@ describe('CopyIgnoredFile', () => {
     const matcher = createIgnoreMatcher(['**/*.tmp', 'docs/**', 'a?c', 'build'])!;
     expect(['x/y/z.tmp', 'z.tmp', 'docs/a/b', 'abc', 'build/out/file'].map((p) => matcher.excludes(p))).toEqual([true, true, true, true, true]);
     expect(['x.tmpl', 'doc', 'abbc', 'builder'].map((p) => matcher.excludes(p))).toEqual([false, false, false, false]);
+    // A `^` first in a class negates it, as in Go (patternmatcher does not escape it); elsewhere it is a literal only in an exact pattern.
+    const negated = createIgnoreMatcher(['[^a]*.log', 'x^y'])!;
+    expect(['b.log', 'a.log', '^.log', 'x^y'].map((p) => negated.excludes(p))).toEqual([true, false, true, true]);
   });
 });

@@ -78,6 +78,12 @@ export interface RefusedIgnorePattern {
   readonly written: string;
   /** Why, in a clause that follows the pattern. */
   readonly reason: string;
+  /**
+   * For a pattern only refused when a path is matched against it (a character class Go's regexp
+   * package cannot compile): whether a build-context path reaches it, that is, no pattern above it
+   * excludes the path. Absent for a pattern refused before anything is read (every build fails).
+   */
+  readonly reachedBy?: (path: string) => boolean;
 }
 
 /** A `.dockerignore` as the rules read it: its patterns, and the first one BuildKit refuses, if any. */
@@ -97,7 +103,81 @@ export function readIgnoreFile(text: string): IgnoreFile {
       break;
     }
   }
+  refused ??= refusedWhenMatched(lines);
   return { patterns: lines.map((l) => l.pattern), ...(refused ? { refused } : {}) };
+}
+
+/**
+ * The first pattern patternmatcher accepts but cannot compile to a regexp, which it does when a path
+ * is first matched against it: every path an earlier pattern does not exclude fails the build with
+ * filepath.ErrBadPattern. Only before the first `!` exclusion: above one, whether a path reaches the
+ * pattern depends on matching this module does not mirror, and an exclusion itself is only tried on
+ * paths already excluded.
+ */
+function refusedWhenMatched(lines: readonly IgnoreLine[]): RefusedIgnorePattern | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const { pattern, line, written } = lines[i];
+    if (pattern.startsWith('!')) return undefined;
+    if (written.includes('\\')) continue;
+    const reason = regexpRefusal(pattern);
+    if (!reason) continue;
+    const earlier = createIgnoreMatcher(lines.slice(0, i).map((l) => l.pattern));
+    return { line, written, reason, reachedBy: (path) => !earlier?.excludes(path) };
+  }
+  return undefined;
+}
+
+/** The names Go's regexp package knows in a class as `[:name:]` (or `[:^name:]`). */
+const POSIX_CLASSES = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit']);
+
+/**
+ * Why Go's regexp.Compile refuses the regexp patternmatcher makes of a pattern filepath.Match
+ * accepts: a range whose end comes before its start (`[z-a]`, or `[a-.]`, whose `.` is escaped
+ * and compared as a character), or a `[:name:]` Go does not know. The classes are read as Go's
+ * parser reads the regexp, which differs from filepath.Match's reading.
+ */
+function regexpRefusal(pattern: string): string | undefined {
+  const source = Array.from(regexpSource(pattern));
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (source[i] !== '[') continue;
+    let j = i + 1;
+    if (source[j] === '^') j++;
+    for (let first = true; j < source.length && (source[j] !== ']' || first); first = false) {
+      if (source[j] === '[' && source[j + 1] === ':') {
+        // Go looks for the `:]` anywhere after, even past the class.
+        let end = j + 2;
+        while (end + 1 < source.length && !(source[end] === ':' && source[end + 1] === ']')) end++;
+        if (end + 1 < source.length) {
+          const name = source.slice(j + 2, end).join('');
+          if (!POSIX_CLASSES.has(name.startsWith('^') ? name.slice(1) : name)) {
+            return `names a character class Go does not have, \`[:${name}:]\` ${SYNTAX_ERROR}`;
+          }
+          j = end + 2;
+          continue;
+        }
+      }
+      const lo = classChar(source, j);
+      j = lo.next;
+      if (source[j] === '-' && j + 1 < source.length && source[j + 1] !== ']') {
+        const hi = classChar(source, j + 1);
+        if (hi.char.codePointAt(0)! < lo.char.codePointAt(0)!) {
+          return `has a character range that runs backwards, \`${lo.char}-${hi.char}\`, which Go's regular expressions refuse ${SYNTAX_ERROR}`;
+        }
+        j = hi.next;
+      }
+    }
+    i = j;
+  }
+  return undefined;
+}
+
+/** The character of a class at `at` (after a `\\`, the one escaped) and where the next one starts. */
+function classChar(source: readonly string[], at: number): { char: string; next: number } {
+  return source[at] === '\\' && at + 1 < source.length ? { char: source[at + 1], next: at + 2 } : { char: source[at] ?? '', next: at + 1 };
 }
 
 /**
@@ -138,12 +218,15 @@ const MALFORMED_CLASS = `has a character class that Go's patterns cannot read: i
 
 type Matcher = (path: string) => boolean;
 
-const REGEXP_SPECIAL = new Set(['.', '$', '+', '(', ')', '|', '{', '}', '^']);
+/** What patternmatcher escapes (`^` is not: in a class it negates it, as in filepath.Match). */
+const REGEXP_SPECIAL = new Set(['.', '$', '+', '(', ')', '|', '{', '}']);
 
-/** One pattern as a predicate on slash-separated paths (patternmatcher's translation to a regexp). */
-function compilePattern(pattern: string): Matcher | undefined {
-  let source = '^';
-  let kind: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
+type MatchKind = 'exact' | 'prefix' | 'suffix' | 'regexp';
+
+/** patternmatcher's translation of a pattern: how it matches, and the regexp (without `^`, `$`) when by one. */
+function translate(pattern: string): { kind: MatchKind; source: string } {
+  let source = '';
+  let kind: MatchKind = 'exact';
   const chars = Array.from(pattern);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
@@ -187,6 +270,17 @@ function compilePattern(pattern: string): Matcher | undefined {
       source += ch;
     }
   }
+  return { kind, source };
+}
+
+/** The regexp patternmatcher compiles a pattern to (what it translates `[`, `]` and escapes to). */
+function regexpSource(pattern: string): string {
+  return translate(pattern).source;
+}
+
+/** One pattern as a predicate on slash-separated paths (patternmatcher's translation to a regexp). */
+function compilePattern(pattern: string): Matcher | undefined {
+  const { kind, source } = translate(pattern);
   switch (kind) {
     case 'exact':
       return (path) => path === pattern;
@@ -201,7 +295,7 @@ function compilePattern(pattern: string): Matcher | undefined {
     case 'regexp': {
       let regexp: RegExp;
       try {
-        regexp = new RegExp(source + '$');
+        regexp = new RegExp(`^${source}$`);
       } catch {
         return undefined;
       }
