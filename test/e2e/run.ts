@@ -271,6 +271,28 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'the RUN refactoring rewrites an && chain as a heredoc script',
+    needs: ['codeAction'],
+    async run(ctx) {
+      const { wb } = ctx;
+      await revertIfDirty(ctx);
+      await wb.openFile('refactor/Dockerfile');
+      const line = lineIndex(ctx.text('refactor/Dockerfile'), (l) => l.startsWith('RUN')) + 1;
+      await wb.gotoLine(line, 2);
+      // Ctrl+. lists the refactorings at the cursor with the quick fixes.
+      const actions = await wb.quickFixes();
+      const labels = await actions.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+      const index = labels.findIndex((l) => /heredoc script/.test(l));
+      assert(index >= 0, `no "Rewrite as a heredoc script" among ${JSON.stringify(labels)}`);
+      await actions.nth(index).click();
+      await waitUntil('the RUN to become a script', async () => {
+        const lines = await wb.visibleLines();
+        return lines.includes('RUN <<EOF') && lines.includes('set -e') && lines.includes('apt-get update') && lines.includes('EOF');
+      }, { describe: async () => JSON.stringify(await wb.visibleLines()) });
+      await revertIfDirty(ctx);
+    },
+  },
+  {
     name: 'the Outline lists the stages',
     needs: ['documentSymbol'],
     async run(ctx) {

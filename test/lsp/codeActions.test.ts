@@ -26,7 +26,7 @@ describe('textDocument/codeAction over LSP', () => {
 
   it('advertises quick fixes and answers with versioned edits that remove the diagnostic', async () => {
     client = await LspTestClient.start();
-    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll'] });
+    expect(client.initializeResult.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll'] });
     const uri = 'file:///actions/Dockerfile';
     const text = 'FROM alpine:3 as build\nCMD echo hi\n';
     await client.open(uri, text, 3);
@@ -58,6 +58,32 @@ describe('textDocument/codeAction over LSP', () => {
     const fixed = apply(text, offered[0]);
     const version = await client.change(uri, [{ text: fixed }]);
     expect((await client.diagnosticsFor(uri, version)).map((d) => d.code)).toEqual(['JSONArgsRecommended']);
+  });
+
+  it('offers to rewrite the RUN at the cursor as a heredoc script, with a versioned edit the server then reads without errors', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/refactor/Dockerfile';
+    const text = 'FROM alpine:3\nRUN apk add --no-cache curl && \\\n    curl -fsSL https://example.com/i.sh | sh\n';
+    await client.open(uri, text, 2);
+    const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: range(2, 10, 2, 10), context: { diagnostics: [] } });
+    expect(offered).toEqual([
+      {
+        title: 'Rewrite as a heredoc script (RUN <<EOF)',
+        kind: 'refactor.rewrite',
+        edit: {
+          documentChanges: [
+            { textDocument: { uri, version: 2 }, edits: [{ range: range(1, 3, 2, 44), newText: ' <<EOF\nset -e\napk add --no-cache curl\ncurl -fsSL https://example.com/i.sh | sh\nEOF' }] },
+          ],
+        },
+      },
+    ]);
+    const rewritten = apply(text, offered[0]);
+    expect(rewritten).toBe('FROM alpine:3\nRUN <<EOF\nset -e\napk add --no-cache curl\ncurl -fsSL https://example.com/i.sh | sh\nEOF\n');
+    const version = await client.change(uri, [{ text: rewritten }]);
+    expect((await client.diagnosticsFor(uri, version)).filter((d) => d.severity === 1)).toEqual([]);
+    // Not on the FROM, and not when only quick fixes are asked for.
+    expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: range(0, 2, 0, 2), context: { diagnostics: [] } })).toEqual([]);
+    expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: range(1, 2, 1, 2), context: { diagnostics: [], only: ['quickfix'] } })).toEqual([]);
   });
 
   it('answers for several diagnostics at once, and nothing for other kinds or other sources', async () => {

@@ -1,4 +1,4 @@
-// Code actions: the quick fixes for our diagnostics. Each rule offers its own fixes (Rule.fixes),
+// Code actions: the quick fixes for our diagnostics, and one refactoring (runAsHeredoc.ts). Each rule offers its own fixes (Rule.fixes),
 // found by the diagnostic's code; every build check also offers to skip it for the instruction
 // or for the file, and every best practice to ignore it for the instruction (hadolint's pragma).
 // Fixes are computed on the current version of the document: a diagnostic is acted on only when its
@@ -8,7 +8,7 @@
 // Fix All (`source.fixAll.dockerfile`, what `editor.codeActionsOnSave` runs) is `fixAll.ts`, offered
 // only when asked for by kind.
 
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { getRule } from '../rules';
 import type { Settings } from '../settings';
 import { checkFrontend, checkMode } from '../rules/pinnedChecks';
@@ -16,6 +16,7 @@ import { ignoreForInstruction } from '../rules/practices/pragmas';
 import { DIAGNOSTIC_SOURCE, problemNow } from './diagnostics';
 import type { AnalyzedDocument } from './document';
 import { FIX_ALL_KIND, fixAllAction } from './fixAll';
+import { runAsHeredocAction } from './runAsHeredoc';
 import { skipForFile, skipForInstruction } from './skipCheck';
 
 export interface CodeActionRequest {
@@ -23,6 +24,8 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly Diagnostic[];
   /** CodeActionContext.only: the kinds the editor asks for. */
   readonly only?: readonly string[];
+  /** The range the actions are for (the cursor or selection): refactorings apply to the instruction at its start. */
+  readonly range?: Range;
   /** The `.dockerignore` text the diagnostics were computed with (DiagnosticsOptions.dockerignore). */
   readonly dockerignore?: string;
   /** The settings the document's diagnostics are computed with: Fix All fixes what they report. */
@@ -63,6 +66,10 @@ export function asksForFixAll(only: readonly string[] | undefined): boolean {
 
 export function getCodeActions(doc: AnalyzedDocument, request: CodeActionRequest): CodeAction[] {
   const actions = wanted(CodeActionKind.QuickFix, request.only) ? quickFixes(doc, request) : [];
+  if (request.range && wanted(CodeActionKind.RefactorRewrite, request.only)) {
+    const rewrite = runAsHeredocAction(doc, doc.text.offsetAt(request.range.start));
+    if (rewrite) actions.push(rewrite);
+  }
   // Only when asked for by kind: a lightbulb request names none, and comes at every move of the
   // cursor, which should not pay for the whole file's diagnostics.
   if (asksForFixAll(request.only)) {

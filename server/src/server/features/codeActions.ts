@@ -5,8 +5,8 @@ import type { Feature } from '../feature';
 
 /**
  * textDocument/codeAction: quick fixes for our diagnostics, dispatched to the rule that reported
- * each one (Rule.fixes), plus "skip this check" for BuildKit's checks, and Fix All (source.fixAll)
- * when asked for by kind. The rule is run again on the
+ * each one (Rule.fixes), plus "skip this check" for BuildKit's checks, the RUN-as-heredoc
+ * refactoring (refactor.rewrite) at the cursor, and Fix All (source.fixAll) when asked for by kind. The rule is run again on the
  * current version (with the `.dockerignore` its diagnostics were computed with), so a diagnostic
  * the editor still shows from an older version gets nothing. Offered only to clients
  * that take CodeAction literals; the edits use documentChanges (with the version they were
@@ -14,7 +14,7 @@ import type { Feature } from '../feature';
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
-  capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] } } : {}),
+  capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll] } } : {}),
   register({ connection, onDocument, toServerPosition, client, dockerignore, settingsReady }) {
     // Features register before initialize, so the handler cannot depend on the client's
     // capabilities; clients without CodeAction literals are not offered the capability at all.
@@ -28,7 +28,8 @@ export const codeActionsFeature: Feature = {
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
       });
       return onDocument(uri, token, (doc, settings) => {
-        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, dockerignore: dockerignore(uri), settings });
+        const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
+        const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, range, dockerignore: dockerignore(uri), settings });
         return client.documentChanges ? actions.map((action) => withDocumentChanges(action, doc.version)) : actions;
       });
     });
