@@ -42,6 +42,14 @@ function joinLines(raw: string, from: number, to: number, escape: string): Logic
   const comments: { at: number; text: string }[] = [];
   let i = from;
   while (i < to) {
+    // Up to the next escape character at once.
+    let next = raw.indexOf(escape, i);
+    if (next < 0 || next > to) next = to;
+    if (next > i) {
+      text += raw.slice(i, next);
+      i = next;
+      continue;
+    }
     const c = raw[i];
     if (c === escape) {
       let j = i + 1;
@@ -78,8 +86,9 @@ function joinLines(raw: string, from: number, to: number, escape: string): Logic
  * and which offsets of the line a continuation may end at (outside quotes, not after an escaping
  * backslash). Undefined where splitting at `&&` would change what runs.
  */
-function splitAndChain(text: string): { commands: [number, number][]; safeBreaks: Set<number> } | undefined {
-  const safeBreaks = new Set<number>();
+function splitAndChain(text: string): { commands: [number, number][]; safeBreaks: Uint8Array } | undefined {
+  /** 1 at each offset a continuation may end at. */
+  const safeBreaks = new Uint8Array(text.length + 1);
   const commands: [number, number][] = [];
   let commandStart = 0;
   let depth = 0;
@@ -132,7 +141,7 @@ function splitAndChain(text: string): { commands: [number, number][]; safeBreaks
     return -1;
   };
   while (i < text.length) {
-    safeBreaks.add(i);
+    safeBreaks[i] = 1;
     const c = text[i];
     if (c === '\\') {
       i += 2;
@@ -167,7 +176,7 @@ function splitAndChain(text: string): { commands: [number, number][]; safeBreaks
     }
     i++;
   }
-  safeBreaks.add(text.length);
+  safeBreaks[text.length] = 1;
   if (depth !== 0 || nestedList) return undefined;
   commands.push([commandStart, text.length]);
   // Commands `set -e` would change: `! cmd` (a negated command never stops a `set -e` script, where
@@ -195,6 +204,8 @@ function scriptLines(logical: LogicalText, split: NonNullable<ReturnType<typeof 
   const { text, breaks, comments } = logical;
   const commands: string[] = [];
   const commentsOf: string[][] = [];
+  // Breaks and commands are both in order: one pass over the breaks for all the commands.
+  let b = 0;
   for (const [from, to] of split.commands) {
     // The command without the white space around it (a line break there goes with it).
     let start = from;
@@ -204,8 +215,10 @@ function scriptLines(logical: LogicalText, split: NonNullable<ReturnType<typeof 
     if (start === end) return undefined;
     let command = '';
     let at = start;
-    for (const point of breaks) {
-      if (point <= start || point >= end || !split.safeBreaks.has(point)) continue;
+    while (b < breaks.length && breaks[b] <= start) b++;
+    for (; b < breaks.length && breaks[b] < end; b++) {
+      const point = breaks[b];
+      if (!split.safeBreaks[point]) continue;
       command += text.slice(at, point) + '\\' + lineBreak;
       at = point;
     }
@@ -213,10 +226,10 @@ function scriptLines(logical: LogicalText, split: NonNullable<ReturnType<typeof 
     commentsOf.push([]);
   }
   // Each comment goes above the command it stood in or before.
+  let c = 0;
   for (const comment of comments) {
-    let index = split.commands.findIndex(([, to]) => comment.at <= to);
-    if (index < 0) index = commands.length - 1;
-    commentsOf[index].push(comment.text);
+    while (c < split.commands.length - 1 && comment.at > split.commands[c][1]) c++;
+    commentsOf[c].push(comment.text);
   }
   const lines: string[] = [];
   const setsE = /^set\s+-[a-zA-Z]*e/.test(commands[0]);
