@@ -2,7 +2,10 @@
 // so the packaged extension and the `dockerfile-lsp` binary need no node_modules at run time.
 import * as esbuild from 'esbuild';
 import { copyFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { writeCodeCache } from './codeCache.mjs';
+import { removeCodeCaches, writeCodeCache } from './codeCache.mjs';
+
+/** The Node.js flags the VS Code extension starts the server with (client/src/extension.ts). */
+const SERVER_NODE_FLAGS = JSON.parse(readFileSync('client/src/serverNodeFlags.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -65,7 +68,7 @@ function writeLoader() {
 
 if (watch) {
   // A cache of an older bundle would only be rejected: none while watching.
-  rmSync('dist/server.bundle.cache', { force: true });
+  removeCodeCaches('dist');
   writeLoader();
   for (const options of builds) {
     const context = await esbuild.context(options);
@@ -76,9 +79,12 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   escapeNonAscii('dist/server.bundle.js');
   writeLoader();
-  // Only a faster start: without the cache the server compiles its bundle as it starts.
-  await writeCodeCache('dist').catch((error) => {
-    rmSync('dist/server.bundle.cache', { force: true });
-    console.warn(`build: no code cache (${error instanceof Error ? error.message : String(error)})`);
-  });
+  // Only a faster start: without the cache the server compiles its bundle as it starts. One cache for
+  // a server started without flags and one for the flags the VS Code extension starts it with.
+  removeCodeCaches('dist');
+  for (const flags of [[], SERVER_NODE_FLAGS]) {
+    await writeCodeCache('dist', flags).catch((error) => {
+      console.warn(`build: no code cache for the flags ${JSON.stringify(flags)} (${error instanceof Error ? error.message : String(error)})`);
+    });
+  }
 }

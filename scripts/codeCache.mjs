@@ -1,8 +1,9 @@
-// Writes dist/server.bundle.cache, the V8 code cache dist/server.js starts the bundled server from:
-// it runs the built server once through a short session that uses every feature on a small
-// Dockerfile, so the cache holds the code of the first answers as well as the start-up.
+// Writes the V8 code caches dist/server.js starts the bundled server from: it runs the built server
+// once per set of Node.js flags through a short session that uses every feature on a small
+// Dockerfile, so the cache holds the code of the first answers as well as the start-up. The server
+// writes the cache into the file its loader reads under those flags (server/src/loader.cjs).
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 const SAMPLE = [
@@ -26,12 +27,19 @@ const SAMPLE = [
   '',
 ].join('\n');
 
-/** Runs `node dist/server.js --stdio` through one session; the server writes the cache as it exits. */
-export async function writeCodeCache(dist) {
-  const cache = path.join(dist, 'server.bundle.cache');
-  rmSync(cache, { force: true });
-  const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], {
-    env: { ...process.env, DOCKERFILE_LSP_WRITE_CODE_CACHE: cache },
+/** Removes every code cache from `dist` (`server.bundle.cache`, `server.bundle.<flags>.cache`). */
+export function removeCodeCaches(dist) {
+  for (const name of readdirSync(dist)) if (/^server\.bundle\.(?:[0-9a-f]{8}\.)?cache$/.test(name)) rmSync(path.join(dist, name), { force: true });
+}
+
+/**
+ * Runs `node <flags> dist/server.js --stdio` through one session; the server writes the cache for
+ * those flags as it exits. NODE_OPTIONS is left out: its flags would name another cache.
+ */
+export async function writeCodeCache(dist, flags = []) {
+  const { NODE_OPTIONS: _options, ...env } = process.env;
+  const child = spawn(process.execPath, [...flags, path.join(dist, 'server.js'), '--stdio'], {
+    env: { ...env, DOCKERFILE_LSP_WRITE_CODE_CACHE: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const uri = 'file:///code-cache/Dockerfile';

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, type Location, type Position } from 'vscode-languageclient/node';
+import serverNodeFlags from './serverNodeFlags.json';
 
 let client: LanguageClient | undefined;
 
@@ -21,7 +22,9 @@ const SERVER_ENVIRONMENT = { NODE_EXTRA_CA_CERTS: undefined };
 // while a large file opens; at 4 the server's peak memory at 10,000 lines fell from 113 MiB to 86
 // and at 50,000 from 157 to 124-126, the open of 10,000 lines took 345 ms instead of 439, and the
 // other requests took as long (the first outline of a session at 50,000 lines a few ms longer).
-const SERVER_NODE_FLAGS = ['--v8-pool-size=1', '--max-semi-space-size=4'];
+// The flags live in serverNodeFlags.json, which the build also reads: it writes the server's code
+// cache for them (server/src/loader.cjs), since V8 rejects a cache written under other flags.
+const SERVER_NODE_FLAGS: string[] = serverNodeFlags;
 
 // Over stdio, as other editors start it, the server writes its largest answers (the full semantic
 // tokens, the outline, the diagnostics) from the JSON it keeps per stage; Node's IPC channel would

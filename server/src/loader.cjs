@@ -1,17 +1,35 @@
 #!/usr/bin/env node
 // The `dockerfile-lsp` entry point (copied to dist/server.js by the build). It runs the bundled
-// server, dist/server.bundle.js, from the V8 code cache the build wrote beside it for the Node.js
-// that built it (server.bundle.cache): compiled code instead of a megabyte of source to compile at
-// every start. Without a cache, or with one V8 rejects (another Node.js version, other flags), the
-// bundle is compiled as usual; the server is the same either way.
+// server, dist/server.bundle.js, from a V8 code cache the build wrote beside it: compiled code instead
+// of a megabyte of source to compile at every start. V8 accepts a cache only from the same Node.js,
+// CPU and V8 flags: `--max-semi-space-size=4`, which the VS Code extension passes, was enough to have
+// the one cache written without flags rejected at every start. So the build writes a cache for each
+// set of flags the server is started with (none, as `dockerfile-lsp --stdio`; the extension's, which
+// the README's setups for other editors give through NODE_OPTIONS), named after those flags, and the
+// server reads the one for its own. Without a cache, or with one V8 rejects, the bundle is compiled as usual; the server is the
+// same either way.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
 
+/**
+ * The cache file for this process's Node.js flags (on the command line and in NODE_OPTIONS, in any
+ * order): `server.bundle.cache` without any, else named after a hash of them.
+ */
+function cacheName() {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].filter(Boolean).sort();
+  if (flags.length === 0) return 'server.bundle.cache';
+  // FNV-1a: no module to load for it.
+  let hash = 0x811c9dc5;
+  const text = flags.join(' ');
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `server.bundle.${hash.toString(16).padStart(8, '0')}.cache`;
+}
+
 const file = path.join(__dirname, 'server.bundle.js');
-const cacheFile = path.join(__dirname, 'server.bundle.cache');
+const cacheFile = path.join(__dirname, cacheName());
 const source = fs.readFileSync(file, 'utf8');
 let cachedData;
 try {
@@ -21,11 +39,17 @@ try {
 }
 // The bundle is CommonJS: wrapped the way Node.js wraps a module.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+// Asked for (the build and the tests ask), which cache was read and what V8 made of it, on standard error.
+if (process.env.DOCKERFILE_LSP_CODE_CACHE_REPORT) {
+  const verdict = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  process.stderr.write(`dockerfile-lsp: code cache ${path.basename(cacheFile)}: ${verdict}\n`);
+}
 
 // The build starts the server once with this variable set, runs a short session through it, and
-// keeps the code compiled by then (the code of every feature it used) when the server exits.
-const cacheOut = process.env.DOCKERFILE_LSP_WRITE_CODE_CACHE;
-if (cacheOut) process.on('exit', () => fs.writeFileSync(cacheOut, script.createCachedData()));
+// keeps the code compiled by then (the code of every feature it used) when the server exits, in the
+// cache file for the flags it was started with.
+const writesCache = Boolean(process.env.DOCKERFILE_LSP_WRITE_CODE_CACHE);
+if (writesCache) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
 
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
@@ -43,6 +67,6 @@ script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(fil
 // the bundle has been compiled: a code cache is only accepted with the flags it was written with, and
 // the session that writes it leaves the flags alone. A Node.js that does not know the flag says so on
 // standard error, never on the LSP's output.
-if (!cacheOut) {
+if (!writesCache) {
   setImmediate(() => require('node:v8').setFlagsFromString('--heap-growing-percent=30'));
 }

@@ -1,5 +1,5 @@
-// dist/server.js starts the bundle from the build's V8 code cache; without one, or with one V8
-// cannot use, it compiles the bundle and serves the same.
+// dist/server.js starts the bundle from the build's V8 code cache for its Node.js flags; without one,
+// or with one V8 cannot use, it compiles the bundle and serves the same.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +17,25 @@ const frame = (message: object): string => {
   return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 };
 
-/** Runs the copied server over stdio through initialize, shutdown and exit; its output and exit code. */
-function serve(): Promise<{ code: number | null; stdout: string }> {
+/** The flags the VS Code extension starts the server with. */
+const EXTENSION_FLAGS = JSON.parse(readFileSync(path.join(dist, '../client/src/serverNodeFlags.json'), 'utf8')) as string[];
+
+/**
+ * Runs the server (the copy, or `dir`'s) over stdio through initialize, shutdown and exit, with Node.js
+ * `flags` and `env` added; its output, exit code and the loader's report of the code cache it read.
+ */
+function serve(flags: string[] = [], env: NodeJS.ProcessEnv = {}, dir = copy): Promise<{ code: number | null; stdout: string; cache: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(copy, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const { NODE_OPTIONS: _options, ...inherited } = process.env;
+    const child = spawn(process.execPath, [...flags, path.join(dir, 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...inherited, DOCKERFILE_LSP_CODE_CACHE_REPORT: '1', ...env },
+    });
     const timer = setTimeout(() => child.kill(), 30_000);
     let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       const first = !stdout.includes('"id":1');
@@ -32,7 +45,7 @@ function serve(): Promise<{ code: number | null; stdout: string }> {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout });
+      resolve({ code, stdout, cache: /code cache (.*)/.exec(stderr)?.[1] ?? stderr });
     });
     child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
   });
@@ -43,16 +56,28 @@ describe('the entry point', () => {
 
   it('serves without a code cache', async () => {
     rmSync(path.join(copy, 'server.bundle.cache'), { force: true });
-    const { code, stdout } = await serve();
+    const { code, stdout, cache } = await serve();
     expect(code).toBe(0);
     expect(stdout).toContain('"name":"dockerfile-lsp"');
+    expect(cache).toBe('server.bundle.cache: none');
   });
 
   it('serves with a code cache V8 rejects', async () => {
     writeFileSync(path.join(copy, 'server.bundle.cache'), Buffer.from('not a code cache'));
-    const { code, stdout } = await serve();
+    const { code, stdout, cache } = await serve();
     expect(code).toBe(0);
     expect(stdout).toContain('"name":"dockerfile-lsp"');
+    expect(cache).toBe('server.bundle.cache: rejected');
+  });
+
+  it("has a cache from the build that V8 accepts without flags and under the VS Code extension's, given on the command line or in NODE_OPTIONS", async () => {
+    // V8 rejected the one cache under --max-semi-space-size=4: each set of flags has its own.
+    expect((await serve([], {}, dist)).cache).toBe('server.bundle.cache: accepted');
+    const underFlags = await serve(EXTENSION_FLAGS, {}, dist);
+    expect(underFlags.cache).toMatch(/^server\.bundle\.[0-9a-f]{8}\.cache: accepted$/);
+    expect((await serve([...EXTENSION_FLAGS].reverse(), {}, dist)).cache).toBe(underFlags.cache);
+    expect((await serve([], { NODE_OPTIONS: EXTENSION_FLAGS.join(' ') }, dist)).cache).toBe(underFlags.cache);
+    expect(underFlags.stdout).toContain('"name":"dockerfile-lsp"');
   });
 
   it('is given a bundle written in ASCII, which V8 keeps at one byte a character', () => {
@@ -65,8 +90,9 @@ describe('the entry point', () => {
 
   it('serves with the cache the build wrote', async () => {
     copyFileSync(path.join(dist, 'server.bundle.cache'), path.join(copy, 'server.bundle.cache'));
-    const { code, stdout } = await serve();
+    const { code, stdout, cache } = await serve();
     expect(code).toBe(0);
     expect(stdout).toContain('"name":"dockerfile-lsp"');
+    expect(cache).toBe('server.bundle.cache: accepted');
   });
 });
