@@ -5,54 +5,64 @@
 // CPU and V8 flags: `--max-semi-space-size=4`, which the VS Code extension passes, was enough to have
 // the one cache written without flags rejected at every start. So the build writes a cache for each
 // set of flags the server is started with (none, as `dockerfile-lsp --stdio`; the extension's, which
-// the README's setups for other editors give through NODE_OPTIONS), named after those flags, and the
-// server reads the one for its own. Without a cache, or with one V8 rejects, the bundle is compiled as usual; the server is the
-// same either way.
+// the README's setups for other editors give through NODE_OPTIONS), named after its Node.js and those
+// flags, and the server reads the one for its own. Another Node.js has Node.js keep a cache, where it
+// can (22.1 and later); without a cache, or with one V8 rejects, the bundle is compiled as usual. The
+// server is the same either way.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createRequire } = require('node:module');
+const Module = require('node:module');
 
 /**
- * The cache file for this process's Node.js flags (on the command line and in NODE_OPTIONS, in any
- * order): `server.bundle.cache` without any, else named after a hash of them.
+ * The build's cache file for this Node.js and its flags (on the command line and in NODE_OPTIONS, in
+ * any order): named after a hash of the version and the flags, so another Node.js finds none.
  */
 function cacheName() {
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].filter(Boolean).sort();
-  if (flags.length === 0) return 'server.bundle.cache';
   // FNV-1a: no module to load for it.
   let hash = 0x811c9dc5;
-  const text = flags.join(' ');
+  const text = [process.version, ...flags].join(' ');
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return `server.bundle.${hash.toString(16).padStart(8, '0')}.cache`;
 }
 
+/** Asked for (the tests ask), which cache the server starts from, on standard error. */
+function report(text) {
+  if (process.env.DOCKERFILE_LSP_CODE_CACHE_REPORT) process.stderr.write(`dockerfile-lsp: code cache ${text}\n`);
+}
+
 const file = path.join(__dirname, 'server.bundle.js');
 const cacheFile = path.join(__dirname, cacheName());
-const source = fs.readFileSync(file, 'utf8');
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);
 } catch {
   cachedData = undefined;
 }
-// The bundle is CommonJS: wrapped the way Node.js wraps a module.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-// Asked for (the build and the tests ask), which cache was read and what V8 made of it, on standard error.
-if (process.env.DOCKERFILE_LSP_CODE_CACHE_REPORT) {
-  const verdict = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  process.stderr.write(`dockerfile-lsp: code cache ${path.basename(cacheFile)}: ${verdict}\n`);
-}
-
 // The build starts the server once with this variable set, runs a short session through it, and
 // keeps the code compiled by then (the code of every feature it used) when the server exits, in the
-// cache file for the flags it was started with.
+// cache file for its Node.js and flags.
 const writesCache = Boolean(process.env.DOCKERFILE_LSP_WRITE_CODE_CACHE);
-if (writesCache) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
 
-const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, __dirname);
+if (cachedData === undefined && !writesCache && typeof Module.enableCompileCache === 'function') {
+  // No cache from the build for this Node.js: VS Code runs the server with its own, and an installed
+  // server may run with any. From Node.js 22.1 on, Node.js keeps a cache itself (in the system's
+  // temporary folder, checked against the bundle's content), so every start after the first starts
+  // from compiled code; the bundle is then loaded as a module, which that cache covers.
+  const { status } = Module.enableCompileCache();
+  report(`of Node.js: ${['failed', 'enabled', 'already enabled', 'disabled'][status] ?? status}`);
+  require(file);
+} else {
+  const source = fs.readFileSync(file, 'utf8');
+  // The bundle is CommonJS: wrapped the way Node.js wraps a module.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  report(`${path.basename(cacheFile)}: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}`);
+  if (writesCache) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, __dirname);
+}
 
 // The old generation may grow by 30% of its live size between full collections, not by V8's adaptive
 // factor of up to four: a large document's requests allocate in bursts (a megabyte of outline or

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { launchBrowser } from './lib/browser';
 import { startCodeServer } from './lib/codeServer';
 import { buildExtensionSuite, runSuiteInCodeServer } from './lib/extensionHostSuite';
+import { checkCompileCache } from './lib/compileCache';
 import { RESTRICTED_MODE_VARIABLE } from '../extension/restrictedMode';
 import { ourGrammar, scopesAt } from './lib/grammar';
 import { ARTIFACTS_DIR, E2E_DIR, FIXTURES_WORKSPACE, ROOT } from './lib/paths';
@@ -412,6 +413,8 @@ async function main(): Promise<number> {
   const vsix = buildVsix();
   await buildExtensionSuite();
   const features = await probeServerFeatures();
+  // VS Code runs the server with its own Node.js, for which the build writes no code cache.
+  console.log(`[setup] Node 24: ${checkCompileCache(path.join(toolchain.node24, 'bin/node'), path.join(ROOT, 'dist/server.js'))}`);
   console.log(`Server features (from its initialize result):\n${describeFeatures(features)}`);
   const setupDone = Date.now();
   console.log(`[setup] done in ${seconds(started)}`);
