@@ -1,7 +1,7 @@
 // Whether a Node.js of 22.1 or later starts the built server from Node.js's own compile cache the
 // second time: the path VS Code's own Node.js takes, for which the build writes no cache
 // (server/src/loader.cjs). Used by the loader's tests and by the e2e set-up, which has Node 24.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -18,27 +18,49 @@ export function nodeWithCompileCache(candidates: readonly string[]): string | un
   return undefined;
 }
 
+const frame = (message: object): string => {
+  const body = JSON.stringify(message);
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+};
+
+/** One session of `node <flags> <server.js> --stdio` (initialize, then shutdown and exit): its standard error. */
+function session(node: string, serverJs: string, flags: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const timer = setTimeout(() => child.kill(), 30_000);
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const first = !stdout.includes('"id":1');
+      stdout += chunk;
+      if (first && stdout.includes('"id":1')) child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }) + frame({ jsonrpc: '2.0', method: 'exit' }));
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !stdout.includes('"name":"dockerfile-lsp"')) reject(new Error(`${node} ${serverJs} --stdio exited with ${code}:\n${stderr}`));
+      else resolve(stderr);
+    });
+    child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  });
+}
+
 /**
- * Starts `node dist/server.js --version` twice with a fresh temporary folder: the first start says
- * Node.js keeps the cache, and the second is compiled from it. Throws with what was seen otherwise.
+ * Runs the server through a session twice, with Node.js `flags` and a fresh temporary folder: the
+ * first start says Node.js keeps the cache, and the second is compiled from it. Rejects with what
+ * was seen otherwise.
  */
-export function checkCompileCache(node: string, serverJs: string): string {
+export async function checkCompileCache(node: string, serverJs: string, flags: readonly string[] = []): Promise<string> {
   const temp = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-compile-cache-'));
   try {
-    const start = () => {
-      const { NODE_OPTIONS: _options, NODE_COMPILE_CACHE: _cache, ...env } = process.env;
-      const result = spawnSync(node, [serverJs, '--version'], {
-        encoding: 'utf8',
-        env: { ...env, TMPDIR: temp, DOCKERFILE_LSP_CODE_CACHE_REPORT: '1', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
-      });
-      if (result.status !== 0) throw new Error(`${node} ${serverJs} --version exited with ${result.status}: ${result.stderr}`);
-      return result.stderr;
-    };
-    const first = start();
+    const { NODE_OPTIONS: _options, NODE_COMPILE_CACHE: _cache, ...inherited } = process.env;
+    const env = { ...inherited, TMPDIR: temp, DOCKERFILE_LSP_CODE_CACHE_REPORT: '1', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+    const first = await session(node, serverJs, flags, env);
     if (!first.includes('dockerfile-lsp: code cache of Node.js: enabled')) throw new Error(`the first start did not enable Node.js's compile cache:\n${first}`);
-    const second = start();
+    const second = await session(node, serverJs, flags, env);
     if (!/V8 code cache for CommonJS \S*server\.bundle\.js was accepted/.test(second)) throw new Error(`the second start was not compiled from the cache:\n${second}`);
-    return 'the second start of the server was compiled from Node.js\'s own cache';
+    return "the second start of the server was compiled from Node.js's own cache";
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
