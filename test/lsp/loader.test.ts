@@ -1,22 +1,17 @@
-// dist/server.js starts the bundle from the build's V8 code cache for its Node.js flags; without one,
-// or with one V8 cannot use, it compiles the bundle and serves the same.
-import { spawn } from 'node:child_process';
+// dist/server.js starts the bundle from the build's V8 code cache for its Node.js and flags, or with
+// Node.js's own compile cache where it has none; without one, or with one V8 cannot use, it compiles
+// the bundle and serves the same.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCompileCache, nodeWithCompileCache } from '../e2e/lib/compileCache';
+import { checkCompileCache, nodeWithCompileCache, serveOnce } from '../e2e/lib/compileCache';
 import { SERVER_PATH } from './client';
 
 const dist = path.dirname(SERVER_PATH);
 const copy = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-loader-'));
 copyFileSync(path.join(dist, 'server.js'), path.join(copy, 'server.js'));
 copyFileSync(path.join(dist, 'server.bundle.js'), path.join(copy, 'server.bundle.js'));
-
-const frame = (message: object): string => {
-  const body = JSON.stringify(message);
-  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-};
 
 /** The flags the VS Code extension starts the server with. */
 const EXTENSION_FLAGS = JSON.parse(readFileSync(path.join(dist, '../client/src/serverNodeFlags.json'), 'utf8')) as string[];
@@ -25,31 +20,10 @@ const EXTENSION_FLAGS = JSON.parse(readFileSync(path.join(dist, '../client/src/s
  * Runs the server (the copy, or `dir`'s) over stdio through initialize, shutdown and exit, with Node.js
  * `flags` and `env` added; its output, exit code and the loader's report of the code cache it read.
  */
-function serve(flags: string[] = [], env: NodeJS.ProcessEnv = {}, dir = copy): Promise<{ code: number | null; stdout: string; cache: string }> {
-  return new Promise((resolve, reject) => {
-    const { NODE_OPTIONS: _options, ...inherited } = process.env;
-    const child = spawn(process.execPath, [...flags, path.join(dir, 'server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...inherited, DOCKERFILE_LSP_CODE_CACHE_REPORT: '1', ...env },
-    });
-    const timer = setTimeout(() => child.kill(), 30_000);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      const first = !stdout.includes('"id":1');
-      stdout += chunk;
-      if (first && stdout.includes('"id":1')) child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }) + frame({ jsonrpc: '2.0', method: 'exit' }));
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, cache: /code cache (.*)/.exec(stderr)?.[1] ?? stderr });
-    });
-    child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
-  });
+async function serve(flags: string[] = [], env: NodeJS.ProcessEnv = {}, dir = copy): Promise<{ code: number | null; stdout: string; cache: string }> {
+  const { NODE_OPTIONS: _options, ...inherited } = process.env;
+  const { code, stdout, stderr } = await serveOnce(process.execPath, path.join(dir, 'server.js'), flags, { ...inherited, DOCKERFILE_LSP_CODE_CACHE_REPORT: '1', ...env });
+  return { code, stdout, cache: /code cache (.*)/.exec(stderr)?.[1] ?? stderr };
 }
 
 /**

@@ -23,8 +23,15 @@ const frame = (message: object): string => {
   return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 };
 
-/** One session of `node <flags> <server.js> --stdio` (initialize, then shutdown and exit): its standard error. */
-function session(node: string, serverJs: string, flags: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+/** What one session of the server printed, and how it ended. */
+export interface ServedSession {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** One session of `node <flags> <server.js> --stdio` with `env`: initialize, then shutdown and exit. */
+export function serveOnce(node: string, serverJs: string, flags: readonly string[], env: NodeJS.ProcessEnv): Promise<ServedSession> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [...flags, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const timer = setTimeout(() => child.kill(), 30_000);
@@ -39,11 +46,17 @@ function session(node: string, serverJs: string, flags: readonly string[], env: 
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0 || !stdout.includes('"name":"dockerfile-lsp"')) reject(new Error(`${node} ${serverJs} --stdio exited with ${code}:\n${stderr}`));
-      else resolve(stderr);
+      resolve({ code, stdout, stderr });
     });
     child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
   });
+}
+
+/** A session that must end well: its standard error. */
+async function session(node: string, serverJs: string, flags: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { code, stdout, stderr } = await serveOnce(node, serverJs, flags, env);
+  if (code !== 0 || !stdout.includes('"name":"dockerfile-lsp"')) throw new Error(`${node} ${serverJs} --stdio exited with ${code}:\n${stderr}`);
+  return stderr;
 }
 
 /**
