@@ -3,7 +3,7 @@
 // Dockerfile, so the cache holds the code of the first answers as well as the start-up. The server
 // writes the cache into the file its loader reads under those flags (server/src/loader.cjs).
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 const SAMPLE = [
@@ -29,6 +29,7 @@ const SAMPLE = [
 
 /** Removes every code cache from `dist` (`server.bundle.cache`, `server.bundle.<flags>.cache`). */
 export function removeCodeCaches(dist) {
+  if (!existsSync(dist)) return;
   for (const name of readdirSync(dist)) if (/^server\.bundle\.(?:[0-9a-f]{8}\.)?cache$/.test(name)) rmSync(path.join(dist, name), { force: true });
 }
 

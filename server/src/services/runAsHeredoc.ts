@@ -183,7 +183,9 @@ function splitAndChain(text: string): { commands: [number, number][]; safeBreaks
   // it stopped the chain) unless last; `eval`, `.` and `source`, whose text would run under `-e`;
   // a `set +e` that turns it off again.
   for (let c = 0; c < commands.length; c++) {
-    const words = text.slice(commands[c][0], commands[c][1]).trim().split(/\s+/);
+    const all = text.slice(commands[c][0], commands[c][1]).trim().split(/\s+/);
+    // The command's name comes after any `NAME=value` assignments (`X=1 . ./env.sh`).
+    const words = all.slice(Math.max(0, all.findIndex((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word))));
     if (words[0] === '!' && c < commands.length - 1) return undefined;
     if (['eval', '.', 'source'].includes(words[0])) return undefined;
     if (words[0] === 'set' && words.some((word) => word.startsWith('+'))) return undefined;

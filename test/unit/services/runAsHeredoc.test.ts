@@ -71,6 +71,7 @@ describe('Rewrite as a heredoc script', () => {
       'FROM a\nRUN$0 echo $(a; b) && y\n',
       'FROM a\nRUN$0 ! grep x f && y\n',
       'FROM a\nRUN$0 . /etc/os-release && echo $ID\n',
+      'FROM a\nRUN$0 X=1 source ./env.sh && y\n',
       'FROM a\nRUN$0 eval "$X" && y\n',
       'FROM a\nRUN$0 set +e && y\n',
       'FROM a\nRUN$0 echo "unclosed && y\n',
