@@ -414,7 +414,7 @@ async function main(): Promise<number> {
   await buildExtensionSuite();
   const features = await probeServerFeatures();
   // VS Code runs the server with its own Node.js, for which the build writes no code cache.
-  console.log(`[setup] Node 24: ${await checkCompileCache(path.join(toolchain.node24, 'bin/node'), path.join(ROOT, 'dist/server.js'), JSON.parse(fs.readFileSync(path.join(ROOT, 'client/src/serverNodeFlags.json'), 'utf8')) as string[])}`);
+  console.log(`[setup] Node 24: ${await checkCompileCache(toolchain.node24, path.join(ROOT, 'dist/server.js'), JSON.parse(fs.readFileSync(path.join(ROOT, 'client/src/serverNodeFlags.json'), 'utf8')) as string[])}`);
   console.log(`Server features (from its initialize result):\n${describeFeatures(features)}`);
   const setupDone = Date.now();
   console.log(`[setup] done in ${seconds(started)}`);
