@@ -70,6 +70,8 @@ describe('invalid-dockerignore', () => {
       ],
       { only, dockerignore: 'src\nlogs/[z-a]*\n' },
     );
+    // Sources read as BuildKit reads them: quoted, or in a variable, `src` is still excluded above.
+    checkDiagnostics('FROM alpine\nARG DIR=src\nCOPY "src" /a\nCOPY ${DIR}/x /b\nCOPY ["src/y", "/c"]\n', [], { only, dockerignore: 'src\nlogs/[z-a]*\n' });
     // Every path is excluded above it; and after an exclusion, whether a path reaches it is not decided.
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: '*\n[z-a]\n' });
     checkDiagnostics('FROM alpine\nCOPY . /app\n', [], { only, dockerignore: 'a\n!a/b\n[z-a]\n' });

@@ -11,7 +11,8 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { heredocSourceName, mountTypeText, type InstructionNode, type Span } from '../../syntax';
 import { contextSources } from '../checks/support/nodes';
-import type { StageRule } from '../types';
+import { environmentAt, expandWord } from '../checks/support/expand';
+import type { StageContext, StageRule } from '../types';
 import { hasVariable } from './common';
 import { remoteSource } from './remoteSource';
 
@@ -41,6 +42,15 @@ function contextRead(node: InstructionNode, reaches: (path: string) => boolean):
 
 const EVERY_PATH = (): boolean => true;
 
+/**
+ * Whether a COPY or ADD source of node `index` reaches the pattern, read as BuildKit reads it (quotes
+ * removed, variables expanded, as CopyIgnoredFile reads it); a value the file cannot tell is taken as
+ * written.
+ */
+function sourceReaches(reachedBy: (path: string) => boolean, model: StageContext['model'], index: number, escape: string): (text: string) => boolean {
+  return (text) => reachedBy(expandWord(text, environmentAt(model, index), escape) ?? text);
+}
+
 export const invalidDockerignore: StageRule = {
   code: 'invalid-dockerignore',
   kind: 'error',
@@ -50,12 +60,13 @@ export const invalidDockerignore: StageRule = {
   raisedWhen: 'target',
   description: 'A .dockerignore pattern BuildKit refuses, which stops the build where the build context is first read.',
   url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files',
-  check({ tree, stage, dockerignoreRefused: refused, report }) {
+  check({ tree, model, stage, dockerignoreRefused: refused, report }) {
     if (!refused) return;
+    const reachedBy = refused.reachedBy;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind !== 'instruction') return;
-      const read = contextRead(node, refused.reachedBy ?? EVERY_PATH);
+      const read = contextRead(node, reachedBy ? sourceReaches(reachedBy, model, index, tree.escape) : EVERY_PATH);
       if (!read) return;
       report({
         nodeIndex: index,

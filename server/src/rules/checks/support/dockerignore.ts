@@ -137,7 +137,7 @@ const POSIX_CLASSES = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'dig
  * parser reads the regexp, which differs from filepath.Match's reading.
  */
 function regexpRefusal(pattern: string): string | undefined {
-  const source = Array.from(regexpSource(pattern));
+  const source = Array.from(translate(pattern).source);
   for (let i = 0; i < source.length; i++) {
     if (source[i] === '\\') {
       i++;
@@ -271,11 +271,6 @@ function translate(pattern: string): { kind: MatchKind; source: string } {
     }
   }
   return { kind, source };
-}
-
-/** The regexp patternmatcher compiles a pattern to (what it translates `[`, `]` and escapes to). */
-function regexpSource(pattern: string): string {
-  return translate(pattern).source;
 }
 
 /** One pattern as a predicate on slash-separated paths (patternmatcher's translation to a regexp). */
