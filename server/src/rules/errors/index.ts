@@ -28,6 +28,7 @@ import { instructionBeforeFrom } from './instruction-before-from';
 import { missingArguments } from './missing-arguments';
 import { missingFlagValue } from './missing-flag-value';
 import { missingFrom } from './missing-from';
+import { mountTargetRoot } from './mount-target-root';
 import { needsNewerFrontend } from './needs-newer-frontend';
 import { onbuildNotAllowed } from './onbuild-not-allowed';
 import { requiredVariableMissing } from './required-variable-missing';
@@ -46,6 +47,7 @@ export const ERROR_RULES: readonly Rule[] = [
   missingFlagValue,
   invalidFlagValue,
   invalidMount,
+  mountTargetRoot,
   needsNewerFrontend,
   // Its arguments.
   missingArguments,
