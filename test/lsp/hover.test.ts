@@ -2239,7 +2239,16 @@ describe('hover over LSP', () => {
       );
       await checkHover(
         'FROM alpine:3\n# hadolint ignore=DL3008,$[SC2$0086$]\nRUN x',
-        '**`SC2086`** ShellCheck rule\n\nhadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck: here the code silences nothing.',
+        '**`SC2086`** ShellCheck rule\n\nhadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck and does not check this rule: here the code silences nothing.',
+      );
+      await checkHover(
+        'FROM alpine:3\n# hadolint ignore=$[SC1$0018$]\nRUN x',
+        [
+          '**`SC1018`** ShellCheck rule',
+          'A no-break space (U+00A0) in the shell text of a RUN, where the shell does not split words.',
+          'hadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes. This server checks this one too, so the pragma silences it here as well.',
+          '[ShellCheck wiki](https://www.shellcheck.net/wiki/SC1018)',
+        ].join('\n\n'),
       );
       await checkHover('FROM alpine:3\n# hadolint ignore=$[DL3$0005$]\nRUN x', '**`DL3005`** retired hadolint rule\n\nhadolint no longer has this rule, so the code silences nothing.');
       await checkHover('FROM alpine:3\n# hadolint ignore=$[DL9$0999$]\nRUN x', 'Neither hadolint (2.15.1) nor ShellCheck has a rule `DL9999`, so the code silences nothing.');

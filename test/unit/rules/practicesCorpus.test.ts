@@ -39,6 +39,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3020: /^add$/i,
   DL3022: /^[a-z0-9][a-z0-9._-]*$/i,
   DL3002: /^(root|0)(:.*)?$/,
+  SC1018: /^\u00a0$/,
 };
 
 describe('best practices on the corpus', () => {

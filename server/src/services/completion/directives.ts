@@ -2,7 +2,7 @@
 // options of `check=`, which BuildKit also reads in a comment right above an instruction (1.21+).
 
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, HADOLINT_RULES, getCheckOption, getDirective, isOlder, type CheckOptionFact } from '../../facts';
+import { BOOLEAN_VALUES, BUILD_CHECKS, CHECK_OPTIONS, DIRECTIVES, HADOLINT_RULES, getCheckOption, getDirective, isOlder, isShellCheckCode, type CheckOptionFact } from '../../facts';
 import { pinnedFrontend, type PinnedFrontend } from '../../rules/frontendPin';
 import { PRACTICE_RULES } from '../../rules/practices';
 import { PRAGMA_KEY } from '../../rules/practices/pragmas';
@@ -138,8 +138,11 @@ function checkItems(request: CompletionRequest, typed: string, valueStart: numbe
 
 const CHECKED_HERE: ReadonlySet<string> = new Set(PRACTICE_RULES.map((rule) => rule.code));
 
-/** hadolint's codes, those this server checks too first. */
-const PRAGMA_CODE_ORDER = [...HADOLINT_RULES.filter((r) => CHECKED_HERE.has(r.code)), ...HADOLINT_RULES.filter((r) => !CHECKED_HERE.has(r.code))];
+/** The ShellCheck codes this server checks (hadolint reports them for RUN), with what they catch. */
+const SHELLCHECK_CHECKED_HERE = PRACTICE_RULES.filter((rule) => isShellCheckCode(rule.code)).map((rule) => ({ code: rule.code, summary: rule.description }));
+
+/** hadolint's codes, those this server checks too first, then ShellCheck's it checks. */
+const PRAGMA_CODE_ORDER = [...HADOLINT_RULES.filter((r) => CHECKED_HERE.has(r.code)), ...SHELLCHECK_CHECKED_HERE, ...HADOLINT_RULES.filter((r) => !CHECKED_HERE.has(r.code))];
 
 /** hadolint's rule codes after `# hadolint ignore=` (and `stage ignore=`, `global ignore=`), those not listed yet. */
 function pragmaCodeItems(request: CompletionRequest, typed: string, listStart: number): CompletionItem[] {

@@ -65,10 +65,19 @@ export function hadolintCodeDoc(code: string, format: DocFormat): string {
     );
   }
   if (isShellCheckCode(code)) {
+    const ours = getRule(code);
+    if (ours?.kind === 'practice') {
+      return w.join(
+        `${w.bold(w.code(code))} ${w.prose('ShellCheck rule')}`,
+        w.prose(ours.description),
+        w.prose('hadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes. This server checks this one too, so the pragma silences it here as well.'),
+        ours.url && w.link(ours.url, 'ShellCheck wiki'),
+      );
+    }
     return w.join(
       `${w.bold(w.code(code))} ${w.prose('ShellCheck rule')}`,
       w.prose(
-        'hadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck: here the code silences nothing.',
+        'hadolint runs ShellCheck on shell-form `RUN` commands and reports what it finds under these codes, so the pragma silences this one there. This server does not run ShellCheck and does not check this rule: here the code silences nothing.',
       ),
     );
   }
