@@ -40,6 +40,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3022: /^[a-z0-9][a-z0-9._-]*$/i,
   DL3002: /^(root|0)(:.*)?$/,
   SC1018: /^\u00a0$/,
+  SC1100: /^[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]$/,
 };
 
 describe('best practices on the corpus', () => {

@@ -3,61 +3,19 @@
 // at ASCII blanks only: `apt-get<U+00A0>install` is one word, a command that does not exist, and the
 // build fails with "not found" on a line that looks right. ShellCheck calls this SC1018 (hadolint
 // reports it with that code for shell-form RUN); it is an error there and a warning here, as for
-// every best practice. Inside quotes and comments it is text, and it is left alone there. The text
-// read is what a shell runs: the command line (continuations joined) and the heredoc bodies the
-// shell runs as a script.
+// every best practice. Inside quotes and comments it is text, and it is left alone there
+// (`unquoted.ts` reads the shell text).
 
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { heredocRunsAsShell } from './shell';
-import { quickFix } from '../checks/support/fixes';
 import type { InstructionNode, Span } from '../../syntax';
-import { logicalLineOf } from '../../syntax';
 import type { AnalyzedDocument } from '../../services/document';
+import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
+import { isWordBreak, unquotedChars } from './unquoted';
 
 const NO_BREAK_SPACE = 0xa0;
-
-/** Where a word ends for the shell (and a `#` after one starts a comment). */
-function isBreak(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e;
-}
-
-/** The offsets of the no-break spaces in `source[from, to)` that a POSIX shell reads outside quotes and comments. */
-function unquotedNoBreakSpaces(source: string, from: number, to: number): number[] {
-  const found: number[] = [];
-  let quote = 0;
-  let wordStart = true;
-  for (let i = from; i < to; i++) {
-    const c = source.charCodeAt(i);
-    if (quote === 0x27) {
-      if (c === 0x27) quote = 0;
-      continue;
-    }
-    if (c === 0x5c) {
-      // A backslash takes the next character as it is (inside double quotes too, for this purpose).
-      i++;
-      wordStart = false;
-      continue;
-    }
-    if (quote === 0x22) {
-      if (c === 0x22) quote = 0;
-      continue;
-    }
-    if (c === 0x27 || c === 0x22) {
-      quote = c;
-      wordStart = false;
-    } else if (c === 0x23 && wordStart) {
-      while (i + 1 < to && source.charCodeAt(i + 1) !== 0x0a) i++;
-    } else if (c === NO_BREAK_SPACE) {
-      found.push(i);
-      wordStart = false;
-    } else {
-      wordStart = isBreak(c);
-    }
-  }
-  return found;
-}
+const MAY_HOLD = /\u00a0/;
 
 /** A no-break space as the rule reports it: its span in the node's text, and the words it joins. */
 interface Joined extends Span {
@@ -65,39 +23,18 @@ interface Joined extends Span {
   readonly after: string;
 }
 
-/** The word characters either side of `at` in `source` (stopping at blanks, operators and other no-break spaces). */
-function around(source: string, at: number, from: number, to: number): { before: string; after: string } {
-  let start = at;
-  while (start > from && !isBreak(source.charCodeAt(start - 1)) && source.charCodeAt(start - 1) !== NO_BREAK_SPACE) start--;
-  let end = at + 1;
-  while (end < to && !isBreak(source.charCodeAt(end)) && source.charCodeAt(end) !== NO_BREAK_SPACE) end++;
-  return { before: source.slice(start, at), after: source.slice(at + 1, end) };
-}
-
-/** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
-function runOf(node: InstructionNode): InstructionNode | undefined {
-  if (node.name === 'RUN') return node;
-  if (node.name === 'ONBUILD' && node.trigger?.name === 'RUN') return node.trigger;
-  return undefined;
-}
+/** Word characters, for the words a no-break space joins (other no-break spaces end them). */
+const inWord = (c: number) => !isWordBreak(c) && c !== NO_BREAK_SPACE;
 
 /** Every unquoted no-break space a shell reads in a RUN or ONBUILD RUN (`text`: the node's text), in order. */
 function noBreakSpaces(node: InstructionNode, text: string, windowsImage: boolean): Joined[] {
-  const run = runOf(node);
-  if (!run || run.json || !text.includes('\u00a0')) return [];
-  const out: Joined[] = [];
-  if (run.args) {
-    const logical = logicalLineOf(node, text);
-    const from = logical.logicalOffset(run.args.start);
-    const to = logical.text.length;
-    for (const at of unquotedNoBreakSpaces(logical.text, from, to)) out.push({ ...logical.span(at, at + 1), ...around(logical.text, at, from, to) });
-  }
-  for (const heredoc of node.heredocs) {
-    if (!heredocRunsAsShell(node, heredoc, text, windowsImage)) continue;
-    const { start, end } = heredoc.body;
-    for (const at of unquotedNoBreakSpaces(text, start, end)) out.push({ start: at, end: at + 1, ...around(text, at, start, end) });
-  }
-  return out;
+  return unquotedChars(node, text, windowsImage, MAY_HOLD, (c) => c === NO_BREAK_SPACE).map(({ span, source, at, from, to }) => {
+    let start = at;
+    while (start > from && inWord(source.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < to && inWord(source.charCodeAt(end))) end++;
+    return { ...span, before: source.slice(start, at), after: source.slice(at + 1, end) };
+  });
 }
 
 function message({ before, after }: Joined): string {

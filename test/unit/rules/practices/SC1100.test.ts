@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagnostics, checkFix, fixTitles } from '../harness';
+
+const only = ['SC1100'];
+const dash = (name: string, code: string, word: string, option: string, meant: string) =>
+  `This is ${name} (${code}), not a minus: the command gets '${word}' as an operand, not the option '${option}'. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
+
+describe('SC1100', () => {
+  it('flags a word that starts with a Unicode dash where an option was meant, with the option it likely stood for', () => {
+    checkDiagnostics(
+      'FROM debian:12\nRUN apt-get install $[\u2013$]y --no-install-recommends curl && rm $[\u2212$]rf /tmp/x\n' +
+        'RUN apt-get install $[\u2014$]no-install-recommends git\nRUN docker build $[\u2013$]-pull .\nRUN curl $[\u2013$]fsSLO x && apt-get $[\u2013$]quiet update\n',
+      [
+        { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013y', '-y', '-') },
+        { code: 'SC1100', message: dash('a minus sign', 'U+2212', '\u2212rf', '-rf', '-') },
+        { code: 'SC1100', message: dash('an em dash', 'U+2014', '\u2014no-install-recommends', '--no-install-recommends', '--') },
+        { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013-pull', '--pull', '-') },
+        { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013fsSLO', '-fsSLO', '-') },
+        { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013quiet', '--quiet', '--') },
+      ],
+      { only },
+    );
+  });
+
+  it('reads continuations, heredoc scripts and ONBUILD RUN as the shell does', () => {
+    checkDiagnostics('FROM debian:12\nRUN ls \\\n    $[\u2013$]la\nRUN <<EOF\nset $[\u2013$]eux\nEOF\nONBUILD RUN make $[\u2013$]j4\n', [
+      { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013la', '-la', '-') },
+      { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013eux', '-eux', '-') },
+      { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013j4', '-j4', '-') },
+    ], { only });
+  });
+
+  it('leaves a dash inside a word or standing alone, quoted text, comments, data and exec form alone', () => {
+    checkDiagnostics(
+      'FROM debian:12\n' +
+        'RUN echo a \u2013 b pre\u2013post "\u2013y" \'\u2014x\' # \u2013y\n' +
+        'RUN cat <<EOF > /notes\n\u2013y\nEOF\n' +
+        'RUN ["apt-get", "install", "\u2013y"]\n' +
+        'LABEL note=\u2013x\n',
+      [],
+      { only },
+    );
+  });
+
+  it('writes the likelier hyphens, offering the other too', () => {
+    checkFix('FROM debian:12\nRUN apt-get install \u2013y curl\n', 'SC1100', "Write '-'", 'FROM debian:12\nRUN apt-get install -y curl\n');
+    checkFix('FROM debian:12\nRUN pip install \u2014no-cache-dir x\n', 'SC1100', "Write '--'", 'FROM debian:12\nRUN pip install --no-cache-dir x\n');
+    expect(fixTitles('FROM debian:12\nRUN pip install \u2014no-cache-dir x\n', 'SC1100')).toEqual([
+      "Write '--' (preferred)",
+      "Write '-'",
+      'Ignore SC1100 for this instruction',
+    ]);
+  });
+});
