@@ -36,6 +36,7 @@ import { shebangRunsNothing } from './shebang-runs-nothing';
 import { shellNotJson } from './shell-not-json';
 import { stageDefinedLater } from './stage-defined-later';
 import { tooManyArguments } from './too-many-arguments';
+import { unicodeDashFlag } from './unicode-dash-flag';
 import { unknownFlag } from './unknown-flag';
 import { unknownInstruction } from './unknown-instruction';
 
@@ -43,6 +44,7 @@ export const ERROR_RULES: readonly Rule[] = [
   // The instruction itself and its flags.
   unknownInstruction,
   unknownFlag,
+  unicodeDashFlag,
   duplicateFlag,
   missingFlagValue,
   invalidFlagValue,

@@ -44,7 +44,7 @@ describe('unknown-instruction', () => {
       ['unknown-instruction', explained('FROM\u00a0alpine:3.20', 'FROM', 'a no-break space (U+00A0)')],
       ['unknown-instruction', explained('run\u202fecho', 'run', 'a narrow no-break space (U+202F)')],
       ['unknown-instruction', explained('ONBUILD\u200bRUN', 'ONBUILD', 'a zero-width space (U+200B)')],
-      ['unknown-instruction', explained('COPY\u3000a', 'COPY', 'a Unicode space (U+3000)')],
+      ['unknown-instruction', explained('COPY\u3000a', 'COPY', 'an ideographic space (U+3000)')],
     ]);
     // Not after a keyword: the usual advice.
     checkErrors('FROM alpine\n$[curl\u00a0-fsSL$] x\n', [

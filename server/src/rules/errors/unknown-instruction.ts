@@ -10,26 +10,14 @@ import type { InstructionRule } from '../types';
 import { keywordCase, prefersLowerCase } from '../../services/keywordCase';
 import { quickFix } from '../checks/support/fixes';
 import { DOCKERFILE_REFERENCE } from './common';
+import { UNICODE_SPACES, describePasted } from '../pasted';
 
-/** Characters that look like a space (or nothing) but are no blank to BuildKit. */
-const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
-/** A known keyword's letters followed by one of those. */
-const KEYWORD_THEN_UNICODE_SPACE = /^([A-Za-z]+)([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff])/;
-
-function spaceName(c: string): string {
-  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  switch (c) {
-    case '\u00a0':
-      return `a no-break space (${code})`;
-    case '\u202f':
-      return `a narrow no-break space (${code})`;
-    case '\u200b':
-      return `a zero-width space (${code})`;
-    case '\ufeff':
-      return `a zero-width no-break space (${code})`;
-    default:
-      return `a Unicode space (${code})`;
-  }
+/** A known keyword's letters followed by a space outside ASCII, which BuildKit does not split at. */
+function pastedSpaceAfterKeyword(written: string): { keyword: string; space: number } | undefined {
+  const letters = /^[A-Za-z]+/.exec(written)?.[0];
+  if (!letters || !KNOWN_INSTRUCTIONS.has(letters.toUpperCase())) return undefined;
+  const space = written.charCodeAt(letters.length);
+  return UNICODE_SPACES.has(space) ? { keyword: letters, space } : undefined;
 }
 
 export const unknownInstruction: InstructionRule = {
@@ -42,13 +30,13 @@ export const unknownInstruction: InstructionRule = {
   check(node, report, escape) {
     if (KNOWN_INSTRUCTIONS.has(node.name)) return;
     const written = node.keyword.text;
-    const pasted = KEYWORD_THEN_UNICODE_SPACE.exec(written);
-    if (pasted && KNOWN_INSTRUCTIONS.has(pasted[1].toUpperCase())) {
+    const pasted = pastedSpaceAfterKeyword(written);
+    if (pasted) {
       report({
         start: node.keyword.start,
         end: node.keyword.end,
         message:
-          `Unknown instruction "${written}": the character after ${pasted[1]} is ${spaceName(pasted[2])}, which looks like a space ` +
+          `Unknown instruction "${written}": the character after ${pasted.keyword} is ${describePasted(pasted.space)}, which looks like a space ` +
           'but is none to BuildKit, so the whole run of text is read as one keyword. Replace it with a plain space.',
         data: { unicodeSpaces: true },
       });
@@ -79,7 +67,9 @@ export const unknownInstruction: InstructionRule = {
     const start = doc.text.offsetAt(diagnostic.range.start);
     const end = doc.text.offsetAt(diagnostic.range.end);
     if (unicodeSpaces) {
-      const edits = [...doc.text.getText(diagnostic.range).matchAll(UNICODE_SPACES)].map((m) => ({ start: start + m.index, end: start + m.index + 1, text: ' ' }));
+      const written = doc.text.getText(diagnostic.range);
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (let i = 0; i < written.length; i++) if (UNICODE_SPACES.has(written.charCodeAt(i))) edits.push({ start: start + i, end: start + i + 1, text: ' ' });
       return edits.length ? [quickFix(edits.length === 1 ? 'Replace with a plain space' : 'Replace with plain spaces', doc, diagnostic, edits, true)] : [];
     }
     if (!keyword) return [];

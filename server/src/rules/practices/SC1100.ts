@@ -12,21 +12,10 @@ import type { InstructionNode } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
+import { UNICODE_DASHES, describePasted } from '../pasted';
 import { isWordBreak, unquotedChars } from './unquoted';
 
-/** The dashes that are not ASCII's hyphen-minus, by name. */
-const DASHES: ReadonlyMap<number, string> = new Map([
-  [0x2010, 'a hyphen'],
-  [0x2011, 'a non-breaking hyphen'],
-  [0x2012, 'a figure dash'],
-  [0x2013, 'an en dash'],
-  [0x2014, 'an em dash'],
-  [0x2015, 'a horizontal bar'],
-  [0x2212, 'a minus sign'],
-  [0xfe58, 'a small em dash'],
-  [0xfe63, 'a small hyphen-minus'],
-  [0xff0d, 'a fullwidth hyphen-minus'],
-]);
+const DASHES = UNICODE_DASHES;
 const MAY_HOLD = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 
 /** A dash that starts a word, with the rest of its word and the ASCII it most likely stood for. */
@@ -69,9 +58,8 @@ function mistakenDashes(node: InstructionNode, text: string, windowsImage: boole
 }
 
 function message({ dash, word, meant }: MistakenDash): string {
-  const code = `U+${dash.toString(16).toUpperCase().padStart(4, '0')}`;
   const option = meant + word.slice(1);
-  return `This is ${DASHES.get(dash)} (${code}), not a minus: the command gets '${word}' as an operand, not the option '${option}'. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
+  return `This is ${describePasted(dash)}, not a minus, so '${word}' is not the option '${option}' to the shell or the command it runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
 }
 
 export const SC1100: InstructionRule = {

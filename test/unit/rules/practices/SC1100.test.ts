@@ -3,7 +3,7 @@ import { checkDiagnostics, checkFix, fixTitles } from '../harness';
 
 const only = ['SC1100'];
 const dash = (name: string, code: string, word: string, option: string, meant: string) =>
-  `This is ${name} (${code}), not a minus: the command gets '${word}' as an operand, not the option '${option}'. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
+  `This is ${name} (${code}), not a minus, so '${word}' is not the option '${option}' to the shell or the command it runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
 
 describe('SC1100', () => {
   it('flags a word that starts with a Unicode dash where an option was meant, with the option it likely stood for', () => {

@@ -1,0 +1,58 @@
+// A word that would be a flag but for its first character: `COPY –from=build /app /app`, with an en
+// dash (or an em dash, a minus sign, …) where `--` was written, as editors and web pages turn it. BuildKit
+// takes flags only from words that start with ASCII's `--`, and stops at the first other word, so
+// this one is an argument: a source path COPY and ADD do not find, an image name or an argument too
+// many for FROM, a type HEALTHCHECK does not know. The build fails either way, often with a message
+// about the argument rather than the dash. Reported for the words before the arguments that name a
+// flag of the instruction; a RUN's are SC1100's, which reads its shell text.
+
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { getFlag, getInstruction } from '../../facts';
+import { UNICODE_DASHES, describePasted } from '../pasted';
+import type { InstructionRule } from '../types';
+import { DOCKERFILE_REFERENCE, fixesFromData, spanInToken, withFixes } from './common';
+
+/** The instructions whose flags BuildKit reads (ARG and STOPSIGNAL take none and ignore them), but RUN. */
+function readsFlags(name: string): boolean {
+  return name !== 'RUN' && name !== 'ARG' && name !== 'STOPSIGNAL' && (getInstruction(name)?.flags.length ?? 0) > 0;
+}
+
+/** `–from=x` or `–-from`: the dashes written in place of `--`, and the flag name after them. */
+function dashedFlag(text: string): { dashes: number; name: string } | undefined {
+  if (!UNICODE_DASHES.has(text.charCodeAt(0))) return undefined;
+  const second = text.charCodeAt(1);
+  const dashes = second === 0x2d || UNICODE_DASHES.has(second) ? 2 : 1;
+  const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(text.slice(dashes))?.[0];
+  if (!name) return undefined;
+  const after = text.charCodeAt(dashes + name.length);
+  return Number.isNaN(after) || after === 0x3d ? { dashes, name } : undefined;
+}
+
+export const unicodeDashFlag: InstructionRule = {
+  code: 'unicode-dash-flag',
+  kind: 'error',
+  scope: 'instruction',
+  defaultSeverity: DiagnosticSeverity.Error,
+  description: 'A flag written with an en dash, em dash or other Unicode dash instead of --, which BuildKit reads as an argument.',
+  url: DOCKERFILE_REFERENCE,
+  check(node, report) {
+    if (!readsFlags(node.name) || node.json) return;
+    // Flags end at the first word that is none: only the words up to there could have been meant as flags.
+    for (const word of node.argList) {
+      const flag = dashedFlag(word.text);
+      if (!flag || !getFlag(node.name, flag.name)) return;
+      const written = word.text.slice(0, flag.dashes);
+      const span = spanInToken(node, word, 0, flag.dashes);
+      const direct = span.end - span.start === flag.dashes;
+      report({
+        start: word.start,
+        end: word.end,
+        message:
+          `'${word.text}' looks like the flag --${flag.name}, but it starts with ${describePasted(word.text.charCodeAt(0))}, not "--", ` +
+          `so BuildKit reads it as an argument of ${node.name}. It often comes with text copied from a web page or a document. Write '--' instead of '${written}'.`,
+        data: withFixes(direct ? { title: `Write '--${flag.name}'`, newText: '--', offset: 0, length: flag.dashes, preferred: true } : undefined),
+      });
+    }
+  },
+  fixes: fixesFromData,
+};
