@@ -91,6 +91,8 @@ describe('best practices on the corpus', () => {
         "DL3044": "0 in 0 files",
         "DL4005": "0 in 0 files",
         "DL4006": "132 in 98 files",
+        "SC1018": "0 in 0 files",
+        "SC1100": "0 in 0 files",
       }
     `);
   });
