@@ -115,10 +115,29 @@ export function checkedFlags(node: InstructionNode): readonly { flag: Flag; fact
 }
 
 /**
- * The strings of an array written almost as JSON: strings in single or double quotes, separated by
- * commas or only by white space, maybe with a comma after the last. Undefined when the text is
- * something else, or when its meaning is unclear: a double-quoted string with a backslash, or
- * strings with nothing between them (the shell reads `['it''s']` as one word, `[its]`).
+ * The quotes a string may open with in an array written almost as JSON, each with the characters that
+ * close it: ASCII's, and the typographic ones a word processor or web page puts in their place
+ * (`“node”`, `‘x’`, `„x“`, `«x»`; a closing one is also taken as opening, as autocorrection leaves them).
+ */
+const ALMOST_QUOTES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ["'", "'"],
+  ['\u201c', '\u201d\u201c'],
+  ['\u201d', '\u201d'],
+  ['\u201e', '\u201c\u201d'],
+  ['\u2018', '\u2019\u2018'],
+  ['\u2019', '\u2019'],
+  ['\u00ab', '\u00bb'],
+]);
+
+/** Typographic quotes, which JSON does not read as quotes. */
+export const TYPOGRAPHIC_QUOTES = /[\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]/;
+
+/**
+ * The strings of an array written almost as JSON: strings in single, double or typographic quotes
+ * (`ALMOST_QUOTES`), separated by commas or only by white space, maybe with a comma after the last.
+ * Undefined when the text is something else, or when its meaning is unclear: a double-quoted string
+ * with a backslash, or strings with nothing between them (the shell reads `['it''s']` as one word, `[its]`).
  */
 export function lenientStringArray(text: string): string[] | undefined {
   const trimmed = text.trim();
@@ -132,10 +151,11 @@ export function lenientStringArray(text: string): string[] | undefined {
   for (;;) {
     skipSpace();
     if (i >= end) return out;
-    const quote = trimmed[i];
-    if (quote !== '"' && quote !== "'") return undefined;
-    const close = trimmed.indexOf(quote, i + 1);
-    if (close < 0 || close >= end) return undefined;
+    const closers = ALMOST_QUOTES.get(trimmed[i]);
+    if (closers === undefined) return undefined;
+    let close = i + 1;
+    while (close < end && !closers.includes(trimmed[close])) close++;
+    if (close >= end) return undefined;
     const value = trimmed.slice(i + 1, close);
     if (value.includes('\\')) return undefined;
     out.push(value);
@@ -143,6 +163,6 @@ export function lenientStringArray(text: string): string[] | undefined {
     const afterString = i;
     skipSpace();
     if (trimmed[i] === ',') i++;
-    else if (i < end && (i === afterString || (trimmed[i] !== '"' && trimmed[i] !== "'"))) return undefined;
+    else if (i < end && (i === afterString || !ALMOST_QUOTES.has(trimmed[i]))) return undefined;
   }
 }

@@ -22,6 +22,20 @@ describe('exec-form-not-json', () => {
     );
   });
 
+  it('an array in typographic quotes, pasted from a word processor or web page, with the JSON it meant', () => {
+    const CURLY = 'it has typographic quotes, such as \u201c \u201d or \u2018 \u2019, where JSON takes straight double quotes';
+    checkErrors(
+      'FROM node:20\nCMD $[[\u201cnode\u201d, \u201capp.js\u201d]$]\nENTRYPOINT $[[\u2018/bin/app\u2019 \u201e--x\u201c]$]\nRUN $[[\u201decho\u201d, "a"]$]\n',
+      [
+        ['exec-form-not-json', message(CURLY, '["node", "app.js"]')],
+        ['exec-form-not-json', message(CURLY, '["/bin/app", "--x"]')],
+        ['exec-form-not-json', message(CURLY, '["echo", "a"]')],
+      ],
+      [execFormNotJson],
+    );
+    checkFix('FROM node:20\nCMD [\u201cnode\u201d, \u201ca$0pp.js\u201d]\n', 'exec-form-not-json', 'Change to ["node", "app.js"]', 'FROM node:20\nCMD ["node", "app.js"]\n');
+  });
+
   it('names the shell the text runs under: cmd in a Windows stage, the program of a SHELL in effect', () => {
     checkErrors(
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win\nCMD $[[\'a\']$]\nSHELL ["pwsh", "-c"]\nRUN $[["a" "b"]$]\n' +

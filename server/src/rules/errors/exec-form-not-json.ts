@@ -5,19 +5,21 @@
 // fails when the container starts). A warning, with the JSON the writer meant as the fix. A stage
 // rule, to name that shell: the model's shell at the instruction (`DockerfileModel.shellAt`).
 //
-// Only text that starts with `[` directly followed by a quote counts: a shell test such as
-// `[ -f x ]` or `[ "$A" = b ]` needs a space after its `[`.
+// Only text that starts with `[` directly followed by a quote (or a typographic one, `[“node”]`, pasted
+// from a word processor) counts: a shell test such as `[ -f x ]` or `[ "$A" = b ]` needs a space after its `[`.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import type { FileProblem, StageRule } from '../types';
-import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
+import { TYPOGRAPHIC_QUOTES, fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
 
 const COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 /** What is wrong with an array that is not JSON, in the words a reader can act on. */
 function reason(text: string): string {
+  // Curly quotes from a word processor or web page first: they explain the rest.
+  if (TYPOGRAPHIC_QUOTES.test(text)) return 'it has typographic quotes, such as “ ” or ‘ ’, where JSON takes straight double quotes';
   if ((text.match(/"/g)?.length ?? 0) % 2 === 1) return 'a string has no closing double quote';
   if (!text.trimEnd().endsWith(']')) return 'the closing ] is missing';
   if (text.includes("'")) return 'JSON strings take double quotes';
@@ -80,7 +82,7 @@ function shellOf(model: DockerfileModel, index: number): string {
 function checkCommand(node: InstructionNode, start: number, index: number, model: DockerfileModel, report: (problem: FileProblem) => void): void {
   if (!COMMANDS.has(node.name) || node.json || !node.args || node.heredocs.length || node.errors.length) return;
   const text = node.args.text;
-  if (!/^\[["']/.test(text)) return;
+  if (!/^\[["'\u201c\u201d\u201e\u2018\u2019\u00ab]/.test(text)) return;
   const shell = shellOf(model, index);
   if (arrayWithTextAfter(text)) {
     report({

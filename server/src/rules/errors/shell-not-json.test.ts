@@ -15,6 +15,10 @@ describe('shell-not-json', () => {
     checkErrors("FROM alpine\nSHELL $[['/bin/sh''-c']$]\n", [['shell-not-json', 'SHELL needs a JSON array of strings in double quotes, such as ["/bin/bash", "-c"].']], [shellNotJson]);
   });
 
+  it('reads an array in typographic quotes, pasted from a word processor, as the JSON it meant', () => {
+    checkFix('FROM alpine\nSHELL [\u201c/bin/ba$0sh\u201d, \u201c-c\u201d]\n', 'shell-not-json', 'Change to ["/bin/bash", "-c"]', 'FROM alpine\nSHELL ["/bin/bash", "-c"]\n');
+  });
+
   it('converts to the JSON form', () => {
     checkFix('FROM alpine\nSHELL /bin/ba$0sh -o pipefail -c\n', 'shell-not-json', 'Change to ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM alpine\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n');
   });
