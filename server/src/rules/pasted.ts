@@ -1,7 +1,7 @@
 // Characters that text copied from a web page or a word processor brings in place of ASCII ones:
-// spaces that are no blank to BuildKit or to a shell (both split words at ASCII blanks only), and
-// dashes that are no hyphen-minus, so no flag or option starts with them. Read by the rules that
-// explain them (unknown-instruction, unicode-dash-flag, SC1018, SC1100).
+// spaces that are no blank to BuildKit or to a shell (both split words at ASCII blanks only), dashes
+// that are no hyphen-minus, so no flag or option starts with them, and quotes that quote nothing.
+// Read by the rules that explain them (unknown-instruction, unicode-dash-flag, SC1018, SC1100, SC1110).
 
 /** Spaces outside ASCII, by name. */
 export const UNICODE_SPACES: ReadonlyMap<number, string> = new Map([
@@ -39,8 +39,17 @@ export const UNICODE_DASHES: ReadonlyMap<number, string> = new Map([
   [0xff0d, 'a fullwidth hyphen-minus'],
 ]);
 
-/** A character of either table by name and code point: `an en dash (U+2013)`. */
+/** Typographic quotes, by name. */
+export const TYPOGRAPHIC_QUOTES: ReadonlyMap<number, string> = new Map([
+  [0x201c, 'a left double quotation mark'],
+  [0x201d, 'a right double quotation mark'],
+  [0x201e, 'a low double quotation mark'],
+  [0x2018, 'a left single quotation mark'],
+  [0x2019, 'a right single quotation mark'],
+]);
+
+/** A character of these tables by name and code point: `an en dash (U+2013)`. */
 export function describePasted(code: number): string {
-  const name = UNICODE_SPACES.get(code) ?? UNICODE_DASHES.get(code) ?? 'a character';
+  const name = UNICODE_SPACES.get(code) ?? UNICODE_DASHES.get(code) ?? TYPOGRAPHIC_QUOTES.get(code) ?? 'a character';
   return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
 }

@@ -41,6 +41,7 @@ const REPORTED_TEXT: Readonly<Record<string, RegExp>> = {
   DL3002: /^(root|0)(:.*)?$/,
   SC1018: /^\u00a0$/,
   SC1100: /^[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]$/,
+  SC1110: /^[\u201c\u201d\u201e]$/,
 };
 
 describe('best practices on the corpus', () => {
@@ -93,6 +94,7 @@ describe('best practices on the corpus', () => {
         "DL4006": "132 in 98 files",
         "SC1018": "0 in 0 files",
         "SC1100": "0 in 0 files",
+        "SC1110": "0 in 0 files",
       }
     `);
   });
