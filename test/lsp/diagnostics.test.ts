@@ -94,6 +94,18 @@ describe('build checks over LSP (publishDiagnostics)', () => {
     ]);
   });
 
+  it("\"can't find =\" after a value in typographic quotes, pasted from a document, says that they quote nothing", async () => {
+    const uri = 'file:///checks/curly/Dockerfile';
+    await client.open(uri, 'FROM alpine:3\nENV MSG=\u201chello world\u201d\nLABEL description=\u201emy app\u201c\n', 1);
+    const missing = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'missing-equals');
+    const curly = (name: string, value: string) =>
+      `The value of ${name} is in typographic quotes (as a word processor or web page writes them), which BuildKit does not read as quotes, so the value ends at the first blank: write ${name}="${value}".`;
+    expect(missing.map((d) => [d.range, d.message])).toEqual([
+      [range(1, 15, 1, 21), `Syntax error - can't find = in "world\u201d". Must be of the form: name=value. ${curly('MSG', 'hello world')}`],
+      [range(2, 22, 2, 26), `Syntax error - can't find = in "app\u201c". Must be of the form: name=value. ${curly('description', 'my app')}`],
+    ]);
+  });
+
   it('lines continued with the other escape character than the file\'s: a backtick without # escape=`, a backslash with it (found by exploratory review)', async () => {
     // A Windows snippet pasted into a file without the directive: BuildKit reads the backtick as text.
     const uri = 'file:///checks/backtick/Dockerfile';

@@ -31,8 +31,18 @@ function spacedValueHint(doc: AnalyzedDocument, start: number, nodeIndex: number
     if (hint) return hint;
   }
   const word = goQuote(pairs[index].key.text);
+  const curly = typographicallyQuoted(words.join(' '));
+  if (curly !== undefined && !/["'\\`]/.test(curly) && !/["'\\`]/.test(name)) {
+    return `. The value of ${name} is in typographic quotes (as a word processor or web page writes them), which BuildKit does not read as quotes, so the value ends at the first blank: write ${name}="${curly}".`;
+  }
   const plain = words.every((w) => !/["'\\`]/.test(w)) && !/["'\\`]/.test(name);
   return plain ? `. If ${word} is part of the value of ${name}, quote the value: ${name}="${words.join(' ')}".` : `. If ${word} is part of the value of ${name}, put the value in quotes.`;
+}
+
+/** The text inside typographic quotes that wrap all of `text` (`“my app”`, `„x“`, `«x»`, `‘x’`), else undefined. */
+function typographicallyQuoted(text: string): string | undefined {
+  const match = /^[\u201c\u201e\u00ab\u2018](.*)[\u201d\u201c\u00bb\u2019]$/s.exec(text);
+  return match?.[1];
 }
 
 /**
