@@ -55,7 +55,9 @@ if (cachedData === undefined && !writesCache && typeof Module.enableCompileCache
   report(`of Node.js: ${['failed', 'enabled', 'already enabled', 'disabled'][status] ?? status}`);
   require(file);
 } else {
-  const source = fs.readFileSync(file, 'utf8');
+  // Read as Latin-1: the build writes the bundle in ASCII (a test checks it), which reads the same either
+  // way, and Node.js then copies the bytes without the UTF-8 decoder's pass (4 ms of a start here).
+  const source = fs.readFileSync(file, 'latin1');
   // The bundle is CommonJS: wrapped the way Node.js wraps a module.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   report(`${path.basename(cacheFile)}: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}`);

@@ -71,7 +71,7 @@ describe('the entry point', () => {
     expect(underFlags.stdout).toContain('"name":"dockerfile-lsp"');
   });
 
-  it('is given a bundle written in ASCII, which V8 keeps at one byte a character', () => {
+  it('is given a bundle written in ASCII, which V8 keeps at one byte a character and the loader reads as Latin-1', () => {
     const source = readFileSync(path.join(dist, 'server.bundle.js'), 'utf8');
     const outside = /[\u0080-\uffff]/.exec(source);
     expect(outside && source.slice(Math.max(0, outside.index - 40), outside.index + 10)).toBeNull();
