@@ -7,13 +7,11 @@
 // (BuildKit's verdicts in the shared corpus were made on linux/amd64 with empty image configs, where
 // such a path is relative; a build for Windows does not warn.)
 
-import type { DockerfileModel, Stage } from '../../semantics';
-import type { SyntaxTree } from '../../syntax';
 import type { StageRule } from '../types';
-import { alongBases, lastTrigger, type ChainMemo } from './support/chain';
 import { environmentAt, expandWord, triggerEnvironmentAt } from './support/expand';
 import { checkMeta } from './support/meta';
 import { triggerAsRun } from './support/triggerAsRun';
+import { firstWorkdir, workdirSetAtStart, workdirSetByEnd } from './support/workdirSet';
 
 function isAbsolute(path: string, os: string): boolean {
   if (path.startsWith('/')) return true;
@@ -26,8 +24,7 @@ export const WorkdirRelativePath: StageRule = {
   check({ tree, model, stage, report }) {
     const os = stage.windows ? 'windows' : 'linux';
     // A base's `ONBUILD WORKDIR` runs first in a stage built FROM it, and counts as that stage's first.
-    const inherited = stage.base ? setAtStart(model, stage, setByEnd(tree, model, stage.base)) : false;
-    if (inherited) return;
+    if (workdirSetAtStart(tree, model, stage)) return;
     const index = firstWorkdir(tree, stage, false);
     if (index === undefined) return;
     const node = tree.node(index);
@@ -43,7 +40,7 @@ export const WorkdirRelativePath: StageRule = {
   checkTrigger({ tree, model, trigger, index, order, run }, report) {
     if (trigger.name !== 'WORKDIR' || trigger.argList.length === 0 || !run.stage.base) return;
     if (run.triggers.slice(0, order).some(({ trigger: earlier }) => earlier.name === 'WORKDIR')) return;
-    if (setByEnd(tree, model, run.stage.base)) return;
+    if (workdirSetByEnd(tree, model, run.stage.base)) return;
     // The path as the stage that runs the trigger reads it (parsed again with `\`: a `\` that ends it continues the line there).
     const word = triggerAsRun(tree, index)?.argList[0];
     if (!word) return;
@@ -55,16 +52,6 @@ export const WorkdirRelativePath: StageRule = {
     report(relativeMessage(word.text, path, windows ? 'windows' : 'linux', tree.escape));
   },
 };
-
-/** Whether a stage starts with a WORKDIR set: its base stage ended with one, or the base's `ONBUILD WORKDIR` runs first in it. */
-function setAtStart(model: DockerfileModel, stage: Stage, baseSetAtEnd: boolean): boolean {
-  return baseSetAtEnd || (stage.base !== undefined && lastTrigger(model, stage.base, 'WORKDIR') !== undefined);
-}
-
-/** Whether a stage ends with a WORKDIR set, by it or by a stage it is built FROM (or their triggers). */
-function setByEnd(tree: SyntaxTree, model: DockerfileModel, stage: Stage): boolean {
-  return alongBases(setAtEnd, model, stage, (s, base) => firstWorkdir(tree, s, setAtStart(model, s, base ?? false)) !== undefined);
-}
 
 /** What the rule says of the first WORKDIR of a stage, `written` as in the file and `path` as expanded. */
 function relativeMessage(written: string, path: string, os: string, escape: string): string {
@@ -82,20 +69,4 @@ function relativeMessage(written: string, path: string, os: string, escape: stri
   const subject = path === '' ? `WORKDIR '${written}' expands to an empty path with the values this file gives (the base image may set more), which is` : `WORKDIR '${path}' is`;
   const fix = os === 'windows' ? "a drive, such as 'C:\\'" : "'/'";
   return `${subject} relative, so it depends on the working directory of the base image. Start the stage's first WORKDIR with ${fix}.`;
-}
-
-/** Whether each stage ends with a WORKDIR set (by it or a stage it is built FROM). */
-const setAtEnd: ChainMemo<boolean> = new WeakMap();
-
-/** The index of the stage's first WORKDIR with an argument; -1 when its base already set one. */
-function firstWorkdir(tree: SyntaxTree, stage: Stage, inherited: boolean): number | undefined {
-  if (inherited) return -1;
-  let found: number | undefined;
-  tree.forEach((node, _start, index) => {
-    if (index > stage.lastNodeIndex) return false;
-    if (node.kind !== 'instruction' || node.name !== 'WORKDIR' || node.argList.length === 0) return;
-    found = index;
-    return false;
-  }, stage.nodeIndex + 1);
-  return found;
 }
