@@ -86,6 +86,31 @@ describe('textDocument/codeAction over LSP', () => {
     expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: range(1, 2, 1, 2), context: { diagnostics: [], only: ['quickfix'] } })).toEqual([]);
   });
 
+  it('fixes text pasted from a web page: a dashed flag, a no-break space and an en dash, each fix leaving the server without that diagnostic', async () => {
+    client = await LspTestClient.start();
+    const uri = 'file:///actions/pasted/Dockerfile';
+    let text = 'FROM debian:12 AS build\nFROM debian:12\nCOPY \u2013from=build /out /out\nRUN apt-get\u00a0update && apt-get install \u2013y curl\n';
+    let version = 1;
+    await client.open(uri, text, version);
+    const pasted = ['unicode-dash-flag', 'SC1018', 'SC1100'];
+    let diagnostics = (await client.diagnosticsFor(uri, version)).filter((d) => pasted.includes(String(d.code)));
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['unicode-dash-flag', range(2, 5, 2, 16)],
+      ['SC1018', range(3, 11, 3, 12)],
+      ['SC1100', range(3, 38, 3, 39)],
+    ]);
+    // Each preferred fix in turn, as the editor applies it, and the server reads the new version.
+    for (const code of pasted) {
+      const diagnostic = diagnostics.find((d) => d.code === code)!;
+      const preferred = (await actions(client, uri, [diagnostic])).find((a) => a.isPreferred)!;
+      text = apply(text, preferred);
+      version = await client.change(uri, [{ text }]);
+      diagnostics = (await client.diagnosticsFor(uri, version)).filter((d) => pasted.includes(String(d.code)));
+      expect(diagnostics.map((d) => d.code)).not.toContain(code);
+    }
+    expect(text).toBe('FROM debian:12 AS build\nFROM debian:12\nCOPY --from=build /out /out\nRUN apt-get update && apt-get install -y curl\n');
+  });
+
   it('answers for several diagnostics at once, and nothing for other kinds or other sources', async () => {
     client = await LspTestClient.start();
     const uri = 'file:///actions/many/Dockerfile';
