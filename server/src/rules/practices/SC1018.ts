@@ -12,7 +12,7 @@ import type { AnalyzedDocument } from '../../services/document';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
-import { isWordBreak, unquotedChars } from './unquoted';
+import { foundAgainAt, isWordBreak, unquotedChars } from './unquoted';
 
 const NO_BREAK_SPACE = 0xa0;
 const MAY_HOLD = /\u00a0/;
@@ -42,16 +42,6 @@ function message({ before, after }: Joined): string {
   return `This is a no-break space (U+00A0), not a plain one: the shell does not split words at it${joins}. It often comes with text copied from a web page. Replace it with a plain space.`;
 }
 
-/** The no-break spaces of the RUN the diagnostic is in, as the rule finds them now. */
-function spacesOfRunAt(doc: AnalyzedDocument, offset: number): { spaces: Joined[]; start: number } {
-  const index = doc.tree.nodeIndexAt(offset);
-  const node = doc.tree.node(index);
-  const start = doc.tree.start(index);
-  if (node.kind !== 'instruction') return { spaces: [], start };
-  const windowsImage = doc.model.stageAt(start)?.windows === true;
-  return { spaces: noBreakSpaces(node, doc.tree.slice(start, start + node.length), windowsImage), start };
-}
-
 export const SC1018: InstructionRule = {
   ...practiceMeta('SC1018', 'error', 'A no-break space (U+00A0) in the shell text of a RUN, where the shell does not split words.'),
   url: 'https://www.shellcheck.net/wiki/SC1018',
@@ -63,7 +53,7 @@ export const SC1018: InstructionRule = {
   // This one, and where the RUN has more, all of them at once.
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const { spaces, start } = spacesOfRunAt(doc, at);
+    const { found: spaces, start } = foundAgainAt(doc, at, noBreakSpaces);
     const here = spaces.find((s) => start + s.start === at);
     if (!here) return [];
     const plain = (s: Span) => ({ start: start + s.start, end: start + s.end, text: ' ' });

@@ -13,7 +13,7 @@ import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
 import { UNICODE_DASHES, describePasted } from '../pasted';
-import { isWordBreak, unquotedChars } from './unquoted';
+import { foundAgainAt, isWordBreak, unquotedChars } from './unquoted';
 
 const DASHES = UNICODE_DASHES;
 const MAY_HOLD = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
@@ -72,12 +72,8 @@ export const SC1100: InstructionRule = {
   },
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const index = doc.tree.nodeIndexAt(at);
-    const node = doc.tree.node(index);
-    if (node.kind !== 'instruction') return [];
-    const start = doc.tree.start(index);
-    const windowsImage = doc.model.stageAt(start)?.windows === true;
-    const here = mistakenDashes(node, doc.tree.slice(start, start + node.length), windowsImage).find((d) => start + d.start === at);
+    const { found, start } = foundAgainAt(doc, at, mistakenDashes);
+    const here = found.find((d) => start + d.start === at);
     if (!here) return [];
     const write = (text: '-' | '--') => quickFix(`Write '${text}'`, doc, diagnostic, [{ start: at, end: at + 1, text }], text === here.meant);
     return here.meant === '-' ? [write('-'), write('--')] : [write('--'), write('-')];

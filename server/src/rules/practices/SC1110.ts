@@ -12,7 +12,7 @@ import { quickFix } from '../checks/support/fixes';
 import { describePasted } from '../pasted';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
-import { unquotedChars } from './unquoted';
+import { foundAgainAt, unquotedChars } from './unquoted';
 
 const CURLY_DOUBLE = new Set([0x201c, 0x201d, 0x201e]);
 const MAY_HOLD = /[\u201c\u201d\u201e]/;
@@ -38,11 +38,7 @@ export const SC1110: InstructionRule = {
   // All of the RUN's at once: a pair is fixed together, or the line quotes worse than before.
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const index = doc.tree.nodeIndexAt(at);
-    const node = doc.tree.node(index);
-    if (node.kind !== 'instruction') return [];
-    const start = doc.tree.start(index);
-    const quotes = curlyQuotes(node, doc.tree.slice(start, start + node.length), doc.model.stageAt(start)?.windows === true);
+    const { found: quotes, start } = foundAgainAt(doc, at, curlyQuotes);
     if (!quotes.some((q) => start + q.start === at)) return [];
     const edits = quotes.map((q) => ({ start: start + q.start, end: start + q.end, text: '"' }));
     // An even number pairs up into quoted strings; an odd one leaves a quote open, which is no fix to prefer.

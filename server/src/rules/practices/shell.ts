@@ -559,7 +559,7 @@ const NOTHING: readonly never[] = Object.freeze([]);
 const MAY_MATTER = /cd|sudo|apt|apk|pip|yum|dnf|zypper|\bln\b|\|/;
 
 /** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
-function runOf(node: InstructionNode): InstructionNode | undefined {
+export function runOf(node: InstructionNode): InstructionNode | undefined {
   if (node.name === 'RUN') return node;
   if (node.name === 'ONBUILD' && node.trigger?.name === 'RUN') return node.trigger;
   return undefined;

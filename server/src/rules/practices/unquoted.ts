@@ -5,8 +5,9 @@
 // continuations joined (`logicalLineOf`), and the heredoc bodies a shell runs as a script or reads
 // on its standard input (`heredocRunsAsShell`); an exec-form RUN runs no shell.
 
+import type { AnalyzedDocument } from '../../services/document';
 import { logicalLineOf, type InstructionNode, type Span } from '../../syntax';
-import { heredocRunsAsShell } from './shell';
+import { heredocRunsAsShell, runOf } from './shell';
 
 /** Where a word ends for the shell: a blank or an operator character (`;&|()<>`). */
 export function isWordBreak(c: number): boolean {
@@ -61,13 +62,6 @@ function scan(source: string, from: number, to: number, wanted: (c: number, word
   return found;
 }
 
-/** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
-function runOf(node: InstructionNode): InstructionNode | undefined {
-  if (node.name === 'RUN') return node;
-  if (node.name === 'ONBUILD' && node.trigger?.name === 'RUN') return node.trigger;
-  return undefined;
-}
-
 /**
  * The characters `wanted` takes that a shell reads outside quotes and comments in a RUN or ONBUILD
  * RUN (`text`: the node's text), in order; none for other instructions, an exec-form RUN, or a text
@@ -95,4 +89,16 @@ export function unquotedChars(
     for (const at of scan(text, start, end, wanted)) out.push({ span: { start: at, end: at + 1 }, source: text, at, from: start, to: end });
   }
   return out;
+}
+
+/**
+ * What `find` finds in the instruction at document offset `offset`, with the instruction's offset: a
+ * quick fix of these rules finds its characters again in the version it is asked for.
+ */
+export function foundAgainAt<T>(doc: AnalyzedDocument, offset: number, find: (node: InstructionNode, text: string, windowsImage: boolean) => T[]): { found: T[]; start: number } {
+  const index = doc.tree.nodeIndexAt(offset);
+  const node = doc.tree.node(index);
+  const start = doc.tree.start(index);
+  if (node.kind !== 'instruction') return { found: [], start };
+  return { found: find(node, doc.tree.slice(start, start + node.length), doc.model.stageAt(start)?.windows === true), start };
 }
