@@ -26,15 +26,32 @@ interface Joined extends Span {
 /** Word characters, for the words a no-break space joins (other no-break spaces end them). */
 const inWord = (c: number) => !isWordBreak(c) && c !== NO_BREAK_SPACE;
 
-/** Every unquoted no-break space a shell reads in a RUN or ONBUILD RUN (`text`: the node's text), in order. */
+/**
+ * Every run of unquoted no-break spaces a shell reads in a RUN or ONBUILD RUN (`text`: the node's
+ * text), in order: side by side in the file, they are one diagnostic.
+ */
 function noBreakSpaces(node: InstructionNode, text: string, windowsImage: boolean): Joined[] {
-  return unquotedChars(node, text, windowsImage, MAY_HOLD, (c) => c === NO_BREAK_SPACE).map(({ span, source, at, from, to }) => {
-    let start = at;
-    while (start > from && inWord(source.charCodeAt(start - 1))) start--;
-    let end = at + 1;
-    while (end < to && inWord(source.charCodeAt(end))) end++;
-    return { ...span, before: source.slice(start, at), after: source.slice(at + 1, end) };
-  });
+  const out: Joined[] = [];
+  for (const { span, source, at, from, to } of unquotedChars(node, text, windowsImage, MAY_HOLD, (c) => c === NO_BREAK_SPACE)) {
+    const last = out[out.length - 1];
+    if (last && last.end === span.start) {
+      out[out.length - 1] = { ...last, end: span.end, after: word(source, at + 1, to, 1) };
+      continue;
+    }
+    out.push({ ...span, before: word(source, at, from, -1), after: word(source, at + 1, to, 1) });
+  }
+  return out;
+}
+
+/** The word characters of `source` from `at` on (`step` 1) or before it (`step` -1), up to `bound`. */
+function word(source: string, at: number, bound: number, step: 1 | -1): string {
+  let end = at;
+  if (step === 1) {
+    while (end < bound && inWord(source.charCodeAt(end))) end++;
+    return source.slice(at, end);
+  }
+  while (end > bound && inWord(source.charCodeAt(end - 1))) end--;
+  return source.slice(end, at);
 }
 
 function message({ before, after }: Joined): string {
@@ -56,9 +73,9 @@ export const SC1018: InstructionRule = {
     const { found: spaces, start } = foundAgainAt(doc, at, noBreakSpaces);
     const here = spaces.find((s) => start + s.start === at);
     if (!here) return [];
-    const plain = (s: Span) => ({ start: start + s.start, end: start + s.end, text: ' ' });
-    const fixes = [quickFix('Replace with a plain space', doc, diagnostic, [plain(here)], true)];
-    if (spaces.length > 1) fixes.push(quickFix(`Replace all ${spaces.length} no-break spaces of this RUN with plain spaces`, doc, diagnostic, spaces.map(plain)));
+    const plain = (s: Span) => ({ start: start + s.start, end: start + s.end, text: ' '.repeat(s.end - s.start) });
+    const fixes = [quickFix(here.end - here.start === 1 ? 'Replace with a plain space' : 'Replace with plain spaces', doc, diagnostic, [plain(here)], true)];
+    if (spaces.length > 1) fixes.push(quickFix('Replace every no-break space of this RUN with a plain one', doc, diagnostic, spaces.map(plain)));
     return fixes;
   },
 };

@@ -42,16 +42,24 @@ describe('SC1018', () => {
     );
   });
 
+  it('takes no-break spaces side by side as one', () => {
+    checkDiagnostics('FROM debian:12\nRUN make$[\u00a0\u00a0$]all \\\n$[\u00a0\u00a0$]&& echo\n', [
+      { code: 'SC1018', message: joins('make', 'all') },
+      { code: 'SC1018', message: partOfWord },
+    ], { only });
+    checkFix('FROM debian:12\nRUN make\u00a0\u00a0all\n', 'SC1018', 'Replace with plain spaces', 'FROM debian:12\nRUN make  all\n');
+  });
+
   it('replaces it with a plain space, or all of a RUN at once', () => {
     checkFix('FROM debian:12\nRUN apt-get\u00a0install -y curl\n', 'SC1018', 'Replace with a plain space', 'FROM debian:12\nRUN apt-get install -y curl\n');
     const fixture = 'FROM debian:12\nRUN apt-get$0\u00a0install\u00a0-y curl\n';
     expect(fixTitles(fixture, 'SC1018')).toEqual([
       'Replace with a plain space (preferred)',
-      'Replace all 2 no-break spaces of this RUN with plain spaces',
+      'Replace every no-break space of this RUN with a plain one',
       'Ignore SC1018 for this instruction',
     ]);
     const { text, actions } = actionsFor(fixture, 'SC1018');
-    const all = actions.find((a) => a.title.startsWith('Replace all'))!;
+    const all = actions.find((a) => a.title.startsWith('Replace every'))!;
     const fixed = TextDocument.applyEdits(TextDocument.create('file:///x', 'dockerfile', 1, text), Object.values(all.edit!.changes!).flat());
     expect(fixed).toBe('FROM debian:12\nRUN apt-get install -y curl\n');
   });
