@@ -48,12 +48,12 @@ const SPELLING_ONLY = new Set(['LegacyKeyValueFormat', 'NoEmptyContinuation', 'F
 
 /**
  * Fixes that write a name the user typed somewhere else (`--form` to `--from`, `--from build` to
- * `--from=build`, `FROM a b` to `FROM a AS b`) may bring out what is wrong with that name: a stage
+ * `--from=build`, `FROM a b` to `FROM a AS b`, `–from=build` to `--from=build`) may bring out what is wrong with that name: a stage
  * further down, one that needs itself, a bad mount, or no value (`--FROM x` to `--from x`: BuildKit
  * reports the unknown name before the missing value). Those errors were there to find; no other fix
  * may add an error.
  */
-const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments']);
+const NAME_FIXES = new Set(['unknown-flag', 'missing-flag-value', 'too-many-arguments', 'unicode-dash-flag']);
 const ERRORS_A_NAME_MAY_EXPOSE = new Set(['invalid-mount', 'stage-defined-later', 'circular-stage-dependency', 'duplicate-flag', 'missing-flag-value']);
 /**
  * A misspelt keyword corrected (`aintainer` to `MAINTAINER`) makes the line an instruction, with
@@ -137,6 +137,9 @@ const LINES = [
   'RUN sudo make', 'FROM ubuntu:latest', '# hadolint ignore=DL3008', 'ONBUILD ADD a /b',
   'RUN yum install httpd && dnf -q install x', 'RUN zypper in y && zypper si z', 'RUN apk add curl', 'RUN /sbin/apk -U add --virtual .b x',
   'ENV A=1 B=$A C=${A:-x}', 'ENV A=1 \\\n    B=$A', 'FROM alpine AS builder', 'COPY --from=buidler a b', 'RUN --mount=from=buidler,target=/x true',
+  // Text pasted from a web page: a no-break space, dashes and curly quotes where ASCII was meant.
+  'FROM\u00a0alpine', 'COPY \u2013from=builder /a /b', 'RUN apt-get\u00a0install -y x\u00a0\u00a0y', 'RUN make \u2013j4 && rm \u2014force x', 'RUN sh -c \u201cecho a && echo b\u201d',
+  'CMD [\u201ca\u201d, \u201cb\u201d]', 'ENV MSG=\u201chello world\u201d', 'COPY x ./', 'WORKDIR /\nRUN --mount=type=bind,target=. ls',
 ];
 
 /** Deterministic files made of those lines, with and without a check directive, a backtick escape and CRLF. */
