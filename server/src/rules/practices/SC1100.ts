@@ -15,7 +15,6 @@ import { practiceMeta } from './meta';
 import { UNICODE_DASHES, describePasted } from '../pasted';
 import { foundAgainAt, isWordBreak, unquotedChars } from './unquoted';
 
-const DASHES = UNICODE_DASHES;
 const MAY_HOLD = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 
 /** A dash that starts a word, with the rest of its word and the ASCII it most likely stood for. */
@@ -29,7 +28,7 @@ interface MistakenDash {
 
 /** What a letter, digit or dash after the dash makes an option of. */
 function startsOption(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || DASHES.has(c);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || UNICODE_DASHES.has(c);
 }
 
 /**
@@ -38,13 +37,13 @@ function startsOption(c: number): boolean {
  * five letters or more (`–quiet`), and one before a short cluster (`–y`, `–rf`, `–eux`, `–fsSL`).
  */
 function likelyMeant(rest: string): '-' | '--' {
-  if (rest.startsWith('-') || DASHES.has(rest.charCodeAt(0))) return '-';
+  if (rest.startsWith('-') || UNICODE_DASHES.has(rest.charCodeAt(0))) return '-';
   if (/[-=]/.test(rest)) return '--';
   return rest.length <= 4 || /[A-Z]/.test(rest) ? '-' : '--';
 }
 
 function mistakenDashes(node: InstructionNode, text: string, windowsImage: boolean): MistakenDash[] {
-  const found = unquotedChars(node, text, windowsImage, MAY_HOLD, (c, wordStart) => wordStart && DASHES.has(c));
+  const found = unquotedChars(node, text, windowsImage, MAY_HOLD, (c, wordStart) => wordStart && UNICODE_DASHES.has(c));
   const out: MistakenDash[] = [];
   for (const { span, source, at, to } of found) {
     if (at + 1 >= to || !startsOption(source.charCodeAt(at + 1))) continue;

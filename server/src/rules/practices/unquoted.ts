@@ -1,6 +1,6 @@
 // The characters of a RUN's shell text that a POSIX shell reads outside quotes and comments, for the
 // rules about characters pasted from a web page or a document (SC1018's no-break space, SC1100's
-// Unicode dash): there they change how the shell splits or reads a word, while inside quotes or a
+// Unicode dash, SC1110's curly quotes): there they change how the shell splits or reads a word, while inside quotes or a
 // comment they are only text. The text read is what a shell runs: the command line with its
 // continuations joined (`logicalLineOf`), and the heredoc bodies a shell runs as a script or reads
 // on its standard input (`heredocRunsAsShell`); an exec-form RUN runs no shell.
