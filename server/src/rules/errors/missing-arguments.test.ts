@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { missingArguments } from './missing-arguments';
-import { checkErrors } from './testing';
+import { checkErrors, checkFix, fixesAt } from './testing';
 
 describe('missing-arguments', () => {
   const rules = [missingArguments];
@@ -30,6 +30,21 @@ describe('missing-arguments', () => {
       ['missing-arguments', 'COPY needs a source and a destination: COPY [OPTIONS] <src>... <dest>. Only one was given.'],
       ['missing-arguments', 'ADD needs a source and a destination: ADD [OPTIONS] <src>... <dest>. Only one was given.'],
     ], rules);
+  });
+
+  it('names a pasted no-break space in the one word, which BuildKit does not split at', () => {
+    checkErrors('FROM alpine\n$[COPY app.py\u00a0/app/$]\n', [
+      [
+        'missing-arguments',
+        "COPY needs a source and a destination: COPY [OPTIONS] <src>... <dest>. Only one was given. The space in 'app.py\u00a0/app/' is a no-break space (U+00A0), which BuildKit does not split words at: write a plain space.",
+      ],
+    ], rules);
+  });
+
+  it('replaces that no-break space with a plain one', () => {
+    checkFix('FROM alpine\nCOPY app$0.py\u00a0/app/\n', 'missing-arguments', 'Replace with a plain space', 'FROM alpine\nCOPY app.py /app/\n');
+    // Inside quotes a plain space would not split the word either: neither the hint nor the fix.
+    expect(fixesAt('FROM alpine\nCOPY "app$0.py\u00a0/app/"\n', 'missing-arguments').actions).toEqual([]);
   });
 
   it('wants a stage name after AS', () => {
