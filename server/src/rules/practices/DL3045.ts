@@ -9,6 +9,7 @@
 // certain, and `FROM scratch` + `COPY --from=build /out .` is how a build exports files.
 
 import type { InstructionNode } from '../../syntax';
+import { alongBases, type ChainMemo } from '../checks/support/chain';
 import { firstWorkdir, workdirSetAtStart } from '../checks/support/workdirSet';
 import type { StageRule } from '../types';
 import { practiceMeta } from './meta';
@@ -26,13 +27,14 @@ function destination(node: InstructionNode) {
   return node.name === 'COPY' && node.argList.length >= 2 ? node.argList[node.argList.length - 1] : undefined;
 }
 
+/** Whether each stage's FROM chain starts at `scratch` (worked out once per stage, not by walking to the root). */
+const fromScratch: ChainMemo<boolean> = new WeakMap();
+
 export const DL3045: StageRule = {
   ...practiceMeta('DL3045', 'warning', 'COPY to a relative destination before any WORKDIR in the stage says where that is.'),
   scope: 'stage',
   check({ tree, model, stage, report }) {
-    let root = stage;
-    while (root.base) root = root.base;
-    if (root.resolvedImage?.toLowerCase() === 'scratch') return;
+    if (alongBases(fromScratch, model, stage, (s, base) => base ?? s.resolvedImage?.toLowerCase() === 'scratch')) return;
     const workdir = firstWorkdir(tree, stage, workdirSetAtStart(tree, model, stage));
     // A WORKDIR at the stage's start (-1) leaves nothing to check; else the COPYs before the first one.
     const end = workdir === undefined ? stage.lastNodeIndex + 1 : workdir;
