@@ -151,7 +151,7 @@ describe('errors over LSP', () => {
     const configured = await LspTestClient.start({ settings: { 'dockerfile-lsp': { diagnostics: { rules: { 'unknown-flag': 'warning', 'unknown-instruction': 'off' } } } } });
     try {
       const uri = 'file:///errors/settings/Dockerfile';
-      await configured.open(uri, 'FROM alpine:3\nRUNN make\nCOPY --user=me a b\n');
+      await configured.open(uri, 'FROM alpine:3\nRUNN make\nCOPY --user=me a /b\n');
       const diagnostics = await configured.diagnosticsFor(uri, 1);
       expect(diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([['unknown-flag', 2, range(2, 5, 2, 14)]]);
     } finally {
