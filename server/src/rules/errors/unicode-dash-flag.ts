@@ -3,8 +3,10 @@
 // takes flags only from words that start with ASCII's `--`, and stops at the first other word, so
 // this one is an argument: a source path COPY and ADD do not find, an image name or an argument too
 // many for FROM, a type HEALTHCHECK does not know. The build fails either way, often with a message
-// about the argument rather than the dash. Reported for the words before the arguments that name a
-// flag of the instruction; a RUN's are SC1100's, which reads its shell text.
+// about the argument rather than the dash. A warning, as BuildKit itself does not refuse the word: a
+// COPY fails only when the context has no file of that name (FROM and HEALTHCHECK are refused by the
+// rules about their arguments). Reported for the words before the arguments that name a flag of the
+// instruction; a RUN's are SC1100's, which reads its shell text.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getFlag, getInstruction } from '../../facts';
@@ -32,7 +34,7 @@ export const unicodeDashFlag: InstructionRule = {
   code: 'unicode-dash-flag',
   kind: 'error',
   scope: 'instruction',
-  defaultSeverity: DiagnosticSeverity.Error,
+  defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A flag written with an en dash, em dash or other Unicode dash instead of --, which BuildKit reads as an argument.',
   url: DOCKERFILE_REFERENCE,
   check(node, report) {
