@@ -35,6 +35,11 @@ describe('mount-target-root', () => {
     );
   });
 
+  it('leaves alone a file that pins a release before 1.2, which joined a relative target to / and checked nothing', () => {
+    checkErrors('# syntax=docker/dockerfile:1.1\nFROM alpine\nWORKDIR /\nRUN --mount=type=bind,target=. ls\n', [], rules);
+    checkErrors('# syntax=docker/dockerfile:1.2\nFROM alpine\nWORKDIR /\nRUN --mount=type=bind,$[target=.$] ls\n', [['mount-target-root', at("'.'", '/')]], rules);
+  });
+
   it('judges the last target of a mount, as BuildKit keeps the last of a repeated key', () => {
     checkErrors('FROM alpine\nWORKDIR /\nRUN --mount=type=bind,target=.,target=/src ls\nRUN --mount=type=bind,target=/src,$[target=.$] ls\n', [
       ['mount-target-root', at("'.'", '/')],

@@ -4,14 +4,20 @@
 // So `WORKDIR /` followed by `--mount=type=bind,target=.`, or `target=..` under `/src`, stops the
 // build. The working directory is followed as services/workdir.ts follows it for hover and completion:
 // where it depends on a base image's configuration or a value the file cannot tell, nothing is said.
-// An absolute `target=/` is invalid-mount's, which needs no working directory.
+// An absolute `target=/` is invalid-mount's, which needs no working directory. Early releases joined a
+// relative target to `/`, not to the working directory, and checked nothing: a file that pins one before
+// 1.2 is left alone.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { canonicalMountKey, getInstruction, getMountType } from '../../facts';
+import { canonicalMountKey, getInstruction, getMountType, isOlder, type FrontendVersion } from '../../facts';
+import { pinnedFrontend } from '../frontendPin';
 import type { Stage } from '../../semantics';
 import { cleanPath, expandArgument, workdirsBefore } from '../../services/workdir';
 import { mountTypeOption, type InstructionNode, type MountOption } from '../../syntax';
 import type { FileContext, FileProblem, StageRule } from '../types';
+
+/** The first release this rule speaks for (see above). */
+const WORKDIR_JOINED_SINCE: FrontendVersion = '1.2';
 
 /** The mount types whose relative target starts from the working directory. */
 const JOINED_TO_WORKDIR: ReadonlySet<string> = new Set(['bind', 'cache', 'tmpfs']);
@@ -78,6 +84,8 @@ export const mountTargetRoot: StageRule = {
     const { tree, stage, report } = context;
     // Windows paths are joined otherwise, and a Windows image's working directory is never `/`.
     if (stage.windows) return;
+    const pin = pinnedFrontend(tree);
+    if (pin && isOlder(pin.version, WORKDIR_JOINED_SINCE)) return;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;
       if (node.kind === 'instruction' && node.name === 'RUN' && node.flags.length) checkRun(context, stage, node, start, index, report);
