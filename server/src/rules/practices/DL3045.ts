@@ -4,9 +4,9 @@
 // new base image version may change it. A WORKDIR in the stage, in a stage it is built FROM, or an
 // `ONBUILD WORKDIR` of that stage (which runs first) counts, as hadolint counts them (hadolint does not
 // follow triggers). A destination that starts with a variable is left alone (its value may be
-// absolute), nor is a drive path (`C:/app`), nor in a Windows stage a `\` path. Unlike hadolint, a stage built
-// from `scratch` is left alone: it has no image configuration, so its working directory is `/` for
-// certain, and `FROM scratch` + `COPY --from=build /out .` is how a build exports files.
+// absolute), as are a drive path (`C:/app`) and, in a Windows stage, a `\` path. Unlike hadolint, a
+// stage built from `scratch` is left alone: it has no image configuration, so its working directory is
+// `/` for certain, and `FROM scratch` + `COPY --from=build /out .` is how a build exports files.
 
 import type { InstructionNode } from '../../syntax';
 import { alongBases, type ChainMemo } from '../checks/support/chain';
