@@ -342,8 +342,10 @@ function parseMountOptions(ctx: Context, value: string, wordOffsets: readonly nu
     }
     const fieldEnd = i;
     if (fieldEnd > fieldStart) {
-      const start = line.sourceStart(at(fieldStart));
-      const end = line.sourceEnd(at(fieldEnd - 1) + 1);
+      // From the `=` or comma before it to the comma after it or the end of the word: quotes the word's
+      // reading removed around the field are the field's too (`target="."`, `"target=/x"`).
+      const start = line.sourceStart(at(fieldStart - 1) + 1);
+      const end = line.sourceEnd(at(fieldEnd));
       const eq = text.indexOf('=');
       if (eq < 0) {
         options.push({ start, end, key: line.token2(at(fieldStart), at(fieldEnd - 1) + 1, text), value: undefined, equals: undefined });

@@ -66,6 +66,25 @@ describe('spans', () => {
     expect(at(node.args)).toBe('pip install');
   });
 
+  it('--mount options in quotes: each option runs from the = or comma before it to the comma after it, quotes included', () => {
+    const { node, at } = only('RUN --mount=type=cache,target="." --mount=type=bind,"source=a b",target=/x --mount="type=tmpfs,target=/t" true\n');
+    expect(node.flags.map((f) => f.mountOptions!.map((o) => [at(o), at(o.key), o.value?.text]))).toEqual([
+      [
+        ['type=cache', 'type', 'cache'],
+        ['target="."', 'target', '.'],
+      ],
+      [
+        ['type=bind', 'type', 'bind'],
+        ['"source=a b"', 'source', 'a b'],
+        ['target=/x', 'target', '/x'],
+      ],
+      [
+        ['"type=tmpfs', 'type', 'tmpfs'],
+        ['target=/t"', 'target', '/t'],
+      ],
+    ]);
+  });
+
   it("a mount's type: its last type= with a value, key in any case but untrimmed, as BuildKit's parseMount reads it", () => {
     const { node, at } = only('RUN --mount=type=cache,TYPE=Secret,type,id=a --mount=target=/x," type=tmpfs" true\n');
     expect(node.flags.map((f) => [mountTypeText(f), at(mountTypeOption(f))])).toEqual([
