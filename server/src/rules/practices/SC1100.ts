@@ -8,6 +8,7 @@
 
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../../services/document';
+import { getFlag } from '../../facts';
 import type { InstructionNode } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
@@ -24,6 +25,8 @@ interface MistakenDash {
   readonly dash: number;
   readonly word: string;
   readonly meant: '-' | '--';
+  /** A RUN flag (`–mount=…` before the command), which BuildKit reads only after `--`. */
+  readonly runFlag?: string;
 }
 
 /** What a letter, digit or dash after the dash makes an option of. */
@@ -45,18 +48,29 @@ function likelyMeant(rest: string): '-' | '--' {
 function mistakenDashes(node: InstructionNode, text: string, windowsImage: boolean): MistakenDash[] {
   const found = unquotedChars(node, text, windowsImage, MAY_HOLD, (c, wordStart) => wordStart && UNICODE_DASHES.has(c));
   const out: MistakenDash[] = [];
-  for (const { span, source, at, to } of found) {
+  // Where the next of the words that open the command line starts, while they name RUN's flags.
+  let flagsFrom = -1;
+  for (const { span, source, at, from, to, commandLine } of found) {
     if (at + 1 >= to || !startsOption(source.charCodeAt(at + 1))) continue;
     let end = at + 1;
     while (end < to && !isWordBreak(source.charCodeAt(end))) end++;
     const rest = source.slice(at + 1, end);
-    const meant = likelyMeant(rest);
-    out.push({ ...span, dash: source.charCodeAt(at), word: source.slice(at, end), meant });
+    const word = source.slice(at, end);
+    const name = /^-?([a-z]+)(=|$)/.exec(rest)?.[1];
+    const runFlag = commandLine && (at === from || at === flagsFrom) && name !== undefined && getFlag('RUN', name) ? name : undefined;
+    if (runFlag) {
+      flagsFrom = end;
+      while (flagsFrom < to && (source.charCodeAt(flagsFrom) === 0x20 || source.charCodeAt(flagsFrom) === 0x09)) flagsFrom++;
+    }
+    out.push({ ...span, dash: source.charCodeAt(at), word, meant: runFlag ? (rest.startsWith('-') ? '-' : '--') : likelyMeant(rest), ...(runFlag ? { runFlag } : {}) });
   }
   return out;
 }
 
-function message({ dash, word, meant }: MistakenDash): string {
+function message({ dash, word, meant, runFlag }: MistakenDash): string {
+  if (runFlag) {
+    return `This is ${describePasted(dash)}, not "--", so '${word}' is not RUN's flag --${runFlag}: BuildKit takes it for the start of the command, which the shell then runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
+  }
   const option = meant + word.slice(1);
   return `This is ${describePasted(dash)}, not a minus, so '${word}' is not the option '${option}' to the shell or the command it runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
 }

@@ -23,6 +23,8 @@ export interface UnquotedChar {
   readonly at: number;
   readonly from: number;
   readonly to: number;
+  /** Read in the command line (from `from`, the start of the RUN's command), not in a heredoc body. */
+  readonly commandLine: boolean;
 }
 
 /**
@@ -81,12 +83,12 @@ export function unquotedChars(
     const logical = logicalLineOf(node, text);
     const from = logical.logicalOffset(run.args.start);
     const to = logical.text.length;
-    for (const at of scan(logical.text, from, to, wanted)) out.push({ span: logical.span(at, at + 1), source: logical.text, at, from, to });
+    for (const at of scan(logical.text, from, to, wanted)) out.push({ span: logical.span(at, at + 1), source: logical.text, at, from, to, commandLine: true });
   }
   for (const heredoc of node.heredocs) {
     if (!heredocRunsAsShell(node, heredoc, text, windowsImage)) continue;
     const { start, end } = heredoc.body;
-    for (const at of scan(text, start, end, wanted)) out.push({ span: { start: at, end: at + 1 }, source: text, at, from: start, to: end });
+    for (const at of scan(text, start, end, wanted)) out.push({ span: { start: at, end: at + 1 }, source: text, at, from: start, to: end, commandLine: false });
   }
   return out;
 }

@@ -22,6 +22,22 @@ describe('SC1100', () => {
     );
   });
 
+  it("says of RUN's own flags before the command that BuildKit runs them as the command", () => {
+    const flag = (dash: string, code: string, word: string, name: string, meant: string) =>
+      `This is ${dash} (${code}), not "--", so '${word}' is not RUN's flag --${name}: BuildKit takes it for the start of the command, which the shell then runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
+    checkDiagnostics(
+      'FROM debian:12\nRUN $[\u2013$]mount=type=cache,target=/var/cache/apt $[\u2014$]-network=none apt-get $[\u2013$]network\n',
+      [
+        { code: 'SC1100', message: flag('an en dash', 'U+2013', '\u2013mount=type=cache,target=/var/cache/apt', 'mount', '--') },
+        { code: 'SC1100', message: flag('an em dash', 'U+2014', '\u2014-network=none', 'network', '-') },
+        // After the command's first word, an option of that command.
+        { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013network', '--network', '--') },
+      ],
+      { only },
+    );
+    checkFix('FROM debian:12\nRUN \u2013mount=type=cache,target=/x make\n', 'SC1100', "Write '--'", 'FROM debian:12\nRUN --mount=type=cache,target=/x make\n');
+  });
+
   it('reads continuations, heredoc scripts and ONBUILD RUN as the shell does', () => {
     checkDiagnostics('FROM debian:12\nRUN ls \\\n    $[\u2013$]la\nRUN <<EOF\nset $[\u2013$]eux\nEOF\nONBUILD RUN make $[\u2013$]j4\n', [
       { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013la', '-la', '-') },
