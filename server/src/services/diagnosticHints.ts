@@ -3,6 +3,7 @@
 // results are cached per node), and a hint may read past that node (the line above) or the whole
 // instruction's pairs. One table, keyed by diagnostic code, serves both kinds of diagnostic.
 
+import { typographicallyQuoted } from '../rules/pasted';
 import { goQuote } from '../syntax';
 import type { AnalyzedDocument } from './document';
 
@@ -37,12 +38,6 @@ function spacedValueHint(doc: AnalyzedDocument, start: number, nodeIndex: number
   }
   const plain = words.every((w) => !/["'\\`]/.test(w)) && !/["'\\`]/.test(name);
   return plain ? `. If ${word} is part of the value of ${name}, quote the value: ${name}="${words.join(' ')}".` : `. If ${word} is part of the value of ${name}, put the value in quotes.`;
-}
-
-/** The text inside typographic quotes that wrap all of `text` (`“my app”`, `„x“`, `«x»`, `‘x’`), else undefined. */
-function typographicallyQuoted(text: string): string | undefined {
-  const match = /^[\u201c\u201e\u00ab\u2018](.*)[\u201d\u201c\u00bb\u2019]$/s.exec(text);
-  return match?.[1];
 }
 
 /**

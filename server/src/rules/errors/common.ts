@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { getFlag, getInstruction, type FlagFact } from '../../facts';
 import type { AnalyzedDocument } from '../../services/document';
 import type { Flag, InstructionNode, Span, Token } from '../../syntax';
+import { TYPOGRAPHIC_QUOTE_CLOSERS } from '../pasted';
 
 export const DOCKERFILE_REFERENCE = 'https://docs.docker.com/reference/dockerfile/';
 
@@ -114,24 +115,8 @@ export function checkedFlags(node: InstructionNode): readonly { flag: Flag; fact
   return checked;
 }
 
-/**
- * The quotes a string may open with in an array written almost as JSON, each with the characters that
- * close it: ASCII's, and the typographic ones a word processor or web page puts in their place
- * (`“node”`, `‘x’`, `„x“`, `«x»`; a closing one is also taken as opening, as autocorrection leaves them).
- */
-const ALMOST_QUOTES: ReadonlyMap<string, string> = new Map([
-  ['"', '"'],
-  ["'", "'"],
-  ['\u201c', '\u201d\u201c'],
-  ['\u201d', '\u201d'],
-  ['\u201e', '\u201c\u201d'],
-  ['\u2018', '\u2019\u2018'],
-  ['\u2019', '\u2019'],
-  ['\u00ab', '\u00bb'],
-]);
-
-/** Typographic quotes, which JSON does not read as quotes. */
-export const TYPOGRAPHIC_QUOTES = /[\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]/;
+/** The quotes a string may open with in an array written almost as JSON, each with what closes it. */
+const ALMOST_QUOTES: ReadonlyMap<string, string> = new Map([['"', '"'], ["'", "'"], ...TYPOGRAPHIC_QUOTE_CLOSERS]);
 
 /**
  * The strings of an array written almost as JSON: strings in single, double or typographic quotes

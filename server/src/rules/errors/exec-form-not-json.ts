@@ -12,14 +12,17 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../../semantics';
 import type { InstructionNode, SyntaxTree } from '../../syntax';
 import type { FileProblem, StageRule } from '../types';
-import { TYPOGRAPHIC_QUOTES, fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
+import { TYPOGRAPHIC_QUOTES, TYPOGRAPHIC_QUOTE_CLOSERS, anyOf } from '../pasted';
+import { fixesFromData, instructionUrl, lenientStringArray, withFixes } from './common';
+
+const HAS_TYPOGRAPHIC_QUOTE = anyOf(TYPOGRAPHIC_QUOTES.keys());
 
 const COMMANDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 /** What is wrong with an array that is not JSON, in the words a reader can act on. */
 function reason(text: string): string {
   // Curly quotes from a word processor or web page first: they explain the rest.
-  if (TYPOGRAPHIC_QUOTES.test(text)) return 'it has typographic quotes, such as “ ” or ‘ ’, where JSON takes straight double quotes';
+  if (HAS_TYPOGRAPHIC_QUOTE.test(text)) return 'it has typographic quotes, such as “ ” or ‘ ’, where JSON takes straight double quotes';
   if ((text.match(/"/g)?.length ?? 0) % 2 === 1) return 'a string has no closing double quote';
   if (!text.trimEnd().endsWith(']')) return 'the closing ] is missing';
   if (text.includes("'")) return 'JSON strings take double quotes';
@@ -82,7 +85,7 @@ function shellOf(model: DockerfileModel, index: number): string {
 function checkCommand(node: InstructionNode, start: number, index: number, model: DockerfileModel, report: (problem: FileProblem) => void): void {
   if (!COMMANDS.has(node.name) || node.json || !node.args || node.heredocs.length || node.errors.length) return;
   const text = node.args.text;
-  if (!/^\[["'\u201c\u201d\u201e\u2018\u2019\u00ab]/.test(text)) return;
+  if (!text.startsWith('[') || !(text[1] === '"' || text[1] === "'" || TYPOGRAPHIC_QUOTE_CLOSERS.has(text[1]))) return;
   const shell = shellOf(model, index);
   if (arrayWithTextAfter(text)) {
     report({

@@ -10,24 +10,13 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getFlag, getInstruction } from '../../facts';
-import { UNICODE_DASHES, describePasted } from '../pasted';
+import { dashedFlag, describePasted } from '../pasted';
 import type { InstructionRule } from '../types';
 import { DOCKERFILE_REFERENCE, fixesFromData, spanInToken, withFixes } from './common';
 
 /** The instructions whose flags BuildKit reads (ARG and STOPSIGNAL take none and ignore them), but RUN. */
 function readsFlags(name: string): boolean {
   return name !== 'RUN' && name !== 'ARG' && name !== 'STOPSIGNAL' && (getInstruction(name)?.flags.length ?? 0) > 0;
-}
-
-/** `–from=x` or `–-from`: the dashes written in place of `--`, and the flag name after them. */
-function dashedFlag(text: string): { dashes: number; name: string } | undefined {
-  if (!UNICODE_DASHES.has(text.charCodeAt(0))) return undefined;
-  const second = text.charCodeAt(1);
-  const dashes = second === 0x2d || UNICODE_DASHES.has(second) ? 2 : 1;
-  const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(text.slice(dashes))?.[0];
-  if (!name) return undefined;
-  const after = text.charCodeAt(dashes + name.length);
-  return Number.isNaN(after) || after === 0x3d ? { dashes, name } : undefined;
 }
 
 export const unicodeDashFlag: InstructionRule = {

@@ -11,11 +11,12 @@ import type { InstructionNode, Span } from '../../syntax';
 import type { AnalyzedDocument } from '../../services/document';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
+import { anyOf } from '../pasted';
 import { practiceMeta } from './meta';
 import { foundAgainAt, isWordBreak, unquotedChars } from './unquoted';
 
 const NO_BREAK_SPACE = 0xa0;
-const MAY_HOLD = /\u00a0/;
+const MAY_HOLD = anyOf([NO_BREAK_SPACE]);
 
 /** A no-break space as the rule reports it: its span in the node's text, and the words it joins. */
 interface Joined extends Span {

@@ -13,10 +13,10 @@ import type { InstructionNode } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
-import { UNICODE_DASHES, describePasted } from '../pasted';
+import { UNICODE_DASHES, anyOf, dashedFlag, describePasted } from '../pasted';
 import { foundAgainAt, isWordBreak, unquotedChars } from './unquoted';
 
-const MAY_HOLD = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+const MAY_HOLD = anyOf(UNICODE_DASHES.keys());
 
 /** A dash that starts a word, with the rest of its word and the ASCII it most likely stood for. */
 interface MistakenDash {
@@ -24,6 +24,8 @@ interface MistakenDash {
   readonly end: number;
   readonly dash: number;
   readonly word: string;
+  /** How many Unicode dashes open the word (`——link`: two), which the fix replaces. */
+  readonly dashes: 1 | 2;
   readonly meant: '-' | '--';
   /** A RUN flag (`–mount=…` before the command), which BuildKit reads only after `--`. */
   readonly runFlag?: string;
@@ -35,12 +37,12 @@ function startsOption(c: number): boolean {
 }
 
 /**
- * What the dash most likely replaced, from the rest of the word: one hyphen before a hyphen (`–-pull`
- * lost one of two), a long option's two before a word with `-` or `=` (`–no-cache`, `–only=prod`) or of
- * five letters or more (`–quiet`), and one before a short cluster (`–y`, `–rf`, `–eux`, `–fsSL`).
+ * What the dash most likely replaced, from the rest of the word after it: one hyphen before a hyphen
+ * (`–-pull` lost one of two), a long option's two before a word with `-` or `=` (`–no-cache`, `–only=prod`)
+ * or of five letters or more (`–quiet`), and one before a short cluster (`–y`, `–rf`, `–eux`, `–fsSL`).
  */
 function likelyMeant(rest: string): '-' | '--' {
-  if (rest.startsWith('-') || UNICODE_DASHES.has(rest.charCodeAt(0))) return '-';
+  if (rest.startsWith('-')) return '-';
   if (/[-=]/.test(rest)) return '--';
   return rest.length <= 4 || /[A-Z]/.test(rest) ? '-' : '--';
 }
@@ -54,24 +56,27 @@ function mistakenDashes(node: InstructionNode, text: string, windowsImage: boole
     if (at + 1 >= to || !startsOption(source.charCodeAt(at + 1))) continue;
     let end = at + 1;
     while (end < to && !isWordBreak(source.charCodeAt(end))) end++;
-    const rest = source.slice(at + 1, end);
+    // Two Unicode dashes (`——link`) stand for two hyphens together.
+    const dashes = UNICODE_DASHES.has(source.charCodeAt(at + 1)) ? 2 : 1;
+    const rest = source.slice(at + dashes, end);
     const word = source.slice(at, end);
-    const name = /^-?([a-z]+)(=|$)/.exec(rest)?.[1];
-    const runFlag = commandLine && (at === from || at === flagsFrom) && name !== undefined && getFlag('RUN', name) ? name : undefined;
+    const flag = commandLine && (at === from || at === flagsFrom) ? dashedFlag(word) : undefined;
+    const runFlag = flag && getFlag('RUN', flag.name) ? flag.name : undefined;
     if (runFlag) {
       flagsFrom = end;
       while (flagsFrom < to && (source.charCodeAt(flagsFrom) === 0x20 || source.charCodeAt(flagsFrom) === 0x09)) flagsFrom++;
     }
-    out.push({ ...span, dash: source.charCodeAt(at), word, meant: runFlag ? (rest.startsWith('-') ? '-' : '--') : likelyMeant(rest), ...(runFlag ? { runFlag } : {}) });
+    const meant = dashes === 2 ? '--' : runFlag ? (rest.startsWith('-') ? '-' : '--') : likelyMeant(rest);
+    out.push({ ...span, dash: source.charCodeAt(at), word, dashes, meant, ...(runFlag ? { runFlag } : {}) });
   }
   return out;
 }
 
-function message({ dash, word, meant, runFlag }: MistakenDash): string {
+function message({ dash, word, dashes, meant, runFlag }: MistakenDash): string {
   if (runFlag) {
     return `This is ${describePasted(dash)}, not "--", so '${word}' is not RUN's flag --${runFlag}: BuildKit takes it for the start of the command, which the shell then runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
   }
-  const option = meant + word.slice(1);
+  const option = meant + word.slice(dashes);
   return `This is ${describePasted(dash)}, not a minus, so '${word}' is not the option '${option}' to the shell or the command it runs. It often comes with text copied from a web page or a document. Write '${meant}' instead.`;
 }
 
@@ -87,8 +92,10 @@ export const SC1100: InstructionRule = {
     const at = doc.text.offsetAt(diagnostic.range.start);
     const { found, start } = foundAgainAt(doc, at, mistakenDashes);
     const here = found.find((d) => start + d.start === at);
-    if (!here) return [];
-    const write = (text: '-' | '--') => quickFix(`Write '${text}'`, doc, diagnostic, [{ start: at, end: at + 1, text }], text === here.meant);
+    // Two dashes are replaced together only where they stand side by side in the file too.
+    if (!here || (here.dashes === 2 && !UNICODE_DASHES.has(doc.tree.charCodeAt(at + 1)))) return [];
+    // The span is the first dash; a second one after it (`——link`) goes too (a line break between them is no option anyway).
+    const write = (text: '-' | '--') => quickFix(`Write '${text}'`, doc, diagnostic, [{ start: at, end: at + here.dashes, text }], text === here.meant);
     return here.meant === '-' ? [write('-'), write('--')] : [write('--'), write('-')];
   },
 };

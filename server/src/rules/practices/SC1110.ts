@@ -9,13 +9,13 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../../services/document';
 import type { InstructionNode, Span } from '../../syntax';
 import { quickFix } from '../checks/support/fixes';
-import { describePasted } from '../pasted';
+import { anyOf, describePasted } from '../pasted';
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
 import { foundAgainAt, unquotedChars } from './unquoted';
 
 const CURLY_DOUBLE = new Set([0x201c, 0x201d, 0x201e]);
-const MAY_HOLD = /[\u201c\u201d\u201e]/;
+const MAY_HOLD = anyOf(CURLY_DOUBLE);
 
 function curlyQuotes(node: InstructionNode, text: string, windowsImage: boolean): (Span & { readonly quote: number })[] {
   return unquotedChars(node, text, windowsImage, MAY_HOLD, (c) => CURLY_DOUBLE.has(c)).map(({ span, source, at }) => ({ ...span, quote: source.charCodeAt(at) }));

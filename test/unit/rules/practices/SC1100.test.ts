@@ -58,6 +58,13 @@ describe('SC1100', () => {
     );
   });
 
+  it('takes two Unicode dashes together for the two hyphens of a long option, and fixes both', () => {
+    checkDiagnostics('FROM debian:12\nRUN pip install $[\u2013$]\u2013no-cache-dir x\n', [
+      { code: 'SC1100', message: dash('an en dash', 'U+2013', '\u2013\u2013no-cache-dir', '--no-cache-dir', '--') },
+    ], { only });
+    checkFix('FROM debian:12\nRUN pip install \u2013\u2013no-cache-dir x\n', 'SC1100', "Write '--'", 'FROM debian:12\nRUN pip install --no-cache-dir x\n');
+  });
+
   it('writes the likelier hyphens, offering the other too', () => {
     checkFix('FROM debian:12\nRUN apt-get install \u2013y curl\n', 'SC1100', "Write '-'", 'FROM debian:12\nRUN apt-get install -y curl\n');
     checkFix('FROM debian:12\nRUN pip install \u2014no-cache-dir x\n', 'SC1100', "Write '--'", 'FROM debian:12\nRUN pip install --no-cache-dir x\n');
