@@ -71,8 +71,7 @@ export const SC1018: InstructionRule = {
   // This one, and where the RUN has more, all of them at once.
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const { found: spaces, start } = foundAgainAt(doc, at, noBreakSpaces);
-    const here = spaces.find((s) => start + s.start === at);
+    const { found: spaces, start, here } = foundAgainAt(doc, at, noBreakSpaces);
     if (!here) return [];
     const plain = (s: Span) => ({ start: start + s.start, end: start + s.end, text: ' '.repeat(s.end - s.start) });
     const fixes = [quickFix(here.end - here.start === 1 ? 'Replace with a plain space' : 'Replace with plain spaces', doc, diagnostic, [plain(here)], true)];

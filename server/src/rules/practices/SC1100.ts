@@ -90,8 +90,7 @@ export const SC1100: InstructionRule = {
   },
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const { found, start } = foundAgainAt(doc, at, mistakenDashes);
-    const here = found.find((d) => start + d.start === at);
+    const { here } = foundAgainAt(doc, at, mistakenDashes);
     // Two dashes are replaced together only where they stand side by side in the file too.
     if (!here || (here.dashes === 2 && !UNICODE_DASHES.has(doc.tree.charCodeAt(at + 1)))) return [];
     // The span is the first dash; a second one after it (`——link`) goes too (a line break between them is no option anyway).

@@ -38,8 +38,8 @@ export const SC1110: InstructionRule = {
   // All of the RUN's at once: a pair is fixed together, or the line quotes worse than before.
   fixes(diagnostic: Diagnostic, doc: AnalyzedDocument) {
     const at = doc.text.offsetAt(diagnostic.range.start);
-    const { found: quotes, start } = foundAgainAt(doc, at, curlyQuotes);
-    if (!quotes.some((q) => start + q.start === at)) return [];
+    const { found: quotes, start, here } = foundAgainAt(doc, at, curlyQuotes);
+    if (!here) return [];
     const edits = quotes.map((q) => ({ start: start + q.start, end: start + q.end, text: '"' }));
     // An even number pairs up into quoted strings; an odd one leaves a quote open, which is no fix to prefer.
     const title = quotes.length === 1 ? 'Write a straight double quote' : `Write straight double quotes for all ${quotes.length} of this RUN`;

@@ -94,13 +94,19 @@ export function unquotedChars(
 }
 
 /**
- * What `find` finds in the instruction at document offset `offset`, with the instruction's offset: a
- * quick fix of these rules finds its characters again in the version it is asked for.
+ * What `find` finds in the instruction at document offset `offset`, with the instruction's offset and
+ * the finding that starts at `offset` (`here`): a quick fix of these rules finds its characters again in
+ * the version it is asked for.
  */
-export function foundAgainAt<T>(doc: AnalyzedDocument, offset: number, find: (node: InstructionNode, text: string, windowsImage: boolean) => T[]): { found: T[]; start: number } {
+export function foundAgainAt<T extends Span>(
+  doc: AnalyzedDocument,
+  offset: number,
+  find: (node: InstructionNode, text: string, windowsImage: boolean) => T[],
+): { found: T[]; start: number; here: T | undefined } {
   const index = doc.tree.nodeIndexAt(offset);
   const node = doc.tree.node(index);
   const start = doc.tree.start(index);
-  if (node.kind !== 'instruction') return { found: [], start };
-  return { found: find(node, doc.tree.slice(start, start + node.length), doc.model.stageAt(start)?.windows === true), start };
+  if (node.kind !== 'instruction') return { found: [], start, here: undefined };
+  const found = find(node, doc.tree.slice(start, start + node.length), doc.model.stageAt(start)?.windows === true);
+  return { found, start, here: found.find((f) => start + f.start === offset) };
 }
