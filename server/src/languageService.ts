@@ -2,12 +2,14 @@
 // with no transport code. The server holds documents and calls these; the CLI and tests call
 // them directly.
 
-import type { CodeAction, Diagnostic, DocumentSymbol, FormattingOptions, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
 import { analyzedDocument, type AnalyzedDocument } from './services/document';
 import { getFormattingEdits } from './services/formatting';
+import { getIgnoreFileCodeActions, getIgnoreFileDiagnostics, getIgnoreFileHover } from './services/ignoreFile';
+import type { DocFormat } from './services/markup';
 import type { JsonPieces } from './services/keptJson';
 import { getDocumentSymbols, type SymbolOptions } from './services/symbols';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -28,6 +30,10 @@ export interface LanguageService {
   getDocumentSymbols(doc: AnalyzedDocument, options?: SymbolOptions): DocumentSymbol[];
   /** Format Document's edits, with the editor's indentation options when given. */
   getFormattingEdits(doc: AnalyzedDocument, settings?: Settings, editor?: Partial<FormattingOptions>): TextEdit[];
+  /** A `.dockerignore` document's own diagnostics (services/ignoreFile). */
+  getIgnoreFileDiagnostics(text: TextDocument, settings?: Settings): Diagnostic[];
+  getIgnoreFileHover(text: TextDocument, position: Position, format: DocFormat): Hover | null;
+  getIgnoreFileCodeActions(text: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
 }
 
 export function createLanguageService(): LanguageService {
@@ -38,5 +44,8 @@ export function createLanguageService(): LanguageService {
     getCodeActions,
     getDocumentSymbols,
     getFormattingEdits: (doc, settings = DEFAULT_SETTINGS, editor) => getFormattingEdits(doc, settings, editor),
+    getIgnoreFileDiagnostics: (text, settings = DEFAULT_SETTINGS) => getIgnoreFileDiagnostics(text, settings),
+    getIgnoreFileHover,
+    getIgnoreFileCodeActions,
   };
 }

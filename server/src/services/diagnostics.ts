@@ -564,7 +564,7 @@ const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity
 };
 
 /** Applies the user's per-code severity; undefined when the user turned the code off. */
-function withUserSeverity(diagnostic: Diagnostic, settings: Settings): Diagnostic | undefined {
+export function withUserSeverity(diagnostic: Diagnostic, settings: Settings): Diagnostic | undefined {
   const override = typeof diagnostic.code === 'string' ? settings.diagnostics.rules[diagnostic.code] : undefined;
   if (override === undefined) return diagnostic;
   if (override === 'off') return undefined;

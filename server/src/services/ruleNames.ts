@@ -1,8 +1,9 @@
-// The codes `diagnostics.rules` (and the CLI's --rule) can name: every rule's, and those of the
+// The codes `diagnostics.rules` (and the CLI's --rule) can name: every rule's (a `.dockerignore`'s too), and those of the
 // parser's syntax errors and of a rejected `# check=` value, which have no rule. Codes are
 // case-sensitive, so a name that is none of them is reported with the closest one.
 
 import { RULES } from '../rules';
+import { IGNORE_FILE_RULES } from '../rules/dockerignore';
 import { suggest } from '../rules/suggest';
 import { INVALID_CHECK_OPTION } from './diagnostics';
 
@@ -15,7 +16,7 @@ let codes: readonly string[] | undefined;
 
 /** `no rule is named NAME (did you mean CODE?)` when no diagnostic has the code `name`, else undefined. */
 export function unknownRuleName(name: string): string | undefined {
-  codes ??= [...RULES.map((r) => r.code), ...OTHER_CODES];
+  codes ??= [...new Set([...RULES, ...IGNORE_FILE_RULES].map((r) => r.code)), ...OTHER_CODES];
   if (codes.includes(name)) return undefined;
   const match = suggest(name, codes);
   return `no rule is named ${name}${match ? ` (did you mean ${match.value}?)` : ''}`;

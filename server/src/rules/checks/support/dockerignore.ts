@@ -25,7 +25,7 @@ export function cleanPath(path: string): string {
  * space, which differs from JavaScript's trim in two characters: U+0085 is trimmed, U+FEFF (a byte
  * order mark anywhere but at the start of the file) is not, so `!` then U+FEFF is an exclusion BuildKit takes.
  */
-function goTrimSpace(text: string): string {
+export function goTrimSpace(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && isGoSpace(text.charCodeAt(start))) start++;
@@ -33,24 +33,58 @@ function goTrimSpace(text: string): string {
   return text.slice(start, end);
 }
 
+/** How many characters of Go white space `text` starts with. */
+function leadingGoSpace(text: string): number {
+  let start = 0;
+  while (start < text.length && isGoSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
 function isGoSpace(c: number): boolean {
   if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
   return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/** A pattern of a `.dockerignore` file as BuildKit reads it, with its line (0-based) and the line as written, trimmed. */
-interface IgnoreLine {
+/**
+ * A pattern of a `.dockerignore` file as BuildKit reads it, with its line (0-based), the line as
+ * written, trimmed, and where that trimmed text starts in the file's text (UTF-16 offset).
+ */
+export interface IgnoreLine {
   readonly pattern: string;
   readonly line: number;
   readonly written: string;
+  readonly offset: number;
 }
 
-function ignoreLines(text: string): IgnoreLine[] {
+/**
+ * The lines of a `.dockerignore` as Go's line scanner gives them to BuildKit: split at `\n`, a `\r`
+ * before it dropped, and a byte order mark at the start of the file dropped; each with the offset
+ * of its first character in `text`.
+ */
+export function physicalLines(text: string): { text: string; offset: number }[] {
+  const lines: { text: string; offset: number }[] = [];
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  for (;;) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 0x0d && newline >= 0 ? end - 1 : end);
+    lines.push({ text: line, offset: at });
+    if (newline < 0) return lines;
+    at = newline + 1;
+  }
+}
+
+/** Whether BuildKit reads line `text` of a `.dockerignore` as a comment: only a `#` first on the line. */
+export function isIgnoreComment(text: string): boolean {
+  return text.startsWith('#');
+}
+
+/** The patterns of a `.dockerignore` file as BuildKit reads them (comments and blank lines left out). */
+export function ignoreLines(text: string): IgnoreLine[] {
   const patterns: IgnoreLine[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((line, index) => {
+  physicalLines(text).forEach(({ text: line, offset }, index) => {
     // Comments are recognised before trimming, as BuildKit does.
-    if (line.startsWith('#')) return;
+    if (isIgnoreComment(line)) return;
     const written = goTrimSpace(line);
     let pattern = written;
     if (pattern === '') return;
@@ -60,7 +94,7 @@ function ignoreLines(text: string): IgnoreLine[] {
       pattern = cleanPath(pattern.replace(/\\/g, '/'));
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
     }
-    patterns.push({ pattern: invert ? '!' + pattern : pattern, line: index, written });
+    patterns.push({ pattern: invert ? '!' + pattern : pattern, line: index, written, offset: offset + leadingGoSpace(line) });
   });
   return patterns;
 }
@@ -125,6 +159,39 @@ function refusedWhenMatched(lines: readonly IgnoreLine[]): RefusedIgnorePattern 
     return { line, written, reason, reachedBy: (path) => !earlier?.excludes(path) };
   }
   return undefined;
+}
+
+/** A line of a `.dockerignore` BuildKit refuses, and why (a clause that follows the pattern). */
+export interface RefusedLine extends IgnoreLine {
+  readonly reason: string;
+  /**
+   * Refused only once a path is matched against it (a class Go's regexp package cannot compile),
+   * rather than as soon as the builder asks for the context.
+   */
+  readonly whenMatched: boolean;
+}
+
+/** Patterns that take in every path of the context: no path reaches the lines after them. */
+const EVERYTHING = new Set(['*', '**', '**/*']);
+
+/**
+ * Every line of the file BuildKit refuses, in order: what the file's own diagnostics show (a build
+ * stops at the first). A pattern refused when matched is left out below a pattern that excludes
+ * everything, since no path may reach it.
+ */
+export function refusedLines(lines: readonly IgnoreLine[]): RefusedLine[] {
+  const refused: RefusedLine[] = [];
+  let everythingAbove = false;
+  for (const line of lines) {
+    // A backslash is an escape for a client on Linux or macOS and a separator on Windows (readIgnoreFile).
+    if (!line.written.includes('\\')) {
+      const reason = refusal(line.pattern);
+      const late = reason || line.pattern.startsWith('!') || everythingAbove ? undefined : regexpRefusal(line.pattern);
+      if (reason || late) refused.push({ ...line, reason: (reason ?? late)!, whenMatched: !reason });
+    }
+    if (EVERYTHING.has(line.pattern)) everythingAbove = true;
+  }
+  return refused;
 }
 
 /** The names Go's regexp package knows in a class as `[:name:]` (or `[:^name:]`). */
