@@ -33,6 +33,24 @@ const SERVER_NODE_FLAGS: string[] = serverNodeFlags;
 // 32 ms p95 against 23; IPC was about 0.2 ms quicker for small answers (hover, completion).
 const SERVER_TRANSPORT = TransportKind.stdio;
 
+// Dockerfiles, and the ignore files their builds read (`.dockerignore`, `NAME.dockerignore`), in
+// whatever language VS Code gives them (`ignore`, by this extension's default files.associations).
+const IGNORE_FILES = '**/{.dockerignore,*.dockerignore}';
+const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'dockerfile' },
+  { scheme: 'file', pattern: IGNORE_FILES },
+];
+
+/**
+ * Whether the server has a use for a document. The extension also activates when an ignore file
+ * opens (`onLanguage:ignore`), which a `.gitignore` is too: the server starts only once a Dockerfile
+ * or a `.dockerignore` is open.
+ */
+function served(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(DOCUMENT_SELECTOR, document) > 0;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel('Dockerfile LSP', { log: true });
   context.subscriptions.push(outputChannel);
@@ -47,10 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'dockerfile' },
-      { scheme: 'untitled', language: 'dockerfile' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     // No synchronize.configurationSection: the server pulls `dockerfile-lsp.*` with
     // workspace/configuration and registers for changes of that section itself; both at once
     // would send each change twice.
@@ -73,7 +88,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
+  const started = client;
+  if (vscode.workspace.textDocuments.some(served)) {
+    await started.start();
+    return;
+  }
+  const opened = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (!served(document)) return;
+    opened.dispose();
+    void started.start();
+  });
+  context.subscriptions.push(opened);
 }
 
 export async function deactivate(): Promise<void> {

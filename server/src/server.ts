@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
-import { DOCKERIGNORE_GLOBS, DockerignoreCache, mayApplyTo } from './server/dockerignore';
+import { DOCKERIGNORE_GLOBS, DockerignoreCache, filePath, mayApplyTo, readDockerignore } from './server/dockerignore';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
@@ -198,18 +198,46 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pendingDiagnostics.set(uri, setImmediate(turn));
   }
 
-  const dockerignores = new DockerignoreCache((uri) => {
-    if (documents.get(uri)) scheduleDiagnostics(uri);
-  });
+  /** The text of the `.dockerignore` open in the editor at `file` (a path), if one is. */
+  function openIgnoreFile(file: string): string | undefined {
+    for (const document of documents.all()) {
+      if (document.kind === 'dockerignore' && filePath(document.uri) === file) return document.text.getText();
+    }
+    return undefined;
+  }
+
+  const dockerignores = new DockerignoreCache(
+    (uri) => {
+      if (documents.get(uri)) scheduleDiagnostics(uri);
+    },
+    undefined,
+    (uri) => readDockerignore(uri, openIgnoreFile),
+  );
+
+  /** An ignore file opened, changed or closed in the editor: the open Dockerfiles it applies to read it again. */
+  function ignoreFileChanged(ignoreUri: string): void {
+    for (const document of documents.all()) {
+      if (document.kind !== 'dockerfile' || !mayApplyTo(ignoreUri, document.uri)) continue;
+      dockerignores.forget(document.uri);
+      scheduleDiagnostics(document.uri);
+    }
+  }
 
   const fitDiagnostics = diagnosticsFit(() => ({ tags: client.diagnosticTags, codeDescription: client.raw.textDocument?.publishDiagnostics?.codeDescriptionSupport === true }));
 
   async function publishDiagnostics(uri: string): Promise<void> {
+    const kind = documents.get(uri)?.kind;
+    if (kind === 'other') return;
     const settings = await resolveSettings(uri);
-    const dockerignore = settings.diagnostics.enable ? await dockerignores.get(uri) : undefined;
+    const dockerignore = settings.diagnostics.enable && kind === 'dockerfile' ? await dockerignores.get(uri) : undefined;
     const document = documents.get(uri);
     // A run that was waiting for settings or a .dockerignore when shutdown came ends here.
     if (!document || shutDown) return;
+    if (document.kind === 'dockerignore') {
+      const diagnostics = convertResult(service.getIgnoreFileDiagnostics(document.text, settings), encoding, lineText(document));
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      return;
+    }
     try {
       const doc = analyzed(document);
       const onRuleError = (code: string, error: unknown): void =>
@@ -239,9 +267,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
       const document = documents.get(uri);
-      if (!document) return null;
+      // Dockerfile features answer nothing on an ignore file (onIgnoreFile serves those that know one).
+      if (!document || document.kind !== 'dockerfile') return null;
       try {
         return convertResult(feature(analyzed(document), context.settings(uri)), encoding, lineText(document));
+      } catch (error) {
+        connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
+        return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    onIgnoreFile<R>(uri: string, token: CancellationToken, feature: (text: TextDocument, settings: Settings) => R) {
+      const document = documents.get(uri);
+      if (document?.kind !== 'dockerignore') return undefined;
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      try {
+        return convertResult(feature(document.text, context.settings(uri)), encoding, lineText(document));
       } catch (error) {
         connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
         return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -348,10 +388,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((event) => {
     void resolveSettings(event.document.uri);
     scheduleDiagnostics(event.document.uri);
+    if (event.document.kind === 'dockerignore') ignoreFileChanged(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
     changeStamp++;
     scheduleDiagnostics(event.document.uri);
+    if (event.document.kind === 'dockerignore') ignoreFileChanged(event.document.uri);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -363,6 +405,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (pending) clearImmediate(pending);
     pendingDiagnostics.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (event.document.kind === 'dockerignore') ignoreFileChanged(uri);
   });
 
   for (const feature of FEATURES) feature.register(context);

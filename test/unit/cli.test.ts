@@ -75,6 +75,24 @@ describe('dockerfile-lsp lint', () => {
     expect(lint(['clean.Dockerfile'])).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
+  it('checks a file named .dockerignore or NAME.dockerignore as an ignore file, and --fix leaves it alone', () => {
+    mkdirSync(path.join(dir, 'ignored'), { recursive: true });
+    const text = 'node_modules  # deps\n!\n';
+    writeFileSync(path.join(dir, 'ignored', '.dockerignore'), text);
+    writeFileSync(path.join(dir, 'ignored', 'app.Dockerfile.dockerignore'), '*.log\n');
+    expect(lint(['--fix', 'ignored/.dockerignore', 'ignored/app.Dockerfile.dockerignore'])).toEqual({
+      status: 1,
+      stdout: [
+        "ignored/.dockerignore:1:15: warning [dockerignore-not-a-comment] '#' starts a comment only at the start of a line: BuildKit reads this whole line as the pattern 'node_modules  # deps', so 'node_modules' is not excluded. Move the comment to a line of its own.",
+        'ignored/.dockerignore:2:1: error [invalid-dockerignore] \'!\' excludes nothing: an exclusion needs a pattern after its `!` (BuildKit: "illegal exclusion pattern"). Every build that reads this file fails as the context is sent, before any instruction runs.',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(readFileSync(path.join(dir, 'ignored', '.dockerignore'), 'utf8')).toBe(text);
+    expect(lint(['--rule', 'invalid-dockerignore=off', '--rule', 'dockerignore-not-a-comment=off', 'ignored/.dockerignore'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('reads standard input for -', () => {
     expect(lint(['-'], 'FROM alpine:3\nEXPOSE 80/tpc\n')).toEqual({
       status: 1,

@@ -12,6 +12,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService } from '../languageService';
 import { readDockerignore } from '../server/dockerignore';
+import { documentKind } from '../server/documentKind';
 import { FIX_ALL_KIND } from '../services/fixAll';
 import { unknownRuleName } from '../services/ruleNames';
 import { mergeSettings, ruleSeverity, type RuleSeverity } from '../settings';
@@ -22,8 +23,9 @@ export const LINT_HELP = `Usage: dockerfile-lsp lint [options] FILE...
 
 Checks Dockerfiles the way the editor does: what BuildKit would refuse to build
 (errors), BuildKit's build checks (warnings) and best practices under hadolint's
-codes (DL3003, DL4006, ...; warnings and information). Use - to read standard
-input (a second - checks the same text again).
+codes (DL3003, DL4006, ...; warnings and information). A FILE named .dockerignore
+or NAME.dockerignore is checked as an ignore file. Use - to read standard input
+(a second - checks the same text again).
 
 Options:
   --format text|json|sarif   output format (default text):
@@ -129,6 +131,11 @@ async function lintOne(file: string, options: LintOptions, io: CommandIO): Promi
   const absolute = path.resolve(io.cwd, file);
   const uri = URI.file(absolute).toString();
   const text = await fs.readFile(absolute, 'utf8');
+  // A `.dockerignore` gets its own diagnostics; `--fix` leaves it as it is, since each of its fixes
+  // changes what the build is sent.
+  if (documentKind(uri, '') === 'dockerignore') {
+    return { path: file, uri, diagnostics: service.getIgnoreFileDiagnostics(TextDocument.create(uri, 'ignore', 1, text), settings) };
+  }
   const dockerignore = await readDockerignore(uri);
   let document = TextDocument.create(uri, 'dockerfile', 1, text);
   let doc = service.analyze(document);

@@ -38,13 +38,27 @@ export function mayApplyTo(changedUri: string, uri: string): boolean {
   }
 }
 
-/** The text of the ignore file that applies to the document, or undefined when there is none. */
-export async function readDockerignore(uri: string): Promise<string | undefined> {
+/**
+ * The text of the ignore file that applies to the document, or undefined when there is none.
+ * `opened` gives the text of an ignore file open in the editor (by its path), which wins over the
+ * file on disk: the Dockerfile's diagnostics follow the ignore file as it is typed.
+ */
+export async function readDockerignore(uri: string, opened?: (file: string) => string | undefined): Promise<string | undefined> {
   for (const file of dockerignoreCandidates(uri)) {
-    const text = await readIgnoreFile(file);
+    const text = opened?.(file) ?? (await readIgnoreFile(file));
     if (text !== undefined) return text;
   }
   return undefined;
+}
+
+/** The path of a `file:` URI, or undefined for any other. */
+export function filePath(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readIgnoreFile(file: string): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver';
 import { treeOffsetAt, treeTextDocument } from '../services/treeTextDocument';
 import { SyntaxTree } from '../syntax';
+import { documentKind, type DocumentKind } from './documentKind';
 
 export class DockerfileDocument {
   readonly text: TextDocument;
@@ -15,6 +16,11 @@ export class DockerfileDocument {
     readonly languageId: string,
     readonly version: number,
     readonly tree: SyntaxTree,
+    /**
+     * A Dockerfile, or a `.dockerignore` (server/documentKind.ts). An ignore file is kept in a tree
+     * too: the tree is the text, and it splices a keystroke in as it does for a Dockerfile.
+     */
+    readonly kind: DocumentKind = documentKind(uri, languageId),
   ) {
     this.text = treeTextDocument(uri, languageId, version, tree);
   }
@@ -45,7 +51,7 @@ export class DockerfileDocument {
       } else tree = SyntaxTree.parse(change.text);
       text = treeTextDocument(this.uri, this.languageId, version, tree);
     }
-    return new DockerfileDocument(this.uri, this.languageId, version, tree);
+    return new DockerfileDocument(this.uri, this.languageId, version, tree, this.kind);
   }
 }
 

@@ -3,6 +3,7 @@
 // layer; it holds no language knowledge.
 
 import type { CancellationToken, Connection, Position, ResponseError, ServerCapabilities } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument } from '../services/document';
 import type { Settings } from '../settings';
 import type { DockerfileDocuments } from './documents';
@@ -56,6 +57,11 @@ export interface ServerContext {
    * RequestCancelled; an exception becomes an InternalError response (the server keeps running).
    */
   onDocument<R>(uri: string, token: CancellationToken, feature: (doc: AnalyzedDocument, settings: Settings) => R): R | null | ResponseError<void>;
+  /**
+   * `onDocument` for a `.dockerignore` (server/documentKind.ts): runs `feature` on its text, or gives
+   * undefined when the document is none, so a feature that knows ignore files asks this first.
+   */
+  onIgnoreFile<R>(uri: string, token: CancellationToken, feature: (text: TextDocument, settings: Settings) => R): R | null | ResponseError<void> | undefined;
   /**
    * Whether a feature may answer with a PreparedJson (server/preparedJson.ts): the writer splices
    * it in, and no position in it needs converting to the client's encoding.

@@ -77,7 +77,7 @@ describe('settings in the manifest', () => {
     expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
     expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/on disk and unsaved/);
     const client = readFileSync(path.resolve(__dirname, '../../../client/src/extension.ts'), 'utf8');
-    expect([...client.matchAll(/scheme: '(\w+)'/g)].map((m) => m[1])).toEqual(['file', 'untitled']);
+    expect([...client.matchAll(/scheme: '(\w+)'/g)].map((m) => m[1])).toEqual(['file', 'untitled', 'file']);
   });
 
   it('maps exactly the languages the grammar embeds (found by review)', () => {

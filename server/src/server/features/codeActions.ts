@@ -1,6 +1,7 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { CodeActionKind } from '../lsp';
 import { asksForFixAll, getCodeActions } from '../../services/codeActions';
+import { getIgnoreFileCodeActions } from '../../services/ignoreFile';
 import type { Feature } from '../feature';
 
 /**
@@ -10,12 +11,12 @@ import type { Feature } from '../feature';
  * current version (with the `.dockerignore` its diagnostics were computed with), so a diagnostic
  * the editor still shows from an older version gets nothing. Offered only to clients
  * that take CodeAction literals; the edits use documentChanges (with the version they were
- * computed for) when the client supports them.
+ * computed for) when the client supports them. On a `.dockerignore`, the fixes of its own rules.
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
   capabilities: (client) => (client.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll] } } : {}),
-  register({ connection, onDocument, toServerPosition, client, dockerignore, settingsReady }) {
+  register({ connection, onDocument, onIgnoreFile, toServerPosition, client, dockerignore, settingsReady }) {
     // Features register before initialize, so the handler cannot depend on the client's
     // capabilities; clients without CodeAction literals are not offered the capability at all.
     connection.onCodeAction(async (params, token) => {
@@ -27,6 +28,11 @@ export const codeActionsFeature: Feature = {
         ...diagnostic,
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
       });
+      const ignoreFile = onIgnoreFile(uri, token, (text) => {
+        const actions = getIgnoreFileCodeActions(text, params.context.diagnostics.map(toServer), params.context.only);
+        return client.documentChanges ? actions.map((action) => withDocumentChanges(action, text.version)) : actions;
+      });
+      if (ignoreFile !== undefined) return ignoreFile;
       return onDocument(uri, token, (doc, settings) => {
         const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
         const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, range, dockerignore: dockerignore(uri), settings });
