@@ -136,6 +136,20 @@ const steps: Step[] = [
     },
   },
   {
+    // The client sends it by name, and the server gives it diagnostics and hover of its own.
+    name: 'a .dockerignore gets its own squiggles and hover',
+    needs: ['diagnostics', 'hover'],
+    async run(ctx) {
+      const { wb } = ctx;
+      await wb.openFile('mistakes/.dockerignore');
+      await wb.waitForLanguageMode('Ignore');
+      await waitUntil('a squiggle on the __pycache__ line', () => wb.squiggleOnLine('__pycache__'), {
+        describe: async () => `squiggles ${JSON.stringify(await wb.squiggles())}, lines ${JSON.stringify(await wb.visibleLines())}`,
+      });
+      await wb.hover('*.pyc', '*.pyc', (h) => h.includes('Matches at the root of the context only'));
+    },
+  },
+  {
     name: 'real-world Dockerfiles from the corpus open as Dockerfile',
     async run(ctx) {
       assert(ctx.workspace.corpusFiles.length > 0, 'no corpus files were copied into the workspace');

@@ -3,6 +3,7 @@
 --   require('dockerfile-lsp').setup()                          -- `dockerfile-lsp` on the PATH
 --   require('dockerfile-lsp').setup({ cmd = { 'node', '/path/to/dist/server.js', '--stdio' } })
 --   require('dockerfile-lsp').setup({ codelens = false })      -- no code lenses above FROM
+--   require('dockerfile-lsp').setup({ ignore_files = false })  -- leave .dockerignore files alone
 --   require('dockerfile-lsp').setup({ settings = { formatting = { keywordCase = 'lower' } } })
 --
 -- `settings` are the server's settings without their `dockerfile-lsp.` prefix. They go to the server
@@ -16,6 +17,11 @@
 -- cores it does not take the core the server answers on, a young generation of at most 4 MiB a
 -- semi-space (--max-semi-space-size=4; a large file's peak memory is a fifth lower), and no NODE_EXTRA_CA_CERTS, which costs
 -- every start tens of milliseconds and the server has no use for.
+--
+-- The server also checks `.dockerignore` files (and a Dockerfile's own `NAME.dockerignore`), which it
+-- knows by their names; Neovim gives them no file type, so setup() gives them `dockerignore` (with an
+-- autocommand, as Neovim 0.7 reads no vim.filetype.add by default) and attaches them too
+-- (`ignore_files = false` leaves them out).
 --
 -- Neovim 0.8 and later start (or reuse) the client with vim.lsp.start. Neovim 0.7 (Debian 12's)
 -- has no vim.lsp.start: there the client is started once with vim.lsp.start_client and each
@@ -65,9 +71,14 @@ function M.setup(opts)
     config.init_options = { ['dockerfile-lsp'] = opts.settings }
   end
   local group = vim.api.nvim_create_augroup('dockerfile-lsp', { clear = true })
+  local filetypes = { 'dockerfile' }
+  if opts.ignore_files ~= false then
+    vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, { group = group, pattern = { '.dockerignore', '*.dockerignore' }, command = 'setfiletype dockerignore' })
+    table.insert(filetypes, 'dockerignore')
+  end
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
-    pattern = 'dockerfile',
+    pattern = filetypes,
     callback = function(args)
       local root_dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(args.buf), ':p:h')
       if vim.lsp.start then

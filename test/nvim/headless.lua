@@ -141,6 +141,18 @@ local function run()
   for _, d in ipairs(vim.diagnostic.get(mistakes)) do
     table.insert(result.diagnostics, { lnum = d.lnum, col = d.col, severity = d.severity, message = d.message, source = d.source or vim.NIL })
   end
+
+  -- A .dockerignore: its file type, and its own diagnostics.
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOCKERFILE_LSP_IGNORE_FILE')))
+  local ignore = vim.api.nvim_get_current_buf()
+  result.ignore_filetype = vim.bo[ignore].filetype
+  vim.wait(tonumber(os.getenv('DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS') or '10000'), function()
+    return #vim.diagnostic.get(ignore) > 0
+  end, 50)
+  result.ignore_diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(ignore)) do
+    table.insert(result.ignore_diagnostics, { lnum = d.lnum, col = d.col, code = d.code or vim.NIL })
+  end
 end
 
 -- Fix All, the way the README tells Neovim users to run it: vim.lsp.buf.code_action with the

@@ -22,6 +22,8 @@ interface NvimResult {
   completion?: string[];
   stage_completion?: string[];
   diagnostics?: { lnum: number; col: number; severity: number; message: string }[];
+  ignore_filetype?: string;
+  ignore_diagnostics?: { lnum: number; col: number; code: string }[];
   server_env?: { NODE_OPTIONS?: string; NODE_EXTRA_CA_CERTS?: string };
   codelens?: { line: number; title: string | null }[];
   quickfix?: { lnum: number; col: number; text: string }[];
@@ -81,11 +83,13 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     fs.copyFileSync(path.join(FIXTURES, 'mistakes/Dockerfile'), path.join(tmp, 'mistakes/Dockerfile'));
     fs.mkdirSync(path.join(tmp, 'fixable'));
     fs.writeFileSync(path.join(tmp, 'fixable/Dockerfile'), FIXABLE.join('\n') + '\n');
+    fs.writeFileSync(path.join(tmp, 'mistakes/.dockerignore'), 'node_modules\n!\n');
     const out = path.join(tmp, 'result.json');
     const run = headlessNvim(tmp, 'headless.lua', tmp, 90_000, {
       DOCKERFILE_LSP_FILE: path.join(tmp, 'Dockerfile'),
       DOCKERFILE_LSP_MISTAKES: path.join(tmp, 'mistakes/Dockerfile'),
       DOCKERFILE_LSP_FIXABLE: path.join(tmp, 'fixable/Dockerfile'),
+      DOCKERFILE_LSP_IGNORE_FILE: path.join(tmp, 'mistakes/.dockerignore'),
       DOCKERFILE_LSP_OUT: out,
       DOCKERFILE_LSP_DIAGNOSTICS_WAIT_MS: features.has.diagnostics ? '15000' : '2000',
     });
@@ -189,6 +193,12 @@ describe.skipIf(!haveNvim && !inCI)('Neovim built-in LSP client', () => {
     expect(result.fix_all).toEqual(['FROM alpine:3.20 AS build', 'ENV MODE=release', 'RUN echo $MODE', 'CMD echo done']);
     // Neovim 0.8 and later apply a single action without asking.
     if (result.nvim.minor < 8) expect(result.fix_all_choices).toEqual(['Fix all auto-fixable Dockerfile problems']);
+  });
+
+  it('gives a .dockerignore a file type, attaches it, and gets its diagnostics', ({ skip }) => {
+    if (!gate('diagnostics', skip)) return;
+    expect(result.ignore_filetype).toBe('dockerignore');
+    expect(result.ignore_diagnostics).toEqual([{ lnum: 1, col: 0, code: 'invalid-dockerignore' }]);
   });
 
   it('gets diagnostics for a typo (RUNN)', ({ skip }) => {
