@@ -2,7 +2,7 @@
 // with no transport code. The server holds documents and calls these; the CLI and tests call
 // them directly.
 
-import type { CodeAction, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FormattingOptions, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions, type CodeActionRequest } from './services/codeActions';
 import { diagnosticsJson, getDiagnostics, type DiagnosticsOptions } from './services/diagnostics';
@@ -33,7 +33,7 @@ export interface LanguageService {
   /** A `.dockerignore` document's own diagnostics (services/ignoreFile). */
   getIgnoreFileDiagnostics(text: TextDocument, settings?: Settings): Diagnostic[];
   getIgnoreFileHover(text: TextDocument, position: Position, format: DocFormat): Hover | null;
-  getIgnoreFileCodeActions(text: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  getIgnoreFileCodeActions(text: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[], range?: Range): CodeAction[];
 }
 
 export function createLanguageService(): LanguageService {

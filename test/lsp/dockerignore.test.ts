@@ -62,7 +62,11 @@ describe('a .dockerignore document', () => {
     // The quick fix, applied as an editor would, leaves a file with no diagnostics of that code.
     const diagnostics = await client.diagnosticsFor(uri, 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
-    expect(actions.map((a) => [a.title, a.isPreferred])).toEqual([['Move the comment to the line above', true]]);
+    // The refactoring is offered on any pattern that matches at the root only, this one too.
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
+      ['Move the comment to the line above', 'quickfix', true],
+      ['Match in every folder (**/)', 'refactor.rewrite', undefined],
+    ]);
     const edit = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     expect(edit.textDocument).toEqual({ uri, version: 1 });
     const fixedText = TextDocument.applyEdits(TextDocument.create(uri, 'ignore', 1, text), edit.edits as TextEdit[]);

@@ -33,7 +33,7 @@ export interface CodeActionRequest {
 }
 
 /** Whether `kind` is one of the requested kinds (kinds are hierarchical: `quickfix` covers `quickfix.x`). */
-function wanted(kind: string, only: readonly string[] | undefined): boolean {
+export function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.some((requested) => requested === '' || kind === requested || kind.startsWith(requested + '.'));
 }
 

@@ -11,7 +11,8 @@ import type { Feature } from '../feature';
  * current version (with the `.dockerignore` its diagnostics were computed with), so a diagnostic
  * the editor still shows from an older version gets nothing. Offered only to clients
  * that take CodeAction literals; the edits use documentChanges (with the version they were
- * computed for) when the client supports them. On a `.dockerignore`, the fixes of its own rules.
+ * computed for) when the client supports them. On a `.dockerignore`, the fixes of its own rules and
+ * "Match in every folder" (services/ignoreFile/codeActions.ts).
  */
 export const codeActionsFeature: Feature = {
   name: 'codeActions',
@@ -28,13 +29,13 @@ export const codeActionsFeature: Feature = {
         ...diagnostic,
         range: { start: toServerPosition(uri, diagnostic.range.start), end: toServerPosition(uri, diagnostic.range.end) },
       });
+      const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
       const ignoreFile = onIgnoreFile(uri, token, (text) => {
-        const actions = getIgnoreFileCodeActions(text, params.context.diagnostics.map(toServer), params.context.only);
+        const actions = getIgnoreFileCodeActions(text, params.context.diagnostics.map(toServer), params.context.only, range);
         return client.documentChanges ? actions.map((action) => withDocumentChanges(action, text.version)) : actions;
       });
       if (ignoreFile !== undefined) return ignoreFile;
       return onDocument(uri, token, (doc, settings) => {
-        const range = { start: toServerPosition(uri, params.range.start), end: toServerPosition(uri, params.range.end) };
         const actions = getCodeActions(doc, { diagnostics: params.context.diagnostics.map(toServer), only: params.context.only, range, dockerignore: dockerignore(uri), settings });
         return client.documentChanges ? actions.map((action) => withDocumentChanges(action, doc.version)) : actions;
       });
