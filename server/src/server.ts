@@ -233,12 +233,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(uri);
     // A run that was waiting for settings or a .dockerignore when shutdown came ends here.
     if (!document || shutDown) return;
-    if (document.kind === 'dockerignore') {
-      const diagnostics = convertResult(service.getIgnoreFileDiagnostics(document.text, settings), encoding, lineText(document));
-      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-      return;
-    }
     try {
+      if (document.kind === 'dockerignore') {
+        const diagnostics = convertResult(service.getIgnoreFileDiagnostics(document.text, settings), encoding, lineText(document));
+        await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+        return;
+      }
       const doc = analyzed(document);
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
@@ -259,6 +259,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- The context features work with --------------------------------------------------------
 
+  /** A feature's answer on an open document, in the client's encoding; an exception becomes an InternalError response. */
+  function answer<R>(document: DockerfileDocument, feature: () => R): R | ResponseError<void> {
+    try {
+      return convertResult(feature(), encoding, lineText(document));
+    } catch (error) {
+      connection.console.error(`Request failed for ${document.uri}: ${String(error instanceof Error ? error.stack : error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   const context: ServerContext = {
     connection,
     documents,
@@ -269,23 +279,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(uri);
       // Dockerfile features answer nothing on an ignore file (onIgnoreFile serves those that know one).
       if (!document || document.kind !== 'dockerfile') return null;
-      try {
-        return convertResult(feature(analyzed(document), context.settings(uri)), encoding, lineText(document));
-      } catch (error) {
-        connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
-        return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      return answer(document, () => feature(analyzed(document), context.settings(uri)));
     },
     onIgnoreFile<R>(uri: string, token: CancellationToken, feature: (text: TextDocument, settings: Settings) => R) {
       const document = documents.get(uri);
       if (document?.kind !== 'dockerignore') return undefined;
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-      try {
-        return convertResult(feature(document.text, context.settings(uri)), encoding, lineText(document));
-      } catch (error) {
-        connection.console.error(`Request failed for ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
-        return new ResponseError(ErrorCodes.InternalError, `dockerfile-lsp failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      return answer(document, () => feature(document.text, context.settings(uri)));
     },
     preparedJson,
     toServerPosition(uri: string, position: Position): Position {
