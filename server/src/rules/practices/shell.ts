@@ -552,11 +552,11 @@ const NOTHING: readonly never[] = Object.freeze([]);
 
 /**
  * What every rule that reads commands looks for (`cd`, `sudo`, `apt`/`apt-get`, `apk`, `pip`, `yum`,
- * `dnf` and `microdnf`, `zypper`, `ln`, a pipe): a RUN whose text has none of them gets no commands,
+ * `dnf` and `microdnf`, `zypper`, `ln`, `useradd`, a pipe): a RUN whose text has none of them gets no commands,
  * without being scanned. Most RUNs of a large file are skipped this way at open. (A name split by a
  * line continuation is missed, never invented.)
  */
-const MAY_MATTER = /cd|sudo|apt|apk|pip|yum|dnf|zypper|\bln\b|\|/;
+const MAY_MATTER = /cd|sudo|apt|apk|pip|yum|dnf|zypper|\bln\b|useradd|\|/;
 
 /** The RUN a node runs: itself, or the trigger of `ONBUILD RUN`. */
 export function runOf(node: InstructionNode): InstructionNode | undefined {
