@@ -81,7 +81,7 @@ describe('a .dockerignore document', () => {
     await client.waitForDiagnostics(uri, (p) => p.version === 2 && p.diagnostics.length === 2 && p === client.diagnostics.get(uri)!.at(-1));
   });
 
-  it('explains a pattern on hover, and the Dockerfile features answer nothing on it', async () => {
+  it('explains a pattern on hover, completes the common entries, and the Dockerfile features answer nothing on it', async () => {
     const uri = uriOf('app.Dockerfile.dockerignore');
     await client.open(uri, 'node_modules\n**/*.log\n', 1, 'ignore');
     await client.diagnosticsFor(uri, 1);
@@ -92,10 +92,11 @@ describe('a .dockerignore document', () => {
       'Matches at the root of the context only: `node_modules`, not `sub/node_modules`. A folder it matches goes with everything inside it.',
     ]);
     const textDocument = { uri };
-    const position = { line: 1, character: 2 };
     expect(await client.request('textDocument/semanticTokens/full', { textDocument })).toBeNull();
     expect(await client.request('textDocument/documentSymbol', { textDocument })).toBeNull();
-    expect(await client.request('textDocument/completion', { textDocument, position })).toBeNull();
+    const completion = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument, position: { line: 2, character: 0 } });
+    // `**/*.log` is there already; `node_modules` is not `**/node_modules`.
+    expect(completion.items.map((i) => i.label).slice(0, 4)).toEqual(['.git', '**/node_modules', '**/.env', '**/__pycache__']);
     expect(await client.request('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } })).toBeNull();
     expect(await client.request('textDocument/foldingRange', { textDocument })).toBeNull();
   });

@@ -1,6 +1,7 @@
 import type { ClientCapabilities, CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList } from 'vscode-languageserver/node';
 import { CompletionTriggerKind } from '../lsp';
 import { getCompletions, resolveCompletionItem, TRIGGER_CHARACTERS } from '../../services/completion';
+import { getIgnoreFileCompletions } from '../../services/ignoreFile';
 import { listed, type Feature } from '../feature';
 
 /** LSP 3.17: a client that lists no completion item kinds knows Text (1) to Reference (18), the kinds of LSP 1. */
@@ -45,25 +46,32 @@ export function completionItemFit(capabilities: ClientCapabilities): ((item: Com
   };
 }
 
-/** textDocument/completion with completionItem/resolve, which adds the documentation of an item. */
+/**
+ * textDocument/completion with completionItem/resolve, which adds the documentation of an item; in a
+ * `.dockerignore`, the common entries, documented at once.
+ */
 export const completionFeature: Feature = {
   name: 'completion',
   capabilities: () => ({ completionProvider: { triggerCharacters: [...TRIGGER_CHARACTERS], resolveProvider: true } }),
-  register({ connection, onDocument, toServerPosition, client }) {
-    connection.onCompletion((params, token) =>
-      onDocument(params.textDocument.uri, token, (doc, settings) => {
+  register({ connection, onDocument, onIgnoreFile, toServerPosition, client }) {
+    connection.onCompletion((params, token) => {
+      const uri = params.textDocument.uri;
+      const format = client.completionMarkdown ? 'markdown' : 'plaintext';
+      const ignoreFile = onIgnoreFile(uri, token, (text, settings) => (settings.completion.enable ? getIgnoreFileCompletions(text, toServerPosition(uri, params.position), format) : null));
+      if (ignoreFile !== undefined) return ignoreFile;
+      return onDocument(uri, token, (doc, settings) => {
         if (!settings.completion.enable) return null;
         const context = params.context;
-        const list: CompletionList = getCompletions(doc, toServerPosition(params.textDocument.uri, params.position), {
+        const list: CompletionList = getCompletions(doc, toServerPosition(uri, params.position), {
           snippets: client.snippets,
-          format: client.completionMarkdown ? 'markdown' : 'plaintext',
+          format,
           triggerCharacter: context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined,
           insertReplace: client.raw.textDocument?.completion?.completionItem?.insertReplaceSupport === true,
         });
         const fit = completionItemFit(client.raw);
         return fit ? { ...list, items: list.items.map(fit) } : list;
-      }),
-    );
+      });
+    });
     connection.onCompletionResolve((item) => resolveCompletionItem(item, client.completionMarkdown ? 'markdown' : 'plaintext'));
   },
 };

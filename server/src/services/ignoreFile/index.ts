@@ -3,5 +3,6 @@
 // functions of the document's text, as the Dockerfile's services are of its model.
 
 export { getIgnoreFileCodeActions } from './codeActions';
+export { getIgnoreFileCompletions } from './completion';
 export { getIgnoreFileDiagnostics } from './diagnostics';
 export { getIgnoreFileHover } from './hover';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver-types';
-import { getIgnoreFileCodeActions, getIgnoreFileDiagnostics, getIgnoreFileHover } from '../../../../server/src/services/ignoreFile';
+import { getIgnoreFileCodeActions, getIgnoreFileCompletions, getIgnoreFileDiagnostics, getIgnoreFileHover } from '../../../../server/src/services/ignoreFile';
 import { DEFAULT_SETTINGS } from '../../../../server/src/settings';
 import { fcParams } from '../../../fuzzing';
 import { ignoreDocument } from './harness';
@@ -20,6 +20,7 @@ function exercise(text: string): void {
     const position = document.positionAt(offset);
     const hover = getIgnoreFileHover(document, position, 'markdown');
     if (hover) expect(inside(hover.range!)).toBe(true);
+    for (const item of getIgnoreFileCompletions(document, position, 'markdown').items) expect(inside((item.textEdit as { range: Range }).range)).toBe(true);
     for (const action of getIgnoreFileCodeActions(document, diagnostics, undefined, { start: position, end: position })) {
       for (const edit of action.edit!.changes![document.uri]) expect(inside(edit.range)).toBe(true);
     }
@@ -27,7 +28,7 @@ function exercise(text: string): void {
 }
 
 describe('a .dockerignore of any text', () => {
-  it('gets well-formed diagnostics, hovers and code actions', () => {
+  it('gets well-formed diagnostics, hovers, completions and code actions', () => {
     fc.assert(fc.property(fc.array(PIECES, { maxLength: 40 }).map((a) => a.join('')), exercise), fcParams(300));
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 120 }), exercise), fcParams(200));
   });
