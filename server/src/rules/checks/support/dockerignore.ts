@@ -26,9 +26,8 @@ export function cleanPath(path: string): string {
  * order mark anywhere but at the start of the file) is not, so `!` then U+FEFF is an exclusion BuildKit takes.
  */
 export function goTrimSpace(text: string): string {
-  let start = 0;
+  const start = leadingGoSpace(text);
   let end = text.length;
-  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
   while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
   return text.slice(start, end);
 }
