@@ -89,7 +89,7 @@ describe('a .dockerignore document', () => {
     expect(hover.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 12 } });
     expect((hover.contents as { value: string }).value.split('\n\n').slice(0, 2)).toEqual([
       '**Excludes** `node_modules` from the build context',
-      'Matches at the root of the context only: `node_modules`, not `sub/node_modules`. A folder it matches goes with everything inside it.',
+      'Matches at the root of the context only, not in its folders (`node_modules`, not `sub/node_modules`). A folder it matches goes with everything inside it.',
     ]);
     const textDocument = { uri };
     expect(await client.request('textDocument/semanticTokens/full', { textDocument })).toBeNull();

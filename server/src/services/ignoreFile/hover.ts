@@ -84,13 +84,15 @@ function where(pattern: string, w: DocWriter): string {
     return `${w.prose('Matches everything inside')} ${w.code(pattern.slice(0, -3))}${w.prose(', at any depth, from the root of the context.')}`;
   }
   const nested = `sub/${pattern}`;
+  // A literal name gets an example path; a wildcard would make one that reads like a pattern.
+  const example = /[*?[]/.test(pattern) ? '' : ` (${w.code(pattern)}${w.prose(', not')} ${w.code(nested)})`;
   if (!pattern.includes('/')) {
     return w.join(
-      `${w.prose('Matches at the root of the context only:')} ${w.code(pattern)}${w.prose(', not')} ${w.code(nested)}${w.prose('. A folder it matches goes with everything inside it.')}`,
+      `${w.prose('Matches at the root of the context only, not in its folders')}${example}${w.prose('. A folder it matches goes with everything inside it.')}`,
       `${w.prose('Unlike .gitignore, where a name matches in every folder, a .dockerignore pattern always starts at the root of the context. To match in every folder, write')} ${w.code(`**/${pattern}`)}${w.prose('.')}`,
     );
   }
-  return `${w.prose('Matched from the root of the context:')} ${w.code(pattern)}${w.prose(', not')} ${w.code(nested)}${w.prose('. A folder it matches goes with everything inside it.')}`;
+  return `${w.prose('Matched from the root of the context')}${example}${w.prose('. A folder it matches goes with everything inside it.')}`;
 }
 
 function wildcardsOf(pattern: string, w: DocWriter): string[] {

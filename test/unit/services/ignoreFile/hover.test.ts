@@ -20,7 +20,7 @@ describe('hover on a .dockerignore pattern', () => {
     expect(hoverAt('# deps\n  $[node_$0modules$]\n')).toBe(
       [
         '**Excludes** `node_modules` from the build context',
-        'Matches at the root of the context only: `node_modules`, not `sub/node_modules`. A folder it matches goes with everything inside it.',
+        'Matches at the root of the context only, not in its folders (`node_modules`, not `sub/node_modules`). A folder it matches goes with everything inside it.',
         'Unlike .gitignore, where a name matches in every folder, a .dockerignore pattern always starts at the root of the context. To match in every folder, write `**/node_modules`.',
         REFERENCE,
       ].join('\n\n'),
@@ -32,7 +32,7 @@ describe('hover on a .dockerignore pattern', () => {
       [
         '**Brings back** `src/**/*.go` into the build context',
         'Paths a line above excluded are sent to the builder again. For each path the last line that matches it decides, so a `!` line only brings back what is excluded above it, and a later line can exclude it again.',
-        'Matched from the root of the context: `src/**/*.go`, not `sub/src/**/*.go`. A folder it matches goes with everything inside it.',
+        'Matched from the root of the context. A folder it matches goes with everything inside it.',
         '- `**` stands for any number of folders, even none.\n- `*` stands for any run of characters without a `/`, even an empty one.',
         REFERENCE,
       ].join('\n\n'),
@@ -68,7 +68,7 @@ describe('hover on a .dockerignore pattern', () => {
     expect(hoverAt('$[*.l$0og$]\n', 'plaintext')).toBe(
       [
         'Excludes *.log from the build context',
-        'Matches at the root of the context only: *.log, not sub/*.log. A folder it matches goes with everything inside it.',
+        'Matches at the root of the context only, not in its folders. A folder it matches goes with everything inside it.',
         'Unlike .gitignore, where a name matches in every folder, a .dockerignore pattern always starts at the root of the context. To match in every folder, write **/*.log.',
         '- * stands for any run of characters without a /, even an empty one.',
         '.dockerignore reference: https://docs.docker.com/build/concepts/context/#dockerignore-files',
