@@ -11,6 +11,9 @@ import { fcParams, fcTimeout } from '../fuzzing';
 import { LspTestClient } from './client';
 
 const URI = 'file:///protocol/fuzz/Dockerfile';
+/** The ignore file beside it, which the server answers with its own features. */
+const IGNORE_URI = 'file:///protocol/fuzz/.dockerignore';
+const IGNORE_TEXT = '# deps\nnode_modules  # x\n!\n[z-a]\n';
 const TEXT = '# syntax=docker/dockerfile:1\nARG V=1\nFROM alpine:${V} AS base\nRUN <<EOF\necho hi\nEOF\nCOPY --from=base /a /b\n';
 
 const number = fc.oneof(
@@ -20,7 +23,7 @@ const number = fc.oneof(
 );
 const position = fc.oneof(fc.record({ line: number, character: number }), fc.constantFrom<unknown>(null, 'x', {}, [0, 0], undefined));
 const range = fc.oneof(fc.record({ start: position, end: position }), fc.constantFrom<unknown>(null, {}, 5));
-const uri = fc.constantFrom<unknown>(URI, 'file:///protocol/unknown/Dockerfile', '', 'not a uri', null, 42);
+const uri = fc.constantFrom<unknown>(URI, IGNORE_URI, 'file:///protocol/unknown/Dockerfile', '', 'not a uri', null, 42);
 const textDocument = fc.oneof(fc.record({ uri }), fc.constantFrom<unknown>(null, 'x', {}, undefined));
 const anything = fc.constantFrom<unknown>(null, undefined, 0, '', 'x', {}, [], [null], true);
 
@@ -48,7 +51,7 @@ const request = fc.oneof(
       range,
       context: fc.oneof(
         fc.record({
-          diagnostics: fc.oneof(fc.array(fc.record({ range, message: anything, code: fc.constantFrom<unknown>('unknown-flag', 'FromAsCasing', 'DL3006', 'nope', 3, null), source: fc.constantFrom<unknown>('dockerfile-lsp', 'x', undefined), data: anything }), { maxLength: 2 }), anything),
+          diagnostics: fc.oneof(fc.array(fc.record({ range, message: anything, code: fc.constantFrom<unknown>('unknown-flag', 'FromAsCasing', 'DL3006', 'dockerignore-not-a-comment', 'invalid-dockerignore', 'nope', 3, null), source: fc.constantFrom<unknown>('dockerfile-lsp', 'x', undefined), data: anything }), { maxLength: 2 }), anything),
           only: fc.oneof(fc.constant(undefined), fc.array(fc.constantFrom<unknown>('quickfix', '', 'refactor', 3), { maxLength: 2 }), anything),
         }),
         anything,
@@ -70,6 +73,8 @@ describe('requests with malformed parameters', () => {
     client = await LspTestClient.start();
     await client.open(URI, TEXT);
     await client.diagnosticsFor(URI, 1);
+    await client.open(IGNORE_URI, IGNORE_TEXT, 1, 'ignore');
+    await client.diagnosticsFor(IGNORE_URI, 1);
   });
   afterAll(async () => client.stop());
 
@@ -119,6 +124,8 @@ describe('requests with malformed parameters', () => {
     expect(invalid).toBeGreaterThan(requests.length / 4);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     expect(symbols.map((s) => s.name)).toEqual(['ARG', 'base']);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: IGNORE_URI }, position: { line: 1, character: 2 } });
+    expect(hover.contents.value).toContain("**Excludes** `node_modules  # x`");
     expect(client.process.exitCode).toBeNull();
   }, fcTimeout(30_000));
 });
