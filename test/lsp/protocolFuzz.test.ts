@@ -125,7 +125,7 @@ describe('requests with malformed parameters', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     expect(symbols.map((s) => s.name)).toEqual(['ARG', 'base']);
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: IGNORE_URI }, position: { line: 1, character: 2 } });
-    expect(hover.contents.value).toContain("**Excludes** `node_modules  # x`");
+    expect(hover.contents.value).toContain('**Excludes** `node_modules  # x`');
     expect(client.process.exitCode).toBeNull();
   }, fcTimeout(30_000));
 });
