@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type AnalyzedDocument } from './languageService';
-import { DOCKERIGNORE_GLOBS, DockerignoreCache, filePath, mayApplyTo, readDockerignore } from './server/dockerignore';
+import { DOCKERIGNORE_GLOBS, DockerignoreCache, filePath, mayApplyTo, readDockerignore, type IgnoreSource } from './server/dockerignore';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, TextDocuments, TextDocumentSyncKind } from './server/lsp';
 import { prepared } from './server/preparedJson';
 import { DockerfileDocument } from './server/documents';
@@ -198,10 +198,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pendingDiagnostics.set(uri, setImmediate(turn));
   }
 
-  /** The text of the `.dockerignore` open in the editor at `file` (a path), if one is. */
-  function openIgnoreFile(file: string): string | undefined {
+  /** The `.dockerignore` open in the editor at `file` (a path), if one is. */
+  function openIgnoreFile(file: string): IgnoreSource | undefined {
     for (const document of documents.all()) {
-      if (document.kind === 'dockerignore' && filePath(document.uri) === file) return document.text.getText();
+      if (document.kind === 'dockerignore' && filePath(document.uri) === file) return { text: document.text.getText(), uri: document.uri };
     }
     return undefined;
   }
@@ -223,7 +223,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  const fitDiagnostics = diagnosticsFit(() => ({ tags: client.diagnosticTags, codeDescription: client.raw.textDocument?.publishDiagnostics?.codeDescriptionSupport === true }));
+  const fitDiagnostics = diagnosticsFit(() => {
+    const publish = client.raw.textDocument?.publishDiagnostics;
+    return { tags: client.diagnosticTags, codeDescription: publish?.codeDescriptionSupport === true, relatedInformation: publish?.relatedInformation === true };
+  });
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const kind = documents.get(uri)?.kind;
@@ -242,7 +245,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = analyzed(document);
       const onRuleError = (code: string, error: unknown): void =>
         connection.console.error(`Rule ${code} failed on ${uri}: ${String(error instanceof Error ? error.stack : error)}`);
-      const found = service.getDiagnostics(doc, settings, { dockerignore, onRuleError });
+      const found = service.getDiagnostics(doc, settings, { dockerignore: dockerignore?.text, dockerignoreUri: dockerignore?.uri, onRuleError });
       const diagnostics = convertResult(fitDiagnostics(found), encoding, lineText(document));
       if (preparedJson()) {
         // The diagnostics of unchanged stages are the same objects again, and keep their JSON (server/preparedJson.ts).
@@ -296,7 +299,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settingsReady: async (uri) => {
       if (documents.get(uri)) await resolveSettings(uri);
     },
-    dockerignore: (uri) => dockerignores.peek(uri),
+    dockerignore: (uri) => dockerignores.peek(uri)?.text,
     refreshDiagnostics() {
       for (const document of documents.all()) scheduleDiagnostics(document.uri);
     },

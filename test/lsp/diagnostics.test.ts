@@ -213,8 +213,27 @@ describe('CopyIgnoredFile with a real .dockerignore', () => {
         codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/copy-ignored-file/' },
         source: 'dockerfile-lsp',
         message: "'node_modules' is excluded by .dockerignore, so it is not in the build context and COPY cannot use it.",
+        // The line that excludes it, for the editor to link to.
+        relatedInformation: [
+          {
+            location: { uri: pathToFileURL(path.join(dir, '.dockerignore')).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } } },
+            message: "'node_modules' excludes 'node_modules'",
+          },
+        ],
       },
     ]);
+  });
+
+  it('leaves the related line out for a client that does not declare relatedInformation', async () => {
+    const bare = await LspTestClient.start({ capabilities: { textDocument: { publishDiagnostics: { relatedInformation: false } } } });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+      await bare.open(uri, 'FROM alpine:3\nCOPY app.log /app/\n', 1);
+      const [diagnostic] = await bare.diagnosticsFor(uri, 1);
+      expect([diagnostic.code, diagnostic.relatedInformation]).toEqual(['CopyIgnoredFile', undefined]);
+    } finally {
+      await bare.stop();
+    }
   });
 
   it('offers the skip fixes for it: code actions read the same .dockerignore', async () => {

@@ -131,8 +131,17 @@ describe('the Dockerfiles a .dockerignore applies to', () => {
     await client.open(ignoreUri, 'secret.txt\n', 1, 'ignore');
     await client.change(ignoreUri, [{ text: '# nothing left out yet\n' }]);
     await codesWhen([]);
-    await client.change(ignoreUri, [{ text: 'secret.*\n' }]);
+    await client.change(ignoreUri, [{ text: '# secrets\n  secret.*\n' }]);
     await codesWhen(['CopyIgnoredFile']);
+    // It points at the line of the editor's text that excludes the source.
+    expect(latest()!.diagnostics[0].relatedInformation).toEqual([
+      { location: { uri: ignoreUri, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 10 } } }, message: "'secret.*' excludes 'secret.txt'" },
+    ]);
+    await client.change(ignoreUri, [{ text: '!\n' }]);
+    await codesWhen(['invalid-dockerignore']);
+    expect(latest()!.diagnostics[0].relatedInformation).toEqual([
+      { location: { uri: ignoreUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, message: "BuildKit refuses '!'" },
+    ]);
     await client.change(ignoreUri, [{ text: '' }]);
     await codesWhen([]);
     // Closed without saving: the file on disk counts again.

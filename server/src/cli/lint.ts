@@ -136,7 +136,8 @@ async function lintOne(file: string, options: LintOptions, io: CommandIO): Promi
   if (documentKind(uri, '') === 'dockerignore') {
     return { path: file, uri, diagnostics: service.getIgnoreFileDiagnostics(TextDocument.create(uri, 'ignore', 1, text), settings) };
   }
-  const dockerignore = await readDockerignore(uri);
+  const ignoreFile = await readDockerignore(uri);
+  const dockerignore = ignoreFile?.text;
   let document = TextDocument.create(uri, 'dockerfile', 1, text);
   let doc = service.analyze(document);
   if (options.fix) {
@@ -153,7 +154,7 @@ async function lintOne(file: string, options: LintOptions, io: CommandIO): Promi
       doc = service.analyze(document);
     }
   }
-  return { path: file, uri, diagnostics: service.getDiagnostics(doc, settings, { dockerignore }) };
+  return { path: file, uri, diagnostics: service.getDiagnostics(doc, settings, { dockerignore, dockerignoreUri: ignoreFile?.uri }) };
 }
 
 /** Runs the command; resolves with the exit status. */

@@ -3,11 +3,11 @@
 // best practices under hadolint's codes), each with its code, default severity, description,
 // check, quick fixes and tests.
 
-import type { CodeAction, Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../semantics';
 import type { AnalyzedDocument } from '../services/document';
 import type { InstructionNode, SyntaxTree } from '../syntax';
-import type { RefusedIgnorePattern } from './checks/support/dockerignore';
+import type { IgnoreLine, RefusedIgnorePattern } from './checks/support/dockerignore';
 import type { TriggerRun } from './checks/support/triggerRuns';
 
 /** A problem found by a rule, in offsets. */
@@ -22,6 +22,8 @@ export interface Problem {
   readonly url?: string;
   /** When BuildKit raises this problem, where it differs from the rule's `raisedWhen`. */
   readonly raisedWhen?: RaisedWhen;
+  /** Places in other files the problem comes from (the `.dockerignore` line that excludes a source). */
+  readonly related?: readonly DiagnosticRelatedInformation[];
 }
 
 /**
@@ -47,6 +49,9 @@ export interface FileContext {
   readonly model: DockerfileModel;
   /** The `.dockerignore` patterns beside the document, when the caller could read them. */
   readonly dockerignore?: readonly string[];
+  /** Where each of those patterns is written, and the file's URI when the caller gave it. */
+  readonly dockerignoreLines?: readonly IgnoreLine[];
+  readonly dockerignoreUri?: string;
   /** Its first pattern BuildKit refuses, which stops every build that sends the context. */
   readonly dockerignoreRefused?: RefusedIgnorePattern;
   report(problem: FileProblem): void;

@@ -38,15 +38,23 @@ export function mayApplyTo(changedUri: string, uri: string): boolean {
   }
 }
 
+/** The ignore file a Dockerfile's build reads: its text, and its URI (which diagnostics point at). */
+export interface IgnoreSource {
+  readonly text: string;
+  readonly uri: string;
+}
+
 /**
- * The text of the ignore file that applies to the document, or undefined when there is none.
- * `opened` gives the text of an ignore file open in the editor (by its path), which wins over the
- * file on disk: the Dockerfile's diagnostics follow the ignore file as it is typed.
+ * The ignore file that applies to the document, or undefined when there is none. `opened` gives the
+ * ignore file open in the editor at a path, which wins over the file on disk: the Dockerfile's
+ * diagnostics follow the ignore file as it is typed.
  */
-export async function readDockerignore(uri: string, opened?: (file: string) => string | undefined): Promise<string | undefined> {
+export async function readDockerignore(uri: string, opened?: (file: string) => IgnoreSource | undefined): Promise<IgnoreSource | undefined> {
   for (const file of dockerignoreCandidates(uri)) {
-    const text = opened?.(file) ?? (await readIgnoreFile(file));
-    if (text !== undefined) return text;
+    const open = opened?.(file);
+    if (open) return open;
+    const text = await readIgnoreFile(file);
+    if (text !== undefined) return { text, uri: URI.file(file).toString() };
   }
   return undefined;
 }
@@ -78,18 +86,18 @@ async function readIgnoreFile(file: string): Promise<string | undefined> {
  * than the one in use calls `changed(uri)`, and the caller runs diagnostics again.
  */
 export class DockerignoreCache {
-  private readonly entries = new Map<string, { text: string | undefined; checkedAt: number; refreshing: boolean }>();
+  private readonly entries = new Map<string, { text: IgnoreSource | undefined; checkedAt: number; refreshing: boolean }>();
 
   constructor(
     private readonly changed: (uri: string) => void,
     /** How long a read counts as current; later runs start a refresh (and use the text in hand). */
     private readonly maxAgeMs = 1000,
-    private readonly read: (uri: string) => Promise<string | undefined> = readDockerignore,
+    private readonly read: (uri: string) => Promise<IgnoreSource | undefined> = readDockerignore,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The `.dockerignore` text for `uri`: waits for the file system only the first time. */
-  async get(uri: string): Promise<string | undefined> {
+  /** The `.dockerignore` for `uri`: waits for the file system only the first time. */
+  async get(uri: string): Promise<IgnoreSource | undefined> {
     const entry = this.entries.get(uri);
     if (!entry) {
       const text = await this.read(uri);
@@ -101,8 +109,8 @@ export class DockerignoreCache {
     return entry.text;
   }
 
-  /** The text in hand for `uri` (what the last diagnostics were computed with), without waiting. */
-  peek(uri: string): string | undefined {
+  /** The ignore file in hand for `uri` (what the last diagnostics were computed with), without waiting. */
+  peek(uri: string): IgnoreSource | undefined {
     return this.entries.get(uri)?.text;
   }
 
@@ -110,7 +118,7 @@ export class DockerignoreCache {
     this.entries.delete(uri);
   }
 
-  private refresh(uri: string, entry: { text: string | undefined; checkedAt: number; refreshing: boolean }): void {
+  private refresh(uri: string, entry: { text: IgnoreSource | undefined; checkedAt: number; refreshing: boolean }): void {
     entry.refreshing = true;
     const settled = (): void => {
       entry.refreshing = false;
@@ -119,7 +127,7 @@ export class DockerignoreCache {
     this.read(uri).then(
       (text) => {
         settled();
-        if (this.entries.get(uri) !== entry || text === entry.text) return;
+        if (this.entries.get(uri) !== entry || (text?.text === entry.text?.text && text?.uri === entry.text?.uri)) return;
         entry.text = text;
         this.changed(uri);
       },

@@ -63,6 +63,8 @@ export const INVALID_CHECK_OPTION = 'invalid-check-option';
 export interface DiagnosticsOptions {
   /** The text of the `.dockerignore` beside the Dockerfile, when the caller could read one. */
   readonly dockerignore?: string;
+  /** Its URI: diagnostics that come from one of its lines then point at it (relatedInformation). */
+  readonly dockerignoreUri?: string;
   /**
    * A check configuration that replaces the file's `# check=` directive, as the
    * BUILDKIT_DOCKERFILE_CHECK build argument does (`skip=...;error=...;experimental=...`).
@@ -324,20 +326,20 @@ function stageRuleRunner(shared: Omit<FileContext, 'report'>, stage: Stage, opti
  */
 let lastIgnoreFile: { readonly text: string; readonly file: IgnoreFile } | undefined;
 
-function ignoreInputs(text: string | undefined): { dockerignore?: readonly string[]; dockerignoreRefused?: IgnoreFile['refused'] } {
+function ignoreInputs(text: string | undefined, uri: string | undefined): Pick<FileContext, 'dockerignore' | 'dockerignoreLines' | 'dockerignoreUri' | 'dockerignoreRefused'> {
   if (text === undefined) return {};
   if (lastIgnoreFile?.text !== text) lastIgnoreFile = { text, file: readIgnoreFile(text) };
-  const { patterns, refused } = lastIgnoreFile.file;
-  return { dockerignore: patterns, dockerignoreRefused: refused };
+  const { patterns, lines, refused } = lastIgnoreFile.file;
+  return { dockerignore: patterns, dockerignoreLines: lines, dockerignoreRefused: refused, ...(uri !== undefined ? { dockerignoreUri: uri } : {}) };
 }
 
 function runRules(doc: AnalyzedDocument, options: DiagnosticsOptions, runs: (rule: Rule) => boolean): { segments: SegmentProblems[]; files: Found[]; cache: DocumentCache } {
   const found: Found[] = [];
   const bySegment: SegmentProblems[] = [];
   const { tree, model } = doc;
-  const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore) };
+  const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore, options.dockerignoreUri) };
   const stageCount = model.stages.length;
-  const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null]);
+  const context = JSON.stringify([model.stages[stageCount - 1]?.nameLower ?? null, options.dockerignore ?? null, options.dockerignoreUri ?? null]);
   const stageRules = STAGE_RULES.filter(runs);
   const signature = stageRules.map((rule) => rule.code).join(' ');
   const previous = documentCaches.get(documentLineage(doc));
@@ -598,6 +600,7 @@ function toDiagnostic(doc: AnalyzedDocument, found: Found, severity: DiagnosticS
   if (href) diagnostic.codeDescription = { href };
   if (problem.tags?.length) diagnostic.tags = [...problem.tags];
   if (problem.data) diagnostic.data = problem.data;
+  if (problem.related?.length) diagnostic.relatedInformation = [...problem.related];
   return diagnostic;
 }
 
@@ -724,7 +727,7 @@ export function problemNow(doc: AnalyzedDocument, rule: Rule, diagnostic: Diagno
       const report = (problem: Problem): void => void found.push({ ...problem, start: entry.start + problem.start, end: entry.start + problem.end, nodeIndex });
       rule.check(entry.node, report, tree.escape, tree.nodeText(nodeIndex), model.stageOfNode(nodeIndex)?.windows === true);
     } else {
-      const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore) };
+      const shared = { doc, tree, model, ...ignoreInputs(options.dockerignore, undefined) };
       const report = (problem: FileProblem): void => void found.push(problem);
       if (rule.scope === 'file') rule.check({ ...shared, report });
       else {

@@ -9,11 +9,11 @@ const plain: Diagnostic = { range, message: 'plain', code: 'DL3003' };
 describe('diagnosticsFit', () => {
   it('keeps the list itself when everything fits', () => {
     const list = [maintainer, plain];
-    expect(diagnosticsFit(() => ({ tags: [1, 2], codeDescription: true }))(list)).toBe(list);
+    expect(diagnosticsFit(() => ({ tags: [1, 2], codeDescription: true, relatedInformation: true }))(list)).toBe(list);
   });
 
   it('leaves out what the client does not read, in a copy that is the same object each time', () => {
-    const fit = diagnosticsFit(() => ({ tags: [1], codeDescription: false }));
+    const fit = diagnosticsFit(() => ({ tags: [1], codeDescription: false, relatedInformation: true }));
     const first = fit([maintainer, plain]);
     expect(first).toEqual([{ range, message: 'MAINTAINER is deprecated', code: 'MaintainerDeprecated' }, plain]);
     expect(first[1]).toBe(plain);
@@ -24,6 +24,13 @@ describe('diagnosticsFit', () => {
 
   it('keeps the tags the client lists', () => {
     const both: Diagnostic = { ...maintainer, tags: [1, 2] };
-    expect(diagnosticsFit(() => ({ tags: [1], codeDescription: true }))([both])).toEqual([{ ...maintainer, tags: [1] }]);
+    expect(diagnosticsFit(() => ({ tags: [1], codeDescription: true, relatedInformation: true }))([both])).toEqual([{ ...maintainer, tags: [1] }]);
+  });
+
+  it('leaves out relatedInformation for a client that does not declare it', () => {
+    const related = { location: { uri: 'file:///p/.dockerignore', range }, message: "'x' excludes 'x'" };
+    const copy: Diagnostic = { ...plain, relatedInformation: [related] };
+    expect(diagnosticsFit(() => ({ tags: [], codeDescription: true, relatedInformation: false }))([copy])).toEqual([plain]);
+    expect(diagnosticsFit(() => ({ tags: [], codeDescription: true, relatedInformation: true }))([copy])).toEqual([copy]);
   });
 });

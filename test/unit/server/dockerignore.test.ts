@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DockerignoreCache, dockerignoreCandidates, readDockerignore } from '../../../server/src/server/dockerignore';
+import { DockerignoreCache, dockerignoreCandidates, readDockerignore, type IgnoreSource } from '../../../server/src/server/dockerignore';
 
 function fixture(maxAgeMs = 1000) {
   let clock = 0;
@@ -16,12 +16,13 @@ function fixture(maxAgeMs = 1000) {
   const changed: string[] = [];
   const pending: (() => void)[] = [];
   let deferred = false;
-  const read = (uri: string): Promise<string | undefined> => {
+  const read = (uri: string): Promise<IgnoreSource | undefined> => {
     reads.push(uri);
     const text = disk;
     if (text instanceof Error) return Promise.reject(text);
-    if (!deferred) return Promise.resolve(text);
-    return new Promise((resolve) => pending.push(() => resolve(text)));
+    const source = text === undefined ? undefined : { text, uri: 'file:///project/.dockerignore' };
+    if (!deferred) return Promise.resolve(source);
+    return new Promise((resolve) => pending.push(() => resolve(source)));
   };
   const cache = new DockerignoreCache((uri) => changed.push(uri), maxAgeMs, read, () => clock);
   return {
@@ -43,9 +44,9 @@ const URI = 'file:///project/Dockerfile';
 describe('DockerignoreCache', () => {
   it('reads once, then answers from memory while the read is current', async () => {
     const f = fixture();
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     f.advance(999);
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     expect(f.reads).toEqual([URI]);
   });
 
@@ -56,13 +57,13 @@ describe('DockerignoreCache', () => {
     f.defer();
     f.advance(1001);
     // The run that finds the entry stale still gets the text in hand, without waiting.
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     // A second run while the refresh is under way starts no other read.
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     expect(f.reads).toEqual([URI, URI]);
     await f.settle();
     expect(f.changed).toEqual([URI]);
-    expect(await f.cache.get(URI)).toBe('*.log\n');
+    expect((await f.cache.get(URI))?.text).toBe('*.log\n');
   });
 
   it('reports nothing when a refresh finds the same text, and notices a file that went away', async () => {
@@ -92,25 +93,25 @@ describe('DockerignoreCache', () => {
     expect(f.changed).toEqual([]);
     const again = f.cache.get(URI);
     await f.settle();
-    expect(await again).toBe('*.tmp\n');
+    expect((await again)?.text).toBe('*.tmp\n');
     expect(f.reads).toEqual([URI, URI, URI]);
   });
 
   it('keeps the text in hand when a refresh fails, and tries again later', async () => {
     const f = fixture();
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     f.write(new Error('EIO'));
     f.advance(1001);
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     await f.settle();
-    expect(await f.cache.get(URI)).toBe('node_modules\n');
+    expect((await f.cache.get(URI))?.text).toBe('node_modules\n');
     expect(f.changed).toEqual([]);
     f.write('*.log\n');
     f.advance(1001);
     await f.cache.get(URI);
     await f.settle();
     expect(f.changed).toEqual([URI]);
-    expect(await f.cache.get(URI)).toBe('*.log\n');
+    expect((await f.cache.get(URI))?.text).toBe('*.log\n');
     expect(f.reads).toEqual([URI, URI, URI]);
   });
 });
@@ -130,19 +131,27 @@ describe('readDockerignore', () => {
 
   it("reads the shared .dockerignore beside the Dockerfile", async () => {
     const dir = project({ '.dockerignore': 'node_modules\n' });
-    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('node_modules\n');
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toEqual({ text: 'node_modules\n', uri: uriOf(dir, '.dockerignore') });
   });
 
   it("prefers the Dockerfile's own ignore file, as BuildKit's client does", async () => {
     const dir = project({ '.dockerignore': 'shared\n', 'app.Dockerfile.dockerignore': 'own\n' });
-    expect(await readDockerignore(uriOf(dir, 'app.Dockerfile'))).toBe('own\n');
+    expect(await readDockerignore(uriOf(dir, 'app.Dockerfile'))).toEqual({ text: 'own\n', uri: uriOf(dir, 'app.Dockerfile.dockerignore') });
     // Another Dockerfile in the same folder still gets the shared one.
-    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('shared\n');
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toEqual({ text: 'shared\n', uri: uriOf(dir, '.dockerignore') });
   });
 
   it('uses the own ignore file when there is no shared one', async () => {
     const dir = project({ 'Dockerfile.dockerignore': 'own\n' });
-    expect(await readDockerignore(uriOf(dir, 'Dockerfile'))).toBe('own\n');
+    expect((await readDockerignore(uriOf(dir, 'Dockerfile')))?.text).toBe('own\n');
+  });
+
+  it('takes an ignore file open in the editor over the one on disk, with the URI the editor gave it', async () => {
+    const dir = project({ '.dockerignore': 'on disk\n', 'app.Dockerfile.dockerignore': 'own on disk\n' });
+    const opened = (file: string) => (file === path.join(dir, '.dockerignore') ? { text: 'typed\n', uri: 'file:///editor/uri' } : undefined);
+    expect(await readDockerignore(uriOf(dir, 'Dockerfile'), opened)).toEqual({ text: 'typed\n', uri: 'file:///editor/uri' });
+    // A Dockerfile's own file on disk still wins over the shared one open in the editor.
+    expect((await readDockerignore(uriOf(dir, 'app.Dockerfile'), opened))?.text).toBe('own on disk\n');
   });
 
   it('finds none for a document not on disk, or a folder without ignore files', async () => {

@@ -3,12 +3,13 @@
 // the Dockerfile; skipped, as in BuildKit, when the file has `!` exceptions. COPY --from,
 // heredocs, and the URLs and Git repositories BuildKit fetches (`remoteSource`) do not come from the
 // context and are not checked; whatever else it reads from the context is, however remote it looks
-// (`ftp://x`, `git@notes.txt`, `HTTP://x`, `github.com/a/b`).
+// (`ftp://x`, `git@notes.txt`, `HTTP://x`, `github.com/a/b`). Where the caller gives the ignore file's
+// URI, the diagnostic points at the line that excludes the source (relatedInformation).
 
 import { heredocSourceName } from '../../syntax';
 import { remoteSource } from '../errors/remoteSource';
 import type { StageRule } from '../types';
-import { createIgnoreMatcher } from './support/dockerignore';
+import { createIgnoreMatcher, ignoreLineLocation } from './support/dockerignore';
 import { environmentAt, expandWord } from './support/expand';
 import { checkMeta } from './support/meta';
 import { contextSources } from './support/nodes';
@@ -24,7 +25,7 @@ function matcherOf(patterns: readonly string[]): ReturnType<typeof createIgnoreM
 export const CopyIgnoredFile: StageRule = {
   ...checkMeta('CopyIgnoredFile'),
   scope: 'stage',
-  check({ tree, model, stage, dockerignore, report }) {
+  check({ tree, model, stage, dockerignore, dockerignoreLines, dockerignoreUri, report }) {
     const matcher = dockerignore && matcherOf(dockerignore);
     if (!matcher) return;
     tree.forEach((node, start, index) => {
@@ -34,12 +35,17 @@ export const CopyIgnoredFile: StageRule = {
         // Only a whole argument is a heredoc: `COPY << EOF /x` reads the paths `<<` and `EOF`.
         if (heredocSourceName(source.text) !== undefined) continue;
         const path = expandWord(source.text, environmentAt(model, index), tree.escape);
-        if (path === undefined || path === '' || remoteSource(path) !== undefined || !matcher.excludes(path)) continue;
+        if (path === undefined || path === '' || remoteSource(path) !== undefined) continue;
+        const by = matcher.excludedBy(path);
+        if (by === undefined) continue;
+        // The line that excludes it, which the editor links to.
+        const line = dockerignoreLines?.[by];
         report({
           nodeIndex: index,
           start: start + source.start,
           end: start + source.end,
           message: `'${path}' is excluded by .dockerignore, so it is not in the build context and ${node.name} cannot use it.`,
+          ...(line && dockerignoreUri ? { related: [{ location: ignoreLineLocation(dockerignoreUri, line), message: `'${line.written}' excludes '${path}'` }] } : {}),
         });
       }
     }, stage.nodeIndex + 1);

@@ -10,6 +10,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { heredocSourceName, mountTypeText, type InstructionNode, type Span } from '../../syntax';
+import { ignoreLineLocation } from '../checks/support/dockerignore';
 import { contextSources } from '../checks/support/nodes';
 import { environmentAt, expandWord } from '../checks/support/expand';
 import type { StageContext, StageRule } from '../types';
@@ -60,7 +61,7 @@ export const invalidDockerignore: StageRule = {
   raisedWhen: 'target',
   description: 'A .dockerignore pattern BuildKit refuses, which stops the build where the build context is first read.',
   url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files',
-  check({ tree, model, stage, dockerignoreRefused: refused, report }) {
+  check({ tree, model, stage, dockerignoreRefused: refused, dockerignoreUri, report }) {
     if (!refused) return;
     const reachedBy = refused.reachedBy;
     tree.forEach((node, start, index) => {
@@ -73,6 +74,7 @@ export const invalidDockerignore: StageRule = {
         start: start + read.span.start,
         end: start + read.span.end,
         message: `With this folder as the build context, BuildKit cannot send the context ${read.what} reads: line ${refused.line + 1} of .dockerignore, '${refused.written}', ${refused.reason}.`,
+        ...(dockerignoreUri ? { related: [{ location: ignoreLineLocation(dockerignoreUri, refused), message: `BuildKit refuses '${refused.written}'` }] } : {}),
       });
       return false;
     }, stage.nodeIndex + 1);

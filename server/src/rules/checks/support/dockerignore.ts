@@ -2,6 +2,8 @@
 // matching CopyIgnoredFile needs: is a build-context path, or one of its parent directories,
 // excluded?
 
+import type { Location } from 'vscode-languageserver-types';
+
 /** Go's path.Clean for slash-separated paths. */
 export function cleanPath(path: string): string {
   if (path === '') return '.';
@@ -53,6 +55,8 @@ export interface IgnoreLine {
   readonly line: number;
   readonly written: string;
   readonly offset: number;
+  /** Where `written` starts on its line (UTF-16; a byte order mark before the first line not counted, as editors drop it). */
+  readonly column: number;
 }
 
 /**
@@ -93,7 +97,8 @@ export function ignoreLines(text: string): IgnoreLine[] {
       pattern = cleanPath(pattern.replace(/\\/g, '/'));
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
     }
-    patterns.push({ pattern: invert ? '!' + pattern : pattern, line: index, written, offset: offset + leadingGoSpace(line) });
+    const column = leadingGoSpace(line);
+    patterns.push({ pattern: invert ? '!' + pattern : pattern, line: index, written, offset: offset + column, column });
   });
   return patterns;
 }
@@ -109,6 +114,9 @@ export interface RefusedIgnorePattern {
   readonly line: number;
   /** The line as written, trimmed. */
   readonly written: string;
+  /** Where `written` starts in the file's text, and on its line. */
+  readonly offset: number;
+  readonly column: number;
   /** Why, in a clause that follows the pattern. */
   readonly reason: string;
   /**
@@ -122,22 +130,24 @@ export interface RefusedIgnorePattern {
 /** A `.dockerignore` as the rules read it: its patterns, and the first one BuildKit refuses, if any. */
 export interface IgnoreFile {
   readonly patterns: readonly string[];
+  /** The lines of `patterns`, one for one: where each is written. */
+  readonly lines: readonly IgnoreLine[];
   readonly refused?: RefusedIgnorePattern;
 }
 
 export function readIgnoreFile(text: string): IgnoreFile {
   const lines = ignoreLines(text);
   let refused: RefusedIgnorePattern | undefined;
-  for (const { pattern, line, written } of lines) {
+  for (const { pattern, line, written, offset, column } of lines) {
     // A backslash is an escape for a client on Linux or macOS and a separator on Windows: whether such a pattern is refused depends on the machine.
     const reason = written.includes('\\') ? undefined : refusal(pattern);
     if (reason) {
-      refused = { line, written, reason };
+      refused = { line, written, offset, column, reason };
       break;
     }
   }
   refused ??= refusedWhenMatched(lines);
-  return { patterns: lines.map((l) => l.pattern), ...(refused ? { refused } : {}) };
+  return { patterns: lines.map((l) => l.pattern), lines, ...(refused ? { refused } : {}) };
 }
 
 /**
@@ -149,13 +159,13 @@ export function readIgnoreFile(text: string): IgnoreFile {
  */
 function refusedWhenMatched(lines: readonly IgnoreLine[]): RefusedIgnorePattern | undefined {
   for (let i = 0; i < lines.length; i++) {
-    const { pattern, line, written } = lines[i];
+    const { pattern, line, written, offset, column } = lines[i];
     if (pattern.startsWith('!')) return undefined;
     if (written.includes('\\')) continue;
     const reason = regexpRefusal(pattern);
     if (!reason) continue;
     const earlier = createIgnoreMatcher(lines.slice(0, i).map((l) => l.pattern));
-    return { line, written, reason, reachedBy: (path) => !earlier?.excludes(path) };
+    return { line, written, offset, column, reason, reachedBy: (path) => !earlier?.excludes(path) };
   }
   return undefined;
 }
@@ -368,6 +378,8 @@ function compilePattern(pattern: string): Matcher | undefined {
 export interface IgnoreMatcher {
   /** Whether a build-context path (as written in COPY/ADD) is excluded, itself or through a parent. */
   excludes(source: string): boolean;
+  /** The index (among the patterns given) of the first pattern that excludes the path, if one does. */
+  excludedBy(source: string): number | undefined;
 }
 
 /**
@@ -375,26 +387,30 @@ export interface IgnoreMatcher {
  * makes BuildKit skip the check entirely, and so do we.
  */
 export function createIgnoreMatcher(patterns: readonly string[]): IgnoreMatcher | undefined {
-  const compiled: { matches: Matcher; pattern: string }[] = [];
-  for (const raw of patterns) {
-    const pattern = goTrimSpace(raw);
+  const compiled: { matches: Matcher; pattern: string; index: number }[] = [];
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = goTrimSpace(patterns[index]);
     if (pattern === '') continue;
     if (pattern.startsWith('!')) return undefined;
     const matches = compilePattern(cleanPath(pattern));
-    if (matches) compiled.push({ matches, pattern: cleanPath(pattern) });
+    if (matches) compiled.push({ matches, pattern: cleanPath(pattern), index });
   }
   if (!compiled.length) return undefined;
-  return {
-    excludes(source: string): boolean {
-      const path = cleanPath(source.replace(/^\/+/, '')).replace(/^\.\//, '');
-      // The whole context is only excluded by a pattern that matches everything.
-      if (path === '.' || path === '') return compiled.some(({ pattern }) => pattern === '*' || pattern === '**' || pattern === '**/*');
-      const parents = path.split('/').slice(0, -1);
-      for (const { matches } of compiled) {
-        if (matches(path)) return true;
-        for (let i = 1; i <= parents.length; i++) if (matches(parents.slice(0, i).join('/'))) return true;
-      }
-      return false;
-    },
+  const excludedBy = (source: string): number | undefined => {
+    const path = cleanPath(source.replace(/^\/+/, '')).replace(/^\.\//, '');
+    // The whole context is only excluded by a pattern that matches everything.
+    if (path === '.' || path === '') return compiled.find(({ pattern }) => EVERYTHING.has(pattern))?.index;
+    const parents = path.split('/').slice(0, -1);
+    for (const { matches, index } of compiled) {
+      if (matches(path)) return index;
+      for (let i = 1; i <= parents.length; i++) if (matches(parents.slice(0, i).join('/'))) return index;
+    }
+    return undefined;
   };
+  return { excludedBy, excludes: (source) => excludedBy(source) !== undefined };
+}
+
+/** Where a line of the `.dockerignore` at `uri` is written: the pattern's text on its line. */
+export function ignoreLineLocation(uri: string, line: Pick<IgnoreLine, 'line' | 'column' | 'written'>): Location {
+  return { uri, range: { start: { line: line.line, character: line.column }, end: { line: line.line, character: line.column + line.written.length } } };
 }
