@@ -189,6 +189,28 @@ describe('dockerfile-lsp lint', () => {
     ]);
   });
 
+  it('gives SARIF the .dockerignore line a result comes from (relatedLocations), and describes the ignore-file rules', () => {
+    mkdirSync(path.join(dir, 'sarif-ignore'), { recursive: true });
+    writeFileSync(path.join(dir, 'sarif-ignore', '.dockerignore'), '# deps\n  node_modules\n*.log # logs\n');
+    writeFileSync(path.join(dir, 'sarif-ignore', 'Dockerfile'), 'FROM alpine:3\nCOPY node_modules /app/\n');
+    const log = JSON.parse(lint(['--format=sarif', 'sarif-ignore/Dockerfile', 'sarif-ignore/.dockerignore']).stdout);
+    const [sarifRun] = log.runs;
+    expect(sarifRun.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['CopyIgnoredFile', 'dockerignore-not-a-comment']);
+    expect(sarifRun.results[0].relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'sarif-ignore/.dockerignore', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 15 } },
+        message: { text: "'node_modules' excludes 'node_modules'" },
+      },
+    ]);
+    expect(sarifRun.tool.driver.rules[1]).toEqual({
+      id: 'dockerignore-not-a-comment',
+      shortDescription: { text: 'A # that does not start its .dockerignore line, which BuildKit reads as part of a pattern.' },
+      helpUri: 'https://docs.docker.com/build/concepts/context/#dockerignore-files',
+      defaultConfiguration: { level: 'warning' },
+    });
+  });
+
   describe('SARIF artifact locations', () => {
     type SarifLog = { runs: { originalUriBaseIds?: unknown; results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
     const locations = (run: Run): unknown[] => (JSON.parse(run.stdout) as SarifLog).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);

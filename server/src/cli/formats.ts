@@ -2,9 +2,10 @@
 // 2.1.0 for code-scanning tools. Positions are 1-based in text and SARIF (columns in UTF-16 code
 // units, SARIF's default), 0-based in JSON as in LSP.
 
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { getRule } from '../rules';
+import { IGNORE_FILE_RULES } from '../rules/dockerignore';
 import { VERSION } from '../version';
 
 export interface FileResult {
@@ -88,6 +89,11 @@ function directoryUri(directory: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
+/** A SARIF physicalLocation: the file and its 1-based region. */
+function physicalLocation(artifact: Record<string, unknown>, { start, end }: Range): Record<string, unknown> {
+  return { artifactLocation: artifact, region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 } };
+}
+
 /** A SARIF 2.1.0 log with one run; each rule that fired is described once. Paths under `cwd` are relative to SRCROOT. */
 export function formatSarif(results: readonly FileResult[], cwd: string): string {
   const rules = new Map<string, Record<string, unknown>>();
@@ -100,7 +106,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string): string
     for (const d of diagnostics) {
       const id = String(d.code ?? 'dockerfile');
       if (!rules.has(id)) {
-        const rule = getRule(id);
+        const rule = getRule(id) ?? IGNORE_FILE_RULES.find((r) => r.code === id);
         const help = d.codeDescription?.href ?? rule?.url;
         rules.set(id, {
           id,
@@ -109,19 +115,18 @@ export function formatSarif(results: readonly FileResult[], cwd: string): string
           ...(rule ? { defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] } } : {}),
         });
       }
-      const { start, end } = d.range;
+      // The lines elsewhere it comes from (the .dockerignore line that excludes a COPY source).
+      const related = (d.relatedInformation ?? []).map((info, index) => {
+        const at = artifactLocation(info.location.uri, baseUri);
+        underBase ||= at.uriBaseId === SRCROOT;
+        return { id: index + 1, physicalLocation: physicalLocation(at, info.location.range), message: { text: info.message } };
+      });
       sarifResults.push({
         ruleId: id,
         level: SARIF_LEVEL[severityOf(d)],
         message: { text: messageText(d) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: location,
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: physicalLocation(location, d.range) }],
+        ...(related.length ? { relatedLocations: related } : {}),
       });
     }
   }
