@@ -14,7 +14,7 @@
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
 import { cacheMountTargets } from './mounts';
-import { basename, commandLines, mayHoldOptions, runCommands, type RunScript, type ShellWord } from './shell';
+import { basename, commandLines, commandsNamed, mayHoldOptions, runCommands, type RunScript, type ShellWord } from './shell';
 import { insertAfterRange, spanOf } from './support';
 
 /** apk options (general and `add`'s) that take the next word as their value. */
@@ -38,8 +38,7 @@ interface ApkCommand {
 
 /** The `apk add` commands of a script. */
 function* apkAdds(script: RunScript): Generator<ApkCommand> {
-  for (const { words } of commandLines(script)) {
-    if (words[0].dynamic || basename(words[0].value) !== 'apk') continue;
+  for (const { words } of commandsNamed(script, 'apk')) {
     const args = words.slice(1);
     for (let i = 0; i < args.length; i++) {
       const value = args[i].value;

@@ -5,7 +5,7 @@
 import type { InstructionRule } from '../types';
 import { quickFix } from '../checks/support/fixes';
 import { practiceMeta } from './meta';
-import { basename, commandLines, runCommands } from './shell';
+import { commandsNamed, runCommands } from './shell';
 
 /** Subcommands apt-get has and that do the same there (`upgrade` does not: apt's may install new packages). */
 const SAME_IN_APT_GET = new Set(['install', 'remove', 'purge', 'update', 'autoremove', 'clean', 'autoclean', 'source', 'build-dep', 'download', 'changelog', 'satisfy']);
@@ -17,9 +17,8 @@ export const DL3027: InstructionRule = {
   check(node, report, _escape, text, windowsImage) {
     const script = runCommands(node, text, windowsImage);
     if (!script) return;
-    for (const { words } of commandLines(script)) {
+    for (const { words } of commandsNamed(script, 'apt')) {
       const name = words[0];
-      if (name.dynamic || basename(name.value) !== 'apt') continue;
       const subcommand = words.slice(1).find((w) => !w.value.startsWith('-'));
       const fixable = name.value === 'apt' && subcommand !== undefined && SAME_IN_APT_GET.has(subcommand.value);
       report({

@@ -7,7 +7,7 @@
 
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
-import { basename, commandLines, runCommands, type ShellWord } from './shell';
+import { commandsNamed, runCommands, type ShellWord } from './shell';
 import { insertInShellRun } from './support';
 
 /** useradd's short options that take a value (the rest of a group, or the next word). */
@@ -59,9 +59,8 @@ export const DL3046: InstructionRule = {
   check(node, report, _escape, text, windowsImage) {
     const script = runCommands(node, text, windowsImage);
     if (!script) return;
-    for (const { words } of commandLines(script)) {
+    for (const { words } of commandsNamed(script, 'useradd')) {
       const name = words[0];
-      if (name.dynamic || basename(name.value) !== 'useradd') continue;
       const { noLogInit, uid } = readOptions(words.slice(1));
       if (noLogInit || !uid || uid.dynamic || !/^\d+$/.test(uid.text) || Number(uid.text) < LARGE_UID) continue;
       const megabytes = Math.round((Number(uid.text) * LASTLOG_RECORD) / 1e6);

@@ -10,7 +10,7 @@
 
 import type { InstructionRule } from '../types';
 import { practiceMeta } from './meta';
-import { basename, commandLines, runCommands, type ShellWord } from './shell';
+import { basename, commandsNamed, runCommands, type ShellWord } from './shell';
 import { spanOf } from './support';
 
 /** ln options that take the next word as their value. */
@@ -48,8 +48,7 @@ export const DL4005: InstructionRule = {
   check(node, report, _escape, text, windowsImage) {
     const script = runCommands(node, text, windowsImage);
     if (!script) return;
-    for (const { words } of commandLines(script)) {
-      if (words[0].dynamic || basename(words[0].value) !== 'ln') continue;
+    for (const { words } of commandsNamed(script, 'ln')) {
       const pair = operands(words.slice(1));
       if (!pair || pair[1].dynamic || pair[1].value !== '/bin/sh') continue;
       report({

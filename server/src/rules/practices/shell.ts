@@ -477,6 +477,14 @@ export function commandLines(script: ShellScript): readonly CommandLine[] {
   return out;
 }
 
+/** The command lines of `script` that run the program `name` (`/usr/bin/name` too; not a name an expansion gives). */
+export function* commandsNamed(script: ShellScript, name: string): Generator<CommandLine> {
+  for (const line of commandLines(script)) {
+    const first = line.words[0];
+    if (!first.dynamic && basename(first.value) === name) yield line;
+  }
+}
+
 /**
  * Whether a parameter expansion among a command's arguments may stand for options the rules
  * look for (`apt-get install $APT_OPTS curl`, `pip install "${PIP_FLAGS}" x`, `"$@"`): a word
