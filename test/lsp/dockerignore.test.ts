@@ -137,6 +137,9 @@ describe('the Dockerfiles a .dockerignore applies to', () => {
     expect(latest()!.diagnostics[0].relatedInformation).toEqual([
       { location: { uri: ignoreUri, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 10 } } }, message: "'secret.*' excludes 'secret.txt'" },
     ]);
+    // Hover on the source says which line leaves it out.
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } });
+    expect((hover.contents as { value: string }).value).toContain('**Left out by .dockerignore**, line 2: `secret.*`. It is not sent to the builder, so COPY finds nothing here.');
     await client.change(ignoreUri, [{ text: '!\n' }]);
     await codesWhen(['invalid-dockerignore']);
     expect(latest()!.diagnostics[0].relatedInformation).toEqual([

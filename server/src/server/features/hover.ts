@@ -6,13 +6,14 @@ import type { Feature } from '../feature';
 export const hoverFeature: Feature = {
   name: 'hover',
   capabilities: () => ({ hoverProvider: true }),
-  register({ connection, onDocument, onIgnoreFile, toServerPosition, client }) {
+  register({ connection, onDocument, onIgnoreFile, toServerPosition, client, dockerignore }) {
     connection.onHover((params, token) => {
       const uri = params.textDocument.uri;
       const format = client.markdown ? 'markdown' : 'plaintext';
       const ignoreFile = onIgnoreFile(uri, token, (text, settings) => (settings.hover.enable ? getIgnoreFileHover(text, toServerPosition(uri, params.position), format) : null));
       if (ignoreFile !== undefined) return ignoreFile;
-      return onDocument(uri, token, (doc, settings) => (settings.hover.enable ? getHover(doc, toServerPosition(uri, params.position), format) : null));
+      // With the .dockerignore the document's diagnostics were computed with, a context source says what it does to it.
+      return onDocument(uri, token, (doc, settings) => (settings.hover.enable ? getHover(doc, toServerPosition(uri, params.position), format, { dockerignore: dockerignore(uri) }) : null));
     });
   },
 };

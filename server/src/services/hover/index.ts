@@ -10,6 +10,7 @@ import { offsetOf, rangeOf, type AnalyzedDocument } from '../document';
 import { DocWriter } from '../markup';
 import { pinnedFrontend } from '../../rules/frontendPin';
 import { checkCommentHover, checkIgnoredNote, directiveHover } from './directives';
+import { ignoreNote } from './ignored';
 import { destinationHover, mountTargetNote, workdirHover } from './paths';
 import type { SpanHover } from './flags';
 import { instructionTokenHover } from './instruction';
@@ -36,7 +37,12 @@ function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-export function getHover(doc: AnalyzedDocument, position: Position, format: DocFormat): Hover | null {
+/** What a hover may say beyond the document: the text of the `.dockerignore` its build reads, when the caller has it. */
+export interface HoverOptions {
+  readonly dockerignore?: string;
+}
+
+export function getHover(doc: AnalyzedDocument, position: Position, format: DocFormat, options: HoverOptions = {}): Hover | null {
   const offset = offsetOf(doc, position);
   const entry = doc.tree.entryAt(offset);
   if (!entry) return null;
@@ -60,13 +66,13 @@ export function getHover(doc: AnalyzedDocument, position: Position, format: DocF
       return hover(doc, relative(entry.start, checkCommentHover(comment, nodeText, rel, format, note, pin) ?? pragmaHover(comment, nodeText, rel, format)), format);
     }
     case 'instruction':
-      return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format), format);
+      return hover(doc, instructionHover(doc, entry as NodeEntry<InstructionNode>, offset, format, options), format);
     default:
       return null;
   }
 }
 
-function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat): DocumentHover | undefined {
+function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNode>, offset: number, format: DocFormat, options: HoverOptions): DocumentHover | undefined {
   const model = doc.model;
   const use = model.useAt(offset);
   if (use) return { ...use.span, text: useHover(doc, use, format) };
@@ -94,8 +100,9 @@ function instructionHover(doc: AnalyzedDocument, entry: NodeEntry<InstructionNod
   if (path) return relative(entry.start, path);
   const windowsImage = model.stageOfNode(entry.index)?.windows === true;
   const found = instructionTokenHover(node, doc.tree.nodeText(entry.index), rel, format, doc.tree.escape, model.shellAt(entry.index), windowsImage);
-  // A relative mount target: where it is, which only the WORKDIRs above can tell; before the option's reference link.
-  const note = found && mountTargetNote(doc, entry, offset, format);
+  // A relative mount target: where it is, which only the WORKDIRs above can tell; a context source: what
+  // the .dockerignore does to it. Before the reference link.
+  const note = found && (mountTargetNote(doc, entry, offset, format) ?? (options.dockerignore !== undefined ? ignoreNote(doc, entry, offset, format, options.dockerignore) : undefined));
   if (!found || !note) return relative(entry.start, found);
   const last = found.text.lastIndexOf('\n\n');
   return relative(entry.start, { ...found, text: last < 0 ? `${found.text}\n\n${note}` : `${found.text.slice(0, last)}\n\n${note}${found.text.slice(last)}` });
