@@ -27,6 +27,12 @@ describe('hover on a COPY or ADD source, with the .dockerignore its build reads'
     }
   });
 
+  it('leaves the ! lines out of that list, and says they bring things back', () => {
+    expect(paragraphs('FROM alpine\nCOPY $[$0.$] /app/\n', '*\n!src\n!package.json\n').at(-2)).toBe(
+      "The whole context, but for what `.dockerignore` leaves out: `*`, less what its `!` lines bring back.",
+    );
+  });
+
   it('adds nothing without a .dockerignore, for a source it keeps, or for what is not from the context', () => {
     const plain = paragraphs('FROM alpine\nCOPY $[pack$0age.json$] /app/\n');
     expect(paragraphs('FROM alpine\nCOPY $[pack$0age.json$] /app/\n', 'node_modules\n')).toEqual(plain);

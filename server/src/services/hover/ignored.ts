@@ -29,8 +29,10 @@ export function ignoreNote(doc: AnalyzedDocument, entry: NodeEntry<InstructionNo
     const line = file.lines[by];
     return `${w.bold(w.prose('Left out by .dockerignore'))}${w.prose(`, line ${line.line + 1}:`)} ${w.code(line.written)}${w.prose(`. It is not sent to the builder, so ${entry.node.name} finds nothing here.`)}`;
   }
-  if (!/^(\.\/?|\/)$/.test(path) || file.lines.length === 0) return undefined;
-  const shown = file.lines.slice(0, SHOWN).map((line) => w.code(line.written));
-  const more = file.lines.length > SHOWN ? w.prose(` and ${file.lines.length - SHOWN} more`) : '';
-  return `${w.prose('The whole context, but for what `.dockerignore` leaves out:')} ${shown.join(', ')}${more}${w.prose('.')}`;
+  const excluding = file.lines.filter((line) => !line.pattern.startsWith('!'));
+  if (!/^(\.\/?|\/)$/.test(path) || excluding.length === 0) return undefined;
+  const shown = excluding.slice(0, SHOWN).map((line) => w.code(line.written));
+  const more = excluding.length > SHOWN ? w.prose(` and ${excluding.length - SHOWN} more`) : '';
+  const back = excluding.length < file.lines.length ? w.prose(', less what its `!` lines bring back') : '';
+  return `${w.prose('The whole context, but for what `.dockerignore` leaves out:')} ${shown.join(', ')}${more}${back}${w.prose('.')}`;
 }
