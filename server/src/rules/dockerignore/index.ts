@@ -4,7 +4,7 @@ import { invalidPattern } from './invalid-pattern';
 import { notAComment } from './not-a-comment';
 import type { IgnoreFileRule } from './types';
 
-export type { IgnoreFile, IgnoreFileEdit, IgnoreFileFix, IgnoreFileProblem, IgnoreFileRule } from './types';
+export type { IgnoreDocument, IgnoreFileEdit, IgnoreFileFix, IgnoreFileProblem, IgnoreFileRule } from './types';
 export { DOCKERIGNORE_REFERENCE } from './reference';
 
 export const IGNORE_FILE_RULES: readonly IgnoreFileRule[] = [invalidPattern, notAComment, exclusionFirst];

@@ -5,8 +5,8 @@
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { IgnoreLine } from '../checks/support/dockerignore';
 
-/** A `.dockerignore` as its rules read it. */
-export interface IgnoreFile {
+/** A `.dockerignore` document as its own rules read it (the Dockerfile's rules read `IgnoreFile`, its patterns alone). */
+export interface IgnoreDocument {
   readonly text: string;
   /** Every line as BuildKit's scanner gives it, with the offset of its first character. */
   readonly lines: readonly { readonly text: string; readonly offset: number }[];
@@ -43,5 +43,5 @@ export interface IgnoreFileRule {
   readonly description: string;
   /** Documentation for `codeDescription.href`. */
   readonly url: string;
-  check(file: IgnoreFile, report: (problem: IgnoreFileProblem) => void): void;
+  check(file: IgnoreDocument, report: (problem: IgnoreFileProblem) => void): void;
 }

@@ -10,7 +10,7 @@ import { IGNORE_FILE_RULES } from '../../rules/dockerignore';
 import { wanted } from '../codeActions';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { ignoreFileProblems } from './diagnostics';
-import { readIgnoreFileText } from './file';
+import { patternAt, readIgnoreFileText } from './file';
 
 export const EVERY_FOLDER_TITLE = 'Match in every folder (**/)';
 
@@ -25,7 +25,7 @@ export function getIgnoreFileCodeActions(document: TextDocument, diagnostics: re
 // matches it at the context's root only) and is no wildcard over everything.
 function everyFolderAction(document: TextDocument, range: Range): CodeAction | undefined {
   const offset = document.offsetAt(range.start);
-  const line = readIgnoreFileText(document.getText()).patterns.find((p) => offset >= p.offset && offset <= p.offset + p.written.length);
+  const line = patternAt(readIgnoreFileText(document.getText()), offset);
   if (!line || line.written.includes('\\')) return undefined;
   const exclusion = line.pattern.startsWith('!');
   const pattern = exclusion ? line.pattern.slice(1) : line.pattern;

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IgnoreLine } from '../../rules/checks/support/dockerignore';
 import { DOCKERIGNORE_REFERENCE } from '../../rules/dockerignore';
 import { DocWriter, type DocFormat } from '../markup';
-import { readIgnoreFileText } from './file';
+import { patternAt, readIgnoreFileText } from './file';
 
 /** Patterns that match every path of the context. */
 const EVERYTHING = new Set(['*', '**', '**/*']);
@@ -17,7 +17,7 @@ const BUILD_FILES = /(^|\/)(Dockerfile|\.dockerignore)$/;
 
 export function getIgnoreFileHover(document: TextDocument, position: Position, format: DocFormat): Hover | null {
   const offset = document.offsetAt(position);
-  const line = readIgnoreFileText(document.getText()).patterns.find((p) => offset >= p.offset && offset <= p.offset + p.written.length);
+  const line = patternAt(readIgnoreFileText(document.getText()), offset);
   if (!line) return null;
   const w = new DocWriter(format);
   return {
