@@ -38,7 +38,7 @@ import {
   type CheckComment,
   type CheckConfig,
 } from '../rules/checkConfig';
-import { readIgnoreFile, type IgnoreFile } from '../rules/checks/support/dockerignore';
+import { ignoreFileOf } from '../rules/checks/support/dockerignore';
 import { triggerRuns } from '../rules/checks/support/triggerRuns';
 import { otherFrontend } from '../rules/frontendPin';
 import { checkFrontend, checkMode, type CheckFrontend, type CheckMode } from '../rules/pinnedChecks';
@@ -321,15 +321,12 @@ function stageRuleRunner(shared: Omit<FileContext, 'report'>, stage: Stage, opti
 }
 
 /**
- * What the rules read of a `.dockerignore` text. The reading of the last text is kept: every run of a
- * session passes the same one, and CopyIgnoredFile keeps its matcher while the patterns are the same list.
+ * What the rules read of a `.dockerignore` text: the reading of the last text is kept (`ignoreFileOf`),
+ * and CopyIgnoredFile keeps its matcher while the patterns are the same list.
  */
-let lastIgnoreFile: { readonly text: string; readonly file: IgnoreFile } | undefined;
-
 function ignoreInputs(text: string | undefined, uri: string | undefined): Pick<FileContext, 'dockerignore' | 'dockerignoreLines' | 'dockerignoreUri' | 'dockerignoreRefused'> {
   if (text === undefined) return {};
-  if (lastIgnoreFile?.text !== text) lastIgnoreFile = { text, file: readIgnoreFile(text) };
-  const { patterns, lines, refused } = lastIgnoreFile.file;
+  const { patterns, lines, refused } = ignoreFileOf(text);
   return { dockerignore: patterns, dockerignoreLines: lines, dockerignoreRefused: refused, ...(uri !== undefined ? { dockerignoreUri: uri } : {}) };
 }
 

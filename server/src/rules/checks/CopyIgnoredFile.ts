@@ -9,24 +9,17 @@
 import { heredocSourceName } from '../../syntax';
 import { remoteSource } from '../errors/remoteSource';
 import type { StageRule } from '../types';
-import { createIgnoreMatcher, ignoreLineLocation } from './support/dockerignore';
+import { ignoreLineLocation, ignoreMatcherOf } from './support/dockerignore';
 import { environmentAt, expandWord } from './support/expand';
 import { checkMeta } from './support/meta';
 import { contextSources } from './support/nodes';
-
-// The matcher of the patterns last seen: the engine passes the same array for every stage of a run.
-let lastMatcher: { patterns: readonly string[]; matcher: ReturnType<typeof createIgnoreMatcher> } | undefined;
-
-function matcherOf(patterns: readonly string[]): ReturnType<typeof createIgnoreMatcher> {
-  if (lastMatcher?.patterns !== patterns) lastMatcher = { patterns, matcher: createIgnoreMatcher(patterns) };
-  return lastMatcher.matcher;
-}
 
 export const CopyIgnoredFile: StageRule = {
   ...checkMeta('CopyIgnoredFile'),
   scope: 'stage',
   check({ tree, model, stage, dockerignore, dockerignoreLines, dockerignoreUri, report }) {
-    const matcher = dockerignore && matcherOf(dockerignore);
+    // The engine passes the same pattern list for every stage of a run: one matcher serves them all.
+    const matcher = dockerignore && ignoreMatcherOf(dockerignore);
     if (!matcher) return;
     tree.forEach((node, start, index) => {
       if (index > stage.lastNodeIndex) return false;

@@ -5,7 +5,6 @@
 // no path: `node_modules` goes to the builder after all.
 
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { goTrimSpace, isIgnoreComment } from '../checks/support/dockerignore';
 import { DOCKERIGNORE_REFERENCE } from './reference';
 import type { IgnoreFileRule } from './types';
 
@@ -19,10 +18,9 @@ export const notAComment: IgnoreFileRule = {
   url: DOCKERIGNORE_REFERENCE,
   check(file, report) {
     const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-    for (const line of file.lines) {
-      if (isIgnoreComment(line.text)) continue;
-      const written = goTrimSpace(line.text);
-      const start = line.offset + line.text.indexOf(written);
+    // Comment lines are no patterns: a pattern that starts with `#` is an indented comment.
+    for (const { written, offset: start, line: index } of file.patterns) {
+      const line = file.lines[index];
       if (written.startsWith('#')) {
         report({
           start,

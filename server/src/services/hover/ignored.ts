@@ -4,7 +4,7 @@
 // `COPY . .` takes everything else in the folder, and this is where they see what that means.
 
 import type { DocFormat } from '../../facts/render';
-import { createIgnoreMatcher, readIgnoreFile } from '../../rules/checks/support/dockerignore';
+import { ignoreFileOf, ignoreMatcherOf } from '../../rules/checks/support/dockerignore';
 import { environmentAt, expandWord } from '../../rules/checks/support/expand';
 import { contextSources } from '../../rules/checks/support/nodes';
 import { remoteSource } from '../../rules/errors/remoteSource';
@@ -22,9 +22,10 @@ export function ignoreNote(doc: AnalyzedDocument, entry: NodeEntry<InstructionNo
   if (!source || heredocSourceName(source.text) !== undefined) return undefined;
   const path = expandWord(source.text, environmentAt(doc.model, entry.index), doc.tree.escape);
   if (path === undefined || path === '' || remoteSource(path) !== undefined) return undefined;
-  const file = readIgnoreFile(dockerignore);
+  // The text the diagnostics were computed with: its reading and matcher are kept from that run.
+  const file = ignoreFileOf(dockerignore);
   const w = new DocWriter(format);
-  const by = createIgnoreMatcher(file.patterns)?.excludedBy(path);
+  const by = ignoreMatcherOf(file.patterns)?.excludedBy(path);
   if (by !== undefined) {
     const line = file.lines[by];
     return `${w.bold(w.prose('Left out by .dockerignore'))}${w.prose(`, line ${line.line + 1}:`)} ${w.code(line.written)}${w.prose(`. It is not sent to the builder, so ${entry.node.name} finds nothing here.`)}`;

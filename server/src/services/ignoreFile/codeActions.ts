@@ -6,6 +6,7 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EVERYTHING } from '../../rules/checks/support/dockerignore';
 import { IGNORE_FILE_RULES } from '../../rules/dockerignore';
 import { wanted } from '../codeActions';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
@@ -29,7 +30,7 @@ function everyFolderAction(document: TextDocument, range: Range): CodeAction | u
   if (!line || line.written.includes('\\')) return undefined;
   const exclusion = line.pattern.startsWith('!');
   const pattern = exclusion ? line.pattern.slice(1) : line.pattern;
-  if (pattern === '' || pattern.includes('/') || pattern.startsWith('**') || pattern === '*' || pattern === '.') return undefined;
+  if (pattern === '' || pattern.includes('/') || pattern.startsWith('**') || EVERYTHING.has(pattern) || pattern === '.') return undefined;
   // After the `!` and the blanks BuildKit trims after it, and any `/` or `./` it cleans away.
   const written = line.written;
   let at = exclusion ? 1 : 0;

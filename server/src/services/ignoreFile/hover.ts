@@ -4,13 +4,10 @@
 
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IgnoreLine } from '../../rules/checks/support/dockerignore';
+import { EVERYTHING, type IgnoreLine } from '../../rules/checks/support/dockerignore';
 import { DOCKERIGNORE_REFERENCE } from '../../rules/dockerignore';
 import { DocWriter, type DocFormat } from '../markup';
 import { patternAt, readIgnoreFileText } from './file';
-
-/** Patterns that match every path of the context. */
-const EVERYTHING = new Set(['*', '**', '**/*']);
 
 /** The files the builder receives whatever the ignore file says, which COPY and ADD then do not see. */
 const BUILD_FILES = /(^|\/)(Dockerfile|\.dockerignore)$/;

@@ -27,7 +27,7 @@ export function cleanPath(path: string): string {
  * space, which differs from JavaScript's trim in two characters: U+0085 is trimmed, U+FEFF (a byte
  * order mark anywhere but at the start of the file) is not, so `!` then U+FEFF is an exclusion BuildKit takes.
  */
-export function goTrimSpace(text: string): string {
+function goTrimSpace(text: string): string {
   const start = leadingGoSpace(text);
   let end = text.length;
   while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
@@ -78,7 +78,7 @@ export function physicalLines(text: string): { text: string; offset: number }[] 
 }
 
 /** Whether BuildKit reads line `text` of a `.dockerignore` as a comment: only a `#` first on the line. */
-export function isIgnoreComment(text: string): boolean {
+function isIgnoreComment(text: string): boolean {
   return text.startsWith('#');
 }
 
@@ -137,17 +137,26 @@ export interface IgnoreFile {
 
 export function readIgnoreFile(text: string): IgnoreFile {
   const lines = ignoreLines(text);
-  let refused: RefusedIgnorePattern | undefined;
-  for (const { pattern, line, written, offset, column } of lines) {
-    // A backslash is an escape for a client on Linux or macOS and a separator on Windows: whether such a pattern is refused depends on the machine.
-    const reason = written.includes('\\') ? undefined : refusal(pattern);
-    if (reason) {
-      refused = { line, written, offset, column, reason };
-      break;
-    }
-  }
-  refused ??= refusedWhenMatched(lines);
+  // The first pattern refused before anything is read, else the first one refused when a path reaches it.
+  const first = refusedLines(lines).find((l) => !l.whenMatched);
+  const refused: RefusedIgnorePattern | undefined = first ? { line: first.line, written: first.written, offset: first.offset, column: first.column, reason: first.reason } : refusedWhenMatched(lines);
   return { patterns: lines.map((l) => l.pattern), lines, ...(refused ? { refused } : {}) };
+}
+
+let lastRead: { readonly text: string; readonly file: IgnoreFile } | undefined;
+
+/** `readIgnoreFile` of the last text asked for, kept: every diagnostics run and hover of a session reads the same one. */
+export function ignoreFileOf(text: string): IgnoreFile {
+  if (lastRead?.text !== text) lastRead = { text, file: readIgnoreFile(text) };
+  return lastRead.file;
+}
+
+let lastMatcher: { readonly patterns: readonly string[]; readonly matcher: IgnoreMatcher | undefined } | undefined;
+
+/** `createIgnoreMatcher` of the last pattern list asked for (the same list while the text is the same, see `ignoreFileOf`). */
+export function ignoreMatcherOf(patterns: readonly string[]): IgnoreMatcher | undefined {
+  if (lastMatcher?.patterns !== patterns) lastMatcher = { patterns, matcher: createIgnoreMatcher(patterns) };
+  return lastMatcher.matcher;
 }
 
 /**
@@ -181,7 +190,7 @@ export interface RefusedLine extends IgnoreLine {
 }
 
 /** Patterns that take in every path of the context: no path reaches the lines after them. */
-const EVERYTHING = new Set(['*', '**', '**/*']);
+export const EVERYTHING = new Set(['*', '**', '**/*']);
 
 /**
  * Every line of the file BuildKit refuses, in order: what the file's own diagnostics show (a build
