@@ -31,4 +31,14 @@ describe('symbol names', () => {
   it('leave a variable with no name out of the workspace symbols', () => {
     expect(getWorkspaceSymbols(open('ARG =1\nARG \uFEFF\nARG B\nFROM a AS \uFEFF\n'), '').map((s) => s.name)).toEqual(['U+FEFF', 'U+FEFF', 'B']);
   });
+
+  it('show the flags and arguments on one line as the detail: every run of white space one space, cut at 60 with an ellipsis', () => {
+    const details = (text: string) => service.getDocumentSymbols(open(text)).map((s) => s.detail);
+    expect(details('RUN --network=none \\\n\t  make   all\t\n')).toEqual(['--network=none make all']);
+    // JavaScript's white space, the Unicode spaces included, separates words; other characters do not.
+    expect(details('RUN a\u00a0b\u3000c\ufeffd\u200be\n')).toEqual(['a b c d\u200be']);
+    expect(details(`RUN ${'x'.repeat(30)} ${'y'.repeat(40)}\n`)).toEqual([`${'x'.repeat(30)} ${'y'.repeat(28)}\u2026`]);
+    expect(details(`RUN ${'x'.repeat(30)} ${'y'.repeat(29)}\n`)).toEqual([`${'x'.repeat(30)} ${'y'.repeat(29)}`]);
+    expect(details('RUN\n')).toEqual(['']);
+  });
 });
