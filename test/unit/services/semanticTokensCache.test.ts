@@ -100,6 +100,18 @@ describe('semantic token deltas found part by part', () => {
     expect(joinTokenLayout(after)).toEqual([2, 0, 4, 0, 0, 1, 0, 3, 0, 0]);
   });
 
+  it('keep the parts a full JSON answer collects as JSON from the start, and the same numbers', () => {
+    const text = generateDockerfile(200);
+    const open = () => analyzedDocument(TextDocument.create('file:///json/Dockerfile', 'dockerfile', 1, text), SyntaxTree.parse(text));
+    const asNumbers = documentTokenLayout(open());
+    const asJson = documentTokenLayout(open(), true);
+    expect(asNumbers.parts.length).toBeGreaterThan(5);
+    expect(asNumbers.parts.every((part) => part.rest === undefined)).toBe(true);
+    expect(asJson.parts.every((part) => part.rest !== undefined)).toBe(true);
+    expect(joinTokenLayoutJson(asJson).join('')).toBe(JSON.stringify(joinTokenLayout(asNumbers)));
+    expect(joinTokenLayout(asJson)).toEqual(joinTokenLayout(asNumbers));
+  });
+
   it('send nothing when no token changed', () => {
     const [before, after] = layoutsAfter(THREE_STAGES, [['RUN true', 'RUN false']]);
     expect(diffTokenLayouts(before.layout, after.layout)).toEqual([]);
@@ -131,8 +143,10 @@ describe('semantic tokens kept per part', () => {
           if (JSON.stringify(tokens) !== JSON.stringify(expected)) expect(tokens).toEqual(expected);
           const data = documentTokenData(doc);
           if (JSON.stringify(data) !== JSON.stringify(encodeRelative(expected))) expect(data).toEqual(encodeRelative(expected));
-          // A delta from the previous version's layout turns its data into this one's.
-          const layout = documentTokenLayout(doc);
+          // A delta from the previous version's layout turns its data into this one's. Every other
+          // version is laid out as a full JSON answer lays it out (new parts kept as JSON at once), so
+          // the next delta reads some parts back from their JSON.
+          const layout = documentTokenLayout(doc, version % 2 === 0);
           // The JSON a full answer joins from the parts' kept JSON is the data's, number for number.
           expect(joinTokenLayoutJson(layout).join('')).toBe(JSON.stringify(data));
           const patched = applyEdits(joinTokenLayout(previousLayout), diffTokenLayouts(previousLayout, layout));

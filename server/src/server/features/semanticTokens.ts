@@ -61,7 +61,7 @@ export const semanticTokensFeature: Feature = {
     // UTF-16 clients get the data as it is kept per stage, and deltas found stage by stage.
     const full = (doc: AnalyzedDocument): SemanticTokens => {
       if (encoding() === 'utf-16') {
-        const layout = documentTokenLayout(doc);
+        const layout = documentTokenLayout(doc, preparedJson());
         const resultId = remember(doc.uri, { layout });
         // Where the writer takes it, the answer is the kept parts' JSON joined (server/preparedJson.ts).
         if (preparedJson()) {
