@@ -29,6 +29,11 @@
 //   npm run bench:lsp -- --semi-space=0  V8's young generation semi-space limit in MiB for the servers (default 4, as our client starts ours; 0: V8's own, 16)
 //   npm run bench:lsp -- --threads      also, per request, how long the server's main thread waited for a core and its other threads ran (Linux)
 //   npm run bench:lsp -- --ipc          talk to ours over Node IPC instead of stdio (the peer stays on stdio)
+//
+// Under each table, the client's own share of every figure: the time it spent turning the bytes
+// of the messages that arrived during the request into objects (UTF-8 decoding and JSON.parse, as
+// vscode-jsonrpc does it for VS Code's client), which no server can make shorter than its answer
+// is long. Over --ipc, Node.js parses the messages before the client sees them, and it is not shown.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -99,6 +104,25 @@ const CAPABILITIES = {
   },
 };
 
+/** The client's time spent decoding messages from the servers (bytes to string, then JSON.parse), in ms. */
+let clientDecodeMs = 0;
+
+/** vscode-jsonrpc's JSON decoder on Node.js, timed into clientDecodeMs. */
+const TIMED_JSON_DECODER = {
+  name: 'application/json',
+  decode(buffer: Uint8Array, options: { charset: string }): Promise<never> {
+    const start = performance.now();
+    try {
+      const text = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString(options.charset as BufferEncoding);
+      return Promise.resolve(JSON.parse(text) as never);
+    } catch (error) {
+      return Promise.reject(error);
+    } finally {
+      clientDecodeMs += performance.now() - start;
+    }
+  },
+};
+
 class Session {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private peakRss = 0;
@@ -139,7 +163,7 @@ class Session {
     if (ipc) child.stdout.resume();
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
-      : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+      : createProtocolConnection(new StreamMessageReader(child.stdout, { charset: 'utf-8', contentTypeDecoder: TIMED_JSON_DECODER }), new StreamMessageWriter(child.stdin));
     const session = new Session(spec, child, connection);
     connection.listen();
     const result = await connection.sendRequest<{ capabilities?: ServerCapabilities }>('initialize', {
@@ -287,12 +311,15 @@ let timedServer: number | undefined;
 async function timed<T>(figures: Figures, metrics: string | string[], run: () => Promise<T>): Promise<T> {
   collectGarbage();
   const before = THREADS && timedServer !== undefined ? threadTimes(timedServer) : undefined;
+  const decodedBefore = clientDecodeMs;
   const t = performance.now();
   const result = await run();
   const elapsed = performance.now() - t;
+  const decoded = clientDecodeMs - decodedBefore;
   const after = before && threadTimes(timedServer!);
   for (const metric of typeof metrics === 'string' ? [metrics] : metrics) {
     (figures[metric] ??= []).push(elapsed);
+    (figures[`#decode ${metric}`] ??= []).push(decoded);
     if (before && after) {
       (figures[`#waited ${metric}`] ??= []).push(after.mainWaited - before.mainWaited);
       (figures[`#helpers ${metric}`] ??= []).push(after.helpersRan - before.helpersRan);
@@ -425,6 +452,25 @@ function printByStep(spec: ServerSpec, figures: Figures): void {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
+/** Per request: how long the client spent decoding what arrived during it (not over --ipc). */
+function printDecoding(figures: Map<ServerSpec, Figures>, metrics: string[]): void {
+  if (IPC && SERVERS.length === 1) return;
+  const header = ['metric', ...SERVERS.map((s) => `${s.name} p50 / p95`)];
+  const rows = metrics
+    .filter((metric) => SERVERS.some((s) => figures.get(s)![`#decode ${metric}`]?.length))
+    .map((metric) => [
+      metric,
+      ...SERVERS.map((s) => {
+        const values = figures.get(s)![`#decode ${metric}`];
+        if (!values?.length || (IPC && s === OURS)) return '—';
+        return `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))}`;
+      }),
+    ]);
+  console.log("\nof which the client decoding the messages (UTF-8 and JSON.parse), in ms");
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const row of [header, ...rows]) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
 /** Per request: the server's main thread waiting for a core, and its helper threads running (--threads). */
 function printThreads(spec: ServerSpec, figures: Figures, metrics: string[]): void {
   const cell = (values: number[] | undefined) =>
@@ -525,6 +571,7 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
+    printDecoding(figures, metrics);
     if (THREADS) for (const spec of SERVERS) printThreads(spec, figures.get(spec)!, metrics);
     if (BY_STEP) for (const spec of SERVERS) printByStep(spec, figures.get(spec)!);
   }
