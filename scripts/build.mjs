@@ -84,7 +84,7 @@ if (watch) {
   removeCodeCaches('dist');
   for (const flags of [[], SERVER_NODE_FLAGS]) {
     await writeCodeCache('dist', flags).catch((error) => {
-      console.warn(`build: no code cache for the flags ${JSON.stringify(flags)} (${error instanceof Error ? error.message : String(error)})`);
+      console.warn(`build: the code cache for the flags ${JSON.stringify(flags)}: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 }

@@ -49,6 +49,8 @@ export async function writeCodeCache(dist, flags = []) {
   let buffer = Buffer.alloc(0);
   let diagnostics;
   const diagnosed = new Promise((resolve) => (diagnostics = resolve));
+  /** The diagnostics last published, which the session's code actions are asked about. */
+  let published = [];
   child.stdout.on('data', (chunk) => {
     buffer = Buffer.concat([buffer, chunk]);
     for (;;) {
@@ -59,8 +61,15 @@ export async function writeCodeCache(dist, flags = []) {
       const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
       buffer = buffer.subarray(headerEnd + 4 + length);
       if (message.id !== undefined && message.method) send({ jsonrpc: '2.0', id: message.id, result: null });
-      else if (message.id !== undefined) pending.get(message.id)?.(message);
-      else if (message.method === 'textDocument/publishDiagnostics') diagnostics();
+      else if (message.id !== undefined) {
+        const asked = pending.get(message.id);
+        if (message.error) failed.push(`${asked?.method}: ${message.error.message}`);
+        asked?.resolve(message);
+      }
+      else if (message.method === 'textDocument/publishDiagnostics') {
+        published = message.params.diagnostics;
+        diagnostics();
+      }
     }
   });
   const send = (message) => {
@@ -68,10 +77,12 @@ export async function writeCodeCache(dist, flags = []) {
     child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     child.stdin.write(body);
   };
+  /** The requests the server answered with an error: their code is not in the cache as it should be. */
+  const failed = [];
   const request = (method, params) =>
     new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, resolve);
+      pending.set(id, { method, resolve });
       send({ jsonrpc: '2.0', id, method, params });
     });
   const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
@@ -83,7 +94,14 @@ export async function writeCodeCache(dist, flags = []) {
     await request('initialize', {
       processId: null,
       rootUri: null,
-      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+          rename: { prepareSupport: true },
+        },
+      },
     });
     notify('initialized', {});
     notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: SAMPLE } });
@@ -95,7 +113,26 @@ export async function writeCodeCache(dist, flags = []) {
     await request('textDocument/completion', at(6, 20));
     await request('textDocument/documentSymbol', document);
     await request('textDocument/foldingRange', document);
-    await request('textDocument/semanticTokens/full', document);
+    const tokens = await request('textDocument/semanticTokens/full', document);
+    // What an editor asks for as the cursor moves and the user acts: each compiled here is code the
+    // first such request does not compile.
+    const whole = { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } };
+    await request('textDocument/semanticTokens/full/delta', { ...document, previousResultId: tokens.result?.resultId ?? '' });
+    await request('textDocument/semanticTokens/range', { ...document, range: whole });
+    await request('textDocument/codeAction', { ...document, range: whole, context: { diagnostics: published } });
+    await request('textDocument/signatureHelp', at(6, 12));
+    await request('textDocument/definition', at(13, 15));
+    await request('textDocument/references', { ...at(2, 20), context: { includeDeclaration: true } });
+    await request('textDocument/documentHighlight', at(7, 15));
+    await request('textDocument/prepareRename', at(2, 20));
+    await request('textDocument/rename', { ...at(2, 20), newName: 'builder' });
+    await request('textDocument/inlayHint', { ...document, range: whole });
+    await request('textDocument/codeLens', document);
+    await request('textDocument/documentLink', document);
+    // An indented instruction, for the formatter to have something to do.
+    notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 14, character: 0 }, end: { line: 14, character: 0 } }, text: '  ' }] });
+    await request('textDocument/formatting', { ...document, options: { tabSize: 4, insertSpaces: true } });
+    await request('textDocument/selectionRange', { ...document, positions: [at(7, 10).position] });
     await request('shutdown');
     done = true;
     notify('exit');
@@ -105,4 +142,5 @@ export async function writeCodeCache(dist, flags = []) {
   const code = await exited;
   clearTimeout(timer);
   if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
+  if (failed.length) throw new Error(`the cache was written, but the server answered with an error: ${failed.join('; ')}`);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCompileCache, nodeWithCompileCache, serveOnce } from '../e2e/lib/compileCache';
-import { SERVER_PATH } from './client';
+import { LspTestClient, SERVER_PATH } from './client';
 
 const dist = path.dirname(SERVER_PATH);
 const copy = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-loader-'));
@@ -90,5 +90,61 @@ describe('the entry point', () => {
   // The path VS Code's own Node.js takes: no cache of the build is for it.
   it.runIf(laterNode)(`has a later Node.js keep a compile cache of the bundle, and start from it the second time (${laterNode ?? 'no Node.js of 22.1 or later here: skipped'})`, async () => {
     expect(await checkCompileCache(laterNode!, path.join(copy, 'server.js'), EXTENSION_FLAGS)).toContain('compiled from');
+  });
+});
+
+/** The document requests each capability of an `initialize` result stands for. */
+const REQUESTS_OF_CAPABILITY: Record<string, readonly string[]> = {
+  hoverProvider: ['textDocument/hover'],
+  completionProvider: ['textDocument/completion'],
+  signatureHelpProvider: ['textDocument/signatureHelp'],
+  definitionProvider: ['textDocument/definition'],
+  referencesProvider: ['textDocument/references'],
+  documentHighlightProvider: ['textDocument/documentHighlight'],
+  documentSymbolProvider: ['textDocument/documentSymbol'],
+  codeActionProvider: ['textDocument/codeAction'],
+  codeLensProvider: ['textDocument/codeLens'],
+  documentLinkProvider: ['textDocument/documentLink'],
+  documentFormattingProvider: ['textDocument/formatting'],
+  documentRangeFormattingProvider: ['textDocument/rangeFormatting'],
+  documentOnTypeFormattingProvider: ['textDocument/onTypeFormatting'],
+  renameProvider: ['textDocument/prepareRename', 'textDocument/rename'],
+  foldingRangeProvider: ['textDocument/foldingRange'],
+  selectionRangeProvider: ['textDocument/selectionRange'],
+  linkedEditingRangeProvider: ['textDocument/linkedEditingRange'],
+  semanticTokensProvider: ['textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta', 'textDocument/semanticTokens/range'],
+  inlayHintProvider: ['textDocument/inlayHint'],
+};
+
+describe("the build's code-cache session", () => {
+  it('gets an answer to every request it makes, and leaves a cache V8 accepts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-code-cache-'));
+    try {
+      copyFileSync(path.join(dist, 'server.js'), path.join(dir, 'server.js'));
+      copyFileSync(path.join(dist, 'server.bundle.js'), path.join(dir, 'server.bundle.js'));
+      const { writeCodeCache } = (await import(path.join(dist, '../scripts/codeCache.mjs'))) as { writeCodeCache: (dist: string, flags?: string[]) => Promise<void> };
+      // Rejects when the server answers any of the session's requests with an error.
+      await writeCodeCache(dir);
+      expect(readdirSync(dir).filter((name) => name.endsWith('.cache'))).toHaveLength(1);
+      expect((await serve([], {}, dir)).cache).toMatch(/: accepted$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  // The cache holds the code the session ran: a request it leaves out compiles its code at its first
+  // use in every editor session (about a millisecond each, measured on 2026-12-02), and VS Code asks
+  // for most of them as soon as a file is open.
+  it('asks for every document request the server offers, but the rare ones it names', async () => {
+    const client = await LspTestClient.start();
+    const capabilities = Object.keys(client.initializeResult.capabilities);
+    await client.stop();
+    const session = readFileSync(path.join(dist, '../scripts/codeCache.mjs'), 'utf8');
+    const asked = new Set([...session.matchAll(/request\('(textDocument\/[^']+)'/g)].map((m) => m[1]));
+    // Formatting a range or on typing runs the document formatter's code, which the session runs.
+    const rare = new Set(['textDocument/rangeFormatting', 'textDocument/onTypeFormatting', 'textDocument/linkedEditingRange']);
+    const offered = capabilities.flatMap((capability) => REQUESTS_OF_CAPABILITY[capability] ?? []);
+    expect(offered.length).toBeGreaterThan(15);
+    expect(offered.filter((method) => !asked.has(method) && !rare.has(method))).toEqual([]);
   });
 });
