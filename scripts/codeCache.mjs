@@ -65,8 +65,7 @@ export async function writeCodeCache(dist, flags = []) {
         const asked = pending.get(message.id);
         if (message.error) failed.push(`${asked?.method}: ${message.error.message}`);
         asked?.resolve(message);
-      }
-      else if (message.method === 'textDocument/publishDiagnostics') {
+      } else if (message.method === 'textDocument/publishDiagnostics') {
         published = message.params.diagnostics;
         diagnostics();
       }
