@@ -190,6 +190,8 @@ export class SyntaxTree {
   /** Line breaks before each chunk (one more entry: all of them); made on first use. */
   private cachedLineBase: Int32Array | undefined;
   private cachedLineStarts: Int32Array | undefined;
+  /** Whether a chunk has a carriage return; made on first use (passes ask once per stage). */
+  private cachedCarriageReturns: boolean | undefined;
   private defaultReader: TextReader | undefined;
 
   private constructor(
@@ -372,8 +374,12 @@ export class SyntaxTree {
 
   /** Whether the text has a carriage return anywhere. */
   hasCarriageReturns(): boolean {
-    for (let c = 0; c < this.chunks.length; c++) if (this.chunkLines(c).carriageReturns) return true;
-    return false;
+    if (this.cachedCarriageReturns === undefined) {
+      let found = false;
+      for (let c = 0; c < this.chunks.length && !found; c++) found = this.chunkLines(c).carriageReturns;
+      this.cachedCarriageReturns = found;
+    }
+    return this.cachedCarriageReturns;
   }
 
   /** The UTF-16 code unit at `offset` (NaN outside the text), without joining the whole text. */

@@ -37,6 +37,8 @@ function expectSameTree(actual: SyntaxTree, expected: SyntaxTree): void {
   expect(actual.fromIndexes()).toEqual(all.filter((e) => e.node.kind === 'instruction' && e.node.name === 'FROM').map((e) => e.index));
   expect(actual.commentIndexes()).toEqual(all.filter((e) => e.node.kind === 'comment').map((e) => e.index));
   expect(actual.errors()).toEqual(expected.errors());
+  // Asked twice: the answer is kept per version, and an edit's version must not keep its parent's.
+  expect([actual.hasCarriageReturns(), actual.hasCarriageReturns()]).toEqual([expected.text.includes('\r'), expected.text.includes('\r')]);
   const same = all.slice(2, 9).map((e) => e.node);
   if (same.length) expect(actual.sameNodes(2, same)).toBe(true);
   if (same.length > 1) expect(actual.sameNodes(3, same)).toBe(false);
