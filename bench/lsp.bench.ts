@@ -44,6 +44,7 @@ import {
   IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
+  type Message,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ServerCapabilities,
@@ -110,11 +111,11 @@ let clientDecodeMs = 0;
 /** vscode-jsonrpc's JSON decoder on Node.js, timed into clientDecodeMs. */
 const TIMED_JSON_DECODER = {
   name: 'application/json',
-  decode(buffer: Uint8Array, options: { charset: string }): Promise<never> {
+  decode(buffer: Uint8Array, options: { charset: string }): Promise<Message> {
     const start = performance.now();
     try {
       const text = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString(options.charset as BufferEncoding);
-      return Promise.resolve(JSON.parse(text) as never);
+      return Promise.resolve(JSON.parse(text) as Message);
     } catch (error) {
       return Promise.reject(error);
     } finally {

@@ -27,6 +27,11 @@ const SAMPLE = [
   '',
 ].join('\n');
 
+/** An answer with nothing in it: null, or an empty list. */
+function isEmpty(result) {
+  return result === null || result === undefined || (Array.isArray(result) && result.length === 0);
+}
+
 /** Removes every code cache from `dist` (`server.bundle.cache`, `server.bundle.<flags>.cache`). */
 export function removeCodeCaches(dist) {
   if (!existsSync(dist)) return;
@@ -64,6 +69,8 @@ export async function writeCodeCache(dist, flags = []) {
       else if (message.id !== undefined) {
         const asked = pending.get(message.id);
         if (message.error) failed.push(`${asked?.method}: ${message.error.message}`);
+        // A document request that finds nothing at its position runs little of its feature's code.
+        else if (asked?.method.startsWith('textDocument/') && isEmpty(message.result)) failed.push(`${asked.method}: nothing`);
         asked?.resolve(message);
       } else if (message.method === 'textDocument/publishDiagnostics') {
         published = message.params.diagnostics;
@@ -76,7 +83,7 @@ export async function writeCodeCache(dist, flags = []) {
     child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     child.stdin.write(body);
   };
-  /** The requests the server answered with an error: their code is not in the cache as it should be. */
+  /** The requests the server answered with an error or nothing: their code is not in the cache as it should be. */
   const failed = [];
   const request = (method, params) =>
     new Promise((resolve) => {
@@ -141,5 +148,5 @@ export async function writeCodeCache(dist, flags = []) {
   const code = await exited;
   clearTimeout(timer);
   if (code !== 0) throw new Error(`writing the code cache: the server exited with ${code}`);
-  if (failed.length) throw new Error(`the cache was written, but the server answered with an error: ${failed.join('; ')}`);
+  if (failed.length) throw new Error(`the cache was written, but the server answered with an error or nothing: ${failed.join('; ')}`);
 }

@@ -117,13 +117,13 @@ const REQUESTS_OF_CAPABILITY: Record<string, readonly string[]> = {
 };
 
 describe("the build's code-cache session", () => {
-  it('gets an answer to every request it makes, and leaves a cache V8 accepts', async () => {
+  it('gets a non-empty answer to every document request it makes, and leaves a cache V8 accepts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dockerfile-lsp-code-cache-'));
     try {
       copyFileSync(path.join(dist, 'server.js'), path.join(dir, 'server.js'));
       copyFileSync(path.join(dist, 'server.bundle.js'), path.join(dir, 'server.bundle.js'));
       const { writeCodeCache } = (await import(path.join(dist, '../scripts/codeCache.mjs'))) as { writeCodeCache: (dist: string, flags?: string[]) => Promise<void> };
-      // Rejects when the server answers any of the session's requests with an error.
+      // Rejects when the server answers any of the session's document requests with an error or nothing.
       await writeCodeCache(dir);
       expect(readdirSync(dir).filter((name) => name.endsWith('.cache'))).toHaveLength(1);
       expect((await serve([], {}, dir)).cache).toMatch(/: accepted$/);

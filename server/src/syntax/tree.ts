@@ -190,7 +190,7 @@ export class SyntaxTree {
   /** Line breaks before each chunk (one more entry: all of them); made on first use. */
   private cachedLineBase: Int32Array | undefined;
   private cachedLineStarts: Int32Array | undefined;
-  /** Whether a chunk has a carriage return; made on first use (passes ask once per stage). */
+  /** Whether any chunk has a carriage return; found on first use (whole-document passes ask once per stage). */
   private cachedCarriageReturns: boolean | undefined;
   private defaultReader: TextReader | undefined;
 
